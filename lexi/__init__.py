@@ -1,0 +1,3 @@
+"""Lexi: a self-hostable AI prospecting assistant."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from lexi.cli import main
+
+main()

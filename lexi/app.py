@@ -1,0 +1,58 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
+
+import lexi
+from lexi.api import api_router
+from lexi.config import Settings, get_settings
+from lexi.db.engine import make_engine
+from lexi.db.session import Database
+from lexi.errors import install_error_handlers
+from lexi.gateway import Gateway
+from lexi.kit.logs import configure_logging
+from lexi.openapi import install_openapi
+from lexi.ratelimit.limiter import RateLimiter
+
+DESCRIPTION = """Lexi: a self-hostable AI prospecting assistant.
+
+Authenticate with `Authorization: Bearer wbk_...`. Every response carries `X-Request-ID` and
+`X-RateLimit-*` headers; every POST/PATCH/DELETE accepts `Idempotency-Key`. Errors use one envelope:
+`{"error": {"code", "message", "details"}}`."""
+
+
+def create_app(settings: Settings | None = None, *, db: Database | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    configure_logging(settings.log_level, settings.log_json)
+    db = db or Database(
+        make_engine(
+            settings.database_url,
+            pool_size=settings.db_pool_size,
+            busy_timeout_ms=settings.sqlite_busy_timeout_ms,
+        )
+    )
+    limiter = RateLimiter(settings.redis_url or "memory://")
+
+    app = FastAPIOffline(title="Lexi API", version=lexi.__version__, description=DESCRIPTION)
+    app.state.settings = settings
+    app.state.db = db
+    app.state.limiter = limiter
+    install_error_handlers(app)
+    app.include_router(api_router)
+
+    @app.get("/health", include_in_schema=False)
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    install_openapi(app)
+    app.add_middleware(Gateway, settings=settings, db=db, limiter=limiter)
+    return app
+
+
+def _factory() -> FastAPI:
+    return create_app()
+
+
+__all__ = ["create_app", "FastAPI"]

@@ -1,0 +1,52 @@
+"""Declared authorisation: each endpoint names its scope in its signature.
+
+``ContactsRead = Annotated[Caller, Depends(require(Scope.contacts_read))]``. The gateway middleware
+has already resolved the bearer key; this only checks it exists and holds the scope.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from lexi.auth.scopes import Scope
+from lexi.auth.service import Caller, check_scope
+from lexi.errors import InvalidKey
+
+
+class RequireScope:
+    """A dependency that yields the ``Caller`` if it holds ``scope``. Routes are walked for it."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def __call__(self, request: Request) -> Caller:
+        caller: Caller | None = getattr(request.state, "caller", None)
+        if caller is None:
+            raise InvalidKey()
+        check_scope(caller, self.scope.value)
+        return caller
+
+
+_cache: dict[Scope, RequireScope] = {}
+
+
+def require(scope: Scope) -> RequireScope:
+    if scope not in _cache:
+        _cache[scope] = RequireScope(scope)
+    return _cache[scope]
+
+
+def scope_alias(scope: Scope) -> type[Caller]:
+    return Annotated[Caller, Depends(require(scope))]  # type: ignore[return-value]
+
+
+LexiCaller = scope_alias(Scope.lexi)
+ContactsRead = scope_alias(Scope.contacts_read)
+ContactsWrite = scope_alias(Scope.contacts_write)
+CampaignsRead = scope_alias(Scope.campaigns_read)
+CampaignsWrite = scope_alias(Scope.campaigns_write)
+ProspectsRead = scope_alias(Scope.prospects_read)
+ProspectsWrite = scope_alias(Scope.prospects_write)
+AdminApiKeys = scope_alias(Scope.admin_api_keys)

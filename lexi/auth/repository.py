@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import Select, or_, select, update
+
+from lexi.kit.repository import Repository
+from lexi.models import ApiKey, Workspace
+
+
+class ApiKeyRepository(Repository[ApiKey]):
+    model = ApiKey
+
+    def get_by_hash(self, token_hash: str) -> tuple[ApiKey, Workspace] | None:
+        stmt = (
+            select(ApiKey, Workspace)
+            .join(Workspace, Workspace.id == ApiKey.workspace_id)
+            .where(ApiKey.token_hash == token_hash)
+        )
+        row = self.session.execute(stmt).first()
+        return (row[0], row[1]) if row else None
+
+    def list_stmt(
+        self, workspace_id: uuid.UUID, *, include_revoked: bool, search: str | None
+    ) -> Select[tuple[ApiKey]]:
+        stmt = select(ApiKey).where(ApiKey.workspace_id == workspace_id)
+        if not include_revoked:
+            stmt = stmt.where(ApiKey.revoked_at.is_(None))
+        if search:
+            like = f"%{search.lower()}%"
+            stmt = stmt.where(
+                or_(ApiKey.name.ilike(like), ApiKey.description.ilike(like), ApiKey.prefix.ilike(like))
+            )
+        return stmt.order_by(ApiKey.created_at.desc(), ApiKey.id)
+
+    def active_admin_keys(self, workspace_id: uuid.UUID, now: datetime) -> list[ApiKey]:
+        stmt = select(ApiKey).where(
+            ApiKey.workspace_id == workspace_id,
+            ApiKey.revoked_at.is_(None),
+            or_(ApiKey.expires_at.is_(None), ApiKey.expires_at > now),
+        )
+        return [k for k in self.session.scalars(stmt) if "admin:api_keys" in (k.scopes or [])]
+
+    def touch(self, key_id: uuid.UUID, now: datetime) -> None:
+        self.session.execute(
+            update(ApiKey)
+            .where(ApiKey.id == key_id)
+            .values(last_used_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+    def lock_workspace(self, workspace_id: uuid.UUID) -> None:
+        """Serialise revocations per workspace (row lock on PostgreSQL; SQLite is serial)."""
+        self.session.execute(
+            select(Workspace.id).where(Workspace.id == workspace_id).with_for_update()
+        )

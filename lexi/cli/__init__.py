@@ -1,0 +1,43 @@
+"""The ``lexi`` command. One module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+import lexi
+from lexi.cli import admin, server
+from lexi.errors import LexiError
+
+app = typer.Typer(
+    help="Lexi: a self-hostable AI prospecting assistant.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+server.register(app)
+admin.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lexi {lexi.__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Lexi: a self-hostable AI prospecting assistant."""
+
+
+def main() -> None:
+    try:
+        app()
+    except LexiError as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        sys.exit(1)

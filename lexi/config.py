@@ -1,0 +1,55 @@
+"""Settings: one object, read from ``LEXI_*`` environment variables, zero-config by default.
+
+Every field is documented in ``docs/configuration.md`` (a test checks).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LEXI_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///./lexi.db",
+        description="SQLAlchemy URL. SQLite file by default; postgresql+psycopg://... for PostgreSQL.",
+    )
+    redis_url: str | None = Field(
+        None, description="Redis URL. When set, rate-limit counters are shared through Redis."
+    )
+    db_pool_size: int = Field(10, description="Connection pool size (PostgreSQL).")
+    sqlite_busy_timeout_ms: int = Field(
+        30_000, description="How long a SQLite writer waits for the write lock."
+    )
+    max_body_bytes: int = Field(
+        5 * 1024 * 1024, description="Largest accepted request body; larger bodies get 413."
+    )
+    idempotency_ttl_hours: int = Field(24, description="How long Idempotency-Key replays last.")
+    idempotency_wait_seconds: float = Field(
+        10.0,
+        description="How long a request waits for a concurrent request with the same key.",
+    )
+    ratelimit_enabled: bool = Field(True, description="Turn rate limiting off entirely (tests).")
+    anonymous_per_minute: int = Field(
+        60, description="Per-IP limit per minute for requests without a valid key."
+    )
+    log_level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ...).")
+    log_json: bool = Field(True, description="Write logs as JSON lines (false: plain text).")
+    api_prefix: str = Field(
+        "",
+        description=(
+            "Extra mount prefix for the API, e.g. /functions/v1/api-gateway; /v1 stays available."
+        ),
+    )
+    run_worker_in_process: bool = Field(
+        True, description="Run the background task worker inside `lexi serve`."
+    )
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,95 @@
+"""Credits: a per-workspace balance backed by an append-only ledger.
+
+Every change writes a ledger entry and moves the cached balance in the same transaction, so the
+two always agree; ``charge`` can never take the balance below zero, however many run at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from lexi.credits.repository import CreditRepository
+from lexi.errors import InsufficientCredits, ValidationFailed
+from lexi.models import CreditEntry
+
+
+def balance(session: Session, workspace_id: uuid.UUID) -> int:
+    return CreditRepository(session).balance(workspace_id)
+
+
+def ensure_affordable(session: Session, workspace_id: uuid.UUID, required: int) -> int:
+    """Raise 402 when the whole quoted cost is more than the balance; returns the balance."""
+    current = balance(session, workspace_id)
+    if required > current:
+        raise InsufficientCredits(balance=current, required=required)
+    return current
+
+
+def charge(
+    session: Session,
+    workspace_id: uuid.UUID,
+    amount: int,
+    *,
+    reason: str,
+    reference: str | None = None,
+) -> CreditEntry:
+    if amount <= 0:
+        raise ValueError("charge amount must be positive")
+    repo = CreditRepository(session)
+    new_balance = repo.try_debit(workspace_id, amount)
+    if new_balance is None:
+        raise InsufficientCredits(balance=repo.balance(workspace_id), required=amount)
+    return repo.add(
+        CreditEntry(
+            workspace_id=workspace_id,
+            kind="charge",
+            amount=-amount,
+            balance_after=new_balance,
+            reason=reason,
+            reference=reference,
+        )
+    )
+
+
+def _credit(
+    session: Session, workspace_id: uuid.UUID, amount: int, kind: str, reason: str, ref: str | None
+) -> CreditEntry:
+    if amount <= 0:
+        raise ValidationFailed.field("amount", "Must be a positive whole number")
+    repo = CreditRepository(session)
+    new_balance = repo.credit(workspace_id, amount)
+    return repo.add(
+        CreditEntry(
+            workspace_id=workspace_id,
+            kind=kind,
+            amount=amount,
+            balance_after=new_balance,
+            reason=reason,
+            reference=ref,
+        )
+    )
+
+
+def grant(
+    session: Session, workspace_id: uuid.UUID, amount: int, *, reason: str = "grant",
+    reference: str | None = None,
+) -> CreditEntry:
+    return _credit(session, workspace_id, amount, "grant", reason, reference)
+
+
+def refund(
+    session: Session, workspace_id: uuid.UUID, amount: int, *, reason: str,
+    reference: str | None = None,
+) -> CreditEntry:
+    return _credit(session, workspace_id, amount, "refund", reason, reference)
+
+
+def recent_entries(session: Session, workspace_id: uuid.UUID, limit: int = 20) -> list[CreditEntry]:
+    return CreditRepository(session).recent(workspace_id, limit)
+
+
+def ledger_balance(session: Session, workspace_id: uuid.UUID) -> int:
+    """The balance recomputed from the ledger (for audits and tests)."""
+    return CreditRepository(session).ledger_sum(workspace_id)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+
+from lexi.kit.repository import Repository
+from lexi.models import IdempotencyRecord
+
+
+class IdempotencyRepository(Repository[IdempotencyRecord]):
+    model = IdempotencyRecord
+
+    def find(self, scope: str, key: str) -> IdempotencyRecord | None:
+        stmt = select(IdempotencyRecord).where(
+            IdempotencyRecord.scope == scope, IdempotencyRecord.key == key
+        )
+        return self.session.scalars(stmt).first()
+
+    def remove(self, scope: str, key: str) -> None:
+        self.session.execute(
+            delete(IdempotencyRecord).where(
+                IdempotencyRecord.scope == scope, IdempotencyRecord.key == key
+            )
+        )
+
+    def purge_before(self, cutoff: datetime) -> int:
+        result = self.session.execute(
+            delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff)
+        )
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

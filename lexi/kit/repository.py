@@ -1,0 +1,40 @@
+"""A small generic repository: the shared shape of every feature's queries."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from lexi.kit.pagination import PageParams
+
+M = TypeVar("M")
+
+
+class Repository(Generic[M]):
+    model: type[M]
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def get(self, id: uuid.UUID) -> M | None:
+        return self.session.get(self.model, id)
+
+    def get_in_workspace(self, workspace_id: uuid.UUID, id: uuid.UUID) -> M | None:
+        stmt = select(self.model).where(
+            self.model.id == id,  # type: ignore[attr-defined]
+            self.model.workspace_id == workspace_id,  # type: ignore[attr-defined]
+        )
+        return self.session.scalars(stmt).first()
+
+    def add(self, obj: M) -> M:
+        self.session.add(obj)
+        self.session.flush()
+        return obj
+
+    def paginate(self, stmt: Select[Any], params: PageParams) -> tuple[list[Any], int]:
+        total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        rows = list(self.session.scalars(stmt.limit(params.per_page).offset(params.offset)))
+        return rows, int(total or 0)

@@ -1,0 +1,74 @@
+"""Per-minute and per-day fixed windows aligned to the clock (the day resets at midnight UTC).
+
+Counting is done by the ``limits`` library, in memory by default or in Redis when several API
+processes must share one budget. Windows are aligned by putting the window's start in the
+counter's identity, so every process agrees on when a window ends.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from limits import RateLimitItemPerDay, RateLimitItemPerMinute, storage, strategies
+
+log = logging.getLogger("lexi.ratelimit")
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    limit: int
+    remaining: int
+    reset: int  # unix seconds
+    retry_after: int
+
+    def headers(self) -> dict[str, str]:
+        h = {
+            "X-RateLimit-Limit": str(self.limit),
+            "X-RateLimit-Remaining": str(self.remaining),
+            "X-RateLimit-Reset": str(self.reset),
+        }
+        if not self.allowed:
+            h["Retry-After"] = str(self.retry_after)
+        return h
+
+
+class RateLimiter:
+    def __init__(self, storage_url: str = "memory://") -> None:
+        if storage_url.startswith(("redis://", "rediss://")):
+            self.storage = storage.storage_from_string(storage_url, implementation="redispy")
+        else:
+            self.storage = storage.storage_from_string(storage_url)
+        self.strategy = strategies.FixedWindowRateLimiter(self.storage)
+        self.shared = storage_url != "memory://"
+
+    def hit(self, identity: str, per_minute: int, per_day: int, now: float | None = None) -> Decision:
+        now = time.time() if now is None else now
+        minute_start = int(now // 60) * 60
+        minute_reset = minute_start + 60
+        day = datetime.fromtimestamp(now, timezone.utc).date()
+        day_reset = int(
+            datetime.combine(day + timedelta(days=1), datetime.min.time(), timezone.utc).timestamp()
+        )
+        m_item, d_item = RateLimitItemPerMinute(per_minute), RateLimitItemPerDay(per_day)
+        m_ids = (identity, "m", str(minute_start))
+        d_ids = (identity, "d", day.isoformat())
+        try:
+            if not self.strategy.hit(m_item, *m_ids):
+                return Decision(False, per_minute, 0, minute_reset, max(1, minute_reset - int(now)))
+            if not self.strategy.hit(d_item, *d_ids):
+                return Decision(False, per_day, 0, day_reset, max(1, day_reset - int(now)))
+            m_left = self.strategy.get_window_stats(m_item, *m_ids).remaining
+            d_left = self.strategy.get_window_stats(d_item, *d_ids).remaining
+        except Exception:  # a broken shared store must not take the API down
+            log.exception("rate limit store unavailable; allowing the request")
+            return Decision(True, per_minute, per_minute, minute_reset, 0)
+        if d_left < m_left:
+            return Decision(True, per_day, d_left, day_reset, 0)
+        return Decision(True, per_minute, m_left, minute_reset, 0)
+
+    def reset(self) -> None:
+        self.storage.reset()

@@ -1,0 +1,104 @@
+"""Shared fixtures.
+
+The database is a real SQLite file by default. Set ``LEXI_TEST_DATABASE_URL`` to a PostgreSQL URL
+to run the same suite there, and ``LEXI_TEST_REDIS_URL`` for the Redis-backed tests. Each test gets
+its own workspace(s), so tests share one migrated database without seeing each other's data.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from lexi.app import create_app
+from lexi.config import Settings
+from lexi.db.engine import make_engine
+from lexi.db.migrate import upgrade
+from lexi.db.session import Database
+from tests.factories import Factory
+
+PG_URL = os.environ.get("LEXI_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("LEXI_TEST_REDIS_URL")
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    if PG_URL:
+        return PG_URL
+    path: Path = tmp_path_factory.mktemp("db") / "lexi-test.db"
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def migrated(database_url: str) -> str:
+    upgrade(database_url)
+    return database_url
+
+
+@pytest.fixture(scope="session")
+def db(migrated: str) -> Iterator[Database]:
+    database = Database(make_engine(migrated, pool_size=20))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def settings(migrated: str) -> Settings:
+    return Settings(
+        database_url=migrated,
+        redis_url=None,
+        log_json=True,
+        log_level="WARNING",
+        run_worker_in_process=False,
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, db: Database):  # type: ignore[no-untyped-def]
+    return create_app(settings, db=db)
+
+
+@pytest.fixture
+def client(app) -> Iterator[httpx.Client]:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    with TestClient(app, base_url="http://testserver", raise_server_exceptions=False) as c:
+        yield c
+
+
+@pytest.fixture
+def factory(db: Database) -> Factory:
+    return Factory(db)
+
+
+@pytest.fixture
+def workspace(factory: Factory):  # type: ignore[no-untyped-def]
+    """A workspace on the organization plan with 1,000 credits and an all-scopes key."""
+    return factory.workspace(credits=1000, plan="organization")
+
+
+@pytest.fixture
+def api_key(factory: Factory, workspace) -> str:  # type: ignore[no-untyped-def]
+    return factory.key(workspace.id, scopes=["all"], tier="unmetered")
+
+
+@pytest.fixture
+def auth(api_key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {api_key}"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "postgres" in item.keywords and not PG_URL:
+            item.add_marker(pytest.mark.skip(reason="set LEXI_TEST_DATABASE_URL to a PostgreSQL URL"))
+        if "redis" in item.keywords and not REDIS_URL:
+            item.add_marker(pytest.mark.skip(reason="set LEXI_TEST_REDIS_URL"))
+
+
+def unique(prefix: str = "x") -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
