@@ -1,0 +1,80 @@
+"""What understanding produces, and what it may read of the conversation.
+
+``interpret(text, state) -> Interpretation`` is the whole interface between the language side
+(rule interpreter, or an optional LLM interpreter) and the planner. It is pure data: no database,
+no HTTP. Filters are always the contract's filters object (see ``lexi.prospects``), complete, not
+a diff: a refinement ("filter to only New York") comes back as the previous filters with the change
+applied, so the planner never merges anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Protocol
+
+
+class IntentKind(StrEnum):
+    prospect_search = "prospect_search"  # new search or refinement of the last one
+    list_add = "list_add"  # add the last results to a list (named, context or last used)
+    list_create = "list_create"  # create a list, optionally filled with the last results
+    list_remove = "list_remove"  # remove people (e.g. everyone at a company) from a list
+    list_stats = "list_stats"  # "how many contacts are in Q1 Leads?"
+    credits = "credits"  # "how many credits do I have?"
+    capabilities = "capabilities"  # "what can you do?", greetings
+    tasks = "tasks"  # "show my pending tasks"
+    campaign_create = "campaign_create"
+    email_rewrite = "email_rewrite"
+    campaign_start = "campaign_start"
+    clarify = "clarify"  # unclear or missing information: ask, never guess or spend
+
+
+@dataclass
+class ConversationState:
+    """What earlier turns left behind, plus the request's context ids."""
+
+    last_filters: dict[str, Any] | None = None
+    last_offset: int = 0  # how many people of the last search were already shown
+    last_prospect_ids: list[str] = field(default_factory=list)
+    last_list_id: str | None = None
+    last_list_name: str | None = None
+    last_campaign_id: str | None = None
+    context_list_id: str | None = None
+    context_list_name: str | None = None
+    context_campaign_id: str | None = None
+    known_list_names: list[str] = field(default_factory=list)  # the workspace's list names
+
+
+@dataclass
+class Intent:
+    kind: IntentKind
+    # prospect_search: the complete filters (contract schema), and where to start in the results.
+    filters: dict[str, Any] | None = None
+    offset: int = 0
+    refinement: bool = False  # built from the previous search
+    # list intents: which list. target is "named" (list_name), "context", "last" or "new".
+    list_name: str | None = None
+    list_target: str | None = None
+    # list_remove: who goes, e.g. {"company": "Acme"}; list_add/list_create: "last_results".
+    selector: dict[str, Any] = field(default_factory=dict)
+    # campaign intents and anything else a tool needs (topic, tone, ...).
+    params: dict[str, Any] = field(default_factory=dict)
+    # clarify: what is missing ("roles", "list", ...) and the question to ask.
+    missing: list[str] = field(default_factory=list)
+    question: str | None = None
+
+
+@dataclass
+class Interpretation:
+    intents: list[Intent]
+    text: str = ""
+
+    @property
+    def first(self) -> Intent | None:
+        return self.intents[0] if self.intents else None
+
+
+class Interpreter(Protocol):
+    """The rule interpreter implements this; an optional LLM interpreter may too."""
+
+    def interpret(self, text: str, state: ConversationState) -> Interpretation: ...
