@@ -7,7 +7,7 @@ import sys
 import typer
 
 import lexi
-from lexi.cli import admin, server
+from lexi.cli import admin, chat, server
 from lexi.errors import LexiError
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ app = typer.Typer(
 )
 server.register(app)
 admin.register(app)
+chat.register(app)
 
 
 def _version(value: bool) -> None:

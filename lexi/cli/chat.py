@@ -1,0 +1,257 @@
+"""lexi chat | tasks: talk to a Lexi server over HTTP through the SDK."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from lexi.client import APIConnectionError, APIStatusError, Lexi
+
+URL_OPTION = typer.Option(None, "--url", envvar="LEXI_BASE_URL", help="Server URL (default http://127.0.0.1:8000).")
+KEY_OPTION = typer.Option(None, "--api-key", envvar="LEXI_API_KEY", help="API key (wbk_...).")
+HISTORY_FILE = Path(os.environ.get("LEXI_HISTORY_FILE", Path.home() / ".lexi_history"))
+
+tasks_app = typer.Typer(help="List, approve and dismiss Lexi's approval tasks.", no_args_is_help=True)
+
+
+def _client(url: str | None, key: str | None) -> Lexi:
+    try:
+        return Lexi(api_key=key, base_url=url)
+    except ValueError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _fail(exc: Exception) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(1)
+
+
+# Rendering ---------------------------------------------------------------------------------------
+
+
+def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col in ("Name", "Title", "Company", "Location", "Email"):
+        table.add_column(col, overflow="fold")
+    for p in prospects[:25]:
+        company = p.get("company") or {}
+        place = ", ".join(x for x in (p.get("city"), p.get("state"), p.get("country")) if x)
+        table.add_row(
+            p.get("full_name") or "",
+            p.get("job_title") or "",
+            company.get("name") or "",
+            place,
+            f"{p.get('email') or ''} ({p.get('email_status') or '-'})" if p.get("email") else "-",
+        )
+    return table
+
+
+def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
+    for a in actions or []:
+        kind, status = a.get("type"), a.get("status")
+        if kind == "prospect_search" and a.get("prospects"):
+            title = f"{a.get('total_matches', 0):,} matches — showing {min(25, len(a['prospects']))}"
+            console.print(_people_table(a["prospects"], title))
+        elif kind in ("list_create", "list_add", "list_remove"):
+            verb = {"list_create": "created", "list_add": "added", "list_remove": "removed"}[kind]
+            n = a.get("added", a.get("removed", ""))
+            console.print(
+                f"[bold]{a.get('list_name', 'list')}[/bold]: {verb} {n} · now {a.get('contact_count', '?')} contacts"
+            )
+        elif kind in ("campaign_create", "email_rewrite") and a.get("steps"):
+            table = Table(title=f"Email sequence (revision {a.get('revision', 1)})")
+            for col in ("#", "Delay", "Subject", "Body"):
+                table.add_column(col, overflow="fold")
+            for s in a["steps"]:
+                table.add_row(str(s.get("index", 0) + 1), f"{s.get('delay_days', 0)}d", s.get("subject", ""), s.get("body", ""))
+            console.print(table)
+        elif status == "pending_approval":
+            console.print(f"[yellow]Waiting for approval:[/yellow] task {a.get('task_id')}")
+
+
+def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
+    try:
+        answer = input("Approve this task now? [y/N] ").strip().lower()
+    except EOFError:
+        return
+    if answer not in ("y", "yes"):
+        console.print(f"Left pending. Approve later with: lexi tasks approve {task_id}")
+        return
+    client.tasks.approve(task_id)
+    console.print("Approved. Running…")
+    task = client.tasks.wait(task_id, timeout=300)
+    if task.get("status") == "completed":
+        result = task.get("result") or {}
+        msg = f"[green]Done.[/green] {result.get('total_matches', 0):,} matches"
+        if result.get("list_id"):
+            msg += f"; {result.get('added', 0)} added to the list"
+        console.print(msg)
+        if result.get("prospects"):
+            console.print(_people_table(result["prospects"], "Selected people"))
+    else:
+        console.print(f"[red]Task {task.get('status')}:[/red] {task.get('error') or ''}")
+
+
+def _turn(console: Console, client: Lexi, message: str, context: dict[str, Any], as_json: bool) -> dict[str, Any]:
+    data = client.chat_with_lexi(message, context=context)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, default=str))
+        return data
+    console.print(f"[bold cyan]Lexi:[/bold cyan] {data.get('response', '')}")
+    render_actions(console, data.get("actions") or [])
+    if data.get("credits_used") is not None:
+        console.print(
+            f"[dim]{data.get('credits_used')} credits used · {data.get('credits_remaining')} left[/dim]"
+        )
+    return data
+
+
+def chat(
+    message: str | None = typer.Argument(None, help="Send one message and exit (for scripts)."),
+    url: str | None = URL_OPTION,
+    api_key: str | None = KEY_OPTION,
+    conversation: str | None = typer.Option(None, "--conversation", help="Continue a conversation id."),
+    list_id: str | None = typer.Option(None, "--list", help="Default list id (context.list_id)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the raw response data as JSON."),
+) -> None:
+    """Chat with Lexi. With MESSAGE: one turn and exit; without: an interactive session."""
+    client = _client(url, api_key)
+    console = Console(highlight=False)
+    context: dict[str, Any] = {}
+    if conversation:
+        context["conversation_id"] = conversation
+    if list_id:
+        context["list_id"] = list_id
+    if message is not None:
+        try:
+            _turn(console, client, message, context, as_json)
+        except (APIStatusError, APIConnectionError) as exc:
+            raise _fail(exc) from exc
+        return
+    _interactive(console, client, context)
+
+
+def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> None:
+    try:
+        import readline
+
+        HISTORY_FILE.touch(exist_ok=True)
+        readline.read_history_file(str(HISTORY_FILE))
+    except (ImportError, OSError):
+        readline = None  # type: ignore[assignment]
+    console.print("Lexi chat — type a request, /tasks for pending tasks, /quit to leave. Ctrl-C cancels a line.")
+    while True:
+        try:
+            line = input("you> ").strip()
+        except KeyboardInterrupt:
+            console.print()
+            continue
+        except EOFError:
+            console.print()
+            break
+        if not line:
+            continue
+        if line in ("/quit", "/exit", "quit", "exit"):
+            break
+        try:
+            if line == "/tasks":
+                _print_tasks(console, client, "pending")
+                continue
+            data = _turn(console, client, line, context, as_json=False)
+            context["conversation_id"] = data.get("conversation_id")
+            if data.get("requires_approval") and data.get("task_id"):
+                _offer_approval(console, client, data["task_id"])
+        except KeyboardInterrupt:
+            console.print("[dim](cancelled)[/dim]")
+        except (APIStatusError, APIConnectionError) as exc:
+            console.print(f"[red]error:[/red] {exc}")
+    if readline is not None:
+        try:
+            readline.write_history_file(str(HISTORY_FILE))
+        except OSError:
+            pass
+
+
+def _print_tasks(console: Console, client: Lexi, status: str) -> None:
+    data = client.tasks.list(status=status)
+    tasks = data.get("tasks", []) if isinstance(data, dict) else []
+    if not tasks:
+        console.print(f"No {status} tasks.")
+        return
+    table = Table(title=f"{status.capitalize()} tasks")
+    for col in ("Id", "Type", "Status", "Description", "Cost"):
+        table.add_column(col, overflow="fold")
+    for t in tasks:
+        quote = (t.get("metadata") or {}).get("quote") or {}
+        table.add_row(t["id"], t.get("type", ""), t.get("status", ""), t.get("description", ""), str(quote.get("credits", "")))
+    console.print(table)
+
+
+@tasks_app.command("list")
+def tasks_list(
+    status: str = typer.Option("pending", "--status", help="pending, approved, dismissed, completed or failed."),
+    url: str | None = URL_OPTION,
+    api_key: str | None = KEY_OPTION,
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List tasks by status."""
+    client = _client(url, api_key)
+    try:
+        if as_json:
+            typer.echo(json.dumps(client.tasks.list(status=status), indent=2, default=str))
+        else:
+            _print_tasks(Console(highlight=False), client, status)
+    except (APIStatusError, APIConnectionError) as exc:
+        raise _fail(exc) from exc
+
+
+@tasks_app.command("approve")
+def tasks_approve(
+    task_id: str = typer.Argument(..., help="Task id."),
+    wait: bool = typer.Option(True, "--wait/--no-wait", help="Wait until the task finishes."),
+    url: str | None = URL_OPTION,
+    api_key: str | None = KEY_OPTION,
+) -> None:
+    """Approve a pending task (and by default wait for its result)."""
+    client = _client(url, api_key)
+    try:
+        client.tasks.approve(task_id)
+        if not wait:
+            typer.echo(f"approved {task_id}")
+            return
+        task = client.tasks.wait(task_id, timeout=600)
+    except (APIStatusError, APIConnectionError) as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"{task_id} {task.get('status')}")
+    if task.get("status") == "failed":
+        raise typer.Exit(1)
+
+
+@tasks_app.command("dismiss")
+def tasks_dismiss(
+    task_id: str = typer.Argument(..., help="Task id."),
+    reason: str | None = typer.Option(None, "--reason", help="Why it was dismissed."),
+    url: str | None = URL_OPTION,
+    api_key: str | None = KEY_OPTION,
+) -> None:
+    """Dismiss a pending task; it can never be approved afterwards."""
+    client = _client(url, api_key)
+    try:
+        client.tasks.dismiss(task_id, reason=reason)
+    except (APIStatusError, APIConnectionError) as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"dismissed {task_id}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("chat")(chat)
+    app.add_typer(tasks_app, name="tasks")
+
+
