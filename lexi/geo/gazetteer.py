@@ -1,0 +1,187 @@
+"""Loads the compact place file once and builds the lookup indexes.
+
+Index rules (see `lexi.geo.lookup` for how they are used):
+- names are keyed by `normalise()` (case, accents, dots, hyphens and "St."/"Saint" folded);
+- codes and aliases of up to three letters written in upper case ("NY", "CA", "LA", "NSW",
+  "UK") live in a separate case-sensitive index, so lower-case "me", "in", "or" never match;
+- each name keeps its candidates in rank order: hand aliases, groups, countries, regions, then
+  cities and folded neighbourhoods ("Brooklyn" -> New York) by their own population;
+- some names need a capital letter to match ("proper only"): hand-listed English words
+  ("Reading", "Nice"), one- and two-letter names, and small towns and neighbourhoods (under
+  100,000 people) whose name is a frequent English word ("Than", "Bank", "Colony").
+"""
+
+import gzip
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from lexi.geo import tables
+from lexi.geo.places import City, Country, Place, Region
+from lexi.geo.words import COMMON_WORD_NAMES
+
+DATA_FILE = "places.json.gz"
+
+_PUNCT = re.compile(r"[.'’`,()]")
+_SEPARATORS = re.compile(r"[-_/\s]+")
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+
+# Rank tiers: lower wins when one name has several candidates.
+ALIAS, GROUP, COUNTRY, REGION, CITY = range(5)
+SMALL_PLACE = 100_000
+
+
+def normalise(text: str) -> str:
+    """Fold a place phrase to its index key: "St. Louis" and "saint-louis" -> "saint louis"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = plain.replace("&", " and ").replace("ß", "ss").casefold()
+    words = _SEPARATORS.sub(" ", _PUNCT.sub("", plain)).split()
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def is_code_form(text: str) -> bool:
+    """Upper-case letters only, at most three: the shape of "NY", "NSW", "UK", "NYC"."""
+    compact = text.replace(".", "")
+    return 1 < len(compact) <= 3 and compact.isalpha() and compact.isupper()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    places: tuple[Place, ...]
+    tier: int
+    population: int
+    proper_only: bool  # an ordinary English word too: needs a capital letter to match
+    section: bool = False  # a neighbourhood folded into its city
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (self.tier, -self.population)
+
+
+class Gazetteer:
+    """All places and their indexes; build once through `gazetteer()`."""
+
+    def __init__(self, data: dict) -> None:
+        self.countries = [Country(c, n, p) for c, n, p in data["countries"]]
+        self.country_names = {c.code: c.name for c in self.countries}
+        self.regions: dict[str, list[Region]] = {c.code: [] for c in self.countries}
+        for country, rows in data["regions"].items():
+            self.regions[country] = [Region(code, name, country) for code, name in rows]
+        self.region_names = {
+            (r.country, r.code): r.name for rs in self.regions.values() for r in rs
+        }
+        self.cities: dict[str, list[City]] = {c.code: [] for c in self.countries}
+        city_rows = [City(n, r, c, p) for n, c, r, p in data["cities"]]
+        for city in city_rows:
+            self.cities[city.country].append(city)
+
+        region_population: dict[tuple[str, str], int] = {}
+        for city in city_rows:
+            if city.region:
+                key = (city.country, city.region)
+                region_population[key] = region_population.get(key, 0) + city.population
+        self.country_places = {
+            c.code: Place("country", c.code, None, None, c.population) for c in self.countries
+        }
+        self.region_places = {
+            key: Place("region", key[0], key[1], None, region_population.get(key, 0))
+            for key in self.region_names
+        }
+        self.city_places = [
+            Place("city", c.country, c.region, c.name, c.population) for c in city_rows
+        ]
+        # (country, region or None, normalised name) -> city place; most populous first wins.
+        self.city_index: dict[tuple[str, str | None, str], Place] = {}
+        # Exact spellings first, so "St. Charles, MD, US" and "Saint Charles, MD, US" stay apart.
+        for place in self.city_places:
+            self.city_index.setdefault((place.country, place.region, place.city or ""), place)
+            self.city_index.setdefault((place.country, None, place.city or ""), place)
+        for place in self.city_places:
+            name = normalise(place.city or "")
+            self.city_index.setdefault((place.country, place.region, name), place)
+            self.city_index.setdefault((place.country, None, name), place)
+
+        self.names: dict[str, list[Candidate]] = {}
+        self.codes: dict[str, list[Candidate]] = {}
+        self._common = {normalise(w) for w in COMMON_WORD_NAMES}
+        self.english_words = frozenset(data["english_words"])
+        self._index_data(data)
+        self._index_tables()
+        for entries in (*self.names.values(), *self.codes.values()):
+            entries.sort(key=lambda c: c.rank)
+
+    def _add(
+        self,
+        name: str,
+        places: tuple[Place, ...],
+        tier: int,
+        population: int,
+        minor: bool = False,
+        section: bool = False,
+    ) -> None:
+        if is_code_form(name):
+            bucket = self.codes.setdefault(name.replace(".", ""), [])
+            bucket.append(Candidate(places, tier, population, False))
+            if len(name.replace(".", "")) <= 2 or tier in (COUNTRY, REGION):
+                return
+        key = normalise(name)
+        if not key:
+            return
+        proper_only = (
+            key in self._common
+            or len(key) <= 2
+            or (
+                (minor or (tier == CITY and population < SMALL_PLACE)) and key in self.english_words
+            )
+        )
+        self.names.setdefault(key, []).append(
+            Candidate(places, tier, population, proper_only, section)
+        )
+
+    def _index_data(self, data: dict) -> None:
+        for country in self.countries:
+            place = self.country_places[country.code]
+            self._add(country.name, (place,), COUNTRY, country.population)
+            self._add(country.code, (place,), COUNTRY, country.population)
+        for (country, code), place in self.region_places.items():
+            self._add(self.region_names[(country, code)], (place,), REGION, place.population)
+            self._add(code, (place,), REGION, place.population)
+        for place in self.city_places:
+            self._add(place.city or "", (place,), CITY, place.population)
+            if (place.city or "").startswith("The "):
+                self._add(place.city[4:], (place,), CITY, place.population, minor=True)
+        for name, index, population in data["sections"]:
+            self._add(name, (self.city_places[index],), CITY, population, section=True)
+
+    def _index_tables(self) -> None:
+        from lexi.geo.parse import parse_contract
+
+        for alias, target in tables.COUNTRY_ALIASES.items():
+            place = self.country_places[target]
+            self._add(alias, (place,), ALIAS, place.population)
+        for alias, target in (*tables.REGION_ALIASES.items(), *tables.CITY_ALIASES.items()):
+            place = parse_contract(self, target)
+            self._add(alias, (place,), ALIAS, place.population)
+        self.groups: dict[str, tuple[Place, ...]] = {}
+        for name, members in tables.GROUPS.items():
+            places = tuple(parse_contract(self, m) for m in members)
+            self.groups[name] = places
+            self._add(name, places, GROUP, sum(p.population for p in places))
+        for alias, name in tables.GROUP_ALIASES.items():
+            places = self.groups[name]
+            self._add(alias, places, GROUP, sum(p.population for p in places))
+
+    def find_city(self, country: str, region: str | None, name: str) -> Place | None:
+        exact = self.city_index.get((country, region, name))
+        return exact or self.city_index.get((country, region, normalise(name)))
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    raw = resources.files("lexi.geo").joinpath("data", DATA_FILE).read_bytes()
+    return Gazetteer(json.loads(gzip.decompress(raw)))

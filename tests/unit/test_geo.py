@@ -1,0 +1,408 @@
+"""The gazetteer: location filter parsing, case-aware lookups, aliases, groups and typos."""
+
+import pytest
+
+from lexi import geo
+from lexi.geo import Place, UnknownPlace
+
+
+def filters(places: list[Place]) -> list[str]:
+    return [p.filter_string() for p in places]
+
+
+class TestParseLocationContractFormats:
+    @pytest.mark.parametrize(
+        ("value", "kind", "filter_string", "label"),
+        [
+            ("New York, NY, US", "city", "New York, NY, US", "New York, NY"),
+            ("San Francisco, CA, US", "city", "San Francisco, CA, US", "San Francisco, CA"),
+            ("Toronto, ON, CA", "city", "Toronto, ON, CA", "Toronto, ON"),
+            ("Sydney, NSW, AU", "city", "Sydney, NSW, AU", "Sydney, NSW"),
+            ("London, GB", "city", "London, GB", "London, UK"),
+            ("Berlin, DE", "city", "Berlin, DE", "Berlin, Germany"),
+            ("CA, US", "region", "CA, US", "California"),
+            ("ON, CA", "region", "ON, CA", "Ontario"),
+            ("VIC, AU", "region", "VIC, AU", "Victoria"),
+            ("DE", "country", "DE", "Germany"),
+            ("GB", "country", "GB", "United Kingdom"),
+            ("US", "country", "US", "United States"),
+        ],
+    )
+    def test_round_trips(self, value, kind, filter_string, label):
+        place = geo.parse_location(value)
+        assert place.kind == kind
+        assert place.filter_string() == filter_string
+        assert place.label() == label
+        assert geo.parse_location(place.filter_string()) == place
+
+    def test_region_code_keeps_its_meaning_next_to_a_country(self):
+        assert geo.parse_location("LA, US").filter_string() == "LA, US"
+        assert geo.parse_location("WA, AU").label() == "Western Australia"
+
+    def test_city_in_a_region_is_that_regions_city(self):
+        assert geo.parse_location("Portland, ME, US").filter_string() == "Portland, ME, US"
+        assert geo.parse_location("London, ON, CA").filter_string() == "London, ON, CA"
+
+
+class TestParseLocationLenientForms:
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("New York", "New York, NY, US"),
+            ("new york, ny", "New York, NY, US"),
+            ("NEW YORK, NY, us", "New York, NY, US"),
+            ("New York, US", "New York, NY, US"),
+            ("NYC", "New York, NY, US"),
+            ("nyc", "New York, NY, US"),
+            ("Brooklyn, NY, US", "New York, NY, US"),
+            ("California", "CA, US"),
+            ("california, us", "CA, US"),
+            ("Germany", "DE"),
+            ("UK", "GB"),
+            ("England", "GB"),
+            ("de", "DE"),
+            ("ny", "NY, US"),
+            ("Paris, France", "Paris, FR"),
+            ("Portland, OR", "Portland, OR, US"),
+            ("Portland", "Portland, OR, US"),
+            ("London, Ontario", "London, ON, CA"),
+            ("London, England", "London, GB"),
+            ("Washington DC", "Washington, DC, US"),
+            ("Washington", "WA, US"),
+            ("Munich", "Munich, DE"),
+            ("München", "Munich, DE"),
+            ("Zurich", "Zürich, CH"),
+            ("St. Louis, MO", "St. Louis, MO, US"),
+            ("saint louis, mo", "St. Louis, MO, US"),
+            ("  Austin ,  TX ", "Austin, TX, US"),
+        ],
+    )
+    def test_parses(self, value, expected):
+        assert geo.parse_location(value).filter_string() == expected
+
+
+class TestParseLocationRejects:
+    @pytest.mark.parametrize(
+        "value",
+        ["", "   ", "Atlantis", "XX", "Springfield, ZZ", "New York, NY, US, Earth", ",,"],
+    )
+    def test_unknown_raises_unknown_place(self, value):
+        with pytest.raises(UnknownPlace) as err:
+            geo.parse_location(value)
+        assert isinstance(err.value, ValueError)
+        assert err.value.value == value
+
+    def test_near_miss_suggests_the_place(self):
+        with pytest.raises(UnknownPlace) as err:
+            geo.parse_location("Califronia")
+        assert "CA, US" in err.value.suggestions
+
+    def test_group_is_not_one_place_but_expands(self):
+        with pytest.raises(UnknownPlace) as err:
+            geo.parse_location("DACH")
+        assert err.value.suggestions == ["DE", "AT", "CH"]
+        assert filters(geo.expand_location("DACH")) == ["DE", "AT", "CH"]
+
+
+class TestCaseTraps:
+    @pytest.mark.parametrize(
+        "word", ["me", "in", "or", "ok", "hi", "de", "la", "al", "ca", "us", "il", "oh", "pa"]
+    )
+    def test_lower_case_codes_never_match(self, word):
+        assert geo.lookup(word) == []
+        assert geo.lookup_all(word) == []
+        assert geo.longest_place_at([word], 0) is None
+
+    @pytest.mark.parametrize(
+        ("code", "expected"),
+        [
+            ("ME", "ME, US"),
+            ("OR", "OR, US"),
+            ("OK", "OK, US"),
+            ("HI", "HI, US"),
+            ("NY", "NY, US"),
+            ("TX", "TX, US"),
+            ("NSW", "NSW, AU"),
+            ("BC", "BC, CA"),
+        ],
+    )
+    def test_upper_case_codes_match(self, code, expected):
+        assert filters(geo.lookup(code)) == [expected]
+
+    def test_code_shared_by_a_country_and_a_state_is_the_country_first(self):
+        assert filters(geo.lookup("CA")) == ["CA"]
+        assert filters(geo.lookup_all("CA")) == ["CA", "CA, US"]
+        assert filters(geo.lookup("DE")) == ["DE"]
+        assert "DE, US" in filters(geo.lookup_all("DE"))
+
+    @pytest.mark.parametrize("word", ["reading", "nice", "mobile", "sale", "bath", "deal", "than"])
+    def test_place_names_that_are_english_words_need_a_capital(self, word):
+        assert geo.lookup(word) == []
+        assert geo.lookup(word.capitalize()) != []
+
+    def test_la_is_los_angeles_only_in_upper_case(self):
+        assert filters(geo.lookup("LA")) == ["Los Angeles, CA, US"]
+        assert "LA, US" in filters(geo.lookup_all("LA"))
+        assert geo.lookup("La") == []
+
+
+class TestLookupNamesAndAliases:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("new york", "New York, NY, US"),
+            ("New York City", "New York, NY, US"),
+            ("NYC", "New York, NY, US"),
+            ("New York State", "NY, US"),
+            ("Washington", "WA, US"),
+            ("Washington DC", "Washington, DC, US"),
+            ("Washington, D.C.", "Washington, DC, US"),
+            ("DC", "Washington, DC, US"),
+            ("SF", "San Francisco, CA, US"),
+            ("San Fran", "San Francisco, CA, US"),
+            ("Philly", "Philadelphia, PA, US"),
+            ("Vegas", "Las Vegas, NV, US"),
+            ("Portland", "Portland, OR, US"),
+            ("London", "London, GB"),
+            ("Manhattan", "New York, NY, US"),
+            ("Bangalore", "Bengaluru, IN"),
+            ("USA", "US"),
+            ("United States", "US"),
+            ("America", "US"),
+            ("Great Britain", "GB"),
+            ("Deutschland", "DE"),
+            ("Holland", "NL"),
+            ("the netherlands", "NL"),
+            ("california", "CA, US"),
+            ("Ontario", "ON, CA"),
+            ("New South Wales", "NSW, AU"),
+        ],
+    )
+    def test_resolves(self, phrase, expected):
+        assert filters(geo.lookup(phrase)) == [expected]
+
+    def test_lookup_all_lists_every_candidate_best_first(self):
+        found = filters(geo.lookup_all("Washington"))
+        assert found[:2] == ["WA, US", "Washington, DC, US"]
+        assert "Washington, GB" in found
+        portland = filters(geo.lookup_all("Portland"))
+        assert portland[0] == "Portland, OR, US" and "Portland, ME, US" in portland
+
+    def test_unknown_phrase_is_empty(self):
+        assert geo.lookup("Atlantis") == []
+        assert geo.lookup("") == []
+
+
+class TestGroups:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("DACH", ["DE", "AT", "CH"]),
+            ("Benelux", ["BE", "NL", "LU"]),
+            ("Nordics", ["SE", "DK", "NO", "FI"]),
+            ("ANZ", ["AU", "NZ"]),
+            ("West Coast", ["CA, US", "OR, US", "WA, US"]),
+            ("Tri-State Area", ["NY, US", "NJ, US", "CT, US"]),
+            ("New England", ["ME, US", "NH, US", "VT, US", "MA, US", "RI, US", "CT, US"]),
+        ],
+    )
+    def test_group_returns_its_places(self, phrase, expected):
+        assert filters(geo.lookup(phrase)) == expected
+
+    @pytest.mark.parametrize("phrase", ["Bay Area", "SF Bay Area", "bay area"])
+    def test_bay_area_is_its_cities(self, phrase):
+        found = filters(geo.lookup(phrase))
+        for city in (
+            "San Francisco, CA, US",
+            "Oakland, CA, US",
+            "San Jose, CA, US",
+            "Palo Alto, CA, US",
+            "Mountain View, CA, US",
+            "Redwood City, CA, US",
+        ):
+            assert city in found
+
+    def test_europe_and_eu_hold_supported_european_countries(self):
+        europe = set(filters(geo.lookup("Europe")))
+        assert {"GB", "DE", "FR", "NL", "IE", "CH", "AT", "ES", "IT"} <= europe
+        eu = set(filters(geo.lookup("EU")))
+        assert "DE" in eu and "GB" not in eu and "CH" not in eu
+        assert geo.lookup("eu") == []
+
+    @pytest.mark.parametrize(
+        "phrase", ["East Coast", "Midwest", "Pacific Northwest", "North America", "Europe"]
+    )
+    def test_named_regions_are_groups(self, phrase):
+        assert len(geo.lookup(phrase)) > 1
+
+
+class TestFuzzyLookup:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("Califronia", "CA, US"),
+            ("Nwe York", "New York, NY, US"),
+            ("Germnay", "DE"),
+            ("Bostn", "Boston, MA, US"),
+            ("Chicgo", "Chicago, IL, US"),
+            ("Sydeny", "Sydney, NSW, AU"),
+            ("Switzerlnd", "CH"),
+            ("Austrlia", "AU"),
+            ("San Fransisco", "San Francisco, CA, US"),
+            ("Los Angles", "Los Angeles, CA, US"),
+            ("Pensylvania", "PA, US"),
+        ],
+    )
+    def test_corrects_typos(self, phrase, expected):
+        assert filters(geo.fuzzy_lookup(phrase))[:1] == [expected]
+
+    def test_exact_matches_pass_through(self):
+        assert filters(geo.fuzzy_lookup("DACH")) == ["DE", "AT", "CH"]
+
+    @pytest.mark.parametrize(
+        "word",
+        [
+            "software",
+            "founders",
+            "partners",
+            "manager",
+            "companies",
+            "managers",
+            "engineers",
+            "marketing",
+            "startups",
+            "state",
+            "working",
+            "based",
+            "social",
+            "campaign",
+            "plans",
+            "leads",
+            "parts",
+            "sales manager",
+            "german",
+        ],
+    )
+    def test_ordinary_words_are_not_places(self, word):
+        assert geo.fuzzy_lookup(word) == []
+
+    def test_short_phrases_are_not_corrected(self):
+        assert geo.fuzzy_lookup("Bstn") == []
+
+
+class TestLongestPlaceAt:
+    def test_takes_the_longest_span(self):
+        tokens = "find CTOs in New York City please".split()
+        span, places = geo.longest_place_at(tokens, 3)
+        assert span == 3 and filters(places) == ["New York, NY, US"]
+
+    def test_multi_word_region_and_group(self):
+        assert geo.longest_place_at(["New", "South", "Wales"], 0)[0] == 3
+        span, places = geo.longest_place_at(["SF", "Bay", "Area", "startups"], 0)
+        assert span == 3 and len(places) > 5
+
+    def test_no_place_at_start(self):
+        assert geo.longest_place_at(["founders", "in", "Berlin"], 0) is None
+        assert geo.longest_place_at(["founders", "in", "Berlin"], 1) is None
+        assert filters(geo.longest_place_at(["founders", "in", "Berlin"], 2)[1]) == ["Berlin, DE"]
+
+    @pytest.mark.parametrize("code", ["IT", "AE", "SE", "MD", "PA", "OK"])
+    def test_business_abbreviations_are_not_places_in_text(self, code):
+        assert geo.longest_place_at([code, "managers"], 0) is None
+        assert geo.lookup(code) != []
+
+    def test_tolerates_punctuation_on_tokens(self):
+        tokens = ["CFOs", "in", "NY,", "Boston", "or", "D.C."]
+        assert filters(geo.longest_place_at(tokens, 2)[1]) == ["NY, US"]
+        assert filters(geo.longest_place_at(tokens, 5)[1]) == ["Washington, DC, US"]
+        assert geo.longest_place_at(tokens, 4) is None
+
+    def test_respects_max_len(self):
+        span, places = geo.longest_place_at(["New", "York", "City"], 0, max_len=2)
+        assert span == 2 and filters(places) == ["New York, NY, US"]
+
+
+SUPPORTED = [
+    "US",
+    "CA",
+    "GB",
+    "DE",
+    "AT",
+    "CH",
+    "FR",
+    "NL",
+    "IE",
+    "AU",
+    "SG",
+    "ES",
+    "IT",
+    "SE",
+    "DK",
+    "NO",
+    "BE",
+    "IN",
+    "IL",
+    "AE",
+    "NZ",
+]
+
+
+class TestData:
+    def test_supported_countries_have_names_and_population(self):
+        codes = {c.code: c for c in geo.countries()}
+        for code in SUPPORTED:
+            assert codes[code].population > 0 and codes[code].name
+
+    @pytest.mark.parametrize("country", SUPPORTED)
+    def test_every_supported_country_has_populated_cities(self, country):
+        found = geo.cities(country)
+        assert found
+        assert all(c.population >= 15_000 and c.country == country for c in found)
+        assert [c.population for c in found] == sorted((c.population for c in found), reverse=True)
+
+    def test_us_cities_all_carry_a_state_code(self):
+        states = {r.code for r in geo.regions("US")}
+        assert len(states) == 51
+        assert all(c.region in states for c in geo.cities("US"))
+
+    @pytest.mark.parametrize("country", ["CA", "AU"])
+    def test_canada_and_australia_use_standard_abbreviations(self, country):
+        codes = {r.code for r in geo.regions(country)}
+        assert {"ON", "BC", "QC"} <= codes or {"NSW", "VIC", "QLD"} <= codes
+        assert all(c.region in codes for c in geo.cities(country))
+
+    def test_new_york_is_one_city_not_its_boroughs(self):
+        names = [c.name for c in geo.cities("US")]
+        assert names.count("New York") == 1
+        assert "Brooklyn" not in names and "New York City" not in names
+        ny = next(c for c in geo.cities("US") if c.name == "New York")
+        assert ny.region == "NY" and ny.population > 8_000_000
+
+    def test_region_names(self):
+        assert geo.region_name("US", "CA") == "California"
+        assert geo.region_name("ca", "on") == "Ontario"
+        assert geo.region_name("AU", "NSW") == "New South Wales"
+        assert geo.region_name("US", "ZZ") is None
+        assert geo.regions("DE") == []
+
+    def test_unknown_country_raises(self):
+        with pytest.raises(UnknownPlace):
+            geo.cities("XX")
+        with pytest.raises(UnknownPlace):
+            geo.regions("XX")
+
+    def test_places_are_hashable_values(self):
+        assert geo.parse_location("NYC") == geo.parse_location("New York, NY, US")
+        assert len({geo.parse_location("NYC"), geo.parse_location("New York")}) == 1
+
+
+class TestFilterStringsRoundTrip:
+    def test_every_city_region_and_country_parses_back_to_itself(self):
+        from lexi.geo.gazetteer import gazetteer
+
+        g = gazetteer()
+        places = [*g.city_places, *g.region_places.values(), *g.country_places.values()]
+        mismatched = [
+            p.filter_string() for p in places if geo.parse_location(p.filter_string()) != p
+        ]
+        assert mismatched == []
