@@ -35,22 +35,31 @@ SCENARIOS = {
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--requests", type=int, default=2000)
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--database-url", default=None)
     ap.add_argument("--only", action="append", help="Run only these scenarios (repeatable).")
     args = ap.parse_args()
     with lexi_server(args.database_url) as server:
-        with httpx.Client(base_url=server.url, headers={"Authorization": f"Bearer {server.key}"}) as c:
+        with httpx.Client(
+            base_url=server.url, headers={"Authorization": f"Bearer {server.key}"}
+        ) as c:
             ctx = seed(c)
         results = []
         for name, fn in SCENARIOS.items():
             if args.only and name not in args.only:
                 continue
             results.append(
-                drive(name, server, lambda c, i, fn=fn: fn(c, i, ctx),
-                      requests=args.requests, concurrency=args.concurrency)
+                drive(
+                    name,
+                    server,
+                    lambda c, i, fn=fn: fn(c, i, ctx),
+                    requests=args.requests,
+                    concurrency=args.concurrency,
+                )
             )
     print_table(results, baseline="GET /v1/lists")
 

@@ -56,9 +56,23 @@ def lexi_server(
     tmp = tempfile.mkdtemp(prefix="lexi-bench-")
     database_url = database_url or f"sqlite:///{tmp}/bench.db"
     run_cli(["db", "upgrade"], database_url)
-    ws = run_cli(["workspaces", "create", "bench", "--credits", "10000000", "--plan", "organization"], database_url)
+    ws = run_cli(
+        ["workspaces", "create", "bench", "--credits", "10000000", "--plan", "organization"],
+        database_url,
+    )
     key = run_cli(
-        ["keys", "create", "--workspace", ws, "--name", "bench", "--scopes", "all", "--tier", "unmetered"],
+        [
+            "keys",
+            "create",
+            "--workspace",
+            ws,
+            "--name",
+            "bench",
+            "--scopes",
+            "all",
+            "--tier",
+            "unmetered",
+        ],
         database_url,
     )
     port = free_port()
@@ -69,8 +83,19 @@ def lexi_server(
         **(extra_env or {}),
     }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "lexi", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--workers", str(workers), "--no-migrate"],
+        [
+            sys.executable,
+            "-m",
+            "lexi",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--no-migrate",
+        ],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -178,7 +203,10 @@ def machine() -> str:
 def print_table(results: list[Result], baseline: str | None = None) -> None:
     base = next((r for r in results if r.name == baseline), None)
     print(f"# {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {machine()}")
-    print("| scenario | requests | errors | req/s | p50 ms | p99 ms |" + (" p50 vs baseline |" if base else ""))
+    print(
+        "| scenario | requests | errors | req/s | p50 ms | p99 ms |"
+        + (" p50 vs baseline |" if base else "")
+    )
     print("|---|---:|---:|---:|---:|---:|" + ("---:|" if base else ""))
     for r in results:
         row = r.row()
@@ -189,4 +217,6 @@ def print_table(results: list[Result], baseline: str | None = None) -> None:
 
 
 def save_json(path: Path, results: list[Result]) -> None:
-    path.write_text(json.dumps({"machine": machine(), "results": [r.row() for r in results]}, indent=2))
+    path.write_text(
+        json.dumps({"machine": machine(), "results": [r.row() for r in results]}, indent=2)
+    )

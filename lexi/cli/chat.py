@@ -13,11 +13,15 @@ from rich.table import Table
 
 from lexi.client import APIConnectionError, APIStatusError, Lexi
 
-URL_OPTION = typer.Option(None, "--url", envvar="LEXI_BASE_URL", help="Server URL (default http://127.0.0.1:8000).")
+URL_OPTION = typer.Option(
+    None, "--url", envvar="LEXI_BASE_URL", help="Server URL (default http://127.0.0.1:8000)."
+)
 KEY_OPTION = typer.Option(None, "--api-key", envvar="LEXI_API_KEY", help="API key (wbk_...).")
 HISTORY_FILE = Path(os.environ.get("LEXI_HISTORY_FILE", Path.home() / ".lexi_history"))
 
-tasks_app = typer.Typer(help="List, approve and dismiss Lexi's approval tasks.", no_args_is_help=True)
+tasks_app = typer.Typer(
+    help="List, approve and dismiss Lexi's approval tasks.", no_args_is_help=True
+)
 
 
 def _client(url: str | None, key: str | None) -> Lexi:
@@ -57,7 +61,9 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
     for a in actions or []:
         kind, status = a.get("type"), a.get("status")
         if kind == "prospect_search" and a.get("prospects"):
-            title = f"{a.get('total_matches', 0):,} matches — showing {min(25, len(a['prospects']))}"
+            title = (
+                f"{a.get('total_matches', 0):,} matches — showing {min(25, len(a['prospects']))}"
+            )
             console.print(_people_table(a["prospects"], title))
         elif kind in ("list_create", "list_add", "list_remove"):
             verb = {"list_create": "created", "list_add": "added", "list_remove": "removed"}[kind]
@@ -70,7 +76,12 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
             for col in ("#", "Delay", "Subject", "Body"):
                 table.add_column(col, overflow="fold")
             for s in a["steps"]:
-                table.add_row(str(s.get("index", 0) + 1), f"{s.get('delay_days', 0)}d", s.get("subject", ""), s.get("body", ""))
+                table.add_row(
+                    str(s.get("index", 0) + 1),
+                    f"{s.get('delay_days', 0)}d",
+                    s.get("subject", ""),
+                    s.get("body", ""),
+                )
             console.print(table)
         elif status == "pending_approval":
             console.print(f"[yellow]Waiting for approval:[/yellow] task {a.get('task_id')}")
@@ -99,7 +110,9 @@ def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
         console.print(f"[red]Task {task.get('status')}:[/red] {task.get('error') or ''}")
 
 
-def _turn(console: Console, client: Lexi, message: str, context: dict[str, Any], as_json: bool) -> dict[str, Any]:
+def _turn(
+    console: Console, client: Lexi, message: str, context: dict[str, Any], as_json: bool
+) -> dict[str, Any]:
     data = client.chat_with_lexi(message, context=context)
     if as_json:
         typer.echo(json.dumps(data, indent=2, default=str))
@@ -117,7 +130,9 @@ def chat(
     message: str | None = typer.Argument(None, help="Send one message and exit (for scripts)."),
     url: str | None = URL_OPTION,
     api_key: str | None = KEY_OPTION,
-    conversation: str | None = typer.Option(None, "--conversation", help="Continue a conversation id."),
+    conversation: str | None = typer.Option(
+        None, "--conversation", help="Continue a conversation id."
+    ),
     list_id: str | None = typer.Option(None, "--list", help="Default list id (context.list_id)."),
     as_json: bool = typer.Option(False, "--json", help="Print the raw response data as JSON."),
 ) -> None:
@@ -146,7 +161,9 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
         readline.read_history_file(str(HISTORY_FILE))
     except (ImportError, OSError):
         readline = None  # type: ignore[assignment]
-    console.print("Lexi chat — type a request, /tasks for pending tasks, /quit to leave. Ctrl-C cancels a line.")
+    console.print(
+        "Lexi chat — type a request, /tasks for pending tasks, /quit to leave. Ctrl-C cancels a line."
+    )
     while True:
         try:
             line = input("you> ").strip()
@@ -190,13 +207,21 @@ def _print_tasks(console: Console, client: Lexi, status: str) -> None:
         table.add_column(col, overflow="fold")
     for t in tasks:
         quote = (t.get("metadata") or {}).get("quote") or {}
-        table.add_row(t["id"], t.get("type", ""), t.get("status", ""), t.get("description", ""), str(quote.get("credits", "")))
+        table.add_row(
+            t["id"],
+            t.get("type", ""),
+            t.get("status", ""),
+            t.get("description", ""),
+            str(quote.get("credits", "")),
+        )
     console.print(table)
 
 
 @tasks_app.command("list")
 def tasks_list(
-    status: str = typer.Option("pending", "--status", help="pending, approved, dismissed, completed or failed."),
+    status: str = typer.Option(
+        "pending", "--status", help="pending, approved, dismissed, completed or failed."
+    ),
     url: str | None = URL_OPTION,
     api_key: str | None = KEY_OPTION,
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
@@ -253,5 +278,3 @@ def tasks_dismiss(
 def register(app: typer.Typer) -> None:
     app.command("chat")(chat)
     app.add_typer(tasks_app, name="tasks")
-
-

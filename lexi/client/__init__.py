@@ -1,8 +1,8 @@
 """The Lexi Python client. Depends only on httpx and pydantic; imports nothing from the server.
 
-    from lexi.client import Lexi
-    client = Lexi(api_key="wbk_...", base_url="http://127.0.0.1:8000")
-    reply = client.chat_with_lexi("Find me 20 CEOs at law firms in New York")
+from lexi.client import Lexi
+client = Lexi(api_key="wbk_...", base_url="http://127.0.0.1:8000")
+reply = client.chat_with_lexi("Find me 20 CEOs at law firms in New York")
 """
 
 from lexi.client._client import AsyncLexi, Lexi, Page

@@ -51,7 +51,9 @@ def _shape(payload: Any, paged: bool) -> Any:
     return payload["data"]
 
 
-def _chat_body(message: str, context: dict[str, Any] | None, conversation_id: str | None) -> dict[str, Any]:
+def _chat_body(
+    message: str, context: dict[str, Any] | None, conversation_id: str | None
+) -> dict[str, Any]:
     body: dict[str, Any] = {"message": message}
     ctx = {k: str(v) for k, v in (context or {}).items() if v is not None}
     if conversation_id:
@@ -124,7 +126,10 @@ class Lexi(_Namespaces):
                     raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
                 time.sleep(_base.retry_delay(attempt, None))
             else:
-                if not _base.should_retry_status(response.status_code) or attempt >= self.max_retries:
+                if (
+                    not _base.should_retry_status(response.status_code)
+                    or attempt >= self.max_retries
+                ):
                     return response
                 time.sleep(_base.retry_delay(attempt, response))
             attempt += 1
@@ -139,7 +144,9 @@ class Lexi(_Namespaces):
         paged: bool = False,
         idempotency_key: str | None = None,
     ) -> Any:
-        p = _base.prepare(method, path, params=params, json_body=json_body, idempotency_key=idempotency_key)
+        p = _base.prepare(
+            method, path, params=params, json_body=json_body, idempotency_key=idempotency_key
+        )
         return _shape(_base.unwrap(self._send(p)), paged)
 
     # Lexi chat -----------------------------------------------------------------------------
@@ -169,10 +176,15 @@ class Lexi(_Namespaces):
         conversation_id: str | None = None,
     ) -> Iterator[dict[str, Any]]:
         """The same turn as server-sent events: yields {"event", "data"} until ``done``."""
-        p = _base.prepare("POST", "/v1/lexi/chat/stream", json_body=_chat_body(message, context, conversation_id))
+        p = _base.prepare(
+            "POST", "/v1/lexi/chat/stream", json_body=_chat_body(message, context, conversation_id)
+        )
         try:
             with self._http.stream(
-                "POST", p.path, json=p.json_body, headers={**p.headers, "Accept": "text/event-stream"}
+                "POST",
+                p.path,
+                json=p.json_body,
+                headers={**p.headers, "Accept": "text/event-stream"},
             ) as response:
                 if response.status_code >= 400:
                     response.read()
@@ -194,7 +206,9 @@ class Lexi(_Namespaces):
         except httpx.TransportError as exc:
             raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
 
-    def _wait_task(self, task_id: str, *, timeout: float = 120.0, interval: float = 0.5) -> dict[str, Any]:
+    def _wait_task(
+        self, task_id: str, *, timeout: float = 120.0, interval: float = 0.5
+    ) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:
             task = self.tasks.get(task_id)
@@ -251,7 +265,10 @@ class AsyncLexi(_Namespaces):
                     raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
                 await asyncio.sleep(_base.retry_delay(attempt, None))
             else:
-                if not _base.should_retry_status(response.status_code) or attempt >= self.max_retries:
+                if (
+                    not _base.should_retry_status(response.status_code)
+                    or attempt >= self.max_retries
+                ):
                     return response
                 await asyncio.sleep(_base.retry_delay(attempt, response))
             attempt += 1
@@ -266,7 +283,9 @@ class AsyncLexi(_Namespaces):
         paged: bool = False,
         idempotency_key: str | None = None,
     ) -> Any:
-        p = _base.prepare(method, path, params=params, json_body=json_body, idempotency_key=idempotency_key)
+        p = _base.prepare(
+            method, path, params=params, json_body=json_body, idempotency_key=idempotency_key
+        )
         return _shape(_base.unwrap(await self._send(p)), paged)
 
     async def chat_with_lexi(
@@ -291,10 +310,15 @@ class AsyncLexi(_Namespaces):
         *,
         conversation_id: str | None = None,
     ) -> AsyncIterator[dict[str, Any]]:
-        p = _base.prepare("POST", "/v1/lexi/chat/stream", json_body=_chat_body(message, context, conversation_id))
+        p = _base.prepare(
+            "POST", "/v1/lexi/chat/stream", json_body=_chat_body(message, context, conversation_id)
+        )
         try:
             async with self._http.stream(
-                "POST", p.path, json=p.json_body, headers={**p.headers, "Accept": "text/event-stream"}
+                "POST",
+                p.path,
+                json=p.json_body,
+                headers={**p.headers, "Accept": "text/event-stream"},
             ) as response:
                 if response.status_code >= 400:
                     await response.aread()
@@ -314,7 +338,9 @@ class AsyncLexi(_Namespaces):
         except httpx.TransportError as exc:
             raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
 
-    async def _wait_task(self, task_id: str, *, timeout: float = 120.0, interval: float = 0.5) -> dict[str, Any]:
+    async def _wait_task(
+        self, task_id: str, *, timeout: float = 120.0, interval: float = 0.5
+    ) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:
             task = await self.tasks.get(task_id)

@@ -39,7 +39,9 @@ def _body(**fields: Any) -> dict[str, Any]:
 class Tasks(Resource):
     """Approval tasks: ``/v1/lexi/tasks``."""
 
-    def list(self, status: str = "pending", page: int | None = None, per_page: int | None = None) -> Any:
+    def list(
+        self, status: str = "pending", page: int | None = None, per_page: int | None = None
+    ) -> Any:
         return self._get("/v1/lexi/tasks", status=status, page=page, per_page=per_page)
 
     def get(self, task_id: ID) -> Any:
@@ -72,14 +74,18 @@ class Conversations(Resource):
             **{"page": page, "per_page": per_page, "search": search, "archived": archived},
         )
 
-    def get(self, conversation_id: ID, include_tool_steps: bool | None = None, limit: int | None = None) -> Any:
+    def get(
+        self, conversation_id: ID, include_tool_steps: bool | None = None, limit: int | None = None
+    ) -> Any:
         return self._get(
             f"/v1/lexi/conversations/{_id(conversation_id)}",
             include_tool_steps=include_tool_steps,
             limit=limit,
         )
 
-    def update(self, conversation_id: ID, *, title: str | None = None, archived: bool | None = None) -> Any:
+    def update(
+        self, conversation_id: ID, *, title: str | None = None, archived: bool | None = None
+    ) -> Any:
         return self._patch(
             f"/v1/lexi/conversations/{_id(conversation_id)}", _body(title=title, archived=archived)
         )
@@ -100,7 +106,9 @@ class Lists(Resource):
     def get(self, list_id: ID) -> Any:
         return self._get(f"/v1/lists/{_id(list_id)}")
 
-    def update(self, list_id: ID, *, name: str | None = None, description: str | None = None) -> Any:
+    def update(
+        self, list_id: ID, *, name: str | None = None, description: str | None = None
+    ) -> Any:
         return self._patch(f"/v1/lists/{_id(list_id)}", _body(name=name, description=description))
 
     def delete(self, list_id: ID) -> Any:
@@ -160,7 +168,8 @@ class Contacts(Resource):
 
     def bulk_delete(self, contact_ids: list[ID], dry_run: bool = False) -> Any:
         return self._post(
-            "/v1/contacts/bulk-delete", {"contact_ids": [_id(c) for c in contact_ids], "dry_run": dry_run}
+            "/v1/contacts/bulk-delete",
+            {"contact_ids": [_id(c) for c in contact_ids], "dry_run": dry_run},
         )
 
     def merge(self, primary_id: ID, duplicate_ids: list[ID]) -> Any:
@@ -191,7 +200,9 @@ class Prospects(Resource):
 
     def save(self, prospects: list[dict[str, Any] | ID], list_id: ID | None = None) -> Any:
         items = [p if isinstance(p, dict) else {"id": _id(p)} for p in prospects]
-        return self._post("/v1/prospects/save", _body(prospects=items, list_id=_id(list_id) if list_id else None))
+        return self._post(
+            "/v1/prospects/save", _body(prospects=items, list_id=_id(list_id) if list_id else None)
+        )
 
     def taxonomy(self) -> Any:
         return self._get("/v1/prospector/taxonomy")
@@ -237,7 +248,12 @@ class ApiKeys(Resource):
         return self._get(
             "/v1/api-keys",
             paged=True,
-            **{"include_revoked": include_revoked, "search": search, "page": page, "per_page": per_page},
+            **{
+                "include_revoked": include_revoked,
+                "search": search,
+                "page": page,
+                "per_page": per_page,
+            },
         )
 
     def revoke(self, key_id: ID) -> Any:

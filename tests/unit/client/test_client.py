@@ -31,7 +31,9 @@ from lexi.errors import ERROR_CODES
 KEY = "wbk_test"
 
 
-def envelope(status: int, code: str, details: dict | None = None, headers: dict | None = None) -> httpx.Response:
+def envelope(
+    status: int, code: str, details: dict | None = None, headers: dict | None = None
+) -> httpx.Response:
     body = {"error": {"code": code, "message": f"{code} happened"}}
     if details is not None:
         body["error"]["details"] = details
@@ -39,7 +41,9 @@ def envelope(status: int, code: str, details: dict | None = None, headers: dict 
 
 
 def make(handler, **kw) -> Lexi:  # type: ignore[no-untyped-def]
-    return Lexi(api_key=KEY, base_url="http://lexi.test", transport=httpx.MockTransport(handler), **kw)
+    return Lexi(
+        api_key=KEY, base_url="http://lexi.test", transport=httpx.MockTransport(handler), **kw
+    )
 
 
 class TestErrorMapping:
@@ -60,7 +64,9 @@ class TestErrorMapping:
     ]
 
     @pytest.mark.parametrize("status,code,exc", CASES)
-    def test_each_code_raises_its_exception_with_status_code_and_request_id(self, status, code, exc):
+    def test_each_code_raises_its_exception_with_status_code_and_request_id(
+        self, status, code, exc
+    ):
         c = make(lambda req: envelope(status, code), max_retries=0)
         with pytest.raises(exc) as info:
             c.credits.get()
@@ -79,13 +85,17 @@ class TestErrorMapping:
         assert (info.value.balance, info.value.required) == (3, 5)
 
     def test_validation_error_carries_field_details(self):
-        c = make(lambda req: envelope(400, "validation_error", {"fields": {"name": "Must be unique"}}))
+        c = make(
+            lambda req: envelope(400, "validation_error", {"fields": {"name": "Must be unique"}})
+        )
         with pytest.raises(ValidationError) as info:
             c.lists.create("Q1 Leads")
         assert info.value.fields == {"name": "Must be unique"}
 
     def test_rate_limit_error_carries_retry_after(self):
-        c = make(lambda req: envelope(429, "rate_limited", headers={"Retry-After": "7"}), max_retries=0)
+        c = make(
+            lambda req: envelope(429, "rate_limited", headers={"Retry-After": "7"}), max_retries=0
+        )
         with pytest.raises(RateLimitError) as info:
             c.credits.get()
         assert info.value.retry_after == 7.0
@@ -189,7 +199,9 @@ class TestShapes:
             sent.update(json.loads(req.content))
             return httpx.Response(200, json={"data": {"response": "ok", "conversation_id": "c1"}})
 
-        out = make(handler).chat_with_lexi("Filter to only New York", context={"conversation_id": "c1"})
+        out = make(handler).chat_with_lexi(
+            "Filter to only New York", context={"conversation_id": "c1"}
+        )
         assert out == {"response": "ok", "conversation_id": "c1"}
         assert sent == {"message": "Filter to only New York", "context": {"conversation_id": "c1"}}
 
@@ -235,7 +247,9 @@ class TestAsync:
         def handler(req: httpx.Request) -> httpx.Response:
             return httpx.Response(200, json={"data": {"balance": 42, "entries": []}})
 
-        async with AsyncLexi(api_key=KEY, base_url="http://lexi.test", transport=httpx.MockTransport(handler)) as c:
+        async with AsyncLexi(
+            api_key=KEY, base_url="http://lexi.test", transport=httpx.MockTransport(handler)
+        ) as c:
             return await c.credits.get()
 
     def test_async_client_has_the_same_surface(self):
@@ -247,10 +261,25 @@ class TestAsync:
 def test_public_names_are_pinned():
     assert sorted(client_pkg.__all__) == sorted(
         [
-            "APIConnectionError", "APIStatusError", "APITimeoutError", "AsyncLexi", "ConflictError",
-            "IdempotencyConflictError", "InsufficientCreditsError", "InternalServerError",
-            "InvalidKeyError", "Lexi", "LexiError", "MethodNotAllowedError", "NotFoundError", "Page",
-            "PayloadTooLargeError", "PermissionDeniedError", "RateLimitError",
-            "UnsupportedMediaTypeError", "ValidationError", "__version__",
+            "APIConnectionError",
+            "APIStatusError",
+            "APITimeoutError",
+            "AsyncLexi",
+            "ConflictError",
+            "IdempotencyConflictError",
+            "InsufficientCreditsError",
+            "InternalServerError",
+            "InvalidKeyError",
+            "Lexi",
+            "LexiError",
+            "MethodNotAllowedError",
+            "NotFoundError",
+            "Page",
+            "PayloadTooLargeError",
+            "PermissionDeniedError",
+            "RateLimitError",
+            "UnsupportedMediaTypeError",
+            "ValidationError",
+            "__version__",
         ]
     )
