@@ -1,0 +1,68 @@
+"""Write docs/cli.md from the CLI's own --help output (a test checks it is current).
+
+python scripts/gen_cli_docs.py          # rewrite docs/cli.md
+python scripts/gen_cli_docs.py --check  # exit 1 if docs/cli.md is stale
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import typer
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "docs" / "cli.md"
+
+
+def _commands(cmd: click.Command, path: list[str]) -> list[list[str]]:
+    out = [path]
+    if isinstance(cmd, click.Group):
+        for name in sorted(cmd.commands):
+            out.extend(_commands(cmd.commands[name], [*path, name]))
+    return out
+
+
+def render() -> str:
+    from lexi.cli import app
+
+    root = typer.main.get_command(app)
+    runner = CliRunner()
+    parts = [
+        "# CLI reference",
+        "",
+        "Generated from `lexi --help` by `scripts/gen_cli_docs.py`; `tests/test_docs.py` fails when it",
+        "is stale. Run `python scripts/gen_cli_docs.py` after changing a command.",
+        "",
+    ]
+    for path in _commands(root, []):
+        result = runner.invoke(
+            app,
+            [*path, "--help"],
+            env={"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"},
+            color=False,
+            prog_name="lexi",
+        )
+        title = " ".join(["lexi", *path])
+        body = "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines())
+        parts += [f"## `{title}`", "", "```text", body, "```", ""]
+    return "\n".join(parts)
+
+
+def main() -> None:
+    text = render()
+    if "--check" in sys.argv:
+        current = TARGET.read_text() if TARGET.exists() else ""
+        if current != text:
+            print("docs/cli.md is stale: run python scripts/gen_cli_docs.py", file=sys.stderr)
+            sys.exit(1)
+        return
+    TARGET.parent.mkdir(exist_ok=True)
+    TARGET.write_text(text)
+    print(f"wrote {TARGET}")
+
+
+if __name__ == "__main__":
+    main()
