@@ -40,13 +40,22 @@ class Settings(BaseSettings):
     log_level: str = Field("INFO", description="Log level (DEBUG, INFO, WARNING, ...).")
     log_json: bool = Field(True, description="Write logs as JSON lines (false: plain text).")
     api_prefix: str = Field(
-        "",
+        "/functions/v1/api-gateway",
         description=(
-            "Extra mount prefix for the API, e.g. /functions/v1/api-gateway; /v1 stays available."
+            "A second path prefix the API answers under (LeadLex's hosted layout); /v1 stays "
+            "available. Empty to disable."
         ),
     )
     run_worker_in_process: bool = Field(
         True, description="Run the background task worker inside `lexi serve`."
+    )
+    worker_lease_seconds: float = Field(
+        60.0,
+        description="How long a worker's claim on a task lasts without renewal before another "
+        "worker may take the task over.",
+    )
+    worker_poll_seconds: float = Field(
+        1.0, description="How often an idle worker looks for approved tasks."
     )
 
 

@@ -8,7 +8,7 @@ Every failure a client can see is a ``LexiError`` rendered as
     ├── InvalidKey              401 invalid_key
     ├── InsufficientCredits     402 insufficient_credits
     ├── InsufficientPermissions 403 insufficient_permissions
-    ├── NotFound                404 not_found  (subclasses pass a resource code: list_not_found, ...)
+    ├── NotFound                404 not_found  (or a resource code: list_not_found, ...)
     ├── MethodNotAllowed        405 method_not_allowed
     ├── Conflict                409 conflict
     │   └── IdempotencyConflict 409 idempotency_conflict
@@ -151,6 +151,22 @@ ERROR_CODES: dict[str, int] = {
 }
 
 
+# The resource-specific variants of 404 not_found (``NotFound(code=...)``). Clients treat them
+# as not_found; docs/api.md documents each, and a test fails when a code is raised that is
+# registered in neither table.
+NOT_FOUND_CODES: frozenset[str] = frozenset(
+    {
+        "api_key_not_found",
+        "campaign_not_found",
+        "contact_not_found",
+        "conversation_not_found",
+        "list_not_found",
+        "task_not_found",
+        "workspace_not_found",
+    }
+)
+
+
 def error_response(exc: LexiError) -> JSONResponse:
     return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
 
@@ -185,7 +201,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
-            err: LexiError = NotFound("No such endpoint." if exc.detail == "Not Found" else str(exc.detail))
+            err: LexiError = NotFound(
+                "No such endpoint." if exc.detail == "Not Found" else str(exc.detail)
+            )
         elif exc.status_code == 405:
             err = MethodNotAllowed()
         elif exc.status_code == 413:

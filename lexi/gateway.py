@@ -27,9 +27,11 @@ from lexi.errors import (
     LexiError,
     PayloadTooLarge,
     RateLimited,
+    UnsupportedMediaType,
     ValidationFailed,
 )
 from lexi.idempotency import service as idem
+from lexi.kit.clock import utc_now
 from lexi.kit.logs import request_id_var
 from lexi.ratelimit.limiter import Decision, RateLimiter
 from lexi.ratelimit.tiers import limits_for
@@ -44,6 +46,47 @@ def _header(scope: Scope, name: bytes) -> str | None:
         if k == name:
             return v.decode("latin-1")
     return None
+
+
+def _bearer_token(scope: Scope) -> str | None:
+    header = _header(scope, b"authorization")
+    if not header:
+        return None
+    parts = header.split(None, 1)
+    if len(parts) != 2 or parts[0].lower() != "bearer":
+        return None
+    return parts[1].strip()
+
+
+def _strings_have_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_strings_have_nul(k) or _strings_have_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_strings_have_nul(v) for v in value)
+    return False
+
+
+def _has_nul(scope: Scope, body: bytes) -> bool:
+    query: bytes = scope.get("query_string", b"")
+    if b"%00" in query or b"\x00" in query or "\x00" in scope["path"]:
+        return True
+    if b"\x00" in body:
+        return True
+    if b"\\u0000" in body.lower():
+        try:
+            return _strings_have_nul(json.loads(body))
+        except ValueError:
+            return False
+    return False
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
 
 
 def _error_message(exc: LexiError) -> tuple[int, bytes]:
@@ -74,11 +117,12 @@ class Gateway:
             scope["raw_path"] = scope["path"].encode()
         extra_headers: dict[str, str] = {"X-Request-ID": rid}
         started = time.perf_counter()
-        status_holder = {"status": 500}
+        status_holder: dict[str, Any] = {"status": 500}
 
         async def send_wrapper(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
+                status_holder["started"] = True
                 headers = [
                     (k, v)
                     for k, v in message.get("headers", [])
@@ -90,6 +134,13 @@ class Gateway:
 
         try:
             await self._handle(scope, receive, send_wrapper, extra_headers)
+        except Exception:
+            if status_holder.get("started"):
+                raise
+            # Answered here rather than by Starlette's outer error middleware, so the 500 still
+            # carries X-Request-ID and the rate-limit headers and the server logs one JSON line.
+            log.exception("unhandled error", extra={"request_id": rid})
+            await self._reply_error(send_wrapper, LexiError(), {})
         finally:
             caller = state.get("caller")
             log.info(
@@ -124,6 +175,24 @@ class Gateway:
         path: str = scope["path"]
         is_api = path.startswith("/v1/") or path == "/v1"
         method: str = scope["method"]
+        caller = None
+        if is_api:
+            # Who is calling and their budget come first, so every /v1 answer (a 413 included)
+            # carries the rate-limit headers.
+            caller = await self._authenticate(scope)
+            scope["state"]["caller"] = caller
+            if self.settings.ratelimit_enabled:
+                decision = await self._rate_limit(scope, caller)
+                if decision is not None:
+                    extra.update(decision.headers())
+                    if not decision.allowed:
+                        await self._reply_error(
+                            send,
+                            RateLimited(details={"retry_after": decision.retry_after}),
+                            {"Retry-After": str(decision.retry_after)},
+                        )
+                        return
+
         body = b""
         if method in WRITE_METHODS:
             try:
@@ -131,26 +200,26 @@ class Gateway:
             except PayloadTooLarge as exc:
                 await self._reply_error(send, exc, {})
                 return
-
-            receive = _once(body)
+            receive = _once(body, receive)
         if not is_api:
             await self.app(scope, receive, send)
             return
-
-        caller = await self._authenticate(scope)
-        scope["state"]["caller"] = caller
-
-        if self.settings.ratelimit_enabled:
-            decision = await self._rate_limit(scope, caller)
-            if decision is not None:
-                extra.update(decision.headers())
-                if not decision.allowed:
-                    await self._reply_error(
-                        send,
-                        RateLimited(details={"retry_after": decision.retry_after}),
-                        {"Retry-After": str(decision.retry_after)},
-                    )
-                    return
+        if _has_nul(scope, body):
+            # PostgreSQL text cannot hold NUL; refusing it here keeps both databases alike.
+            await self._reply_error(
+                send,
+                ValidationFailed.field("body", "Text must not contain NUL (\\u0000) characters"),
+                {},
+            )
+            return
+        if body:
+            content_type = _header(scope, b"content-type")
+            if content_type is None:
+                # A body sent without a type is read as JSON rather than rejected.
+                scope["headers"] = [*scope["headers"], (b"content-type", b"application/json")]
+            elif not _is_json(content_type):
+                await self._reply_error(send, UnsupportedMediaType(), {})
+                return
 
         idem_key = _header(scope, b"idempotency-key")
         if method in WRITE_METHODS and idem_key is not None and caller is not None:
@@ -179,13 +248,9 @@ class Gateway:
         return b"".join(chunks)
 
     async def _authenticate(self, scope: Scope) -> auth_service.Caller | None:
-        header = _header(scope, b"authorization")
-        if not header:
+        token = _bearer_token(scope)
+        if token is None:
             return None
-        parts = header.split(None, 1)
-        if len(parts) != 2 or parts[0].lower() != "bearer":
-            return None
-        token = parts[1].strip()
 
         def lookup() -> auth_service.Caller | None:
             with self.db.unit_of_work(write=False) as session:
@@ -198,7 +263,9 @@ class Gateway:
 
         return await run_in_threadpool(lookup)
 
-    async def _rate_limit(self, scope: Scope, caller: auth_service.Caller | None) -> Decision | None:
+    async def _rate_limit(
+        self, scope: Scope, caller: auth_service.Caller | None
+    ) -> Decision | None:
         if caller is not None:
             limits = limits_for(caller.tier, caller.plan)
             if limits is None:
@@ -209,9 +276,10 @@ class Gateway:
             per_minute = self.settings.anonymous_per_minute
             limits = (per_minute, per_minute * 60)
             identity = f"ip:{client[0]}"
+        now = utc_now().timestamp()
         if self.limiter.shared:
-            return await run_in_threadpool(self.limiter.hit, identity, *limits)
-        return self.limiter.hit(identity, *limits)
+            return await run_in_threadpool(self.limiter.hit, identity, *limits, now)
+        return self.limiter.hit(identity, *limits, now)
 
     async def _idempotent(
         self,
@@ -231,6 +299,7 @@ class Gateway:
             scope["method"], scope["path"], scope.get("query_string", b"").decode("latin-1"), body
         )
         id_scope = str(caller.key_id)
+        secret = _bearer_token(scope) or ""
         deadline = time.monotonic() + self.settings.idempotency_wait_seconds
         while True:
             outcome = await run_in_threadpool(idem.begin, self.db, id_scope, key, fp, self.ttl)
@@ -250,17 +319,18 @@ class Gateway:
             await self._reply_error(send, IdempotencyConflict(), {})
             return
         if outcome.action == "replay":
+            headers = [(b"idempotent-replayed", b"true")]
+            if outcome.content_type:
+                headers.append((b"content-type", outcome.content_type.encode()))
             await send(
                 {
                     "type": "http.response.start",
                     "status": outcome.status_code or 200,
-                    "headers": [
-                        (b"content-type", (outcome.content_type or "application/json").encode()),
-                        (b"idempotent-replayed", b"true"),
-                    ],
+                    "headers": headers,
                 }
             )
-            await send({"type": "http.response.body", "body": outcome.body or b""})
+            body_out = idem.unseal(secret, key, outcome.body) if outcome.body else b""
+            await send({"type": "http.response.body", "body": body_out})
             return
 
         captured: dict[str, Any] = {"status": 500, "ct": None, "chunks": []}
@@ -287,11 +357,12 @@ class Gateway:
             key,
             captured["status"],
             captured["ct"],
-            b"".join(captured["chunks"]),
+            idem.seal(secret, key, b"".join(captured["chunks"])),
         )
 
 
-def _once(body: bytes) -> Receive:
+def _once(body: bytes, upstream: Receive) -> Receive:
+    """Replay the body already read, then defer to the server, which reports a disconnect."""
     sent = False
 
     async def receive() -> Message:
@@ -299,9 +370,7 @@ def _once(body: bytes) -> Receive:
         if not sent:
             sent = True
             return {"type": "http.request", "body": body, "more_body": False}
-        # Afterwards behave like a client that is still connected until the response is done.
-        await asyncio.Event().wait()
-        return {"type": "http.disconnect"}
+        return await upstream()
 
     return receive
 

@@ -42,9 +42,7 @@ def api_routes(app: FastAPI) -> list[tuple[str, set[str], APIRoute]]:
     try:
         from fastapi.routing import iter_route_contexts
     except ImportError:  # FastAPI before lazy router inclusion: routes are already flat
-        return [
-            (r.path_format, set(r.methods), r) for r in app.routes if isinstance(r, APIRoute)
-        ]
+        return [(r.path_format, set(r.methods), r) for r in app.routes if isinstance(r, APIRoute)]
     out = []
     for ctx in iter_route_contexts(app.routes):
         route = ctx.original_route
@@ -101,7 +99,9 @@ def install_openapi(app: FastAPI) -> None:
                         {
                             "description": text,
                             "content": {
-                                "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                                "application/json": {
+                                    "schema": {"$ref": "#/components/schemas/Error"}
+                                }
                             },
                         },
                     )

@@ -28,9 +28,15 @@ class ApiKeyRepository(Repository[ApiKey]):
         if not include_revoked:
             stmt = stmt.where(ApiKey.revoked_at.is_(None))
         if search:
-            like = f"%{search.lower()}%"
+            # The user's text is matched literally: % and _ are not wildcards here.
+            escaped = search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
             stmt = stmt.where(
-                or_(ApiKey.name.ilike(like), ApiKey.description.ilike(like), ApiKey.prefix.ilike(like))
+                or_(
+                    ApiKey.name.ilike(like, escape="\\"),
+                    ApiKey.description.ilike(like, escape="\\"),
+                    ApiKey.prefix.ilike(like, escape="\\"),
+                )
             )
         return stmt.order_by(ApiKey.created_at.desc(), ApiKey.id)
 

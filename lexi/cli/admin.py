@@ -7,7 +7,7 @@ from datetime import datetime
 
 import typer
 
-from lexi.cli.common import DB_OPTION, database, fail, parse_uuid
+from lexi.cli.common import DB_OPTION, database, parse_uuid
 
 workspaces_app = typer.Typer(help="Create and list workspaces.", no_args_is_help=True)
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -89,15 +89,19 @@ def keys_list(
     """List a workspace's keys (prefixes only, never secrets)."""
     from lexi.auth import service
     from lexi.kit.pagination import PageParams
+    from lexi.workspaces import service as workspaces
 
     ws_id = parse_uuid(workspace, "--workspace")
     with database(database_url) as db, db.unit_of_work(write=False) as session:
+        workspaces.get(session, ws_id)
         keys, _ = service.list_keys(
             session, ws_id, PageParams(1, 1000), include_revoked=include_revoked
         )
         for k in keys:
             state = "revoked" if k.revoked_at else "active"
-            typer.echo(f"{k.id}  {k.prefix}…  {state:<8} {k.rate_limit_tier:<10} {','.join(k.scopes)}  {k.name}")
+            typer.echo(
+                f"{k.id}  {k.prefix}…  {state:<8} {k.rate_limit_tier:<10} {','.join(k.scopes)}  {k.name}"
+            )
 
 
 @keys_app.command("revoke")
@@ -142,9 +146,11 @@ def credits_show(
 ) -> None:
     """Print a workspace's balance and recent ledger entries."""
     from lexi.credits import service
+    from lexi.workspaces import service as workspaces
 
     ws_id = parse_uuid(workspace, "--workspace")
     with database(database_url) as db, db.unit_of_work(write=False) as session:
+        workspaces.get(session, ws_id)
         typer.echo(f"balance {service.balance(session, ws_id)}")
         for e in service.recent_entries(session, ws_id, 20):
             typer.echo(f"{e.created_at:%Y-%m-%d %H:%M:%S}  {e.kind:<6} {e.amount:>+7}  {e.reason}")

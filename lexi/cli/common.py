@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import uuid
 from collections.abc import Iterator
@@ -9,7 +10,7 @@ from contextlib import contextmanager
 from typing import NoReturn
 
 import typer
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import SQLAlchemyError
 
 from lexi.config import Settings, get_settings
 from lexi.db.engine import make_engine
@@ -21,8 +22,15 @@ DB_OPTION = typer.Option(
 )
 
 
+def one_line(text: str) -> str:
+    """Driver errors span several lines and end in a link; a CLI error is one plain line."""
+    text = re.sub(r"\(Background on this error at: [^)]*\)", "", str(text))
+    text = re.sub(r"\[SQL: .*", "", text, flags=re.S)
+    return " ".join(text.split())
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
+    typer.echo(f"error: {one_line(message)}", err=True)
     sys.exit(code)
 
 
@@ -36,14 +44,18 @@ def settings_for(database_url: str | None) -> Settings:
 @contextmanager
 def database(database_url: str | None) -> Iterator[Database]:
     settings = settings_for(database_url)
-    db = Database(make_engine(settings.database_url, pool_size=2))
+    try:
+        db = Database(make_engine(settings.database_url, pool_size=2))
+    except SQLAlchemyError as exc:
+        fail(f"bad database URL {settings.database_url!r}: {exc}")
     try:
         yield db
     except LexiError as exc:
         fail(exc.message)
-    except OperationalError as exc:
+    except SQLAlchemyError as exc:
+        cause = getattr(exc, "orig", None) or exc
         fail(
-            f"database error: {exc.orig}. Is the database reachable and migrated "
+            f"database error: {cause}. Is the database reachable and migrated "
             "(run `lexi db upgrade`)?"
         )
     finally:

@@ -46,7 +46,11 @@ def db_current(database_url: str | None = DB_OPTION) -> None:
     """Print the database's current revision."""
     from lexi.db import migrate
 
-    typer.echo(migrate.current(settings_for(database_url).database_url) or "(empty)")
+    try:
+        revision = migrate.current(settings_for(database_url).database_url)
+    except Exception as exc:  # a bad URL or an unreachable server: one line, not a traceback
+        fail(f"cannot read the database revision: {exc}")
+    typer.echo(revision or "(empty)")
 
 
 def serve(
@@ -80,6 +84,8 @@ def serve(
         port=port,
         workers=workers,
         log_level="warning",
+        # The app factory routes uvicorn's loggers into Lexi's JSON lines (lexi.kit.logs).
+        log_config=None,
         access_log=False,
     )
 

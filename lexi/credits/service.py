@@ -73,14 +73,22 @@ def _credit(
 
 
 def grant(
-    session: Session, workspace_id: uuid.UUID, amount: int, *, reason: str = "grant",
+    session: Session,
+    workspace_id: uuid.UUID,
+    amount: int,
+    *,
+    reason: str = "grant",
     reference: str | None = None,
 ) -> CreditEntry:
     return _credit(session, workspace_id, amount, "grant", reason, reference)
 
 
 def refund(
-    session: Session, workspace_id: uuid.UUID, amount: int, *, reason: str,
+    session: Session,
+    workspace_id: uuid.UUID,
+    amount: int,
+    *,
+    reason: str,
     reference: str | None = None,
 ) -> CreditEntry:
     return _credit(session, workspace_id, amount, "refund", reason, reference)

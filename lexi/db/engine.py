@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 # Sessions opened for writing on SQLite take the write lock up front (BEGIN IMMEDIATE), so two
 # writers queue on the busy timeout instead of failing with SQLITE_BUSY when a read snapshot is
@@ -27,6 +27,9 @@ def make_engine(
         else {"pool_size": pool_size, "max_overflow": pool_size * 2}
     )
     if is_sqlite(url):
+        if make_url(url).database in (None, "", ":memory:"):
+            # An in-memory database lives in its connection: every thread must share that one.
+            pooling = {"poolclass": StaticPool}
         engine = create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},

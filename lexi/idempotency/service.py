@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy.exc import IntegrityError
 
 from lexi.db.session import Database
@@ -44,6 +46,25 @@ def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
         h.update(part)
         h.update(b"\x00")
     return h.hexdigest()
+
+
+def _cipher(secret: str) -> AESGCM:
+    # The bearer token carries ~190 random bits, so one hash is a sound key derivation.
+    return AESGCM(hashlib.sha256(b"lexi-idempotency\x00" + secret.encode()).digest())
+
+
+def seal(secret: str, aad: str, body: bytes) -> bytes:
+    """Encrypt a stored response with a key only the caller's bearer token can rebuild.
+
+    Stored responses can hold secrets (a new API key's plaintext) and personal data; at rest
+    they are ciphertext, readable only by a replay that presents the same token.
+    """
+    nonce = os.urandom(12)
+    return nonce + _cipher(secret).encrypt(nonce, body, aad.encode())
+
+
+def unseal(secret: str, aad: str, blob: bytes) -> bytes:
+    return _cipher(secret).decrypt(blob[:12], blob[12:], aad.encode())
 
 
 def begin(db: Database, scope: str, key: str, fp: str, ttl: timedelta) -> Outcome:

@@ -46,16 +46,20 @@ class TextFormatter(logging.Formatter):
 
 
 def configure_logging(level: str = "INFO", json_lines: bool = True) -> None:
-    root = logging.getLogger("lexi")
-    for h in list(root.handlers):
-        if getattr(h, "_lexi", False):
-            root.removeHandler(h)
+    """Send the ``lexi`` loggers, and the server's own (uvicorn), to stderr in one format."""
     handler = logging.StreamHandler(sys.stderr)
     handler._lexi = True  # type: ignore[attr-defined]
     handler.addFilter(_RequestIdFilter())
     handler.setFormatter(
-        JsonFormatter() if json_lines else TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
+        JsonFormatter()
+        if json_lines
+        else TextFormatter("%(asctime)s %(levelname)s %(name)s %(message)s")
     )
-    root.addHandler(handler)
-    root.setLevel(level.upper())
-    root.propagate = False
+    for name in ("lexi", "uvicorn"):
+        logger = logging.getLogger(name)
+        for h in list(logger.handlers):
+            if getattr(h, "_lexi", False):
+                logger.removeHandler(h)
+        logger.addHandler(handler)
+        logger.propagate = False
+    logging.getLogger("lexi").setLevel(level.upper())

@@ -1,6 +1,5 @@
 """Page parameters and the paginated envelope ``{"data": [...], "meta": {page, per_page, total}}``."""
 
-
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -48,6 +47,4 @@ class Page(BaseModel, Generic[T]):
 
     @classmethod
     def build(cls, items: list[Any], total: int, params: PageParams) -> "Page[T]":
-        return cls(
-            data=items, meta=Meta(page=params.page, per_page=params.per_page, total=total)
-        )
+        return cls(data=items, meta=Meta(page=params.page, per_page=params.per_page, total=total))

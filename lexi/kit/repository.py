@@ -35,6 +35,8 @@ class Repository(Generic[M]):
         return obj
 
     def paginate(self, stmt: Select[Any], params: PageParams) -> tuple[list[Any], int]:
-        total = self.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+        total = self.session.scalar(
+            select(func.count()).select_from(stmt.order_by(None).subquery())
+        )
         rows = list(self.session.scalars(stmt.limit(params.per_page).offset(params.offset)))
         return rows, int(total or 0)

@@ -4,6 +4,7 @@ from alembic import context
 import lexi.models  # noqa: F401  (registers every table)
 from lexi.db.base import Base
 from lexi.db.engine import make_engine
+from lexi.db.migrate import include_object_for
 
 config = context.config
 target_metadata = Base.metadata
@@ -31,12 +32,19 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+def _include_name(name, type_, parent_names) -> bool:  # type: ignore[no-untyped-def]
+    # Full-text tables (SQLite FTS5 and its shadow tables) are created by hand in migrations.
+    return not (type_ == "table" and name is not None and "_fts" in name)
+
+
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=_include_name,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object_for(connection),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from limits import RateLimitItemPerDay, RateLimitItemPerMinute, storage, strategies
+from limits import RateLimitItem, RateLimitItemPerDay, RateLimitItemPerMinute, storage
 
 log = logging.getLogger("lexi.ratelimit")
 
@@ -38,14 +38,14 @@ class Decision:
 
 class RateLimiter:
     def __init__(self, storage_url: str = "memory://") -> None:
-        if storage_url.startswith(("redis://", "rediss://")):
-            self.storage = storage.storage_from_string(storage_url, implementation="redispy")
-        else:
-            self.storage = storage.storage_from_string(storage_url)
-        self.strategy = strategies.FixedWindowRateLimiter(self.storage)
+        # The synchronous Redis storage always uses redis-py; ``implementation=`` exists only on
+        # the async storages and would be passed through to the connection (a TypeError).
+        self.storage = storage.storage_from_string(storage_url)
         self.shared = storage_url != "memory://"
 
-    def hit(self, identity: str, per_minute: int, per_day: int, now: float | None = None) -> Decision:
+    def hit(
+        self, identity: str, per_minute: int, per_day: int, now: float | None = None
+    ) -> Decision:
         now = time.time() if now is None else now
         minute_start = int(now // 60) * 60
         minute_reset = minute_start + 60
@@ -54,21 +54,25 @@ class RateLimiter:
             datetime.combine(day + timedelta(days=1), datetime.min.time(), timezone.utc).timestamp()
         )
         m_item, d_item = RateLimitItemPerMinute(per_minute), RateLimitItemPerDay(per_day)
-        m_ids = (identity, "m", str(minute_start))
-        d_ids = (identity, "d", day.isoformat())
         try:
-            if not self.strategy.hit(m_item, *m_ids):
+            # One increment per window (a round trip each on Redis); the returned count gives
+            # both the decision and the remaining budget, with no separate read.
+            used_m = self._incr(m_item, identity, "m", str(minute_start))
+            if used_m > per_minute:
                 return Decision(False, per_minute, 0, minute_reset, max(1, minute_reset - int(now)))
-            if not self.strategy.hit(d_item, *d_ids):
+            used_d = self._incr(d_item, identity, "d", day.isoformat())
+            if used_d > per_day:
                 return Decision(False, per_day, 0, day_reset, max(1, day_reset - int(now)))
-            m_left = self.strategy.get_window_stats(m_item, *m_ids).remaining
-            d_left = self.strategy.get_window_stats(d_item, *d_ids).remaining
         except Exception:  # a broken shared store must not take the API down
             log.exception("rate limit store unavailable; allowing the request")
             return Decision(True, per_minute, per_minute, minute_reset, 0)
+        m_left, d_left = per_minute - used_m, per_day - used_d
         if d_left < m_left:
             return Decision(True, per_day, d_left, day_reset, 0)
         return Decision(True, per_minute, m_left, minute_reset, 0)
+
+    def _incr(self, item: RateLimitItem, *identifiers: str) -> int:
+        return int(self.storage.incr(item.key_for(*identifiers), item.get_expiry()))
 
     def reset(self) -> None:
         self.storage.reset()

@@ -25,7 +25,9 @@ def create(session: Session, name: str, *, plan: str = "starter", credits: int =
         )
     if credits < 0:
         raise ValidationFailed.field("credits", "Must not be negative")
-    ws = WorkspaceRepository(session).add(Workspace(name=name, plan=plan, credit_balance=0, settings={}))
+    ws = WorkspaceRepository(session).add(
+        Workspace(name=name, plan=plan, credit_balance=0, settings={})
+    )
     if credits:
         credits_service.grant(session, ws.id, credits, reason="initial grant")
     return ws

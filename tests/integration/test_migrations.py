@@ -1,0 +1,104 @@
+"""The shipped migrations build exactly the models, and go down and up again, on both databases."""
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, inspect, make_url, text
+
+import lexi.models  # noqa: F401  (registers every table)
+from lexi.db.base import Base
+from lexi.db.migrate import current, downgrade, include_object_for, upgrade
+from tests.conftest import PG_URL
+
+
+def _diff(url: str) -> list:  # type: ignore[type-arg]
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            ctx = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": include_object_for(conn)}
+            )
+            return compare_metadata(ctx, Base.metadata)
+    finally:
+        engine.dispose()
+
+
+def _tables(url: str) -> set[str]:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            include = include_object_for(conn)
+            names = set(inspect(conn).get_table_names()) - {"alembic_version"}
+            return {n for n in names if include(None, n, "table", True, None)}
+    finally:
+        engine.dispose()
+
+
+def _head() -> str:
+    from alembic.script import ScriptDirectory
+
+    from lexi.db.migrate import alembic_config
+
+    head = ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    assert head is not None
+    return head
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
+    return f"sqlite:///{tmp_path / 'migrations.db'}"
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A scratch database, created and dropped around the test."""
+    assert PG_URL
+    name = f"lexi_mig_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _round_trip(url: str) -> None:
+    upgrade(url)
+    assert current(url) == _head()
+    assert _tables(url) == set(Base.metadata.tables)
+    assert _diff(url) == [], "the migrations and the models disagree; autogenerate a migration"
+    downgrade(url, "base")
+    assert current(url) is None
+    assert _tables(url) == set()
+    upgrade(url)
+    assert current(url) == _head()
+    assert _diff(url) == []
+
+
+class TestSqlite:
+    def test_upgrade_matches_the_models_and_downgrade_round_trips(self, sqlite_url) -> None:
+        _round_trip(sqlite_url)
+
+    def test_upgrading_twice_is_a_no_op(self, sqlite_url) -> None:
+        upgrade(sqlite_url)
+        upgrade(sqlite_url)
+        assert current(sqlite_url) == _head()
+
+    def test_each_revision_downgrades_one_step(self, sqlite_url) -> None:
+        upgrade(sqlite_url)
+        downgrade(sqlite_url, "-1")
+        assert current(sqlite_url) != _head()
+        upgrade(sqlite_url)
+        assert _diff(sqlite_url) == []
+
+
+@pytest.mark.postgres
+class TestPostgres:
+    def test_upgrade_matches_the_models_and_downgrade_round_trips(self, postgres_url) -> None:
+        _round_trip(postgres_url)
