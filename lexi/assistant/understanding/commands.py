@@ -1,0 +1,147 @@
+"""Requests that are neither searches, lists nor campaigns: account questions and refusals."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Intent, IntentKind
+
+I = re.IGNORECASE
+
+# ------------------------------------------------------------------ attempts to change the rules
+
+_INJECTION = [
+    re.compile(
+        r"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.?!]{0,40}"
+        r"\b(?:rules?|instructions?|prompts?|guidelines?|restrictions?|polic(?:y|ies)|"
+        r"guardrails?|limits?|safeguards?|programming|constraints?|system)\b",
+        I,
+    ),
+    re.compile(
+        r"\b(?:system\s+prompt|developer\s+mode|jailbreak|dan\s+mode|you\s+are\s+now|"
+        r"act\s+as\s+(?:an?\s+)?(?:admin|administrator|root|superuser|developer)|"
+        r"pretend\s+(?:to\s+be|you)|sudo|god\s+mode|admin\s+mode|as\s+an?\s+admin)\b",
+        I,
+    ),
+    re.compile(
+        r"\b(?:show|list|open|switch|access|read|give|display|use|dump|export|see|go|view|enter|"
+        r"join|log\s+into|load)\b[^.?!]{0,40}\b(?:workspaces?|tenants?)\b",
+        I,
+    ),
+    re.compile(
+        r"\b(?:other|another|different|all)\s+(?:workspaces?|tenants?|customers?'?\s+data)\b", I
+    ),
+    re.compile(
+        r"\b(?:approve|accept|confirm|authori[sz]e|greenlight|rubber[\s-]?stamp|"
+        r"dismiss|reject|decline|cancel|clear|execute|reset|undo|revoke|bypass)\b[^.?!]{0,25}"
+        r"\b(?:tasks?|approvals?|requests?|everything|all\s+of\s+them|jobs?)\b",
+        I,
+    ),
+    # Approving happens through the tasks API, never through chat.
+    re.compile(
+        r"(?<!to\s)\b(?:approve|approving|authori[sz]e|authori[sz]ing)\b|\bauto[\s-]?approve\b", I
+    ),
+    re.compile(
+        r"\b(?:set|give|add|grant|increase|raise|top\s+up|change|reset|make|update|transfer|"
+        r"refill|bump|double|put|load|award|assign|restore|refund|gift|boost)\b[^.?!]{0,30}"
+        r"\b(?:credits?|balance)\b",
+        I,
+    ),
+    re.compile(r"\b(?:credits?|balance)\b[^.?!]{0,20}\b(?:to|=)\s*\$?\d", I),
+    re.compile(r"\b(?:free|unlimited|infinite)\s+credits?\b", I),
+    re.compile(
+        r"\b(?:show|give|reveal|create|make|delete|revoke|list|print|tell|share|leak|grant|"
+        r"change|elevate|escalate|upgrade|what\s+(?:is|are))\b[^.?!]{0,30}\b(?:api[\s-]?keys?|"
+        r"secrets?|passwords?|tokens?|credentials?|permissions?|scopes?|admin\s+(?:rights|access|role))\b",
+        I,
+    ),
+    re.compile(r"\bdrop\s+table\b|;\s*--|\bunion\s+select\b", I),
+    re.compile(
+        r"\b(?:delete|wipe|erase|destroy|truncate|purge)\s+(?:all|every|everything|the\s+whole|"
+        r"my\s+whole|the\s+entire)\b",
+        I,
+    ),
+    re.compile(
+        r"\b(?:send|launch|start)\b[^.?!]{0,20}\bwithout\s+(?:approval|asking|confirmation)\b", I
+    ),
+]
+
+
+def is_injection(text: str) -> bool:
+    """A request to change rules, credits, tasks or tenancy through chat: never acted on."""
+    return any(p.search(text) for p in _INJECTION)
+
+
+# ------------------------------------------------------------------ account questions
+
+_GREETING = re.compile(
+    r"^\W*(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day)|"
+    r"hey\s+there|hi\s+there|hello\s+there|thanks?(?:\s+you)?|thank\s+you|thx|ty|cheers|"
+    r"ok(?:ay)?|cool|great|awesome|nice|perfect|sup|what'?s\s+up|lexi|bye|goodbye|see\s+you|"
+    r"that'?s\s+(?:all|it)|nothing\s+else|all\s+good|got\s+it)(?:[\s,!.]+(?:lexi|there|"
+    r"again|so\s+much|a\s+lot|everyone|team|that'?s\s+(?:all|it|great|perfect)|bye|for\s+now|"
+    r"nothing\s+else|see\s+you|for\s+(?:the\s+)?help))*\W*$",
+    I,
+)
+_CAPABILITIES = re.compile(
+    r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
+    r"\bhow\s+(?:do|does|can)\s+(?:i\s+use\s+(?:you|this|lexi)|(?:this|it|you|lexi)\s+work)|"
+    r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"
+    r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
+    r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b",
+    I,
+)
+_CREDITS = re.compile(
+    r"\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
+    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
+    r"\bhow\s+much\s+(?:is|does|do|will|would)\b[^.?!]*\b(?:search|message|cost|charge)|"
+    r"\bwhat\s+(?:does|will|would)\s+(?:it|that|this|a\s+search)\s+cost\b|"
+    r"\bhow\s+much\s+(?:have\s+i|did\s+i)\s+(?:spent|used)|\busage\b",
+    I,
+)
+_TASKS = re.compile(
+    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|sign[\s-]?off)|"
+    r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b",
+    I,
+)
+_TASK_STATUS = re.compile(r"\b(pending|approved|dismissed|completed|finished|done|failed)\b", I)
+
+
+_UNSUPPORTED = re.compile(
+    r"\b(?:export|download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
+    r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
+    r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
+    r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke)\b",
+    I,
+)
+
+
+def is_unsupported(clause: str) -> bool:
+    """Things Lexi cannot do from chat (exports, meetings, calls): a short "here is what I can"."""
+    return bool(_UNSUPPORTED.search(clause))
+
+
+def is_account_question(clause: str) -> bool:
+    """Credits and tasks questions: checked before search ("my remaining credit" is no "more")."""
+    return bool(
+        _CREDITS.search(clause)
+        or (_TASKS.search(clause) and not re.search(r"\bcampaign", clause, I))
+    )
+
+
+def account(clause: str) -> Intent | None:
+    if _GREETING.match(clause):
+        return Intent(kind=IntentKind.capabilities)
+    if _CREDITS.search(clause):
+        return Intent(kind=IntentKind.credits)
+    if _TASKS.search(clause) and not re.search(r"\bcampaign", clause, I):
+        params = {}
+        m = _TASK_STATUS.search(clause)
+        if m:
+            word = m[1].lower()
+            params["status"] = {"finished": "completed", "done": "completed"}.get(word, word)
+        return Intent(kind=IntentKind.tasks, params=params)
+    if _CAPABILITIES.search(clause):
+        return Intent(kind=IntentKind.capabilities)
+    return None

@@ -1,0 +1,200 @@
+"""Scoring understanding against a labelled set (used by the unit tests and the benchmark).
+
+A labelled line is ``{"text", "state"?: {...}, "intents": [{"kind", "filters"?, ...}]}``. An
+interpretation matches a line when it has the same intent kinds in the same order and every
+field the label gives (filters, offset, refinement, list_name, list_target, selector, missing,
+and the listed params) is equal. A conversation is ``{"id", "state"?: {...}, "turns": [{"text",
+"context"?: {...}, "intents": [...]}]}``; between turns the state moves the way the planner moves
+it (see ``advance``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .types import ConversationState, Intent, IntentKind, Interpretation
+
+COMPARED = ("filters", "offset", "refinement", "list_name", "list_target", "selector", "missing")
+SLOT_KEYS = (
+    "titles",
+    "seniorities",
+    "departments",
+    "industries",
+    "locations",
+    "exclude_locations",
+    "exclude_industries",
+    "employees",
+    "revenue_usd",
+    "keywords",
+    "technologies",
+    "email_status",
+    "limit",
+)
+
+
+def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def state_from(data: dict[str, Any] | None) -> ConversationState:
+    names = {f.name for f in fields(ConversationState)}
+    return ConversationState(**{k: v for k, v in (data or {}).items() if k in names})
+
+
+def mismatches(expected: list[dict[str, Any]], got: Interpretation) -> list[str]:
+    """What differs between a label and an interpretation; empty when they match."""
+    out = []
+    kinds = [i.kind.value for i in got.intents]
+    want = [e["kind"] for e in expected]
+    if kinds != want:
+        return [f"kinds {kinds} != {want}"]
+    for exp, intent in zip(expected, got.intents):
+        for key in COMPARED:
+            if key in exp and getattr(intent, key) != exp[key]:
+                out.append(f"{exp['kind']}.{key}: {getattr(intent, key)!r} != {exp[key]!r}")
+        for key, value in exp.get("params", {}).items():
+            if intent.params.get(key) != value:
+                out.append(f"{exp['kind']}.params.{key}: {intent.params.get(key)!r} != {value!r}")
+    return out
+
+
+def _values(filters: dict[str, Any] | None, key: str) -> set[str]:
+    if not filters or key not in filters:
+        return set()
+    value = filters[key]
+    if isinstance(value, list):
+        return {str(v) for v in value}
+    return {json.dumps(value, sort_keys=True)}
+
+
+@dataclass
+class Score:
+    lines: int = 0
+    intents_right: int = 0
+    lines_right: int = 0
+    filters_total: int = 0
+    filters_exact: int = 0
+    tp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fp: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    fn: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    failures: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    def add(self, text: str, expected: list[dict[str, Any]], got: Interpretation) -> None:
+        self.lines += 1
+        kinds_ok = [i.kind.value for i in got.intents] == [e["kind"] for e in expected]
+        self.intents_right += kinds_ok
+        problems = mismatches(expected, got)
+        self.lines_right += not problems
+        if problems:
+            self.failures.append((text, problems))
+        for idx, exp in enumerate(expected):
+            if "filters" not in exp or exp["kind"] != IntentKind.prospect_search.value:
+                continue
+            intent: Intent | None = got.intents[idx] if kinds_ok else None
+            predicted = intent.filters if intent else None
+            self.filters_total += 1
+            self.filters_exact += predicted == exp["filters"]
+            for key in SLOT_KEYS:
+                want, have = _values(exp["filters"], key), _values(predicted, key)
+                self.tp[key] += len(want & have)
+                self.fp[key] += len(have - want)
+                self.fn[key] += len(want - have)
+
+    @property
+    def intent_accuracy(self) -> float:
+        return self.intents_right / self.lines if self.lines else 0.0
+
+    @property
+    def line_accuracy(self) -> float:
+        return self.lines_right / self.lines if self.lines else 0.0
+
+    @property
+    def filters_exact_rate(self) -> float:
+        return self.filters_exact / self.filters_total if self.filters_total else 0.0
+
+    def slot_table(self) -> list[tuple[str, float, float, int]]:
+        rows = []
+        for key in SLOT_KEYS:
+            tp, fp, fn = self.tp[key], self.fp[key], self.fn[key]
+            if tp + fp + fn == 0:
+                continue
+            p = tp / (tp + fp) if tp + fp else 1.0
+            r = tp / (tp + fn) if tp + fn else 1.0
+            rows.append((key, p, r, tp + fn))
+        return rows
+
+
+def advance(state: ConversationState, got: Interpretation) -> ConversationState:
+    """The state the planner stores after a turn: last search, how many were shown, last list."""
+    for intent in got.intents:
+        if intent.kind is IntentKind.prospect_search and intent.filters:
+            state.last_filters = intent.filters
+            state.last_offset = intent.offset + int(intent.filters.get("limit", 25))
+            state.last_prospect_ids = ["shown"]
+        elif intent.kind in (
+            IntentKind.list_add,
+            IntentKind.list_create,
+            IntentKind.list_stats,
+            IntentKind.list_remove,
+        ):
+            name = intent.list_name
+            if intent.list_target == "context":
+                name = state.context_list_name
+            if name:
+                state.last_list_name = name
+                state.last_list_id = f"list:{name}"
+                if name not in state.known_list_names:
+                    state.known_list_names.append(name)
+    return state
+
+
+def labelled(intents: list[dict[str, Any]]) -> Interpretation:
+    """A label as an interpretation (to move conversation state along)."""
+    return Interpretation(
+        [
+            Intent(
+                kind=IntentKind(e["kind"]),
+                filters=e.get("filters"),
+                offset=e.get("offset", 0),
+                refinement=e.get("refinement", False),
+                list_name=e.get("list_name"),
+                list_target=e.get("list_target"),
+                selector=e.get("selector", {}),
+                params=e.get("params", {}),
+                missing=e.get("missing", []),
+            )
+            for e in intents
+        ]
+    )
+
+
+def run_lines(lines: list[dict[str, Any]], interpreter, score: Score | None = None) -> Score:
+    score = score or Score()
+    for line in lines:
+        got = interpreter.interpret(line["text"], state_from(line.get("state")))
+        score.add(line["text"], line["intents"], got)
+    return score
+
+
+def run_conversations(
+    conversations: list[dict[str, Any]], interpreter, score: Score | None = None
+) -> Score:
+    score = score or Score()
+    for conv in conversations:
+        state = state_from(conv.get("state"))
+        for turn in conv["turns"]:
+            ctx = turn.get("context") or {}
+            state.context_list_id = ctx.get("list_id", state.context_list_id)
+            state.context_list_name = ctx.get("list_name", state.context_list_name)
+            state.context_campaign_id = ctx.get("campaign_id", state.context_campaign_id)
+            got = interpreter.interpret(turn["text"], state)
+            score.add(f"[{conv['id']}] {turn['text']}", turn["intents"], got)
+            # The next turn starts from what the right answer would have left behind, so one
+            # miss is counted once and not again in every later turn.
+            state = advance(state, labelled(turn["intents"]))
+    return score

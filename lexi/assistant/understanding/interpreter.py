@@ -1,0 +1,247 @@
+"""The rule interpreter: clauses first, then one intent per clause, in the order written."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from . import campaigns, commands, lists
+from .questions import question
+from .scanner import extract
+from .search import REFERS_BACK, STRONG_REFINE, WEAK_REFINE, changes_anything, new_filters, refine
+from .text import protect_quotes, split_clauses
+from .types import ConversationState, Intent, IntentKind, Interpretation
+
+# Longer messages are cut for understanding (the whole text is still stored and echoed).
+MAX_UNDERSTOOD_CHARS = 2000
+# A message is a request, not a batch job: at most this many clauses are read.
+MAX_CLAUSES = 12
+_SPACE = re.compile(r"\s+")
+_SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
+_ONLY_FILLER = re.compile(
+    r"^\W*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
+    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it)?\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Running:
+    """The search context as it evolves across the clauses of one message."""
+
+    filters: dict[str, Any] | None
+    offset: int
+    searched: bool = False  # a search intent was produced earlier in this message
+
+
+class RuleInterpreter:
+    """Deterministic, offline understanding: alias tables, patterns and the gazetteer."""
+
+    def interpret(self, text: str, state: ConversationState) -> Interpretation:
+        raw = text if isinstance(text, str) else ""
+        cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
+        if not cleaned:
+            return Interpretation([_clarify("request")], text=raw)
+        if commands.is_injection(cleaned):
+            return Interpretation([_clarify("permission")], text=raw)
+        if _SHOUTED.match(cleaned):
+            cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
+        protected, quotes = protect_quotes(cleaned)
+        running = _Running(state.last_filters, state.last_offset)
+        intents: list[Intent] = []
+        for clause in split_clauses(protected)[:MAX_CLAUSES]:
+            if _ONLY_FILLER.match(clause):
+                if not intents and (found := commands.account(clause)):
+                    intents.append(found)
+                continue
+            intent = self._clause(clause, quotes, state, running, intents)
+            if intent is None:
+                continue
+            if intent.kind is IntentKind.prospect_search:
+                running.filters = intent.filters
+                running.offset = intent.offset + int((intent.filters or {}).get("limit", 0))
+                running.searched = True
+            intents.append(intent)
+        return Interpretation(_tidy(_fill_new_list(_attach_leading_filters(intents))), text=raw)
+
+    def _clause(
+        self,
+        clause: str,
+        quotes: list[str],
+        state: ConversationState,
+        running: _Running,
+        intents: list[Intent],
+    ) -> Intent | None:
+        if lists.names_new_list(clause):
+            found = lists.list_operation(clause, quotes, state, after_search=running.searched)
+            if found:
+                return found
+        found = campaigns.campaign(clause, quotes, state)
+        if found:
+            return found
+        found = lists.list_operation(clause, quotes, state, after_search=running.searched)
+        if found:
+            return found
+        if commands.is_account_question(clause):
+            return commands.account(clause)
+        if commands.is_unsupported(clause):
+            return _clarify("request")
+        slots = extract(clause, quotes)
+        found = self._search(clause, slots, running, intents)
+        if found is not False:
+            return found
+        found = commands.account(clause)
+        if found:
+            return found
+        if slots.search_verb and not slots.unknown:
+            return _clarify("roles")  # "find", "search for me"
+        return _clarify("request")
+
+    def _search(self, clause: str, slots, running: _Running, intents: list[Intent]):
+        """A search intent, a merge into this message's search (returns None), or False."""
+        base = running.filters
+        continues = slots.more and not slots.has_role and not slots.has_filters
+        if continues:
+            if base is None:
+                return _clarify("search")
+            filters = copy.deepcopy(base)
+            filters["limit"] = slots.count or int(base.get("limit") or 25)
+            return Intent(
+                kind=IntentKind.prospect_search,
+                filters=filters,
+                offset=running.offset,
+                refinement=True,
+            )
+        if not (
+            slots.has_role
+            or slots.has_filters
+            or (slots.search_verb and (slots.generic or slots.count is not None))
+            or (base is not None and changes_anything(slots))
+        ):
+            return False
+        if (
+            base is None
+            and REFERS_BACK.search(clause)
+            and not (slots.has_role and slots.search_verb)
+        ):
+            return _clarify("search")
+        strong = bool(STRONG_REFINE.search(clause))
+        weak = bool(WEAK_REFINE.search(clause))
+        is_refinement = base is not None and (
+            not slots.has_role or strong or (weak and not slots.search_verb)
+        )
+        if is_refinement:
+            filters = refine(base, slots, clause)
+            previous = intents[-1] if intents else None
+            if running.searched and previous and previous.kind is IntentKind.prospect_search:
+                previous.filters = filters  # "Find CEOs at law firms. Only in New York."
+                running.filters = filters
+                return None
+            return Intent(kind=IntentKind.prospect_search, filters=filters, refinement=True)
+        if not slots.has_role:
+            if slots.unknown and not (slots.search_verb or slots.generic):
+                return False  # "play some music": words we do not know, and no search in sight
+            if not (
+                slots.search_verb
+                or slots.generic
+                or slots.industries
+                or slots.employees
+                or slots.revenue
+                or slots.technologies
+                or slots.keywords
+                or slots.email_status
+                or (slots.has_filters and not slots.unknown)
+            ):
+                return False
+            partial = new_filters(slots)
+            return Intent(
+                kind=IntentKind.clarify,
+                missing=["roles"],
+                question=question("roles"),
+                filters=partial,
+            )
+        return Intent(kind=IntentKind.prospect_search, filters=new_filters(slots))
+
+
+def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:
+    """ "In New York, find me law firm CEOs": a role-less clause right before a search belongs to it."""
+    out: list[Intent] = []
+    for intent in intents:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.kind is IntentKind.clarify
+            and prev.missing == ["roles"]
+            and prev.filters
+            and intent.kind is IntentKind.prospect_search
+            and not intent.refinement
+        ):
+            merged = {k: v for k, v in prev.filters.items() if k != "limit"}
+            merged.update(intent.filters or {})
+            intent.filters = merged
+            out[-1] = intent
+            continue
+        out.append(intent)
+    return out
+
+
+def _fill_new_list(intents: list[Intent]) -> list[Intent]:
+    """ "create a new list X and add them": one list_create filled with the results."""
+    out: list[Intent] = []
+    for intent in intents:
+        prev = out[-1] if out else None
+        if (
+            prev
+            and prev.kind is IntentKind.list_create
+            and (
+                (intent.kind is IntentKind.list_add and intent.list_target != "named")
+                or (intent.kind is IntentKind.list_add and intent.list_name == prev.list_name)
+                or (intent.kind is IntentKind.clarify and intent.missing == ["list"])
+            )
+        ):
+            prev.selector = {"prospects": "last_results"}
+            continue
+        out.append(intent)
+    return out
+
+
+def _clarify(missing: str) -> Intent:
+    return Intent(kind=IntentKind.clarify, missing=[missing], question=question(missing))
+
+
+def _tidy(intents: list[Intent]) -> list[Intent]:
+    """Greetings and filler give way to real requests; one clarifying question at most."""
+    blocked = False
+    kept: list[Intent] = []
+    for intent in intents:
+        # "Find law firms and add them to Q1": no search ran, so there is nothing to add.
+        if intent.kind is IntentKind.clarify and intent.missing in (["roles"], ["search"]):
+            blocked = True
+        elif blocked and intent.selector.get("prospects") == "last_results":
+            continue
+        kept.append(intent)
+    intents = kept
+    real = [i for i in intents if i.kind not in (IntentKind.capabilities, IntentKind.clarify)]
+    if real:
+        # A "request" clarify from a filler clause is noise next to a real request; a clarify
+        # that names a missing role or list is not.
+        return [
+            i
+            for i in intents
+            if i.kind is not IntentKind.capabilities
+            and not (i.kind is IntentKind.clarify and i.missing == ["request"])
+        ]
+    clarifies = [i for i in intents if i.kind is IntentKind.clarify]
+    if clarifies:
+        return clarifies[:1]
+    return intents[:1] if intents else [_clarify("request")]
+
+
+_DEFAULT = RuleInterpreter()
+
+
+def interpret(text: str, state: ConversationState | None = None) -> Interpretation:
+    """Understand one message given what the conversation left behind."""
+    return _DEFAULT.interpret(text, state or ConversationState())

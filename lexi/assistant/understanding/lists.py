@@ -1,0 +1,386 @@
+"""List requests: which list a message names, and add / create / remove / stats."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from .questions import question
+from .types import ConversationState, Intent, IntentKind
+
+I = re.IGNORECASE
+
+# ------------------------------------------------------------------ list names
+
+_REF_WORDS = {
+    "this",
+    "that",
+    "the",
+    "my",
+    "our",
+    "same",
+    "current",
+    "existing",
+    "it",
+    "there",
+    "a",
+    "new",
+    "another",
+    "one",
+    "list",
+    "them",
+    "these",
+    "those",
+    "last",
+    "previous",
+    "contact",
+    "contacts",
+    "prospect",
+    "prospects",
+    "lead",
+    "leads",
+    "people",
+    "its",
+    "your",
+    "which",
+    "what",
+}
+_LAST_REF = re.compile(
+    r"\b(?:that|same|last|previous|earlier)\s+(?:one|list)\b|\bto\s+(?:it|there)\b|"
+    r"\bfrom\s+(?:it|there)\b|\bin\s+(?:it|there)\b",
+    I,
+)
+_NAMED = re.compile(
+    r"\b(?:called|named|titled|name\s+it|call\s+it|labell?ed|entitled)\s*:?\s+(.+)$", I
+)
+_NAME_BEFORE_LIST = re.compile(
+    r"\b(?:to|into|in|on|onto|from|for|of|as)\s+(?:my|the|our|a|an|your)?\s*(?:new\s+)?(.+?)\s+list\b",
+    I,
+)
+_NAME_AFTER_PREP = re.compile(
+    r"\b(?:to|into|onto|from|in|on)\s+(?:the\s+list\s+|list\s+)?(.+?)\s*[?.!]*$", I
+)
+_NAME_AFTER_LIST = re.compile(
+    r"\blist\s*:\s*(.+)$|\blist\s+(?!of\b|for\b|with\b|and\b|to\b|from\b|"
+    r"called\b|named\b|in\b|on\b)([A-Z0-9].*)$"
+)
+_TRAILING = re.compile(
+    r"(?:\s+(?:list|please|pls|thanks|now|for\s+me|too|as\s+well|(?:with|from|using|for|of|out\s+of)\s+"
+    r"(?:these|them|those|the\s+results|these\s+results|these\s+people|everyone|all\s+of\s+them|"
+    r"the\s+(?:people|leads|contacts|prospects)|it)))+\s*$",
+    I,
+)
+
+
+def _clean_name(name: str, quotes: list[str]) -> str | None:
+    name = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], name)
+    name = _TRAILING.sub("", name.strip(" \t.,!?;:'\"“”‘’")).strip(" \t.,!?;:'\"“”‘’")
+    if not name or len(name) > 120:
+        return None
+    if all(w.lower() in _REF_WORDS for w in name.split()):
+        return None
+    return name
+
+
+def known_name(name: str, known: list[str]) -> str | None:
+    low = name.lower().strip()
+    for k in known:
+        if k.lower() == low:
+            return k
+    starts = [k for k in known if re.match(rf"{re.escape(low)}\b", k.lower())]
+    if len(starts) == 1:
+        return starts[0]
+    best, score = None, 0.0
+    for k in known:
+        s = fuzz.ratio(low, k.lower())
+        if s > score:
+            best, score = k, s
+    return best if score >= 88 else None
+
+
+def list_name_in(
+    clause: str,
+    quotes: list[str],
+    state: ConversationState,
+    *,
+    after_prep: bool = True,
+    new: bool = False,
+) -> str | None:
+    """The list a clause names: quoted, "called X", "my X list", or a known list name.
+
+    ``new``: the name of a list to create, taken as written (never matched to an existing one).
+    """
+    if new:
+        state = ConversationState()
+    q = re.search(r"\bqtok(\d+)\b", clause)
+    if q:
+        return _resolve(quotes[int(q[1])], state)
+    m = _NAMED.search(clause)
+    if m and (name := _clean_name(m[1], quotes)):
+        return _resolve(name, state)
+    low = clause.lower()
+    found = [
+        k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
+    ]
+    if found:
+        return max(found, key=len)
+    m = _NAME_BEFORE_LIST.search(clause)
+    if (
+        m
+        and (name := _clean_name(m[1], quotes))
+        and not re.search(r"\b(?:new|same|this|that)\b", name, I)
+    ):
+        return _resolve(name, state)
+    m = _NAME_AFTER_LIST.search(clause)
+    if m and (name := _clean_name(m[1] or m[2], quotes)):
+        return _resolve(name, state)
+    if after_prep:
+        m = _NAME_AFTER_PREP.search(clause)
+        if m and (name := _clean_name(m[1], quotes)) and len(name.split()) <= 6:
+            return _resolve(name, state)
+    return None
+
+
+def _resolve(name: str, state: ConversationState) -> str:
+    return known_name(name, state.known_list_names) or name
+
+
+def list_target(
+    clause: str, name: str | None, state: ConversationState
+) -> tuple[str | None, str | None]:
+    """(target, list_name): named, context, last, or (None, None) when nothing resolves."""
+    if name:
+        if state.context_list_name and name.lower() == state.context_list_name.lower():
+            return "context", state.context_list_name
+        if state.last_list_name and name.lower() == state.last_list_name.lower():
+            return "named", state.last_list_name
+        return "named", name
+    if _LAST_REF.search(clause):
+        if state.last_list_id or state.last_list_name:
+            return "last", state.last_list_name
+        if state.context_list_id:
+            return "context", state.context_list_name
+        return None, None
+    if state.context_list_id:
+        return "context", state.context_list_name
+    if state.last_list_id or state.last_list_name:
+        return "last", state.last_list_name
+    return None, None
+
+
+# ------------------------------------------------------------------ list operations
+
+_RESULTS = re.compile(
+    r"\b(?:them|these|those|they|the\s+results?|results|all\s+of\s+them|everyone|"
+    r"everybody|the\s+people|these\s+people|those\s+people|the\s+(?:leads|prospects|"
+    r"contacts)|the\s+ones|all|this\s+batch|the\s+batch|the\s+lot|em)\b",
+    I,
+)
+_CREATE_LIST = re.compile(
+    r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
+    r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|\bnew\s+(?:(?:contact|prospect|lead)\s+)?list\b|"
+    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b",
+    I,
+)
+_SAVE_AS = re.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
+_STATS = re.compile(
+    r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
+    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on)\b|\bwho\s+is\s+(?:in|on)\b|"
+    r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b",
+    I,
+)
+_STATS_IN = re.compile(
+    r"\bhow\s+many\s+(?:contacts|people|leads|prospects|members|names|entries|records|folks)\s+"
+    r"(?:are\s+(?:there\s+)?|do\s+i\s+have\s+|do\s+we\s+have\s+|have\s+i\s+got\s+|is\s+there\s+|"
+    r"are\s+saved\s+|did\s+i\s+save\s+|)(?:in|on)\s+(?!(?:it|there|the\s+list|this|that)\b)(.+?)\s*[?.!]*$",
+    I,
+)
+_STATS_IT = re.compile(
+    r"\bhow\s+(?:big|large|long)\s+is\s+(?:it|that|this)\b|"
+    r"\bhow\s+many\s+(?:are|people\s+are|contacts\s+are)\s+(?:in|on)\s+(?:it|there)\b",
+    I,
+)
+_REMOVE = re.compile(
+    r"\b(?:remove|delete|take\s+(?:out|off)|drop|kick\s+out|get\s+rid\s+of|"
+    r"clear\s+out|strip|purge|pull|(?:take|kick|throw|boot)\b(?=.*\b(?:off|out\s+of)\b))\b",
+    I,
+)
+_ADD = re.compile(
+    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|"
+    r"include|bookmark|shortlist|load)\b",
+    I,
+)
+_LIST_WORD = re.compile(r"\blists?\b", I)
+
+
+def names_new_list(clause: str) -> bool:
+    """ "create a list called Event Follow-ups": a list, even if the name sounds like a campaign."""
+    return bool(_CREATE_LIST.search(clause) and _NAMED.search(clause))
+
+
+def list_operation(
+    clause: str, quotes: list[str], state: ConversationState, *, after_search: bool
+) -> Intent | None:
+    low = clause.lower()
+    has_list_ref = bool(
+        _LIST_WORD.search(clause)
+        or re.search(r"\bqtok\d+\b", clause)
+        or any(k.lower() in low for k in state.known_list_names)
+    )
+    if _CREATE_LIST.search(clause) or (_SAVE_AS.search(clause) and _RESULTS.search(clause)):
+        return _create(clause, quotes, state, after_search)
+    if (
+        _REMOVE.search(clause)
+        and re.search(r"\b(?:from|off|out\s+of)\b", clause, I)
+        and (has_list_ref or _LAST_REF.search(clause))
+    ):
+        return _remove(clause, quotes, state)
+    if _STATS_IT.search(clause) and (state.last_list_name or state.context_list_id):
+        return _targeted(IntentKind.list_stats, "that list", None, state)
+    m = _STATS_IN.search(clause)
+    if m and not has_list_ref and (name := _clean_name(m[1], quotes)):
+        return _targeted(IntentKind.list_stats, clause, _resolve(name, state), state)
+    if _STATS.search(clause) and has_list_ref:
+        name = list_name_in(clause, quotes, state)
+        return _targeted(IntentKind.list_stats, clause, name, state)
+    if _ADD.search(clause) and (
+        has_list_ref or _RESULTS.search(clause) or _LAST_REF.search(clause)
+    ):
+        if not (has_list_ref or re.search(r"\b(?:to|into|in|onto)\b", clause, I)) and not re.search(
+            r"\b(?:save|store|bookmark|shortlist)\b|^\W*(?:and\s+)?add\s+(?:them|these|those|em|'em|"
+            r"everyone|all\s+of\s+them)\W*$",
+            clause,
+            I,
+        ):
+            return None
+        if (
+            re.search(r"\b(?:also|too|as\s+well)\b", clause, I)
+            and not has_list_ref
+            and not re.search(r"\b(?:to|into|onto)\b", clause, I)
+        ):
+            return None
+        if not after_search and not (state.last_filters or state.last_prospect_ids):
+            return _clarify(["prospects"], question("prospects"))
+        name = list_name_in(clause, quotes, state)
+        intent = _targeted(IntentKind.list_add, clause, name, state)
+        if intent.kind is IntentKind.list_add:
+            intent.selector = {"prospects": "last_results"}
+        return intent
+    named = [
+        k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
+    ]
+    if (
+        named
+        and not _ADD.search(clause)
+        and not _REMOVE.search(clause)
+        and re.search(r"\b(?:and|what\s+about|how\s+about|in|on|for)\b", clause, I)
+        and len(clause.split()) <= 8
+    ):
+        return _targeted(IntentKind.list_stats, clause, max(named, key=len), state)
+    return None
+
+
+def _targeted(kind: IntentKind, clause: str, name: str | None, state: ConversationState) -> Intent:
+    target, resolved = list_target(clause, name, state)
+    if target is None:
+        return _clarify(["list"], "Which list do you mean?")
+    return Intent(kind=kind, list_name=resolved, list_target=target)
+
+
+def _create(clause: str, quotes: list[str], state: ConversationState, after_search: bool) -> Intent:
+    name = list_name_in(clause, quotes, state, after_prep=False, new=True)
+    if name is None:
+        m = _SAVE_AS.search(clause)
+        if m:
+            name = _clean_name(m[1], quotes)
+    if name is None:
+        m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I)
+        name = _clean_name(m[1], quotes) if m else None
+    if not name:
+        return _clarify(["list_name"], "What should I call the new list?")
+    uses_results = after_search or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
+    intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
+    if uses_results:
+        if not after_search and not (state.last_filters or state.last_prospect_ids):
+            return _clarify(
+                ["prospects"], "Which people should go in the new list? Run a search first."
+            )
+        intent.selector = {"prospects": "last_results"}
+    return intent
+
+
+_LIST_PLACE = re.compile(r"\b(?:from|off|out\s+of|in|on)\s+", I)
+_WHO_VERB = re.compile(
+    r"^.*?\b(?:remove|delete|take\s+(?:out|off)|take|drop|kick\s+out|kick|throw|boot|get\s+rid\s+of|"
+    r"strip|purge|pull|clear\s+out)\s+",
+    I,
+)
+_AT_COMPANY = re.compile(
+    r"^(?:(?:anyone|everyone|everybody|all|people|those|contacts|folks|persons?|the\s+ones|employees|"
+    r"leads|prospects|somebody|someone|whoever|guys|the\s+(?:people|contacts|leads|folks))\s+)?"
+    r"(?:(?:who\s+(?:work|works|are)|working|that\s+work|employed|based)\s+)?(?:at|from|with|of)\s+(.+)$",
+    I,
+)
+_COMPANY_PEOPLE = re.compile(
+    r"^(?:all\s+)?(?:of\s+)?(?:the\s+)?(.+?)\s+(?:people|employees|folks|contacts|staff|guys|"
+    r"team|leads)$",
+    I,
+)
+_COMPANY_SUFFIX = re.compile(
+    r"\b(?:inc|corp|corporation|llc|ltd|co|gmbh|ag|plc|group|labs|"
+    r"technologies|systems|partners|holdings|company)\.?$",
+    I,
+)
+_EVERYONE = re.compile(
+    r"^(?:them|these|those|these\s+people|those\s+people|the\s+results|everyone|"
+    r"all\s+of\s+them|em)$",
+    I,
+)
+
+
+def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
+    # The list is named after the last "from/off/in <list>"; who goes sits between the verb and it.
+    cut = None
+    for m in _LIST_PLACE.finditer(clause):
+        rest = clause[m.end() :]
+        if (
+            _LIST_WORD.search(rest)
+            or re.match(r"(?:qtok\d+|it\b|there\b)", rest, I)
+            or any(rest.lower().startswith(k.lower()) for k in state.known_list_names)
+        ):
+            cut = m
+    if cut is None:
+        cut = next(
+            (
+                m
+                for m in _LIST_PLACE.finditer(clause)
+                if m.group(0).strip().lower() in ("from", "off", "out of")
+            ),
+            None,
+        )
+    if cut is None:
+        return _clarify(["list"], question("list"))
+    who = _WHO_VERB.sub("", clause[: cut.start()]).strip(" ,")
+    selector: dict = {}
+    if _EVERYONE.match(who):
+        selector = {"prospects": "last_results"}
+    elif (m := _AT_COMPANY.match(who)) or (m := _COMPANY_PEOPLE.match(who)):
+        selector = {"company": _clean_name(m[1], quotes) or m[1].strip()}
+    elif who:
+        name = _clean_name(who, quotes) or who
+        # One word ("Globex") or a company suffix names a company; "John Smith" a person.
+        kind = "company" if len(name.split()) == 1 or _COMPANY_SUFFIX.search(name) else "person"
+        selector = {kind: name}
+    if not selector:
+        return _clarify(["who"], question("who"))
+    tail = clause[cut.end() :]
+    name = list_name_in("from " + tail, quotes, state)
+    intent = _targeted(IntentKind.list_remove, tail, name, state)
+    if intent.kind is IntentKind.list_remove:
+        intent.selector = selector
+    return intent
+
+
+def _clarify(missing: list[str], question: str) -> Intent:
+    return Intent(kind=IntentKind.clarify, missing=missing, question=question)

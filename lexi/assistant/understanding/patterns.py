@@ -1,0 +1,380 @@
+"""Slots written as phrases: company size, revenue, email status, technologies and keywords.
+
+Each extractor finds its phrases in a clause, returns the values and blanks the phrases out so
+the word scanner that runs afterwards cannot read "1,000 people" as a count of people.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from .lexicon import TECHNOLOGIES
+from .text import parse_int
+
+Range = dict[str, int | None]
+
+_NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
+_EMP = (
+    r"(?:employees?|people|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
+    r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
+)
+_EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
+_GT = r"(?:over|above|more\s+than|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
+_GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less)\s+than|>=|upwards\s+of)"
+_LT = r"(?:under|below|less\s+than|fewer\s+than|smaller\s+than|south\s+of|<)"
+_LE = r"(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?(?:\s+of)?|<=)"
+_TO = r"\s*(?:-|–|—|to|and|through)\s*"
+
+
+def _take(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]], Any]):
+    """Apply ``handler`` to every match; blank out the matches it accepted."""
+    found = []
+    out = []
+    pos = 0
+    for m in pattern.finditer(text):
+        value = handler(m)
+        if value is None:
+            continue
+        found.append(value)
+        out.append(text[pos : m.start()])
+        out.append(" ; ")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), found
+
+
+def _n(value: str) -> int:
+    return parse_int(value) or 0
+
+
+_EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(rf"(?:between|from)?\s*{_NUM}{_TO}{_NUM}\s*\+?\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]), "max": _n(m[2])},
+    ),
+    (
+        re.compile(rf"{_EMP_NOUN}\s*(?:of|between|from|:)?\s*{_NUM}{_TO}{_NUM}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]), "max": _n(m[2])},
+    ),
+    (
+        re.compile(rf"{_GT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]) + 1, "max": None},
+    ),
+    (
+        re.compile(rf"{_GE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*(?:\+|plus|or\s+more|and\s+(?:up|above|over))\s*{_EMP}", re.IGNORECASE
+        ),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*{_EMP}\s*(?:\+|or\s+more|and\s+(?:up|above|over)|plus)", re.IGNORECASE
+        ),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+    (
+        re.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1]) - 1},
+    ),
+    (
+        re.compile(rf"{_LE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1])},
+    ),
+    (
+        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GT}\s*{_NUM}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]) + 1, "max": None},
+    ),
+    (
+        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GE}\s*{_NUM}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+    (
+        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LT}\s*{_NUM}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1]) - 1},
+    ),
+    (
+        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LE}\s*{_NUM}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1])},
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*\+\s*(?=(?:companies|company|firms?|orgs?|organi[sz]ations?)\b)",
+            re.IGNORECASE,
+        ),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+    (
+        re.compile(rf"\b(?:with|having|of|employing)\s+{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": _n(m[1]), "max": None},
+    ),
+]
+
+
+def employees(text: str) -> tuple[str, Range | None]:
+    result = None
+    for pattern, build in _EMPLOYEE_RULES:
+        text, found = _take(text, pattern, build)
+        if found and result is None:
+            result = found[0]
+    return text, result
+
+
+# ------------------------------------------------------------------ revenue
+
+_UNIT = r"(?:\s?(?:million|billion|thousand|mil|mln|bln)|(?:k|mm|mn|m|bn|b))\b"
+_MONEY = rf"(\$\s?\d[\d,]*(?:\.\d+)?(?:{_UNIT})?|\d[\d,]*(?:\.\d+)?{_UNIT}(?:\s?(?:usd|dollars))?)"
+_REV = (
+    r"(?:(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|sales|rev)"
+    r"|(?:a|per)\s+year|annually)"
+)
+_REV_BEFORE = r"(?:(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|rev)|sales\s+of)"
+_MULT = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+}
+
+
+def money(value: str) -> int:
+    m = re.match(r"\$?\s?(\d[\d,]*(?:\.\d+)?)\s?([a-z]*)", value.strip().lower())
+    if not m:
+        return 0
+    return round(float(m[1].replace(",", "")) * _MULT.get(m[2], 1))
+
+
+_REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?)?{_MONEY}{_TO}{_MONEY}\s*(?:{_REV})?",
+            re.IGNORECASE,
+        ),
+        lambda m: {"min": money(m[1]), "max": money(m[2])},
+    ),
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?{_GT}\s*{_MONEY}\s*\+?\s*(?:{_REV})?", re.IGNORECASE
+        ),
+        lambda m: {"min": money(m[1]), "max": None},
+    ),
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?{_GE}\s*{_MONEY}\s*\+?\s*(?:{_REV})?", re.IGNORECASE
+        ),
+        lambda m: {"min": money(m[1]), "max": None},
+    ),
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?{_LT}\s*{_MONEY}\s*(?:{_REV})?", re.IGNORECASE
+        ),
+        lambda m: {"min": None, "max": money(m[1])},
+    ),
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?{_LE}\s*{_MONEY}\s*(?:{_REV})?", re.IGNORECASE
+        ),
+        lambda m: {"min": None, "max": money(m[1])},
+    ),
+    (
+        re.compile(
+            rf"{_MONEY}\s*(?:\+|or\s+more|and\s+(?:up|above)|plus)\s*(?:{_REV})?", re.IGNORECASE
+        ),
+        lambda m: {"min": money(m[1]), "max": None},
+    ),
+    (
+        re.compile(rf"{_REV_BEFORE}\s*(?:of\s+)?{_MONEY}", re.IGNORECASE),
+        lambda m: {"min": money(m[1]), "max": None},
+    ),
+    (re.compile(rf"{_MONEY}\s*{_REV}", re.IGNORECASE), lambda m: {"min": money(m[1]), "max": None}),
+]
+_REVENUE_HINT = re.compile(
+    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|a year|per year"
+    r"|\d\s?(?:million|billion|m|mm|bn|b)\b",
+    re.IGNORECASE,
+)
+
+
+def revenue(text: str) -> tuple[str, Range | None]:
+    if not _REVENUE_HINT.search(text):
+        return text, None
+    result = None
+    for pattern, build in _REVENUE_RULES:
+        text, found = _take(text, pattern, build)
+        if found and result is None:
+            result = found[0]
+    return text, result
+
+
+# ------------------------------------------------------------------ email status
+
+_EMAIL = r"(?:e-?mails?|email\s+address(?:es)?|e-mail\s+address(?:es)?|emails?\s+addresses)"
+_DROP = re.compile(
+    r"\b(?:drop|remove|exclude|skip|filter\s+out|get\s+rid\s+of|lose|ditch|cut|"
+    r"hide|ignore|leave\s+out|take\s+out|no\s+need\s+for|don'?t\s+want)\b",
+    re.IGNORECASE,
+)
+_EMAIL_RULES = [
+    (
+        re.compile(
+            rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:an?\s+|their\s+)?"
+            rf"(?:verified|valid|confirmed|deliverable|validated|real|working)\s+(?:work\s+|business\s+)?"
+            rf"{_EMAIL}(?:\s+only)?",
+            re.IGNORECASE,
+        ),
+        ["verified"],
+    ),
+    (
+        re.compile(
+            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+)?(?:verified|validated)(?:\s+only)?",
+            re.IGNORECASE,
+        ),
+        ["verified"],
+    ),
+    (
+        re.compile(rf"(?:\b(?:with|having|that\s+have)\s+)?guessed\s+{_EMAIL}", re.IGNORECASE),
+        ["guessed"],
+    ),
+    (
+        re.compile(
+            rf"\b(?:without|with\s+no|no|missing|lacking)\s+(?:an?\s+|any\s+)?(?:work\s+)?{_EMAIL}",
+            re.IGNORECASE,
+        ),
+        "without",
+    ),
+    (
+        re.compile(
+            rf"\b(?:with|having|that\s+have|who\s+have|has|have|plus)\s+(?:an?\s+|their\s+)?"
+            rf"(?:work\s+|business\s+)?(?:{_EMAIL}|contact\s+info)",
+            re.IGNORECASE,
+        ),
+        ["verified", "guessed"],
+    ),
+    (
+        re.compile(
+            r"\b(?:only\s+(?:the\s+)?verified(?:\s+ones)?|verified\s+ones(?:\s+only)?)\b",
+            re.IGNORECASE,
+        ),
+        ["verified"],
+    ),
+]
+
+
+def email_status(text: str) -> tuple[str, list[str] | None]:
+    result = None
+    for pattern, value in _EMAIL_RULES:
+
+        def build(m: re.Match[str], value=value, source=text):
+            if value == "without":
+                # "drop the ones without email" keeps those with one; "without email" wants none.
+                return (
+                    ["verified", "guessed"]
+                    if _DROP.search(source[: m.start()])
+                    else ["unavailable"]
+                )
+            return value
+
+        text, found = _take(text, pattern, build)
+        if found and result is None:
+            result = found[0]
+    return text, result
+
+
+# ------------------------------------------------------------------ technologies
+
+_TECH_BY_LOWER = {t.lower(): t for t in TECHNOLOGIES}
+_TECH = "|".join(re.escape(t) for t in sorted(TECHNOLOGIES, key=len, reverse=True))
+_TECH_LIST = rf"(?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
+_TECH_STRONG = re.compile(
+    rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|run|runs|running|built\s+(?:on|with)|"
+    rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+({_TECH_LIST})\b",
+    re.IGNORECASE,
+)
+_TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_LIST})\b")
+_TECH_SUFFIX = re.compile(
+    rf"\b({_TECH_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
+    rf"merchants?|stack|teams?|partners?)\b",
+    re.IGNORECASE,
+)
+_TECH_UNKNOWN = re.compile(
+    r"\b(?:that|which|who)\s+(?:use|uses|run|runs)\s+([A-Za-z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
+)
+_TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
+
+
+def _techs(group: str) -> list[str]:
+    return [_TECH_BY_LOWER.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
+
+
+def technologies(text: str) -> tuple[str, list[str]]:
+    out: list[str] = []
+    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_SUFFIX, _TECH_UNKNOWN):
+        text, found = _take(text, pattern, lambda m: _techs(m[1]))
+        for group in found:
+            out.extend(t for t in group if t not in out)
+    return text, out
+
+
+# ------------------------------------------------------------------ keywords
+
+_STOP_AT = (
+    r"in|at|with|and|or|from|based|located|that|who|which|for|near|across|outside|"
+    r"excluding|except|but|not|whose|having|only|headquartered|hq|please|then|within|"
+    r"over|under|above|below|more|less|using|around"
+)
+_KW_GERUND = (
+    r"working\s+on|focused\s+on|focusing\s+on|speciali[sz](?:ing|ed)\s+in|doing|"
+    r"building|selling|offering|providing|making|involved\s+in|related\s+to|"
+    r"in\s+the\s+business\s+of|known\s+for|mentioning|with\s+keywords?|keywords?|"
+    r"tagged|developing|innovating\s+in|active\s+in|operating\s+in|serving|"
+    r"that\s+(?:are|is)\s+(?:into|focused\s+on|working\s+on)"
+)
+_KW_VERB = (
+    r"(?:that|which|who)\s+(?:work\s+on|works\s+on|focus\s+on|focuses\s+on|"
+    r"speciali[sz]es?\s+in|do|does|build|builds|sell|sells|offer|offers|provide|provides|"
+    r"make|makes|mention|mentions|develop|develops|serve|serves)"
+)
+_KW_TRIGGER = re.compile(
+    rf"\b(?:{_KW_VERB}|{_KW_GERUND})\s+((?:(?!\b(?:{_STOP_AT})\b)[^,.;!?])+)", re.IGNORECASE
+)
+_KW_LEAD = re.compile(r"^(?:a|an|the|some|any|on|in|with)\s+", re.IGNORECASE)
+_VERB_GUARD = re.compile(r"^(?:you|i|we|me|it|them|this|that|so|not)\b", re.IGNORECASE)
+
+
+_STAGE = re.compile(
+    r"\b(series\s+[a-e]|pre[\s-]?seed|(?:vc|venture|pe|private\s+equity)[\s-]backed|bootstrapped|"
+    r"publicly[\s-]traded|ipo[\s-]stage|pre[\s-]ipo|yc[\s-]backed|y\s+combinator)\b",
+    re.IGNORECASE,
+)
+
+
+def _stage(m: re.Match[str]) -> str:
+    words = re.split(r"[\s-]+", m[1])
+    if words[0].lower() == "series":
+        return f"Series {words[1].upper()}"
+    return m[1]
+
+
+def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
+    def build(m: re.Match[str]) -> str | None:
+        phrase = _KW_LEAD.sub("", m[1].strip())
+        if not phrase or _VERB_GUARD.match(phrase):
+            return None
+        return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")
+
+    text, found = _take(text, _KW_TRIGGER, build)
+    text, stages = _take(text, _STAGE, _stage)
+    return text, [k for k in [*found, *stages] if k]

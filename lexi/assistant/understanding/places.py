@@ -1,0 +1,168 @@
+"""Places in running text, through the gazetteer (``lexi.geo``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from lexi import geo
+
+from .text import Token
+
+# Words after which a phrase may be a place ("in boston", "outside of texas"); used to allow
+# typo-tolerant lookups only where a place is expected.
+PLACE_PREPOSITIONS = {
+    "in",
+    "near",
+    "around",
+    "from",
+    "across",
+    "outside",
+    "throughout",
+    "within",
+    "of",
+    "based",
+    "located",
+    "to",
+    "but",
+    "not",
+    "excluding",
+    "except",
+    "and",
+    "or",
+    "exclude",
+    "without",
+    "only",
+    "just",
+    "than",
+    "headquartered",
+    "hq",
+    "about",
+}
+
+
+@dataclass
+class PlaceHit:
+    span: int
+    filters: list[str]
+    # A two-letter code that is both a US state and a country ("CA", "IN", "DE"): both readings,
+    # settled once the whole clause is read (see ``settle_codes``).
+    alternatives: list[str] | None = None
+    # The same city name in other countries ("Birmingham": GB, then AL, US), most populous
+    # first; the clause's other places pick between them (see ``prefer_nearby``).
+    elsewhere: list[str] | None = None
+
+
+@cache
+def _place_first_words() -> frozenset[str]:
+    """Every word a place name can start with ("new" of "New York", "the" of "The Hague")."""
+    g = geo.gazetteer()
+    return frozenset(key.split(" ", 1)[0] for key in g.names)
+
+
+def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
+    """The longest place starting at token ``i``, or None.
+
+    Case rules are the gazetteer's: codes only in capitals, common words ("mobile") only with a
+    capital. "Austin, TX" and "Cambridge, MA" are read as one city.
+    """
+    word = tokens[i].text
+    if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
+        return None  # no place starts with this word: skip the gazetteer
+    texts = [t.text for t in tokens]
+    found = geo.longest_place_at(texts, i, max_len=4)
+    if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
+        # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.
+        places = geo.lookup(texts[i])
+        found = (1, places) if places else None
+    if not found:
+        return None
+    span, places = found
+    j = i + span
+    if len(places) == 1 and places[0].kind == "city" and j < len(texts):
+        nxt = geo.longest_place_at(texts, j, max_len=3)
+        if nxt and all(p.kind != "city" for p in nxt[1]):
+            city = _city_in(" ".join(texts[i:j]), " ".join(texts[j : j + nxt[0]]))
+            if city is not None:
+                return PlaceHit(span + nxt[0], [city.filter_string()])
+    hit = PlaceHit(span, _unique(p.filter_string() for p in places))
+    if len(places) == 1 and places[0].kind == "city":
+        seen = {places[0].country}
+        others = []
+        for p in geo.lookup_all(" ".join(texts[i:j])):
+            if p.kind == "city" and p.country not in seen:
+                seen.add(p.country)
+                others.append(p.filter_string())
+        hit.elsewhere = others or None
+    word = texts[i]
+    if span == 1 and len(word) == 2 and word.isupper():
+        both = [p for p in geo.lookup_all(word) if p.kind in ("country", "region")]
+        kinds = {p.kind for p in both}
+        if kinds == {"country", "region"}:
+            region = next(p for p in both if p.kind == "region" and p.country == "US")
+            country = next(p for p in both if p.kind == "country")
+            hit.filters = [region.filter_string()]
+            hit.alternatives = [country.filter_string()]
+    return hit
+
+
+def _is_code(word: str) -> bool:
+    return len(word) == 2 and word.isalpha() and word.isupper()
+
+
+def _city_in(city: str, region: str) -> geo.Place | None:
+    try:
+        place = geo.parse_location(f"{city}, {region}")
+    except (ValueError, KeyError):
+        return None
+    return place if place.kind == "city" else None
+
+
+def settle_codes(locations: list[str], ambiguous: dict[str, str]) -> list[str]:
+    """US state codes become countries when the clause's other places are outside the US."""
+    if not ambiguous:
+        return locations
+    others = [loc for loc in locations if loc not in ambiguous]
+    abroad = any(not loc.endswith(", US") and loc != "US" for loc in others)
+    if not abroad:
+        return locations
+    return _unique(ambiguous.get(loc, loc) for loc in locations)
+
+
+def _country(location: str) -> str:
+    return location.rsplit(", ", 1)[-1]
+
+
+def prefer_nearby(
+    locations: list[str], options: dict[str, list[str]], context: list[str] = ()
+) -> list[str]:
+    """ "Atlanta and Birmingham" is Birmingham, AL: an ambiguous city follows the other places.
+
+    ``context``: every place of the request that may decide (the locations themselves included).
+    """
+    if not options:
+        return locations
+    countries = {_country(loc) for loc in context if loc not in options}
+    if not countries:
+        return locations
+    out = []
+    for loc in locations:
+        if loc in options and _country(loc) not in countries:
+            loc = next((alt for alt in options[loc] if _country(alt) in countries), loc)
+        out.append(loc)
+    return _unique(out)
+
+
+def fuzzy_place(phrase: str) -> list[str]:
+    """A typo-tolerant match ("Califronia"), for phrases of five letters or more."""
+    if len(phrase.replace(" ", "")) < 5:
+        return []
+    return _unique(p.filter_string() for p in geo.fuzzy_lookup(phrase))
+
+
+def _unique(values) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out

@@ -1,0 +1,168 @@
+"""From slots to the contract's filters object: new searches and refinements of the last one."""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from .places import prefer_nearby
+from .slots import Slots, render_roles
+
+DEFAULT_LIMIT = 25  # the contract's default `limit`
+MAX_LIMIT = 10_000  # the most an approved task may select
+
+_LIST_FIELDS = ("industries", "locations", "keywords", "technologies")
+
+# Words that make a clause about the previous search even when it names a role.
+STRONG_REFINE = re.compile(
+    r"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
+    r"criteria|as\s+before|again|for|people|ones|list)|also|too|as\s+well|those|these|them|the\s+ones|"
+    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:it|that|this|the\s+\w+)\s+to|"
+    r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
+    r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
+    r"change\s+(?:it|that)|let'?s\s+try|try)\b",
+    re.IGNORECASE,
+)
+# A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
+REFERS_BACK = re.compile(
+    r"\b(?:instead|what\s+about|how\s+about|same\s+(?:but|search|thing|query|filters?|criteria|"
+    r"as\s+before|again|for)|the\s+ones|those|these|them|of\s+them|the\s+results?|filter|narrow|"
+    r"refine|re-?run|again|only|just)\b",
+    re.IGNORECASE,
+)
+WEAK_REFINE = re.compile(r"\b(?:only|just|but|exclusively|solely)\b", re.IGNORECASE)
+ADD_MODE = re.compile(
+    r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
+    r"along\s+with|and\s+also|on\s+top)\b",
+    re.IGNORECASE,
+)
+
+
+def new_filters(slots: Slots) -> dict[str, Any]:
+    """The filters of a fresh search; only the fields the request set, plus ``limit``."""
+    slots = _nearby(slots)
+    f: dict[str, Any] = dict(render_roles(slots.positive_roles))
+    for key in _LIST_FIELDS:
+        if getattr(slots, key):
+            f[key] = list(getattr(slots, key))
+    _set_excludes(f, slots)
+    if slots.employees:
+        f["employees"] = dict(slots.employees)
+    if slots.revenue:
+        f["revenue_usd"] = dict(slots.revenue)
+    if slots.email_status:
+        f["email_status"] = list(slots.email_status)
+    f["limit"] = _limit(slots.count, DEFAULT_LIMIT)
+    return f
+
+
+def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
+    """The previous filters with this clause's changes applied (complete, not a diff).
+
+    A new value replaces the old one ("what about CFOs instead?", "filter to only New York");
+    "also"/"too"/"as well" add to it; exclusions always add.
+    """
+    f = copy.deepcopy(base)
+    slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
+    add = bool(ADD_MODE.search(clause))
+    roles = render_roles(slots.positive_roles)
+    if not roles and slots.dept_mentions and base.get("departments"):
+        slots = _departments_not_industries(slots)
+        gone = {d for d, _, neg in slots.dept_mentions if neg}
+        new = [d for d, _, neg in slots.dept_mentions if not neg]
+        depts = [d for d in base["departments"] if d not in gone]
+        f["departments"] = _union(depts, new) if add else (new or depts)
+    if roles:
+        if add:
+            for key, values in roles.items():
+                f[key] = _union(f.get(key, []), values)
+        elif "titles" in roles:
+            f["titles"] = roles["titles"]
+            f.pop("seniorities", None)
+            f.pop("departments", None)
+        else:
+            f.pop("titles", None)
+            for key in ("seniorities", "departments"):
+                if key in roles:
+                    f[key] = roles[key]
+    negated = render_roles([h for h in slots.roles if h.negated and not h.role.generic])
+    for key, values in negated.items():
+        if key in f:
+            f[key] = [v for v in f[key] if v not in values]
+    # "pharma instead of biotech": what a replacement replaces is dropped, not excluded.
+    swapped = copy.copy(slots)
+    for key, positive in (("exclude_industries", "industries"), ("exclude_locations", "locations")):
+        if getattr(slots, positive) and not add:
+            setattr(
+                swapped, key, [v for v in getattr(slots, key) if v not in base.get(positive, [])]
+            )
+    slots = swapped
+    for key in _LIST_FIELDS:
+        values = getattr(slots, key)
+        if values:
+            f[key] = _union(f.get(key, []), values) if add else list(values)
+    _set_excludes(f, slots, base=f)
+    if slots.employees:
+        f["employees"] = dict(slots.employees)
+    if slots.revenue:
+        f["revenue_usd"] = dict(slots.revenue)
+    if slots.email_status:
+        f["email_status"] = list(slots.email_status)
+    f["limit"] = _limit(slots.count, int(base.get("limit") or DEFAULT_LIMIT))
+    return {k: v for k, v in f.items() if v not in ([], None, {})}
+
+
+def _nearby(slots: Slots, context: list[str] = ()) -> Slots:
+    if not slots.place_options:
+        return slots
+    out = copy.copy(slots)
+    # Codes such as "CA" were settled by the cities around them; they do not settle cities back.
+    everything = [
+        loc
+        for loc in [*context, *slots.locations, *slots.exclude_locations]
+        if loc not in slots.code_places
+    ]
+    out.locations = prefer_nearby(slots.locations, slots.place_options, everything)
+    out.exclude_locations = prefer_nearby(slots.exclude_locations, slots.place_options, everything)
+    return out
+
+
+def _departments_not_industries(slots: Slots) -> Slots:
+    """The same slots with department words no longer read as industries."""
+    out = copy.copy(slots)
+    taken = {ind for _, inds, _ in slots.dept_mentions for ind in inds}
+    out.industries = [v for v in slots.industries if v not in taken]
+    out.exclude_industries = [v for v in slots.exclude_industries if v not in taken]
+    return out
+
+
+def _set_excludes(f: dict[str, Any], slots: Slots, base: dict[str, Any] | None = None) -> None:
+    for key, positive, values in (
+        ("exclude_locations", "locations", slots.exclude_locations),
+        ("exclude_industries", "industries", slots.exclude_industries),
+    ):
+        if not values:
+            continue
+        f[key] = _union((base or {}).get(key, []), values)
+        if positive in f:
+            f[positive] = [v for v in f[positive] if v not in values]
+
+
+def _union(a: list, b: list) -> list:
+    return [*a, *[v for v in b if v not in a]]
+
+
+def _limit(count: int | None, default: int) -> int:
+    if count is None:
+        return default
+    return max(1, min(count, MAX_LIMIT))
+
+
+def changes_anything(slots: Slots) -> bool:
+    return bool(
+        slots.has_role
+        or slots.has_filters
+        or slots.count is not None
+        or any(h.negated for h in slots.roles)
+    )

@@ -1,0 +1,332 @@
+"""The search slots of a clause, the lexicon indexes, and how roles become filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from lexi.prospects.taxonomy import INDUSTRIES
+
+from .industries import INDUSTRY_ALIASES
+from .lexicon import (
+    COMPANY_NOUNS,
+    DEPARTMENT_TITLE,
+    DEPARTMENTS,
+    ROLES,
+    SENIORITY_TITLE,
+    SIZE_WORDS,
+    Role,
+)
+from .realwords import REAL_WORDS
+from .text import norm_key, word_set
+
+ROLE_KEYS = {norm_key(k): v for k, v in ROLES.items()}
+INDUSTRY_KEYS = {norm_key(k): v for k, v in INDUSTRY_ALIASES.items()}
+for _name in INDUSTRIES:
+    INDUSTRY_KEYS.setdefault(norm_key(_name), (_name,))
+SIZE_KEYS = {norm_key(k): v for k, v in SIZE_WORDS.items()}
+DEPT_KEYS = {norm_key(k): v for k, v in DEPARTMENTS.items()}
+COMPANY_NOUN_KEYS = {norm_key(k) for k in COMPANY_NOUNS}
+_MAX_SPAN = 5
+
+NEGATORS = {
+    "remove",
+    "drop",
+    "lose",
+    "ditch",
+    "hide",
+    "not",
+    "excluding",
+    "exclude",
+    "except",
+    "without",
+    "minus",
+    "outside",
+    "excluded",
+    "omit",
+    "omitting",
+    "skip",
+    "skipping",
+    "avoid",
+    "no",
+    "nor",
+    "ignore",
+    "ignoring",
+}
+NEGATOR_PAIRS = {
+    ("but", "not"),
+    ("other", "than"),
+    ("apart", "from"),
+    ("aside", "from"),
+    ("except", "for"),
+    ("instead", "of"),
+    ("rather", "than"),
+    ("outside", "of"),
+    ("leave", "out"),
+    ("leaving", "out"),
+    ("rule", "out"),
+    ("filter", "out"),
+    ("take", "out"),
+    ("get", "rid"),
+}
+# Words that keep an exclusion going: "not in Texas or Florida", "excluding agencies and banks".
+NEGATION_GLUE = {
+    "and",
+    "or",
+    "in",
+    "the",
+    "any",
+    "from",
+    "at",
+    "of",
+    "based",
+    "located",
+    "&",
+    "/",
+    "state",
+    "city",
+    "area",
+    "nor",
+    "either",
+    "one",
+    "those",
+    "anyone",
+    "anybody",
+    "people",
+    "person",
+    "company",
+    "rid",
+}
+VAGUE_COUNTS = {
+    "few": 10,
+    "some": 10,
+    "several": 10,
+    "handful": 10,
+    "couple": 2,
+    "bunch": 25,
+    "lot": 25,
+    "many": 25,
+}
+MORE_WORDS = {"more", "next", "another", "additional", "further", "rest", "remaining", "extra"}
+SEARCH_VERBS = {
+    "find",
+    "search",
+    "look",
+    "looking",
+    "get",
+    "pull",
+    "show",
+    "give",
+    "list",
+    "grab",
+    "fetch",
+    "source",
+    "need",
+    "want",
+    "dig",
+    "hunt",
+    "identify",
+    "locate",
+    "bring",
+    "compile",
+    "prospect",
+    "scrape",
+    "discover",
+    "seek",
+    "seeking",
+    "searching",
+    "finding",
+    "target",
+    "targeting",
+    "who",
+    "any",
+    "gimme",
+    "lookup",
+    "query",
+    "surface",
+    "collect",
+    "gather",
+    "produce",
+    "generate",
+    "build",
+    "pull up",
+    "track",
+    "get me",
+    "sourcing",
+}
+STOPWORDS = set(
+    word_set(
+        """
+a an the and or but if then so to of in on at by for with from into onto about as is are was
+were be been being am do does did doing have has had having i me my mine we us our ours you your
+yours he she they them their theirs it its this that these those there here who whom whose which
+what when where why how all any each every some no not only just also too very can could would
+should will shall may might must please pls plz thanks thank hey hi hello ok okay yes yeah yep
+sure now again more most less least than up down out over under off like such own same other
+another new old good great nice cool let lets let's make made get got give gave show shown find
+found search look looking want need needs needed list lists people person contacts contact leads
+lead prospects prospect ones one based located near around across within whole total kind sort
+type types company companies firm firms business businesses org orgs organization organizations
+something anything everything everyone anyone someone really actually maybe perhaps quickly fast
+asap today tomorrow either neither nor while who's what's that's it's i'm i'd i'll we're work
+works working job jobs title titles role roles position positions level levels result results
+name names email emails data info information details kindly see view display bring pull grab
+fetch return his her him
+"""
+    )
+)
+STOPWORDS |= {norm_key(w) for w in STOPWORDS}
+
+
+@dataclass
+class RoleHit:
+    role: Role
+    departments: tuple[str, ...] = ()
+    negated: bool = False
+    title: str | None = None  # a spelled-out title the tables do not know: "Head of Ecommerce"
+
+
+@dataclass
+class Slots:
+    count: int | None = None
+    more: bool = False
+    roles: list[RoleHit] = field(default_factory=list)
+    generic: bool = False
+    industries: list[str] = field(default_factory=list)
+    exclude_industries: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    exclude_locations: list[str] = field(default_factory=list)
+    employees: dict | None = None
+    revenue: dict | None = None
+    keywords: list[str] = field(default_factory=list)
+    technologies: list[str] = field(default_factory=list)
+    email_status: list[str] | None = None
+    search_verb: bool = False
+    unknown: list[str] = field(default_factory=list)
+    # Department words outside a role ("sales instead of marketing"): (department, the
+    # industries the same words were read as, negated). A refinement of a department search
+    # reads them as departments.
+    dept_mentions: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
+    place_options: dict[str, list[str]] = field(default_factory=dict)  # see places.PlaceHit
+    code_places: set[str] = field(default_factory=set)  # read from two-letter codes ("CA")
+
+    @property
+    def positive_roles(self) -> list[RoleHit]:
+        return [h for h in self.roles if not h.negated and (h.departments or not h.role.generic)]
+
+    @property
+    def has_role(self) -> bool:
+        return any(
+            h.title or h.role.titles or h.role.seniorities or h.departments or h.role.departments
+            for h in self.positive_roles
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(
+            self.industries
+            or self.exclude_industries
+            or self.locations
+            or self.exclude_locations
+            or self.employees
+            or self.revenue
+            or self.keywords
+            or self.technologies
+            or self.email_status
+        )
+
+    def role_filters(self) -> dict[str, list[str]]:
+        return render_roles(self.positive_roles)
+
+
+def add_unique(values: list[str], new) -> None:
+    for v in new:
+        if v not in values:
+            values.append(v)
+
+
+def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
+    """Titles, seniorities and departments for a set of role mentions.
+
+    Search ANDs the three fields, so "CEOs and VPs of Sales" cannot be seniority=vp AND
+    title=CEO: when title roles and pattern roles mix, or the patterns do not form a full
+    product ("VPs of Sales and marketing directors"), every role is rendered as a title.
+    """
+    titles: list[str] = []
+    patterns_: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for h in hits:
+        if h.title:
+            add_unique(titles, [h.title])
+        elif h.role.titles:
+            add_unique(titles, h.role.titles)
+        else:
+            depts = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
+            patterns_.append((h.role.seniorities, depts))
+    if not patterns_:
+        return {"titles": titles} if titles else {}
+    sens: list[str] = []
+    depts: list[str] = []
+    for s, d in patterns_:
+        add_unique(sens, s)
+        add_unique(depts, d)
+    wanted = {(s, d) for ss, dd in patterns_ for s in (ss or (None,)) for d in (dd or (None,))}
+    full = set(product(sens or [None], depts or [None]))
+    if not titles and wanted == full:
+        out: dict[str, list[str]] = {}
+        if sens:
+            out["seniorities"] = sens
+        if depts:
+            out["departments"] = depts
+        return out
+    ordered: list[str] = []  # every role as a title, in the order they were asked for
+    for h in hits:
+        if h.title or h.role.titles:
+            add_unique(ordered, [h.title] if h.title else h.role.titles)
+            continue
+        depts_ = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
+        for s in h.role.seniorities or (None,):
+            for d in depts_ or (None,):
+                if s and d:
+                    add_unique(ordered, [f"{SENIORITY_TITLE[s]} of {DEPARTMENT_TITLE[d]}"])
+                elif s:
+                    add_unique(ordered, [SENIORITY_TITLE[s]])
+                elif d:
+                    add_unique(ordered, [DEPARTMENT_TITLE[d]])
+    return {"titles": ordered}
+
+
+# ------------------------------------------------------------------ typo correction
+
+_VOCAB = sorted(
+    {
+        w
+        for table in (ROLE_KEYS, INDUSTRY_KEYS, SIZE_KEYS, DEPT_KEYS)
+        for key in table
+        for w in key.split()
+        if len(w) >= 4
+    }
+    | {w for w in COMPANY_NOUN_KEYS if len(w) >= 4}
+)
+_VOCAB_SET = set(_VOCAB)
+
+
+@lru_cache(maxsize=4096)
+def correct(word: str, guard: bool = True) -> str | None:
+    """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""
+    if len(word) < 5 or word in _VOCAB_SET or word in STOPWORDS or not word.isalpha():
+        return None
+    if guard and word in REAL_WORDS:
+        return None
+    limit = 2 if len(word) >= 8 else 1
+    found = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=limit)
+    if found is None:
+        return None
+    candidate = found[0]
+    # Typos rarely change the first letter or the length by much.
+    if abs(len(candidate) - len(word)) > limit or (candidate[0] != word[0] and limit == 1):
+        return None
+    return candidate

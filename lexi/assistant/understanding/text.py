@@ -1,0 +1,273 @@
+"""Text plumbing: normalised keys, tokens, numbers written as words, quotes and clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_IRREGULAR = {
+    "people": "people",
+    "sales": "sale",
+    "series": "series",
+    "news": "news",
+    "bus": "bus",
+    "status": "status",
+    "gas": "gas",
+    "saas": "saas",
+    "aws": "aws",
+    "ops": "ops",
+    "this": "this",
+    "its": "its",
+    "has": "has",
+    "was": "was",
+    "analytics": "analytics",
+    "logistics": "logistics",
+    "us": "us",
+    "is": "is",
+    "as": "as",
+    "yes": "yes",
+    "less": "less",
+    "plus": "plus",
+    "utilities": "utility",
+    "business": "business",
+    "press": "press",
+    "boss": "boss",
+    "bosses": "boss",
+    "businesses": "business",
+    "electronics": "electronic",
+    "los": "los",
+    "aeronautics": "aeronautics",
+    "robotics": "robotics",
+    "physics": "physics",
+    "facilities": "facilities",
+    "renewables": "renewables",
+    "ceos": "ceo",
+    "his": "his",
+    "does": "does",
+    "yours": "yours",
+    "ours": "ours",
+    "theirs": "theirs",
+    "hers": "hers",
+    "whereas": "whereas",
+    "cos": "co",
+}
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one block of text (long vocabularies stay readable)."""
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=8192)
+def singular(word: str) -> str:
+    """A cheap English singular, applied identically to aliases and to input."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) <= 2 or not word.endswith("s") or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+_KEY_SPLIT = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=8192)
+def norm_key(phrase: str) -> str:
+    """Lower case, "&" as "and", possessives and punctuation dropped, each word singular."""
+    text = phrase.lower().replace("&", " and ").replace("’", "'")
+    text = re.sub(r"'s\b", "", text)
+    return " ".join(singular(w) for w in _KEY_SPLIT.split(text) if w)
+
+
+# ---------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[kK]?\+?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[&/$%+]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # as written (places are case-aware)
+    key: str  # normalised singular lower case
+    start: int
+    end: int
+
+    @property
+    def number(self) -> int | None:
+        return parse_int(self.text)
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        if raw[0].isalpha() and ("'" in raw or "’" in raw):
+            raw = re.split(r"['’]", raw)[0]
+        out.append(Token(raw, norm_key(raw) if raw[0].isalnum() else raw, m.start(), m.end()))
+    return out
+
+
+def parse_int(text: str) -> int | None:
+    t = text.replace(",", "").rstrip("+").lower()
+    mult = 1
+    if t.endswith("k"):
+        t, mult = t[:-1], 1000
+    try:
+        value = float(t)
+    except ValueError:
+        return None
+    return round(value * mult)
+
+
+# ---------------------------------------------------------------- numbers written as words
+
+_UNITS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+        ]
+    )
+}
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate(
+        ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    )
+}
+_TENS.update({"fourty": 40, "ninty": 90})  # common misspellings
+_SCALES = {"hundred": 100, "thousand": 1000}
+_NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and", "half"])
+_NUMBER_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b", re.IGNORECASE)
+
+
+def _words_value(words: list[str]) -> int | None:
+    total, current, seen = 0, 0, False
+    for w in words:
+        if w in ("a", "an"):
+            current = current if current < 0 else max(current, 1)
+        elif w == "and":
+            continue
+        elif w == "half":
+            current = current or 1
+            current = -current  # "half a dozen": marks a half, resolved by "dozen"
+        elif w in _UNITS:
+            current = abs(current) + _UNITS[w] if current >= 0 else _UNITS[w]
+            seen = True
+        elif w in _TENS:
+            current = abs(current) + _TENS[w]
+            seen = True
+        elif w == "dozen":
+            current = 6 if current < 0 else max(current, 1) * 12
+            seen = True
+        elif w == "hundred":
+            current = max(abs(current), 1) * 100
+            seen = True
+        elif w == "thousand":
+            total += max(abs(current), 1) * 1000
+            current = 0
+            seen = True
+    return total + abs(current) if seen else None
+
+
+def words_to_digits(text: str) -> str:
+    """ "twenty five CEOs" -> "25 CEOs", "a dozen" -> "12", "one" only where it counts."""
+
+    def repl(m: re.Match[str]) -> str:
+        raw = m.group(0)
+        words = [w for w in re.split(r"[\s-]+", raw.lower()) if w]
+        # Keep leading articles/"and" that do not belong to the number.
+        lead = []
+        while (
+            words
+            and words[0] in ("a", "an", "and")
+            and (len(words) == 1 or words[1] not in ("dozen", "hundred", "thousand", "half"))
+        ):
+            lead.append(words.pop(0))
+        trail = []
+        while words and words[-1] in ("a", "an", "and", "half"):
+            trail.insert(0, words.pop())
+        if not words:
+            return raw
+        if words == ["one"]:
+            return raw  # "the one", "no one": too often not a number; handled as 1 elsewhere
+        value = _words_value(words)
+        if value is None:
+            return raw
+        return " ".join([*lead, str(value), *trail])
+
+    return _NUMBER_RUN.sub(repl, text)
+
+
+# ---------------------------------------------------------------- quotes and clauses
+
+_QUOTE = re.compile(
+    r"[\"“”]([^\"“”]{1,120})[\"“”]|(?<![A-Za-z0-9])['‘’]([^'‘’]{1,120}?)['‘’](?![A-Za-z0-9])"
+)
+
+
+def protect_quotes(text: str) -> tuple[str, list[str]]:
+    """Replace quoted phrases by placeholders ``qtok0`` so splitting cannot cut them."""
+    quotes: list[str] = []
+
+    def repl(m: re.Match[str]) -> str:
+        quotes.append((m.group(1) or m.group(2) or "").strip())
+        return f" qtok{len(quotes) - 1} "
+
+    return _QUOTE.sub(repl, text), quotes
+
+
+QUOTE_TOKEN = re.compile(r"\bqtok(\d+)\b")
+
+# Verbs that start a new request after "and", "then" or a comma.
+_CLAUSE_VERBS = (
+    r"add|save|put|push|store|create|make|remove|delete|start|launch|draft|write|show|tell|"
+    r"give|find|get|search|look|pull|send|export|also|then|how|what|can|could|please|"
+    r"build|set|stick|throw|drop|dump|move|rewrite|compose|prepare|kick|list|"
+    r"grab|fetch|name|call|exclude|filter|narrow|only|just"
+)
+_SPLIT = re.compile(
+    rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:\s+then\s+)"
+    rf"|(?:\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))",
+    re.IGNORECASE,
+)
+_NO_SPLIT_BEFORE_DOT = re.compile(
+    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e)$", re.IGNORECASE
+)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Cut a compound request into clauses before deciding intents."""
+    parts: list[str] = []
+    pos = 0
+    for m in _SPLIT.finditer(text):
+        before = text[pos : m.start()]
+        if "." in m.group(0) and _NO_SPLIT_BEFORE_DOT.search(before):
+            continue
+        parts.append(before)
+        pos = m.end()
+    parts.append(text[pos:])
+    return [p.strip(" ,;") for p in parts if p.strip(" ,;.!?")]
