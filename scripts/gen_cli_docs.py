@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-import click
 import typer
 from typer.testing import CliRunner
 
@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "cli.md"
 
 
-def _commands(cmd: click.Command, path: list[str]) -> list[list[str]]:
+def _commands(cmd: Any, path: list[str]) -> list[list[str]]:
     out = [path]
-    if isinstance(cmd, click.Group):
+    # Typer vendors its own click, so groups are recognised by their sub-commands.
+    if isinstance(getattr(cmd, "commands", None), dict):
         for name in sorted(cmd.commands):
             out.extend(_commands(cmd.commands[name], [*path, name]))
     return out
@@ -51,14 +52,18 @@ def render() -> str:
     return "\n".join(parts)
 
 
+def is_current() -> bool:
+    """True when docs/cli.md holds exactly what ``render()`` produces now."""
+    return TARGET.exists() and TARGET.read_text() == render()
+
+
 def main() -> None:
-    text = render()
     if "--check" in sys.argv:
-        current = TARGET.read_text() if TARGET.exists() else ""
-        if current != text:
+        if not is_current():
             print("docs/cli.md is stale: run python scripts/gen_cli_docs.py", file=sys.stderr)
             sys.exit(1)
         return
+    text = render()
     TARGET.parent.mkdir(exist_ok=True)
     TARGET.write_text(text)
     print(f"wrote {TARGET}")

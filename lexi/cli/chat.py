@@ -19,6 +19,12 @@ URL_OPTION = typer.Option(
 KEY_OPTION = typer.Option(None, "--api-key", envvar="LEXI_API_KEY", help="API key (wbk_...).")
 HISTORY_FILE = Path(os.environ.get("LEXI_HISTORY_FILE", Path.home() / ".lexi_history"))
 
+SHOWN = 25  # rows of a people table; the rest stay in the response (--json shows all)
+HELP = (
+    "type a request; /tasks lists pending tasks, /new starts a new conversation, /quit leaves. "
+    "Ctrl-C cancels the current line."
+)
+
 tasks_app = typer.Typer(
     help="List, approve and dismiss Lexi's approval tasks.", no_args_is_help=True
 )
@@ -44,7 +50,7 @@ def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title, show_lines=False)
     for col in ("Name", "Title", "Company", "Location", "Email"):
         table.add_column(col, overflow="fold")
-    for p in prospects[:25]:
+    for p in prospects[:SHOWN]:
         company = p.get("company") or {}
         place = ", ".join(x for x in (p.get("city"), p.get("state"), p.get("country")) if x)
         table.add_row(
@@ -62,7 +68,7 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
         kind, status = a.get("type"), a.get("status")
         if kind == "prospect_search" and a.get("prospects"):
             title = (
-                f"{a.get('total_matches', 0):,} matches — showing {min(25, len(a['prospects']))}"
+                f"{a.get('total_matches', 0):,} matches — showing {min(SHOWN, len(a['prospects']))}"
             )
             console.print(_people_table(a["prospects"], title))
         elif kind in ("list_create", "list_add", "list_remove"):
@@ -90,14 +96,19 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
 def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
     try:
         answer = input("Approve this task now? [y/N] ").strip().lower()
-    except EOFError:
-        return
+    except (EOFError, KeyboardInterrupt):
+        answer = ""
+        console.print()
     if answer not in ("y", "yes"):
         console.print(f"Left pending. Approve later with: lexi tasks approve {task_id}")
         return
     client.tasks.approve(task_id)
     console.print("Approved. Running…")
-    task = client.tasks.wait(task_id, timeout=300)
+    try:
+        task = client.tasks.wait(task_id, timeout=300)
+    except KeyboardInterrupt:
+        console.print("Still running in the background; see: lexi tasks list --status completed")
+        return
     if task.get("status") == "completed":
         result = task.get("result") or {}
         msg = f"[green]Done.[/green] {result.get('total_matches', 0):,} matches"
@@ -105,7 +116,9 @@ def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
             msg += f"; {result.get('added', 0)} added to the list"
         console.print(msg)
         if result.get("prospects"):
-            console.print(_people_table(result["prospects"], "Selected people"))
+            people = result["prospects"]
+            title = f"Selected people — showing {min(SHOWN, len(people))} of {len(people):,}"
+            console.print(_people_table(people, title))
     else:
         console.print(f"[red]Task {task.get('status')}:[/red] {task.get('error') or ''}")
 
@@ -136,7 +149,12 @@ def chat(
     list_id: str | None = typer.Option(None, "--list", help="Default list id (context.list_id)."),
     as_json: bool = typer.Option(False, "--json", help="Print the raw response data as JSON."),
 ) -> None:
-    """Chat with Lexi. With MESSAGE: one turn and exit; without: an interactive session."""
+    """Chat with Lexi. With MESSAGE: one turn and exit; without: an interactive session.
+
+    The session keeps one conversation, shows the people Lexi finds as tables and offers to approve
+    a pending task on the spot. Type /tasks for pending tasks, /new for a new conversation, /quit to
+    leave; Ctrl-C cancels the current line. Input history is kept in ~/.lexi_history (or the file
+    named by LEXI_HISTORY_FILE)."""
     client = _client(url, api_key)
     console = Console(highlight=False)
     context: dict[str, Any] = {}
@@ -161,9 +179,7 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
         readline.read_history_file(str(HISTORY_FILE))
     except (ImportError, OSError):
         readline = None  # type: ignore[assignment]
-    console.print(
-        "Lexi chat — type a request, /tasks for pending tasks, /quit to leave. Ctrl-C cancels a line."
-    )
+    console.print(f"Lexi chat — {HELP}")
     while True:
         try:
             line = input("you> ").strip()
@@ -177,6 +193,13 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
             continue
         if line in ("/quit", "/exit", "quit", "exit"):
             break
+        if line == "/help":
+            console.print(HELP)
+            continue
+        if line == "/new":
+            context.pop("conversation_id", None)
+            console.print("Started a new conversation.")
+            continue
         try:
             if line == "/tasks":
                 _print_tasks(console, client, "pending")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shlex
+import sys
 from pathlib import Path
 
 import typer
@@ -33,10 +36,15 @@ def _ensure_universe(db, people: int, seed: int) -> int:  # type: ignore[no-unty
     if existing:
         typer.echo(f"Prospect universe: {existing:,} people (reused).")
         return existing
-    typer.echo(f"Generating a prospect universe of {people:,} people (seed {seed}); this runs once.")
+    typer.echo(
+        f"Generating a prospect universe of {people:,} people (seed {seed}); this runs once."
+    )
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
-        TimeRemainingColumn(), transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed:,}/{task.total:,}"),
+        TimeRemainingColumn(),
+        transient=True,
     ) as bar:
         task = bar.add_task("people", total=people)
         stats = generator.generate(db, people, seed, progress=lambda n: bar.advance(task, n))
@@ -53,7 +61,9 @@ def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyp
     with db.unit_of_work() as session:
         ws = workspaces.find_by_name(session, DEMO_WORKSPACE)
         if ws is None:
-            ws = workspaces.create(session, DEMO_WORKSPACE, plan="organization", credits=DEMO_CREDITS)
+            ws = workspaces.create(
+                session, DEMO_WORKSPACE, plan="organization", credits=DEMO_CREDITS
+            )
         ws_id = ws.id
         if key_file.exists():
             saved = key_file.read_text().strip()
@@ -61,7 +71,11 @@ def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyp
             if caller is not None and caller.workspace_id == ws_id:
                 return str(ws_id), saved
         _, plaintext = auth_service.create_key(
-            session, ws_id, name="demo", scopes=["all"], tier="standard",
+            session,
+            ws_id,
+            name="demo",
+            scopes=["all"],
+            tier="standard",
             description="Created by `lexi demo`",
         )
     key_file.write_text(plaintext + "\n")
@@ -69,47 +83,80 @@ def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyp
     return str(ws_id), plaintext
 
 
+EXAMPLE_MESSAGE = "Find me 20 CEOs at law firms in New York"
+
+
+def _tool(name: str) -> str:
+    """The interpreter or script of this installation, so the examples work in any terminal,
+    whether or not the virtual environment is active there."""
+    path = Path(sys.executable).with_name(name)
+    return shlex.quote(str(path)) if path.exists() else name
+
+
+def example_commands(base: str, key: str) -> list[tuple[str, str]]:
+    """The three commands the demo prints, each one line and ready to paste."""
+    body = json.dumps({"message": EXAMPLE_MESSAGE})
+    curl = (
+        f"curl -s {base}/v1/lexi/chat -H 'Authorization: Bearer {key}' "
+        f"-H 'Content-Type: application/json' -d '{body}'"
+    )
+    code = (
+        "from lexi.client import Lexi; "
+        f"lexi = Lexi(api_key='{key}', base_url='{base}'); "
+        f"print(lexi.chat_with_lexi('{EXAMPLE_MESSAGE}')['response'])"
+    )
+    python = f'{_tool("python")} -c "{code}"'
+    chat = f"LEXI_API_KEY={key} LEXI_BASE_URL={base} {_tool('lexi')} chat"
+    return [("curl", curl), ("Python", python), ("Terminal chat", chat)]
+
+
+def _ready_text(base: str, ws_id: str, key: str, key_file: str, serving: bool) -> str:
+    port = base.rsplit(":", 1)[1]
+    where = f"serving on {base}" if serving else f"start it with `lexi serve --port {port}`"
+    lines = [
+        "",
+        f"Lexi is ready: {where} (API docs: {base}/docs).",
+        f"Workspace {DEMO_WORKSPACE!r} ({ws_id}); API key (saved in {key_file}):",
+        "",
+        f"    {key}",
+        "",
+        "Paste one of these into another terminal:",
+    ]
+    for i, (label, command) in enumerate(example_commands(base, key), 1):
+        lines += ["", f"  {i}. {label}", f"     {command}"]
+    return "\n".join([*lines, ""])
+
+
 def demo(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="Port to listen on."),
-    people: int = typer.Option(200_000, min=1_000, help="Size of the generated universe (first run)."),
+    people: int = typer.Option(
+        200_000, min=1_000, help="Size of the generated universe (first run)."
+    ),
     seed: int = typer.Option(42, help="Seed of the generated universe."),
     database_url: str | None = DB_OPTION,
-    serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the server after setting up."),
+    serve: bool = typer.Option(
+        True, "--serve/--no-serve", help="Start the server after setting up."
+    ),
 ) -> None:
-    """Set up demo data (once) and start the server: migrations, a generated prospect universe, a
-    demo workspace with credits and an API key, then examples to paste."""
+    """Set up demo data once, print a key and three examples to paste, and start the server.
+
+    The first run migrates the database, generates a prospect universe and creates the workspace
+    "Lexi demo" with credits and an API key; later runs reuse all of it."""
     from lexi.cli.server import serve as serve_command
     from lexi.db import migrate
 
     settings = settings_for(database_url)
     try:
         migrate.upgrade(settings.database_url)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  (alembic raises many kinds; the user needs one line)
         fail(f"migration failed: {exc}")
     with database(settings.database_url) as db:
         _ensure_universe(db, people, seed)
         ws_id, key = _ensure_key(db, _key_file(settings.database_url))
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    typer.echo(
-        f"""
-Lexi is ready. Workspace {ws_id} ({DEMO_WORKSPACE}), API key (also saved in {_key_file(settings.database_url).name}):
-
-    export LEXI_API_KEY={key}
-    export LEXI_BASE_URL={base}
-
-Try it (in another terminal, with the two exports above):
-
-  curl:    curl -s {base}/v1/lexi/chat -H "Authorization: Bearer $LEXI_API_KEY" \\
-             -H "Content-Type: application/json" \\
-             -d '{{"message": "Find me 20 CEOs at law firms in New York"}}'
-
-  Python:  python -c "from lexi.client import Lexi; print(Lexi().chat_with_lexi('Find CTOs at SaaS companies in California')['response'])"
-
-  Chat:    lexi chat
-
-API docs: {base}/docs
-"""
-    )
+    typer.echo(_ready_text(base, ws_id, key, _key_file(settings.database_url).name, serve))
     if serve:
-        serve_command(host=host, port=port, workers=1, database_url=database_url, migrate_on_start=False)
+        serve_command(
+            host=host, port=port, workers=1, database_url=database_url, migrate_on_start=False
+        )

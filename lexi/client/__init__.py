@@ -1,4 +1,4 @@
-"""The Lexi Python client. Depends only on httpx and pydantic; imports nothing from the server.
+"""The Lexi Python client. Depends only on httpx; imports nothing from the server.
 
 from lexi.client import Lexi
 client = Lexi(api_key="wbk_...", base_url="http://127.0.0.1:8000")

@@ -18,7 +18,7 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
 WRITE_METHODS = frozenset({"POST", "PATCH", "PUT", "DELETE"})
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
-MAX_BACKOFF = 30.0
+MAX_BACKOFF = 60.0
 
 
 def resolve_config(api_key: str | None, base_url: str | None) -> tuple[str, str]:
@@ -69,19 +69,28 @@ def prepare(
     return Prepared(method, path.lstrip("/"), clean or None, json_body, hdrs)
 
 
+def _retry_after(response: httpx.Response | None) -> float | None:
+    raw = response.headers.get("retry-after") if response is not None else None
+    try:
+        return max(0.0, float(raw)) if raw else None
+    except ValueError:
+        return None
+
+
 def retry_delay(attempt: int, response: httpx.Response | None) -> float:
-    if response is not None:
-        ra = response.headers.get("retry-after")
-        if ra:
-            try:
-                return min(MAX_BACKOFF, max(0.0, float(ra)))
-            except ValueError:
-                pass
+    wait = _retry_after(response)
+    if wait is not None:
+        return wait
     return min(MAX_BACKOFF, 0.5 * (2**attempt)) * (0.75 + random.random() * 0.5)
 
 
-def should_retry_status(status: int) -> bool:
-    return status in RETRY_STATUSES
+def should_retry(response: httpx.Response) -> bool:
+    if response.status_code not in RETRY_STATUSES:
+        return False
+    # A window that resets in minutes or hours (a daily quota) is the caller's decision, not a
+    # retry: sleeping through it would look like a hang.
+    wait = _retry_after(response)
+    return wait is None or wait <= MAX_BACKOFF
 
 
 def raise_for_error(response: httpx.Response) -> None:
@@ -96,16 +105,15 @@ def raise_for_error(response: httpx.Response) -> None:
     message = (err.get("message") if isinstance(err, dict) else None) or response.reason_phrase
     details = err.get("details") if isinstance(err, dict) else None
     cls = error_class(response.status_code, code)
-    kwargs: dict[str, Any] = dict(
-        status_code=response.status_code,
-        code=code,
-        details=details,
-        request_id=response.headers.get("x-request-id"),
-        body=body,
-    )
+    kwargs: dict[str, Any] = {
+        "status_code": response.status_code,
+        "code": code,
+        "details": details,
+        "request_id": response.headers.get("x-request-id"),
+        "body": body,
+    }
     if cls is RateLimitError:
-        ra = response.headers.get("retry-after")
-        kwargs["retry_after"] = float(ra) if ra and ra.replace(".", "", 1).isdigit() else None
+        kwargs["retry_after"] = _retry_after(response)
     raise cls(message or f"HTTP {response.status_code}", **kwargs)
 
 
@@ -127,7 +135,7 @@ def parse_sse(lines: list[str]) -> dict[str, Any] | None:
         if line.startswith(":"):
             continue
         field, _, value = line.partition(":")
-        value = value[1:] if value.startswith(" ") else value
+        value = value.removeprefix(" ")
         if field == "event":
             event = value
         elif field == "data":

@@ -6,17 +6,19 @@ import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import httpx
 
 from lexi.client import _base
-from lexi.client._exceptions import APIConnectionError, APIStatusError, APITimeoutError
+from lexi.client._exceptions import APIConnectionError, APITimeoutError
 from lexi.client._resources import (
+    RESOURCES,
     ApiKeys,
     Contacts,
     Conversations,
     Credits,
+    LexiSettings,
     Lists,
     Prospects,
     Tasks,
@@ -43,11 +45,16 @@ class Page:
         return int(self.meta.get("total", len(self.data)))
 
 
-def _shape(payload: Any, paged: bool) -> Any:
+def _shape(payload: Any, paged: bool | str) -> Any:
+    """``data`` of the envelope; a ``Page`` for list endpoints. ``paged`` may name the key inside
+    ``data`` that holds the items (``data.prospects`` of a prospect search)."""
     if not isinstance(payload, dict) or "data" not in payload:
         return payload
     if paged:
-        return Page(data=payload["data"], meta=payload.get("meta", {}))
+        data = payload["data"]
+        if isinstance(paged, str) and isinstance(data, dict):
+            data = data.get(paged, [])
+        return Page(data=data, meta=payload.get("meta", {}))
     return payload["data"]
 
 
@@ -64,14 +71,19 @@ def _chat_body(
 
 
 class _Namespaces:
+    # Declared for editors and type checkers; _mount creates every registered resource.
+    tasks: Tasks
+    conversations: Conversations
+    lists: Lists
+    contacts: Contacts
+    prospects: Prospects
+    credits: Credits
+    api_keys: ApiKeys
+    settings: LexiSettings
+
     def _mount(self) -> None:
-        self.tasks = Tasks(self)
-        self.conversations = Conversations(self)
-        self.lists = Lists(self)
-        self.contacts = Contacts(self)
-        self.prospects = Prospects(self)
-        self.credits = Credits(self)
-        self.api_keys = ApiKeys(self)
+        for name, cls in RESOURCES.items():
+            setattr(self, name, cls(self))
 
 
 class Lexi(_Namespaces):
@@ -104,7 +116,7 @@ class Lexi(_Namespaces):
     def close(self) -> None:
         self._http.close()
 
-    def __enter__(self) -> "Lexi":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -126,10 +138,7 @@ class Lexi(_Namespaces):
                     raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
                 time.sleep(_base.retry_delay(attempt, None))
             else:
-                if (
-                    not _base.should_retry_status(response.status_code)
-                    or attempt >= self.max_retries
-                ):
+                if attempt >= self.max_retries or not _base.should_retry(response):
                     return response
                 time.sleep(_base.retry_delay(attempt, response))
             attempt += 1
@@ -141,7 +150,7 @@ class Lexi(_Namespaces):
         *,
         params: dict[str, Any] | None = None,
         json_body: Any = None,
-        paged: bool = False,
+        paged: bool | str = False,
         idempotency_key: str | None = None,
     ) -> Any:
         p = _base.prepare(
@@ -215,7 +224,9 @@ class Lexi(_Namespaces):
             if task.get("status") in FINAL_TASK_STATES:
                 return task
             if time.monotonic() >= deadline:
-                raise APITimeoutError()
+                raise APITimeoutError(
+                    f"Task {task_id} was still {task.get('status')} after {timeout:g} s."
+                )
             time.sleep(interval)
 
 
@@ -243,7 +254,7 @@ class AsyncLexi(_Namespaces):
     async def close(self) -> None:
         await self._http.aclose()
 
-    async def __aenter__(self) -> "AsyncLexi":
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -265,10 +276,7 @@ class AsyncLexi(_Namespaces):
                     raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
                 await asyncio.sleep(_base.retry_delay(attempt, None))
             else:
-                if (
-                    not _base.should_retry_status(response.status_code)
-                    or attempt >= self.max_retries
-                ):
+                if attempt >= self.max_retries or not _base.should_retry(response):
                     return response
                 await asyncio.sleep(_base.retry_delay(attempt, response))
             attempt += 1
@@ -280,7 +288,7 @@ class AsyncLexi(_Namespaces):
         *,
         params: dict[str, Any] | None = None,
         json_body: Any = None,
-        paged: bool = False,
+        paged: bool | str = False,
         idempotency_key: str | None = None,
     ) -> Any:
         p = _base.prepare(
@@ -296,6 +304,7 @@ class AsyncLexi(_Namespaces):
         conversation_id: str | None = None,
         idempotency_key: str | None = None,
     ) -> dict[str, Any]:
+        """Send one message to Lexi; returns the response ``data`` (see ``Lexi.chat_with_lexi``)."""
         return await self._call(
             "POST",
             "/v1/lexi/chat",
@@ -310,6 +319,7 @@ class AsyncLexi(_Namespaces):
         *,
         conversation_id: str | None = None,
     ) -> AsyncIterator[dict[str, Any]]:
+        """The same turn as server-sent events: yields {"event", "data"} until ``done``."""
         p = _base.prepare(
             "POST", "/v1/lexi/chat/stream", json_body=_chat_body(message, context, conversation_id)
         )
@@ -335,6 +345,8 @@ class AsyncLexi(_Namespaces):
                     if event["event"] == "end":
                         return
                     yield event
+                if block and (event := _base.parse_sse(block)) and event["event"] != "end":
+                    yield event
         except httpx.TransportError as exc:
             raise APIConnectionError(f"Could not reach {self.base_url}: {exc}") from exc
 
@@ -347,8 +359,10 @@ class AsyncLexi(_Namespaces):
             if task.get("status") in FINAL_TASK_STATES:
                 return task
             if time.monotonic() >= deadline:
-                raise APITimeoutError()
+                raise APITimeoutError(
+                    f"Task {task_id} was still {task.get('status')} after {timeout:g} s."
+                )
             await asyncio.sleep(interval)
 
 
-__all__ = ["AsyncLexi", "Lexi", "Page", "APIStatusError"]
+__all__ = ["AsyncLexi", "Lexi", "Page"]

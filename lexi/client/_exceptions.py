@@ -36,8 +36,8 @@ class APIConnectionError(LexiError):
 
 
 class APITimeoutError(APIConnectionError):
-    def __init__(self) -> None:
-        super().__init__("The request to the Lexi server timed out.")
+    def __init__(self, message: str = "The request to the Lexi server timed out.") -> None:
+        super().__init__(message)
 
 
 class APIStatusError(LexiError):

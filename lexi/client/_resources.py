@@ -2,13 +2,31 @@
 
 Methods return whatever ``_call`` returns: a value on ``Lexi``, an awaitable on ``AsyncLexi``. So the
 same class serves both clients; only polling (``wait``) and streaming differ and live on the clients.
+
+A new resource is one class decorated with ``@resource("name")``: both clients mount every
+registered class as ``client.<name>``. ``tests/unit/client/test_routes.py`` checks that every
+method calls a route the server's OpenAPI document declares, with parameters it declares.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 ID = str  # UUIDs as strings (uuid.UUID objects are accepted too and converted)
+
+RESOURCES: dict[str, type[Resource]] = {}
+R = TypeVar("R", bound="type[Resource]")
+
+
+def resource(name: str) -> Callable[[R], R]:
+    """Register a namespace class; both clients expose it as ``client.<name>``."""
+
+    def register(cls: R) -> R:
+        RESOURCES[name] = cls
+        return cls
+
+    return register
 
 
 def _id(value: Any) -> str:
@@ -19,7 +37,7 @@ class Resource:
     def __init__(self, client: Any) -> None:
         self._c = client
 
-    def _get(self, path: str, *, paged: bool = False, **params: Any) -> Any:
+    def _get(self, path: str, *, paged: bool | str = False, **params: Any) -> Any:
         return self._c._call("GET", path, params=params, paged=paged)
 
     def _post(self, path: str, body: Any = None, *, idempotency_key: str | None = None) -> Any:
@@ -36,13 +54,14 @@ def _body(**fields: Any) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v is not None}
 
 
+@resource("tasks")
 class Tasks(Resource):
     """Approval tasks: ``/v1/lexi/tasks``."""
 
-    def list(
-        self, status: str = "pending", page: int | None = None, per_page: int | None = None
-    ) -> Any:
-        return self._get("/v1/lexi/tasks", status=status, page=page, per_page=per_page)
+    def list(self, status: str = "pending") -> Any:
+        """``{"tasks": [...]}`` in one status: pending (default), approved, running, dismissed,
+        completed or failed; newest first."""
+        return self._get("/v1/lexi/tasks", status=status)
 
     def get(self, task_id: ID) -> Any:
         return self._get(f"/v1/lexi/tasks/{_id(task_id)}")
@@ -58,6 +77,7 @@ class Tasks(Resource):
         return self._c._wait_task(_id(task_id), timeout=timeout, interval=interval)
 
 
+@resource("conversations")
 class Conversations(Resource):
     """Chat history: ``/v1/lexi/conversations``."""
 
@@ -71,7 +91,10 @@ class Conversations(Resource):
         return self._get(
             "/v1/lexi/conversations",
             paged=True,
-            **{"page": page, "per_page": per_page, "search": search, "archived": archived},
+            page=page,
+            per_page=per_page,
+            search=search,
+            archived=archived,
         )
 
     def get(
@@ -94,6 +117,7 @@ class Conversations(Resource):
         return self._delete(f"/v1/lexi/conversations/{_id(conversation_id)}")
 
 
+@resource("lists")
 class Lists(Resource):
     """Contact lists: ``/v1/lists``."""
 
@@ -101,7 +125,7 @@ class Lists(Resource):
         return self._post("/v1/lists", _body(name=name, description=description))
 
     def list(self, page: int | None = None, per_page: int | None = None) -> Any:
-        return self._get("/v1/lists", paged=True, **{"page": page, "per_page": per_page})
+        return self._get("/v1/lists", paged=True, page=page, per_page=per_page)
 
     def get(self, list_id: ID) -> Any:
         return self._get(f"/v1/lists/{_id(list_id)}")
@@ -123,6 +147,7 @@ class Lists(Resource):
         return self._delete(f"/v1/lists/{_id(list_id)}/contacts/{_id(contact_id)}")
 
 
+@resource("contacts")
 class Contacts(Resource):
     """The workspace's contacts: ``/v1/contacts``."""
 
@@ -141,14 +166,12 @@ class Contacts(Resource):
         return self._get(
             "/v1/contacts",
             paged=True,
-            **{
-                "page": page,
-                "per_page": per_page,
-                "search": search,
-                "list_id": _id(list_id) if list_id else None,
-                "created_after": created_after,
-                "sort": sort,
-            },
+            page=page,
+            per_page=per_page,
+            search=search,
+            list_id=_id(list_id) if list_id else None,
+            created_after=created_after,
+            sort=sort,
         )
 
     def get(self, contact_id: ID) -> Any:
@@ -163,8 +186,8 @@ class Contacts(Resource):
     def bulk_create(self, contacts: list[dict[str, Any]]) -> Any:
         return self._post("/v1/contacts/bulk", {"contacts": contacts})
 
-    def add_tags(self, contact_id: ID, tags: list[str]) -> Any:
-        return self._post(f"/v1/contacts/{_id(contact_id)}/tags", {"tags": tags})
+    def add_tags(self, contact_id: ID, tags: list[str], mode: str | None = None) -> Any:
+        return self._post(f"/v1/contacts/{_id(contact_id)}/tags", _body(tags=tags, mode=mode))
 
     def bulk_delete(self, contact_ids: list[ID], dry_run: bool = False) -> Any:
         return self._post(
@@ -178,10 +201,20 @@ class Contacts(Resource):
             {"primary_id": _id(primary_id), "duplicate_ids": [_id(d) for d in duplicate_ids]},
         )
 
-    def export(self, search: str | None = None, list_id: ID | None = None) -> Any:
+    def export(
+        self,
+        search: str | None = None,
+        list_id: ID | None = None,
+        created_after: str | None = None,
+        sort: str | None = None,
+    ) -> Any:
         """The matching contacts as CSV text."""
         return self._get(
-            "/v1/contacts/export", search=search, list_id=_id(list_id) if list_id else None
+            "/v1/contacts/export",
+            search=search,
+            list_id=_id(list_id) if list_id else None,
+            created_after=created_after,
+            sort=sort,
         )
 
     def import_(self, **body: Any) -> Any:
@@ -189,6 +222,7 @@ class Contacts(Resource):
         return self._post("/v1/import/contacts", body)
 
 
+@resource("prospects")
 class Prospects(Resource):
     """The searchable people database."""
 
@@ -196,7 +230,9 @@ class Prospects(Resource):
         body = _body(**filters)
         if page is not None:
             body["page"] = page
-        return self._c._call("POST", "/v1/prospector/search", json_body=body, paged=True)
+        return self._c._call(
+            "POST", "/v1/prospector/search", json_body=body, paged="prospects"
+        )
 
     def save(self, prospects: list[dict[str, Any] | ID], list_id: ID | None = None) -> Any:
         items = [p if isinstance(p, dict) else {"id": _id(p)} for p in prospects]
@@ -207,7 +243,13 @@ class Prospects(Resource):
     def taxonomy(self) -> Any:
         return self._get("/v1/prospector/taxonomy")
 
+    def import_(self, **body: Any) -> Any:
+        """Add people to the universe (scope ``prospects:write``): ``rows=[...]``, ``csv=...`` or
+        ``jsonl=...``, optional ``mapping`` and ``dry_run``."""
+        return self._post("/v1/prospector/import", body)
 
+
+@resource("credits")
 class Credits(Resource):
     """The workspace's credit balance and ledger."""
 
@@ -215,6 +257,7 @@ class Credits(Resource):
         return self._get("/v1/credits", limit=limit)
 
 
+@resource("api_keys")
 class ApiKeys(Resource):
     """API keys of the workspace (needs the admin:api_keys scope)."""
 
@@ -248,24 +291,34 @@ class ApiKeys(Resource):
         return self._get(
             "/v1/api-keys",
             paged=True,
-            **{
-                "include_revoked": include_revoked,
-                "search": search,
-                "page": page,
-                "per_page": per_page,
-            },
+            include_revoked=include_revoked,
+            search=search,
+            page=page,
+            per_page=per_page,
         )
 
     def revoke(self, key_id: ID) -> Any:
         return self._delete(f"/v1/api-keys/{_id(key_id)}")
 
 
-RESOURCES: dict[str, type[Resource]] = {
-    "tasks": Tasks,
-    "conversations": Conversations,
-    "lists": Lists,
-    "contacts": Contacts,
-    "prospects": Prospects,
-    "credits": Credits,
-    "api_keys": ApiKeys,
-}
+@resource("settings")
+class LexiSettings(Resource):
+    """The workspace's approval policy for Lexi: ``/v1/lexi/settings``."""
+
+    def get(self) -> Any:
+        return self._get("/v1/lexi/settings")
+
+    def update(
+        self,
+        *,
+        approval_mode: str | None = None,
+        auto_approve_max_prospects: int | None = None,
+    ) -> Any:
+        """``approval_mode``: threshold, always or never; ``auto_approve_max_prospects``: 0-100."""
+        return self._patch(
+            "/v1/lexi/settings",
+            _body(
+                approval_mode=approval_mode,
+                auto_approve_max_prospects=auto_approve_max_prospects,
+            ),
+        )

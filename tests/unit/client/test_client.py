@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -47,7 +48,7 @@ def make(handler, **kw) -> Lexi:  # type: ignore[no-untyped-def]
 
 
 class TestErrorMapping:
-    CASES = [
+    CASES: ClassVar[list[tuple[int, str, type[Exception]]]] = [
         (400, "validation_error", ValidationError),
         (401, "invalid_key", InvalidKeyError),
         (402, "insufficient_credits", InsufficientCreditsError),
@@ -117,6 +118,44 @@ class TestRetries:
         assert c.lists.create("Q1") == {"id": "l1", "name": "Q1"}
         assert sleeps == [2.0, 2.0]
         assert len(set(seen_keys)) == 1 and len(seen_keys) == 3
+
+    def test_a_wait_longer_than_a_minute_is_raised_at_once_not_slept_through(self, monkeypatch):
+        sleeps: list[float] = []
+        monkeypatch.setattr("lexi.client._client.time.sleep", sleeps.append)
+        calls = []
+
+        def handler(req: httpx.Request) -> httpx.Response:
+            calls.append(1)
+            return envelope(429, "rate_limited", headers={"Retry-After": "3600"})
+
+        with pytest.raises(RateLimitError) as info:
+            make(handler, max_retries=3).credits.get()
+        assert info.value.retry_after == 3600.0
+        assert len(calls) == 1 and sleeps == []
+
+    def test_async_client_retries_with_the_same_idempotency_key(self, monkeypatch):
+        import asyncio
+
+        async def no_sleep(_: float) -> None:
+            return None
+
+        monkeypatch.setattr("lexi.client._client.asyncio.sleep", no_sleep)
+        keys: list[str] = []
+
+        def handler(req: httpx.Request) -> httpx.Response:
+            keys.append(req.headers["Idempotency-Key"])
+            if len(keys) == 1:
+                raise httpx.ConnectError("reset", request=req)
+            return httpx.Response(200, json={"data": {"response": "ok"}})
+
+        async def go():
+            async with AsyncLexi(
+                api_key=KEY, base_url="http://lexi.test", transport=httpx.MockTransport(handler)
+            ) as c:
+                return await c.chat_with_lexi("hi")
+
+        assert asyncio.run(go()) == {"response": "ok"}
+        assert len(keys) == 2 and keys[0] == keys[1]
 
     def test_network_errors_are_retried_then_raised(self, monkeypatch):
         monkeypatch.setattr("lexi.client._client.time.sleep", lambda s: None)
@@ -225,6 +264,31 @@ class TestShapes:
             return httpx.Response(200, json={"data": {"id": "t1", "status": next(states)}})
 
         assert make(handler).tasks.wait("t1")["status"] == "completed"
+
+    def test_a_prospect_search_is_a_page_of_people(self):
+        def handler(req: httpx.Request) -> httpx.Response:
+            return httpx.Response(
+                200,
+                json={
+                    "data": {"prospects": [{"id": "p1"}, {"id": "p2"}]},
+                    "meta": {"page": 1, "per_page": 2, "total": 40},
+                },
+            )
+
+        page = make(handler).prospects.search(titles=["CEO"], limit=2)
+        assert isinstance(page, Page) and page.total == 40
+        assert [p["id"] for p in page] == ["p1", "p2"]
+
+    def test_wait_gives_up_after_its_timeout(self, monkeypatch):
+        from lexi.client import APITimeoutError
+
+        monkeypatch.setattr("lexi.client._client.time.sleep", lambda s: None)
+
+        def handler(req: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"data": {"id": "t1", "status": "running"}})
+
+        with pytest.raises(APITimeoutError, match="still running"):
+            make(handler).tasks.wait("t1", timeout=0)
 
     def test_stream_yields_events_until_done(self):
         body = (

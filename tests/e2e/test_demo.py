@@ -1,0 +1,218 @@
+"""``lexi demo``: from an empty directory to a running server and three commands to paste.
+
+A newcomer runs ``lexi demo`` in an empty directory. It migrates a SQLite file, generates a small
+prospect universe, creates the demo workspace and a key, and prints exactly three one-line
+commands: curl, Python and ``lexi chat``. Running it again reuses the data and the key. Started
+as a server, each printed command works as pasted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pexpect
+import pytest
+
+from tests.helpers.server import free_port
+
+PEOPLE = "2000"
+COMMAND_LINE = re.compile(r"^  (\d)\. (.+)\n     (.+)$", re.MULTILINE)
+
+
+def clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
+    env.update(LEXI_LOG_LEVEL="WARNING", NO_COLOR="1", COLUMNS="200")
+    return env
+
+
+def demo(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lexi", "demo", "--people", PEOPLE, *args],
+        cwd=cwd,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def printed_commands(output: str) -> dict[str, str]:
+    found = COMMAND_LINE.findall(output)
+    assert [n for n, _, _ in found] == ["1", "2", "3"], output
+    return {label: command for _, label, command in found}
+
+
+def printed_key(output: str) -> str:
+    [key] = set(re.findall(r"wbk_[A-Za-z0-9]+", output.split("Paste one of")[0]))
+    return key
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def first_run(demo_dir: Path) -> subprocess.CompletedProcess[str]:
+    return demo(demo_dir, "--no-serve")
+
+
+class TestSetUpOnce:
+    def test_first_run_generates_data_and_prints_a_key_and_three_commands(  # type: ignore[no-untyped-def]
+        self, demo_dir, first_run
+    ) -> None:
+        assert first_run.returncode == 0, first_run.stderr
+        assert "Generated 2,000 people" in first_run.stdout
+        key = printed_key(first_run.stdout)
+        assert (demo_dir / "lexi.db").exists()
+        assert (demo_dir / "lexi.demo-key").read_text().strip() == key
+        commands = printed_commands(first_run.stdout)
+        assert list(commands) == ["curl", "Python", "Terminal chat"]
+        assert all(key in command for command in commands.values())
+        assert commands["curl"].startswith("curl ")
+        assert " -c " in commands["Python"] and commands["Terminal chat"].endswith(" chat")
+
+    def test_second_run_reuses_the_data_and_the_key(self, demo_dir, first_run) -> None:  # type: ignore[no-untyped-def]
+        size = (demo_dir / "lexi.db").stat().st_size
+        again = demo(demo_dir, "--no-serve")
+        assert again.returncode == 0, again.stderr
+        assert "Generating" not in again.stdout
+        assert "Prospect universe: 2,000 people (reused)." in again.stdout
+        assert printed_key(again.stdout) == printed_key(first_run.stdout)
+        assert (demo_dir / "lexi.db").stat().st_size == size
+
+
+@pytest.mark.postgres
+class TestOnPostgres:
+    def test_the_demo_sets_up_on_postgresql_and_keeps_its_key_in_the_working_directory(  # type: ignore[no-untyped-def]
+        self, migrated, universe, tmp_path
+    ) -> None:
+        # `universe` first: the test database's people come from the session fixture, and the
+        # demo must find and reuse them rather than generate its own.
+        first = demo(tmp_path, "--no-serve", "--database-url", migrated)
+        assert first.returncode == 0, first.stderr
+        assert "(reused)" in first.stdout and "Generating" not in first.stdout
+        key = printed_key(first.stdout)
+        assert (tmp_path / "lexi.demo-key").read_text().strip() == key
+        again = demo(tmp_path, "--no-serve", "--database-url", migrated)
+        assert again.returncode == 0, again.stderr
+        assert "(reused)" in again.stdout and printed_key(again.stdout) == key
+
+
+@pytest.fixture(scope="module")
+def serving(demo_dir: Path, first_run) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """``lexi demo`` started as a process on a free port; yields (base url, its output so far)."""
+    port = free_port()
+    log = demo_dir / "demo.out"
+    with open(log, "w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "lexi", "demo", "--people", PEOPLE, "--port", str(port)],
+            cwd=demo_dir,
+            env=clean_env(),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, log.read_text()
+            try:
+                if httpx.get(base + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        else:
+            pytest.fail(f"lexi demo did not answer /health:\n{log.read_text()}")
+        yield base, log.read_text()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+
+
+def curl_request(command: str) -> tuple[str, dict[str, str], str]:
+    """The URL, headers and body of a printed ``curl -s URL -H ... -d ...`` line."""
+    words = shlex.split(command)
+    assert words[:2] == ["curl", "-s"]
+    url, headers, body = words[2], {}, ""
+    rest = iter(words[3:])
+    for flag in rest:
+        value = next(rest)
+        if flag == "-H":
+            name, _, val = value.partition(":")
+            headers[name.strip()] = val.strip()
+        elif flag == "-d":
+            body = value
+        else:
+            raise AssertionError(f"unexpected curl flag {flag}")
+    return url, headers, body
+
+
+class TestTheServedDemo:
+    def test_the_curl_example_gets_a_200_chat_reply(self, serving) -> None:  # type: ignore[no-untyped-def]
+        base, output = serving
+        url, headers, body = curl_request(printed_commands(output)["curl"])
+        assert url == base + "/v1/lexi/chat"
+        response = httpx.post(url, headers=headers, content=body, timeout=60)
+        assert response.status_code == 200, response.text
+        data = response.json()["data"]
+        assert data["response"] and data["conversation_id"]
+
+    @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+    def test_the_curl_example_runs_verbatim_in_a_shell(self, serving) -> None:  # type: ignore[no-untyped-def]
+        _, output = serving
+        result = subprocess.run(
+            ["bash", "-c", printed_commands(output)["curl"]],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0 and '"conversation_id"' in result.stdout
+
+    def test_the_python_example_prints_lexis_reply(self, serving) -> None:  # type: ignore[no-untyped-def]
+        _, output = serving
+        result = subprocess.run(
+            ["bash", "-c", printed_commands(output)["Python"]],
+            env=clean_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "CEOs" in result.stdout
+
+    def test_the_chat_example_opens_a_session(self, serving, demo_dir) -> None:  # type: ignore[no-untyped-def]
+        _, output = serving
+        chat = pexpect.spawn(
+            "bash",
+            ["-c", printed_commands(output)["Terminal chat"]],
+            env={**clean_env(), "LEXI_HISTORY_FILE": str(demo_dir / "history")},
+            encoding="utf-8",
+            timeout=60,
+        )
+        try:
+            chat.expect("you> ")
+            chat.sendline("How many credits do I have?")
+            chat.expect(r"[\d,]+ credits")
+            chat.expect("you> ")
+            chat.sendline("/quit")
+            chat.expect(pexpect.EOF)
+        finally:
+            chat.close(force=True)
+        assert chat.exitstatus == 0

@@ -1,0 +1,197 @@
+"""``lexi chat`` and ``lexi tasks`` driven the way a person and a script use them.
+
+Sam opens ``lexi chat`` in a terminal against a running server. He asks for 20 CEOs at New York
+law firms and sees them in a table. He asks for 50 in California: Lexi quotes the cost and asks
+whether to approve; he answers y and sees the completed result. He presses Ctrl-C at the prompt,
+and again when asked to approve another search: the session stays open and the task stays
+pending. /quit leaves. A script then uses ``lexi chat "..." --json`` and ``lexi tasks``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from lexi.client import Lexi
+from tests.helpers.chat import cohorts  # noqa: F401  (cohorts is a fixture)
+from tests.helpers.server import LexiServer
+
+BIG_SEARCH = "Find 50 CEOs at law firms in California"
+PROMPT = "you> "
+APPROVE = r"Approve this task now\? \[y/N\] "
+
+
+@pytest.fixture(scope="module")
+def server(migrated: str, cohorts) -> Iterator[LexiServer]:  # type: ignore[no-untyped-def]  # noqa: F811
+    env = {"LEXI_RUN_WORKER_IN_PROCESS": "true", "LEXI_WORKER_POLL_SECONDS": "0.1"}
+    with LexiServer(migrated, env=env) as running:
+        yield running
+
+
+@pytest.fixture
+def cli_env(server: LexiServer, api_key: str, tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
+    env.update(
+        LEXI_API_KEY=api_key,
+        LEXI_BASE_URL=server.url,
+        LEXI_HISTORY_FILE=str(tmp_path / "history"),
+        NO_COLOR="1",
+        COLUMNS="200",
+    )
+    return env
+
+
+def lexi_cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "lexi", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+class TestInteractiveSession:
+    def test_search_approve_inline_survive_ctrl_c_and_quit(  # type: ignore[no-untyped-def]
+        self, cli_env, server, api_key, tmp_path
+    ) -> None:
+        chat = pexpect.spawn(
+            sys.executable,
+            ["-m", "lexi", "chat"],
+            env=cli_env,
+            encoding="utf-8",
+            timeout=120,
+            dimensions=(60, 200),
+        )
+        try:
+            chat.expect(PROMPT)
+
+            chat.sendline("Find me 20 CEOs at law firms in New York")
+            chat.expect(r"matches — showing 20")
+            chat.expect("Name")
+            chat.expect("Company")
+            chat.expect(r"[│|] (CEO|Chief Executive Officer) ")
+            chat.expect(PROMPT)
+
+            chat.sendline(BIG_SEARCH)
+            chat.expect("Please approve")
+            chat.expect(APPROVE)
+            chat.sendline("y")
+            chat.expect("Approved. Running")
+            chat.expect(r"Done\. [\d,]+ matches")
+            chat.expect("Selected people")
+            chat.expect(PROMPT)
+
+            chat.sendintr()  # Ctrl-C at the prompt cancels the line, not the session
+            chat.expect(PROMPT)
+            assert chat.isalive()
+
+            chat.sendline(BIG_SEARCH)
+            chat.expect(APPROVE)
+            chat.sendintr()  # Ctrl-C at the approval question leaves the task pending
+            chat.expect(r"Left pending\. Approve later with: lexi tasks approve ([0-9a-f-]{36})")
+            left_pending = chat.match.group(1)
+            chat.expect(PROMPT)
+            assert chat.isalive()
+
+            chat.sendline("/tasks")
+            chat.expect("Pending tasks")
+            chat.expect(PROMPT)
+
+            chat.sendline("/new")
+            chat.expect("Started a new conversation.")
+            chat.expect(PROMPT)
+            chat.sendline("How many credits do I have?")
+            chat.expect(r"[\d,]+ credits")
+            chat.expect(PROMPT)
+
+            chat.sendline("/quit")
+            chat.expect(pexpect.EOF)
+        finally:
+            chat.close(force=True)
+        assert chat.exitstatus == 0
+
+        lexi = Lexi(api_key=api_key, base_url=server.url)
+        assert [t["id"] for t in lexi.tasks.list()["tasks"]] == [left_pending]
+        [done] = lexi.tasks.list(status="completed")["tasks"]
+        assert len(done["result"]["prospects"]) == 50
+        titles = sorted(c["title"] for c in lexi.conversations.list())
+        assert titles == ["Find me 20 CEOs at law firms in New York", "How many credits do I have?"]
+        history = (tmp_path / "history").read_text()
+        assert "Find me 20 CEOs at law firms in New York" in history
+
+    def test_end_of_input_leaves_cleanly(self, cli_env) -> None:  # type: ignore[no-untyped-def]
+        chat = pexpect.spawn(
+            sys.executable, ["-m", "lexi", "chat"], env=cli_env, encoding="utf-8", timeout=60
+        )
+        chat.expect(PROMPT)
+        chat.sendeof()
+        chat.expect(pexpect.EOF)
+        chat.close()
+        assert chat.exitstatus == 0
+
+
+class TestOneShot:
+    def test_json_output_is_the_response_data(self, cli_env) -> None:  # type: ignore[no-untyped-def]
+        result = lexi_cli(cli_env, "chat", "How many credits do I have?", "--json")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert {"response", "task_id", "requires_approval", "conversation_id"} <= set(data)
+        assert f"{data['credits_remaining']:,} credits" in data["response"]
+
+    def test_a_server_error_is_one_line_on_stderr(self, cli_env) -> None:  # type: ignore[no-untyped-def]
+        env = {**cli_env, "LEXI_API_KEY": "wbk_not_a_real_key"}
+        result = lexi_cli(env, "chat", "hello", "--json")
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert result.stderr.startswith("error: 401 invalid_key")
+        assert len(result.stderr.strip().splitlines()) == 1
+
+    def test_no_key_is_a_usage_error_naming_the_variable(self, cli_env) -> None:  # type: ignore[no-untyped-def]
+        env = {k: v for k, v in cli_env.items() if k != "LEXI_API_KEY"}
+        result = lexi_cli(env, "chat", "hello")
+        assert result.returncode == 2 and "LEXI_API_KEY" in result.stderr
+
+
+class TestTaskCommands:
+    def test_list_dismiss_and_approve(self, cli_env, server, api_key) -> None:  # type: ignore[no-untyped-def]
+        lexi = Lexi(api_key=api_key, base_url=server.url)
+        keep = lexi.chat_with_lexi(BIG_SEARCH)["task_id"]
+        drop = lexi.chat_with_lexi(BIG_SEARCH)["task_id"]
+
+        listed = lexi_cli(cli_env, "tasks", "list")
+        assert listed.returncode == 0, listed.stderr
+        assert keep in listed.stdout and drop in listed.stdout
+        as_json = json.loads(lexi_cli(cli_env, "tasks", "list", "--json").stdout)
+        assert {t["id"] for t in as_json["tasks"]} == {keep, drop}
+
+        dismissed = lexi_cli(cli_env, "tasks", "dismiss", drop, "--reason", "duplicate")
+        assert dismissed.returncode == 0 and dismissed.stdout.strip() == f"dismissed {drop}"
+
+        approved = lexi_cli(cli_env, "tasks", "approve", keep)
+        assert approved.returncode == 0, approved.stderr
+        assert approved.stdout.strip() == f"{keep} completed"
+
+        assert "No pending tasks." in lexi_cli(cli_env, "tasks", "list").stdout
+        completed = lexi_cli(cli_env, "tasks", "list", "--status", "completed")
+        assert keep in completed.stdout
+        assert lexi.tasks.get(drop)["status"] == "dismissed"
+
+    def test_approving_a_dismissed_task_fails_with_the_servers_error(  # type: ignore[no-untyped-def]
+        self, cli_env, server, api_key
+    ) -> None:
+        lexi = Lexi(api_key=api_key, base_url=server.url)
+        task_id = lexi.chat_with_lexi(BIG_SEARCH)["task_id"]
+        lexi.tasks.dismiss(task_id)
+        result = lexi_cli(cli_env, "tasks", "approve", task_id)
+        assert result.returncode == 1
+        assert result.stderr.startswith("error: 400 validation_error")
+        assert lexi.tasks.get(task_id)["status"] == "dismissed"
