@@ -92,10 +92,35 @@ def auth(api_key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {api_key}"}
 
 
+UNIVERSE_PEOPLE = 4000
+UNIVERSE_SEED = 7
+
+
+@pytest.fixture(scope="session")
+def universe(db: Database) -> Database:
+    """The test database holding a small generated universe, written once per test session.
+
+    Every test that needs prospects depends on this fixture (directly or through another session
+    fixture), so the generated people are always there first and other fixtures (such as the chat
+    tests' imported cohorts) only ever add to them.
+    """
+    from sqlalchemy import text
+
+    from lexi.prospects.generator import generate
+
+    with db.engine.connect() as conn:
+        people = conn.execute(text("SELECT count(*) FROM prospect_people")).scalar_one()
+    if people == 0:
+        generate(db, UNIVERSE_PEOPLE, UNIVERSE_SEED)
+    return db
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if "postgres" in item.keywords and not PG_URL:
-            item.add_marker(pytest.mark.skip(reason="set LEXI_TEST_DATABASE_URL to a PostgreSQL URL"))
+            item.add_marker(
+                pytest.mark.skip(reason="set LEXI_TEST_DATABASE_URL to a PostgreSQL URL")
+            )
         if "redis" in item.keywords and not REDIS_URL:
             item.add_marker(pytest.mark.skip(reason="set LEXI_TEST_REDIS_URL"))
 

@@ -1,0 +1,214 @@
+"""Prospect search latency over a generated universe, against the same queries in plain SQL.
+
+    python benchmarks/bench_generate.py --people 1000000 --database-url sqlite:////tmp/u1m.db --fresh
+    python benchmarks/bench_search.py --database-url sqlite:////tmp/u1m.db --repeat 30
+
+For each query of the set, ``service.search`` runs ``--repeat`` times (after one warm-up) in its
+own read transaction, as a request would: the exact total plus one page of 25 Prospect objects.
+The same question is then asked in hand-written SQL (a count and a page of ids joined to their
+title and company) on the same connection pool, and the report gives p50/p99 of both and the
+ratio of the p50s. Results are printed as one JSON object per line, then a summary table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import text  # noqa: E402
+
+from lexi.db.engine import make_engine  # noqa: E402
+from lexi.db.session import Database  # noqa: E402
+from lexi.prospects import service  # noqa: E402
+from lexi.prospects.filters import ProspectFilters  # noqa: E402
+
+CEO = ("'CEO', 'Chief Executive Officer', 'CEO & Co-Founder', 'Co-Founder & CEO', "
+       "'Founder & CEO', 'President & CEO', 'Managing Partner & CEO'")
+CTO = "'CTO', 'Chief Technology Officer', 'Co-Founder & CTO'"
+CFO = "'CFO', 'Chief Financial Officer'"
+VP_SALES = ("'VP, Sales', 'VP of Sales', 'Vice President of Sales', 'Vice President, Sales', "
+            "'SVP, Sales', 'Senior Vice President, Sales', 'EVP, Sales'")
+FOUNDER = ("'Founder', 'Co-Founder', 'Founding Partner', 'CEO & Co-Founder', 'Co-Founder & CEO', "
+           "'Founder & CEO', 'Co-Founder & CTO', 'Co-Founder & COO', 'Co-Founder & Chief Product Officer'")
+PARTNER = ("'Partner', 'Managing Partner', 'Founding Partner', 'Equity Partner', 'Senior Partner', "
+           "'Audit Partner', 'Tax Partner', 'Managing Partner & CEO'")
+GC = "'General Counsel', 'Chief Legal Officer'"
+
+
+def titles(names: str) -> str:
+    return f"p.title_id IN (SELECT id FROM prospect_titles WHERE title IN ({names}))"
+
+
+def city(key: str) -> str:
+    return f"(p.loc = '{key}' OR p.alt_loc = '{key}')"
+
+
+def prefix(p: str) -> str:
+    hi = p[:-1] + "}"
+    return f"((p.loc >= '{p}' AND p.loc < '{hi}') OR (p.alt_loc >= '{p}' AND p.alt_loc < '{hi}'))"
+
+
+def company_text(phrase: str, dialect: str, tech: bool = False) -> str:
+    if dialect == "sqlite":
+        cols = "technologies" if tech else "name description keywords"
+        return (f"p.company_id IN (SELECT rowid FROM prospect_companies_fts WHERE "
+                f"prospect_companies_fts MATCH '{{{cols}}} : \"{phrase}\"')")
+    expr = ("to_tsvector('simple', coalesce(technologies, ''))" if tech else
+            "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
+            "|| ' ' || coalesce(keywords, ''))")
+    return f"p.company_id IN (SELECT id FROM prospect_companies WHERE {expr} @@ phraseto_tsquery('simple', '{phrase}'))"
+
+
+# (name, kind, filters, hand-written WHERE over prospect_people p)
+QUERIES = [
+    ("ceo_law_nyc", "title+industry+place",
+     {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"]},
+     lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {city('US|NY|New York')}"),
+    ("ceo_law_california", "title+industry+place",
+     {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["CA, US"]},
+     lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {prefix('US|CA|')}"),
+    ("partner_law_london", "title+industry+place",
+     {"titles": ["Partner"], "industries": ["Law Practice"], "locations": ["London, GB"]},
+     lambda d: f"{titles(PARTNER)} AND p.industry = 'Law Practice' AND {city('GB||London')}"),
+    ("cfo_banking_texas", "title+industry+place",
+     {"titles": ["CFO"], "industries": ["Banking"], "locations": ["TX, US"]},
+     lambda d: f"{titles(CFO)} AND p.industry = 'Banking' AND {prefix('US|TX|')}"),
+    ("cto_saas_51_200_california", "title+size+place",
+     {"titles": ["CTO"], "industries": ["Computer Software"], "employees": "51-200", "locations": ["CA, US"]},
+     lambda d: f"{titles(CTO)} AND p.industry = 'Computer Software' AND p.employees BETWEEN 51 AND 200 AND {prefix('US|CA|')}"),
+    ("vp_sales_201_1000_us", "title+size+place",
+     {"titles": ["VP Sales"], "employees": {"min": 201, "max": 1000}, "locations": ["US"]},
+     lambda d: f"{titles(VP_SALES)} AND p.employees BETWEEN 201 AND 1000 AND {prefix('US|')}"),
+    ("ceo_1_10_london", "title+size+place",
+     {"titles": ["CEO"], "employees": "1-10", "locations": ["London, GB"]},
+     lambda d: f"{titles(CEO)} AND p.employees BETWEEN 1 AND 10 AND {city('GB||London')}"),
+    ("gc_1001_plus", "title+size",
+     {"titles": ["General Counsel"], "employees": {"min": 1001}},
+     lambda d: f"{titles(GC)} AND p.employees >= 1001"),
+    ("founder_germany", "title+place",
+     {"titles": ["Founder"], "locations": ["DE"]},
+     lambda d: f"{titles(FOUNDER)} AND {prefix('DE|')}"),
+    ("ceo_revenue_10m_100m", "title+revenue",
+     {"titles": ["CEO"], "revenue_usd": {"min": 10_000_000, "max": 100_000_000}},
+     lambda d: f"{titles(CEO)} AND p.revenue_usd BETWEEN 10000000 AND 100000000"),
+    ("director_engineering_london", "seniority+department+place",
+     {"seniorities": ["director"], "departments": ["engineering"], "locations": ["London, GB"]},
+     lambda d: f"p.seniority = 'director' AND p.department = 'engineering' AND {city('GB||London')}"),
+    ("sales_new_york_state", "department+place",
+     {"departments": ["sales"], "locations": ["NY, US"]},
+     lambda d: f"p.department = 'sales' AND {prefix('US|NY|')}"),
+    ("hospitals_texas", "industry+place",
+     {"industries": ["Hospital & Health Care"], "locations": ["TX, US"]},
+     lambda d: f"p.industry = 'Hospital & Health Care' AND {prefix('US|TX|')}"),
+    ("keyword_legal_automation", "keyword-only",
+     {"keywords": ["legal automation"]},
+     lambda d: company_text("legal automation", d)),
+    ("keyword_cybersecurity_us_vp", "keyword+seniority+place",
+     {"keywords": ["cybersecurity"], "seniorities": ["vp"], "locations": ["US"]},
+     lambda d: f"{company_text('cybersecurity', d)} AND p.seniority = 'vp' AND {prefix('US|')}"),
+    ("tech_salesforce_vp", "technology+seniority",
+     {"technologies": ["Salesforce"], "seniorities": ["vp"]},
+     lambda d: f"{company_text('salesforce', d, tech=True)} AND p.seniority = 'vp'"),
+    ("seniority_manager", "broad seniority-only",
+     {"seniorities": ["manager"]}, lambda d: "p.seniority = 'manager'"),
+    ("seniority_entry", "broad seniority-only",
+     {"seniorities": ["entry"]}, lambda d: "p.seniority = 'entry'"),
+    ("c_suite_verified", "broad seniority+email",
+     {"seniorities": ["c_suite"], "email_status": ["verified"]},
+     lambda d: "p.seniority = 'c_suite' AND p.email_status = 'verified'"),
+    ("partners_law_outside_us", "exclusion",
+     {"titles": ["Partner"], "industries": ["Law Practice"], "exclude_locations": ["US"]},
+     lambda d: f"{titles(PARTNER)} AND p.industry = 'Law Practice' AND NOT (p.loc >= 'US|' AND p.loc < 'US}}') "
+               "AND (p.alt_loc IS NULL OR NOT (p.alt_loc >= 'US|' AND p.alt_loc < 'US}'))"),
+    ("zero_unknown_title", "zero-result",
+     {"titles": ["Chief Galactic Officer"]},
+     lambda d: "p.title_id IN (SELECT id FROM prospect_titles WHERE title IN ('Chief Galactic Officer'))"),
+    ("zero_impossible_size", "zero-result",
+     {"titles": ["CEO"], "employees": {"min": 10_000_000}},
+     lambda d: f"{titles(CEO)} AND p.employees >= 10000000"),
+    ("everyone", "empty filters", {}, lambda d: "1 = 1"),
+]
+
+PAGE_SQL = (
+    "SELECT p.id, p.first_name, p.last_name, t.title, p.seniority, p.department, p.email, "
+    "p.email_status, p.phone, p.city, p.state, p.country, p.linkedin_url, c.id, c.name, c.domain, "
+    "c.industry, c.employee_count, c.revenue_usd, c.city, c.state, c.country "
+    "FROM prospect_people p LEFT JOIN prospect_titles t ON t.id = p.title_id "
+    "LEFT JOIN prospect_companies c ON c.id = p.company_id "
+    "WHERE p.id IN (SELECT p.id FROM prospect_people p WHERE {where} ORDER BY p.id LIMIT 25) "
+    "ORDER BY p.id"
+)
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--only", help="Run only queries whose name contains this text.")
+    args = parser.parse_args()
+    db = Database(make_engine(args.database_url, pool_size=2))
+    dialect = db.engine.dialect.name
+    with db.engine.connect() as conn:
+        people = conn.execute(text("SELECT count(*) FROM prospect_people")).scalar_one()
+    header = {
+        "benchmark": "search",
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
+        "database": dialect, "people": people, "repeat": args.repeat,
+    }
+    print(json.dumps(header), flush=True)
+    rows = []
+    for name, kind, data, where_of in QUERIES:
+        if args.only and args.only not in name:
+            continue
+        filters = ProspectFilters.parse(data)
+        where = where_of(dialect)
+        lexi_ms: list[float] = []
+        sql_ms: list[float] = []
+        total = sql_total = 0
+        for i in range(args.repeat + 1):
+            t0 = time.perf_counter()
+            with db.unit_of_work(write=False) as session:
+                result = service.search(session, filters)
+            t1 = time.perf_counter()
+            with db.engine.connect() as conn:
+                sql_total = conn.execute(text(f"SELECT count(*) FROM prospect_people p WHERE {where}")).scalar_one()
+                conn.execute(text(PAGE_SQL.format(where=where))).all()
+            t2 = time.perf_counter()
+            total = result.total
+            if i:  # the first run warms caches
+                lexi_ms.append((t1 - t0) * 1000)
+                sql_ms.append((t2 - t1) * 1000)
+        row = {
+            "query": name, "kind": kind, "total": total, "sql_total": sql_total,
+            "p50_ms": round(statistics.median(lexi_ms), 2), "p99_ms": round(pct(lexi_ms, 0.99), 2),
+            "sql_p50_ms": round(statistics.median(sql_ms), 2), "sql_p99_ms": round(pct(sql_ms, 0.99), 2),
+        }
+        row["ratio_p50"] = round(row["p50_ms"] / max(row["sql_p50_ms"], 0.01), 2)
+        rows.append(row)
+        print(json.dumps(row), flush=True)
+    worst = max(rows, key=lambda r: r["p99_ms"])
+    print(f"\n{'query':32} {'total':>9} {'p50':>7} {'p99':>7} {'sql p50':>8} {'ratio':>6}")
+    for r in rows:
+        flag = "" if r["total"] == r["sql_total"] else "  (totals differ)"
+        print(f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} {r['sql_p50_ms']:>8} {r['ratio_p50']:>6}{flag}")
+    print(f"worst p99: {worst['p99_ms']} ms ({worst['query']})")
+    db.dispose()
+
+
+if __name__ == "__main__":
+    main()

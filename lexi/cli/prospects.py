@@ -1,0 +1,123 @@
+"""``lexi prospects``: generate, import and search the prospect universe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from lexi.cli.common import DB_OPTION, database, fail
+
+prospects_app = typer.Typer(help="Generate, import and search the prospect universe.", no_args_is_help=True)
+
+
+def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TimeRemainingColumn(), transient=False, console=Console(stderr=True),
+    )
+
+
+@prospects_app.command("generate")
+def generate(
+    people: int = typer.Option(..., "--people", min=1, max=50_000_000, help="How many people."),
+    seed: int = typer.Option(42, "--seed", help="Same seed, same universe (and ids)."),
+    replace: bool = typer.Option(False, "--replace", help="Delete the existing universe first."),
+    quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+    database_url: str | None = DB_OPTION,
+) -> None:
+    """Write a deterministic synthetic universe of companies and people."""
+    from lexi.prospects.generator import generate as run
+
+    with database(database_url) as db:
+        if quiet:
+            stats = run(db, people, seed, replace=replace)
+        else:
+            with _progress(people, "people") as bar:
+                task = bar.add_task("people", total=people)
+                stats = run(db, people, seed, replace=replace, progress=lambda n: bar.advance(task, n))
+    typer.echo(
+        f"{stats.people:,} people, {stats.companies:,} companies, {stats.titles:,} titles "
+        f"in {stats.seconds:.1f} s ({stats.people / max(stats.seconds, 1e-9):,.0f} people/s)"
+    )
+
+
+@prospects_app.command("import")
+def import_file(
+    path: Path = typer.Argument(..., exists=True, dir_okay=False, help="A .csv or .jsonl file."),
+    mapping: list[str] = typer.Option(
+        [], "--map", help="field=Column, e.g. --map job_title='Job Title' (repeatable)."
+    ),
+    fmt: str | None = typer.Option(None, "--format", help="csv or jsonl (default: from the extension)."),
+    encoding: str = typer.Option("utf-8", "--encoding", help="The file's text encoding."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count only."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    database_url: str | None = DB_OPTION,
+) -> None:
+    """Import people (CSV or JSON lines) into the universe; bad rows are reported, not imported."""
+    from lexi.prospects import importer
+
+    pairs = {}
+    for item in mapping:
+        field, sep, column = item.partition("=")
+        if not sep:
+            fail(f"--map expects field=Column, got {item!r}", code=2)
+        pairs[field.strip()] = column.strip()
+    kind = (fmt or path.suffix.lstrip(".")).lower()
+    if kind not in ("csv", "jsonl", "ndjson"):
+        fail("Use a .csv or .jsonl file, or pass --format", code=2)
+    with database(database_url) as db:
+        text = importer.decode(path.read_bytes(), encoding)
+        rows = importer.read_csv(text) if kind == "csv" else importer.read_jsonl(text)
+        total = max(text.count("\n") - (1 if kind == "csv" else 0), 1)
+        with db.unit_of_work() as session, _progress(total, "rows") as bar:
+            task = bar.add_task("rows", total=total)
+            outcome = importer.import_rows(
+                session, rows, mapping=pairs or None, dry_run=dry_run,
+                progress=lambda n: bar.advance(task, n),
+            )
+    report = outcome.as_dict()
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+        return
+    typer.echo(
+        f"imported {outcome.imported}, duplicates {outcome.duplicates}, errors {len(outcome.errors)}, "
+        f"companies created {outcome.companies_created}, matched {outcome.companies_matched}"
+        + (" (dry run: nothing written)" if dry_run else "")
+    )
+    for err in outcome.errors[:50]:
+        problems = "; ".join(f"{k}: {v}" for k, v in err["errors"].items())
+        typer.echo(f"  row {err['row']}: {problems}")
+
+
+@prospects_app.command("search")
+def search(
+    filters: str = typer.Argument("{}", help='Filters as JSON, e.g. \'{"titles": ["CEO"]}\'.'),
+    database_url: str | None = DB_OPTION,
+) -> None:
+    """Run a search and print the total and the selected people."""
+    from lexi.prospects import service
+    from lexi.prospects.filters import ProspectFilters
+
+    try:
+        data = json.loads(filters)
+    except json.JSONDecodeError as exc:
+        fail(f"filters are not JSON: {exc}", code=2)
+    with database(database_url) as db, db.unit_of_work(write=False) as session:
+        result = service.search(session, ProspectFilters.parse(data))
+    typer.echo(f"{result.total:,} matching people")
+    for p in result.prospects:
+        company = p["company"] or {}
+        place = ", ".join(x for x in (p["city"], p["state"], p["country"]) if x)
+        typer.echo(f"  {p['full_name']} — {p['job_title']} at {company.get('name')} ({place})")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(prospects_app, name="prospects")

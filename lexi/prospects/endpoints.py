@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Body
+
+from lexi.auth.dependencies import ContactsWrite, ProspectsRead, ProspectsWrite
+from lexi.deps import SessionDep
+from lexi.errors import ValidationFailed
+from lexi.kit.pagination import MAX_PAGE
+from lexi.kit.schemas import DataEnvelope
+from lexi.prospects import importer, service
+from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.schemas import (
+    ImportReport,
+    ImportRequest,
+    SaveData,
+    SaveRequest,
+    SearchResponse,
+    Taxonomy,
+)
+
+router = APIRouter(tags=["Prospects"])
+
+FILTERS_BODY = Body(
+    default_factory=dict,
+    description="The contract's Filters object plus `page` (from 1); `limit` is the page size.",
+    examples=[{"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"], "limit": 20}],
+)
+
+
+def _page(body: dict[str, Any]) -> int:
+    page = body.pop("page", 1)
+    if page is None:
+        return 1
+    if isinstance(page, bool) or not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+        raise ValidationFailed.field("page", f"Must be an integer between 1 and {MAX_PAGE}")
+    return page
+
+
+def _search(session: Any, caller: Any, body: dict[str, Any]) -> dict[str, Any]:
+    page = _page(body)
+    filters = ProspectFilters.parse(body)
+    result = service.search(
+        session, filters, workspace_id=caller.workspace_id, offset=(page - 1) * filters.limit
+    )
+    return {
+        "data": {"prospects": result.prospects, "filters": filters.to_dict()},
+        "meta": {"page": page, "per_page": filters.limit, "total": result.total},
+    }
+
+
+@router.post("/prospector/search", response_model=SearchResponse)
+def search_prospects(
+    caller: ProspectsRead, session: SessionDep, body: dict[str, Any] = FILTERS_BODY
+) -> dict[str, Any]:
+    """Search the prospect universe. `meta.total` is the exact number of matching people; each
+    prospect says whether it is already a contact of the workspace (`saved`). Unknown filters or
+    values are 400 `validation_error` with the valid values in `details`."""
+    return _search(session, caller, dict(body))
+
+
+@router.post("/prospects/search", response_model=SearchResponse)
+def search_prospects_legacy(
+    caller: ProspectsRead, session: SessionDep, body: dict[str, Any] = FILTERS_BODY
+) -> dict[str, Any]:
+    """Legacy alias of `POST /v1/prospector/search`; also accepts `query` (a job title) and
+    `jobTitles[]`."""
+    body = dict(body)
+    titles: list[Any] = []
+    for key in ("query", "jobTitles"):
+        value = body.pop(key, None)
+        if value is None:
+            continue
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise ValidationFailed.field(key, "Must be a string or a list of strings")
+        titles.extend(value)
+    if titles:
+        existing = body.get("titles") or []
+        body["titles"] = (existing if isinstance(existing, list) else [existing]) + titles
+    return _search(session, caller, body)
+
+
+@router.post("/prospects/save", response_model=DataEnvelope[SaveData])
+def save_prospects(body: SaveRequest, caller: ContactsWrite, session: SessionDep) -> dict[str, Any]:
+    """Save prospects as contacts of the workspace (and into `list_id` when given). Saving the
+    same person twice returns the existing contact; `created` counts only new ones."""
+    ids = [p.id for p in body.prospects if p.id is not None]
+    extra = [
+        {
+            "full_name": p.name,
+            "first_name": p.first_name,
+            "last_name": p.last_name,
+            "email": p.email,
+            "job_title": p.title,
+            "company_name": p.company_name,
+            "linkedin_url": p.linkedin_url,
+        }
+        for p in body.prospects
+        if p.id is None
+    ]
+    result = service.save(session, caller.workspace_id, ids, list_id=body.list_id, extra=extra)
+    return {
+        "data": {
+            "created": result.created,
+            "contacts": [
+                {"id": c.id, "full_name": c.full_name, "email": c.email} for c in result.contacts
+            ],
+            "added_to_list": result.added_to_list if body.list_id else None,
+        }
+    }
+
+
+@router.get("/prospector/taxonomy", response_model=DataEnvelope[Taxonomy])
+def get_taxonomy(caller: ProspectsRead) -> dict[str, Any]:
+    """Industries (LinkedIn's list, grouped by sector), seniorities, departments, email statuses
+    and headcount buckets: every value a search filter accepts."""
+    return {"data": service.taxonomy()}
+
+
+@router.post("/prospector/import", response_model=DataEnvelope[ImportReport])
+def import_prospects(body: ImportRequest, caller: ProspectsWrite, session: SessionDep) -> dict[str, Any]:
+    """Add people to the prospect universe (admins: scope `prospects:write`) from `rows`, `csv` or
+    `jsonl`, with an optional `mapping` of field → column. Companies are matched by domain,
+    people deduplicated by email and LinkedIn URL, titles normalised. Bad rows are reported in
+    `errors` (1-based row numbers) and never half-written; the good rows are imported."""
+    if body.rows is not None:
+        rows = importer.from_objects(body.rows)
+    elif body.csv is not None:
+        rows = importer.read_csv(body.csv)
+    else:
+        rows = importer.read_jsonl(body.jsonl or "")
+    outcome = importer.import_rows(session, rows, mapping=body.mapping, dry_run=body.dry_run)
+    return {"data": outcome.as_dict()}

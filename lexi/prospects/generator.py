@@ -1,0 +1,234 @@
+"""The deterministic universe generator: ``lexi prospects generate --people N --seed S``.
+
+Everything derives from one ``random.Random(seed)``, consumed in a fixed order, so the same
+seed always writes the same companies, people and ids. Rows stream to the database in batches
+(memory stays flat whatever N is).
+"""
+
+from __future__ import annotations
+
+import bisect
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import accumulate
+
+from lexi import geo
+from lexi.db.session import Database
+from lexi.errors import Conflict
+from lexi.prospects import bulk
+from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, make_company, slug
+from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
+from lexi.prospects.gen_staff import org_chart, staff_size
+from lexi.prospects.places import loc_key
+from lexi.prospects.titles import normalize
+
+# Share of companies headquartered in each country.
+COUNTRY_WEIGHTS = {
+    "US": 58, "GB": 9, "CA": 6, "DE": 6, "AU": 4, "FR": 4, "NL": 3, "CH": 2.5, "SG": 2.5,
+    "IE": 2.5, "AT": 2.5,
+}
+REMOTE_SHARE = 0.15  # people who live in another city than their company's HQ
+EMAIL_STATUS = (("verified", 0.55), ("guessed", 0.85), ("unavailable", 1.0))
+PHONE_SHARE = 0.6
+THIS_YEAR = 2026
+_CALLING = {"US": "1", "CA": "1", "GB": "44", "IE": "353", "AU": "61", "DE": "49", "AT": "43",
+            "CH": "41", "FR": "33", "NL": "31", "SG": "65"}
+_EMAIL_PATTERNS = (
+    ("{f}.{l}", 45), ("{fi}{l}", 20), ("{f}", 8), ("{f}{li}", 5), ("{f}_{l}", 5), ("{l}{fi}", 5),
+    ("{fi}.{l}", 12),
+)
+_PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS)
+_PATTERN_CUM = tuple(accumulate(_PATTERN_CUM))
+_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+@dataclass
+class GenerateStats:
+    people: int
+    companies: int
+    titles: int
+    seconds: float
+
+
+class _Sampler:
+    """Weighted choice by cumulative weights with ``bisect`` (cheaper than ``choices`` per call)."""
+
+    def __init__(self, items: list, weights: list[float]) -> None:
+        self.items = items
+        self.cum = list(accumulate(weights))
+        self.total = self.cum[-1]
+
+    def __call__(self, rng: random.Random):  # type: ignore[no-untyped-def]
+        return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
+
+
+def _handle(person_id: int) -> str:
+    n = (person_id * 1_000_003) % 2_176_782_336  # a bijection on 0..36**6-1
+    out = []
+    for _ in range(6):
+        n, r = divmod(n, 36)
+        out.append(_B36[r])
+    return "".join(out)
+
+
+def _email_part(name: str) -> str:
+    return "".join(ch for ch in ascii_fold(name).lower() if ch.isalnum())
+
+
+class _Universe:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.countries = _Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
+        self.industries = _Sampler([n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS])
+        self.cities = {}
+        for code in COUNTRY_WEIGHTS:
+            cities = geo.cities(code)
+            self.cities[code] = _Sampler(cities, [c.population for c in cities])
+        self.locales = {
+            code: _Sampler([loc for loc, _ in shares], [w for _, w in shares])
+            for code, shares in COUNTRY_NAMES.items()
+        }
+        self.titles: dict[str, int] = {}
+        self.new_titles: list[tuple] = []
+        self.person_roles: dict[tuple[str, str], tuple[str, str]] = {}
+        self.domains: set[str] = set()
+
+    def title_id(self, title: str, industry: str) -> tuple[int, str, str]:
+        tid = self.titles.get(title)
+        if tid is None:
+            tid = len(self.titles) + 1
+            self.titles[title] = tid
+            seniority, department = normalize(title)
+            self.new_titles.append((tid, title, seniority, department))
+        key = (title, industry)
+        role = self.person_roles.get(key)
+        if role is None:
+            role = self.person_roles[key] = normalize(title, industry)
+        return tid, role[0], role[1]
+
+    def unique_domain(self, domain: str) -> str:
+        if domain not in self.domains:
+            self.domains.add(domain)
+            return domain
+        stem, _, tld = domain.partition(".")
+        n = 2
+        while f"{stem}{n}.{tld}" in self.domains:
+            n += 1
+        domain = f"{stem}{n}.{tld}"
+        self.domains.add(domain)
+        return domain
+
+
+def _phone(rng: random.Random, country: str) -> str:
+    cc = _CALLING[country]
+    if cc == "1":
+        return f"+1 {rng.randint(201, 989)} 555 {rng.randint(100, 199):04d}"
+    return f"+{cc} {rng.randint(10, 99)} {rng.randint(1_000_000, 9_999_999)}"
+
+
+def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ignore[no-untyped-def]
+    """Yield (titles, companies, people) row batches for a universe of ``people`` people."""
+    u = _Universe(seed)
+    rng = u.rng
+    person_id = 0
+    company_id = 0
+    companies: list[tuple] = []
+    persons: list[tuple] = []
+    while person_id < people:
+        company_id += 1
+        country = u.countries(rng)
+        hq = u.cities[country](rng)
+        industry = u.industries(rng)
+        locale = u.locales[country](rng)
+        firsts, lasts = NAMES[locale]
+        spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
+        domain = u.unique_domain(spec.domain)
+        hq_loc = loc_key(country, hq.region, hq.name)
+        companies.append((
+            company_id, spec.name, domain, industry, spec.employees, spec.revenue_usd,
+            spec.founded_year, hq.name, hq.region, country, hq_loc, spec.description,
+            ", ".join(spec.keywords), ", ".join(spec.technologies),
+            f"https://www.linkedin.com/company/{slug(spec.name)[:60]}-{company_id}",
+        ))
+        count = min(staff_size(spec.employees), people - person_id)
+        titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
+        pattern = _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
+        used: set[str] = set()
+        for title in titles:
+            person_id += 1
+            tid, seniority, department = u.title_id(title, industry)
+            first = rng.choice(firsts)
+            last = rng.choice(lasts)
+            f, l = _email_part(first), _email_part(last)
+            local = pattern.format(f=f, l=l, fi=f[:1], li=l[:1])
+            if local in used:
+                local = f"{local}{len(used) + 1}"
+            used.add(local)
+            r = rng.random()
+            status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
+            email = None if status == "unavailable" else f"{local}@{domain}"
+            phone = _phone(rng, country) if rng.random() < PHONE_SHARE else None
+            place = u.cities[country](rng) if rng.random() < REMOTE_SHARE else hq
+            persons.append((
+                person_id, company_id, tid, first, last, seniority, department, email, status,
+                phone, place.name, place.region, country, loc_key(country, place.region, place.name),
+                f"https://www.linkedin.com/in/{f}-{l}-{_handle(person_id)}", industry,
+                spec.employees, spec.revenue_usd, None if place == hq else hq_loc,
+            ))
+        if len(persons) >= batch_size:
+            yield u.new_titles, companies, persons
+            u.new_titles, companies, persons = [], [], []
+    if persons or companies:
+        yield u.new_titles, companies, persons
+
+
+def generate(
+    db: Database,
+    people: int,
+    seed: int,
+    *,
+    replace: bool = False,
+    batch_size: int = 20_000,
+    progress: Callable[[int], None] | None = None,
+) -> GenerateStats:
+    """Write a universe of ``people`` people generated from ``seed`` into an empty universe.
+
+    Raises ``Conflict`` when the universe already holds people, unless ``replace`` is set.
+    """
+    started = time.perf_counter()
+    with db.engine.begin() as conn:
+        existing, _ = bulk.counts(conn)
+        if existing and not replace:
+            raise Conflict(
+                f"The prospect universe already holds {existing:,} people; pass replace to overwrite it."
+            )
+        bulk.clear(conn)
+        bulk.drop_people_indexes(conn)
+    n_people = n_companies = n_titles = 0
+    engine = db.engine
+    with engine.connect() as conn:
+        if db.is_sqlite:
+            # A failed load is simply regenerated, so skip fsyncs while loading.
+            conn.connection.driver_connection.execute("PRAGMA synchronous=OFF")
+            conn.connection.driver_connection.execute("PRAGMA cache_size=-64000")
+        for titles, companies, persons in generate_rows(seed, people, batch_size):
+            with conn.begin():
+                bulk.insert_titles(conn, titles)
+                bulk.insert_companies(conn, companies)
+                bulk.insert_people(conn, persons)
+            n_titles += len(titles)
+            n_companies += len(companies)
+            n_people += len(persons)
+            if progress:
+                progress(len(persons))
+        with conn.begin():
+            bulk.create_people_indexes(conn)
+            bulk.finish_load(conn)
+        if db.is_sqlite:
+            conn.connection.driver_connection.execute("PRAGMA synchronous=NORMAL")
+    if not db.is_sqlite:
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            bulk.vacuum(conn)
+    return GenerateStats(n_people, n_companies, n_titles, time.perf_counter() - started)

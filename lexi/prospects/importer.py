@@ -1,0 +1,469 @@
+"""Imports of real people into the universe: CSV or JSON lines, with a column mapping.
+
+Each row is read, mapped and validated completely before anything is written, so a bad row is
+reported (1-based row number, a message per field) and never half-imported, while the good
+rows go in. Companies are matched by domain (given, or taken from a work email), people are
+deduplicated by email and LinkedIn URL against the universe and within the file, and titles
+are normalised to seniority and department.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lexi.errors import ValidationFailed
+from lexi.prospects import bulk
+from lexi.prospects.places import loc_key
+from lexi.prospects.repository import ProspectRepository
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES, canonical_industry
+from lexi.prospects.titles import normalize
+
+FIELDS = (
+    "first_name", "last_name", "full_name", "email", "email_status", "job_title", "seniority",
+    "department", "phone", "city", "state", "country", "linkedin_url", "company_name",
+    "company_domain", "industry", "employee_count", "revenue_usd", "company_city",
+    "company_state", "company_country", "company_linkedin_url",
+)
+_ALIASES = {
+    "firstname": "first_name", "first": "first_name", "givenname": "first_name",
+    "lastname": "last_name", "last": "last_name", "surname": "last_name", "familyname": "last_name",
+    "name": "full_name", "fullname": "full_name", "emailaddress": "email", "workemail": "email",
+    "title": "job_title", "jobtitle": "job_title", "position": "job_title", "role": "job_title",
+    "phonenumber": "phone", "mobile": "phone", "region": "state", "province": "state",
+    "stateregion": "state", "linkedin": "linkedin_url", "linkedinurl": "linkedin_url",
+    "linkedinprofile": "linkedin_url", "company": "company_name", "companyname": "company_name",
+    "organization": "company_name", "organisation": "company_name", "account": "company_name",
+    "domain": "company_domain", "website": "company_domain", "companywebsite": "company_domain",
+    "companydomain": "company_domain", "employees": "employee_count",
+    "companysize": "employee_count", "headcount": "employee_count",
+    "numberofemployees": "employee_count", "revenue": "revenue_usd", "annualrevenue": "revenue_usd",
+    "emailstatus": "email_status",
+}
+_FREE_MAIL = {
+    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
+    "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
+    "web.de", "yahoo.co.uk", "hotmail.co.uk", "msn.com", "mail.com",
+}
+_EMAIL = re.compile(r"^[^@\s,;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company|pub)/([^/?#\s]+)", re.I)
+MAX_ROWS_ERRORS = 1000
+
+Row = tuple[int, dict[str, Any] | str]  # (row number, fields or a reason the row is unreadable)
+
+
+@dataclass
+class ImportOutcome:
+    imported: int = 0
+    duplicates: int = 0
+    companies_created: int = 0
+    companies_matched: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    duplicate_rows: list[int] = field(default_factory=list)
+    dry_run: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "imported": self.imported, "duplicates": self.duplicates,
+            "companies_created": self.companies_created,
+            "companies_matched": self.companies_matched, "errors": self.errors,
+            "duplicate_rows": self.duplicate_rows, "dry_run": self.dry_run,
+        }
+
+
+def decode(data: bytes, encoding: str = "utf-8") -> str:
+    """File bytes as text; anything that is not valid ``encoding`` is a 400 naming the byte."""
+    try:
+        return data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+    except UnicodeDecodeError as exc:
+        raise ValidationFailed(
+            f"The file is not valid {encoding} text (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}). Save it as UTF-8, or name its encoding (e.g. --encoding latin-1).",
+            details={"fields": {"file": f"Not {encoding}"}, "offset": exc.start},
+        ) from None
+    except LookupError:
+        raise ValidationFailed.field("encoding", f"Unknown encoding {encoding!r}") from None
+
+
+def read_csv(text: str) -> Iterator[Row]:
+    """Rows of a CSV text with a header line; a row with the wrong number of cells is unreadable."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as exc:
+        raise ValidationFailed.field("csv", f"Unreadable header: {exc}") from None
+    header = [h.strip() for h in header]
+    n = 0
+    while True:
+        n += 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield n, f"Malformed CSV: {exc}"
+            continue
+        if not any(c.strip() for c in cells):
+            n -= 1
+            continue
+        if len(cells) != len(header):
+            yield n, f"Expected {len(header)} cells, found {len(cells)}"
+            continue
+        yield n, dict(zip(header, cells))
+
+
+def read_jsonl(text: str) -> Iterator[Row]:
+    """Rows of a JSON-lines text, one object per non-blank line."""
+    n = 0
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        n += 1
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield n, f"Malformed JSON: {exc.msg} at column {exc.colno}"
+            continue
+        yield (n, value) if isinstance(value, dict) else (n, "Each line must be a JSON object")
+
+
+def from_objects(rows: Iterable[Any]) -> Iterator[Row]:
+    for n, value in enumerate(rows, start=1):
+        yield (n, value) if isinstance(value, dict) else (n, "Each row must be an object")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def _column_map(columns: Iterable[str], mapping: dict[str, str] | None) -> dict[str, str]:
+    """source column → field. ``mapping`` is field → column; column → field (the contacts
+    import's direction) is accepted too when every value is a field name."""
+    if mapping and not all(f in FIELDS for f in mapping) and all(v in FIELDS for v in mapping.values()):
+        mapping = {field: column for column, field in mapping.items()}
+    if mapping:
+        bad = [f for f in mapping if f not in FIELDS]
+        if bad:
+            raise ValidationFailed(
+                f"Unknown mapping field: {', '.join(bad)}.",
+                details={"fields": {"mapping": "Unknown field"}, "invalid": bad, "valid": list(FIELDS)},
+            )
+        return {source: target for target, source in mapping.items()}
+    out: dict[str, str] = {}
+    for col in columns:
+        k = _key(col)
+        target = next((f for f in FIELDS if _key(f) == k), None) or _ALIASES.get(k)
+        if target:
+            out[col] = target
+    return out
+
+
+def _text(value: Any, limit: int) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        raise ValueError("Must be text")
+    out = " ".join(str(value).split())
+    if len(out) > limit:
+        raise ValueError(f"At most {limit} characters")
+    return out or None
+
+
+def _number(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError("Must be a number")
+    if isinstance(value, (int, float)):
+        return int(value)
+    s = str(value).strip().lower().replace(",", "").replace("$", "").replace(" ", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([kmb]?)", s)
+    if m:
+        return int(float(m.group(1)) * {"": 1, "k": 1e3, "m": 1e6, "b": 1e9}[m.group(2)])
+    m = re.fullmatch(r"(\d+)-(\d+)|(\d+)\+", s)
+    if m:
+        return int(m.group(1) or m.group(3))
+    raise ValueError("Must be a number")
+
+
+def _domain(value: str | None) -> str | None:
+    if not value:
+        return None
+    d = re.sub(r"^[a-z]+://", "", value.strip().lower()).split("/")[0].split("?")[0]
+    d = d.removeprefix("www.")
+    if not _DOMAIN.match(d):
+        raise ValueError("Not a domain name")
+    return d
+
+
+def _linkedin(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _LINKEDIN.match(value.strip())
+    if not m:
+        raise ValueError("Not a LinkedIn profile URL")
+    return f"https://www.linkedin.com/{m.group(1).lower()}/{m.group(2).lower()}"
+
+
+def _place(city: str | None, state: str | None, country: str | None) -> tuple[str | None, str | None, str | None]:
+    from lexi.geo import UnknownPlace, parse_location
+
+    if country:
+        try:
+            place = parse_location(country)
+        except UnknownPlace:
+            raise ValueError("Unknown country") from None
+        if place.kind != "country":
+            raise ValueError("Unknown country")
+        country = place.country
+    if city:
+        try:
+            place = parse_location(", ".join(x for x in (city, state, country) if x))
+            if place.kind == "city":
+                return place.city, place.region, place.country
+        except UnknownPlace:
+            pass
+    elif state and country:
+        try:
+            place = parse_location(f"{state}, {country}")
+            if place.kind == "region":
+                return None, place.region, place.country
+        except UnknownPlace:
+            pass
+    return city, state, country
+
+
+def _clean(raw: dict[str, Any], columns: dict[str, str]) -> tuple[dict[str, Any] | None, dict[str, str]]:
+    values: dict[str, Any] = {}
+    for source, value in raw.items():
+        target = columns.get(source)
+        if target and value not in (None, ""):
+            values[target] = value
+    errors: dict[str, str] = {}
+    out: dict[str, Any] = {}
+
+    def take(name: str, fn: Callable[[Any], Any]) -> None:
+        try:
+            out[name] = fn(values.get(name))
+        except ValueError as exc:
+            errors[name] = str(exc)
+
+    for name, limit in (("first_name", 100), ("last_name", 100), ("full_name", 200),
+                        ("job_title", 200), ("phone", 50), ("city", 100), ("state", 100),
+                        ("country", 100), ("company_name", 200), ("company_city", 100),
+                        ("company_state", 100), ("company_country", 100), ("email", 254),
+                        ("industry", 100), ("email_status", 20), ("seniority", 20),
+                        ("department", 30)):
+        take(name, lambda v, limit=limit: _text(v, limit))
+    take("employee_count", _number)
+    take("revenue_usd", _number)
+    take("linkedin_url", lambda v: _linkedin(_text(v, 500)))
+    take("company_linkedin_url", lambda v: _text(v, 500))
+    take("company_domain", lambda v: _domain(_text(v, 255)))
+    if errors:
+        return None, errors
+    if out["email"]:
+        out["email"] = out["email"].lower()
+        if not _EMAIL.match(out["email"]):
+            errors["email"] = "Not an email address"
+    if not out["full_name"] and (out["first_name"] or out["last_name"]):
+        out["full_name"] = " ".join(x for x in (out["first_name"], out["last_name"]) if x)
+    if out["full_name"] and not (out["first_name"] or out["last_name"]):
+        first, _, last = out["full_name"].partition(" ")
+        out["first_name"], out["last_name"] = first, last or None
+    if not out["full_name"]:
+        errors["full_name"] = "A name is required (full_name, or first_name/last_name)"
+    if out["industry"]:
+        name = canonical_industry(out["industry"])
+        if name is None:
+            errors["industry"] = "Unknown industry (GET /v1/prospector/taxonomy lists them)"
+        out["industry"] = name
+    for name, valid in (("email_status", EMAIL_STATUSES), ("seniority", SENIORITIES), ("department", DEPARTMENTS)):
+        if out[name]:
+            out[name] = out[name].lower().replace(" ", "_")
+            if out[name] not in valid:
+                errors[name] = f"Must be one of: {', '.join(valid)}"
+    if not out["company_domain"] and out["email"] and "@" in out["email"]:
+        domain = out["email"].split("@", 1)[1]
+        if domain not in _FREE_MAIL:
+            out["company_domain"] = domain
+    for prefix in ("", "company_"):
+        try:
+            city, state, country = _place(out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"])
+            out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"] = city, state, country
+        except ValueError as exc:
+            errors[f"{prefix}country"] = str(exc)
+    if errors:
+        return None, errors
+    return out, {}
+
+
+def import_rows(
+    session: Session,
+    rows: Iterable[Row],
+    *,
+    mapping: dict[str, str] | None = None,
+    dry_run: bool = False,
+    batch_size: int = 1000,
+    progress: Callable[[int], None] | None = None,
+) -> ImportOutcome:
+    """Import people into the universe; see the module docstring for the rules."""
+    outcome = ImportOutcome(dry_run=dry_run)
+    repo = ProspectRepository(session)
+    columns: dict[str, str] | None = None
+    seen_emails: set[str] = set()
+    seen_linkedin: set[str] = set()
+    batch: list[tuple[int, dict[str, Any]]] = []
+
+    def flush() -> None:
+        _write(session, repo, batch, outcome, seen_emails, seen_linkedin, dry_run)
+        if progress:
+            progress(len(batch))
+        batch.clear()
+
+    for number, raw in rows:
+        if isinstance(raw, str):
+            _error(outcome, number, {"row": raw})
+            continue
+        if columns is None or mapping is None and any(k not in columns for k in raw):
+            columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
+        clean, errors = _clean(raw, columns)
+        if clean is None:
+            _error(outcome, number, errors)
+            continue
+        batch.append((number, clean))
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    return outcome
+
+
+def _error(outcome: ImportOutcome, number: int, errors: dict[str, str]) -> None:
+    if len(outcome.errors) < MAX_ROWS_ERRORS:
+        outcome.errors.append({"row": number, "errors": errors})
+
+
+def _write(
+    session: Session,
+    repo: ProspectRepository,
+    batch: list[tuple[int, dict[str, Any]]],
+    outcome: ImportOutcome,
+    seen_emails: set[str],
+    seen_linkedin: set[str],
+    dry_run: bool,
+) -> None:
+    emails = repo.existing_emails([r["email"] for _, r in batch if r["email"]])
+    urls = repo.existing_linkedin([r["linkedin_url"] for _, r in batch if r["linkedin_url"]])
+    fresh: list[dict[str, Any]] = []
+    for number, r in batch:
+        email, url = r["email"], r["linkedin_url"]
+        if (email and (email in emails or email in seen_emails)) or (
+            url and (url in urls or url in seen_linkedin)
+        ):
+            outcome.duplicates += 1
+            outcome.duplicate_rows.append(number)
+            continue
+        if email:
+            seen_emails.add(email)
+        if url:
+            seen_linkedin.add(url)
+        fresh.append(r)
+    if not fresh:
+        return
+    conn = session.connection()
+    if conn.dialect.name == "postgresql" and not dry_run:
+        # New keys are max(id) + n: one importer at a time (SQLite's write lock does this there).
+        conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7263001)")
+    domains = sorted({r["company_domain"] for r in fresh if r["company_domain"]})
+    known = repo.companies_by_domain(domains)
+    companies: dict[str, Any] = {}
+    for d in domains:
+        if d in known:
+            outcome.companies_matched += 1
+            companies[d] = known[d]
+    new_companies: list[dict[str, Any]] = []
+    for r in fresh:
+        d = r["company_domain"]
+        if d and d not in companies:
+            companies[d] = _new_company(r, d)
+            new_companies.append(companies[d])
+        elif not d and r["company_name"]:
+            key = "name:" + r["company_name"].lower()
+            if key not in companies:
+                companies[key] = _new_company(r, None)
+                new_companies.append(companies[key])
+    outcome.companies_created += len(new_companies)
+    outcome.imported += len(fresh)
+    if dry_run:
+        return
+    _, max_company, max_title = bulk.max_ids(conn)
+    rows = []
+    for i, c in enumerate(new_companies, start=1):
+        c["id"] = max_company + i
+        rows.append(tuple(c.get(col) for col in bulk.COMPANY_COLUMNS))
+    bulk.insert_companies(conn, rows, index_text=True)
+    title_ids = repo.title_ids_for(sorted({r["job_title"] for r in fresh if r["job_title"]}))
+    new_titles = []
+    for title in sorted({r["job_title"] for r in fresh if r["job_title"]} - set(title_ids)):
+        max_title += 1
+        title_ids[title] = max_title
+        new_titles.append((max_title, title, *normalize(title)))
+    bulk.insert_titles(conn, new_titles)
+    max_person, _, _ = bulk.max_ids(conn)
+    people = []
+    for i, r in enumerate(fresh, start=1):
+        d = r["company_domain"]
+        company = companies.get(d) if d else companies.get("name:" + (r["company_name"] or "").lower())
+        people.append(_person_row(max_person + i, r, company, title_ids))
+    bulk.insert_people(conn, people)
+
+
+def _get(company: Any, name: str) -> Any:
+    return company.get(name) if isinstance(company, dict) else getattr(company, name)
+
+
+def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
+    city, state, country = r["company_city"], r["company_state"], r["company_country"]
+    if not (city or country):
+        city, state, country = r["city"], r["state"], r["country"]
+    name = r["company_name"] or (domain.split(".")[0].capitalize() if domain else None)
+    return {
+        "name": name, "domain": domain, "industry": r["industry"],
+        "employee_count": r["employee_count"], "revenue_usd": r["revenue_usd"],
+        "founded_year": None, "city": city, "state": state, "country": country,
+        "loc": loc_key(country, state, city), "description": None, "keywords": None,
+        "technologies": None, "linkedin_url": r["company_linkedin_url"],
+    }
+
+
+def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, int]) -> tuple[Any, ...]:
+    industry = _get(company, "industry") if company is not None else r["industry"]
+    seniority, department = normalize(r["job_title"] or "", industry) if r["job_title"] else ("entry", "other")
+    seniority = r["seniority"] or seniority
+    department = r["department"] or department
+    status = r["email_status"] or ("guessed" if r["email"] else "unavailable")
+    loc = loc_key(r["country"], r["state"], r["city"])
+    hq = _get(company, "loc") if company is not None else None
+    values = {
+        "id": pid, "company_id": _get(company, "id") if company is not None else None,
+        "title_id": title_ids.get(r["job_title"]) if r["job_title"] else None,
+        "first_name": r["first_name"], "last_name": r["last_name"], "seniority": seniority,
+        "department": department, "email": r["email"], "email_status": status, "phone": r["phone"],
+        "city": r["city"], "state": r["state"], "country": r["country"], "loc": loc or hq,
+        "linkedin_url": r["linkedin_url"], "industry": industry,
+        "employees": _get(company, "employee_count") if company is not None else None,
+        "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
+        "alt_loc": hq if hq and hq != (loc or hq) else None,
+    }
+    return tuple(values[c] for c in bulk.PERSON_COLUMNS)

@@ -1,0 +1,246 @@
+"""Queries over the prospect universe. Every structured filter is a condition on one table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, or_, select, text
+from sqlalchemy.orm import Session
+
+from lexi.models.prospect import Company, JobTitle, Person
+
+P = Person.__table__.c
+C = Company.__table__.c
+T = JobTitle.__table__.c
+
+# The expression the PostgreSQL GIN indexes are built on (see the migration); must match exactly.
+_PG_TEXT = (
+    "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
+    "|| ' ' || coalesce(keywords, ''))"
+)
+_PG_TECH = "to_tsvector('simple', coalesce(technologies, ''))"
+
+
+@dataclass
+class PersonQuery:
+    """Structured conditions, already translated to column values by the service."""
+
+    title_ids: list[int] | None = None
+    seniorities: list[str] = field(default_factory=list)
+    departments: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
+    email_status: list[str] = field(default_factory=list)
+    employees: tuple[int | None, int | None] | None = None
+    revenue: tuple[int | None, int | None] | None = None
+    places: list[tuple[str, str | None]] = field(default_factory=list)
+    exclude_places: list[tuple[str, str | None]] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    technologies: list[str] = field(default_factory=list)
+
+
+def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
+    low, high = place
+    return column == low if high is None else and_(column >= low, column < high)
+
+
+def _between(column: Any, bounds: tuple[int | None, int | None]) -> list[ColumnElement[bool]]:
+    low, high = bounds
+    out = []
+    if low is not None:
+        out.append(column >= low)
+    if high is not None:
+        out.append(column <= high)
+    return out
+
+
+def _words(phrase: str) -> list[str]:
+    return re.findall(r"\w+", phrase.lower())
+
+
+def _fts_query(phrases: Sequence[str], columns: str) -> str | None:
+    parts = ['"' + " ".join(words) + '"' for words in map(_words, phrases) if words]
+    if not parts:
+        return None
+    return f"{{{columns}}} : ({' OR '.join(parts)})"
+
+
+class ProspectRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.dialect = session.get_bind().dialect.name
+
+    # --- titles -----------------------------------------------------------------------------
+
+    def titles_version(self) -> tuple[int, int]:
+        row = self.session.execute(select(func.count(), func.coalesce(func.max(T.id), 0))).one()
+        return int(row[0]), int(row[1])
+
+    def all_titles(self) -> list[tuple[int, str]]:
+        return [(int(r[0]), r[1]) for r in self.session.execute(select(T.id, T.title))]
+
+    def title_ids_for(self, titles: Sequence[str]) -> dict[str, int]:
+        if not titles:
+            return {}
+        rows = self.session.execute(select(T.title, T.id).where(T.title.in_(list(titles))))
+        return {r[0]: int(r[1]) for r in rows}
+
+    # --- search -----------------------------------------------------------------------------
+
+    def _company_text(
+        self, phrases: Sequence[str], *, tech: bool, alone: bool
+    ) -> ColumnElement[bool] | None:
+        if self.dialect == "sqlite":
+            columns = "technologies" if tech else "name description keywords"
+            query = _fts_query(phrases, columns)
+            if query is None:
+                return None
+            sub = "SELECT rowid FROM prospect_companies_fts WHERE prospect_companies_fts MATCH :q"
+            # When the text matches many companies and other filters exist, let those filters
+            # drive the plan ("+" keeps SQLite from probing the company index per match).
+            broad = not alone and self._fts_share(phrases) > 0.002
+            column = "+prospect_people.company_id" if broad else "prospect_people.company_id"
+            return text(f"{column} IN ({sub})").bindparams(q=query)  # type: ignore[return-value]
+        clean = [" ".join(_words(p)) for p in phrases if _words(p)]
+        if not clean:
+            return None
+        params = {f"kw{i}": p for i, p in enumerate(clean)}
+        tsq = " || ".join(f"phraseto_tsquery('simple', :kw{i})" for i in range(len(clean)))
+        expr = _PG_TECH if tech else _PG_TEXT
+        sub = text(f"SELECT id FROM prospect_companies WHERE {expr} @@ ({tsq})").bindparams(**params)
+        return P.company_id.in_(sub)
+
+    def _fts_share(self, phrases: Sequence[str]) -> float:
+        """Estimated share of companies matching any phrase (a phrase is as rare as its rarest word)."""
+        words = {w for p in phrases for w in _words(p)}
+        if not words:
+            return 0.0
+        rows = self.session.execute(
+            text("SELECT term, doc FROM prospect_companies_fts_vocab WHERE term IN :terms").bindparams(
+                bindparam("terms", expanding=True)
+            ),
+            {"terms": sorted(words)},
+        )
+        docs = {r[0]: int(r[1]) for r in rows}
+        hits = sum(min(docs.get(w, 0) for w in _words(p)) for p in phrases if _words(p))
+        companies = self.session.execute(select(func.max(C.id))).scalar_one() or 1
+        return hits / float(companies)
+
+    def universe_size(self) -> int:
+        return int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
+
+    def branches(self, q: PersonQuery) -> list[list[ColumnElement[bool]]]:
+        """Disjoint condition sets whose union is ``q``; empty when nothing can match.
+
+        A place matches a person's own ``loc`` or their company's HQ (``alt_loc``, set only when
+        it differs), which splits into "own place matches" and "only the HQ matches": two index
+        ranges instead of one OR that SQLite would answer by merging rowid sets.
+        """
+        base: list[ColumnElement[bool]] = []
+        if q.title_ids is not None:
+            if not q.title_ids:
+                return []
+            base.append(P.title_id.in_(q.title_ids) if len(q.title_ids) > 1 else P.title_id == q.title_ids[0])
+        for column, values in (
+            (P.seniority, q.seniorities),
+            (P.department, q.departments),
+            (P.industry, q.industries),
+            (P.email_status, q.email_status),
+        ):
+            if values:
+                base.append(column.in_(values) if len(values) > 1 else column == values[0])
+        if q.employees:
+            base.extend(_between(P.employees, q.employees))
+        if q.revenue:
+            base.extend(_between(P.revenue_usd, q.revenue))
+        for place in q.exclude_places:
+            base.append(or_(P.loc.is_(None), not_(_in_place(P.loc, place))))
+            base.append(or_(P.alt_loc.is_(None), not_(_in_place(P.alt_loc, place))))
+        alone = not base and not q.places
+        for phrases, tech in ((q.keywords, False), (q.technologies, True)):
+            if phrases:
+                cond = self._company_text(phrases, tech=tech, alone=alone)
+                if cond is not None:
+                    base.append(cond)
+        if not q.places:
+            return [base]
+        own = or_(*[_in_place(P.loc, p) for p in q.places])
+        hq = or_(*[_in_place(P.alt_loc, p) for p in q.places])
+        own_where, hq_where = own, hq
+        anchored = bool(q.title_ids or q.seniorities or q.industries)
+        if self.dialect == "sqlite" and anchored and any(high is not None for _, high in q.places):
+            # SQLite's planner (no per-value statistics) takes a country or region range for
+            # selective and walks it; with a title, seniority or industry given, the wide
+            # index that starts with those answers faster, checking the place inside it. A
+            # CASE expression cannot use an index, which keeps the place a filter.
+            own_where = case((own, 1), else_=0) == 1
+            hq_where = case((hq, 1), else_=0) == 1
+        return [base + [own_where], base + [hq_where, or_(P.loc.is_(None), not_(own))]]
+
+    def count(self, conditions: list[ColumnElement[bool]]) -> int:
+        stmt: Select[Any] = select(func.count()).select_from(Person.__table__)
+        if conditions:
+            stmt = stmt.where(*conditions)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def page_ids(
+        self, conditions: list[ColumnElement[bool]], offset: int, limit: int, *, scan: bool = False
+    ) -> list[int]:
+        """Ids in key order. ``scan``: the matches are dense, so walking the table in key order
+        finds a page sooner than sorting every match from an index (SQLite only)."""
+        # Sparse matches on PostgreSQL: order by an expression, so the planner does not walk the
+        # primary key hoping to meet the first matches soon (and then scan millions of rows).
+        order = P.id + 0 if not scan and self.dialect == "postgresql" else P.id
+        stmt = select(P.id).order_by(order).offset(offset).limit(limit)
+        if conditions and scan and self.dialect == "sqlite":
+            # SQLite uses no index for a CASE expression, so it walks the table in key order.
+            stmt = stmt.where(case((and_(*conditions), 1), else_=0) == 1)
+        elif conditions:
+            stmt = stmt.where(*conditions)
+        return [int(r[0]) for r in self.session.execute(stmt)]
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list[Any]:
+        """People with their title and company, in the order of ``ids``."""
+        if not ids:
+            return []
+        stmt = (
+            select(
+                P.id, P.first_name, P.last_name, T.title.label("job_title"), P.seniority,
+                P.department, P.email, P.email_status, P.phone, P.city, P.state, P.country,
+                P.linkedin_url, P.company_id, C.name.label("company_name"),
+                C.domain.label("company_domain"), C.industry.label("company_industry"),
+                C.employee_count.label("company_employees"), C.revenue_usd.label("company_revenue"),
+                C.city.label("company_city"), C.state.label("company_state"),
+                C.country.label("company_country"),
+            )
+            .select_from(Person.__table__)
+            .outerjoin(JobTitle.__table__, T.id == P.title_id)
+            .outerjoin(Company.__table__, C.id == P.company_id)
+            .where(P.id.in_(list(ids)))
+        )
+        by_id = {row.id: row for row in self.session.execute(stmt)}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # --- import lookups ---------------------------------------------------------------------
+
+    def companies_by_domain(self, domains: Sequence[str]) -> dict[str, Any]:
+        if not domains:
+            return {}
+        rows = self.session.execute(select(Company.__table__).where(C.domain.in_(list(domains))))
+        out: dict[str, Any] = {}
+        for row in rows:
+            out.setdefault(row.domain, row)
+        return out
+
+    def existing_emails(self, emails: Sequence[str]) -> set[str]:
+        if not emails:
+            return set()
+        return {r[0] for r in self.session.execute(select(P.email).where(P.email.in_(list(emails))))}
+
+    def existing_linkedin(self, urls: Sequence[str]) -> set[str]:
+        if not urls:
+            return set()
+        rows = self.session.execute(select(P.linkedin_url).where(P.linkedin_url.in_(list(urls))))
+        return {r[0] for r in rows}

@@ -1,0 +1,145 @@
+"""Wire shapes of the prospect endpoints (contract: Prospect object, save, taxonomy)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from lexi.kit.schemas import InputSchema
+
+
+class ProspectCompany(BaseModel):
+    id: uuid.UUID
+    name: str | None
+    domain: str | None
+    industry: str | None
+    employee_count: int | None
+    revenue_usd: int | None
+    city: str | None
+    state: str | None
+    country: str | None
+
+
+class Prospect(BaseModel):
+    id: uuid.UUID
+    first_name: str | None
+    last_name: str | None
+    full_name: str | None
+    job_title: str | None
+    seniority: str
+    department: str
+    email: str | None
+    email_status: str
+    phone: str | None = None
+    city: str | None
+    state: str | None
+    country: str | None
+    linkedin_url: str | None
+    company: ProspectCompany | None
+    saved: bool | None = None
+
+
+class SearchData(BaseModel):
+    prospects: list[Prospect]
+    filters: dict[str, Any] = Field(description="(ext) The filters as understood, in canonical form.")
+
+
+class SearchMeta(BaseModel):
+    page: int
+    per_page: int
+    total: int
+
+
+class SearchResponse(BaseModel):
+    data: SearchData
+    meta: SearchMeta
+
+
+class SaveItem(InputSchema):
+    """A prospect by `id`, or a person given by value."""
+
+    id: uuid.UUID | None = None
+    name: str | None = Field(None, max_length=200)
+    first_name: str | None = Field(None, max_length=100)
+    last_name: str | None = Field(None, max_length=100)
+    email: str | None = Field(None, max_length=254)
+    title: str | None = Field(None, max_length=200)
+    company_name: str | None = Field(None, max_length=200)
+    linkedin_url: str | None = Field(None, max_length=500)
+
+    @model_validator(mode="after")
+    def _something(self) -> "SaveItem":
+        if self.id is None and not (self.name or self.first_name or self.last_name or self.email):
+            raise ValueError("Give a prospect id, or at least a name or an email")
+        return self
+
+
+class SaveRequest(InputSchema):
+    prospects: list[SaveItem] = Field(min_length=1, max_length=500)
+    list_id: uuid.UUID | None = None
+
+
+class SavedContact(BaseModel):
+    id: uuid.UUID
+    full_name: str | None
+    email: str | None
+
+
+class SaveData(BaseModel):
+    created: int
+    contacts: list[SavedContact]
+    added_to_list: int | None = Field(None, description="(ext) New list members when list_id was given.")
+
+
+class HeadcountBucket(BaseModel):
+    label: str
+    min: int
+    max: int | None
+
+
+class Sector(BaseModel):
+    name: str
+    industries: list[str]
+
+
+class Taxonomy(BaseModel):
+    industries: list[str]
+    sectors: list[Sector]
+    seniorities: list[str]
+    departments: list[str]
+    email_statuses: list[str]
+    headcount_buckets: list[HeadcountBucket]
+
+
+class ImportRequest(InputSchema):
+    """Rows as objects (`rows`), or a file's text: `csv` or `jsonl`."""
+
+    rows: list[dict[str, Any]] | None = Field(None, max_length=10_000)
+    csv: str | None = Field(None, max_length=20_000_000)
+    jsonl: str | None = Field(None, max_length=20_000_000)
+    mapping: dict[str, str] | None = None
+    dry_run: bool = False
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "ImportRequest":
+        given = [x for x in (self.rows, self.csv, self.jsonl) if x is not None]
+        if len(given) != 1:
+            raise ValueError("Give exactly one of rows, csv or jsonl")
+        return self
+
+
+class RowError(BaseModel):
+    row: int
+    errors: dict[str, str]
+
+
+class ImportReport(BaseModel):
+    imported: int
+    duplicates: int
+    companies_created: int
+    companies_matched: int
+    errors: list[RowError]
+    duplicate_rows: list[int]
+    dry_run: bool

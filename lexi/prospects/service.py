@@ -1,0 +1,259 @@
+"""Prospect search and saving prospects as workspace contacts."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lexi.errors import ValidationFailed
+from lexi.models.contact import Contact
+from lexi.prospects import ids, title_index
+from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.places import parse_filter
+from lexi.prospects.repository import PersonQuery, ProspectRepository
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, HEADCOUNT_BUCKETS, INDUSTRIES, SECTORS, SENIORITIES
+
+
+@dataclass
+class SearchResult:
+    total: int
+    prospects: list[dict[str, Any]]
+
+
+@dataclass
+class SaveResult:
+    created: int
+    contacts: list[Contact] = field(default_factory=list)
+    added_to_list: int = 0
+
+
+def taxonomy() -> dict[str, Any]:
+    """The fixed vocabularies a filter may use."""
+    return {
+        "industries": list(INDUSTRIES),
+        "sectors": [{"name": s, "industries": list(names)} for s, names in SECTORS.items()],
+        "seniorities": list(SENIORITIES),
+        "departments": list(DEPARTMENTS),
+        "email_statuses": list(EMAIL_STATUSES),
+        "headcount_buckets": [dict(b) for b in HEADCOUNT_BUCKETS],
+    }
+
+
+def _title_groups(repo: ProspectRepository, titles: list[str]) -> tuple[list[int], list[int]]:
+    key = str(repo.session.get_bind().engine.url)
+    index = title_index.cached(key, repo.titles_version(), repo.all_titles)
+    return index.match(titles)
+
+
+def _query(filters: ProspectFilters) -> PersonQuery:
+    def rng(value: dict[str, int | None] | None) -> tuple[int | None, int | None] | None:
+        return (value.get("min"), value.get("max")) if value else None
+
+    return PersonQuery(
+        seniorities=list(filters.seniorities),
+        departments=list(filters.departments),
+        industries=list(filters.industries),
+        email_status=list(filters.email_status),
+        employees=rng(filters.employees),
+        revenue=rng(filters.revenue_usd),
+        places=[parse_filter(p) for p in filters.locations],
+        exclude_places=[parse_filter(p) for p in filters.exclude_locations],
+        keywords=list(filters.keywords),
+        technologies=list(filters.technologies),
+    )
+
+
+def search(
+    session: Session,
+    filters: ProspectFilters,
+    *,
+    workspace_id: uuid.UUID | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> SearchResult:
+    """People matching ``filters``: the exact total and one page of Prospect objects.
+
+    Order: people whose title equals a searched title (after synonyms) first, then the other
+    title matches; within each group by the universe key, so the order never changes between
+    runs. With ``workspace_id`` each prospect says whether it is already a contact (``saved``).
+    """
+    if offset < 0:
+        raise ValidationFailed.field("page", "Must be 1 or more")
+    limit = filters.limit if limit is None else limit
+    repo = ProspectRepository(session)
+    base = _query(filters)
+    groups: list[PersonQuery] = [base]
+    if filters.titles:
+        exact, partial = _title_groups(repo, filters.titles)
+        groups = []
+        for title_ids in (exact, partial):
+            if title_ids:
+                q = PersonQuery(**{**base.__dict__, "title_ids": title_ids})
+                groups.append(q)
+    universe = repo.universe_size()
+    total = 0
+    page: list[int] = []
+    skip, want = offset, limit
+    for q in groups:
+        branches = repo.branches(q)
+        counts = [repo.count(b) for b in branches]
+        n = sum(counts)
+        total += n
+        if want > 0 and skip < n:
+            got = _page(repo, branches, counts, universe, skip, want)
+            page.extend(got)
+            want -= len(got)
+        skip = max(0, skip - n)
+    prospects = [to_prospect(row) for row in repo.rows_by_ids(page)]
+    if workspace_id is not None:
+        _mark_saved(session, workspace_id, prospects)
+    return SearchResult(total=total, prospects=prospects)
+
+
+def _dense(matches: int, rows: int, universe: int) -> bool:
+    """Whether walking people in key order finds ``rows`` matches sooner than sorting all matches.
+
+    A walk visits about ``rows * universe / matches`` people (each a row lookup); sorting reads
+    ``matches`` index entries, roughly five times cheaper each.
+    """
+    return matches * matches > 5 * rows * universe
+
+
+def _page(
+    repo: ProspectRepository,
+    branches: list[Any],
+    counts: list[int],
+    universe: int,
+    skip: int,
+    want: int,
+) -> list[int]:
+    if len(branches) == 1:
+        return repo.page_ids(branches[0], skip, want, scan=_dense(counts[0], skip + want, universe))
+    merged: list[int] = []
+    for conditions, n in zip(branches, counts):
+        if n:
+            dense = _dense(n, skip + want, universe)
+            merged.extend(repo.page_ids(conditions, 0, skip + want, scan=dense))
+    return sorted(merged)[skip : skip + want]
+
+
+def _mark_saved(session: Session, workspace_id: uuid.UUID, prospects: list[dict[str, Any]]) -> None:
+    from lexi.contacts import service as contacts_service
+
+    saved = contacts_service.saved_prospect_ids(
+        session, workspace_id, [uuid.UUID(p["id"]) for p in prospects]
+    )
+    for p in prospects:
+        p["saved"] = uuid.UUID(p["id"]) in saved
+
+
+def to_prospect(row: Any) -> dict[str, Any]:
+    """The contract's Prospect object for a joined person row."""
+    full = " ".join(x for x in (row.first_name, row.last_name) if x) or None
+    company = None
+    if row.company_id is not None:
+        company = {
+            "id": str(ids.company_uuid(row.company_id)),
+            "name": row.company_name,
+            "domain": row.company_domain,
+            "industry": row.company_industry,
+            "employee_count": row.company_employees,
+            "revenue_usd": row.company_revenue,
+            "city": row.company_city,
+            "state": row.company_state,
+            "country": row.company_country,
+        }
+    return {
+        "id": str(ids.person_uuid(row.id)),
+        "first_name": row.first_name,
+        "last_name": row.last_name,
+        "full_name": full,
+        "job_title": row.job_title,
+        "seniority": row.seniority,
+        "department": row.department,
+        "email": row.email,
+        "email_status": row.email_status,
+        "phone": row.phone,
+        "city": row.city,
+        "state": row.state,
+        "country": row.country,
+        "linkedin_url": row.linkedin_url,
+        "company": company,
+    }
+
+
+def get_prospects(session: Session, prospect_ids: list[uuid.UUID]) -> list[dict[str, Any]]:
+    """Prospect objects for these ids, in the given order; unknown ids are skipped."""
+    keys = [k for k in (ids.person_key(i) for i in prospect_ids) if k is not None]
+    return [to_prospect(row) for row in ProspectRepository(session).rows_by_ids(keys)]
+
+
+def _contact_fields(p: dict[str, Any]) -> dict[str, Any]:
+    company = p.get("company") or {}
+    return {
+        "prospect_id": uuid.UUID(p["id"]),
+        "first_name": p.get("first_name"),
+        "last_name": p.get("last_name"),
+        "full_name": p.get("full_name"),
+        "email": p.get("email"),
+        "phone": p.get("phone"),
+        "job_title": p.get("job_title"),
+        "linkedin_url": p.get("linkedin_url"),
+        "city": p.get("city"),
+        "state": p.get("state"),
+        "country": p.get("country"),
+        "company_name": company.get("name"),
+        "company_domain": company.get("domain"),
+        "company_industry": company.get("industry"),
+        "company_employee_count": company.get("employee_count"),
+        "company_city": company.get("city"),
+        "company_state": company.get("state"),
+        "company_country": company.get("country"),
+    }
+
+
+def save(
+    session: Session,
+    workspace_id: uuid.UUID,
+    prospect_ids: list[uuid.UUID],
+    *,
+    list_id: uuid.UUID | None = None,
+    extra: list[dict[str, Any]] | None = None,
+) -> SaveResult:
+    """Turn prospects into contacts of the workspace (idempotent per person), optionally into a list.
+
+    ``extra`` holds people given by value instead of id (``{full_name, email, job_title, ...}``).
+    Unknown prospect ids are a ``ValidationFailed`` naming them; nothing is written then.
+    """
+    from lexi.contacts import service as contacts_service
+    from lexi.lists import service as lists_service
+
+    if list_id is not None:
+        lists_service.get_list(session, workspace_id, list_id)
+    wanted = list(dict.fromkeys(prospect_ids))
+    prospects = get_prospects(session, wanted)
+    found = {p["id"] for p in prospects}
+    missing = [str(i) for i in wanted if str(i) not in found]
+    if missing:
+        raise ValidationFailed(
+            "Some prospects were not found.",
+            details={"fields": {"prospects": "Unknown prospect id"}, "prospect_ids": missing},
+        )
+    created = 0
+    contacts: list[Contact] = []
+    for p in prospects:
+        contact, was_created = contacts_service.upsert_from_prospect(session, workspace_id, _contact_fields(p))
+        created += int(was_created)
+        contacts.append(contact)
+    for fields in extra or []:
+        contact, was_created = contacts_service.upsert_from_prospect(session, workspace_id, fields)
+        created += int(was_created)
+        contacts.append(contact)
+    unique = list({c.id: c for c in contacts}.values())
+    added = 0
+    if list_id is not None and unique:
+        added = lists_service.add_contacts(session, workspace_id, list_id, [c.id for c in unique]).added
+    return SaveResult(created=created, contacts=unique, added_to_list=added)

@@ -1,0 +1,181 @@
+"""Prospect search: each filter alone and combined, synonyms, exclusions, ordering, exact totals.
+
+Every total is checked against the same question asked in hand-written SQL.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from lexi.prospects import service
+from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.ids import person_key
+from lexi.prospects.titles import canonical_tokens
+
+
+def run(db, data: dict, **kw):  # type: ignore[no-untyped-def]
+    with db.unit_of_work(write=False) as session:
+        return service.search(session, ProspectFilters.parse(data, max_limit=10_000), **kw)
+
+
+def keys(result) -> list[int]:  # type: ignore[no-untyped-def]
+    return [person_key(uuid.UUID(p["id"])) for p in result.prospects]
+
+
+class TestEachFilterAlone:
+    @pytest.mark.parametrize(
+        ("filters", "where"),
+        [
+            ({"seniorities": ["vp"]}, "seniority = 'vp'"),
+            ({"seniorities": ["vp", "director"]}, "seniority IN ('vp', 'director')"),
+            ({"departments": ["engineering"]}, "department = 'engineering'"),
+            ({"industries": ["law practice"]}, "industry = 'Law Practice'"),
+            ({"email_status": ["verified"]}, "email_status = 'verified'"),
+            ({"employees": "51-200"}, "employees BETWEEN 51 AND 200"),
+            ({"employees": {"min": 1000}}, "employees >= 1000"),
+            ({"revenue_usd": {"max": 1000000}}, "revenue_usd <= 1000000"),
+        ],
+    )
+    def test_total_equals_the_sql_count(self, universe, sql, filters: dict, where: str) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(f"SELECT count(*) FROM prospect_people WHERE {where}")[0][0]
+        assert expected > 0
+        assert run(universe, filters).total == expected
+
+    def test_a_city_matches_people_there_or_working_for_a_company_based_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE (p.city = 'New York' AND p.state = 'NY') OR (c.city = 'New York' AND c.state = 'NY')"
+        )[0][0]
+        result = run(universe, {"locations": ["New York, NY, US"], "limit": 100})
+        assert expected > 0 and result.total == expected
+        for p in result.prospects:
+            assert (p["city"], p["state"]) == ("New York", "NY") or (
+                p["company"]["city"], p["company"]["state"]) == ("New York", "NY")
+
+    def test_a_region_and_a_country_match_their_prefixes(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        ca = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE (p.country = 'US' AND p.state = 'CA') OR (c.country = 'US' AND c.state = 'CA')"
+        )[0][0]
+        de = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE p.country = 'DE' OR c.country = 'DE'"
+        )[0][0]
+        assert run(universe, {"locations": ["CA, US"]}).total == ca
+        assert run(universe, {"locations": ["Germany"]}).total == de
+
+    def test_exclusions_remove_people_and_companies_in_the_place(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE coalesce(p.country, '') <> 'US' AND coalesce(c.country, '') <> 'US'"
+        )[0][0]
+        result = run(universe, {"exclude_locations": ["US"], "limit": 100})
+        assert result.total == expected
+        assert all("US" not in (p["country"], (p["company"] or {}).get("country")) for p in result.prospects)
+
+    def test_keywords_match_company_text(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE lower(c.name || ' ' || c.description || ' ' || c.keywords) LIKE '%litigation%'"
+        )[0][0]
+        assert expected > 0
+        assert run(universe, {"keywords": ["Litigation"]}).total == expected
+
+    def test_technologies_match_the_company_stack(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE c.technologies LIKE '%Shopify%' OR c.technologies LIKE '%Clio%'"
+        )[0][0]
+        assert expected > 0
+        assert run(universe, {"technologies": ["shopify", "Clio"]}).total == expected
+
+
+class TestTitles:
+    def test_ceo_finds_every_spelling_and_no_assistants(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        result = run(universe, {"titles": ["CEO"], "limit": 10_000})
+        titles = {p["job_title"] for p in result.prospects}
+        assert {"CEO", "Chief Executive Officer", "CEO & Co-Founder"} <= titles
+        assert all("ceo" in canonical_tokens(t) for t in titles)
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p JOIN prospect_titles t ON t.id = p.title_id "
+            "WHERE t.title IN ('CEO', 'Chief Executive Officer', 'CEO & Co-Founder', 'Co-Founder & CEO', "
+            "'Founder & CEO', 'President & CEO', 'Managing Partner & CEO')"
+        )[0][0]
+        assert result.total == expected
+
+    def test_exact_title_matches_come_first_then_by_key(self, universe) -> None:  # type: ignore[no-untyped-def]
+        result = run(universe, {"titles": ["CEO"], "limit": 10_000})
+        exact = [canonical_tokens(p["job_title"]) == ("ceo",) for p in result.prospects]
+        assert exact == sorted(exact, reverse=True)
+        n = sum(exact)
+        ks = keys(result)
+        assert ks[:n] == sorted(ks[:n]) and ks[n:] == sorted(ks[n:])
+
+    def test_unknown_title_gives_zero(self, universe) -> None:  # type: ignore[no-untyped-def]
+        result = run(universe, {"titles": ["Chief Galactic Officer"]})
+        assert result.total == 0 and result.prospects == []
+
+
+class TestCombined:
+    def test_every_prospect_satisfies_every_filter(self, universe) -> None:  # type: ignore[no-untyped-def]
+        filters = {
+            "seniorities": ["c_suite", "founder", "owner", "partner"],
+            "employees": {"min": 2, "max": 500},
+            "locations": ["US"],
+            "email_status": ["verified", "guessed"],
+            "limit": 100,
+        }
+        result = run(universe, filters)
+        assert result.total > 0
+        for p in result.prospects:
+            assert p["seniority"] in filters["seniorities"]
+            assert 2 <= p["company"]["employee_count"] <= 500
+            assert "US" in (p["country"], p["company"]["country"])
+            assert p["email_status"] in ("verified", "guessed") and p["email"]
+
+    def test_combining_filters_intersects(self, universe) -> None:  # type: ignore[no-untyped-def]
+        a = run(universe, {"seniorities": ["manager"], "limit": 10_000})
+        b = run(universe, {"departments": ["sales"], "limit": 10_000})
+        both = run(universe, {"seniorities": ["manager"], "departments": ["sales"], "limit": 10_000})
+        assert set(keys(both)) == set(keys(a)) & set(keys(b))
+
+    def test_zero_result_query(self, universe) -> None:  # type: ignore[no-untyped-def]
+        result = run(universe, {"titles": ["CEO"], "employees": {"min": 10_000_000}})
+        assert result.total == 0
+
+
+class TestOrderingAndPaging:
+    def test_same_query_same_order(self, universe) -> None:  # type: ignore[no-untyped-def]
+        f = {"seniorities": ["manager"], "limit": 50}
+        assert keys(run(universe, f)) == keys(run(universe, f))
+
+    def test_pages_continue_without_overlap_and_keep_the_total(self, universe) -> None:  # type: ignore[no-untyped-def]
+        f = {"titles": ["Partner", "CEO"], "limit": 100}
+        whole = run(universe, {**f, "limit": 10_000})
+        pages = [run(universe, f, offset=o) for o in range(0, whole.total, 100)]
+        assert {p.total for p in pages} == {whole.total}
+        assert [k for p in pages for k in keys(p)] == keys(whole)
+
+    def test_limit_caps_the_selection(self, universe) -> None:  # type: ignore[no-untyped-def]
+        assert len(run(universe, {"limit": 7}).prospects) == 7
+
+
+class TestProspectObject:
+    def test_has_the_contract_fields(self, universe) -> None:  # type: ignore[no-untyped-def]
+        p = run(universe, {"limit": 1}).prospects[0]
+        assert set(p) >= {
+            "id", "first_name", "last_name", "full_name", "job_title", "seniority", "department",
+            "email", "email_status", "city", "state", "country", "linkedin_url", "company",
+        }
+        assert set(p["company"]) == {
+            "id", "name", "domain", "industry", "employee_count", "revenue_usd", "city", "state", "country",
+        }
+        uuid.UUID(p["id"]) and uuid.UUID(p["company"]["id"])
+
+    def test_get_prospects_returns_the_same_objects(self, universe) -> None:  # type: ignore[no-untyped-def]
+        found = run(universe, {"limit": 3}).prospects
+        with universe.unit_of_work(write=False) as session:
+            again = service.get_prospects(session, [uuid.UUID(p["id"]) for p in found])
+        assert again == found

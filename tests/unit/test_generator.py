@@ -1,0 +1,156 @@
+"""The universe generator: deterministic for a seed, realistic within stated bounds."""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, defaultdict
+from functools import lru_cache
+
+import pytest
+
+from lexi.prospects import bulk
+from lexi.prospects.gen_companies import family_of
+from lexi.prospects.generator import generate_rows
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES
+
+P = {name: i for i, name in enumerate(bulk.PERSON_COLUMNS)}
+C = {name: i for i, name in enumerate(bulk.COMPANY_COLUMNS)}
+
+
+@lru_cache(maxsize=4)
+def universe(seed: int, people: int) -> tuple[list, list, dict[int, str]]:
+    titles: dict[int, str] = {}
+    companies: list = []
+    persons: list = []
+    for t, c, p in generate_rows(seed, people, batch_size=5000):
+        titles.update({row[0]: row[1] for row in t})
+        companies.extend(c)
+        persons.extend(p)
+    return companies, persons, titles
+
+
+class TestDeterminism:
+    def test_same_seed_same_universe(self) -> None:
+        a = list(generate_rows(11, 3000, batch_size=1000))
+        b = list(generate_rows(11, 3000, batch_size=1000))
+        assert a == b
+
+    def test_other_seed_other_universe(self) -> None:
+        a = universe(11, 3000)
+        b = list(generate_rows(12, 3000))
+        assert a[1][:50] != [row for _, _, p in b for row in p][:50]
+
+    def test_exactly_the_requested_people_with_consecutive_ids(self) -> None:
+        _, persons, _ = universe(5, 20_000)
+        assert [p[P["id"]] for p in persons] == list(range(1, 20_001))
+
+
+class TestDistributions:
+    """Bounds stated here are what the generator promises (see its tables)."""
+
+    def test_countries_follow_the_stated_weights(self) -> None:
+        companies, _, _ = universe(5, 20_000)
+        shares = Counter(c[C["country"]] for c in companies)
+        n = len(companies)
+        assert 0.50 <= shares["US"] / n <= 0.66
+        assert {"US", "CA", "GB", "DE", "AT", "CH", "FR", "NL", "IE", "AU", "SG"} == set(shares)
+
+    def test_every_person_and_company_has_a_city_and_us_people_a_state_code(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        assert all(c[C["city"]] for c in companies)
+        assert all(p[P["city"]] and p[P["loc"]] for p in persons)
+        us = [p for p in persons if p[P["country"]] == "US"]
+        assert us and all(p[P["state"]] and len(p[P["state"]]) == 2 for p in us)
+
+    def test_headcount_is_heavy_tailed_from_one_to_very_large(self) -> None:
+        companies, _, _ = universe(5, 20_000)
+        sizes = [c[C["employee_count"]] for c in companies]
+        assert min(sizes) == 1
+        assert statistics.median(sizes) <= 20
+        assert max(sizes) >= 10_000
+        assert sum(s > 1000 for s in sizes) / len(sizes) < 0.05
+
+    def test_revenue_grows_with_headcount(self) -> None:
+        companies, _, _ = universe(5, 20_000)
+        by_bucket = defaultdict(list)
+        for c in companies:
+            size = c[C["employee_count"]]
+            by_bucket[0 if size <= 10 else 1 if size <= 200 else 2].append(c[C["revenue_usd"]])
+        medians = [statistics.median(by_bucket[i]) for i in range(3)]
+        assert medians[0] < medians[1] < medians[2]
+
+    def test_email_status_mix_and_emails_on_the_company_domain(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        domain = {c[C["id"]]: c[C["domain"]] for c in companies}
+        status = Counter(p[P["email_status"]] for p in persons)
+        assert set(status) == set(EMAIL_STATUSES)
+        assert 0.50 <= status["verified"] / len(persons) <= 0.60
+        assert 0.10 <= status["unavailable"] / len(persons) <= 0.20
+        for p in persons:
+            if p[P["email_status"]] == "unavailable":
+                assert p[P["email"]] is None
+            else:
+                assert p[P["email"]].endswith("@" + domain[p[P["company_id"]]])
+        assert len({p[P["email"]] for p in persons if p[P["email"]]}) == sum(
+            1 for p in persons if p[P["email"]]
+        )
+
+    def test_domains_and_linkedin_urls_are_unique(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        assert len({c[C["domain"]] for c in companies}) == len(companies)
+        assert len({p[P["linkedin_url"]] for p in persons}) == len(persons)
+
+    def test_seniorities_and_departments_are_from_the_contract(self) -> None:
+        _, persons, _ = universe(5, 20_000)
+        assert {p[P["seniority"]] for p in persons} == set(SENIORITIES)
+        assert {p[P["department"]] for p in persons} <= set(DEPARTMENTS)
+
+
+class TestOrgCharts:
+    def test_each_company_is_led_by_one_top_executive(self) -> None:
+        _, persons, _ = universe(5, 20_000)
+        first_of: dict[int, tuple] = {}
+        for p in persons:
+            first_of.setdefault(p[P["company_id"]], p)
+        leaders = Counter(p[P["seniority"]] for p in first_of.values())
+        top = leaders["owner"] + leaders["founder"] + leaders["c_suite"] + leaders["partner"]
+        assert top / len(first_of) >= 0.9
+
+    def test_law_firms_have_partners_associates_and_paralegals(self) -> None:
+        companies, persons, titles = universe(5, 20_000)
+        industry = {c[C["id"]]: c[C["industry"]] for c in companies}
+        law = Counter(titles[p[P["title_id"]]] for p in persons if industry[p[P["company_id"]]] == "Law Practice")
+        for title in ("Managing Partner", "Partner", "Of Counsel", "Paralegal", "Senior Associate"):
+            assert law[title] > 0, title
+        assert law["Software Engineer"] == 0
+
+    def test_law_firm_names_look_like_law_firms(self) -> None:
+        companies, _, _ = universe(5, 20_000)
+        names = [c[C["name"]] for c in companies if c[C["industry"]] == "Law Practice"]
+        lawlike = [n for n in names if any(w in n for w in ("&", "Law", "Legal", "LLP", "Rechtsanw", "Avocats", "Advocaten"))]
+        assert len(lawlike) == len(names)
+
+    @pytest.mark.parametrize(
+        ("family", "expected"),
+        [
+            ("health", {"Registered Nurse", "Physician"}),
+            ("software", {"Software Engineer", "Account Executive"}),
+            ("education", {"Teacher", "Professor"}),
+            ("accounting", {"Staff Accountant", "Audit Manager"}),
+        ],
+    )
+    def test_each_industry_family_has_its_own_roles(self, family: str, expected: set[str]) -> None:
+        companies, persons, titles = universe(5, 20_000)
+        fam = {c[C["id"]]: family_of(c[C["industry"]]) for c in companies}
+        seen = {titles[p[P["title_id"]]] for p in persons if fam[p[P["company_id"]]] == family}
+        assert expected <= seen
+
+    def test_every_industry_with_staff_has_a_leader(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        industry = {c[C["id"]]: c[C["industry"]] for c in companies}
+        leaders = defaultdict(int)
+        for p in persons:
+            if p[P["seniority"]] in ("owner", "founder", "c_suite", "partner"):
+                leaders[industry[p[P["company_id"]]]] += 1
+        staffed = {industry[p[P["company_id"]]] for p in persons}
+        assert all(leaders[i] > 0 for i in staffed)

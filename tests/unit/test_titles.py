@@ -1,0 +1,115 @@
+"""Job titles: normalisation to (seniority, department) and synonym-aware matching."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexi.prospects.title_index import TitleIndex
+from lexi.prospects.titles import canonical_tokens, normalize
+
+
+class TestNormalize:
+    @pytest.mark.parametrize(
+        ("title", "industry", "seniority", "department"),
+        [
+            ("Chief Executive Officer", None, "c_suite", "executive"),
+            ("CEO & Co-Founder", None, "founder", "executive"),
+            ("Founder and CEO", None, "founder", "executive"),
+            ("Owner", None, "owner", "executive"),
+            ("Product Owner", None, "senior", "product"),
+            ("CTO", None, "c_suite", "engineering"),
+            ("Chief Financial Officer", None, "c_suite", "finance"),
+            ("Chief Marketing Officer", None, "c_suite", "marketing"),
+            ("General Counsel", None, "c_suite", "legal"),
+            ("Chief Information Security Officer", None, "c_suite", "information_technology"),
+            ("VP, Sales", None, "vp", "sales"),
+            ("Vice President of Sales", None, "vp", "sales"),
+            ("SVP, Engineering", None, "vp", "engineering"),
+            ("Head of Growth", None, "head", "marketing"),
+            ("Director of Engineering", None, "director", "engineering"),
+            ("Engineering Manager", None, "manager", "engineering"),
+            ("Senior Software Engineer", None, "senior", "engineering"),
+            ("Sr. Account Executive", None, "senior", "sales"),
+            ("Software Engineer", None, "entry", "engineering"),
+            ("Marketing Intern", None, "intern", "marketing"),
+            ("Managing Partner", "Law Practice", "partner", "executive"),
+            ("Partner", "Law Practice", "partner", "legal"),
+            ("Of Counsel", "Law Practice", "senior", "legal"),
+            ("Senior Associate", "Law Practice", "senior", "legal"),
+            ("Associate", "Law Practice", "entry", "legal"),
+            ("Paralegal", "Law Practice", "entry", "legal"),
+            ("Partner", "Accounting", "partner", "finance"),
+            ("Chief of Staff", None, "senior", "other"),
+            ("Assistant to the CEO", None, "entry", "other"),
+            ("Customer Success Manager", None, "manager", "customer_success"),
+            ("IT Manager", None, "manager", "information_technology"),
+        ],
+    )
+    def test_maps_title_to_seniority_and_department(
+        self, title: str, industry: str | None, seniority: str, department: str
+    ) -> None:
+        assert normalize(title, industry) == (seniority, department)
+
+
+class TestCanonicalForm:
+    @pytest.mark.parametrize(
+        ("a", "b"),
+        [
+            ("VP, Sales", "Vice President of Sales"),
+            ("VP of Sales", "Vice President - Sales"),
+            ("CEO", "Chief Executive Officer"),
+            ("GC", "General Counsel"),
+            ("Co-Founder", "Cofounder"),
+            ("SVP Marketing", "Senior Vice President, Marketing"),
+        ],
+    )
+    def test_spellings_of_one_title_share_a_form(self, a: str, b: str) -> None:
+        assert canonical_tokens(a) == canonical_tokens(b)
+
+
+TITLES = [
+    "CEO", "Chief Executive Officer", "CEO & Co-Founder", "Managing Partner & CEO",
+    "Assistant to the CEO", "CEO's Assistant", "Executive Assistant to the CEO", "Office of the CFO",
+    "President", "Vice President of Sales", "VP, Sales", "SVP, Sales", "Assistant Vice President",
+    "General Counsel", "Deputy General Counsel", "Associate General Counsel", "Chief Legal Officer",
+    "Founder", "Co-Founder & CTO", "Founding Partner", "Head of Growth", "Sales Manager",
+]
+
+
+def _match(query: str) -> tuple[set[str], set[str]]:
+    index = TitleIndex(enumerate(TITLES))
+    exact, partial = index.match([query])
+    return {TITLES[i] for i in exact}, {TITLES[i] for i in partial}
+
+
+class TestTitleSearch:
+    def test_ceo_finds_the_spelled_out_title_and_compound_titles(self) -> None:
+        exact, partial = _match("CEO")
+        assert exact == {"CEO", "Chief Executive Officer"}
+        assert partial == {"CEO & Co-Founder", "Managing Partner & CEO"}
+
+    def test_ceo_never_finds_the_assistants_of_a_ceo(self) -> None:
+        exact, partial = _match("Chief Executive Officer")
+        assert not ({"Assistant to the CEO", "CEO's Assistant", "Executive Assistant to the CEO"} & (exact | partial))
+
+    def test_president_is_not_a_vice_president(self) -> None:
+        exact, partial = _match("President")
+        assert exact == {"President"} and not partial
+
+    def test_vp_sales_matches_every_spelling(self) -> None:
+        exact, partial = _match("VP Sales")
+        assert exact == {"Vice President of Sales", "VP, Sales"}
+        assert partial == {"SVP, Sales"}
+
+    def test_gc_means_general_counsel_but_not_its_deputies(self) -> None:
+        exact, partial = _match("GC")
+        assert exact == {"General Counsel", "Chief Legal Officer"}
+        assert not partial
+
+    def test_founder_finds_co_founders(self) -> None:
+        exact, partial = _match("Founder")
+        assert "Founder" in exact
+        assert {"Co-Founder & CTO", "Founding Partner"} <= exact | partial
+
+    def test_unknown_title_matches_nothing(self) -> None:
+        assert _match("Chief Galactic Officer") == (set(), set())
