@@ -140,6 +140,7 @@ class ProspectFilters(BaseModel):
     seniorities: list[str] = Field(default_factory=list)
     departments: list[str] = Field(default_factory=list)
     industries: list[str] = Field(default_factory=list)
+    exclude_industries: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
     exclude_locations: list[str] = Field(default_factory=list)
     employees: dict[str, int | None] | None = None
@@ -169,13 +170,13 @@ class ProspectFilters(BaseModel):
     def _email_status(cls, v: Any) -> list[str]:
         return _enum_list("email_status", v, EMAIL_STATUSES, "email status")
 
-    @field_validator("industries", mode="before")
+    @field_validator("industries", "exclude_industries", mode="before")
     @classmethod
-    def _industries(cls, v: Any) -> list[str]:
-        items = _clean_list("industries", v)
+    def _industries(cls, v: Any, info: Any) -> list[str]:
+        items = _clean_list(info.field_name, v)
         bad = [i for i in items if canonical_industry(i) is None]
         if bad:
-            raise _unknown("industries", bad, INDUSTRIES, "industry")
+            raise _unknown(info.field_name, bad, INDUSTRIES, "industry")
         out: list[str] = []
         for i in items:
             name = canonical_industry(i)

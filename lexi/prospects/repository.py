@@ -32,6 +32,7 @@ class PersonQuery:
     seniorities: list[str] = field(default_factory=list)
     departments: list[str] = field(default_factory=list)
     industries: list[str] = field(default_factory=list)
+    exclude_industries: list[str] = field(default_factory=list)
     email_status: list[str] = field(default_factory=list)
     employees: tuple[int | None, int | None] | None = None
     revenue: tuple[int | None, int | None] | None = None
@@ -151,6 +152,8 @@ class ProspectRepository:
         ):
             if values:
                 base.append(column.in_(values) if len(values) > 1 else column == values[0])
+        if q.exclude_industries:
+            base.append(or_(P.industry.is_(None), P.industry.not_in(q.exclude_industries)))
         if q.employees:
             base.extend(_between(P.employees, q.employees))
         if q.revenue:

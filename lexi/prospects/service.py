@@ -56,6 +56,7 @@ def _query(filters: ProspectFilters) -> PersonQuery:
         seniorities=list(filters.seniorities),
         departments=list(filters.departments),
         industries=list(filters.industries),
+        exclude_industries=list(filters.exclude_industries),
         email_status=list(filters.email_status),
         employees=rng(filters.employees),
         revenue=rng(filters.revenue_usd),

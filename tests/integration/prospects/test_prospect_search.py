@@ -75,6 +75,21 @@ class TestEachFilterAlone:
         assert result.total == expected
         assert all("US" not in (p["country"], (p["company"] or {}).get("country")) for p in result.prospects)
 
+    def test_excluded_industries_are_left_out(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE c.industry IS NULL OR c.industry NOT IN ('Marketing and Advertising', 'Law Practice')"
+        )[0][0]
+        result = run(
+            universe,
+            {"exclude_industries": ["marketing and advertising", "Law Practice"], "limit": 100},
+        )
+        assert result.total == expected
+        assert all(
+            (p["company"] or {}).get("industry") not in ("Marketing and Advertising", "Law Practice")
+            for p in result.prospects
+        )
+
     def test_keywords_match_company_text(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         expected = sql(
             "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
