@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
 
@@ -35,7 +38,27 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     )
     limiter = RateLimiter(settings.redis_url or "memory://")
 
-    app = FastAPIOffline(title="Lexi API", version=lexi.__version__, description=DESCRIPTION)
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # The in-process worker runs approved tasks when no separate `lexi worker` does.
+        worker = None
+        if settings.run_worker_in_process:
+            from lexi.worker import Worker
+
+            worker = Worker(
+                db,
+                lease_seconds=settings.worker_lease_seconds,
+                poll_seconds=settings.worker_poll_seconds,
+            ).start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+
+    app = FastAPIOffline(
+        title="Lexi API", version=lexi.__version__, description=DESCRIPTION, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.db = db
     app.state.limiter = limiter

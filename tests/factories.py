@@ -14,7 +14,9 @@ class Factory:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def workspace(self, *, credits: int = 1000, plan: str = "organization", name: str | None = None) -> Workspace:
+    def workspace(
+        self, *, credits: int = 1000, plan: str = "organization", name: str | None = None
+    ) -> Workspace:
         with self.db.unit_of_work() as session:
             return workspaces_service.create(
                 session, name or f"ws-{uuid.uuid4().hex[:8]}", plan=plan, credits=credits

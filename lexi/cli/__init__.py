@@ -7,7 +7,7 @@ import sys
 import typer
 
 import lexi
-from lexi.cli import admin, chat, server
+from lexi.cli import admin, chat, demo, prospects, server, worker
 from lexi.errors import LexiError
 
 app = typer.Typer(
@@ -19,6 +19,9 @@ app = typer.Typer(
 server.register(app)
 admin.register(app)
 chat.register(app)
+worker.register(app)
+prospects.register(app)
+app.command("demo")(demo.demo)
 
 
 def _version(value: bool) -> None:

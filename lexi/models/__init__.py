@@ -2,8 +2,27 @@
 
 from lexi.db.base import Base
 from lexi.models.api_key import ApiKey
+from lexi.models.contact import Contact, ContactList, ListMembership
+from lexi.models.conversation import Conversation, Message
 from lexi.models.credit import CreditEntry
 from lexi.models.idempotency import IdempotencyRecord
+from lexi.models.prospect import Company, JobTitle, Person
+from lexi.models.task import Task
 from lexi.models.workspace import Workspace
 
-__all__ = ["ApiKey", "Base", "CreditEntry", "IdempotencyRecord", "Workspace"]
+__all__ = [
+    "ApiKey",
+    "Base",
+    "Company",
+    "Contact",
+    "ContactList",
+    "Conversation",
+    "CreditEntry",
+    "IdempotencyRecord",
+    "JobTitle",
+    "ListMembership",
+    "Message",
+    "Person",
+    "Task",
+    "Workspace",
+]

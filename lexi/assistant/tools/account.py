@@ -1,0 +1,66 @@
+"""Account tools: credits, pending tasks, and what Lexi can do for this key."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from lexi.assistant.context import TurnContext
+from lexi.assistant.tools.registry import REGISTRY, Action, check_scope, tool
+from lexi.assistant.understanding.types import IntentKind
+from lexi.auth.scopes import Scope
+from lexi.credits import service as credits_service
+from lexi.tasks import service as tasks_service
+
+TASK_STATUSES = ("pending", "approved", "running", "dismissed", "completed", "failed")
+
+
+class NoArgs(BaseModel):
+    pass
+
+
+class TaskArgs(BaseModel):
+    status: str = Field(
+        "pending", description="pending | approved | dismissed | completed | failed"
+    )
+
+
+@tool(scope=Scope.lexi, intents=[IntentKind.credits], from_intent=lambda i, c: NoArgs())
+def credits(ctx: TurnContext, args: NoArgs) -> Action:
+    """The workspace's credit balance."""
+    check_scope(ctx, Scope.lexi)
+    return {
+        "type": "credits",
+        "status": "completed",
+        "balance": credits_service.balance(ctx.session, ctx.workspace_id),
+    }
+
+
+@tool(
+    scope=Scope.lexi,
+    intents=[IntentKind.tasks],
+    from_intent=lambda i, c: TaskArgs(
+        status=i.params.get("status") if i.params.get("status") in TASK_STATUSES else "pending"
+    ),
+)
+def list_tasks(ctx: TurnContext, args: TaskArgs) -> Action:
+    """The workspace's tasks in one status (pending ones wait for approval)."""
+    check_scope(ctx, Scope.lexi)
+    rows = tasks_service.list_tasks(ctx.session, ctx.workspace_id, args.status)
+    return {
+        "type": "tasks",
+        "status": "completed",
+        "status_filter": args.status,
+        "tasks": [{"id": str(t.id), "type": t.type, "description": t.description} for t in rows],
+    }
+
+
+@tool(scope=Scope.lexi, intents=[IntentKind.capabilities], from_intent=lambda i, c: NoArgs())
+def capabilities(ctx: TurnContext, args: NoArgs) -> Action:
+    """What Lexi can do with this API key."""
+    check_scope(ctx, Scope.lexi)
+    allowed = REGISTRY.for_scopes(ctx.caller.scopes)
+    return {
+        "type": "capabilities",
+        "status": "completed",
+        "tools": [s.name for s in allowed.all()],
+    }

@@ -1,0 +1,82 @@
+"""The writer: what was done (the turn's actions) becomes a short, specific, honest reply.
+
+Every sentence comes from ``phrases``; this module only chooses and fills them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lexi.assistant import phrases
+from lexi.assistant.understanding.types import IntentKind, Interpretation
+
+_QUESTIONS = {
+    "prospects": phrases.NOTHING_TO_SAVE,
+    "list": phrases.WHICH_LIST,
+}
+
+
+def _needs_input(action: dict[str, Any]) -> str:
+    if action.get("question"):
+        return str(action["question"])
+    if action.get("list_name"):
+        return phrases.list_not_found(action["list_name"], action.get("known_lists") or [])
+    for missing in action.get("missing") or []:
+        if missing in _QUESTIONS:
+            return _QUESTIONS[missing]
+    return phrases.WHICH_LIST
+
+
+def _failed(action: dict[str, Any]) -> str:
+    error = action.get("error")
+    if error == "not_available":
+        return phrases.not_available(action["type"])
+    if error == "insufficient_permissions":
+        return phrases.no_permission(action.get("required_scope", ""))
+    if error == "tools_disabled":
+        return phrases.TOOLS_OFF
+    if action.get("message"):
+        return str(action["message"])
+    return phrases.tool_failed(action.get("tool", ""))
+
+
+def sentence(action: dict[str, Any]) -> str:
+    """One action in words."""
+    status, kind = action.get("status"), action.get("type")
+    if status == "needs_input":
+        return _needs_input(action)
+    if status == "failed":
+        return _failed(action)
+    if kind == "prospect_search":
+        if status == "pending_approval":
+            return phrases.approval_needed(action)
+        if action.get("background"):
+            return phrases.started_in_background(action)
+        return phrases.search_result(action)
+    if kind in ("list_add", "list_create"):
+        return phrases.list_saved(action)
+    if kind == "list_remove":
+        return phrases.list_removed(action)
+    if kind == "list_stats":
+        return phrases.list_stats(action)
+    if kind == "credits":
+        return phrases.credits(int(action.get("balance", 0)))
+    if kind == "tasks":
+        return phrases.tasks(action)
+    if kind == "capabilities":
+        return phrases.capabilities(action.get("tools") or [])
+    return action.get("message") or ""
+
+
+def write(actions: list[dict[str, Any]]) -> str:
+    """The whole reply: one paragraph per action, in the order they happened."""
+    parts = [s for s in (sentence(a) for a in actions) if s]
+    return "\n\n".join(parts) if parts else phrases.capabilities([])
+
+
+def thinking(interpretation: Interpretation) -> str:
+    """What Lexi understood, for the stream's ``thinking`` event."""
+    for intent in interpretation.intents:
+        if intent.kind == IntentKind.prospect_search and intent.filters:
+            return f"Looking for {phrases.describe_filters(intent.filters)}."
+    return phrases.THINKING

@@ -1,0 +1,55 @@
+"""Chat request and response shapes (contract: POST /v1/lexi/chat)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
+
+from lexi.kit.schemas import InputSchema
+
+MAX_MESSAGE = 12_000
+
+
+class ChatContext(InputSchema):
+    list_id: uuid.UUID | None = Field(
+        None, description="The list the chat is about (default list)."
+    )
+    campaign_id: uuid.UUID | None = Field(None, description="The campaign the chat is about.")
+    conversation_id: uuid.UUID | None = Field(None, description="Continue this conversation.")
+
+
+class ChatRequest(InputSchema):
+    message: StrictStr = Field(min_length=1, max_length=MAX_MESSAGE)
+    context: ChatContext | None = None
+    conversation_id: uuid.UUID | None = Field(
+        None, description="Same as context.conversation_id (either may be used)."
+    )
+    allow_tools: StrictBool = Field(True, description="False: answer without running any tool.")
+
+
+class ChatOut(BaseModel):
+    response: str
+    task_id: uuid.UUID | None
+    requires_approval: bool
+    conversation_id: uuid.UUID
+    message_id: uuid.UUID
+    credits_used: int
+    credits_remaining: int
+    actions: list[dict[str, Any]]
+
+
+class LexiSettings(BaseModel):
+    approval_mode: str = Field(
+        description="threshold (default): searches above the limit wait for approval; "
+        "always: every costly action waits; never: nothing waits."
+    )
+    auto_approve_max_prospects: int = Field(
+        description="Largest prospect selection that runs without approval in threshold mode."
+    )
+
+
+class LexiSettingsUpdate(InputSchema):
+    approval_mode: StrictStr | None = None
+    auto_approve_max_prospects: StrictInt | None = None

@@ -1,0 +1,165 @@
+"""One chat turn: resolve the request's context, quote, charge, let the assistant act, persist.
+
+The whole turn runs in the request's unit of work: a 402 (the quote exceeds the balance) or any
+other error leaves no trace, and the message credit and tool charges commit with the reply.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from lexi.assistant import phrases, writer
+from lexi.assistant.assistant import Assistant, TurnResult
+from lexi.assistant.context import TurnContext
+from lexi.assistant.policy import SETTINGS_KEY, ApprovalPolicy
+from lexi.assistant.understanding.types import ConversationState, Interpretation
+from lexi.auth.service import Caller
+from lexi.conversations import service as conversations
+from lexi.credits import prices
+from lexi.credits import service as credits_service
+from lexi.errors import NotFound, ValidationFailed
+from lexi.lists import service as lists_service
+from lexi.models import Conversation, Message
+from lexi.workspaces import service as workspaces_service
+
+# A campaigns feature replaces this with a lookup that returns the campaign's id (or raises 404).
+CampaignResolver = Callable[[Session, uuid.UUID, uuid.UUID], Any]
+
+
+def _no_campaigns(session: Session, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Any:
+    raise NotFound("Campaign not found.", code="campaign_not_found")
+
+
+campaign_resolver: CampaignResolver = _no_campaigns
+_default_assistant: Assistant | None = None
+
+
+def default_assistant() -> Assistant:
+    global _default_assistant
+    if _default_assistant is None:
+        _default_assistant = Assistant()
+    return _default_assistant
+
+
+@dataclass
+class ChatTurn:
+    conversation: Conversation
+    message: Message
+    result: TurnResult
+    interpretation: Interpretation
+    credits_used: int
+    credits_remaining: int
+
+
+def _conversation_id(top: uuid.UUID | None, in_context: uuid.UUID | None) -> uuid.UUID | None:
+    if top and in_context and top != in_context:
+        raise ValidationFailed.field(
+            "conversation_id", "Differs from context.conversation_id; send one of them"
+        )
+    return top or in_context
+
+
+def _state(
+    session: Session,
+    caller: Caller,
+    conv: Conversation | None,
+    list_id: uuid.UUID | None,
+    campaign_id: uuid.UUID | None,
+) -> ConversationState:
+    state = conversations.load_state(conv) if conv is not None else ConversationState()
+    if list_id is not None:
+        lst = lists_service.get_list(session, caller.workspace_id, list_id)
+        state.context_list_id, state.context_list_name = str(lst.id), lst.name
+    if campaign_id is not None:
+        campaign_resolver(session, caller.workspace_id, campaign_id)
+        state.context_campaign_id = str(campaign_id)
+    state.known_list_names = lists_service.list_names(session, caller.workspace_id)
+    return state
+
+
+def run_turn(
+    session: Session,
+    caller: Caller,
+    message: str,
+    *,
+    list_id: uuid.UUID | None = None,
+    campaign_id: uuid.UUID | None = None,
+    conversation_id: uuid.UUID | None = None,
+    context_conversation_id: uuid.UUID | None = None,
+    allow_tools: bool = True,
+    assistant: Assistant | None = None,
+) -> ChatTurn:
+    """Run one turn. Unknown context ids are 404 of their kind; an unaffordable quote is 402."""
+    assistant = assistant or default_assistant()
+    conv_id = _conversation_id(conversation_id, context_conversation_id)
+    conv = conversations.get_for_turn(session, caller.workspace_id, conv_id) if conv_id else None
+    state = _state(session, caller, conv, list_id, campaign_id)
+    workspace = workspaces_service.get(session, caller.workspace_id)
+    ctx = TurnContext(
+        session=session,
+        caller=caller,
+        state=state,
+        policy=ApprovalPolicy.from_settings(workspace.settings),
+        conversation_id=conv.id if conv else None,
+    )
+    interpretation = assistant.understand(ctx, message)
+    the_plan = assistant.plan(ctx, interpretation, allow_tools=allow_tools)
+    credits_service.ensure_affordable(session, caller.workspace_id, the_plan.cost)
+
+    if conv is None:
+        conv = conversations.start(session, caller.workspace_id, message)
+        ctx.conversation_id = conv.id
+    credits_service.charge(
+        session,
+        caller.workspace_id,
+        prices.CHAT_MESSAGE,
+        reason="chat message",
+        reference=str(conv.id),
+    )
+    conversations.append(session, conv, "user", message)
+    result = assistant.act(ctx, the_plan, allow_tools=allow_tools)
+    result.thinking = writer.thinking(interpretation)
+    calls = []
+    for record in result.steps:
+        if record.call is None:
+            continue
+        calls.append(record.call)
+        conversations.append(
+            session,
+            conv,
+            "tool",
+            phrases.step_summary(record.tool or ""),
+            tool_calls=[record.call],
+            tool_name=record.tool,
+            tool_output=record.action,
+        )
+    reply = conversations.append(session, conv, "assistant", result.reply, tool_calls=calls or None)
+    conversations.save_state(session, conv, ctx.state)
+    return ChatTurn(
+        conversation=conv,
+        message=reply,
+        result=result,
+        interpretation=interpretation,
+        credits_used=prices.CHAT_MESSAGE + ctx.credits_used,
+        credits_remaining=credits_service.balance(session, caller.workspace_id),
+    )
+
+
+def get_policy(session: Session, workspace_id: uuid.UUID) -> ApprovalPolicy:
+    """The workspace's approval policy (defaults when never set)."""
+    return ApprovalPolicy.from_settings(workspaces_service.get(session, workspace_id).settings)
+
+
+def update_policy(
+    session: Session, workspace_id: uuid.UUID, changes: dict[str, Any]
+) -> ApprovalPolicy:
+    """Change the approval policy; invalid values are ``400 validation_error``."""
+    workspace = workspaces_service.get(session, workspace_id)
+    policy = ApprovalPolicy.from_settings(workspace.settings).updated(changes)
+    workspaces_service.update_settings(session, workspace, {SETTINGS_KEY: policy.to_dict()})
+    return policy

@@ -1,0 +1,249 @@
+"""Approval tasks: the state machine.
+
+    pending ──approve──▶ approved ──claim──▶ running ──▶ completed
+       │                                  ▲    │
+       └──dismiss──▶ dismissed            │    └──▶ failed (credits refunded)
+                                lease expired: reclaimed
+
+Every transition is one conditional UPDATE, so concurrent approvals, dismissals and workers can
+never both win. The quoted credits are charged on approval (reference = task id) in the approving
+request's unit of work; a failed task gets them back exactly once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from lexi.credits import service as credits_service
+from lexi.credits.repository import CreditRepository
+from lexi.errors import NotFound, ValidationFailed
+from lexi.kit.clock import utc_now
+from lexi.models import Task
+from lexi.tasks.repository import TaskRepository
+
+LIST_LIMIT = 100
+_wake_listeners: list[Callable[[], None]] = []
+
+
+def on_approved(listener: Callable[[], None]) -> None:
+    """Call ``listener`` after a transaction that approved a task commits (wakes workers)."""
+    _wake_listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[], None]) -> None:
+    if listener in _wake_listeners:
+        _wake_listeners.remove(listener)
+
+
+def _wake_after_commit(session: Session) -> None:
+    def _notify(_: Session) -> None:
+        for listener in _wake_listeners:
+            listener()
+
+    event.listen(session, "after_commit", _notify, once=True)
+
+
+def charge_reference(task_id: uuid.UUID) -> str:
+    return f"task:{task_id}"
+
+
+def refund_reference(task_id: uuid.UUID) -> str:
+    return f"task:{task_id}:refund"
+
+
+def not_found() -> NotFound:
+    return NotFound("Task not found.", code="task_not_found")
+
+
+def propose(
+    session: Session,
+    *,
+    workspace_id: uuid.UUID,
+    type: str,
+    description: str,
+    metadata: dict[str, Any],
+    conversation_id: uuid.UUID | None = None,
+    api_key_id: uuid.UUID | None = None,
+    scopes: list[str] | None = None,
+) -> Task:
+    """A new pending task; nothing runs and nothing is charged until it is approved."""
+    return TaskRepository(session).add(
+        Task(
+            workspace_id=workspace_id,
+            conversation_id=conversation_id,
+            api_key_id=api_key_id,
+            scopes=sorted(scopes or []),
+            type=type,
+            status="pending",
+            description=description,
+            meta=metadata,
+            attempts=0,
+        )
+    )
+
+
+def get(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task:
+    task = TaskRepository(session).get_in_workspace(workspace_id, task_id)
+    if task is None:
+        raise not_found()
+    return task
+
+
+def list_tasks(session: Session, workspace_id: uuid.UUID, status: str = "pending") -> list[Task]:
+    """The workspace's tasks in one status, newest first (at most 100)."""
+    return TaskRepository(session).list_for(workspace_id, status, LIST_LIMIT)
+
+
+def quoted_credits(task: Task) -> int:
+    return int(((task.meta or {}).get("quote") or {}).get("credits") or 0)
+
+
+def _not_pending(task: Task, action: str) -> ValidationFailed:
+    return ValidationFailed(
+        f"Only a pending task can be {action}; this one is {task.status}.",
+        details={"fields": {"status": f"Is {task.status}, must be pending"}},
+    )
+
+
+def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task:
+    """Approve a pending task and charge its quote; it then runs in the background exactly once.
+
+    Anything but a pending task is ``400 validation_error``; an unaffordable quote is ``402``
+    and leaves the task pending.
+    """
+    task = get(session, workspace_id, task_id)
+    if task.status != "pending":
+        raise _not_pending(task, "approved")
+    cost = quoted_credits(task)
+    if cost:
+        credits_service.ensure_affordable(session, workspace_id, cost)
+    repo = TaskRepository(session)
+    if not repo.transition(task_id, workspace_id, "pending", "approved", approved_at=utc_now()):
+        session.refresh(task)
+        raise _not_pending(task, "approved")
+    if cost:
+        credits_service.charge(
+            session,
+            workspace_id,
+            cost,
+            reason=f"{task.type} task",
+            reference=charge_reference(task_id),
+        )
+    session.refresh(task)
+    _wake_after_commit(session)
+    return task
+
+
+def start_approved(session: Session, task: Task) -> Task:
+    """Approve a task the policy lets run without asking (same charge, same worker path)."""
+    return approve(session, task.workspace_id, task.id)
+
+
+def dismiss(
+    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, reason: str | None = None
+) -> Task:
+    """Dismiss a pending task; a dismissed task can never be approved."""
+    task = get(session, workspace_id, task_id)
+    if task.status != "pending":
+        raise _not_pending(task, "dismissed")
+    repo = TaskRepository(session)
+    if not repo.transition(
+        task_id, workspace_id, "pending", "dismissed", dismiss_reason=reason, completed_at=utc_now()
+    ):
+        session.refresh(task)
+        raise _not_pending(task, "dismissed")
+    session.refresh(task)
+    return task
+
+
+@dataclass(frozen=True)
+class Claim:
+    """What a worker needs of a claimed task, detached from the claiming session."""
+
+    id: uuid.UUID
+    workspace_id: uuid.UUID
+    type: str
+    metadata: dict[str, Any]
+    scopes: list[str]
+    attempts: int
+
+
+def claim_next(session: Session, worker: str, lease_seconds: float) -> Claim | None:
+    """Claim the oldest runnable task (approved, or running with an expired lease), or None."""
+    repo = TaskRepository(session)
+    now = utc_now()
+    skip_locked = session.get_bind().dialect.name == "postgresql"
+    for task_id in repo.claimable_ids(now, 10, skip_locked=skip_locked):
+        if repo.claim(task_id, worker, now, now + timedelta(seconds=lease_seconds)):
+            task = repo.get(task_id)
+            assert task is not None
+            session.refresh(task)
+            return Claim(
+                id=task.id,
+                workspace_id=task.workspace_id,
+                type=task.type,
+                metadata=dict(task.meta or {}),
+                scopes=list(task.scopes or []),
+                attempts=task.attempts,
+            )
+    return None
+
+
+def renew_lease(session: Session, task_id: uuid.UUID, worker: str, lease_seconds: float) -> bool:
+    return TaskRepository(session).renew(
+        task_id, worker, utc_now() + timedelta(seconds=lease_seconds)
+    )
+
+
+class LeaseLost(Exception):
+    """Another worker took the task over; this worker's work must be rolled back."""
+
+
+def complete(session: Session, claim: Claim, worker: str, result: dict[str, Any]) -> None:
+    if not TaskRepository(session).finish(
+        claim.id, worker, "completed", result=result, error=None, completed_at=utc_now()
+    ):
+        raise LeaseLost(str(claim.id))
+
+
+def fail(session: Session, claim: Claim, worker: str, error: str) -> bool:
+    """Mark the task failed and refund its charge (once); False if this worker lost the task."""
+    if not TaskRepository(session).finish(
+        claim.id, worker, "failed", error=error[:2000], completed_at=utc_now()
+    ):
+        return False
+    refund_charge(session, claim.workspace_id, claim.id)
+    return True
+
+
+def refund_charge(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> int:
+    repo = CreditRepository(session)
+    if repo.find_charge(workspace_id, refund_reference(task_id)):
+        return 0
+    charged = -sum(e.amount for e in repo.find_charge(workspace_id, charge_reference(task_id)))
+    if charged > 0:
+        credits_service.refund(
+            session,
+            workspace_id,
+            charged,
+            reason="failed task refund",
+            reference=refund_reference(task_id),
+        )
+    return max(charged, 0)
+
+
+def ensure_charged(
+    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, cost: int
+) -> None:
+    """Charge the task's cost unless it already was (a handler may run again after a crash)."""
+    if cost and not CreditRepository(session).find_charge(workspace_id, charge_reference(task_id)):
+        credits_service.charge(
+            session, workspace_id, cost, reason="task", reference=charge_reference(task_id)
+        )
