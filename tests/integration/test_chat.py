@@ -138,6 +138,17 @@ class TestRefinementInTheSameConversation:
             client.get(f"/v1/lists/{lst['id']}", headers=auth).json()["data"]["contact_count"] == 5
         )
 
+    def test_a_later_search_does_not_fill_a_list_used_earlier_unless_asked(self, client, auth):
+        first = ok(chat(client, auth, "Find 5 CFOs at hospitals in Boston"))
+        conv = first["conversation_id"]
+        ok(chat(client, auth, "save these as a new list called Earlier List", conversation_id=conv))
+        later = ok(chat(client, auth, "Find 50 CEOs at law firms in California", conversation_id=conv))
+        [action] = later["actions"]
+        assert action["status"] == "pending_approval"
+        assert "list_id" not in action
+        task = client.get(f"/v1/lexi/tasks/{later['task_id']}", headers=auth).json()["data"]
+        assert "list_id" not in task["metadata"]
+
 
 class TestOtherIntents:
     def test_campaign_requests_are_not_yet_available_and_change_nothing(self, client, auth):

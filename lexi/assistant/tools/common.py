@@ -60,11 +60,14 @@ def resolve_list(
             return ResolvedList(lst, created=True)
         return ResolvedList(None, missing_name=name)
     if target in (None, "context", "last"):
-        order = (
-            (ctx.state.context_list_id, ctx.state.last_list_id)
-            if target != "last"
-            else (ctx.state.last_list_id, ctx.state.context_list_id)
-        )
+        # No target: only the request's own list; a list used earlier in the conversation is
+        # never filled unless the message refers to it ("add them to that list").
+        if target is None:
+            order: tuple[str | None, ...] = (ctx.state.context_list_id,)
+        elif target == "context":
+            order = (ctx.state.context_list_id, ctx.state.last_list_id)
+        else:
+            order = (ctx.state.last_list_id, ctx.state.context_list_id)
         for raw in order:
             lst = _by_id(ctx, raw)
             if lst is not None:
