@@ -80,3 +80,16 @@ class TestSdkReference:
             methods = [m for m in vars(cls) if not m.startswith("_") and callable(vars(cls)[m])]
             missing = [m for m in methods if f"`{m}" not in rows[name]]
             assert missing == [], f"document client.{name}: {missing}"
+
+
+def test_the_endpoint_table_in_api_docs_is_current():
+    """docs/api.md's endpoint table is generated from the OpenAPI document; regenerate it with
+    `python scripts/gen_api_docs.py` after adding or changing an endpoint."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "gen_api_docs.py"
+    spec = importlib.util.spec_from_file_location("gen_api_docs", path)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    assert module.is_current(), "docs/api.md is stale: run python scripts/gen_api_docs.py"
