@@ -131,7 +131,7 @@ def demo(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="Port to listen on."),
     people: int = typer.Option(
-        200_000, min=1_000, help="Size of the generated universe (first run)."
+        500_000, min=1_000, help="Size of the generated universe (first run)."
     ),
     seed: int = typer.Option(42, help="Seed of the generated universe."),
     database_url: str | None = DB_OPTION,
