@@ -89,6 +89,22 @@ class ContactRepository(Repository[Contact]):
             )
         ).first()
 
+    def by_prospects(
+        self, workspace_id: uuid.UUID, prospect_ids: Iterable[uuid.UUID]
+    ) -> dict[uuid.UUID, Contact]:
+        found: dict[uuid.UUID, Contact] = {}
+        wanted = list(set(prospect_ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            for c in self.session.scalars(
+                select(Contact).where(
+                    Contact.workspace_id == workspace_id, Contact.prospect_id.in_(chunk)
+                )
+            ):
+                if c.prospect_id is not None:
+                    found[c.prospect_id] = c
+        return found
+
     def prospect_ids_in(
         self, workspace_id: uuid.UUID, prospect_ids: list[uuid.UUID]
     ) -> set[uuid.UUID]:

@@ -6,17 +6,19 @@ returns the existing contact unchanged (``created=False``), the way a retried cr
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
+from annotated_types import Ge, Le, MaxLen
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from lexi.contacts import names
 from lexi.contacts.repository import SORTS, ContactFilters, ContactRepository
-from lexi.contacts.schemas import CompanyOut, ContactCreate, ContactOut, ContactUpdate
+from lexi.contacts.schemas import CompanyOut, ContactCreate, ContactOut, ContactUpdate, check_email
 from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.pagination import PageParams
 from lexi.models import Contact
@@ -51,6 +53,24 @@ PLAIN_FIELDS = (
     "do_not_contact",
 )
 NAME_REQUIRED = "Give full_name, first_name/last_name, or email"
+
+
+def _bound(field: str, kind: type, attr: str) -> Any:
+    return next(
+        getattr(m, attr) for m in ContactCreate.model_fields[field].metadata if isinstance(m, kind)
+    )
+
+
+# ContactCreate's own limits, so the bulk prospect save can check plain rows without pydantic.
+_STR_LIMITS = {
+    name: _bound(name, MaxLen, "max_length")
+    for name, f in ContactCreate.model_fields.items()
+    if f.annotation == (str | None) and name != "email"
+}
+_CREATE_FIELDS = frozenset(ContactCreate.model_fields)
+_EMAIL_LIMIT = _bound("email", MaxLen, "max_length")
+_EMPLOYEES_MIN = _bound("company_employee_count", Ge, "ge")
+_EMPLOYEES_MAX = _bound("company_employee_count", Le, "le")
 
 
 class RowInvalid(Exception):
@@ -252,16 +272,7 @@ def upsert_from_prospect(
     An existing contact keeps its values; blanks are filled from the prospect and it is linked
     to the prospect when it was not yet.
     """
-    known = {k: v for k, v in fields.items() if k in ContactCreate.model_fields and v is not None}
-    if isinstance(known.get("email"), str) and known["email"]:
-        try:
-            ContactCreate.model_validate({"email": known["email"]})
-        except ValidationError:
-            known.pop("email")  # a prospect's unusable email must not block saving the person
-    try:
-        values = parse_row(known)
-    except RowInvalid as exc:
-        raise as_validation_error(exc) from None
+    values = _prospect_values(_known_fields(fields))
     contact, created = create_from_values(session, workspace_id, values)
     if not created:
         fill_blanks(contact, values)
@@ -271,6 +282,132 @@ def upsert_from_prospect(
                 contact.prospect_id = values["prospect_id"]
         session.flush()
     return contact, created
+
+
+def _known_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if k in _CREATE_FIELDS and v is not None}
+
+
+@functools.lru_cache(maxsize=4096)
+def _email_usable(email: str) -> bool:
+    # check_email depends on the address alone, and saving the same people again is common.
+    try:
+        check_email(email)
+    except ValueError:
+        return False
+    return True
+
+
+def _prospect_values(known: dict[str, Any]) -> dict[str, Any]:
+    """A new contact's column values for a prospect's fields (pydantic-validated)."""
+    if isinstance(known.get("email"), str) and known["email"]:
+        try:
+            ContactCreate.model_validate({"email": known["email"]})
+        except ValidationError:
+            known.pop("email")  # a prospect's unusable email must not block saving the person
+    try:
+        return parse_row(known)
+    except RowInvalid as exc:
+        raise as_validation_error(exc) from None
+
+
+def _plainly_valid(known: dict[str, Any]) -> dict[str, Any] | None:
+    """What ``ContactCreate`` would accept for these fields, when plain type and length checks
+    decide it alone; ``None`` when pydantic must decide (other types, fields, lengths, spaces).
+
+    An unusable email is left out, as ``_prospect_values`` does. Other strings keep their outer
+    spaces: ``new_values`` cleans every string it stores, so pydantic's stripping changes nothing.
+    """
+    out: dict[str, Any] = {}
+    for key, value in known.items():
+        kind = type(value)
+        if key in _STR_LIMITS:
+            if kind is not str or len(value) > _STR_LIMITS[key]:
+                return None
+        elif key == "email":
+            if kind is not str or value != value.strip():
+                return None
+            if not value:
+                value = None
+            elif len(value) > _EMAIL_LIMIT or not _email_usable(value):
+                continue
+        elif key == "company_employee_count":
+            if kind is not int or not _EMPLOYEES_MIN <= value <= _EMPLOYEES_MAX:
+                return None
+        elif key != "prospect_id" or kind is not uuid.UUID:
+            return None
+        out[key] = value
+    return out
+
+
+def _fast_prospect_values(fields: dict[str, Any]) -> dict[str, Any]:
+    known = _known_fields(fields)
+    plain = _plainly_valid(known)
+    if plain is None:
+        return _prospect_values(known)
+    try:
+        return new_values(plain)
+    except RowInvalid as exc:
+        raise as_validation_error(exc) from None
+
+
+def upsert_many_from_prospects(
+    session: Session, workspace_id: uuid.UUID, rows: list[dict[str, Any]]
+) -> list[tuple[Contact, bool]]:
+    """``upsert_from_prospect`` for each row in order, as one lookup per key and one insert.
+
+    Returns ``(contact, created)`` per row; rows naming the same person share one contact. When a
+    concurrent save inserts one of these people first, the batch is undone and redone row by row.
+    """
+    planned = [_fast_prospect_values(row) for row in rows]
+    repo = ContactRepository(session)
+    by_prospect = repo.by_prospects(
+        workspace_id, [v["prospect_id"] for v in planned if v.get("prospect_id") is not None]
+    )
+    unknown = [v for v in planned if v.get("prospect_id") not in by_prospect]
+    by_email = repo.by_emails(
+        workspace_id, [v["email_normalized"] for v in unknown if v.get("email_normalized")]
+    )
+    if not unknown:  # every row is a saved prospect: blanks to fill, nothing to insert or link
+        results = _apply_upserts(session, workspace_id, planned, by_prospect, by_email)
+        session.flush()
+        return results
+    try:
+        with session.begin_nested():
+            results = _apply_upserts(session, workspace_id, planned, by_prospect, by_email)
+            session.flush()
+    except IntegrityError:
+        return [upsert_from_prospect(session, workspace_id, row) for row in rows]
+    return results
+
+
+def _apply_upserts(
+    session: Session,
+    workspace_id: uuid.UUID,
+    planned: list[dict[str, Any]],
+    by_prospect: dict[uuid.UUID, Contact],
+    by_email: dict[str, Contact],
+) -> list[tuple[Contact, bool]]:
+    results: list[tuple[Contact, bool]] = []
+    for values in planned:
+        prospect_id, email = values.get("prospect_id"), values.get("email_normalized")
+        contact = by_prospect.get(prospect_id) if prospect_id is not None else None
+        if contact is None and email:
+            contact = by_email.get(email)
+        created = contact is None
+        if contact is None:
+            contact = Contact(workspace_id=workspace_id, **values)
+            session.add(contact)
+            if email:
+                by_email[email] = contact
+        else:
+            fill_blanks(contact, values)
+            if contact.prospect_id is None and prospect_id is not None:
+                contact.prospect_id = prospect_id  # found by email: no contact has this prospect
+        if prospect_id is not None and contact.prospect_id == prospect_id:
+            by_prospect[prospect_id] = contact
+        results.append((contact, created))
+    return results
 
 
 FILLABLE = ("first_name", "last_name", "full_name") + tuple(

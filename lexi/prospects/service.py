@@ -243,16 +243,10 @@ def save(
             "Some prospects were not found.",
             details={"fields": {"prospects": "Unknown prospect id"}, "prospect_ids": missing},
         )
-    created = 0
-    contacts: list[Contact] = []
-    for p in prospects:
-        contact, was_created = contacts_service.upsert_from_prospect(session, workspace_id, _contact_fields(p))
-        created += int(was_created)
-        contacts.append(contact)
-    for fields in extra or []:
-        contact, was_created = contacts_service.upsert_from_prospect(session, workspace_id, fields)
-        created += int(was_created)
-        contacts.append(contact)
+    rows = [_contact_fields(p) for p in prospects] + list(extra or [])
+    saved = contacts_service.upsert_many_from_prospects(session, workspace_id, rows)
+    created = sum(1 for _, was_created in saved if was_created)
+    contacts: list[Contact] = [contact for contact, _ in saved]
     unique = list({c.id: c for c in contacts}.values())
     added = 0
     if list_id is not None and unique:

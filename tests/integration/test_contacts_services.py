@@ -191,3 +191,255 @@ class TestConcurrentWrites:
                 return contacts.upsert_from_prospect(s, ws, p)[0].id
 
         assert len(set(_parallel(6, save))) == 1
+
+
+# Columns that say what a contact holds (ids and timestamps differ between runs).
+_COLUMNS = [
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "email_normalized",
+    "phone",
+    "job_title",
+    "company_name",
+    "company_domain",
+    "company_industry",
+    "company_employee_count",
+    "company_city",
+    "company_state",
+    "company_country",
+    "linkedin_url",
+    "city",
+    "state",
+    "country",
+    "tags",
+    "custom_fields",
+    "priority",
+    "prospect_id",
+    "do_not_contact",
+]
+
+
+def _snapshot(db, ws):
+    from sqlalchemy import select
+
+    from lexi.models import Contact
+
+    with db.unit_of_work() as s:
+        rows = s.scalars(select(Contact).where(Contact.workspace_id == ws)).all()
+        return sorted(tuple(str(getattr(c, k)) for k in _COLUMNS) for c in rows)
+
+
+def _outcome(pairs):
+    """Per row: whether it created, and which contact of this call (by first appearance) it got."""
+    order: dict = {}
+    return [(order.setdefault(c.id, len(order)), created) for c, created in pairs]
+
+
+def _save_both_ways(db, factory, rows, before=()):
+    """Run ``rows`` through the per-row and the bulk path in two fresh workspaces, each first
+    given the contacts ``before`` holds (``("create", data)`` or ``("prospect", fields)``)."""
+    results = []
+    for bulk in (False, True):
+        ws = factory.workspace().id
+        with db.unit_of_work() as s:
+            for kind, data in before:
+                if kind == "create":
+                    contacts.create_contact(s, ws, dict(data))
+                else:
+                    contacts.upsert_from_prospect(s, ws, dict(data))
+        with db.unit_of_work() as s:
+            copies = [dict(r) for r in rows]
+            if bulk:
+                pairs = contacts.upsert_many_from_prospects(s, ws, copies)
+            else:
+                pairs = [contacts.upsert_from_prospect(s, ws, r) for r in copies]
+            outcome = _outcome(pairs)
+        results.append((outcome, _snapshot(db, ws)))
+    return results
+
+
+class TestUpsertManyFromProspectsMatchesOneByOne:
+    def test_new_people(self, db, factory):
+        rows = [
+            prospect(),
+            prospect(first_name="Bo", last_name="Ray", full_name=None, email="bo@ray.io"),
+            prospect(first_name=None, last_name=None, full_name=None, email="cy.diaz@x.io"),
+            prospect(first_name="  Dee ", last_name="Fox\t", email="dee@fox.io", phone=" 1 2 "),
+            prospect(email="eve@x.io", job_title=" " + "x" * 200, company_employee_count=None),
+            prospect(email="fay@x.io", prospect_id=str(uuid.uuid4()), company_employee_count="7"),
+            {"full_name": "Gus Hill", "email": "gus@hill.io", "tags": ["a", "A"], "phone": None},
+        ]
+        per_row, bulk = _save_both_ways(db, factory, rows)
+        assert bulk == per_row
+        assert all(created for _, created in bulk[0]) and len(bulk[1]) == len(rows)
+
+    def test_people_already_saved_by_prospect_id(self, db, factory):
+        first, second = prospect(), prospect(email="bo@ray.io", first_name="Bo")
+        before = [
+            ("prospect", {**first, "job_title": None, "phone": "555"}),
+            ("prospect", {**second, "company_name": None}),
+        ]
+        rows = [
+            {**first, "email": "other@x.io", "job_title": "Chair"},
+            second,
+            prospect(email="new@x.io"),
+        ]
+        per_row, bulk = _save_both_ways(db, factory, rows, before)
+        assert bulk == per_row
+        assert [created for _, created in bulk[0]] == [False, False, True]
+
+    def test_every_person_already_saved_only_fills_blanks(self, db, factory):
+        first, second = prospect(), prospect(email="bo@ray.io", first_name="Bo")
+        before = [
+            ("prospect", {**first, "job_title": None, "city": None}),
+            ("prospect", {**second, "email": None}),
+        ]
+        rows = [{**first, "job_title": "Chair", "phone": "1"}, second, first]
+        per_row, bulk = _save_both_ways(db, factory, rows, before)
+        assert bulk == per_row
+        assert bulk[0] == [(0, False), (1, False), (0, False)]
+        assert sorted(row[_COLUMNS.index("job_title")] for row in bulk[1]) == ["CEO", "Chair"]
+
+    def test_people_already_saved_by_email(self, db, factory):
+        p = prospect()
+        before = [
+            ("create", {"email": "ANN.LEE@lawfirm.com", "job_title": "Owner"}),
+            ("prospect", prospect(email="bo@ray.io", first_name="Bo")),
+        ]
+        rows = [
+            p,
+            prospect(email="BO@ray.io", first_name="Bob", phone="1"),
+            prospect(email="x@y.io"),
+        ]
+        per_row, bulk = _save_both_ways(db, factory, rows, before)
+        assert bulk == per_row
+        assert [created for _, created in bulk[0]] == [False, False, True]
+        linked = [
+            row for row in bulk[1] if row[_COLUMNS.index("prospect_id")] == str(p["prospect_id"])
+        ]
+        assert len(linked) == 1 and linked[0][_COLUMNS.index("job_title")] == "Owner"
+
+    def test_duplicates_within_one_call(self, db, factory):
+        a = prospect()
+        rows = [
+            a,
+            {**a, "job_title": "Chair", "phone": "1"},
+            prospect(email="Ann.Lee@LAWFIRM.com", phone="2"),
+            {**a, "email": "a.lee@else.io"},
+            prospect(email="bo@ray.io"),
+            prospect(email="bo@ray.io"),
+            {"full_name": "No Key", "email": None},
+            {"full_name": "No Key", "email": None},
+        ]
+        per_row, bulk = _save_both_ways(db, factory, rows)
+        assert bulk == per_row
+        assert bulk[0] == [
+            (0, True),
+            (0, False),
+            (0, False),
+            (0, False),
+            (1, True),
+            (1, False),
+            (2, True),
+            (3, True),
+        ]
+
+    def test_a_prospect_on_a_contact_linked_to_another_stays_separate(self, db, factory):
+        # The email's contact is another prospect: a later row for this prospect with a new email
+        # is a new contact, one by one and in bulk alike.
+        a = prospect()
+        rows = [prospect(email=a["email"]), a, {**a, "email": "fresh@x.io"}]
+        per_row, bulk = _save_both_ways(db, factory, rows)
+        assert bulk == per_row
+        assert bulk[0] == [(0, True), (0, False), (1, True)]
+
+    def test_unusable_emails_are_dropped(self, db, factory):
+        rows = [
+            prospect(email="not an email"),
+            prospect(email="x" * 250 + "@x.io", first_name="Bo"),
+            prospect(email="", first_name="Cy"),
+            prospect(email="  ", first_name="Di"),
+            prospect(email=" padded@x.io ", first_name="Ed"),
+            {"email": "info@firm.io", "full_name": None},
+        ]
+        per_row, bulk = _save_both_ways(db, factory, rows)
+        assert bulk == per_row
+        emails = sorted(row[_COLUMNS.index("email")] for row in bulk[1])
+        assert emails == ["None"] * 4 + ["info@firm.io", "padded@x.io"]
+
+    @pytest.mark.parametrize(
+        "bad",
+        [
+            {"email": "nope@", "first_name": None, "last_name": None, "full_name": None},
+            {"job_title": "x" * 201},
+            {"company_employee_count": -1},
+            {"prospect_id": "not-a-uuid"},
+        ],
+    )
+    def test_an_invalid_row_fails_the_same_way_and_writes_nothing(self, db, factory, bad):
+        rows = [prospect(email="ok@x.io"), prospect(**bad)]
+        errors = []
+        for save in (
+            lambda s, ws: [contacts.upsert_from_prospect(s, ws, dict(r)) for r in rows],
+            lambda s, ws: contacts.upsert_many_from_prospects(s, ws, [dict(r) for r in rows]),
+        ):
+            ws = factory.workspace().id
+            with pytest.raises(ValidationFailed) as exc, db.unit_of_work() as s:
+                save(s, ws)
+            errors.append((exc.value.message, exc.value.details))
+            assert _snapshot(db, ws) == []
+        assert errors[0] == errors[1]
+
+    def test_an_empty_call_does_nothing(self, db, ws):
+        with db.unit_of_work() as s:
+            assert contacts.upsert_many_from_prospects(s, ws, []) == []
+
+
+class TestUpsertManyFromProspectsConcurrently:
+    def test_parallel_bulk_saves_of_the_same_people_make_each_contact_once(self, db, ws):
+        people = [prospect(email=f"p{i}@firm.io", first_name=f"P{i}") for i in range(10)]
+
+        def save():
+            with db.unit_of_work() as s:
+                pairs = contacts.upsert_many_from_prospects(s, ws, [dict(p) for p in people])
+                return [c.id for c, _ in pairs]
+
+        results = _parallel(6, save)
+        assert all(r == results[0] for r in results) and len(set(results[0])) == 10
+        with db.unit_of_work() as s:
+            assert contacts.saved_prospect_ids(s, ws, [p["prospect_id"] for p in people]) == {
+                p["prospect_id"] for p in people
+            }
+        assert len(_snapshot(db, ws)) == 10
+
+    @pytest.mark.postgres
+    def test_a_save_that_loses_the_insert_race_falls_back_to_the_existing_contacts(self, db, ws):
+        # The second save looks up before the first commits, then waits on the unique index;
+        # once the first commits its insert fails and the savepoint hands over to the row path.
+        from sqlalchemy import text
+
+        people = [prospect(email=f"r{i}@firm.io") for i in range(3)]
+        first = db.session()
+        try:
+            winners = [c.id for c, _ in contacts.upsert_many_from_prospects(first, ws, people)]
+            with ThreadPoolExecutor(max_workers=1) as pool:
+
+                def second():
+                    with db.unit_of_work() as s:
+                        pairs = contacts.upsert_many_from_prospects(
+                            s, ws, [dict(p) for p in people]
+                        )
+                        return [(c.id, created) for c, created in pairs]
+
+                pending = pool.submit(second)
+                with db.engine.connect() as conn:
+                    while not conn.execute(
+                        text("select count(*) from pg_locks where not granted")
+                    ).scalar():
+                        conn.rollback()
+                first.commit()
+                assert pending.result() == [(i, False) for i in winners]
+        finally:
+            first.close()

@@ -75,3 +75,51 @@ class TestSaveErrors:
         assert client.post("/v1/prospects/save", json={"prospects": []}, headers=auth).status_code == 400
         assert client.post("/v1/prospects/save", json={"prospects": [{}]}, headers=auth).status_code == 400
         assert client.post("/v1/prospects/save", json={"prospects": [{"id": "nope"}]}, headers=auth).status_code == 400
+
+
+def _with_email(client, auth, n):  # type: ignore[no-untyped-def]
+    found = [p for p in _prospects(client, auth, 20) if p["email"]]
+    assert len(found) >= n
+    return found[:n]
+
+
+class TestSaveMixedPeople:
+    def test_known_people_are_reused_and_new_ones_created_once(self, client, auth, universe) -> None:  # type: ignore[no-untyped-def]
+        a, b, c = _with_email(client, auth, 3)
+        mine = client.post(
+            "/v1/contacts", json={"email": b["email"].upper(), "job_title": "Mine"}, headers=auth
+        ).json()["data"]
+        client.post("/v1/prospects/save", json={"prospects": [{"id": c["id"]}]}, headers=auth)
+        before = client.get("/v1/contacts", headers=auth).json()["meta"]["total"]
+        body = {
+            "prospects": [
+                {"id": a["id"]},
+                {"id": b["id"]},
+                {"id": c["id"]},
+                {"name": "Same Person", "email": a["email"]},
+                {"name": "Fresh Person", "email": f"fresh.{uuid.uuid4().hex[:6]}@example.org"},
+            ]
+        }
+        data = client.post("/v1/prospects/save", json=body, headers=auth).json()["data"]
+        assert data["created"] == 2
+        ids = [x["id"] for x in data["contacts"]]
+        assert len(ids) == 4 and ids[1] == mine["id"]
+        assert client.get("/v1/contacts", headers=auth).json()["meta"]["total"] == before + 2
+        linked = client.get(f"/v1/contacts/{mine['id']}", headers=auth).json()["data"]
+        assert linked["prospect_id"] == b["id"] and linked["job_title"] == "Mine"
+        assert linked["company_name"] == b["company"]["name"]
+
+
+class TestConcurrentSaves:
+    def test_parallel_saves_of_the_same_people_all_succeed_with_one_contact_each(self, client, auth, universe) -> None:  # type: ignore[no-untyped-def]
+        from concurrent.futures import ThreadPoolExecutor
+
+        lst = client.post("/v1/lists", json={"name": f"P {uuid.uuid4().hex[:6]}"}, headers=auth).json()["data"]
+        found = _prospects(client, auth, 8)
+        body = {"prospects": [{"id": p["id"]} for p in found], "list_id": lst["id"]}
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(lambda _: client.post("/v1/prospects/save", json=body, headers=auth), range(4)))
+        assert [r.status_code for r in results] == [200] * 4
+        datas = [r.json()["data"] for r in results]
+        assert len({tuple(c["id"] for c in d["contacts"]) for d in datas}) == 1
+        assert sum(d["created"] for d in datas) == 8 and sum(d["added_to_list"] for d in datas) == 8
