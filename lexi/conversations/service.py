@@ -91,11 +91,16 @@ def append(
     """Append one message and keep the conversation's count and last-message time current."""
     repo = MessageRepository(session)
     now = utc_now()
-    msg = repo.add(
+    position = repo.next_position(conv.id)
+    if role != "tool":
+        conv.message_count = (conv.message_count or 0) + 1
+    conv.last_message_at = now
+    # One flush writes the message and the conversation's counters together.
+    return repo.add(
         Message(
             conversation_id=conv.id,
             workspace_id=conv.workspace_id,
-            position=repo.next_position(conv.id),
+            position=position,
             role=role,
             content=content,
             tool_calls=tool_calls,
@@ -104,11 +109,6 @@ def append(
             created_at=now,
         )
     )
-    if role != "tool":
-        conv.message_count = (conv.message_count or 0) + 1
-    conv.last_message_at = now
-    session.flush()
-    return msg
 
 
 def list_conversations(
