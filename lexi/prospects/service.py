@@ -223,11 +223,14 @@ def save(
     *,
     list_id: uuid.UUID | None = None,
     extra: list[dict[str, Any]] | None = None,
+    known: list[dict[str, Any]] | None = None,
 ) -> SaveResult:
     """Turn prospects into contacts of the workspace (idempotent per person), optionally into a list.
 
     ``extra`` holds people given by value instead of id (``{full_name, email, job_title, ...}``).
-    Unknown prospect ids are a ``ValidationFailed`` naming them; nothing is written then.
+    ``known`` may pass Prospect objects already read in this transaction (a search's result), so
+    they are not read again. Unknown prospect ids are a ``ValidationFailed`` naming them; nothing
+    is written then.
     """
     from lexi.contacts import service as contacts_service
     from lexi.lists import service as lists_service
@@ -235,7 +238,11 @@ def save(
     if list_id is not None:
         lists_service.get_list(session, workspace_id, list_id)
     wanted = list(dict.fromkeys(prospect_ids))
-    prospects = get_prospects(session, wanted)
+    by_id = {p["id"]: p for p in known or []}
+    if all(str(i) in by_id for i in wanted):
+        prospects = [by_id[str(i)] for i in wanted]
+    else:
+        prospects = get_prospects(session, wanted)
     found = {p["id"] for p in prospects}
     missing = [str(i) for i in wanted if str(i) not in found]
     if missing:

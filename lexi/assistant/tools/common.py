@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from lexi.assistant.context import TurnContext
 from lexi.credits import service as credits_service
@@ -83,10 +84,18 @@ class Saved:
     prospect_ids: set[str]
 
 
-def save_to(ctx: TurnContext, lst: ContactList, prospect_ids: list[str]) -> Saved:
-    """Save prospects as contacts (idempotent per person) and add them to ``lst``."""
+def save_to(
+    ctx: TurnContext,
+    lst: ContactList,
+    prospect_ids: list[str],
+    known: list[dict[str, Any]] | None = None,
+) -> Saved:
+    """Save prospects as contacts (idempotent per person) and add them to ``lst``.
+
+    ``known``: the Prospect objects when the caller has just read them (a search in this turn).
+    """
     saved = prospects_service.save(
-        ctx.session, ctx.workspace_id, [uuid.UUID(i) for i in prospect_ids]
+        ctx.session, ctx.workspace_id, [uuid.UUID(i) for i in prospect_ids], known=known
     )
     result = lists_service.add_contacts(
         ctx.session, ctx.workspace_id, lst.id, [c.id for c in saved.contacts]

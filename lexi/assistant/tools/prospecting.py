@@ -145,7 +145,7 @@ def search_prospects(ctx: TurnContext, args: SearchArgs) -> Action:
             return action
         target = resolve_list(ctx, args.list_target, args.list_name, create_missing=True)
         if target.lst is not None:
-            saved = save_to(ctx, target.lst, ids)
+            saved = save_to(ctx, target.lst, ids, known=result.prospects)
             action.update(
                 list_id=str(target.lst.id),
                 list_name=target.lst.name,
