@@ -8,6 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from lexi.contacts.service import NAME_FIELDS, PLAIN_FIELDS
 from lexi.models import Contact
 
 EXPORT_COLUMNS = (
@@ -37,30 +38,10 @@ EXPORT_COLUMNS = (
     "created_at",
     "updated_at",
 )
-# Fields a CSV column may map to; "custom_fields.<key>" is also accepted.
-IMPORT_FIELDS = frozenset(
-    {
-        "first_name",
-        "last_name",
-        "full_name",
-        "email",
-        "phone",
-        "job_title",
-        "company_name",
-        "company_domain",
-        "company_industry",
-        "company_employee_count",
-        "company_city",
-        "company_state",
-        "company_country",
-        "linkedin_url",
-        "city",
-        "state",
-        "country",
-        "tags",
-        "priority",
-        "do_not_contact",
-    }
+# Fields a CSV column may map to: the ones a contact is created from (the prospect link is set
+# only by saving prospects). "custom_fields.<key>" is also accepted.
+IMPORT_FIELDS = (
+    frozenset(NAME_FIELDS) | {"email", "tags"} | (frozenset(PLAIN_FIELDS) - {"prospect_id"})
 )
 MAX_ROWS = 10_000
 
