@@ -23,11 +23,12 @@ class Repository(Generic[M]):
         return self.session.get(self.model, id)
 
     def get_in_workspace(self, workspace_id: uuid.UUID, id: uuid.UUID) -> M | None:
-        stmt = select(self.model).where(
-            self.model.id == id,  # type: ignore[attr-defined]
-            self.model.workspace_id == workspace_id,  # type: ignore[attr-defined]
-        )
-        return self.session.scalars(stmt).first()
+        """The row if it belongs to the workspace. By primary key, so a row already loaded in this
+        unit of work (a list resolved earlier in a chat turn) is not queried again."""
+        obj = self.session.get(self.model, id)
+        if obj is None or obj.workspace_id != workspace_id:  # type: ignore[attr-defined]
+            return None
+        return obj
 
     def add(self, obj: M) -> M:
         self.session.add(obj)
