@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi_offline import FastAPIOffline
+from starlette.routing import Route
 
 import lexi
 from lexi.api import api_router
@@ -16,6 +17,8 @@ from lexi.db.session import Database
 from lexi.errors import install_error_handlers
 from lexi.gateway import Gateway
 from lexi.kit.logs import configure_logging
+from lexi.mcp.http import PATH as MCP_PATH
+from lexi.mcp.http import McpEndpoint
 from lexi.openapi import install_openapi
 from lexi.ratelimit.limiter import RateLimiter
 
@@ -37,6 +40,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         )
     )
     limiter = RateLimiter(settings.redis_url or "memory://")
+    mcp = McpEndpoint(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -51,7 +55,8 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
                 poll_seconds=settings.worker_poll_seconds,
             ).start()
         try:
-            yield
+            async with mcp.running():
+                yield
         finally:
             if worker is not None:
                 worker.stop()
@@ -69,6 +74,8 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     def health() -> dict[str, str]:
         return {"status": "ok"}
 
+    # MCP's streamable HTTP (authenticated by the gateway like /v1; the SDK loads on first use).
+    app.router.routes.append(Route(MCP_PATH, endpoint=mcp, methods=["GET", "POST", "DELETE"]))
     install_openapi(app)
     app.add_middleware(Gateway, settings=settings, db=db, limiter=limiter)
     return app

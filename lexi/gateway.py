@@ -32,6 +32,7 @@ from lexi.errors import (
 )
 from lexi.idempotency import service as idem
 from lexi.kit.clock import utc_now
+from lexi.mcp.http import PATH as MCP_PATH
 from lexi.kit.logs import request_id_var
 from lexi.ratelimit.limiter import Decision, RateLimiter
 from lexi.ratelimit.tiers import limits_for
@@ -173,7 +174,7 @@ class Gateway:
         self, scope: Scope, receive: Receive, send: Send, extra: dict[str, str]
     ) -> None:
         path: str = scope["path"]
-        is_api = path.startswith("/v1/") or path == "/v1"
+        is_api = path.startswith("/v1/") or path == "/v1" or path == MCP_PATH
         method: str = scope["method"]
         caller = None
         if is_api:

@@ -7,7 +7,7 @@ import sys
 import typer
 
 import lexi
-from lexi.cli import admin, chat, demo, prospects, server, worker
+from lexi.cli import admin, chat, demo, mcp, prospects, server, worker
 from lexi.errors import LexiError
 
 app = typer.Typer(
@@ -21,6 +21,7 @@ admin.register(app)
 chat.register(app)
 worker.register(app)
 prospects.register(app)
+mcp.register(app)
 app.command("demo")(demo.demo)
 
 

@@ -271,7 +271,7 @@ class TestNeverA500:
             ("POST", "/v1/api-keys", {"name": "x", "permissions": ["read"] * 51}),
             ("POST", "/v1/api-keys", {"name": "   ", "permissions": ["read"]}),
             ("GET", "/v1/api-keys?search=%25_%5C", None),
-            ("DELETE", f"/v1/api-keys/{uuid.uuid4()}", None),
+            ("DELETE", "/v1/api-keys/5b1f3c8e-2a4d-4c6e-9f10-3d2b7a8c9e01", None),
         ],
     )
     def test_edge_values_get_a_client_answer(self, client, auth, method, path, body) -> None:
