@@ -2,23 +2,100 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lexi import geo
+from lexi.prospects.taxonomy import SECTOR_OF
+
+# Lists longer than this are summarised ("in 19 manufacturing industries"); the full list is
+# in the action's filters.
+MAX_NAMED = 3
+CITY_NAMES = {
+    "New York, NY, US": "New York City",
+    "Washington, DC, US": "Washington, DC",
+}
+INDUSTRY_NAMES = {
+    "Law Practice": "law firms",
+    "Legal Services": "legal services firms",
+    "Computer Software": "software companies",
+    "Hospital & Health Care": "hospitals and health care companies",
+    "Accounting": "accounting firms",
+    "Financial Services": "financial services companies",
+    "Banking": "banks",
+    "Insurance": "insurance companies",
+    "Real Estate": "real estate companies",
+    "Biotechnology": "biotech companies",
+    "Pharmaceuticals": "pharmaceutical companies",
+    "Marketing and Advertising": "marketing and advertising agencies",
+    "Management Consulting": "consulting firms",
+    "Information Technology and Services": "IT services companies",
+    "Computer & Network Security": "cybersecurity companies",
+    "Internet": "internet companies",
+    "Telecommunications": "telecom companies",
+    "Construction": "construction companies",
+    "Restaurants": "restaurants",
+    "Retail": "retailers",
+    "Higher Education": "universities and colleges",
+    "Venture Capital & Private Equity": "VC and private equity firms",
+    "Logistics and Supply Chain": "logistics companies",
+    "Automotive": "automotive companies",
+    "Oil & Energy": "oil and energy companies",
+    "Staffing and Recruiting": "staffing and recruiting firms",
+    "Investment Banking": "investment banks",
+    "Investment Management": "investment management firms",
+    "Architecture & Planning": "architecture firms",
+    "Hospitality": "hotels and hospitality companies",
+    "Medical Devices": "medical device companies",
+    "Non-Profit Organization Management": "non-profits",
+    "Government Administration": "government agencies",
+    "E-Learning": "e-learning companies",
+    "Computer Games": "game studios",
+    "Semiconductors": "semiconductor companies",
+}
+LEVEL_NAMES = {
+    "owner": ("owner", "owners"),
+    "founder": ("founder", "founders"),
+    "c_suite": ("C-level executive", "C-level executives"),
+    "partner": ("partner", "partners"),
+    "vp": ("VP", "VPs"),
+    "head": ("head", "heads"),
+    "director": ("director", "directors"),
+    "manager": ("manager", "managers"),
+    "senior": ("senior individual contributor", "senior individual contributors"),
+    "entry": ("entry-level employee", "entry-level employees"),
+    "intern": ("intern", "interns"),
+}
+DEPARTMENT_NAMES = {
+    "information_technology": "IT",
+    "human_resources": "HR",
+    "customer_success": "Customer Success",
+}
 
 NOT_AVAILABLE = {
+    "email_draft": "Writing individual emails is not available in this version of Lexi, so I "
+    "didn't search or change anything.",
+    "email_send": "Sending emails from chat is not available in this version of Lexi; nothing "
+    "was sent.",
+    "unsupported": "I can't do that from here.",
     "campaign_create": "Drafting campaigns is not yet available in this version of Lexi.",
     "email_rewrite": "Rewriting campaign emails is not yet available in this version of Lexi.",
     "campaign_start": "Launching campaigns is not yet available in this version of Lexi.",
 }
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
-NOT_AVAILABLE_HINT = "Meanwhile I can find prospects and manage your lists."
+NOT_AVAILABLE_HINT = (
+    "I can find prospects, manage your lists, and tell you your credits or pending tasks."
+)
 TOOL_FAILED = "Something went wrong while I was {what}; nothing was changed and it cost no credits."
 NO_PERMISSION = "This API key is not allowed to {what} (it needs the '{scope}' scope)."
 TOOLS_OFF = "Tools are turned off for this message, so I did not search or change anything."
 NOTHING_TO_SAVE = 'Which people should I add? Run a search first, for example "Find 20 CEOs at law firms in New York".'
 LIST_NOT_FOUND = 'I couldn\'t find a list called "{name}". Your lists: {names}.'
 NO_LISTS = "You don't have any lists yet."
+NOBODY_SELECTED = (
+    "Nobody in the current results matches that. Say which people, for example "
+    '"add the first 5 to Q1 Leads".'
+)
 WHICH_LIST = "Which list do you mean? Name it, or open the chat from a list."
 THINKING = "Reading your request…"
 CAPABILITIES_INTRO = "I can help you with:"
@@ -27,7 +104,10 @@ CAPABILITY_LINES = {
     "save_to_list": 'save the people I found to a list ("add them to Q1 Leads")',
     "create_list": 'create lists ("save these as a new list called West Coast CTOs")',
     "remove_from_list": 'remove people from a list ("remove anyone at Acme from the list")',
-    "list_stats": 'count a list\'s contacts ("how many contacts are in Q1 Leads?")',
+    "list_stats": 'show who is in a list ("what\'s in Q1 Leads?")',
+    "show_lists": 'show your lists ("show my lists")',
+    "rename_list": 'rename, merge, export or delete lists ("export my Q1 Leads list")',
+    "approve_task": 'approve or cancel what I propose ("approve it", "cancel that task")',
     "credits": "tell you your credit balance",
     "list_tasks": "show tasks waiting for your approval",
 }
@@ -40,6 +120,13 @@ STEP_SUMMARY = {
     "credits": "Checking credits",
     "list_tasks": "Looking up tasks",
     "capabilities": "Listing what I can do",
+    "show_lists": "Looking up your lists",
+    "rename_list": "Renaming a list",
+    "delete_list": "Proposing to delete a list",
+    "export_list": "Preparing an export",
+    "merge_lists": "Merging lists",
+    "approve_task": "Approving the task",
+    "dismiss_task": "Cancelling the task",
 }
 DOING = {
     "search_prospects": "searching prospects",
@@ -50,6 +137,13 @@ DOING = {
     "credits": "checking your credits",
     "list_tasks": "looking up your tasks",
     "capabilities": "listing what I can do",
+    "show_lists": "looking up your lists",
+    "rename_list": "renaming the list",
+    "delete_list": "proposing to delete the list",
+    "export_list": "preparing the export",
+    "merge_lists": "merging the lists",
+    "approve_task": "approving the task",
+    "dismiss_task": "cancelling the task",
 }
 PERMISSION_WHAT = {
     "prospects:read": "search prospects",
@@ -66,7 +160,20 @@ def _n(count: int, one: str, many: str | None = None) -> str:
 def _plural_title(title: str) -> str:
     if title.endswith(("s", "x")) and not title.isupper():
         return title
+    if title.endswith("y") and not title.isupper() and title[-2:-1] not in "aeiou":
+        return title[:-1] + "ies"
     return title + "s"
+
+
+def _plural_title_phrase(title: str) -> str:
+    """ "VP of Sales" -> "VPs of Sales"; "Head of Marketing" -> "Heads of Marketing"."""
+    m = re.match(r"^(.+?)(\s+(?:of|for|in)\s+.+)$", title)
+    if m and not re.search(r"\s", m[1]) or (m and m[1].lower() in _OF_HEADS):
+        return _plural_title(m[1]) + m[2]
+    return _plural_title(title)
+
+
+_OF_HEADS = {"vp", "svp", "evp", "head", "director", "chief", "vice president", "manager"}
 
 
 def _join(items: list[str], word: str = "or") -> str:
@@ -76,7 +183,10 @@ def _join(items: list[str], word: str = "or") -> str:
 
 
 def place_name(place: str) -> str:
-    """ "New York, NY, US" -> "New York, NY"; "CA, US" -> "California"; "DE" -> "Germany"."""
+    """ "New York, NY, US" -> "New York City"; "Boston, MA, US" -> "Boston, MA";
+    "CA, US" -> "California"; "DE" -> "Germany"."""
+    if place in CITY_NAMES:
+        return CITY_NAMES[place]
     parts = [p.strip() for p in place.split(",")]
     if len(parts) == 1:
         return geo.country_name(parts[0]) or parts[0]
@@ -106,21 +216,70 @@ def _range(bounds: dict[str, Any] | None, unit: str, money: bool = False) -> str
     return None
 
 
-def describe_filters(filters: dict[str, Any]) -> str:
-    """The interpretation in words: "CEOs at Law Practice companies in New York, NY"."""
-    titles = [_plural_title(t) for t in filters.get("titles") or []]
-    who = _join(titles) if titles else ""
-    if not who:
-        levels = [s.replace("_", "-") for s in filters.get("seniorities") or []]
-        depts = [d.replace("_", " ") for d in filters.get("departments") or []]
-        who = " ".join(x for x in (_join(levels), "people") if x) if levels else "people"
+def _dept(name: str) -> str:
+    return DEPARTMENT_NAMES.get(name, name.replace("_", " ").title())
+
+
+def _roles(filters: dict[str, Any], one: bool) -> str:
+    """Who, as people say it: "CEOs", "VPs of Sales", "sales managers", "people in marketing"."""
+    titles = list(filters.get("titles") or [])
+    depts = [_dept(d) for d in filters.get("departments") or []]
+    if titles:
+        words = titles if one else [_plural_title_phrase(t) for t in titles]
+        if len(words) > MAX_NAMED:
+            return f"{', '.join(words[:2])} and {len(words) - 2} other titles"
+        who = _join(words)
+        return who + (f" in {_join([d.lower() for d in depts])}" if depts else "")
+    levels = list(filters.get("seniorities") or [])
+    if not levels:
         if depts:
-            who += f" in {_join(depts)}"
-    elif filters.get("departments"):
-        who += f" in {_join([d.replace('_', ' ') for d in filters['departments']])}"
-    parts = [who]
+            return ("person" if one else "people") + f" in {_join([d.lower() for d in depts])}"
+        return "person" if one else "people"
+    names = [LEVEL_NAMES.get(lv, (lv, lv + "s"))[0 if one else 1] for lv in levels]
+    if len(names) > MAX_NAMED:
+        # A ladder ("directors and above in sales"): name its lowest rung.
+        above = f"{names[-1]} and above"
+        return above + (f" in {_join([d.lower() for d in depts], 'and')}" if depts else "")
+    if not depts:
+        return _join(names, "and")
+    if all(lv in ("vp", "head", "director", "c_suite") for lv in levels):
+        return f"{_join([n[0].upper() + n[1:] for n in names], 'and')} of {_join(depts, 'and')}"
+    return f"{_join([d.lower() for d in depts], 'and')} {_join(names, 'and')}"
+
+
+def industry_phrase(industries: list[str]) -> str:
+    """ "at law firms", "at banks or insurance companies", "in 19 manufacturing industries"."""
+    if len(industries) > MAX_NAMED:
+        sectors = {SECTOR_OF.get(i) for i in industries}
+        if len(sectors) == 1 and None not in sectors:
+            sector = str(sectors.pop()).split(" & ")[0].lower()
+            return f"in {len(industries)} {sector} industries"
+        return f"in {len(industries)} industries"
+    return "at " + _join([INDUSTRY_NAMES.get(i, f"{i.lower()} companies") for i in industries])
+
+
+def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
+    """The request in words: "CEOs at law firms in New York City"; with ``count``, the number
+    leads ("26 CEOs at law firms in New York City", "1 CEO at ...")."""
+    one = count == 1
+    parts = [_roles(filters, one)]
+    if filters.get("companies"):
+        names = list(filters["companies"])
+        parts.append(
+            "at " + (_join(names) if len(names) <= MAX_NAMED else f"{len(names)} companies")
+        )
     if filters.get("industries"):
-        parts.append(f"at {_join(filters['industries'])} companies")
+        parts.append(industry_phrase(list(filters["industries"])))
+    if filters.get("exclude_industries"):
+        ex = list(filters["exclude_industries"])
+        parts.append(
+            "outside "
+            + (
+                _join([INDUSTRY_NAMES.get(i, i.lower()) for i in ex], "and")
+                if len(ex) <= MAX_NAMED
+                else f"{len(ex)} excluded industries"
+            )
+        )
     sizes = [
         s
         for s in (
@@ -131,8 +290,11 @@ def describe_filters(filters: dict[str, Any]) -> str:
     ]
     if sizes:
         parts.append("with " + " and ".join(sizes))
-    if filters.get("locations"):
-        parts.append("in " + _join([place_name(p) for p in filters["locations"]]))
+    places = [place_name(p) for p in filters.get("locations") or []]
+    if places:
+        parts.append(
+            "in " + (_join(places) if len(places) <= MAX_NAMED else f"{len(places)} places")
+        )
     if filters.get("exclude_locations"):
         parts.append(
             "outside " + _join([place_name(p) for p in filters["exclude_locations"]], "and")
@@ -143,90 +305,253 @@ def describe_filters(filters: dict[str, Any]) -> str:
         parts.append("using " + _join(filters["technologies"]))
     if filters.get("email_status"):
         parts.append(f"with {_join(filters['email_status'])} emails")
-    return " ".join(parts)
+    if filters.get("exclude_saved"):
+        parts.append("you haven't saved yet")
+    elif filters.get("exclude_list_ids"):
+        n = len(filters["exclude_list_ids"])
+        parts.append("who aren't in " + ("that list" if n == 1 else f"those {n} lists"))
+    text = " ".join(parts)
+    return f"{count:,} {text}" if count is not None else text
+
+
+NEXT_SAVE = 'Say "add them to" and a list name to save them.'
+NEXT_MORE = 'Say "show me more" for the next ones, or "add them to" and a list name to save these.'
+NEXT_APPROVE = 'Say "approve it" to run it, or "cancel that task".'
+NEXT_WIDER = "Try a wider place, another industry or fewer filters."
+NO_SEARCH_FEE = "so there was no search fee"
+
+
+def _who(action: dict[str, Any], count: int) -> str:
+    return describe_filters(action.get("filters") or {}, count)
+
+
+def _people(count: int) -> str:
+    return _n(count, "person", "people")
 
 
 def search_result(action: dict[str, Any]) -> str:
-    desc = describe_filters(action["filters"])
-    total = action["total_matches"]
+    filters = action.get("filters") or {}
+    total = int(action.get("total_matches") or 0)
     shown = len(action.get("prospects") or [])
+    offset = int(action.get("offset") or 0)
     if total == 0:
-        return f"I found no {desc}. Try a wider place, another industry or fewer filters."
-    found = f"I found {_n(total, 'match', 'matches')} for {desc}"
-    if shown < total:
-        found += (
-            f" and selected {shown:,}"
-            if action.get("offset", 0) == 0
-            else f" and selected {shown:,} more"
+        return f"I found no {describe_filters(filters)}, {NO_SEARCH_FEE}. {NEXT_WIDER}"
+    if shown == 0:
+        return (
+            f"There are no more {describe_filters(filters)}: you've seen all {total:,}, "
+            f"{NO_SEARCH_FEE}."
         )
-    found += "."
+    if offset:
+        head = (
+            f"Here are {shown:,} more {describe_filters(filters)} "
+            f"({offset + 1:,}-{offset + shown:,} of {total:,})."
+        )
+    elif shown < total:
+        head = f"I found {_who(action, total)}; here are the first {shown:,}."
+    else:
+        head = f"I found {_who(action, total)}."
     if action.get("list_name") is not None:
-        already = shown - action.get("added", 0)
-        saved = (
-            f' I added {_n(action.get("added", 0), "person", "people")} to "{action["list_name"]}"'
-        )
-        if already > 0:
-            saved += f" ({already:,} already there)"
-        return found + saved + f"; it now holds {_n(action.get('contact_count', 0), 'contact')}."
+        added = int(action.get("added") or 0)
+        already = shown - added
+        where = f'"{action["list_name"]}"'
+        if added == 0:
+            saved = f"All {shown:,} were already in {where}"
+        else:
+            saved = f"I added {_people(added)} to {where}"
+            if already > 0:
+                saved += f" ({already:,} were already there)"
+        saved += f", which now holds {_n(int(action.get('contact_count') or 0), 'contact')}."
+        nxt = ' Say "show me more" for the next ones.' if offset + shown < total else ""
+        return f"{head} {saved}{nxt}"
     if action.get("save_skipped") == "permission":
-        return found + " " + NO_PERMISSION.format(what="save them", scope="contacts:write")
-    return found + ' Say "add them to <list name>" to save them.'
+        return head + " " + NO_PERMISSION.format(what="save them", scope="contacts:write")
+    return f"{head} {NEXT_MORE if offset + shown < total else NEXT_SAVE}"
+
+
+def _list_part(action: dict[str, Any]) -> str:
+    name = action.get("list_name")
+    return f' to "{name}"' if name else " to your contacts"
 
 
 def approval_needed(action: dict[str, Any]) -> str:
-    desc = describe_filters(action["filters"])
     quote = action.get("quote") or {}
-    total = action.get("total_matches", 0)
-    where = f' and add them to "{action["list_name"]}"' if action.get("list_name") else ""
+    total = int(action.get("total_matches") or 0)
+    contacts = int(quote.get("contacts") or 0)
+    emails = int(quote.get("emails") or 0)
     return (
-        f"I found {_n(total, 'match', 'matches')} for {desc}. Selecting "
-        f"{_n(quote.get('contacts', 0), 'person', 'people')} ({_n(quote.get('emails', 0), 'email')})"
-        f"{where} costs {_n(quote.get('credits', 0), 'credit')}. "
-        "Please approve the task to proceed."
+        f"I found {_who(action, total)}. Saving {contacts:,} of them ({emails:,} with an email)"
+        f"{_list_part(action)} costs {_n(int(quote.get('credits') or 0), 'credit')} once you "
+        f"approve. {NEXT_APPROVE}"
     )
 
 
 def started_in_background(action: dict[str, Any]) -> str:
-    desc = describe_filters(action["filters"])
     quote = action.get("quote") or {}
+    total = int(action.get("total_matches") or 0)
     return (
-        f"I found {_n(action.get('total_matches', 0), 'match', 'matches')} for {desc}. "
-        f"Selecting {_n(quote.get('contacts', 0), 'person', 'people')} runs in the background; "
-        "the task shows the result when it is done."
+        f"I found {_who(action, total)}. Saving {int(quote.get('contacts') or 0):,} of them"
+        f"{_list_part(action)} runs in the background for "
+        f"{_n(int(quote.get('credits') or 0), 'credit')}; they will join this conversation when "
+        "it is done."
     )
+
+
+def _from_set(action: dict[str, Any], count: int) -> str:
+    """Who was added, naming the result set when it is not the latest search shown here."""
+    rs = action.get("result_set") or {}
+    selection = rs.get("selection") or ""
+    if rs.get("named"):
+        who = describe_filters(rs.get("filters") or {}, count)
+        where = "the approved search" if rs.get("source") == "task" else "an earlier search"
+        if selection.startswith(("first", "last")):
+            return f"the {selection} {describe_filters(rs.get('filters') or {})} from {where}"
+        return f"{who} from {where}"
+    if selection.startswith(("first", "last")):
+        return f"the {selection}"
+    if selection.startswith("at "):
+        return f"{_people(count)} {selection}"
+    return _people(count)
 
 
 def list_saved(action: dict[str, Any]) -> str:
-    name = action["list_name"]
-    added = action.get("added", 0)
-    if action["type"] == "list_create":
-        head = f'I created the list "{name}"'
+    name = f'"{action["list_name"]}"'
+    added = int(action.get("added") or 0)
+    selected = int(action.get("selected") or 0)
+    count = _n(int(action.get("contact_count") or 0), "contact")
+    if action["type"] == "list_create" and not selected:
         if action.get("existed"):
-            head = f'A list called "{name}" already exists, so I used it'
-        if added or action.get("selected"):
-            return (
-                head
-                + f" and added {_n(added, 'person', 'people')}; it now holds {_n(action.get('contact_count', 0), 'contact')}."
-            )
-        return head + "."
-    created = " (a new list)" if action.get("created_list") else ""
-    return (
-        f'I added {_n(added, "person", "people")} to "{name}"{created}; '
-        f"it now holds {_n(action.get('contact_count', 0), 'contact')}."
-    )
+            return f"You already have a list called {name}; it holds {count}."
+        return f"I created the list {name}. {NEXT_SAVE.replace('a list name', 'its name')}"
+    created = action.get("created_list") or (action["type"] == "list_create" and not action.get("existed"))
+    if added == 0 and selected:
+        return (
+            f"All {selected:,} were already in {name}, so nothing changed; it holds {count}."
+        )
+    what = _from_set(action, added)
+    head = f"I created {name} and added {what}" if created else f"I added {what} to {name}"
+    already = int(action.get("already_in_list") or 0)
+    extra = f" ({already:,} were already there)" if already > 0 else ""
+    return f"{head}{extra}; it now holds {count}."
 
 
 def list_removed(action: dict[str, Any]) -> str:
-    who = action.get("company")
-    what = f"anyone at {who}" if who else "them"
-    return (
-        f'I removed {_n(action.get("removed", 0), "contact")} ({what}) from "{action["list_name"]}"; '
-        f"it now holds {_n(action.get('contact_count', 0), 'contact')}."
-    )
+    removed = int(action.get("removed") or 0)
+    name = f'"{action["list_name"]}"'
+    count = _n(int(action.get("contact_count") or 0), "contact")
+    if action.get("company"):
+        what = f"{_n(removed, 'contact')} at {action['company']}"
+    elif action.get("title"):
+        what = f"{removed:,} " + (
+            action["title"] if removed == 1 else _plural_title_phrase(str(action["title"]))
+        )
+    elif action.get("last"):
+        what = f"the last {_n(removed, 'contact')} added"
+    else:
+        what = _n(removed, "contact")
+    if removed == 0:
+        return f"Nobody in {name} matched, so nothing changed; it holds {count}."
+    return f"I removed {what} from {name}; it now holds {count}. The contacts themselves stay."
 
 
 def list_stats(action: dict[str, Any]) -> str:
-    return f'"{action["list_name"]}" holds {_n(action.get("contact_count", 0), "contact")}.'
+    count = int(action.get("contact_count") or 0)
+    name = f'"{action["list_name"]}"'
+    first = action.get("first_contacts") or []
+    if not count:
+        return f"{name} is empty."
+    if not first:
+        return f"{name} holds {_n(count, 'contact')}."
+    people = []
+    for c in first:
+        role = ", ".join(x for x in (c.get("job_title"), c.get("company_name")) if x)
+        people.append(f"{c.get('full_name') or 'someone'}" + (f" ({role})" if role else ""))
+    rest = count - len(first)
+    tail = f" and {rest:,} more" if rest > 0 else ""
+    return f"{name} holds {_n(count, 'contact')}: {'; '.join(people)}{tail}."
+
+
+def list_overview(action: dict[str, Any]) -> str:
+    lists = action.get("lists") or []
+    if not lists:
+        return f"{NO_LISTS} After a search, say \"add them to\" and a name to start one."
+    shown = ", ".join(f'"{x["name"]}" ({_n(int(x["contact_count"]), "contact")})' for x in lists)
+    more = " and more" if action.get("more") else ""
+    return (
+        f"You have {_n(len(lists), 'list')}{'+' if more else ''}: {shown}{more}. "
+        "Say \"what's in\" and a list name to see who is in one."
+    )
+
+
+def list_renamed(action: dict[str, Any]) -> str:
+    return f'I renamed "{action["old_name"]}" to "{action["list_name"]}".'
+
+
+def delete_task_description(name: str, count: int) -> str:
+    return f'Delete the list "{name}" ({_n(count, "contact")}; the contacts stay).'
+
+
+def list_delete_proposed(action: dict[str, Any]) -> str:
+    count = _n(int(action.get("contact_count") or 0), "contact")
+    return (
+        f'Deleting "{action["list_name"]}" ({count}; the contacts themselves stay) needs your '
+        f'approval. Say "approve it" to delete it, or "cancel that task".'
+    )
+
+
+def list_exported(action: dict[str, Any]) -> str:
+    count = _n(int(action.get("contact_count") or 0), "contact")
+    return (
+        f'Here is "{action["list_name"]}" as a CSV file ({count}): {action["download_url"]} '
+        "(download it with your API key)."
+    )
+
+
+def lists_merged(action: dict[str, Any]) -> str:
+    count = _n(int(action.get("contact_count") or 0), "contact")
+    return (
+        f'I added {_n(int(action.get("added") or 0), "contact")} from '
+        f'"{action["source_list_name"]}" to "{action["list_name"]}", which now holds {count}; '
+        f'"{action["source_list_name"]}" is unchanged.'
+    )
+
+
+def task_approved(action: dict[str, Any]) -> str:
+    credits = int(action.get("credits") or 0)
+    cost = f" for {_n(credits, 'credit')}" if credits else ""
+    what = str(action.get("description") or "The task").rstrip(".")
+    return (
+        f"Approved{cost}: {what[0].lower() + what[1:]}. It runs in the background, and the "
+        "people it saves join this conversation when it is done."
+        if action.get("task_type") == "prospect_search"
+        else f"Approved: {what[0].lower() + what[1:]}. It runs in the background."
+    )
+
+
+def task_dismissed(action: dict[str, Any]) -> str:
+    return "Cancelled. Nothing from that task will run, and it cost nothing."
+
+
+NO_PENDING_TASK = (
+    'There is no task waiting for approval in this conversation. Say "show my pending tasks" '
+    "to see the workspace's."
+)
+
+
+def cannot_approve(action: dict[str, Any]) -> str:
+    scope = action.get("required_scope", "")
+    task = action.get("task_id") or "<task id>"
+    return (
+        f"This API key can't approve or cancel tasks (it needs the '{scope}' scope). Approve it "
+        f"in the Lexi web app, with `lexi tasks approve {task}`, or with "
+        f"POST /v1/lexi/tasks/{task}/approve using a key that has that scope."
+    )
+
+
+def cannot_afford_task(action: dict[str, Any]) -> str:
+    return (
+        f"Approving needs {_n(int(action.get('required') or 0), 'credit')} but you have "
+        f"{_n(int(action.get('balance') or 0), 'credit')}, so the task is still waiting."
+    )
 
 
 def credits(balance: int) -> str:
@@ -250,7 +575,7 @@ def capabilities(tool_names: list[str]) -> str:
 
 def task_description(filters: dict[str, Any], contacts: int, list_name: str | None) -> str:
     where = f' and add them to "{list_name}"' if list_name else " and save them as contacts"
-    return f"Select {_n(contacts, 'person', 'people')}: {describe_filters(filters)}{where}."
+    return f"Find {describe_filters(filters, contacts)}{where}."
 
 
 def list_not_found(name: str, names: list[str]) -> str:

@@ -21,6 +21,8 @@ from lexi.credits import prices
 # Saving the results of a search in the same message ("find ... and add them to Q1 Leads")
 # folds into the search itself, so large selections are saved by the approved task.
 _SAVE_KINDS = (IntentKind.list_add, IntentKind.list_create)
+# Questions about the account and Lexi itself cost nothing, so they work at a zero balance.
+FREE_KINDS = frozenset({IntentKind.credits, IntentKind.capabilities})
 
 
 @dataclass
@@ -45,9 +47,17 @@ class Plan:
     steps: list[Step]
 
     @property
+    def message_cost(self) -> int:
+        """The message credit: none when the turn only asks about the balance or Lexi itself."""
+        if self.steps and all(s.intent.kind in FREE_KINDS for s in self.steps):
+            return prices.FREE
+        return prices.CHAT_MESSAGE
+
+    @property
     def cost(self) -> int:
-        """The whole turn's quote: the message plus every call that spends credits now."""
-        return prices.CHAT_MESSAGE + sum(s.cost for s in self.steps)
+        """The whole turn's quote: the message plus the most every call may spend now (a search
+        that finds nobody is charged nothing, but it is quoted at its price)."""
+        return self.message_cost + sum(s.cost for s in self.steps)
 
 
 def _fold_saves(intents: list[Intent]) -> list[Intent]:

@@ -53,7 +53,10 @@ class ApprovalPolicy:
         return ApprovalPolicy(**merged)
 
     def search_needs_approval(self, limit: int) -> bool:
-        """Whether a search selecting ``limit`` people must wait for a human."""
+        """Whether a search that would save ``limit`` people must wait for a human (never when it
+        would save nobody: there is nothing to approve)."""
+        if limit <= 0:
+            return False
         if self.approval_mode == "always":
             return True
         if self.approval_mode == "never":

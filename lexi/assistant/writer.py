@@ -13,6 +13,7 @@ from lexi.assistant.understanding.types import IntentKind, Interpretation
 _QUESTIONS = {
     "prospects": phrases.NOTHING_TO_SAVE,
     "list": phrases.WHICH_LIST,
+    "selection": phrases.NOBODY_SELECTED,
 }
 
 
@@ -29,6 +30,13 @@ def _needs_input(action: dict[str, Any]) -> str:
 
 def _failed(action: dict[str, Any]) -> str:
     error = action.get("error")
+    if error == "no_pending_task":
+        return phrases.NO_PENDING_TASK
+    if action.get("type") in ("task_approve", "task_dismiss"):
+        if error == "insufficient_permissions":
+            return phrases.cannot_approve(action)
+        if error == "insufficient_credits":
+            return phrases.cannot_afford_task(action)
     if error == "not_available":
         return phrases.not_available(action["type"])
     if error == "insufficient_permissions":
@@ -55,6 +63,20 @@ def sentence(action: dict[str, Any]) -> str:
         return phrases.search_result(action)
     if kind in ("list_add", "list_create"):
         return phrases.list_saved(action)
+    if kind == "list_show":
+        return phrases.list_overview(action)
+    if kind == "list_rename":
+        return phrases.list_renamed(action)
+    if kind == "list_delete":
+        return phrases.list_delete_proposed(action)
+    if kind == "list_export":
+        return phrases.list_exported(action)
+    if kind == "list_merge":
+        return phrases.lists_merged(action)
+    if kind == "task_approve":
+        return phrases.task_approved(action)
+    if kind == "task_dismiss":
+        return phrases.task_dismissed(action)
     if kind == "list_remove":
         return phrases.list_removed(action)
     if kind == "list_stats":

@@ -17,14 +17,15 @@ from lexi.assistant import phrases, writer
 from lexi.assistant.assistant import Assistant, TurnResult
 from lexi.assistant.context import TurnContext
 from lexi.assistant.policy import SETTINGS_KEY, ApprovalPolicy
+from lexi.assistant.tools import results
 from lexi.assistant.understanding.types import ConversationState, Interpretation
 from lexi.auth.service import Caller
 from lexi.conversations import service as conversations
-from lexi.credits import prices
 from lexi.credits import service as credits_service
 from lexi.errors import NotFound, ValidationFailed
 from lexi.lists import service as lists_service
 from lexi.models import Conversation, Message
+from lexi.tasks import service as tasks_service
 from lexi.workspaces import service as workspaces_service
 
 # A campaigns feature replaces this with a lookup that returns the campaign's id (or raises 404).
@@ -107,6 +108,13 @@ def run_turn(
         policy=ApprovalPolicy.from_settings(workspace.settings),
         conversation_id=conv.id if conv else None,
     )
+    state.turn += 1
+    if conv is not None:
+        # Approved searches of this conversation that finished since the last turn join it.
+        results.join_task_results(ctx)
+        state.pending_task_ids = [
+            str(t.id) for t in tasks_service.pending_for_conversation(session, caller.workspace_id, conv.id)
+        ]
     interpretation = assistant.understand(ctx, message)
     the_plan = assistant.plan(ctx, interpretation, allow_tools=allow_tools)
     credits_service.ensure_affordable(session, caller.workspace_id, the_plan.cost)
@@ -114,13 +122,14 @@ def run_turn(
     if conv is None:
         conv = conversations.start(session, caller.workspace_id, message)
         ctx.conversation_id = conv.id
-    credits_service.charge(
-        session,
-        caller.workspace_id,
-        prices.CHAT_MESSAGE,
-        reason="chat message",
-        reference=str(conv.id),
-    )
+    if the_plan.message_cost:
+        credits_service.charge(
+            session,
+            caller.workspace_id,
+            the_plan.message_cost,
+            reason="chat message",
+            reference=str(conv.id),
+        )
     conversations.append(session, conv, "user", message)
     result = assistant.act(ctx, the_plan, allow_tools=allow_tools)
     result.thinking = writer.thinking(interpretation)
@@ -145,7 +154,7 @@ def run_turn(
         message=reply,
         result=result,
         interpretation=interpretation,
-        credits_used=prices.CHAT_MESSAGE + ctx.credits_used,
+        credits_used=the_plan.message_cost + ctx.credits_used,
         credits_remaining=credits_service.balance(session, caller.workspace_id),
     )
 

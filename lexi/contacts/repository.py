@@ -105,6 +105,33 @@ class ContactRepository(Repository[Contact]):
                     found[c.prospect_id] = c
         return found
 
+    def saved_prospect_ids(
+        self, workspace_id: uuid.UUID, *, all_contacts: bool, list_ids: list[uuid.UUID]
+    ) -> list[uuid.UUID]:
+        """Prospect ids of the workspace's contacts (all of them, or members of these lists)."""
+        found: set[uuid.UUID] = set()
+        if all_contacts:
+            found.update(
+                self.session.scalars(
+                    select(Contact.prospect_id).where(
+                        Contact.workspace_id == workspace_id, Contact.prospect_id.is_not(None)
+                    )
+                )
+            )
+        elif list_ids:
+            found.update(
+                self.session.scalars(
+                    select(Contact.prospect_id)
+                    .join(ListMembership, ListMembership.contact_id == Contact.id)
+                    .where(
+                        Contact.workspace_id == workspace_id,
+                        Contact.prospect_id.is_not(None),
+                        ListMembership.list_id.in_(list_ids),
+                    )
+                )
+            )
+        return [p for p in found if p is not None]
+
     def prospect_ids_in(
         self, workspace_id: uuid.UUID, prospect_ids: list[uuid.UUID]
     ) -> set[uuid.UUID]:

@@ -533,3 +533,13 @@ def merge_tags(current: list[str], extra: list[str]) -> list[str]:
     for tag in extra:
         seen.setdefault(tag.lower(), tag)
     return list(seen.values())
+
+
+def prospect_ids_to_exclude(
+    session: Session, workspace_id: uuid.UUID, *, all_contacts: bool, list_ids: list[uuid.UUID]
+) -> list[uuid.UUID]:
+    """Prospect ids of the workspace's contacts: every one (``all_contacts``), or the members of
+    ``list_ids``. Used to leave people out of a search ("excluding people I've already saved")."""
+    return ContactRepository(session).saved_prospect_ids(
+        workspace_id, all_contacts=all_contacts, list_ids=list_ids
+    )

@@ -72,7 +72,13 @@ def load_state(conv: Conversation) -> ConversationState:
 def save_state(session: Session, conv: Conversation, state: ConversationState) -> None:
     # Context ids belong to one request; the next turn brings its own.
     data = dataclasses.asdict(state)
-    for key in ("context_list_id", "context_list_name", "context_campaign_id", "known_list_names"):
+    for key in (
+        "context_list_id",
+        "context_list_name",
+        "context_campaign_id",
+        "known_list_names",
+        "pending_task_ids",
+    ):
         data.pop(key, None)
     conv.state = data
     session.flush()

@@ -107,6 +107,25 @@ class ListRepository(Repository[ContactList]):
             )
         )
 
+    def members(
+        self, workspace_id: uuid.UUID, list_id: uuid.UUID, *, newest_first: bool, limit: int | None
+    ) -> list[Contact]:
+        """A list's contacts in the order they joined it (or newest first)."""
+        order = (
+            (ListMembership.created_at.desc(), ListMembership.id.desc())
+            if newest_first
+            else (ListMembership.created_at, ListMembership.id)
+        )
+        stmt = (
+            select(Contact)
+            .join(ListMembership, ListMembership.contact_id == Contact.id)
+            .where(ListMembership.list_id == list_id, Contact.workspace_id == workspace_id)
+            .order_by(*order)
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return list(self.session.scalars(stmt))
+
     def delete_list(self, lst: ContactList) -> None:
         self.session.execute(delete(ListMembership).where(ListMembership.list_id == lst.id))
         self.session.delete(lst)

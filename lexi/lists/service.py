@@ -18,7 +18,7 @@ from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import PageParams
 from lexi.lists.repository import ListRepository
-from lexi.models import ContactList
+from lexi.models import Contact, ContactList
 
 
 @dataclass(frozen=True)
@@ -184,6 +184,42 @@ def remove_by_company(
         return 0
     ids = ListRepository(session).member_ids_by_company(workspace_id, list_id, target)
     return remove_contacts(session, workspace_id, list_id, ids)
+
+
+def members(
+    session: Session,
+    workspace_id: uuid.UUID,
+    list_id: uuid.UUID,
+    *,
+    newest_first: bool = False,
+    limit: int | None = None,
+) -> list[Contact]:
+    """The list's contacts in the order they were added (``newest_first`` for "the last 3")."""
+    get_list(session, workspace_id, list_id)
+    return ListRepository(session).members(
+        workspace_id, list_id, newest_first=newest_first, limit=limit
+    )
+
+
+def merge_into(
+    session: Session, workspace_id: uuid.UUID, source_id: uuid.UUID, target_id: uuid.UUID
+) -> AddResult:
+    """Add every member of ``source`` to ``target`` (the source list stays as it is)."""
+    if source_id == target_id:
+        raise ValidationFailed.field("list", "A list cannot be merged into itself")
+    ids = [c.id for c in members(session, workspace_id, source_id)]
+    if not ids:
+        get_list(session, workspace_id, target_id)
+        return AddResult(added=0, contact_count=ListRepository(session).count(target_id))
+    return add_contacts(session, workspace_id, target_id, ids)
+
+
+def list_overview(
+    session: Session, workspace_id: uuid.UUID, limit: int = 50
+) -> list[tuple[ContactList, int]]:
+    """The workspace's lists (newest first, at most ``limit``) with their member counts."""
+    rows, _ = list_lists(session, workspace_id, PageParams(page=1, per_page=limit))
+    return rows
 
 
 def contact_count(session: Session, workspace_id: uuid.UUID, list_id: uuid.UUID) -> int:

@@ -8,6 +8,7 @@ can correct the query.
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -148,9 +149,34 @@ class ProspectFilters(BaseModel):
     keywords: list[str] = Field(default_factory=list)
     technologies: list[str] = Field(default_factory=list)
     email_status: list[str] = Field(default_factory=list)
+    # (ext) Company names (matched fuzzily) or domains (matched exactly).
+    companies: list[str] = Field(default_factory=list)
+    # (ext) Leave out people already saved as the workspace's contacts / members of these lists.
+    exclude_saved: bool = False
+    exclude_list_ids: list[str] = Field(default_factory=list)
     limit: int = DEFAULT_LIMIT
 
-    @field_validator("titles", "keywords", "technologies", mode="before")
+    @field_validator("exclude_saved", mode="before")
+    @classmethod
+    def _flag(cls, v: Any) -> bool:
+        if v is None:
+            return False
+        if not isinstance(v, bool):
+            raise ValidationFailed.field("exclude_saved", "Must be true or false")
+        return v
+
+    @field_validator("exclude_list_ids", mode="before")
+    @classmethod
+    def _list_ids(cls, v: Any) -> list[str]:
+        out = []
+        for item in _clean_list("exclude_list_ids", v):
+            try:
+                out.append(str(uuid.UUID(item)))
+            except ValueError:
+                raise ValidationFailed.field("exclude_list_ids", "Must be list ids (UUIDs)") from None
+        return list(dict.fromkeys(out))
+
+    @field_validator("titles", "keywords", "technologies", "companies", mode="before")
     @classmethod
     def _text(cls, v: Any, info: Any) -> list[str]:
         return _clean_list(info.field_name, v)
@@ -242,7 +268,7 @@ class ProspectFilters(BaseModel):
         out: dict[str, Any] = {}
         for name in type(self).model_fields:
             value = getattr(self, name)
-            if value in (None, [], {}):
+            if value is False or value in (None, [], {}):
                 continue
             out[name] = (
                 dict(value)

@@ -40,6 +40,8 @@ class PersonQuery:
     exclude_places: list[tuple[str, str | None]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     technologies: list[str] = field(default_factory=list)
+    company_ids: list[int] | None = None  # None: any company; []: no company matched
+    exclude_ids: list[int] = field(default_factory=list)  # people left out (saved, in lists)
 
 
 def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
@@ -152,6 +154,16 @@ class ProspectRepository:
         ):
             if values:
                 base.append(column.in_(values) if len(values) > 1 else column == values[0])
+        if q.company_ids is not None:
+            if not q.company_ids:
+                return []
+            base.append(P.company_id.in_(q.company_ids))
+        if q.exclude_ids:
+            # Rendered inline (integers only), so a workspace with many contacts never runs into
+            # the database's limit on bound parameters.
+            base.append(
+                P.id.not_in(bindparam("exclude_ids", q.exclude_ids, expanding=True, literal_execute=True))
+            )
         if q.exclude_industries:
             base.append(or_(P.industry.is_(None), P.industry.not_in(q.exclude_industries)))
         if q.employees:
@@ -225,6 +237,34 @@ class ProspectRepository:
         )
         by_id = {row.id: row for row in self.session.execute(stmt)}
         return [by_id[i] for i in ids if i in by_id]
+
+    # --- company lookups --------------------------------------------------------------------
+
+    def company_ids_by_domain(self, domains: Sequence[str]) -> list[int]:
+        if not domains:
+            return []
+        stmt = select(C.id).where(C.domain.in_(list(domains))).order_by(C.id)
+        return [int(r[0]) for r in self.session.execute(stmt)]
+
+    def company_name_candidates(self, words: Sequence[str], limit: int) -> list[tuple[int, str]]:
+        """Companies whose name has a word starting like one of ``words`` (at most ``limit``)."""
+        clean = [w for w in (re.sub(r"\W", "", x.lower()) for x in words) if len(w) >= 2]
+        if not clean:
+            return []
+        if self.dialect == "sqlite":
+            query = "{name} : (" + " OR ".join(f'"{w[:5]}"*' for w in clean) + ")"
+            sub = text(
+                "SELECT rowid FROM prospect_companies_fts WHERE prospect_companies_fts MATCH :q"
+            ).bindparams(q=query)
+            stmt = select(C.id, C.name).where(C.id.in_(sub)).limit(limit)
+        else:
+            tsq = " | ".join(f"{w[:5]}:*" for w in clean)
+            stmt = (
+                select(C.id, C.name)
+                .where(text(f"{_PG_TEXT} @@ to_tsquery('simple', :tsq)").bindparams(tsq=tsq))
+                .limit(limit)
+            )
+        return [(int(r[0]), r[1]) for r in self.session.execute(stmt)]
 
     # --- import lookups ---------------------------------------------------------------------
 

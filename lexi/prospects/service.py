@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,62 @@ def _title_groups(repo: ProspectRepository, titles: list[str]) -> tuple[list[int
     return index.match(titles)
 
 
+_COMPANY_SUFFIXES = re.compile(
+    r"\b(?:inc|incorporated|corp|corporation|llc|llp|ltd|limited|pc|pllc|pa|gmbh|ag|sa|plc|co|"
+    r"company|the)\b",
+)
+_DOMAIN = re.compile(r"^(?:[a-z0-9][a-z0-9-]*\.)+[a-z]{2,}$")
+COMPANY_CANDIDATES = 5000
+COMPANY_MATCH = 88  # rapidfuzz ratio (0-100) between normalised names
+
+
+def _company_name(name: str) -> str:
+    words = re.sub(r"&", " and ", name.lower())
+    words = _COMPANY_SUFFIXES.sub(" ", re.sub(r"[^\w\s]", " ", words))
+    return " ".join(words.split())
+
+
+def company_ids(session: Session, companies: list[str]) -> list[int]:
+    """The companies the ``companies`` filter names: domains exactly, names fuzzily."""
+    from rapidfuzz import fuzz
+
+    repo = ProspectRepository(session)
+    domains = [c.lower().removeprefix("www.") for c in companies if _DOMAIN.match(c.lower())]
+    found = set(repo.company_ids_by_domain(domains))
+    for name in companies:
+        if name.lower().removeprefix("www.") in domains:
+            continue
+        want = _company_name(name)
+        if not want:
+            continue
+        words = [w for w in want.split() if w != "and"] or want.split()
+        for cid, cname in repo.company_name_candidates(words, COMPANY_CANDIDATES):
+            if fuzz.ratio(want, _company_name(cname)) >= COMPANY_MATCH:
+                found.add(cid)
+    return sorted(found)
+
+
+def _excluded_people(
+    session: Session, filters: ProspectFilters, workspace_id: uuid.UUID | None
+) -> list[int]:
+    """Universe keys of the people ``exclude_saved`` / ``exclude_list_ids`` leave out."""
+    if not (filters.exclude_saved or filters.exclude_list_ids):
+        return []
+    if workspace_id is None:
+        raise ValidationFailed.field("exclude_saved", "Needs a workspace")
+    from lexi.contacts import service as contacts_service
+    from lexi.lists import service as lists_service
+
+    list_ids = [uuid.UUID(i) for i in filters.exclude_list_ids]
+    for list_id in list_ids:
+        lists_service.get_list(session, workspace_id, list_id)  # another workspace's is 404
+    prospect_ids = contacts_service.prospect_ids_to_exclude(
+        session, workspace_id, all_contacts=filters.exclude_saved, list_ids=list_ids
+    )
+    keys = (ids.person_key(p) for p in prospect_ids)
+    return sorted({k for k in keys if k is not None})
+
+
 def _query(filters: ProspectFilters) -> PersonQuery:
     def rng(value: dict[str, int | None] | None) -> tuple[int | None, int | None] | None:
         return (value.get("min"), value.get("max")) if value else None
@@ -86,6 +143,9 @@ def search(
     limit = filters.limit if limit is None else limit
     repo = ProspectRepository(session)
     base = _query(filters)
+    if filters.companies:
+        base.company_ids = company_ids(session, list(filters.companies))
+    base.exclude_ids = _excluded_people(session, filters, workspace_id)
     groups: list[PersonQuery] = [base]
     if filters.titles:
         exact, partial = _title_groups(repo, filters.titles)

@@ -62,6 +62,12 @@ def prospect_search(session: Session, claim: Claim) -> dict[str, Any]:
             lists_service.get_list(session, claim.workspace_id, list_id)
         except NotFound:
             raise TaskFailed("The list this task saves to was deleted.") from None
+    elif meta.get("create_list") and meta.get("list_name"):
+        # The list is created when the task runs, so a dismissed proposal leaves nothing behind.
+        lst = lists_service.find_list_by_name(session, claim.workspace_id, meta["list_name"])
+        if lst is None:
+            lst = lists_service.create_list(session, claim.workspace_id, meta["list_name"])
+        list_id = lst.id
     found = prospects_service.search(
         session, filters, workspace_id=claim.workspace_id, offset=int(meta.get("offset") or 0)
     )
@@ -72,7 +78,25 @@ def prospect_search(session: Session, claim: Claim) -> dict[str, Any]:
         "prospects": found.prospects[:RESULT_PROSPECTS],
         "selected": len(ids),
         "contacts_created": saved.created,
+        # Every selected person, so the conversation that proposed the task can use them.
+        "prospect_ids": [str(i) for i in ids],
     }
     if list_id is not None:
         result.update(list_id=str(list_id), added=saved.added_to_list)
     return result
+
+
+@handler("list_operation")
+def list_operation(session: Session, claim: Claim) -> dict[str, Any]:
+    """An approved destructive list change (deleting a list; its contacts stay)."""
+    _require(claim, Scope.contacts_write)
+    meta = claim.metadata
+    if meta.get("operation") != "delete":
+        raise TaskFailed(f"Unknown list operation: {meta.get('operation')!r}.")
+    try:
+        list_id = uuid.UUID(str(meta.get("list_id")))
+        lists_service.delete_list(session, claim.workspace_id, list_id)
+    except (NotFound, ValueError):
+        # Already gone (deleted elsewhere, or by an earlier run of this task): nothing to do.
+        return {"operation": "delete", "list_id": meta.get("list_id"), "deleted": False}
+    return {"operation": "delete", "list_id": str(list_id), "deleted": True}

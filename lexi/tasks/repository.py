@@ -22,6 +22,30 @@ class TaskRepository(Repository[Task]):
         )
         return list(self.session.scalars(stmt))
 
+    def for_conversation(
+        self,
+        workspace_id: uuid.UUID,
+        conversation_id: uuid.UUID,
+        statuses: list[str],
+        limit: int,
+        *,
+        exclude: list[uuid.UUID] | None = None,
+    ) -> list[Task]:
+        """A conversation's tasks in these statuses, oldest first (minus ``exclude``)."""
+        stmt = (
+            select(Task)
+            .where(
+                Task.workspace_id == workspace_id,
+                Task.conversation_id == conversation_id,
+                Task.status.in_(statuses),
+            )
+            .order_by(Task.created_at, Task.id)
+            .limit(limit)
+        )
+        if exclude:
+            stmt = stmt.where(Task.id.not_in(exclude))
+        return list(self.session.scalars(stmt))
+
     def transition(
         self, task_id: uuid.UUID, workspace_id: uuid.UUID, src: str, dst: str, **values: Any
     ) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from lexi.auth.scopes import Scope
 from lexi.credits import service as credits_service
 from lexi.credits.repository import CreditRepository
 from lexi.errors import NotFound, ValidationFailed
@@ -29,6 +30,8 @@ from lexi.models import Task
 from lexi.tasks.repository import TaskRepository
 
 LIST_LIMIT = 100
+# The scope POST /v1/lexi/tasks/{id}/approve and /dismiss require; approving in chat needs the same.
+APPROVAL_SCOPE = Scope.lexi
 _wake_listeners: list[Callable[[], None]] = []
 
 
@@ -99,6 +102,30 @@ def get(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task:
 def list_tasks(session: Session, workspace_id: uuid.UUID, status: str = "pending") -> list[Task]:
     """The workspace's tasks in one status, newest first (at most 100)."""
     return TaskRepository(session).list_for(workspace_id, status, LIST_LIMIT)
+
+
+def finished_searches(
+    session: Session,
+    workspace_id: uuid.UUID,
+    conversation_id: uuid.UUID,
+    seen: list[uuid.UUID] | None = None,
+) -> list[Task]:
+    """The conversation's prospect searches that finished (completed or failed) and are not in
+    ``seen``, oldest first."""
+    rows = TaskRepository(session).for_conversation(
+        workspace_id, conversation_id, ["completed", "failed"], 100, exclude=seen
+    )
+    rows = [t for t in rows if t.type == "prospect_search"]
+    return sorted(rows, key=lambda t: (t.completed_at or t.created_at, str(t.id)))
+
+
+def pending_for_conversation(
+    session: Session, workspace_id: uuid.UUID, conversation_id: uuid.UUID
+) -> list[Task]:
+    """The conversation's tasks still waiting for approval, oldest first."""
+    return TaskRepository(session).for_conversation(
+        workspace_id, conversation_id, ["pending"], LIST_LIMIT
+    )
 
 
 def quoted_credits(task: Task) -> int:

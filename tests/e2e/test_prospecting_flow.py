@@ -54,8 +54,10 @@ def test_prospecting_story(client, api_key, db):  # type: ignore[no-untyped-def]
 
     credits = lexi.chat_with_lexi("how many credits do I have?")
     assert f"{credits['credits_remaining']:,} credits" in credits["response"]
-    # 3 searches run in turns x 5, the approved task 5, 5 messages x 1
-    assert credits["credits_remaining"] == 1000 - 15 - 5 - 5
+    # 3 searches run in turns x 5, the approved task 5, 4 messages x 1 (the balance question
+    # is free)
+    assert credits["credits_used"] == 0
+    assert credits["credits_remaining"] == 1000 - 15 - 5 - 4
 
     campaign = lexi.chat_with_lexi(
         "Create an outreach campaign for my 'Q1 Leads' list about legal automation",

@@ -201,7 +201,7 @@ class TestEachErrorArrivesAsItsException:
     ) -> None:
         ws = factory.workspace(credits=0)
         c = sdk(app, factory.key(ws.id))
-        err = self._raises(InsufficientCreditsError, lambda: c.chat_with_lexi("hello"))
+        err = self._raises(InsufficientCreditsError, lambda: c.chat_with_lexi("tell me a joke"))
         assert err.status_code == 402 and err.balance == 0 and err.required >= 1
 
     def test_missing_scope_is_permission_denied(self, app, factory, workspace) -> None:  # type: ignore[no-untyped-def]

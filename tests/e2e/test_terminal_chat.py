@@ -82,7 +82,7 @@ class TestInteractiveSession:
             chat.expect(PROMPT)
 
             chat.sendline(BIG_SEARCH)
-            chat.expect("Please approve")
+            chat.expect("once you approve")
             chat.expect(APPROVE)
             chat.sendline("y")
             chat.expect("Approved. Running")

@@ -39,7 +39,7 @@ class TestSeedSearchIntoContextList:
         assert action["filters"]["locations"] == ["New York, NY, US"]
         assert len(action["prospects"]) == 20 and action["total_matches"] >= 20
         assert action["list_id"] == lst["id"] and action["added"] == 20
-        assert "CEOs at Law Practice companies in New York, NY" in data["response"]
+        assert "CEOs at law firms in New York City" in data["response"]
         assert "Q1 Leads" in data["response"] and "20" in data["response"]
         members = client.get(f"/v1/contacts?list_id={lst['id']}", headers=auth).json()
         assert members["meta"]["total"] == 20
@@ -190,8 +190,16 @@ class TestCredits:
     def test_a_message_alone_fits_in_one_credit(self, client, factory):
         ws = factory.workspace(credits=1)
         headers = factory.headers(ws.id)
-        data = ok(chat(client, headers, "what can you do?"))
-        assert data["credits_remaining"] == 0
+        data = ok(chat(client, headers, "tell me a joke"))
+        assert data["credits_used"] == 1 and data["credits_remaining"] == 0
+
+    def test_balance_and_capability_questions_are_free_and_work_at_zero(self, client, factory):
+        ws = factory.workspace(credits=0)
+        headers = factory.headers(ws.id)
+        for text in ("How many credits do I have?", "what can you do?", "thanks!"):
+            data = ok(chat(client, headers, text))
+            assert data["credits_used"] == 0 and data["credits_remaining"] == 0
+        assert "0 credits" in ok(chat(client, headers, "How many credits do I have?"))["response"]
 
 
 class TestContextIds:

@@ -48,7 +48,7 @@ class TestStream:
         assert conv["messages"][-1]["content"] == text
         assert done["message_id"] == conv["messages"][-1]["id"]
         assert done["credits_remaining"] == 994 and done["requires_approval"] is False
-        assert "CTOs at Computer Software companies in California" in json.loads(evs[0][1])["text"]
+        assert "CTOs at software companies in California" in json.loads(evs[0][1])["text"]
 
     def test_a_task_turn_reports_it_in_done(self, client, auth):
         r = client.post(
@@ -76,7 +76,7 @@ class TestStream:
     def test_402_and_401_are_json_too(self, client, factory):
         ws = factory.workspace(credits=0)
         r = client.post(
-            "/v1/lexi/chat/stream", json={"message": "hi"}, headers=factory.headers(ws.id)
+            "/v1/lexi/chat/stream", json={"message": "tell me a joke"}, headers=factory.headers(ws.id)
         )
         assert r.status_code == 402 and r.json()["error"]["details"] == {
             "balance": 0,

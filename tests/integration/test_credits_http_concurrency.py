@@ -15,7 +15,7 @@ import pytest
 from lexi.credits import service as credits_service
 from tests.helpers.server import LexiServer
 
-MESSAGE = {"message": "How many credits do I have?"}
+MESSAGE = {"message": "tell me a joke"}
 
 
 @pytest.fixture

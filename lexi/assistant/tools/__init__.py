@@ -1,6 +1,12 @@
 """The assistant's tools. Importing this package registers the built-in ones."""
 
-from lexi.assistant.tools import account, lists, prospecting  # noqa: F401  (registers tools)
+from lexi.assistant.tools import (  # noqa: F401  (registers tools)
+    account,
+    approvals,
+    housekeeping,
+    lists,
+    prospecting,
+)
 from lexi.assistant.tools.registry import REGISTRY, Action, ToolRegistry, ToolSpec, tool
 
 __all__ = ["REGISTRY", "Action", "ToolRegistry", "ToolSpec", "tool"]

@@ -51,7 +51,7 @@ def resolve_list(
     if target in ("named", "new") and name:
         found = lists_service.find_list_by_name(ctx.session, ctx.workspace_id, name)
         if found is not None:
-            return ResolvedList(found, existed=target == "new")
+            return ResolvedList(found, existed=True)
         if target == "new" or create_missing:
             try:
                 lst = lists_service.create_list(ctx.session, ctx.workspace_id, name)

@@ -46,6 +46,9 @@ class ToolSpec:
     # Creates the approval task when the rule says the call must wait (returns the action).
     propose: Callable[[TurnContext, Any], Action] | None = None
     extra_scopes: tuple[Scope, ...] = field(default_factory=tuple)
+    # What a call spends in the turn when it knows better than its list price (a search that
+    # finds nobody spends nothing).
+    price: Callable[[TurnContext, Any], int] | None = None
 
     def json_schema(self) -> dict[str, Any]:
         """The OpenAI-style function description of this tool."""
@@ -63,6 +66,8 @@ class ToolSpec:
         """Credits this call spends in the turn (a task charges on approval, not now)."""
         if self.needs_approval(ctx, args):
             return 0
+        if self.price is not None:
+            return int(self.price(ctx, args))
         charge = getattr(args, "turn_cost", None)
         return int(charge(self.cost) if callable(charge) else self.cost)
 
@@ -105,6 +110,7 @@ def tool(
     intents: Iterable[IntentKind] = (),
     from_intent: ArgsBuilder | None = None,
     propose: Callable[[TurnContext, Any], Action] | None = None,
+    price: Callable[[TurnContext, Any], int] | None = None,
     registry: ToolRegistry | None = None,
 ) -> Callable[[Callable[[TurnContext, Any], Action]], Callable[[TurnContext, Any], Action]]:
     """Register a tool; its name is the function name, its description the docstring."""
@@ -128,6 +134,7 @@ def tool(
                 intents=tuple(intents),
                 from_intent=from_intent,
                 propose=propose,
+                price=price,
             )
         )
         return fn

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import campaigns, commands, lists
+from . import actions, approvals, campaigns, commands, companies, exclusions, list_admin, lists
 from .questions import question
 from .scanner import extract
 from .search import REFERS_BACK, STRONG_REFINE, WEAK_REFINE, changes_anything, new_filters, refine
@@ -44,6 +44,8 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
         if not cleaned:
             return Interpretation([_clarify("request")], text=raw)
+        if found := approvals.approval(cleaned, state):
+            return Interpretation([found], text=raw)  # "approve it", "cancel that task"
         if commands.is_injection(cleaned):
             return Interpretation([_clarify("permission")], text=raw)
         if _SHOUTED.match(cleaned):
@@ -74,6 +76,8 @@ class RuleInterpreter:
         running: _Running,
         intents: list[Intent],
     ) -> Intent | None:
+        if found := list_admin.list_admin(clause, quotes, state):
+            return found
         if lists.names_new_list(clause):
             found = lists.list_operation(clause, quotes, state, after_search=running.searched)
             if found:
@@ -84,12 +88,20 @@ class RuleInterpreter:
         found = lists.list_operation(clause, quotes, state, after_search=running.searched)
         if found:
             return found
+        if found := actions.not_a_search(clause):
+            return found
         if commands.is_account_question(clause):
             return commands.account(clause)
         if commands.is_unsupported(clause):
-            return _clarify("request")
+            return Intent(kind=IntentKind.unsupported, params={"what": clause.strip().lower()})
+        excluded = exclusions.extract(clause, quotes, state)
+        named = companies.extract(excluded.clause, quotes)
+        if excluded or named:
+            clause = named.clause
         slots = extract(clause, quotes)
         found = self._search(clause, slots, running, intents)
+        if excluded or named:
+            return _own_data(found, excluded, named, slots, running, intents)
         if found is not False:
             return found
         found = commands.account(clause)
@@ -163,6 +175,55 @@ class RuleInterpreter:
                 filters=partial,
             )
         return Intent(kind=IntentKind.prospect_search, filters=new_filters(slots))
+
+
+def _own_data(found, excluded, named, slots, running: _Running, intents: list[Intent]):
+    """Company names and exclusions join the search this clause made (or the one before it)."""
+    extra: dict[str, Any] = {}
+    params: dict[str, Any] = {}
+    if named:
+        extra["companies"] = list(named.names)
+    if excluded.exclude_saved:
+        extra["exclude_saved"] = True
+    if excluded.list_names:
+        params["exclude_list_names"] = list(excluded.list_names)
+
+    def apply(intent: Intent) -> Intent:
+        intent.filters = {**(intent.filters or {}), **extra}
+        if params:
+            names = list(intent.params.get("exclude_list_names") or [])
+            names += [n for n in params["exclude_list_names"] if n not in names]
+            intent.params["exclude_list_names"] = names
+        return intent
+
+    if isinstance(found, Intent) and found.kind is IntentKind.prospect_search:
+        return apply(found)
+    previous = intents[-1] if intents else None
+    if found is None and previous is not None and previous.kind is IntentKind.prospect_search:
+        apply(previous)
+        running.filters = previous.filters
+        return None
+    if named and not (isinstance(found, Intent) and found.kind is IntentKind.clarify and found.missing != ["roles"]):
+        # "who works at acme.com": a company needs no role.
+        filters = {**(found.filters if isinstance(found, Intent) and found.filters else {})}
+        filters.setdefault("limit", slots.count or 25)
+        return apply(Intent(kind=IntentKind.prospect_search, filters=filters))
+    if excluded and not (slots.has_role or slots.has_filters):
+        # "exclude ones I already have": the earlier search again, without them.
+        if running.searched and previous is not None and previous.kind is IntentKind.prospect_search:
+            apply(previous)
+            running.filters = previous.filters
+            return None
+        if running.filters is None:
+            return _clarify("search")
+        return apply(
+            Intent(
+                kind=IntentKind.prospect_search,
+                filters=copy.deepcopy(running.filters),
+                refinement=True,
+            )
+        )
+    return found if found is not False else _clarify("request")
 
 
 def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:

@@ -7,6 +7,8 @@ import re
 from rapidfuzz import fuzz
 
 from .questions import question
+from .selection import selector
+from .selection import selector as selection_of
 from .types import ConversationState, Intent, IntentKind
 
 I = re.IGNORECASE
@@ -131,6 +133,10 @@ def list_name_in(
         and (name := _clean_name(m[1], quotes))
         and not re.search(r"\b(?:new|same|this|that)\b", name, I)
     ):
+        # "Repro List": a capitalised "List" after a capitalised name belongs to the name.
+        tail = clause[m.end(1) : m.end()]
+        if re.fullmatch(r"\s+List", tail) and name[:1].isupper():
+            return _resolve(name + " List", state)
         return _resolve(name, state)
     m = _NAME_AFTER_LIST.search(clause)
     if m and (name := _clean_name(m[1] or m[2], quotes)):
@@ -262,10 +268,14 @@ def list_operation(
             return None
         if not after_search and not (state.last_filters or state.last_prospect_ids):
             return _clarify(["prospects"], question("prospects"))
+        picked = selector(clause)
+        if picked.get("company"):
+            # "add the ones at Acme to Q1 Leads": the company is no part of the list's name.
+            clause = re.sub(re.escape(picked["company"]), " ", clause)
         name = list_name_in(clause, quotes, state)
         intent = _targeted(IntentKind.list_add, clause, name, state)
         if intent.kind is IntentKind.list_add:
-            intent.selector = {"prospects": "last_results"}
+            intent.selector = {"prospects": "last_results", **picked}
         return intent
     named = [
         k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
@@ -281,11 +291,21 @@ def list_operation(
     return None
 
 
+_WHO_IS_IN = re.compile(
+    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|the\s+people)\b|"
+    r"\bsummar|\boverview\b",
+    I,
+)
+
+
 def _targeted(kind: IntentKind, clause: str, name: str | None, state: ConversationState) -> Intent:
     target, resolved = list_target(clause, name, state)
     if target is None:
         return _clarify(["list"], "Which list do you mean?")
-    return Intent(kind=kind, list_name=resolved, list_target=target)
+    intent = Intent(kind=kind, list_name=resolved, list_target=target)
+    if kind is IntentKind.list_stats and _WHO_IS_IN.search(clause):
+        intent.params["show"] = True  # "what's in Q1 Leads?": the first people too
+    return intent
 
 
 def _create(clause: str, quotes: list[str], state: ConversationState, after_search: bool) -> Intent:
@@ -362,8 +382,11 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     if cut is None:
         return _clarify(["list"], question("list"))
     who = _WHO_VERB.sub("", clause[: cut.start()]).strip(" ,")
-    selector: dict = {}
-    if _EVERYONE.match(who):
+    selector: dict[str, object] = {}
+    picked = _picked(who)
+    if picked:
+        selector = picked
+    elif _EVERYONE.match(who):
         selector = {"prospects": "last_results"}
     elif (m := _AT_COMPANY.match(who)) or (m := _COMPANY_PEOPLE.match(who)):
         selector = {"company": _clean_name(m[1], quotes) or m[1].strip()}
@@ -380,6 +403,24 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     if intent.kind is IntentKind.list_remove:
         intent.selector = selector
     return intent
+
+
+def _picked(who: str) -> dict[str, object]:
+    """ "the last 3" -> {"last": 3}; "CTOs", "the VPs of Sales" -> {"title": ...}."""
+    from .scanner import extract
+    from .slots import render_roles
+
+    found = selection_of(who)
+    if found.get("first") or found.get("last"):
+        return found
+    bare = re.sub(r"^(?:the|all(?:\s+the)?|any|every)\s+", "", who.strip(), flags=I)
+    if not bare or _AT_COMPANY.match(bare) or _COMPANY_SUFFIX.search(bare):
+        return {}
+    slots = extract(bare, [])
+    titles = render_roles(slots.positive_roles).get("titles") if slots.has_role else None
+    if titles and not slots.unknown and not slots.has_filters:
+        return {"title": titles[0]}
+    return {}
 
 
 def _clarify(missing: list[str], question: str) -> Intent:

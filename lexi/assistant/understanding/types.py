@@ -23,6 +23,17 @@ class IntentKind(StrEnum):
     credits = "credits"  # "how many credits do I have?"
     capabilities = "capabilities"  # "what can you do?", greetings
     tasks = "tasks"  # "show my pending tasks"
+    list_show = "list_show"  # "show my lists"
+    list_contents = "list_contents"  # "what's in Q1 Leads?": the count and the first people
+    list_rename = "list_rename"  # "rename Q1 Leads to Q2 Leads"
+    list_delete = "list_delete"  # "delete the CA Law CEOs list": always an approval task
+    list_export = "list_export"  # "export Q1 Leads to CSV": a download link
+    list_merge = "list_merge"  # "merge Q1 Leads into Q2 Leads"
+    task_approve = "task_approve"  # "approve it", "yes, go ahead": the conversation's pending task
+    task_dismiss = "task_dismiss"  # "cancel that task"
+    email_draft = "email_draft"  # "write a cold email to the CEO of Acme": drafting, not a search
+    email_send = "email_send"  # "send them an email": sending, not a search
+    unsupported = "unsupported"  # something Lexi cannot do: answered plainly, never a search
     campaign_create = "campaign_create"
     email_rewrite = "email_rewrite"
     campaign_start = "campaign_start"
@@ -43,6 +54,17 @@ class ConversationState:
     context_list_name: str | None = None
     context_campaign_id: str | None = None
     known_list_names: list[str] = field(default_factory=list)  # the workspace's list names
+    # Result sets, oldest first; the last one is the current set "them" and "these" refer to.
+    # Each: {"id", "source": "search"|"task", "filters", "total", "offset", "count",
+    # "prospect_ids" (inline searches), "task_id" (approved tasks), "turn"}.
+    result_sets: list[dict[str, Any]] = field(default_factory=list)
+    seen_task_ids: list[str] = field(default_factory=list)  # tasks whose results joined already
+    pending_task_ids: list[str] = field(default_factory=list)  # this conversation's, newest last
+    turn: int = 0  # how many turns the conversation has had
+
+    def has_results(self) -> bool:
+        """Whether an earlier turn left people to refer to ("add them", "the first 5")."""
+        return bool(self.result_sets or self.last_prospect_ids or self.last_filters)
 
 
 @dataclass

@@ -17,8 +17,22 @@ from lexi.assistant.understanding.types import (
     Interpretation,
 )
 from lexi.auth.service import Caller
+from tests.helpers.chat import cohorts  # noqa: F401  (a fixture)
 
 ALL = frozenset({"lexi", "prospects:read", "contacts:read", "contacts:write"})
+
+
+_SESSION: list = []
+
+
+@pytest.fixture(autouse=True)
+def _read_session(cohorts):  # type: ignore[no-untyped-def]  # noqa: F811
+    """Planning reads the search it quotes, so it needs the universe (a read-only session)."""
+    session = cohorts.session(write=False)
+    _SESSION.append(session)
+    yield
+    _SESSION.clear()
+    session.close()
 
 
 class ScriptedInterpreter:
@@ -43,7 +57,7 @@ def ctx(scopes=ALL, policy=None, **state) -> TurnContext:  # type: ignore[no-unt
         plan="pro",
     )
     return TurnContext(
-        session=None,
+        session=_SESSION[0],
         caller=caller,
         state=ConversationState(**state),  # type: ignore[arg-type]
         policy=policy or ApprovalPolicy(),
@@ -103,7 +117,16 @@ class TestSearchSteps:
         assert step.args.list_target == "named" and step.args.list_name == "Q1 Leads"
 
     def test_two_searches_are_quoted_together(self):
-        assert plan_for(search(5), search(5, locations=["DE"])).cost == 11
+        assert plan_for(search(5), search(5, locations=["CA, US"])).cost == 11
+
+    def test_a_search_that_finds_nobody_is_quoted_at_the_message_only(self):
+        assert plan_for(search(5, companies=["nobody-works-here.example.org"])).cost == 1
+
+    def test_approval_counts_what_would_be_saved_not_what_was_asked(self):
+        # 100 asked, but the company has one CEO: nothing to approve.
+        few = search(100, companies=["nylawceos000.example.com"])
+        plan = plan_for(few)
+        assert not plan.steps[0].needs_approval and plan.cost == 6
 
 
 class TestScopes:

@@ -17,7 +17,7 @@ class TestInterpretationInWords:
                     "industries": ["Law Practice"],
                     "locations": ["New York, NY, US"],
                 },
-                "CEOs at Law Practice companies in New York, NY",
+                "CEOs at law firms in New York City",
             ),
             (
                 {
@@ -26,11 +26,11 @@ class TestInterpretationInWords:
                     "locations": ["CA, US"],
                     "employees": {"min": 50, "max": 200},
                 },
-                "CTOs at Computer Software companies with 50-200 employees in California",
+                "CTOs at software companies with 50-200 employees in California",
             ),
             (
                 {"seniorities": ["vp"], "departments": ["sales"], "locations": ["DE"]},
-                "vp people in sales in Germany",
+                "VPs of Sales in Germany",
             ),
             (
                 {"titles": ["CFO"], "exclude_locations": ["TX, US"], "email_status": ["verified"]},
@@ -62,8 +62,9 @@ class TestSentences:
             {**SEARCH, "list_name": "Q1 Leads", "added": 18, "contact_count": 40}
         )
         assert text == (
-            'I found 118 matches for CEOs and selected 20. I added 18 people to "Q1 Leads" '
-            "(2 already there); it now holds 40 contacts."
+            'I found 118 CEOs; here are the first 20. I added 18 people to "Q1 Leads" '
+            '(2 were already there), which now holds 40 contacts. Say "show me more" for the '
+            "next ones."
         )
 
     def test_an_unsaved_search_says_how_to_save(self):
@@ -82,7 +83,10 @@ class TestSentences:
                 "quote": {"credits": 5, "contacts": 50, "emails": 41},
             }
         )
-        assert "50 people (41 emails)" in text and "5 credits" in text and "approve" in text
+        assert text == (
+            "I found 118 CEOs. Saving 50 of them (41 with an email) to your contacts costs "
+            '5 credits once you approve. Say "approve it" to run it, or "cancel that task".'
+        )
 
     def test_unavailable_and_forbidden(self):
         assert "not yet available" in writer.sentence(

@@ -1,0 +1,68 @@
+"""Requests that are not searches and must never become one: drafting an email, sending, deleting
+things other than lists, and things Lexi cannot do. Each is answered plainly and costs no search.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Intent, IntentKind
+
+I = re.IGNORECASE
+
+_DRAFT = re.compile(
+    r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+)?(?:up\s+)?"
+    r"(?:an?\s+|the\s+|one\s+|some\s+)?(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
+    r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
+    r"linkedin\s+messages?)\b",
+    I,
+)
+_SEND = re.compile(
+    r"\b(?:send|e-?mail|message|ping|reach\s+out\s+to|contact|blast)\s+(?:an?\s+e-?mail\s+to\s+)?"
+    r"(?:them|these|those|everyone|all\s+of\s+them|him|her|the\s+(?:list|people|results|ceos?|"
+    r"contacts|leads|prospects)|my\s+\w+|each\s+of\s+them)\b|"
+    r"\bsend\s+(?:them|these|those|him|her|everyone)?\s*(?:an?\s+|the\s+)?(?:e-?mails?|messages?|"
+    r"intro|note)\b",
+    I,
+)
+_DELETE_OTHER = re.compile(
+    r"^\W*(?:please\s+)?(?:delete|remove|erase|wipe|destroy|purge)\s+(?!.*\blists?\b)"
+    r"(?:the\s+|my\s+|our\s+|these\s+|those\s+|this\s+|that\s+)?(?:contacts?|conversations?|"
+    r"campaigns?|tasks?|people|prospects|leads|them|it|everything|history|account|searche?s?)\b",
+    I,
+)
+_UNSUPPORTED = re.compile(
+    r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
+    r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
+    r"google\s+sheets?|excel|print|translate|weather|stock\s+price|joke|"
+    r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"
+    r"\bcsv\b(?!.*\blists?\b))",
+    I,
+)
+
+
+def drafting(clause: str) -> Intent | None:
+    """ "Write a cold email to the CEO of Holmes & Andrews PC": drafting, whoever it is for."""
+    m = _DRAFT.search(clause)
+    if not m:
+        return None
+    return Intent(kind=IntentKind.email_draft, params={"request": clause.strip()})
+
+
+def sending(clause: str) -> Intent | None:
+    if _SEND.search(clause) and not re.search(r"\b(?:campaign|sequence)\b", clause, I):
+        return Intent(kind=IntentKind.email_send, params={"request": clause.strip()})
+    return None
+
+
+def unsupported(clause: str) -> Intent | None:
+    """Something Lexi cannot do (deleting contacts from chat, meetings, exports of results)."""
+    m = _DELETE_OTHER.search(clause) or _UNSUPPORTED.search(clause)
+    if m:
+        return Intent(kind=IntentKind.unsupported, params={"what": m.group(0).strip().lower()})
+    return None
+
+
+def not_a_search(clause: str) -> Intent | None:
+    """Drafting, sending or an unsupported request: recognised before any search is tried."""
+    return drafting(clause) or sending(clause) or unsupported(clause)

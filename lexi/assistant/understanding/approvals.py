@@ -1,0 +1,48 @@
+"""Approving or cancelling the conversation's pending task by chat ("approve it", "yes, go
+ahead", "cancel that task"). Only ever the one task this conversation proposed; "approve all
+tasks" and "auto-approve" stay refused (see ``commands.is_injection``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import ConversationState, Intent, IntentKind
+
+I = re.IGNORECASE
+
+_THE_TASK = (
+    r"(?:it|this|that|the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
+    r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
+)
+_APPROVE = re.compile(
+    rf"^\W*(?:(?:yes|yeah|yep|sure|ok(?:ay)?|sounds\s+good|great|perfect)[\s,.!]*)?"
+    rf"(?:please\s+)?(?:(?:go\s+ahead\s+and\s+)?(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
+    rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
+    rf"approved|confirmed)"
+    rf"(?:[\s,.!]+(?:please|thanks|thank\s+you|go\s+ahead|do\s+it|approve\s+it|run\s+it))*\W*$",
+    I,
+)
+_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
+_DISMISS = re.compile(
+    rf"^\W*(?:no[\s,.!]*)?(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks))*\W*$|"
+    rf"^\W*(?:no|nope|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"
+    rf"don'?t\s+do\s+it))*\W*$",
+    I,
+)
+
+
+def approval(text: str, state: ConversationState) -> Intent | None:
+    """The pending task's fate, when the message is only about it."""
+    if _APPROVE.match(text) or (_JUST_YES.match(text) and state.pending_task_ids):
+        if _JUST_YES.match(text) or re.match(r"^\W*(?:go\s+ahead|do\s+it|proceed)", text, I):
+            if not state.pending_task_ids:
+                return None  # "go ahead" with nothing proposed is just filler
+        return Intent(kind=IntentKind.task_approve)
+    if _DISMISS.match(text):
+        bare = re.match(r"^\W*(?:no|nope|never\s*mind|nevermind|don'?t)\W*$", text, I)
+        if bare and not state.pending_task_ids:
+            return None
+        return Intent(kind=IntentKind.task_dismiss)
+    return None

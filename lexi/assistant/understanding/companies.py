@@ -1,0 +1,59 @@
+"""Company lookups: "people at Acme Corp", "the CEO of Holmes & Andrews PC", "who works at
+acme.com". A name with a legal suffix, a name joined by "&", a quoted name after "at" or a domain
+becomes the ``companies`` filter (names are matched fuzzily by the search, domains exactly).
+A bare word ("at Google") stays a keyword, as before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+I = re.IGNORECASE
+
+_PREP = r"(?:at|of|from|for|with|in|by|works\s+at|working\s+at|employed\s+(?:at|by))"
+_DOMAIN = re.compile(
+    rf"\b{_PREP}\s+((?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:com|io|co|net|org|ai|law|legal|dev|"
+    r"app|us|uk|de|fr|ca|biz|info|tech|example)(?:\.[a-z]{2})?)\b",
+    I,
+)
+_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Ltd|Limited|PC|P\.C\.|PLLC|"
+    r"PA|P\.A\.|GmbH|AG|SA|plc|PLC|Co|Company|Group|Holdings|Partners|Associates|Labs|"
+    r"Technologies|Systems|Solutions|Industries|Enterprises)"
+)
+_WORD = r"[A-Z0-9][\w'.-]*"
+_NAMED = re.compile(
+    rf"\b{_PREP}\s+((?:{_WORD}\s*(?:&|and|,)?\s*){{0,5}}?{_WORD}(?:,)?\s+{_SUFFIX})\.?(?=\W|$)"
+)
+_AMPERSAND = re.compile(rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)")
+_QUOTED = re.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
+_NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
+
+
+@dataclass
+class Companies:
+    clause: str
+    names: list[str] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+
+def extract(clause: str, quotes: list[str]) -> Companies:
+    """Take the companies a clause names out of it."""
+    out = Companies(clause)
+    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED):
+        while True:
+            m = pattern.search(out.clause)
+            if not m:
+                break
+            name = quotes[int(m[1])] if pattern is _QUOTED else m[1].strip(" ,")
+            if _NOT_A_COMPANY.match(name) or not name:
+                break
+            if pattern is _DOMAIN:
+                name = re.sub(r"^www\.", "", name.lower())
+            if name not in out.names:
+                out.names.append(name)
+            out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
+    return out

@@ -1,0 +1,135 @@
+"""List housekeeping by chat: show my lists, rename, delete, export and merge lists.
+
+List names are taken whole, quoted or not ("Repro List", "my CA Law CEOs list"), and matched to
+the workspace's lists when they are known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lists import _clean_name, known_name
+from .types import ConversationState, Intent, IntentKind
+
+I = re.IGNORECASE
+
+_SHOW_LISTS = re.compile(
+    r"^\W*(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell)"
+    r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
+    r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
+    r"which\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
+    r"(?:i|we)\s+have|what\s+are\s+my\s+lists)\W*(?:please)?\W*$",
+    I,
+)
+_DELETE = re.compile(r"^\W*(?:please\s+)?(?:delete|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+(.+)$", I)
+_RENAME = re.compile(
+    r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$", I
+)
+_EXPORT = re.compile(
+    r"^\W*(?:please\s+)?(?:export|download|give\s+me\s+a\s+(?:csv|download|link)\s+(?:of|for)|"
+    r"get\s+me\s+a\s+(?:csv|download)\s+(?:of|for))\s+(.+?)"
+    r"(?:\s+(?:to|as|in)\s+(?:a\s+)?(?:csv|spreadsheet|file|excel))?(?:\s+file)?\W*$",
+    I,
+)
+_MERGE = re.compile(
+    r"^\W*(?:please\s+)?(?:merge|combine|fold|copy)\s+(.+?)\s+(?:into|with|and|to)\s+(.+)$", I
+)
+_LIST_SUFFIX = re.compile(r"\s+list\s*$", I)
+_LEADING = re.compile(r"^(?:the|my|our|this|that)\s+", I)
+
+
+def _list_name(raw: str, quotes: list[str], state: ConversationState, *, new: bool = False) -> str | None:
+    """A list name as written: quotes kept whole, "the X list" -> X, a known name matched."""
+    text = raw.strip(" \t.,!?;:")
+    q = re.fullmatch(r"(?:the\s+|my\s+|our\s+)?qtok(\d+)(?:\s+list)?", text, I)
+    if q:
+        name = quotes[int(q[1])]
+        return name if new else (known_name(name, state.known_list_names) or name)
+    text = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], text)
+    text = _LEADING.sub("", text)
+    if not new:
+        whole = known_name(text, state.known_list_names)
+        if whole:
+            return whole
+    stripped = _LIST_SUFFIX.sub("", text)
+    if not new:
+        known = known_name(stripped, state.known_list_names)
+        if known:
+            return known
+    if stripped != text and re.search(r"\bList$", text):
+        stripped = text  # "Repro List": capitalised, the word belongs to the name
+    name = _clean_name(stripped, quotes)
+    if not name or re.fullmatch(r"(?:it|this|that|them|these|those|lists?)", name, I):
+        return None
+    return name
+
+
+def _is_a_list(raw: str, name: str | None, state: ConversationState) -> bool:
+    return bool(
+        name
+        and (
+            re.search(r"\blists?\b", raw, I)
+            or re.search(r"\bqtok\d+\b", raw)
+            or known_name(name, state.known_list_names)
+        )
+    )
+
+
+def _the_last(state: ConversationState) -> str | None:
+    return state.context_list_name or state.last_list_name
+
+
+def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    if _SHOW_LISTS.match(clause):
+        return Intent(kind=IntentKind.list_show)
+    m = _RENAME.match(clause)
+    if m:
+        old = _list_name(m[1], quotes, state)
+        if re.fullmatch(r"(?:it|this|that)(?:\s+list)?|(?:this|that|the)\s+list", m[1].strip(), I):
+            old = _the_last(state)
+        new = _list_name(m[2], quotes, state, new=True)
+        if old and new:
+            return Intent(
+                kind=IntentKind.list_rename,
+                list_name=old,
+                list_target="named",
+                params={"new_name": new},
+            )
+    m = _MERGE.match(clause)
+    if m and (re.search(r"\blists?\b", clause, I) or _known(m[1], state)):
+        source = _list_name(m[1], quotes, state)
+        target = _list_name(m[2], quotes, state)
+        if source and target:
+            return Intent(
+                kind=IntentKind.list_merge,
+                list_name=target,
+                list_target="named",
+                params={"source": source},
+            )
+    m = _EXPORT.match(clause)
+    if m:
+        raw = m[1]
+        if re.fullmatch(r"(?:it|this|that)(?:\s+list)?|(?:this|that|the)\s+list", raw.strip(), I):
+            name = _the_last(state)
+            if name:
+                return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
+        name = _list_name(raw, quotes, state)
+        if _is_a_list(raw, name, state):
+            return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
+    m = _DELETE.match(clause)
+    if m and not re.search(r"\b(?:from|off|out\s+of)\b", clause, I):
+        raw = m[1]
+        if re.fullmatch(r"(?:this|that|the)\s+list", raw.strip(" .!?"), I):
+            name = _the_last(state)
+            if name:
+                return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
+        name = _list_name(raw, quotes, state)
+        if _is_a_list(raw, name, state) and not re.fullmatch(
+            r"(?:all|every|everything)(?:\s+.*)?", raw.strip(), I
+        ):
+            return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
+    return None
+
+
+def _known(raw: str, state: ConversationState) -> bool:
+    return bool(known_name(_LEADING.sub("", raw.strip()), state.known_list_names))
