@@ -6,17 +6,26 @@ Every field is documented in ``docs/configuration.md`` (a test checks).
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from lexi import paths
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LEXI_", extra="ignore")
 
+    data_dir: Path = Field(
+        default_factory=paths.data_dir,
+        description="Directory of the default SQLite database and the demo's key file "
+        "(default: the per-user data directory, e.g. ~/.local/share/lexi).",
+    )
     database_url: str = Field(
-        "sqlite:///./lexi.db",
-        description="SQLAlchemy URL. SQLite file by default; postgresql+psycopg://... for PostgreSQL.",
+        "",
+        description="SQLAlchemy URL. Default: the SQLite file lexi.db in data_dir; "
+        "postgresql+psycopg://... for PostgreSQL.",
     )
     redis_url: str | None = Field(
         None, description="Redis URL. When set, rate-limit counters are shared through Redis."
@@ -57,6 +66,12 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(
         1.0, description="How often an idle worker looks for approved tasks."
     )
+
+    @model_validator(mode="after")
+    def _default_database(self) -> Settings:
+        if not self.database_url:
+            self.database_url = paths.default_database_url(self.data_dir)
+        return self
 
 
 @lru_cache

@@ -22,12 +22,11 @@ FastAPI's own request validation (422) is mapped to 400 ``validation_error``, as
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+if TYPE_CHECKING:  # the error classes are used by the CLI, which must not import the web stack
+    from fastapi import FastAPI
+    from fastapi.responses import JSONResponse
 
 log = logging.getLogger("lexi.errors")
 
@@ -168,6 +167,8 @@ NOT_FOUND_CODES: frozenset[str] = frozenset(
 
 
 def error_response(exc: LexiError) -> JSONResponse:
+    from fastapi.responses import JSONResponse
+
     return JSONResponse(exc.body(), status_code=exc.status_code, headers=exc.headers)
 
 
@@ -189,6 +190,10 @@ def validation_details(errors: list[dict[str, Any]]) -> tuple[str, dict[str, str
 
 
 def install_error_handlers(app: FastAPI) -> None:
+    from fastapi import Request
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
     @app.exception_handler(LexiError)
     async def _lexi(_: Request, exc: LexiError) -> JSONResponse:
         return error_response(exc)

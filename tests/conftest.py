@@ -7,13 +7,26 @@ its own workspace(s), so tests share one migrated database without seeing each o
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
+
+# Hermetic: nothing a test runs (in process or as a child process) may read or write the real
+# per-user data directory. Both the Lexi setting and the XDG variable platformdirs reads point
+# into a temporary directory; child processes inherit them (tests that strip LEXI_* variables
+# from a child's environment still keep XDG_DATA_HOME).
+_HOME = Path(tempfile.mkdtemp(prefix="lexi-tests-"))
+atexit.register(shutil.rmtree, _HOME, ignore_errors=True)
+os.environ["LEXI_DATA_DIR"] = str(_HOME / "lexi-data")
+os.environ["XDG_DATA_HOME"] = str(_HOME / "xdg-data")
+os.environ.pop("LEXI_DATABASE_URL", None)
 
 from lexi.app import create_app
 from lexi.config import Settings

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import typer
 
-from lexi.cli.common import DB_OPTION, database, parse_uuid
+from lexi.cli.common import DB_OPTION, database, parse_uuid, print_table, warn
 
 workspaces_app = typer.Typer(help="Create and list workspaces.", no_args_is_help=True)
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -21,23 +21,39 @@ def workspaces_create(
     plan: str = typer.Option("starter", "--plan", help="starter, pro or organization."),
     database_url: str | None = DB_OPTION,
 ) -> None:
-    """Create a workspace and print its id."""
+    """Create a workspace and print its id (names need not be unique: a second workspace with
+    the same name is created with a warning; tell them apart by id)."""
     from lexi.workspaces import service
 
     with database(database_url) as db, db.unit_of_work() as session:
+        same_name = service.find_by_name(session, name.strip())
         ws = service.create(session, name, plan=plan, credits=credits)
-        ws_id = ws.id
+        ws_id, created_name = ws.id, ws.name
+        other_id = same_name.id if same_name is not None else None
+    if other_id is not None:
+        warn(
+            f"a workspace named {created_name!r} already exists ({other_id}); "
+            f"created another one, {ws_id}. Use ids to tell them apart."
+        )
     typer.echo(str(ws_id))
 
 
 @workspaces_app.command("list")
 def workspaces_list(database_url: str | None = DB_OPTION) -> None:
-    """List workspaces with their plan and balance."""
+    """List workspaces with their plan and balance (warns about names used more than once)."""
+    from collections import Counter
+
     from lexi.workspaces import service
 
     with database(database_url) as db, db.unit_of_work(write=False) as session:
-        for ws in service.list_all(session):
-            typer.echo(f"{ws.id}  {ws.plan:<12} {ws.credit_balance:>8} credits  {ws.name}")
+        rows = [
+            [str(ws.id), ws.plan, f"{ws.credit_balance} credits", ws.name]
+            for ws in service.list_all(session)
+        ]
+    print_table("Workspaces", ["Id", "Plan", "Balance", "Name"], rows, wrap=("Name",))
+    for name, count in sorted(Counter(row[3] for row in rows).items()):
+        if count > 1:
+            warn(f"{count} workspaces are named {name!r}; use their ids to tell them apart.")
 
 
 @keys_app.command("create")
@@ -97,11 +113,20 @@ def keys_list(
         keys, _ = service.list_keys(
             session, ws_id, PageParams(1, 1000), include_revoked=include_revoked
         )
-        for k in keys:
-            state = "revoked" if k.revoked_at else "active"
-            typer.echo(
-                f"{k.id}  {k.prefix}…  {state:<8} {k.rate_limit_tier:<10} {','.join(k.scopes)}  {k.name}"
-            )
+        rows = [
+            [
+                str(k.id),
+                f"{k.prefix}…",
+                "revoked" if k.revoked_at else "active",
+                k.rate_limit_tier,
+                ",".join(k.scopes),
+                k.name,
+            ]
+            for k in keys
+        ]
+    print_table("API keys", ["Id", "Prefix", "State", "Tier", "Scopes", "Name"], rows,
+        wrap=("Scopes", "Name"),
+    )
 
 
 @keys_app.command("revoke")
@@ -151,9 +176,14 @@ def credits_show(
     ws_id = parse_uuid(workspace, "--workspace")
     with database(database_url) as db, db.unit_of_work(write=False) as session:
         workspaces.get(session, ws_id)
-        typer.echo(f"balance {service.balance(session, ws_id)}")
-        for e in service.recent_entries(session, ws_id, 20):
-            typer.echo(f"{e.created_at:%Y-%m-%d %H:%M:%S}  {e.kind:<6} {e.amount:>+7}  {e.reason}")
+        balance = service.balance(session, ws_id)
+        rows = [
+            [f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.kind, f"{e.amount:+}", e.reason]
+            for e in service.recent_entries(session, ws_id, 20)
+        ]
+    typer.echo(f"balance {balance}")
+    print_table("Recent ledger entries", ["When (UTC)", "Kind", "Amount", "Reason"], rows, wrap=("Reason",)
+    )
 
 
 def register(app: typer.Typer) -> None:

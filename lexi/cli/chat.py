@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from lexi.client import APIConnectionError, APIStatusError, Lexi
+from lexi.cli.prompt import read_line
+
+if TYPE_CHECKING:  # imported where used: `lexi --help` and the operator commands skip them
+    from rich.console import Console
+    from rich.table import Table
+
+    from lexi.client import Lexi
 
 URL_OPTION = typer.Option(
     None, "--url", envvar="LEXI_BASE_URL", help="Server URL (default http://127.0.0.1:8000)."
@@ -30,7 +34,21 @@ tasks_app = typer.Typer(
 )
 
 
+def _api_errors() -> tuple[type[Exception], ...]:
+    from lexi.client import APIConnectionError, APIStatusError
+
+    return (APIStatusError, APIConnectionError)
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
 def _client(url: str | None, key: str | None) -> Lexi:
+    from lexi.client import Lexi
+
     try:
         return Lexi(api_key=key, base_url=url)
     except ValueError as exc:
@@ -47,6 +65,8 @@ def _fail(exc: Exception) -> typer.Exit:
 
 
 def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for col in ("Name", "Title", "Company", "Location", "Email"):
         table.add_column(col, overflow="fold")
@@ -64,6 +84,8 @@ def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
 
 
 def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
+    from rich.table import Table
+
     for a in actions or []:
         kind, status = a.get("type"), a.get("status")
         if kind == "prospect_search" and a.get("prospects"):
@@ -95,7 +117,7 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
 
 def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
     try:
-        answer = input("Approve this task now? [y/N] ").strip().lower()
+        answer = read_line("Approve this task now? [y/N] ").strip().lower()
     except (EOFError, KeyboardInterrupt):
         answer = ""
         console.print()
@@ -156,7 +178,7 @@ def chat(
     leave; Ctrl-C cancels the current line. Input history is kept in ~/.lexi_history (or the file
     named by LEXI_HISTORY_FILE)."""
     client = _client(url, api_key)
-    console = Console(highlight=False)
+    console = _console()
     context: dict[str, Any] = {}
     if conversation:
         context["conversation_id"] = conversation
@@ -165,7 +187,7 @@ def chat(
     if message is not None:
         try:
             _turn(console, client, message, context, as_json)
-        except (APIStatusError, APIConnectionError) as exc:
+        except _api_errors() as exc:
             raise _fail(exc) from exc
         return
     _interactive(console, client, context)
@@ -182,7 +204,7 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
     console.print(f"Lexi chat — {HELP}")
     while True:
         try:
-            line = input("you> ").strip()
+            line = read_line("you> ").strip()
         except KeyboardInterrupt:
             console.print()
             continue
@@ -210,7 +232,7 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
                 _offer_approval(console, client, data["task_id"])
         except KeyboardInterrupt:
             console.print("[dim](cancelled)[/dim]")
-        except (APIStatusError, APIConnectionError) as exc:
+        except _api_errors() as exc:
             console.print(f"[red]error:[/red] {exc}")
     if readline is not None:
         try:
@@ -220,6 +242,8 @@ def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> Non
 
 
 def _print_tasks(console: Console, client: Lexi, status: str) -> None:
+    from rich.table import Table
+
     data = client.tasks.list(status=status)
     tasks = data.get("tasks", []) if isinstance(data, dict) else []
     if not tasks:
@@ -255,8 +279,8 @@ def tasks_list(
         if as_json:
             typer.echo(json.dumps(client.tasks.list(status=status), indent=2, default=str))
         else:
-            _print_tasks(Console(highlight=False), client, status)
-    except (APIStatusError, APIConnectionError) as exc:
+            _print_tasks(_console(), client, status)
+    except _api_errors() as exc:
         raise _fail(exc) from exc
 
 
@@ -275,7 +299,7 @@ def tasks_approve(
             typer.echo(f"approved {task_id}")
             return
         task = client.tasks.wait(task_id, timeout=600)
-    except (APIStatusError, APIConnectionError) as exc:
+    except _api_errors() as exc:
         raise _fail(exc) from exc
     typer.echo(f"{task_id} {task.get('status')}")
     if task.get("status") == "failed":
@@ -293,7 +317,7 @@ def tasks_dismiss(
     client = _client(url, api_key)
     try:
         client.tasks.dismiss(task_id, reason=reason)
-    except (APIStatusError, APIConnectionError) as exc:
+    except _api_errors() as exc:
         raise _fail(exc) from exc
     typer.echo(f"dismissed {task_id}")
 

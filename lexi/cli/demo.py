@@ -6,7 +6,10 @@ import json
 import os
 import shlex
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -14,16 +17,18 @@ from lexi.cli.common import DB_OPTION, database, fail, settings_for
 
 DEMO_WORKSPACE = "Lexi demo"
 DEMO_CREDITS = 1_000
+READY_TIMEOUT_S = 120.0  # how long the banner waits for the server to answer /health
 
 
-def _key_file(database_url: str) -> Path:
-    """The demo key is kept next to a SQLite file (or in the working directory) so reruns reuse it."""
-    from sqlalchemy.engine import make_url
-
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        return Path(url.database).resolve().with_suffix(".demo-key")
-    return Path.cwd() / "lexi.demo-key"
+def _write_secret(path: Path, text: str) -> None:
+    """Write a file only its owner can read, with no moment at which it is readable by others."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)  # an older file keeps its mode through O_CREAT
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
 
 
 def _ensure_universe(db, people: int, seed: int) -> int:  # type: ignore[no-untyped-def]
@@ -78,8 +83,7 @@ def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyp
             tier="standard",
             description="Created by `lexi demo`",
         )
-    key_file.write_text(plaintext + "\n")
-    os.chmod(key_file, 0o600)
+    _write_secret(key_file, plaintext + "\n")
     return str(ws_id), plaintext
 
 
@@ -139,24 +143,74 @@ def demo(
         True, "--serve/--no-serve", help="Start the server after setting up."
     ),
 ) -> None:
-    """Set up demo data once, print a key and three examples to paste, and start the server.
+    """Set up demo data once, start the server, and print a key and three examples to paste.
 
-    The first run migrates the database, generates a prospect universe and creates the workspace
-    "Lexi demo" with credits and an API key; later runs reuse all of it."""
-    from lexi.cli.server import serve as serve_command
+    The first run migrates the database (by default lexi.db in the data directory, LEXI_DATA_DIR),
+    generates a prospect universe and creates the workspace "Lexi demo" with credits and an API
+    key, kept in the data directory's demo-key file; later runs reuse all of it. The key and the
+    examples are printed once the server answers, so they work as soon as they appear."""
     from lexi.db import migrate
+    from lexi.paths import DEMO_KEY_FILE
 
     settings = settings_for(database_url)
     try:
         migrate.upgrade(settings.database_url)
     except Exception as exc:  # noqa: BLE001  (alembic raises many kinds; the user needs one line)
         fail(f"migration failed: {exc}")
+    key_file = settings.data_dir / DEMO_KEY_FILE
     with database(settings.database_url) as db:
         _ensure_universe(db, people, seed)
-        ws_id, key = _ensure_key(db, _key_file(settings.database_url))
+        ws_id, key = _ensure_key(db, key_file)
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    typer.echo(_ready_text(base, ws_id, key, _key_file(settings.database_url).name, serve))
-    if serve:
-        serve_command(
-            host=host, port=port, workers=1, database_url=database_url, migrate_on_start=False
-        )
+    banner = _ready_text(base, ws_id, key, str(key_file), serve)
+    if not serve:
+        typer.echo(banner)
+        return
+    typer.echo(f"Starting the server on {base} …")
+    _serve_then_announce(host, port, database_url, base, banner)
+
+
+def _serve_then_announce(
+    host: str, port: int, database_url: str | None, base: str, banner: str
+) -> None:
+    """Run uvicorn in this (main) thread and print the banner from another thread once this
+    server has started and answered GET /health, never before."""
+    import uvicorn
+
+    from lexi.cli.server import uvicorn_options
+
+    server = uvicorn.Server(uvicorn.Config(**uvicorn_options(host, port, 1, database_url)))
+    stopped = threading.Event()
+
+    def announce() -> None:
+        if _wait_until_answering(server, base, stopped):
+            typer.echo(banner)
+        elif not stopped.is_set():
+            typer.echo(f"warning: the server did not answer {base}/health yet", err=True)
+
+    threading.Thread(target=announce, name="lexi-demo-ready", daemon=True).start()
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        stopped.set()
+    if not server.started:
+        sys.exit(1)  # uvicorn logged why (the port in use, most often)
+
+
+def _wait_until_answering(server: Any, base: str, stopped: threading.Event) -> bool:
+    """True once *this* server is listening (uvicorn's started flag: another process on the
+    port does not count) and a request to /health got 200."""
+    import httpx
+
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline and not stopped.is_set():
+        if server.started:
+            try:
+                if httpx.get(base + "/health", timeout=2.0).status_code == 200:
+                    return True
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.05)
+    return False

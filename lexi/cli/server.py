@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from lexi.cli.common import DB_OPTION, fail, settings_for
+from lexi.cli.common import DB_OPTION, fail, require_existing, settings_for
 
 db_app = typer.Typer(help="Database migrations.", no_args_is_help=True)
 
@@ -34,6 +34,7 @@ def db_downgrade(
     from lexi.db import migrate
 
     url = settings_for(database_url).database_url
+    require_existing(url)
     try:
         migrate.downgrade(url, revision)
     except Exception as exc:
@@ -46,8 +47,13 @@ def db_current(database_url: str | None = DB_OPTION) -> None:
     """Print the database's current revision."""
     from lexi.db import migrate
 
+    url = settings_for(database_url).database_url
     try:
-        revision = migrate.current(settings_for(database_url).database_url)
+        require_existing(url)
+    except Exception as exc:  # noqa: BLE001  (a malformed URL: one line, not a traceback)
+        fail(f"bad database URL {url!r}: {exc}")
+    try:
+        revision = migrate.current(url)
     except Exception as exc:  # a bad URL or an unreachable server: one line, not a traceback
         fail(f"cannot read the database revision: {exc}")
     typer.echo(revision or "(empty)")
@@ -63,31 +69,38 @@ def serve(
     ),
 ) -> None:
     """Run the API server (applies migrations first)."""
-    import os
-
     import uvicorn
 
     from lexi.db import migrate
 
     settings = settings_for(database_url)
-    if database_url:
-        os.environ["LEXI_DATABASE_URL"] = database_url
     if migrate_on_start:
         try:
             migrate.upgrade(settings.database_url)
         except Exception as exc:
             fail(f"migration failed: {exc}")
-    uvicorn.run(
-        "lexi.app:_factory",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        log_level="warning",
+    uvicorn.run(**uvicorn_options(host, port, workers, database_url))
+
+
+def uvicorn_options(
+    host: str, port: int, workers: int, database_url: str | None
+) -> dict[str, object]:
+    """How `lexi serve` runs uvicorn (the app is built by lexi.app:_factory from settings)."""
+    import os
+
+    if database_url:
+        os.environ["LEXI_DATABASE_URL"] = database_url
+    return {
+        "app": "lexi.app:_factory",
+        "factory": True,
+        "host": host,
+        "port": port,
+        "workers": workers,
+        "log_level": "warning",
         # The app factory routes uvicorn's loggers into Lexi's JSON lines (lexi.kit.logs).
-        log_config=None,
-        access_log=False,
-    )
+        "log_config": None,
+        "access_log": False,
+    }
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,9 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str, revision: str = "head") -> None:
+    from lexi.paths import ensure_parent
+
+    ensure_parent(url)  # a SQLite file in a data directory that does not exist yet
     command.upgrade(alembic_config(url), revision)
 
 

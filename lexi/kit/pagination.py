@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Query
 from pydantic import BaseModel
 
 T = TypeVar("T")
@@ -23,6 +22,7 @@ class PageParams:
 
 def page_params(default: int = 50, maximum: int = 100) -> Any:
     """A dependency reading ``page`` and ``per_page`` with the given default and maximum."""
+    from fastapi import Query  # here, not at the top: services and the CLI import this module
 
     def dep(
         page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")] = 1,

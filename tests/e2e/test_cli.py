@@ -65,9 +65,15 @@ def ws_id(url: str) -> str:
     )
 
 
+NO_DATABASE = "no Lexi database at {}; run `lexi db upgrade` or `lexi demo`"
+
+
 class TestDbCommands:
-    def test_upgrade_creates_the_schema_and_current_reports_it(self, fresh_sqlite) -> None:
-        assert ok("db", "current", "--database-url", fresh_sqlite) == "(empty)"
+    def test_upgrade_creates_the_schema_and_current_reports_it(self, fresh_sqlite, tmp_path) -> None:
+        assert failed("db", "current", "--database-url", fresh_sqlite) == "error: " + (
+            NO_DATABASE.format(tmp_path / "cli.db")
+        )
+        assert not (tmp_path / "cli.db").exists()
         out = ok("db", "upgrade", "--database-url", fresh_sqlite)
         head = ok("db", "current", "--database-url", fresh_sqlite)
         assert head != "(empty)" and head in out
@@ -91,7 +97,94 @@ class TestDbCommands:
         failed(*command, "--database-url", "not a url")
 
 
+class TestCommandsNeedAnExistingDatabase:
+    """An operator command pointed at a database that is not there says so in one line; it never
+    creates an empty SQLite file on the way."""
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["workspaces", "list"],
+            ["workspaces", "create", "Acme"],
+            ["credits", "show", "--workspace", str(uuid.UUID(int=1))],
+            ["keys", "list", "--workspace", str(uuid.UUID(int=1))],
+            ["prospects", "search", "{}"],
+            ["db", "downgrade", "base"],
+        ],
+        ids=" ".join,
+    )
+    def test_a_missing_sqlite_file_is_named_and_not_created(self, command, tmp_path) -> None:
+        path = tmp_path / "nowhere" / "lexi.db"
+        message = failed(*command, "--database-url", f"sqlite:///{path}")
+        assert message == "error: " + NO_DATABASE.format(path)
+        assert not path.parent.exists()
+
+    def test_the_default_database_in_the_data_directory(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        """Run as a user would, outside any checkout: the default database is not created in the
+        working directory or the data directory."""
+        import os
+        import subprocess
+        import sys
+
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
+        env["LEXI_DATA_DIR"] = str(tmp_path / "data")
+        work = tmp_path / "work"
+        work.mkdir()
+        result = subprocess.run(
+            [sys.executable, "-m", "lexi", "workspaces", "list"],
+            cwd=work, env=env, capture_output=True, text=True, timeout=120, check=False,
+        )
+        assert result.returncode == 1 and result.stdout == ""
+        assert result.stderr.strip() == "error: " + NO_DATABASE.format(tmp_path / "data/lexi.db")
+        assert list(work.iterdir()) == [] and not (tmp_path / "data").exists()
+
+    def test_an_empty_sqlite_file_is_not_a_lexi_database(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        path = tmp_path / "empty.db"
+        path.touch()
+        message = failed("workspaces", "list", "--database-url", f"sqlite:///{path}")
+        assert message == "error: " + NO_DATABASE.format(path)
+
+    @pytest.mark.postgres
+    def test_postgresql_without_the_tables_gives_the_same_message(self, migrated) -> None:  # type: ignore[no-untyped-def]
+        from sqlalchemy import create_engine, text
+        from sqlalchemy.engine import make_url
+
+        schema = f"empty_{uuid.uuid4().hex[:10]}"
+        engine = create_engine(migrated)
+        with engine.begin() as conn:
+            conn.execute(text(f"CREATE SCHEMA {schema}"))
+        try:
+            empty = make_url(migrated).update_query_dict({"options": f"-csearch_path={schema}"})
+            url = empty.render_as_string(hide_password=False)
+            message = failed("workspaces", "list", "--database-url", url)
+            assert message.startswith("error: no Lexi database at postgresql+psycopg://")
+            assert message.endswith("; run `lexi db upgrade` or `lexi demo`")
+        finally:
+            with engine.begin() as conn:
+                conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+            engine.dispose()
+
+
 class TestWorkspaces:
+    def test_list_has_a_header_row(self, url, ws_id) -> None:  # type: ignore[no-untyped-def]
+        lines = ok("workspaces", "list", "--database-url", url).splitlines()
+        header = next(line for line in lines if "Id" in line)
+        assert [w for w in header.replace("┃", " ").split()] == ["Id", "Plan", "Balance", "Name"]
+
+    def test_a_duplicate_name_is_created_with_a_warning(self, url) -> None:  # type: ignore[no-untyped-def]
+        name = f"twin-{uuid.uuid4().hex[:6]}"
+        first = run("workspaces", "create", name, "--database-url", url)
+        assert first.exit_code == 0 and first.stderr == ""
+        second = run("workspaces", "create", name, "--database-url", url)
+        assert second.exit_code == 0, second.output
+        first_id, second_id = first.stdout.strip(), second.stdout.strip()
+        assert first_id != second_id
+        assert second.stderr.startswith(f"warning: a workspace named '{name}' already exists")
+        assert first_id in second.stderr and second_id in second.stderr
+        listing = run("workspaces", "list", "--database-url", url)
+        assert first_id in listing.stdout and second_id in listing.stdout
+        assert f"warning: 2 workspaces are named '{name}'" in listing.stderr
+
     def test_create_prints_the_id_and_list_shows_it(self, url) -> None:
         name = f"acme-{uuid.uuid4().hex[:6]}"
         ws = ok(
@@ -330,8 +423,11 @@ class TestCredits:
         )
         out = ok("credits", "show", "--workspace", ws_id, "--database-url", url).splitlines()
         assert out[0] == "balance 80"
-        assert "top up" in out[1] and "+30" in out[1]
-        assert "initial grant" in out[2] and "+50" in out[2]
+        header = next(i for i, line in enumerate(out) if "When (UTC)" in line)
+        assert out[header].replace("┃", " ").split()[-3:] == ["Kind", "Amount", "Reason"]
+        rows = [line for line in out[header + 1 :] if "grant" in line or "top up" in line]
+        assert "top up" in rows[0] and "+30" in rows[0]
+        assert "initial grant" in rows[1] and "+50" in rows[1]
 
     def test_grant_of_zero_is_refused(self, url, ws_id) -> None:
         failed(

@@ -1,9 +1,11 @@
-"""``lexi demo``: from an empty directory to a running server and three commands to paste.
+"""``lexi demo``: from nothing to a running server and three commands to paste.
 
-A newcomer runs ``lexi demo`` in an empty directory. It migrates a SQLite file, generates a small
-prospect universe, creates the demo workspace and a key, and prints exactly three one-line
-commands: curl, Python and ``lexi chat``. Running it again reuses the data and the key. Started
-as a server, each printed command works as pasted.
+A newcomer runs ``lexi demo`` in an empty directory. It migrates a SQLite file in the per-user data
+directory (here ``LEXI_DATA_DIR``), generates a small prospect universe, creates the demo workspace
+and a key (kept in the data directory, readable by its owner only), and prints exactly three
+one-line commands: curl, Python and ``lexi chat``. Nothing is written into the working directory.
+Running it again reuses the data and the key. Started as a server, it prints the commands only
+once the server answers, so the printed curl works the moment it appears.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import os
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -28,17 +31,21 @@ PEOPLE = "2000"
 COMMAND_LINE = re.compile(r"^  (\d)\. (.+)\n     (.+)$", re.MULTILINE)
 
 
-def clean_env() -> dict[str, str]:
+def clean_env(data_dir: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
     env.update(LEXI_LOG_LEVEL="WARNING", NO_COLOR="1", COLUMNS="200")
+    if data_dir is not None:
+        env["LEXI_DATA_DIR"] = str(data_dir)
     return env
 
 
 def demo(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``lexi demo`` run in ``cwd/work`` with its data directory at ``cwd/data``."""
+    (cwd / "work").mkdir(exist_ok=True)
     return subprocess.run(
         [sys.executable, "-m", "lexi", "demo", "--people", PEOPLE, *args],
-        cwd=cwd,
-        env=clean_env(),
+        cwd=cwd / "work",
+        env=clean_env(cwd / "data"),
         capture_output=True,
         text=True,
         timeout=300,
@@ -74,8 +81,12 @@ class TestSetUpOnce:
         assert first_run.returncode == 0, first_run.stderr
         assert "Generated 2,000 people" in first_run.stdout
         key = printed_key(first_run.stdout)
-        assert (demo_dir / "lexi.db").exists()
-        assert (demo_dir / "lexi.demo-key").read_text().strip() == key
+        assert (demo_dir / "data" / "lexi.db").exists()
+        key_file = demo_dir / "data" / "demo-key"
+        assert key_file.read_text().strip() == key
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+        assert f"saved in {key_file}" in first_run.stdout
+        assert list((demo_dir / "work").iterdir()) == []  # nothing in the working directory
         commands = printed_commands(first_run.stdout)
         assert list(commands) == ["curl", "Python", "Terminal chat"]
         assert all(key in command for command in commands.values())
@@ -83,18 +94,29 @@ class TestSetUpOnce:
         assert " -c " in commands["Python"] and commands["Terminal chat"].endswith(" chat")
 
     def test_second_run_reuses_the_data_and_the_key(self, demo_dir, first_run) -> None:  # type: ignore[no-untyped-def]
-        size = (demo_dir / "lexi.db").stat().st_size
+        size = (demo_dir / "data" / "lexi.db").stat().st_size
         again = demo(demo_dir, "--no-serve")
         assert again.returncode == 0, again.stderr
         assert "Generating" not in again.stdout
         assert "Prospect universe: 2,000 people (reused)." in again.stdout
         assert printed_key(again.stdout) == printed_key(first_run.stdout)
-        assert (demo_dir / "lexi.db").stat().st_size == size
+        assert (demo_dir / "data" / "lexi.db").stat().st_size == size
+
+    def test_a_key_file_others_could_read_is_rewritten_owner_only(  # type: ignore[no-untyped-def]
+        self, demo_dir, first_run
+    ) -> None:
+        key_file = demo_dir / "data" / "demo-key"
+        key_file.write_text("wbk_not_a_valid_key\n")
+        key_file.chmod(0o644)
+        again = demo(demo_dir, "--no-serve")
+        assert again.returncode == 0, again.stderr
+        assert key_file.read_text().strip() == printed_key(again.stdout) != "wbk_not_a_valid_key"
+        assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
 
 
 @pytest.mark.postgres
 class TestOnPostgres:
-    def test_the_demo_sets_up_on_postgresql_and_keeps_its_key_in_the_working_directory(  # type: ignore[no-untyped-def]
+    def test_the_demo_sets_up_on_postgresql_and_keeps_its_key_in_the_data_directory(  # type: ignore[no-untyped-def]
         self, migrated, universe, tmp_path
     ) -> None:
         # `universe` first: the test database's people come from the session fixture, and the
@@ -103,38 +125,50 @@ class TestOnPostgres:
         assert first.returncode == 0, first.stderr
         assert "(reused)" in first.stdout and "Generating" not in first.stdout
         key = printed_key(first.stdout)
-        assert (tmp_path / "lexi.demo-key").read_text().strip() == key
+        assert (tmp_path / "data" / "demo-key").read_text().strip() == key
+        assert list((tmp_path / "work").iterdir()) == []
         again = demo(tmp_path, "--no-serve", "--database-url", migrated)
         assert again.returncode == 0, again.stderr
         assert "(reused)" in again.stdout and printed_key(again.stdout) == key
 
 
+BANNER_END = re.compile(r"^  3\. Terminal chat\n     .+\n", re.MULTILINE)
+
+
 @pytest.fixture(scope="module")
-def serving(demo_dir: Path, first_run) -> Iterator[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    """``lexi demo`` started as a process on a free port; yields (base url, its output so far)."""
+def serving(demo_dir: Path, first_run) -> Iterator[tuple[str, str, subprocess.CompletedProcess[str] | httpx.Response]]:  # type: ignore[no-untyped-def]
+    """``lexi demo`` started as a process on a free port. The fixture watches its output only, never
+    the server: the moment the banner's last command is printed it runs the printed curl (in a
+    shell when curl is installed), and yields (base url, the output, that first answer)."""
     port = free_port()
     log = demo_dir / "demo.out"
     with open(log, "w") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "lexi", "demo", "--people", PEOPLE, "--port", str(port)],
-            cwd=demo_dir,
-            env=clean_env(),
+            cwd=demo_dir / "work",
+            env=clean_env(demo_dir / "data"),
             stdout=out,
             stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
+        deadline = time.monotonic() + 180
+        while not BANNER_END.search(log.read_text()):
             assert proc.poll() is None, log.read_text()
-            try:
-                if httpx.get(base + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+            if time.monotonic() > deadline:
+                pytest.fail(f"lexi demo printed no banner:\n{log.read_text()}")
+            time.sleep(0.02)
+        output = log.read_text()
+        curl = printed_commands(output)["curl"]
+        first: subprocess.CompletedProcess[str] | httpx.Response
+        if shutil.which("curl"):
+            first = subprocess.run(
+                ["bash", "-c", curl], capture_output=True, text=True, timeout=60, check=False
+            )
         else:
-            pytest.fail(f"lexi demo did not answer /health:\n{log.read_text()}")
-        yield base, log.read_text()
+            url, headers, body = curl_request(curl)
+            first = httpx.post(url, headers=headers, content=body, timeout=60)
+        yield base, output, first
     finally:
         proc.terminate()
         try:
@@ -163,8 +197,19 @@ def curl_request(command: str) -> tuple[str, dict[str, str], str]:
 
 
 class TestTheServedDemo:
+    def test_the_printed_curl_works_the_instant_the_banner_appears(self, serving) -> None:  # type: ignore[no-untyped-def]
+        _, output, first = serving
+        assert output.index("Starting the server") < output.index("Lexi is ready: serving on")
+        if isinstance(first, httpx.Response):
+            assert first.status_code == 200, first.text
+            body = first.text
+        else:
+            assert first.returncode == 0, first.stderr
+            body = first.stdout
+        assert '"conversation_id"' in body and '"response"' in body
+
     def test_the_curl_example_gets_a_200_chat_reply(self, serving) -> None:  # type: ignore[no-untyped-def]
-        base, output = serving
+        base, output, _ = serving
         url, headers, body = curl_request(printed_commands(output)["curl"])
         assert url == base + "/v1/lexi/chat"
         response = httpx.post(url, headers=headers, content=body, timeout=60)
@@ -174,7 +219,7 @@ class TestTheServedDemo:
 
     @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
     def test_the_curl_example_runs_verbatim_in_a_shell(self, serving) -> None:  # type: ignore[no-untyped-def]
-        _, output = serving
+        _, output, _ = serving
         result = subprocess.run(
             ["bash", "-c", printed_commands(output)["curl"]],
             capture_output=True,
@@ -185,7 +230,7 @@ class TestTheServedDemo:
         assert result.returncode == 0 and '"conversation_id"' in result.stdout
 
     def test_the_python_example_prints_lexis_reply(self, serving) -> None:  # type: ignore[no-untyped-def]
-        _, output = serving
+        _, output, _ = serving
         result = subprocess.run(
             ["bash", "-c", printed_commands(output)["Python"]],
             env=clean_env(),
@@ -198,7 +243,7 @@ class TestTheServedDemo:
         assert "CEOs" in result.stdout
 
     def test_the_chat_example_opens_a_session(self, serving, demo_dir) -> None:  # type: ignore[no-untyped-def]
-        _, output = serving
+        _, output, _ = serving
         chat = pexpect.spawn(
             "bash",
             ["-c", printed_commands(output)["Terminal chat"]],
