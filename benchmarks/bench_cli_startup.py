@@ -50,9 +50,12 @@ def timed(command: list[str], env: dict[str, str]) -> float:
 
 
 def lexi(args: list[str], env: dict[str, str], *flags: str) -> subprocess.CompletedProcess[str]:
+    # Run outside any checkout: `python -m` puts the working directory first on sys.path, which
+    # would shadow the checkout named on PYTHONPATH by --compare.
     return subprocess.run(
         [sys.executable, *flags, "-m", "lexi", *args],
         env=env,
+        cwd=tempfile.gettempdir(),
         capture_output=True,
         text=True,
         check=False,
