@@ -22,7 +22,10 @@ from typing import Any
 
 import httpx
 
-START_TIMEOUT_S = 60.0
+# Generous: on a shared 2-core machine under heavy load (load average 20+), starting a server
+# process (imports, migrations, app start-up) has taken a full minute. Readiness is polled, so a
+# quick start is not slowed down, and a process that exits is reported at once.
+START_TIMEOUT_S = 180.0
 
 
 def free_port() -> int:
