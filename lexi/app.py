@@ -10,6 +10,8 @@ from fastapi_offline import FastAPIOffline
 from starlette.routing import Route
 
 import lexi
+from lexi.assistant.assistant import Assistant
+from lexi.assistant.understanding.interpreters import configured_interpreter
 from lexi.api import api_router
 from lexi.config import Settings, get_settings
 from lexi.db.engine import make_engine
@@ -67,6 +69,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.state.settings = settings
     app.state.db = db
     app.state.limiter = limiter
+    app.state.assistant = Assistant(
+        configured_interpreter(settings.interpreter, fallback=settings.interpreter_fallback)
+    )
     install_error_handlers(app)
     app.include_router(api_router)
 
@@ -85,4 +90,4 @@ def _factory() -> FastAPI:
     return create_app()
 
 
-__all__ = ["create_app", "FastAPI"]
+__all__ = ["FastAPI", "create_app"]

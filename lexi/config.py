@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(
         1.0, description="How often an idle worker looks for approved tasks."
     )
+    interpreter: str = Field(
+        "rules",
+        description="Which interpreter reads chat messages: 'rules' (built in) or "
+        "'package.module:name' (a class, factory or instance with interpret(text, state)).",
+    )
+    interpreter_fallback: bool = Field(
+        True,
+        description="Back a custom interpreter with the rules when it fails or understands nothing.",
+    )
 
     @model_validator(mode="after")
     def _default_database(self) -> Settings:

@@ -329,7 +329,62 @@ def _people(count: int) -> str:
     return _n(count, "person", "people")
 
 
+# Criteria a request may name that no filter expresses (codes from understanding.unsupported).
+UNSUPPORTED = {
+    "funding_stage": "funding stage",
+    "funding_amount": "funding amounts",
+    "funding_date": "when a company last raised money",
+    "aum": "assets under management",
+    "ownership_type": "ownership (public, private, family- or PE-owned)",
+    "company_list": "rankings such as the Fortune 500",
+    "exclude_companies": "excluding named companies",
+    "bed_count": "hospital beds",
+    "location_count": "number of locations",
+    "intent_data": "buying intent",
+    "hiring_signals": "who is hiring",
+    "job_change": "job changes",
+    "headcount_growth": "headcount growth",
+    "revenue_growth": "revenue growth",
+    "years_of_experience": "years of experience",
+    "tenure": "time in role",
+    "education": "education",
+    "languages": "languages spoken",
+    "phone": "phone numbers",
+    "past_employer": "past employers",
+    "work_model": "remote or office work",
+    "news_events": "company news",
+    "social_activity": "social media activity",
+    "exclude_titles": "excluding job titles",
+    "exclude_technologies": "technologies a company does not use",
+}
+UNSUPPORTED_NOTE = "I can't filter on {what} yet, so I left that out."
+
+
+def unsupported_note(codes: list[str]) -> str:
+    """ "I can't filter on funding stage yet, so I left that out." (empty when nothing was)."""
+    names = [UNSUPPORTED.get(c, c.replace("_", " ")) for c in codes]
+    return UNSUPPORTED_NOTE.format(what=_join(names, "or")) if names else ""
+
+
+NOT_UNDERSTOOD_NOTE = "I don't know {what} as a place or filter, so I searched without it."
+
+
+def notes(action: dict[str, Any]) -> str:
+    """What the search left out and why, before the result."""
+    parts = [unsupported_note(action.get("unsupported") or [])]
+    unknown = action.get("not_understood") or []
+    if unknown:
+        parts.append(NOT_UNDERSTOOD_NOTE.format(what=_join([f'"{w}"' for w in unknown], "or")))
+    return " ".join(p for p in parts if p)
+
+
 def search_result(action: dict[str, Any]) -> str:
+    note = notes(action)
+    text = _search_result(action)
+    return f"{note} {text}" if note else text
+
+
+def _search_result(action: dict[str, Any]) -> str:
     filters = action.get("filters") or {}
     total = int(action.get("total_matches") or 0)
     shown = len(action.get("prospects") or [])
@@ -374,6 +429,12 @@ def _list_part(action: dict[str, Any]) -> str:
 
 
 def approval_needed(action: dict[str, Any]) -> str:
+    note = notes(action)
+    text = _approval_needed(action)
+    return f"{note} {text}" if note else text
+
+
+def _approval_needed(action: dict[str, Any]) -> str:
     quote = action.get("quote") or {}
     total = int(action.get("total_matches") or 0)
     contacts = int(quote.get("contacts") or 0)
@@ -422,11 +483,11 @@ def list_saved(action: dict[str, Any]) -> str:
         if action.get("existed"):
             return f"You already have a list called {name}; it holds {count}."
         return f"I created the list {name}. {NEXT_SAVE.replace('a list name', 'its name')}"
-    created = action.get("created_list") or (action["type"] == "list_create" and not action.get("existed"))
+    created = action.get("created_list") or (
+        action["type"] == "list_create" and not action.get("existed")
+    )
     if added == 0 and selected:
-        return (
-            f"All {selected:,} were already in {name}, so nothing changed; it holds {count}."
-        )
+        return f"All {selected:,} were already in {name}, so nothing changed; it holds {count}."
     what = _from_set(action, added)
     head = f"I created {name} and added {what}" if created else f"I added {what} to {name}"
     already = int(action.get("already_in_list") or 0)
@@ -473,12 +534,12 @@ def list_stats(action: dict[str, Any]) -> str:
 def list_overview(action: dict[str, Any]) -> str:
     lists = action.get("lists") or []
     if not lists:
-        return f"{NO_LISTS} After a search, say \"add them to\" and a name to start one."
+        return f'{NO_LISTS} After a search, say "add them to" and a name to start one.'
     shown = ", ".join(f'"{x["name"]}" ({_n(int(x["contact_count"]), "contact")})' for x in lists)
     more = " and more" if action.get("more") else ""
     return (
         f"You have {_n(len(lists), 'list')}{'+' if more else ''}: {shown}{more}. "
-        "Say \"what's in\" and a list name to see who is in one."
+        'Say "what\'s in" and a list name to see who is in one.'
     )
 
 
@@ -509,7 +570,7 @@ def list_exported(action: dict[str, Any]) -> str:
 def lists_merged(action: dict[str, Any]) -> str:
     count = _n(int(action.get("contact_count") or 0), "contact")
     return (
-        f'I added {_n(int(action.get("added") or 0), "contact")} from '
+        f"I added {_n(int(action.get('added') or 0), 'contact')} from "
         f'"{action["source_list_name"]}" to "{action["list_name"]}", which now holds {count}; '
         f'"{action["source_list_name"]}" is unchanged.'
     )

@@ -17,6 +17,8 @@ from lexi.prospects.taxonomy import SECTOR_OF
 
 # Multi-word phrases replaced by one canonical token, longest first.
 _PHRASES: list[tuple[str, str]] = [
+    ("sales development rep", "sdr"),
+    ("business development rep", "bdr"),
     ("chief information security officer", "ciso"),
     ("chief human resources officer", "chro"),
     ("chief executive officer", "ceo"),
@@ -30,6 +32,7 @@ _PHRASES: list[tuple[str, str]] = [
     ("chief information officer", "cio"),
     ("chief product officer", "cpo"),
     ("chief people officer", "chro"),
+    ("chief hr officer", "chro"),
     ("chief legal officer", "clo"),
     ("chief medical officer", "chief_medical_officer"),
     ("chief nursing officer", "cno"),
@@ -43,6 +46,14 @@ _PHRASES: list[tuple[str, str]] = [
     ("general counsel", "gc"),
     ("human resources", "hr"),
     ("business development", "bizdev"),
+    ("revenue operations", "revops"),
+    ("sales operations", "salesops"),
+    ("marketing operations", "marketingops"),
+    ("people operations", "hr operations"),
+    ("machine learning", "ml"),
+    ("artificial intelligence", "ai"),
+    ("account executive", "ae"),
+    ("sales representative", "sales rep"),
     ("co founder", "cofounder"),
     ("co owner", "coowner"),
     ("managing director", "managing_director"),
@@ -66,6 +77,13 @@ _TOKEN_ALIASES = {
     "it": "it",
     "bd": "bizdev",
     "gm": "general_manager",
+    "people": "hr",
+    "qa": "quality assurance",
+    "representative": "rep",
+    "representatives": "rep",
+    "reps": "rep",
+    "vpe": "vp engineering",
+    "rev": "revenue",
 }
 _FILLER = {"of", "the", "and", "for", "a", "an", "in", "at"}
 # A match preceded by one of these is about someone else's role ("Assistant to the CEO").
@@ -102,11 +120,57 @@ def canonical_tokens(title: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+# The rungs a role noun names; "Head of HR" is whoever heads HR.
+_RUNGS = ("vp", "head", "director", "manager", "lead")
+_LEADER_RUNGS = ("vp", "head", "director")
+# The officer who heads a department, for "head of <department>".
+_DEPARTMENT_OFFICER = {
+    "hr": "chro",
+    "marketing": "cmo",
+    "finance": "cfo",
+    "legal": "clo",
+    "operations": "coo",
+    "product": "cpo",
+    "revenue": "cro",
+    "security": "ciso",
+    "it": "cio",
+    "data": "cdo",
+}
+
+
+def _word_orders(tokens: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """ "Sales Manager" and "Manager of Sales" name the same job: both word orders."""
+    if len(tokens) < 2:
+        return [tokens]
+    if tokens[0] in _RUNGS and tokens[1] not in _RUNGS:
+        return [tokens, (*tokens[1:], tokens[0])]
+    if tokens[-1] in _RUNGS and tokens[-2] not in _RUNGS:
+        return [tokens, (tokens[-1], *tokens[:-1])]
+    return [tokens]
+
+
 def query_variants(query: str) -> list[tuple[str, ...]]:
+    """Every token form a searched title matches: synonyms, both word orders, and for
+    "Head of <function>" the function's leaders (its officer, VPs, heads and directors)."""
     tokens = canonical_tokens(query)
     if not tokens:
         return []
-    return _QUERY_ALTERNATIVES.get(tokens, [tokens])
+    if tokens in _QUERY_ALTERNATIVES:
+        return _QUERY_ALTERNATIVES[tokens]
+    if tokens[-1] == "head" and len(tokens) > 1:
+        tokens = ("head", *tokens[:-1])  # "Marketing Head" is "Head of Marketing"
+    if tokens[0] == "head" and len(tokens) > 1:
+        function = tokens[1:]
+        out: list[tuple[str, ...]] = []
+        for rung in _LEADER_RUNGS:
+            for variant in _word_orders((*rung.split(), *function)):
+                if variant not in out:
+                    out.append(variant)
+        officer = _DEPARTMENT_OFFICER.get(" ".join(function))
+        if officer:
+            out.append((officer,))
+        return out
+    return _word_orders(tokens)
 
 
 def match_kind(title_tokens: tuple[str, ...], variants: list[tuple[str, ...]]) -> int | None:
@@ -267,6 +331,10 @@ _DEPARTMENTS: list[tuple[str, set[str]]] = [
             "cro",
             "sdr",
             "bdr",
+            "ae",
+            "rep",
+            "revops",
+            "salesops",
             "revenue",
             "partnerships",
             "broker",

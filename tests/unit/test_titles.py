@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from lexi.prospects.title_index import TitleIndex
@@ -68,11 +70,28 @@ class TestCanonicalForm:
 
 
 TITLES = [
-    "CEO", "Chief Executive Officer", "CEO & Co-Founder", "Managing Partner & CEO",
-    "Assistant to the CEO", "CEO's Assistant", "Executive Assistant to the CEO", "Office of the CFO",
-    "President", "Vice President of Sales", "VP, Sales", "SVP, Sales", "Assistant Vice President",
-    "General Counsel", "Deputy General Counsel", "Associate General Counsel", "Chief Legal Officer",
-    "Founder", "Co-Founder & CTO", "Founding Partner", "Head of Growth", "Sales Manager",
+    "CEO",
+    "Chief Executive Officer",
+    "CEO & Co-Founder",
+    "Managing Partner & CEO",
+    "Assistant to the CEO",
+    "CEO's Assistant",
+    "Executive Assistant to the CEO",
+    "Office of the CFO",
+    "President",
+    "Vice President of Sales",
+    "VP, Sales",
+    "SVP, Sales",
+    "Assistant Vice President",
+    "General Counsel",
+    "Deputy General Counsel",
+    "Associate General Counsel",
+    "Chief Legal Officer",
+    "Founder",
+    "Co-Founder & CTO",
+    "Founding Partner",
+    "Head of Growth",
+    "Sales Manager",
 ]
 
 
@@ -90,7 +109,10 @@ class TestTitleSearch:
 
     def test_ceo_never_finds_the_assistants_of_a_ceo(self) -> None:
         exact, partial = _match("Chief Executive Officer")
-        assert not ({"Assistant to the CEO", "CEO's Assistant", "Executive Assistant to the CEO"} & (exact | partial))
+        assert not (
+            {"Assistant to the CEO", "CEO's Assistant", "Executive Assistant to the CEO"}
+            & (exact | partial)
+        )
 
     def test_president_is_not_a_vice_president(self) -> None:
         exact, partial = _match("President")
@@ -113,3 +135,68 @@ class TestTitleSearch:
 
     def test_unknown_title_matches_nothing(self) -> None:
         assert _match("Chief Galactic Officer") == (set(), set())
+
+
+class TestNamedRolesMatchThatRole:
+    """A named role finds that role, not everyone at the seniority in the department."""
+
+    TITLES: ClassVar[list[str]] = [
+        "Sales Manager",
+        "Manager, Sales",
+        "Regional Sales Manager",
+        "Account Manager",
+        "Relationship Manager",
+        "VP of Engineering",
+        "SVP, Engineering",
+        "VP of Information Technology",
+        "Marketing Director",
+        "Director of Marketing",
+        "Communications Director",
+        "Head of Growth",
+        "Head of Marketing",
+        "Chief People Officer",
+        "CHRO",
+        "VP, Human Resources",
+        "HR Director",
+        "Head of People",
+        "HR Coordinator",
+        "Revenue Operations Manager",
+        "Director of Revenue Operations",
+    ]
+
+    def _match(self, query: str) -> set[str]:
+        from lexi.prospects.title_index import TitleIndex
+
+        index = TitleIndex(enumerate(self.TITLES))
+        exact, partial = index.match([query])
+        return {self.TITLES[i] for i in (*exact, *partial)}
+
+    def test_sales_managers_are_not_account_managers(self):
+        assert self._match("Sales Manager") == {
+            "Sales Manager",
+            "Manager, Sales",
+            "Regional Sales Manager",
+        }
+
+    def test_vp_of_engineering_is_not_vp_of_it(self):
+        assert self._match("VP of Engineering") == {"VP of Engineering", "SVP, Engineering"}
+
+    def test_marketing_directors_are_not_communications_directors(self):
+        assert self._match("Marketing Director") == {"Marketing Director", "Director of Marketing"}
+
+    def test_heads_of_growth_are_not_heads_of_marketing(self):
+        assert self._match("Head of Growth") == {"Head of Growth"}
+
+    def test_head_of_hr_and_head_of_people_find_the_hr_leaders(self):
+        leaders = {
+            "Chief People Officer",
+            "CHRO",
+            "VP, Human Resources",
+            "HR Director",
+            "Head of People",
+        }
+        assert self._match("Head of HR") == leaders
+        assert self._match("Head of People") == leaders
+
+    def test_revops_leaders(self):
+        assert self._match("Head of RevOps") == {"Director of Revenue Operations"}

@@ -37,6 +37,15 @@ class SearchArgs(BaseModel):
         None, description="Where to save: named | new | context | last; none to only show."
     )
     list_name: str | None = Field(None, description="The list's name for named/new targets.")
+    unsupported: list[str] = Field(
+        default_factory=list,
+        description="Criteria the user asked for that no filter expresses (e.g. funding_stage, "
+        "intent_data); they are named in the reply, never turned into keywords.",
+    )
+    not_understood: list[str] = Field(
+        default_factory=list,
+        description="Words of the request no filter could use (an unknown place); named in the reply.",
+    )
 
 
 def _args_from_intent(intent: Intent, ctx: TurnContext) -> SearchArgs | None:
@@ -53,7 +62,13 @@ def _args_from_intent(intent: Intent, ctx: TurnContext) -> SearchArgs | None:
         if ids:
             filters["exclude_list_ids"] = ids
     target = "context" if ctx.state.context_list_id else None
-    return SearchArgs(filters=filters, offset=intent.offset, list_target=target)
+    return SearchArgs(
+        filters=filters,
+        offset=intent.offset,
+        list_target=target,
+        unsupported=list(intent.unsupported),
+        not_understood=list(intent.not_understood),
+    )
 
 
 def _parse(args: SearchArgs) -> ProspectFilters:
@@ -104,9 +119,7 @@ def _quote(read: _Read) -> dict[str, int]:
     contacts = read.selects
     if len(shown) >= contacts:
         emails = sum(
-            1
-            for p in shown[:contacts]
-            if p.get("email") and p.get("email_status") != "unavailable"
+            1 for p in shown[:contacts] if p.get("email") and p.get("email_status") != "unavailable"
         )
     else:
         emails = round(with_email * contacts / max(len(shown), 1))
@@ -162,6 +175,10 @@ def propose_search(ctx: TurnContext, args: SearchArgs, *, start: bool = False) -
         "quote": quote,
         "background": start,
     }
+    if args.unsupported:
+        action["unsupported"] = list(args.unsupported)
+    if args.not_understood:
+        action["not_understood"] = list(args.not_understood)
     if list_name is not None:
         action.update(list_name=list_name)
         if target.lst is not None:
@@ -201,6 +218,10 @@ def search_prospects(ctx: TurnContext, args: SearchArgs) -> Action:
         "offset": args.offset,
         "credits": prices.PROSPECT_SEARCH if prospects else prices.FREE,
     }
+    if args.unsupported:
+        action["unsupported"] = list(args.unsupported)
+    if args.not_understood:
+        action["not_understood"] = list(args.not_understood)
     ids = [p["id"] for p in prospects]
     state = ctx.state
     state.last_filters = filters.to_dict()
@@ -227,4 +248,3 @@ def search_prospects(ctx: TurnContext, args: SearchArgs) -> Action:
                     p["saved"] = True
             remember_list(ctx, target.lst)
     return action
-

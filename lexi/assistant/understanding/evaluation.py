@@ -18,7 +18,16 @@ from typing import Any
 
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
-COMPARED = ("filters", "offset", "refinement", "list_name", "list_target", "selector", "missing")
+COMPARED = (
+    "filters",
+    "offset",
+    "refinement",
+    "list_name",
+    "list_target",
+    "selector",
+    "missing",
+    "unsupported",
+)
 SLOT_KEYS = (
     "titles",
     "seniorities",
@@ -46,6 +55,45 @@ def state_from(data: dict[str, Any] | None) -> ConversationState:
     return ConversationState(**{k: v for k, v in (data or {}).items() if k in names})
 
 
+def _title_key(title: str) -> tuple[tuple[str, ...], ...]:
+    from lexi.prospects.titles import query_variants
+
+    return tuple(sorted(set(query_variants(title)))) or ((title.lower(),),)
+
+
+def _place(value: str) -> str:
+    from lexi.geo import UnknownPlace, parse_location
+
+    try:
+        return parse_location(value).filter_string()
+    except (UnknownPlace, ValueError, KeyError):
+        return value
+
+
+def comparable(filters: Any) -> Any:
+    """Filters as search sees them, so two labels of the same search compare equal: titles that
+    search matches identically ("Sales Manager", "Manager of Sales") in any order; places in
+    their canonical form ("Frankfurt, DE" is "Frankfurt am Main, DE"); a place both included
+    and excluded ("Europe except the UK") counted once, as excluded."""
+    if not isinstance(filters, dict):
+        return filters
+    out = dict(filters)
+    if filters.get("titles"):
+        out["titles"] = sorted(set(map(_title_key, filters["titles"])))
+    for key in ("locations", "exclude_locations"):
+        if filters.get(key):
+            out[key] = [_place(v) for v in filters[key]]
+    if out.get("locations") and out.get("exclude_locations"):
+        out["locations"] = [v for v in out["locations"] if v not in out["exclude_locations"]]
+    return out
+
+
+def _same(key: str, have: Any, want: Any) -> bool:
+    if key == "filters":
+        return comparable(have) == comparable(want)
+    return bool(have == want)
+
+
 def mismatches(expected: list[dict[str, Any]], got: Interpretation) -> list[str]:
     """What differs between a label and an interpretation; empty when they match."""
     out = []
@@ -55,7 +103,7 @@ def mismatches(expected: list[dict[str, Any]], got: Interpretation) -> list[str]
         return [f"kinds {kinds} != {want}"]
     for exp, intent in zip(expected, got.intents):
         for key in COMPARED:
-            if key in exp and getattr(intent, key) != exp[key]:
+            if key in exp and not _same(key, getattr(intent, key), exp[key]):
                 out.append(f"{exp['kind']}.{key}: {getattr(intent, key)!r} != {exp[key]!r}")
         for key, value in exp.get("params", {}).items():
             if intent.params.get(key) != value:
@@ -67,6 +115,8 @@ def _values(filters: dict[str, Any] | None, key: str) -> set[str]:
     if not filters or key not in filters:
         return set()
     value = filters[key]
+    if key == "titles":
+        return {json.dumps(_title_key(v)) for v in value}
     if isinstance(value, list):
         return {str(v) for v in value}
     return {json.dumps(value, sort_keys=True)}
@@ -98,7 +148,7 @@ class Score:
             intent: Intent | None = got.intents[idx] if kinds_ok else None
             predicted = intent.filters if intent else None
             self.filters_total += 1
-            self.filters_exact += predicted == exp["filters"]
+            self.filters_exact += comparable(predicted) == comparable(exp["filters"])
             for key in SLOT_KEYS:
                 want, have = _values(exp["filters"], key), _values(predicted, key)
                 self.tp[key] += len(want & have)
@@ -167,6 +217,7 @@ def labelled(intents: list[dict[str, Any]]) -> Interpretation:
                 selector=e.get("selector", {}),
                 params=e.get("params", {}),
                 missing=e.get("missing", []),
+                unsupported=e.get("unsupported", []),
             )
             for e in intents
         ]

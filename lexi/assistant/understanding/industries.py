@@ -24,7 +24,8 @@ Internet: internet, internet company, dot com
 Computer & Network Security: cybersecurity, cyber security, cyber, infosec, network security
 Computer Hardware: hardware
 Computer Networking: networking
-Computer Games: gaming, video game, game studio, game developer
+Computer Games: gaming, video game, game studio, game developer, game company, games company,
+    game publisher
 Semiconductors: semiconductor, chip, chipmaker
 Wireless: wireless
 Telecommunications: telecom, telco, telecommunication
@@ -37,10 +38,10 @@ Financial Services: fintech, financial service, financial, finance, financial te
 Banking: bank, banking, credit union, neobank
 Insurance: insurance, health insurance, health insurer, health plan, payer, insurer, insurtech,
     insurance company, insurance broker, insurance agency, insurance carrier
-Logistics and Supply Chain: customs broker, logistics, supply chain, 3pl, freight forwarder,
+Logistics and Supply Chain: customs broker, logistics, logistic, supply chain, 3pl, freight forwarder,
     logistics company
 Investment Banking: investment bank, investment banking
-Investment Management: asset management, asset manager, investment management, hedge fund, wealth
+Investment Management: pension fund, endowment, asset management, asset manager, investment management, hedge fund, wealth
     management, investment firm, family office, wealth manager
 Venture Capital & Private Equity: vc, venture capital, vc firm, venture firm, private equity, pe,
     pe firm, vc fund

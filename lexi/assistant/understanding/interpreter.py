@@ -10,15 +10,42 @@ from typing import Any
 from . import actions, approvals, campaigns, commands, companies, exclusions, list_admin, lists
 from .questions import question
 from .scanner import extract
-from .search import REFERS_BACK, STRONG_REFINE, WEAK_REFINE, changes_anything, new_filters, refine
-from .text import protect_quotes, split_clauses
+from .search import (
+    REFERS_BACK,
+    REFERS_BACK_STRONG,
+    STRONG_REFINE,
+    WEAK_REFINE,
+    changes_anything,
+    new_filters,
+    refine,
+    unsupported_exclusions,
+)
+from .text import boolean_to_plain, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
+from .unsupported import unsupported
 
 # Longer messages are cut for understanding (the whole text is still stored and echoed).
 MAX_UNDERSTOOD_CHARS = 2000
 # A message is a request, not a batch job: at most this many clauses are read.
 MAX_CLAUSES = 12
 _SPACE = re.compile(r"\s+")
+# "I'm a recruiter, looking for ...", "I run a small agency and want to ...": the user
+# describing themselves is not a constraint on the people they want.
+_ABOUT_ME = re.compile(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
+    r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)",
+    re.IGNORECASE,
+)
+# "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
+# "Add 15 VPs of Marketing at e-commerce companies to my list", "Put 8 managing partners from
+# law firms in New York on my list": who to find, then where to save them.
+_SEARCH_AND_SAVE = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:add|put|save|stick|throw|drop|push|pop)\s+"
+    r"(?P<who>.+)\s+(?P<prep>to|onto|on|into|in)\s+(?P<list>(?:my|the|this|our|that|a|an|"
+    r"(?:a\s+)?new)\b.*?\blists?\b.*|qtok\d+.*|(?:my|our)\s+\w+.*)$",
+    re.IGNORECASE,
+)
+_N_OF_THEM = re.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
@@ -50,6 +77,8 @@ class RuleInterpreter:
             return Interpretation([_clarify("permission")], text=raw)
         if _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
+        cleaned = boolean_to_plain(cleaned)
+        cleaned = _N_OF_THEM.sub(r"\1", _ABOUT_ME.sub(" ", cleaned))
         protected, quotes = protect_quotes(cleaned)
         running = _Running(state.last_filters, state.last_offset)
         intents: list[Intent] = []
@@ -78,6 +107,10 @@ class RuleInterpreter:
     ) -> Intent | None:
         if found := list_admin.list_admin(clause, quotes, state):
             return found
+        if (split := _SEARCH_AND_SAVE.match(clause)) and (
+            combined := self._search_and_save(split, quotes, state, running, intents)
+        ):
+            return combined
         if lists.names_new_list(clause):
             found = lists.list_operation(clause, quotes, state, after_search=running.searched)
             if found:
@@ -90,7 +123,7 @@ class RuleInterpreter:
             return found
         if found := actions.not_a_search(clause):
             return found
-        if commands.is_account_question(clause):
+        if commands.is_account_question(unsupported(clause)[0]):
             return commands.account(clause)
         if commands.is_unsupported(clause):
             return Intent(kind=IntentKind.unsupported, params={"what": clause.strip().lower()})
@@ -103,6 +136,16 @@ class RuleInterpreter:
         if excluded or named:
             return _own_data(found, excluded, named, slots, running, intents)
         if found is not False:
+            if found is not None and found.kind in (IntentKind.prospect_search, IntentKind.clarify):
+                found.unsupported = list(slots.unsupported)
+                found.not_understood = list(slots.unknown_places)
+                if not found.refinement:
+                    found.unsupported += unsupported_exclusions(slots)
+            elif found is None and intents:
+                intents[-1].unsupported = [
+                    *intents[-1].unsupported,
+                    *(c for c in slots.unsupported if c not in intents[-1].unsupported),
+                ]
             return found
         found = commands.account(clause)
         if found:
@@ -110,6 +153,38 @@ class RuleInterpreter:
         if slots.search_verb and not slots.unknown:
             return _clarify("roles")  # "find", "search for me"
         return _clarify("request")
+
+    def _search_and_save(
+        self,
+        split: re.Match[str],
+        quotes: list[str],
+        state: ConversationState,
+        running: _Running,
+        intents: list[Intent],
+    ) -> Intent | None:
+        """ "Add 15 VPs of Marketing at e-commerce companies to my list": a search, then a save."""
+        who = split["who"]
+        slots = extract(who, quotes)
+        if not slots.has_role or REFERS_BACK_STRONG.search(who):
+            return None  # "add them to Q1", "add those CFOs to my list": no new search
+        save = lists.list_operation(
+            f"add them {split['prep']} {split['list']}", quotes, state, after_search=True
+        )
+        if save is None or save.kind not in (
+            IntentKind.list_add,
+            IntentKind.list_create,
+            IntentKind.clarify,
+        ):
+            return None
+        if save.kind is IntentKind.clarify and save.missing != ["list"]:
+            return None
+        search = Intent(kind=IntentKind.prospect_search, filters=new_filters(slots))
+        search.unsupported = [*slots.unsupported, *unsupported_exclusions(slots)]
+        intents.append(search)
+        running.filters = search.filters
+        running.offset = int((search.filters or {}).get("limit", 0))
+        running.searched = True
+        return save
 
     def _search(self, clause: str, slots, running: _Running, intents: list[Intent]):
         """A search intent, a merge into this message's search (returns None), or False."""
@@ -136,7 +211,9 @@ class RuleInterpreter:
         if (
             base is None
             and REFERS_BACK.search(clause)
-            and not (slots.has_role and slots.search_verb)
+            and not (
+                slots.has_role and (slots.search_verb or not REFERS_BACK_STRONG.search(clause))
+            )
         ):
             return _clarify("search")
         strong = bool(STRONG_REFINE.search(clause))
@@ -203,14 +280,22 @@ def _own_data(found, excluded, named, slots, running: _Running, intents: list[In
         apply(previous)
         running.filters = previous.filters
         return None
-    if named and not (isinstance(found, Intent) and found.kind is IntentKind.clarify and found.missing != ["roles"]):
+    if named and not (
+        isinstance(found, Intent)
+        and found.kind is IntentKind.clarify
+        and found.missing != ["roles"]
+    ):
         # "who works at acme.com": a company needs no role.
         filters = {**(found.filters if isinstance(found, Intent) and found.filters else {})}
         filters.setdefault("limit", slots.count or 25)
         return apply(Intent(kind=IntentKind.prospect_search, filters=filters))
     if excluded and not (slots.has_role or slots.has_filters):
         # "exclude ones I already have": the earlier search again, without them.
-        if running.searched and previous is not None and previous.kind is IntentKind.prospect_search:
+        if (
+            running.searched
+            and previous is not None
+            and previous.kind is IntentKind.prospect_search
+        ):
             apply(previous)
             running.filters = previous.filters
             return None

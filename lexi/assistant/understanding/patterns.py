@@ -17,14 +17,14 @@ Range = dict[str, int | None]
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
-    r"(?:employees?|people|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
+    r"(?:employees?|employes|emps?|people|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
-_GT = r"(?:over|above|more\s+than|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
-_GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less)\s+than|>=|upwards\s+of)"
-_LT = r"(?:under|below|less\s+than|fewer\s+than|smaller\s+than|south\s+of|<)"
-_LE = r"(?:up\s+to|at\s+most|no\s+more\s+than|max(?:imum)?(?:\s+of)?|<=)"
+_GT = r"(?:over|above|more\s+th[ae]n|more\s+of|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
+_GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less|smaller)\s+th[ae]n|not\s+(?:fewer|less)\s+th[ae]n|>=|upwards\s+of)"
+_LT = r"(?:under|below|less\s+th[ae]n|fewer\s+th[ae]n|smaller\s+than|south\s+of|<)"
+_LE = r"(?:up\s+to|at\s+most|no\s+more\s+th[ae]n|not\s+more\s+th[ae]n|no\s+bigger\s+th[ae]n|no\s+larger\s+th[ae]n|max(?:imum)?(?:\s+of)?|<=)"
 _TO = r"\s*(?:-|–|—|to|and|through)\s*"
 
 
@@ -50,6 +50,14 @@ def _n(value: str) -> int:
 
 
 _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1]) - 1},
+    ),
+    (
+        re.compile(rf"{_LE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        lambda m: {"min": None, "max": _n(m[1])},
+    ),
     (
         re.compile(rf"(?:between|from)?\s*{_NUM}{_TO}{_NUM}\s*\+?\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]), "max": _n(m[2])},
@@ -77,14 +85,6 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
             rf"{_NUM}\s*{_EMP}\s*(?:\+|or\s+more|and\s+(?:up|above|over)|plus)", re.IGNORECASE
         ),
         lambda m: {"min": _n(m[1]), "max": None},
-    ),
-    (
-        re.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
-        lambda m: {"min": None, "max": _n(m[1]) - 1},
-    ),
-    (
-        re.compile(rf"{_LE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
-        lambda m: {"min": None, "max": _n(m[1])},
     ),
     (
         re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GT}\s*{_NUM}", re.IGNORECASE),
@@ -116,13 +116,62 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
 ]
 
 
+# "exclude companies with more than 50 employees": the size phrase is negated, the rest of the
+# clause is not (the negation binds to its own phrase only).
+_SIZE_NEGATION = re.compile(
+    r"\b(?:exclud(?:e|ing)|not|without|skip(?:ping)?|except|no|but\s+not|minus|remove|drop|avoid)"
+    r"\s+(?:any\s+|the\s+|all\s+)?(?:(?:companies|company|firms?|orgs?|organi[sz]ations?|"
+    r"businesses|ones|those|anyone|people)\s+)?(?:(?:with|that\s+have|having|which\s+have|"
+    r"at|of)\s+)?$",
+    re.IGNORECASE,
+)
+# A bare range or "N+" at the end of a terse request ("cto saas berlin 50-200", "3PL COOs, 5k+")
+# is a company size: people are counted with a single number ("10 please").
+_BARE_SIZE = re.compile(
+    rf"(?<![\w$.])(?:{_NUM}\s*(?:-|–|to)\s*{_NUM}|{_NUM}\s*\+)(?=\s*(?:$|[,;)|]))",
+    re.IGNORECASE,
+)
+
+
+def _invert(r: Range) -> Range | None:
+    if r["min"] is not None and r["max"] is None:
+        return {"min": None, "max": r["min"] - 1}
+    if r["max"] is not None and r["min"] is None:
+        return {"min": r["max"] + 1, "max": None}
+    return None
+
+
 def employees(text: str) -> tuple[str, Range | None]:
     result = None
     for pattern, build in _EMPLOYEE_RULES:
-        text, found = _take(text, pattern, build)
-        if found and result is None:
+        out: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            value: Range | None = build(m)
+            start = m.start()
+            neg = _SIZE_NEGATION.search(text, max(pos, start - 60), start)
+            if neg and value is not None:
+                value, start = _invert(value), neg.start()
+            if result is None and value is not None:
+                result = value
+            out.append(text[pos:start])
+            out.append(" ; ")
+            pos = m.end()
+        out.append(text[pos:])
+        text = "".join(out)
+    if result is None:
+        text, found = _take(text, _BARE_SIZE, _bare)
+        if found:
             result = found[0]
     return text, result
+
+
+def _bare(m: re.Match[str]) -> Range | None:
+    if m[3]:
+        low = _n(m[3])
+        return {"min": low, "max": None} if low >= 10 else None
+    low, high = _n(m[1]), _n(m[2])
+    return {"min": low, "max": high} if 0 < low < high else None
 
 
 # ------------------------------------------------------------------ revenue
@@ -158,6 +207,14 @@ def money(value: str) -> int:
 
 
 _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?|between\s+)\$?(\d[\d,]*(?:\.\d+)?){_TO}{_MONEY}"
+            rf"\s*(?:{_REV})?",
+            re.IGNORECASE,
+        ),
+        lambda m: {"min": money(m[1] + _unit(m[2])), "max": money(m[2])},
+    ),
     (
         re.compile(
             rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?)?{_MONEY}{_TO}{_MONEY}\s*(?:{_REV})?",
@@ -208,12 +265,38 @@ _REVENUE_HINT = re.compile(
 )
 
 
+_REV_WORD = re.compile(
+    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|year|usd|dollar", re.IGNORECASE
+)
+_BIG_UNIT = re.compile(r"\d\s?(?:million|billion|mil|mln|bln|mm|mn|m|bn|b)\b", re.IGNORECASE)
+_EMP_AFTER = re.compile(rf"^\s*\+?\s*{_EMP}", re.IGNORECASE)
+
+
+def _unit(value: str) -> str:
+    m = re.match(r"\$?\s?\d[\d,]*(?:\.\d+)?\s?([a-z]*)", value.strip().lower())
+    return m[1] if m else ""
+
+
 def revenue(text: str) -> tuple[str, Range | None]:
     if not _REVENUE_HINT.search(text):
         return text, None
     result = None
     for pattern, build in _REVENUE_RULES:
-        text, found = _take(text, pattern, build)
+
+        def checked(m: re.Match[str], build=build, source=text) -> Range | None:
+            # "more than 1k employees" is a size: money needs "$", a revenue word or a
+            # million/billion unit, and is never followed by "employees".
+            if _EMP_AFTER.match(source[m.end() :]):
+                return None
+            if not (_REV_WORD.search(m[0]) or _BIG_UNIT.search(m[0])):
+                return None
+            value = build(m)
+            if m.re.groups >= 2 and m[2] and value["min"] is not None and not _unit(m[1]):
+                # "$5-25M": the first number takes the second's unit.
+                value["min"] = money(m[1].rstrip() + _unit(m[2]))
+            return value
+
+        text, found = _take(text, pattern, checked)
         if found and result is None:
             result = found[0]
     return text, result
@@ -265,7 +348,15 @@ _EMAIL_RULES = [
     ),
     (
         re.compile(
-            r"\b(?:only\s+(?:the\s+)?verified(?:\s+ones)?|verified\s+ones(?:\s+only)?)\b",
+            rf"\b(?:need|want|must\s+have|require|with\s+their)\s+(?:their\s+|the\s+)?{_EMAIL}\b",
+            re.IGNORECASE,
+        ),
+        ["verified", "guessed"],
+    ),
+    (
+        re.compile(
+            r"\b(?:only\s+(?:the\s+)?verified(?:\s+ones)?|verified\s+(?:ones\s+)?only|"
+            r"verified\s+ones)\b|(?<=[\w,])\s+verified\s*$",
             re.IGNORECASE,
         ),
         ["verified"],
@@ -319,6 +410,18 @@ def _techs(group: str) -> list[str]:
     return [_TECH_BY_LOWER.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
 
 
+_TECH_NOT = re.compile(
+    rf"\b(?:but\s+not|and\s+not|not|without|excluding|except)\s+(?:using\s+|on\s+)?({_TECH_LIST})\b",
+    re.IGNORECASE,
+)
+
+
+def excluded_technologies(text: str) -> tuple[str, list[str]]:
+    """ "using Salesforce but not HubSpot": technologies a company must not use."""
+    text, found = _take(text, _TECH_NOT, lambda m: _techs(m[1]))
+    return text, [t for group in found for t in group]
+
+
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
     for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_SUFFIX, _TECH_UNKNOWN):
@@ -354,20 +457,6 @@ _KW_LEAD = re.compile(r"^(?:a|an|the|some|any|on|in|with)\s+", re.IGNORECASE)
 _VERB_GUARD = re.compile(r"^(?:you|i|we|me|it|them|this|that|so|not)\b", re.IGNORECASE)
 
 
-_STAGE = re.compile(
-    r"\b(series\s+[a-e]|pre[\s-]?seed|(?:vc|venture|pe|private\s+equity)[\s-]backed|bootstrapped|"
-    r"publicly[\s-]traded|ipo[\s-]stage|pre[\s-]ipo|yc[\s-]backed|y\s+combinator)\b",
-    re.IGNORECASE,
-)
-
-
-def _stage(m: re.Match[str]) -> str:
-    words = re.split(r"[\s-]+", m[1])
-    if words[0].lower() == "series":
-        return f"Series {words[1].upper()}"
-    return m[1]
-
-
 def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
     def build(m: re.Match[str]) -> str | None:
         phrase = _KW_LEAD.sub("", m[1].strip())
@@ -376,5 +465,75 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
         return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")
 
     text, found = _take(text, _KW_TRIGGER, build)
-    text, stages = _take(text, _STAGE, _stage)
-    return text, [k for k in [*found, *stages] if k]
+    return text, [k for k in found if k]
+
+
+# ------------------------------------------------------------------ clearing a filter
+
+_CLEAR_KEYS = {
+    "location": ("locations", "exclude_locations"),
+    "place": ("locations", "exclude_locations"),
+    "geo": ("locations", "exclude_locations"),
+    "geography": ("locations", "exclude_locations"),
+    "city": ("locations", "exclude_locations"),
+    "country": ("locations", "exclude_locations"),
+    "region": ("locations", "exclude_locations"),
+    "size": ("employees",),
+    "headcount": ("employees",),
+    "employee": ("employees",),
+    "startup": ("employees",),
+    "revenue": ("revenue_usd",),
+    "arr": ("revenue_usd",),
+    "industry": ("industries", "exclude_industries"),
+    "sector": ("industries", "exclude_industries"),
+    "vertical": ("industries", "exclude_industries"),
+    "email": ("email_status",),
+    "seniority": ("seniorities",),
+    "department": ("departments",),
+    "keyword": ("keywords",),
+    "technology": ("technologies",),
+    "tech": ("technologies",),
+    "exclusion": ("exclude_locations", "exclude_industries"),
+    "hiring": ("unsupported",),
+    "funding": ("unsupported",),
+    "intent": ("unsupported",),
+}
+_CLEAR_NOUN = (
+    r"(location|place|geo(?:graphy)?|city|country|region|size|headcount|employee|startup|revenue|arr|"
+    r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
+    r"hiring|funding|intent)"
+    r"(?:s|ies)?(?:\s+(?:count|status|stack))?"
+)
+_FILTER_WORD = (
+    r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
+    r"bit|bits|one)"
+)
+_CLEAR = re.compile(
+    rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|"
+    rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
+    rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
+    rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
+    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b",
+    re.IGNORECASE,
+)
+_DOUBLE = re.compile(
+    r"\b(?:double|twice)\s+(?:it|that|the\s+(?:number|count|amount|results?))\b", re.IGNORECASE
+)
+
+
+def cleared(text: str) -> tuple[str, set[str], bool]:
+    """ "drop the location", "any size", "without the industry filter": the filters to remove,
+    and whether the count doubles ("double it")."""
+    keys: set[str] = set()
+    if _CLEAR.search(text):
+
+        def build(m: re.Match[str]) -> str:
+            noun = next((g for g in m.groups() if g), "location").lower()
+            keys.update(_CLEAR_KEYS.get(noun, ()))
+            return " ; "
+
+        text = _CLEAR.sub(build, text)
+    double = bool(_DOUBLE.search(text))
+    if double:
+        text = _DOUBLE.sub(" ; ", text)
+    return text, keys, double

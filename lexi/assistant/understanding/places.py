@@ -60,6 +60,84 @@ def _place_first_words() -> frozenset[str]:
     return frozenset(key.split(" ", 1)[0] for key in g.names)
 
 
+# Codes people type in lower case right after "in": "CEOs in ny", "head of hr in the uk".
+# ... and these anywhere, lower case or not: "CHRO retail uk".
+_LOWER_ANYWHERE = frozenset({"uk", "usa", "uae", "nyc"})
+_LOWER_CODES = frozenset(
+    [
+        "uk",
+        "usa",
+        "uae",
+        "nyc",
+        "ny",
+        "sf",
+        "nj",
+        "tx",
+        "fl",
+        "ga",
+        "nc",
+        "sc",
+        "va",
+        "md",
+        "wa",
+        "az",
+        "nv",
+        "ut",
+        "ca",
+        "il",
+        "mi",
+        "mn",
+        "wi",
+        "ia",
+        "mo",
+        "ks",
+        "ky",
+        "tn",
+        "al",
+        "ms",
+        "ar",
+        "nm",
+        "ct",
+        "ri",
+        "nh",
+        "vt",
+        "pa",
+        "dc",
+    ]
+)
+# Nationality words before companies: "Japanese SaaS companies", "Polish manufacturers".
+DEMONYMS = {
+    "american": "US",
+    "canadian": "CA",
+    "british": "GB",
+    "english": "GB",
+    "irish": "IE",
+    "german": "DE",
+    "austrian": "AT",
+    "swiss": "CH",
+    "french": "FR",
+    "dutch": "NL",
+    "belgian": "BE",
+    "spanish": "ES",
+    "portuguese": "PT",
+    "italian": "IT",
+    "swedish": "SE",
+    "danish": "DK",
+    "norwegian": "NO",
+    "finnish": "FI",
+    "polish": "PL",
+    "australian": "AU",
+    "singaporean": "SG",
+    "indian": "IN",
+    "israeli": "IL",
+    "emirati": "AE",
+    "japanese": "JP",
+    "brazilian": "BR",
+    "mexican": "MX",
+    "luxembourgish": "LU",
+}
+
+
 def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     """The longest place starting at token ``i``, or None.
 
@@ -67,6 +145,14 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     capital. "Austin, TX" and "Cambridge, MA" are read as one city.
     """
     word = tokens[i].text
+    if word in _LOWER_ANYWHERE or (
+        i
+        and word in _LOWER_CODES
+        and tokens[i - 1].key in ("in", "from", "across", "outside", "not", "the", "of")
+    ):
+        places = geo.lookup(word.upper())
+        if places:
+            return PlaceHit(1, _unique(p.filter_string() for p in places))
     if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
         return None  # no place starts with this word: skip the gazetteer
     texts = [t.text for t in tokens]
@@ -85,6 +171,11 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
             city = _city_in(" ".join(texts[i:j]), " ".join(texts[j : j + nxt[0]]))
             if city is not None:
                 return PlaceHit(span + nxt[0], [city.filter_string()])
+    if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
+        own = geo.longest_place_at(texts, j, max_len=3)
+        if own and all(p.kind == "country" and p.country == places[0].country for p in own[1]):
+            span += own[0]  # "Victoria, Australia": the country only says which Victoria
+            j = i + span
     hit = PlaceHit(span, _unique(p.filter_string() for p in places))
     if len(places) == 1 and places[0].kind == "city":
         seen = {places[0].country}
@@ -143,6 +234,9 @@ def prefer_nearby(
     if not options:
         return locations
     countries = {_country(loc) for loc in context if loc not in options}
+    if not countries and len(locations) > 1:
+        # Every place is ambiguous ("Boston and Cambridge"): the first one named anchors.
+        countries = {_country(locations[0])}
     if not countries:
         return locations
     out = []

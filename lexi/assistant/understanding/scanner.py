@@ -6,7 +6,7 @@ import re
 
 from . import patterns
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
-from .places import PLACE_PREPOSITIONS, fuzzy_place, place_at, settle_codes
+from .places import DEMONYMS, PLACE_PREPOSITIONS, PlaceHit, fuzzy_place, place_at, settle_codes
 from .slots import (
     COMPANY_NOUN_KEYS,
     DEPT_KEYS,
@@ -25,7 +25,8 @@ from .slots import (
     add_unique,
     correct,
 )
-from .text import Token, tokenize, words_to_digits
+from .text import Token, norm_key, tokenize, words_to_digits
+from .unsupported import unsupported
 
 _MAX_SPAN = 5
 _CONNECTORS = ("and", "&", "/", ",")
@@ -75,6 +76,143 @@ TITLE_HEADS = {
     "underwriter": "Underwriter",
     "scientist": "Scientist",
 }
+# Role nouns that end a title after function words: "fleet managers", "claims directors".
+_RUNG_HEADS = {
+    "manager": "Manager",
+    "director": "Director",
+    "partner": "Partner",
+    "supervisor": "Supervisor",
+    "lead": "Lead",
+    "engineer": "Engineer",
+    "analyst": "Analyst",
+    "representative": "Representative",
+    "rep": "Representative",
+    "counsel": "Counsel",
+    "nurse": "Nurse",
+    "accountant": "Accountant",
+    "designer": "Designer",
+    "developer": "Developer",
+    "consultant": "Consultant",
+    "architect": "Architect",
+    "recruiter": "Recruiter",
+}
+# Industry words that are also job functions: "medical directors", "clinical research directors".
+_FUNCTION_WORDS = {
+    "medical",
+    "clinical",
+    "research",
+    "quality",
+    "security",
+    "construction",
+    "insurance",
+    "investment",
+    "wealth",
+    "property",
+    "energy",
+    "environmental",
+    "safety",
+    "pharmacy",
+    "transportation",
+    "facility",
+    "facilities",
+    "network",
+    "data",
+    "design",
+    "media",
+    "event",
+    "content",
+    "social",
+    "digital",
+    "creative",
+    "brand",
+    "product",
+    "nursing",
+    "lab",
+    "laboratory",
+    "credit",
+    "tax",
+    "audit",
+    "risk",
+    "claim",
+    "underwriting",
+    "it",
+    "software",
+    "hardware",
+    "mechanical",
+    "electrical",
+    "civil",
+    "manufacturing",
+    "production",
+    "maintenance",
+    "plant",
+    "store",
+    "retail",
+    "branch",
+    "regional",
+    "account",
+    "practice",
+}
+# Words that continue a function after "of": "Director of Clinical Operations".
+_FUNCTION_TAILS = {
+    "operation",
+    "management",
+    "security",
+    "success",
+    "service",
+    "acquisition",
+    "experience",
+    "relation",
+    "development",
+    "planning",
+    "strategy",
+    "affair",
+    "enablement",
+    "engineering",
+    "infrastructure",
+    "marketing",
+    "analytics",
+    "cycle",
+    "lending",
+    "compliance",
+    "innovation",
+    "transformation",
+    "excellence",
+    "research",
+    "communication",
+    "program",
+    "product",
+}
+# Words that describe the people, not their title: "top sales managers", "new hires".
+_NOT_TITLE_WORDS = {
+    "top",
+    "best",
+    "good",
+    "great",
+    "key",
+    "new",
+    "local",
+    "potential",
+    "relevant",
+    "specific",
+    "current",
+    "former",
+    "experienced",
+    "active",
+    "verified",
+    "certain",
+    "main",
+    "real",
+    "actual",
+    "possible",
+    "ideal",
+    "level",
+    "tier",
+    "only",
+    "just",
+    "few",
+    "many",
+    "several",
+}
 _NOUN_TITLE = {
     "head": "Head",
     "vp": "VP",
@@ -83,7 +221,159 @@ _NOUN_TITLE = {
     "manager": "Manager",
     "svp": "SVP",
     "evp": "EVP",
+    "avp": "AVP",
+    "senior vice president": "SVP",
+    "executive vice president": "EVP",
     "senior director": "Senior Director",
+    "senior manager": "Senior Manager",
+    "dir": "Director",
+}
+# Department words that name a whole department: "marketing leaders" are the marketing
+# department's leaders. Other function words ("growth", "security", "procurement") are
+# narrower: "growth leaders" are heads of growth, not every marketing leader.
+WHOLE_DEPARTMENTS = {
+    "marketing",
+    "sale",
+    "engineering",
+    "eng",
+    "finance",
+    "legal",
+    "operation",
+    "ops",
+    "hr",
+    "human resource",
+    "people",
+    "it",
+    "information technology",
+    "product",
+    "customer success",
+    "design",
+    "accounting",
+}
+# Nouns that make a department word a department: "people in the legal department".
+_DEPT_NOUNS = {"department", "dept", "function", "division", "org", "team", "unit"}
+# Nouns after which a function names its leaders: "RevOps leaders", "security leadership".
+_LEADER_NOUNS = {"leader", "leadership", "head", "decision maker", "executive", "exec", "boss"}
+# Rank words written before a title: "senior software engineers", "lead designers".
+_RANK_PREFIX = {
+    "senior": "Senior",
+    "sr": "Senior",
+    "junior": "Junior",
+    "jr": "Junior",
+    "lead": "Lead",
+    "principal": "Principal",
+    "staff": "Staff",
+    "associate": "Associate",
+    "assistant": "Assistant",
+    "deputy": "Deputy",
+}
+_WORD_CASE = {
+    "hr": "HR",
+    "it": "IT",
+    "ux": "UX",
+    "ui": "UX",
+    "r": "R",
+    "d": "D",
+    "fp": "FP",
+    "a": "A",
+    "cs": "Customer Success",
+    "ops": "Operations",
+    "eng": "Engineering",
+    "bizdev": "Business Development",
+    "biz": "Business",
+    "dev": "Development",
+    "and": "&",
+    "rnd": "R&D",
+    "infosec": "Information Security",
+    "revops": "Revenue Operations",
+    "fin": "Finance",
+    "revop": "Revenue Operations",
+    "ta": "Talent Acquisition",
+    "bd": "Business Development",
+    "devrel": "Developer Relations",
+    "gen": "Generation",
+    "sdr": "SDR",
+    "bdr": "BDR",
+    "sre": "SRE",
+    "qa": "QA",
+    "pmm": "Product Marketing",
+    "ml": "ML",
+    "ai": "AI",
+}
+# Role abbreviations that also name a function before a role noun: "SDR managers".
+_FUNCTION_ROLES = {"revop", "rev op", "sdr", "bdr", "sre", "ae", "csm", "ml", "ai"}
+
+
+def _plural_of(written: str, key: str) -> str:
+    """A corrected word keeps the plural it was written with ("Operations", "Sales")."""
+    return key + "s" if written.lower().endswith("s") and not key.endswith("s") else key
+
+
+# Capitals that are chat, not a niche: "My ICP is ...", "ASAP".
+_NOT_KEYWORDS = {
+    "ICP",
+    "FYI",
+    "ASAP",
+    "PLS",
+    "PLZ",
+    "THX",
+    "TIA",
+    "BTW",
+    "IMO",
+    "OK",
+    "NB",
+    "PS",
+    "TLDR",
+    "DM",
+    "AI-",
+    "B2B",
+    "B2C",
+    "ID",
+    "LIST",
+    "CSV",
+}
+_KEYWORD_CASE = {
+    w.lower(): w
+    for w in (
+        "AI",
+        "ML",
+        "IoT",
+        "CRM",
+        "ERP",
+        "HVAC",
+        "HR",
+        "IT",
+        "B2B",
+        "B2C",
+        "API",
+        "VR",
+        "AR",
+        "EV",
+        "3D",
+        "SEO",
+        "PPC",
+    )
+}
+_REMOVERS = {"remove", "drop", "lose", "ditch"}
+_PLACE_PREFIXES = {
+    "new",
+    "san",
+    "los",
+    "las",
+    "saint",
+    "st",
+    "fort",
+    "port",
+    "north",
+    "south",
+    "east",
+    "west",
+    "el",
+    "la",
+    "santa",
+    "salt",
+    "palo",
+    "long",
 }
 
 
@@ -102,6 +392,8 @@ class _Scanner:
     def _cased_ok(self, i: int, span: int) -> bool:
         # "IT", "GC", "PE" are words only in capitals ("find it", "pe" are not).
         for tok in self.t[i : i + span]:
+            if tok.key == "md" and tok.text.lower() not in ("mds", "md's"):
+                return False  # "MD" is Maryland; "MDs" are managing directors
             if tok.key in CASED_ONLY:
                 want = CASED_ONLY[tok.key]
                 text = (
@@ -121,6 +413,11 @@ class _Scanner:
         return None
 
     def depts(self, i: int, *, after_of: bool) -> tuple[int, list[str]]:
+        span, found = self.dept_spans(i, after_of=after_of)
+        return span, [code for _, _, code in found]
+
+    def dept_spans(self, i: int, *, after_of: bool) -> tuple[int, list[tuple[int, int, str]]]:
+        """Department words from ``i`` ("sales and marketing"): (start, span, code) each."""
         j, found = i, []
         while j < self.n:
             hit = self.longest(DEPT_KEYS, j)
@@ -128,11 +425,28 @@ class _Scanner:
                 break
             if not after_of and " ".join(self.keys[j : j + hit[0]]) in DEPARTMENT_AFTER_OF_ONLY:
                 break
-            found.append(hit[1])
+            if found and self._gap(j - 1, j) and self.keys[j - 1] not in _CONNECTORS:
+                break  # "VP Operations, logistics": the comma ends the function
+            found.append((j, hit[0], hit[1]))
             j += hit[0]
+            if j < self.n and self.keys[j] in _DEPT_NOUNS:
+                j += 1  # "the legal department", "the sales team"
+                break
+            if j + 1 < self.n and self.keys[j] in _CONNECTORS:
+                nxt = self.longest(DEPT_KEYS, j + 1)
+                noun = nxt and self.longest(ROLE_KEYS, j + 1 + nxt[0])
+                if noun and not noun[1].generic:
+                    break  # "VP of Sales and Sales Directors": the second belongs to its own role
             if j + 1 < self.n and self.keys[j] in _CONNECTORS and self.longest(DEPT_KEYS, j + 1):
                 j += 1
         return j - i, found
+
+    def company_ahead(self, k: int) -> bool:
+        """An industry or a company noun within the next three words."""
+        for j in range(k, min(k + 3, self.n)):
+            if self.keys[j] in COMPANY_NOUN_KEYS or self.longest(INDUSTRY_KEYS, j):
+                return True
+        return False
 
     def _company_follows(self, k: int) -> bool:
         if k >= self.n:
@@ -143,28 +457,69 @@ class _Scanner:
         return role is not None and not role[1].generic
 
     def compound_title(self, i: int) -> tuple[int, RoleHit] | None:
-        """ "compliance officers", "chief medical officer": one or two words and a title head."""
-        for width in (2, 1):
+        """ "compliance officers", "fleet managers", "data center operations managers": up to
+        three function words and a title head are one title."""
+        for width in (4, 3, 2, 1):
             h = i + width
-            if h >= self.n or self.keys[h] not in TITLE_HEADS:
+            if h >= self.n:
+                continue
+            head_key = self.keys[h]
+            rung = head_key in _RUNG_HEADS
+            if head_key not in TITLE_HEADS and not rung:
                 continue
             words = self.t[i:h]
-            if any(
-                not w.text.isalpha()
-                or w.key in STOPWORDS
-                or self.places[i + j]
-                or (w.key in ROLE_KEYS and w.key != "chief")
-                for j, w in enumerate(words)
-            ):
+            if any(not self._title_word(i + j, rung) for j in range(width)) or self._gap(i, h):
                 continue
-            head = TITLE_HEADS[self.keys[h]]
-            name = " ".join(w.text if w.text.isupper() else w.text.capitalize() for w in words)
+            if width == 4 and self.keys[i] != "chief":
+                continue  # four words only in "Chief Medical Information Officer"
+            if head_key in ("manager", "director") and all(
+                self.keys[i + j] in DEPT_KEYS for j in range(width)
+            ):
+                continue  # "sales managers": the department path names it
+            head = TITLE_HEADS.get(head_key) or _RUNG_HEADS[head_key]
+            name = " ".join(self._word(w) for w in words)
             return width + 1, RoleHit(Role(), title=f"{name} {head}")
         return None
+
+    def _title_word(self, k: int, rung: bool) -> bool:
+        w = self.t[k]
+        key = w.key
+        if not w.text.isalpha() or self.places[k] or key in _NOT_TITLE_WORDS:
+            return False
+        if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data"):
+            return False
+        if key in _FUNCTION_WORDS or (rung and key in _FUNCTION_ROLES):
+            return True
+        if key in ROLE_KEYS and key != "chief":
+            return False
+        if rung and key in INDUSTRY_KEYS and key not in DEPT_KEYS:
+            return False  # "fintech directors" are directors at fintechs
+        return not (rung and (key in COMPANY_NOUN_KEYS or key in SIZE_KEYS))
+
+    def _gap(self, start: int, end: int) -> bool:
+        """Punctuation between tokens ``start``..``end``: "VP Operations, logistics"."""
+        return any(self.t[j].start - self.t[j - 1].end > 1 for j in range(start + 1, end + 1))
+
+    @staticmethod
+    def _word(tok: Token) -> str:
+        if tok.key in _WORD_CASE and len(_WORD_CASE[tok.key]) > 1:
+            return _WORD_CASE[tok.key]
+        if norm_key(tok.text) != tok.key:  # corrected: "marketting" is written "Marketing"
+            return tok.key.capitalize()
+        return tok.text if tok.text.isupper() else tok.text.capitalize()
 
     def role(self, i: int) -> tuple[int, RoleHit] | None:
         best: tuple[int, RoleHit] | None = self.compound_title(i)
         direct = self.longest(ROLE_KEYS, i)
+        if (
+            direct
+            and len(direct[1].titles) == 1
+            and (lead := self.longest(ROLE_KEYS, i + direct[0]))
+        ):
+            nxt = " ".join(self.keys[i + direct[0] : i + direct[0] + lead[0]])
+            if nxt in _LEADER_NOUNS:  # "RevOps leaders": whoever heads revenue operations
+                words = self._words(i, direct[0])
+                return direct[0] + lead[0], RoleHit(Role(), title=f"Head of {words}")
         if direct:
             span, role = direct
             hit = self._after(i, span, role, ()) or (span, RoleHit(role))
@@ -177,11 +532,90 @@ class _Scanner:
                 span = dspan + noun[0]
                 hit = self._after(i, span, noun[1], tuple(depts)) or (
                     span,
-                    RoleHit(noun[1], tuple(depts)),
+                    self._named(i, dspan, i + dspan, noun[0], noun[1], after=True),
                 )
                 if best is None or hit[0] > best[0]:
                     best = hit
+            elif (
+                self.keys[i + dspan - 1] in _DEPT_NOUNS
+                or (
+                    dspan == 1
+                    and self.keys[i] in WHOLE_DEPARTMENTS
+                    and i + 1 < self.n
+                    and self.keys[i + 1] in ("at", "in", "within")
+                    and self.company_ahead(i + 2)
+                )
+            ) and (best is None or dspan > best[0]):
+                # "the finance team", "HR at manufacturing companies": people in a department
+                best = dspan, RoleHit(ROLE_KEYS["people"], tuple(depts))
+        if i + 1 < self.n and self.keys[i] in _RANK_PREFIX:
+            ranked = self._ranked(i)
+            if ranked and (best is None or ranked[0] > best[0]):
+                best = ranked
         return best
+
+    def _ranked(self, i: int) -> tuple[int, RoleHit] | None:
+        """ "senior software engineers": a rank word before a specific title keeps the rank."""
+        inner = self.role(i + 1)
+        if not inner:
+            return None
+        span, hit = inner
+        titles = [hit.title] if hit.title else list(hit.role.titles)
+        if len(titles) != 1 or hit.negated:
+            return None
+        rank = _RANK_PREFIX[self.keys[i]]
+        if titles[0].split()[0] in _RANK_PREFIX.values():
+            return None
+        return span + 1, RoleHit(Role(), title=f"{rank} {titles[0]}")
+
+    def _words(self, start: int, span: int) -> str:
+        out = []
+        for tok in self.t[start : start + span]:
+            key = tok.key
+            if key in _WORD_CASE:
+                out.append(_WORD_CASE[key])
+            elif tok.text.isupper() and len(tok.text) <= 4:
+                out.append(tok.text)
+            elif norm_key(tok.text) != key and " " not in key:
+                out.append(_plural_of(tok.text, key).capitalize())
+            else:
+                word = tok.text if tok.text[:1].isupper() else tok.text.capitalize()
+                out.append(word)
+        return " ".join(out).replace("R & D", "R&D").replace("FP & A", "FP&A")
+
+    def _named(
+        self, d_start: int, d_span: int, n_start: int, n_span: int, noun: Role, *, after: bool
+    ) -> RoleHit:
+        """A role noun with its function: "marketing directors" is the title Marketing Director,
+        "marketing leaders" the marketing department's leaders, "growth leaders" heads of growth."""
+        _, spans = self.dept_spans(d_start, after_of=not after)
+        found: list[tuple[int, int, str]] = []
+        for start, span, code in spans:
+            if start >= d_start + d_span:
+                break
+            if found and found[-1][0] + found[-1][1] == start and not self._gap(start - 1, start):
+                # "sales ops managers": adjacent function words make one title
+                prev = found[-1]
+                found[-1] = (prev[0], start + span - prev[0], prev[2])
+                continue
+            found.append((start, span, code))
+        depts = tuple(dict.fromkeys(code for _, _, code in found))
+        noun_key = " ".join(self.keys[n_start : n_start + n_span])
+        if noun_key in _NOUN_TITLE and not noun.generic:
+            rung = _NOUN_TITLE[noun_key]
+            if not after and found:
+                last = found[-1]
+                first_tok = self.t[last[0]]
+                end = self._title_tail(last[0] + last[1], capitalised=first_tok.text[:1].isupper())
+                found[-1] = (last[0], end - last[0], last[2])
+            names = [self._words(start, span) for start, span, _ in found]
+            titles = tuple(f"{w} {rung}" if after else f"{rung} of {w}" for w in names)
+            return RoleHit(noun, depts, titles=titles)
+        keys = [" ".join(self.keys[start : start + span]) for start, span, _ in found]
+        if noun_key in _LEADER_NOUNS and all(k not in WHOLE_DEPARTMENTS for k in keys):
+            names = [self._words(start, span) for start, span, _ in found]
+            return RoleHit(noun, depts, titles=tuple(f"Head of {w}" for w in names))
+        return RoleHit(noun, depts)
 
     def _after(self, i: int, span: int, role: Role, depts: tuple[str, ...]):
         """Departments after a role noun: "VPs of Sales", "VP Sales", "people in finance"."""
@@ -201,32 +635,40 @@ class _Scanner:
             return k - i, RoleHit(role, depts)
         if role.generic:
             if k < self.n and self.keys[k] in ("in", "within", "from"):
-                dspan, more = self.depts(k + 1, after_of=True)
-                if dspan and not self._company_follows(k + 1 + dspan):
-                    return k + 1 + dspan - i, RoleHit(role, (*depts, *more))
+                k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
+                dspan, more = self.depts(k1, after_of=True)
+                if dspan and not self._company_follows(k1 + dspan):
+                    return k1 + dspan - i, RoleHit(role, (*depts, *more))
             return None
         if not role.takes_department:
             return None
         if k < self.n and self.keys[k] == "in":
-            dspan, more = self.depts(k + 1, after_of=True)
-            if dspan and not self._company_follows(k + 1 + dspan):
-                return k + 1 + dspan - i, RoleHit(role, (*depts, *more))
+            k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
+            dspan, more = self.depts(k1, after_of=True)
+            if dspan and not self._company_follows(k1 + dspan):
+                return k1 + dspan - i, RoleHit(role, (*depts, *more))
         if k < self.n and self.keys[k] in ("of", "for"):
             k2 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
             dspan, more = self.depts(k2, after_of=True)
             if dspan:
-                return k2 + dspan - i, RoleHit(role, (*depts, *more))
+                named = self._named(k2, dspan, i, span, role, after=False)
+                if named.titles:
+                    last = self.dept_spans(k2, after_of=True)[1][-1]
+                    cap = self.t[last[0]].text[:1].isupper()
+                    return self._title_tail(k2 + dspan, capitalised=cap) - i, named
+                return k2 + dspan - i, named
             titled = self._of_title(i, span, k2)
             if titled:
                 return titled
         if not depts and k < self.n:
-            dspan, more = self.depts(k, after_of=False)
+            dspan, more = self.depts(k, after_of=self.t[k].text[:1].isupper())
             if dspan and not self._company_follows(k + dspan):
-                return k + dspan - i, RoleHit(role, tuple(more))
+                return k + dspan - i, self._named(k, dspan, i, span, role, after=False)
         return None
 
     def _of_title(self, i: int, span: int, k: int):
-        """ "Head of Ecommerce": a function the department list lacks becomes a title."""
+        """ "Head of Ecommerce", "Director of Clinical Operations": a function the department
+        list lacks becomes a title."""
         noun = " ".join(self.keys[i : i + span])
         if noun not in _NOUN_TITLE or k >= self.n:
             return None
@@ -234,37 +676,97 @@ class _Scanner:
         if (
             tok.key in STOPWORDS
             or not tok.text.isalpha()
-            or tok.text.lower().endswith("s")
+            or (tok.text.lower().endswith("s") and not tok.text[:1].isupper())
             or self._company_follows(k + 1)
             or self.places[k]
         ):
             return None
-        word = tok.text if tok.text[:1].isupper() else tok.text.capitalize()
+        end = self._title_tail(k + 1, capitalised=tok.text[:1].isupper())
+        words = self._words(k, end - k)
         base = self.longest(ROLE_KEYS, i)
         role = base[1] if base else Role()
-        return k + 1 - i, RoleHit(role, title=f"{_NOUN_TITLE[noun]} of {word}")
+        return end - i, RoleHit(role, title=f"{_NOUN_TITLE[noun]} of {words}")
+
+    def _title_tail(self, j: int, *, capitalised: bool) -> int:
+        """Where a spelled-out function ends: "Clinical Operations", "IT Infrastructure &
+        Operations" (capitalised words, or known function words, at most four more)."""
+        end = j
+        while end < self.n and end - j < 4 and not self._gap(end - 1, end):
+            tok = self.t[end]
+            glue = tok.key in ("and", "&") and end + 1 < self.n
+            nxt = self.t[end + 1] if glue else tok
+            ok = (
+                nxt.text.isalpha()
+                and not self.places[end + (1 if glue else 0)]
+                and (
+                    (capitalised and nxt.text[:1].isupper() and nxt.key not in INDUSTRY_KEYS)
+                    or nxt.key in _FUNCTION_TAILS
+                )
+            )
+            if not ok or (nxt.key in STOPWORDS and nxt.key not in DEPT_KEYS):
+                break
+            after = end + (2 if glue else 1)
+            role = self.longest(ROLE_KEYS, after) if after < self.n else None
+            if role and not role[1].generic:
+                break  # "VP of Sales and Sales Directors": the next words are their own role
+            if nxt.key in ROLE_KEYS and nxt.key not in DEPT_KEYS:
+                break
+            end += 2 if glue else 1
+        return end
+
+
+# A job title pasted as written: "Senior Manager, Revenue Operations", "VP, Global Talent
+# Acquisition", "Sr. Director, Product Marketing". Kept verbatim.
+_PASTED_TITLE = re.compile(
+    r"(?:^|(?<=[:;(]))\s*((?:(?:Senior|Sr\.?|Associate|Assistant|Executive|Deputy|Group|Global|Regional)"
+    r"\s+)*(?:Vice\s+President|VP|SVP|EVP|AVP|Director|Manager|Head|Lead|Chief\s+\w+\s+Officer)"
+    r"\s*,\s*(?!(?:VP|SVP|EVP|Director|Manager|Head|Lead|C[A-Z]O|Founder|Owner|Partner)s?\b)"
+    r"(?:[A-Z][\w&/.+-]*)(?:\s+(?:&\s+|and\s+|of\s+)?[A-Z][\w&/.+-]*){0,4})"
+    r"(?=\s*(?:$|[-–—(@|,;]|\s+(?:at|in|for|with|from)\b))"
+)
+
+
+def _pasted_titles(text: str, slots: Slots) -> str:
+    def take(m: re.Match[str]) -> str:
+        slots.roles.append(RoleHit(Role(), title=" ".join(m[1].split())))
+        return " ; "
+
+    return _PASTED_TITLE.sub(take, text)
 
 
 def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     """All search slots of one clause."""
     quotes = quotes or []
     slots = Slots()
-    text = _WHO_LEADS.sub(" leaders of ", words_to_digits(clause))
+    text = _pasted_titles(clause, slots) if "," in clause else clause
+    text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
     text = _SWAP.sub(r" not \1 then ", text)
     text = _WORK_IN.sub(" people in ", text)
     text = _AND_ABOVE.sub(_ladder, text)
+    text, slots.unsupported = unsupported(text)
+    text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.revenue = patterns.revenue(text)
     text, slots.employees = patterns.employees(text)
+    slots.employees_explicit = slots.employees is not None
     text, slots.email_status = patterns.email_status(text)
     text, slots.technologies = patterns.technologies(text)
+    text, slots.exclude_technologies = patterns.excluded_technologies(text)
     text, slots.keywords = patterns.keywords(text, quotes)
     tokens = tokenize(text)
     places = [place_at(tokens, idx) for idx in range(len(tokens))]
     fixed = []
     for idx, t in enumerate(tokens):
         better = None
-        if t.key not in STOPWORDS and t.text.isalpha() and len(t.key) >= 5 and places[idx] is None:
-            better = correct(t.key)
+        if (
+            t.key not in STOPWORDS
+            and t.key not in DEMONYMS
+            and t.text.isalpha()
+            and len(t.key) >= 5
+            and places[idx] is None
+        ):
+            better = correct(t.key) or (
+                correct(t.text.lower()) if t.text.lower() != t.key else None
+            )
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places)
     if _CONTINUE.match(clause):
@@ -276,6 +778,7 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
     sc = _Scanner(tokens, places)
     keys = sc.keys
     negated, neg_kind = False, None
+    remover = False
     pending: list[int] = []
     ambiguous: dict[str, str] = {}
     i = 0
@@ -286,6 +789,7 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
             continue
         if k in NEGATORS:
             negated, neg_kind, i = True, None, i + 1
+            remover = k in _REMOVERS
             continue
         prev = keys[i - 1] if i else ""
         options = []
@@ -297,6 +801,8 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
             options.append((hit[0], 1, "industry", hit[1]))
         if hit := places[i]:
             options.append((hit.span, 0, "place", hit))
+        elif k in DEMONYMS and sc.company_ahead(i + 1):
+            options.append((1, 0, "place", PlaceHit(1, [DEMONYMS[k]])))
         if options:
             span, _, kind, value = max(options, key=lambda o: (o[0], o[1]))
             _flush(tokens, pending, slots, company_noun=k in COMPANY_NOUN_KEYS)
@@ -305,6 +811,8 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
             if negated and not (kind == "role" and value.role.generic and not value.departments):
                 neg_kind = kind
             span = _take(kind, value, span, i, tokens, keys, slots, negated, prev, ambiguous)
+            if negated and remover and kind in ("place", "industry"):
+                slots.removals.update(value.filters if kind == "place" else value)
             i += span
             continue
         if k in COMPANY_NOUN_KEYS and pending:
@@ -326,6 +834,15 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
         elif k not in STOPWORDS and tok.text[:1].isalnum() and k not in COMPANY_NOUN_KEYS:
             if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, negated)):
                 i += step
+                continue
+            if (
+                prev in _PLACE_PREFIXES
+                and i >= 2
+                and keys[i - 2] in PLACE_PREPOSITIONS
+                and (found := fuzzy_place(f"{tokens[i - 1].text} {tok.text}"))
+            ):  # "in new yrok": the first word is an ordinary word, the pair a place
+                add_unique(slots.exclude_locations if negated else slots.locations, found)
+                i += 1
                 continue
             pending.append(i)
             i += 1
@@ -366,7 +883,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
                 if high is None
                 else (None, None)
             )
-        if low is not None or high is not None:
+        if (low is not None or high is not None) and not slots.employees_explicit:
             slots.employees = {"min": low, "max": high}
     elif kind == "industry":
         add_unique(slots.exclude_industries if negated else slots.industries, value)
@@ -408,8 +925,21 @@ def _flush(tokens: list[Token], pending: list[int], slots: Slots, *, company_nou
     before = tokens[pending[0] - 1].key if pending[0] else ""
     # "engineers at Google": a capitalised name after "at" is the company (keywords match names).
     named = before in ("at", "@") and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-    if company_noun or named:
-        add_unique(slots.keywords, [" ".join(words)])
+    acronym = (
+        len(words) == 1
+        and words[0].isupper()
+        and 2 <= len(words[0]) <= 6
+        and words[0] not in _NOT_KEYWORDS
+    )
+    # "in Seoul", "in Hong Kong": a capitalised name where a place belongs, that no gazetteer
+    # entry matches. Never dropped silently: named in the reply.
+    place_like = before in ("in", "from", "across", "near", "around", "throughout") and all(
+        w[:1].isupper() and w.isalpha() for w in words
+    )
+    if place_like and not company_noun:
+        add_unique(slots.unknown_places, [" ".join(words)])
+    elif company_noun or named or acronym:
+        add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
     else:
         slots.unknown.extend(words)
     pending.clear()

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .places import prefer_nearby
-from .slots import Slots, render_roles
+from .slots import Slots, render_roles, swap_departments, swap_rung
 
 DEFAULT_LIMIT = 25  # the contract's default `limit`
 MAX_LIMIT = 10_000  # the most an approved task may select
@@ -21,7 +21,7 @@ STRONG_REFINE = re.compile(
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:it|that|this|the\s+\w+)\s+to|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
-    r"change\s+(?:it|that)|let'?s\s+try|try)\b",
+    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
@@ -31,10 +31,16 @@ REFERS_BACK = re.compile(
     r"refine|re-?run|again|only|just)\b",
     re.IGNORECASE,
 )
+# The subset of REFERS_BACK that needs an earlier search even when a role is named.
+REFERS_BACK_STRONG = re.compile(
+    r"\b(?:instead|what\s+about|how\s+about|same\s+(?:but|search|thing|query|filters?|criteria|"
+    r"as\s+before|again|for)|the\s+ones|those|these|them|of\s+them|the\s+results?|re-?run|again)\b",
+    re.IGNORECASE,
+)
 WEAK_REFINE = re.compile(r"\b(?:only|just|but|exclusively|solely)\b", re.IGNORECASE)
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
-    r"along\s+with|and\s+also|on\s+top)\b",
+    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s",
     re.IGNORECASE,
 )
 
@@ -57,6 +63,16 @@ def new_filters(slots: Slots) -> dict[str, Any]:
     return f
 
 
+def unsupported_exclusions(slots: Slots) -> list[str]:
+    """ "CFOs but not CEOs", "using Salesforce but not HubSpot": exclusions no filter expresses."""
+    out = []
+    if any(h.negated and not h.role.generic for h in slots.roles):
+        out.append("exclude_titles")
+    if slots.exclude_technologies:
+        out.append("exclude_technologies")
+    return out
+
+
 def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     """The previous filters with this clause's changes applied (complete, not a diff).
 
@@ -64,9 +80,37 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     "also"/"too"/"as well" add to it; exclusions always add.
     """
     f = copy.deepcopy(base)
+    for key in slots.cleared:
+        f.pop(key, None)
+    # "remove Texas", "remove the ecommerce filter": a value the search had is dropped, not excluded.
+    for positive, excluded in (
+        ("locations", "exclude_locations"),
+        ("industries", "exclude_industries"),
+    ):
+        gone = [
+            v for v in getattr(slots, excluded) if v in slots.removals and v in f.get(positive, [])
+        ]
+        if gone:
+            f[positive] = [v for v in f[positive] if v not in gone]
+            setattr(slots, excluded, [v for v in getattr(slots, excluded) if v not in gone])
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     add = bool(ADD_MODE.search(clause))
     roles = render_roles(slots.positive_roles)
+    if not roles and slots.dept_mentions and base.get("titles") and not base.get("departments"):
+        slots = _departments_not_industries(slots)
+        gone = {d for d, _, neg in slots.dept_mentions if neg}
+        new = [d for d, _, neg in slots.dept_mentions if not neg]
+        swapped = swap_departments(base["titles"], gone, new, add)
+        if swapped:
+            f["titles"] = swapped
+    if (
+        set(roles) == {"seniorities"}
+        and not add
+        and base.get("titles")
+        and all(not h.departments for h in slots.positive_roles)
+        and (swapped := swap_rung(base["titles"], roles["seniorities"]))
+    ):
+        roles = {"titles": swapped}
     if not roles and slots.dept_mentions and base.get("departments"):
         slots = _departments_not_industries(slots)
         gone = {d for d, _, neg in slots.dept_mentions if neg}
@@ -109,7 +153,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         f["revenue_usd"] = dict(slots.revenue)
     if slots.email_status:
         f["email_status"] = list(slots.email_status)
-    f["limit"] = _limit(slots.count, int(base.get("limit") or DEFAULT_LIMIT))
+    previous = int(base.get("limit") or DEFAULT_LIMIT)
+    f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
     return {k: v for k, v in f.items() if v not in ([], None, {})}
 
 
@@ -164,5 +209,8 @@ def changes_anything(slots: Slots) -> bool:
         slots.has_role
         or slots.has_filters
         or slots.count is not None
+        or bool(slots.unsupported)
+        or bool(slots.cleared)
+        or slots.double
         or any(h.negated for h in slots.roles)
     )

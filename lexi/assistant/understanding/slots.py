@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -188,6 +189,15 @@ class RoleHit:
     departments: tuple[str, ...] = ()
     negated: bool = False
     title: str | None = None  # a spelled-out title the tables do not know: "Head of Ecommerce"
+    # A named role built from a role noun and its function: "marketing directors" ->
+    # ("Marketing Director",), "VPs of Sales and Marketing" -> ("VP of Sales", "VP of Marketing").
+    titles: tuple[str, ...] = ()
+
+    @property
+    def named_titles(self) -> tuple[str, ...]:
+        if self.title:
+            return (self.title,)
+        return self.titles or self.role.titles
 
 
 @dataclass
@@ -213,6 +223,13 @@ class Slots:
     dept_mentions: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
     place_options: dict[str, list[str]] = field(default_factory=dict)  # see places.PlaceHit
     code_places: set[str] = field(default_factory=set)  # read from two-letter codes ("CA")
+    unsupported: list[str] = field(default_factory=list)  # see unsupported.py
+    unknown_places: list[str] = field(default_factory=list)  # "in Seoul": no such place known
+    removals: set[str] = field(default_factory=set)  # values after "remove"/"drop"
+    exclude_technologies: list[str] = field(default_factory=list)  # "but not HubSpot"
+    cleared: set[str] = field(default_factory=set)  # filters to drop: "drop the location"
+    double: bool = False  # "double it"
+    employees_explicit: bool = False  # "big companies (5000+ employees)": the number wins
 
     @property
     def positive_roles(self) -> list[RoleHit]:
@@ -221,7 +238,7 @@ class Slots:
     @property
     def has_role(self) -> bool:
         return any(
-            h.title or h.role.titles or h.role.seniorities or h.departments or h.role.departments
+            h.named_titles or h.role.seniorities or h.departments or h.role.departments
             for h in self.positive_roles
         )
 
@@ -259,10 +276,8 @@ def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
     titles: list[str] = []
     patterns_: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     for h in hits:
-        if h.title:
-            add_unique(titles, [h.title])
-        elif h.role.titles:
-            add_unique(titles, h.role.titles)
+        if h.named_titles:
+            add_unique(titles, h.named_titles)
         else:
             depts = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
             patterns_.append((h.role.seniorities, depts))
@@ -275,7 +290,9 @@ def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
         add_unique(depts, d)
     wanted = {(s, d) for ss, dd in patterns_ for s in (ss or (None,)) for d in (dd or (None,))}
     full = set(product(sens or [None], depts or [None]))
-    if not titles and wanted == full:
+    # "Seniority: Director, VP; Function: Marketing": levels and a department named apart.
+    apart = any(h.role.generic for h in hits) and all(not (s and d) for s, d in patterns_)
+    if not titles and (wanted == full or apart):
         out: dict[str, list[str]] = {}
         if sens:
             out["seniorities"] = sens
@@ -284,8 +301,8 @@ def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
         return out
     ordered: list[str] = []  # every role as a title, in the order they were asked for
     for h in hits:
-        if h.title or h.role.titles:
-            add_unique(ordered, [h.title] if h.title else h.role.titles)
+        if h.named_titles:
+            add_unique(ordered, h.named_titles)
             continue
         depts_ = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
         for s in h.role.seniorities or (None,):
@@ -310,6 +327,7 @@ _VOCAB = sorted(
         if len(w) >= 4
     }
     | {w for w in COMPANY_NOUN_KEYS if len(w) >= 4}
+    | {"department", "employee", "company", "companies", "country", "countries"}
 )
 _VOCAB_SET = set(_VOCAB)
 
@@ -323,6 +341,11 @@ def correct(word: str, guard: bool = True) -> str | None:
         return None
     limit = 2 if len(word) >= 8 else 1
     found = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=limit)
+    if found is None and len(word) >= 6:
+        # "biotek": two edits, but the first four letters are right.
+        wider = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=2)
+        if wider and wider[0][:4] == word[:4]:
+            return str(wider[0])
     if found is None:
         return None
     candidate = found[0]
@@ -330,3 +353,58 @@ def correct(word: str, guard: bool = True) -> str | None:
     if abs(len(candidate) - len(word)) > limit or (candidate[0] != word[0] and limit == 1):
         return None
     return candidate
+
+
+# ------------------------------------------------------------------ named titles in refinements
+
+_RUNG_WORDS = "VP|Head|Director|Manager|SVP|EVP|AVP|Senior Director|Senior Manager"
+_RUNG_FIRST = re.compile(rf"^({_RUNG_WORDS}) of (.+)$")
+_RUNG_LAST = re.compile(rf"^(.+) ({_RUNG_WORDS})$")
+_RUNG_OF_SENIORITY = {"vp": "VP", "head": "Head", "director": "Director", "manager": "Manager"}
+
+
+def split_named(title: str) -> tuple[str, str, bool] | None:
+    """ "VP of Sales" -> ("VP", "Sales", True); "Sales Manager" -> ("Manager", "Sales", False)."""
+    if m := _RUNG_FIRST.match(title):
+        return m[1], m[2], True
+    if m := _RUNG_LAST.match(title):
+        return m[2], m[1], False
+    return None
+
+
+def _join_named(rung: str, function: str, first: bool) -> str:
+    return f"{rung} of {function}" if first else f"{function} {rung}"
+
+
+def swap_rung(titles: list[str], seniorities: list[str]) -> list[str] | None:
+    """ "what about directors?" after "VPs of Sales": Directors of Sales (the function stays)."""
+    parts = [split_named(t) for t in titles]
+    rungs = [_RUNG_OF_SENIORITY.get(s) for s in seniorities]
+    if not titles or any(p is None for p in parts) or not rungs or None in rungs:
+        return None
+    out: list[str] = []
+    for part in parts:
+        assert part is not None
+        _, function, first = part
+        add_unique(out, [_join_named(str(r), function, first) for r in rungs])
+    return out
+
+
+def swap_departments(
+    titles: list[str], gone: set[str], new: list[str], add: bool
+) -> list[str] | None:
+    """ "sales instead of marketing" after "Heads of Marketing": Heads of Sales."""
+    parts = [split_named(t) for t in titles]
+    if not titles or any(p is None for p in parts) or not new:
+        return None
+    out: list[str] = []
+    for title, part in zip(titles, parts):
+        assert part is not None
+        rung, function, first = part
+        dept = DEPT_KEYS.get(norm_key(function))
+        replaced = dept is not None and (dept in gone or not (add or gone))
+        if not replaced or add:
+            add_unique(out, [title])
+        if replaced or add:
+            add_unique(out, [_join_named(rung, DEPARTMENT_TITLE[d], first) for d in new])
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,13 +81,21 @@ _KEY_SPLIT = re.compile(r"[^a-z0-9]+")
 def norm_key(phrase: str) -> str:
     """Lower case, "&" as "and", possessives and punctuation dropped, each word singular."""
     text = phrase.lower().replace("&", " and ").replace("’", "'")
+    if not text.isascii():  # "Geschäftsführer", "Zürich": accents fold
+        text = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", text.replace("ß", "ss"))
+            if not unicodedata.combining(c)
+        )
     text = re.sub(r"'s\b", "", text)
     return " ".join(singular(w) for w in _KEY_SPLIT.split(text) if w)
 
 
 # ---------------------------------------------------------------- tokens
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?[kK]?\+?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[&/$%+]")
+_TOKEN = re.compile(
+    r"\d[Pp][Ll][Ss]?\b|\d[\d,]*(?:\.\d+)?[kK]?\+?|[^\W\d_][^\W_]*(?:['’][^\W\d_]+)?|[&/$%+]"
+)
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,8 @@ def tokenize(text: str) -> list[Token]:
         raw = m.group(0)
         if raw[0].isalpha() and ("'" in raw or "’" in raw):
             raw = re.split(r"['’]", raw)[0]
-        out.append(Token(raw, norm_key(raw) if raw[0].isalnum() else raw, m.start(), m.end()))
+        key = norm_key(raw) if raw[0].isalnum() else ("and" if raw == "&" else raw)
+        out.append(Token(raw, key, m.start(), m.end()))
     return out
 
 
@@ -250,12 +260,13 @@ _CLAUSE_VERBS = (
     r"grab|fetch|name|call|exclude|filter|narrow|only|just"
 )
 _SPLIT = re.compile(
-    rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:\s+then\s+)"
+    rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
     rf"|(?:\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))",
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(
-    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e)$", re.IGNORECASE
+    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|jr|mgr|vp|svp|evp|dept)$",
+    re.IGNORECASE,
 )
 
 
@@ -271,3 +282,46 @@ def split_clauses(text: str) -> list[str]:
         pos = m.end()
     parts.append(text[pos:])
     return [p.strip(" ,;") for p in parts if p.strip(" ,;.!?")]
+
+
+# Sales Navigator-style boolean queries: ("VP Sales" OR "Head of Sales") AND SaaS NOT CFO.
+_BOOLEAN = re.compile(
+    r"(?<![,\w])\s*\b(?:OR|AND|NOT)\b(?=\s+[\"'(A-Za-z])|[\"']\s+(?:or|OR)\s+[\"']"
+)
+_BOOL_OR = re.compile(r"(?<!,)(?<!\bin)(?<!\bfrom)\s+OR\s+")
+_BOOL_AND = re.compile(r"\s+AND\s+")
+_BOOL_NOT = re.compile(r"\s+NOT\s+")
+_QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
+# "title: CFO, industry: banks, geo: Midwest": field labels of a pasted search form.
+_FIELDS = re.compile(
+    r"(?:(?<=^)|(?<=[,;|]))\s*(?:(?:job\s+)?titles?|industry|industries|geo(?:graphy)?|locations?|"
+    r"region|seniority|seniorities|company\s+size|size|headcount|revenue|keywords?|"
+    r"(?P<dept>function|department))\s*:\s*",
+    re.IGNORECASE,
+)
+
+
+_EXPLAINED = re.compile(r"\b([A-Z]{2,5})s?\s*\(([A-Za-z][A-Za-z\s&-]{3,60})\)")
+
+
+def _explained(m: re.Match[str]) -> str:
+    """ "CCOs (chief compliance officers)": the spelled-out form says which CCO is meant."""
+    words = [w for w in re.split(r"[\s&-]+", m[2]) if w and w.lower() not in ("of", "and", "the")]
+    initials = "".join(w[0] for w in words).upper()
+    return m[2] if initials == m[1] else m[0]
+
+
+def boolean_to_plain(text: str) -> str:
+    """Boolean search syntax as plain words: quotes and brackets go, OR/AND/NOT become words."""
+    if "(" in text:
+        text = _EXPLAINED.sub(_explained, text)
+    if ":" in text and _FIELDS.search(text):
+        text = _FIELDS.sub(lambda m: ", people in " if m["dept"] else ", ", text).lstrip(" ,")
+    if not _BOOLEAN.search(text):
+        return text
+    text = _QUOTED.sub(lambda m: m[1], text)
+    text = text.replace("(", " ").replace(")", " ")
+    text = _BOOL_OR.sub(" or ", text)
+    text = _BOOL_AND.sub(", ", text)
+    text = _BOOL_NOT.sub(" but not ", text)
+    return " ".join(text.split())

@@ -81,6 +81,12 @@ class Intent:
     selector: dict[str, Any] = field(default_factory=dict)
     # campaign intents and anything else a tool needs (topic, tone, ...).
     params: dict[str, Any] = field(default_factory=dict)
+    # Criteria the request named that Lexi cannot filter on ("funding_stage", "intent_data"):
+    # left out of the filters and named in the reply (see ``understanding.unsupported``).
+    unsupported: list[str] = field(default_factory=list)
+    # Words of the request that were not understood and not used, as written ("Seoul"): named
+    # in the reply so nothing is dropped silently.
+    not_understood: list[str] = field(default_factory=list)
     # clarify: what is missing ("roles", "list", ...) and the question to ask.
     missing: list[str] = field(default_factory=list)
     question: str | None = None

@@ -1,0 +1,160 @@
+"""Criteria Lexi cannot filter on: recognised, blanked out and returned as codes.
+
+"Series A fintech founders" must not become a keyword "Series A" that empties the result, nor
+"raised a Series B in 2024" a limit of 2024. Each phrase here is named in the reply instead
+(``phrases.UNSUPPORTED``) and the search runs on what can be filtered.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AMOUNT = r"(?:\$\s?)?\d[\d,.]*\s?(?:k|m|mm|mn|b|bn|million|billion|thousand)?\+?"
+_RULES: list[tuple[str, str]] = [
+    (
+        "funding_amount",
+        (
+            rf"\b(?:that\s+|who\s+|which\s+)?(?:have\s+|has\s+)?raised\s+(?:more\s+than\s+|over\s+|at\s+least\s+"
+            rf"|under\s+|less\s+than\s+)?{_AMOUNT}(?:\s+(?:in\s+)?(?:funding|total))?"
+            rf"|\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|less\s+than\s+)?{_AMOUNT}\s+"
+            rf"(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding)\b"
+        ),
+    ),
+    (
+        "funding_date",
+        (
+            r"\b(?:that\s+|who\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?raised\s+(?:money|funding|capital)"
+            r"(?:\s+(?:in\s+)?(?:the\s+)?(?:last|past)\s+\w+\s+\w+)?"
+        ),
+    ),
+    (
+        "funding_stage",
+        (
+            r"\b(?:that\s+|who\s+|which\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?raised\s+(?:a\s+|their\s+)?"
+            r"(?:series\s+[a-f]|seed|pre[\s-]?seed)(?:\s+round)?(?:\s+in\s+(?:19|20)\d\d)?"
+            r"|\bseries\s+[a-f](?:\s*\+|\s+(?:or|and|/)\s+(?:series\s+)?[a-f]\b(?:\s*\+)?)?"
+            r"(?:[\s-]+(?:stage|size[d]?|funded|round))?(?:\s+only)?"
+            r"|\b(?:pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
+            r"|\b(?:vc|venture|yc|y\s+combinator)[\s-]backed\b|\bbootstrapped\b|\bpre[\s-]?ipo\b"
+        ),
+    ),
+    (
+        "aum",
+        rf"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?{_AMOUNT}\s*(?:in\s+)?(?:aum|assets\s+under\s+management)\b",
+    ),
+    (
+        "ownership_type",
+        (
+            r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held|family[\s-](?:owned|run)|"
+            r"(?:pe|private[\s-]equity)[\s-](?:backed|owned)|listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
+            r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
+        ),
+    ),
+    (
+        "company_list",
+        (
+            r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250)\b|"
+            r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b"
+        ),
+    ),
+    (
+        "exclude_companies",
+        r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s+(?:four|4)\b",
+    ),
+    ("bed_count", r"\b\d[\d,]*\+?\s+beds?\b"),
+    (
+        "location_count",
+        (
+            r"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s+(?:locations|stores|branches|"
+            r"outlets|restaurants|sites|clinics|offices)\b"
+        ),
+    ),
+    (
+        "intent_data",
+        (
+            r"\b(?:showing|with)\s+(?:buying|purchase|purchasing)\s+intent(?:\s+(?:for|on|in)\s+[^,;.]+)?"
+            r"|\b(?:that\s+|who\s+|which\s+)?(?:are\s+)?(?:actively\s+)?(?:researching|evaluating|shopping\s+for|"
+            r"in\s+the\s+market\s+for|looking\s+(?:for|at)|considering)\s+(?:new\s+)?[\w\s-]{0,40}?"
+            r"(?:solutions?|tools?|software|platforms?|vendors?|products?|systems?)\b"
+            r"|\b(?:that\s+|who\s+)?visited\s+(?:our|my)\s+[^,;.]+"
+        ),
+    ),
+    (
+        "hiring_signals",
+        (
+            r"\b(?:that\s+|who\s+|which\s+)?(?:are\s+|is\s+)(?:currently\s+|actively\s+)?hiring\b[^,;.]*"
+            r"|\b(?:that\s+|which\s+)(?:currently\s+|actively\s+)?hiring\b[^,;.]*"
+        ),
+    ),
+    (
+        "job_change",
+        (
+            r"\b(?:who\s+)?(?:started|joined|changed)\s+(?:their|a|the)?\s*(?:new\s+)?(?:jobs?|roles?|positions?)"
+            r"(?:\s+(?:in\s+)?(?:the\s+)?(?:last|past)\s+\d+\s+\w+)?"
+            r"|\bwith\s+a\s+(?:recently|newly)\s+(?:hired|appointed)\s+\w+"
+            r"|\b(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
+        ),
+    ),
+    (
+        "headcount_growth",
+        r"\(?\s*headcount\s+(?:up|grew|growing|growth)[^)]*\)?|\bfast[\s-]growing\b|\brapidly\s+growing\b",
+    ),
+    (
+        "revenue_growth",
+        r"\bgrowing\s+revenue\s+\d+\s*%[^,;.]*|\brevenue\s+growth\s+of\s+\d+\s*%[^,;.]*",
+    ),
+    (
+        "years_of_experience",
+        r"\b(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\+?\s+years?\s+(?:of\s+)?experience\b",
+    ),
+    (
+        "tenure",
+        (
+            r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:role|job|position|seat)\s+"
+            r"(?:for\s+)?(?:less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
+        ),
+    ),
+    (
+        "education",
+        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
+    ),
+    (
+        "languages",
+        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b",
+    ),
+    (
+        "phone",
+        r"\b(?:with\s+)?(?:direct\s+dials?|mobile\s+(?:phone\s+)?numbers?|cell(?:\s+phone)?\s+numbers?|phone\s+numbers?)\b",
+    ),
+    (
+        "past_employer",
+        r"\b(?:who\s+)?(?:used\s+to\s+work|previously\s+worked|formerly\s+worked)\s+(?:at|for)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
+    ),
+    ("work_model", r"\b(?:remote[\s-]first|fully[\s-]remote|remote[\s-]only|hybrid[\s-]first)\b"),
+    (
+        "news_events",
+        r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*",
+    ),
+    ("social_activity", r"\b(?:who\s+)?(?:post|posts|are\s+active)\s+on\s+linkedin\b[^,;.]*"),
+]
+_COMPILED = [(code, re.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
+_HINT = re.compile(
+    r"series|seed|raised|funding|backed|bootstrap|ipo|aum|assets|public|listed|private|family|fortune|inc|"
+    r"ftse|s&p|dax|big|bed|locations|stores|branch|outlets|restaurants|sites|clinics|offices|intent|"
+    r"research|evaluat|shopping|market|looking|consider|visited|hiring|started|joined|changed|"
+    r"recently|newly|headcount|growing|growth|experience|been|went|graduated|studied|alumni|speaking|"
+    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|acquired|layoffs|linkedin",
+    re.IGNORECASE,
+)
+
+
+def unsupported(text: str) -> tuple[str, list[str]]:
+    """The clause with unsupported criteria blanked out, and their codes in order."""
+    if not _HINT.search(text):
+        return text, []
+    codes: list[str] = []
+    for code, pattern in _COMPILED:
+        text, n = pattern.subn(" ; ", text)
+        if n and code not in codes:
+            codes.append(code)
+    return text, codes

@@ -1,0 +1,100 @@
+"""The interpreter as an extension point: a setting picks it, a fallback backs it with the rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexi.assistant.understanding import (
+    ConversationState,
+    Intent,
+    IntentKind,
+    Interpretation,
+    RuleInterpreter,
+)
+from lexi.assistant.understanding.interpreters import (
+    FallbackInterpreter,
+    FunctionInterpreter,
+    configured_interpreter,
+    load_interpreter,
+)
+
+CFOS = {"titles": ["CFO"], "limit": 5}
+
+
+def always_cfos(text: str, state: ConversationState) -> list[Intent]:
+    return [Intent(kind=IntentKind.prospect_search, filters=dict(CFOS))]
+
+
+def broken(text: str, state: ConversationState) -> Interpretation:
+    raise RuntimeError("the model is down")
+
+
+def puzzled(text: str, state: ConversationState) -> list[Intent]:
+    return [Intent(kind=IntentKind.clarify, missing=["request"])]
+
+
+class CfoInterpreter:
+    """A class an operator could name in LEXI_INTERPRETER."""
+
+    def interpret(self, text: str, state: ConversationState) -> Interpretation:
+        return FunctionInterpreter(always_cfos).interpret(text, state)
+
+
+def cfo_factory() -> FunctionInterpreter:
+    return FunctionInterpreter(always_cfos)
+
+
+class TestFunctionInterpreter:
+    def test_a_function_is_an_interpreter(self):
+        got = FunctionInterpreter(always_cfos).interpret("anything", ConversationState())
+        assert got.first is not None and got.first.filters == CFOS
+        assert got.text == "anything"
+
+
+class TestFallbackInterpreter:
+    def test_the_first_answer_that_understands_wins(self):
+        chain = FallbackInterpreter(FunctionInterpreter(always_cfos), RuleInterpreter())
+        assert chain.interpret("find CEOs", ConversationState()).first.filters == CFOS
+
+    @pytest.mark.parametrize("first", [broken, puzzled])
+    def test_the_rules_answer_when_the_first_fails_or_understands_nothing(self, first):
+        chain = FallbackInterpreter(FunctionInterpreter(first), RuleInterpreter())
+        got = chain.interpret("find 10 CEOs at law firms", ConversationState())
+        assert got.first.filters == {"titles": ["CEO"], "industries": ["Law Practice"], "limit": 10}
+
+    def test_it_needs_an_interpreter(self):
+        with pytest.raises(ValueError):
+            FallbackInterpreter()
+
+
+class TestTheSetting:
+    @pytest.mark.parametrize("name", ["CfoInterpreter", "cfo_factory"])
+    def test_a_class_or_a_factory_by_name(self, name):
+        chosen = load_interpreter(f"{__name__}:{name}")
+        assert chosen.interpret("x", ConversationState()).first.filters == CFOS
+
+    def test_rules_by_default(self):
+        assert isinstance(load_interpreter("rules"), RuleInterpreter)
+        assert isinstance(configured_interpreter("rules"), RuleInterpreter)
+
+    def test_a_custom_interpreter_is_backed_by_the_rules_unless_told_not_to(self):
+        backed = configured_interpreter(f"{__name__}:CfoInterpreter")
+        assert isinstance(backed, FallbackInterpreter)
+        assert isinstance(backed.interpreters[-1], RuleInterpreter)
+        alone = configured_interpreter(f"{__name__}:CfoInterpreter", fallback=False)
+        assert isinstance(alone, CfoInterpreter)
+
+    @pytest.mark.parametrize("spec", ["nonsense", f"{__name__}:CFOS"])
+    def test_a_wrong_name_is_a_clear_error(self, spec):
+        with pytest.raises(ValueError):
+            load_interpreter(spec)
+
+
+def test_create_app_uses_the_configured_interpreter(settings, db):
+    from lexi.app import create_app
+
+    app = create_app(
+        settings.model_copy(update={"interpreter": f"{__name__}:CfoInterpreter"}), db=db
+    )
+    got = app.state.assistant.interpreter.interpret("find CEOs", ConversationState())
+    assert got.first.filters == CFOS
