@@ -26,7 +26,11 @@ _WORD = r"[A-Z0-9][\w'.-]*"
 _NAMED = re.compile(
     rf"\b{_PREP}\s+((?:{_WORD}\s*(?:&|and|,)?\s*){{0,5}}?{_WORD}(?:,)?\s+{_SUFFIX})\.?(?=\W|$)"
 )
-_AMPERSAND = re.compile(rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)")
+# Not after a role noun: "Head of IT Infrastructure & Operations" is a function, not a company.
+_AMPERSAND = re.compile(
+    rf"(?<!\bHead\s)(?<!\bhead\s)(?<!\bVP\s)(?<!\bDirector\s)(?<!\bdirector\s)(?<!\bManager\s)"
+    rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)"
+)
 _QUOTED = re.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 

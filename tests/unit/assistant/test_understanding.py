@@ -105,6 +105,9 @@ def assert_valid_filters(f: dict) -> None:
         "keywords",
         "technologies",
         "email_status",
+        "companies",
+        "exclude_saved",
+        "exclude_list_ids",
         "limit",
     }
     assert set(f) <= allowed, set(f) - allowed
