@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter
+from fastapi.routing import APIRoute
 
 from lexi.auth.endpoints import router as api_keys_router
 from lexi.chat.endpoints import router as chat_router
@@ -10,11 +13,22 @@ from lexi.contacts.endpoints import router as contacts_router
 from lexi.contacts.import_endpoints import router as contacts_import_router
 from lexi.conversations.endpoints import router as conversations_router
 from lexi.credits.endpoints import router as credits_router
+from lexi.deps import UnitOfWorkRoute
 from lexi.lists.endpoints import router as lists_router
 from lexi.prospects.endpoints import router as prospects_router
 from lexi.tasks.endpoints import router as tasks_router
 
-api_router = APIRouter(prefix="/v1")
+
+class _V1Router(APIRouter):
+    """Every route included here finishes its unit of work inside the endpoint's call."""
+
+    def add_api_route(self, *args: Any, route_class_override: Any = None, **kw: Any) -> None:
+        if route_class_override is None or route_class_override is APIRoute:
+            route_class_override = UnitOfWorkRoute
+        super().add_api_route(*args, route_class_override=route_class_override, **kw)
+
+
+api_router = _V1Router(prefix="/v1")
 for router in (
     api_keys_router,
     credits_router,

@@ -18,10 +18,13 @@ from lexi.db.engine import make_engine
 from lexi.db.session import Database
 from lexi.errors import install_error_handlers
 from lexi.gateway import Gateway
+from lexi.health import install_health
 from lexi.kit.logs import configure_logging
 from lexi.mcp.http import PATH as MCP_PATH
 from lexi.mcp.http import McpEndpoint
 from lexi.openapi import install_openapi
+from lexi.ratelimit.breaker import Breaker
+from lexi.ratelimit.concurrency import ConcurrencyLimiter
 from lexi.ratelimit.limiter import RateLimiter
 
 DESCRIPTION = """Lexi: a self-hostable AI prospecting assistant.
@@ -39,9 +42,13 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             settings.database_url,
             pool_size=settings.db_pool_size,
             busy_timeout_ms=settings.sqlite_busy_timeout_ms,
+            pool_timeout=settings.db_pool_timeout_seconds,
         )
     )
-    limiter = RateLimiter(settings.redis_url or "memory://")
+    # One view of Redis for both: an outage is logged once, and so is the recovery.
+    redis_breaker = Breaker("redis")
+    limiter = RateLimiter(settings.redis_url or "memory://", breaker=redis_breaker)
+    concurrency = ConcurrencyLimiter(settings.redis_url, breaker=redis_breaker)
     mcp = McpEndpoint(db)
 
     @asynccontextmanager
@@ -72,17 +79,18 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.state.assistant = Assistant(
         configured_interpreter(settings.interpreter, fallback=settings.interpreter_fallback)
     )
+    app.state.concurrency = concurrency
     install_error_handlers(app)
     app.include_router(api_router)
 
-    @app.get("/health", include_in_schema=False)
-    def health() -> dict[str, str]:
-        return {"status": "ok"}
+    install_health(app)
 
     # MCP's streamable HTTP (authenticated by the gateway like /v1; the SDK loads on first use).
     app.router.routes.append(Route(MCP_PATH, endpoint=mcp, methods=["GET", "POST", "DELETE"]))
     install_openapi(app)
-    app.add_middleware(Gateway, settings=settings, db=db, limiter=limiter)
+    app.add_middleware(
+        Gateway, settings=settings, db=db, limiter=limiter, concurrency=concurrency
+    )
     return app
 
 

@@ -31,8 +31,13 @@ class Settings(BaseSettings):
         None, description="Redis URL. When set, rate-limit counters are shared through Redis."
     )
     db_pool_size: int = Field(10, description="Connection pool size (PostgreSQL).")
+    db_pool_timeout_seconds: float = Field(
+        5.0,
+        description="How long a request waits for a pooled connection before answering 503.",
+    )
     sqlite_busy_timeout_ms: int = Field(
-        30_000, description="How long a SQLite writer waits for the write lock."
+        5_000,
+        description="How long a SQLite writer waits for the write lock before answering 503.",
     )
     max_body_bytes: int = Field(
         5 * 1024 * 1024, description="Largest accepted request body; larger bodies get 413."

@@ -1,12 +1,23 @@
-"""Request-scoped dependencies: the database session (the request's unit of work) and settings."""
+"""Request-scoped dependencies: the database session (the request's unit of work) and settings.
+
+The unit of work ends *inside the endpoint's own call*: ``UnitOfWorkRoute`` wraps every endpoint
+so that, in the same worker thread that ran it, the request's session commits (or rolls back) and
+is closed before FastAPI serialises the response. No transaction (and on PostgreSQL no row lock,
+on SQLite no write lock) is held while the response is rendered, and finishing a transaction never
+needs a second thread from the pool, which a burst of requests blocked on a lock may all hold.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+import functools
+import inspect
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
+from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from lexi.config import Settings
 from lexi.db.session import Database
@@ -18,11 +29,82 @@ def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """Commits when the endpoint returns, rolls back when it raises, before the response is sent."""
+def _finish(session: Session, ok: bool) -> None:
+    try:
+        if ok and session.in_transaction():
+            session.commit()
+    finally:
+        session.close()  # rolls back whatever is still open
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's session. Opening it does no I/O (a connection is taken on first use).
+
+    ``UnitOfWorkRoute`` finishes it in the endpoint's thread; only for a route without that
+    wrapper (or a failure before the endpoint ran) is it finished here.
+    """
     db: Database = request.app.state.db
-    with db.unit_of_work(write=request.method not in READ_METHODS) as session:
+    session = db.session(write=request.method not in READ_METHODS)
+    try:
         yield session
+    except BaseException:
+        if session.in_transaction():
+            await run_in_threadpool(_finish, session, False)
+        raise
+    if session.in_transaction():
+        await run_in_threadpool(_finish, session, True)
+    else:
+        session.close()
+
+
+def _sessions(kwargs: dict[str, Any]) -> list[Session]:
+    return [v for v in kwargs.values() if isinstance(v, Session)]
+
+
+def finishing_unit_of_work(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """Wrap ``endpoint`` so its ``SessionDep`` session commits and closes when it returns."""
+    if inspect.iscoroutinefunction(endpoint):
+
+        @functools.wraps(endpoint)
+        async def run_async(*args: Any, **kwargs: Any) -> Any:
+            sessions = _sessions(kwargs)
+            try:
+                result = await endpoint(*args, **kwargs)
+            except BaseException:
+                for s in sessions:
+                    _finish(s, False)
+                raise
+            for s in sessions:
+                _finish(s, True)
+            return result
+
+        return run_async
+
+    @functools.wraps(endpoint)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        sessions = _sessions(kwargs)
+        try:
+            result = endpoint(*args, **kwargs)
+        except BaseException:
+            for s in sessions:
+                _finish(s, False)
+            raise
+        for s in sessions:
+            _finish(s, True)
+        return result
+
+    return run
+
+
+class UnitOfWorkRoute(APIRoute):
+    """An ``APIRoute`` whose endpoint finishes its unit of work before the response is built."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if not getattr(endpoint, "_lexi_uow", False):
+            wrapped = finishing_unit_of_work(endpoint)
+            wrapped._lexi_uow = True  # type: ignore[attr-defined]
+            endpoint = wrapped
+        super().__init__(path, endpoint, **kwargs)
 
 
 def get_settings_dep(request: Request) -> Settings:

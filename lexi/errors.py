@@ -14,7 +14,9 @@ Every failure a client can see is a ``LexiError`` rendered as
     │   └── IdempotencyConflict 409 idempotency_conflict
     ├── PayloadTooLarge         413 payload_too_large
     ├── UnsupportedMediaType    415 unsupported_media_type
-    └── RateLimited             429 rate_limited
+    ├── RateLimited             429 rate_limited
+    │   └── ConcurrencyLimited  429 concurrency_limited
+    └── ServiceUnavailable      503 service_unavailable
 
 FastAPI's own request validation (422) is mapped to 400 ``validation_error``, as the contract says.
 """
@@ -133,6 +135,53 @@ class RateLimited(LexiError):
     message = "Too many requests. Retry after the time in the Retry-After header."
 
 
+class ConcurrencyLimited(RateLimited):
+    code = "concurrency_limited"
+    message = (
+        "Too many requests in flight at once for this key or workspace. "
+        "Retry after the time in the Retry-After header."
+    )
+
+
+class ServiceUnavailable(LexiError):
+    status_code = 503
+    code = "service_unavailable"
+    message = "The service is briefly unavailable. Retry after the time in the Retry-After header."
+
+    def __init__(self, message: str | None = None, *, retry_after: int = 2) -> None:
+        super().__init__(
+            message,
+            details={"retry_after": retry_after},
+            headers={"Retry-After": str(retry_after)},
+        )
+
+
+# A wait that ran out (the SQLite write lock, a pooled connection) or a database that cannot be
+# reached is the service being briefly unavailable, not a bug: 503 with Retry-After.
+DB_BUSY_RETRY_AFTER = 1
+DB_DOWN_RETRY_AFTER = 5
+
+
+def from_database_error(exc: BaseException) -> ServiceUnavailable | None:
+    """The 503 a database failure maps to, or None when ``exc`` is not one."""
+    from sqlalchemy import exc as sa_exc
+
+    if isinstance(exc, sa_exc.TimeoutError):
+        return ServiceUnavailable(
+            "All database connections are busy.", retry_after=DB_BUSY_RETRY_AFTER
+        )
+    if isinstance(exc, sa_exc.OperationalError):
+        text = str(exc.orig if exc.orig is not None else exc).lower()
+        if "locked" in text or "busy" in text:
+            return ServiceUnavailable("The database is busy.", retry_after=DB_BUSY_RETRY_AFTER)
+        return ServiceUnavailable(
+            "The database is unavailable.", retry_after=DB_DOWN_RETRY_AFTER
+        )
+    if isinstance(exc, (sa_exc.InterfaceError, sa_exc.DisconnectionError)):
+        return ServiceUnavailable("The database is unavailable.", retry_after=DB_DOWN_RETRY_AFTER)
+    return None
+
+
 # Every code a client may see, with its status; docs/api.md documents each (a test checks).
 ERROR_CODES: dict[str, int] = {
     "validation_error": 400,
@@ -146,7 +195,9 @@ ERROR_CODES: dict[str, int] = {
     "payload_too_large": 413,
     "unsupported_media_type": 415,
     "rate_limited": 429,
+    "concurrency_limited": 429,
     "internal_error": 500,
+    "service_unavailable": 503,
 }
 
 
@@ -219,6 +270,27 @@ def install_error_handlers(app: FastAPI) -> None:
         else:
             err = LexiError()
         return error_response(err)
+
+    async def _database(request: Request, exc: Exception) -> JSONResponse:
+        mapped = from_database_error(exc)
+        if mapped is None:
+            return await _unhandled(request, exc)
+        log.warning(
+            "database unavailable: %s",
+            type(exc).__name__,
+            extra={"request_id": getattr(request.state, "request_id", None)},
+        )
+        return error_response(mapped)
+
+    from sqlalchemy import exc as sa_exc
+
+    for cls in (
+        sa_exc.TimeoutError,
+        sa_exc.OperationalError,
+        sa_exc.InterfaceError,
+        sa_exc.DisconnectionError,
+    ):
+        app.add_exception_handler(cls, _database)
 
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:

@@ -22,6 +22,7 @@ from lexi.auth import service as auth_service
 from lexi.config import Settings
 from lexi.db.session import Database
 from lexi.errors import (
+    ConcurrencyLimited,
     IdempotencyConflict,
     InvalidKey,
     LexiError,
@@ -29,13 +30,15 @@ from lexi.errors import (
     RateLimited,
     UnsupportedMediaType,
     ValidationFailed,
+    from_database_error,
 )
 from lexi.idempotency import service as idem
 from lexi.kit.clock import utc_now
 from lexi.mcp.http import PATH as MCP_PATH
 from lexi.kit.logs import request_id_var
+from lexi.ratelimit.concurrency import ConcurrencyLimiter, Denied
 from lexi.ratelimit.limiter import Decision, RateLimiter
-from lexi.ratelimit.tiers import limits_for
+from lexi.ratelimit.tiers import concurrency_for, limits_for
 
 log = logging.getLogger("lexi.http")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,128}$")
@@ -95,11 +98,20 @@ def _error_message(exc: LexiError) -> tuple[int, bytes]:
 
 
 class Gateway:
-    def __init__(self, app: ASGIApp, *, settings: Settings, db: Database, limiter: RateLimiter):
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        settings: Settings,
+        db: Database,
+        limiter: RateLimiter,
+        concurrency: ConcurrencyLimiter | None = None,
+    ):
         self.app = app
         self.settings = settings
         self.db = db
         self.limiter = limiter
+        self.concurrency = concurrency or ConcurrencyLimiter()
         self.prefix = settings.api_prefix.rstrip("/")
         self.ttl = timedelta(hours=settings.idempotency_ttl_hours)
 
@@ -135,13 +147,18 @@ class Gateway:
 
         try:
             await self._handle(scope, receive, send_wrapper, extra_headers)
-        except Exception:
+        except Exception as exc:
             if status_holder.get("started"):
                 raise
             # Answered here rather than by Starlette's outer error middleware, so the 500 still
             # carries X-Request-ID and the rate-limit headers and the server logs one JSON line.
-            log.exception("unhandled error", extra={"request_id": rid})
-            await self._reply_error(send_wrapper, LexiError(), {})
+            unavailable = from_database_error(exc)
+            if unavailable is not None:
+                log.warning("database unavailable: %s", type(exc).__name__)
+                await self._reply_error(send_wrapper, unavailable, {})
+            else:
+                log.exception("unhandled error", extra={"request_id": rid})
+                await self._reply_error(send_wrapper, LexiError(), {})
         finally:
             caller = state.get("caller")
             log.info(
@@ -193,7 +210,41 @@ class Gateway:
                             {"Retry-After": str(decision.retry_after)},
                         )
                         return
+            if caller is not None and self.settings.ratelimit_enabled:
+                allowed = concurrency_for(caller.tier, caller.plan)
+                if allowed is not None:
+                    slot = await self.concurrency.acquire(
+                        str(caller.key_id), str(caller.workspace_id), *allowed
+                    )
+                    if isinstance(slot, Denied):
+                        await self._reply_error(
+                            send,
+                            ConcurrencyLimited(
+                                details={
+                                    "retry_after": slot.retry_after,
+                                    "limit": slot.limit,
+                                    "scope": slot.scope,
+                                }
+                            ),
+                            {"Retry-After": str(slot.retry_after)},
+                        )
+                        return
+                    try:
+                        await self._admitted(scope, receive, send, caller, is_api)
+                    finally:
+                        await self.concurrency.release(slot)
+                    return
+        await self._admitted(scope, receive, send, caller, is_api)
 
+    async def _admitted(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        caller: auth_service.Caller | None,
+        is_api: bool,
+    ) -> None:
+        method: str = scope["method"]
         body = b""
         if method in WRITE_METHODS:
             try:

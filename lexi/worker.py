@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Self
 
 from lexi.db.session import Database
-from lexi.errors import LexiError
+from lexi.errors import LexiError, from_database_error
 from lexi.tasks import service as tasks_service
 from lexi.tasks.handlers import HANDLERS, TaskFailed
 from lexi.tasks.service import Claim, LeaseLost
@@ -26,6 +26,7 @@ from lexi.tasks.service import Claim, LeaseLost
 log = logging.getLogger("lexi.worker")
 
 MAX_ATTEMPTS = 3
+MAX_BACKOFF_SECONDS = 30.0
 
 
 def worker_name() -> str:
@@ -127,16 +128,40 @@ class Worker:
 
     def run_forever(self) -> None:
         log.info("worker started", extra={"worker": self.name})
+        outage: str | None = None  # what is failing, while it fails
+        delay = self.poll_seconds
         while not self._stop.is_set():
             try:
                 busy = self.run_once()
-            except Exception:  # the database may be briefly unavailable; keep polling
-                log.exception("worker loop error")
-                busy = False
+            except Exception as exc:
+                # The database may be briefly unavailable: back off (doubling, up to
+                # MAX_BACKOFF_SECONDS) and say so once when it starts and once when it ends.
+                state = "database unavailable" if from_database_error(exc) else "worker loop error"
+                if outage != state:
+                    if state == "worker loop error":
+                        log.exception(state)
+                    else:
+                        log.warning(
+                            "%s (%s); backing off", state, type(exc).__name__,
+                            extra={"worker": self.name},
+                        )
+                    outage = state
+                    delay = self.poll_seconds
+                else:
+                    delay = min(max(delay, 0.05) * 2, MAX_BACKOFF_SECONDS)
+                self._wait(delay)
+                continue
+            if outage is not None:
+                log.info("worker resumed after %s", outage, extra={"worker": self.name})
+                outage = None
+                delay = self.poll_seconds
             if not busy:
-                self._wake.wait(self.poll_seconds)
-                self._wake.clear()
+                self._wait(self.poll_seconds)
         log.info("worker stopped", extra={"worker": self.name})
+
+    def _wait(self, seconds: float) -> None:
+        self._wake.wait(seconds)
+        self._wake.clear()
 
     def start(self) -> Worker:
         """Run in a daemon thread (the in-process worker of ``lexi serve``)."""

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 
-from lexi.client._exceptions import RateLimitError, error_class
+from lexi.client._exceptions import RateLimitError, ServiceUnavailableError, error_class
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 DEFAULT_TIMEOUT = 60.0
@@ -112,7 +112,7 @@ def raise_for_error(response: httpx.Response) -> None:
         "request_id": response.headers.get("x-request-id"),
         "body": body,
     }
-    if cls is RateLimitError:
+    if issubclass(cls, (RateLimitError, ServiceUnavailableError)):
         kwargs["retry_after"] = _retry_after(response)
     raise cls(message or f"HTTP {response.status_code}", **kwargs)
 

@@ -17,7 +17,9 @@
         ├── PayloadTooLargeError        413 payload_too_large
         ├── UnsupportedMediaTypeError   415 unsupported_media_type
         ├── RateLimitError              429 rate_limited (.retry_after)
+        │   └── ConcurrencyLimitError   429 concurrency_limited (.retry_after)
         └── InternalServerError         5xx
+            └── ServiceUnavailableError 503 service_unavailable (.retry_after)
 """
 
 from __future__ import annotations
@@ -127,8 +129,20 @@ class RateLimitError(APIStatusError):
         self.retry_after = retry_after
 
 
+class ConcurrencyLimitError(RateLimitError):
+    code = "concurrency_limited"
+
+
 class InternalServerError(APIStatusError):
     code = "internal_error"
+
+
+class ServiceUnavailableError(InternalServerError):
+    code = "service_unavailable"
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
+        super().__init__(message, **kw)
+        self.retry_after = retry_after
 
 
 BY_CODE: dict[str, type[APIStatusError]] = {
@@ -145,7 +159,9 @@ BY_CODE: dict[str, type[APIStatusError]] = {
         PayloadTooLargeError,
         UnsupportedMediaTypeError,
         RateLimitError,
+        ConcurrencyLimitError,
         InternalServerError,
+        ServiceUnavailableError,
     )
 }
 BY_STATUS: dict[int, type[APIStatusError]] = {

@@ -19,12 +19,17 @@ def is_sqlite(url: str) -> bool:
 
 
 def make_engine(
-    url: str, *, pool_size: int = 10, busy_timeout_ms: int = 30_000, null_pool: bool = False
+    url: str,
+    *,
+    pool_size: int = 10,
+    busy_timeout_ms: int = 30_000,
+    null_pool: bool = False,
+    pool_timeout: float = 30.0,
 ) -> Engine:
     pooling: dict[str, Any] = (
         {"poolclass": NullPool}
         if null_pool
-        else {"pool_size": pool_size, "max_overflow": pool_size * 2}
+        else {"pool_size": pool_size, "max_overflow": pool_size * 2, "pool_timeout": pool_timeout}
     )
     if is_sqlite(url):
         if make_url(url).database in (None, "", ":memory:"):

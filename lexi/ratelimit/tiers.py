@@ -22,3 +22,22 @@ def limits_for(key_tier: str, plan: str) -> tuple[int, int] | None:
     if key_tier in PLAN_LIMITS:
         return PLAN_LIMITS[key_tier]
     return PLAN_LIMITS.get(plan, PLAN_LIMITS["starter"])
+
+
+# Requests in flight at once: (per key, per workspace). Beyond them: 429 concurrency_limited.
+PLAN_CONCURRENCY: dict[str, tuple[int, int]] = {
+    "starter": (2, 4),
+    "pro": (5, 10),
+    "organization": (10, 20),
+}
+
+
+def concurrency_for(key_tier: str, plan: str) -> tuple[int, int] | None:
+    """``None`` (unmetered keys) means no concurrency limit; otherwise as ``limits_for``."""
+    if key_tier == "unmetered":
+        return None
+    if key_tier == "high":
+        return PLAN_CONCURRENCY["organization"]
+    if key_tier in PLAN_CONCURRENCY:
+        return PLAN_CONCURRENCY[key_tier]
+    return PLAN_CONCURRENCY.get(plan, PLAN_CONCURRENCY["starter"])

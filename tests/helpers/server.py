@@ -53,6 +53,8 @@ class LexiServer:
         self._extra_args = extra_args or []
         self._proc: subprocess.Popen[bytes] | None = None
         self._stderr_path: Path | None = None
+        # /health/live answers as soon as the process serves; /health also needs the database.
+        self.ready_path = "/health/live" if not migrate else "/health"
 
     def start(self) -> "LexiServer":
         env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
@@ -93,7 +95,7 @@ class LexiServer:
             if self._proc.poll() is not None:
                 raise RuntimeError(f"lexi serve exited early:\n{self.stderr()}")
             try:
-                if httpx.get(self.url + "/health", timeout=1.0).status_code == 200:
+                if httpx.get(self.url + self.ready_path, timeout=1.0).status_code == 200:
                     return
             except httpx.HTTPError:
                 pass

@@ -20,7 +20,10 @@ MESSAGE = {"message": "tell me a joke"}
 
 @pytest.fixture
 def server(migrated):  # type: ignore[no-untyped-def]
-    with LexiServer(migrated, env={"LEXI_LOG_LEVEL": "WARNING"}) as srv:
+    # Unmetered keys are not shed, so all 25 writers queue on SQLite's lock: this test is about
+    # overdraw, not the wait bound, so it lets them wait as long as the client does.
+    env = {"LEXI_LOG_LEVEL": "WARNING", "LEXI_SQLITE_BUSY_TIMEOUT_MS": "60000"}
+    with LexiServer(migrated, env=env) as srv:
         yield srv
 
 

@@ -12,6 +12,7 @@ import lexi.client as client_pkg
 from lexi.client import (
     APIConnectionError,
     AsyncLexi,
+    ConcurrencyLimitError,
     ConflictError,
     IdempotencyConflictError,
     InsufficientCreditsError,
@@ -24,6 +25,7 @@ from lexi.client import (
     PayloadTooLargeError,
     PermissionDeniedError,
     RateLimitError,
+    ServiceUnavailableError,
     UnsupportedMediaTypeError,
     ValidationError,
 )
@@ -61,7 +63,9 @@ class TestErrorMapping:
         (413, "payload_too_large", PayloadTooLargeError),
         (415, "unsupported_media_type", UnsupportedMediaTypeError),
         (429, "rate_limited", RateLimitError),
+        (429, "concurrency_limited", ConcurrencyLimitError),
         (500, "internal_error", InternalServerError),
+        (503, "service_unavailable", ServiceUnavailableError),
     ]
 
     @pytest.mark.parametrize("status,code,exc", CASES)
