@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         5 * 1024 * 1024, description="Largest accepted request body; larger bodies get 413."
     )
+    max_header_bytes: int = Field(
+        32 * 1024, description="Largest accepted total size of request headers; larger get 431."
+    )
     idempotency_ttl_hours: int = Field(24, description="How long Idempotency-Key replays last.")
     idempotency_wait_seconds: float = Field(
         10.0,

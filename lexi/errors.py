@@ -13,6 +13,7 @@ Every failure a client can see is a ``LexiError`` rendered as
     ├── Conflict                409 conflict
     │   └── IdempotencyConflict 409 idempotency_conflict
     ├── PayloadTooLarge         413 payload_too_large
+    ├── HeadersTooLarge         431 headers_too_large
     ├── UnsupportedMediaType    415 unsupported_media_type
     ├── RateLimited             429 rate_limited
     │   └── ConcurrencyLimited  429 concurrency_limited
@@ -123,6 +124,12 @@ class PayloadTooLarge(LexiError):
     message = "The request body is too large."
 
 
+class HeadersTooLarge(LexiError):
+    status_code = 431
+    code = "headers_too_large"
+    message = "The request headers are too large."
+
+
 class UnsupportedMediaType(LexiError):
     status_code = 415
     code = "unsupported_media_type"
@@ -193,6 +200,7 @@ ERROR_CODES: dict[str, int] = {
     "conflict": 409,
     "idempotency_conflict": 409,
     "payload_too_large": 413,
+    "headers_too_large": 431,
     "unsupported_media_type": 415,
     "rate_limited": 429,
     "concurrency_limited": 429,
@@ -261,7 +269,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 "No such endpoint." if exc.detail == "Not Found" else str(exc.detail)
             )
         elif exc.status_code == 405:
-            err = MethodNotAllowed()
+            err = MethodNotAllowed(headers=exc.headers)
         elif exc.status_code == 413:
             err = PayloadTooLarge()
         elif exc.status_code < 500:

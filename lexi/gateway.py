@@ -23,6 +23,7 @@ from lexi.config import Settings
 from lexi.db.session import Database
 from lexi.errors import (
     ConcurrencyLimited,
+    HeadersTooLarge,
     IdempotencyConflict,
     InvalidKey,
     LexiError,
@@ -60,6 +61,34 @@ def _bearer_token(scope: Scope) -> str | None:
     if len(parts) != 2 or parts[0].lower() != "bearer":
         return None
     return parts[1].strip()
+
+
+MAX_JSON_DEPTH = 64
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+
+
+def json_too_deep(body: bytes, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when the JSON text nests arrays/objects deeper than ``limit``.
+
+    A flat scan of the bytes (strings blanked out first), so it runs before anything parses or
+    walks the body recursively, and costs nothing for ordinary bodies.
+    """
+    if body.count(b"[") + body.count(b"{") <= limit:
+        return False
+    depth = 0
+    for byte in _JSON_STRING.sub(b"", body).translate(None, _NOT_BRACKETS):
+        if byte in (0x5B, 0x7B):
+            depth += 1
+            if depth > limit:
+                return True
+        else:
+            depth -= 1
+    return False
+
+
+def _headers_size(scope: Scope) -> int:
+    return sum(len(k) + len(v) + 4 for k, v in scope.get("headers", []))
 
 
 def _strings_have_nul(value: Any) -> bool:
@@ -190,6 +219,11 @@ class Gateway:
     async def _handle(
         self, scope: Scope, receive: Receive, send: Send, extra: dict[str, str]
     ) -> None:
+        if _headers_size(scope) > self.settings.max_header_bytes:
+            await self._reply_error(
+                send, HeadersTooLarge(details={"max_bytes": self.settings.max_header_bytes}), {}
+            )
+            return
         path: str = scope["path"]
         is_api = path.startswith("/v1/") or path == "/v1" or path == MCP_PATH
         method: str = scope["method"]
@@ -255,6 +289,15 @@ class Gateway:
             receive = _once(body, receive)
         if not is_api:
             await self.app(scope, receive, send)
+            return
+        if body and json_too_deep(body):
+            await self._reply_error(
+                send,
+                ValidationFailed.field(
+                    "body", f"JSON must not nest more than {MAX_JSON_DEPTH} levels deep"
+                ),
+                {},
+            )
             return
         if _has_nul(scope, body):
             # PostgreSQL text cannot hold NUL; refusing it here keeps both databases alike.

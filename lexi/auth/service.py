@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from lexi.kit.text import clean_name
 from lexi.auth.repository import ApiKeyRepository
 from lexi.auth.scopes import normalize_scopes
 from lexi.errors import InsufficientPermissions, NotFound, ValidationFailed
@@ -47,7 +48,10 @@ def create_key(
     expires_at: datetime | None = None,
 ) -> tuple[ApiKey, str]:
     """Returns the key row and its plaintext (the only time the plaintext exists)."""
-    name = name.strip()
+    try:
+        name = clean_name(name).strip()
+    except ValueError as exc:
+        raise ValidationFailed.field("name", str(exc)) from None
     if not name or len(name) > 120:
         raise ValidationFailed.field("name", "Must be 1 to 120 characters")
     canonical, unknown = normalize_scopes(scopes)

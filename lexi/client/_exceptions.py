@@ -15,6 +15,7 @@
         ├── ConflictError               409 conflict
         │   └── IdempotencyConflictError 409 idempotency_conflict
         ├── PayloadTooLargeError        413 payload_too_large
+        ├── HeadersTooLargeError        431 headers_too_large
         ├── UnsupportedMediaTypeError   415 unsupported_media_type
         ├── RateLimitError              429 rate_limited (.retry_after)
         │   └── ConcurrencyLimitError   429 concurrency_limited (.retry_after)
@@ -117,6 +118,10 @@ class PayloadTooLargeError(APIStatusError):
     code = "payload_too_large"
 
 
+class HeadersTooLargeError(APIStatusError):
+    code = "headers_too_large"
+
+
 class UnsupportedMediaTypeError(APIStatusError):
     code = "unsupported_media_type"
 
@@ -157,6 +162,7 @@ BY_CODE: dict[str, type[APIStatusError]] = {
         ConflictError,
         IdempotencyConflictError,
         PayloadTooLargeError,
+        HeadersTooLargeError,
         UnsupportedMediaTypeError,
         RateLimitError,
         ConcurrencyLimitError,
@@ -173,6 +179,7 @@ BY_STATUS: dict[int, type[APIStatusError]] = {
     405: MethodNotAllowedError,
     409: ConflictError,
     413: PayloadTooLargeError,
+    431: HeadersTooLargeError,
     415: UnsupportedMediaTypeError,
     429: RateLimitError,
 }

@@ -50,15 +50,28 @@ class CsvInvalid(Exception):
     pass
 
 
+# A cell starting with = + - @ tab or CR is run as a formula by spreadsheet apps (CSV injection,
+# OWASP): such a cell is exported with a leading apostrophe. So that import gives back exactly what
+# was exported, a value that itself starts with apostrophes followed by one of those characters gets
+# one more, and import removes exactly one from any cell of that shape.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _escaped_shape(value: str) -> bool:
+    return value.lstrip("'").startswith(_FORMULA_START)
+
+
 def _safe(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheet apps (CSV injection).
-    if value[:1] in ("=", "@", "\t", "\r") or (value[:1] in ("+", "-") and not _numberish(value)):
+    if value.startswith(_FORMULA_START) or (value.startswith("'") and _escaped_shape(value)):
         return "'" + value
     return value
 
 
-def _numberish(value: str) -> bool:
-    return all(c.isdigit() or c in "+-() ." for c in value)
+def unescape_cell(value: str) -> str:
+    """The value an exported cell stood for (the inverse of the export's escaping)."""
+    if value.startswith("'") and _escaped_shape(value):
+        return value[1:]
+    return value
 
 
 def _cell(contact: Contact, column: str) -> str:
@@ -160,7 +173,7 @@ def _targets(header: list[str], mapping: dict[str, str] | None) -> list[str | No
 def _row(line: list[str], targets: list[str | None]) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for target, cell in zip(targets, line):
-        value = cell.strip()
+        value = unescape_cell(cell.strip())
         if target is None or value == "":
             continue
         if target == "tags":

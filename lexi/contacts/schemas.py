@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_validator
 
+from lexi.kit.text import clean_optional_name
 from lexi.kit.schemas import InputSchema, Schema
 
 Priority = Literal["low", "medium", "high"]
@@ -63,16 +64,20 @@ def _s(n: int) -> Any:
     return Field(None, max_length=n)
 
 
+# Names are NFKC-normalised; invisible and direction-changing characters are rejected.
+Name = Annotated[str | None, AfterValidator(clean_optional_name)]
+
+
 class ContactFields(InputSchema):
     """Every writable field. Company details may be given flat (``company_domain``, ...)."""
 
-    first_name: str | None = _s(100)
-    last_name: str | None = _s(100)
-    full_name: str | None = Field(None, max_length=200, description='"Last, First" is accepted.')
+    first_name: Name = _s(100)
+    last_name: Name = _s(100)
+    full_name: Name = Field(None, max_length=200, description='"Last, First" is accepted.')
     email: Email = None
     phone: str | None = _s(50)
     job_title: str | None = _s(200)
-    company_name: str | None = _s(200)
+    company_name: Name = _s(200)
     company_domain: str | None = _s(255)
     company_industry: str | None = _s(100)
     company_employee_count: int | None = Field(None, ge=0, le=10_000_000)

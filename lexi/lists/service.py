@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from lexi.kit.text import clean_optional_name
 from lexi.contacts import names
 from lexi.contacts.repository import ContactRepository
 from lexi.errors import Conflict, NotFound, ValidationFailed
@@ -38,7 +39,10 @@ def _name_taken() -> Conflict:
 
 
 def _clean_name(name: str | None) -> str:
-    cleaned = names.clean(name)
+    try:
+        cleaned = names.clean(clean_optional_name(name))
+    except ValueError as exc:
+        raise ValidationFailed.field("name", str(exc)) from None
     if not cleaned or len(cleaned) > 200:
         raise ValidationFailed.field("name", "Must be 1 to 200 characters")
     return cleaned

@@ -179,7 +179,15 @@ class ProspectFilters(BaseModel):
     @field_validator("titles", "keywords", "technologies", "companies", mode="before")
     @classmethod
     def _text(cls, v: Any, info: Any) -> list[str]:
-        return _clean_list(info.field_name, v)
+        items = _clean_list(info.field_name, v)
+        # A value with no letter or digit ("%", "--") would match everything once the search
+        # drops its punctuation: refused rather than silently ignored.
+        bad = [i for i in items if not any(c.isalnum() for c in i)]
+        if bad:
+            raise ValidationFailed.field(
+                info.field_name, f"Each value needs a letter or digit (got {bad[0]!r})"
+            )
+        return items
 
     @field_validator("seniorities", mode="before")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -121,14 +122,21 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+MAX_NUMBER_CHARS = 24
+
+
 def parse_int(text: str) -> int | None:
     t = text.replace(",", "").rstrip("+").lower()
     mult = 1
     if t.endswith("k"):
         t, mult = t[:-1], 1000
+    if len(t) > MAX_NUMBER_CHARS:
+        return None  # no count, size or amount anyone means is written with this many digits
     try:
         value = float(t)
     except ValueError:
+        return None
+    if not math.isfinite(value):
         return None
     return round(value * mult)
 
