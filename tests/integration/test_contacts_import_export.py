@@ -278,7 +278,7 @@ class TestExport:
             "a; b",
             "x.io",
         )
-        assert json.loads(row["custom_fields"]) == {"k": 1} and row["phone"] == "+1 555 0100"
+        assert json.loads(row["custom_fields"]) == {"k": 1} and row["phone"] == "'+1 555 0100"
         assert row["do_not_contact"] == "false" and row["priority"] == "medium"
 
     def test_empty_workspace_gives_only_the_header(self, client, auth):
@@ -323,7 +323,7 @@ class TestExport:
         assert (
             row["first_name"] == "'=HYPERLINK(1)"
             and row["job_title"] == "'@SUM(A1)"
-            and row["phone"] == "-12"
+            and row["phone"] == "'-12"
         )
 
     def test_only_own_workspace(self, client, auth, other_auth):
