@@ -21,7 +21,12 @@ _SHOW_LISTS = re.compile(
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists)\W*(?:please)?\W*$",
     I,
 )
-_DELETE = re.compile(r"^\W*(?:please\s+)?(?:delete|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+(.+)$", I)
+# "drop them into a new list" saves people; it never deletes a list.
+_DELETE = re.compile(
+    r"^\W*(?:please\s+)?(?:delete|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+"
+    r"(?!.*\b(?:into|onto)\s)(?!(?:them|those|these|everyone|the\s+results)\s+(?:in|to|on)\b)(.+)$",
+    I,
+)
 _RENAME = re.compile(
     r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$", I
 )
