@@ -8,6 +8,10 @@ is not counted. It reports the median and the spread of the wall times, and from
 ``python -X importtime`` the cumulative import time of ``lexi.cli`` and whether the server stack
 (fastapi, uvicorn, alembic) was imported at all.
 
+Besides wall time it reports each process's CPU time (user + system, from the children's resource
+usage). On a machine shared with other work the wall time mostly measures waiting for a core; the
+CPU time is close to what the command takes on an idle machine.
+
 ``--compare DIR`` also times the same commands with the ``lexi`` package of another checkout (put
 first on ``PYTHONPATH``), alternating the two run by run so both see the same machine load, and
 reports the ratio of the medians. The database is migrated by this checkout's code, so compare
@@ -21,6 +25,7 @@ import json
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -43,10 +48,16 @@ def with_source(env: dict[str, str], source: str | None) -> dict[str, str]:
     return {**env, "PYTHONPATH": source} if source else env
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one whole ``lexi`` process."""
+    cpu, started = _children_cpu(), time.perf_counter()
     lexi(command, env)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu
 
 
 def lexi(args: list[str], env: dict[str, str], *flags: str) -> subprocess.CompletedProcess[str]:
@@ -109,23 +120,33 @@ def main() -> None:
             times.append(timed(command, env))
             if other:
                 other_times.append(timed(command, with_source(env, other)))
+        wall = [w for w, _ in times]
+        cpu = [c for _, c in times]
         row: dict[str, object] = {
             "command": "lexi " + " ".join(template),
-            "median_s": round(statistics.median(times), 3),
-            "min_s": round(min(times), 3),
-            "max_s": round(max(times), 3),
+            "median_s": round(statistics.median(wall), 3),
+            "min_s": round(min(wall), 3),
+            "max_s": round(max(wall), 3),
+            "cpu_median_s": round(statistics.median(cpu), 3),
             **imports(command, env),
         }
         if other:
-            row["other_median_s"] = round(statistics.median(other_times), 3)
-            row["other_over_this"] = round(statistics.median(other_times) / statistics.median(times), 2)
+            other_wall = [w for w, _ in other_times]
+            other_cpu = [c for _, c in other_times]
+            row["other_median_s"] = round(statistics.median(other_wall), 3)
+            row["other_cpu_median_s"] = round(statistics.median(other_cpu), 3)
+            row["other_over_this"] = round(statistics.median(other_wall) / statistics.median(wall), 2)
+            row["other_over_this_cpu"] = round(
+                statistics.median(other_cpu) / statistics.median(cpu), 2
+            )
             row["other_imports"] = imports(command, with_source(env, other))
         rows.append(row)
-    baseline = []
+    baseline, baseline_cpu = [], []
     for _ in range(args.runs):
-        started = time.perf_counter()
+        cpu, started = _children_cpu(), time.perf_counter()
         subprocess.run([sys.executable, "-c", "pass"], check=True)
         baseline.append(time.perf_counter() - started)
+        baseline_cpu.append(_children_cpu() - cpu)
     report = {
         "benchmark": "cli_startup",
         "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
@@ -135,6 +156,7 @@ def main() -> None:
         "runs": args.runs,
         "compared_with": other,
         "python_c_pass_median_s": round(statistics.median(baseline), 3),
+        "python_c_pass_cpu_median_s": round(statistics.median(baseline_cpu), 3),
         "commands": rows,
     }
     if args.json:
@@ -145,10 +167,12 @@ def main() -> None:
     for row in rows:
         print(
             f"{row['command']:<42} median {row['median_s']:.3f} s "
-            f"(min {row['min_s']:.3f}, max {row['max_s']:.3f}); lexi.cli imports "
+            f"(min {row['min_s']:.3f}, max {row['max_s']:.3f}; CPU {row['cpu_median_s']:.3f} s); "
+            "lexi.cli imports "
             f"{row['lexi_cli_ms']} ms; server stack: {', '.join(row['server_stack']) or 'none'}"
             + (
-                f"; {other}: median {row['other_median_s']:.3f} s ({row['other_over_this']}x)"
+                f"; {other}: median {row['other_median_s']:.3f} s ({row['other_over_this']}x), "
+                f"CPU {row['other_cpu_median_s']:.3f} s ({row['other_over_this_cpu']}x)"
                 if other
                 else ""
             )
