@@ -84,7 +84,10 @@ class Assistant:
             return StepRecord(None, None, action)
         if step.outcome == "unavailable":
             error = "not_available" if allow_tools else "tools_disabled"
-            return StepRecord(None, None, {"type": kind, "status": "failed", "error": error})
+            action = {"type": kind, "status": "failed", "error": error}
+            if step.intent.params.get("what"):
+                action["what"] = step.intent.params["what"]
+            return StepRecord(None, None, action)
         if step.outcome == "forbidden":
             return StepRecord(None, None, self._forbidden(kind, step.detail.get("scope", "")))
         assert step.tool is not None and step.args is not None

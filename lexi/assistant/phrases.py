@@ -82,6 +82,10 @@ NOT_AVAILABLE = {
     "email_rewrite": "Rewriting campaign emails is not yet available in this version of Lexi.",
     "campaign_start": "Launching campaigns is not yet available in this version of Lexi.",
 }
+EXPORT_RESULTS = (
+    "I export lists rather than search results: add them to a list, then say \"export\" and "
+    "the list's name for a CSV download link."
+)
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
 NOT_AVAILABLE_HINT = (
     "I can find prospects, manage your lists, and tell you your credits or pending tasks."
@@ -99,6 +103,12 @@ NOBODY_SELECTED = (
 WHICH_LIST = "Which list do you mean? Name it, or open the chat from a list."
 THINKING = "Reading your request…"
 CAPABILITIES_INTRO = "I can help you with:"
+SMALL_TALK = {
+    "hello": 'Hi! I find prospects and keep your lists. Try "Find 20 CEOs at law firms in New '
+    'York", or ask "what can you do?".',
+    "thanks": "You're welcome! Anything else?",
+    "bye": "Bye for now. Your conversation stays here when you come back.",
+}
 CAPABILITY_LINES = {
     "search_prospects": 'find prospects ("Find 20 CEOs at law firms in New York")',
     "save_to_list": 'save the people I found to a list ("add them to Q1 Leads")',
@@ -506,7 +516,10 @@ def list_removed(action: dict[str, Any]) -> str:
             action["title"] if removed == 1 else _plural_title_phrase(str(action["title"]))
         )
     elif action.get("last"):
-        what = f"the last {_n(removed, 'contact')} added"
+        return (
+            f"I removed the last {_n(removed, 'contact')} added to {name}; it now holds {count}. "
+            "The contacts themselves stay."
+        )
     else:
         what = _n(removed, "contact")
     if removed == 0:
@@ -630,7 +643,8 @@ def tasks(action: dict[str, Any]) -> str:
 
 
 def capabilities(tool_names: list[str]) -> str:
-    lines = [f"- {CAPABILITY_LINES[n]}" for n in tool_names if n in CAPABILITY_LINES]
+    have = set(tool_names)
+    lines = [f"- {line}" for name, line in CAPABILITY_LINES.items() if name in have]
     return CAPABILITIES_INTRO + "\n" + "\n".join(lines)
 
 

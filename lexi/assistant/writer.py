@@ -37,6 +37,10 @@ def _failed(action: dict[str, Any]) -> str:
             return phrases.cannot_approve(action)
         if error == "insufficient_credits":
             return phrases.cannot_afford_task(action)
+    if error == "not_available" and str(action.get("what") or "").startswith(
+        ("export", "download", "csv")
+    ):
+        return phrases.EXPORT_RESULTS
     if error == "not_available":
         return phrases.not_available(action["type"])
     if error == "insufficient_permissions":
@@ -86,6 +90,8 @@ def sentence(action: dict[str, Any]) -> str:
     if kind == "tasks":
         return phrases.tasks(action)
     if kind == "capabilities":
+        if action.get("style") in phrases.SMALL_TALK:
+            return phrases.SMALL_TALK[action["style"]]
         return phrases.capabilities(action.get("tools") or [])
     return action.get("message") or ""
 

@@ -54,13 +54,22 @@ def list_tasks(ctx: TurnContext, args: TaskArgs) -> Action:
     }
 
 
-@tool(scope=Scope.lexi, intents=[IntentKind.capabilities], from_intent=lambda i, c: NoArgs())
-def capabilities(ctx: TurnContext, args: NoArgs) -> Action:
-    """What Lexi can do with this API key."""
+class CapabilityArgs(BaseModel):
+    style: str = Field("list", description="list | hello | thanks | bye")
+
+
+@tool(
+    scope=Scope.lexi,
+    intents=[IntentKind.capabilities],
+    from_intent=lambda i, c: CapabilityArgs(style=i.params.get("style") or "list"),
+)
+def capabilities(ctx: TurnContext, args: CapabilityArgs) -> Action:
+    """What Lexi can do with this API key (or a short answer to a greeting or thanks)."""
     check_scope(ctx, Scope.lexi)
     allowed = REGISTRY.for_scopes(ctx.caller.scopes)
     return {
         "type": "capabilities",
         "status": "completed",
+        "style": args.style,
         "tools": [s.name for s in allowed.all()],
     }

@@ -122,7 +122,7 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
         if _is_a_list(raw, name, state):
             return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
     m = _DELETE.match(clause)
-    if m and not re.search(r"\b(?:from|off|out\s+of)\b", clause, I):
+    if m and not re.search(r"\b(?:from|off|out\s+of|into|onto|to)\b", clause, I):
         raw = m[1]
         if re.fullmatch(r"(?:this|that|the)\s+list", raw.strip(" .!?"), I):
             name = _the_last(state)

@@ -251,7 +251,10 @@ def list_operation(
         name = list_name_in(clause, quotes, state)
         return _targeted(IntentKind.list_stats, clause, name, state)
     if _ADD.search(clause) and (
-        has_list_ref or _RESULTS.search(clause) or _LAST_REF.search(clause)
+        has_list_ref
+        or _RESULTS.search(clause)
+        or _LAST_REF.search(clause)
+        or (selector(clause) and re.search(r"\b(?:to|into|onto)\b", clause, I))
     ):
         if not (has_list_ref or re.search(r"\b(?:to|into|in|onto)\b", clause, I)) and not re.search(
             r"\b(?:save|store|bookmark|shortlist)\b|^\W*(?:and\s+)?add\s+(?:them|these|those|em|'em|"
