@@ -26,6 +26,7 @@ from lexi.openapi import install_openapi
 from lexi.ratelimit.breaker import Breaker
 from lexi.ratelimit.concurrency import ConcurrencyLimiter
 from lexi.ratelimit.limiter import RateLimiter
+from lexi.web.app import install_web
 
 DESCRIPTION = """Lexi: a self-hostable AI prospecting assistant.
 
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.include_router(api_router)
 
     install_health(app)
+    install_web(app)
 
     # MCP's streamable HTTP (authenticated by the gateway like /v1; the SDK loads on first use).
     app.router.routes.append(Route(MCP_PATH, endpoint=mcp, methods=["GET", "POST", "DELETE"]))

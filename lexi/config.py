@@ -83,6 +83,12 @@ class Settings(BaseSettings):
         True,
         description="Back a custom interpreter with the rules when it fails or understands nothing.",
     )
+    web_session_hours: float = Field(
+        168.0, description="How long a web app sign-in lasts before the person signs in again."
+    )
+    web_login_per_minute: int = Field(
+        10, description="Sign-in attempts allowed per minute from one address and for one email."
+    )
 
     @model_validator(mode="after")
     def _default_database(self) -> Settings:

@@ -673,3 +673,8 @@ def no_permission(scope: str) -> str:
 
 def step_summary(tool_name: str) -> str:
     return STEP_SUMMARY.get(tool_name, tool_name.replace("_", " ").capitalize())
+
+
+def edited_search(filters: dict[str, Any]) -> str:
+    """The user's side of a search re-run from the web app's edited filter chips."""
+    return f"Search again: {describe_filters(filters)}."

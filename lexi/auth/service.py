@@ -32,6 +32,8 @@ class Caller:
     scopes: frozenset[str]
     tier: str
     plan: str
+    # Set when a person signed in to the web app acts (``key_id`` then holds the user's id).
+    user_id: uuid.UUID | None = None
 
     def has(self, scope: str) -> bool:
         return scope in self.scopes

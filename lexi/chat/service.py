@@ -94,8 +94,13 @@ def run_turn(
     context_conversation_id: uuid.UUID | None = None,
     allow_tools: bool = True,
     assistant: Assistant | None = None,
+    interpretation: Interpretation | None = None,
 ) -> ChatTurn:
-    """Run one turn. Unknown context ids are 404 of their kind; an unaffordable quote is 402."""
+    """Run one turn. Unknown context ids are 404 of their kind; an unaffordable quote is 402.
+
+    ``interpretation`` replaces understanding ``message`` (the web app's edited filter chips send
+    the search itself); everything after it (plan, quote, tools, approval, charging) is the same.
+    """
     assistant = assistant or default_assistant()
     conv_id = _conversation_id(conversation_id, context_conversation_id)
     conv = conversations.get_for_turn(session, caller.workspace_id, conv_id) if conv_id else None
@@ -115,7 +120,8 @@ def run_turn(
         state.pending_task_ids = [
             str(t.id) for t in tasks_service.pending_for_conversation(session, caller.workspace_id, conv.id)
         ]
-    interpretation = assistant.understand(ctx, message)
+    if interpretation is None:
+        interpretation = assistant.understand(ctx, message)
     the_plan = assistant.plan(ctx, interpretation, allow_tools=allow_tools)
     credits_service.ensure_affordable(session, caller.workspace_id, the_plan.cost)
 

@@ -7,7 +7,7 @@ import sys
 import typer
 
 import lexi
-from lexi.cli import admin, chat, demo, mcp, prospects, server, worker
+from lexi.cli import admin, chat, demo, mcp, prospects, server, users, worker
 from lexi.errors import LexiError
 
 app = typer.Typer(
@@ -22,6 +22,7 @@ chat.register(app)
 worker.register(app)
 prospects.register(app)
 mcp.register(app)
+users.register(app)
 app.command("demo")(demo.demo)
 
 

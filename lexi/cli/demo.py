@@ -87,6 +87,32 @@ def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyp
     return str(ws_id), plaintext
 
 
+DEMO_EMAIL = "demo@example.com"
+DEMO_LOGIN_FILE = "demo-login"
+
+
+def _ensure_user(db, ws_id: str, login_file: Path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """The demo's web sign-in (an admin of the demo workspace); its password is kept in the data
+    directory so reruns print the same one."""
+    import secrets
+    import uuid
+
+    from lexi.users import service as users
+
+    with db.unit_of_work() as session:
+        if login_file.exists():
+            email, _, password = login_file.read_text().strip().partition("\n")
+            if users.sign_in_works(session, email, password):
+                return email, password
+        password = secrets.token_urlsafe(12)
+        if not users.user_exists(session, DEMO_EMAIL):
+            users.create_user(session, uuid.UUID(ws_id), DEMO_EMAIL, password, "admin")
+        else:
+            users.set_password(session, DEMO_EMAIL, password)
+    _write_secret(login_file, f"{DEMO_EMAIL}\n{password}\n")
+    return DEMO_EMAIL, password
+
+
 EXAMPLE_MESSAGE = "Find me 20 CEOs at law firms in New York"
 
 
@@ -114,12 +140,25 @@ def example_commands(base: str, key: str) -> list[tuple[str, str]]:
     return [("curl", curl), ("Python", python), ("Terminal chat", chat)]
 
 
-def _ready_text(base: str, ws_id: str, key: str, key_file: str, serving: bool) -> str:
+def _ready_text(
+    base: str,
+    ws_id: str,
+    key: str,
+    key_file: str,
+    serving: bool,
+    login: tuple[str, str] | None = None,
+) -> str:
     port = base.rsplit(":", 1)[1]
     where = f"serving on {base}" if serving else f"start it with `lexi serve --port {port}`"
     lines = [
         "",
         f"Lexi is ready: {where} (API docs: {base}/docs).",
+    ]
+    if login is not None:
+        lines.append(
+            f"Open {base}/ in a browser and sign in as {login[0]} with the password {login[1]}"
+        )
+    lines += [
         f"Workspace {DEMO_WORKSPACE!r} ({ws_id}); API key (saved in {key_file}):",
         "",
         f"    {key}",
@@ -161,8 +200,9 @@ def demo(
     with database(settings.database_url) as db:
         _ensure_universe(db, people, seed)
         ws_id, key = _ensure_key(db, key_file)
+        login = _ensure_user(db, ws_id, settings.data_dir / DEMO_LOGIN_FILE)
     base = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}"
-    banner = _ready_text(base, ws_id, key, str(key_file), serve)
+    banner = _ready_text(base, ws_id, key, str(key_file), serve, login)
     if not serve:
         typer.echo(banner)
         return

@@ -543,3 +543,9 @@ def prospect_ids_to_exclude(
     return ContactRepository(session).saved_prospect_ids(
         workspace_id, all_contacts=all_contacts, list_ids=list_ids
     )
+
+
+def ids_by_emails(session: Session, workspace_id: uuid.UUID, emails: list[str]) -> list[uuid.UUID]:
+    """The ids of the workspace's contacts with these emails (matched case-insensitively)."""
+    wanted = [e for e in (normalize_email(x) for x in emails) if e]
+    return [c.id for c in ContactRepository(session).by_emails(workspace_id, wanted).values()]

@@ -8,6 +8,7 @@ from lexi.models.credit import CreditEntry
 from lexi.models.idempotency import IdempotencyRecord
 from lexi.models.prospect import Company, JobTitle, Person
 from lexi.models.task import Task
+from lexi.models.user import Invite, Membership, User, UserSession
 from lexi.models.workspace import Workspace
 
 __all__ = [
@@ -19,10 +20,14 @@ __all__ = [
     "Conversation",
     "CreditEntry",
     "IdempotencyRecord",
+    "Invite",
     "JobTitle",
     "ListMembership",
+    "Membership",
     "Message",
     "Person",
     "Task",
+    "User",
+    "UserSession",
     "Workspace",
 ]
