@@ -20,7 +20,7 @@ from lexi.chat.schemas import MAX_MESSAGE
 from lexi.conversations import service as conversations
 from lexi.credits import service as credits
 from lexi.deps import SessionDep
-from lexi.errors import ValidationFailed
+from lexi.errors import NotFound, ValidationFailed
 from lexi.kit.pagination import PageParams
 from lexi.lists import service as lists_service
 from lexi.models import Task
@@ -67,7 +67,7 @@ def _tasks_by_id(session: Session, user: SignedIn, ids: list[str]) -> dict[str, 
     for raw in dict.fromkeys(ids):
         try:
             found[raw] = tasks.get(session, user.workspace_id, uuid.UUID(raw))
-        except Exception:  # noqa: BLE001  (a task deleted with its workspace data is just not shown)
+        except NotFound:  # a task that is gone is simply not shown
             continue
     return found
 

@@ -48,13 +48,17 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         reason = "playwright is not installed (pip install -e '.[test]')"
     elif not Path(CHROMIUM).exists():
         reason = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+    if reason and os.environ.get("LEXI_REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"LEXI_REQUIRE_BROWSER=1 but {reason}")
     if reason:
         for item in items:
             if "tests/browser" in str(item.fspath):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in this thread
+# while it is open, which would break other tests' asyncio.run() in the same worker process.
+@pytest.fixture(scope="module")
 def browser() -> Iterator["Browser"]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
@@ -62,7 +66,7 @@ def browser() -> Iterator["Browser"]:
         b.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site(cohorts: Database, migrated: str) -> Iterator[dict[str, Any]]:  # noqa: F811
     """A real server and a workspace with an admin user. Approved tasks are run by the test
     (``drain``), as a separate ``lexi worker`` would, so no background worker shares the database
