@@ -22,16 +22,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from lexi.app import create_app  # noqa: E402
-from lexi.config import Settings  # noqa: E402
-from lexi.db.engine import make_engine  # noqa: E402
-from lexi.db.migrate import upgrade  # noqa: E402
-from lexi.db.session import Database  # noqa: E402
-from lexi.prospects import bulk, generator  # noqa: E402
-from lexi.users import service as users  # noqa: E402
-from lexi.workspaces import service as workspaces  # noqa: E402
+from lexi.app import create_app
+from lexi.config import Settings
+from lexi.db.engine import make_engine
+from lexi.db.migrate import upgrade
+from lexi.db.session import Database
+from lexi.prospects import bulk, generator
+from lexi.users import service as users
+from lexi.workspaces import service as workspaces
 
 PASSWORD = "benchmark password"
 

@@ -126,7 +126,7 @@ class WebRoute(APIRoute):
                 return sign_in_redirect(request)
             except LexiError as exc:
                 return error_page(request, exc)
-            except Exception:  # noqa: BLE001  (a page in words, the trace only in the log)
+            except Exception:
                 log.exception(
                     "web page failed",
                     extra={"request_id": getattr(request.state, "request_id", None)},

@@ -9,6 +9,7 @@ import json
 import re
 import secrets
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +35,7 @@ from lexi.web.core import Actor, FormDep, JsonDep, Viewer, WebRoute, form_text, 
 router = APIRouter(route_class=WebRoute, include_in_schema=False)
 PER_PAGE = 25
 IMPORT_BATCH = 250
+UPLOAD_TTL_SECONDS = 24 * 3600
 IMPORT_DIR = Path(tempfile.gettempdir()) / "lexi-web-imports"
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 FLASHES = {
@@ -215,6 +217,17 @@ def _load_import(token: str, user: SignedIn) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+def _forget_old_uploads() -> None:
+    """Uploads nobody finished importing are deleted after a day."""
+    cutoff = time.time() - UPLOAD_TTL_SECONDS
+    for path in IMPORT_DIR.glob("*.*"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
 def _guess(header: str) -> str:
     key = "_".join(header.strip().lower().replace("-", " ").split())
     aliases = {
@@ -274,6 +287,7 @@ def upload(request: Request, user: Actor, session: SessionDep, form: FormDep) ->
         list_id = str(lists.get_list(session, user.workspace_id, uuid.UUID(list_raw)).id)
     token = secrets.token_urlsafe(24)
     IMPORT_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _forget_old_uploads()
     data_path, meta_path = _import_files(token)
     data_path.write_text(text, encoding="utf-8")
     meta_path.write_text(

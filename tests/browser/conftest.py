@@ -59,7 +59,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # Module scope, not session: Playwright's sync API keeps an event loop running in this thread
 # while it is open, which would break other tests' asyncio.run() in the same worker process.
 @pytest.fixture(scope="module")
-def browser() -> Iterator["Browser"]:
+def browser() -> Iterator[Browser]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         yield b
@@ -83,7 +83,7 @@ def site(cohorts: Database, migrated: str) -> Iterator[dict[str, Any]]:  # noqa:
 def shots(tmp_path: Path):  # type: ignore[no-untyped-def]
     """shots(page, name): a full-page PNG, copied to docs/images when asked to."""
 
-    def take(page: "Page", name: str, full_page: bool = True) -> Path:
+    def take(page: Page, name: str, full_page: bool = True) -> Path:
         path = tmp_path / f"{name}.png"
         page.screenshot(path=str(path), full_page=full_page)
         if os.environ.get("LEXI_UPDATE_SCREENSHOTS") == "1":
@@ -94,7 +94,7 @@ def shots(tmp_path: Path):  # type: ignore[no-untyped-def]
     return take
 
 
-def axe_violations(page: "Page") -> list[dict[str, Any]]:
+def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Serious and critical axe-core findings on the current page."""
     page.add_script_tag(content=AXE.read_text())
     result = page.evaluate(

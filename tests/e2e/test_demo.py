@@ -261,3 +261,29 @@ class TestTheServedDemo:
         finally:
             chat.close(force=True)
         assert chat.exitstatus == 0
+
+
+SIGN_IN_LINE = re.compile(
+    r"^Open (http://\S+)/ in a browser and sign in as (\S+) with the password (\S+)$", re.M
+)
+
+
+class TestTheWebApp:
+    def test_the_printed_url_and_user_sign_in_and_chat(self, serving, first_run) -> None:  # type: ignore[no-untyped-def]
+        base, output = serving
+        url, email, password = SIGN_IN_LINE.search(output).groups()  # type: ignore[union-attr]
+        assert url == base and email == "demo@example.com"
+        # The same user and password on every run.
+        assert SIGN_IN_LINE.search(first_run.stdout).groups()[1:] == (email, password)  # type: ignore[union-attr]
+        with httpx.Client(base_url=base, timeout=60, follow_redirects=True) as web:
+            login = web.get("/login").text
+            token = re.search(r'name="csrf_token" value="([^"]+)"', login).group(1)  # type: ignore[union-attr]
+            r = web.post("/login", data={"email": email, "password": password, "csrf_token": token})
+            assert r.status_code == 200 and "Ask Lexi for prospects" in r.text
+            csrf = re.search(r'name="csrf-token" content="([^"]+)"', r.text).group(1)  # type: ignore[union-attr]
+            r = web.post(
+                "/chat/send",
+                data={"csrf_token": csrf, "message": "Find me 20 CEOs at law firms in New York"},
+                follow_redirects=True,
+            )
+            assert r.status_code == 200 and 'class="search"' in r.text and "Title:</span> CEO" in r.text

@@ -26,8 +26,8 @@ def web(app, db, workspace):  # type: ignore[no-untyped-def]
 def events(text: str) -> list[tuple[str, dict]]:
     out = []
     for block in text.replace("\r\n", "\n").split("\n\n"):
-        name = re.search(r"^event: (.+)$", block, re.M)
-        data = re.search(r"^data: (.+)$", block, re.M)
+        name = re.search(r"^event: (.+)$", block, re.MULTILINE)
+        data = re.search(r"^data: (.+)$", block, re.MULTILINE)
         if name and data:
             out.append((name.group(1), json.loads(data.group(1))))
     return out
