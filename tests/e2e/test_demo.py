@@ -270,7 +270,7 @@ SIGN_IN_LINE = re.compile(
 
 class TestTheWebApp:
     def test_the_printed_url_and_user_sign_in_and_chat(self, serving, first_run) -> None:  # type: ignore[no-untyped-def]
-        base, output = serving
+        base, output, _ = serving
         url, email, password = SIGN_IN_LINE.search(output).groups()  # type: ignore[union-attr]
         assert url == base and email == "demo@example.com"
         # The same user and password on every run.
