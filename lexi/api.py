@@ -8,6 +8,10 @@ from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
 from lexi.auth.endpoints import router as api_keys_router
+from lexi.campaigns import service as campaigns_service
+from lexi.campaigns.endpoints import router as campaigns_router
+from lexi.campaigns.endpoints import suppressions_router
+from lexi.chat import service as chat_service
 from lexi.chat.endpoints import router as chat_router
 from lexi.contacts.endpoints import router as contacts_router
 from lexi.contacts.import_endpoints import router as contacts_import_router
@@ -35,9 +39,14 @@ for router in (
     contacts_router,
     contacts_import_router,
     lists_router,
+    campaigns_router,
+    suppressions_router,
     prospects_router,
     chat_router,
     tasks_router,
     conversations_router,
 ):
     api_router.include_router(router)
+
+# Chat requests naming a campaign (context.campaign_id) resolve it through the campaigns feature.
+chat_service.campaign_resolver = campaigns_service.resolve

@@ -230,9 +230,7 @@ class Prospects(Resource):
         body = _body(**filters)
         if page is not None:
             body["page"] = page
-        return self._c._call(
-            "POST", "/v1/prospector/search", json_body=body, paged="prospects"
-        )
+        return self._c._call("POST", "/v1/prospector/search", json_body=body, paged="prospects")
 
     def save(self, prospects: list[dict[str, Any] | ID], list_id: ID | None = None) -> Any:
         items = [p if isinstance(p, dict) else {"id": _id(p)} for p in prospects]
@@ -322,3 +320,97 @@ class LexiSettings(Resource):
                 auto_approve_max_prospects=auto_approve_max_prospects,
             ),
         )
+
+
+@resource("campaigns")
+class Campaigns(Resource):
+    """Email sequences: ``/v1/campaigns`` (steps, revisions, enrolment, start, pause, stats)."""
+
+    def create(self, name: str, **fields: Any) -> Any:
+        """A draft. ``topic=`` (and ``tone=``) drafts a 3-step sequence; ``steps=[...]`` sets them."""
+        return self._post("/v1/campaigns", _body(name=name, **fields))
+
+    def list(
+        self, page: int | None = None, per_page: int | None = None, status: str | None = None
+    ) -> Any:
+        return self._get("/v1/campaigns", paged=True, page=page, per_page=per_page, status=status)
+
+    def get(self, campaign_id: ID) -> Any:
+        return self._get(f"/v1/campaigns/{_id(campaign_id)}")
+
+    def update(self, campaign_id: ID, **fields: Any) -> Any:
+        return self._patch(f"/v1/campaigns/{_id(campaign_id)}", fields)
+
+    def delete(self, campaign_id: ID) -> Any:
+        return self._delete(f"/v1/campaigns/{_id(campaign_id)}")
+
+    def steps(self, campaign_id: ID) -> Any:
+        return self._get(f"/v1/campaigns/{_id(campaign_id)}/steps")
+
+    def add_step(self, campaign_id: ID, subject: str, body: str, **fields: Any) -> Any:
+        return self._post(
+            f"/v1/campaigns/{_id(campaign_id)}/steps", _body(subject=subject, body=body, **fields)
+        )
+
+    def update_step(self, campaign_id: ID, step_id: ID, **fields: Any) -> Any:
+        return self._patch(f"/v1/campaigns/{_id(campaign_id)}/steps/{_id(step_id)}", fields)
+
+    def delete_step(self, campaign_id: ID, step_id: ID) -> Any:
+        return self._delete(f"/v1/campaigns/{_id(campaign_id)}/steps/{_id(step_id)}")
+
+    def revisions(self, campaign_id: ID) -> Any:
+        return self._get(f"/v1/campaigns/{_id(campaign_id)}/revisions")
+
+    def revision(self, campaign_id: ID, number: int) -> Any:
+        return self._get(f"/v1/campaigns/{_id(campaign_id)}/revisions/{int(number)}")
+
+    def restore(self, campaign_id: ID, number: int) -> Any:
+        return self._post(f"/v1/campaigns/{_id(campaign_id)}/revisions/{int(number)}/restore", {})
+
+    def undo(self, campaign_id: ID) -> Any:
+        return self._post(f"/v1/campaigns/{_id(campaign_id)}/undo", {})
+
+    def rewrite(self, campaign_id: ID, instruction: str, step: int | None = None) -> Any:
+        return self._post(
+            f"/v1/campaigns/{_id(campaign_id)}/rewrite", _body(instruction=instruction, step=step)
+        )
+
+    def enrol(self, campaign_id: ID, contact_ids: list[ID], source: str | None = None) -> Any:
+        return self._post(
+            f"/v1/campaigns/{_id(campaign_id)}/contacts",
+            _body(contact_ids=[_id(c) for c in contact_ids], source=source),
+        )
+
+    def contacts(
+        self, campaign_id: ID, page: int | None = None, per_page: int | None = None
+    ) -> Any:
+        return self._get(
+            f"/v1/campaigns/{_id(campaign_id)}/contacts", paged=True, page=page, per_page=per_page
+        )
+
+    def remove_contact(self, campaign_id: ID, contact_id: ID) -> Any:
+        return self._delete(f"/v1/campaigns/{_id(campaign_id)}/contacts/{_id(contact_id)}")
+
+    def start(self, campaign_id: ID) -> Any:
+        """Proposes the launch: ``{campaign_id, status: "pending_approval", task_id}``."""
+        return self._post(f"/v1/campaigns/{_id(campaign_id)}/start", {})
+
+    def pause(self, campaign_id: ID) -> Any:
+        return self._post(f"/v1/campaigns/{_id(campaign_id)}/pause", {})
+
+    def stats(self, campaign_id: ID) -> Any:
+        return self._get(f"/v1/campaigns/{_id(campaign_id)}/stats")
+
+
+@resource("suppressions")
+class Suppressions(Resource):
+    """Addresses no campaign emails: ``/v1/suppressions``."""
+
+    def list(self, page: int | None = None, per_page: int | None = None) -> Any:
+        return self._get("/v1/suppressions", paged=True, page=page, per_page=per_page)
+
+    def add(self, email: str, reason: str | None = None) -> Any:
+        return self._post("/v1/suppressions", _body(email=email, reason=reason))
+
+    def remove(self, email: str) -> Any:
+        return self._delete(f"/v1/suppressions/{email}")

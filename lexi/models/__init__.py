@@ -2,6 +2,15 @@
 
 from lexi.db.base import Base
 from lexi.models.api_key import ApiKey
+from lexi.models.campaign import (
+    Campaign,
+    CampaignEnrolment,
+    CampaignEvent,
+    CampaignRevision,
+    CampaignSend,
+    CampaignStep,
+    Suppression,
+)
 from lexi.models.contact import Contact, ContactList, ListMembership
 from lexi.models.conversation import Conversation, Message
 from lexi.models.credit import CreditEntry
@@ -14,6 +23,12 @@ from lexi.models.workspace import Workspace
 __all__ = [
     "ApiKey",
     "Base",
+    "Campaign",
+    "CampaignEnrolment",
+    "CampaignEvent",
+    "CampaignRevision",
+    "CampaignSend",
+    "CampaignStep",
     "Company",
     "Contact",
     "ContactList",
@@ -26,6 +41,7 @@ __all__ = [
     "Membership",
     "Message",
     "Person",
+    "Suppression",
     "Task",
     "User",
     "UserSession",

@@ -100,3 +100,7 @@ def list_operation(session: Session, claim: Claim) -> dict[str, Any]:
         # Already gone (deleted elsewhere, or by an earlier run of this task): nothing to do.
         return {"operation": "delete", "list_id": meta.get("list_id"), "deleted": False}
     return {"operation": "delete", "list_id": str(list_id), "deleted": True}
+
+
+# Feature handlers registered with ``@handler`` in their own modules.
+import lexi.campaigns.handlers  # noqa: E402, F401

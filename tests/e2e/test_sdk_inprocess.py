@@ -145,6 +145,39 @@ class TestEveryNamespaceAgainstTheApp:
                 assert events[-1]["event"] == "done"
                 await c.conversations.update(first["conversation_id"], title="CA law CEOs")
                 await c.conversations.delete(second["conversation_id"])
+                # Campaigns and the suppression list
+                cara = await c.contacts.create(
+                    full_name="Cara Smith", email="cara@example.com", job_title="CEO"
+                )
+                camp = await c.campaigns.create("Q1 outreach", topic="legal automation")
+                assert len(camp["steps"]) == 3
+                assert (await c.campaigns.get(camp["id"]))["revision"] == 1
+                await c.campaigns.update(camp["id"], daily_send_limit=20)
+                assert camp["id"] in [x["id"] for x in await c.campaigns.list(status="draft")]
+                step = await c.campaigns.add_step(
+                    camp["id"], "One more", "Hi {{first_name|there}}", delay_days=2
+                )
+                await c.campaigns.update_step(camp["id"], step["id"], subject="Last one")
+                await c.campaigns.delete_step(camp["id"], step["id"])
+                assert len(await c.campaigns.steps(camp["id"])) == 3
+                await c.campaigns.rewrite(camp["id"], "more casual", step=0)
+                await c.campaigns.undo(camp["id"])
+                await c.campaigns.restore(camp["id"], 1)
+                assert (await c.campaigns.revision(camp["id"], 2))["change"] == "added step 3"
+                assert len(await c.campaigns.revisions(camp["id"])) == 7
+                enrolled = await c.campaigns.enrol(camp["id"], [cara["id"]], source="sdk")
+                assert enrolled["added"] == 1
+                enrolments = await c.campaigns.contacts(camp["id"])
+                assert [e["contact_id"] for e in enrolments] == [cara["id"]]
+                started = await c.campaigns.start(camp["id"])
+                assert started["status"] == "pending_approval"
+                await c.campaigns.pause(camp["id"])
+                assert (await c.campaigns.stats(camp["id"]))["sent_count"] == 0
+                await c.campaigns.remove_contact(camp["id"], cara["id"])
+                await c.campaigns.delete(camp["id"])
+                await c.suppressions.add("nobody@example.com", reason="manual")
+                assert "nobody@example.com" in [x["email"] for x in await c.suppressions.list()]
+                await c.suppressions.remove("nobody@example.com")
                 await c.lists.delete(q1["id"])
 
         run(story)

@@ -1,0 +1,413 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from lexi.kit.repository import Repository
+from lexi.models import (
+    Campaign,
+    CampaignEnrolment,
+    CampaignEvent,
+    CampaignRevision,
+    CampaignSend,
+    CampaignStep,
+    Contact,
+    ListMembership,
+    Suppression,
+)
+
+
+def _insert(session: Any) -> Any:
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+class CampaignRepository(Repository[Campaign]):
+    model = Campaign
+
+    def list_stmt(self, workspace_id: uuid.UUID, status: str | None) -> Select[tuple[Campaign]]:
+        stmt = select(Campaign).where(Campaign.workspace_id == workspace_id)
+        if status:
+            stmt = stmt.where(Campaign.status == status)
+        return stmt.order_by(Campaign.created_at.desc(), Campaign.id.desc())
+
+    def latest_for_list(self, workspace_id: uuid.UUID, list_id: uuid.UUID) -> Campaign | None:
+        return self.session.scalars(
+            select(Campaign)
+            .where(Campaign.workspace_id == workspace_id, Campaign.list_id == list_id)
+            .order_by(Campaign.created_at.desc())
+            .limit(1)
+        ).first()
+
+    def transition(
+        self, campaign_id: uuid.UUID, src: tuple[str, ...], dst: str, **values: Any
+    ) -> bool:
+        stmt = (
+            update(Campaign)
+            .where(Campaign.id == campaign_id, Campaign.status.in_(src))
+            .values(status=dst, **values)
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
+    def lock(self, campaign_id: uuid.UUID) -> Campaign | None:
+        """The campaign row, locked until the transaction ends (PostgreSQL; SQLite writers are
+        serialised already), read fresh so the caller decides on the current state."""
+        return self.session.scalars(
+            select(Campaign)
+            .where(Campaign.id == campaign_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        ).first()
+
+    def status_of(self, campaign_id: uuid.UUID) -> str | None:
+        return self.session.scalar(select(Campaign.status).where(Campaign.id == campaign_id))
+
+    # ----------------------------------------------------------------- steps and revisions
+
+    def steps(self, campaign_id: uuid.UUID) -> list[CampaignStep]:
+        return list(
+            self.session.scalars(
+                select(CampaignStep)
+                .where(CampaignStep.campaign_id == campaign_id)
+                .order_by(CampaignStep.position, CampaignStep.created_at)
+            )
+        )
+
+    def steps_for(self, campaign_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[CampaignStep]]:
+        out: dict[uuid.UUID, list[CampaignStep]] = {cid: [] for cid in campaign_ids}
+        if not campaign_ids:
+            return out
+        for step in self.session.scalars(
+            select(CampaignStep)
+            .where(CampaignStep.campaign_id.in_(campaign_ids))
+            .order_by(CampaignStep.position, CampaignStep.created_at)
+        ):
+            out[step.campaign_id].append(step)
+        return out
+
+    def delete_steps(self, campaign_id: uuid.UUID) -> None:
+        self.session.execute(delete(CampaignStep).where(CampaignStep.campaign_id == campaign_id))
+
+    def revision(self, campaign_id: uuid.UUID, number: int) -> CampaignRevision | None:
+        return self.session.scalars(
+            select(CampaignRevision).where(
+                CampaignRevision.campaign_id == campaign_id, CampaignRevision.number == number
+            )
+        ).first()
+
+    def revisions(self, campaign_id: uuid.UUID) -> list[CampaignRevision]:
+        return list(
+            self.session.scalars(
+                select(CampaignRevision)
+                .where(CampaignRevision.campaign_id == campaign_id)
+                .order_by(CampaignRevision.number)
+            )
+        )
+
+    def bump_revision(self, campaign_id: uuid.UUID) -> int:
+        """Take the next revision number; the row update serialises concurrent editors."""
+        stmt = (
+            update(Campaign)
+            .where(Campaign.id == campaign_id)
+            .values(revision=Campaign.revision + 1)
+            .returning(Campaign.revision)
+            .execution_options(synchronize_session=False)
+        )
+        return int(self.session.execute(stmt).scalar_one())
+
+    # ----------------------------------------------------------------- enrolment
+
+    def enrolled_ids(self, campaign_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+        found: set[uuid.UUID] = set()
+        for i in range(0, len(contact_ids), 500):
+            found |= set(
+                self.session.scalars(
+                    select(CampaignEnrolment.contact_id).where(
+                        CampaignEnrolment.campaign_id == campaign_id,
+                        CampaignEnrolment.contact_id.in_(contact_ids[i : i + 500]),
+                    )
+                )
+            )
+        return found
+
+    def contacts(self, workspace_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> list[Contact]:
+        out: list[Contact] = []
+        for i in range(0, len(contact_ids), 500):
+            out += self.session.scalars(
+                select(Contact).where(
+                    Contact.workspace_id == workspace_id, Contact.id.in_(contact_ids[i : i + 500])
+                )
+            )
+        return out
+
+    def list_member_ids(self, list_id: uuid.UUID) -> list[uuid.UUID]:
+        return list(
+            self.session.scalars(
+                select(ListMembership.contact_id)
+                .where(ListMembership.list_id == list_id)
+                .order_by(ListMembership.created_at, ListMembership.contact_id)
+            )
+        )
+
+    def insert_enrolments(self, rows: list[dict[str, Any]]) -> list[uuid.UUID]:
+        """Insert enrolments, skipping contacts already enrolled (also concurrently)."""
+        added: list[uuid.UUID] = []
+        insert = _insert(self.session)
+        for i in range(0, len(rows), 500):
+            stmt = (
+                insert(CampaignEnrolment)
+                .values(rows[i : i + 500])
+                .on_conflict_do_nothing(index_elements=["campaign_id", "contact_id"])
+                .returning(CampaignEnrolment.contact_id)
+            )
+            added += list(self.session.execute(stmt).scalars())
+        return added
+
+    def enrolment(self, campaign_id: uuid.UUID, contact_id: uuid.UUID) -> CampaignEnrolment | None:
+        return self.session.scalars(
+            select(CampaignEnrolment).where(
+                CampaignEnrolment.campaign_id == campaign_id,
+                CampaignEnrolment.contact_id == contact_id,
+            )
+        ).first()
+
+    def enrolments_stmt(self, campaign_id: uuid.UUID) -> Select[Any]:
+        return (
+            select(CampaignEnrolment, Contact)
+            .join(Contact, Contact.id == CampaignEnrolment.contact_id)
+            .where(CampaignEnrolment.campaign_id == campaign_id)
+            .order_by(CampaignEnrolment.created_at, CampaignEnrolment.id)
+        )
+
+    def paginate_rows(self, stmt: Select[Any], limit: int, offset: int) -> tuple[list[Any], int]:
+        total = self.session.scalar(
+            select(func.count()).select_from(stmt.order_by(None).subquery())
+        )
+        rows = list(self.session.execute(stmt.limit(limit).offset(offset)).all())
+        return rows, int(total or 0)
+
+    def enrolments_with_contacts(
+        self, campaign_id: uuid.UUID, statuses: tuple[str, ...]
+    ) -> list[tuple[CampaignEnrolment, Contact]]:
+        stmt = self.enrolments_stmt(campaign_id).where(CampaignEnrolment.status.in_(statuses))
+        return [(e, c) for e, c in self.session.execute(stmt).all()]
+
+    def delete_enrolment(self, enrolment: CampaignEnrolment) -> None:
+        self.session.execute(delete(CampaignSend).where(CampaignSend.enrolment_id == enrolment.id))
+        self.session.delete(enrolment)
+        self.session.flush()
+
+    def set_enrolment_status(
+        self, enrolment_ids: list[uuid.UUID], status: str, *, only_from: tuple[str, ...]
+    ) -> int:
+        if not enrolment_ids:
+            return 0
+        stmt = (
+            update(CampaignEnrolment)
+            .where(CampaignEnrolment.id.in_(enrolment_ids), CampaignEnrolment.status.in_(only_from))
+            .values(status=status)
+            .execution_options(synchronize_session=False)
+        )
+        return int(self.session.execute(stmt).rowcount or 0)
+
+    def enrolments_for_contacts(
+        self, workspace_id: uuid.UUID, contact_ids: list[uuid.UUID]
+    ) -> list[CampaignEnrolment]:
+        if not contact_ids:
+            return []
+        return list(
+            self.session.scalars(
+                select(CampaignEnrolment).where(
+                    CampaignEnrolment.workspace_id == workspace_id,
+                    CampaignEnrolment.contact_id.in_(contact_ids),
+                )
+            )
+        )
+
+    # ----------------------------------------------------------------- sends
+
+    def insert_sends(self, rows: list[dict[str, Any]]) -> int:
+        """Schedule sends; a (person, step) already scheduled is left alone."""
+        if not rows:
+            return 0
+        insert = _insert(self.session)
+        n = 0
+        for i in range(0, len(rows), 500):
+            stmt = (
+                insert(CampaignSend)
+                .values(rows[i : i + 500])
+                .on_conflict_do_nothing(index_elements=["enrolment_id", "step_index"])
+                .returning(CampaignSend.id)
+            )
+            n += len(self.session.execute(stmt).all())
+        return n
+
+    def cancel_scheduled(self, enrolment_ids: list[uuid.UUID], outcome: str) -> int:
+        if not enrolment_ids:
+            return 0
+        stmt = (
+            update(CampaignSend)
+            .where(CampaignSend.enrolment_id.in_(enrolment_ids), CampaignSend.state == "scheduled")
+            .values(state="cancelled", outcome=outcome)
+            .execution_options(synchronize_session=False)
+        )
+        return int(self.session.execute(stmt).rowcount or 0)
+
+    def send_counts(self, campaign_id: uuid.UUID) -> dict[str, int]:
+        rows = self.session.execute(
+            select(CampaignSend.state, func.count())
+            .where(CampaignSend.campaign_id == campaign_id)
+            .group_by(CampaignSend.state)
+        )
+        return {state: int(n) for state, n in rows}
+
+    def engagement_counts(self, campaign_id: uuid.UUID) -> tuple[int, int]:
+        opened = self.session.scalar(
+            select(func.count(func.distinct(CampaignSend.contact_id))).where(
+                CampaignSend.campaign_id == campaign_id, CampaignSend.opened_at.is_not(None)
+            )
+        )
+        clicked = self.session.scalar(
+            select(func.count(func.distinct(CampaignSend.contact_id))).where(
+                CampaignSend.campaign_id == campaign_id, CampaignSend.clicked_at.is_not(None)
+            )
+        )
+        return int(opened or 0), int(clicked or 0)
+
+    def contacts_sent(self, campaign_id: uuid.UUID) -> int:
+        return int(
+            self.session.scalar(
+                select(func.count(func.distinct(CampaignSend.contact_id))).where(
+                    CampaignSend.campaign_id == campaign_id, CampaignSend.state == "sent"
+                )
+            )
+            or 0
+        )
+
+    def enrolment_counts(self, campaign_id: uuid.UUID) -> dict[str, int]:
+        rows = self.session.execute(
+            select(CampaignEnrolment.status, func.count())
+            .where(CampaignEnrolment.campaign_id == campaign_id)
+            .group_by(CampaignEnrolment.status)
+        )
+        return {status: int(n) for status, n in rows}
+
+    def send_by_message_id(self, message_ids: list[str]) -> CampaignSend | None:
+        if not message_ids:
+            return None
+        return self.session.scalars(
+            select(CampaignSend).where(CampaignSend.message_id.in_(message_ids)).limit(1)
+        ).first()
+
+    def latest_send_to(self, workspace_id: uuid.UUID, email: str) -> CampaignSend | None:
+        return self.session.scalars(
+            select(CampaignSend)
+            .where(
+                CampaignSend.workspace_id == workspace_id,
+                func.lower(CampaignSend.to_email) == email.lower(),
+                CampaignSend.state == "sent",
+            )
+            .order_by(CampaignSend.sent_at.desc())
+            .limit(1)
+        ).first()
+
+    def latest_sent_any_workspace(self, email: str) -> CampaignSend | None:
+        return self.session.scalars(
+            select(CampaignSend)
+            .where(func.lower(CampaignSend.to_email) == email.lower(), CampaignSend.state == "sent")
+            .order_by(CampaignSend.sent_at.desc())
+            .limit(1)
+        ).first()
+
+    def mark_engaged(self, send_id: uuid.UUID, column: str, when: datetime) -> bool:
+        col = getattr(CampaignSend, column)
+        stmt = (
+            update(CampaignSend)
+            .where(CampaignSend.id == send_id, col.is_(None))
+            .values({column: when})
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
+    # ----------------------------------------------------------------- suppressions, events
+
+    def suppressed(self, workspace_id: uuid.UUID, emails: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(emails), 500):
+            found |= set(
+                self.session.scalars(
+                    select(Suppression.email).where(
+                        Suppression.workspace_id == workspace_id,
+                        Suppression.email.in_(emails[i : i + 500]),
+                    )
+                )
+            )
+        return found
+
+    def suppress(
+        self, workspace_id: uuid.UUID, email: str, reason: str, campaign_id: uuid.UUID | None
+    ) -> bool:
+        insert = _insert(self.session)
+        stmt = (
+            insert(Suppression)
+            .values(
+                id=uuid.uuid4(),
+                workspace_id=workspace_id,
+                email=email,
+                reason=reason,
+                campaign_id=campaign_id,
+                created_at=func.now(),
+            )
+            .on_conflict_do_nothing(index_elements=["workspace_id", "email"])
+            .returning(Suppression.id)
+        )
+        return self.session.execute(stmt).first() is not None
+
+    def suppressions_stmt(self, workspace_id: uuid.UUID) -> Select[tuple[Suppression]]:
+        return (
+            select(Suppression)
+            .where(Suppression.workspace_id == workspace_id)
+            .order_by(Suppression.created_at.desc(), Suppression.id)
+        )
+
+    def suppression(self, workspace_id: uuid.UUID, email: str) -> Suppression | None:
+        return self.session.scalars(
+            select(Suppression).where(
+                Suppression.workspace_id == workspace_id, Suppression.email == email
+            )
+        ).first()
+
+    def delete_suppression(self, row: Suppression) -> None:
+        self.session.delete(row)
+        self.session.flush()
+
+    def add_event(self, event: CampaignEvent) -> None:
+        self.session.add(event)
+
+    def has_event(self, campaign_id: uuid.UUID, contact_id: uuid.UUID, type: str) -> bool:
+        return bool(
+            self.session.scalar(
+                select(
+                    exists().where(
+                        CampaignEvent.campaign_id == campaign_id,
+                        CampaignEvent.contact_id == contact_id,
+                        CampaignEvent.type == type,
+                    )
+                )
+            )
+        )
+
+    def contact_ids_by_email(self, workspace_id: uuid.UUID, email: str) -> list[uuid.UUID]:
+        return list(
+            self.session.scalars(
+                select(Contact.id).where(
+                    Contact.workspace_id == workspace_id,
+                    or_(Contact.email_normalized == email, func.lower(Contact.email) == email),
+                )
+            )
+        )
