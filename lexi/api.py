@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute
 from lexi.auth.endpoints import router as api_keys_router
 from lexi.campaigns import service as campaigns_service
 from lexi.campaigns.endpoints import router as campaigns_router
-from lexi.campaigns.endpoints import suppressions_router
+from lexi.campaigns.endpoints import inbound_router, suppressions_router
 from lexi.chat import service as chat_service
 from lexi.chat.endpoints import router as chat_router
 from lexi.contacts.endpoints import router as contacts_router
@@ -41,6 +41,7 @@ for router in (
     lists_router,
     campaigns_router,
     suppressions_router,
+    inbound_router,
     prospects_router,
     chat_router,
     tasks_router,

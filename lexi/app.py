@@ -13,6 +13,7 @@ import lexi
 from lexi.assistant.assistant import Assistant
 from lexi.assistant.understanding.interpreters import configured_interpreter
 from lexi.api import api_router
+from lexi.campaigns.public_endpoints import router as email_links_router
 from lexi.config import Settings, get_settings
 from lexi.db.engine import make_engine
 from lexi.db.session import Database
@@ -57,12 +58,15 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         # The in-process worker runs approved tasks when no separate `lexi worker` does.
         worker = None
         if settings.run_worker_in_process:
+            from lexi.campaigns.sending import CampaignSender
             from lexi.worker import Worker
 
+            sender = CampaignSender(db, settings) if settings.campaign_sending else None
             worker = Worker(
                 db,
                 lease_seconds=settings.worker_lease_seconds,
                 poll_seconds=settings.worker_poll_seconds,
+                jobs=[lambda: sender.run_once().handled > 0] if sender else [],
             ).start()
         try:
             async with mcp.running():
@@ -83,6 +87,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     app.state.concurrency = concurrency
     install_error_handlers(app)
     app.include_router(api_router)
+    app.include_router(email_links_router)
 
     install_health(app)
     install_web(app)

@@ -95,6 +95,38 @@ class Settings(BaseSettings):
         if not self.database_url:
             self.database_url = paths.default_database_url(self.data_dir)
         return self
+    smtp_url: str | None = Field(
+        None,
+        description="Where campaign emails go: smtp://user:pass@host:587?starttls=true or "
+        "smtps://user:pass@host:465. Unset: .eml files in the outbox folder.",
+    )
+    outbox_dir: str | None = Field(
+        None,
+        description="Folder for campaign emails when no SMTP server is set. Default: `outbox` "
+        "next to the SQLite database file (or ./lexi-outbox).",
+    )
+    public_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="The server's public base URL, used in unsubscribe and tracking links.",
+    )
+    mail_from: str = Field(
+        "Lexi <lexi@localhost>",
+        description="Default sender of campaign emails (a campaign's from_email overrides it).",
+    )
+    sender_postal_address: str | None = Field(
+        None, description="Postal address printed in every campaign email's footer."
+    )
+    campaign_limits_enabled: bool = Field(
+        True,
+        description="Apply campaigns' daily limits, delays, windows and weekends (turn off only "
+        "for local benchmarks).",
+    )
+    campaign_sending: bool = Field(
+        True, description="Whether this process's worker sends due campaign emails."
+    )
+    send_batch_size: int = Field(
+        50, description="Most sends one worker claims at a time when limits do not apply."
+    )
 
 
 @lru_cache

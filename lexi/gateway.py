@@ -115,6 +115,14 @@ def _has_nul(scope: Scope, body: bytes) -> bool:
     return False
 
 
+# Endpoints that also take a raw email (RFC 822) as the body.
+RAW_MAIL_PATHS = frozenset({"/v1/email/inbound"})
+
+
+def _media(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
 def _is_json(content_type: str) -> bool:
     media = content_type.split(";", 1)[0].strip().lower()
     return media == "application/json" or (
@@ -312,7 +320,9 @@ class Gateway:
             if content_type is None:
                 # A body sent without a type is read as JSON rather than rejected.
                 scope["headers"] = [*scope["headers"], (b"content-type", b"application/json")]
-            elif not _is_json(content_type):
+            elif not _is_json(content_type) and not (
+                path in RAW_MAIL_PATHS and _media(content_type) == "message/rfc822"
+            ):
                 await self._reply_error(send, UnsupportedMediaType(), {})
                 return
 

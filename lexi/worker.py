@@ -14,7 +14,7 @@ import os
 import socket
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Self
 
 from lexi.db.session import Database
@@ -70,12 +70,15 @@ class Worker:
         lease_seconds: float = 60.0,
         poll_seconds: float = 1.0,
         max_attempts: int = MAX_ATTEMPTS,
+        jobs: list[Callable[[], bool]] | None = None,
     ) -> None:
         self.db = db
         self.name = name or worker_name()
         self.lease_seconds = lease_seconds
         self.poll_seconds = poll_seconds
         self.max_attempts = max_attempts
+        # Periodic work run on every loop turn (the campaign sender); each returns "was busy".
+        self.jobs = list(jobs or [])
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -155,6 +158,11 @@ class Worker:
                 log.info("worker resumed after %s", outage, extra={"worker": self.name})
                 outage = None
                 delay = self.poll_seconds
+            for job in self.jobs:
+                try:
+                    busy = job() or busy
+                except Exception:  # noqa: BLE001  (a failing job must not stop the worker)
+                    log.exception("worker job error")
             if not busy:
                 self._wait(self.poll_seconds)
         log.info("worker stopped", extra={"worker": self.name})

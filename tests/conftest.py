@@ -68,6 +68,7 @@ def settings(migrated: str) -> Settings:
         log_json=True,
         log_level="WARNING",
         run_worker_in_process=False,
+        campaign_sending=False,
     )
 
 

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from lexi.auth.dependencies import CampaignsRead, CampaignsWrite
-from lexi.campaigns import service
+from lexi.campaigns import service, tracking
 from lexi.campaigns.schemas import (
     CampaignCreate,
     CampaignOut,
@@ -14,6 +16,7 @@ from lexi.campaigns.schemas import (
     EnrolIn,
     EnrolmentOut,
     EnrolOut,
+    InboundOut,
     PauseOut,
     RevisionOut,
     RewriteIn,
@@ -25,13 +28,15 @@ from lexi.campaigns.schemas import (
     SuppressionIn,
     SuppressionOut,
 )
-from lexi.deps import SessionDep
+from lexi.deps import DatabaseDep, SessionDep
+from lexi.errors import ValidationFailed
 from lexi.kit.pagination import Page, PageParams, page_params
 from lexi.kit.schemas import DataEnvelope
 from lexi.models import Campaign, CampaignRevision, CampaignStep
 
 router = APIRouter(prefix="/campaigns", tags=["Campaigns"])
 suppressions_router = APIRouter(prefix="/suppressions", tags=["Campaigns"])
+inbound_router = APIRouter(prefix="/email", tags=["Campaigns"])
 CampaignPage = Annotated[PageParams, Depends(page_params(default=50, maximum=100))]
 StatusFilter = Literal["draft", "pending_approval", "active", "paused", "completed"]
 
@@ -374,3 +379,49 @@ def remove_suppression(email: str, caller: CampaignsWrite, session: SessionDep) 
     """(ext) Allow an address again."""
     service.remove_suppression(session, caller.workspace_id, email)
     return Response(status_code=204)
+
+
+# ------------------------------------------------------------------ inbound mail
+
+
+@inbound_router.post(
+    "/inbound",
+    response_model=DataEnvelope[InboundOut],
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"raw": {"type": "string", "description": "RFC 822 text"}},
+                        "required": ["raw"],
+                    }
+                },
+                "message/rfc822": {"schema": {"type": "string", "format": "binary"}},
+            },
+        }
+    },
+)
+async def inbound(request: Request, caller: CampaignsWrite, db: DatabaseDep) -> dict:
+    """A received email, raw RFC 822 (`message/rfc822` body, or JSON `{"raw": "..."}`): a reply
+    to a campaign email stops that person's sequence; a bounce (DSN, RFC 3464) suppresses the
+    address when it is permanent. Anything else changes nothing (`kind: unmatched`)."""
+    raw = await request.body()
+    if (request.headers.get("content-type") or "").split(";")[0].strip().endswith("json"):
+        try:
+            parsed = json.loads(raw or b"null")
+        except ValueError:
+            raise ValidationFailed.field("body", "Malformed JSON") from None
+        if not isinstance(parsed, dict) or not isinstance(parsed.get("raw"), str):
+            raise ValidationFailed.field("raw", "Send the message as a string in 'raw'")
+        raw = parsed["raw"].encode("utf-8", "surrogateescape")
+
+    def work() -> InboundOut:
+        with db.unit_of_work() as session:
+            r = tracking.handle_inbound(session, caller.workspace_id, raw)
+            return InboundOut(
+                kind=r.kind, campaign_id=r.campaign_id, contact_id=r.contact_id, email=r.email
+            )
+
+    return {"data": await run_in_threadpool(work)}

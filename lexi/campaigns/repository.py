@@ -411,3 +411,209 @@ class CampaignRepository(Repository[Campaign]):
                 )
             )
         )
+
+
+class SendRepository(Repository[CampaignSend]):
+    """The sender's queries: due work, exclusive claims, and recording outcomes."""
+
+    model = CampaignSend
+
+    def _due(self, now: datetime) -> Any:
+        return or_(
+            (CampaignSend.state == "scheduled") & (CampaignSend.due_at <= now),
+            (CampaignSend.state == "sending") & (CampaignSend.lease_expires_at < now),
+        )
+
+    def due_campaigns(
+        self, now: datetime, limit: int, workspace_id: uuid.UUID | None = None
+    ) -> list[Campaign]:
+        ids = select(CampaignSend.campaign_id).where(self._due(now))
+        if workspace_id is not None:
+            ids = ids.where(CampaignSend.workspace_id == workspace_id)
+        stmt = select(Campaign).where(
+            Campaign.id.in_(ids.distinct().limit(limit * 4)), Campaign.status == "active"
+        )
+        return list(self.session.scalars(stmt.limit(limit)))
+
+    def take_slot(
+        self, campaign_id: uuid.UUID, now: datetime, next_at: datetime, day: str, limit: int
+    ) -> bool:
+        """Take the campaign's next sending slot: only when its delay has passed and today's
+        count is under the daily limit. One conditional UPDATE, so workers cannot both win."""
+        from sqlalchemy import case
+
+        stmt = (
+            update(Campaign)
+            .where(
+                Campaign.id == campaign_id,
+                Campaign.status == "active",
+                or_(Campaign.next_send_at.is_(None), Campaign.next_send_at <= now),
+                or_(
+                    Campaign.day_key.is_(None),
+                    Campaign.day_key != day,
+                    Campaign.day_count < limit,
+                ),
+            )
+            .values(
+                next_send_at=next_at,
+                day_count=case((Campaign.day_key == day, Campaign.day_count + 1), else_=1),
+                day_key=day,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
+    def give_back_slot(self, campaign_id: uuid.UUID, day: str) -> None:
+        stmt = (
+            update(Campaign)
+            .where(Campaign.id == campaign_id, Campaign.day_key == day, Campaign.day_count > 0)
+            .values(day_count=Campaign.day_count - 1, next_send_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        self.session.execute(stmt)
+
+    def claim(
+        self,
+        campaign_id: uuid.UUID,
+        now: datetime,
+        limit: int,
+        worker: str,
+        lease_until: datetime,
+        *,
+        skip_locked: bool,
+    ) -> list[uuid.UUID]:
+        """Claim up to ``limit`` due sends of a campaign for this worker (scheduled ones, and
+        ones whose sender stopped renewing its lease)."""
+        pick = (
+            select(CampaignSend.id)
+            .where(CampaignSend.campaign_id == campaign_id, self._due(now))
+            .order_by(CampaignSend.due_at, CampaignSend.id)
+            .limit(limit)
+        )
+        if skip_locked:
+            pick = pick.with_for_update(skip_locked=True)
+        ids = list(self.session.scalars(pick))
+        if not ids:
+            return []
+        stmt = (
+            update(CampaignSend)
+            .where(CampaignSend.id.in_(ids), self._due(now))
+            .values(
+                state="sending",
+                claimed_by=worker,
+                lease_expires_at=lease_until,
+                attempts=CampaignSend.attempts + 1,
+            )
+            .returning(CampaignSend.id)
+            .execution_options(synchronize_session=False)
+        )
+        return list(self.session.execute(stmt).scalars())
+
+    def claimed(
+        self, ids: list[uuid.UUID]
+    ) -> list[tuple[CampaignSend, CampaignEnrolment, Contact]]:
+        if not ids:
+            return []
+        rows = self.session.execute(
+            select(CampaignSend, CampaignEnrolment, Contact)
+            .join(CampaignEnrolment, CampaignEnrolment.id == CampaignSend.enrolment_id)
+            .join(Contact, Contact.id == CampaignSend.contact_id)
+            .where(CampaignSend.id.in_(ids))
+            .order_by(CampaignSend.due_at, CampaignSend.id)
+        ).all()
+        return [(s, e, c) for s, e, c in rows]
+
+    def last_sent(self, enrolment_id: uuid.UUID, before_step: int) -> CampaignSend | None:
+        return self.session.scalars(
+            select(CampaignSend)
+            .where(
+                CampaignSend.enrolment_id == enrolment_id,
+                CampaignSend.step_index < before_step,
+                CampaignSend.state == "sent",
+            )
+            .order_by(CampaignSend.step_index.desc())
+            .limit(1)
+        ).first()
+
+    def finish(self, send_id: uuid.UUID, worker: str, state: str, **values: Any) -> bool:
+        """End a claimed send, only if this worker still holds it."""
+        stmt = (
+            update(CampaignSend)
+            .where(
+                CampaignSend.id == send_id,
+                CampaignSend.state == "sending",
+                CampaignSend.claimed_by == worker,
+            )
+            .values(state=state, lease_expires_at=None, **values)
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
+    def release(self, ids: list[uuid.UUID], worker: str, due_at: datetime | None = None) -> int:
+        """Hand claimed sends back (paused campaign, temporary failure)."""
+        if not ids:
+            return 0
+        values: dict[str, Any] = {
+            "state": "scheduled",
+            "claimed_by": None,
+            "lease_expires_at": None,
+        }
+        if due_at is not None:
+            values["due_at"] = due_at
+        stmt = (
+            update(CampaignSend)
+            .where(
+                CampaignSend.id.in_(ids),
+                CampaignSend.state == "sending",
+                CampaignSend.claimed_by == worker,
+            )
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return int(self.session.execute(stmt).rowcount or 0)
+
+    def advance(
+        self, enrolment_id: uuid.UUID, step_index: int, sent_at: datetime | None, status: str
+    ) -> None:
+        values: dict[str, Any] = {"current_step": step_index + 1}
+        if sent_at is not None:
+            values["last_sent_at"] = sent_at
+        if status != "active":
+            values["status"] = status
+        stmt = (
+            update(CampaignEnrolment)
+            .where(CampaignEnrolment.id == enrolment_id, CampaignEnrolment.status == "active")
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        self.session.execute(stmt)
+
+    def revision_steps(self, campaign_id: uuid.UUID, number: int) -> list[dict[str, Any]]:
+        rev = self.session.scalars(
+            select(CampaignRevision).where(
+                CampaignRevision.campaign_id == campaign_id, CampaignRevision.number == number
+            )
+        ).first()
+        return list(rev.steps) if rev is not None else []
+
+    def campaign_status(self, campaign_id: uuid.UUID) -> str | None:
+        return self.session.scalar(select(Campaign.status).where(Campaign.id == campaign_id))
+
+    def complete_finished_campaigns(self, campaign_ids: list[uuid.UUID]) -> None:
+        """An active campaign with no enrolment still under way is completed."""
+        for cid in campaign_ids:
+            busy = self.session.scalar(
+                select(
+                    exists().where(
+                        CampaignEnrolment.campaign_id == cid,
+                        CampaignEnrolment.status.in_(("pending", "active", "paused")),
+                    )
+                )
+            )
+            if not busy:
+                self.session.execute(
+                    update(Campaign)
+                    .where(Campaign.id == cid, Campaign.status == "active")
+                    .values(status="completed")
+                    .execution_options(synchronize_session=False)
+                )

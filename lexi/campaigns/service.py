@@ -884,7 +884,7 @@ def suppress(
     repo.set_enrolment_status(
         ids,
         status or ("bounced" if reason == "bounced" else "unsubscribed"),
-        only_from=("pending", "active", "paused"),
+        only_from=("pending", "active", "paused", "completed"),
     )
     return new
 

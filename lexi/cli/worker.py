@@ -18,7 +18,7 @@ def worker(
     ),
     database_url: str | None = DB_OPTION,
 ) -> None:
-    """Claim approved tasks from the database and run them until stopped (SIGINT/SIGTERM)."""
+    """Claim approved tasks and send due campaign emails until stopped (SIGINT/SIGTERM)."""
     from lexi.kit.logs import configure_logging
     from lexi.worker import Worker, load_extensions
 
@@ -26,17 +26,23 @@ def worker(
     configure_logging(settings.log_level, settings.log_json)
     load_extensions(extension)
     with database(database_url) as db:
+        from lexi.campaigns.sending import CampaignSender
+
+        senders = [CampaignSender(db, settings) for _ in range(concurrency)]
+        sending = settings.campaign_sending
         workers = [
             Worker(
                 db,
                 lease_seconds=settings.worker_lease_seconds,
                 poll_seconds=settings.worker_poll_seconds,
+                jobs=[lambda s=s: s.run_once().handled > 0] if sending else [],
             )
-            for _ in range(concurrency)
+            for s in senders
         ]
         if once:
             done = sum(w.run_until_idle() for w in workers)
-            typer.echo(f"ran {done} task(s)")
+            sent = senders[0].run_until_idle().sent if sending else 0
+            typer.echo(f"ran {done} task(s), sent {sent} email(s)")
             return
         stopping = threading.Event()
 

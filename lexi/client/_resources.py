@@ -414,3 +414,12 @@ class Suppressions(Resource):
 
     def remove(self, email: str) -> Any:
         return self._delete(f"/v1/suppressions/{email}")
+
+
+@resource("email")
+class Email(Resource):
+    """Inbound mail: ``/v1/email/inbound`` (replies and bounces)."""
+
+    def inbound(self, raw: str) -> Any:
+        """Hand over a received message (RFC 822 text): ``{kind: reply|bounce|unmatched, ...}``."""
+        return self._post("/v1/email/inbound", {"raw": raw})

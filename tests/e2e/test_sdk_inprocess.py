@@ -178,6 +178,8 @@ class TestEveryNamespaceAgainstTheApp:
                 await c.suppressions.add("nobody@example.com", reason="manual")
                 assert "nobody@example.com" in [x["email"] for x in await c.suppressions.list()]
                 await c.suppressions.remove("nobody@example.com")
+                got = await c.email.inbound("From: x@y.example\r\nSubject: hi\r\n\r\nhello\r\n")
+                assert got["kind"] == "unmatched"
                 await c.lists.delete(q1["id"])
 
         run(story)

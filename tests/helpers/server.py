@@ -64,6 +64,8 @@ class LexiServer:
                 "LEXI_LOG_JSON": "true",
                 "LEXI_LOG_LEVEL": "INFO",
                 "LEXI_RUN_WORKER_IN_PROCESS": "false",
+                # The test database is shared: only tests that ask for it send campaign emails.
+                "LEXI_CAMPAIGN_SENDING": "false",
             }
         )
         env.update(self._env)

@@ -32,12 +32,14 @@ class WorkerProcess:
         once: bool = False,
         stall_after_work: Path | None = None,
         concurrency: int = 1,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.database_url = database_url
         self.lease_seconds = lease_seconds
         self.once = once
         self.stall = stall_after_work
         self.concurrency = concurrency
+        self.extra_env = dict(env or {})
         self.proc: subprocess.Popen[bytes] | None = None
         fd, name = tempfile.mkstemp(prefix="lexi-worker-", suffix=".log")
         os.close(fd)
@@ -53,6 +55,9 @@ class WorkerProcess:
                 "LEXI_LOG_JSON": "true",
                 "LEXI_LOG_LEVEL": "INFO",
                 "PYTHONPATH": str(ROOT),
+                # The test database is shared: only tests that ask for it send campaign emails.
+                "LEXI_CAMPAIGN_SENDING": "false",
+                **self.extra_env,
             }
         )
         args = [sys.executable, "-m", "lexi", "worker", "--concurrency", str(self.concurrency)]

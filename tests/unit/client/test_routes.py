@@ -112,6 +112,7 @@ CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any]]] = [
     ("campaigns", "start", (ID,), {}),
     ("campaigns", "pause", (ID,), {}),
     ("campaigns", "stats", (ID,), {}),
+    ("email", "inbound", ("From: a@b.example\r\n\r\nhi",), {}),
     ("suppressions", "list", (), {"page": 1, "per_page": 5}),
     ("suppressions", "add", ("a@example.com",), {"reason": "manual"}),
     ("suppressions", "remove", ("a@example.com",), {}),

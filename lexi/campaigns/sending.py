@@ -1,0 +1,581 @@
+"""Sending campaign emails: claim due sends, build each message, hand it to SMTP, record it.
+
+A send moves ``scheduled → sending → sent`` (or ``skipped``/``failed``; ``cancelled`` when a
+reply, bounce or unsubscribe stops the sequence). Exactly once:
+
+* **Claim**: one conditional UPDATE moves due rows to ``sending`` with this worker's name and a
+  lease (``FOR UPDATE SKIP LOCKED`` picks candidates on PostgreSQL, so workers share the work).
+  The (enrolment, step) row is unique, so a step can never be scheduled twice for a person.
+* **Record**: right after the mail server accepts the message, the row becomes ``sent`` (only
+  if this worker still holds it) and the next step is scheduled, in one transaction.
+* **Recover**: a worker that dies stops renewing nothing — its lease simply runs out and another
+  worker takes the row again. Nothing is skipped. The message is rebuilt with the **same
+  Message-ID**, so the one case that cannot be told apart after a crash (the server accepted the
+  message but the worker died before recording it) produces a copy with an identical
+  Message-ID, which mail stores and clients treat as one message. The outbox transport writes
+  files named after the Message-ID, so there the retry replaces the file: exactly one copy.
+
+Pausing is immediate: the campaign's status is read again before every message, and a paused
+campaign's claimed sends are handed back unsent. Limits (daily limit, delay between emails,
+sending window, weekends) are checked when a slot is taken, by a conditional UPDATE on the
+campaign row, so several workers together still respect them.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+import re
+import smtplib
+import ssl
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, parseaddr
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from lexi.campaigns import content, links
+from lexi.campaigns.repository import CampaignRepository, SendRepository
+from lexi.config import Settings
+from lexi.db.session import Database
+from lexi.kit.clock import utc_now
+from lexi.models import Campaign, CampaignEnrolment, CampaignSend, Contact
+
+log = logging.getLogger("lexi.campaigns.sending")
+
+LEASE_SECONDS = 120.0
+RETRY_DELAY = timedelta(minutes=5)
+MAX_ATTEMPTS = 5
+_HREF = re.compile(r'href="(https?://[^"]+)"', re.I)
+
+
+# ------------------------------------------------------------------ transports
+
+
+class TransportError(Exception):
+    def __init__(self, message: str, *, permanent: bool) -> None:
+        super().__init__(message)
+        self.permanent = permanent
+
+
+class Transport(Protocol):
+    def send(self, message: EmailMessage, recipient: str) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class SmtpTransport:
+    """A real SMTP client (stdlib ``smtplib``), one connection reused across messages.
+
+    ``smtp://user:pass@host:587?starttls=true``, ``smtp://host:25``, ``smtps://host:465``.
+    """
+
+    def __init__(self, url: str, *, timeout: float = 30.0) -> None:
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+            raise ValueError("LEXI_SMTP_URL must look like smtp://host:port or smtps://host:port")
+        self.tls = parts.scheme == "smtps"
+        self.host = parts.hostname
+        self.port = parts.port or (465 if self.tls else 25)
+        query = {k: v[-1].lower() for k, v in parse_qs(parts.query).items()}
+        self.starttls = query.get("starttls") in ("1", "true", "yes")
+        self.user = unquote(parts.username) if parts.username else None
+        self.password = unquote(parts.password) if parts.password else None
+        self.timeout = timeout
+        self._conn: smtplib.SMTP | None = None
+
+    def _connect(self) -> smtplib.SMTP:
+        context = ssl.create_default_context()
+        conn: smtplib.SMTP
+        if self.tls:
+            conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+        else:
+            conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            if self.starttls:
+                conn.starttls(context=context)
+        if self.user:
+            conn.login(self.user, self.password or "")
+        return conn
+
+    def send(self, message: EmailMessage, recipient: str) -> None:
+        for attempt in (1, 2):
+            try:
+                if self._conn is None:
+                    self._conn = self._connect()
+                refused = self._conn.send_message(message, to_addrs=[recipient])
+                if refused:
+                    code, reply = next(iter(refused.values()))
+                    raise TransportError(f"{code} {reply!r}", permanent=code >= 500)
+                return
+            except smtplib.SMTPRecipientsRefused as exc:
+                code, reply = next(iter(exc.recipients.values()))
+                raise TransportError(f"{code} {reply!r}", permanent=code >= 500) from None
+            except smtplib.SMTPResponseException as exc:
+                self.close()
+                if exc.smtp_code >= 500:
+                    raise TransportError(
+                        f"{exc.smtp_code} {exc.smtp_error!r}", permanent=True
+                    ) from None
+                if attempt == 2:
+                    raise TransportError(
+                        f"{exc.smtp_code} {exc.smtp_error!r}", permanent=False
+                    ) from None
+            except (smtplib.SMTPException, OSError) as exc:
+                # A dropped connection: reconnect once, then report a temporary failure.
+                self.close()
+                if attempt == 2:
+                    raise TransportError(type(exc).__name__, permanent=False) from None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.quit()
+            except (smtplib.SMTPException, OSError):
+                pass
+            self._conn = None
+
+
+class OutboxTransport:
+    """Writes each message to ``<folder>/<message-id>.eml`` (atomically; a retry replaces it)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def send(self, message: EmailMessage, recipient: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9._-]", "_", (message["Message-ID"] or "").strip("<>"))
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(message.as_bytes())
+        os.replace(tmp, self.folder / f"{name}.eml")
+
+    def close(self) -> None:
+        pass
+
+
+def outbox_folder(settings: Settings) -> Path:
+    if settings.outbox_dir:
+        return Path(settings.outbox_dir).expanduser()
+    url = settings.database_url
+    if url.startswith("sqlite:///") and ":memory:" not in url:
+        return Path(url[len("sqlite:///") :]).expanduser().resolve().parent / "outbox"
+    return Path("lexi-outbox").resolve()
+
+
+def transport_for(settings: Settings) -> Transport:
+    if settings.smtp_url:
+        return SmtpTransport(settings.smtp_url)
+    return OutboxTransport(outbox_folder(settings))
+
+
+# ------------------------------------------------------------------ windows and limits
+
+
+def _hhmm(value: str) -> time:
+    h, m = value.split(":")
+    return time(int(h), int(m))
+
+
+def sending_allowed(campaign: Campaign, now: datetime) -> bool:
+    """Inside the campaign's window (local time in its zone) and on an allowed day."""
+    local = now.astimezone(ZoneInfo(campaign.sending_timezone))
+    if not campaign.send_on_weekends and local.weekday() >= 5:
+        return False
+    if campaign.sending_window_start and campaign.sending_window_end:
+        start, end = _hhmm(campaign.sending_window_start), _hhmm(campaign.sending_window_end)
+        t = local.time()
+        return start <= t < end if start < end else (t >= start or t < end)
+    return True
+
+
+def local_day(campaign: Campaign, now: datetime) -> str:
+    return now.astimezone(ZoneInfo(campaign.sending_timezone)).date().isoformat()
+
+
+# ------------------------------------------------------------------ the message
+
+
+def message_id_for(send_id: uuid.UUID, sender: str) -> str:
+    domain = parseaddr(sender)[1].rpartition("@")[2] or "lexi.localhost"
+    return f"<{send_id}@{domain}>"
+
+
+def send_id_from_message_id(value: str) -> uuid.UUID | None:
+    m = re.search(r"<([0-9a-f-]{36})@", value or "", re.I)
+    if not m:
+        return None
+    try:
+        return uuid.UUID(m.group(1))
+    except ValueError:
+        return None
+
+
+def sender_of(campaign: Campaign, settings: Settings) -> str:
+    default_name, default_addr = parseaddr(settings.mail_from)
+    address = campaign.from_email or default_addr or "lexi@localhost"
+    return formataddr((campaign.from_name or default_name or "", address))
+
+
+def build_message(
+    campaign: Campaign,
+    step: dict[str, Any],
+    contact: Contact,
+    send_id: uuid.UUID,
+    to: str,
+    settings: Settings,
+    now: datetime,
+) -> EmailMessage:
+    """The email for one contact and step: merged subject and body, a plain-text and an HTML
+    part, List-Unsubscribe headers (RFC 8058), the footer, and tracking when asked for."""
+    base = settings.public_url.rstrip("/")
+    key = campaign.signing_key
+    unsubscribe = f"{base}/email/unsubscribe/{links.sign(key, 'u', send_id)}"
+    rendered = content.render(step["subject"], step["body"], content.contact_fields(contact))
+    sender = sender_of(campaign, settings)
+    text, body_html = rendered.text, rendered.html
+    if campaign.from_name:
+        text += f"\n{campaign.from_name}"
+        body_html += f"<p>{html.escape(campaign.from_name)}</p>"
+    if campaign.track_clicks:
+        body_html = _HREF.sub(
+            lambda m: (
+                f'href="{base}/email/click/{links.sign(key, "c", send_id, html.unescape(m.group(1)))}"'
+            ),
+            body_html,
+        )
+    footer_text: list[str] = []
+    footer_html: list[str] = []
+    if settings.sender_postal_address:
+        footer_text.append(settings.sender_postal_address)
+        footer_html.append(html.escape(settings.sender_postal_address))
+    if campaign.show_unsubscribe:
+        footer_text.append(f"Unsubscribe: {unsubscribe}")
+        footer_html.append(f'<a href="{html.escape(unsubscribe)}">Unsubscribe</a>')
+    if footer_text:
+        text += "\n\n--\n" + "\n".join(footer_text)
+        body_html += '<hr><p style="font-size:12px;color:#666">' + "<br>".join(footer_html) + "</p>"
+    if campaign.track_opens:
+        pixel = f"{base}/email/open/{links.sign(key, 'o', send_id)}.gif"
+        body_html += f'<img src="{html.escape(pixel)}" width="1" height="1" alt="">'
+    msg = EmailMessage()
+    msg["From"] = sender
+    name = " ".join(filter(None, [contact.first_name, contact.last_name])) or (
+        contact.full_name or ""
+    )
+    local, _, domain = to.partition("@")
+    msg["To"] = Address(display_name=name, username=local, domain=domain)
+    msg["Subject"] = rendered.subject
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = message_id_for(send_id, sender)
+    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    msg["X-Lexi-Campaign"] = str(campaign.id)
+    msg.set_content(text + "\n")
+    msg.add_alternative(f"<!doctype html><html><body>{body_html}</body></html>", subtype="html")
+    return msg
+
+
+# ------------------------------------------------------------------ the sender
+
+
+def condition_met(
+    condition: str, enrolment: CampaignEnrolment, previous: CampaignSend | None
+) -> bool:
+    """Whether a later step goes out, judged on the recipient's state and the last email sent."""
+    if condition in ("always", "if_no_reply"):
+        return enrolment.status == "active"
+    if previous is None:
+        return condition == "if_no_open"
+    if condition == "if_no_open":
+        return previous.opened_at is None
+    if condition == "if_opened":
+        return previous.opened_at is not None
+    if condition == "if_clicked":
+        return previous.clicked_at is not None
+    return False
+
+
+@dataclass
+class BatchResult:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    released: int = 0
+
+    @property
+    def handled(self) -> int:
+        return self.sent + self.skipped + self.failed
+
+
+class CampaignSender:
+    """Sends due campaign emails from ``db``; run by every worker (threads or processes)."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        *,
+        name: str | None = None,
+        transport: Transport | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        lease_seconds: float = LEASE_SECONDS,
+        workspace_id: uuid.UUID | None = None,
+    ) -> None:
+        self.db = db
+        self.settings = settings
+        self.name = name or f"sender-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+        self.transport = transport or transport_for(settings)
+        self.clock = clock
+        self.lease_seconds = lease_seconds
+        # Only this workspace's campaigns (a dedicated sender); every workspace when None.
+        self.workspace_id = workspace_id
+        self._steps: dict[tuple[uuid.UUID, int], list[dict[str, Any]]] = {}
+
+    def close(self) -> None:
+        self.transport.close()
+
+    def run_once(self) -> BatchResult:
+        """Claim and send one batch per campaign with due work."""
+        total = BatchResult()
+        now = self.clock()
+        with self.db.unit_of_work(write=False) as session:
+            campaigns = SendRepository(session).due_campaigns(now, 20, self.workspace_id)
+            for c in campaigns:
+                session.expunge(c)
+        for campaign in campaigns:
+            if self.settings.campaign_limits_enabled and not sending_allowed(campaign, now):
+                continue
+            result = self._run_campaign(campaign, now)
+            total.sent += result.sent
+            total.skipped += result.skipped
+            total.failed += result.failed
+            total.released += result.released
+        if campaigns:
+            with self.db.unit_of_work() as session:
+                SendRepository(session).complete_finished_campaigns([c.id for c in campaigns])
+        return total
+
+    def run_until_idle(self, max_rounds: int = 100_000) -> BatchResult:
+        total = BatchResult()
+        for _ in range(max_rounds):
+            r = self.run_once()
+            if not r.handled:
+                break
+            total.sent += r.sent
+            total.skipped += r.skipped
+            total.failed += r.failed
+        return total
+
+    def _run_campaign(self, campaign: Campaign, now: datetime) -> BatchResult:
+        limited = self.settings.campaign_limits_enabled
+        day = local_day(campaign, now)
+        with self.db.unit_of_work() as session:
+            repo = SendRepository(session)
+            if limited:
+                next_at = now + timedelta(seconds=campaign.delay_between_emails)
+                if not repo.take_slot(campaign.id, now, next_at, day, campaign.daily_send_limit):
+                    return BatchResult()
+                size = 1
+            else:
+                size = max(1, self.settings.send_batch_size)
+            ids = repo.claim(
+                campaign.id,
+                now,
+                size,
+                self.name,
+                now + timedelta(seconds=self.lease_seconds),
+                skip_locked=session.get_bind().dialect.name == "postgresql",
+            )
+            if limited and not ids:
+                repo.give_back_slot(campaign.id, day)
+        if not ids:
+            return BatchResult()
+        with self.db.unit_of_work(write=False) as session:
+            rows = SendRepository(session).claimed(ids)
+            blocked = CampaignRepository(session).suppressed(
+                campaign.workspace_id,
+                sorted({a for a in (_address(c.email) for _, _, c in rows) if a}),
+            )
+            previous = {
+                s.id: SendRepository(session).last_sent(e.id, s.step_index)
+                for s, e, _ in rows
+                if s.step_index > 0
+            }
+            steps = self._revision_steps(session, campaign)
+            session.expunge_all()
+        result = BatchResult()
+        for i, (send, enrolment, contact) in enumerate(rows):
+            with self.db.unit_of_work(write=False) as session:
+                status = SendRepository(session).campaign_status(campaign.id)
+            if status != "active":
+                # Paused (or otherwise stopped) since the claim: nothing more goes out.
+                with self.db.unit_of_work() as session:
+                    result.released += SendRepository(session).release(
+                        [s.id for s, _, _ in rows[i:]], self.name
+                    )
+                break
+            outcome = self._one(
+                campaign, steps, send, enrolment, contact, blocked, previous.get(send.id)
+            )
+            setattr(result, outcome, getattr(result, outcome) + 1)
+        return result
+
+    def _revision_steps(self, session: Session, campaign: Campaign) -> list[dict[str, Any]]:
+        number = campaign.sending_revision or campaign.revision
+        key = (campaign.id, number)
+        if key not in self._steps:
+            self._steps[key] = SendRepository(session).revision_steps(campaign.id, number)
+        return self._steps[key]
+
+    def _one(
+        self,
+        campaign: Campaign,
+        steps: list[dict[str, Any]],
+        send: CampaignSend,
+        enrolment: CampaignEnrolment,
+        contact: Contact,
+        blocked: set[str],
+        previous: CampaignSend | None,
+    ) -> str:
+        now = self.clock()
+        address = _address(contact.email)
+        if send.step_index >= len(steps):
+            return self._skip(campaign, send, enrolment, steps, "no such step", now, last=True)
+        step = steps[send.step_index]
+        if enrolment.status != "active":
+            return self._skip(campaign, send, enrolment, steps, enrolment.status, now, last=True)
+        if address is None:
+            return self._skip(campaign, send, enrolment, steps, "no_email", now, last=True)
+        if contact.do_not_contact or address in blocked:
+            return self._skip(campaign, send, enrolment, steps, "suppressed", now, last=True)
+        if send.step_index > 0 and not condition_met(step["send_condition"], enrolment, previous):
+            return self._skip(
+                campaign, send, enrolment, steps, f"condition {step['send_condition']} not met", now
+            )
+        message = build_message(campaign, step, contact, send.id, address, self.settings, now)
+        try:
+            self.transport.send(message, address)
+        except TransportError as exc:
+            return self._failed(campaign, send, enrolment, address, exc, now)
+        with self.db.unit_of_work() as session:
+            repo = SendRepository(session)
+            if not repo.finish(
+                send.id,
+                self.name,
+                "sent",
+                sent_at=now,
+                to_email=address,
+                message_id=message["Message-ID"],
+                revision=campaign.sending_revision or campaign.revision,
+            ):
+                log.warning(
+                    "send taken over before it was recorded", extra={"send_id": str(send.id)}
+                )
+                return "released"
+            self._schedule_next(session, campaign, send, enrolment, steps, now, sent=True)
+        return "sent"
+
+    def _skip(
+        self,
+        campaign: Campaign,
+        send: CampaignSend,
+        enrolment: CampaignEnrolment,
+        steps: list[dict[str, Any]],
+        reason: str,
+        now: datetime,
+        *,
+        last: bool = False,
+    ) -> str:
+        with self.db.unit_of_work() as session:
+            repo = SendRepository(session)
+            if not repo.finish(send.id, self.name, "skipped", outcome=reason[:200]):
+                return "released"
+            if last:
+                status = {"no_email": "completed", "suppressed": "unsubscribed"}.get(reason)
+                if status and enrolment.status == "active":
+                    repo.advance(enrolment.id, send.step_index, None, status)
+                    enrolment.status = status
+                    if reason == "no_email":
+                        log.info("recipient without a deliverable email skipped",
+                                 extra={"send_id": str(send.id)})  # fmt: skip
+            else:
+                self._schedule_next(session, campaign, send, enrolment, steps, now, sent=False)
+        return "skipped"
+
+    def _failed(
+        self,
+        campaign: Campaign,
+        send: CampaignSend,
+        enrolment: CampaignEnrolment,
+        address: str,
+        exc: TransportError,
+        now: datetime,
+    ) -> str:
+        with self.db.unit_of_work() as session:
+            repo = SendRepository(session)
+            if exc.permanent:
+                repo.finish(send.id, self.name, "failed", outcome=str(exc)[:200], to_email=address)
+                from lexi.campaigns import service
+
+                service.suppress(session, campaign.workspace_id, address, "bounced", campaign.id)
+                return "failed"
+            if send.attempts >= MAX_ATTEMPTS:
+                repo.finish(send.id, self.name, "failed", outcome=str(exc)[:200], to_email=address)
+                return "failed"
+            repo.release([send.id], self.name, due_at=now + RETRY_DELAY)
+        log.warning("temporary send failure; retrying later", extra={"send_id": str(send.id)})
+        return "released"
+
+    def _schedule_next(
+        self,
+        session: Session,
+        campaign: Campaign,
+        send: CampaignSend,
+        enrolment: CampaignEnrolment,
+        steps: list[dict[str, Any]],
+        now: datetime,
+        *,
+        sent: bool,
+    ) -> None:
+        repo = SendRepository(session)
+        nxt = send.step_index + 1
+        if nxt >= len(steps):
+            repo.advance(enrolment.id, send.step_index, now if sent else None, "completed")
+            return
+        repo.advance(enrolment.id, send.step_index, now if sent else None, "active")
+        step = steps[nxt]
+        CampaignRepository(session).insert_sends(
+            [
+                {
+                    "id": uuid.uuid4(),
+                    "workspace_id": campaign.workspace_id,
+                    "campaign_id": campaign.id,
+                    "enrolment_id": enrolment.id,
+                    "contact_id": send.contact_id,
+                    "step_index": nxt,
+                    "revision": campaign.sending_revision or campaign.revision,
+                    "state": "scheduled",
+                    "due_at": now
+                    + timedelta(days=int(step["delay_days"]), hours=int(step["delay_hours"])),
+                    "attempts": 0,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ]
+        )
+
+
+def _address(email: str | None) -> str | None:
+    from lexi.campaigns.service import deliverable
+
+    return deliverable(email)
