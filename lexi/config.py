@@ -103,7 +103,7 @@ class Settings(BaseSettings):
     outbox_dir: str | None = Field(
         None,
         description="Folder for campaign emails when no SMTP server is set. Default: `outbox` "
-        "next to the SQLite database file (or ./lexi-outbox).",
+        "in data_dir.",
     )
     public_url: str = Field(
         "http://127.0.0.1:8000",

@@ -166,10 +166,7 @@ class OutboxTransport:
 def outbox_folder(settings: Settings) -> Path:
     if settings.outbox_dir:
         return Path(settings.outbox_dir).expanduser()
-    url = settings.database_url
-    if url.startswith("sqlite:///") and ":memory:" not in url:
-        return Path(url[len("sqlite:///") :]).expanduser().resolve().parent / "outbox"
-    return Path("lexi-outbox").resolve()
+    return Path(settings.data_dir) / "outbox"
 
 
 def transport_for(settings: Settings) -> Transport:
