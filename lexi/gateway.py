@@ -321,7 +321,7 @@ class Gateway:
                 # A body sent without a type is read as JSON rather than rejected.
                 scope["headers"] = [*scope["headers"], (b"content-type", b"application/json")]
             elif not _is_json(content_type) and not (
-                path in RAW_MAIL_PATHS and _media(content_type) == "message/rfc822"
+                scope["path"] in RAW_MAIL_PATHS and _media(content_type) == "message/rfc822"
             ):
                 await self._reply_error(send, UnsupportedMediaType(), {})
                 return
