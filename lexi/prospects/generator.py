@@ -8,28 +8,38 @@ seed always writes the same companies, people and ids. Rows stream to the databa
 from __future__ import annotations
 
 import bisect
+import math
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
-from lexi import geo
 from lexi.db.session import Database
 from lexi.errors import Conflict
 from lexi.prospects import bulk
-from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, make_company, slug
+from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, family_of, make_company, slug
 from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
+from lexi.prospects.gen_places import Town, hq_sampler, places
 from lexi.prospects.gen_staff import org_chart, staff_size
 from lexi.prospects.places import loc_key
-from lexi.prospects.titles import normalize
+from lexi.prospects.vocabulary import role, vocabulary
 
 # Share of companies headquartered in each country.
 COUNTRY_WEIGHTS = {
     "US": 58, "GB": 9, "CA": 6, "DE": 6, "AU": 4, "FR": 4, "NL": 3, "CH": 2.5, "SG": 2.5,
     "IE": 2.5, "AT": 2.5,
 }
-REMOTE_SHARE = 0.15  # people who live in another city than their company's HQ
+REMOTE_SHARE = 0.10  # people who live anywhere in the country, away from the company's metro
+HQ_CITY_SHARE = 0.55  # of the people in the company's metro, those in the HQ's own city
+LEADERS_AT_HQ = 0.75  # executives and VPs mostly work at the head office
+_LEADERS = frozenset({"owner", "founder", "c_suite", "partner", "vp"})
+OFFICE_SHARE = 0.25  # people of a company with offices who work at one of them
+# Cities where large companies open offices abroad.
+ABROAD = (("GB", "London"), ("US", "New York"), ("US", "San Francisco"), ("CA", "Toronto"), ("DE", "Berlin"),
+          ("FR", "Paris"), ("NL", "Amsterdam"), ("SG", "Singapore"), ("AU", "Sydney"), ("IE", "Dublin"),
+          ("CH", "Zürich"), ("DE", "Munich"))
 EMAIL_STATUS = (("verified", 0.55), ("guessed", 0.85), ("unavailable", 1.0))
 PHONE_SHARE = 0.6
 THIS_YEAR = 2026
@@ -73,6 +83,7 @@ def _handle(person_id: int) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=None)
 def _email_part(name: str) -> str:
     return "".join(ch for ch in ascii_fold(name).lower() if ch.isalnum())
 
@@ -82,14 +93,15 @@ class _Universe:
         self.rng = random.Random(seed)
         self.countries = _Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
         self.industries = _Sampler([n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS])
-        self.cities = {}
-        for code in COUNTRY_WEIGHTS:
-            cities = geo.cities(code)
-            self.cities[code] = _Sampler(cities, [c.population for c in cities])
+        self.places = places()
+        self.abroad = [
+            next(t for t in self.places[c].towns if t.name == name) for c, name in ABROAD
+        ]
         self.locales = {
             code: _Sampler([loc for loc, _ in shares], [w for _, w in shares])
             for code, shares in COUNTRY_NAMES.items()
         }
+        self.vocabulary = vocabulary()
         self.titles: dict[str, int] = {}
         self.new_titles: list[tuple] = []
         self.person_roles: dict[tuple[str, str], tuple[str, str]] = {}
@@ -100,13 +112,13 @@ class _Universe:
         if tid is None:
             tid = len(self.titles) + 1
             self.titles[title] = tid
-            seniority, department = normalize(title)
+            seniority, department = self.vocabulary[title]
             self.new_titles.append((tid, title, seniority, department))
         key = (title, industry)
-        role = self.person_roles.get(key)
-        if role is None:
-            role = self.person_roles[key] = normalize(title, industry)
-        return tid, role[0], role[1]
+        found = self.person_roles.get(key)
+        if found is None:
+            found = self.person_roles[key] = role(title, industry)
+        return tid, found[0], found[1]
 
     def unique_domain(self, domain: str) -> str:
         if domain not in self.domains:
@@ -128,6 +140,19 @@ def _phone(rng: random.Random, country: str) -> str:
     return f"+{cc} {rng.randint(10, 99)} {rng.randint(1_000_000, 9_999_999)}"
 
 
+def _offices(u: "_Universe", rng: random.Random, hq: Town, employees: int) -> list[Town]:
+    """Other offices of a company: other big metros of its country from 500 people, abroad from 1,000."""
+    if employees < 500:
+        return []
+    home = [t for t in u.places[hq.country].big_metros if t.metro != hq.metro]
+    n = min(len(home), 1 + int(2 * math.log10(employees / 500)))
+    offices = rng.sample(home, n)
+    if employees >= 1000 and rng.random() < 0.6:
+        abroad = [t for t in u.abroad if t.country != hq.country]
+        offices += rng.sample(abroad, min(len(abroad), 1 + int(math.log10(employees / 1000) * 1.5)))
+    return offices
+
+
 def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ignore[no-untyped-def]
     """Yield (titles, companies, people) row batches for a universe of ``people`` people."""
     u = _Universe(seed)
@@ -139,8 +164,9 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ig
     while person_id < people:
         company_id += 1
         country = u.countries(rng)
-        hq = u.cities[country](rng)
+        here = u.places[country]
         industry = u.industries(rng)
+        hq = hq_sampler(country, family_of(industry))(rng)
         locale = u.locales[country](rng)
         firsts, lasts = NAMES[locale]
         spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
@@ -155,12 +181,28 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ig
         count = min(staff_size(spec.employees), people - person_id)
         titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
         pattern = _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
+        metro = here.metros[hq.metro]
+        offices = _offices(u, rng, hq, spec.employees)
         used: set[str] = set()
-        for title in titles:
+        for i, title in enumerate(titles):
             person_id += 1
             tid, seniority, department = u.title_id(title, industry)
-            first = rng.choice(firsts)
-            last = rng.choice(lasts)
+            r = rng.random()
+            if i < 3 or (seniority in _LEADERS and r < LEADERS_AT_HQ):  # leaders work at the head office
+                place = hq
+            elif offices and r < OFFICE_SHARE:
+                place = offices[int(r / OFFICE_SHARE * len(offices))]
+            elif r > 1.0 - REMOTE_SHARE:
+                place = here.anywhere(rng)
+            else:
+                place = hq if rng.random() < HQ_CITY_SHARE else metro(rng)
+            where = place.country
+            if where != country:
+                first = rng.choice(NAMES[u.locales[where](rng)][0])
+                last = rng.choice(NAMES[u.locales[where](rng)][1])
+            else:
+                first = rng.choice(firsts)
+                last = rng.choice(lasts)
             f, l = _email_part(first), _email_part(last)
             local = pattern.format(f=f, l=l, fi=f[:1], li=l[:1])
             if local in used:
@@ -169,13 +211,12 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ig
             r = rng.random()
             status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
             email = None if status == "unavailable" else f"{local}@{domain}"
-            phone = _phone(rng, country) if rng.random() < PHONE_SHARE else None
-            place = u.cities[country](rng) if rng.random() < REMOTE_SHARE else hq
+            phone = _phone(rng, where) if rng.random() < PHONE_SHARE else None
             persons.append((
                 person_id, company_id, tid, first, last, seniority, department, email, status,
-                phone, place.name, place.region, country, loc_key(country, place.region, place.name),
+                phone, place.name, place.region, where, loc_key(where, place.region, place.name),
                 f"https://www.linkedin.com/in/{f}-{l}-{_handle(person_id)}", industry,
-                spec.employees, spec.revenue_usd, None if place == hq else hq_loc,
+                spec.employees, spec.revenue_usd, None if place is hq else hq_loc,
             ))
         if len(persons) >= batch_size:
             yield u.new_titles, companies, persons

@@ -10,8 +10,12 @@ import pytest
 
 from lexi.prospects import bulk
 from lexi.prospects.gen_companies import family_of
+from lexi.prospects.gen_families import FAMILIES
+from lexi.prospects.gen_places import places
+from lexi.prospects.gen_staff import possible_titles, staff_size
 from lexi.prospects.generator import generate_rows
-from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, INDUSTRIES, SENIORITIES
+from lexi.prospects.vocabulary import role, vocabulary
 
 P = {name: i for i, name in enumerate(bulk.PERSON_COLUMNS)}
 C = {name: i for i, name in enumerate(bulk.COMPANY_COLUMNS)}
@@ -133,10 +137,14 @@ class TestOrgCharts:
     @pytest.mark.parametrize(
         ("family", "expected"),
         [
-            ("health", {"Registered Nurse", "Physician"}),
+            ("hospital", {"Registered Nurse", "Physician"}),
             ("software", {"Software Engineer", "Account Executive"}),
-            ("education", {"Teacher", "Professor"}),
+            ("higher_ed", {"Professor", "Lecturer"}),
+            ("school", {"Teacher"}),
             ("accounting", {"Staff Accountant", "Audit Manager"}),
+            ("vc_pe", {"Partner", "Principal", "Associate", "Analyst"}),
+            ("manufacturing", {"Plant Manager", "Machine Operator", "Quality Engineer"}),
+            ("bank", {"Teller", "Loan Officer", "Branch Manager"}),
         ],
     )
     def test_each_industry_family_has_its_own_roles(self, family: str, expected: set[str]) -> None:
@@ -154,3 +162,103 @@ class TestOrgCharts:
                 leaders[industry[p[P["company_id"]]]] += 1
         staffed = {industry[p[P["company_id"]]] for p in persons}
         assert all(leaders[i] > 0 for i in staffed)
+
+
+class TestTitleVocabulary:
+    def test_at_least_2000_titles_each_with_a_contract_seniority_and_department(self) -> None:
+        vocab = vocabulary()
+        assert len(vocab) >= 2000
+        assert {s for s, _ in vocab.values()} <= set(SENIORITIES)
+        assert {d for _, d in vocab.values()} <= set(DEPARTMENTS)
+
+    def test_every_title_the_org_charts_produce_is_in_the_vocabulary(self) -> None:
+        assert set(possible_titles()) <= set(vocabulary())
+
+    def test_the_file_is_what_the_build_script_writes(self) -> None:
+        import importlib.util
+        from pathlib import Path
+
+        script = Path(__file__).resolve().parents[2] / "scripts" / "build_title_vocabulary.py"
+        spec = importlib.util.spec_from_file_location("build_title_vocabulary", script)
+        module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+        spec.loader.exec_module(module)  # type: ignore[union-attr]
+        assert module.classify() == vocabulary()
+
+    @pytest.mark.parametrize(
+        ("title", "industry", "seniority", "department"),
+        [
+            ("Controller", "Machinery", "director", "finance"),
+            ("Partner", "Venture Capital & Private Equity", "partner", "finance"),
+            ("Partner", "Law Practice", "partner", "legal"),
+            ("CTO", "Computer Software", "c_suite", "engineering"),
+            ("VP of Marketing", "Financial Services", "vp", "marketing"),
+            ("Chief Medical Officer", "Hospital & Health Care", "c_suite", "operations"),
+            ("Superintendent of Schools", "Primary/Secondary Education", "c_suite", "executive"),
+            ("Paralegal", "Law Practice", "entry", "legal"),
+            ("Teller", "Banking", "entry", "finance"),
+        ],
+    )
+    def test_roles(self, title: str, industry: str, seniority: str, department: str) -> None:
+        assert role(title, industry) == (seniority, department)
+
+    def test_every_industry_has_a_family_with_a_structure(self) -> None:
+        assert {family_of(i) for i in INDUSTRIES} == set(FAMILIES)
+
+
+class TestRealism:
+    def test_every_company_of_ten_or_more_is_led_by_a_ceo_level_leader(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        size = {c[C["id"]]: c[C["employee_count"]] for c in companies}
+        first_of: dict[int, tuple] = {}
+        for p in persons:
+            first_of.setdefault(p[P["company_id"]], p)
+        leaders = [p for cid, p in first_of.items() if size[cid] >= 10]
+        assert leaders
+        assert all(p[P["seniority"]] in ("owner", "founder", "c_suite", "partner") for p in leaders)
+
+    def test_staff_grows_with_the_log_of_headcount(self) -> None:
+        sizes = [staff_size(n) for n in (1, 10, 100, 1000, 10_000, 100_000)]
+        assert sizes == sorted(sizes) and sizes[0] == 1
+        assert sizes[-1] < 250  # log growth, not proportional
+        assert sizes[3] - sizes[2] > 20
+
+    def test_large_companies_have_a_full_c_suite_and_vps(self) -> None:
+        companies, persons, titles = universe(5, 20_000)
+        big = {c[C["id"]] for c in companies if c[C["employee_count"]] >= 1000}
+        assert big
+        per: dict[int, Counter] = defaultdict(Counter)
+        for p in persons:
+            if p[P["company_id"]] in big:
+                per[p[P["company_id"]]][p[P["seniority"]]] += 1
+        assert all(c["c_suite"] + c["founder"] >= 3 for c in per.values())
+        assert sum(1 for c in per.values() if c["vp"] >= 2) / len(per) > 0.7
+        assert sum(1 for c in per.values() if c["director"] >= 3) / len(per) > 0.7
+
+    def test_headcount_is_capped_by_what_each_family_really_has(self) -> None:
+        companies, _, _ = universe(5, 20_000)
+        vc = [c[C["employee_count"]] for c in companies if c[C["industry"]] == "Venture Capital & Private Equity"]
+        assert vc and max(vc) <= 5000
+        fishing = [c for c in companies if c[C["industry"]] == "Fishery"]
+        assert all("Energy" not in c[C["name"]] for c in fishing)
+
+    def test_people_live_in_municipalities_never_neighbourhoods(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        known = {(t.country, t.region, t.name) for cp in places().values() for t in cp.towns}
+        assert all((p[P["country"]], p[P["state"]], p[P["city"]]) in known for p in persons)
+        assert all((c[C["country"]], c[C["state"]], c[C["city"]]) in known for c in companies)
+        for hood in ("Bayview-Hunters Point", "West Oak Lane", "New South Memphis", "North Center",
+                     "Mission District", "Far Rockaway", "Zehlendorf"):
+            assert hood not in {t[2] for t in known}
+
+    def test_people_mostly_work_in_their_companys_metro_some_remote_some_abroad(self) -> None:
+        companies, persons, _ = universe(5, 20_000)
+        towns = {(t.country, t.region, t.name): t for cp in places().values() for t in cp.towns}
+        hq = {c[C["id"]]: towns[(c[C["country"]], c[C["state"]], c[C["city"]])] for c in companies}
+        same_metro = abroad = 0
+        for p in persons:
+            home = hq[p[P["company_id"]]]
+            town = towns[(p[P["country"]], p[P["state"]], p[P["city"]])]
+            same_metro += town.country == home.country and town.metro == home.metro
+            abroad += town.country != home.country
+        assert 0.75 <= same_metro / len(persons) <= 0.95  # the rest remote or at other offices
+        assert 0.003 <= abroad / len(persons) <= 0.1

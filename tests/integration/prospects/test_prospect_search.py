@@ -116,7 +116,8 @@ class TestTitles:
         expected = sql(
             "SELECT count(*) FROM prospect_people p JOIN prospect_titles t ON t.id = p.title_id "
             "WHERE t.title IN ('CEO', 'Chief Executive Officer', 'CEO & Co-Founder', 'Co-Founder & CEO', "
-            "'Founder & CEO', 'President & CEO', 'Managing Partner & CEO')"
+            "'Founder & CEO', 'President & CEO', 'Managing Partner & CEO', 'CEO & Founder', 'CEO & President', "
+            "'Chairman & CEO')"
         )[0][0]
         assert result.total == expected
 
