@@ -309,6 +309,13 @@ def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
         parts.append(
             "outside " + _join([place_name(p) for p in filters["exclude_locations"]], "and")
         )
+    if filters.get("company_locations"):
+        parts.append("at companies based in " + _join([place_name(p) for p in filters["company_locations"]]))
+    if filters.get("exclude_company_locations"):
+        parts.append(
+            "at companies not based in "
+            + _join([place_name(p) for p in filters["exclude_company_locations"]], "or")
+        )
     if filters.get("keywords"):
         parts.append("matching " + _join([f'"{k}"' for k in filters["keywords"]]))
     if filters.get("technologies"):

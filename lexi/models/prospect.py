@@ -68,7 +68,8 @@ class Person(Base):
             "industry",
             "employees",
             "loc",
-            "alt_loc",
+            "company_loc",
+            "email_status",
             "company_id",
         ),
         Index(
@@ -77,7 +78,7 @@ class Person(Base):
             "employees",
             "revenue_usd",
             "loc",
-            "alt_loc",
+            "company_loc",
             "company_id",
         ),
         Index(
@@ -87,7 +88,7 @@ class Person(Base):
             "department",
             "employees",
             "loc",
-            "alt_loc",
+            "company_loc",
             "company_id",
         ),
         Index(
@@ -96,12 +97,12 @@ class Person(Base):
             "department",
             "employees",
             "loc",
-            "alt_loc",
+            "company_loc",
             "email_status",
             "company_id",
         ),
         Index("ix_prospect_people_loc", "loc", "seniority", "department"),
-        Index("ix_prospect_people_alt_loc", "alt_loc", "loc", "seniority", "department"),
+        Index("ix_prospect_people_company_loc", "company_loc", "seniority", "department", "loc"),
         Index("ix_prospect_people_company", "company_id"),
         Index("ix_prospect_people_email", "email"),
         Index("ix_prospect_people_linkedin", "linkedin_url"),
@@ -128,6 +129,6 @@ class Person(Base):
     industry: Mapped[str | None] = mapped_column(String(100))
     employees: Mapped[int | None] = mapped_column(Integer)
     revenue_usd: Mapped[int | None] = mapped_column(BigInteger)
-    # The company's HQ key when it differs from the person's own ``loc`` (else NULL): "lives in
-    # X or works for a company based in X" then splits into two disjoint index ranges.
-    alt_loc: Mapped[str | None] = mapped_column(LocKey)
+    # The company's HQ key (``loc`` of the company): ``locations`` match the person's own ``loc``,
+    # ``company_locations`` match this.
+    company_loc: Mapped[str | None] = mapped_column(LocKey)

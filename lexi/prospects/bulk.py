@@ -22,7 +22,7 @@ COMPANY_COLUMNS = (
 PERSON_COLUMNS = (
     "id", "company_id", "title_id", "first_name", "last_name", "seniority", "department", "email",
     "email_status", "phone", "city", "state", "country", "loc", "linkedin_url", "industry",
-    "employees", "revenue_usd", "alt_loc",
+    "employees", "revenue_usd", "company_loc",
 )
 FTS_TABLE = "prospect_companies_fts"
 

@@ -25,14 +25,16 @@ router = APIRouter(tags=["Prospects"])
 FILTERS_BODY = Body(
     default_factory=dict,
     description=(
-        "The contract's Filters object plus `page` (from 1); `limit` is the page size. Extensions: "
-        "`exclude_industries[]`, `companies[]` (company names, matched fuzzily, or domains), "
-        "`exclude_saved` (boolean: leave out people already saved as contacts) and "
-        "`exclude_list_ids[]` (leave out members of these lists)."
+        "The contract's Filters object plus `page` (from 1); `limit` is the page size. `locations` / "
+        "`exclude_locations` match the person's own location. Extensions: `exclude_industries[]`, "
+        "`company_locations[]` / `exclude_company_locations[]` (the company's HQ, same place syntax), "
+        "`companies[]` (company names, matched fuzzily, or domains), `exclude_saved` (boolean: leave "
+        "out people already saved as contacts) and `exclude_list_ids[]` (leave out members of these lists)."
     ),
     examples=[
         {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"], "limit": 20},
         {"titles": ["CEO"], "companies": ["Holmes & Andrews PC", "acme.com"], "exclude_saved": True},
+        {"titles": ["CTO"], "company_locations": ["San Francisco, CA, US"], "exclude_locations": ["US"]},
     ],
 )
 

@@ -144,6 +144,8 @@ class ProspectFilters(BaseModel):
     exclude_industries: list[str] = Field(default_factory=list)
     locations: list[str] = Field(default_factory=list)
     exclude_locations: list[str] = Field(default_factory=list)
+    company_locations: list[str] = Field(default_factory=list)  # (ext) the company's HQ
+    exclude_company_locations: list[str] = Field(default_factory=list)  # (ext)
     employees: dict[str, int | None] | None = None
     revenue_usd: dict[str, int | None] | None = None
     keywords: list[str] = Field(default_factory=list)
@@ -218,7 +220,9 @@ class ProspectFilters(BaseModel):
                 out.append(name)
         return out
 
-    @field_validator("locations", "exclude_locations", mode="before")
+    @field_validator(
+        "locations", "exclude_locations", "company_locations", "exclude_company_locations", mode="before"
+    )
     @classmethod
     def _locations(cls, v: Any, info: Any) -> list[str]:
         return _places(info.field_name, v)

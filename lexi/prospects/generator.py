@@ -216,7 +216,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ig
                 person_id, company_id, tid, first, last, seniority, department, email, status,
                 phone, place.name, place.region, where, loc_key(where, place.region, place.name),
                 f"https://www.linkedin.com/in/{f}-{l}-{_handle(person_id)}", industry,
-                spec.employees, spec.revenue_usd, None if place is hq else hq_loc,
+                spec.employees, spec.revenue_usd, hq_loc,
             ))
         if len(persons) >= batch_size:
             yield u.new_titles, companies, persons

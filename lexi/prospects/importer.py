@@ -24,7 +24,7 @@ from lexi.prospects import bulk
 from lexi.prospects.places import loc_key
 from lexi.prospects.repository import ProspectRepository
 from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES, canonical_industry
-from lexi.prospects.titles import normalize
+from lexi.prospects.vocabulary import role
 
 FIELDS = (
     "first_name", "last_name", "full_name", "email", "email_status", "job_title", "seniority",
@@ -418,7 +418,7 @@ def _write(
     for title in sorted({r["job_title"] for r in fresh if r["job_title"]} - set(title_ids)):
         max_title += 1
         title_ids[title] = max_title
-        new_titles.append((max_title, title, *normalize(title)))
+        new_titles.append((max_title, title, *role(title)))
     bulk.insert_titles(conn, new_titles)
     max_person, _, _ = bulk.max_ids(conn)
     people = []
@@ -449,7 +449,7 @@ def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
 
 def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, int]) -> tuple[Any, ...]:
     industry = _get(company, "industry") if company is not None else r["industry"]
-    seniority, department = normalize(r["job_title"] or "", industry) if r["job_title"] else ("entry", "other")
+    seniority, department = role(r["job_title"], industry) if r["job_title"] else ("entry", "other")
     seniority = r["seniority"] or seniority
     department = r["department"] or department
     status = r["email_status"] or ("guessed" if r["email"] else "unavailable")
@@ -460,10 +460,10 @@ def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, 
         "title_id": title_ids.get(r["job_title"]) if r["job_title"] else None,
         "first_name": r["first_name"], "last_name": r["last_name"], "seniority": seniority,
         "department": department, "email": r["email"], "email_status": status, "phone": r["phone"],
-        "city": r["city"], "state": r["state"], "country": r["country"], "loc": loc or hq,
+        "city": r["city"], "state": r["state"], "country": r["country"], "loc": loc,
         "linkedin_url": r["linkedin_url"], "industry": industry,
         "employees": _get(company, "employee_count") if company is not None else None,
         "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
-        "alt_loc": hq if hq and hq != (loc or hq) else None,
+        "company_loc": hq,
     }
     return tuple(values[c] for c in bulk.PERSON_COLUMNS)

@@ -38,6 +38,8 @@ class PersonQuery:
     revenue: tuple[int | None, int | None] | None = None
     places: list[tuple[str, str | None]] = field(default_factory=list)
     exclude_places: list[tuple[str, str | None]] = field(default_factory=list)
+    company_places: list[tuple[str, str | None]] = field(default_factory=list)
+    exclude_company_places: list[tuple[str, str | None]] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     technologies: list[str] = field(default_factory=list)
     company_ids: list[int] | None = None  # None: any company; []: no company matched
@@ -135,11 +137,10 @@ class ProspectRepository:
         return int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
 
     def branches(self, q: PersonQuery) -> list[list[ColumnElement[bool]]]:
-        """Disjoint condition sets whose union is ``q``; empty when nothing can match.
+        """Disjoint condition sets whose union is ``q`` (one set); empty when nothing can match.
 
-        A place matches a person's own ``loc`` or their company's HQ (``alt_loc``, set only when
-        it differs), which splits into "own place matches" and "only the HQ matches": two index
-        ranges instead of one OR that SQLite would answer by merging rowid sets.
+        Places are key ranges: ``places`` on the person's own ``loc``, ``company_places`` on
+        their company's HQ (``company_loc``).
         """
         base: list[ColumnElement[bool]] = []
         if q.title_ids is not None:
@@ -170,29 +171,28 @@ class ProspectRepository:
             base.extend(_between(P.employees, q.employees))
         if q.revenue:
             base.extend(_between(P.revenue_usd, q.revenue))
-        for place in q.exclude_places:
-            base.append(or_(P.loc.is_(None), not_(_in_place(P.loc, place))))
-            base.append(or_(P.alt_loc.is_(None), not_(_in_place(P.alt_loc, place))))
-        alone = not base and not q.places
+        for column, excluded in ((P.loc, q.exclude_places), (P.company_loc, q.exclude_company_places)):
+            for place in excluded:
+                base.append(or_(column.is_(None), not_(_in_place(column, place))))
+        alone = not base and not q.places and not q.company_places
         for phrases, tech in ((q.keywords, False), (q.technologies, True)):
             if phrases:
                 cond = self._company_text(phrases, tech=tech, alone=alone)
                 if cond is not None:
                     base.append(cond)
-        if not q.places:
-            return [base]
-        own = or_(*[_in_place(P.loc, p) for p in q.places])
-        hq = or_(*[_in_place(P.alt_loc, p) for p in q.places])
-        own_where, hq_where = own, hq
         anchored = bool(q.title_ids or q.seniorities or q.industries)
-        if self.dialect == "sqlite" and anchored and any(high is not None for _, high in q.places):
-            # SQLite's planner (no per-value statistics) takes a country or region range for
-            # selective and walks it; with a title, seniority or industry given, the wide
-            # index that starts with those answers faster, checking the place inside it. A
-            # CASE expression cannot use an index, which keeps the place a filter.
-            own_where = case((own, 1), else_=0) == 1
-            hq_where = case((hq, 1), else_=0) == 1
-        return [base + [own_where], base + [hq_where, or_(P.loc.is_(None), not_(own))]]
+        for column, places in ((P.loc, q.places), (P.company_loc, q.company_places)):
+            if not places:
+                continue
+            where = or_(*[_in_place(column, p) for p in places])
+            if self.dialect == "sqlite" and anchored and any(high is not None for _, high in places):
+                # SQLite's planner (no per-value statistics) takes a country or region range for
+                # selective and walks it; with a title, seniority or industry given, the wide
+                # index that starts with those answers faster, checking the place inside it. A
+                # CASE expression cannot use an index, which keeps the place a filter.
+                where = case((where, 1), else_=0) == 1
+            base.append(where)
+        return [base]
 
     def count(self, conditions: list[ColumnElement[bool]]) -> int:
         stmt: Select[Any] = select(func.count()).select_from(Person.__table__)

@@ -119,6 +119,8 @@ def _query(filters: ProspectFilters) -> PersonQuery:
         revenue=rng(filters.revenue_usd),
         places=[parse_filter(p) for p in filters.locations],
         exclude_places=[parse_filter(p) for p in filters.exclude_locations],
+        company_places=[parse_filter(p) for p in filters.company_locations],
+        exclude_company_places=[parse_filter(p) for p in filters.exclude_company_locations],
         keywords=list(filters.keywords),
         technologies=list(filters.technologies),
     )

@@ -111,6 +111,29 @@ class TestSeedSaasCtos:
             assert "CA" in (p["state"], p["company"]["state"])
 
 
+class TestPersonOrCompanyPlace:
+    def test_in_a_city_is_where_the_person_is(self, client, auth):
+        [action] = ok(chat(client, auth, "Find CEOs in New York"))["actions"]
+        assert action["filters"]["locations"] == ["New York, NY, US"]
+        assert "company_locations" not in action["filters"]
+        assert all((p["city"], p["state"]) == ("New York", "NY") for p in action["prospects"])
+
+    def test_based_in_is_where_the_company_is(self, client, auth):
+        data = ok(chat(client, auth, "Find CEOs at companies based in New York"))
+        [action] = data["actions"]
+        assert action["filters"]["company_locations"] == ["New York, NY, US"]
+        assert "locations" not in action["filters"]
+        assert action["total_matches"] > 0
+        assert all(
+            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY") for p in action["prospects"]
+        )
+        assert "based in New York" in data["response"]
+
+    def test_headquartered_in_is_where_the_company_is(self, client, auth):
+        [action] = ok(chat(client, auth, "VPs of sales at companies headquartered in Texas"))["actions"]
+        assert action["filters"]["company_locations"] == ["TX, US"]
+
+
 class TestRefinementInTheSameConversation:
     def test_filter_to_only_new_york_narrows_the_first_search(self, client, auth):
         first = ok(chat(client, auth, "Find CEOs at law firms"))

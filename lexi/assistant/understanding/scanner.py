@@ -901,8 +901,24 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
                 ambiguous[loc] = alt
         if value.elsewhere:
             slots.place_options[value.filters[0]] = value.elsewhere
-        add_unique(slots.exclude_locations if negated else slots.locations, value.filters)
+        if _about_hq(keys, i):
+            target = slots.exclude_company_locations if negated else slots.company_locations
+        else:
+            target = slots.exclude_locations if negated else slots.locations
+        add_unique(target, value.filters)
     return span
+
+
+# "based in", "headquartered in", "HQ in", "with headquarters in": the place is the company's HQ.
+_HQ_CUES = {"based", "headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
+_HQ_LINKS = {"in", "out", "of", "at"}
+
+
+def _about_hq(keys: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and keys[j] in _HQ_LINKS:
+        j -= 1
+    return j >= 0 and j < i - 1 and keys[j] in _HQ_CUES
 
 
 def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:

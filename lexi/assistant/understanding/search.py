@@ -12,7 +12,7 @@ from .slots import Slots, render_roles, swap_departments, swap_rung
 DEFAULT_LIMIT = 25  # the contract's default `limit`
 MAX_LIMIT = 10_000  # the most an approved task may select
 
-_LIST_FIELDS = ("industries", "locations", "keywords", "technologies")
+_LIST_FIELDS = ("industries", "locations", "company_locations", "keywords", "technologies")
 
 # Words that make a clause about the previous search even when it names a role.
 STRONG_REFINE = re.compile(
@@ -186,6 +186,7 @@ def _set_excludes(f: dict[str, Any], slots: Slots, base: dict[str, Any] | None =
     for key, positive, values in (
         ("exclude_locations", "locations", slots.exclude_locations),
         ("exclude_industries", "industries", slots.exclude_industries),
+        ("exclude_company_locations", "company_locations", slots.exclude_company_locations),
     ):
         if not values:
             continue

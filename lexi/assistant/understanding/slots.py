@@ -210,6 +210,9 @@ class Slots:
     exclude_industries: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     exclude_locations: list[str] = field(default_factory=list)
+    # Places read as the company's HQ ("companies based in Boston", "headquartered in Texas").
+    company_locations: list[str] = field(default_factory=list)
+    exclude_company_locations: list[str] = field(default_factory=list)
     employees: dict | None = None
     revenue: dict | None = None
     keywords: list[str] = field(default_factory=list)
@@ -249,6 +252,8 @@ class Slots:
             or self.exclude_industries
             or self.locations
             or self.exclude_locations
+            or self.company_locations
+            or self.exclude_company_locations
             or self.employees
             or self.revenue
             or self.keywords

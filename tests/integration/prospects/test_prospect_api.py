@@ -25,6 +25,23 @@ class TestSearchEndpoint:
         both = client.post("/v1/prospector/search", json={**q, "limit": 20}, headers=auth).json()["data"]["prospects"]
         assert [p["id"] for p in one + two] == [p["id"] for p in both]
 
+    def test_person_and_company_locations_are_separate_filters(self, client, auth, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        def total(body: dict) -> int:
+            r = client.post("/v1/prospector/search", json=body, headers=auth)
+            assert r.status_code == 200, r.text
+            return r.json()["meta"]["total"]
+
+        person = sql("SELECT count(*) FROM prospect_people WHERE loc >= 'US|NY|' AND loc < 'US|NY}'")[0][0]
+        company = sql(
+            "SELECT count(*) FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE c.country = 'US' AND c.state = 'NY'"
+        )[0][0]
+        assert person > 0 and company > 0
+        assert total({"locations": ["New York State"]}) == person
+        assert total({"company_locations": ["NY, US"]}) == company
+        r = client.post("/v1/prospector/search", json={"company_locations": ["ny, us"]}, headers=auth)
+        assert r.json()["data"]["filters"] == {"company_locations": ["NY, US"], "limit": 25}
+
     def test_empty_filters_are_allowed(self, client, auth, universe) -> None:  # type: ignore[no-untyped-def]
         r = client.post("/v1/prospector/search", json={}, headers=auth)
         assert r.status_code == 200 and r.json()["meta"]["per_page"] == 25

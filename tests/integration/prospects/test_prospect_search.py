@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 
+from lexi.errors import ValidationFailed
 from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.ids import person_key
@@ -43,37 +44,72 @@ class TestEachFilterAlone:
         assert expected > 0
         assert run(universe, filters).total == expected
 
-    def test_a_city_matches_people_there_or_working_for_a_company_based_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+    def test_a_city_matches_the_people_there_not_their_companies(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         expected = sql(
-            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
-            "WHERE (p.city = 'New York' AND p.state = 'NY') OR (c.city = 'New York' AND c.state = 'NY')"
+            "SELECT count(*) FROM prospect_people p WHERE p.city = 'New York' AND p.state = 'NY'"
         )[0][0]
         result = run(universe, {"locations": ["New York, NY, US"], "limit": 100})
         assert expected > 0 and result.total == expected
-        for p in result.prospects:
-            assert (p["city"], p["state"]) == ("New York", "NY") or (
-                p["company"]["city"], p["company"]["state"]) == ("New York", "NY")
+        assert all((p["city"], p["state"]) == ("New York", "NY") for p in result.prospects)
 
     def test_a_region_and_a_country_match_their_prefixes(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
-        ca = sql(
-            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
-            "WHERE (p.country = 'US' AND p.state = 'CA') OR (c.country = 'US' AND c.state = 'CA')"
-        )[0][0]
-        de = sql(
-            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
-            "WHERE p.country = 'DE' OR c.country = 'DE'"
-        )[0][0]
+        ca = sql("SELECT count(*) FROM prospect_people p WHERE p.country = 'US' AND p.state = 'CA'")[0][0]
+        de = sql("SELECT count(*) FROM prospect_people p WHERE p.country = 'DE'")[0][0]
         assert run(universe, {"locations": ["CA, US"]}).total == ca
         assert run(universe, {"locations": ["Germany"]}).total == de
 
-    def test_exclusions_remove_people_and_companies_in_the_place(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+    def test_exclusions_remove_the_people_in_the_place(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         expected = sql(
-            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
-            "WHERE coalesce(p.country, '') <> 'US' AND coalesce(c.country, '') <> 'US'"
+            "SELECT count(*) FROM prospect_people p WHERE coalesce(p.country, '') <> 'US'"
         )[0][0]
         result = run(universe, {"exclude_locations": ["US"], "limit": 100})
         assert result.total == expected
-        assert all("US" not in (p["country"], (p["company"] or {}).get("country")) for p in result.prospects)
+        assert all(p["country"] != "US" for p in result.prospects)
+
+
+class TestCompanyLocations:
+    """`company_locations` match the company's HQ; `locations` the person's own place (as Apollo)."""
+
+    def test_a_company_city_matches_everyone_at_companies_based_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE c.city = 'New York' AND c.state = 'NY'"
+        )[0][0]
+        result = run(universe, {"company_locations": ["New York, NY, US"], "limit": 100})
+        assert expected > 0 and result.total == expected
+        assert all(
+            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY") for p in result.prospects
+        )
+
+    def test_some_work_elsewhere_for_a_company_based_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        away = sql(
+            "SELECT count(*) FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE c.country = 'US' AND c.state = 'NY' AND coalesce(p.state, '') <> 'NY'"
+        )[0][0]
+        both = run(universe, {"company_locations": ["NY, US"], "exclude_locations": ["NY, US"]})
+        assert away > 0 and both.total == away
+
+    def test_person_and_company_places_combine(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE p.country = 'US' AND c.country = 'US' AND c.state = 'CA'"
+        )[0][0]
+        result = run(universe, {"locations": ["US"], "company_locations": ["California"]})
+        assert result.total == expected
+
+    def test_excluding_a_company_place(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        expected = sql(
+            "SELECT count(*) FROM prospect_people p LEFT JOIN prospect_companies c ON c.id = p.company_id "
+            "WHERE coalesce(c.country, '') <> 'US'"
+        )[0][0]
+        result = run(universe, {"exclude_company_locations": ["US"], "limit": 100})
+        assert result.total == expected
+        assert all((p["company"] or {}).get("country") != "US" for p in result.prospects)
+
+    def test_unknown_company_place_is_a_validation_error_with_suggestions(self, universe) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises(ValidationFailed) as err:
+            run(universe, {"company_locations": ["Nwe York"]})
+        assert "company_locations" in err.value.details["fields"]
 
     def test_excluded_industries_are_left_out(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         expected = sql(
