@@ -97,6 +97,52 @@ def import_file(
         typer.echo(f"  row {err['row']}: {problems}")
 
 
+@prospects_app.command("stats")
+def stats(
+    top: int = typer.Option(10, "--top", min=1, max=100, help="How many places, countries and industries."),
+    as_json: bool = typer.Option(False, "--json", help="Print the distributions as JSON."),
+    database_url: str | None = DB_OPTION,
+) -> None:
+    """Print the universe's distributions: sizes, seniorities, departments, email statuses,
+    places, and the commonest titles of the largest industries."""
+    from lexi.prospects import service
+
+    with database(database_url) as db, db.unit_of_work(write=False) as session:
+        data = service.stats(session, top=top)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2))
+        return
+    people = max(data["people"], 1)
+
+    def share(n: int) -> str:
+        return f"{n:>10,}  {100 * n / people:5.1f}%"
+
+    typer.echo(f"{data['people']:,} people, {data['companies']:,} companies, {data['titles']:,} distinct titles")
+    typer.echo("\nCompany size (employees)      companies       people")
+    for row in data["sizes"]:
+        typer.echo(f"  {row['employees']:<12} {row['companies']:>14,} {share(row['people'])}")
+    for key, label in (("seniorities", "Seniority"), ("departments", "Department"),
+                       ("email_statuses", "Email status")):
+        typer.echo(f"\n{label}")
+        for name, n in data[key].items():
+            typer.echo(f"  {name:<24} {share(n)}")
+    typer.echo("\nCountries (people)")
+    for row in data["countries"]:
+        typer.echo(f"  {row['country']:<24} {share(row['people'])}")
+    typer.echo("\nPlaces (people)")
+    for row in data["places"]:
+        typer.echo(f"  {row['place']:<32} {share(row['people'])}")
+    away = data["away_from_hq"]
+    typer.echo(
+        f"\nAway from their company's HQ city: {share(away['other_city']).strip()}"
+        f"; in another country: {share(away['other_country']).strip()}"
+    )
+    typer.echo("\nCommonest titles in the largest industries")
+    for block in data["titles_by_industry"]:
+        titles = ", ".join(f"{t['title']} ({t['people']:,})" for t in block["titles"])
+        typer.echo(f"  {block['industry']}: {titles}")
+
+
 @prospects_app.command("search")
 def search(
     filters: str = typer.Argument("{}", help='Filters as JSON, e.g. \'{"titles": ["CEO"]}\'.'),

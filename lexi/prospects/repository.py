@@ -266,6 +266,94 @@ class ProspectRepository:
             )
         return [(int(r[0]), r[1]) for r in self.session.execute(stmt)]
 
+    # --- distributions (``lexi prospects stats``) ---------------------------------------------
+
+    def totals(self) -> dict[str, int]:
+        row = self.session.execute(
+            select(
+                select(func.count()).select_from(Person.__table__).scalar_subquery(),
+                select(func.count()).select_from(Company.__table__).scalar_subquery(),
+                select(func.count()).select_from(JobTitle.__table__).scalar_subquery(),
+            )
+        ).one()
+        return {"people": int(row[0]), "companies": int(row[1]), "titles": int(row[2])}
+
+    def people_by(self, column: str) -> list[tuple[Any, int]]:
+        col = P[column]
+        rows = self.session.execute(select(col, func.count()).group_by(col).order_by(func.count().desc()))
+        return [(r[0], int(r[1])) for r in rows]
+
+    def companies_by_size(self, buckets: Sequence[tuple[str, int, int | None]]) -> list[tuple[str, int, int]]:
+        """(bucket label, companies, people) per headcount bucket."""
+        label = case(
+            *[
+                (C.employee_count <= high, name) if high is not None else (C.employee_count >= low, name)
+                for name, low, high in buckets
+            ],
+            else_="unknown",
+        )
+        companies = dict(
+            (r[0], int(r[1]))
+            for r in self.session.execute(select(label, func.count()).group_by(label))
+        )
+        plabel = case(
+            *[
+                (P.employees <= high, name) if high is not None else (P.employees >= low, name)
+                for name, low, high in buckets
+            ],
+            else_="unknown",
+        )
+        people = dict(
+            (r[0], int(r[1])) for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
+        )
+        names = [b[0] for b in buckets] + (["unknown"] if "unknown" in companies or "unknown" in people else [])
+        return [(n, companies.get(n, 0), people.get(n, 0)) for n in names]
+
+    def top_places(self, limit: int) -> list[tuple[str | None, int]]:
+        rows = self.session.execute(
+            select(P.loc, func.count()).group_by(P.loc).order_by(func.count().desc()).limit(limit)
+        )
+        return [(r[0], int(r[1])) for r in rows]
+
+    def away_from_hq(self) -> tuple[int, int]:
+        """(people in another city than their company's HQ, of those in another country)."""
+        other_city = self.session.execute(
+            select(func.count()).where(P.company_loc.is_not(None), P.loc != P.company_loc)
+        ).scalar_one()
+        other_country = self.session.execute(
+            select(func.count()).where(
+                P.company_loc.is_not(None),
+                P.loc.is_not(None),
+                func.substr(P.loc, 1, 2) != func.substr(P.company_loc, 1, 2),
+            )
+        ).scalar_one()
+        return int(other_city), int(other_country)
+
+    def top_titles_by_industry(self, industries: int, titles: int) -> list[tuple[str, list[tuple[str, int]]]]:
+        top = [
+            r[0]
+            for r in self.session.execute(
+                select(P.industry, func.count())
+                .where(P.industry.is_not(None))
+                .group_by(P.industry)
+                .order_by(func.count().desc())
+                .limit(industries)
+            )
+        ]
+        out: list[tuple[str, list[tuple[str, int]]]] = []
+        for industry in top:
+            rows = self.session.execute(
+                select(T.title, func.count())
+                .select_from(Person.__table__)
+                .join(JobTitle.__table__, T.id == P.title_id)
+                .where(P.industry == industry)
+                .group_by(T.title)
+                .order_by(func.count().desc(), T.title)
+                .limit(titles)
+            )
+            out.append((industry, [(r[0], int(r[1])) for r in rows]))
+        return out
+
     # --- import lookups ---------------------------------------------------------------------
 
     def companies_by_domain(self, domains: Sequence[str]) -> dict[str, Any]:

@@ -43,6 +43,40 @@ def taxonomy() -> dict[str, Any]:
     }
 
 
+def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
+    """The universe's distributions: sizes, seniorities, departments, email statuses, places
+    (and how many people work away from their company's HQ), and the commonest titles of the
+    largest industries."""
+    repo = ProspectRepository(session)
+    totals = repo.totals()
+    buckets = [(str(b["label"]), int(b["min"]), b["max"]) for b in HEADCOUNT_BUCKETS]  # type: ignore[arg-type]
+    other_city, other_country = repo.away_from_hq()
+    return {
+        **totals,
+        "sizes": [
+            {"employees": label, "companies": companies, "people": people}
+            for label, companies, people in repo.companies_by_size(buckets)
+        ],
+        "seniorities": dict(repo.people_by("seniority")),
+        "departments": dict(repo.people_by("department")),
+        "email_statuses": dict(repo.people_by("email_status")),
+        "countries": [{"country": c or "unknown", "people": n} for c, n in repo.people_by("country")[:top]],
+        "places": [{"place": _place_label(loc), "people": n} for loc, n in repo.top_places(top)],
+        "away_from_hq": {"other_city": other_city, "other_country": other_country},
+        "titles_by_industry": [
+            {"industry": industry, "titles": [{"title": t, "people": n} for t, n in titles]}
+            for industry, titles in repo.top_titles_by_industry(top, 5)
+        ],
+    }
+
+
+def _place_label(loc: str | None) -> str:
+    if not loc:
+        return "unknown"
+    country, region, city = loc.split("|")
+    return ", ".join(x for x in (city, region, country) if x)
+
+
 def _title_groups(repo: ProspectRepository, titles: list[str]) -> tuple[list[int], list[int]]:
     key = str(repo.session.get_bind().engine.url)
     index = title_index.cached(key, repo.titles_version(), repo.all_titles)

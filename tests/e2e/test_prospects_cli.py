@@ -135,3 +135,31 @@ class TestImport:
         result = run("prospects", "import", str(path), "--json", "--database-url", url)
         report = json.loads(result.stdout)
         assert report["imported"] == 1 and report["errors"][0]["row"] == 2
+
+
+class TestStats:
+    def test_prints_the_distributions(self, url) -> None:  # type: ignore[no-untyped-def]
+        assert run("prospects", "generate", "--people", "3000", "--seed", "5", "--quiet", "--database-url", url).exit_code == 0
+        result = run("prospects", "stats", "--database-url", url)
+        assert result.exit_code == 0, result.output
+        out = result.stdout
+        assert out.startswith("3,000 people, ")
+        for section in ("Company size", "Seniority", "Department", "Email status", "Countries",
+                        "Places", "Away from their company's HQ city", "Commonest titles"):
+            assert section in out, section
+
+    def test_json_totals_match_the_tables(self, url) -> None:  # type: ignore[no-untyped-def]
+        assert run("prospects", "generate", "--people", "3000", "--seed", "5", "--quiet", "--database-url", url).exit_code == 0
+        result = run("prospects", "stats", "--json", "--database-url", url)
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        people = rows(url, "SELECT count(*) FROM prospect_people")[0][0]
+        companies = rows(url, "SELECT count(*) FROM prospect_companies")[0][0]
+        assert (data["people"], data["companies"]) == (people, companies)
+        assert sum(r["companies"] for r in data["sizes"]) == companies
+        assert sum(r["people"] for r in data["sizes"]) == people
+        assert sum(data["email_statuses"].values()) == people
+        assert sum(data["seniorities"].values()) == people
+        away = rows(url, "SELECT count(*) FROM prospect_people WHERE loc <> company_loc")[0][0]
+        assert data["away_from_hq"]["other_city"] == away
+        assert data["titles_by_industry"] and all(block["titles"] for block in data["titles_by_industry"])
