@@ -55,14 +55,19 @@ def import_file(
     mapping: list[str] = typer.Option(
         [], "--map", help="field=Column, e.g. --map job_title='Job Title' (repeatable)."
     ),
-    fmt: str | None = typer.Option(None, "--format", help="csv or jsonl (default: from the extension)."),
+    fmt: str | None = typer.Option(
+        None, "--format",
+        help="apollo, sales-navigator or hubspot (their CSV exports), csv or jsonl (default: from the extension).",
+    ),
     encoding: str = typer.Option("utf-8", "--encoding", help="The file's text encoding."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Validate and count only."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     database_url: str | None = DB_OPTION,
 ) -> None:
-    """Import people (CSV or JSON lines) into the universe; bad rows are reported, not imported."""
+    """Import people (CSV, JSON lines, or an Apollo, Sales Navigator or HubSpot export) into the
+    universe; bad rows are reported, not imported."""
     from lexi.prospects import importer
+    from lexi.prospects.presets import PRESETS
 
     pairs = {}
     for item in mapping:
@@ -71,16 +76,22 @@ def import_file(
             fail(f"--map expects field=Column, got {item!r}", code=2)
         pairs[field.strip()] = column.strip()
     kind = (fmt or path.suffix.lstrip(".")).lower()
-    if kind not in ("csv", "jsonl", "ndjson"):
-        fail("Use a .csv or .jsonl file, or pass --format", code=2)
+    preset = PRESETS.get(kind)
+    if kind not in ("csv", "jsonl", "ndjson") and preset is None:
+        fail(
+            "Use a .csv or .jsonl file, or pass --format apollo|sales-navigator|hubspot|csv|jsonl",
+            code=2,
+        )
+    if preset is not None and pairs:
+        fail(f"--map does not apply to --format {kind} (its columns are fixed)", code=2)
     with database(database_url) as db:
         text = importer.decode(path.read_bytes(), encoding)
-        rows = importer.read_csv(text) if kind == "csv" else importer.read_jsonl(text)
-        total = max(text.count("\n") - (1 if kind == "csv" else 0), 1)
+        rows = importer.read_jsonl(text) if kind in ("jsonl", "ndjson") else importer.read_csv(text)
+        total = max(text.count("\n") - (0 if kind in ("jsonl", "ndjson") else 1), 1)
         with db.unit_of_work() as session, _progress(total, "rows") as bar:
             task = bar.add_task("rows", total=total)
             outcome = importer.import_rows(
-                session, rows, mapping=pairs or None, dry_run=dry_run,
+                session, rows, mapping=pairs or None, preset=preset, dry_run=dry_run,
                 progress=lambda n: bar.advance(task, n),
             )
     report = outcome.as_dict()

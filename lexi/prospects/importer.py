@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from lexi.errors import ValidationFailed
 from lexi.prospects import bulk
 from lexi.prospects.places import loc_key
+from lexi.prospects.presets import Preset
 from lexi.prospects.repository import ProspectRepository
 from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES, canonical_industry
 from lexi.prospects.vocabulary import role
@@ -47,6 +48,7 @@ _ALIASES = {
     "numberofemployees": "employee_count", "revenue": "revenue_usd", "annualrevenue": "revenue_usd",
     "emailstatus": "email_status",
 }
+_IDENTITY = {f: f for f in FIELDS}
 _FREE_MAIL = {
     "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
     "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
@@ -227,12 +229,15 @@ def _place(city: str | None, state: str | None, country: str | None) -> tuple[st
             raise ValueError("Unknown country")
         country = place.country
     if city:
-        try:
-            place = parse_location(", ".join(x for x in (city, state, country) if x))
-            if place.kind == "city":
+        # "London, England, GB" or "Munich, Bavaria, DE": a state the gazetteer does not use
+        # for that country is dropped rather than kept in the place key.
+        for parts in ((city, state, country), (city, country)):
+            try:
+                place = parse_location(", ".join(x for x in parts if x))
+            except UnknownPlace:
+                continue
+            if place.kind == "city" and (not country or place.country == country):
                 return place.city, place.region, place.country
-        except UnknownPlace:
-            pass
     elif state and country:
         try:
             place = parse_location(f"{state}, {country}")
@@ -243,7 +248,9 @@ def _place(city: str | None, state: str | None, country: str | None) -> tuple[st
     return city, state, country
 
 
-def _clean(raw: dict[str, Any], columns: dict[str, str]) -> tuple[dict[str, Any] | None, dict[str, str]]:
+def _clean(
+    raw: dict[str, Any], columns: dict[str, str], *, lenient_industry: bool = False
+) -> tuple[dict[str, Any] | None, dict[str, str]]:
     values: dict[str, Any] = {}
     for source, value in raw.items():
         target = columns.get(source)
@@ -285,7 +292,7 @@ def _clean(raw: dict[str, Any], columns: dict[str, str]) -> tuple[dict[str, Any]
         errors["full_name"] = "A name is required (full_name, or first_name/last_name)"
     if out["industry"]:
         name = canonical_industry(out["industry"])
-        if name is None:
+        if name is None and not lenient_industry:
             errors["industry"] = "Unknown industry (GET /v1/prospector/taxonomy lists them)"
         out["industry"] = name
     for name, valid in (("email_status", EMAIL_STATUSES), ("seniority", SENIORITIES), ("department", DEPARTMENTS)):
@@ -313,11 +320,16 @@ def import_rows(
     rows: Iterable[Row],
     *,
     mapping: dict[str, str] | None = None,
+    preset: Preset | None = None,
     dry_run: bool = False,
     batch_size: int = 1000,
     progress: Callable[[int], None] | None = None,
 ) -> ImportOutcome:
-    """Import people into the universe; see the module docstring for the rules."""
+    """Import people into the universe; see the module docstring for the rules.
+
+    ``preset`` reads an export of another tool with its own column names and values
+    (``lexi.prospects.presets``); ``mapping`` then does not apply.
+    """
     outcome = ImportOutcome(dry_run=dry_run)
     repo = ProspectRepository(session)
     columns: dict[str, str] | None = None
@@ -335,9 +347,15 @@ def import_rows(
         if isinstance(raw, str):
             _error(outcome, number, {"row": raw})
             continue
-        if columns is None or mapping is None and any(k not in columns for k in raw):
-            columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
-        clean, errors = _clean(raw, columns)
+        if preset is not None:
+            if columns is None:
+                columns = preset.column_map(list(raw))
+            mapped = {columns[k]: v for k, v in raw.items() if k in columns and v not in (None, "")}
+            clean, errors = _clean(preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry)
+        else:
+            if columns is None or mapping is None and any(k not in columns for k in raw):
+                columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
+            clean, errors = _clean(raw, columns)
         if clean is None:
             _error(outcome, number, errors)
             continue
