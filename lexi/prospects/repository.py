@@ -185,11 +185,14 @@ class ProspectRepository:
             if not places:
                 continue
             where = or_(*[_in_place(column, p) for p in places])
-            if self.dialect == "sqlite" and anchored and any(high is not None for _, high in places):
-                # SQLite's planner (no per-value statistics) takes a country or region range for
-                # selective and walks it; with a title, seniority or industry given, the wide
-                # index that starts with those answers faster, checking the place inside it. A
-                # CASE expression cannot use an index, which keeps the place a filter.
+            ranged = any(high is not None for _, high in places)
+            if self.dialect == "sqlite" and (q.title_ids or (anchored and ranged)):
+                # SQLite's planner (no per-value statistics) takes a place for selective and
+                # walks it with a row lookup per person there (London, New York: tens of
+                # thousands); with a title given, or a seniority or industry and a region or
+                # country, the wide index that starts with those answers faster, checking the
+                # place inside it. A CASE expression cannot use an index, which keeps the place
+                # a filter.
                 where = case((where, 1), else_=0) == 1
             base.append(where)
         return [base]
