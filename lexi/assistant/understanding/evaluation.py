@@ -35,6 +35,8 @@ SLOT_KEYS = (
     "industries",
     "locations",
     "exclude_locations",
+    "company_locations",
+    "exclude_company_locations",
     "exclude_industries",
     "employees",
     "revenue_usd",

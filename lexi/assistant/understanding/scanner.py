@@ -909,16 +909,28 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
     return span
 
 
-# "based in", "headquartered in", "HQ in", "with headquarters in": the place is the company's HQ.
-_HQ_CUES = {"based", "headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
+# "headquartered in", "HQ in", "with headquarters in", and "based in" after a company noun
+# ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.
+# "CTOs based in Sydney" stays the person's place.
+_HQ_CUES = {"headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
 _HQ_LINKS = {"in", "out", "of", "at"}
+_RELATIVE = {"that", "which", "who", "are", "is", "were", "all", "not"}
 
 
 def _about_hq(keys: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and keys[j] in _HQ_LINKS:
         j -= 1
-    return j >= 0 and j < i - 1 and keys[j] in _HQ_CUES
+    if j < 0 or j == i - 1:
+        return False
+    if keys[j] in _HQ_CUES:
+        return True
+    if keys[j] != "based":
+        return False
+    j -= 1
+    while j >= 0 and keys[j] in _RELATIVE:
+        j -= 1
+    return j >= 0 and keys[j] in COMPANY_NOUN_KEYS
 
 
 def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:

@@ -99,6 +99,8 @@ def assert_valid_filters(f: dict) -> None:
         "industries",
         "locations",
         "exclude_locations",
+        "company_locations",
+        "exclude_company_locations",
         "exclude_industries",
         "employees",
         "revenue_usd",
@@ -117,7 +119,7 @@ def assert_valid_filters(f: dict) -> None:
     assert set(f.get("email_status", [])) <= set(EMAIL_STATUSES)
     for key in ("industries", "exclude_industries"):
         assert set(f.get(key, [])) <= set(INDUSTRIES)
-    for key in ("locations", "exclude_locations"):
+    for key in ("locations", "exclude_locations", "company_locations", "exclude_company_locations"):
         for loc in f.get(key, []):
             assert geo.parse_location(loc).filter_string() == loc
     for key in ("employees", "revenue_usd"):
