@@ -1,4 +1,4 @@
-"""Migration 0006: people written with ``alt_loc`` (HQ only where it differed) get ``company_loc``
+"""Migration 0007: people written with ``alt_loc`` (HQ only where it differed) get ``company_loc``
 (always the HQ), and going back restores ``alt_loc``; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ PEOPLE = [
 
 
 def _check(url: str) -> None:
-    upgrade(url, "0005")
+    upgrade(url, "0006")
     engine = create_engine(url)
     try:
         with engine.begin() as conn:
@@ -40,7 +40,7 @@ def _check(url: str) -> None:
                     ),
                     {"i": pid, "c": cid, "l": loc, "a": alt},
                 )
-        upgrade(url, "0006")
+        upgrade(url, "0007")
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT id, loc, company_loc FROM prospect_people ORDER BY id")).all()
         assert [tuple(r) for r in rows] == [
@@ -49,7 +49,7 @@ def _check(url: str) -> None:
             (3, None, "GB||London"),
             (4, "DE||Berlin", None),
         ]
-        downgrade(url, "0005")
+        downgrade(url, "0006")
         with engine.connect() as conn:
             rows = conn.execute(text("SELECT id, company_id, loc, alt_loc FROM prospect_people ORDER BY id")).all()
         assert [tuple(r) for r in rows] == PEOPLE

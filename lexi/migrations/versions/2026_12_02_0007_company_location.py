@@ -6,8 +6,8 @@ matches the company's HQ, so every person carries the HQ key (``company_loc``) i
 their company's ``loc``; the wide indexes are rebuilt with the new column (and the title index
 gains ``email_status``).
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
