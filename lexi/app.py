@@ -85,6 +85,11 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         configured_interpreter(settings.interpreter, fallback=settings.interpreter_fallback)
     )
     app.state.concurrency = concurrency
+    if settings.model:
+        # A configured model is loaded with the app; without one no model library is imported.
+        from lexi.chat.service import build_assistant
+
+        app.state.assistant = build_assistant(settings)  # LEXI_MODEL wins over LEXI_INTERPRETER
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(email_links_router)

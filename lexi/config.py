@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from lexi import paths
@@ -74,6 +74,28 @@ class Settings(BaseSettings):
     worker_poll_seconds: float = Field(
         1.0, description="How often an idle worker looks for approved tasks."
     )
+    model: str | None = Field(
+        None,
+        description="Optional language model for understanding chat messages, as provider:name: "
+        "openai:gpt-4o-mini, anthropic:claude-..., ollama:llama3.1 (needs the `model` extra). "
+        "Unset: the built-in rules only, and no model library is loaded.",
+    )
+    model_base_url: str | None = Field(
+        None,
+        description="Base URL of an OpenAI-compatible server (vLLM, llama.cpp, LM Studio, Ollama) "
+        "for LEXI_MODEL=openai:... or ollama:....",
+    )
+    model_api_key: SecretStr | None = Field(
+        None,
+        description="API key for the model's provider (default: the provider's own variable, "
+        "e.g. OPENAI_API_KEY). Never logged.",
+    )
+    model_timeout_seconds: float = Field(
+        15.0,
+        gt=0,
+        description="How long a chat turn waits for the model before the built-in rules answer.",
+    )
+
     interpreter: str = Field(
         "rules",
         description="Which interpreter reads chat messages: 'rules' (built in) or "

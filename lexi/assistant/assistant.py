@@ -57,7 +57,16 @@ class Assistant:
         self.interpreter: Interpreter = interpreter or RuleInterpreter()
         self.tools = tools or REGISTRY
 
+    @property
+    def uses_model(self) -> bool:
+        """Whether understanding may call a language model (it then needs the turn's grant)."""
+        return bool(getattr(self.interpreter, "uses_model", False))
+
     def understand(self, ctx: TurnContext, text: str) -> Interpretation:
+        turn = getattr(self.interpreter, "interpret_turn", None)
+        if turn is not None:
+            # A model-backed interpreter sees only what the workspace allows (ctx.extras).
+            return turn(text, ctx.state, ctx.extras.get("model_grant"))  # type: ignore[no-any-return]
         return self.interpreter.interpret(text, ctx.state)
 
     def plan(

@@ -137,6 +137,7 @@ STEP_SUMMARY = {
     "merge_lists": "Merging lists",
     "approve_task": "Approving the task",
     "dismiss_task": "Cancelling the task",
+    "understanding": "Understanding the message",
 }
 DOING = {
     "search_prospects": "searching prospects",

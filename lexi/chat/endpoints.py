@@ -10,7 +10,14 @@ from sse_starlette.sse import EventSourceResponse
 from lexi.assistant import phrases
 from lexi.auth.dependencies import LexiCaller
 from lexi.chat import service
-from lexi.chat.schemas import ChatOut, ChatRequest, LexiSettings, LexiSettingsUpdate
+from lexi.chat.schemas import (
+    ChatOut,
+    ChatRequest,
+    LexiSettings,
+    LexiSettingsUpdate,
+    ModelSettingsOut,
+    ModelSettingsUpdate,
+)
 from lexi.deps import SessionDep
 from lexi.kit.schemas import DataEnvelope
 
@@ -123,3 +130,19 @@ def update_settings(body: LexiSettingsUpdate, caller: LexiCaller, session: Sessi
         session, caller.workspace_id, body.model_dump(exclude_unset=True)
     )
     return {"data": policy.to_dict()}
+
+
+@router.get("/model", response_model=DataEnvelope[ModelSettingsOut])
+def get_model_settings(caller: LexiCaller, session: SessionDep) -> dict:
+    """(ext) The language model Lexi may use to understand messages (`null`: the built-in rules
+    only) and what this workspace lets it send there."""
+    return {"data": service.get_model_settings(session, caller.workspace_id)}
+
+
+@router.patch("/model", response_model=DataEnvelope[ModelSettingsOut])
+def update_model_settings(
+    body: ModelSettingsUpdate, caller: LexiCaller, session: SessionDep
+) -> dict:
+    """(ext) Choose what may be sent to the model: `none`, `message` (default) or
+    `message_and_contacts`."""
+    return {"data": service.update_model_data(session, caller.workspace_id, body.data)}

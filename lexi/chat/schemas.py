@@ -53,3 +53,20 @@ class LexiSettings(BaseModel):
 class LexiSettingsUpdate(InputSchema):
     approval_mode: StrictStr | None = None
     auto_approve_max_prospects: StrictInt | None = None
+
+
+class ModelSettingsOut(BaseModel):
+    model: str | None = Field(
+        description="The language model the server is configured with (LEXI_MODEL), or null: "
+        "the built-in rules only."
+    )
+    data: str = Field(
+        description="What this workspace lets Lexi send to the model: none (nothing; the rules "
+        "answer), message (the message and the conversation's filters and list names), "
+        "message_and_contacts (also the people shown by the last search)."
+    )
+    timeout_seconds: float = Field(description="How long a turn waits for the model.")
+
+
+class ModelSettingsUpdate(InputSchema):
+    data: StrictStr = Field(description="none | message | message_and_contacts")

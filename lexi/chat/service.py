@@ -16,15 +16,20 @@ from sqlalchemy.orm import Session
 from lexi.assistant import phrases, writer
 from lexi.assistant.assistant import Assistant, TurnResult
 from lexi.assistant.context import TurnContext
+from lexi.assistant.model import config as model_config
+from lexi.assistant.model import prompt as model_prompt
+from lexi.assistant.model.config import ModelGrant
 from lexi.assistant.policy import SETTINGS_KEY, ApprovalPolicy
 from lexi.assistant.tools import results
 from lexi.assistant.understanding.types import ConversationState, Interpretation
 from lexi.auth.service import Caller
+from lexi.config import Settings, get_settings
 from lexi.conversations import service as conversations
 from lexi.credits import service as credits_service
 from lexi.errors import NotFound, ValidationFailed
 from lexi.lists import service as lists_service
-from lexi.models import Conversation, Message
+from lexi.models import Conversation, Message, Workspace
+from lexi.prospects import service as prospects_service
 from lexi.tasks import service as tasks_service
 from lexi.workspaces import service as workspaces_service
 
@@ -40,11 +45,48 @@ campaign_resolver: CampaignResolver = _no_campaigns
 _default_assistant: Assistant | None = None
 
 
+def build_assistant(settings: Settings) -> Assistant:
+    """The configured interpreter (``LEXI_INTERPRETER``, the rules by default) or, with
+    ``LEXI_MODEL`` set, a model interpreter falling back to the rules.
+
+    The model library is imported here and only when a model is configured.
+    """
+    if not settings.model:
+        from lexi.assistant.understanding.interpreters import configured_interpreter
+
+        return Assistant(
+            configured_interpreter(settings.interpreter, fallback=settings.interpreter_fallback)
+        )
+    from lexi.assistant.model.config import build_model
+    from lexi.assistant.model.interpreter import ModelInterpreter
+
+    return Assistant(
+        interpreter=ModelInterpreter(
+            build_model(settings),
+            name=settings.model,
+            timeout_seconds=settings.model_timeout_seconds,
+        )
+    )
+
+
 def default_assistant() -> Assistant:
     global _default_assistant
     if _default_assistant is None:
-        _default_assistant = Assistant()
+        _default_assistant = build_assistant(get_settings())
     return _default_assistant
+
+
+def _model_grant(session: Session, workspace: Workspace, state: ConversationState) -> ModelGrant:
+    """What this turn may send to a model: the workspace's policy, and the people last shown
+    only when the policy includes contact fields."""
+    policy = model_config.data_policy(workspace.settings)
+    people: list[dict[str, Any]] = []
+    if policy == model_config.DATA_WITH_CONTACTS and state.last_prospect_ids:
+        ids = [uuid.UUID(i) for i in state.last_prospect_ids[: model_prompt.MAX_PEOPLE]]
+        people = [
+            model_config.person_fields(p) for p in prospects_service.get_prospects(session, ids)
+        ]
+    return ModelGrant(data=policy, people=people)
 
 
 @dataclass
@@ -118,10 +160,14 @@ def run_turn(
         # Approved searches of this conversation that finished since the last turn join it.
         results.join_task_results(ctx)
         state.pending_task_ids = [
-            str(t.id) for t in tasks_service.pending_for_conversation(session, caller.workspace_id, conv.id)
+            str(t.id)
+            for t in tasks_service.pending_for_conversation(session, caller.workspace_id, conv.id)
         ]
     if interpretation is None:
+        if assistant.uses_model:
+            ctx.extras["model_grant"] = _model_grant(session, workspace, state)
         interpretation = assistant.understand(ctx, message)
+    report = getattr(interpretation, "report", None)
     the_plan = assistant.plan(ctx, interpretation, allow_tools=allow_tools)
     credits_service.ensure_affordable(session, caller.workspace_id, the_plan.cost)
 
@@ -153,6 +199,18 @@ def run_turn(
             tool_name=record.tool,
             tool_output=record.action,
         )
+    if report is not None:
+        # Which interpreter answered and the tokens it used: shown in actions, kept with the turn.
+        usage = report.action()
+        result.actions.append(usage)
+        conversations.append(
+            session,
+            conv,
+            "tool",
+            phrases.step_summary("understanding"),
+            tool_name="understanding",
+            tool_output=usage,
+        )
     reply = conversations.append(session, conv, "assistant", result.reply, tool_calls=calls or None)
     conversations.save_state(session, conv, ctx.state)
     return ChatTurn(
@@ -178,3 +236,24 @@ def update_policy(
     policy = ApprovalPolicy.from_settings(workspace.settings).updated(changes)
     workspaces_service.update_settings(session, workspace, {SETTINGS_KEY: policy.to_dict()})
     return policy
+
+
+def get_model_settings(session: Session, workspace_id: uuid.UUID) -> dict[str, Any]:
+    """The configured model (or None) and what this workspace lets Lexi send to it."""
+    workspace = workspaces_service.get(session, workspace_id)
+    settings = get_settings()
+    return {
+        "model": settings.model,
+        "data": model_config.data_policy(workspace.settings),
+        "timeout_seconds": settings.model_timeout_seconds,
+    }
+
+
+def update_model_data(session: Session, workspace_id: uuid.UUID, data: Any) -> dict[str, Any]:
+    """Set what may be sent to a model: none | message | message_and_contacts."""
+    policy = model_config.check_policy(data)
+    workspace = workspaces_service.get(session, workspace_id)
+    workspaces_service.update_settings(
+        session, workspace, {model_config.SETTINGS_KEY: {"data": policy}}
+    )
+    return get_model_settings(session, workspace_id)

@@ -85,9 +85,7 @@ def build_server(db: Database, resolve_caller: CallerResolver) -> Server[Any]:
         spec = TOOLS.get(params.name)
         if spec is None:
             return _error(
-                ValidationFailed(
-                    f"Unknown tool: {params.name}.", details={"valid": sorted(TOOLS)}
-                )
+                ValidationFailed(f"Unknown tool: {params.name}.", details={"valid": sorted(TOOLS)})
             )
         caller = await anyio.to_thread.run_sync(resolve_caller, ctx.request)
         if caller is None:
@@ -100,7 +98,7 @@ def build_server(db: Database, resolve_caller: CallerResolver) -> Server[Any]:
             if exc.status_code >= 500:
                 log.exception("mcp tool %s failed", spec.name)
             return _error(exc)
-        except Exception:  # noqa: BLE001  a tool failure is a tool error, never a crash
+        except Exception:
             log.exception("mcp tool %s failed", spec.name)
             return _error(LexiError())
         return _ok(data)

@@ -72,7 +72,9 @@ def mcp_tool(
 ) -> Callable[[Callable[[Session, Caller, Any], Result]], Callable[[Session, Caller, Any], Result]]:
     """Register a tool; its name is the function name and its description the docstring."""
 
-    def wrap(fn: Callable[[Session, Caller, Any], Result]) -> Callable[[Session, Caller, Any], Result]:
+    def wrap(
+        fn: Callable[[Session, Caller, Any], Result],
+    ) -> Callable[[Session, Caller, Any], Result]:
         params = list(inspect.signature(fn, eval_str=True).parameters.values())
         args_model = params[2].annotation
         TOOLS[fn.__name__] = McpTool(
@@ -260,7 +262,9 @@ class ListIdArgs(Args):
 @mcp_tool(scope=Scope.contacts_read)
 def get_list(session: Session, caller: Caller, args: ListIdArgs) -> Result:
     """One list with its contact count (members: `list_contacts` with `list_id`)."""
-    return _list_out(session, caller, lists_service.get_list(session, caller.workspace_id, args.list_id))
+    return _list_out(
+        session, caller, lists_service.get_list(session, caller.workspace_id, args.list_id)
+    )
 
 
 class CreateListArgs(Args):

@@ -22,7 +22,7 @@ from mcp.client.streamable_http import streamable_http_client
 
 from lexi.credits import service as credits_service
 from lexi.models import Conversation
-from tests.helpers.chat import cohorts  # noqa: F401  (cohorts is a fixture)
+from tests.helpers.chat import cohorts, drain  # noqa: F401  (cohorts is a fixture)
 from tests.helpers.server import LexiServer
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("cohorts")]
@@ -101,9 +101,9 @@ def _conversations(db, workspace_id) -> int:  # type: ignore[no-untyped-def]
 
     with db.unit_of_work(write=False) as s:
         return s.scalar(
-            select(func.count()).select_from(Conversation).where(
-                Conversation.workspace_id == workspace_id
-            )
+            select(func.count())
+            .select_from(Conversation)
+            .where(Conversation.workspace_id == workspace_id)
         )
 
 
@@ -159,8 +159,21 @@ class TestOverHttp:
 
         listed, approved, again = over_http(server, api_key, approve)
         assert out["task_id"] in [t["id"] for t in listed["tasks"]]
-        assert approved == {"task_id": out["task_id"], "status": "approved", "execution_started": True}
+        assert approved == {
+            "task_id": out["task_id"],
+            "status": "approved",
+            "execution_started": True,
+        }
         assert error(again)["code"] == "validation_error"  # approved once, charged once
+        with db.unit_of_work(write=False) as s:
+            assert credits_service.balance(s, workspace.id) == 1000 - 1 - 5
+        drain(db)  # the worker runs it (and no approved task is left for other tests' workers)
+
+        async def result(client: Client) -> Any:
+            return data(await client.call_tool("get_task", {"task_id": out["task_id"]}))
+
+        task = over_http(server, api_key, result)
+        assert task["status"] == "completed" and task["result"]["total_matches"] >= 50
         with db.unit_of_work(write=False) as s:
             assert credits_service.balance(s, workspace.id) == 1000 - 1 - 5
 
@@ -190,7 +203,9 @@ class TestOverHttp:
         key = factory.key(poor.id)
 
         async def body(client: Client) -> Any:
-            return await client.call_tool("chat", {"message": "Find me 5 CEOs at law firms in New York"})
+            return await client.call_tool(
+                "chat", {"message": "Find me 5 CEOs at law firms in New York"}
+            )
 
         err = error(over_http(server, key, body))
         assert err["code"] == "insufficient_credits"
@@ -203,7 +218,9 @@ class TestOverHttp:
             return (
                 await client.call_tool("search_prospects", {"industries": ["Underwater Basket"]}),
                 await client.call_tool("get_task", {"task_id": "not-a-uuid"}),
-                await client.call_tool("get_list", {"list_id": "00000000-0000-0000-0000-000000000000"}),
+                await client.call_tool(
+                    "get_list", {"list_id": "00000000-0000-0000-0000-000000000000"}
+                ),
             )
 
         industry, task, missing = over_http(server, api_key, body)
@@ -238,11 +255,17 @@ class TestOverStdio:
             tools = {t.name for t in (await client.list_tools()).tools}
             search = await client.call_tool(
                 "search_prospects",
-                {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York"], "limit": 3},
+                {
+                    "titles": ["CEO"],
+                    "industries": ["Law Practice"],
+                    "locations": ["New York"],
+                    "limit": 3,
+                },
             )
             created = await client.call_tool("create_list", {"name": "MCP leads"})
             turn = await client.call_tool(
-                "chat", {"message": "Find me 2 CEOs at law firms in New York and add them to MCP leads"}
+                "chat",
+                {"message": "Find me 2 CEOs at law firms in New York and add them to MCP leads"},
             )
             credits = await client.call_tool("get_credits", {"limit": 5})
             return tools, search, created, turn, credits
@@ -279,6 +302,7 @@ class TestOverStdio:
             input=b"",
             capture_output=True,
             timeout=120,
+            check=False,
         )
         assert proc.returncode == 1
         assert proc.stderr.decode().strip() == "error: the API key is unknown, revoked or expired"

@@ -1,0 +1,189 @@
+"""The model-backed interpreter: a language model proposes intents; Lexi checks and acts.
+
+``ModelInterpreter.interpret_turn(text, state, grant)`` sends what the workspace allows (see
+``ModelGrant``) to the configured model, which answers by calling one tool whose arguments are
+``schema.Understanding``. The answer is validated and grounded (``schema.to_interpretation``);
+an invalid answer, an error or a timeout falls back to the rule interpreter, so the user gets the
+same reply as without a model. The model only proposes intents: the planner, scopes, quotes,
+approvals and credits are exactly those of the rules.
+
+pydantic-ai is imported when this module is, which happens only when a model is configured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import threading
+from collections.abc import Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic_ai import Agent, ToolOutput
+from pydantic_ai.models import Model
+from pydantic_ai.settings import ModelSettings
+from pydantic_ai.usage import RunUsage
+
+from lexi.assistant.model.config import DATA_NONE, DATA_WITH_CONTACTS, ModelGrant
+from lexi.assistant.model.prompt import INSTRUCTIONS, render_prompt
+from lexi.assistant.model.schema import NotUnderstood, Understanding, to_interpretation
+from lexi.assistant.understanding import RuleInterpreter
+from lexi.assistant.understanding.commands import is_injection
+from lexi.assistant.understanding.types import ConversationState, Interpretation, Interpreter
+
+log = logging.getLogger("lexi.assistant.model")
+_SPACE = re.compile(r"\s+")
+OUTPUT_TOOL = "understood"
+
+
+@dataclass
+class ModelReport:
+    """What the model did for one turn: shown in the turn's actions and kept with its messages."""
+
+    model: str
+    used: bool  # the model's answer became the interpretation
+    fallback: str | None = None  # why the rules answered: timeout | invalid_output | model_error
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def action(self) -> dict[str, Any]:
+        return {
+            "type": "understanding",
+            "status": "completed",
+            "interpreter": "model" if self.used else "rules",
+            "model": self.model,
+            "fallback": self.fallback,
+            "usage": self.usage,
+        }
+
+
+@dataclass
+class ModelInterpretation(Interpretation):
+    report: ModelReport | None = None
+
+
+class _Loop:
+    """One event loop in a daemon thread: model calls from the (synchronous) chat turn run on it,
+    so HTTP connections to the model are reused across turns."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="lexi-model", daemon=True).start()
+
+    def run(self, coro: Coroutine[Any, Any, Any], timeout: float) -> Any:
+        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return future.result(timeout)
+        except TimeoutError:
+            future.cancel()
+            raise
+
+
+_LOOP: _Loop | None = None
+_LOOP_LOCK = threading.Lock()
+
+
+def _loop() -> _Loop:
+    global _LOOP
+    with _LOOP_LOCK:
+        if _LOOP is None:
+            _LOOP = _Loop()
+        return _LOOP
+
+
+def _usage(usage: RunUsage) -> dict[str, int]:
+    return {
+        "requests": int(usage.requests),
+        "input_tokens": int(usage.input_tokens or 0),
+        "output_tokens": int(usage.output_tokens or 0),
+    }
+
+
+class ModelInterpreter:
+    """Understands with ``model``; falls back to ``fallback`` (the rules) on anything doubtful."""
+
+    uses_model = True
+
+    def __init__(
+        self,
+        model: Model | str,
+        *,
+        name: str | None = None,
+        timeout_seconds: float = 15.0,
+        fallback: Interpreter | None = None,
+        retries: int = 1,
+    ) -> None:
+        self.name = name or (model if isinstance(model, str) else model.model_name)
+        self.timeout = float(timeout_seconds)
+        self.fallback: Interpreter = fallback or RuleInterpreter()
+        self.agent: Agent[None, Understanding] = Agent(
+            model,
+            output_type=ToolOutput(
+                Understanding, name=OUTPUT_TOOL, description="Report what the message asks for."
+            ),
+            instructions=INSTRUCTIONS,
+            retries=retries,
+            model_settings=ModelSettings(timeout=self.timeout, temperature=0.0),
+        )
+
+    def interpret(self, text: str, state: ConversationState) -> Interpretation:
+        """The ``Interpreter`` protocol: the message only, no contact data."""
+        return self.interpret_turn(text, state, None)
+
+    def interpret_turn(
+        self, text: str, state: ConversationState, grant: ModelGrant | None
+    ) -> Interpretation:
+        grant = grant or ModelGrant()
+        cleaned = _SPACE.sub(" ", text if isinstance(text, str) else "").strip()
+        # Requests to change rules, credits or approvals, empty messages, and workspaces that
+        # send nothing to a model are answered by the rules without asking the model.
+        if grant.data == DATA_NONE or not cleaned or is_injection(cleaned):
+            return self.fallback.interpret(text, state)
+        people = grant.people if grant.data == DATA_WITH_CONTACTS else []
+        prompt = render_prompt(cleaned, state, people)
+        usage = RunUsage()
+        try:
+            run = _loop().run(self.agent.run(prompt, usage=usage), self.timeout)
+            interpretation = to_interpretation(run.output, cleaned, state)
+        except TimeoutError:
+            return self._fall_back(text, state, "timeout", usage)
+        except NotUnderstood as exc:
+            log.info("model answer not used: %s", exc)
+            return self._fall_back(text, state, "invalid_output", usage)
+        except Exception as exc:  # noqa: BLE001  any model failure means: the rules answer
+            kind = type(exc).__name__
+            log.warning("model call failed: %s", kind)
+            if "Timeout" in kind or "TimedOut" in kind:
+                why = "timeout"
+            elif kind == "UnexpectedModelBehavior":
+                why = "invalid_output"
+            else:
+                why = "model_error"
+            return self._fall_back(text, state, why, usage)
+        return ModelInterpretation(
+            interpretation.intents,
+            text=text,
+            report=ModelReport(self.name, used=True, usage=_usage(usage)),
+        )
+
+    def _fall_back(
+        self, text: str, state: ConversationState, why: str, usage: RunUsage
+    ) -> Interpretation:
+        rules = self.fallback.interpret(text, state)
+        return ModelInterpretation(
+            rules.intents,
+            text=rules.text,
+            report=ModelReport(self.name, used=False, fallback=why, usage=_usage(usage)),
+        )
+
+
+def describe(interpretation: Interpretation) -> str:
+    """A compact JSON form of an interpretation (benchmarks, logs at DEBUG)."""
+    return json.dumps(
+        [
+            {"kind": i.kind.value, "filters": i.filters, "list": i.list_name}
+            for i in interpretation.intents
+        ],
+        default=str,
+    )
