@@ -38,7 +38,7 @@ def brain(body: dict[str, Any]) -> Reply:
     if message == GARBLED:
         return Reply.tool(tool["function"]["name"], '{"intents": [{"kind": "prospect_search", ')
     if message == SLOW:
-        return Reply(content="late", delay=6.0)
+        return Reply(content="late", delay=25.0)
     # An honest model: CEOs at law firms in New York, as many as asked.
     count = int(message.split()[2])
     filters = {
@@ -66,7 +66,7 @@ def server(migrated: str, cohorts, model_server) -> Iterator[LexiServer]:  # typ
         "LEXI_MODEL": "openai:stub-model",
         "LEXI_MODEL_BASE_URL": model_server.url + "/v1",
         "LEXI_MODEL_API_KEY": MODEL_KEY,
-        "LEXI_MODEL_TIMEOUT_SECONDS": "2",
+        "LEXI_MODEL_TIMEOUT_SECONDS": "10",
     }
     with LexiServer(migrated, env=env) as running:
         yield running
@@ -102,7 +102,8 @@ class TestAModelOverTheOpenAIProtocol:
         assert action["status"] == "completed" and action["filters"]["locations"] == [NYC]
         assert len(action["prospects"]) == 5 and data["credits_used"] == 6
         used = understanding(data)
-        assert used["interpreter"] == "model" and used["model"] == "openai:stub-model"
+        assert used["interpreter"] == "model", (used, server.stderr()[-3000:])
+        assert used["model"] == "openai:stub-model"
         assert used["usage"] == {"requests": 1, "input_tokens": 321, "output_tokens": 45}
         assert MODEL_KEY not in server.stderr()
 

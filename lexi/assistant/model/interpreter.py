@@ -28,7 +28,12 @@ from pydantic_ai.usage import RunUsage
 
 from lexi.assistant.model.config import DATA_NONE, DATA_WITH_CONTACTS, ModelGrant
 from lexi.assistant.model.prompt import INSTRUCTIONS, render_prompt
-from lexi.assistant.model.schema import NotUnderstood, Understanding, to_interpretation
+from lexi.assistant.model.schema import (
+    MODEL_KINDS,
+    NotUnderstood,
+    Understanding,
+    to_interpretation,
+)
 from lexi.assistant.understanding import RuleInterpreter
 from lexi.assistant.understanding.commands import is_injection
 from lexi.assistant.understanding.types import ConversationState, Interpretation, Interpreter
@@ -140,6 +145,11 @@ class ModelInterpreter:
         # send nothing to a model are answered by the rules without asking the model.
         if grant.data == DATA_NONE or not cleaned or is_injection(cleaned):
             return self.fallback.interpret(text, state)
+        # So are messages the rules read as approving, sending or anything the model's answer
+        # cannot express: a model never originates an action that spends credits or sends mail.
+        rules = self.fallback.interpret(text, state)
+        if any(i.kind not in MODEL_KINDS for i in rules.intents):
+            return rules
         people = grant.people if grant.data == DATA_WITH_CONTACTS else []
         prompt = render_prompt(cleaned, state, people)
         usage = RunUsage()
@@ -170,7 +180,7 @@ class ModelInterpreter:
     def _fall_back(
         self, text: str, state: ConversationState, why: str, usage: RunUsage
     ) -> Interpretation:
-        rules = self.fallback.interpret(text, state)
+        rules = self.fallback.interpret(text, state)  # state as it was: the model changes nothing
         return ModelInterpretation(
             rules.intents,
             text=rules.text,

@@ -31,7 +31,7 @@ for, as a list of intents in the order written.
 - list_remove: remove everyone at `company`, one `person`, or (with_results) the people just found
   from a list. list_stats: how many contacts a list has.
 - campaign_create (a campaign for a list, about `topic`), email_rewrite (its emails, in a `tone`;
-  `step` and subject_only narrow it), campaign_start (start sending; always waits for approval).
+  `step` and subject_only narrow it).
 - credits, tasks (pending approvals), capabilities (what Lexi can do; greetings).
 - clarify: something needed is missing (roles: who to look for; list: which list; request: the
   message is not something Lexi does). Never guess a list name or a company.

@@ -114,9 +114,9 @@ class ListIntent(_Intent):
 
 
 class CampaignIntent(_Intent):
-    """Create an email campaign for a list, rewrite its emails, or start sending it."""
+    """Create an email campaign for a list, or rewrite its emails (never start sending it)."""
 
-    kind: Literal["campaign_create", "email_rewrite", "campaign_start"]
+    kind: Literal["campaign_create", "email_rewrite"]
     list_name: str | None = Field(None, max_length=200)
     which_list: Literal["named", "context", "last"] | None = None
     topic: str | None = Field(None, max_length=500, description="What the campaign is about.")
@@ -152,6 +152,25 @@ class Understanding(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     intents: list[AnyIntent] = Field(min_length=1, max_length=MAX_INTENTS)
+
+
+# The intents a model may propose. Approving, sending, starting campaigns and list housekeeping
+# are not among them: messages the rules read that way are answered by the rules alone.
+MODEL_KINDS = frozenset(
+    {
+        IntentKind.prospect_search,
+        IntentKind.list_add,
+        IntentKind.list_create,
+        IntentKind.list_remove,
+        IntentKind.list_stats,
+        IntentKind.credits,
+        IntentKind.tasks,
+        IntentKind.capabilities,
+        IntentKind.campaign_create,
+        IntentKind.email_rewrite,
+        IntentKind.clarify,
+    }
+)
 
 
 class NotUnderstood(Exception):
@@ -266,8 +285,6 @@ def _campaign(intent: CampaignIntent, text: str, state: ConversationState) -> In
         if intent.tone:
             params["tone"] = intent.tone
         return Intent(kind=kind, list_name=resolved, list_target=target, params=params)
-    if kind is IntentKind.campaign_start:
-        return Intent(kind=kind, params=which)
     if intent.tone:
         params["tone"] = intent.tone
     if intent.step:

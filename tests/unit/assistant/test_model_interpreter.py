@@ -170,7 +170,7 @@ class TestEverythingDoubtfulFallsBackToTheRules:
         assert result.report.fallback == "invalid_output"
 
     def test_a_company_the_user_never_named_is_not_removed(self) -> None:
-        text = "remove the people at Acme from Q1 Leads"
+        text = "remove the people at Acme from my Q1 Leads list"
         it, _ = interpreter(
             lambda m, p: intents(
                 {"kind": "list_remove", "company": "Globex", "list_name": "Q1 Leads"}
