@@ -154,6 +154,9 @@ class TestOverHttp:
         async def approve(client: Client) -> Any:
             listed = data(await client.call_tool("list_tasks", {}))
             approved = data(await client.call_tool("approve_task", {"task_id": out["task_id"]}))
+            # Run it at once: an approved task left waiting would be claimed by the worker
+            # processes other tests start on the same database.
+            drain(db)
             again = await client.call_tool("approve_task", {"task_id": out["task_id"]})
             return listed, approved, again
 
@@ -167,7 +170,6 @@ class TestOverHttp:
         assert error(again)["code"] == "validation_error"  # approved once, charged once
         with db.unit_of_work(write=False) as s:
             assert credits_service.balance(s, workspace.id) == 1000 - 1 - 5
-        drain(db)  # the worker runs it (and no approved task is left for other tests' workers)
 
         async def result(client: Client) -> Any:
             return data(await client.call_tool("get_task", {"task_id": out["task_id"]}))
