@@ -105,6 +105,14 @@ def _usage(usage: RunUsage) -> dict[str, int]:
     }
 
 
+def _expressible(selector: dict[str, Any]) -> bool:
+    """Selections the model's answer can state: the last results, a company or a person (not yet
+    "the first 5" or "the ones at Acme" of a result set: those the rules answer)."""
+    return selector in ({}, {"prospects": "last_results"}) or (
+        len(selector) == 1 and next(iter(selector)) in ("company", "person")
+    )
+
+
 class ModelInterpreter:
     """Understands with ``model``; falls back to ``fallback`` (the rules) on anything doubtful."""
 
@@ -148,7 +156,13 @@ class ModelInterpreter:
         # So are messages the rules read as approving, sending or anything the model's answer
         # cannot express: a model never originates an action that spends credits or sends mail.
         rules = self.fallback.interpret(text, state)
-        if any(i.kind not in MODEL_KINDS for i in rules.intents):
+        if any(
+            i.kind not in MODEL_KINDS
+            or not _expressible(i.selector)
+            or i.params.get("exclude")
+            or (i.kind.value == "prospect_search" and i.params)
+            for i in rules.intents
+        ):
             return rules
         people = grant.people if grant.data == DATA_WITH_CONTACTS else []
         prompt = render_prompt(cleaned, state, people)
