@@ -68,8 +68,8 @@ class Settings(BaseSettings):
     )
     worker_lease_seconds: float = Field(
         60.0,
-        description="How long a worker's claim on a task lasts without renewal before another "
-        "worker may take the task over.",
+        description="How long a worker's claim on a task or a campaign send lasts without renewal "
+        "before another worker may take it over.",
     )
     worker_poll_seconds: float = Field(
         1.0, description="How often an idle worker looks for approved tasks."

@@ -509,6 +509,23 @@ class SendRepository(Repository[CampaignSend]):
         )
         return list(self.session.execute(stmt).scalars())
 
+    def hold(self, send_id: uuid.UUID, worker: str, lease_until: datetime) -> bool:
+        """Right before transmitting: extend this worker's lease on the send, only if it still
+        holds it and the campaign is still active (a pause or a takeover stops it here)."""
+        active = exists().where(Campaign.id == CampaignSend.campaign_id, Campaign.status == "active")
+        stmt = (
+            update(CampaignSend)
+            .where(
+                CampaignSend.id == send_id,
+                CampaignSend.state == "sending",
+                CampaignSend.claimed_by == worker,
+                active,
+            )
+            .values(lease_expires_at=lease_until)
+            .execution_options(synchronize_session=False)
+        )
+        return self.session.execute(stmt).rowcount == 1
+
     def claimed(
         self, ids: list[uuid.UUID]
     ) -> list[tuple[CampaignSend, CampaignEnrolment, Contact]]:

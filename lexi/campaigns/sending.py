@@ -53,7 +53,6 @@ from lexi.models import Campaign, CampaignEnrolment, CampaignSend, Contact
 
 log = logging.getLogger("lexi.campaigns.sending")
 
-LEASE_SECONDS = 120.0
 RETRY_DELAY = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 _HREF = re.compile(r'href="(https?://[^"]+)"', re.I)
@@ -325,7 +324,7 @@ class CampaignSender:
         name: str | None = None,
         transport: Transport | None = None,
         clock: Callable[[], datetime] = utc_now,
-        lease_seconds: float = LEASE_SECONDS,
+        lease_seconds: float | None = None,
         workspace_id: uuid.UUID | None = None,
     ) -> None:
         self.db = db
@@ -333,7 +332,7 @@ class CampaignSender:
         self.name = name or f"sender-{os.getpid()}-{uuid.uuid4().hex[:6]}"
         self.transport = transport or transport_for(settings)
         self.clock = clock
-        self.lease_seconds = lease_seconds
+        self.lease_seconds = lease_seconds or max(settings.worker_lease_seconds, 1.0)
         # Only this workspace's campaigns (a dedicated sender); every workspace when None.
         self.workspace_id = workspace_id
         self._steps: dict[tuple[uuid.UUID, int], list[dict[str, Any]]] = {}
@@ -412,8 +411,14 @@ class CampaignSender:
             session.expunge_all()
         result = BatchResult()
         for i, (send, enrolment, contact) in enumerate(rows):
-            with self.db.unit_of_work(write=False) as session:
-                status = SendRepository(session).campaign_status(campaign.id)
+            with self.db.unit_of_work() as session:
+                repo = SendRepository(session)
+                held = repo.hold(
+                    send.id, self.name, self.clock() + timedelta(seconds=self.lease_seconds)
+                )
+                status = repo.campaign_status(campaign.id) if not held else "active"
+            if held is False and status == "active":
+                continue  # another worker took this send over after our lease ran out
             if status != "active":
                 # Paused (or otherwise stopped) since the claim: nothing more goes out.
                 with self.db.unit_of_work() as session:

@@ -4,7 +4,9 @@ suppression, pause, bounces and replies, and exactly-once across crashes."""
 from __future__ import annotations
 
 import re
+import time
 import uuid
+from collections import defaultdict
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
@@ -13,6 +15,7 @@ import pytest
 from lexi.campaigns.sending import CampaignSender
 from lexi.worker import Worker
 from tests.helpers.smtp import SmtpSink
+from tests.helpers.worker import WorkerProcess
 from tests.integration.campaigns.helpers import campaign, contacts, new_list, ok
 
 BODY = (
@@ -389,3 +392,58 @@ class TestSuppressionPauseAndBounces:
         assert sup == {"refused@example.com": "bounced"}
         stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
         assert stats["bounced_count"] == 1 and stats["failed_count"] == 1
+
+
+@pytest.mark.slow
+class TestCrashRestart:
+    def test_two_worker_processes_and_a_kill_mid_batch(
+        self, client, auth, db, migrated, sink, tmp_path
+    ):
+        n = 120
+        ids = contacts(client, auth, n)
+        c = campaign(
+            client,
+            auth,
+            list_id=new_list(client, auth, ids)["id"],
+            steps=[{"subject": "s", "body": BODY}],
+        )
+        task_id = ok(client.post(f"/v1/campaigns/{c['id']}/start", headers=auth))["task_id"]
+        env = {
+            "LEXI_SMTP_URL": sink.url,
+            "LEXI_CAMPAIGN_LIMITS_ENABLED": "false",
+            "LEXI_SEND_BATCH_SIZE": "10",
+            "LEXI_CAMPAIGN_SENDING": "true",
+        }
+        victim = WorkerProcess(migrated, lease_seconds=3, env=env).start()
+        other = WorkerProcess(migrated, lease_seconds=3, env=env).start()
+        try:
+            ok(client.post(f"/v1/lexi/tasks/{task_id}/approve", headers=auth))
+            deadline = time.monotonic() + 120
+            while len(sink.messages) < n // 4 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            victim.kill()  # SIGKILL mid-batch
+            while len(sink.messages) < n and time.monotonic() < deadline:
+                time.sleep(0.05)
+            time.sleep(3.5)  # the dead worker's leases run out; the survivor takes its rows over
+            end = time.monotonic() + 60
+            while (
+                ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))["sent_count"] < n
+                and time.monotonic() < end
+            ):
+                time.sleep(0.1)
+            logs = other.log()[-3000:]
+        finally:
+            victim.stop()
+            other.stop()
+        by_person: dict[str, set[str]] = defaultdict(set)
+        copies: dict[str, int] = defaultdict(int)
+        for m in [m for m in sink.messages if m["X-Lexi-Campaign"] == c["id"]]:
+            to = re.search(r"[\w.+-]+@[\w.-]+", str(m["To"])).group(0).lower()
+            by_person[to].add(m["Message-ID"])
+            copies[m["Message-ID"]] += 1
+        assert len(by_person) == n, logs  # nobody skipped
+        assert all(len(v) == 1 for v in by_person.values())  # one message (one Message-ID) each
+        # Only a message in flight at the kill can arrive twice, and then with the same Message-ID.
+        assert sum(k - 1 for k in copies.values()) <= 1
+        stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
+        assert stats["sent_count"] == n and stats["scheduled_count"] == 0
