@@ -322,6 +322,18 @@ class LexiSettings(Resource):
         )
 
 
+@resource("model")
+class LexiModelSettings(Resource):
+    """Which language model Lexi uses and what this workspace lets it send: ``/v1/lexi/model``."""
+
+    def get(self) -> Any:
+        return self._get("/v1/lexi/model")
+
+    def update(self, *, data: str) -> Any:
+        """``data``: none, message or message_and_contacts."""
+        return self._patch("/v1/lexi/model", _body(data=data))
+
+
 @resource("campaigns")
 class Campaigns(Resource):
     """Email sequences: ``/v1/campaigns`` (steps, revisions, enrolment, start, pause, stats)."""

@@ -92,6 +92,8 @@ CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any]]] = [
     ("api_keys", "list", (), {"include_revoked": True, "search": "b", "page": 1, "per_page": 5}),
     ("api_keys", "revoke", (ID,), {}),
     ("settings", "get", (), {}),
+    ("model", "get", (), {}),
+    ("model", "update", (), {"data": "none"}),
     ("campaigns", "create", ("Q1",), {"topic": "legal automation", "list_id": ID}),
     ("campaigns", "list", (), {"page": 1, "per_page": 5, "status": "draft"}),
     ("campaigns", "get", (ID,), {}),
