@@ -122,6 +122,8 @@ class TestEveryNamespaceAgainstTheApp:
                 await c.settings.update(
                     auto_approve_max_prospects=policy["auto_approve_max_prospects"]
                 )
+                model = await c.model.get()
+                assert (await c.model.update(data=model["data"]))["data"] == model["data"]
                 # Lexi: a turn, its conversation, and two approval tasks
                 first = await c.chat_with_lexi(BIG_SEARCH)
                 second = await c.chat_with_lexi(BIG_SEARCH)
