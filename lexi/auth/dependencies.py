@@ -38,15 +38,13 @@ def require(scope: Scope) -> RequireScope:
     return _cache[scope]
 
 
-def scope_alias(scope: Scope) -> type[Caller]:
-    return Annotated[Caller, Depends(require(scope))]  # type: ignore[return-value]
-
-
-LexiCaller = scope_alias(Scope.lexi)
-ContactsRead = scope_alias(Scope.contacts_read)
-ContactsWrite = scope_alias(Scope.contacts_write)
-CampaignsRead = scope_alias(Scope.campaigns_read)
-CampaignsWrite = scope_alias(Scope.campaigns_write)
-ProspectsRead = scope_alias(Scope.prospects_read)
-ProspectsWrite = scope_alias(Scope.prospects_write)
-AdminApiKeys = scope_alias(Scope.admin_api_keys)
+# Module-level ``Annotated`` aliases (not built by a helper function) so type checkers see each
+# one as ``Caller`` while FastAPI sees the scope check.
+LexiCaller = Annotated[Caller, Depends(require(Scope.lexi))]
+ContactsRead = Annotated[Caller, Depends(require(Scope.contacts_read))]
+ContactsWrite = Annotated[Caller, Depends(require(Scope.contacts_write))]
+CampaignsRead = Annotated[Caller, Depends(require(Scope.campaigns_read))]
+CampaignsWrite = Annotated[Caller, Depends(require(Scope.campaigns_write))]
+ProspectsRead = Annotated[Caller, Depends(require(Scope.prospects_read))]
+ProspectsWrite = Annotated[Caller, Depends(require(Scope.prospects_write))]
+AdminApiKeys = Annotated[Caller, Depends(require(Scope.admin_api_keys))]
