@@ -297,6 +297,52 @@ class CampaignRepository(Repository[Campaign]):
         )
         return {status: int(n) for status, n in rows}
 
+    def ids_in_workspace(
+        self, workspace_id: uuid.UUID, campaign_ids: list[uuid.UUID]
+    ) -> list[uuid.UUID]:
+        if not campaign_ids:
+            return []
+        return list(
+            self.session.scalars(
+                select(Campaign.id).where(
+                    Campaign.workspace_id == workspace_id, Campaign.id.in_(campaign_ids)
+                )
+            )
+        )
+
+    def overview_counts(self, campaign_ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, int]]:
+        """Per campaign: recipients (enrolled), sent, opened (people) and replied, in 3 queries."""
+        out: dict[uuid.UUID, dict[str, int]] = {
+            cid: {"recipients": 0, "sent": 0, "opened": 0, "replied": 0} for cid in campaign_ids
+        }
+        if not campaign_ids:
+            return out
+        people = self.session.execute(
+            select(
+                CampaignEnrolment.campaign_id,
+                func.count(),
+                func.count().filter(CampaignEnrolment.status == "replied"),
+            )
+            .where(CampaignEnrolment.campaign_id.in_(campaign_ids))
+            .group_by(CampaignEnrolment.campaign_id)
+        )
+        for cid, n, replied in people:
+            out[cid].update(recipients=int(n), replied=int(replied or 0))
+        sends = self.session.execute(
+            select(
+                CampaignSend.campaign_id,
+                func.count().filter(CampaignSend.state == "sent"),
+                func.count(func.distinct(CampaignSend.contact_id)).filter(
+                    CampaignSend.opened_at.is_not(None)
+                ),
+            )
+            .where(CampaignSend.campaign_id.in_(campaign_ids))
+            .group_by(CampaignSend.campaign_id)
+        )
+        for cid, sent, opened in sends:
+            out[cid].update(sent=int(sent or 0), opened=int(opened or 0))
+        return out
+
     def send_by_message_id(self, message_ids: list[str]) -> CampaignSend | None:
         if not message_ids:
             return None

@@ -860,6 +860,15 @@ def stats(session: Session, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> 
     }
 
 
+def overview(
+    session: Session, workspace_id: uuid.UUID, campaign_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[str, int]]:
+    """Recipients, sent, opened and replied counts for several of the workspace's campaigns at
+    once (the counts ``stats`` gives for one); ids of other workspaces are left out."""
+    repo = CampaignRepository(session)
+    return repo.overview_counts(repo.ids_in_workspace(workspace_id, campaign_ids))
+
+
 # ------------------------------------------------------------------ suppression list
 
 

@@ -43,6 +43,27 @@
     }, 1500);
   }
 
+  // Pages with a [data-live] block (a campaign waiting for its start task) refresh it while
+  // the task runs.
+  var liveTimer = null;
+  function watchLive() {
+    if (liveTimer || !$("[data-live][data-running]")) return;
+    liveTimer = setTimeout(function () {
+      liveTimer = null;
+      fetch(location.pathname + location.search, { headers: { Accept: "text/html" }, credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          document.querySelectorAll("[data-live]").forEach(function (old) {
+            var fresh = doc.getElementById(old.id);
+            if (fresh) old.replaceWith(fresh);
+          });
+          watchLive();
+        })
+        .catch(function () {});
+    }, 1500);
+  }
+
   // Parse a text/event-stream body incrementally and call onEvent(name, data) per event.
   function readEvents(response, onEvent) {
     var reader = response.body.getReader();
@@ -229,6 +250,7 @@
   window.addEventListener("popstate", function () { if (/^\/chat/.test(location.pathname)) location.reload(); });
   document.addEventListener("DOMContentLoaded", function () {
     watchTasks();
+    watchLive();
     var end = $("#end");
     if (end && $("#thread .msg")) end.scrollIntoView({ block: "end" });
   });
