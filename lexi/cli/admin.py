@@ -43,12 +43,13 @@ def workspaces_list(database_url: str | None = DB_OPTION) -> None:
     """List workspaces with their plan and balance (warns about names used more than once)."""
     from collections import Counter
 
-    from lexi.workspaces import service
+    from lexi.cli import reads
+    from lexi.paths import database_url as resolve
 
-    with database(database_url) as db, db.unit_of_work(write=False) as session:
+    with reads.connect(resolve(database_url)) as conn:
         rows = [
             [str(ws.id), ws.plan, f"{ws.credit_balance} credits", ws.name]
-            for ws in service.list_all(session)
+            for ws in reads.workspaces(conn)
         ]
     print_table("Workspaces", ["Id", "Plan", "Balance", "Name"], rows, wrap=("Name",))
     for name, count in sorted(Counter(row[3] for row in rows).items()):
@@ -103,16 +104,12 @@ def keys_list(
     database_url: str | None = DB_OPTION,
 ) -> None:
     """List a workspace's keys (prefixes only, never secrets)."""
-    from lexi.auth import service
-    from lexi.kit.pagination import PageParams
-    from lexi.workspaces import service as workspaces
+    from lexi.cli import reads
+    from lexi.paths import database_url as resolve
 
     ws_id = parse_uuid(workspace, "--workspace")
-    with database(database_url) as db, db.unit_of_work(write=False) as session:
-        workspaces.get(session, ws_id)
-        keys, _ = service.list_keys(
-            session, ws_id, PageParams(1, 1000), include_revoked=include_revoked
-        )
+    with reads.connect(resolve(database_url)) as conn:
+        reads.workspace(conn, ws_id)
         rows = [
             [
                 str(k.id),
@@ -122,9 +119,10 @@ def keys_list(
                 ",".join(k.scopes),
                 k.name,
             ]
-            for k in keys
+            for k in reads.keys(conn, ws_id, include_revoked=include_revoked)
         ]
-    print_table("API keys", ["Id", "Prefix", "State", "Tier", "Scopes", "Name"], rows,
+    print_table(
+        "API keys", ["Id", "Prefix", "State", "Tier", "Scopes", "Name"], rows,
         wrap=("Scopes", "Name"),
     )
 
@@ -170,19 +168,20 @@ def credits_show(
     database_url: str | None = DB_OPTION,
 ) -> None:
     """Print a workspace's balance and recent ledger entries."""
-    from lexi.credits import service
-    from lexi.workspaces import service as workspaces
+    from lexi.cli import reads
+    from lexi.paths import database_url as resolve
 
     ws_id = parse_uuid(workspace, "--workspace")
-    with database(database_url) as db, db.unit_of_work(write=False) as session:
-        workspaces.get(session, ws_id)
-        balance = service.balance(session, ws_id)
+    with reads.connect(resolve(database_url)) as conn:
+        balance = reads.workspace(conn, ws_id).credit_balance
         rows = [
             [f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.kind, f"{e.amount:+}", e.reason]
-            for e in service.recent_entries(session, ws_id, 20)
+            for e in reads.recent_entries(conn, ws_id, 20)
         ]
     typer.echo(f"balance {balance}")
-    print_table("Recent ledger entries", ["When (UTC)", "Kind", "Amount", "Reason"], rows, wrap=("Reason",)
+    print_table(
+        "Recent ledger entries", ["When (UTC)", "Kind", "Amount", "Reason"], rows,
+        wrap=("Reason",),
     )
 
 

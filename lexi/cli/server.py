@@ -45,17 +45,11 @@ def db_downgrade(
 @db_app.command("current")
 def db_current(database_url: str | None = DB_OPTION) -> None:
     """Print the database's current revision."""
-    from lexi.db import migrate
+    from lexi.cli import reads
+    from lexi.paths import database_url as resolve
 
-    url = settings_for(database_url).database_url
-    try:
-        require_existing(url)
-    except Exception as exc:  # noqa: BLE001  (a malformed URL: one line, not a traceback)
-        fail(f"bad database URL {url!r}: {exc}")
-    try:
-        revision = migrate.current(url)
-    except Exception as exc:  # a bad URL or an unreachable server: one line, not a traceback
-        fail(f"cannot read the database revision: {exc}")
+    with reads.connect(resolve(database_url), schema=False) as conn:
+        revision = reads.migration_revision(conn)
     typer.echo(revision or "(empty)")
 
 
