@@ -66,7 +66,7 @@ class Assistant:
         turn = getattr(self.interpreter, "interpret_turn", None)
         if turn is not None:
             # A model-backed interpreter sees only what the workspace allows (ctx.extras).
-            return turn(text, ctx.state, ctx.extras.get("model_grant"))  # type: ignore[no-any-return]
+            return turn(text, ctx.state, ctx.extras.get("model_grant"))
         return self.interpreter.interpret(text, ctx.state)
 
     def plan(

@@ -9,11 +9,14 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from lexi.cli.common import DB_OPTION, database, fail, settings_for
+
+if TYPE_CHECKING:
+    from lexi.db.session import Database
 
 DEMO_WORKSPACE = "Lexi demo"
 DEMO_CREDITS = 1_000
@@ -31,7 +34,7 @@ def _write_secret(path: Path, text: str) -> None:
         os.close(fd)
 
 
-def _ensure_universe(db, people: int, seed: int) -> int:  # type: ignore[no-untyped-def]
+def _ensure_universe(db: Database, people: int, seed: int) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from lexi.prospects import bulk, generator
@@ -59,7 +62,7 @@ def _ensure_universe(db, people: int, seed: int) -> int:  # type: ignore[no-unty
     return stats.people
 
 
-def _ensure_key(db, key_file: Path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _ensure_key(db: Database, key_file: Path) -> tuple[str, str]:
     from lexi.auth import service as auth_service
     from lexi.workspaces import service as workspaces
 
@@ -91,7 +94,7 @@ DEMO_EMAIL = "demo@example.com"
 DEMO_LOGIN_FILE = "demo-login"
 
 
-def _ensure_user(db, ws_id: str, login_file: Path) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _ensure_user(db: Database, ws_id: str, login_file: Path) -> tuple[str, str]:
     """The demo's web sign-in (an admin of the demo workspace); its password is kept in the data
     directory so reruns print the same one."""
     import secrets

@@ -12,10 +12,14 @@ from lexi.cli.common import DB_OPTION, database, fail
 prospects_app = typer.Typer(help="Generate, import and search the prospect universe.", no_args_is_help=True)
 
 
-def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
+def _progress(total: int | None, label: str):
     from rich.console import Console
     from rich.progress import (
-        BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
         TimeRemainingColumn,
     )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from lexi.cli.common import DB_OPTION, fail, require_existing, settings_for
@@ -78,7 +80,7 @@ def serve(
 
 def uvicorn_options(
     host: str, port: int, workers: int, database_url: str | None
-) -> dict[str, object]:
+) -> dict[str, Any]:
     """How `lexi serve` runs uvicorn (the app is built by lexi.app:_factory from settings)."""
     import os
 

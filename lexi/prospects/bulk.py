@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, text
 
 from lexi.models.prospect import Company, JobTitle, Person
 
@@ -27,17 +27,24 @@ PERSON_COLUMNS = (
 FTS_TABLE = "prospect_companies_fts"
 
 
+def driver(conn: Connection) -> Any:
+    """The driver's own connection under ``conn`` (sqlite3 or psycopg)."""
+    raw = conn.connection.driver_connection
+    assert raw is not None, "a checked-out connection has a driver connection"
+    return raw
+
+
 def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
-        raw = conn.connection.driver_connection
+        raw = driver(conn)
         with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in columns)
-    conn.connection.driver_connection.executemany(
+    driver(conn).executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
     )
 
@@ -49,7 +56,7 @@ def insert_titles(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
 def insert_companies(conn: Connection, rows: list[tuple[Any, ...]], *, index_text: bool = False) -> None:
     _insert(conn, Company.__tablename__, COMPANY_COLUMNS, rows)
     if index_text and conn.dialect.name == "sqlite" and rows:
-        conn.connection.driver_connection.executemany(
+        driver(conn).executemany(
             f"INSERT INTO {FTS_TABLE} (rowid, name, description, keywords, technologies) "
             "VALUES (?, ?, ?, ?, ?)",
             [(r[0], r[1], r[11], r[12], r[13]) for r in rows],
@@ -86,13 +93,17 @@ def clear(conn: Connection) -> None:
     conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
 
 
+def _people_table() -> Table:
+    return Person.metadata.tables[Person.__tablename__]
+
+
 def drop_people_indexes(conn: Connection) -> None:
-    for index in Person.__table__.indexes:
+    for index in _people_table().indexes:
         index.drop(conn, checkfirst=True)
 
 
 def create_people_indexes(conn: Connection) -> None:
-    for index in Person.__table__.indexes:
+    for index in _people_table().indexes:
         index.create(conn, checkfirst=True)
 
 

@@ -10,11 +10,12 @@ generic functions of ``lexi.prospects.gen_functions``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lexi.prospects.taxonomy import SECTOR_OF
 
-W = dict[str, float]
+W = Mapping[str, float]  # weights; int literals are accepted
 
 
 @dataclass(frozen=True)

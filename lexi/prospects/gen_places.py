@@ -34,7 +34,7 @@ class Sampler:
         self.cum = list(accumulate(weights))
         self.total = self.cum[-1]
 
-    def __call__(self, rng: random.Random):  # type: ignore[no-untyped-def]
+    def __call__(self, rng: random.Random):
         return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import math
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from itertools import accumulate
 
 from lexi.prospects.gen_families import FAMILIES, Family
@@ -41,8 +41,8 @@ class _Pick:
 
     __slots__ = ("items", "cum", "total")
 
-    def __init__(self, weights: dict[str, float] | tuple[tuple[str, float], ...]) -> None:
-        pairs = list(weights.items()) if isinstance(weights, dict) else list(weights)
+    def __init__(self, weights: Mapping[str, float] | tuple[tuple[str, float], ...]) -> None:
+        pairs = list(weights.items()) if isinstance(weights, Mapping) else list(weights)
         self.items = [k for k, _ in pairs]
         self.cum = list(accumulate(w for _, w in pairs))
         self.total = self.cum[-1] if self.cum else 0.0

@@ -70,7 +70,7 @@ class _Sampler:
         self.cum = list(accumulate(weights))
         self.total = self.cum[-1]
 
-    def __call__(self, rng: random.Random):  # type: ignore[no-untyped-def]
+    def __call__(self, rng: random.Random):
         return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
 
 
@@ -153,7 +153,7 @@ def _offices(u: "_Universe", rng: random.Random, hq: Town, employees: int) -> li
     return offices
 
 
-def generate_rows(seed: int, people: int, batch_size: int = 20_000):  # type: ignore[no-untyped-def]
+def generate_rows(seed: int, people: int, batch_size: int = 20_000):
     """Yield (titles, companies, people) row batches for a universe of ``people`` people."""
     u = _Universe(seed)
     rng = u.rng
@@ -252,8 +252,8 @@ def generate(
     with engine.connect() as conn:
         if db.is_sqlite:
             # A failed load is simply regenerated, so skip fsyncs while loading.
-            conn.connection.driver_connection.execute("PRAGMA synchronous=OFF")
-            conn.connection.driver_connection.execute("PRAGMA cache_size=-64000")
+            bulk.driver(conn).execute("PRAGMA synchronous=OFF")
+            bulk.driver(conn).execute("PRAGMA cache_size=-64000")
         for titles, companies, persons in generate_rows(seed, people, batch_size):
             with conn.begin():
                 bulk.insert_titles(conn, titles)
@@ -268,7 +268,7 @@ def generate(
             bulk.create_people_indexes(conn)
             bulk.finish_load(conn)
         if db.is_sqlite:
-            conn.connection.driver_connection.execute("PRAGMA synchronous=NORMAL")
+            bulk.driver(conn).execute("PRAGMA synchronous=NORMAL")
     if not db.is_sqlite:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             bulk.vacuum(conn)

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -271,7 +272,7 @@ def _clean(
                         ("company_state", 100), ("company_country", 100), ("email", 254),
                         ("industry", 100), ("email_status", 20), ("seniority", 20),
                         ("department", 30)):
-        take(name, lambda v, limit=limit: _text(v, limit))
+        take(name, partial(_text, limit=limit))
     take("employee_count", _number)
     take("revenue_usd", _number)
     take("linkedin_url", lambda v: _linkedin(_text(v, 500)))
@@ -291,10 +292,10 @@ def _clean(
     if not out["full_name"]:
         errors["full_name"] = "A name is required (full_name, or first_name/last_name)"
     if out["industry"]:
-        name = canonical_industry(out["industry"])
-        if name is None and not lenient_industry:
+        industry = canonical_industry(out["industry"])
+        if industry is None and not lenient_industry:
             errors["industry"] = "Unknown industry (GET /v1/prospector/taxonomy lists them)"
-        out["industry"] = name
+        out["industry"] = industry
     for name, valid in (("email_status", EMAIL_STATUSES), ("seniority", SENIORITIES), ("department", DEPARTMENTS)):
         if out[name]:
             out[name] = out[name].lower().replace(" ", "_")

@@ -114,8 +114,8 @@ class ProspectRepository:
         params = {f"kw{i}": p for i, p in enumerate(clean)}
         tsq = " || ".join(f"phraseto_tsquery('simple', :kw{i})" for i in range(len(clean)))
         expr = _PG_TECH if tech else _PG_TEXT
-        sub = text(f"SELECT id FROM prospect_companies WHERE {expr} @@ ({tsq})").bindparams(**params)
-        return P.company_id.in_(sub)
+        ids = text(f"SELECT id FROM prospect_companies WHERE {expr} @@ ({tsq})").bindparams(**params)
+        return P.company_id.in_(ids)
 
     def _fts_share(self, phrases: Sequence[str]) -> float:
         """Estimated share of companies matching any phrase (a phrase is as rare as its rarest word)."""

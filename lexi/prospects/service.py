@@ -15,7 +15,14 @@ from lexi.prospects import ids, title_index
 from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.places import parse_filter
 from lexi.prospects.repository import PersonQuery, ProspectRepository
-from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, HEADCOUNT_BUCKETS, INDUSTRIES, SECTORS, SENIORITIES
+from lexi.prospects.taxonomy import (
+    DEPARTMENTS,
+    EMAIL_STATUSES,
+    HEADCOUNT_BUCKETS,
+    INDUSTRIES,
+    SECTORS,
+    SENIORITIES,
+)
 
 
 @dataclass
@@ -49,7 +56,7 @@ def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
     largest industries."""
     repo = ProspectRepository(session)
     totals = repo.totals()
-    buckets = [(str(b["label"]), int(b["min"]), b["max"]) for b in HEADCOUNT_BUCKETS]  # type: ignore[arg-type]
+    buckets = [(b["label"], b["min"], b["max"]) for b in HEADCOUNT_BUCKETS]
     other_city, other_country = repo.away_from_hq()
     return {
         **totals,

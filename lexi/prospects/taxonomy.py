@@ -8,6 +8,7 @@ prospecting users ask for by name. Seniorities and departments are the contract'
 from __future__ import annotations
 
 import re
+from typing import TypedDict
 
 SECTORS: dict[str, list[str]] = {
     "Legal": [
@@ -217,8 +218,14 @@ DEPARTMENTS = [
 ]
 EMAIL_STATUSES = ["verified", "guessed", "unavailable"]
 
+class HeadcountBucket(TypedDict):
+    label: str
+    min: int
+    max: int | None
+
+
 # LinkedIn's company-size bands.
-HEADCOUNT_BUCKETS: list[dict[str, int | str | None]] = [
+HEADCOUNT_BUCKETS: list[HeadcountBucket] = [
     {"label": "1-10", "min": 1, "max": 10},
     {"label": "11-50", "min": 11, "max": 50},
     {"label": "51-200", "min": 51, "max": 200},
@@ -248,6 +255,6 @@ def industry_slug(name: str) -> str:
 
 def headcount_bucket(employees: int) -> str:
     for b in HEADCOUNT_BUCKETS:
-        if b["max"] is None or employees <= int(b["max"]):  # type: ignore[arg-type]
-            return str(b["label"])
-    return str(HEADCOUNT_BUCKETS[-1]["label"])
+        if b["max"] is None or employees <= b["max"]:
+            return b["label"]
+    return HEADCOUNT_BUCKETS[-1]["label"]

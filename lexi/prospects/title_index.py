@@ -46,7 +46,7 @@ _lock = threading.Lock()
 _cache: dict[str, tuple[tuple[int, int], TitleIndex]] = {}
 
 
-def cached(key: str, version: tuple[int, int], load) -> TitleIndex:  # type: ignore[no-untyped-def]
+def cached(key: str, version: tuple[int, int], load) -> TitleIndex:
     """The index for database ``key`` at ``version`` (count, max id), loading it when stale."""
     hit = _cache.get(key)
     if hit and hit[0] == version:

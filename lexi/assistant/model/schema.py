@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import fields
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -57,12 +57,15 @@ def _filters_model() -> type[BaseModel]:
             annotation,
             Field(default, description=info.description or _HINTS.get(name)),
         )
-    return create_model(  # type: ignore[call-overload,no-any-return]
+    return create_model(
         "Filters", __config__=ConfigDict(extra="forbid"), **fields
     )
 
 
-Filters = _filters_model()
+if TYPE_CHECKING:
+    Filters = BaseModel  # built at import time; a model class to the type checker
+else:
+    Filters = _filters_model()
 
 
 class _Intent(BaseModel):
@@ -73,7 +76,7 @@ class SearchProspects(_Intent):
     """Find people: a new search, a change to the previous search, or more of its results."""
 
     kind: Literal["prospect_search"]
-    filters: Filters = Field(  # type: ignore[valid-type]
+    filters: Filters = Field(
         description="The complete filters. For a change to the previous search, start from "
         "previous_search_filters and apply the change."
     )
@@ -211,7 +214,7 @@ def _search(intent: SearchProspects, state: ConversationState, running: dict[str
         kind=IntentKind.prospect_search, filters=filters, refinement=intent.refines_previous
     )
     if intent.unsupported and _HAS_UNSUPPORTED:
-        found.unsupported = list(dict.fromkeys(intent.unsupported))  # type: ignore[attr-defined]
+        found.unsupported = list(dict.fromkeys(intent.unsupported))
     return found
 
 

@@ -39,7 +39,7 @@ def credits(ctx: TurnContext, args: NoArgs) -> Action:
     scope=Scope.lexi,
     intents=[IntentKind.tasks],
     from_intent=lambda i, c: TaskArgs(
-        status=i.params.get("status") if i.params.get("status") in TASK_STATUSES else "pending"
+        status=str(i.params["status"]) if i.params.get("status") in TASK_STATUSES else "pending"
     ),
 )
 def list_tasks(ctx: TurnContext, args: TaskArgs) -> Action:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from lexi.assistant.context import TurnContext
 from lexi.assistant.tools.registry import Action, tool
-from lexi.assistant.understanding.types import IntentKind
+from lexi.assistant.understanding.types import Intent, IntentKind
 from lexi.errors import InsufficientCredits, LexiError
 from lexi.tasks import service as tasks_service
 
@@ -27,7 +27,7 @@ def _pending(ctx: TurnContext, args: TaskRef) -> Action | uuid.UUID:
     return uuid.UUID(raw)
 
 
-def _ref(intent, ctx: TurnContext) -> TaskRef:  # type: ignore[no-untyped-def]
+def _ref(intent: Intent, ctx: TurnContext) -> TaskRef:
     return TaskRef()
 
 

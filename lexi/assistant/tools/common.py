@@ -56,8 +56,8 @@ def resolve_list(
             try:
                 lst = lists_service.create_list(ctx.session, ctx.workspace_id, name)
             except Conflict:
-                lst = lists_service.find_list_by_name(ctx.session, ctx.workspace_id, name)
-                return ResolvedList(lst, existed=True)
+                taken = lists_service.find_list_by_name(ctx.session, ctx.workspace_id, name)
+                return ResolvedList(taken, existed=True)
             return ResolvedList(lst, created=True)
         return ResolvedList(None, missing_name=name)
     if target in (None, "context", "last"):
@@ -70,9 +70,9 @@ def resolve_list(
         else:
             order = (ctx.state.last_list_id, ctx.state.context_list_id)
         for raw in order:
-            lst = _by_id(ctx, raw)
-            if lst is not None:
-                return ResolvedList(lst)
+            by_id = _by_id(ctx, raw)
+            if by_id is not None:
+                return ResolvedList(by_id)
     return ResolvedList(None)
 
 

@@ -221,7 +221,7 @@ class RuleInterpreter:
         is_refinement = base is not None and (
             not slots.has_role or strong or (weak and not slots.search_verb)
         )
-        if is_refinement:
+        if base is not None and is_refinement:
             filters = refine(base, slots, clause)
             previous = intents[-1] if intents else None
             if running.searched and previous and previous.kind is IntentKind.prospect_search:

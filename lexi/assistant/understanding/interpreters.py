@@ -86,7 +86,7 @@ def load_interpreter(spec: str) -> Interpreter:
         interpreter = interpreter()
     if not callable(getattr(interpreter, "interpret", None)):
         raise ValueError(f"{spec} is not an interpreter (it has no interpret(text, state))")
-    return interpreter  # type: ignore[no-any-return]
+    return interpreter
 
 
 def configured_interpreter(spec: str, *, fallback: bool = True) -> Interpreter:

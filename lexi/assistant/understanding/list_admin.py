@@ -48,8 +48,8 @@ def _list_name(raw: str, quotes: list[str], state: ConversationState, *, new: bo
     text = raw.strip(" \t.,!?;:")
     q = re.fullmatch(r"(?:the\s+|my\s+|our\s+)?qtok(\d+)(?:\s+list)?", text, I)
     if q:
-        name = quotes[int(q[1])]
-        return name if new else (known_name(name, state.known_list_names) or name)
+        quoted = quotes[int(q[1])]
+        return quoted if new else (known_name(quoted, state.known_list_names) or quoted)
     text = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], text)
     text = _LEADING.sub("", text)
     if not new:

@@ -391,8 +391,8 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
         selector = picked
     elif _EVERYONE.match(who):
         selector = {"prospects": "last_results"}
-    elif (m := _AT_COMPANY.match(who)) or (m := _COMPANY_PEOPLE.match(who)):
-        selector = {"company": _clean_name(m[1], quotes) or m[1].strip()}
+    elif at := (_AT_COMPANY.match(who) or _COMPANY_PEOPLE.match(who)):
+        selector = {"company": _clean_name(at[1], quotes) or at[1].strip()}
     elif who:
         name = _clean_name(who, quotes) or who
         # One word ("Globex") or a company suffix names a company; "John Smith" a person.
@@ -401,8 +401,8 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     if not selector:
         return _clarify(["who"], question("who"))
     tail = clause[cut.end() :]
-    name = list_name_in("from " + tail, quotes, state)
-    intent = _targeted(IntentKind.list_remove, tail, name, state)
+    list_name = list_name_in("from " + tail, quotes, state)
+    intent = _targeted(IntentKind.list_remove, tail, list_name, state)
     if intent.kind is IntentKind.list_remove:
         intent.selector = selector
     return intent

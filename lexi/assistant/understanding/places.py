@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -225,7 +226,7 @@ def _country(location: str) -> str:
 
 
 def prefer_nearby(
-    locations: list[str], options: dict[str, list[str]], context: list[str] = ()
+    locations: list[str], options: dict[str, list[str]], context: Sequence[str] = ()
 ) -> list[str]:
     """ "Atlanta and Birmingham" is Birmingham, AL: an ambiguous city follows the other places.
 

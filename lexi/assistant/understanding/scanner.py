@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from . import patterns
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
@@ -29,6 +31,7 @@ from .text import Token, norm_key, tokenize, words_to_digits
 from .unsupported import unsupported
 
 _MAX_SPAN = 5
+_V = TypeVar("_V")
 _CONNECTORS = ("and", "&", "/", ",")
 
 # "swap CTOs for CIOs", "replace CTOs with CIOs": the first goes, the second comes.
@@ -405,7 +408,7 @@ class _Scanner:
                     return False
         return True
 
-    def longest(self, table: dict, i: int) -> tuple[int, object] | None:
+    def longest(self, table: Mapping[str, _V], i: int) -> tuple[int, _V] | None:
         for span in range(min(_MAX_SPAN, self.n - i), 0, -1):
             key = " ".join(self.keys[i : i + span])
             if key in table and self._cased_ok(i, span):
@@ -418,7 +421,8 @@ class _Scanner:
 
     def dept_spans(self, i: int, *, after_of: bool) -> tuple[int, list[tuple[int, int, str]]]:
         """Department words from ``i`` ("sales and marketing"): (start, span, code) each."""
-        j, found = i, []
+        j = i
+        found: list[tuple[int, int, str]] = []
         while j < self.n:
             hit = self.longest(DEPT_KEYS, j)
             if not hit:
@@ -434,7 +438,7 @@ class _Scanner:
                 break
             if j + 1 < self.n and self.keys[j] in _CONNECTORS:
                 nxt = self.longest(DEPT_KEYS, j + 1)
-                noun = nxt and self.longest(ROLE_KEYS, j + 1 + nxt[0])
+                noun = self.longest(ROLE_KEYS, j + 1 + nxt[0]) if nxt else None
                 if noun and not noun[1].generic:
                     break  # "VP of Sales and Sales Directors": the second belongs to its own role
             if j + 1 < self.n and self.keys[j] in _CONNECTORS and self.longest(DEPT_KEYS, j + 1):
@@ -792,15 +796,15 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
             remover = k in _REMOVERS
             continue
         prev = keys[i - 1] if i else ""
-        options = []
+        options: list[tuple[int, int, str, Any]] = []
         if hit := sc.role(i):
             options.append((hit[0], 3, "role", hit[1]))
-        if hit := sc.longest(SIZE_KEYS, i):
-            options.append((hit[0], 2, "size", hit[1]))
-        if hit := sc.longest(INDUSTRY_KEYS, i):
-            options.append((hit[0], 1, "industry", hit[1]))
-        if hit := places[i]:
-            options.append((hit.span, 0, "place", hit))
+        if size := sc.longest(SIZE_KEYS, i):
+            options.append((size[0], 2, "size", size[1]))
+        if industry := sc.longest(INDUSTRY_KEYS, i):
+            options.append((industry[0], 1, "industry", industry[1]))
+        if place := places[i]:
+            options.append((place.span, 0, "place", place))
         elif k in DEMONYMS and sc.company_ahead(i + 1):
             options.append((1, 0, "place", PlaceHit(1, [DEMONYMS[k]])))
         if options:

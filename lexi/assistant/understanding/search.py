@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from .places import prefer_nearby
@@ -98,9 +99,9 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     roles = render_roles(slots.positive_roles)
     if not roles and slots.dept_mentions and base.get("titles") and not base.get("departments"):
         slots = _departments_not_industries(slots)
-        gone = {d for d, _, neg in slots.dept_mentions if neg}
+        gone_depts = {d for d, _, neg in slots.dept_mentions if neg}
         new = [d for d, _, neg in slots.dept_mentions if not neg]
-        swapped = swap_departments(base["titles"], gone, new, add)
+        swapped = swap_departments(base["titles"], gone_depts, new, add)
         if swapped:
             f["titles"] = swapped
     if (
@@ -113,9 +114,9 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         roles = {"titles": swapped}
     if not roles and slots.dept_mentions and base.get("departments"):
         slots = _departments_not_industries(slots)
-        gone = {d for d, _, neg in slots.dept_mentions if neg}
+        gone_depts = {d for d, _, neg in slots.dept_mentions if neg}
         new = [d for d, _, neg in slots.dept_mentions if not neg]
-        depts = [d for d in base["departments"] if d not in gone]
+        depts = [d for d in base["departments"] if d not in gone_depts]
         f["departments"] = _union(depts, new) if add else (new or depts)
     if roles:
         if add:
@@ -135,13 +136,13 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         if key in f:
             f[key] = [v for v in f[key] if v not in values]
     # "pharma instead of biotech": what a replacement replaces is dropped, not excluded.
-    swapped = copy.copy(slots)
+    replaced = copy.copy(slots)
     for key, positive in (("exclude_industries", "industries"), ("exclude_locations", "locations")):
         if getattr(slots, positive) and not add:
             setattr(
-                swapped, key, [v for v in getattr(slots, key) if v not in base.get(positive, [])]
+                replaced, key, [v for v in getattr(slots, key) if v not in base.get(positive, [])]
             )
-    slots = swapped
+    slots = replaced
     for key in _LIST_FIELDS:
         values = getattr(slots, key)
         if values:
@@ -158,7 +159,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     return {k: v for k, v in f.items() if v not in ([], None, {})}
 
 
-def _nearby(slots: Slots, context: list[str] = ()) -> Slots:
+def _nearby(slots: Slots, context: Sequence[str] = ()) -> Slots:
     if not slots.place_options:
         return slots
     out = copy.copy(slots)

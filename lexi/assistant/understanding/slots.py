@@ -284,17 +284,17 @@ def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
         if h.named_titles:
             add_unique(titles, h.named_titles)
         else:
-            depts = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
-            patterns_.append((h.role.seniorities, depts))
+            role_depts = tuple(dict.fromkeys((*h.role.departments, *h.departments)))
+            patterns_.append((h.role.seniorities, role_depts))
     if not patterns_:
         return {"titles": titles} if titles else {}
     sens: list[str] = []
     depts: list[str] = []
-    for s, d in patterns_:
-        add_unique(sens, s)
-        add_unique(depts, d)
+    for ss, dd in patterns_:
+        add_unique(sens, ss)
+        add_unique(depts, dd)
     wanted = {(s, d) for ss, dd in patterns_ for s in (ss or (None,)) for d in (dd or (None,))}
-    full = set(product(sens or [None], depts or [None]))
+    full = set(product(sens or (None,), depts or (None,)))
     # "Seniority: Director, VP; Function: Marketing": levels and a department named apart.
     apart = any(h.role.generic for h in hits) and all(not (s and d) for s, d in patterns_)
     if not titles and (wanted == full or apart):

@@ -225,7 +225,7 @@ def words_to_digits(text: str) -> str:
             and (len(words) == 1 or words[1] not in ("dozen", "hundred", "thousand", "half"))
         ):
             lead.append(words.pop(0))
-        trail = []
+        trail: list[str] = []
         while words and words[-1] in ("a", "an", "and", "half"):
             trail.insert(0, words.pop())
         if not words:
