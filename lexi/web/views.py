@@ -67,6 +67,7 @@ class TurnView:
     message_id: str
     steps: list[str] = field(default_factory=list)
     searches: list[SearchView] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)  # approval tasks of steps that are not searches
 
 
 def _range_text(value: dict[str, Any]) -> str:
@@ -237,6 +238,7 @@ def turns(messages: list[Message], tasks: dict[str, Task]) -> list[TurnView]:
     out: list[TurnView] = []
     steps: list[str] = []
     searches: list[SearchView] = []
+    others: list[Task] = []
     for m in messages:
         if m.role == "user":
             out.append(TurnView("user", m.content, str(m.id)))
@@ -245,7 +247,12 @@ def turns(messages: list[Message], tasks: dict[str, Task]) -> list[TurnView]:
             view = search_view(m, tasks)
             if view is not None:
                 searches.append(view)
+            elif m.tool_output and m.tool_output.get("task_id"):
+                # Any other proposal (starting a campaign, deleting a list): its task, if still known.
+                task = tasks.get(str(m.tool_output["task_id"]))
+                if task is not None and all(t.id != task.id for t in others):
+                    others.append(task)
         else:
-            out.append(TurnView("assistant", m.content, str(m.id), steps, searches))
-            steps, searches = [], []
+            out.append(TurnView("assistant", m.content, str(m.id), steps, searches, others))
+            steps, searches, others = [], [], []
     return out

@@ -13,7 +13,10 @@ from typing import Any
 import pytest
 from sqlalchemy import update
 
+from lexi.campaigns import service as campaigns
+from lexi.contacts import service as contacts
 from lexi.kit.clock import utc_now
+from lexi.lists import service as lists
 from lexi.models import UserSession
 from tests.browser.conftest import axe_violations
 from tests.helpers.chat import drain
@@ -252,8 +255,105 @@ def test_keyboard_and_a_small_screen(browser, site, shots) -> None:  # type: ign
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"the page scrolls sideways at 360 px ({width} px wide)"
         shots(page, "chat-mobile", full_page=False)
-        for path in ("/lists", "/settings"):
+        for path in ("/lists", "/campaigns", "/settings"):
             page.goto(path)
             assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
     finally:
         context.close()
+
+
+def a_list(site: dict[str, Any], name: str, n: int) -> str:
+    with site["db"].unit_of_work() as session:
+        lst = lists.create_list(session, site["workspace_id"], name)
+        ids = []
+        for i in range(n):
+            c, _ = contacts.create_contact(
+                session,
+                site["workspace_id"],
+                {
+                    "first_name": f"Ann{i}",
+                    "last_name": "Lee",
+                    "email": f"ann{i}-{uuid.uuid4().hex[:6]}@example.com",
+                    "job_title": "Managing Partner",
+                    "company_name": f"Lee & Partners {i}",
+                },
+            )
+            ids.append(c.id)
+        lists.add_contacts(session, site["workspace_id"], lst.id, ids)
+        return str(lst.id)
+
+
+def test_a_campaign_from_the_campaigns_page(page, site, shots) -> None:  # type: ignore[no-untyped-def]
+    name = f"Q1 Leads {uuid.uuid4().hex[:4]}"
+    a_list(site, name, 5)
+    sign_in(page, site)
+    page.get_by_role("link", name="Campaigns", exact=True).click()
+    page.wait_for_url(re.compile(r"/campaigns$"))
+    # Create one from a list and a topic: Lexi drafts the emails (revision 1).
+    title = f"Legal automation {uuid.uuid4().hex[:4]}"
+    page.get_by_label("Name", exact=True).fill(title)
+    page.get_by_label("List to email").select_option(label=name)
+    page.get_by_label("Topic (Lexi drafts the emails)").fill("legal automation")
+    page.get_by_role("button", name="Create campaign").click()
+    page.wait_for_url(re.compile(r"/campaigns/[0-9a-f-]+\?done=created"))
+    assert "Campaign created as a draft" in page.get_by_role("status").inner_text()
+    assert page.locator("article.step").count() == 3
+    campaign_id = uuid.UUID(page.url.split("/campaigns/")[1].split("?")[0])
+    # A second revision, as an edit through the API would make it.
+    with site["db"].unit_of_work() as session:
+        campaigns.rewrite(session, site["workspace_id"], campaign_id, "more casual", None)
+
+    page.goto("/campaigns")
+    row = page.locator("tr", has_text=title)
+    assert row.locator("td").nth(1).inner_text() == name
+    assert row.locator("td").nth(2).inner_text() == "Draft"
+    shots(page, "campaigns")
+    assert axe_violations(page) == []
+
+    # View it, and compare the drafted revision with the casual one.
+    row.get_by_role("link", name=title).click()
+    assert "revision 2" in page.locator("#emails").inner_text()
+    page.get_by_label("Compare revision").select_option("1")
+    page.get_by_label("with revision").select_option("2")
+    page.get_by_role("button", name="Show the differences").click()
+    diff = page.locator("section#diff")
+    assert "Differences from revision 1 to revision 2" in diff.inner_text()
+    assert diff.locator("del").count() >= 1 and diff.locator("ins").count() >= 1
+    shots(page, "campaign")
+    assert axe_violations(page) == []
+
+    # Restore revision 1: a new revision (3) with its text.
+    page.get_by_role("button", name="Restore revision 1").click()
+    assert "Restored:" in page.get_by_role("status").inner_text()
+    assert "revision 3" in page.locator("#emails").inner_text()
+    with site["db"].unit_of_work() as session:
+        first = campaigns.get_revision(session, site["workspace_id"], campaign_id, 1).steps
+    assert page.locator("dd.subject").first.inner_text() == first[0]["subject"]
+    assert page.locator(".email-body").first.inner_text().strip() == first[0]["body"].strip()
+
+    # Start: an approval task with its quote, approved from the page like the chat's.
+    page.get_by_role("button", name="Start…").click()
+    task = page.locator(".task.pending")
+    assert "Waiting for your approval" in task.inner_text()
+    assert "Quote: 0 credits · 5 people · 15 emails" in task.inner_text()
+    assert "5 enrolled" in page.locator("#people").inner_text()
+    shots(page, "campaign-approval")
+    assert axe_violations(page) == []
+    task.get_by_role("button", name="Approve").click()
+    assert "Approved:" in page.get_by_role("status").inner_text()
+    page.locator(".task.approved, .task.running").wait_for()
+    assert drain(site["db"]) >= 1
+    # The page refreshes itself while the start task runs.
+    page.locator(".task.completed").wait_for()
+    assert "The campaign is active: 5 recipients" in page.locator(".task.completed").inner_text()
+    page.reload()
+    assert "Active" in page.locator("h1").inner_text()
+    page.get_by_role("button", name="Pause").click()
+    assert "Paused:" in page.get_by_role("status").inner_text()
+
+    # At 360 px wide the campaign pages (and the diff) fit without scrolling sideways.
+    page.set_viewport_size({"width": 360, "height": 740})
+    for path in (f"/campaigns/{campaign_id}?from=1&to=3#diff", "/campaigns"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{path} scrolls sideways at 360 px ({width} px wide)"

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from lexi.credits import service as credits_service
+from lexi.lists import service as lists_service
 from tests.helpers.chat import cohorts, drain  # noqa: F401  (cohorts is a fixture)
 from tests.helpers.web import make_user, sign_in
 
@@ -173,6 +174,20 @@ class TestApproval:
         task_id = re.search(r"/tasks/([0-9a-f-]+)/dismiss", page).group(1)
         r = web.post(f"/tasks/{task_id}/dismiss", data={"csrf_token": web.csrf})
         assert "Dismissed</strong>" in r.text and f"/tasks/{task_id}/approve" not in r.text
+
+    def test_other_proposals_show_their_task_too(self, web, db, workspace) -> None:
+        with db.unit_of_work() as session:
+            lists_service.create_list(session, workspace.id, "Doomed")
+        done = events(stream(web, "delete the Doomed list").text)[-1][1]
+        assert done["requires_approval"] is True
+        page = web.get(f"/chat/{done['conversation_id']}").text
+        assert "Waiting for your approval</strong>" in page and "Doomed" in page
+        task_id = re.search(r"/tasks/([0-9a-f-]+)/approve", page).group(1)
+        r = web.post(f"/tasks/{task_id}/approve", data={"csrf_token": web.csrf})
+        assert r.status_code == 200 and "Running…" in r.text
+        drain(db)
+        page = web.get(f"/chat/{done['conversation_id']}").text
+        assert "Done</strong>" in page and "people selected" not in page
 
 
 class TestBadInput:
