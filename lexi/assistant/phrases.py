@@ -78,9 +78,6 @@ NOT_AVAILABLE = {
     "email_send": "Sending emails from chat is not available in this version of Lexi; nothing "
     "was sent.",
     "unsupported": "I can't do that from here.",
-    "campaign_create": "Drafting campaigns is not yet available in this version of Lexi.",
-    "email_rewrite": "Rewriting campaign emails is not yet available in this version of Lexi.",
-    "campaign_start": "Launching campaigns is not yet available in this version of Lexi.",
 }
 EXPORT_RESULTS = (
     "I export lists rather than search results: add them to a list, then say \"export\" and "
@@ -118,6 +115,17 @@ CAPABILITY_LINES = {
     "show_lists": 'show your lists ("show my lists")',
     "rename_list": 'rename, merge, export or delete lists ("export my Q1 Leads list")',
     "approve_task": 'approve or cancel what I propose ("approve it", "cancel that task")',
+    "create_campaign": (
+        'draft email campaigns for a list ("Create an outreach campaign for my Q1 Leads list '
+        'about legal automation")'
+    ),
+    "rewrite_emails": (
+        'rewrite, show or undo campaign emails ("make the email more casual", "show me the '
+        'email", "undo that")'
+    ),
+    "start_campaign": (
+        'start, pause and follow campaigns ("start the campaign", "how is the campaign doing?")'
+    ),
     "credits": "tell you your credit balance",
     "list_tasks": "show tasks waiting for your approval",
 }
@@ -137,6 +145,13 @@ STEP_SUMMARY = {
     "merge_lists": "Merging lists",
     "approve_task": "Approving the task",
     "dismiss_task": "Cancelling the task",
+    "create_campaign": "Drafting the campaign",
+    "show_campaign": "Reading the campaign's emails",
+    "rewrite_emails": "Rewriting the emails",
+    "undo_rewrite": "Restoring an earlier version",
+    "start_campaign": "Proposing to start the campaign",
+    "pause_campaign": "Pausing the campaign",
+    "campaign_stats": "Reading the campaign's stats",
     "understanding": "Understanding the message",
 }
 DOING = {
@@ -155,11 +170,20 @@ DOING = {
     "merge_lists": "merging the lists",
     "approve_task": "approving the task",
     "dismiss_task": "cancelling the task",
+    "create_campaign": "drafting the campaign",
+    "show_campaign": "reading the campaign",
+    "rewrite_emails": "rewriting the emails",
+    "undo_rewrite": "restoring the earlier version",
+    "start_campaign": "preparing the launch",
+    "pause_campaign": "pausing the campaign",
+    "campaign_stats": "reading the campaign's stats",
 }
 PERMISSION_WHAT = {
     "prospects:read": "search prospects",
     "contacts:write": "change contacts or lists",
     "contacts:read": "read your lists",
+    "campaigns:write": "create or change campaigns",
+    "campaigns:read": "read campaigns",
     "lexi": "use Lexi",
 }
 
@@ -605,6 +629,9 @@ def task_approved(action: dict[str, Any]) -> str:
         f"Approved{cost}: {what[0].lower() + what[1:]}. It runs in the background, and the "
         "people it saves join this conversation when it is done."
         if action.get("task_type") == "prospect_search"
+        else f"Approved: {what[0].lower() + what[1:]}. The campaign goes live in the background; "
+        'ask "how is the campaign doing?" any time.'
+        if action.get("task_type") == "campaign_start"
         else f"Approved: {what[0].lower() + what[1:]}. It runs in the background."
     )
 
@@ -686,3 +713,188 @@ def step_summary(tool_name: str) -> str:
 def edited_search(filters: dict[str, Any]) -> str:
     """The user's side of a search re-run from the web app's edited filter chips."""
     return f"Search again: {describe_filters(filters)}."
+
+
+# ------------------------------------------------------------------ campaigns
+
+NO_CAMPAIGN = (
+    "Which campaign do you mean? Create one first, for example \"Create an outreach campaign "
+    "for my Q1 Leads list about legal automation\", or open the chat from a campaign."
+)
+CAMPAIGN_WHICH_LIST = (
+    "Which list should the campaign go to? Name it (\"for my Q1 Leads list\") or open the "
+    "chat from a list."
+)
+CAMPAIGN_TOPIC = (
+    'What should the campaign for "{list}" be about? For example "about legal automation".'
+)
+REWRITES_I_CAN = (
+    "I can make the emails more casual, more formal or shorter, add a question at the end, "
+    'mention your free trial, or change the subject line to "...". Which would you like?'
+)
+DELAYS = {
+    "always": "",
+    "if_no_reply": " if no reply",
+    "if_no_open": " if not opened",
+    "if_opened": " if opened",
+    "if_clicked": " if a link was clicked",
+}
+UNDO_HINT = 'Say "undo that" to go back, or "show me the email" to see them all.'
+START_HINT = 'Say "start the campaign" when you are ready; nothing is sent before you approve.'
+
+
+def campaign_name(topic: str, list_name: str) -> str:
+    """The name a campaign drafted in chat gets: its list and topic."""
+    topic = " ".join(topic.split())
+    return f"{list_name}: {topic[:1].upper()}{topic[1:]}"[:200]
+
+
+def campaign_needs_input(action: dict[str, Any]) -> str | None:
+    missing = action.get("missing") or []
+    if "campaign" in missing:
+        return NO_CAMPAIGN
+    if "campaign_list" in missing:
+        if action.get("list_name"):
+            return list_not_found(action["list_name"], action.get("known_lists") or [])
+        return CAMPAIGN_WHICH_LIST
+    if "topic" in missing:
+        return CAMPAIGN_TOPIC.format(list=action.get("list_name") or "that list")
+    if "rewrite" in missing:
+        return REWRITES_I_CAN
+    return None
+
+
+def _when(step: dict[str, Any], first: bool) -> str:
+    if first:
+        return "sent first"
+    days, hours = int(step.get("delay_days") or 0), int(step.get("delay_hours") or 0)
+    wait = _n(days, "day") if days else _n(hours, "hour") if hours else "right after"
+    later = f"{wait} later" if days or hours else wait
+    return later + DELAYS.get(str(step.get("send_condition") or "always"), "")
+
+
+def email_text(step: dict[str, Any], *, full: bool = True) -> str:
+    """One email of a sequence, as shown in chat."""
+    index = int(step.get("index") or 0)
+    head = f"Email {index + 1} ({_when(step, index == 0)}) - Subject: {step.get('subject', '')}"
+    return f"{head}\n\n{step.get('body', '')}" if full else head
+
+
+def _emails(steps: list[dict[str, Any]], full_index: int | None = 0) -> str:
+    parts = [email_text(s, full=(full_index is None or s["index"] == full_index)) for s in steps]
+    return "\n\n".join(parts)
+
+
+def campaign_drafted(action: dict[str, Any]) -> str:
+    steps = action.get("steps") or []
+    people = int(action.get("contact_count") or 0)
+    who = f'"{action.get("list_name")}" ({_n(people, "contact")})'
+    if not people:
+        who = f'"{action.get("list_name")}" (no contacts yet: add some before you start it)'
+    head = (
+        f'I drafted "{action.get("campaign_name")}", {_n(len(steps), "email")} for {who} about '
+        f"{action.get('topic')}. It is a draft (revision {action.get('revision')}); nothing is "
+        "sent until you start it and approve."
+    )
+    return f"{head}\n\n{_emails(steps)}\n\n{START_HINT}"
+
+
+def campaign_shown(action: dict[str, Any]) -> str:
+    steps = action.get("steps") or []
+    if not steps:
+        return f'"{action.get("campaign_name")}" has no emails yet.'
+    shown = action.get("shown_step")
+    if shown is not None:
+        steps = [s for s in steps if s["index"] == shown]
+    head = (
+        f'"{action.get("campaign_name")}", revision {action.get("revision")} '
+        f"({action.get('campaign_status', 'draft').replace('_', ' ')}):"
+    )
+    return f"{head}\n\n{_emails(steps, None)}"
+
+
+def emails_rewritten(action: dict[str, Any]) -> str:
+    steps = action.get("steps") or []
+    index = action.get("rewritten_step") or 0
+    change = str(action.get("change") or "rewritten")
+    what = "the email" if action.get("rewritten_step") is not None else "the emails"
+    head = (
+        f"Done: {what} of \"{action.get('campaign_name')}\" {_CHANGES.get(change, 'rewritten')}"
+        f" (revision {action.get('revision')}; revision {action.get('previous_revision')} is kept)."
+    )
+    if change.startswith("subject: "):
+        head = (
+            f'Done: the subject line is now "{change[len("subject: "):]}" (revision '
+            f"{action.get('revision')}; revision {action.get('previous_revision')} is kept)."
+        )
+    shown = [s for s in steps if s["index"] == index]
+    return f"{head}\n\n{_emails(shown, None)}\n\n{UNDO_HINT}"
+
+
+_CHANGES = {
+    "more casual": "now read more casually",
+    "more formal": "now read more formally",
+    "shorter": "are shorter now",
+    "added a question": "now end with a question",
+    "mentioned the free trial": "now mention your free trial",
+}
+
+
+def campaign_reverted(action: dict[str, Any]) -> str:
+    steps = action.get("steps") or []
+    return (
+        f'Back to the emails of revision {action.get("restored_revision")} of '
+        f'"{action.get("campaign_name")}" (saved as revision {action.get("revision")}; nothing '
+        f"is lost).\n\n{_emails(steps[:1], None)}"
+    )
+
+
+def campaign_start_proposed(action: dict[str, Any]) -> str:
+    skipped = action.get("skipped") or {}
+    notes = []
+    if skipped.get("no_email"):
+        notes.append(f"{_n(int(skipped['no_email']), 'contact')} without a deliverable email")
+    if skipped.get("suppressed"):
+        notes.append(f"{_n(int(skipped['suppressed']), 'suppressed contact')}")
+    skip = f" Skipped: {' and '.join(notes)}." if notes else ""
+    return (
+        f'Ready to start "{action.get("campaign_name")}" (revision {action.get("revision")}): '
+        f"{_n(int(action.get('steps_count') or 0), 'email')} to "
+        f"{_n(int(action.get('recipients') or 0), 'recipient')}, "
+        f"{action.get('schedule_text')}.{skip} Nothing is sent until you approve it: say "
+        '"approve it" or approve the task in Tasks.'
+    )
+
+
+def campaign_paused(action: dict[str, Any]) -> str:
+    name = action.get("campaign_name")
+    if action.get("was") == "pending_approval":
+        return f'Cancelled the launch of "{name}" that was waiting for approval; nothing was sent.'
+    if action.get("was") == "paused":
+        return f'"{name}" is already paused.'
+    return (
+        f'Paused "{name}": no more emails go out. Say "start the campaign" to resume (it needs '
+        "your approval again)."
+    )
+
+
+def _pct(rate: float) -> str:
+    return f"{rate * 100:.0f}%"
+
+
+def campaign_stats(action: dict[str, Any]) -> str:
+    s = action.get("stats") or {}
+    status = str(action.get("campaign_status") or "").replace("_", " ")
+    name = action.get("campaign_name")
+    if not s.get("sent_count") and not s.get("scheduled_count"):
+        return f'"{name}" ({status}) has not sent any emails yet.'
+    line = (
+        f'"{name}" ({status}): {_n(int(s["sent_count"]), "email")} sent, '
+        f"{s['opened_count']:,} opened ({_pct(s['open_rate'])}), "
+        f"{s['clicked_count']:,} clicked ({_pct(s['click_rate'])}), "
+        f"{s['replied_count']:,} replied ({_pct(s['reply_rate'])}), "
+        f"{s['bounced_count']:,} bounced, {s['unsubscribed_count']:,} unsubscribed."
+    )
+    if s.get("scheduled_count"):
+        line += f" {_n(int(s['scheduled_count']), 'more email')} scheduled."
+    return line

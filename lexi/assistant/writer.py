@@ -20,6 +20,8 @@ _QUESTIONS = {
 def _needs_input(action: dict[str, Any]) -> str:
     if action.get("question"):
         return str(action["question"])
+    if (campaign := phrases.campaign_needs_input(action)) is not None:
+        return campaign
     if action.get("list_name"):
         return phrases.list_not_found(action["list_name"], action.get("known_lists") or [])
     for missing in action.get("missing") or []:
@@ -52,6 +54,17 @@ def _failed(action: dict[str, Any]) -> str:
     return phrases.tool_failed(action.get("tool", ""))
 
 
+_CAMPAIGN_SENTENCES = {
+    "campaign_create": phrases.campaign_drafted,
+    "campaign_show": phrases.campaign_shown,
+    "email_rewrite": phrases.emails_rewritten,
+    "campaign_undo": phrases.campaign_reverted,
+    "campaign_start": phrases.campaign_start_proposed,
+    "campaign_pause": phrases.campaign_paused,
+    "campaign_stats": phrases.campaign_stats,
+}
+
+
 def sentence(action: dict[str, Any]) -> str:
     """One action in words."""
     status, kind = action.get("status"), action.get("type")
@@ -81,6 +94,8 @@ def sentence(action: dict[str, Any]) -> str:
         return phrases.task_approved(action)
     if kind == "task_dismiss":
         return phrases.task_dismissed(action)
+    if kind in _CAMPAIGN_SENTENCES and action.get("campaign_id"):
+        return _CAMPAIGN_SENTENCES[kind](action)
     if kind == "list_remove":
         return phrases.list_removed(action)
     if kind == "list_stats":

@@ -5,7 +5,7 @@ them and adds them to the list at once, because 20 is within the auto-approve li
 for 50 CEOs at California law firms: that is above the limit, so Lexi quotes the cost and waits.
 She approves; the background worker runs the task once; her contacts hold the 50 people. In the
 same conversation she narrows an earlier search to New York, checks her credits, and asks for a
-campaign, which Lexi says is not yet available.
+campaign for her list, which Lexi drafts.
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ def test_prospecting_story(client, api_key, db):  # type: ignore[no-untyped-def]
         "Create an outreach campaign for my 'Q1 Leads' list about legal automation",
         {"list_id": q1["id"]},
     )
-    assert "not yet available" in campaign["response"]
+    assert campaign["actions"][0]["type"] == "campaign_create"
+    assert campaign["actions"][0]["list_id"] == q1["id"] and "legal automation" in campaign["response"]
 
     history = lexi.conversations.get(first["conversation_id"])
     assert history["title"] == "Find me 20 CEOs at law firms in New York"

@@ -174,7 +174,7 @@ class TestRefinementInTheSameConversation:
 
 
 class TestOtherIntents:
-    def test_campaign_requests_are_not_yet_available_and_change_nothing(self, client, auth):
+    def test_campaign_requests_draft_a_campaign_for_the_list(self, client, auth):
         lst = _list(client, auth)
         data = ok(
             chat(
@@ -184,8 +184,9 @@ class TestOtherIntents:
                 context={"list_id": lst["id"]},
             )
         )
-        assert "not yet available" in data["response"]
-        assert data["actions"][0]["status"] == "failed"
+        [action] = data["actions"]
+        assert action["type"] == "campaign_create" and action["status"] == "completed"
+        assert action["list_id"] == lst["id"] and len(action["steps"]) == 3
         assert data["credits_used"] == 1
 
     def test_credits_question_answers_the_balance(self, client, auth):

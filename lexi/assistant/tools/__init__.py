@@ -3,6 +3,7 @@
 from lexi.assistant.tools import (  # noqa: F401  (registers tools)
     account,
     approvals,
+    campaigns,
     housekeeping,
     lists,
     prospecting,

@@ -1,4 +1,8 @@
-"""Campaign requests: drafting, rewriting and launching (served by a campaigns feature)."""
+"""Campaign requests: drafting, showing, rewriting, undoing, launching, pausing and stats.
+
+"The email" and "the campaign" are the request's campaign (``context.campaign_id``), else the one
+this conversation is about; the tools resolve which (see ``lexi.assistant.tools.campaigns``).
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,16 @@ I = re.IGNORECASE
 
 # ------------------------------------------------------------------ campaigns
 
+# Common misspellings count: "campain", "campaing", "sequnce".
 _CAMPAIGN = re.compile(
-    r"\b(?:campaigns?|sequences?|cadences?|drips?|outreach|email\s+series|"
-    r"nurture|follow[\s-]?ups?)\b",
+    r"\b(?:cam(?:paign|pain|paing|apign|pagin|pign)s?|se?q(?:u|e)?(?:e|u)nces?|cadences?|drips?|"
+    r"outreach|email\s+series|nurture|follow[\s-]?ups?)\b",
     I,
 )
 _CAMPAIGN_CREATE = re.compile(
     r"\b(?:create|draft|write|build|set\s+up|make|put\s+together|generate|"
-    r"prepare|compose|design|plan|craft|spin\s+up|come\s+up\s+with|new|"
+    r"prepare|compose|design|plan|craft|spin\s+up|come\s+up\s+with|new|need|want|"
+    r"let'?s\s+(?:do|get|have|set\s+up)|lets\s+(?:do|get|have|set\s+up)|get\s+me|i'?d\s+like|"
     r"(?:start|launch|begin|kick\s+off)\s+(?:a|an|new))\b",
     I,
 )
@@ -67,18 +73,161 @@ _TONES: dict[str, str] = {
 }
 _TOPIC = re.compile(
     r"\b(?:about|on\s+the\s+topic\s+of|regarding|around|focused\s+on|on|pitching|"
+    r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
     r"promoting|to\s+promote|to\s+pitch|introducing|for\s+our|re:)\s+(.+?)"
     r"(?=\s+(?:for|to|targeting|aimed\s+at|using|with)\b|[?.!]*$)",
     I,
 )
 
 
+_THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)"
+# "now a campaign about cyber insurance for that list", "campaign for Austin HR about ...": no verb.
+_BARE_CREATE = re.compile(
+    r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?\b"
+    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b)",
+    I,
+)
+_STATS = re.compile(
+    r"\bhow(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
+    r"(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
+    r"looking|working|tracking|landing|done|gone|performed)\b"
+    r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
+    r"numbers|analytics|report)\b"
+    r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
+    r"|\bany\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
+    r"|\b(?:did|has|have)\s+any(?:one|body)\s+(?:replied|responded|opened|clicked|answered)\b"
+    r"|\bhow\s+many\s+(?:people\s+|contacts\s+|of\s+them\s+)?(?:have\s+|has\s+)?(?:opened|replied|"
+    r"clicked|responded|bounced|unsubscribed)\b"
+    r"|\bhow\s+many\s+(?:e-?mails?\s+)?(?:have\s+(?:been\s+|we\s+)?|were\s+|got\s+|did\s+we\s+)?sent\b"
+    r"|\b(?:stats|statistics|results|performance|metrics|numbers|analytics)\s+(?:for|of|on|from)\s+"
+    + _THE_CAMPAIGN
+    + r"|\bhow\s+(?:did|has)\s+(?:the|my|our|this|that)\s+(?:campaign|sequence|outreach)\b",
+    I,
+)
+_PAUSE = re.compile(
+    r"\b(?:pause|halt|suspend|freeze)\b"
+    r"|\b(?:stop|hold\s+off(?:\s+on)?|cease)\s+(?:the\s+|all\s+|any\s+more\s+)?(?:sending|"
+    r"campaign|sequence|e-?mails?|outreach|drip|it\s+for\s+now)\b"
+    r"|\bput\s+(?:it|" + _THE_CAMPAIGN + r")\s+on\s+hold\b"
+    r"|\b(?:don'?t|do\s+not)\s+send\s+any\s+more\b",
+    I,
+)
+_UNDO = re.compile(
+    r"\b(?:undo|revert|roll\s*back|go\s+back|change\s+it\s+back|put\s+it\s+back|restore|switch\s+back|"
+    r"back\s+to\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)|"
+    r"(?:use|take|keep|prefer|liked?)\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)\s+"
+    r"(?:version|one|draft|e-?mail|copy))\b",
+    I,
+)
+_UNDO_OBJECT = re.compile(
+    r"\b(?:versions?|revisions?|drafts?|e-?mails?|campaign|sequence|copy|changes?|edits?|rewrites?|"
+    r"that|it|v\d+)\b",
+    I,
+)
+_SHOW = re.compile(
+    r"\b(?:show|see|view|preview|display|read|look\s+at|pull\s+up|paste|print)\b", I
+)
+_SHOW_OBJECT = re.compile(
+    r"\b(?:the|my|our|this|that|your|it'?s|each|all|every)\s+(?:\w+\s+){0,2}?(?:e-?mails?|sequence|"
+    r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version)\b"
+    r"|\bwhat\s+you\s+(?:wrote|drafted|came\s+up\s+with)\b"
+    r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$",
+    I,
+)
+_LOOKS_LIKE = re.compile(
+    r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the|my|our|this|that|it|each)\s*(?:\w+\s+)?"
+    r"(?:e-?mails?|sequence|drafts?|campaign|copy|messages?)?\s*(?:look|say|read|sound)\b"
+    r"|\bwhat\s+did\s+you\s+(?:write|draft|come\s+up\s+with)\b"
+    r"|\bwhat(?:'s|\s+is)\s+in\s+(?:the|my|this|that)\s+(?:e-?mail|sequence|campaign|draft)\b",
+    I,
+)
+# Rewrites that are edits rather than tones.
+_SUBJECT_TO = re.compile(
+    r"\bsubject(?:\s+line)?\s*(?:to|as|into|:|=|should\s+(?:be|say|read)|(?:could|can)\s+be|"
+    r"needs?\s+to\s+(?:be|say)|(?:is|reads?|says?)\s+(?:now\s+)?)\s*:?\s*(?P<text>.+?)\W*$"
+    r"|\b(?:use|try|put|make)\s+(?P<text2>qtok\d+|.+?)\s+(?:as|the)\s+(?:the\s+)?subject(?:\s+line)?\W*$",
+    I,
+)
+_QUESTION_EDIT = re.compile(
+    r"\b(?:add|end|finish|close|include|put|ask|tack|wrap|stick|throw|append|with)\b.*\bquestions?\b"
+    r"|\bquestion\s+at\s+the\s+end\b",
+    I,
+)
+_TRIAL = re.compile(
+    r"\b(?:mention|add|include|talk\s+about|plug|say|bring\s+up|reference|highlight|"
+    r"something\s+about|offer|point\s+out|tell\s+them\s+about|note)\b.*\bfree\s+trial\b",
+    I,
+)
+_ORDINALS = {
+    "first": "first", "1st": "first", "1": "first", "one": "first", "opening": "first",
+    "second": "second", "2nd": "second", "2": "second", "two": "second",
+    "third": "third", "3rd": "third", "3": "third", "three": "third",
+    "fourth": "fourth", "4th": "fourth", "4": "fourth",
+    "fifth": "fifth", "5th": "fifth", "5": "fifth",
+    "last": "last", "final": "last",
+}  # fmt: skip
+_STEP = re.compile(
+    r"\b(first|second|third|fourth|fifth|last|final|opening|1st|2nd|3rd|4th|5th)\s+"
+    r"(?:e-?mail|step|one|message|follow[\s-]?up|touch)\b"
+    r"|\b(?:e-?mail|step|message|touch)\s*(?:#|no\.?|number)?\s*([1-5]|one|two|three)\b",
+    I,
+)
+
+
+def _step(clause: str) -> dict[str, str]:
+    m = _STEP.search(clause)
+    if not m:
+        return {}
+    return {"step": _ORDINALS[(m[1] or m[2]).lower()]}
+
+
+def _restore_quotes(text: str, quotes: list[str]) -> str:
+    return re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], text)
+
+
+def _has_campaign(state: ConversationState) -> bool:
+    return bool(state.context_campaign_id or state.last_campaign_id)
+
+
+def _revision(clause: str) -> int | str:
+    m = re.search(r"\b(?:version|revision|draft|rev|v)\s*#?\s*(\d{1,4})\b", clause, I)
+    if m:
+        return int(m[1])
+    if re.search(r"\b(?:first|original|initial|very\s+first)\b", clause, I):
+        return 1
+    return "previous"
+
+
 def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
     has_campaign = bool(_CAMPAIGN.search(clause))
     tone = _tone(clause)
+    which = _which_campaign(state)
+    if _STATS.search(clause) and not re.search(r"\blists?\b", clause, I):
+        return Intent(kind=IntentKind.campaign_stats, params=which)
+    if _PAUSE.search(clause) and (
+        has_campaign
+        or _has_campaign(state)
+        or re.search(r"\b(?:sending|e-?mails?)\b", clause, I)
+    ):
+        return Intent(kind=IntentKind.campaign_pause, params=which)
+    if (
+        _UNDO.search(clause)
+        and _UNDO_OBJECT.search(clause)
+        and not re.search(r"\b(?:search|results|filters?|lists?|people|contacts)\b", clause, I)
+        and (_has_campaign(state) or re.search(r"\b(?:versions?|revisions?|e-?mails?|drafts?)\b", clause, I) or has_campaign)
+    ):
+        return Intent(
+            kind=IntentKind.campaign_undo, params={"revision": _revision(clause), **which}
+        )
+    if (
+        (_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause)
+    ) and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I):
+        if not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause):
+            return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **which})
     if (
         has_campaign
-        and _CAMPAIGN_CREATE.search(clause)
+        and (_CAMPAIGN_CREATE.search(clause) or _BARE_CREATE.match(clause))
         and not re.search(
             r"\b(?:launch|start|kick\s+off|begin)\s+(?:the|this|that|my|our|it)\b", clause, I
         )
@@ -94,6 +243,7 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         )
         if topic:
             t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
+            t = re.sub(r"[\s,]+(?:please|pls|plz|thanks|thx|asap|too)$", "", t, flags=I)
             if t and not re.fullmatch(r"(?:it|them|this|that|the\s+list|my\s+list)", t, I):
                 params["topic"] = t
         name = list_name_in(clause, quotes, state, after_prep=False)
@@ -115,7 +265,22 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
             I,
         )
     ):
-        return Intent(kind=IntentKind.campaign_start, params=_which_campaign(state))
+        return Intent(kind=IntentKind.campaign_start, params=which)
+    subject = _SUBJECT_TO.search(clause)
+    if subject and not tone:
+        text = _restore_quotes(subject["text"] or subject["text2"] or "", quotes)
+        text = text.strip(" \"'“”‘’.")
+        if text and not re.fullmatch(r"(?:shorter|longer|better|punchier|it|that)", text, I):
+            params = {"edit": "subject", "subject": text, "part": "subject", **_step(clause)}
+            return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
+    if _TRIAL.search(clause) or (
+        re.search(r"\bfree\s+trial\b", clause, I) and _has_campaign(state)
+    ):
+        params = {"edit": "free_trial", **_step(clause)}
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
+    if _QUESTION_EDIT.search(clause) and not re.search(r"\bquick\s+question\b", clause, I):
+        params = {"edit": "question", **_step(clause)}
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
     if (
         (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
         and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
@@ -125,26 +290,20 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         or (
             tone
             and re.fullmatch(
-                r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please)\W+)*(?:a\s+(?:bit|little)\s+|"
+                r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*(?:a\s+(?:bit|little)\s+|"
                 r"(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|friendlier|warmer|punchier|"
-                r"snappier|crisper|briefer|bolder|softer|gentler|tighter)(?:\s+please)?\W*",
+                r"snappier|crisper|briefer|bolder|softer|gentler|tighter)"
+                r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*\W*",
                 clause,
                 I,
             )
         )
     ):
         params = {"tone": tone} if tone else {}
-        step = re.search(
-            r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)\s+"
-            r"(?:e-?mail|step|one|message|follow[\s-]?up)\b",
-            clause,
-            I,
-        )
-        if step:
-            params["step"] = step[1].lower()
+        params.update(_step(clause))
         if re.search(r"\bsubject\b", clause, I):
             params["part"] = "subject"
-        return Intent(kind=IntentKind.email_rewrite, params={**params, **_which_campaign(state)})
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
     return None
 
 

@@ -49,7 +49,8 @@ _N_OF_THEM = re.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
-    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it)?\W*$",
+    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
+    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it)?\W*$",
     re.IGNORECASE,
 )
 

@@ -36,7 +36,11 @@ class IntentKind(StrEnum):
     unsupported = "unsupported"  # something Lexi cannot do: answered plainly, never a search
     campaign_create = "campaign_create"
     email_rewrite = "email_rewrite"
-    campaign_start = "campaign_start"
+    campaign_start = "campaign_start"  # "start the campaign", "send it": always an approval task
+    campaign_show = "campaign_show"  # "show me the email": the campaign's current emails
+    campaign_undo = "campaign_undo"  # "undo that", "go back to the first version"
+    campaign_pause = "campaign_pause"  # "pause the campaign"
+    campaign_stats = "campaign_stats"  # "how is the campaign doing?"
     clarify = "clarify"  # unclear or missing information: ask, never guess or spend
 
 

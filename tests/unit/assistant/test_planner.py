@@ -146,9 +146,17 @@ class TestNoToolNoGuess:
     @pytest.mark.parametrize(
         "kind", [IntentKind.campaign_create, IntentKind.email_rewrite, IntentKind.campaign_start]
     )
-    def test_campaign_intents_are_unavailable_until_a_tool_serves_them(self, kind):
+    def test_campaign_intents_need_the_campaign_scopes(self, kind):
         [step] = plan_for(Intent(kind)).steps
-        assert step.outcome == "unavailable"
+        assert step.outcome == "forbidden" and step.detail["scope"] == "campaigns:write"
+
+    def test_starting_a_campaign_always_waits_for_approval(self):
+        scopes = ALL | {"campaigns:read", "campaigns:write"}
+        never = ApprovalPolicy(approval_mode="never")
+        [step] = plan_for(
+            Intent(IntentKind.campaign_start), context=ctx(scopes=scopes, policy=never)
+        ).steps
+        assert step.tool.name == "start_campaign" and step.needs_approval and step.cost == 0
 
     def test_clarify_spends_nothing_beyond_the_message(self):
         plan = plan_for(Intent(IntentKind.clarify, missing=["roles"], question="Which roles?"))

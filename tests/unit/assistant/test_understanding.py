@@ -32,6 +32,8 @@ from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, INDUSTRIES, SEN
 DATA = Path(__file__).resolve().parents[2] / "data"
 UTTERANCES = load_jsonl(DATA / "utterances.jsonl")
 CONVERSATIONS = load_jsonl(DATA / "conversations.jsonl")
+# Campaign requests as sales people type them (written before the campaign rules were tuned).
+CAMPAIGN_REQUESTS = load_jsonl(DATA / "campaign_requests.jsonl")
 
 NYC = "New York, NY, US"
 LAW = "Law Practice"
@@ -78,6 +80,12 @@ class TestDevelopmentSet:
         score = run_conversations(CONVERSATIONS, RuleInterpreter())
         assert score.intent_accuracy >= 0.98, score.failures[:10]
         assert score.filters_exact_rate >= 0.90, score.failures[:10]
+
+    def test_campaign_requests_meet_the_quality_bar(self):
+        score = run_lines(CAMPAIGN_REQUESTS, RuleInterpreter())
+        assert score.lines >= 40
+        assert score.intent_accuracy >= 0.95, score.failures[:10]
+        assert score.line_accuracy >= 0.90, score.failures[:10]
 
     @pytest.mark.parametrize("line", UTTERANCES, ids=lambda line: line["text"][:60] or "<empty>")
     def test_every_interpretation_is_well_formed(self, line):

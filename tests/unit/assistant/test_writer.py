@@ -90,7 +90,7 @@ class TestSentences:
 
     def test_unavailable_and_forbidden(self):
         assert "not yet available" in writer.sentence(
-            {"type": "campaign_create", "status": "failed", "error": "not_available"}
+            {"type": "some_future_kind", "status": "failed", "error": "not_available"}
         )
         assert "prospects:read" in writer.sentence(
             {
