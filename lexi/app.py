@@ -90,6 +90,9 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         from lexi.chat.service import build_assistant
 
         app.state.assistant = build_assistant(settings)  # LEXI_MODEL wins over LEXI_INTERPRETER
+        from lexi.campaigns.drafting import configured_writer, set_writer
+
+        set_writer(configured_writer(settings))  # campaign emails: the model, checked
     install_error_handlers(app)
     app.include_router(api_router)
     app.include_router(email_links_router)

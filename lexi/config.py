@@ -76,7 +76,8 @@ class Settings(BaseSettings):
     )
     model: str | None = Field(
         None,
-        description="Optional language model for understanding chat messages, as provider:name: "
+        description="Optional language model for understanding chat messages and writing campaign "
+        "emails, as provider:name: "
         "openai:gpt-4o-mini, anthropic:claude-..., ollama:llama3.1 (needs the `model` extra). "
         "Unset: the built-in rules only, and no model library is loaded.",
     )
@@ -94,6 +95,12 @@ class Settings(BaseSettings):
         15.0,
         gt=0,
         description="How long a chat turn waits for the model before the built-in rules answer.",
+    )
+    model_writer_timeout_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="How long drafting or rewriting campaign emails waits for the model before "
+        "the built-in writer's emails are used.",
     )
 
     interpreter: str = Field(

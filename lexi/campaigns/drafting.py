@@ -15,7 +15,11 @@ Quality bars (checked by tests/unit/campaigns/test_drafting.py on a grid of 30 t
 audiences): subject at most 8 words, opening email at most 120 words, Flesch reading ease at
 least 60, none of ``SPAM_TRIGGERS``, and at least 90% distinct subjects and first lines.
 
-A model-backed writer can stand in later: implement ``Writer`` and call ``set_writer``.
+Another writer can stand in: implement ``Writer`` and call ``set_writer``. A writer that may
+consult a language model (``lexi.assistant.model.writer.ModelWriter``, installed when
+``LEXI_MODEL`` is set) also implements ``draft_for`` / ``rewrite_for``, which take the
+workspace's data policy and say who wrote the result (``Written``); ``draft_sequence`` and
+``rewrite_sequence`` call whichever the writer has.
 """
 
 from __future__ import annotations
@@ -94,6 +98,29 @@ class Writer(Protocol):
     def draft(self, topic: str, audience: Audience, tone: str = "professional") -> list[Step]: ...
 
     def rewrite(self, step: Step, instruction: Instruction, *, topic: str = "") -> Step: ...
+
+
+@dataclass(frozen=True)
+class Written:
+    """Steps and who wrote them: ``template`` (the built-in writer) or ``model``; with a
+    ``fallback`` reason when a model was asked and its emails were not used."""
+
+    steps: list[Step]
+    writer: str = "template"
+    model: str | None = None
+    fallback: str | None = None
+    problems: tuple[str, ...] = ()
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def record(self) -> dict[str, Any]:
+        """Kept with the revision (``written_by``) and shown in the chat turn's actions."""
+        return {
+            "writer": self.writer,
+            "model": self.model,
+            "fallback": self.fallback,
+            "problems": list(self.problems),
+            "usage": dict(self.usage),
+        }
 
 
 # ------------------------------------------------------------------ audience words
@@ -725,6 +752,24 @@ def parse_instruction(text: str) -> Instruction:
     )  # fmt: skip
 
 
+def rewrite_targets(kind: str, count: int, step: int | None = None) -> list[int]:
+    """The steps a rewrite changes: the one named, else the first for a subject, a question or
+    the free trial, else all of them."""
+    if step is not None:
+        return [step]
+    return [0] if kind in ("subject", "free_trial", "question") else list(range(count))
+
+
+def as_step(data: dict[str, Any]) -> Step:
+    return Step(
+        subject=data["subject"],
+        body=data["body"],
+        delay_days=data.get("delay_days", 0),
+        delay_hours=data.get("delay_hours", 0),
+        send_condition=data.get("send_condition", "always"),
+    )
+
+
 def rewrite_steps(
     writer: Writer,
     steps: list[dict[str, Any]],
@@ -735,29 +780,54 @@ def rewrite_steps(
 ) -> tuple[list[dict[str, Any]], str]:
     """Rewrite every step (or one); the subject instruction applies to the first step unless
     a step is named. Returns the new step dicts (ids kept) and a label for the revision."""
-    parsed = parse_instruction(instruction)
-    targets = (
-        [step]
-        if step is not None
-        else ([0] if parsed.kind in ("subject", "free_trial", "question") else range(len(steps)))
-    )
-    out = [dict(s) for s in steps]
-    for i in targets:
-        s = out[i]
-        new = writer.rewrite(
-            Step(
-                subject=s["subject"],
-                body=s["body"],
-                delay_days=s.get("delay_days", 0),
-                delay_hours=s.get("delay_hours", 0),
-                send_condition=s.get("send_condition", "always"),
-            ),
-            parsed,
-            topic=topic,
-        )
-        s["subject"], s["body"] = new.subject, new.body
-    label = parsed.label if parsed.kind != "subject" else f"subject: {parsed.text}"[:200]
+    out, label, _ = rewrite_sequence(writer, steps, instruction, step=step, topic=topic)
     return out, label
+
+
+def rewrite_sequence(
+    writer: Writer,
+    steps: list[dict[str, Any]],
+    instruction: str,
+    *,
+    step: int | None = None,
+    topic: str = "",
+    data: str | None = None,
+) -> tuple[list[dict[str, Any]], str, Written]:
+    """``rewrite_steps`` plus who wrote the result. ``data``: the workspace's model data policy
+    (a writer that may consult a model uses it only when the policy allows)."""
+    parsed = parse_instruction(instruction)
+    targets = rewrite_targets(parsed.kind, len(steps), step)
+    current = [as_step(s) for s in steps]
+    rewrite_for = getattr(writer, "rewrite_for", None)
+    if rewrite_for is not None:
+        written: Written = rewrite_for(
+            current, parsed, targets, topic=topic, instruction_text=instruction, data=data
+        )
+    else:
+        written = Written(
+            [writer.rewrite(current[i], parsed, topic=topic) for i in targets],
+            writer=getattr(writer, "name", "template"),
+        )
+    out = [dict(s) for s in steps]
+    for i, new in zip(targets, written.steps, strict=True):
+        out[i]["subject"], out[i]["body"] = new.subject, new.body
+    label = parsed.label if parsed.kind != "subject" else f"subject: {parsed.text}"[:200]
+    return out, label, written
+
+
+def draft_sequence(
+    writer: Writer,
+    topic: str,
+    audience: Audience,
+    tone: str = "professional",
+    *,
+    data: str | None = None,
+) -> Written:
+    """A new sequence and who wrote it (see ``rewrite_sequence`` for ``data``)."""
+    draft_for = getattr(writer, "draft_for", None)
+    if draft_for is not None:
+        return draft_for(topic, audience, tone, data=data)  # type: ignore[no-any-return]
+    return Written(writer.draft(topic, audience, tone), writer=getattr(writer, "name", "template"))
 
 
 # ------------------------------------------------------------------ measures
@@ -810,14 +880,30 @@ def first_line(body: str) -> str:
 
 # ------------------------------------------------------------------ the writer in use
 
-_writer: Writer = TemplateWriter()
+_writer: Writer | None = None
+
+
+def configured_writer(settings: Any) -> Writer:
+    """The built-in writer or, with ``LEXI_MODEL`` set, a model writer backed by it (the model
+    library is imported only then)."""
+    if not getattr(settings, "model", None):
+        return TemplateWriter()
+    from lexi.assistant.model.writer import build_writer
+
+    return build_writer(settings)
 
 
 def get_writer() -> Writer:
+    """The process's writer (configured from the settings on first use)."""
+    global _writer
+    if _writer is None:
+        from lexi.config import get_settings
+
+        _writer = configured_writer(get_settings())
     return _writer
 
 
-def set_writer(writer: Writer) -> None:
-    """Install another writer (for example a model-backed one) for the whole process."""
+def set_writer(writer: Writer | None) -> None:
+    """Install another writer for the whole process (None: configure from the settings again)."""
     global _writer
     _writer = writer

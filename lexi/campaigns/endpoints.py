@@ -87,6 +87,7 @@ def revision_out(r: CampaignRevision) -> RevisionOut:
         change=r.change,
         parent=r.parent,
         created_at=r.created_at,
+        written_by=r.written_by,
         steps=[
             StepOut(
                 id=uuid.UUID(s["id"]),

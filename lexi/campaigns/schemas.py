@@ -120,12 +120,32 @@ class CampaignOut(BaseModel):
     updated_at: datetime
 
 
+class WrittenByOut(BaseModel):
+    writer: Literal["template", "model"] = Field(
+        description="Who wrote the emails: the built-in writer or the configured model."
+    )
+    model: str | None = Field(None, description="The model asked (LEXI_MODEL), if any.")
+    fallback: str | None = Field(
+        None,
+        description="Why the built-in writer's emails were used although a model is configured: "
+        "data_policy, timeout, model_error, invalid_output, unknown_variable, too_long, "
+        "spam_phrase, invented_fact, instruction_not_followed.",
+    )
+    problems: list[str] = Field(default_factory=list, description="What the checks found.")
+    usage: dict[str, int] = Field(default_factory=dict, description="Model requests and tokens.")
+
+
 class RevisionOut(BaseModel):
     number: int
     change: str
     parent: int | None
     steps: list[StepOut]
     created_at: datetime
+    written_by: WrittenByOut | None = Field(
+        None,
+        description="(ext) Drafts and rewrites: which writer wrote the emails; null for edits by "
+        "hand and restores. See docs/models.md.",
+    )
 
 
 class RewriteIn(InputSchema):

@@ -21,9 +21,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.orm import Session
 
+from lexi.assistant.model import config as model_config
 from lexi.auth.scopes import Scope
 from lexi.campaigns import content
-from lexi.campaigns.drafting import Audience, Step, get_writer, rewrite_steps
+from lexi.campaigns.drafting import (
+    Audience,
+    Step,
+    draft_sequence,
+    get_writer,
+    rewrite_sequence,
+)
 from lexi.campaigns.repository import CampaignRepository
 from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
@@ -40,6 +47,7 @@ from lexi.models import (
     Task,
 )
 from lexi.tasks import service as tasks_service
+from lexi.workspaces import service as workspaces_service
 
 EDITABLE = ("draft", "paused")
 SETTINGS_FIELDS = (
@@ -192,7 +200,11 @@ def _snapshot(steps: list[CampaignStep]) -> list[dict[str, Any]]:
 
 
 def _record_revision(
-    session: Session, campaign: Campaign, change: str, parent: int | None = None
+    session: Session,
+    campaign: Campaign,
+    change: str,
+    parent: int | None = None,
+    written_by: dict[str, Any] | None = None,
 ) -> CampaignRevision:
     repo = CampaignRepository(session)
     steps = repo.steps(campaign.id)
@@ -208,6 +220,7 @@ def _record_revision(
         steps=_snapshot(steps),
         change=change[:200],
         parent=parent if parent is not None else (previous or None),
+        written_by=written_by,
     )
     session.add(revision)
     session.flush()
@@ -285,6 +298,12 @@ class Draft:
     steps: list[Step] = field(default_factory=list)
 
 
+def model_data(session: Session, workspace_id: uuid.UUID) -> str:
+    """What the workspace lets Lexi send to a model (none | message | message_and_contacts);
+    the writer consults a configured model only when this allows it."""
+    return model_config.data_policy(workspaces_service.get(session, workspace_id).settings)
+
+
 def audience_of(session: Session, workspace_id: uuid.UUID, list_id: uuid.UUID | None) -> Audience:
     """The titles and industries of a list's members (most common first)."""
     if list_id is None:
@@ -331,19 +350,33 @@ def create_campaign(session: Session, workspace_id: uuid.UUID, data: dict[str, A
         if getattr(campaign, attr) is None:
             setattr(campaign, attr, default)
     steps = data.get("steps")
+    written_by = None
     if steps:
         cleaned = [_clean_step(dict(s), f"steps.{i}.") for i, s in enumerate(steps)]
     elif data.get("topic"):
         audience = audience_of(session, workspace_id, list_id)
-        drafted = get_writer().draft(data["topic"], audience, data.get("tone") or "professional")
-        cleaned = [_clean_step(s.as_dict()) for s in drafted]
+        drafted = draft_sequence(
+            get_writer(),
+            data["topic"],
+            audience,
+            data.get("tone") or "professional",
+            data=model_data(session, workspace_id),
+        )
+        cleaned = [_clean_step(s.as_dict()) for s in drafted.steps]
+        written_by = drafted.record()
     else:
         cleaned = []
     session.add(campaign)
     session.flush()
     if cleaned:
         _replace_steps(session, campaign, cleaned)
-        _record_revision(session, campaign, "drafted" if not steps else "created", parent=None)
+        _record_revision(
+            session,
+            campaign,
+            "drafted" if not steps else "created",
+            parent=None,
+            written_by=written_by,
+        )
     session.refresh(campaign)
     return campaign
 
@@ -478,8 +511,13 @@ def rewrite(
         raise ValidationFailed("The campaign has no emails to rewrite yet.")
     if step is not None and step >= len(current):
         raise ValidationFailed.field("step", f"The campaign has {len(current)} steps")
-    rewritten, change = rewrite_steps(
-        get_writer(), current, instruction, step=step, topic=campaign.topic or ""
+    rewritten, change, written = rewrite_sequence(
+        get_writer(),
+        current,
+        instruction,
+        step=step,
+        topic=campaign.topic or "",
+        data=model_data(session, workspace_id),
     )
     cleaned = [
         {**s, **_clean_step({"subject": s["subject"], "body": s["body"]})} for s in rewritten
@@ -489,7 +527,7 @@ def rewrite(
         campaign.tone = {"more casual": "casual", "more formal": "formal"}.get(
             change, campaign.tone
         )
-    return _record_revision(session, campaign, change)
+    return _record_revision(session, campaign, change, written_by=written.record())
 
 
 # ------------------------------------------------------------------ enrolment

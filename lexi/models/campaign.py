@@ -110,6 +110,9 @@ class CampaignRevision(IdMixin, Base):
     change: Mapped[str] = mapped_column(String(200), nullable=False)
     # The revision this one was derived from ("undo" goes back to it).
     parent: Mapped[int | None] = mapped_column(Integer)
+    # Drafts and rewrites: which writer wrote the emails (template | model), the model, why a
+    # model's emails were not used, tokens. None for edits made by hand and restores.
+    written_by: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utc_now, nullable=False)
 
 

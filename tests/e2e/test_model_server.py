@@ -3,6 +3,8 @@ a small local server that speaks the OpenAI chat-completions protocol with tool 
 
 Chat turns (REST and MCP's `chat` tool) go through the model; a bad answer or a late one falls
 back to the rules with the same reply; the key is sent to the model server, never logged.
+Campaign drafts and rewrites go through the model writer the same way: checked, falling back to
+the built-in writer on garbled, invented or late emails.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from mcp.client.streamable_http import streamable_http_client
 from tests.helpers.chat import cohorts  # noqa: F401  (cohorts is a fixture)
 from tests.helpers.openai_server import OpenAIProtocolServer, Reply, user_message
 from tests.helpers.server import LexiServer
+from tests.unit.assistant.test_model_writer import BAD, GOOD
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("cohorts")]
 NYC = "New York, NY, US"
@@ -32,8 +35,40 @@ SLOW = "Find me 7 CEOs at law firms in New York"
 MODEL_KEY = "sk-test-0123456789abcdef"
 
 
+def request_block(body: dict[str, Any]) -> dict[str, Any]:
+    """The writer's <request> block (topic, tone, instruction) in the first user message."""
+    for message in body.get("messages", []):
+        content = str(message.get("content") or "")
+        if message.get("role") == "user" and "<request>" in content:
+            return dict(json.loads(content.split("<request>", 1)[1].split("</request>", 1)[0]))
+    return {}
+
+
+def writer_brain(tool: str, body: dict[str, Any]) -> Reply:
+    """Emails for the model writer: good ones, unless the topic asks for trouble."""
+    request = request_block(body)
+    topic = request.get("topic", "")
+    if "garbled" in topic:
+        return Reply.tool(tool, '{"emails": [{"subject": "Hi", ')
+    if "late" in topic:
+        return Reply(content="late", delay=25.0)
+    if "boastful" in topic:
+        return Reply.tool(tool, {"emails": BAD["invented_company"]})
+    if "instruction" in request:  # a rewrite: the emails it was sent, more casual
+        content = next(m["content"] for m in body["messages"] if m.get("role") == "user")
+        emails = json.loads(content.split("<emails>", 1)[1].split("</emails>", 1)[0])
+        for email in emails:
+            email["body"] = email["body"].replace("Hi ", "Hey ")
+        return Reply.tool(tool, {"emails": emails})
+    reply = Reply.tool(tool, {"emails": GOOD})
+    reply.usage = {"prompt_tokens": 700, "completion_tokens": 300}
+    return reply
+
+
 def brain(body: dict[str, Any]) -> Reply:
     [tool] = body["tools"]
+    if tool["function"]["name"] in ("write_emails", "rewritten_emails"):
+        return writer_brain(tool["function"]["name"], body)
     message = user_message(body)
     if message == GARBLED:
         return Reply.tool(tool["function"]["name"], '{"intents": [{"kind": "prospect_search", ')
@@ -67,6 +102,7 @@ def server(migrated: str, cohorts, model_server) -> Iterator[LexiServer]:  # typ
         "LEXI_MODEL_BASE_URL": model_server.url + "/v1",
         "LEXI_MODEL_API_KEY": MODEL_KEY,
         "LEXI_MODEL_TIMEOUT_SECONDS": "10",
+        "LEXI_MODEL_WRITER_TIMEOUT_SECONDS": "5",
     }
     with LexiServer(migrated, env=env) as running:
         yield running
@@ -132,3 +168,64 @@ class TestAModelOverTheOpenAIProtocol:
         out = result.structured_content
         assert understanding(out)["interpreter"] == "model"
         assert json.dumps(out["actions"][0]["filters"]).count(NYC) == 1
+
+
+def post(server: LexiServer, key: str, path: str, body: dict[str, Any], status: int = 200) -> Any:
+    with server.client() as http:
+        r = http.post(path, json=body, headers={"Authorization": f"Bearer {key}"})
+    assert r.status_code == status, r.text
+    return r.json()["data"]
+
+
+def drafted_by(server: LexiServer, key: str, campaign_id: str) -> dict[str, Any]:
+    with server.client() as http:
+        r = http.get(
+            f"/v1/campaigns/{campaign_id}/revisions/1", headers={"Authorization": f"Bearer {key}"}
+        )
+    assert r.status_code == 200, r.text
+    return dict(r.json()["data"]["written_by"])
+
+
+class TestTheModelWriterOverTheOpenAIProtocol:
+    def test_a_campaign_is_drafted_and_rewritten_by_the_model(  # type: ignore[no-untyped-def]
+        self, server, model_server, api_key
+    ) -> None:
+        before = len(model_server.requests)
+        c = post(server, api_key, "/v1/campaigns", {"name": "Q1", "topic": "legal automation"}, 201)
+        request = model_server.requests[before]
+        [tool] = request["tools"]
+        assert tool["function"]["name"] == "write_emails"
+        assert "emails" in tool["function"]["parameters"]["properties"]
+        assert model_server.keys[before] == f"Bearer {MODEL_KEY}"
+        assert [s["subject"] for s in c["steps"]] == [e["subject"] for e in GOOD]
+        written = drafted_by(server, api_key, c["id"])
+        assert written["writer"] == "model", (written, server.stderr()[-3000:])
+        assert written["model"] == "openai:stub-model"
+        assert written["usage"] == {"requests": 1, "input_tokens": 700, "output_tokens": 300}
+        rev = post(
+            server, api_key, f"/v1/campaigns/{c['id']}/rewrite", {"instruction": "more casual"}
+        )
+        assert rev["written_by"]["writer"] == "model"
+        assert all(s["body"].startswith("Hey ") for s in rev["steps"])
+        assert MODEL_KEY not in server.stderr()
+
+    @pytest.mark.parametrize(
+        ("topic", "why", "requests"),
+        [
+            ("garbled legal automation", "invalid_output", 2),
+            ("boastful legal automation", "invented_fact", 2),
+            ("late legal automation", "timeout", 1),
+        ],
+    )
+    def test_bad_or_late_emails_fall_back_to_the_built_in_writer(  # type: ignore[no-untyped-def]
+        self, server, model_server, api_key, topic: str, why: str, requests: int
+    ) -> None:
+        from lexi.campaigns.drafting import Audience, TemplateWriter
+
+        before = len(model_server.requests)
+        c = post(server, api_key, "/v1/campaigns", {"name": "Q1", "topic": topic}, 201)
+        written = drafted_by(server, api_key, c["id"])
+        assert written["writer"] == "template" and written["fallback"] == why, written
+        assert len(model_server.requests) - before == requests
+        expected = TemplateWriter().draft(topic, Audience())
+        assert [s["body"] for s in c["steps"]] == [s.body for s in expected]

@@ -1,4 +1,5 @@
-"""Start-up pays only for what is used: no MCP SDK and no model library until asked for."""
+"""Start-up pays only for what is used: no MCP SDK and no model library until asked for (serving,
+a chat turn, drafting and rewriting a campaign)."""
 
 from __future__ import annotations
 
@@ -23,11 +24,24 @@ app = create_app(Settings(database_url=url, run_worker_in_process=False))
 with TestClient(app) as client:
     assert client.get("/health").status_code == 200
     assert client.post("/v1/lexi/chat", json={"message": "hi"}).status_code == 401
+    # Drafting and rewriting a campaign's emails: the built-in writer, no model library.
+    from tests.factories import Factory
+
+    factory = Factory(app.state.db)
+    auth = factory.headers(factory.workspace().id)
+    body = {"name": "Q1", "topic": "legal automation"}
+    made = client.post("/v1/campaigns", json=body, headers=auth)
+    assert made.status_code == 201, made.text
+    cid = made.json()["data"]["id"]
+    rewrite = {"instruction": "more casual"}
+    done = client.post(f"/v1/campaigns/{cid}/rewrite", json=rewrite, headers=auth)
+    assert done.status_code == 200, done.text
+    assert done.json()["data"]["written_by"]["writer"] == "template"
 print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {names})))
 """
 
 
-def test_serving_and_chatting_without_mcp_or_a_model_imports_neither(tmp_path: Path) -> None:
+def test_serving_chatting_and_drafting_without_mcp_or_a_model_imports_neither(tmp_path: Path) -> None:
     code = SERVE_AND_CHAT.replace("{names}", repr(set(OPTIONAL)))
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     out = subprocess.run(

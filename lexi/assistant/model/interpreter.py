@@ -12,12 +12,9 @@ pydantic-ai is imported when this module is, which happens only when a model is 
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import re
-import threading
-from collections.abc import Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +25,8 @@ from pydantic_ai.usage import RunUsage
 
 from lexi.assistant.model.config import DATA_NONE, DATA_WITH_CONTACTS, ModelGrant
 from lexi.assistant.model.prompt import INSTRUCTIONS, render_prompt
+from lexi.assistant.model.running import run as _run
+from lexi.assistant.model.running import usage_of as _usage
 from lexi.assistant.model.schema import (
     MODEL_KINDS,
     NotUnderstood,
@@ -66,43 +65,6 @@ class ModelReport:
 @dataclass
 class ModelInterpretation(Interpretation):
     report: ModelReport | None = None
-
-
-class _Loop:
-    """One event loop in a daemon thread: model calls from the (synchronous) chat turn run on it,
-    so HTTP connections to the model are reused across turns."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, name="lexi-model", daemon=True).start()
-
-    def run(self, coro: Coroutine[Any, Any, Any], timeout: float) -> Any:
-        future = asyncio.run_coroutine_threadsafe(coro, self.loop)
-        try:
-            return future.result(timeout)
-        except TimeoutError:
-            future.cancel()
-            raise
-
-
-_LOOP: _Loop | None = None
-_LOOP_LOCK = threading.Lock()
-
-
-def _loop() -> _Loop:
-    global _LOOP
-    with _LOOP_LOCK:
-        if _LOOP is None:
-            _LOOP = _Loop()
-        return _LOOP
-
-
-def _usage(usage: RunUsage) -> dict[str, int]:
-    return {
-        "requests": int(usage.requests),
-        "input_tokens": int(usage.input_tokens or 0),
-        "output_tokens": int(usage.output_tokens or 0),
-    }
 
 
 def _expressible(selector: dict[str, Any]) -> bool:
@@ -168,7 +130,7 @@ class ModelInterpreter:
         prompt = render_prompt(cleaned, state, people)
         usage = RunUsage()
         try:
-            run = _loop().run(self.agent.run(prompt, usage=usage), self.timeout)
+            run = _run(self.agent.run(prompt, usage=usage), self.timeout)
             interpretation = to_interpretation(run.output, cleaned, state)
         except TimeoutError:
             return self._fall_back(text, state, "timeout", usage)
