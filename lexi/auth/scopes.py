@@ -12,7 +12,6 @@ class Scope(StrEnum):
     campaigns_read = "campaigns:read"
     campaigns_write = "campaigns:write"
     prospects_read = "prospects:read"
-    prospects_write = "prospects:write"
     admin_api_keys = "admin:api_keys"
 
 

@@ -241,11 +241,6 @@ class Prospects(Resource):
     def taxonomy(self) -> Any:
         return self._get("/v1/prospector/taxonomy")
 
-    def import_(self, **body: Any) -> Any:
-        """Add people to the universe (scope ``prospects:write``): ``rows=[...]``, ``csv=...`` or
-        ``jsonl=...``, optional ``mapping`` and ``dry_run``."""
-        return self._post("/v1/prospector/import", body)
-
 
 @resource("credits")
 class Credits(Resource):

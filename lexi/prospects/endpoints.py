@@ -4,16 +4,14 @@ from typing import Any
 
 from fastapi import APIRouter, Body
 
-from lexi.auth.dependencies import ContactsWrite, ProspectsRead, ProspectsWrite
+from lexi.auth.dependencies import ContactsWrite, ProspectsRead
 from lexi.deps import SessionDep
 from lexi.errors import ValidationFailed
 from lexi.kit.pagination import MAX_PAGE
 from lexi.kit.schemas import DataEnvelope
-from lexi.prospects import importer, service
+from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.schemas import (
-    ImportReport,
-    ImportRequest,
     SaveData,
     SaveRequest,
     SearchResponse,
@@ -128,19 +126,3 @@ def get_taxonomy(caller: ProspectsRead) -> dict[str, Any]:
     """Industries (LinkedIn's list, grouped by sector), seniorities, departments, email statuses
     and headcount buckets: every value a search filter accepts."""
     return {"data": service.taxonomy()}
-
-
-@router.post("/prospector/import", response_model=DataEnvelope[ImportReport])
-def import_prospects(body: ImportRequest, caller: ProspectsWrite, session: SessionDep) -> dict[str, Any]:
-    """Add people to the prospect universe (admins: scope `prospects:write`) from `rows`, `csv` or
-    `jsonl`, with an optional `mapping` of field → column. Companies are matched by domain,
-    people deduplicated by email and LinkedIn URL, titles normalised. Bad rows are reported in
-    `errors` (1-based row numbers) and never half-written; the good rows are imported."""
-    if body.rows is not None:
-        rows = importer.from_objects(body.rows)
-    elif body.csv is not None:
-        rows = importer.read_csv(body.csv)
-    else:
-        rows = importer.read_jsonl(body.jsonl or "")
-    outcome = importer.import_rows(session, rows, mapping=body.mapping, dry_run=body.dry_run)
-    return {"data": outcome.as_dict()}

@@ -113,33 +113,3 @@ class Taxonomy(BaseModel):
     headcount_buckets: list[HeadcountBucket]
 
 
-class ImportRequest(InputSchema):
-    """Rows as objects (`rows`), or a file's text: `csv` or `jsonl`."""
-
-    rows: list[dict[str, Any]] | None = Field(None, max_length=10_000)
-    csv: str | None = Field(None, max_length=20_000_000)
-    jsonl: str | None = Field(None, max_length=20_000_000)
-    mapping: dict[str, str] | None = None
-    dry_run: bool = False
-
-    @model_validator(mode="after")
-    def _one_source(self) -> "ImportRequest":
-        given = [x for x in (self.rows, self.csv, self.jsonl) if x is not None]
-        if len(given) != 1:
-            raise ValueError("Give exactly one of rows, csv or jsonl")
-        return self
-
-
-class RowError(BaseModel):
-    row: int
-    errors: dict[str, str]
-
-
-class ImportReport(BaseModel):
-    imported: int
-    duplicates: int
-    companies_created: int
-    companies_matched: int
-    errors: list[RowError]
-    duplicate_rows: list[int]
-    dry_run: bool

@@ -1,5 +1,6 @@
 """The shipped migrations build exactly the models, and go down and up again, on both databases."""
 
+import json
 import uuid
 from collections.abc import Iterator
 
@@ -102,3 +103,47 @@ class TestSqlite:
 class TestPostgres:
     def test_upgrade_matches_the_models_and_downgrade_round_trips(self, postgres_url) -> None:
         _round_trip(postgres_url)
+
+
+def _retires_prospects_write(url: str) -> None:
+    """0008 removes the retired ``prospects:write`` scope from stored keys and keeps the rest."""
+    upgrade(url, "0007")
+    engine = create_engine(url)
+    ws, key = uuid.uuid4(), uuid.uuid4()
+    uid = (lambda u: u.hex) if url.startswith("sqlite") else str
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO workspaces (id, name, plan, credit_balance, settings, created_at,"
+                    " updated_at) VALUES (:id, 'w', 'starter', 0, '{}', :now, :now)"
+                ),
+                {"id": uid(ws), "now": "2026-12-02 00:00:00"},
+            )
+            conn.execute(
+                text(
+                    "INSERT INTO api_keys (id, workspace_id, name, prefix, token_hash, scopes,"
+                    " rate_limit_tier, created_at, updated_at) VALUES (:id, :ws, 'k', 'wbk_abcd',"
+                    " :hash, :scopes, 'standard', :now, :now)"
+                ),
+                {
+                    "id": uid(key), "ws": uid(ws), "hash": key.hex * 2, "now": "2026-12-02 00:00:00",
+                    "scopes": '["contacts:read", "prospects:read", "prospects:write"]',
+                },
+            )
+        upgrade(url)
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT scopes FROM api_keys")).scalar_one()
+        stored = json.loads(stored) if isinstance(stored, str) else stored
+        assert stored == ["contacts:read", "prospects:read"]
+    finally:
+        engine.dispose()
+
+
+def test_prospects_write_is_retired_from_stored_keys_sqlite(sqlite_url) -> None:  # type: ignore[no-untyped-def]
+    _retires_prospects_write(sqlite_url)
+
+
+@pytest.mark.postgres
+def test_prospects_write_is_retired_from_stored_keys_postgres(postgres_url) -> None:  # type: ignore[no-untyped-def]
+    _retires_prospects_write(postgres_url)

@@ -108,10 +108,16 @@ class TestScopes:
         r = client.post("/v1/prospects/save", json={"prospects": [{"name": "A B"}]}, headers=headers)
         assert r.status_code == 403
 
-    def test_import_needs_prospects_write(self, client, factory, workspace) -> None:  # type: ignore[no-untyped-def]
-        headers = factory.headers(workspace.id, scopes=["read", "contacts:write"])
+    def test_the_universe_cannot_be_written_over_http(self, client, factory, workspace) -> None:  # type: ignore[no-untyped-def]
+        """The universe is operator data (``lexi prospects import``); no key of any scope adds to
+        it, and ``prospects:write`` is not a scope a key can be given."""
+        headers = factory.headers(workspace.id, scopes=["all"])
         r = client.post("/v1/prospector/import", json={"rows": []}, headers=headers)
-        assert r.status_code == 403
+        assert r.status_code in (404, 405)
+        r = client.post(
+            "/v1/api-keys", json={"name": "w", "permissions": ["prospects:write"]}, headers=headers
+        )
+        assert r.status_code == 400 and r.json()["error"]["code"] == "validation_error"
 
     def test_no_key_is_401(self, client) -> None:  # type: ignore[no-untyped-def]
         assert client.post("/v1/prospector/search", json={}).status_code == 401

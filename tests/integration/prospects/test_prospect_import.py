@@ -146,15 +146,44 @@ class TestBadRows:
         assert find(universe, sql, f"d@{t}.com") == []
 
 
-class TestImportEndpoint:
-    def test_imports_csv_text_and_reports_errors(self, client, auth, universe) -> None:  # type: ignore[no-untyped-def]
-        t = tag()
-        body = {"csv": f"name,email\nE One,e1@{t}.com\nE Two,broken\n"}
-        r = client.post("/v1/prospector/import", json=body, headers=auth)
-        assert r.status_code == 200, r.text
-        data = r.json()["data"]
-        assert data["imported"] == 1 and data["errors"] == [{"row": 2, "errors": {"email": "Not an email address"}}]
+class TestTenancy:
+    """The universe is operator data: only ``lexi prospects import`` adds to it. What a workspace
+    imports over the API goes to its own contacts, which no other workspace can see or search."""
 
-    def test_needs_exactly_one_source(self, client, auth) -> None:  # type: ignore[no-untyped-def]
-        assert client.post("/v1/prospector/import", json={}, headers=auth).status_code == 400
-        assert client.post("/v1/prospector/import", json={"rows": [], "csv": "a"}, headers=auth).status_code == 400
+    def test_workspace_b_never_sees_what_a_imported(self, client, factory, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        a = factory.workspace(credits=100)
+        b = factory.workspace(credits=100)
+        a_headers = factory.headers(a.id, scopes=["all"])
+        b_headers = factory.headers(b.id, scopes=["all"])
+        before = sql("SELECT count(*) FROM prospect_people")[0][0]
+        body = {"csv": f"full_name,email,job_title\nZed Q{t},zed@{t}.com,CEO\n"}
+        r = client.post("/v1/import/contacts", json=body, headers=a_headers)
+        assert r.status_code == 200, r.text
+        assert r.json()["data"]["created"] == 1
+        # The universe did not grow, and neither workspace finds the person in it.
+        assert sql("SELECT count(*) FROM prospect_people")[0][0] == before
+        assert find(universe, sql, f"zed@{t}.com") == []
+        for headers in (a_headers, b_headers):
+            found = client.post(
+                "/v1/prospector/search", json={"keywords": [f"Q{t}"]}, headers=headers
+            )
+            assert found.status_code == 200 and found.json()["data"]["prospects"] == []
+        # A has the contact; B cannot list, search, open or export it.
+        mine = client.get("/v1/contacts", params={"search": f"zed@{t}.com"}, headers=a_headers)
+        assert [c["email"] for c in mine.json()["data"]] == [f"zed@{t}.com"]
+        contact_id = mine.json()["data"][0]["id"]
+        theirs = client.get("/v1/contacts", params={"search": f"zed@{t}.com"}, headers=b_headers)
+        assert theirs.json()["data"] == []
+        assert client.get(f"/v1/contacts/{contact_id}", headers=b_headers).status_code == 404
+        export = client.get("/v1/contacts/export", headers=b_headers)
+        assert f"zed@{t}.com" not in export.text
+
+    def test_no_key_writes_the_universe(self, client, auth, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        before = sql("SELECT count(*) FROM prospect_people")[0][0]
+        r = client.post(
+            "/v1/prospector/import", json={"csv": f"name,email\nE One,e1@{t}.com\n"}, headers=auth
+        )
+        assert r.status_code in (404, 405) and "error" in r.json()
+        assert sql("SELECT count(*) FROM prospect_people")[0][0] == before

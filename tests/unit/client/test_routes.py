@@ -81,7 +81,6 @@ CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any]]] = [
     ("prospects", "search", (), {"titles": ["CEO"], "locations": ["NY, US"], "page": 2}),
     ("prospects", "save", ([ID],), {"list_id": ID2}),
     ("prospects", "taxonomy", (), {}),
-    ("prospects", "import_", (), {"rows": [{"full_name": "Ada"}], "dry_run": True}),
     ("credits", "get", (), {"limit": 5}),
     (
         "api_keys",
