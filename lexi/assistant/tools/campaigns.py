@@ -68,7 +68,7 @@ class RewriteArgs(CampaignRef):
     instruction: str | None = Field(
         None,
         max_length=400,
-        description='more casual | more formal | shorter | add a question at the end | mention '
+        description="more casual | more formal | shorter | add a question at the end | mention "
         'our free trial | change the subject line to "..."',
     )
     tone: str | None = Field(None, description="The tone asked for, when no instruction fits.")

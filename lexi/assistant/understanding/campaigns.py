@@ -80,7 +80,9 @@ _TOPIC = re.compile(
 )
 
 
-_THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)"
+_THE_CAMPAIGN = (
+    r"(?:the|my|our|this|that|your)\s+(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)"
+)
 # "now a campaign about cyber insurance for that list", "campaign for Austin HR about ...": no verb.
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
@@ -125,9 +127,7 @@ _UNDO_OBJECT = re.compile(
     r"that|it|v\d+)\b",
     I,
 )
-_SHOW = re.compile(
-    r"\b(?:show|see|view|preview|display|read|look\s+at|pull\s+up|paste|print)\b", I
-)
+_SHOW = re.compile(r"\b(?:show|see|view|preview|display|read|look\s+at|pull\s+up|paste|print)\b", I)
 _SHOW_OBJECT = re.compile(
     r"\b(?:the|my|our|this|that|your|it'?s|each|all|every)\s+(?:\w+\s+){0,2}?(?:e-?mails?|sequence|"
     r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version)\b"
@@ -206,25 +206,28 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
     if _STATS.search(clause) and not re.search(r"\blists?\b", clause, I):
         return Intent(kind=IntentKind.campaign_stats, params=which)
     if _PAUSE.search(clause) and (
-        has_campaign
-        or _has_campaign(state)
-        or re.search(r"\b(?:sending|e-?mails?)\b", clause, I)
+        has_campaign or _has_campaign(state) or re.search(r"\b(?:sending|e-?mails?)\b", clause, I)
     ):
         return Intent(kind=IntentKind.campaign_pause, params=which)
     if (
         _UNDO.search(clause)
         and _UNDO_OBJECT.search(clause)
         and not re.search(r"\b(?:search|results|filters?|lists?|people|contacts)\b", clause, I)
-        and (_has_campaign(state) or re.search(r"\b(?:versions?|revisions?|e-?mails?|drafts?)\b", clause, I) or has_campaign)
+        and (
+            _has_campaign(state)
+            or re.search(r"\b(?:versions?|revisions?|e-?mails?|drafts?)\b", clause, I)
+            or has_campaign
+        )
     ):
         return Intent(
             kind=IntentKind.campaign_undo, params={"revision": _revision(clause), **which}
         )
     if (
-        (_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause)
-    ) and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I):
-        if not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause):
-            return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **which})
+        ((_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause))
+        and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
+        and not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause)
+    ):
+        return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **which})
     if (
         has_campaign
         and (_CAMPAIGN_CREATE.search(clause) or _BARE_CREATE.match(clause))
