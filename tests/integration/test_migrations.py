@@ -106,8 +106,8 @@ class TestPostgres:
 
 
 def _retires_prospects_write(url: str) -> None:
-    """0008 removes the retired ``prospects:write`` scope from stored keys and keeps the rest."""
-    upgrade(url, "0007")
+    """0009 removes the retired ``prospects:write`` scope from stored keys and keeps the rest."""
+    upgrade(url, "0008")
     engine = create_engine(url)
     ws, key = uuid.uuid4(), uuid.uuid4()
     uid = (lambda u: u.hex) if url.startswith("sqlite") else str

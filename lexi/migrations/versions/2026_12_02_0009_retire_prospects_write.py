@@ -3,8 +3,8 @@
 The prospect universe is operator data, written only by ``lexi prospects import``; no key can be
 given ``prospects:write`` any more. Keys that were given it keep their other scopes.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
