@@ -7,7 +7,8 @@ the request's campaign (``context.campaign_id``), else the one this conversation
 else the newest campaign of the request's list. Every rewrite and undo is a new immutable
 revision; launching proposes a ``campaign_start`` task naming the exact revision, the recipients
 and the schedule, and nothing is sent before it is approved. None of them costs credits beyond
-the message.
+the message. Drafts and rewrites name their writer (``written_by``: the built-in writer or the
+configured model, see docs/models.md).
 """
 
 from __future__ import annotations
@@ -200,6 +201,10 @@ def create_campaign(ctx: TurnContext, args: CreateArgs) -> Action:
         list_name=target.lst.name,
         topic=args.topic,
         contact_count=lists_service.contact_count(ctx.session, ctx.workspace_id, target.lst.id),
+        # Who wrote the emails: the built-in writer or the configured model (docs/models.md).
+        written_by=campaigns_service.get_revision(
+            ctx.session, ctx.workspace_id, campaign.id, campaign.revision
+        ).written_by,
     )
     return action
 
@@ -268,7 +273,9 @@ def rewrite_emails(ctx: TurnContext, args: RewriteArgs) -> Action:
         step=_step_index(args.step, count),
     )
     action = _describe(ctx, campaign, "email_rewrite")
-    action.update(change=revision.change, previous_revision=revision.parent)
+    action.update(
+        change=revision.change, previous_revision=revision.parent, written_by=revision.written_by
+    )
     index = _step_index(args.step, count)
     if index is None and not REWRITES_EVERY_STEP.get(revision.change.split(":")[0], False):
         index = 0  # a question, the free trial and a subject line go in the first email
