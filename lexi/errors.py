@@ -25,6 +25,7 @@ FastAPI's own request validation (422) is mapped to 400 ``validation_error``, as
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the error classes are used by the CLI, which must not import the web stack
@@ -236,7 +237,7 @@ def _loc_name(loc: tuple[Any, ...] | list[Any]) -> str:
     return ".".join(parts) or "body"
 
 
-def validation_details(errors: list[dict[str, Any]]) -> tuple[str, dict[str, str]]:
+def validation_details(errors: Sequence[Mapping[str, Any]]) -> tuple[str, dict[str, str]]:
     fields: dict[str, str] = {}
     for err in errors:
         if err.get("type") == "json_invalid":
@@ -269,12 +270,12 @@ def install_error_handlers(app: FastAPI) -> None:
                 "No such endpoint." if exc.detail == "Not Found" else str(exc.detail)
             )
         elif exc.status_code == 405:
-            err = MethodNotAllowed(headers=exc.headers)
+            err = MethodNotAllowed(headers=dict(exc.headers) if exc.headers else None)
         elif exc.status_code == 413:
             err = PayloadTooLarge()
         elif exc.status_code < 500:
             err = ValidationFailed(str(exc.detail))
-            err.status_code = exc.status_code  # type: ignore[misc]
+            err.status_code = exc.status_code
         else:
             err = LexiError()
         return error_response(err)

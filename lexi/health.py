@@ -49,7 +49,7 @@ def readiness(request: Request) -> JSONResponse:
     checks: dict[str, Any] = {"database": _database(request), "redis": _redis(request)}
     # Redis is optional: without it the limits count per process, so the API still serves.
     ready = checks["database"] == "ok"
-    body = {"status": "ok" if ready else "unavailable", "checks": checks}
+    body: dict[str, Any] = {"status": "ok" if ready else "unavailable", "checks": checks}
     if checks["redis"] == "unavailable":
         body["degraded"] = ["redis"]
     if ready:

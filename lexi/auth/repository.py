@@ -23,7 +23,7 @@ class ApiKeyRepository(Repository[ApiKey]):
 
     def list_stmt(
         self, workspace_id: uuid.UUID, *, include_revoked: bool, search: str | None
-    ) -> Select[tuple[ApiKey]]:
+    ) -> Select[ApiKey]:
         stmt = select(ApiKey).where(ApiKey.workspace_id == workspace_id)
         if not include_revoked:
             stmt = stmt.where(ApiKey.revoked_at.is_(None))

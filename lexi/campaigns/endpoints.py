@@ -32,7 +32,7 @@ from lexi.deps import DatabaseDep, SessionDep
 from lexi.errors import ValidationFailed
 from lexi.kit.pagination import Page, PageParams, page_params
 from lexi.kit.schemas import DataEnvelope
-from lexi.models import Campaign, CampaignRevision, CampaignStep
+from lexi.models import Campaign, CampaignRevision, CampaignStep, Suppression
 
 router = APIRouter(prefix="/campaigns", tags=["Campaigns"])
 suppressions_router = APIRouter(prefix="/suppressions", tags=["Campaigns"])
@@ -351,7 +351,7 @@ def stats(campaign_id: uuid.UUID, caller: CampaignsRead, session: SessionDep) ->
 # ------------------------------------------------------------------ suppression list (ext)
 
 
-def _suppression_out(row) -> SuppressionOut:  # type: ignore[no-untyped-def]
+def _suppression_out(row: Suppression) -> SuppressionOut:
     return SuppressionOut(
         id=row.id, email=row.email, reason=row.reason, campaign_id=row.campaign_id,
         created_at=row.created_at,

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import Select, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
 from lexi.models import (
     Campaign,
@@ -29,7 +30,7 @@ def _insert(session: Any) -> Any:
 class CampaignRepository(Repository[Campaign]):
     model = Campaign
 
-    def list_stmt(self, workspace_id: uuid.UUID, status: str | None) -> Select[tuple[Campaign]]:
+    def list_stmt(self, workspace_id: uuid.UUID, status: str | None) -> Select[Campaign]:
         stmt = select(Campaign).where(Campaign.workspace_id == workspace_id)
         if status:
             stmt = stmt.where(Campaign.status == status)
@@ -52,7 +53,7 @@ class CampaignRepository(Repository[Campaign]):
             .values(status=dst, **values)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def lock(self, campaign_id: uuid.UUID) -> Campaign | None:
         """The campaign row, locked until the transaction ends (PostgreSQL; SQLite writers are
@@ -176,7 +177,7 @@ class CampaignRepository(Repository[Campaign]):
             )
         ).first()
 
-    def enrolments_stmt(self, campaign_id: uuid.UUID) -> Select[Any]:
+    def enrolments_stmt(self, campaign_id: uuid.UUID) -> Select[CampaignEnrolment, Contact]:
         return (
             select(CampaignEnrolment, Contact)
             .join(Contact, Contact.id == CampaignEnrolment.contact_id)
@@ -184,7 +185,9 @@ class CampaignRepository(Repository[Campaign]):
             .order_by(CampaignEnrolment.created_at, CampaignEnrolment.id)
         )
 
-    def paginate_rows(self, stmt: Select[Any], limit: int, offset: int) -> tuple[list[Any], int]:
+    def paginate_rows(
+        self, stmt: Select[Unpack[tuple[Any, ...]]], limit: int, offset: int
+    ) -> tuple[list[Any], int]:
         total = self.session.scalar(
             select(func.count()).select_from(stmt.order_by(None).subquery())
         )
@@ -213,7 +216,7 @@ class CampaignRepository(Repository[Campaign]):
             .values(status=status)
             .execution_options(synchronize_session=False)
         )
-        return int(self.session.execute(stmt).rowcount or 0)
+        return rowcount(self.session.execute(stmt))
 
     def enrolments_for_contacts(
         self, workspace_id: uuid.UUID, contact_ids: list[uuid.UUID]
@@ -256,7 +259,7 @@ class CampaignRepository(Repository[Campaign]):
             .values(state="cancelled", outcome=outcome)
             .execution_options(synchronize_session=False)
         )
-        return int(self.session.execute(stmt).rowcount or 0)
+        return rowcount(self.session.execute(stmt))
 
     def send_counts(self, campaign_id: uuid.UUID) -> dict[str, int]:
         rows = self.session.execute(
@@ -378,7 +381,7 @@ class CampaignRepository(Repository[Campaign]):
             .values({column: when})
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     # ----------------------------------------------------------------- suppressions, events
 
@@ -414,7 +417,7 @@ class CampaignRepository(Repository[Campaign]):
         )
         return self.session.execute(stmt).first() is not None
 
-    def suppressions_stmt(self, workspace_id: uuid.UUID) -> Select[tuple[Suppression]]:
+    def suppressions_stmt(self, workspace_id: uuid.UUID) -> Select[Suppression]:
         return (
             select(Suppression)
             .where(Suppression.workspace_id == workspace_id)
@@ -507,7 +510,7 @@ class SendRepository(Repository[CampaignSend]):
             )
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def give_back_slot(self, campaign_id: uuid.UUID, day: str) -> None:
         stmt = (
@@ -570,7 +573,7 @@ class SendRepository(Repository[CampaignSend]):
             .values(lease_expires_at=lease_until)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def claimed(
         self, ids: list[uuid.UUID]
@@ -610,7 +613,7 @@ class SendRepository(Repository[CampaignSend]):
             .values(state=state, lease_expires_at=None, **values)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def release(self, ids: list[uuid.UUID], worker: str, due_at: datetime | None = None) -> int:
         """Hand claimed sends back (paused campaign, temporary failure)."""
@@ -633,7 +636,7 @@ class SendRepository(Repository[CampaignSend]):
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        return int(self.session.execute(stmt).rowcount or 0)
+        return rowcount(self.session.execute(stmt))
 
     def advance(
         self, enrolment_id: uuid.UUID, step_index: int, sent_at: datetime | None, status: str

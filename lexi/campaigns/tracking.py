@@ -13,6 +13,7 @@ import email.policy
 import re
 import uuid
 from dataclasses import dataclass
+from typing import Literal
 from email.message import EmailMessage, Message
 from email.utils import parseaddr
 
@@ -101,7 +102,7 @@ def click_target(session: Session, token: str) -> str | None:
 
 @dataclass(frozen=True)
 class InboundResult:
-    kind: str  # reply | bounce | unmatched
+    kind: Literal["reply", "bounce", "unmatched"]
     campaign_id: uuid.UUID | None = None
     contact_id: uuid.UUID | None = None
     email: str | None = None
@@ -141,6 +142,8 @@ def _delivery_status(msg: EmailMessage) -> tuple[list[dict[str, str]], Message |
             blocks = part.get_payload()
             if isinstance(blocks, list):
                 for block in blocks[1:] if len(blocks) > 1 else blocks:
+                    if not isinstance(block, Message):
+                        continue
                     fields = {k.lower(): str(v) for k, v in block.items()}
                     if "final-recipient" in fields or "original-recipient" in fields:
                         recipients.append(fields)
@@ -156,7 +159,7 @@ def _delivery_status(msg: EmailMessage) -> tuple[list[dict[str, str]], Message |
                         recipients.append(fields)
         elif ctype in ("message/rfc822", "text/rfc822-headers"):
             payload = part.get_payload()
-            if isinstance(payload, list) and payload:
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
                 original = payload[0]
             elif isinstance(payload, str):
                 original = email.message_from_string(payload, policy=email.policy.default)

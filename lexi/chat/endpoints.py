@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -44,7 +45,7 @@ def _out(turn: service.ChatTurn) -> ChatOut:
     result = turn.result
     return ChatOut(
         response=result.reply,
-        task_id=result.task_id,
+        task_id=uuid.UUID(result.task_id) if result.task_id else None,
         requires_approval=result.requires_approval,
         conversation_id=turn.conversation.id,
         message_id=turn.message.id,

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import signal
 import threading
+from functools import partial
+from typing import TYPE_CHECKING
 
 import typer
 
 from lexi.cli.common import DB_OPTION, database, settings_for
+
+if TYPE_CHECKING:
+    from lexi.campaigns.sending import CampaignSender
 
 
 def worker(
@@ -35,7 +40,7 @@ def worker(
                 db,
                 lease_seconds=settings.worker_lease_seconds,
                 poll_seconds=settings.worker_poll_seconds,
-                jobs=[lambda s=s: s.run_once().handled > 0] if sending else [],
+                jobs=[partial(_send_batch, s)] if sending else [],
             )
             for s in senders
         ]
@@ -56,6 +61,10 @@ def worker(
         stopping.wait()
         for w in workers:
             w.stop()
+
+
+def _send_batch(sender: CampaignSender) -> bool:
+    return sender.run_once().handled > 0
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ method calls a route the server's OpenAPI document declares, with parameters it 
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -138,7 +139,7 @@ class Lists(Resource):
     def delete(self, list_id: ID) -> Any:
         return self._delete(f"/v1/lists/{_id(list_id)}")
 
-    def add_contacts(self, list_id: ID, contact_ids: list[ID]) -> Any:
+    def add_contacts(self, list_id: ID, contact_ids: builtins.list[ID]) -> Any:
         return self._post(
             f"/v1/lists/{_id(list_id)}/contacts", {"contact_ids": [_id(c) for c in contact_ids]}
         )
@@ -183,19 +184,19 @@ class Contacts(Resource):
     def delete(self, contact_id: ID) -> Any:
         return self._delete(f"/v1/contacts/{_id(contact_id)}")
 
-    def bulk_create(self, contacts: list[dict[str, Any]]) -> Any:
+    def bulk_create(self, contacts: builtins.list[dict[str, Any]]) -> Any:
         return self._post("/v1/contacts/bulk", {"contacts": contacts})
 
-    def add_tags(self, contact_id: ID, tags: list[str], mode: str | None = None) -> Any:
+    def add_tags(self, contact_id: ID, tags: builtins.list[str], mode: str | None = None) -> Any:
         return self._post(f"/v1/contacts/{_id(contact_id)}/tags", _body(tags=tags, mode=mode))
 
-    def bulk_delete(self, contact_ids: list[ID], dry_run: bool = False) -> Any:
+    def bulk_delete(self, contact_ids: builtins.list[ID], dry_run: bool = False) -> Any:
         return self._post(
             "/v1/contacts/bulk-delete",
             {"contact_ids": [_id(c) for c in contact_ids], "dry_run": dry_run},
         )
 
-    def merge(self, primary_id: ID, duplicate_ids: list[ID]) -> Any:
+    def merge(self, primary_id: ID, duplicate_ids: builtins.list[ID]) -> Any:
         return self._post(
             "/v1/contacts/merge",
             {"primary_id": _id(primary_id), "duplicate_ids": [_id(d) for d in duplicate_ids]},
@@ -382,7 +383,7 @@ class Campaigns(Resource):
             f"/v1/campaigns/{_id(campaign_id)}/rewrite", _body(instruction=instruction, step=step)
         )
 
-    def enrol(self, campaign_id: ID, contact_ids: list[ID], source: str | None = None) -> Any:
+    def enrol(self, campaign_id: ID, contact_ids: builtins.list[ID], source: str | None = None) -> Any:
         return self._post(
             f"/v1/campaigns/{_id(campaign_id)}/contacts",
             _body(contact_ids=[_id(c) for c in contact_ids], source=source),

@@ -103,13 +103,13 @@ def import_contacts(
     )
     created: list[Contact] = []
     updated = skipped = 0
-    for fields, values in zip(fields_list, values_list):
-        assert values is not None
-        match = existing.get(values["email_normalized"] or "")
-        if match is None and values.get("prospect_id") is not None:
-            match = repo.by_prospect(workspace_id, values["prospect_id"])
+    for fields, row in zip(fields_list, values_list):
+        assert row is not None
+        match = existing.get(row["email_normalized"] or "")
+        if match is None and row.get("prospect_id") is not None:
+            match = repo.by_prospect(workspace_id, row["prospect_id"])
         if match is None:
-            created.append(Contact(workspace_id=workspace_id, **values))
+            created.append(Contact(workspace_id=workspace_id, **row))
         elif update_existing:
             updated += 1
             if not dry_run:

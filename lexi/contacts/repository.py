@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Select, delete, func, or_, select
 
+from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
 from lexi.models import Contact, ListMembership
 
@@ -35,7 +36,7 @@ def _like(text: str) -> str:
 class ContactRepository(Repository[Contact]):
     model = Contact
 
-    def list_stmt(self, workspace_id: uuid.UUID, filters: ContactFilters) -> Select[tuple[Contact]]:
+    def list_stmt(self, workspace_id: uuid.UUID, filters: ContactFilters) -> Select[Contact]:
         stmt = select(Contact).where(Contact.workspace_id == workspace_id)
         if filters.list_id is not None:
             stmt = stmt.join(ListMembership, ListMembership.contact_id == Contact.id).where(
@@ -57,7 +58,7 @@ class ContactRepository(Repository[Contact]):
         order = column.desc().nulls_last() if descending else column.asc().nulls_last()
         return stmt.order_by(order, Contact.id.desc() if descending else Contact.id.asc())
 
-    def stream(self, stmt: Select[tuple[Contact]], batch: int = 500) -> Iterator[Contact]:
+    def stream(self, stmt: Select[Contact], batch: int = 500) -> Iterator[Contact]:
         result = self.session.execute(stmt.execution_options(yield_per=batch))
         for row in result:
             yield row[0]
@@ -176,7 +177,7 @@ class ContactRepository(Repository[Contact]):
         for obj in list(self.session.identity_map.values()):
             if isinstance(obj, Contact) and obj.id in ids:
                 self.session.expunge(obj)
-        return int(result.rowcount or 0)
+        return rowcount(result)
 
     def list_ids_of(self, contact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
         return set(

@@ -147,13 +147,14 @@ class Gazetteer:
             place = self.country_places[country.code]
             self._add(country.name, (place,), COUNTRY, country.population)
             self._add(country.code, (place,), COUNTRY, country.population)
-        for (country, code), place in self.region_places.items():
-            self._add(self.region_names[(country, code)], (place,), REGION, place.population)
+        for (cc, code), place in self.region_places.items():
+            self._add(self.region_names[(cc, code)], (place,), REGION, place.population)
             self._add(code, (place,), REGION, place.population)
         for place in self.city_places:
-            self._add(place.city or "", (place,), CITY, place.population)
-            if (place.city or "").startswith("The "):
-                self._add(place.city[4:], (place,), CITY, place.population, minor=True)
+            city = place.city or ""
+            self._add(city, (place,), CITY, place.population)
+            if city.startswith("The "):
+                self._add(city[4:], (place,), CITY, place.population, minor=True)
         for name, index, population in data["sections"]:
             self._add(name, (self.city_places[index],), CITY, population, section=True)
 

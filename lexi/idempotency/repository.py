@@ -4,6 +4,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
+from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
 from lexi.models import IdempotencyRecord
 
@@ -28,4 +29,4 @@ class IdempotencyRepository(Repository[IdempotencyRecord]):
         result = self.session.execute(
             delete(IdempotencyRecord).where(IdempotencyRecord.created_at < cutoff)
         )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return rowcount(result)

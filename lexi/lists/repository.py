@@ -7,6 +7,7 @@ from sqlalchemy import Select, delete, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from lexi.db.results import rowcount
 from lexi.kit.clock import utc_now
 from lexi.kit.repository import Repository
 from lexi.models import Contact, ContactList, ListMembership
@@ -32,7 +33,7 @@ class ListRepository(Repository[ContactList]):
             )
         )
 
-    def list_stmt(self, workspace_id: uuid.UUID) -> Select[tuple[ContactList]]:
+    def list_stmt(self, workspace_id: uuid.UUID) -> Select[ContactList]:
         return (
             select(ContactList)
             .where(ContactList.workspace_id == workspace_id)
@@ -90,7 +91,7 @@ class ListRepository(Repository[ContactList]):
                 ListMembership.list_id == list_id, ListMembership.contact_id.in_(contact_ids)
             )
         )
-        return int(result.rowcount or 0)
+        return rowcount(result)
 
     def member_ids_by_company(
         self, workspace_id: uuid.UUID, list_id: uuid.UUID, company: str

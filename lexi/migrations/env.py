@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
 from alembic import context
+from sqlalchemy import Connection
+
 import lexi.models  # noqa: F401  (registers every table)
 from lexi.db.base import Base
 from lexi.db.engine import make_engine
@@ -26,18 +30,21 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    engine = make_engine(config.get_main_option("sqlalchemy.url"), null_pool=True)
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise RuntimeError("No database URL: set sqlalchemy.url or pass a connection")
+    engine = make_engine(url, null_pool=True)
     with engine.connect() as conn:
         _run(conn)
     engine.dispose()
 
 
-def _include_name(name, type_, parent_names) -> bool:  # type: ignore[no-untyped-def]
+def _include_name(name: str | None, type_: str, parent_names: Any) -> bool:
     # Full-text tables (SQLite FTS5 and its shadow tables) are created by hand in migrations.
     return not (type_ == "table" and name is not None and "_fts" in name)
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,

@@ -38,16 +38,24 @@ class Decision:
         return h
 
 
+def _sync_storage(url: str, **options: float) -> storage.Storage:
+    """The counters' store; an ``async+...`` URL names an asyncio store this limiter cannot use."""
+    store = storage.storage_from_string(url, **options)
+    if not isinstance(store, storage.Storage):
+        raise ValueError(f"{url.split('://', 1)[0]}: an asyncio storage; use a plain URL (redis://...)")
+    return store
+
+
 class RateLimiter:
     def __init__(self, storage_url: str = "memory://", *, breaker: Breaker | None = None) -> None:
         # The synchronous Redis storage always uses redis-py; ``implementation=`` exists only on
         # the async storages and would be passed through to the connection (a TypeError).
         self.shared = storage_url != "memory://"
         options = {"socket_timeout": 0.5, "socket_connect_timeout": 0.5} if self.shared else {}
-        self.storage = storage.storage_from_string(storage_url, **options)
+        self.storage = _sync_storage(storage_url, **options)
         # While the shared store is down, this process counts on its own: the limits still hold
         # (per process) and the headers report what was counted, not a full budget.
-        self.local = storage.storage_from_string("memory://") if self.shared else self.storage
+        self.local = storage.MemoryStorage() if self.shared else self.storage
         self.breaker = breaker or Breaker("redis")
 
     @property

@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import or_, select, update
 
+from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
 from lexi.models import Task
 
@@ -56,7 +57,7 @@ class TaskRepository(Repository[Task]):
             .values(status=dst, **values)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def claimable_ids(self, now: datetime, limit: int, *, skip_locked: bool) -> list[uuid.UUID]:
         """Approved tasks, and running ones whose worker stopped renewing its lease."""
@@ -94,7 +95,7 @@ class TaskRepository(Repository[Task]):
             )
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def renew(self, task_id: uuid.UUID, worker: str, lease_until: datetime) -> bool:
         stmt = (
@@ -103,7 +104,7 @@ class TaskRepository(Repository[Task]):
             .values(lease_expires_at=lease_until)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1
 
     def finish(self, task_id: uuid.UUID, worker: str, status: str, **values: Any) -> bool:
         """End a running task, only if this worker still holds it."""
@@ -113,4 +114,4 @@ class TaskRepository(Repository[Task]):
             .values(status=status, lease_expires_at=None, **values)
             .execution_options(synchronize_session=False)
         )
-        return self.session.execute(stmt).rowcount == 1
+        return rowcount(self.session.execute(stmt)) == 1

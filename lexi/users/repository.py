@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import delete, select, update
 
+from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
 from lexi.models import Invite, Membership, User, UserSession, Workspace
 
@@ -76,7 +77,7 @@ class SessionRepository(Repository[UserSession]):
             .where(UserSession.user_id == user_id, UserSession.expires_at > now)
             .values(expires_at=now)
         )
-        return int(result.rowcount or 0)  # type: ignore[attr-defined]
+        return rowcount(result)
 
 
 class InviteRepository(Repository[Invite]):
@@ -92,7 +93,7 @@ class InviteRepository(Repository[Invite]):
             .where(Invite.id == invite_id, Invite.accepted_at.is_(None), Invite.expires_at > now)
             .values(accepted_at=now)
         )
-        return bool(result.rowcount)  # type: ignore[attr-defined]
+        return bool(rowcount(result))
 
     def open_for(self, workspace_id: uuid.UUID, now: datetime) -> list[Invite]:
         return list(

@@ -113,3 +113,9 @@ class TestStores:
         assert results == [True, True, True, False]
         other_process = RateLimiter(REDIS_URL)
         assert not other_process.hit("redis-k", 3, 100, now=now).allowed
+
+
+def test_an_asyncio_storage_url_is_refused_at_start() -> None:
+    # Its counters would be coroutines the synchronous limiter never awaits.
+    with pytest.raises(ValueError, match="asyncio"):
+        RateLimiter("async+memory://")
