@@ -826,7 +826,7 @@ def draft_sequence(
     """A new sequence and who wrote it (see ``rewrite_sequence`` for ``data``)."""
     draft_for = getattr(writer, "draft_for", None)
     if draft_for is not None:
-        return draft_for(topic, audience, tone, data=data)  # type: ignore[no-any-return]
+        return draft_for(topic, audience, tone, data=data)
     return Written(writer.draft(topic, audience, tone), writer=getattr(writer, "name", "template"))
 
 

@@ -27,6 +27,7 @@ from lexi.campaigns.schemas import (
     StepUpdate,
     SuppressionIn,
     SuppressionOut,
+    WrittenByOut,
 )
 from lexi.deps import DatabaseDep, SessionDep
 from lexi.errors import ValidationFailed
@@ -87,7 +88,7 @@ def revision_out(r: CampaignRevision) -> RevisionOut:
         change=r.change,
         parent=r.parent,
         created_at=r.created_at,
-        written_by=r.written_by,
+        written_by=WrittenByOut.model_validate(r.written_by) if r.written_by else None,
         steps=[
             StepOut(
                 id=uuid.UUID(s["id"]),
