@@ -25,13 +25,19 @@ from lexi.assistant.model import config as model_config
 from lexi.auth.scopes import Scope
 from lexi.campaigns import content
 from lexi.campaigns.drafting import (
+    LENGTHS,
+    TONES,
     Audience,
     Step,
     draft_sequence,
     get_writer,
     rewrite_sequence,
+    single_email,
+    words,
 )
 from lexi.campaigns.repository import CampaignRepository
+from lexi.credits import prices
+from lexi.credits import service as credits_service
 from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import PageParams
@@ -987,3 +993,99 @@ def record_event(
 
 
 REQUIRED_TO_START = Scope.campaigns_write
+
+
+# ------------------------------------------------------------------ one personalised email
+
+READING_WORDS_PER_MINUTE = 230
+_MERGE_NOTES = {
+    "first_name": "Greeting uses the contact's first name ({value}).",
+    "company_name": "Company name from the contact: {value}.",
+    "job_title": "Written for the contact's role: {value}.",
+    "last_name": "Last name from the contact: {value}.",
+}
+
+
+def _check_language(language: str | None) -> None:
+    if language and language.strip().lower().split("-")[0] not in ("en", "english"):
+        raise ValidationFailed.field("language", "Only English (en) is supported")
+
+
+def personalize_email(
+    session: Session,
+    workspace_id: uuid.UUID,
+    contact_id: uuid.UUID,
+    *,
+    intent: str,
+    template: str | None = None,
+    tone: str = "professional",
+    length: str = "medium",
+    language: str | None = None,
+) -> dict[str, Any]:
+    """One email for one contact about ``intent``, merge fields filled from the contact's own
+    fields (nothing else about them is stated). Costs ``prices.PERSONALIZE_EMAIL`` credits,
+    charged once in the request's unit of work (402 before anything when short)."""
+    if tone not in TONES:
+        raise ValidationFailed.field("tone", f"One of {', '.join(TONES)}")
+    if length not in LENGTHS:
+        raise ValidationFailed.field("length", f"One of {', '.join(LENGTHS)}")
+    _check_language(language)
+    topic = " ".join((intent or "").split())
+    if not topic:
+        raise ValidationFailed.field("intent", "Must not be empty")
+    found = CampaignRepository(session).contacts(workspace_id, [contact_id])
+    if not found:
+        raise NotFound("Contact not found.", code="contact_not_found")
+    contact = found[0]
+    body_template = None
+    if template is not None and template.strip():
+        body_template = content.clean_body(template)
+        unknown = content.unknown_variables(body_template)
+        if unknown:
+            raise ValidationFailed(
+                f"Unknown merge variables: {', '.join(unknown)}.",
+                details={"fields": {"template": f"Unknown merge variables: {', '.join(unknown)}"},
+                         "unknown_variables": unknown},
+            )  # fmt: skip
+    credits_service.charge(
+        session,
+        workspace_id,
+        prices.PERSONALIZE_EMAIL,
+        reason="personalize email",
+        reference=f"contact:{contact.id}",
+    )
+    audience = Audience.from_contacts([contact])
+    drafted = single_email(
+        get_writer(), topic, audience, tone, length, data=model_data(session, workspace_id)
+    )
+    values = content.contact_fields(contact)
+    rendered = content.render(drafted.subject, body_template or drafted.body, values)
+    notes = [
+        _MERGE_NOTES[key].format(value=values[key])
+        for key in ("first_name", "company_name", "job_title")
+        if values.get(key) and "{{" + key in (drafted.subject + (body_template or drafted.body))
+    ]
+    used = [
+        (n, v)
+        for n, v in (("role", contact.job_title), ("industry", contact.company_industry))
+        if v
+    ]
+    if used and not body_template:
+        kinds = " and ".join(n for n, _ in used)
+        notes.append(
+            f"Opening written for the contact's {kinds} ({', '.join(v for _, v in used)})."
+        )
+    if not values.get("first_name"):
+        notes.append("The contact has no first name: the greeting uses the fallback.")
+    if body_template:
+        notes.append("Body from your template; merge variables filled from the contact.")
+    notes.append("No other facts about the contact are stated.")
+    count = len(words(rendered.subject + " " + rendered.text))
+    return {
+        "subject": rendered.subject,
+        "body_text": rendered.text,
+        "body_html": rendered.html,
+        "personalization_notes": notes,
+        "reading_time_seconds": max(1, round(count * 60 / READING_WORDS_PER_MINUTE)),
+        "credits_remaining": credits_service.balance(session, workspace_id),
+    }

@@ -10,6 +10,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from lexi.assistant import phrases
 from lexi.auth.dependencies import LexiCaller
+from lexi.campaigns import service as campaigns_service
 from lexi.chat import service
 from lexi.chat.schemas import (
     ChatOut,
@@ -18,6 +19,8 @@ from lexi.chat.schemas import (
     LexiSettingsUpdate,
     ModelSettingsOut,
     ModelSettingsUpdate,
+    PersonalizeOut,
+    PersonalizeRequest,
 )
 from lexi.deps import SessionDep
 from lexi.kit.schemas import DataEnvelope
@@ -147,3 +150,21 @@ def update_model_settings(
     """(ext) Choose what may be sent to the model: `none`, `message` (default) or
     `message_and_contacts`."""
     return {"data": service.update_model_data(session, caller.workspace_id, body.data)}
+
+
+@router.post("/personalize-email", response_model=DataEnvelope[PersonalizeOut])
+def personalize_email(body: PersonalizeRequest, caller: LexiCaller, session: SessionDep) -> dict:
+    """One email for one contact about `intent` (2 credits): merge fields filled from the
+    contact's own fields and nothing else stated about them; 402 before anything when short."""
+    return {
+        "data": campaigns_service.personalize_email(
+            session,
+            caller.workspace_id,
+            body.contact_id,
+            intent=body.intent,
+            template=body.template,
+            tone=body.tone,
+            length=body.length,
+            language=body.language,
+        )
+    }

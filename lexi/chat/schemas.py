@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
@@ -70,3 +70,30 @@ class ModelSettingsOut(BaseModel):
 
 class ModelSettingsUpdate(InputSchema):
     data: StrictStr = Field(description="none | message | message_and_contacts")
+
+
+class PersonalizeRequest(InputSchema):
+    contact_id: uuid.UUID = Field(description="The contact the email is for.")
+    intent: StrictStr = Field(
+        min_length=1, max_length=500, description='What the email is about ("legal automation").'
+    )
+    template: StrictStr | None = Field(
+        None,
+        max_length=20_000,
+        description="A body of your own with merge variables ({{first_name|there}}); the subject "
+        "is still written for the intent.",
+    )
+    tone: Literal["professional", "warm", "formal", "casual"] = "professional"
+    length: Literal["short", "medium", "long"] = "medium"
+    language: StrictStr | None = Field(None, max_length=20, description="en (the only one yet).")
+
+
+class PersonalizeOut(BaseModel):
+    subject: str
+    body_text: str
+    body_html: str
+    personalization_notes: list[str] = Field(
+        description="What was personalised and from which of the contact's fields."
+    )
+    reading_time_seconds: int
+    credits_remaining: int

@@ -70,6 +70,23 @@ def _chat_body(
     return body
 
 
+def _personalize_body(
+    contact_id: str,
+    intent: str,
+    template: str | None,
+    tone: str | None,
+    length: str | None,
+    language: str | None,
+) -> dict[str, Any]:
+    body: dict[str, Any] = {"contact_id": str(contact_id), "intent": intent}
+    for key, value in (
+        ("template", template), ("tone", tone), ("length", length), ("language", language)
+    ):  # fmt: skip
+        if value is not None:
+            body[key] = value
+    return body
+
+
 class _Namespaces:
     # Declared for editors and type checkers; _mount creates every registered resource.
     tasks: Tasks
@@ -174,6 +191,27 @@ class Lexi(_Namespaces):
             "POST",
             "/v1/lexi/chat",
             json_body=_chat_body(message, context, conversation_id),
+            idempotency_key=idempotency_key,
+        )
+
+    def personalize_email(
+        self,
+        contact_id: str,
+        intent: str,
+        *,
+        template: str | None = None,
+        tone: str | None = None,
+        length: str | None = None,
+        language: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """One email for one contact (2 credits): subject, body_text, body_html,
+        personalization_notes, reading_time_seconds, credits_remaining. ``tone``: professional,
+        warm, formal or casual; ``length``: short, medium or long."""
+        return self._call(
+            "POST",
+            "/v1/lexi/personalize-email",
+            json_body=_personalize_body(contact_id, intent, template, tone, length, language),
             idempotency_key=idempotency_key,
         )
 
@@ -309,6 +347,25 @@ class AsyncLexi(_Namespaces):
             "POST",
             "/v1/lexi/chat",
             json_body=_chat_body(message, context, conversation_id),
+            idempotency_key=idempotency_key,
+        )
+
+    async def personalize_email(
+        self,
+        contact_id: str,
+        intent: str,
+        *,
+        template: str | None = None,
+        tone: str | None = None,
+        length: str | None = None,
+        language: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """One email for one contact (see ``Lexi.personalize_email``)."""
+        return await self._call(
+            "POST",
+            "/v1/lexi/personalize-email",
+            json_body=_personalize_body(contact_id, intent, template, tone, length, language),
             idempotency_key=idempotency_key,
         )
 

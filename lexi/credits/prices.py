@@ -23,4 +23,6 @@ TABLE: dict[str, int] = {
     "task_approved": PROSPECT_SEARCH,
     "list_housekeeping": FREE,
     "list_delete_proposed": FREE,
+    "campaign_chat": FREE,
+    "personalize_email": PERSONALIZE_EMAIL,
 }

@@ -146,6 +146,10 @@ class TestEveryNamespaceAgainstTheApp:
                 cara = await c.contacts.create(
                     full_name="Cara Smith", email="cara@example.com", job_title="CEO"
                 )
+                email = await c.personalize_email(
+                    cara["id"], "legal automation", tone="casual", length="short"
+                )
+                assert "Cara" in email["body_text"] and email["credits_remaining"] >= 0
                 camp = await c.campaigns.create("Q1 outreach", topic="legal automation")
                 assert len(camp["steps"]) == 3
                 assert (await c.campaigns.get(camp["id"]))["revision"] == 1

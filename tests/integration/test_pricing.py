@@ -110,6 +110,38 @@ def _row_list_delete_proposed(client, headers, db):  # type: ignore[no-untyped-d
     return [data["credits_used"] - MESSAGE]
 
 
+def _row_campaign_chat(client, headers, db):  # type: ignore[no-untyped-def]
+    contact = ok(client.post("/v1/contacts", json={"email": "dee@firm.example"}, headers=headers))
+    lst = ok(client.post("/v1/lists", json={"name": "Pitch"}, headers=headers))
+    ok(client.post(f"/v1/lists/{lst['id']}/contacts", json={"contact_ids": [contact["id"]]},
+                   headers=headers))  # fmt: skip
+    first = _used(client, headers, "create a campaign for my Pitch list about legal automation")
+    conv = first["conversation_id"]
+    used = [first["credits_used"] - MESSAGE]
+    for text in ("show me the email", "make it more casual", "undo that", "start the campaign",
+                 "pause the campaign", "how is the campaign doing?"):  # fmt: skip
+        data = _used(client, headers, text, conversation_id=conv)
+        assert data["actions"][0]["status"] in ("completed", "pending_approval"), data["actions"]
+        used.append(data["credits_used"] - MESSAGE)
+    return used
+
+
+def _row_personalize_email(client, headers, db):  # type: ignore[no-untyped-def]
+    contact = ok(
+        client.post("/v1/contacts", json={"first_name": "Dee", "email": "dee@firm.example"},
+                    headers=headers)  # fmt: skip
+    )
+    before = client.get("/v1/credits", headers=headers).json()["data"]["balance"]
+    data = ok(
+        client.post(
+            "/v1/lexi/personalize-email",
+            json={"contact_id": contact["id"], "intent": "legal automation"},
+            headers=headers,
+        )
+    )
+    return [before - data["credits_remaining"]]
+
+
 ROWS = {name[5:]: fn for name, fn in globals().items() if name.startswith("_row_")}
 
 

@@ -128,6 +128,7 @@ NOT_IN_SDK = {
 CLIENT_ROUTES = {
     ("POST", "/v1/lexi/chat"): "Lexi.chat_with_lexi",
     ("POST", "/v1/lexi/chat/stream"): "Lexi.chat_with_lexi_stream",
+    ("POST", "/v1/lexi/personalize-email"): "Lexi.personalize_email",
 }
 
 
