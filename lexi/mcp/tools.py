@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from lexi.auth.scopes import Scope
 from lexi.auth.service import Caller, check_scope
+from lexi.campaigns import service as campaigns_service
+from lexi.campaigns.schemas import CampaignCreate
 from lexi.chat import service as chat_service
 from lexi.chat.schemas import MAX_MESSAGE
 from lexi.contacts import service as contacts_service
@@ -30,7 +32,7 @@ from lexi.errors import ValidationFailed
 from lexi.kit.pagination import MAX_PAGE, PageParams
 from lexi.lists import service as lists_service
 from lexi.lists.schemas import ListOut
-from lexi.models import ContactList, Task
+from lexi.models import Campaign, ContactList, Task
 from lexi.prospects import service as prospects_service
 from lexi.prospects.filters import ProspectFilters
 from lexi.tasks import service as tasks_service
@@ -391,3 +393,151 @@ def get_credits(session: Session, caller: Caller, args: CreditsArgs) -> Result:
         "balance": credits_service.balance(session, caller.workspace_id),
         "entries": [LedgerEntry.model_validate(e).model_dump(mode="json") for e in entries],
     }
+
+
+# --- campaigns -------------------------------------------------------------------------------
+
+
+def _campaign_out(session: Session, caller: Caller, campaign: Campaign) -> Result:
+    steps = campaigns_service.steps_of(session, campaign.id)
+    written_by = None
+    if campaign.revision:
+        written_by = campaigns_service.get_revision(
+            session, caller.workspace_id, campaign.id, campaign.revision
+        ).written_by
+    return {
+        "id": str(campaign.id),
+        "name": campaign.name,
+        "status": campaign.status,
+        "list_id": str(campaign.list_id) if campaign.list_id else None,
+        "topic": campaign.topic,
+        "tone": campaign.tone,
+        "revision": campaign.revision,
+        "sending_revision": campaign.sending_revision,
+        "steps": [
+            {
+                "index": i,
+                "subject": s.subject,
+                "body": s.body,
+                "delay_days": s.delay_days,
+                "delay_hours": s.delay_hours,
+                "send_condition": s.send_condition,
+            }
+            for i, s in enumerate(steps)
+        ],
+        "written_by": written_by,
+    }
+
+
+class ListCampaignsArgs(PageArgs):
+    status: Literal["draft", "pending_approval", "active", "paused", "completed"] | None = None
+
+
+@mcp_tool(scope=Scope.campaigns_read)
+def list_campaigns(session: Session, caller: Caller, args: ListCampaignsArgs) -> Result:
+    """The workspace's campaigns, newest first (optionally in one status)."""
+    params = PageParams(args.page, args.per_page)
+    rows, total = campaigns_service.list_campaigns(
+        session, caller.workspace_id, params, args.status
+    )
+    return {
+        "campaigns": [
+            {
+                "id": str(c.id),
+                "name": c.name,
+                "status": c.status,
+                "list_id": str(c.list_id) if c.list_id else None,
+                "revision": c.revision,
+            }
+            for c in rows
+        ],
+        "meta": _page(params, total),
+    }
+
+
+class CampaignIdArgs(Args):
+    campaign_id: uuid.UUID
+
+
+@mcp_tool(scope=Scope.campaigns_read)
+def get_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Result:
+    """One campaign with its current emails (subject, body, timing of each step) and who wrote
+    them (`written_by`: the built-in writer or the configured model)."""
+    campaign = campaigns_service.get_campaign(session, caller.workspace_id, args.campaign_id)
+    return _campaign_out(session, caller, campaign)
+
+
+@mcp_tool(scope=Scope.campaigns_write, writes=True)
+def create_campaign(session: Session, caller: Caller, args: CampaignCreate) -> Result:
+    """Create a draft campaign for a list. With `topic` (and optionally `tone`) and no `steps`,
+    Lexi drafts a 3-step sequence (opening email, follow-up, last note) for the list's audience;
+    emails may use {{first_name}}, {{last_name}}, {{company_name}}, {{job_title}}. Nothing is
+    sent until `start_campaign`'s task is approved."""
+    data = args.model_dump(exclude_unset=True)
+    if args.steps is not None:
+        data["steps"] = [s.model_dump() for s in args.steps]
+    campaign = campaigns_service.create_campaign(session, caller.workspace_id, data)
+    return _campaign_out(session, caller, campaign)
+
+
+class RewriteCampaignArgs(CampaignIdArgs):
+    instruction: str = Field(
+        min_length=1,
+        max_length=500,
+        description="more casual | more formal | shorter | add a question at the end | mention "
+        'our free trial | change the subject line to "..."',
+    )
+    step: int | None = Field(None, ge=0, description="Only this step (0-based); default all.")
+
+
+@mcp_tool(scope=Scope.campaigns_write, writes=True)
+def rewrite_campaign(session: Session, caller: Caller, args: RewriteCampaignArgs) -> Result:
+    """Rewrite a draft or paused campaign's emails as a new revision (earlier ones are kept);
+    returns the revision's number, change, emails and `written_by`."""
+    rev = campaigns_service.rewrite(
+        session, caller.workspace_id, args.campaign_id, args.instruction, args.step
+    )
+    return {
+        "campaign_id": str(args.campaign_id),
+        "revision": rev.number,
+        "change": rev.change,
+        "parent": rev.parent,
+        "steps": [
+            {k: s[k] for k in ("index", "subject", "body", "delay_days", "send_condition")}
+            for s in rev.steps
+        ],
+        "written_by": rev.written_by,
+    }
+
+
+@mcp_tool(scope=Scope.campaigns_write, writes=True)
+def start_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Result:
+    """Propose starting a campaign: never sends by itself. Returns a pending `campaign_start`
+    task naming the revision, the recipients and the schedule; approve it with `approve_task`
+    and the worker starts sending."""
+    started = campaigns_service.start(
+        session,
+        caller.workspace_id,
+        args.campaign_id,
+        api_key_id=caller.key_id,
+        scopes=sorted(caller.scopes),
+    )
+    return {
+        "campaign_id": str(started.campaign.id),
+        "status": started.campaign.status,
+        "requires_approval": True,
+        "task": _task_out(started.task),
+    }
+
+
+@mcp_tool(scope=Scope.campaigns_write, writes=True)
+def pause_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Result:
+    """Stop sending at once (a launch waiting for approval is dismissed); start again to resume."""
+    campaign = campaigns_service.pause(session, caller.workspace_id, args.campaign_id)
+    return {"campaign_id": str(campaign.id), "status": campaign.status}
+
+
+@mcp_tool(scope=Scope.campaigns_read)
+def campaign_stats(session: Session, caller: Caller, args: CampaignIdArgs) -> Result:
+    """Sent, opened, clicked, replied, bounced, unsubscribed and scheduled counts, and rates."""
+    return dict(campaigns_service.stats(session, caller.workspace_id, args.campaign_id))

@@ -43,6 +43,13 @@ EXPECTED_TOOLS = {
     "approve_task",
     "dismiss_task",
     "get_credits",
+    "list_campaigns",
+    "get_campaign",
+    "create_campaign",
+    "rewrite_campaign",
+    "start_campaign",
+    "pause_campaign",
+    "campaign_stats",
 }
 
 
@@ -230,6 +237,67 @@ class TestOverHttp:
         assert "Law Practice" in error(industry)["details"]["valid"]
         assert error(task)["code"] == "validation_error"
         assert error(missing)["code"] == "list_not_found"
+
+    def test_a_campaign_is_drafted_rewritten_and_started_only_through_approval(  # type: ignore[no-untyped-def]
+        self, server, api_key, db, factory, workspace
+    ) -> None:
+        async def draft(client: Client) -> Any:
+            lst = data(await client.call_tool("create_list", {"name": "MCP campaign leads"}))
+            contact = data(
+                await client.call_tool(
+                    "create_contact",
+                    {"full_name": "Ann Lee", "email": "ann@lee-law.example.com",
+                     "job_title": "Managing Partner"},
+                )
+            )  # fmt: skip
+            await client.call_tool(
+                "add_to_list", {"list_id": lst["id"], "contact_ids": [contact["contact"]["id"]]}
+            )
+            created = data(
+                await client.call_tool(
+                    "create_campaign",
+                    {"name": "Legal automation", "list_id": lst["id"], "topic": "legal automation"},
+                )
+            )
+            casual = data(
+                await client.call_tool(
+                    "rewrite_campaign",
+                    {"campaign_id": created["id"], "instruction": "make it more casual"},
+                )
+            )
+            started = data(await client.call_tool("start_campaign", {"campaign_id": created["id"]}))
+            stats = data(await client.call_tool("campaign_stats", {"campaign_id": created["id"]}))
+            return created, casual, started, stats
+
+        created, casual, started, stats = over_http(server, api_key, draft)
+        assert len(created["steps"]) == 3 and created["revision"] == 1
+        assert created["written_by"]["writer"] == "template"  # no model configured
+        assert casual["revision"] == 2 and casual["change"] == "more casual"
+        assert started["requires_approval"] is True and started["status"] == "pending_approval"
+        task = started["task"]
+        assert task["type"] == "campaign_start" and task["status"] == "pending"
+        assert task["metadata"]["revision"] == 2 and task["metadata"]["recipients"] == 1
+        assert stats["scheduled_count"] == 0  # nothing before approval
+
+        async def approve(client: Client) -> Any:
+            data(await client.call_tool("approve_task", {"task_id": task["id"]}))
+            drain(db)
+            return data(await client.call_tool("get_campaign", {"campaign_id": created["id"]}))
+
+        campaign = over_http(server, api_key, approve)
+        assert campaign["status"] == "active" and campaign["sending_revision"] == 2
+
+        reader = factory.key(workspace.id, scopes=["campaigns:read"])
+
+        async def denied(client: Client) -> Any:
+            return (
+                await client.call_tool("create_campaign", {"name": "No", "topic": "x"}),
+                await client.call_tool("list_campaigns", {}),
+            )
+
+        create, listed = over_http(server, reader, denied)
+        assert error(create)["details"] == {"required_scope": "campaigns:write"}
+        assert created["id"] in [c["id"] for c in data(listed)["campaigns"]]
 
     def test_without_a_valid_key_mcp_answers_401(self, server) -> None:  # type: ignore[no-untyped-def]
         init = {
