@@ -9,7 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from lexi.db.results import rowcount
-from lexi.kit.repository import Repository
+from lexi.kit.repository import Repository, chunks
 from lexi.models import (
     Campaign,
     CampaignEnrolment,
@@ -125,12 +125,12 @@ class CampaignRepository(Repository[Campaign]):
 
     def enrolled_ids(self, campaign_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
         found: set[uuid.UUID] = set()
-        for i in range(0, len(contact_ids), 500):
+        for chunk in chunks(contact_ids):
             found |= set(
                 self.session.scalars(
                     select(CampaignEnrolment.contact_id).where(
                         CampaignEnrolment.campaign_id == campaign_id,
-                        CampaignEnrolment.contact_id.in_(contact_ids[i : i + 500]),
+                        CampaignEnrolment.contact_id.in_(chunk),
                     )
                 )
             )
@@ -138,10 +138,10 @@ class CampaignRepository(Repository[Campaign]):
 
     def contacts(self, workspace_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> list[Contact]:
         out: list[Contact] = []
-        for i in range(0, len(contact_ids), 500):
+        for chunk in chunks(contact_ids):
             out += self.session.scalars(
                 select(Contact).where(
-                    Contact.workspace_id == workspace_id, Contact.id.in_(contact_ids[i : i + 500])
+                    Contact.workspace_id == workspace_id, Contact.id.in_(chunk)
                 )
             )
         return out
@@ -159,10 +159,10 @@ class CampaignRepository(Repository[Campaign]):
         """Insert enrolments, skipping contacts already enrolled (also concurrently)."""
         added: list[uuid.UUID] = []
         insert = _insert(self.session)
-        for i in range(0, len(rows), 500):
+        for chunk in chunks(rows):
             stmt = (
                 insert(CampaignEnrolment)
-                .values(rows[i : i + 500])
+                .values(list(chunk))
                 .on_conflict_do_nothing(index_elements=["campaign_id", "contact_id"])
                 .returning(CampaignEnrolment.contact_id)
             )
@@ -240,10 +240,10 @@ class CampaignRepository(Repository[Campaign]):
             return 0
         insert = _insert(self.session)
         n = 0
-        for i in range(0, len(rows), 500):
+        for chunk in chunks(rows):
             stmt = (
                 insert(CampaignSend)
-                .values(rows[i : i + 500])
+                .values(list(chunk))
                 .on_conflict_do_nothing(index_elements=["enrolment_id", "step_index"])
                 .returning(CampaignSend.id)
             )
@@ -387,12 +387,12 @@ class CampaignRepository(Repository[Campaign]):
 
     def suppressed(self, workspace_id: uuid.UUID, emails: list[str]) -> set[str]:
         found: set[str] = set()
-        for i in range(0, len(emails), 500):
+        for chunk in chunks(emails):
             found |= set(
                 self.session.scalars(
                     select(Suppression.email).where(
                         Suppression.workspace_id == workspace_id,
-                        Suppression.email.in_(emails[i : i + 500]),
+                        Suppression.email.in_(chunk),
                     )
                 )
             )

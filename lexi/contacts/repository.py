@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, or_, select
 
 from lexi.db.results import rowcount
-from lexi.kit.repository import Repository
+from lexi.kit.repository import Repository, chunks
 from lexi.models import Contact, ListMembership
 
 SORTS = {
@@ -73,8 +73,7 @@ class ContactRepository(Repository[Contact]):
     def by_emails(self, workspace_id: uuid.UUID, emails: Iterable[str]) -> dict[str, Contact]:
         found: dict[str, Contact] = {}
         wanted = list(set(emails))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
+        for chunk in chunks(wanted):
             for c in self.session.scalars(
                 select(Contact).where(
                     Contact.workspace_id == workspace_id, Contact.email_normalized.in_(chunk)
@@ -95,8 +94,7 @@ class ContactRepository(Repository[Contact]):
     ) -> dict[uuid.UUID, Contact]:
         found: dict[uuid.UUID, Contact] = {}
         wanted = list(set(prospect_ids))
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
+        for chunk in chunks(wanted):
             for c in self.session.scalars(
                 select(Contact).where(
                     Contact.workspace_id == workspace_id, Contact.prospect_id.in_(chunk)
@@ -137,8 +135,7 @@ class ContactRepository(Repository[Contact]):
         self, workspace_id: uuid.UUID, prospect_ids: list[uuid.UUID]
     ) -> set[uuid.UUID]:
         found: set[uuid.UUID] = set()
-        for i in range(0, len(prospect_ids), 500):
-            chunk = prospect_ids[i : i + 500]
+        for chunk in chunks(prospect_ids):
             found.update(
                 self.session.scalars(
                     select(Contact.prospect_id).where(
@@ -151,8 +148,7 @@ class ContactRepository(Repository[Contact]):
     def many(self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Contact]:
         wanted = list(set(ids))
         found: dict[uuid.UUID, Contact] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
+        for chunk in chunks(wanted):
             for c in self.session.scalars(
                 select(Contact).where(Contact.workspace_id == workspace_id, Contact.id.in_(chunk))
             ):

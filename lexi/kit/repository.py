@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, func, select
@@ -11,6 +12,17 @@ from sqlalchemy.orm import Session
 from lexi.kit.pagination import PageParams
 
 M = TypeVar("M")
+T = TypeVar("T")
+
+# Values per IN list and rows per multi-row INSERT: well under SQLite's bound-parameter limit and
+# small enough for PostgreSQL to plan quickly.
+CHUNK = 500
+
+
+def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``items`` in consecutive slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class Repository(Generic[M]):

@@ -9,7 +9,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from lexi.db.results import rowcount
 from lexi.kit.clock import utc_now
-from lexi.kit.repository import Repository
+from lexi.kit.repository import Repository, chunks
 from lexi.models import Contact, ContactList, ListMembership
 
 
@@ -72,10 +72,10 @@ class ListRepository(Repository[ContactList]):
         dialect = self.session.get_bind().dialect.name
         insert = pg_insert if dialect == "postgresql" else sqlite_insert
         added = 0
-        for i in range(0, len(rows), 500):
+        for chunk in chunks(rows):
             stmt = (
                 insert(ListMembership)
-                .values(rows[i : i + 500])
+                .values(list(chunk))
                 .on_conflict_do_nothing(index_elements=["list_id", "contact_id"])
                 .returning(ListMembership.contact_id)
             )
