@@ -14,6 +14,8 @@ from __future__ import annotations
 import math
 import secrets
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -304,6 +306,24 @@ class Draft:
     steps: list[Step] = field(default_factory=list)
 
 
+def _asks_a_model(session: Session) -> bool:
+    """Whether the writer may call a model and the request has not begun its transaction yet: then
+    what the model needs is read first in a short read-only session, and the model is called with
+    no transaction open, so a slow model never holds SQLite's write lock (or a row lock)."""
+    return bool(getattr(get_writer(), "uses_model", False)) and not session.in_transaction()
+
+
+@contextmanager
+def _reader(session: Session) -> Iterator[Session]:
+    bind = session.get_bind().execution_options(lexi_write=False)
+    reader = Session(bind=bind, expire_on_commit=False)
+    try:
+        yield reader
+    finally:
+        reader.rollback()
+        reader.close()
+
+
 def model_data(session: Session, workspace_id: uuid.UUID) -> str:
     """What the workspace lets Lexi send to a model (none | message | message_and_contacts);
     the writer consults a configured model only when this allows it."""
@@ -325,6 +345,15 @@ def create_campaign(session: Session, workspace_id: uuid.UUID, data: dict[str, A
     if not name:
         raise ValidationFailed.field("name", "Must not be empty")
     list_id = data.get("list_id")
+    tone = data.get("tone") or "professional"
+    drafted = None
+    if data.get("topic") and not data.get("steps") and _asks_a_model(session):
+        with _reader(session) as reader:
+            if list_id is not None:
+                lists_service.get_list(reader, workspace_id, list_id)
+            audience = audience_of(reader, workspace_id, list_id)
+            policy = model_data(reader, workspace_id)
+        drafted = draft_sequence(get_writer(), data["topic"], audience, tone, data=policy)
     if list_id is not None:
         lists_service.get_list(session, workspace_id, list_id)
     _check_window(data.get("sending_window_start"), data.get("sending_window_end"))
@@ -360,14 +389,11 @@ def create_campaign(session: Session, workspace_id: uuid.UUID, data: dict[str, A
     if steps:
         cleaned = [_clean_step(dict(s), f"steps.{i}.") for i, s in enumerate(steps)]
     elif data.get("topic"):
-        audience = audience_of(session, workspace_id, list_id)
-        drafted = draft_sequence(
-            get_writer(),
-            data["topic"],
-            audience,
-            data.get("tone") or "professional",
-            data=model_data(session, workspace_id),
-        )
+        if drafted is None:
+            audience = audience_of(session, workspace_id, list_id)
+            drafted = draft_sequence(
+                get_writer(), data["topic"], audience, tone, data=model_data(session, workspace_id)
+            )
         cleaned = [_clean_step(s.as_dict()) for s in drafted.steps]
         written_by = drafted.record()
     else:
@@ -510,6 +536,22 @@ def rewrite(
     step: int | None = None,
 ) -> CampaignRevision:
     """Apply a rewrite instruction ("more casual", "shorter", ...) as a new revision."""
+    ahead = None
+    if _asks_a_model(session):
+        # Rewrite from a read snapshot with no transaction open; kept only if the emails are
+        # still the same once the campaign is locked (else rewritten again under the lock).
+        with _reader(session) as reader:
+            seen = get_campaign(reader, workspace_id, campaign_id)
+            _require_editable(seen)
+            base = _snapshot(steps_of(reader, seen.id))
+            topic, policy = seen.topic or "", model_data(reader, workspace_id)
+        if base and (step is None or step < len(base)):
+            ahead = (
+                base,
+                rewrite_sequence(
+                    get_writer(), base, instruction, step=step, topic=topic, data=policy
+                ),
+            )
     campaign = get_campaign(session, workspace_id, campaign_id, lock=True)
     _require_editable(campaign)
     current = _snapshot(steps_of(session, campaign.id))
@@ -517,14 +559,17 @@ def rewrite(
         raise ValidationFailed("The campaign has no emails to rewrite yet.")
     if step is not None and step >= len(current):
         raise ValidationFailed.field("step", f"The campaign has {len(current)} steps")
-    rewritten, change, written = rewrite_sequence(
-        get_writer(),
-        current,
-        instruction,
-        step=step,
-        topic=campaign.topic or "",
-        data=model_data(session, workspace_id),
-    )
+    if ahead is not None and ahead[0] == current:
+        rewritten, change, written = ahead[1]
+    else:
+        rewritten, change, written = rewrite_sequence(
+            get_writer(),
+            current,
+            instruction,
+            step=step,
+            topic=campaign.topic or "",
+            data=model_data(session, workspace_id),
+        )
     cleaned = [
         {**s, **_clean_step({"subject": s["subject"], "body": s["body"]})} for s in rewritten
     ]

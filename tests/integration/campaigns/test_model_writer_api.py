@@ -107,6 +107,26 @@ class TestDraftsAndRewritesThroughTheModel:
         assert audience == {"job_titles": ["Managing Partner"], "industries": []}
         assert "Ann0" not in prompt and "@example.com" not in prompt and "Firm 0" not in prompt
 
+    def test_the_model_is_asked_while_other_requests_can_write(
+        self, client, auth, model, factory
+    ) -> None:
+        # The stand-in writes to the database while the request waits for it: were the request
+        # holding the write lock (SQLite) during the model call, this write could not happen.
+        made = []
+
+        def answer(message: str, prompt: str) -> Any:
+            made.append(factory.workspace())
+            return model._answer(message, prompt)
+
+        model.scripted.brain = answer
+        lst = new_list(client, auth, contacts(client, auth, 2))
+        c = campaign(client, auth, list_id=lst["id"], topic=TOPIC)
+        assert revision(client, auth, c["id"], 1)["written_by"]["writer"] == "model"
+        r = client.post(
+            f"/v1/campaigns/{c['id']}/rewrite", headers=auth, json={"instruction": "more casual"}
+        )
+        assert ok(r)["written_by"]["writer"] == "model" and len(made) == 2
+
 
 class TestFallback:
     @pytest.mark.parametrize("case", sorted(BAD))
