@@ -357,3 +357,39 @@ def test_a_campaign_from_the_campaigns_page(page, site, shots) -> None:  # type:
         page.goto(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} scrolls sideways at 360 px ({width} px wide)"
+
+
+def test_a_campaign_from_the_chat(page, site, shots) -> None:  # type: ignore[no-untyped-def]
+    name = f"Q1 Leads {uuid.uuid4().hex[:4]}"
+    a_list(site, name, 4)
+    sign_in(page, site)
+    send(page, f"Create an outreach campaign for my '{name}' list about legal automation")
+    assert "legal automation" in page.locator(".msg.lexi .reply").last.inner_text()
+    send(page, "Can you make the email more casual?")
+    send(page, "start the campaign")
+    task = page.locator(".task.pending").last
+    assert "Waiting for your approval" in task.inner_text()
+    assert "revision 2" in task.inner_text() and "4 recipients" in task.inner_text()
+    assert "Quote: 0 credits · 4 people · 12 emails" in task.inner_text()
+    task.evaluate("el => el.scrollIntoView({block: 'center'})")
+    shots(page, "chat-campaign", full_page=False)
+    assert axe_violations(page) == []
+    task.get_by_role("button", name="Approve").click()
+    page.locator(".task.approved, .task.running").last.wait_for()
+    assert drain(site["db"]) >= 1
+    # The chat refreshes itself while the task runs.
+    page.locator(".task.completed").last.wait_for()
+    assert (
+        "The campaign is active: 4 recipients" in page.locator(".task.completed").last.inner_text()
+    )
+
+    # The campaign is on the campaigns page, active, with the casual revision current.
+    page.get_by_role("link", name="Campaigns", exact=True).click()
+    row = page.locator("tr", has_text=name)
+    assert row.locator("td").nth(2).inner_text() == "Active"
+    assert row.locator("td.num").first.inner_text() == "4"
+    row.locator("td").first.get_by_role("link").click()
+    assert "revision 2" in page.locator("#emails").inner_text()
+    current = page.locator("section[aria-labelledby=revisions] tbody tr").first
+    assert "current" in current.inner_text() and "casual" in current.inner_text()
+    assert "4 enrolled" in page.locator("#people").inner_text()

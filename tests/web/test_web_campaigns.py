@@ -64,7 +64,8 @@ def create_form(web, **fields):  # type: ignore[no-untyped-def]
 class TestCampaignsPage:
     def test_empty_state_says_what_to_do(self, web) -> None:
         page = web.get("/campaigns").text
-        assert "No campaigns yet" in page and "Create one below from a list and a topic" in page
+        assert "No campaigns yet" in page and "create one below from a list and a topic" in page
+        assert "Create an outreach campaign for my 'Q1 Leads' list" in page
         assert '<a href="/campaigns" aria-current="page">Campaigns</a>' in page
         assert 'for="campaign-name"' in page and 'for="campaign-list"' in page
 
@@ -112,6 +113,7 @@ class TestCampaignPage:
         assert page.count('class="card step"') == 3
         assert "Email 1" in page and "Subject" in page
         assert "Revision history" in page and "drafted" in page
+        assert "Lexi (built-in writer)" in page
         assert re.search(r"2 <span class=\"badge\">current</span>", page)
         assert "Restore revision 1" in page and "Restore revision 2" not in page
         assert "Nobody is enrolled yet" in page and "Starting the campaign enrols" in page
@@ -139,7 +141,7 @@ class TestCampaignPage:
         assert c.revision == 3 and [r.number for r in revs] == [1, 2, 3]
         assert revs[-1].change == "restored revision 1" and revs[-1].parent == 1
         assert [s.body for s in steps] == [s["body"] for s in first]
-        assert "restored revision 1" in r.text
+        assert "restored revision 1" in r.text and "you (or a restore)" in r.text
 
     def test_start_creates_a_task_approved_from_the_page(self, web, db, workspace) -> None:
         cid = drafted(db, workspace.id, filled_list(db, workspace.id, "Started", 3))
