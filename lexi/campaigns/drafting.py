@@ -843,23 +843,24 @@ def single_email(
     length: str = "medium",
     *,
     data: str | None = None,
-) -> Step:
-    """One email on ``topic`` for ``audience``: the sequence's opening email, shortened for
-    ``short`` and, for ``long``, with the follow-up's value point added before the call to
-    action (still only what the topic and the audience's own fields say). ``data``: as for
-    ``draft_sequence``."""
-    steps = draft_sequence(writer, topic, audience, tone, data=data).steps
+) -> Written:
+    """One email on ``topic`` for ``audience`` (the only step of the result, with who wrote it):
+    the sequence's opening email, shortened for ``short`` and, for ``long``, with the
+    follow-up's value point added before the call to action (still only what the topic and the
+    audience's own fields say). ``data``: as for ``draft_sequence``."""
+    written = draft_sequence(writer, topic, audience, tone, data=data)
+    steps = written.steps
     opening = steps[0]
     if length == "short":
-        return Step(subject=opening.subject, body=_shorten(opening.body))
-    if length == "long" and len(steps) > 1:
+        opening = Step(subject=opening.subject, body=_shorten(opening.body))
+    elif length == "long" and len(steps) > 1:
         follow = _paragraphs(steps[1].body)
         extra = " ".join(_sentences(follow[1])[1:]) if len(follow) > 1 else ""
         paras, tail = _split_signoff(_paragraphs(opening.body))
         if extra and len(paras) >= 2:
             body = "\n\n".join([*paras[:-1], extra, paras[-1], *tail])
-            return Step(subject=opening.subject, body=body)
-    return opening
+            opening = Step(subject=opening.subject, body=body)
+    return replace(written, steps=[opening])
 
 
 # ------------------------------------------------------------------ measures

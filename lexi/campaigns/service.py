@@ -1078,6 +1078,15 @@ def personalize_email(
     topic = " ".join((intent or "").split())
     if not topic:
         raise ValidationFailed.field("intent", "Must not be empty")
+    ahead = None
+    if _asks_a_model(session):
+        # The email is written from a read snapshot with no transaction open (see rewrite).
+        with _reader(session) as reader:
+            seen = CampaignRepository(reader).contacts(workspace_id, [contact_id])
+            affordable = credits_service.balance(reader, workspace_id) >= prices.PERSONALIZE_EMAIL
+            audience, policy = Audience.from_contacts(seen), model_data(reader, workspace_id)
+        if seen and affordable:
+            ahead = single_email(get_writer(), topic, audience, tone, length, data=policy)
     found = CampaignRepository(session).contacts(workspace_id, [contact_id])
     if not found:
         raise NotFound("Contact not found.", code="contact_not_found")
@@ -1099,10 +1108,15 @@ def personalize_email(
         reason="personalize email",
         reference=f"contact:{contact.id}",
     )
-    audience = Audience.from_contacts([contact])
-    drafted = single_email(
-        get_writer(), topic, audience, tone, length, data=model_data(session, workspace_id)
+    written = ahead or single_email(
+        get_writer(),
+        topic,
+        Audience.from_contacts([contact]),
+        tone,
+        length,
+        data=model_data(session, workspace_id),
     )
+    drafted = written.steps[0]
     values = content.contact_fields(contact)
     rendered = content.render(drafted.subject, body_template or drafted.body, values)
     notes = [
@@ -1133,4 +1147,5 @@ def personalize_email(
         "personalization_notes": notes,
         "reading_time_seconds": max(1, round(count * 60 / READING_WORDS_PER_MINUTE)),
         "credits_remaining": credits_service.balance(session, workspace_id),
+        "written_by": written.record(),
     }

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, StrictBool, StrictInt, StrictStr
 
+from lexi.campaigns.schemas import WrittenByOut
 from lexi.kit.schemas import InputSchema
 
 MAX_MESSAGE = 12_000
@@ -97,3 +98,8 @@ class PersonalizeOut(BaseModel):
     )
     reading_time_seconds: int
     credits_remaining: int
+    written_by: WrittenByOut | None = Field(
+        None,
+        description="Who wrote the email: the built-in writer or the configured model (with why "
+        "a model's email was not used). See docs/models.md.",
+    )

@@ -164,6 +164,40 @@ class TestFallback:
         assert model.prompts == []
 
 
+class TestPersonalizeEmail:
+    def dana(self, client, auth) -> str:  # type: ignore[no-untyped-def]
+        body = {"first_name": "Dana", "last_name": "Reyes", "email": "dana@reyes-law.example.com",
+                "job_title": "Managing Partner", "company_name": "Reyes Law"}  # fmt: skip
+        return str(ok(client.post("/v1/contacts", headers=auth, json=body), 201)["id"])
+
+    def test_one_email_through_the_model_merged_from_the_contact(self, client, auth, model) -> None:
+        body = {"contact_id": self.dana(client, auth), "intent": TOPIC}
+        out = ok(client.post("/v1/lexi/personalize-email", headers=auth, json=body))
+        assert out["written_by"]["writer"] == "model"
+        assert out["subject"] == GOOD[0]["subject"]
+        assert out["body_text"].startswith("Hi Dana,") and "Reyes Law" in out["body_text"]
+        [prompt] = model.prompts
+        assert "Dana" not in prompt and "Reyes" not in prompt  # merged by Lexi, never sent
+
+    def test_bad_output_privacy_off_and_402_keep_the_rules(
+        self, client, auth, model, factory
+    ) -> None:
+        model.drafts = {"emails": BAD["invented_company"]}
+        body = {"contact_id": self.dana(client, auth), "intent": TOPIC}
+        out = ok(client.post("/v1/lexi/personalize-email", headers=auth, json=body))
+        assert out["written_by"]["fallback"] == "invented_fact" and "Acme" not in out["body_text"]
+        set_data(client, auth, "none")
+        asked = len(model.prompts)
+        out = ok(client.post("/v1/lexi/personalize-email", headers=auth, json=body))
+        assert out["written_by"]["fallback"] == "data_policy" and len(model.prompts) == asked
+        poor = factory.workspace(credits=1)
+        headers = factory.headers(poor.id)
+        body = {"contact_id": self.dana(client, headers), "intent": TOPIC}
+        error(client.post("/v1/lexi/personalize-email", headers=headers, json=body), 402,
+              "insufficient_credits")  # fmt: skip
+        assert len(model.prompts) == asked  # refused before any model is asked
+
+
 class TestTheRulesStillHold:
     def test_a_key_without_the_scope_reaches_no_model(
         self, client, factory, workspace, model

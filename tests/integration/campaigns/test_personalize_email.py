@@ -47,8 +47,9 @@ class TestTheEmail:
                                                          "intent": "legal automation"}))  # fmt: skip
         assert set(data) == {
             "subject", "body_text", "body_html", "personalization_notes",
-            "reading_time_seconds", "credits_remaining",
+            "reading_time_seconds", "credits_remaining", "written_by",
         }  # fmt: skip
+        assert data["written_by"]["writer"] == "template"  # no model configured
         assert (
             data["credits_remaining"] == before - prices.PERSONALIZE_EMAIL == balance(client, auth)
         )
