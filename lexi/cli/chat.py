@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from lexi.cli.prompt import read_line
+from lexi.cli.prompt import catch_ctrl_c, read_line
 
 if TYPE_CHECKING:  # imported where used: `lexi --help` and the operator commands skip them
     from rich.console import Console
@@ -194,6 +194,7 @@ def chat(
 
 
 def _interactive(console: Console, client: Lexi, context: dict[str, Any]) -> None:
+    catch_ctrl_c()
     try:
         import readline
 

@@ -12,6 +12,11 @@ every ``TICK`` seconds, so ``select()`` returns EINTR, Python runs its pending s
 a pending ``KeyboardInterrupt`` is raised within one tick. The handler is installed with
 SA_RESTART (``siginterrupt(False)``), so the ticks never interrupt readline's other system calls
 (its writes to the terminal); ``select()`` is never restarted, which is exactly what is needed.
+
+``catch_ctrl_c`` covers the other way a Ctrl-C gets lost: a process started in the background by a
+shell without job control (``cmd &`` in a script, and so every process a CI runner starts that way)
+inherits SIGINT *ignored*, Python then installs no ``KeyboardInterrupt`` handler, and Ctrl-C at the
+prompt does nothing at all. An interactive session puts the handler back.
 """
 
 from __future__ import annotations
@@ -24,6 +29,15 @@ TICK = 0.1  # seconds; the longest a Ctrl-C can wait to be noticed
 
 def _noop(signum: int, frame: object) -> None:
     """Nothing to do: the point of the tick is the interrupted select()."""
+
+
+def catch_ctrl_c() -> None:
+    """Make Ctrl-C raise ``KeyboardInterrupt`` again if this process was started with SIGINT
+    ignored (only from the main thread, where Python runs signal handlers)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def read_line(prompt: str) -> str:

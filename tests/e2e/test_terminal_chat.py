@@ -181,6 +181,35 @@ class TestCtrlCRightAfterThePrompt:
         assert chat.exitstatus == 0
 
 
+class TestStartedWithCtrlCIgnored:
+    """A shell script that starts a job with ``&`` (no job control) hands it SIGINT ignored, and a
+    CI runner may start the whole test run that way: every ``lexi chat`` spawned under it then
+    inherited the ignored signal and Ctrl-C at its prompt did nothing. This is the other half of
+    the once-flaky session test: it failed only in full runs started in the background."""
+
+    def test_ctrl_c_still_brings_a_new_prompt(self, cli_env) -> None:  # type: ignore[no-untyped-def]
+        import signal
+
+        chat = pexpect.spawn(
+            sys.executable,
+            ["-m", "lexi", "chat"],
+            env=cli_env,
+            encoding="utf-8",
+            timeout=60,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        try:
+            chat.expect(PROMPT)
+            for _ in range(2):
+                chat.sendintr()
+                chat.expect(PROMPT, timeout=30)
+            chat.sendline("/quit")
+            chat.expect(pexpect.EOF)
+        finally:
+            chat.close(force=True)
+        assert chat.exitstatus == 0
+
+
 class TestOneShot:
     def test_json_output_is_the_response_data(self, cli_env) -> None:  # type: ignore[no-untyped-def]
         result = lexi_cli(cli_env, "chat", "How many credits do I have?", "--json")
