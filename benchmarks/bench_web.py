@@ -4,8 +4,8 @@
 
 Builds what `lexi demo` builds (a generated universe, 500,000 people by default, reused when the
 database already has one; a workspace with credits; a signed-in admin), runs the seed requests in
-the chat (a search saved into a list, a follow-up refinement, a search over the approval limit),
-creates 20 lists, then requests each page `--rounds` times in-process (Starlette's TestClient: the
+the chat (a search saved into a list, a follow-up refinement, a search over the approval limit; a
+campaign for the list, made more casual and started), creates 20 lists, then requests each page `--rounds` times in-process (Starlette's TestClient: the
 whole ASGI app, gateway included, without a network hop) and reports the median and p95 wall time
 per page, the CPU time the process spent on it (the app and the in-process client together; on a
 shared, loaded machine wall time mostly measures waiting for a core, CPU time does not), and the
@@ -82,6 +82,25 @@ def main() -> None:
                 "/chat/send",
                 data={"csrf_token": csrf, "message": message, "conversation_id": conv},
             )
+        # The campaign seed requests: a campaign for the list, made more casual, started (a
+        # pending approval task), so its page shows 3 emails, 2 revisions and 20 people.
+        turn = c.post(
+            "/chat/send",
+            data={
+                "csrf_token": csrf,
+                "message": "Create an outreach campaign for my 'NY law firms' list about legal"
+                " automation",
+            },
+        )
+        talk = str(turn.url).rsplit("/", 1)[1]
+        for message in ("Can you make the email more casual?", "start the campaign"):
+            c.post(
+                "/chat/send",
+                data={"csrf_token": csrf, "message": message, "conversation_id": talk},
+            )
+        campaign = re.search(r'href="/campaigns/([0-9a-f-]{36})"', c.get("/campaigns").text)
+        assert campaign is not None, "the chat did not create the campaign"
+        campaign_id = campaign.group(1)
         pages = {
             "GET /login (signed out)": None,
             "GET /chat (new)": "/chat",
@@ -89,6 +108,13 @@ def main() -> None:
             "GET /lists (21 lists)": "/lists",
             "GET /lists/{id} (20 contacts)": f"/lists/{list_id}",
             "GET /settings": "/settings",
+            "GET /campaigns (1 campaign)": "/campaigns",
+            "GET /campaigns/{id} (3 emails, 2 revisions, 20 people, 1 task)": (
+                f"/campaigns/{campaign_id}"
+            ),
+            "GET /campaigns/{id}?from=1&to=2 (with the diff)": (
+                f"/campaigns/{campaign_id}?from=1&to=2"
+            ),
         }
         print(
             f"universe {existing:,} people; {args.rounds} rounds per page after 3 warm-ups; "
