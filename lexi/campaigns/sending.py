@@ -34,8 +34,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from email import charset as email_charset
+from email import policy as email_policy
 from email.headerregistry import Address
-from email.message import EmailMessage
+from email.message import EmailMessage, Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,7 +72,7 @@ class TransportError(Exception):
 
 
 class Transport(Protocol):
-    def send(self, message: EmailMessage, recipient: str) -> None: ...
+    def send(self, message: Message, recipient: str) -> None: ...
 
     def close(self) -> None: ...
 
@@ -106,7 +110,7 @@ class SmtpTransport:
             conn.login(self.user, self.password or "")
         return conn
 
-    def send(self, message: EmailMessage, recipient: str) -> None:
+    def send(self, message: Message, recipient: str) -> None:
         for attempt in (1, 2):
             try:
                 if self._conn is None:
@@ -150,7 +154,7 @@ class OutboxTransport:
     def __init__(self, folder: str | Path) -> None:
         self.folder = Path(folder)
 
-    def send(self, message: EmailMessage, recipient: str) -> None:
+    def send(self, message: Message, recipient: str) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9._-]", "_", (message["Message-ID"] or "").strip("<>"))
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
@@ -230,7 +234,7 @@ def build_message(
     to: str,
     settings: Settings,
     now: datetime,
-) -> EmailMessage:
+) -> Message:
     """The email for one contact and step: merged subject and body, a plain-text and an HTML
     part, List-Unsubscribe headers (RFC 8058), the footer, and tracking when asked for."""
     base = settings.public_url.rstrip("/")
@@ -263,21 +267,68 @@ def build_message(
     if campaign.track_opens:
         pixel = f"{base}/email/open/{links.sign(key, 'o', send_id)}.gif"
         body_html += f'<img src="{html.escape(pixel)}" width="1" height="1" alt="">'
-    msg = EmailMessage()
-    msg["From"] = sender
     name = " ".join(filter(None, [contact.first_name, contact.last_name])) or (
         contact.full_name or ""
     )
+    html_doc = f"<!doctype html><html><body>{body_html}</body></html>"
+    headers = {
+        "Date": format_datetime(now),
+        "Message-ID": message_id_for(send_id, sender),
+        "List-Unsubscribe": f"<{unsubscribe}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "X-Lexi-Campaign": str(campaign.id),
+    }
+    if all(v.isascii() for v in (sender, to, name, rendered.subject)):
+        return _fast_message(sender, name, to, rendered.subject, headers, text, html_doc)
+    # Non-ASCII names, subjects or addresses: the modern email API encodes them (slower).
+    msg = EmailMessage()
+    msg["From"] = sender
     local, _, domain = to.partition("@")
     msg["To"] = Address(display_name=name, username=local, domain=domain)
     msg["Subject"] = rendered.subject
-    msg["Date"] = format_datetime(now)
-    msg["Message-ID"] = message_id_for(send_id, sender)
-    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    msg["X-Lexi-Campaign"] = str(campaign.id)
+    for key, value in headers.items():
+        msg[key] = value
     msg.set_content(text + "\n")
-    msg.add_alternative(f"<!doctype html><html><body>{body_html}</body></html>", subtype="html")
+    msg.add_alternative(html_doc, subtype="html")
+    return msg
+
+
+# Bodies that are not plain short-lined ASCII go out as UTF-8 quoted-printable.
+_UTF8_QP = email_charset.Charset("utf-8")
+_UTF8_QP.header_encoding = email_charset.QP
+_UTF8_QP.body_encoding = email_charset.QP
+_MAX_7BIT_LINE = 900
+
+
+def _part(body: str, subtype: str) -> MIMEText:
+    if body.isascii() and max(map(len, body.splitlines() or [""])) <= _MAX_7BIT_LINE:
+        return MIMEText(body, subtype, "us-ascii")
+    return MIMEText(body, subtype, _UTF8_QP)
+
+
+# Headers are short ASCII here: never folded (a folded List-Unsubscribe confuses some readers).
+_UNFOLDED = email_policy.compat32.clone(max_line_length=998)
+
+
+def _fast_message(
+    sender: str,
+    name: str,
+    to: str,
+    subject: str,
+    headers: dict[str, str],
+    text: str,
+    html_doc: str,
+) -> Message:
+    """The message built with the classic MIME classes from ASCII headers: the same headers
+    and parts as the modern API produces, several times faster (one per recipient)."""
+    msg = MIMEMultipart("alternative", policy=_UNFOLDED)
+    msg["From"] = sender
+    msg["To"] = formataddr((name, to))
+    msg["Subject"] = subject
+    for key, value in headers.items():
+        msg[key] = value
+    msg.attach(_part(text + "\n", "plain"))
+    msg.attach(_part(html_doc, "html"))
     return msg
 
 
