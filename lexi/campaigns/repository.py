@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, Unpack
 
-from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy import Select, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -250,6 +250,14 @@ class CampaignRepository(Repository[Campaign]):
             n += len(self.session.execute(stmt).all())
         return n
 
+    def schedule_send(self, row: dict[str, Any]) -> None:
+        """Schedule one send (a person's next step); one already scheduled is left alone. One
+        statement compiled once, so the sender pays no SQL compilation per email."""
+        stmt = _insert(self.session)(CampaignSend.__table__).on_conflict_do_nothing(
+            index_elements=["enrolment_id", "step_index"]
+        )
+        self.session.connection().execute(stmt, row)
+
     def cancel_scheduled(self, enrolment_ids: list[uuid.UUID], outcome: str) -> int:
         if not enrolment_ids:
             return 0
@@ -462,10 +470,74 @@ class CampaignRepository(Repository[Campaign]):
         )
 
 
+_SENDS = CampaignSend.__table__
+_ENROLMENTS = CampaignEnrolment.__table__
+# The statements the sender runs once per email, built once (no construction or compilation
+# per email; their parameters are bound at execution).
+_RECORD_SENT = (
+    update(_SENDS)
+    .where(
+        _SENDS.c.id == bindparam("b_id"),
+        _SENDS.c.state == "sending",
+        _SENDS.c.claimed_by == bindparam("b_worker"),
+    )
+    .values(
+        state="sent",
+        lease_expires_at=None,
+        sent_at=bindparam("b_sent_at"),
+        to_email=bindparam("b_to"),
+        message_id=bindparam("b_message_id"),
+        revision=bindparam("b_revision"),
+    )
+)
+_ADVANCE_ACTIVE = (
+    update(_ENROLMENTS)
+    .where(_ENROLMENTS.c.id == bindparam("b_id"), _ENROLMENTS.c.status == "active")
+    .values(
+        current_step=bindparam("b_step"),
+        last_sent_at=bindparam("b_sent_at"),
+    )
+)
+_ADVANCE_DONE = _ADVANCE_ACTIVE.values(status="completed")
+_STATUS = select(Campaign.__table__.c.status).where(Campaign.__table__.c.id == bindparam("b_id"))
+
+
 class SendRepository(Repository[CampaignSend]):
     """The sender's queries: due work, exclusive claims, and recording outcomes."""
 
     model = CampaignSend
+
+    def record_sent(
+        self,
+        send_id: uuid.UUID,
+        worker: str,
+        *,
+        sent_at: datetime,
+        to_email: str,
+        message_id: str,
+        revision: int,
+    ) -> bool:
+        """``finish(..., "sent", ...)`` for the one outcome of almost every email: the send is
+        sent, only if this worker still holds it."""
+        result = self.session.connection().execute(
+            _RECORD_SENT,
+            {"b_id": send_id, "b_worker": worker, "b_sent_at": sent_at, "b_to": to_email,
+             "b_message_id": message_id, "b_revision": revision},
+        )  # fmt: skip
+        return rowcount(result) == 1
+
+    def advance_after_sent(
+        self, enrolment_id: uuid.UUID, step_index: int, sent_at: datetime, *, last: bool
+    ) -> None:
+        """``advance`` after a sent email: the next step (or completed after the last one)."""
+        self.session.connection().execute(
+            _ADVANCE_DONE if last else _ADVANCE_ACTIVE,
+            {"b_id": enrolment_id, "b_step": step_index + 1, "b_sent_at": sent_at},
+        )
+
+    def status_of(self, campaign_id: uuid.UUID) -> str | None:
+        """``campaign_status`` through the prebuilt statement."""
+        return self.session.connection().execute(_STATUS, {"b_id": campaign_id}).scalar()
 
     def _due(self, now: datetime) -> Any:
         return or_(
@@ -561,7 +633,9 @@ class SendRepository(Repository[CampaignSend]):
     def hold(self, send_id: uuid.UUID, worker: str, lease_until: datetime) -> bool:
         """Right before transmitting: extend this worker's lease on the send, only if it still
         holds it and the campaign is still active (a pause or a takeover stops it here)."""
-        active = exists().where(Campaign.id == CampaignSend.campaign_id, Campaign.status == "active")
+        active = exists().where(
+            Campaign.id == CampaignSend.campaign_id, Campaign.status == "active"
+        )
         stmt = (
             update(CampaignSend)
             .where(
@@ -574,6 +648,28 @@ class SendRepository(Repository[CampaignSend]):
             .execution_options(synchronize_session=False)
         )
         return rowcount(self.session.execute(stmt)) == 1
+
+    def hold_many(self, ids: list[uuid.UUID], worker: str, lease_until: datetime) -> set[uuid.UUID]:
+        """Renew this worker's lease on the sends of ``ids`` it still holds, only while the
+        campaign is active; the ids still held (a pause or a takeover leaves them out)."""
+        if not ids:
+            return set()
+        active = exists().where(
+            Campaign.id == CampaignSend.campaign_id, Campaign.status == "active"
+        )
+        stmt = (
+            update(CampaignSend)
+            .where(
+                CampaignSend.id.in_(ids),
+                CampaignSend.state == "sending",
+                CampaignSend.claimed_by == worker,
+                active,
+            )
+            .values(lease_expires_at=lease_until)
+            .returning(CampaignSend.id)
+            .execution_options(synchronize_session=False)
+        )
+        return set(self.session.execute(stmt).scalars())
 
     def claimed(
         self, ids: list[uuid.UUID]

@@ -5,6 +5,9 @@ reply, bounce or unsubscribe stops the sequence). Exactly once:
 
 * **Claim**: one conditional UPDATE moves due rows to ``sending`` with this worker's name and a
   lease (``FOR UPDATE SKIP LOCKED`` picks candidates on PostgreSQL, so workers share the work).
+  Before half of the lease has run out the worker renews it on what is left of its batch (one
+  conditional UPDATE, only while the campaign is active), so no send is ever transmitted after
+  another worker could have taken it over.
   The (enrolment, step) row is unique, so a step can never be scheduled twice for a person.
 * **Record**: right after the mail server accepts the message, the row becomes ``sent`` (only
   if this worker still holds it) and the next step is scheduled, in one transaction.
@@ -15,7 +18,8 @@ reply, bounce or unsubscribe stops the sequence). Exactly once:
   Message-ID, which mail stores and clients treat as one message. The outbox transport writes
   files named after the Message-ID, so there the retry replaces the file: exactly one copy.
 
-Pausing is immediate: the campaign's status is read again before every message, and a paused
+Pausing is immediate: the campaign's status is read again before every message (in the
+transaction that recorded the one before it, so it costs no transaction of its own), and a paused
 campaign's claimed sends are handed back unsent. Limits (daily limit, delay between emails,
 sending window, weekends) are checked when a slot is taken, by a conditional UPDATE on the
 campaign row, so several workers together still respect them.
@@ -306,8 +310,24 @@ def _part(body: str, subtype: str) -> MIMEText:
     return MIMEText(body, subtype, _UTF8_QP)
 
 
-# Headers are short ASCII here: never folded (a folded List-Unsubscribe confuses some readers).
-_UNFOLDED = email_policy.compat32.clone(max_line_length=998)
+class _Unfolded(email_policy.Compat32):
+    """Compat32 that writes short single-line ASCII headers as they are (no folding: a folded
+    List-Unsubscribe confuses some readers, and folding each header is the slowest part of
+    serialising a message); anything else is folded as usual."""
+
+    def _fold(self, name: str, value: Any, sanitize: bool) -> str:
+        if (
+            isinstance(value, str)
+            and value.isascii()
+            and len(name) + len(value) < 990
+            and "\n" not in value
+            and "\r" not in value
+        ):
+            return f"{name}: {value}{self.linesep}"
+        return super()._fold(name, value, sanitize)  # type: ignore[misc]
+
+
+_UNFOLDED = _Unfolded(max_line_length=998)
 
 
 def _fast_message(
@@ -387,6 +407,8 @@ class CampaignSender:
         # Only this workspace's campaigns (a dedicated sender); every workspace when None.
         self.workspace_id = workspace_id
         self._steps: dict[tuple[uuid.UUID, int], list[dict[str, Any]]] = {}
+        # Each campaign's status as last read (before every message; see _note_status).
+        self._status: dict[uuid.UUID, str] = {}
 
     def close(self) -> None:
         self.transport.close()
@@ -461,14 +483,24 @@ class CampaignSender:
             steps = self._revision_steps(session, campaign)
             session.expunge_all()
         result = BatchResult()
+        lease = timedelta(seconds=self.lease_seconds)
+        renew_at: datetime | None = None
+        held: set[uuid.UUID] = set()
+        self._status[campaign.id] = "active"
         for i, (send, enrolment, contact) in enumerate(rows):
-            with self.db.unit_of_work() as session:
-                repo = SendRepository(session)
-                held = repo.hold(
-                    send.id, self.name, self.clock() + timedelta(seconds=self.lease_seconds)
-                )
-                status = repo.campaign_status(campaign.id) if not held else "active"
-            if held is False and status == "active":
+            now = self.clock()
+            if renew_at is None or now >= renew_at:
+                # Renew the lease on what is left of the batch before half of it has run out,
+                # so no other worker can take these sends over while this one transmits them.
+                with self.db.unit_of_work() as session:
+                    repo = SendRepository(session)
+                    held = repo.hold_many([s.id for s, _, _ in rows[i:]], self.name, now + lease)
+                    self._status[campaign.id] = (
+                        "active" if held else (repo.campaign_status(campaign.id) or "deleted")
+                    )
+                renew_at = now + lease / 2
+            status = self._status[campaign.id]
+            if send.id not in held and status == "active":
                 continue  # another worker took this send over after our lease ran out
             if status != "active":
                 # Paused (or otherwise stopped) since the claim: nothing more goes out.
@@ -482,6 +514,11 @@ class CampaignSender:
             )
             setattr(result, outcome, getattr(result, outcome) + 1)
         return result
+
+    def _note_status(self, session: Session, campaign: Campaign) -> None:
+        """Read the campaign's status in the transaction that records a send, so a pause stops
+        the very next message without a transaction of its own."""
+        self._status[campaign.id] = SendRepository(session).status_of(campaign.id) or "deleted"
 
     def _revision_steps(self, session: Session, campaign: Campaign) -> list[dict[str, Any]]:
         number = campaign.sending_revision or campaign.revision
@@ -522,10 +559,9 @@ class CampaignSender:
             return self._failed(campaign, send, enrolment, address, exc, now)
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
-            if not repo.finish(
+            if not repo.record_sent(
                 send.id,
                 self.name,
-                "sent",
                 sent_at=now,
                 to_email=address,
                 message_id=message["Message-ID"],
@@ -536,6 +572,7 @@ class CampaignSender:
                 )
                 return "released"
             self._schedule_next(session, campaign, send, enrolment, steps, now, sent=True)
+            self._note_status(session, campaign)
         return "sent"
 
     def _skip(
@@ -551,6 +588,7 @@ class CampaignSender:
     ) -> str:
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
+            self._note_status(session, campaign)
             if not repo.finish(send.id, self.name, "skipped", outcome=reason[:200]):
                 return "released"
             if last:
@@ -576,6 +614,7 @@ class CampaignSender:
     ) -> str:
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
+            self._note_status(session, campaign)
             if exc.permanent:
                 repo.finish(send.id, self.name, "failed", outcome=str(exc)[:200], to_email=address)
                 from lexi.campaigns import service
@@ -602,29 +641,31 @@ class CampaignSender:
     ) -> None:
         repo = SendRepository(session)
         nxt = send.step_index + 1
+        if sent:
+            repo.advance_after_sent(enrolment.id, send.step_index, now, last=nxt >= len(steps))
+        else:
+            repo.advance(
+                enrolment.id, send.step_index, None, "completed" if nxt >= len(steps) else "active"
+            )
         if nxt >= len(steps):
-            repo.advance(enrolment.id, send.step_index, now if sent else None, "completed")
             return
-        repo.advance(enrolment.id, send.step_index, now if sent else None, "active")
         step = steps[nxt]
-        CampaignRepository(session).insert_sends(
-            [
-                {
-                    "id": uuid.uuid4(),
-                    "workspace_id": campaign.workspace_id,
-                    "campaign_id": campaign.id,
-                    "enrolment_id": enrolment.id,
-                    "contact_id": send.contact_id,
-                    "step_index": nxt,
-                    "revision": campaign.sending_revision or campaign.revision,
-                    "state": "scheduled",
-                    "due_at": now
-                    + timedelta(days=int(step["delay_days"]), hours=int(step["delay_hours"])),
-                    "attempts": 0,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            ]
+        CampaignRepository(session).schedule_send(
+            {
+                "id": uuid.uuid4(),
+                "workspace_id": campaign.workspace_id,
+                "campaign_id": campaign.id,
+                "enrolment_id": enrolment.id,
+                "contact_id": send.contact_id,
+                "step_index": nxt,
+                "revision": campaign.sending_revision or campaign.revision,
+                "state": "scheduled",
+                "due_at": now
+                + timedelta(days=int(step["delay_days"]), hours=int(step["delay_hours"])),
+                "attempts": 0,
+                "created_at": now,
+                "updated_at": now,
+            }
         )
 
 
