@@ -307,7 +307,7 @@ _MAX_7BIT_LINE = 900
 def _part(body: str, subtype: str) -> MIMEText:
     if body.isascii() and max(map(len, body.splitlines() or [""])) <= _MAX_7BIT_LINE:
         return MIMEText(body, subtype, "us-ascii")
-    return MIMEText(body, subtype, _UTF8_QP)
+    return MIMEText(body, subtype, _UTF8_QP)  # type: ignore[arg-type]  # a Charset works too
 
 
 class _Unfolded(email_policy.Compat32):
