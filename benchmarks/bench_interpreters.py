@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lexi.assistant.understanding import ConversationState, RuleInterpreter
 from lexi.assistant.understanding.evaluation import (
+    accuracy_summary,
     Score,
     load_jsonl,
     run_conversations,
@@ -80,20 +81,7 @@ def evaluate(name: str, interpreter: Measured, lines: list, conversations: list)
     times = sorted(interpreter.latency_ms)
     return {
         "interpreter": name,
-        "utterances": single.lines,
-        "conversation_turns": convs.lines,
-        "intent_accuracy": {
-            "utterances": single.intent_accuracy,
-            "conversations": convs.intent_accuracy,
-        },
-        "filters_exact": {
-            "utterances": single.filters_exact_rate,
-            "conversations": convs.filters_exact_rate,
-        },
-        "lines_fully_right": {
-            "utterances": single.line_accuracy,
-            "conversations": convs.line_accuracy,
-        },
+        **accuracy_summary(single, convs),
         "model_calls": interpreter.model_calls,
         "fallbacks": dict(interpreter.fallbacks),
         "tokens": dict(interpreter.tokens),

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lexi.assistant.understanding import RuleInterpreter
 from lexi.assistant.understanding.evaluation import (
+    accuracy_summary,
     Score,
     advance,
     labelled,
@@ -91,20 +92,7 @@ def main() -> None:
     result = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
-        "utterances": single.lines,
-        "conversation_turns": convs.lines,
-        "intent_accuracy": {
-            "utterances": single.intent_accuracy,
-            "conversations": convs.intent_accuracy,
-        },
-        "filters_exact": {
-            "utterances": single.filters_exact_rate,
-            "conversations": convs.filters_exact_rate,
-        },
-        "lines_fully_right": {
-            "utterances": single.line_accuracy,
-            "conversations": convs.line_accuracy,
-        },
+        **accuracy_summary(single, convs),
         "slots": {
             k: {"precision": p, "recall": r, "support": n} for k, p, r, n in both.slot_table()
         },

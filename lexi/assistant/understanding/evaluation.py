@@ -251,3 +251,24 @@ def run_conversations(
             # miss is counted once and not again in every later turn.
             state = advance(state, labelled(turn["intents"]))
     return score
+
+
+def accuracy_summary(single: Score, conversations: Score) -> dict[str, Any]:
+    """The headline numbers of a run over the utterances and the conversations, as the
+    benchmarks report them."""
+    return {
+        "utterances": single.lines,
+        "conversation_turns": conversations.lines,
+        "intent_accuracy": {
+            "utterances": single.intent_accuracy,
+            "conversations": conversations.intent_accuracy,
+        },
+        "filters_exact": {
+            "utterances": single.filters_exact_rate,
+            "conversations": conversations.filters_exact_rate,
+        },
+        "lines_fully_right": {
+            "utterances": single.line_accuracy,
+            "conversations": conversations.line_accuracy,
+        },
+    }
