@@ -29,6 +29,7 @@ from email.message import Message
 
 from aiosmtpd.controller import Controller
 
+from lexi.audit.service import Actor
 from lexi.campaigns import service
 from lexi.campaigns.sending import CampaignSender
 from lexi.config import Settings
@@ -109,9 +110,11 @@ def prepare(n: int) -> tuple[Database, Settings]:
             {"name": "bench", "list_id": lst.id, "topic": "legal automation",
              "track_opens": True, "track_clicks": True},
         )  # fmt: skip
-        started = service.start(session, ws.id, campaign.id)
+        started = service.start(session, ws.id, campaign.id, actor=Actor.cli())
         # Keep the first step only: the benchmark measures one email per recipient.
-        service.activate(session, ws.id, started.task.id, dict(started.task.meta))
+        service.activate(
+            session, ws.id, started.task.id, dict(started.task.meta), actor=Actor.cli()
+        )
     settings = Settings(database_url=url, campaign_limits_enabled=False, public_url="http://127.0.0.1:8000",
                         sender_postal_address="1 Main St, Springfield")  # fmt: skip
     return db, settings

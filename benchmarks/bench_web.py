@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from fastapi.testclient import TestClient
 
 from lexi.app import create_app
+from lexi.audit.service import Actor
 from lexi.config import Settings
 from lexi.db.engine import make_engine
 from lexi.db.migrate import upgrade
@@ -57,7 +58,7 @@ def main() -> None:
     email = f"bench-{time.time_ns()}@example.com"
     with db.unit_of_work() as session:
         ws = workspaces.create(session, f"bench {email}", plan="organization", credits=100_000)
-        users.create_user(session, ws.id, email, PASSWORD, "admin")
+        users.create_user(session, ws.id, email, PASSWORD, "admin", actor=Actor.cli())
     settings = Settings(database_url=url, run_worker_in_process=False, log_level="WARNING")
     app = create_app(settings, db=db)
     with TestClient(app) as c:

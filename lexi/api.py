@@ -7,10 +7,11 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.routing import APIRoute
 
+from lexi.audit.endpoints import router as audit_router
 from lexi.auth.endpoints import router as api_keys_router
 from lexi.campaigns import service as campaigns_service
-from lexi.campaigns.endpoints import router as campaigns_router
 from lexi.campaigns.endpoints import inbound_router, suppressions_router
+from lexi.campaigns.endpoints import router as campaigns_router
 from lexi.chat import service as chat_service
 from lexi.chat.endpoints import router as chat_router
 from lexi.contacts.endpoints import router as contacts_router
@@ -35,6 +36,7 @@ class _V1Router(APIRouter):
 api_router = _V1Router(prefix="/v1")
 for router in (
     api_keys_router,
+    audit_router,
     credits_router,
     contacts_router,
     contacts_import_router,

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import uuid
 
+from lexi.audit.service import Actor
 from lexi.auth import service as auth_service
 from lexi.db.session import Database
 from lexi.models import Workspace
 from lexi.workspaces import service as workspaces_service
+
+# Fixtures are made the way an operator makes them: with the CLI.
+OPERATOR = Actor.cli("tests")
 
 
 class Factory:
@@ -19,7 +23,11 @@ class Factory:
     ) -> Workspace:
         with self.db.unit_of_work() as session:
             return workspaces_service.create(
-                session, name or f"ws-{uuid.uuid4().hex[:8]}", plan=plan, credits=credits
+                session,
+                name or f"ws-{uuid.uuid4().hex[:8]}",
+                plan=plan,
+                credits=credits,
+                actor=OPERATOR,
             )
 
     def key(
@@ -39,6 +47,7 @@ class Factory:
                 scopes=scopes or ["all"],
                 tier=tier,
                 expires_at=expires_at,
+                actor=OPERATOR,
             )
         return plaintext
 

@@ -27,6 +27,7 @@ def create_api_key(body: ApiKeyCreate, caller: AdminApiKeys, session: SessionDep
         description=body.description,
         tier=body.rate_limit_tier,
         expires_at=body.expires_at,
+        actor=caller.actor,
     )
     out = ApiKeyOut.model_validate(key).model_dump()
     return {"data": {**out, "key": plaintext}}
@@ -50,5 +51,5 @@ def list_api_keys(
 @router.delete("/{key_id}", status_code=204, response_class=Response)
 def revoke_api_key(key_id: uuid.UUID, caller: AdminApiKeys, session: SessionDep) -> Response:
     """Soft-revoke a key. The workspace's last admin key cannot be revoked (403)."""
-    service.revoke(session, caller.workspace_id, key_id)
+    service.revoke(session, caller.workspace_id, key_id, actor=caller.actor)
     return Response(status_code=204)

@@ -8,13 +8,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from lexi.kit.text import clean_name
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.auth.repository import ApiKeyRepository
 from lexi.auth.scopes import normalize_scopes
 from lexi.errors import InsufficientPermissions, NotFound, ValidationFailed
 from lexi.kit import tokens
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import PageParams
+from lexi.kit.text import clean_name
 from lexi.models import ApiKey
 
 TIERS = ("standard", "high", "unmetered", "starter", "pro", "organization")
@@ -34,9 +36,18 @@ class Caller:
     plan: str
     # Set when a person signed in to the web app acts (``key_id`` then holds the user's id).
     user_id: uuid.UUID | None = None
+    # The key's name, or the signed-in user's email.
+    name: str = ""
 
     def has(self, scope: str) -> bool:
         return scope in self.scopes
+
+    @property
+    def actor(self) -> Actor:
+        """Who the audit log names for what this caller changes."""
+        if self.user_id is not None:
+            return Actor.user(self.user_id, self.name)
+        return Actor.api_key(self.key_id, self.name or self.key_prefix)
 
 
 def create_key(
@@ -46,6 +57,7 @@ def create_key(
     name: str,
     scopes: list[str],
     description: str | None = None,
+    actor: Actor,
     tier: str = "standard",
     expires_at: datetime | None = None,
 ) -> tuple[ApiKey, str]:
@@ -89,6 +101,20 @@ def create_key(
             expires_at=expires_at,
         )
     )
+    audit.record(
+        session,
+        workspace_id,
+        "api_key.created",
+        actor,
+        key.id,
+        {
+            "name": key.name,
+            "prefix": key.prefix,
+            "permissions": list(canonical),
+            "rate_limit_tier": tier,
+            "expires_at": expires_at.isoformat() if expires_at else None,
+        },
+    )
     return key, plaintext
 
 
@@ -111,6 +137,7 @@ def authenticate(session: Session, token: str) -> Caller | None:
         scopes=frozenset(key.scopes or []),
         tier=key.rate_limit_tier,
         plan=workspace.plan,
+        name=key.name,
     )
 
 
@@ -139,7 +166,7 @@ def list_keys(
     )
 
 
-def revoke(session: Session, workspace_id: uuid.UUID, key_id: uuid.UUID) -> ApiKey:
+def revoke(session: Session, workspace_id: uuid.UUID, key_id: uuid.UUID, *, actor: Actor) -> ApiKey:
     repo = ApiKeyRepository(session)
     repo.lock_workspace(workspace_id)
     key = repo.get_in_workspace(workspace_id, key_id)
@@ -155,6 +182,14 @@ def revoke(session: Session, workspace_id: uuid.UUID, key_id: uuid.UUID) -> ApiK
         )
     key.revoked_at = now
     session.flush()
+    audit.record(
+        session,
+        workspace_id,
+        "api_key.revoked",
+        actor,
+        key.id,
+        {"name": key.name, "prefix": key.prefix},
+    )
     return key
 
 

@@ -327,6 +327,7 @@ def start(campaign_id: uuid.UUID, caller: CampaignsWrite, session: SessionDep) -
         session,
         caller.workspace_id,
         campaign_id,
+        actor=caller.actor,
         api_key_id=caller.key_id,
         scopes=sorted(caller.scopes),
     )
@@ -338,7 +339,7 @@ def start(campaign_id: uuid.UUID, caller: CampaignsWrite, session: SessionDep) -
 @router.post("/{campaign_id}/pause", response_model=DataEnvelope[PauseOut])
 def pause(campaign_id: uuid.UUID, caller: CampaignsWrite, session: SessionDep) -> dict:
     """Stop sending at once; `start` again (a new approval) to resume."""
-    c = service.pause(session, caller.workspace_id, campaign_id)
+    c = service.pause(session, caller.workspace_id, campaign_id, actor=caller.actor)
     return {"data": PauseOut(campaign_id=c.id, status=c.status)}
 
 

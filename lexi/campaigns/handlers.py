@@ -19,6 +19,8 @@ def campaign_start(session: Session, claim: Claim) -> dict[str, Any]:
     if claim.scopes and Scope.campaigns_write.value not in claim.scopes:
         raise InsufficientPermissions("The proposing key lacks the 'campaigns:write' scope.")
     try:
-        return service.activate(session, claim.workspace_id, claim.id, claim.metadata)
+        return service.activate(
+            session, claim.workspace_id, claim.id, claim.metadata, actor=claim.approved_by
+        )
     except Conflict as exc:
         raise TaskFailed(exc.message) from None

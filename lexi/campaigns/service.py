@@ -24,6 +24,8 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.orm import Session
 
 from lexi.assistant.model import config as model_config
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.auth.scopes import Scope
 from lexi.campaigns import content
 from lexi.campaigns.drafting import (
@@ -775,6 +777,7 @@ def start(
     workspace_id: uuid.UUID,
     campaign_id: uuid.UUID,
     *,
+    actor: Actor,
     api_key_id: uuid.UUID | None = None,
     scopes: list[str] | None = None,
     conversation_id: uuid.UUID | None = None,
@@ -841,15 +844,29 @@ def start(
         start_task_id=task.id,
     ):  # fmt: skip
         raise Conflict("The campaign changed while starting it; try again.")
+    audit.record(
+        session,
+        workspace_id,
+        "campaign.start_requested",
+        actor,
+        campaign.id,
+        {"task_id": str(task.id), "revision": campaign.revision, "recipients": recipients},
+    )
     session.refresh(campaign)
     return StartResult(campaign, task, recipients, skipped)
 
 
 def activate(
-    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, meta: dict[str, Any]
+    session: Session,
+    workspace_id: uuid.UUID,
+    task_id: uuid.UUID,
+    meta: dict[str, Any],
+    *,
+    actor: Actor,
 ) -> dict[str, Any]:
     """Run an approved ``campaign_start`` task: the campaign goes active on the named revision
-    and every waiting recipient gets step 1 scheduled. Safe to run again after a crash."""
+    and every waiting recipient gets step 1 scheduled. Safe to run again after a crash.
+    ``actor``: who approved the task (the audit log names them for the start)."""
     from lexi.campaigns import scheduling
 
     campaign = get_campaign(session, workspace_id, uuid.UUID(meta["campaign_id"]), lock=True)
@@ -882,6 +899,19 @@ def activate(
         [by_contact[c].id for c in ok], "active", only_from=("pending", "paused")
     )
     scheduled = scheduling.schedule_first_steps(session, campaign, fresh)
+    audit.record(
+        session,
+        workspace_id,
+        "campaign.started",
+        actor,
+        campaign.id,
+        {
+            "task_id": str(task_id),
+            "revision": revision,
+            "recipients": len(ok),
+            "scheduled": scheduled,
+        },
+    )
     return {
         "campaign_id": str(campaign.id),
         "revision": revision,
@@ -892,16 +922,19 @@ def activate(
     }
 
 
-def pause(session: Session, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> Campaign:
+def pause(
+    session: Session, workspace_id: uuid.UUID, campaign_id: uuid.UUID, *, actor: Actor
+) -> Campaign:
     """Stop new sends at once (the sender checks the status before every message)."""
     campaign = get_campaign(session, workspace_id, campaign_id, lock=True)
     repo = CampaignRepository(session)
     if campaign.status == "paused":
         return campaign
+    previous = campaign.status
     if campaign.status == "pending_approval" and campaign.start_task_id is not None:
         task = session.get(Task, campaign.start_task_id)
         if task is not None and task.status == "pending":
-            tasks_service.dismiss(session, workspace_id, task.id, "campaign paused")
+            tasks_service.dismiss(session, workspace_id, task.id, "campaign paused", actor=actor)
         if not repo.transition(
             campaign.id,
             ("pending_approval",),
@@ -914,6 +947,14 @@ def pause(session: Session, workspace_id: uuid.UUID, campaign_id: uuid.UUID) -> 
             details={"status": campaign.status},
         )
     session.refresh(campaign)
+    audit.record(
+        session,
+        workspace_id,
+        "campaign.paused",
+        actor,
+        campaign.id,
+        {"previous_status": previous, "status": campaign.status},
+    )
     return campaign
 
 
@@ -1066,6 +1107,7 @@ def personalize_email(
     tone: str = "professional",
     length: str = "medium",
     language: str | None = None,
+    actor: Actor,
 ) -> dict[str, Any]:
     """One email for one contact about ``intent``, merge fields filled from the contact's own
     fields (nothing else about them is stated). Costs ``prices.PERSONALIZE_EMAIL`` credits,
@@ -1107,6 +1149,7 @@ def personalize_email(
         prices.PERSONALIZE_EMAIL,
         reason="personalize email",
         reference=f"contact:{contact.id}",
+        actor=actor,
     )
     written = ahead or single_email(
         get_writer(),

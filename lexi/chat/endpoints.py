@@ -166,5 +166,6 @@ def personalize_email(body: PersonalizeRequest, caller: LexiCaller, session: Ses
             tone=body.tone,
             length=body.length,
             language=body.language,
+            actor=caller.actor,
         )
     }

@@ -181,6 +181,7 @@ def run_turn(
             the_plan.message_cost,
             reason="chat message",
             reference=str(conv.id),
+            actor=caller.actor,
         )
     conversations.append(session, conv, "user", message)
     result = assistant.act(ctx, the_plan, allow_tools=allow_tools)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import typer
 
-from lexi.cli.common import DB_OPTION, database, parse_uuid, print_table, warn
+from lexi.cli.common import DB_OPTION, database, operator, parse_uuid, print_table, warn
 
 workspaces_app = typer.Typer(help="Create and list workspaces.", no_args_is_help=True)
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -27,7 +27,7 @@ def workspaces_create(
 
     with database(database_url) as db, db.unit_of_work() as session:
         same_name = service.find_by_name(session, name.strip())
-        ws = service.create(session, name, plan=plan, credits=credits)
+        ws = service.create(session, name, plan=plan, credits=credits, actor=operator())
         ws_id, created_name = ws.id, ws.name
         other_id = same_name.id if same_name is not None else None
     if other_id is not None:
@@ -89,6 +89,7 @@ def keys_create(
             description=description,
             tier=tier,
             expires_at=expires_at,
+            actor=operator(),
         )
         out = ApiKeyOut.model_validate(key).model_dump(mode="json")
     if as_json:
@@ -122,7 +123,9 @@ def keys_list(
             for k in reads.keys(conn, ws_id, include_revoked=include_revoked)
         ]
     print_table(
-        "API keys", ["Id", "Prefix", "State", "Tier", "Scopes", "Name"], rows,
+        "API keys",
+        ["Id", "Prefix", "State", "Tier", "Scopes", "Name"],
+        rows,
         wrap=("Scopes", "Name"),
     )
 
@@ -139,7 +142,7 @@ def keys_revoke(
     ws_id = parse_uuid(workspace, "--workspace")
     kid = parse_uuid(key_id, "KEY_ID")
     with database(database_url) as db, db.unit_of_work() as session:
-        service.revoke(session, ws_id, kid)
+        service.revoke(session, ws_id, kid, actor=operator())
     typer.echo(f"revoked {kid}")
 
 
@@ -157,7 +160,7 @@ def credits_grant(
     ws_id = parse_uuid(workspace, "--workspace")
     with database(database_url) as db, db.unit_of_work() as session:
         workspaces.get(session, ws_id)
-        entry = service.grant(session, ws_id, amount, reason=reason)
+        entry = service.grant(session, ws_id, amount, reason=reason, actor=operator())
         balance = entry.balance_after
     typer.echo(f"balance {balance}")
 
@@ -180,7 +183,9 @@ def credits_show(
         ]
     typer.echo(f"balance {balance}")
     print_table(
-        "Recent ledger entries", ["When (UTC)", "Kind", "Amount", "Reason"], rows,
+        "Recent ledger entries",
+        ["When (UTC)", "Kind", "Amount", "Reason"],
+        rows,
         wrap=("Reason",),
     )
 

@@ -19,6 +19,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from lexi.audit.service import Actor
     from lexi.config import Settings
     from lexi.db.session import Database
 
@@ -28,6 +29,13 @@ DB_OPTION = typer.Option(
     envvar="LEXI_DATABASE_URL",
     help="Database URL (default: lexi.db in the data directory, LEXI_DATA_DIR).",
 )
+
+
+def operator() -> Actor:
+    """The audit log's actor for what a CLI command changes (kind ``cli``, the OS user's name)."""
+    from lexi.audit.service import Actor
+
+    return Actor.cli()
 
 
 def one_line(text: str) -> str:

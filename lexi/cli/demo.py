@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from lexi.cli.common import DB_OPTION, database, fail, settings_for
+from lexi.cli.common import DB_OPTION, database, fail, operator, settings_for
 
 if TYPE_CHECKING:
     from lexi.db.session import Database
@@ -70,7 +70,7 @@ def _ensure_key(db: Database, key_file: Path) -> tuple[str, str]:
         ws = workspaces.find_by_name(session, DEMO_WORKSPACE)
         if ws is None:
             ws = workspaces.create(
-                session, DEMO_WORKSPACE, plan="organization", credits=DEMO_CREDITS
+                session, DEMO_WORKSPACE, plan="organization", credits=DEMO_CREDITS, actor=operator()
             )
         ws_id = ws.id
         if key_file.exists():
@@ -85,6 +85,7 @@ def _ensure_key(db: Database, key_file: Path) -> tuple[str, str]:
             scopes=["all"],
             tier="standard",
             description="Created by `lexi demo`",
+            actor=operator(),
         )
     _write_secret(key_file, plaintext + "\n")
     return str(ws_id), plaintext
@@ -109,9 +110,11 @@ def _ensure_user(db: Database, ws_id: str, login_file: Path) -> tuple[str, str]:
                 return email, password
         password = secrets.token_urlsafe(12)
         if not users.user_exists(session, DEMO_EMAIL):
-            users.create_user(session, uuid.UUID(ws_id), DEMO_EMAIL, password, "admin")
+            users.create_user(
+                session, uuid.UUID(ws_id), DEMO_EMAIL, password, "admin", actor=operator()
+            )
         else:
-            users.set_password(session, DEMO_EMAIL, password)
+            users.set_password(session, DEMO_EMAIL, password, actor=operator())
     _write_secret(login_file, f"{DEMO_EMAIL}\n{password}\n")
     return DEMO_EMAIL, password
 

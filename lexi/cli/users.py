@@ -6,7 +6,7 @@ import secrets
 
 import typer
 
-from lexi.cli.common import DB_OPTION, database, parse_uuid
+from lexi.cli.common import DB_OPTION, database, operator, parse_uuid
 
 users_app = typer.Typer(
     help="Create web app users and reset their passwords.", no_args_is_help=True
@@ -38,7 +38,7 @@ def users_create(
     ws_id = parse_uuid(workspace, "--workspace")
     secret, generated = _password(password)
     with database(database_url) as db, db.unit_of_work() as session:
-        user, member = service.create_user(session, ws_id, email, secret, role)
+        user, member = service.create_user(session, ws_id, email, secret, role, actor=operator())
         out = f"created {user.email} ({member.role}) in workspace {ws_id}"
     typer.echo(out)
     if generated:
@@ -58,10 +58,27 @@ def users_set_password(
 
     secret, generated = _password(password)
     with database(database_url) as db, db.unit_of_work() as session:
-        service.set_password(session, email, secret)
+        service.set_password(session, email, secret, actor=operator())
     typer.echo(f"password changed for {email.strip().lower()}")
     if generated:
         typer.echo(f"password: {secret}")
+
+
+@users_app.command("set-role")
+def users_set_role(
+    workspace: str = typer.Option(..., "--workspace", help="Workspace id."),
+    email: str = typer.Option(..., "--email", help="The member's email."),
+    role: str = typer.Option(..., "--role", help="admin or member."),
+    database_url: str | None = DB_OPTION,
+) -> None:
+    """Change a member's role in the workspace."""
+    from lexi.users import service
+
+    ws_id = parse_uuid(workspace, "--workspace")
+    with database(database_url) as db, db.unit_of_work() as session:
+        member = service.set_role(session, ws_id, email, role, actor=operator())
+        out = f"{email.strip().lower()} is now {member.role} in workspace {ws_id}"
+    typer.echo(out)
 
 
 def register(app: typer.Typer) -> None:

@@ -295,6 +295,24 @@ class ApiKeys(Resource):
         return self._delete(f"/v1/api-keys/{_id(key_id)}")
 
 
+@resource("audit_events")
+class AuditEvents(Resource):
+    """Who changed what in the workspace (needs the admin:api_keys scope)."""
+
+    def list(
+        self,
+        type: str | None = None,
+        actor: str | None = None,
+        page: int | None = None,
+        per_page: int | None = None,
+    ) -> Any:
+        """``type``: an event type or a family ending in a dot (``credits.``); ``actor``: a kind
+        (api_key, user, cli) or a key's or user's id."""
+        return self._get(
+            "/v1/audit-events", paged=True, type=type, actor=actor, page=page, per_page=per_page
+        )
+
+
 @resource("settings")
 class LexiSettings(Resource):
     """The workspace's approval policy for Lexi: ``/v1/lexi/settings``."""

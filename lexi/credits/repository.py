@@ -11,6 +11,11 @@ from lexi.models import CreditEntry, Workspace
 class CreditRepository(Repository[CreditEntry]):
     model = CreditEntry
 
+    def stage(self, entry: CreditEntry) -> None:
+        """Add without flushing: inserted with the unit of work's next flush (with its audit
+        event), so a charge costs the conditional UPDATE and no round trip of its own."""
+        self.session.add(entry)
+
     def try_debit(self, workspace_id: uuid.UUID, amount: int) -> int | None:
         """Atomically take ``amount`` if the balance covers it; the new balance, else None.
 

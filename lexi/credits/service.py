@@ -10,6 +10,8 @@ import uuid
 
 from sqlalchemy.orm import Session
 
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.credits.repository import CreditRepository
 from lexi.errors import InsufficientCredits, ValidationFailed
 from lexi.models import CreditEntry
@@ -34,6 +36,7 @@ def charge(
     *,
     reason: str,
     reference: str | None = None,
+    actor: Actor,
 ) -> CreditEntry:
     if amount <= 0:
         raise ValueError("charge amount must be positive")
@@ -41,35 +44,63 @@ def charge(
     new_balance = repo.try_debit(workspace_id, amount)
     if new_balance is None:
         raise InsufficientCredits(balance=repo.balance(workspace_id), required=amount)
-    return repo.add(
-        CreditEntry(
-            workspace_id=workspace_id,
-            kind="charge",
-            amount=-amount,
-            balance_after=new_balance,
-            reason=reason,
-            reference=reference,
-        )
+    return _entry(session, workspace_id, "charge", -amount, new_balance, reason, reference, actor)
+
+
+# Audit event type of each ledger entry kind.
+_EVENT = {"charge": "credits.charged", "grant": "credits.granted", "refund": "credits.refunded"}
+
+
+def _entry(
+    session: Session,
+    workspace_id: uuid.UUID,
+    kind: str,
+    amount: int,
+    balance_after: int,
+    reason: str,
+    reference: str | None,
+    actor: Actor,
+) -> CreditEntry:
+    """The ledger entry and its audit event: one insert each, both with the next flush."""
+    entry = CreditEntry(
+        id=uuid.uuid4(),
+        workspace_id=workspace_id,
+        kind=kind,
+        amount=amount,
+        balance_after=balance_after,
+        reason=reason,
+        reference=reference,
     )
+    CreditRepository(session).stage(entry)
+    audit.record(
+        session,
+        workspace_id,
+        _EVENT[kind],
+        actor,
+        entry.id,
+        {
+            "amount": amount,
+            "balance_after": balance_after,
+            "reason": reason,
+            "reference": reference,
+        },
+    )
+    return entry
 
 
 def _credit(
-    session: Session, workspace_id: uuid.UUID, amount: int, kind: str, reason: str, ref: str | None
+    session: Session,
+    workspace_id: uuid.UUID,
+    amount: int,
+    kind: str,
+    reason: str,
+    ref: str | None,
+    actor: Actor,
 ) -> CreditEntry:
     if amount <= 0:
         raise ValidationFailed.field("amount", "Must be a positive whole number")
-    repo = CreditRepository(session)
-    new_balance = repo.credit(workspace_id, amount)
-    return repo.add(
-        CreditEntry(
-            workspace_id=workspace_id,
-            kind=kind,
-            amount=amount,
-            balance_after=new_balance,
-            reason=reason,
-            reference=ref,
-        )
-    )
+    new_balance = CreditRepository(session).credit(workspace_id, amount)
+    return _entry(session, workspace_id, kind, amount, new_balance, reason, ref, actor)
 
 
 def grant(
@@ -79,8 +110,9 @@ def grant(
     *,
     reason: str = "grant",
     reference: str | None = None,
+    actor: Actor,
 ) -> CreditEntry:
-    return _credit(session, workspace_id, amount, "grant", reason, reference)
+    return _credit(session, workspace_id, amount, "grant", reason, reference, actor)
 
 
 def refund(
@@ -90,8 +122,9 @@ def refund(
     *,
     reason: str,
     reference: str | None = None,
+    actor: Actor,
 ) -> CreditEntry:
-    return _credit(session, workspace_id, amount, "refund", reason, reference)
+    return _credit(session, workspace_id, amount, "refund", reason, reference, actor)
 
 
 def recent_entries(session: Session, workspace_id: uuid.UUID, limit: int = 20) -> list[CreditEntry]:

@@ -63,7 +63,7 @@ def update_list(
 @router.delete("/{list_id}", status_code=204, response_class=Response)
 def delete_list(list_id: uuid.UUID, caller: ContactsWrite, session: SessionDep) -> Response:
     """Delete the list and its memberships. The contacts themselves stay."""
-    service.delete_list(session, caller.workspace_id, list_id)
+    service.delete_list(session, caller.workspace_id, list_id, actor=caller.actor)
     return Response(status_code=204)
 
 

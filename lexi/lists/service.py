@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from lexi.kit.text import clean_optional_name
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.contacts import names
 from lexi.contacts.repository import ContactRepository
 from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import PageParams
+from lexi.kit.text import clean_optional_name
 from lexi.lists.repository import ListRepository
 from lexi.models import Contact, ContactList
 
@@ -129,9 +132,22 @@ def update_list(
     return lst
 
 
-def delete_list(session: Session, workspace_id: uuid.UUID, list_id: uuid.UUID) -> None:
-    """Delete a list and its memberships; the contacts stay."""
-    ListRepository(session).delete_list(get_list(session, workspace_id, list_id))
+def delete_list(
+    session: Session,
+    workspace_id: uuid.UUID,
+    list_id: uuid.UUID,
+    *,
+    actor: Actor,
+    task_id: uuid.UUID | None = None,
+) -> None:
+    """Delete a list and its memberships; the contacts stay. ``task_id``: the approved task that
+    deletes it, if any (named in the audit event)."""
+    lst = get_list(session, workspace_id, list_id)
+    details: dict[str, Any] = {"name": lst.name}
+    if task_id is not None:
+        details["task_id"] = str(task_id)
+    ListRepository(session).delete_list(lst)
+    audit.record(session, workspace_id, "list.deleted", actor, list_id, details)
 
 
 def add_contacts(

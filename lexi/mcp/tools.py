@@ -366,7 +366,7 @@ def get_task(session: Session, caller: Caller, args: TaskIdArgs) -> Result:
 def approve_task(session: Session, caller: Caller, args: TaskIdArgs) -> Result:
     """Approve a pending task and charge its quote (an `insufficient_credits` error when it does
     not fit); it then runs in the background exactly once."""
-    task = tasks_service.approve(session, caller.workspace_id, args.task_id)
+    task = tasks_service.approve(session, caller.workspace_id, args.task_id, actor=caller.actor)
     return {"task_id": str(task.id), "status": "approved", "execution_started": True}
 
 
@@ -377,7 +377,9 @@ class DismissArgs(TaskIdArgs):
 @mcp_tool(scope=Scope.lexi, writes=True)
 def dismiss_task(session: Session, caller: Caller, args: DismissArgs) -> Result:
     """Dismiss a pending task; it can never be approved after."""
-    task = tasks_service.dismiss(session, caller.workspace_id, args.task_id, args.reason)
+    task = tasks_service.dismiss(
+        session, caller.workspace_id, args.task_id, args.reason, actor=caller.actor
+    )
     return {"task_id": str(task.id), "status": task.status}
 
 
@@ -519,6 +521,7 @@ def start_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Re
         session,
         caller.workspace_id,
         args.campaign_id,
+        actor=caller.actor,
         api_key_id=caller.key_id,
         scopes=sorted(caller.scopes),
     )
@@ -533,7 +536,9 @@ def start_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Re
 @mcp_tool(scope=Scope.campaigns_write, writes=True)
 def pause_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Result:
     """Stop sending at once (a launch waiting for approval is dismissed); start again to resume."""
-    campaign = campaigns_service.pause(session, caller.workspace_id, args.campaign_id)
+    campaign = campaigns_service.pause(
+        session, caller.workspace_id, args.campaign_id, actor=caller.actor
+    )
     return {"campaign_id": str(campaign.id), "status": campaign.status}
 
 

@@ -2,6 +2,7 @@
 
 from lexi.db.base import Base
 from lexi.models.api_key import ApiKey
+from lexi.models.audit import AuditEvent
 from lexi.models.campaign import (
     Campaign,
     CampaignEnrolment,
@@ -22,6 +23,7 @@ from lexi.models.workspace import Workspace
 
 __all__ = [
     "ApiKey",
+    "AuditEvent",
     "Base",
     "Campaign",
     "CampaignEnrolment",

@@ -30,6 +30,8 @@ class Task(IdMixin, TimestampMixin, Base):
     # The key that proposed it: the task runs with that key's scopes, never more.
     api_key_id: Mapped[uuid.UUID | None] = mapped_column()
     scopes: Mapped[list[str]] = mapped_column(JSONType, nullable=False, default=list)
+    # Who approved it ({kind, id, name}): what the task does when it runs is done on their behalf.
+    approved_by: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
     type: Mapped[str] = mapped_column(String(40), nullable=False)
     status: Mapped[str] = mapped_column(String(20), nullable=False, default="pending")
     description: Mapped[str] = mapped_column(Text, nullable=False, default="")

@@ -47,7 +47,7 @@ def get_task(task_id: uuid.UUID, caller: LexiCaller, session: SessionDep) -> dic
 def approve_task(task_id: uuid.UUID, caller: LexiCaller, session: SessionDep) -> dict:
     """Approve a pending task (else 400 `validation_error`) and charge its quote (402 when it
     does not fit); it then runs in the background exactly once."""
-    task = service.approve(session, caller.workspace_id, task_id)
+    task = service.approve(session, caller.workspace_id, task_id, actor=caller.actor)
     return {"data": TaskApproved(task_id=task.id, status="approved", execution_started=True)}
 
 
@@ -56,5 +56,11 @@ def dismiss_task(
     task_id: uuid.UUID, caller: LexiCaller, session: SessionDep, body: DismissBody | None = None
 ) -> dict:
     """Dismiss a pending task (else 400 `validation_error`); it can never be approved after."""
-    task = service.dismiss(session, caller.workspace_id, task_id, body.reason if body else None)
+    task = service.dismiss(
+        session,
+        caller.workspace_id,
+        task_id,
+        body.reason if body else None,
+        actor=caller.actor,
+    )
     return {"data": TaskDismissed(task_id=task.id, status=task.status)}

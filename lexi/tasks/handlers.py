@@ -53,9 +53,7 @@ def prospect_search(session: Session, claim: Claim) -> dict[str, Any]:
     _require(claim, Scope.contacts_write)
     meta = claim.metadata
     filters = ProspectFilters.parse(meta.get("query") or {}, max_limit=APPROVED_MAX_LIMIT)
-    tasks_service.ensure_charged(
-        session, claim.workspace_id, claim.id, int((meta.get("quote") or {}).get("credits") or 0)
-    )
+    tasks_service.ensure_charged(session, claim, int((meta.get("quote") or {}).get("credits") or 0))
     list_id = uuid.UUID(meta["list_id"]) if meta.get("list_id") else None
     if list_id is not None:
         try:
@@ -95,7 +93,9 @@ def list_operation(session: Session, claim: Claim) -> dict[str, Any]:
         raise TaskFailed(f"Unknown list operation: {meta.get('operation')!r}.")
     try:
         list_id = uuid.UUID(str(meta.get("list_id")))
-        lists_service.delete_list(session, claim.workspace_id, list_id)
+        lists_service.delete_list(
+            session, claim.workspace_id, list_id, actor=claim.approved_by, task_id=claim.id
+        )
     except (NotFound, ValueError):
         # Already gone (deleted elsewhere, or by an earlier run of this task): nothing to do.
         return {"operation": "delete", "list_id": meta.get("list_id"), "deleted": False}

@@ -21,6 +21,8 @@ from typing import Any
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.auth.scopes import Scope
 from lexi.credits import service as credits_service
 from lexi.credits.repository import CreditRepository
@@ -139,8 +141,9 @@ def _not_pending(task: Task, action: str) -> ValidationFailed:
     )
 
 
-def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Task:
-    """Approve a pending task and charge its quote; it then runs in the background exactly once.
+def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, *, actor: Actor) -> Task:
+    """Approve a pending task and charge its quote; it then runs in the background exactly once,
+    on behalf of ``actor`` (recorded as ``approved_by`` and in the audit log).
 
     Anything but a pending task is ``400 validation_error``; an unaffordable quote is ``402``
     and leaves the task pending.
@@ -152,7 +155,14 @@ def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Ta
     if cost:
         credits_service.ensure_affordable(session, workspace_id, cost)
     repo = TaskRepository(session)
-    if not repo.transition(task_id, workspace_id, "pending", "approved", approved_at=utc_now()):
+    if not repo.transition(
+        task_id,
+        workspace_id,
+        "pending",
+        "approved",
+        approved_at=utc_now(),
+        approved_by=actor.to_dict(),
+    ):
         session.refresh(task)
         raise _not_pending(task, "approved")
     if cost:
@@ -162,19 +172,33 @@ def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> Ta
             cost,
             reason=f"{task.type} task",
             reference=charge_reference(task_id),
+            actor=actor,
         )
+    audit.record(
+        session,
+        workspace_id,
+        "task.approved",
+        actor,
+        task_id,
+        {"task_type": task.type, "credits": cost, "description": task.description[:500]},
+    )
     session.refresh(task)
     _wake_after_commit(session)
     return task
 
 
-def start_approved(session: Session, task: Task) -> Task:
+def start_approved(session: Session, task: Task, *, actor: Actor) -> Task:
     """Approve a task the policy lets run without asking (same charge, same worker path)."""
-    return approve(session, task.workspace_id, task.id)
+    return approve(session, task.workspace_id, task.id, actor=actor)
 
 
 def dismiss(
-    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, reason: str | None = None
+    session: Session,
+    workspace_id: uuid.UUID,
+    task_id: uuid.UUID,
+    reason: str | None = None,
+    *,
+    actor: Actor,
 ) -> Task:
     """Dismiss a pending task; a dismissed task can never be approved."""
     task = get(session, workspace_id, task_id)
@@ -186,6 +210,14 @@ def dismiss(
     ):
         session.refresh(task)
         raise _not_pending(task, "dismissed")
+    audit.record(
+        session,
+        workspace_id,
+        "task.dismissed",
+        actor,
+        task_id,
+        {"task_type": task.type, "reason": reason, "description": task.description[:500]},
+    )
     session.refresh(task)
     return task
 
@@ -200,6 +232,12 @@ class Claim:
     metadata: dict[str, Any]
     scopes: list[str]
     attempts: int
+    # Who approved it: what the task changes is recorded on their behalf.
+    approved_by: Actor
+
+
+# Tasks approved before approvals were recorded run on behalf of the worker.
+WORKER = Actor("cli", None, "worker")
 
 
 def claim_next(session: Session, worker: str, lease_seconds: float) -> Claim | None:
@@ -219,6 +257,7 @@ def claim_next(session: Session, worker: str, lease_seconds: float) -> Claim | N
                 metadata=dict(task.meta or {}),
                 scopes=list(task.scopes or []),
                 attempts=task.attempts,
+                approved_by=Actor.from_dict(task.approved_by) or WORKER,
             )
     return None
 
@@ -246,11 +285,13 @@ def fail(session: Session, claim: Claim, worker: str, error: str) -> bool:
         claim.id, worker, "failed", error=error[:2000], completed_at=utc_now()
     ):
         return False
-    refund_charge(session, claim.workspace_id, claim.id)
+    refund_charge(session, claim.workspace_id, claim.id, actor=claim.approved_by)
     return True
 
 
-def refund_charge(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID) -> int:
+def refund_charge(
+    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, *, actor: Actor
+) -> int:
     repo = CreditRepository(session)
     if repo.find_charge(workspace_id, refund_reference(task_id)):
         return 0
@@ -262,15 +303,20 @@ def refund_charge(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID)
             charged,
             reason="failed task refund",
             reference=refund_reference(task_id),
+            actor=actor,
         )
     return max(charged, 0)
 
 
-def ensure_charged(
-    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, cost: int
-) -> None:
+def ensure_charged(session: Session, claim: Claim, cost: int) -> None:
     """Charge the task's cost unless it already was (a handler may run again after a crash)."""
-    if cost and not CreditRepository(session).find_charge(workspace_id, charge_reference(task_id)):
+    reference = charge_reference(claim.id)
+    if cost and not CreditRepository(session).find_charge(claim.workspace_id, reference):
         credits_service.charge(
-            session, workspace_id, cost, reason="task", reference=charge_reference(task_id)
+            session,
+            claim.workspace_id,
+            cost,
+            reason="task",
+            reference=reference,
+            actor=claim.approved_by,
         )

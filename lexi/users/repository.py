@@ -34,6 +34,13 @@ class MembershipRepository(Repository[Membership]):
             .order_by(Membership.created_at, Membership.id)
         ).first()
 
+    def workspace_ids(self, user_id: uuid.UUID) -> list[uuid.UUID]:
+        return list(
+            self.session.scalars(
+                select(Membership.workspace_id).where(Membership.user_id == user_id)
+            )
+        )
+
     def members(self, workspace_id: uuid.UUID) -> list[tuple[Membership, User]]:
         rows = self.session.execute(
             select(Membership, User)

@@ -18,6 +18,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.orm import Session
 
+from lexi.audit import service as audit
+from lexi.audit.service import Actor
 from lexi.auth.scopes import ALL_SCOPES
 from lexi.auth.service import Caller
 from lexi.errors import Conflict, NotFound, ValidationFailed
@@ -73,7 +75,13 @@ def _check_role(role: str) -> None:
 
 
 def create_user(
-    session: Session, workspace_id: uuid.UUID, email: str, password: str, role: str
+    session: Session,
+    workspace_id: uuid.UUID,
+    email: str,
+    password: str,
+    role: str,
+    *,
+    actor: Actor,
 ) -> tuple[User, Membership]:
     """A new user who is a member of the workspace with ``role`` (409 if the email is taken)."""
     workspaces.get(session, workspace_id)
@@ -87,10 +95,37 @@ def create_user(
     member = MembershipRepository(session).add(
         Membership(workspace_id=workspace_id, user_id=user.id, role=role)
     )
+    audit.record(
+        session, workspace_id, "user.created", actor, user.id, {"email": email, "role": role}
+    )
     return user, member
 
 
-def set_password(session: Session, email: str, password: str) -> User:
+def set_role(
+    session: Session, workspace_id: uuid.UUID, email: str, role: str, *, actor: Actor
+) -> Membership:
+    """Change a member's role in the workspace (404 when they are not a member)."""
+    _check_role(role)
+    user = UserRepository(session).by_email(normalize_email(email))
+    member = MembershipRepository(session).find(workspace_id, user.id) if user else None
+    if user is None or member is None:
+        raise NotFound("No member of this workspace has that email.")
+    previous = member.role
+    if previous != role:
+        member.role = role
+        session.flush()
+        audit.record(
+            session,
+            workspace_id,
+            "user.role_changed",
+            actor,
+            user.id,
+            {"email": user.email, "role": role, "previous_role": previous},
+        )
+    return member
+
+
+def set_password(session: Session, email: str, password: str, *, actor: Actor) -> User:
     """Replace a user's password and end their sessions (operators' recovery path)."""
     _check_password(password)
     user = UserRepository(session).by_email(normalize_email(email))
@@ -99,6 +134,10 @@ def set_password(session: Session, email: str, password: str) -> User:
     user.password_hash = _hasher.hash(password)
     SessionRepository(session).expire_all(user.id, utc_now())
     session.flush()
+    for workspace_id in MembershipRepository(session).workspace_ids(user.id):
+        audit.record(
+            session, workspace_id, "user.password_reset", actor, user.id, {"email": user.email}
+        )
     return user
 
 
@@ -132,6 +171,7 @@ class SignedIn:
             tier="standard",
             plan=self.plan,
             user_id=self.user_id,
+            name=self.email,
         )
 
     @property
@@ -205,7 +245,13 @@ def open_invites(session: Session, workspace_id: uuid.UUID) -> list[Invite]:
 
 
 def create_invite(
-    session: Session, workspace_id: uuid.UUID, invited_by: uuid.UUID | None, email: str, role: str
+    session: Session,
+    workspace_id: uuid.UUID,
+    invited_by: uuid.UUID | None,
+    email: str,
+    role: str,
+    *,
+    actor: Actor,
 ) -> tuple[Invite, str]:
     """An invite and its one-time token (shown once, like an API key's secret)."""
     email = normalize_email(email)
@@ -223,6 +269,9 @@ def create_invite(
             invited_by=invited_by,
             expires_at=utc_now() + timedelta(days=INVITE_DAYS),
         )
+    )
+    audit.record(
+        session, workspace_id, "user.invited", actor, invite.id, {"email": email, "role": role}
     )
     return invite, token
 
@@ -259,6 +308,14 @@ def accept_invite(session: Session, token: str, password: str) -> User:
     if memberships.find(invite.workspace_id, user.id) is None:
         memberships.add(
             Membership(workspace_id=invite.workspace_id, user_id=user.id, role=invite.role)
+        )
+        audit.record(
+            session,
+            invite.workspace_id,
+            "user.joined",
+            Actor.user(user.id, user.email),
+            user.id,
+            {"email": user.email, "role": invite.role, "invite_id": str(invite.id)},
         )
     return user
 

@@ -196,6 +196,7 @@ def start(campaign_id: uuid.UUID, user: Actor, session: SessionDep) -> Response:
         session,
         user.workspace_id,
         campaign_id,
+        actor=user.caller.actor,
         api_key_id=user.caller.key_id,
         scopes=sorted(user.caller.scopes),
     )
@@ -207,5 +208,5 @@ def start(campaign_id: uuid.UUID, user: Actor, session: SessionDep) -> Response:
 @router.post("/campaigns/{campaign_id}/pause")
 def pause(campaign_id: uuid.UUID, user: Actor, session: SessionDep) -> Response:
     need(user, Scope.campaigns_write)
-    campaigns.pause(session, user.workspace_id, campaign_id)
+    campaigns.pause(session, user.workspace_id, campaign_id, actor=user.caller.actor)
     return RedirectResponse(f"/campaigns/{campaign_id}?done=paused", status_code=303)

@@ -94,7 +94,7 @@ def confirm_delete(
 @router.post("/lists/{list_id}/delete")
 def delete_list(list_id: uuid.UUID, user: Actor, session: SessionDep) -> Response:
     need(user, Scope.contacts_write)
-    lists.delete_list(session, user.workspace_id, list_id)
+    lists.delete_list(session, user.workspace_id, list_id, actor=user.caller.actor)
     return RedirectResponse("/lists?done=deleted", status_code=303)
 
 

@@ -88,6 +88,7 @@ def create_key(request: Request, user: Actor, session: SessionDep, form: FormDep
         name=form_text(form, "name", label="The key's name"),
         scopes=scopes,
         description=f"Created in the web app by {user.email}",
+        actor=user.caller.actor,
     )
     return _settings_page(request, session, user, {"new_key": plaintext, "new_key_name": key.name})
 
@@ -95,7 +96,7 @@ def create_key(request: Request, user: Actor, session: SessionDep, form: FormDep
 @router.post("/settings/keys/{key_id}/revoke")
 def revoke_key(key_id: uuid.UUID, user: Actor, session: SessionDep) -> Response:
     need(user, Scope.admin_api_keys)
-    auth_service.revoke(session, user.workspace_id, key_id)
+    auth_service.revoke(session, user.workspace_id, key_id, actor=user.caller.actor)
     return RedirectResponse("/settings?done=revoked#keys", status_code=303)
 
 
@@ -109,6 +110,7 @@ def invite(request: Request, user: Actor, session: SessionDep, form: FormDep) ->
         user.user_id,
         form_text(form, "email", label="The email"),
         form_text(form, "role", label="The role"),
+        actor=user.caller.actor,
     )
     link = str(request.base_url).rstrip("/") + f"/invite/{token}"
     return _settings_page(

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from lexi.audit.service import Actor
 from lexi.credits import service as credits_service
 from lexi.errors import NotFound, ValidationFailed
 from lexi.models import Workspace
@@ -15,7 +16,15 @@ from lexi.workspaces.repository import WorkspaceRepository
 PLANS = ("starter", "pro", "organization")
 
 
-def create(session: Session, name: str, *, plan: str = "starter", credits: int = 0) -> Workspace:
+def create(
+    session: Session,
+    name: str,
+    *,
+    plan: str = "starter",
+    credits: int = 0,
+    actor: Actor | None = None,
+) -> Workspace:
+    """A new workspace (operators only: ``actor`` defaults to the CLI) with an initial grant."""
     name = name.strip()
     if not name or len(name) > 200:
         raise ValidationFailed.field("name", "Must be 1 to 200 characters")
@@ -29,7 +38,9 @@ def create(session: Session, name: str, *, plan: str = "starter", credits: int =
         Workspace(name=name, plan=plan, credit_balance=0, settings={})
     )
     if credits:
-        credits_service.grant(session, ws.id, credits, reason="initial grant")
+        credits_service.grant(
+            session, ws.id, credits, reason="initial grant", actor=actor or Actor.cli()
+        )
     return ws
 
 

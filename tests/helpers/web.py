@@ -7,6 +7,7 @@ import uuid
 
 import httpx
 
+from lexi.audit.service import Actor
 from lexi.db.session import Database
 from lexi.users import service as users
 
@@ -16,7 +17,7 @@ PASSWORD = "correct horse battery"
 def make_user(db: Database, workspace_id: uuid.UUID, role: str = "admin") -> str:
     email = f"{role}-{uuid.uuid4().hex[:10]}@example.com"
     with db.unit_of_work() as session:
-        users.create_user(session, workspace_id, email, PASSWORD, role)
+        users.create_user(session, workspace_id, email, PASSWORD, role, actor=Actor.cli())
     return email
 
 

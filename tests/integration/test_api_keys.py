@@ -2,9 +2,12 @@
 
 from datetime import datetime, timedelta, timezone
 
+from lexi.audit.service import Actor
 from lexi.auth.scopes import ALL_SCOPES
 from lexi.kit import clock
 from lexi.models import ApiKey
+
+CLI = Actor.cli("tests")
 
 ADMIN = ["admin:api_keys"]
 
@@ -266,7 +269,7 @@ class TestConcurrentRevocation:
             start.wait()
             try:
                 with db.unit_of_work() as s:
-                    service.revoke(s, ws.id, key_id)
+                    service.revoke(s, ws.id, key_id, actor=CLI)
                 outcomes.append("revoked")
             except InsufficientPermissions:
                 outcomes.append("refused")

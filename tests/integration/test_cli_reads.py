@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lexi.audit.service import Actor
 from lexi.auth import service as keys_service
 from lexi.cli import reads
 from lexi.credits import service as credits_service
@@ -20,17 +21,23 @@ from lexi.kit.pagination import PageParams
 from lexi.workspaces import service as workspaces_service
 from tests.conftest import unique
 
+CLI = Actor.cli("tests")
+
 
 @pytest.fixture
 def populated(db: Database) -> uuid.UUID:
     with db.unit_of_work() as session:
         ws = workspaces_service.create(session, unique("reads"), plan="pro", credits=40)
-        credits_service.grant(session, ws.id, 7, reason="top up")
-        credits_service.grant(session, ws.id, 3, reason="another")
-        keys_service.create_key(session, ws.id, name="admin", scopes=["all"])
-        key, _ = keys_service.create_key(session, ws.id, name="reader", scopes=["contacts:read"])
-        keys_service.create_key(session, ws.id, name="lexi", scopes=["lexi"], tier="high")
-        keys_service.revoke(session, ws.id, key.id)
+        credits_service.grant(session, ws.id, 7, reason="top up", actor=CLI)
+        credits_service.grant(session, ws.id, 3, reason="another", actor=CLI)
+        keys_service.create_key(session, ws.id, name="admin", scopes=["all"], actor=CLI)
+        key, _ = keys_service.create_key(
+            session, ws.id, name="reader", scopes=["contacts:read"], actor=CLI
+        )
+        keys_service.create_key(
+            session, ws.id, name="lexi", scopes=["lexi"], tier="high", actor=CLI
+        )
+        keys_service.revoke(session, ws.id, key.id, actor=CLI)
         return ws.id
 
 
@@ -131,6 +138,10 @@ def test_read_commands_import_neither_the_orm_nor_the_server(
     env["LEXI_DATA_DIR"] = str(tmp_path)
     out = subprocess.run(
         [sys.executable, "-c", code, *args, "--database-url", migrated],
-        capture_output=True, text=True, env=env, timeout=120, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
     ).stdout
     assert out.splitlines()[-1].strip() == "IMPORTED", out

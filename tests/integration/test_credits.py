@@ -5,17 +5,20 @@ import uuid
 
 import pytest
 
+from lexi.audit.service import Actor
 from lexi.credits import service
 from lexi.errors import InsufficientCredits, ValidationFailed
+
+CLI = Actor.cli("tests")
 
 
 class TestLedger:
     def test_grant_charge_refund_write_entries_with_running_balance(self, db, factory) -> None:
         ws = factory.workspace(credits=0)
         with db.unit_of_work() as s:
-            g = service.grant(s, ws.id, 10, reason="welcome")
-            c = service.charge(s, ws.id, 4, reason="chat message", reference="msg-1")
-            r = service.refund(s, ws.id, 1, reason="failed search", reference="msg-1")
+            g = service.grant(s, ws.id, 10, reason="welcome", actor=CLI)
+            c = service.charge(s, ws.id, 4, reason="chat message", reference="msg-1", actor=CLI)
+            r = service.refund(s, ws.id, 1, reason="failed search", reference="msg-1", actor=CLI)
             assert (g.kind, g.amount, g.balance_after) == ("grant", 10, 10)
             assert (c.kind, c.amount, c.balance_after) == ("charge", -4, 6)
             assert (r.kind, r.amount, r.balance_after) == ("refund", 1, 7)
@@ -26,7 +29,7 @@ class TestLedger:
     def test_a_charge_over_the_balance_is_refused_and_writes_nothing(self, db, factory) -> None:
         ws = factory.workspace(credits=3)
         with db.unit_of_work() as s, pytest.raises(InsufficientCredits) as err:
-            service.charge(s, ws.id, 5, reason="search")
+            service.charge(s, ws.id, 5, reason="search", actor=CLI)
         assert err.value.details == {"balance": 3, "required": 5}
         with db.unit_of_work(write=False) as s:
             assert service.balance(s, ws.id) == 3
@@ -35,7 +38,7 @@ class TestLedger:
     def test_a_charge_rolled_back_with_its_request_leaves_no_trace(self, db, factory) -> None:
         ws = factory.workspace(credits=5)
         with pytest.raises(RuntimeError), db.unit_of_work() as s:
-            service.charge(s, ws.id, 2, reason="chat")
+            service.charge(s, ws.id, 2, reason="chat", actor=CLI)
             raise RuntimeError("the request failed after charging")
         with db.unit_of_work(write=False) as s:
             assert service.balance(s, ws.id) == 5
@@ -52,11 +55,11 @@ class TestLedger:
         ws = factory.workspace(credits=4)
         with db.unit_of_work() as s:
             with pytest.raises(ValidationFailed):
-                service.grant(s, ws.id, 0)
+                service.grant(s, ws.id, 0, actor=CLI)
             with pytest.raises(ValidationFailed):
-                service.refund(s, ws.id, -1, reason="x")
+                service.refund(s, ws.id, -1, reason="x", actor=CLI)
             with pytest.raises(ValueError):
-                service.charge(s, ws.id, 0, reason="x")
+                service.charge(s, ws.id, 0, reason="x", actor=CLI)
 
 
 class TestGetCredits:
@@ -64,7 +67,7 @@ class TestGetCredits:
         self, client, auth, db, workspace
     ) -> None:
         with db.unit_of_work() as s:
-            service.charge(s, workspace.id, 3, reason="chat message", reference="m1")
+            service.charge(s, workspace.id, 3, reason="chat message", reference="m1", actor=CLI)
         r = client.get("/v1/credits", headers=auth)
         assert r.status_code == 200, r.text
         data = r.json()["data"]
@@ -78,7 +81,7 @@ class TestGetCredits:
     def test_limit_bounds_the_entries(self, client, auth, db, workspace) -> None:
         with db.unit_of_work() as s:
             for _ in range(5):
-                service.charge(s, workspace.id, 1, reason="chat")
+                service.charge(s, workspace.id, 1, reason="chat", actor=CLI)
         data = client.get("/v1/credits", headers=auth, params={"limit": 2}).json()["data"]
         assert len(data["entries"]) == 2
         assert client.get("/v1/credits", headers=auth, params={"limit": 0}).status_code == 400
@@ -110,7 +113,9 @@ def _charge_in_parallel(
         start.wait()
         try:
             with db.unit_of_work() as s:
-                service.charge(s, workspace_id, 1, reason="chat message", reference=f"t{i}")
+                service.charge(
+                    s, workspace_id, 1, reason="chat message", reference=f"t{i}", actor=CLI
+                )
             ok.append(i)
         except InsufficientCredits:
             refused.append(i)

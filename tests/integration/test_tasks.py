@@ -118,3 +118,17 @@ class TestRacesAgainstARealServer:
             if ok(client.get(f"/v1/lexi/tasks/{t}", headers=headers))["status"] == "approved"
         )
         assert balance == 100 - 3 - 5 * approved
+        # The audit log holds exactly the winner's event (and one charge per approval).
+        admin = factory.headers(ws.id, scopes=["admin:api_keys"])
+        audit = client.get("/v1/audit-events", params={"per_page": 100}, headers=admin).json()
+        for task_id in task_ids:
+            about = [e["type"] for e in audit["data"] if e["target"]["id"] == task_id]
+            assert len(about) == 1 and about[0] in ("task.approved", "task.dismissed")
+        charges = [
+            e["details"]["reference"] for e in audit["data"] if e["type"] == "credits.charged"
+        ]
+        assert sorted(c for c in charges if c.startswith("task:")) == sorted(
+            f"task:{t}"
+            for t in task_ids
+            if ok(client.get(f"/v1/lexi/tasks/{t}", headers=headers))["status"] == "approved"
+        )

@@ -10,12 +10,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
+from lexi.audit.service import Actor
 from lexi.credits.repository import CreditRepository
 from lexi.models import Contact, Task
 from lexi.tasks import service as tasks_service
 from lexi.worker import Worker
 from tests.helpers.chat import chat, cohorts, drain, ok  # noqa: F401  (cohorts is a fixture)
 from tests.helpers.worker import WorkerProcess, wait_for
+
+CLI = Actor.cli("tests")
 
 pytestmark = pytest.mark.usefixtures("cohorts", "empty_queue")
 SEARCH = "Find 50 CEOs at law firms in California"
@@ -111,7 +114,7 @@ class TestFailures:
         assert ok(client.get("/v1/credits", headers=headers))["balance"] == 100 - 1
         assert len(entries(db, ws_id, tasks_service.refund_reference(task_id))) == 1
         with db.unit_of_work() as s:
-            assert tasks_service.refund_charge(s, ws_id, task_id) == 0
+            assert tasks_service.refund_charge(s, ws_id, task_id, actor=CLI) == 0
         assert contacts_of(db, ws_id) == 0
 
     def test_a_task_that_keeps_crashing_is_given_up(self, client, factory, db):

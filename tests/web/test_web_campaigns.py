@@ -9,6 +9,7 @@ import uuid
 import pytest
 from fastapi.testclient import TestClient
 
+from lexi.audit.service import Actor
 from lexi.campaigns import service as campaigns
 from lexi.contacts import service as contacts
 from lexi.kit.pagination import PageParams
@@ -95,7 +96,7 @@ class TestCampaignsPage:
         list_id = filled_list(db, workspace.id, "Counted", 4)
         cid = drafted(db, workspace.id, list_id)
         with db.unit_of_work() as session:
-            campaigns.start(session, workspace.id, cid)
+            campaigns.start(session, workspace.id, cid, actor=Actor.cli("tests"))
         page = web.get("/campaigns").text
         row = re.search(rf'<tr>\s*<td><a href="/campaigns/{cid}">.*?</tr>', page, re.S)
         assert row is not None
@@ -181,7 +182,7 @@ class TestCampaignPage:
     def test_people_are_paged(self, web, db, workspace) -> None:
         cid = drafted(db, workspace.id, filled_list(db, workspace.id, "Paged", 30))
         with db.unit_of_work() as session:
-            campaigns.start(session, workspace.id, cid)
+            campaigns.start(session, workspace.id, cid, actor=Actor.cli("tests"))
         first = web.get(f"/campaigns/{cid}").text
         assert "30 enrolled" in first and "Page 1 of 2" in first
         assert first.count('class="badge enrol-pending"') == 25

@@ -17,7 +17,9 @@ from lexi.tasks import service as tasks_service
 
 
 class TaskRef(BaseModel):
-    task_id: str | None = Field(None, description="The task; the conversation's pending one if unset.")
+    task_id: str | None = Field(
+        None, description="The task; the conversation's pending one if unset."
+    )
 
 
 def _pending(ctx: TurnContext, args: TaskRef) -> Action | uuid.UUID:
@@ -53,7 +55,7 @@ def approve_task(ctx: TurnContext, args: TaskRef) -> Action:
     if (refused := _forbidden(ctx, "task_approve", str(found))) is not None:
         return refused
     try:
-        task = tasks_service.approve(ctx.session, ctx.workspace_id, found)
+        task = tasks_service.approve(ctx.session, ctx.workspace_id, found, actor=ctx.caller.actor)
     except InsufficientCredits as exc:
         return {
             "type": "task_approve",
@@ -85,9 +87,16 @@ def dismiss_task(ctx: TurnContext, args: TaskRef) -> Action:
     if (refused := _forbidden(ctx, "task_dismiss", str(found))) is not None:
         return refused
     try:
-        task = tasks_service.dismiss(ctx.session, ctx.workspace_id, found, "dismissed in chat")
+        task = tasks_service.dismiss(
+            ctx.session, ctx.workspace_id, found, "dismissed in chat", actor=ctx.caller.actor
+        )
     except LexiError as exc:
-        return {"type": "task_dismiss", "status": "failed", "error": exc.code, "message": exc.message}
+        return {
+            "type": "task_dismiss",
+            "status": "failed",
+            "error": exc.code,
+            "message": exc.message,
+        }
     ctx.state.pending_task_ids = [t for t in ctx.state.pending_task_ids if t != str(task.id)]
     return {
         "type": "task_dismiss",

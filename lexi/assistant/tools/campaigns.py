@@ -325,6 +325,7 @@ def _propose_start(ctx: TurnContext, args: CampaignRef) -> Action:
         ctx.session,
         ctx.workspace_id,
         campaign.id,
+        actor=ctx.caller.actor,
         api_key_id=ctx.caller.key_id,
         scopes=sorted(ctx.caller.scopes),
         conversation_id=ctx.conversation_id,
@@ -376,7 +377,9 @@ def pause_campaign(ctx: TurnContext, args: CampaignRef) -> Action:
         return _no_campaign("campaign_pause")
     _remember(ctx, campaign)
     was, start_task = campaign.status, str(campaign.start_task_id)
-    campaign = campaigns_service.pause(ctx.session, ctx.workspace_id, campaign.id)
+    campaign = campaigns_service.pause(
+        ctx.session, ctx.workspace_id, campaign.id, actor=ctx.caller.actor
+    )
     if was == "pending_approval":
         # Pausing a launch that waits for approval cancels that task.
         ctx.state.pending_task_ids = [t for t in ctx.state.pending_task_ids if t != start_task]

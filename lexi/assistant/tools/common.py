@@ -23,6 +23,7 @@ def charge(ctx: TurnContext, amount: int, reason: str) -> None:
             amount,
             reason=reason,
             reference=str(ctx.conversation_id) if ctx.conversation_id else None,
+            actor=ctx.caller.actor,
         )
         ctx.credits_used += amount
 

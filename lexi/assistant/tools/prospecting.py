@@ -159,7 +159,7 @@ def propose_search(ctx: TurnContext, args: SearchArgs, *, start: bool = False) -
     )
     ctx.task_ids.append(task.id)
     if start:
-        tasks_service.start_approved(ctx.session, task)
+        tasks_service.start_approved(ctx.session, task, actor=ctx.caller.actor)
         ctx.credits_used += quote["credits"]
     else:
         ctx.state.pending_task_ids.append(str(task.id))

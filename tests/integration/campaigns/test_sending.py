@@ -12,11 +12,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from lexi.audit.service import Actor
 from lexi.campaigns.sending import CampaignSender
 from lexi.worker import Worker
 from tests.helpers.smtp import SmtpSink
 from tests.helpers.worker import WorkerProcess
 from tests.integration.campaigns.helpers import campaign, contacts, new_list, ok
+
+CLI = Actor.cli("tests")
 
 BODY = (
     "Hi {{first_name|there}},\n\nA note for {{company_name|your team}} about "
@@ -351,7 +354,7 @@ class TestSuppressionPauseAndBounces:
                 self.count += 1
                 if self.count == 2:
                     with db.unit_of_work() as session:
-                        service.pause(session, workspace.id, uuid.UUID(c["id"]))
+                        service.pause(session, workspace.id, uuid.UUID(c["id"]), actor=CLI)
 
         sender = CampaignSender(
             db, mail_settings, workspace_id=workspace.id, transport=PausingTransport(sink.url)

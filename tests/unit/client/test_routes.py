@@ -90,6 +90,7 @@ CALLS: list[tuple[str, str, tuple[Any, ...], dict[str, Any]]] = [
     ),
     ("api_keys", "list", (), {"include_revoked": True, "search": "b", "page": 1, "per_page": 5}),
     ("api_keys", "revoke", (ID,), {}),
+    ("audit_events", "list", (), {"type": "credits.", "actor": ID, "page": 1, "per_page": 5}),
     ("settings", "get", (), {}),
     ("model", "get", (), {}),
     ("model", "update", (), {"data": "none"}),
