@@ -70,6 +70,13 @@ def brain(body: dict[str, Any]) -> Reply:
     if tool["function"]["name"] in ("write_emails", "rewritten_emails"):
         return writer_brain(tool["function"]["name"], body)
     message = user_message(body)
+    if message.startswith("Create an outreach campaign for my '"):
+        name = message.split("'")[1]
+        campaign = {"kind": "campaign_create", "list_name": name, "topic": "legal automation"}
+        return Reply.tool(tool["function"]["name"], {"intents": [campaign]})
+    if message == "make the email more casual":
+        rewrite = {"kind": "email_rewrite", "tone": "casual"}
+        return Reply.tool(tool["function"]["name"], {"intents": [rewrite]})
     if message == GARBLED:
         return Reply.tool(tool["function"]["name"], '{"intents": [{"kind": "prospect_search", ')
     if message == SLOW:
@@ -229,3 +236,44 @@ class TestTheModelWriterOverTheOpenAIProtocol:
         assert len(model_server.requests) - before == requests
         expected = TemplateWriter().draft(topic, Audience())
         assert [s["body"] for s in c["steps"]] == [s.body for s in expected]
+
+
+class TestAChatTurnThroughTheModelInterpreterAndWriter:
+    def test_create_and_rewrite_a_campaign_in_chat(  # type: ignore[no-untyped-def]
+        self, server, model_server, api_key
+    ) -> None:
+        headers = {"Authorization": f"Bearer {api_key}"}
+        with server.client() as http:
+            lst = http.post("/v1/lists", headers=headers, json={"name": "Model Q1 Leads"})
+            assert lst.status_code == 201, lst.text
+            contact = {"full_name": "Ann Lee", "email": "ann@lee.example.com", "job_title": "CEO"}
+            made = http.post("/v1/contacts", headers=headers, json=contact)
+            body = {"contact_ids": [made.json()["data"]["id"]]}
+            http.post(f"/v1/lists/{lst.json()['data']['id']}/contacts", headers=headers, json=body)
+        before = len(model_server.requests)
+        turn = post_chat(
+            server,
+            api_key,
+            "Create an outreach campaign for my 'Model Q1 Leads' list about legal automation",
+        )
+        created, understood = turn["actions"]
+        assert understood["interpreter"] == "model", understood
+        assert created["type"] == "campaign_create" and created["status"] == "completed"
+        assert created["written_by"]["writer"] == "model"
+        assert created["written_by"]["model"] == "openai:stub-model"
+        tools = [r["tools"][0]["function"]["name"] for r in model_server.requests[before:]]
+        assert tools == ["understood", "write_emails"]
+        with server.client() as http:
+            r = http.post(
+                "/v1/lexi/chat",
+                headers=headers,
+                json={
+                    "message": "make the email more casual",
+                    "conversation_id": turn["conversation_id"],
+                },
+            )
+        assert r.status_code == 200, r.text
+        rewritten = r.json()["data"]["actions"][0]
+        assert rewritten["type"] == "email_rewrite" and rewritten["revision"] == 2
+        assert rewritten["written_by"]["writer"] == "model"
+        assert all(s["body"].startswith("Hey ") for s in rewritten["steps"])
