@@ -44,14 +44,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import free_port, machine, run_cli  # noqa: E402
+from harness import free_port, machine, run_cli
 
 SEED = 7
 CHAT_MESSAGES = (
@@ -199,7 +199,9 @@ class Tenant:
 def make_tenant(
     database_url: str, name: str, *, plan: str = "organization", tier: str = "unmetered"
 ) -> Tenant:
-    ws = run_cli(["workspaces", "create", name, "--credits", "10000000", "--plan", plan], database_url)
+    ws = run_cli(
+        ["workspaces", "create", name, "--credits", "10000000", "--plan", plan], database_url
+    )
     return Tenant(ws, make_key(database_url, ws, tier))
 
 
@@ -217,7 +219,8 @@ def seed_tenant(url: str, tenant: Tenant) -> None:
         for i in range(5):
             c.post("/v1/lists", json={"name": f"Load list {i}"}).raise_for_status()
         r = c.post(
-            "/v1/lexi/chat", json={"message": "Find 20 CEOs in New York and add them to Load list 0"}
+            "/v1/lexi/chat",
+            json={"message": "Find 20 CEOs in New York and add them to Load list 0"},
         )
         r.raise_for_status()
 
@@ -244,7 +247,7 @@ def pct(data: list[float], p: float) -> float:
     if not data:
         return 0.0
     data = sorted(data)
-    k = min(len(data) - 1, max(0, int(round(p / 100 * (len(data) - 1)))))
+    k = min(len(data) - 1, max(0, round(p / 100 * (len(data) - 1))))
     return data[k]
 
 
@@ -289,13 +292,15 @@ def mixed_load(url: str, tenants: list[Tenant], *, seconds: float, clients: int)
 
     def client(n: int) -> None:
         rnd = random.Random(n)
-        pool = {t.key: httpx.Client(base_url=url, headers=_auth(t.key), timeout=60) for t in tenants}
+        pool = {
+            t.key: httpx.Client(base_url=url, headers=_auth(t.key), timeout=60) for t in tenants
+        }
         try:
             while time.perf_counter() < stop_at:
                 tenant = tenants[rnd.randrange(len(tenants))]
                 kind = rnd.choices(names, weights)[0]
                 c = pool[tenant.key]
-                timed(stats, lock, kind, lambda: send(c, kind, rnd))
+                timed(stats, lock, kind, lambda c=c, kind=kind: send(c, kind, rnd))
         finally:
             for c in pool.values():
                 c.close()
@@ -402,7 +407,7 @@ def burst(
 
 
 BARE_APP = textwrap.dedent(
-    '''
+    """
     from fastapi import FastAPI
 
     app = FastAPI()
@@ -411,7 +416,7 @@ BARE_APP = textwrap.dedent(
     @app.get("/v1/bare")
     def bare() -> dict:
         return {"data": {"balance": 1000, "entries": []}}
-    '''
+    """
 )
 
 
@@ -436,24 +441,26 @@ def bare_server() -> Iterator[str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def bare_ratio(lexi_url: str, tenant: Tenant, *, rounds: int = 5, per_round: int = 300) -> dict[str, Any]:
+def bare_ratio(
+    lexi_url: str, tenant: Tenant, *, rounds: int = 5, per_round: int = 300
+) -> dict[str, Any]:
     """Alternate blocks of bare GET and Lexi's GET /v1/credits at one client; compare p50s."""
     bare_lat: list[float] = []
     lexi_lat: list[float] = []
-    with bare_server() as bare_url:
-        with (
-            httpx.Client(base_url=bare_url, timeout=30) as b,
-            httpx.Client(base_url=lexi_url, headers=_auth(tenant.key), timeout=30) as c,
-        ):
-            for _ in range(50):
-                b.get("/v1/bare")
-                c.get("/v1/credits")
-            for _ in range(rounds):
-                for client, path, sink in ((b, "/v1/bare", bare_lat), (c, "/v1/credits", lexi_lat)):
-                    for _ in range(per_round):
-                        t0 = time.perf_counter()
-                        client.get(path).raise_for_status()
-                        sink.append((time.perf_counter() - t0) * 1000)
+    with (
+        bare_server() as bare_url,
+        httpx.Client(base_url=bare_url, timeout=30) as b,
+        httpx.Client(base_url=lexi_url, headers=_auth(tenant.key), timeout=30) as c,
+    ):
+        for _ in range(50):
+            b.get("/v1/bare")
+            c.get("/v1/credits")
+        for _ in range(rounds):
+            for client, path, sink in ((b, "/v1/bare", bare_lat), (c, "/v1/credits", lexi_lat)):
+                for _ in range(per_round):
+                    t0 = time.perf_counter()
+                    client.get(path).raise_for_status()
+                    sink.append((time.perf_counter() - t0) * 1000)
     b50, l50 = pct(bare_lat, 50), pct(lexi_lat, 50)
     return {
         "bare_p50_ms": round(b50, 2),
@@ -470,7 +477,9 @@ def bare_ratio(lexi_url: str, tenant: Tenant, *, rounds: int = 5, per_round: int
 
 def print_mixed(name: str, result: dict[str, Any]) -> None:
     print(f"\n## {name}: mixed load, {result['clients']} clients, {result['seconds']} s")
-    print("| kind | requests | req/s | p50 ms | p99 ms | max ms | shed 429 | shed 503 | 4xx | 5xx | transport |")
+    print(
+        "| kind | requests | req/s | p50 ms | p99 ms | max ms | shed 429 | shed 503 | 4xx | 5xx | transport |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in result["rows"]:
         print(
@@ -504,8 +513,8 @@ def main() -> None:
     kinds = ["sqlite", "pg"] if args.deployment == "both" else [args.deployment]
     if "pg" in kinds and not (args.database_url and args.redis_url):
         ap.error("the pg deployment needs --database-url and --redis-url")
-    print(f"# {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC — {machine()}; load {loadavg()}")
-    report: dict[str, Any] = {"machine": machine(), "started": datetime.now(timezone.utc).isoformat()}
+    print(f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC — {machine()}; load {loadavg()}")
+    report: dict[str, Any] = {"machine": machine(), "started": datetime.now(UTC).isoformat()}
     for kind in kinds:
         with deployment(kind, args) as dep:
             stamp = f"{int(time.time())}"
@@ -518,11 +527,15 @@ def main() -> None:
             if not args.no_mixed:
                 for run in range(args.runs):
                     before = loadavg()
-                    result = mixed_load(dep.url, tenants, seconds=args.seconds, clients=args.clients)
+                    result = mixed_load(
+                        dep.url, tenants, seconds=args.seconds, clients=args.clients
+                    )
                     result["loadavg_before"] = before
                     result["loadavg_after"] = loadavg()
                     out["mixed"].append(result)
-                    print_mixed(f"{kind} run {run + 1} (load {before} → {result['loadavg_after']})", result)
+                    print_mixed(
+                        f"{kind} run {run + 1} (load {before} → {result['loadavg_after']})", result
+                    )
             if args.bare:
                 out["bare"] = bare_ratio(dep.url, tenants[0])
                 b = out["bare"]

@@ -57,6 +57,25 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
         session.close()
 
 
+async def get_read_session(request: Request) -> AsyncIterator[Session]:
+    """A read-only request's session, whatever its method (a search sent as POST, say).
+
+    On SQLite it begins a plain (deferred) transaction, so it never queues behind writers for the
+    write lock; it is finished like ``get_session``'s.
+    """
+    session = request.app.state.db.session(write=False)
+    try:
+        yield session
+    except BaseException:
+        if session.in_transaction():
+            await run_in_threadpool(_finish, session, False)
+        raise
+    if session.in_transaction():
+        await run_in_threadpool(_finish, session, True)
+    else:
+        session.close()
+
+
 def _sessions(kwargs: dict[str, Any]) -> list[Session]:
     return [v for v in kwargs.values() if isinstance(v, Session)]
 
@@ -112,5 +131,7 @@ def get_settings_dep(request: Request) -> Settings:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+# For endpoints that only read but are not GETs (the prospect search is a POST).
+ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 DatabaseDep = Annotated[Database, Depends(get_db)]

@@ -101,10 +101,11 @@ class Assistant:
             return StepRecord(None, None, self._forbidden(kind, step.detail.get("scope", "")))
         assert step.tool is not None and step.args is not None
         spec, call = step.tool, step.call()
-        saved_state, saved_used, saved_tasks = (
+        saved_state, saved_used, saved_tasks, saved_charges = (
             copy.deepcopy(ctx.state),
             ctx.credits_used,
             list(ctx.task_ids),
+            len(ctx.charges),
         )
         try:
             with ctx.session.begin_nested():
@@ -117,6 +118,7 @@ class Assistant:
         # A tool failure is a reply, never a 500 inside the chat.
         except Exception as exc:  # noqa: BLE001
             ctx.state, ctx.credits_used, ctx.task_ids = saved_state, saved_used, saved_tasks
+            del ctx.charges[saved_charges:]
             action = self._failure(kind, spec.name, exc)
         action.setdefault("tool", spec.name)
         return StepRecord(spec.name, call, action)

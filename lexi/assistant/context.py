@@ -26,6 +26,9 @@ class TurnContext:
     # What the turn changed that the caller reports (credits spent by tools, tasks created).
     credits_used: int = 0
     task_ids: list[uuid.UUID] = field(default_factory=list)
+    # What the tools spent, as (credits, reason): charged in one conditional statement when the
+    # turn ends, so the workspace's credit row is locked only for the end of the transaction.
+    charges: list[tuple[int, str]] = field(default_factory=list)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, or_, select, update
+from sqlalchemy import Row, Select, or_, select, update
 
 from lexi.kit.repository import Repository
 from lexi.models import ApiKey, Workspace
@@ -12,14 +13,27 @@ from lexi.models import ApiKey, Workspace
 class ApiKeyRepository(Repository[ApiKey]):
     model = ApiKey
 
-    def get_by_hash(self, token_hash: str) -> tuple[ApiKey, Workspace] | None:
+    def credentials_by_hash(self, token_hash: str) -> Row[Any] | None:
+        """What authenticating a request needs, as one row of plain columns (no ORM objects):
+        the key's id, workspace, prefix, name, scopes, tier, revocation, expiry and last use, and the
+        workspace's plan."""
         stmt = (
-            select(ApiKey, Workspace)
+            select(
+                ApiKey.id,
+                ApiKey.workspace_id,
+                ApiKey.prefix,
+                ApiKey.name,
+                ApiKey.scopes,
+                ApiKey.rate_limit_tier,
+                ApiKey.revoked_at,
+                ApiKey.expires_at,
+                ApiKey.last_used_at,
+                Workspace.plan,
+            )
             .join(Workspace, Workspace.id == ApiKey.workspace_id)
             .where(ApiKey.token_hash == token_hash)
         )
-        row = self.session.execute(stmt).first()
-        return (row[0], row[1]) if row else None
+        return self.session.execute(stmt).first()
 
     def list_stmt(
         self, workspace_id: uuid.UUID, *, include_revoked: bool, search: str | None

@@ -120,25 +120,30 @@ def create_key(
 
 def authenticate(session: Session, token: str) -> Caller | None:
     """The caller behind a bearer token, or None for a missing, unknown, revoked or expired key."""
+    return resolve(session, token)[0]
+
+
+def resolve(session: Session, token: str) -> tuple[Caller | None, bool]:
+    """``authenticate`` in one query, plus whether the key's ``last_used_at`` is due a write
+    (``record_usage``), so a request's authentication reads one row."""
     if not tokens.is_well_formed(token):
-        return None
-    repo = ApiKeyRepository(session)
-    found = repo.get_by_hash(tokens.hash_token(token))
-    if found is None:
-        return None
-    key, workspace = found
+        return None, False
+    row = ApiKeyRepository(session).credentials_by_hash(tokens.hash_token(token))
+    if row is None:
+        return None, False
     now = utc_now()
-    if key.revoked_at is not None or (key.expires_at is not None and key.expires_at <= now):
-        return None
-    return Caller(
-        workspace_id=key.workspace_id,
-        key_id=key.id,
-        key_prefix=key.prefix,
-        scopes=frozenset(key.scopes or []),
-        tier=key.rate_limit_tier,
-        plan=workspace.plan,
-        name=key.name,
+    if row.revoked_at is not None or (row.expires_at is not None and row.expires_at <= now):
+        return None, False
+    caller = Caller(
+        workspace_id=row.workspace_id,
+        key_id=row.id,
+        key_prefix=row.prefix,
+        scopes=frozenset(row.scopes or []),
+        tier=row.rate_limit_tier,
+        plan=row.plan,
+        name=row.name,
     )
+    return caller, row.last_used_at is None or now - row.last_used_at >= TOUCH_EVERY
 
 
 def needs_touch(session: Session, key_id: uuid.UUID) -> bool:

@@ -1,7 +1,9 @@
-"""One chat turn: resolve the request's context, quote, charge, let the assistant act, persist.
+"""One chat turn: resolve the request's context, quote, let the assistant act, persist, charge.
 
 The whole turn runs in the request's unit of work: a 402 (the quote exceeds the balance) or any
-other error leaves no trace, and the message credit and tool charges commit with the reply.
+other error leaves no trace, and the message credit and tool charges commit with the reply. They
+are taken together in one conditional statement as the turn's last write, so the workspace's
+credit row is locked only from there to the commit.
 """
 
 from __future__ import annotations
@@ -174,16 +176,9 @@ def run_turn(
     if conv is None:
         conv = conversations.start(session, caller.workspace_id, message)
         ctx.conversation_id = conv.id
-    if the_plan.message_cost:
-        credits_service.charge(
-            session,
-            caller.workspace_id,
-            the_plan.message_cost,
-            reason="chat message",
-            reference=str(conv.id),
-            actor=caller.actor,
-        )
     conversations.append(session, conv, "user", message)
+    if the_plan.message_cost:
+        ctx.charges.append((the_plan.message_cost, "chat message"))
     result = assistant.act(ctx, the_plan, allow_tools=allow_tools)
     result.thinking = writer.thinking(interpretation)
     calls = []
@@ -214,13 +209,23 @@ def run_turn(
         )
     reply = conversations.append(session, conv, "assistant", result.reply, tool_calls=calls or None)
     conversations.save_state(session, conv, ctx.state)
+    # The message and what the tools spent, in one conditional statement as the turn's last
+    # write: the credit row is locked (PostgreSQL) only until the commit that follows, and a
+    # balance drained meanwhile by another request makes the whole turn a 402 with no trace.
+    remaining = credits_service.charge_many(
+        session, caller.workspace_id, ctx.charges, reference=str(conv.id), actor=caller.actor
+    )
     return ChatTurn(
         conversation=conv,
         message=reply,
         result=result,
         interpretation=interpretation,
         credits_used=the_plan.message_cost + ctx.credits_used,
-        credits_remaining=credits_service.balance(session, caller.workspace_id),
+        credits_remaining=(
+            remaining
+            if remaining is not None
+            else credits_service.balance(session, caller.workspace_id)
+        ),
     )
 
 

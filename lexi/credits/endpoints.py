@@ -20,7 +20,7 @@ def get_credits(
     limit: Annotated[int, Query(ge=1, le=100, description="Ledger entries to include.")] = 20,
 ) -> dict:
     """(ext) The workspace's credit balance and its most recent ledger entries."""
-    entries = service.recent_entries(session, caller.workspace_id, limit)
+    entries = service.recent_ledger(session, caller.workspace_id, limit)
     return {
         "data": CreditsOut(
             balance=service.balance(session, caller.workspace_id),

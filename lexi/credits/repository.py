@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 
 from lexi.kit.repository import Repository
 from lexi.models import CreditEntry, Workspace
@@ -55,6 +56,23 @@ class CreditRepository(Repository[CreditEntry]):
             .limit(limit)
         )
         return list(self.session.scalars(stmt))
+
+    def recent_rows(self, workspace_id: uuid.UUID, limit: int) -> list[Row[Any]]:
+        """``recent`` as plain rows of the columns the API shows (no ORM objects)."""
+        stmt = (
+            select(
+                CreditEntry.kind,
+                CreditEntry.amount,
+                CreditEntry.balance_after,
+                CreditEntry.reason,
+                CreditEntry.reference,
+                CreditEntry.created_at,
+            )
+            .where(CreditEntry.workspace_id == workspace_id)
+            .order_by(CreditEntry.created_at.desc(), CreditEntry.balance_after)
+            .limit(limit)
+        )
+        return list(self.session.execute(stmt))
 
     def ledger_sum(self, workspace_id: uuid.UUID) -> int:
         from sqlalchemy import func

@@ -7,6 +7,7 @@ two always agree; ``charge`` can never take the balance below zero, however many
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -88,6 +89,35 @@ def _entry(
     return entry
 
 
+def charge_many(
+    session: Session,
+    workspace_id: uuid.UUID,
+    charges: list[tuple[int, str]],
+    *,
+    reference: str | None = None,
+    actor: Actor,
+) -> int | None:
+    """Take several charges, given as (credits, reason), in one conditional statement.
+
+    Either all of them fit the balance and each gets its ledger entry (``balance_after`` as if
+    they had been taken one after another, in order), or none is taken and this raises 402.
+    Returns the new balance, or None when there was nothing to charge (no statement runs).
+    """
+    charges = [(amount, reason) for amount, reason in charges if amount > 0]
+    total = sum(amount for amount, _ in charges)
+    if not total:
+        return None
+    repo = CreditRepository(session)
+    new_balance = repo.try_debit(workspace_id, total)
+    if new_balance is None:
+        raise InsufficientCredits(balance=repo.balance(workspace_id), required=total)
+    after = new_balance + total
+    for amount, reason in charges:
+        after -= amount
+        _entry(session, workspace_id, "charge", -amount, after, reason, reference, actor)
+    return new_balance
+
+
 def _credit(
     session: Session,
     workspace_id: uuid.UUID,
@@ -129,6 +159,12 @@ def refund(
 
 def recent_entries(session: Session, workspace_id: uuid.UUID, limit: int = 20) -> list[CreditEntry]:
     return CreditRepository(session).recent(workspace_id, limit)
+
+
+def recent_ledger(session: Session, workspace_id: uuid.UUID, limit: int = 20) -> list[Any]:
+    """``recent_entries`` as read-only rows (kind, amount, balance_after, reason, reference,
+    created_at), for answers that only show them."""
+    return CreditRepository(session).recent_rows(workspace_id, limit)
 
 
 def ledger_balance(session: Session, workspace_id: uuid.UUID) -> int:

@@ -5,7 +5,7 @@ from typing import Any
 from fastapi import APIRouter, Body
 
 from lexi.auth.dependencies import ContactsWrite, ProspectsRead
-from lexi.deps import SessionDep
+from lexi.deps import ReadSessionDep, SessionDep
 from lexi.errors import ValidationFailed
 from lexi.kit.pagination import MAX_PAGE
 from lexi.kit.schemas import DataEnvelope
@@ -60,7 +60,7 @@ def _search(session: Any, caller: Any, body: dict[str, Any]) -> dict[str, Any]:
 
 @router.post("/prospector/search", response_model=SearchResponse)
 def search_prospects(
-    caller: ProspectsRead, session: SessionDep, body: dict[str, Any] = FILTERS_BODY
+    caller: ProspectsRead, session: ReadSessionDep, body: dict[str, Any] = FILTERS_BODY
 ) -> dict[str, Any]:
     """Search the prospect universe. `meta.total` is the exact number of matching people; each
     prospect says whether it is already a contact of the workspace (`saved`). Unknown filters or
@@ -70,7 +70,7 @@ def search_prospects(
 
 @router.post("/prospects/search", response_model=SearchResponse)
 def search_prospects_legacy(
-    caller: ProspectsRead, session: SessionDep, body: dict[str, Any] = FILTERS_BODY
+    caller: ProspectsRead, session: ReadSessionDep, body: dict[str, Any] = FILTERS_BODY
 ) -> dict[str, Any]:
     """Legacy alias of `POST /v1/prospector/search`; also accepts `query` (a job title) and
     `jobTitles[]`."""

@@ -31,7 +31,9 @@ def credits(ctx: TurnContext, args: NoArgs) -> Action:
     return {
         "type": "credits",
         "status": "completed",
-        "balance": credits_service.balance(ctx.session, ctx.workspace_id),
+        # Net of what this turn has spent so far (charged when the turn ends).
+        "balance": credits_service.balance(ctx.session, ctx.workspace_id)
+        - sum(amount for amount, _ in ctx.charges),
     }
 
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from lexi.assistant.context import TurnContext
-from lexi.credits import service as credits_service
 from lexi.errors import Conflict, NotFound
 from lexi.lists import service as lists_service
 from lexi.models import ContactList
@@ -15,16 +14,13 @@ from lexi.prospects import service as prospects_service
 
 
 def charge(ctx: TurnContext, amount: int, reason: str) -> None:
-    """Spend credits in the request's unit of work (the turn was quoted before anything ran)."""
+    """Spend credits in the request's unit of work (the turn was quoted before anything ran).
+
+    The charge is recorded on the turn and taken with the turn's other charges in one
+    conditional statement at its end (``credits.service.charge_many``).
+    """
     if amount > 0:
-        credits_service.charge(
-            ctx.session,
-            ctx.workspace_id,
-            amount,
-            reason=reason,
-            reference=str(ctx.conversation_id) if ctx.conversation_id else None,
-            actor=ctx.caller.actor,
-        )
+        ctx.charges.append((amount, reason))
         ctx.credits_used += amount
 
 
