@@ -11,8 +11,8 @@
 - ``invented_fact``: something that reads as a fact about a person, company or place, or a
   figure, that is not in the inputs (the topic, the tone, the instruction, the audience's titles
   and industries, the email being rewritten and the built-in writer's draft for the same request):
-    * a number, percentage or amount of money (a meeting length such as "15-minute call" or
-      "30 minutes" is allowed);
+    * a number, percentage or amount of money (a meeting length up to an hour such as
+      "15-minute call", a time of day such as "10am", and "Q1" to "Q4" are allowed);
     * a web address or an email address;
     * a capitalised word that is not an English word (names such as "Clio" or "HubSpot");
     * a capitalised word inside a sentence that is not a day, a month, "I" or a common business
@@ -61,11 +61,16 @@ _PLACEHOLDER = re.compile(
 _URL = re.compile(
     r"https?://|www\.|\b[\w.+-]+@[\w-]+\.\w+|\b[\w-]+\.(?:com|io|ai|net|org|co)\b", re.IGNORECASE
 )
-_DURATION = re.compile(
-    r"\b(\d{1,2})(?:\s|-)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b", re.IGNORECASE
+# Numbers that state no fact: a meeting length up to an hour ("a 15-minute call", "30 minutes"), a
+# time of day ("10am", "2:30 pm"), a quarter ("Q1"), "24/7".
+_SCHEDULE = re.compile(
+    r"\b(?:[1-9]|[1-5]\d|60)(?:\s|-)?(?:minutes?|mins?)\b"
+    r"|\b(?:[1-9]|1[0-2])(?::[0-5]\d)?\s?(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\bQ[1-4]\b|\b24/7\b",
+    re.IGNORECASE,
 )
 _MONEY = re.compile(r"[$€£¥%]|\bpercent\b|\bper cent\b", re.IGNORECASE)
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’&-]*[A-Za-z]|[A-Za-z]|\d[\d,.]*")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9'’&-]*[A-Za-z0-9]|[A-Za-z]|\d[\d,.]*")
 _SIGNATURE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z.]*){0,2}$")
 
 
@@ -146,9 +151,8 @@ def _facts(text: str, known: set[str], *, subject: bool = False) -> list[str]:
     link = _URL.search(text)
     if link:
         found.append(link.group(0))
-    durations = {m.group(1) for m in _DURATION.finditer(text) if int(m.group(1)) <= 60}
-    for number in re.findall(r"\d[\d,.]*\d|\d", text):
-        if number not in known and number not in durations:
+    for number in re.findall(r"\d[\d,.]*\d|\d", _SCHEDULE.sub(" ", text)):
+        if number not in known:
             found.append(number)
     for sign in _MONEY.findall(text):
         if sign.lower() not in known:

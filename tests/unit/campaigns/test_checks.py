@@ -24,6 +24,15 @@ def kinds(body: str, subject: str = "Legal automation for law firms", **kw) -> s
 def test_a_plain_grounded_email_passes() -> None:
     assert kinds(GOOD) == set()
     assert kinds(GOOD, subject="Legal Automation for Busy Law Firms") == set()
+    scheduling = GOOD.replace("Worth a 15-minute chat on Tuesday?", "Is this a Q1 priority? "
+                              "Worth 20 minutes on Tuesday at 10am, or 2:30 pm?")  # fmt: skip
+    assert kinds(scheduling) == set()
+
+
+def test_scheduling_numbers_do_not_excuse_other_numbers() -> None:
+    body = GOOD.replace("Worth a", "Firms see results in 2 weeks. Worth a")
+    assert "invented_fact" in kinds(body)
+    assert "invented_fact" in kinds(GOOD.replace("Many law firms", "15 law firms"))
 
 
 @pytest.mark.parametrize(
