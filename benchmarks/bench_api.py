@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import drive, lexi_server, print_table  # noqa: E402
+from harness import drive, lexi_server, print_table
 
 
 def seed(client: httpx.Client) -> dict[str, str]:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from lexi.db.engine import make_engine  # noqa: E402
-from lexi.db.migrate import upgrade  # noqa: E402
-from lexi.db.session import Database  # noqa: E402
-from lexi.prospects.generator import generate  # noqa: E402
+from lexi.db.engine import make_engine
+from lexi.db.migrate import upgrade
+from lexi.db.session import Database
+from lexi.prospects.generator import generate
 
 
 def reindex(url: str) -> None:

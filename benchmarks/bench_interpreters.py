@@ -138,7 +138,10 @@ def main() -> None:
         stub = OpenAIProtocolServer(brain).__enter__()
         args.model, args.base_url = "openai:rules-echo", stub.url + "/v1"
         os.environ.setdefault("OPENAI_API_KEY", "not-needed")
-        on_call = lambda state: current.__setitem__("state", state)
+
+        def on_call(state: Any) -> None:
+            current["state"] = state
+
     try:
         if args.model:
             model = model_interpreter(args.model, args.base_url, args.timeout)

@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from lexi.db.engine import make_engine  # noqa: E402
-from lexi.db.session import Database  # noqa: E402
-from lexi.prospects import service  # noqa: E402
-from lexi.prospects.filters import ProspectFilters  # noqa: E402
+from lexi.db.engine import make_engine
+from lexi.db.session import Database
+from lexi.prospects import service
+from lexi.prospects.filters import ProspectFilters
 
 # The titles each searched title matches, spelled out for the hand-written SQL; filled from the
 # universe's titles table at start-up (``spell_titles``), as someone writing the SQL would list them.

@@ -45,7 +45,7 @@ class Counter:
     def __init__(self, count) -> None:  # type: ignore[no-untyped-def]
         self.count = count
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+    async def handle_DATA(self, server, session, envelope):
         with self.count.get_lock():
             self.count.value += 1
         return "250 OK"
@@ -90,18 +90,20 @@ def prepare(n: int) -> tuple[Database, Settings]:
         session.flush()
         now = utc_now()
         contacts = [
-            dict(id=uuid.uuid4(), workspace_id=ws.id, first_name=f"Ann{i}", last_name="Lee",
-                 full_name=f"Ann{i} Lee", email=f"ann{i}@example.com",
-                 email_normalized=f"ann{i}@example.com", company_name=f"Firm {i}",
-                 job_title="CEO", tags=[], custom_fields={}, priority="medium",
-                 do_not_contact=False, created_at=now, updated_at=now)
+            {
+                "id": uuid.uuid4(), "workspace_id": ws.id, "first_name": f"Ann{i}",
+                "last_name": "Lee", "full_name": f"Ann{i} Lee", "email": f"ann{i}@example.com",
+                "email_normalized": f"ann{i}@example.com", "company_name": f"Firm {i}",
+                "job_title": "CEO", "tags": [], "custom_fields": {}, "priority": "medium",
+                "do_not_contact": False, "created_at": now, "updated_at": now,
+            }
             for i in range(n)
         ]  # fmt: skip
         session.execute(Contact.__table__.insert(), contacts)
         session.execute(
             ListMembership.__table__.insert(),
             [
-                dict(id=uuid.uuid4(), list_id=lst.id, contact_id=c["id"], created_at=now)
+                {"id": uuid.uuid4(), "list_id": lst.id, "contact_id": c["id"], "created_at": now}
                 for c in contacts
             ],
         )

@@ -136,7 +136,7 @@ class Result:
         data = sorted(self.latencies_ms)
         if not data:
             return 0.0
-        k = min(len(data) - 1, max(0, int(round(p / 100 * (len(data) - 1)))))
+        k = min(len(data) - 1, max(0, round(p / 100 * (len(data) - 1))))
         return data[k]
 
     def row(self) -> dict[str, float | int | str]:

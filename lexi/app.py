@@ -10,9 +10,9 @@ from fastapi_offline import FastAPIOffline
 from starlette.routing import Route
 
 import lexi
+from lexi.api import api_router
 from lexi.assistant.assistant import Assistant
 from lexi.assistant.understanding.interpreters import configured_interpreter
-from lexi.api import api_router
 from lexi.campaigns.public_endpoints import router as email_links_router
 from lexi.config import Settings, get_settings
 from lexi.db.engine import make_engine

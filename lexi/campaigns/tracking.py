@@ -13,9 +13,9 @@ import email.policy
 import re
 import uuid
 from dataclasses import dataclass
-from typing import Literal
 from email.message import EmailMessage, Message
 from email.utils import parseaddr
+from typing import Literal
 
 from sqlalchemy.orm import Session
 
@@ -150,11 +150,11 @@ def _delivery_status(msg: EmailMessage) -> tuple[list[dict[str, str]], Message |
             else:
                 text = str(blocks)
                 for chunk in re.split(r"\n\s*\n", text):
-                    fields = dict(
-                        (k.strip().lower(), v.strip())
+                    fields = {
+                        k.strip().lower(): v.strip()
                         for k, _, v in (line.partition(":") for line in chunk.splitlines())
                         if v
-                    )
+                    }
                     if "final-recipient" in fields or "original-recipient" in fields:
                         recipients.append(fields)
         elif ctype in ("message/rfc822", "text/rfc822-headers"):

@@ -22,7 +22,7 @@ def db_upgrade(
     url = settings_for(database_url).database_url
     try:
         migrate.upgrade(url, revision)
-    except Exception as exc:  # alembic raises many kinds; the user needs one line
+    except Exception as exc:  # noqa: BLE001  (alembic raises many kinds; the user needs one line)
         fail(f"migration failed: {exc}")
     typer.echo(f"database at {migrate.current(url)}")
 
@@ -39,7 +39,7 @@ def db_downgrade(
     require_existing(url)
     try:
         migrate.downgrade(url, revision)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001  (as for upgrade)
         fail(f"downgrade failed: {exc}")
     typer.echo(f"database at {migrate.current(url)}")
 
@@ -73,7 +73,7 @@ def serve(
     if migrate_on_start:
         try:
             migrate.upgrade(settings.database_url)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001  (as for upgrade)
             fail(f"migration failed: {exc}")
     uvicorn.run(**uvicorn_options(host, port, workers, database_url))
 

@@ -172,7 +172,7 @@ def _targets(header: list[str], mapping: dict[str, str] | None) -> list[str | No
 
 def _row(line: list[str], targets: list[str | None]) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for target, cell in zip(targets, line):
+    for target, cell in zip(targets, line, strict=False):  # short and long rows are allowed
         value = unescape_cell(cell.strip())
         if target is None or value == "":
             continue

@@ -68,7 +68,17 @@ def list_contacts(
     return Page[ContactOut].build([service.to_out(c) for c in rows], total, params)
 
 
-@router.post("", status_code=201, response_model=DataEnvelope[ContactOut])
+@router.post(
+    "",
+    status_code=201,
+    response_model=DataEnvelope[ContactOut],
+    responses={
+        200: {
+            "model": DataEnvelope[ContactOut],
+            "description": "A contact with this email or prospect_id existed; returned unchanged.",
+        }
+    },
+)
 def create_contact(
     body: ContactCreate, caller: ContactsWrite, session: SessionDep, response: Response
 ) -> dict:

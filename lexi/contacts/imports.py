@@ -103,7 +103,7 @@ def import_contacts(
     )
     created: list[Contact] = []
     updated = skipped = 0
-    for fields, row in zip(fields_list, values_list):
+    for fields, row in zip(fields_list, values_list, strict=True):
         assert row is not None
         match = existing.get(row["email_normalized"] or "")
         if match is None and row.get("prospect_id") is not None:

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from email_validator import EmailNotValidError, validate_email
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints, field_validator
 
-from lexi.kit.text import clean_optional_name
 from lexi.kit.schemas import InputSchema, Schema
+from lexi.kit.text import clean_optional_name
 
 Priority = Literal["low", "medium", "high"]
 MAX_BATCH = 500

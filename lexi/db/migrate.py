@@ -79,8 +79,6 @@ def include_object_for(connection: Any) -> Callable[..., bool]:
             if not virtual:
                 virtual.append(_virtual_tables(connection))
             return name not in virtual[0]
-        if type_ == "index" and _is_expression_index(obj):
-            return False
-        return True
+        return not (type_ == "index" and _is_expression_index(obj))
 
     return include_object

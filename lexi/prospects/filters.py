@@ -242,7 +242,7 @@ class ProspectFilters(BaseModel):
         return v
 
     @classmethod
-    def parse(cls, data: dict[str, Any] | None, *, max_limit: int = MAX_LIMIT) -> "ProspectFilters":
+    def parse(cls, data: dict[str, Any] | None, *, max_limit: int = MAX_LIMIT) -> ProspectFilters:
         """Validate a filters object from a client; ``max_limit`` allows approved large selections."""
         if data is None:
             data = {}
@@ -253,7 +253,7 @@ class ProspectFilters(BaseModel):
             raise ValidationFailed(
                 f"Unknown filter: {', '.join(unknown)}.",
                 details={
-                    "fields": {k: "Unknown filter" for k in unknown},
+                    "fields": dict.fromkeys(unknown, "Unknown filter"),
                     "valid": list(cls.model_fields),
                 },
             )

@@ -15,7 +15,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from lexi.prospects.gen_company_text import COMMON_TECH, DESCRIBE, INDUSTRY_NOUNS, KEYWORDS, NOUNS, TECH
+from lexi.prospects.gen_company_text import (
+    COMMON_TECH,
+    DESCRIBE,
+    INDUSTRY_NOUNS,
+    KEYWORDS,
+    NOUNS,
+    TECH,
+)
 from lexi.prospects.gen_families import family_of
 from lexi.prospects.taxonomy import INDUSTRIES
 

@@ -27,7 +27,7 @@ class Town:
 
 
 class Sampler:
-    __slots__ = ("items", "cum", "total")
+    __slots__ = ("cum", "items", "total")
 
     def __init__(self, items: list, weights: list[float]) -> None:
         self.items = items

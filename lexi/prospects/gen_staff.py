@@ -39,7 +39,7 @@ _LEVEL_WEIGHTS_LARGE = (1.2, 1.5, 6, 17, 25, 36, 11, 2.3)
 class _Pick:
     """Weighted choice by cumulative weights with ``bisect``."""
 
-    __slots__ = ("items", "cum", "total")
+    __slots__ = ("cum", "items", "total")
 
     def __init__(self, weights: Mapping[str, float] | tuple[tuple[str, float], ...]) -> None:
         pairs = list(weights.items()) if isinstance(weights, Mapping) else list(weights)

@@ -13,7 +13,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from itertools import accumulate
 
 from lexi.db.session import Database
@@ -49,7 +49,7 @@ _EMAIL_PATTERNS = (
     ("{f}.{l}", 45), ("{fi}{l}", 20), ("{f}", 8), ("{f}{li}", 5), ("{f}_{l}", 5), ("{l}{fi}", 5),
     ("{fi}.{l}", 12),
 )
-_PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS)
+_PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS, strict=True)
 _PATTERN_CUM = tuple(accumulate(_PATTERN_CUM))
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -83,7 +83,7 @@ def _handle(person_id: int) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _email_part(name: str) -> str:
     return "".join(ch for ch in ascii_fold(name).lower() if ch.isalnum())
 
@@ -140,7 +140,7 @@ def _phone(rng: random.Random, country: str) -> str:
     return f"+{cc} {rng.randint(10, 99)} {rng.randint(1_000_000, 9_999_999)}"
 
 
-def _offices(u: "_Universe", rng: random.Random, hq: Town, employees: int) -> list[Town]:
+def _offices(u: _Universe, rng: random.Random, hq: Town, employees: int) -> list[Town]:
     """Other offices of a company: other big metros of its country from 500 people, abroad from 1,000."""
     if employees < 500:
         return []
@@ -203,8 +203,8 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):
             else:
                 first = rng.choice(firsts)
                 last = rng.choice(lasts)
-            f, l = _email_part(first), _email_part(last)
-            local = pattern.format(f=f, l=l, fi=f[:1], li=l[:1])
+            f, la = _email_part(first), _email_part(last)
+            local = pattern.format(f=f, l=la, fi=f[:1], li=la[:1])
             if local in used:
                 local = f"{local}{len(used) + 1}"
             used.add(local)
@@ -215,7 +215,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):
             persons.append((
                 person_id, company_id, tid, first, last, seniority, department, email, status,
                 phone, place.name, place.region, where, loc_key(where, place.region, place.name),
-                f"https://www.linkedin.com/in/{f}-{l}-{_handle(person_id)}", industry,
+                f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}", industry,
                 spec.employees, spec.revenue_usd, hq_loc,
             ))
         if len(persons) >= batch_size:

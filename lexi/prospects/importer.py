@@ -122,7 +122,7 @@ def read_csv(text: str) -> Iterator[Row]:
         if len(cells) != len(header):
             yield n, f"Expected {len(header)} cells, found {len(cells)}"
             continue
-        yield n, dict(zip(header, cells))
+        yield n, dict(zip(header, cells, strict=True))
 
 
 def read_jsonl(text: str) -> Iterator[Row]:
@@ -354,7 +354,7 @@ def import_rows(
             mapped = {columns[k]: v for k, v in raw.items() if k in columns and v not in (None, "")}
             clean, errors = _clean(preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry)
         else:
-            if columns is None or mapping is None and any(k not in columns for k in raw):
+            if columns is None or (mapping is None and any(k not in columns for k in raw)):
                 columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
             clean, errors = _clean(raw, columns)
         if clean is None:

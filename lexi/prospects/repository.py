@@ -295,10 +295,10 @@ class ProspectRepository:
             ],
             else_="unknown",
         )
-        companies = dict(
-            (r[0], int(r[1]))
+        companies = {
+            r[0]: int(r[1])
             for r in self.session.execute(select(label, func.count()).group_by(label))
-        )
+        }
         plabel = case(
             *[
                 (P.employees <= high, name) if high is not None else (P.employees >= low, name)
@@ -306,9 +306,9 @@ class ProspectRepository:
             ],
             else_="unknown",
         )
-        people = dict(
-            (r[0], int(r[1])) for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
-        )
+        people = {
+            r[0]: int(r[1]) for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
+        }
         names = [b[0] for b in buckets] + (["unknown"] if "unknown" in companies or "unknown" in people else [])
         return [(n, companies.get(n, 0), people.get(n, 0)) for n in names]
 

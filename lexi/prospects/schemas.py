@@ -70,7 +70,7 @@ class SaveItem(InputSchema):
     linkedin_url: str | None = Field(None, max_length=500)
 
     @model_validator(mode="after")
-    def _something(self) -> "SaveItem":
+    def _something(self) -> SaveItem:
         if self.id is None and not (self.name or self.first_name or self.last_name or self.email):
             raise ValueError("Give a prospect id, or at least a name or an email")
         return self

@@ -237,7 +237,7 @@ def _page(
     if len(branches) == 1:
         return repo.page_ids(branches[0], skip, want, scan=_dense(counts[0], skip + want, universe))
     merged: list[int] = []
-    for conditions, n in zip(branches, counts):
+    for conditions, n in zip(branches, counts, strict=True):
         if n:
             dense = _dense(n, skip + want, universe)
             merged.extend(repo.page_ids(conditions, 0, skip + want, scan=dense))

@@ -69,7 +69,7 @@ class RateLimiter:
         if self.shared and self.breaker.should_try():
             try:
                 decision = self._hit(self.storage, identity, per_minute, per_day, now)
-            except Exception as exc:  # a broken shared store must not take the API down
+            except Exception as exc:  # noqa: BLE001  (a broken shared store must not take the API down)
                 self.breaker.failed(exc)
             else:
                 self.breaker.succeeded()

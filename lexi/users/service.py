@@ -57,7 +57,9 @@ def normalize_email(raw: str) -> str:
     try:
         return validate_email(raw.strip(), check_deliverability=False).normalized.lower()
     except EmailNotValidError as exc:
-        raise ValidationFailed.field("email", str(exc), f"Not a valid email address: {exc}")
+        raise ValidationFailed.field(
+            "email", str(exc), f"Not a valid email address: {exc}"
+        ) from None
 
 
 def _check_password(password: str) -> None:

@@ -83,7 +83,7 @@ def login(request: Request, session: SessionDep, settings: SettingsDep, form: Fo
         return _login_page(
             request, error="That email and password do not match.", email=email, status_code=401
         )
-    token, row = signed
+    token, _row = signed
     response = RedirectResponse(safe_next(str(form.get("next") or "")), status_code=303)
     set_session_cookie(request, response, token, int(lifetime.total_seconds()))
     return response

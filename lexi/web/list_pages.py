@@ -275,7 +275,9 @@ def upload(request: Request, user: Actor, session: SessionDep, form: FormDep) ->
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise ValidationFailed.field("file", "Malformed CSV", f"The CSV is malformed: {exc}.")
+        raise ValidationFailed.field(
+            "file", "Malformed CSV", f"The CSV is malformed: {exc}."
+        ) from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if len(rows) < 2:
         raise ValidationFailed.field(

@@ -169,7 +169,7 @@ class TestWorkspaces:
     def test_list_has_a_header_row(self, url, ws_id) -> None:  # type: ignore[no-untyped-def]
         lines = ok("workspaces", "list", "--database-url", url).splitlines()
         header = next(line for line in lines if "Id" in line)
-        assert [w for w in header.replace("┃", " ").split()] == ["Id", "Plan", "Balance", "Name"]
+        assert header.replace("┃", " ").split() == ["Id", "Plan", "Balance", "Name"]
 
     def test_a_duplicate_name_is_created_with_a_warning(self, url) -> None:  # type: ignore[no-untyped-def]
         name = f"twin-{uuid.uuid4().hex[:6]}"

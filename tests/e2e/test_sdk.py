@@ -53,7 +53,7 @@ class TestTheReadmeSnippetRunsUnchanged:
         monkeypatch.setenv("LEXI_BASE_URL", server.url)
         namespace: dict[str, Any] = {}
         # The README example runs exactly as a reader would paste it.
-        exec(compile(readme_python_example(), "README.md", "exec"), namespace)  # noqa: S102
+        exec(compile(readme_python_example(), "README.md", "exec"), namespace)
 
         first, follow_up = namespace["response"], namespace["follow_up"]
         assert follow_up["conversation_id"] == first["conversation_id"]

@@ -56,7 +56,7 @@ class LexiServer:
         # /health/live answers as soon as the process serves; /health also needs the database.
         self.ready_path = "/health/live" if not migrate else "/health"
 
-    def start(self) -> "LexiServer":
+    def start(self) -> LexiServer:
         env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
         env.update(
             {
@@ -136,7 +136,7 @@ class LexiServer:
     def client(self, **kw: Any) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=kw.pop("timeout", 30.0), **kw)
 
-    def __enter__(self) -> "LexiServer":
+    def __enter__(self) -> LexiServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

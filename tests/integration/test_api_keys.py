@@ -222,7 +222,7 @@ class TestKeyAuthentication:
         assert r.status_code == 401 and r.json()["error"]["code"] == "invalid_key"
 
     def test_last_used_at_is_set_on_use(self, client, auth, api_key) -> None:
-        before = [k for k in client.get("/v1/api-keys", headers=auth).json()["data"]]
+        before = client.get("/v1/api-keys", headers=auth).json()["data"]
         # The listing request itself was the key's first use.
         assert before[0]["last_used_at"] is not None
         fresh = create(client, auth, name="unused").json()["data"]

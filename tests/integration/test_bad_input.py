@@ -2,7 +2,6 @@
 
 import http.client
 import json
-import uuid
 from urllib.parse import urlsplit
 
 import pytest

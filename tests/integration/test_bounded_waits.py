@@ -94,7 +94,7 @@ class TestUnitOfWorkEndsBeforeSerialisation:
             name: str
 
             @model_validator(mode="after")
-            def observe(self) -> "Out":
+            def observe(self) -> Out:
                 session = seen["session"]
                 seen["in_transaction"] = session.in_transaction()  # type: ignore[attr-defined]
                 seen["checked_out"] = db.engine.pool.checkedout()  # type: ignore[attr-defined]

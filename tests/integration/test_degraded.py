@@ -13,7 +13,6 @@ from __future__ import annotations
 import threading
 import time
 
-import httpx
 import pytest
 from sqlalchemy.exc import OperationalError
 

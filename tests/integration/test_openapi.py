@@ -67,3 +67,18 @@ class TestOfflineDocs:
 
     def test_the_docs_point_at_the_served_openapi_document(self, client) -> None:
         assert "/openapi.json" in client.get("/docs").text
+
+
+class TestDocumentedStatuses:
+    def test_creating_an_existing_contact_answers_a_documented_200(
+        self, client, auth, schema
+    ) -> None:  # type: ignore[no-untyped-def]
+        body = {"email": "same.person@example.com", "full_name": "Same Person"}
+        assert client.post("/v1/contacts", json=body, headers=auth).status_code == 201
+        again = client.post("/v1/contacts", json=body, headers=auth)
+        assert again.status_code == 200
+        documented = schema["paths"]["/v1/contacts"]["post"]["responses"]
+        assert "200" in documented and "201" in documented
+        assert documented["200"]["content"]["application/json"]["schema"] == (
+            documented["201"]["content"]["application/json"]["schema"]
+        )

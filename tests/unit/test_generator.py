@@ -223,7 +223,7 @@ class TestRealism:
         assert sizes[3] - sizes[2] > 20
 
     def test_large_companies_have_a_full_c_suite_and_vps(self) -> None:
-        companies, persons, titles = universe(5, 20_000)
+        companies, persons, _titles = universe(5, 20_000)
         big = {c[C["id"]] for c in companies if c[C["employee_count"]] >= 1000}
         assert big
         per: dict[int, Counter] = defaultdict(Counter)

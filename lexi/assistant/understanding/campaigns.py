@@ -259,8 +259,8 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
             kind=IntentKind.campaign_create, list_name=resolved, list_target=target, params=params
         )
     if (
-        has_campaign
-        and _CAMPAIGN_START.search(clause)
+        (has_campaign
+        and _CAMPAIGN_START.search(clause))
         or re.search(
             r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
             r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
@@ -285,8 +285,8 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         params = {"edit": "question", **_step(clause)}
         return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
     if (
-        (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
-        and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
+        ((_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
+        and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I)))
         or re.search(
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )

@@ -103,7 +103,7 @@ def mismatches(expected: list[dict[str, Any]], got: Interpretation) -> list[str]
     want = [e["kind"] for e in expected]
     if kinds != want:
         return [f"kinds {kinds} != {want}"]
-    for exp, intent in zip(expected, got.intents):
+    for exp, intent in zip(expected, got.intents, strict=True):
         for key in COMPARED:
             if key in exp and not _same(key, getattr(intent, key), exp[key]):
                 out.append(f"{exp['kind']}.{key}: {getattr(intent, key)!r} != {exp[key]!r}")

@@ -901,7 +901,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
             span += 1
     else:
         if value.alternatives:
-            for loc, alt in zip(value.filters, value.alternatives):
+            for loc, alt in zip(value.filters, value.alternatives, strict=False):
                 ambiguous[loc] = alt
         if value.elsewhere:
             slots.place_options[value.filters[0]] = value.elsewhere

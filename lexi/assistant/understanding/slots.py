@@ -403,7 +403,7 @@ def swap_departments(
     if not titles or any(p is None for p in parts) or not new:
         return None
     out: list[str] = []
-    for title, part in zip(titles, parts):
+    for title, part in zip(titles, parts, strict=True):
         assert part is not None
         rung, function, first = part
         dept = DEPT_KEYS.get(norm_key(function))

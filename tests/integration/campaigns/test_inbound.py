@@ -61,7 +61,7 @@ class TestInbound:
     def test_hard_bounce_dsn_suppresses_and_stops_the_sequence(
         self, client, auth, db, sink, mail_settings, workspace
     ):
-        c, ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
+        c, _ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
         msg = sink.messages[0]
         to = re.search(r"[\w.+-]+@[\w.-]+", str(msg["To"])).group(0).lower()
         got = ok(
@@ -82,7 +82,7 @@ class TestInbound:
     def test_soft_bounce_is_recorded_but_not_suppressed(
         self, client, auth, db, sink, mail_settings, workspace
     ):
-        c, ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
+        _c, _ids, _by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
         msg = sink.messages[0]
         to = re.search(r"[\w.+-]+@[\w.-]+", str(msg["To"])).group(0).lower()
         raw = dsn(msg["Message-ID"], to, status="4.2.2", action="delayed")
@@ -93,7 +93,7 @@ class TestInbound:
         assert client.get("/v1/suppressions", headers=auth).json()["meta"]["total"] == 0
 
     def test_raw_rfc822_body_reply(self, client, auth, db, sink, mail_settings, workspace):
-        c, ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
+        c, _ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
         msg = sink.messages[1]
         to = re.search(r"[\w.+-]+@[\w.-]+", str(msg["To"])).group(0)
         raw = (f"From: Someone <{to}>\r\nSubject: Re: s\r\nReferences: <x@y> {msg['Message-ID']}\r\n"
@@ -109,7 +109,7 @@ class TestInbound:
     def test_another_workspaces_reply_matches_nothing(
         self, client, auth, db, sink, mail_settings, workspace, factory
     ):
-        c, ids, by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
+        c, _ids, _by_email = self.sent(client, auth, db, sink, mail_settings, workspace)
         msg = sink.messages[0]
         other = factory.headers(factory.workspace().id)
         raw = (

@@ -99,7 +99,7 @@ class TestTheMessages:
             c_["id"]: c_
             for c_ in (ok(client.get(f"/v1/contacts/{i}", headers=auth)) for i in [*ids, nameless])
         }
-        for cid_, person in people.items():
+        for person in people.values():
             [msg] = sink.to(person["email"])
             assert msg["From"] == "Sam Sender <sam@sender.example>"
             assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -323,7 +323,7 @@ class TestSuppressionPauseAndBounces:
         assert (
             CampaignSender(db, mail_settings, workspace_id=workspace.id).run_until_idle().sent == 1
         )
-        assert [str(m["To"]) for m in sink.messages][0].endswith(f"<{emails[2]}>")
+        assert str(sink.messages[0]["To"]).endswith(f"<{emails[2]}>")
         stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
         assert (
             stats["sent_count"] == 1 and stats["skipped_count"] + stats["unsubscribed_count"] >= 1

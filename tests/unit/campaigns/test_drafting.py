@@ -16,8 +16,8 @@ from lexi.campaigns.drafting import (
     flesch_reading_ease,
     industry_phrase,
     parse_instruction,
-    role_word,
     rewrite_steps,
+    role_word,
     spam_triggers_in,
     words,
 )
