@@ -127,10 +127,8 @@ def _row_campaign_chat(client, headers, db):  # type: ignore[no-untyped-def]
 
 
 def _row_personalize_email(client, headers, db):  # type: ignore[no-untyped-def]
-    contact = ok(
-        client.post("/v1/contacts", json={"first_name": "Dee", "email": "dee@firm.example"},
-                    headers=headers)  # fmt: skip
-    )
+    body = {"first_name": "Dee", "email": "dee@firm.example"}
+    contact = ok(client.post("/v1/contacts", json=body, headers=headers))
     before = client.get("/v1/credits", headers=headers).json()["data"]["balance"]
     data = ok(
         client.post(
