@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lexi.assistant.understanding import ConversationState, RuleInterpreter
 from lexi.assistant.understanding.evaluation import (
-    accuracy_summary,
     Score,
+    accuracy_summary,
     load_jsonl,
     run_conversations,
     run_lines,

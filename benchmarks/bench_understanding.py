@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lexi.assistant.understanding import RuleInterpreter
 from lexi.assistant.understanding.evaluation import (
-    accuracy_summary,
     Score,
+    accuracy_summary,
     advance,
     labelled,
     load_jsonl,

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import Select, Table, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -470,8 +470,8 @@ class CampaignRepository(Repository[Campaign]):
         )
 
 
-_SENDS = CampaignSend.__table__
-_ENROLMENTS = CampaignEnrolment.__table__
+_SENDS = cast(Table, CampaignSend.__table__)
+_ENROLMENTS = cast(Table, CampaignEnrolment.__table__)
 # The statements the sender runs once per email, built once (no construction or compilation
 # per email; their parameters are bound at execution).
 _RECORD_SENT = (
