@@ -13,7 +13,7 @@ from lexi.models import ApiKey, Workspace
 class ApiKeyRepository(Repository[ApiKey]):
     model = ApiKey
 
-    def credentials_by_hash(self, token_hash: str) -> Row[Any] | None:
+    def credentials_by_hash(self, token_hash: str) -> Row[*tuple[Any, ...]] | None:
         """What authenticating a request needs, as one row of plain columns (no ORM objects):
         the key's id, workspace, prefix, name, scopes, tier, revocation, expiry and last use, and the
         workspace's plan."""
