@@ -277,3 +277,41 @@ class TestAChatTurnThroughTheModelInterpreterAndWriter:
         assert rewritten["type"] == "email_rewrite" and rewritten["revision"] == 2
         assert rewritten["written_by"]["writer"] == "model"
         assert all(s["body"].startswith("Hey ") for s in rewritten["steps"])
+
+
+class TestLexiMcpOverStdioWithAModel:
+    def test_create_campaign_is_written_by_the_model(  # type: ignore[no-untyped-def]
+        self, migrated, model_server, api_key
+    ) -> None:
+        import os
+        import sys
+
+        from mcp import StdioServerParameters
+
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
+        env.update(
+            {
+                "LEXI_API_KEY": api_key,
+                "LEXI_DATABASE_URL": migrated,
+                "LEXI_LOG_LEVEL": "WARNING",
+                "LEXI_MODEL": "openai:stub-model",
+                "LEXI_MODEL_BASE_URL": model_server.url + "/v1",
+                "LEXI_MODEL_API_KEY": MODEL_KEY,
+            }
+        )
+        params = StdioServerParameters(
+            command=sys.executable, args=["-m", "lexi", "mcp", "--no-worker"], env=env
+        )
+
+        async def go() -> Any:
+            async with Client(params, read_timeout_seconds=60) as client:
+                return await client.call_tool(
+                    "create_campaign", {"name": "Over stdio", "topic": "legal automation"}
+                )
+
+        result = asyncio.run(go())
+        assert not result.is_error, result.content
+        out = result.structured_content
+        assert out["written_by"]["writer"] == "model", out["written_by"]
+        assert out["written_by"]["model"] == "openai:stub-model"
+        assert [s["subject"] for s in out["steps"]] == [e["subject"] for e in GOOD]
