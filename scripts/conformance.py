@@ -48,6 +48,7 @@ def _free_port() -> int:
 
 def _prepare(database_url: str, people: int) -> str:
     """Migrate, generate a small universe, create the workspace and its key; returns the key."""
+    from lexi.audit.service import Actor
     from lexi.auth import service as auth_service
     from lexi.db.engine import make_engine
     from lexi.db.migrate import upgrade
@@ -61,10 +62,19 @@ def _prepare(database_url: str, people: int) -> str:
         generate(db, people, 7)
         with db.unit_of_work() as session:
             ws = workspaces_service.create(
-                session, "Conformance", plan="organization", credits=10_000_000
+                session,
+                "Conformance",
+                plan="organization",
+                credits=10_000_000,
+                actor=Actor.cli("conformance"),
             )
             _, key = auth_service.create_key(
-                session, ws.id, name="conformance", scopes=["all"], tier="unmetered"
+                session,
+                ws.id,
+                name="conformance",
+                scopes=["all"],
+                tier="unmetered",
+                actor=Actor.cli("conformance"),
             )
     finally:
         db.dispose()
