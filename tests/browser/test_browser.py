@@ -385,10 +385,12 @@ def test_a_campaign_from_the_chat(page, site, shots) -> None:  # type: ignore[no
 
     # The campaign is on the campaigns page, active, with the casual revision current.
     page.get_by_role("link", name="Campaigns", exact=True).click()
+    page.wait_for_url(re.compile(r"/campaigns$"))
     row = page.locator("tr", has_text=name)
     assert row.locator("td").nth(2).inner_text() == "Active"
     assert row.locator("td.num").first.inner_text() == "4"
     row.locator("td").first.get_by_role("link").click()
+    page.wait_for_url(re.compile(r"/campaigns/[0-9a-f-]+$"))
     assert "revision 2" in page.locator("#emails").inner_text()
     current = page.locator("section[aria-labelledby=revisions] tbody tr").first
     assert "current" in current.inner_text() and "casual" in current.inner_text()
