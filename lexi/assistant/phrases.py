@@ -420,6 +420,48 @@ def notes(action: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
+def _places(places: list[str]) -> str:
+    names = [_the(place_name(p)) for p in places]
+    return _join(names) if len(names) <= MAX_NAMED else f"{len(names)} places"
+
+
+def _the(name: str) -> str:
+    """ "the United States", "the Netherlands"; other places as they are."""
+    return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines")) else name
+
+
+def _near_miss(filters: dict[str, Any], offer: dict[str, Any]) -> str:
+    """One near search and its count: "12 in Idaho", "7 at internet companies in Boise, ID",
+    "4 heads of finance"."""
+    n, change = int(offer.get("count") or 0), offer.get("change") or {}
+    if offer.get("kind") == "place":
+        return f"{n:,} in {_places(list(change.get('locations') or []))}"
+    if offer.get("kind") == "industry":
+        where = list(filters.get("locations") or [])
+        text = f"{n:,} {industry_phrase(list(change.get('industries') or []))}"
+        return text + (f" in {_places(where)}" if where else "")
+    return f"{n:,} {_roles(offer.get('filters') or {}, n == 1)}"
+
+
+def _near_offer(offer: dict[str, Any]) -> str:
+    change = offer.get("change") or {}
+    if offer.get("kind") == "place":
+        return f"want me to widen to {_places(list(change.get('locations') or []))}?"
+    if offer.get("kind") == "industry":
+        names = [
+            INDUSTRY_NAMES.get(i, f"{i.lower()} companies") for i in change.get("industries") or []
+        ]
+        return f"want me to include {_join(names, 'and')}?"
+    return f"want me to look for {_roles(offer.get('filters') or {}, False)} instead?"
+
+
+def near_misses(filters: dict[str, Any], offers: list[dict[str, Any]]) -> str:
+    """What a search that found nobody nearly found, and the first of it offered:
+    "Nearby: 12 in Idaho, 7 at internet companies in Boise, ID — want me to widen to Idaho?"."""
+    found = ", ".join(_near_miss(filters, o) for o in offers)
+    return f"Nearby: {found} — {_near_offer(offers[0])}"
+
+
 def search_result(action: dict[str, Any]) -> str:
     note = notes(action)
     text = _search_result(action)
@@ -432,6 +474,10 @@ def _search_result(action: dict[str, Any]) -> str:
     shown = len(action.get("prospects") or [])
     offset = int(action.get("offset") or 0)
     if total == 0:
+        if action.get("nearby"):
+            return f"I found no {describe_filters(filters)}, {NO_SEARCH_FEE}. " + near_misses(
+                filters, action["nearby"]
+            )
         return f"I found no {describe_filters(filters)}, {NO_SEARCH_FEE}. {NEXT_WIDER}"
     if shown == 0:
         return (

@@ -167,6 +167,39 @@ def _query(filters: ProspectFilters) -> PersonQuery:
     )
 
 
+def _groups(
+    session: Session,
+    repo: ProspectRepository,
+    filters: ProspectFilters,
+    workspace_id: uuid.UUID | None,
+) -> list[PersonQuery]:
+    """The queries a search runs, in result order: exact title matches, then the others."""
+    base = _query(filters)
+    if filters.companies:
+        base.company_ids = company_ids(session, list(filters.companies))
+    base.exclude_ids = _excluded_people(session, filters, workspace_id)
+    if not filters.titles:
+        return [base]
+    exact, partial = _title_groups(repo, filters.titles)
+    return [
+        PersonQuery(**{**base.__dict__, "title_ids": title_ids})
+        for title_ids in (exact, partial)
+        if title_ids
+    ]
+
+
+def count(
+    session: Session, filters: ProspectFilters, *, workspace_id: uuid.UUID | None = None
+) -> int:
+    """How many people ``search`` would find: its COUNT queries only, no page and no rows."""
+    repo = ProspectRepository(session)
+    return sum(
+        repo.count(b)
+        for q in _groups(session, repo, filters, workspace_id)
+        for b in repo.branches(q)
+    )
+
+
 def search(
     session: Session,
     filters: ProspectFilters,
@@ -185,18 +218,7 @@ def search(
         raise ValidationFailed.field("page", "Must be 1 or more")
     limit = filters.limit if limit is None else limit
     repo = ProspectRepository(session)
-    base = _query(filters)
-    if filters.companies:
-        base.company_ids = company_ids(session, list(filters.companies))
-    base.exclude_ids = _excluded_people(session, filters, workspace_id)
-    groups: list[PersonQuery] = [base]
-    if filters.titles:
-        exact, partial = _title_groups(repo, filters.titles)
-        groups = []
-        for title_ids in (exact, partial):
-            if title_ids:
-                q = PersonQuery(**{**base.__dict__, "title_ids": title_ids})
-                groups.append(q)
+    groups = _groups(session, repo, filters, workspace_id)
     universe = repo.universe_size()
     total = 0
     page: list[int] = []

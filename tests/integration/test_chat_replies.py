@@ -3,7 +3,8 @@
 tests/data/replies.jsonl holds one turn per line: `lists` to create first, `before` (earlier turns
 of the same conversation), `context_list` (a list the request is opened from), what the user
 `say`s and the exact `reply`. Numbers that depend on the size of the test universe are written
-`{total}` (the turn's first action's `total_matches`); `{task_id}`, `{list_id}` and `{balance}`
+`{total}` (the turn's first action's `total_matches`), `{nearby0}`, `{nearby1}`, ... (the counts of
+the near searches an empty search offers); `{task_id}`, `{list_id}` and `{balance}`
 stand for the turn's task, list and remaining credits. Any other change of wording fails here.
 """
 
@@ -54,6 +55,8 @@ def expected(row: dict[str, Any], data: dict[str, Any]) -> str:
         "list_id": first.get("list_id") or "",
         "balance": f"{data['credits_remaining']:,}",
     }
+    for i, offer in enumerate(first.get("nearby") or []):
+        values[f"nearby{i}"] = f"{int(offer['count']):,}"
     return str(row["reply"]).format(**values)
 
 

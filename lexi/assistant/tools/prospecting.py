@@ -17,9 +17,11 @@ from lexi.assistant.context import TurnContext
 from lexi.assistant.tools import results
 from lexi.assistant.tools.common import charge, remember_list, resolve_list, save_to
 from lexi.assistant.tools.registry import Action, check_scope, tool
+from lexi.assistant.understanding import nearby
 from lexi.assistant.understanding.types import Intent, IntentKind
 from lexi.auth.scopes import Scope
 from lexi.credits import prices
+from lexi.errors import ValidationFailed
 from lexi.lists import service as lists_service
 from lexi.prospects import service as prospects_service
 from lexi.prospects.filters import APPROVED_MAX_LIMIT, MAX_LIMIT, ProspectFilters
@@ -126,6 +128,29 @@ def _quote(read: _Read) -> dict[str, int]:
     return {"credits": prices.PROSPECT_SEARCH, "contacts": contacts, "emails": emails}
 
 
+def _near_misses(ctx: TurnContext, read: _Read) -> list[dict[str, Any]]:
+    """For a search that found nobody: the near searches (at most ``nearby.MAX_PROBES``, one
+    COUNT each, never charged) that find somebody, in the order they are offered."""
+    offers = []
+    for near in nearby.widenings(read.filters.to_dict()):
+        try:
+            filters = ProspectFilters.parse(near.filters, max_limit=APPROVED_MAX_LIMIT)
+        except ValidationFailed:
+            continue
+        found = prospects_service.count(ctx.session, filters, workspace_id=ctx.workspace_id)
+        if found:
+            offers.append(
+                {
+                    "kind": near.kind,
+                    "count": found,
+                    "filters": filters.to_dict(),
+                    "change": near.change,
+                    "words": near.words,
+                }
+            )
+    return offers
+
+
 def propose_search(ctx: TurnContext, args: SearchArgs, *, start: bool = False) -> Action:
     """Create the prospect_search task (pending, or approved at once when ``start``).
 
@@ -224,6 +249,10 @@ def search_prospects(ctx: TurnContext, args: SearchArgs) -> Action:
         action["not_understood"] = list(args.not_understood)
     ids = [p["id"] for p in prospects]
     state = ctx.state
+    state.nearby, state.nearby_turn = [], -1
+    if read.total == 0 and args.offset == 0 and (offers := _near_misses(ctx, read)):
+        action["nearby"] = offers
+        state.nearby, state.nearby_turn = offers, state.turn
     state.last_filters = filters.to_dict()
     state.last_offset = args.offset + len(ids)
     if ids:

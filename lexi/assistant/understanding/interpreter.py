@@ -7,7 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from . import actions, approvals, campaigns, commands, companies, exclusions, list_admin, lists
+from . import (
+    actions,
+    approvals,
+    campaigns,
+    commands,
+    companies,
+    exclusions,
+    list_admin,
+    lists,
+    nearby,
+)
 from .questions import question
 from .scanner import extract
 from .search import (
@@ -72,6 +82,8 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
         if not cleaned:
             return Interpretation([_clarify("request")], text=raw)
+        if found := nearby.follow_up(cleaned, state):
+            return Interpretation([found], text=raw)  # "yes", "show the Idaho ones"
         if found := approvals.approval(cleaned, state):
             return Interpretation([found], text=raw)  # "approve it", "cancel that task"
         if commands.is_injection(cleaned):

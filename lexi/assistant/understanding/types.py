@@ -65,6 +65,11 @@ class ConversationState:
     seen_task_ids: list[str] = field(default_factory=list)  # tasks whose results joined already
     pending_task_ids: list[str] = field(default_factory=list)  # this conversation's, newest last
     turn: int = 0  # how many turns the conversation has had
+    # Near searches offered when the last search found nobody ("Nearby: 12 in Idaho"), the
+    # first one proposed; each {"kind", "count", "filters", "change", "words"}. Only the next
+    # turn may accept one ("yes", "show the Idaho ones"): ``nearby_turn`` is the offering turn.
+    nearby: list[dict[str, Any]] = field(default_factory=list)
+    nearby_turn: int = -1
 
     def has_results(self) -> bool:
         """Whether an earlier turn left people to refer to ("add them", "the first 5")."""
