@@ -156,6 +156,23 @@ def stats(
     for block in data["titles_by_industry"]:
         titles = ", ".join(f"{t['title']} ({t['people']:,})" for t in block["titles"])
         typer.echo(f"  {block['industry']}: {titles}")
+    signals = data["signals"]
+    companies = max(data["companies"], 1)
+    typer.echo("\nLast funding round (companies)")
+    for name, n in signals["funding_stages"].items():
+        typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
+    typer.echo("\nHeadcount growth over 12 months (companies)")
+    for name, n in signals["growth_12m"].items():
+        typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
+    typer.echo(
+        f"\nOpen job postings: {signals['open_postings']:,} at {signals['companies_hiring']:,} companies; "
+        + ", ".join(f"{d} {n:,}" for d, n in list(signals["postings_by_department"].items())[:6])
+    )
+    typer.echo(
+        f"New in role: {share(signals['people_new_in_role_90d']).strip()} in 90 days, "
+        f"{share(signals['people_new_in_role_365d']).strip()} in 12 months"
+    )
+    typer.echo(f"Companies with a technology first seen in 90 days: {signals['companies_adopting_tech_90d']:,}")
 
 
 @prospects_app.command("search")

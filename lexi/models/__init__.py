@@ -16,7 +16,7 @@ from lexi.models.contact import Contact, ContactList, ListMembership
 from lexi.models.conversation import Conversation, Message
 from lexi.models.credit import CreditEntry
 from lexi.models.idempotency import IdempotencyRecord
-from lexi.models.prospect import Company, JobTitle, Person
+from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
 from lexi.models.task import Task
 from lexi.models.user import Invite, Membership, User, UserSession
 from lexi.models.workspace import Workspace
@@ -32,12 +32,14 @@ __all__ = [
     "CampaignSend",
     "CampaignStep",
     "Company",
+    "CompanyTechnology",
     "Contact",
     "ContactList",
     "Conversation",
     "CreditEntry",
     "IdempotencyRecord",
     "Invite",
+    "JobPosting",
     "JobTitle",
     "ListMembership",
     "Membership",

@@ -10,7 +10,9 @@ prefix range on the same index.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, SmallInteger, String, Text
+from datetime import date
+
+from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lexi.db.base import Base
@@ -36,6 +38,11 @@ class Company(Base):
     __table_args__ = (
         Index("ix_prospect_companies_domain", "domain"),
         Index("ix_prospect_companies_industry", "industry", "employee_count"),
+        Index("ix_prospect_companies_funding_stage", "funding_stage", "last_funding_on"),
+        Index("ix_prospect_companies_last_funding", "last_funding_on"),
+        Index("ix_prospect_companies_funding_total", "funding_total_usd"),
+        Index("ix_prospect_companies_growth_12m", "growth_12m_pct"),
+        Index("ix_prospect_companies_growth_6m", "growth_6m_pct"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -53,6 +60,57 @@ class Company(Base):
     keywords: Mapped[str | None] = mapped_column(Text)
     technologies: Mapped[str | None] = mapped_column(Text)
     linkedin_url: Mapped[str | None] = mapped_column(String(500))
+    # Buying signals. Funding: the stage, date and amount of the last round and the total raised.
+    funding_stage: Mapped[str | None] = mapped_column(String(20))
+    last_funding_on: Mapped[date | None] = mapped_column(Date)
+    last_funding_usd: Mapped[int | None] = mapped_column(BigInteger)
+    funding_total_usd: Mapped[int | None] = mapped_column(BigInteger)
+    # Headcount 6 and 12 months ago, and the growth since then in percent (derived from
+    # ``employee_count`` and kept in step by the writers, so that a growth filter is an index range).
+    headcount_6m_ago: Mapped[int | None] = mapped_column(Integer)
+    headcount_12m_ago: Mapped[int | None] = mapped_column(Integer)
+    growth_6m_pct: Mapped[int | None] = mapped_column(Integer)
+    growth_12m_pct: Mapped[int | None] = mapped_column(Integer)
+
+
+class CompanyTechnology(Base):
+    """A technology a company uses, with the day it was first seen there."""
+
+    __tablename__ = "prospect_company_technologies"
+    __table_args__ = (
+        Index("ix_prospect_company_technologies_key", "tech_key", "first_seen_on", "company_id"),
+        Index("ix_prospect_company_technologies_first_seen", "first_seen_on", "company_id"),
+    )
+
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("prospect_companies.id", ondelete="CASCADE"), primary_key=True
+    )
+    tech_key: Mapped[str] = mapped_column(String(100), primary_key=True)  # lower-case name
+    technology: Mapped[str] = mapped_column(String(100), nullable=False)
+    first_seen_on: Mapped[date] = mapped_column(Date, nullable=False)
+
+
+class JobPosting(Base):
+    """An open job posting of a company (hiring signals)."""
+
+    __tablename__ = "prospect_job_postings"
+    __table_args__ = (
+        Index("ix_prospect_job_postings_company", "company_id", "posted_on"),
+        Index("ix_prospect_job_postings_title", "title_id", "posted_on", "company_id"),
+        Index(
+            "ix_prospect_job_postings_department", "department", "seniority", "posted_on", "company_id"
+        ),
+        Index("ix_prospect_job_postings_posted", "posted_on", "company_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    company_id: Mapped[int] = mapped_column(
+        ForeignKey("prospect_companies.id", ondelete="CASCADE"), nullable=False
+    )
+    title_id: Mapped[int | None] = mapped_column(ForeignKey("prospect_titles.id"))
+    seniority: Mapped[str] = mapped_column(String(20), nullable=False)
+    department: Mapped[str] = mapped_column(String(30), nullable=False)
+    posted_on: Mapped[date] = mapped_column(Date, nullable=False)
 
 
 class Person(Base):
@@ -105,6 +163,7 @@ class Person(Base):
         Index("ix_prospect_people_company_loc", "company_loc", "seniority", "department", "loc"),
         Index("ix_prospect_people_company", "company_id"),
         Index("ix_prospect_people_email", "email"),
+        Index("ix_prospect_people_role_start", "role_started_on", "seniority", "department"),
         Index("ix_prospect_people_linkedin", "linkedin_url"),
     )
 
@@ -132,3 +191,5 @@ class Person(Base):
     # The company's HQ key (``loc`` of the company): ``locations`` match the person's own ``loc``,
     # ``company_locations`` match this.
     company_loc: Mapped[str | None] = mapped_column(LocKey)
+    # The day the person started in their current role (job changes).
+    role_started_on: Mapped[date | None] = mapped_column(Date)

@@ -12,19 +12,27 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
-from lexi.models.prospect import Company, JobTitle, Person
+from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
 
 TITLE_COLUMNS = ("id", "title", "seniority", "department")
 COMPANY_COLUMNS = (
     "id", "name", "domain", "industry", "employee_count", "revenue_usd", "founded_year", "city",
     "state", "country", "loc", "description", "keywords", "technologies", "linkedin_url",
+    "funding_stage", "last_funding_on", "last_funding_usd", "funding_total_usd", "headcount_6m_ago",
+    "headcount_12m_ago", "growth_6m_pct", "growth_12m_pct",
 )
 PERSON_COLUMNS = (
     "id", "company_id", "title_id", "first_name", "last_name", "seniority", "department", "email",
     "email_status", "phone", "city", "state", "country", "loc", "linkedin_url", "industry",
-    "employees", "revenue_usd", "company_loc",
+    "employees", "revenue_usd", "company_loc", "role_started_on",
 )
+TECHNOLOGY_COLUMNS = ("company_id", "tech_key", "technology", "first_seen_on")
+POSTING_COLUMNS = ("id", "company_id", "title_id", "seniority", "department", "posted_on")
 FTS_TABLE = "prospect_companies_fts"
+_TABLES = (
+    "prospect_titles", "prospect_companies", "prospect_people", "prospect_company_technologies",
+    "prospect_job_postings",
+)
 
 
 def driver(conn: Connection) -> Any:
@@ -67,6 +75,14 @@ def insert_people(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     _insert(conn, Person.__tablename__, PERSON_COLUMNS, rows)
 
 
+def insert_technologies(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    _insert(conn, CompanyTechnology.__tablename__, TECHNOLOGY_COLUMNS, rows)
+
+
+def insert_postings(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    _insert(conn, JobPosting.__tablename__, POSTING_COLUMNS, rows)
+
+
 def counts(conn: Connection) -> tuple[int, int]:
     people = conn.execute(text("SELECT count(*) FROM prospect_people")).scalar_one()
     companies = conn.execute(text("SELECT count(*) FROM prospect_companies")).scalar_one()
@@ -86,25 +102,37 @@ def max_ids(conn: Connection) -> tuple[int, int, int]:
 
 def clear(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
-        conn.execute(text("TRUNCATE prospect_people, prospect_companies, prospect_titles"))
+        conn.execute(
+            text(
+                "TRUNCATE prospect_people, prospect_job_postings, prospect_company_technologies, "
+                "prospect_companies, prospect_titles"
+            )
+        )
         return
-    for table in ("prospect_people", "prospect_companies", "prospect_titles"):
+    for table in (
+        "prospect_people", "prospect_job_postings", "prospect_company_technologies",
+        "prospect_companies", "prospect_titles",
+    ):
         conn.execute(text(f"DELETE FROM {table}"))
     conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
 
 
-def _people_table() -> Table:
-    return Person.metadata.tables[Person.__tablename__]
+def _loaded_tables() -> list[Table]:
+    """The tables whose secondary indexes are rebuilt after a full load."""
+    names = (Person.__tablename__, JobPosting.__tablename__, CompanyTechnology.__tablename__)
+    return [Person.metadata.tables[name] for name in names]
 
 
 def drop_people_indexes(conn: Connection) -> None:
-    for index in _people_table().indexes:
-        index.drop(conn, checkfirst=True)
+    for table in _loaded_tables():
+        for index in table.indexes:
+            index.drop(conn, checkfirst=True)
 
 
 def create_people_indexes(conn: Connection) -> None:
-    for index in _people_table().indexes:
-        index.create(conn, checkfirst=True)
+    for table in _loaded_tables():
+        for index in table.indexes:
+            index.create(conn, checkfirst=True)
 
 
 def finish_load(conn: Connection) -> None:
@@ -113,10 +141,10 @@ def finish_load(conn: Connection) -> None:
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
         conn.execute(text("ANALYZE"))
     else:
-        for table in ("prospect_titles", "prospect_companies", "prospect_people"):
+        for table in _TABLES:
             conn.execute(text(f"ANALYZE {table}"))
         # Explicit ids were written; move the sequences past them for later imports.
-        for table in ("prospect_titles", "prospect_companies", "prospect_people"):
+        for table in ("prospect_titles", "prospect_companies", "prospect_people", "prospect_job_postings"):
             conn.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
@@ -128,5 +156,5 @@ def finish_load(conn: Connection) -> None:
 def vacuum(conn: Connection) -> None:
     """PostgreSQL: set the visibility map so counts are index-only scans (needs autocommit)."""
     if conn.dialect.name == "postgresql":
-        for table in ("prospect_titles", "prospect_companies", "prospect_people"):
+        for table in _TABLES:
             conn.execute(text(f"VACUUM ANALYZE {table}"))

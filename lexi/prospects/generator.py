@@ -1,7 +1,9 @@
 """The deterministic universe generator: ``lexi prospects generate --people N --seed S``.
 
 Everything derives from one ``random.Random(seed)``, consumed in a fixed order, so the same
-seed always writes the same companies, people and ids. Rows stream to the database in batches
+seed always writes the same companies, people and ids. Buying signals (``gen_signals``) draw from
+a second stream seeded from the same seed; their dates count back from ``as_of`` (today unless
+given), so the same seed and day write the same universe. Rows stream to the database in batches
 (memory stays flat whatever N is).
 """
 
@@ -13,12 +15,14 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from itertools import accumulate
 
 from lexi.db.session import Database
 from lexi.errors import Conflict
-from lexi.prospects import bulk
+from lexi.kit.clock import utc_now
+from lexi.prospects import bulk, gen_signals
 from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, family_of, make_company, slug
 from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
 from lexi.prospects.gen_places import Town, hq_sampler, places
@@ -35,6 +39,7 @@ REMOTE_SHARE = 0.10  # people who live anywhere in the country, away from the co
 HQ_CITY_SHARE = 0.55  # of the people in the company's metro, those in the HQ's own city
 LEADERS_AT_HQ = 0.75  # executives and VPs mostly work at the head office
 _LEADERS = frozenset({"owner", "founder", "c_suite", "partner", "vp"})
+_FOUNDERS = frozenset({"owner", "founder"})  # a company's first leader of these started it
 OFFICE_SHARE = 0.25  # people of a company with offices who work at one of them
 # Cities where large companies open offices abroad.
 ABROAD = (("GB", "London"), ("US", "New York"), ("US", "San Francisco"), ("CA", "Toronto"), ("DE", "Berlin"),
@@ -153,14 +158,21 @@ def _offices(u: _Universe, rng: random.Random, hq: Town, employees: int) -> list
     return offices
 
 
-def generate_rows(seed: int, people: int, batch_size: int = 20_000):
-    """Yield (titles, companies, people) row batches for a universe of ``people`` people."""
+def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date | None = None):
+    """Yield (titles, companies, people, technologies, postings) row batches for a universe of
+    ``people`` people, its dates counted back from ``as_of`` (today)."""
     u = _Universe(seed)
     rng = u.rng
+    srng = random.Random(f"signals-{seed}")
+    as_of = as_of or utc_now().date()
+    day = gen_signals.Days(as_of)
     person_id = 0
     company_id = 0
+    posting_id = 0
     companies: list[tuple] = []
     persons: list[tuple] = []
+    techs: list[tuple] = []
+    postings: list[tuple] = []
     while person_id < people:
         company_id += 1
         country = u.countries(rng)
@@ -172,11 +184,21 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):
         spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
         domain = u.unique_domain(spec.domain)
         hq_loc = loc_key(country, hq.region, hq.name)
+        # Signals: founded some day of its founding year (never after as_of).
+        founded_on = date(spec.founded_year, 1, 1).toordinal() + int(srng.random() * 365)
+        age_days = max(as_of.toordinal() - founded_on, 1)
+        funded = gen_signals.funding(srng, spec.family, spec.employees, age_days)
+        grown = gen_signals.growth(srng, spec.employees, age_days, funded)
+        for tech in spec.technologies:
+            techs.append((company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days))))
         companies.append((
             company_id, spec.name, domain, industry, spec.employees, spec.revenue_usd,
             spec.founded_year, hq.name, hq.region, country, hq_loc, spec.description,
             ", ".join(spec.keywords), ", ".join(spec.technologies),
             f"https://www.linkedin.com/company/{slug(spec.name)[:60]}-{company_id}",
+            funded.stage if funded else None, day(funded.days_ago) if funded else None,
+            funded.amount_usd if funded else None, funded.total_usd if funded else None,
+            grown.headcount_6m_ago, grown.headcount_12m_ago, grown.growth_6m_pct, grown.growth_12m_pct,
         ))
         count = min(staff_size(spec.employees), people - person_id)
         titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
@@ -184,9 +206,21 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):
         metro = here.metros[hq.metro]
         offices = _offices(u, rng, hq, spec.employees)
         used: set[str] = set()
+        open_roles = gen_signals.postings(srng, spec.employees, grown.yearly_rate)
+        if open_roles:
+            # Openings for roles of the company's own org chart (rarely its leader's).
+            pool = titles[1:] or titles
+            for _ in range(open_roles):
+                posting_id += 1
+                tid, seniority, department = u.title_id(pool[int(srng.random() * len(pool))], industry)
+                postings.append((
+                    posting_id, company_id, tid, seniority, department,
+                    day(gen_signals.posting_days(srng)),
+                ))
         for i, title in enumerate(titles):
             person_id += 1
             tid, seniority, department = u.title_id(title, industry)
+            started = day(gen_signals.tenure_days(srng, age_days, i == 0 and seniority in _FOUNDERS))
             r = rng.random()
             if i < 3 or (seniority in _LEADERS and r < LEADERS_AT_HQ):  # leaders work at the head office
                 place = hq
@@ -216,13 +250,13 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000):
                 person_id, company_id, tid, first, last, seniority, department, email, status,
                 phone, place.name, place.region, where, loc_key(where, place.region, place.name),
                 f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}", industry,
-                spec.employees, spec.revenue_usd, hq_loc,
+                spec.employees, spec.revenue_usd, hq_loc, started,
             ))
         if len(persons) >= batch_size:
-            yield u.new_titles, companies, persons
-            u.new_titles, companies, persons = [], [], []
+            yield u.new_titles, companies, persons, techs, postings
+            u.new_titles, companies, persons, techs, postings = [], [], [], [], []
     if persons or companies:
-        yield u.new_titles, companies, persons
+        yield u.new_titles, companies, persons, techs, postings
 
 
 def generate(
@@ -233,6 +267,7 @@ def generate(
     replace: bool = False,
     batch_size: int = 20_000,
     progress: Callable[[int], None] | None = None,
+    as_of: date | None = None,
 ) -> GenerateStats:
     """Write a universe of ``people`` people generated from ``seed`` into an empty universe.
 
@@ -254,11 +289,13 @@ def generate(
             # A failed load is simply regenerated, so skip fsyncs while loading.
             bulk.driver(conn).execute("PRAGMA synchronous=OFF")
             bulk.driver(conn).execute("PRAGMA cache_size=-64000")
-        for titles, companies, persons in generate_rows(seed, people, batch_size):
+        for titles, companies, persons, techs, postings in generate_rows(seed, people, batch_size, as_of):
             with conn.begin():
                 bulk.insert_titles(conn, titles)
                 bulk.insert_companies(conn, companies)
                 bulk.insert_people(conn, persons)
+                bulk.insert_technologies(conn, techs)
+                bulk.insert_postings(conn, postings)
             n_titles += len(titles)
             n_companies += len(companies)
             n_people += len(persons)

@@ -483,6 +483,6 @@ def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, 
         "linkedin_url": r["linkedin_url"], "industry": industry,
         "employees": _get(company, "employee_count") if company is not None else None,
         "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
-        "company_loc": hq,
+        "company_loc": hq, "role_started_on": None,
     }
     return tuple(values[c] for c in bulk.PERSON_COLUMNS)

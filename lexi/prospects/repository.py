@@ -5,16 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 
-from lexi.models.prospect import Company, JobTitle, Person
+from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
 
 P = Person.__table__.c
 C = Company.__table__.c
 T = JobTitle.__table__.c
+J = JobPosting.__table__.c
+K = CompanyTechnology.__table__.c
 
 # The expression the PostgreSQL GIN indexes are built on (see the migration); must match exactly.
 _PG_TEXT = (
@@ -356,6 +359,46 @@ class ProspectRepository:
             )
             out.append((industry, [(r[0], int(r[1])) for r in rows]))
         return out
+
+    def signal_stats(self, since_90: date, since_365: date) -> dict[str, Any]:
+        """Counts behind the buying signals: funding stages, growth bands, hiring, role starts,
+        technologies first seen in the last 90 days."""
+        stages = self.session.execute(
+            select(C.funding_stage, func.count()).group_by(C.funding_stage)
+        ).all()
+        band = case(
+            (C.growth_12m_pct.is_(None), "unknown"),
+            (C.growth_12m_pct < 0, "shrinking"),
+            (C.growth_12m_pct < 10, "0-9%"),
+            (C.growth_12m_pct < 20, "10-19%"),
+            else_="20%+",
+        )
+        growth = self.session.execute(select(band, func.count()).group_by(band)).all()
+        postings, hiring = self.session.execute(
+            select(func.count(), func.count(func.distinct(J.company_id)))
+        ).one()
+        departments = self.session.execute(
+            select(J.department, func.count()).group_by(J.department).order_by(func.count().desc())
+        ).all()
+        new_90, new_365 = self.session.execute(
+            select(
+                func.count().filter(P.role_started_on >= since_90),
+                func.count().filter(P.role_started_on >= since_365),
+            )
+        ).one()
+        adopted = self.session.execute(
+            select(func.count(func.distinct(K.company_id))).where(K.first_seen_on >= since_90)
+        ).scalar_one()
+        return {
+            "funding_stages": {(r[0] or "none"): int(r[1]) for r in stages},
+            "growth_12m": {r[0]: int(r[1]) for r in growth},
+            "open_postings": int(postings),
+            "companies_hiring": int(hiring),
+            "postings_by_department": {r[0]: int(r[1]) for r in departments},
+            "people_new_in_role_90d": int(new_90 or 0),
+            "people_new_in_role_365d": int(new_365 or 0),
+            "companies_adopting_tech_90d": int(adopted or 0),
+        }
 
     # --- import lookups ---------------------------------------------------------------------
 

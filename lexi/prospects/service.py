@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from lexi.errors import ValidationFailed
+from lexi.kit.clock import utc_now
 from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
 from lexi.prospects.filters import ProspectFilters
@@ -52,9 +54,11 @@ def taxonomy() -> dict[str, Any]:
 
 def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
     """The universe's distributions: sizes, seniorities, departments, email statuses, places
-    (and how many people work away from their company's HQ), and the commonest titles of the
-    largest industries."""
+    (and how many people work away from their company's HQ), the commonest titles of the
+    largest industries, and the buying signals (funding stages, growth, hiring, job changes,
+    technologies adopted)."""
     repo = ProspectRepository(session)
+    today = utc_now().date()
     totals = repo.totals()
     buckets = [(b["label"], b["min"], b["max"]) for b in HEADCOUNT_BUCKETS]
     other_city, other_country = repo.away_from_hq()
@@ -74,6 +78,7 @@ def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
             {"industry": industry, "titles": [{"title": t, "people": n} for t, n in titles]}
             for industry, titles in repo.top_titles_by_industry(top, 5)
         ],
+        "signals": repo.signal_stats(today - timedelta(days=90), today - timedelta(days=365)),
     }
 
 

@@ -26,7 +26,7 @@ def universe(seed: int, people: int) -> tuple[list, list, dict[int, str]]:
     titles: dict[int, str] = {}
     companies: list = []
     persons: list = []
-    for t, c, p in generate_rows(seed, people, batch_size=5000):
+    for t, c, p, *_ in generate_rows(seed, people, batch_size=5000):
         titles.update({row[0]: row[1] for row in t})
         companies.extend(c)
         persons.extend(p)
@@ -42,7 +42,7 @@ class TestDeterminism:
     def test_other_seed_other_universe(self) -> None:
         a = universe(11, 3000)
         b = list(generate_rows(12, 3000))
-        assert a[1][:50] != [row for _, _, p in b for row in p][:50]
+        assert a[1][:50] != [row for _, _, p, *_ in b for row in p][:50]
 
     def test_exactly_the_requested_people_with_consecutive_ids(self) -> None:
         _, persons, _ = universe(5, 20_000)
