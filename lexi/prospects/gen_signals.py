@@ -95,7 +95,7 @@ def _stage(rng: random.Random, employees: int) -> str:
         return "private_equity" if rng.random() < 0.5 else "series_d_plus"
     size = math.log10(max(employees, 1))  # 1: 0, 10: 1, 100: 2, 1000: 3
     center = 0.4 + 1.55 * size  # 3 people: ~1.1 (seed), 50: ~3.0 (series A/B), 500: ~4.6
-    step = int(round(rng.gauss(center, 0.6)))
+    step = round(rng.gauss(center, 0.6))
     return _LADDER[max(0, min(len(_LADDER) - 1, step))]
 
 

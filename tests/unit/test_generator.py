@@ -262,3 +262,70 @@ class TestRealism:
             abroad += town.country != home.country
         assert 0.75 <= same_metro / len(persons) <= 0.95  # the rest remote or at other offices
         assert 0.003 <= abroad / len(persons) <= 0.1
+
+
+@lru_cache(maxsize=2)
+def signals(seed: int, people: int) -> tuple[list, list, list, list]:
+    from datetime import date
+
+    out: tuple[list, list, list, list] = ([], [], [], [])
+    for _, c, p, techs, postings in generate_rows(seed, people, batch_size=5000, as_of=date(2026, 12, 1)):
+        for bucket, rows in zip(out, (c, p, techs, postings)):
+            bucket.extend(rows)
+    return out
+
+
+class TestBuyingSignals:
+    """Signals fit the company: stage and size, postings from its own org chart, dates in range."""
+
+    def test_same_seed_and_day_same_signals_and_the_people_are_unchanged_by_them(self) -> None:
+        a = signals(5, 20_000)
+        assert a == signals.__wrapped__(5, 20_000)
+        # The signals draw from their own stream: everything else matches the universe as before.
+        companies, persons, _ = universe(5, 20_000)
+        assert [p[: P["company_loc"] + 1] for p in a[1]] == [p[: P["company_loc"] + 1] for p in persons]
+        assert [c[: C["linkedin_url"] + 1] for c in a[0]] == [c[: C["linkedin_url"] + 1] for c in companies]
+
+    def test_funding_stages_fit_industry_and_size(self) -> None:
+        companies, _, _, _ = signals(5, 20_000)
+        funded = [c for c in companies if c[C["funding_stage"]]]
+        assert 0.04 <= len(funded) / len(companies) <= 0.25
+        for c in funded:
+            assert family_of(c[C["industry"]]) not in ("bank", "government", "higher_ed", "law", "school")
+            if c[C["funding_stage"]] in ("pre_seed", "seed"):
+                assert c[C["employee_count"]] < 300
+            if c[C["employee_count"]] >= 3000:
+                assert c[C["funding_stage"]] in ("series_d_plus", "private_equity")
+            assert c[C["funding_total_usd"]] >= c[C["last_funding_usd"]] > 0
+            assert str(c[C["founded_year"]]) <= c[C["last_funding_on"]][:4] <= "2026"
+        assert {c[C["funding_stage"]] for c in funded} >= {"seed", "series_a", "series_b"}
+
+    def test_growth_matches_the_headcounts(self) -> None:
+        companies, _, _, _ = signals(5, 20_000)
+        for c in companies:
+            before = c[C["headcount_12m_ago"]]
+            if before is None:
+                assert c[C["growth_12m_pct"]] is None
+                continue
+            assert c[C["growth_12m_pct"]] == round((c[C["employee_count"]] - before) * 100 / before)
+        fast = sum(1 for c in companies if (c[C["growth_12m_pct"]] or 0) >= 20)
+        assert 0.05 <= fast / len(companies) <= 0.35
+
+    def test_postings_are_roles_of_the_company_and_recent(self) -> None:
+        _, persons, _, postings = signals(5, 20_000)
+        staff: dict[int, set[int]] = defaultdict(set)
+        for p in persons:
+            staff[p[P["company_id"]]].add(p[P["title_id"]])
+        assert postings
+        for _, company_id, title_id, _, _, posted in postings:
+            assert title_id in staff[company_id]
+            assert "2026-08-03" <= posted <= "2026-12-01"
+
+    def test_role_starts_give_a_realistic_yearly_job_change_rate(self) -> None:
+        _, persons, techs, _ = signals(5, 20_000)
+        started = [p[P["role_started_on"]] for p in persons]
+        assert all(s <= "2026-12-01" for s in started)
+        share = sum(1 for s in started if s > "2025-12-01") / len(started)
+        assert 0.1 <= share <= 0.35
+        recent = sum(1 for t in techs if t[3] > "2026-09-01") / len(techs)
+        assert 0.01 <= recent <= 0.1

@@ -20,16 +20,16 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-COMPANY_COLUMNS = [
-    sa.Column("funding_stage", sa.String(length=20), nullable=True),
-    sa.Column("last_funding_on", sa.Date(), nullable=True),
-    sa.Column("last_funding_usd", sa.BigInteger(), nullable=True),
-    sa.Column("funding_total_usd", sa.BigInteger(), nullable=True),
-    sa.Column("headcount_6m_ago", sa.Integer(), nullable=True),
-    sa.Column("headcount_12m_ago", sa.Integer(), nullable=True),
-    sa.Column("growth_6m_pct", sa.Integer(), nullable=True),
-    sa.Column("growth_12m_pct", sa.Integer(), nullable=True),
-]
+COMPANY_COLUMNS = {
+    "funding_stage": sa.String(length=20),
+    "last_funding_on": sa.Date(),
+    "last_funding_usd": sa.BigInteger(),
+    "funding_total_usd": sa.BigInteger(),
+    "headcount_6m_ago": sa.Integer(),
+    "headcount_12m_ago": sa.Integer(),
+    "growth_6m_pct": sa.Integer(),
+    "growth_12m_pct": sa.Integer(),
+}
 COMPANY_INDEXES = {
     "ix_prospect_companies_funding_stage": ["funding_stage", "last_funding_on"],
     "ix_prospect_companies_last_funding": ["last_funding_on"],
@@ -40,8 +40,8 @@ COMPANY_INDEXES = {
 
 
 def upgrade() -> None:
-    for column in COMPANY_COLUMNS:
-        op.add_column("prospect_companies", column.copy())
+    for name, type_ in COMPANY_COLUMNS.items():
+        op.add_column("prospect_companies", sa.Column(name, type_, nullable=True))
     for name, columns in COMPANY_INDEXES.items():
         op.create_index(name, "prospect_companies", columns, unique=False)
     op.add_column("prospect_people", sa.Column("role_started_on", sa.Date(), nullable=True))
@@ -127,5 +127,5 @@ def downgrade() -> None:
     for name in COMPANY_INDEXES:
         op.drop_index(name, table_name="prospect_companies")
     with op.batch_alter_table("prospect_companies") as batch_op:
-        for column in reversed(COMPANY_COLUMNS):
-            batch_op.drop_column(column.name)
+        for name in reversed(COMPANY_COLUMNS):
+            batch_op.drop_column(name)
