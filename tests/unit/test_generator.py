@@ -270,7 +270,7 @@ def signals(seed: int, people: int) -> tuple[list, list, list, list]:
 
     out: tuple[list, list, list, list] = ([], [], [], [])
     for _, c, p, techs, postings in generate_rows(seed, people, batch_size=5000, as_of=date(2026, 12, 1)):
-        for bucket, rows in zip(out, (c, p, techs, postings)):
+        for bucket, rows in zip(out, (c, p, techs, postings), strict=True):
             bucket.extend(rows)
     return out
 
