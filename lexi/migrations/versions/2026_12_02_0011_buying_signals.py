@@ -12,6 +12,8 @@ Revises: 0010
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -20,7 +22,7 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-COMPANY_COLUMNS = {
+COMPANY_COLUMNS: dict[str, sa.types.TypeEngine[Any]] = {
     "funding_stage": sa.String(length=20),
     "last_funding_on": sa.Date(),
     "last_funding_usd": sa.BigInteger(),
