@@ -105,6 +105,7 @@ class Worker:
             return True
         try:
             with _Heartbeat(self, claim), self.db.unit_of_work() as session:
+                tasks_service.check_runnable(session, claim)
                 result = handler(session, claim)
                 tasks_service.complete(session, claim, self.name, result)
             log.info("task completed", extra={"task_id": str(claim.id)})
@@ -145,7 +146,9 @@ class Worker:
                         log.exception(state)
                     else:
                         log.warning(
-                            "%s (%s); backing off", state, type(exc).__name__,
+                            "%s (%s); backing off",
+                            state,
+                            type(exc).__name__,
                             extra={"worker": self.name},
                         )
                     outage = state

@@ -80,7 +80,7 @@ NOT_AVAILABLE = {
     "unsupported": "I can't do that from here.",
 }
 EXPORT_RESULTS = (
-    "I export lists rather than search results: add them to a list, then say \"export\" and "
+    'I export lists rather than search results: add them to a list, then say "export" and '
     "the list's name for a CSV download link."
 )
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
@@ -335,7 +335,9 @@ def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
             "outside " + _join([place_name(p) for p in filters["exclude_locations"]], "and")
         )
     if filters.get("company_locations"):
-        parts.append("at companies based in " + _join([place_name(p) for p in filters["company_locations"]]))
+        parts.append(
+            "at companies based in " + _join([place_name(p) for p in filters["company_locations"]])
+        )
     if filters.get("exclude_company_locations"):
         parts.append(
             "at companies not based in "
@@ -695,6 +697,15 @@ NO_PENDING_TASK = (
 def cannot_approve(action: dict[str, Any]) -> str:
     scope = action.get("required_scope", "")
     task = action.get("task_id") or "<task id>"
+    missing = action.get("missing_scopes") or []
+    if missing and missing != ["lexi"]:
+        needed = ", ".join(f"'{s}'" for s in missing)
+        return (
+            f"This API key can't approve or cancel that task: what it does needs the {needed} "
+            f"scope{'s' if len(missing) > 1 else ''}, which this key lacks. Approve it in the Lexi "
+            f"web app, or with POST /v1/lexi/tasks/{task}/approve using a key that has "
+            f"{'them' if len(missing) > 1 else 'it'}."
+        )
     return (
         f"This API key can't approve or cancel tasks (it needs the '{scope}' scope). Approve it "
         f"in the Lexi web app, with `lexi tasks approve {task}`, or with "
@@ -764,11 +775,11 @@ def edited_search(filters: dict[str, Any]) -> str:
 # ------------------------------------------------------------------ campaigns
 
 NO_CAMPAIGN = (
-    "Which campaign do you mean? Create one first, for example \"Create an outreach campaign "
-    "for my Q1 Leads list about legal automation\", or open the chat from a campaign."
+    'Which campaign do you mean? Create one first, for example "Create an outreach campaign '
+    'for my Q1 Leads list about legal automation", or open the chat from a campaign.'
 )
 CAMPAIGN_WHICH_LIST = (
-    "Which list should the campaign go to? Name it (\"for my Q1 Leads list\") or open the "
+    'Which list should the campaign go to? Name it ("for my Q1 Leads list") or open the '
     "chat from a list."
 )
 CAMPAIGN_TOPIC = (
@@ -865,12 +876,12 @@ def emails_rewritten(action: dict[str, Any]) -> str:
     change = str(action.get("change") or "rewritten")
     what = "the email" if action.get("rewritten_step") is not None else "the emails"
     head = (
-        f"Done: {what} of \"{action.get('campaign_name')}\" {_CHANGES.get(change, 'rewritten')}"
+        f'Done: {what} of "{action.get("campaign_name")}" {_CHANGES.get(change, "rewritten")}'
         f" (revision {action.get('revision')}; revision {action.get('previous_revision')} is kept)."
     )
     if change.startswith("subject: "):
         head = (
-            f'Done: the subject line is now "{change[len("subject: "):]}" (revision '
+            f'Done: the subject line is now "{change[len("subject: ") :]}" (revision '
             f"{action.get('revision')}; revision {action.get('previous_revision')} is kept)."
         )
     shown = [s for s in steps if s["index"] == index]
@@ -889,7 +900,7 @@ _CHANGES = {
 def campaign_reverted(action: dict[str, Any]) -> str:
     steps = action.get("steps") or []
     return (
-        f'Back to the emails of revision {action.get("restored_revision")} of '
+        f"Back to the emails of revision {action.get('restored_revision')} of "
         f'"{action.get("campaign_name")}" (saved as revision {action.get("revision")}; nothing '
         f"is lost).\n\n{_emails(steps[:1], None)}"
     )

@@ -934,7 +934,10 @@ def pause(
     if campaign.status == "pending_approval" and campaign.start_task_id is not None:
         task = session.get(Task, campaign.start_task_id)
         if task is not None and task.status == "pending":
-            tasks_service.dismiss(session, workspace_id, task.id, "campaign paused", actor=actor)
+            # Pausing (campaigns:write, checked by the caller) is the authority to drop its launch.
+            tasks_service.dismiss(
+                session, workspace_id, task.id, "campaign paused", actor=actor, scopes=None
+            )
         if not repo.transition(
             campaign.id,
             ("pending_approval",),

@@ -366,7 +366,9 @@ def get_task(session: Session, caller: Caller, args: TaskIdArgs) -> Result:
 def approve_task(session: Session, caller: Caller, args: TaskIdArgs) -> Result:
     """Approve a pending task and charge its quote (an `insufficient_credits` error when it does
     not fit); it then runs in the background exactly once."""
-    task = tasks_service.approve(session, caller.workspace_id, args.task_id, actor=caller.actor)
+    task = tasks_service.approve(
+        session, caller.workspace_id, args.task_id, actor=caller.actor, scopes=caller.scopes
+    )
     return {"task_id": str(task.id), "status": "approved", "execution_started": True}
 
 
@@ -378,7 +380,12 @@ class DismissArgs(TaskIdArgs):
 def dismiss_task(session: Session, caller: Caller, args: DismissArgs) -> Result:
     """Dismiss a pending task; it can never be approved after."""
     task = tasks_service.dismiss(
-        session, caller.workspace_id, args.task_id, args.reason, actor=caller.actor
+        session,
+        caller.workspace_id,
+        args.task_id,
+        args.reason,
+        actor=caller.actor,
+        scopes=caller.scopes,
     )
     return {"task_id": str(task.id), "status": task.status}
 

@@ -46,8 +46,12 @@ def get_task(task_id: uuid.UUID, caller: LexiCaller, session: SessionDep) -> dic
 @router.post("/{task_id}/approve", response_model=DataEnvelope[TaskApproved])
 def approve_task(task_id: uuid.UUID, caller: LexiCaller, session: SessionDep) -> dict:
     """Approve a pending task (else 400 `validation_error`) and charge its quote (402 when it
-    does not fit); it then runs in the background exactly once."""
-    task = service.approve(session, caller.workspace_id, task_id, actor=caller.actor)
+    does not fit); it then runs in the background exactly once. The key also needs the scopes
+    the task's effects need (403 `insufficient_permissions`), and the key or user that proposed
+    it must still be valid (409 `conflict`)."""
+    task = service.approve(
+        session, caller.workspace_id, task_id, actor=caller.actor, scopes=caller.scopes
+    )
     return {"data": TaskApproved(task_id=task.id, status="approved", execution_started=True)}
 
 
@@ -55,12 +59,14 @@ def approve_task(task_id: uuid.UUID, caller: LexiCaller, session: SessionDep) ->
 def dismiss_task(
     task_id: uuid.UUID, caller: LexiCaller, session: SessionDep, body: DismissBody | None = None
 ) -> dict:
-    """Dismiss a pending task (else 400 `validation_error`); it can never be approved after."""
+    """Dismiss a pending task (else 400 `validation_error`); it can never be approved after.
+    Needs the scopes the task's effects need, like approving (403 `insufficient_permissions`)."""
     task = service.dismiss(
         session,
         caller.workspace_id,
         task_id,
         body.reason if body else None,
         actor=caller.actor,
+        scopes=caller.scopes,
     )
     return {"data": TaskDismissed(task_id=task.id, status=task.status)}

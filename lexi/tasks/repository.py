@@ -8,7 +8,7 @@ from sqlalchemy import or_, select, update
 
 from lexi.db.results import rowcount
 from lexi.kit.repository import Repository
-from lexi.models import Task
+from lexi.models import ApiKey, Membership, Task
 
 
 class TaskRepository(Repository[Task]):
@@ -46,6 +46,29 @@ class TaskRepository(Repository[Task]):
         if exclude:
             stmt = stmt.where(Task.id.not_in(exclude))
         return list(self.session.scalars(stmt))
+
+    def proposer_state(
+        self, workspace_id: uuid.UUID, proposer_id: uuid.UUID, now: datetime
+    ) -> str | None:
+        """None while the proposing key is live (or the proposing user still a member), else
+        revoked | expired | not_member."""
+        key = self.session.execute(
+            select(ApiKey.revoked_at, ApiKey.expires_at).where(
+                ApiKey.id == proposer_id, ApiKey.workspace_id == workspace_id
+            )
+        ).first()
+        if key is not None:
+            if key.revoked_at is not None:
+                return "revoked"
+            if key.expires_at is not None and key.expires_at <= now:
+                return "expired"
+            return None
+        member = self.session.scalar(
+            select(Membership.id).where(
+                Membership.workspace_id == workspace_id, Membership.user_id == proposer_id
+            )
+        )
+        return None if member is not None else "not_member"
 
     def transition(
         self, task_id: uuid.UUID, workspace_id: uuid.UUID, src: str, dst: str, **values: Any

@@ -13,7 +13,7 @@ request's unit of work; a failed task gets them back exactly once.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -26,7 +26,7 @@ from lexi.audit.service import Actor
 from lexi.auth.scopes import Scope
 from lexi.credits import service as credits_service
 from lexi.credits.repository import CreditRepository
-from lexi.errors import NotFound, ValidationFailed
+from lexi.errors import Conflict, InsufficientPermissions, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.models import Task
 from lexi.tasks.repository import TaskRepository
@@ -34,6 +34,15 @@ from lexi.tasks.repository import TaskRepository
 LIST_LIMIT = 100
 # The scope POST /v1/lexi/tasks/{id}/approve and /dismiss require; approving in chat needs the same.
 APPROVAL_SCOPE = Scope.lexi
+# What each task type's effects need. Approving or dismissing a task needs these scopes as well
+# as APPROVAL_SCOPE (whoever approves, by API, chat, MCP or the web app), and the task runs only
+# if the key that proposed it held them too.
+EFFECT_SCOPES: dict[str, tuple[Scope, ...]] = {
+    "prospect_search": (Scope.prospects_read, Scope.contacts_write),
+    "list_operation": (Scope.contacts_write,),
+    "contact_update": (Scope.contacts_write,),
+    "campaign_start": (Scope.campaigns_write,),
+}
 _wake_listeners: list[Callable[[], None]] = []
 
 
@@ -134,6 +143,72 @@ def quoted_credits(task: Task) -> int:
     return int(((task.meta or {}).get("quote") or {}).get("credits") or 0)
 
 
+def required_scopes(task_type: str) -> list[str]:
+    """Every scope approving or dismissing a task of this type needs."""
+    return [APPROVAL_SCOPE.value, *(s.value for s in EFFECT_SCOPES.get(task_type, ()))]
+
+
+def missing_scopes(task: Task, scopes: Collection[str]) -> list[str]:
+    return [s for s in required_scopes(task.type) if s not in scopes]
+
+
+def _check_scopes(task: Task, scopes: Collection[str] | None, action: str) -> None:
+    """403 unless ``scopes`` cover the task's effects. ``None``: the calling service already
+    holds the authority (pausing a campaign dismisses its own launch task)."""
+    if scopes is None:
+        return
+    missing = missing_scopes(task, scopes)
+    if missing:
+        raise InsufficientPermissions(
+            f"{action.capitalize()} this {task.type} task needs the "
+            f"{', '.join(repr(s) for s in missing)} scope{'s' if len(missing) > 1 else ''} "
+            "as well, because of what it does; this caller lacks "
+            f"{'them' if len(missing) > 1 else 'it'}.",
+            details={
+                "required_scope": missing[0],
+                "required_scopes": required_scopes(task.type),
+                "missing_scopes": missing,
+            },
+        )
+
+
+def proposer_problem(
+    session: Session, workspace_id: uuid.UUID, proposer_id: uuid.UUID | None
+) -> str | None:
+    """Why the key or user that proposed a task can no longer stand behind it, or None.
+
+    A task's ``api_key_id`` holds the proposing key's id, or the user's id for a task proposed in
+    the web app: a revoked or expired key, or a user who is no longer a member, invalidates it."""
+    if proposer_id is None:
+        return None
+    return TaskRepository(session).proposer_state(workspace_id, proposer_id, utc_now())
+
+
+PROPOSER_PROBLEMS = {
+    "revoked": "the API key that proposed it was revoked",
+    "expired": "the API key that proposed it has expired",
+    "not_member": "the person who proposed it is no longer a member of this workspace",
+}
+
+
+def _check_proposer(
+    session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, proposer_id: uuid.UUID | None
+) -> None:
+    problem = proposer_problem(session, workspace_id, proposer_id)
+    if problem is not None:
+        raise Conflict(
+            f"This task cannot run: {PROPOSER_PROBLEMS[problem]}. Dismiss it, and ask for it "
+            "again with a valid key.",
+            details={"reason": f"proposer_{problem}", "task_id": str(task_id)},
+        )
+
+
+def check_runnable(session: Session, claim: Claim) -> None:
+    """Before a worker runs an approved task: its proposer must still be valid (a key revoked
+    after the approval stops it too; the task then fails and its charge is refunded)."""
+    _check_proposer(session, claim.workspace_id, claim.id, claim.proposer_id)
+
+
 def _not_pending(task: Task, action: str) -> ValidationFailed:
     return ValidationFailed(
         f"Only a pending task can be {action}; this one is {task.status}.",
@@ -141,16 +216,27 @@ def _not_pending(task: Task, action: str) -> ValidationFailed:
     )
 
 
-def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, *, actor: Actor) -> Task:
+def approve(
+    session: Session,
+    workspace_id: uuid.UUID,
+    task_id: uuid.UUID,
+    *,
+    actor: Actor,
+    scopes: Collection[str] | None,
+) -> Task:
     """Approve a pending task and charge its quote; it then runs in the background exactly once,
     on behalf of ``actor`` (recorded as ``approved_by`` and in the audit log).
 
-    Anything but a pending task is ``400 validation_error``; an unaffordable quote is ``402``
-    and leaves the task pending.
+    ``scopes`` (the approver's) must cover what the task does (``403 insufficient_permissions``);
+    anything but a pending task is ``400 validation_error``; a task whose proposer was revoked,
+    expired or left is ``409 conflict``; an unaffordable quote is ``402``. Each leaves the task
+    pending.
     """
     task = get(session, workspace_id, task_id)
+    _check_scopes(task, scopes, "approving")
     if task.status != "pending":
         raise _not_pending(task, "approved")
+    _check_proposer(session, workspace_id, task.id, task.api_key_id)
     cost = quoted_credits(task)
     if cost:
         credits_service.ensure_affordable(session, workspace_id, cost)
@@ -187,9 +273,9 @@ def approve(session: Session, workspace_id: uuid.UUID, task_id: uuid.UUID, *, ac
     return task
 
 
-def start_approved(session: Session, task: Task, *, actor: Actor) -> Task:
+def start_approved(session: Session, task: Task, *, actor: Actor, scopes: Collection[str]) -> Task:
     """Approve a task the policy lets run without asking (same charge, same worker path)."""
-    return approve(session, task.workspace_id, task.id, actor=actor)
+    return approve(session, task.workspace_id, task.id, actor=actor, scopes=scopes)
 
 
 def dismiss(
@@ -199,9 +285,11 @@ def dismiss(
     reason: str | None = None,
     *,
     actor: Actor,
+    scopes: Collection[str] | None,
 ) -> Task:
     """Dismiss a pending task; a dismissed task can never be approved."""
     task = get(session, workspace_id, task_id)
+    _check_scopes(task, scopes, "dismissing")
     if task.status != "pending":
         raise _not_pending(task, "dismissed")
     repo = TaskRepository(session)
@@ -234,6 +322,8 @@ class Claim:
     attempts: int
     # Who approved it: what the task changes is recorded on their behalf.
     approved_by: Actor
+    # The key (or web user) that proposed it.
+    proposer_id: uuid.UUID | None = None
 
 
 # Tasks approved before approvals were recorded run on behalf of the worker.
@@ -258,6 +348,7 @@ def claim_next(session: Session, worker: str, lease_seconds: float) -> Claim | N
                 scopes=list(task.scopes or []),
                 attempts=task.attempts,
                 approved_by=Actor.from_dict(task.approved_by) or WORKER,
+                proposer_id=task.api_key_id,
             )
     return None
 

@@ -257,7 +257,9 @@ def _back(form: Any, task: Task) -> str:
 @router.post("/tasks/{task_id}/approve")
 def approve(task_id: uuid.UUID, user: Actor, session: SessionDep, form: FormDep) -> Response:
     need(user, Scope.lexi)
-    task = tasks.approve(session, user.workspace_id, task_id, actor=user.caller.actor)
+    task = tasks.approve(
+        session, user.workspace_id, task_id, actor=user.caller.actor, scopes=user.caller.scopes
+    )
     return RedirectResponse(_back(form, task), status_code=303)
 
 
@@ -265,6 +267,11 @@ def approve(task_id: uuid.UUID, user: Actor, session: SessionDep, form: FormDep)
 def dismiss(task_id: uuid.UUID, user: Actor, session: SessionDep, form: FormDep) -> Response:
     need(user, Scope.lexi)
     task = tasks.dismiss(
-        session, user.workspace_id, task_id, "Dismissed in the web app", actor=user.caller.actor
+        session,
+        user.workspace_id,
+        task_id,
+        "Dismissed in the web app",
+        actor=user.caller.actor,
+        scopes=user.caller.scopes,
     )
     return RedirectResponse(_back(form, task), status_code=303)

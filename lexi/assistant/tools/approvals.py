@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 from lexi.assistant.context import TurnContext
 from lexi.assistant.tools.registry import Action, tool
 from lexi.assistant.understanding.types import Intent, IntentKind
-from lexi.errors import InsufficientCredits, LexiError
+from lexi.errors import InsufficientCredits, InsufficientPermissions, LexiError
 from lexi.tasks import service as tasks_service
 
 
@@ -46,6 +46,19 @@ def _forbidden(ctx: TurnContext, kind: str, task_id: str | None) -> Action | Non
     }
 
 
+def _lacks(exc: InsufficientPermissions, kind: str, task_id: uuid.UUID) -> Action:
+    """The key may approve tasks, but not this one: what the task does needs more scopes."""
+    details = exc.details or {}
+    return {
+        "type": kind,
+        "status": "failed",
+        "error": "insufficient_permissions",
+        "required_scope": details.get("required_scope", ""),
+        "missing_scopes": details.get("missing_scopes", []),
+        "task_id": str(task_id),
+    }
+
+
 @tool(scope=tasks_service.APPROVAL_SCOPE, intents=[IntentKind.task_approve], from_intent=_ref)
 def approve_task(ctx: TurnContext, args: TaskRef) -> Action:
     """Approve the task this conversation proposed (charging its quote), as the tasks API does."""
@@ -55,7 +68,11 @@ def approve_task(ctx: TurnContext, args: TaskRef) -> Action:
     if (refused := _forbidden(ctx, "task_approve", str(found))) is not None:
         return refused
     try:
-        task = tasks_service.approve(ctx.session, ctx.workspace_id, found, actor=ctx.caller.actor)
+        task = tasks_service.approve(
+            ctx.session, ctx.workspace_id, found, actor=ctx.caller.actor, scopes=ctx.caller.scopes
+        )
+    except InsufficientPermissions as exc:
+        return _lacks(exc, "task_approve", found)
     except InsufficientCredits as exc:
         return {
             "type": "task_approve",
@@ -64,6 +81,14 @@ def approve_task(ctx: TurnContext, args: TaskRef) -> Action:
             "task_id": str(found),
             "required": (exc.details or {}).get("required"),
             "balance": (exc.details or {}).get("balance"),
+        }
+    except LexiError as exc:
+        return {
+            "type": "task_approve",
+            "status": "failed",
+            "error": exc.code,
+            "message": exc.message,
+            "task_id": str(found),
         }
     credits = tasks_service.quoted_credits(task)
     ctx.credits_used += credits
@@ -88,8 +113,15 @@ def dismiss_task(ctx: TurnContext, args: TaskRef) -> Action:
         return refused
     try:
         task = tasks_service.dismiss(
-            ctx.session, ctx.workspace_id, found, "dismissed in chat", actor=ctx.caller.actor
+            ctx.session,
+            ctx.workspace_id,
+            found,
+            "dismissed in chat",
+            actor=ctx.caller.actor,
+            scopes=ctx.caller.scopes,
         )
+    except InsufficientPermissions as exc:
+        return _lacks(exc, "task_dismiss", found)
     except LexiError as exc:
         return {
             "type": "task_dismiss",

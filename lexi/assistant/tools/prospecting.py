@@ -184,7 +184,9 @@ def propose_search(ctx: TurnContext, args: SearchArgs, *, start: bool = False) -
     )
     ctx.task_ids.append(task.id)
     if start:
-        tasks_service.start_approved(ctx.session, task, actor=ctx.caller.actor)
+        tasks_service.start_approved(
+            ctx.session, task, actor=ctx.caller.actor, scopes=ctx.caller.scopes
+        )
         ctx.credits_used += quote["credits"]
     else:
         ctx.state.pending_task_ids.append(str(task.id))
