@@ -75,7 +75,9 @@ def site(cohorts: Database, migrated: str) -> Iterator[dict[str, Any]]:  # noqa:
         ws = workspaces.create(session, "Acme Sales", plan="organization", credits=1000)
         ws_id = ws.id
     email = make_user(cohorts, ws_id)
-    with LexiServer(migrated) as server:
+    # Every test signs the same user in, a dozen sign-ins within a minute: more than the default
+    # per-minute sign-in limit (tests/web/test_web_auth.py tests that limit on its own).
+    with LexiServer(migrated, env={"LEXI_WEB_LOGIN_PER_MINUTE": "1000"}) as server:
         yield {"url": server.url, "email": email, "workspace_id": ws_id, "db": cohorts}
 
 
