@@ -249,6 +249,26 @@ def validation_details(errors: Sequence[Mapping[str, Any]]) -> tuple[str, dict[s
     return f"Invalid request: {first[0]}: {first[1]}", fields
 
 
+def _allowed_methods(app: FastAPI, path: str) -> str | None:
+    """Every method ``path`` answers. A path is often served by several routes (GET and POST
+    /v1/lists); the router's own 405 names only the first route's methods. The most specific
+    paths win, as in the OpenAPI document: /v1/contacts/bulk is not /v1/contacts/{contact_id}."""
+    table = getattr(app.state, "allowed_methods", None)
+    if table is None:
+        from starlette.routing import compile_path
+
+        from lexi.openapi import api_routes
+
+        table = [(compile_path(p)[0], p.count("{"), ms) for p, ms, _ in api_routes(app)]
+        app.state.allowed_methods = table
+    matches = [(params, ms) for regex, params, ms in table if regex.match(path)]
+    if not matches:
+        return None
+    fewest = min(params for params, _ in matches)
+    methods = set().union(*(ms for params, ms in matches if params == fewest))
+    return ", ".join(sorted(methods)) or None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     from fastapi import Request
     from fastapi.exceptions import RequestValidationError
@@ -264,13 +284,15 @@ def install_error_handlers(app: FastAPI) -> None:
         return error_response(ValidationFailed(message, details={"fields": fields}))
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         if exc.status_code == 404:
             err: LexiError = NotFound(
                 "No such endpoint." if exc.detail == "Not Found" else str(exc.detail)
             )
         elif exc.status_code == 405:
-            err = MethodNotAllowed(headers=dict(exc.headers) if exc.headers else None)
+            allow = _allowed_methods(app, request.url.path)
+            headers = {"Allow": allow} if allow else dict(exc.headers or {})
+            err = MethodNotAllowed(headers=headers or None)
         elif exc.status_code == 413:
             err = PayloadTooLarge()
         elif exc.status_code < 500:

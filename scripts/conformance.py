@@ -35,6 +35,7 @@ CHECKS = ",".join(
         "content_type_conformance",
         "response_headers_conformance",
         "response_schema_conformance",
+        "allow_header_conformance",
     ]
 )
 START_TIMEOUT_S = 180.0  # a loaded 2-core machine can take a minute to start a server

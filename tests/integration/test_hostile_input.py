@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 
 import pytest
 
@@ -162,3 +163,18 @@ class TestMethodNotAllowed:
         r = client.put("/v1/credits", headers=auth)
         _error(r, 405, "method_not_allowed")
         assert r.headers["allow"] == "GET"
+
+    def test_405_names_the_methods_of_every_route_on_the_path(self, client, auth):
+        # GET and POST /v1/api-keys are two routes; Allow lists both.
+        r = client.put("/v1/api-keys", headers=auth, json={})
+        _error(r, 405, "method_not_allowed")
+        assert r.headers["allow"] == "GET, POST"
+        r = client.put(f"/v1/lists/{uuid.uuid4()}", headers=auth, json={})
+        _error(r, 405, "method_not_allowed")
+        assert r.headers["allow"] == "DELETE, GET, PATCH"
+
+    def test_a_fixed_path_is_not_read_as_a_parameter_in_allow(self, client, auth):
+        # /v1/contacts/bulk (POST) also fits /v1/contacts/{contact_id}; the fixed path wins.
+        r = client.put("/v1/contacts/bulk", headers=auth, json={})
+        _error(r, 405, "method_not_allowed")
+        assert r.headers["allow"] == "POST"
