@@ -90,6 +90,11 @@ class Assistant:
                 "missing": list(step.intent.missing),
                 "question": step.intent.question,
             }
+            if step.intent.unsupported:
+                action["unsupported"] = list(step.intent.unsupported)
+            if step.intent.missing == ["roles"] and step.intent.filters:
+                ctx.state.asked_filters = dict(step.intent.filters)
+                ctx.state.asked_turn = ctx.state.turn
             return StepRecord(None, None, action)
         if step.outcome == "unavailable":
             error = "not_available" if allow_tools else "tools_disabled"

@@ -69,7 +69,8 @@ def sentence(action: dict[str, Any]) -> str:
     """One action in words."""
     status, kind = action.get("status"), action.get("type")
     if status == "needs_input":
-        return _needs_input(action)
+        note = phrases.unsupported_note(action.get("unsupported") or [])
+        return f"{note} {_needs_input(action)}" if note else _needs_input(action)
     if status == "failed":
         return _failed(action)
     if kind == "prospect_search":

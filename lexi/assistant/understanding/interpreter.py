@@ -21,6 +21,7 @@ from . import (
 from .questions import question
 from .scanner import extract
 from .search import (
+    DEFAULT_LIMIT,
     REFERS_BACK,
     REFERS_BACK_STRONG,
     STRONG_REFINE,
@@ -108,7 +109,8 @@ class RuleInterpreter:
                 running.offset = intent.offset + int((intent.filters or {}).get("limit", 0))
                 running.searched = True
             intents.append(intent)
-        return Interpretation(_tidy(_fill_new_list(_attach_leading_filters(intents))), text=raw)
+        intents = _tidy(_fill_new_list(_attach_leading_filters(intents)))
+        return Interpretation(_answer_to_roles(intents, state), text=raw)
 
     def _clause(
         self,
@@ -214,9 +216,13 @@ class RuleInterpreter:
                 offset=running.offset,
                 refinement=True,
             )
+        # "companies that raised a series B in 2024": a criterion Lexi cannot filter on still
+        # says a search is wanted; it is named in the reply and the roles are asked for.
+        wanted = bool(slots.unsupported) and base is None
         if not (
             slots.has_role
             or slots.has_filters
+            or wanted
             or (slots.search_verb and (slots.generic or slots.count is not None))
             or (base is not None and changes_anything(slots))
         ):
@@ -247,6 +253,7 @@ class RuleInterpreter:
                 return False  # "play some music": words we do not know, and no search in sight
             if not (
                 slots.search_verb
+                or wanted
                 or slots.generic
                 or slots.industries
                 or slots.employees
@@ -364,6 +371,23 @@ def _fill_new_list(intents: list[Intent]) -> list[Intent]:
             continue
         out.append(intent)
     return out
+
+
+def _answer_to_roles(intents: list[Intent], state: ConversationState) -> list[Intent]:
+    """After "Which roles should I look for?", the answer ("founders", "CFOs in Boston") is
+    searched with what the question kept ("fintech startups in NYC"); what it says wins."""
+    asked = state.asked_filters
+    if not asked or state.asked_turn != state.turn - 1:
+        return intents
+    for intent in intents:
+        if intent.kind is IntentKind.prospect_search and not intent.refinement and intent.filters:
+            new = intent.filters
+            merged = {**asked, **new}
+            if new.get("limit") == DEFAULT_LIMIT and "limit" in asked:
+                merged["limit"] = asked["limit"]
+            intent.filters = merged
+            break
+    return intents
 
 
 def _clarify(missing: str) -> Intent:

@@ -70,6 +70,11 @@ class ConversationState:
     # turn may accept one ("yes", "show the Idaho ones"): ``nearby_turn`` is the offering turn.
     nearby: list[dict[str, Any]] = field(default_factory=list)
     nearby_turn: int = -1
+    # What a request without roles asked for ("Series A fintech startups in NYC"), kept while
+    # Lexi asks which roles: the answer ("founders") searches with it. ``asked_turn`` is the
+    # turn that asked; only the next one uses it.
+    asked_filters: dict[str, Any] | None = None
+    asked_turn: int = -1
 
     def has_results(self) -> bool:
         """Whether an earlier turn left people to refer to ("add them", "the first 5")."""

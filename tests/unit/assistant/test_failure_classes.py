@@ -145,6 +145,35 @@ class TestUnsupportedCriteria:
         assert "Computer & Network Security" not in f.get("industries", [])
         assert "Industrial Automation" not in f.get("industries", [])
 
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Series A fintech startups in NYC", "funding_stage"),
+            ("companies that raised a series B in 2024", "funding_stage"),
+            ("researching marketing automation tools", "intent_data"),
+        ],
+    )
+    def test_without_roles_the_criterion_is_kept_and_the_roles_asked(self, text, code):
+        (intent,) = interpret(text, ConversationState()).intents
+        assert intent.kind == IntentKind.clarify and intent.missing == ["roles"]
+        assert intent.unsupported == [code]
+        assert "keywords" not in (intent.filters or {})
+        assert (intent.filters or {}).get("limit", 25) == 25
+
+    def test_the_answer_to_which_roles_searches_what_was_asked(self):
+        (asked,) = interpret("Series A fintech startups in NYC", ConversationState()).intents
+        state = ConversationState(asked_filters=asked.filters, asked_turn=1, turn=2)
+        intent = search("founders", state)
+        assert intent.filters == {
+            "seniorities": ["founder"],
+            "industries": ["Financial Services"],
+            "locations": [NYC],
+            "employees": {"min": None, "max": 50},
+            "limit": 25,
+        }
+        state.turn = 3  # only the turn right after the question
+        assert "industries" not in search("founders", state).filters
+
     def test_quantified_descriptions_add_nothing(self):
         intent = search("VPs of Sales at Series B-size SaaS companies (100-500 employees)")
         assert intent.filters == {
