@@ -90,6 +90,13 @@ _BARE_CREATE = re.compile(
     r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b)",
     I,
 )
+# "lets launch", "ok let's send": launching the campaign the conversation is about.
+_LETS_GO = re.compile(
+    r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|(?:this\s+|that\s+|it\s+)?"
+    r"looks\s+(?:good|great|fine))\W+)*(?:let'?s|lets|time\s+to)\s+"
+    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)(?:\s+(?:it|this|them|now|today))*\W*",
+    I,
+)
 _STATS = re.compile(
     r"\bhow(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
     r"(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
@@ -99,7 +106,8 @@ _STATS = re.compile(
     r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
     r"|\bany\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
     r"|\b(?:did|has|have)\s+any(?:one|body)\s+(?:replied|responded|opened|clicked|answered)\b"
-    r"|\bhow\s+many\s+(?:people\s+|contacts\s+|of\s+them\s+)?(?:have\s+|has\s+)?(?:opened|replied|"
+    r"|\bhow\s+many\s+(?:people\s+|ppl\s+|folks\s+|recipients\s+|contacts\s+|leads\s+|prospects\s+|"
+    r"of\s+them\s+)?(?:have\s+|has\s+)?(?:opened|replied|"
     r"clicked|responded|bounced|unsubscribed)\b"
     r"|\bhow\s+many\s+(?:e-?mails?\s+)?(?:have\s+(?:been\s+|we\s+)?|were\s+|got\s+|did\s+we\s+)?sent\b"
     r"|\b(?:stats|statistics|results|performance|metrics|numbers|analytics)\s+(?:for|of|on|from)\s+"
@@ -258,16 +266,14 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         return Intent(
             kind=IntentKind.campaign_create, list_name=resolved, list_target=target, params=params
         )
-    if (
-        (has_campaign
-        and _CAMPAIGN_START.search(clause))
-        or re.search(
-            r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
-            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
-            clause,
-            I,
-        )
+    if (has_campaign and _CAMPAIGN_START.search(clause)) or re.search(
+        r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
+        r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
+        clause,
+        I,
     ):
+        return Intent(kind=IntentKind.campaign_start, params=which)
+    if _has_campaign(state) and _LETS_GO.fullmatch(clause):
         return Intent(kind=IntentKind.campaign_start, params=which)
     subject = _SUBJECT_TO.search(clause)
     if subject and not tone:
@@ -285,8 +291,10 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         params = {"edit": "question", **_step(clause)}
         return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
     if (
-        ((_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
-        and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I)))
+        (
+            (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
+            and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
+        )
         or re.search(
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )
