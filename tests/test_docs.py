@@ -93,3 +93,18 @@ def test_the_endpoint_table_in_api_docs_is_current():
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     assert module.is_current(), "docs/api.md is stale: run python scripts/gen_api_docs.py"
+
+
+class TestDevelopmentGuide:
+    def test_it_documents_the_gates_ci_runs_before_the_tests(self) -> None:
+        gates = (ROOT / ".ci/gates").read_text()
+        guide = (ROOT / "docs/development.md").read_text()
+        for command in (
+            "ruff check lexi tests benchmarks scripts",
+            "mypy",
+            "python scripts/conformance.py",
+        ):
+            assert command in gates, command
+            assert f"`{command}`" in guide, command
+        run = (ROOT / ".ci/run").read_text()
+        assert run.index(".ci/gates") < run.index("python -m pytest")
