@@ -195,6 +195,8 @@ def search(
         company = p["company"] or {}
         place = ", ".join(x for x in (p["city"], p["state"], p["country"]) if x)
         typer.echo(f"  {p['full_name']} — {p['job_title']} at {company.get('name')} ({place})")
+        if p.get("signals"):
+            typer.echo(f"      {'; '.join(p['signals'])}")
 
 
 def register(app: typer.Typer) -> None:

@@ -27,12 +27,24 @@ FILTERS_BODY = Body(
         "`exclude_locations` match the person's own location. Extensions: `exclude_industries[]`, "
         "`company_locations[]` / `exclude_company_locations[]` (the company's HQ, same place syntax), "
         "`companies[]` (company names, matched fuzzily, or domains), `exclude_saved` (boolean: leave "
-        "out people already saved as contacts) and `exclude_list_ids[]` (leave out members of these lists)."
+        "out people already saved as contacts) and `exclude_list_ids[]` (leave out members of these lists). "
+        "Buying signals (ext): `funding_stages[]` (pre_seed, seed, series_a, series_b, series_c, "
+        "series_d_plus, private_equity), `last_funding` `{after, before}` (dates), `total_funding_usd` "
+        "`{min, max}`, `headcount_growth_pct` `{min, max, months}` (months 6 or 12), `hiring_for` "
+        "`{titles[], departments[], seniorities[], posted_within_days}` (open job postings), "
+        "`job_change_within_days` (the person started their role within N days) and "
+        "`technologies_added_within_days` (with `technologies[]`: first seen within N days)."
     ),
     examples=[
         {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"], "limit": 20},
         {"titles": ["CEO"], "companies": ["Holmes & Andrews PC", "acme.com"], "exclude_saved": True},
         {"titles": ["CTO"], "company_locations": ["San Francisco, CA, US"], "exclude_locations": ["US"]},
+        {
+            "seniorities": ["founder", "c_suite"],
+            "funding_stages": ["series_a"],
+            "headcount_growth_pct": {"min": 20, "months": 12},
+            "hiring_for": {"titles": ["Sales Development Representative"], "posted_within_days": 30},
+        },
     ],
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -17,6 +18,7 @@ from lexi.errors import ValidationFailed
 from lexi.prospects.taxonomy import (
     DEPARTMENTS,
     EMAIL_STATUSES,
+    FUNDING_STAGES,
     HEADCOUNT_BUCKETS,
     INDUSTRIES,
     SENIORITIES,
@@ -109,6 +111,115 @@ def _parse_range(field: str, value: Any) -> dict[str, int | None] | None:
     return out
 
 
+MAX_DAYS = 3650
+GROWTH_MONTHS = (6, 12)
+_STAGE_ALIASES = {
+    "preseed": "pre_seed", "series_d": "series_d_plus", "series_e": "series_d_plus",
+    "series_f": "series_d_plus", "series_e_plus": "series_d_plus", "late_stage": "series_d_plus",
+    "pe": "private_equity",
+}
+
+
+def _funding_stages(value: Any) -> list[str]:
+    out: list[str] = []
+    bad: list[str] = []
+    for item in _clean_list("funding_stages", value):
+        key = re.sub(r"[\s\-]+", "_", item.lower().strip()).replace("+", "_plus")
+        key = _STAGE_ALIASES.get(key, key)
+        if key not in FUNDING_STAGES:
+            bad.append(item)
+        elif key not in out:
+            out.append(key)
+    if bad:
+        raise _unknown("funding_stages", bad, FUNDING_STAGES, "funding stage")
+    return out
+
+
+def _days(field: str, value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DAYS:
+        raise ValidationFailed.field(field, f"Must be a number of days between 1 and {MAX_DAYS}")
+    return value
+
+
+def _date_range(field: str, value: Any) -> dict[str, str | None] | None:
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, dict) or set(value) - {"after", "before"}:
+        raise ValidationFailed.field(field, "Expected an object with 'after' and/or 'before' (YYYY-MM-DD)")
+    out: dict[str, str | None] = {}
+    for k in ("after", "before"):
+        v = value.get(k)
+        if v is None:
+            out[k] = None
+            continue
+        try:
+            out[k] = date.fromisoformat(v).isoformat() if isinstance(v, str) else None
+        except ValueError:
+            out[k] = None
+        if out[k] is None:
+            raise ValidationFailed.field(field, f"'{k}' must be a date (YYYY-MM-DD)")
+    if out["after"] and out["before"] and out["after"] > out["before"]:
+        raise ValidationFailed.field(field, "'after' is later than 'before'")
+    if out["after"] is None and out["before"] is None:
+        return None
+    return out
+
+
+def _growth(value: Any) -> dict[str, int | None] | None:
+    field = "headcount_growth_pct"
+    if value is None or value == {}:
+        return None
+    if not isinstance(value, dict) or set(value) - {"min", "max", "months"}:
+        raise ValidationFailed.field(field, "Expected an object with 'min' and/or 'max' (percent) and 'months'")
+    out: dict[str, int | None] = {}
+    for k in ("min", "max"):
+        v = value.get(k)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not -100 <= v <= 10_000):
+            raise ValidationFailed.field(field, f"'{k}' must be a whole percentage (-100 or more) or null")
+        out[k] = v
+    months = value.get("months", 12)
+    if months is None:
+        months = 12
+    if months not in GROWTH_MONTHS or isinstance(months, bool):
+        raise ValidationFailed.field(field, "'months' must be 6 or 12")
+    if out["min"] is not None and out["max"] is not None and out["min"] > out["max"]:
+        raise ValidationFailed.field(field, "'min' is greater than 'max'")
+    if out["min"] is None and out["max"] is None:
+        return None
+    out["months"] = months
+    return out
+
+
+def _hiring(value: Any) -> dict[str, Any] | None:
+    field = "hiring_for"
+    if value is None or value == {}:
+        return None
+    keys = {"titles", "departments", "seniorities", "posted_within_days"}
+    if not isinstance(value, dict) or set(value) - keys:
+        raise ValidationFailed.field(
+            field, "Expected an object with 'titles', 'departments', 'seniorities' and/or 'posted_within_days'"
+        )
+    out: dict[str, Any] = {}
+    titles = _clean_list("hiring_for.titles", value.get("titles"))
+    if any(not any(c.isalnum() for c in t) for t in titles):
+        raise ValidationFailed.field("hiring_for.titles", "Each value needs a letter or digit")
+    if titles:
+        out["titles"] = titles
+    departments = _enum_list("hiring_for.departments", value.get("departments"), DEPARTMENTS, "department")
+    if departments:
+        out["departments"] = departments
+    seniorities = _enum_list("hiring_for.seniorities", value.get("seniorities"), SENIORITIES, "seniority")
+    if seniorities:
+        out["seniorities"] = seniorities
+    days = _days("hiring_for.posted_within_days", value.get("posted_within_days"))
+    if days is not None:
+        out["posted_within_days"] = days
+    # An object whose lists are all empty means any open posting.
+    return out or {"posted_within_days": MAX_DAYS}
+
+
 def _places(field: str, value: Any) -> list[str]:
     from lexi.geo import UnknownPlace, parse_location
 
@@ -156,7 +267,41 @@ class ProspectFilters(BaseModel):
     # (ext) Leave out people already saved as the workspace's contacts / members of these lists.
     exclude_saved: bool = False
     exclude_list_ids: list[str] = Field(default_factory=list)
+    # (ext) Buying signals: the company's last funding round and total raised, its headcount
+    # growth, its open job postings and recently adopted technologies; the person's role start.
+    funding_stages: list[str] = Field(default_factory=list)
+    last_funding: dict[str, str | None] | None = None
+    total_funding_usd: dict[str, int | None] | None = None
+    headcount_growth_pct: dict[str, int | None] | None = None
+    hiring_for: dict[str, Any] | None = None
+    job_change_within_days: int | None = None
+    technologies_added_within_days: int | None = None
     limit: int = DEFAULT_LIMIT
+
+    @field_validator("funding_stages", mode="before")
+    @classmethod
+    def _stages(cls, v: Any) -> list[str]:
+        return _funding_stages(v)
+
+    @field_validator("last_funding", mode="before")
+    @classmethod
+    def _last_funding(cls, v: Any) -> dict[str, str | None] | None:
+        return _date_range("last_funding", v)
+
+    @field_validator("headcount_growth_pct", mode="before")
+    @classmethod
+    def _growth(cls, v: Any) -> dict[str, int | None] | None:
+        return _growth(v)
+
+    @field_validator("hiring_for", mode="before")
+    @classmethod
+    def _hiring(cls, v: Any) -> dict[str, Any] | None:
+        return _hiring(v)
+
+    @field_validator("job_change_within_days", "technologies_added_within_days", mode="before")
+    @classmethod
+    def _within(cls, v: Any, info: Any) -> int | None:
+        return _days(info.field_name, v)
 
     @field_validator("exclude_saved", mode="before")
     @classmethod
@@ -227,7 +372,7 @@ class ProspectFilters(BaseModel):
     def _locations(cls, v: Any, info: Any) -> list[str]:
         return _places(info.field_name, v)
 
-    @field_validator("employees", "revenue_usd", mode="before")
+    @field_validator("employees", "revenue_usd", "total_funding_usd", mode="before")
     @classmethod
     def _ranges(cls, v: Any, info: Any) -> dict[str, int | None] | None:
         return _parse_range(info.field_name, v)

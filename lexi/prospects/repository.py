@@ -47,6 +47,27 @@ class PersonQuery:
     technologies: list[str] = field(default_factory=list)
     company_ids: list[int] | None = None  # None: any company; []: no company matched
     exclude_ids: list[int] = field(default_factory=list)  # people left out (saved, in lists)
+    signals: SignalQuery | None = None
+
+
+@dataclass
+class SignalQuery:
+    """Buying-signal conditions with dates already resolved against today."""
+
+    funding_stages: list[str] = field(default_factory=list)
+    funded_after: date | None = None
+    funded_before: date | None = None
+    total_funding: tuple[int | None, int | None] | None = None
+    growth_months: int = 12
+    growth: tuple[int | None, int | None] | None = None
+    hiring: bool = False
+    hiring_title_ids: list[int] | None = None  # None: any title; []: no title matched
+    hiring_departments: list[str] = field(default_factory=list)
+    hiring_seniorities: list[str] = field(default_factory=list)
+    posted_since: date | None = None
+    role_started_since: date | None = None
+    tech_keys: list[str] = field(default_factory=list)
+    tech_since: date | None = None
 
 
 def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
@@ -136,6 +157,45 @@ class ProspectRepository:
         companies = self.session.execute(select(func.max(C.id))).scalar_one() or 1
         return hits / float(companies)
 
+    def _signal_conditions(self, q: SignalQuery) -> list[ColumnElement[bool]] | None:
+        """Conditions on people for the signals; None when nothing can match."""
+        out: list[ColumnElement[bool]] = []
+        company: list[ColumnElement[bool]] = []
+        if q.funding_stages:
+            company.append(C.funding_stage.in_(q.funding_stages))
+        if q.funded_after is not None:
+            company.append(C.last_funding_on >= q.funded_after)
+        if q.funded_before is not None:
+            company.append(C.last_funding_on <= q.funded_before)
+        if q.total_funding:
+            company.extend(_between(C.funding_total_usd, q.total_funding))
+        if q.growth:
+            column = C.growth_6m_pct if q.growth_months == 6 else C.growth_12m_pct
+            company.extend(_between(column, q.growth))
+        if company:
+            out.append(P.company_id.in_(select(C.id).where(*company)))
+        if q.hiring:
+            posting: list[ColumnElement[bool]] = []
+            if q.hiring_title_ids is not None:
+                if not q.hiring_title_ids:
+                    return None
+                posting.append(J.title_id.in_(q.hiring_title_ids))
+            if q.hiring_departments:
+                posting.append(J.department.in_(q.hiring_departments))
+            if q.hiring_seniorities:
+                posting.append(J.seniority.in_(q.hiring_seniorities))
+            if q.posted_since is not None:
+                posting.append(J.posted_on >= q.posted_since)
+            out.append(P.company_id.in_(select(J.company_id).where(*posting)))
+        if q.tech_since is not None:
+            tech = [K.first_seen_on >= q.tech_since]
+            if q.tech_keys:
+                tech.append(K.tech_key.in_(q.tech_keys))
+            out.append(P.company_id.in_(select(K.company_id).where(*tech)))
+        if q.role_started_since is not None:
+            out.append(P.role_started_on >= q.role_started_since)
+        return out
+
     def universe_size(self) -> int:
         return int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
 
@@ -162,6 +222,11 @@ class ProspectRepository:
             if not q.company_ids:
                 return []
             base.append(P.company_id.in_(q.company_ids))
+        if q.signals is not None:
+            signal_conditions = self._signal_conditions(q.signals)
+            if signal_conditions is None:
+                return []
+            base.extend(signal_conditions)
         if q.exclude_ids:
             # Rendered inline (integers only), so a workspace with many contacts never runs into
             # the database's limit on bound parameters.
@@ -234,7 +299,9 @@ class ProspectRepository:
                 C.domain.label("company_domain"), C.industry.label("company_industry"),
                 C.employee_count.label("company_employees"), C.revenue_usd.label("company_revenue"),
                 C.city.label("company_city"), C.state.label("company_state"),
-                C.country.label("company_country"),
+                C.country.label("company_country"), C.funding_stage, C.last_funding_on,
+                C.last_funding_usd, C.funding_total_usd, C.growth_12m_pct, C.growth_6m_pct,
+                P.role_started_on,
             )
             .select_from(Person.__table__)
             .outerjoin(JobTitle.__table__, T.id == P.title_id)
@@ -243,6 +310,31 @@ class ProspectRepository:
         )
         by_id = {row.id: row for row in self.session.execute(stmt)}
         return [by_id[i] for i in ids if i in by_id]
+
+    def open_postings(self, company_ids: Sequence[int]) -> list[Any]:
+        """Open postings of these companies (company_id, title_id, title, seniority, department,
+        posted_on), newest first."""
+        if not company_ids:
+            return []
+        stmt = (
+            select(J.company_id, J.title_id, T.title, J.seniority, J.department, J.posted_on)
+            .select_from(JobPosting.__table__)
+            .outerjoin(JobTitle.__table__, T.id == J.title_id)
+            .where(J.company_id.in_(list(company_ids)))
+            .order_by(J.company_id, J.posted_on.desc(), J.id)
+        )
+        return list(self.session.execute(stmt))
+
+    def technologies_since(self, company_ids: Sequence[int], since: date) -> list[Any]:
+        """(company_id, tech_key, technology, first_seen_on) first seen on or after ``since``."""
+        if not company_ids:
+            return []
+        stmt = (
+            select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
+            .where(K.company_id.in_(list(company_ids)), K.first_seen_on >= since)
+            .order_by(K.company_id, K.first_seen_on.desc(), K.tech_key)
+        )
+        return list(self.session.execute(stmt))
 
     # --- company lookups --------------------------------------------------------------------
 

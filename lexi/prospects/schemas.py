@@ -20,6 +20,12 @@ class ProspectCompany(BaseModel):
     city: str | None
     state: str | None
     country: str | None
+    funding_stage: str | None = Field(None, description="(ext) Stage of the last funding round.")
+    last_funding_on: str | None = Field(None, description="(ext) Date of the last funding round.")
+    total_funding_usd: int | None = Field(None, description="(ext) Total raised.")
+    headcount_growth_12m_pct: int | None = Field(
+        None, description="(ext) Headcount change over the last 12 months, in percent."
+    )
 
 
 class Prospect(BaseModel):
@@ -39,6 +45,13 @@ class Prospect(BaseModel):
     linkedin_url: str | None
     company: ProspectCompany | None
     saved: bool | None = None
+    signals: list[str] = Field(
+        default_factory=list,
+        description=(
+            "(ext) Buying signals as short facts: the company's last funding round, open postings, "
+            "headcount growth, recently adopted technologies, and a role started in the last year."
+        ),
+    )
 
 
 class SearchData(BaseModel):
@@ -111,5 +124,6 @@ class Taxonomy(BaseModel):
     departments: list[str]
     email_statuses: list[str]
     headcount_buckets: list[HeadcountBucket]
+    funding_stages: list[str] = Field(default_factory=list, description="(ext) Values of `funding_stages`.")
 
 

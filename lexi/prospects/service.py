@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -16,10 +16,12 @@ from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
 from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.places import parse_filter
-from lexi.prospects.repository import PersonQuery, ProspectRepository
+from lexi.prospects.repository import PersonQuery, ProspectRepository, SignalQuery
 from lexi.prospects.taxonomy import (
     DEPARTMENTS,
     EMAIL_STATUSES,
+    FUNDING_STAGE_LABELS,
+    FUNDING_STAGES,
     HEADCOUNT_BUCKETS,
     INDUSTRIES,
     SECTORS,
@@ -49,6 +51,7 @@ def taxonomy() -> dict[str, Any]:
         "departments": list(DEPARTMENTS),
         "email_statuses": list(EMAIL_STATUSES),
         "headcount_buckets": [dict(b) for b in HEADCOUNT_BUCKETS],
+        "funding_stages": list(FUNDING_STAGES),
     }
 
 
@@ -180,6 +183,7 @@ def _groups(
 ) -> list[PersonQuery]:
     """The queries a search runs, in result order: exact title matches, then the others."""
     base = _query(filters)
+    base.signals = _signals(repo, filters, utc_now().date())
     if filters.companies:
         base.company_ids = company_ids(session, list(filters.companies))
     base.exclude_ids = _excluded_people(session, filters, workspace_id)
@@ -203,6 +207,42 @@ def count(
         for q in _groups(session, repo, filters, workspace_id)
         for b in repo.branches(q)
     )
+
+
+def _signals(repo: ProspectRepository, filters: ProspectFilters, today: date) -> SignalQuery | None:
+    """The buying-signal part of the query, its day counts resolved against ``today``."""
+    f = filters
+    if not (
+        f.funding_stages or f.last_funding or f.total_funding_usd or f.headcount_growth_pct
+        or f.hiring_for or f.job_change_within_days or f.technologies_added_within_days
+    ):
+        return None
+    q = SignalQuery(funding_stages=list(f.funding_stages))
+    if f.last_funding:
+        after, before = f.last_funding.get("after"), f.last_funding.get("before")
+        q.funded_after = date.fromisoformat(after) if after else None
+        q.funded_before = date.fromisoformat(before) if before else None
+    if f.total_funding_usd:
+        q.total_funding = (f.total_funding_usd.get("min"), f.total_funding_usd.get("max"))
+    if f.headcount_growth_pct:
+        q.growth_months = f.headcount_growth_pct.get("months") or 12
+        q.growth = (f.headcount_growth_pct.get("min"), f.headcount_growth_pct.get("max"))
+    if f.hiring_for:
+        q.hiring = True
+        titles = f.hiring_for.get("titles") or []
+        if titles:
+            exact, partial = _title_groups(repo, titles)
+            q.hiring_title_ids = exact + partial
+        q.hiring_departments = list(f.hiring_for.get("departments") or [])
+        q.hiring_seniorities = list(f.hiring_for.get("seniorities") or [])
+        days = f.hiring_for.get("posted_within_days")
+        q.posted_since = today - timedelta(days=days) if days else None
+    if f.job_change_within_days:
+        q.role_started_since = today - timedelta(days=f.job_change_within_days)
+    if f.technologies_added_within_days:
+        q.tech_since = today - timedelta(days=f.technologies_added_within_days)
+        q.tech_keys = [t.lower() for t in f.technologies]
+    return q
 
 
 def search(
@@ -238,10 +278,125 @@ def search(
             page.extend(got)
             want -= len(got)
         skip = max(0, skip - n)
-    prospects = [to_prospect(row) for row in repo.rows_by_ids(page)]
+    rows = repo.rows_by_ids(page)
+    prospects = [to_prospect(row) for row in rows]
+    add_signals(repo, rows, prospects, utc_now().date(), groups[0].signals if groups else None)
     if workspace_id is not None:
         _mark_saved(session, workspace_id, prospects)
     return SearchResult(total=total, prospects=prospects)
+
+
+RECENT_ROLE_DAYS = 365  # "new in role" is shown for a role started within this many days
+RECENT_TECH_DAYS = 90
+SHOWN_GROWTH_PCT = 10  # headcount changes smaller than this are not a signal
+SHOWN_POSTING_TITLES = 3
+
+
+def _usd(amount: int) -> str:
+    if amount >= 1_000_000_000:
+        return f"${amount / 1_000_000_000:.3g}B"
+    if amount >= 1_000_000:
+        return f"${amount / 1_000_000:.3g}M"
+    return f"${amount / 1000:.3g}K"
+
+
+def _month(day: date) -> str:
+    return day.strftime("%B %Y")
+
+
+def _funding_signal(row: Any) -> str | None:
+    if not row.funding_stage:
+        return None
+    label = FUNDING_STAGE_LABELS.get(row.funding_stage, row.funding_stage)
+    out = label
+    if row.last_funding_on:
+        out += f", {_month(_as_date(row.last_funding_on))}"
+    if row.last_funding_usd:
+        out += f" ({_usd(row.last_funding_usd)}"
+        if row.funding_total_usd and row.funding_total_usd > row.last_funding_usd:
+            out += f"; {_usd(row.funding_total_usd)} raised in total"
+        out += ")"
+    return out
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _hiring_signal(postings: list[Any], q: SignalQuery | None, today: date) -> str | None:
+    if q is not None and q.hiring:
+        titles = set(q.hiring_title_ids) if q.hiring_title_ids is not None else None
+        postings = [
+            p for p in postings
+            if (titles is None or p.title_id in titles)
+            and (not q.hiring_departments or p.department in q.hiring_departments)
+            and (not q.hiring_seniorities or p.seniority in q.hiring_seniorities)
+            and (q.posted_since is None or _as_date(p.posted_on) >= q.posted_since)
+        ]
+    if not postings:
+        return None
+    counts: dict[str, int] = {}
+    for p in postings:
+        counts[p.title or p.department] = counts.get(p.title or p.department, 0) + 1
+    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_POSTING_TITLES]
+    shown = ", ".join(f"{n} {title}" for title, n in top)
+    more = len(postings) - sum(n for _, n in top)
+    if len(counts) == 1:
+        return f"hiring {shown}"
+    return f"hiring {len(postings)}: {shown}" + (f" and {more} more" if more else "")
+
+
+def add_signals(
+    repo: ProspectRepository,
+    rows: list[Any],
+    prospects: list[dict[str, Any]],
+    today: date,
+    q: SignalQuery | None = None,
+) -> None:
+    """Each prospect's ``signals``: its company's funding, hiring, headcount growth and recently
+    adopted technologies, and the person's new role, as short facts a rep can open with. The
+    signals a search asked for are always shown; others when they are notable."""
+    company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
+    postings: dict[int, list[Any]] = {}
+    for p in repo.open_postings(company_ids):
+        postings.setdefault(p.company_id, []).append(p)
+    tech_days = RECENT_TECH_DAYS
+    if q is not None and q.tech_since is not None:
+        tech_days = max(tech_days, (today - q.tech_since).days)
+    adopted: dict[int, list[Any]] = {}
+    for t in repo.technologies_since(company_ids, today - timedelta(days=tech_days)):
+        if q is None or not q.tech_keys or t.tech_key in q.tech_keys or q.tech_since is None:
+            adopted.setdefault(t.company_id, []).append(t)
+    role_days = RECENT_ROLE_DAYS
+    if q is not None and q.role_started_since is not None:
+        role_days = max(role_days, (today - q.role_started_since).days)
+    for row, prospect in zip(rows, prospects, strict=True):
+        out: list[str] = []
+        funding = _funding_signal(row)
+        if funding:
+            out.append(funding)
+        hiring = _hiring_signal(postings.get(row.company_id, []), q, today)
+        if hiring:
+            out.append(hiring)
+        pct = row.growth_6m_pct if q is not None and q.growth and q.growth_months == 6 else row.growth_12m_pct
+        months = 6 if q is not None and q.growth and q.growth_months == 6 else 12
+        if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or (q is not None and q.growth)):
+            out.append(f"headcount {pct:+d}% in {months} months")
+        for t in adopted.get(row.company_id, [])[:2]:
+            out.append(f"adopted {t.technology} in {_month(_as_date(t.first_seen_on))}")
+        if row.role_started_on is not None:
+            started = _as_date(row.role_started_on)
+            if (today - started).days <= role_days:
+                out.append(f"new in role since {_month(started)}")
+        prospect["signals"] = out
+        company = prospect.get("company")
+        if company is not None:
+            company["funding_stage"] = row.funding_stage
+            company["last_funding_on"] = (
+                _as_date(row.last_funding_on).isoformat() if row.last_funding_on else None
+            )
+            company["total_funding_usd"] = row.funding_total_usd
+            company["headcount_growth_12m_pct"] = row.growth_12m_pct
 
 
 def _dense(matches: int, rows: int, universe: int) -> bool:
@@ -319,7 +474,11 @@ def to_prospect(row: Any) -> dict[str, Any]:
 def get_prospects(session: Session, prospect_ids: list[uuid.UUID]) -> list[dict[str, Any]]:
     """Prospect objects for these ids, in the given order; unknown ids are skipped."""
     keys = [k for k in (ids.person_key(i) for i in prospect_ids) if k is not None]
-    return [to_prospect(row) for row in ProspectRepository(session).rows_by_ids(keys)]
+    repo = ProspectRepository(session)
+    rows = repo.rows_by_ids(keys)
+    prospects = [to_prospect(row) for row in rows]
+    add_signals(repo, rows, prospects, utc_now().date())
+    return prospects
 
 
 def _contact_fields(p: dict[str, Any]) -> dict[str, Any]:
