@@ -223,7 +223,9 @@ class TestProspectObject:
         }
         assert set(p["company"]) == {
             "id", "name", "domain", "industry", "employee_count", "revenue_usd", "city", "state", "country",
+            "funding_stage", "last_funding_on", "total_funding_usd", "headcount_growth_12m_pct",
         }
+        assert isinstance(p["signals"], list)
         uuid.UUID(p["id"]) and uuid.UUID(p["company"]["id"])
 
     def test_get_prospects_returns_the_same_objects(self, universe) -> None:  # type: ignore[no-untyped-def]
