@@ -84,6 +84,15 @@ _TOKEN_ALIASES = {
     "reps": "rep",
     "vpe": "vp engineering",
     "rev": "revenue",
+    # Shorthand of pasted and typed titles: "Dir. of Mktg", "Acct Mgr", "Proj Mgr".
+    "mktg": "marketing",
+    "mkt": "marketing",
+    "mktng": "marketing",
+    "mgmt": "management",
+    "acct": "account",
+    "acctg": "accounting",
+    "proj": "project",
+    "cust": "customer",
 }
 _FILLER = {"of", "the", "and", "for", "a", "an", "in", "at"}
 # A match preceded by one of these is about someone else's role ("Assistant to the CEO").

@@ -455,6 +455,8 @@ class _Scanner:
     def _company_follows(self, k: int) -> bool:
         if k >= self.n:
             return False
+        if k and self.t[k].start - self.t[k - 1].end > 1:
+            return False  # "VP Finance, manufacturers": punctuation ends the phrase
         if self.keys[k] in COMPANY_NOUN_KEYS:
             return True
         role = self.longest(ROLE_KEYS, k)
@@ -738,10 +740,33 @@ def _pasted_titles(text: str, slots: Slots) -> str:
     return _PASTED_TITLE.sub(take, text)
 
 
+# Shorthand of typed and pasted titles, spelled out before anything reads them: "dir of mktg",
+# "Acct Mgr", "Sr. Proj Mgr".
+_SHORTHAND_WORDS = {
+    "mgr": "Manager",
+    "mgrs": "Managers",
+    "dir": "Director",
+    "dirs": "Directors",
+    "mktg": "Marketing",
+    "mktng": "Marketing",
+    "acct": "Account",
+    "acctg": "Accounting",
+    "proj": "Project",
+    "mgmt": "Management",
+}
+_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
+
+
+def _spell_out(m: re.Match[str]) -> str:
+    return _SHORTHAND_WORDS[m[0].rstrip(".").lower()]
+
+
 def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     """All search slots of one clause."""
     quotes = quotes or []
     slots = Slots()
+    if _SHORTHAND.search(clause):
+        clause = _SHORTHAND.sub(_spell_out, clause)
     text = _pasted_titles(clause, slots) if "," in clause else clause
     text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
     text = _SWAP.sub(r" not \1 then ", text)
@@ -894,7 +919,13 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
         dept = DEPT_KEYS.get(" ".join(keys[i : i + span]))
         if dept:
             slots.dept_mentions.append((dept, tuple(value), negated))
-        while i + span < len(keys) and keys[i + span] in COMPANY_NOUN_KEYS:
+        # "fintech companies" is one phrase; "VP Finance, manufacturers" is two (punctuation
+        # between them: the company noun starts the next part).
+        while (
+            i + span < len(keys)
+            and keys[i + span] in COMPANY_NOUN_KEYS
+            and tokens[i + span].start - tokens[i + span - 1].end <= 1
+        ):
             size = SIZE_KEYS.get(keys[i + span])
             if size and not negated and slots.employees is None:
                 slots.employees = {"min": size[0], "max": size[1]}

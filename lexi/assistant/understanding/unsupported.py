@@ -130,7 +130,14 @@ _RULES: list[tuple[str, str]] = [
         "past_employer",
         r"\b(?:who\s+)?(?:used\s+to\s+work|previously\s+worked|formerly\s+worked)\s+(?:at|for)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
     ),
-    ("work_model", r"\b(?:remote[\s-]first|fully[\s-]remote|remote[\s-]only|hybrid[\s-]first)\b"),
+    (
+        "work_model",
+        r"\b(?:remote[\s-]first|fully[\s-]remote|remote[\s-]only|hybrid[\s-]first)\b|"
+        r"\bwork(?:ing)?\s+(?:remotely|from\s+home)\b|"
+        # "SDR | SaaS | Remote", "remote roles": the word alone at the end of a part
+        r"\b(?:remote|hybrid|on[\s-]?site)(?=\s*(?:$|[|,;.)/])|\s+(?:only|roles?|positions?|"
+        r"jobs?|workers?|employees|teams?|staff)\b)",
+    ),
     (
         "news_events",
         r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*",
@@ -143,7 +150,7 @@ _HINT = re.compile(
     r"ftse|s&p|dax|big|bed|locations|stores|branch|outlets|restaurants|sites|clinics|offices|intent|"
     r"research|evaluat|shopping|market|looking|consider|visited|hiring|started|joined|changed|"
     r"recently|newly|headcount|growing|growth|experience|been|went|graduated|studied|alumni|speaking|"
-    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|acquired|layoffs|linkedin",
+    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|site|acquired|layoffs|linkedin",
     re.IGNORECASE,
 )
 
