@@ -10,8 +10,9 @@
 The mixed load: each of N client threads (one keep-alive connection each) picks a tenant and a
 request kind per request: reads (GET /v1/lists, /v1/credits, /v1/contacts), prospect searches
 (POST /v1/prospector/search) and chat turns (POST /v1/lexi/chat), for a fixed time. Reported per
-kind and overall: requests, req/s, p50/p99, and errors by class (429/503 shed, other 4xx, 5xx,
-transport). Tenants are fresh workspaces with unmetered keys, so the numbers are capacity, not
+kind and overall: requests, req/s, p50/p99, errors by class (429/503 shed, other 4xx, 5xx,
+transport), and the CPU time the server processes spent per request (on a shared machine the most
+stable of these numbers; PostgreSQL's own processes are not counted). Tenants are fresh workspaces with unmetered keys, so the numbers are capacity, not
 plan limits.
 
 --burst: 100 concurrent chat turns from one tenant on an organization plan (concurrency limits
@@ -81,6 +82,31 @@ def loadavg() -> str:
         return " ".join(Path("/proc/loadavg").read_text().split()[:3])
     except OSError:
         return "n/a"
+
+
+def cpu_seconds(root_pids: list[int]) -> float:
+    """User + system CPU time of these processes and all their descendants (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats: dict[int, tuple[int, float]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        stats[int(entry.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks)
+    wanted, total = set(root_pids), 0.0
+    changed = True
+    while changed:
+        changed = False
+        for pid, (ppid, _) in stats.items():
+            if ppid in wanted and pid not in wanted:
+                wanted.add(pid)
+                changed = True
+    for pid in wanted:
+        total += stats.get(pid, (0, 0.0))[1]
+    return total
 
 
 # ---------------------------------------------------------------------------------------------
@@ -284,7 +310,9 @@ def timed(stats: Stats, lock: threading.Lock, kind: str, fn: Callable[[], httpx.
         stats.add(kind, ms, status)
 
 
-def mixed_load(url: str, tenants: list[Tenant], *, seconds: float, clients: int) -> dict[str, Any]:
+def mixed_load(
+    url: str, tenants: list[Tenant], *, seconds: float, clients: int, pids: list[int]
+) -> dict[str, Any]:
     stats, lock = Stats(), threading.Lock()
     names = [k for k, _ in KINDS]
     weights = [w for _, w in KINDS]
@@ -312,6 +340,7 @@ def mixed_load(url: str, tenants: list[Tenant], *, seconds: float, clients: int)
             for kind in names:
                 send(c, kind, rnd)
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    cpu_before = cpu_seconds(pids)
     started = time.perf_counter()
     stop_at = started + seconds
     for t in threads:
@@ -319,6 +348,7 @@ def mixed_load(url: str, tenants: list[Tenant], *, seconds: float, clients: int)
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - started
+    server_cpu = cpu_seconds(pids) - cpu_before
     rows = []
     everything: list[float] = []
     total: Counter[str] = Counter()
@@ -328,7 +358,15 @@ def mixed_load(url: str, tenants: list[Tenant], *, seconds: float, clients: int)
         total.update(stats.statuses.get(kind, Counter()))
         rows.append(_row(kind, lat, stats.statuses.get(kind, Counter()), elapsed))
     rows.append(_row("all", everything, total, elapsed))
-    return {"seconds": round(elapsed, 1), "clients": clients, "rows": rows}
+    served = rows[-1]["requests"]
+    return {
+        "seconds": round(elapsed, 1),
+        "clients": clients,
+        "rows": rows,
+        # CPU the server processes spent per request: capacity, far less sensitive than latency
+        # to what else the machine runs.
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / served, 2) if served else None,
+    }
 
 
 def _row(kind: str, lat: list[float], statuses: Counter[str], elapsed: float) -> dict[str, Any]:
@@ -476,7 +514,10 @@ def bare_ratio(
 
 
 def print_mixed(name: str, result: dict[str, Any]) -> None:
-    print(f"\n## {name}: mixed load, {result['clients']} clients, {result['seconds']} s")
+    print(
+        f"\n## {name}: mixed load, {result['clients']} clients, {result['seconds']} s, "
+        f"server CPU {result['server_cpu_ms_per_request']} ms per request"
+    )
     print(
         "| kind | requests | req/s | p50 ms | p99 ms | max ms | shed 429 | shed 503 | 4xx | 5xx | transport |"
     )
@@ -528,7 +569,11 @@ def main() -> None:
                 for run in range(args.runs):
                     before = loadavg()
                     result = mixed_load(
-                        dep.url, tenants, seconds=args.seconds, clients=args.clients
+                        dep.url,
+                        tenants,
+                        seconds=args.seconds,
+                        clients=args.clients,
+                        pids=[p.pid for p in dep.procs],
                     )
                     result["loadavg_before"] = before
                     result["loadavg_after"] = loadavg()
