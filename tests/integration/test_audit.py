@@ -108,6 +108,22 @@ class TestApiKeyActors:
         logged = events(client, headers, type="credits.")
         assert sorted(e["amount"] for e in ledger) == sorted(e["details"]["amount"] for e in logged)
 
+    def test_a_personalized_email_charge(self, client, admin):
+        headers, admin_id = admin
+        body = {"first_name": "Dee", "email": f"dee-{uuid.uuid4().hex[:6]}@firm.example"}
+        contact = ok(client.post("/v1/contacts", json=body, headers=headers))
+        ok(
+            client.post(
+                "/v1/lexi/personalize-email",
+                json={"contact_id": contact["id"], "intent": "legal automation"},
+                headers=headers,
+            )
+        )
+        [charge] = events(client, headers, type="credits.charged")
+        assert charge["actor"]["id"] == admin_id
+        assert charge["details"]["amount"] == -2
+        assert charge["details"]["reference"] == f"contact:{contact['id']}"
+
     def test_dismissal(self, client, admin):
         headers, admin_id = admin
         task_id = ok(chat(client, headers, SEARCH))["task_id"]
