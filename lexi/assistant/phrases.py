@@ -325,14 +325,14 @@ def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
     ]
     if sizes:
         parts.append("with " + " and ".join(sizes))
-    places = [place_name(p) for p in filters.get("locations") or []]
+    places = [_the(place_name(p)) for p in filters.get("locations") or []]
     if places:
         parts.append(
             "in " + (_join(places) if len(places) <= MAX_NAMED else f"{len(places)} places")
         )
     if filters.get("exclude_locations"):
         parts.append(
-            "outside " + _join([place_name(p) for p in filters["exclude_locations"]], "and")
+            "outside " + _join([_the(place_name(p)) for p in filters["exclude_locations"]], "and")
         )
     if filters.get("company_locations"):
         parts.append(
