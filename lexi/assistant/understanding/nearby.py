@@ -323,4 +323,11 @@ def follow_up(text: str, state: ConversationState) -> Intent | None:
         if not _ASSENT.intersection(tokens):
             return None
         picked = offers[0]
-    return Intent(kind=IntentKind.prospect_search, filters=dict(picked["filters"]), refinement=True)
+    # ``accepted`` says which offer it was; a search with params is answered by the rules even
+    # when a model interprets (the model never saw the offer).
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=dict(picked["filters"]),
+        refinement=True,
+        params={"accepted": picked.get("kind")},
+    )
