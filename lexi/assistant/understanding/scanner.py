@@ -6,9 +6,12 @@ import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from lexi.kit.clock import utc_now
+
 from . import patterns
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
 from .places import DEMONYMS, PLACE_PREPOSITIONS, PlaceHit, fuzzy_place, place_at, settle_codes
+from .signals import signals
 from .slots import (
     COMPANY_NOUN_KEYS,
     DEPT_KEYS,
@@ -772,6 +775,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _SWAP.sub(r" not \1 then ", text)
     text = _WORK_IN.sub(" people in ", text)
     text = _AND_ABOVE.sub(_ladder, text)
+    text, slots.signals, _ = signals(text, utc_now().date())
     text, slots.unsupported = unsupported(text)
     text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.revenue = patterns.revenue(text)

@@ -60,8 +60,18 @@ def new_filters(slots: Slots) -> dict[str, Any]:
         f["revenue_usd"] = dict(slots.revenue)
     if slots.email_status:
         f["email_status"] = list(slots.email_status)
+    _set_signals(f, slots)
     f["limit"] = _limit(slots.count, DEFAULT_LIMIT)
     return f
+
+
+def _set_signals(f: dict[str, Any], slots: Slots) -> None:
+    """Buying-signal filters of the clause replace the same ones of ``f`` (technologies add)."""
+    for key, value in slots.signals.items():
+        if key == "technologies":
+            f["technologies"] = _union(f.get("technologies", []), value)
+        else:
+            f[key] = copy.deepcopy(value)
 
 
 def unsupported_exclusions(slots: Slots) -> list[str]:
@@ -154,6 +164,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         f["revenue_usd"] = dict(slots.revenue)
     if slots.email_status:
         f["email_status"] = list(slots.email_status)
+    _set_signals(f, slots)
     previous = int(base.get("limit") or DEFAULT_LIMIT)
     f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
     return {k: v for k, v in f.items() if v not in ([], None, {})}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -233,6 +234,8 @@ class Slots:
     cleared: set[str] = field(default_factory=set)  # filters to drop: "drop the location"
     double: bool = False  # "double it"
     employees_explicit: bool = False  # "big companies (5000+ employees)": the number wins
+    # Buying-signal filters read from the request ("Series A", "hiring SDRs"; see signals.py).
+    signals: dict[str, Any] = field(default_factory=dict)
 
     @property
     def positive_roles(self) -> list[RoleHit]:
@@ -259,6 +262,7 @@ class Slots:
             or self.keywords
             or self.technologies
             or self.email_status
+            or self.signals
         )
 
     def role_filters(self) -> dict[str, list[str]]:

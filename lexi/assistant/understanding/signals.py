@@ -1,0 +1,264 @@
+"""Buying signals in a request: funding, hiring, growth, job changes and newly adopted technologies.
+
+"Series A fintech founders", "companies that raised in 2024", "hiring SDRs", "fast-growing SaaS
+companies", "VPs new in role", "who just adopted Salesforce": each phrase becomes a filter of the
+search (``lexi.prospects.filters``) and is blanked out of the clause, so it never turns into a
+keyword or a limit. Runs before ``unsupported`` (which keeps what no filter expresses, such as
+intent data). Relative phrases ("recently funded", "in the last 90 days") resolve against
+``today``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+# What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
+GROWING_FAST_PCT = 20
+RECENT_FUNDING_DAYS = 180
+NEW_IN_ROLE_DAYS = 90
+JUST_ADOPTED_DAYS = 90
+
+_I = re.IGNORECASE
+_STAGE = (
+    r"(?:pre[\s-]?seed|seed|series\s+[a-f]\b(?:\s*\+)?"
+    r"(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
+)
+_STAGE_WORDS = re.compile(
+    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
+    rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<series>series\s+[a-f]\b(?:\s*\+)?(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
+    rf"(?:[\s-]+(?:stage|funded|round))?"
+    rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
+    rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?=\s+(?:stage|startups?|compan))",
+    _I,
+)
+_RAISED_YEAR = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
+    r"(?:\s+(?:money|funding|capital|a\s+round))?\s+in\s+(?P<year>(?:19|20)\d\d)\b",
+    _I,
+)
+_RECENT = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:were\s+)?(?:recently|newly|just)\s+(?:funded|raised(?:\s+(?:money|funding|capital))?)"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)\s+recently"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)?\s*in\s+the\s+(?:last|past)\s+"
+    r"(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)",
+    _I,
+)
+_AMOUNT = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised\s+)?(?P<op>more\s+than|over|at\s+least|under|less\s+than)\s+"
+    r"\$\s?(?P<n>\d[\d,.]*)\s?(?P<unit>k|m|mm|mn|b|bn|million|billion)?\+?"
+    r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding))?",
+    _I,
+)
+_BACKED = re.compile(r"\b(?:vc|venture)[\s-](?:backed|funded)\b", _I)
+_GROWING = re.compile(
+    r"\b(?:that\s+are\s+|which\s+are\s+)?(?:fast[\s-]growing|rapidly\s+growing|growing\s+(?:fast|quickly|rapidly)"
+    r"|high[\s-]growth|hyper[\s-]?growth)\b",
+    _I,
+)
+_HEADCOUNT = re.compile(
+    r"\(?\s*(?:with\s+)?(?:headcount|team\s+size|employee\s+count)\s+(?:up|grew|growing|growth)\s+(?:of\s+|by\s+)?"
+    r"(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%\+?(?:\s+(?:in|over)\s+(?:the\s+)?(?:last|past)\s+"
+    r"(?P<months>6|12|six|twelve)\s+months)?\s*\)?",
+    _I,
+)
+_SHRINKING = re.compile(r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b", _I)
+_NEW_IN_ROLE = re.compile(
+    r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
+    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
+    r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
+    r"|\b(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
+    r"|\bnew\s+hires\b|\bjob\s+changers?\b)"
+    r"(?:\s+(?:in|within)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
+    _I,
+)
+_ADOPTED = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
+    r"rolled\s+out|implemented|bought|purchased)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})"
+    r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to)\s+"
+    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b",
+    _I,
+)
+_HIRING = re.compile(
+    r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?hiring\b"
+    r"(?:\s+(?:for\s+)?(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
+    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
+    r"(?:\s+(?:right\s+)?now)?",
+    _I,
+)
+# Hiring words read as a department of the postings rather than a title.
+_DEPARTMENTS = {
+    "engineers": "engineering", "engineering": "engineering", "developers": "engineering",
+    "salespeople": "sales", "sales": "sales", "marketers": "marketing", "marketing": "marketing",
+    "designers": "design", "design": "design", "product": "product", "finance": "finance",
+    "recruiters": "human_resources", "it": "information_technology", "legal": "legal",
+    "lawyers": "legal", "support": "customer_success", "customer success": "customer_success",
+}
+_ANYONE = {"people", "staff", "talent", "anyone", "everyone"}
+_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_NUMBERS = {"six": 6, "twelve": 12}
+
+
+def _days(n: str, unit: str) -> int:
+    return int(n) * _UNITS[unit.lower().rstrip("s")]
+
+
+def _stages(text: str) -> list[str]:
+    t = text.lower()
+    out: list[str] = []
+    if re.search(r"pre[\s-]?seed", t):
+        out.append("pre_seed")
+    elif re.search(r"\bseed\b", t):
+        out.append("seed")
+    for letter, plus in re.findall(r"(?:series\s+)?\b([a-f])\b(\s*\+)?", re.sub(r"pre[\s-]?seed|seed", " ", t)):
+        stage = {"a": "series_a", "b": "series_b", "c": "series_c"}.get(letter, "series_d_plus")
+        if plus and stage != "series_d_plus":
+            following = ["series_a", "series_b", "series_c", "series_d_plus"]
+            for s in following[following.index(stage):]:
+                if s not in out:
+                    out.append(s)
+        elif stage not in out:
+            out.append(stage)
+    return out
+
+
+def _year(filters: dict[str, Any], year: int) -> None:
+    filters["last_funding"] = {"after": f"{year}-01-01", "before": f"{year}-12-31"}
+
+
+def _money(n: str, unit: str | None) -> int:
+    value = float(n.replace(",", ""))
+    scale = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+    return int(value * scale.get((unit or "").lower(), 1))
+
+
+def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
+    """The clause with signal phrases blanked out, the filters they set, and what was read
+    (codes such as ``growing_fast`` for the reply's notes), in order."""
+    if not re.search(
+        r"series|seed|raised|fund|backed|grow|headcount|shrink|downsiz|new\s|changed|started|switched|"
+        r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed",
+        text,
+        _I,
+    ):
+        return text, {}, []
+    filters: dict[str, Any] = {}
+    codes: list[str] = []
+
+    def note(code: str) -> None:
+        if code not in codes:
+            codes.append(code)
+
+    def stage(m: re.Match[str]) -> str:
+        words = m.group("raised") or m.group("series") or m.group("seed") or m.group("at") or ""
+        for s in _stages(words):
+            filters.setdefault("funding_stages", [])
+            if s not in filters["funding_stages"]:
+                filters["funding_stages"].append(s)
+        note("funding_stage")
+        if m.group("year"):
+            _year(filters, int(m.group("year")))
+            note("funding_year")
+        return " ; "
+
+    text = _STAGE_WORDS.sub(stage, text)
+
+    def year(m: re.Match[str]) -> str:
+        _year(filters, int(m.group("year")))
+        note("funding_year")
+        return " ; "
+
+    text = _RAISED_YEAR.sub(year, text)
+
+    def recent(m: re.Match[str]) -> str:
+        days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
+        filters["last_funding"] = {"after": (today - timedelta(days=days)).isoformat(), "before": None}
+        note("recently_funded" if not m.group("n") else "funded_within")
+        return " ; "
+
+    text = _RECENT.sub(recent, text)
+
+    def amount(m: re.Match[str]) -> str:
+        if not (m.group(0).lower().startswith(("raised", "that raised", "who raised", "which raised"))
+                or re.search(r"funding|raised", m.group(0), _I)):
+            return m.group(0)  # "over $10M" alone is revenue, read elsewhere
+        value = _money(m.group("n"), m.group("unit"))
+        op = m.group("op").lower()
+        filters["total_funding_usd"] = {"min": value, "max": None} if op in ("more than", "over", "at least") else {"min": None, "max": value}
+        note("total_funding")
+        return " ; "
+
+    text = _AMOUNT.sub(amount, text)
+
+    def backed(m: re.Match[str]) -> str:
+        filters.setdefault("total_funding_usd", {"min": 1, "max": None})
+        note("venture_backed")
+        return " ; "
+
+    text = _BACKED.sub(backed, text)
+
+    def growing(m: re.Match[str]) -> str:
+        filters["headcount_growth_pct"] = {"min": GROWING_FAST_PCT, "max": None, "months": 12}
+        note("growing_fast")
+        return " ; "
+
+    text = _GROWING.sub(growing, text)
+
+    def headcount(m: re.Match[str]) -> str:
+        months = m.group("months")
+        filters["headcount_growth_pct"] = {
+            "min": int(m.group("n")), "max": None,
+            "months": int(_NUMBERS.get(months.lower(), months)) if months else 12,
+        }
+        note("headcount_growth")
+        return " ; "
+
+    text = _HEADCOUNT.sub(headcount, text)
+
+    def shrinking(m: re.Match[str]) -> str:
+        filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
+        note("shrinking")
+        return " ; "
+
+    text = _SHRINKING.sub(shrinking, text)
+
+    def new_in_role(m: re.Match[str]) -> str:
+        days = _days(m.group("n"), m.group("unit")) if m.group("n") else NEW_IN_ROLE_DAYS
+        filters["job_change_within_days"] = min(days, 3650)
+        note("new_in_role")
+        return " ; "
+
+    text = _NEW_IN_ROLE.sub(new_in_role, text)
+
+    def adopted(m: re.Match[str]) -> str:
+        tech = (m.group("tech") or m.group("tech2") or "").strip()
+        filters.setdefault("technologies", [])
+        if tech and tech not in filters["technologies"]:
+            filters["technologies"].append(tech)
+        filters["technologies_added_within_days"] = JUST_ADOPTED_DAYS
+        note("just_adopted")
+        return " ; "
+
+    text = _ADOPTED.sub(adopted, text)
+
+    def hiring(m: re.Match[str]) -> str:
+        what = (m.group("what") or "").strip()
+        hiring_for: dict[str, Any] = filters.setdefault("hiring_for", {})
+        key = what.lower()
+        if not what or key in _ANYONE:
+            pass
+        elif key in _DEPARTMENTS:
+            hiring_for.setdefault("departments", []).append(_DEPARTMENTS[key])
+        else:
+            plural = what.endswith("s") and not what.endswith("ss") and " of " not in f" {key} "
+            title = what[:-1] if plural else what
+            hiring_for.setdefault("titles", []).append(title)
+        if not hiring_for:
+            hiring_for["posted_within_days"] = 3650
+        note("hiring")
+        return " ; "
+
+    text = _HIRING.sub(hiring, text)
+    return text, filters, codes
