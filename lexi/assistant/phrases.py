@@ -375,10 +375,13 @@ def _people(count: int) -> str:
 
 
 # Criteria a request may name that no filter expresses (codes from understanding.unsupported).
+# Funding stages, dates and amounts, hiring, growth and job changes are filters
+# (understanding.signals); these codes are only the descriptions of them no filter expresses
+# ("bootstrapped", "pre-IPO", "Series B-size").
 UNSUPPORTED = {
-    "funding_stage": "funding stage",
-    "funding_amount": "funding amounts",
-    "funding_date": "when a company last raised money",
+    "funding_stage": "that funding description",
+    "funding_amount": "that funding amount",
+    "funding_date": "that funding date",
     "aum": "assets under management",
     "ownership_type": "ownership (public, private, family- or PE-owned)",
     "company_list": "rankings such as the Fortune 500",
@@ -386,9 +389,9 @@ UNSUPPORTED = {
     "bed_count": "hospital beds",
     "location_count": "number of locations",
     "intent_data": "buying intent",
-    "hiring_signals": "who is hiring",
-    "job_change": "job changes",
-    "headcount_growth": "headcount growth",
+    "hiring_signals": "that hiring description",
+    "job_change": "that job change",
+    "headcount_growth": "that growth description",
     "revenue_growth": "revenue growth",
     "years_of_experience": "years of experience",
     "tenure": "time in role",
@@ -406,7 +409,7 @@ UNSUPPORTED_NOTE = "I can't filter on {what} yet, so I left that out."
 
 
 def unsupported_note(codes: list[str]) -> str:
-    """ "I can't filter on funding stage yet, so I left that out." (empty when nothing was)."""
+    """ "I can't filter on buying intent yet, so I left that out." (empty when nothing was)."""
     names = [UNSUPPORTED.get(c, c.replace("_", " ")) for c in codes]
     return UNSUPPORTED_NOTE.format(what=_join(names, "or")) if names else ""
 

@@ -494,8 +494,8 @@ _CLEAR_KEYS = {
     "technology": ("technologies",),
     "tech": ("technologies",),
     "exclusion": ("exclude_locations", "exclude_industries"),
-    "hiring": ("unsupported",),
-    "funding": ("unsupported",),
+    "hiring": ("unsupported", "hiring_for"),
+    "funding": ("unsupported", "funding_stages", "last_funding", "total_funding_usd"),
     "intent": ("unsupported",),
 }
 _CLEAR_NOUN = (

@@ -29,7 +29,7 @@ _STAGE_WORDS = re.compile(
     rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
     rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<series>series\s+[a-f]\b(?:\s*\+)?(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
-    rf"(?:[\s-]+(?:stage|funded|round))?"
+    rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?"
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
     rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?=\s+(?:stage|startups?|compan))",
     _I,
@@ -69,7 +69,7 @@ _NEW_IN_ROLE = re.compile(
     r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
     r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
     r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
-    r"|\b(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
+    r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b)"
     r"(?:\s+(?:in|within)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
@@ -82,7 +82,8 @@ _ADOPTED = re.compile(
     _I,
 )
 _HIRING = re.compile(
-    r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?hiring\b"
+    r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
+    r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing)\b)"
     r"(?:\s+(?:for\s+)?(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
     r"(?:\s+(?:right\s+)?now)?",

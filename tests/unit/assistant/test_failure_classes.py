@@ -123,12 +123,8 @@ class TestUnsupportedCriteria:
     @pytest.mark.parametrize(
         ("text", "code"),
         [
-            ("Series A fintech founders in New York City", "funding_stage"),
-            ("CEOs at companies that raised a series B in 2024", "funding_stage"),
-            ("CFOs at companies with more than $100M in funding", "funding_amount"),
             ("CTOs looking for cybersecurity solutions", "intent_data"),
             ("marketing directors researching marketing automation tools", "intent_data"),
-            ("heads of sales at SaaS companies that are hiring SDRs", "hiring_signals"),
             ("CEOs of Fortune 500 companies", "company_list"),
             ("treasurers at public companies in Chicago", "ownership_type"),
             ("CFO hospitals New England 500+ beds", "bed_count"),
@@ -146,10 +142,27 @@ class TestUnsupportedCriteria:
         assert "Industrial Automation" not in f.get("industries", [])
 
     @pytest.mark.parametrize(
+        ("text", "signal"),
+        [
+            ("Series A fintech founders in New York City", {"funding_stages": ["series_a"]}),
+            (
+                "CEOs at companies that raised a series B in 2024",
+                {"funding_stages": ["series_b"], "last_funding": {"after": "2024-01-01", "before": "2024-12-31"}},
+            ),
+            ("CFOs at companies with more than $100M in funding", {"total_funding_usd": {"min": 10**8, "max": None}}),
+            ("heads of sales at SaaS companies that are hiring SDRs", {"hiring_for": {"titles": ["SDR"]}}),
+        ],
+    )
+    def test_buying_signals_are_filters_not_keywords_or_numbers(self, text, signal):
+        intent = search(text)
+        assert intent.unsupported == []
+        f = intent.filters
+        assert "keywords" not in f and "revenue_usd" not in f and f["limit"] == 25
+        assert {k: f[k] for k in signal} == signal
+
+    @pytest.mark.parametrize(
         ("text", "code"),
         [
-            ("Series A fintech startups in NYC", "funding_stage"),
-            ("companies that raised a series B in 2024", "funding_stage"),
             ("researching marketing automation tools", "intent_data"),
         ],
     )
@@ -169,6 +182,7 @@ class TestUnsupportedCriteria:
             "industries": ["Financial Services"],
             "locations": [NYC],
             "employees": {"min": None, "max": 50},
+            "funding_stages": ["series_a"],
             "limit": 25,
         }
         state.turn = 3  # only the turn right after the question
@@ -194,7 +208,7 @@ class TestUnsupportedCriteria:
             "unsupported": ["funding_stage"],
         }
         assert phrases.search_result(action).startswith(
-            "I can't filter on funding stage yet, so I left that out."
+            "I can't filter on that funding description yet, so I left that out."
         )
 
 

@@ -118,6 +118,13 @@ def assert_valid_filters(f: dict) -> None:
         "companies",
         "exclude_saved",
         "exclude_list_ids",
+        "funding_stages",
+        "last_funding",
+        "total_funding_usd",
+        "headcount_growth_pct",
+        "hiring_for",
+        "job_change_within_days",
+        "technologies_added_within_days",
         "limit",
     }
     assert set(f) <= allowed, set(f) - allowed
