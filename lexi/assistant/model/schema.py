@@ -24,7 +24,7 @@ from lexi.assistant.understanding.types import (
 )
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import APPROVED_MAX_LIMIT, DEFAULT_LIMIT, ProspectFilters
-from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, FUNDING_STAGES, SENIORITIES
 
 MAX_INTENTS = 12
 # Whether intents carry the criteria a search could not express (named in the reply).
@@ -43,6 +43,13 @@ _HINTS = {
     "keywords": "Free-text keywords about the company.",
     "technologies": "Technologies the company uses.",
     "email_status": f"Any of {EMAIL_STATUSES}.",
+    "funding_stages": f"Stage of the company's last funding round, any of {FUNDING_STAGES}.",
+    "last_funding": "Date range of the last round, e.g. {'after': '2024-01-01', 'before': '2024-12-31'}.",
+    "total_funding_usd": "Total raised in USD, e.g. {'min': 10000000}.",
+    "headcount_growth_pct": "Headcount change in percent, e.g. {'min': 20, 'months': 12} for growing fast.",
+    "hiring_for": "Open job postings: {'titles': [...], 'departments': [...], 'posted_within_days': 30}.",
+    "job_change_within_days": "The person started their current role within this many days (new in role: 90).",
+    "technologies_added_within_days": "With technologies: first used within this many days (just adopted: 90).",
     "limit": f"How many people to select (default {DEFAULT_LIMIT}).",
 }
 
@@ -88,7 +95,7 @@ class SearchProspects(_Intent):
         default_factory=list,
         max_length=10,
         description="Criteria the user named that the filters cannot express (e.g. "
-        "funding_stage, hiring): named in the reply, never guessed into keywords.",
+        "intent_data, company_list): named in the reply, never guessed into keywords.",
     )
 
 

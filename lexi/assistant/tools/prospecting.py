@@ -41,8 +41,8 @@ class SearchArgs(BaseModel):
     list_name: str | None = Field(None, description="The list's name for named/new targets.")
     unsupported: list[str] = Field(
         default_factory=list,
-        description="Criteria the user asked for that no filter expresses (e.g. funding_stage, "
-        "intent_data); they are named in the reply, never turned into keywords.",
+        description="Criteria the user asked for that no filter expresses (e.g. intent_data, "
+        "company_list); they are named in the reply, never turned into keywords.",
     )
     not_understood: list[str] = Field(
         default_factory=list,
