@@ -19,7 +19,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -72,6 +72,14 @@ def company_text(phrase: str, dialect: str, tech: bool = False) -> str:
             "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
             "|| ' ' || coalesce(keywords, ''))")
     return f"p.company_id IN (SELECT id FROM prospect_companies WHERE {expr} @@ phraseto_tsquery('simple', '{phrase}'))"
+
+
+def company(where: str) -> str:
+    return f"p.company_id IN (SELECT id FROM prospect_companies WHERE {where})"
+
+
+def ago(days: int) -> str:
+    return (datetime.now(timezone.utc).date() - timedelta(days=days)).isoformat()
 
 
 # (name, kind, filters, hand-written WHERE over prospect_people p)
@@ -151,6 +159,28 @@ QUERIES = [
      {"titles": ["CEO"], "employees": {"min": 10_000_000}},
      lambda d: f"{titles(CEO)} AND p.employees >= 10000000"),
     ("everyone", "empty filters", {}, lambda d: "1 = 1"),
+    # Buying signals (issue: every combination p99 under 50 ms at 1M). Day counts resolve
+    # against today, as the search does.
+    ("founders_series_a", "seniority+funding stage",
+     {"seniorities": ["founder"], "funding_stages": ["series_a"]},
+     lambda d: "p.seniority = 'founder' AND " + company("funding_stage = 'series_a'")),
+    ("ceo_raised_2025", "title+funding date",
+     {"titles": ["CEO"], "last_funding": {"after": "2025-01-01", "before": "2025-12-31"}},
+     lambda d: f"{titles(CEO)} AND " + company("last_funding_on BETWEEN '2025-01-01' AND '2025-12-31'")),
+    ("cto_growing_fast_ca", "title+growth+region",
+     {"titles": ["CTO"], "headcount_growth_pct": {"min": 20}, "locations": ["CA, US"]},
+     lambda d: f"{titles(CTO)} AND {prefix('US|CA|')} AND " + company("growth_12m_pct >= 20")),
+    ("sales_vps_hiring_sales_30d", "seniority+department+hiring",
+     {"seniorities": ["vp"], "departments": ["sales"], "hiring_for": {"departments": ["sales"], "posted_within_days": 30}},
+     lambda d: "p.seniority = 'vp' AND p.department = 'sales' AND p.company_id IN (SELECT company_id FROM "
+               f"prospect_job_postings WHERE department = 'sales' AND posted_on >= '{ago(30)}')"),
+    ("vp_new_in_role_90d", "seniority+job change",
+     {"seniorities": ["vp"], "job_change_within_days": 90},
+     lambda d: f"p.seniority = 'vp' AND p.role_started_on >= '{ago(90)}'"),
+    ("ceo_adopted_salesforce_90d", "title+technology adopted",
+     {"titles": ["CEO"], "technologies": ["Salesforce"], "technologies_added_within_days": 90},
+     lambda d: f"{titles(CEO)} AND {company_text('Salesforce', d, tech=True)} AND p.company_id IN (SELECT "
+               f"company_id FROM prospect_company_technologies WHERE tech_key = 'salesforce' AND first_seen_on >= '{ago(90)}')"),
 ]
 
 PAGE_SQL = (

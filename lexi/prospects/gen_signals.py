@@ -80,12 +80,12 @@ class Days:
 
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
-        self._cache: dict[int, str] = {}
+        self.cache: dict[int, str] = {}
 
     def __call__(self, n: int) -> str:
-        s = self._cache.get(n)
+        s = self.cache.get(n)
         if s is None:
-            s = self._cache[n] = (self.as_of - timedelta(days=n)).isoformat()
+            s = self.cache[n] = (self.as_of - timedelta(days=n)).isoformat()
         return s
 
 
@@ -168,6 +168,7 @@ def posting_days(rng: random.Random) -> int:
 
 
 def tenure_days(rng: random.Random, age_days: int, founder: bool) -> int:
+    """Days since the person started in their role (the generator inlines this per person)."""
     if founder:
         return age_days
     return min(int(rng.expovariate(1 / TENURE_MEAN_DAYS)), age_days)

@@ -166,6 +166,10 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
     srng = random.Random(f"signals-{seed}")
     as_of = as_of or utc_now().date()
     day = gen_signals.Days(as_of)
+    day_cache = day.cache
+    srandom = srng.random
+    log = math.log
+    tenure_mean = gen_signals.TENURE_MEAN_DAYS
     person_id = 0
     company_id = 0
     posting_id = 0
@@ -220,7 +224,14 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         for i, title in enumerate(titles):
             person_id += 1
             tid, seniority, department = u.title_id(title, industry)
-            started = day(gen_signals.tenure_days(srng, age_days, i == 0 and seniority in _FOUNDERS))
+            # Role start (gen_signals.tenure_days, inlined: it runs once per person).
+            if i == 0 and seniority in _FOUNDERS:
+                tenure = age_days
+            else:
+                tenure = int(-tenure_mean * log(1.0 - srandom()))
+                if tenure > age_days:
+                    tenure = age_days
+            started = day_cache.get(tenure) or day(tenure)
             r = rng.random()
             if i < 3 or (seniority in _LEADERS and r < LEADERS_AT_HQ):  # leaders work at the head office
                 place = hq
