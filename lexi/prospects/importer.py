@@ -32,7 +32,8 @@ FIELDS = (
     "first_name", "last_name", "full_name", "email", "email_status", "job_title", "seniority",
     "department", "phone", "city", "state", "country", "linkedin_url", "company_name",
     "company_domain", "industry", "employee_count", "revenue_usd", "company_city",
-    "company_state", "company_country", "company_linkedin_url",
+    "company_state", "company_country", "company_linkedin_url", "technologies", "funding_stage",
+    "last_funding_on", "last_funding_usd", "funding_total_usd",
 )
 _ALIASES = {
     "firstname": "first_name", "first": "first_name", "givenname": "first_name",
@@ -182,6 +183,37 @@ def _text(value: Any, limit: int) -> str | None:
     return out or None
 
 
+_STAGES = {
+    "preseed": "pre_seed", "seed": "seed", "angel": "seed", "seriesa": "series_a",
+    "seriesb": "series_b", "seriesc": "series_c", "privateequity": "private_equity",
+}
+
+
+def funding_stage(value: str | None) -> str | None:
+    """An export's round name as one of ours ("Series A", "Seed", "Series E" -> series_d_plus);
+    None for rounds without a stage ("Venture (Round not Specified)", "Debt Financing", "Other")."""
+    if not value:
+        return None
+    key = re.sub(r"[^a-z]", "", value.lower())
+    if key in _STAGES:
+        return _STAGES[key]
+    if re.fullmatch(r"series[d-z]", key):
+        return "series_d_plus"
+    return None
+
+
+def _day(value: Any) -> str | None:
+    """An ISO date (or date-time) as YYYY-MM-DD; anything else is left out, not an error."""
+    if value is None or value == "":
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        return None
+
+
 def _number(value: Any) -> int | None:
     if value is None or value == "":
         return None
@@ -278,6 +310,11 @@ def _clean(
     take("linkedin_url", lambda v: _linkedin(_text(v, 500)))
     take("company_linkedin_url", lambda v: _text(v, 500))
     take("company_domain", lambda v: _domain(_text(v, 255)))
+    take("technologies", lambda v: _text(v, 2000))
+    take("funding_stage", lambda v: funding_stage(_text(v, 60)))
+    take("last_funding_on", _day)
+    take("last_funding_usd", _number)
+    take("funding_total_usd", _number)
     if errors:
         return None, errors
     if out["email"]:
@@ -462,7 +499,9 @@ def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
         "employee_count": r["employee_count"], "revenue_usd": r["revenue_usd"],
         "founded_year": None, "city": city, "state": state, "country": country,
         "loc": loc_key(country, state, city), "description": None, "keywords": None,
-        "technologies": None, "linkedin_url": r["company_linkedin_url"],
+        "technologies": r["technologies"], "linkedin_url": r["company_linkedin_url"],
+        "funding_stage": r["funding_stage"], "last_funding_on": r["last_funding_on"],
+        "last_funding_usd": r["last_funding_usd"], "funding_total_usd": r["funding_total_usd"],
     }
 
 

@@ -84,7 +84,9 @@ APOLLO = Preset(
         "Person Linkedin Url": "linkedin_url", "Website": "company_domain",
         "Company Linkedin Url": "company_linkedin_url", "City": "city", "State": "state", "Country": "country",
         "Company City": "company_city", "Company State": "company_state", "Company Country": "company_country",
-        "Annual Revenue": "revenue_usd",
+        "Annual Revenue": "revenue_usd", "Technologies": "technologies", "Total Funding": "funding_total_usd",
+        "Latest Funding": "funding_stage", "Latest Funding Amount": "last_funding_usd",
+        "Last Raised At": "last_funding_on",
     },
     convert=_apollo,
 )

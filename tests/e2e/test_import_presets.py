@@ -67,6 +67,17 @@ class TestApollo:
         assert (dana["loc"], dana["company_loc"]) == ("US|CA|San Francisco", "US|CA|San Francisco")
         assert dana["industry"] == "Computer Software" and dana["employees"] == 240
         assert dana["domain"] == "quarryridge-analytics.com"
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            funding = conn.execute(
+                text(
+                    "SELECT funding_stage, last_funding_on, last_funding_usd, funding_total_usd, technologies "
+                    "FROM prospect_companies WHERE domain = 'quarryridge-analytics.com'"
+                )
+            ).one()
+        engine.dispose()
+        assert funding[0] == "series_a" and str(funding[1]) == "2024-03-01"
+        assert tuple(funding[2:]) == (12_000_000, 12_000_000, "Salesforce, AWS, Slack")
         assert dana["linkedin_url"] == "https://www.linkedin.com/in/dana-whitlock-4b21a9"
         marcus = got["Marcus Oyelaran"]
         assert marcus["email_status"] == "guessed"  # Apollo's "Extrapolated"
