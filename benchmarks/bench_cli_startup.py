@@ -108,8 +108,9 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="lexi-bench-cli-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("LEXI_")}
     env.update(LEXI_DATABASE_URL=f"sqlite:///{tmp}/bench.db", LEXI_DATA_DIR=str(tmp / "data"))
-    subprocess.run([sys.executable, "-m", "lexi", "db", "upgrade"], env=env, check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "lexi", "db", "upgrade"], env=env, check=True, capture_output=True
+    )
     ws = lexi(["workspaces", "create", "bench", "--credits", "10"], env).stdout.strip()
 
     rows = []
@@ -138,7 +139,9 @@ def main() -> None:
             other_cpu = [c for _, c in other_times]
             row["other_median_s"] = round(statistics.median(other_wall), 3)
             row["other_cpu_median_s"] = round(statistics.median(other_cpu), 3)
-            row["other_over_this"] = round(statistics.median(other_wall) / statistics.median(wall), 2)
+            row["other_over_this"] = round(
+                statistics.median(other_wall) / statistics.median(wall), 2
+            )
             row["other_over_this_cpu"] = round(
                 statistics.median(other_cpu) / statistics.median(cpu), 2
             )
@@ -165,8 +168,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"{report['date']} · {report['machine']} · Python {report['python']} · "
-          f"{args.runs} runs each; `python -c pass`: {report['python_c_pass_median_s']} s")
+    print(
+        f"{report['date']} · {report['machine']} · Python {report['python']} · "
+        f"{args.runs} runs each; `python -c pass`: {report['python_c_pass_median_s']} s"
+    )
     for row in rows:
         print(
             f"{row['command']:<42} median {row['median_s']:.3f} s "

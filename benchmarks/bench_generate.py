@@ -45,13 +45,16 @@ def reindex(url: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--fresh", action="store_true", help="SQLite: delete the file first.")
     parser.add_argument(
-        "--reindex-only", action="store_true",
+        "--reindex-only",
+        action="store_true",
         help="Rebuild the people indexes of an existing universe (after an index change) and exit.",
     )
     args = parser.parse_args()
@@ -68,18 +71,22 @@ def main() -> None:
     db = Database(make_engine(url, pool_size=2))
     stats = generate(db, args.people, args.seed, replace=True)
     db.dispose()
-    print(json.dumps({
-        "benchmark": "generate",
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
-        "database": url.split(":")[0],
-        "people": stats.people,
-        "companies": stats.companies,
-        "titles": stats.titles,
-        "seconds": round(stats.seconds, 1),
-        "people_per_second": round(stats.people / stats.seconds),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-    }))
+    print(
+        json.dumps(
+            {
+                "benchmark": "generate",
+                "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
+                "database": url.split(":")[0],
+                "people": stats.people,
+                "companies": stats.companies,
+                "titles": stats.titles,
+                "seconds": round(stats.seconds, 1),
+                "people_per_second": round(stats.people / stats.seconds),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

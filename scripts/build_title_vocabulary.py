@@ -131,7 +131,11 @@ def classify() -> dict[str, tuple[str, str]]:
     for title in sorted(titles):
         seniority, department = normalize(title)
         low = title.lower()
-        if title in tops and title not in cores and seniority not in ("owner", "founder", "c_suite", "partner"):
+        if (
+            title in tops
+            and title not in cores
+            and seniority not in ("owner", "founder", "c_suite", "partner")
+        ):
             seniority, department = "c_suite", "executive"
         elif title in csuite and seniority in ("entry", "senior", "manager", "director"):
             seniority = "c_suite"
@@ -144,7 +148,11 @@ def classify() -> dict[str, tuple[str, str]]:
             seniority = "senior"
         if low == "founder & cio":
             department = "executive"
-        if department in ("other", "executive") and seniority not in ("owner", "founder", "c_suite"):
+        if department in ("other", "executive") and seniority not in (
+            "owner",
+            "founder",
+            "c_suite",
+        ):
             for dept, pattern in table:
                 if pattern.search(low):
                     department = dept

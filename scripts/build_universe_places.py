@@ -39,17 +39,38 @@ METRO_KM = 45.0
 METRO_POPULATION = 300_000
 # Neighbourhoods geonames gives foreign names to, so the rules below cannot tell them apart.
 NEIGHBOURHOODS = {
-    ("US", "CA", "Mission District"), ("US", "CA", "Hollywood"), ("US", "CA", "Van Nuys"),
-    ("US", "CA", "North Hollywood"), ("US", "CA", "Canoga Park"), ("US", "CA", "Reseda"),
-    ("US", "CA", "Panorama City"), ("US", "CA", "Sherman Oaks"), ("US", "CA", "Encino"),
-    ("US", "CA", "Tarzana"), ("US", "CA", "Northridge"), ("US", "CA", "Sun Valley"),
-    ("US", "CA", "Sylmar"), ("US", "CA", "Arleta"), ("US", "CA", "Pacoima"),
-    ("US", "CA", "Winnetka"), ("US", "CA", "Eagle Rock"), ("US", "CA", "Echo Park"),
-    ("US", "CA", "Venice"), ("US", "CA", "Westchester"), ("US", "CA", "San Pedro"),
-    ("US", "CA", "Wilmington"), ("US", "CA", "Highland Park"), ("US", "CA", "Koreatown"),
-    ("US", "NY", "Harlem"), ("US", "IL", "Lincoln Park"), ("US", "IL", "Lakeview"),
-    ("US", "PA", "Germantown"), ("US", "TX", "Kingwood"), ("US", "DC", "Georgetown"),
-    ("GB", None, "Canary Wharf"), ("GB", None, "Becontree"),
+    ("US", "CA", "Mission District"),
+    ("US", "CA", "Hollywood"),
+    ("US", "CA", "Van Nuys"),
+    ("US", "CA", "North Hollywood"),
+    ("US", "CA", "Canoga Park"),
+    ("US", "CA", "Reseda"),
+    ("US", "CA", "Panorama City"),
+    ("US", "CA", "Sherman Oaks"),
+    ("US", "CA", "Encino"),
+    ("US", "CA", "Tarzana"),
+    ("US", "CA", "Northridge"),
+    ("US", "CA", "Sun Valley"),
+    ("US", "CA", "Sylmar"),
+    ("US", "CA", "Arleta"),
+    ("US", "CA", "Pacoima"),
+    ("US", "CA", "Winnetka"),
+    ("US", "CA", "Eagle Rock"),
+    ("US", "CA", "Echo Park"),
+    ("US", "CA", "Venice"),
+    ("US", "CA", "Westchester"),
+    ("US", "CA", "San Pedro"),
+    ("US", "CA", "Wilmington"),
+    ("US", "CA", "Highland Park"),
+    ("US", "CA", "Koreatown"),
+    ("US", "NY", "Harlem"),
+    ("US", "IL", "Lincoln Park"),
+    ("US", "IL", "Lakeview"),
+    ("US", "PA", "Germantown"),
+    ("US", "TX", "Kingwood"),
+    ("US", "DC", "Georgetown"),
+    ("GB", None, "Canary Wharf"),
+    ("GB", None, "Becontree"),
 }
 # New York City's outer neighbourhoods (Queens, Staten Island, the Bronx) past the gazetteer's
 # fold radius: in New York State, south of Yonkers and west of Nassau County.
@@ -105,9 +126,7 @@ def main() -> None:
 
     def part_of_bigger(c: dict) -> bool:  # near another city of 100,000+
         return any(
-            b is not c
-            and b["countrycode"] == c["countrycode"]
-            and distance_km(b, c) <= NEAR_KM
+            b is not c and b["countrycode"] == c["countrycode"] and distance_km(b, c) <= NEAR_KM
             for b in big
         )
 
@@ -138,7 +157,14 @@ def main() -> None:
         country, region, city = c["key"]
         lines.append(
             "\t".join(
-                [country, region or "", city, str(c["population"]), metro["key"][2], metro["key"][1] or ""]
+                [
+                    country,
+                    region or "",
+                    city,
+                    str(c["population"]),
+                    metro["key"][2],
+                    metro["key"][1] or "",
+                ]
             )
         )
     OUT.write_text(

@@ -1,7 +1,7 @@
 """Write the endpoint table of docs/api.md from the app's OpenAPI document (a test checks it).
 
-    python scripts/gen_api_docs.py          # rewrite the table between the markers
-    python scripts/gen_api_docs.py --check  # exit 1 if the table is stale
+python scripts/gen_api_docs.py          # rewrite the table between the markers
+python scripts/gen_api_docs.py --check  # exit 1 if the table is stale
 """
 
 from __future__ import annotations
@@ -41,7 +41,12 @@ def render(current: str) -> str:
         head, rest = current.split(START, 1)
         _, tail = rest.split(END, 1)
         return head + block + tail
-    return current.rstrip("\n") + "\n\n## Endpoints\n\nGenerated from the OpenAPI document by `scripts/gen_api_docs.py`.\n\n" + block + "\n"
+    return (
+        current.rstrip("\n")
+        + "\n\n## Endpoints\n\nGenerated from the OpenAPI document by `scripts/gen_api_docs.py`.\n\n"
+        + block
+        + "\n"
+    )
 
 
 def is_current() -> bool:

@@ -101,6 +101,7 @@ class TestDevelopmentGuide:
         guide = (ROOT / "docs/development.md").read_text()
         for command in (
             "ruff check lexi tests benchmarks scripts",
+            "ruff format --check lexi tests benchmarks scripts",
             "mypy",
             "python scripts/conformance.py",
         ):

@@ -418,8 +418,13 @@ NOT_UNDERSTOOD_NOTE = "I don't know {what} as a place or filter, so I searched w
 
 
 STAGE_NAMES = {
-    "pre_seed": "pre-seed", "seed": "seed", "series_a": "Series A", "series_b": "Series B",
-    "series_c": "Series C", "series_d_plus": "Series D+", "private_equity": "private equity",
+    "pre_seed": "pre-seed",
+    "seed": "seed",
+    "series_a": "Series A",
+    "series_b": "Series B",
+    "series_c": "Series C",
+    "series_d_plus": "Series D+",
+    "private_equity": "private equity",
 }
 
 
@@ -428,15 +433,24 @@ def _signal_parts(filters: dict[str, Any]) -> list[str]:
     parts: list[str] = []
     if filters.get("funding_stages"):
         parts.append(
-            "at " + _join([STAGE_NAMES.get(s, s) for s in filters["funding_stages"]], "or") + " companies"
+            "at "
+            + _join([STAGE_NAMES.get(s, s) for s in filters["funding_stages"]], "or")
+            + " companies"
         )
     funding = filters.get("last_funding") or {}
-    if funding.get("after") and funding.get("before") and funding["after"][:4] == funding["before"][:4] \
-            and funding["after"][5:] == "01-01" and funding["before"][5:] == "12-31":
+    if (
+        funding.get("after")
+        and funding.get("before")
+        and funding["after"][:4] == funding["before"][:4]
+        and funding["after"][5:] == "01-01"
+        and funding["before"][5:] == "12-31"
+    ):
         parts.append(f"that raised in {funding['after'][:4]}")
     elif funding.get("after") or funding.get("before"):
-        span = [f"since {funding['after']}" if funding.get("after") else "",
-                f"until {funding['before']}" if funding.get("before") else ""]
+        span = [
+            f"since {funding['after']}" if funding.get("after") else "",
+            f"until {funding['before']}" if funding.get("before") else "",
+        ]
         parts.append("last funded " + " ".join(x for x in span if x))
     total = _range(filters.get("total_funding_usd"), "raised", money=True)
     if total:
@@ -445,15 +459,25 @@ def _signal_parts(filters: dict[str, Any]) -> list[str]:
     if growth.get("min") is not None:
         parts.append(f"with headcount up {growth['min']}%+ in {growth.get('months') or 12} months")
     elif growth.get("max") is not None:
-        parts.append(f"with headcount change of {growth['max']}% or less in {growth.get('months') or 12} months")
+        parts.append(
+            f"with headcount change of {growth['max']}% or less in {growth.get('months') or 12} months"
+        )
     hiring = filters.get("hiring_for") or {}
     if hiring:
-        wanted = [*hiring.get("titles", []), *hiring.get("departments", []), *hiring.get("seniorities", [])]
-        parts.append("hiring " + (_join([w.replace("_", " ") for w in wanted], "or") if wanted else "now"))
+        wanted = [
+            *hiring.get("titles", []),
+            *hiring.get("departments", []),
+            *hiring.get("seniorities", []),
+        ]
+        parts.append(
+            "hiring " + (_join([w.replace("_", " ") for w in wanted], "or") if wanted else "now")
+        )
     if filters.get("job_change_within_days"):
         parts.append(f"new in role (last {filters['job_change_within_days']} days)")
     if filters.get("technologies_added_within_days"):
-        parts.append(f"that adopted a technology in the last {filters['technologies_added_within_days']} days")
+        parts.append(
+            f"that adopted a technology in the last {filters['technologies_added_within_days']} days"
+        )
     return parts
 
 
@@ -474,7 +498,11 @@ def signal_notes(filters: dict[str, Any]) -> str:
     what: list[str] = []
     growth = filters.get("headcount_growth_pct") or {}
     if growth.get("min") is not None:
-        what.append(SIGNAL_MEANINGS["growing_fast"].format(pct=growth["min"], months=growth.get("months") or 12))
+        what.append(
+            SIGNAL_MEANINGS["growing_fast"].format(
+                pct=growth["min"], months=growth.get("months") or 12
+            )
+        )
     elif growth.get("max") is not None:
         what.append(SIGNAL_MEANINGS["shrinking"].format(months=growth.get("months") or 12))
     funding = filters.get("last_funding") or {}
@@ -488,13 +516,18 @@ def signal_notes(filters: dict[str, Any]) -> str:
     if filters.get("job_change_within_days"):
         what.append(SIGNAL_MEANINGS["new_in_role"].format(days=filters["job_change_within_days"]))
     if filters.get("technologies_added_within_days"):
-        what.append(SIGNAL_MEANINGS["just_adopted"].format(days=filters["technologies_added_within_days"]))
+        what.append(
+            SIGNAL_MEANINGS["just_adopted"].format(days=filters["technologies_added_within_days"])
+        )
     return SIGNALS_NOTE.format(what="; ".join(what)) if what else ""
 
 
 def notes(action: dict[str, Any]) -> str:
     """What the search left out and why, before the result."""
-    parts = [unsupported_note(action.get("unsupported") or []), signal_notes(action.get("filters") or {})]
+    parts = [
+        unsupported_note(action.get("unsupported") or []),
+        signal_notes(action.get("filters") or {}),
+    ]
     unknown = action.get("not_understood") or []
     if unknown:
         parts.append(NOT_UNDERSTOOD_NOTE.format(what=_join([f'"{w}"' for w in unknown], "or")))

@@ -140,9 +140,7 @@ class CampaignRepository(Repository[Campaign]):
         out: list[Contact] = []
         for chunk in chunks(contact_ids):
             out += self.session.scalars(
-                select(Contact).where(
-                    Contact.workspace_id == workspace_id, Contact.id.in_(chunk)
-                )
+                select(Contact).where(Contact.workspace_id == workspace_id, Contact.id.in_(chunk))
             )
         return out
 

@@ -42,7 +42,10 @@ def catch_ctrl_c() -> None:
 
 def read_line(prompt: str) -> str:
     """``input(prompt)``, with Ctrl-C raising ``KeyboardInterrupt`` whenever it is pressed."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
         return input(prompt)
     previous = signal.signal(signal.SIGALRM, _noop)
     signal.siginterrupt(signal.SIGALRM, False)

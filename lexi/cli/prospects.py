@@ -9,7 +9,9 @@ import typer
 
 from lexi.cli.common import DB_OPTION, database, fail
 
-prospects_app = typer.Typer(help="Generate, import and search the prospect universe.", no_args_is_help=True)
+prospects_app = typer.Typer(
+    help="Generate, import and search the prospect universe.", no_args_is_help=True
+)
 
 
 def _progress(total: int | None, label: str):
@@ -24,8 +26,13 @@ def _progress(total: int | None, label: str):
     )
 
     return Progress(
-        TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TimeRemainingColumn(), transient=False, console=Console(stderr=True),
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        transient=False,
+        console=Console(stderr=True),
     )
 
 
@@ -46,7 +53,9 @@ def generate(
         else:
             with _progress(people, "people") as bar:
                 task = bar.add_task("people", total=people)
-                stats = run(db, people, seed, replace=replace, progress=lambda n: bar.advance(task, n))
+                stats = run(
+                    db, people, seed, replace=replace, progress=lambda n: bar.advance(task, n)
+                )
     typer.echo(
         f"{stats.people:,} people, {stats.companies:,} companies, {stats.titles:,} titles "
         f"in {stats.seconds:.1f} s ({stats.people / max(stats.seconds, 1e-9):,.0f} people/s)"
@@ -60,7 +69,8 @@ def import_file(
         [], "--map", help="field=Column, e.g. --map job_title='Job Title' (repeatable)."
     ),
     fmt: str | None = typer.Option(
-        None, "--format",
+        None,
+        "--format",
         help="apollo, sales-navigator or hubspot (their CSV exports), csv or jsonl (default: from the extension).",
     ),
     encoding: str = typer.Option("utf-8", "--encoding", help="The file's text encoding."),
@@ -95,7 +105,11 @@ def import_file(
         with db.unit_of_work() as session, _progress(total, "rows") as bar:
             task = bar.add_task("rows", total=total)
             outcome = importer.import_rows(
-                session, rows, mapping=pairs or None, preset=preset, dry_run=dry_run,
+                session,
+                rows,
+                mapping=pairs or None,
+                preset=preset,
+                dry_run=dry_run,
                 progress=lambda n: bar.advance(task, n),
             )
     report = outcome.as_dict()
@@ -114,7 +128,9 @@ def import_file(
 
 @prospects_app.command("stats")
 def stats(
-    top: int = typer.Option(10, "--top", min=1, max=100, help="How many places, countries and industries."),
+    top: int = typer.Option(
+        10, "--top", min=1, max=100, help="How many places, countries and industries."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the distributions as JSON."),
     database_url: str | None = DB_OPTION,
 ) -> None:
@@ -132,12 +148,17 @@ def stats(
     def share(n: int) -> str:
         return f"{n:>10,}  {100 * n / people:5.1f}%"
 
-    typer.echo(f"{data['people']:,} people, {data['companies']:,} companies, {data['titles']:,} distinct titles")
+    typer.echo(
+        f"{data['people']:,} people, {data['companies']:,} companies, {data['titles']:,} distinct titles"
+    )
     typer.echo("\nCompany size (employees)      companies       people")
     for row in data["sizes"]:
         typer.echo(f"  {row['employees']:<12} {row['companies']:>14,} {share(row['people'])}")
-    for key, label in (("seniorities", "Seniority"), ("departments", "Department"),
-                       ("email_statuses", "Email status")):
+    for key, label in (
+        ("seniorities", "Seniority"),
+        ("departments", "Department"),
+        ("email_statuses", "Email status"),
+    ):
         typer.echo(f"\n{label}")
         for name, n in data[key].items():
             typer.echo(f"  {name:<24} {share(n)}")
@@ -172,7 +193,9 @@ def stats(
         f"New in role: {share(signals['people_new_in_role_90d']).strip()} in 90 days, "
         f"{share(signals['people_new_in_role_365d']).strip()} in 12 months"
     )
-    typer.echo(f"Companies with a technology first seen in 90 days: {signals['companies_adopting_tech_90d']:,}")
+    typer.echo(
+        f"Companies with a technology first seen in 90 days: {signals['companies_adopting_tech_90d']:,}"
+    )
 
 
 @prospects_app.command("search")

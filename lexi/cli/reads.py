@@ -113,7 +113,9 @@ def connect(url: str, *, schema: bool = True) -> Iterator[Connection]:
             missing_database(url)
         yield conn
     except (sqlite3.Error, _psycopg_error()) as exc:
-        fail(f"database error: {exc}. Is the database reachable and migrated (run `lexi db upgrade`)?")
+        fail(
+            f"database error: {exc}. Is the database reachable and migrated (run `lexi db upgrade`)?"
+        )
     finally:
         raw.close()
 
@@ -148,8 +150,10 @@ class Connection:
         if self.kind == "sqlite":
             sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"
         else:
-            sql = "SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = :name " \
+            sql = (
+                "SELECT 1 FROM pg_catalog.pg_tables WHERE tablename = :name "
                 "AND schemaname = ANY (current_schemas(false))"
+            )
         return bool(self.rows(sql, name=name))
 
 
@@ -166,7 +170,11 @@ def as_utc(value: Any) -> datetime | None:
         return None
     if not isinstance(value, datetime):
         value = datetime.fromisoformat(str(value))
-    return value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value.astimezone(timezone.utc)
+    return (
+        value.replace(tzinfo=timezone.utc)
+        if value.tzinfo is None
+        else value.astimezone(timezone.utc)
+    )
 
 
 @dataclass(frozen=True)

@@ -78,9 +78,7 @@ def serve(
     uvicorn.run(**uvicorn_options(host, port, workers, database_url))
 
 
-def uvicorn_options(
-    host: str, port: int, workers: int, database_url: str | None
-) -> dict[str, Any]:
+def uvicorn_options(host: str, port: int, workers: int, database_url: str | None) -> dict[str, Any]:
     """How `lexi serve` runs uvicorn (the app is built by lexi.app:_factory from settings)."""
     import os
 

@@ -401,7 +401,9 @@ class Campaigns(Resource):
             f"/v1/campaigns/{_id(campaign_id)}/rewrite", _body(instruction=instruction, step=step)
         )
 
-    def enrol(self, campaign_id: ID, contact_ids: builtins.list[ID], source: str | None = None) -> Any:
+    def enrol(
+        self, campaign_id: ID, contact_ids: builtins.list[ID], source: str | None = None
+    ) -> Any:
         return self._post(
             f"/v1/campaigns/{_id(campaign_id)}/contacts",
             _body(contact_ids=[_id(c) for c in contact_ids], source=source),

@@ -98,7 +98,11 @@ class JobPosting(Base):
         Index("ix_prospect_job_postings_company", "company_id", "posted_on"),
         Index("ix_prospect_job_postings_title", "title_id", "posted_on", "company_id"),
         Index(
-            "ix_prospect_job_postings_department", "department", "seniority", "posted_on", "company_id"
+            "ix_prospect_job_postings_department",
+            "department",
+            "seniority",
+            "posted_on",
+            "company_id",
         ),
         Index("ix_prospect_job_postings_posted", "posted_on", "company_id"),
     )

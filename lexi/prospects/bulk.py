@@ -16,21 +16,60 @@ from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitl
 
 TITLE_COLUMNS = ("id", "title", "seniority", "department")
 COMPANY_COLUMNS = (
-    "id", "name", "domain", "industry", "employee_count", "revenue_usd", "founded_year", "city",
-    "state", "country", "loc", "description", "keywords", "technologies", "linkedin_url",
-    "funding_stage", "last_funding_on", "last_funding_usd", "funding_total_usd", "headcount_6m_ago",
-    "headcount_12m_ago", "growth_6m_pct", "growth_12m_pct",
+    "id",
+    "name",
+    "domain",
+    "industry",
+    "employee_count",
+    "revenue_usd",
+    "founded_year",
+    "city",
+    "state",
+    "country",
+    "loc",
+    "description",
+    "keywords",
+    "technologies",
+    "linkedin_url",
+    "funding_stage",
+    "last_funding_on",
+    "last_funding_usd",
+    "funding_total_usd",
+    "headcount_6m_ago",
+    "headcount_12m_ago",
+    "growth_6m_pct",
+    "growth_12m_pct",
 )
 PERSON_COLUMNS = (
-    "id", "company_id", "title_id", "first_name", "last_name", "seniority", "department", "email",
-    "email_status", "phone", "city", "state", "country", "loc", "linkedin_url", "industry",
-    "employees", "revenue_usd", "company_loc", "role_started_on",
+    "id",
+    "company_id",
+    "title_id",
+    "first_name",
+    "last_name",
+    "seniority",
+    "department",
+    "email",
+    "email_status",
+    "phone",
+    "city",
+    "state",
+    "country",
+    "loc",
+    "linkedin_url",
+    "industry",
+    "employees",
+    "revenue_usd",
+    "company_loc",
+    "role_started_on",
 )
 TECHNOLOGY_COLUMNS = ("company_id", "tech_key", "technology", "first_seen_on")
 POSTING_COLUMNS = ("id", "company_id", "title_id", "seniority", "department", "posted_on")
 FTS_TABLE = "prospect_companies_fts"
 _TABLES = (
-    "prospect_titles", "prospect_companies", "prospect_people", "prospect_company_technologies",
+    "prospect_titles",
+    "prospect_companies",
+    "prospect_people",
+    "prospect_company_technologies",
     "prospect_job_postings",
 )
 
@@ -42,26 +81,31 @@ def driver(conn: Connection) -> Any:
     return raw
 
 
-def _insert(conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+def _insert(
+    conn: Connection, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
         raw = driver(conn)
-        with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        with (
+            raw.cursor() as cur,
+            cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
         return
     marks = ", ".join("?" for _ in columns)
-    driver(conn).executemany(
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
-    )
+    driver(conn).executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def insert_titles(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     _insert(conn, JobTitle.__tablename__, TITLE_COLUMNS, rows)
 
 
-def insert_companies(conn: Connection, rows: list[tuple[Any, ...]], *, index_text: bool = False) -> None:
+def insert_companies(
+    conn: Connection, rows: list[tuple[Any, ...]], *, index_text: bool = False
+) -> None:
     _insert(conn, Company.__tablename__, COMPANY_COLUMNS, rows)
     if index_text and conn.dialect.name == "sqlite" and rows:
         driver(conn).executemany(
@@ -110,8 +154,11 @@ def clear(conn: Connection) -> None:
         )
         return
     for table in (
-        "prospect_people", "prospect_job_postings", "prospect_company_technologies",
-        "prospect_companies", "prospect_titles",
+        "prospect_people",
+        "prospect_job_postings",
+        "prospect_company_technologies",
+        "prospect_companies",
+        "prospect_titles",
     ):
         conn.execute(text(f"DELETE FROM {table}"))
     conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('delete-all')"))
@@ -144,7 +191,12 @@ def finish_load(conn: Connection) -> None:
         for table in _TABLES:
             conn.execute(text(f"ANALYZE {table}"))
         # Explicit ids were written; move the sequences past them for later imports.
-        for table in ("prospect_titles", "prospect_companies", "prospect_people", "prospect_job_postings"):
+        for table in (
+            "prospect_titles",
+            "prospect_companies",
+            "prospect_people",
+            "prospect_job_postings",
+        ):
             conn.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "

@@ -36,14 +36,30 @@ FILTERS_BODY = Body(
         "`technologies_added_within_days` (with `technologies[]`: first seen within N days)."
     ),
     examples=[
-        {"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"], "limit": 20},
-        {"titles": ["CEO"], "companies": ["Holmes & Andrews PC", "acme.com"], "exclude_saved": True},
-        {"titles": ["CTO"], "company_locations": ["San Francisco, CA, US"], "exclude_locations": ["US"]},
+        {
+            "titles": ["CEO"],
+            "industries": ["Law Practice"],
+            "locations": ["New York, NY, US"],
+            "limit": 20,
+        },
+        {
+            "titles": ["CEO"],
+            "companies": ["Holmes & Andrews PC", "acme.com"],
+            "exclude_saved": True,
+        },
+        {
+            "titles": ["CTO"],
+            "company_locations": ["San Francisco, CA, US"],
+            "exclude_locations": ["US"],
+        },
         {
             "seniorities": ["founder", "c_suite"],
             "funding_stages": ["series_a"],
             "headcount_growth_pct": {"min": 20, "months": 12},
-            "hiring_for": {"titles": ["Sales Development Representative"], "posted_within_days": 30},
+            "hiring_for": {
+                "titles": ["Sales Development Representative"],
+                "posted_within_days": 30,
+            },
         },
     ],
 )

@@ -114,8 +114,12 @@ def _parse_range(field: str, value: Any) -> dict[str, int | None] | None:
 MAX_DAYS = 3650
 GROWTH_MONTHS = (6, 12)
 _STAGE_ALIASES = {
-    "preseed": "pre_seed", "series_d": "series_d_plus", "series_e": "series_d_plus",
-    "series_f": "series_d_plus", "series_e_plus": "series_d_plus", "late_stage": "series_d_plus",
+    "preseed": "pre_seed",
+    "series_d": "series_d_plus",
+    "series_e": "series_d_plus",
+    "series_f": "series_d_plus",
+    "series_e_plus": "series_d_plus",
+    "late_stage": "series_d_plus",
     "pe": "private_equity",
 }
 
@@ -147,7 +151,9 @@ def _date_range(field: str, value: Any) -> dict[str, str | None] | None:
     if value is None or value == {}:
         return None
     if not isinstance(value, dict) or set(value) - {"after", "before"}:
-        raise ValidationFailed.field(field, "Expected an object with 'after' and/or 'before' (YYYY-MM-DD)")
+        raise ValidationFailed.field(
+            field, "Expected an object with 'after' and/or 'before' (YYYY-MM-DD)"
+        )
     out: dict[str, str | None] = {}
     for k in ("after", "before"):
         v = value.get(k)
@@ -172,12 +178,18 @@ def _growth(value: Any) -> dict[str, int | None] | None:
     if value is None or value == {}:
         return None
     if not isinstance(value, dict) or set(value) - {"min", "max", "months"}:
-        raise ValidationFailed.field(field, "Expected an object with 'min' and/or 'max' (percent) and 'months'")
+        raise ValidationFailed.field(
+            field, "Expected an object with 'min' and/or 'max' (percent) and 'months'"
+        )
     out: dict[str, int | None] = {}
     for k in ("min", "max"):
         v = value.get(k)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not -100 <= v <= 10_000):
-            raise ValidationFailed.field(field, f"'{k}' must be a whole percentage (-100 or more) or null")
+        if v is not None and (
+            isinstance(v, bool) or not isinstance(v, int) or not -100 <= v <= 10_000
+        ):
+            raise ValidationFailed.field(
+                field, f"'{k}' must be a whole percentage (-100 or more) or null"
+            )
         out[k] = v
     months = value.get("months", 12)
     if months is None:
@@ -199,7 +211,8 @@ def _hiring(value: Any) -> dict[str, Any] | None:
     keys = {"titles", "departments", "seniorities", "posted_within_days"}
     if not isinstance(value, dict) or set(value) - keys:
         raise ValidationFailed.field(
-            field, "Expected an object with 'titles', 'departments', 'seniorities' and/or 'posted_within_days'"
+            field,
+            "Expected an object with 'titles', 'departments', 'seniorities' and/or 'posted_within_days'",
         )
     out: dict[str, Any] = {}
     titles = _clean_list("hiring_for.titles", value.get("titles"))
@@ -207,10 +220,14 @@ def _hiring(value: Any) -> dict[str, Any] | None:
         raise ValidationFailed.field("hiring_for.titles", "Each value needs a letter or digit")
     if titles:
         out["titles"] = titles
-    departments = _enum_list("hiring_for.departments", value.get("departments"), DEPARTMENTS, "department")
+    departments = _enum_list(
+        "hiring_for.departments", value.get("departments"), DEPARTMENTS, "department"
+    )
     if departments:
         out["departments"] = departments
-    seniorities = _enum_list("hiring_for.seniorities", value.get("seniorities"), SENIORITIES, "seniority")
+    seniorities = _enum_list(
+        "hiring_for.seniorities", value.get("seniorities"), SENIORITIES, "seniority"
+    )
     if seniorities:
         out["seniorities"] = seniorities
     days = _days("hiring_for.posted_within_days", value.get("posted_within_days"))
@@ -320,7 +337,9 @@ class ProspectFilters(BaseModel):
             try:
                 out.append(str(uuid.UUID(item)))
             except ValueError:
-                raise ValidationFailed.field("exclude_list_ids", "Must be list ids (UUIDs)") from None
+                raise ValidationFailed.field(
+                    "exclude_list_ids", "Must be list ids (UUIDs)"
+                ) from None
         return list(dict.fromkeys(out))
 
     @field_validator("titles", "keywords", "technologies", "companies", mode="before")
@@ -366,7 +385,11 @@ class ProspectFilters(BaseModel):
         return out
 
     @field_validator(
-        "locations", "exclude_locations", "company_locations", "exclude_company_locations", mode="before"
+        "locations",
+        "exclude_locations",
+        "company_locations",
+        "exclude_company_locations",
+        mode="before",
     )
     @classmethod
     def _locations(cls, v: Any, info: Any) -> list[str]:

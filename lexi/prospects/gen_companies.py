@@ -29,16 +29,44 @@ from lexi.prospects.taxonomy import INDUSTRIES
 __all__ = ["INDUSTRY_WEIGHTS", "CompanySpec", "ascii_fold", "family_of", "make_company", "slug"]
 
 _WEIGHT = {
-    "Law Practice": 6, "Legal Services": 3, "Computer Software": 8, "Information Technology and Services": 8,
-    "Internet": 4, "Financial Services": 5, "Banking": 2, "Insurance": 3, "Hospital & Health Care": 5,
-    "Real Estate": 5, "Construction": 5, "Marketing and Advertising": 5, "Management Consulting": 4,
-    "Retail": 4, "E-Commerce": 3, "Accounting": 3, "Staffing and Recruiting": 3, "Higher Education": 2,
-    "Non-Profit Organization Management": 3, "Restaurants": 3, "Medical Practice": 3, "Biotechnology": 2,
-    "Pharmaceuticals": 1.5, "Logistics and Supply Chain": 2, "Telecommunications": 1.5, "Oil & Energy": 1.5,
-    "Government Administration": 1.5, "Automotive": 2, "Machinery": 2, "Computer & Network Security": 2,
-    "Hospitality": 2, "Investment Management": 2, "Venture Capital & Private Equity": 1.5,
-    "Primary/Secondary Education": 1.5, "Food & Beverages": 1.5, "Consumer Goods": 1.5,
-    "Mechanical or Industrial Engineering": 1.2, "Electrical/Electronic Manufacturing": 1.2,
+    "Law Practice": 6,
+    "Legal Services": 3,
+    "Computer Software": 8,
+    "Information Technology and Services": 8,
+    "Internet": 4,
+    "Financial Services": 5,
+    "Banking": 2,
+    "Insurance": 3,
+    "Hospital & Health Care": 5,
+    "Real Estate": 5,
+    "Construction": 5,
+    "Marketing and Advertising": 5,
+    "Management Consulting": 4,
+    "Retail": 4,
+    "E-Commerce": 3,
+    "Accounting": 3,
+    "Staffing and Recruiting": 3,
+    "Higher Education": 2,
+    "Non-Profit Organization Management": 3,
+    "Restaurants": 3,
+    "Medical Practice": 3,
+    "Biotechnology": 2,
+    "Pharmaceuticals": 1.5,
+    "Logistics and Supply Chain": 2,
+    "Telecommunications": 1.5,
+    "Oil & Energy": 1.5,
+    "Government Administration": 1.5,
+    "Automotive": 2,
+    "Machinery": 2,
+    "Computer & Network Security": 2,
+    "Hospitality": 2,
+    "Investment Management": 2,
+    "Venture Capital & Private Equity": 1.5,
+    "Primary/Secondary Education": 1.5,
+    "Food & Beverages": 1.5,
+    "Consumer Goods": 1.5,
+    "Mechanical or Industrial Engineering": 1.2,
+    "Electrical/Electronic Manufacturing": 1.2,
 }
 INDUSTRY_WEIGHTS = [(name, float(_WEIGHT.get(name, 0.6))) for name in INDUSTRIES]
 
@@ -91,21 +119,68 @@ Loop Forge Shift Relay Lumen Kite Hive Nest""".split()
 _TECH_PARTS_B = """ly wise base hub stack works labs forge logic loop sense mint grid flow bit scale
 ify io able path point shift desk layer""".split()
 _FIN_PARTS = """Pay Ledger Coin Fund Lend Cash Bank Vault Credit Mint Wallet""".split()
-_SAINTS = ["Mary", "Joseph", "Luke", "John", "Francis", "Vincent", "Elizabeth", "Anne", "Catherine", "Jude"]
+_SAINTS = [
+    "Mary",
+    "Joseph",
+    "Luke",
+    "John",
+    "Francis",
+    "Vincent",
+    "Elizabeth",
+    "Anne",
+    "Catherine",
+    "Jude",
+]
 
 _LAW_SUFFIX = {
-    "US": ["LLP", "PC", "PLLC", "LLP"], "GB": ["LLP", "Solicitors", "LLP"], "IE": ["LLP", "Solicitors"],
-    "AU": ["Lawyers", "Legal"], "CA": ["LLP"], "DE": ["Rechtsanwälte", "PartG mbB"], "AT": ["Rechtsanwälte GmbH"],
-    "CH": ["Rechtsanwälte AG", "Avocats"], "FR": ["Avocats", "AARPI"], "NL": ["Advocaten", "N.V."], "SG": ["LLC", "LLP"],
+    "US": ["LLP", "PC", "PLLC", "LLP"],
+    "GB": ["LLP", "Solicitors", "LLP"],
+    "IE": ["LLP", "Solicitors"],
+    "AU": ["Lawyers", "Legal"],
+    "CA": ["LLP"],
+    "DE": ["Rechtsanwälte", "PartG mbB"],
+    "AT": ["Rechtsanwälte GmbH"],
+    "CH": ["Rechtsanwälte AG", "Avocats"],
+    "FR": ["Avocats", "AARPI"],
+    "NL": ["Advocaten", "N.V."],
+    "SG": ["LLC", "LLP"],
 }
 _CORP_SUFFIX = {
-    "US": ["Inc.", "LLC", "Corp.", "Inc."], "CA": ["Inc.", "Ltd."], "GB": ["Ltd", "plc", "Ltd"], "IE": ["Ltd", "DAC"],
-    "AU": ["Pty Ltd"], "DE": ["GmbH", "AG", "GmbH"], "AT": ["GmbH"], "CH": ["AG", "GmbH", "SA"], "FR": ["SAS", "SA"],
-    "NL": ["B.V.", "N.V."], "SG": ["Pte. Ltd."],
+    "US": ["Inc.", "LLC", "Corp.", "Inc."],
+    "CA": ["Inc.", "Ltd."],
+    "GB": ["Ltd", "plc", "Ltd"],
+    "IE": ["Ltd", "DAC"],
+    "AU": ["Pty Ltd"],
+    "DE": ["GmbH", "AG", "GmbH"],
+    "AT": ["GmbH"],
+    "CH": ["AG", "GmbH", "SA"],
+    "FR": ["SAS", "SA"],
+    "NL": ["B.V.", "N.V."],
+    "SG": ["Pte. Ltd."],
 }
-_TLD = {"US": "com", "CA": "ca", "GB": "co.uk", "IE": "ie", "AU": "com.au", "DE": "de", "AT": "at", "CH": "ch",
-        "FR": "fr", "NL": "nl", "SG": "com.sg"}
-_NO_SUFFIX = {"higher_ed", "school", "government", "nonprofit", "hospital", "vc_pe", "investment", "bank"}
+_TLD = {
+    "US": "com",
+    "CA": "ca",
+    "GB": "co.uk",
+    "IE": "ie",
+    "AU": "com.au",
+    "DE": "de",
+    "AT": "at",
+    "CH": "ch",
+    "FR": "fr",
+    "NL": "nl",
+    "SG": "com.sg",
+}
+_NO_SUFFIX = {
+    "higher_ed",
+    "school",
+    "government",
+    "nonprofit",
+    "hospital",
+    "vc_pe",
+    "investment",
+    "bank",
+}
 
 
 def ascii_fold(text: str) -> str:
@@ -162,7 +237,10 @@ def _name(
     if family == "accounting":
         a, b = rng.choice(lasts), rng.choice(lasts)
         if rng.random() < 0.5:
-            return (f"{a} & {b} CPAs" if country == "US" else f"{a} & {b} Chartered Accountants", slug(a + b))
+            return (
+                f"{a} & {b} CPAs" if country == "US" else f"{a} & {b} Chartered Accountants",
+                slug(a + b),
+            )
         return f"{a} Accounting Group", slug(a) + "accounting"
     if family == "software" or (family == "financial_services" and rng.random() < 0.5):
         first = rng.choice(_FIN_PARTS if family == "financial_services" else _TECH_PARTS_A)
@@ -191,7 +269,9 @@ def _name(
         return f"{city} {noun}", slug(city + noun)
     if family == "hospital" and r < 0.2:
         saint = rng.choice(_SAINTS)
-        return f"St. {saint}'s {rng.choice(['Hospital', 'Medical Center'])}", "st" + slug(saint + city)
+        return f"St. {saint}'s {rng.choice(['Hospital', 'Medical Center'])}", "st" + slug(
+            saint + city
+        )
     if family in ("hospital", "school", "nonprofit", "clinic") and r < 0.45:
         return f"{city} {noun}", slug(city + noun)
     if r < 0.3:
@@ -229,16 +309,30 @@ def make_company(
     keywords = rng.sample(pool, k=min(len(pool), rng.randint(2, 5)))
     tech_pool = TECH[family]
     technologies = rng.sample(tech_pool, k=min(len(tech_pool), rng.randint(1, 4)))
-    technologies += [t for t in rng.sample(COMMON_TECH, k=rng.randint(1, 4)) if t not in technologies]
+    technologies += [
+        t for t in rng.sample(COMMON_TECH, k=rng.randint(1, 4)) if t not in technologies
+    ]
     size = (
-        "boutique" if employees <= 10 else "small" if employees <= 50
-        else "mid-sized" if employees <= 1000 else "large"
+        "boutique"
+        if employees <= 10
+        else "small"
+        if employees <= 50
+        else "mid-sized"
+        if employees <= 1000
+        else "large"
     )
     kw = ", ".join(keywords[:-1]) + " and " + keywords[-1] if len(keywords) > 1 else keywords[0]
     what = DESCRIBE[family].format(size=size, kw=kw)
     description = f"{name} is {what}, based in {city}. Founded in {founded}."
     return CompanySpec(
-        name=name, domain=f"{stem}.{tld}", industry=industry, family=family, employees=employees,
-        revenue_usd=revenue_usd, founded_year=founded, description=description, keywords=keywords,
+        name=name,
+        domain=f"{stem}.{tld}",
+        industry=industry,
+        family=family,
+        employees=employees,
+        revenue_usd=revenue_usd,
+        founded_year=founded,
+        description=description,
+        keywords=keywords,
         technologies=technologies,
     )

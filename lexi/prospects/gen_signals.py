@@ -33,11 +33,26 @@ from lexi.prospects.taxonomy import FUNDING_STAGES
 # Share of companies of a family that have raised outside funding (at founding age 0-5 years;
 # older companies less often).
 _FUNDED = {
-    "software": 0.55, "financial_services": 0.3, "life_sciences": 0.5, "hardware": 0.3,
-    "it_services": 0.12, "media": 0.15, "consumer_goods": 0.15, "retail": 0.08, "logistics": 0.1,
-    "energy": 0.12, "agency": 0.04, "staffing": 0.04, "clinic": 0.05, "hospitality": 0.03,
-    "real_estate": 0.05, "manufacturing": 0.06, "agriculture": 0.05, "insurance": 0.08,
-    "construction": 0.02, "consulting": 0.03,
+    "software": 0.55,
+    "financial_services": 0.3,
+    "life_sciences": 0.5,
+    "hardware": 0.3,
+    "it_services": 0.12,
+    "media": 0.15,
+    "consumer_goods": 0.15,
+    "retail": 0.08,
+    "logistics": 0.1,
+    "energy": 0.12,
+    "agency": 0.04,
+    "staffing": 0.04,
+    "clinic": 0.05,
+    "hospitality": 0.03,
+    "real_estate": 0.05,
+    "manufacturing": 0.06,
+    "agriculture": 0.05,
+    "insurance": 0.08,
+    "construction": 0.02,
+    "consulting": 0.03,
 }
 # Typical round size per stage in USD (low, high), drawn log-uniformly.
 _ROUND = {
@@ -51,7 +66,9 @@ _ROUND = {
 }
 assert set(_ROUND) <= set(FUNDING_STAGES)
 _LADDER = ("pre_seed", "seed", "series_a", "series_b", "series_c", "series_d_plus")
-TECH_RECENT_MEAN_DAYS = 365 * 6  # mean age of a technology at a company (when the company is old enough)
+TECH_RECENT_MEAN_DAYS = (
+    365 * 6
+)  # mean age of a technology at a company (when the company is old enough)
 TENURE_MEAN_DAYS = 365 * 5
 POSTING_MEAN_DAYS = 30
 POSTING_MAX_DAYS = 120
@@ -143,9 +160,7 @@ def growth(rng: random.Random, employees: int, age_days: int, funded: Funding | 
         return Growth(None, None, None, None, rate)
     before_12 = max(1, round(employees / (1 + rate)))
     before_6 = max(1, round(employees / math.sqrt(1 + rate)))
-    return Growth(
-        before_12, before_6, pct(employees, before_12), pct(employees, before_6), rate
-    )
+    return Growth(before_12, before_6, pct(employees, before_12), pct(employees, before_6), rate)
 
 
 def pct(now: int, before: int) -> int:

@@ -28,9 +28,20 @@ from lexi.prospects.gen_functions import (
     Function,
 )
 
-_COFOUNDERS = ("Co-Founder", "Co-Founder & CTO", "Co-Founder & COO", "Co-Founder & Chief Product Officer",
-               "Co-Founder & President")
-_YOUNG_TOP = {"CEO & Co-Founder": 25, "Co-Founder & CEO": 25, "Founder & CEO": 30, "Founder": 10, "CEO": 10}
+_COFOUNDERS = (
+    "Co-Founder",
+    "Co-Founder & CTO",
+    "Co-Founder & COO",
+    "Co-Founder & Chief Product Officer",
+    "Co-Founder & President",
+)
+_YOUNG_TOP = {
+    "CEO & Co-Founder": 25,
+    "Co-Founder & CEO": 25,
+    "Founder & CEO": 30,
+    "Founder": 10,
+    "CEO": 10,
+}
 _LEVELS = ("vp", "head", "director", "manager", "senior", "ic", "junior", "intern")
 _LEVEL_WEIGHTS_SMALL = (2.0, 1.5, 3, 14, 24, 41, 12, 2.5)
 _LEVEL_WEIGHTS_LARGE = (1.2, 1.5, 6, 17, 25, 36, 11, 2.3)

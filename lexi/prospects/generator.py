@@ -32,8 +32,17 @@ from lexi.prospects.vocabulary import role, vocabulary
 
 # Share of companies headquartered in each country.
 COUNTRY_WEIGHTS = {
-    "US": 58, "GB": 9, "CA": 6, "DE": 6, "AU": 4, "FR": 4, "NL": 3, "CH": 2.5, "SG": 2.5,
-    "IE": 2.5, "AT": 2.5,
+    "US": 58,
+    "GB": 9,
+    "CA": 6,
+    "DE": 6,
+    "AU": 4,
+    "FR": 4,
+    "NL": 3,
+    "CH": 2.5,
+    "SG": 2.5,
+    "IE": 2.5,
+    "AT": 2.5,
 }
 REMOTE_SHARE = 0.10  # people who live anywhere in the country, away from the company's metro
 HQ_CITY_SHARE = 0.55  # of the people in the company's metro, those in the HQ's own city
@@ -42,16 +51,43 @@ _LEADERS = frozenset({"owner", "founder", "c_suite", "partner", "vp"})
 _FOUNDERS = frozenset({"owner", "founder"})  # a company's first leader of these started it
 OFFICE_SHARE = 0.25  # people of a company with offices who work at one of them
 # Cities where large companies open offices abroad.
-ABROAD = (("GB", "London"), ("US", "New York"), ("US", "San Francisco"), ("CA", "Toronto"), ("DE", "Berlin"),
-          ("FR", "Paris"), ("NL", "Amsterdam"), ("SG", "Singapore"), ("AU", "Sydney"), ("IE", "Dublin"),
-          ("CH", "Zürich"), ("DE", "Munich"))
+ABROAD = (
+    ("GB", "London"),
+    ("US", "New York"),
+    ("US", "San Francisco"),
+    ("CA", "Toronto"),
+    ("DE", "Berlin"),
+    ("FR", "Paris"),
+    ("NL", "Amsterdam"),
+    ("SG", "Singapore"),
+    ("AU", "Sydney"),
+    ("IE", "Dublin"),
+    ("CH", "Zürich"),
+    ("DE", "Munich"),
+)
 EMAIL_STATUS = (("verified", 0.55), ("guessed", 0.85), ("unavailable", 1.0))
 PHONE_SHARE = 0.6
 THIS_YEAR = 2026
-_CALLING = {"US": "1", "CA": "1", "GB": "44", "IE": "353", "AU": "61", "DE": "49", "AT": "43",
-            "CH": "41", "FR": "33", "NL": "31", "SG": "65"}
+_CALLING = {
+    "US": "1",
+    "CA": "1",
+    "GB": "44",
+    "IE": "353",
+    "AU": "61",
+    "DE": "49",
+    "AT": "43",
+    "CH": "41",
+    "FR": "33",
+    "NL": "31",
+    "SG": "65",
+}
 _EMAIL_PATTERNS = (
-    ("{f}.{l}", 45), ("{fi}{l}", 20), ("{f}", 8), ("{f}{li}", 5), ("{f}_{l}", 5), ("{l}{fi}", 5),
+    ("{f}.{l}", 45),
+    ("{fi}{l}", 20),
+    ("{f}", 8),
+    ("{f}{li}", 5),
+    ("{f}_{l}", 5),
+    ("{l}{fi}", 5),
     ("{fi}.{l}", 12),
 )
 _PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS, strict=True)
@@ -97,7 +133,9 @@ class _Universe:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
         self.countries = _Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
-        self.industries = _Sampler([n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS])
+        self.industries = _Sampler(
+            [n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS]
+        )
         self.places = places()
         self.abroad = [
             next(t for t in self.places[c].towns if t.name == name) for c, name in ABROAD
@@ -194,16 +232,36 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         funded = gen_signals.funding(srng, spec.family, spec.employees, age_days)
         grown = gen_signals.growth(srng, spec.employees, age_days, funded)
         for tech in spec.technologies:
-            techs.append((company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days))))
-        companies.append((
-            company_id, spec.name, domain, industry, spec.employees, spec.revenue_usd,
-            spec.founded_year, hq.name, hq.region, country, hq_loc, spec.description,
-            ", ".join(spec.keywords), ", ".join(spec.technologies),
-            f"https://www.linkedin.com/company/{slug(spec.name)[:60]}-{company_id}",
-            funded.stage if funded else None, day(funded.days_ago) if funded else None,
-            funded.amount_usd if funded else None, funded.total_usd if funded else None,
-            grown.headcount_6m_ago, grown.headcount_12m_ago, grown.growth_6m_pct, grown.growth_12m_pct,
-        ))
+            techs.append(
+                (company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days)))
+            )
+        companies.append(
+            (
+                company_id,
+                spec.name,
+                domain,
+                industry,
+                spec.employees,
+                spec.revenue_usd,
+                spec.founded_year,
+                hq.name,
+                hq.region,
+                country,
+                hq_loc,
+                spec.description,
+                ", ".join(spec.keywords),
+                ", ".join(spec.technologies),
+                f"https://www.linkedin.com/company/{slug(spec.name)[:60]}-{company_id}",
+                funded.stage if funded else None,
+                day(funded.days_ago) if funded else None,
+                funded.amount_usd if funded else None,
+                funded.total_usd if funded else None,
+                grown.headcount_6m_ago,
+                grown.headcount_12m_ago,
+                grown.growth_6m_pct,
+                grown.growth_12m_pct,
+            )
+        )
         count = min(staff_size(spec.employees), people - person_id)
         titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
         pattern = _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
@@ -216,11 +274,19 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             pool = titles[1:] or titles
             for _ in range(open_roles):
                 posting_id += 1
-                tid, seniority, department = u.title_id(pool[int(srng.random() * len(pool))], industry)
-                postings.append((
-                    posting_id, company_id, tid, seniority, department,
-                    day(gen_signals.posting_days(srng)),
-                ))
+                tid, seniority, department = u.title_id(
+                    pool[int(srng.random() * len(pool))], industry
+                )
+                postings.append(
+                    (
+                        posting_id,
+                        company_id,
+                        tid,
+                        seniority,
+                        department,
+                        day(gen_signals.posting_days(srng)),
+                    )
+                )
         for i, title in enumerate(titles):
             person_id += 1
             tid, seniority, department = u.title_id(title, industry)
@@ -233,7 +299,9 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                     tenure = age_days
             started = day_cache.get(tenure) or day(tenure)
             r = rng.random()
-            if i < 3 or (seniority in _LEADERS and r < LEADERS_AT_HQ):  # leaders work at the head office
+            if i < 3 or (
+                seniority in _LEADERS and r < LEADERS_AT_HQ
+            ):  # leaders work at the head office
                 place = hq
             elif offices and r < OFFICE_SHARE:
                 place = offices[int(r / OFFICE_SHARE * len(offices))]
@@ -257,12 +325,30 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
             email = None if status == "unavailable" else f"{local}@{domain}"
             phone = _phone(rng, where) if rng.random() < PHONE_SHARE else None
-            persons.append((
-                person_id, company_id, tid, first, last, seniority, department, email, status,
-                phone, place.name, place.region, where, loc_key(where, place.region, place.name),
-                f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}", industry,
-                spec.employees, spec.revenue_usd, hq_loc, started,
-            ))
+            persons.append(
+                (
+                    person_id,
+                    company_id,
+                    tid,
+                    first,
+                    last,
+                    seniority,
+                    department,
+                    email,
+                    status,
+                    phone,
+                    place.name,
+                    place.region,
+                    where,
+                    loc_key(where, place.region, place.name),
+                    f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}",
+                    industry,
+                    spec.employees,
+                    spec.revenue_usd,
+                    hq_loc,
+                    started,
+                )
+            )
         if len(persons) >= batch_size:
             yield u.new_titles, companies, persons, techs, postings
             u.new_titles, companies, persons, techs, postings = [], [], [], [], []
@@ -300,7 +386,9 @@ def generate(
             # A failed load is simply regenerated, so skip fsyncs while loading.
             bulk.driver(conn).execute("PRAGMA synchronous=OFF")
             bulk.driver(conn).execute("PRAGMA cache_size=-64000")
-        for titles, companies, persons, techs, postings in generate_rows(seed, people, batch_size, as_of):
+        for titles, companies, persons, techs, postings in generate_rows(
+            seed, people, batch_size, as_of
+        ):
             with conn.begin():
                 bulk.insert_titles(conn, titles)
                 bulk.insert_companies(conn, companies)

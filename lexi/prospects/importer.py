@@ -29,36 +29,101 @@ from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, SENIORITIES, ca
 from lexi.prospects.vocabulary import role
 
 FIELDS = (
-    "first_name", "last_name", "full_name", "email", "email_status", "job_title", "seniority",
-    "department", "phone", "city", "state", "country", "linkedin_url", "company_name",
-    "company_domain", "industry", "employee_count", "revenue_usd", "company_city",
-    "company_state", "company_country", "company_linkedin_url", "technologies", "funding_stage",
-    "last_funding_on", "last_funding_usd", "funding_total_usd",
+    "first_name",
+    "last_name",
+    "full_name",
+    "email",
+    "email_status",
+    "job_title",
+    "seniority",
+    "department",
+    "phone",
+    "city",
+    "state",
+    "country",
+    "linkedin_url",
+    "company_name",
+    "company_domain",
+    "industry",
+    "employee_count",
+    "revenue_usd",
+    "company_city",
+    "company_state",
+    "company_country",
+    "company_linkedin_url",
+    "technologies",
+    "funding_stage",
+    "last_funding_on",
+    "last_funding_usd",
+    "funding_total_usd",
 )
 _ALIASES = {
-    "firstname": "first_name", "first": "first_name", "givenname": "first_name",
-    "lastname": "last_name", "last": "last_name", "surname": "last_name", "familyname": "last_name",
-    "name": "full_name", "fullname": "full_name", "emailaddress": "email", "workemail": "email",
-    "title": "job_title", "jobtitle": "job_title", "position": "job_title", "role": "job_title",
-    "phonenumber": "phone", "mobile": "phone", "region": "state", "province": "state",
-    "stateregion": "state", "linkedin": "linkedin_url", "linkedinurl": "linkedin_url",
-    "linkedinprofile": "linkedin_url", "company": "company_name", "companyname": "company_name",
-    "organization": "company_name", "organisation": "company_name", "account": "company_name",
-    "domain": "company_domain", "website": "company_domain", "companywebsite": "company_domain",
-    "companydomain": "company_domain", "employees": "employee_count",
-    "companysize": "employee_count", "headcount": "employee_count",
-    "numberofemployees": "employee_count", "revenue": "revenue_usd", "annualrevenue": "revenue_usd",
+    "firstname": "first_name",
+    "first": "first_name",
+    "givenname": "first_name",
+    "lastname": "last_name",
+    "last": "last_name",
+    "surname": "last_name",
+    "familyname": "last_name",
+    "name": "full_name",
+    "fullname": "full_name",
+    "emailaddress": "email",
+    "workemail": "email",
+    "title": "job_title",
+    "jobtitle": "job_title",
+    "position": "job_title",
+    "role": "job_title",
+    "phonenumber": "phone",
+    "mobile": "phone",
+    "region": "state",
+    "province": "state",
+    "stateregion": "state",
+    "linkedin": "linkedin_url",
+    "linkedinurl": "linkedin_url",
+    "linkedinprofile": "linkedin_url",
+    "company": "company_name",
+    "companyname": "company_name",
+    "organization": "company_name",
+    "organisation": "company_name",
+    "account": "company_name",
+    "domain": "company_domain",
+    "website": "company_domain",
+    "companywebsite": "company_domain",
+    "companydomain": "company_domain",
+    "employees": "employee_count",
+    "companysize": "employee_count",
+    "headcount": "employee_count",
+    "numberofemployees": "employee_count",
+    "revenue": "revenue_usd",
+    "annualrevenue": "revenue_usd",
     "emailstatus": "email_status",
 }
 _IDENTITY = {f: f for f in FIELDS}
 _FREE_MAIL = {
-    "gmail.com", "googlemail.com", "yahoo.com", "hotmail.com", "outlook.com", "live.com",
-    "icloud.com", "me.com", "aol.com", "proton.me", "protonmail.com", "gmx.de", "gmx.net",
-    "web.de", "yahoo.co.uk", "hotmail.co.uk", "msn.com", "mail.com",
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "yahoo.co.uk",
+    "hotmail.co.uk",
+    "msn.com",
+    "mail.com",
 }
 _EMAIL = re.compile(r"^[^@\s,;]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 _DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)+$")
-_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company|pub)/([^/?#\s]+)", re.I)
+_LINKEDIN = re.compile(
+    r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/(in|company|pub)/([^/?#\s]+)", re.I
+)
 MAX_ROWS_ERRORS = 1000
 
 Row = tuple[int, dict[str, Any] | str]  # (row number, fields or a reason the row is unreadable)
@@ -76,17 +141,22 @@ class ImportOutcome:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "imported": self.imported, "duplicates": self.duplicates,
+            "imported": self.imported,
+            "duplicates": self.duplicates,
             "companies_created": self.companies_created,
-            "companies_matched": self.companies_matched, "errors": self.errors,
-            "duplicate_rows": self.duplicate_rows, "dry_run": self.dry_run,
+            "companies_matched": self.companies_matched,
+            "errors": self.errors,
+            "duplicate_rows": self.duplicate_rows,
+            "dry_run": self.dry_run,
         }
 
 
 def decode(data: bytes, encoding: str = "utf-8") -> str:
     """File bytes as text; anything that is not valid ``encoding`` is a 400 naming the byte."""
     try:
-        return data.decode("utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding)
+        return data.decode(
+            "utf-8-sig" if encoding.lower().replace("_", "-") in ("utf-8", "utf8") else encoding
+        )
     except UnicodeDecodeError as exc:
         raise ValidationFailed(
             f"The file is not valid {encoding} text (byte 0x{data[exc.start]:02x} at offset "
@@ -153,14 +223,22 @@ def _key(name: str) -> str:
 def _column_map(columns: Iterable[str], mapping: dict[str, str] | None) -> dict[str, str]:
     """source column → field. ``mapping`` is field → column; column → field (the contacts
     import's direction) is accepted too when every value is a field name."""
-    if mapping and not all(f in FIELDS for f in mapping) and all(v in FIELDS for v in mapping.values()):
+    if (
+        mapping
+        and not all(f in FIELDS for f in mapping)
+        and all(v in FIELDS for v in mapping.values())
+    ):
         mapping = {field: column for column, field in mapping.items()}
     if mapping:
         bad = [f for f in mapping if f not in FIELDS]
         if bad:
             raise ValidationFailed(
                 f"Unknown mapping field: {', '.join(bad)}.",
-                details={"fields": {"mapping": "Unknown field"}, "invalid": bad, "valid": list(FIELDS)},
+                details={
+                    "fields": {"mapping": "Unknown field"},
+                    "invalid": bad,
+                    "valid": list(FIELDS),
+                },
             )
         return {source: target for target, source in mapping.items()}
     out: dict[str, str] = {}
@@ -184,8 +262,13 @@ def _text(value: Any, limit: int) -> str | None:
 
 
 _STAGES = {
-    "preseed": "pre_seed", "seed": "seed", "angel": "seed", "seriesa": "series_a",
-    "seriesb": "series_b", "seriesc": "series_c", "privateequity": "private_equity",
+    "preseed": "pre_seed",
+    "seed": "seed",
+    "angel": "seed",
+    "seriesa": "series_a",
+    "seriesb": "series_b",
+    "seriesc": "series_c",
+    "privateequity": "private_equity",
 }
 
 
@@ -250,7 +333,9 @@ def _linkedin(value: str | None) -> str | None:
     return f"https://www.linkedin.com/{m.group(1).lower()}/{m.group(2).lower()}"
 
 
-def _place(city: str | None, state: str | None, country: str | None) -> tuple[str | None, str | None, str | None]:
+def _place(
+    city: str | None, state: str | None, country: str | None
+) -> tuple[str | None, str | None, str | None]:
     from lexi.geo import UnknownPlace, parse_location
 
     if country:
@@ -298,12 +383,25 @@ def _clean(
         except ValueError as exc:
             errors[name] = str(exc)
 
-    for name, limit in (("first_name", 100), ("last_name", 100), ("full_name", 200),
-                        ("job_title", 200), ("phone", 50), ("city", 100), ("state", 100),
-                        ("country", 100), ("company_name", 200), ("company_city", 100),
-                        ("company_state", 100), ("company_country", 100), ("email", 254),
-                        ("industry", 100), ("email_status", 20), ("seniority", 20),
-                        ("department", 30)):
+    for name, limit in (
+        ("first_name", 100),
+        ("last_name", 100),
+        ("full_name", 200),
+        ("job_title", 200),
+        ("phone", 50),
+        ("city", 100),
+        ("state", 100),
+        ("country", 100),
+        ("company_name", 200),
+        ("company_city", 100),
+        ("company_state", 100),
+        ("company_country", 100),
+        ("email", 254),
+        ("industry", 100),
+        ("email_status", 20),
+        ("seniority", 20),
+        ("department", 30),
+    ):
         take(name, partial(_text, limit=limit))
     take("employee_count", _number)
     take("revenue_usd", _number)
@@ -333,7 +431,11 @@ def _clean(
         if industry is None and not lenient_industry:
             errors["industry"] = "Unknown industry (GET /v1/prospector/taxonomy lists them)"
         out["industry"] = industry
-    for name, valid in (("email_status", EMAIL_STATUSES), ("seniority", SENIORITIES), ("department", DEPARTMENTS)):
+    for name, valid in (
+        ("email_status", EMAIL_STATUSES),
+        ("seniority", SENIORITIES),
+        ("department", DEPARTMENTS),
+    ):
         if out[name]:
             out[name] = out[name].lower().replace(" ", "_")
             if out[name] not in valid:
@@ -344,8 +446,14 @@ def _clean(
             out["company_domain"] = domain
     for prefix in ("", "company_"):
         try:
-            city, state, country = _place(out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"])
-            out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"] = city, state, country
+            city, state, country = _place(
+                out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"]
+            )
+            out[f"{prefix}city"], out[f"{prefix}state"], out[f"{prefix}country"] = (
+                city,
+                state,
+                country,
+            )
         except ValueError as exc:
             errors[f"{prefix}country"] = str(exc)
     if errors:
@@ -389,7 +497,9 @@ def import_rows(
             if columns is None:
                 columns = preset.column_map(list(raw))
             mapped = {columns[k]: v for k, v in raw.items() if k in columns and v not in (None, "")}
-            clean, errors = _clean(preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry)
+            clean, errors = _clean(
+                preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry
+            )
         else:
             if columns is None or (mapping is None and any(k not in columns for k in raw)):
                 columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
@@ -480,7 +590,9 @@ def _write(
     people = []
     for i, r in enumerate(fresh, start=1):
         d = r["company_domain"]
-        company = companies.get(d) if d else companies.get("name:" + (r["company_name"] or "").lower())
+        company = (
+            companies.get(d) if d else companies.get("name:" + (r["company_name"] or "").lower())
+        )
         people.append(_person_row(max_person + i, r, company, title_ids))
     bulk.insert_people(conn, people)
 
@@ -495,17 +607,30 @@ def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
         city, state, country = r["city"], r["state"], r["country"]
     name = r["company_name"] or (domain.split(".")[0].capitalize() if domain else None)
     return {
-        "name": name, "domain": domain, "industry": r["industry"],
-        "employee_count": r["employee_count"], "revenue_usd": r["revenue_usd"],
-        "founded_year": None, "city": city, "state": state, "country": country,
-        "loc": loc_key(country, state, city), "description": None, "keywords": None,
-        "technologies": r["technologies"], "linkedin_url": r["company_linkedin_url"],
-        "funding_stage": r["funding_stage"], "last_funding_on": r["last_funding_on"],
-        "last_funding_usd": r["last_funding_usd"], "funding_total_usd": r["funding_total_usd"],
+        "name": name,
+        "domain": domain,
+        "industry": r["industry"],
+        "employee_count": r["employee_count"],
+        "revenue_usd": r["revenue_usd"],
+        "founded_year": None,
+        "city": city,
+        "state": state,
+        "country": country,
+        "loc": loc_key(country, state, city),
+        "description": None,
+        "keywords": None,
+        "technologies": r["technologies"],
+        "linkedin_url": r["company_linkedin_url"],
+        "funding_stage": r["funding_stage"],
+        "last_funding_on": r["last_funding_on"],
+        "last_funding_usd": r["last_funding_usd"],
+        "funding_total_usd": r["funding_total_usd"],
     }
 
 
-def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, int]) -> tuple[Any, ...]:
+def _person_row(
+    pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, int]
+) -> tuple[Any, ...]:
     industry = _get(company, "industry") if company is not None else r["industry"]
     seniority, department = role(r["job_title"], industry) if r["job_title"] else ("entry", "other")
     seniority = r["seniority"] or seniority
@@ -514,14 +639,25 @@ def _person_row(pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, 
     loc = loc_key(r["country"], r["state"], r["city"])
     hq = _get(company, "loc") if company is not None else None
     values = {
-        "id": pid, "company_id": _get(company, "id") if company is not None else None,
+        "id": pid,
+        "company_id": _get(company, "id") if company is not None else None,
         "title_id": title_ids.get(r["job_title"]) if r["job_title"] else None,
-        "first_name": r["first_name"], "last_name": r["last_name"], "seniority": seniority,
-        "department": department, "email": r["email"], "email_status": status, "phone": r["phone"],
-        "city": r["city"], "state": r["state"], "country": r["country"], "loc": loc,
-        "linkedin_url": r["linkedin_url"], "industry": industry,
+        "first_name": r["first_name"],
+        "last_name": r["last_name"],
+        "seniority": seniority,
+        "department": department,
+        "email": r["email"],
+        "email_status": status,
+        "phone": r["phone"],
+        "city": r["city"],
+        "state": r["state"],
+        "country": r["country"],
+        "loc": loc,
+        "linkedin_url": r["linkedin_url"],
+        "industry": industry,
         "employees": _get(company, "employee_count") if company is not None else None,
         "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
-        "company_loc": hq, "role_started_on": None,
+        "company_loc": hq,
+        "role_started_on": None,
     }
     return tuple(values[c] for c in bulk.PERSON_COLUMNS)

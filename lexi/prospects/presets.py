@@ -38,15 +38,35 @@ class Preset:
 # --- Apollo ("Export" of people from a search or a list) --------------------------------------
 
 _APOLLO_STATUS = {
-    "verified": "verified", "valid": "verified",
-    "guessed": "guessed", "extrapolated": "guessed", "unverified": "guessed", "likely to engage": "guessed",
-    "accept all": "guessed", "catch all": "guessed", "catch-all": "guessed", "pending": "guessed",
-    "unavailable": "unavailable", "bounced": "unavailable", "invalid": "unavailable",
+    "verified": "verified",
+    "valid": "verified",
+    "guessed": "guessed",
+    "extrapolated": "guessed",
+    "unverified": "guessed",
+    "likely to engage": "guessed",
+    "accept all": "guessed",
+    "catch all": "guessed",
+    "catch-all": "guessed",
+    "pending": "guessed",
+    "unavailable": "unavailable",
+    "bounced": "unavailable",
+    "invalid": "unavailable",
 }
 _APOLLO_SENIORITY = {
-    "c suite": "c_suite", "c-suite": "c_suite", "c_suite": "c_suite", "csuite": "c_suite",
-    "vp": "vp", "vice president": "vp", "head": "head", "director": "director", "manager": "manager",
-    "senior": "senior", "entry": "entry", "intern": "intern", "owner": "owner", "founder": "founder",
+    "c suite": "c_suite",
+    "c-suite": "c_suite",
+    "c_suite": "c_suite",
+    "csuite": "c_suite",
+    "vp": "vp",
+    "vice president": "vp",
+    "head": "head",
+    "director": "director",
+    "manager": "manager",
+    "senior": "senior",
+    "entry": "entry",
+    "intern": "intern",
+    "owner": "owner",
+    "founder": "founder",
     "partner": "partner",
 }
 
@@ -76,16 +96,34 @@ def _apollo(row: dict[str, Any]) -> dict[str, Any]:
 APOLLO = Preset(
     name="apollo",
     columns={
-        "First Name": "first_name", "Last Name": "last_name", "Title": "job_title",
-        "Company": "company_name", "Company Name for Emails": "_company_for_emails",
-        "Email": "email", "Email Status": "email_status", "Seniority": "seniority",
-        "First Phone": "_phone_first", "Work Direct Phone": "_phone_direct", "Mobile Phone": "_phone_mobile",
-        "Corporate Phone": "_phone_corporate", "# Employees": "employee_count", "Industry": "industry",
-        "Person Linkedin Url": "linkedin_url", "Website": "company_domain",
-        "Company Linkedin Url": "company_linkedin_url", "City": "city", "State": "state", "Country": "country",
-        "Company City": "company_city", "Company State": "company_state", "Company Country": "company_country",
-        "Annual Revenue": "revenue_usd", "Technologies": "technologies", "Total Funding": "funding_total_usd",
-        "Latest Funding": "funding_stage", "Latest Funding Amount": "last_funding_usd",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Title": "job_title",
+        "Company": "company_name",
+        "Company Name for Emails": "_company_for_emails",
+        "Email": "email",
+        "Email Status": "email_status",
+        "Seniority": "seniority",
+        "First Phone": "_phone_first",
+        "Work Direct Phone": "_phone_direct",
+        "Mobile Phone": "_phone_mobile",
+        "Corporate Phone": "_phone_corporate",
+        "# Employees": "employee_count",
+        "Industry": "industry",
+        "Person Linkedin Url": "linkedin_url",
+        "Website": "company_domain",
+        "Company Linkedin Url": "company_linkedin_url",
+        "City": "city",
+        "State": "state",
+        "Country": "country",
+        "Company City": "company_city",
+        "Company State": "company_state",
+        "Company Country": "company_country",
+        "Annual Revenue": "revenue_usd",
+        "Technologies": "technologies",
+        "Total Funding": "funding_total_usd",
+        "Latest Funding": "funding_stage",
+        "Latest Funding Amount": "last_funding_usd",
         "Last Raised At": "last_funding_on",
     },
     convert=_apollo,
@@ -102,10 +140,21 @@ def split_location(text: str | None) -> tuple[str | None, str | None, str | None
     if not text:
         return None, None, None
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    cleaned = [re.sub(r"^(greater|metropolitan)\s+|\s+(area|metropolitan area|metro area|bay area)$", "", p, flags=re.I)
-               for p in parts]
-    for candidate in (", ".join(cleaned), ", ".join([cleaned[0], cleaned[-1]]) if len(cleaned) > 1 else None,
-                      cleaned[0], cleaned[-1]):
+    cleaned = [
+        re.sub(
+            r"^(greater|metropolitan)\s+|\s+(area|metropolitan area|metro area|bay area)$",
+            "",
+            p,
+            flags=re.I,
+        )
+        for p in parts
+    ]
+    for candidate in (
+        ", ".join(cleaned),
+        ", ".join([cleaned[0], cleaned[-1]]) if len(cleaned) > 1 else None,
+        cleaned[0],
+        cleaned[-1],
+    ):
         if not candidate:
             continue
         try:
@@ -121,7 +170,9 @@ def _sales_navigator(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("_location") and not (row.get("city") or row.get("country")):
         out["city"], out["state"], out["country"] = split_location(row["_location"])
     if row.get("_company_location") and not row.get("company_country"):
-        out["company_city"], out["company_state"], out["company_country"] = split_location(row["_company_location"])
+        out["company_city"], out["company_state"], out["company_country"] = split_location(
+            row["_company_location"]
+        )
     if not out.get("linkedin_url") and row.get("_profile_url"):
         out["linkedin_url"] = row["_profile_url"]
     if out.get("employee_count"):
@@ -132,13 +183,26 @@ def _sales_navigator(row: dict[str, Any]) -> dict[str, Any]:
 SALES_NAVIGATOR = Preset(
     name="sales-navigator",
     columns={
-        "First Name": "first_name", "Last Name": "last_name", "Full Name": "full_name",
-        "Job Title": "job_title", "Title": "job_title", "Company": "company_name", "Company Name": "company_name",
-        "Company Domain": "company_domain", "Company Website": "company_domain", "Email": "email",
-        "Location": "_location", "Company Location": "_company_location",
-        "LinkedIn Profile URL": "linkedin_url", "Profile URL": "_profile_url", "LinkedIn URL": "linkedin_url",
-        "Company LinkedIn URL": "company_linkedin_url", "Industry": "industry",
-        "Company Headcount": "employee_count", "Company Size": "employee_count", "Phone": "phone",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Full Name": "full_name",
+        "Job Title": "job_title",
+        "Title": "job_title",
+        "Company": "company_name",
+        "Company Name": "company_name",
+        "Company Domain": "company_domain",
+        "Company Website": "company_domain",
+        "Email": "email",
+        "Location": "_location",
+        "Company Location": "_company_location",
+        "LinkedIn Profile URL": "linkedin_url",
+        "Profile URL": "_profile_url",
+        "LinkedIn URL": "linkedin_url",
+        "Company LinkedIn URL": "company_linkedin_url",
+        "Industry": "industry",
+        "Company Headcount": "employee_count",
+        "Company Size": "employee_count",
+        "Phone": "phone",
     },
     convert=_sales_navigator,
 )
@@ -157,12 +221,23 @@ def _hubspot(row: dict[str, Any]) -> dict[str, Any]:
 HUBSPOT = Preset(
     name="hubspot",
     columns={
-        "First Name": "first_name", "Last Name": "last_name", "Email": "email", "Job Title": "job_title",
-        "Phone Number": "_phone", "Mobile Phone Number": "_mobile", "Company Name": "company_name",
-        "Company Domain Name": "company_domain", "Website URL": "_website", "City": "city",
-        "State/Region": "state", "Country/Region": "country", "Industry": "industry",
-        "Number of Employees": "employee_count", "Annual Revenue": "revenue_usd",
-        "LinkedIn URL": "linkedin_url", "LinkedIn Profile": "linkedin_url",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Email": "email",
+        "Job Title": "job_title",
+        "Phone Number": "_phone",
+        "Mobile Phone Number": "_mobile",
+        "Company Name": "company_name",
+        "Company Domain Name": "company_domain",
+        "Website URL": "_website",
+        "City": "city",
+        "State/Region": "state",
+        "Country/Region": "country",
+        "Industry": "industry",
+        "Number of Employees": "employee_count",
+        "Annual Revenue": "revenue_usd",
+        "LinkedIn URL": "linkedin_url",
+        "LinkedIn Profile": "linkedin_url",
     },
     convert=_hubspot,
 )

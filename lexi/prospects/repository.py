@@ -138,7 +138,9 @@ class ProspectRepository:
         params = {f"kw{i}": p for i, p in enumerate(clean)}
         tsq = " || ".join(f"phraseto_tsquery('simple', :kw{i})" for i in range(len(clean)))
         expr = _PG_TECH if tech else _PG_TEXT
-        ids = text(f"SELECT id FROM prospect_companies WHERE {expr} @@ ({tsq})").bindparams(**params)
+        ids = text(f"SELECT id FROM prospect_companies WHERE {expr} @@ ({tsq})").bindparams(
+            **params
+        )
         return P.company_id.in_(ids)
 
     def _fts_share(self, phrases: Sequence[str]) -> float:
@@ -147,9 +149,9 @@ class ProspectRepository:
         if not words:
             return 0.0
         rows = self.session.execute(
-            text("SELECT term, doc FROM prospect_companies_fts_vocab WHERE term IN :terms").bindparams(
-                bindparam("terms", expanding=True)
-            ),
+            text(
+                "SELECT term, doc FROM prospect_companies_fts_vocab WHERE term IN :terms"
+            ).bindparams(bindparam("terms", expanding=True)),
             {"terms": sorted(words)},
         )
         docs = {r[0]: int(r[1]) for r in rows}
@@ -209,7 +211,11 @@ class ProspectRepository:
         if q.title_ids is not None:
             if not q.title_ids:
                 return []
-            base.append(P.title_id.in_(q.title_ids) if len(q.title_ids) > 1 else P.title_id == q.title_ids[0])
+            base.append(
+                P.title_id.in_(q.title_ids)
+                if len(q.title_ids) > 1
+                else P.title_id == q.title_ids[0]
+            )
         for column, values in (
             (P.seniority, q.seniorities),
             (P.department, q.departments),
@@ -231,7 +237,9 @@ class ProspectRepository:
             # Rendered inline (integers only), so a workspace with many contacts never runs into
             # the database's limit on bound parameters.
             base.append(
-                P.id.not_in(bindparam("exclude_ids", q.exclude_ids, expanding=True, literal_execute=True))
+                P.id.not_in(
+                    bindparam("exclude_ids", q.exclude_ids, expanding=True, literal_execute=True)
+                )
             )
         if q.exclude_industries:
             base.append(or_(P.industry.is_(None), P.industry.not_in(q.exclude_industries)))
@@ -239,7 +247,10 @@ class ProspectRepository:
             base.extend(_between(P.employees, q.employees))
         if q.revenue:
             base.extend(_between(P.revenue_usd, q.revenue))
-        for column, excluded in ((P.loc, q.exclude_places), (P.company_loc, q.exclude_company_places)):
+        for column, excluded in (
+            (P.loc, q.exclude_places),
+            (P.company_loc, q.exclude_company_places),
+        ):
             for place in excluded:
                 base.append(or_(column.is_(None), not_(_in_place(column, place))))
         alone = not base and not q.places and not q.company_places
@@ -293,14 +304,34 @@ class ProspectRepository:
             return []
         stmt = (
             select(
-                P.id, P.first_name, P.last_name, T.title.label("job_title"), P.seniority,
-                P.department, P.email, P.email_status, P.phone, P.city, P.state, P.country,
-                P.linkedin_url, P.company_id, C.name.label("company_name"),
-                C.domain.label("company_domain"), C.industry.label("company_industry"),
-                C.employee_count.label("company_employees"), C.revenue_usd.label("company_revenue"),
-                C.city.label("company_city"), C.state.label("company_state"),
-                C.country.label("company_country"), C.funding_stage, C.last_funding_on,
-                C.last_funding_usd, C.funding_total_usd, C.growth_12m_pct, C.growth_6m_pct,
+                P.id,
+                P.first_name,
+                P.last_name,
+                T.title.label("job_title"),
+                P.seniority,
+                P.department,
+                P.email,
+                P.email_status,
+                P.phone,
+                P.city,
+                P.state,
+                P.country,
+                P.linkedin_url,
+                P.company_id,
+                C.name.label("company_name"),
+                C.domain.label("company_domain"),
+                C.industry.label("company_industry"),
+                C.employee_count.label("company_employees"),
+                C.revenue_usd.label("company_revenue"),
+                C.city.label("company_city"),
+                C.state.label("company_state"),
+                C.country.label("company_country"),
+                C.funding_stage,
+                C.last_funding_on,
+                C.last_funding_usd,
+                C.funding_total_usd,
+                C.growth_12m_pct,
+                C.growth_6m_pct,
                 P.role_started_on,
             )
             .select_from(Person.__table__)
@@ -378,14 +409,20 @@ class ProspectRepository:
 
     def people_by(self, column: str) -> list[tuple[Any, int]]:
         col = P[column]
-        rows = self.session.execute(select(col, func.count()).group_by(col).order_by(func.count().desc()))
+        rows = self.session.execute(
+            select(col, func.count()).group_by(col).order_by(func.count().desc())
+        )
         return [(r[0], int(r[1])) for r in rows]
 
-    def companies_by_size(self, buckets: Sequence[tuple[str, int, int | None]]) -> list[tuple[str, int, int]]:
+    def companies_by_size(
+        self, buckets: Sequence[tuple[str, int, int | None]]
+    ) -> list[tuple[str, int, int]]:
         """(bucket label, companies, people) per headcount bucket."""
         label = case(
             *[
-                (C.employee_count <= high, name) if high is not None else (C.employee_count >= low, name)
+                (C.employee_count <= high, name)
+                if high is not None
+                else (C.employee_count >= low, name)
                 for name, low, high in buckets
             ],
             else_="unknown",
@@ -402,9 +439,12 @@ class ProspectRepository:
             else_="unknown",
         )
         people = {
-            r[0]: int(r[1]) for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
+            r[0]: int(r[1])
+            for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
         }
-        names = [b[0] for b in buckets] + (["unknown"] if "unknown" in companies or "unknown" in people else [])
+        names = [b[0] for b in buckets] + (
+            ["unknown"] if "unknown" in companies or "unknown" in people else []
+        )
         return [(n, companies.get(n, 0), people.get(n, 0)) for n in names]
 
     def top_places(self, limit: int) -> list[tuple[str | None, int]]:
@@ -427,7 +467,9 @@ class ProspectRepository:
         ).scalar_one()
         return int(other_city), int(other_country)
 
-    def top_titles_by_industry(self, industries: int, titles: int) -> list[tuple[str, list[tuple[str, int]]]]:
+    def top_titles_by_industry(
+        self, industries: int, titles: int
+    ) -> list[tuple[str, list[tuple[str, int]]]]:
         top = [
             r[0]
             for r in self.session.execute(
@@ -506,7 +548,9 @@ class ProspectRepository:
     def existing_emails(self, emails: Sequence[str]) -> set[str]:
         if not emails:
             return set()
-        return {r[0] for r in self.session.execute(select(P.email).where(P.email.in_(list(emails))))}
+        return {
+            r[0] for r in self.session.execute(select(P.email).where(P.email.in_(list(emails))))
+        }
 
     def existing_linkedin(self, urls: Sequence[str]) -> set[str]:
         if not urls:

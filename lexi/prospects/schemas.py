@@ -56,7 +56,9 @@ class Prospect(BaseModel):
 
 class SearchData(BaseModel):
     prospects: list[Prospect]
-    filters: dict[str, Any] = Field(description="(ext) The filters as understood, in canonical form.")
+    filters: dict[str, Any] = Field(
+        description="(ext) The filters as understood, in canonical form."
+    )
 
 
 class SearchMeta(BaseModel):
@@ -103,7 +105,9 @@ class SavedContact(BaseModel):
 class SaveData(BaseModel):
     created: int
     contacts: list[SavedContact]
-    added_to_list: int | None = Field(None, description="(ext) New list members when list_id was given.")
+    added_to_list: int | None = Field(
+        None, description="(ext) New list members when list_id was given."
+    )
 
 
 class HeadcountBucket(BaseModel):
@@ -124,6 +128,6 @@ class Taxonomy(BaseModel):
     departments: list[str]
     email_statuses: list[str]
     headcount_buckets: list[HeadcountBucket]
-    funding_stages: list[str] = Field(default_factory=list, description="(ext) Values of `funding_stages`.")
-
-
+    funding_stages: list[str] = Field(
+        default_factory=list, description="(ext) Values of `funding_stages`."
+    )

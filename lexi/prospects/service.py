@@ -74,7 +74,9 @@ def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
         "seniorities": dict(repo.people_by("seniority")),
         "departments": dict(repo.people_by("department")),
         "email_statuses": dict(repo.people_by("email_status")),
-        "countries": [{"country": c or "unknown", "people": n} for c, n in repo.people_by("country")[:top]],
+        "countries": [
+            {"country": c or "unknown", "people": n} for c, n in repo.people_by("country")[:top]
+        ],
         "places": [{"place": _place_label(loc), "people": n} for loc, n in repo.top_places(top)],
         "away_from_hq": {"other_city": other_city, "other_country": other_country},
         "titles_by_industry": [
@@ -213,8 +215,13 @@ def _signals(repo: ProspectRepository, filters: ProspectFilters, today: date) ->
     """The buying-signal part of the query, its day counts resolved against ``today``."""
     f = filters
     if not (
-        f.funding_stages or f.last_funding or f.total_funding_usd or f.headcount_growth_pct
-        or f.hiring_for or f.job_change_within_days or f.technologies_added_within_days
+        f.funding_stages
+        or f.last_funding
+        or f.total_funding_usd
+        or f.headcount_growth_pct
+        or f.hiring_for
+        or f.job_change_within_days
+        or f.technologies_added_within_days
     ):
         return None
     q = SignalQuery(funding_stages=list(f.funding_stages))
@@ -327,7 +334,8 @@ def _hiring_signal(postings: list[Any], q: SignalQuery | None, today: date) -> s
     if q is not None and q.hiring:
         titles = set(q.hiring_title_ids) if q.hiring_title_ids is not None else None
         postings = [
-            p for p in postings
+            p
+            for p in postings
             if (titles is None or p.title_id in titles)
             and (not q.hiring_departments or p.department in q.hiring_departments)
             and (not q.hiring_seniorities or p.seniority in q.hiring_seniorities)
@@ -378,7 +386,11 @@ def add_signals(
         hiring = _hiring_signal(postings.get(row.company_id, []), q, today)
         if hiring:
             out.append(hiring)
-        pct = row.growth_6m_pct if q is not None and q.growth and q.growth_months == 6 else row.growth_12m_pct
+        pct = (
+            row.growth_6m_pct
+            if q is not None and q.growth and q.growth_months == 6
+            else row.growth_12m_pct
+        )
         months = 6 if q is not None and q.growth and q.growth_months == 6 else 12
         if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or (q is not None and q.growth)):
             out.append(f"headcount {pct:+d}% in {months} months")
@@ -546,5 +558,7 @@ def save(
     unique = list({c.id: c for c in contacts}.values())
     added = 0
     if list_id is not None and unique:
-        added = lists_service.add_contacts(session, workspace_id, list_id, [c.id for c in unique]).added
+        added = lists_service.add_contacts(
+            session, workspace_id, list_id, [c.id for c in unique]
+        ).added
     return SaveResult(created=created, contacts=unique, added_to_list=added)

@@ -219,12 +219,24 @@ DEPARTMENTS = [
 EMAIL_STATUSES = ["verified", "guessed", "unavailable"]
 # The stage of a company's last funding round, earliest first.
 FUNDING_STAGES = [
-    "pre_seed", "seed", "series_a", "series_b", "series_c", "series_d_plus", "private_equity",
+    "pre_seed",
+    "seed",
+    "series_a",
+    "series_b",
+    "series_c",
+    "series_d_plus",
+    "private_equity",
 ]
 FUNDING_STAGE_LABELS = {
-    "pre_seed": "Pre-seed", "seed": "Seed", "series_a": "Series A", "series_b": "Series B",
-    "series_c": "Series C", "series_d_plus": "Series D+", "private_equity": "Private equity",
+    "pre_seed": "Pre-seed",
+    "seed": "Seed",
+    "series_a": "Series A",
+    "series_b": "Series B",
+    "series_c": "Series C",
+    "series_d_plus": "Series D+",
+    "private_equity": "Private equity",
 }
+
 
 class HeadcountBucket(TypedDict):
     label: str

@@ -48,8 +48,15 @@ def role(title: str, industry: str | None = None) -> tuple[str, str]:
     if known is None:
         return normalize(title, industry)
     seniority, department = known
-    if industry and department in ("other", "executive", "finance") and seniority not in (
-        "owner", "founder", "c_suite",
+    if (
+        industry
+        and department in ("other", "executive", "finance")
+        and seniority
+        not in (
+            "owner",
+            "founder",
+            "c_suite",
+        )
     ):
         by_industry = normalize(title, industry)[1]
         if by_industry != normalize(title)[1]:

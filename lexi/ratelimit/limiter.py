@@ -42,7 +42,9 @@ def _sync_storage(url: str, **options: float) -> storage.Storage:
     """The counters' store; an ``async+...`` URL names an asyncio store this limiter cannot use."""
     store = storage.storage_from_string(url, **options)
     if not isinstance(store, storage.Storage):
-        raise ValueError(f"{url.split('://', 1)[0]}: an asyncio storage; use a plain URL (redis://...)")
+        raise ValueError(
+            f"{url.split('://', 1)[0]}: an asyncio storage; use a plain URL (redis://...)"
+        )
     return store
 
 

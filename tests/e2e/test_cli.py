@@ -69,7 +69,9 @@ NO_DATABASE = "no Lexi database at {}; run `lexi db upgrade` or `lexi demo`"
 
 
 class TestDbCommands:
-    def test_upgrade_creates_the_schema_and_current_reports_it(self, fresh_sqlite, tmp_path) -> None:
+    def test_upgrade_creates_the_schema_and_current_reports_it(
+        self, fresh_sqlite, tmp_path
+    ) -> None:
         assert failed("db", "current", "--database-url", fresh_sqlite) == "error: " + (
             NO_DATABASE.format(tmp_path / "cli.db")
         )
@@ -132,7 +134,12 @@ class TestCommandsNeedAnExistingDatabase:
         work.mkdir()
         result = subprocess.run(
             [sys.executable, "-m", "lexi", "workspaces", "list"],
-            cwd=work, env=env, capture_output=True, text=True, timeout=120, check=False,
+            cwd=work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         assert result.returncode == 1 and result.stdout == ""
         assert result.stderr.strip() == "error: " + NO_DATABASE.format(tmp_path / "data/lexi.db")

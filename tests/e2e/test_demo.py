@@ -136,7 +136,9 @@ BANNER_END = re.compile(r"^  3\. Terminal chat\n     .+\n", re.MULTILINE)
 
 
 @pytest.fixture(scope="module")
-def serving(demo_dir: Path, first_run) -> Iterator[tuple[str, str, subprocess.CompletedProcess[str] | httpx.Response]]:  # type: ignore[no-untyped-def]
+def serving(
+    demo_dir: Path, first_run
+) -> Iterator[tuple[str, str, subprocess.CompletedProcess[str] | httpx.Response]]:  # type: ignore[no-untyped-def]
     """``lexi demo`` started as a process on a free port. The fixture watches its output only, never
     the server: the moment the banner's last command is printed it runs the printed curl (in a
     shell when curl is installed), and yields (base url, the output, that first answer)."""
@@ -286,4 +288,8 @@ class TestTheWebApp:
                 data={"csrf_token": csrf, "message": "Find me 20 CEOs at law firms in New York"},
                 follow_redirects=True,
             )
-            assert r.status_code == 200 and 'class="search"' in r.text and "Title:</span> CEO" in r.text
+            assert (
+                r.status_code == 200
+                and 'class="search"' in r.text
+                and "Title:</span> CEO" in r.text
+            )

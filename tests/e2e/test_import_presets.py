@@ -30,25 +30,40 @@ def url(tmp_path) -> str:  # type: ignore[no-untyped-def]
 
 def run_import(url: str, name: str, fmt: str, *extra: str) -> dict:
     result = runner.invoke(
-        app, ["prospects", "import", str(DATA / name), "--format", fmt, "--json", "--database-url", url, *extra]
+        app,
+        [
+            "prospects",
+            "import",
+            str(DATA / name),
+            "--format",
+            fmt,
+            "--json",
+            "--database-url",
+            url,
+            *extra,
+        ],
     )
     assert result.exit_code == 0, result.output
-    return json.loads(result.stdout[result.stdout.index("{"):])
+    return json.loads(result.stdout[result.stdout.index("{") :])
 
 
 def people(url: str) -> dict[str, dict]:
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(
-                text(
-                    "SELECT p.first_name, p.last_name, t.title, p.seniority, p.department, p.email, "
-                    "p.email_status, p.phone, p.city, p.state, p.country, p.loc, p.company_loc, "
-                    "p.linkedin_url, p.industry, p.employees, c.name AS company, c.domain "
-                    "FROM prospect_people p LEFT JOIN prospect_titles t ON t.id = p.title_id "
-                    "LEFT JOIN prospect_companies c ON c.id = p.company_id"
+            rows = (
+                conn.execute(
+                    text(
+                        "SELECT p.first_name, p.last_name, t.title, p.seniority, p.department, p.email, "
+                        "p.email_status, p.phone, p.city, p.state, p.country, p.loc, p.company_loc, "
+                        "p.linkedin_url, p.industry, p.employees, c.name AS company, c.domain "
+                        "FROM prospect_people p LEFT JOIN prospect_titles t ON t.id = p.title_id "
+                        "LEFT JOIN prospect_companies c ON c.id = p.company_id"
+                    )
                 )
-            ).mappings().all()
+                .mappings()
+                .all()
+            )
     finally:
         engine.dispose()
     return {f"{r['first_name']} {r['last_name']}": dict(r) for r in rows}
@@ -62,7 +77,11 @@ class TestApollo:
         assert report["errors"] == [{"row": 7, "errors": {"email": "Not an email address"}}]
         got = people(url)
         dana = got["Dana Whitlock"]
-        assert (dana["title"], dana["seniority"], dana["department"]) == ("Chief Financial Officer", "c_suite", "finance")
+        assert (dana["title"], dana["seniority"], dana["department"]) == (
+            "Chief Financial Officer",
+            "c_suite",
+            "finance",
+        )
         assert dana["email_status"] == "verified" and dana["phone"] == "+1 415-555-0134"
         assert (dana["loc"], dana["company_loc"]) == ("US|CA|San Francisco", "US|CA|San Francisco")
         assert dana["industry"] == "Computer Software" and dana["employees"] == 240
@@ -86,9 +105,15 @@ class TestApollo:
         assert (helena["seniority"], helena["department"]) == ("partner", "legal")
         assert helena["loc"] == "DE||Munich"  # "Bavaria" is not a region the gazetteer keys
         priya = got["Priya Raman"]
-        assert (priya["title"], priya["seniority"], priya["department"]) == ("Controller", "director", "finance")
+        assert (priya["title"], priya["seniority"], priya["department"]) == (
+            "Controller",
+            "director",
+            "finance",
+        )
         tom = got["Tom Ellery"]
-        assert tom["industry"] is None  # "software development" is not a taxonomy industry: left out
+        assert (
+            tom["industry"] is None
+        )  # "software development" is not a taxonomy industry: left out
         assert tom["loc"] == "GB||London"
 
 
@@ -96,7 +121,9 @@ class TestSalesNavigator:
     def test_lead_export(self, url) -> None:  # type: ignore[no-untyped-def]
         report = run_import(url, "sales_navigator_leads.csv", "sales-navigator")
         assert report["imported"] == 4 and report["duplicates"] == 1  # the same profile URL
-        assert report["errors"] == [{"row": 6, "errors": {"linkedin_url": "Not a LinkedIn profile URL"}}]
+        assert report["errors"] == [
+            {"row": 6, "errors": {"linkedin_url": "Not a LinkedIn profile URL"}}
+        ]
         got = people(url)
         aisha = got["Aisha Nwosu"]
         assert (aisha["seniority"], aisha["department"]) == ("c_suite", "engineering")
@@ -114,7 +141,10 @@ class TestHubSpot:
         report = run_import(url, "hubspot_contacts.csv", "hubspot")
         assert report["imported"] == 4 and report["duplicates"] == 1  # same email, other case
         assert report["errors"] == [
-            {"row": 5, "errors": {"full_name": "A name is required (full_name, or first_name/last_name)"}}
+            {
+                "row": 5,
+                "errors": {"full_name": "A name is required (full_name, or first_name/last_name)"},
+            }
         ]
         got = people(url)
         beatrice = got["Beatrice Okafor"]
@@ -135,15 +165,32 @@ class TestAcrossPresets:
     def test_map_does_not_apply_to_a_preset(self, url) -> None:  # type: ignore[no-untyped-def]
         result = runner.invoke(
             app,
-            ["prospects", "import", str(DATA / "hubspot_contacts.csv"), "--format", "hubspot",
-             "--map", "job_title=Title", "--database-url", url],
+            [
+                "prospects",
+                "import",
+                str(DATA / "hubspot_contacts.csv"),
+                "--format",
+                "hubspot",
+                "--map",
+                "job_title=Title",
+                "--database-url",
+                url,
+            ],
         )
         assert result.exit_code == 2 and "--map does not apply" in result.output
 
     def test_unknown_format_is_refused(self, url) -> None:  # type: ignore[no-untyped-def]
         result = runner.invoke(
-            app, ["prospects", "import", str(DATA / "hubspot_contacts.csv"), "--format", "salesforce",
-                  "--database-url", url],
+            app,
+            [
+                "prospects",
+                "import",
+                str(DATA / "hubspot_contacts.csv"),
+                "--format",
+                "salesforce",
+                "--database-url",
+                url,
+            ],
         )
         assert result.exit_code == 2 and "apollo|sales-navigator|hubspot|csv|jsonl" in result.output
 

@@ -64,7 +64,9 @@ def test_prospecting_story(client, api_key, db):  # type: ignore[no-untyped-def]
         {"list_id": q1["id"]},
     )
     assert campaign["actions"][0]["type"] == "campaign_create"
-    assert campaign["actions"][0]["list_id"] == q1["id"] and "legal automation" in campaign["response"]
+    assert (
+        campaign["actions"][0]["list_id"] == q1["id"] and "legal automation" in campaign["response"]
+    )
 
     history = lexi.conversations.get(first["conversation_id"])
     assert history["title"] == "Find me 20 CEOs at law firms in New York"

@@ -139,17 +139,51 @@ class TestImport:
 
 class TestStats:
     def test_prints_the_distributions(self, url) -> None:  # type: ignore[no-untyped-def]
-        assert run("prospects", "generate", "--people", "3000", "--seed", "5", "--quiet", "--database-url", url).exit_code == 0
+        assert (
+            run(
+                "prospects",
+                "generate",
+                "--people",
+                "3000",
+                "--seed",
+                "5",
+                "--quiet",
+                "--database-url",
+                url,
+            ).exit_code
+            == 0
+        )
         result = run("prospects", "stats", "--database-url", url)
         assert result.exit_code == 0, result.output
         out = result.stdout
         assert out.startswith("3,000 people, ")
-        for section in ("Company size", "Seniority", "Department", "Email status", "Countries",
-                        "Places", "Away from their company's HQ city", "Commonest titles"):
+        for section in (
+            "Company size",
+            "Seniority",
+            "Department",
+            "Email status",
+            "Countries",
+            "Places",
+            "Away from their company's HQ city",
+            "Commonest titles",
+        ):
             assert section in out, section
 
     def test_json_totals_match_the_tables(self, url) -> None:  # type: ignore[no-untyped-def]
-        assert run("prospects", "generate", "--people", "3000", "--seed", "5", "--quiet", "--database-url", url).exit_code == 0
+        assert (
+            run(
+                "prospects",
+                "generate",
+                "--people",
+                "3000",
+                "--seed",
+                "5",
+                "--quiet",
+                "--database-url",
+                url,
+            ).exit_code
+            == 0
+        )
         result = run("prospects", "stats", "--json", "--database-url", url)
         assert result.exit_code == 0, result.output
         data = json.loads(result.stdout)
@@ -162,4 +196,6 @@ class TestStats:
         assert sum(data["seniorities"].values()) == people
         away = rows(url, "SELECT count(*) FROM prospect_people WHERE loc <> company_loc")[0][0]
         assert data["away_from_hq"]["other_city"] == away
-        assert data["titles_by_industry"] and all(block["titles"] for block in data["titles_by_industry"])
+        assert data["titles_by_industry"] and all(
+            block["titles"] for block in data["titles_by_industry"]
+        )

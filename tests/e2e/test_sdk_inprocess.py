@@ -114,7 +114,10 @@ class TestEveryNamespaceAgainstTheApp:
                 assert key["id"] in [k["id"] for k in keys]
                 await c.api_keys.revoke(key["id"])
                 events = await c.audit_events.list(type="api_key.")
-                assert [e["type"] for e in events.data[:2]] == ["api_key.revoked", "api_key.created"]
+                assert [e["type"] for e in events.data[:2]] == [
+                    "api_key.revoked",
+                    "api_key.created",
+                ]
                 policy = await c.settings.get()
                 await c.settings.update(
                     auto_approve_max_prospects=policy["auto_approve_max_prospects"]

@@ -163,8 +163,16 @@ class TestCtrlCRightAfterThePrompt:
     def test_each_ctrl_c_brings_a_new_prompt(self, cli_env) -> None:  # type: ignore[no-untyped-def]
         chat = pexpect.spawn(
             "strace",
-            ["-o", "/dev/null", "-e", "inject=write:delay_exit=300000",
-             sys.executable, "-m", "lexi", "chat"],
+            [
+                "-o",
+                "/dev/null",
+                "-e",
+                "inject=write:delay_exit=300000",
+                sys.executable,
+                "-m",
+                "lexi",
+                "chat",
+            ],
             env=cli_env,
             encoding="utf-8",
             timeout=60,

@@ -82,9 +82,7 @@ class TestPoolCheckout:
 
 
 class TestUnitOfWorkEndsBeforeSerialisation:
-    def test_the_session_is_committed_and_closed_before_the_response_is_validated(
-        self, migrated
-    ):
+    def test_the_session_is_committed_and_closed_before_the_response_is_validated(self, migrated):
         """FastAPI validates the response model after the endpoint returns; by then the write
         is committed (another connection sees it) and the session holds no connection."""
         db = Database(make_engine(migrated, pool_size=1, pool_timeout=5))

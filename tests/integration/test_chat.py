@@ -125,12 +125,15 @@ class TestPersonOrCompanyPlace:
         assert "locations" not in action["filters"]
         assert action["total_matches"] > 0
         assert all(
-            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY") for p in action["prospects"]
+            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY")
+            for p in action["prospects"]
         )
         assert "based in New York" in data["response"]
 
     def test_headquartered_in_is_where_the_company_is(self, client, auth):
-        [action] = ok(chat(client, auth, "VPs of sales at companies headquartered in Texas"))["actions"]
+        [action] = ok(chat(client, auth, "VPs of sales at companies headquartered in Texas"))[
+            "actions"
+        ]
         assert action["filters"]["company_locations"] == ["TX, US"]
 
 
@@ -165,7 +168,9 @@ class TestRefinementInTheSameConversation:
         first = ok(chat(client, auth, "Find 5 CFOs at hospitals in Boston"))
         conv = first["conversation_id"]
         ok(chat(client, auth, "save these as a new list called Earlier List", conversation_id=conv))
-        later = ok(chat(client, auth, "Find 50 CEOs at law firms in California", conversation_id=conv))
+        later = ok(
+            chat(client, auth, "Find 50 CEOs at law firms in California", conversation_id=conv)
+        )
         [action] = later["actions"]
         assert action["status"] == "pending_approval"
         assert "list_id" not in action

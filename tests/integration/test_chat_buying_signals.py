@@ -27,10 +27,7 @@ def _company_rows(universe, data, query: str, **params):  # type: ignore[no-unty
     people = [person_key(uuid.UUID(p["id"])) for p in action.get("prospects") or []]
     assert people, data
     with universe.engine.connect() as conn:
-        return [
-            conn.execute(sql_text(query), {"id": pid, **params}).one()
-            for pid in people
-        ]
+        return [conn.execute(sql_text(query), {"id": pid, **params}).one() for pid in people]
 
 
 @pytest.mark.parametrize(
@@ -38,9 +35,15 @@ def _company_rows(universe, data, query: str, **params):  # type: ignore[no-unty
     [
         ("founders at Series A startups", {"funding_stages": ["series_a"]}),
         ("CEOs at seed-stage companies", {"funding_stages": ["seed"]}),
-        ("CFOs at companies that raised in 2024", {"last_funding": {"after": "2024-01-01", "before": "2024-12-31"}}),
+        (
+            "CFOs at companies that raised in 2024",
+            {"last_funding": {"after": "2024-01-01", "before": "2024-12-31"}},
+        ),
         ("sales leaders at companies hiring SDRs", {"hiring_for": {"titles": ["SDR"]}}),
-        ("founders of fast-growing companies", {"headcount_growth_pct": {"min": 20, "max": None, "months": 12}}),
+        (
+            "founders of fast-growing companies",
+            {"headcount_growth_pct": {"min": 20, "max": None, "months": 12}},
+        ),
         ("VPs new in role", {"job_change_within_days": 90}),
         (
             "CEOs at companies that just adopted Salesforce",
@@ -61,7 +64,8 @@ def test_growing_fast_is_said_in_numbers_and_every_company_grew(client, auth, un
     data = say(client, auth, "founders of fast-growing companies")
     assert "growing fast means headcount up 20% or more in 12 months" in data["response"]
     rows = _company_rows(
-        universe, data,
+        universe,
+        data,
         "SELECT c.growth_12m_pct FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id WHERE p.id = :id",
     )
     assert all(r[0] >= 20 for r in rows)
@@ -70,7 +74,8 @@ def test_growing_fast_is_said_in_numbers_and_every_company_grew(client, auth, un
 def test_series_a_founders_are_at_series_a_companies(client, auth, universe):  # type: ignore[no-untyped-def]
     data = say(client, auth, "founders at Series A startups")
     rows = _company_rows(
-        universe, data,
+        universe,
+        data,
         "SELECT c.funding_stage FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id WHERE p.id = :id",
     )
     assert {r[0] for r in rows} == {"series_a"}
@@ -80,12 +85,16 @@ def test_new_in_role_is_said_in_numbers_and_true(client, auth, universe):  # typ
     data = say(client, auth, "VPs new in role")
     assert "new in role means started in the current role in the last 90 days" in data["response"]
     since = (utc_now().date() - timedelta(days=90)).isoformat()
-    rows = _company_rows(universe, data, "SELECT p.role_started_on FROM prospect_people p WHERE p.id = :id")
+    rows = _company_rows(
+        universe, data, "SELECT p.role_started_on FROM prospect_people p WHERE p.id = :id"
+    )
     assert all(str(r[0]) >= since for r in rows)
 
 
 def test_intent_data_is_named_and_the_search_runs_without_it(client, auth, universe):  # type: ignore[no-untyped-def]
-    data = say(client, auth, "marketing directors at companies researching marketing automation tools")
+    data = say(
+        client, auth, "marketing directors at companies researching marketing automation tools"
+    )
     (action,) = data["actions"]
     assert "keywords" not in action["filters"]
     assert data["response"].startswith("I can't filter on buying intent")

@@ -159,7 +159,9 @@ class TestExclusions:
         say(client, auth, "add them to Saved CEOs", first["conversation_id"])
         before = first["actions"][0]["total_matches"]
         data = say(
-            client, auth, "Find CEOs at law firms in California, excluding people I've already saved"
+            client,
+            auth,
+            "Find CEOs at law firms in California, excluding people I've already saved",
         )
         [action] = data["actions"]
         assert action["filters"]["exclude_saved"] is True
@@ -295,7 +297,9 @@ class TestListsByChat:
         assert inside["response"].startswith('"East Coast" holds 3 contacts: ')
 
     def test_a_dismissed_proposal_leaves_no_list_behind(self, client, auth):
-        data = say(client, auth, "Find 50 CEOs at law firms in California and add them to Big Batch")
+        data = say(
+            client, auth, "Find 50 CEOs at law firms in California and add them to Big Batch"
+        )
         assert data["requires_approval"] is True
         assert "Big Batch" not in lists_by_name(client, auth)
         cancelled = say(client, auth, "cancel that task", data["conversation_id"])
@@ -305,7 +309,9 @@ class TestListsByChat:
         assert "Big Batch" not in lists_by_name(client, auth)
 
     def test_an_approved_proposal_creates_its_list_when_it_runs(self, client, auth, db):
-        data = say(client, auth, "Find 50 CEOs at law firms in California and add them to Big Batch")
+        data = say(
+            client, auth, "Find 50 CEOs at law firms in California and add them to Big Batch"
+        )
         say(client, auth, "approve it", data["conversation_id"])
         assert "Big Batch" not in lists_by_name(client, auth)
         drain(db)

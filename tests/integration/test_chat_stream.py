@@ -76,7 +76,9 @@ class TestStream:
     def test_402_and_401_are_json_too(self, client, factory):
         ws = factory.workspace(credits=0)
         r = client.post(
-            "/v1/lexi/chat/stream", json={"message": "tell me a joke"}, headers=factory.headers(ws.id)
+            "/v1/lexi/chat/stream",
+            json={"message": "tell me a joke"},
+            headers=factory.headers(ws.id),
         )
         assert r.status_code == 402 and r.json()["error"]["details"] == {
             "balance": 0,

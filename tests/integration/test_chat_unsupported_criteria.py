@@ -27,7 +27,9 @@ def test_without_roles_the_criterion_is_named_and_the_roles_asked(client, auth):
     assert data["credits_used"] == 1
 
 
-@pytest.mark.parametrize("text", ["Series A fintech startups in NYC", "companies that raised a series B in 2024"])
+@pytest.mark.parametrize(
+    "text", ["Series A fintech startups in NYC", "companies that raised a series B in 2024"]
+)
 def test_without_roles_a_funding_signal_is_kept_and_the_roles_asked(client, auth, text):
     data = say(client, auth, text)
     assert data["response"].startswith(ROLES)

@@ -54,7 +54,10 @@ class TestParallelChargesNeverOverdraw:
 
     def test_parallel_replays_of_one_idempotency_key_charge_once(self, server, factory, db):
         ws = factory.workspace(credits=20, plan="organization")
-        headers = {**factory.headers(ws.id, scopes=["lexi"], tier="unmetered"), "Idempotency-Key": "same-turn"}
+        headers = {
+            **factory.headers(ws.id, scopes=["lexi"], tier="unmetered"),
+            "Idempotency-Key": "same-turn",
+        }
         responses = _post_many(server.url, [headers] * 20)
         assert {r.status_code for r in responses} == {200}
         assert len({r.json()["data"]["message_id"] for r in responses}) == 1

@@ -38,8 +38,7 @@ class TestRedisDown:
             _start_of_a_minute()
             answers = [c.get("/v1/credits", headers=headers) for _ in range(11)]
             bad = [
-                c.get("/v1/credits", headers={"Authorization": "Bearer wbk_nope"})
-                for _ in range(4)
+                c.get("/v1/credits", headers={"Authorization": "Bearer wbk_nope"}) for _ in range(4)
             ]
             logs = server.log_lines()
         statuses = [r.status_code for r in answers]

@@ -120,9 +120,7 @@ FORMULAS = ["=1+1", "+1+1", "-2+3", "@SUM(A1)", "\tindent", "\rreturn", "'=quote
 
 
 class TestCsvRoundTrip:
-    def test_export_escapes_formula_cells_and_import_restores_them(
-        self, client, factory, auth
-    ):
+    def test_export_escapes_formula_cells_and_import_restores_them(self, client, factory, auth):
         for i, value in enumerate(FORMULAS):
             r = client.post(
                 "/v1/contacts",

@@ -127,7 +127,10 @@ def _retires_prospects_write(url: str) -> None:
                     " :hash, :scopes, 'standard', :now, :now)"
                 ),
                 {
-                    "id": uid(key), "ws": uid(ws), "hash": key.hex * 2, "now": "2026-12-02 00:00:00",
+                    "id": uid(key),
+                    "ws": uid(ws),
+                    "hash": key.hex * 2,
+                    "now": "2026-12-02 00:00:00",
                     "scopes": '["contacts:read", "prospects:read", "prospects:write"]',
                 },
             )

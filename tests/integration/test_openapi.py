@@ -79,6 +79,7 @@ class TestDocumentedStatuses:
         assert again.status_code == 200
         documented = schema["paths"]["/v1/contacts"]["post"]["responses"]
         assert "200" in documented and "201" in documented
-        assert documented["200"]["content"]["application/json"]["schema"] == (
-            documented["201"]["content"]["application/json"]["schema"]
+        assert (
+            documented["200"]["content"]["application/json"]["schema"]
+            == (documented["201"]["content"]["application/json"]["schema"])
         )

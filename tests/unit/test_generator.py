@@ -123,7 +123,11 @@ class TestOrgCharts:
     def test_law_firms_have_partners_associates_and_paralegals(self) -> None:
         companies, persons, titles = universe(5, 20_000)
         industry = {c[C["id"]]: c[C["industry"]] for c in companies}
-        law = Counter(titles[p[P["title_id"]]] for p in persons if industry[p[P["company_id"]]] == "Law Practice")
+        law = Counter(
+            titles[p[P["title_id"]]]
+            for p in persons
+            if industry[p[P["company_id"]]] == "Law Practice"
+        )
         for title in ("Managing Partner", "Partner", "Of Counsel", "Paralegal", "Senior Associate"):
             assert law[title] > 0, title
         assert law["Software Engineer"] == 0
@@ -131,7 +135,13 @@ class TestOrgCharts:
     def test_law_firm_names_look_like_law_firms(self) -> None:
         companies, _, _ = universe(5, 20_000)
         names = [c[C["name"]] for c in companies if c[C["industry"]] == "Law Practice"]
-        lawlike = [n for n in names if any(w in n for w in ("&", "Law", "Legal", "LLP", "Rechtsanw", "Avocats", "Advocaten"))]
+        lawlike = [
+            n
+            for n in names
+            if any(
+                w in n for w in ("&", "Law", "Legal", "LLP", "Rechtsanw", "Avocats", "Advocaten")
+            )
+        ]
         assert len(lawlike) == len(names)
 
     @pytest.mark.parametrize(
@@ -236,7 +246,11 @@ class TestRealism:
 
     def test_headcount_is_capped_by_what_each_family_really_has(self) -> None:
         companies, _, _ = universe(5, 20_000)
-        vc = [c[C["employee_count"]] for c in companies if c[C["industry"]] == "Venture Capital & Private Equity"]
+        vc = [
+            c[C["employee_count"]]
+            for c in companies
+            if c[C["industry"]] == "Venture Capital & Private Equity"
+        ]
         assert vc and max(vc) <= 5000
         fishing = [c for c in companies if c[C["industry"]] == "Fishery"]
         assert all("Energy" not in c[C["name"]] for c in fishing)
@@ -246,8 +260,15 @@ class TestRealism:
         known = {(t.country, t.region, t.name) for cp in places().values() for t in cp.towns}
         assert all((p[P["country"]], p[P["state"]], p[P["city"]]) in known for p in persons)
         assert all((c[C["country"]], c[C["state"]], c[C["city"]]) in known for c in companies)
-        for hood in ("Bayview-Hunters Point", "West Oak Lane", "New South Memphis", "North Center",
-                     "Mission District", "Far Rockaway", "Zehlendorf"):
+        for hood in (
+            "Bayview-Hunters Point",
+            "West Oak Lane",
+            "New South Memphis",
+            "North Center",
+            "Mission District",
+            "Far Rockaway",
+            "Zehlendorf",
+        ):
             assert hood not in {t[2] for t in known}
 
     def test_people_mostly_work_in_their_companys_metro_some_remote_some_abroad(self) -> None:
@@ -269,7 +290,9 @@ def signals(seed: int, people: int) -> tuple[list, list, list, list]:
     from datetime import date
 
     out: tuple[list, list, list, list] = ([], [], [], [])
-    for _, c, p, techs, postings in generate_rows(seed, people, batch_size=5000, as_of=date(2026, 12, 1)):
+    for _, c, p, techs, postings in generate_rows(
+        seed, people, batch_size=5000, as_of=date(2026, 12, 1)
+    ):
         for bucket, rows in zip(out, (c, p, techs, postings), strict=True):
             bucket.extend(rows)
     return out
@@ -283,15 +306,25 @@ class TestBuyingSignals:
         assert a == signals.__wrapped__(5, 20_000)
         # The signals draw from their own stream: everything else matches the universe as before.
         companies, persons, _ = universe(5, 20_000)
-        assert [p[: P["company_loc"] + 1] for p in a[1]] == [p[: P["company_loc"] + 1] for p in persons]
-        assert [c[: C["linkedin_url"] + 1] for c in a[0]] == [c[: C["linkedin_url"] + 1] for c in companies]
+        assert [p[: P["company_loc"] + 1] for p in a[1]] == [
+            p[: P["company_loc"] + 1] for p in persons
+        ]
+        assert [c[: C["linkedin_url"] + 1] for c in a[0]] == [
+            c[: C["linkedin_url"] + 1] for c in companies
+        ]
 
     def test_funding_stages_fit_industry_and_size(self) -> None:
         companies, _, _, _ = signals(5, 20_000)
         funded = [c for c in companies if c[C["funding_stage"]]]
         assert 0.04 <= len(funded) / len(companies) <= 0.25
         for c in funded:
-            assert family_of(c[C["industry"]]) not in ("bank", "government", "higher_ed", "law", "school")
+            assert family_of(c[C["industry"]]) not in (
+                "bank",
+                "government",
+                "higher_ed",
+                "law",
+                "school",
+            )
             if c[C["funding_stage"]] in ("pre_seed", "seed"):
                 assert c[C["employee_count"]] < 300
             if c[C["employee_count"]] >= 3000:

@@ -63,15 +63,22 @@ class TestTheTestSessionIsHermetic:
         from platformdirs import user_data_dir
 
         # What a child process sees when a test strips LEXI_* from its environment.
-        assert Path(os.environ["XDG_DATA_HOME"]).resolve().is_relative_to(
-            Path(tempfile.gettempdir()).resolve()
+        assert (
+            Path(os.environ["XDG_DATA_HOME"])
+            .resolve()
+            .is_relative_to(Path(tempfile.gettempdir()).resolve())
         )
-        assert Path(user_data_dir("lexi", appauthor=False)).resolve().is_relative_to(
-            Path(tempfile.gettempdir()).resolve()
-        ) or os.uname().sysname == "Darwin"
+        assert (
+            Path(user_data_dir("lexi", appauthor=False))
+            .resolve()
+            .is_relative_to(Path(tempfile.gettempdir()).resolve())
+            or os.uname().sysname == "Darwin"
+        )
 
 
-@pytest.mark.parametrize("name", ["lexi.db", "lexi.db-wal", "lexi.db-shm", "demo-key", "lexi.demo-key"])
+@pytest.mark.parametrize(
+    "name", ["lexi.db", "lexi.db-wal", "lexi.db-shm", "demo-key", "lexi.demo-key"]
+)
 def test_files_lexi_may_write_into_a_checkout_are_ignored_by_git(name: str) -> None:
     import subprocess
 

@@ -20,12 +20,22 @@ class TestCanonicalValues:
 
     def test_headcount_strings_become_a_range(self) -> None:
         assert ProspectFilters.parse({"employees": "51-200"}).employees == {"min": 51, "max": 200}
-        assert ProspectFilters.parse({"employees": "10001+"}).employees == {"min": 10001, "max": None}
-        assert ProspectFilters.parse({"employees": ["11-50", "51-200"]}).employees == {"min": 11, "max": 200}
+        assert ProspectFilters.parse({"employees": "10001+"}).employees == {
+            "min": 10001,
+            "max": None,
+        }
+        assert ProspectFilters.parse({"employees": ["11-50", "51-200"]}).employees == {
+            "min": 11,
+            "max": 200,
+        }
 
     def test_canonical_form_omits_empty_fields(self) -> None:
         f = ProspectFilters.parse({"titles": ["CEO"], "keywords": [], "employees": {"min": 50}})
-        assert f.to_dict() == {"titles": ["CEO"], "employees": {"min": 50, "max": None}, "limit": 25}
+        assert f.to_dict() == {
+            "titles": ["CEO"],
+            "employees": {"min": 50, "max": None},
+            "limit": 25,
+        }
         assert ProspectFilters.parse(f.to_dict()) == f
 
     def test_empty_filters_are_allowed_with_the_default_limit(self) -> None:
@@ -59,10 +69,18 @@ class TestUnknownValues:
     @pytest.mark.parametrize(
         "data",
         [
-            {"limit": 0}, {"limit": 101}, {"limit": "ten"}, {"limit": True},
-            {"employees": {"min": 200, "max": 50}}, {"employees": "lots"},
-            {"employees": {"min": -1}}, {"revenue_usd": {"low": 1}}, {"titles": "x" * 201},
-            {"titles": [1, 2]}, {"email_status": ["bounced"]}, {"departments": ["magic"]},
+            {"limit": 0},
+            {"limit": 101},
+            {"limit": "ten"},
+            {"limit": True},
+            {"employees": {"min": 200, "max": 50}},
+            {"employees": "lots"},
+            {"employees": {"min": -1}},
+            {"revenue_usd": {"low": 1}},
+            {"titles": "x" * 201},
+            {"titles": [1, 2]},
+            {"email_status": ["bounced"]},
+            {"departments": ["magic"]},
         ],
     )
     def test_bad_values_are_validation_errors(self, data: dict) -> None:

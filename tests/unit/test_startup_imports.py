@@ -41,7 +41,9 @@ print(" ".join(sorted(m for m in sys.modules if m.split(".")[0] in {names})))
 """
 
 
-def test_serving_chatting_and_drafting_without_mcp_or_a_model_imports_neither(tmp_path: Path) -> None:
+def test_serving_chatting_and_drafting_without_mcp_or_a_model_imports_neither(
+    tmp_path: Path,
+) -> None:
     code = SERVE_AND_CHAT.replace("{names}", repr(set(OPTIONAL)))
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     out = subprocess.run(

@@ -86,10 +86,8 @@ class TestListDetail:
         contact_id = re.search(r"/contacts/([0-9a-f-]+)\?list=", first).group(1)
         page = web.get(f"/contacts/{contact_id}?list={list_id}")
         assert (
-            (page.status_code == 200
-            and "Analytical Engines" in page.text)
-            or "Difference" in page.text
-        )
+            page.status_code == 200 and "Analytical Engines" in page.text
+        ) or "Difference" in page.text
         ids = re.findall(r'name="contact_id" value="([^"]+)"', first)[:3]
         r = web.post(f"/lists/{list_id}/remove", data={"csrf_token": web.csrf, "contact_id": ids})
         assert r.status_code == 200 and "27 contacts" in r.text

@@ -64,9 +64,7 @@ def _filters_model() -> type[BaseModel]:
             annotation,
             Field(default, description=info.description or _HINTS.get(name)),
         )
-    return create_model(
-        "Filters", __config__=ConfigDict(extra="forbid"), **fields
-    )
+    return create_model("Filters", __config__=ConfigDict(extra="forbid"), **fields)
 
 
 if TYPE_CHECKING:

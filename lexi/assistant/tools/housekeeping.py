@@ -57,7 +57,8 @@ def show_lists(ctx: TurnContext, args: NoArgs) -> Action:
         "type": "list_show",
         "status": "completed",
         "lists": [
-            {"id": str(lst.id), "name": lst.name, "contact_count": n} for lst, n in rows[:SHOWN_LISTS]
+            {"id": str(lst.id), "name": lst.name, "contact_count": n}
+            for lst, n in rows[:SHOWN_LISTS]
         ],
         "more": len(rows) > SHOWN_LISTS,
     }

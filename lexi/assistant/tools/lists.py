@@ -36,7 +36,9 @@ class SaveArgs(ListTarget):
 
 
 class RemoveArgs(ListTarget):
-    company: str | None = Field(None, max_length=200, description="Remove everyone at this company.")
+    company: str | None = Field(
+        None, max_length=200, description="Remove everyone at this company."
+    )
     title: str | None = Field(None, max_length=200, description="Remove everyone with this title.")
     last: int | None = Field(None, ge=1, le=10_000, description="Remove the last N added.")
 
@@ -186,7 +188,9 @@ def remove_from_list(ctx: TurnContext, args: RemoveArgs) -> Action:
         return _missing(ctx, "list_remove", target)
     lst = target.lst
     if args.company:
-        removed = lists_service.remove_by_company(ctx.session, ctx.workspace_id, lst.id, args.company)
+        removed = lists_service.remove_by_company(
+            ctx.session, ctx.workspace_id, lst.id, args.company
+        )
     else:
         if args.last:
             people = lists_service.members(

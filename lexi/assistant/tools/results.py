@@ -111,7 +111,9 @@ def current(ctx: TurnContext) -> dict[str, Any] | None:
 def set_ids(ctx: TurnContext, result_set: dict[str, Any]) -> list[str]:
     if result_set.get("source") == "task":
         try:
-            task = tasks_service.get(ctx.session, ctx.workspace_id, uuid.UUID(result_set["task_id"]))
+            task = tasks_service.get(
+                ctx.session, ctx.workspace_id, uuid.UUID(result_set["task_id"])
+            )
         except Exception:  # noqa: BLE001  (a deleted task leaves an empty set)
             return []
         return list((task.result or {}).get("prospect_ids") or [])

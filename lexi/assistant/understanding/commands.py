@@ -134,7 +134,9 @@ def is_account_question(clause: str) -> bool:
 def account(clause: str) -> Intent | None:
     if _GREETING.match(clause):
         thanks = re.search(r"\b(?:thanks?|thank\s+you|thx|ty|cheers)\b", clause, I)
-        bye = re.search(r"\b(?:bye|goodbye|see\s+you|that'?s\s+(?:all|it)|nothing\s+else)\b", clause, I)
+        bye = re.search(
+            r"\b(?:bye|goodbye|see\s+you|that'?s\s+(?:all|it)|nothing\s+else)\b", clause, I
+        )
         style = "thanks" if thanks else ("bye" if bye else "hello")
         return Intent(kind=IntentKind.capabilities, params={"style": style})
     if _CREDITS.search(clause):

@@ -25,8 +25,7 @@ _SAVED = re.compile(
     I,
 )
 _NEW_ONLY = re.compile(
-    _LEAD
-    + r"\b(?:(?:only\s+)?new\s+(?:people|ones|prospects|leads|contacts|names)(?:\s+only)?|"
+    _LEAD + r"\b(?:(?:only\s+)?new\s+(?:people|ones|prospects|leads|contacts|names)(?:\s+only)?|"
     r"only\s+(?:people|ones)\s+i\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
     r"(?:people|ones)\s+i\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
     r"(?:that|who)\s+(?:i|we)\s+haven'?t\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
@@ -34,8 +33,7 @@ _NEW_ONLY = re.compile(
     I,
 )
 _NOT_IN_LIST = re.compile(
-    _LEAD
-    + r"\b(?:(?:who|that)\s+(?:are|is)\s*n[o']?t\s+(?:already\s+)?|not\s+(?:already\s+)?|"
+    _LEAD + r"\b(?:(?:who|that)\s+(?:are|is)\s*n[o']?t\s+(?:already\s+)?|not\s+(?:already\s+)?|"
     r"excluding\s+(?:anyone|people|those|the\s+ones|everyone)?\s*(?:already\s+)?|"
     r"except\s+(?:for\s+)?(?:those|people|the\s+ones|anyone)\s+(?:already\s+)?|"
     r"(?:who|that)\s+(?:aren'?t|isn'?t)\s+(?:already\s+)?)(?:in|on)\s+"

@@ -28,7 +28,8 @@ _DELETE = re.compile(
     I,
 )
 _RENAME = re.compile(
-    r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$", I
+    r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$",
+    I,
 )
 _EXPORT = re.compile(
     r"^\W*(?:please\s+)?(?:export|download|give\s+me\s+a\s+(?:csv|download|link)\s+(?:of|for)|"
@@ -43,7 +44,9 @@ _LIST_SUFFIX = re.compile(r"\s+list\s*$", I)
 _LEADING = re.compile(r"^(?:the|my|our|this|that)\s+", I)
 
 
-def _list_name(raw: str, quotes: list[str], state: ConversationState, *, new: bool = False) -> str | None:
+def _list_name(
+    raw: str, quotes: list[str], state: ConversationState, *, new: bool = False
+) -> str | None:
     """A list name as written: quotes kept whole, "the X list" -> X, a known name matched."""
     text = raw.strip(" \t.,!?;:")
     q = re.fullmatch(r"(?:the\s+|my\s+|our\s+)?qtok(\d+)(?:\s+list)?", text, I)

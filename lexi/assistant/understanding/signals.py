@@ -91,11 +91,23 @@ _HIRING = re.compile(
 )
 # Hiring words read as a department of the postings rather than a title.
 _DEPARTMENTS = {
-    "engineers": "engineering", "engineering": "engineering", "developers": "engineering",
-    "salespeople": "sales", "sales": "sales", "marketers": "marketing", "marketing": "marketing",
-    "designers": "design", "design": "design", "product": "product", "finance": "finance",
-    "recruiters": "human_resources", "it": "information_technology", "legal": "legal",
-    "lawyers": "legal", "support": "customer_success", "customer success": "customer_success",
+    "engineers": "engineering",
+    "engineering": "engineering",
+    "developers": "engineering",
+    "salespeople": "sales",
+    "sales": "sales",
+    "marketers": "marketing",
+    "marketing": "marketing",
+    "designers": "design",
+    "design": "design",
+    "product": "product",
+    "finance": "finance",
+    "recruiters": "human_resources",
+    "it": "information_technology",
+    "legal": "legal",
+    "lawyers": "legal",
+    "support": "customer_success",
+    "customer success": "customer_success",
 }
 _ANYONE = {"people", "staff", "talent", "anyone", "everyone"}
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
@@ -113,11 +125,13 @@ def _stages(text: str) -> list[str]:
         out.append("pre_seed")
     elif re.search(r"\bseed\b", t):
         out.append("seed")
-    for letter, plus in re.findall(r"(?:series\s+)?\b([a-f])\b(\s*\+)?", re.sub(r"pre[\s-]?seed|seed", " ", t)):
+    for letter, plus in re.findall(
+        r"(?:series\s+)?\b([a-f])\b(\s*\+)?", re.sub(r"pre[\s-]?seed|seed", " ", t)
+    ):
         stage = {"a": "series_a", "b": "series_b", "c": "series_c"}.get(letter, "series_d_plus")
         if plus and stage != "series_d_plus":
             following = ["series_a", "series_b", "series_c", "series_d_plus"]
-            for s in following[following.index(stage):]:
+            for s in following[following.index(stage) :]:
                 if s not in out:
                     out.append(s)
         elif stage not in out:
@@ -131,7 +145,16 @@ def _year(filters: dict[str, Any], year: int) -> None:
 
 def _money(n: str, unit: str | None) -> int:
     value = float(n.replace(",", ""))
-    scale = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+    scale = {
+        "k": 1e3,
+        "m": 1e6,
+        "mm": 1e6,
+        "mn": 1e6,
+        "million": 1e6,
+        "b": 1e9,
+        "bn": 1e9,
+        "billion": 1e9,
+    }
     return int(value * scale.get((unit or "").lower(), 1))
 
 
@@ -175,19 +198,28 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
 
     def recent(m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
-        filters["last_funding"] = {"after": (today - timedelta(days=days)).isoformat(), "before": None}
+        filters["last_funding"] = {
+            "after": (today - timedelta(days=days)).isoformat(),
+            "before": None,
+        }
         note("recently_funded" if not m.group("n") else "funded_within")
         return " ; "
 
     text = _RECENT.sub(recent, text)
 
     def amount(m: re.Match[str]) -> str:
-        if not (m.group(0).lower().startswith(("raised", "that raised", "who raised", "which raised"))
-                or re.search(r"funding|raised", m.group(0), _I)):
+        if not (
+            m.group(0).lower().startswith(("raised", "that raised", "who raised", "which raised"))
+            or re.search(r"funding|raised", m.group(0), _I)
+        ):
             return m.group(0)  # "over $10M" alone is revenue, read elsewhere
         value = _money(m.group("n"), m.group("unit"))
         op = m.group("op").lower()
-        filters["total_funding_usd"] = {"min": value, "max": None} if op in ("more than", "over", "at least") else {"min": None, "max": value}
+        filters["total_funding_usd"] = (
+            {"min": value, "max": None}
+            if op in ("more than", "over", "at least")
+            else {"min": None, "max": value}
+        )
         note("total_funding")
         return " ; "
 
@@ -210,7 +242,8 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     def headcount(m: re.Match[str]) -> str:
         months = m.group("months")
         filters["headcount_growth_pct"] = {
-            "min": int(m.group("n")), "max": None,
+            "min": int(m.group("n")),
+            "max": None,
             "months": int(_NUMBERS.get(months.lower(), months)) if months else 12,
         }
         note("headcount_growth")

@@ -23,9 +23,7 @@ RETIRED = "prospects:write"
 
 
 def upgrade() -> None:
-    keys = sa.table(
-        "api_keys", sa.column("id", sa.Uuid()), sa.column("scopes", sa.JSON())
-    )
+    keys = sa.table("api_keys", sa.column("id", sa.Uuid()), sa.column("scopes", sa.JSON()))
     conn = op.get_bind()
     for key_id, scopes in conn.execute(sa.select(keys.c.id, keys.c.scopes)).all():
         values = json.loads(scopes) if isinstance(scopes, str) else scopes

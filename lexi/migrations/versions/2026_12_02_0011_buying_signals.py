@@ -101,7 +101,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_prospect_job_postings"),
     )
     op.create_index(
-        "ix_prospect_job_postings_company", "prospect_job_postings", ["company_id", "posted_on"], unique=False
+        "ix_prospect_job_postings_company",
+        "prospect_job_postings",
+        ["company_id", "posted_on"],
+        unique=False,
     )
     op.create_index(
         "ix_prospect_job_postings_title",
@@ -116,7 +119,10 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index(
-        "ix_prospect_job_postings_posted", "prospect_job_postings", ["posted_on", "company_id"], unique=False
+        "ix_prospect_job_postings_posted",
+        "prospect_job_postings",
+        ["posted_on", "company_id"],
+        unique=False,
     )
 
 

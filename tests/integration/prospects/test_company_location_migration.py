@@ -42,7 +42,9 @@ def _check(url: str) -> None:
                 )
         upgrade(url, "0007")
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT id, loc, company_loc FROM prospect_people ORDER BY id")).all()
+            rows = conn.execute(
+                text("SELECT id, loc, company_loc FROM prospect_people ORDER BY id")
+            ).all()
         assert [tuple(r) for r in rows] == [
             (1, "US|NY|New York", "US|NY|New York"),
             (2, "US|CA|Rosemead", "US|NY|New York"),
@@ -51,7 +53,9 @@ def _check(url: str) -> None:
         ]
         downgrade(url, "0006")
         with engine.connect() as conn:
-            rows = conn.execute(text("SELECT id, company_id, loc, alt_loc FROM prospect_people ORDER BY id")).all()
+            rows = conn.execute(
+                text("SELECT id, company_id, loc, alt_loc FROM prospect_people ORDER BY id")
+            ).all()
         assert [tuple(r) for r in rows] == PEOPLE
     finally:
         engine.dispose()

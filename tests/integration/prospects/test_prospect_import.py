@@ -40,21 +40,37 @@ class TestCsvImport:
             "san francisco,CA,United States,computer software\n"
         )
         mapping = {
-            "first_name": "Given", "last_name": "Family", "email": "Mail", "job_title": "Role",
-            "company_name": "Firm", "company_domain": "Web", "city": "Town", "state": "Region",
-            "country": "Nation", "industry": "Sector",
+            "first_name": "Given",
+            "last_name": "Family",
+            "email": "Mail",
+            "job_title": "Role",
+            "company_name": "Firm",
+            "company_domain": "Web",
+            "city": "Town",
+            "state": "Region",
+            "country": "Nation",
+            "industry": "Sector",
         }
         out = do_import(universe, importer.read_csv(text), mapping=mapping)
         assert (out.imported, out.errors, out.companies_created) == (1, [], 1)
         row = find(universe, sql, f"ada@{t}.com")[0]
-        assert row[:7] == ("Ada", "Lovelace", "vp", "engineering", "Computer Software", f"{t}.com",
-                           "Vice President of Engineering")
+        assert row[:7] == (
+            "Ada",
+            "Lovelace",
+            "vp",
+            "engineering",
+            "Computer Software",
+            f"{t}.com",
+            "Vice President of Engineering",
+        )
         assert row[7:10] == ("San Francisco", "CA", "US")
 
     def test_mapping_may_also_go_from_column_to_field(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         t = tag()
         text = f"Who,Mail\nKim Park,kim@{t}.com\n"
-        out = do_import(universe, importer.read_csv(text), mapping={"Who": "full_name", "Mail": "email"})
+        out = do_import(
+            universe, importer.read_csv(text), mapping={"Who": "full_name", "Mail": "email"}
+        )
         assert out.imported == 1 and find(universe, sql, f"kim@{t}.com")[0][:2] == ("Kim", "Park")
 
     def test_headers_are_recognised_without_a_mapping(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
@@ -65,26 +81,52 @@ class TestCsvImport:
         assert find(universe, sql, f"grace@{t}.io")[0][2:4] == ("c_suite", "engineering")
 
     def test_people_are_matched_to_existing_companies_by_domain(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
-        domain, industry, cid = sql("SELECT domain, industry, id FROM prospect_companies ORDER BY id LIMIT 1")[0]
+        domain, industry, cid = sql(
+            "SELECT domain, industry, id FROM prospect_companies ORDER BY id LIMIT 1"
+        )[0]
         email = f"new.{tag()}@{domain}"
-        out = do_import(universe, importer.read_jsonl(json.dumps({"name": "Nina New", "email": email, "title": "Paralegal"})))
+        out = do_import(
+            universe,
+            importer.read_jsonl(
+                json.dumps({"name": "Nina New", "email": email, "title": "Paralegal"})
+            ),
+        )
         assert (out.imported, out.companies_matched, out.companies_created) == (1, 1, 0)
         row = find(universe, sql, email)[0]
         assert row[11] == cid and row[4] == industry and row[10] == "guessed"
 
     def test_imported_people_are_searchable(self, universe) -> None:  # type: ignore[no-untyped-def]
         t = tag()
-        do_import(universe, importer.from_objects([
-            {"full_name": "Sam Search", "email": f"sam@{t}.com", "job_title": "Chief Executive Officer",
-             "company_name": f"Zyx {t}", "industry": "Law Practice", "country": "IE", "city": "Dublin"},
-        ]))
+        do_import(
+            universe,
+            importer.from_objects(
+                [
+                    {
+                        "full_name": "Sam Search",
+                        "email": f"sam@{t}.com",
+                        "job_title": "Chief Executive Officer",
+                        "company_name": f"Zyx {t}",
+                        "industry": "Law Practice",
+                        "country": "IE",
+                        "city": "Dublin",
+                    },
+                ]
+            ),
+        )
         with universe.unit_of_work(write=False) as s:
-            result = service.search(s, ProspectFilters.parse({"titles": ["CEO"], "locations": ["Dublin, IE"], "limit": 100}))
+            result = service.search(
+                s,
+                ProspectFilters.parse(
+                    {"titles": ["CEO"], "locations": ["Dublin, IE"], "limit": 100}
+                ),
+            )
         assert f"sam@{t}.com" in {p["email"] for p in result.prospects}
 
 
 class TestDedupe:
-    def test_duplicates_by_email_or_linkedin_within_the_file_and_the_universe(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+    def test_duplicates_by_email_or_linkedin_within_the_file_and_the_universe(
+        self, universe, sql
+    ) -> None:  # type: ignore[no-untyped-def]
         existing_email, existing_url = sql(
             "SELECT email, linkedin_url FROM prospect_people WHERE email IS NOT NULL ORDER BY id LIMIT 1"
         )[0]
@@ -117,8 +159,12 @@ class TestBadRows:
         out = do_import(universe, importer.read_csv(text))
         assert out.imported == 2
         assert [(e["row"], sorted(e["errors"])) for e in out.errors] == [
-            (2, ["email"]), (3, ["industry"]), (4, ["row"]), (5, ["employee_count"]),
-            (6, ["country"]), (7, ["full_name"]),
+            (2, ["email"]),
+            (3, ["industry"]),
+            (4, ["row"]),
+            (5, ["employee_count"]),
+            (6, ["country"]),
+            (7, ["full_name"]),
         ]
         written = sql(f"SELECT count(*) FROM prospect_people WHERE email LIKE '%@{t}.com'")[0][0]
         assert written == 2
@@ -141,7 +187,9 @@ class TestBadRows:
 
     def test_dry_run_counts_but_writes_nothing(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         t = tag()
-        out = do_import(universe, importer.from_objects([{"name": "D R", "email": f"d@{t}.com"}]), dry_run=True)
+        out = do_import(
+            universe, importer.from_objects([{"name": "D R", "email": f"d@{t}.com"}]), dry_run=True
+        )
         assert out.imported == 1 and out.dry_run
         assert find(universe, sql, f"d@{t}.com") == []
 

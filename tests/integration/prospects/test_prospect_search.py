@@ -53,7 +53,9 @@ class TestEachFilterAlone:
         assert all((p["city"], p["state"]) == ("New York", "NY") for p in result.prospects)
 
     def test_a_region_and_a_country_match_their_prefixes(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
-        ca = sql("SELECT count(*) FROM prospect_people p WHERE p.country = 'US' AND p.state = 'CA'")[0][0]
+        ca = sql(
+            "SELECT count(*) FROM prospect_people p WHERE p.country = 'US' AND p.state = 'CA'"
+        )[0][0]
         de = sql("SELECT count(*) FROM prospect_people p WHERE p.country = 'DE'")[0][0]
         assert run(universe, {"locations": ["CA, US"]}).total == ca
         assert run(universe, {"locations": ["Germany"]}).total == de
@@ -78,7 +80,8 @@ class TestCompanyLocations:
         result = run(universe, {"company_locations": ["New York, NY, US"], "limit": 100})
         assert expected > 0 and result.total == expected
         assert all(
-            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY") for p in result.prospects
+            (p["company"]["city"], p["company"]["state"]) == ("New York", "NY")
+            for p in result.prospects
         )
 
     def test_some_work_elsewhere_for_a_company_based_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
@@ -122,7 +125,8 @@ class TestCompanyLocations:
         )
         assert result.total == expected
         assert all(
-            (p["company"] or {}).get("industry") not in ("Marketing and Advertising", "Law Practice")
+            (p["company"] or {}).get("industry")
+            not in ("Marketing and Advertising", "Law Practice")
             for p in result.prospects
         )
 
@@ -190,7 +194,9 @@ class TestCombined:
     def test_combining_filters_intersects(self, universe) -> None:  # type: ignore[no-untyped-def]
         a = run(universe, {"seniorities": ["manager"], "limit": 10_000})
         b = run(universe, {"departments": ["sales"], "limit": 10_000})
-        both = run(universe, {"seniorities": ["manager"], "departments": ["sales"], "limit": 10_000})
+        both = run(
+            universe, {"seniorities": ["manager"], "departments": ["sales"], "limit": 10_000}
+        )
         assert set(keys(both)) == set(keys(a)) & set(keys(b))
 
     def test_zero_result_query(self, universe) -> None:  # type: ignore[no-untyped-def]
@@ -218,12 +224,35 @@ class TestProspectObject:
     def test_has_the_contract_fields(self, universe) -> None:  # type: ignore[no-untyped-def]
         p = run(universe, {"limit": 1}).prospects[0]
         assert set(p) >= {
-            "id", "first_name", "last_name", "full_name", "job_title", "seniority", "department",
-            "email", "email_status", "city", "state", "country", "linkedin_url", "company",
+            "id",
+            "first_name",
+            "last_name",
+            "full_name",
+            "job_title",
+            "seniority",
+            "department",
+            "email",
+            "email_status",
+            "city",
+            "state",
+            "country",
+            "linkedin_url",
+            "company",
         }
         assert set(p["company"]) == {
-            "id", "name", "domain", "industry", "employee_count", "revenue_usd", "city", "state", "country",
-            "funding_stage", "last_funding_on", "total_funding_usd", "headcount_growth_12m_pct",
+            "id",
+            "name",
+            "domain",
+            "industry",
+            "employee_count",
+            "revenue_usd",
+            "city",
+            "state",
+            "country",
+            "funding_stage",
+            "last_funding_on",
+            "total_funding_usd",
+            "headcount_growth_12m_pct",
         }
         assert isinstance(p["signals"], list)
         uuid.UUID(p["id"]) and uuid.UUID(p["company"]["id"])

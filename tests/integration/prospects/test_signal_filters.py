@@ -29,7 +29,9 @@ def ago(days: int) -> str:
     return (utc_now().date() - timedelta(days=days)).isoformat()
 
 
-PEOPLE = "SELECT p.id FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id WHERE "
+PEOPLE = (
+    "SELECT p.id FROM prospect_people p JOIN prospect_companies c ON c.id = p.company_id WHERE "
+)
 
 
 class TestEachSignalAgainstSql:
@@ -78,7 +80,9 @@ class TestEachSignalAgainstSql:
                 "JOIN prospect_titles t ON t.id = j.title_id WHERE p.id = :id",
                 id=person_key(uuid.UUID(p["id"])),
             )
-            assert any(words <= set(r[0].lower().replace(",", " ").split()) for r in postings), postings
+            assert any(words <= set(r[0].lower().replace(",", " ").split()) for r in postings), (
+                postings
+            )
             assert any(s.startswith("hiring") for s in p["signals"])
 
     def test_hiring_for_a_department_and_seniority_recently(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
@@ -96,18 +100,27 @@ class TestEachSignalAgainstSql:
         result = run(
             universe,
             {
-                "hiring_for": {"departments": ["engineering"], "seniorities": ["senior", "entry"], "posted_within_days": 30},
+                "hiring_for": {
+                    "departments": ["engineering"],
+                    "seniorities": ["senior", "entry"],
+                    "posted_within_days": 30,
+                },
                 "limit": 10_000,
             },
         )
         assert keys(result) == expected
 
     def test_job_change_within_days(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
-        expected = {r[0] for r in sql("SELECT id FROM prospect_people WHERE role_started_on >= :d", d=ago(90))}
+        expected = {
+            r[0]
+            for r in sql("SELECT id FROM prospect_people WHERE role_started_on >= :d", d=ago(90))
+        }
         assert expected
         result = run(universe, {"job_change_within_days": 90, "limit": 10_000})
         assert keys(result) == expected
-        assert all(any(s.startswith("new in role since") for s in p["signals"]) for p in result.prospects)
+        assert all(
+            any(s.startswith("new in role since") for s in p["signals"]) for p in result.prospects
+        )
 
     def test_technology_added_within_days(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         tech, n = sql(
@@ -125,9 +138,14 @@ class TestEachSignalAgainstSql:
                 d=ago(180),
             )
         }
-        result = run(universe, {"technologies": [tech], "technologies_added_within_days": 180, "limit": 10_000})
+        result = run(
+            universe,
+            {"technologies": [tech], "technologies_added_within_days": 180, "limit": 10_000},
+        )
         assert keys(result) == expected
-        assert all(any(s.startswith(f"adopted {tech} in") for s in p["signals"]) for p in result.prospects)
+        assert all(
+            any(s.startswith(f"adopted {tech} in") for s in p["signals"]) for p in result.prospects
+        )
         anything = {
             r[0]
             for r in sql(
@@ -136,13 +154,16 @@ class TestEachSignalAgainstSql:
                 d=ago(30),
             )
         }
-        assert run(universe, {"technologies_added_within_days": 30, "limit": 10_000}).total == len(anything)
+        assert run(universe, {"technologies_added_within_days": 30, "limit": 10_000}).total == len(
+            anything
+        )
 
     def test_signals_combine_with_other_filters(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
         expected = {
             r[0]
             for r in sql(
-                PEOPLE + "p.seniority IN ('c_suite', 'founder', 'owner') AND c.funding_stage IN ('seed', 'series_a') "
+                PEOPLE
+                + "p.seniority IN ('c_suite', 'founder', 'owner') AND c.funding_stage IN ('seed', 'series_a') "
                 "AND c.growth_12m_pct >= 10"
             )
         }

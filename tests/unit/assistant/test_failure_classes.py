@@ -147,10 +147,19 @@ class TestUnsupportedCriteria:
             ("Series A fintech founders in New York City", {"funding_stages": ["series_a"]}),
             (
                 "CEOs at companies that raised a series B in 2024",
-                {"funding_stages": ["series_b"], "last_funding": {"after": "2024-01-01", "before": "2024-12-31"}},
+                {
+                    "funding_stages": ["series_b"],
+                    "last_funding": {"after": "2024-01-01", "before": "2024-12-31"},
+                },
             ),
-            ("CFOs at companies with more than $100M in funding", {"total_funding_usd": {"min": 10**8, "max": None}}),
-            ("heads of sales at SaaS companies that are hiring SDRs", {"hiring_for": {"titles": ["SDR"]}}),
+            (
+                "CFOs at companies with more than $100M in funding",
+                {"total_funding_usd": {"min": 10**8, "max": None}},
+            ),
+            (
+                "heads of sales at SaaS companies that are hiring SDRs",
+                {"hiring_for": {"titles": ["SDR"]}},
+            ),
         ],
     )
     def test_buying_signals_are_filters_not_keywords_or_numbers(self, text, signal):
