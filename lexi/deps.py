@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
@@ -44,17 +45,8 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     wrapper (or a failure before the endpoint ran) is it finished here.
     """
     db: Database = request.app.state.db
-    session = db.session(write=request.method not in READ_METHODS)
-    try:
+    async with _finished(db.session(write=request.method not in READ_METHODS)) as session:
         yield session
-    except BaseException:
-        if session.in_transaction():
-            await run_in_threadpool(_finish, session, False)
-        raise
-    if session.in_transaction():
-        await run_in_threadpool(_finish, session, True)
-    else:
-        session.close()
 
 
 async def get_read_session(request: Request) -> AsyncIterator[Session]:
@@ -63,7 +55,13 @@ async def get_read_session(request: Request) -> AsyncIterator[Session]:
     On SQLite it begins a plain (deferred) transaction, so it never queues behind writers for the
     write lock; it is finished like ``get_session``'s.
     """
-    session = request.app.state.db.session(write=False)
+    async with _finished(request.app.state.db.session(write=False)) as session:
+        yield session
+
+
+@asynccontextmanager
+async def _finished(session: Session) -> AsyncIterator[Session]:
+    """Roll back on an exception, commit a transaction still open, close the session."""
     try:
         yield session
     except BaseException:

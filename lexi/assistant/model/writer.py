@@ -217,22 +217,7 @@ class ModelWriter:
             limits=[Limits()] * 3,
             count=3,
         )
-        written = self._ask(self._draft_agent, "\n".join(parts), job)
-        if isinstance(written, str):
-            return Written(
-                built_in,
-                model=self.name,
-                fallback=written,
-                problems=tuple(str(p) for p in job.problems),
-                usage=dict(job.usage),
-            )
-        steps, usage = written
-        # Timing and send conditions are the sequence's shape, the built-in writer's.
-        merged = [
-            Step(new.subject, new.body, old.delay_days, old.delay_hours, old.send_condition)
-            for new, old in zip(steps, built_in, strict=True)
-        ]
-        return Written(merged, writer="model", model=self.name, usage=usage)
+        return self._written(self._ask(self._draft_agent, "\n".join(parts), job), built_in, job)
 
     def rewrite_for(
         self,
@@ -275,18 +260,30 @@ class ModelWriter:
             originals=originals,
         )
         written = self._ask(self._rewrite_agent, prompt, job)
-        if isinstance(written, str):
+        return self._written(written, built_in, job, shape=originals)
+
+    def _written(
+        self,
+        answer: str | tuple[list[Step], dict[str, int]],
+        built_in: list[Step],
+        job: _Job,
+        shape: list[Step] | None = None,
+    ) -> Written:
+        """The model's emails with the timing and send conditions of ``shape`` (the sequence's
+        own, the built-in writer's by default), or the built-in emails when the model's answer
+        was a fallback reason."""
+        if isinstance(answer, str):
             return Written(
                 built_in,
                 model=self.name,
-                fallback=written,
+                fallback=answer,
                 problems=tuple(str(p) for p in job.problems),
                 usage=dict(job.usage),
             )
-        new_steps, usage = written
+        steps, usage = answer
         merged = [
-            Step(n.subject, n.body, o.delay_days, o.delay_hours, o.send_condition)
-            for n, o in zip(new_steps, originals, strict=True)
+            Step(new.subject, new.body, old.delay_days, old.delay_hours, old.send_condition)
+            for new, old in zip(steps, shape or built_in, strict=True)
         ]
         return Written(merged, writer="model", model=self.name, usage=usage)
 
