@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -141,3 +142,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def unique(prefix: str = "x") -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+@pytest.fixture
+def frozen_minute() -> Iterator[datetime]:
+    """Pin the app's clock to the start of a minute so an in-process burst of requests falls in
+    one rate-limit window (the windows are aligned to the clock minute)."""
+    from lexi.kit import clock
+
+    now = datetime.now(timezone.utc).replace(second=5, microsecond=0) + timedelta(minutes=1)
+    clock.set_now(now)
+    yield now
+    clock.set_now(None)

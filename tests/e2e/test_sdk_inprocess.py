@@ -287,7 +287,7 @@ class TestEachErrorArrivesAsItsException:
         assert (err.status_code, err.code) == (413, "payload_too_large")
 
     def test_a_starter_key_over_its_minute_is_rate_limited_with_retry_after(  # type: ignore[no-untyped-def]
-        self, app, factory, workspace
+        self, app, factory, workspace, frozen_minute
     ) -> None:
         c = sdk(app, factory.key(workspace.id, tier="starter"))
 

@@ -11,7 +11,6 @@
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 from sqlalchemy.exc import OperationalError
@@ -19,13 +18,7 @@ from sqlalchemy.exc import OperationalError
 from lexi.tasks import service as tasks_service
 from lexi.worker import Worker
 from tests.helpers.server import LexiServer, free_port
-
-
-def _start_of_a_minute() -> None:
-    """Fixed windows: keep a short burst of requests inside one minute."""
-    second = time.time() % 60
-    if second > 45:
-        time.sleep(61 - second)
+from tests.helpers.timing import start_of_a_minute
 
 
 class TestRedisDown:
@@ -35,7 +28,7 @@ class TestRedisDown:
         headers = factory.headers(ws.id, scopes=["lexi"], tier="standard")
         env = {"LEXI_REDIS_URL": dead, "LEXI_ANONYMOUS_PER_MINUTE": "3"}
         with LexiServer(migrated, env=env) as server, server.client() as c:
-            _start_of_a_minute()
+            start_of_a_minute()
             answers = [c.get("/v1/credits", headers=headers) for _ in range(11)]
             bad = [
                 c.get("/v1/credits", headers={"Authorization": "Bearer wbk_nope"}) for _ in range(4)

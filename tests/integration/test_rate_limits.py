@@ -1,6 +1,5 @@
 """Rate limits: headers on every /v1 response, 429 with Retry-After, tiers, shared Redis budget."""
 
-import time
 from datetime import datetime, timedelta, timezone
 
 import httpx
@@ -8,17 +7,9 @@ import pytest
 
 from lexi.kit import clock
 from tests.conftest import REDIS_URL
+from tests.helpers.timing import start_of_a_minute
 
 RATE_HEADERS = ("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")
-
-
-@pytest.fixture
-def frozen_minute():  # type: ignore[no-untyped-def]
-    """Pin the clock to the start of a minute so a burst of requests falls in one window."""
-    now = datetime.now(timezone.utc).replace(second=5, microsecond=0) + timedelta(minutes=1)
-    clock.set_now(now)
-    yield now
-    clock.set_now(None)
 
 
 class TestHeaders:
@@ -131,13 +122,6 @@ class TestUnmetered:
         assert statuses == {200}
 
 
-def _wait_for_fresh_minute() -> None:
-    """Start a real-time burst early in a minute so it cannot straddle a window edge."""
-    second = datetime.now(timezone.utc).second
-    if second > 45:
-        time.sleep(61 - second)
-
-
 @pytest.mark.redis
 @pytest.mark.slow
 class TestSharedRedisBudget:
@@ -152,7 +136,7 @@ class TestSharedRedisBudget:
         headers = {"Authorization": f"Bearer {key}"}
         env = {"LEXI_REDIS_URL": REDIS_URL}
         with LexiServer(migrated, env=env) as a, LexiServer(migrated, env=env) as b:
-            _wait_for_fresh_minute()
+            start_of_a_minute()
             servers = [a, b]
             statuses = [
                 httpx.get(servers[i % 2].url + "/v1/credits", headers=headers).status_code
