@@ -148,6 +148,20 @@ def _can_trace() -> bool:
 
 
 @pytest.mark.skipif(not _can_trace(), reason="needs strace (and permission to trace)")
+def ctrl_c_brings_prompts(chat: pexpect.spawn, times: int) -> None:
+    """Ctrl-C at the prompt ``times`` times, each bringing a fresh prompt; then /quit exits 0."""
+    try:
+        chat.expect(PROMPT)
+        for _ in range(times):
+            chat.sendintr()
+            chat.expect(PROMPT, timeout=30)
+        chat.sendline("/quit")
+        chat.expect(pexpect.EOF)
+    finally:
+        chat.close(force=True)
+    assert chat.exitstatus == 0
+
+
 class TestCtrlCRightAfterThePrompt:
     """The race behind a once-flaky session test, made to happen every time.
 
@@ -177,16 +191,7 @@ class TestCtrlCRightAfterThePrompt:
             encoding="utf-8",
             timeout=60,
         )
-        try:
-            chat.expect(PROMPT)
-            for _ in range(3):
-                chat.sendintr()
-                chat.expect(PROMPT, timeout=30)
-            chat.sendline("/quit")
-            chat.expect(pexpect.EOF)
-        finally:
-            chat.close(force=True)
-        assert chat.exitstatus == 0
+        ctrl_c_brings_prompts(chat, 3)
 
 
 class TestStartedWithCtrlCIgnored:
@@ -206,16 +211,7 @@ class TestStartedWithCtrlCIgnored:
             timeout=60,
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
         )
-        try:
-            chat.expect(PROMPT)
-            for _ in range(2):
-                chat.sendintr()
-                chat.expect(PROMPT, timeout=30)
-            chat.sendline("/quit")
-            chat.expect(pexpect.EOF)
-        finally:
-            chat.close(force=True)
-        assert chat.exitstatus == 0
+        ctrl_c_brings_prompts(chat, 2)
 
 
 class TestOneShot:

@@ -205,7 +205,7 @@ def widenings(filters: dict[str, Any]) -> list[Widening]:
 
 
 # "yes", "ok widen it", "sure, go ahead", "show the Idaho ones", "try directors then".
-_ACCEPT = frozenset(
+_ASSENT = frozenset(
     [
         "yes",
         "yeah",
@@ -215,14 +215,19 @@ _ACCEPT = frozenset(
         "ok",
         "okay",
         "please",
-        "pls",
-        "go",
-        "ahead",
-        "do",
-        "it",
         "widen",
         "expand",
         "broaden",
+        "go",
+        "do",
+    ]
+)
+# ... and the words that may come with them ("go ahead", "show me those ones").
+_ACCEPT = _ASSENT | frozenset(
+    [
+        "pls",
+        "ahead",
+        "it",
         "include",
         "show",
         "me",
@@ -253,9 +258,7 @@ _ACCEPT = frozenset(
         "run",
         "the",
         "to",
-        "it",
         "all",
-        "ahead",
         "and",
         "at",
         "in",
@@ -274,23 +277,6 @@ _KIND_WORDS: dict[Any, frozenset[str]] = {
     ),
     "seniority": frozenset(["seniority", "level", "junior", "lower"]),
 }
-_ASSENT = frozenset(
-    [
-        "yes",
-        "yeah",
-        "yep",
-        "yup",
-        "sure",
-        "ok",
-        "okay",
-        "please",
-        "widen",
-        "expand",
-        "broaden",
-        "go",
-        "do",
-    ]
-)
 
 
 def follow_up(text: str, state: ConversationState) -> Intent | None:
