@@ -1,11 +1,18 @@
 """Language understanding: quality on the labelled sets, and speed per message in-process.
 
     python benchmarks/bench_understanding.py [--rounds 20] [--json]
+    python benchmarks/bench_understanding.py --data FILE [--data FILE ...] [--json]
 
 Quality: intent accuracy (same intent kinds in the same order), exact-match rate of the whole
 filters object, per-slot precision/recall over filter values, and the share of lines right in
 every labelled field. Speed: p50/p99 of ``interpret()`` over every line of both sets, after one
 warm-up pass (the gazetteer loads once per process; that cold start is reported separately).
+
+``--data FILE`` (repeatable) scores each given file on its own instead of the development set,
+quality only: a file may mix single requests and conversations (a line with ``"turns"``). Each
+file's intent accuracy, filters exact and fully right are reported for its requests, its
+conversation turns and both together, with every miss (how fresh batches are scored before any
+rule is changed for them).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -50,11 +58,72 @@ def _messages(lines, conversations):
     return out
 
 
+def _rate(right: int, total: int) -> str:
+    return f"{right / total:6.1%} ({right}/{total})" if total else "     - (0/0)"
+
+
+def _score_file(path: Path, interpreter: RuleInterpreter) -> dict[str, Any]:
+    rows = load_jsonl(path)
+    lines = [r for r in rows if "turns" not in r]
+    conversations = [r for r in rows if "turns" in r]
+    single = run_lines(lines, interpreter)
+    convs = run_conversations(conversations, interpreter)
+    both = Score()
+    run_lines(lines, interpreter, both)
+    run_conversations(conversations, interpreter, both)
+    parts = {}
+    for name, s in (("requests", single), ("turns", convs), ("all", both)):
+        parts[name] = {
+            "lines": s.lines,
+            "intents_right": s.intents_right,
+            "filters_exact": s.filters_exact,
+            "filters_total": s.filters_total,
+            "fully_right": s.lines_right,
+        }
+    return {
+        "file": str(path),
+        "conversations": len(conversations),
+        **parts,
+        "failures": [{"text": t, "problems": p} for t, p in both.failures],
+    }
+
+
+def score_files(paths: list[Path], as_json: bool) -> None:
+    interpreter = RuleInterpreter()
+    results = [_score_file(path, interpreter) for path in paths]
+    if as_json:
+        print(json.dumps(results, indent=2))
+        return
+    print(f"{datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}  {platform.python_version()}")
+    for res in results:
+        print(f"{res['file']}: {res['conversations']} conversations")
+        for name in ("requests", "turns", "all"):
+            part = res[name]
+            if not part["lines"]:
+                continue
+            print(
+                f"  {name:<9} {part['lines']:4d}  intent {_rate(part['intents_right'], part['lines'])}"
+                f"  filters exact {_rate(part['filters_exact'], part['filters_total'])}"
+                f"  fully right {_rate(part['fully_right'], part['lines'])}"
+            )
+        for failure in res["failures"]:
+            print(f"  MISS {failure['text']!r}: {'; '.join(failure['problems'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        action="append",
+        help="score this labelled file (repeatable) instead of the development set",
+    )
     args = parser.parse_args()
+    if args.data:
+        score_files(args.data, args.json)
+        return
 
     lines = load_jsonl(DATA / "utterances.jsonl")
     conversations = load_jsonl(DATA / "conversations.jsonl")
