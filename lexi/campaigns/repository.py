@@ -124,25 +124,14 @@ class CampaignRepository(Repository[Campaign]):
     # ----------------------------------------------------------------- enrolment
 
     def enrolled_ids(self, campaign_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> set[uuid.UUID]:
-        found: set[uuid.UUID] = set()
-        for chunk in chunks(contact_ids):
-            found |= set(
-                self.session.scalars(
-                    select(CampaignEnrolment.contact_id).where(
-                        CampaignEnrolment.campaign_id == campaign_id,
-                        CampaignEnrolment.contact_id.in_(chunk),
-                    )
-                )
-            )
-        return found
+        stmt = select(CampaignEnrolment.contact_id).where(
+            CampaignEnrolment.campaign_id == campaign_id
+        )
+        return set(self.scalars_in(stmt, CampaignEnrolment.contact_id, contact_ids))
 
     def contacts(self, workspace_id: uuid.UUID, contact_ids: list[uuid.UUID]) -> list[Contact]:
-        out: list[Contact] = []
-        for chunk in chunks(contact_ids):
-            out += self.session.scalars(
-                select(Contact).where(Contact.workspace_id == workspace_id, Contact.id.in_(chunk))
-            )
-        return out
+        stmt = select(Contact).where(Contact.workspace_id == workspace_id)
+        return list(self.scalars_in(stmt, Contact.id, contact_ids))
 
     def list_member_ids(self, list_id: uuid.UUID) -> list[uuid.UUID]:
         return list(
@@ -392,17 +381,8 @@ class CampaignRepository(Repository[Campaign]):
     # ----------------------------------------------------------------- suppressions, events
 
     def suppressed(self, workspace_id: uuid.UUID, emails: list[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in chunks(emails):
-            found |= set(
-                self.session.scalars(
-                    select(Suppression.email).where(
-                        Suppression.workspace_id == workspace_id,
-                        Suppression.email.in_(chunk),
-                    )
-                )
-            )
-        return found
+        stmt = select(Suppression.email).where(Suppression.workspace_id == workspace_id)
+        return set(self.scalars_in(stmt, Suppression.email, emails))
 
     def suppress(
         self, workspace_id: uuid.UUID, email: str, reason: str, campaign_id: uuid.UUID | None

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, or_, select
 
 from lexi.db.results import rowcount
-from lexi.kit.repository import Repository, chunks
+from lexi.kit.repository import Repository
 from lexi.models import Contact, ListMembership
 
 SORTS = {
@@ -71,16 +71,9 @@ class ContactRepository(Repository[Contact]):
         ).first()
 
     def by_emails(self, workspace_id: uuid.UUID, emails: Iterable[str]) -> dict[str, Contact]:
-        found: dict[str, Contact] = {}
-        wanted = list(set(emails))
-        for chunk in chunks(wanted):
-            for c in self.session.scalars(
-                select(Contact).where(
-                    Contact.workspace_id == workspace_id, Contact.email_normalized.in_(chunk)
-                )
-            ):
-                found[c.email_normalized or ""] = c
-        return found
+        stmt = select(Contact).where(Contact.workspace_id == workspace_id)
+        found = self.scalars_in(stmt, Contact.email_normalized, list(set(emails)))
+        return {c.email_normalized or "": c for c in found}
 
     def by_prospect(self, workspace_id: uuid.UUID, prospect_id: uuid.UUID) -> Contact | None:
         return self.session.scalars(
@@ -92,17 +85,9 @@ class ContactRepository(Repository[Contact]):
     def by_prospects(
         self, workspace_id: uuid.UUID, prospect_ids: Iterable[uuid.UUID]
     ) -> dict[uuid.UUID, Contact]:
-        found: dict[uuid.UUID, Contact] = {}
-        wanted = list(set(prospect_ids))
-        for chunk in chunks(wanted):
-            for c in self.session.scalars(
-                select(Contact).where(
-                    Contact.workspace_id == workspace_id, Contact.prospect_id.in_(chunk)
-                )
-            ):
-                if c.prospect_id is not None:
-                    found[c.prospect_id] = c
-        return found
+        stmt = select(Contact).where(Contact.workspace_id == workspace_id)
+        found = self.scalars_in(stmt, Contact.prospect_id, list(set(prospect_ids)))
+        return {c.prospect_id: c for c in found if c.prospect_id is not None}
 
     def saved_prospect_ids(
         self, workspace_id: uuid.UUID, *, all_contacts: bool, list_ids: list[uuid.UUID]
@@ -134,26 +119,12 @@ class ContactRepository(Repository[Contact]):
     def prospect_ids_in(
         self, workspace_id: uuid.UUID, prospect_ids: list[uuid.UUID]
     ) -> set[uuid.UUID]:
-        found: set[uuid.UUID] = set()
-        for chunk in chunks(prospect_ids):
-            found.update(
-                self.session.scalars(
-                    select(Contact.prospect_id).where(
-                        Contact.workspace_id == workspace_id, Contact.prospect_id.in_(chunk)
-                    )
-                )
-            )
-        return found
+        stmt = select(Contact.prospect_id).where(Contact.workspace_id == workspace_id)
+        return set(self.scalars_in(stmt, Contact.prospect_id, prospect_ids))
 
     def many(self, workspace_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Contact]:
-        wanted = list(set(ids))
-        found: dict[uuid.UUID, Contact] = {}
-        for chunk in chunks(wanted):
-            for c in self.session.scalars(
-                select(Contact).where(Contact.workspace_id == workspace_id, Contact.id.in_(chunk))
-            ):
-                found[c.id] = c
-        return found
+        stmt = select(Contact).where(Contact.workspace_id == workspace_id)
+        return {c.id: c for c in self.scalars_in(stmt, Contact.id, list(set(ids)))}
 
     def existing_ids(self, workspace_id: uuid.UUID, ids: list[uuid.UUID]) -> set[uuid.UUID]:
         return set(

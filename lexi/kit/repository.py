@@ -31,6 +31,12 @@ class Repository(Generic[M]):
     def __init__(self, session: Session) -> None:
         self.session = session
 
+    def scalars_in(self, stmt: Select[Any], column: Any, values: Sequence[Any]) -> Iterator[Any]:
+        """The scalars of ``stmt`` restricted to ``column IN values``, asked in chunks so that a
+        long list of values never exceeds the engine's bound-parameter limit."""
+        for chunk in chunks(values):
+            yield from self.session.scalars(stmt.where(column.in_(chunk)))
+
     def get(self, id: uuid.UUID) -> M | None:
         return self.session.get(self.model, id)
 
