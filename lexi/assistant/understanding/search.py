@@ -54,13 +54,7 @@ def new_filters(slots: Slots) -> dict[str, Any]:
         if getattr(slots, key):
             f[key] = list(getattr(slots, key))
     _set_excludes(f, slots)
-    if slots.employees:
-        f["employees"] = dict(slots.employees)
-    if slots.revenue:
-        f["revenue_usd"] = dict(slots.revenue)
-    if slots.email_status:
-        f["email_status"] = list(slots.email_status)
-    _set_signals(f, slots)
+    _set_ranges(f, slots)
     f["limit"] = _limit(slots.count, DEFAULT_LIMIT)
     return f
 
@@ -93,7 +87,25 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     f = copy.deepcopy(base)
     for key in slots.cleared:
         f.pop(key, None)
-    # "remove Texas", "remove the ecommerce filter": a value the search had is dropped, not excluded.
+    slots = _drop_removed(f, slots)
+    slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
+    add = bool(ADD_MODE.search(clause))
+    slots = _refine_roles(f, base, slots, add)
+    slots = _without_replaced(slots, base, add)
+    for key in _LIST_FIELDS:
+        values = getattr(slots, key)
+        if values:
+            f[key] = _union(f.get(key, []), values) if add else list(values)
+    _set_excludes(f, slots, base=f)
+    _set_ranges(f, slots)
+    previous = int(base.get("limit") or DEFAULT_LIMIT)
+    f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
+    return {k: v for k, v in f.items() if v not in ([], None, {})}
+
+
+def _drop_removed(f: dict[str, Any], slots: Slots) -> Slots:
+    """ "remove Texas", "remove the ecommerce filter": a value the search had is dropped from
+    ``f``, not excluded (the returned slots no longer exclude it)."""
     for positive, excluded in (
         ("locations", "exclude_locations"),
         ("industries", "exclude_industries"),
@@ -104,8 +116,12 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         if gone:
             f[positive] = [v for v in f[positive] if v not in gone]
             setattr(slots, excluded, [v for v in getattr(slots, excluded) if v not in gone])
-    slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
-    add = bool(ADD_MODE.search(clause))
+    return slots
+
+
+def _refine_roles(f: dict[str, Any], base: dict[str, Any], slots: Slots, add: bool) -> Slots:
+    """The clause's roles and departments applied to ``f``; the slots, with department words
+    no longer read as industries when they changed a department."""
     roles = render_roles(slots.positive_roles)
     if not roles and slots.dept_mentions and base.get("titles") and not base.get("departments"):
         slots = _departments_not_industries(slots)
@@ -128,36 +144,45 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         new = [d for d, _, neg in slots.dept_mentions if not neg]
         depts = [d for d in base["departments"] if d not in gone_depts]
         f["departments"] = _union(depts, new) if add else (new or depts)
-    if roles:
-        if add:
-            for key, values in roles.items():
-                f[key] = _union(f.get(key, []), values)
-        elif "titles" in roles:
-            f["titles"] = roles["titles"]
-            f.pop("seniorities", None)
-            f.pop("departments", None)
-        else:
-            f.pop("titles", None)
-            for key in ("seniorities", "departments"):
-                if key in roles:
-                    f[key] = roles[key]
+    _apply_roles(f, roles, add)
     negated = render_roles([h for h in slots.roles if h.negated and not h.role.generic])
     for key, values in negated.items():
         if key in f:
             f[key] = [v for v in f[key] if v not in values]
-    # "pharma instead of biotech": what a replacement replaces is dropped, not excluded.
+    return slots
+
+
+def _apply_roles(f: dict[str, Any], roles: dict[str, list[str]], add: bool) -> None:
+    """New roles replace the old ones (titles replace seniorities and departments), or add."""
+    if not roles:
+        return
+    if add:
+        for key, values in roles.items():
+            f[key] = _union(f.get(key, []), values)
+    elif "titles" in roles:
+        f["titles"] = roles["titles"]
+        f.pop("seniorities", None)
+        f.pop("departments", None)
+    else:
+        f.pop("titles", None)
+        for key in ("seniorities", "departments"):
+            if key in roles:
+                f[key] = roles[key]
+
+
+def _without_replaced(slots: Slots, base: dict[str, Any], add: bool) -> Slots:
+    """ "pharma instead of biotech": what a replacement replaces is dropped, not excluded."""
     replaced = copy.copy(slots)
     for key, positive in (("exclude_industries", "industries"), ("exclude_locations", "locations")):
         if getattr(slots, positive) and not add:
             setattr(
                 replaced, key, [v for v in getattr(slots, key) if v not in base.get(positive, [])]
             )
-    slots = replaced
-    for key in _LIST_FIELDS:
-        values = getattr(slots, key)
-        if values:
-            f[key] = _union(f.get(key, []), values) if add else list(values)
-    _set_excludes(f, slots, base=f)
+    return replaced
+
+
+def _set_ranges(f: dict[str, Any], slots: Slots) -> None:
+    """Size, revenue, email status and signals of the clause replace those of ``f``."""
     if slots.employees:
         f["employees"] = dict(slots.employees)
     if slots.revenue:
@@ -165,9 +190,6 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     if slots.email_status:
         f["email_status"] = list(slots.email_status)
     _set_signals(f, slots)
-    previous = int(base.get("limit") or DEFAULT_LIMIT)
-    f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
-    return {k: v for k, v in f.items() if v not in ([], None, {})}
 
 
 def _nearby(slots: Slots, context: Sequence[str] = ()) -> Slots:
