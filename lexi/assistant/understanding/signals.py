@@ -11,7 +11,9 @@ intent data). Relative phrases ("recently funded", "in the last 90 days") resolv
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
@@ -158,56 +160,63 @@ def _money(n: str, unit: str | None) -> int:
     return int(value * scale.get((unit or "").lower(), 1))
 
 
+_ANY_SIGNAL = re.compile(
+    r"series|seed|raised|fund|backed|grow|headcount|shrink|downsiz|new\s|changed|started|switched|"
+    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed",
+    _I,
+)
+
+
 def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     """The clause with signal phrases blanked out, the filters they set, and what was read
     (codes such as ``growing_fast`` for the reply's notes), in order."""
-    if not re.search(
-        r"series|seed|raised|fund|backed|grow|headcount|shrink|downsiz|new\s|changed|started|switched|"
-        r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed",
-        text,
-        _I,
-    ):
+    if not _ANY_SIGNAL.search(text):
         return text, {}, []
-    filters: dict[str, Any] = {}
-    codes: list[str] = []
+    reading = _Reading(today)
+    for pattern, step in _STEPS:
+        text = pattern.sub(partial(step, reading), text)
+    return text, reading.filters, reading.codes
 
-    def note(code: str) -> None:
-        if code not in codes:
-            codes.append(code)
 
-    def stage(m: re.Match[str]) -> str:
+class _Reading:
+    """The filters and codes read so far from one clause; each step reads one kind of phrase
+    and returns what replaces it (a clause break, or the phrase itself when it is not a signal)."""
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.filters: dict[str, Any] = {}
+        self.codes: list[str] = []
+
+    def note(self, code: str) -> str:
+        if code not in self.codes:
+            self.codes.append(code)
+        return " ; "
+
+    def stage(self, m: re.Match[str]) -> str:
         words = m.group("raised") or m.group("series") or m.group("seed") or m.group("at") or ""
         for s in _stages(words):
-            filters.setdefault("funding_stages", [])
-            if s not in filters["funding_stages"]:
-                filters["funding_stages"].append(s)
-        note("funding_stage")
+            self.filters.setdefault("funding_stages", [])
+            if s not in self.filters["funding_stages"]:
+                self.filters["funding_stages"].append(s)
+        self.note("funding_stage")
         if m.group("year"):
-            _year(filters, int(m.group("year")))
-            note("funding_year")
+            _year(self.filters, int(m.group("year")))
+            self.note("funding_year")
         return " ; "
 
-    text = _STAGE_WORDS.sub(stage, text)
+    def year(self, m: re.Match[str]) -> str:
+        _year(self.filters, int(m.group("year")))
+        return self.note("funding_year")
 
-    def year(m: re.Match[str]) -> str:
-        _year(filters, int(m.group("year")))
-        note("funding_year")
-        return " ; "
-
-    text = _RAISED_YEAR.sub(year, text)
-
-    def recent(m: re.Match[str]) -> str:
+    def recent(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
-        filters["last_funding"] = {
-            "after": (today - timedelta(days=days)).isoformat(),
+        self.filters["last_funding"] = {
+            "after": (self.today - timedelta(days=days)).isoformat(),
             "before": None,
         }
-        note("recently_funded" if not m.group("n") else "funded_within")
-        return " ; "
+        return self.note("recently_funded" if not m.group("n") else "funded_within")
 
-    text = _RECENT.sub(recent, text)
-
-    def amount(m: re.Match[str]) -> str:
+    def amount(self, m: re.Match[str]) -> str:
         if not (
             m.group(0).lower().startswith(("raised", "that raised", "who raised", "which raised"))
             or re.search(r"funding|raised", m.group(0), _I)
@@ -215,71 +224,50 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
             return m.group(0)  # "over $10M" alone is revenue, read elsewhere
         value = _money(m.group("n"), m.group("unit"))
         op = m.group("op").lower()
-        filters["total_funding_usd"] = (
+        self.filters["total_funding_usd"] = (
             {"min": value, "max": None}
             if op in ("more than", "over", "at least")
             else {"min": None, "max": value}
         )
-        note("total_funding")
-        return " ; "
+        return self.note("total_funding")
 
-    text = _AMOUNT.sub(amount, text)
+    def backed(self, m: re.Match[str]) -> str:
+        self.filters.setdefault("total_funding_usd", {"min": 1, "max": None})
+        return self.note("venture_backed")
 
-    def backed(m: re.Match[str]) -> str:
-        filters.setdefault("total_funding_usd", {"min": 1, "max": None})
-        note("venture_backed")
-        return " ; "
+    def growing(self, m: re.Match[str]) -> str:
+        self.filters["headcount_growth_pct"] = {"min": GROWING_FAST_PCT, "max": None, "months": 12}
+        return self.note("growing_fast")
 
-    text = _BACKED.sub(backed, text)
-
-    def growing(m: re.Match[str]) -> str:
-        filters["headcount_growth_pct"] = {"min": GROWING_FAST_PCT, "max": None, "months": 12}
-        note("growing_fast")
-        return " ; "
-
-    text = _GROWING.sub(growing, text)
-
-    def headcount(m: re.Match[str]) -> str:
+    def headcount(self, m: re.Match[str]) -> str:
         months = m.group("months")
-        filters["headcount_growth_pct"] = {
+        self.filters["headcount_growth_pct"] = {
             "min": int(m.group("n")),
             "max": None,
             "months": int(_NUMBERS.get(months.lower(), months)) if months else 12,
         }
-        note("headcount_growth")
-        return " ; "
+        return self.note("headcount_growth")
 
-    text = _HEADCOUNT.sub(headcount, text)
+    def shrinking(self, m: re.Match[str]) -> str:
+        self.filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
+        return self.note("shrinking")
 
-    def shrinking(m: re.Match[str]) -> str:
-        filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
-        note("shrinking")
-        return " ; "
-
-    text = _SHRINKING.sub(shrinking, text)
-
-    def new_in_role(m: re.Match[str]) -> str:
+    def new_in_role(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else NEW_IN_ROLE_DAYS
-        filters["job_change_within_days"] = min(days, 3650)
-        note("new_in_role")
-        return " ; "
+        self.filters["job_change_within_days"] = min(days, 3650)
+        return self.note("new_in_role")
 
-    text = _NEW_IN_ROLE.sub(new_in_role, text)
-
-    def adopted(m: re.Match[str]) -> str:
+    def adopted(self, m: re.Match[str]) -> str:
         tech = (m.group("tech") or m.group("tech2") or "").strip()
-        filters.setdefault("technologies", [])
-        if tech and tech not in filters["technologies"]:
-            filters["technologies"].append(tech)
-        filters["technologies_added_within_days"] = JUST_ADOPTED_DAYS
-        note("just_adopted")
-        return " ; "
+        self.filters.setdefault("technologies", [])
+        if tech and tech not in self.filters["technologies"]:
+            self.filters["technologies"].append(tech)
+        self.filters["technologies_added_within_days"] = JUST_ADOPTED_DAYS
+        return self.note("just_adopted")
 
-    text = _ADOPTED.sub(adopted, text)
-
-    def hiring(m: re.Match[str]) -> str:
+    def hiring(self, m: re.Match[str]) -> str:
         what = (m.group("what") or "").strip()
-        hiring_for: dict[str, Any] = filters.setdefault("hiring_for", {})
+        hiring_for: dict[str, Any] = self.filters.setdefault("hiring_for", {})
         key = what.lower()
         if not what or key in _ANYONE:
             pass
@@ -291,8 +279,21 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
             hiring_for.setdefault("titles", []).append(title)
         if not hiring_for:
             hiring_for["posted_within_days"] = 3650
-        note("hiring")
-        return " ; "
+        return self.note("hiring")
 
-    text = _HIRING.sub(hiring, text)
-    return text, filters, codes
+
+# In this order: a stage with its year before a bare year, amounts before "backed", growth
+# before shrinking.
+_STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], ...] = (
+    (_STAGE_WORDS, _Reading.stage),
+    (_RAISED_YEAR, _Reading.year),
+    (_RECENT, _Reading.recent),
+    (_AMOUNT, _Reading.amount),
+    (_BACKED, _Reading.backed),
+    (_GROWING, _Reading.growing),
+    (_HEADCOUNT, _Reading.headcount),
+    (_SHRINKING, _Reading.shrinking),
+    (_NEW_IN_ROLE, _Reading.new_in_role),
+    (_ADOPTED, _Reading.adopted),
+    (_HIRING, _Reading.hiring),
+)
