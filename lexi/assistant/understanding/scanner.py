@@ -630,50 +630,60 @@ class _Scanner:
         """Departments after a role noun: "VPs of Sales", "VP Sales", "people in finance"."""
         k = i + span
         if role.takes_department and k < self.n and self.keys[k] == "level":
-            k += 1  # "VP-level people in finance"
-            dspan, more = self.depts(k, after_of=False)
-            k += dspan
-            depts = (*depts, *more)
-            noun = self.longest(ROLE_KEYS, k)
-            if noun and noun[1].generic:
-                k += noun[0]
-            if k < self.n and self.keys[k] in ("in", "within") and not depts:
-                dspan, more = self.depts(k + 1, after_of=True)
-                if dspan and not self._company_follows(k + 1 + dspan):
-                    return k + 1 + dspan - i, RoleHit(role, tuple(more))
-            return k - i, RoleHit(role, depts)
+            return self._after_level(i, k + 1, role, depts)  # "VP-level people in finance"
         if role.generic:
-            if k < self.n and self.keys[k] in ("in", "within", "from"):
-                k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
-                dspan, more = self.depts(k1, after_of=True)
-                if dspan and not self._company_follows(k1 + dspan):
-                    return k1 + dspan - i, RoleHit(role, (*depts, *more))
-            return None
+            return self._in_department(i, k, role, depts, ("in", "within", "from"))
         if not role.takes_department:
             return None
-        if k < self.n and self.keys[k] == "in":
-            k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
-            dspan, more = self.depts(k1, after_of=True)
-            if dspan and not self._company_follows(k1 + dspan):
-                return k1 + dspan - i, RoleHit(role, (*depts, *more))
+        if found := self._in_department(i, k, role, depts, ("in",)):
+            return found
         if k < self.n and self.keys[k] in ("of", "for"):
             k2 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
-            dspan, more = self.depts(k2, after_of=True)
+            dspan, _ = self.depts(k2, after_of=True)
             if dspan:
-                named = self._named(k2, dspan, i, span, role, after=False)
-                if named.titles:
-                    last = self.dept_spans(k2, after_of=True)[1][-1]
-                    cap = self.t[last[0]].text[:1].isupper()
-                    return self._title_tail(k2 + dspan, capitalised=cap) - i, named
-                return k2 + dspan - i, named
+                return self._of_department(i, span, role, k2, dspan)
             titled = self._of_title(i, span, k2)
             if titled:
                 return titled
         if not depts and k < self.n:
-            dspan, more = self.depts(k, after_of=self.t[k].text[:1].isupper())
+            dspan, _ = self.depts(k, after_of=self.t[k].text[:1].isupper())
             if dspan and not self._company_follows(k + dspan):
                 return k + dspan - i, self._named(k, dspan, i, span, role, after=False)
         return None
+
+    def _after_level(self, i: int, k: int, role: Role, depts: tuple[str, ...]):
+        """ "VP-level people in finance", "director level marketing": ``k`` is past "level"."""
+        dspan, more = self.depts(k, after_of=False)
+        k += dspan
+        depts = (*depts, *more)
+        noun = self.longest(ROLE_KEYS, k)
+        if noun and noun[1].generic:
+            k += noun[0]
+        if k < self.n and self.keys[k] in ("in", "within") and not depts:
+            dspan, more = self.depts(k + 1, after_of=True)
+            if dspan and not self._company_follows(k + 1 + dspan):
+                return k + 1 + dspan - i, RoleHit(role, tuple(more))
+        return k - i, RoleHit(role, depts)
+
+    def _in_department(
+        self, i: int, k: int, role: Role, depts: tuple[str, ...], preps: tuple[str, ...]
+    ):
+        """ "people in finance", "managers in the legal department": the role's departments."""
+        if k < self.n and self.keys[k] in preps:
+            k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
+            dspan, more = self.depts(k1, after_of=True)
+            if dspan and not self._company_follows(k1 + dspan):
+                return k1 + dspan - i, RoleHit(role, (*depts, *more))
+        return None
+
+    def _of_department(self, i: int, span: int, role: Role, k2: int, dspan: int):
+        """ "VP of Sales", "Head of Clinical Operations": the role named with its function."""
+        named = self._named(k2, dspan, i, span, role, after=False)
+        if named.titles:
+            last = self.dept_spans(k2, after_of=True)[1][-1]
+            cap = self.t[last[0]].text[:1].isupper()
+            return self._title_tail(k2 + dspan, capitalised=cap) - i, named
+        return k2 + dspan - i, named
 
     def _of_title(self, i: int, span: int, k: int):
         """ "Head of Ecommerce", "Director of Clinical Operations": a function the department
@@ -808,23 +818,68 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
 
 
 def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
-    sc = _Scanner(tokens, places)
-    keys = sc.keys
-    negated, neg_kind = False, None
-    remover = False
-    pending: list[int] = []
-    ambiguous: dict[str, str] = {}
-    i = 0
-    while i < sc.n:
-        tok, k = tokens[i], keys[i]
-        if i + 1 < sc.n and (k, keys[i + 1]) in NEGATOR_PAIRS:
-            negated, neg_kind, i = True, None, i + 2
-            continue
+    walk = _Walk(_Scanner(tokens, places), slots)
+    while walk.i < walk.sc.n:
+        walk.step()
+    walk.finish()
+
+
+class _Walk:
+    """One left-to-right reading of a clause's tokens into slots: the negation in force, the
+    unknown words waiting for a company noun, and the ambiguous place codes seen so far."""
+
+    def __init__(self, sc: _Scanner, slots: Slots) -> None:
+        self.sc = sc
+        self.tokens = sc.t
+        self.keys = sc.keys
+        self.slots = slots
+        self.negated = False
+        self.neg_kind: str | None = None
+        self.remover = False
+        self.pending: list[int] = []
+        self.ambiguous: dict[str, str] = {}
+        self.i = 0
+
+    def step(self) -> None:
+        i, k = self.i, self.keys[self.i]
+        if self._negator(i, k):
+            return
+        prev = self.keys[i - 1] if i else ""
+        best = self._best(i, k)
+        if best is not None:
+            self._take(best, i, k, prev)
+            return
+        taken = self._word(i, k, prev)
+        if taken:
+            self.i += taken
+            return
+        if k not in NEGATION_GLUE:
+            self.negated, self.neg_kind = False, None
+        if k not in COMPANY_NOUN_KEYS:
+            _flush(self.tokens, self.pending, self.slots, company_noun=False)
+        self.i += 1
+
+    def finish(self) -> None:
+        slots = self.slots
+        _flush(self.tokens, self.pending, slots, company_noun=False)
+        slots.code_places = {*self.ambiguous, *self.ambiguous.values()}
+        slots.locations = settle_codes(slots.locations, self.ambiguous)
+        slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
+
+    def _negator(self, i: int, k: str) -> bool:
+        """ "not", "except", "other than": what follows is excluded (or, after "remove", dropped)."""
+        if i + 1 < self.sc.n and (k, self.keys[i + 1]) in NEGATOR_PAIRS:
+            self.negated, self.neg_kind, self.i = True, None, i + 2
+            return True
         if k in NEGATORS:
-            negated, neg_kind, i = True, None, i + 1
-            remover = k in _REMOVERS
-            continue
-        prev = keys[i - 1] if i else ""
+            self.negated, self.neg_kind, self.i = True, None, i + 1
+            self.remover = k in _REMOVERS
+            return True
+        return False
+
+    def _best(self, i: int, k: str) -> tuple[int, int, str, Any] | None:
+        """The longest role, size, industry or place starting here (ties: in that order)."""
+        sc = self.sc
         options: list[tuple[int, int, str, Any]] = []
         if hit := sc.role(i):
             options.append((hit[0], 3, "role", hit[1]))
@@ -832,63 +887,77 @@ def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
             options.append((size[0], 2, "size", size[1]))
         if industry := sc.longest(INDUSTRY_KEYS, i):
             options.append((industry[0], 1, "industry", industry[1]))
-        if place := places[i]:
+        if place := sc.places[i]:
             options.append((place.span, 0, "place", place))
         elif k in DEMONYMS and sc.company_ahead(i + 1):
             options.append((1, 0, "place", PlaceHit(1, [DEMONYMS[k]])))
-        if options:
-            span, _, kind, value = max(options, key=lambda o: (o[0], o[1]))
-            _flush(tokens, pending, slots, company_noun=k in COMPANY_NOUN_KEYS)
-            if negated and neg_kind not in (None, kind):
-                negated = False  # "CMOs (not CTOs) at retail companies": the exclusion ended
-            if negated and not (kind == "role" and value.role.generic and not value.departments):
-                neg_kind = kind
-            span = _take(kind, value, span, i, tokens, keys, slots, negated, prev, ambiguous)
-            if negated and remover and kind in ("place", "industry"):
-                slots.removals.update(value.filters if kind == "place" else value)
-            i += span
-            continue
-        if k in COMPANY_NOUN_KEYS and pending:
-            _flush(tokens, pending, slots, company_noun=True)
+        if not options:
+            return None
+        return max(options, key=lambda o: (o[0], o[1]))
+
+    def _take(self, best: tuple[int, int, str, Any], i: int, k: str, prev: str) -> None:
+        span, _, kind, value = best
+        _flush(self.tokens, self.pending, self.slots, company_noun=k in COMPANY_NOUN_KEYS)
+        if self.negated and self.neg_kind not in (None, kind):
+            self.negated = False  # "CMOs (not CTOs) at retail companies": the exclusion ended
+        if self.negated and not (kind == "role" and value.role.generic and not value.departments):
+            self.neg_kind = kind
+        span = _take(
+            kind,
+            value,
+            span,
+            i,
+            self.tokens,
+            self.keys,
+            self.slots,
+            self.negated,
+            prev,
+            self.ambiguous,
+        )
+        if self.negated and self.remover and kind in ("place", "industry"):
+            self.slots.removals.update(value.filters if kind == "place" else value)
+        self.i += span
+
+    def _word(self, i: int, k: str, prev: str) -> int:
+        """A word that is no role, size, industry or place: how many tokens it used up when it
+        ends the step itself (0: the negation and pending words are settled as usual)."""
+        tok, slots, keys = self.tokens[i], self.slots, self.keys
+        following = keys[i + 1] if i + 1 < self.sc.n else ""
+        if k in COMPANY_NOUN_KEYS and self.pending:
+            _flush(self.tokens, self.pending, slots, company_noun=True)
         elif tok.text[:1].isdigit() and tok.number is not None:
-            if slots.count is None and not (i + 1 < sc.n and keys[i + 1] in ("%", "percent")):
+            if slots.count is None and following not in ("%", "percent"):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
             if VAGUE_COUNTS[k] != 25:
                 slots.count = VAGUE_COUNTS[k]
-        elif k in MORE_WORDS and not (i + 1 < sc.n and keys[i + 1] == "than"):
+        elif k in MORE_WORDS and following != "than":
             slots.more = True
         elif k in SEARCH_VERBS:
             slots.search_verb = True
-        elif dept := sc.longest(DEPT_KEYS, i):
-            slots.dept_mentions.append((dept[1], (), negated))
-            i += dept[0]
-            continue
+        elif dept := self.sc.longest(DEPT_KEYS, i):
+            slots.dept_mentions.append((dept[1], (), self.negated))
+            return int(dept[0])
         elif k not in STOPWORDS and tok.text[:1].isalnum() and k not in COMPANY_NOUN_KEYS:
-            if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, negated)):
-                i += step
-                continue
-            if (
-                prev in _PLACE_PREFIXES
-                and i >= 2
-                and keys[i - 2] in PLACE_PREPOSITIONS
-                and (found := fuzzy_place(f"{tokens[i - 1].text} {tok.text}"))
-            ):  # "in new yrok": the first word is an ordinary word, the pair a place
-                add_unique(slots.exclude_locations if negated else slots.locations, found)
-                i += 1
-                continue
-            pending.append(i)
-            i += 1
-            continue
-        if k not in NEGATION_GLUE:
-            negated, neg_kind = False, None
-        if k not in COMPANY_NOUN_KEYS:
-            _flush(tokens, pending, slots, company_noun=False)
-        i += 1
-    _flush(tokens, pending, slots, company_noun=False)
-    slots.code_places = {*ambiguous, *ambiguous.values()}
-    slots.locations = settle_codes(slots.locations, ambiguous)
-    slots.exclude_locations = settle_codes(slots.exclude_locations, ambiguous)
+            return self._unknown(i, prev)
+        return 0
+
+    def _unknown(self, i: int, prev: str) -> int:
+        """A word nothing knows: a misspelt place after "in", or a word kept for later (a
+        keyword before a company noun, or a word not understood)."""
+        tokens, slots, keys = self.tokens, self.slots, self.keys
+        if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, self.negated)):
+            return step
+        if (
+            prev in _PLACE_PREFIXES
+            and i >= 2
+            and keys[i - 2] in PLACE_PREPOSITIONS
+            and (found := fuzzy_place(f"{tokens[i - 1].text} {tokens[i].text}"))
+        ):  # "in new yrok": the first word is an ordinary word, the pair a place
+            add_unique(slots.exclude_locations if self.negated else slots.locations, found)
+            return 1
+        self.pending.append(i)
+        return 1
 
 
 def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambiguous) -> int:
