@@ -146,6 +146,35 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     capital. "Austin, TX" and "Cambridge, MA" are read as one city.
     """
     word = tokens[i].text
+    if lowered := _lowercase_code(tokens, i):
+        return lowered
+    if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
+        return None  # no place starts with this word: skip the gazetteer
+    texts = [t.text for t in tokens]
+    found = _gazetteer_at(tokens, texts, i)
+    if not found:
+        return None
+    span, places = found
+    j = i + span
+    one_city = len(places) == 1 and places[0].kind == "city"
+    if one_city and j < len(texts) and (with_state := _city_with_state(texts, i, j)):
+        return with_state
+    if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
+        own = geo.longest_place_at(texts, j, max_len=3)
+        if own and all(p.kind == "country" and p.country == places[0].country for p in own[1]):
+            span += own[0]  # "Victoria, Australia": the country only says which Victoria
+            j = i + span
+    hit = PlaceHit(span, _unique(p.filter_string() for p in places))
+    if one_city:
+        hit.elsewhere = _cities_elsewhere(" ".join(texts[i:j]), places[0].country)
+    if span == 1:
+        _code_or_country(hit, texts[i])
+    return hit
+
+
+def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
+    """ "in ny", "the uk": the few codes read in lower case too, after a place word."""
+    word = tokens[i].text
     if word in _LOWER_ANYWHERE or (
         i
         and word in _LOWER_CODES
@@ -154,48 +183,52 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
         places = geo.lookup(word.upper())
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
-    if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
-        return None  # no place starts with this word: skip the gazetteer
-    texts = [t.text for t in tokens]
+    return None
+
+
+def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
+    """The gazetteer's longest place at ``i`` as (span, places), or None."""
     found = geo.longest_place_at(texts, i, max_len=4)
     if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
         # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.
         places = geo.lookup(texts[i])
         found = (1, places) if places else None
-    if not found:
-        return None
-    span, places = found
-    j = i + span
-    if len(places) == 1 and places[0].kind == "city" and j < len(texts):
-        nxt = geo.longest_place_at(texts, j, max_len=3)
-        if nxt and all(p.kind != "city" for p in nxt[1]):
-            city = _city_in(" ".join(texts[i:j]), " ".join(texts[j : j + nxt[0]]))
-            if city is not None:
-                return PlaceHit(span + nxt[0], [city.filter_string()])
-    if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
-        own = geo.longest_place_at(texts, j, max_len=3)
-        if own and all(p.kind == "country" and p.country == places[0].country for p in own[1]):
-            span += own[0]  # "Victoria, Australia": the country only says which Victoria
-            j = i + span
-    hit = PlaceHit(span, _unique(p.filter_string() for p in places))
-    if len(places) == 1 and places[0].kind == "city":
-        seen = {places[0].country}
-        others = []
-        for p in geo.lookup_all(" ".join(texts[i:j])):
-            if p.kind == "city" and p.country not in seen:
-                seen.add(p.country)
-                others.append(p.filter_string())
-        hit.elsewhere = others or None
-    word = texts[i]
-    if span == 1 and len(word) == 2 and word.isupper():
-        both = [p for p in geo.lookup_all(word) if p.kind in ("country", "region")]
-        kinds = {p.kind for p in both}
-        if kinds == {"country", "region"}:
-            region = next(p for p in both if p.kind == "region" and p.country == "US")
-            country = next(p for p in both if p.kind == "country")
-            hit.filters = [region.filter_string()]
-            hit.alternatives = [country.filter_string()]
-    return hit
+    return found
+
+
+def _city_with_state(texts: list[str], i: int, j: int) -> PlaceHit | None:
+    """ "Austin, TX", "Cambridge, MA": a city followed by its state or country is one place."""
+    nxt = geo.longest_place_at(texts, j, max_len=3)
+    if nxt and all(p.kind != "city" for p in nxt[1]):
+        city = _city_in(" ".join(texts[i:j]), " ".join(texts[j : j + nxt[0]]))
+        if city is not None:
+            return PlaceHit(j - i + nxt[0], [city.filter_string()])
+    return None
+
+
+def _cities_elsewhere(name: str, country: str) -> list[str] | None:
+    """Cities of the same name in other countries ("Paris" in Texas and in France)."""
+    seen = {country}
+    others = []
+    for p in geo.lookup_all(name):
+        if p.kind == "city" and p.country not in seen:
+            seen.add(p.country)
+            others.append(p.filter_string())
+    return others or None
+
+
+def _code_or_country(hit: PlaceHit, word: str) -> None:
+    """ "GA", "IN": a two-letter code that is both a US state and a country reads as the state,
+    with the country kept as the alternative."""
+    if len(word) != 2 or not word.isupper():
+        return
+    both = [p for p in geo.lookup_all(word) if p.kind in ("country", "region")]
+    kinds = {p.kind for p in both}
+    if kinds == {"country", "region"}:
+        region = next(p for p in both if p.kind == "region" and p.country == "US")
+        country = next(p for p in both if p.kind == "country")
+        hit.filters = [region.filter_string()]
+        hit.alternatives = [country.filter_string()]
 
 
 def _is_code(word: str) -> bool:
