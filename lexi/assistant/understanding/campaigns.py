@@ -7,6 +7,8 @@ this conversation is about; the tools resolve which (see ``lexi.assistant.tools.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .lists import list_name_in, list_target
 from .types import ConversationState, Intent, IntentKind
@@ -207,90 +209,176 @@ def _revision(clause: str) -> int | str:
     return "previous"
 
 
+@dataclass
+class _Said:
+    """One clause as the campaign steps read it."""
+
+    clause: str
+    quotes: list[str]
+    state: ConversationState
+    has_campaign: bool  # the clause says "campaign", "sequence", ...
+    tone: str | None
+    which: dict[str, str]
+
+
 def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
-    has_campaign = bool(_CAMPAIGN.search(clause))
-    tone = _tone(clause)
-    which = _which_campaign(state)
-    if _STATS.search(clause) and not re.search(r"\blists?\b", clause, I):
-        return Intent(kind=IntentKind.campaign_stats, params=which)
-    if _PAUSE.search(clause) and (
-        has_campaign or _has_campaign(state) or re.search(r"\b(?:sending|e-?mails?)\b", clause, I)
+    said = _Said(
+        clause,
+        quotes,
+        state,
+        bool(_CAMPAIGN.search(clause)),
+        _tone(clause),
+        _which_campaign(state),
+    )
+    for step in _STEPS:
+        if found := step(said):
+            return found
+    return None
+
+
+def _stats(s: _Said) -> Intent | None:
+    if _STATS.search(s.clause) and not re.search(r"\blists?\b", s.clause, I):
+        return Intent(kind=IntentKind.campaign_stats, params=s.which)
+    return None
+
+
+def _pause(s: _Said) -> Intent | None:
+    if _PAUSE.search(s.clause) and (
+        s.has_campaign
+        or _has_campaign(s.state)
+        or re.search(r"\b(?:sending|e-?mails?)\b", s.clause, I)
     ):
-        return Intent(kind=IntentKind.campaign_pause, params=which)
+        return Intent(kind=IntentKind.campaign_pause, params=s.which)
+    return None
+
+
+def _undo(s: _Said) -> Intent | None:
+    clause = s.clause
     if (
         _UNDO.search(clause)
         and _UNDO_OBJECT.search(clause)
         and not re.search(r"\b(?:search|results|filters?|lists?|people|contacts)\b", clause, I)
         and (
-            _has_campaign(state)
+            _has_campaign(s.state)
             or re.search(r"\b(?:versions?|revisions?|e-?mails?|drafts?)\b", clause, I)
-            or has_campaign
+            or s.has_campaign
         )
     ):
         return Intent(
-            kind=IntentKind.campaign_undo, params={"revision": _revision(clause), **which}
+            kind=IntentKind.campaign_undo, params={"revision": _revision(clause), **s.which}
         )
+    return None
+
+
+def _show(s: _Said) -> Intent | None:
+    clause = s.clause
     if (
         ((_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause))
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
         and not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause)
     ):
-        return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **which})
-    if (
-        has_campaign
+        return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **s.which})
+    return None
+
+
+def _create(s: _Said) -> Intent | None:
+    clause = s.clause
+    if not (
+        s.has_campaign
         and (_CAMPAIGN_CREATE.search(clause) or _BARE_CREATE.match(clause))
         and not re.search(
             r"\b(?:launch|start|kick\s+off|begin)\s+(?:the|this|that|my|our|it)\b", clause, I
         )
     ):
-        params: dict = {}
-        topic = _TOPIC.search(
-            re.sub(
-                r"\b(?:for|to)\s+(?:my|the|our|this|that)?\s*(?:qtok\d+|[^,.]*?\s+list)\b",
-                "",
-                clause,
-                flags=I,
-            )
+        return None
+    params: dict = {}
+    if topic := _topic(clause, s.quotes):
+        params["topic"] = topic
+    name = list_name_in(clause, s.quotes, s.state, after_prep=False)
+    target, resolved = list_target(clause, name, s.state)
+    if target:
+        params["list"] = resolved
+    if s.tone:
+        params["tone"] = s.tone
+    return Intent(
+        kind=IntentKind.campaign_create, list_name=resolved, list_target=target, params=params
+    )
+
+
+def _topic(clause: str, quotes: list[str]) -> str | None:
+    """What the campaign is about ("about legal automation"), without the list it is for."""
+    topic = _TOPIC.search(
+        re.sub(
+            r"\b(?:for|to)\s+(?:my|the|our|this|that)?\s*(?:qtok\d+|[^,.]*?\s+list)\b",
+            "",
+            clause,
+            flags=I,
         )
-        if topic:
-            t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
-            t = re.sub(r"[\s,]+(?:please|pls|plz|thanks|thx|asap|too)$", "", t, flags=I)
-            if t and not re.fullmatch(r"(?:it|them|this|that|the\s+list|my\s+list)", t, I):
-                params["topic"] = t
-        name = list_name_in(clause, quotes, state, after_prep=False)
-        target, resolved = list_target(clause, name, state)
-        if target:
-            params["list"] = resolved
-        if tone:
-            params["tone"] = tone
-        return Intent(
-            kind=IntentKind.campaign_create, list_name=resolved, list_target=target, params=params
-        )
-    if (has_campaign and _CAMPAIGN_START.search(clause)) or re.search(
-        r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
-        r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
-        clause,
-        I,
-    ):
-        return Intent(kind=IntentKind.campaign_start, params=which)
-    if _has_campaign(state) and _LETS_GO.fullmatch(clause):
-        return Intent(kind=IntentKind.campaign_start, params=which)
-    subject = _SUBJECT_TO.search(clause)
-    if subject and not tone:
-        text = _restore_quotes(subject["text"] or subject["text2"] or "", quotes)
-        text = text.strip(" \"'“”‘’.")
-        if text and not re.fullmatch(r"(?:shorter|longer|better|punchier|it|that)", text, I):
-            params = {"edit": "subject", "subject": text, "part": "subject", **_step(clause)}
-            return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
-    if _TRIAL.search(clause) or (
-        re.search(r"\bfree\s+trial\b", clause, I) and _has_campaign(state)
-    ):
-        params = {"edit": "free_trial", **_step(clause)}
-        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
-    if _QUESTION_EDIT.search(clause) and not re.search(r"\bquick\s+question\b", clause, I):
-        params = {"edit": "question", **_step(clause)}
-        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
+    )
+    if not topic:
+        return None
+    t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
+    t = re.sub(r"[\s,]+(?:please|pls|plz|thanks|thx|asap|too)$", "", t, flags=I)
+    if t and not re.fullmatch(r"(?:it|them|this|that|the\s+list|my\s+list)", t, I):
+        return t
+    return None
+
+
+def _start(s: _Said) -> Intent | None:
     if (
+        (s.has_campaign and _CAMPAIGN_START.search(s.clause))
+        or re.search(
+            r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
+            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
+            s.clause,
+            I,
+        )
+        or (_has_campaign(s.state) and _LETS_GO.fullmatch(s.clause))
+    ):
+        return Intent(kind=IntentKind.campaign_start, params=s.which)
+    return None
+
+
+def _subject(s: _Said) -> Intent | None:
+    subject = _SUBJECT_TO.search(s.clause)
+    if not subject or s.tone:
+        return None
+    text = _restore_quotes(subject["text"] or subject["text2"] or "", s.quotes)
+    text = text.strip(" \"'“”‘’.")
+    if text and not re.fullmatch(r"(?:shorter|longer|better|punchier|it|that)", text, I):
+        params = {"edit": "subject", "subject": text, "part": "subject", **_step(s.clause)}
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **s.which})
+    return None
+
+
+def _trial(s: _Said) -> Intent | None:
+    if _TRIAL.search(s.clause) or (
+        re.search(r"\bfree\s+trial\b", s.clause, I) and _has_campaign(s.state)
+    ):
+        params = {"edit": "free_trial", **_step(s.clause)}
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **s.which})
+    return None
+
+
+def _question(s: _Said) -> Intent | None:
+    if _QUESTION_EDIT.search(s.clause) and not re.search(r"\bquick\s+question\b", s.clause, I):
+        params = {"edit": "question", **_step(s.clause)}
+        return Intent(kind=IntentKind.email_rewrite, params={**params, **s.which})
+    return None
+
+
+_BARE_TONE = re.compile(
+    r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*(?:a\s+(?:bit|little)\s+|"
+    r"(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|friendlier|warmer|punchier|"
+    r"snappier|crisper|briefer|bolder|softer|gentler|tighter)"
+    r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*\W*",
+    I,
+)
+
+
+def _rewrite(s: _Said) -> Intent | None:
+    clause, tone = s.clause, s.tone
+    if not (
         (
             (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
             and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
@@ -298,24 +386,29 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
         or re.search(
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )
-        or (
-            tone
-            and re.fullmatch(
-                r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*(?:a\s+(?:bit|little)\s+|"
-                r"(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|friendlier|warmer|punchier|"
-                r"snappier|crisper|briefer|bolder|softer|gentler|tighter)"
-                r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*\W*",
-                clause,
-                I,
-            )
-        )
+        or (tone and _BARE_TONE.fullmatch(clause))
     ):
-        params = {"tone": tone} if tone else {}
-        params.update(_step(clause))
-        if re.search(r"\bsubject\b", clause, I):
-            params["part"] = "subject"
-        return Intent(kind=IntentKind.email_rewrite, params={**params, **which})
-    return None
+        return None
+    params = {"tone": tone} if tone else {}
+    params.update(_step(clause))
+    if re.search(r"\bsubject\b", clause, I):
+        params["part"] = "subject"
+    return Intent(kind=IntentKind.email_rewrite, params={**params, **s.which})
+
+
+# In this order: the first step that reads the clause wins.
+_STEPS: tuple[Callable[[_Said], Intent | None], ...] = (
+    _stats,
+    _pause,
+    _undo,
+    _show,
+    _create,
+    _start,
+    _subject,
+    _trial,
+    _question,
+    _rewrite,
+)
 
 
 def _tone(clause: str) -> str | None:
