@@ -11,11 +11,23 @@ prefix range on the same index.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import BigInteger, Date, ForeignKey, Index, Integer, SmallInteger, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from lexi.db.base import Base
+from lexi.db.base import Base, JSONType
 
 # Place keys compare byte-wise on both databases (see lexi.prospects.places).
 LocKey = String(160).with_variant(String(160, collation="C"), "postgresql")
@@ -71,6 +83,11 @@ class Company(Base):
     headcount_12m_ago: Mapped[int | None] = mapped_column(Integer)
     growth_6m_pct: Mapped[int | None] = mapped_column(Integer)
     growth_12m_pct: Mapped[int | None] = mapped_column(Integer)
+    # The last round's investors, comma-separated, the lead investor first.
+    last_funding_investors: Mapped[str | None] = mapped_column(Text)
+    # Headcount over time, oldest first: [["YYYY-MM-DD", headcount], ...] (quarterly for the
+    # generated universe; imports add a point when they bring a new headcount).
+    headcount_history: Mapped[list[Any] | None] = mapped_column(JSONType)
 
 
 class CompanyTechnology(Base):
@@ -115,6 +132,12 @@ class JobPosting(Base):
     seniority: Mapped[str] = mapped_column(String(20), nullable=False)
     department: Mapped[str] = mapped_column(String(30), nullable=False)
     posted_on: Mapped[date] = mapped_column(Date, nullable=False)
+    # Where the job is: a city of the company (its head office or another office), or remote
+    # (no city; the country only).
+    city: Mapped[str | None] = mapped_column(String(100))
+    state: Mapped[str | None] = mapped_column(String(100))
+    country: Mapped[str | None] = mapped_column(String(2))
+    remote: Mapped[bool] = mapped_column(Boolean, nullable=False, server_default=false())
 
 
 class Person(Base):
@@ -197,3 +220,7 @@ class Person(Base):
     company_loc: Mapped[str | None] = mapped_column(LocKey)
     # The day the person started in their current role (job changes).
     role_started_on: Mapped[date | None] = mapped_column(Date)
+    # The company the person worked at before (its name, and its key when it is in the universe;
+    # not a foreign key, so that loads never wait on it).
+    prev_company_id: Mapped[int | None] = mapped_column(Integer)
+    prev_company_name: Mapped[str | None] = mapped_column(String(200))

@@ -39,6 +39,8 @@ COMPANY_COLUMNS = (
     "headcount_12m_ago",
     "growth_6m_pct",
     "growth_12m_pct",
+    "last_funding_investors",
+    "headcount_history",
 )
 PERSON_COLUMNS = (
     "id",
@@ -61,9 +63,22 @@ PERSON_COLUMNS = (
     "revenue_usd",
     "company_loc",
     "role_started_on",
+    "prev_company_id",
+    "prev_company_name",
 )
 TECHNOLOGY_COLUMNS = ("company_id", "tech_key", "technology", "first_seen_on")
-POSTING_COLUMNS = ("id", "company_id", "title_id", "seniority", "department", "posted_on")
+POSTING_COLUMNS = (
+    "id",
+    "company_id",
+    "title_id",
+    "seniority",
+    "department",
+    "posted_on",
+    "city",
+    "state",
+    "country",
+    "remote",
+)
 FTS_TABLE = "prospect_companies_fts"
 _TABLES = (
     "prospect_titles",

@@ -11,14 +11,24 @@ rounds raised last month and postings from last week.
   startup is pre-seed or seed, a 300-person one Series B or C, a 5,000-person one late-stage or
   private equity), its date falls after the founding and mostly within the last two years, its
   amount is typical of the stage, and the total adds the typical earlier rounds.
+- **Investors**: the last round's investors (one to five, the lead first) fit its stage and the
+  company's industry group: angels and seed funds early, venture firms for Series A and B, growth
+  and crossover funds later, buyout firms for private equity (``data/investors.tsv``).
 - **Headcount growth**: a yearly rate around a few percent for most companies, much higher for
-  young and recently funded ones; headcount 12 and 6 months ago follow from it.
+  young and recently funded ones; a quarterly headcount history over the last 24 months follows
+  from it (with a little noise, never before the founding), and the headcount 6 and 12 months
+  ago, and the growth since, are read from that history.
 - **Technologies**: each of the company's technologies was first seen some time after the
   founding; a few percent were adopted in the last quarter.
 - **Job postings**: growing companies post openings for roles of their own org chart (more when
   they grow faster), plus replacements; posted within the last ~4 months, mostly recently.
+- **Job posting locations**: most openings are at the head office, some at the company's other
+  offices, one in ten remote (country only).
 - **Role start**: tenures are exponential with a mean of about five years (about one person in five
   started their role in the last 12 months), never before the company was founded.
+- **Previous company**: most people came from another company of the universe in the same
+  industry group (some from another group), one founded before their current role started; for
+  the rest no previous employer is known.
 """
 
 from __future__ import annotations
@@ -27,6 +37,8 @@ import math
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 
 from lexi.prospects.taxonomy import FUNDING_STAGES
 
@@ -75,6 +87,34 @@ POSTING_MAX_DAYS = 120
 MAX_POSTINGS = 60
 
 
+# Headcount history: a point every quarter over the last 24 months (days before as_of, newest
+# first); the 6- and 12-month figures are the points at 182 and 365 days.
+HISTORY_DAYS = (0, 91, 182, 274, 365, 456, 547, 639, 730)
+_HISTORY_YEARS = tuple(d / 365 for d in HISTORY_DAYS)
+HISTORY_NOISE = 0.04  # each past point is off the smooth curve by up to +-2 %
+# Which kinds of investor take part in a round of each stage, and how many investors it has.
+_ROUND_KINDS = {
+    "pre_seed": ("angel", "seed"),
+    "seed": ("seed", "angel", "venture"),
+    "series_a": ("venture", "seed", "corporate"),
+    "series_b": ("venture", "growth", "corporate"),
+    "series_c": ("growth", "venture", "corporate"),
+    "series_d_plus": ("growth",),
+    "private_equity": ("private_equity",),
+}
+_LEAD_KINDS = {"pre_seed": ("seed", "angel"), "seed": ("seed", "venture")}
+_ROUND_SIZE = {
+    "pre_seed": (1, 3),
+    "seed": (2, 4),
+    "series_a": (2, 4),
+    "series_b": (2, 5),
+    "series_c": (3, 5),
+    "series_d_plus": (2, 5),
+    "private_equity": (1, 2),
+}
+DATA = Path(__file__).resolve().parent / "data" / "investors.tsv"
+
+
 @dataclass
 class Funding:
     stage: str
@@ -90,6 +130,7 @@ class Growth:
     growth_12m_pct: int | None
     growth_6m_pct: int | None
     yearly_rate: float
+    history: str | None = None  # JSON: [["YYYY-MM-DD", headcount], ...], oldest first
 
 
 class Days:
@@ -146,8 +187,16 @@ def funding(rng: random.Random, family: str, employees: int, age_days: int) -> F
     return Funding(stage, days_ago, amount, total)
 
 
-def growth(rng: random.Random, employees: int, age_days: int, funded: Funding | None) -> Growth:
-    """Headcount 6 and 12 months ago for a company of ``employees`` today."""
+def growth(
+    rng: random.Random,
+    employees: int,
+    age_days: int,
+    funded: Funding | None,
+    day: Days | None = None,
+) -> Growth:
+    """The headcount history of a company of ``employees`` today (quarterly points over the
+    last 24 months after its founding, dated by ``day``) and the headcount 6 and 12 months ago
+    read from it."""
     if funded is not None and funded.days_ago < 540 and funded.stage != "private_equity":
         rate = rng.gauss(0.3, 0.25)
     elif age_days < 365 * 4:
@@ -155,12 +204,76 @@ def growth(rng: random.Random, employees: int, age_days: int, funded: Funding | 
     else:
         rate = rng.gauss(0.03, 0.12)
     rate = max(-0.4, min(rate, 2.5))
-    if age_days < 365:
-        # A company younger than a year had no headcount then.
-        return Growth(None, None, None, None, rate)
-    before_12 = max(1, round(employees / (1 + rate)))
-    before_6 = max(1, round(employees / math.sqrt(1 + rate)))
-    return Growth(before_12, before_6, pct(employees, before_12), pct(employees, before_6), rate)
+    # Headcount t years ago on the smooth curve: employees / (1 + rate) ** t, times a little noise
+    # (one draw per point; none for today's, which is the company's headcount).
+    slope = math.log(1 + rate)
+    points = [employees]
+    for years, days in zip(_HISTORY_YEARS[1:], HISTORY_DAYS[1:], strict=True):
+        if days >= age_days:
+            break  # not founded yet
+        noise = 1.0 + (rng.random() - 0.5) * HISTORY_NOISE
+        points.append(max(1, round(employees * math.exp(-slope * years) * noise)))
+    before_6 = points[2] if len(points) > 2 else None
+    before_12 = points[4] if len(points) > 4 else None
+    history = None
+    if day is not None:
+        history = (
+            "["
+            + ",".join(
+                f'["{day(d)}",{n}]'
+                for d, n in zip(
+                    reversed(HISTORY_DAYS[: len(points)]), reversed(points), strict=True
+                )
+            )
+            + "]"
+        )
+    return Growth(
+        before_12,
+        before_6,
+        pct(employees, before_12) if before_12 else None,
+        pct(employees, before_6) if before_6 else None,
+        rate,
+        history,
+    )
+
+
+@dataclass(frozen=True)
+class Investor:
+    name: str
+    kind: str
+    focus: frozenset[str]  # industry groups; empty for any
+
+
+@cache
+def investors() -> tuple[Investor, ...]:
+    """The investors of ``data/investors.tsv``."""
+    out = []
+    for line in DATA.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith(("#", "name\t")):
+            continue
+        name, kind, focus = line.split("\t")
+        out.append(
+            Investor(name, kind, frozenset() if focus == "*" else frozenset(focus.split(",")))
+        )
+    return tuple(out)
+
+
+@cache
+def _investor_pool(kinds: tuple[str, ...], family: str) -> tuple[str, ...]:
+    """Names of investors of these kinds that invest in ``family`` (specialists and generalists)."""
+    return tuple(
+        i.name for i in investors() if i.kind in kinds and (not i.focus or family in i.focus)
+    )
+
+
+def round_investors(rng: random.Random, stage: str, family: str) -> list[str]:
+    """The investors of a round of ``stage`` at a company of ``family``, the lead first."""
+    low, high = _ROUND_SIZE[stage]
+    n = low + int(rng.random() * (high - low + 1))
+    lead_pool = _investor_pool(_LEAD_KINDS.get(stage, _ROUND_KINDS[stage][:1]), family)
+    lead = lead_pool[int(rng.random() * len(lead_pool))]
+    pool = [name for name in _investor_pool(_ROUND_KINDS[stage], family) if name != lead]
+    return [lead, *rng.sample(pool, min(n - 1, len(pool)))]
 
 
 def pct(now: int, before: int) -> int:

@@ -50,6 +50,11 @@ LEADERS_AT_HQ = 0.75  # executives and VPs mostly work at the head office
 _LEADERS = frozenset({"owner", "founder", "c_suite", "partner", "vp"})
 _FOUNDERS = frozenset({"owner", "founder"})  # a company's first leader of these started it
 OFFICE_SHARE = 0.25  # people of a company with offices who work at one of them
+POSTING_REMOTE = 0.1  # job postings open to remote candidates (country only)
+POSTING_OFFICES = 0.3  # of a company with offices, postings at one of them
+PREV_SAME_GROUP = 0.62  # people whose previous company is in their company's industry group
+PREV_OTHER_GROUP = 0.18  # ... in another group (the rest have no known previous company)
+PREV_POOL = 4000  # previous companies are drawn from this many earlier companies per group
 # Cities where large companies open offices abroad.
 ABROAD = (
     ("GB", "London"),
@@ -208,6 +213,12 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
     srandom = srng.random
     log = math.log
     tenure_mean = gen_signals.TENURE_MEAN_DAYS
+    today = as_of.toordinal()
+    # Earlier companies people may have come from: (id, name, founded ordinal), per group and
+    # across groups, each a bounded pool (memory stays flat).
+    group_pools: dict[str, list[tuple[int, str, int]]] = {}
+    any_pool: list[tuple[int, str, int]] = []
+    prev_any = PREV_SAME_GROUP + PREV_OTHER_GROUP
     person_id = 0
     company_id = 0
     posting_id = 0
@@ -230,7 +241,12 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         founded_on = date(spec.founded_year, 1, 1).toordinal() + int(srng.random() * 365)
         age_days = max(as_of.toordinal() - founded_on, 1)
         funded = gen_signals.funding(srng, spec.family, spec.employees, age_days)
-        grown = gen_signals.growth(srng, spec.employees, age_days, funded)
+        grown = gen_signals.growth(srng, spec.employees, age_days, funded, day)
+        backers = (
+            ", ".join(gen_signals.round_investors(srng, funded.stage, spec.family))
+            if funded
+            else None
+        )
         for tech in spec.technologies:
             techs.append(
                 (company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days)))
@@ -260,6 +276,8 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                 grown.headcount_12m_ago,
                 grown.growth_6m_pct,
                 grown.growth_12m_pct,
+                backers,
+                grown.history,
             )
         )
         count = min(staff_size(spec.employees), people - person_id)
@@ -268,25 +286,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         metro = here.metros[hq.metro]
         offices = _offices(u, rng, hq, spec.employees)
         used: set[str] = set()
-        open_roles = gen_signals.postings(srng, spec.employees, grown.yearly_rate)
-        if open_roles:
-            # Openings for roles of the company's own org chart (rarely its leader's).
-            pool = titles[1:] or titles
-            for _ in range(open_roles):
-                posting_id += 1
-                tid, seniority, department = u.title_id(
-                    pool[int(srng.random() * len(pool))], industry
-                )
-                postings.append(
-                    (
-                        posting_id,
-                        company_id,
-                        tid,
-                        seniority,
-                        department,
-                        day(gen_signals.posting_days(srng)),
-                    )
-                )
+        group_pool = group_pools.setdefault(spec.family, [])
         for i, title in enumerate(titles):
             person_id += 1
             tid, seniority, department = u.title_id(title, industry)
@@ -298,6 +298,14 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                 if tenure > age_days:
                     tenure = age_days
             started = day_cache.get(tenure) or day(tenure)
+            # Previous company: an earlier one founded before this role started.
+            r = srandom()
+            prev = group_pool if r < PREV_SAME_GROUP else any_pool if r < prev_any else None
+            prev_id = prev_name = None
+            if prev:
+                entry = prev[int(srandom() * len(prev))]
+                if entry[2] + tenure < today:
+                    prev_id, prev_name = entry[0], entry[1]
             r = rng.random()
             if i < 3 or (
                 seniority in _LEADERS and r < LEADERS_AT_HQ
@@ -347,8 +355,48 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                     spec.revenue_usd,
                     hq_loc,
                     started,
+                    prev_id,
+                    prev_name,
                 )
             )
+        open_roles = gen_signals.postings(srng, spec.employees, grown.yearly_rate)
+        if open_roles:
+            # Openings for roles of the company's own org chart (rarely its leader's), after its
+            # people so that title keys follow the main stream alone; mostly at
+            # the head office, some at its other offices, some remote (country only).
+            pool = titles[1:] or titles
+            for _ in range(open_roles):
+                posting_id += 1
+                tid, seniority, department = u.title_id(
+                    pool[int(srng.random() * len(pool))], industry
+                )
+                r = srandom()
+                if r < POSTING_REMOTE:
+                    at: Town | None = None
+                elif offices and r < POSTING_REMOTE + POSTING_OFFICES:
+                    at = offices[int(srandom() * len(offices))]
+                else:
+                    at = hq
+                postings.append(
+                    (
+                        posting_id,
+                        company_id,
+                        tid,
+                        seniority,
+                        department,
+                        day(gen_signals.posting_days(srng)),
+                        at.name if at else None,
+                        at.region if at else None,
+                        at.country if at else country,
+                        at is None,
+                    )
+                )
+        entry = (company_id, spec.name, founded_on)
+        for shared in (group_pool, any_pool):
+            if len(shared) < PREV_POOL:
+                shared.append(entry)
+            else:
+                shared[int(srandom() * PREV_POOL)] = entry
         if len(persons) >= batch_size:
             yield u.new_titles, companies, persons, techs, postings
             u.new_titles, companies, persons, techs, postings = [], [], [], [], []

@@ -625,6 +625,8 @@ def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
         "last_funding_on": r["last_funding_on"],
         "last_funding_usd": r["last_funding_usd"],
         "funding_total_usd": r["funding_total_usd"],
+        "last_funding_investors": None,
+        "headcount_history": None,
     }
 
 
@@ -659,5 +661,7 @@ def _person_row(
         "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
         "company_loc": hq,
         "role_started_on": None,
+        "prev_company_id": None,
+        "prev_company_name": None,
     }
     return tuple(values[c] for c in bulk.PERSON_COLUMNS)

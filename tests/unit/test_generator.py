@@ -350,9 +350,110 @@ class TestBuyingSignals:
         for p in persons:
             staff[p[P["company_id"]]].add(p[P["title_id"]])
         assert postings
-        for _, company_id, title_id, _, _, posted in postings:
+        for _, company_id, title_id, _, _, posted, *_ in postings:
             assert title_id in staff[company_id]
             assert "2026-08-03" <= posted <= "2026-12-01"
+
+    def test_postings_are_at_the_company_s_offices_or_remote(self) -> None:
+        companies, _, _, postings = signals(5, 20_000)
+        by_id = {c[0]: c for c in companies}
+        J = {name: i for i, name in enumerate(bulk.POSTING_COLUMNS)}
+        remote = at_hq = 0
+        for p in postings:
+            c = by_id[p[J["company_id"]]]
+            if p[J["remote"]]:
+                remote += 1
+                assert p[J["city"]] is None and p[J["country"]] == c[C["country"]]
+            elif (p[J["city"]], p[J["state"]], p[J["country"]]) == (
+                c[C["city"]],
+                c[C["state"]],
+                c[C["country"]],
+            ):
+                at_hq += 1
+            else:  # another office: only companies of 500+ have them
+                assert c[C["employee_count"]] >= 500 and p[J["city"]]
+        assert 0.05 <= remote / len(postings) <= 0.15
+        assert at_hq / len(postings) >= 0.7
+
+    def test_investors_fit_the_stage_lead_first(self) -> None:
+        from lexi.prospects.gen_signals import investors
+
+        kinds = {i.name: i.kind for i in investors()}
+        companies, _, _, _ = signals(5, 20_000)
+        funded = [c for c in companies if c[C["funding_stage"]]]
+        assert all(c[C["last_funding_investors"]] for c in funded)
+        assert not any(c[C["last_funding_investors"]] for c in companies if c not in funded)
+        for c in funded:
+            names = c[C["last_funding_investors"]].split(", ")
+            assert len(names) == len(set(names)) and 1 <= len(names) <= 5
+            stage, lead = c[C["funding_stage"]], kinds[names[0]]
+            if stage == "private_equity":
+                assert {kinds[n] for n in names} == {"private_equity"}
+            elif stage in ("series_c", "series_d_plus"):
+                assert "angel" not in {kinds[n] for n in names}
+            elif stage in ("pre_seed", "seed"):
+                assert lead in ("seed", "angel", "venture")
+                assert not {kinds[n] for n in names} & {"growth", "private_equity"}
+
+    def test_the_investor_file_names_known_kinds_and_groups(self) -> None:
+        from lexi.prospects.gen_signals import investors
+
+        found = investors()
+        assert len(found) >= 80 and len({i.name for i in found}) == len(found)
+        assert {i.kind for i in found} == {
+            "angel",
+            "seed",
+            "venture",
+            "growth",
+            "corporate",
+            "private_equity",
+        }
+        assert all(i.focus <= set(FAMILIES) for i in found)
+
+    def test_headcount_history_is_quarterly_and_gives_the_6_and_12_month_figures(self) -> None:
+        import json
+        from datetime import date
+
+        companies, _, _, _ = signals(5, 20_000)
+        full = 0
+        for c in companies:
+            history = json.loads(c[C["headcount_history"]])
+            days = [(date(2026, 12, 1) - date.fromisoformat(d)).days for d, _ in history]
+            assert days == sorted(days, reverse=True) and days[-1] == 0
+            assert history[-1][1] == c[C["employee_count"]]
+            assert all(n >= 1 for _, n in history)
+            founded = date(c[C["founded_year"]], 1, 1)
+            assert date.fromisoformat(history[0][0]) >= founded
+            by_days = {d: n for d, (_, n) in zip(days, history, strict=True)}
+            assert by_days.get(182) == c[C["headcount_6m_ago"]]
+            assert by_days.get(365) == c[C["headcount_12m_ago"]]
+            full += len(history) == 9
+        assert full / len(companies) >= 0.8  # most companies are older than two years
+
+    def test_previous_companies_are_earlier_companies_founded_before_the_role(self) -> None:
+        from datetime import date
+
+        companies, persons, _, _ = signals(5, 20_000)
+        by_id = {c[0]: c for c in companies}
+        known = 0
+        for p in persons:
+            prev = p[P["prev_company_id"]]
+            if prev is None:
+                assert p[P["prev_company_name"]] is None
+                continue
+            known += 1
+            c = by_id[prev]
+            assert prev < p[P["company_id"]] and c[C["name"]] == p[P["prev_company_name"]]
+            assert c[C["founded_year"]] <= date.fromisoformat(p[P["role_started_on"]]).year
+        assert 0.5 <= known / len(persons) <= 0.85
+        same_group = sum(
+            1
+            for p in persons
+            if p[P["prev_company_id"]]
+            and family_of(by_id[p[P["prev_company_id"]]][C["industry"]])
+            == family_of(p[P["industry"]])
+        )
+        assert same_group / known >= 0.6
 
     def test_role_starts_give_a_realistic_yearly_job_change_rate(self) -> None:
         _, persons, techs, _ = signals(5, 20_000)
