@@ -74,17 +74,21 @@ def _place(value: str) -> str:
 
 def comparable(filters: Any) -> Any:
     """Filters as search sees them, so two labels of the same search compare equal: titles that
-    search matches identically ("Sales Manager", "Manager of Sales") in any order; places in
-    their canonical form ("Frankfurt, DE" is "Frankfurt am Main, DE"); a place both included
-    and excluded ("Europe except the UK") counted once, as excluded."""
+    search matches identically ("Sales Manager", "Manager of Sales") in any order, also the
+    titles of ``hiring_for``; places in their canonical form ("Frankfurt, DE" is "Frankfurt am
+    Main, DE") in any order; a place both included and excluded ("Europe except the UK") counted
+    once, as excluded."""
     if not isinstance(filters, dict):
         return filters
     out = dict(filters)
     if filters.get("titles"):
         out["titles"] = sorted(set(map(_title_key, filters["titles"])))
-    for key in ("locations", "exclude_locations"):
+    hiring = filters.get("hiring_for")
+    if isinstance(hiring, dict) and hiring.get("titles"):
+        out["hiring_for"] = {**hiring, "titles": sorted(set(map(_title_key, hiring["titles"])))}
+    for key in ("locations", "exclude_locations", "company_locations", "exclude_company_locations"):
         if filters.get(key):
-            out[key] = [_place(v) for v in filters[key]]
+            out[key] = sorted({_place(v) for v in filters[key]})
     if out.get("locations") and out.get("exclude_locations"):
         out["locations"] = [v for v in out["locations"] if v not in out["exclude_locations"]]
     return out

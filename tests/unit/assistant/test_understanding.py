@@ -22,6 +22,7 @@ from lexi.assistant.understanding import (
     interpret,
 )
 from lexi.assistant.understanding.evaluation import (
+    comparable,
     load_jsonl,
     run_conversations,
     run_lines,
@@ -86,6 +87,23 @@ class TestDevelopmentSet:
         assert score.lines >= 40
         assert score.intent_accuracy >= 0.95, score.failures[:10]
         assert score.line_accuracy >= 0.90, score.failures[:10]
+
+    def test_the_scorer_compares_filters_as_search_applies_them(self):
+        label = {
+            "titles": ["Sales Manager"],
+            "locations": ["FL, US", "GA, US"],
+            "hiring_for": {"titles": ["Sales Development Representative"]},
+            "limit": 25,
+        }
+        same = {
+            "titles": ["Manager of Sales"],
+            "locations": ["GA, US", "FL, US"],
+            "hiring_for": {"titles": ["SDR"]},
+            "limit": 25,
+        }
+        assert comparable(same) == comparable(label)
+        assert comparable({**same, "locations": ["GA, US"]}) != comparable(label)
+        assert comparable({**same, "hiring_for": {"titles": ["AE"]}}) != comparable(label)
 
     @pytest.mark.parametrize("line", UTTERANCES, ids=lambda line: line["text"][:60] or "<empty>")
     def test_every_interpretation_is_well_formed(self, line):
