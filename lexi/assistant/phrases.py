@@ -5,54 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lexi import geo
-from lexi.prospects.taxonomy import SECTOR_OF
+from lexi.prospects.filter_words import (
+    INDUSTRY_NAMES,
+    MAX_NAMED,
+    industry_phrase,
+    place_name,
+)
+from lexi.prospects.filter_words import join as _join
+from lexi.prospects.filter_words import the as _the
+from lexi.prospects.filters import filter_clauses
 
-# Lists longer than this are summarised ("in 19 manufacturing industries"); the full list is
-# in the action's filters.
-MAX_NAMED = 3
-CITY_NAMES = {
-    "New York, NY, US": "New York City",
-    "Washington, DC, US": "Washington, DC",
-}
-INDUSTRY_NAMES = {
-    "Law Practice": "law firms",
-    "Legal Services": "legal services firms",
-    "Computer Software": "software companies",
-    "Hospital & Health Care": "hospitals and health care companies",
-    "Accounting": "accounting firms",
-    "Financial Services": "financial services companies",
-    "Banking": "banks",
-    "Insurance": "insurance companies",
-    "Real Estate": "real estate companies",
-    "Biotechnology": "biotech companies",
-    "Pharmaceuticals": "pharmaceutical companies",
-    "Marketing and Advertising": "marketing and advertising agencies",
-    "Management Consulting": "consulting firms",
-    "Information Technology and Services": "IT services companies",
-    "Computer & Network Security": "cybersecurity companies",
-    "Internet": "internet companies",
-    "Telecommunications": "telecom companies",
-    "Construction": "construction companies",
-    "Restaurants": "restaurants",
-    "Retail": "retailers",
-    "Higher Education": "universities and colleges",
-    "Venture Capital & Private Equity": "VC and private equity firms",
-    "Logistics and Supply Chain": "logistics companies",
-    "Automotive": "automotive companies",
-    "Oil & Energy": "oil and energy companies",
-    "Staffing and Recruiting": "staffing and recruiting firms",
-    "Investment Banking": "investment banks",
-    "Investment Management": "investment management firms",
-    "Architecture & Planning": "architecture firms",
-    "Hospitality": "hotels and hospitality companies",
-    "Medical Devices": "medical device companies",
-    "Non-Profit Organization Management": "non-profits",
-    "Government Administration": "government agencies",
-    "E-Learning": "e-learning companies",
-    "Computer Games": "game studios",
-    "Semiconductors": "semiconductor companies",
-}
 LEVEL_NAMES = {
     "owner": ("owner", "owners"),
     "founder": ("founder", "founders"),
@@ -211,46 +173,6 @@ def _plural_title_phrase(title: str) -> str:
 _OF_HEADS = {"vp", "svp", "evp", "head", "director", "chief", "vice president", "manager"}
 
 
-def _join(items: list[str], word: str = "or") -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1]
-
-
-def place_name(place: str) -> str:
-    """ "New York, NY, US" -> "New York City"; "Boston, MA, US" -> "Boston, MA";
-    "CA, US" -> "California"; "DE" -> "Germany"."""
-    if place in CITY_NAMES:
-        return CITY_NAMES[place]
-    parts = [p.strip() for p in place.split(",")]
-    if len(parts) == 1:
-        return geo.country_name(parts[0]) or parts[0]
-    country = parts[-1]
-    if len(parts) == 2 and len(parts[0]) <= 3 and parts[0].isupper():
-        region = geo.region_name(country, parts[0])
-        if region:
-            return (
-                region if country == "US" else f"{region}, {geo.country_name(country) or country}"
-            )
-    if country == "US":
-        return ", ".join(parts[:-1])
-    return ", ".join(parts[:-1] + [geo.country_name(country) or country])
-
-
-def _range(bounds: dict[str, Any] | None, unit: str, money: bool = False) -> str | None:
-    if not bounds:
-        return None
-    lo, hi = bounds.get("min"), bounds.get("max")
-    fmt = (lambda v: f"${v:,}") if money else (lambda v: f"{v:,}")
-    if lo is not None and hi is not None:
-        return f"{fmt(lo)}-{fmt(hi)} {unit}"
-    if lo is not None:
-        return f"{fmt(lo)}+ {unit}"
-    if hi is not None:
-        return f"up to {fmt(hi)} {unit}"
-    return None
-
-
 def _dept(name: str) -> str:
     return DEPARTMENT_NAMES.get(name, name.replace("_", " ").title())
 
@@ -282,80 +204,11 @@ def _roles(filters: dict[str, Any], one: bool) -> str:
     return f"{_join([d.lower() for d in depts], 'and')} {_join(names, 'and')}"
 
 
-def industry_phrase(industries: list[str]) -> str:
-    """ "at law firms", "at banks or insurance companies", "in 19 manufacturing industries"."""
-    if len(industries) > MAX_NAMED:
-        sectors = {SECTOR_OF.get(i) for i in industries}
-        if len(sectors) == 1 and None not in sectors:
-            sector = str(sectors.pop()).split(" & ")[0].lower()
-            return f"in {len(industries)} {sector} industries"
-        return f"in {len(industries)} industries"
-    return "at " + _join([INDUSTRY_NAMES.get(i, f"{i.lower()} companies") for i in industries])
-
-
 def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
     """The request in words: "CEOs at law firms in New York City"; with ``count``, the number
-    leads ("26 CEOs at law firms in New York City", "1 CEO at ...")."""
-    one = count == 1
-    parts = [_roles(filters, one)]
-    if filters.get("companies"):
-        names = list(filters["companies"])
-        parts.append(
-            "at " + (_join(names) if len(names) <= MAX_NAMED else f"{len(names)} companies")
-        )
-    if filters.get("industries"):
-        parts.append(industry_phrase(list(filters["industries"])))
-    if filters.get("exclude_industries"):
-        ex = list(filters["exclude_industries"])
-        parts.append(
-            "outside "
-            + (
-                _join([INDUSTRY_NAMES.get(i, i.lower()) for i in ex], "and")
-                if len(ex) <= MAX_NAMED
-                else f"{len(ex)} excluded industries"
-            )
-        )
-    sizes = [
-        s
-        for s in (
-            _range(filters.get("employees"), "employees"),
-            _range(filters.get("revenue_usd"), "in revenue", money=True),
-        )
-        if s
-    ]
-    if sizes:
-        parts.append("with " + " and ".join(sizes))
-    places = [_the(place_name(p)) for p in filters.get("locations") or []]
-    if places:
-        parts.append(
-            "in " + (_join(places) if len(places) <= MAX_NAMED else f"{len(places)} places")
-        )
-    if filters.get("exclude_locations"):
-        parts.append(
-            "outside " + _join([_the(place_name(p)) for p in filters["exclude_locations"]], "and")
-        )
-    if filters.get("company_locations"):
-        parts.append(
-            "at companies based in " + _join([place_name(p) for p in filters["company_locations"]])
-        )
-    if filters.get("exclude_company_locations"):
-        parts.append(
-            "at companies not based in "
-            + _join([place_name(p) for p in filters["exclude_company_locations"]], "or")
-        )
-    if filters.get("keywords"):
-        parts.append("matching " + _join([f'"{k}"' for k in filters["keywords"]]))
-    if filters.get("technologies"):
-        parts.append("using " + _join(filters["technologies"]))
-    if filters.get("email_status"):
-        parts.append(f"with {_join(filters['email_status'])} emails")
-    parts.extend(_signal_parts(filters))
-    if filters.get("exclude_saved"):
-        parts.append("you haven't saved yet")
-    elif filters.get("exclude_list_ids"):
-        n = len(filters["exclude_list_ids"])
-        parts.append("who aren't in " + ("that list" if n == 1 else f"those {n} lists"))
-    text = " ".join(parts)
+    leads ("26 CEOs at law firms in New York City", "1 CEO at ..."). Who the people are comes
+    first; every other filter says its own clause (``lexi.prospects.filters``)."""
+    text = " ".join([_roles(filters, count == 1), *filter_clauses(filters)])
     return f"{count:,} {text}" if count is not None else text
 
 
@@ -417,70 +270,6 @@ def unsupported_note(codes: list[str]) -> str:
 NOT_UNDERSTOOD_NOTE = "I don't know {what} as a place or filter, so I searched without it."
 
 
-STAGE_NAMES = {
-    "pre_seed": "pre-seed",
-    "seed": "seed",
-    "series_a": "Series A",
-    "series_b": "Series B",
-    "series_c": "Series C",
-    "series_d_plus": "Series D+",
-    "private_equity": "private equity",
-}
-
-
-def _signal_parts(filters: dict[str, Any]) -> list[str]:
-    """Buying signals in words: "at Series A companies", "hiring SDRs", "new in role"."""
-    parts: list[str] = []
-    if filters.get("funding_stages"):
-        parts.append(
-            "at "
-            + _join([STAGE_NAMES.get(s, s) for s in filters["funding_stages"]], "or")
-            + " companies"
-        )
-    funding = filters.get("last_funding") or {}
-    if (
-        funding.get("after")
-        and funding.get("before")
-        and funding["after"][:4] == funding["before"][:4]
-        and funding["after"][5:] == "01-01"
-        and funding["before"][5:] == "12-31"
-    ):
-        parts.append(f"that raised in {funding['after'][:4]}")
-    elif funding.get("after") or funding.get("before"):
-        span = [
-            f"since {funding['after']}" if funding.get("after") else "",
-            f"until {funding['before']}" if funding.get("before") else "",
-        ]
-        parts.append("last funded " + " ".join(x for x in span if x))
-    total = _range(filters.get("total_funding_usd"), "raised", money=True)
-    if total:
-        parts.append(f"with {total}")
-    growth = filters.get("headcount_growth_pct") or {}
-    if growth.get("min") is not None:
-        parts.append(f"with headcount up {growth['min']}%+ in {growth.get('months') or 12} months")
-    elif growth.get("max") is not None:
-        parts.append(
-            f"with headcount change of {growth['max']}% or less in {growth.get('months') or 12} months"
-        )
-    hiring = filters.get("hiring_for") or {}
-    if hiring:
-        wanted = [
-            *hiring.get("titles", []),
-            *hiring.get("departments", []),
-            *hiring.get("seniorities", []),
-        ]
-        parts.append(
-            "hiring " + (_join([w.replace("_", " ") for w in wanted], "or") if wanted else "now")
-        )
-    if filters.get("job_change_within_days"):
-        parts.append(f"new in role (last {filters['job_change_within_days']} days)")
-    if filters.get("technologies_added_within_days"):
-        parts.append(
-            f"that adopted a technology in the last {filters['technologies_added_within_days']} days"
-        )
-    return parts
-
-
 # What each signal means in numbers, said with the first result of a search using it.
 SIGNAL_MEANINGS = {
     "growing_fast": "growing fast means headcount up {pct}% or more in {months} months",
@@ -537,11 +326,6 @@ def notes(action: dict[str, Any]) -> str:
 def _places(places: list[str]) -> str:
     names = [_the(place_name(p)) for p in places]
     return _join(names) if len(names) <= MAX_NAMED else f"{len(names)} places"
-
-
-def _the(name: str) -> str:
-    """ "the United States", "the Netherlands"; other places as they are."""
-    return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines")) else name
 
 
 def _near_miss(filters: dict[str, Any], offer: dict[str, Any]) -> str:

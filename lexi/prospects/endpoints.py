@@ -10,7 +10,7 @@ from lexi.errors import ValidationFailed
 from lexi.kit.pagination import MAX_PAGE
 from lexi.kit.schemas import DataEnvelope
 from lexi.prospects import service
-from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.filters import FILTERS, ProspectFilters
 from lexi.prospects.schemas import (
     SaveData,
     SaveRequest,
@@ -20,21 +20,20 @@ from lexi.prospects.schemas import (
 
 router = APIRouter(tags=["Prospects"])
 
+
+def _filters_description() -> str:
+    """Every filter with its description, from the filter descriptors."""
+    lines = [f"- `{name}`: {spec.description}" for name, spec in FILTERS.items()]
+    return (
+        "The contract's Filters object plus `page` (from 1); `limit` is the page size. "
+        "`locations` / `exclude_locations` match the person's own location, `company_locations` "
+        "/ `exclude_company_locations` the company's HQ.\n\n" + "\n".join(lines)
+    )
+
+
 FILTERS_BODY = Body(
     default_factory=dict,
-    description=(
-        "The contract's Filters object plus `page` (from 1); `limit` is the page size. `locations` / "
-        "`exclude_locations` match the person's own location. Extensions: `exclude_industries[]`, "
-        "`company_locations[]` / `exclude_company_locations[]` (the company's HQ, same place syntax), "
-        "`companies[]` (company names, matched fuzzily, or domains), `exclude_saved` (boolean: leave "
-        "out people already saved as contacts) and `exclude_list_ids[]` (leave out members of these lists). "
-        "Buying signals (ext): `funding_stages[]` (pre_seed, seed, series_a, series_b, series_c, "
-        "series_d_plus, private_equity), `last_funding` `{after, before}` (dates), `total_funding_usd` "
-        "`{min, max}`, `headcount_growth_pct` `{min, max, months}` (months 6 or 12), `hiring_for` "
-        "`{titles[], departments[], seniorities[], posted_within_days}` (open job postings), "
-        "`job_change_within_days` (the person started their role within N days) and "
-        "`technologies_added_within_days` (with `technologies[]`: first seen within N days)."
-    ),
+    description=_filters_description(),
     examples=[
         {
             "titles": ["CEO"],

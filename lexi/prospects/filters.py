@@ -1,269 +1,248 @@
-"""The contract's Filters object: validation, canonical values and the canonical JSON form.
+"""The contract's Filters object: one descriptor per filter, and the model built from them.
 
-Every value is checked against the fixed vocabularies; an unknown one is a ``ValidationFailed``
-whose details list the valid values (or, for places, suggestions), so a client or Lexi itself
-can correct the query.
+A filter is a ``FilterSpec``: its name, how it checks and canonicalises a value
+(``lexi.prospects.filter_values``), where its SQL is built (a ``PersonQuery`` / ``SignalQuery``
+field that ``ProspectRepository.branches`` turns into conditions, or its own ``where`` for a
+filter added by an extension), and its English (``lexi.prospects.filter_words``) for replies,
+task descriptions and filter chips, the way datasette's filters own ``where_clause`` and
+``human_clause``. Everything that lists filters (the REST description, the tool and MCP JSON
+schemas, the model interpreter's hints, the chips, the understanding benchmark) reads
+``FILTERS`` instead of keeping its own copy.
+
+    register_filter(FilterSpec("min_rating", "Rating", "...", kind="number", ...))
+
+adds a filter: the parser accepts it, the schemas show it, the writer says it and the search
+applies its ``where``.
 """
 
 from __future__ import annotations
 
-import re
-import uuid
-from datetime import date
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from lexi.errors import ValidationFailed
-from lexi.prospects.taxonomy import (
-    DEPARTMENTS,
-    EMAIL_STATUSES,
-    FUNDING_STAGES,
-    HEADCOUNT_BUCKETS,
-    INDUSTRIES,
-    SENIORITIES,
-    canonical_industry,
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
 )
 
-DEFAULT_LIMIT = 25
-MAX_LIMIT = 100
-APPROVED_MAX_LIMIT = 10_000
-MAX_ITEMS = 50
-MAX_TEXT = 200
+from lexi.errors import ValidationFailed
+from lexi.prospects import filter_values as values
+from lexi.prospects import filter_words as words
+from lexi.prospects.filter_values import (
+    APPROVED_MAX_LIMIT,
+    DEFAULT_LIMIT,
+    MAX_DAYS,
+    MAX_ITEMS,
+    MAX_LIMIT,
+    MAX_TEXT,
+)
+from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, FUNDING_STAGES, SENIORITIES
+
+__all__ = [
+    "APPROVED_MAX_LIMIT",
+    "DEFAULT_LIMIT",
+    "FILTERS",
+    "MAX_DAYS",
+    "MAX_ITEMS",
+    "MAX_LIMIT",
+    "MAX_TEXT",
+    "FilterSpec",
+    "ProspectFilters",
+    "filter_clauses",
+    "register_filter",
+    "unregister_filter",
+]
+
+Kind = Literal["list", "range", "number", "flag", "object"]
+Parse = Callable[[str, Any], Any]
+Human = Callable[[Any, Mapping[str, Any]], "str | None"]
 
 
-def _unknown(field: str, invalid: list[str], valid: list[str], what: str) -> ValidationFailed:
-    shown = ", ".join(repr(v) for v in invalid)
-    return ValidationFailed(
-        f"Unknown {what}: {shown}.",
-        details={"fields": {field: f"Unknown {what}: {shown}"}, "invalid": invalid, "valid": valid},
-    )
+@dataclass(frozen=True)
+class FilterSpec:
+    """One filter: its parsing, its SQL and its English."""
+
+    name: str
+    label: str  # the filter chip's label: "Industry", "Not in"
+    description: str  # what a client or a model reads in the JSON schemas
+    kind: Kind
+    parse: Parse  # (field, raw value) -> canonical value, or ValidationFailed
+    # Where its SQL is built: the ``PersonQuery`` / ``SignalQuery`` field (``lexi.prospects.
+    # repository``) the service fills from it. Empty for ``limit``, which selects no one.
+    sql: str = ""
+    # (value, all filters) -> a clause such as "at law firms". None: the filter is part of who
+    # the people are ("VPs of Sales"), which the assistant's phrases word, or says nothing.
+    human: Human | None = None
+    role: bool = False  # titles, seniorities, departments: the noun, not a clause
+    group: str | None = None  # adjacent clauses of one group share their first word
+    signal: bool = False  # a buying signal (SignalQuery)
+    # Only for filters registered by an extension: the JSON schema of a value and the
+    # condition the search adds for it (a SQLAlchemy expression on the people table).
+    schema: dict[str, Any] | None = None
+    where: Callable[[Any], Any] | None = None
 
 
-def _clean_list(field: str, value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise ValidationFailed.field(field, "Must be a list of strings")
-    if len(value) > MAX_ITEMS:
-        raise ValidationFailed.field(field, f"At most {MAX_ITEMS} values")
-    out: list[str] = []
-    for item in value:
-        if not isinstance(item, str):
-            raise ValidationFailed.field(field, "Must be a list of strings")
-        item = " ".join(item.split())
-        if len(item) > MAX_TEXT:
-            raise ValidationFailed.field(field, f"Values are at most {MAX_TEXT} characters")
-        if item and item not in out:
-            out.append(item)
-    return out
+FILTERS: dict[str, FilterSpec] = {}
 
 
-def _enum_list(field: str, value: Any, valid: list[str], what: str) -> list[str]:
-    items = [v.lower().replace("-", "_").replace(" ", "_") for v in _clean_list(field, value)]
-    bad = [v for v in items if v not in valid]
-    if bad:
-        raise _unknown(field, bad, valid, what)
-    return items
+def register_filter(spec: FilterSpec) -> FilterSpec:
+    """Add a filter (or replace one of the same name)."""
+    FILTERS[spec.name] = spec
+    return spec
 
 
-_RANGE_TEXT = re.compile(r"^\s*(\d[\d,_]*)\s*(?:-|–|to)\s*(\d[\d,_]*)\s*$|^\s*(\d[\d,_]*)\s*\+\s*$")
+def unregister_filter(name: str) -> None:
+    """Remove a filter an extension added; the built-in ones stay."""
+    if name in ProspectFilters.model_fields:
+        raise ValueError(f"{name} is a built-in filter")
+    FILTERS.pop(name, None)
 
 
-def _parse_range(field: str, value: Any) -> dict[str, int | None] | None:
-    if value is None or value == {} or value == []:
-        return None
-    if isinstance(value, (str, list)):
-        spans = [value] if isinstance(value, str) else value
-        lows: list[int] = []
-        highs: list[int | None] = []
-        for span in spans:
-            m = _RANGE_TEXT.match(span) if isinstance(span, str) else None
-            if not m:
-                raise ValidationFailed(
-                    f"{field}: expected {{'min', 'max'}} or a range such as '51-200' or '10001+'.",
-                    details={
-                        "fields": {field: "Invalid range"},
-                        "valid": [str(b["label"]) for b in HEADCOUNT_BUCKETS],
-                    },
-                )
-            if m.group(3):
-                lows.append(int(m.group(3).replace(",", "").replace("_", "")))
-                highs.append(None)
-            else:
-                lows.append(int(m.group(1).replace(",", "").replace("_", "")))
-                highs.append(int(m.group(2).replace(",", "").replace("_", "")))
-        value = {"min": min(lows), "max": None if None in highs else max(h for h in highs if h)}
-    if not isinstance(value, dict) or set(value) - {"min", "max"}:
-        raise ValidationFailed.field(field, "Expected an object with 'min' and/or 'max'")
-    out: dict[str, int | None] = {}
-    for k in ("min", "max"):
-        v = value.get(k)
-        if v is not None and (isinstance(v, bool) or not isinstance(v, int) or v < 0):
-            raise ValidationFailed.field(field, f"'{k}' must be a non-negative integer or null")
-        out[k] = v
-    if out["min"] is not None and out["max"] is not None and out["min"] > out["max"]:
-        raise ValidationFailed.field(field, "'min' is greater than 'max'")
-    if out["min"] is None and out["max"] is None:
-        return None
-    return out
+# In the order the English says them ("CEOs at law firms with 50-200 employees in Texas ...").
+for _spec in (
+    FilterSpec(
+        "titles", "Title", "Job titles as written, e.g. ['CEO', 'Head of Marketing'].",
+        "list", values.text_list, "PersonQuery.title_ids", role=True,
+    ),
+    FilterSpec(
+        "seniorities", "Seniority", f"Any of {SENIORITIES}.",
+        "list", values.seniorities, "PersonQuery.seniorities", role=True,
+    ),
+    FilterSpec(
+        "departments", "Department", f"Any of {DEPARTMENTS}.",
+        "list", values.departments, "PersonQuery.departments", role=True,
+    ),
+    FilterSpec(
+        "companies", "Company",
+        "Company names (matched fuzzily) or domains (matched exactly).",
+        "list", values.text_list, "PersonQuery.company_ids", words.companies,
+    ),
+    FilterSpec(
+        "industries", "Industry",
+        "LinkedIn industry names, e.g. ['Law Practice', 'Computer Software'].",
+        "list", values.industries, "PersonQuery.industries", words.industries,
+    ),
+    FilterSpec(
+        "exclude_industries", "Not industry", "Industries to leave out (LinkedIn names).",
+        "list", values.industries, "PersonQuery.exclude_industries", words.exclude_industries,
+    ),
+    FilterSpec(
+        "employees", "Employees",
+        "Company headcount range, e.g. {'min': 50, 'max': 200} or '51-200' or '10001+'.",
+        "range", values.number_range, "PersonQuery.employees", words.employees, group="size",
+    ),
+    FilterSpec(
+        "revenue_usd", "Revenue (USD)", "Company revenue range in USD, e.g. {'min': 1000000}.",
+        "range", values.number_range, "PersonQuery.revenue", words.revenue, group="size",
+    ),
+    FilterSpec(
+        "locations", "Location",
+        "Where the people are: 'City, ST, US', a US state ('CA, US'), a country ('DE') or a "
+        "region.",
+        "list", values.places, "PersonQuery.places", words.locations,
+    ),
+    FilterSpec(
+        "exclude_locations", "Not in", "Places the people are not in (same syntax).",
+        "list", values.places, "PersonQuery.exclude_places", words.exclude_locations,
+    ),
+    FilterSpec(
+        "company_locations", "Company HQ", "Where the company is based (same place syntax).",
+        "list", values.places, "PersonQuery.company_places", words.company_locations,
+    ),
+    FilterSpec(
+        "exclude_company_locations", "HQ not in",
+        "Where the company is not based (same place syntax).",
+        "list", values.places, "PersonQuery.exclude_company_places",
+        words.exclude_company_locations,
+    ),
+    FilterSpec(
+        "keywords", "Keyword", "Free-text keywords about the company.",
+        "list", values.text_list, "PersonQuery.keywords", words.keywords,
+    ),
+    FilterSpec(
+        "technologies", "Technology", "Technologies the company uses.",
+        "list", values.text_list, "PersonQuery.technologies", words.technologies,
+    ),
+    FilterSpec(
+        "email_status", "Email status", f"Any of {EMAIL_STATUSES}.",
+        "list", values.email_statuses, "PersonQuery.email_status", words.email_status,
+    ),
+    FilterSpec(
+        "funding_stages", "Funding stage",
+        f"Stage of the company's last funding round, any of {FUNDING_STAGES}.",
+        "list", values.funding_stages, "SignalQuery.funding_stages", words.funding_stages,
+        signal=True,
+    ),
+    FilterSpec(
+        "last_funding", "Last funded",
+        "Date range of the last round, e.g. {'after': '2024-01-01', 'before': '2024-12-31'}.",
+        "object", values.date_range, "SignalQuery.funded_after", words.last_funding,
+        signal=True,
+    ),
+    FilterSpec(
+        "total_funding_usd", "Total raised (USD)", "Total raised in USD, e.g. {'min': 10000000}.",
+        "range", values.number_range, "SignalQuery.total_funding", words.total_funding,
+        signal=True,
+    ),
+    FilterSpec(
+        "headcount_growth_pct", "Headcount growth",
+        "Headcount change in percent over 6 or 12 months, e.g. {'min': 20, 'months': 12} for "
+        "growing fast.",
+        "object", values.growth, "SignalQuery.growth", words.headcount_growth, signal=True,
+    ),
+    FilterSpec(
+        "hiring_for", "Hiring",
+        "Open job postings: {'titles': [...], 'departments': [...], 'seniorities': [...], "
+        "'posted_within_days': 30}.",
+        "object", values.hiring, "SignalQuery.hiring", words.hiring_for, signal=True,
+    ),
+    FilterSpec(
+        "job_change_within_days", "New in role (days)",
+        "The person started their current role within this many days (new in role: 90).",
+        "number", values.days, "SignalQuery.role_started_since", words.job_change, signal=True,
+    ),
+    FilterSpec(
+        "technologies_added_within_days", "Adopted within (days)",
+        "With technologies: first used within this many days (just adopted: 90).",
+        "number", values.days, "SignalQuery.tech_since", words.technologies_added, signal=True,
+    ),
+    FilterSpec(
+        "exclude_saved", "Not saved", "Leave out people already saved as contacts.",
+        "flag", values.flag, "PersonQuery.exclude_ids", words.exclude_saved,
+    ),
+    FilterSpec(
+        "exclude_list_ids", "Not in list", "Leave out members of these lists (list ids).",
+        "list", values.list_ids, "PersonQuery.exclude_ids", words.exclude_list_ids,
+    ),
+    FilterSpec(
+        "limit", "How many", f"How many people to select (default {DEFAULT_LIMIT}).",
+        "number", values.limit,
+    ),
+):  # fmt: skip
+    register_filter(_spec)
 
 
-MAX_DAYS = 3650
-GROWTH_MONTHS = (6, 12)
-_STAGE_ALIASES = {
-    "preseed": "pre_seed",
-    "series_d": "series_d_plus",
-    "series_e": "series_d_plus",
-    "series_f": "series_d_plus",
-    "series_e_plus": "series_d_plus",
-    "late_stage": "series_d_plus",
-    "pe": "private_equity",
-}
-
-
-def _funding_stages(value: Any) -> list[str]:
-    out: list[str] = []
-    bad: list[str] = []
-    for item in _clean_list("funding_stages", value):
-        key = re.sub(r"[\s\-]+", "_", item.lower().strip()).replace("+", "_plus")
-        key = _STAGE_ALIASES.get(key, key)
-        if key not in FUNDING_STAGES:
-            bad.append(item)
-        elif key not in out:
-            out.append(key)
-    if bad:
-        raise _unknown("funding_stages", bad, FUNDING_STAGES, "funding stage")
-    return out
-
-
-def _days(field: str, value: Any) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_DAYS:
-        raise ValidationFailed.field(field, f"Must be a number of days between 1 and {MAX_DAYS}")
-    return value
-
-
-def _date_range(field: str, value: Any) -> dict[str, str | None] | None:
-    if value is None or value == {}:
-        return None
-    if not isinstance(value, dict) or set(value) - {"after", "before"}:
-        raise ValidationFailed.field(
-            field, "Expected an object with 'after' and/or 'before' (YYYY-MM-DD)"
-        )
-    out: dict[str, str | None] = {}
-    for k in ("after", "before"):
-        v = value.get(k)
-        if v is None:
-            out[k] = None
-            continue
-        try:
-            out[k] = date.fromisoformat(v).isoformat() if isinstance(v, str) else None
-        except ValueError:
-            out[k] = None
-        if out[k] is None:
-            raise ValidationFailed.field(field, f"'{k}' must be a date (YYYY-MM-DD)")
-    if out["after"] and out["before"] and out["after"] > out["before"]:
-        raise ValidationFailed.field(field, "'after' is later than 'before'")
-    if out["after"] is None and out["before"] is None:
-        return None
-    return out
-
-
-def _growth(value: Any) -> dict[str, int | None] | None:
-    field = "headcount_growth_pct"
-    if value is None or value == {}:
-        return None
-    if not isinstance(value, dict) or set(value) - {"min", "max", "months"}:
-        raise ValidationFailed.field(
-            field, "Expected an object with 'min' and/or 'max' (percent) and 'months'"
-        )
-    out: dict[str, int | None] = {}
-    for k in ("min", "max"):
-        v = value.get(k)
-        if v is not None and (
-            isinstance(v, bool) or not isinstance(v, int) or not -100 <= v <= 10_000
-        ):
-            raise ValidationFailed.field(
-                field, f"'{k}' must be a whole percentage (-100 or more) or null"
-            )
-        out[k] = v
-    months = value.get("months", 12)
-    if months is None:
-        months = 12
-    if months not in GROWTH_MONTHS or isinstance(months, bool):
-        raise ValidationFailed.field(field, "'months' must be 6 or 12")
-    if out["min"] is not None and out["max"] is not None and out["min"] > out["max"]:
-        raise ValidationFailed.field(field, "'min' is greater than 'max'")
-    if out["min"] is None and out["max"] is None:
-        return None
-    out["months"] = months
-    return out
-
-
-def _hiring(value: Any) -> dict[str, Any] | None:
-    field = "hiring_for"
-    if value is None or value == {}:
-        return None
-    keys = {"titles", "departments", "seniorities", "posted_within_days"}
-    if not isinstance(value, dict) or set(value) - keys:
-        raise ValidationFailed.field(
-            field,
-            "Expected an object with 'titles', 'departments', 'seniorities' and/or 'posted_within_days'",
-        )
-    out: dict[str, Any] = {}
-    titles = _clean_list("hiring_for.titles", value.get("titles"))
-    if any(not any(c.isalnum() for c in t) for t in titles):
-        raise ValidationFailed.field("hiring_for.titles", "Each value needs a letter or digit")
-    if titles:
-        out["titles"] = titles
-    departments = _enum_list(
-        "hiring_for.departments", value.get("departments"), DEPARTMENTS, "department"
-    )
-    if departments:
-        out["departments"] = departments
-    seniorities = _enum_list(
-        "hiring_for.seniorities", value.get("seniorities"), SENIORITIES, "seniority"
-    )
-    if seniorities:
-        out["seniorities"] = seniorities
-    days = _days("hiring_for.posted_within_days", value.get("posted_within_days"))
-    if days is not None:
-        out["posted_within_days"] = days
-    # An object whose lists are all empty means any open posting.
-    return out or {"posted_within_days": MAX_DAYS}
-
-
-def _places(field: str, value: Any) -> list[str]:
-    from lexi.geo import UnknownPlace, parse_location
-
-    out: list[str] = []
-    for raw in _clean_list(field, value):
-        try:
-            place = parse_location(raw)
-        except UnknownPlace as exc:
-            raise ValidationFailed(
-                f"Unknown location: {raw!r}.",
-                details={
-                    "fields": {field: f"Unknown location: {raw!r}"},
-                    "invalid": [raw],
-                    "suggestions": list(getattr(exc, "suggestions", []) or []),
-                    "formats": ["New York, NY, US", "London, GB", "CA, US", "DE"],
-                },
-            ) from None
-        canonical = place.filter_string()
-        if canonical not in out:
-            out.append(canonical)
-    return out
+def _add_to_schema(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """Every filter's description, and the filters extensions added, in the JSON schema."""
+    props = schema.setdefault("properties", {})
+    for spec in FILTERS.values():
+        if spec.name in props:
+            props[spec.name]["description"] = spec.description
+        else:
+            props[spec.name] = {**(spec.schema or {}), "description": spec.description}
 
 
 class ProspectFilters(BaseModel):
     """The structured query of a prospect search (contract: Filters object)."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    # Extra keys are the filters extensions register; any other key is refused.
+    model_config = ConfigDict(extra="allow", json_schema_extra=_add_to_schema)
 
     titles: list[str] = Field(default_factory=list)
     seniorities: list[str] = Field(default_factory=list)
@@ -295,119 +274,24 @@ class ProspectFilters(BaseModel):
     technologies_added_within_days: int | None = None
     limit: int = DEFAULT_LIMIT
 
-    @field_validator("funding_stages", mode="before")
+    @field_validator("*", mode="before")
     @classmethod
-    def _stages(cls, v: Any) -> list[str]:
-        return _funding_stages(v)
+    def _parse_value(cls, v: Any, info: ValidationInfo) -> Any:
+        name = str(info.field_name)
+        return FILTERS[name].parse(name, v)
 
-    @field_validator("last_funding", mode="before")
+    @model_validator(mode="before")
     @classmethod
-    def _last_funding(cls, v: Any) -> dict[str, str | None] | None:
-        return _date_range("last_funding", v)
-
-    @field_validator("headcount_growth_pct", mode="before")
-    @classmethod
-    def _growth(cls, v: Any) -> dict[str, int | None] | None:
-        return _growth(v)
-
-    @field_validator("hiring_for", mode="before")
-    @classmethod
-    def _hiring(cls, v: Any) -> dict[str, Any] | None:
-        return _hiring(v)
-
-    @field_validator("job_change_within_days", "technologies_added_within_days", mode="before")
-    @classmethod
-    def _within(cls, v: Any, info: Any) -> int | None:
-        return _days(info.field_name, v)
-
-    @field_validator("exclude_saved", mode="before")
-    @classmethod
-    def _flag(cls, v: Any) -> bool:
-        if v is None:
-            return False
-        if not isinstance(v, bool):
-            raise ValidationFailed.field("exclude_saved", "Must be true or false")
-        return v
-
-    @field_validator("exclude_list_ids", mode="before")
-    @classmethod
-    def _list_ids(cls, v: Any) -> list[str]:
-        out = []
-        for item in _clean_list("exclude_list_ids", v):
-            try:
-                out.append(str(uuid.UUID(item)))
-            except ValueError:
-                raise ValidationFailed.field(
-                    "exclude_list_ids", "Must be list ids (UUIDs)"
-                ) from None
-        return list(dict.fromkeys(out))
-
-    @field_validator("titles", "keywords", "technologies", "companies", mode="before")
-    @classmethod
-    def _text(cls, v: Any, info: Any) -> list[str]:
-        items = _clean_list(info.field_name, v)
-        # A value with no letter or digit ("%", "--") would match everything once the search
-        # drops its punctuation: refused rather than silently ignored.
-        bad = [i for i in items if not any(c.isalnum() for c in i)]
-        if bad:
-            raise ValidationFailed.field(
-                info.field_name, f"Each value needs a letter or digit (got {bad[0]!r})"
-            )
-        return items
-
-    @field_validator("seniorities", mode="before")
-    @classmethod
-    def _seniorities(cls, v: Any) -> list[str]:
-        return _enum_list("seniorities", v, SENIORITIES, "seniority")
-
-    @field_validator("departments", mode="before")
-    @classmethod
-    def _departments(cls, v: Any) -> list[str]:
-        return _enum_list("departments", v, DEPARTMENTS, "department")
-
-    @field_validator("email_status", mode="before")
-    @classmethod
-    def _email_status(cls, v: Any) -> list[str]:
-        return _enum_list("email_status", v, EMAIL_STATUSES, "email status")
-
-    @field_validator("industries", "exclude_industries", mode="before")
-    @classmethod
-    def _industries(cls, v: Any, info: Any) -> list[str]:
-        items = _clean_list(info.field_name, v)
-        bad = [i for i in items if canonical_industry(i) is None]
-        if bad:
-            raise _unknown(info.field_name, bad, INDUSTRIES, "industry")
-        out: list[str] = []
-        for i in items:
-            name = canonical_industry(i)
-            if name and name not in out:
-                out.append(name)
-        return out
-
-    @field_validator(
-        "locations",
-        "exclude_locations",
-        "company_locations",
-        "exclude_company_locations",
-        mode="before",
-    )
-    @classmethod
-    def _locations(cls, v: Any, info: Any) -> list[str]:
-        return _places(info.field_name, v)
-
-    @field_validator("employees", "revenue_usd", "total_funding_usd", mode="before")
-    @classmethod
-    def _ranges(cls, v: Any, info: Any) -> dict[str, int | None] | None:
-        return _parse_range(info.field_name, v)
-
-    @field_validator("limit", mode="before")
-    @classmethod
-    def _limit(cls, v: Any) -> int:
-        if v is None:
-            return DEFAULT_LIMIT
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise ValidationFailed.field("limit", "Must be an integer")
-        return v
+    def _extension_values(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        extra = [k for k in data if k not in cls.model_fields]
+        if not extra:
+            return data
+        unknown = sorted(k for k in extra if k not in FILTERS)
+        if unknown:
+            raise _unknown_filters(unknown)
+        return {k: (FILTERS[k].parse(k, v) if k in extra else v) for k, v in data.items()}
 
     @classmethod
     def parse(cls, data: dict[str, Any] | None, *, max_limit: int = MAX_LIMIT) -> ProspectFilters:
@@ -416,15 +300,9 @@ class ProspectFilters(BaseModel):
             data = {}
         if not isinstance(data, dict):
             raise ValidationFailed.field("body", "Expected a filters object")
-        unknown = sorted(set(data) - set(cls.model_fields))
+        unknown = sorted(set(data) - set(FILTERS))
         if unknown:
-            raise ValidationFailed(
-                f"Unknown filter: {', '.join(unknown)}.",
-                details={
-                    "fields": dict.fromkeys(unknown, "Unknown filter"),
-                    "valid": list(cls.model_fields),
-                },
-            )
+            raise _unknown_filters(unknown)
         try:
             filters = cls.model_validate(data)
         except ValidationError as exc:
@@ -443,12 +321,21 @@ class ProspectFilters(BaseModel):
     def is_empty(self) -> bool:
         return not any(v for k, v in self.to_dict().items() if k != "limit")
 
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """(name, value) of every filter that is set, in the descriptors' order."""
+        extra = self.model_extra or {}
+        for name in FILTERS:
+            value = extra.get(name) if name not in type(self).model_fields else getattr(self, name)
+            if value is False or value in (None, [], {}):
+                continue
+            yield name, value
+
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form (empty fields omitted), as stored in chat actions and tasks."""
         out: dict[str, Any] = {}
-        for name in type(self).model_fields:
+        for name in [*type(self).model_fields, *(self.model_extra or {})]:
             value = getattr(self, name)
-            if value is False or value in (None, [], {}):
+            if value is False or value in (None, [], {}) or name not in FILTERS:
                 continue
             out[name] = (
                 dict(value)
@@ -456,3 +343,30 @@ class ProspectFilters(BaseModel):
                 else (list(value) if isinstance(value, list) else value)
             )
         return out
+
+
+def _unknown_filters(unknown: list[str]) -> ValidationFailed:
+    return ValidationFailed(
+        f"Unknown filter: {', '.join(unknown)}.",
+        details={"fields": dict.fromkeys(unknown, "Unknown filter"), "valid": list(FILTERS)},
+    )
+
+
+def filter_clauses(filters: Mapping[str, Any]) -> list[str]:
+    """The English of every filter that is set and is not part of the role, in order:
+    ["at law firms", "with 50-200 employees and $1,000,000+ in revenue", "in Texas"]."""
+    clauses: list[tuple[str | None, str]] = []
+    for spec in FILTERS.values():
+        value = filters.get(spec.name)
+        if spec.human is None or value is False or value in (None, [], {}):
+            continue
+        text = spec.human(value, filters)
+        if not text:
+            continue
+        prev = clauses[-1] if clauses else None
+        if spec.group and prev and prev[0] == spec.group:
+            first = text.split(" ", 1)
+            clauses[-1] = (spec.group, f"{prev[1]} and {first[-1]}")
+        else:
+            clauses.append((spec.group, text))
+    return [text for _, text in clauses]

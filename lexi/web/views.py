@@ -6,24 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lexi.models import Message, Task
+from lexi.prospects.filters import FILTERS
 
-# Filter keys in the order chips are shown, with their labels.
-FILTER_LABELS = {
-    "titles": "Title",
-    "seniorities": "Seniority",
-    "departments": "Department",
-    "industries": "Industry",
-    "exclude_industries": "Not industry",
-    "companies": "Company",
-    "locations": "Location",
-    "exclude_locations": "Not in",
-    "employees": "Employees",
-    "revenue_usd": "Revenue (USD)",
-    "keywords": "Keyword",
-    "technologies": "Technology",
-    "email_status": "Email status",
-    "limit": "How many",
-}
+# Filter keys in the order chips are shown (the order replies name them), with their labels.
+FILTER_LABELS = {name: spec.label for name, spec in FILTERS.items()}
 
 
 @dataclass

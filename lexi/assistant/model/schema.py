@@ -23,35 +23,11 @@ from lexi.assistant.understanding.types import (
     Interpretation,
 )
 from lexi.errors import ValidationFailed
-from lexi.prospects.filters import APPROVED_MAX_LIMIT, DEFAULT_LIMIT, ProspectFilters
-from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, FUNDING_STAGES, SENIORITIES
+from lexi.prospects.filters import APPROVED_MAX_LIMIT, DEFAULT_LIMIT, FILTERS, ProspectFilters
 
 MAX_INTENTS = 12
 # Whether intents carry the criteria a search could not express (named in the reply).
 _HAS_UNSUPPORTED = "unsupported" in {f.name for f in fields(Intent)}
-
-_HINTS = {
-    "titles": "Job titles as written, e.g. ['CEO', 'Head of Marketing'].",
-    "seniorities": f"Any of {SENIORITIES}.",
-    "departments": f"Any of {DEPARTMENTS}.",
-    "industries": "LinkedIn industry names, e.g. ['Law Practice', 'Computer Software'].",
-    "exclude_industries": "Industries to leave out (LinkedIn names).",
-    "locations": "Where the people are: 'City, ST, US', a US state, or a country.",
-    "exclude_locations": "Places to leave out.",
-    "employees": "Company headcount range, e.g. {'min': 50, 'max': 200}.",
-    "revenue_usd": "Company revenue range in USD, e.g. {'min': 1000000}.",
-    "keywords": "Free-text keywords about the company.",
-    "technologies": "Technologies the company uses.",
-    "email_status": f"Any of {EMAIL_STATUSES}.",
-    "funding_stages": f"Stage of the company's last funding round, any of {FUNDING_STAGES}.",
-    "last_funding": "Date range of the last round, e.g. {'after': '2024-01-01', 'before': '2024-12-31'}.",
-    "total_funding_usd": "Total raised in USD, e.g. {'min': 10000000}.",
-    "headcount_growth_pct": "Headcount change in percent, e.g. {'min': 20, 'months': 12} for growing fast.",
-    "hiring_for": "Open job postings: {'titles': [...], 'departments': [...], 'posted_within_days': 30}.",
-    "job_change_within_days": "The person started their current role within this many days (new in role: 90).",
-    "technologies_added_within_days": "With technologies: first used within this many days (just adopted: 90).",
-    "limit": f"How many people to select (default {DEFAULT_LIMIT}).",
-}
 
 
 def _filters_model() -> type[BaseModel]:
@@ -62,7 +38,7 @@ def _filters_model() -> type[BaseModel]:
         annotation = info.annotation if default is not None else info.annotation | None  # type: ignore[operator]
         fields[name] = (
             annotation,
-            Field(default, description=info.description or _HINTS.get(name)),
+            Field(default, description=FILTERS[name].description),
         )
     return create_model("Filters", __config__=ConfigDict(extra="forbid"), **fields)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from lexi.assistant import phrases
 from lexi.assistant.context import TurnContext
@@ -30,8 +30,16 @@ from lexi.tasks import service as tasks_service
 PREVIEW = MAX_LIMIT
 
 
+def _filters_schema(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    # Every filter, described, so a model reading the tool knows what it can ask for.
+    described = {"description": "The contract's filters object: every filter Lexi can apply."}
+    schema["properties"]["filters"] = {**ProspectFilters.model_json_schema(), **described}
+
+
 class SearchArgs(BaseModel):
     """A prospect search and where to save the people it selects."""
+
+    model_config = ConfigDict(json_schema_extra=_filters_schema)
 
     filters: dict[str, Any] = Field(description="The contract's filters object.")
     offset: int = Field(0, ge=0, description='How many matches to skip ("show me 10 more").')
@@ -223,10 +231,10 @@ def propose_search(ctx: TurnContext, args: SearchArgs, *, start: bool = False) -
     propose=propose_search,
 )
 def search_prospects(ctx: TurnContext, args: SearchArgs) -> Action:
-    """Search the prospect database with structured filters (titles, seniorities, departments,
-    industries, locations, companies, company size, revenue, keywords, email status, and
-    exclusions of people already saved or in lists) and select up to `limit` people, optionally
-    saving them to a list."""
+    """Search the prospect database with structured filters (who the people are, their company,
+    places, size, revenue, buying signals, and exclusions of people already saved or in lists;
+    the `filters` schema describes each one) and select up to `limit` people, optionally saving
+    them to a list."""
     check_scope(ctx, Scope.prospects_read)
     read = _read(ctx, args)
     filters = read.filters

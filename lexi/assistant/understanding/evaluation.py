@@ -16,6 +16,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from lexi.prospects.filters import FILTERS
+
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
 COMPARED = (
@@ -28,23 +30,8 @@ COMPARED = (
     "missing",
     "unsupported",
 )
-SLOT_KEYS = (
-    "titles",
-    "seniorities",
-    "departments",
-    "industries",
-    "locations",
-    "exclude_locations",
-    "company_locations",
-    "exclude_company_locations",
-    "exclude_industries",
-    "employees",
-    "revenue_usd",
-    "keywords",
-    "technologies",
-    "email_status",
-    "limit",
-)
+# Every filter is scored on its own (precision and recall per key).
+SLOT_KEYS = tuple(FILTERS)
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:

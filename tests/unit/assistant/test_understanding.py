@@ -28,6 +28,7 @@ from lexi.assistant.understanding.evaluation import (
     run_lines,
     state_from,
 )
+from lexi.prospects.filters import FILTERS
 from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, INDUSTRIES, SENIORITIES
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -118,33 +119,7 @@ class TestDevelopmentSet:
 
 def assert_valid_filters(f: dict) -> None:
     """Only contract keys and values: canonical industries, enums, parseable places."""
-    allowed = {
-        "titles",
-        "seniorities",
-        "departments",
-        "industries",
-        "locations",
-        "exclude_locations",
-        "company_locations",
-        "exclude_company_locations",
-        "exclude_industries",
-        "employees",
-        "revenue_usd",
-        "keywords",
-        "technologies",
-        "email_status",
-        "companies",
-        "exclude_saved",
-        "exclude_list_ids",
-        "funding_stages",
-        "last_funding",
-        "total_funding_usd",
-        "headcount_growth_pct",
-        "hiring_for",
-        "job_change_within_days",
-        "technologies_added_within_days",
-        "limit",
-    }
+    allowed = set(FILTERS)
     assert set(f) <= allowed, set(f) - allowed
     assert 1 <= f["limit"] <= 10_000
     assert set(f.get("seniorities", [])) <= set(SENIORITIES)
