@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .types import Intent, IntentKind
+
 QUESTIONS: dict[str, str] = {
     "roles": "Which roles should I look for? For example CEOs, heads of marketing or VPs of Sales.",
     "search": "There is no earlier search to build on. Who should I look for? For example "
@@ -20,3 +22,8 @@ QUESTIONS: dict[str, str] = {
 
 def question(missing: str) -> str:
     return QUESTIONS.get(missing, QUESTIONS["request"])
+
+
+def clarify(missing: str) -> Intent:
+    """A clarifying question about what is missing."""
+    return Intent(kind=IntentKind.clarify, missing=[missing], question=question(missing))
