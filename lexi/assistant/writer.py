@@ -5,6 +5,7 @@ Every sentence comes from ``phrases``; this module only chooses and fills them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from lexi.assistant import phrases
@@ -54,14 +55,53 @@ def _failed(action: dict[str, Any]) -> str:
     return phrases.tool_failed(action.get("tool", ""))
 
 
-_CAMPAIGN_SENTENCES = {
-    "campaign_create": phrases.campaign_drafted,
-    "campaign_show": phrases.campaign_shown,
-    "email_rewrite": phrases.emails_rewritten,
-    "campaign_undo": phrases.campaign_reverted,
-    "campaign_start": phrases.campaign_start_proposed,
-    "campaign_pause": phrases.campaign_paused,
-    "campaign_stats": phrases.campaign_stats,
+def _search(action: dict[str, Any]) -> str:
+    if action.get("status") == "pending_approval":
+        return phrases.approval_needed(action)
+    if action.get("background"):
+        return phrases.started_in_background(action)
+    return phrases.search_result(action)
+
+
+def _campaign(say: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]], str]:
+    """A campaign action is described once it names its campaign."""
+
+    def sentence(action: dict[str, Any]) -> str:
+        return say(action) if action.get("campaign_id") else str(action.get("message") or "")
+
+    return sentence
+
+
+def _capabilities(action: dict[str, Any]) -> str:
+    if action.get("style") in phrases.SMALL_TALK:
+        return phrases.SMALL_TALK[action["style"]]
+    return phrases.capabilities(action.get("tools") or [])
+
+
+# The phrasing of each action type that was carried out (or proposed for approval).
+SENTENCES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "prospect_search": _search,
+    "list_add": phrases.list_saved,
+    "list_create": phrases.list_saved,
+    "list_show": phrases.list_overview,
+    "list_rename": phrases.list_renamed,
+    "list_delete": phrases.list_delete_proposed,
+    "list_export": phrases.list_exported,
+    "list_merge": phrases.lists_merged,
+    "list_remove": phrases.list_removed,
+    "list_stats": phrases.list_stats,
+    "task_approve": phrases.task_approved,
+    "task_dismiss": phrases.task_dismissed,
+    "campaign_create": _campaign(phrases.campaign_drafted),
+    "campaign_show": _campaign(phrases.campaign_shown),
+    "email_rewrite": _campaign(phrases.emails_rewritten),
+    "campaign_undo": _campaign(phrases.campaign_reverted),
+    "campaign_start": _campaign(phrases.campaign_start_proposed),
+    "campaign_pause": _campaign(phrases.campaign_paused),
+    "campaign_stats": _campaign(phrases.campaign_stats),
+    "credits": lambda action: phrases.credits(int(action.get("balance", 0))),
+    "tasks": phrases.tasks,
+    "capabilities": _capabilities,
 }
 
 
@@ -73,42 +113,9 @@ def sentence(action: dict[str, Any]) -> str:
         return f"{note} {_needs_input(action)}" if note else _needs_input(action)
     if status == "failed":
         return _failed(action)
-    if kind == "prospect_search":
-        if status == "pending_approval":
-            return phrases.approval_needed(action)
-        if action.get("background"):
-            return phrases.started_in_background(action)
-        return phrases.search_result(action)
-    if kind in ("list_add", "list_create"):
-        return phrases.list_saved(action)
-    if kind == "list_show":
-        return phrases.list_overview(action)
-    if kind == "list_rename":
-        return phrases.list_renamed(action)
-    if kind == "list_delete":
-        return phrases.list_delete_proposed(action)
-    if kind == "list_export":
-        return phrases.list_exported(action)
-    if kind == "list_merge":
-        return phrases.lists_merged(action)
-    if kind == "task_approve":
-        return phrases.task_approved(action)
-    if kind == "task_dismiss":
-        return phrases.task_dismissed(action)
-    if kind in _CAMPAIGN_SENTENCES and action.get("campaign_id"):
-        return _CAMPAIGN_SENTENCES[kind](action)
-    if kind == "list_remove":
-        return phrases.list_removed(action)
-    if kind == "list_stats":
-        return phrases.list_stats(action)
-    if kind == "credits":
-        return phrases.credits(int(action.get("balance", 0)))
-    if kind == "tasks":
-        return phrases.tasks(action)
-    if kind == "capabilities":
-        if action.get("style") in phrases.SMALL_TALK:
-            return phrases.SMALL_TALK[action["style"]]
-        return phrases.capabilities(action.get("tools") or [])
+    say = SENTENCES.get(str(kind))
+    if say is not None:
+        return say(action)
     return action.get("message") or ""
 
 
