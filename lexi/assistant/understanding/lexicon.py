@@ -1,5 +1,9 @@
 """Alias tables: the words people use for roles, industries, company sizes and tools.
 
+The tables of roles, departments and size words live in ``data/*.toml`` (industries: see
+``industries``); this module reads them once and keeps what is code: the Role type, the
+seniority ladder, the renderings of seniorities and departments as titles.
+
 Keys are *normalised* phrases (see ``text.norm_key``: lower case, singular, "&" spelled "and",
 punctuation dropped), so one entry covers "Law Firms", "law-firm" and "law firms". Values are
 canonical contract values (taxonomy industry names, seniority and department enums).
@@ -7,7 +11,10 @@ canonical contract values (taxonomy industry names, seniority and department enu
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -22,235 +29,39 @@ class Role:
     generic: bool = False  # "people", "contacts", "leads": no role by itself
 
 
-def _t(*titles: str) -> Role:
-    return Role(titles=titles)
+_ROLE_FIELDS = {"titles", "seniorities", "departments", "takes_department", "generic"}
 
 
-def _s(*seniorities: str, dept: bool = True) -> Role:
-    return Role(seniorities=seniorities, takes_department=dept)
+def data_file(name: str) -> dict[str, Any]:
+    """One of the vocabulary files in ``data/``, read once when this module loads."""
+    text = (
+        resources.files("lexi.assistant.understanding")
+        .joinpath(f"data/{name}")
+        .read_text(encoding="utf-8")
+    )
+    return tomllib.loads(text)
 
 
-def _d(*departments: str) -> Role:
-    return Role(departments=departments)
+def _role(phrase: str, value: str | list[str] | dict[str, Any]) -> Role:
+    """A role from ``data/roles.toml``: a title, a list of titles, or a table of Role fields."""
+    if isinstance(value, str):
+        return Role(titles=(value,))
+    if isinstance(value, list):
+        return Role(titles=tuple(value))
+    if unknown := set(value) - _ROLE_FIELDS:
+        raise ValueError(f"roles.toml: {phrase!r} has unknown fields {sorted(unknown)}")
+    seniorities = tuple(value.get("seniorities", ()))
+    departments = tuple(value.get("departments", ()))
+    return Role(
+        titles=tuple(value.get("titles", ())),
+        seniorities=seniorities,
+        departments=departments,
+        takes_department=value.get("takes_department", bool(seniorities) and not departments),
+        generic=value.get("generic", False),
+    )
 
 
-LEADERS = ("c_suite", "vp", "head", "director")
-# "directors and above": the seniority ladder from the top down to the named rung.
-LADDER = ("c_suite", "vp", "head", "director", "manager", "senior", "entry")
-
-ROLES: dict[str, Role] = {
-    # The C-suite by acronym and by name: an alias table, never similarity (CTO is not CMO).
-    "ceo": _t("CEO"),
-    "chief executive": _t("CEO"),
-    "chief executive officer": _t("CEO"),
-    "chief exec": _t("CEO"),
-    "chief executive officer ceo": _t("CEO"),
-    "cto": _t("CTO"),
-    "chief technology officer": _t("CTO"),
-    "chief technical officer": _t("CTO"),
-    "cfo": _t("CFO"),
-    "chief financial officer": _t("CFO"),
-    "chief finance officer": _t("CFO"),
-    "finance chief": _t("CFO"),
-    "coo": _t("COO"),
-    "chief operating officer": _t("COO"),
-    "chief operation officer": _t("COO"),
-    "cmo": _t("CMO"),
-    "chief marketing officer": _t("CMO"),
-    "cio": _t("CIO"),
-    "chief information officer": _t("CIO"),
-    "ciso": _t("CISO"),
-    "chief information security officer": _t("CISO"),
-    "chief security officer": _t("CISO"),
-    "cso": _t("CISO"),
-    "cro": _t("CRO"),
-    "chief revenue officer": _t("CRO"),
-    "cpo": _t("CPO"),
-    "chief product officer": _t("CPO"),
-    "chro": _t("CHRO"),
-    "chief people officer": _t("CHRO"),
-    "chief human resource officer": _t("CHRO"),
-    "chief hr officer": _t("CHRO"),
-    "cdo": _t("Chief Data Officer"),
-    "chief data officer": _t("Chief Data Officer"),
-    "cco": _t("Chief Commercial Officer"),
-    "chief commercial officer": _t("Chief Commercial Officer"),
-    "chief legal officer": _t("Chief Legal Officer"),
-    "clo": _t("Chief Legal Officer"),
-    "president": _t("President"),
-    "general counsel": _t("General Counsel"),
-    "gc": _t("General Counsel"),
-    "in house counsel": _t("General Counsel"),
-    "inhouse counsel": _t("General Counsel"),
-    "managing partner": _t("Managing Partner"),
-    "managing director": _t("Managing Director"),
-    "executive director": _t("Executive Director"),
-    "geschaftsfuhrer": _t("Managing Director"),
-    "geschaeftsfuehrer": _t("Managing Director"),
-    "hr business partner": _t("HR Business Partner"),
-    "hrbp": _t("HR Business Partner"),
-    "people partner": _t("HR Business Partner"),
-    "founding partner": _t("Founding Partner"),
-    "senior partner": _t("Senior Partner"),
-    "owner": _s("owner", dept=False),
-    "business owner": _s("owner", dept=False),
-    "co owner": _s("owner", dept=False),
-    "proprietor": _s("owner", dept=False),
-    "founder": _s("founder", dept=False),
-    "co founder": _s("founder", dept=False),
-    "cofounder": _s("founder", dept=False),
-    "partner": _s("partner", dept=False),
-    "c level": _s("c_suite", dept=False),
-    "c suite": _s("c_suite", dept=False),
-    "c level executive": _s("c_suite", dept=False),
-    "c suite executive": _s("c_suite", dept=False),
-    "cxo": _s("c_suite", dept=False),
-    "chief": _s("c_suite", dept=False),
-    "executive": _s("c_suite"),
-    "exec": _s("c_suite"),
-    "top executive": _s("c_suite"),
-    "senior executive": _s("c_suite"),
-    "c level exec": _s("c_suite", dept=False),
-    "vp": _s("vp"),
-    "vice president": _s("vp"),
-    "svp": _s("vp"),
-    "evp": _s("vp"),
-    "avp": _s("vp"),
-    "senior vice president": _s("vp"),
-    "executive vice president": _s("vp"),
-    "head": _s("head"),
-    "director": _s("director"),
-    "dir": _s("director"),
-    "senior director": _s("director"),
-    "manager": _s("manager"),
-    "senior manager": _s("manager"),
-    "leader": _s(*LEADERS),
-    "chief of staff": _t("Chief of Staff"),
-    "leadership": _s(*LEADERS),
-    "senior leader": _s(*LEADERS),
-    "decision maker": _s(*LEADERS),
-    "boss": _s(*LEADERS),
-    "leadership team": _s(*LEADERS),
-    "intern": _s("intern"),
-    "vp and above": _s(*LADDER[:2]),
-    "head and above": _s(*LADDER[:3]),
-    "director and above": _s(*LADDER[:4]),
-    "manager and above": _s(*LADDER[:5]),
-    "senior engineer": Role(seniorities=("senior",), departments=("engineering",)),
-    "senior developer": Role(seniorities=("senior",), departments=("engineering",)),
-    "junior engineer": Role(seniorities=("entry",), departments=("engineering",)),
-    "junior developer": Role(seniorities=("entry",), departments=("engineering",)),
-    "junior": _s("entry"),
-    "entry level": _s("entry"),
-    # Department people.
-    "marketer": _d("marketing"),
-    "salesperson": _d("sales"),
-    "sales rep": _t("Sales Representative"),
-    "sales representative": _t("Sales Representative"),
-    "sales executive": _t("Sales Executive"),
-    "seller": _d("sales"),
-    "salesman": _d("sales"),
-    "engineer": _d("engineering"),
-    "developer": _d("engineering"),
-    "dev": _d("engineering"),
-    "programmer": _d("engineering"),
-    "lawyer": _t("Lawyer", "Attorney"),
-    "attorney": _t("Attorney"),
-    "counsel": _t("Counsel"),
-    "associate": _t("Associate"),
-    "accountant": _t("Accountant"),
-    "designer": _t("Designer"),
-    "recruiter": _t("Recruiter"),
-    "talent acquisition": _d("human_resources"),
-    # Specific titles that are not a seniority/department pattern.
-    "software engineer": _t("Software Engineer"),
-    "account executive": _t("Account Executive"),
-    "ae": _t("Account Executive"),
-    "product manager": _t("Product Manager"),
-    "project manager": _t("Project Manager"),
-    "office manager": _t("Office Manager"),
-    "sdr": _t("SDR"),
-    "cno": _t("Chief Nursing Officer"),
-    "cmio": _t("Chief Medical Information Officer"),
-    "pmm": _t("Product Marketing Manager"),
-    "md": _t("Managing Director"),
-    "bdr": _t("BDR"),
-    "vpe": _t("VP of Engineering"),
-    "chief architect": _t("Chief Architect"),
-    "ml engineer": _t("ML Engineer"),
-    "machine learning engineer": _t("ML Engineer"),
-    "ai engineer": _t("AI Engineer"),
-    "data engineer": _t("Data Engineer"),
-    "devops engineer": _t("DevOps Engineer"),
-    "site reliability engineer": _t("Site Reliability Engineer"),
-    "sre": _t("Site Reliability Engineer"),
-    "qa engineer": _t("QA Engineer"),
-    "frontend engineer": _t("Frontend Engineer"),
-    "backend engineer": _t("Backend Engineer"),
-    "full stack engineer": _t("Full Stack Engineer"),
-    "fullstack engineer": _t("Full Stack Engineer"),
-    "solutions engineer": _t("Solutions Engineer"),
-    "sales engineer": _t("Sales Engineer"),
-    "revops": _t("Revenue Operations"),
-    "rev ops": _t("Revenue Operations"),
-    "revenue operation": _t("Revenue Operations"),
-    "sales development rep": _t("SDR"),
-    "business development representative": _t("BDR"),
-    "data scientist": _t("Data Scientist"),
-    "paralegal": _t("Paralegal"),
-    "controller": _t("Controller"),
-    "comptroller": _t("Controller"),
-    "architect": _t("Architect"),
-    "account manager": _t("Account Manager"),
-    "customer success manager": _t("Customer Success Manager"),
-    "csm": _t("Customer Success Manager"),
-    "it admin": _t("IT Administrator"),
-    "sysadmin": _t("IT Administrator"),
-    "practice manager": _t("Practice Manager"),
-    "principal": _t("Principal"),
-    "board member": _t("Board Member"),
-    "chairman": _t("Chairman"),
-    "chair": _t("Chairman"),
-    "treasurer": _t("Treasurer"),
-    "buyer": _t("Buyer"),
-    "procurement manager": _t("Procurement Manager"),
-    "physician": _t("Physician"),
-    "doctor": _t("Physician"),
-    "dentist": _t("Dentist"),
-    "realtor": _t("Realtor"),
-    "real estate agent": _t("Realtor"),
-    "broker": _t("Broker"),
-    "consultant": _t("Consultant"),
-    "analyst": _t("Analyst"),
-    "editor": _t("Editor"),
-    "superintendent": _t("Superintendent"),
-    "dean": _t("Dean"),
-    "professor": _t("Professor"),
-    "store manager": _t("Store Manager"),
-    "plant manager": _t("Plant Manager"),
-    "general manager": _t("General Manager"),
-    "gm": _t("General Manager"),
-    # Nouns for "people" that carry no role by themselves.
-    "people": Role(generic=True),
-    "person": Role(generic=True),
-    "contact": Role(generic=True),
-    "lead": Role(generic=True),
-    "prospect": Role(generic=True),
-    "folk": Role(generic=True),
-    "individual": Role(generic=True),
-    "professional": Role(generic=True),
-    "staff": Role(generic=True),
-    "team": Role(generic=True),
-    "employee": Role(generic=True),
-    "guy": Role(generic=True),
-    "name": Role(generic=True),
-    "team member": Role(generic=True),
-    "everyone": Role(generic=True),
-    "anyone": Role(generic=True),
-    "everybody": Role(generic=True),
-    "anybody": Role(generic=True),
-    "worker": Role(generic=True),
-}
+ROLES: dict[str, Role] = {k: _role(k, v) for k, v in data_file("roles.toml")["roles"].items()}
 
 # Fallback title when a seniority pattern must be rendered as a title (mixed requests such as
 # "CEOs and VPs of Sales": titles and seniorities are ANDed by search, so both become titles).
@@ -283,90 +94,12 @@ DEPARTMENT_TITLE = {
     "other": "Other",
 }
 
-# Department words as they qualify a role ("marketing directors", "heads of people ops").
-DEPARTMENTS: dict[str, str] = {
-    "marketing": "marketing",
-    "growth": "marketing",
-    "brand": "marketing",
-    "demand gen": "marketing",
-    "demand generation": "marketing",
-    "digital marketing": "marketing",
-    "sale": "sales",
-    "revenue": "sales",
-    "business development": "sales",
-    "bd": "sales",
-    "revop": "sales",
-    "rev op": "sales",
-    "ta": "human_resources",
-    "talent acquisition": "human_resources",
-    "manufacturing": "operations",
-    "devrel": "engineering",
-    "developer relation": "engineering",
-    "biz dev": "sales",
-    "bizdev": "sales",
-    "commercial": "sales",
-    "partnership": "sales",
-    "engineering": "engineering",
-    "eng": "engineering",
-    "software": "engineering",
-    "software engineering": "engineering",
-    "r and d": "engineering",
-    "rnd": "engineering",
-    "data": "engineering",
-    "technology": "engineering",
-    "tech": "engineering",
-    "finance": "finance",
-    "fin": "finance",
-    "financial": "finance",
-    "accounting": "finance",
-    "fp and a": "finance",
-    "legal": "legal",
-    "compliance": "legal",
-    "operation": "operations",
-    "ops": "operations",
-    "procurement": "operations",
-    "purchasing": "operations",
-    "supply chain": "operations",
-    "logistics": "operations",
-    "hr": "human_resources",
-    "human resource": "human_resources",
-    "people": "human_resources",
-    "people ops": "human_resources",
-    "people operation": "human_resources",
-    "talent": "human_resources",
-    "recruiting": "human_resources",
-    "it": "information_technology",
-    "information technology": "information_technology",
-    "security": "information_technology",
-    "infosec": "information_technology",
-    "information security": "information_technology",
-    "it security": "information_technology",
-    "product": "product",
-    "product management": "product",
-    "customer success": "customer_success",
-    "cs": "customer_success",
-    "customer experience": "customer_success",
-    "support": "customer_success",
-    "customer support": "customer_success",
-    "client service": "customer_success",
-    "design": "design",
-    "ux": "design",
-    "creative": "design",
-}
-# "people" names a department only right after "head(s) of"/"VP of"; "it" only in capitals.
-DEPARTMENT_AFTER_OF_ONLY = {"people", "talent", "data", "technology", "tech", "software"}
-CASED_ONLY = {
-    "it": "IT",
-    "cs": "CS",
-    "ae": "AE",
-    "gc": "GC",
-    "cso": "CSO",
-    "pe": "PE",
-    "dev": "dev",
-    "gm": "GM",
-    "bd": "BD",
-    "ta": "TA",
-}
+# Department words as they qualify a role ("marketing directors", "heads of people ops"); words
+# that name a department only after "head of"; abbreviations only in capitals ("IT", not "it").
+_DEPARTMENT_DATA = data_file("departments.toml")
+DEPARTMENTS: dict[str, str] = dict(_DEPARTMENT_DATA["departments"])
+DEPARTMENT_AFTER_OF_ONLY: set[str] = set(_DEPARTMENT_DATA["after_of_only"])
+CASED_ONLY: dict[str, str] = dict(_DEPARTMENT_DATA["cased_only"])
 
 
 # Nouns that may follow an industry without changing it: "SaaS companies", "biotech startups".
@@ -412,47 +145,9 @@ COMPANY_NOUNS = {
     "producer",
 }
 
-# Company size words -> employees {"min", "max"} (LinkedIn bands: 1-10, 11-50, 51-200, ...).
+# Company size words -> employees (min, max) (LinkedIn bands: 1-10, 11-50, 51-200, ...).
 SIZE_WORDS: dict[str, tuple[int | None, int | None]] = {
-    "tiny": (None, 10),
-    "micro": (None, 10),
-    "very small": (None, 10),
-    "small": (None, 50),
-    "smaller": (None, 50),
-    "startup": (None, 50),
-    "early stage": (None, 50),
-    "early stage startup": (None, 50),
-    "seed stage": (None, 50),
-    "smb": (None, 1000),
-    "sme": (None, 1000),
-    "small and medium": (None, 1000),
-    "small to mid sized": (None, 1000),
-    "small and mid sized": (None, 1000),
-    "small to medium": (None, 1000),
-    "small and medium sized": (None, 1000),
-    "small to medium sized": (None, 1000),
-    "small business": (None, 50),
-    "mid sized": (51, 1000),
-    "midsized": (51, 1000),
-    "mid size": (51, 1000),
-    "midsize": (51, 1000),
-    "medium": (51, 1000),
-    "medium sized": (51, 1000),
-    "mid market": (51, 1000),
-    "midmarket": (51, 1000),
-    "growth stage": (51, 1000),
-    "scaleup": (51, 1000),
-    "scale up": (51, 1000),
-    "large": (1001, None),
-    "big": (1001, None),
-    "larger": (1001, None),
-    "bigger": (1001, None),
-    "enterprise": (1001, None),
-    "enterprise level": (1001, None),
-    "enterprise sized": (1001, None),
-    "multinational": (1001, None),
-    "huge": (10001, None),
-    "very large": (10001, None),
+    k: (v.get("min"), v.get("max")) for k, v in data_file("sizes.toml")["sizes"].items()
 }
 
 # Well-known technologies with their usual spelling: "that use salesforce" -> "Salesforce".
