@@ -1,0 +1,125 @@
+"""The vocabulary files of understanding (``lexi/assistant/understanding/data/*.toml``) hold only
+values the rest of Lexi knows: a bad edit fails here, not as a search that finds nobody."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from lexi.assistant.understanding import industries, lexicon
+from lexi.assistant.understanding.slots import INDUSTRY_KEYS, ROLE_KEYS
+from lexi.assistant.understanding.text import norm_key
+from lexi.prospects.taxonomy import DEPARTMENTS, INDUSTRIES, SECTORS, SENIORITIES
+from lexi.prospects.titles import canonical_tokens, match_kind, query_variants
+from lexi.prospects.vocabulary import canonical_title, vocabulary
+
+ROLES = lexicon.data_file("roles.toml")["roles"]
+DEPARTMENT_DATA = lexicon.data_file("departments.toml")
+SIZES = lexicon.data_file("sizes.toml")["sizes"]
+INDUSTRY_TABLE = lexicon.data_file("industries.toml")["industries"]
+
+# Real titles the generated title vocabulary does not have yet; a search for them still matches
+# imported people. Remove a title here once the vocabulary has it (a test below insists).
+VOCABULARY_GAPS = {"AI Engineer", "Chief Architect", "IT Administrator", "Lawyer"}
+
+
+@cache
+def _vocabulary_tokens() -> list[tuple[str, ...]]:
+    return [canonical_tokens(t) for t in vocabulary()]
+
+
+def _known_title(title: str) -> bool:
+    """In the vocabulary, or found by a title search among the vocabulary's titles."""
+    if canonical_title(title) is not None:
+        return True
+    variants = query_variants(title)
+    return any(match_kind(tokens, variants) is not None for tokens in _vocabulary_tokens())
+
+
+def _titles() -> list[str]:
+    return sorted({t for role in lexicon.ROLES.values() for t in role.titles})
+
+
+class TestRoles:
+    @pytest.mark.parametrize("title", _titles())
+    def test_every_title_is_known_to_the_title_vocabulary(self, title):
+        if title in VOCABULARY_GAPS:
+            pytest.skip("a title the vocabulary lacks (VOCABULARY_GAPS)")
+        assert _known_title(title), f"{title!r} matches no title of lexi/prospects/data/titles.tsv"
+
+    def test_the_vocabulary_gaps_are_still_gaps(self):
+        assert not [t for t in VOCABULARY_GAPS if _known_title(t)]
+        assert set(_titles()) >= VOCABULARY_GAPS
+
+    def test_seniorities_and_departments_are_the_enums(self):
+        for phrase, role in lexicon.ROLES.items():
+            assert set(role.seniorities) <= set(SENIORITIES), phrase
+            assert set(role.departments) <= set(DEPARTMENTS), phrase
+
+    def test_every_phrase_means_something(self):
+        for phrase, role in lexicon.ROLES.items():
+            assert role.titles or role.seniorities or role.departments or role.generic, phrase
+
+    def test_no_two_phrases_collapse_to_one_key_with_different_roles(self):
+        seen: dict[str, lexicon.Role] = {}
+        for phrase, role in lexicon.ROLES.items():
+            key = norm_key(phrase)
+            assert seen.setdefault(key, role) == role, f"{phrase!r} and another are both {key!r}"
+
+    def test_an_unknown_field_fails_loudly(self):
+        with pytest.raises(ValueError, match="unknown fields"):
+            lexicon._role("vp", {"seniority": ["vp"]})
+
+    @pytest.mark.parametrize(
+        "word",
+        "VPE SVP EVP GC CRO CISO CHRO CPO CMO RevOps SDR AE BDR CSM".split(),
+    )
+    def test_sales_abbreviations_are_known(self, word):
+        assert norm_key(word) in ROLE_KEYS
+
+
+class TestDepartments:
+    def test_every_value_is_a_department(self):
+        assert set(DEPARTMENT_DATA["departments"].values()) <= set(DEPARTMENTS)
+
+    def test_words_after_of_only_are_department_words(self):
+        assert set(DEPARTMENT_DATA["after_of_only"]) <= set(DEPARTMENT_DATA["departments"])
+
+    def test_cased_only_words_are_their_capitals(self):
+        for key, written in DEPARTMENT_DATA["cased_only"].items():
+            assert written.lower() == key
+
+
+class TestSizes:
+    def test_every_size_is_a_range(self):
+        for word, bounds in SIZES.items():
+            assert bounds and set(bounds) <= {"min", "max"}, word
+            assert all(isinstance(v, int) and v > 0 for v in bounds.values()), word
+            assert bounds.get("min", 0) <= bounds.get("max", 10**9), word
+
+
+class TestIndustries:
+    def test_every_target_is_in_the_taxonomy(self):
+        for target in INDUSTRY_TABLE:
+            if target.startswith("@"):
+                assert target[1:] in SECTORS, target
+            names = industries.targets(target)
+            assert names and set(names) <= set(INDUSTRIES), target
+
+    def test_a_phrase_means_one_target(self):
+        seen: dict[str, str] = {}
+        for target, phrases in INDUSTRY_TABLE.items():
+            for phrase in phrases:
+                assert seen.setdefault(norm_key(phrase), target) == target, phrase
+
+    def test_a_target_outside_the_taxonomy_fails_loudly(self):
+        with pytest.raises(ValueError, match="not a taxonomy industry"):
+            industries._parse({"Fintech": ["fintech"]})
+
+    @pytest.mark.parametrize(
+        "word",
+        "fintech healthtech proptech edtech biotech medtech insurtech martech D2C DTC CPG 3PL".split(),
+    )
+    def test_industry_shorthand_is_known(self, word):
+        assert norm_key(word) in INDUSTRY_KEYS
