@@ -52,6 +52,32 @@ NOT_AVAILABLE_HINT = (
 TOOL_FAILED = "Something went wrong while I was {what}; nothing was changed and it cost no credits."
 NO_PERMISSION = "This API key is not allowed to {what} (it needs the '{scope}' scope)."
 TOOLS_OFF = "Tools are turned off for this message, so I did not search or change anything."
+# The clarifying questions, keyed by the code understanding returns in ``Intent.question``
+# (what is missing, or a more specific variant of it).
+QUESTIONS: dict[str, str] = {
+    "roles": "Which roles should I look for? For example CEOs, heads of marketing or VPs of Sales.",
+    "search": "There is no earlier search to build on. Who should I look for? For example "
+    '"Find 20 CEOs at law firms in New York".',
+    "list": "Which list do you mean? Name it, for example \"add them to my 'Q1 Leads' list\".",
+    "list_name": "What should I call the new list?",
+    "prospects": "Which people do you mean? Run a search first, for example "
+    '"Find 20 CEOs at law firms in New York".',
+    "who": 'Who should I remove from the list? For example "remove anyone at Acme from the list".',
+    "permission": "I can't change rules, credits, approvals, keys or workspaces from chat. I can find "
+    "prospects, manage your lists, and tell you your credits or pending tasks.",
+    "request": "I'm not sure what you'd like me to do. I can find prospects (\"Find 20 CEOs at law "
+    'firms in New York"), save them to lists, and check your credits or pending tasks.',
+    # "add them to the list" with no list known: the short form.
+    "which_list": "Which list do you mean?",
+    "new_list_people": "Which people should go in the new list? Run a search first.",
+}
+
+
+def question(code: str) -> str:
+    """The words of a clarifying question; an interpreter that words its own passes through."""
+    return QUESTIONS.get(code, code)
+
+
 NOTHING_TO_SAVE = 'Which people should I add? Run a search first, for example "Find 20 CEOs at law firms in New York".'
 LIST_NOT_FOUND = 'I couldn\'t find a list called "{name}". Your lists: {names}.'
 NO_LISTS = "You don't have any lists yet."

@@ -20,7 +20,7 @@ _QUESTIONS = {
 
 def _needs_input(action: dict[str, Any]) -> str:
     if action.get("question"):
-        return str(action["question"])
+        return phrases.question(str(action["question"]))
     if (campaign := phrases.campaign_needs_input(action)) is not None:
         return campaign
     if action.get("list_name"):

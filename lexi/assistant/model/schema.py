@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from lexi.assistant.understanding.questions import question
+from lexi.assistant.understanding.questions import clarify
 from lexi.assistant.understanding.types import (
     ConversationState,
     Intent,
@@ -166,7 +166,7 @@ def _said(text: str, words: str) -> bool:
 
 
 def _clarify(missing: str) -> Intent:
-    return Intent(kind=IntentKind.clarify, missing=[missing], question=question(missing))
+    return clarify(missing)
 
 
 def _search(intent: SearchProspects, state: ConversationState, running: dict[str, Any]) -> Intent:

@@ -6,7 +6,6 @@ import re
 
 from rapidfuzz import fuzz
 
-from .questions import question
 from .selection import selector
 from .selection import selector as selection_of
 from .types import ConversationState, Intent, IntentKind
@@ -270,7 +269,7 @@ def list_operation(
         ):
             return None
         if not after_search and not (state.last_filters or state.last_prospect_ids):
-            return _clarify(["prospects"], question("prospects"))
+            return _clarify(["prospects"], "prospects")
         picked = selector(clause)
         if picked.get("company"):
             # "add the ones at Acme to Q1 Leads": the company is no part of the list's name.
@@ -304,7 +303,7 @@ _WHO_IS_IN = re.compile(
 def _targeted(kind: IntentKind, clause: str, name: str | None, state: ConversationState) -> Intent:
     target, resolved = list_target(clause, name, state)
     if target is None:
-        return _clarify(["list"], "Which list do you mean?")
+        return _clarify(["list"], "which_list")
     intent = Intent(kind=kind, list_name=resolved, list_target=target)
     if kind is IntentKind.list_stats and _WHO_IS_IN.search(clause):
         intent.params["show"] = True  # "what's in Q1 Leads?": the first people too
@@ -321,14 +320,12 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
         m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I)
         name = _clean_name(m[1], quotes) if m else None
     if not name:
-        return _clarify(["list_name"], "What should I call the new list?")
+        return _clarify(["list_name"], "list_name")
     uses_results = after_search or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
     intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
     if uses_results:
         if not after_search and not (state.last_filters or state.last_prospect_ids):
-            return _clarify(
-                ["prospects"], "Which people should go in the new list? Run a search first."
-            )
+            return _clarify(["prospects"], "new_list_people")
         intent.selector = {"prospects": "last_results"}
     return intent
 
@@ -383,7 +380,7 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
             None,
         )
     if cut is None:
-        return _clarify(["list"], question("list"))
+        return _clarify(["list"], "list")
     who = _WHO_VERB.sub("", clause[: cut.start()]).strip(" ,")
     selector: dict[str, object] = {}
     picked = _picked(who)
@@ -399,7 +396,7 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
         kind = "company" if len(name.split()) == 1 or _COMPANY_SUFFIX.search(name) else "person"
         selector = {kind: name}
     if not selector:
-        return _clarify(["who"], question("who"))
+        return _clarify(["who"], "who")
     tail = clause[cut.end() :]
     list_name = list_name_in("from " + tail, quotes, state)
     intent = _targeted(IntentKind.list_remove, tail, list_name, state)
@@ -427,4 +424,5 @@ def _picked(who: str) -> dict[str, object]:
 
 
 def _clarify(missing: list[str], question: str) -> Intent:
+    """``question`` is the code of the question to ask (``phrases.QUESTIONS``)."""
     return Intent(kind=IntentKind.clarify, missing=missing, question=question)

@@ -14,7 +14,7 @@ from typing import Any
 
 from . import actions, approvals, campaigns, commands, companies, exclusions, list_admin, lists
 from . import nearby as nearby_searches
-from .questions import clarify, question
+from .questions import clarify
 from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
 from .scanner import extract
 from .search import (
@@ -269,7 +269,7 @@ def _without_roles(slots: Slots, wanted: bool) -> Intent | bool:
     return Intent(
         kind=IntentKind.clarify,
         missing=["roles"],
-        question=question("roles"),
+        question="roles",
         filters=new_filters(slots),
     )
 

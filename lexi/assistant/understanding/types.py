@@ -101,7 +101,9 @@ class Intent:
     # Words of the request that were not understood and not used, as written ("Seoul"): named
     # in the reply so nothing is dropped silently.
     not_understood: list[str] = field(default_factory=list)
-    # clarify: what is missing ("roles", "list", ...) and the question to ask.
+    # clarify: what is missing ("roles", "list", ...) and the code of the question to ask
+    # (``phrases.QUESTIONS``: the missing thing, or a more specific variant such as
+    # "which_list"); only the writer turns it into words.
     missing: list[str] = field(default_factory=list)
     question: str | None = None
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lexi import geo
+from lexi.assistant import phrases
 from lexi.assistant.understanding import (
     ConversationState,
     IntentKind,
@@ -339,9 +340,10 @@ class TestRoles:
         intent = only("find law firms in New York")
         assert intent.kind is IntentKind.clarify
         assert intent.missing == ["roles"]
+        assert intent.question == "roles"  # a code: only the writer words it
         assert (
-            intent.question == "Which roles should I look for? For example CEOs, heads of "
-            "marketing or VPs of Sales."
+            phrases.question(intent.question) == "Which roles should I look for? For example "
+            "CEOs, heads of marketing or VPs of Sales."
         )
 
 
