@@ -102,6 +102,13 @@ class RecogniserRegistry:
         self._message = [r for r in ordered if r.whole_message]
         return spec
 
+    def copy(self) -> RecogniserRegistry:
+        """A registry with the same recognisers, to extend without touching this one."""
+        out = RecogniserRegistry()
+        for spec in self._all.values():
+            out.register(spec)
+        return out
+
     def get(self, name: str) -> Recogniser | None:
         return self._all.get(name)
 
