@@ -184,12 +184,17 @@ _NO_SUFFIX = {
 
 
 def ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
     text = text.replace("ß", "ss").replace("ø", "o").replace("æ", "ae")
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", ascii_fold(text).lower())
+    return _NOT_SLUG.sub("", ascii_fold(text).lower())
 
 
 @dataclass

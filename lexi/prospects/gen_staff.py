@@ -45,6 +45,9 @@ _YOUNG_TOP = {
 _LEVELS = ("vp", "head", "director", "manager", "senior", "ic", "junior", "intern")
 _LEVEL_WEIGHTS_SMALL = (2.0, 1.5, 3, 14, 24, 41, 12, 2.5)
 _LEVEL_WEIGHTS_LARGE = (1.2, 1.5, 6, 17, 25, 36, 11, 2.3)
+# Cumulative, as ``choices`` would compute them on every call.
+_LEVEL_CUM_SMALL = list(accumulate(_LEVEL_WEIGHTS_SMALL))
+_LEVEL_CUM_LARGE = list(accumulate(_LEVEL_WEIGHTS_LARGE))
 
 
 class _Pick:
@@ -169,10 +172,10 @@ def org_chart(rng: random.Random, family: str, employees: int, age: int, count: 
                 break
     if len(titles) >= count:
         return titles[:count]
-    weights = _LEVEL_WEIGHTS_SMALL if employees < 200 else _LEVEL_WEIGHTS_LARGE
+    cum = _LEVEL_CUM_SMALL if employees < 200 else _LEVEL_CUM_LARGE
     core = chart.core
     share = fam.core_share
-    for level in rng.choices(_LEVELS, weights=weights, k=count - len(titles)):
+    for level in rng.choices(_LEVELS, cum_weights=cum, k=count - len(titles)):
         if core is not None and rng.random() < share:
             titles.append(core(rng))
         else:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import bisect
 import math
 import random
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from itertools import accumulate
+from queue import Empty, Queue
+from typing import Any, TypeVar
 
 from lexi.db.session import Database
 from lexi.errors import Conflict
@@ -97,7 +100,20 @@ _EMAIL_PATTERNS = (
 )
 _PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS, strict=True)
 _PATTERN_CUM = tuple(accumulate(_PATTERN_CUM))
+# The patterns as functions of (first, last): the same strings as ``str.format``, cheaper.
+_LOCAL_PART: dict[str, Callable[[str, str], str]] = {
+    "{f}.{l}": lambda f, la: f + "." + la,
+    "{fi}{l}": lambda f, la: f[:1] + la,
+    "{f}": lambda f, la: f,
+    "{f}{li}": lambda f, la: f + la[:1],
+    "{f}_{l}": lambda f, la: f + "_" + la,
+    "{l}{fi}": lambda f, la: la + f[:1],
+    "{fi}.{l}": lambda f, la: f[:1] + "." + la,
+}
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -120,13 +136,23 @@ class _Sampler:
         return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
 
 
+# Three base-36 digits, least significant first, for each of 0..36**3-1.
+_B36_3 = [a + b + c for c in _B36 for b in _B36 for a in _B36]
+
+
 def _handle(person_id: int) -> str:
-    n = (person_id * 1_000_003) % 2_176_782_336  # a bijection on 0..36**6-1
-    out = []
-    for _ in range(6):
-        n, r = divmod(n, 36)
-        out.append(_B36[r])
-    return "".join(out)
+    """Six base-36 digits (least significant first) of a bijection on 0..36**6-1."""
+    n = (person_id * 1_000_003) % 2_176_782_336
+    return _B36_3[n % 46_656] + _B36_3[n // 46_656]
+
+
+def _below(getrandbits: Callable[[int], int], n: int) -> int:
+    """``Random._randbelow(n)`` (what ``choice`` and ``randint`` draw), without the method calls."""
+    k = n.bit_length()
+    r = getrandbits(k)
+    while r >= n:
+        r = getrandbits(k)
+    return r
 
 
 @cache
@@ -152,21 +178,35 @@ class _Universe:
         self.vocabulary = vocabulary()
         self.titles: dict[str, int] = {}
         self.new_titles: list[tuple] = []
-        self.person_roles: dict[tuple[str, str], tuple[str, str]] = {}
+        # industry -> title -> (title id, seniority, department) of that title there.
+        self.roles: dict[str, dict[str, tuple[int, str, str]]] = {}
         self.domains: set[str] = set()
+        self.locs: dict[Town, str | None] = {}
 
     def title_id(self, title: str, industry: str) -> tuple[int, str, str]:
+        roles = self.roles.get(industry)
+        if roles is None:
+            roles = self.roles[industry] = {}
+        found = roles.get(title)
+        if found is None:
+            found = roles[title] = self._role(title, industry)
+        return found
+
+    def _role(self, title: str, industry: str) -> tuple[int, str, str]:
         tid = self.titles.get(title)
         if tid is None:
             tid = len(self.titles) + 1
             self.titles[title] = tid
             seniority, department = self.vocabulary[title]
             self.new_titles.append((tid, title, seniority, department))
-        key = (title, industry)
-        found = self.person_roles.get(key)
-        if found is None:
-            found = self.person_roles[key] = role(title, industry)
-        return tid, found[0], found[1]
+        seniority, department = role(title, industry)
+        return tid, seniority, department
+
+    def loc(self, town: Town) -> str | None:
+        key = self.locs.get(town)
+        if key is None:
+            key = self.locs[town] = loc_key(town.country, town.region, town.name)
+        return key
 
     def unique_domain(self, domain: str) -> str:
         if domain not in self.domains:
@@ -181,11 +221,12 @@ class _Universe:
         return domain
 
 
-def _phone(rng: random.Random, country: str) -> str:
+def _phone(getrandbits: Callable[[int], int], country: str) -> str:
+    """A phone number; draws what ``randint(201, 989)`` etc. would from the same stream."""
     cc = _CALLING[country]
     if cc == "1":
-        return f"+1 {rng.randint(201, 989)} 555 {rng.randint(100, 199):04d}"
-    return f"+{cc} {rng.randint(10, 99)} {rng.randint(1_000_000, 9_999_999)}"
+        return f"+1 {201 + _below(getrandbits, 789)} 555 {100 + _below(getrandbits, 100):04d}"
+    return f"+{cc} {10 + _below(getrandbits, 90)} {1_000_000 + _below(getrandbits, 9_000_000)}"
 
 
 def _offices(u: _Universe, rng: random.Random, hq: Town, employees: int) -> list[Town]:
@@ -211,6 +252,9 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
     day = gen_signals.Days(as_of)
     day_cache = day.cache
     srandom = srng.random
+    rrandom = rng.random
+    getrandbits = rng.getrandbits
+    email_part = _email_part
     log = math.log
     tenure_mean = gen_signals.TENURE_MEAN_DAYS
     today = as_of.toordinal()
@@ -236,7 +280,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         firsts, lasts = NAMES[locale]
         spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
         domain = u.unique_domain(spec.domain)
-        hq_loc = loc_key(country, hq.region, hq.name)
+        hq_loc = u.loc(hq)
         # Signals: founded some day of its founding year (never after as_of).
         founded_on = date(spec.founded_year, 1, 1).toordinal() + int(srng.random() * 365)
         age_days = max(as_of.toordinal() - founded_on, 1)
@@ -282,14 +326,21 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         )
         count = min(staff_size(spec.employees), people - person_id)
         titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
-        pattern = _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
+        local_part = _LOCAL_PART[
+            _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
+        ]
         metro = here.metros[hq.metro]
         offices = _offices(u, rng, hq, spec.employees)
         used: set[str] = set()
         group_pool = group_pools.setdefault(spec.family, [])
+        roles = u.roles.get(industry) or {}
+        # Random.choice(firsts) and choice(lasts), inlined (the same draws): see _below.
+        n_firsts, n_lasts = len(firsts), len(lasts)
+        k_firsts, k_lasts = n_firsts.bit_length(), n_lasts.bit_length()
+        employees, revenue_usd = spec.employees, spec.revenue_usd
         for i, title in enumerate(titles):
             person_id += 1
-            tid, seniority, department = u.title_id(title, industry)
+            tid, seniority, department = roles.get(title) or u.title_id(title, industry)
             # Role start (gen_signals.tenure_days, inlined: it runs once per person).
             if i == 0 and seniority in _FOUNDERS:
                 tenure = age_days
@@ -306,7 +357,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                 entry = prev[int(srandom() * len(prev))]
                 if entry[2] + tenure < today:
                     prev_id, prev_name = entry[0], entry[1]
-            r = rng.random()
+            r = rrandom()
             if i < 3 or (
                 seniority in _LEADERS and r < LEADERS_AT_HQ
             ):  # leaders work at the head office
@@ -316,23 +367,29 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             elif r > 1.0 - REMOTE_SHARE:
                 place = here.anywhere(rng)
             else:
-                place = hq if rng.random() < HQ_CITY_SHARE else metro(rng)
+                place = hq if rrandom() < HQ_CITY_SHARE else metro(rng)
             where = place.country
             if where != country:
                 first = rng.choice(NAMES[u.locales[where](rng)][0])
                 last = rng.choice(NAMES[u.locales[where](rng)][1])
             else:
-                first = rng.choice(firsts)
-                last = rng.choice(lasts)
-            f, la = _email_part(first), _email_part(last)
-            local = pattern.format(f=f, l=la, fi=f[:1], li=la[:1])
+                j = getrandbits(k_firsts)
+                while j >= n_firsts:
+                    j = getrandbits(k_firsts)
+                first = firsts[j]
+                j = getrandbits(k_lasts)
+                while j >= n_lasts:
+                    j = getrandbits(k_lasts)
+                last = lasts[j]
+            f, la = email_part(first), email_part(last)
+            local = local_part(f, la)
             if local in used:
                 local = f"{local}{len(used) + 1}"
             used.add(local)
-            r = rng.random()
+            r = rrandom()
             status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
             email = None if status == "unavailable" else f"{local}@{domain}"
-            phone = _phone(rng, where) if rng.random() < PHONE_SHARE else None
+            phone = _phone(getrandbits, where) if rrandom() < PHONE_SHARE else None
             persons.append(
                 (
                     person_id,
@@ -348,11 +405,11 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                     place.name,
                     place.region,
                     where,
-                    loc_key(where, place.region, place.name),
+                    u.loc(place),
                     f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}",
                     industry,
-                    spec.employees,
-                    spec.revenue_usd,
+                    employees,
+                    revenue_usd,
                     hq_loc,
                     started,
                     prev_id,
@@ -404,6 +461,43 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         yield u.new_titles, companies, persons, techs, postings
 
 
+def _ahead(batches: Iterator[_T], depth: int = 2) -> Iterator[_T]:
+    """The items of ``batches``, produced by a background thread up to ``depth`` ahead, so that
+    generating the next batch overlaps writing this one (the database driver releases the
+    GIL while it works)."""
+    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in batches:
+                if stop.is_set():
+                    return
+                queue.put((True, item))
+            queue.put((False, None))
+        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
+            queue.put((False, exc))
+
+    thread = threading.Thread(target=produce, name="universe-rows", daemon=True)
+    thread.start()
+    try:
+        while True:
+            more, item = queue.get()
+            if not more:
+                if item is not None:
+                    raise item
+                return
+            yield item
+    finally:
+        stop.set()
+        while thread.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                queue.get(timeout=0.05)
+            except Empty:
+                pass
+        thread.join()
+
+
 def generate(
     db: Database,
     people: int,
@@ -431,11 +525,15 @@ def generate(
     engine = db.engine
     with engine.connect() as conn:
         if db.is_sqlite:
-            # A failed load is simply regenerated, so skip fsyncs while loading.
+            # A failed load is simply regenerated, so skip fsyncs while loading; the rows are
+            # consistent by construction, so skip the foreign-key lookups too (restored below).
+            # Worker threads let SQLite sort in parallel while it builds the indexes.
             bulk.driver(conn).execute("PRAGMA synchronous=OFF")
             bulk.driver(conn).execute("PRAGMA cache_size=-64000")
-        for titles, companies, persons, techs, postings in generate_rows(
-            seed, people, batch_size, as_of
+            bulk.driver(conn).execute("PRAGMA foreign_keys=OFF")
+            bulk.driver(conn).execute("PRAGMA threads=2")
+        for titles, companies, persons, techs, postings in _ahead(
+            generate_rows(seed, people, batch_size, as_of)
         ):
             with conn.begin():
                 bulk.insert_titles(conn, titles)
@@ -453,6 +551,9 @@ def generate(
             bulk.finish_load(conn)
         if db.is_sqlite:
             bulk.driver(conn).execute("PRAGMA synchronous=NORMAL")
+            bulk.driver(conn).execute("PRAGMA cache_size=-2000")
+            bulk.driver(conn).execute("PRAGMA foreign_keys=ON")
+            bulk.driver(conn).execute("PRAGMA threads=0")
     if not db.is_sqlite:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             bulk.vacuum(conn)

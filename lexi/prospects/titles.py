@@ -59,6 +59,14 @@ _PHRASES: list[tuple[str, str]] = [
     ("managing director", "managing_director"),
     ("executive director", "executive_director"),
     ("general manager", "general_manager"),
+    # Roles named "partner" that are not partners of a firm: "HR Business Partner",
+    # "People Partner", "Channel Partner Manager", "Partner Marketing Manager".
+    ("business partner", "business_partner"),
+    ("hr partner", "hr_partner"),
+    ("talent acquisition partner", "talent_partner"),
+    ("talent partner", "talent_partner"),
+    ("channel partner", "channel_partner"),
+    ("partner marketing", "partner_marketing"),
 ]
 _TOKEN_ALIASES = {
     "svp": "senior vp",
@@ -254,6 +262,9 @@ _SENIORITY_ORDER = [
             "surgeon",
             "pharmacist",
             "consultant_senior",
+            "business_partner",
+            "hr_partner",
+            "talent_partner",
         },
     ),
 ]
@@ -346,6 +357,7 @@ _DEPARTMENTS: list[tuple[str, set[str]]] = [
             "salesops",
             "revenue",
             "partnerships",
+            "channel_partner",
             "broker",
             "agent",
             "relationship",
@@ -369,6 +381,7 @@ _DEPARTMENTS: list[tuple[str, set[str]]] = [
             "social",
             "digital",
             "events",
+            "partner_marketing",
             "fundraising",
             "development_officer",
         },
@@ -411,6 +424,8 @@ _DEPARTMENTS: list[tuple[str, set[str]]] = [
             "recruitment",
             "benefits",
             "learning",
+            "hr_partner",
+            "talent_partner",
         },
     ),
     (

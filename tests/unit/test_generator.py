@@ -282,7 +282,9 @@ class TestRealism:
             same_metro += town.country == home.country and town.metro == home.metro
             abroad += town.country != home.country
         assert 0.75 <= same_metro / len(persons) <= 0.95  # the rest remote or at other offices
-        assert 0.003 <= abroad / len(persons) <= 0.1
+        # Only companies of 1,000+ have offices abroad, and a sample of 20,000 people holds few
+        # of them: the share abroad varies 0.1-0.6 % between seeds.
+        assert 0.001 <= abroad / len(persons) <= 0.1
 
 
 @lru_cache(maxsize=2)
@@ -463,3 +465,34 @@ class TestBuyingSignals:
         assert 0.1 <= share <= 0.35
         recent = sum(1 for t in techs if t[3] > "2026-09-01") / len(techs)
         assert 0.01 <= recent <= 0.1
+
+
+class TestRowsAhead:
+    """Batches are made by a background thread while the previous one is written."""
+
+    def test_items_arrive_in_order(self) -> None:
+        from lexi.prospects.generator import _ahead
+
+        assert list(_ahead(iter(range(50)))) == list(range(50))
+
+    def test_an_error_while_generating_reaches_the_writer(self) -> None:
+        from lexi.prospects.generator import _ahead
+
+        def failing():
+            yield 1
+            raise ValueError("broken batch")
+
+        items = _ahead(failing())
+        assert next(items) == 1
+        with pytest.raises(ValueError, match="broken batch"):
+            next(items)
+
+    def test_a_writer_that_stops_early_stops_the_thread(self) -> None:
+        import threading
+
+        from lexi.prospects.generator import _ahead
+
+        items = _ahead(iter(range(1000)), depth=1)
+        assert next(items) == 0
+        items.close()
+        assert not any(t.name == "universe-rows" for t in threading.enumerate())

@@ -200,3 +200,57 @@ class TestNamedRolesMatchThatRole:
 
     def test_revops_leaders(self):
         assert self._match("Head of RevOps") == {"Director of Revenue Operations"}
+
+
+class TestPartnersOfAFirm:
+    """A searched "Partner" is a partner of a firm, not a role named after partnering."""
+
+    def _match(self, query: str) -> set[str]:
+        from lexi.prospects.vocabulary import vocabulary
+
+        titles = sorted(vocabulary())
+        exact, partial = TitleIndex(enumerate(titles)).match([query])
+        return {titles[i] for i in (*exact, *partial)}
+
+    def test_partner_finds_partners_and_no_business_partners(self):
+        found = self._match("Partner")
+        assert {"Partner", "Managing Partner", "General Partner", "Venture Partner"} <= found
+        assert (
+            not {
+                "HR Business Partner",
+                "Senior HR Business Partner",
+                "Finance Business Partner",
+                "People Partner",
+                "Talent Partner",
+                "Senior Talent Acquisition Partner",
+                "Channel Partner Manager",
+                "Partner Marketing Manager",
+            }
+            & found
+        )
+
+    def test_hr_business_partner_still_finds_itself(self):
+        assert self._match("HR Business Partner") == {
+            "HR Business Partner",
+            "HR Business Partner Lead",
+            "Senior HR Business Partner",
+        }
+
+    @pytest.mark.parametrize(
+        ("title", "seniority", "department"),
+        [
+            ("HR Business Partner", "senior", "human_resources"),
+            ("People Partner", "senior", "human_resources"),
+            ("Finance Business Partner", "senior", "finance"),
+            ("Channel Partner Manager", "manager", "sales"),
+            ("Partner Marketing Manager", "manager", "marketing"),
+            ("General Partner", "partner", "finance"),
+        ],
+    )
+    def test_business_partners_are_not_of_partner_seniority(
+        self, title: str, seniority: str, department: str
+    ):
+        from lexi.prospects.vocabulary import vocabulary
+
+        assert normalize(title)[0] == seniority
+        assert vocabulary()[title] == (seniority, department)
