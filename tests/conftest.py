@@ -36,8 +36,57 @@ from lexi.db.migrate import upgrade
 from lexi.db.session import Database
 from tests.factories import Factory
 
-PG_URL = os.environ.get("LEXI_TEST_DATABASE_URL")
+# Under pytest-xdist (``-n``) each worker process is one test session: it gets its own
+# PostgreSQL database, named after the given one with the worker id appended, created when the
+# worker starts and dropped when it ends (SQLite files and temporary directories are per worker
+# already). Redis is shared: every key a test writes names its own key, workspace or uuid, and no
+# test flushes the database.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # "gw0", "gw1", ... ; None without -n
+BASE_PG_URL = os.environ.get("LEXI_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("LEXI_TEST_REDIS_URL")
+
+
+def _worker_database_url(url: str | None) -> str | None:
+    if not url or not WORKER:
+        return url
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.set(database=f"{parsed.database}_{WORKER}").render_as_string(hide_password=False)
+
+
+PG_URL = _worker_database_url(BASE_PG_URL)
+
+
+def _admin_execute(statement: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    assert BASE_PG_URL
+    admin = create_engine(
+        make_url(BASE_PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT"
+    )
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(statement))
+    finally:
+        admin.dispose()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if PG_URL and PG_URL != BASE_PG_URL:
+        from sqlalchemy.engine import make_url
+
+        name = make_url(PG_URL).database
+        _admin_execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _admin_execute(f'CREATE DATABASE "{name}"')
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if PG_URL and PG_URL != BASE_PG_URL:
+        from sqlalchemy.engine import make_url
+
+        _admin_execute(f'DROP DATABASE IF EXISTS "{make_url(PG_URL).database}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ fresh SQLite file. Its stderr goes to a file so tests can read the logs it wrote
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import socket
@@ -28,7 +29,26 @@ import httpx
 START_TIMEOUT_S = 180.0
 
 
+# Under pytest-xdist each worker takes ports in turn from its own range of 1,000, below Linux's
+# ephemeral range (32768-60999): two workers never pick the same port between choosing it and
+# a server binding it. Without -n the system picks a free port.
+_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_FIRST_PORT = (
+    20000 + 1000 * int(_WORKER[2:]) if _WORKER[:2] == "gw" and _WORKER[2:].isdigit() else None
+)
+_NEXT = itertools.count()
+
+
 def free_port() -> int:
+    if _FIRST_PORT is not None and _FIRST_PORT < 32000:
+        for _ in range(1000):
+            port = _FIRST_PORT + next(_NEXT) % 1000
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])

@@ -1,5 +1,6 @@
 """The rate limiter: fixed per-minute and per-day windows aligned to the clock."""
 
+import uuid
 from datetime import datetime, timezone
 
 import pytest
@@ -101,18 +102,17 @@ class TestStores:
 
     @pytest.mark.redis
     def test_redis_store_counts_exactly(self) -> None:
-        import redis
-
         from tests.conftest import REDIS_URL
 
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        # A key of its own: the Redis database is shared with other tests (and test processes).
+        identity = f"redis-k-{uuid.uuid4().hex}"
         limiter = RateLimiter(REDIS_URL)
         assert limiter.shared
         now = ts(2026, 3, 1, 12, 0, 10)
-        results = [limiter.hit("redis-k", 3, 100, now=now).allowed for _ in range(4)]
+        results = [limiter.hit(identity, 3, 100, now=now).allowed for _ in range(4)]
         assert results == [True, True, True, False]
         other_process = RateLimiter(REDIS_URL)
-        assert not other_process.hit("redis-k", 3, 100, now=now).allowed
+        assert not other_process.hit(identity, 3, 100, now=now).allowed
 
 
 def test_an_asyncio_storage_url_is_refused_at_start() -> None:
