@@ -188,9 +188,18 @@ class Person(Base):
         ),
         Index("ix_prospect_people_loc", "loc", "seniority", "department"),
         Index("ix_prospect_people_company_loc", "company_loc", "seniority", "department", "loc"),
-        Index("ix_prospect_people_company", "company_id"),
+        # With the seniority and department, a company set (funded, hiring) that drives the plan
+        # is checked against them without a row lookup per person.
+        Index("ix_prospect_people_company", "company_id", "seniority", "department"),
         Index("ix_prospect_people_email", "email"),
         Index("ix_prospect_people_role_start", "role_started_on", "seniority", "department"),
+        # "VPs new in role": the VPs who started in the window, not everyone who did.
+        Index(
+            "ix_prospect_people_seniority_role_start",
+            "seniority",
+            "role_started_on",
+            "department",
+        ),
         Index("ix_prospect_people_linkedin", "linkedin_url"),
     )
 

@@ -159,8 +159,21 @@ class ProspectRepository:
         companies = self.session.execute(select(func.max(C.id))).scalar_one() or 1
         return hits / float(companies)
 
-    def _signal_conditions(self, q: SignalQuery) -> list[ColumnElement[bool]] | None:
-        """Conditions on people for the signals; None when nothing can match."""
+    def _signal_conditions(
+        self, q: SignalQuery, *, anchored: bool = False
+    ) -> list[ColumnElement[bool]] | None:
+        """Conditions on people for the signals; None when nothing can match.
+
+        ``anchored``: the query also names titles, industries, or seniorities with departments
+        (a seniority alone, such as founders, is too broad to walk). On SQLite a
+        company set (funded, hiring, growing, adopting) is then checked inside the wide index
+        that starts with those (it ends with ``company_id``), instead of driving the plan: the
+        planner would take the company index and look up every person of every company in
+        the set (hundreds of thousands at 1M people for "hiring in sales").
+        """
+        company_id: Any = P.company_id
+        if anchored and self.dialect == "sqlite":
+            company_id = P.company_id + 0  # an expression: SQLite uses no index for it
         out: list[ColumnElement[bool]] = []
         company: list[ColumnElement[bool]] = []
         if q.funding_stages:
@@ -175,7 +188,7 @@ class ProspectRepository:
             column = C.growth_6m_pct if q.growth_months == 6 else C.growth_12m_pct
             company.extend(_between(column, q.growth))
         if company:
-            out.append(P.company_id.in_(select(C.id).where(*company)))
+            out.append(company_id.in_(select(C.id).where(*company)))
         if q.hiring:
             posting: list[ColumnElement[bool]] = []
             if q.hiring_title_ids is not None:
@@ -188,12 +201,12 @@ class ProspectRepository:
                 posting.append(J.seniority.in_(q.hiring_seniorities))
             if q.posted_since is not None:
                 posting.append(J.posted_on >= q.posted_since)
-            out.append(P.company_id.in_(select(J.company_id).where(*posting)))
+            out.append(company_id.in_(select(J.company_id).where(*posting)))
         if q.tech_since is not None:
             tech = [K.first_seen_on >= q.tech_since]
             if q.tech_keys:
                 tech.append(K.tech_key.in_(q.tech_keys))
-            out.append(P.company_id.in_(select(K.company_id).where(*tech)))
+            out.append(company_id.in_(select(K.company_id).where(*tech)))
         if q.role_started_since is not None:
             out.append(P.role_started_on >= q.role_started_since)
         return out
@@ -229,7 +242,10 @@ class ProspectRepository:
                 return []
             base.append(P.company_id.in_(q.company_ids))
         if q.signals is not None:
-            signal_conditions = self._signal_conditions(q.signals)
+            signal_conditions = self._signal_conditions(
+                q.signals,
+                anchored=bool(q.title_ids or q.industries or (q.seniorities and q.departments)),
+            )
             if signal_conditions is None:
                 return []
             base.extend(signal_conditions)
