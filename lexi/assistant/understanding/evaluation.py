@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from lexi.kit import clock
 from lexi.prospects.filters import FILTERS
 
 from .types import ConversationState, Intent, IntentKind, Interpretation
@@ -32,6 +36,21 @@ COMPARED = (
 )
 # Every filter is scored on its own (precision and recall per key).
 SLOT_KEYS = tuple(FILTERS)
+
+
+# The day the labels were written on: relative dates ("raised in the last 6 months", "last
+# year") are labelled as dates counted from it, so the sets are read on that day.
+LABELS_TODAY = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+@contextmanager
+def labels_day() -> Iterator[None]:
+    before = clock._frozen
+    clock.set_now(LABELS_TODAY)
+    try:
+        yield
+    finally:
+        clock.set_now(before)
 
 
 def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
@@ -219,9 +238,10 @@ def labelled(intents: list[dict[str, Any]]) -> Interpretation:
 
 def run_lines(lines: list[dict[str, Any]], interpreter, score: Score | None = None) -> Score:
     score = score or Score()
-    for line in lines:
-        got = interpreter.interpret(line["text"], state_from(line.get("state")))
-        score.add(line["text"], line["intents"], got)
+    with labels_day():
+        for line in lines:
+            got = interpreter.interpret(line["text"], state_from(line.get("state")))
+            score.add(line["text"], line["intents"], got)
     return score
 
 
@@ -229,6 +249,12 @@ def run_conversations(
     conversations: list[dict[str, Any]], interpreter, score: Score | None = None
 ) -> Score:
     score = score or Score()
+    with labels_day():
+        _run_conversations(conversations, interpreter, score)
+    return score
+
+
+def _run_conversations(conversations: list[dict[str, Any]], interpreter, score: Score) -> None:
     for conv in conversations:
         state = state_from(conv.get("state"))
         for turn in conv["turns"]:
@@ -241,7 +267,6 @@ def run_conversations(
             # The next turn starts from what the right answer would have left behind, so one
             # miss is counted once and not again in every later turn.
             state = advance(state, labelled(turn["intents"]))
-    return score
 
 
 def accuracy_summary(single: Score, conversations: Score) -> dict[str, Any]:

@@ -17,7 +17,7 @@ Range = dict[str, int | None]
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
-    r"(?:employees?|employes|emps?|people|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
+    r"(?:employees?|employes|emps?|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
@@ -49,7 +49,29 @@ def _n(value: str) -> int:
     return parse_int(value) or 0
 
 
+def _bounds(low: str, low_num: str, high: str, high_num: str) -> Range:
+    """Both ends of "at least 250 but no more than 750": strict words move the bound by one."""
+    strict_low = re.fullmatch(_GT, low, re.IGNORECASE) is not None
+    strict_high = re.fullmatch(_LT, high, re.IGNORECASE) is not None
+    return {"min": _n(low_num) + strict_low, "max": _n(high_num) - strict_high}
+
+
 _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(
+            rf"({_GE}|{_GT})\s*{_NUM}\s*(?:{_EMP}\s*)?,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
+            rf"\s*{_EMP}",
+            re.IGNORECASE,
+        ),
+        lambda m: _bounds(m[1], m[2], m[3], m[4]),
+    ),
+    (
+        re.compile(
+            rf"{_NUM}\s*{_EMP}\s*(?:max(?:imum)?|at\s+most|tops|or\s+(?:fewer|less))\b",
+            re.IGNORECASE,
+        ),
+        lambda m: {"min": None, "max": _n(m[1])},
+    ),
     (
         re.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": None, "max": _n(m[1]) - 1},

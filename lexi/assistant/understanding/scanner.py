@@ -55,6 +55,8 @@ _WORK_IN = re.compile(
     r"(?:who\s+(?:work|works|are)|working|that\s+work)\s+in\s+",
     re.IGNORECASE,
 )
+# "I'm after HR directors": after as in looking for.
+_AFTER = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I)
 # "directors and above", "VP or higher", "manager+": every rung from the top down to that one.
 _AND_ABOVE = re.compile(
     r"\b(vps?|vice\s+presidents?|heads?|directors?|managers?)(?:[\s-]+level)?\s*"
@@ -105,6 +107,8 @@ _RUNG_HEADS = {
 # Industry words that are also job functions: "medical directors", "clinical research directors".
 _FUNCTION_WORDS = {
     "medical",
+    "clinic",
+    "warehouse",
     "clinical",
     "research",
     "quality",
@@ -383,6 +387,25 @@ _PLACE_PREFIXES = {
 }
 
 
+# Lower-case abbreviations read as roles when written as a plural with an apostrophe.
+_APOSTROPHE_ROLES = {"gc", "ae", "gm", "cso"}
+# Rungs that make a lower-case "it" the IT department: "it directors", "head of it".
+# Verbs whose "it" is the search: "make it directors", "keep it heads of sales".
+_TAKES_IT = {"make", "keep", "change", "switch", "set", "turn", "do", "try", "run", "limit", "cap"}
+_IT_RUNGS = {
+    "director",
+    "dir",
+    "manager",
+    "mgr",
+    "head",
+    "vp",
+    "lead",
+    "leader",
+    "admin",
+    "support",
+}
+
+
 def _ladder(m: re.Match[str]) -> str:
     rung = {"v": "vp", "h": "head", "d": "director", "m": "manager"}[m[1][0].lower()]
     return f" {rung} and above "
@@ -395,12 +418,27 @@ class _Scanner:
         self.keys = [tok.key for tok in tokens]
         self.n = len(tokens)
 
+    def _lower_role_ok(self, j: int) -> bool:
+        """A lower-case abbreviation that can only be a role: a plural with an apostrophe
+        ("gc's", "ae's"), or "it" next to a rung ("it directors", "dir of it")."""
+        tok = self.t[j]
+        if tok.key in _APOSTROPHE_ROLES and tok.end - tok.start > len(tok.text):
+            return True
+        if tok.key != "it" or tok.end - tok.start > len(tok.text):
+            return False
+        if j and self.keys[j - 1] in _TAKES_IT:
+            return False  # "make it directors", "change it to heads of sales"
+        after = self.keys[j + 1] if j + 1 < self.n else ""
+        before = self.keys[j - 2] if j >= 2 and self.keys[j - 1] == "of" else ""
+        return after in _IT_RUNGS or before in _IT_RUNGS
+
     def _cased_ok(self, i: int, span: int) -> bool:
         # "IT", "GC", "PE" are words only in capitals ("find it", "pe" are not).
-        for tok in self.t[i : i + span]:
+        for j in range(i, min(i + span, self.n)):
+            tok = self.t[j]
             if tok.key == "md" and tok.text.lower() not in ("mds", "md's"):
                 return False  # "MD" is Maryland; "MDs" are managing directors
-            if tok.key in CASED_ONLY:
+            if tok.key in CASED_ONLY and not self._lower_role_ok(j):
                 want = CASED_ONLY[tok.key]
                 text = (
                     tok.text[:-1]
@@ -766,6 +804,9 @@ _SHORTHAND_WORDS = {
     "acctg": "Accounting",
     "proj": "Project",
     "mgmt": "Management",
+    "cust": "Customer",
+    "ppl": "people",
+    "rev ops": "RevOps",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
 
@@ -784,6 +825,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
     text = _SWAP.sub(r" not \1 then ", text)
     text = _WORK_IN.sub(" people in ", text)
+    text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)
     text, slots.signals, _ = signals(text, utc_now().date())
     text, slots.unsupported = unsupported(text)

@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from .lexicon import TECHNOLOGIES
+
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
 GROWING_FAST_PCT = 20
 RECENT_FUNDING_DAYS = 180
@@ -29,7 +31,7 @@ _STAGE = (
 )
 _STAGE_WORDS = re.compile(
     rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
-    rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b)?"
     rf"|\b(?P<series>series\s+[a-f]\b(?:\s*\+)?(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
     rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?"
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
@@ -38,7 +40,7 @@ _STAGE_WORDS = re.compile(
 )
 _RAISED_YEAR = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
-    r"(?:\s+(?:money|funding|capital|a\s+round))?\s+in\s+(?P<year>(?:19|20)\d\d)\b",
+    r"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:in\s+(?P<year>(?:19|20)\d\d)|(?:in\s+)?(?P<rel>last|this)\s+year)\b",
     _I,
 )
 _RECENT = re.compile(
@@ -80,7 +82,10 @@ _ADOPTED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
     r"rolled\s+out|implemented|bought|purchased)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})"
     r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to)\s+"
-    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b",
+    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
+    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
 )
 _HIRING = re.compile(
@@ -116,6 +121,9 @@ _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBERS = {"six": 6, "twelve": 12}
 
 
+_TECH_SPELLING = {t.lower(): t for t in TECHNOLOGIES}
+
+
 def _days(n: str, unit: str) -> int:
     return int(n) * _UNITS[unit.lower().rstrip("s")]
 
@@ -139,6 +147,20 @@ def _stages(text: str) -> list[str]:
         elif stage not in out:
             out.append(stage)
     return out
+
+
+def _calendar_ago(today: date, n: int, unit: str) -> date:
+    """The same day ``n`` calendar months or years back ("in the last 6 months" from 2026-12-02
+    is after 2026-06-02), the month's last day when that day does not exist."""
+    months = n * (12 if unit.lower().startswith("year") else 1)
+    total = today.year * 12 + today.month - 1 - months
+    year, month = divmod(total, 12)
+    for day in range(today.day, 27, -1):
+        try:
+            return date(year, month + 1, day)
+        except ValueError:
+            continue
+    return date(year, month + 1, min(today.day, 28))
 
 
 def _year(filters: dict[str, Any], year: int) -> None:
@@ -199,19 +221,24 @@ class _Reading:
             if s not in self.filters["funding_stages"]:
                 self.filters["funding_stages"].append(s)
         self.note("funding_stage")
-        if m.group("year"):
-            _year(self.filters, int(m.group("year")))
-            self.note("funding_year")
+        if m.group("year") or m.group("rel"):
+            self.year(m)
         return " ; "
 
     def year(self, m: re.Match[str]) -> str:
-        _year(self.filters, int(m.group("year")))
+        """ "in 2024"; "last year" and "this year" are the calendar years before and of today."""
+        rel = (m.group("rel") or "").lower()
+        year = int(m.group("year")) if not rel else self.today.year - (rel == "last")
+        _year(self.filters, year)
         return self.note("funding_year")
 
     def recent(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
+        after = self.today - timedelta(days=days)
+        if m.group("n") and m.group("unit").lower().startswith(("month", "year")):
+            after = _calendar_ago(self.today, int(m.group("n")), m.group("unit"))
         self.filters["last_funding"] = {
-            "after": (self.today - timedelta(days=days)).isoformat(),
+            "after": after.isoformat(),
             "before": None,
         }
         return self.note("recently_funded" if not m.group("n") else "funded_within")
@@ -258,11 +285,13 @@ class _Reading:
         return self.note("new_in_role")
 
     def adopted(self, m: re.Match[str]) -> str:
-        tech = (m.group("tech") or m.group("tech2") or "").strip()
+        tech = (m.group("tech") or m.group("tech2") or m.group("tech3") or "").strip()
+        tech = _TECH_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
         if tech and tech not in self.filters["technologies"]:
             self.filters["technologies"].append(tech)
-        self.filters["technologies_added_within_days"] = JUST_ADOPTED_DAYS
+        days = _days(m.group("n"), m.group("unit")) if m.group("n") else JUST_ADOPTED_DAYS
+        self.filters["technologies_added_within_days"] = min(days, 3650)
         return self.note("just_adopted")
 
     def hiring(self, m: re.Match[str]) -> str:

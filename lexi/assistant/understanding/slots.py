@@ -107,7 +107,7 @@ VAGUE_COUNTS = {
     "few": 10,
     "some": 10,
     "several": 10,
-    "handful": 10,
+    "handful": 5,
     "couple": 2,
     "bunch": 25,
     "lot": 25,

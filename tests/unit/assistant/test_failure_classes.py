@@ -504,3 +504,64 @@ class TestUnknownPlacesAreNamed:
         assert phrases.search_result(action).startswith(
             'I don\'t know "Seoul" as a place or filter, so I searched without it.'
         )
+
+
+class TestTypedShorthand:
+    """Classes 1, 2 and 7 as busy people type them: apostrophe plurals, lower-case IT,
+    shorthand words, ranges with both ends, buying signals with their own time span."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("gc's at pharma in NJ", ["General Counsel"]),
+            ("ae's at saas companies in chicago", ["Account Executive"]),
+            ("it directors at law firms in dc", ["IT Director"]),
+            ("dir of it at universities in ohio", ["Director of IT"]),
+            ("vp cust success at saas companies", ["VP of Customer Success"]),
+            ("warehouse mgrs at 3pls in columbus ohio", ["Warehouse Manager"]),
+            ("clinic directors in Denver", ["Clinic Director"]),
+            ("executive assistants at VC firms", ["Executive Assistant"]),
+            ("managing brokers at real estate firms", ["Managing Broker"]),
+            ("I'm after HR directors in Atlanta", ["HR Director"]),
+        ],
+    )
+    def test_typed_roles(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    def test_make_it_is_not_it(self):
+        prior = {"titles": ["VP of HR"], "locations": ["GB"], "limit": 25}
+        f = search("actually make it heads of people", after(prior)).filters
+        assert f["titles"] == ["Head of People"]
+
+    @pytest.mark.parametrize(
+        ("text", "employees", "limit"),
+        [
+            (
+                "VP Sales at companies with at least 250 but no more than 750 employees",
+                (250, 750),
+                25,
+            ),
+            ("CTOs at companies over 100 and under 500 employees", (101, 499), 25),
+            ("a handful of CTOs at healthcare companies w/ 100-300 ppl", (100, 300), 5),
+        ],
+    )
+    def test_both_ends_of_a_range_and_ppl(self, text, employees, limit):
+        f = search(text).filters
+        assert (f["employees"]["min"], f["employees"]["max"]) == employees
+        assert f["limit"] == limit
+
+    def test_signals_with_their_own_time_span(self):
+        f = search("rev ops directors at companies that adopted salesforce in the last 90 days")
+        assert f.filters["technologies"] == ["Salesforce"]
+        assert f.filters["technologies_added_within_days"] == 90
+        assert f.filters["limit"] == 25
+        f = search("Fintech founders in NYC that raised a Series A last year").filters
+        assert f["funding_stages"] == ["series_a"]
+        year = str(interpret_year())
+        assert f["last_funding"] == {"after": f"{year}-01-01", "before": f"{year}-12-31"}
+
+
+def interpret_year() -> int:
+    from lexi.kit.clock import utc_now
+
+    return utc_now().year - 1
