@@ -192,8 +192,13 @@ class Score:
 
 
 def advance(state: ConversationState, got: Interpretation) -> ConversationState:
-    """The state the planner stores after a turn: last search, how many were shown, last list."""
+    """The state the planner stores after a turn: last search, how many were shown, last list,
+    the pending task (starting a campaign and deleting a list wait for approval)."""
     for intent in got.intents:
+        if intent.kind in (IntentKind.campaign_start, IntentKind.list_delete):
+            state.pending_task_ids.append(f"task:{state.turn}:{intent.kind.value}")
+        elif intent.kind in (IntentKind.task_approve, IntentKind.task_dismiss):
+            state.pending_task_ids = state.pending_task_ids[:-1]
         if intent.kind is IntentKind.prospect_search and intent.filters:
             state.last_filters = intent.filters
             state.last_offset = intent.offset + int(intent.filters.get("limit", 25))

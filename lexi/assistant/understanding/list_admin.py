@@ -87,7 +87,12 @@ def _the_last(state: ConversationState) -> str | None:
     return state.context_list_name or state.last_list_name
 
 
+# "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
+_LEAD_IN = re.compile(r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright)\b\W*)+", I)
+
+
 def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    clause = _LEAD_IN.sub("", clause)
     if _SHOW_LISTS.match(clause):
         return Intent(kind=IntentKind.list_show)
     m = _RENAME.match(clause)

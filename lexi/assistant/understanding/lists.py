@@ -188,6 +188,16 @@ _CREATE_LIST = re.compile(
     r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b",
     I,
 )
+
+
+def _unquoted(clause: str, quotes: list[str]) -> str:
+    return re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], clause).lower()
+
+
+# "save as Midwest AEs" after a search: the results, under that name.
+_SAVE_AS_ALONE = re.compile(
+    r"^\W*(?:(?:and|ok|okay|now|then)\s+)?(?:save|store)\s+as\s+(?!a\b|an\b)\S", I
+)
 _SAVE_AS = re.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
 _STATS = re.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
@@ -233,7 +243,15 @@ def list_operation(
         or re.search(r"\bqtok\d+\b", clause)
         or any(k.lower() in low for k in state.known_list_names)
     )
-    if _CREATE_LIST.search(clause) or (_SAVE_AS.search(clause) and _RESULTS.search(clause)):
+    if (
+        _CREATE_LIST.search(clause)
+        or (_SAVE_AS.search(clause) and _RESULTS.search(clause))
+        or (
+            _SAVE_AS_ALONE.match(clause)
+            and (after_search or state.has_results())
+            and not any(k.lower() in _unquoted(clause, quotes) for k in state.known_list_names)
+        )
+    ):
         return _create(clause, quotes, state, after_search)
     if (
         _REMOVE.search(clause)
@@ -317,11 +335,17 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
         if m:
             name = _clean_name(m[1], quotes)
     if name is None:
-        m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I)
+        m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I) or re.search(
+            r"\bnew\s+list\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$", clause, I
+        )
         name = _clean_name(m[1], quotes) if m else None
     if not name:
         return _clarify(["list_name"], "list_name")
-    uses_results = after_search or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
+    uses_results = (
+        after_search
+        or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
+        or bool(_SAVE_AS_ALONE.match(clause))
+    )
     intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
     if uses_results:
         if not after_search and not (state.last_filters or state.last_prospect_ids):

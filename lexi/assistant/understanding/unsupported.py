@@ -45,7 +45,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "ownership_type",
         (
-            r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held|family[\s-](?:owned|run)|"
+            r"\bfamily[\s-](?:owned|run)\b|"
+            r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held|"
             r"(?:pe|private[\s-]equity)[\s-](?:backed|owned)|listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
         ),
@@ -74,7 +75,9 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:showing|with)\s+(?:buying|purchase|purchasing)\s+intent(?:\s+(?:for|on|in)\s+[^,;.]+)?"
             r"|\b(?:that\s+|who\s+|which\s+)?(?:are\s+)?(?:actively\s+)?(?:researching|evaluating|shopping\s+for|"
-            r"in\s+the\s+market\s+for|looking\s+(?:for|at)|considering)\s+(?:new\s+)?[\w\s-]{0,40}?"
+            r"in\s+the\s+market\s+for|looking\s+(?:for|at)|considering)\s+(?:new\s+)?"
+            # "looking for CMOs at health systems" is the user looking for people
+            r"(?:(?!\b(?:at|in|from|with|of)\b)[\w\s-]){0,40}?"
             r"(?:solutions?|tools?|software|platforms?|vendors?|products?|systems?)\b"
             r"|\b(?:that\s+|who\s+)?visited\s+(?:our|my)\s+[^,;.]+"
         ),
@@ -105,7 +108,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "years_of_experience",
-        r"\b(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\+?\s+years?\s+(?:of\s+)?experience\b",
+        r"\b(?:(?:that|who)\s+(?:have|has)\s+)?(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\+?\s*"
+        r"(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp)\b",
     ),
     (
         "tenure",
@@ -120,7 +124,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "languages",
-        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b",
+        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b|"
+        r"\b(?:(?:who|that)\s+(?:also\s+)?speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
+        r"(?:english|spanish|german|french|italian|portuguese|mandarin|chinese|arabic|dutch|japanese|"
+        r"korean|hindi|russian|polish)\b",
     ),
     (
         "phone",
@@ -149,7 +156,7 @@ _HINT = re.compile(
     r"series|seed|raised|funding|backed|bootstrap|ipo|aum|assets|public|listed|private|family|fortune|inc|"
     r"ftse|s&p|dax|big|bed|locations|stores|branch|outlets|restaurants|sites|clinics|offices|intent|"
     r"research|evaluat|shopping|market|looking|consider|visited|hiring|started|joined|changed|"
-    r"recently|newly|headcount|growing|growth|experience|been|went|graduated|studied|alumni|speaking|"
+    r"recently|newly|headcount|growing|growth|experience|exp|yrs|been|went|graduated|studied|alumni|speak|fluent|"
     r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|site|acquired|layoffs|linkedin",
     re.IGNORECASE,
 )
