@@ -175,6 +175,8 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
 def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     """ "in ny", "the uk": the few codes read in lower case too, after a place word."""
     word = tokens[i].text
+    if len(word) == 2 and word[0].isupper() and word[1].islower():
+        word = word.lower()  # "in Tx", "in Fl": a code typed with one capital
     if word in _LOWER_ANYWHERE or (
         i
         and word in _LOWER_CODES

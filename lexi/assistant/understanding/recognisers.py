@@ -226,10 +226,13 @@ def _more(slots: Slots, running: Running) -> Intent:
         return clarify("search")
     filters = copy.deepcopy(base)
     filters["limit"] = slots.count or int(base.get("limit") or 25)
+    offset = running.offset
+    if slots.page:  # "page 2": that page of the same search
+        offset = (slots.page - 1) * int(filters["limit"])
     return Intent(
         kind=IntentKind.prospect_search,
         filters=filters,
-        offset=running.offset,
+        offset=offset,
         refinement=True,
     )
 

@@ -43,6 +43,8 @@ _SWAP = re.compile(
     r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+",
     re.IGNORECASE,
 )
+# "page 2", "show me page 3": that page of the same search.
+_PAGE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:page|pg)\s*#?\s*(\d{1,3})\W*(?:please|pls)?\W*$", re.I)
 # "keep going": the next page of the same search.
 _CONTINUE = re.compile(
     r"^\W*(?:(?:ok|okay|yes|sure|great|cool|please|pls)\W+)*(?:keep\s+going|"
@@ -387,6 +389,8 @@ _PLACE_PREFIXES = {
 }
 
 
+# "VP People", "SVP Data": right after these, "people"/"data" is the function as after "of".
+_VP_KEYS = {"vp", "svp", "evp", "avp"}
 # Lower-case abbreviations read as roles when written as a plural with an apostrophe.
 _APOSTROPHE_ROLES = {"gc", "ae", "gm", "cso"}
 # Rungs that make a lower-case "it" the IT department: "it directors", "head of it".
@@ -468,7 +472,13 @@ class _Scanner:
             hit = self.longest(DEPT_KEYS, j)
             if not hit:
                 break
-            if not after_of and " ".join(self.keys[j : j + hit[0]]) in DEPARTMENT_AFTER_OF_ONLY:
+            right_after_vp = (
+                j == i and i > 0 and self.keys[i - 1] in _VP_KEYS and not self._gap(i - 1, i)
+            )
+            if (
+                not (after_of or right_after_vp)
+                and " ".join(self.keys[j : j + hit[0]]) in DEPARTMENT_AFTER_OF_ONLY
+            ):
                 break
             if found and self._gap(j - 1, j) and self.keys[j - 1] not in _CONNECTORS:
                 break  # "VP Operations, logistics": the comma ends the function
@@ -823,6 +833,10 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         clause = _SHORTHAND.sub(_spell_out, clause)
     text = _pasted_titles(clause, slots) if "," in clause else clause
     text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
+    page = _PAGE.search(text)
+    if page:
+        slots.page, slots.more = max(1, int(page[1])), True
+        text = text[: page.start()] + " ; " + text[page.end() :]
     text = _SWAP.sub(r" not \1 then ", text)
     text = _WORK_IN.sub(" people in ", text)
     text = _AFTER.sub(" find ", text)

@@ -97,7 +97,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         if values:
             f[key] = _union(f.get(key, []), values) if add else list(values)
     _set_excludes(f, slots, base=f)
-    _set_ranges(f, slots)
+    _set_ranges(f, slots, add)
     previous = int(base.get("limit") or DEFAULT_LIMIT)
     f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
     return {k: v for k, v in f.items() if v not in ([], None, {})}
@@ -181,14 +181,16 @@ def _without_replaced(slots: Slots, base: dict[str, Any], add: bool) -> Slots:
     return replaced
 
 
-def _set_ranges(f: dict[str, Any], slots: Slots) -> None:
-    """Size, revenue, email status and signals of the clause replace those of ``f``."""
+def _set_ranges(f: dict[str, Any], slots: Slots, add: bool = False) -> None:
+    """Size, revenue, email status and signals of the clause replace those of ``f``; email
+    statuses added with "too"/"also" ("include guessed emails too") join the old ones."""
     if slots.employees:
         f["employees"] = dict(slots.employees)
     if slots.revenue:
         f["revenue_usd"] = dict(slots.revenue)
     if slots.email_status:
-        f["email_status"] = list(slots.email_status)
+        old = f.get("email_status") or [] if add else []
+        f["email_status"] = _union(old, slots.email_status)
     _set_signals(f, slots)
 
 

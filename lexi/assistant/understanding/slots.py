@@ -205,6 +205,7 @@ class RoleHit:
 class Slots:
     count: int | None = None
     more: bool = False
+    page: int | None = None  # "page 2": that page of the same search
     roles: list[RoleHit] = field(default_factory=list)
     generic: bool = False
     industries: list[str] = field(default_factory=list)
