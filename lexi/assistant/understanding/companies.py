@@ -32,6 +32,11 @@ _AMPERSAND = re.compile(
     rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)"
 )
 _QUOTED = re.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
+# "who's the CFO at Holloway Freight?", "Find the VP of Engineering at Northwind Analytics": the
+# one person in a role at a capitalised name of two to four words ending the request.
+_THE_ROLE_AT = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){1,4}?(?:at|of)\s((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.&-]*){1,3})(?=\s*[?.!]*\s*$)"
+)
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 
 
@@ -47,7 +52,7 @@ class Companies:
 def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
     out = Companies(clause)
-    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED):
+    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT):
         while True:
             m = pattern.search(out.clause)
             if not m:
@@ -55,9 +60,29 @@ def extract(clause: str, quotes: list[str]) -> Companies:
             name = quotes[int(m[1])] if pattern is _QUOTED else m[1].strip(" ,")
             if _NOT_A_COMPANY.match(name) or not name:
                 break
+            if pattern is _THE_ROLE_AT and not _a_name(name):
+                break
             if pattern is _DOMAIN:
                 name = re.sub(r"^www\.", "", name.lower())
             if name not in out.names:
                 out.names.append(name)
-            out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
+            start = m.start(1) - 3 if pattern is _THE_ROLE_AT else m.start()  # the role stays
+            out.clause = (out.clause[:start] + " " + out.clause[m.end() :]).strip()
     return out
+
+
+def _a_name(name: str) -> bool:
+    """Not a place ("the CEO at New York Life" is a company, "the CEO of New York" is not) and
+    not a kind of company ("the CTO at Fintech Startups")."""
+    from lexi.geo import UnknownPlace, parse_location
+
+    from .lexicon import COMPANY_NOUNS
+    from .text import norm_key
+
+    if norm_key(name.split()[-1]) in COMPANY_NOUNS:
+        return False
+    try:
+        parse_location(name)
+    except (UnknownPlace, ValueError, KeyError):
+        return True
+    return False

@@ -28,6 +28,8 @@ _ABOUT_ME = re.compile(
     r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)",
     re.IGNORECASE,
 )
+# "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
+_CORRECTION = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)", re.IGNORECASE)
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
 _N_OF_THEM = re.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
@@ -55,6 +57,7 @@ class RuleInterpreter:
         if _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
         cleaned = boolean_to_plain(cleaned)
+        cleaned = _CORRECTION.sub("actually ", cleaned)
         cleaned = _N_OF_THEM.sub(r"\1", _ABOUT_ME.sub(" ", cleaned))
         protected, quotes = protect_quotes(cleaned)
         running = Running(state.last_filters, state.last_offset)

@@ -344,7 +344,7 @@ _EMAIL_RULES = [
     ),
     (
         re.compile(
-            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+)?(?:verified|validated)(?:\s+only)?",
+            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+|are\s+(?:all\s+)?)?(?:verified|validated)(?:\s+only)?",
             re.IGNORECASE,
         ),
         ["verified"],

@@ -12,7 +12,17 @@ import copy
 import re
 from typing import Any
 
-from . import actions, approvals, campaigns, commands, companies, exclusions, list_admin, lists
+from . import (
+    actions,
+    approvals,
+    campaigns,
+    commands,
+    companies,
+    exclusions,
+    list_admin,
+    lists,
+    patterns,
+)
 from . import nearby as nearby_searches
 from .questions import clarify
 from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
@@ -112,7 +122,28 @@ def new_list(c: Clause) -> Intent | None:
 @recogniser(priority=40)
 def campaign_request(c: Clause) -> Intent | None:
     """Campaigns and their emails: create, show, rewrite, undo, start, pause, stats."""
-    return campaigns.campaign(c.text, c.quotes, c.state)
+    found = campaigns.campaign(c.text, c.quotes, c.state)
+    if found and _search_instead(found, c):
+        return None
+    return found
+
+
+# "so could you find me 25 CCOs at banks": a search verb before the people wanted.
+_FIND_PEOPLE = re.compile(
+    r"\b(?:find|search\s+for|look\s+up|pull|get)\s+(?:me\s+|us\s+)?(?:about\s+|around\s+|some\s+)?"
+    r"(?:\d+\s+)?[a-z]",
+    re.IGNORECASE,
+)
+
+
+def _search_instead(found: Intent, c: Clause) -> bool:
+    """A campaign word in a search: "... outreach for our product, so find me 25 CCOs at
+    banks" searches; "make sure the emails are verified" after a search filters on them."""
+    if found.kind is IntentKind.campaign_create and _FIND_PEOPLE.search(c.text):
+        return extract(c.text, c.quotes).has_role
+    if found.kind is IntentKind.email_rewrite and c.running.searched:
+        return bool(patterns.email_status(c.text)[1])
+    return False
 
 
 @recogniser(priority=50)

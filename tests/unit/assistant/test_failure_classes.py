@@ -565,3 +565,33 @@ def interpret_year() -> int:
     from lexi.kit.clock import utc_now
 
     return utc_now().year - 1
+
+
+class TestConversationalCorrections:
+    """Class 8 in more words: a correction, a page, an added email status, a company by name."""
+
+    def test_no_comma_role_is_a_correction_not_an_exclusion(self):
+        prior = {"seniorities": ["founder"], "industries": ["Computer Software"], "limit": 20}
+        f = search("no, CEOs", after(prior)).filters
+        assert f == {"titles": ["CEO"], "industries": ["Computer Software"], "limit": 20}
+
+    def test_page_two(self):
+        got = search("page 2", after({"titles": ["CEO"], "limit": 25}))
+        assert got.offset == 25 and got.filters["limit"] == 25
+
+    def test_guessed_too_keeps_verified(self):
+        prior = {"titles": ["CEO"], "email_status": ["verified"], "limit": 25}
+        f = search("ok include guessed emails too", after(prior)).filters
+        assert f["email_status"] == ["verified", "guessed"]
+
+    def test_the_role_at_a_named_company(self):
+        f = search("who's the CFO at Holloway Freight?").filters
+        assert f == {"titles": ["CFO"], "companies": ["Holloway Freight"], "limit": 25}
+        assert "companies" not in search("find the CEO of New York").filters
+
+    def test_a_campaign_word_inside_a_search(self):
+        text = (
+            "I'm putting together outreach for our new compliance product, so could you find me "
+            "about 25 chief compliance officers at banks in New England please?"
+        )
+        assert search(text).filters["titles"] == ["Chief Compliance Officer"]
