@@ -324,6 +324,8 @@ def _plural_of(written: str, key: str) -> str:
 # Capitals that are chat, not a niche: "My ICP is ...", "ASAP".
 _NOT_KEYWORDS = {
     "ICP",
+    "HQ",
+    "HQs",
     "FYI",
     "ASAP",
     "PLS",
@@ -1077,7 +1079,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
 # ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.
 # "CTOs based in Sydney" stays the person's place.
 _HQ_CUES = {"headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
-_HQ_LINKS = {"in", "out", "of", "at"}
+_HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the"}  # "whose HQ is not in the US"
 _RELATIVE = {"that", "which", "who", "are", "is", "were", "all", "not"}
 
 

@@ -143,7 +143,10 @@ _RULES: list[tuple[str, str]] = [
         r"\bwork(?:ing)?\s+(?:remotely|from\s+home)\b|"
         # "SDR | SaaS | Remote", "remote roles": the word alone at the end of a part
         r"\b(?:remote|hybrid|on[\s-]?site)(?=\s*(?:$|[|,;.)/])|\s+(?:only|roles?|positions?|"
-        r"jobs?|workers?|employees|teams?|staff)\b)",
+        r"jobs?|workers?|employees|teams?|staff)\b)|"
+        # "remote SDRs", "on-site IT managers": the work model before the role
+        r"\b(?:fully\s+)?(?:remote|hybrid|on[\s-]site|onsite)\b(?!\s+(?:monitoring|sensing|patient|"
+        r"access|desktop|cloud|vehicle|car|work\s+(?:software|tools?)|first|only))(?=\s+[A-Za-z])",
     ),
     (
         "news_events",
