@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import timedelta
 from typing import Any
+
+from lexi.kit.clock import utc_now
 
 from . import (
     actions,
@@ -218,6 +221,10 @@ def ask(c: Clause) -> Intent:
 def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     """A search intent, a merge into this message's search (returns None), or False."""
     base = running.filters
+    if base is not None and not slots.has_role and not slots.has_filters:
+        timed = _retimed(clause, base)
+        if timed is not None:
+            return Intent(kind=IntentKind.prospect_search, filters=timed, refinement=True)
     continues = slots.more and not slots.has_role and not slots.has_filters
     if continues:
         return _more(slots, running)
@@ -363,3 +370,43 @@ def _again_without(running: Running, previous: Intent | None, apply) -> Intent |
             refinement=True,
         )
     )
+
+
+_SPAN = re.compile(
+    r"\b(?P<n>\d{1,4})\s*(?P<unit>days?|weeks?|months?)\b|\b(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_POSTINGS = re.compile(r"\b(?:post(?:ing|ed|s)?|jobs?|openings?|listings?)\b", re.IGNORECASE)
+
+
+def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    """ "make it 2025 instead", "tighten that to 30 days", "only postings from the last 7 days":
+    the time span of the search's dated signal changes, nothing else."""
+    m = _SPAN.search(clause)
+    if not m:
+        return None
+    f = copy.deepcopy(base)
+    if m["year"]:
+        if "last_funding" not in f:
+            return None
+        year = m["year"]
+        f["last_funding"] = {"after": f"{year}-01-01", "before": f"{year}-12-31"}
+        return f
+    days = int(m["n"]) * {"d": 1, "w": 7, "m": 30}[m["unit"][0].lower()]
+    if f.get("hiring_for") and (_POSTINGS.search(clause) or len(_dated(f)) == 1):
+        f["hiring_for"] = {**f["hiring_for"], "posted_within_days": days}
+        return f
+    dated = [k for k in _dated(f) if k != "hiring_for"]
+    if len(dated) != 1:
+        return None
+    if dated[0] == "last_funding":
+        after = (utc_now().date() - timedelta(days=days)).isoformat()
+        f["last_funding"] = {"after": after, "before": None}
+    else:
+        f[dated[0]] = days
+    return f
+
+
+def _dated(f: dict[str, Any]) -> list[str]:
+    keys = ("last_funding", "job_change_within_days", "technologies_added_within_days")
+    return [k for k in keys if f.get(k)] + (["hiring_for"] if f.get("hiring_for") else [])

@@ -412,6 +412,22 @@ _IT_RUNGS = {
 }
 
 
+# A number before these is a share or a time span, not how many people: "the last 90 days".
+_NOT_A_COUNT = {"%", "percent", "day", "week", "month", "year", "yr", "quarter", "hour"}
+
+
+def _a_year(tok: Token, prev: str) -> bool:
+    """ "in 2025", "since June 2025", "make it 2025": a year, not a count of people."""
+    if not (len(tok.text) == 4 and tok.text.isdigit() and 1990 <= int(tok.text) <= 2039):
+        return False
+    return prev in _BEFORE_A_YEAR or prev[:3] in _MONTH_KEYS
+
+
+_BEFORE_A_YEAR = {"in", "since", "of", "during", "from", "before", "after", "until", "by", "to"}
+_BEFORE_A_YEAR |= {"and", "between", "it", "q1", "q2", "q3", "q4", "year", "early", "late", "mid"}
+_MONTH_KEYS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+
+
 def _ladder(m: re.Match[str]) -> str:
     rung = {"v": "vp", "h": "head", "d": "director", "m": "manager"}[m[1][0].lower()]
     return f" {rung} and above "
@@ -984,7 +1000,7 @@ class _Walk:
         if k in COMPANY_NOUN_KEYS and self.pending:
             _flush(self.tokens, self.pending, slots, company_noun=True)
         elif tok.text[:1].isdigit() and tok.number is not None:
-            if slots.count is None and following not in ("%", "percent"):
+            if slots.count is None and following not in _NOT_A_COUNT and not _a_year(tok, prev):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
             if VAGUE_COUNTS[k] != 25:

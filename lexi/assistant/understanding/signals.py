@@ -25,15 +25,29 @@ NEW_IN_ROLE_DAYS = 90
 JUST_ADOPTED_DAYS = 90
 
 _I = re.IGNORECASE
+_PLUS = r"(?:\s*\+|\s+or\s+(?:later|above|beyond|higher)\b)?"
+_SEEDS = r"(?:pre[\s-]?seed|seed)"
 _STAGE = (
-    r"(?:pre[\s-]?seed|seed|series\s+[a-f]\b(?:\s*\+)?"
-    r"(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
+    rf"(?:{_SEEDS}(?:\s*(?:,|or|and|/)\s*(?:{_SEEDS}|series\s+[a-f]\b{_PLUS}))*"
+    rf"|series\s+[a-f]\b{_PLUS}(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+# When the round was: "in 2024", "last year", "in the last 18 months", "since June 2025",
+# "between January and June 2026".
+_WHEN = (
+    rf"(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b"
+    rf"|\s+(?:in|within|over|during)\s+the\s+(?:last|past)\s+(?P<sn>\d+)\s+(?P<su>days?|weeks?|months?|years?)\b"
+    rf"|\s+since\s+(?P<sm>{_MONTHS})\s+(?P<sy>(?:19|20)\d\d)\b"
+    rf"|\s+between\s+(?P<bm1>{_MONTHS})\s+and\s+(?P<bm2>{_MONTHS})\s+(?P<by>(?:19|20)\d\d)\b)?"
 )
 _STAGE_WORDS = re.compile(
-    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
-    rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b)?"
-    rf"|\b(?P<series>series\s+[a-f]\b(?:\s*\+)?(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b(?:\s*\+)?)*)"
-    rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?"
+    rf"(?:\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
+    rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?"
+    rf"|\b(?P<series>(?:{_SEEDS}\s*(?:,|or|and|/)\s*)?series\s+[a-f]\b{_PLUS}(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
+    rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?){_WHEN}"
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
     rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?=\s+(?:stage|startups?|compan))",
     _I,
@@ -129,11 +143,11 @@ def _days(n: str, unit: str) -> int:
 
 
 def _stages(text: str) -> list[str]:
-    t = text.lower()
+    t = re.sub(r"\s+or\s+(?:later|above|beyond|higher)\b", "+", text.lower())
     out: list[str] = []
     if re.search(r"pre[\s-]?seed", t):
         out.append("pre_seed")
-    elif re.search(r"\bseed\b", t):
+    if re.search(r"\bseed\b", re.sub(r"pre[\s-]?seed", " ", t)):
         out.append("seed")
     for letter, plus in re.findall(
         r"(?:series\s+)?\b([a-f])\b(\s*\+)?", re.sub(r"pre[\s-]?seed|seed", " ", t)
@@ -147,6 +161,10 @@ def _stages(text: str) -> list[str]:
         elif stage not in out:
             out.append(stage)
     return out
+
+
+def _month(name: str) -> int:
+    return [m[:3] for m in _MONTHS.split("|")[:12]].index(name[:3].lower()) + 1
 
 
 def _calendar_ago(today: date, n: int, unit: str) -> date:
@@ -223,6 +241,24 @@ class _Reading:
         self.note("funding_stage")
         if m.group("year") or m.group("rel"):
             self.year(m)
+        elif m.group("sn"):
+            after = _calendar_ago(self.today, int(m.group("sn")), m.group("su"))
+            if m.group("su").lower().startswith(("day", "week")):
+                after = self.today - timedelta(days=_days(m.group("sn"), m.group("su")))
+            self.filters["last_funding"] = {"after": after.isoformat(), "before": None}
+            self.note("funded_within")
+        elif m.group("sm"):
+            month = _month(m.group("sm"))
+            self.filters["last_funding"] = {
+                "after": f"{m.group('sy')}-{month:02d}-01",
+                "before": None,
+            }
+            self.note("funded_within")
+        elif m.group("bm1"):
+            year, first, last = int(m.group("by")), _month(m.group("bm1")), _month(m.group("bm2"))
+            end = (date(year + (last == 12), last % 12 + 1, 1) - timedelta(days=1)).isoformat()
+            self.filters["last_funding"] = {"after": f"{year}-{first:02d}-01", "before": end}
+            self.note("funded_within")
         return " ; "
 
     def year(self, m: re.Match[str]) -> str:
@@ -230,6 +266,8 @@ class _Reading:
         rel = (m.group("rel") or "").lower()
         year = int(m.group("year")) if not rel else self.today.year - (rel == "last")
         _year(self.filters, year)
+        if rel == "this":
+            self.filters["last_funding"]["before"] = None  # the rest of the year has not been
         return self.note("funding_year")
 
     def recent(self, m: re.Match[str]) -> str:

@@ -595,3 +595,56 @@ class TestConversationalCorrections:
             "about 25 chief compliance officers at banks in New England please?"
         )
         assert search(text).filters["titles"] == ["Chief Compliance Officer"]
+
+
+class TestSignalTimeSpans:
+    """Class 11: a time span or a year belongs to its signal and is never a count of people."""
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "Heads of Marketing at companies that adopted HubSpot in the last 90 days",
+                "technologies_added_within_days",
+                90,
+            ),
+            (
+                "VP of Finance at Series C or later companies",
+                "funding_stages",
+                ["series_c", "series_d_plus"],
+            ),
+            (
+                "account executives at seed or series a companies",
+                "funding_stages",
+                ["seed", "series_a"],
+            ),
+            (
+                "VPs of Engineering at fintechs that closed a Series A since June 2025",
+                "last_funding",
+                {"after": "2025-06-01", "before": None},
+            ),
+            (
+                "sales leaders at companies that raised a Series A between January and June 2026",
+                "last_funding",
+                {"after": "2026-01-01", "before": "2026-06-30"},
+            ),
+        ],
+    )
+    def test_the_span_is_the_signal(self, text, key, value):
+        f = search(text).filters
+        assert f[key] == value
+        assert f["limit"] == 25
+
+    def test_retiming_a_signal(self):
+        prior = {"titles": ["VP of Sales"], "job_change_within_days": 90, "limit": 25}
+        assert search("tighten that to 30 days", after(prior)).filters == {
+            **prior,
+            "job_change_within_days": 30,
+        }
+        prior = {
+            "titles": ["CFO"],
+            "last_funding": {"after": "2024-01-01", "before": "2024-12-31"},
+            "limit": 25,
+        }
+        f = search("make it 2025 instead", after(prior)).filters
+        assert f["last_funding"] == {"after": "2025-01-01", "before": "2025-12-31"}
