@@ -100,8 +100,8 @@ _LETS_GO = re.compile(
     I,
 )
 _STATS = re.compile(
-    r"\bhow(?:'s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
-    r"(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
+    r"\bhow(?:'s|s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
+    r"(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
     r"looking|working|tracking|landing|done|gone|performed)\b"
     r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
     r"numbers|analytics|report)\b"

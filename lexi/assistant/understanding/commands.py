@@ -85,6 +85,7 @@ _GREETING = re.compile(
 )
 _CAPABILITIES = re.compile(
     r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+(?:you|u)\s+(?:can|could)\s+do\b|"
     r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
     r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
     r"\bhow\s+(?:do|does|can)\s+(?:i\s+use\s+(?:you|this|lexi)|(?:this|it|you|lexi)\s+work)|"

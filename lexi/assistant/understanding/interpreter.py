@@ -24,10 +24,29 @@ _SPACE = re.compile(r"\s+")
 # "I'm a recruiter, looking for ...", "I run a small agency and want to ...": the user
 # describing themselves is not a constraint on the people they want.
 _ABOUT_ME = re.compile(
-    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
-    r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)",
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
+    r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*",
     re.IGNORECASE,
 )
+# Typed fast: the few misspellings and chat shorthand that change what a message asks.
+_TYPOS = {
+    "verifyed": "verified",
+    "verfied": "verified",
+    "varified": "verified",
+    "verifed": "verified",
+    "mngr": "manager",
+    "mngrs": "managers",
+    "manger": "manager",
+    "mangers": "managers",
+    "nxt": "next",
+    "mor": "more",
+    "aprove": "approve",
+    "approv": "approve",
+    "pls": "please",
+    "plz": "please",
+}
+_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
 _CORRECTION = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)", re.IGNORECASE)
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
@@ -36,6 +55,8 @@ _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
+    r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
+    r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
     r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it)?\W*$",
     re.IGNORECASE,
 )
@@ -50,6 +71,7 @@ class RuleInterpreter:
     def interpret(self, text: str, state: ConversationState) -> Interpretation:
         raw = text if isinstance(text, str) else ""
         cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
+        cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):

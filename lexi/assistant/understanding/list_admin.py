@@ -18,7 +18,8 @@ _SHOW_LISTS = re.compile(
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
     r"which\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
-    r"(?:i|we)\s+have|what\s+are\s+my\s+lists)\W*(?:please)?\W*$",
+    r"(?:i|we)\s+have|what\s+are\s+my\s+lists)(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently))?"
+    r"\W*(?:please)?\W*$",
     I,
 )
 # "drop them into a new list" saves people; it never deletes a list.
@@ -34,7 +35,7 @@ _RENAME = re.compile(
 _EXPORT = re.compile(
     r"^\W*(?:please\s+)?(?:export|download|give\s+me\s+a\s+(?:csv|download|link)\s+(?:of|for)|"
     r"get\s+me\s+a\s+(?:csv|download)\s+(?:of|for))\s+(.+?)"
-    r"(?:\s+(?:to|as|in)\s+(?:a\s+)?(?:csv|spreadsheet|file|excel))?(?:\s+file)?\W*$",
+    r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel))?(?:\s+file)?\W*(?:please|pls)?\W*$",
     I,
 )
 _MERGE = re.compile(
@@ -88,7 +89,11 @@ def _the_last(state: ConversationState) -> str | None:
 
 
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
-_LEAD_IN = re.compile(r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright)\b\W*)+", I)
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|could\s+you|can\s+you|would\s+you|"
+    r"please)\b\W*)+",
+    I,
+)
 
 
 def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:

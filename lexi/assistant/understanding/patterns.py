@@ -326,7 +326,7 @@ def revenue(text: str) -> tuple[str, Range | None]:
 
 # ------------------------------------------------------------------ email status
 
-_EMAIL = r"(?:e-?mails?|email\s+address(?:es)?|e-mail\s+address(?:es)?|emails?\s+addresses)"
+_EMAIL = r"(?:e-?mails?|(?<=verified\s)mails?|email\s+address(?:es)?|e-mail\s+address(?:es)?|emails?\s+addresses)"
 _DROP = re.compile(
     r"\b(?:drop|remove|exclude|skip|filter\s+out|get\s+rid\s+of|lose|ditch|cut|"
     r"hide|ignore|leave\s+out|take\s+out|no\s+need\s+for|don'?t\s+want)\b",
