@@ -269,6 +269,10 @@ _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] =
         lambda m: {"min": None, "max": money(m[1])},
     ),
     (
+        re.compile(rf"{_MONEY}\s*or\s+(?:less|under|below|fewer)\s*(?:{_REV})?", re.IGNORECASE),
+        lambda m: {"min": None, "max": money(m[1])},
+    ),
+    (
         re.compile(
             rf"{_MONEY}\s*(?:\+|or\s+more|and\s+(?:up|above)|plus)\s*(?:{_REV})?", re.IGNORECASE
         ),

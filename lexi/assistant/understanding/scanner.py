@@ -43,6 +43,10 @@ _SWAP = re.compile(
     r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+",
     re.IGNORECASE,
 )
+_TOTAL_RAISED = re.compile(
+    r"\b(?:raised|total\s+funding|funding\s+total|in\s+total|total\s+raised|funded\s+with)\b", re.I
+)
+_REVENUE_WORDS = re.compile(r"\b(?:revenue|arr|turnover|sales\s+of|annual\s+sales)\b", re.I)
 # "page 2", "show me page 3": that page of the same search.
 _PAGE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:page|pg)\s*#?\s*(\d{1,3})\W*(?:please|pls)?\W*$", re.I)
 # "keep going": the next page of the same search.
@@ -863,6 +867,10 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.unsupported = unsupported(text)
     text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.revenue = patterns.revenue(text)
+    if slots.revenue and _TOTAL_RAISED.search(clause) and not _REVENUE_WORDS.search(clause):
+        # "raised $50M+ in total", "total funding between $1M and $5M": money raised
+        slots.signals["total_funding_usd"] = slots.revenue
+        slots.revenue = None
     text, slots.employees = patterns.employees(text)
     slots.employees_explicit = slots.employees is not None
     text, slots.email_status = patterns.email_status(text)
