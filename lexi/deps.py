@@ -9,13 +9,16 @@ needs a second thread from the pool, which a burst of requests blocked on a lock
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import functools
 import inspect
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from fastapi.routing import APIRoute
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
@@ -24,9 +27,10 @@ from lexi.config import Settings
 from lexi.db.session import Database
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+T = TypeVar("T")
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
     return request.app.state.db
 
 
@@ -124,7 +128,9 @@ class UnitOfWorkRoute(APIRoute):
         super().__init__(path, endpoint, **kwargs)
 
 
-def get_settings_dep(request: Request) -> Settings:
+# Dependencies that do no I/O are ``async def``: FastAPI would run a plain ``def`` on a worker
+# thread (a hop per request and dependency).
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -133,3 +139,28 @@ SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 ReadSessionDep = Annotated[Session, Depends(get_read_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 DatabaseDep = Annotated[Database, Depends(get_db)]
+
+
+# Hot read paths (GET /v1/credits, /v1/lists and /v1/contacts) are ``async`` endpoints that hand
+# one function to this pool: it reads in its own read-only unit of work (committed and closed on
+# that thread) and renders the JSON body there, so the request costs one thread hop and one
+# serialisation, and a burst holding AnyIO's threads (every sync endpoint's) does not delay them.
+_READ_POOL = ThreadPoolExecutor(max_workers=16, thread_name_prefix="lexi-read")
+
+
+async def read_off_loop(db: Database, read: Callable[[Session], T]) -> T:
+    """``read(session)`` in a read-only unit of work on the read pool; returns what it returns."""
+
+    def run() -> T:
+        with db.unit_of_work(write=False) as session:
+            return read(session)
+
+    context = contextvars.copy_context()  # the request id, for anything logged meanwhile
+    return await asyncio.get_running_loop().run_in_executor(_READ_POOL, context.run, run)
+
+
+def json_response(body: str | bytes, status_code: int = 200) -> Response:
+    """A JSON body rendered already (``model_dump_json``): FastAPI sends a ``Response`` as it is,
+    without validating it again against the route's ``response_model`` (which still documents
+    it in the OpenAPI schema)."""
+    return Response(body, status_code=status_code, media_type="application/json")

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
 from lexi.auth.dependencies import ContactsRead, ContactsWrite
 from lexi.contacts import batch, csv_io, service
@@ -23,7 +24,7 @@ from lexi.contacts.schemas import (
     TagsUpdate,
 )
 from lexi.db.session import Database
-from lexi.deps import DatabaseDep, SessionDep
+from lexi.deps import DatabaseDep, SessionDep, json_response, read_off_loop
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import Page, PageParams, page_params
 from lexi.kit.schemas import DataEnvelope
@@ -56,16 +57,22 @@ def contact_filters(
 
 
 Filters = Annotated[ContactFilters, Depends(contact_filters)]
+ContactsPage = Page[ContactOut]
 
 
-@router.get("", response_model=Page[ContactOut])
-def list_contacts(
-    caller: ContactsRead, session: SessionDep, params: ContactPage, filters: Filters
-) -> Page[ContactOut]:
+@router.get("", response_model=ContactsPage)
+async def list_contacts(
+    caller: ContactsRead, db: DatabaseDep, params: ContactPage, filters: Filters
+) -> Response:
     """Contacts of the workspace, newest first by default. With `list_id`, that list's members
     (404 `list_not_found` if it is not a list of this workspace)."""
-    rows, total = service.list_contacts(session, caller.workspace_id, filters, params)
-    return Page[ContactOut].build([service.to_out(c) for c in rows], total, params)
+
+    def read(session: Session) -> str:
+        rows, total = service.list_contacts(session, caller.workspace_id, filters, params)
+        page = ContactsPage.build([service.to_out(c) for c in rows], total, params)
+        return page.model_dump_json()
+
+    return json_response(await read_off_loop(db, read))
 
 
 @router.post(

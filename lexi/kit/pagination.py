@@ -24,7 +24,7 @@ def page_params(default: int = 50, maximum: int = 100) -> Any:
     """A dependency reading ``page`` and ``per_page`` with the given default and maximum."""
     from fastapi import Query  # here, not at the top: services and the CLI import this module
 
-    def dep(
+    async def dep(
         page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page number, from 1.")] = 1,
         per_page: Annotated[
             int, Query(ge=1, le=maximum, description=f"Items per page (max {maximum}).")

@@ -4,9 +4,10 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Response
+from sqlalchemy.orm import Session
 
 from lexi.auth.dependencies import ContactsRead, ContactsWrite
-from lexi.deps import SessionDep
+from lexi.deps import DatabaseDep, SessionDep, json_response, read_off_loop
 from lexi.kit.pagination import Page, PageParams, page_params
 from lexi.kit.schemas import DataEnvelope
 from lexi.lists import service
@@ -15,6 +16,7 @@ from lexi.models import ContactList
 
 router = APIRouter(prefix="/lists", tags=["Lists"])
 ListPage = Annotated[PageParams, Depends(page_params(default=50, maximum=100))]
+ListsPage = Page[ListOut]
 
 
 def _out(lst: ContactList, count: int) -> ListOut:
@@ -35,11 +37,15 @@ def create_list(body: ListCreate, caller: ContactsWrite, session: SessionDep) ->
     return {"data": _out(lst, 0)}
 
 
-@router.get("", response_model=Page[ListOut])
-def list_lists(caller: ContactsRead, session: SessionDep, params: ListPage) -> Page[ListOut]:
+@router.get("", response_model=ListsPage)
+async def list_lists(caller: ContactsRead, db: DatabaseDep, params: ListPage) -> Response:
     """The workspace's lists, newest first, each with `contact_count`."""
-    rows, total = service.list_lists(session, caller.workspace_id, params)
-    return Page[ListOut].build([_out(lst, n) for lst, n in rows], total, params)
+
+    def read(session: Session) -> str:
+        rows, total = service.list_lists(session, caller.workspace_id, params)
+        return ListsPage.build([_out(lst, n) for lst, n in rows], total, params).model_dump_json()
+
+    return json_response(await read_off_loop(db, read))
 
 
 @router.get("/{list_id}", response_model=DataEnvelope[ListOut])
