@@ -77,12 +77,9 @@ def company_text(phrase: str, dialect: str, tech: bool = False) -> str:
             f"p.company_id IN (SELECT rowid FROM prospect_companies_fts WHERE "
             f"prospect_companies_fts MATCH '{{{cols}}} : \"{phrase}\"')"
         )
-    expr = (
-        "to_tsvector('simple', coalesce(technologies, ''))"
-        if tech
-        else "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
-        "|| ' ' || coalesce(keywords, ''))"
-    )
+    # The GIN-indexed expression over technologies; the stored vector of name, description and
+    # keywords (migration 0015).
+    expr = "to_tsvector('simple', coalesce(technologies, ''))" if tech else "text_tsv"
     return f"p.company_id IN (SELECT id FROM prospect_companies WHERE {expr} @@ phraseto_tsquery('simple', '{phrase}'))"
 
 

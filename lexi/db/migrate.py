@@ -58,6 +58,15 @@ def _virtual_tables(connection: Any) -> set[str]:
     return names | {n + s for n in names for s in _FTS_SHADOWS}
 
 
+# PostgreSQL generated columns a migration adds with raw SQL (the stored full-text vector of a
+# company), and the indexes on them.
+_RAW_COLUMNS = {"text_tsv"}
+
+
+def _on_raw_column(index: Any) -> bool:
+    return any(getattr(c, "name", None) in _RAW_COLUMNS for c in getattr(index, "columns", ()))
+
+
 def _is_expression_index(index: Any) -> bool:
     from sqlalchemy import Column
 
@@ -79,6 +88,8 @@ def include_object_for(connection: Any) -> Callable[..., bool]:
             if not virtual:
                 virtual.append(_virtual_tables(connection))
             return name not in virtual[0]
-        return not (type_ == "index" and _is_expression_index(obj))
+        if type_ == "column":
+            return name not in _RAW_COLUMNS
+        return not (type_ == "index" and (_is_expression_index(obj) or _on_raw_column(obj)))
 
     return include_object

@@ -16,7 +16,15 @@ from lexi.models.contact import Contact, ContactList, ListMembership
 from lexi.models.conversation import Conversation, Message
 from lexi.models.credit import CreditEntry
 from lexi.models.idempotency import IdempotencyRecord
-from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
+from lexi.models.prospect import (
+    Company,
+    CompanyTechnology,
+    JobPosting,
+    JobTitle,
+    PeopleFacet,
+    PeopleFacetMark,
+    Person,
+)
 from lexi.models.task import Task
 from lexi.models.user import Invite, Membership, User, UserSession
 from lexi.models.workspace import Workspace
@@ -44,6 +52,8 @@ __all__ = [
     "ListMembership",
     "Membership",
     "Message",
+    "PeopleFacet",
+    "PeopleFacetMark",
     "Person",
     "Suppression",
     "Task",

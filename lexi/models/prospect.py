@@ -188,9 +188,20 @@ class Person(Base):
         ),
         Index("ix_prospect_people_loc", "loc", "seniority", "department"),
         Index("ix_prospect_people_company_loc", "company_loc", "seniority", "department", "loc"),
-        # With the seniority and department, a company set (funded, hiring) that drives the plan
-        # is checked against them without a row lookup per person.
-        Index("ix_prospect_people_company", "company_id", "seniority", "department"),
+        # An industry with a region or country: a key range inside one industry; ``id`` is
+        # there for the page (PostgreSQL reads no rows to order the matches).
+        Index("ix_prospect_people_industry_loc", "industry", "loc", "id"),
+        # A set of companies (keywords, technologies, funded, hiring) that drives the plan is
+        # checked against the seniority, department, email status and place without a row
+        # lookup per person.
+        Index(
+            "ix_prospect_people_company",
+            "company_id",
+            "seniority",
+            "department",
+            "email_status",
+            "loc",
+        ),
         Index("ix_prospect_people_email", "email"),
         Index("ix_prospect_people_role_start", "role_started_on", "seniority", "department"),
         # "VPs new in role": the VPs who started in the window, not everyone who did.
@@ -233,3 +244,36 @@ class Person(Base):
     # not a foreign key, so that loads never wait on it).
     prev_company_id: Mapped[int | None] = mapped_column(Integer)
     prev_company_name: Mapped[str | None] = mapped_column(String(200))
+
+
+class PeopleFacet(Base):
+    """How many people share one combination of the low-cardinality filter columns.
+
+    Written by the universe's writers (the generator rebuilds it, the importer adds its people)
+    in the transaction that writes the people, so that a search filtering on nothing but these
+    columns gets its exact total from a few thousand rows instead of millions of index entries.
+    """
+
+    __tablename__ = "prospect_people_facets"
+    __table_args__ = (
+        Index("ix_prospect_people_facets_key", "seniority", "department", "email_status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seniority: Mapped[str] = mapped_column(String(20), nullable=False)
+    department: Mapped[str] = mapped_column(String(30), nullable=False)
+    email_status: Mapped[str] = mapped_column(String(12), nullable=False)
+    industry: Mapped[str | None] = mapped_column(String(100))
+    people: Mapped[int] = mapped_column(Integer, nullable=False)
+
+
+class PeopleFacetMark(Base):
+    """The people the facet counts cover: every person up to ``max_person_id``. A search uses the
+    counts only while this equals the largest person key (so rows written any other way, or a
+    load that stopped half-way, fall back to counting the people)."""
+
+    __tablename__ = "prospect_people_facets_mark"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    max_person_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    people: Mapped[int] = mapped_column(Integer, nullable=False)

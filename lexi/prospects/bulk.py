@@ -7,6 +7,7 @@ which is several times faster than maintaining them row by row.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -86,7 +87,11 @@ _TABLES = (
     "prospect_people",
     "prospect_company_technologies",
     "prospect_job_postings",
+    "prospect_people_facets",
 )
+# The person columns counted in ``prospect_people_facets``.
+FACET_COLUMNS = ("seniority", "department", "email_status", "industry")
+_FACET_AT = tuple(PERSON_COLUMNS.index(c) for c in FACET_COLUMNS)
 
 
 def driver(conn: Connection) -> Any:
@@ -160,6 +165,8 @@ def max_ids(conn: Connection) -> tuple[int, int, int]:
 
 
 def clear(conn: Connection) -> None:
+    conn.execute(text("DELETE FROM prospect_people_facets_mark"))
+    conn.execute(text("DELETE FROM prospect_people_facets"))
     if conn.dialect.name == "postgresql":
         conn.execute(
             text(
@@ -197,8 +204,66 @@ def create_people_indexes(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
+def refresh_facets(conn: Connection) -> None:
+    """Count the people again per seniority, department, email status and industry."""
+    cols = ", ".join(FACET_COLUMNS)
+    conn.execute(text("DELETE FROM prospect_people_facets_mark"))
+    conn.execute(text("DELETE FROM prospect_people_facets"))
+    conn.execute(
+        text(
+            f"INSERT INTO prospect_people_facets ({cols}, people) "
+            f"SELECT {cols}, count(*) FROM prospect_people GROUP BY {cols}"
+        )
+    )
+    conn.execute(
+        text(
+            "INSERT INTO prospect_people_facets_mark (id, max_person_id, people) "
+            "SELECT 1, coalesce(max(id), 0), count(*) FROM prospect_people"
+        )
+    )
+
+
+def add_facets(conn: Connection, rows: list[tuple[Any, ...]], previous_max_id: int) -> None:
+    """Count people rows just written (``PERSON_COLUMNS`` tuples, keys above
+    ``previous_max_id``). Counts that were not current before stay unused until the next
+    ``refresh_facets``."""
+    if not rows:
+        return
+    moved = conn.execute(
+        text(
+            "UPDATE prospect_people_facets_mark SET max_person_id = :top, people = people + :n "
+            "WHERE id = 1 AND max_person_id = :previous"
+        ),
+        {"top": max(r[0] for r in rows), "n": len(rows), "previous": previous_max_id},
+    ).rowcount
+    if moved != 1:
+        return
+    counts = Counter(tuple(r[i] for i in _FACET_AT) for r in rows)
+    for (seniority, department, status, industry), n in sorted(
+        counts.items(), key=lambda kv: tuple(x or "" for x in kv[0])
+    ):
+        key = {"s": seniority, "d": department, "e": status, "i": industry, "n": n}
+        where = "seniority = :s AND department = :d AND email_status = :e AND " + (
+            "industry IS NULL" if industry is None else "industry = :i"
+        )
+        updated = conn.execute(
+            text(f"UPDATE prospect_people_facets SET people = people + :n WHERE {where}"), key
+        ).rowcount
+        if not updated:
+            conn.execute(
+                text(
+                    "INSERT INTO prospect_people_facets "
+                    "(seniority, department, email_status, industry, people) "
+                    "VALUES (:s, :d, :e, :i, :n)"
+                ),
+                key,
+            )
+
+
 def finish_load(conn: Connection) -> None:
-    """Rebuild the company text index (SQLite) and refresh planner statistics."""
+    """Count the facets, rebuild the company text index (SQLite) and refresh planner
+    statistics."""
+    refresh_facets(conn)
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
         conn.execute(text("ANALYZE"))

@@ -595,6 +595,7 @@ def _write(
         )
         people.append(_person_row(max_person + i, r, company, title_ids))
     bulk.insert_people(conn, people)
+    bulk.add_facets(conn, people, max_person)
 
 
 def _get(company: Any, name: str) -> Any:

@@ -11,19 +11,28 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, or_, select, text
 from sqlalchemy.orm import Session
 
-from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
+from lexi.models.prospect import (
+    Company,
+    CompanyTechnology,
+    JobPosting,
+    JobTitle,
+    PeopleFacet,
+    PeopleFacetMark,
+    Person,
+)
 
 P = Person.__table__.c
 C = Company.__table__.c
 T = JobTitle.__table__.c
 J = JobPosting.__table__.c
 K = CompanyTechnology.__table__.c
+F = PeopleFacet.__table__.c
+M = PeopleFacetMark.__table__.c
 
-# The expression the PostgreSQL GIN indexes are built on (see the migration); must match exactly.
-_PG_TEXT = (
-    "to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, '') "
-    "|| ' ' || coalesce(keywords, ''))"
-)
+# What the PostgreSQL GIN indexes are built on (see the migrations): the stored vector of a
+# company's name, description and keywords, and an expression over its technologies (which must
+# match the index's exactly).
+_PG_TEXT = "text_tsv"
 _PG_TECH = "to_tsvector('simple', coalesce(technologies, ''))"
 
 
@@ -100,6 +109,7 @@ class ProspectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
+        self._universe: int | None = None
 
     # --- titles -----------------------------------------------------------------------------
 
@@ -212,7 +222,45 @@ class ProspectRepository:
         return out
 
     def universe_size(self) -> int:
-        return int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
+        if self._universe is None:
+            self._universe = int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
+        return self._universe
+
+    def facet_count(self, q: PersonQuery) -> int | None:
+        """The exact number of people matching ``q`` from the facet counts, when ``q`` filters on
+        nothing but seniority, department, email status and industry and the counts cover every
+        person; otherwise None (count the people)."""
+        if (
+            q.title_ids is not None
+            or q.company_ids is not None
+            or q.signals is not None
+            or q.exclude_ids
+            or q.employees
+            or q.revenue
+            or q.places
+            or q.exclude_places
+            or q.company_places
+            or q.exclude_company_places
+            or q.keywords
+            or q.technologies
+        ):
+            return None
+        mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
+        if mark is None or int(mark) != self.universe_size():
+            return None
+        where: list[ColumnElement[bool]] = []
+        for column, values in (
+            (F.seniority, q.seniorities),
+            (F.department, q.departments),
+            (F.industry, q.industries),
+            (F.email_status, q.email_status),
+        ):
+            if values:
+                where.append(column.in_(values))
+        if q.exclude_industries:
+            where.append(or_(F.industry.is_(None), F.industry.not_in(q.exclude_industries)))
+        stmt = select(func.coalesce(func.sum(F.people), 0)).where(*where)
+        return int(self.session.execute(stmt).scalar_one())
 
     def branches(self, q: PersonQuery) -> list[list[ColumnElement[bool]]]:
         """Disjoint condition sets whose union is ``q`` (one set); empty when nothing can match.

@@ -205,10 +205,19 @@ def count(
     """How many people ``search`` would find: its COUNT queries only, no page and no rows."""
     repo = ProspectRepository(session)
     return sum(
-        repo.count(b)
+        sum(_counts(repo, q, repo.branches(q)))
         for q in _groups(session, repo, filters, workspace_id)
-        for b in repo.branches(q)
     )
+
+
+def _counts(repo: ProspectRepository, q: PersonQuery, branches: list[Any]) -> list[int]:
+    """The exact number of matches of each branch: from the facet counts when they can answer,
+    else by counting."""
+    if len(branches) == 1:
+        known = repo.facet_count(q)
+        if known is not None:
+            return [known]
+    return [repo.count(b) for b in branches]
 
 
 def _signals(repo: ProspectRepository, filters: ProspectFilters, today: date) -> SignalQuery | None:
@@ -277,7 +286,7 @@ def search(
     skip, want = offset, limit
     for q in groups:
         branches = repo.branches(q)
-        counts = [repo.count(b) for b in branches]
+        counts = _counts(repo, q, branches)
         n = sum(counts)
         total += n
         if want > 0 and skip < n:
@@ -411,13 +420,18 @@ def add_signals(
             company["headcount_growth_12m_pct"] = row.growth_12m_pct
 
 
-def _dense(matches: int, rows: int, universe: int) -> bool:
+def _dense(matches: int, rows: int, universe: int, cost: int = 5) -> bool:
     """Whether walking people in key order finds ``rows`` matches sooner than sorting all matches.
 
     A walk visits about ``rows * universe / matches`` people (each a row lookup); sorting reads
-    ``matches`` index entries, roughly five times cheaper each.
+    ``matches`` index entries, roughly ``cost`` times cheaper each (SQLite).
     """
-    return matches * matches > 5 * rows * universe
+    return matches * matches > cost * rows * universe
+
+
+# PostgreSQL: sorting the matches often means joining them again to a set of companies (keywords,
+# technologies, signals), as dear per match as a lookup during the walk.
+_WALK_COST = {"postgresql": 1}
 
 
 def _page(
@@ -428,12 +442,14 @@ def _page(
     skip: int,
     want: int,
 ) -> list[int]:
+    cost = _WALK_COST.get(repo.dialect, 5)
     if len(branches) == 1:
-        return repo.page_ids(branches[0], skip, want, scan=_dense(counts[0], skip + want, universe))
+        dense = _dense(counts[0], skip + want, universe, cost)
+        return repo.page_ids(branches[0], skip, want, scan=dense)
     merged: list[int] = []
     for conditions, n in zip(branches, counts, strict=True):
         if n:
-            dense = _dense(n, skip + want, universe)
+            dense = _dense(n, skip + want, universe, cost)
             merged.extend(repo.page_ids(conditions, 0, skip + want, scan=dense))
     return sorted(merged)[skip : skip + want]
 
