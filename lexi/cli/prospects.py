@@ -182,6 +182,14 @@ def stats(
     typer.echo("\nLast funding round (companies)")
     for name, n in signals["funding_stages"].items():
         typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
+    typer.echo("\nLast funding round by company size (share of the size's companies)")
+    for row in signals["funding_by_size"]:
+        in_size = sum(row["stages"].values())
+        if not in_size:
+            continue
+        commonest = sorted(row["stages"].items(), key=lambda kv: -kv[1])[:4]
+        shares = ", ".join(f"{stage} {100 * c / in_size:.0f}%" for stage, c in commonest)
+        typer.echo(f"  {row['employees']:<12} {in_size:>10,}  {shares}")
     typer.echo("\nHeadcount growth over 12 months (companies)")
     for name, n in signals["growth_12m"].items():
         typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")

@@ -558,6 +558,27 @@ class ProspectRepository:
             out.append((industry, [(r[0], int(r[1])) for r in rows]))
         return out
 
+    def funding_by_size(
+        self, buckets: Sequence[tuple[str, int, int | None]]
+    ) -> list[tuple[str, dict[str, int]]]:
+        """(headcount bucket, {last funding stage or "none": companies}) per bucket."""
+        label = case(
+            *[
+                (C.employee_count <= high, name)
+                if high is not None
+                else (C.employee_count >= low, name)
+                for name, low, high in buckets
+            ],
+            else_="unknown",
+        )
+        out: dict[str, dict[str, int]] = {}
+        for r in self.session.execute(
+            select(label, C.funding_stage, func.count()).group_by(label, C.funding_stage)
+        ):
+            out.setdefault(r[0], {})[r[1] or "none"] = int(r[2])
+        names = [b[0] for b in buckets] + (["unknown"] if "unknown" in out else [])
+        return [(n, out.get(n, {})) for n in names]
+
     def signal_stats(self, since_90: date, since_365: date) -> dict[str, Any]:
         """Counts behind the buying signals: funding stages, growth bands, hiring, role starts,
         technologies first seen in the last 90 days."""

@@ -83,7 +83,13 @@ def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
             {"industry": industry, "titles": [{"title": t, "people": n} for t, n in titles]}
             for industry, titles in repo.top_titles_by_industry(top, 5)
         ],
-        "signals": repo.signal_stats(today - timedelta(days=90), today - timedelta(days=365)),
+        "signals": {
+            **repo.signal_stats(today - timedelta(days=90), today - timedelta(days=365)),
+            "funding_by_size": [
+                {"employees": label, "stages": stages}
+                for label, stages in repo.funding_by_size(buckets)
+            ],
+        },
     }
 
 

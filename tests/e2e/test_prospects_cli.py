@@ -166,6 +166,10 @@ class TestStats:
             "Places",
             "Away from their company's HQ city",
             "Commonest titles",
+            "Last funding round by company size",
+            "Headcount growth over 12 months",
+            "Open job postings",
+            "New in role",
         ):
             assert section in out, section
 
@@ -194,6 +198,8 @@ class TestStats:
         assert sum(r["people"] for r in data["sizes"]) == people
         assert sum(data["email_statuses"].values()) == people
         assert sum(data["seniorities"].values()) == people
+        by_size = data["signals"]["funding_by_size"]
+        assert sum(sum(r["stages"].values()) for r in by_size) == companies
         away = rows(url, "SELECT count(*) FROM prospect_people WHERE loc <> company_loc")[0][0]
         assert data["away_from_hq"]["other_city"] == away
         assert data["titles_by_industry"] and all(
