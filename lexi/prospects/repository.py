@@ -79,6 +79,17 @@ class SignalQuery:
     tech_since: date | None = None
 
 
+def _size_bucket(column: Any, buckets: Sequence[tuple[str, int, int | None]]) -> Any:
+    """The label of the headcount bucket ``column`` falls in ("unknown" when it falls in none)."""
+    return case(
+        *[
+            (column <= high, name) if high is not None else (column >= low, name)
+            for name, low, high in buckets
+        ],
+        else_="unknown",
+    )
+
+
 def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
     low, high = place
     return column == low if high is None else and_(column >= low, column < high)
@@ -482,26 +493,12 @@ class ProspectRepository:
         self, buckets: Sequence[tuple[str, int, int | None]]
     ) -> list[tuple[str, int, int]]:
         """(bucket label, companies, people) per headcount bucket."""
-        label = case(
-            *[
-                (C.employee_count <= high, name)
-                if high is not None
-                else (C.employee_count >= low, name)
-                for name, low, high in buckets
-            ],
-            else_="unknown",
-        )
+        label = _size_bucket(C.employee_count, buckets)
         companies = {
             r[0]: int(r[1])
             for r in self.session.execute(select(label, func.count()).group_by(label))
         }
-        plabel = case(
-            *[
-                (P.employees <= high, name) if high is not None else (P.employees >= low, name)
-                for name, low, high in buckets
-            ],
-            else_="unknown",
-        )
+        plabel = _size_bucket(P.employees, buckets)
         people = {
             r[0]: int(r[1])
             for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
@@ -562,15 +559,7 @@ class ProspectRepository:
         self, buckets: Sequence[tuple[str, int, int | None]]
     ) -> list[tuple[str, dict[str, int]]]:
         """(headcount bucket, {last funding stage or "none": companies}) per bucket."""
-        label = case(
-            *[
-                (C.employee_count <= high, name)
-                if high is not None
-                else (C.employee_count >= low, name)
-                for name, low, high in buckets
-            ],
-            else_="unknown",
-        )
+        label = _size_bucket(C.employee_count, buckets)
         out: dict[str, dict[str, int]] = {}
         for r in self.session.execute(
             select(label, C.funding_stage, func.count()).group_by(label, C.funding_stage)
