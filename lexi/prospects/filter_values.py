@@ -28,6 +28,8 @@ DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
 APPROVED_MAX_LIMIT = 10_000
 MAX_ITEMS = 50
+# Places are longer lists: a named region expands to its places (the Bay Area holds 54).
+MAX_PLACES = 100
 MAX_TEXT = 200
 
 
@@ -39,15 +41,15 @@ def _unknown(field: str, invalid: list[str], valid: list[str], what: str) -> Val
     )
 
 
-def clean_list(field: str, value: Any) -> list[str]:
+def clean_list(field: str, value: Any, most: int = MAX_ITEMS) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
         raise ValidationFailed.field(field, "Must be a list of strings")
-    if len(value) > MAX_ITEMS:
-        raise ValidationFailed.field(field, f"At most {MAX_ITEMS} values")
+    if len(value) > most:
+        raise ValidationFailed.field(field, f"At most {most} values")
     out: list[str] = []
     for item in value:
         if not isinstance(item, str):
@@ -238,7 +240,7 @@ def places(field: str, value: Any) -> list[str]:
     from lexi.geo import UnknownPlace, parse_location
 
     out: list[str] = []
-    for raw in clean_list(field, value):
+    for raw in clean_list(field, value, MAX_PLACES):
         try:
             place = parse_location(raw)
         except UnknownPlace as exc:

@@ -92,3 +92,11 @@ def test_a_funding_stage_is_never_a_keyword(client, auth):
     assert "keywords" not in action["filters"]
     assert action["filters"]["funding_stages"] == ["series_b"]
     assert UNSUPPORTED not in data["response"]
+
+
+def test_a_region_longer_than_fifty_places_is_searched(client, auth):
+    # The Bay Area expands to 54 places; a list of places may hold up to 100.
+    data = say(client, auth, "Find 5 CFOs in the Bay Area")
+    actions = data["actions"]
+    assert actions and len(actions[0]["filters"]["locations"]) > 50
+    assert "San Francisco, CA, US" in actions[0]["filters"]["locations"]

@@ -96,3 +96,22 @@ class TestUnknownValues:
     def test_empty_filters_keep_the_ordinary_cap_even_for_approved_tasks(self) -> None:
         with pytest.raises(ValidationFailed):
             ProspectFilters.parse({"limit": 5000}, max_limit=10_000)
+
+
+def test_places_take_up_to_a_hundred_values_and_other_lists_fifty() -> None:
+    import tomllib
+    from pathlib import Path
+
+    import lexi.geo
+
+    regions = tomllib.loads(
+        (Path(lexi.geo.__file__).parent / "data" / "regions.toml").read_text(encoding="utf-8")
+    )
+    bay_area = regions["regions"]["Bay Area"]["places"]
+    assert len(bay_area) > 50
+    parsed = ProspectFilters.parse({"locations": bay_area}).to_dict()
+    assert len(parsed["locations"]) == len(bay_area)
+    with pytest.raises(ValidationFailed):
+        ProspectFilters.parse({"locations": [f"Place {i}" for i in range(101)]})
+    with pytest.raises(ValidationFailed):
+        ProspectFilters.parse({"keywords": [f"word {i}" for i in range(51)]})
