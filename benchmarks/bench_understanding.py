@@ -37,6 +37,7 @@ from lexi.assistant.understanding.evaluation import (
     advance,
     labelled,
     load_jsonl,
+    next_turn,
     run_conversations,
     run_lines,
     state_from,
@@ -51,6 +52,7 @@ def _messages(lines, conversations):
     for conv in conversations:
         state = state_from(conv.get("state"))
         for turn in conv["turns"]:
+            next_turn(state, turn.get("context"))
             out.append(
                 (turn["text"], {**state.__dict__, "known_list_names": list(state.known_list_names)})
             )

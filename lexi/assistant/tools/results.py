@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from lexi.assistant.context import TurnContext
+from lexi.assistant.understanding.types import KEEP_SETS
 from lexi.prospects import service as prospects_service
 from lexi.tasks import service as tasks_service
-
-KEEP_SETS = 10
 
 
 @dataclass

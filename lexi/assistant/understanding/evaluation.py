@@ -22,7 +22,7 @@ from typing import Any
 from lexi.kit import clock
 from lexi.prospects.filters import FILTERS
 
-from .types import ConversationState, Intent, IntentKind, Interpretation
+from .types import KEEP_SETS, ConversationState, Intent, IntentKind, Interpretation
 
 COMPARED = (
     "filters",
@@ -191,33 +191,100 @@ class Score:
         return rows
 
 
+def next_turn(state: ConversationState, context: dict[str, Any] | None = None) -> None:
+    """What the chat service does before a message is understood: the request's context ids
+    replace the earlier ones, and the turn counter moves on (questions and offers of the last
+    turn are recognised by it)."""
+    ctx = context or {}
+    state.context_list_id = ctx.get("list_id", state.context_list_id)
+    state.context_list_name = ctx.get("list_name", state.context_list_name)
+    state.context_campaign_id = ctx.get("campaign_id", state.context_campaign_id)
+    state.turn += 1
+
+
+_CAMPAIGN_KINDS = frozenset(
+    {
+        IntentKind.campaign_create,
+        IntentKind.campaign_show,
+        IntentKind.campaign_start,
+        IntentKind.campaign_pause,
+        IntentKind.campaign_stats,
+        IntentKind.campaign_undo,
+        IntentKind.email_rewrite,
+    }
+)
+_LIST_KINDS = frozenset(
+    {
+        IntentKind.list_add,
+        IntentKind.list_create,
+        IntentKind.list_stats,
+        IntentKind.list_remove,
+        IntentKind.list_contents,
+        IntentKind.list_export,
+        IntentKind.list_rename,
+    }
+)
+
+
 def advance(state: ConversationState, got: Interpretation) -> ConversationState:
-    """The state the planner stores after a turn: last search, how many were shown, last list,
-    the pending task (starting a campaign and deleting a list wait for approval)."""
+    """The state the planner and its tools store after a turn (``assistant._run`` and the tools
+    of ``lexi.assistant.tools``), assuming every tool found what it looked for: the last search
+    and how many were shown, its result set (so "back to the CFO search" finds it again), the
+    filters of a question asking for roles (the answer completes them), the campaign a turn
+    was about ("make it shorter", "pause it"), the last list and the pending tasks (starting a
+    campaign and deleting a list wait for approval)."""
     for intent in got.intents:
         if intent.kind in (IntentKind.campaign_start, IntentKind.list_delete):
             state.pending_task_ids.append(f"task:{state.turn}:{intent.kind.value}")
         elif intent.kind in (IntentKind.task_approve, IntentKind.task_dismiss):
             state.pending_task_ids = state.pending_task_ids[:-1]
         if intent.kind is IntentKind.prospect_search and intent.filters:
-            state.last_filters = intent.filters
-            state.last_offset = intent.offset + int(intent.filters.get("limit", 25))
-            state.last_prospect_ids = ["shown"]
-        elif intent.kind in (
-            IntentKind.list_add,
-            IntentKind.list_create,
-            IntentKind.list_stats,
-            IntentKind.list_remove,
-        ):
-            name = intent.list_name
-            if intent.list_target == "context":
-                name = state.context_list_name
-            if name:
-                state.last_list_name = name
-                state.last_list_id = f"list:{name}"
-                if name not in state.known_list_names:
-                    state.known_list_names.append(name)
+            _searched(state, intent)
+        elif intent.kind is IntentKind.clarify and intent.missing == ["roles"] and intent.filters:
+            state.asked_filters, state.asked_turn = dict(intent.filters), state.turn
+        elif intent.kind in _CAMPAIGN_KINDS:
+            state.last_campaign_id = (
+                state.context_campaign_id or state.last_campaign_id or f"campaign:{state.turn}"
+            )
+        elif intent.kind in _LIST_KINDS:
+            _listed(state, intent)
     return state
+
+
+def _searched(state: ConversationState, intent: Intent) -> None:
+    filters = intent.filters or {}
+    shown = int(filters.get("limit", 25))
+    state.last_filters = filters
+    state.last_offset = intent.offset + shown
+    ids = [f"p{state.turn}-{i}" for i in range(shown)]
+    state.last_prospect_ids = ids
+    state.nearby, state.nearby_turn = [], -1
+    state.result_sets.append(
+        {
+            "id": f"r{state.turn}-{len(state.result_sets) + 1}",
+            "source": "search",
+            "filters": filters,
+            "total": intent.offset + shown,
+            "offset": intent.offset,
+            "count": shown,
+            "prospect_ids": ids,
+            "turn": state.turn,
+        }
+    )
+    del state.result_sets[:-KEEP_SETS]
+
+
+def _listed(state: ConversationState, intent: Intent) -> None:
+    name = intent.list_name
+    if intent.list_target == "context":
+        name = state.context_list_name
+    if intent.kind is IntentKind.list_rename:
+        name = intent.params.get("new_name") or name
+    if name:
+        state.last_list_name = name
+        state.last_list_id = f"list:{name}"
+        if name not in state.known_list_names:
+            state.known_list_names.append(name)
 
 
 def labelled(intents: list[dict[str, Any]]) -> Interpretation:
@@ -263,10 +330,7 @@ def _run_conversations(conversations: list[dict[str, Any]], interpreter, score: 
     for conv in conversations:
         state = state_from(conv.get("state"))
         for turn in conv["turns"]:
-            ctx = turn.get("context") or {}
-            state.context_list_id = ctx.get("list_id", state.context_list_id)
-            state.context_list_name = ctx.get("list_name", state.context_list_name)
-            state.context_campaign_id = ctx.get("campaign_id", state.context_campaign_id)
+            next_turn(state, turn.get("context"))
             got = interpreter.interpret(turn["text"], state)
             score.add(f"[{conv['id']}] {turn['text']}", turn["intents"], got)
             # The next turn starts from what the right answer would have left behind, so one

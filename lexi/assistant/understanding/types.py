@@ -44,6 +44,10 @@ class IntentKind(StrEnum):
     clarify = "clarify"  # unclear or missing information: ask, never guess or spend
 
 
+# How many result sets a conversation keeps (the oldest go first).
+KEEP_SETS = 10
+
+
 @dataclass
 class ConversationState:
     """What earlier turns left behind, plus the request's context ids."""
