@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -135,7 +137,9 @@ def stats(
     database_url: str | None = DB_OPTION,
 ) -> None:
     """Print the universe's distributions: sizes, seniorities, departments, email statuses,
-    places, and the commonest titles of the largest industries."""
+    places, the commonest titles of the largest industries, and the buying signals (funding
+    stages by size, age and industry group, last-round years, total raised, headcount growth,
+    open postings, job changes per year, technologies adopted recently)."""
     from lexi.prospects import service
 
     with database(database_url) as db, db.unit_of_work(write=False) as session:
@@ -177,33 +181,52 @@ def stats(
     for block in data["titles_by_industry"]:
         titles = ", ".join(f"{t['title']} ({t['people']:,})" for t in block["titles"])
         typer.echo(f"  {block['industry']}: {titles}")
-    signals = data["signals"]
-    companies = max(data["companies"], 1)
-    typer.echo("\nLast funding round (companies)")
-    for name, n in signals["funding_stages"].items():
-        typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
-    typer.echo("\nLast funding round by company size (share of the size's companies)")
-    for row in signals["funding_by_size"]:
-        in_size = sum(row["stages"].values())
-        if not in_size:
-            continue
-        commonest = sorted(row["stages"].items(), key=lambda kv: -kv[1])[:4]
-        shares = ", ".join(f"{stage} {100 * c / in_size:.0f}%" for stage, c in commonest)
-        typer.echo(f"  {row['employees']:<12} {in_size:>10,}  {shares}")
-    typer.echo("\nHeadcount growth over 12 months (companies)")
-    for name, n in signals["growth_12m"].items():
-        typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
+    _print_signals(data["signals"], max(data["companies"], 1), share)
+
+
+def _print_signals(signals: dict[str, Any], companies: int, share: Callable[[int], str]) -> None:
+    """The buying-signal part of ``lexi prospects stats``; company shares are of all companies."""
+
+    def of_companies(title: str, counts: dict[str, int]) -> None:
+        typer.echo(f"\n{title}")
+        for name, n in counts.items():
+            typer.echo(f"  {name:<24} {n:>10,}  {100 * n / companies:5.1f}%")
+
+    def stages_by(title: str, rows: list[dict[str, Any]], key: str) -> None:
+        typer.echo(f"\n{title} (the commonest stages, share of the group's companies)")
+        for row in rows:
+            in_group = sum(row["stages"].values())
+            if not in_group:
+                continue
+            commonest = sorted(row["stages"].items(), key=lambda kv: -kv[1])[:4]
+            shares = ", ".join(f"{stage} {100 * c / in_group:.0f}%" for stage, c in commonest)
+            typer.echo(f"  {row[key]:<28} {in_group:>6,}  {shares}")
+
+    def inline(counts: dict[str, int], first: int | None = None) -> str:
+        return ", ".join(f"{k} {n:,}" for k, n in list(counts.items())[:first])
+
+    of_companies("Last funding round (companies)", signals["funding_stages"])
+    stages_by("Last funding round by company size", signals["funding_by_size"], "employees")
+    stages_by("Last funding round by company age", signals["funding_by_age"], "age")
+    stages_by("Last funding round by industry group", signals["funding_by_sector"], "sector")
+    of_companies("Year of the last funding round (companies)", signals["last_funding_years"])
+    of_companies("Total raised (companies)", signals["total_funding"])
+    of_companies("Headcount growth over 12 months (companies)", signals["growth_12m"])
+    of_companies("Headcount growth over 6 months (companies)", signals["growth_6m"])
     typer.echo(
-        f"\nOpen job postings: {signals['open_postings']:,} at {signals['companies_hiring']:,} companies; "
-        + ", ".join(f"{d} {n:,}" for d, n in list(signals["postings_by_department"].items())[:6])
+        f"\nOpen job postings: {signals['open_postings']:,} at {signals['companies_hiring']:,} companies"
     )
+    typer.echo(f"  by department: {inline(signals['postings_by_department'])}")
+    typer.echo(f"  by seniority: {inline(signals['postings_by_seniority'])}")
     typer.echo(
-        f"New in role: {share(signals['people_new_in_role_90d']).strip()} in 90 days, "
+        f"\nNew in role: {share(signals['people_new_in_role_90d']).strip()} in 90 days, "
         f"{share(signals['people_new_in_role_365d']).strip()} in 12 months"
     )
+    typer.echo(f"Role starts per year (people): {inline(signals['role_starts_by_year'], 8)}")
     typer.echo(
-        f"Companies with a technology first seen in 90 days: {signals['companies_adopting_tech_90d']:,}"
+        f"\nCompanies with a technology first seen in 90 days: {signals['companies_adopting_tech_90d']:,}"
     )
+    typer.echo(f"  by technology (companies): {inline(signals['technologies_adopted_90d'])}")
 
 
 @prospects_app.command("search")

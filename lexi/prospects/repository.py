@@ -8,7 +8,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, not_, or_, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    extract,
+    func,
+    not_,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from lexi.models.prospect import (
@@ -79,15 +91,51 @@ class SignalQuery:
     tech_since: date | None = None
 
 
-def _size_bucket(column: Any, buckets: Sequence[tuple[str, int, int | None]]) -> Any:
-    """The label of the headcount bucket ``column`` falls in ("unknown" when it falls in none)."""
+Buckets = Sequence[tuple[str, int, int | None]]
+
+
+def _size_bucket(column: Any, buckets: Buckets, unknown: str = "unknown") -> Any:
+    """The label of the bucket ``column`` falls in (``unknown`` when it falls in none, as NULL
+    does). ``buckets`` are (label, min, max) in ascending order, the last one open-ended."""
     return case(
         *[
             (column <= high, name) if high is not None else (column >= low, name)
             for name, low, high in buckets
         ],
-        else_="unknown",
+        else_=unknown,
     )
+
+
+def _bucket_names(buckets: Buckets, seen: Any, unknown: str = "unknown") -> list[str]:
+    """The buckets' labels in order, then ``unknown`` when some row fell in none."""
+    return [b[0] for b in buckets] + ([unknown] if unknown in seen else [])
+
+
+# Headcount change in percent (12 or 6 months); NULL (no earlier headcount) is "unknown".
+GROWTH_BUCKETS: list[tuple[str, int, int | None]] = [
+    ("shrinking", -100, -1),
+    ("0-9%", 0, 9),
+    ("10-19%", 10, 19),
+    ("20-49%", 20, 49),
+    ("50%+", 50, None),
+]
+# Total raised in USD; NULL (nothing raised) is "none".
+FUNDING_TOTAL_BUCKETS: list[tuple[str, int, int | None]] = [
+    ("under $1M", 0, 999_999),
+    ("$1M-10M", 1_000_000, 9_999_999),
+    ("$10M-50M", 10_000_000, 49_999_999),
+    ("$50M-100M", 50_000_000, 99_999_999),
+    ("$100M-1B", 100_000_000, 999_999_999),
+    ("$1B+", 1_000_000_000, None),
+]
+# Company age in years (this year minus the year founded).
+AGE_BUCKETS: list[tuple[str, int, int | None]] = [
+    ("0-2 years", 0, 2),
+    ("3-5 years", 3, 5),
+    ("6-10 years", 6, 10),
+    ("11-20 years", 11, 20),
+    ("21+ years", 21, None),
+]
 
 
 def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
@@ -489,9 +537,7 @@ class ProspectRepository:
         )
         return [(r[0], int(r[1])) for r in rows]
 
-    def companies_by_size(
-        self, buckets: Sequence[tuple[str, int, int | None]]
-    ) -> list[tuple[str, int, int]]:
+    def companies_by_size(self, buckets: Buckets) -> list[tuple[str, int, int]]:
         """(bucket label, companies, people) per headcount bucket."""
         label = _size_bucket(C.employee_count, buckets)
         companies = {
@@ -503,9 +549,7 @@ class ProspectRepository:
             r[0]: int(r[1])
             for r in self.session.execute(select(plabel, func.count()).group_by(plabel))
         }
-        names = [b[0] for b in buckets] + (
-            ["unknown"] if "unknown" in companies or "unknown" in people else []
-        )
+        names = _bucket_names(buckets, {**companies, **people})
         return [(n, companies.get(n, 0), people.get(n, 0)) for n in names]
 
     def top_places(self, limit: int) -> list[tuple[str | None, int]]:
@@ -555,57 +599,109 @@ class ProspectRepository:
             out.append((industry, [(r[0], int(r[1])) for r in rows]))
         return out
 
-    def funding_by_size(
-        self, buckets: Sequence[tuple[str, int, int | None]]
-    ) -> list[tuple[str, dict[str, int]]]:
+    def funding_by_size(self, buckets: Buckets) -> list[tuple[str, dict[str, int]]]:
         """(headcount bucket, {last funding stage or "none": companies}) per bucket."""
-        label = _size_bucket(C.employee_count, buckets)
+        return self._funding_by_bucket(_size_bucket(C.employee_count, buckets), buckets)
+
+    def funding_by_age(self, this_year: int) -> list[tuple[str, dict[str, int]]]:
+        """(company age bucket, {last funding stage or "none": companies}) per bucket."""
+        age = _size_bucket(this_year - C.founded_year, AGE_BUCKETS)
+        return self._funding_by_bucket(age, AGE_BUCKETS)
+
+    def _funding_by_bucket(self, label: Any, buckets: Buckets) -> list[tuple[str, dict[str, int]]]:
         out: dict[str, dict[str, int]] = {}
         for r in self.session.execute(
             select(label, C.funding_stage, func.count()).group_by(label, C.funding_stage)
         ):
             out.setdefault(r[0], {})[r[1] or "none"] = int(r[2])
-        names = [b[0] for b in buckets] + (["unknown"] if "unknown" in out else [])
-        return [(n, out.get(n, {})) for n in names]
+        return [(n, out.get(n, {})) for n in _bucket_names(buckets, out)]
 
-    def signal_stats(self, since_90: date, since_365: date) -> dict[str, Any]:
-        """Counts behind the buying signals: funding stages, growth bands, hiring, role starts,
-        technologies first seen in the last 90 days."""
+    def funding_by_industry(self) -> list[tuple[str | None, str | None, int]]:
+        """(industry, last funding stage, companies) for every pair that occurs."""
+        rows = self.session.execute(
+            select(C.industry, C.funding_stage, func.count()).group_by(C.industry, C.funding_stage)
+        )
+        return [(r[0], r[1], int(r[2])) for r in rows]
+
+    def signal_stats(self, today: date, since_90: date, since_365: date) -> dict[str, Any]:
+        """Counts behind the buying signals: funding stages, the year of the last round, total
+        raised, growth bands over 12 and 6 months, open postings by department and seniority,
+        role starts (per year, and in the last 90 and 365 days), and the technologies first seen
+        in the last 90 days."""
         stages = self.session.execute(
             select(C.funding_stage, func.count()).group_by(C.funding_stage)
         ).all()
-        band = case(
-            (C.growth_12m_pct.is_(None), "unknown"),
-            (C.growth_12m_pct < 0, "shrinking"),
-            (C.growth_12m_pct < 10, "0-9%"),
-            (C.growth_12m_pct < 20, "10-19%"),
-            else_="20%+",
-        )
-        growth = self.session.execute(select(band, func.count()).group_by(band)).all()
+        funded_year = extract("year", C.last_funding_on)
+        funding_years = self.session.execute(
+            select(funded_year, func.count())
+            .where(C.last_funding_on.is_not(None))
+            .group_by(funded_year)
+            .order_by(funded_year.desc())
+        ).all()
+        total = _size_bucket(C.funding_total_usd, FUNDING_TOTAL_BUCKETS, "none")
+        totals: dict[str, int] = {
+            r[0]: int(r[1])
+            for r in self.session.execute(select(total, func.count()).group_by(total))
+        }
+        growth: dict[str, dict[str, int]] = {}
+        for months, column in ((12, C.growth_12m_pct), (6, C.growth_6m_pct)):
+            band = _size_bucket(column, GROWTH_BUCKETS)
+            counts: dict[str, int] = {
+                r[0]: int(r[1])
+                for r in self.session.execute(select(band, func.count()).group_by(band))
+            }
+            growth[f"growth_{months}m"] = {
+                n: int(counts.get(n, 0)) for n in _bucket_names(GROWTH_BUCKETS, counts)
+            }
         postings, hiring = self.session.execute(
             select(func.count(), func.count(func.distinct(J.company_id)))
         ).one()
-        departments = self.session.execute(
-            select(J.department, func.count()).group_by(J.department).order_by(func.count().desc())
-        ).all()
+        by_posting: dict[str, dict[str, int]] = {}
+        for name, column in (("department", J.department), ("seniority", J.seniority)):
+            rows = self.session.execute(
+                select(column, func.count()).group_by(column).order_by(func.count().desc())
+            ).all()
+            by_posting[f"postings_by_{name}"] = {r[0]: int(r[1]) for r in rows}
         new_90, new_365 = self.session.execute(
             select(
                 func.count().filter(P.role_started_on >= since_90),
                 func.count().filter(P.role_started_on >= since_365),
             )
         ).one()
+        started_year = extract("year", P.role_started_on)
+        role_years = self.session.execute(
+            select(started_year, func.count())
+            .where(P.role_started_on.is_not(None), P.role_started_on <= today)
+            .group_by(started_year)
+            .order_by(started_year.desc())
+        ).all()
         adopted = self.session.execute(
             select(func.count(func.distinct(K.company_id))).where(K.first_seen_on >= since_90)
         ).scalar_one()
+        companies = func.count(func.distinct(K.company_id))
+        adopted_by_tech = self.session.execute(
+            select(func.max(K.technology), companies)
+            .where(K.first_seen_on >= since_90)
+            .group_by(K.tech_key)
+            .order_by(companies.desc(), K.tech_key)
+            .limit(15)
+        ).all()
         return {
             "funding_stages": {(r[0] or "none"): int(r[1]) for r in stages},
-            "growth_12m": {r[0]: int(r[1]) for r in growth},
+            "last_funding_years": {str(int(r[0])): int(r[1]) for r in funding_years},
+            "total_funding": {
+                n: int(totals.get(n, 0))
+                for n in _bucket_names(FUNDING_TOTAL_BUCKETS, totals, "none")
+            },
+            **growth,
             "open_postings": int(postings),
             "companies_hiring": int(hiring),
-            "postings_by_department": {r[0]: int(r[1]) for r in departments},
+            **by_posting,
             "people_new_in_role_90d": int(new_90 or 0),
             "people_new_in_role_365d": int(new_365 or 0),
+            "role_starts_by_year": {str(int(r[0])): int(r[1]) for r in role_years},
             "companies_adopting_tech_90d": int(adopted or 0),
+            "technologies_adopted_90d": {r[0]: int(r[1]) for r in adopted_by_tech},
         }
 
     # --- import lookups ---------------------------------------------------------------------

@@ -24,6 +24,7 @@ from lexi.prospects.taxonomy import (
     FUNDING_STAGES,
     HEADCOUNT_BUCKETS,
     INDUSTRIES,
+    SECTOR_OF,
     SECTORS,
     SENIORITIES,
 )
@@ -84,13 +85,30 @@ def stats(session: Session, *, top: int = 10) -> dict[str, Any]:
             for industry, titles in repo.top_titles_by_industry(top, 5)
         ],
         "signals": {
-            **repo.signal_stats(today - timedelta(days=90), today - timedelta(days=365)),
+            **repo.signal_stats(today, today - timedelta(days=90), today - timedelta(days=365)),
             "funding_by_size": [
                 {"employees": label, "stages": stages}
                 for label, stages in repo.funding_by_size(buckets)
             ],
+            "funding_by_age": [
+                {"age": label, "stages": stages}
+                for label, stages in repo.funding_by_age(today.year)
+            ],
+            "funding_by_sector": _funding_by_sector(repo.funding_by_industry()),
         },
     }
+
+
+def _funding_by_sector(rows: list[tuple[str | None, str | None, int]]) -> list[dict[str, Any]]:
+    """(industry, stage, companies) folded into the taxonomy's sectors (industry groups), in the
+    taxonomy's order; industries outside it count as "Other"."""
+    out: dict[str, dict[str, int]] = {}
+    for industry, stage, n in rows:
+        sector = SECTOR_OF.get(industry or "", "Other")
+        stages = out.setdefault(sector, {})
+        stages[stage or "none"] = stages.get(stage or "none", 0) + n
+    order = [*SECTORS, "Other"]
+    return [{"sector": name, "stages": out[name]} for name in order if name in out]
 
 
 def _place_label(loc: str | None) -> str:

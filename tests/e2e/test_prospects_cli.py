@@ -167,9 +167,17 @@ class TestStats:
             "Away from their company's HQ city",
             "Commonest titles",
             "Last funding round by company size",
+            "Last funding round by company age",
+            "Last funding round by industry group",
+            "Year of the last funding round",
+            "Total raised",
             "Headcount growth over 12 months",
+            "Headcount growth over 6 months",
             "Open job postings",
+            "by seniority:",
             "New in role",
+            "Role starts per year",
+            "by technology (companies):",
         ):
             assert section in out, section
 
@@ -200,6 +208,10 @@ class TestStats:
         assert sum(data["seniorities"].values()) == people
         by_size = data["signals"]["funding_by_size"]
         assert sum(sum(r["stages"].values()) for r in by_size) == companies
+        for key in ("funding_by_age", "funding_by_sector"):
+            assert sum(sum(r["stages"].values()) for r in data["signals"][key]) == companies, key
+        for key in ("total_funding", "growth_12m", "growth_6m"):
+            assert sum(data["signals"][key].values()) == companies, key
         away = rows(url, "SELECT count(*) FROM prospect_people WHERE loc <> company_loc")[0][0]
         assert data["away_from_hq"]["other_city"] == away
         assert data["titles_by_industry"] and all(
