@@ -11,6 +11,7 @@ import re
 
 from . import commands, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .questions import clarify
+from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
 from .search import DEFAULT_LIMIT
 from .text import boolean_to_plain, protect_quotes, split_clauses
@@ -81,8 +82,17 @@ class RuleInterpreter:
         cleaned = boolean_to_plain(cleaned)
         cleaned = _CORRECTION.sub("actually ", cleaned)
         cleaned = _N_OF_THEM.sub(r"\1", _ABOUT_ME.sub(" ", cleaned))
-        protected, quotes = protect_quotes(cleaned)
         running = Running(state.last_filters, state.last_offset)
+        if recalled := recall(cleaned, state):
+            # "back to the vp eng search, only 100-500 employees": that search is the one refined.
+            running = Running(recalled.filters, recalled.offset)
+            cleaned = recalled.rest
+            if _ONLY_FILLER.match(cleaned):
+                again = Intent(
+                    IntentKind.prospect_search, filters=recalled.filters, refinement=True
+                )
+                return Interpretation([again], text=raw)
+        protected, quotes = protect_quotes(cleaned)
         intents: list[Intent] = []
         for text_ in split_clauses(protected)[:MAX_CLAUSES]:
             if _ONLY_FILLER.match(text_):

@@ -227,6 +227,8 @@ _ADD = re.compile(
     I,
 )
 _LIST_WORD = re.compile(r"\blists?\b", I)
+# "only include those with verified emails": a filter on the search, not adding to a list.
+_ONLY_INCLUDE = re.compile(r"\b(?:only|just)\s+include\b|\binclude\s+only\b", I)
 
 
 def names_new_list(clause: str) -> bool:
@@ -267,11 +269,15 @@ def list_operation(
     if _STATS.search(clause) and has_list_ref:
         name = list_name_in(clause, quotes, state)
         return _targeted(IntentKind.list_stats, clause, name, state)
-    if _ADD.search(clause) and (
-        has_list_ref
-        or _RESULTS.search(clause)
-        or _LAST_REF.search(clause)
-        or (selector(clause) and re.search(r"\b(?:to|into|onto)\b", clause, I))
+    if (
+        _ADD.search(clause)
+        and not (_ONLY_INCLUDE.search(clause) and not has_list_ref)
+        and (
+            has_list_ref
+            or _RESULTS.search(clause)
+            or _LAST_REF.search(clause)
+            or (selector(clause) and re.search(r"\b(?:to|into|onto)\b", clause, I))
+        )
     ):
         if not (has_list_ref or re.search(r"\b(?:to|into|in|onto)\b", clause, I)) and not re.search(
             r"\b(?:save|store|bookmark|shortlist)\b|^\W*(?:and\s+)?add\s+(?:them|these|those|em|'em|"

@@ -325,6 +325,11 @@ def _plural_of(written: str, key: str) -> str:
     return key + "s" if written.lower().endswith("s") and not key.endswith("s") else key
 
 
+# Verbs of the request that may stand right before "companies" ("only include companies with
+# ...", "target companies in ..."): they ask for the companies, they do not describe them.
+_ASKING_VERBS = frozenset(
+    {"include", "including", "keep", "show", "find", "get", "want", "need", "target", "pick"}
+)
 # Capitals that are chat, not a niche: "My ICP is ...", "ASAP".
 _NOT_KEYWORDS = {
     "ICP",
@@ -1137,6 +1142,10 @@ def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:
 
 def _flush(tokens: list[Token], pending: list[int], slots: Slots, *, company_noun: bool) -> None:
     """Unknown words right before "companies"/"startups" describe the companies: keywords."""
+    if not pending:
+        return
+    while company_noun and pending and tokens[pending[0]].key in _ASKING_VERBS:
+        pending.pop(0)  # "only include companies with 50-250 employees": no description
     if not pending:
         return
     words = [tokens[j].text for j in pending]
