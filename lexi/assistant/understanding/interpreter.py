@@ -46,6 +46,9 @@ _TYPOS = {
     "approv": "approve",
     "pls": "please",
     "plz": "please",
+    "wat": "what",
+    "wht": "what",
+    "abt": "about",
 }
 _TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).

@@ -52,7 +52,8 @@ _PAGE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:page|pg)\s*#?\s*(\d{1,3})\W*(?:pleas
 # "keep going": the next page of the same search.
 _CONTINUE = re.compile(
     r"^\W*(?:(?:ok|okay|yes|sure|great|cool|please|pls)\W+)*(?:keep\s+going|"
-    r"continue|go\s+on|carry\s+on|load\s+more|show\s+more|more|next|moar)\b",
+    r"continue|go\s+on|carry\s+on|load\s+more|show\s+more|more|next|moar|"
+    r"(?:the\s+)?other\s+(?=\d))\b",
     re.IGNORECASE,
 )
 # "people who work in marketing" is "people in marketing".

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .places import prefer_nearby
+from .signals import restaged
 from .slots import Slots, render_roles, swap_departments, swap_rung
 
 DEFAULT_LIMIT = 25  # the contract's default `limit`
@@ -19,7 +20,7 @@ _LIST_FIELDS = ("industries", "locations", "company_locations", "keywords", "tec
 STRONG_REFINE = re.compile(
     r"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
     r"criteria|as\s+before|again|for|people|ones|list)|also|too|as\s+well|those|these|them|the\s+ones|"
-    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:it|that|this|the\s+\w+)\s+to|"
+    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:(?:it|that|this|the\s+\w+)\s+)?to|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
     r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s",
@@ -89,18 +90,56 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         f.pop(key, None)
     slots = _drop_removed(f, slots)
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
-    add = bool(ADD_MODE.search(clause))
+    add = _adds(clause)
     slots = _refine_roles(f, base, slots, add)
-    slots = _without_replaced(slots, base, add)
+    slots = _without_replaced(slots, base, add, bool(_REPLACES.search(clause)))
     for key in _LIST_FIELDS:
         values = getattr(slots, key)
         if values:
             f[key] = _union(f.get(key, []), values) if add else list(values)
     _set_excludes(f, slots, base=f)
     _set_ranges(f, slots, add)
+    if _WHOLE_STATE.search(clause):
+        f["locations"] = _whole_states([*base.get("locations", []), *f.get("locations", [])])
+    if (stages := restaged(clause, base.get("funding_stages") or [])) is not None:
+        f["funding_stages"] = stages
     previous = int(base.get("limit") or DEFAULT_LIMIT)
     f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
     return {k: v for k, v in f.items() if v not in ([], None, {})}
+
+
+# "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".
+_INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
+_AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
+_REPLACES = re.compile(
+    r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE
+)
+# "drop austin, whole state": the places of the search widen to their states.
+_WHOLE_STATE = re.compile(
+    r"\b(?:(?:the\s+)?(?:whole|entire|full)\s+state|all\s+of\s+the\s+state|state[\s-]?wide)\b",
+    re.IGNORECASE,
+)
+
+
+def _adds(clause: str) -> bool:
+    """Whether the clause's values join the old ones ("also", "too", "and ...") or replace them."""
+    if not ADD_MODE.search(clause) or _INSTEAD.search(clause):
+        return False
+    if _AND_QUESTION.match(clause):
+        # "and the CTO?" asks about the CTO instead; "and CFOs too?" still adds.
+        return bool(ADD_MODE.search(re.sub(r"^\W*(?:and|&)\s+", "", clause)))
+    return True
+
+
+def _whole_states(locations: list[str]) -> list[str]:
+    """ "Austin, TX, US" -> "TX, US": each city's state (places without one stay as they are)."""
+    out: list[str] = []
+    for loc in locations:
+        parts = loc.split(", ")
+        wide = ", ".join(parts[-2:]) if len(parts) == 3 else loc
+        if wide not in out:
+            out.append(wide)
+    return out
 
 
 def _drop_removed(f: dict[str, Any], slots: Slots) -> Slots:
@@ -170,15 +209,30 @@ def _apply_roles(f: dict[str, Any], roles: dict[str, list[str]], add: bool) -> N
                 f[key] = roles[key]
 
 
-def _without_replaced(slots: Slots, base: dict[str, Any], add: bool) -> Slots:
-    """ "pharma instead of biotech": what a replacement replaces is dropped, not excluded."""
+def _without_replaced(
+    slots: Slots, base: dict[str, Any], add: bool, replaces: bool = False
+) -> Slots:
+    """ "pharma instead of biotech", "replace New York with New Jersey": what a replacement
+    replaces is dropped, not excluded (with "replace", also a place read inside an old one:
+    "New York" the city, when the search had New York the state)."""
     replaced = copy.copy(slots)
     for key, positive in (("exclude_industries", "industries"), ("exclude_locations", "locations")):
         if getattr(slots, positive) and not add:
+            old = base.get(positive, [])
             setattr(
-                replaced, key, [v for v in getattr(slots, key) if v not in base.get(positive, [])]
+                replaced,
+                key,
+                [
+                    v
+                    for v in getattr(slots, key)
+                    if v not in old and not (replaces and _inside(v, old))
+                ],
             )
     return replaced
+
+
+def _inside(place: str, places: list[str]) -> bool:
+    return any(place.endswith(", " + p) for p in places)
 
 
 def _set_ranges(f: dict[str, Any], slots: Slots, add: bool = False) -> None:

@@ -364,3 +364,70 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_ADOPTED, _Reading.adopted),
     (_HIRING, _Reading.hiring),
 )
+
+
+# A change to the funding stages of a search: "remove series b", "make it seed instead of
+# series a", "replace Series A with Series B", "include Series B", "only seed".
+_ONE_STAGE = r"(?:pre[\s-]?seed|seed|series\s+[a-f]\b\+?)"
+_STAGE_LIST = rf"{_ONE_STAGE}(?:\s*(?:,|or|and|/)\s*(?:{_ONE_STAGE}|[a-f]\b\+?))*"
+_RESTAGE: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "replace",
+        re.compile(
+            rf"(?P<new>{_STAGE_LIST})\s+(?:instead\s+of|rather\s+than|in\s+place\s+of|not)\s+"
+            rf"(?P<old>{_STAGE_LIST})",
+            _I,
+        ),
+    ),
+    (
+        "replace",
+        re.compile(
+            rf"\b(?:replace|swap|switch|change)\s+(?P<old>{_STAGE_LIST})\s+(?:with|for|to)\s+"
+            rf"(?P<new>{_STAGE_LIST})",
+            _I,
+        ),
+    ),
+    (
+        "remove",
+        re.compile(
+            rf"\b(?:remove|drop|no|without|exclude|excluding|minus|not|except|take\s+out|"
+            rf"get\s+rid\s+of)\s+(?:the\s+)?(?P<old>{_STAGE_LIST})",
+            _I,
+        ),
+    ),
+    (
+        "add",
+        re.compile(
+            rf"\b(?:include|including|add|also|plus)\s+(?P<new>{_STAGE_LIST})"
+            rf"|(?P<new2>{_STAGE_LIST})\s+(?:too|as\s+well)\b",
+            _I,
+        ),
+    ),
+    (
+        "only",
+        re.compile(
+            rf"\b(?:only|just|make\s+it|change\s+(?:it\s+)?to|switch\s+to|go\s+with)\s+"
+            rf"(?P<new>{_STAGE_LIST})",
+            _I,
+        ),
+    ),
+)
+
+
+def restaged(clause: str, old: list[str]) -> list[str] | None:
+    """The funding stages of a search whose stages were ``old`` after ``clause`` changed them;
+    None when the clause does not change them this way."""
+    for how, pattern in _RESTAGE:
+        m = pattern.search(clause)
+        if not m:
+            continue
+        groups = m.groupdict()
+        new = _stages(groups.get("new") or groups.get("new2") or "")
+        gone = _stages(groups.get("old") or "")
+        if how == "remove":
+            return [s for s in old if s not in gone] if set(gone) & set(old) else None
+        if how == "add":
+            return [*old, *(s for s in new if s not in old)]
+        kept = [s for s in old if s not in gone] if how == "replace" else []
+        return [*kept, *(s for s in new if s not in kept)]
+    return None

@@ -90,3 +90,55 @@ def test_only_include_filters_the_search_it_adds_nothing_to_a_list():
     assert got.kind is IntentKind.prospect_search
     got = _one("is it possible to only include companies with 50 to 250 employees?", state)
     assert got.filters == {**CFOS, "employees": {"min": 50, "max": 250}}
+
+
+SALES = {
+    "titles": ["Sales Director"],
+    "industries": ["Insurance"],
+    "locations": ["GB"],
+    "employees": {"min": 500, "max": None},
+    "limit": 25,
+}
+
+
+def _refined(text: str, base: dict) -> dict:
+    got = _one(text, _after(_search(base)))
+    assert got.kind is IntentKind.prospect_search and got.refinement, got
+    assert got.filters is not None
+    return got.filters
+
+
+def test_a_new_role_alone_swaps_the_role_and_keeps_the_rest():
+    assert _refined("change to head of sales", SALES) == {**SALES, "titles": ["Head of Sales"]}
+    assert _refined("wat about controller", SALES) == {**SALES, "titles": ["Controller"]}
+    assert _refined("and the CTO?", SALES) == {**SALES, "titles": ["CTO"]}
+    assert _refined("and CFOs too", SALES)["titles"] == ["Sales Director", "CFO"]
+
+
+def test_the_other_n_is_the_next_page():
+    state = _after(_search(SALES))
+    got = _one("other 25", state)
+    assert got.offset == 25 and got.filters == SALES
+
+
+def test_funding_stages_are_removed_replaced_and_added():
+    funded = {"titles": ["CTO"], "funding_stages": ["series_a", "series_b"], "limit": 25}
+    assert _refined("remove series b", funded)["funding_stages"] == ["series_a"]
+    a = {**funded, "funding_stages": ["series_a"]}
+    assert _refined("make it seed instead of series a", a)["funding_stages"] == ["seed"]
+    assert _refined("include Series B", a)["funding_stages"] == ["series_a", "series_b"]
+    assert _refined("replace series a with series c", a)["funding_stages"] == ["series_c"]
+    assert "funding_stages" not in _refined("no series a", a)
+
+
+def test_places_replaced_widened_and_switched():
+    ny = {"titles": ["Director of Procurement"], "locations": ["NY, US"], "limit": 25}
+    assert _refined("replace New York with New Jersey", ny) == {**ny, "locations": ["NJ, US"]}
+    austin = {"titles": ["Account Executive"], "locations": ["Austin, TX, US"], "limit": 25}
+    assert _refined("and drop austin, whole state", austin) == {**austin, "locations": ["TX, US"]}
+    boston = {"titles": ["Analyst"], "locations": ["Boston, MA, US"], "limit": 25}
+    assert _refined("and in New York instead", boston)["locations"] == ["New York, NY, US"]
+    assert _refined("and in New York too", boston)["locations"] == [
+        "Boston, MA, US",
+        "New York, NY, US",
+    ]
