@@ -24,6 +24,7 @@ KEY_OPTION = typer.Option(None, "--api-key", envvar="LEXI_API_KEY", help="API ke
 HISTORY_FILE = Path(os.environ.get("LEXI_HISTORY_FILE", Path.home() / ".lexi_history"))
 
 SHOWN = 25  # rows of a people table; the rest stay in the response (--json shows all)
+SHOWN_SIGNALS = 3  # signals per person in a people table (the asked-for ones come first)
 HELP = (
     "type a request; /tasks lists pending tasks, /new starts a new conversation, /quit leaves. "
     "Ctrl-C cancels the current line."
@@ -68,7 +69,7 @@ def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
     from rich.table import Table
 
     table = Table(title=title, show_lines=False)
-    for col in ("Name", "Title", "Company", "Location", "Email"):
+    for col in ("Name", "Title", "Company", "Location", "Email", "Signals"):
         table.add_column(col, overflow="fold")
     for p in prospects[:SHOWN]:
         company = p.get("company") or {}
@@ -79,6 +80,7 @@ def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
             company.get("name") or "",
             place,
             f"{p.get('email') or ''} ({p.get('email_status') or '-'})" if p.get("email") else "-",
+            "; ".join((p.get("signals") or [])[:SHOWN_SIGNALS]),
         )
     return table
 

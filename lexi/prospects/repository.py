@@ -455,7 +455,9 @@ class ProspectRepository:
                 C.funding_total_usd,
                 C.growth_12m_pct,
                 C.growth_6m_pct,
+                C.last_funding_investors,
                 P.role_started_on,
+                P.prev_company_name,
             )
             .select_from(Person.__table__)
             .outerjoin(JobTitle.__table__, T.id == P.title_id)

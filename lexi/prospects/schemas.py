@@ -28,6 +28,22 @@ class ProspectCompany(BaseModel):
     )
 
 
+class SignalDetail(BaseModel):
+    kind: str = Field(
+        description=("funding, hiring, growth, technology, new_in_role or previous_company.")
+    )
+    text: str = Field(description='The fact as shown, e.g. "Series A, March 2025, led by Accel".')
+    matched: bool = Field(description="Whether the search asked for this kind of signal.")
+    facts: dict[str, Any] = Field(
+        description=(
+            "The data behind it. funding: stage, date, amount_usd, total_usd, lead_investor, "
+            "investors; hiring: open_postings, titles [{title, postings}], latest_posted_on; "
+            "growth: pct, months; technology: technology, first_seen_on; new_in_role: "
+            "started_on, title; previous_company: company."
+        )
+    )
+
+
 class Prospect(BaseModel):
     id: uuid.UUID
     first_name: str | None
@@ -49,8 +65,13 @@ class Prospect(BaseModel):
         default_factory=list,
         description=(
             "(ext) Buying signals as short facts: the company's last funding round, open postings, "
-            "headcount growth, recently adopted technologies, and a role started in the last year."
+            "headcount growth, recently adopted technologies, a role started in the last year and "
+            "the company before it; the signals the search asked for first."
         ),
+    )
+    signal_details: list[SignalDetail] = Field(
+        default_factory=list,
+        description="(ext) The same signals, in the same order, with their facts.",
     )
 
 

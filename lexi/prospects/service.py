@@ -344,26 +344,43 @@ def _month(day: date) -> str:
     return day.strftime("%B %Y")
 
 
-def _funding_signal(row: Any) -> str | None:
+def _funding_signal(row: Any) -> dict[str, Any] | None:
     if not row.funding_stage:
         return None
     label = FUNDING_STAGE_LABELS.get(row.funding_stage, row.funding_stage)
-    out = label
-    if row.last_funding_on:
-        out += f", {_month(_as_date(row.last_funding_on))}"
+    funded_on = _as_date(row.last_funding_on) if row.last_funding_on else None
+    investors = [i.strip() for i in (row.last_funding_investors or "").split(",") if i.strip()]
+    text = label
+    if funded_on is not None:
+        text += f", {_month(funded_on)}"
+    if investors:
+        text += f", led by {investors[0]}"
     if row.last_funding_usd:
-        out += f" ({_usd(row.last_funding_usd)}"
+        text += f" ({_usd(row.last_funding_usd)}"
         if row.funding_total_usd and row.funding_total_usd > row.last_funding_usd:
-            out += f"; {_usd(row.funding_total_usd)} raised in total"
-        out += ")"
-    return out
+            text += f"; {_usd(row.funding_total_usd)} raised in total"
+        text += ")"
+    return {
+        "kind": "funding",
+        "text": text,
+        "facts": {
+            "stage": row.funding_stage,
+            "date": funded_on.isoformat() if funded_on else None,
+            "amount_usd": row.last_funding_usd,
+            "total_usd": row.funding_total_usd,
+            "lead_investor": investors[0] if investors else None,
+            "investors": investors,
+        },
+    }
 
 
 def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _hiring_signal(postings: list[Any], q: SignalQuery | None, today: date) -> str | None:
+def _hiring_signal(
+    postings: list[Any], q: SignalQuery | None, today: date
+) -> dict[str, Any] | None:
     if q is not None and q.hiring:
         titles = set(q.hiring_title_ids) if q.hiring_title_ids is not None else None
         postings = [
@@ -379,12 +396,41 @@ def _hiring_signal(postings: list[Any], q: SignalQuery | None, today: date) -> s
     counts: dict[str, int] = {}
     for p in postings:
         counts[p.title or p.department] = counts.get(p.title or p.department, 0) + 1
-    top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:SHOWN_POSTING_TITLES]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[:SHOWN_POSTING_TITLES]
     shown = ", ".join(f"{n} {title}" for title, n in top)
     more = len(postings) - sum(n for _, n in top)
     if len(counts) == 1:
-        return f"hiring {shown}"
-    return f"hiring {len(postings)}: {shown}" + (f" and {more} more" if more else "")
+        text = f"hiring {shown}"
+    else:
+        text = f"hiring {len(postings)}: {shown}" + (f" and {more} more" if more else "")
+    return {
+        "kind": "hiring",
+        "text": text,
+        "facts": {
+            "open_postings": len(postings),
+            "titles": [{"title": title, "postings": n} for title, n in ranked],
+            "latest_posted_on": max(_as_date(p.posted_on) for p in postings).isoformat(),
+        },
+    }
+
+
+def _asked(q: SignalQuery | None) -> set[str]:
+    """The kinds of signal a search asked for (shown first, and marked ``matched``)."""
+    if q is None:
+        return set()
+    out = set()
+    if q.funding_stages or q.funded_after or q.funded_before or q.total_funding:
+        out.add("funding")
+    if q.hiring:
+        out.add("hiring")
+    if q.growth:
+        out.add("growth")
+    if q.tech_since is not None:
+        out.add("technology")
+    if q.role_started_since is not None:
+        out.update(("new_in_role", "previous_company"))
+    return out
 
 
 def add_signals(
@@ -395,8 +441,10 @@ def add_signals(
     q: SignalQuery | None = None,
 ) -> None:
     """Each prospect's ``signals``: its company's funding, hiring, headcount growth and recently
-    adopted technologies, and the person's new role, as short facts a rep can open with. The
-    signals a search asked for are always shown; others when they are notable."""
+    adopted technologies, and the person's new role and previous company, as short facts a rep
+    can open with; ``signal_details`` holds the same with their facts (dates, amounts, the lead
+    investor, posting counts) and whether the search asked for them (``matched``). The signals a
+    search asked for are always shown, and first; others when they are notable."""
     company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
     postings: dict[int, list[Any]] = {}
     for p in repo.open_postings(company_ids):
@@ -411,29 +459,57 @@ def add_signals(
     role_days = RECENT_ROLE_DAYS
     if q is not None and q.role_started_since is not None:
         role_days = max(role_days, (today - q.role_started_since).days)
+    asked = _asked(q)
+    growth_months = 6 if q is not None and q.growth and q.growth_months == 6 else 12
     for row, prospect in zip(rows, prospects, strict=True):
-        out: list[str] = []
+        found: list[dict[str, Any]] = []
         funding = _funding_signal(row)
         if funding:
-            out.append(funding)
+            found.append(funding)
         hiring = _hiring_signal(postings.get(row.company_id, []), q, today)
         if hiring:
-            out.append(hiring)
-        pct = (
-            row.growth_6m_pct
-            if q is not None and q.growth and q.growth_months == 6
-            else row.growth_12m_pct
-        )
-        months = 6 if q is not None and q.growth and q.growth_months == 6 else 12
-        if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or (q is not None and q.growth)):
-            out.append(f"headcount {pct:+d}% in {months} months")
+            found.append(hiring)
+        pct = row.growth_6m_pct if growth_months == 6 else row.growth_12m_pct
+        if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or "growth" in asked):
+            found.append(
+                {
+                    "kind": "growth",
+                    "text": f"headcount {pct:+d}% in {growth_months} months",
+                    "facts": {"pct": pct, "months": growth_months},
+                }
+            )
         for t in adopted.get(row.company_id, [])[:2]:
-            out.append(f"adopted {t.technology} in {_month(_as_date(t.first_seen_on))}")
+            seen = _as_date(t.first_seen_on)
+            found.append(
+                {
+                    "kind": "technology",
+                    "text": f"adopted {t.technology} in {_month(seen)}",
+                    "facts": {"technology": t.technology, "first_seen_on": seen.isoformat()},
+                }
+            )
         if row.role_started_on is not None:
             started = _as_date(row.role_started_on)
             if (today - started).days <= role_days:
-                out.append(f"new in role since {_month(started)}")
-        prospect["signals"] = out
+                found.append(
+                    {
+                        "kind": "new_in_role",
+                        "text": f"new in role since {_month(started)}",
+                        "facts": {"started_on": started.isoformat(), "title": row.job_title},
+                    }
+                )
+                if row.prev_company_name:
+                    found.append(
+                        {
+                            "kind": "previous_company",
+                            "text": f"previously at {row.prev_company_name}",
+                            "facts": {"company": row.prev_company_name},
+                        }
+                    )
+        for item in found:
+            item["matched"] = item["kind"] in asked
+        found.sort(key=lambda item: not item["matched"])  # stable: asked-for first
+        prospect["signals"] = [item["text"] for item in found]
+        prospect["signal_details"] = found
         company = prospect.get("company")
         if company is not None:
             company["funding_stage"] = row.funding_stage

@@ -178,6 +178,7 @@ def person_row(p: dict[str, Any]) -> dict[str, Any]:
         "location": place,
         "email_status": (p.get("email_status") or "").replace("_", " "),
         "saved": bool(p.get("saved")),
+        "signals": [str(s) for s in p.get("signals") or []],
     }
 
 

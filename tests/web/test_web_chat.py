@@ -94,6 +94,17 @@ class TestStreamedTurn:
         assert "Location:</span> New York, NY, US" in last and "Los Angeles" not in last
 
 
+class TestSignals:
+    def test_each_row_shows_the_signal_the_search_asked_for_first(self, web) -> None:
+        conv = events(stream(web, "founders at Series A startups").text)[-1][1]["conversation_id"]
+        page = web.get(f"/chat/{conv}").text
+        results = page.split('class="results"', 1)[1]
+        assert '<th scope="col">Signals</th>' in results
+        cells = re.findall(r'<td class="signals">([^<]*)</td>', results)
+        assert cells and len(cells) == rows(page)
+        assert all(c.startswith("Series A, ") for c in cells), cells
+
+
 class TestChips:
     def _search(self, web):  # type: ignore[no-untyped-def]
         conv = events(stream(web, "Find me 20 CEOs at law firms in New York").text)[-1][1][
