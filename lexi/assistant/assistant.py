@@ -62,12 +62,26 @@ class Assistant:
         """Whether understanding may call a language model (it then needs the turn's grant)."""
         return bool(getattr(self.interpreter, "uses_model", False))
 
+    @property
+    def understands_apart(self) -> bool:
+        """Whether understanding may wait on something outside the process (a language model, a
+        plug-in interpreter): a chat turn then understands before its transaction begins. The
+        built-in rules are pure computation and run inside it."""
+        return self.uses_model or not isinstance(self.interpreter, RuleInterpreter)
+
     def understand(self, ctx: TurnContext, text: str) -> Interpretation:
         turn = getattr(self.interpreter, "interpret_turn", None)
         if turn is not None:
             # A model-backed interpreter sees only what the workspace allows (ctx.extras).
             return turn(text, ctx.state, ctx.extras.get("model_grant"))
         return self.interpreter.interpret(text, ctx.state)
+
+    def understand_by_rules(self, ctx: TurnContext, text: str) -> Interpretation:
+        """The built-in rules' reading (the interpreter's own fallback when it has one)."""
+        rules = getattr(self.interpreter, "fallback", None)
+        if not isinstance(rules, RuleInterpreter):
+            rules = RuleInterpreter()
+        return rules.interpret(text, ctx.state)
 
     def plan(
         self, ctx: TurnContext, interpretation: Interpretation, *, allow_tools: bool = True

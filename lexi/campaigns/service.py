@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 import secrets
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +40,7 @@ from lexi.campaigns.drafting import (
 from lexi.campaigns.repository import CampaignRepository
 from lexi.credits import prices
 from lexi.credits import service as credits_service
+from lexi.db.session import read_apart
 from lexi.errors import Conflict, NotFound, ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.kit.pagination import PageParams
@@ -315,17 +314,6 @@ def _asks_a_model(session: Session) -> bool:
     return bool(getattr(get_writer(), "uses_model", False)) and not session.in_transaction()
 
 
-@contextmanager
-def _reader(session: Session) -> Iterator[Session]:
-    bind = session.get_bind().execution_options(lexi_write=False)
-    reader = Session(bind=bind, expire_on_commit=False)
-    try:
-        yield reader
-    finally:
-        reader.rollback()
-        reader.close()
-
-
 def model_data(session: Session, workspace_id: uuid.UUID) -> str:
     """What the workspace lets Lexi send to a model (none | message | message_and_contacts);
     the writer consults a configured model only when this allows it."""
@@ -350,7 +338,7 @@ def create_campaign(session: Session, workspace_id: uuid.UUID, data: dict[str, A
     tone = data.get("tone") or "professional"
     drafted = None
     if data.get("topic") and not data.get("steps") and _asks_a_model(session):
-        with _reader(session) as reader:
+        with read_apart(session) as reader:
             if list_id is not None:
                 lists_service.get_list(reader, workspace_id, list_id)
             audience = audience_of(reader, workspace_id, list_id)
@@ -542,7 +530,7 @@ def rewrite(
     if _asks_a_model(session):
         # Rewrite from a read snapshot with no transaction open; kept only if the emails are
         # still the same once the campaign is locked (else rewritten again under the lock).
-        with _reader(session) as reader:
+        with read_apart(session) as reader:
             seen = get_campaign(reader, workspace_id, campaign_id)
             _require_editable(seen)
             base = _snapshot(steps_of(reader, seen.id))
@@ -1126,7 +1114,7 @@ def personalize_email(
     ahead = None
     if _asks_a_model(session):
         # The email is written from a read snapshot with no transaction open (see rewrite).
-        with _reader(session) as reader:
+        with read_apart(session) as reader:
             seen = CampaignRepository(reader).contacts(workspace_id, [contact_id])
             affordable = credits_service.balance(reader, workspace_id) >= prices.PERSONALIZE_EMAIL
             audience, policy = Audience.from_contacts(seen), model_data(reader, workspace_id)

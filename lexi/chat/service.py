@@ -8,6 +8,8 @@ credit row is locked only from there to the commit.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from lexi.auth.service import Caller
 from lexi.config import Settings, get_settings
 from lexi.conversations import service as conversations
 from lexi.credits import service as credits_service
+from lexi.db.session import read_apart
 from lexi.errors import NotFound, ValidationFailed
 from lexi.lists import service as lists_service
 from lexi.models import Conversation, Message, Workspace
@@ -44,6 +47,9 @@ def _no_campaigns(session: Session, workspace_id: uuid.UUID, campaign_id: uuid.U
 
 
 campaign_resolver: CampaignResolver = _no_campaigns
+# How many times a turn understands a message with no transaction open before, the conversation
+# having changed under it each time, the rules understand it inside the transaction.
+UNDERSTAND_ATTEMPTS = 3
 _default_assistant: Assistant | None = None
 
 
@@ -127,27 +133,16 @@ def _state(
     return state
 
 
-def run_turn(
+def _prepare(
     session: Session,
     caller: Caller,
-    message: str,
-    *,
-    list_id: uuid.UUID | None = None,
-    campaign_id: uuid.UUID | None = None,
-    conversation_id: uuid.UUID | None = None,
-    context_conversation_id: uuid.UUID | None = None,
-    allow_tools: bool = True,
-    assistant: Assistant | None = None,
-    interpretation: Interpretation | None = None,
-) -> ChatTurn:
-    """Run one turn. Unknown context ids are 404 of their kind; an unaffordable quote is 402.
-
-    ``interpretation`` replaces understanding ``message`` (the web app's edited filter chips send
-    the search itself); everything after it (plan, quote, tools, approval, charging) is the same.
-    """
-    assistant = assistant or default_assistant()
-    conv_id = _conversation_id(conversation_id, context_conversation_id)
-    conv = conversations.get_for_turn(session, caller.workspace_id, conv_id) if conv_id else None
+    assistant: Assistant,
+    conv: Conversation | None,
+    list_id: uuid.UUID | None,
+    campaign_id: uuid.UUID | None,
+) -> TurnContext:
+    """The turn's context as the database has it now: the conversation's state (with its context
+    list and campaign, the workspace's list names, finished and pending tasks) and the policy."""
     state = _state(session, caller, conv, list_id, campaign_id)
     workspace = workspaces_service.get(session, caller.workspace_id)
     ctx = TurnContext(
@@ -165,10 +160,96 @@ def run_turn(
             str(t.id)
             for t in tasks_service.pending_for_conversation(session, caller.workspace_id, conv.id)
         ]
+    if assistant.uses_model:
+        ctx.extras["model_grant"] = _model_grant(session, workspace, state)
+    return ctx
+
+
+@dataclass
+class _Understood:
+    """An interpretation made with no transaction open, and what it was made from."""
+
+    seen: tuple[dict[str, Any], ModelGrant | None]
+    interpretation: Interpretation
+
+
+def _seen(ctx: TurnContext) -> tuple[dict[str, Any], ModelGrant | None]:
+    return dataclasses.asdict(ctx.state), ctx.extras.get("model_grant")
+
+
+def _understand_apart(
+    session: Session,
+    caller: Caller,
+    assistant: Assistant,
+    message: str,
+    conv_id: uuid.UUID | None,
+    list_id: uuid.UUID | None,
+    campaign_id: uuid.UUID | None,
+) -> _Understood:
+    """Read what understanding needs in a short read-only snapshot, then understand (a model
+    call, perhaps seconds long) with no transaction open: no write lock (SQLite), row lock or
+    pooled connection is held meanwhile. Unknown ids are 404 here already."""
+    with read_apart(session) as reader:
+        conv = conversations.get(reader, caller.workspace_id, conv_id) if conv_id else None
+        ctx = _prepare(reader, caller, assistant, conv, list_id, campaign_id)
+        seen = copy.deepcopy(_seen(ctx))
+    return _Understood(seen, assistant.understand(ctx, message))
+
+
+def run_turn(
+    session: Session,
+    caller: Caller,
+    message: str,
+    *,
+    list_id: uuid.UUID | None = None,
+    campaign_id: uuid.UUID | None = None,
+    conversation_id: uuid.UUID | None = None,
+    context_conversation_id: uuid.UUID | None = None,
+    allow_tools: bool = True,
+    assistant: Assistant | None = None,
+    interpretation: Interpretation | None = None,
+) -> ChatTurn:
+    """Run one turn. Unknown context ids are 404 of their kind; an unaffordable quote is 402.
+
+    ``interpretation`` replaces understanding ``message`` (the web app's edited filter chips send
+    the search itself); everything after it (plan, quote, tools, approval, charging) is the same.
+
+    When understanding may wait on a model (or a plug-in interpreter) and ``session`` has not
+    begun its transaction, the message is understood first, from a read-only snapshot and with
+    no transaction open; the turn's own transaction then reads everything again and uses that
+    interpretation only if what it was made from is unchanged (another turn of the conversation,
+    a finished task or a new list may have changed it meanwhile: then it is understood again,
+    and after ``UNDERSTAND_ATTEMPTS`` such changes by the rules inside the transaction).
+    Everything that spends or records (the quote, the tools, the messages, the charge) happens
+    only in that transaction, so exactly-once and the credit checks are those of a single turn.
+    """
+    assistant = assistant or default_assistant()
+    conv_id = _conversation_id(conversation_id, context_conversation_id)
+    apart = interpretation is None and assistant.understands_apart
+    understood: _Understood | None = None
+    changed = False
+    for attempt in range(1, UNDERSTAND_ATTEMPTS + 1):
+        if apart and not session.in_transaction():
+            understood = _understand_apart(
+                session, caller, assistant, message, conv_id, list_id, campaign_id
+            )
+        conv = (
+            conversations.get_for_turn(session, caller.workspace_id, conv_id) if conv_id else None
+        )
+        ctx = _prepare(session, caller, assistant, conv, list_id, campaign_id)
+        changed = understood is not None and understood.seen != _seen(ctx)
+        if not changed:
+            break
+        understood = None
+        if attempt < UNDERSTAND_ATTEMPTS:
+            session.rollback()  # nothing written yet: let go of the locks and understand again
     if interpretation is None:
-        if assistant.uses_model:
-            ctx.extras["model_grant"] = _model_grant(session, workspace, state)
-        interpretation = assistant.understand(ctx, message)
+        if understood is not None:
+            interpretation = understood.interpretation
+        elif changed:
+            interpretation = assistant.understand_by_rules(ctx, message)
+        else:
+            interpretation = assistant.understand(ctx, message)
     report = getattr(interpretation, "report", None)
     the_plan = assistant.plan(ctx, interpretation, allow_tools=allow_tools)
     credits_service.ensure_affordable(session, caller.workspace_id, the_plan.cost)

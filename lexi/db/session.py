@@ -43,3 +43,17 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def read_apart(session: Session) -> Iterator[Session]:
+    """A short read-only session on ``session``'s database, apart from its transaction (on
+    SQLite a plain deferred BEGIN, never the write lock); rolled back and closed on exit. For
+    reading what a slow call needs before the caller's own transaction begins."""
+    bind = session.get_bind().execution_options(lexi_write=False)
+    reader = Session(bind=bind, expire_on_commit=False)
+    try:
+        yield reader
+    finally:
+        reader.rollback()
+        reader.close()
