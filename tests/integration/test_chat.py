@@ -452,9 +452,14 @@ class TestParallelTurnsAgainstARealServer:
         ws = factory.workspace(credits=12)
         headers = factory.headers(ws.id)
         body = {"message": "Find 5 CTOs at SaaS companies in California"}
+        # The four turns queue on SQLite's write lock; on a loaded machine the last one can wait
+        # longer than the default 5 s bound and be shed with 503. This test is about overspending,
+        # not the wait bound (tests/integration/test_bounded_waits.py), so they may wait as long
+        # as the client does.
+        env = {"LEXI_SQLITE_BUSY_TIMEOUT_MS": "60000", "LEXI_DB_POOL_TIMEOUT_SECONDS": "60"}
         with (
-            LexiServer(migrated) as server,
-            server.client(headers=headers) as http,
+            LexiServer(migrated, env=env) as server,
+            server.client(headers=headers, timeout=90.0) as http,
             ThreadPoolExecutor(max_workers=4) as pool,
         ):
             responses = list(pool.map(lambda _: http.post("/v1/lexi/chat", json=body), range(4)))
