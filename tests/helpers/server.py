@@ -10,6 +10,7 @@ fresh SQLite file. Its stderr goes to a file so tests can read the logs it wrote
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import json
 import os
@@ -29,29 +30,38 @@ import httpx
 START_TIMEOUT_S = 180.0
 
 
-# Under pytest-xdist each worker takes ports in turn from its own range of 1,000, below Linux's
-# ephemeral range (32768-60999): two workers never pick the same port between choosing it and
-# a server binding it. Without -n the system picks a free port.
-_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-_FIRST_PORT = (
-    20000 + 1000 * int(_WORKER[2:]) if _WORKER[:2] == "gw" and _WORKER[2:].isdigit() else None
-)
-_NEXT = itertools.count()
+# Ports come from 20000-31999, below Linux's ephemeral range (32768-60999), so an outgoing
+# connection of any process never takes a port between choosing it and a server binding it. A
+# port is handed out only while this process holds an exclusive lock on a file named after it
+# (kept until the process ends), and only when it is free: test processes of one user running at
+# the same time (pytest-xdist workers, or separate runs on one machine) never pick the same
+# port, so a server never fails to bind one and a readiness check never reaches another run's
+# server.
+_PORTS = range(20000, 32000)
+_LOCKS = Path(tempfile.gettempdir()) / f"lexi-test-ports-{os.getuid()}"
+_held: list[int] = []  # lock file descriptors, open (so locked) until the process exits
+_next = itertools.count(os.getpid() * 7919)
 
 
 def free_port() -> int:
-    if _FIRST_PORT is not None and _FIRST_PORT < 32000:
-        for _ in range(1000):
-            port = _FIRST_PORT + next(_NEXT) % 1000
-            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-                try:
-                    s.bind(("127.0.0.1", port))
-                except OSError:
-                    continue
-                return port
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    _LOCKS.mkdir(mode=0o700, exist_ok=True)
+    for _ in range(len(_PORTS)):
+        port = _PORTS[next(_next) % len(_PORTS)]
+        fd = os.open(_LOCKS / str(port), os.O_CREAT | os.O_RDWR, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                os.close(fd)
+                continue
+        _held.append(fd)
+        return port
+    raise RuntimeError(f"no free loopback port in {_PORTS.start}-{_PORTS.stop - 1}")
 
 
 class LexiServer:
