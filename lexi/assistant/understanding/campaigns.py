@@ -40,6 +40,7 @@ _REWRITE = re.compile(
     r"\b(?:rewrite|re-write|rephrase|reword|edit|change|tweak|make|tone|shorten|"
     r"lengthen|punch\s+up|improve|revise|adjust|soften|polish|redo|update|fix|"
     r"simplify|trim|spice\s+up|warm\s+up|tighten|cut|condense|shorten|be\s+(?:more|less)|"
+    r"short(?=\s+(?:it|this|that|them)\b)|"
     r"sound\s+(?:more|less)|too\s+(?:long|short|formal|casual|pushy|salesy|stiff|wordy))\b",
     I,
 )
@@ -95,8 +96,9 @@ _BARE_CREATE = re.compile(
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
 _LETS_GO = re.compile(
     r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|(?:this\s+|that\s+|it\s+)?"
-    r"looks\s+(?:good|great|fine))\W+)*(?:let'?s|lets|time\s+to)\s+"
-    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)(?:\s+(?:it|this|them|now|today))*\W*",
+    r"looks\s+(?:good|great|fine))\W+)*(?:(?:let'?s|lets|time\s+to)\s+"
+    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off)"
+    r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
 )
 _STATS = re.compile(
@@ -411,7 +413,24 @@ _STEPS: tuple[Callable[[_Said], Intent | None], ...] = (
 )
 
 
+# "too formal" asks for the opposite of the word it names.
+_TOO = {
+    "formal": "casual",
+    "stiff": "casual",
+    "corporate": "casual",
+    "casual": "formal",
+    "informal": "formal",
+    "long": "shorter",
+    "wordy": "shorter",
+    "short": "longer",
+    "brief": "longer",
+}
+_TOO_WORD = re.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
+
+
 def _tone(clause: str) -> str | None:
+    if too := _TOO_WORD.search(clause):
+        return _TOO[too[1].lower()]
     for name, pattern in _TONES.items():
         if re.search(rf"\b(?:{pattern})\b", clause, I):
             return name

@@ -110,7 +110,7 @@ class RuleInterpreter:
                 running.offset = intent.offset + int((intent.filters or {}).get("limit", 0))
                 running.searched = True
             intents.append(intent)
-        intents = _tidy(_fill_new_list(_attach_leading_filters(intents)))
+        intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
         return Interpretation(_answer_to_roles(intents, state), text=raw)
 
 
@@ -151,6 +151,24 @@ def _fill_new_list(intents: list[Intent]) -> list[Intent]:
             )
         ):
             prev.selector = {"prospects": "last_results"}
+            continue
+        out.append(intent)
+    return out
+
+
+def _one_rewrite(intents: list[Intent]) -> list[Intent]:
+    """ "email is too formal, make it more casual": one rewrite of the same email, not two."""
+    out: list[Intent] = []
+    for intent in intents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind is IntentKind.email_rewrite
+            and intent.kind is IntentKind.email_rewrite
+            and prev.params.get("step") == intent.params.get("step")
+            and not {"edit", "subject"} & (prev.params.keys() | intent.params.keys())
+        ):
+            prev.params.update(intent.params)
             continue
         out.append(intent)
     return out

@@ -130,7 +130,8 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
         if re.fullmatch(r"(?:it|this|that)(?:\s+list)?|(?:this|that|the)\s+list", raw.strip(), I):
             name = _the_last(state)
             if name:
-                return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
+                target = "context" if state.context_list_name else "last"
+                return Intent(kind=IntentKind.list_export, list_name=name, list_target=target)
         name = _list_name(raw, quotes, state)
         if _is_a_list(raw, name, state):
             return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")

@@ -213,7 +213,9 @@ _STATS_IN = re.compile(
 )
 _STATS_IT = re.compile(
     r"\bhow\s+(?:big|large|long)\s+is\s+(?:it|that|this)\b|"
-    r"\bhow\s+many\s+(?:are|people\s+are|contacts\s+are)\s+(?:in|on)\s+(?:it|there)\b",
+    r"\bhow\s+many\s+(?:are|people\s+are|contacts\s+are)\s+(?:in|on)\s+(?:it|there)\b|"
+    r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|got\s+(?:in|added|saved)|went|are\s+now|"
+    r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b",
     I,
 )
 _REMOVE = re.compile(
@@ -351,6 +353,7 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
         after_search
         or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
         or bool(_SAVE_AS_ALONE.match(clause))
+        or _saves_results(clause, state)
     )
     intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
     if uses_results:
@@ -358,6 +361,21 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
             return _clarify(["prospects"], "new_list_people")
         intent.selector = {"prospects": "last_results"}
     return intent
+
+
+# "save as a new list X", "save to new list X": saving is of the results; "make new list X" right
+# after a search is too, unless it asks for an empty one.
+_SAVE_VERB = re.compile(r"\b(?:save|store|put|keep|stick|move|dump|copy)\b", I)
+_EMPTY = re.compile(r"\b(?:empty|blank)\b", I)
+
+
+def _saves_results(clause: str, state: ConversationState) -> bool:
+    if _EMPTY.search(clause) or not state.has_results():
+        return False
+    if _SAVE_VERB.search(clause):
+        return True
+    last = state.result_sets[-1] if state.result_sets else None
+    return last is not None and last.get("turn") == state.turn - 1
 
 
 _LIST_PLACE = re.compile(r"\b(?:from|off|out\s+of|in|on)\s+", I)

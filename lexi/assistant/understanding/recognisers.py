@@ -54,6 +54,9 @@ _SEARCH_AND_SAVE = re.compile(
 )
 
 
+_DEFINITE = re.compile(r"^\W*(?:the|our|my)\s", re.IGNORECASE)
+
+
 # Whole messages.
 
 
@@ -94,6 +97,8 @@ def search_and_save(c: Clause) -> Answer:
     slots = extract(who, c.quotes)
     if not slots.has_role or REFERS_BACK_STRONG.search(who):
         return None  # "add them to Q1", "add those CFOs to my list": no new search
+    if _DEFINITE.match(who) and slots.count is None and c.state.has_results():
+        return None  # "save the managing partners into a new list": the ones found already
     save = lists.list_operation(
         f"add them {split['prep']} {split['list']}", c.quotes, c.state, after_search=True
     )

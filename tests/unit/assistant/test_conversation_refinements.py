@@ -142,3 +142,47 @@ def test_places_replaced_widened_and_switched():
         "Boston, MA, US",
         "New York, NY, US",
     ]
+
+
+def test_saving_to_a_new_list_after_a_search_saves_the_results():
+    state = _after(_search(SALES))
+    for text in (
+        "save as a new list 'Texas Enterprise CTOs'",
+        "save to new list MSP Owners IN-KY",
+        "make new list 'Fashion EU'",
+        "Please save the managing partners into a new list named Chicago Law MPs.",
+    ):
+        got = _one(text, state)
+        assert got.kind is IntentKind.list_create, text
+        assert got.selector == {"prospects": "last_results"}, text
+    assert _one("create an empty list called Paris Events", state).selector == {}
+    # Two turns after the search, "make a new list" is just a list; saving still saves them.
+    later = _after(_search(SALES), [{"kind": "credits"}])
+    assert _one("make a new list called Events", later).selector == {}
+    assert _one("save to a new list called Events", later).selector == {"prospects": "last_results"}
+
+
+def test_it_is_the_list_the_conversation_used_last():
+    state = _after(
+        _search(SALES),
+        [{"kind": "list_create", "list_name": "UK Sales", "list_target": "new"}],
+    )
+    got = _one("how many ended up in it?", state)
+    assert (got.kind, got.list_name, got.list_target) == (IntentKind.list_stats, "UK Sales", "last")
+    got = _one("export it csv", state)
+    assert (got.kind, got.list_name, got.list_target) == (
+        IntentKind.list_export,
+        "UK Sales",
+        "last",
+    )
+
+
+def test_the_campaign_the_conversation_is_about_is_edited_and_started():
+    state = _after([{"kind": "campaign_create"}])
+    got = _one("short it more", state)
+    assert got.kind is IntentKind.email_rewrite and got.params["tone"] == "shorter"
+    got = _one("email is too formal, make more casual pls", state)
+    assert got.kind is IntentKind.email_rewrite and got.params["tone"] == "casual"
+    assert _one("ok start", state).kind is IntentKind.campaign_start
+    assert _one("pause it pls", state).kind is IntentKind.campaign_pause
+    assert _one("ok start", _after(_search(SALES))).kind is IntentKind.clarify
