@@ -8,7 +8,8 @@ which is several times faster than maintaining them row by row.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Table, text
@@ -92,6 +93,19 @@ _TABLES = (
 # The person columns counted in ``prospect_people_facets``.
 FACET_COLUMNS = ("seniority", "department", "email_status", "industry")
 _FACET_AT = tuple(PERSON_COLUMNS.index(c) for c in FACET_COLUMNS)
+_facet_key = itemgetter(*_FACET_AT)
+# Rows ANALYZE reads per index on SQLite: enough for the planner's estimates on a universe of
+# millions, without reading every index in full after a load.
+_ANALYSIS_LIMIT = 2000
+
+
+def _facet_order(item: tuple[tuple[Any, ...], int]) -> tuple[str, ...]:
+    return tuple(x or "" for x in item[0])
+
+
+def count_facets(counts: Counter[tuple[Any, ...]], rows: Iterable[Sequence[Any]]) -> None:
+    """Add ``PERSON_COLUMNS`` rows to ``counts``, keyed by ``FACET_COLUMNS``."""
+    counts.update(map(_facet_key, rows))
 
 
 def driver(conn: Connection) -> Any:
@@ -204,17 +218,29 @@ def create_people_indexes(conn: Connection) -> None:
             index.create(conn, checkfirst=True)
 
 
-def refresh_facets(conn: Connection) -> None:
-    """Count the people again per seniority, department, email status and industry."""
+def refresh_facets(conn: Connection, counts: Counter[tuple[Any, ...]] | None = None) -> None:
+    """Count the people again per seniority, department, email status and industry; or, when
+    the loader already counted the rows it wrote (``count_facets``), store its ``counts``."""
     cols = ", ".join(FACET_COLUMNS)
     conn.execute(text("DELETE FROM prospect_people_facets_mark"))
     conn.execute(text("DELETE FROM prospect_people_facets"))
-    conn.execute(
-        text(
-            f"INSERT INTO prospect_people_facets ({cols}, people) "
-            f"SELECT {cols}, count(*) FROM prospect_people GROUP BY {cols}"
+    if counts is None:
+        conn.execute(
+            text(
+                f"INSERT INTO prospect_people_facets ({cols}, people) "
+                f"SELECT {cols}, count(*) FROM prospect_people GROUP BY {cols}"
+            )
         )
-    )
+    elif counts:
+        conn.execute(
+            text(
+                f"INSERT INTO prospect_people_facets ({cols}, people) VALUES (:s, :d, :e, :i, :n)"
+            ),
+            [
+                {"s": s, "d": d, "e": e, "i": i, "n": n}
+                for (s, d, e, i), n in sorted(counts.items(), key=_facet_order)
+            ],
+        )
     conn.execute(
         text(
             "INSERT INTO prospect_people_facets_mark (id, max_person_id, people) "
@@ -238,10 +264,9 @@ def add_facets(conn: Connection, rows: list[tuple[Any, ...]], previous_max_id: i
     ).rowcount
     if moved != 1:
         return
-    counts = Counter(tuple(r[i] for i in _FACET_AT) for r in rows)
-    for (seniority, department, status, industry), n in sorted(
-        counts.items(), key=lambda kv: tuple(x or "" for x in kv[0])
-    ):
+    counts: Counter[tuple[Any, ...]] = Counter()
+    count_facets(counts, rows)
+    for (seniority, department, status, industry), n in sorted(counts.items(), key=_facet_order):
         key = {"s": seniority, "d": department, "e": status, "i": industry, "n": n}
         where = "seniority = :s AND department = :d AND email_status = :e AND " + (
             "industry IS NULL" if industry is None else "industry = :i"
@@ -260,12 +285,13 @@ def add_facets(conn: Connection, rows: list[tuple[Any, ...]], previous_max_id: i
             )
 
 
-def finish_load(conn: Connection) -> None:
-    """Count the facets, rebuild the company text index (SQLite) and refresh planner
-    statistics."""
-    refresh_facets(conn)
+def finish_load(conn: Connection, facets: Counter[tuple[Any, ...]] | None = None) -> None:
+    """Count the facets (or store the loader's ``facets``, see ``refresh_facets``), rebuild
+    the company text index (SQLite) and refresh planner statistics."""
+    refresh_facets(conn, facets)
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+        conn.execute(text(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}"))
         conn.execute(text("ANALYZE"))
     else:
         for table in _TABLES:

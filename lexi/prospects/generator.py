@@ -14,6 +14,7 @@ import math
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -522,6 +523,7 @@ def generate(
         bulk.clear(conn)
         bulk.drop_people_indexes(conn)
     n_people = n_companies = n_titles = 0
+    facets: Counter[tuple[Any, ...]] = Counter()
     engine = db.engine
     with engine.connect() as conn:
         if db.is_sqlite:
@@ -544,11 +546,12 @@ def generate(
             n_titles += len(titles)
             n_companies += len(companies)
             n_people += len(persons)
+            bulk.count_facets(facets, persons)
             if progress:
                 progress(len(persons))
         with conn.begin():
             bulk.create_people_indexes(conn)
-            bulk.finish_load(conn)
+            bulk.finish_load(conn, facets)
         if db.is_sqlite:
             bulk.driver(conn).execute("PRAGMA synchronous=NORMAL")
             bulk.driver(conn).execute("PRAGMA cache_size=-2000")
