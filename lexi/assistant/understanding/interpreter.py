@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 from . import commands, recognisers  # noqa: F401  (recognisers: registers the built-ins)
+from .corrections import corrected
+from .purpose import without_glosses, without_purpose
 from .questions import clarify
 from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
+from .scanner import extract
 from .search import DEFAULT_LIMIT
 from .text import boolean_to_plain, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
@@ -25,7 +28,8 @@ _SPACE = re.compile(r"\s+")
 # "I'm a recruiter, looking for ...", "I run a small agency and want to ...": the user
 # describing themselves is not a constraint on the people they want.
 _ABOUT_ME = re.compile(
-    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b[^,.;!?]*?"
+    r"(?=\s+and\s+|[,.;:!?]|\s[\u2014\u2013-]\s|$)"
     r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*",
     re.IGNORECASE,
@@ -84,7 +88,10 @@ class RuleInterpreter:
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
         cleaned = boolean_to_plain(cleaned)
         cleaned = _CORRECTION.sub("actually ", cleaned)
-        cleaned = _N_OF_THEM.sub(r"\1", _ABOUT_ME.sub(" ", cleaned))
+        cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
+        cleaned = without_glosses(cleaned, _only_role)
+        cleaned = corrected(cleaned)
+        cleaned = _N_OF_THEM.sub(r"\1", cleaned)
         running = Running(state.last_filters, state.last_offset)
         if recalled := recall(cleaned, state):
             # "back to the vp eng search, only 100-500 employees": that search is the one refined.
@@ -112,6 +119,15 @@ class RuleInterpreter:
             intents.append(intent)
         intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
         return Interpretation(_answer_to_roles(intents, state), text=raw)
+
+
+def _names_people(text: str) -> bool:
+    return extract(text).has_role
+
+
+def _only_role(text: str) -> bool:
+    slots = extract(text)
+    return slots.has_role and not slots.has_filters
 
 
 def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:

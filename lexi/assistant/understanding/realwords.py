@@ -11,133 +11,167 @@ from __future__ import annotations
 from .text import word_set
 
 REAL_WORDS: frozenset[str] = word_set("""
-abetting ablation abode aborting abounding absolution abutting accompany accounted adkin
-administrative administrator admit adulation adventist adventure aeration affaire agence
-agitation airliner airplane airspace alarming alchemical alternate alternating alternation
-alternatively amending amounting analyse analysed analysis anima animating animator antibody
-apolitical apparent appeared arbitrator architecturally arent argent armin arterial assed assent
-assert assurance attaining audio auditing automate automated automatic automating automaton
-awaiting babbling backing bacterial baking bandaged banding banging banning barking basking
-batting battling bayer beard beating beatty beaut beautify befitting behavior behavioural
-belting berating bettering bettina beveridge beyer bicycling blacking bland blank blanking
-bleating bleeding blending blinding blinking blotting booker bossa bossy bottling bouncing
-bounding boyer braid braiding branching brandi branding brando brandt brandy brant brewer
-bringing broadcasted broadest broke broken brokered brooker brower bruising buisness bullying
-bumbling bundling butting byproduct caching cadre calender caliente camino canter capita capitan
-capitol cared careless carer carew carey carle carne carpe carpeting carrie carried carte
-cartier carve casing casio catalyst catching celibate centered centred centrist centro cervical
-chafe chaim chaining chainz chairmen chairwoman channing chapin charming chastity chemically
-chien chimp chipping chirp chirping choir chopping chucking cisco citation clair clare clarity
-clashing cleaning clear clearing cleat clerical climatic clinical clint clipping cloaking
-clocking clogging clotting clouding clowning clutching coasting collage collagen colleague
-collette coloration commence commenced commercially communicating communicative communicator
-commuted commuter competed compiler compliant composer compute computed concerted concerto
-concretely conducting conformation confounded connacht consenting consider consisting consoling
-constancy constant constitution constriction constrictor constructing constructive constructor
-consular consume consumed consuming contacted contained contract contracted contraction contrast
-contrite controlled cooperating cooperation coronation cortical coughing counseled counselor
-count counting courtier coutt coverage coworker cracking cradling crafty crain cranking crashing
-creatine creating creation creatively creature credited crediting creditor cremation cringing
-crockery croft crouching cruising crunching curative customary dabbling daily daisy damaging
-darkening datta deane decisive deconstruction dedication deduction defector defended defender
-defensive deference defiance deflation deformation degeneration dejan deletion delicious
-delirious deliver delivered delusion demanded demotion denial dentistry deporting derision
-designed desolation destitution destruct detailed detector developed developmental deviance
-deviation devine devise devolution dewan diary dietrich digitally dilation directed direction
-directly directory directv directx disputed disrepute distilled distiller distinct distract
+abetting ablation abode aborting abounding absolution abutting accompany accounted actual adkin
+administrative administrator admire admit adulation adventist adventure aeration affaire agence
+agenda agitation airlift airliner airplane airspace alarming alchemical alternate alternating
+alternation alternatively amending amounting analyse analysed analysis analyte analyz analyze
+anima animate animating animator animus antibody apartment apolitical apparent appeared
+arbitrator architecturally arent argent armin arterial assed assent assert assess assistance
+assisting associated associative assurance attaining audio audited auditing auditor automate
+automated automatic automating automaton aviator awaiting babbling backed backer backhand
+backing bacterial bagger baking bandaged banding banging banister banker banksy banning
+bannister barking basking batting battling bayer beard beating beatty beaut beautify befitting
+behavior behavioural belting berating bettering bettie bettina beveridge beyer bicycling biggar
+biggest biggie biotic blackened blacking bland blank blanking bleacher bleating bleeding
+blending blinding blinking blotting boarded boarder booker bossa bossy bottling bouncing
+bounding boyer braid braiding branching branded branden brandi branding brandis brando brandon
+brandt brandy brant brewed brewer bringing broadcasted broadest brokaw broke broken brokered
+brooker brower bruising bugger buildup buisness bullying bumbling bundling busiest butting
+byproduct caching cadre calender caliente camino canter capita capitan capitol cared career
+careless carell carer caress carew carey carle carne carpe carpeting carrera carrick carrie
+carried carrion carte cartier carve casing casio catalyst catching celibate centaur centered
+central centred centric centrist centro century cervical chafe chaim chained chaining chainz
+chaired chairmen chairwoman chaise channing chapin chariot charley charly charming chastity
+chemically chiefly chien chimp chipping chippy chirp chirping choir chopping chroma chrome
+chrono chucking cisco citation civilly clair clare clarity clashing cleaned cleaner cleaning
+cleanly cleanse cleanup clear clearing cleary cleat cleave clerical climatic climax clinch
+clingy clinical clint clipping cloaking clocking clogging clotting clouding clowning clutching
+coasting collage collagen collate colleague collect colleen collett collette colley collide
+collie collude coloration commence commenced commercially communicating communicative
+communicator commuted commuter compact compagnie companion compaq compare compass compete
+competed compiler compliant comply composer compute computed concede concert concerted concerto
+concretely conducting conformation confounded connacht consent consenting consider consisting
+consoling constancy constant constitution constriction constrictor constructing constructive
+constructor consular consume consumed consuming contacted contain contained contempt contend
+contented contest context continent contract contracted contraction contrast contrite controlled
+convent cooperating cooperation coronation corpse corpus cortical cosmic coughing councilor
+counseled counselor count counted counting courant courted courtier coutt coventry coverage
+coworker cracking cradling crafted crafty crain cranking crashing create creatine creating
+creation creatively creature credited crediting creditor cremation cringing crockery croft
+crouching cruising crunching curative custody customary dabbling daily daisy damaging darkening
+datta deane deanna decisive deconstruction dedication deduction defect defector defend defended
+defender defensive deference defiance deflation deformation degeneration dejan deletion
+delicious delirious deliver delivered delusion demanded demotion deniability denial dentistry
+denton departmental deporting derision designed desire desolation despatch despatched
+destitution destruct detailed detector devel develop developed developmental deviance deviate
+deviation deville devine devise devised devito devoid devolution devon devour devout dewan diary
+dietrich digitally dilation dilution directed direction directly directory directv directx
+dispatched dispose disputed disrepute dissociate distilled distiller distinct distract
 distribute distributed distributing distributive distrust diversity divestment division doctoral
-doctored draining dreading drifting drinking dripping duration earle edifying educating
-educational educator elective electric electrically electrician electron electronica emanated
-emanating emitting emoticon employed employer emulation endorsement endurance engender
-engineered environmentally equality equation escorting esport estimate ethnology evermore
-evernote evert evicting eviction evocation evolution excision exciting excommunication executing
-execution existing exiting expediency experienced expert exported exporter exporting extort
-fainting fairness faring farmhouse farthing farting fashioned fatality federation fiance
-fighting financed financially financier financing fined finer finishing firefight firehouse
-firma firming firmness fisher fishin fisting flanking flashing flatness flipping flood flounder
-flushing fondling fontaine foody forecast foremost foresight forested forester formation forming
-forrest fortuna fortunate forwarded founded foundered foundling fournier fracking fragility
-framing freighter fretting fricking fright fronting frothing fruiting fullness fumbling funder
-funding funimation futility gamer gaping gatehouse gating gazing genera generale generally
-generate generating generational generative generator gestation glancing glassy gleaming
-globalization gloss gobbling goode goody goulding goverment governmental granting graphical
-graphing graphite grass greed greek greene greer greet grinding grinning gripping grounder
-grounding groupe groupy grout grover grower grumbling grunting hairline hardcore hardwired
-hatching heady healthy heard hearth heath hedged heretical hesitate hither hodge horse
-hospitable hostel hounding housed hughe humana humane humbling humility hunan hyman hôtel
-immaterial impart imported importer importing imprinting incision incorporation indecision
-indirect individually industrially industrie inequity inexperience informatic informational
-informative inherent inquirer inquisition insecurity instance instigation instigator instituting
-institutional instituto instruction insulting insure insured intentional inter interact
-intercept interest interment internal internationale internationally interned internment
-interpret interred intersect intersex intranet investigate investigated investigating
-investigational investigative investigatory issuance iteration jeweller judicial lager lander
-landing lange langer lapel larder largo larue latching launching lavender lawler layer leaching
-leaded leaden leading leaker leander leaner leaning leaver legalization legation legislate
-legislating legislation legislature leisurely levee leven lever leverage leveraged liaoning
-libel lifeless lifer linder literary loader loathing localisation logistic logistical lounging
-lynching machined macro maher maier mainline manage mandated mandating manger manufactured
-marching marked marker marketed markey massaged massager massaging matching mater materia
-materially materiel maternal mayer mechanic mechanically medal medea medial median mediating
-mediator medic medica medicaid medically medicare medicate medication medicinal medieval medina
-meditation mejia menacing menial mentally metrical micron militancy militant militarily minding
-mingling mixing moderating moderation moderator morehouse mortgaged motility motioned moulding
-mounting movin moxie mumbling munching musica musik mutation named navigation negation networked
-notation notching obstruction offspring operated operatic operational operative orbiting
-organisational organizational outpouring outwit overdone overeating overtone overture owned
-pacer packaged pager painting paler pamper panning papier parading parenting parma parson
-partnered patching pater paternal paterson pauper pavement payed pearson pederson penetration
-perron persona personal persson peterson pharm pharmacy philanthropic phishing phonograph
-photograph photographed photographer photographic physical physicist pictured pierson pinching
-piper placer plaguing plain plait plane planet planing plank planking plano planting platt
-played pleading pleasure plotting plucking plunging poaching poetical pointing polemical policed
-polishing polite politically politician politico polity pounding practical practiced practise
-practised praising prancing prayer precedent precision predation prediction prentice prescient
-presided presidency presidente presiding primacy primarily primark primate principally principe
-principle pristine privateer privately privatize proactive processor produce produced producer
-productive professed profession professionally profiler profited programme programmed projected
-projection projector properly prophecy proprietary propriety prospector prospectus prosperity
-prospero protect protection protestor provide provided provident pubic publican publicly
-published publix punching puncture punisher punishing pyruvate quilting radiation radii raiding
-railing raining raisin rambling rance ranchi rancho ratio ravaging ravishing reaching reaction
-reactive reactor readership realising reality realm realness realy rebuilding recalling reciting
-reconstruction recorded recorder recounting recourse recreating recreation recruited redesign
-redevelopment redirect redistribution reduction refinance reformation reforming regeneration
-regrowth regulation reinforcement reinsurance reinvestment relating relational relative
-relaxation relegation religion religiously relocation remediation remember renal renounce
-reorganisation reorganization repayment report reporting representation reprinting reproduction
-reprogram republic requisition researched researcher reseller resident resigned resorted
-resourced restated restitution restrict resupply retain retained retainer retort retraining
-revelation revenge revising revision revolution reworking rewriting rising robotic rotation
-rounding rumbling sable saeed safely saleh salem salesmen salle salve sampling sanitation scala
-scaled scalp scaly scanning scape scholl schooled schooler scoffing scorching score scouting
-seale sealer searched searcher secondarily secondly sectoral securely securing sedation sedition
-seduction seedy seize seized selector senor sensor serviced servile settling severity sewed
-sewerage sexed shale shifting shilling shite shitting shooting shopping shore short shorting
-shouting sided sipping sired sited situation skipping skirting slapping sledding slipping
-smallest smell smite snapping sniffing snore snort snorting socal sociable socialization
-socially societal softcore solitary solution sonar soothing sorting sounding spaced spacer
-spacex spacey spade spake spanking spanning spare sparking sparring spate spector speed spending
-sperling spice spirited spite spitting spoiling spoofing spooning spore sporty spotting spout
-spouting springing sprinting sprouting spurring spurt stabbing stacking stade staged stagg
-staining stake stale stalking stall stalling stallion stamping standing starch stare starling
-starring starting starving statesman statin stationed stave steal steed steele steely steen
-steep steer stepping stiff stifling stoke stole stone stopping stored storey stork storm
-storming storr story stove stowe strafing straining stranding strategic stratton straying
-striding stripping studious stuff stuffing successor suited suleiman supple supported supporter
-supporting swapping swarming swore systemic talented talisman targeting teach teaching technica
-technically technician techy telekom tesco testicle thanking thick thine thing threading thunk
-timeless tincture tirade tireless tolerating toleration torching touching tourist touristy trace
-tracing tracking traded trader trailing transaction transform transformation transition
-translating translational translator translocation transpire transported transporter transpose
-trapping trashing traveled traveler traver trawling treading treasure treasured treasury
-treating treatise trekking trending tricking trickling tripping trudging trusting tucking
-tumbling twink ultimate unending unison universality université unprofessional upmarket urbana
-urbane urbanisation urbanization urinating vacation variation venerable veneration venereal
-ventura ventured venturi vertically vestment vimeo vince voice waite waiting warcraft wasted
-watching waterhouse weakness wealthy westgate whine whipping whiting wholesome whopping wildness
-wince windy winehouse wintry wirelessly wordless worked workhouse wounding wracking wrecking
-wrenching wringing writhing yearling yearning
+doctored draining dreading drifting drinking dripping duration earle edifying edited edition
+educating educational educator elective electric electrically electricity electron electronica
+emanated emanating emission emitting emoticon employ employed employer emulation endorsement
+endurance engender engine engined engineered enjoyment enrolment entropy environmentally
+equality equation equine escorting esport estado estimate estimated estimation ethnology evenly
+evermore evernote evert everton evicting eviction evocation evolution excision exciting
+excommunication execute executing execution existing exiting expediency experienced expert
+exported exporter exporting expose exposé extort fainting fairness familia famine fandom faring
+farmed farmer farmhouse farthing farting fashioned fatality federation fiance fighting filmed
+finale financed financially financier financing fined finely finer finest finishing firefight
+firehouse firma firmer firming firmly firmness fished fisher fishin fisting flanking flashing
+flatness flipping flood flounder flushing folksy fondling fontaine foodie foody forecast forego
+foremost foresaw foresee foresight forested forester formation forming forrest forward forwarded
+founded foundered foundling fournier fracking fragility framing freighter fretting fricking
+fright frond frontal fronted fronting frost frothing fruiting fullback fuller fullness fully
+fumbling funder funding funimation futility gambino gamer gaping gatehouse gating gazing genera
+generale generally generate generating generational generative generator generic geneva
+gestation glancing glaser glassy gleaming globalization gloss gobbling goode goodie goodly goody
+goulding goverment governmental granting graphical graphing graphite grass greece greed greedy
+greek greene greener greer greet grinding grinning gripping ground grounder grounding groupe
+grouped groupie groupon groupy grouse grout grover grower grumbling grunting hairline hardcore
+hardwired hatching hauled hauler hauling headed heady healer healey healthy heard hearth heath
+hedged heretical hesitate highest highly hither hobbyist hodge holistic horse hospitable hostel
+hounding housed hugely hughe humana humane humanly humbling humility hunan hyman hôtel
+immaterial impart impersonal imported importer importing impose imprinting incision
+incorporation indecision indirect individually industrially industrie inequity inexperience
+informatic informational informative infosy inherent inquirer inquisition insecurity instance
+instigation instigator instituting institutional instituto instruction insular insulting insure
+insured intend intentional inter interact intercept interest interim interment internal
+internationale internationally interned internment interpret interred intersect intersex
+intranet investigate investigated investigating investigational investigative investigatory
+isolation issuance iteration jeweled jeweler jewell jeweller judicial juniper junius labeled
+labelle lager lander landing lange langer lapel larder largely largest largo larue latching
+launching lavender lawler layer leaching leaded leaden leading leaker leander leaner leaning
+leaver lecter legacy legalization legally legate legation legislate legislating legislation
+legislature leinster leisurely leitch lester letter levee leveled leven lever leverage leveraged
+liability liaoning libel lifeless lifer linder liter literary loader loathing lobbying
+localisation logistical lounging lynching machen machete machida machin machina machined macro
+maher maier mainline maketh makeup manage managua manatee mandated mandating manger manufactured
+marching marked marker marketed markey markle markov markup markus martell massaged massager
+massaging matching mater materia materially materiel maternal mayer mechanic mechanically medal
+medea medial median mediate mediating mediator medic medica medicaid medically medicare medicate
+medication medici medicinal medico medieval medina meditation mejia menacing menial mentally
+menthol metrical microbe micron microsd militancy militant militarily minding mingling minima
+minion mismatch mixing moderating moderation moderator morehouse mortgaged motility motioned
+motive moulding mounting movin moxie mumbling munching musica musik mutation named navigation
+negation networked norse notation notching nursed nursery obstruction officio offing offspring
+omission operate operated operatic operational operative orbiting organisational organizational
+outpouring outwit overdone overeating overtone overture owned pacer packard pager painting paler
+pamper panning papier parading parametric parched parenting parma parson partied partnered
+patching pater paternal paterson pauper pavement payed pearson pederson penetration pensioner
+pensive perron persia persie persona personable personally personnel persson peterson pharm
+pharmacy philanthropic phishing phonograph photograph photographed photographer photographic
+physic physically physicist physics pictured pierson pinching piper placer plaguing plain plait
+planar planck plane planed planet planing plank planking plano plantar planted planter planting
+plasmid plaster platt played playset pleading pleasure plotting plucking plummer plummet
+plunging poaching poetical pointing poker polemical policed polish polishing polite politic
+politically politician politico polity pollution poser pounding powder powell powered practical
+practiced practise practised praising prancing prayer preacher precedent precision predation
+prediction prentice prescient present preside presided presidency presidente presiding primacy
+primarily primark primate primer principally principe principle pristine privateer privately
+privatize proactive processor produce produced productive profess professed profession
+professionally profile profiler profited programme programmed projected projection projector
+properly prophecy proprietary propriety prospector prospectus prosper prosperity prospero
+protect protection protestor provide provided provident proviso provoke pubic publican publicly
+publish published publix punching puncture punisher punishing pyruvate quilting radial radiation
+radii radioed radish radius raiding railing raining raisin raison rambling rance rancher ranchi
+rancho rancid rancor ratio ravaging ravishing reaching reaction reactive reactor readability
+readership readmission realising reality realiz realm realness realy rebuilding recalling
+reciting recoil reconstruction recorded recorder recounting recoup recourse recreating
+recreation recruit recruited redesign redevelopment redirect redistribution reduction refinance
+reformation reforming regeneration register registrant registry regrowth regulation
+reinforcement reinsurance reinvestment relating relational relative relaxation relegation
+religion religiously relocation remediation remember remission renal renounce reorganisation
+reorganization repackaged repayment report reporting representation reprinting reproduction
+reprogram republic requisition researched reseller resident resigned resistant resorted
+resourced restated restitution restrict resupply retain retained retainer retake retort
+retraining revelation revenge revere reverie reverse revising revision revoke revolution
+reworking rewriting rising robotic rotation rounding rumbling sable saeed safely safest safeway
+saleem saleh salem salesmen salle salve sampling sanctuary sanitation scala scalar scaled scalia
+scallop scalp scalpel scaly scanning scape scholl schooled schooler schott scoffing scorching
+score scouting seale sealer searched searcher seared seasonal secondarily secondly section
+sectoral securely securing sedation sedition seduction seeded seedy seize seized selector sellin
+senile senor sensor serviced servile serving settling severity sewed sewerage sexed shack shale
+shifting shilling shite shitting shooting shoppe shopping shore short shorting shouting sided
+sipping sired sited situation skipping skirting slack slapping sledding slipping smack smallest
+smell smite snack snapping sniffing snore snort snorting socal sociable socialization socially
+societal softcore solano solaris solicit solicited solitary sonar soothing sorting sounding
+spaced spacer spacex spacey spade spake spanking spanning spare sparking sparring spate spector
+speed spending sperling spice spiral spirited spite spitting spoiling spoofing spooning spore
+sported sporty spotting spout spouting springing sprinting sprouting spurring spurt stabbing
+stacked stacking stacy stade staffed staffer staged stagg stagger staining stake stale stalk
+stalking stall stalling stallion stamping standing stank starch stare stark starling starring
+started starter startin starting startle starving statesman static statin stationed statist
+stave steal steed steele steely steen steep steeple steeply steer stepping stick stiff stifling
+stock stoke stole stone stopping stored storey storied stork storm stormed storming stormy storr
+story stove stowe strafing straining stranding strategic stratton straying striding stripping
+stuck studied studien studious stuff stuffing succeed successor suited suleiman supper supple
+supported supporter supporting suppose surged surgeon swapping swarming swore systemic talented
+talisman tanked targeting teach teaching teamed techie technic technica technically technician
+techno techy telekom tesco testicle texture thanking thatcher thick thine thing thingy thinker
+thinkin thinly threading thunk timeless tincture tirade tireless tobago tolerating toleration
+torching touching touring tourist touristy trace tracing tracking traded trader trailing
+transaction transform transformation transition translating translational translator
+translocation transpire transported transporter transpose trapping trashing travail traveled
+traveler traver travis trawling treachery treading treasure treasured treasury treating treatise
+trekking trending tricking trickling tripping trudging trusting tucking tumbling twink ultimate
+underwater underwrite underwritten unending unison universality université unprofessional
+unreliability unser upmarket urbana urbane urbanisation urbanization urinating usher utilise
+utiliz utilize vacation variation venerable veneration venereal ventura ventured venturi
+vertically vestment vimeo vince voice volition waite waiting warcraft wasted watching waterhouse
+weakness wealthy westgate whine whipping whiting wholesome whopping wildness wince winded window
+windy winehouse wintry wirelessly wordless worked workhouse workin workmen wounding wracking
+wrecking wrenching wringing writhing yearling yearning
 """)
 
 

@@ -52,6 +52,48 @@ _SEARCH_AND_SAVE = re.compile(
     r"(?:a\s+)?new)\b.*?\blists?\b.*|qtok\d+.*|(?:my|our)\s+\w+.*)$",
     re.IGNORECASE,
 )
+# "Add 10 IT directors at school districts in Pennsylvania to Q2 Leads", "grab 10 heads of HR at
+# hospitals in Ohio and drop them into Webinar Invites": the list is one the user already has.
+_SEARCH_AND_SAVE_KNOWN = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:add|put|save|stick|throw|drop|push|pop)\s+"
+    r"(?!the\s|my\s|our\s)(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_THEN_SAVE = re.compile(
+    r",?\s+(?:and\s+)?(?:add|put|save|drop|stick|throw|push)\s+(?:them|those|these|em|'em)\s*$",
+    re.IGNORECASE,
+)
+# "Fill 'Event - London Dinner' with 30 managing directors ...".
+_FILL_LIST = re.compile(
+    r"^\W*(?:fill|populate|stock)\s+(?P<list>.+?)\s+with\s+(?P<who>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _save_split(c: Clause) -> tuple[str, str, str] | None:
+    """(who to find, preposition, the list) when the clause searches and saves in one go."""
+    if split := _SEARCH_AND_SAVE.match(c.text):
+        return split["who"], split["prep"], split["list"]
+    if (split := _FILL_LIST.match(c.text)) and _known_list_at(split["list"], c):
+        return split["who"], "to", split["list"]
+    if not (split := _SEARCH_AND_SAVE_KNOWN.match(c.text)):
+        return None
+    rest = split["rest"]
+    for m in re.finditer(
+        r"(?<!\bnot)(?<!\balready)\s+(to|onto|on|into|in)\s+(?:the\s+|my\s+|our\s+)?", rest, re.I
+    ):
+        if name := _known_list_at(rest[m.end() :], c):
+            return _THEN_SAVE.sub("", rest[: m.start()]), m[1], name
+    return None
+
+
+def _known_list_at(text: str, c: Clause) -> str | None:
+    """The quoted name or the name of one of the user's lists that the text starts with."""
+    low = text.strip().lower()
+    if q := re.match(r"qtok\d+\b", low):
+        return q[0]
+    names = [k for k in c.state.known_list_names if re.match(rf"{re.escape(k.lower())}(?!\w)", low)]
+    return max(names, key=len) if names else None
 
 
 _DEFINITE = re.compile(r"^\W*(?:the|our|my)\s", re.IGNORECASE)
@@ -90,18 +132,16 @@ def list_administration(c: Clause) -> Intent | None:
 @recogniser(priority=20)
 def search_and_save(c: Clause) -> Answer:
     """ "Add 15 VPs of Marketing at e-commerce companies to my list": a search, then a save."""
-    split = _SEARCH_AND_SAVE.match(c.text)
+    split = _save_split(c)
     if not split:
         return None
-    who = split["who"]
+    who, prep, target = split
     slots = extract(who, c.quotes)
     if not slots.has_role or REFERS_BACK_STRONG.search(who):
         return None  # "add them to Q1", "add those CFOs to my list": no new search
     if _DEFINITE.match(who) and slots.count is None and c.state.has_results():
         return None  # "save the managing partners into a new list": the ones found already
-    save = lists.list_operation(
-        f"add them {split['prep']} {split['list']}", c.quotes, c.state, after_search=True
-    )
+    save = lists.list_operation(f"add them {prep} {target}", c.quotes, c.state, after_search=True)
     if save is None or save.kind not in (
         IntentKind.list_add,
         IntentKind.list_create,

@@ -230,6 +230,25 @@ _NOT_TITLE_WORDS = {
     "many",
     "several",
 }
+# Verbs of outreach right before a title: "pitch brand managers", "sourcing civil engineers".
+_OUTREACH_VERBS = SEARCH_VERBS | {
+    "pitch",
+    "reach",
+    "invite",
+    "poach",
+    "contact",
+    "email",
+    "call",
+    "meet",
+    "include",
+    "mean",
+    "hire",
+    "hiring",
+    "recruit",
+    "recruiting",
+    "sell",
+    "selling",
+}
 _NOUN_TITLE = {
     "head": "Head",
     "vp": "VP",
@@ -569,7 +588,7 @@ class _Scanner:
     def _title_word(self, k: int, rung: bool) -> bool:
         w = self.t[k]
         key = w.key
-        if not w.text.isalpha() or self.places[k] or key in _NOT_TITLE_WORDS:
+        if not w.text.isalpha() or self.places[k] or key in _NOT_TITLE_WORDS | _OUTREACH_VERBS:
             return False
         if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data"):
             return False

@@ -1,0 +1,95 @@
+"""Words about the user or the occasion, removed before a message is read for constraints.
+
+"event invites: HR directors in Chicago" wants HR directors in Chicago, not event companies;
+"Recruiter here. Looking for registered nurses" wants nurses, not recruiters; "heads of
+content at SaaS companies for a podcast" has no podcast constraint. The words that mark
+these live in ``data/purpose.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import data_file
+
+_DATA = data_file("purpose.toml")
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+# "Recruiter here.", "Marketing here,", "founder here -": who is writing.
+_HERE = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?[\w-]+\s+here\s*[.,:;!\u2014-]+\s*", re.IGNORECASE)
+# "event invites: ...", "legal tech meetup invites -> ...", "marketing event in Austin - ...".
+_LEAD_IN = re.compile(
+    r"^(?P<pre>[^:;>\n]{1,90}?)\s*(?::|->|=>|\s[\u2014\u2013-]\s)\s*(?P<rest>\S.*)$", re.DOTALL
+)
+_LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORECASE)
+# "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client".
+_OCCASION = re.compile(
+    rf"(?<!preparing)(?<!ready)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:{_alternatives(_DATA['occasion'])})s?\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
+    re.IGNORECASE,
+)
+# "... I could poach", "... we could pitch": the user's plan for the people.
+_PLAN = re.compile(
+    r"\s+(?:that\s+|whom?\s+)?(?:i|we)\s+(?:could|can|might|want\s+to|would\s+like\s+to)\s+"
+    r"(?:poach|hire|recruit|pitch|contact|invite|reach|call|email)\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+# "As a founder raising a seed round I want ...": the user, then what they want.
+_AS_A = re.compile(r"^\W*as\s+an?\s+[^,]*?(?:,\s*|\s+(?=(?:i|we)\s))", re.IGNORECASE)
+# "I run a coding bootcamp and want to partner with employers. <the request>".
+_ABOUT_ME_SENTENCE = re.compile(
+    rf"(?:^|(?<=[.!?]\s))\W*(?:i|we|i'?m|we'?re|i\s+am|we\s+are)\s+"
+    rf"(?:{_alternatives(_DATA['about_me_verbs'])})\b[^.!?]*[.!?]\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "our PR agency needs communications directors": the user's company wanting them.
+_OUR_NEEDS = re.compile(
+    r"^\W*(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:agency|company|firm|team|startup|client|business)\s+"
+    r"(?:needs|wants|is\s+looking\s+for|is\s+after)\s+",
+    re.IGNORECASE,
+)
+
+
+# "DSI (directeurs des systèmes d'information)", "PDG (CEOs)": a role, then the same role
+# spelled out in brackets.
+_GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{2,60})\)")
+
+
+def without_glosses(text: str, only_role) -> str:
+    """The text without brackets that only restate the role before them.
+
+    ``only_role(text)`` says whether a text names a role and nothing else to filter on.
+    """
+    if "(" not in text:
+        return text
+    return _GLOSS.sub(
+        lambda m: "" if only_role(m[1]) and only_role(_last_words(text, m)) else m[0], text
+    )
+
+
+def _last_words(text: str, m: re.Match[str]) -> str:
+    return " ".join(text[: m.start()].split()[-2:])
+
+
+def without_purpose(text: str, has_role) -> str:
+    """The message without words about the user or the occasion.
+
+    ``has_role(text)`` says whether a text names people to find; a lead-in is dropped only
+    when what follows it does (so "revenue under $1B: CIOs at insurers" keeps its revenue).
+    """
+    out = _HERE.sub("", text)
+    if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
+        out = out[: about.start()] + out[about.end() :]
+    out = _AS_A.sub("", out)
+    out = _OUR_NEEDS.sub("find ", out)
+    m = _LEAD_IN.match(out)
+    if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
+        out = m["rest"]
+    out = _OCCASION.sub("", out)
+    return _PLAN.sub("", out).strip() or text
