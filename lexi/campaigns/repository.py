@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Select, Table, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import Select, Table, bindparam, delete, exists, func, or_, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -458,6 +458,7 @@ _RECORD_SENT = (
         _SENDS.c.id == bindparam("b_id"),
         _SENDS.c.state == "sending",
         _SENDS.c.claimed_by == bindparam("b_worker"),
+        _SENDS.c.lease_generation == bindparam("b_generation"),
     )
     .values(
         state="sent",
@@ -489,6 +490,7 @@ class SendRepository(Repository[CampaignSend]):
         self,
         send_id: uuid.UUID,
         worker: str,
+        generation: int,
         *,
         sent_at: datetime,
         to_email: str,
@@ -496,11 +498,12 @@ class SendRepository(Repository[CampaignSend]):
         revision: int,
     ) -> bool:
         """``finish(..., "sent", ...)`` for the one outcome of almost every email: the send is
-        sent, only if this worker still holds it."""
+        sent, only if this worker's claim (its lease generation) is still the send's last."""
         result = self.session.connection().execute(
             _RECORD_SENT,
-            {"b_id": send_id, "b_worker": worker, "b_sent_at": sent_at, "b_to": to_email,
-             "b_message_id": message_id, "b_revision": revision},
+            {"b_id": send_id, "b_worker": worker, "b_generation": generation,
+             "b_sent_at": sent_at, "b_to": to_email, "b_message_id": message_id,
+             "b_revision": revision},
         )  # fmt: skip
         return rowcount(result) == 1
 
@@ -580,9 +583,10 @@ class SendRepository(Repository[CampaignSend]):
         lease_until: datetime,
         *,
         skip_locked: bool,
-    ) -> list[uuid.UUID]:
+    ) -> dict[uuid.UUID, int]:
         """Claim up to ``limit`` due sends of a campaign for this worker (scheduled ones, and
-        ones whose sender stopped renewing its lease)."""
+        ones whose sender stopped renewing its lease): each claimed id with its new lease
+        generation, the fencing token every later statement on the send must present."""
         pick = (
             select(CampaignSend.id)
             .where(CampaignSend.campaign_id == campaign_id, self._due(now))
@@ -593,7 +597,7 @@ class SendRepository(Repository[CampaignSend]):
             pick = pick.with_for_update(skip_locked=True)
         ids = list(self.session.scalars(pick))
         if not ids:
-            return []
+            return {}
         stmt = (
             update(CampaignSend)
             .where(CampaignSend.id.in_(ids), self._due(now))
@@ -601,36 +605,21 @@ class SendRepository(Repository[CampaignSend]):
                 state="sending",
                 claimed_by=worker,
                 lease_expires_at=lease_until,
+                lease_generation=CampaignSend.lease_generation + 1,
                 attempts=CampaignSend.attempts + 1,
             )
-            .returning(CampaignSend.id)
+            .returning(CampaignSend.id, CampaignSend.lease_generation)
             .execution_options(synchronize_session=False)
         )
-        return list(self.session.execute(stmt).scalars())
+        return {row[0]: int(row[1]) for row in self.session.execute(stmt)}
 
-    def hold(self, send_id: uuid.UUID, worker: str, lease_until: datetime) -> bool:
-        """Right before transmitting: extend this worker's lease on the send, only if it still
-        holds it and the campaign is still active (a pause or a takeover stops it here)."""
-        active = exists().where(
-            Campaign.id == CampaignSend.campaign_id, Campaign.status == "active"
-        )
-        stmt = (
-            update(CampaignSend)
-            .where(
-                CampaignSend.id == send_id,
-                CampaignSend.state == "sending",
-                CampaignSend.claimed_by == worker,
-                active,
-            )
-            .values(lease_expires_at=lease_until)
-            .execution_options(synchronize_session=False)
-        )
-        return rowcount(self.session.execute(stmt)) == 1
-
-    def hold_many(self, ids: list[uuid.UUID], worker: str, lease_until: datetime) -> set[uuid.UUID]:
-        """Renew this worker's lease on the sends of ``ids`` it still holds, only while the
-        campaign is active; the ids still held (a pause or a takeover leaves them out)."""
-        if not ids:
+    def hold_many(
+        self, claims: dict[uuid.UUID, int], worker: str, lease_until: datetime
+    ) -> set[uuid.UUID]:
+        """Renew this worker's lease on the sends of ``claims`` (id: lease generation) it still
+        holds, only while the campaign is active; the ids still held (a pause, or a takeover
+        after the lease ran out, leaves them out)."""
+        if not claims:
             return set()
         active = exists().where(
             Campaign.id == CampaignSend.campaign_id, Campaign.status == "active"
@@ -638,7 +627,7 @@ class SendRepository(Repository[CampaignSend]):
         stmt = (
             update(CampaignSend)
             .where(
-                CampaignSend.id.in_(ids),
+                tuple_(CampaignSend.id, CampaignSend.lease_generation).in_(list(claims.items())),
                 CampaignSend.state == "sending",
                 CampaignSend.claimed_by == worker,
                 active,
@@ -675,23 +664,29 @@ class SendRepository(Repository[CampaignSend]):
             .limit(1)
         ).first()
 
-    def finish(self, send_id: uuid.UUID, worker: str, state: str, **values: Any) -> bool:
-        """End a claimed send, only if this worker still holds it."""
+    def finish(
+        self, send_id: uuid.UUID, worker: str, generation: int, state: str, **values: Any
+    ) -> bool:
+        """End a claimed send, only if this worker's claim (generation) is still its last."""
         stmt = (
             update(CampaignSend)
             .where(
                 CampaignSend.id == send_id,
                 CampaignSend.state == "sending",
                 CampaignSend.claimed_by == worker,
+                CampaignSend.lease_generation == generation,
             )
             .values(state=state, lease_expires_at=None, **values)
             .execution_options(synchronize_session=False)
         )
         return rowcount(self.session.execute(stmt)) == 1
 
-    def release(self, ids: list[uuid.UUID], worker: str, due_at: datetime | None = None) -> int:
-        """Hand claimed sends back (paused campaign, temporary failure)."""
-        if not ids:
+    def release(
+        self, claims: dict[uuid.UUID, int], worker: str, due_at: datetime | None = None
+    ) -> int:
+        """Hand claimed sends (id: lease generation) back (paused campaign, temporary failure),
+        only those this worker's claim still holds."""
+        if not claims:
             return 0
         values: dict[str, Any] = {
             "state": "scheduled",
@@ -703,7 +698,7 @@ class SendRepository(Repository[CampaignSend]):
         stmt = (
             update(CampaignSend)
             .where(
-                CampaignSend.id.in_(ids),
+                tuple_(CampaignSend.id, CampaignSend.lease_generation).in_(list(claims.items())),
                 CampaignSend.state == "sending",
                 CampaignSend.claimed_by == worker,
             )

@@ -6,17 +6,29 @@ reply, bounce or unsubscribe stops the sequence). Exactly once:
 * **Claim**: one conditional UPDATE moves due rows to ``sending`` with this worker's name and a
   lease (``FOR UPDATE SKIP LOCKED`` picks candidates on PostgreSQL, so workers share the work).
   Before half of the lease has run out the worker renews it on what is left of its batch (one
-  conditional UPDATE, only while the campaign is active), so no send is ever transmitted after
-  another worker could have taken it over.
+  conditional UPDATE, only while the campaign is active), so a worker busy with a batch keeps it.
   The (enrolment, step) row is unique, so a step can never be scheduled twice for a person.
+* **Fence**: every claim raises the row's ``lease_generation``. Renewing, recording, skipping
+  and handing a send back each name the generation this worker's claim gave it, in the same
+  conditional statement, so once another worker has claimed the send (its lease having run out),
+  nothing the first worker still does can change the row.
+* **Handover**: a message is handed to the mail server only while the lease still covers it with
+  a margin (a quarter of the lease): the check runs at the last moment, between the message and
+  the final "." of SMTP's DATA (before the outbox file takes its name). A worker paused or
+  slowed past that point (a stopped process, a slow server) drops the connection without the
+  final ".", so the server keeps nothing, and hands the send back, if still its own, to be sent
+  once by whoever claims it next. Another worker can claim it only after the lease has run out,
+  which is after any handover this check allowed.
 * **Record**: right after the mail server accepts the message, the row becomes ``sent`` (only
-  if this worker still holds it) and the next step is scheduled, in one transaction.
+  if this worker's claim is still the row's last) and the next step is scheduled, in one
+  transaction.
 * **Recover**: a worker that dies stops renewing nothing — its lease simply runs out and another
   worker takes the row again. Nothing is skipped. The message is rebuilt with the **same
   Message-ID**, so the one case that cannot be told apart after a crash (the server accepted the
-  message but the worker died before recording it) produces a copy with an identical
-  Message-ID, which mail stores and clients treat as one message. The outbox transport writes
-  files named after the Message-ID, so there the retry replaces the file: exactly one copy.
+  message but the worker died, or stopped for longer than its lease, before recording it)
+  produces a copy with an identical Message-ID, which mail stores and clients treat as one
+  message. The outbox transport writes files named after the Message-ID, so there the retry
+  replaces the file: exactly one copy.
 
 Pausing is immediate: the campaign's status is read again before every message (in the
 transaction that recorded the one before it, so it costs no transaction of its own), and a paused
@@ -27,6 +39,7 @@ campaign row, so several workers together still respect them.
 
 from __future__ import annotations
 
+import contextvars
 import html
 import logging
 import os
@@ -75,6 +88,58 @@ class TransportError(Exception):
         self.permanent = permanent
 
 
+class LeaseLost(Exception):
+    """The sender's lease on the send ran out before the message was handed over."""
+
+
+# The check a transport runs at the last moment before the message is handed over (SMTP: before
+# the final "." of DATA; the outbox: before the file takes its name). It raises ``LeaseLost``
+# when the sender's lease no longer covers the handover, so a paused or slow sender whose send
+# may have been taken over never delivers it. Set by the sender around each ``send``.
+HANDOVER_CHECK: contextvars.ContextVar[Callable[[], None] | None] = contextvars.ContextVar(
+    "lexi_handover_check", default=None
+)
+
+
+def check_handover() -> None:
+    check = HANDOVER_CHECK.get()
+    if check is not None:
+        check()
+
+
+_LINE_END = re.compile(rb"\r\n|\n|\r(?!\n)")
+_LEADING_DOT = re.compile(rb"(?m)^\.")
+
+
+class _FencedData:
+    """``smtplib.SMTP.data`` with ``check_handover()`` between the message and its final ".":
+    until that line the server keeps nothing, so a send stopped there is not delivered."""
+
+    def data(self, msg: Any) -> tuple[int, bytes]:
+        smtp: Any = self
+        smtp.putcmd("data")
+        code, reply = smtp.getreply()
+        if code != 354:
+            raise smtplib.SMTPDataError(code, reply)
+        raw = msg.encode("ascii") if isinstance(msg, str) else msg
+        body = _LEADING_DOT.sub(b"..", _LINE_END.sub(b"\r\n", raw))
+        if not body.endswith(b"\r\n"):
+            body += b"\r\n"
+        smtp.send(body)
+        check_handover()
+        smtp.send(b".\r\n")
+        code, reply = smtp.getreply()
+        return code, reply
+
+
+class _SMTP(_FencedData, smtplib.SMTP):
+    pass
+
+
+class _SMTPS(_FencedData, smtplib.SMTP_SSL):
+    pass
+
+
 class Transport(Protocol):
     def send(self, message: Message, recipient: str) -> None: ...
 
@@ -105,9 +170,9 @@ class SmtpTransport:
         context = ssl.create_default_context()
         conn: smtplib.SMTP
         if self.tls:
-            conn = smtplib.SMTP_SSL(self.host, self.port, timeout=self.timeout, context=context)
+            conn = _SMTPS(self.host, self.port, timeout=self.timeout, context=context)
         else:
-            conn = smtplib.SMTP(self.host, self.port, timeout=self.timeout)
+            conn = _SMTP(self.host, self.port, timeout=self.timeout)
             if self.starttls:
                 conn.starttls(context=context)
         if self.user:
@@ -124,6 +189,9 @@ class SmtpTransport:
                     code, reply = next(iter(refused.values()))
                     raise TransportError(f"{code} {reply!r}", permanent=code >= 500)
                 return
+            except LeaseLost:
+                self.drop()  # mid-DATA: without its final "." the server discards the message
+                raise
             except smtplib.SMTPRecipientsRefused as exc:
                 code, reply = next(iter(exc.recipients.values()))
                 raise TransportError(f"{code} {reply!r}", permanent=code >= 500) from None
@@ -151,6 +219,15 @@ class SmtpTransport:
                 pass
             self._conn = None
 
+    def drop(self) -> None:
+        """Close the connection without a word to the server (no QUIT)."""
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except OSError:
+                pass
+            self._conn = None
+
 
 class OutboxTransport:
     """Writes each message to ``<folder>/<message-id>.eml`` (atomically; a retry replaces it)."""
@@ -164,6 +241,11 @@ class OutboxTransport:
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
             f.write(message.as_bytes())
+        try:
+            check_handover()
+        except LeaseLost:
+            os.unlink(tmp)
+            raise
         os.replace(tmp, self.folder / f"{name}.eml")
 
     def close(self) -> None:
@@ -460,7 +542,7 @@ class CampaignSender:
                 size = 1
             else:
                 size = max(1, self.settings.send_batch_size)
-            ids = repo.claim(
+            claims = repo.claim(
                 campaign.id,
                 now,
                 size,
@@ -468,12 +550,12 @@ class CampaignSender:
                 now + timedelta(seconds=self.lease_seconds),
                 skip_locked=session.get_bind().dialect.name == "postgresql",
             )
-            if limited and not ids:
+            if limited and not claims:
                 repo.give_back_slot(campaign.id, day)
-        if not ids:
+        if not claims:
             return BatchResult()
         with self.db.unit_of_work(write=False) as session:
-            rows = SendRepository(session).claimed(ids)
+            rows = SendRepository(session).claimed(list(claims))
             blocked = CampaignRepository(session).suppressed(
                 campaign.workspace_id,
                 sorted({a for a in (self._address(c.email) for _, _, c in rows) if a}),
@@ -487,7 +569,11 @@ class CampaignSender:
             session.expunge_all()
         result = BatchResult()
         lease = timedelta(seconds=self.lease_seconds)
+        # The handover of a message must end this long before the lease does, so that it is
+        # over before any other sender may take the send (clocks of several hosts differ a bit).
+        guard = lease / 4
         renew_at: datetime | None = None
+        handover_by = now
         held: set[uuid.UUID] = set()
         self._status[campaign.id] = "active"
         for i, (send, enrolment, contact) in enumerate(rows):
@@ -495,13 +581,15 @@ class CampaignSender:
             if renew_at is None or now >= renew_at:
                 # Renew the lease on what is left of the batch before half of it has run out,
                 # so no other worker can take these sends over while this one transmits them.
+                rest = {s.id: claims[s.id] for s, _, _ in rows[i:]}
                 with self.db.unit_of_work() as session:
                     repo = SendRepository(session)
-                    held = repo.hold_many([s.id for s, _, _ in rows[i:]], self.name, now + lease)
+                    held = repo.hold_many(rest, self.name, now + lease)
                     self._status[campaign.id] = (
                         "active" if held else (repo.campaign_status(campaign.id) or "deleted")
                     )
                 renew_at = now + lease / 2
+                handover_by = now + lease - guard
             status = self._status[campaign.id]
             if send.id not in held and status == "active":
                 continue  # another worker took this send over after our lease ran out
@@ -509,12 +597,23 @@ class CampaignSender:
                 # Paused (or otherwise stopped) since the claim: nothing more goes out.
                 with self.db.unit_of_work() as session:
                     result.released += SendRepository(session).release(
-                        [s.id for s, _, _ in rows[i:]], self.name
+                        {s.id: claims[s.id] for s, _, _ in rows[i:]}, self.name
                     )
                 break
             outcome = self._one(
-                campaign, steps, send, enrolment, contact, blocked, previous.get(send.id)
+                campaign,
+                steps,
+                send,
+                claims[send.id],
+                enrolment,
+                contact,
+                blocked,
+                previous.get(send.id),
+                handover_by,
             )
+            if outcome == "lease_lost":
+                renew_at = None  # the next send renews first (or finds it was taken over)
+                outcome = "released"
             setattr(result, outcome, getattr(result, outcome) + 1)
         return result
 
@@ -543,36 +642,63 @@ class CampaignSender:
         campaign: Campaign,
         steps: list[dict[str, Any]],
         send: CampaignSend,
+        generation: int,
         enrolment: CampaignEnrolment,
         contact: Contact,
         blocked: set[str],
         previous: CampaignSend | None,
+        handover_by: datetime,
     ) -> str:
         now = self.clock()
+        claim = (send, generation)
         address = self._address(contact.email)
         if send.step_index >= len(steps):
-            return self._skip(campaign, send, enrolment, steps, "no such step", now, last=True)
+            return self._skip(campaign, claim, enrolment, steps, "no such step", now, last=True)
         step = steps[send.step_index]
         if enrolment.status != "active":
-            return self._skip(campaign, send, enrolment, steps, enrolment.status, now, last=True)
+            return self._skip(campaign, claim, enrolment, steps, enrolment.status, now, last=True)
         if address is None:
-            return self._skip(campaign, send, enrolment, steps, "no_email", now, last=True)
+            return self._skip(campaign, claim, enrolment, steps, "no_email", now, last=True)
         if contact.do_not_contact or address in blocked:
-            return self._skip(campaign, send, enrolment, steps, "suppressed", now, last=True)
+            return self._skip(campaign, claim, enrolment, steps, "suppressed", now, last=True)
         if send.step_index > 0 and not condition_met(step["send_condition"], enrolment, previous):
             return self._skip(
-                campaign, send, enrolment, steps, f"condition {step['send_condition']} not met", now
+                campaign,
+                claim,
+                enrolment,
+                steps,
+                f"condition {step['send_condition']} not met",
+                now,
             )
         message = build_message(campaign, step, contact, send.id, address, self.settings, now)
+
+        def within_lease() -> None:
+            if self.clock() >= handover_by:
+                raise LeaseLost(str(send.id))
+
+        token = HANDOVER_CHECK.set(within_lease)
         try:
             self.transport.send(message, address)
         except TransportError as exc:
-            return self._failed(campaign, send, enrolment, address, exc, now)
+            return self._failed(campaign, claim, enrolment, address, exc, now)
+        except LeaseLost:
+            # Paused or slowed down past the lease before the handover: the message was not
+            # delivered, and another worker may have the send by now. Hand it back (only if
+            # still ours) to be sent again, once, by whoever claims it next.
+            log.warning(
+                "lease ran out before the handover; not sent", extra={"send_id": str(send.id)}
+            )
+            with self.db.unit_of_work() as session:
+                SendRepository(session).release({send.id: generation}, self.name, due_at=now)
+            return "lease_lost"
+        finally:
+            HANDOVER_CHECK.reset(token)
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
             if not repo.record_sent(
                 send.id,
                 self.name,
+                generation,
                 sent_at=now,
                 to_email=address,
                 message_id=message["Message-ID"],
@@ -589,7 +715,7 @@ class CampaignSender:
     def _skip(
         self,
         campaign: Campaign,
-        send: CampaignSend,
+        claim: tuple[CampaignSend, int],
         enrolment: CampaignEnrolment,
         steps: list[dict[str, Any]],
         reason: str,
@@ -597,10 +723,11 @@ class CampaignSender:
         *,
         last: bool = False,
     ) -> str:
+        send, generation = claim
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
             self._note_status(session, campaign)
-            if not repo.finish(send.id, self.name, "skipped", outcome=reason[:200]):
+            if not repo.finish(send.id, self.name, generation, "skipped", outcome=reason[:200]):
                 return "released"
             if last:
                 status = {"no_email": "completed", "suppressed": "unsubscribed"}.get(reason)
@@ -617,25 +744,28 @@ class CampaignSender:
     def _failed(
         self,
         campaign: Campaign,
-        send: CampaignSend,
+        claim: tuple[CampaignSend, int],
         enrolment: CampaignEnrolment,
         address: str,
         exc: TransportError,
         now: datetime,
     ) -> str:
+        send, generation = claim
+        failed = {"outcome": str(exc)[:200], "to_email": address}
         with self.db.unit_of_work() as session:
             repo = SendRepository(session)
             self._note_status(session, campaign)
             if exc.permanent:
-                repo.finish(send.id, self.name, "failed", outcome=str(exc)[:200], to_email=address)
+                if not repo.finish(send.id, self.name, generation, "failed", **failed):
+                    return "released"
                 from lexi.campaigns import service
 
                 service.suppress(session, campaign.workspace_id, address, "bounced", campaign.id)
                 return "failed"
             if send.attempts >= MAX_ATTEMPTS:
-                repo.finish(send.id, self.name, "failed", outcome=str(exc)[:200], to_email=address)
+                repo.finish(send.id, self.name, generation, "failed", **failed)
                 return "failed"
-            repo.release([send.id], self.name, due_at=now + RETRY_DELAY)
+            repo.release({send.id: generation}, self.name, due_at=now + RETRY_DELAY)
         log.warning("temporary send failure; retrying later", extra={"send_id": str(send.id)})
         return "released"
 

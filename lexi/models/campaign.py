@@ -14,7 +14,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from lexi.db.base import Base, IdMixin, JSONType, TimestampMixin, UTCDateTime
@@ -171,6 +171,12 @@ class CampaignSend(IdMixin, TimestampMixin, Base):
     to_email: Mapped[str | None] = mapped_column(String(254))
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     lease_expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The fencing token: one more with every claim. Renewing, recording and handing a send back
+    # all require the claimer's generation, so a sender whose lease ran out and was taken over
+    # can no longer change the row.
+    lease_generation: Mapped[int] = mapped_column(
+        Integer, nullable=False, default=0, server_default=text("0")
+    )
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

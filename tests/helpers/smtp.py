@@ -3,6 +3,9 @@
 with SmtpSink(refuse={"bounce@example.com"}) as sink:
     sink.url              # smtp://127.0.0.1:<port>
     sink.messages         # parsed email.message.EmailMessage objects, in arrival order
+
+``on_rcpt(n, address)`` is called with the running count of accepted recipients before each
+is answered (a test can stop the sending process right there, before the message is sent).
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import email
 import email.policy
 import threading
+from collections.abc import Callable
 from email.message import EmailMessage
 from typing import Any, Self
 
@@ -28,6 +32,11 @@ class _Handler:
         if address.lower() in self.sink.refuse:
             return "550 5.1.1 No such user here"
         envelope.rcpt_tos.append(address)
+        with self.sink.lock:
+            self.sink.rcpts += 1
+            count = self.sink.rcpts
+        if self.sink.on_rcpt is not None:
+            self.sink.on_rcpt(count, address)
         return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -41,8 +50,14 @@ class _Handler:
 
 
 class SmtpSink:
-    def __init__(self, refuse: set[str] | None = None) -> None:
+    def __init__(
+        self,
+        refuse: set[str] | None = None,
+        on_rcpt: Callable[[int, str], None] | None = None,
+    ) -> None:
         self.refuse = {a.lower() for a in (refuse or set())}
+        self.on_rcpt = on_rcpt
+        self.rcpts = 0
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.lock = threading.Lock()

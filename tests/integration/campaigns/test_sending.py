@@ -3,7 +3,10 @@ suppression, pause, bounces and replies, and exactly-once across crashes."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import threading
 import time
 import uuid
 from collections import defaultdict
@@ -450,3 +453,73 @@ class TestCrashRestart:
         assert sum(k - 1 for k in copies.values()) <= 1
         stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
         assert stats["sent_count"] == n and stats["scheduled_count"] == 0
+
+    def test_a_stopped_worker_hands_nothing_over_once_its_lease_is_taken(
+        self, client, auth, migrated
+    ):
+        # The first worker is stopped (SIGSTOP) in the middle of its second message, after the
+        # recipient and before the message itself; its lease runs out and a second worker sends
+        # the rest. Woken up, the first worker must not deliver that message: each person gets
+        # exactly one email, and nobody is skipped.
+        n = 4
+        stopped = threading.Event()
+        victim: WorkerProcess | None = None
+
+        def stop_at_second_recipient(count: int, address: str) -> None:
+            if count == 2 and victim is not None and victim.proc is not None:
+                os.kill(victim.proc.pid, signal.SIGSTOP)
+                stopped.set()
+
+        with SmtpSink(on_rcpt=stop_at_second_recipient) as sink:
+            ids = contacts(client, auth, n)
+            c = campaign(
+                client,
+                auth,
+                list_id=new_list(client, auth, ids)["id"],
+                steps=[{"subject": "s", "body": BODY}],
+            )
+            task_id = ok(client.post(f"/v1/campaigns/{c['id']}/start", headers=auth))["task_id"]
+            env = {
+                "LEXI_SMTP_URL": sink.url,
+                "LEXI_CAMPAIGN_LIMITS_ENABLED": "false",
+                "LEXI_SEND_BATCH_SIZE": "10",
+                "LEXI_CAMPAIGN_SENDING": "true",
+            }
+            victim = WorkerProcess(migrated, lease_seconds=2, env=env).start()
+            other = WorkerProcess(migrated, lease_seconds=2, env=env)
+            try:
+                ok(client.post(f"/v1/lexi/tasks/{task_id}/approve", headers=auth))
+                assert stopped.wait(120), victim.log()[-3000:]
+                other.start()  # takes the stopped worker's sends over once its lease runs out
+                end = time.monotonic() + 120
+                while (
+                    ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))["sent_count"] < n
+                    and time.monotonic() < end
+                ):
+                    time.sleep(0.1)
+                assert len(sink.messages) == n, other.log()[-3000:]
+                assert victim.proc is not None
+                os.kill(victim.proc.pid, signal.SIGCONT)
+                # Wait until the woken worker has dealt with the message it was stopped in.
+                gave_up = "lease ran out before the handover"
+                recorded_late = "send taken over before it was recorded"
+                while time.monotonic() < end and not any(
+                    line in victim.log() for line in (gave_up, recorded_late)
+                ):
+                    time.sleep(0.1)
+                victim_log = victim.log()
+            finally:
+                if victim.proc is not None and victim.proc.poll() is None:
+                    os.kill(victim.proc.pid, signal.SIGCONT)
+                victim.stop()
+                other.stop()
+            mine = [m for m in sink.messages if m["X-Lexi-Campaign"] == c["id"]]
+        by_person: dict[str, list[str]] = defaultdict(list)
+        for m in mine:
+            to = re.search(r"[\w.+-]+@[\w.-]+", str(m["To"])).group(0).lower()
+            by_person[to].append(m["Message-ID"])
+        assert len(by_person) == n  # nobody skipped
+        assert all(len(v) == 1 for v in by_person.values()), by_person  # nobody twice
+        stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
+        assert stats["sent_count"] == n and stats["scheduled_count"] == 0
+        assert gave_up in victim_log, victim_log[-3000:]
