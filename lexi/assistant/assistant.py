@@ -109,6 +109,9 @@ class Assistant:
             if step.intent.missing == ["roles"] and step.intent.filters:
                 ctx.state.asked_filters = dict(step.intent.filters)
                 ctx.state.asked_turn = ctx.state.turn
+            elif step.intent.missing == ["list"] and step.intent.params.get("asked"):
+                ctx.state.asked_list = dict(step.intent.params["asked"])
+                ctx.state.asked_turn = ctx.state.turn
             return StepRecord(None, None, action)
         if step.outcome == "unavailable":
             error = "not_available" if allow_tools else "tools_disabled"

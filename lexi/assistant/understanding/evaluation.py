@@ -240,8 +240,8 @@ def advance(state: ConversationState, got: Interpretation) -> ConversationState:
             state.pending_task_ids = state.pending_task_ids[:-1]
         if intent.kind is IntentKind.prospect_search and intent.filters:
             _searched(state, intent)
-        elif intent.kind is IntentKind.clarify and intent.missing == ["roles"] and intent.filters:
-            state.asked_filters, state.asked_turn = dict(intent.filters), state.turn
+        elif intent.kind is IntentKind.clarify:
+            _asked(state, intent)
         elif intent.kind in _CAMPAIGN_KINDS:
             state.last_campaign_id = (
                 state.context_campaign_id or state.last_campaign_id or f"campaign:{state.turn}"
@@ -249,6 +249,14 @@ def advance(state: ConversationState, got: Interpretation) -> ConversationState:
         elif intent.kind in _LIST_KINDS:
             _listed(state, intent)
     return state
+
+
+def _asked(state: ConversationState, intent: Intent) -> None:
+    """What a question keeps for its answer (``Assistant._run``)."""
+    if intent.missing == ["roles"] and intent.filters:
+        state.asked_filters, state.asked_turn = dict(intent.filters), state.turn
+    elif intent.missing == ["list"] and intent.params.get("asked"):
+        state.asked_list, state.asked_turn = dict(intent.params["asked"]), state.turn
 
 
 def _searched(state: ConversationState, intent: Intent) -> None:
@@ -287,23 +295,28 @@ def _listed(state: ConversationState, intent: Intent) -> None:
             state.known_list_names.append(name)
 
 
-def labelled(intents: list[dict[str, Any]]) -> Interpretation:
-    """A label as an interpretation (to move conversation state along)."""
+def labelled(intents: list[dict[str, Any]], got: Interpretation | None = None) -> Interpretation:
+    """A label as an interpretation (to move conversation state along). Where the label leaves
+    the filters out (a question asking for roles is labelled by what it asks) and ``got`` has
+    the same intents, the filters are those understanding produced, as the planner keeps them."""
+    found = got.intents if got is not None else []
+    if [i.kind.value for i in found] != [e["kind"] for e in intents]:
+        found = []
     return Interpretation(
         [
             Intent(
                 kind=IntentKind(e["kind"]),
-                filters=e.get("filters"),
+                filters=e["filters"] if "filters" in e else (found[n].filters if found else None),
                 offset=e.get("offset", 0),
                 refinement=e.get("refinement", False),
                 list_name=e.get("list_name"),
                 list_target=e.get("list_target"),
                 selector=e.get("selector", {}),
-                params=e.get("params", {}),
+                params=e["params"] if "params" in e else (found[n].params if found else {}),
                 missing=e.get("missing", []),
                 unsupported=e.get("unsupported", []),
             )
-            for e in intents
+            for n, e in enumerate(intents)
         ]
     )
 
@@ -335,7 +348,7 @@ def _run_conversations(conversations: list[dict[str, Any]], interpreter, score: 
             score.add(f"[{conv['id']}] {turn['text']}", turn["intents"], got)
             # The next turn starts from what the right answer would have left behind, so one
             # miss is counted once and not again in every later turn.
-            state = advance(state, labelled(turn["intents"]))
+            state = advance(state, labelled(turn["intents"], got))
 
 
 def accuracy_summary(single: Score, conversations: Score) -> dict[str, Any]:

@@ -304,6 +304,8 @@ def list_operation(
         intent = _targeted(IntentKind.list_add, clause, name, state)
         if intent.kind is IntentKind.list_add:
             intent.selector = {"prospects": "last_results", **picked}
+        elif "asked" in intent.params:
+            intent.params["asked"]["selector"] = {"prospects": "last_results", **picked}
         return intent
     named = [
         k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
@@ -329,7 +331,9 @@ _WHO_IS_IN = re.compile(
 def _targeted(kind: IntentKind, clause: str, name: str | None, state: ConversationState) -> Intent:
     target, resolved = list_target(clause, name, state)
     if target is None:
-        return _clarify(["list"], "which_list")
+        asking = _clarify(["list"], "which_list")
+        asking.params["asked"] = {"kind": kind.value}
+        return asking
     intent = Intent(kind=kind, list_name=resolved, list_target=target)
     if kind is IntentKind.list_stats and _WHO_IS_IN.search(clause):
         intent.params["show"] = True  # "what's in Q1 Leads?": the first people too
@@ -469,6 +473,33 @@ def _picked(who: str) -> dict[str, object]:
     if titles and not slots.unknown and not slots.has_filters:
         return {"title": titles[0]}
     return {}
+
+
+# "Q1 Leads", "to Q1 Leads please", "the Q1 Leads one": a list name answering "Which list?".
+_ANSWER_AROUND = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|to|into|in|on|onto|the|my|our|please|pls|it'?s|use|(?:add|put|save)\s+"
+    r"(?:them|it|those|these)\s+(?:to|in|into|on))\b\W*)*|(?:\W+(?:list|one|please|pls|thanks|"
+    r"thank\s+you)\b)*\W*$",
+    I,
+)
+
+
+def answer(text: str, state: ConversationState) -> Intent | None:
+    """The answer to "Which list?" asked by the last turn: the request it completes."""
+    asked = state.asked_list
+    if not asked or state.asked_turn != state.turn - 1:
+        return None
+    raw = _ANSWER_AROUND.sub("", text).strip(" '\"“”‘’")
+    name = known_name(raw, state.known_list_names) if raw and len(raw.split()) <= 6 else None
+    if name is None:
+        return None
+    target, resolved = list_target(text, name, state)
+    return Intent(
+        kind=IntentKind(asked["kind"]),
+        list_name=resolved,
+        list_target=target,
+        selector=dict(asked.get("selector") or {}),
+    )
 
 
 def _clarify(missing: list[str], question: str) -> Intent:

@@ -211,6 +211,37 @@ def _words_value(words: list[str]) -> int | None:
     return total + abs(current) if seen else None
 
 
+def _two_numbers(words: list[str]) -> int | None:
+    """Where an "and" separates two numbers ("fifty and two hundred"); None when it joins the
+    parts of one ("two hundred and fifty", "a thousand and one")."""
+    for i, w in enumerate(words):
+        if w != "and" or i == 0 or i == len(words) - 1:
+            continue
+        j = i + 1
+        while j < len(words) and (words[j] in _UNITS or words[j] in _TENS):
+            j += 1
+        after = words[j] if j < len(words) else None
+        joins = (
+            words[i - 1] in ("hundred", "thousand")
+            and j > i + 1
+            and (
+                after not in ("hundred", "thousand")
+                or (words[i - 1], after) == ("thousand", "hundred")
+            )
+        )
+        if not joins:
+            return i
+    return None
+
+
+def repl_words(words: list[str]) -> str:
+    """Number words as digits (the words themselves when they are no number)."""
+    if (cut := _two_numbers(words)) is not None:
+        return f"{repl_words(words[:cut])} and {repl_words(words[cut + 1 :])}"
+    value = _words_value(words)
+    return str(value) if value is not None else " ".join(words)
+
+
 def words_to_digits(text: str) -> str:
     """ "twenty five CEOs" -> "25 CEOs", "a dozen" -> "12", "one" only where it counts."""
 
@@ -232,6 +263,11 @@ def words_to_digits(text: str) -> str:
             return raw
         if words == ["one"]:
             return raw  # "the one", "no one": too often not a number; handled as 1 elsewhere
+        if (cut := _two_numbers(words)) is not None:
+            # "between fifty and two hundred": two numbers, not 5,200.
+            return " ".join(
+                [*lead, repl_words(words[:cut]), "and", repl_words(words[cut + 1 :]), *trail]
+            )
         value = _words_value(words)
         if value is None:
             return raw

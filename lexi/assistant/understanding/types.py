@@ -79,6 +79,9 @@ class ConversationState:
     # turn that asked; only the next one uses it.
     asked_filters: dict[str, Any] | None = None
     asked_turn: int = -1
+    # The request a question about which list waits on ("add them to the list": "Which list?"),
+    # as {"kind", "selector"}: the answer ("Q1 Leads") completes it. Asked at ``asked_turn``.
+    asked_list: dict[str, Any] | None = None
 
     def has_results(self) -> bool:
         """Whether an earlier turn left people to refer to ("add them", "the first 5")."""

@@ -186,3 +186,33 @@ def test_the_campaign_the_conversation_is_about_is_edited_and_started():
     assert _one("ok start", state).kind is IntentKind.campaign_start
     assert _one("pause it pls", state).kind is IntentKind.campaign_pause
     assert _one("ok start", _after(_search(SALES))).kind is IntentKind.clarify
+
+
+def test_the_list_named_after_which_list_completes_the_request():
+    state = _after(_search(SALES))
+    state.known_list_names = ["Q1 Leads", "Partners"]
+    asking = _one("add them to the list", state)
+    assert asking.kind is IntentKind.clarify and asking.missing == ["list"]
+    advance(state, interpret("add them to the list", state))
+    next_turn(state)
+    got = _one("Q1 Leads", state)
+    assert (got.kind, got.list_name, got.list_target, got.selector) == (
+        IntentKind.list_add,
+        "Q1 Leads",
+        "named",
+        {"prospects": "last_results"},
+    )
+    # Only the next turn answers; later the name alone is no request to add.
+    next_turn(state)
+    assert _one("Q1 Leads", state).kind is not IntentKind.list_add
+
+
+def test_two_numbers_in_words_stay_two():
+    from lexi.assistant.understanding.text import words_to_digits
+
+    assert words_to_digits("between fifty and two hundred employees") == (
+        "between 50 and 200 employees"
+    )
+    assert words_to_digits("two hundred and fifty CFOs") == "250 CFOs"
+    assert words_to_digits("one hundred and twenty and two hundred") == "120 and 200"
+    assert words_to_digits("two thousand and five hundred") == "2500"
