@@ -11,7 +11,8 @@ from .types import Intent, IntentKind
 I = re.IGNORECASE
 
 _DRAFT = re.compile(
-    r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+)?(?:up\s+)?"
+    r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+|them\s+|him\s+|her\s+|each\s+(?:of\s+them\s+)?)?"
+    r"(?:up\s+)?"
     r"(?:an?\s+|the\s+|one\s+|some\s+)(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
     r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
     r"linkedin\s+messages?)\b",

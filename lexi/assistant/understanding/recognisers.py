@@ -273,7 +273,7 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     """A search intent, a merge into this message's search (returns None), or False."""
     base = running.filters
     if base is not None and not slots.has_role and not slots.has_filters:
-        timed = _retimed(clause, base)
+        timed = _retimed(clause, base) or _resized(clause, base)
         if timed is not None:
             return Intent(kind=IntentKind.prospect_search, filters=timed, refinement=True)
     continues = slots.more and not slots.has_role and not slots.has_filters
@@ -421,6 +421,31 @@ def _again_without(running: Running, previous: Intent | None, apply) -> Intent |
             refinement=True,
         )
     )
+
+
+# "actually at least 250", "no more than 500": a bound with no unit changes the size (or the
+# revenue) the search already has; it is not a count of people.
+_BARE_BOUND = re.compile(
+    r"^\W*(?:(?:actually|ok(?:ay)?|now|and|but|so|make\s+it|change\s+(?:it\s+)?to|instead|rather)\W+)*"
+    r"(?P<bound>(?:at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|more\s+than|fewer\s+than|"
+    r"less\s+than|over|above|under|below|up\s+to|min(?:imum)?|max(?:imum)?)\s+\$?\d[\d,.]*\s*[kmb]?\+?)"
+    r"(?:\W+(?:instead|then|please|pls))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def _resized(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    m = _BARE_BOUND.match(clause)
+    if not m:
+        return None
+    f = copy.deepcopy(base)
+    if base.get("employees"):
+        f["employees"] = patterns.employees(m["bound"] + " employees")[1]
+    elif base.get("revenue_usd"):
+        f["revenue_usd"] = patterns.revenue(m["bound"] + " revenue")[1]
+    else:
+        return None
+    return f if f.get("employees", True) and f.get("revenue_usd", True) else None
 
 
 _SPAN = re.compile(

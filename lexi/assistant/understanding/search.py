@@ -252,6 +252,11 @@ def _nearby(slots: Slots, context: Sequence[str] = ()) -> Slots:
     if not slots.place_options:
         return slots
     out = copy.copy(slots)
+    own = [*slots.locations, *slots.exclude_locations]
+    if len(own) > 1 and len({loc.rsplit(", ", 1)[-1] for loc in own}) == 1:
+        # "same in Sydney and Melbourne": places read in one country settle each other before
+        # the places of the search they refine.
+        context = ()
     # Codes such as "CA" were settled by the cities around them; they do not settle cities back.
     everything = [
         loc

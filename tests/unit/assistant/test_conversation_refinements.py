@@ -216,3 +216,36 @@ def test_two_numbers_in_words_stay_two():
     assert words_to_digits("two hundred and fifty CFOs") == "250 CFOs"
     assert words_to_digits("one hundred and twenty and two hundred") == "120 and 200"
     assert words_to_digits("two thousand and five hundred") == "2500"
+
+
+def test_a_bound_without_a_unit_changes_the_size_the_search_has():
+    sized = {**CFOS, "employees": {"min": None, "max": 250}}
+    assert _refined("actually at least 250", sized) == {
+        **sized,
+        "employees": {"min": 250, "max": None},
+    }
+    assert _refined("no more than 500", sized)["employees"] == {"min": None, "max": 500}
+    rich = {**CFOS, "revenue_usd": {"min": 1_000_000, "max": None}}
+    assert _refined("actually at least $5m", rich)["revenue_usd"] == {
+        "min": 5_000_000,
+        "max": None,
+    }
+    # Without a size in the search, a number is still how many people.
+    assert _refined("at least 50", CFOS)["limit"] == 50
+
+
+def test_places_of_one_country_settle_each_other_before_the_search_they_refine():
+    vancouver = {"titles": ["CTO"], "locations": ["Vancouver, BC, CA"], "limit": 25}
+    assert _refined("same in Sydney and Melbourne", vancouver)["locations"] == [
+        "Sydney, NSW, AU",
+        "Melbourne, VIC, AU",
+    ]
+
+
+def test_saving_and_drafting_in_one_message():
+    state = _after(_search(CFOS))
+    state.known_list_names = ["Q1 Leads"]
+    got = interpret(
+        "add them to Q1 Leads and write them an intro email about our treasury API", state
+    ).intents
+    assert [i.kind for i in got] == [IntentKind.list_add, IntentKind.email_draft]
