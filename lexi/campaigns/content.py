@@ -1,7 +1,8 @@
 """Email content: merge variables, HTML sanitising and the plain-text/HTML pair of a step.
 
-Merge variables are ``{{name}}`` or ``{{name|fallback}}``. Only the contact's own fields can be
-merged (``MERGE_FIELDS``); any other name is rejected when a step is saved, so a typo never
+Merge variables are ``{{name}}`` or ``{{name|fallback}}``. Only the contact's own fields and the
+facts the data holds about them (``lexi.campaigns.facts``: ``signal_opener``, ``signal_followup``)
+can be merged (``MERGE_FIELDS``); any other name is rejected when a step is saved, so a typo never
 reaches a recipient as ``{{frist_name}}``.
 """
 
@@ -14,7 +15,14 @@ from typing import Any
 
 import nh3
 
-MERGE_FIELDS = ("first_name", "last_name", "company_name", "job_title")
+MERGE_FIELDS = (
+    "first_name",
+    "last_name",
+    "company_name",
+    "job_title",
+    "signal_opener",
+    "signal_followup",
+)
 _VAR = re.compile(r"\{\{\s*([^{}|]*?)\s*(?:\|\s*([^{}]*?)\s*)?\}\}")
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _ALLOWED_TAGS = {

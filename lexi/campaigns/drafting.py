@@ -76,6 +76,10 @@ class Audience:
 
     titles: tuple[str, ...] = ()
     industries: tuple[str, ...] = ()
+    # How many of the contacts carry a fact from the data (``lexi.campaigns.facts``): then the
+    # writer opens with ``{{signal_opener}}`` and follows up with ``{{signal_followup}}``, which
+    # are empty for the others (they read the plain opening).
+    with_facts: int = 0
 
     @classmethod
     def from_contacts(cls, contacts: Iterable[Any]) -> Audience:
@@ -492,7 +496,11 @@ class TemplateWriter:
         paragraphs = [greeting]
         if tone == "warm":
             paragraphs.append(_pick(rng, _WARM_OPENERS))
-        paragraphs += [first + " " + value + (" " + bridge if bridge else ""), cta]
+        # A fact from the data opens the first email and a different one the follow-up, for the
+        # recipients who have them (the variables are empty for the others).
+        opener = "{{signal_opener}}" if audience.with_facts else ""
+        followup = "{{signal_followup}}" if audience.with_facts else ""
+        paragraphs += [opener + first + " " + value + (" " + bridge if bridge else ""), cta]
         signoff = _pick(rng, _SIGNOFF[tone])
         opening = "\n\n".join([*paragraphs, signoff])
         opening = _apply_tone(opening, tone)
@@ -502,6 +510,7 @@ class TemplateWriter:
                 greeting,
                 _fill(_pick(rng, _FOLLOW_OPEN), slots)
                 + " "
+                + followup
                 + _fill(_pick(rng, _FOLLOW_ANGLE), slots),
                 _pick(rng, _FOLLOW_CTA),
                 signoff,

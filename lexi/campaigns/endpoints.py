@@ -112,7 +112,8 @@ def _full(session: SessionDep, c: Campaign) -> dict:
 def create_campaign(body: CampaignCreate, caller: CampaignsWrite, session: SessionDep) -> dict:
     """Create a draft campaign. (ext) With `topic` and no `steps`, Lexi drafts a 3-step sequence
     for the list's audience; `steps` creates them as given. Step subjects and bodies may use
-    `{{first_name}}`, `{{last_name}}`, `{{company_name}}`, `{{job_title}}` with fallbacks."""
+    `{{first_name}}`, `{{last_name}}`, `{{company_name}}`, `{{job_title}}` with fallbacks, and
+    `{{signal_opener}}` / `{{signal_followup}}` (facts from the data, empty when there are none)."""
     data = body.model_dump(exclude_unset=True)
     if body.steps is not None:
         data["steps"] = [s.model_dump() for s in body.steps]

@@ -65,7 +65,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from lexi.campaigns import content, links
+from lexi.campaigns import content, facts, links
 from lexi.campaigns.repository import CampaignRepository, SendRepository
 from lexi.config import Settings
 from lexi.db.session import Database
@@ -320,13 +320,16 @@ def build_message(
     to: str,
     settings: Settings,
     now: datetime,
+    fact_values: dict[str, str] | None = None,
 ) -> Message:
-    """The email for one contact and step: merged subject and body, a plain-text and an HTML
+    """The email for one contact and step: merged subject and body (``fact_values`` fill the
+    ``lexi.campaigns.facts`` variables; without them those read as empty), a plain-text and an HTML
     part, List-Unsubscribe headers (RFC 8058), the footer, and tracking when asked for."""
     base = settings.public_url.rstrip("/")
     key = campaign.signing_key
     unsubscribe = f"{base}/email/unsubscribe/{links.sign(key, 'u', send_id)}"
-    rendered = content.render(step["subject"], step["body"], content.contact_fields(contact))
+    values = {**content.contact_fields(contact), **(fact_values or {})}
+    rendered = content.render(step["subject"], step["body"], values)
     sender = sender_of(campaign, settings)
     text, body_html = rendered.text, rendered.html
     if campaign.from_name:
@@ -566,6 +569,8 @@ class CampaignSender:
                 if s.step_index > 0
             }
             steps = self._revision_steps(session, campaign)
+            # Facts from the data for {{signal_opener}} / {{signal_followup}}, read once per batch.
+            known = facts.merge_values(session, [c for _, _, c in rows], self.clock().date())
             session.expunge_all()
         result = BatchResult()
         lease = timedelta(seconds=self.lease_seconds)
@@ -610,6 +615,7 @@ class CampaignSender:
                 blocked,
                 previous.get(send.id),
                 handover_by,
+                known.get(contact.id, {}),
             )
             if outcome == "lease_lost":
                 renew_at = None  # the next send renews first (or finds it was taken over)
@@ -648,6 +654,7 @@ class CampaignSender:
         blocked: set[str],
         previous: CampaignSend | None,
         handover_by: datetime,
+        fact_values: dict[str, str],
     ) -> str:
         now = self.clock()
         claim = (send, generation)
@@ -670,7 +677,9 @@ class CampaignSender:
                 f"condition {step['send_condition']} not met",
                 now,
             )
-        message = build_message(campaign, step, contact, send.id, address, self.settings, now)
+        message = build_message(
+            campaign, step, contact, send.id, address, self.settings, now, fact_values
+        )
 
         def within_lease() -> None:
             if self.clock() >= handover_by:

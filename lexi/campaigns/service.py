@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import secrets
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -25,7 +25,7 @@ from lexi.assistant.model import config as model_config
 from lexi.audit import service as audit
 from lexi.audit.service import Actor
 from lexi.auth.scopes import Scope
-from lexi.campaigns import content
+from lexi.campaigns import content, facts
 from lexi.campaigns.drafting import (
     LENGTHS,
     TONES,
@@ -326,7 +326,8 @@ def audience_of(session: Session, workspace_id: uuid.UUID, list_id: uuid.UUID | 
         return Audience()
     repo = CampaignRepository(session)
     contacts = repo.contacts(workspace_id, repo.list_member_ids(list_id)[:2000])
-    return Audience.from_contacts(contacts)
+    known = facts.for_contacts(session, contacts, utc_now().date())
+    return replace(Audience.from_contacts(contacts), with_facts=sum(1 for f in known.values() if f))
 
 
 def create_campaign(session: Session, workspace_id: uuid.UUID, data: dict[str, Any]) -> Campaign:
@@ -1142,16 +1143,18 @@ def personalize_email(
         reference=f"contact:{contact.id}",
         actor=actor,
     )
+    known = facts.for_contacts(session, [contact], utc_now().date()).get(contact.id, [])
     written = ahead or single_email(
         get_writer(),
         topic,
-        Audience.from_contacts([contact]),
+        replace(Audience.from_contacts([contact]), with_facts=1 if known else 0),
         tone,
         length,
         data=model_data(session, workspace_id),
     )
     drafted = written.steps[0]
     values = content.contact_fields(contact)
+    values.update(facts.values_of(known))
     rendered = content.render(drafted.subject, body_template or drafted.body, values)
     notes = [
         _MERGE_NOTES[key].format(value=values[key])
@@ -1172,6 +1175,9 @@ def personalize_email(
         notes.append("The contact has no first name: the greeting uses the fallback.")
     if body_template:
         notes.append("Body from your template; merge variables filled from the contact.")
+    template_text = drafted.subject + (body_template or drafted.body)
+    if values["signal_opener"] and "{{signal_opener" in template_text:
+        notes.append(f"Opening fact from the data ({known[0].kind}): {values['signal_opener']}")
     notes.append("No other facts about the contact are stated.")
     count = len(words(rendered.subject + " " + rendered.text))
     return {

@@ -480,7 +480,8 @@ def get_campaign(session: Session, caller: Caller, args: CampaignIdArgs) -> Resu
 def create_campaign(session: Session, caller: Caller, args: CampaignCreate) -> Result:
     """Create a draft campaign for a list. With `topic` (and optionally `tone`) and no `steps`,
     Lexi drafts a 3-step sequence (opening email, follow-up, last note) for the list's audience;
-    emails may use {{first_name}}, {{last_name}}, {{company_name}}, {{job_title}}. Nothing is
+    emails may use {{first_name}}, {{last_name}}, {{company_name}}, {{job_title}}, and
+    {{signal_opener}} / {{signal_followup}} (facts from the data, empty without). Nothing is
     sent until `start_campaign`'s task is approved."""
     data = args.model_dump(exclude_unset=True)
     if args.steps is not None:
