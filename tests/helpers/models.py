@@ -114,5 +114,11 @@ def answer_for(interpretation: Any) -> dict[str, Any]:
                 item["task_status"] = intent.params["status"]
             out.append(item)
         else:
-            out.append({"kind": "clarify", "missing": (intent.missing or ["request"])[0]})
+            item = {"kind": "clarify", "missing": (intent.missing or ["request"])[0]}
+            if item["missing"] == "roles" and intent.filters:
+                item["filters"] = intent.filters
+            asked = intent.params.get("asked") or {}
+            if item["missing"] == "list" and asked.get("kind"):
+                item["waiting"] = asked["kind"]
+            out.append(item)
     return {"intents": out}

@@ -123,6 +123,14 @@ class Clarify(_Intent):
 
     kind: Literal["clarify"]
     missing: Literal["roles", "search", "list", "list_name", "who", "prospects", "request"]
+    filters: Filters | None = Field(
+        None,
+        description="missing roles: what the request asked for so far (industries, places, "
+        "size...), kept so the answer ('founders') completes the search.",
+    )
+    waiting: Literal["list_add", "list_create", "list_stats", "list_remove"] | None = Field(
+        None, description="missing list: the request that waits for the list's name."
+    )
 
 
 AnyIntent = Annotated[
@@ -167,6 +175,25 @@ def _said(text: str, words: str) -> bool:
 
 def _clarify(missing: str) -> Intent:
     return clarify(missing)
+
+
+def _asking(item: Clarify) -> Intent:
+    """A question, with what its answer completes: the search so far (roles), or the request
+    waiting for a list."""
+    intent = _clarify(item.missing)
+    if item.missing == "roles" and item.filters is not None:
+        raw = {k: v for k, v in item.filters.model_dump().items() if v not in (None, [], {})}
+        try:
+            parsed = ProspectFilters.parse(raw, max_limit=APPROVED_MAX_LIMIT)
+        except ValidationFailed as exc:
+            raise NotUnderstood(f"filters: {exc.message}") from None
+        intent.filters = {**parsed.to_dict(), "limit": parsed.limit}
+    elif item.missing == "list" and item.waiting:
+        asked: dict[str, Any] = {"kind": item.waiting}
+        if item.waiting in ("list_add", "list_create"):
+            asked["selector"] = {"prospects": "last_results"}
+        intent.params["asked"] = asked
+    return intent
 
 
 def _search(intent: SearchProspects, state: ConversationState, running: dict[str, Any]) -> Intent:
@@ -299,6 +326,6 @@ def to_interpretation(answer: Understanding, text: str, state: ConversationState
             params = {"status": item.task_status} if item.task_status else {}
             intent = Intent(kind=IntentKind(item.kind), params=params)
         else:
-            intent = _clarify(item.missing)
+            intent = _asking(item)
         intents.append(intent)
     return Interpretation(intents, text=text)
