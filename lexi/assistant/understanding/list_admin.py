@@ -17,6 +17,7 @@ _SHOW_LISTS = re.compile(
     r"^\W*(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
+    r"what\s+lists\s+have\s+(?:i|we)\s+got|"
     r"which\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists)(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently))?"
     r"\W*(?:please)?\W*$",
@@ -42,6 +43,8 @@ _MERGE = re.compile(
     r"^\W*(?:please\s+)?(?:merge|combine|fold|copy)\s+(.+?)\s+(?:into|with|and|to)\s+(.+)$", I
 )
 _LIST_SUFFIX = re.compile(r"\s+list\s*$", I)
+# "delete the list called Event - London Dinner": the name is what follows "called".
+_CALLED = re.compile(r"^\s*(?:the\s+|my\s+|our\s+)?list\s+(?:called|named|titled)\s+", I)
 _LEADING = re.compile(r"^(?:the|my|our|this|that)\s+", I)
 
 
@@ -91,7 +94,7 @@ def _the_last(state: ConversationState) -> str | None:
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|could\s+you|can\s+you|would\s+you|"
-    r"please)\b\W*)+",
+    r"can\s+i|could\s+i|may\s+i|please)\b\W*)+",
     I,
 )
 
@@ -137,16 +140,25 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
             return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
     m = _DELETE.match(clause)
     if m and not re.search(r"\b(?:from|off|out\s+of|into|onto|to)\b", clause, I):
-        raw = m[1]
-        if re.fullmatch(r"(?:this|that|the)\s+list", raw.strip(" .!?"), I):
-            name = _the_last(state)
-            if name:
-                return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
-        name = _list_name(raw, quotes, state)
-        if _is_a_list(raw, name, state) and not re.fullmatch(
-            r"(?:all|every|everything)(?:\s+.*)?", raw.strip(), I
-        ):
+        return _delete(m[1], quotes, state)
+    return None
+
+
+def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
+    raw = _CALLED.sub("", raw)
+    head = raw.split(",")[0]
+    if head != raw and known_name(head, state.known_list_names):
+        raw = head  # "get rid of Dentists AZ, don't need it anymore"
+    if re.fullmatch(r"(?:this|that|the)\s+list|it", raw.strip(" .!?"), I):
+        name = _the_last(state)
+        if name:
             return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
+    name = _list_name(raw, quotes, state)
+    if _is_a_list(raw, name, state) and not re.fullmatch(
+        r"(?:all|every|everything)(?:\s+.*)?", raw.strip(), I
+    ):
+        return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
     return None
 
 

@@ -225,7 +225,7 @@ _REMOVE = re.compile(
 )
 _ADD = re.compile(
     r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|"
-    r"include|bookmark|shortlist|load)\b",
+    r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b))\b",
     I,
 )
 _LIST_WORD = re.compile(r"\blists?\b", I)

@@ -70,10 +70,30 @@ _FILL_LIST = re.compile(
 )
 
 
+# "Create a list named Denver Dentists with 30 owners of dental practices in Denver",
+# "new list 'London Dinner 2027' with 50 CFOs at banks in London".
+_NEW_LIST_WITH = re.compile(
+    r"^\W*(?:(?:create|make|start|build|set\s+up)\s+)?(?:a\s+)?(?:new\s+)?list\s+"
+    r"(?:(?:called|named|titled)\s+)?(?P<list>.+?)\s+with\s+"
+    r"(?P<who>(?:\d+|a\s+dozen|a\s+handful\s+of|some|a\s+few)\s+.+)$",
+    re.IGNORECASE,
+)
+# "i want 30 principals at architecture firms in Oregon saved into a list named PNW Architects".
+_SAVED_INTO = re.compile(
+    r"^\W*(?:(?:i|we)\s+(?:want|need|would\s+like)\s+)?(?P<who>.+?)\s+(?:saved|added|put)\s+"
+    r"(?P<prep>into|to|in|on)\s+(?P<list>(?:a|an|the|my|our)\s+(?:new\s+)?list\b.*)$",
+    re.IGNORECASE,
+)
+# "... into a list called TA Buyers": a list named for the first time is a new one.
+_A_LIST_CALLED = re.compile(r"^(?:a|an)\s+list\s+(?=called|named|titled)", re.IGNORECASE)
+
+
 def _save_split(c: Clause) -> tuple[str, str, str] | None:
     """(who to find, preposition, the list) when the clause searches and saves in one go."""
-    if split := _SEARCH_AND_SAVE.match(c.text):
-        return split["who"], split["prep"], split["list"]
+    if split := _NEW_LIST_WITH.match(c.text):
+        return split["who"], "to", f"a new list called {split['list']}"
+    if (split := _SEARCH_AND_SAVE.match(c.text)) or (split := _SAVED_INTO.match(c.text)):
+        return split["who"], split["prep"], _A_LIST_CALLED.sub("a new list ", split["list"])
     if (split := _FILL_LIST.match(c.text)) and _known_list_at(split["list"], c):
         return split["who"], "to", split["list"]
     if not (split := _SEARCH_AND_SAVE_KNOWN.match(c.text)):

@@ -111,3 +111,48 @@ def test_not_already_in_a_list_is_no_save():
 )
 def test_outreach_verbs_are_no_part_of_a_title(text, title):
     assert search(text)["titles"] == [title]
+
+
+LISTS = ConversationState(known_list_names=["Q1 Leads", "Dentists AZ", "Event - London Dinner"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Create a list named Denver Dentists with 30 owners of dental practices",
+            "Denver Dentists",
+        ),
+        (
+            "put 30 heads of people at companies hiring recruiters into a list called TA Buyers",
+            "TA Buyers",
+        ),
+        (
+            "i want 30 principals at architecture firms saved into a list named PNW Architects",
+            "PNW Architects",
+        ),
+    ],
+)
+def test_search_and_save_into_a_new_list(text, name):
+    intents = interpret(text, LISTS).intents
+    assert [i.kind for i in intents] == [IntentKind.prospect_search, IntentKind.list_create]
+    assert intents[1].list_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("pls get rid of Dentists AZ, don't need it anymore", "Dentists AZ"),
+        ("delete the list called Event - London Dinner", "Event - London Dinner"),
+    ],
+)
+def test_deleting_a_list_by_its_name(text, name):
+    (intent,) = interpret(text, LISTS).intents
+    assert (intent.kind, intent.list_name) == (IntentKind.list_delete, name)
+
+
+@pytest.mark.parametrize(
+    "text", ["can you call these people for me?", "post this on LinkedIn for me"]
+)
+def test_what_lexi_cannot_do_is_said(text):
+    assert [i.kind for i in interpret(text, LISTS).intents] == [IntentKind.unsupported]
