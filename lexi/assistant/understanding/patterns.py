@@ -18,6 +18,7 @@ Range = dict[str, int | None]
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
     r"(?:employees?|employes|emps?|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
+    r"mitarbeiter(?:innen)?|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
@@ -56,7 +57,35 @@ def _bounds(low: str, low_num: str, high: str, high_num: str) -> Range:
     return {"min": _n(low_num) + strict_low, "max": _n(high_num) - strict_high}
 
 
+def _range(low: str, high: str) -> Range:
+    """ "1-5k": a suffix on the second number is the first's too, when that keeps the order."""
+    lo, hi = _n(low), _n(high)
+    if high.lower().endswith("k") and not low.lower().endswith("k") and lo * 1000 <= hi:
+        lo *= 1000
+    return {"min": lo, "max": hi}
+
+
+# "more than 1k employees but fewer than 5k": the second bound counts the same thing; never
+# money ("more than 50 employees and less than $10M in revenue").
+_NOT_MONEY = r"(?!\s*(?:[mb]\b|bn\b|mm\b|million|billion|in\s+revenue|revenue|arr\b|in\s+sales))"
+
 _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        re.compile(
+            rf"({_GE}|{_GT})\s*{_NUM}\s*{_EMP}\s*,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
+            rf"{_NOT_MONEY}(?:\s*{_EMP})?",
+            re.IGNORECASE,
+        ),
+        lambda m: _bounds(m[1], m[2], m[3], m[4]),
+    ),
+    (
+        re.compile(
+            rf"({_LE}|{_LT})\s*{_NUM}\s*{_EMP}\s*,?\s*(?:but|and|yet)?\s*({_GE}|{_GT})\s*{_NUM}"
+            rf"{_NOT_MONEY}(?:\s*{_EMP})?",
+            re.IGNORECASE,
+        ),
+        lambda m: _bounds(m[3], m[4], m[1], m[2]),
+    ),
     (
         re.compile(
             rf"({_GE}|{_GT})\s*{_NUM}\s*(?:{_EMP}\s*)?,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
@@ -82,7 +111,7 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
     ),
     (
         re.compile(rf"(?:between|from)?\s*{_NUM}{_TO}{_NUM}\s*\+?\s*{_EMP}", re.IGNORECASE),
-        lambda m: {"min": _n(m[1]), "max": _n(m[2])},
+        lambda m: _range(m[1], m[2]),
     ),
     (
         re.compile(rf"{_EMP_NOUN}\s*(?:of|between|from|:)?\s*{_NUM}{_TO}{_NUM}", re.IGNORECASE),
@@ -437,7 +466,9 @@ def _techs(group: str) -> list[str]:
 
 
 _TECH_NOT = re.compile(
-    rf"\b(?:but\s+not|and\s+not|not|without|excluding|except)\s+(?:using\s+|on\s+)?({_TECH_LIST})\b",
+    rf"\b(?:but\s+not|and\s+not|not|without|excluding|except|"
+    rf"(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not)\s+(?:use|run|on))\s+"
+    rf"(?:using\s+|on\s+)?({_TECH_LIST})\b",
     re.IGNORECASE,
 )
 

@@ -127,6 +127,8 @@ MAX_NUMBER_CHARS = 24
 
 def parse_int(text: str) -> int | None:
     t = text.replace(",", "").rstrip("+").lower()
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+        t = t.replace(".", "")  # "5.000": a thousands separator, as written in much of Europe
     mult = 1
     if t.endswith("k"):
         t, mult = t[:-1], 1000
@@ -242,6 +244,22 @@ def repl_words(words: list[str]) -> str:
     return str(value) if value is not None else " ".join(words)
 
 
+def _shared_scale(left: list[str], right: list[str]) -> str:
+    """ "between two and five thousand": the scale of the second number is the first's too."""
+    low, high = repl_words(left), repl_words(right)
+    if (
+        right
+        and right[-1] in ("hundred", "thousand")
+        and not {"hundred", "thousand"} & set(left)
+        and low.isdigit()
+        and high.isdigit()
+    ):
+        unit = 1000 if right[-1] == "thousand" else 100
+        if int(low) * unit <= int(high):
+            low = str(int(low) * unit)
+    return f"{low} and {high}"
+
+
 def words_to_digits(text: str) -> str:
     """ "twenty five CEOs" -> "25 CEOs", "a dozen" -> "12", "one" only where it counts."""
 
@@ -265,9 +283,7 @@ def words_to_digits(text: str) -> str:
             return raw  # "the one", "no one": too often not a number; handled as 1 elsewhere
         if (cut := _two_numbers(words)) is not None:
             # "between fifty and two hundred": two numbers, not 5,200.
-            return " ".join(
-                [*lead, repl_words(words[:cut]), "and", repl_words(words[cut + 1 :]), *trail]
-            )
+            return " ".join([*lead, _shared_scale(words[:cut], words[cut + 1 :]), *trail])
         value = _words_value(words)
         if value is None:
             return raw

@@ -47,7 +47,8 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\bfamily[\s-](?:owned|run)\b|"
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held|"
-            r"(?:pe|private[\s-]equity)[\s-](?:backed|owned)|listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
+            r"(?:pe|private[\s-]equity)[\s-](?:backed|owned))\b|"
+            r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
         ),
     ),
@@ -73,7 +74,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "intent_data",
         (
-            r"\b(?:showing|with)\s+(?:buying|purchase|purchasing)\s+intent(?:\s+(?:for|on|in)\s+[^,;.]+)?"
+            r"\b(?:showing|with)\s+(?:(?:buying|purchase|purchasing)\s+)?intent(?:\s+(?:for|on|in)\s+[^,;.]+)?"
+            r"|\b(?:that\s+|who\s+|which\s+)?(?:are\s+)?in[\s-]market\s+for\s+[^,;.]+"
             r"|\b(?:that\s+|who\s+|which\s+)?(?:are\s+)?(?:actively\s+)?(?:researching|evaluating|shopping\s+for|"
             r"in\s+the\s+market\s+for|looking\s+(?:for|at)|considering)\s+(?:new\s+)?"
             # "looking for CMOs at health systems" is the user looking for people
@@ -104,7 +106,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "revenue_growth",
-        r"\bgrowing\s+revenue\s+\d+\s*%[^,;.]*|\brevenue\s+growth\s+of\s+\d+\s*%[^,;.]*",
+        r"\bgrowing\s+revenue\s+\d+\s*%[^,;.]*|\brevenue\s+growth\s+of\s+\d+\s*%[^,;.]*|"
+        r"\b(?:whose\s+|with\s+)?revenues?\s+(?:grew|growing|grows|is\s+growing|increased|up)\s+"
+        r"(?:by\s+)?\d+\s*%\+?[^,;.]*",
     ),
     (
         "years_of_experience",
@@ -114,13 +118,16 @@ _RULES: list[tuple[str, str]] = [
     (
         "tenure",
         (
-            r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:role|job|position|seat)\s+"
-            r"(?:for\s+)?(?:less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
+            r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:current\s+)?(?:role|job|position|seat)\s+"
+            r"(?:for\s+)?(?:at\s+least|less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
         ),
     ),
     (
         "education",
-        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*",
+        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|"
+        r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|master'?s(?:\s+degree)?|bachelor'?s(?:\s+degree)?)\b"
+        r"(?:\s+(?:from|at)\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)?|"
+        r"\b(?:who\s+are\s+)?[A-Z][\w&.-]*\s+(?:alumni|grads|graduates)\b",
     ),
     (
         "languages",
@@ -160,7 +167,8 @@ _HINT = re.compile(
     r"ftse|s&p|dax|big|bed|locations|stores|branch|outlets|restaurants|sites|clinics|offices|intent|"
     r"research|evaluat|shopping|market|looking|consider|visited|hiring|started|joined|changed|"
     r"recently|newly|headcount|growing|growth|experience|exp|yrs|been|went|graduated|studied|alumni|speak|fluent|"
-    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|site|acquired|layoffs|linkedin",
+    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|site|acquired|layoffs|linkedin|"
+    r"mba|ph\.?d|doctorate|master|bachelor|grads|graduates|grew|increased|revenue",
     re.IGNORECASE,
 )
 

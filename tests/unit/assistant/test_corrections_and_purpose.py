@@ -156,3 +156,52 @@ def test_deleting_a_list_by_its_name(text, name):
 )
 def test_what_lexi_cannot_do_is_said(text):
     assert [i.kind for i in interpret(text, LISTS).intents] == [IntentKind.unsupported]
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        ("CEOs at companies with between ten and fifty employees", {"min": 10, "max": 50}),
+        ("CEOs at companies between two and five thousand employees", {"min": 2000, "max": 5000}),
+        ("CEOs at companies with 1-5k employees", {"min": 1000, "max": 5000}),
+        ("CEOs at companies with more than 5.000 employees", {"min": 5001, "max": None}),
+        ("CEOs at companies with 50-500 Mitarbeiter", {"min": 50, "max": 500}),
+        (
+            "CEOs at companies with more than 1k employees but fewer than 5k",
+            {"min": 1001, "max": 4999},
+        ),
+        (
+            "CEOs at companies with fewer than 200 employees but more than 50",
+            {"min": 51, "max": 199},
+        ),
+    ],
+)
+def test_both_ends_of_a_size(text, employees):
+    f = search(text)
+    assert f["employees"] == employees
+    assert f["limit"] == 25
+
+
+def test_a_revenue_bound_after_a_size_stays_revenue():
+    f = search("CFOs at companies with more than 50 employees and less than $10M in revenue")
+    assert f["employees"] == {"min": 51, "max": None}
+    assert f["revenue_usd"] == {"min": None, "max": 10000000}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("VPs of Sales with an MBA in Chicago", "education"),
+        ("CISOs at banks in the UK who are Cambridge alumni", "education"),
+        ("IT directors at companies showing intent for endpoint security", "intent_data"),
+        ("heads of HR at companies in-market for a new payroll system", "intent_data"),
+        ("AEs who have been in their current role for at least 2 years", "tenure"),
+        ("VP sales at saas companies whose revenue grew 30% last year", "revenue_growth"),
+        ("VPs of marketing at publicly traded retailers", "ownership_type"),
+        ("marketing managers at companies that don't use HubSpot", "exclude_technologies"),
+    ],
+)
+def test_what_lexi_cannot_filter_on_is_named_not_searched(text, code):
+    intent = interpret(text, ConversationState()).intents[0]
+    assert code in intent.unsupported
+    assert "keywords" not in intent.filters and "technologies" not in intent.filters
