@@ -148,7 +148,7 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
     """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
     raw = _CALLED.sub("", raw)
     head = raw.split(",")[0]
-    if head != raw and known_name(head, state.known_list_names):
+    if head != raw and head.strip().lower() in {k.lower() for k in state.known_list_names}:
         raw = head  # "get rid of Dentists AZ, don't need it anymore"
     if re.fullmatch(r"(?:this|that|the)\s+list|it", raw.strip(" .!?"), I):
         name = _the_last(state)
