@@ -106,8 +106,8 @@ class Assistant:
             }
             if step.intent.unsupported:
                 action["unsupported"] = list(step.intent.unsupported)
-            if step.intent.missing == ["roles"] and step.intent.filters:
-                ctx.state.asked_filters = dict(step.intent.filters)
+            if step.intent.missing == ["roles"] and step.intent.filters is not None:
+                ctx.state.asked_filters = step.intent.filters.to_dict()
                 ctx.state.asked_turn = ctx.state.turn
             elif step.intent.missing == ["list"] and step.intent.params.get("asked"):
                 ctx.state.asked_list = dict(step.intent.params["asked"])

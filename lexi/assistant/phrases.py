@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from lexi.prospects.filter_words import (
@@ -13,7 +14,7 @@ from lexi.prospects.filter_words import (
 )
 from lexi.prospects.filter_words import join as _join
 from lexi.prospects.filter_words import the as _the
-from lexi.prospects.filters import filter_clauses
+from lexi.prospects.filters import ProspectFilters, filter_clauses
 
 LEVEL_NAMES = {
     "owner": ("owner", "owners"),
@@ -203,7 +204,7 @@ def _dept(name: str) -> str:
     return DEPARTMENT_NAMES.get(name, name.replace("_", " ").title())
 
 
-def _roles(filters: dict[str, Any], one: bool) -> str:
+def _roles(filters: Mapping[str, Any], one: bool) -> str:
     """Who, as people say it: "CEOs", "VPs of Sales", "sales managers", "people in marketing"."""
     titles = list(filters.get("titles") or [])
     depts = [_dept(d) for d in filters.get("departments") or []]
@@ -230,10 +231,13 @@ def _roles(filters: dict[str, Any], one: bool) -> str:
     return f"{_join([d.lower() for d in depts], 'and')} {_join(names, 'and')}"
 
 
-def describe_filters(filters: dict[str, Any], count: int | None = None) -> str:
+def describe_filters(filters: ProspectFilters | Mapping[str, Any], count: int | None = None) -> str:
     """The request in words: "CEOs at law firms in New York City"; with ``count``, the number
     leads ("26 CEOs at law firms in New York City", "1 CEO at ..."). Who the people are comes
-    first; every other filter says its own clause (``lexi.prospects.filters``)."""
+    first; every other filter says its own clause (``lexi.prospects.filters``). ``filters`` is
+    the typed model or, as actions store it, the contract's filters object."""
+    if isinstance(filters, ProspectFilters):
+        filters = filters.to_dict()
     text = " ".join([_roles(filters, count == 1), *filter_clauses(filters)])
     return f"{count:,} {text}" if count is not None else text
 

@@ -128,6 +128,6 @@ def write(actions: list[dict[str, Any]]) -> str:
 def thinking(interpretation: Interpretation) -> str:
     """What Lexi understood, for the stream's ``thinking`` event."""
     for intent in interpretation.intents:
-        if intent.kind == IntentKind.prospect_search and intent.filters:
+        if intent.kind == IntentKind.prospect_search and intent.filters is not None:
             return f"Looking for {phrases.describe_filters(intent.filters)}."
     return phrases.THINKING

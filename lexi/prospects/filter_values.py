@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from lexi.errors import ValidationFailed
@@ -236,13 +237,22 @@ def hiring(field: str, value: Any) -> dict[str, Any] | None:
     return out or {"posted_within_days": MAX_DAYS}
 
 
+@lru_cache(maxsize=4096)
+def _place(raw: str) -> str:
+    """The canonical filter string of one place (the gazetteer never changes in a process, and
+    a region's 54 places are read again on every search of it)."""
+    from lexi.geo import parse_location
+
+    return parse_location(raw).filter_string()
+
+
 def places(field: str, value: Any) -> list[str]:
-    from lexi.geo import UnknownPlace, parse_location
+    from lexi.geo import UnknownPlace
 
     out: list[str] = []
     for raw in clean_list(field, value, MAX_PLACES):
         try:
-            place = parse_location(raw)
+            canonical = _place(raw)
         except UnknownPlace as exc:
             raise ValidationFailed(
                 f"Unknown location: {raw!r}.",
@@ -253,7 +263,6 @@ def places(field: str, value: Any) -> list[str]:
                     "formats": ["New York, NY, US", "London, GB", "CA, US", "DE"],
                 },
             ) from None
-        canonical = place.filter_string()
         if canonical not in out:
             out.append(canonical)
     return out

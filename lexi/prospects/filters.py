@@ -99,7 +99,7 @@ def register_filter(spec: FilterSpec) -> FilterSpec:
 
 def unregister_filter(name: str) -> None:
     """Remove a filter an extension added; the built-in ones stay."""
-    if name in ProspectFilters.model_fields:
+    if name in _BUILT_IN:
         raise ValueError(f"{name} is a built-in filter")
     FILTERS.pop(name, None)
 
@@ -285,7 +285,7 @@ class ProspectFilters(BaseModel):
     def _extension_values(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        extra = [k for k in data if k not in cls.model_fields]
+        extra = [k for k in data if k not in _BUILT_IN]
         if not extra:
             return data
         unknown = sorted(k for k in extra if k not in FILTERS)
@@ -296,27 +296,79 @@ class ProspectFilters(BaseModel):
     @classmethod
     def parse(cls, data: dict[str, Any] | None, *, max_limit: int = MAX_LIMIT) -> ProspectFilters:
         """Validate a filters object from a client; ``max_limit`` allows approved large selections."""
+        return cls.from_dict(data).checked(max_limit)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | None) -> ProspectFilters:
+        """The filters of a JSON filters object, checked and made canonical value by value
+        (``ValidationFailed`` names the first bad one). ``limit`` is not bounded here: what a
+        search may select is the caller's rule (``checked``). Understanding, stored
+        conversations and the chat's edited chips come in this way."""
         if data is None:
             data = {}
-        if not isinstance(data, dict):
+        if not isinstance(data, Mapping):
             raise ValidationFailed.field("body", "Expected a filters object")
-        unknown = sorted(set(data) - set(FILTERS))
+        unknown = sorted(k for k in data if k not in FILTERS)
         if unknown:
             raise _unknown_filters(unknown)
         try:
-            filters = cls.model_validate(data)
+            return cls.model_validate(dict(data))
         except ValidationError as exc:
             err = exc.errors()[0]
             name = ".".join(str(p) for p in err["loc"]) or "body"
             raise ValidationFailed.field(name, str(err["msg"])) from None
-        if not 1 <= filters.limit <= max_limit:
+
+    def checked(self, max_limit: int = MAX_LIMIT) -> ProspectFilters:
+        """These filters, when ``limit`` is a number of people a search may select."""
+        if not 1 <= self.limit <= max_limit:
             raise ValidationFailed.field("limit", f"Must be between 1 and {max_limit}")
-        if filters.limit > MAX_LIMIT and filters.is_empty():
+        if self.limit > MAX_LIMIT and self.is_empty():
             # Selecting thousands of arbitrary people is never what anyone meant.
             raise ValidationFailed.field(
                 "limit", f"A search without filters selects at most {MAX_LIMIT} people"
             )
-        return filters
+        return self
+
+    def changed(self, changes: Mapping[str, Any]) -> ProspectFilters:
+        """A copy with some filters set to new values (checked like any value); a value of None
+        or an empty list clears that filter."""
+        return type(self).from_dict({**self.to_dict(), **changes})
+
+    def value(self, name: str) -> Any:
+        """The value of one filter by name (a built-in field or a registered extension), None
+        when it is not set."""
+        if name in _BUILT_IN:
+            return getattr(self, name)
+        return (self.model_extra or {}).get(name)
+
+    # Read by name, as the descriptors name them: ``filters["titles"]``, ``"keywords" in
+    # filters``, ``filters.get("min_rating")`` (an extension's). A filter that is not set is
+    # absent, as in ``to_dict()``.
+    def __getitem__(self, name: str) -> Any:
+        value = self.value(name) if name in FILTERS else None
+        if value is False or value in (None, [], {}):
+            raise KeyError(name)
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def __eq__(self, other: object) -> bool:
+        # The contract's filters object of the same search is equal: {"titles": ["CEO"],
+        # "limit": 25} == ProspectFilters(titles=["CEO"]).
+        if isinstance(other, Mapping):
+            return self.to_dict() == dict(other)
+        return super().__eq__(other)
+
+    def __repr_args__(self) -> Iterator[tuple[str | None, Any]]:
+        # Only the filters that are set: "ProspectFilters(titles=['CEO'], limit=25)".
+        yield from self.to_dict().items()
 
     def is_empty(self) -> bool:
         return not any(v for k, v in self.to_dict().items() if k != "limit")
@@ -325,7 +377,7 @@ class ProspectFilters(BaseModel):
         """(name, value) of every filter that is set, in the descriptors' order."""
         extra = self.model_extra or {}
         for name in FILTERS:
-            value = extra.get(name) if name not in type(self).model_fields else getattr(self, name)
+            value = extra.get(name) if name not in _BUILT_IN else getattr(self, name)
             if value is False or value in (None, [], {}):
                 continue
             yield name, value
@@ -333,7 +385,7 @@ class ProspectFilters(BaseModel):
     def to_dict(self) -> dict[str, Any]:
         """The canonical JSON form (empty fields omitted), as stored in chat actions and tasks."""
         out: dict[str, Any] = {}
-        for name in [*type(self).model_fields, *(self.model_extra or {})]:
+        for name in [*_BUILT_IN, *(self.model_extra or {})]:
             value = getattr(self, name)
             if value is False or value in (None, [], {}) or name not in FILTERS:
                 continue
@@ -345,6 +397,10 @@ class ProspectFilters(BaseModel):
         return out
 
 
+# The built-in filters' names, in the fields' order (read per value: ``model_fields`` is slow).
+_BUILT_IN: dict[str, None] = dict.fromkeys(ProspectFilters.model_fields)
+
+
 def _unknown_filters(unknown: list[str]) -> ValidationFailed:
     return ValidationFailed(
         f"Unknown filter: {', '.join(unknown)}.",
@@ -352,9 +408,11 @@ def _unknown_filters(unknown: list[str]) -> ValidationFailed:
     )
 
 
-def filter_clauses(filters: Mapping[str, Any]) -> list[str]:
+def filter_clauses(filters: ProspectFilters | Mapping[str, Any]) -> list[str]:
     """The English of every filter that is set and is not part of the role, in order:
     ["at law firms", "with 50-200 employees and $1,000,000+ in revenue", "in Texas"]."""
+    if isinstance(filters, ProspectFilters):
+        filters = filters.to_dict()
     clauses: list[tuple[str | None, str]] = []
     for spec in FILTERS.values():
         value = filters.get(spec.name)

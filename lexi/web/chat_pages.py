@@ -24,6 +24,7 @@ from lexi.errors import NotFound, ValidationFailed
 from lexi.kit.pagination import PageParams
 from lexi.lists import service as lists_service
 from lexi.models import Task
+from lexi.prospects.filters import ProspectFilters
 from lexi.tasks import service as tasks
 from lexi.users.service import SignedIn
 from lexi.web import views
@@ -233,7 +234,11 @@ def search_again(
             raise ValidationFailed.field(
                 str(exc), "Not a number", f"{label}: write numbers like 10-50."
             ) from None
-    intent = Intent(kind=IntentKind.prospect_search, filters=filters, refinement=True)
+    intent = Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(filters),
+        refinement=True,
+    )
     text = phrases.edited_search(filters)
     chat.run_turn(
         session,

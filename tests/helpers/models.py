@@ -74,7 +74,8 @@ def answer_for(interpretation: Any) -> dict[str, Any]:
     for intent in interpretation.intents:
         kind = intent.kind.value
         if kind == "prospect_search":
-            item: dict[str, Any] = {"kind": kind, "filters": dict(intent.filters or {})}
+            filters = intent.filters.to_dict() if intent.filters is not None else {}
+            item: dict[str, Any] = {"kind": kind, "filters": filters}
             if intent.refinement:
                 item["refines_previous"] = True
             if intent.offset:
@@ -115,8 +116,8 @@ def answer_for(interpretation: Any) -> dict[str, Any]:
             out.append(item)
         else:
             item = {"kind": "clarify", "missing": (intent.missing or ["request"])[0]}
-            if item["missing"] == "roles" and intent.filters:
-                item["filters"] = intent.filters
+            if item["missing"] == "roles" and intent.filters is not None:
+                item["filters"] = intent.filters.to_dict()
             asked = intent.params.get("asked") or {}
             if item["missing"] == "list" and asked.get("kind"):
                 item["waiting"] = asked["kind"]

@@ -168,7 +168,11 @@ def describe(interpretation: Interpretation) -> str:
     """A compact JSON form of an interpretation (benchmarks, logs at DEBUG)."""
     return json.dumps(
         [
-            {"kind": i.kind.value, "filters": i.filters, "list": i.list_name}
+            {
+                "kind": i.kind.value,
+                "filters": i.filters.to_dict() if i.filters is not None else None,
+                "list": i.list_name,
+            }
             for i in interpretation.intents
         ],
         default=str,

@@ -9,7 +9,6 @@ the rule interpreter would. Anything that does not pass raises ``NotUnderstood``
 
 from __future__ import annotations
 
-import copy
 from dataclasses import fields
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -187,7 +186,7 @@ def _asking(item: Clarify) -> Intent:
             parsed = ProspectFilters.parse(raw, max_limit=APPROVED_MAX_LIMIT)
         except ValidationFailed as exc:
             raise NotUnderstood(f"filters: {exc.message}") from None
-        intent.filters = {**parsed.to_dict(), "limit": parsed.limit}
+        intent.filters = parsed
     elif item.missing == "list" and item.waiting:
         asked: dict[str, Any] = {"kind": item.waiting}
         if item.waiting in ("list_add", "list_create"):
@@ -202,11 +201,14 @@ def _search(intent: SearchProspects, state: ConversationState, running: dict[str
         base = running.get("filters")
         if base is None:
             return _clarify("search")
-        filters = copy.deepcopy(base)
-        filters["limit"] = int(raw.get("limit") or base.get("limit") or DEFAULT_LIMIT)
+        limit = int(raw.get("limit") or base.get("limit") or DEFAULT_LIMIT)
+        try:
+            more = ProspectFilters.from_dict({**base, "limit": limit})
+        except ValidationFailed as exc:
+            raise NotUnderstood(f"filters: {exc.message}") from None
         return Intent(
             kind=IntentKind.prospect_search,
-            filters=filters,
+            filters=more,
             offset=int(running.get("offset", 0)),
             refinement=True,
         )
@@ -214,12 +216,10 @@ def _search(intent: SearchProspects, state: ConversationState, running: dict[str
         parsed = ProspectFilters.parse(raw, max_limit=APPROVED_MAX_LIMIT)
     except ValidationFailed as exc:
         raise NotUnderstood(f"filters: {exc.message}") from None
-    filters = parsed.to_dict()
-    filters.setdefault("limit", parsed.limit)
     if intent.refines_previous and running.get("filters") is None:
         return _clarify("search")
     found = Intent(
-        kind=IntentKind.prospect_search, filters=filters, refinement=intent.refines_previous
+        kind=IntentKind.prospect_search, filters=parsed, refinement=intent.refines_previous
     )
     if intent.unsupported and _HAS_UNSUPPORTED:
         found.unsupported = list(dict.fromkeys(intent.unsupported))
@@ -312,11 +312,10 @@ def to_interpretation(answer: Understanding, text: str, state: ConversationState
     for item in answer.intents:
         if isinstance(item, SearchProspects):
             intent = _search(item, state, running)
-            if intent.kind is IntentKind.prospect_search:
-                filters = intent.filters or {}
+            if intent.kind is IntentKind.prospect_search and intent.filters is not None:
                 running = {
-                    "filters": filters,
-                    "offset": intent.offset + int(filters.get("limit") or DEFAULT_LIMIT),
+                    "filters": intent.filters.to_dict(),
+                    "offset": intent.offset + intent.filters.limit,
                 }
         elif isinstance(item, ListIntent):
             intent = _list(item, text, state)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, field_serializer
 
 from lexi.assistant import phrases
 from lexi.assistant.context import TurnContext
@@ -30,18 +30,14 @@ from lexi.tasks import service as tasks_service
 PREVIEW = MAX_LIMIT
 
 
-def _filters_schema(schema: dict[str, Any], model: type[BaseModel]) -> None:
-    # Every filter, described, so a model reading the tool knows what it can ask for.
-    described = {"description": "The contract's filters object: every filter Lexi can apply."}
-    schema["properties"]["filters"] = {**ProspectFilters.model_json_schema(), **described}
-
-
 class SearchArgs(BaseModel):
     """A prospect search and where to save the people it selects."""
 
-    model_config = ConfigDict(json_schema_extra=_filters_schema)
-
-    filters: dict[str, Any] = Field(description="The contract's filters object.")
+    # Its JSON schema is the filter model's, so a model reading the tool sees every filter
+    # (extensions' too), each described.
+    filters: ProspectFilters = Field(
+        description="The contract's filters object: every filter Lexi can apply."
+    )
     offset: int = Field(0, ge=0, description='How many matches to skip ("show me 10 more").')
     list_target: str | None = Field(
         None, description="Where to save: named | new | context | last; none to only show."
@@ -57,20 +53,25 @@ class SearchArgs(BaseModel):
         description="Words of the request no filter could use (an unknown place); named in the reply.",
     )
 
+    @field_serializer("filters")
+    def _compact(self, filters: ProspectFilters) -> dict[str, Any]:
+        # The contract's form (filters that are set), as the call is stored and streamed.
+        return filters.to_dict()
+
 
 def _args_from_intent(intent: Intent, ctx: TurnContext) -> SearchArgs | None:
-    if intent.filters is None:
+    filters = intent.filters
+    if filters is None:
         return None
-    filters = dict(intent.filters)
     names = intent.params.get("exclude_list_names") or []
     if names:
-        ids = list(filters.get("exclude_list_ids") or [])
+        ids = list(filters.exclude_list_ids)
         for name in names:
             found = lists_service.find_list_by_name(ctx.session, ctx.workspace_id, name)
             if found is not None and str(found.id) not in ids:
                 ids.append(str(found.id))
         if ids:
-            filters["exclude_list_ids"] = ids
+            filters = filters.changed({"exclude_list_ids": ids})
     target = "context" if ctx.state.context_list_id else None
     return SearchArgs(
         filters=filters,
@@ -82,7 +83,7 @@ def _args_from_intent(intent: Intent, ctx: TurnContext) -> SearchArgs | None:
 
 
 def _parse(args: SearchArgs) -> ProspectFilters:
-    return ProspectFilters.parse(args.filters, max_limit=APPROVED_MAX_LIMIT)
+    return args.filters.checked(APPROVED_MAX_LIMIT)
 
 
 class _Read:
@@ -98,7 +99,7 @@ class _Read:
 
 
 def _read(ctx: TurnContext, args: SearchArgs) -> _Read:
-    key = "search:" + json.dumps([args.filters, args.offset], sort_keys=True, default=str)
+    key = "search:" + json.dumps([args.filters.to_dict(), args.offset], sort_keys=True, default=str)
     cached = ctx.extras.get(key)
     if cached is None:
         filters = _parse(args)

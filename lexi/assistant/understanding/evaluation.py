@@ -19,8 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from lexi.errors import ValidationFailed
 from lexi.kit import clock
-from lexi.prospects.filters import FILTERS
+from lexi.prospects.filters import FILTERS, ProspectFilters
 
 from .types import KEEP_SETS, ConversationState, Intent, IntentKind, Interpretation
 
@@ -84,6 +85,7 @@ def comparable(filters: Any) -> Any:
     titles of ``hiring_for``; places in their canonical form ("Frankfurt, DE" is "Frankfurt am
     Main, DE") in any order; a place both included and excluded ("Europe except the UK") counted
     once, as excluded."""
+    filters = _plain(filters)
     if not isinstance(filters, dict):
         return filters
     out = dict(filters)
@@ -98,6 +100,11 @@ def comparable(filters: Any) -> Any:
     if out.get("locations") and out.get("exclude_locations"):
         out["locations"] = [v for v in out["locations"] if v not in out["exclude_locations"]]
     return out
+
+
+def _plain(value: Any) -> Any:
+    """Typed filters as the labels write them (the contract's filters object)."""
+    return value.to_dict() if isinstance(value, ProspectFilters) else value
 
 
 def _same(key: str, have: Any, want: Any) -> bool:
@@ -116,7 +123,8 @@ def mismatches(expected: list[dict[str, Any]], got: Interpretation) -> list[str]
     for exp, intent in zip(expected, got.intents, strict=True):
         for key in COMPARED:
             if key in exp and not _same(key, getattr(intent, key), exp[key]):
-                out.append(f"{exp['kind']}.{key}: {getattr(intent, key)!r} != {exp[key]!r}")
+                have = _plain(getattr(intent, key))
+                out.append(f"{exp['kind']}.{key}: {have!r} != {exp[key]!r}")
         for key, value in exp.get("params", {}).items():
             if intent.params.get(key) != value:
                 out.append(f"{exp['kind']}.params.{key}: {intent.params.get(key)!r} != {value!r}")
@@ -146,11 +154,19 @@ class Score:
     fn: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     failures: list[tuple[str, list[str]]] = field(default_factory=list)
 
-    def add(self, text: str, expected: list[dict[str, Any]], got: Interpretation) -> None:
+    def add(
+        self,
+        text: str,
+        expected: list[dict[str, Any]],
+        got: Interpretation,
+        error: str | None = None,
+    ) -> None:
         self.lines += 1
         kinds_ok = [i.kind.value for i in got.intents] == [e["kind"] for e in expected]
         self.intents_right += kinds_ok
         problems = mismatches(expected, got)
+        if error:
+            problems.append(f"error: {error}")
         self.lines_right += not problems
         if problems:
             self.failures.append((text, problems))
@@ -158,7 +174,7 @@ class Score:
             if "filters" not in exp or exp["kind"] != IntentKind.prospect_search.value:
                 continue
             intent: Intent | None = got.intents[idx] if kinds_ok else None
-            predicted = intent.filters if intent else None
+            predicted = _plain(intent.filters) if intent else None
             self.filters_total += 1
             self.filters_exact += comparable(predicted) == comparable(exp["filters"])
             for key in SLOT_KEYS:
@@ -238,8 +254,8 @@ def advance(state: ConversationState, got: Interpretation) -> ConversationState:
             state.pending_task_ids.append(f"task:{state.turn}:{intent.kind.value}")
         elif intent.kind in (IntentKind.task_approve, IntentKind.task_dismiss):
             state.pending_task_ids = state.pending_task_ids[:-1]
-        if intent.kind is IntentKind.prospect_search and intent.filters:
-            _searched(state, intent)
+        if intent.kind is IntentKind.prospect_search and intent.filters is not None:
+            _searched(state, intent.filters.to_dict(), intent.offset)
         elif intent.kind is IntentKind.clarify:
             _asked(state, intent)
         elif intent.kind in _CAMPAIGN_KINDS:
@@ -253,17 +269,17 @@ def advance(state: ConversationState, got: Interpretation) -> ConversationState:
 
 def _asked(state: ConversationState, intent: Intent) -> None:
     """What a question keeps for its answer (``Assistant._run``)."""
-    if intent.missing == ["roles"] and intent.filters:
-        state.asked_filters, state.asked_turn = dict(intent.filters), state.turn
+    if intent.missing == ["roles"] and intent.filters is not None:
+        state.asked_filters, state.asked_turn = intent.filters.to_dict(), state.turn
     elif intent.missing == ["list"] and intent.params.get("asked"):
         state.asked_list, state.asked_turn = dict(intent.params["asked"]), state.turn
 
 
-def _searched(state: ConversationState, intent: Intent) -> None:
-    filters = intent.filters or {}
+def _searched(state: ConversationState, filters: dict[str, Any], offset: int) -> None:
+    """The search's filters are stored as the tools store them: the plain filters object."""
     shown = int(filters.get("limit", 25))
     state.last_filters = filters
-    state.last_offset = intent.offset + shown
+    state.last_offset = offset + shown
     ids = [f"p{state.turn}-{i}" for i in range(shown)]
     state.last_prospect_ids = ids
     state.nearby, state.nearby_turn = [], -1
@@ -272,8 +288,8 @@ def _searched(state: ConversationState, intent: Intent) -> None:
             "id": f"r{state.turn}-{len(state.result_sets) + 1}",
             "source": "search",
             "filters": filters,
-            "total": intent.offset + shown,
-            "offset": intent.offset,
+            "total": offset + shown,
+            "offset": offset,
             "count": shown,
             "prospect_ids": ids,
             "turn": state.turn,
@@ -295,6 +311,18 @@ def _listed(state: ConversationState, intent: Intent) -> None:
             state.known_list_names.append(name)
 
 
+def _label_filters(filters: dict[str, Any] | None) -> ProspectFilters | None:
+    """A label's filters, typed. A label is the right answer as written: one that is no valid
+    search (a place the gazetteer lacks) is kept as written, unchecked, so the next turn sees
+    stored filters that are no search, as a conversation stored so would."""
+    if filters is None:
+        return None
+    try:
+        return ProspectFilters.from_dict(filters)
+    except ValidationFailed:
+        return ProspectFilters.model_construct(**filters)
+
+
 def labelled(intents: list[dict[str, Any]], got: Interpretation | None = None) -> Interpretation:
     """A label as an interpretation (to move conversation state along). Where the label leaves
     the filters out (a question asking for roles is labelled by what it asks) and ``got`` has
@@ -306,7 +334,11 @@ def labelled(intents: list[dict[str, Any]], got: Interpretation | None = None) -
         [
             Intent(
                 kind=IntentKind(e["kind"]),
-                filters=e["filters"] if "filters" in e else (found[n].filters if found else None),
+                filters=(
+                    _label_filters(e["filters"])
+                    if "filters" in e
+                    else (found[n].filters if found else None)
+                ),
                 offset=e.get("offset", 0),
                 refinement=e.get("refinement", False),
                 list_name=e.get("list_name"),
@@ -321,12 +353,21 @@ def labelled(intents: list[dict[str, Any]], got: Interpretation | None = None) -
     )
 
 
+def _interpret(interpreter, text: str, state: ConversationState) -> tuple[Interpretation, str]:
+    """The interpretation, or none and why: filters that are no valid search (a place the
+    gazetteer does not know) are a miss of that line, not the end of the run."""
+    try:
+        return interpreter.interpret(text, state), ""
+    except ValidationFailed as exc:
+        return Interpretation([], text=text), exc.message
+
+
 def run_lines(lines: list[dict[str, Any]], interpreter, score: Score | None = None) -> Score:
     score = score or Score()
     with labels_day():
         for line in lines:
-            got = interpreter.interpret(line["text"], state_from(line.get("state")))
-            score.add(line["text"], line["intents"], got)
+            got, error = _interpret(interpreter, line["text"], state_from(line.get("state")))
+            score.add(line["text"], line["intents"], got, error)
     return score
 
 
@@ -344,8 +385,8 @@ def _run_conversations(conversations: list[dict[str, Any]], interpreter, score: 
         state = state_from(conv.get("state"))
         for turn in conv["turns"]:
             next_turn(state, turn.get("context"))
-            got = interpreter.interpret(turn["text"], state)
-            score.add(f"[{conv['id']}] {turn['text']}", turn["intents"], got)
+            got, error = _interpret(interpreter, turn["text"], state)
+            score.add(f"[{conv['id']}] {turn['text']}", turn["intents"], got, error)
             # The next turn starts from what the right answer would have left behind, so one
             # miss is counted once and not again in every later turn.
             state = advance(state, labelled(turn["intents"], got))

@@ -8,6 +8,10 @@ and tidies the intents they produced.
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from lexi.errors import ValidationFailed
+from lexi.prospects.filters import ProspectFilters
 
 from . import commands, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
@@ -92,14 +96,16 @@ class RuleInterpreter:
         cleaned = without_glosses(cleaned, _only_role)
         cleaned = corrected(cleaned)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
-        running = Running(state.last_filters, state.last_offset)
+        running = Running(_valid_search(state.last_filters), state.last_offset)
         if recalled := recall(cleaned, state):
             # "back to the vp eng search, only 100-500 employees": that search is the one refined.
-            running = Running(recalled.filters, recalled.offset)
+            running = Running(_valid_search(recalled.filters), recalled.offset)
             cleaned = recalled.rest
-            if _ONLY_FILLER.match(cleaned):
+            if _ONLY_FILLER.match(cleaned) and running.filters is not None:
                 again = Intent(
-                    IntentKind.prospect_search, filters=recalled.filters, refinement=True
+                    IntentKind.prospect_search,
+                    filters=ProspectFilters.from_dict(running.filters),
+                    refinement=True,
                 )
                 return Interpretation([again], text=raw)
         protected, quotes = protect_quotes(cleaned)
@@ -113,8 +119,9 @@ class RuleInterpreter:
             if intent is None:
                 continue
             if intent.kind is IntentKind.prospect_search:
-                running.filters = intent.filters
-                running.offset = intent.offset + int((intent.filters or {}).get("limit", 0))
+                typed = intent.filters
+                running.filters = typed.to_dict() if typed is not None else None
+                running.offset = intent.offset + (typed.limit if typed is not None else 0)
                 running.searched = True
             intents.append(intent)
         intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
@@ -130,6 +137,19 @@ def _only_role(text: str) -> bool:
     return slots.has_role and not slots.has_filters
 
 
+def _valid_search(stored: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Stored filters of an earlier search, when they are still a search Lexi can run; from a
+    conversation stored before a place or an extension's filter went away, none, and a
+    refinement asks which search is meant instead of failing."""
+    if stored is None:
+        return None
+    try:
+        ProspectFilters.from_dict(stored)
+    except ValidationFailed:
+        return None
+    return stored
+
+
 def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:
     """ "In New York, find me law firm CEOs": a role-less clause right before a search belongs to it."""
     out: list[Intent] = []
@@ -139,13 +159,13 @@ def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:
             prev
             and prev.kind is IntentKind.clarify
             and prev.missing == ["roles"]
-            and prev.filters
+            and prev.filters is not None
             and intent.kind is IntentKind.prospect_search
             and not intent.refinement
         ):
-            merged = {k: v for k, v in prev.filters.items() if k != "limit"}
-            merged.update(intent.filters or {})
-            intent.filters = merged
+            merged = {k: v for k, v in prev.filters.to_dict().items() if k != "limit"}
+            merged.update(intent.filters.to_dict() if intent.filters is not None else {})
+            intent.filters = ProspectFilters.from_dict(merged)
             out[-1] = intent
             continue
         out.append(intent)
@@ -197,12 +217,19 @@ def _answer_to_roles(intents: list[Intent], state: ConversationState) -> list[In
     if not asked or state.asked_turn != state.turn - 1:
         return intents
     for intent in intents:
-        if intent.kind is IntentKind.prospect_search and not intent.refinement and intent.filters:
-            new = intent.filters
+        if (
+            intent.kind is IntentKind.prospect_search
+            and not intent.refinement
+            and intent.filters is not None
+        ):
+            new = intent.filters.to_dict()
             merged = {**asked, **new}
             if new.get("limit") == DEFAULT_LIMIT and "limit" in asked:
                 merged["limit"] = asked["limit"]
-            intent.filters = merged
+            try:
+                intent.filters = ProspectFilters.from_dict(merged)
+            except ValidationFailed:
+                pass  # what was kept is no search any more (stored before a filter went away)
             break
     return intents
 

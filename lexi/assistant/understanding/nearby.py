@@ -16,6 +16,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from lexi.errors import ValidationFailed
+from lexi.prospects.filters import ProspectFilters
+
 from .types import ConversationState, Intent, IntentKind
 
 # At most this many near searches are counted for one empty search (one per kind).
@@ -309,11 +312,15 @@ def follow_up(text: str, state: ConversationState) -> Intent | None:
         if not _ASSENT.intersection(tokens):
             return None
         picked = offers[0]
+    try:
+        filters = ProspectFilters.from_dict(picked["filters"])
+    except ValidationFailed:
+        return None  # an offer stored before one of its filters went away
     # ``accepted`` says which offer it was; a search with params is answered by the rules even
     # when a model interprets (the model never saw the offer).
     return Intent(
         kind=IntentKind.prospect_search,
-        filters=dict(picked["filters"]),
+        filters=filters,
         refinement=True,
         params={"accepted": picked.get("kind")},
     )

@@ -14,6 +14,7 @@ from datetime import timedelta
 from typing import Any
 
 from lexi.kit.clock import utc_now
+from lexi.prospects.filters import ProspectFilters
 
 from . import (
     actions,
@@ -176,11 +177,12 @@ def search_and_save(c: Clause) -> Answer:
         return None
     if save.kind is IntentKind.clarify and save.missing != ["list"]:
         return None
-    search = Intent(kind=IntentKind.prospect_search, filters=new_filters(slots))
+    filters = ProspectFilters.from_dict(new_filters(slots))
+    search = Intent(kind=IntentKind.prospect_search, filters=filters)
     search.unsupported = [*slots.unsupported, *unsupported_exclusions(slots)]
     c.intents.append(search)
-    c.running.filters = search.filters
-    c.running.offset = int((search.filters or {}).get("limit", 0))
+    c.running.filters = filters.to_dict()
+    c.running.offset = filters.limit
     c.running.searched = True
     return save
 
@@ -295,7 +297,11 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     if base is not None and not slots.has_role and not slots.has_filters:
         timed = _retimed(clause, base) or _resized(clause, base)
         if timed is not None:
-            return Intent(kind=IntentKind.prospect_search, filters=timed, refinement=True)
+            return Intent(
+                kind=IntentKind.prospect_search,
+                filters=ProspectFilters.from_dict(timed),
+                refinement=True,
+            )
     continues = slots.more and not slots.has_role and not slots.has_filters
     if continues:
         return _more(slots, running)
@@ -325,7 +331,9 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
         return _refinement(base, slots, clause, running, intents)
     if not slots.has_role:
         return _without_roles(slots, wanted)
-    return Intent(kind=IntentKind.prospect_search, filters=new_filters(slots))
+    return Intent(
+        kind=IntentKind.prospect_search, filters=ProspectFilters.from_dict(new_filters(slots))
+    )
 
 
 def _more(slots: Slots, running: Running) -> Intent:
@@ -340,7 +348,7 @@ def _more(slots: Slots, running: Running) -> Intent:
         offset = (slots.page - 1) * int(filters["limit"])
     return Intent(
         kind=IntentKind.prospect_search,
-        filters=filters,
+        filters=ProspectFilters.from_dict(filters),
         offset=offset,
         refinement=True,
     )
@@ -352,12 +360,13 @@ def _refinement(
     """The running search with this clause's changes; merged into this message's search when
     it made one ("Find CEOs at law firms. Only in New York.")."""
     filters = refine(base, slots, clause)
+    typed = ProspectFilters.from_dict(filters)
     previous = intents[-1] if intents else None
     if running.searched and previous and previous.kind is IntentKind.prospect_search:
-        previous.filters = filters
+        previous.filters = typed
         running.filters = filters
         return None
-    return Intent(kind=IntentKind.prospect_search, filters=filters, refinement=True)
+    return Intent(kind=IntentKind.prospect_search, filters=typed, refinement=True)
 
 
 def _without_roles(slots: Slots, wanted: bool) -> Intent | bool:
@@ -382,7 +391,7 @@ def _without_roles(slots: Slots, wanted: bool) -> Intent | bool:
         kind=IntentKind.clarify,
         missing=["roles"],
         question="roles",
-        filters=new_filters(slots),
+        filters=ProspectFilters.from_dict(new_filters(slots)),
     )
 
 
@@ -398,7 +407,7 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
         params["exclude_list_names"] = list(excluded.list_names)
 
     def apply(intent: Intent) -> Intent:
-        intent.filters = {**(intent.filters or {}), **extra}
+        intent.filters = (intent.filters or ProspectFilters()).changed(extra)
         if params:
             names = list(intent.params.get("exclude_list_names") or [])
             names += [n for n in params["exclude_list_names"] if n not in names]
@@ -409,8 +418,7 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
         return apply(found)
     previous = intents[-1] if intents else None
     if found is None and previous is not None and previous.kind is IntentKind.prospect_search:
-        apply(previous)
-        running.filters = previous.filters
+        running.filters = _filters_of(apply(previous))
         return None
     if named and not (
         isinstance(found, Intent)
@@ -418,8 +426,8 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
         and found.missing != ["roles"]
     ):
         # "who works at acme.com": a company needs no role.
-        filters = {**(found.filters if isinstance(found, Intent) and found.filters else {})}
-        filters.setdefault("limit", slots.count or 25)
+        said = found.filters if isinstance(found, Intent) and found.filters else None
+        filters = said or ProspectFilters.from_dict({"limit": slots.count or 25})
         return apply(Intent(kind=IntentKind.prospect_search, filters=filters))
     if excluded and not (slots.has_role or slots.has_filters):
         return _again_without(running, previous, apply)
@@ -429,18 +437,22 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
 def _again_without(running: Running, previous: Intent | None, apply) -> Intent | None:
     """ "exclude ones I already have": the earlier search again, without them."""
     if running.searched and previous is not None and previous.kind is IntentKind.prospect_search:
-        apply(previous)
-        running.filters = previous.filters
+        running.filters = _filters_of(apply(previous))
         return None
     if running.filters is None:
         return clarify("search")
     return apply(
         Intent(
             kind=IntentKind.prospect_search,
-            filters=copy.deepcopy(running.filters),
+            filters=ProspectFilters.from_dict(running.filters),
             refinement=True,
         )
     )
+
+
+def _filters_of(intent: Intent) -> dict[str, Any] | None:
+    """An intent's filters as the running search keeps them (a plain filters object)."""
+    return intent.filters.to_dict() if intent.filters is not None else None
 
 
 # "actually at least 250", "no more than 500": a bound with no unit changes the size (or the

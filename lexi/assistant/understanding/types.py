@@ -2,9 +2,11 @@
 
 ``interpret(text, state) -> Interpretation`` is the whole interface between the language side
 (rule interpreter, or an optional LLM interpreter) and the planner. It is pure data: no database,
-no HTTP. Filters are always the contract's filters object (see ``lexi.prospects``), complete, not
-a diff: a refinement ("filter to only New York") comes back as the previous filters with the change
-applied, so the planner never merges anything.
+no HTTP. Filters are always the typed filters model (``lexi.prospects.filters.ProspectFilters``),
+complete, not a diff: a refinement ("filter to only New York") comes back as the previous filters
+with the change applied, so the planner never merges anything. What a conversation keeps between
+turns (``ConversationState``) is stored as JSON, so its filters are the contract's plain filters
+object (``ProspectFilters.to_dict()``), read back with ``ProspectFilters.from_dict``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
+
+from lexi.prospects.filters import ProspectFilters
 
 
 class IntentKind(StrEnum):
@@ -91,8 +95,9 @@ class ConversationState:
 @dataclass
 class Intent:
     kind: IntentKind
-    # prospect_search: the complete filters (contract schema), and where to start in the results.
-    filters: dict[str, Any] | None = None
+    # prospect_search: the complete filters, and where to start in the results. A clarify that
+    # asks for roles carries what the request said so far.
+    filters: ProspectFilters | None = None
     offset: int = 0
     refinement: bool = False  # built from the previous search
     # list intents: which list. target is "named" (list_name), "context", "last" or "new".
@@ -113,6 +118,12 @@ class Intent:
     # "which_list"); only the writer turns it into words.
     missing: list[str] = field(default_factory=list)
     question: str | None = None
+
+    def __post_init__(self) -> None:
+        # An interpreter of one's own (or a test) may give the contract's plain filters object:
+        # it is read into the model here, checked like any other.
+        if self.filters is not None and not isinstance(self.filters, ProspectFilters):
+            self.filters = ProspectFilters.from_dict(self.filters)
 
 
 @dataclass

@@ -184,7 +184,7 @@ class TestUnsupportedCriteria:
 
     def test_the_answer_to_which_roles_searches_what_was_asked(self):
         (asked,) = interpret("Series A fintech startups in NYC", ConversationState()).intents
-        state = ConversationState(asked_filters=asked.filters, asked_turn=1, turn=2)
+        state = ConversationState(asked_filters=asked.filters.to_dict(), asked_turn=1, turn=2)
         intent = search("founders", state)
         assert intent.filters == {
             "seniorities": ["founder"],

@@ -208,7 +208,7 @@ class TestWhatReachesTheModel:
         state = ConversationState(nearby=offers, nearby_turn=1, turn=2)
         it, scripted = interpreter(lambda m, p: intents(search(titles=["CEO"])))
         result = it.interpret_turn("yes", state, None)
-        assert result.intents[0].filters == offers[0]["filters"]
+        assert result.intents[0].filters == {**offers[0]["filters"], "limit": 25}
         assert scripted.prompts == []
 
     def test_people_are_sent_only_when_the_workspace_allows_contact_fields(self) -> None:

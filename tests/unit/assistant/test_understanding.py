@@ -113,7 +113,7 @@ class TestDevelopmentSet:
         assert got.intents
         for intent in got.intents:
             if intent.kind is IntentKind.prospect_search:
-                assert_valid_filters(intent.filters)
+                assert_valid_filters(intent.filters.to_dict())
             if intent.kind is IntentKind.clarify:
                 assert intent.missing and intent.question
 
@@ -180,7 +180,7 @@ class TestSeedExamples:
 
     def test_second_turn_narrows_the_first_search(self):
         first = only("Find CEOs at law firms")
-        state = ConversationState(last_filters=first.filters, last_offset=25)
+        state = ConversationState(last_filters=first.filters.to_dict(), last_offset=25)
         second = only("Filter to only New York", state)
         assert second.refinement
         assert second.filters == {
