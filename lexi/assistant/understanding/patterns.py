@@ -26,7 +26,7 @@ _GT = r"(?:over|above|more\s+th[ae]n|more\s+of|greater\s+than|bigger\s+than|larg
 _GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less|smaller)\s+th[ae]n|not\s+(?:fewer|less)\s+th[ae]n|>=|upwards\s+of)"
 _LT = r"(?:under|below|less\s+th[ae]n|fewer\s+th[ae]n|smaller\s+than|south\s+of|<)"
 _LE = r"(?:up\s+to|at\s+most|no\s+more\s+th[ae]n|not\s+more\s+th[ae]n|no\s+bigger\s+th[ae]n|no\s+larger\s+th[ae]n|max(?:imum)?(?:\s+of)?|<=)"
-_TO = r"\s*(?:-|–|—|to|and|through)\s*"
+_TO = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 
 
 def _take(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]], Any]):

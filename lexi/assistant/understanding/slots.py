@@ -102,6 +102,7 @@ NEGATION_GLUE = {
     "person",
     "company",
     "rid",
+    "all",  # "rather than all IT leaders", "excluding all banks"
 }
 VAGUE_COUNTS = {
     "few": 10,

@@ -249,3 +249,20 @@ def test_saving_and_drafting_in_one_message():
         "add them to Q1 Leads and write them an intro email about our treasury API", state
     ).intents
     assert [i.kind for i in got] == [IntentKind.list_add, IntentKind.email_draft]
+
+
+def test_rather_than_all_of_a_role_replaces_it():
+    leaders = {
+        "titles": ["C-Level of IT", "VP of IT", "Head of IT", "Director of IT"],
+        "industries": ["Higher Education"],
+        "limit": 25,
+    }
+    got = _refined("could we look at CIOs specifically rather than all IT leaders?", leaders)
+    assert got == {**leaders, "titles": ["CIO"]}
+
+
+def test_until_between_two_sizes_is_a_range():
+    got = _one("i need cto for saas company in germny, company size 50 until 200", _after())
+    assert got.filters is not None
+    assert got.filters["employees"] == {"min": 50, "max": 200}
+    assert got.filters["limit"] == 25
