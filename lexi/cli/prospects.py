@@ -120,7 +120,8 @@ def import_file(
         return
     typer.echo(
         f"imported {outcome.imported}, duplicates {outcome.duplicates}, errors {len(outcome.errors)}, "
-        f"companies created {outcome.companies_created}, matched {outcome.companies_matched}"
+        f"companies created {outcome.companies_created}, matched {outcome.companies_matched}, "
+        f"refreshed {outcome.companies_refreshed}"
         + (" (dry run: nothing written)" if dry_run else "")
     )
     for err in outcome.errors[:50]:

@@ -2,9 +2,12 @@
 
 Each row is read, mapped and validated completely before anything is written, so a bad row is
 reported (1-based row number, a message per field) and never half-imported, while the good
-rows go in. Companies are matched by domain (given, or taken from a work email), people are
-deduplicated by email and LinkedIn URL against the universe and within the file, and titles
-are normalised to seniority and department.
+rows go in. Companies are matched by domain (given, or taken from a work email); a company that
+is already in the universe has its facts refreshed from the file (headcount, with a point in its
+headcount history and its growth recomputed, revenue, technologies and funding; see
+``REFRESHED``) instead of being duplicated or left stale. People are deduplicated by email and
+LinkedIn URL against the universe and within the file, and titles are normalised to seniority
+and department.
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from lexi.errors import ValidationFailed
+from lexi.kit.clock import utc_now
 from lexi.prospects import bulk
+from lexi.prospects.gen_signals import pct
 from lexi.prospects.places import loc_key
 from lexi.prospects.presets import Preset
 from lexi.prospects.repository import ProspectRepository
@@ -51,6 +57,18 @@ FIELDS = (
     "company_state",
     "company_country",
     "company_linkedin_url",
+    "technologies",
+    "funding_stage",
+    "last_funding_on",
+    "last_funding_usd",
+    "funding_total_usd",
+    "role_started_on",
+)
+# The company facts an import refreshes on a company already in the universe (the first row of
+# the company in the file that carries a value wins; an empty cell never clears a fact).
+REFRESHED = (
+    "employee_count",
+    "revenue_usd",
     "technologies",
     "funding_stage",
     "last_funding_on",
@@ -135,6 +153,7 @@ class ImportOutcome:
     duplicates: int = 0
     companies_created: int = 0
     companies_matched: int = 0
+    companies_refreshed: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     duplicate_rows: list[int] = field(default_factory=list)
     dry_run: bool = False
@@ -145,6 +164,7 @@ class ImportOutcome:
             "duplicates": self.duplicates,
             "companies_created": self.companies_created,
             "companies_matched": self.companies_matched,
+            "companies_refreshed": self.companies_refreshed,
             "errors": self.errors,
             "duplicate_rows": self.duplicate_rows,
             "dry_run": self.dry_run,
@@ -413,6 +433,7 @@ def _clean(
     take("last_funding_on", _day)
     take("last_funding_usd", _number)
     take("funding_total_usd", _number)
+    take("role_started_on", _day)
     if errors:
         return None, errors
     if out["email"]:
@@ -529,6 +550,7 @@ def _write(
     seen_linkedin: set[str],
     dry_run: bool,
 ) -> None:
+    _refresh(repo, batch, outcome, dry_run)
     emails = repo.existing_emails([r["email"] for _, r in batch if r["email"]])
     urls = repo.existing_linkedin([r["linkedin_url"] for _, r in batch if r["linkedin_url"]])
     fresh: list[dict[str, Any]] = []
@@ -598,6 +620,56 @@ def _write(
     bulk.add_facets(conn, people, max_person)
 
 
+def _refresh(
+    repo: ProspectRepository,
+    batch: list[tuple[int, dict[str, Any]]],
+    outcome: ImportOutcome,
+    dry_run: bool,
+) -> None:
+    """Refresh the facts of the batch's companies that are already in the universe (rows of
+    people already there count too: re-importing an export brings its companies up to date)."""
+    given: dict[str, dict[str, Any]] = {}
+    for _, r in batch:
+        d = r["company_domain"]
+        if not d:
+            continue
+        facts = given.setdefault(d, {})
+        for name in REFRESHED:
+            if r[name] is not None and name not in facts:
+                facts[name] = r[name]
+    known = repo.companies_by_domain(sorted(d for d, f in given.items() if f))
+    today = utc_now().date()
+    for d, company in known.items():
+        changes = _changes(company, given[d], today)
+        if not changes:
+            continue
+        outcome.companies_refreshed += 1
+        if not dry_run:
+            repo.refresh_company(company, changes)
+
+
+def _changes(company: Any, facts: dict[str, Any], today: date) -> dict[str, Any]:
+    """The columns of ``company`` to write for the ``facts`` a file gives: only those that
+    differ; a new headcount adds a dated point to the history and recomputes the growth."""
+    changes: dict[str, Any] = {}
+    for name, value in facts.items():
+        old = getattr(company, name)
+        if name == "last_funding_on" and old is not None:
+            old = old.isoformat() if isinstance(old, date) else str(old)
+        if value != old:
+            changes[name] = value
+    employees = changes.get("employee_count")
+    if employees is not None:
+        history = [p for p in (company.headcount_history or []) if p[0] != today.isoformat()]
+        changes["headcount_history"] = [*history, [today.isoformat(), employees]]
+        for months, ago in ((6, company.headcount_6m_ago), (12, company.headcount_12m_ago)):
+            if ago:
+                changes[f"growth_{months}m_pct"] = pct(employees, ago)
+    if "last_funding_on" in changes:
+        changes["last_funding_on"] = date.fromisoformat(changes["last_funding_on"])
+    return changes
+
+
 def _get(company: Any, name: str) -> Any:
     return company.get(name) if isinstance(company, dict) else getattr(company, name)
 
@@ -661,7 +733,7 @@ def _person_row(
         "employees": _get(company, "employee_count") if company is not None else None,
         "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
         "company_loc": hq,
-        "role_started_on": None,
+        "role_started_on": r["role_started_on"],
         "prev_company_id": None,
         "prev_company_name": None,
     }

@@ -3,7 +3,8 @@
 ``lexi prospects import FILE --format apollo|sales-navigator|hubspot`` reads a CSV exported from
 that tool. Each preset maps the tool's column names (matched ignoring case, spaces and
 punctuation) to the importer's fields and turns the tool's values into ours: Apollo's email
-statuses and seniorities, Sales Navigator's one-cell "Location", HubSpot's "State/Region".
+statuses and seniorities, Sales Navigator's one-cell "Location" and "Time in Position" (the day the role began), HubSpot's
+"State/Region" and semicolon-separated "Web Technologies".
 Titles are then normalised to seniority and department, places to the gazetteer, and people
 deduplicated by email or LinkedIn URL, as for any import (``lexi.prospects.importer``).
 Columns a preset does not name are ignored. ``docs/imports.md`` lists every preset's columns.
@@ -14,7 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
+
+from lexi.kit.clock import utc_now
 
 
 def _key(name: str) -> str:
@@ -165,8 +169,22 @@ def split_location(text: str | None) -> tuple[str | None, str | None, str | None
     return parts[0], None, None
 
 
+_DURATION = re.compile(r"(?:(\d+)\s*(?:years?|yrs?))?\s*(?:(\d+)\s*(?:months?|mos?))?", re.I)
+
+
+def started_on(duration: str | None, today: date | None = None) -> str | None:
+    """The day a role began from the time in it as exports write it ("2 years 3 months",
+    "6 years", "8 months"); None for anything vaguer ("less than a year")."""
+    m = _DURATION.fullmatch((duration or "").strip())
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    days = int(m.group(1) or 0) * 365 + int(m.group(2) or 0) * 30
+    return ((today or utc_now().date()) - timedelta(days=days)).isoformat()
+
+
 def _sales_navigator(row: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in row.items() if not k.startswith("_")}
+    out["role_started_on"] = started_on(row.get("_time_in_position"))
     if row.get("_location") and not (row.get("city") or row.get("country")):
         out["city"], out["state"], out["country"] = split_location(row["_location"])
     if row.get("_company_location") and not row.get("company_country"):
@@ -203,6 +221,8 @@ SALES_NAVIGATOR = Preset(
         "Company Headcount": "employee_count",
         "Company Size": "employee_count",
         "Phone": "phone",
+        "Time in Position": "_time_in_position",
+        "Time in Current Position": "_time_in_position",
     },
     convert=_sales_navigator,
 )
@@ -215,6 +235,10 @@ def _hubspot(row: dict[str, Any]) -> dict[str, Any]:
     out["phone"] = _first(row, "_phone", "_mobile")
     if not out.get("company_domain") and row.get("_website"):
         out["company_domain"] = row["_website"]
+    if row.get("_web_technologies"):
+        # A multiple-checkbox property: values separated by semicolons.
+        techs = [t.strip() for t in str(row["_web_technologies"]).split(";") if t.strip()]
+        out["technologies"] = ", ".join(techs) or None
     return out
 
 
@@ -238,6 +262,8 @@ HUBSPOT = Preset(
         "Annual Revenue": "revenue_usd",
         "LinkedIn URL": "linkedin_url",
         "LinkedIn Profile": "linkedin_url",
+        "Total Money Raised": "funding_total_usd",
+        "Web Technologies": "_web_technologies",
     },
     convert=_hubspot,
 )

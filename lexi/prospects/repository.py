@@ -20,6 +20,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.orm import Session
 
@@ -716,6 +717,43 @@ class ProspectRepository:
         for row in rows:
             out.setdefault(row.domain, row)
         return out
+
+    def refresh_company(self, company: Any, changes: dict[str, Any]) -> None:
+        """Write ``changes`` to the company row ``company`` (as read by ``companies_by_domain``),
+        keep its people's copies of the headcount and revenue in step, and re-index its text on
+        SQLite (PostgreSQL's text vector is a generated column)."""
+        self.session.execute(update(Company).where(Company.id == company.id).values(changes))
+        copies = {
+            person: changes[name]
+            for name, person in (("employee_count", "employees"), ("revenue_usd", "revenue_usd"))
+            if name in changes
+        }
+        if copies:
+            self.session.execute(
+                update(Person).where(Person.company_id == company.id).values(copies)
+            )
+        if "technologies" in changes and self.session.get_bind().dialect.name == "sqlite":
+            fts = "prospect_companies_fts"
+            old = {
+                "id": company.id,
+                "name": company.name,
+                "description": company.description,
+                "keywords": company.keywords,
+            }
+            self.session.execute(
+                text(
+                    f"INSERT INTO {fts} ({fts}, rowid, name, description, keywords, technologies) "
+                    "VALUES ('delete', :id, :name, :description, :keywords, :technologies)"
+                ),
+                {**old, "technologies": company.technologies},
+            )
+            self.session.execute(
+                text(
+                    f"INSERT INTO {fts} (rowid, name, description, keywords, technologies) "
+                    "VALUES (:id, :name, :description, :keywords, :technologies)"
+                ),
+                {**old, "technologies": changes["technologies"]},
+            )
 
     def existing_emails(self, emails: Sequence[str]) -> set[str]:
         if not emails:

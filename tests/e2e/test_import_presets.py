@@ -8,6 +8,7 @@ Navigator's one-cell locations, HubSpot's "State/Region"); each holds a duplicat
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from typer.testing import CliRunner
 
 from lexi.cli import app
 from lexi.db.migrate import upgrade
+from lexi.kit.clock import utc_now
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "imports"
 runner = CliRunner()
@@ -45,6 +47,15 @@ def run_import(url: str, name: str, fmt: str, *extra: str) -> dict:
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout[result.stdout.index("{") :])
+
+
+def rows(url: str, query: str) -> list:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text(query)).all()
+    finally:
+        engine.dispose()
 
 
 def people(url: str) -> dict[str, dict]:
@@ -134,6 +145,10 @@ class TestSalesNavigator:
         grace = got["Grace Whitfield"]
         assert (grace["loc"], grace["company_loc"]) == ("GB||London", "GB||Manchester")
         assert got["Diego Salazar"]["loc"] == "US|MI|Detroit"  # "Greater Detroit Area"
+        # "Time in Position" is when the role began: "2 years 3 months" before the import.
+        started = rows(url, "SELECT role_started_on FROM prospect_people WHERE last_name = 'Nwosu'")
+        expected = utc_now().date() - timedelta(days=2 * 365 + 3 * 30)
+        assert str(started[0][0])[:10] == expected.isoformat()
 
 
 class TestHubSpot:
