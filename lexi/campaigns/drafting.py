@@ -24,13 +24,17 @@ workspace's data policy and say who wrote the result (``Written``); ``draft_sequ
 
 from __future__ import annotations
 
+import contextvars
+import copy
 import hashlib
+import json
 import random
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from lexi.errors import ValidationFailed
 
@@ -793,6 +797,39 @@ def rewrite_steps(
     return out, label
 
 
+# ------------------------------------------------------------------ written ahead
+
+T = TypeVar("T")
+# Emails written ahead, with no transaction open, for a unit of work that begins afterwards (a
+# chat turn asks the model before its transaction, see ``lexi.chat.service``). Each is kept under
+# everything its writing depended on, so the transaction uses it only when it finds exactly the
+# same inputs, and writes again otherwise.
+_AHEAD: contextvars.ContextVar[dict[str, Any] | None] = contextvars.ContextVar(
+    "lexi_written_ahead", default=None
+)
+
+
+@contextmanager
+def written_ahead(store: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Within this block, what ``draft_sequence`` and ``rewrite_sequence`` write is kept in
+    ``store``, and what ``store`` already holds for the same inputs is used instead of writing."""
+    token = _AHEAD.set(store)
+    try:
+        yield store
+    finally:
+        _AHEAD.reset(token)
+
+
+def _kept(key: list[Any], write: Callable[[], T]) -> T:
+    store = _AHEAD.get()
+    if store is None:
+        return write()
+    name = json.dumps(key, sort_keys=True, default=str)
+    if name not in store:
+        store[name] = write()
+    return copy.deepcopy(store[name])
+
+
 def rewrite_sequence(
     writer: Writer,
     steps: list[dict[str, Any]],
@@ -804,6 +841,21 @@ def rewrite_sequence(
 ) -> tuple[list[dict[str, Any]], str, Written]:
     """``rewrite_steps`` plus who wrote the result. ``data``: the workspace's model data policy
     (a writer that may consult a model uses it only when the policy allows)."""
+    return _kept(
+        ["rewrite", getattr(writer, "name", ""), steps, instruction, step, topic, data],
+        lambda: _rewrite_sequence(writer, steps, instruction, step=step, topic=topic, data=data),
+    )
+
+
+def _rewrite_sequence(
+    writer: Writer,
+    steps: list[dict[str, Any]],
+    instruction: str,
+    *,
+    step: int | None = None,
+    topic: str = "",
+    data: str | None = None,
+) -> tuple[list[dict[str, Any]], str, Written]:
     parsed = parse_instruction(instruction)
     targets = rewrite_targets(parsed.kind, len(steps), step)
     current = [as_step(s) for s in steps]
@@ -835,7 +887,8 @@ def draft_sequence(
     """A new sequence and who wrote it (see ``rewrite_sequence`` for ``data``)."""
     draft_for = getattr(writer, "draft_for", None)
     if draft_for is not None:
-        return draft_for(topic, audience, tone, data=data)
+        key = ["draft", getattr(writer, "name", ""), topic, audience, tone, data]
+        return _kept(key, lambda: draft_for(topic, audience, tone, data=data))
     return Written(writer.draft(topic, audience, tone), writer=getattr(writer, "name", "template"))
 
 

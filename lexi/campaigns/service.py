@@ -208,6 +208,11 @@ def _snapshot(steps: list[CampaignStep]) -> list[dict[str, Any]]:
     ]
 
 
+def current_steps(session: Session, campaign_id: uuid.UUID) -> list[dict[str, Any]]:
+    """The campaign's current emails as a rewrite reads them."""
+    return _snapshot(steps_of(session, campaign_id))
+
+
 def _record_revision(
     session: Session,
     campaign: Campaign,

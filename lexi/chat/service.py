@@ -1,15 +1,18 @@
 """One chat turn: resolve the request's context, quote, let the assistant act, persist, charge.
 
-The whole turn runs in the request's unit of work: a 402 (the quote exceeds the balance) or any
-other error leaves no trace, and the message credit and tool charges commit with the reply. They
-are taken together in one conditional statement as the turn's last write, so the workspace's
-credit row is locked only from there to the commit.
+Everything the turn changes happens in the request's unit of work: a 402 (the quote exceeds the
+balance) or any other error leaves no trace, and the message credit and tool charges commit with
+the reply. They are taken together in one conditional statement as the turn's last write, so the
+workspace's credit row is locked only from there to the commit. What may wait on a language model
+(understanding the message, writing a draft or rewrite it asks for) happens before that unit of
+work begins, from read-only snapshots, and is used only if the transaction finds the same inputs.
 """
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,9 +27,11 @@ from lexi.assistant.model import config as model_config
 from lexi.assistant.model import prompt as model_prompt
 from lexi.assistant.model.config import ModelGrant
 from lexi.assistant.policy import SETTINGS_KEY, ApprovalPolicy
+from lexi.assistant.tools import campaigns as campaign_tools
 from lexi.assistant.tools import results
 from lexi.assistant.understanding.types import ConversationState, Interpretation
 from lexi.auth.service import Caller
+from lexi.campaigns import drafting
 from lexi.config import Settings, get_settings
 from lexi.conversations import service as conversations
 from lexi.credits import service as credits_service
@@ -37,6 +42,8 @@ from lexi.models import Conversation, Message, Workspace
 from lexi.prospects import service as prospects_service
 from lexi.tasks import service as tasks_service
 from lexi.workspaces import service as workspaces_service
+
+log = logging.getLogger("lexi.chat")
 
 # A campaigns feature replaces this with a lookup that returns the campaign's id (or raises 404).
 CampaignResolver = Callable[[Session, uuid.UUID, uuid.UUID], Any]
@@ -167,10 +174,12 @@ def _prepare(
 
 @dataclass
 class _Understood:
-    """An interpretation made with no transaction open, and what it was made from."""
+    """An interpretation made with no transaction open, what it was made from, and the emails
+    the model wrote ahead for it (see ``drafting.written_ahead``)."""
 
     seen: tuple[dict[str, Any], ModelGrant | None]
     interpretation: Interpretation
+    written: dict[str, Any]
 
 
 def _seen(ctx: TurnContext) -> tuple[dict[str, Any], ModelGrant | None]:
@@ -185,15 +194,34 @@ def _understand_apart(
     conv_id: uuid.UUID | None,
     list_id: uuid.UUID | None,
     campaign_id: uuid.UUID | None,
+    given: Interpretation | None,
 ) -> _Understood:
     """Read what understanding needs in a short read-only snapshot, then understand (a model
     call, perhaps seconds long) with no transaction open: no write lock (SQLite), row lock or
-    pooled connection is held meanwhile. Unknown ids are 404 here already."""
+    pooled connection is held meanwhile. Unknown ids are 404 here already. Drafts and rewrites
+    the message asks for are then written by the model the same way, from a second snapshot."""
     with read_apart(session) as reader:
         conv = conversations.get(reader, caller.workspace_id, conv_id) if conv_id else None
         ctx = _prepare(reader, caller, assistant, conv, list_id, campaign_id)
         seen = copy.deepcopy(_seen(ctx))
-    return _Understood(seen, assistant.understand(ctx, message))
+    interpretation = given if given is not None else assistant.understand(ctx, message)
+    written: dict[str, Any] = {}
+    if campaign_tools.writes_with_model(interpretation.intents):
+        with read_apart(session) as reader:
+            ctx.session = reader
+            calls = campaign_tools.writing_ahead(ctx, interpretation.intents)
+        with drafting.written_ahead(written):
+            for call in calls:
+                try:
+                    call()
+                # Written again inside the transaction, where a failure is the tool's reply.
+                except Exception:
+                    log.warning("writing ahead failed", exc_info=True)
+    return _Understood(seen, interpretation, written)
+
+
+def _writer_uses_model() -> bool:
+    return bool(getattr(drafting.get_writer(), "uses_model", False))
 
 
 def run_turn(
@@ -220,24 +248,30 @@ def run_turn(
     interpretation only if what it was made from is unchanged (another turn of the conversation,
     a finished task or a new list may have changed it meanwhile: then it is understood again,
     and after ``UNDERSTAND_ATTEMPTS`` such changes by the rules inside the transaction).
+    Drafts and rewrites the message asks for are written by a model writer the same way, before
+    the transaction, and used by the tools only for the very inputs they were written from.
     Everything that spends or records (the quote, the tools, the messages, the charge) happens
     only in that transaction, so exactly-once and the credit checks are those of a single turn.
     """
     assistant = assistant or default_assistant()
     conv_id = _conversation_id(conversation_id, context_conversation_id)
-    apart = interpretation is None and assistant.understands_apart
+    given = interpretation
+    apart = (given is None and assistant.understands_apart) or _writer_uses_model()
     understood: _Understood | None = None
+    written: dict[str, Any] = {}
     changed = False
     for attempt in range(1, UNDERSTAND_ATTEMPTS + 1):
         if apart and not session.in_transaction():
             understood = _understand_apart(
-                session, caller, assistant, message, conv_id, list_id, campaign_id
+                session, caller, assistant, message, conv_id, list_id, campaign_id, given
             )
+            # Kept under every input they were written from: used only if those are unchanged.
+            written.update(understood.written)
         conv = (
             conversations.get_for_turn(session, caller.workspace_id, conv_id) if conv_id else None
         )
         ctx = _prepare(session, caller, assistant, conv, list_id, campaign_id)
-        changed = understood is not None and understood.seen != _seen(ctx)
+        changed = given is None and understood is not None and understood.seen != _seen(ctx)
         if not changed:
             break
         understood = None
@@ -260,7 +294,8 @@ def run_turn(
     conversations.append(session, conv, "user", message)
     if the_plan.message_cost:
         ctx.charges.append((the_plan.message_cost, "chat message"))
-    result = assistant.act(ctx, the_plan, allow_tools=allow_tools)
+    with drafting.written_ahead(written):
+        result = assistant.act(ctx, the_plan, allow_tools=allow_tools)
     result.thinking = writer.thinking(interpretation)
     calls = []
     for record in result.steps:

@@ -14,6 +14,7 @@ configured model, see docs/models.md).
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -25,8 +26,8 @@ from lexi.assistant.tools.registry import Action, check_scope, tool
 from lexi.assistant.understanding.types import Intent, IntentKind
 from lexi.auth.scopes import Scope
 from lexi.campaigns import service as campaigns_service
-from lexi.campaigns.drafting import TONES
-from lexi.errors import NotFound
+from lexi.campaigns.drafting import TONES, draft_sequence, get_writer, rewrite_sequence
+from lexi.errors import LexiError, NotFound
 from lexi.lists import service as lists_service
 from lexi.models import Campaign
 
@@ -207,6 +208,64 @@ def create_campaign(ctx: TurnContext, args: CreateArgs) -> Action:
         ).written_by,
     )
     return action
+
+
+# ------------------------------------------------------------------ writing ahead
+
+
+def writes_with_model(intents: list[Intent]) -> bool:
+    """Whether these intents may have the configured model write emails (a draft, a rewrite)."""
+    return bool(getattr(get_writer(), "uses_model", False)) and any(
+        i.kind in (IntentKind.campaign_create, IntentKind.email_rewrite) for i in intents
+    )
+
+
+def writing_ahead(ctx: TurnContext, intents: list[Intent]) -> list[Callable[[], Any]]:
+    """The emails these intents will have written, as calls to make with no transaction open
+    (inside ``drafting.written_ahead``), from what ``ctx`` (a read-only snapshot) reads now: the
+    draft of a campaign for a list that exists, the rewrite of a campaign's current emails. The
+    tools then find them there when their own transaction reads the same inputs."""
+    calls: list[Callable[[], Any]] = []
+    policy = campaigns_service.model_data(ctx.session, ctx.workspace_id)
+    writer = get_writer()
+    for intent in intents:
+        try:
+            call = _write_ahead(ctx, intent, writer, policy)
+        except LexiError:
+            continue  # the tool says so in its own transaction
+        if call is not None:
+            calls.append(call)
+    return calls
+
+
+def _write_ahead(
+    ctx: TurnContext, intent: Intent, writer: Any, policy: str
+) -> Callable[[], Any] | None:
+    if not ctx.has(Scope.campaigns_write):
+        return None
+    if intent.kind == IntentKind.campaign_create:
+        create = _create_args(intent, ctx)
+        target = resolve_list(ctx, create.list_target or "context", create.list_name)
+        if target.lst is None or not create.topic:
+            return None
+        audience = campaigns_service.audience_of(ctx.session, ctx.workspace_id, target.lst.id)
+        topic, tone = create.topic, create.tone or "professional"
+        return lambda: draft_sequence(writer, topic, audience, tone, data=policy)
+    if intent.kind == IntentKind.email_rewrite:
+        rewrite = _rewrite_args(intent, ctx)
+        campaign = _campaign_id(ctx, rewrite)
+        instruction = rewrite.instruction
+        if campaign is None or instruction is None:
+            return None
+        base = campaigns_service.current_steps(ctx.session, campaign.id)
+        step = _step_index(rewrite.step, len(base))
+        if not base or (step is not None and step >= len(base)):
+            return None
+        topic = campaign.topic or ""
+        return lambda: rewrite_sequence(
+            writer, base, instruction, step=step, topic=topic, data=policy
+        )
+    return None
 
 
 # ------------------------------------------------------------------ show
