@@ -110,6 +110,22 @@ _HIRING = re.compile(
     r"(?:\s+(?:right\s+)?now)?",
     _I,
 )
+# Other ways to say a company is hiring for a role: "companies with an open Head of RevOps role",
+# "firms looking to hire a controller", "startups that are trying to recruit SDRs".
+_WHAT = (
+    r"(?P<what>(?!in\b|at\b|with\b|and\b)[A-Za-z][\w&/-]*"
+    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|or\b)[A-Za-z][\w&/-]*){0,3})"
+)
+_OPEN_ROLE = re.compile(
+    rf"\b(?:with|has|have|having)\s+(?:an?\s+)?open\s+{_WHAT}\s+"
+    r"(?:roles?|positions?|jobs?|postings?|openings?|reqs?|vacanc(?:y|ies))\b",
+    _I,
+)
+_LOOKING_TO_HIRE = re.compile(
+    rf"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:looking|seeking|trying|aiming)\s+to\s+"
+    rf"(?:hire|recruit)\s+(?:an?\s+|more\s+|new\s+)?{_WHAT}",
+    _I,
+)
 # Hiring words read as a department of the postings rather than a title.
 _DEPARTMENTS = {
     "engineers": "engineering",
@@ -202,7 +218,8 @@ def _money(n: str, unit: str | None) -> int:
 
 _ANY_SIGNAL = re.compile(
     r"series|seed|raised|fund|backed|grow|headcount|shrink|downsiz|new\s|changed|started|switched|"
-    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed",
+    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed|"
+    r"\bhire\b|\brecruit\b|\bopen\s",
     _I,
 )
 
@@ -363,6 +380,8 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_NEW_IN_ROLE, _Reading.new_in_role),
     (_ADOPTED, _Reading.adopted),
     (_HIRING, _Reading.hiring),
+    (_OPEN_ROLE, _Reading.hiring),
+    (_LOOKING_TO_HIRE, _Reading.hiring),
 )
 
 

@@ -162,6 +162,8 @@ class TestHiringAHeadOfRevOps:
             ("everyone hiring a Head of RevOps", "CEOs and founders"),
             ("sales leaders at companies hiring a Head of RevOps",),
             ("founders at companies hiring a head of revenue operations",),
+            ("CEOs at companies with an open Head of Revenue Operations role",),
+            ("founders at companies looking to hire a head of revops",),
         ],
     )
     def test_every_company_has_an_open_revenue_operations_posting(
