@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .industries import INDUSTRY_ALIASES
 from .lexicon import TECHNOLOGIES
-from .text import parse_int
+from .text import norm_key, parse_int
 
 Range = dict[str, int | None]
 
@@ -510,6 +511,29 @@ _KW_VERB = (
 _KW_TRIGGER = re.compile(
     rf"\b(?:{_KW_VERB}|{_KW_GERUND})\s+((?:(?!\b(?:{_STOP_AT})\b)[^,.;!?])+)", re.IGNORECASE
 )
+# Verbs that describe what a company is ("companies that make packaging", "firms doing
+# freight forwarding"): when the words after them name an industry, the industry is meant, and
+# the words are left for the industry reading instead of becoming a keyword.
+_KW_DESCRIBING = re.compile(
+    r"\b(?:make|makes|making|do|does|doing|sell|sells|selling|build|builds|building|produce|"
+    r"produces|producing|manufacture|manufactures|manufacturing)\s+(?:a\s+|an\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_KW_PARTS = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def _names_industry(phrase: str) -> bool:
+    """Whether the phrase starts with industry words ("vaccines and medicines", "solar panels
+    spain portugal"): every part joined by "and", "&" or "/" names one, the first one leading."""
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        head = " ".join(words[:n])
+        parts = [p for p in _KW_PARTS.split(head) if p]
+        if parts and all(norm_key(p) in INDUSTRY_ALIASES for p in parts):
+            return True
+    return False
+
+
 _KW_LEAD = re.compile(r"^(?:a|an|the|some|any|on|in|with)\s+", re.IGNORECASE)
 _VERB_GUARD = re.compile(r"^(?:you|i|we|me|it|them|this|that|so|not)\b", re.IGNORECASE)
 
@@ -518,6 +542,8 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
     def build(m: re.Match[str]) -> str | None:
         phrase = _KW_LEAD.sub("", m[1].strip())
         if not phrase or _VERB_GUARD.match(phrase):
+            return None
+        if _KW_DESCRIBING.search(m[0][: m.start(1) - m.start()]) and _names_industry(phrase):
             return None
         return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")
 
