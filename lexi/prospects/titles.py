@@ -36,6 +36,7 @@ _PHRASES: list[tuple[str, str]] = [
     ("chief legal officer", "clo"),
     ("chief medical officer", "chief_medical_officer"),
     ("chief nursing officer", "cno"),
+    ("chief medical information officer", "cmio"),
     ("chief risk officer", "chief_risk_officer"),
     ("chief data officer", "cdo"),
     ("chief executive", "ceo"),

@@ -111,7 +111,8 @@ _TASK_STATUS = re.compile(r"\b(pending|approved|dismissed|completed|finished|don
 
 
 _UNSUPPORTED = re.compile(
-    r"\b(?:export|download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
+    r"\b(?:export(?!\s+(?:managers?|directors?|sales|coordinators?|specialists?|compliance|control))|"
+    r"download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"

@@ -18,7 +18,7 @@ Range = dict[str, int | None]
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
-    r"(?:employees?|employes|emps?|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads|"
+    r"(?:employees?|employes|emps?|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads(?!\s+of\b)|"
     r"mitarbeiter(?:innen)?|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
@@ -412,7 +412,7 @@ _EMAIL_RULES = [
     (
         re.compile(
             r"\b(?:only\s+(?:the\s+)?verified(?:\s+ones)?|verified\s+(?:ones\s+)?only|"
-            r"verified\s+ones)\b|(?<=[\w,])\s+verified\s*$",
+            r"verified\s+ones)\b|(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)",
             re.IGNORECASE,
         ),
         ["verified"],

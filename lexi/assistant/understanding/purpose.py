@@ -23,6 +23,12 @@ def _alternatives(words: list[str]) -> str:
 
 # "Recruiter here.", "Marketing here,", "founder here -": who is writing.
 _HERE = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?[\w-]+\s+here\s*[.,:;!\u2014-]+\s*", re.IGNORECASE)
+# "recruiter, need electricians in Houston": who is writing, then what they need.
+_PERSONA = re.compile(
+    rf"^\W*(?:an?\s+)?(?:{_alternatives(_DATA['persona'])})\s*,\s*"
+    rf"(?=(?:need|needs|looking|want|find|searching|get|show)\b)",
+    re.IGNORECASE,
+)
 # "event invites: ...", "legal tech meetup invites -> ...", "marketing event in Austin - ...".
 _LEAD_IN = re.compile(
     r"^(?P<pre>[^:;>\n]{1,90}?)\s*(?::|->|=>|\s[\u2014\u2013-]\s)\s*(?P<rest>\S.*)$", re.DOTALL
@@ -83,7 +89,7 @@ def without_purpose(text: str, has_role) -> str:
     ``has_role(text)`` says whether a text names people to find; a lead-in is dropped only
     when what follows it does (so "revenue under $1B: CIOs at insurers" keeps its revenue).
     """
-    out = _HERE.sub("", text)
+    out = _PERSONA.sub("", _HERE.sub("", text))
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
     out = _AS_A.sub("", out)

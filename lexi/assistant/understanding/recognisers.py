@@ -105,7 +105,17 @@ def _save_split(c: Clause) -> tuple[str, str, str] | None:
     ):
         if name := _known_list_at(rest[m.end() :], c):
             return _THEN_SAVE.sub("", rest[: m.start()]), m[1], name
+    if tail := _LIST_NAME_TAIL.search(rest):
+        return rest[: tail.start()], tail["prep"], tail["name"]
     return None
+
+
+# "... to Edtech Q1", "... into Q3 Targets": a name that reads as a list's, ending the sentence.
+_LIST_NAME_TAIL = re.compile(
+    r"\s+(?P<prep>to|into|onto)\s+(?P<name>(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}?"
+    r"\s+(?:(?-i:Q[1-4])|20\d\d|(?-i:Leads|List|Prospects|Accounts|Targets|Invites|Contacts)))\W*$",
+    re.IGNORECASE,
+)
 
 
 def _known_list_at(text: str, c: Clause) -> str | None:

@@ -1053,6 +1053,8 @@ class _Walk:
         """A word nothing knows: a misspelt place after "in", or a word kept for later (a
         keyword before a company noun, or a word not understood)."""
         tokens, slots, keys = self.tokens, self.slots, self.keys
+        if keys[i] in _HQ_CUES and i + 1 < len(keys) and keys[i + 1] in PLACE_PREPOSITIONS:
+            return 1  # "headquartered in": read with the place that follows
         if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, self.negated)):
             return step
         if (
@@ -1143,9 +1145,14 @@ def _about_hq(keys: list[str], i: int) -> bool:
     if keys[j] != "based":
         return False
     j -= 1
+    skipped = set()
     while j >= 0 and keys[j] in _RELATIVE:
+        skipped.add(keys[j])
         j -= 1
-    return j >= 0 and keys[j] in COMPANY_NOUN_KEYS
+    if j < 0 or "who" in skipped:
+        return False  # "partners at law firms who are based in Boston": the people are
+    # "companies based in Boston", "hospitals based in North Carolina"
+    return keys[j] in COMPANY_NOUN_KEYS or keys[j] in INDUSTRY_KEYS
 
 
 def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:

@@ -25,7 +25,7 @@ NEW_IN_ROLE_DAYS = 90
 JUST_ADOPTED_DAYS = 90
 
 _I = re.IGNORECASE
-_PLUS = r"(?:\s*\+|\s+or\s+(?:later|above|beyond|higher)\b)?"
+_PLUS = r"(?:\s*\+|\s+(?:or|and)\s+(?:later|above|beyond|higher)\b)?"
 _SEEDS = r"(?:pre[\s-]?seed|seed)"
 _STAGE = (
     rf"(?:{_SEEDS}(?:\s*(?:,|or|and|/)\s*(?:{_SEEDS}|series\s+[a-f]\b{_PLUS}))*"
@@ -159,7 +159,7 @@ def _days(n: str, unit: str) -> int:
 
 
 def _stages(text: str) -> list[str]:
-    t = re.sub(r"\s+or\s+(?:later|above|beyond|higher)\b", "+", text.lower())
+    t = re.sub(r"\s+(?:or|and)\s+(?:later|above|beyond|higher)\b", "+", text.lower())
     out: list[str] = []
     if re.search(r"pre[\s-]?seed", t):
         out.append("pre_seed")

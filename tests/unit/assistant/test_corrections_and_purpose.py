@@ -205,3 +205,30 @@ def test_what_lexi_cannot_filter_on_is_named_not_searched(text, code):
     intent = interpret(text, ConversationState()).intents[0]
     assert code in intent.unsupported
     assert "keywords" not in intent.filters and "technologies" not in intent.filters
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("CFOs of hospitals based in North Carolina", "company_locations"),
+        ("partners at law firms who are based in boston", "locations"),
+    ],
+)
+def test_based_in_after_the_companies_is_their_headquarters(text, where):
+    assert where in search(text)
+
+
+def test_companies_said_first_then_their_people():
+    f = search("insurance companies headquartered in Boston, give me their CFOs")
+    assert f == {
+        "titles": ["CFO"],
+        "industries": ["Insurance"],
+        "company_locations": ["Boston, MA, US"],
+        "limit": 25,
+    }
+
+
+def test_a_degree_school_ends_at_the_next_constraint():
+    f = search("software engineers who went to MIT at companies with more than 5,000 employees")
+    assert f["employees"] == {"min": 5001, "max": None}
+    assert f["limit"] == 25
