@@ -32,6 +32,7 @@ from .questions import clarify
 from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
 from .scanner import extract
 from .search import (
+    LEADING_WEAK_REFINE,
     REFERS_BACK,
     REFERS_BACK_STRONG,
     STRONG_REFINE,
@@ -334,6 +335,10 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
         return clarify("search")
     strong = bool(STRONG_REFINE.search(clause))
     weak = bool(WEAK_REFINE.search(clause))
+    if weak and slots.has_role and (slots.industries or slots.locations):
+        # "Law firm managing partners in Chicago, verified emails only": a whole request is a
+        # new search; "only" refines only when it leads ("just the CFOs in Texas").
+        weak = bool(LEADING_WEAK_REFINE.match(clause))
     is_refinement = base is not None and (
         not slots.has_role or strong or (weak and not slots.search_verb)
     )

@@ -23,7 +23,7 @@ STRONG_REFINE = re.compile(
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:(?:it|that|this|the\s+\w+)\s+)?to|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
-    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s",
+    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s|\bthen\W*$",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
@@ -40,6 +40,10 @@ REFERS_BACK_STRONG = re.compile(
     re.IGNORECASE,
 )
 WEAK_REFINE = re.compile(r"\b(?:only|just|but|exclusively|solely)\b", re.IGNORECASE)
+LEADING_WEAK_REFINE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|now|so|but|please)\W+)*(?:only|just|but|exclusively|solely)\b",
+    re.IGNORECASE,
+)
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
     r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s",

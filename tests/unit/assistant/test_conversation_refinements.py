@@ -266,3 +266,22 @@ def test_until_between_two_sizes_is_a_range():
     assert got.filters is not None
     assert got.filters["employees"] == {"min": 50, "max": 200}
     assert got.filters["limit"] == 25
+
+
+def test_a_whole_terse_request_after_a_search_is_a_new_search():
+    state = _after(_search({**CFOS, "employees": {"min": 50, "max": 200}}))
+    got = _one("Law firm managing partners in Chicago, verified emails only", state)
+    assert not got.refinement
+    assert got.filters is not None and got.filters.to_dict() == {
+        "titles": ["Managing Partner"],
+        "industries": ["Law Practice"],
+        "locations": ["Chicago, IL, US"],
+        "email_status": ["verified"],
+        "limit": 25,
+    }
+    # "only" leading a clause still narrows the search.
+    assert _one("just the CTOs in Texas", state).refinement
+
+
+def test_a_role_then_swaps_the_role():
+    assert _refined("ok, controllers then", CFOS) == {**CFOS, "titles": ["Controller"]}
