@@ -162,20 +162,26 @@ _RULES: list[tuple[str, str]] = [
     ("social_activity", r"\b(?:who\s+)?(?:post|posts|are\s+active)\s+on\s+linkedin\b[^,;.]*"),
 ]
 _COMPILED = [(code, re.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
-_HINT = re.compile(
-    r"series|seed|raised|funding|backed|bootstrap|ipo|aum|assets|public|listed|private|family|fortune|inc|"
-    r"ftse|s&p|dax|big|bed|locations|stores|branch|outlets|restaurants|sites|clinics|offices|intent|"
-    r"research|evaluat|shopping|market|looking|consider|visited|hiring|started|joined|changed|"
-    r"recently|newly|headcount|growing|growth|experience|exp|yrs|been|went|graduated|studied|alumni|speak|fluent|"
-    r"dials?|mobile|cell|phone|used|previously|formerly|remote|hybrid|site|acquired|layoffs|linkedin|"
-    r"mba|ph\.?d|doctorate|master|bachelor|grads|graduates|grew|increased|revenue",
-    re.IGNORECASE,
+# Words without which no rule above can match: a message with none of them skips the
+# rules. Substrings of the lower-cased text ("evaluat" covers evaluating and evaluation).
+_HINTS = tuple(
+    """
+    series seed raised funding backed bootstrap ipo aum assets public listed private family
+    fortune inc ftse s&p dax big bed locations stores branch outlets restaurants sites clinics
+    offices intent research evaluat shopping market looking consider visited hiring started
+    joined changed recently newly headcount growing growth experience exp yrs been went
+    graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
+    hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
+    grew increased revenue
+    """.split()
 )
+# Searched in the lower-cased text: a case-insensitive alternation is several times slower.
+_HINT = re.compile("|".join(map(re.escape, _HINTS)))
 
 
 def unsupported(text: str) -> tuple[str, list[str]]:
     """The clause with unsupported criteria blanked out, and their codes in order."""
-    if not _HINT.search(text):
+    if not _HINT.search(text.lower()):
         return text, []
     codes: list[str] = []
     for code, pattern in _COMPILED:
