@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from lexi.auth.scopes import Scope
 from lexi.auth.service import check_scope
-from lexi.deps import SessionDep
+from lexi.deps import DatabaseDep
 from lexi.errors import InsufficientPermissions, LexiError, ValidationFailed
 from lexi.users import service as users
 from lexi.users.service import SignedIn
@@ -141,9 +141,15 @@ class WebRoute(APIRoute):
         return route
 
 
-def _signed_in(request: Request, session: SessionDep) -> SignedIn:
+def _signed_in(request: Request, db: DatabaseDep) -> SignedIn:
+    """The signed-in user, read in a short read-only unit of work of its own: the request's
+    session begins no transaction here, so an endpoint can still do slow work (a chat turn asking
+    a model) before its own transaction begins."""
     token = request.cookies.get(SESSION_COOKIE, "")
-    user = users.resolve(session, token) if token else None
+    user = None
+    if token:
+        with db.unit_of_work(write=False) as session:
+            user = users.resolve(session, token)
     if user is None:
         raise SignInRequired()
     request.state.web_user = user

@@ -235,3 +235,27 @@ class TestBadInput:
                 headers={"Accept": "text/event-stream", "X-CSRF-Token": csrf},
             )
         assert r.status_code == 402 and "credits" in r.json()["error"]["message"]
+
+
+class TestNoTransactionWhileUnderstanding:
+    def test_an_interpreter_that_waits_on_something_is_asked_with_no_transaction_open(  # type: ignore[no-untyped-def]
+        self, app, web, factory
+    ) -> None:
+        # A plug-in interpreter that writes through another unit of work while it is asked, as a
+        # stand-in for a slow model during which other requests write. Were the signed-in page's
+        # request holding a transaction (on SQLite, the write lock), that write could not happen.
+        from lexi.assistant.assistant import Assistant
+        from lexi.assistant.understanding import RuleInterpreter
+
+        made = []
+
+        class WritesMeanwhile:
+            def interpret(self, text, state):  # type: ignore[no-untyped-def]
+                made.append(factory.workspace())
+                return RuleInterpreter().interpret(text, state)
+
+        app.state.assistant = Assistant(WritesMeanwhile())
+        r = stream(web, "what tasks are waiting for my approval")
+        assert r.status_code == 200, r.text
+        assert [name for name, _ in events(r.text)][-1] == "done"
+        assert len(made) == 1
