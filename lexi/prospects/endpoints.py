@@ -31,9 +31,15 @@ def _filters_description() -> str:
     )
 
 
+def _describe_filters(schema: dict[str, Any]) -> None:
+    # When the OpenAPI document is built, not at import: filters registered since are listed.
+    schema["description"] = _filters_description()
+
+
 FILTERS_BODY = Body(
     default_factory=dict,
     description=_filters_description(),
+    json_schema_extra=_describe_filters,
     examples=[
         {
             "titles": ["CEO"],

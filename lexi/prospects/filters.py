@@ -83,7 +83,8 @@ class FilterSpec:
     group: str | None = None  # adjacent clauses of one group share their first word
     signal: bool = False  # a buying signal (SignalQuery)
     # Only for filters registered by an extension: the JSON schema of a value and the
-    # condition the search adds for it (a SQLAlchemy expression on the people table).
+    # condition the search adds for it (a SQLAlchemy expression on the columns of
+    # ``lexi.models.Person.__table__``, given the canonical value).
     schema: dict[str, Any] | None = None
     where: Callable[[Any], Any] | None = None
 

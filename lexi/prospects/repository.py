@@ -70,6 +70,9 @@ class PersonQuery:
     company_ids: list[int] | None = None  # None: any company; []: no company matched
     exclude_ids: list[int] = field(default_factory=list)  # people left out (saved, in lists)
     signals: SignalQuery | None = None
+    # Conditions of the filters extensions registered (``FilterSpec.where``), on the people
+    # table's columns.
+    conditions: list[ColumnElement[bool]] = field(default_factory=list)
 
 
 @dataclass
@@ -303,6 +306,7 @@ class ProspectRepository:
             or q.exclude_company_places
             or q.keywords
             or q.technologies
+            or q.conditions
         ):
             return None
         mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
@@ -367,6 +371,7 @@ class ProspectRepository:
             )
         if q.exclude_industries:
             base.append(or_(P.industry.is_(None), P.industry.not_in(q.exclude_industries)))
+        base.extend(q.conditions)
         if q.employees:
             base.extend(_between(P.employees, q.employees))
         if q.revenue:

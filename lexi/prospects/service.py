@@ -14,7 +14,7 @@ from lexi.errors import ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
-from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.filters import FILTERS, ProspectFilters
 from lexi.prospects.places import parse_filter
 from lexi.prospects.repository import PersonQuery, ProspectRepository, SignalQuery
 from lexi.prospects.taxonomy import (
@@ -198,6 +198,11 @@ def _query(filters: ProspectFilters) -> PersonQuery:
         exclude_company_places=[parse_filter(p) for p in filters.exclude_company_locations],
         keywords=list(filters.keywords),
         technologies=list(filters.technologies),
+        conditions=[
+            spec.where(value)
+            for name, value in filters.items()
+            if (spec := FILTERS[name]).where is not None
+        ],
     )
 
 

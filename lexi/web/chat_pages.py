@@ -230,7 +230,7 @@ def search_again(
         try:
             filters = views.edited(filters, values)
         except ValueError as exc:
-            label = views.FILTER_LABELS.get(str(exc), str(exc))
+            label = views.filter_labels().get(str(exc), str(exc))
             raise ValidationFailed.field(
                 str(exc), "Not a number", f"{label}: write numbers like 10-50."
             ) from None

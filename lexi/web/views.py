@@ -8,8 +8,11 @@ from typing import Any
 from lexi.models import Message, Task
 from lexi.prospects.filters import FILTERS
 
-# Filter keys in the order chips are shown (the order replies name them), with their labels.
-FILTER_LABELS = {name: spec.label for name, spec in FILTERS.items()}
+
+def filter_labels() -> dict[str, str]:
+    """Filter keys in the order chips are shown (the order replies name them), with their
+    labels; read when a page is drawn, so filters registered since have theirs."""
+    return {name: spec.label for name, spec in FILTERS.items()}
 
 
 @dataclass
@@ -69,12 +72,11 @@ def _range_text(value: dict[str, Any]) -> str:
 
 def chips_for(filters: dict[str, Any]) -> list[Chip]:
     chips: list[Chip] = []
-    keys = [k for k in FILTER_LABELS if k in filters] + [
-        k for k in filters if k not in FILTER_LABELS
-    ]
+    labels = filter_labels()
+    keys = [k for k in labels if k in filters] + [k for k in filters if k not in labels]
     for key in keys:
         value = filters[key]
-        label = FILTER_LABELS.get(key, key.replace("_", " ").capitalize())
+        label = labels.get(key, key.replace("_", " ").capitalize())
         if isinstance(value, list):
             for i, item in enumerate(value):
                 chips.append(Chip(key, i, label, str(item).replace("_", " ")))
@@ -86,7 +88,9 @@ def chips_for(filters: dict[str, Any]) -> list[Chip]:
                     key,
                     -1,
                     label,
-                    f"{value:,}" if isinstance(value, int) else str(value),
+                    "yes"
+                    if value is True
+                    else (f"{value:,}" if isinstance(value, int) else str(value)),
                     removable=key != "limit",
                 )
             )
@@ -95,8 +99,9 @@ def chips_for(filters: dict[str, Any]) -> list[Chip]:
 
 def fields_for(filters: dict[str, Any]) -> list[FilterField]:
     out = []
+    labels = filter_labels()
     for key, value in filters.items():
-        label = FILTER_LABELS.get(key, key.replace("_", " ").capitalize())
+        label = labels.get(key, key.replace("_", " ").capitalize())
         if isinstance(value, list):
             out.append(FilterField(key, label, ", ".join(str(v) for v in value), "list"))
         elif isinstance(value, dict):
