@@ -27,7 +27,8 @@ _THE = r"(?:the|my|our|those|these|that)"
 _BACK = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|now|so|and|alright|right|perfect|great|thanks|thank\s+you|cool|"
     r"let'?s|lets|please|can\s+we|could\s+we)\W+)*"
-    r"(?:(?:go(?:ing)?|get(?:ting)?|com(?:e|ing)|switch(?:ing)?|jump(?:ing)?)\s+)?back\s+to\s+"
+    r"(?:(?:(?:go(?:ing)?|get(?:ting)?|com(?:e|ing)|switch(?:ing)?|jump(?:ing)?|head(?:ing)?)\s+)?"
+    r"back\s+to|return(?:ing)?\s+to|revisit(?:ing)?)\s+"
     + _THE
     + r"\s+(?P<what>[^,;:.!?]+?)(?:\s+"
     + _THING
@@ -35,10 +36,24 @@ _BACK = re.compile(
     r"without|please|pls)\b)",
     re.IGNORECASE,
 )
+# "the CFOs again but in Michigan", "re-run the hospital search", "show me the CFO ones again".
+_AGAIN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|now|so|and|alright|please|can\s+you|could\s+you)\W+)*"
+    r"(?:(?:show\s+(?:me\s+|us\s+)?|pull\s+up\s+|bring\s+up\s+|give\s+me\s+)?"
+    + _THE
+    + r"\s+(?P<what>[^,;:.!?]+?)(?:\s+"
+    + _THING
+    + r")?\s+again\b|(?:re-?run|redo|repeat)\s+"
+    + _THE
+    + r"\s+(?P<what2>[^,;:.!?]+?)(?:\s+"
+    + _THING
+    + r")?(?=\s*(?:[,;:.!?]|$)|\s+(?:and|but|with|without|please|pls)\b))",
+    re.IGNORECASE,
+)
 # "and for the fleet managers, ...", "Regarding the HSE search, ...": the comma ends the name.
 _FOR_THE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|now|so|and|alright|right|perfect|great|thanks|thank\s+you|good\s+to\s+"
-    r"know|cool)\W+)*(?:for|regarding|re|about|on|with)\s+"
+    r"know|cool)\W+)*(?:for|regarding|re|about|on|with|(?:what|how)\s+about)\s+"
     + _THE
     + r"\s+(?P<what>[^,;:.!?]+?)(?:\s+"
     + _THING
@@ -62,10 +77,10 @@ def recall(text: str, state: ConversationState) -> Recalled | None:
     """The earlier search ``text`` goes back to, if it names one the conversation made."""
     if not (state.result_sets or state.last_filters):
         return None
-    m = _BACK.match(text) or _FOR_THE.match(text)
+    m = _BACK.match(text) or _FOR_THE.match(text) or _AGAIN.match(text)
     if not m:
         return None
-    picked = _pick(m["what"], state)
+    picked = _pick(m["what"] or m.groupdict().get("what2") or "", state)
     if picked is None:
         return None
     rest = text[m.end() :].lstrip(" ,;:.-")
@@ -89,11 +104,22 @@ def _candidates(state: ConversationState) -> list[dict[str, Any]]:
     return []
 
 
+# "back to the first search", "the previous one": which search by its place in the conversation.
+_FIRST = frozenset({"first", "original", "initial", "very first", "1st"})
+_BEFORE = frozenset({"previous", "earlier", "other", "old", "older", "last", "prior", "before"})
+
+
 def _pick(what: str, state: ConversationState) -> dict[str, Any] | None:
+    sets = _candidates(state)
+    place = what.strip().lower()
+    if place in _FIRST and sets:
+        return sets[0]
+    if place in _BEFORE:
+        return sets[-2] if len(sets) > 1 else None
     named = _values(new_filters(extract(what)))
     words = _words(what)
     best, best_score = None, 0
-    for result_set in _candidates(state):  # oldest first: the newest of equals wins
+    for result_set in sets:  # oldest first: the newest of equals wins
         have = _values(result_set["filters"])
         score = 2 * len(named & have) + len(words & _words(" ".join(sorted(have))))
         if score and score >= best_score:

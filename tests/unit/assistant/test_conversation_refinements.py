@@ -285,3 +285,22 @@ def test_a_whole_terse_request_after_a_search_is_a_new_search():
 
 def test_a_role_then_swaps_the_role():
     assert _refined("ok, controllers then", CFOS) == {**CFOS, "titles": ["Controller"]}
+
+
+def test_an_earlier_search_named_by_its_place_or_again():
+    state = _after(_search(CFOS), _search(VP_ENG))
+    for text in (
+        "go back to the first search",
+        "back to the previous search",
+        "let's return to the CFO search",
+        "show me the hospital ones again",
+        "re-run the CFO search",
+    ):
+        got = _one(text, state)
+        assert got.refinement and got.filters == CFOS, text
+    got = _one("the CFOs again but in Michigan", state)
+    assert got.filters == {**CFOS, "locations": ["MI, US"]}
+    got = _one("what about the CFO search, add Indiana", state)
+    assert got.filters == {**CFOS, "locations": ["OH, US", "IN, US"]}
+    # With one search there is no previous one to go back to.
+    assert _one("back to the previous search", _after(_search(CFOS))).kind is IntentKind.clarify
