@@ -257,8 +257,11 @@ HEADCOUNT_BUCKETS: list[HeadcountBucket] = [
 ]
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+
 def _key(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", value.lower())
+    return _NOT_KEY.sub("", value.lower())
 
 
 _INDUSTRY_BY_KEY = {_key(name): name for name in INDUSTRIES}

@@ -74,6 +74,7 @@ _TONES: dict[str, str] = {
     "direct": r"direct|punch(?:y|ier)|bold(?:er)?|assertive|confident|stronger|persuasive",
     "funny": r"funn(?:y|ier)|humou?r(?:ous)?|playful|witty|fun",
 }
+_TONE_PATTERNS = {name: re.compile(rf"\b(?:{p})\b", I) for name, p in _TONES.items()}
 _TOPIC = re.compile(
     r"\b(?:about|on\s+the\s+topic\s+of|regarding|around|focused\s+on|on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
@@ -431,8 +432,8 @@ _TOO_WORD = re.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
 def _tone(clause: str) -> str | None:
     if too := _TOO_WORD.search(clause):
         return _TOO[too[1].lower()]
-    for name, pattern in _TONES.items():
-        if re.search(rf"\b(?:{pattern})\b", clause, I):
+    for name, pattern in _TONE_PATTERNS.items():
+        if pattern.search(clause):
             return name
     return None
 

@@ -193,7 +193,17 @@ def _invert(r: Range) -> Range | None:
     return None
 
 
+# Every size rule needs a digit ("fifty" is a digit by now), so a clause without one skips them;
+# the check turns itself off if a rule without a digit is ever added.
+_DIGIT = re.compile(r"\d")
+_SIZE_NEEDS_DIGIT = all(
+    r"\d" in pattern.pattern for pattern, _ in [*_EMPLOYEE_RULES, (_BARE_SIZE, None)]
+)
+
+
 def employees(text: str) -> tuple[str, Range | None]:
+    if _SIZE_NEEDS_DIGIT and not _DIGIT.search(text):
+        return text, None
     result = None
     for pattern, build in _EMPLOYEE_RULES:
         out: list[str] = []
