@@ -67,9 +67,16 @@ _INJECTION = [
 ]
 
 
+# The same patterns searched in the lower-cased text, which Python's ``re`` does about twice as
+# fast as a case-insensitive search; only while no pattern spells an upper-case letter.
+_LOWER_CASE_ONLY = not any(re.search(r"(?<!\\)[A-Z]", p.pattern) for p in _INJECTION)
+_INJECTION_LOWER = [re.compile(p.pattern) for p in _INJECTION] if _LOWER_CASE_ONLY else _INJECTION
+
+
 def is_injection(text: str) -> bool:
     """A request to change rules, credits, tasks or tenancy through chat: never acted on."""
-    return any(p.search(text) for p in _INJECTION)
+    low = text.lower() if _LOWER_CASE_ONLY else text
+    return any(p.search(low) for p in _INJECTION_LOWER)
 
 
 # ------------------------------------------------------------------ account questions
