@@ -37,7 +37,10 @@ _UNSUPPORTED = re.compile(
     r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
     r"google\s+sheets?|excel|print|translate|weather|stock\s+price|joke|"
     r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"
-    r"\bcsv\b(?!.*\blists?\b))",
+    r"\bcsv\b(?!.*\blists?\b)|"
+    # "sync my saved contacts to Salesforce as leads": no CRM connection yet
+    r"\b(?:sync|push|send|upload|export|import|copy)\b[^.?!]*?\b(?:to|into|with)\s+(?:my\s+|our\s+|the\s+)?"
+    r"(?:salesforce|hubspot|pipedrive|zoho|dynamics|close\.com|crm)\b)",
     I,
 )
 

@@ -17,7 +17,7 @@ _SHOW_LISTS = re.compile(
     r"^\W*(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
-    r"what\s+lists\s+have\s+(?:i|we)\s+got|"
+    r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
     r"which\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists)(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently))?"
     r"\W*(?:please)?\W*$",
@@ -59,6 +59,8 @@ def _list_name(
         return quoted if new else (known_name(quoted, state.known_list_names) or quoted)
     text = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], text)
     text = _LEADING.sub("", text)
+    # "delete list test-list-123": the word before the name is no part of it
+    text = re.sub(r"^list\s+(?!of\b|for\b)(?=\S)", "", text, flags=I)
     if not new:
         whole = known_name(text, state.known_list_names)
         if whole:

@@ -65,6 +65,8 @@ _NAME_AFTER_PREP = re.compile(
 _NAME_AFTER_LIST = re.compile(
     r"\blist\s*:\s*(.+)$|\blist\s+(?!of\b|for\b|with\b|and\b|to\b|from\b|"
     r"called\b|named\b|in\b|on\b)([A-Z0-9].*)$"
+    # "create list test-list-123": one lower-case word with a digit, "-" or "_" is a name too
+    r"|\blist\s+([a-z][\w.]*(?:[-_\d][\w.]*)+)\s*$"
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:list|please|pls|thanks|now|for\s+me|too|as\s+well|(?:with|from|using|for|of|out\s+of)\s+"
@@ -138,7 +140,7 @@ def list_name_in(
             return _resolve(name + " List", state)
         return _resolve(name, state)
     m = _NAME_AFTER_LIST.search(clause)
-    if m and (name := _clean_name(m[1] or m[2], quotes)):
+    if m and (name := _clean_name(m[1] or m[2] or m[3], quotes)):
         return _resolve(name, state)
     if after_prep:
         m = _NAME_AFTER_PREP.search(clause)

@@ -378,6 +378,15 @@ _DROP = re.compile(
 )
 _EMAIL_RULES = [
     (
+        # "verified + guessed emails", "verified or guessed email": both kinds
+        re.compile(
+            rf"(?:\b(?:with|having|that\s+have|who\s+have|only)\s+)?"
+            rf"\b(?:verified|guessed)\s*(?:\+|&|/|,|\bor\b|\band\b)\s*(?:verified|guessed)\s+{_EMAIL}",
+            re.IGNORECASE,
+        ),
+        ["verified", "guessed"],
+    ),
+    (
         re.compile(
             rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:an?\s+|their\s+)?"
             rf"(?:verified|valid|confirmed|deliverable|validated|real|working)\s+(?:work\s+|business\s+)?"

@@ -1118,7 +1118,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
                 ambiguous[loc] = alt
         if value.elsewhere:
             slots.place_options[value.filters[0]] = value.elsewhere
-        if _about_hq(keys, i):
+        if _about_hq(keys, i, span):
             target = slots.exclude_company_locations if negated else slots.company_locations
         else:
             target = slots.exclude_locations if negated else slots.locations
@@ -1130,16 +1130,22 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
 # ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.
 # "CTOs based in Sydney" stays the person's place.
 _HQ_CUES = {"headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
-_HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the"}  # "whose HQ is not in the US"
+_HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the", "outside"}  # "HQ is not in the US"
 _RELATIVE = {"that", "which", "who", "are", "is", "were", "all", "not"}
+# "HQ: UK", "HQ Chicago" (the cue right before the place) and "US HQ only", "Florida HQ" (after).
+_HQ_NEXT = {"hq", "hqd", "hq'd", "headquarters", "headquartered", "headquarter"}
 
 
-def _about_hq(keys: list[str], i: int) -> bool:
+def _about_hq(keys: list[str], i: int, span: int = 1) -> bool:
+    if i + span < len(keys) and keys[i + span] in _HQ_NEXT:
+        return True
     j = i - 1
     while j >= 0 and keys[j] in _HQ_LINKS:
         j -= 1
-    if j < 0 or j == i - 1:
+    if j < 0:
         return False
+    if j == i - 1:
+        return keys[j] in _HQ_NEXT and keys[j] != "headquartered"
     if keys[j] in _HQ_CUES:
         return True
     if keys[j] != "based":

@@ -27,9 +27,11 @@ JUST_ADOPTED_DAYS = 90
 _I = re.IGNORECASE
 _PLUS = r"(?:\s*\+|\s+(?:or|and)\s+(?:later|above|beyond|higher)\b)?"
 _SEEDS = r"(?:pre[\s-]?seed|seed)"
+# Between stages: a list ("A, B or C", "seed/A") or a range ("Series B-C", "A to C").
+_SEP = r"(?:,|or|and|/|&|-|\u2013|to|through)"
 _STAGE = (
-    rf"(?:{_SEEDS}(?:\s*(?:,|or|and|/)\s*(?:{_SEEDS}|series\s+[a-f]\b{_PLUS}))*"
-    rf"|series\s+[a-f]\b{_PLUS}(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
+    rf"(?:{_SEEDS}(?:\s*{_SEP}\s*(?:{_SEEDS}|series\s+[a-f]\b{_PLUS}))*"
+    rf"|series\s+[a-f]\b{_PLUS}(?:\s*{_SEP}\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -46,9 +48,12 @@ _WHEN = (
 _STAGE_WORDS = re.compile(
     rf"(?:\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
     rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?"
-    rf"|\b(?P<series>(?:{_SEEDS}\s*(?:,|or|and|/)\s*)?series\s+[a-f]\b{_PLUS}(?:\s*(?:,|or|and|/)\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
+    rf"|\b(?P<series>(?:{_SEEDS}\s*{_SEP}\s*)?series\s+[a-f]\b{_PLUS}(?:\s*{_SEP}\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
     rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?){_WHEN}"
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
+    rf"|\b(?P<seeds>{_SEEDS}\s*(?:,|or|and|/|&)\s*{_SEEDS})\b"
+    rf"|(?:^|(?<=[,;:|]))\s*(?P<lone>{_SEEDS})(?:\s+only)?\s*(?=[,;|.]|$)"
+    rf"|\b(?P<pe>(?:pe|private[\s-]equity)[\s-](?:backed|owned|funded))\b"
     rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?=\s+(?:stage|startups?|compan))",
     _I,
 )
@@ -76,10 +81,14 @@ _GROWING = re.compile(
     r"|high[\s-]growth|hyper[\s-]?growth)\b",
     _I,
 )
+# "headcount up 20%+ in the last 6 mo", "whose headcount grew 50% or more in 6 months",
+# "grew 30%+ last year" (a company that grew: its headcount).
 _HEADCOUNT = re.compile(
-    r"\(?\s*(?:with\s+)?(?:headcount|team\s+size|employee\s+count)\s+(?:up|grew|growing|growth)\s+(?:of\s+|by\s+)?"
-    r"(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%\+?(?:\s+(?:in|over)\s+(?:the\s+)?(?:last|past)\s+"
-    r"(?P<months>6|12|six|twelve)\s+months)?\s*\)?",
+    r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s+"
+    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew|\b(?:that|which)\s+grew)\s+"
+    r"(?:of\s+|by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?"
+    r"(?:\s+(?:in|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
+    r"(?:months?|mos?|mths?)\b\.?|\s+(?:in\s+|over\s+)?(?:the\s+)?(?:last|past)\s+year\b)?\s*\)?",
     _I,
 )
 _SHRINKING = re.compile(r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b", _I)
@@ -88,8 +97,10 @@ _NEW_IN_ROLE = re.compile(
     r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
     r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
-    r"|\bnew\s+hires\b|\bjob\s+changers?\b)"
-    r"(?:\s+(?:in|within)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
+    r"|\bnew\s+hires\b|\bjob\s+changers?\b"
+    r"|\bwho\s+(?:recently\s+|just\s+)?(?:started|joined)(?=\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+\d))"
+    r"(?:\s*,?\s*(?:(?:in|within)\s+)?(?:the\s+)?(?:last|past)\s+(?P<n>\d+)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
 )
 _ADOPTED = re.compile(
@@ -165,6 +176,11 @@ def _stages(text: str) -> list[str]:
         out.append("pre_seed")
     if re.search(r"\bseed\b", re.sub(r"pre[\s-]?seed", " ", t)):
         out.append("seed")
+    t = re.sub(
+        r"\b([a-f])\s*(?:-|\u2013|to|through)\s*(?:series\s+)?([a-f])\b",
+        lambda r: " ".join("abcdef"["abcdef".index(r[1]) : "abcdef".index(r[2]) + 1]),
+        t,
+    )
     for letter, plus in re.findall(
         r"(?:series\s+)?\b([a-f])\b(\s*\+)?", re.sub(r"pre[\s-]?seed|seed", " ", t)
     ):
@@ -217,8 +233,8 @@ def _money(n: str, unit: str | None) -> int:
 
 
 _ANY_SIGNAL = re.compile(
-    r"series|seed|raised|fund|backed|grow|headcount|shrink|downsiz|new\s|changed|started|switched|"
-    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed|"
+    r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|downsiz|new\s|changed|started|switched|"
+    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed|owned|"
     r"\bhire\b|\brecruit\b|\bopen\s",
     _I,
 )
@@ -250,8 +266,16 @@ class _Reading:
         return " ; "
 
     def stage(self, m: re.Match[str]) -> str:
-        words = m.group("raised") or m.group("series") or m.group("seed") or m.group("at") or ""
-        for s in _stages(words):
+        words = (
+            m.group("raised")
+            or m.group("series")
+            or m.group("seed")
+            or m.group("at")
+            or m.group("seeds")
+            or m.group("lone")
+            or ""
+        )
+        for s in _stages(words) if not m.group("pe") else ["private_equity"]:
             self.filters.setdefault("funding_stages", [])
             if s not in self.filters["funding_stages"]:
                 self.filters["funding_stages"].append(s)

@@ -46,8 +46,7 @@ _RULES: list[tuple[str, str]] = [
         "ownership_type",
         (
             r"\bfamily[\s-](?:owned|run)\b|"
-            r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held|"
-            r"(?:pe|private[\s-]equity)[\s-](?:backed|owned))\b|"
+            r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
         ),

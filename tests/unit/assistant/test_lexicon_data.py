@@ -35,6 +35,7 @@ VOCABULARY_GAPS = {
     "IT Administrator",
     "Lawyer",
     "Partner Manager",
+    "SDR Manager",
     "Solicitor",
     "iOS Developer",
 }
