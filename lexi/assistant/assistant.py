@@ -109,7 +109,9 @@ class Assistant:
             if step.intent.missing == ["roles"] and step.intent.filters is not None:
                 ctx.state.asked_filters = step.intent.filters.to_dict()
                 ctx.state.asked_turn = ctx.state.turn
-            elif step.intent.missing == ["list"] and step.intent.params.get("asked"):
+            elif step.intent.missing in (["list"], ["list_name"]) and step.intent.params.get(
+                "asked"
+            ):
                 ctx.state.asked_list = dict(step.intent.params["asked"])
                 ctx.state.asked_turn = ctx.state.turn
             return StepRecord(None, None, action)

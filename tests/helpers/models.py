@@ -119,7 +119,7 @@ def answer_for(interpretation: Any) -> dict[str, Any]:
             if item["missing"] == "roles" and intent.filters is not None:
                 item["filters"] = intent.filters.to_dict()
             asked = intent.params.get("asked") or {}
-            if item["missing"] == "list" and asked.get("kind"):
+            if item["missing"] in ("list", "list_name") and asked.get("kind"):
                 item["waiting"] = asked["kind"]
             out.append(item)
     return {"intents": out}

@@ -128,7 +128,9 @@ class Clarify(_Intent):
         "size...), kept so the answer ('founders') completes the search.",
     )
     waiting: Literal["list_add", "list_create", "list_stats", "list_remove"] | None = Field(
-        None, description="missing list: the request that waits for the list's name."
+        None,
+        description="missing list or list_name: the request that waits for the list (or the "
+        "new list's name).",
     )
 
 
@@ -187,7 +189,7 @@ def _asking(item: Clarify) -> Intent:
         except ValidationFailed as exc:
             raise NotUnderstood(f"filters: {exc.message}") from None
         intent.filters = parsed
-    elif item.missing == "list" and item.waiting:
+    elif item.missing in ("list", "list_name") and item.waiting:
         asked: dict[str, Any] = {"kind": item.waiting}
         if item.waiting in ("list_add", "list_create"):
             asked["selector"] = {"prospects": "last_results"}

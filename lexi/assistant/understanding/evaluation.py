@@ -269,7 +269,7 @@ def _asked(state: ConversationState, intent: Intent) -> None:
     """What a question keeps for its answer (``Assistant._run``)."""
     if intent.missing == ["roles"] and intent.filters is not None:
         state.asked_filters, state.asked_turn = intent.filters.to_dict(), state.turn
-    elif intent.missing == ["list"] and intent.params.get("asked"):
+    elif intent.missing in (["list"], ["list_name"]) and intent.params.get("asked"):
         state.asked_list, state.asked_turn = dict(intent.params["asked"]), state.turn
 
 

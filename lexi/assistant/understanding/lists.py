@@ -353,14 +353,18 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
             r"\bnew\s+list\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$", clause, I
         )
         name = _clean_name(m[1], quotes) if m else None
-    if not name:
-        return _clarify(["list_name"], "list_name")
     uses_results = (
         after_search
         or bool(_RESULTS.search(re.sub(r"\bqtok\d+\b", "", clause)))
         or bool(_SAVE_AS_ALONE.match(clause))
         or _saves_results(clause, state)
     )
+    if not name:
+        asking = _clarify(["list_name"], "list_name")
+        asking.params["asked"] = {"kind": IntentKind.list_create.value}
+        if uses_results and (after_search or state.has_results()):
+            asking.params["asked"]["selector"] = {"prospects": "last_results"}
+        return asking
     intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
     if uses_results:
         if not after_search and not (state.last_filters or state.last_prospect_ids):
@@ -492,6 +496,8 @@ def answer(text: str, state: ConversationState) -> Intent | None:
     if not asked or state.asked_turn != state.turn - 1:
         return None
     raw = _ANSWER_AROUND.sub("", text).strip(" '\"“”‘’")
+    if asked["kind"] == IntentKind.list_create.value:
+        return _named_new(raw, asked)
     name = known_name(raw, state.known_list_names) if raw and len(raw.split()) <= 6 else None
     if name is None:
         return None
@@ -501,6 +507,29 @@ def answer(text: str, state: ConversationState) -> Intent | None:
         list_name=resolved,
         list_target=target,
         selector=dict(asked.get("selector") or {}),
+    )
+
+
+# An answer that is a request of its own, not a name: "find CFOs in Ohio", "how many credits".
+_NOT_A_NAME = re.compile(
+    r"\b(?:find|search|show|get|give|add|remove|delete|export|rename|merge|how|what|which|who|"
+    r"why|cancel|never\s*mind|approve|start|pause|send|write|campaign)\b|\?",
+    I,
+)
+
+
+def _named_new(raw: str, asked: dict[str, object]) -> Intent | None:
+    """ "Ohio Hospital CFOs" after "What should I call the new list?": the list, so named."""
+    raw = re.sub(r"^(?:call\s+it|name\s+it|called|named)\s+", "", raw, flags=I)
+    name = _clean_name(raw, []) if raw and len(raw.split()) <= 8 else None
+    if name is None or _NOT_A_NAME.search(name):
+        return None
+    selector = asked.get("selector")
+    return Intent(
+        kind=IntentKind.list_create,
+        list_name=name,
+        list_target="new",
+        selector=dict(selector) if isinstance(selector, dict) else {},
     )
 
 

@@ -304,3 +304,20 @@ def test_an_earlier_search_named_by_its_place_or_again():
     assert got.filters == {**CFOS, "locations": ["OH, US", "IN, US"]}
     # With one search there is no previous one to go back to.
     assert _one("back to the previous search", _after(_search(CFOS))).kind is IntentKind.clarify
+
+
+def test_the_name_given_after_what_to_call_the_list_creates_it():
+    state = _after(_search(CFOS))
+    asking = _one("save these to a new list", state)
+    assert asking.kind is IntentKind.clarify and asking.missing == ["list_name"]
+    advance(state, interpret("save these to a new list", state))
+    next_turn(state)
+    got = _one("Ohio Hospital CFOs", state)
+    assert (got.kind, got.list_name, got.list_target, got.selector) == (
+        IntentKind.list_create,
+        "Ohio Hospital CFOs",
+        "new",
+        {"prospects": "last_results"},
+    )
+    # A request of its own is no name.
+    assert _one("find CTOs in Ohio", state).kind is IntentKind.prospect_search
