@@ -168,6 +168,7 @@ _FUNCTION_WORDS = {
     "regional",
     "account",
     "practice",
+    "payroll",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -249,6 +250,7 @@ _OUTREACH_VERBS = SEARCH_VERBS | {
     "sell",
     "selling",
 }
+_NOT_IN_TITLES = frozenset(_NOT_TITLE_WORDS | _OUTREACH_VERBS)
 _NOUN_TITLE = {
     "head": "Head",
     "vp": "VP",
@@ -588,7 +590,7 @@ class _Scanner:
     def _title_word(self, k: int, rung: bool) -> bool:
         w = self.t[k]
         key = w.key
-        if not w.text.isalpha() or self.places[k] or key in _NOT_TITLE_WORDS | _OUTREACH_VERBS:
+        if not w.text.isalpha() or self.places[k] or key in _NOT_IN_TITLES:
             return False
         if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data"):
             return False
