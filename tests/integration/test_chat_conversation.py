@@ -340,3 +340,28 @@ class TestApprovalsByChat:
         assert "still waiting" in data["response"]
         task = ok(client.get(f"/v1/lexi/tasks/{big['task_id']}", headers=headers))
         assert task["status"] == "pending"
+
+
+class TestContextAcrossTurns:
+    def test_back_to_an_earlier_search_after_other_requests(self, client, auth):
+        first = say(client, auth, "Find 5 CEOs at law firms in New York")
+        conv = first["conversation_id"]
+        say(client, auth, "Find 5 CTOs at SaaS companies in California", conv)
+        say(client, auth, "how many credits do I have?", conv)
+        back = say(client, auth, "ok back to the law firm CEOs, only verified emails", conv)
+        [action] = back["actions"]
+        assert action["type"] == "prospect_search"
+        assert action["filters"]["titles"] == ["CEO"]
+        assert action["filters"]["industries"] == ["Law Practice"]
+        assert action["filters"]["locations"] == ["New York, NY, US"]
+        assert action["filters"]["email_status"] == ["verified"]
+
+    def test_the_answer_to_a_question_completes_the_request(self, client, auth):
+        first = say(client, auth, "Find 5 CFOs at hospitals in Boston")
+        conv = first["conversation_id"]
+        asked = say(client, auth, "save these to a new list", conv)
+        assert asked["actions"][0]["status"] == "needs_input"
+        named = say(client, auth, "Boston Hospital CFOs", conv)
+        [action] = named["actions"]
+        assert action["list_name"] == "Boston Hospital CFOs"
+        assert action["added"] == 5
