@@ -95,6 +95,7 @@ def test_the_seed_requests_in_the_chat(page, site, shots) -> None:  # type: igno
         "Size",
         "Location",
         "Email",
+        "Signals",
         "Saved",
     ]
     chips = page.locator("ul.chips").last.inner_text()
