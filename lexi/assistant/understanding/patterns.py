@@ -270,6 +270,15 @@ def money(value: str) -> int:
 
 _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
     (
+        # "revenue of at least 25 million but no more than 100 million"
+        re.compile(
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?(?:{_GE}|{_GT})\s*{_MONEY}\s*(?:{_REV})?\s*,?\s*"
+            rf"(?:but|and|yet)?\s*(?:{_LE}|{_LT})\s*{_MONEY}\s*(?:{_REV})?",
+            re.IGNORECASE,
+        ),
+        lambda m: {"min": money(m[1]), "max": money(m[2])},
+    ),
+    (
         re.compile(
             rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?|between\s+)\$?(\d[\d,]*(?:\.\d+)?){_TO}{_MONEY}"
             rf"\s*(?:{_REV})?",
@@ -278,8 +287,13 @@ _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] =
         lambda m: {"min": money(m[1] + _unit(m[2])), "max": money(m[2])},
     ),
     (
+        # "SaaS companies with 10-50m ARR": the revenue word after the range
+        re.compile(rf"(?<![\w.,])\$?\s?(\d[\d,]*(?:\.\d+)?){_TO}{_MONEY}\s*{_REV}", re.IGNORECASE),
+        lambda m: {"min": money(m[1] + _unit(m[2])), "max": money(m[2])},
+    ),
+    (
         re.compile(
-            rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?)?{_MONEY}{_TO}{_MONEY}\s*(?:{_REV})?",
+            rf"(?:{_REV_BEFORE}\s*(?:of\s+|between\s+|from\s+)?|between\s+|from\s+)?{_MONEY}{_TO}{_MONEY}\s*(?:{_REV})?",
             re.IGNORECASE,
         ),
         lambda m: {"min": money(m[1]), "max": money(m[2])},

@@ -232,3 +232,24 @@ def test_a_degree_school_ends_at_the_next_constraint():
     f = search("software engineers who went to MIT at companies with more than 5,000 employees")
     assert f["employees"] == {"min": 5001, "max": None}
     assert f["limit"] == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "revenue"),
+    [
+        ("VP of Sales at SaaS companies with 10-50m ARR", {"min": 10000000, "max": 50000000}),
+        ("CFOs at companies with $5-25M ARR", {"min": 5000000, "max": 25000000}),
+        (
+            "COOs at restaurant groups with revenue of at least 25 million but no more than 100 million",
+            {"min": 25000000, "max": 100000000},
+        ),
+        (
+            "heads of marketing at CPG companies doing between $50 million and $250 million",
+            {"min": 50000000, "max": 250000000},
+        ),
+    ],
+)
+def test_both_ends_of_a_revenue(text, revenue):
+    f = search(text)
+    assert f["revenue_usd"] == revenue
+    assert "keywords" not in f
