@@ -36,6 +36,8 @@ _UNSUPPORTED = re.compile(
     r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
     r"google\s+sheets?|excel|print|translate|weather|stock\s+price|joke|"
+    # what people earn
+    r"salary\s+bands?|what\s+(?:they|he|she)\s+earns?\b|"
     r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"
     r"\bcsv\b(?!.*\blists?\b)|"
     # "sync my saved contacts to Salesforce as leads": no CRM connection yet

@@ -370,11 +370,16 @@ def _question(s: _Said) -> Intent | None:
     return None
 
 
+_TONE_WORD = (
+    r"(?:a\s+(?:bit|little)\s+|(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|"
+    r"friendlier|warmer|punchier|snappier|crisper|briefer|bolder|softer|gentler|tighter)"
+    r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*"
+)
+# "shorter", "shorter please, and more friendly", "shorter, and mention the free audit"
 _BARE_TONE = re.compile(
-    r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*(?:a\s+(?:bit|little)\s+|"
-    r"(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|friendlier|warmer|punchier|"
-    r"snappier|crisper|briefer|bolder|softer|gentler|tighter)"
-    r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*\W*",
+    r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*"
+    rf"{_TONE_WORD}(?:\W+(?:and\s+)?(?:{_TONE_WORD}|(?:mention|add|include|reference|cite|say)\s+[^.?!]+))*"
+    r"\W*",
     I,
 )
 

@@ -38,6 +38,19 @@ _THE_ROLE_AT = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){1,4}?(?:at|of)\s((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.&-]*){1,3})(?=\s*[?.!]*\s*$)"
 )
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
+# "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
+# after "at" are companies (one bare name, "at Google", stays a keyword).
+_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?"
+_NAME_LIST = re.compile(
+    rf"\b(?:at|from|works\s+at|working\s+at)\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
+    rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$))"
+)
+_EXCLUDED_BEFORE = re.compile(
+    r"\b(?:exclud\w*|except(?:\s+for)?|not|no|leave\s+out|leaving\s+out|nobody|no\s+one)\s+"
+    r"(?:\w+\s+){0,2}$",
+    I,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
 
 
 @dataclass
@@ -52,6 +65,7 @@ class Companies:
 def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
     out = Companies(clause)
+    _name_list(out)
     for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT):
         while True:
             m = pattern.search(out.clause)
@@ -86,3 +100,28 @@ def _a_name(name: str) -> bool:
     except (UnknownPlace, ValueError, KeyError):
         return True
     return False
+
+
+def _name_list(out: Companies) -> None:
+    """ "at Snowflake, Datadog, MongoDB": each name a company, unless one is a place or a kind
+    of company, or the names are excluded ("exclude anyone at Salesforce, Oracle")."""
+    m = _NAME_LIST.search(out.clause)
+    if not m or _EXCLUDED_BEFORE.search(out.clause[: m.start()]):
+        return
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(m[1]) if n.strip(" .")]
+    if len(names) < 2 or not all(_a_name(n) and _not_a_word(n) for n in names):
+        return
+    out.names.extend(n for n in names if n not in out.names)
+    out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
+
+
+def _not_a_word(name: str) -> bool:
+    """Not a role, an industry or another word the search reads ("at SaaS and Fintech")."""
+    from .industries import INDUSTRY_ALIASES
+    from .lexicon import ROLES
+    from .text import norm_key
+
+    key = norm_key(name)
+    if re.match(r"(?:series|seed|pre|post|fortune|q[1-4])\b", key):
+        return False
+    return key not in INDUSTRY_ALIASES and key not in ROLES

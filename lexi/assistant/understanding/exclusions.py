@@ -20,7 +20,7 @@ _SAVED = re.compile(
     r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|those|contacts|leads|"
     r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+)?"
     r"(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are)?\s*(?:already\s+)?"
-    r"(?:saved|have|got|own|added|stored|contacted)(?:\s+already)?"
+    r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our)\s+(?:contacts|crm))(?:\s+already)?"
     r"(?:\s+(?:saved|as\s+contacts|in\s+(?:my\s+|our\s+)?contacts))?\b",
     I,
 )

@@ -866,6 +866,8 @@ _SHORTHAND_WORDS = {
     "cust": "Customer",
     "ppl": "people",
     "rev ops": "RevOps",
+    "talent acq": "Talent Acquisition",
+    "l&d": "Learning and Development",
 }
 _SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
 

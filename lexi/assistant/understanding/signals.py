@@ -75,6 +75,13 @@ _AMOUNT = re.compile(
     r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding))?",
     _I,
 )
+# "raised more than 20M in total": money raised without a "$"
+_AMOUNT_RAISED = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?P<op>more\s+than|over|at\s+least|under|less\s+than)\s+"
+    r"(?P<n>\d[\d,.]*)\s?(?P<unit>k|m|mm|mn|b|bn|million|billion)\+?"
+    r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|in\s+total|total))?",
+    _I,
+)
 _BACKED = re.compile(r"\b(?:vc|venture)[\s-](?:backed|funded)\b", _I)
 _GROWING = re.compile(
     r"\b(?:that\s+are\s+|which\s+are\s+)?(?:fast[\s-]growing|rapidly\s+growing|growing\s+(?:fast|quickly|rapidly)"
@@ -94,7 +101,7 @@ _HEADCOUNT = re.compile(
 _SHRINKING = re.compile(r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b", _I)
 _NEW_IN_ROLE = re.compile(
     r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
-    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
+    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
     r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"
@@ -397,6 +404,7 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_RAISED_YEAR, _Reading.year),
     (_RECENT, _Reading.recent),
     (_AMOUNT, _Reading.amount),
+    (_AMOUNT_RAISED, _Reading.amount),
     (_BACKED, _Reading.backed),
     (_GROWING, _Reading.growing),
     (_HEADCOUNT, _Reading.headcount),

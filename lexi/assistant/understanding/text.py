@@ -352,11 +352,12 @@ _BOOL_OR = re.compile(r"(?<!,)(?<!\bin)(?<!\bfrom)\s+OR\s+")
 _BOOL_AND = re.compile(r"\s+AND\s+")
 _BOOL_NOT = re.compile(r"\s+NOT\s+")
 _QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
-# "title: CFO, industry: banks, geo: Midwest": field labels of a pasted search form.
+# "title: CFO, industry: banks, geo: Midwest", "Management level = CXO; function = finance":
+# field labels of a pasted search form.
 _FIELDS = re.compile(
     r"(?:(?<=^)|(?<=[,;|]))\s*(?:(?:job\s+)?titles?|industry|industries|geo(?:graphy)?|locations?|"
-    r"region|seniority|seniorities|company\s+size|size|headcount|revenue|keywords?|"
-    r"(?P<dept>function|department))\s*:\s*",
+    r"region|seniority|seniorities|(?:management\s+)?level|company\s+size|size|headcount|revenue|"
+    r"keywords?|country|countries|state|states|city|cities|(?P<dept>function|department))\s*[:=]\s*",
     re.IGNORECASE,
 )
 
@@ -375,8 +376,11 @@ def boolean_to_plain(text: str) -> str:
     """Boolean search syntax as plain words: quotes and brackets go, OR/AND/NOT become words."""
     if "(" in text:
         text = _EXPLAINED.sub(_explained, text)
-    if ":" in text and _FIELDS.search(text):
+    if (":" in text or "=" in text) and _FIELDS.search(text):
         text = _FIELDS.sub(lambda m: ", people in " if m["dept"] else ", ", text).lstrip(" ,")
+        text = _QUOTED.sub(
+            lambda m: m[1], text
+        )  # 'Job Title = "Chief Information Security Officer"'
     if not _BOOLEAN.search(text):
         return text
     text = _QUOTED.sub(lambda m: m[1], text)

@@ -60,7 +60,19 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "exclude_companies",
-        r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s+(?:four|4)\b",
+        r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s+(?:four|4)\b|"
+        # "exclude anyone at Salesforce, Oracle", "not at Salesforce": named employers left out
+        r"\b(?:exclude|excluding|except(?:\s+for)?|leave\s+out|leaving\s+out|but\s+not|not|no\s+one|nobody)\s+"
+        r"(?:anyone|anybody|people|folks|those|employees|the\s+ones)?\s*(?:who\s+works?\s+|working\s+)?at\s+"
+        r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?"
+        r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?)*",
+    ),
+    (
+        # "(CFO OR Controller) AND NOT interim", 'CISO NOT "Physical Security"': words of a title
+        # to leave out, which no filter expresses
+        "exclude_titles",
+        r"\b(?:but\s+not|and\s+not|not)\s+(?:interim|acting|deputy|assistants?|junior|interns?|"
+        r"coordinators?|contractors?|freelancers?|physical\s+security)\b",
     ),
     ("bed_count", r"\b\d[\d,]*\+?\s+beds?\b"),
     (
@@ -171,7 +183,7 @@ _HINTS = tuple(
     joined changed recently newly headcount growing growth experience exp yrs been went
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
-    grew increased revenue
+    grew increased revenue exclud except leav not nobody
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.
