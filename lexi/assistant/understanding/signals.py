@@ -41,7 +41,7 @@ _MONTHS = (
 # "between January and June 2026".
 _WHEN = (
     rf"(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b"
-    rf"|\s+(?:in|within|over|during)\s+the\s+(?:last|past)\s+(?P<sn>\d+)\s+(?P<su>days?|weeks?|months?|years?)\b"
+    rf"|\s+(?:in|within|over|during)\s+(?:the\s+)?(?:last|past)\s+(?P<sn>\d+)\s+(?P<su>days?|weeks?|months?|years?)\b"
     rf"|\s+since\s+(?P<sm>{_MONTHS})\s+(?P<sy>(?:19|20)\d\d)\b"
     rf"|\s+between\s+(?P<bm1>{_MONTHS})\s+and\s+(?P<bm2>{_MONTHS})\s+(?P<by>(?:19|20)\d\d)\b)?"
 )
@@ -65,7 +65,7 @@ _RAISED_YEAR = re.compile(
 _RECENT = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:were\s+)?(?:recently|newly|just)\s+(?:funded|raised(?:\s+(?:money|funding|capital))?)"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)\s+recently"
-    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)?\s*in\s+the\s+(?:last|past)\s+"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)?\s*in\s+(?:the\s+)?(?:last|past)\s+"
     r"(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)",
     _I,
 )
