@@ -234,6 +234,10 @@ def _answer_to_roles(intents: list[Intent], state: ConversationState) -> list[In
     return intents
 
 
+# Answers that say the same thing however often a message asks: given once in a row.
+_ONCE = (IntentKind.credits, IntentKind.capabilities)
+
+
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """Greetings and filler give way to real requests; one clarifying question at most."""
     blocked = False
@@ -244,6 +248,8 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
             blocked = True
         elif blocked and intent.selector.get("prospects") == "last_results":
             continue
+        elif kept and intent.kind in _ONCE and kept[-1].kind is intent.kind:
+            continue  # "how many credits do I have? ... ate credits lol": one answer
         kept.append(intent)
     intents = kept
     real = [i for i in intents if i.kind not in (IntentKind.capabilities, IntentKind.clarify)]
