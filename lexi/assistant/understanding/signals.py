@@ -92,7 +92,8 @@ _GROWING = re.compile(
 # "grew 30%+ last year" (a company that grew: its headcount).
 _HEADCOUNT = re.compile(
     r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s+"
-    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew|\b(?:that|which)\s+grew)\s+"
+    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew|\b(?:that|which)\s+grew"
+    r"(?:\s+(?:their\s+|its\s+)?(?:headcount|team\s+size|employee\s+count))?)\s+"
     r"(?:of\s+|by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?"
     r"(?:\s+(?:in|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
     r"(?:months?|mos?|mths?)\b\.?|\s+(?:in\s+|over\s+)?(?:the\s+)?(?:last|past)\s+year\b)?\s*\)?",
