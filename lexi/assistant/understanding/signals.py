@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from lexi.prospects.vocabulary import canonical_title
+
 from .lexicon import TECHNOLOGIES
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
@@ -392,7 +394,9 @@ class _Reading:
         else:
             plural = what.endswith("s") and not what.endswith("ss") and " of " not in f" {key} "
             title = what[:-1] if plural else what
-            hiring_for.setdefault("titles", []).append(title)
+            # The vocabulary's spelling when it knows the title ("account executive" ->
+            # "Account Executive"), so postings match however the user wrote it.
+            hiring_for.setdefault("titles", []).append(canonical_title(title) or title)
         if not hiring_for:
             hiring_for["posted_within_days"] = 3650
         return self.note("hiring")
