@@ -73,6 +73,25 @@ def _admin_execute(statement: str) -> None:
         admin.dispose()
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """The whole suite (``python -m pytest`` with no paths, as the README and CI run it) runs on
+    one pytest-xdist worker per CPU, each test file on one worker (``-n auto --dist loadfile``).
+    Named files or folders run in this process, as does any run that says otherwise (``-n 0``,
+    ``-n 4``, ``--dist ...``, ``-p no:xdist``) or debugs (``--pdb``)."""
+    if (
+        config.args_source is pytest.Config.ArgsSource.TESTPATHS
+        and config.pluginmanager.hasplugin("xdist")
+        and not hasattr(config, "workerinput")
+        and config.option.numprocesses is None
+        and config.option.dist == "no"
+        and not config.option.usepdb
+        and not config.option.collectonly
+    ):
+        config.option.numprocesses = "auto"
+        config.option.dist = "loadfile"
+
+
 def pytest_configure(config: pytest.Config) -> None:
     if PG_URL and PG_URL != BASE_PG_URL:
         from sqlalchemy.engine import make_url
