@@ -128,7 +128,10 @@ _HIRING = re.compile(
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing)\b)"
     r"(?:\s+(?:for\s+)?(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
-    r"(?:\s+(?:right\s+)?now)?",
+    r"(?:\s+(?:right\s+)?now)?"
+    # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
+    r"(?:\s*,?\s*(?:posted\s+)?(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<hn>\d+)\s+"
+    r"(?P<hu>days?|weeks?|months?)\b)?",
     _I,
 )
 # Other ways to say a company is hiring for a role: "companies with an open Head of RevOps role",
@@ -147,6 +150,23 @@ _LOOKING_TO_HIRE = re.compile(
     rf"(?:hire|recruit)\s+(?:an?\s+|more\s+|new\s+)?{_WHAT}",
     _I,
 )
+# Job postings named as such: "companies that posted marketing jobs in the last 14 days",
+# "with SDR jobs posted in the last 14 days", "with engineering job posts from the last 30 days".
+_JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|vacanc(?:y|ies))"
+_WINDOW = (
+    r"(?:\s+posted)?(?:\s+(?:in|within|over|from)\s+the\s+(?:last|past)\s+(?P<hn>\d+)\s+"
+    r"(?P<hu>days?|weeks?|months?)\b)?"
+)
+_POSTED = [
+    re.compile(pattern, _I)
+    for pattern in (
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+"
+        rf"(?:an?\s+|new\s+|open\s+)?{_WHAT}\s+{_JOBS}{_WINDOW}",
+        rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
+        rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
+        rf"{_WINDOW}",
+    )
+]
 # Hiring words read as a department of the postings rather than a title.
 _DEPARTMENTS = {
     "engineers": "engineering",
@@ -244,7 +264,7 @@ def _money(n: str, unit: str | None) -> int:
 
 _ANY_SIGNAL = re.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|downsiz|new\s|changed|started|switched|"
-    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|closed|owned|"
+    r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"\bhire\b|\brecruit\b|\bopen\s",
     _I,
 )
@@ -397,6 +417,8 @@ class _Reading:
             # The vocabulary's spelling when it knows the title ("account executive" ->
             # "Account Executive"), so postings match however the user wrote it.
             hiring_for.setdefault("titles", []).append(canonical_title(title) or title)
+        if "hn" in m.re.groupindex and m.group("hn"):
+            hiring_for["posted_within_days"] = min(_days(m.group("hn"), m.group("hu")), 3650)
         if not hiring_for:
             hiring_for["posted_within_days"] = 3650
         return self.note("hiring")
@@ -419,6 +441,7 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_HIRING, _Reading.hiring),
     (_OPEN_ROLE, _Reading.hiring),
     (_LOOKING_TO_HIRE, _Reading.hiring),
+    *((posted, _Reading.hiring) for posted in _POSTED),
 )
 
 

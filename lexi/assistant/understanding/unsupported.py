@@ -170,7 +170,10 @@ _RULES: list[tuple[str, str]] = [
         "news_events",
         r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*",
     ),
-    ("social_activity", r"\b(?:who\s+)?(?:post|posts|are\s+active)\s+on\s+linkedin\b[^,;.]*"),
+    (
+        "social_activity",
+        r"\b(?:who\s+)?(?:post|posts|posted|are\s+active)\s+on\s+linkedin\b[^,;.]*",
+    ),
 ]
 _COMPILED = [(code, re.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
 # Words without which no rule above can match: a message with none of them skips the
