@@ -20,28 +20,10 @@ from lexi.campaigns.sending import CampaignSender
 from lexi.kit.clock import utc_now
 from lexi.prospects.ids import person_key
 from lexi.prospects.taxonomy import FUNDING_STAGE_LABELS
-from tests.helpers.smtp import SmtpSink
 from tests.integration.campaigns.helpers import campaign, contacts, new_list, ok
 from tests.integration.campaigns.test_sending import Clock, launch
 
 pytestmark = pytest.mark.usefixtures("universe")
-
-
-@pytest.fixture
-def sink():
-    with SmtpSink() as s:
-        yield s
-
-
-@pytest.fixture
-def mail_settings(settings, sink):
-    return settings.model_copy(
-        update={
-            "smtp_url": sink.url,
-            "public_url": "http://testserver",
-            "campaign_limits_enabled": False,
-        }
-    )
 
 
 def stored(db, prospect_id: str) -> Any:

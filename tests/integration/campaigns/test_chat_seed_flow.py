@@ -17,15 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from lexi.campaigns import content
-from tests.helpers.smtp import SmtpSink
 from tests.helpers.worker import WorkerProcess
 from tests.integration.campaigns.helpers import ok
-
-
-@pytest.fixture
-def sink():
-    with SmtpSink() as s:
-        yield s
 
 
 def talk(client, headers, message, **context):

@@ -7,26 +7,8 @@ import re
 import pytest
 
 from lexi.campaigns.sending import CampaignSender
-from tests.helpers.smtp import SmtpSink
 from tests.integration.campaigns.helpers import campaign, contacts, error, new_list, ok
 from tests.integration.campaigns.test_sending import BODY, launch
-
-
-@pytest.fixture
-def sink():
-    with SmtpSink() as s:
-        yield s
-
-
-@pytest.fixture
-def mail_settings(settings, sink):
-    return settings.model_copy(
-        update={
-            "smtp_url": sink.url,
-            "public_url": "http://testserver",
-            "campaign_limits_enabled": False,
-        }
-    )
 
 
 def dsn(

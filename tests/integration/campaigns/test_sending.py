@@ -400,26 +400,36 @@ class TestSuppressionPauseAndBounces:
         assert stats["bounced_count"] == 1 and stats["failed_count"] == 1
 
 
+def started_campaign(client, auth, n: int) -> tuple[dict, str]:
+    """A one-step campaign to ``n`` new contacts, started: (campaign, its approval task id)."""
+    ids = contacts(client, auth, n)
+    c = campaign(
+        client,
+        auth,
+        list_id=new_list(client, auth, ids)["id"],
+        steps=[{"subject": "s", "body": BODY}],
+    )
+    return c, ok(client.post(f"/v1/campaigns/{c['id']}/start", headers=auth))["task_id"]
+
+
+def worker_env(smtp_url: str) -> dict[str, str]:
+    """A sending worker process's environment: this SMTP server, no plan limits, batches of 10."""
+    return {
+        "LEXI_SMTP_URL": smtp_url,
+        "LEXI_CAMPAIGN_LIMITS_ENABLED": "false",
+        "LEXI_SEND_BATCH_SIZE": "10",
+        "LEXI_CAMPAIGN_SENDING": "true",
+    }
+
+
 @pytest.mark.slow
 class TestCrashRestart:
     def test_two_worker_processes_and_a_kill_mid_batch(
         self, client, auth, db, migrated, sink, tmp_path
     ):
         n = 120
-        ids = contacts(client, auth, n)
-        c = campaign(
-            client,
-            auth,
-            list_id=new_list(client, auth, ids)["id"],
-            steps=[{"subject": "s", "body": BODY}],
-        )
-        task_id = ok(client.post(f"/v1/campaigns/{c['id']}/start", headers=auth))["task_id"]
-        env = {
-            "LEXI_SMTP_URL": sink.url,
-            "LEXI_CAMPAIGN_LIMITS_ENABLED": "false",
-            "LEXI_SEND_BATCH_SIZE": "10",
-            "LEXI_CAMPAIGN_SENDING": "true",
-        }
+        c, task_id = started_campaign(client, auth, n)
+        env = worker_env(sink.url)
         victim = WorkerProcess(migrated, lease_seconds=3, env=env).start()
         other = WorkerProcess(migrated, lease_seconds=3, env=env).start()
         try:
@@ -471,20 +481,8 @@ class TestCrashRestart:
                 stopped.set()
 
         with SmtpSink(on_rcpt=stop_at_second_recipient) as sink:
-            ids = contacts(client, auth, n)
-            c = campaign(
-                client,
-                auth,
-                list_id=new_list(client, auth, ids)["id"],
-                steps=[{"subject": "s", "body": BODY}],
-            )
-            task_id = ok(client.post(f"/v1/campaigns/{c['id']}/start", headers=auth))["task_id"]
-            env = {
-                "LEXI_SMTP_URL": sink.url,
-                "LEXI_CAMPAIGN_LIMITS_ENABLED": "false",
-                "LEXI_SEND_BATCH_SIZE": "10",
-                "LEXI_CAMPAIGN_SENDING": "true",
-            }
+            c, task_id = started_campaign(client, auth, n)
+            env = worker_env(sink.url)
             victim = WorkerProcess(migrated, lease_seconds=2, env=env).start()
             other = WorkerProcess(migrated, lease_seconds=2, env=env)
             try:
