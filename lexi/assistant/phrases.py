@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from lexi.kit.text import plural_title
 from lexi.prospects.filter_words import (
     INDUSTRY_NAMES,
     MAX_NAMED,
@@ -181,25 +181,6 @@ def _n(count: int, one: str, many: str | None = None) -> str:
     return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
-def _plural_title(title: str) -> str:
-    if title.endswith(("s", "x")) and not title.isupper():
-        return title
-    if title.endswith("y") and not title.isupper() and title[-2:-1] not in "aeiou":
-        return title[:-1] + "ies"
-    return title + "s"
-
-
-def _plural_title_phrase(title: str) -> str:
-    """ "VP of Sales" -> "VPs of Sales"; "Head of Marketing" -> "Heads of Marketing"."""
-    m = re.match(r"^(.+?)(\s+(?:of|for|in)\s+.+)$", title)
-    if (m and not re.search(r"\s", m[1])) or (m and m[1].lower() in _OF_HEADS):
-        return _plural_title(m[1]) + m[2]
-    return _plural_title(title)
-
-
-_OF_HEADS = {"vp", "svp", "evp", "head", "director", "chief", "vice president", "manager"}
-
-
 def _dept(name: str) -> str:
     return DEPARTMENT_NAMES.get(name, name.replace("_", " ").title())
 
@@ -209,7 +190,7 @@ def _roles(filters: Mapping[str, Any], one: bool) -> str:
     titles = list(filters.get("titles") or [])
     depts = [_dept(d) for d in filters.get("departments") or []]
     if titles:
-        words = titles if one else [_plural_title_phrase(t) for t in titles]
+        words = titles if one else [plural_title(t) for t in titles]
         if len(words) > MAX_NAMED:
             return f"{', '.join(words[:2])} and {len(words) - 2} other titles"
         who = _join(words)
@@ -519,7 +500,7 @@ def list_removed(action: dict[str, Any]) -> str:
         what = f"{_n(removed, 'contact')} at {action['company']}"
     elif action.get("title"):
         what = f"{removed:,} " + (
-            action["title"] if removed == 1 else _plural_title_phrase(str(action["title"]))
+            action["title"] if removed == 1 else plural_title(str(action["title"]))
         )
     elif action.get("last"):
         return (

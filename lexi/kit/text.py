@@ -8,6 +8,7 @@ look the same or make one display as something else.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Zl", "Zp"})
@@ -35,3 +36,23 @@ def clean_name(value: str) -> str:
 
 def clean_optional_name(value: str | None) -> str | None:
     return None if value is None else clean_name(value)
+
+
+_OF_HEADS = {"vp", "svp", "evp", "head", "director", "chief", "vice president", "manager"}
+
+
+def _plural_word(title: str) -> str:
+    if title.endswith(("s", "x")) and not title.isupper():
+        return title
+    if title.endswith("y") and not title.isupper() and title[-2:-1] not in "aeiou":
+        return title[:-1] + "ies"
+    return title + "s"
+
+
+def plural_title(title: str) -> str:
+    """A job title in the plural: "VP of Sales" -> "VPs of Sales", "SDR" -> "SDRs",
+    "Head of Marketing" -> "Heads of Marketing", "Account Executive" -> "Account Executives"."""
+    m = re.match(r"^(.+?)(\s+(?:of|for|in)\s+.+)$", title)
+    if (m and not re.search(r"\s", m[1])) or (m and m[1].lower() in _OF_HEADS):
+        return _plural_word(m[1]) + m[2]
+    return _plural_word(title)

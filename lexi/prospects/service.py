@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from lexi.errors import ValidationFailed
 from lexi.kit.clock import utc_now
+from lexi.kit.text import plural_title
 from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
 from lexi.prospects.filters import FILTERS, ProspectFilters
@@ -399,11 +400,16 @@ def _hiring_signal(
     if not postings:
         return None
     counts: dict[str, int] = {}
+    titled: set[str] = set()
     for p in postings:
         counts[p.title or p.department] = counts.get(p.title or p.department, 0) + 1
+        if p.title:
+            titled.add(p.title)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[:SHOWN_POSTING_TITLES]
-    shown = ", ".join(f"{n} {title}" for title, n in top)
+    shown = ", ".join(
+        f"{n} {plural_title(title) if n > 1 and title in titled else title}" for title, n in top
+    )
     more = len(postings) - sum(n for _, n in top)
     if len(counts) == 1:
         text = f"hiring {shown}"

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 import pytest
 
+from lexi.kit.text import plural_title
 from lexi.prospects.title_index import TitleIndex
 from lexi.prospects.titles import canonical_tokens, normalize
 
@@ -254,3 +255,22 @@ class TestPartnersOfAFirm:
 
         assert normalize(title)[0] == seniority
         assert vocabulary()[title] == (seniority, department)
+
+
+@pytest.mark.parametrize(
+    ("title", "plural"),
+    [
+        ("Account Executive", "Account Executives"),
+        ("SDR", "SDRs"),
+        ("VP of Sales", "VPs of Sales"),
+        ("Head of Marketing", "Heads of Marketing"),
+        ("Director of Operations", "Directors of Operations"),
+        ("Business Development Manager", "Business Development Managers"),
+        ("Data Engineer", "Data Engineers"),
+        ("Attorney", "Attorneys"),
+        ("Legal Secretary", "Legal Secretaries"),
+        ("Sales", "Sales"),
+    ],
+)
+def test_a_job_title_in_the_plural(title: str, plural: str) -> None:
+    assert plural_title(title) == plural

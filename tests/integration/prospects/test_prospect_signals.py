@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from lexi.client import AsyncLexi
+from lexi.kit.text import plural_title
 from lexi.prospects.ids import person_key
 
 
@@ -105,6 +106,9 @@ class TestRest:
             assert detail["facts"]["open_postings"] == n[0] > 0
             assert sum(t["postings"] for t in detail["facts"]["titles"]) == n[0]
             assert detail["text"].startswith("hiring ")
+            top = detail["facts"]["titles"][0]
+            said = plural_title(top["title"]) if top["postings"] > 1 else top["title"]
+            assert f"{top['postings']} {said}" in detail["text"]
 
     def test_an_adoption_search_shows_the_day_first_seen(self, client, auth, sql) -> None:
         for p in search(
