@@ -1,6 +1,6 @@
 """Alias tables: the words people use for roles, industries, company sizes and tools.
 
-The tables of roles, departments and size words live in ``data/*.toml`` (industries: see
+The tables of roles, departments, size words and technologies live in ``data/*.toml`` (industries: see
 ``industries``); this module reads them once and keeps what is code: the Role type, the
 seniority ladder, the renderings of seniorities and departments as titles.
 
@@ -150,20 +150,18 @@ SIZE_WORDS: dict[str, tuple[int | None, int | None]] = {
     k: (v.get("min"), v.get("max")) for k, v in data_file("sizes.toml")["sizes"].items()
 }
 
-# Well-known technologies with their usual spelling: "that use salesforce" -> "Salesforce".
-TECHNOLOGIES: list[str] = [
-    t.strip()
-    for t in """
-Salesforce, HubSpot, Shopify, Marketo, Pardot, Zendesk, Intercom, Slack, AWS, Azure, Google
-Cloud, GCP, Snowflake, Databricks, Stripe, Kubernetes, Docker, Terraform, React, Angular, Vue,
-WordPress, Magento, WooCommerce, BigCommerce, Webflow, Wix, Squarespace, Segment, Workday, SAP,
-Oracle, NetSuite, Pipedrive, Outreach, Salesloft, Gong, Zoom, Jira, Confluence, Atlassian,
-Tableau, Looker, Power BI, MongoDB, PostgreSQL, MySQL, Redis, Twilio, Okta, ServiceNow,
-Mailchimp, Klaviyo, GitHub, GitLab, Datadog, Clio, QuickBooks, Xero, Microsoft Dynamics,
-Dynamics 365, Google Workspace, Office 365, Microsoft 365, Asana, Monday.com, Notion, Figma,
-Adobe, Zoho, Freshworks, Freshdesk, Gusto, Rippling, BambooHR, Greenhouse, Lever, DocuSign, Box,
-Dropbox, Heroku, Vercel, Cloudflare, Elasticsearch, Kafka, Python, Java, Ruby on Rails, Node.js,
-PHP, Go, Rust, Epic, Cerner, Procore, Toast, Square, Braze, Amplitude, Mixpanel, Google
-Analytics
-""".replace("\n", " ").split(",")
-]
+# Technologies and their other spellings: "that use postgres" -> "PostgreSQL" (data/technologies.toml).
+_TECH_DATA = data_file("technologies.toml")
+TECHNOLOGY_SPELLING: dict[str, str] = {
+    spelling.lower(): name
+    for name, others in _TECH_DATA["technologies"].items()
+    for spelling in (name, *others)
+}
+# Every spelling, canonical names first.
+TECHNOLOGIES: list[str] = list(
+    dict.fromkeys(
+        [*_TECH_DATA["technologies"], *(o for v in _TECH_DATA["technologies"].values() for o in v)]
+    )
+)
+# Spellings that are also ordinary words or company names: a technology only after a verb of use.
+AMBIGUOUS_TECHNOLOGIES: frozenset[str] = frozenset(_TECH_DATA["ambiguous"]["names"])

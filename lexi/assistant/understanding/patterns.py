@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .industries import INDUSTRY_ALIASES
-from .lexicon import TECHNOLOGIES
+from .lexicon import AMBIGUOUS_TECHNOLOGIES, TECHNOLOGIES, TECHNOLOGY_SPELLING
 from .text import norm_key, parse_int
 
 Range = dict[str, int | None]
@@ -475,17 +475,24 @@ def email_status(text: str) -> tuple[str, list[str] | None]:
 
 # ------------------------------------------------------------------ technologies
 
-_TECH_BY_LOWER = {t.lower(): t for t in TECHNOLOGIES}
-_TECH = "|".join(re.escape(t) for t in sorted(TECHNOLOGIES, key=len, reverse=True))
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True))
+
+
+_TECH = _alternation(TECHNOLOGIES)
 _TECH_LIST = rf"(?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
+# Without the names that are also ordinary words: for "with X" and "X customers".
+_TECH_CLEAR = _alternation([t for t in TECHNOLOGIES if t not in AMBIGUOUS_TECHNOLOGIES])
+_TECH_CLEAR_LIST = rf"(?:{_TECH_CLEAR})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH_CLEAR}))*"
 _TECH_STRONG = re.compile(
     rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|run|runs|running|built\s+(?:on|with)|"
     rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+({_TECH_LIST})\b",
     re.IGNORECASE,
 )
-_TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_LIST})\b")
+_TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
 _TECH_SUFFIX = re.compile(
-    rf"\b({_TECH_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
+    rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
     rf"merchants?|stack|teams?|partners?)\b",
     re.IGNORECASE,
 )
@@ -496,7 +503,7 @@ _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
 
 
 def _techs(group: str) -> list[str]:
-    return [_TECH_BY_LOWER.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
+    return [TECHNOLOGY_SPELLING.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
 
 
 _TECH_NOT = re.compile(

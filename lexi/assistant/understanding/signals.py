@@ -18,7 +18,7 @@ from typing import Any
 
 from lexi.prospects.vocabulary import canonical_title
 
-from .lexicon import TECHNOLOGIES
+from .lexicon import TECHNOLOGY_SPELLING
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
 GROWING_FAST_PCT = 20
@@ -190,9 +190,6 @@ _DEPARTMENTS = {
 _ANYONE = {"people", "staff", "talent", "anyone", "everyone"}
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBERS = {"six": 6, "twelve": 12}
-
-
-_TECH_SPELLING = {t.lower(): t for t in TECHNOLOGIES}
 
 
 def _days(n: str, unit: str) -> int:
@@ -395,7 +392,7 @@ class _Reading:
 
     def adopted(self, m: re.Match[str]) -> str:
         tech = (m.group("tech") or m.group("tech2") or m.group("tech3") or "").strip()
-        tech = _TECH_SPELLING.get(tech.lower(), tech)
+        tech = TECHNOLOGY_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
         if tech and tech not in self.filters["technologies"]:
             self.filters["technologies"].append(tech)

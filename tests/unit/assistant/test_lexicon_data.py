@@ -140,3 +140,40 @@ class TestIndustries:
     )
     def test_industry_shorthand_is_known(self, word):
         assert norm_key(word) in INDUSTRY_KEYS
+
+
+class TestTechnologies:
+    TECH = lexicon.data_file("technologies.toml")
+
+    def test_every_technology_the_universe_uses_is_understood(self):
+        from lexi.prospects.gen_company_text import COMMON_TECH, TECH
+
+        used = {*COMMON_TECH, *(t for names in TECH.values() for t in names)}
+        assert sorted(t for t in used if lexicon.TECHNOLOGY_SPELLING.get(t.lower()) != t) == []
+
+    def test_each_spelling_names_one_technology(self):
+        spellings = [s.lower() for n, o in self.TECH["technologies"].items() for s in (n, *o)]
+        assert len(spellings) == len(set(spellings))
+
+    def test_ambiguous_names_are_spellings_of_a_technology(self):
+        assert sorted(lexicon.AMBIGUOUS_TECHNOLOGIES - set(lexicon.TECHNOLOGIES)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "technologies"),
+    [
+        ("recruiters at staffing firms using Bullhorn", ["Bullhorn"]),
+        ("property managers at companies that use Yardi or AppFolio", ["Yardi", "AppFolio"]),
+        ("CFOs at banks using nCino", ["nCino"]),
+        ("software engineers at companies running k8s and postgres", ["Kubernetes", "PostgreSQL"]),
+        ("admissions directors at universities using Slate", ["Slate"]),
+        ("marketing directors at Salesforce shops", ["Salesforce"]),
+        ("CTOs with a clever plan in Ohio", []),
+        ("plant managers at Siemens customers", []),
+    ],
+)
+def test_technologies_are_read_in_their_canonical_spelling(text, technologies):
+    from lexi.assistant.understanding import interpret
+
+    (intent,) = interpret(text).intents
+    assert list(intent.filters.get("technologies") or []) == technologies
