@@ -83,6 +83,8 @@ class RuleInterpreter:
     def interpret(self, text: str, state: ConversationState) -> Interpretation:
         raw = text if isinstance(text, str) else ""
         cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
+        if "\u2264" in cleaned or "\u2265" in cleaned:
+            cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)

@@ -102,6 +102,37 @@ _HEADCOUNT = re.compile(
     _I,
 )
 _SHRINKING = re.compile(r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b", _I)
+# The span a headcount change is measured over: 6 or 12 months ("in the last 6 months", "over
+# the past year", "year over year").
+_SPAN = (
+    r"(?:\s*,?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
+    r"(?:months?|mos?|mths?)\b|\s+(?:in\s+|over\s+)?(?:the\s+)?(?:last|past)\s+(?:year|12\s+months)\b"
+    r"|\s+(?:year\s+over\s+year|yoy|y/y)\b)?"
+)
+_HC = r"(?:(?:their|its|the)\s+)?(?:headcount|team\s+size|employee\s+count|staff\s+numbers)"
+_AT_LEAST = r"(?:by\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|>=?\s*)?"
+# Growth said other ways: "grew headcount by at least 15% in the last 6 months", "growing at
+# least 10% over 12 months", "growing headcount 50% or more year over year", "headcount growth
+# between 10% and 30% over 6 months".
+_GROWTH = re.compile(
+    rf"(?:\b(?<!revenue\s)(?<!revenues\s)(?<!sales\s)(?<!arr\s)(?:(?:that|which|and)\s+)?(?:grew|growing|have\s+grown|has\s+grown|increased)\s+(?:{_HC}\s+)?"
+    rf"{_AT_LEAST}(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?(?:\s+(?:in\s+)?headcount)?"
+    rf"|\b{_HC}\s+growth\s+(?:of\s+)?(?:between\s+)?(?P<lo>-?\d+)\s*%?\s*(?:and|to|-|\u2013)\s*"
+    rf"(?P<hi>-?\d+)\s*%){_SPAN}",
+    _I,
+)
+# A headcount that went down: "negative headcount growth over 12 months", "whose headcount went
+# down over the last 12 months", "headcount shrank 10% or more in the last 6 months".
+_DECLINE = re.compile(
+    rf"\b(?:with\s+|whose\s+)?(?:negative\s+{_HC}\s+growth|{_HC}\s+(?:went\s+down|declined|dropped|"
+    rf"fell|shrank|shrunk|has\s+shrunk|decreased|is\s+down|down)"
+    rf"(?:\s+{_AT_LEAST}(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?)?"
+    rf"|(?:shrank|shrunk|cut|reduced)\s+{_HC}\s+{_AT_LEAST}(?P<n2>\d+)\s*%(?:\s*\+|\s+or\s+more)?)"
+    rf"{_SPAN}",
+    _I,
+)
+# "in the last 60 days", "(<=45 days)", "less than 60 days": how recent a change is.
+_UP_TO = r"(?:last\s+|past\s+|<=?|under\s+|less\s+than\s+|fewer\s+than\s+|at\s+most\s+|up\s+to\s+)"
 _NEW_IN_ROLE = re.compile(
     r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
     r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
@@ -109,8 +140,17 @@ _NEW_IN_ROLE = re.compile(
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"
     r"|\bwho\s+(?:recently\s+|just\s+)?(?:started|joined)(?=\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+\d))"
-    r"(?:\s*,?\s*(?:(?:in|within)\s+)?(?:the\s+)?(?:last|past)\s+(?P<n>\d+)\s+"
-    r"(?P<unit>days?|weeks?|months?|years?)\b)?",
+    rf"(?:\s*,?\s*\(?\s*(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*"
+    r"(?P<unit>days?|weeks?|months?|years?)\b\s*\)?)?",
+    _I,
+)
+# Time in the job as its own phrase: "(in role less than 60 days)", "(started in the last 45
+# days)", "who joined their company in the past 120 days".
+_IN_ROLE_FOR = re.compile(
+    r"\(?\s*\b(?:who\s+(?:have\s+been\s+|'ve\s+been\s+)?)?(?:(?:been\s+)?in\s+(?:the\s+|their\s+)?"
+    r"(?:role|seat|job|position)\s+(?:for\s+)?|(?:recently\s+|just\s+)?(?:started|joined)"
+    r"(?:\s+(?:their|the|a)\s+(?:new\s+)?(?:company|employer|job|role))?\s+)"
+    rf"(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b\s*\)?",
     _I,
 )
 _ADOPTED = re.compile(
@@ -121,6 +161,14 @@ _ADOPTED = re.compile(
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
     r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
+    _I,
+)
+# "just added Klaviyo in the past 30 days", "that added Datadog in the last 60 days": a
+# technology the company took on (read only when the word is a known technology).
+_ADDED = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?P<just>just\s+|recently\s+|newly\s+)?added\s+"
+    r"(?P<tech>[A-Za-z0-9][\w.+#-]*(?-i:\s+[A-Z0-9][\w.+#-]*)?)"
+    r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
 )
 _HIRING = re.compile(
@@ -196,6 +244,11 @@ def _days(n: str, unit: str) -> int:
     return int(n) * _UNITS[unit.lower().rstrip("s")]
 
 
+def _span_months(m: re.Match[str]) -> int:
+    months = m.group("months")
+    return int(_NUMBERS.get(months.lower(), months)) if months else 12
+
+
 def _stages(text: str) -> list[str]:
     t = re.sub(r"\s+(?:or|and)\s+(?:later|above|beyond|higher)\b", "+", text.lower())
     out: list[str] = []
@@ -260,8 +313,9 @@ def _money(n: str, unit: str | None) -> int:
 
 
 _ANY_SIGNAL = re.compile(
-    r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|downsiz|new\s|changed|started|switched|"
+    r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
+    r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|\bopen\s",
     _I,
 )
@@ -381,6 +435,24 @@ class _Reading:
         }
         return self.note("headcount_growth")
 
+    def growth(self, m: re.Match[str]) -> str:
+        low, high = m.group("n") or m.group("lo"), m.group("hi")
+        self.filters["headcount_growth_pct"] = {
+            "min": int(low),
+            "max": int(high) if high else None,
+            "months": _span_months(m),
+        }
+        return self.note("headcount_growth")
+
+    def decline(self, m: re.Match[str]) -> str:
+        pct = m.group("n") or m.group("n2")
+        self.filters["headcount_growth_pct"] = {
+            "min": None,
+            "max": -int(pct) if pct else -1,
+            "months": _span_months(m),
+        }
+        return self.note("shrinking")
+
     def shrinking(self, m: re.Match[str]) -> str:
         self.filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
         return self.note("shrinking")
@@ -391,7 +463,8 @@ class _Reading:
         return self.note("new_in_role")
 
     def adopted(self, m: re.Match[str]) -> str:
-        tech = (m.group("tech") or m.group("tech2") or m.group("tech3") or "").strip()
+        names = m.re.groupindex
+        tech = "".join(m.group(g) or "" for g in ("tech", "tech2", "tech3") if g in names).strip()
         tech = TECHNOLOGY_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
         if tech and tech not in self.filters["technologies"]:
@@ -399,6 +472,12 @@ class _Reading:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else JUST_ADOPTED_DAYS
         self.filters["technologies_added_within_days"] = min(days, 3650)
         return self.note("just_adopted")
+
+    def added(self, m: re.Match[str]) -> str:
+        tech = TECHNOLOGY_SPELLING.get(m.group("tech").lower())
+        if tech is None or not (m.group("just") or m.group("n")):
+            return m.group(0)  # "added to the list", "added Acme Corp": no technology
+        return self.adopted(m)
 
     def hiring(self, m: re.Match[str]) -> str:
         what = (m.group("what") or "").strip()
@@ -432,9 +511,13 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_BACKED, _Reading.backed),
     (_GROWING, _Reading.growing),
     (_HEADCOUNT, _Reading.headcount),
+    (_GROWTH, _Reading.growth),
+    (_DECLINE, _Reading.decline),
     (_SHRINKING, _Reading.shrinking),
     (_NEW_IN_ROLE, _Reading.new_in_role),
+    (_IN_ROLE_FOR, _Reading.new_in_role),
     (_ADOPTED, _Reading.adopted),
+    (_ADDED, _Reading.added),
     (_HIRING, _Reading.hiring),
     (_OPEN_ROLE, _Reading.hiring),
     (_LOOKING_TO_HIRE, _Reading.hiring),

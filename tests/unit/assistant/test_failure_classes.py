@@ -648,3 +648,73 @@ class TestSignalTimeSpans:
         }
         f = search("make it 2025 instead", after(prior)).filters
         assert f["last_funding"] == {"after": "2025-01-01", "before": "2025-12-31"}
+
+
+class TestSignalsSaidOtherWays:
+    """Class 11 in other words: growth, decline, time in the job and an added technology said
+    the ways people write them; revenue growth stays a criterion Lexi cannot filter on."""
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "CTOs at companies that grew headcount by at least 15% in the last 6 months",
+                "headcount_growth_pct",
+                {"min": 15, "max": None, "months": 6},
+            ),
+            (
+                "CTOs at software companies growing at least 10% over 12 months",
+                "headcount_growth_pct",
+                {"min": 10, "max": None, "months": 12},
+            ),
+            (
+                "heads of people at companies growing headcount 25% or more year over year",
+                "headcount_growth_pct",
+                {"min": 25, "max": None, "months": 12},
+            ),
+            (
+                "COOs, headcount growth between 5% and 15% over 6 months",
+                "headcount_growth_pct",
+                {"min": 5, "max": 15, "months": 6},
+            ),
+            (
+                "CFOs, 500-5000 employees, negative headcount growth",
+                "headcount_growth_pct",
+                {"min": None, "max": -1, "months": 12},
+            ),
+            (
+                "HR directors at retailers whose headcount declined over the past 6 months",
+                "headcount_growth_pct",
+                {"min": None, "max": -1, "months": 6},
+            ),
+            (
+                "sales leaders at companies whose headcount shrank 20% or more in the last 12 months",
+                "headcount_growth_pct",
+                {"min": None, "max": -20, "months": 12},
+            ),
+            ("VPs of Sales new in seat (<=45 days)", "job_change_within_days", 45),
+            ("VPs of Sales new in seat (\u226430 days)", "job_change_within_days", 30),
+            ("new CFOs (in role less than 60 days) in Texas", "job_change_within_days", 60),
+            ("CISOs who joined their company in the past 120 days", "job_change_within_days", 120),
+            ("heads of procurement (started in the last 45 days)", "job_change_within_days", 45),
+            (
+                "heads of engineering at companies that added Datadog in the last 60 days",
+                "technologies_added_within_days",
+                60,
+            ),
+            ("CMOs at brands that just added Klaviyo", "technologies", ["Klaviyo"]),
+        ],
+    )
+    def test_the_phrase_is_the_signal(self, text, key, value):
+        f = search(text).filters
+        assert f[key] == value
+        assert f["limit"] == 25 and "keywords" not in f
+
+    def test_revenue_growth_is_not_headcount(self):
+        got = search("CFOs at SaaS companies whose revenue grew 30% last year")
+        assert "headcount_growth_pct" not in got.filters
+        assert got.unsupported == ["revenue_growth"]
+
+    def test_added_to_a_list_is_no_technology(self):
+        intents = interpret("CTOs in Berlin, added to Q1 Leads", ConversationState()).intents
+        assert all("technologies" not in (i.filters or {}) for i in intents)
