@@ -15,6 +15,7 @@ from lexi.prospects.filters import ProspectFilters
 
 from . import commands, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
+from .places import unquote_places
 from .purpose import without_glosses, without_purpose
 from .questions import clarify
 from .recall import recall
@@ -111,6 +112,8 @@ class RuleInterpreter:
                 )
                 return Interpretation([again], text=raw)
         protected, quotes = protect_quotes(cleaned)
+        if quotes:
+            protected = unquote_places(protected, quotes)
         intents: list[Intent] = []
         for text_ in split_clauses(protected)[:MAX_CLAUSES]:
             if _ONLY_FILLER.match(text_):

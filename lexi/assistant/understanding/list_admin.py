@@ -36,7 +36,10 @@ _RENAME = re.compile(
 _EXPORT = re.compile(
     r"^\W*(?:please\s+)?(?:export|download|give\s+me\s+a\s+(?:csv|download|link)\s+(?:of|for)|"
     r"get\s+me\s+a\s+(?:csv|download)\s+(?:of|for))\s+(.+?)"
-    r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel))?(?:\s+file)?\W*(?:please|pls)?\W*$",
+    # After the format, what the file is for is no part of the name: "... as CSV for my
+    # Salesforce import", "... to a spreadsheet so I can share it".
+    r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel)(?:\s+file)?"
+    r"(?:\s+(?:for|so|to\s+(?:import|upload|load|share|send))\b[^.;!?]*)?)?(?:\s+file)?\W*(?:please|pls)?\W*$",
     I,
 )
 _MERGE = re.compile(

@@ -239,7 +239,12 @@ def _bare(m: re.Match[str]) -> Range | None:
 # ------------------------------------------------------------------ revenue
 
 _UNIT = r"(?:\s?(?:million|billion|thousand|mil|mln|bln)|(?:k|mm|mn|m|bn|b))\b"
-_MONEY = rf"(\$\s?\d[\d,]*(?:\.\d+)?(?:{_UNIT})?|\d[\d,]*(?:\.\d+)?{_UNIT}(?:\s?(?:usd|dollars))?)"
+# Money is "$" or a unit ("$5M", "20 million"), or a number written out in full ("1000000",
+# "2,500,000"), which only a revenue word nearby makes money.
+_MONEY = (
+    rf"(\$\s?\d[\d,]*(?:\.\d+)?(?:{_UNIT})?|\d[\d,]*(?:\.\d+)?{_UNIT}(?:\s?(?:usd|dollars))?"
+    r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d{6,}(?!\d|,\d))"
+)
 _REV = (
     r"(?:(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|sales|rev)"
     r"|(?:a|per)\s+year|annually)"
@@ -273,7 +278,7 @@ _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] =
         # "revenue of at least 25 million but no more than 100 million"
         re.compile(
             rf"(?:{_REV_BEFORE}\s*(?:of\s+)?)?(?:{_GE}|{_GT})\s*{_MONEY}\s*(?:{_REV})?\s*,?\s*"
-            rf"(?:but|and|yet)?\s*(?:{_LE}|{_LT})\s*{_MONEY}\s*(?:{_REV})?",
+            rf"(?:but|and|yet)?\s*(?:{_REV_BEFORE}\s*)?(?:{_LE}|{_LT})\s*{_MONEY}\s*(?:{_REV})?",
             re.IGNORECASE,
         ),
         lambda m: {"min": money(m[1]), "max": money(m[2])},

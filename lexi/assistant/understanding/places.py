@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -296,3 +297,25 @@ def _unique(values) -> list[str]:
         if v not in out:
             out.append(v)
     return out
+
+
+# A quoted phrase right after a place word: "CTOs in 'São Paulo' and 'Zürich'".
+_QUOTED_AFTER_PLACE_WORD = re.compile(
+    r"\b(?:in|near|around|from|based\s+in|and|or|excluding|except|outside(?:\s+of)?)\s+qtok(\d+)\b"
+    r"|,\s*qtok(\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def unquote_places(text: str, quotes: list[str]) -> str:
+    """Quoted places after a place word are read as places, not as names of companies."""
+
+    def repl(m: re.Match[str]) -> str:
+        quoted = quotes[int(m[1] or m[2])]
+        try:
+            geo.parse_location(quoted)
+        except (geo.UnknownPlace, ValueError, KeyError):
+            return m[0]
+        return m[0].replace(f"qtok{m[1] or m[2]}", quoted)
+
+    return _QUOTED_AFTER_PLACE_WORD.sub(repl, text)

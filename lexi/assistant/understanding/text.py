@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 _IRREGULAR = {
     "people": "people",
@@ -355,11 +357,25 @@ _QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 # "title: CFO, industry: banks, geo: Midwest", "Management level = CXO; function = finance":
 # field labels of a pasted search form.
 _FIELDS = re.compile(
-    r"(?:(?<=^)|(?<=[,;|]))\s*(?:(?:job\s+)?titles?|industry|industries|geo(?:graphy)?|locations?|"
+    r"(?:(?<=^)|(?<=[,;|])|(?<=\s)(?=[a-z_]+=))\s*(?:(?:job\s+)?titles?|industry|industries|geo(?:graphy)?|locations?|"
     r"region|seniority|seniorities|(?:management\s+)?level|company\s+size|size|headcount|revenue|"
     r"keywords?|country|countries|state|states|city|cities|(?P<dept>function|department))\s*[:=]\s*",
     re.IGNORECASE,
 )
+
+
+# "title: founder", "titles=Owner", "with the title Partner": a level word named as a job title
+# is that title (read through the "<word> title" entries of roles.toml), not the seniority.
+_LEVEL_AS_TITLE = re.compile(
+    r"\b(?:(?:with\s+)?the\s+(?:job\s+)?title|(?:job\s+)?titles?\s*[:=]|titled)\s*[\"'“]?"
+    r"(?P<word>co-?\s?founders?|founders?|co-?\s?owners?|owners?|partners?)[\"'”]?(?=\s*(?:$|[,;|.])|\s+(?:in|at|from|for|with|who|and|based)\b)",
+    re.IGNORECASE,
+)
+
+
+def _level_as_title(m: re.Match[str]) -> str:
+    word = m["word"]
+    return f"; {word[:-1] if word.lower().endswith('s') else word} title"
 
 
 _EXPLAINED = re.compile(r"\b([A-Z]{2,5})s?\s*\(([A-Za-z][A-Za-z\s&-]{3,60})\)")
@@ -372,10 +388,35 @@ def _explained(m: re.Match[str]) -> str:
     return m[2] if initials == m[1] else m[0]
 
 
+def _json_value(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(map(_json_value, value))
+    if isinstance(value, dict) and {"min", "max"} >= value.keys():
+        low, high = value.get("min"), value.get("max")
+        return f"{low}-{high}" if low and high else f"at least {low}" if low else f"at most {high}"
+    return str(value)
+
+
+def _json_form(text: str) -> str:
+    """A filters object pasted as JSON ('{"titles": ["CTO"], "locations": ["Berlin"]}') as the
+    form it stands for ("titles: CTO; locations: Berlin")."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    return "; ".join(f"{key.replace('_', ' ')}: {_json_value(v)}" for key, v in data.items())
+
+
 def boolean_to_plain(text: str) -> str:
     """Boolean search syntax as plain words: quotes and brackets go, OR/AND/NOT become words."""
+    if text.startswith("{") and text.endswith("}"):
+        text = _json_form(text)
     if "(" in text:
         text = _EXPLAINED.sub(_explained, text)
+    if "itle" in text:
+        text = _LEVEL_AS_TITLE.sub(_level_as_title, text)
     if (":" in text or "=" in text) and _FIELDS.search(text):
         text = _FIELDS.sub(lambda m: ", people in " if m["dept"] else ", ", text).lstrip(" ,")
         text = _QUOTED.sub(

@@ -718,3 +718,77 @@ class TestSignalsSaidOtherWays:
     def test_added_to_a_list_is_no_technology(self):
         intents = interpret("CTOs in Berlin, added to Q1 Leads", ConversationState()).intents
         assert all("technologies" not in (i.filters or {}) for i in intents)
+
+
+class TestPastedForms:
+    """Class 6 in other shapes: a filters object pasted as JSON, ``key=value`` pairs, numbers
+    written out in full, comparison signs and quoted places."""
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                '{"titles": ["CTO"], "locations": ["Berlin"]}',
+                {"titles": ["CTO"], "locations": ["Berlin, DE"], "limit": 25},
+            ),
+            (
+                '{"titles": ["CFO"], "employees": {"min": 50, "max": 200}, "limit": 10}',
+                {"titles": ["CFO"], "employees": {"min": 50, "max": 200}, "limit": 10},
+            ),
+            (
+                "search titles=VP Engineering industries=Computer Software limit=5",
+                {"titles": ["VP of Engineering"], "industries": ["Computer Software"], "limit": 5},
+            ),
+            (
+                "titles=CFO locations=Texas employees=51-200",
+                {
+                    "titles": ["CFO"],
+                    "locations": ["TX, US"],
+                    "employees": {"min": 51, "max": 200},
+                    "limit": 25,
+                },
+            ),
+            (
+                "rev >= 1000000 and rev <= 5000000, CFO",
+                {"titles": ["CFO"], "revenue_usd": {"min": 1000000, "max": 5000000}, "limit": 25},
+            ),
+            (
+                "controllers, revenue between 2,000,000 and 9,500,000",
+                {
+                    "titles": ["Controller"],
+                    "revenue_usd": {"min": 2000000, "max": 9500000},
+                    "limit": 25,
+                },
+            ),
+            (
+                "CTOs in 'São Paulo' and 'Zürich'",
+                {"titles": ["CTO"], "locations": ["São Paulo, BR", "Zürich, CH"], "limit": 25},
+            ),
+        ],
+    )
+    def test_the_form_is_read_as_its_fields(self, text, want):
+        assert search(text).filters == want
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("employees: 1-10, titles: founder", ["Founder"]),
+            ("title: owner; industry: accounting", ["Owner"]),
+            ("people with the title Partner in Chicago", ["Partner"]),
+        ],
+    )
+    def test_a_level_word_given_as_a_title_is_that_title(self, text, titles):
+        f = search(text).filters
+        assert f["titles"] == titles and "seniorities" not in f
+
+    def test_a_level_word_alone_is_still_a_level(self):
+        assert search("founders in Austin").filters["seniorities"] == ["founder"]
+
+    def test_a_quoted_company_stays_a_company(self):
+        assert search('CTOs at "Acme" in Berlin').filters["companies"] == ["Acme"]
+
+    def test_what_an_export_is_for_is_no_part_of_the_list_name(self):
+        state = ConversationState(known_list_names=["Enterprise ABM"])
+        text = "export the Enterprise ABM list as CSV for my Salesforce import"
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.list_export and intent.list_name == "Enterprise ABM"
