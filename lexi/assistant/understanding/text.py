@@ -368,7 +368,7 @@ _FIELDS = re.compile(
 # is that title (read through the "<word> title" entries of roles.toml), not the seniority.
 _LEVEL_AS_TITLE = re.compile(
     r"\b(?:(?:with\s+)?the\s+(?:job\s+)?title|(?:job\s+)?titles?\s*[:=]|titled)\s*[\"'“]?"
-    r"(?P<word>co-?\s?founders?|founders?|co-?\s?owners?|owners?|partners?)[\"'”]?(?=\s*(?:$|[,;|.])|\s+(?:in|at|from|for|with|who|and|based)\b)",
+    r"(?P<word>co-?\s?founders?|founders?|owners?|partners?)[\"'”]?(?=\s*(?:$|[,;|.])|\s+(?:in|at|from|for|with|who|and|based)\b)",
     re.IGNORECASE,
 )
 
