@@ -114,6 +114,8 @@ def import_file(
                 dry_run=dry_run,
                 progress=lambda n: bar.advance(task, n),
             )
+            # The line count was an estimate (a quoted cell may span lines): end at the rows read.
+            bar.update(task, total=bar.tasks[0].completed)
     report = outcome.as_dict()
     if as_json:
         typer.echo(json.dumps(report, indent=2))

@@ -2,12 +2,13 @@
 
 Each row is read, mapped and validated completely before anything is written, so a bad row is
 reported (1-based row number, a message per field) and never half-imported, while the good
-rows go in. Companies are matched by domain (given, or taken from a work email); a company that
-is already in the universe has its facts refreshed from the file (headcount, with a point in its
-headcount history and its growth recomputed, revenue, technologies and funding; see
-``REFRESHED``) instead of being duplicated or left stale. People are deduplicated by email and
-LinkedIn URL against the universe and within the file, and titles are normalised to seniority
-and department.
+rows go in. Companies are matched by domain (given, or taken from a work email), else by name
+(``lexi.prospects.import_companies``); a company that is already in the universe has its facts
+refreshed from the file (headcount, with a point in its headcount history and its growth
+recomputed, revenue, technologies and funding; see ``REFRESHED``) instead of being duplicated or
+left stale. People are deduplicated by email and LinkedIn URL (a row with neither by name at
+the same company) against the universe and within the file, and titles are normalised to
+seniority and department.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -28,6 +30,7 @@ from lexi.errors import ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.prospects import bulk
 from lexi.prospects.gen_signals import pct
+from lexi.prospects.import_companies import Book, KnownCompany
 from lexi.prospects.places import loc_key
 from lexi.prospects.presets import Preset
 from lexi.prospects.repository import ProspectRepository
@@ -495,44 +498,51 @@ def import_rows(
     """Import people into the universe; see the module docstring for the rules.
 
     ``preset`` reads an export of another tool with its own column names and values
-    (``lexi.prospects.presets``); ``mapping`` then does not apply.
+    (``lexi.prospects.presets``); ``mapping`` then does not apply. ``progress`` is told how
+    many rows (good or bad) have been read since it was last told.
     """
     outcome = ImportOutcome(dry_run=dry_run)
     repo = ProspectRepository(session)
     columns: dict[str, str] | None = None
-    seen_emails: set[str] = set()
-    seen_linkedin: set[str] = set()
+    seen = _Seen()
+    book = Book(REFRESHED)
     batch: list[tuple[int, dict[str, Any]]] = []
+    read = 0
 
     def flush() -> None:
-        _write(session, repo, batch, outcome, seen_emails, seen_linkedin, dry_run)
-        if progress:
-            progress(len(batch))
-        batch.clear()
+        nonlocal read
+        if batch:
+            _write(session, repo, batch, outcome, seen, book, dry_run)
+            batch.clear()
+        if progress and read:
+            progress(read)
+        read = 0
 
     for number, raw in rows:
+        read += 1
         if isinstance(raw, str):
             _error(outcome, number, {"row": raw})
-            continue
-        if preset is not None:
-            if columns is None:
-                columns = preset.column_map(list(raw))
-            mapped = {columns[k]: v for k, v in raw.items() if k in columns and v not in (None, "")}
-            clean, errors = _clean(
-                preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry
-            )
         else:
-            if columns is None or (mapping is None and any(k not in columns for k in raw)):
-                columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
-            clean, errors = _clean(raw, columns)
-        if clean is None:
-            _error(outcome, number, errors)
-            continue
-        batch.append((number, clean))
-        if len(batch) >= batch_size:
+            if preset is not None:
+                if columns is None:
+                    columns = preset.column_map(list(raw))
+                mapped = {
+                    columns[k]: v for k, v in raw.items() if k in columns and v not in (None, "")
+                }
+                clean, errors = _clean(
+                    preset.convert(mapped), _IDENTITY, lenient_industry=preset.lenient_industry
+                )
+            else:
+                if columns is None or (mapping is None and any(k not in columns for k in raw)):
+                    columns = {**(columns or {}), **_column_map(raw.keys(), mapping)}
+                clean, errors = _clean(raw, columns)
+            if clean is None:
+                _error(outcome, number, errors)
+            else:
+                batch.append((number, clean))
+        if len(batch) >= batch_size or read >= batch_size:
             flush()
-    if batch:
-        flush()
+    flush()
     return outcome
 
 
@@ -541,59 +551,60 @@ def _error(outcome: ImportOutcome, number: int, errors: dict[str, str]) -> None:
         outcome.errors.append({"row": number, "errors": errors})
 
 
+@dataclass
+class _Seen:
+    """The people of the file so far: emails, LinkedIn URLs and, for rows with neither, names
+    at a company."""
+
+    emails: set[str] = field(default_factory=set)
+    linkedin: set[str] = field(default_factory=set)
+    names: set[tuple[int, str, str]] = field(default_factory=set)
+
+
+def _person_key(company_id: int, first: str | None, last: str | None) -> tuple[int, str, str]:
+    return (
+        company_id,
+        " ".join((first or "").casefold().split()),
+        " ".join((last or "").casefold().split()),
+    )
+
+
 def _write(
     session: Session,
     repo: ProspectRepository,
     batch: list[tuple[int, dict[str, Any]]],
     outcome: ImportOutcome,
-    seen_emails: set[str],
-    seen_linkedin: set[str],
+    seen: _Seen,
+    book: Book,
     dry_run: bool,
 ) -> None:
-    _refresh(repo, batch, outcome, dry_run)
-    emails = repo.existing_emails([r["email"] for _, r in batch if r["email"]])
-    urls = repo.existing_linkedin([r["linkedin_url"] for _, r in batch if r["linkedin_url"]])
-    fresh: list[dict[str, Any]] = []
-    for number, r in batch:
-        email, url = r["email"], r["linkedin_url"]
-        if (email and (email in emails or email in seen_emails)) or (
-            url and (url in urls or url in seen_linkedin)
-        ):
-            outcome.duplicates += 1
-            outcome.duplicate_rows.append(number)
-            continue
-        if email:
-            seen_emails.add(email)
-        if url:
-            seen_linkedin.add(url)
-        fresh.append(r)
-    if not fresh:
-        return
     conn = session.connection()
     if conn.dialect.name == "postgresql" and not dry_run:
-        # New keys are max(id) + n: one importer at a time (SQLite's write lock does this there).
+        # New keys are max(id) + n, and a company is looked for before it is created: one
+        # importer at a time (SQLite's write lock does this there).
         conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7263001)")
-    domains = sorted({r["company_domain"] for r in fresh if r["company_domain"]})
-    known = repo.companies_by_domain(domains)
-    companies: dict[str, Any] = {}
-    for d in domains:
-        if d in known:
-            outcome.companies_matched += 1
-            companies[d] = known[d]
-    new_companies: list[dict[str, Any]] = []
-    for r in fresh:
-        d = r["company_domain"]
-        if d and d not in companies:
-            companies[d] = _new_company(r, d)
-            new_companies.append(companies[d])
-        elif not d and r["company_name"]:
-            key = "name:" + r["company_name"].lower()
-            if key not in companies:
-                companies[key] = _new_company(r, None)
-                new_companies.append(companies[key])
-    outcome.companies_created += len(new_companies)
-    outcome.imported += len(fresh)
-    if dry_run:
+    fresh = _new_by_contact(repo, batch, seen)
+    book.load(repo, (r for _, r in batch))
+    created = len(book.created)
+    companies = [
+        book.resolve(
+            r, _new_company(r) if new and (r["company_domain"] or r["company_name"]) else None
+        )
+        for (_, r), new in zip(batch, fresh, strict=True)
+    ]
+    _new_by_name(repo, batch, companies, fresh, seen)
+    for (number, _), new in zip(batch, fresh, strict=True):
+        if not new:
+            outcome.duplicates += 1
+            outcome.duplicate_rows.append(number)
+    _refresh(repo, book, dry_run)
+    outcome.companies_created = len(book.created)
+    outcome.companies_matched = len(book.matched)
+    outcome.companies_refreshed = len(book.refreshed)
+    people = [(r, c) for (_, r), c, new in zip(batch, companies, fresh, strict=True) if new]
+    outcome.imported += len(people)
+    new_companies = [c.values for c in book.created[created:]]
+    if dry_run or not (people or new_companies):
         return
     _, max_company, max_title = bulk.max_ids(conn)
     rows = []
@@ -601,68 +612,109 @@ def _write(
         c["id"] = max_company + i
         rows.append(tuple(c.get(col) for col in bulk.COMPANY_COLUMNS))
     bulk.insert_companies(conn, rows, index_text=True)
-    title_ids = repo.title_ids_for(sorted({r["job_title"] for r in fresh if r["job_title"]}))
+    for company in book.created[created:]:
+        company.written = True
+        book.by_id[company.values["id"]] = company
+    titles = sorted({r["job_title"] for r, _ in people if r["job_title"]})
+    title_ids = repo.title_ids_for(titles)
     new_titles = []
-    for title in sorted({r["job_title"] for r in fresh if r["job_title"]} - set(title_ids)):
+    for title in sorted(set(titles) - set(title_ids)):
         max_title += 1
         title_ids[title] = max_title
         new_titles.append((max_title, title, *role(title)))
     bulk.insert_titles(conn, new_titles)
     max_person, _, _ = bulk.max_ids(conn)
-    people = []
-    for i, r in enumerate(fresh, start=1):
-        d = r["company_domain"]
-        company = (
-            companies.get(d) if d else companies.get("name:" + (r["company_name"] or "").lower())
+    rows = [
+        _person_row(max_person + i, r, c.values if c else None, title_ids)
+        for i, (r, c) in enumerate(people, start=1)
+    ]
+    bulk.insert_people(conn, rows)
+    bulk.add_facets(conn, rows, max_person)
+
+
+def _new_by_contact(
+    repo: ProspectRepository, batch: list[tuple[int, dict[str, Any]]], seen: _Seen
+) -> list[bool]:
+    """Whether each row is a person not yet in the universe or the file, by email and LinkedIn."""
+    emails = repo.existing_emails([r["email"] for _, r in batch if r["email"]])
+    urls = repo.existing_linkedin([r["linkedin_url"] for _, r in batch if r["linkedin_url"]])
+    fresh = []
+    for _, r in batch:
+        email, url = r["email"], r["linkedin_url"]
+        known = (email and (email in emails or email in seen.emails)) or (
+            url and (url in urls or url in seen.linkedin)
         )
-        people.append(_person_row(max_person + i, r, company, title_ids))
-    bulk.insert_people(conn, people)
-    bulk.add_facets(conn, people, max_person)
+        fresh.append(not known)
+        if not known:
+            seen.emails.update([email] if email else [])
+            seen.linkedin.update([url] if url else [])
+    return fresh
 
 
-def _refresh(
+def _new_by_name(
     repo: ProspectRepository,
     batch: list[tuple[int, dict[str, Any]]],
-    outcome: ImportOutcome,
-    dry_run: bool,
+    companies: list[KnownCompany | None],
+    fresh: list[bool],
+    seen: _Seen,
 ) -> None:
-    """Refresh the facts of the batch's companies that are already in the universe (rows of
-    people already there count too: re-importing an export brings its companies up to date)."""
-    given: dict[str, dict[str, Any]] = {}
-    for _, r in batch:
-        d = r["company_domain"]
-        if not d:
-            continue
-        facts = given.setdefault(d, {})
-        for name in REFRESHED:
-            if r[name] is not None and name not in facts:
-                facts[name] = r[name]
-    known = repo.companies_by_domain(sorted(d for d, f in given.items() if f))
+    """A row with neither email nor LinkedIn URL is a person already there when someone of the
+    same name is at the same company (in the universe or earlier in the file)."""
+    keyless = [
+        i
+        for i, (_, r) in enumerate(batch)
+        if fresh[i] and companies[i] is not None and not (r["email"] or r["linkedin_url"])
+    ]
+    ids = sorted({c.values["id"] for i in keyless if (c := companies[i]) and c.written})
+    there = {_person_key(*row) for row in repo.people_names_at(ids)}
+    for i in keyless:
+        company, r = companies[i], batch[i][1]
+        assert company is not None
+        ref = company.values["id"] if company.written else -id(company)
+        key = _person_key(ref, r["first_name"], r["last_name"])
+        if key in there or key in seen.names:
+            fresh[i] = False
+        else:
+            seen.names.add(key)
+
+
+def _refresh(repo: ProspectRepository, book: Book, dry_run: bool) -> None:
+    """Write the facts (and domains) rows gave companies that are in the database already: the
+    universe's, whose change ``companies_refreshed`` counts (rows of people already there
+    count too: re-importing an export brings its companies up to date), and those an earlier
+    batch of the file created."""
     today = utc_now().date()
-    for d, company in known.items():
-        changes = _changes(company, given[d], today)
+    for company in book.take_facts():
+        facts, company.facts = company.facts, {}
+        domain = facts.pop("domain", None)
+        changes = _changes(company.values, facts, today)
+        if domain:
+            changes["domain"] = domain
         if not changes:
             continue
-        outcome.companies_refreshed += 1
+        if company.existing:
+            book.refreshed.add(company.values["id"])
         if not dry_run:
-            repo.refresh_company(company, changes)
+            repo.refresh_company(SimpleNamespace(**company.values), changes)
+        company.values.update(changes)
 
 
-def _changes(company: Any, facts: dict[str, Any], today: date) -> dict[str, Any]:
+def _changes(company: dict[str, Any], facts: dict[str, Any], today: date) -> dict[str, Any]:
     """The columns of ``company`` to write for the ``facts`` a file gives: only those that
     differ; a new headcount adds a dated point to the history and recomputes the growth."""
     changes: dict[str, Any] = {}
     for name, value in facts.items():
-        old = getattr(company, name)
+        old = company.get(name)
         if name == "last_funding_on" and old is not None:
             old = old.isoformat() if isinstance(old, date) else str(old)
         if value != old:
             changes[name] = value
     employees = changes.get("employee_count")
     if employees is not None:
-        history = [p for p in (company.headcount_history or []) if p[0] != today.isoformat()]
+        history = [p for p in (company.get("headcount_history") or []) if p[0] != today.isoformat()]
         changes["headcount_history"] = [*history, [today.isoformat(), employees]]
-        for months, ago in ((6, company.headcount_6m_ago), (12, company.headcount_12m_ago)):
+        for months in (6, 12):
+            ago = company.get(f"headcount_{months}m_ago")
             if ago:
                 changes[f"growth_{months}m_pct"] = pct(employees, ago)
     if "last_funding_on" in changes:
@@ -670,11 +722,8 @@ def _changes(company: Any, facts: dict[str, Any], today: date) -> dict[str, Any]
     return changes
 
 
-def _get(company: Any, name: str) -> Any:
-    return company.get(name) if isinstance(company, dict) else getattr(company, name)
-
-
-def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
+def _new_company(r: dict[str, Any]) -> dict[str, Any]:
+    domain = r["company_domain"]
     city, state, country = r["company_city"], r["company_state"], r["company_country"]
     if not (city or country):
         city, state, country = r["city"], r["state"], r["country"]
@@ -704,18 +753,18 @@ def _new_company(r: dict[str, Any], domain: str | None) -> dict[str, Any]:
 
 
 def _person_row(
-    pid: int, r: dict[str, Any], company: Any, title_ids: dict[str, int]
+    pid: int, r: dict[str, Any], company: dict[str, Any] | None, title_ids: dict[str, int]
 ) -> tuple[Any, ...]:
-    industry = _get(company, "industry") if company is not None else r["industry"]
+    industry = company["industry"] if company is not None else r["industry"]
     seniority, department = role(r["job_title"], industry) if r["job_title"] else ("entry", "other")
     seniority = r["seniority"] or seniority
     department = r["department"] or department
     status = r["email_status"] or ("guessed" if r["email"] else "unavailable")
     loc = loc_key(r["country"], r["state"], r["city"])
-    hq = _get(company, "loc") if company is not None else None
+    hq = company["loc"] if company is not None else None
     values = {
         "id": pid,
-        "company_id": _get(company, "id") if company is not None else None,
+        "company_id": company["id"] if company is not None else None,
         "title_id": title_ids.get(r["job_title"]) if r["job_title"] else None,
         "first_name": r["first_name"],
         "last_name": r["last_name"],
@@ -730,8 +779,8 @@ def _person_row(
         "loc": loc,
         "linkedin_url": r["linkedin_url"],
         "industry": industry,
-        "employees": _get(company, "employee_count") if company is not None else None,
-        "revenue_usd": _get(company, "revenue_usd") if company is not None else None,
+        "employees": company["employee_count"] if company is not None else None,
+        "revenue_usd": company["revenue_usd"] if company is not None else None,
         "company_loc": hq,
         "role_started_on": r["role_started_on"],
         "prev_company_id": None,

@@ -5,8 +5,8 @@ that tool. Each preset maps the tool's column names (matched ignoring case, spac
 punctuation) to the importer's fields and turns the tool's values into ours: Apollo's email
 statuses and seniorities, Sales Navigator's one-cell "Location" and "Time in Position" (the day the role began), HubSpot's
 "State/Region" and semicolon-separated "Web Technologies".
-Titles are then normalised to seniority and department, places to the gazetteer, and people
-deduplicated by email or LinkedIn URL, as for any import (``lexi.prospects.importer``).
+Titles are then normalised to seniority and department, places to the gazetteer, companies
+matched by domain or name and people deduplicated, as for any import (``lexi.prospects.importer``).
 Columns a preset does not name are ignored. ``docs/imports.md`` lists every preset's columns.
 """
 

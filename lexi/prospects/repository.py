@@ -715,13 +715,44 @@ class ProspectRepository:
     # --- import lookups ---------------------------------------------------------------------
 
     def companies_by_domain(self, domains: Sequence[str]) -> dict[str, Any]:
+        """The company of each domain (the oldest, should two share one)."""
         if not domains:
             return {}
-        rows = self.session.execute(select(Company.__table__).where(C.domain.in_(list(domains))))
+        rows = self.session.execute(
+            select(Company.__table__).where(C.domain.in_(list(domains))).order_by(C.id)
+        )
         out: dict[str, Any] = {}
         for row in rows:
             out.setdefault(row.domain, row)
         return out
+
+    def companies_named(self, word_groups: Sequence[Sequence[str]]) -> list[Any]:
+        """Companies with every word of one of ``word_groups`` in their name: candidates for a
+        match by name, which the caller compares names with. Words are letters and digits."""
+        groups = [g for g in word_groups if g]
+        if not groups:
+            return []
+        if self.dialect == "sqlite":
+            query = (
+                "{name} : ("
+                + " OR ".join("(" + " ".join(f'"{w}"' for w in g) + ")" for g in groups)
+                + ")"
+            )
+            sub = text(
+                "SELECT rowid FROM prospect_companies_fts WHERE prospect_companies_fts MATCH :q"
+            ).bindparams(q=query)
+            stmt = select(Company.__table__).where(C.id.in_(sub))
+        else:
+            tsq = " | ".join("(" + " & ".join(g) + ")" for g in groups)
+            # The text vector (indexed) holds the description and keywords too; the name's own
+            # vector is computed for those candidates only.
+            stmt = select(Company.__table__).where(
+                text(
+                    f"{_PG_TEXT} @@ to_tsquery('simple', :tsq) "
+                    "AND to_tsvector('simple', name) @@ to_tsquery('simple', :tsq)"
+                ).bindparams(tsq=tsq)
+            )
+        return list(self.session.execute(stmt.order_by(C.id)))
 
     def refresh_company(self, company: Any, changes: dict[str, Any]) -> None:
         """Write ``changes`` to the company row ``company`` (as read by ``companies_by_domain``),
@@ -759,6 +790,17 @@ class ProspectRepository:
                 ),
                 {**old, "technologies": changes["technologies"]},
             )
+
+    def people_names_at(
+        self, company_ids: Sequence[int]
+    ) -> list[tuple[int, str | None, str | None]]:
+        """(company id, first name, last name) of everyone at ``company_ids``."""
+        if not company_ids:
+            return []
+        stmt = select(P.company_id, P.first_name, P.last_name).where(
+            P.company_id.in_(list(company_ids))
+        )
+        return [(int(r[0]), r[1], r[2]) for r in self.session.execute(stmt)]
 
     def existing_emails(self, emails: Sequence[str]) -> set[str]:
         if not emails:

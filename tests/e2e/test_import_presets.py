@@ -36,7 +36,7 @@ def run_import(url: str, name: str, fmt: str, *extra: str) -> dict:
         [
             "prospects",
             "import",
-            str(DATA / name),
+            str(DATA / name),  # a sample's name, or any path
             "--format",
             fmt,
             "--json",
@@ -149,6 +149,87 @@ class TestSalesNavigator:
         started = rows(url, "SELECT role_started_on FROM prospect_people WHERE last_name = 'Nwosu'")
         expected = utc_now().date() - timedelta(days=2 * 365 + 3 * 30)
         assert str(started[0][0])[:10] == expected.isoformat()
+
+
+class TestCompaniesWithoutWebsites:
+    """A Sales Navigator export names companies but gives no website: people at one company,
+    however its name is written, share it; same-named companies in two countries do not."""
+
+    COMPANIES = (
+        "SELECT c.name, c.domain, c.country, count(p.id) FROM prospect_companies c "
+        "LEFT JOIN prospect_people p ON p.company_id = c.id GROUP BY c.id, c.name, c.domain, "
+        "c.country ORDER BY c.id"
+    )
+
+    def test_one_company_per_real_company(self, url) -> None:  # type: ignore[no-untyped-def]
+        report = run_import(url, "sales_navigator_accounts.csv", "sales-navigator")
+        assert (report["imported"], report["duplicates"], report["duplicate_rows"]) == (10, 1, [11])
+        assert report["errors"] == [
+            {"row": 12, "errors": {"linkedin_url": "Not a LinkedIn profile URL"}}
+        ]
+        assert (report["companies_created"], report["companies_matched"]) == (4, 0)
+        assert rows(url, self.COMPANIES) == [
+            # "Acme Corp", "ACME Corporation", "Acme Corp.", "acme corp"; a work email gave the domain
+            ("Acme Corp", "acmecorp.com", "US", 5),
+            ("The Harbor & Pine Company", None, "GB", 2),  # and "Harbor and Pine"
+            ("Northwind Trading GmbH", None, "DE", 2),  # and Felix in Munich, whose row has no HQ
+            ("Northwind Trading, Inc.", None, "US", 1),
+        ]
+        got = people(url)
+        assert got["Jonas Weber"]["company_loc"] == "US|CA|San Francisco"  # his company's HQ
+        assert got["Felix Braun"]["company"] == "Northwind Trading GmbH"
+
+    def test_importing_it_again_adds_nothing(self, url) -> None:  # type: ignore[no-untyped-def]
+        first = run_import(url, "sales_navigator_accounts.csv", "sales-navigator")
+        before = rows(url, self.COMPANIES)
+        again = run_import(url, "sales_navigator_accounts.csv", "sales-navigator")
+        assert (again["imported"], again["duplicates"], again["companies_created"]) == (0, 11, 0)
+        assert (again["companies_matched"], again["companies_refreshed"]) == (4, 0)
+        assert again["errors"] == first["errors"]
+        assert rows(url, self.COMPANIES) == before
+        assert rows(url, "SELECT count(*) FROM prospect_people") == [(10,)]
+
+    def test_a_later_export_with_websites_fills_the_domain_in(self, url, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        run_import(url, "sales_navigator_accounts.csv", "sales-navigator")
+        later = tmp_path / "apollo.csv"
+        later.write_text(
+            "First Name,Last Name,Title,Company,Email,Website,Company Country,# Employees\n"
+            "Ivy,Shaw,Head of Design,Harbor & Pine Ltd,ivy@harborandpine.co.uk,"
+            "https://www.harborandpine.co.uk,United Kingdom,14\n",
+            encoding="utf-8",
+        )
+        report = run_import(url, str(later), "apollo")
+        assert (report["imported"], report["companies_created"]) == (1, 0)
+        assert (report["companies_matched"], report["companies_refreshed"]) == (1, 1)
+        assert rows(url, self.COMPANIES)[1] == (
+            "The Harbor & Pine Company",
+            "harborandpine.co.uk",
+            "GB",
+            3,
+        )
+        assert rows(
+            url,
+            "SELECT DISTINCT employees FROM prospect_people p JOIN prospect_companies c "
+            "ON c.id = p.company_id WHERE c.domain = 'harborandpine.co.uk'",
+        ) == [(14,)]
+
+    def test_the_progress_bar_counts_every_row_read(self, url) -> None:  # type: ignore[no-untyped-def]
+        result = runner.invoke(
+            app,
+            [
+                "prospects",
+                "import",
+                str(DATA / "sales_navigator_accounts.csv"),
+                "--format",
+                "sales-navigator",
+                "--database-url",
+                url,
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert "12/12" in result.stderr  # the bad row too
+        assert "imported 10, duplicates 1, errors 1, companies created 4" in result.stdout
+        assert "row 12: linkedin_url: Not a LinkedIn profile URL" in result.stdout
 
 
 class TestHubSpot:

@@ -235,3 +235,215 @@ class TestTenancy:
         )
         assert r.status_code in (404, 405) and "error" in r.json()
         assert sql("SELECT count(*) FROM prospect_people")[0][0] == before
+
+
+def companies_named(sql, t):  # type: ignore[no-untyped-def]
+    """(id, name, domain, country, employee_count, people) of the companies whose name holds ``t``."""
+    return sql(
+        "SELECT c.id, c.name, c.domain, c.country, c.employee_count, "
+        "(SELECT count(*) FROM prospect_people p WHERE p.company_id = c.id) "
+        "FROM prospect_companies c WHERE c.name LIKE :n ORDER BY c.id",
+        n=f"%{t}%",
+    )
+
+
+def facets_match(sql) -> None:  # type: ignore[no-untyped-def]
+    grouped = sql(
+        "SELECT seniority, department, email_status, industry, count(*) FROM prospect_people "
+        "GROUP BY seniority, department, email_status, industry"
+    )
+    stored = sql(
+        "SELECT seniority, department, email_status, industry, sum(people) "
+        "FROM prospect_people_facets GROUP BY seniority, department, email_status, industry"
+    )
+    assert {tuple(r[:4]): r[4] for r in stored} == {tuple(r[:4]): r[4] for r in grouped}
+
+
+class TestCompaniesWithoutADomain:
+    """A row without a domain (and no work email to take one from) finds its company by name:
+    case, punctuation, "&"/"and", "The" and legal forms do not count; the HQ country tells two
+    companies of one name apart."""
+
+    def test_one_company_per_real_company_within_the_file(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        names = [f"Quill {t} Corp", f"QUILL {t} Corporation", f"Quill {t}, Inc.", f"The Quill {t}"]
+        rows = [
+            {"name": f"P{i} Person", "linkedin_url": f"linkedin.com/in/q{i}-{t}", "company": n}
+            for i, n in enumerate(names * 10)
+        ]
+        out = do_import(universe, importer.from_objects(rows), batch_size=7)
+        assert (out.imported, out.companies_created, out.companies_matched) == (40, 1, 0)
+        [(_, name, domain, *_, people)] = companies_named(sql, t)
+        assert (name, domain, people) == (f"Quill {t} Corp", None, 40)
+        facets_match(sql)
+
+    def test_re_importing_is_idempotent_and_counts_what_was_there(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        rows = [
+            {
+                "name": "Ann Ames",
+                "linkedin_url": f"linkedin.com/in/ann-{t}",
+                "company": f"Loom {t}",
+            },
+            {"name": "Bo Bell", "company": f"Loom {t} Ltd", "employees": "40"},  # no email nor URL
+            {"name": "Cy Cole", "company": f"Kite {t} GmbH", "company_country": "DE"},
+            {
+                "name": "Ann Ames",
+                "linkedin_url": f"linkedin.com/in/ann-{t}",
+                "company": f"Loom {t}",
+            },
+        ]
+        first = do_import(universe, importer.from_objects(rows))
+        assert (first.imported, first.duplicates, first.companies_created) == (3, 1, 2)
+        before = companies_named(sql, t)
+        again = do_import(universe, importer.from_objects(rows), batch_size=2)
+        assert (again.imported, again.duplicates, again.duplicate_rows) == (0, 4, [1, 2, 3, 4])
+        assert (again.companies_created, again.companies_matched) == (0, 2)
+        assert again.companies_refreshed == 0 and again.errors == []
+        assert companies_named(sql, t) == before
+        assert [r[4] for r in before] == [40, None]
+        facets_match(sql)
+
+    def test_a_company_already_in_the_universe_is_matched_by_name(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        do_import(
+            universe,
+            importer.from_objects(
+                [
+                    {
+                        "name": "Old Hand",
+                        "email": f"old@{t}.io",
+                        "company": f"Vantor {t} Inc.",
+                        "company_domain": f"{t}.io",
+                        "industry": "Banking",
+                        "employees": "30",
+                    }
+                ]
+            ),
+        )
+        [(cid, *_)] = companies_named(sql, t)
+        out = do_import(
+            universe,
+            importer.from_objects(
+                [
+                    {
+                        "name": "New Hand",
+                        "linkedin_url": f"linkedin.com/in/new-{t}",
+                        "company": f"vantor {t}",
+                        "employees": "45",
+                        "title": "CEO",
+                    },
+                ]
+            ),
+        )
+        assert (out.companies_created, out.companies_matched, out.companies_refreshed) == (0, 1, 1)
+        [(same, _, domain, _, employees, people)] = companies_named(sql, t)
+        assert (same, domain, employees, people) == (cid, f"{t}.io", 45, 2)
+        # The person takes the company's facts, and both people its new headcount.
+        assert sql(
+            "SELECT DISTINCT industry, employees FROM prospect_people WHERE company_id = :c", c=cid
+        ) == [("Banking", 45)]
+        facets_match(sql)
+
+    def test_a_later_domain_is_filled_in_rather_than_a_second_company(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        nameless = [
+            {
+                "name": f"N{i} Name",
+                "linkedin_url": f"linkedin.com/in/n{i}-{t}",
+                "company": f"Brisk {t} LLC",
+            }
+            for i in range(3)
+        ]
+        out = do_import(universe, importer.from_objects(nameless))
+        [(cid, _, domain, *_)] = companies_named(sql, t)
+        assert domain is None and out.companies_created == 1
+        # In another import (from a work email) ...
+        later = do_import(
+            universe,
+            importer.from_objects(
+                [{"name": "Wes Work", "email": f"wes@brisk{t}.com", "company": f"Brisk {t}"}]
+            ),
+        )
+        assert (later.companies_created, later.companies_matched, later.companies_refreshed) == (
+            0,
+            1,
+            1,
+        )
+        assert companies_named(sql, t) == [(cid, f"Brisk {t} LLC", f"brisk{t}.com", None, None, 4)]
+        # ... and within one file, across batches, before and after the row with the domain.
+        u = tag()
+        rows = [
+            {"name": "A A", "linkedin_url": f"linkedin.com/in/a-{u}", "company": f"Crest {u}"},
+            {
+                "name": "B B",
+                "linkedin_url": f"linkedin.com/in/b-{u}",
+                "company": f"Crest {u} Inc",
+                "website": f"https://www.crest{u}.com/",
+            },
+            {"name": "C C", "linkedin_url": f"linkedin.com/in/c-{u}", "company": f"CREST {u}"},
+            {"name": "D D", "email": f"d@crest{u}.com"},
+        ]
+        out = do_import(universe, importer.from_objects(rows), batch_size=1)
+        assert (out.imported, out.companies_created) == (4, 1)
+        assert [r[2:] for r in companies_named(sql, u)] == [(f"crest{u}.com", None, None, 4)]
+
+    def test_another_domain_is_another_company(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        rows = [
+            {"name": "Al Us", "email": f"al@{t}.com", "company": f"Orbit {t}"},
+            {"name": "Di De", "email": f"di@{t}.de", "company": f"Orbit {t} GmbH"},
+            {
+                "name": "No Domain",
+                "linkedin_url": f"linkedin.com/in/nd-{t}",
+                "company": f"Orbit {t}",
+            },
+        ]
+        out = do_import(universe, importer.from_objects(rows))
+        assert out.companies_created == 2
+        assert [(r[2], r[5]) for r in companies_named(sql, t)] == [(f"{t}.com", 2), (f"{t}.de", 1)]
+
+    def test_same_name_in_two_countries_is_two_companies(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+
+        def person(n: str, **more: str) -> dict[str, str]:
+            return {"name": f"{n} Person", "linkedin_url": f"linkedin.com/in/{n}-{t}", **more}
+
+        rows = [
+            person(
+                "us",
+                company=f"Meridian {t} Inc",
+                company_city="Austin",
+                company_state="TX",
+                company_country="US",
+            ),
+            person(
+                "de", company=f"Meridian {t} GmbH", company_city="Berlin", company_country="Germany"
+            ),
+            person("de2", company=f"Meridian {t}", company_country="DE"),
+            person(
+                "hint", company=f"Meridian {t}", city="Munich", country="DE"
+            ),  # no HQ: the person's country
+            person(
+                "fr", company=f"Meridian {t}", city="Paris", country="FR"
+            ),  # no hint: the oldest
+            person("gb", company=f"Meridian {t}", company_country="GB"),  # an HQ elsewhere: a third
+        ]
+        out = do_import(universe, importer.from_objects(rows))
+        assert out.companies_created == 3
+        got = companies_named(sql, t)
+        assert [(r[3], r[5]) for r in got] == [("US", 2), ("DE", 3), ("GB", 1)]
+        again = do_import(universe, importer.from_objects(rows))
+        assert (again.imported, again.companies_created, again.companies_matched) == (0, 0, 3)
+        assert companies_named(sql, t) == got
+
+    def test_a_dry_run_counts_as_the_import_would(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        t = tag()
+        rows = [
+            {"name": f"D{i} Dry", "linkedin_url": f"linkedin.com/in/d{i}-{t}", "company": c}
+            for i, c in enumerate([f"Dune {t}", f"Dune {t} Ltd", f"Other {t}", f"dune {t}"])
+        ]
+        dry = do_import(universe, importer.from_objects(rows), dry_run=True, batch_size=1)
+        assert (dry.imported, dry.companies_created) == (4, 2) and companies_named(sql, t) == []
+        real = do_import(universe, importer.from_objects(rows), batch_size=1)
+        assert (real.imported, real.companies_created) == (4, 2)
