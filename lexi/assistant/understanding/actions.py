@@ -33,7 +33,14 @@ _DELETE_OTHER = re.compile(
     I,
 )
 _UNSUPPORTED = re.compile(
-    r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
+    r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?:zoom|teams|video|phone|"
+    r"discovery|quick|short|15[\s-]min(?:ute)?|30[\s-]min(?:ute)?)\s+)?(?:meeting|call|demo|intro)s?|"
+    # LinkedIn actions: "connect with all of them on LinkedIn", "send them connection requests"
+    r"connect\s+with\b[^.?!]*\blinkedin|connection\s+requests?|linkedin\s+(?:invites?|connections?)|"
+    # contact data Lexi does not hold
+    r"(?:home|personal|postal)\s+addresse?s?|whatsapp|"
+    # advice about other products: "what's the best CRM for a 5 person agency?"
+    r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
     r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
     r"google\s+sheets?|excel|print|translate|weather|stock\s+price|joke|"
     # what people earn

@@ -26,7 +26,8 @@ _APPROVE = re.compile(
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:actually|hmm+|wait|oh|oops|sorry|no)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
-    rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks))*\W*$|"
+    rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks|not\s+yet|"
+    rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*\W*$|"
     rf"^\W*(?:no|nope|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"
     rf"don'?t\s+do\s+it))*\W*$",
     I,

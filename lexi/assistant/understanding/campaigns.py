@@ -109,7 +109,7 @@ _STATS = re.compile(
     r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
     r"numbers|analytics|report)\b"
     r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
-    r"|\bany\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
+    r"|\b(?:any|how\s+many)\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
     r"|\b(?:did|has|have)\s+any(?:one|body)\s+(?:replied|responded|opened|clicked|answered)\b"
     r"|\bhow\s+many\s+(?:people\s+|ppl\s+|folks\s+|recipients\s+|contacts\s+|leads\s+|prospects\s+|"
     r"of\s+them\s+)?(?:have\s+|has\s+)?(?:opened|replied|"
@@ -379,8 +379,23 @@ _TONE_WORD = (
 _BARE_TONE = re.compile(
     r"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please|pls|plz)\W+)*"
     rf"{_TONE_WORD}(?:\W+(?:and\s+)?(?:{_TONE_WORD}|(?:mention|add|include|reference|cite|say)\s+[^.?!]+))*"
+    # the reason after it: "more formal please, it's a bit chatty"
+    r"(?:\W+(?:it'?s|it\s+is|this\s+is|that'?s|it\s+(?:reads|sounds))\s+[^.?!]{1,40})?"
     r"\W*",
     I,
+)
+# "mention that we can bind cover within 48 hours", "add a line about the free audit": a change
+# to the email's content, when the conversation has a campaign.
+_MENTION = re.compile(
+    r"^\W*(?:(?:and|also|oh|ok|okay|please|pls|can\s+you|could\s+you)\W+)*"
+    r"(?:mention|say|note|point\s+out|add\s+(?:a\s+)?(?:line|sentence|note|bit|p\.?s\.?)|"
+    r"include\s+(?:a\s+)?(?:line|sentence|note|bit))\s+(?:that|how|about|we|our)\b",
+    I,
+)
+
+
+_LEAD_TONE = re.compile(
+    rf"\W*(?:(?:and|now|ok|okay|also|but|maybe|even|please)\W+)*{_TONE_WORD}", I
 )
 
 
@@ -395,8 +410,11 @@ def _rewrite(s: _Said) -> Intent | None:
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )
         or (tone and _BARE_TONE.fullmatch(clause))
+        or (_MENTION.match(clause) and _has_campaign(s.state))
     ):
         return None
+    if tone and (lead := _LEAD_TONE.match(clause)):
+        tone = _tone(lead[0]) or tone  # "more formal please, it's a bit chatty": formal
     params = {"tone": tone} if tone else {}
     params.update(_step(clause))
     if re.search(r"\bsubject\b", clause, I):

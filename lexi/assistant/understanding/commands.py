@@ -99,7 +99,10 @@ _CAPABILITIES = re.compile(
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"
     r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
     r"\b(?:what|which)\s+(?:filters|fields|criteria|search\s+options)\s+(?:do|can|are)\s+(?:you|u|i|there)\b|"
-    r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b",
+    r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b|"
+    # what a filter or a value means: "what does a 'guessed' email status mean?"
+    r"\bwhat\s+(?:does|do|is|are)\s+(?:an?\s+|the\s+)?[^.?!]{1,40}?\b(?:filters?|status|statuses|"
+    r"fields?|options?|settings?|seniority|signals?|qtok\d+)\s+(?:actually\s+|really\s+)?(?:mean|do)\b",
     I,
 )
 _CREDITS = re.compile(
@@ -127,6 +130,18 @@ _UNSUPPORTED = re.compile(
     r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke)\b",
     I,
 )
+
+
+_COST_QUESTION = re.compile(
+    r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did)\b|\bwhat\s+(?:would|will)\s+"
+    r"(?:it|that|this)\s+cost\b",
+    I,
+)
+
+
+def asks_cost(clause: str) -> bool:
+    """ "how many credits would it cost to save these?": a question about credits, not a save."""
+    return bool(_COST_QUESTION.search(clause))
 
 
 def is_unsupported(clause: str) -> bool:

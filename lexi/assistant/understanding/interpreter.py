@@ -66,7 +66,7 @@ _CORRECTION = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)", re.I
 _N_OF_THEM = re.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 _ONLY_FILLER = re.compile(
-    r"^\W*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
+    r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect)\W+)?(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
@@ -240,7 +240,13 @@ def _answer_to_roles(intents: list[Intent], state: ConversationState) -> list[In
 
 
 # Answers that say the same thing however often a message asks: given once in a row.
-_ONCE = (IntentKind.credits, IntentKind.capabilities)
+_ONCE = (
+    IntentKind.credits,
+    IntentKind.capabilities,
+    IntentKind.campaign_pause,  # "hold off on sending. pause the campaign": one pause
+    IntentKind.campaign_start,
+    IntentKind.campaign_stats,
+)
 
 
 def _tidy(intents: list[Intent]) -> list[Intent]:

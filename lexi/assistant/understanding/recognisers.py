@@ -236,6 +236,8 @@ def _search_instead(found: Intent, c: Clause) -> bool:
 @recogniser(priority=50)
 def list_request(c: Clause) -> Intent | None:
     """ "add them to Q1 Leads", "show my lists", "remove anyone at Acme from the list"."""
+    if commands.asks_cost(c.text):
+        return None
     return lists.list_operation(c.text, c.quotes, c.state, after_search=c.running.searched)
 
 

@@ -792,3 +792,42 @@ class TestPastedForms:
         text = "export the Enterprise ABM list as CSV for my Salesforce import"
         (intent,) = interpret(text, state).intents
         assert intent.kind is IntentKind.list_export and intent.list_name == "Enterprise ABM"
+
+
+class TestRequestsThatAreNoSearch:
+    """Class 5 in other words: campaign edits and stats, task cancellations, questions about a
+    filter and things Lexi cannot do, each answered as what it is and never searched."""
+
+    CAMPAIGN = ConversationState(last_campaign_id="c-1")
+    TASK = ConversationState(pending_task_ids=["t-1"])
+
+    @pytest.mark.parametrize(
+        ("text", "state", "kinds"),
+        [
+            ("mention that we can bind cover within 48 hours", CAMPAIGN, ["email_rewrite"]),
+            ("add a line about our free audit", CAMPAIGN, ["email_rewrite"]),
+            ("more formal please, it's a bit chatty", CAMPAIGN, ["email_rewrite"]),
+            ("how many replies have we had so far?", CAMPAIGN, ["campaign_stats"]),
+            ("ok looks good, launch it", CAMPAIGN, ["campaign_start"]),
+            ("hold off on sending. pause the campaign", CAMPAIGN, ["campaign_pause"]),
+            ("actually cancel that, don't send yet", TASK, ["task_dismiss"]),
+            ("what does a 'guessed' email status mean?", None, ["capabilities"]),
+            ("what does the seniority filter actually do?", None, ["capabilities"]),
+            ("how many credits would it cost to save these?", None, ["credits"]),
+            ("can you connect with all of them on LinkedIn for me", None, ["unsupported"]),
+            ("schedule a zoom call with the first three for next week", None, ["unsupported"]),
+            ("can you get me their mobile numbers and home addresses?", None, ["unsupported"]),
+            ("what's the best CRM for a 5 person agency?", None, ["unsupported"]),
+        ],
+    )
+    def test_answered_as_what_it_is(self, text, state, kinds):
+        intents = interpret(text, state or ConversationState()).intents
+        assert [i.kind.value for i in intents] == kinds
+
+    def test_the_tone_asked_for_wins_over_the_reason_given(self):
+        (intent,) = interpret("more formal please, it's a bit chatty", self.CAMPAIGN).intents
+        assert intent.params["tone"] == "formal"
+
+    def test_mention_without_a_campaign_is_no_rewrite(self):
+        intents = interpret("mention that we can bind cover within 48 hours", ConversationState())
+        assert [i.kind for i in intents.intents] != [IntentKind.email_rewrite]
