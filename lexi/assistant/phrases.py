@@ -35,11 +35,15 @@ DEPARTMENT_NAMES = {
     "customer_success": "Customer Success",
 }
 
+# A request the campaigns can answer points to them: a newcomer asking for one email should
+# learn that Lexi writes and sends whole sequences.
+CAMPAIGN_EXAMPLE = '"Create an outreach campaign for my Q1 Leads list about legal automation"'
 NOT_AVAILABLE = {
-    "email_draft": "Writing individual emails is not available in this version of Lexi, so I "
-    "didn't search or change anything.",
-    "email_send": "Sending emails from chat is not available in this version of Lexi; nothing "
-    "was sent.",
+    "email_draft": "I don't write one-off emails in chat, so I didn't search or change anything. "
+    "A campaign writes emails for a whole list, with each person's name and company filled in: "
+    f"try {CAMPAIGN_EXAMPLE}.",
+    "email_send": "I don't send single emails from chat; nothing was sent. A campaign emails a "
+    f'whole list once you approve its start: try {CAMPAIGN_EXAMPLE}, then "start the campaign".',
     "unsupported": "I can't do that from here.",
 }
 EXPORT_RESULTS = (
@@ -48,7 +52,8 @@ EXPORT_RESULTS = (
 )
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
 NOT_AVAILABLE_HINT = (
-    "I can find prospects, manage your lists, and tell you your credits or pending tasks."
+    "I can find prospects, manage your lists, draft and run email campaigns, and tell you your "
+    'credits or pending tasks; ask "what can you do?" for examples.'
 )
 TOOL_FAILED = "Something went wrong while I was {what}; nothing was changed and it cost no credits."
 NO_PERMISSION = "This API key is not allowed to {what} (it needs the '{scope}' scope)."
@@ -64,10 +69,11 @@ QUESTIONS: dict[str, str] = {
     "prospects": "Which people do you mean? Run a search first, for example "
     '"Find 20 CEOs at law firms in New York".',
     "who": 'Who should I remove from the list? For example "remove anyone at Acme from the list".',
-    "permission": "I can't change rules, credits, approvals, keys or workspaces from chat. I can find "
-    "prospects, manage your lists, and tell you your credits or pending tasks.",
+    "permission": "I can't change rules, credits, approvals, keys or workspaces from chat. "
+    + NOT_AVAILABLE_HINT,
     "request": "I'm not sure what you'd like me to do. I can find prospects (\"Find 20 CEOs at law "
-    'firms in New York"), save them to lists, and check your credits or pending tasks.',
+    'firms in New York"), save them to lists, draft email campaigns for a list and check your '
+    'credits or pending tasks; ask "what can you do?" for more.',
     # "add them to the list" with no list known: the short form.
     "which_list": "Which list do you mean?",
     "new_list_people": "Which people should go in the new list? Run a search first.",
@@ -781,9 +787,11 @@ def emails_rewritten(action: dict[str, Any]) -> str:
     steps = action.get("steps") or []
     index = action.get("rewritten_step") or 0
     change = str(action.get("change") or "rewritten")
-    what = "the email" if action.get("rewritten_step") is not None else "the emails"
+    one = action.get("rewritten_step") is not None
+    what = "the email" if one else "the emails"
+    done = _CHANGES.get(change, ("were rewritten", "was rewritten"))[one]
     head = (
-        f'Done: {what} of "{action.get("campaign_name")}" {_CHANGES.get(change, "rewritten")}'
+        f'Done: {what} of "{action.get("campaign_name")}" {done}'
         f" (revision {action.get('revision')}; revision {action.get('previous_revision')} is kept)."
     )
     if change.startswith("subject: "):
@@ -795,12 +803,13 @@ def emails_rewritten(action: dict[str, Any]) -> str:
     return f"{head}\n\n{_emails(shown, None)}\n\n{UNDO_HINT}"
 
 
+# What a rewrite did, said of all the emails and of one.
 _CHANGES = {
-    "more casual": "now read more casually",
-    "more formal": "now read more formally",
-    "shorter": "are shorter now",
-    "added a question": "now end with a question",
-    "mentioned the free trial": "now mention your free trial",
+    "more casual": ("now read more casually", "now reads more casually"),
+    "more formal": ("now read more formally", "now reads more formally"),
+    "shorter": ("are shorter now", "is shorter now"),
+    "added a question": ("now end with a question", "now ends with a question"),
+    "mentioned the free trial": ("now mention your free trial", "now mentions your free trial"),
 }
 
 
@@ -850,8 +859,10 @@ def campaign_stats(action: dict[str, Any]) -> str:
     s = action.get("stats") or {}
     status = str(action.get("campaign_status") or "").replace("_", " ")
     name = action.get("campaign_name")
-    if not s.get("sent_count") and not s.get("scheduled_count"):
-        return f'"{name}" ({status}) has not sent any emails yet.'
+    waiting = int(s.get("scheduled_count") or 0)
+    if not s.get("sent_count"):
+        line = f'"{name}" ({status}) has not sent any emails yet'
+        return line + (f"; {_waiting(waiting, status)}." if waiting else ".")
     line = (
         f'"{name}" ({status}): {_n(int(s["sent_count"]), "email")} sent, '
         f"{s['opened_count']:,} opened ({_pct(s['open_rate'])}), "
@@ -859,6 +870,14 @@ def campaign_stats(action: dict[str, Any]) -> str:
         f"{s['replied_count']:,} replied ({_pct(s['reply_rate'])}), "
         f"{s['bounced_count']:,} bounced, {s['unsubscribed_count']:,} unsubscribed."
     )
-    if s.get("scheduled_count"):
-        line += f" {_n(int(s['scheduled_count']), 'more email')} scheduled."
+    if waiting:
+        line += f" {_waiting(waiting, status, more=True)}."
     return line
+
+
+def _waiting(count: int, status: str, more: bool = False) -> str:
+    """Emails not sent yet: scheduled, or, while the campaign is paused, held back."""
+    emails = _n(count, "more email" if more else "email")
+    if status == "paused":
+        return f"{emails} {'waits' if count == 1 else 'wait'} until you start it again"
+    return f"{emails} {'is' if count == 1 else 'are'} scheduled"

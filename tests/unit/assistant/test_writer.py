@@ -104,3 +104,70 @@ class TestSentences:
     def test_one_paragraph_per_action(self):
         reply = writer.write([SEARCH, {"type": "credits", "status": "completed", "balance": 1}])
         assert reply.split("\n\n")[1] == "You have 1 credit left."
+
+
+def _stats(status: str, sent: int, scheduled: int) -> dict[str, object]:
+    counts = dict.fromkeys(
+        ("opened_count", "clicked_count", "replied_count", "bounced_count", "unsubscribed_count"), 0
+    )
+    rates = dict.fromkeys(("open_rate", "click_rate", "reply_rate"), 0.0)
+    return {
+        "type": "campaign_stats",
+        "status": "completed",
+        "campaign_id": "c1",
+        "campaign_name": "Q1 Leads: Legal automation",
+        "campaign_status": status,
+        "stats": {"sent_count": sent, "scheduled_count": scheduled, **counts, **rates},
+    }
+
+
+class TestCampaignSentences:
+    def test_a_started_campaign_that_has_sent_nothing_says_what_is_scheduled(self):
+        assert writer.sentence(_stats("active", 0, 32)) == (
+            '"Q1 Leads: Legal automation" (active) has not sent any emails yet; '
+            "32 emails are scheduled."
+        )
+
+    def test_a_paused_campaign_says_its_emails_wait_for_a_restart(self):
+        assert writer.sentence(_stats("paused", 0, 1)) == (
+            '"Q1 Leads: Legal automation" (paused) has not sent any emails yet; '
+            "1 email waits until you start it again."
+        )
+        assert writer.sentence(_stats("paused", 4, 28)).endswith(
+            "4 emails sent, 0 opened (0%), 0 clicked (0%), 0 replied (0%), 0 bounced, "
+            "0 unsubscribed. 28 more emails wait until you start it again."
+        )
+
+    def test_a_sending_campaign_counts_what_went_out_and_what_is_next(self):
+        assert writer.sentence(_stats("active", 4, 1)).endswith(
+            "4 emails sent, 0 opened (0%), 0 clicked (0%), 0 replied (0%), 0 bounced, "
+            "0 unsubscribed. 1 more email is scheduled."
+        )
+
+    @pytest.mark.parametrize(
+        ("step", "said"),
+        [
+            (None, 'the emails of "Q1" now end with a question'),
+            (0, 'the email of "Q1" now ends with a question'),
+        ],
+    )
+    def test_a_rewrite_agrees_with_how_many_emails_it_changed(self, step, said):
+        action = {
+            "type": "email_rewrite",
+            "status": "completed",
+            "campaign_id": "c1",
+            "campaign_name": "Q1",
+            "change": "added a question",
+            "revision": 2,
+            "previous_revision": 1,
+            "rewritten_step": step,
+            "steps": [{"index": 0, "subject": "Hi", "body": "Hello"}],
+        }
+        assert writer.sentence(action).startswith(f"Done: {said} (revision 2;")
+
+    def test_asking_for_one_email_points_to_campaigns(self):
+        reply = writer.sentence(
+            {"type": "email_draft", "status": "failed", "error": "not_available"}
+        )
+        assert "Create an outreach campaign for my Q1 Leads list" in reply
+        assert "draft and run email campaigns" in reply
