@@ -949,6 +949,7 @@ class _Walk:
         self.remover = False
         self.pending: list[int] = []
         self.ambiguous: dict[str, str] = {}
+        self.hq_end = -1  # the token after the last company place
         self.i = 0
 
     def step(self) -> None:
@@ -956,6 +957,8 @@ class _Walk:
         if self._negator(i, k):
             return
         prev = self.keys[i - 1] if i else ""
+        if self.negated and k in ("anyone", "anybody") and prev in ("and", "or"):
+            self.neg_kind = None  # "exclude agencies and anyone at a company HQ'd in the US"
         best = self._best(i, k)
         if best is not None:
             self._take(best, i, k, prev)
@@ -981,6 +984,10 @@ class _Walk:
         """ "not", "except", "other than": what follows is excluded (or, after "remove", dropped)."""
         if i + 1 < self.sc.n and (k, self.keys[i + 1]) in NEGATOR_PAIRS:
             self.negated, self.neg_kind, self.i = True, None, i + 2
+            return True
+        if k == "outside" and self.negated and self.neg_kind is None:
+            # "skip anyone whose company is HQ'd outside Texas": only those inside it
+            self.negated, self.i = False, i + 1
             return True
         if k in NEGATORS:
             self.negated, self.neg_kind, self.i = True, None, i + 1
@@ -1025,9 +1032,25 @@ class _Walk:
             prev,
             self.ambiguous,
         )
+        if kind == "place":
+            self._hq_list(value.filters, i, span, prev)
         if self.negated and self.remover and kind in ("place", "industry"):
             self.slots.removals.update(value.filters if kind == "place" else value)
         self.i += span
+
+    def _hq_list(self, places: list[str], i: int, span: int, prev: str) -> None:
+        """ "companies based in Illinois or Wisconsin": a place joined to a company's place is
+        the company's too."""
+        slots = self.slots
+        hq = slots.exclude_company_locations if self.negated else slots.company_locations
+        if prev in ("or", "and") and self.hq_end == i - 1:
+            people = slots.exclude_locations if self.negated else slots.locations
+            for place in places:
+                if place in people:
+                    people.remove(place)
+                add_unique(hq, [place])
+        if places and places[0] in hq:
+            self.hq_end = i + span
 
     def _word(self, i: int, k: str, prev: str) -> int:
         """A word that is no role, size, industry or place: how many tokens it used up when it
@@ -1057,8 +1080,8 @@ class _Walk:
         """A word nothing knows: a misspelt place after "in", or a word kept for later (a
         keyword before a company noun, or a word not understood)."""
         tokens, slots, keys = self.tokens, self.slots, self.keys
-        if keys[i] in _HQ_CUES and i + 1 < len(keys) and keys[i + 1] in PLACE_PREPOSITIONS:
-            return 1  # "headquartered in": read with the place that follows
+        if keys[i] in _HQ_CUES:
+            return 1  # "headquartered in", "US-headquartered": read with the place
         if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, self.negated)):
             return step
         if (

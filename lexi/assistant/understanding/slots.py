@@ -74,6 +74,9 @@ NEGATOR_PAIRS = {
     ("filter", "out"),
     ("take", "out"),
     ("get", "rid"),
+    ("anything", "but"),  # "CFOs at financial firms, anything but banks"
+    ("everything", "but"),
+    ("anyone", "but"),
 }
 # Words that keep an exclusion going: "not in Texas or Florida", "excluding agencies and banks".
 NEGATION_GLUE = {
@@ -103,6 +106,11 @@ NEGATION_GLUE = {
     "company",
     "rid",
     "all",  # "rather than all IT leaders", "excluding all banks"
+    # "exclude anyone at a company HQ'd in the US", "skip anyone whose company is HQ'd ..."
+    "a",
+    "whose",
+    "is",
+    "companies",
 }
 VAGUE_COUNTS = {
     "few": 10,

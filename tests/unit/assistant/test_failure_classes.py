@@ -831,3 +831,73 @@ class TestRequestsThatAreNoSearch:
     def test_mention_without_a_campaign_is_no_rewrite(self):
         intents = interpret("mention that we can bind cover within 48 hours", ConversationState())
         assert [i.kind for i in intents.intents] != [IntentKind.email_rewrite]
+
+
+class TestExclusionsAndHeadquartersSaidOtherWays:
+    """Class 2 in other words: "anything but", an excluded company HQ after another exclusion,
+    a double negative, a list of HQ places and "US-headquartered"."""
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "CFOs at financial services firms in Charlotte, anything but banks",
+                {
+                    "titles": ["CFO"],
+                    "industries": ["Financial Services"],
+                    "exclude_industries": ["Banking"],
+                    "locations": ["Charlotte, NC, US"],
+                    "limit": 25,
+                },
+            ),
+            (
+                "CFOs in Illinois, anything but banks and insurance",
+                {
+                    "titles": ["CFO"],
+                    "exclude_industries": ["Banking", "Insurance"],
+                    "locations": ["IL, US"],
+                    "limit": 25,
+                },
+            ),
+            (
+                "HR directors in Ireland, but exclude staffing firms and anyone at a company "
+                "HQ'd in the US",
+                {
+                    "titles": ["HR Director"],
+                    "exclude_industries": ["Staffing and Recruiting"],
+                    "locations": ["IE"],
+                    "exclude_company_locations": ["US"],
+                    "limit": 25,
+                },
+            ),
+            (
+                "CFOs in Texas, skip anyone whose company is HQ'd outside Texas",
+                {
+                    "titles": ["CFO"],
+                    "locations": ["TX, US"],
+                    "company_locations": ["TX, US"],
+                    "limit": 25,
+                },
+            ),
+            (
+                "CFOs at companies based in Illinois or Wisconsin",
+                {"titles": ["CFO"], "company_locations": ["IL, US", "WI, US"], "limit": 25},
+            ),
+            (
+                "sales directors who live in Ireland but work for US-headquartered companies",
+                {
+                    "titles": ["Sales Director"],
+                    "locations": ["IE"],
+                    "company_locations": ["US"],
+                    "limit": 25,
+                },
+            ),
+        ],
+    )
+    def test_read_as_meant(self, text, want):
+        assert search(text).filters == want
+
+    def test_people_places_in_a_list_stay_people_places(self):
+        f = search("CFOs in Boston or New York").filters
+        assert f["locations"] == ["Boston, MA, US", NYC] and "company_locations" not in f
+        assert search("CFOs outside Texas").filters["exclude_locations"] == ["TX, US"]
