@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol
 
 # Legal forms that end a company's name and say nothing about which company it is.
@@ -40,6 +41,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str | None) -> str | None:
     """The name's normal form: "The Acme Corp.", "ACME, Inc." and "Acme" are all "acme";
     "Harbor & Pine Ltd" is "harbor and pine". None for a name with no letters or digits."""

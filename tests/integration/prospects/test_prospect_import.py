@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -447,3 +449,26 @@ class TestCompaniesWithoutADomain:
         assert (dry.imported, dry.companies_created) == (4, 2) and companies_named(sql, t) == []
         real = do_import(universe, importer.from_objects(rows), batch_size=1)
         assert (real.imported, real.companies_created) == (4, 2)
+
+    def test_two_imports_at_once_create_the_company_once(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        """Each import looks for the company only once it holds the import lock (SQLite's write
+        lock, a PostgreSQL advisory lock), so the second sees what the first created."""
+        t = tag()
+        start = threading.Barrier(2)
+
+        def run(side: str) -> importer.ImportOutcome:
+            rows = [
+                {
+                    "name": f"{side}{i} Person",
+                    "linkedin_url": f"linkedin.com/in/{side}{i}-{t}",
+                    "company": f"Parallel {t} Inc",
+                }
+                for i in range(20)
+            ]
+            start.wait()
+            return do_import(universe, importer.from_objects(rows), batch_size=5)
+
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = list(pool.map(run, ["a", "b"]))
+        assert sorted(o.companies_created for o in outcomes) == [0, 1]
+        assert [r[5] for r in companies_named(sql, t)] == [40]
