@@ -47,14 +47,23 @@ class JobTitle(Base):
 
 class Company(Base):
     __tablename__ = "prospect_companies"
+    # The signal indexes carry the key on PostgreSQL, so a set of companies (funded, growing) is
+    # read from the index alone (SQLite's indexes end with the rowid anyway).
     __table_args__ = (
         Index("ix_prospect_companies_domain", "domain"),
         Index("ix_prospect_companies_industry", "industry", "employee_count"),
-        Index("ix_prospect_companies_funding_stage", "funding_stage", "last_funding_on"),
-        Index("ix_prospect_companies_last_funding", "last_funding_on"),
-        Index("ix_prospect_companies_funding_total", "funding_total_usd"),
-        Index("ix_prospect_companies_growth_12m", "growth_12m_pct"),
-        Index("ix_prospect_companies_growth_6m", "growth_6m_pct"),
+        Index(
+            "ix_prospect_companies_funding_stage",
+            "funding_stage",
+            "last_funding_on",
+            postgresql_include=["id"],
+        ),
+        Index("ix_prospect_companies_last_funding", "last_funding_on", postgresql_include=["id"]),
+        Index(
+            "ix_prospect_companies_funding_total", "funding_total_usd", postgresql_include=["id"]
+        ),
+        Index("ix_prospect_companies_growth_12m", "growth_12m_pct", postgresql_include=["id"]),
+        Index("ix_prospect_companies_growth_6m", "growth_6m_pct", postgresql_include=["id"]),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -91,7 +100,12 @@ class Company(Base):
 
 
 class CompanyTechnology(Base):
-    """A technology a company uses, with the day it was first seen there."""
+    """A technology a company uses, with the day it was first seen there.
+
+    One row per technology in the company's ``technologies`` text (written with it by the
+    generator and the importer): a ``technologies`` filter on PostgreSQL reads the company keys
+    from ``ix_prospect_company_technologies_key`` alone.
+    """
 
     __tablename__ = "prospect_company_technologies"
     __table_args__ = (
@@ -104,7 +118,8 @@ class CompanyTechnology(Base):
     )
     tech_key: Mapped[str] = mapped_column(String(100), primary_key=True)  # lower-case name
     technology: Mapped[str] = mapped_column(String(100), nullable=False)
-    first_seen_on: Mapped[date] = mapped_column(Date, nullable=False)
+    # None when unknown (technologies an import brought with a new company).
+    first_seen_on: Mapped[date | None] = mapped_column(Date)
 
 
 class JobPosting(Base):
@@ -146,7 +161,8 @@ class Person(Base):
         # Wide indexes so that counts over common filter combinations are answered from the
         # index alone (no table lookups); each leads with a different selective column.
         # company_id comes last so that keyword and technology filters (a set of company ids)
-        # are checked inside the index too.
+        # are checked inside the index too. On PostgreSQL they also carry ``id`` (SQLite's end
+        # with the rowid anyway), so a page of matches is sorted without reading their rows.
         Index(
             "ix_prospect_people_title",
             "title_id",
@@ -156,6 +172,7 @@ class Person(Base):
             "company_loc",
             "email_status",
             "company_id",
+            postgresql_include=["id"],
         ),
         Index(
             "ix_prospect_people_title_size",
@@ -165,6 +182,7 @@ class Person(Base):
             "loc",
             "company_loc",
             "company_id",
+            postgresql_include=["id"],
         ),
         Index(
             "ix_prospect_people_industry",
@@ -175,6 +193,7 @@ class Person(Base):
             "loc",
             "company_loc",
             "company_id",
+            postgresql_include=["id"],
         ),
         Index(
             "ix_prospect_people_seniority",
@@ -185,9 +204,19 @@ class Person(Base):
             "company_loc",
             "email_status",
             "company_id",
+            postgresql_include=["id"],
         ),
-        Index("ix_prospect_people_loc", "loc", "seniority", "department"),
-        Index("ix_prospect_people_company_loc", "company_loc", "seniority", "department", "loc"),
+        Index(
+            "ix_prospect_people_loc", "loc", "seniority", "department", postgresql_include=["id"]
+        ),
+        Index(
+            "ix_prospect_people_company_loc",
+            "company_loc",
+            "seniority",
+            "department",
+            "loc",
+            postgresql_include=["id"],
+        ),
         # An industry with a region or country: a key range inside one industry; ``id`` is
         # there for the page (PostgreSQL reads no rows to order the matches).
         Index("ix_prospect_people_industry_loc", "industry", "loc", "id"),
@@ -201,15 +230,23 @@ class Person(Base):
             "department",
             "email_status",
             "loc",
+            postgresql_include=["id"],
         ),
         Index("ix_prospect_people_email", "email"),
-        Index("ix_prospect_people_role_start", "role_started_on", "seniority", "department"),
+        Index(
+            "ix_prospect_people_role_start",
+            "role_started_on",
+            "seniority",
+            "department",
+            postgresql_include=["id"],
+        ),
         # "VPs new in role": the VPs who started in the window, not everyone who did.
         Index(
             "ix_prospect_people_seniority_role_start",
             "seniority",
             "role_started_on",
             "department",
+            postgresql_include=["id"],
         ),
         Index("ix_prospect_people_linkedin", "linkedin_url"),
     )

@@ -7,6 +7,7 @@ which is several times faster than maintaining them row by row.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -155,6 +156,23 @@ def insert_people(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
 
 def insert_technologies(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     _insert(conn, CompanyTechnology.__tablename__, TECHNOLOGY_COLUMNS, rows)
+
+
+def technology_names(text: str | None) -> dict[str, str]:
+    """{key: name} of the technologies in a company's ``technologies`` text: split on commas and
+    semicolons, spaces tidied, the key the lower-case name (the first spelling wins)."""
+    out: dict[str, str] = {}
+    for part in re.split(r"[,;]", text or ""):
+        name = " ".join(part.split())[:100]
+        if name and name.lower() not in out:
+            out[name.lower()] = name
+    return out
+
+
+def technology_rows(company_id: int, text: str | None) -> list[tuple[Any, ...]]:
+    """``TECHNOLOGY_COLUMNS`` rows for a company's ``technologies`` text, the day each was first
+    seen unknown (what an import knows)."""
+    return [(company_id, key, name, None) for key, name in technology_names(text).items()]
 
 
 def insert_postings(conn: Connection, rows: list[tuple[Any, ...]]) -> None:

@@ -612,6 +612,11 @@ def _write(
         c["id"] = max_company + i
         rows.append(tuple(c.get(col) for col in bulk.COMPANY_COLUMNS))
     bulk.insert_companies(conn, rows, index_text=True)
+    # A row per technology, as the generator writes (the technology filter reads them); the
+    # day each was first seen is not known.
+    bulk.insert_technologies(
+        conn, [t for c in new_companies for t in bulk.technology_rows(c["id"], c["technologies"])]
+    )
     for company in book.created[created:]:
         company.written = True
         book.by_id[company.values["id"]] = company

@@ -234,10 +234,31 @@ def count(
 ) -> int:
     """How many people ``search`` would find: its COUNT queries only, no page and no rows."""
     repo = ProspectRepository(session)
-    return sum(
-        sum(_counts(repo, q, repo.branches(q)))
-        for q in _groups(session, repo, filters, workspace_id)
-    )
+    repo.prepare_search()
+    groups = _groups(session, repo, filters, workspace_id)
+    return sum(sum(counts) for _, counts in _planned(repo, groups))
+
+
+def _planned(
+    repo: ProspectRepository, groups: list[PersonQuery]
+) -> list[tuple[list[Any], list[int]]]:
+    """Each group's branches and the exact number of matches of each branch. On PostgreSQL the
+    exact and other titles are counted in one statement (one pass over the title index, one
+    set of companies for a signal, keyword or technology)."""
+    if repo.dialect == "postgresql" and len(groups) == 2:
+        first, other = groups
+        both = PersonQuery(
+            **{**first.__dict__, "title_ids": [*(first.title_ids or []), *(other.title_ids or [])]}
+        )
+        counted = repo.count_titles(both, first.title_ids or [])
+        if counted is not None:
+            exact, total = counted
+            return [(repo.branches(first), [exact]), (repo.branches(other), [total - exact])]
+    out = []
+    for q in groups:
+        branches = repo.branches(q)
+        out.append((branches, _counts(repo, q, branches)))
+    return out
 
 
 def _counts(repo: ProspectRepository, q: PersonQuery, branches: list[Any]) -> list[int]:
@@ -309,14 +330,13 @@ def search(
         raise ValidationFailed.field("page", "Must be 1 or more")
     limit = filters.limit if limit is None else limit
     repo = ProspectRepository(session)
+    repo.prepare_search()
     groups = _groups(session, repo, filters, workspace_id)
     universe = repo.universe_size()
     total = 0
     page: list[int] = []
     skip, want = offset, limit
-    for q in groups:
-        branches = repo.branches(q)
-        counts = _counts(repo, q, branches)
+    for branches, counts in _planned(repo, groups):
         n = sum(counts)
         total += n
         if want > 0 and skip < n:

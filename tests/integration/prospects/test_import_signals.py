@@ -86,6 +86,18 @@ def apollo(domain: str, n: int, **company: str) -> list[dict[str, Any]]:
     ]
 
 
+def technology_rows(db: Database, company_id: int) -> list[tuple[Any, ...]]:
+    with db.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT tech_key, technology, first_seen_on FROM prospect_company_technologies "
+                "WHERE company_id = :c ORDER BY tech_key"
+            ),
+            {"c": company_id},
+        )
+        return [tuple(r) for r in rows]
+
+
 def _history(value: Any) -> list[Any]:
     import json
 
@@ -138,6 +150,30 @@ class TestAnExistingCompanyIsRefreshed:
         assert len(found) == 3
         assert all(p["signals"][0].startswith("Series A, September 2026 ($12M") for p in found)
         assert not search(universe, {"technologies": ["Asana"], "companies": [domain]})
+        # One technology row per name, kept in step with the text (the technology filter reads
+        # them on PostgreSQL); their first-seen day is unknown, so none was "just adopted".
+        assert technology_rows(universe, after.id) == [
+            ("hubspot", "HubSpot", None),
+            ("slack", "Slack", None),
+        ]
+        assert not search(
+            universe,
+            {
+                "technologies": ["HubSpot"],
+                "technologies_added_within_days": 365,
+                "companies": [domain],
+            },
+        )
+        load(universe, apollo(domain, 1, Technologies="HubSpot; Google Analytics"), "apollo")
+        assert technology_rows(universe, after.id) == [
+            ("google analytics", "Google Analytics", None),
+            ("hubspot", "HubSpot", None),
+        ]
+        assert (
+            len(search(universe, {"technologies": ["google analytics"], "companies": [domain]}))
+            == 3
+        )
+        assert not search(universe, {"technologies": ["Slack"], "companies": [domain]})
 
     def test_an_empty_cell_never_clears_a_fact_and_the_same_facts_refresh_nothing(
         self, universe

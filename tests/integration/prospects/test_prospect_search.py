@@ -262,3 +262,28 @@ class TestProspectObject:
         with universe.unit_of_work(write=False) as session:
             again = service.get_prospects(session, [uuid.UUID(p["id"]) for p in found])
         assert again == found
+
+
+@pytest.mark.postgres
+def test_search_settings_last_for_its_transaction_only(universe) -> None:  # type: ignore[no-untyped-def]
+    """PostgreSQL: a search plans each statement for its values (never a generic plan of a
+    statement the driver prepared) and without JIT; the connection's next transaction, which
+    the pool may give to anything, has the server's settings again."""
+    from sqlalchemy import text
+
+    def settings(session):  # type: ignore[no-untyped-def]
+        return tuple(
+            session.execute(
+                text("SELECT current_setting('jit'), current_setting('plan_cache_mode')")
+            ).one()
+        )
+
+    with universe.unit_of_work(write=False) as session:
+        default = settings(session)
+    assert default != ("off", "force_custom_plan")
+    with universe.unit_of_work(write=False) as session:
+        total = service.search(session, ProspectFilters.parse({"seniorities": ["vp"]})).total
+        assert settings(session) == ("off", "force_custom_plan")
+        assert service.count(session, ProspectFilters.parse({"seniorities": ["vp"]})) == total
+    with universe.unit_of_work(write=False) as session:
+        assert settings(session) == default
