@@ -448,18 +448,34 @@ class ProspectRepository:
             base.append(where)
         return [base]
 
-    def count_titles(self, q: PersonQuery, first: Sequence[int]) -> tuple[int, int] | None:
-        """(matches of ``q`` whose title is one of ``first``, all matches of ``q``) in one
-        statement, so a search's exact and other titles share one pass and one set of
-        companies; None when ``q`` cannot be one statement (several branches)."""
+    def count_with_ids(
+        self, q: PersonQuery, first: Sequence[int] | None, cap: int
+    ) -> tuple[list[int], list[list[int]] | None] | None:
+        """PostgreSQL: the number of matches of ``q`` in one statement and, when there are at
+        most ``cap``, their keys in ascending order (the page needs no second pass, nor a
+        second set of companies). With ``first`` (title ids), the matches are split in two:
+        those whose title is one of ``first``, then the others. None when ``q`` is not one
+        branch of conditions."""
         branches = self.branches(q)
         if len(branches) != 1:
-            return None if branches else (0, 0)
-        stmt = select(func.count().filter(P.title_id.in_(list(first))), func.count()).where(
-            *branches[0]
-        )
-        row = self.session.execute(stmt).one()
-        return int(row[0]), int(row[1])
+            return None if branches else ([0, 0] if first is not None else [0], None)
+        parts: list[ColumnElement[bool] | None] = [None]
+        if first is not None:
+            mine = P.title_id.in_(list(first))
+            parts = [mine, not_(mine)]
+        small = func.count() <= cap
+        columns: list[Any] = [
+            func.count().filter(p) if p is not None else func.count() for p in parts
+        ]
+        columns += [
+            case((small, func.array_agg(P.id).filter(p) if p is not None else func.array_agg(P.id)))
+            for p in parts
+        ]
+        row = self.session.execute(select(*columns).where(*branches[0])).one()
+        counts = [int(n) for n in row[: len(parts)]]
+        if cap <= 0 or sum(counts) > cap:
+            return counts, None
+        return counts, [sorted(ids or []) for ids in row[len(parts) :]]
 
     def count(self, conditions: list[ColumnElement[bool]]) -> int:
         stmt: Select[Any] = select(func.count()).select_from(Person.__table__)

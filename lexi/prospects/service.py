@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -236,29 +237,66 @@ def count(
     repo = ProspectRepository(session)
     repo.prepare_search()
     groups = _groups(session, repo, filters, workspace_id)
-    return sum(sum(counts) for _, counts in _planned(repo, groups))
+    return sum(sum(group.counts) for group in _planned(repo, groups))
 
 
-def _planned(
-    repo: ProspectRepository, groups: list[PersonQuery]
-) -> list[tuple[list[Any], list[int]]]:
-    """Each group's branches and the exact number of matches of each branch. On PostgreSQL the
-    exact and other titles are counted in one statement (one pass over the title index, one
-    set of companies for a signal, keyword or technology)."""
-    if repo.dialect == "postgresql" and len(groups) == 2:
-        first, other = groups
-        both = PersonQuery(
-            **{**first.__dict__, "title_ids": [*(first.title_ids or []), *(other.title_ids or [])]}
-        )
-        counted = repo.count_titles(both, first.title_ids or [])
-        if counted is not None:
-            exact, total = counted
-            return [(repo.branches(first), [exact]), (repo.branches(other), [total - exact])]
+@dataclass
+class _Planned:
+    """One group of a search (exact titles, other titles): its condition branches, the exact
+    number of matches of each branch and, when they were read with the count, the keys of all
+    its matches in ascending order."""
+
+    branches: list[Any]
+    counts: list[int]
+    ids: list[int] | None = None
+
+
+# At most this many keys come back with a count (PostgreSQL), however deep the page.
+MAX_COUNTED_IDS = 20_000
+
+
+def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0) -> list[_Planned]:
+    """Each group's branches and exact counts (PostgreSQL: see ``_counted_together``)."""
+    if repo.dialect == "postgresql":
+        together = _counted_together(repo, groups, rows)
+        if together is not None:
+            return together
     out = []
     for q in groups:
         branches = repo.branches(q)
-        out.append((branches, _counts(repo, q, branches)))
+        out.append(_Planned(branches, _counts(repo, q, branches)))
     return out
+
+
+def _counted_together(
+    repo: ProspectRepository, groups: list[PersonQuery], rows: int
+) -> list[_Planned] | None:
+    """PostgreSQL: one statement counts every group (the exact and other titles: one pass over
+    the title index, one set of companies for a signal, keyword or technology) and, when the
+    first ``rows`` of a page are sparse among the matches (see ``_dense``), returns the
+    matches' keys too, so the page is no second pass. None when it cannot."""
+    if not 1 <= len(groups) <= 2:
+        return None
+    first = groups[0]
+    if len(groups) == 1:
+        known = repo.facet_count(first)
+        if known is not None:
+            return [_Planned(repo.branches(first), [known])]
+        both, split = first, None
+    else:
+        split = first.title_ids or []
+        both = PersonQuery(
+            **{**first.__dict__, "title_ids": [*split, *(groups[1].title_ids or [])]}
+        )
+    cap = min(math.isqrt(rows * repo.universe_size()), MAX_COUNTED_IDS) if rows else 0
+    counted = repo.count_with_ids(both, split, cap)
+    if counted is None:
+        return None
+    counts, ids = counted
+    return [
+        _Planned(repo.branches(q), [n], ids[i] if ids is not None else None)
+        for i, (q, n) in enumerate(zip(groups, counts, strict=True))
+    ]
 
 
 def _counts(repo: ProspectRepository, q: PersonQuery, branches: list[Any]) -> list[int]:
@@ -336,11 +374,14 @@ def search(
     total = 0
     page: list[int] = []
     skip, want = offset, limit
-    for branches, counts in _planned(repo, groups):
-        n = sum(counts)
+    for group in _planned(repo, groups, offset + limit):
+        n = sum(group.counts)
         total += n
         if want > 0 and skip < n:
-            got = _page(repo, branches, counts, universe, skip, want)
+            if group.ids is not None:
+                got = group.ids[skip : skip + want]
+            else:
+                got = _page(repo, group.branches, group.counts, universe, skip, want)
             page.extend(got)
             want -= len(got)
         skip = max(0, skip - n)
