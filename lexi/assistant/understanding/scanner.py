@@ -249,6 +249,10 @@ _OUTREACH_VERBS = SEARCH_VERBS | {
     "recruiting",
     "sell",
     "selling",
+    # a refinement adding people: "add directors of events", "plus directors of operations"
+    "add",
+    "adding",
+    "plus",
 }
 _NOT_IN_TITLES = frozenset(_NOT_TITLE_WORDS | _OUTREACH_VERBS)
 _NOUN_TITLE = {

@@ -901,3 +901,18 @@ class TestExclusionsAndHeadquartersSaidOtherWays:
         f = search("CFOs in Boston or New York").filters
         assert f["locations"] == ["Boston, MA, US", NYC] and "company_locations" not in f
         assert search("CFOs outside Texas").filters["exclude_locations"] == ["TX, US"]
+
+
+class TestAddingARoleToTheSearch:
+    """Class 8 in other words: "plus", "add" before the role added are no part of its title."""
+
+    @pytest.mark.parametrize(
+        ("text", "added"),
+        [
+            ("plus directors of operations", "Director of Operations"),
+            ("add product managers too", "Product Manager"),
+        ],
+    )
+    def test_the_role_is_added_as_named(self, text, added):
+        f = search(text, after({"titles": ["COO"], "locations": ["GB"], "limit": 25})).filters
+        assert f["titles"] == ["COO", added]
