@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from . import prefilter
 from .types import Intent, IntentKind
 
 I = re.IGNORECASE
 
-_DRAFT = re.compile(
+_DRAFT = prefilter.compile(
     r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+|them\s+|him\s+|her\s+|each\s+(?:of\s+them\s+)?)?"
     r"(?:up\s+)?"
     r"(?:an?\s+|the\s+|one\s+|some\s+)(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
@@ -18,7 +19,7 @@ _DRAFT = re.compile(
     r"linkedin\s+messages?)\b",
     I,
 )
-_SEND = re.compile(
+_SEND = prefilter.compile(
     r"\b(?:send|e-?mail|message|ping|reach\s+out\s+to|contact|blast)\s+(?:an?\s+e-?mail\s+to\s+)?"
     r"(?:them|these|those|everyone|all\s+of\s+them|him|her|the\s+(?:list|people|results|ceos?|"
     r"contacts|leads|prospects)|my\s+\w+|each\s+of\s+them)\b|"
@@ -32,7 +33,7 @@ _DELETE_OTHER = re.compile(
     r"campaigns?|tasks?|people|prospects|leads|them|it|everything|history|account|searche?s?)\b",
     I,
 )
-_UNSUPPORTED = re.compile(
+_UNSUPPORTED = prefilter.compile(
     r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?:zoom|teams|video|phone|"
     r"discovery|quick|short|15[\s-]min(?:ute)?|30[\s-]min(?:ute)?)\s+)?(?:meeting|call|demo|intro)s?|"
     # LinkedIn actions: "connect with all of them on LinkedIn", "send them connection requests"

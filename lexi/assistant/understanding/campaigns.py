@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import prefilter
 from .lists import list_name_in, list_target
 from .types import ConversationState, Intent, IntentKind
 
@@ -18,7 +19,7 @@ I = re.IGNORECASE
 # ------------------------------------------------------------------ campaigns
 
 # Common misspellings count: "campain", "campaing", "sequnce".
-_CAMPAIGN = re.compile(
+_CAMPAIGN = prefilter.compile(
     r"\b(?:cam(?:paign|pain|paing|apign|pagin|pign)s?|se?q(?:u|e)?(?:e|u)nces?|cadences?|drips?|"
     r"outreach|email\s+series|nurture|follow[\s-]?ups?)\b",
     I,
@@ -36,7 +37,7 @@ _CAMPAIGN_START = re.compile(
     r"start\s+sending|push\s+it\s+live|hit\s+send|send)\b",
     I,
 )
-_REWRITE = re.compile(
+_REWRITE = prefilter.compile(
     r"\b(?:rewrite|re-write|rephrase|reword|edit|change|tweak|make|tone|shorten|"
     r"lengthen|punch\s+up|improve|revise|adjust|soften|polish|redo|update|fix|"
     r"simplify|trim|spice\s+up|warm\s+up|tighten|cut|condense|shorten|be\s+(?:more|less)|"
@@ -74,7 +75,7 @@ _TONES: dict[str, str] = {
     "direct": r"direct|punch(?:y|ier)|bold(?:er)?|assertive|confident|stronger|persuasive",
     "funny": r"funn(?:y|ier)|humou?r(?:ous)?|playful|witty|fun",
 }
-_TONE_PATTERNS = {name: re.compile(rf"\b(?:{p})\b", I) for name, p in _TONES.items()}
+_TONE_PATTERNS = {name: prefilter.compile(rf"\b(?:{p})\b", I) for name, p in _TONES.items()}
 _TOPIC = re.compile(
     r"\b(?:about|on\s+the\s+topic\s+of|regarding|around|focused\s+on|on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
@@ -102,7 +103,7 @@ _LETS_GO = re.compile(
     r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
 )
-_STATS = re.compile(
+_STATS = prefilter.compile(
     r"\bhow(?:'s|s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
     r"(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
     r"looking|working|tracking|landing|done|gone|performed)\b"
@@ -120,7 +121,7 @@ _STATS = re.compile(
     + r"|\bhow\s+(?:did|has)\s+(?:the|my|our|this|that)\s+(?:campaign|sequence|outreach)\b",
     I,
 )
-_PAUSE = re.compile(
+_PAUSE = prefilter.compile(
     r"\b(?:pause|halt|suspend|freeze)\b"
     r"|\b(?:stop|hold\s+off(?:\s+on)?|cease)\s+(?:the\s+|all\s+|any\s+more\s+)?(?:sending|"
     r"campaign|sequence|e-?mails?|outreach|drip|it\s+for\s+now)\b"
@@ -128,7 +129,7 @@ _PAUSE = re.compile(
     r"|\b(?:don'?t|do\s+not)\s+send\s+any\s+more\b",
     I,
 )
-_UNDO = re.compile(
+_UNDO = prefilter.compile(
     r"\b(?:undo|revert|roll\s*back|go\s+back|change\s+it\s+back|put\s+it\s+back|restore|switch\s+back|"
     r"back\s+to\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)|"
     r"(?:use|take|keep|prefer|liked?)\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)\s+"
@@ -140,7 +141,9 @@ _UNDO_OBJECT = re.compile(
     r"that|it|v\d+)\b",
     I,
 )
-_SHOW = re.compile(r"\b(?:show|see|view|preview|display|read|look\s+at|pull\s+up|paste|print)\b", I)
+_SHOW = prefilter.compile(
+    r"\b(?:show|see|view|preview|display|read|look\s+at|pull\s+up|paste|print)\b", I
+)
 _SHOW_OBJECT = re.compile(
     r"\b(?:the|my|our|this|that|your|it'?s|each|all|every)\s+(?:\w+\s+){0,2}?(?:e-?mails?|sequence|"
     r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version)\b"
@@ -148,7 +151,7 @@ _SHOW_OBJECT = re.compile(
     r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$",
     I,
 )
-_LOOKS_LIKE = re.compile(
+_LOOKS_LIKE = prefilter.compile(
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the|my|our|this|that|it|each)\s*(?:\w+\s+)?"
     r"(?:e-?mails?|sequence|drafts?|campaign|copy|messages?)?\s*(?:look|say|read|sound)\b"
     r"|\bwhat\s+did\s+you\s+(?:write|draft|come\s+up\s+with)\b"
@@ -156,18 +159,18 @@ _LOOKS_LIKE = re.compile(
     I,
 )
 # Rewrites that are edits rather than tones.
-_SUBJECT_TO = re.compile(
+_SUBJECT_TO = prefilter.compile(
     r"\bsubject(?:\s+line)?\s*(?:to|as|into|:|=|should\s+(?:be|say|read)|(?:could|can)\s+be|"
     r"needs?\s+to\s+(?:be|say)|(?:is|reads?|says?)\s+(?:now\s+)?)\s*:?\s*(?P<text>.+?)\W*$"
     r"|\b(?:use|try|put|make)\s+(?P<text2>qtok\d+|.+?)\s+(?:as|the)\s+(?:the\s+)?subject(?:\s+line)?\W*$",
     I,
 )
-_QUESTION_EDIT = re.compile(
+_QUESTION_EDIT = prefilter.compile(
     r"\b(?:add|end|finish|close|include|put|ask|tack|wrap|stick|throw|append|with)\b.*\bquestions?\b"
     r"|\bquestion\s+at\s+the\s+end\b",
     I,
 )
-_TRIAL = re.compile(
+_TRIAL = prefilter.compile(
     r"\b(?:mention|add|include|talk\s+about|plug|say|bring\s+up|reference|highlight|"
     r"something\s+about|offer|point\s+out|tell\s+them\s+about|note)\b.*\bfree\s+trial\b",
     I,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from . import prefilter
 from .types import Intent, IntentKind
 
 I = re.IGNORECASE
@@ -70,7 +71,9 @@ _INJECTION = [
 # The same patterns searched in the lower-cased text, which Python's ``re`` does about twice as
 # fast as a case-insensitive search; only while no pattern spells an upper-case letter.
 _LOWER_CASE_ONLY = not any(re.search(r"(?<!\\)[A-Z]", p.pattern) for p in _INJECTION)
-_INJECTION_LOWER = [re.compile(p.pattern) for p in _INJECTION] if _LOWER_CASE_ONLY else _INJECTION
+_INJECTION_LOWER = (
+    [prefilter.compile(p.pattern) for p in _INJECTION] if _LOWER_CASE_ONLY else _INJECTION
+)
 
 
 def is_injection(text: str) -> bool:
@@ -105,7 +108,7 @@ _CAPABILITIES = re.compile(
     r"fields?|options?|settings?|seniority|signals?|qtok\d+)\s+(?:actually\s+|really\s+)?(?:mean|do)\b",
     I,
 )
-_CREDITS = re.compile(
+_CREDITS = prefilter.compile(
     r"\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
     r"\bhow\s+much\s+(?:is|does|do|will|would)\b[^.?!]*\b(?:search|message|cost|charge)|"
@@ -113,7 +116,7 @@ _CREDITS = re.compile(
     r"\bhow\s+much\s+(?:have\s+i|did\s+i)\s+(?:spent|used)|\busage\b",
     I,
 )
-_TASKS = re.compile(
+_TASKS = prefilter.compile(
     r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|sign[\s-]?off)|"
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b",
     I,
@@ -121,7 +124,7 @@ _TASKS = re.compile(
 _TASK_STATUS = re.compile(r"\b(pending|approved|dismissed|completed|finished|done|failed)\b", I)
 
 
-_UNSUPPORTED = re.compile(
+_UNSUPPORTED = prefilter.compile(
     r"\b(?:export(?!\s+(?:managers?|directors?|sales|coordinators?|specialists?|compliance|control))|"
     r"download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import prefilter
+
 I = re.IGNORECASE
 
 _PREP = r"(?:at|of|from|for|with|in|by|works\s+at|working\s+at|employed\s+(?:at|by))"
@@ -31,7 +33,7 @@ _AMPERSAND = re.compile(
     rf"(?<!\bHead\s)(?<!\bhead\s)(?<!\bVP\s)(?<!\bDirector\s)(?<!\bdirector\s)(?<!\bManager\s)"
     rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)"
 )
-_QUOTED = re.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
+_QUOTED = prefilter.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
 # "who's the CFO at Holloway Freight?", "Find the VP of Engineering at Northwind Analytics": the
 # one person in a role at a capitalised name of two to four words ending the request.
 _THE_ROLE_AT = re.compile(

@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import prefilter
 from .lists import known_name
 from .types import ConversationState
 
 I = re.IGNORECASE
 
 _LEAD = r"(?:,?\s*(?:and\s+|but\s+)?)"
-_SAVED = re.compile(
+_SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
     r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|those|contacts|leads|"
@@ -24,7 +25,7 @@ _SAVED = re.compile(
     r"(?:\s+(?:saved|as\s+contacts|in\s+(?:my\s+|our\s+)?contacts))?\b",
     I,
 )
-_NEW_ONLY = re.compile(
+_NEW_ONLY = prefilter.compile(
     _LEAD + r"\b(?:(?:only\s+)?new\s+(?:people|ones|prospects|leads|contacts|names)(?:\s+only)?|"
     r"only\s+(?:people|ones)\s+i\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
     r"(?:people|ones)\s+i\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
@@ -32,7 +33,7 @@ _NEW_ONLY = re.compile(
     r"unsaved)\b",
     I,
 )
-_NOT_IN_LIST = re.compile(
+_NOT_IN_LIST = prefilter.compile(
     _LEAD + r"\b(?:(?:who|that)\s+(?:are|is)\s*n[o']?t\s+(?:already\s+)?|not\s+(?:already\s+)?|"
     r"excluding\s+(?:anyone|people|those|the\s+ones|everyone)?\s*(?:already\s+)?|"
     r"except\s+(?:for\s+)?(?:those|people|the\s+ones|anyone)\s+(?:already\s+)?|"

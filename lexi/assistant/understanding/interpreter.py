@@ -13,7 +13,7 @@ from typing import Any
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import commands, recognisers  # noqa: F401  (recognisers: registers the built-ins)
+from . import commands, prefilter, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
 from .places import unquote_places
 from .purpose import without_glosses, without_purpose
@@ -59,12 +59,15 @@ _TYPOS = {
     "wht": "what",
     "abt": "about",
 }
-_TYPO = re.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
+_TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
 _CORRECTION = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)", re.IGNORECASE)
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
-_N_OF_THEM = re.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
+_N_OF_THEM = prefilter.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
+# Checked first: a message with a lower-case letter is not shouted, and this finds one fast
+# (the lookahead above tries every run of capitals before it fails).
+_LOWER_LETTER = re.compile(r"[a-z]")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect)\W+)?(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
@@ -91,7 +94,7 @@ class RuleInterpreter:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):
             return Interpretation([found], text=raw)  # "yes", "approve it", injections
-        if _SHOUTED.match(cleaned):
+        if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
         cleaned = boolean_to_plain(cleaned)
         cleaned = _CORRECTION.sub("actually ", cleaned)

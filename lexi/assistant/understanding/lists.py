@@ -6,6 +6,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from . import prefilter
 from .selection import selector
 from .selection import selector as selection_of
 from .types import ConversationState, Intent, IntentKind
@@ -184,7 +185,7 @@ _RESULTS = re.compile(
     r"contacts)|the\s+ones|all|this\s+batch|the\s+batch|the\s+lot|em)\b",
     I,
 )
-_CREATE_LIST = re.compile(
+_CREATE_LIST = prefilter.compile(
     r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
     r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|\bnew\s+(?:(?:contact|prospect|lead)\s+)?list\b|"
     r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b",
@@ -200,8 +201,8 @@ def _unquoted(clause: str, quotes: list[str]) -> str:
 _SAVE_AS_ALONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|now|then)\s+)?(?:save|store)\s+as\s+(?!a\b|an\b)\S", I
 )
-_SAVE_AS = re.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
-_STATS = re.compile(
+_SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
+_STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
     r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on)\b|\bwho\s+is\s+(?:in|on)\b|"
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b",
@@ -213,24 +214,24 @@ _STATS_IN = re.compile(
     r"are\s+saved\s+|did\s+i\s+save\s+|)(?:in|on)\s+(?!(?:it|there|the\s+list|this|that)\b)(.+?)\s*[?.!]*$",
     I,
 )
-_STATS_IT = re.compile(
+_STATS_IT = prefilter.compile(
     r"\bhow\s+(?:big|large|long)\s+is\s+(?:it|that|this)\b|"
     r"\bhow\s+many\s+(?:are|people\s+are|contacts\s+are)\s+(?:in|on)\s+(?:it|there)\b|"
     r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|got\s+(?:in|added|saved)|went|are\s+now|"
     r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b",
     I,
 )
-_REMOVE = re.compile(
+_REMOVE = prefilter.compile(
     r"\b(?:remove|delete|take\s+(?:out|off)|drop|kick\s+out|get\s+rid\s+of|"
     r"clear\s+out|strip|purge|pull|(?:take|kick|throw|boot)\b(?=.*\b(?:off|out\s+of)\b))\b",
     I,
 )
-_ADD = re.compile(
+_ADD = prefilter.compile(
     r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|"
     r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b))\b",
     I,
 )
-_LIST_WORD = re.compile(r"\blists?\b", I)
+_LIST_WORD = prefilter.compile(r"\blists?\b", I)
 # "only include those with verified emails": a filter on the search, not adding to a list.
 _ONLY_INCLUDE = re.compile(r"\b(?:only|just)\s+include\b|\binclude\s+only\b", I)
 

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from . import prefilter
 from .industries import INDUSTRY_ALIASES
 from .lexicon import AMBIGUOUS_TECHNOLOGIES, TECHNOLOGIES, TECHNOLOGY_SPELLING
 from .text import norm_key, parse_int
@@ -490,18 +491,18 @@ _TECH_LIST = rf"(?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
 # Without the names that are also ordinary words: for "with X" and "X customers".
 _TECH_CLEAR = _alternation([t for t in TECHNOLOGIES if t not in AMBIGUOUS_TECHNOLOGIES])
 _TECH_CLEAR_LIST = rf"(?:{_TECH_CLEAR})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH_CLEAR}))*"
-_TECH_STRONG = re.compile(
+_TECH_STRONG = prefilter.compile(
     rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|run|runs|running|built\s+(?:on|with)|"
     rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+({_TECH_LIST})\b",
     re.IGNORECASE,
 )
 _TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
-_TECH_SUFFIX = re.compile(
+_TECH_SUFFIX = prefilter.compile(
     rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
     rf"merchants?|stack|teams?|partners?)\b",
     re.IGNORECASE,
 )
-_TECH_UNKNOWN = re.compile(
+_TECH_UNKNOWN = prefilter.compile(
     r"\b(?:that|which|who)\s+(?:use|uses|run|runs)\s+([A-Za-z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
 )
 _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
@@ -553,7 +554,7 @@ _KW_VERB = (
     r"speciali[sz]es?\s+in|do|does|build|builds|sell|sells|offer|offers|provide|provides|"
     r"make|makes|mention|mentions|develop|develops|serve|serves)"
 )
-_KW_TRIGGER = re.compile(
+_KW_TRIGGER = prefilter.compile(
     rf"\b(?:{_KW_VERB}|{_KW_GERUND})\s+((?:(?!\b(?:{_STOP_AT})\b)[^,.;!?])+)", re.IGNORECASE
 )
 # Verbs that describe what a company is ("companies that make packaging", "firms doing
@@ -636,7 +637,7 @@ _FILTER_WORD = (
     r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
     r"bit|bits|one)"
 )
-_CLEAR = re.compile(
+_CLEAR = prefilter.compile(
     rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|"
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
@@ -644,7 +645,7 @@ _CLEAR = re.compile(
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b",
     re.IGNORECASE,
 )
-_DOUBLE = re.compile(
+_DOUBLE = prefilter.compile(
     r"\b(?:double|twice)\s+(?:it|that|the\s+(?:number|count|amount|results?))\b", re.IGNORECASE
 )
 

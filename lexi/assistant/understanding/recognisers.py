@@ -26,6 +26,7 @@ from . import (
     list_admin,
     lists,
     patterns,
+    prefilter,
 )
 from . import nearby as nearby_searches
 from .questions import clarify
@@ -81,7 +82,7 @@ _NEW_LIST_WITH = re.compile(
     re.IGNORECASE,
 )
 # "i want 30 principals at architecture firms in Oregon saved into a list named PNW Architects".
-_SAVED_INTO = re.compile(
+_SAVED_INTO = prefilter.compile(
     r"^\W*(?:(?:i|we)\s+(?:want|need|would\s+like)\s+)?(?P<who>.+?)\s+(?:saved|added|put)\s+"
     r"(?P<prep>into|to|in|on)\s+(?P<list>(?:a|an|the|my|our)\s+(?:new\s+)?list\b.*)$",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from lexi.kit.clock import utc_now
 
-from . import patterns
+from . import patterns, prefilter
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
 from .places import DEMONYMS, PLACE_PREPOSITIONS, PlaceHit, fuzzy_place, place_at, settle_codes
 from .signals import signals
@@ -38,7 +38,7 @@ _V = TypeVar("_V")
 _CONNECTORS = ("and", "&", "/", ",")
 
 # "swap CTOs for CIOs", "replace CTOs with CIOs": the first goes, the second comes.
-_SWAP = re.compile(
+_SWAP = prefilter.compile(
     r"\b(?:swap|replace|switch|exchange|trade)\s+(?:out\s+)?(?:the\s+)?(?!to\b)"
     r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+",
     re.IGNORECASE,
@@ -63,7 +63,9 @@ _WORK_IN = re.compile(
     re.IGNORECASE,
 )
 # "I'm after HR directors": after as in looking for.
-_AFTER = re.compile(r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I)
+_AFTER = prefilter.compile(
+    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I
+)
 # "directors and above", "VP or higher", "manager+": every rung from the top down to that one.
 _AND_ABOVE = re.compile(
     r"\b(vps?|vice\s+presidents?|heads?|directors?|managers?)(?:[\s-]+level)?\s*"
@@ -71,7 +73,7 @@ _AND_ABOVE = re.compile(
     re.IGNORECASE,
 )
 # "who runs marketing at ..." asks for the leaders of a department.
-_WHO_LEADS = re.compile(
+_WHO_LEADS = prefilter.compile(
     r"\b(?:who|whoever|people\s+who|someone\s+who|the\s+person\s+who)\s+(?:runs?|leads?|heads?|"
     r"manages?|owns?|oversees?|(?:is|are)\s+in\s+charge\s+of|(?:is|are)\s+responsible\s+for)\s+"
     r"(?:the\s+)?",

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from . import prefilter
 from .places import prefer_nearby
 from .signals import restaged
 from .slots import Slots, render_roles, swap_departments, swap_rung
@@ -27,7 +28,7 @@ STRONG_REFINE = re.compile(
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
-REFERS_BACK = re.compile(
+REFERS_BACK = prefilter.compile(
     r"\b(?:instead|what\s+about|how\s+about|same\s+(?:but|search|thing|query|filters?|criteria|"
     r"as\s+before|again|for)|the\s+ones|those|these|them|of\s+them|the\s+results?|filter|narrow|"
     r"refine|re-?run|again|only|just)\b",
@@ -39,7 +40,7 @@ REFERS_BACK_STRONG = re.compile(
     r"as\s+before|again|for)|the\s+ones|those|these|them|of\s+them|the\s+results?|re-?run|again)\b",
     re.IGNORECASE,
 )
-WEAK_REFINE = re.compile(r"\b(?:only|just|but|exclusively|solely)\b", re.IGNORECASE)
+WEAK_REFINE = prefilter.compile(r"\b(?:only|just|but|exclusively|solely)\b", re.IGNORECASE)
 LEADING_WEAK_REFINE = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|now|so|but|please)\W+)*(?:only|just|but|exclusively|solely)\b",
     re.IGNORECASE,

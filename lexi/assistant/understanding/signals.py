@@ -18,6 +18,7 @@ from typing import Any
 
 from lexi.prospects.vocabulary import canonical_title
 
+from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
@@ -312,7 +313,7 @@ def _money(n: str, unit: str | None) -> int:
     return int(value * scale.get((unit or "").lower(), 1))
 
 
-_ANY_SIGNAL = re.compile(
+_ANY_SIGNAL = prefilter.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"

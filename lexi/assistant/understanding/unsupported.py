@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import prefilter
+
 _AMOUNT = r"(?:\$\s?)?\d[\d,.]*\s?(?:k|m|mm|mn|b|bn|million|billion|thousand)?\+?"
 _RULES: list[tuple[str, str]] = [
     (
@@ -175,7 +177,7 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:who\s+)?(?:post|posts|posted|are\s+active)\s+on\s+linkedin\b[^,;.]*",
     ),
 ]
-_COMPILED = [(code, re.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
+_COMPILED = [(code, prefilter.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
 # Words without which no rule above can match: a message with none of them skips the
 # rules. Substrings of the lower-cased text ("evaluat" covers evaluating and evaluation).
 _HINTS = tuple(
