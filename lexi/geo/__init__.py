@@ -10,7 +10,8 @@ from lexi.geo.places import City, Country, Place, Region, UnknownPlace
 
 
 def cities(country: str) -> list[City]:
-    """Cities of a country (population >= 15,000), most populous first, for weighted sampling."""
+    """Cities of a country, most populous first, for weighted sampling: every city of 15,000+
+    people in the core countries, elsewhere those of 100,000+ and the capital and largest towns."""
     g = gazetteer()
     if country.upper() not in g.cities:
         raise UnknownPlace(country)
@@ -18,7 +19,7 @@ def cities(country: str) -> list[City]:
 
 
 def countries() -> list[Country]:
-    """Every supported country."""
+    """Every country and territory, the core countries first."""
     return list(gazetteer().countries)
 
 

@@ -5,7 +5,14 @@ Index rules (see `lexi.geo.lookup` for how they are used):
 - codes and aliases of up to three letters written in upper case ("NY", "CA", "LA", "NSW",
   "UK") live in a separate case-sensitive index, so lower-case "me", "in", "or" never match;
 - each name keeps its candidates in rank order: hand aliases, groups, countries, regions, then
-  cities and folded neighbourhoods ("Brooklyn" -> New York) by their own population;
+  cities and folded neighbourhoods ("Brooklyn" -> New York) by their own population; a city of
+  a country outside the core set comes after the core countries' cities of its name unless it
+  is its country's capital or has two million people ("Santa Clara" is in California, "Athens"
+  in Greece), so adding countries never moves a name away from a core country's big city;
+- country codes live in the code index for the core countries only: elsewhere two capitals
+  are more often a state ("CO", "GA", "MA", "PA") or a business word ("AI", "BI", "QA", "ML")
+  than a country code, and people name those countries in words ("Colombia"). Location filters
+  still take every country's code ("CO" in a filter is Colombia, see `lexi.geo.parse`);
 - some names need a capital letter to match ("proper only"): hand-listed English words
   ("Reading", "Nice"), one- and two-letter names, and small towns and neighbourhoods (under
   100,000 people) whose name is a frequent English word ("Than", "Bank", "Colony").
@@ -32,12 +39,16 @@ _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 # Rank tiers: lower wins when one name has several candidates.
 ALIAS, GROUP, COUNTRY, REGION, CITY = range(5)
 SMALL_PLACE = 100_000
+# A city outside the core countries this big keeps its own rank among same-named cities.
+WORLD_CITY_RANKS = 2_000_000
 
 
 def normalise(text: str) -> str:
     """Fold a place phrase to its index key: "St. Louis" and "saint-louis" -> "saint louis"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = text
+    if not text.isascii():  # plain ASCII has nothing to decompose (most names, most messages)
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = plain.replace("&", " and ").replace("ß", "ss").casefold()
     words = _SEPARATORS.sub(" ", _PUNCT.sub("", plain)).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
@@ -56,10 +67,11 @@ class Candidate:
     population: int
     proper_only: bool  # an ordinary English word too: needs a capital letter to match
     section: bool = False  # a neighbourhood folded into its city
+    secondary: bool = False  # a smaller city outside the core countries: after theirs
 
     @property
-    def rank(self) -> tuple[int, int]:
-        return (self.tier, -self.population)
+    def rank(self) -> tuple[int, bool, int]:
+        return (self.tier, self.secondary, -self.population)
 
 
 class Gazetteer:
@@ -67,6 +79,8 @@ class Gazetteer:
 
     def __init__(self, data: dict) -> None:
         self.countries = [Country(c, n, p) for c, n, p in data["countries"]]
+        self.core_countries = frozenset(data["core_countries"])
+        self._capitals = {(c, normalise(name)) for c, name in data["capitals"]}
         self.country_names = {c.code: c.name for c in self.countries}
         self.regions: dict[str, list[Region]] = {c.code: [] for c in self.countries}
         for country, rows in data["regions"].items():
@@ -100,8 +114,8 @@ class Gazetteer:
         for place in self.city_places:
             self.city_index.setdefault((place.country, place.region, place.city or ""), place)
             self.city_index.setdefault((place.country, None, place.city or ""), place)
-        for place in self.city_places:
-            name = normalise(place.city or "")
+        self._city_keys = [normalise(place.city or "") for place in self.city_places]
+        for place, name in zip(self.city_places, self._city_keys, strict=True):
             self.city_index.setdefault((place.country, place.region, name), place)
             self.city_index.setdefault((place.country, None, name), place)
 
@@ -122,13 +136,15 @@ class Gazetteer:
         population: int,
         minor: bool = False,
         section: bool = False,
+        secondary: bool = False,
+        key: str | None = None,
     ) -> None:
         if is_code_form(name):
             bucket = self.codes.setdefault(name.replace(".", ""), [])
-            bucket.append(Candidate(places, tier, population, False))
+            bucket.append(Candidate(places, tier, population, False, secondary=secondary))
             if len(name.replace(".", "")) <= 2 or tier in (COUNTRY, REGION):
                 return
-        key = normalise(name)
+        key = normalise(name) if key is None else key
         if not key:
             return
         proper_only = (
@@ -139,24 +155,38 @@ class Gazetteer:
             )
         )
         self.names.setdefault(key, []).append(
-            Candidate(places, tier, population, proper_only, section)
+            Candidate(places, tier, population, proper_only, section, secondary)
+        )
+
+    def _secondary(self, place: Place, key: str) -> bool:
+        """A city outside the core countries that ranks after their cities of the same name."""
+        return (
+            place.country not in self.core_countries
+            and place.population < WORLD_CITY_RANKS
+            and (place.country, key) not in self._capitals
         )
 
     def _index_data(self, data: dict) -> None:
         for country in self.countries:
             place = self.country_places[country.code]
             self._add(country.name, (place,), COUNTRY, country.population)
-            self._add(country.code, (place,), COUNTRY, country.population)
+            if country.code in self.core_countries:
+                self._add(country.code, (place,), COUNTRY, country.population)
         for (cc, code), place in self.region_places.items():
             self._add(self.region_names[(cc, code)], (place,), REGION, place.population)
             self._add(code, (place,), REGION, place.population)
-        for place in self.city_places:
+        secondary = [
+            self._secondary(place, key)
+            for place, key in zip(self.city_places, self._city_keys, strict=True)
+        ]
+        for place, key, later in zip(self.city_places, self._city_keys, secondary, strict=True):
             city = place.city or ""
-            self._add(city, (place,), CITY, place.population)
+            self._add(city, (place,), CITY, place.population, secondary=later, key=key)
             if city.startswith("The "):
-                self._add(city[4:], (place,), CITY, place.population, minor=True)
+                self._add(city[4:], (place,), CITY, place.population, True, secondary=later)
         for name, index, population in data["sections"]:
-            self._add(name, (self.city_places[index],), CITY, population, section=True)
+            place = self.city_places[index]
+            self._add(name, (place,), CITY, population, section=True, secondary=secondary[index])
 
     def _index_tables(self) -> None:
         from lexi.geo.parse import parse_contract

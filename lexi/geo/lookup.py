@@ -129,7 +129,7 @@ def fuzzy_lookup(phrase: str, min_score: float = 88) -> list[Place]:
         score_cutoff=min_score / 100,
         limit=10,
     )
-    best: tuple[int, bool, float, tuple[int, int], str] | None = None
+    best: tuple[int, bool, float, tuple[int, bool, int], str] | None = None
     for key, score, _ in matches:
         if not _plausible_typo(query, key):
             continue

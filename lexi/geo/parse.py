@@ -95,27 +95,34 @@ def _parse(g: Gazetteer, value: str) -> list[Place]:
     first, second = parts
     country = _country(g, second)
     if country is not None:
-        code = (country.country, first.replace(".", "").upper())
-        if code in g.region_places:
-            return [g.region_places[code]]
-        exact = g.find_city(country.country, None, first)
-        ranked = [
-            c
-            for c in g.names.get(normalise(first), [])
-            if len(c.places) == 1
-            and c.places[0].country == country.country
-            and c.places[0].kind != "country"
-        ]
-        # A real city of that name outranks a neighbourhood folded into another city.
-        ranked.sort(key=lambda c: (c.tier, c.section, -c.population))
-        if exact is not None and (not ranked or ranked[0].tier >= CITY):
-            return [exact]
-        return [ranked[0].places[0]] if ranked else []
+        found = _in_country(g, first, country.country)
+        if found:
+            return found
+    # "Chicago, IL", "Atlanta, GA", "Portland, ME": a state code that is also a country's code
+    # names the state when that country has no such place.
     for region in _regions(g, second, None):
         place = _city(g, first, region.country, region.region)
         if place is not None:
             return [place]
     return []
+
+
+def _in_country(g: Gazetteer, first: str, country: str) -> list[Place]:
+    """ "Paris, France", "NSW, Australia": a region or city of one country, or nothing."""
+    code = (country, first.replace(".", "").upper())
+    if code in g.region_places:
+        return [g.region_places[code]]
+    exact = g.find_city(country, None, first)
+    ranked = [
+        c
+        for c in g.names.get(normalise(first), [])
+        if len(c.places) == 1 and c.places[0].country == country and c.places[0].kind != "country"
+    ]
+    # A real city of that name outranks a neighbourhood folded into another city.
+    ranked.sort(key=lambda c: (c.tier, c.section, -c.population))
+    if exact is not None and (not ranked or ranked[0].tier >= CITY):
+        return [exact]
+    return [ranked[0].places[0]] if ranked else []
 
 
 def _suggestions(value: str) -> list[str]:
@@ -137,8 +144,11 @@ def parse_location(value: str) -> Place:
 
     Contract forms: "New York, NY, US", "London, GB", "CA, US", "DE". Lenient forms: any case,
     names instead of codes ("new york, ny", "Paris, France"), bare names and aliases ("California",
-    "Germany", "NYC", "UK"). A lone two-letter code is a country when it is one ("DE", "ca"),
-    otherwise a region code or short alias in any case ("NY", "ny", "LA"). Groups are not one place: they raise UnknownPlace
+    "Germany", "NYC", "UK"). A lone two-letter code is a country when it is one, as the contract
+    has it ("DE", "ca", "CO" Colombia, "GA" Gabon), otherwise a region code or short alias in any
+    case ("NY", "ny", "TX"); a state whose code is also a country's is written with its country
+    ("GA, US"). "City, XX" tries the country XX first, then the state ("Atlanta, GA" is Georgia's,
+    "Medellín, CO" Colombia's). Groups are not one place: they raise UnknownPlace
     whose suggestions list the members (use `expand_location` for them).
     """
     places = expand_location(value)

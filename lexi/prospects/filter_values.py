@@ -30,7 +30,7 @@ MAX_LIMIT = 100
 APPROVED_MAX_LIMIT = 10_000
 MAX_ITEMS = 50
 # Places are longer lists: a named region expands to its places (the Bay Area holds 54).
-MAX_PLACES = 100
+MAX_PLACES = 250  # every country fits: EMEA alone names 125
 MAX_TEXT = 200
 
 

@@ -199,7 +199,7 @@ class TestGroups:
         [
             ("DACH", ["DE", "AT", "CH"]),
             ("Benelux", ["BE", "NL", "LU"]),
-            ("Nordics", ["SE", "DK", "NO", "FI"]),
+            ("Nordics", ["SE", "DK", "NO", "FI", "IS"]),
             ("ANZ", ["AU", "NZ"]),
             ("West Coast", ["CA, US", "OR, US", "WA, US"]),
             ("Tri-State Area", ["NY, US", "NJ, US", "CT, US"]),
@@ -406,3 +406,204 @@ class TestFilterStringsRoundTrip:
             p.filter_string() for p in places if geo.parse_location(p.filter_string()) != p
         ]
         assert mismatched == []
+
+
+class TestCountriesWorldwide:
+    """Every country geonames has, with its main cities; the core 28 as before."""
+
+    @pytest.mark.parametrize(
+        ("name", "code"),
+        [
+            ("Malaysia", "MY"),
+            ("Indonesia", "ID"),
+            ("South Korea", "KR"),
+            ("Korea", "KR"),
+            ("Colombia", "CO"),
+            ("South Africa", "ZA"),
+            ("Saudi Arabia", "SA"),
+            ("KSA", "SA"),
+            ("Vietnam", "VN"),
+            ("Philippines", "PH"),
+            ("Argentina", "AR"),
+            ("Chile", "CL"),
+            ("Turkey", "TR"),
+            ("Türkiye", "TR"),
+            ("Greece", "GR"),
+            ("Czech Republic", "CZ"),
+            ("Czechia", "CZ"),
+            ("Romania", "RO"),
+            ("Hungary", "HU"),
+            ("Ukraine", "UA"),
+            ("Kenya", "KE"),
+            ("Nigeria", "NG"),
+            ("Egypt", "EG"),
+            ("China", "CN"),
+            ("Hong Kong", "HK"),
+            ("Taiwan", "TW"),
+            ("Estonia", "EE"),
+            ("Singapur", "SG"),
+        ],
+    )
+    def test_country_names_parse(self, name, code):
+        assert geo.parse_location(name).filter_string() == code
+        assert filters(geo.lookup(name)) == [code]
+
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [
+            ("Jakarta", "Jakarta, ID"),
+            ("Kuala Lumpur", "Kuala Lumpur, MY"),
+            ("Seoul", "Seoul, KR"),
+            ("Bogotá", "Bogotá, CO"),
+            ("Bogota", "Bogotá, CO"),
+            ("Medellin", "Medellín, CO"),
+            ("Ho Chi Minh City", "Ho Chi Minh City, VN"),
+            ("Saigon", "Ho Chi Minh City, VN"),
+            ("Manila", "Manila, PH"),
+            ("Nairobi", "Nairobi, KE"),
+            ("Lagos", "Lagos, NG"),
+            ("Cairo", "Cairo, EG"),
+            ("Riyadh", "Riyadh, SA"),
+            ("Istanbul", "Istanbul, TR"),
+            ("Athens", "Athens, GR"),
+            ("Prague", "Prague, CZ"),
+            ("Bucharest", "Bucharest, RO"),
+            ("Budapest", "Budapest, HU"),
+            ("Kyiv", "Kyiv, UA"),
+            ("Kiev", "Kyiv, UA"),
+            ("Buenos Aires", "Buenos Aires, AR"),
+            ("Santiago, Chile", "Santiago, CL"),
+            ("Taipei", "Taipei, TW"),
+            ("Shenzhen", "Shenzhen, CN"),
+            ("Johannesburg", "Johannesburg, ZA"),
+            ("Kowloon", "Hong Kong, HK"),
+            ("Medellín, CO", "Medellín, CO"),
+        ],
+    )
+    def test_major_cities_parse(self, name, expected):
+        assert geo.parse_location(name).filter_string() == expected
+
+    def test_labels_name_the_country(self):
+        assert geo.parse_location("Jakarta, ID").label() == "Jakarta, Indonesia"
+        assert geo.parse_location("MY").label() == "Malaysia"
+
+    def test_every_country_has_a_city_and_small_ones_their_capital(self):
+        # The Maldives' only town over 15,000 is Malé, written "Male" (a word, so left out).
+        empty = {c.code for c in geo.countries() if not geo.cities(c.code)}
+        assert empty <= {"MV", "IO", "TK"}
+        assert "Valletta" in [c.name for c in geo.cities("MT")]
+        assert "Reykjavík" in [c.name for c in geo.cities("IS")]
+
+    def test_hong_kong_is_one_city(self):
+        assert [c.name for c in geo.cities("HK")] == ["Hong Kong"]
+
+    def test_core_countries_come_first_and_keep_small_towns(self):
+        codes = [c.code for c in geo.countries()]
+        assert codes[:3] == ["US", "CA", "GB"] and len(codes) > 240
+        assert min(c.population for c in geo.cities("LU")) < 20_000
+        assert min(c.population for c in geo.cities("KE")) >= 15_000
+
+
+class TestAmbiguityAbroad:
+    def test_georgia_is_the_state_unless_told(self):
+        assert geo.parse_location("Georgia").filter_string() == "GA, US"
+        assert geo.parse_location("Republic of Georgia").filter_string() == "GE"
+        assert geo.parse_location("Tbilisi, Georgia").filter_string() == "Tbilisi, GE"
+        assert geo.parse_location("Atlanta, Georgia").filter_string() == "Atlanta, GA, US"
+        assert filters(geo.lookup_all("Georgia"))[:2] == ["GA, US", "GE"]
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            ("Atlanta, GA", "Atlanta, GA, US"),
+            ("Chicago, IL", "Chicago, IL, US"),
+            ("Wilmington, DE", "Wilmington, DE, US"),
+            ("Portland, ME", "Portland, ME, US"),
+            ("Denver, CO", "Denver, CO, US"),
+            ("Cambridge, MA", "Cambridge, MA, US"),
+            ("Córdoba, AR", "Córdoba, AR"),
+            ("Casablanca, MA", "Casablanca, MA"),
+        ],
+    )
+    def test_a_city_with_a_code_tries_the_country_then_the_state(self, value, expected):
+        assert geo.parse_location(value).filter_string() == expected
+
+    def test_a_lone_code_in_a_filter_is_the_iso_country(self):
+        assert geo.parse_location("CO").filter_string() == "CO"
+        assert geo.parse_location("CO, US").filter_string() == "CO, US"
+        assert geo.parse_location("ny").filter_string() == "NY, US"
+
+    @pytest.mark.parametrize("code", ["CO", "GA", "MA", "PA", "MN", "TN", "VA", "SC", "AL"])
+    def test_in_text_a_state_code_stays_the_state(self, code):
+        assert filters(geo.lookup(code)) == [f"{code}, US"]
+
+    @pytest.mark.parametrize("code", ["AI", "BI", "ML", "QA", "PM", "CX", "VC", "BD", "CI"])
+    def test_business_abbreviations_of_new_countries_are_not_places_in_text(self, code):
+        assert geo.longest_place_at([code, "engineers"], 0) is None
+
+    @pytest.mark.parametrize(
+        "word", ["male", "Male", "man", "mary", "split", "Split", "metro", "hub", "springs"]
+    )
+    def test_towns_named_like_words_are_left_out(self, word):
+        assert geo.lookup(word) == []
+
+    @pytest.mark.parametrize("word", ["chad", "jordan"])
+    def test_country_names_that_are_first_names_need_a_capital(self, word):
+        assert geo.lookup(word) == []
+        assert filters(geo.lookup(word.title())) == [{"chad": "TD", "jordan": "JO"}[word]]
+
+    @pytest.mark.parametrize(
+        ("name", "expected", "other"),
+        [
+            ("Santa Clara", "Santa Clara, CA, US", "Santa Clara, CU"),
+            ("San Mateo", "San Mateo, CA, US", "San Mateo, PH"),
+            ("Valencia", "Valencia, ES", "Valencia, VE"),
+            ("Cartagena", "Cartagena, ES", "Cartagena, CO"),
+            ("Athens", "Athens, GR", "Athens, GA, US"),
+            ("Lima", "Lima, PE", "Lima, OH, US"),
+        ],
+    )
+    def test_a_core_city_keeps_its_name_unless_a_capital_or_metropolis_shares_it(
+        self, name, expected, other
+    ):
+        assert filters(geo.lookup(name)) == [expected]
+        assert other in filters(geo.lookup_all(name))
+
+
+class TestWorldRegions:
+    @pytest.mark.parametrize(
+        ("phrase", "expected"),
+        [
+            ("Southeast Asia", ["SG", "MY", "ID", "TH", "VN", "PH", "MM", "KH", "LA", "BN", "TL"]),
+            ("the Gulf", ["AE", "SA", "QA", "KW", "BH", "OM"]),
+            ("GCC", ["AE", "SA", "QA", "KW", "BH", "OM"]),
+            ("Greater China", ["CN", "HK", "MO", "TW"]),
+            ("Baltics", ["EE", "LV", "LT"]),
+            ("Eastern Europe", ["PL", "CZ", "SK", "HU", "RO", "BG", "MD", "UA", "BY", "RU"]),
+            ("Gulf Coast", ["TX, US", "LA, US", "MS, US", "AL, US", "FL, US"]),
+        ],
+    )
+    def test_region_members(self, phrase, expected):
+        assert filters(geo.lookup(phrase)) == expected
+
+    def test_emea_apac_latam_are_complete(self):
+        def codes(name):
+            return set(filters(geo.expand_location(name)))
+
+        assert codes("EU") | codes("Middle East") | codes("Africa") <= codes("EMEA")
+        assert codes("Europe") <= codes("EMEA") and len(codes("EU")) == 27
+        assert {"ZA", "NG", "KE", "EG", "SA", "TR", "CZ", "UA"} <= codes("EMEA")
+        assert codes("Southeast Asia") | {"CN", "KR", "TW", "HK", "AU", "NZ", "IN"} <= codes("APAC")
+        assert not codes("APAC") & codes("Middle East")
+        assert {"MX", "BR", "AR", "CO", "CL", "PE"} <= codes("LATAM")
+        assert len(codes("Africa")) > 50 and "SA" not in codes("Africa")
+        assert codes("Asia") >= codes("Southeast Asia") and "AU" not in codes("Asia")
+
+    def test_every_country_is_in_a_continent_region(self):
+        covered = set()
+        for name in ("Europe", "Africa", "Asia", "Middle East", "Oceania", "LATAM", "Caribbean"):
+            covered |= set(filters(geo.expand_location(name)))
+        covered |= set(filters(geo.expand_location("North America")))
+        # North Atlantic islands and a military base sit in none of them.
+        missing = {c.code for c in geo.countries()} - covered
+        assert missing <= {"GY", "SR", "GF", "FK", "BZ", "BM", "GL", "PM", "IO"}

@@ -98,7 +98,7 @@ class TestUnknownValues:
             ProspectFilters.parse({"limit": 5000}, max_limit=10_000)
 
 
-def test_places_take_up_to_a_hundred_values_and_other_lists_fifty() -> None:
+def test_places_take_every_country_and_other_lists_fifty() -> None:
     import tomllib
     from pathlib import Path
 
@@ -111,7 +111,14 @@ def test_places_take_up_to_a_hundred_values_and_other_lists_fifty() -> None:
     assert len(bay_area) > 50
     parsed = ProspectFilters.parse({"locations": bay_area}).to_dict()
     assert len(parsed["locations"]) == len(bay_area)
-    with pytest.raises(ValidationFailed):
-        ProspectFilters.parse({"locations": [f"Place {i}" for i in range(101)]})
+    emea = regions["regions"]["EMEA"]["places"]
+    assert len(emea) > 100
+    assert ProspectFilters.parse({"locations": emea}).to_dict()["locations"] == emea
+    everywhere = [c.code for c in lexi.geo.countries()]
+    assert len(ProspectFilters.parse({"locations": everywhere}).to_dict()["locations"]) == len(
+        everywhere
+    )
+    with pytest.raises(ValidationFailed, match="At most 250"):
+        ProspectFilters.parse({"locations": ["DE"] * 251})
     with pytest.raises(ValidationFailed):
         ProspectFilters.parse({"keywords": [f"word {i}" for i in range(51)]})

@@ -137,6 +137,54 @@ DEMONYMS = {
     "brazilian": "BR",
     "mexican": "MX",
     "luxembourgish": "LU",
+    "chinese": "CN",
+    "korean": "KR",
+    "taiwanese": "TW",
+    "malaysian": "MY",
+    "indonesian": "ID",
+    "vietnamese": "VN",
+    "thai": "TH",
+    "filipino": "PH",
+    "pakistani": "PK",
+    "bangladeshi": "BD",
+    "turkish": "TR",
+    "saudi": "SA",
+    "qatari": "QA",
+    "kuwaiti": "KW",
+    "omani": "OM",
+    "bahraini": "BH",
+    "jordanian": "JO",
+    "lebanese": "LB",
+    "egyptian": "EG",
+    "moroccan": "MA",
+    "nigerian": "NG",
+    "kenyan": "KE",
+    "ghanaian": "GH",
+    "ethiopian": "ET",
+    "rwandan": "RW",
+    "greek": "GR",
+    "czech": "CZ",
+    "slovak": "SK",
+    "hungarian": "HU",
+    "romanian": "RO",
+    "bulgarian": "BG",
+    "croatian": "HR",
+    "serbian": "RS",
+    "slovenian": "SI",
+    "estonian": "EE",
+    "latvian": "LV",
+    "lithuanian": "LT",
+    "ukrainian": "UA",
+    "icelandic": "IS",
+    "cypriot": "CY",
+    "maltese": "MT",
+    "argentine": "AR",
+    "argentinian": "AR",
+    "chilean": "CL",
+    "colombian": "CO",
+    "peruvian": "PE",
+    "uruguayan": "UY",
+    "ecuadorian": "EC",
 }
 
 
@@ -221,15 +269,15 @@ def _cities_elsewhere(name: str, country: str) -> list[str] | None:
 
 
 def _code_or_country(hit: PlaceHit, word: str) -> None:
-    """ "GA", "IN": a two-letter code that is both a US state and a country reads as the state,
-    with the country kept as the alternative."""
-    if len(word) != 2 or not word.isupper():
-        return
+    """ "GA", "IN", "Georgia": a code or name that is both a US state and a country reads as the
+    state, with the country kept as the alternative."""
+    code = len(word) == 2 and word.isupper()
+    if not code and hit.filters != [f"{hit.filters[0].split(', ')[0]}, US"]:
+        return  # a name: only when it read as one US state
     both = [p for p in geo.lookup_all(word) if p.kind in ("country", "region")]
-    kinds = {p.kind for p in both}
-    if kinds == {"country", "region"}:
-        region = next(p for p in both if p.kind == "region" and p.country == "US")
-        country = next(p for p in both if p.kind == "country")
+    region = next((p for p in both if p.kind == "region" and p.country == "US"), None)
+    country = next((p for p in both if p.kind == "country"), None)
+    if region is not None and country is not None:
         hit.filters = [region.filter_string()]
         hit.alternatives = [country.filter_string()]
 

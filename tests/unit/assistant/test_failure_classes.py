@@ -488,9 +488,14 @@ class TestUnknownPlacesAreNamed:
     """Class 3: a place Lexi does not know is named in the reply, never dropped silently."""
 
     def test_an_unknown_place_is_reported(self):
-        intent = search("founders of cosmetics brands in Seoul")
-        assert intent.not_understood == ["Seoul"]
+        intent = search("founders of cosmetics brands in Ubud")
+        assert intent.not_understood == ["Ubud"]
         assert "locations" not in intent.filters
+
+    def test_a_city_abroad_is_known(self):
+        intent = search("founders of cosmetics brands in Seoul")
+        assert intent.not_understood == []
+        assert intent.filters["locations"] == ["Seoul, KR"]
 
     def test_the_reply_says_so(self):
         action = {
@@ -499,10 +504,10 @@ class TestUnknownPlacesAreNamed:
             "filters": {"seniorities": ["founder"], "industries": ["Cosmetics"]},
             "total_matches": 0,
             "prospects": [],
-            "not_understood": ["Seoul"],
+            "not_understood": ["Ubud"],
         }
         assert phrases.search_result(action).startswith(
-            'I don\'t know "Seoul" as a place or filter, so I searched without it.'
+            'I don\'t know "Ubud" as a place or filter, so I searched without it.'
         )
 
 
