@@ -303,6 +303,31 @@ _TOPIC_ANGLES: list[tuple[str, str, str]] = [
 ]
 
 
+# Each pain as a short mass noun, for subjects that say "Less ..." or "Cutting ...".
+_PAIN_SHORT = {
+    "repeat work done by hand": "manual work",
+    "gaps you only find after the fact": "security risk",
+    "reports that take days to build": "reporting time",
+    "slow hiring and long ramp-up": "hiring delay",
+    "cloud bills that keep creeping up": "cloud waste",
+    "late invoices and manual checks": "payment chasing",
+    "audit prep that eats whole weeks": "audit prep",
+    "spend that is hard to tie to results": "wasted spend",
+    "pipeline that stalls between steps": "pipeline friction",
+    "tickets that pile up": "ticket backlog",
+    "stock that runs out or sits idle": "stock guesswork",
+    "energy costs that swing month to month": "energy cost",
+    "training that does not stick": "wasted training",
+    "contracts stuck in email threads": "contract chasing",
+    "back-and-forth to book a time": "scheduling back-and-forth",
+    "admin that takes time from patients": "admin work",
+    "tasks too dull for skilled people": "busywork",
+    "good people leaving too soon": "staff turnover",
+    "plans built on stale numbers": "planning guesswork",
+    "events that take weeks to set up": "event setup time",
+}
+
+
 def topic_angle(topic: str) -> tuple[str, str]:
     for pattern, pain, gain in _TOPIC_ANGLES:
         if re.search(pattern, topic, re.I):
@@ -313,6 +338,18 @@ def topic_angle(topic: str) -> tuple[str, str]:
 def _clean_topic(topic: str) -> str:
     topic = " ".join(topic.split()).strip(" .,!?\"'")
     return topic[:80] or "your work"
+
+
+def topic_in_sentence(topic: str) -> str:
+    """The topic as it reads mid-sentence: lower case, except acronyms and names written with
+    capitals inside them ("GDPR compliance", "AI document review", "HubSpot migration")."""
+
+    def word(w: str) -> str:
+        letters = [c for c in w if c.isalpha()]
+        keep = len(letters) > 1 and any(c.isupper() for c in letters[1:])
+        return w if keep else w.lower()
+
+    return " ".join(word(w) for w in topic.split())
 
 
 def _title_case(words: str) -> str:
@@ -350,15 +387,15 @@ _FIRST_LINES = [
     "Many {industry} still lose time to {pain}.",
     "As a {role} at {{company_name|your company}}, you likely see {pain} up close.",
     "Most {role}s I write to at {industry} name {pain} as a drag on the week.",
-    "{Industry} move fast, but {pain} still slows them down.",
+    "{Industry} move fast, but many still struggle with {pain}.",
     "{Industry} like {{company_name|yours}} often lose hours to {pain}.",
-    "When I look at {industry}, {pain} comes up again and again.",
-    "For a {role}, {pain} is often the part of the job that never ends.",
-    "{Pain} is a common headache for {industry}.",
+    "When I talk to {industry}, I hear about {pain} again and again.",
+    "For a {role}, {pain} can feel like the part of the job that never ends.",
+    "A common headache for {industry}: {pain}.",
     "Few {role}s at {industry} enjoy {pain}.",
     "{Industry} tend to put up with {pain} longer than they should.",
-    "If {{company_name|your team}} is like most {industry}, {pain} takes up more time than it should.",
-    "Every {role} I know at {industry} wants less {pain}.",
+    "If {{company_name|your team}} is like most {industry}, {pain} can take up more time than it should.",
+    "Every {role} I know at {industry} would like an end to {pain}.",
 ]
 
 _VALUES = [
@@ -366,7 +403,7 @@ _VALUES = [
     "Our take on {topic} is simple: {gain}.",
     "With {topic} done well, you can {gain}.",
     "We built our {topic} work around one goal: {gain}.",
-    "Good {topic} lets a team {gain}, with no big project up front.",
+    "Good {topic} can help a team {gain}, with no big project up front.",
     "We use {topic} to help teams {gain}.",
 ]
 
@@ -418,8 +455,8 @@ _FOLLOW_OPEN = [
 _FOLLOW_ANGLE = [
     "Teams that try it tend to {gain} within the first month.",
     "The main win is simple: {gain}.",
-    "It is most useful where {pain} is slowing things down.",
-    "Even a small start can {gain}.",
+    "It helps most where teams struggle with {pain}.",
+    "Even a small start can help you {gain}.",
 ]
 _FOLLOW_CTA = [
     "Is this a priority for you this quarter?",
@@ -428,7 +465,7 @@ _FOLLOW_CTA = [
 ]
 _LAST_SUBJECT = ["Close the loop?", "Should I stop here?", "One last note", "Last note on {topic}"]
 _LAST_BODY = [
-    "I have not heard back, so I will assume {topic} is not a priority right now.",
+    "I have not heard back, so I will assume now is not the right time for {topic}.",
     "I will keep this short, since I know your inbox is full.",
     "This is my last note on {topic} for now.",
 ]
@@ -480,11 +517,11 @@ class TemplateWriter:
         pain, gain = topic_angle(topic)
         role = role_word(audience)
         slots = {
-            "topic": topic.lower() if not topic.isupper() else topic,
+            "topic": topic_in_sentence(topic),
             "Topic": _title_case(topic),
             "industry": industry_phrase(audience),
             "pain": pain,
-            "pain_short": " ".join(pain.split()[:2]).rstrip(","),
+            "pain_short": _PAIN_SHORT.get(pain, "busywork"),
             "gain": gain,
             "role": role,
         }
@@ -680,7 +717,7 @@ def _shorten(body: str) -> str:
 
 def _question(body: str, topic: str) -> str:
     options = [
-        f"How are you handling {topic.lower()} today?"
+        f"How are you handling {topic_in_sentence(topic)} today?"
         if topic
         else "How do you handle this today?",
         "What would make this worth a look for you?",

@@ -186,3 +186,42 @@ class TestRewrites:
         with pytest.raises(ValidationFailed) as info:
             parse_instruction("translate it into Klingon")
         assert "more casual" in info.value.details["supported"]
+
+
+class TestGrammarWithAnyTopic:
+    """Pains and topics are as often plural ("reports that take days to build", "paid social
+    ads") as singular, so no phrase puts a verb that agrees with only one of them after them."""
+
+    BANKS = ("_SUBJECTS", "_FIRST_LINES", "_VALUES", "_FOLLOW_OPEN", "_FOLLOW_ANGLE", "_LAST_BODY")
+
+    def test_no_phrase_conjugates_a_verb_for_the_pain_or_topic(self) -> None:
+        from lexi.campaigns import drafting
+
+        # The pain or topic as the subject of a verb (not the object of a preposition: "our
+        # take on {topic} is simple" is about the take).
+        agreeing = re.compile(
+            r"(?<!\bon )(?<!\bto )(?<!\bwith )(?<!\bof )(?<!\babout )"
+            r"\{(?:pain|Pain|topic|Topic)\}\s+(?:\w+\s+)?"
+            r"(?:is|was|takes|lets|slows|comes|makes|has|does|needs|means)\b"
+        )
+        for bank in self.BANKS:
+            for phrase in getattr(drafting, bank):
+                assert not agreeing.search(phrase), (bank, phrase)
+
+    def test_short_pains_in_subjects_are_whole_nouns(self, grid) -> None:
+        for _, _, steps in grid:
+            subject = steps[0].subject
+            assert not re.search(
+                r"\b(?:that|you|to|too|stuck|built|the hard parts)\s+for\b", subject
+            ), subject
+
+    def test_a_plural_pain_reads_right_in_a_draft(self) -> None:
+        writer = TemplateWriter()
+        for tone in TONES:
+            body = writer.draft("sales pipeline analytics", Audience(("CTO",), ()), tone)[0].body
+            assert "build still slows" not in body and "build is" not in body
+
+    def test_acronyms_keep_their_capitals(self) -> None:
+        steps = TemplateWriter().draft("GDPR compliance", Audience(("CEO",), ("Law Practice",)))
+        text = " ".join(s.subject + " " + s.body for s in steps)
+        assert "GDPR compliance" in text and "gdpr" not in text
