@@ -71,9 +71,11 @@ def prospect_search(session: Session, claim: Claim) -> dict[str, Any]:
     )
     ids = [uuid.UUID(p["id"]) for p in found.prospects]
     saved = prospects_service.save(session, claim.workspace_id, ids, list_id=list_id)
+    # The search said whether each person was saved before this task saved them all.
+    shown = [{**p, "saved": True} for p in found.prospects[:RESULT_PROSPECTS]]
     result: dict[str, Any] = {
         "total_matches": found.total,
-        "prospects": found.prospects[:RESULT_PROSPECTS],
+        "prospects": shown,
         "selected": len(ids),
         "contacts_created": saved.created,
         # Every selected person, so the conversation that proposed the task can use them.

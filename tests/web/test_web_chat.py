@@ -174,6 +174,9 @@ class TestApproval:
         drain(db)
         page = web.get(f"/chat/{done['conversation_id']}").text
         assert "Done</strong>" in page and "60 people selected and saved" in page
+        # Every row of the approved search says saved, as the line above does.
+        saved = re.findall(r"<td>(Yes|No)</td></tr>", page)
+        assert len(saved) == 60 and set(saved) == {"Yes"}
         with db.unit_of_work(write=False) as session:
             assert credits_service.balance(session, workspace.id) == before - 5
         again = web.post(f"/tasks/{task_id}/approve", data={"csrf_token": web.csrf})
