@@ -170,11 +170,37 @@ def _fts_query(phrases: Sequence[str], columns: str) -> str | None:
     return f"{{{columns}}} : ({' OR '.join(parts)})"
 
 
+def _industry_and_place(q: PersonQuery) -> bool:
+    """Whether ``q`` names industries and people's places and nothing else the
+    (industry, loc, id) index does not hold (place exclusions and left-out people it does)."""
+    return bool(
+        q.industries
+        and q.places
+        and q.title_ids is None
+        and not (
+            q.seniorities
+            or q.departments
+            or q.email_status
+            or q.exclude_industries
+            or q.employees
+            or q.revenue
+            or q.company_places
+            or q.exclude_company_places
+            or q.keywords
+            or q.technologies
+            or q.conditions
+        )
+        and q.company_ids is None
+        and q.signals is None
+    )
+
+
 class ProspectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
         self._universe: int | None = None
+        self._company_count: int | None = None
         self._tech_keys: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
 
     def prepare_search(self) -> None:
@@ -214,7 +240,7 @@ class ProspectRepository:
     # --- search -----------------------------------------------------------------------------
 
     def _company_text(
-        self, phrases: Sequence[str], *, tech: bool, alone: bool
+        self, phrases: Sequence[str], *, tech: bool, alone: bool, q: PersonQuery | None = None
     ) -> ColumnElement[bool] | None:
         if self.dialect == "sqlite":
             columns = "technologies" if tech else "name description keywords"
@@ -223,8 +249,18 @@ class ProspectRepository:
                 return None
             sub = "SELECT rowid FROM prospect_companies_fts WHERE prospect_companies_fts MATCH :q"
             # When the text matches many companies and other filters exist, let those filters
-            # drive the plan ("+" keeps SQLite from probing the company index per match).
-            broad = not alone and self._fts_share(phrases) > 0.002
+            # drive the plan ("+" keeps SQLite from probing the company index per match), unless
+            # the people-by-company index holds those filters too and the companies are few
+            # against the people the other index would walk: each person walked there costs a
+            # probe of the company set, and building the set about as much again per company,
+            # while reading one company's people from the company index costs about three
+            # probes (instruction counts at 1M people).
+            broad = False
+            if not alone:
+                companies = self._fts_share(phrases) * self._companies()
+                if companies > 0.002 * self._companies():
+                    walk = self._walked_by_role(q) if q is not None else None
+                    broad = walk is None or companies * 2 >= walk
             column = "+prospect_people.company_id" if broad else "prospect_people.company_id"
             return text(f"{column} IN ({sub})").bindparams(q=query)  # type: ignore[return-value]
         clean = [" ".join(_words(p)) for p in phrases if _words(p)]
@@ -275,8 +311,38 @@ class ProspectRepository:
         )
         docs = {r[0]: int(r[1]) for r in rows}
         hits = sum(min(docs.get(w, 0) for w in _words(p)) for p in phrases if _words(p))
-        companies = self.session.execute(select(func.max(C.id))).scalar_one() or 1
-        return hits / float(companies)
+        return hits / float(self._companies())
+
+    def _companies(self) -> int:
+        if self._company_count is None:
+            self._company_count = int(
+                self.session.execute(select(func.max(C.id))).scalar_one() or 1
+            )
+        return self._company_count
+
+    def _walked_by_role(self, q: PersonQuery) -> int | None:
+        """How many people the seniority index walks for ``q`` (from the facet counts), when
+        the people-by-company index holds every condition of ``q`` but its company set
+        (seniority, department, email status, places, people left out); else None."""
+        if not (q.seniorities or q.departments or q.email_status):
+            return None
+        if (
+            q.title_ids is not None
+            or q.company_ids is not None
+            or q.signals is not None
+            or q.industries
+            or q.exclude_industries
+            or q.employees
+            or q.revenue
+            or q.company_places
+            or q.exclude_company_places
+            or q.conditions
+        ):
+            return None
+        role = PersonQuery(
+            seniorities=q.seniorities, departments=q.departments, email_status=q.email_status
+        )
+        return self.facet_count(role)
 
     def _signal_conditions(
         self, q: SignalQuery, *, anchored: bool = False
@@ -431,7 +497,7 @@ class ProspectRepository:
         alone = not base and not q.places and not q.company_places
         for phrases, tech in ((q.keywords, False), (q.technologies, True)):
             if phrases:
-                cond = self._company_text(phrases, tech=tech, alone=alone)
+                cond = self._company_text(phrases, tech=tech, alone=alone, q=q)
                 if cond is not None:
                     base.append(cond)
         anchored = bool(q.title_ids or q.seniorities or q.industries)
@@ -440,13 +506,18 @@ class ProspectRepository:
                 continue
             where = or_(*[_in_place(column, p) for p in places])
             ranged = any(high is not None for _, high in places)
-            if self.dialect == "sqlite" and (q.title_ids or (anchored and ranged)):
+            if (
+                self.dialect == "sqlite"
+                and (q.title_ids or (anchored and ranged))
+                and not _industry_and_place(q)
+            ):
                 # SQLite's planner (no per-value statistics) takes a place for selective and
                 # walks it with a row lookup per person there (London, New York: tens of
                 # thousands); with a title given, or a seniority or industry and a region or
                 # country, the wide index that starts with those answers faster, checking the
                 # place inside it. A CASE expression cannot use an index, which keeps the place
-                # a filter.
+                # a filter. An industry and people's places alone are key ranges of the
+                # (industry, loc) index: no wrapping there.
                 where = case((where, 1), else_=0) == 1
             base.append(where)
         return [base]
@@ -486,6 +557,11 @@ class ProspectRepository:
             stmt = stmt.where(*conditions)
         return int(self.session.execute(stmt).scalar_one())
 
+    def match_ids(self, conditions: list[ColumnElement[bool]], limit: int) -> list[int]:
+        """Ids of up to ``limit`` people matching ``conditions``, in no particular order."""
+        stmt = select(P.id).where(*conditions).limit(limit)
+        return list(self.session.execute(stmt).scalars().all())
+
     def page_ids(
         self, conditions: list[ColumnElement[bool]], offset: int, limit: int, *, scan: bool = False
     ) -> list[int]:
@@ -506,72 +582,38 @@ class ProspectRepository:
         """People with their title and company, in the order of ``ids``."""
         if not ids:
             return []
-        stmt = (
-            select(
-                P.id,
-                P.first_name,
-                P.last_name,
-                T.title.label("job_title"),
-                P.seniority,
-                P.department,
-                P.email,
-                P.email_status,
-                P.phone,
-                P.city,
-                P.state,
-                P.country,
-                P.linkedin_url,
-                P.company_id,
-                C.name.label("company_name"),
-                C.domain.label("company_domain"),
-                C.industry.label("company_industry"),
-                C.employee_count.label("company_employees"),
-                C.revenue_usd.label("company_revenue"),
-                C.city.label("company_city"),
-                C.state.label("company_state"),
-                C.country.label("company_country"),
-                C.funding_stage,
-                C.last_funding_on,
-                C.last_funding_usd,
-                C.funding_total_usd,
-                C.growth_12m_pct,
-                C.growth_6m_pct,
-                C.last_funding_investors,
-                P.role_started_on,
-                P.prev_company_name,
-            )
-            .select_from(Person.__table__)
-            .outerjoin(JobTitle.__table__, T.id == P.title_id)
-            .outerjoin(Company.__table__, C.id == P.company_id)
-            .where(P.id.in_(list(ids)))
-        )
-        by_id = {row.id: row for row in self.session.execute(stmt)}
+        rows = self.session.execute(_ROWS_BY_IDS, {"ids": list(ids)}).all()
+        by_id = {row.id: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def open_postings(self, company_ids: Sequence[int]) -> list[Any]:
-        """Open postings of these companies (company_id, title_id, title, seniority, department,
-        posted_on), newest first."""
+    def posting_counts(
+        self, company_ids: Sequence[int], hiring: SignalQuery | None = None
+    ) -> list[Any]:
+        """Open postings of these companies counted per title and department: (company_id,
+        title or None, department, postings, latest_posted_on). With ``hiring`` (a search for
+        companies hiring), only the postings it matches."""
         if not company_ids:
             return []
-        stmt = (
-            select(J.company_id, J.title_id, T.title, J.seniority, J.department, J.posted_on)
-            .select_from(JobPosting.__table__)
-            .outerjoin(JobTitle.__table__, T.id == J.title_id)
-            .where(J.company_id.in_(list(company_ids)))
-            .order_by(J.company_id, J.posted_on.desc(), J.id)
-        )
-        return list(self.session.execute(stmt))
+        if hiring is None or not hiring.hiring:
+            return list(self.session.execute(_POSTING_COUNTS, {"ids": list(company_ids)}).all())
+        where: list[ColumnElement[bool]] = [J.company_id.in_(bindparam("ids", expanding=True))]
+        if hiring.hiring_title_ids is not None:
+            where.append(J.title_id.in_(hiring.hiring_title_ids))
+        if hiring.hiring_departments:
+            where.append(J.department.in_(hiring.hiring_departments))
+        if hiring.hiring_seniorities:
+            where.append(J.seniority.in_(hiring.hiring_seniorities))
+        if hiring.posted_since is not None:
+            where.append(J.posted_on >= hiring.posted_since)
+        stmt = _posting_counts(*where)
+        return list(self.session.execute(stmt, {"ids": list(company_ids)}).all())
 
     def technologies_since(self, company_ids: Sequence[int], since: date) -> list[Any]:
         """(company_id, tech_key, technology, first_seen_on) first seen on or after ``since``."""
         if not company_ids:
             return []
-        stmt = (
-            select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
-            .where(K.company_id.in_(list(company_ids)), K.first_seen_on >= since)
-            .order_by(K.company_id, K.first_seen_on.desc(), K.tech_key)
-        )
-        return list(self.session.execute(stmt))
+        params = {"ids": list(company_ids), "since": since}
+        return list(self.session.execute(_TECHNOLOGIES_SINCE, params).all())
 
     # --- company lookups --------------------------------------------------------------------
 
@@ -914,3 +956,85 @@ class ProspectRepository:
             return set()
         rows = self.session.execute(select(P.linkedin_url).where(P.linkedin_url.in_(list(urls))))
         return {r[0] for r in rows}
+
+
+# The statements a search runs for every page, built once (their SQL is compiled once per
+# dialect and reused; only the bound ids change).
+_ROWS_BY_IDS = (
+    select(
+        P.id,
+        P.first_name,
+        P.last_name,
+        T.title.label("job_title"),
+        P.seniority,
+        P.department,
+        P.email,
+        P.email_status,
+        P.phone,
+        P.city,
+        P.state,
+        P.country,
+        P.linkedin_url,
+        P.company_id,
+        C.name.label("company_name"),
+        C.domain.label("company_domain"),
+        C.industry.label("company_industry"),
+        C.employee_count.label("company_employees"),
+        C.revenue_usd.label("company_revenue"),
+        C.city.label("company_city"),
+        C.state.label("company_state"),
+        C.country.label("company_country"),
+        C.funding_stage,
+        C.last_funding_on,
+        C.last_funding_usd,
+        C.funding_total_usd,
+        C.growth_12m_pct,
+        C.growth_6m_pct,
+        C.last_funding_investors,
+        P.role_started_on,
+        P.prev_company_name,
+    )
+    .select_from(Person.__table__)
+    .outerjoin(JobTitle.__table__, T.id == P.title_id)
+    .outerjoin(Company.__table__, C.id == P.company_id)
+    .where(P.id.in_(bindparam("ids", expanding=True)))
+)
+
+
+def _posting_counts(*where: ColumnElement[bool]) -> Select[Any]:
+    # Grouped by the title's key first, so that only the groups are joined to their titles.
+    groups = (
+        select(
+            J.company_id,
+            J.title_id,
+            J.department,
+            func.count().label("postings"),
+            func.max(J.posted_on).label("latest_posted_on"),
+        )
+        .where(*where)
+        .group_by(J.company_id, J.title_id, J.department)
+        .subquery()
+    )
+    g = groups.c
+    return (
+        select(
+            g.company_id,
+            func.nullif(T.title, "").label("title"),
+            g.department,
+            g.postings,
+            g.latest_posted_on,
+        )
+        .select_from(groups)
+        .outerjoin(JobTitle.__table__, T.id == g.title_id)
+    )
+
+
+_POSTING_COUNTS = _posting_counts(J.company_id.in_(bindparam("ids", expanding=True)))
+
+_TECHNOLOGIES_SINCE = (
+    select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
+    .where(
+        K.company_id.in_(bindparam("ids", expanding=True)), K.first_seen_on >= bindparam("since")
+    )
+    .order_by(K.company_id, K.first_seen_on.desc(), K.tech_key)
+)

@@ -261,10 +261,16 @@ def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0)
         together = _counted_together(repo, groups, rows)
         if together is not None:
             return together
-    out = []
+    out: list[_Planned] = []
     for q in groups:
         branches = repo.branches(q)
-        out.append(_Planned(branches, _counts(repo, q, branches)))
+        # The rows of the page this group may give (those before it come first).
+        need = rows - sum(sum(p.counts) for p in out)
+        walked = _walk_once(repo, q, branches, need) if need > 0 else None
+        if walked is not None:
+            out.append(_Planned(branches, [len(walked)], walked))
+        else:
+            out.append(_Planned(branches, _counts(repo, q, branches)))
     return out
 
 
@@ -445,44 +451,36 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _hiring_signal(
-    postings: list[Any], q: SignalQuery | None, today: date
-) -> dict[str, Any] | None:
-    if q is not None and q.hiring:
-        titles = set(q.hiring_title_ids) if q.hiring_title_ids is not None else None
-        postings = [
-            p
-            for p in postings
-            if (titles is None or p.title_id in titles)
-            and (not q.hiring_departments or p.department in q.hiring_departments)
-            and (not q.hiring_seniorities or p.seniority in q.hiring_seniorities)
-            and (q.posted_since is None or _as_date(p.posted_on) >= q.posted_since)
-        ]
-    if not postings:
+def _hiring_signal(counted: list[Any]) -> dict[str, Any] | None:
+    """The hiring signal of one company from its postings counted per title (only those the
+    search matched, when it asked for hiring)."""
+    if not counted:
         return None
     counts: dict[str, int] = {}
     titled: set[str] = set()
-    for p in postings:
-        counts[p.title or p.department] = counts.get(p.title or p.department, 0) + 1
-        if p.title:
-            titled.add(p.title)
+    for c in counted:
+        title = c.title or c.department
+        counts[title] = counts.get(title, 0) + int(c.postings)
+        if c.title:
+            titled.add(c.title)
+    total = sum(counts.values())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[:SHOWN_POSTING_TITLES]
     shown = ", ".join(
         f"{n} {plural_title(title) if n > 1 and title in titled else title}" for title, n in top
     )
-    more = len(postings) - sum(n for _, n in top)
+    more = total - sum(n for _, n in top)
     if len(counts) == 1:
         text = f"hiring {shown}"
     else:
-        text = f"hiring {len(postings)}: {shown}" + (f" and {more} more" if more else "")
+        text = f"hiring {total}: {shown}" + (f" and {more} more" if more else "")
     return {
         "kind": "hiring",
         "text": text,
         "facts": {
-            "open_postings": len(postings),
+            "open_postings": total,
             "titles": [{"title": title, "postings": n} for title, n in ranked],
-            "latest_posted_on": max(_as_date(p.posted_on) for p in postings).isoformat(),
+            "latest_posted_on": max(_as_date(c.latest_posted_on) for c in counted).isoformat(),
         },
     }
 
@@ -519,7 +517,7 @@ def add_signals(
     search asked for are always shown, and first; others when they are notable."""
     company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
     postings: dict[int, list[Any]] = {}
-    for p in repo.open_postings(company_ids):
+    for p in repo.posting_counts(company_ids, q):
         postings.setdefault(p.company_id, []).append(p)
     tech_days = RECENT_TECH_DAYS
     if q is not None and q.tech_since is not None:
@@ -538,7 +536,7 @@ def add_signals(
         funding = _funding_signal(row)
         if funding:
             found.append(funding)
-        hiring = _hiring_signal(postings.get(row.company_id, []), q, today)
+        hiring = _hiring_signal(postings.get(row.company_id, []))
         if hiring:
             found.append(hiring)
         pct = row.growth_6m_pct if growth_months == 6 else row.growth_12m_pct
@@ -599,6 +597,48 @@ def _dense(matches: int, rows: int, universe: int, cost: int = 5) -> bool:
     ``matches`` index entries, roughly ``cost`` times cheaper each (SQLite).
     """
     return matches * matches > cost * rows * universe
+
+
+def _dense_limit(rows: int, universe: int, cost: int = 5) -> int:
+    """The most matches ``_dense`` still calls sparse."""
+    return math.isqrt(cost * rows * universe)
+
+
+def _company_set(q: PersonQuery) -> bool:
+    """Whether ``q`` checks each person against a set of companies (keywords, technologies,
+    named companies, company signals)."""
+    s = q.signals
+    signals = s is not None and bool(
+        s.funding_stages
+        or s.funded_after
+        or s.funded_before
+        or s.total_funding
+        or s.growth
+        or s.hiring
+        or s.tech_since
+    )
+    return bool(q.keywords or q.technologies or q.company_ids is not None or signals)
+
+
+def _walk_once(
+    repo: ProspectRepository, q: PersonQuery, branches: list[Any], rows: int
+) -> list[int] | None:
+    """SQLite: the keys of all matches in ascending order from one walk over them, or None
+    (count them, then find the page).
+
+    When each person walked is checked against a set of companies, counting the sparse matches
+    and then sorting them for the page walks the same people twice, building the set each
+    time; reading the matches' keys once gives both. When there are more matches than
+    ``_dense`` calls sparse for the first ``rows``, the page is found by walking people in key
+    order instead, and this gives up (having read at most that many keys).
+    """
+    if repo.dialect != "sqlite" or len(branches) != 1 or not _company_set(q):
+        return None
+    cap = _dense_limit(rows, repo.universe_size())
+    ids = repo.match_ids(branches[0], cap + 1)
+    if len(ids) > cap:
+        return None
+    return sorted(ids)
 
 
 # PostgreSQL: sorting the matches often means joining them again to a set of companies (keywords,

@@ -223,6 +223,12 @@ class TestOrderingAndPaging:
             {"titles": ["VP Sales"], "funding_stages": ["seed", "series_a", "series_b"]},
             {"seniorities": ["vp", "director"], "technologies": ["Salesforce", "Slack"]},
             {"seniorities": ["manager"], "locations": ["US"]},
+            # One walk over the matches gives the count and the page (SQLite), or the count
+            # first when they are dense: both give the same slices.
+            {"seniorities": ["vp", "director"], "keywords": ["software"], "locations": ["US"]},
+            {"titles": ["CEO"], "headcount_growth_pct": {"min": 10}},
+            {"seniorities": ["manager"], "hiring_for": {"departments": ["sales", "engineering"]}},
+            {"industries": ["Computer Software"], "locations": ["US", "GB"]},
         ],
     )
     def test_every_page_is_its_slice_of_the_whole(self, universe, f: dict) -> None:  # type: ignore[no-untyped-def, type-arg]
