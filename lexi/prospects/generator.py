@@ -1,120 +1,26 @@
 """The deterministic universe generator: ``lexi prospects generate --people N --seed S``.
 
-Everything derives from one ``random.Random(seed)``, consumed in a fixed order, so the same
-seed always writes the same companies, people and ids. Buying signals (``gen_signals``) draw from
-a second stream seeded from the same seed; their dates count back from ``as_of`` (today unless
-given), so the same seed and day write the same universe. Rows stream to the database in batches
-(memory stays flat whatever N is).
+The rows come from ``gen_universe.generate_rows`` (the same seed and day always make the same
+universe), made by a separate process (``gen_process``) while this one writes them: SQLite and
+PostgreSQL load them in bulk (``bulk``) and build the people indexes once at the end.
 """
 
 from __future__ import annotations
 
-import bisect
-import math
-import random
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from itertools import accumulate
-from queue import Empty, Queue
-from typing import Any, TypeVar
+from typing import Any, Protocol
 
 from lexi.db.session import Database
 from lexi.errors import Conflict
 from lexi.kit.clock import utc_now
-from lexi.prospects import bulk, gen_signals
-from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, family_of, make_company, slug
-from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
-from lexi.prospects.gen_places import Town, hq_sampler, places
-from lexi.prospects.gen_staff import org_chart, staff_size
-from lexi.prospects.places import loc_key
-from lexi.prospects.vocabulary import role, vocabulary
-
-# Share of companies headquartered in each country.
-COUNTRY_WEIGHTS = {
-    "US": 58,
-    "GB": 9,
-    "CA": 6,
-    "DE": 6,
-    "AU": 4,
-    "FR": 4,
-    "NL": 3,
-    "CH": 2.5,
-    "SG": 2.5,
-    "IE": 2.5,
-    "AT": 2.5,
-}
-REMOTE_SHARE = 0.10  # people who live anywhere in the country, away from the company's metro
-HQ_CITY_SHARE = 0.55  # of the people in the company's metro, those in the HQ's own city
-LEADERS_AT_HQ = 0.75  # executives and VPs mostly work at the head office
-_LEADERS = frozenset({"owner", "founder", "c_suite", "partner", "vp"})
-_FOUNDERS = frozenset({"owner", "founder"})  # a company's first leader of these started it
-OFFICE_SHARE = 0.25  # people of a company with offices who work at one of them
-POSTING_REMOTE = 0.1  # job postings open to remote candidates (country only)
-POSTING_OFFICES = 0.3  # of a company with offices, postings at one of them
-PREV_SAME_GROUP = 0.62  # people whose previous company is in their company's industry group
-PREV_OTHER_GROUP = 0.18  # ... in another group (the rest have no known previous company)
-PREV_POOL = 4000  # previous companies are drawn from this many earlier companies per group
-# Cities where large companies open offices abroad.
-ABROAD = (
-    ("GB", "London"),
-    ("US", "New York"),
-    ("US", "San Francisco"),
-    ("CA", "Toronto"),
-    ("DE", "Berlin"),
-    ("FR", "Paris"),
-    ("NL", "Amsterdam"),
-    ("SG", "Singapore"),
-    ("AU", "Sydney"),
-    ("IE", "Dublin"),
-    ("CH", "Zürich"),
-    ("DE", "Munich"),
-)
-EMAIL_STATUS = (("verified", 0.55), ("guessed", 0.85), ("unavailable", 1.0))
-PHONE_SHARE = 0.6
-THIS_YEAR = 2026
-_CALLING = {
-    "US": "1",
-    "CA": "1",
-    "GB": "44",
-    "IE": "353",
-    "AU": "61",
-    "DE": "49",
-    "AT": "43",
-    "CH": "41",
-    "FR": "33",
-    "NL": "31",
-    "SG": "65",
-}
-_EMAIL_PATTERNS = (
-    ("{f}.{l}", 45),
-    ("{fi}{l}", 20),
-    ("{f}", 8),
-    ("{f}{li}", 5),
-    ("{f}_{l}", 5),
-    ("{l}{fi}", 5),
-    ("{fi}.{l}", 12),
-)
-_PATTERNS, _PATTERN_CUM = zip(*_EMAIL_PATTERNS, strict=True)
-_PATTERN_CUM = tuple(accumulate(_PATTERN_CUM))
-# The patterns as functions of (first, last): the same strings as ``str.format``, cheaper.
-_LOCAL_PART: dict[str, Callable[[str, str], str]] = {
-    "{f}.{l}": lambda f, la: f + "." + la,
-    "{fi}{l}": lambda f, la: f[:1] + la,
-    "{f}": lambda f, la: f,
-    "{f}{li}": lambda f, la: f + la[:1],
-    "{f}_{l}": lambda f, la: f + "_" + la,
-    "{l}{fi}": lambda f, la: la + f[:1],
-    "{fi}.{l}": lambda f, la: f[:1] + "." + la,
-}
-_B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-_T = TypeVar("_T")
+from lexi.prospects import bulk
+from lexi.prospects.gen_process import Batch, RowsProcess
+from lexi.prospects.gen_universe import generate_rows
 
 
 @dataclass
@@ -125,378 +31,17 @@ class GenerateStats:
     seconds: float
 
 
-class _Sampler:
-    """Weighted choice by cumulative weights with ``bisect`` (cheaper than ``choices`` per call)."""
-
-    def __init__(self, items: list, weights: list[float]) -> None:
-        self.items = items
-        self.cum = list(accumulate(weights))
-        self.total = self.cum[-1]
-
-    def __call__(self, rng: random.Random):
-        return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
+class _Batches(Protocol):
+    def __iter__(self) -> Iterator[Batch]: ...
+    def close(self) -> None: ...
 
 
-# Three base-36 digits, least significant first, for each of 0..36**3-1.
-_B36_3 = [a + b + c for c in _B36 for b in _B36 for a in _B36]
-
-
-def _handle(person_id: int) -> str:
-    """Six base-36 digits (least significant first) of a bijection on 0..36**6-1."""
-    n = (person_id * 1_000_003) % 2_176_782_336
-    return _B36_3[n % 46_656] + _B36_3[n // 46_656]
-
-
-def _below(getrandbits: Callable[[int], int], n: int) -> int:
-    """``Random._randbelow(n)`` (what ``choice`` and ``randint`` draw), without the method calls."""
-    k = n.bit_length()
-    r = getrandbits(k)
-    while r >= n:
-        r = getrandbits(k)
-    return r
-
-
-@cache
-def _email_part(name: str) -> str:
-    return "".join(ch for ch in ascii_fold(name).lower() if ch.isalnum())
-
-
-class _Universe:
-    def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
-        self.countries = _Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
-        self.industries = _Sampler(
-            [n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS]
-        )
-        self.places = places()
-        self.abroad = [
-            next(t for t in self.places[c].towns if t.name == name) for c, name in ABROAD
-        ]
-        self.locales = {
-            code: _Sampler([loc for loc, _ in shares], [w for _, w in shares])
-            for code, shares in COUNTRY_NAMES.items()
-        }
-        self.vocabulary = vocabulary()
-        self.titles: dict[str, int] = {}
-        self.new_titles: list[tuple] = []
-        # industry -> title -> (title id, seniority, department) of that title there.
-        self.roles: dict[str, dict[str, tuple[int, str, str]]] = {}
-        self.domains: set[str] = set()
-        self.locs: dict[Town, str | None] = {}
-
-    def title_id(self, title: str, industry: str) -> tuple[int, str, str]:
-        roles = self.roles.get(industry)
-        if roles is None:
-            roles = self.roles[industry] = {}
-        found = roles.get(title)
-        if found is None:
-            found = roles[title] = self._role(title, industry)
-        return found
-
-    def _role(self, title: str, industry: str) -> tuple[int, str, str]:
-        tid = self.titles.get(title)
-        if tid is None:
-            tid = len(self.titles) + 1
-            self.titles[title] = tid
-            seniority, department = self.vocabulary[title]
-            self.new_titles.append((tid, title, seniority, department))
-        seniority, department = role(title, industry)
-        return tid, seniority, department
-
-    def loc(self, town: Town) -> str | None:
-        key = self.locs.get(town)
-        if key is None:
-            key = self.locs[town] = loc_key(town.country, town.region, town.name)
-        return key
-
-    def unique_domain(self, domain: str) -> str:
-        if domain not in self.domains:
-            self.domains.add(domain)
-            return domain
-        stem, _, tld = domain.partition(".")
-        n = 2
-        while f"{stem}{n}.{tld}" in self.domains:
-            n += 1
-        domain = f"{stem}{n}.{tld}"
-        self.domains.add(domain)
-        return domain
-
-
-def _phone(getrandbits: Callable[[int], int], country: str) -> str:
-    """A phone number; draws what ``randint(201, 989)`` etc. would from the same stream."""
-    cc = _CALLING[country]
-    if cc == "1":
-        return f"+1 {201 + _below(getrandbits, 789)} 555 {100 + _below(getrandbits, 100):04d}"
-    return f"+{cc} {10 + _below(getrandbits, 90)} {1_000_000 + _below(getrandbits, 9_000_000)}"
-
-
-def _offices(u: _Universe, rng: random.Random, hq: Town, employees: int) -> list[Town]:
-    """Other offices of a company: other big metros of its country from 500 people, abroad from 1,000."""
-    if employees < 500:
-        return []
-    home = [t for t in u.places[hq.country].big_metros if t.metro != hq.metro]
-    n = min(len(home), 1 + int(2 * math.log10(employees / 500)))
-    offices = rng.sample(home, n)
-    if employees >= 1000 and rng.random() < 0.6:
-        abroad = [t for t in u.abroad if t.country != hq.country]
-        offices += rng.sample(abroad, min(len(abroad), 1 + int(math.log10(employees / 1000) * 1.5)))
-    return offices
-
-
-def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date | None = None):
-    """Yield (titles, companies, people, technologies, postings) row batches for a universe of
-    ``people`` people, its dates counted back from ``as_of`` (today)."""
-    u = _Universe(seed)
-    rng = u.rng
-    srng = random.Random(f"signals-{seed}")
-    as_of = as_of or utc_now().date()
-    day = gen_signals.Days(as_of)
-    day_cache = day.cache
-    srandom = srng.random
-    rrandom = rng.random
-    getrandbits = rng.getrandbits
-    email_part = _email_part
-    log = math.log
-    tenure_mean = gen_signals.TENURE_MEAN_DAYS
-    today = as_of.toordinal()
-    # Earlier companies people may have come from: (id, name, founded ordinal), per group and
-    # across groups, each a bounded pool (memory stays flat).
-    group_pools: dict[str, list[tuple[int, str, int]]] = {}
-    any_pool: list[tuple[int, str, int]] = []
-    prev_any = PREV_SAME_GROUP + PREV_OTHER_GROUP
-    person_id = 0
-    company_id = 0
-    posting_id = 0
-    companies: list[tuple] = []
-    persons: list[tuple] = []
-    techs: list[tuple] = []
-    postings: list[tuple] = []
-    while person_id < people:
-        company_id += 1
-        country = u.countries(rng)
-        here = u.places[country]
-        industry = u.industries(rng)
-        hq = hq_sampler(country, family_of(industry))(rng)
-        locale = u.locales[country](rng)
-        firsts, lasts = NAMES[locale]
-        spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
-        domain = u.unique_domain(spec.domain)
-        hq_loc = u.loc(hq)
-        # Signals: founded some day of its founding year (never after as_of).
-        founded_on = date(spec.founded_year, 1, 1).toordinal() + int(srng.random() * 365)
-        age_days = max(as_of.toordinal() - founded_on, 1)
-        funded = gen_signals.funding(srng, spec.family, spec.employees, age_days)
-        grown = gen_signals.growth(srng, spec.employees, age_days, funded, day)
-        backers = (
-            ", ".join(gen_signals.round_investors(srng, funded.stage, spec.family))
-            if funded
-            else None
-        )
-        for tech in spec.technologies:
-            techs.append(
-                (company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days)))
-            )
-        companies.append(
-            (
-                company_id,
-                spec.name,
-                domain,
-                industry,
-                spec.employees,
-                spec.revenue_usd,
-                spec.founded_year,
-                hq.name,
-                hq.region,
-                country,
-                hq_loc,
-                spec.description,
-                ", ".join(spec.keywords),
-                ", ".join(spec.technologies),
-                f"https://www.linkedin.com/company/{slug(spec.name)[:60]}-{company_id}",
-                funded.stage if funded else None,
-                day(funded.days_ago) if funded else None,
-                funded.amount_usd if funded else None,
-                funded.total_usd if funded else None,
-                grown.headcount_6m_ago,
-                grown.headcount_12m_ago,
-                grown.growth_6m_pct,
-                grown.growth_12m_pct,
-                backers,
-                grown.history,
-            )
-        )
-        count = min(staff_size(spec.employees), people - person_id)
-        titles = org_chart(rng, spec.family, spec.employees, THIS_YEAR - spec.founded_year, count)
-        local_part = _LOCAL_PART[
-            _PATTERNS[bisect.bisect_right(_PATTERN_CUM, rng.random() * _PATTERN_CUM[-1])]
-        ]
-        metro = here.metros[hq.metro]
-        offices = _offices(u, rng, hq, spec.employees)
-        used: set[str] = set()
-        group_pool = group_pools.setdefault(spec.family, [])
-        roles = u.roles.get(industry) or {}
-        # Random.choice(firsts) and choice(lasts), inlined (the same draws): see _below.
-        n_firsts, n_lasts = len(firsts), len(lasts)
-        k_firsts, k_lasts = n_firsts.bit_length(), n_lasts.bit_length()
-        employees, revenue_usd = spec.employees, spec.revenue_usd
-        for i, title in enumerate(titles):
-            person_id += 1
-            tid, seniority, department = roles.get(title) or u.title_id(title, industry)
-            # Role start (gen_signals.tenure_days, inlined: it runs once per person).
-            if i == 0 and seniority in _FOUNDERS:
-                tenure = age_days
-            else:
-                tenure = int(-tenure_mean * log(1.0 - srandom()))
-                if tenure > age_days:
-                    tenure = age_days
-            started = day_cache.get(tenure) or day(tenure)
-            # Previous company: an earlier one founded before this role started.
-            r = srandom()
-            prev = group_pool if r < PREV_SAME_GROUP else any_pool if r < prev_any else None
-            prev_id = prev_name = None
-            if prev:
-                entry = prev[int(srandom() * len(prev))]
-                if entry[2] + tenure < today:
-                    prev_id, prev_name = entry[0], entry[1]
-            r = rrandom()
-            if i < 3 or (
-                seniority in _LEADERS and r < LEADERS_AT_HQ
-            ):  # leaders work at the head office
-                place = hq
-            elif offices and r < OFFICE_SHARE:
-                place = offices[int(r / OFFICE_SHARE * len(offices))]
-            elif r > 1.0 - REMOTE_SHARE:
-                place = here.anywhere(rng)
-            else:
-                place = hq if rrandom() < HQ_CITY_SHARE else metro(rng)
-            where = place.country
-            if where != country:
-                first = rng.choice(NAMES[u.locales[where](rng)][0])
-                last = rng.choice(NAMES[u.locales[where](rng)][1])
-            else:
-                j = getrandbits(k_firsts)
-                while j >= n_firsts:
-                    j = getrandbits(k_firsts)
-                first = firsts[j]
-                j = getrandbits(k_lasts)
-                while j >= n_lasts:
-                    j = getrandbits(k_lasts)
-                last = lasts[j]
-            f, la = email_part(first), email_part(last)
-            local = local_part(f, la)
-            if local in used:
-                local = f"{local}{len(used) + 1}"
-            used.add(local)
-            r = rrandom()
-            status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
-            email = None if status == "unavailable" else f"{local}@{domain}"
-            phone = _phone(getrandbits, where) if rrandom() < PHONE_SHARE else None
-            persons.append(
-                (
-                    person_id,
-                    company_id,
-                    tid,
-                    first,
-                    last,
-                    seniority,
-                    department,
-                    email,
-                    status,
-                    phone,
-                    place.name,
-                    place.region,
-                    where,
-                    u.loc(place),
-                    f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}",
-                    industry,
-                    employees,
-                    revenue_usd,
-                    hq_loc,
-                    started,
-                    prev_id,
-                    prev_name,
-                )
-            )
-        open_roles = gen_signals.postings(srng, spec.employees, grown.yearly_rate)
-        if open_roles:
-            # Openings for roles of the company's own org chart (rarely its leader's), after its
-            # people so that title keys follow the main stream alone; mostly at
-            # the head office, some at its other offices, some remote (country only).
-            pool = titles[1:] or titles
-            for _ in range(open_roles):
-                posting_id += 1
-                tid, seniority, department = u.title_id(
-                    pool[int(srng.random() * len(pool))], industry
-                )
-                r = srandom()
-                if r < POSTING_REMOTE:
-                    at: Town | None = None
-                elif offices and r < POSTING_REMOTE + POSTING_OFFICES:
-                    at = offices[int(srandom() * len(offices))]
-                else:
-                    at = hq
-                postings.append(
-                    (
-                        posting_id,
-                        company_id,
-                        tid,
-                        seniority,
-                        department,
-                        day(gen_signals.posting_days(srng)),
-                        at.name if at else None,
-                        at.region if at else None,
-                        at.country if at else country,
-                        at is None,
-                    )
-                )
-        entry = (company_id, spec.name, founded_on)
-        for shared in (group_pool, any_pool):
-            if len(shared) < PREV_POOL:
-                shared.append(entry)
-            else:
-                shared[int(srandom() * PREV_POOL)] = entry
-        if len(persons) >= batch_size:
-            yield u.new_titles, companies, persons, techs, postings
-            u.new_titles, companies, persons, techs, postings = [], [], [], [], []
-    if persons or companies:
-        yield u.new_titles, companies, persons, techs, postings
-
-
-def _ahead(batches: Iterator[_T], depth: int = 2) -> Iterator[_T]:
-    """The items of ``batches``, produced by a background thread up to ``depth`` ahead, so that
-    generating the next batch overlaps writing this one (the database driver releases the
-    GIL while it works)."""
-    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for item in batches:
-                if stop.is_set():
-                    return
-                queue.put((True, item))
-            queue.put((False, None))
-        except BaseException as exc:  # noqa: BLE001 - handed to the consumer, which raises it
-            queue.put((False, exc))
-
-    thread = threading.Thread(target=produce, name="universe-rows", daemon=True)
-    thread.start()
-    try:
-        while True:
-            more, item = queue.get()
-            if not more:
-                if item is not None:
-                    raise item
-                return
-            yield item
-    finally:
-        stop.set()
-        while thread.is_alive():  # unblock a producer waiting on a full queue
-            try:
-                queue.get(timeout=0.05)
-            except Empty:
-                pass
-        thread.join()
+def _batches(seed: int, people: int, batch_size: int, as_of: date) -> _Batches:
+    """The universe's row batches; made by a separate process when there is more than one, so
+    that the next batch is made while this one is written."""
+    if people <= batch_size:
+        return generate_rows(seed, people, batch_size, as_of)
+    return RowsProcess(seed, people, batch_size, as_of)
 
 
 def generate(
@@ -516,12 +61,22 @@ def generate(
     started = time.perf_counter()
     with db.engine.begin() as conn:
         existing, _ = bulk.counts(conn)
-        if existing and not replace:
-            raise Conflict(
-                f"The prospect universe already holds {existing:,} people; pass replace to overwrite it."
-            )
-        bulk.clear(conn)
-        bulk.drop_people_indexes(conn)
+    if existing and not replace:
+        raise Conflict(
+            f"The prospect universe already holds {existing:,} people; pass replace to overwrite it."
+        )
+    with closing(_batches(seed, people, batch_size, as_of or utc_now().date())) as batches:
+        with db.engine.begin() as conn:
+            bulk.clear(conn)
+            bulk.drop_people_indexes(conn)
+        stats = _load(db, batches, progress)
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _load(
+    db: Database, batches: Iterable[Batch], progress: Callable[[int], None] | None
+) -> GenerateStats:
     n_people = n_companies = n_titles = 0
     facets: Counter[tuple[Any, ...]] = Counter()
     engine = db.engine
@@ -534,9 +89,7 @@ def generate(
             bulk.driver(conn).execute("PRAGMA cache_size=-64000")
             bulk.driver(conn).execute("PRAGMA foreign_keys=OFF")
             bulk.driver(conn).execute("PRAGMA threads=2")
-        for titles, companies, persons, techs, postings in _ahead(
-            generate_rows(seed, people, batch_size, as_of)
-        ):
+        for titles, companies, persons, techs, postings in batches:
             with conn.begin():
                 bulk.insert_titles(conn, titles)
                 bulk.insert_companies(conn, companies)
@@ -560,4 +113,4 @@ def generate(
     if not db.is_sqlite:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             bulk.vacuum(conn)
-    return GenerateStats(n_people, n_companies, n_titles, time.perf_counter() - started)
+    return GenerateStats(n_people, n_companies, n_titles, 0.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 
 import pytest
@@ -12,8 +13,9 @@ from lexi.prospects import bulk
 from lexi.prospects.gen_companies import family_of
 from lexi.prospects.gen_families import FAMILIES
 from lexi.prospects.gen_places import places
+from lexi.prospects.gen_process import RowsProcess
 from lexi.prospects.gen_staff import possible_titles, staff_size
-from lexi.prospects.generator import generate_rows
+from lexi.prospects.gen_universe import generate_rows
 from lexi.prospects.taxonomy import DEPARTMENTS, EMAIL_STATUSES, INDUSTRIES, SENIORITIES
 from lexi.prospects.vocabulary import role, vocabulary
 
@@ -289,7 +291,6 @@ class TestRealism:
 
 @lru_cache(maxsize=2)
 def signals(seed: int, people: int) -> tuple[list, list, list, list]:
-    from datetime import date
 
     out: tuple[list, list, list, list] = ([], [], [], [])
     for _, c, p, techs, postings in generate_rows(
@@ -414,7 +415,6 @@ class TestBuyingSignals:
 
     def test_headcount_history_is_quarterly_and_gives_the_6_and_12_month_figures(self) -> None:
         import json
-        from datetime import date
 
         companies, _, _, _ = signals(5, 20_000)
         full = 0
@@ -433,7 +433,6 @@ class TestBuyingSignals:
         assert full / len(companies) >= 0.8  # most companies are older than two years
 
     def test_previous_companies_are_earlier_companies_founded_before_the_role(self) -> None:
-        from datetime import date
 
         companies, persons, _, _ = signals(5, 20_000)
         by_id = {c[0]: c for c in companies}
@@ -467,32 +466,23 @@ class TestBuyingSignals:
         assert 0.01 <= recent <= 0.1
 
 
-class TestRowsAhead:
-    """Batches are made by a background thread while the previous one is written."""
+class TestRowsProcess:
+    """Batches made by a child process while the previous one is written."""
 
-    def test_items_arrive_in_order(self) -> None:
-        from lexi.prospects.generator import _ahead
+    def test_the_batches_are_those_generate_rows_makes(self) -> None:
+        day = date(2026, 12, 1)
+        with RowsProcess(11, 3000, 1000, day) as rows:
+            assert list(rows) == list(generate_rows(11, 3000, 1000, day))
 
-        assert list(_ahead(iter(range(50)))) == list(range(50))
+    def test_an_error_while_generating_reaches_the_reader(self) -> None:
+        with (
+            RowsProcess(11, 3000, 1000, date.min) as rows,
+            pytest.raises(RuntimeError, match="OverflowError"),
+        ):
+            list(rows)
 
-    def test_an_error_while_generating_reaches_the_writer(self) -> None:
-        from lexi.prospects.generator import _ahead
-
-        def failing():
-            yield 1
-            raise ValueError("broken batch")
-
-        items = _ahead(failing())
-        assert next(items) == 1
-        with pytest.raises(ValueError, match="broken batch"):
-            next(items)
-
-    def test_a_writer_that_stops_early_stops_the_thread(self) -> None:
-        import threading
-
-        from lexi.prospects.generator import _ahead
-
-        items = _ahead(iter(range(1000)), depth=1)
-        assert next(items) == 0
-        items.close()
-        assert not any(t.name == "universe-rows" for t in threading.enumerate())
+    def test_a_reader_that_stops_early_stops_the_child(self) -> None:
+        rows = RowsProcess(11, 1_000_000, 1000, date(2026, 12, 1))
+        assert len(next(iter(rows))[2]) >= 1000
+        rows.close()
+        assert not rows.running
