@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from lexi.geo import tables
@@ -43,6 +43,9 @@ SMALL_PLACE = 100_000
 WORLD_CITY_RANKS = 2_000_000
 
 
+# Understanding asks for every word of every message (is a place named here?): the same
+# few thousand words, each folded once.
+@lru_cache(maxsize=16384)
 def normalise(text: str) -> str:
     """Fold a place phrase to its index key: "St. Louis" and "saint-louis" -> "saint louis"."""
     plain = text

@@ -452,7 +452,7 @@ _TOO = {
     "short": "longer",
     "brief": "longer",
 }
-_TOO_WORD = re.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
+_TOO_WORD = prefilter.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
 
 
 def _tone(clause: str) -> str | None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from . import prefilter
 from .lists import _clean_name, known_name
 from .types import ConversationState, Intent, IntentKind
 
 I = re.IGNORECASE
 
-_SHOW_LISTS = re.compile(
+_SHOW_LISTS = prefilter.compile(
     r"^\W*(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
@@ -29,7 +30,7 @@ _DELETE = re.compile(
     r"(?!.*\b(?:into|onto)\s)(?!(?:them|those|these|everyone|the\s+results)\s+(?:in|to|on)\b)(.+)$",
     I,
 )
-_RENAME = re.compile(
+_RENAME = prefilter.compile(
     r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$",
     I,
 )
@@ -42,7 +43,7 @@ _EXPORT = re.compile(
     r"(?:\s+(?:for|so|to\s+(?:import|upload|load|share|send))\b[^.;!?]*)?)?(?:\s+file)?\W*(?:please|pls)?\W*$",
     I,
 )
-_MERGE = re.compile(
+_MERGE = prefilter.compile(
     r"^\W*(?:please\s+)?(?:merge|combine|fold|copy)\s+(.+?)\s+(?:into|with|and|to)\s+(.+)$", I
 )
 _LIST_SUFFIX = re.compile(r"\s+list\s*$", I)

@@ -208,7 +208,7 @@ _STATS = prefilter.compile(
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b",
     I,
 )
-_STATS_IN = re.compile(
+_STATS_IN = prefilter.compile(
     r"\bhow\s+many\s+(?:contacts|people|leads|prospects|members|names|entries|records|folks)\s+"
     r"(?:are\s+(?:there\s+)?|do\s+i\s+have\s+|do\s+we\s+have\s+|have\s+i\s+got\s+|is\s+there\s+|"
     r"are\s+saved\s+|did\s+i\s+save\s+|)(?:in|on)\s+(?!(?:it|there|the\s+list|this|that)\b)(.+?)\s*[?.!]*$",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from . import prefilter
 from .lexicon import data_file
 
 _DATA = data_file("purpose.toml")
@@ -22,7 +23,9 @@ def _alternatives(words: list[str]) -> str:
 
 
 # "Recruiter here.", "Marketing here,", "founder here -": who is writing.
-_HERE = re.compile(r"^\W*(?:[\w-]+\s+){0,2}?[\w-]+\s+here\s*[.,:;!\u2014-]+\s*", re.IGNORECASE)
+_HERE = prefilter.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?[\w-]+\s+here\s*[.,:;!\u2014-]+\s*", re.IGNORECASE
+)
 # "recruiter, need electricians in Houston": who is writing, then what they need.
 _PERSONA = re.compile(
     rf"^\W*(?:an?\s+)?(?:{_alternatives(_DATA['persona'])})\s*,\s*"
@@ -49,7 +52,7 @@ _PLAN = re.compile(
 # "As a founder raising a seed round I want ...": the user, then what they want.
 _AS_A = re.compile(r"^\W*as\s+an?\s+[^,]*?(?:,\s*|\s+(?=(?:i|we)\s))", re.IGNORECASE)
 # "I run a coding bootcamp and want to partner with employers. <the request>".
-_ABOUT_ME_SENTENCE = re.compile(
+_ABOUT_ME_SENTENCE = prefilter.compile(
     rf"(?:^|(?<=[.!?]\s))\W*(?:i|we|i'?m|we'?re|i\s+am|we\s+are)\s+"
     rf"(?:{_alternatives(_DATA['about_me_verbs'])})\b[^.!?]*[.!?]\s+(?=\S)",
     re.IGNORECASE,

@@ -875,7 +875,7 @@ _SHORTHAND_WORDS = {
     "talent acq": "Talent Acquisition",
     "l&d": "Learning and Development",
 }
-_SHORTHAND = re.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
+_SHORTHAND = prefilter.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
 
 
 def _spell_out(m: re.Match[str]) -> str:

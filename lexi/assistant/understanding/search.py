@@ -116,11 +116,11 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
 # "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".
 _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
 _AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
-_REPLACES = re.compile(
+_REPLACES = prefilter.compile(
     r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE
 )
 # "drop austin, whole state": the places of the search widen to their states.
-_WHOLE_STATE = re.compile(
+_WHOLE_STATE = prefilter.compile(
     r"\b(?:(?:the\s+)?(?:whole|entire|full)\s+state|all\s+of\s+the\s+state|state[\s-]?wide)\b",
     re.IGNORECASE,
 )
