@@ -242,13 +242,19 @@ def count(
 
 @dataclass
 class _Planned:
-    """One group of a search (exact titles, other titles): its condition branches, the exact
-    number of matches of each branch and, when they were read with the count, the keys of all
-    its matches in ascending order."""
+    """One group of a search (exact titles, other titles): its query, the exact number of
+    matches of each of its condition branches and, when they were read with the count, the
+    keys of all its matches in ascending order."""
 
-    branches: list[Any]
+    query: PersonQuery
     counts: list[int]
     ids: list[int] | None = None
+    branches: list[Any] | None = None  # built when a page needs them
+
+    def conditions(self, repo: ProspectRepository) -> list[Any]:
+        if self.branches is None:
+            self.branches = repo.branches(self.query)
+        return self.branches
 
 
 # At most this many keys come back with a count (PostgreSQL), however deep the page.
@@ -268,9 +274,9 @@ def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0)
         need = rows - sum(sum(p.counts) for p in out)
         walked = _walk_once(repo, q, branches, need) if need > 0 else None
         if walked is not None:
-            out.append(_Planned(branches, [len(walked)], walked))
+            out.append(_Planned(q, [len(walked)], walked, branches=branches))
         else:
-            out.append(_Planned(branches, _counts(repo, q, branches)))
+            out.append(_Planned(q, _counts(repo, q, branches), branches=branches))
     return out
 
 
@@ -287,7 +293,7 @@ def _counted_together(
     if len(groups) == 1:
         known = repo.facet_count(first)
         if known is not None:
-            return [_Planned(repo.branches(first), [known])]
+            return [_Planned(first, [known])]
         both, split = first, None
     else:
         split = first.title_ids or []
@@ -300,7 +306,7 @@ def _counted_together(
         return None
     counts, ids = counted
     return [
-        _Planned(repo.branches(q), [n], ids[i] if ids is not None else None)
+        _Planned(q, [n], ids[i] if ids is not None else None)
         for i, (q, n) in enumerate(zip(groups, counts, strict=True))
     ]
 
@@ -387,7 +393,7 @@ def search(
             if group.ids is not None:
                 got = group.ids[skip : skip + want]
             else:
-                got = _page(repo, group.branches, group.counts, universe, skip, want)
+                got = _page(repo, group.conditions(repo), group.counts, universe, skip, want)
             page.extend(got)
             want -= len(got)
         skip = max(0, skip - n)
