@@ -62,7 +62,10 @@ _STAGE_WORDS = re.compile(
 )
 _RAISED_YEAR = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
-    r"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:in\s+(?P<year>(?:19|20)\d\d)|(?:in\s+)?(?P<rel>last|this)\s+year)\b",
+    r"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:in\s+(?P<year>(?:19|20)\d\d)"
+    # "raised money in 2025 or 2026": the years from the first to the last
+    r"(?:\s*(?:or|and|-|\u2013|to|through)\s*(?:in\s+)?(?P<year2>(?:19|20)\d\d))?"
+    r"|(?:in\s+)?(?P<rel>last|this)\s+year)\b",
     _I,
 )
 _RECENT = re.compile(
@@ -389,6 +392,8 @@ class _Reading:
         rel = (m.group("rel") or "").lower()
         year = int(m.group("year")) if not rel else self.today.year - (rel == "last")
         _year(self.filters, year)
+        if "year2" in m.re.groupindex and m.group("year2"):
+            self.filters["last_funding"]["before"] = f"{max(year, int(m.group('year2')))}-12-31"
         if rel == "this":
             self.filters["last_funding"]["before"] = None  # the rest of the year has not been
         return self.note("funding_year")

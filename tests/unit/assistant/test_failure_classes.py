@@ -921,3 +921,19 @@ class TestAddingARoleToTheSearch:
     def test_the_role_is_added_as_named(self, text, added):
         f = search(text, after({"titles": ["COO"], "locations": ["GB"], "limit": 25})).filters
         assert f["titles"] == ["COO", added]
+
+
+class TestFundingYears:
+    """Class 11: several years of funding are one span, and no year is a count of people."""
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            ("CEOs at fintechs that raised money in 2025 or 2026", ("2025-01-01", "2026-12-31")),
+            ("CTOs at companies that raised funding in 2023-2025", ("2023-01-01", "2025-12-31")),
+        ],
+    )
+    def test_the_years_are_one_span(self, text, span):
+        f = search(text).filters
+        assert f["last_funding"] == {"after": span[0], "before": span[1]}
+        assert f["limit"] == 25
