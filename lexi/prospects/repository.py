@@ -170,6 +170,12 @@ def _fts_query(phrases: Sequence[str], columns: str) -> str | None:
     return f"{{{columns}}} : ({' OR '.join(parts)})"
 
 
+def _narrow(place: tuple[str, str | None]) -> bool:
+    """Whether a place key range is a region or a city (not a whole country)."""
+    rest = place[0].partition("|")[2]
+    return bool(rest.strip("|"))
+
+
 def _industry_and_place(q: PersonQuery) -> bool:
     """Whether ``q`` names industries and people's places and nothing else the
     (industry, loc, id) index does not hold (place exclusions and left-out people it does)."""
@@ -345,7 +351,7 @@ class ProspectRepository:
         return self.facet_count(role)
 
     def _signal_conditions(
-        self, q: SignalQuery, *, anchored: bool = False
+        self, q: SignalQuery, *, anchored: bool = False, per_person: bool = False
     ) -> list[ColumnElement[bool]] | None:
         """Conditions on people for the signals; None when nothing can match.
 
@@ -355,10 +361,20 @@ class ProspectRepository:
         that starts with those (it ends with ``company_id``), instead of driving the plan: the
         planner would take the company index and look up every person of every company in
         the set (hundreds of thousands at 1M people for "hiring in sales").
+
+        ``per_person``: few people reach these conditions (the caller puts them last), so each
+        person's company is looked up by its key instead of building the whole set of
+        companies first (a third of all companies grew 20 %+ in a year).
         """
         company_id: Any = P.company_id
         if anchored and self.dialect == "sqlite":
             company_id = P.company_id + 0  # an expression: SQLite uses no index for it
+
+        def has(column: Any, key: Any, where: list[ColumnElement[bool]]) -> ColumnElement[bool]:
+            if per_person:
+                return select(key).where(key == P.company_id, *where).exists()
+            return company_id.in_(select(column).where(*where))
+
         out: list[ColumnElement[bool]] = []
         company: list[ColumnElement[bool]] = []
         if q.funding_stages:
@@ -373,7 +389,7 @@ class ProspectRepository:
             column = C.growth_6m_pct if q.growth_months == 6 else C.growth_12m_pct
             company.extend(_between(column, q.growth))
         if company:
-            out.append(company_id.in_(select(C.id).where(*company)))
+            out.append(has(C.id, C.id, company))
         if q.hiring:
             posting: list[ColumnElement[bool]] = []
             if q.hiring_title_ids is not None:
@@ -386,12 +402,12 @@ class ProspectRepository:
                 posting.append(J.seniority.in_(q.hiring_seniorities))
             if q.posted_since is not None:
                 posting.append(J.posted_on >= q.posted_since)
-            out.append(company_id.in_(select(J.company_id).where(*posting)))
+            out.append(has(J.company_id, J.company_id, posting))
         if q.tech_since is not None:
             tech = [K.first_seen_on >= q.tech_since]
             if q.tech_keys:
                 tech.append(K.tech_key.in_(q.tech_keys))
-            out.append(company_id.in_(select(K.company_id).where(*tech)))
+            out.append(has(K.company_id, K.company_id, tech))
         if q.role_started_since is not None:
             out.append(P.role_started_on >= q.role_started_since)
         return out
@@ -465,14 +481,20 @@ class ProspectRepository:
             if not q.company_ids:
                 return []
             base.append(P.company_id.in_(q.company_ids))
+        # A title and a region or city leave few people to check each one's company.
+        per_person = self.dialect == "sqlite" and bool(
+            q.title_ids and q.places and all(_narrow(p) for p in q.places)
+        )
+        last: list[ColumnElement[bool]] = []
         if q.signals is not None:
             signal_conditions = self._signal_conditions(
                 q.signals,
                 anchored=bool(q.title_ids or q.industries or (q.seniorities and q.departments)),
+                per_person=per_person,
             )
             if signal_conditions is None:
                 return []
-            base.extend(signal_conditions)
+            (last if per_person else base).extend(signal_conditions)
         if q.exclude_ids:
             # Rendered inline (integers only), so a workspace with many contacts never runs into
             # the database's limit on bound parameters.
@@ -520,7 +542,7 @@ class ProspectRepository:
                 # (industry, loc) index: no wrapping there.
                 where = case((where, 1), else_=0) == 1
             base.append(where)
-        return [base]
+        return [base + last]
 
     def count_with_ids(
         self, q: PersonQuery, first: Sequence[int] | None, cap: int

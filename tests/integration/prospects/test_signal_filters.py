@@ -179,6 +179,45 @@ class TestEachSignalAgainstSql:
         )
         assert keys(result) == expected
 
+    @pytest.mark.parametrize(
+        "places",
+        [
+            # A title with regions and cities checks each person's company (few people reach
+            # it); with a country, against the set of companies. Both find the same people.
+            ["CA, US", "NY, US", "TX, US", "London, GB"],
+            ["US", "GB"],
+        ],
+    )
+    def test_signals_with_a_title_and_places(self, universe, sql, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+        titles = {
+            r[0] for r in sql("SELECT id FROM prospect_titles WHERE title IN ('CEO', 'Founder')")
+        }
+        assert titles
+        data = {"titles": ["CEO", "Founder"], "locations": places, "limit": 10_000}
+        with universe.unit_of_work(write=False) as session:
+            wanted = ProspectFilters.parse(data, max_limit=10_000)
+            exact, partial = service._title_groups(
+                service.ProspectRepository(session), ["CEO", "Founder"]
+            )
+        ids = ", ".join(str(i) for i in exact + partial)
+        where_place = " OR ".join(
+            f"(p.loc >= '{lo}' AND p.loc < '{hi}')" if hi else f"p.loc = '{lo}'"
+            for lo, hi in (service.parse_filter(x) for x in places)
+        )
+        for signal, where in (
+            ({"funding_stages": ["seed", "series_a", "series_b"]}, "c.funding_stage IN ('seed', 'series_a', 'series_b')"),
+            ({"headcount_growth_pct": {"min": 0}}, "c.growth_12m_pct >= 0"),
+            ({"hiring_for": {"departments": ["sales", "engineering"]}},
+             "c.id IN (SELECT company_id FROM prospect_job_postings WHERE department IN ('sales', 'engineering'))"),
+        ):  # fmt: skip
+            expected = {
+                r[0] for r in sql(PEOPLE + f"p.title_id IN ({ids}) AND ({where_place}) AND {where}")
+            }
+            assert expected, signal
+            result = run(universe, {**wanted.to_dict(), **signal})
+            assert result.total == len(expected), signal
+            assert keys(result) == expected, signal
+
 
 class TestSignalsShown:
     def test_every_series_a_prospect_shows_its_round_and_company_facts(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
