@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 
 import typer
@@ -24,6 +25,21 @@ prospects.register(app)
 mcp.register(app)
 users.register(app)
 app.command("demo")(demo.demo)
+
+
+def _paragraphs_unwrapped(group: typer.Typer) -> None:
+    """Docstrings are wrapped for the source; help shows each paragraph as one line, so the
+    terminal wraps it at its own width instead of breaking sentences where the source did
+    ("... acts as the" / "API key given")."""
+    for command in group.registered_commands:
+        doc = command.help or inspect.getdoc(command.callback) or ""
+        command.help = "\n\n".join(" ".join(p.split("\n")) for p in doc.split("\n\n"))
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _paragraphs_unwrapped(sub.typer_instance)
+
+
+_paragraphs_unwrapped(app)
 
 
 def _version(value: bool) -> None:

@@ -24,7 +24,6 @@ KEY_OPTION = typer.Option(None, "--api-key", envvar="LEXI_API_KEY", help="API ke
 HISTORY_FILE = Path(os.environ.get("LEXI_HISTORY_FILE", Path.home() / ".lexi_history"))
 
 SHOWN = 25  # rows of a people table; the rest stay in the response (--json shows all)
-SHOWN_SIGNALS = 3  # signals per person in a people table (the asked-for ones come first)
 HELP = (
     "type a request; /tasks lists pending tasks, /new starts a new conversation, /quit leaves. "
     "Ctrl-C cancels the current line."
@@ -68,19 +67,31 @@ def _fail(exc: Exception) -> typer.Exit:
 def _people_table(prospects: list[dict[str, Any]], title: str) -> Table:
     from rich.table import Table
 
-    table = Table(title=title, show_lines=False)
-    for col in ("Name", "Title", "Company", "Location", "Email", "Signals"):
-        table.add_column(col, overflow="fold")
+    # The terminal is narrow and signals are long: they get the most room, and a row shows its
+    # first signal (the one the search asked for comes first) and how many more it has.
+    table = Table(title=title, show_lines=False, expand=True)
+    for col, ratio in (
+        ("Name", 2),
+        ("Title", 2),
+        ("Company", 3),
+        ("Location", 2),
+        ("Email", 3),
+        ("Signals", 4),
+    ):
+        table.add_column(col, overflow="fold", ratio=ratio)
     for p in prospects[:SHOWN]:
         company = p.get("company") or {}
         place = ", ".join(x for x in (p.get("city"), p.get("state"), p.get("country")) if x)
+        signals = list(p.get("signals") or [])
+        rest = len(signals) - 1
+        more = f" (+{rest} more signal{'s' if rest > 1 else ''})" if rest > 0 else ""
         table.add_row(
             p.get("full_name") or "",
             p.get("job_title") or "",
             company.get("name") or "",
             place,
-            f"{p.get('email') or ''} ({p.get('email_status') or '-'})" if p.get("email") else "-",
-            "; ".join((p.get("signals") or [])[:SHOWN_SIGNALS]),
+            f"{p.get('email')} ({p.get('email_status') or '-'})" if p.get("email") else "-",
+            (signals[0] + more) if signals else "",
         )
     return table
 
@@ -96,10 +107,12 @@ def render_actions(console: Console, actions: list[dict[str, Any]]) -> None:
             )
             console.print(_people_table(a["prospects"], title))
         elif kind in ("list_create", "list_add", "list_remove"):
-            verb = {"list_create": "created", "list_add": "added", "list_remove": "removed"}[kind]
-            n = a.get("added", a.get("removed", ""))
+            verb = "removed" if kind == "list_remove" else "added"
+            n = int(a.get("removed", 0) if kind == "list_remove" else a.get("added", 0))
+            count = int(a.get("contact_count") or 0)
             console.print(
-                f"[bold]{a.get('list_name', 'list')}[/bold]: {verb} {n} · now {a.get('contact_count', '?')} contacts"
+                f"[bold]{a.get('list_name', 'list')}[/bold]: {n:,} {verb} · "
+                f"{count:,} contact{'' if count == 1 else 's'} now"
             )
         elif kind in ("campaign_create", "email_rewrite") and a.get("steps"):
             table = Table(title=f"Email sequence (revision {a.get('revision', 1)})")
@@ -135,10 +148,14 @@ def _offer_approval(console: Console, client: Lexi, task_id: str) -> None:
         return
     if task.get("status") == "completed":
         result = task.get("result") or {}
-        msg = f"[green]Done.[/green] {result.get('total_matches', 0):,} matches"
+        msg = (
+            f"[green]Done.[/green] Saved {int(result.get('selected') or 0):,} of "
+            f"{int(result.get('total_matches') or 0):,} matches as contacts"
+        )
         if result.get("list_id"):
-            msg += f"; {result.get('added', 0)} added to the list"
-        console.print(msg)
+            name = (task.get("metadata") or {}).get("list_name") or "the list"
+            msg += f"; {int(result.get('added') or 0):,} new in {name}"
+        console.print(msg + ".")
         if result.get("prospects"):
             people = result["prospects"]
             title = f"Selected people — showing {min(SHOWN, len(people))} of {len(people):,}"
@@ -157,9 +174,8 @@ def _turn(
     console.print(f"[bold cyan]Lexi:[/bold cyan] {data.get('response', '')}")
     render_actions(console, data.get("actions") or [])
     if data.get("credits_used") is not None:
-        console.print(
-            f"[dim]{data.get('credits_used')} credits used · {data.get('credits_remaining')} left[/dim]"
-        )
+        used, left = int(data["credits_used"]), int(data.get("credits_remaining") or 0)
+        console.print(f"[dim]{used:,} credit{'' if used == 1 else 's'} used · {left:,} left[/dim]")
     return data
 
 

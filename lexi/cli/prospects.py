@@ -232,6 +232,11 @@ def _print_signals(signals: dict[str, Any], companies: int, share: Callable[[int
     typer.echo(f"  by technology (companies): {inline(signals['technologies_adopted_90d'])}")
 
 
+SEARCH_EXAMPLE = (
+    '{"titles": ["CEO"], "industries": ["Law Practice"], "locations": ["New York, NY, US"]}'
+)
+
+
 @prospects_app.command("search")
 def search(
     filters: str = typer.Argument("{}", help='Filters as JSON, e.g. \'{"titles": ["CEO"]}\'.'),
@@ -244,10 +249,16 @@ def search(
     try:
         data = json.loads(filters)
     except json.JSONDecodeError as exc:
-        fail(f"filters are not JSON: {exc}", code=2)
+        fail(
+            f"filters are JSON, e.g. '{SEARCH_EXAMPLE}' ({exc}); to ask in words, use "
+            f'lexi chat "Find CEOs at law firms in New York"',
+            code=2,
+        )
     with database(database_url) as db, db.unit_of_work(write=False) as session:
         result = service.search(session, ProspectFilters.parse(data))
-    typer.echo(f"{result.total:,} matching people")
+    shown = len(result.prospects)
+    head = f"{result.total:,} matching {'person' if result.total == 1 else 'people'}"
+    typer.echo(head + (f"; the first {shown:,}:" if 0 < shown < result.total else ""))
     for p in result.prospects:
         company = p["company"] or {}
         place = ", ".join(x for x in (p["city"], p["state"], p["country"]) if x)

@@ -482,6 +482,11 @@ class TestHelp:
     def test_version(self) -> None:
         assert ok("--version").startswith("lexi ")
 
+    def test_a_summary_wraps_at_the_terminal_not_where_the_source_did(self) -> None:
+        result = runner.invoke(app, ["--help"], env={"COLUMNS": "200", "NO_COLOR": "1"})
+        [mcp] = [line for line in result.stdout.splitlines() if "│ mcp " in line]
+        assert "Every call acts as the API key given, with its scopes, credits and approvals" in mcp
+
 
 @pytest.mark.slow
 class TestServe:

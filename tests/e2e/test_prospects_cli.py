@@ -89,7 +89,13 @@ class TestGenerate:
             url,
         )
         assert result.exit_code == 0, result.output
-        assert "matching people" in result.stdout and " at " in result.stdout
+        assert "matching people; the first 3:" in result.stdout and " at " in result.stdout
+
+    def test_search_words_instead_of_json_are_answered_with_an_example(self, url) -> None:  # type: ignore[no-untyped-def]
+        result = run("prospects", "search", "CEOs at law firms", "--database-url", url)
+        assert result.exit_code == 2
+        assert "filters are JSON, e.g." in result.stderr and '{"titles": ["CEO"]' in result.stderr
+        assert "lexi chat" in result.stderr
 
 
 class TestImport:

@@ -9,6 +9,7 @@ pending. /quit leaves. A script then uses ``lexi chat "..." --json`` and ``lexi 
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -87,7 +88,7 @@ class TestInteractiveSession:
             chat.expect(APPROVE)
             chat.sendline("y")
             chat.expect("Approved. Running")
-            chat.expect(r"Done\. [\d,]+ matches")
+            chat.expect(r"Done\. Saved 50 of [\d,]+ matches as contacts\.")
             chat.expect("Selected people")
             chat.expect(PROMPT)
 
@@ -270,3 +271,79 @@ class TestTaskCommands:
         assert result.returncode == 1
         assert result.stderr.startswith("error: 400 validation_error")
         assert lexi.tasks.get(task_id)["status"] == "dismissed"
+
+
+def _person(i: int, signals: list[str]) -> dict[str, object]:
+    return {
+        "full_name": f"Person {i}",
+        "job_title": "Chief Technology Officer",
+        "email": f"person{i}@pixelhivetechnologies.com",
+        "email_status": "verified",
+        "city": "Los Angeles",
+        "state": "CA",
+        "country": "US",
+        "company": {"name": "Pixelhive Technologies"},
+        "signals": signals,
+    }
+
+
+class TestWhatATurnPrints:
+    """What one turn puts on an 80-to-100-column terminal, without a server."""
+
+    def _printed(self, data: dict[str, object], width: int = 100) -> str:
+        from rich.console import Console
+
+        from lexi.cli import chat
+
+        console = Console(width=width, record=True, highlight=False, file=io.StringIO())
+        chat.render_actions(console, data.get("actions") or [])  # type: ignore[arg-type]
+        return console.export_text()
+
+    def test_a_row_shows_its_first_signal_and_counts_the_rest(self) -> None:
+        funding = "Series A, October 2026, led by Cobalt Ventures ($10M; $10.6M raised in total)"
+        people = [
+            _person(i, [funding, "headcount +50% in 12 months", "new in role"]) for i in range(25)
+        ]
+        data = {"actions": [{"type": "prospect_search", "total_matches": 126, "prospects": people}]}
+        short = [_person(0, ["hiring 1 Paralegal", "headcount +50% in 12 months", "new in role"])]
+        wide = self._printed(
+            {"actions": [{"type": "prospect_search", "total_matches": 1, "prospects": short}]}, 200
+        )
+        assert "hiring 1 Paralegal (+2 more signals)" in wide
+        text = self._printed(data)
+        assert "headcount +50%" not in text
+        # Every row fits in a few lines, so 25 people stay readable on a 100-column terminal.
+        assert len(text.splitlines()) <= 25 * 6 + 5
+
+    def test_a_list_change_says_how_many_and_the_new_size(self) -> None:
+        text = self._printed(
+            {
+                "actions": [
+                    {
+                        "type": "list_create",
+                        "list_name": "West Coast CTOs",
+                        "added": 18,
+                        "contact_count": 18,
+                    }
+                ]
+            }
+        )
+        assert text.strip() == "West Coast CTOs: 18 added · 18 contacts now"
+
+    def test_one_credit_is_singular(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        from rich.console import Console
+
+        from lexi.cli import chat
+
+        class Client:
+            def chat_with_lexi(self, message: str, context: dict[str, object]) -> dict[str, object]:
+                return {
+                    "response": "Done.",
+                    "actions": [],
+                    "credits_used": 1,
+                    "credits_remaining": 809,
+                }
+
+        console = Console(width=100, record=True, file=io.StringIO())
+        chat._turn(console, Client(), "hi", {}, as_json=False)  # type: ignore[arg-type]
+        assert "1 credit used · 809 left" in console.export_text()
