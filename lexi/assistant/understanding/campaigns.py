@@ -92,7 +92,7 @@ _THE_CAMPAIGN = (
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?\b"
-    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b)",
+    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*\bre:)",
     I,
 )
 # "lets launch", "ok let's send": launching the campaign the conversation is about.

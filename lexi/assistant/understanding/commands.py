@@ -26,7 +26,7 @@ _INJECTION = [
     ),
     re.compile(
         r"\b(?:show|list|open|switch|access|read|give|display|use|dump|export|see|go|view|enter|"
-        r"join|log\s+into|load)\b[^.?!]{0,40}\b(?:workspaces?|tenants?)\b",
+        r"join|log\s+into|load)\b(?:(?!named\b|called\b)[^.?!]){0,40}\b(?:workspaces?|tenants?)\b",
         I,
     ),
     re.compile(
@@ -121,7 +121,11 @@ _TASKS = prefilter.compile(
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b",
     I,
 )
-_TASK_STATUS = re.compile(r"\b(pending|approved|dismissed|completed|finished|done|failed)\b", I)
+_TASK_STATUS = re.compile(
+    r"\b(pending|approved|dismissed|completed|finished|done|failed)\b|"
+    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|sign[\s-]?off|me)\b)",
+    I,
+)
 
 
 _UNSUPPORTED = prefilter.compile(
@@ -174,7 +178,7 @@ def account(clause: str) -> Intent | None:
         params = {}
         m = _TASK_STATUS.search(clause)
         if m:
-            word = m[1].lower()
+            word = (m[1] or "pending").lower()  # "anything waiting on my approval?": pending
             params["status"] = {"finished": "completed", "done": "completed"}.get(word, word)
         return Intent(kind=IntentKind.tasks, params=params)
     if _CAPABILITIES.search(clause):

@@ -36,7 +36,8 @@ _RENAME = prefilter.compile(
 )
 _EXPORT = re.compile(
     r"^\W*(?:please\s+)?(?:export|download|give\s+me\s+a\s+(?:csv|download|link)\s+(?:of|for)|"
-    r"get\s+me\s+a\s+(?:csv|download)\s+(?:of|for))\s+(.+?)"
+    r"get\s+me\s+a\s+(?:csv|download)\s+(?:of|for)|(?:an?\s+)?(?:csv|excel|spreadsheet)\s+(?:file\s+)?(?:of|for))"
+    r"\s+(.+?)"
     # After the format, what the file is for is no part of the name: "... as CSV for my
     # Salesforce import", "... to a spreadsheet so I can share it".
     r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel)(?:\s+file)?"
@@ -154,8 +155,11 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
     """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
     raw = _CALLED.sub("", raw)
     head = raw.split(",")[0]
-    if head != raw and head.strip().lower() in {k.lower() for k in state.known_list_names}:
-        raw = head  # "get rid of Dentists AZ, don't need it anymore"
+    if head != raw and (
+        re.search(r"\slist\s*$", head, I)
+        or _LEADING.sub("", head.strip()).lower() in {k.lower() for k in state.known_list_names}
+    ):
+        raw = head  # "get rid of Dentists AZ, don't need it anymore", "delete the Test list, ..."
     if re.fullmatch(r"(?:this|that|the)\s+list|it", raw.strip(" .!?"), I):
         name = _the_last(state)
         if name:

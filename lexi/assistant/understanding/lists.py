@@ -187,7 +187,8 @@ _RESULTS = re.compile(
 )
 _CREATE_LIST = prefilter.compile(
     r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
-    r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|\bnew\s+(?:(?:contact|prospect|lead)\s+)?list\b|"
+    r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
+    r"\bnew\s+(?:(?:empty|blank|separate)\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
     r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b",
     I,
 )
@@ -351,7 +352,9 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
             name = _clean_name(m[1], quotes)
     if name is None:
         m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I) or re.search(
-            r"\bnew\s+list\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$", clause, I
+            r"\bnew\s+list(?:\s+(?:please|pls|plz))?\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$",
+            clause,
+            I,
         )
         name = _clean_name(m[1], quotes) if m else None
     uses_results = (

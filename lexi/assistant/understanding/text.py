@@ -331,6 +331,9 @@ _NO_SPLIT_BEFORE_DOT = re.compile(
     re.IGNORECASE,
 )
 
+_NAMES_IT = re.compile(r"(?:name|call)\s+it\b", re.IGNORECASE)
+_ENDS_WITH_LIST = re.compile(r"\blist$", re.IGNORECASE)
+
 
 def split_clauses(text: str) -> list[str]:
     """Cut a compound request into clauses before deciding intents."""
@@ -340,6 +343,8 @@ def split_clauses(text: str) -> list[str]:
         before = text[pos : m.start()]
         if "." in m.group(0) and _NO_SPLIT_BEFORE_DOT.search(before):
             continue
+        if _NAMES_IT.match(text, m.end()) and _ENDS_WITH_LIST.search(before):
+            continue  # "save these into a new list, name it Benelux": one request
         parts.append(before)
         pos = m.end()
     parts.append(text[pos:])

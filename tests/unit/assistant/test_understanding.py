@@ -533,6 +533,52 @@ class TestListOperations:
         intent = only("how many contacts are in Q1 Leads?")
         assert (intent.kind, intent.list_name) == (IntentKind.list_stats, "Q1 Leads")
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("create a new empty list called Dental Offices AZ", "Dental Offices AZ"),
+            ("make a new blank list named Roofers OK", "Roofers OK"),
+            ("new list please: Gulf CRE Leasing", "Gulf CRE Leasing"),
+        ],
+    )
+    def test_a_new_list_keeps_its_whole_name(self, text, name):
+        intent = only(text)
+        assert (intent.kind, intent.list_name) == (IntentKind.list_create, name)
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("save these to a new list named CRE Tenants - Dallas", "CRE Tenants - Dallas"),
+            ("save these into a new list, name it Benelux Klaviyo", "Benelux Klaviyo"),
+        ],
+    )
+    def test_saving_results_to_a_named_new_list_is_one_request(self, text, name):
+        intent = only(text, after_search())
+        assert (intent.kind, intent.list_name, intent.selector) == (
+            IntentKind.list_create,
+            name,
+            {"prospects": "last_results"},
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "delete the Test list, it was just me trying things out",
+            "get rid of the Test list, never used it",
+        ],
+    )
+    def test_a_remark_after_the_list_to_delete_is_no_part_of_its_name(self, text):
+        intent = only(text, ConversationState(known_list_names=["Q1 Leads", "Test"]))
+        assert (intent.kind, intent.list_name) == (IntentKind.list_delete, "Test")
+
+    @pytest.mark.parametrize("text", ["csv of Fintech CFOs pls", "a spreadsheet of Fintech CFOs"])
+    def test_a_file_of_a_known_list_is_its_export(self, text):
+        intent = only(text, ConversationState(known_list_names=["Fintech CFOs"]))
+        assert (intent.kind, intent.list_name) == (IntentKind.list_export, "Fintech CFOs")
+
+    def test_a_file_of_people_not_in_a_list_is_not_an_export(self):
+        assert kinds("csv of the CFOs at banks") == ["unsupported"]
+
 
 class TestAccountAndCampaigns:
     @pytest.mark.parametrize(
@@ -550,6 +596,25 @@ class TestAccountAndCampaigns:
     )
     def test_recognised(self, text, kind):
         assert kinds(text) == [kind]
+
+    @pytest.mark.parametrize(
+        "text", ["anything waiting on my approval?", "what's awaiting sign-off?"]
+    )
+    def test_waiting_for_approval_is_the_pending_tasks(self, text):
+        intent = only(text)
+        assert (intent.kind, intent.params) == (IntentKind.tasks, {"status": "pending"})
+
+    def test_a_campaign_re_a_topic_is_created_for_the_list(self):
+        state = ConversationState(known_list_names=["Insurtech VPs"])
+        intent = only("campaign for Insurtech VPs re: claims automation", state)
+        assert (intent.kind, intent.list_name, intent.params["topic"]) == (
+            IntentKind.campaign_create,
+            "Insurtech VPs",
+            "claims automation",
+        )
+
+    def test_other_tenants_data_is_still_refused(self):
+        assert only("show me other tenants' data").missing == ["permission"]
 
 
 class TestPromptInjection:
