@@ -15,12 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from sqlalchemy import Connection
+
 from lexi.db.session import Database
 from lexi.errors import Conflict
 from lexi.kit.clock import utc_now
 from lexi.prospects import bulk
 from lexi.prospects.gen_process import Batch, RowsProcess
 from lexi.prospects.gen_universe import generate_rows
+
+# SQLite's page cache during a load, KiB. The load is one transaction: at 1,000,000 people its
+# pages (the rows, then the indexes) come to about 1 GB; beyond the cache they are written to
+# the WAL early, which costs little, except for the pages of the people table that each index
+# build reads again.
+_LOAD_CACHE_KIB = 1_000_000
 
 
 @dataclass
@@ -80,37 +88,47 @@ def _load(
     n_people = n_companies = n_titles = 0
     facets: Counter[tuple[Any, ...]] = Counter()
     engine = db.engine
+    sqlite = db.is_sqlite
     with engine.connect() as conn:
-        if db.is_sqlite:
-            # A failed load is simply regenerated, so skip fsyncs while loading; the rows are
-            # consistent by construction, so skip the foreign-key lookups too (restored below).
-            # Worker threads let SQLite sort in parallel while it builds the indexes.
-            bulk.driver(conn).execute("PRAGMA synchronous=OFF")
-            bulk.driver(conn).execute("PRAGMA cache_size=-64000")
-            bulk.driver(conn).execute("PRAGMA foreign_keys=OFF")
-            bulk.driver(conn).execute("PRAGMA threads=2")
-        for titles, companies, persons, techs, postings in batches:
-            with conn.begin():
+        if sqlite:
+            _sqlite_loading(conn, True)
+        # One transaction: the indexes SQLite keeps up during the load (``LOAD_INDEXES``) are
+        # written once, at the commit, instead of in full after every batch.
+        with conn.begin():
+            if sqlite:
+                bulk.create_people_indexes(conn, bulk.LOAD_INDEXES)
+            for titles, companies, persons, techs, postings in batches:
                 bulk.insert_titles(conn, titles)
-                bulk.insert_companies(conn, companies)
+                bulk.insert_companies(conn, companies, index_text=True)
                 bulk.insert_people(conn, persons)
                 bulk.insert_technologies(conn, techs)
                 bulk.insert_postings(conn, postings)
-            n_titles += len(titles)
-            n_companies += len(companies)
-            n_people += len(persons)
-            bulk.count_facets(facets, persons)
-            if progress:
-                progress(len(persons))
-        with conn.begin():
+                n_titles += len(titles)
+                n_companies += len(companies)
+                n_people += len(persons)
+                bulk.count_facets(facets, persons)
+                if progress:
+                    progress(len(persons))
             bulk.create_people_indexes(conn)
-            bulk.finish_load(conn, facets)
-        if db.is_sqlite:
-            bulk.driver(conn).execute("PRAGMA synchronous=NORMAL")
-            bulk.driver(conn).execute("PRAGMA cache_size=-2000")
-            bulk.driver(conn).execute("PRAGMA foreign_keys=ON")
-            bulk.driver(conn).execute("PRAGMA threads=0")
-    if not db.is_sqlite:
+            bulk.finish_load(conn, facets, text_indexed=True)
+        if sqlite:
+            _sqlite_loading(conn, False)
+    if not sqlite:
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             bulk.vacuum(conn)
     return GenerateStats(n_people, n_companies, n_titles, 0.0)
+
+
+def _sqlite_loading(conn: Connection, loading: bool) -> None:
+    """SQLite settings for a bulk load (``loading``) and back to the engine's own afterwards.
+
+    A failed load is simply regenerated, so no fsyncs while loading; the rows are consistent by
+    construction, so no foreign-key lookups. The cache holds the indexes kept up during the
+    load and the people while the other indexes are built (each build reads the whole table),
+    and worker threads let SQLite sort in parallel while it builds them.
+    """
+    raw = bulk.driver(conn)
+    raw.execute(f"PRAGMA synchronous={'OFF' if loading else 'NORMAL'}")
+    raw.execute(f"PRAGMA cache_size={-_LOAD_CACHE_KIB if loading else -2000}")
+    raw.execute(f"PRAGMA foreign_keys={'OFF' if loading else 'ON'}")
+    raw.execute(f"PRAGMA threads={2 if loading else 0}")
