@@ -256,7 +256,7 @@ def approve(
             session,
             workspace_id,
             cost,
-            reason=f"{task.type} task",
+            reason=charge_reason(task.type),
             reference=charge_reference(task_id),
             actor=actor,
         )
@@ -399,6 +399,12 @@ def refund_charge(
     return max(charged, 0)
 
 
+def charge_reason(task_type: str) -> str:
+    """The ledger's words for an approved task's charge ("approved prospect search"), as the
+    settings page and `lexi credits show` print it."""
+    return f"approved {task_type.replace('_', ' ')}"
+
+
 def ensure_charged(session: Session, claim: Claim, cost: int) -> None:
     """Charge the task's cost unless it already was (a handler may run again after a crash)."""
     reference = charge_reference(claim.id)
@@ -407,7 +413,7 @@ def ensure_charged(session: Session, claim: Claim, cost: int) -> None:
             session,
             claim.workspace_id,
             cost,
-            reason="task",
+            reason=charge_reason(claim.type),
             reference=reference,
             actor=claim.approved_by,
         )

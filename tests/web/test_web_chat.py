@@ -179,6 +179,9 @@ class TestApproval:
         assert len(saved) == 60 and set(saved) == {"Yes"}
         with db.unit_of_work(write=False) as session:
             assert credits_service.balance(session, workspace.id) == before - 5
+        # The ledger says what the charge was for in words.
+        ledger = web.get("/settings").text
+        assert "approved prospect search" in ledger and "prospect_search" not in ledger
         again = web.post(f"/tasks/{task_id}/approve", data={"csrf_token": web.csrf})
         assert again.status_code == 400 and "Traceback" not in again.text
 
