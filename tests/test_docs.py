@@ -68,6 +68,21 @@ class TestReadmeStartsWithTheTwoSetUpCommands:
         assert demo in (ROOT / "docs/quickstart.md").read_text()
 
 
+class TestTheDemoUniverseIsDescribedAsGenerated:
+    """README and quickstart say how many companies the demo's 500,000 people work at; the
+    figure is the one docs/universe.md prints from `lexi prospects stats` (to within 5%)."""
+
+    def test_the_company_count_matches_the_universe_page(self) -> None:
+        stats = (ROOT / "docs/universe.md").read_text()
+        generated = int(re.search(r"500,000 people, ([\d,]+) companies", stats)[1].replace(",", ""))
+        for text in (README, (ROOT / "docs/quickstart.md").read_text()):
+            said = re.search(
+                r"500,000 people at (?:about )?([\d,]+) (?:realistic )?companies", text
+            )
+            assert said, "the company count is gone"
+            assert abs(int(said[1].replace(",", "")) - generated) <= generated * 0.05, said[0]
+
+
 class TestSdkReference:
     def test_every_namespace_and_method_is_in_the_sdk_page(self) -> None:
         text = (ROOT / "docs/sdk.md").read_text()
