@@ -709,6 +709,11 @@ DELAYS = {
     "if_opened": " if opened",
     "if_clicked": " if a link was clicked",
 }
+SIGNAL_VARIABLES = (
+    "{{signal_opener}} and {{signal_followup}} become a sentence about each person's buying "
+    "signals (a funding round, hiring, a new role) when the email is sent, and are left out for "
+    "someone without one."
+)
 UNDO_HINT = 'Say "undo that" to go back, or "show me the email" to see them all.'
 START_HINT = 'Say "start the campaign" when you are ready; nothing is sent before you approve.'
 
@@ -766,7 +771,9 @@ def campaign_drafted(action: dict[str, Any]) -> str:
         f"{action.get('topic')}. It is a draft (revision {action.get('revision')}); nothing is "
         "sent until you start it and approve."
     )
-    return f"{head}\n\n{_emails(steps)}\n\n{START_HINT}"
+    facts = any("{{signal_" in str(st.get("body") or "") for st in steps)
+    note = f"\n\n{SIGNAL_VARIABLES}" if facts else ""
+    return f"{head}\n\n{_emails(steps)}{note}\n\n{START_HINT}"
 
 
 def campaign_shown(action: dict[str, Any]) -> str:

@@ -171,3 +171,21 @@ class TestCampaignSentences:
         )
         assert "Create an outreach campaign for my Q1 Leads list" in reply
         assert "draft and run email campaigns" in reply
+
+    def test_a_draft_with_signal_variables_says_what_they_become(self):
+        action = {
+            "type": "campaign_create",
+            "status": "completed",
+            "campaign_id": "c1",
+            "campaign_name": "UK: Ads",
+            "list_name": "UK",
+            "contact_count": 39,
+            "topic": "ads",
+            "revision": 1,
+            "steps": [{"index": 0, "subject": "Hi", "body": "Hi,\n\n{{signal_opener}}Few ..."}],
+        }
+        assert "{{signal_opener}} and {{signal_followup}} become a sentence" in writer.sentence(
+            action
+        )
+        action["steps"] = [{"index": 0, "subject": "Hi", "body": "Hi,\n\nFew ..."}]
+        assert "become a sentence" not in writer.sentence(action)
