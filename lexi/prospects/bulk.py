@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any
 
@@ -224,29 +224,16 @@ def _loaded_tables() -> list[Table]:
     return [Person.metadata.tables[name] for name in names]
 
 
-# Indexes a SQLite load keeps up row by row instead of building them after it: the rows are made
-# by another process meanwhile (``gen_process``), so the writer has time to spare during the load
-# and little after it. Kept up in one transaction with a cache that holds them, they cost a
-# little more than a build, in time that was idle. Their pages end up about 12 % emptier than
-# a build's, so these are indexes read by key (a company's people, an email or LinkedIn URL
-# looked up on import), not the ones whose ranges searches count.
-LOAD_INDEXES = frozenset(
-    {"ix_prospect_people_company", "ix_prospect_people_email", "ix_prospect_people_linkedin"}
-)
-
-
 def drop_people_indexes(conn: Connection) -> None:
     for table in _loaded_tables():
         for index in table.indexes:
             index.drop(conn, checkfirst=True)
 
 
-def create_people_indexes(conn: Connection, only: Collection[str] | None = None) -> None:
-    """Create the indexes dropped for a load that are missing (of ``only``, when given)."""
+def create_people_indexes(conn: Connection) -> None:
     for table in _loaded_tables():
         for index in table.indexes:
-            if only is None or index.name in only:
-                index.create(conn, checkfirst=True)
+            index.create(conn, checkfirst=True)
 
 
 def refresh_facets(conn: Connection, counts: Counter[tuple[Any, ...]] | None = None) -> None:
@@ -316,16 +303,12 @@ def add_facets(conn: Connection, rows: list[tuple[Any, ...]], previous_max_id: i
             )
 
 
-def finish_load(
-    conn: Connection, facets: Counter[tuple[Any, ...]] | None = None, *, text_indexed: bool = False
-) -> None:
+def finish_load(conn: Connection, facets: Counter[tuple[Any, ...]] | None = None) -> None:
     """Count the facets (or store the loader's ``facets``, see ``refresh_facets``), rebuild
-    the company text index (SQLite; unless the load wrote it, ``text_indexed``) and refresh
-    planner statistics."""
+    the company text index (SQLite) and refresh planner statistics."""
     refresh_facets(conn, facets)
     if conn.dialect.name == "sqlite":
-        if not text_indexed:
-            conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
+        conn.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"))
         conn.execute(text(f"PRAGMA analysis_limit={_ANALYSIS_LIMIT}"))
         conn.execute(text("ANALYZE"))
     else:

@@ -24,10 +24,8 @@ from lexi.prospects import bulk
 from lexi.prospects.gen_process import Batch, RowsProcess
 from lexi.prospects.gen_universe import generate_rows
 
-# SQLite's page cache during a load, KiB. The load is one transaction: at 1,000,000 people its
-# pages (the rows, then the indexes) come to about 1 GB; beyond the cache they are written to
-# the WAL early, which costs little, except for the pages of the people table that each index
-# build reads again.
+# SQLite's page cache during a load, KiB: enough for the people table of 1,000,000 people (about
+# 250 MB), which each index build after the load reads again, and the index being built.
 _LOAD_CACHE_KIB = 1_000_000
 
 
@@ -92,25 +90,22 @@ def _load(
     with engine.connect() as conn:
         if sqlite:
             _sqlite_loading(conn, True)
-        # One transaction: the indexes SQLite keeps up during the load (``LOAD_INDEXES``) are
-        # written once, at the commit, instead of in full after every batch.
-        with conn.begin():
-            if sqlite:
-                bulk.create_people_indexes(conn, bulk.LOAD_INDEXES)
-            for titles, companies, persons, techs, postings in batches:
+        for titles, companies, persons, techs, postings in batches:
+            with conn.begin():
                 bulk.insert_titles(conn, titles)
-                bulk.insert_companies(conn, companies, index_text=True)
+                bulk.insert_companies(conn, companies)
                 bulk.insert_people(conn, persons)
                 bulk.insert_technologies(conn, techs)
                 bulk.insert_postings(conn, postings)
-                n_titles += len(titles)
-                n_companies += len(companies)
-                n_people += len(persons)
-                bulk.count_facets(facets, persons)
-                if progress:
-                    progress(len(persons))
+            n_titles += len(titles)
+            n_companies += len(companies)
+            n_people += len(persons)
+            bulk.count_facets(facets, persons)
+            if progress:
+                progress(len(persons))
+        with conn.begin():
             bulk.create_people_indexes(conn)
-            bulk.finish_load(conn, facets, text_indexed=True)
+            bulk.finish_load(conn, facets)
         if sqlite:
             _sqlite_loading(conn, False)
     if not sqlite:
@@ -123,9 +118,10 @@ def _sqlite_loading(conn: Connection, loading: bool) -> None:
     """SQLite settings for a bulk load (``loading``) and back to the engine's own afterwards.
 
     A failed load is simply regenerated, so no fsyncs while loading; the rows are consistent by
-    construction, so no foreign-key lookups. The cache holds the indexes kept up during the
-    load and the people while the other indexes are built (each build reads the whole table),
-    and worker threads let SQLite sort in parallel while it builds them.
+    construction, so no foreign-key lookups. The cache keeps the people table (each batch is
+    committed, and SQLite keeps the pages of its own commits) for the index builds after the
+    load, each of which reads all of it, and worker threads let SQLite sort in parallel while
+    it builds them.
     """
     raw = bulk.driver(conn)
     raw.execute(f"PRAGMA synchronous={'OFF' if loading else 'NORMAL'}")
