@@ -21,7 +21,7 @@ from lexi.kit.clock import utc_now
 from lexi.prospects import gen_signals
 from lexi.prospects.gen_companies import INDUSTRY_WEIGHTS, ascii_fold, family_of, make_company, slug
 from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
-from lexi.prospects.gen_places import Town, hq_sampler, places
+from lexi.prospects.gen_places import Sampler, Town, hq_sampler, places
 from lexi.prospects.gen_staff import org_chart, staff_size
 from lexi.prospects.places import loc_key
 from lexi.prospects.vocabulary import role, vocabulary
@@ -106,18 +106,6 @@ _LOCAL_PART: dict[str, Callable[[str, str], str]] = {
 _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
-class _Sampler:
-    """Weighted choice by cumulative weights with ``bisect`` (cheaper than ``choices`` per call)."""
-
-    def __init__(self, items: list, weights: list[float]) -> None:
-        self.items = items
-        self.cum = list(accumulate(weights))
-        self.total = self.cum[-1]
-
-    def __call__(self, rng: random.Random):
-        return self.items[bisect.bisect_right(self.cum, rng.random() * self.total)]
-
-
 # Three base-36 digits, least significant first, for each of 0..36**3-1.
 _B36_3 = [a + b + c for c in _B36 for b in _B36 for a in _B36]
 
@@ -145,8 +133,8 @@ def _email_part(name: str) -> str:
 class _Universe:
     def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
-        self.countries = _Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
-        self.industries = _Sampler(
+        self.countries = Sampler(list(COUNTRY_WEIGHTS), list(COUNTRY_WEIGHTS.values()))
+        self.industries = Sampler(
             [n for n, _ in INDUSTRY_WEIGHTS], [w for _, w in INDUSTRY_WEIGHTS]
         )
         self.places = places()
@@ -154,7 +142,7 @@ class _Universe:
             next(t for t in self.places[c].towns if t.name == name) for c, name in ABROAD
         ]
         self.locales = {
-            code: _Sampler([loc for loc, _ in shares], [w for _, w in shares])
+            code: Sampler([loc for loc, _ in shares], [w for _, w in shares])
             for code, shares in COUNTRY_NAMES.items()
         }
         self.vocabulary = vocabulary()
