@@ -309,8 +309,8 @@ QUERIES = [
         "title+technology adopted",
         {"titles": ["CEO"], "technologies": ["Salesforce"], "technologies_added_within_days": 90},
         lambda d: (
-            f"{titles(CEO)} AND {company_text('Salesforce', d, tech=True)} AND p.company_id IN (SELECT "
-            f"company_id FROM prospect_company_technologies WHERE tech_key = 'salesforce' AND first_seen_on >= '{ago(90)}')"
+            f"{titles(CEO)} AND p.company_id IN (SELECT company_id FROM prospect_company_technologies "
+            f"WHERE tech_key = 'salesforce' AND first_seen_on >= '{ago(90)}')"
         ),
     ),
 ]

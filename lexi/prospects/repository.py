@@ -100,6 +100,16 @@ class SignalQuery:
 Buckets = Sequence[tuple[str, int, int | None]]
 
 
+def _adoption_implies_use(q: PersonQuery) -> bool:
+    """Whether the technologies-adopted signal already holds ``q.technologies``: a company that
+    first used one of those technologies within the window uses it, so the text match over every
+    company's technologies (a fifth of all companies use Salesforce) adds nothing."""
+    s = q.signals
+    if s is None or s.tech_since is None or not s.tech_keys:
+        return False
+    return set(s.tech_keys) <= {t.lower() for t in q.technologies}
+
+
 def _size_bucket(column: Any, buckets: Buckets, unknown: str = "unknown") -> Any:
     """The label of the bucket ``column`` falls in (``unknown`` when it falls in none, as NULL
     does). ``buckets`` are (label, min, max) in ascending order, the last one open-ended."""
@@ -518,7 +528,7 @@ class ProspectRepository:
                 base.append(or_(column.is_(None), not_(_in_place(column, place))))
         alone = not base and not q.places and not q.company_places
         for phrases, tech in ((q.keywords, False), (q.technologies, True)):
-            if phrases:
+            if phrases and not (tech and _adoption_implies_use(q)):
                 cond = self._company_text(phrases, tech=tech, alone=alone, q=q)
                 if cond is not None:
                     base.append(cond)
