@@ -332,9 +332,12 @@ def build_message(
     rendered = content.render(step["subject"], step["body"], values)
     sender = sender_of(campaign, settings)
     text, body_html = rendered.text, rendered.html
-    if campaign.from_name:
-        text += f"\n{campaign.from_name}"
-        body_html += f"<p>{html.escape(campaign.from_name)}</p>"
+    # The sign-off ("Best,") is followed by the sender's name: the campaign's, else the display
+    # name of the default sender (LEXI_MAIL_FROM), as the From header shows it.
+    signature = parseaddr(sender)[0]
+    if signature:
+        text += f"\n{signature}"
+        body_html += f"<p>{html.escape(signature)}</p>"
     if campaign.track_clicks:
         body_html = _HREF.sub(
             lambda m: (

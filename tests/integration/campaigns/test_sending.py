@@ -128,6 +128,21 @@ class TestTheMessages:
         stats = ok(client.get(f"/v1/campaigns/{c['id']}/stats", headers=auth))
         assert stats["sent_count"] == 4 and stats["scheduled_count"] == 4
 
+    def test_without_a_sender_name_the_default_senders_name_signs_the_email(
+        self, client, auth, db, sink, mail_settings, workspace
+    ):
+        ids = contacts(client, auth, 1)
+        c = campaign(client, auth, list_id=new_list(client, auth, ids)["id"],
+                     steps=[{"subject": "s", "body": "Hi there,\n\nA short note.\n\nBest,"}])  # fmt: skip
+        launch(client, auth, db, c["id"])
+        named = mail_settings.model_copy(update={"mail_from": "Dana Reyes <dana@firm.example>"})
+        CampaignSender(db, named, workspace_id=workspace.id).run_until_idle()
+        [msg] = sink.messages
+        assert msg["From"] == "Dana Reyes <dana@firm.example>"
+        text = msg.get_body(("plain",)).get_content()
+        assert "Best,\nDana Reyes" in text.replace("\r\n", "\n")
+        assert "<p>Dana Reyes</p>" in msg.get_body(("html",)).get_content()
+
     def test_unsubscribe_link_works_when_followed_and_applies_everywhere(
         self, client, auth, db, sink, mail_settings, workspace
     ):
