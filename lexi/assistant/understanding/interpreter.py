@@ -13,8 +13,9 @@ from typing import Any
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import commands, prefilter, recognisers  # noqa: F401  (recognisers: registers the built-ins)
+from . import commands, fields, prefilter, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
+from .fields import QuotedTitle, title_form
 from .places import unquote_places
 from .purpose import without_glosses, without_purpose
 from .questions import clarify
@@ -96,7 +97,9 @@ class RuleInterpreter:
             return Interpretation([found], text=raw)  # "yes", "approve it", injections
         if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
-        cleaned = boolean_to_plain(cleaned)
+        cleaned = fields.rewrite(cleaned)
+        cleaned, titles = _quoted_titles(cleaned)
+        cleaned = boolean_to_plain(cleaned, titles)
         cleaned = _CORRECTION.sub("actually ", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
         cleaned = without_glosses(cleaned, _only_role)
@@ -115,6 +118,8 @@ class RuleInterpreter:
                 )
                 return Interpretation([again], text=raw)
         protected, quotes = protect_quotes(cleaned)
+        if titles:
+            quotes = [QuotedTitle(q) if q in titles else q for q in quotes]
         if quotes:
             protected = unquote_places(protected, quotes)
         intents: list[Intent] = []
@@ -134,6 +139,47 @@ class RuleInterpreter:
             intents.append(intent)
         intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
         return Interpretation(_answer_to_roles(intents, state), text=raw)
+
+
+# A quoted job title ("VP Clinical Operations", 'Director of Leasing'): one title, never split.
+_QUOTED_PHRASE = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
+_TITLE_HEAD = re.compile(
+    r"\b(?:VP|SVP|EVP|AVP|Head|Director|Manager|Officer|Chief|President|Lead|Engineer|Partner|"
+    r"Counsel|Controller|Founder|Owner|Recruiter|Specialist|Coordinator|Analyst|C[A-Z]{1,2}O)s?\b",
+    re.IGNORECASE,
+)
+# Quoted names of lists, campaigns and subject lines are not titles.
+_NAMES_A_THING = prefilter.compile(
+    r"\b(?:lists?|campaigns?|subject|emails?|rename|named|called|sequences?)\b", re.IGNORECASE
+)
+
+
+def _quoted_titles(text: str) -> tuple[str, set[str]]:
+    """Quoted job titles: one the rules read as that one role loses its quotes ("Chief
+    Information Security Officer" is the CISO); one they would split ("VP Clinical Operations"
+    is no VP plus an operations department) is kept whole, its quotes kept."""
+    kept: set[str] = set()
+    if not ('"' in text or "'" in text or "“" in text) or _NAMES_A_THING.search(text):
+        return text, kept
+
+    def repl(m: re.Match[str]) -> str:
+        form = title_form(m[1])
+        if len(form.split()) > 7 or not _TITLE_HEAD.search(form):
+            return m[0]
+        slots = extract(form)
+        hits = slots.positive_roles
+        if len(hits) == 1 and not slots.has_filters and len(hits[0].named_titles) == 1:
+            read = hits[0].named_titles[0].lower()
+            if read == form.lower():
+                form = hits[0].named_titles[0]  # as the lexicon writes it: "plant manager"
+            elif not form.lower().startswith(read):
+                return form  # "Chief Information Security Officer": the CISO, as unquoted
+        if len(form.split()) < 2 or not slots.has_role:
+            return m[0]
+        kept.add(form)
+        return f'"{form}"'
+
+    return _QUOTED_PHRASE.sub(repl, text), kept
 
 
 def _names_people(text: str) -> bool:
@@ -168,8 +214,12 @@ def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:
             and prev.kind is IntentKind.clarify
             and prev.missing == ["roles"]
             and prev.filters is not None
-            and intent.kind is IntentKind.prospect_search
-            and not intent.refinement
+            and (
+                (intent.kind is IntentKind.prospect_search and not intent.refinement)
+                # "funding: Series A; raised: last 90d; title: CEO": each role-less part
+                or (intent.kind is IntentKind.clarify and intent.missing == ["roles"])
+            )
+            and (intent.filters is not None or intent.kind is IntentKind.prospect_search)
         ):
             merged = {k: v for k, v in prev.filters.to_dict().items() if k != "limit"}
             merged.update(intent.filters.to_dict() if intent.filters is not None else {})

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from lexi.kit.clock import utc_now
 
 from . import patterns, prefilter
+from .fields import QuotedTitle
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
 from .places import DEMONYMS, PLACE_PREPOSITIONS, PlaceHit, fuzzy_place, place_at, settle_codes
 from .signals import signals
@@ -471,11 +472,15 @@ def _ladder(m: re.Match[str]) -> str:
 
 
 class _Scanner:
-    def __init__(self, tokens: list[Token], places: list) -> None:
+    def __init__(self, tokens: list[Token], places: list, quotes: Sequence[str] = ()) -> None:
         self.t = tokens
         self.places = places
         self.keys = [tok.key for tok in tokens]
         self.n = len(tokens)
+        # Quoted job titles ("VP Clinical Operations", see ``fields.QuotedTitle``), by token key.
+        self.quoted_titles = {
+            f"qtok{n}": str(q) for n, q in enumerate(quotes) if isinstance(q, QuotedTitle)
+        }
 
     def _lower_role_ok(self, j: int) -> bool:
         """A lower-case abbreviation that can only be a role: a plural with an apostrophe
@@ -621,6 +626,8 @@ class _Scanner:
         return tok.text if tok.text.isupper() else tok.text.capitalize()
 
     def role(self, i: int) -> tuple[int, RoleHit] | None:
+        if self.quoted_titles and (quoted := self.quoted_titles.get(self.keys[i])):
+            return 1, RoleHit(Role(), title=quoted)
         best: tuple[int, RoleHit] | None = self.compound_title(i)
         direct = self.longest(ROLE_KEYS, i)
         if (
@@ -928,14 +935,14 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 correct(t.text.lower()) if t.text.lower() != t.key else None
             )
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
-    _scan(fixed, slots, places)
+    _scan(fixed, slots, places, quotes)
     if _CONTINUE.match(clause):
         slots.more = True
     return slots
 
 
-def _scan(tokens: list[Token], slots: Slots, places: list) -> None:
-    walk = _Walk(_Scanner(tokens, places), slots)
+def _scan(tokens: list[Token], slots: Slots, places: list, quotes: list[str]) -> None:
+    walk = _Walk(_Scanner(tokens, places, quotes), slots)
     while walk.i < walk.sc.n:
         walk.step()
     walk.finish()

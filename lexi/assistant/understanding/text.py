@@ -414,8 +414,13 @@ def _json_form(text: str) -> str:
     return "; ".join(f"{key.replace('_', ' ')}: {_json_value(v)}" for key, v in data.items())
 
 
-def boolean_to_plain(text: str) -> str:
-    """Boolean search syntax as plain words: quotes and brackets go, OR/AND/NOT become words."""
+def boolean_to_plain(text: str, keep: frozenset[str] | set[str] = frozenset()) -> str:
+    """Boolean search syntax as plain words: quotes and brackets go, OR/AND/NOT become words.
+    A quoted phrase in ``keep`` (a title that must stay one title) keeps its quotes."""
+
+    def unquote(m: re.Match[str]) -> str:
+        return m[0] if m[1] in keep else m[1]
+
     if text.startswith("{") and text.endswith("}"):
         text = _json_form(text)
     if "(" in text:
@@ -424,12 +429,10 @@ def boolean_to_plain(text: str) -> str:
         text = _LEVEL_AS_TITLE.sub(_level_as_title, text)
     if (":" in text or "=" in text) and _FIELDS.search(text):
         text = _FIELDS.sub(lambda m: ", people in " if m["dept"] else ", ", text).lstrip(" ,")
-        text = _QUOTED.sub(
-            lambda m: m[1], text
-        )  # 'Job Title = "Chief Information Security Officer"'
+        text = _QUOTED.sub(unquote, text)  # 'Job Title = "Chief Information Security Officer"'
     if not _BOOLEAN.search(text):
         return text
-    text = _QUOTED.sub(lambda m: m[1], text)
+    text = _QUOTED.sub(unquote, text)
     text = text.replace("(", " ").replace(")", " ")
     text = _BOOL_OR.sub(" or ", text)
     text = _BOOL_AND.sub(", ", text)
