@@ -590,9 +590,15 @@ class ProspectRepository:
         return int(self.session.execute(stmt).scalar_one())
 
     def match_ids(self, conditions: list[ColumnElement[bool]], limit: int) -> list[int]:
-        """Ids of up to ``limit`` people matching ``conditions``, in no particular order."""
+        """Ids of up to ``limit`` people matching ``conditions``, in no particular order.
+
+        On SQLite they come back as one comma-separated text: a row per id through the result
+        machinery costs about four times what finding it does (10,000 ids: ~10 ms)."""
         stmt = select(P.id).where(*conditions).limit(limit)
-        return list(self.session.execute(stmt).scalars().all())
+        if self.dialect != "sqlite":
+            return list(self.session.execute(stmt).scalars().all())
+        joined = self.session.execute(select(func.group_concat(stmt.subquery().c.id))).scalar()
+        return [int(i) for i in joined.split(",")] if joined else []
 
     def page_ids(
         self, conditions: list[ColumnElement[bool]], offset: int, limit: int, *, scan: bool = False
