@@ -39,6 +39,13 @@ _QUOTED = prefilter.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
 _THE_ROLE_AT = re.compile(
     r"\bthe\s+(?:[\w-]+\s+){1,4}?(?:at|of)\s((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.&-]*){1,3})(?=\s*[?.!]*\s*$)"
 )
+# "who is the general counsel at Zillow", "anyone in the legal department at Ford", "the CEO of
+# Greenhouse": one capitalised name ending the request, after "at" (or "of" after "the <role>"),
+# that the search reads as nothing else (not a department, an industry, a place or a role).
+_ONE_NAME = re.compile(
+    r"(?:\b(?:at|works\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of)"
+    r"\s+([A-Z][\w&'-]*\w)(?=\s*[?.!]*\s*$)"
+)
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
 # after "at" are companies (one bare name, "at Google", stays a keyword).
@@ -50,6 +57,13 @@ _NAME_LIST = re.compile(
 _EXCLUDED_BEFORE = re.compile(
     r"\b(?:exclud\w*|except(?:\s+for)?|not|no|leave\s+out|leaving\s+out|nobody|no\s+one)\s+"
     r"(?:\w+\s+){0,2}$",
+    I,
+)
+# Before "at <name>": a past employer ("who used to work at Google") or an exclusion ("not at
+# Salesforce") is not the company people work at now.
+_NOT_NOW_BEFORE = re.compile(
+    r"(?:\b(?:used\s+to|previously|formerly|once|ex|alumni|worked|not|no|except|exclud\w*|"
+    r"leave\s+out|leaving\s+out|nobody|no\s+one)\b[\w\s-]{0,20}|\bwork(?:ed|ing)?\s+)$",
     I,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
@@ -68,7 +82,7 @@ def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
     out = Companies(clause)
     _name_list(out)
-    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT):
+    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _ONE_NAME):
         while True:
             m = pattern.search(out.clause)
             if not m:
@@ -78,13 +92,42 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 break
             if pattern is _THE_ROLE_AT and not _a_name(name):
                 break
+            if pattern is _ONE_NAME and (
+                out.names
+                or _NOT_NOW_BEFORE.search(out.clause[: m.start()])
+                or not _read_as_nothing_else(name)
+            ):
+                break
             if pattern is _DOMAIN:
                 name = re.sub(r"^www\.", "", name.lower())
             if name not in out.names:
                 out.names.append(name)
-            start = m.start(1) - 3 if pattern is _THE_ROLE_AT else m.start()  # the role stays
+            # The role stays: only "at <name>" / "of <name>" leaves the clause.
+            start = m.start(1) - 3 if pattern in (_THE_ROLE_AT, _ONE_NAME) else m.start()
             out.clause = (out.clause[:start] + " " + out.clause[m.end() :]).strip()
     return out
+
+
+def _read_as_nothing_else(name: str) -> bool:
+    """A single word the search reads as nothing else: no role, department, industry, place,
+    size or kind of company (a technology is fine: "people at HubSpot" work there)."""
+    from .scanner import extract as slots_of
+
+    if not _a_name(name) or not _not_a_word(name):
+        return False
+    s = slots_of(name)
+    return not (
+        s.roles
+        or s.generic
+        or s.industries
+        or s.locations
+        or s.company_locations
+        or s.dept_mentions
+        or s.employees
+        or s.revenue
+        or s.email_status
+        or s.unsupported
+    )
 
 
 def _a_name(name: str) -> bool:

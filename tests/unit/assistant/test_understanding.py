@@ -321,13 +321,33 @@ class TestRoles:
         assert f["seniorities"] == ["c_suite", "vp", "head", "director"]
         assert f["departments"] == ["sales"]
 
-    def test_a_company_named_after_at_is_a_keyword(self):
+    def test_a_name_ending_the_request_after_at_is_the_company(self):
         assert only("find senior engineers at Google").filters == {
             "seniorities": ["senior"],
             "departments": ["engineering"],
-            "keywords": ["Google"],
+            "companies": ["Google"],
             "limit": 25,
         }
+        assert only("who's the head of legal at Peloton?").filters["companies"] == ["Peloton"]
+        assert only("the COO of Chobani").filters == {
+            "titles": ["COO"],
+            "companies": ["Chobani"],
+            "limit": 25,
+        }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "marketing directors at Fintech",  # an industry
+            "find me the head of Marketing",  # a function
+            "CTOs at Startups",  # a kind of company
+            "sales managers at Boston",  # a place
+            "founders in Austin who used to work at Oracle",  # a past employer
+            "account executives in Denver, not at Salesforce",  # an exclusion
+        ],
+    )
+    def test_a_word_the_search_reads_otherwise_is_not_a_company(self, text):
+        assert "companies" not in only(text).filters
 
     def test_unknown_titles_ending_in_a_title_word_are_kept_as_titles(self):
         assert only("Find compliance officers at banks").filters["titles"] == ["Compliance Officer"]
