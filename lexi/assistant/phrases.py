@@ -101,6 +101,46 @@ SMALL_TALK = {
     "thanks": "You're welcome! Anything else?",
     "bye": "Bye for now. Your conversation stays here when you come back.",
 }
+# What a word in the results or a filter means: the answer to "what does verified mean?",
+# keyed by the topic code understanding returns (``understanding.concepts``).
+_EMAIL_STATUSES = (
+    "Every email has one of three statuses: verified, guessed or unavailable. "
+    '"only verified emails" keeps the first; "verified or guessed" both.'
+)
+CONCEPTS = {
+    "email_verified": "A verified email is an address confirmed to be the person's and to "
+    "accept mail: the safest to send a campaign to. " + _EMAIL_STATUSES,
+    "email_guessed": "A guessed email follows the company's address pattern (such as "
+    "first.last@company.com) but was not confirmed, so some will bounce. " + _EMAIL_STATUSES,
+    "email_catch_all": "A catch-all (accept-all) domain takes mail for any address, so an "
+    "address there cannot be confirmed; such emails count as guessed. " + _EMAIL_STATUSES,
+    "email_unavailable": "Unavailable means there is no usable email for that person (none "
+    "found, or it bounced). " + _EMAIL_STATUSES,
+    "email_status": _EMAIL_STATUSES,  # {placeholders} are filled by ``concept``
+    "headcount_growth": "Growing fast means the company's headcount is up {growing_pct}% or more "
+    'over the last 12 months; say a number to change it ("growing 30%+ over the past year").',
+    "shrinking": "Shrinking means the company's headcount went down over the last 12 months.",
+    "recently_funded": "Recently funded means the company's last funding round is recent: by "
+    'default within the last {funding_days} days; say a date or span to change it ("raised in '
+    '2026").',
+    "new_in_role": "New in role means the person started their current role recently: by "
+    'default within the last {role_days} days ("started a new job in the last 60 days").',
+    "just_adopted": "Just adopted means a technology first seen at the company in the last "
+    '{adopted_days} days by default ("adopted HubSpot in the last 30 days").',
+    "hiring": "Hiring means the company has an open job posting for the role you name "
+    '("companies hiring SDRs"), optionally posted within a span ("in the last 30 days").',
+    "seniority": "Seniority is a person's level: owner, founder, C-level, partner, VP, head, "
+    "director, manager, senior, entry or intern.",
+    "department": "Department is the part of the company a person works in, such as sales, "
+    "marketing, engineering, finance, HR or legal.",
+    "credits": "Credits pay for work: a message costs {message_credits}, a search that finds "
+    "people {search_credits} more; questions about credits or what I can do are free. Ask "
+    '"how many credits do I have?".',
+    "contacts": "Contacts are the people you saved from searches or imports; a list is a named "
+    "group of contacts.",
+    "approval": "A search that would save more people than your workspace's auto-approve limit "
+    'becomes a task; it runs and charges only when you approve it ("approve it").',
+}
 CAPABILITY_LINES = {
     "search_prospects": 'find prospects ("Find 20 CEOs at law firms in New York")',
     "save_to_list": 'save the people I found to a list ("add them to Q1 Leads")',
@@ -631,6 +671,11 @@ def cannot_afford_task(action: dict[str, Any]) -> str:
         f"Approving needs {_n(int(action.get('required') or 0), 'credit')} but you have "
         f"{_n(int(action.get('balance') or 0), 'credit')}, so the task is still waiting."
     )
+
+
+def concept(topic: str, numbers: Mapping[str, int]) -> str:
+    """What the concept means, with the numbers the rules use ("20% or more")."""
+    return CONCEPTS[topic].format(**numbers)
 
 
 def credits(balance: int) -> str:

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from typing import Any
 
 from lexi.assistant import phrases
+from lexi.assistant.understanding import signals
 from lexi.assistant.understanding.types import IntentKind, Interpretation
+from lexi.credits import prices
 
 _QUESTIONS = {
     "prospects": phrases.NOTHING_TO_SAVE,
@@ -72,7 +74,20 @@ def _campaign(say: Callable[[dict[str, Any]], str]) -> Callable[[dict[str, Any]]
     return sentence
 
 
+# The numbers behind the words, as the rules and the price list use them.
+_CONCEPT_NUMBERS = {
+    "growing_pct": signals.GROWING_FAST_PCT,
+    "funding_days": signals.RECENT_FUNDING_DAYS,
+    "role_days": signals.NEW_IN_ROLE_DAYS,
+    "adopted_days": signals.JUST_ADOPTED_DAYS,
+    "message_credits": prices.CHAT_MESSAGE,
+    "search_credits": prices.PROSPECT_SEARCH,
+}
+
+
 def _capabilities(action: dict[str, Any]) -> str:
+    if action.get("topic") in phrases.CONCEPTS:
+        return phrases.concept(action["topic"], _CONCEPT_NUMBERS)
     if action.get("style") in phrases.SMALL_TALK:
         return phrases.SMALL_TALK[action["style"]]
     return phrases.capabilities(action.get("tools") or [])

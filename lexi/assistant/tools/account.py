@@ -58,20 +58,29 @@ def list_tasks(ctx: TurnContext, args: TaskArgs) -> Action:
 
 class CapabilityArgs(BaseModel):
     style: str = Field("list", description="list | hello | thanks | bye")
+    topic: str | None = Field(
+        None, description="a concept asked about ('email_verified', 'headcount_growth', ...)"
+    )
 
 
 @tool(
     scope=Scope.lexi,
     intents=[IntentKind.capabilities],
-    from_intent=lambda i, c: CapabilityArgs(style=i.params.get("style") or "list"),
+    from_intent=lambda i, c: CapabilityArgs(
+        style=i.params.get("style") or "list", topic=i.params.get("topic")
+    ),
 )
 def capabilities(ctx: TurnContext, args: CapabilityArgs) -> Action:
-    """What Lexi can do with this API key (or a short answer to a greeting or thanks)."""
+    """What Lexi can do with this API key (or a short answer to a greeting or thanks, or what
+    a word such as "verified" means)."""
     check_scope(ctx, Scope.lexi)
     allowed = REGISTRY.for_scopes(ctx.caller.scopes)
-    return {
+    action: Action = {
         "type": "capabilities",
         "status": "completed",
         "style": args.style,
         "tools": [s.name for s in allowed.all()],
     }
+    if args.topic:
+        action["topic"] = args.topic
+    return action

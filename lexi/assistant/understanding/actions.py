@@ -55,6 +55,40 @@ _UNSUPPORTED = prefilter.compile(
 )
 
 
+# Asks about people already found that no list, campaign or search can serve, recognised before
+# any of those reads them: pushing them into a CRM ("push them straight into my HubSpot" is no
+# list), calling them ("set up a cold calling sequence" is no campaign), LinkedIn actions, phone
+# numbers, their taxes or finances, predictions about them.
+_OUT_OF_REACH = prefilter.compile(
+    r"(?:\b(?:sync|integrate)\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?"
+    r"\b(?:to|into|with)|\b(?:push|send|upload|export|import|copy|move|load|transfer|pipe|put|add)"
+    r"\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?\b(?:to|into))\s+"
+    r"(?:my\s+|our\s+|the\s+)?(?:salesforce|hubspot|pipedrive|zoho|dynamics|close\.com|"
+    r"outreach\.io|salesloft|crm)\b"
+    r"|\bcold[\s-]?call(?:s|ing)?\b|\bcall(?:ing)?\s+(?:sequence|cadence|script|list|campaign)s?\b|"
+    r"\b(?:power\s+)?dialer\b|"
+    r"\blinkedin\s+(?:connect(?:ion)?s?|invites?|invitations?|inmails?)\b|"
+    r"\bconnect\s+(?:with|w/?)\s+(?:all\s+(?:of\s+)?)?(?:them|these|those|everyone|each)\b|"
+    r"\b(?:their|his|her|these\s+people'?s)\s+(?:personal\s+|direct\s+|work\s+|private\s+)?"
+    r"(?:cell(?:\s+phone)?|mobile(?:\s+phone)?|phone|telephone|direct[\s-]dial)\s*(?:numbers?|nos?\b|#)|"
+    r"\b(?:(?:cell|mobile|phone)\s+numbers?|direct[\s-]dials?)\s+(?:for|of)\s+"
+    r"(?:them|these|those|everyone|all)\b|"
+    r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
+    r"(?:back\s+)?tax(?:es)?\b|\btax\s+(?:returns?|records?|liens?|debts?)\b|"
+    r"\b(?:credit\s+scores?|net\s+worth|criminal\s+records?|background\s+checks?)\b|"
+    r"\b(?:predict|forecast)(?:s|ing)?\s+(?:which|who|whether|if|when|what|how)\b",
+    I,
+)
+
+
+def out_of_reach(clause: str) -> Intent | None:
+    """ "push them into my HubSpot", "pull their cell numbers": unsupported, whatever the verb."""
+    m = _OUT_OF_REACH.search(clause)
+    if m:
+        return Intent(kind=IntentKind.unsupported, params={"what": m.group(0).strip().lower()})
+    return None
+
+
 def drafting(clause: str) -> Intent | None:
     """ "Write a cold email to the CEO of Holmes & Andrews PC": drafting, whoever it is for."""
     m = _DRAFT.search(clause)

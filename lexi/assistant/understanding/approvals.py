@@ -16,7 +16,7 @@ _THE_TASK = (
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
 )
 _APPROVE = re.compile(
-    rf"^\W*(?:(?:yes|yeah|yep|sure|ok(?:ay)?|sounds\s+good|great|perfect)[\s,.!]*)?"
+    rf"^\W*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|alright|cool|sounds\s+good|great|perfect)[\s,.!]*)?"
     rf"(?:please\s+)?(?:(?:go\s+ahead\s+and\s+)?(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
     rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
     rf"approved|confirmed)"
@@ -25,7 +25,8 @@ _APPROVE = re.compile(
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
-    rf"^\W*(?:(?:actually|hmm+|wait|oh|oops|sorry|no)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"^\W*(?:(?:actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
+    rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks|not\s+yet|"
     rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*\W*$|"
     rf"^\W*(?:no|nope|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"

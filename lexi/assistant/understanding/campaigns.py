@@ -402,6 +402,17 @@ _LEAD_TONE = re.compile(
 )
 
 
+# After the tone, a reason of any length: "more formal please, in France we are not so familiar
+# with strangers", "shorter - people skim on their phones".
+_REASON_AFTER = re.compile(r"\s*(?:[,;:.!\u2014\u2013-]|\s+(?:because|since|as|cause|cuz|bc)\b)", I)
+
+
+def _tone_then_reason(clause: str) -> bool:
+    """A tone leading the clause and a reason after it, in a conversation with a campaign."""
+    lead = _LEAD_TONE.match(clause)
+    return bool(lead and _tone(lead[0]) and _REASON_AFTER.match(clause, lead.end()))
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
     if not (
@@ -414,6 +425,7 @@ def _rewrite(s: _Said) -> Intent | None:
         )
         or (tone and _BARE_TONE.fullmatch(clause))
         or (_MENTION.match(clause) and _has_campaign(s.state))
+        or (tone and _has_campaign(s.state) and _tone_then_reason(clause))
     ):
         return None
     if tone and (lead := _LEAD_TONE.match(clause)):

@@ -111,8 +111,10 @@ _CAPABILITIES = re.compile(
 _CREDITS = prefilter.compile(
     r"\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
-    r"\bhow\s+much\s+(?:is|does|do|will|would)\b[^.?!]*\b(?:search|message|cost|charge)|"
-    r"\bwhat\s+(?:does|will|would)\s+(?:it|that|this|a\s+search)\s+cost\b|"
+    r"\bhow\s+much\s+(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
+    r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
+    r"(?:search|message|one|lookup)?"
+    r"\s+cost\b|"
     r"\bhow\s+much\s+(?:have\s+i|did\s+i)\s+(?:spent|used)|\busage\b",
     I,
 )
@@ -140,8 +142,8 @@ _UNSUPPORTED = prefilter.compile(
 
 
 _COST_QUESTION = re.compile(
-    r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did)\b|\bwhat\s+(?:would|will)\s+"
-    r"(?:it|that|this)\s+cost\b",
+    r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did|has)\b|\bwhat\s+"
+    r"(?:would|will|did)\s+(?:it|that|this)\s+cost\b",
     I,
 )
 

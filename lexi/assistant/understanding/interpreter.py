@@ -59,6 +59,10 @@ _TYPOS = {
     "wat": "what",
     "wht": "what",
     "abt": "about",
+    "yr": "year",
+    "yrs": "years",
+    "wk": "week",
+    "wks": "weeks",
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
@@ -327,6 +331,9 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
             and not (i.kind is IntentKind.clarify and i.missing == ["request"])
         ]
     clarifies = [i for i in intents if i.kind is IntentKind.clarify]
+    explained = [i for i in intents if i.kind is IntentKind.capabilities and i.params.get("topic")]
+    if explained and all(i.missing == ["request"] for i in clarifies):
+        return explained[:1]  # "sorry, what does verified mean?": the question is answered
     if clarifies:
         return clarifies[:1]
     return intents[:1] if intents else [clarify("request")]

@@ -54,7 +54,9 @@ _LAST_REF = re.compile(
     I,
 )
 _NAMED = re.compile(
-    r"\b(?:called|named|titled|name\s+it|call\s+it|labell?ed|entitled)\s*:?\s+(.+)$", I
+    r"\b(?:called|named|titled|name\s+it|call\s+it|labell?ed|entitled|"
+    r"(?:with|under|by)\s+(?:the\s+)?name(?:\s+of)?)\s*:?\s+(.+)$",
+    I,
 )
 _NAME_BEFORE_LIST = re.compile(
     r"\b(?:to|into|in|on|onto|from|for|of|as)\s+(?:my|the|our|a|an|your)?\s*(?:new\s+)?(.+?)\s+list\b",

@@ -450,8 +450,9 @@ _EMAIL_RULES = [
     ),
     (
         re.compile(
-            r"\b(?:only\s+(?:the\s+)?verified(?:\s+ones)?|verified\s+(?:ones\s+)?only|"
-            r"verified\s+ones)\b|(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)",
+            r"\b(?:(?:only|just)\s+(?:the\s+)?verified(?:\s+(?:ones|addresses|contacts))?|"
+            r"verified\s+(?:ones\s+|addresses\s+|contacts\s+)?only|verified\s+(?:ones|addresses))\b|"
+            r"(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)",
             re.IGNORECASE,
         ),
         ["verified"],
@@ -630,15 +631,30 @@ _CLEAR_KEYS = {
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount|employee|startup|revenue|arr|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
-    r"hiring|funding|intent)"
-    r"(?:s|ies)?(?:\s+(?:count|status|stack))?"
+    r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
+    r"vacanc(?=ies|y))"
+    r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
+)
+# Other words for a filter's noun: "forget the open positions" clears the hiring filter.
+_CLEAR_ALIASES = dict.fromkeys(
+    (
+        "open position",
+        "open role",
+        "open job",
+        "job posting",
+        "job opening",
+        "posting",
+        "opening",
+        "vacanc",
+    ),
+    "hiring",
 )
 _FILTER_WORD = (
     r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
     r"bit|bits|one)"
 )
 _CLEAR = prefilter.compile(
-    rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|"
+    rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|never\s*mind|"
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
@@ -657,8 +673,8 @@ def cleared(text: str) -> tuple[str, set[str], bool]:
     if _CLEAR.search(text):
 
         def build(m: re.Match[str]) -> str:
-            noun = next((g for g in m.groups() if g), "location").lower()
-            keys.update(_CLEAR_KEYS.get(noun, ()))
+            noun = " ".join(next((g for g in m.groups() if g), "location").lower().split())
+            keys.update(_CLEAR_KEYS.get(_CLEAR_ALIASES.get(noun, noun), ()))
             return " ; "
 
         text = _CLEAR.sub(build, text)

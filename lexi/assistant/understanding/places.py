@@ -107,6 +107,11 @@ _LOWER_CODES = frozenset(
         "dc",
     ]
 )
+# The words after which those codes are read in lower case: "in ny", and in a follow-up that
+# adds a place, "add sf", "plus nj", "also tx", "what about nj".
+_BEFORE_LOWER_CODE = frozenset(
+    ["in", "from", "across", "outside", "not", "the", "of", "add", "plus", "also", "+", "about"]
+)
 # Nationality words before companies: "Japanese SaaS companies", "Polish manufacturers".
 DEMONYMS = {
     "american": "US",
@@ -227,9 +232,7 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     if len(word) == 2 and word[0].isupper() and word[1].islower():
         word = word.lower()  # "in Tx", "in Fl": a code typed with one capital
     if word in _LOWER_ANYWHERE or (
-        i
-        and word in _LOWER_CODES
-        and tokens[i - 1].key in ("in", "from", "across", "outside", "not", "the", "of")
+        i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE
     ):
         places = geo.lookup(word.upper())
         if places:

@@ -22,6 +22,7 @@ from . import (
     campaigns,
     commands,
     companies,
+    concepts,
     exclusions,
     list_admin,
     lists,
@@ -43,7 +44,9 @@ from .search import (
     refine,
     unsupported_exclusions,
 )
+from .signals import restaged
 from .slots import Slots
+from .text import words_to_digits
 from .types import Intent, IntentKind
 from .unsupported import unsupported
 
@@ -162,6 +165,12 @@ def injection(m: Message) -> Intent | None:
 # Clauses.
 
 
+@recogniser(priority=5)
+def out_of_reach(c: Clause) -> Intent | None:
+    """ "push them into my HubSpot", "cold calling sequence": before lists and campaigns."""
+    return actions.out_of_reach(c.text)
+
+
 @recogniser(priority=10)
 def list_administration(c: Clause) -> Intent | None:
     """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."."""
@@ -205,6 +214,15 @@ def new_list(c: Clause) -> Intent | None:
     if not lists.names_new_list(c.text):
         return None
     return lists.list_operation(c.text, c.quotes, c.state, after_search=c.running.searched)
+
+
+@recogniser(priority=35)
+def concept_question(c: Clause) -> Intent | None:
+    """ "what does verified mean?", "how do you define growing fast?": answered, not searched."""
+    asks, topic = concepts.question(c.text, c.quotes)
+    if not asks:
+        return None
+    return Intent(kind=IntentKind.capabilities, params={"topic": topic} if topic else {})
 
 
 @recogniser(priority=40)
@@ -277,6 +295,8 @@ def search(c: Clause) -> Answer:
     found = _search(c.text, slots, c.running, c.intents)
     if found is False:
         return None
+    if found is not None and found.refinement and found.filters is not None:
+        _keep_earlier_places(found, c)
     if found is not None and found.kind in (IntentKind.prospect_search, IntentKind.clarify):
         found.unsupported = list(slots.unsupported)
         found.not_understood = list(slots.unknown_places)
@@ -309,7 +329,7 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     """A search intent, a merge into this message's search (returns None), or False."""
     base = running.filters
     if base is not None and not slots.has_role and not slots.has_filters:
-        timed = _retimed(clause, base) or _resized(clause, base)
+        timed = _retimed(clause, base) or _resized(clause, base) or _restaged(clause, base)
         if timed is not None:
             return Intent(
                 kind=IntentKind.prospect_search,
@@ -352,6 +372,36 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     return Intent(
         kind=IntentKind.prospect_search, filters=ProspectFilters.from_dict(new_filters(slots))
     )
+
+
+# "no, I meant add Utah, keep the Colorado cities too", "I didn't mean instead": the places the
+# last refinement replaced come back.
+_KEEP_EARLIER = prefilter.compile(
+    r"\bkeep\s+(?:the\s+|my\s+)?(?P<what>[^,;.!?]+?)\s+(?:too|as\s+well|also)\b"
+    r"|\bdid(?:n'?t|\s+not)\s+mean\s+instead\b|\bnot\s+instead\b",
+    re.IGNORECASE,
+)
+
+
+def _keep_earlier_places(found: Intent, c: Clause) -> None:
+    """The places of the search before the last one that the clause keeps, added back; with a
+    place named ("the Colorado cities"), only the earlier places inside it, and not the place."""
+    m = _KEEP_EARLIER.search(c.text)
+    sets = c.state.result_sets
+    if not m or len(sets) < 2 or found.filters is None:
+        return
+    earlier = [str(v) for v in sets[-2].get("filters", {}).get("locations") or []]
+    now = list(found.filters.locations or [])
+    named = extract(m["what"], c.quotes).locations if m["what"] else []
+    if named:
+        kept = [v for v in earlier if any(v == p or v.endswith(", " + p) for p in named)]
+        now = [v for v in now if v not in named or v in earlier]
+    else:
+        kept = earlier
+    if not kept:
+        return
+    merged = [*(v for v in earlier if v in kept), *(v for v in now if v not in kept)]
+    found.filters = found.filters.changed({"locations": merged})
 
 
 def _more(slots: Slots, running: Running) -> Intent:
@@ -498,6 +548,16 @@ def _resized(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     return f if f.get("employees", True) and f.get("revenue_usd", True) else None
 
 
+def _restaged(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    """ "also pre-seed", "just series A": the funding stages of a search that has some change."""
+    if not base.get("funding_stages"):
+        return None
+    stages = restaged(clause, base["funding_stages"])
+    if not stages or stages == base["funding_stages"]:
+        return None
+    return {**copy.deepcopy(base), "funding_stages": stages}
+
+
 _SPAN = re.compile(
     r"\b(?P<n>\d{1,4})\s*(?P<unit>days?|weeks?|months?)\b|\b(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -508,7 +568,7 @@ _POSTINGS = re.compile(r"\b(?:post(?:ing|ed|s)?|jobs?|openings?|listings?)\b", r
 def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     """ "make it 2025 instead", "tighten that to 30 days", "only postings from the last 7 days":
     the time span of the search's dated signal changes, nothing else."""
-    m = _SPAN.search(clause)
+    m = _SPAN.search(clause) or _SPAN.search(words_to_digits(clause))  # "the last two weeks"
     if not m:
         return None
     f = copy.deepcopy(base)

@@ -355,9 +355,26 @@ def _plural_of(written: str, key: str) -> str:
 
 
 # Verbs of the request that may stand right before "companies" ("only include companies with
-# ...", "target companies in ..."): they ask for the companies, they do not describe them.
+# ...", "target companies in ...", "add companies based in Indianapolis"): they ask for the
+# companies, they do not describe them.
 _ASKING_VERBS = frozenset(
-    {"include", "including", "keep", "show", "find", "get", "want", "need", "target", "pick"}
+    {
+        "include",
+        "including",
+        "keep",
+        "show",
+        "find",
+        "get",
+        "want",
+        "need",
+        "target",
+        "pick",
+        "add",
+        "plus",
+        "also",
+        "only",
+        "just",
+    }
 )
 # Capitals that are chat, not a niche: "My ICP is ...", "ASAP".
 _NOT_KEYWORDS = {

@@ -5,12 +5,15 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from . import prefilter
+from .industries import INDUSTRY_ALIASES
 from .places import prefer_nearby
 from .signals import restaged
 from .slots import Slots, render_roles, swap_departments, swap_rung
+from .text import norm_key
 
 DEFAULT_LIMIT = 25  # the contract's default `limit`
 MAX_LIMIT = 10_000  # the most an approved task may select
@@ -24,7 +27,7 @@ STRONG_REFINE = re.compile(
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:(?:it|that|this|the\s+\w+)\s+)?to|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
-    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s|\bthen\W*$",
+    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|\bthen\W*$",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
@@ -47,7 +50,7 @@ LEADING_WEAK_REFINE = re.compile(
 )
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
-    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s",
+    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s|^\s*\+\s*\w",
     re.IGNORECASE,
 )
 
@@ -93,9 +96,11 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     f = copy.deepcopy(base)
     for key in slots.cleared:
         f.pop(key, None)
-    slots = _drop_removed(f, slots)
+    slots = _drop_removed(f, slots, bool(_TAKES_BACK.search(clause)))
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     add = _adds(clause)
+    slots = _hq_places(slots, base, clause)
+    slots = _kind_restated(slots, base, clause, add)
     slots = _refine_roles(f, base, slots, add)
     slots = _without_replaced(slots, base, add, bool(_REPLACES.search(clause)))
     for key in _LIST_FIELDS:
@@ -136,6 +141,82 @@ def _adds(clause: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _alias_heads() -> dict[str, frozenset[str]]:
+    """Industry -> the last words of its multi-word aliases ("Veterinary": clinic, hospital)."""
+    heads: dict[str, set[str]] = {}
+    for key, industries in INDUSTRY_ALIASES.items():
+        if " " in key:
+            for industry in industries:
+                heads.setdefault(industry, set()).add(key.rsplit(" ", 1)[1])
+    return {k: frozenset(v) for k, v in heads.items()}
+
+
+_BEFORE_BARE_KIND = frozenset(
+    "only just the those these at for to and with of bigger smaller small big larger large "
+    "local independent".split()
+)
+
+
+def _kind_restated(slots: Slots, base: dict[str, Any], clause: str, add: bool) -> Slots:
+    """ "only clinics with 11-50 employees" after "owners of vet clinics": a word that only
+    names the kind of company the search's industry already is ("vet clinic" -> "clinic")
+    restates it; it does not replace the industry with another (Medical Practice)."""
+    old = base.get("industries") or []
+    if add or not old or not slots.industries or set(slots.industries) <= set(old):
+        return slots
+    words = norm_key(clause).split()
+    # the head word alone ("only clinics"), not with a word that makes it another kind
+    # ("dental clinics")
+    bare = {w for i, w in enumerate(words) if i == 0 or words[i - 1] in _BEFORE_BARE_KIND}
+    heads = _alias_heads()
+    restated = {
+        v
+        for v in slots.industries
+        if v not in old
+        and any(
+            key in bare and v in INDUSTRY_ALIASES.get(key, ())
+            for b in old
+            for key in heads.get(b, ())
+        )
+    }
+    if not restated:
+        return slots
+    out = copy.copy(slots)
+    out.industries = [v for v in slots.industries if v not in restated]
+    return out
+
+
+# Words that put a place on the people rather than on their companies.
+_PEOPLE_PLACE = prefilter.compile(
+    r"\b(?:people|persons?|person|they|them|who|lives?|living|located|sit|sits|sitting|reside|"
+    r"residing|work(?:s|ing)?\s+(?:from|in|out\s+of)|contacts|prospects|leads)\b",
+    re.IGNORECASE,
+)
+
+
+def _hq_places(slots: Slots, base: dict[str, Any], clause: str) -> Slots:
+    """ "add Fort Worth" after "CFOs at companies headquartered in Dallas": a place that
+    refines a search placed only by its companies' headquarters is another headquarters."""
+    if not (
+        slots.locations
+        and base.get("company_locations")
+        and not base.get("locations")
+        and not slots.company_locations
+        and not _PEOPLE_PLACE.search(clause)
+    ):
+        return slots
+    out = copy.copy(slots)
+    out.company_locations = list(slots.locations)
+    out.locations = []
+    out.exclude_company_locations = [
+        *slots.exclude_company_locations,
+        *(v for v in slots.exclude_locations if v not in slots.exclude_company_locations),
+    ]
+    out.exclude_locations = []
+    return out
+
+
 def _whole_states(locations: list[str]) -> list[str]:
     """ "Austin, TX, US" -> "TX, US": each city's state (places without one stay as they are)."""
     out: list[str] = []
@@ -147,15 +228,27 @@ def _whole_states(locations: list[str]) -> list[str]:
     return out
 
 
-def _drop_removed(f: dict[str, Any], slots: Slots) -> Slots:
+# "actually not Denver after all", "on second thought, no Denver": the user takes back a value
+# they gave, so it is dropped rather than excluded.
+_TAKES_BACK = prefilter.compile(
+    r"\bafter\s+all\b|\bon\s+second\s+thoughts?\b|\bscratch\b|\bnever\s*mind\b|"
+    r"\bchanged\s+my\s+mind\b",
+    re.IGNORECASE,
+)
+
+
+def _drop_removed(f: dict[str, Any], slots: Slots, takes_back: bool = False) -> Slots:
     """ "remove Texas", "remove the ecommerce filter": a value the search had is dropped from
-    ``f``, not excluded (the returned slots no longer exclude it)."""
+    ``f``, not excluded (the returned slots no longer exclude it); so is any value the clause
+    negates when it takes one back ("not Denver after all")."""
     for positive, excluded in (
         ("locations", "exclude_locations"),
         ("industries", "exclude_industries"),
     ):
         gone = [
-            v for v in getattr(slots, excluded) if v in slots.removals and v in f.get(positive, [])
+            v
+            for v in getattr(slots, excluded)
+            if (takes_back or v in slots.removals) and v in f.get(positive, [])
         ]
         if gone:
             f[positive] = [v for v in f[positive] if v not in gone]

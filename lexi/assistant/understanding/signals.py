@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from lexi.prospects.taxonomy import FUNDING_STAGES
 from lexi.prospects.vocabulary import canonical_title
 
 from . import prefilter
@@ -197,6 +198,13 @@ _OPEN_ROLE = re.compile(
     r"(?:roles?|positions?|jobs?|postings?|openings?|reqs?|vacanc(?:y|ies))\b",
     _I,
 )
+# "firms which have open positions for HR business partner", "with job openings for nurses".
+_OPEN_FOR = re.compile(
+    r"\b(?:with|has|have|having)\s+(?:an?\s+|any\s+|some\s+)?(?:open|vacant|unfilled|job)\s+"
+    rf"(?:roles?|positions?|jobs?|postings?|openings?|reqs?|vacanc(?:y|ies))\s+(?:for|as)\s+"
+    rf"(?:an?\s+|the\s+)?{_WHAT}",
+    _I,
+)
 _LOOKING_TO_HIRE = re.compile(
     rf"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:looking|seeking|trying|aiming)\s+to\s+"
     rf"(?:hire|recruit)\s+(?:an?\s+|more\s+|new\s+)?{_WHAT}",
@@ -320,7 +328,7 @@ _ANY_SIGNAL = prefilter.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|\bopen\s",
+    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan",
     _I,
 )
 
@@ -526,6 +534,7 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_ADDED, _Reading.added),
     (_HIRING, _Reading.hiring),
     (_OPEN_ROLE, _Reading.hiring),
+    (_OPEN_FOR, _Reading.hiring),
     (_LOOKING_TO_HIRE, _Reading.hiring),
     *((posted, _Reading.hiring) for posted in _POSTED),
 )
@@ -591,8 +600,11 @@ def restaged(clause: str, old: list[str]) -> list[str] | None:
         gone = _stages(groups.get("old") or "")
         if how == "remove":
             return [s for s in old if s not in gone] if set(gone) & set(old) else None
-        if how == "add":
-            return [*old, *(s for s in new if s not in old)]
+        if how == "add":  # in the taxonomy's order, earliest first ("pre-seed too": pre_seed, seed)
+            added = {*old, *new}
+            return [s for s in FUNDING_STAGES if s in added] + [
+                s for s in old if s not in FUNDING_STAGES
+            ]
         kept = [s for s in old if s not in gone] if how == "replace" else []
         return [*kept, *(s for s in new if s not in kept)]
     return None
