@@ -230,6 +230,14 @@ class TestCredits:
             assert data["credits_used"] == 0 and data["credits_remaining"] == 0
         assert "0 credits" in ok(chat(client, headers, "How many credits do I have?"))["response"]
 
+    def test_a_question_about_a_word_is_answered_free_without_a_search(self, client, factory):
+        ws = factory.workspace(credits=0)
+        headers = factory.headers(ws.id)
+        data = ok(chat(client, headers, "hmm, what do you mean by a guessed email?"))
+        assert data["credits_used"] == 0
+        assert [a["type"] for a in data["actions"]] == ["capabilities"]
+        assert data["response"].startswith("A guessed email")
+
 
 class TestContextIds:
     @pytest.mark.parametrize(
