@@ -43,7 +43,8 @@ _UNSUPPORTED = prefilter.compile(
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
     r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
-    r"google\s+sheets?|excel|print|translate|weather|stock\s+price|joke|"
+    # whole words: "printing companies", "an excellent list" ask for none of these
+    r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn
     r"salary\s+bands?|what\s+(?:they|he|she)\s+earns?\b|"
     r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"

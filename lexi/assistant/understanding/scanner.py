@@ -6,6 +6,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from lexi import geo
+from lexi.geo.words import COMMON_WORD_NAMES
 from lexi.kit.clock import utc_now
 
 from . import patterns, prefilter
@@ -861,6 +863,14 @@ class _Scanner:
         return end
 
 
+# Token keys (singular, lower case) of the towns named like words: a cheap first check.
+_WORD_PLACE_KEYS = frozenset(norm_key(w) for w in COMMON_WORD_NAMES if " " not in w)
+_MONTH_KEYS = frozenset({"march", "may", "june", "august"})
+# Words after which a word is a town even before a role ("from Reading"); "and" and "or" join
+# roles as often as places ("fleet supervisors and Fleet managers").
+_PLACE_BEFORE = PLACE_PREPOSITIONS - {"and", "or", "but", "only", "just", "than", "to", "about"}
+
+
 # A job title pasted as written: "Senior Manager, Revenue Operations", "VP, Global Talent
 # Acquisition", "Sr. Director, Product Marketing". Kept verbatim.
 _PASTED_TITLE = re.compile(
@@ -938,6 +948,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.keywords = patterns.keywords(text, quotes)
     tokens = tokenize(text)
     places = [place_at(tokens, idx) for idx in range(len(tokens))]
+    _drop_word_places(tokens, places)
     fixed = []
     for idx, t in enumerate(tokens):
         better = None
@@ -956,6 +967,25 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     if _CONTINUE.match(clause):
         slots.more = True
     return slots
+
+
+def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> None:
+    """A town named like a word is no place where the word means itself: before a role
+    ("Fleet managers", "Reading teachers", "Mobile developers") unless a place is expected there
+    ("in Reading"), and a month ("raised since March"; the town is "March, GB")."""
+    for idx, hit in enumerate(places):
+        if hit is None or hit.span != 1 or tokens[idx].key not in _WORD_PLACE_KEYS:
+            continue
+        if geo.normalise(tokens[idx].text) not in COMMON_WORD_NAMES:
+            continue
+        if tokens[idx].key in _MONTH_KEYS:
+            places[idx] = None
+            continue
+        nxt = tokens[idx + 1].key if idx + 1 < len(tokens) else ""
+        role = ROLE_KEYS.get(nxt)
+        prev = tokens[idx - 1].key if idx else ""
+        if role is not None and not role.generic and prev not in _PLACE_BEFORE:
+            places[idx] = None
 
 
 def _scan(tokens: list[Token], slots: Slots, places: list, quotes: list[str]) -> None:

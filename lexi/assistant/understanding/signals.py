@@ -41,12 +41,25 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
+# A start in time: "since March" (the last March that has begun), "since June 2025", "since
+# last month", "since the start of the year", "after June 2026" (from July); a quarter: "in Q3",
+# "in the second quarter of 2025".
+_SINCE = (
+    rf"(?:since\s+(?:(?P<sm>{_MONTHS})\.?(?:\s+(?P<sy>(?:19|20)\d\d))?"
+    r"|(?P<slast>last|this)\s+(?P<sunit>month|quarter|year)"
+    r"|the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?P<sstart>year|quarter|month))"
+    rf"|after\s+(?:the\s+end\s+of\s+)?(?P<am>{_MONTHS})\.?(?:\s+(?P<ay>(?:19|20)\d\d))?)\b"
+)
+_QUARTER = (
+    r"in\s+(?:the\s+)?(?:(?P<qn>q[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
+    r"(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d\d))?\b"
+)
 # When the round was: "in 2024", "last year", "in the last 18 months", "since June 2025",
 # "between January and June 2026".
 _WHEN = (
     rf"(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b"
     rf"|\s+(?:in|within|over|during)\s+(?:the\s+)?(?:last|past)\s+(?P<sn>\d+)\s+(?P<su>days?|weeks?|months?|years?)\b"
-    rf"|\s+since\s+(?P<sm>{_MONTHS})\s+(?P<sy>(?:19|20)\d\d)\b"
+    rf"|\s+{_SINCE}|\s+{_QUARTER}"
     rf"|\s+between\s+(?P<bm1>{_MONTHS})\s+and\s+(?P<bm2>{_MONTHS})\s+(?P<by>(?:19|20)\d\d)\b)?"
 )
 _STAGE_WORDS = re.compile(
@@ -67,6 +80,12 @@ _RAISED_YEAR = re.compile(
     # "raised money in 2025 or 2026": the years from the first to the last
     r"(?:\s*(?:or|and|-|\u2013|to|through)\s*(?:in\s+)?(?P<year2>(?:19|20)\d\d))?"
     r"|(?:in\s+)?(?P<rel>last|this)\s+year)\b",
+    _I,
+)
+# "raised since March", "who raised money in Q3": a round that started then.
+_RAISED_SINCE = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
+    rf"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:{_SINCE}|{_QUARTER})",
     _I,
 )
 _RECENT = re.compile(
@@ -305,6 +324,49 @@ def _calendar_ago(today: date, n: int, unit: str) -> date:
     return date(year, month + 1, min(today.day, 28))
 
 
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+
+def _since(m: re.Match[str], today: date) -> dict[str, Any] | None:
+    """The span of a "since ..." or "in Q3" phrase, None when the match has neither. A month or
+    quarter without a year is the last one that has begun ("since March" in December is this
+    March, in February last March)."""
+    g = m.groupdict()
+    quarter_start = (today.month - 1) // 3 * 3 + 1
+    if g.get("sm"):
+        month = _month(g["sm"])
+        year = int(g["sy"]) if g.get("sy") else today.year - (month > today.month)
+        return {"after": f"{year}-{month:02d}-01", "before": None}
+    if g.get("am"):  # "after June 2026": from the first of July
+        month = _month(g["am"])
+        year = int(g["ay"]) if g.get("ay") else today.year - (month >= today.month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return {"after": f"{year}-{month:02d}-01", "before": None}
+    if g.get("slast") or g.get("sstart"):
+        unit = (g.get("sunit") or g.get("sstart") or "").lower()
+        back = 1 if (g.get("slast") or "").lower() == "last" else 0
+        months = {"month": 1, "quarter": 3, "year": 12}[unit] * back
+        first = {"month": today.month, "quarter": quarter_start, "year": 1}[unit]
+        total = today.year * 12 + first - 1 - months
+        return {"after": f"{total // 12}-{total % 12 + 1:02d}-01", "before": None}
+    if g.get("qn") or g.get("qord"):
+        q = int(g["qn"][1]) if g.get("qn") else _ORDINALS[g["qord"].lower()]
+        first = (q - 1) * 3 + 1
+        year = int(g["qy"]) if g.get("qy") else today.year - (first > today.month)
+        end = date(year + (q == 4), first + 3 if q < 4 else 1, 1) - timedelta(days=1)
+        return {"after": f"{year}-{first:02d}-01", "before": end.isoformat()}
+    return None
+
+
 def _year(filters: dict[str, Any], year: int) -> None:
     filters["last_funding"] = {"after": f"{year}-01-01", "before": f"{year}-12-31"}
 
@@ -381,12 +443,8 @@ class _Reading:
                 after = self.today - timedelta(days=_days(m.group("sn"), m.group("su")))
             self.filters["last_funding"] = {"after": after.isoformat(), "before": None}
             self.note("funded_within")
-        elif m.group("sm"):
-            month = _month(m.group("sm"))
-            self.filters["last_funding"] = {
-                "after": f"{m.group('sy')}-{month:02d}-01",
-                "before": None,
-            }
+        elif span := _since(m, self.today):
+            self.filters["last_funding"] = span
             self.note("funded_within")
         elif m.group("bm1"):
             year, first, last = int(m.group("by")), _month(m.group("bm1")), _month(m.group("bm2"))
@@ -405,6 +463,12 @@ class _Reading:
         if rel == "this":
             self.filters["last_funding"]["before"] = None  # the rest of the year has not been
         return self.note("funding_year")
+
+    def since(self, m: re.Match[str]) -> str:
+        if not (span := _since(m, self.today)):
+            return m[0]
+        self.filters["last_funding"] = span
+        return self.note("funded_within")
 
     def recent(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
@@ -519,6 +583,7 @@ class _Reading:
 _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], ...] = (
     (_STAGE_WORDS, _Reading.stage),
     (_RAISED_YEAR, _Reading.year),
+    (_RAISED_SINCE, _Reading.since),
     (_RECENT, _Reading.recent),
     (_AMOUNT, _Reading.amount),
     (_AMOUNT_RAISED, _Reading.amount),

@@ -110,3 +110,61 @@ class TestFieldSyntax:
         assert title_form("vp people ops") == "VP of People Operations"
         assert title_form("Director General") == "Director General"
         assert title_form("Sales Director") == "Sales Director"
+
+
+class TestTimePhrasesAreNoPlaces:
+    """ "since March", "since last month", "in Q3": when a round was raised, never a town."""
+
+    @pytest.mark.parametrize(
+        ("text", "span"),
+        [
+            ("COOs at companies that raised since March", ("2026-03-01", None)),
+            ("CFOs at fintechs who raised money since last quarter", ("2026-07-01", None)),
+            ("founders who raised since the beginning of the year", ("2026-01-01", None)),
+            ("CTOs at startups that raised in Q2", ("2026-04-01", "2026-06-30")),
+            (
+                "CEOs at companies that raised a Series A in the first quarter of 2025",
+                ("2025-01-01", "2025-03-31"),
+            ),
+            ("VPs of Sales at companies that raised after September", ("2026-10-01", None)),
+        ],
+    )
+    def test_the_span_is_when_the_round_was(self, text, span, monkeypatch):
+        from datetime import UTC, datetime
+
+        from lexi.assistant.understanding import scanner
+
+        monkeypatch.setattr(scanner, "utc_now", lambda: datetime(2026, 12, 3, tzinfo=UTC))
+        f = search(text)
+        assert (f["last_funding"]["after"], f["last_funding"]["before"]) == span
+        assert "locations" not in f and "keywords" not in f
+
+    def test_a_month_not_yet_begun_this_year_is_last_years(self, monkeypatch):
+        from datetime import UTC, datetime
+
+        from lexi.assistant.understanding import scanner
+
+        monkeypatch.setattr(scanner, "utc_now", lambda: datetime(2027, 2, 10, tzinfo=UTC))
+        f = search("founders who raised since March")
+        assert f["last_funding"]["after"] == "2026-03-01"
+
+
+class TestRoleWordsThatAreTowns:
+    """A town named like a word ("Fleet", "Mobile", "Reading") before a role is part of the
+    role; after "in" it is the town."""
+
+    def test_before_a_role_the_word_is_the_role(self):
+        f = search("Mobile developers at agencies in Denver")
+        assert f["titles"] == ["Mobile Developer"] and f["locations"] == ["Denver, CO, US"]
+
+    def test_fleet_before_a_role_keeps_georgia_the_state(self):
+        f = search("fleet supervisors and Fleet managers in Georgia")
+        assert "Fleet Manager" in f["titles"] and f["locations"] == ["GA, US"]
+
+    def test_after_in_it_is_the_town(self):
+        assert search("accountants in Reading")["locations"] == ["Reading, GB"]
+
+    def test_printing_companies_are_an_industry_not_a_print_request(self):
+        f = search("operations directors at printing companies in Michigan, not Detroit")
+        assert f["industries"] == ["Printing"]
+        assert f["exclude_locations"] == ["Detroit, MI, US"]
