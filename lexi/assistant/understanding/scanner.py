@@ -868,7 +868,7 @@ _WORD_PLACE_KEYS = frozenset(norm_key(w) for w in COMMON_WORD_NAMES if " " not i
 _MONTH_KEYS = frozenset({"march", "may", "june", "august"})
 # Words after which a word is a town even before a role ("from Reading"); "and" and "or" join
 # roles as often as places ("fleet supervisors and Fleet managers").
-_PLACE_BEFORE = PLACE_PREPOSITIONS - {"and", "or", "but", "only", "just", "than", "to", "about"}
+_PLACE_BEFORE = frozenset(PLACE_PREPOSITIONS) - {"and", "or", "but", "only", "just", "than", "to", "about"}
 
 
 # A job title pasted as written: "Senior Manager, Revenue Operations", "VP, Global Talent
