@@ -865,10 +865,21 @@ class _Scanner:
 
 # Token keys (singular, lower case) of the towns named like words: a cheap first check.
 _WORD_PLACE_KEYS = frozenset(norm_key(w) for w in COMMON_WORD_NAMES if " " not in w)
-_MONTH_KEYS = frozenset({"march", "may", "june", "august"})
+_MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 # Words after which a word is a town even before a role ("from Reading"); "and" and "or" join
 # roles as often as places ("fleet supervisors and Fleet managers").
-_PLACE_BEFORE = frozenset(PLACE_PREPOSITIONS) - {"and", "or", "but", "only", "just", "than", "to", "about"}
+_PLACE_BEFORE = frozenset(PLACE_PREPOSITIONS) - {
+    "and",
+    "or",
+    "but",
+    "only",
+    "just",
+    "than",
+    "to",
+    "about",
+}
 
 
 # A job title pasted as written: "Senior Manager, Revenue Operations", "VP, Global Talent
@@ -978,7 +989,7 @@ def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> Non
             continue
         if geo.normalise(tokens[idx].text) not in COMMON_WORD_NAMES:
             continue
-        if tokens[idx].key in _MONTH_KEYS:
+        if tokens[idx].key in _MONTH_NAMES:
             places[idx] = None
             continue
         nxt = tokens[idx + 1].key if idx + 1 < len(tokens) else ""
