@@ -218,31 +218,56 @@ class ProspectRepository:
         self._universe: int | None = None
         self._company_count: int | None = None
         self._tech_keys: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
+        self._titles_version: tuple[int, int] | None = None
+        self._facet_mark: int | None = None
+        self._facet_mark_read = False
 
-    def prepare_search(self) -> None:
-        """Settings for the search statements of this transaction (PostgreSQL).
+    def prepare_search(self, *, titles: bool = False, company_text: bool = False) -> None:
+        """What a search needs to know before it plans, in one statement: the universe's size,
+        whether the facet counts cover it, with ``titles`` the titles' version (the in-memory
+        title index is checked against it) and with ``company_text`` the number of companies
+        (SQLite weighs a keyword's share of them).
 
-        No JIT compiling: it costs more than the statements it would speed up (~290 ms per
-        plan at 10M people). Always a plan for the values given: the driver prepares a
-        statement it has run five times on a connection, and the server would then switch to
-        one generic plan for every value (a country range and a city alike; 5x the work for
-        a keyword, seniority and country at 1M people)."""
+        PostgreSQL: the same statement sets this transaction's search settings. No JIT
+        compiling: it costs more than the statements it would speed up (~290 ms per plan at
+        10M people). Always a plan for the values given: the driver prepares a statement it has
+        run five times on a connection, and the server would then switch to one generic plan
+        for every value (a country range and a city alike; 5x the work for a keyword, seniority
+        and country at 1M people)."""
+        columns: list[Any] = []
         if self.dialect == "postgresql":
-            # The universe's size comes with them (one round trip fewer).
-            universe = self.session.execute(
-                text(
-                    "SELECT set_config('jit', 'off', true), "
-                    "set_config('plan_cache_mode', 'force_custom_plan', true), "
-                    "(SELECT max(id) FROM prospect_people)"
-                )
-            ).one()[2]
-            self._universe = int(universe or 0)
+            columns += [
+                func.set_config("jit", "off", True),
+                func.set_config("plan_cache_mode", "force_custom_plan", True),
+            ]
+        first = len(columns)
+        columns += [
+            select(func.max(P.id)).scalar_subquery(),
+            select(M.max_person_id).where(M.id == 1).scalar_subquery(),
+        ]
+        if titles:
+            columns += [
+                select(func.count()).select_from(JobTitle.__table__).scalar_subquery(),
+                select(func.coalesce(func.max(T.id), 0)).scalar_subquery(),
+            ]
+        if company_text and self.dialect == "sqlite":
+            columns.append(select(func.max(C.id)).scalar_subquery())
+        row = self.session.execute(select(*columns)).one()[first:]
+        self._universe = int(row[0] or 0)
+        self._facet_mark = None if row[1] is None else int(row[1])
+        self._facet_mark_read = True
+        if titles:
+            self._titles_version = (int(row[2]), int(row[3]))
+        if company_text and self.dialect == "sqlite":
+            self._company_count = int(row[-1] or 1)
 
     # --- titles -----------------------------------------------------------------------------
 
     def titles_version(self) -> tuple[int, int]:
-        row = self.session.execute(select(func.count(), func.coalesce(func.max(T.id), 0))).one()
-        return int(row[0]), int(row[1])
+        if self._titles_version is None:
+            row = self.session.execute(select(func.count(), func.coalesce(func.max(T.id), 0))).one()
+            self._titles_version = (int(row[0]), int(row[1]))
+        return self._titles_version
 
     def all_titles(self) -> list[tuple[int, str]]:
         return [(int(r[0]), r[1]) for r in self.session.execute(select(T.id, T.title))]
@@ -447,8 +472,11 @@ class ProspectRepository:
             or q.conditions
         ):
             return None
-        mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
-        if mark is None or int(mark) != self.universe_size():
+        if not self._facet_mark_read:
+            mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
+            self._facet_mark = None if mark is None else int(mark)
+            self._facet_mark_read = True
+        if self._facet_mark is None or self._facet_mark != self.universe_size():
             return None
         where: list[ColumnElement[bool]] = []
         for column, values in (

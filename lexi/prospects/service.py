@@ -235,9 +235,18 @@ def count(
 ) -> int:
     """How many people ``search`` would find: its COUNT queries only, no page and no rows."""
     repo = ProspectRepository(session)
-    repo.prepare_search()
+    _prepare(repo, filters)
     groups = _groups(session, repo, filters, workspace_id)
     return sum(sum(group.counts) for group in _planned(repo, groups))
+
+
+def _prepare(repo: ProspectRepository, filters: ProspectFilters) -> None:
+    """The search's settings and what it plans with, in one statement (see ``prepare_search``)."""
+    hiring_titles = bool(filters.hiring_for and filters.hiring_for.get("titles"))
+    repo.prepare_search(
+        titles=bool(filters.titles) or hiring_titles,
+        company_text=bool(filters.keywords or filters.technologies),
+    )
 
 
 @dataclass
@@ -380,7 +389,7 @@ def search(
         raise ValidationFailed.field("page", "Must be 1 or more")
     limit = filters.limit if limit is None else limit
     repo = ProspectRepository(session)
-    repo.prepare_search()
+    _prepare(repo, filters)
     groups = _groups(session, repo, filters, workspace_id)
     universe = repo.universe_size()
     total = 0

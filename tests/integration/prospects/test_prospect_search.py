@@ -173,6 +173,19 @@ class TestTitles:
         result = run(universe, {"titles": ["Chief Galactic Officer"]})
         assert result.total == 0 and result.prospects == []
 
+    def test_a_title_imported_after_a_search_is_found_by_the_next(self, universe) -> None:  # type: ignore[no-untyped-def]
+        # The titles are matched in memory; each search checks them against the table's version.
+        from lexi.prospects import importer
+
+        t = uuid.uuid4().hex[:8]
+        title = f"Zeppelin Wrangler {t}"
+        assert run(universe, {"titles": [title]}).total == 0
+        rows = f"first_name,email,job_title\nZed,zed@{t}.com,{title}\n"
+        with universe.unit_of_work() as session:
+            assert importer.import_rows(session, importer.read_csv(rows)).imported == 1
+        found = run(universe, {"titles": [title]})
+        assert found.total == 1 and found.prospects[0]["job_title"] == title
+
 
 class TestCombined:
     def test_every_prospect_satisfies_every_filter(self, universe) -> None:  # type: ignore[no-untyped-def]
