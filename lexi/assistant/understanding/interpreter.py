@@ -149,7 +149,8 @@ class RuleInterpreter:
 _QUOTED_PHRASE = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 _TITLE_HEAD = re.compile(
     r"\b(?:VP|SVP|EVP|AVP|Head|Director|Manager|Officer|Chief|President|Lead|Engineer|Partner|"
-    r"Counsel|Controller|Founder|Owner|Recruiter|Specialist|Coordinator|Analyst|C[A-Z]{1,2}O)s?\b",
+    r"Counsel|Controller|Founder|Owner|Recruiter|Specialist|Coordinator|Analyst|Accountant|"
+    r"Designer|Developer|Architect|Scientist|Administrator|Dir|Mgr|C[A-Z]{1,2}O)s?\b",
     re.IGNORECASE,
 )
 # Quoted names of lists, campaigns and subject lines are not titles.
@@ -158,32 +159,87 @@ _NAMES_A_THING = prefilter.compile(
 )
 
 
+def _title_reading(phrase: str) -> tuple[str, str | None]:
+    """How a phrase given as one job title is read: ("plain", text) when the rules read the
+    text as that one role ("Chief Information Security Officer" is the CISO), ("kept", title)
+    when they would split it ("VP Clinical Operations" is no VP plus an operations department)
+    and it must be kept whole, ("none", None) when it is no title."""
+    form = title_form(phrase)
+    if len(form.split()) > 7 or not _TITLE_HEAD.search(form):
+        return "none", None
+    slots = extract(form)
+    if slots.locations or slots.company_locations or slots.employees or slots.signals:
+        return "none", None  # "CFOs in Texas": a request, no title
+    hits = slots.positive_roles
+    if len(hits) == 1 and not slots.has_filters and len(hits[0].named_titles) == 1:
+        read = hits[0].named_titles[0].lower()
+        if read == form.lower():
+            form = hits[0].named_titles[0]  # as the lexicon writes it: "plant manager"
+        elif not form.lower().startswith(read):
+            return "plain", form
+    if len(form.split()) < 2 or not slots.has_role:
+        return "none", None
+    return "kept", form
+
+
 def _quoted_titles(text: str) -> tuple[str, set[str]]:
-    """Quoted job titles: one the rules read as that one role loses its quotes ("Chief
-    Information Security Officer" is the CISO); one they would split ("VP Clinical Operations"
-    is no VP plus an operations department) is kept whole, its quotes kept."""
+    """Quoted job titles (see ``_title_reading``) and pasted lists of titles: a title the rules
+    would split is kept whole, in quotes, and returned with the text."""
     kept: set[str] = set()
+    if ("," in text or ";" in text) and not _NAMES_A_THING.search(text):
+        text = _pasted_title_list(text, kept)
     if not ('"' in text or "'" in text or "“" in text) or _NAMES_A_THING.search(text):
         return text, kept
 
     def repl(m: re.Match[str]) -> str:
-        form = title_form(m[1])
-        if len(form.split()) > 7 or not _TITLE_HEAD.search(form):
+        how, form = _title_reading(m[1])
+        if how == "none" or form is None:
             return m[0]
-        slots = extract(form)
-        hits = slots.positive_roles
-        if len(hits) == 1 and not slots.has_filters and len(hits[0].named_titles) == 1:
-            read = hits[0].named_titles[0].lower()
-            if read == form.lower():
-                form = hits[0].named_titles[0]  # as the lexicon writes it: "plant manager"
-            elif not form.lower().startswith(read):
-                return form  # "Chief Information Security Officer": the CISO, as unquoted
-        if len(form.split()) < 2 or not slots.has_role:
-            return m[0]
+        if how == "plain":
+            return form
         kept.add(form)
         return f'"{form}"'
 
     return _QUOTED_PHRASE.sub(repl, text), kept
+
+
+# "Sr. Director of Sales, Assoc. Director Clinical Research, Staff Engineer at biotechs": a
+# pasted list of titles, after an optional lead-in ("titles:", "find"), the last one followed by
+# what the search is about.
+_LIST_LEAD = re.compile(
+    r"^(?:[^,:;]{0,40}:\s*|(?:please\s+)?(?:find|get|search(?:\s+for)?|show|looking\s+for)\s+(?:me\s+)?)",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?|\s+/\s+")
+_LIST_TAIL = re.compile(
+    r"\s+(?:at|in|from|with|for|based|across|who|that)\s+|\s+[-\u2013\u2014]\s+|\s*\("
+)
+
+
+def _pasted_title_list(text: str, kept: set[str]) -> str:
+    lead = _LIST_LEAD.match(text)
+    start = lead.end() if lead else 0
+    items = _LIST_SEP.split(text[start:])
+    if len(items) < 3:
+        return text
+    tail = ""
+    if cut := _LIST_TAIL.search(items[-1]):
+        items[-1], tail = items[-1][: cut.start()], items[-1][cut.start() :]
+    if not all(
+        item[:1].isupper() and len(item.split()) <= 6 and _TITLE_HEAD.search(item) for item in items
+    ):
+        return text
+    readings = []
+    for item in items:
+        how, form = _title_reading(item)
+        if how == "none" or form is None:
+            return text
+        readings.append((how, form, item))
+    if all(how != "kept" for how, _, _ in readings):
+        return text
+    kept.update(form for how, form, _ in readings if how == "kept")
+    body = ", ".join(f'"{form}"' if how == "kept" else item for how, form, item in readings)
+    return text[:start] + body + tail
 
 
 def _names_people(text: str) -> bool:

@@ -273,6 +273,9 @@ _NOUN_TITLE = {
     "executive vice president": "EVP",
     "senior director": "Senior Director",
     "senior manager": "Senior Manager",
+    "associate director": "Associate Director",
+    "assistant director": "Assistant Director",
+    "deputy director": "Deputy Director",
     "dir": "Director",
 }
 # Department words that name a whole department: "marketing leaders" are the marketing
@@ -698,7 +701,7 @@ class _Scanner:
         if not inner:
             return None
         span, hit = inner
-        titles = [hit.title] if hit.title else list(hit.role.titles)
+        titles = list(hit.named_titles)
         if len(titles) != 1 or hit.negated:
             return None
         rank = _RANK_PREFIX[self.keys[i]]
@@ -906,6 +909,10 @@ def _pasted_titles(text: str, slots: Slots) -> str:
 _SHORTHAND_WORDS = {
     "mgr": "Manager",
     "mgrs": "Managers",
+    "sr": "Senior",
+    "snr": "Senior",
+    "assoc": "Associate",
+    "asst": "Assistant",
     "dir": "Director",
     "dirs": "Directors",
     "mktg": "Marketing",

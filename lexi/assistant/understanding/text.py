@@ -327,7 +327,7 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(
-    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|jr|mgr|vp|svp|evp|dept)$",
+    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|svp|evp|dept)$",
     re.IGNORECASE,
 )
 

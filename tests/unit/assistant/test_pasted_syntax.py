@@ -168,3 +168,40 @@ class TestRoleWordsThatAreTowns:
         f = search("operations directors at printing companies in Michigan, not Detroit")
         assert f["industries"] == ["Printing"]
         assert f["exclude_locations"] == ["Detroit, MI, US"]
+
+
+class TestPastedTitleLists:
+    """A list of titles pasted from a job board or a CRM is one search with those titles,
+    abbreviations spelled out as titles are everywhere else."""
+
+    def test_abbreviated_titles_are_one_search(self):
+        f = search(
+            "Snr. Product Manager, Assoc. Director Regulatory Affairs, Asst. Controller, "
+            "Dir. of Ops at medical device companies in Minnesota"
+        )
+        assert f["titles"] == [
+            "Senior Product Manager",
+            "Associate Director of Regulatory Affairs",
+            "Assistant Controller",
+            "Director of Operations",
+        ]
+        assert f["industries"] == ["Medical Devices"] and f["locations"] == ["MN, US"]
+        assert "seniorities" not in f and "departments" not in f
+
+    def test_semicolons_and_a_lead_in_work_too(self):
+        f = search("titles: Deputy Director Procurement; Staff Engineer; Principal Architect")
+        assert f["titles"] == [
+            "Deputy Director of Procurement",
+            "Staff Engineer",
+            "Principal Architect",
+        ]
+
+    def test_a_rank_before_a_built_title_keeps_the_rank(self):
+        assert search("assoc. product marketing managers in Seattle")["titles"] == [
+            "Associate Product Marketing Manager"
+        ]
+
+    def test_a_list_of_places_after_a_role_is_no_title_list(self):
+        f = search("Controllers in Iowa, Nebraska, and Kansas")
+        assert f["titles"] == ["Controller"]
+        assert f["locations"] == ["IA, US", "NE, US", "KS, US"]
