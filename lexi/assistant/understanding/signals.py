@@ -95,17 +95,26 @@ _RECENT = re.compile(
     r"(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)",
     _I,
 )
+_OP = r"(?P<op>more\s+than|over|at\s+least|under|less\s+than|up\s+to|no\s+more\s+than|at\s+most|below)"
 _AMOUNT = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised\s+)?(?P<op>more\s+than|over|at\s+least|under|less\s+than)\s+"
+    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised\s+)?{_OP}\s+"
     r"\$\s?(?P<n>\d[\d,.]*)\s?(?P<unit>k|m|mm|mn|b|bn|million|billion)?\+?"
-    r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding))?",
+    r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding)(?:\s+in\s+total)?)?",
     _I,
 )
 # "raised more than 20M in total": money raised without a "$"
 _AMOUNT_RAISED = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?P<op>more\s+than|over|at\s+least|under|less\s+than)\s+"
+    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+{_OP}\s+"
     r"(?P<n>\d[\d,.]*)\s?(?P<unit>k|m|mm|mn|b|bn|million|billion)\+?"
     r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|in\s+total|total))?",
+    _I,
+)
+# "whose last round was in 2025", "with a latest funding round in 2024", "most recent raise was
+# last year", "whose last round was since March" / "in Q3".
+_LAST_ROUND = re.compile(
+    r"\b(?:(?:whose|with\s+(?:a|an|their|its)|where\s+the|and\s+the)\s+)?(?:last|latest|most\s+recent)\s+"
+    r"(?:funding\s+|financing\s+|venture\s+)?(?:round|raise|funding)\s+(?:was\s+|closed\s+|happened\s+)?"
+    rf"(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?:in\s+)?(?P<rel>last|this)\s+year\b|{_SINCE}|{_QUARTER})",
     _I,
 )
 _BACKED = re.compile(r"\b(?:vc|venture)[\s-](?:backed|funded)\b", _I)
@@ -390,7 +399,7 @@ _ANY_SIGNAL = prefilter.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan",
+    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b",
     _I,
 )
 
@@ -470,6 +479,11 @@ class _Reading:
         self.filters["last_funding"] = span
         return self.note("funded_within")
 
+    def last_round(self, m: re.Match[str]) -> str:
+        if m.group("year") or m.group("rel"):
+            return self.year(m)
+        return self.since(m)
+
     def recent(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
         after = self.today - timedelta(days=days)
@@ -491,7 +505,7 @@ class _Reading:
         op = m.group("op").lower()
         self.filters["total_funding_usd"] = (
             {"min": value, "max": None}
-            if op in ("more than", "over", "at least")
+            if re.sub(r"\s+", " ", op) in ("more than", "over", "at least")
             else {"min": None, "max": value}
         )
         return self.note("total_funding")
@@ -582,6 +596,7 @@ class _Reading:
 # before shrinking.
 _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], ...] = (
     (_STAGE_WORDS, _Reading.stage),
+    (_LAST_ROUND, _Reading.last_round),
     (_RAISED_YEAR, _Reading.year),
     (_RAISED_SINCE, _Reading.since),
     (_RECENT, _Reading.recent),

@@ -95,6 +95,12 @@ _RULES: list[tuple[str, str]] = [
             r"(?:(?!\b(?:at|in|from|with|of)\b)[\w\s-]){0,40}?"
             r"(?:solutions?|tools?|software|platforms?|vendors?|products?|systems?)\b"
             r"|\b(?:that\s+|who\s+)?visited\s+(?:our|my)\s+[^,;.]+"
+            # "that are researching zero trust", "companies actively shopping for a dev agency":
+            # what a company is researching or buying, whatever it is, up to the next criterion.
+            r"|\b(?:(?:that|who|which)\s+(?:are\s+|is\s+)?|(?<=companies\s)|(?<=ones\s)|(?<=firms\s)|(?<=orgs\s)|(?<=accounts\s))"
+            r"(?:actively\s+|currently\s+|now\s+)?(?:researching|evaluating|shopping\s+(?:around\s+)?for|"
+            r"in\s+the\s+market\s+for|comparing)\s+"
+            r"(?:(?!\b(?:in|at|with|based|that|who|which|and|but|headquartered)\b)[\w'/&-]+\s*){1,5}"
         ),
     ),
     (

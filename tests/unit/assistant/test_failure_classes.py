@@ -128,6 +128,8 @@ class TestUnsupportedCriteria:
             ("CEOs of Fortune 500 companies", "company_list"),
             ("treasurers at public companies in Chicago", "ownership_type"),
             ("CFO hospitals New England 500+ beds", "bed_count"),
+            ("IT directors at insurers that are evaluating zero trust", "intent_data"),
+            ("COOs at logistics companies shopping around for a new TMS", "intent_data"),
         ],
     )
     def test_named_and_left_out(self, text, code):
@@ -159,6 +161,22 @@ class TestUnsupportedCriteria:
             (
                 "heads of sales at SaaS companies that are hiring SDRs",
                 {"hiring_for": {"titles": ["SDR"]}},
+            ),
+            (
+                "CTOs at companies whose most recent round was in 2023",
+                {"last_funding": {"after": "2023-01-01", "before": "2023-12-31"}},
+            ),
+            (
+                "founders at companies with a latest funding round since June 2025",
+                {"last_funding": {"after": "2025-06-01", "before": None}},
+            ),
+            (
+                "COOs at healthtechs with up to $15M raised in total",
+                {"total_funding_usd": {"min": None, "max": 15_000_000}},
+            ),
+            (
+                "CMOs at companies that have raised no more than $3M",
+                {"total_funding_usd": {"min": None, "max": 3_000_000}},
             ),
         ],
     )

@@ -170,6 +170,8 @@ class TestTechnologies:
         ("marketing directors at Salesforce shops", ["Salesforce"]),
         ("CTOs with a clever plan in Ohio", []),
         ("plant managers at Siemens customers", []),
+        ("security leads at companies running crowdstrike or zscaler", ["CrowdStrike", "Zscaler"]),
+        ("controllers at companies using sage intacct", ["Sage Intacct"]),
     ],
 )
 def test_technologies_are_read_in_their_canonical_spelling(text, technologies):
