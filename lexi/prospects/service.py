@@ -466,18 +466,20 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _hiring_signal(counted: list[Any]) -> dict[str, Any] | None:
+def _hiring_signal(counted: list[tuple[Any, ...]]) -> dict[str, Any] | None:
     """The hiring signal of one company from its postings counted per title (only those the
-    search matched, when it asked for hiring)."""
+    search matched, when it asked for hiring): (title or None, department, postings, latest
+    posted on) each."""
     if not counted:
         return None
     counts: dict[str, int] = {}
     titled: set[str] = set()
-    for c in counted:
-        title = c.title or c.department
-        counts[title] = counts.get(title, 0) + int(c.postings)
-        if c.title:
-            titled.add(c.title)
+    for title, department, postings, _ in counted:
+        if title:
+            titled.add(title)
+        else:
+            title = department
+        counts[title] = counts.get(title, 0) + int(postings)
     total = sum(counts.values())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[:SHOWN_POSTING_TITLES]
@@ -489,13 +491,15 @@ def _hiring_signal(counted: list[Any]) -> dict[str, Any] | None:
         text = f"hiring {shown}"
     else:
         text = f"hiring {total}: {shown}" + (f" and {more} more" if more else "")
+    # Dates (PostgreSQL) or ISO texts (SQLite) of one kind: the greatest is the latest.
+    latest = max(c[3] for c in counted)
     return {
         "kind": "hiring",
         "text": text,
         "facts": {
             "open_postings": total,
             "titles": [{"title": title, "postings": n} for title, n in ranked],
-            "latest_posted_on": max(_as_date(c.latest_posted_on) for c in counted).isoformat(),
+            "latest_posted_on": _as_date(latest).isoformat(),
         },
     }
 
@@ -531,9 +535,9 @@ def add_signals(
     investor, posting counts) and whether the search asked for them (``matched``). The signals a
     search asked for are always shown, and first; others when they are notable."""
     company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
-    postings: dict[int, list[Any]] = {}
-    for p in repo.posting_counts(company_ids, q):
-        postings.setdefault(p.company_id, []).append(p)
+    postings: dict[int, list[tuple[Any, ...]]] = {}
+    for company_id, *counted in repo.posting_counts(company_ids, q):
+        postings.setdefault(company_id, []).append(tuple(counted))
     tech_days = RECENT_TECH_DAYS
     if q is not None and q.tech_since is not None:
         tech_days = max(tech_days, (today - q.tech_since).days)

@@ -99,11 +99,12 @@ class TestRest:
             detail = first(p, "hiring")
             stored = row(sql, p)
             (n,) = sql(
-                "SELECT count(*) FROM prospect_job_postings WHERE company_id = :c "
+                "SELECT count(*), max(posted_on) FROM prospect_job_postings WHERE company_id = :c "
                 "AND department = 'sales'",
                 c=stored.company_id,
             )
             assert detail["facts"]["open_postings"] == n[0] > 0
+            assert detail["facts"]["latest_posted_on"] == str(n[1])
             assert sum(t["postings"] for t in detail["facts"]["titles"]) == n[0]
             assert detail["text"].startswith("hiring ")
             top = detail["facts"]["titles"][0]
