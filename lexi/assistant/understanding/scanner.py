@@ -204,6 +204,13 @@ _FUNCTION_TAILS = {
     "communication",
     "program",
     "product",
+    # "head of corporate social responsibility", "head of e-commerce", "director of social impact"
+    "social",
+    "responsibility",
+    "citizenship",
+    "impact",
+    "philanthropy",
+    "commerce",
 }
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
@@ -722,7 +729,8 @@ class _Scanner:
             else:
                 word = tok.text if tok.text[:1].isupper() else tok.text.capitalize()
                 out.append(word)
-        return " ".join(out).replace("R & D", "R&D").replace("FP & A", "FP&A")
+        joined = " ".join(out).replace("R & D", "R&D").replace("FP & A", "FP&A")
+        return joined.replace("E Commerce", "E-commerce")
 
     def _named(
         self, d_start: int, d_span: int, n_start: int, n_span: int, noun: Role, *, after: bool

@@ -316,3 +316,24 @@ class TestConversationBehaviour:
     def test_cancelling_the_pending_task_with_a_leading_word(self, text):
         state = ConversationState(pending_task_ids=["t1"])
         assert _one(text, state).kind is IntentKind.task_dismiss
+
+
+# ------------------------------------------------------------------ words the conversations used
+
+
+class TestSpelledOutFunctions:
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("directors of corporate citizenship at insurers", "Director of Corporate Citizenship"),
+            ("VPs of e-commerce at retailers", "VP of E-commerce"),
+            ("head of social impact at banks", "Head of Social Impact"),
+        ],
+    )
+    def test_a_lower_case_function_stays_whole(self, text, title):
+        got = _one(text, ConversationState())
+        assert got.filters.titles == [title]
+
+    def test_a_technology_edition_is_not_its_product(self):
+        got = _one("only the ones running Shopify Plus", _after(_search(CFOS)))
+        assert got.filters.technologies == ["Shopify Plus"]
