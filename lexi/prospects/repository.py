@@ -9,9 +9,12 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     ColumnElement,
+    Integer,
     Select,
     and_,
+    any_,
     bindparam,
     case,
     delete,
@@ -215,6 +218,7 @@ class ProspectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.dialect = session.get_bind().dialect.name
+        self._arrays = self.dialect == "postgresql"  # key lists bound as one array
         self._universe: int | None = None
         self._company_count: int | None = None
         self._tech_keys: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
@@ -648,7 +652,7 @@ class ProspectRepository:
         """People with their title and company, in the order of ``ids``."""
         if not ids:
             return []
-        rows = self.session.execute(_ROWS_BY_IDS, {"ids": list(ids)}).all()
+        rows = self.session.execute(_ROWS_BY_IDS[self._arrays], {"ids": list(ids)}).all()
         by_id = {row.id: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
@@ -661,8 +665,9 @@ class ProspectRepository:
         if not company_ids:
             return []
         if hiring is None or not hiring.hiring:
-            return list(self.session.execute(_POSTING_COUNTS, {"ids": list(company_ids)}).all())
-        where: list[ColumnElement[bool]] = [J.company_id.in_(bindparam("ids", expanding=True))]
+            stmt = _POSTING_COUNTS[self._arrays]
+            return list(self.session.execute(stmt, {"ids": list(company_ids)}).all())
+        where: list[ColumnElement[bool]] = [_among_ids(J.company_id, self._arrays)]
         if hiring.hiring_title_ids is not None:
             where.append(J.title_id.in_(hiring.hiring_title_ids))
         if hiring.hiring_departments:
@@ -679,7 +684,7 @@ class ProspectRepository:
         if not company_ids:
             return []
         params = {"ids": list(company_ids), "since": since}
-        return list(self.session.execute(_TECHNOLOGIES_SINCE, params).all())
+        return list(self.session.execute(_TECHNOLOGIES_SINCE[self._arrays], params).all())
 
     # --- company lookups --------------------------------------------------------------------
 
@@ -1024,9 +1029,18 @@ class ProspectRepository:
         return {r[0] for r in rows}
 
 
+def _among_ids(column: Any, array: bool) -> ColumnElement[bool]:
+    """``column`` is one of the bound ``ids``: on PostgreSQL one array parameter (``= ANY``), so
+    the statement's text is the same for any number of keys and is rendered and parsed once per
+    connection; elsewhere an IN list expanded for the keys given."""
+    if array:
+        return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+    return column.in_(bindparam("ids", expanding=True))
+
+
 # The statements a search runs for every page, built once (their SQL is compiled once per
-# dialect and reused; only the bound ids change).
-_ROWS_BY_IDS = (
+# dialect and reused; only the bound ids change), keyed by whether they take an array.
+_ROWS_BY_IDS_SELECT = (
     select(
         P.id,
         P.first_name,
@@ -1063,8 +1077,8 @@ _ROWS_BY_IDS = (
     .select_from(Person.__table__)
     .outerjoin(JobTitle.__table__, T.id == P.title_id)
     .outerjoin(Company.__table__, C.id == P.company_id)
-    .where(P.id.in_(bindparam("ids", expanding=True)))
 )
+_ROWS_BY_IDS = {a: _ROWS_BY_IDS_SELECT.where(_among_ids(P.id, a)) for a in (False, True)}
 
 
 def _posting_counts(*where: ColumnElement[bool]) -> Select[Any]:
@@ -1095,12 +1109,11 @@ def _posting_counts(*where: ColumnElement[bool]) -> Select[Any]:
     )
 
 
-_POSTING_COUNTS = _posting_counts(J.company_id.in_(bindparam("ids", expanding=True)))
+_POSTING_COUNTS = {a: _posting_counts(_among_ids(J.company_id, a)) for a in (False, True)}
 
-_TECHNOLOGIES_SINCE = (
-    select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
-    .where(
-        K.company_id.in_(bindparam("ids", expanding=True)), K.first_seen_on >= bindparam("since")
-    )
+_TECHNOLOGIES_SINCE = {
+    a: select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
+    .where(_among_ids(K.company_id, a), K.first_seen_on >= bindparam("since"))
     .order_by(K.company_id, K.first_seen_on.desc(), K.tech_key)
-)
+    for a in (False, True)
+}
