@@ -77,6 +77,11 @@ QUESTIONS: dict[str, str] = {
     # "add them to the list" with no list known: the short form.
     "which_list": "Which list do you mean?",
     "new_list_people": "Which people should go in the new list? Run a search first.",
+    # A request in another language with words the rules did not read (see
+    # understanding/languages.py): asked again in English instead of searched without them.
+    "language": "I understand requests in English; in Spanish, French, German and Portuguese I "
+    "only know common job titles and places, and some of your words I couldn't read. Could you "
+    'write it in English? For example "Find 20 sales directors at software companies in Madrid".',
 }
 
 

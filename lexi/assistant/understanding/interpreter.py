@@ -16,6 +16,7 @@ from lexi.prospects.filters import ProspectFilters
 from . import commands, fields, prefilter, recognisers  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
 from .fields import QuotedTitle, title_form
+from .languages import looks_foreign
 from .places import unquote_places
 from .purpose import without_glosses, without_purpose
 from .questions import clarify
@@ -142,6 +143,12 @@ class RuleInterpreter:
                 running.searched = True
             intents.append(intent)
         intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
+        if (
+            len(intents) == 1
+            and intents[0].missing in (["request"], ["roles"])
+            and looks_foreign(cleaned)
+        ):
+            intents = [clarify("language")]  # "jefes de logística en Sevilla"
         return Interpretation(_answer_to_roles(intents, state), text=raw)
 
 

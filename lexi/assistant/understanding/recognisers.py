@@ -30,6 +30,7 @@ from . import (
     prefilter,
 )
 from . import nearby as nearby_searches
+from .languages import other_language
 from .questions import clarify
 from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
 from .scanner import extract
@@ -295,6 +296,13 @@ def search(c: Clause) -> Answer:
     found = _search(c.text, slots, c.running, c.intents)
     if found is False:
         return None
+    if (
+        found is not None
+        and found.kind is IntentKind.prospect_search
+        and not found.refinement
+        and other_language(c.text, slots)
+    ):
+        return clarify("language")  # "Geschäftsführer von Softwarefirmen": not a wider search
     if found is not None and found.refinement and found.filters is not None:
         _keep_earlier_places(found, c)
     if found is not None and found.kind in (IntentKind.prospect_search, IntentKind.clarify):

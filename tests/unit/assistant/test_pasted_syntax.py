@@ -205,3 +205,45 @@ class TestPastedTitleLists:
         f = search("Controllers in Iowa, Nebraska, and Kansas")
         assert f["titles"] == ["Controller"]
         assert f["locations"] == ["IA, US", "NE, US", "KS, US"]
+
+
+class TestOtherLanguages:
+    """Common roles, industries and places in Spanish, French, German and Portuguese are read;
+    a request with other words left unread is asked again in English, never searched wider."""
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "gerentes de ventas en Valencia",
+                {"titles": ["Sales Manager"], "locations": ["Valencia, ES"]},
+            ),
+            (
+                "directrice marketing à Bordeaux",
+                {"titles": ["Marketing Director"], "locations": ["Bordeaux, FR"]},
+            ),
+            (
+                "Einkaufsleiter bei Banken in Hamburg",
+                {
+                    "titles": ["Head of Procurement"],
+                    "industries": ["Banking"],
+                    "locations": ["Hamburg, DE"],
+                },
+            ),
+            ("diretor financeiro em Lisboa", {"titles": ["CFO"], "locations": ["Lisbon, PT"]}),
+        ],
+    )
+    def test_common_roles_are_read(self, text, want):
+        f = search(text)
+        f.pop("limit")
+        assert f == want
+
+    def test_unread_words_ask_for_english(self):
+        from lexi.assistant import phrases
+
+        (intent,) = interpret("jefes de logística en empresas de alimentación en Sevilla").intents
+        assert intent.kind is IntentKind.clarify and intent.missing == ["language"]
+        assert "English" in phrases.question("language")
+
+    def test_a_name_particle_is_no_language(self):
+        assert search("CTOs at de Vries Logistics in Rotterdam")["titles"] == ["CTO"]
