@@ -66,6 +66,7 @@ _OUT_OF_REACH = prefilter.compile(
     r"\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?\b(?:to|into))\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:salesforce|hubspot|pipedrive|zoho|dynamics|close\.com|"
     r"outreach\.io|salesloft|crm)\b"
+    r"|\benrich(?:ed|ing)?\s+(?:them|these|those|it|my|our|the|this|that)\b"
     r"|\bcold[\s-]?call(?:s|ing)?\b|\bcall(?:ing)?\s+(?:sequence|cadence|script|list|campaign)s?\b|"
     r"\b(?:power\s+)?dialer\b|"
     r"\blinkedin\s+(?:connect(?:ion)?s?|invites?|invitations?|inmails?)\b|"

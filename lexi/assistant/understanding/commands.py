@@ -115,7 +115,9 @@ _CREDITS = prefilter.compile(
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"
     r"\s+cost\b|"
-    r"\bhow\s+much\s+(?:have\s+i|did\s+i)\s+(?:spent|used)|\busage\b",
+    r"\bhow\s+much\s+(?:have\s+(?:i|we)|did\s+(?:i|we))\s+(?:spent|spend|used|use)|\busage\b|"
+    r"\bwhat\s+(?:have|did)\s+(?:i|we)\s+(?:spent|spend)\b|"
+    r"^\W*(?:and\s+|so\s+)?how\s+much\s+was\s+(?:that|it|this)(?:\s+(?:search|one|lookup))?\W*$",
     I,
 )
 _TASKS = prefilter.compile(

@@ -49,6 +49,7 @@ _ASKS_MEANING = prefilter.compile(
     r"|how\s+(?:do|does|did)\s+(?:you|u|lexi|lexi's|the\s+app)\s+(?P<e>(?:define|measure|calculate|"
     r"decide|determine|work\s+out|judge|verify|check|guess|count|score)\s+.{1,60})"
     r"|(?:what(?:'s|\s+is)\s+the\s+)?(?:meaning|definition)\s+of\s+(?P<g>.{1,60})"
+    r"|wh?at(?:'s|s|\s+is)\s+the\s+difference\s+between\s+(?P<h>.{1,60})"
     r")",
     re.IGNORECASE,
 )
@@ -56,7 +57,8 @@ _ASKS_MEANING = prefilter.compile(
 # concept Lexi explains ("explain it to them in the email" is no question).
 _NAMED_ONLY = prefilter.compile(
     r"^\W*(?:please\s+|can\s+you\s+|could\s+you\s+)?(?:define|explain)\s+(?P<x>.{1,60})"
-    r"|\bhow\s+(?:does|do)\s+(?:the\s+|your\s+)?(?P<y>[\w\s'-]{1,30}?)\s+work\b",
+    r"|\bhow\s+(?:does|do)\s+(?:the\s+|your\s+)?(?P<y>[\w\s'-]{1,30}?)\s+work\b"
+    r"|^\W*(?:is|are)\s+(?P<z>[\w\s'-]{1,30}?)\s+the\s+same\s+(?:as|thing\s+as)\b",
     re.IGNORECASE,
 )
 # "what's a catch-all email?", "what is a guessed email": asked about a concept by name alone;
@@ -93,7 +95,7 @@ def question(text: str, quotes: list[str]) -> tuple[bool, str | None]:
         phrase = next(g for g in m.groups() if g is not None)
         return True, topic_of(_unquoted(phrase, quotes))
     if m := _NAMED_ONLY.search(text):
-        topic = topic_of(_unquoted(m["x"] or m["y"], quotes))
+        topic = topic_of(_unquoted(m["x"] or m["y"] or m["z"], quotes))
         if topic is not None:
             return True, topic
     if (m := _WHAT_IS.match(text)) and not _NOT_A_CONCEPT.search(text):

@@ -658,7 +658,9 @@ _CLEAR = prefilter.compile(
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
-    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b",
+    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b"
+    # "no size limit", "no revenue minimum"
+    rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b",
     re.IGNORECASE,
 )
 _DOUBLE = prefilter.compile(

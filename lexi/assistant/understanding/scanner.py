@@ -435,7 +435,7 @@ _KEYWORD_CASE = {
         "PPC",
     )
 }
-_REMOVERS = {"remove", "drop", "lose", "ditch"}
+_REMOVERS = {"remove", "drop", "lose", "ditch", "minus"}
 _PLACE_PREFIXES = {
     "new",
     "san",

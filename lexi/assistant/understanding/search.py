@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from lexi.prospects.taxonomy import FUNDING_STAGES
+
 from . import prefilter
 from .industries import INDUSTRY_ALIASES
 from .places import prefer_nearby
@@ -68,11 +70,15 @@ def new_filters(slots: Slots) -> dict[str, Any]:
     return f
 
 
-def _set_signals(f: dict[str, Any], slots: Slots) -> None:
-    """Buying-signal filters of the clause replace the same ones of ``f`` (technologies add)."""
+def _set_signals(f: dict[str, Any], slots: Slots, add: bool = False) -> None:
+    """Buying-signal filters of the clause replace the same ones of ``f`` (technologies add;
+    funding stages add with "and"/"also", in the taxonomy's order)."""
     for key, value in slots.signals.items():
         if key == "technologies":
             f["technologies"] = _union(f.get("technologies", []), value)
+        elif key == "funding_stages" and add and f.get("funding_stages"):
+            both = {*f["funding_stages"], *value}
+            f["funding_stages"] = [s for s in FUNDING_STAGES if s in both]
         else:
             f[key] = copy.deepcopy(value)
 
@@ -343,7 +349,7 @@ def _set_ranges(f: dict[str, Any], slots: Slots, add: bool = False) -> None:
     if slots.email_status:
         old = f.get("email_status") or [] if add else []
         f["email_status"] = _union(old, slots.email_status)
-    _set_signals(f, slots)
+    _set_signals(f, slots, add)
 
 
 def _nearby(slots: Slots, context: Sequence[str] = ()) -> Slots:

@@ -81,6 +81,8 @@ class TestConceptQuestions:
             ("what does the status column stand for", "email_status"),
             ("how do you work out who is new in their role?", "new_in_role"),
             ("what does unavailable mean next to an email", "email_unavailable"),
+            ("whats the difference between a verified and a catch-all email", "email_catch_all"),
+            ("is guessed the same thing as unverified?", "email_guessed"),
         ],
     )
     def test_a_question_about_a_word_is_answered_not_searched(self, text, topic):
@@ -153,6 +155,15 @@ class TestTerseFollowUps:
         assert got.filters.funding_stages == ["seed", "series_a"]
         assert got.filters.locations == ["Berlin, DE"]
 
+    def test_another_funding_stage_after_and_joins_them(self):
+        got = _one("and series B", _after(_search(FOUNDERS)))
+        assert got.filters.funding_stages == ["series_a", "series_b"]
+
+    def test_minus_a_place_drops_it(self):
+        got = _one("minus Houston", _after(_search(CFOS)))
+        assert got.filters.locations == ["Austin, TX, US"]
+        assert not got.filters.exclude_locations
+
     def test_abbreviated_year(self):
         got = _one("only ones that raised this yr", _after(_search(FOUNDERS)))
         assert got.filters.last_funding is not None
@@ -168,6 +179,7 @@ class TestTerseFollowUps:
             ("get rid of the revenue filter", "revenue_usd"),
             ("lose the size constraint", "employees"),
             ("ditch the headcount filter please", "employees"),
+            ("no revenue minimum", "revenue_usd"),
         ],
     )
     def test_removing_one_filter_keeps_every_other(self, text, gone):
@@ -190,6 +202,8 @@ class TestTerseFollowUps:
             "what did the last search cost me",
             "how many credits did that use up?",
             "how much has this cost so far",
+            "and how much was that",
+            "what have we spent on this",
         ],
     )
     def test_asking_what_it_cost_is_a_credits_question(self, text):
@@ -218,6 +232,7 @@ class TestUnsupportedMidSession:
             "do any of them owe back taxes?",
             "run a background check on the first one",
             "can you forecast which ones will churn",
+            "please enrich these with personal emails",
         ],
     )
     def test_asks_lexi_cannot_serve_are_unsupported(self, text):
