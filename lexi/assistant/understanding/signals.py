@@ -89,8 +89,11 @@ _RAISED_SINCE = re.compile(
     _I,
 )
 _RECENT = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:were\s+)?(?:recently|newly|just)\s+(?:funded|raised(?:\s+(?:money|funding|capital))?)"
-    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)\s+recently"
+    r"(?:\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:were\s+)?(?:recently|newly|just)\s+(?:funded|raised(?:\s+(?:money|funding|capital))?)"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)\s+recently)"
+    # "recently raised money, say within the last 12 months": the span said is the span meant
+    r"(?:\s*,?\s*(?:say|so|i\.e\.?|meaning|like|roughly|about)?\s*,?\s*(?:in|within|over)\s+(?:the\s+)?"
+    r"(?:last|past)\s+(?P<n2>\d+)\s+(?P<unit2>days?|weeks?|months?|years?)\b)?"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)?\s*in\s+(?:the\s+)?(?:last|past)\s+"
     r"(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)",
     _I,
@@ -485,15 +488,16 @@ class _Reading:
         return self.since(m)
 
     def recent(self, m: re.Match[str]) -> str:
-        days = _days(m.group("n"), m.group("unit")) if m.group("n") else RECENT_FUNDING_DAYS
+        n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
+        days = _days(n, unit) if n else RECENT_FUNDING_DAYS
         after = self.today - timedelta(days=days)
-        if m.group("n") and m.group("unit").lower().startswith(("month", "year")):
-            after = _calendar_ago(self.today, int(m.group("n")), m.group("unit"))
+        if n and unit.lower().startswith(("month", "year")):
+            after = _calendar_ago(self.today, int(n), unit)
         self.filters["last_funding"] = {
             "after": after.isoformat(),
             "before": None,
         }
-        return self.note("recently_funded" if not m.group("n") else "funded_within")
+        return self.note("recently_funded" if not n else "funded_within")
 
     def amount(self, m: re.Match[str]) -> str:
         if not (

@@ -127,6 +127,10 @@ class TestTimePhrasesAreNoPlaces:
                 ("2025-01-01", "2025-03-31"),
             ),
             ("VPs of Sales at companies that raised after September", ("2026-10-01", None)),
+            (
+                "CROs at companies that recently raised funding, i.e. in the last 6 months",
+                ("2026-06-03", None),
+            ),
         ],
     )
     def test_the_span_is_when_the_round_was(self, text, span, monkeypatch):
