@@ -11,20 +11,25 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
+    CompoundSelect,
     Integer,
     Select,
     and_,
     any_,
     bindparam,
     case,
+    cast,
     delete,
     extract,
     func,
     insert,
+    literal,
+    literal_column,
     not_,
     or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -656,35 +661,41 @@ class ProspectRepository:
         by_id = {row.id: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
-    def posting_counts(
-        self, company_ids: Sequence[int], hiring: SignalQuery | None = None
-    ) -> list[Any]:
-        """Open postings of these companies counted per title and department: (company_id,
-        title or None, department, postings, latest_posted_on). With ``hiring`` (a search for
-        companies hiring), only the postings it matches."""
-        if not company_ids:
-            return []
-        if hiring is None or not hiring.hiring:
-            stmt = _POSTING_COUNTS[self._arrays]
-            return list(self.session.execute(stmt, {"ids": list(company_ids)}).all())
-        where: list[ColumnElement[bool]] = [_among_ids(J.company_id, self._arrays)]
-        if hiring.hiring_title_ids is not None:
-            where.append(J.title_id.in_(hiring.hiring_title_ids))
-        if hiring.hiring_departments:
-            where.append(J.department.in_(hiring.hiring_departments))
-        if hiring.hiring_seniorities:
-            where.append(J.seniority.in_(hiring.hiring_seniorities))
-        if hiring.posted_since is not None:
-            where.append(J.posted_on >= hiring.posted_since)
-        stmt = _posting_counts(*where)
-        return list(self.session.execute(stmt, {"ids": list(company_ids)}).all())
+    def company_signals(
+        self, company_ids: Sequence[int], since: date, hiring: SignalQuery | None = None
+    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """What the signals shown per person need of these companies, in one statement:
 
-    def technologies_since(self, company_ids: Sequence[int], since: date) -> list[Any]:
-        """(company_id, tech_key, technology, first_seen_on) first seen on or after ``since``."""
+        - their open postings counted per title and department, (company_id, title or None,
+          department, postings, latest posted on); with ``hiring`` (a search for companies
+          hiring), only the postings it matches;
+        - their technologies first seen on or after ``since``, (company_id, tech_key,
+          technology, first_seen_on), latest first.
+        """
         if not company_ids:
-            return []
-        params = {"ids": list(company_ids), "since": since}
-        return list(self.session.execute(_TECHNOLOGIES_SINCE[self._arrays], params).all())
+            return [], []
+        if hiring is None or not hiring.hiring:
+            stmt = _COMPANY_SIGNALS[self._arrays]
+        else:
+            where: list[ColumnElement[bool]] = [_among_ids(J.company_id, self._arrays)]
+            if hiring.hiring_title_ids is not None:
+                where.append(J.title_id.in_(hiring.hiring_title_ids))
+            if hiring.hiring_departments:
+                where.append(J.department.in_(hiring.hiring_departments))
+            if hiring.hiring_seniorities:
+                where.append(J.seniority.in_(hiring.hiring_seniorities))
+            if hiring.posted_since is not None:
+                where.append(J.posted_on >= hiring.posted_since)
+            stmt = _company_signals(where, self._arrays)
+        postings: list[tuple[Any, ...]] = []
+        technologies: list[tuple[Any, ...]] = []
+        for kind, *values in self.session.execute(stmt, {"ids": list(company_ids), "since": since}):
+            if kind == 0:
+                postings.append(tuple(values))
+            else:
+                company_id, tech_key, technology, _, first_seen_on = values
+                technologies.append((company_id, tech_key, technology, first_seen_on))
+        return postings, technologies
 
     # --- company lookups --------------------------------------------------------------------
 
@@ -1081,7 +1092,10 @@ _ROWS_BY_IDS_SELECT = (
 _ROWS_BY_IDS = {a: _ROWS_BY_IDS_SELECT.where(_among_ids(P.id, a)) for a in (False, True)}
 
 
-def _posting_counts(*where: ColumnElement[bool]) -> Select[Any]:
+def _company_signals(posting_where: list[ColumnElement[bool]], array: bool) -> CompoundSelect[Any]:
+    """Postings counted per company, title and department (kind 0), then technologies first seen
+    on or after ``since`` (kind 1), as rows of one shape: (kind, company_id, title or tech key,
+    department or technology, postings, day)."""
     # Grouped by the title's key first, so that only the groups are joined to their titles.
     groups = (
         select(
@@ -1091,29 +1105,34 @@ def _posting_counts(*where: ColumnElement[bool]) -> Select[Any]:
             func.count().label("postings"),
             func.max(J.posted_on).label("latest_posted_on"),
         )
-        .where(*where)
+        .where(*posting_where)
         .group_by(J.company_id, J.title_id, J.department)
         .subquery()
     )
     g = groups.c
-    return (
+    postings = (
         select(
+            literal(0, Integer).label("kind"),
             g.company_id,
-            func.nullif(T.title, "").label("title"),
-            g.department,
+            func.nullif(T.title, "").label("name"),
+            g.department.label("detail"),
             g.postings,
-            g.latest_posted_on,
+            g.latest_posted_on.label("day"),
         )
         .select_from(groups)
         .outerjoin(JobTitle.__table__, T.id == g.title_id)
     )
+    technologies = select(
+        literal(1, Integer),
+        K.company_id,
+        K.tech_key,
+        K.technology,
+        cast(None, Integer),
+        K.first_seen_on,
+    ).where(_among_ids(K.company_id, array), K.first_seen_on >= bindparam("since"))
+    return union_all(postings, technologies).order_by(
+        literal_column("1"), literal_column("2"), literal_column("6").desc(), literal_column("3")
+    )
 
 
-_POSTING_COUNTS = {a: _posting_counts(_among_ids(J.company_id, a)) for a in (False, True)}
-
-_TECHNOLOGIES_SINCE = {
-    a: select(K.company_id, K.tech_key, K.technology, K.first_seen_on)
-    .where(_among_ids(K.company_id, a), K.first_seen_on >= bindparam("since"))
-    .order_by(K.company_id, K.first_seen_on.desc(), K.tech_key)
-    for a in (False, True)
-}
+_COMPANY_SIGNALS = {a: _company_signals([_among_ids(J.company_id, a)], a) for a in (False, True)}

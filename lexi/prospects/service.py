@@ -535,16 +535,17 @@ def add_signals(
     investor, posting counts) and whether the search asked for them (``matched``). The signals a
     search asked for are always shown, and first; others when they are notable."""
     company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
-    postings: dict[int, list[tuple[Any, ...]]] = {}
-    for company_id, *counted in repo.posting_counts(company_ids, q):
-        postings.setdefault(company_id, []).append(tuple(counted))
     tech_days = RECENT_TECH_DAYS
     if q is not None and q.tech_since is not None:
         tech_days = max(tech_days, (today - q.tech_since).days)
-    adopted: dict[int, list[Any]] = {}
-    for t in repo.technologies_since(company_ids, today - timedelta(days=tech_days)):
-        if q is None or not q.tech_keys or t.tech_key in q.tech_keys or q.tech_since is None:
-            adopted.setdefault(t.company_id, []).append(t)
+    counted, recent = repo.company_signals(company_ids, today - timedelta(days=tech_days), q)
+    postings: dict[int, list[tuple[Any, ...]]] = {}
+    for company_id, *group in counted:
+        postings.setdefault(company_id, []).append(tuple(group))
+    adopted: dict[int, list[tuple[str, Any]]] = {}
+    for company_id, tech_key, technology, first_seen_on in recent:
+        if q is None or not q.tech_keys or tech_key in q.tech_keys or q.tech_since is None:
+            adopted.setdefault(company_id, []).append((technology, first_seen_on))
     role_days = RECENT_ROLE_DAYS
     if q is not None and q.role_started_since is not None:
         role_days = max(role_days, (today - q.role_started_since).days)
@@ -567,13 +568,13 @@ def add_signals(
                     "facts": {"pct": pct, "months": growth_months},
                 }
             )
-        for t in adopted.get(row.company_id, [])[:2]:
-            seen = _as_date(t.first_seen_on)
+        for technology, first_seen_on in adopted.get(row.company_id, [])[:2]:
+            seen = _as_date(first_seen_on)
             found.append(
                 {
                     "kind": "technology",
-                    "text": f"adopted {t.technology} in {_month(seen)}",
-                    "facts": {"technology": t.technology, "first_seen_on": seen.isoformat()},
+                    "text": f"adopted {technology} in {_month(seen)}",
+                    "facts": {"technology": technology, "first_seen_on": seen.isoformat()},
                 }
             )
         if row.role_started_on is not None:
