@@ -600,14 +600,18 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
 
 # ------------------------------------------------------------------ clearing a filter
 
+# Every place filter: "drop the location" leaves the people and their companies anywhere.
+_PLACES = ("locations", "exclude_locations", "company_locations", "exclude_company_locations")
 _CLEAR_KEYS = {
-    "location": ("locations", "exclude_locations"),
-    "place": ("locations", "exclude_locations"),
-    "geo": ("locations", "exclude_locations"),
-    "geography": ("locations", "exclude_locations"),
-    "city": ("locations", "exclude_locations"),
-    "country": ("locations", "exclude_locations"),
-    "region": ("locations", "exclude_locations"),
+    # "the people can sit anywhere": their own place, not their companies'
+    "anywhere": ("locations", "exclude_locations"),
+    "location": _PLACES,
+    "place": _PLACES,
+    "geo": _PLACES,
+    "geography": _PLACES,
+    "city": _PLACES,
+    "country": _PLACES,
+    "region": _PLACES,
     "size": ("employees",),
     "headcount": ("employees",),
     "employee": ("employees",),
@@ -625,11 +629,18 @@ _CLEAR_KEYS = {
     "tech": ("technologies",),
     "exclusion": ("exclude_locations", "exclude_industries"),
     "hiring": ("unsupported", "hiring_for"),
+    "hq": ("company_locations", "exclude_company_locations"),
+    "headquarter": ("company_locations", "exclude_company_locations"),
+    "job change": ("job_change_within_days",),
+    "new in role": ("job_change_within_days",),
+    "headcount growth": ("headcount_growth_pct",),
+    "growth": ("headcount_growth_pct",),
     "funding": ("unsupported", "funding_stages", "last_funding", "total_funding_usd"),
     "intent": ("unsupported",),
 }
 _CLEAR_NOUN = (
-    r"(location|place|geo(?:graphy)?|city|country|region|size|headcount|employee|startup|revenue|arr|"
+    r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
+    r"startup|revenue|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
     r"vacanc(?=ies|y))"
@@ -675,7 +686,8 @@ def cleared(text: str) -> tuple[str, set[str], bool]:
     if _CLEAR.search(text):
 
         def build(m: re.Match[str]) -> str:
-            noun = " ".join(next((g for g in m.groups() if g), "location").lower().split())
+            noun = " ".join(next((g for g in m.groups() if g), "anywhere").lower().split())
+            noun = noun.replace("-", " ")
             keys.update(_CLEAR_KEYS.get(_CLEAR_ALIASES.get(noun, noun), ()))
             return " ; "
 

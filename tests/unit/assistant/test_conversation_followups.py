@@ -187,6 +187,20 @@ class TestTerseFollowUps:
         expected = {k: v for k, v in CFOS.items() if k != gone}
         assert got.filters == expected
 
+    @pytest.mark.parametrize("text", ["remove the location filter", "lose the geography bit"])
+    def test_removing_the_location_clears_headquarters_too(self, text):
+        got = _one(text, _after(_search(HQ)))
+        assert got.filters == {"titles": ["General Counsel"], "limit": 25}
+
+    def test_people_anywhere_keeps_their_companies_place(self):
+        got = _one("the people themselves can be anywhere", _after(_search(HQ)))
+        assert got.filters.company_locations == ["Atlanta, GA, US"]
+
+    def test_forgetting_a_signal_by_its_name(self):
+        state = _after(_search({**HQ, "job_change_within_days": 90}))
+        got = _one("skip the job-change part", state)
+        assert got.filters == HQ
+
     @pytest.mark.parametrize(
         "text", ["never mind the job postings", "forget the open roles", "drop the vacancies"]
     )
