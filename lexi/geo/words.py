@@ -35,4 +35,4 @@ COMMON_WORD_NAMES = frozenset(
     mass jersey triangle cali commerce industry hope deer park stone chester wells march
     chad jordan reunion
     """.split()
-) | frozenset({"mid-city", "the bay", "twin cities", "new city", "east end", "west end"})
+) | frozenset({"mid-city", "the bay", "new city", "east end", "west end"})

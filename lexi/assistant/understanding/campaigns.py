@@ -110,6 +110,9 @@ _STATS = prefilter.compile(
     r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
     r"numbers|analytics|report)\b"
     r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
+    # "how are opens and replies looking on my campaign?"
+    r"|\bhow(?:'s|s|\s+is|\s+are)\s+(?:the\s+|my\s+|our\s+)?(?:opens|replies|responses|clicks|bounces)\b"
+    r"(?:\s+(?:and|&|,)\s+(?:opens|replies|responses|clicks|bounces))*\s+(?:looking|doing|going|coming)\b"
     r"|\b(?:any|how\s+many)\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
     r"|\b(?:did|has|have)\s+any(?:one|body)\s+(?:replied|responded|opened|clicked|answered)\b"
     r"|\bhow\s+many\s+(?:people\s+|ppl\s+|folks\s+|recipients\s+|contacts\s+|leads\s+|prospects\s+|"
@@ -468,12 +471,15 @@ _TOO_WORD = prefilter.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
 
 
 def _tone(clause: str) -> str | None:
+    """The tone asked for; of several ("more casual, less salesy"), the one named first."""
     if too := _TOO_WORD.search(clause):
         return _TOO[too[1].lower()]
+    best: tuple[int, str] | None = None
     for name, pattern in _TONE_PATTERNS.items():
-        if pattern.search(clause):
-            return name
-    return None
+        m = pattern.search(clause)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), name)
+    return best[1] if best else None
 
 
 def _which_campaign(state: ConversationState) -> dict[str, str]:

@@ -96,7 +96,7 @@ _GREETING = re.compile(
 _CAPABILITIES = re.compile(
     r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:do|help|ask|offer|use)|"
     r"\bwhat\s+(?:you|u)\s+(?:can|could)\s+do\b|"
-    r"\bwhat\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
+    r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
     r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
     r"\bhow\s+(?:do|does|can)\s+(?:i\s+use\s+(?:you|this|lexi)|(?:this|it|you|lexi)\s+work)|"
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"

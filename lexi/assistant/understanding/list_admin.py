@@ -51,6 +51,7 @@ _LIST_SUFFIX = re.compile(r"\s+list\s*$", I)
 # "delete the list called Event - London Dinner": the name is what follows "called".
 _CALLED = re.compile(r"^\s*(?:the\s+|my\s+|our\s+)?list\s+(?:called|named|titled)\s+", I)
 _LEADING = re.compile(r"^(?:the|my|our|this|that)\s+", I)
+_DESCRIBED = re.compile(r"^(?:old|older|previous|current|existing|other|whole|entire)\s+", I)
 
 
 def _list_name(
@@ -73,6 +74,10 @@ def _list_name(
     stripped = _LIST_SUFFIX.sub("", text)
     if not new:
         known = known_name(stripped, state.known_list_names)
+        # "the old Law Firms 2025 list": a word describing a list the workspace has
+        unqualified = _DESCRIBED.sub("", stripped)
+        if not known and unqualified != stripped:
+            known = known_name(unqualified, state.known_list_names)
         if known:
             return known
     if stripped != text and re.search(r"\bList$", text):

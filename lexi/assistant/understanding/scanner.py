@@ -460,7 +460,7 @@ _PLACE_PREFIXES = {
 
 # "VP People", "SVP Data": right after these, "people"/"data" is the function as after "of".
 _VP_KEYS = {"vp", "svp", "evp", "avp"}
-# Lower-case abbreviations read as roles when written as a plural with an apostrophe.
+# Lower-case abbreviations read as roles when plural ("gcs", "ae's") or first in the request.
 _APOSTROPHE_ROLES = {"gc", "ae", "gm", "cso"}
 # Rungs that make a lower-case "it" the IT department: "it directors", "head of it".
 # Verbs whose "it" is the search: "make it directors", "keep it heads of sales".
@@ -515,7 +515,11 @@ class _Scanner:
         """A lower-case abbreviation that can only be a role: a plural with an apostrophe
         ("gc's", "ae's"), or "it" next to a rung ("it directors", "dir of it")."""
         tok = self.t[j]
-        if tok.key in _APOSTROPHE_ROLES and tok.end - tok.start > len(tok.text):
+        if tok.key in _APOSTROPHE_ROLES and (
+            tok.end - tok.start > len(tok.text)  # "gc's"
+            or tok.text.lower() == tok.key + "s"  # "gcs", "aes"
+            or j == 0  # "gc fintech nyc": a terse request starts with its role
+        ):
             return True
         if tok.key != "it" or tok.end - tok.start > len(tok.text):
             return False

@@ -1,0 +1,85 @@
+"""Everyday phrasings of requests the rules already serve in other words: lower-case
+abbreviations and region names, questions about what Lexi does, campaign results, two tones in
+one request, a list named with a word describing it."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexi.assistant.understanding import ConversationState, IntentKind, interpret
+
+
+def only(text: str, state: ConversationState | None = None):
+    (intent,) = interpret(text, state or ConversationState()).intents
+    return intent
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("gc fintech nyc", ["General Counsel"]),
+        ("gcs at banks in charlotte", ["General Counsel"]),
+        ("ae saas denver", ["Account Executive"]),
+        ("aes at martech companies", ["Account Executive"]),
+    ],
+)
+def test_lower_case_role_abbreviations_in_terse_requests(text, titles):
+    intent = only(text)
+    assert intent.kind is IntentKind.prospect_search
+    assert intent.filters["titles"] == titles
+
+
+def test_a_lower_case_abbreviation_mid_sentence_is_still_a_word():
+    # "it" and "pe" stay words; an abbreviation not first and not plural is no role
+    assert only("make it ceos in ohio").filters["titles"] == ["CEO"]
+
+
+def test_a_region_written_in_lower_case():
+    assert only("controllers in the twin cities").filters["locations"] == [
+        "Minneapolis, MN, US",
+        "Saint Paul, MN, US",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what kinds of things can you do for me?",
+        "what sorts of things can u do",
+        "hi! what types of stuff can you do?",
+    ],
+)
+def test_what_can_you_do(text):
+    assert only(text).kind is IntentKind.capabilities
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how are opens and replies looking on my campaign", "how are the replies coming along?"],
+)
+def test_campaign_results_in_everyday_words(text):
+    state = ConversationState(last_campaign_id="c-1")
+    assert only(text, state).kind is IntentKind.campaign_stats
+
+
+@pytest.mark.parametrize(
+    ("text", "tone"),
+    [
+        ("make it sound more casual, less salesy", "casual"),
+        ("less salesy and a bit more casual please", "soft"),
+        ("make the email less formal", "casual"),
+        ("make it less casual", "formal"),
+    ],
+)
+def test_of_two_tones_the_first_named_wins(text, tone):
+    intent = only(text, ConversationState(last_campaign_id="c-1"))
+    assert intent.kind is IntentKind.email_rewrite and intent.params["tone"] == tone
+
+
+def test_a_word_describing_a_known_list_is_no_part_of_its_name():
+    state = ConversationState(known_list_names=["Law Firms 2025", "Law Firms 2026"])
+    intent = only("delete the old Law Firms 2025 list", state)
+    assert intent.kind is IntentKind.list_delete and intent.list_name == "Law Firms 2025"
+    # a list whose name starts with the word keeps it
+    state = ConversationState(known_list_names=["Old Leads"])
+    assert only("delete the Old Leads list", state).list_name == "Old Leads"
