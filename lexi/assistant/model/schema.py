@@ -121,7 +121,9 @@ class Clarify(_Intent):
     """Ask the user instead of guessing: what is missing."""
 
     kind: Literal["clarify"]
-    missing: Literal["roles", "search", "list", "list_name", "who", "prospects", "request"]
+    missing: Literal[
+        "roles", "search", "list", "list_name", "who", "prospects", "request", "language"
+    ]
     filters: Filters | None = Field(
         None,
         description="missing roles: what the request asked for so far (industries, places, "
