@@ -118,7 +118,8 @@ class AccountIntent(_Intent):
 
 
 class Clarify(_Intent):
-    """Ask the user instead of guessing: what is missing."""
+    """Ask the user instead of guessing: what is missing (language: the request is in a language
+    Lexi cannot read, so it asks for it in English)."""
 
     kind: Literal["clarify"]
     missing: Literal[
