@@ -13,6 +13,8 @@ I = re.IGNORECASE
 
 _THE_TASK = (
     r"(?:it|this|that|the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
+    # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
+    r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
 )
 _APPROVE = re.compile(

@@ -307,6 +307,15 @@ def list_operation(
             # "add the ones at Acme to Q1 Leads": the company is no part of the list's name.
             clause = re.sub(re.escape(picked["company"]), " ", clause)
         name = list_name_in(clause, quotes, state)
+        if (
+            name
+            and _TO_A_LIST_CALLED.search(clause)
+            and not known_name(name, state.known_list_names)
+        ):
+            # "save these to a list called TX Benefits": a list named for the first time
+            new = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
+            new.selector = {"prospects": "last_results", **picked}
+            return new
         intent = _targeted(IntentKind.list_add, clause, name, state)
         if intent.kind is IntentKind.list_add:
             intent.selector = {"prospects": "last_results", **picked}
@@ -331,6 +340,11 @@ _WHO_IS_IN = re.compile(
     r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|the\s+people)\b|"
     r"\bsummar|\boverview\b",
     I,
+)
+
+
+_TO_A_LIST_CALLED = re.compile(
+    r"\b(?:to|into|in|onto|on)\s+(?:a|an)\s+list\s+(?:called|named|titled)\b", I
 )
 
 

@@ -172,7 +172,8 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
 # "exclude companies with more than 50 employees": the size phrase is negated, the rest of the
 # clause is not (the negation binds to its own phrase only).
 _SIZE_NEGATION = re.compile(
-    r"\b(?:exclud(?:e|ing)|not|without|skip(?:ping)?|except|no|but\s+not|minus|remove|drop|avoid)"
+    r"\b(?:exclud(?:e|ing)|not|without|skip(?:ping)?|except|no|but\s+not|minus|remove|drop|avoid|"
+    r"leave\s+out|leaving\s+out|filter\s+out|take\s+out|get\s+rid\s+of|ignore)"
     r"\s+(?:any\s+|the\s+|all\s+)?(?:(?:companies|company|firms?|orgs?|organi[sz]ations?|"
     r"businesses|ones|those|anyone|people)\s+)?(?:(?:with|that\s+have|having|which\s+have|"
     r"at|of)\s+)?$",
@@ -382,10 +383,36 @@ def revenue(text: str) -> tuple[str, Range | None]:
                 value["min"] = money(m[1].rstrip() + _unit(m[2]))
             return value
 
-        text, found = _take(text, pattern, checked)
+        text, found = _take_negated(text, pattern, checked)
         if found and result is None:
             result = found[0]
     return text, result
+
+
+def _take_negated(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]], Any]):
+    """``_take`` for money ranges, where a negation before the phrase ("leave out companies with
+    revenue above $100M") turns the range around (at most $100M) and goes with it."""
+    found = []
+    out = []
+    pos = 0
+    for m in pattern.finditer(text):
+        value = handler(m)
+        if value is None:
+            continue
+        start = m.start()
+        neg = _SIZE_NEGATION.search(text, max(pos, start - 60), start)
+        if neg:
+            low, high = value["min"], value["max"]
+            if low is not None and high is None:
+                value, start = {"min": None, "max": low}, neg.start()
+            elif high is not None and low is None:
+                value, start = {"min": high, "max": None}, neg.start()
+        found.append(value)
+        out.append(text[pos:start])
+        out.append(" ; ")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), found
 
 
 # ------------------------------------------------------------------ email status

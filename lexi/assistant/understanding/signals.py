@@ -191,8 +191,8 @@ _IN_ROLE_FOR = re.compile(
 )
 _ADOPTED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
-    r"rolled\s+out|implemented|bought|purchased)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})"
-    r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to)\s+"
+    r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})"
+    r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
     r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
     r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
@@ -398,9 +398,11 @@ def _money(n: str, unit: str | None) -> int:
     return int(value * scale.get((unit or "").lower(), 1))
 
 
+_MOVED = re.compile(r"\b(?:moved|migrated|deployed)\b", _I)
 _ANY_SIGNAL = prefilter.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
+    r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b",
     _I,
@@ -561,6 +563,8 @@ class _Reading:
     def adopted(self, m: re.Match[str]) -> str:
         names = m.re.groupindex
         tech = "".join(m.group(g) or "" for g in ("tech", "tech2", "tech3") if g in names).strip()
+        if tech.lower() not in TECHNOLOGY_SPELLING and _MOVED.search(m.group(0)):
+            return m.group(0)  # "who just moved to Austin": a move, not a technology
         tech = TECHNOLOGY_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
         if tech and tech not in self.filters["technologies"]:

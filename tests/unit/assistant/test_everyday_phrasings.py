@@ -83,3 +83,61 @@ def test_a_word_describing_a_known_list_is_no_part_of_its_name():
     # a list whose name starts with the word keeps it
     state = ConversationState(known_list_names=["Old Leads"])
     assert only("delete the Old Leads list", state).list_name == "Old Leads"
+
+
+@pytest.mark.parametrize(
+    ("text", "tech"),
+    [
+        ("plant managers at companies that just moved to SAP", "SAP"),
+        ("controllers at firms that recently migrated to netsuite", "NetSuite"),
+    ],
+)
+def test_moving_to_a_technology_is_adopting_it(text, tech):
+    f = only(text).filters
+    assert f["technologies"] == [tech] and f["technologies_added_within_days"] == 90
+
+
+def test_moving_to_a_town_is_no_technology():
+    f = only("engineers who just moved to Austin").filters
+    assert "technologies" not in f and "technologies_added_within_days" not in f
+
+
+@pytest.mark.parametrize(
+    "text", ["yes, approve the deletion", "confirm the launch", "ok approve the send"]
+)
+def test_approving_names_what_the_task_does(text):
+    state = ConversationState(pending_task_ids=["task:1:list_delete"], turn=2)
+    assert only(text, state).kind is IntentKind.task_approve
+
+
+def test_saving_to_a_list_called_a_new_name_creates_it():
+    state = ConversationState(
+        last_filters={"titles": ["CFO"], "limit": 25},
+        last_prospect_ids=["p1"],
+        turn=2,
+        known_list_names=["Q1 Leads"],
+    )
+    made = only("save these to a list called TX Benefits", state)
+    assert (made.kind, made.list_name, made.list_target) == (
+        IntentKind.list_create,
+        "TX Benefits",
+        "new",
+    )
+    assert made.selector == {"prospects": "last_results"}
+    known = only("add them to a list named Q1 Leads", state)
+    assert (known.kind, known.list_name) == (IntentKind.list_add, "Q1 Leads")
+
+
+@pytest.mark.parametrize(
+    ("text", "revenue"),
+    [
+        (
+            "CFOs at banks, leave out companies with revenue above $100M",
+            {"min": None, "max": 10**8},
+        ),
+        ("CTOs in Ohio, exclude companies under $5M in revenue", {"min": 5 * 10**6, "max": None}),
+        ("CFOs at banks with revenue over $100M", {"min": 10**8, "max": None}),
+    ],
+)
+def test_a_left_out_revenue_range_is_turned_around(text, revenue):
+    assert only(text).filters["revenue_usd"] == revenue
