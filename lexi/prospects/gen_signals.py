@@ -91,6 +91,7 @@ MAX_POSTINGS = 60
 # first); the 6- and 12-month figures are the points at 182 and 365 days.
 HISTORY_DAYS = (0, 91, 182, 274, 365, 456, 547, 639, 730)
 _HISTORY_YEARS = tuple(d / 365 for d in HISTORY_DAYS)
+_HISTORY_PAST = tuple(zip(_HISTORY_YEARS[1:], HISTORY_DAYS[1:], strict=True))
 HISTORY_NOISE = 0.04  # each past point is off the smooth curve by up to +-2 %
 # Which kinds of investor take part in a round of each stage, and how many investors it has.
 _ROUND_KINDS = {
@@ -139,6 +140,8 @@ class Days:
     def __init__(self, as_of: date) -> None:
         self.as_of = as_of
         self.cache: dict[int, str] = {}
+        # The start of each point of a headcount history, '["YYYY-MM-DD",', by HISTORY_DAYS.
+        self.history_heads = [f'["{self(d)}",' for d in HISTORY_DAYS]
 
     def __call__(self, n: int) -> str:
         s = self.cache.get(n)
@@ -208,7 +211,7 @@ def growth(
     # (one draw per point; none for today's, which is the company's headcount).
     slope = math.log(1 + rate)
     points = [employees]
-    for years, days in zip(_HISTORY_YEARS[1:], HISTORY_DAYS[1:], strict=True):
+    for years, days in _HISTORY_PAST:
         if days >= age_days:
             break  # not founded yet
         noise = 1.0 + (rng.random() - 0.5) * HISTORY_NOISE
@@ -217,14 +220,10 @@ def growth(
     before_12 = points[4] if len(points) > 4 else None
     history = None
     if day is not None:
+        heads = day.history_heads
         history = (
             "["
-            + ",".join(
-                f'["{day(d)}",{n}]'
-                for d, n in zip(
-                    reversed(HISTORY_DAYS[: len(points)]), reversed(points), strict=True
-                )
-            )
+            + ",".join([heads[i] + str(points[i]) + "]" for i in range(len(points) - 1, -1, -1)])
             + "]"
         )
     return Growth(

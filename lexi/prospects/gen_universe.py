@@ -24,6 +24,7 @@ from lexi.prospects.gen_names import COUNTRY_NAMES, NAMES
 from lexi.prospects.gen_places import Sampler, Town, hq_sampler, places
 from lexi.prospects.gen_staff import org_chart, staff_size
 from lexi.prospects.places import loc_key
+from lexi.prospects.taxonomy import SECTOR_OF
 from lexi.prospects.vocabulary import role, vocabulary
 
 # Share of companies headquartered in each country.
@@ -110,10 +111,10 @@ _B36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _B36_3 = [a + b + c for c in _B36 for b in _B36 for a in _B36]
 
 
-def _handle(person_id: int) -> str:
-    """Six base-36 digits (least significant first) of a bijection on 0..36**6-1."""
-    n = (person_id * 1_000_003) % 2_176_782_336
-    return _B36_3[n % 46_656] + _B36_3[n // 46_656]
+# A person's LinkedIn handle: six base-36 digits (least significant first, two _B36_3 parts) of
+# person_id * _HANDLE_STEP % _HANDLES, a bijection on 0..36**6-1.
+_HANDLE_STEP = 1_000_003
+_HANDLES = 2_176_782_336  # 36**6
 
 
 def _below(getrandbits: Callable[[int], int], n: int) -> int:
@@ -152,6 +153,20 @@ class _Universe:
         self.roles: dict[str, dict[str, tuple[int, str, str]]] = {}
         self.domains: set[str] = set()
         self.locs: dict[Town, str | None] = {}
+        # (title, sector) -> (seniority, department): ``role`` depends on the industry's sector
+        self.sector_roles: dict[tuple[str, str | None], tuple[str, str]] = {}
+        # locale -> the email parts of its first names and surnames, in the lists' order
+        self.parts: dict[str, tuple[list[str], list[str]]] = {}
+
+    def name_parts(self, locale: str) -> tuple[list[str], list[str]]:
+        found = self.parts.get(locale)
+        if found is None:
+            firsts, lasts = NAMES[locale]
+            found = self.parts[locale] = (
+                [_email_part(n) for n in firsts],
+                [_email_part(n) for n in lasts],
+            )
+        return found
 
     def title_id(self, title: str, industry: str) -> tuple[int, str, str]:
         roles = self.roles.get(industry)
@@ -169,8 +184,11 @@ class _Universe:
             self.titles[title] = tid
             seniority, department = self.vocabulary[title]
             self.new_titles.append((tid, title, seniority, department))
-        seniority, department = role(title, industry)
-        return tid, seniority, department
+        key = (title, SECTOR_OF.get(industry))
+        found = self.sector_roles.get(key)
+        if found is None:
+            found = self.sector_roles[key] = role(title, industry)
+        return tid, *found
 
     def loc(self, town: Town) -> str | None:
         key = self.locs.get(town)
@@ -197,6 +215,12 @@ def _phone(getrandbits: Callable[[int], int], country: str) -> str:
     if cc == "1":
         return f"+1 {201 + _below(getrandbits, 789)} 555 {100 + _below(getrandbits, 100):04d}"
     return f"+{cc} {10 + _below(getrandbits, 90)} {1_000_000 + _below(getrandbits, 9_000_000)}"
+
+
+# ``_phone``'s North American numbers in two parts: "+1 <area code> 555 " and the line number,
+# each indexed by its draw.
+_NANP_AREA = [f"+1 {201 + k} 555 " for k in range(789)]
+_NANP_LINE = [f"{100 + k:04d}" for k in range(100)]
 
 
 def _offices(u: _Universe, rng: random.Random, hq: Town, employees: int) -> list[Town]:
@@ -227,7 +251,13 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
     email_part = _email_part
     log = math.log
     tenure_mean = gen_signals.TENURE_MEAN_DAYS
+    tech_rate = 1 / gen_signals.TECH_RECENT_MEAN_DAYS
     today = as_of.toordinal()
+    locs = u.locs
+    calling = _CALLING
+    nanp_area, nanp_line = _NANP_AREA, _NANP_LINE
+    b36 = _B36_3
+    handle = 0  # person_id * _HANDLE_STEP % _HANDLES, stepped with person_id
     # Earlier companies people may have come from: (id, name, founded ordinal), per group and
     # across groups, each a bounded pool (memory stays flat).
     group_pools: dict[str, list[tuple[int, str, int]]] = {}
@@ -248,6 +278,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         hq = hq_sampler(country, family_of(industry))(rng)
         locale = u.locales[country](rng)
         firsts, lasts = NAMES[locale]
+        first_parts, last_parts = u.name_parts(locale)
         spec = make_company(rng, industry, country, lasts, hq.name, THIS_YEAR)
         domain = u.unique_domain(spec.domain)
         hq_loc = u.loc(hq)
@@ -262,9 +293,11 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             else None
         )
         for tech in spec.technologies:
-            techs.append(
-                (company_id, tech.lower(), tech, day(gen_signals.tech_days(srng, age_days)))
-            )
+            # gen_signals.tech_days, inlined (the same draw and arithmetic as expovariate)
+            seen = int(-log(1.0 - srandom()) / tech_rate)
+            if seen > age_days:
+                seen = age_days
+            techs.append((company_id, tech.lower(), tech, day_cache.get(seen) or day(seen)))
         companies.append(
             (
                 company_id,
@@ -303,7 +336,7 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
         offices = _offices(u, rng, hq, spec.employees)
         used: set[str] = set()
         group_pool = group_pools.setdefault(spec.family, [])
-        roles = u.roles.get(industry) or {}
+        roles = u.roles.setdefault(industry, {})
         # Random.choice(firsts) and choice(lasts), inlined (the same draws): see _below.
         n_firsts, n_lasts = len(firsts), len(lasts)
         k_firsts, k_lasts = n_firsts.bit_length(), n_lasts.bit_length()
@@ -342,16 +375,16 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             if where != country:
                 first = rng.choice(NAMES[u.locales[where](rng)][0])
                 last = rng.choice(NAMES[u.locales[where](rng)][1])
+                f, la = email_part(first), email_part(last)
             else:
                 j = getrandbits(k_firsts)
                 while j >= n_firsts:
                     j = getrandbits(k_firsts)
-                first = firsts[j]
+                first, f = firsts[j], first_parts[j]
                 j = getrandbits(k_lasts)
                 while j >= n_lasts:
                     j = getrandbits(k_lasts)
-                last = lasts[j]
-            f, la = email_part(first), email_part(last)
+                last, la = lasts[j], last_parts[j]
             local = local_part(f, la)
             if local in used:
                 local = f"{local}{len(used) + 1}"
@@ -359,7 +392,21 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
             r = rrandom()
             status = "verified" if r < 0.55 else "guessed" if r < 0.85 else "unavailable"
             email = None if status == "unavailable" else f"{local}@{domain}"
-            phone = _phone(getrandbits, where) if rrandom() < PHONE_SHARE else None
+            if rrandom() >= PHONE_SHARE:
+                phone = None
+            elif calling[where] == "1":  # _phone's draws, inlined
+                j = getrandbits(10)
+                while j >= 789:
+                    j = getrandbits(10)
+                k = getrandbits(7)
+                while k >= 100:
+                    k = getrandbits(7)
+                phone = nanp_area[j] + nanp_line[k]
+            else:
+                phone = _phone(getrandbits, where)
+            handle += _HANDLE_STEP
+            if handle >= _HANDLES:
+                handle -= _HANDLES
             persons.append(
                 (
                     person_id,
@@ -375,8 +422,8 @@ def generate_rows(seed: int, people: int, batch_size: int = 20_000, as_of: date 
                     place.name,
                     place.region,
                     where,
-                    u.loc(place),
-                    f"https://www.linkedin.com/in/{f}-{la}-{_handle(person_id)}",
+                    locs.get(place) or u.loc(place),
+                    f"https://www.linkedin.com/in/{f}-{la}-{b36[handle % 46_656]}{b36[handle // 46_656]}",
                     industry,
                     employees,
                     revenue_usd,
