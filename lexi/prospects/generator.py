@@ -25,8 +25,15 @@ from lexi.prospects.gen_process import Batch, RowsProcess
 from lexi.prospects.gen_universe import generate_rows
 
 # SQLite's page cache during a load, KiB: enough for the people table of 1,000,000 people (about
-# 250 MB), which each index build after the load reads again, and the index being built.
+# 250 MB) and the companies' indexes, written as the rows arrive.
 _LOAD_CACHE_KIB = 1_000_000
+# SQLite's page cache while the people indexes are built after the load, KiB. It also bounds the
+# runs SQLite's sorter keeps in memory: each full run is handed to a worker thread (``PRAGMA
+# threads``) to sort and store while the reading goes on, and the runs are merged in threads too,
+# so an index build uses both cores (the keys of an index of 1,000,000 people fill about 100 MB: a
+# run as large as the 1 GB load cache would hold them all and be sorted on one core at the end).
+# The people table is read again from the operating system's file cache for each index.
+_INDEX_CACHE_KIB = 30_000
 
 
 @dataclass
@@ -103,6 +110,8 @@ def _load(
             bulk.count_facets(facets, persons)
             if progress:
                 progress(len(persons))
+        if sqlite:
+            bulk.driver(conn).execute(f"PRAGMA cache_size={-_INDEX_CACHE_KIB}")
         with conn.begin():
             bulk.create_people_indexes(conn)
             bulk.finish_load(conn, facets)
@@ -119,9 +128,9 @@ def _sqlite_loading(conn: Connection, loading: bool) -> None:
 
     A failed load is simply regenerated, so no fsyncs while loading; the rows are consistent by
     construction, so no foreign-key lookups. The cache keeps the people table (each batch is
-    committed, and SQLite keeps the pages of its own commits) for the index builds after the
-    load, each of which reads all of it, and worker threads let SQLite sort in parallel while
-    it builds them.
+    committed, and SQLite keeps the pages of its own commits) while the rows arrive, and worker
+    threads let SQLite sort in parallel while it builds the indexes after the load (see
+    ``_INDEX_CACHE_KIB``).
     """
     raw = bulk.driver(conn)
     raw.execute(f"PRAGMA synchronous={'OFF' if loading else 'NORMAL'}")
