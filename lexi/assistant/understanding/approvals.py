@@ -21,8 +21,8 @@ _APPROVE = re.compile(
     rf"^\W*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|alright|cool|sounds\s+good|great|perfect)[\s,.!]*)?"
     rf"(?:please\s+)?(?:(?:go\s+ahead\s+and\s+)?(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
     rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
-    rf"approved|confirmed)"
-    rf"(?:[\s,.!]+(?:please|thanks|thank\s+you|go\s+ahead|do\s+it|approve\s+it|run\s+it))*\W*$",
+    rf"approved|confirm(?:ed)?)"
+    rf"(?:[\s,.!]+(?:please|thanks|thank\s+you|go\s+ahead|do\s+it|approve\s+it|run\s+it|go|confirm(?:ed)?))*\W*$",
     I,
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)

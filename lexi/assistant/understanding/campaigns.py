@@ -33,7 +33,7 @@ _CAMPAIGN_CREATE = re.compile(
 )
 _CAMPAIGN_START = re.compile(
     r"\b(?:launch|start|kick\s+off|activate|go\s+live|send\s+(?:out|it|them)|"
-    r"begin|turn\s+on|fire\s+off|ship|enable|resume|get\s+it\s+going|"
+    r"begin|turn\s+on|fire\s+(?:it\s+|them\s+)?off|send\s+it\s+off|ship|enable|resume|get\s+it\s+going|"
     r"start\s+sending|push\s+it\s+live|hit\s+send|send)\b",
     I,
 )
@@ -67,7 +67,7 @@ _TONES: dict[str, str] = {
     "shorter": (
         r"short(?:er)?|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?down|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
-        r"to\s+the\s+point|shorten"
+        r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)"
     ),
     "longer": (
         r"long(?:er)?|more\s+detail(?:ed)?|expand|lengthen|elaborate|fuller|too\s+(?:short|brief)"
@@ -338,7 +338,7 @@ def _start(s: _Said) -> Intent | None:
         (s.has_campaign and _CAMPAIGN_START.search(s.clause))
         or re.search(
             r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
-            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off)\b",
+            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off)\b",
             s.clause,
             I,
         )

@@ -94,7 +94,11 @@ _GREETING = re.compile(
     I,
 )
 _CAPABILITIES = re.compile(
-    r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:actually\s+|really\s+)?(?:do|help|ask|offer|use)|"
+    # "what kind of buying signals can you search on?", "can you search by what software a company uses?"
+    r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:buying\s+)?(?:signals|filters|criteria|data)\s+"
+    r"(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter|use)\b|"
+    r"^\W*(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter)\s+(?:by|on|for)\s+(?:what|which|how|whether)\b|"
     r"\bwhat\s+(?:you|u)\s+(?:can|could)\s+do\b|"
     r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
     r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
@@ -117,7 +121,10 @@ _CREDITS = prefilter.compile(
     r"\s+cost\b|"
     r"\bhow\s+much\s+(?:have\s+(?:i|we)|did\s+(?:i|we))\s+(?:spent|spend|used|use)|\busage\b|"
     r"\bwhat\s+(?:have|did)\s+(?:i|we)\s+(?:spent|spend)\b|"
-    r"^\W*(?:and\s+|so\s+)?how\s+much\s+was\s+(?:that|it|this)(?:\s+(?:search|one|lookup))?\W*$",
+    r"^\W*(?:and\s+|so\s+)?how\s+much\s+was\s+(?:that|it|this)(?:\s+(?:search|one|lookup))?\W*$|"
+    # "what do you charge per contact saved?", "how much per lead?"
+    r"\bwhat\s+(?:do|does|will|would)\s+(?:you|u|it|lexi)\s+charge\b|\bhow\s+much\s+(?:is\s+it\s+|does\s+it\s+cost\s+)?"
+    r"(?:per|a|for\s+(?:a|each|one))\s+(?:contact|lead|prospect|person|save|search|email)\b",
     I,
 )
 _TASKS = prefilter.compile(

@@ -141,3 +141,37 @@ def test_saving_to_a_list_called_a_new_name_creates_it():
 )
 def test_a_left_out_revenue_range_is_turned_around(text, revenue):
     assert only(text).filters["revenue_usd"] == revenue
+
+
+SESSION = ConversationState(
+    last_campaign_id="c-1",
+    turn=3,
+    known_list_names=["Q1 Leads"],
+    pending_task_ids=["task:2:campaign_start"],
+    last_filters={"titles": ["CFO"], "limit": 25},
+    last_prospect_ids=["p1"],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("remind me which lists we've got", IntentKind.list_show),
+        ("what lists exist?", IntentKind.list_show),
+        ("ok fire it off", IntentKind.campaign_start),
+        ("yes confirm", IntentKind.task_approve),
+        ("yes approved, go", IntentKind.task_approve),
+        ("so what can you actually do?", IntentKind.capabilities),
+        ("what kinds of signals can you filter on?", IntentKind.capabilities),
+        ("what does it charge per contact?", IntentKind.credits),
+        ("how much per lead?", IntentKind.credits),
+        ("can you pull their direct dials?", IntentKind.unsupported),
+    ],
+)
+def test_short_session_turns(text, kind):
+    assert only(text, SESSION).kind is kind
+
+
+def test_cutting_the_email_in_half_is_shorter():
+    intent = only("can you cut it in half", SESSION)
+    assert intent.kind is IntentKind.email_rewrite and intent.params["tone"] == "shorter"
