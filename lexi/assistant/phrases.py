@@ -303,6 +303,8 @@ UNSUPPORTED = {
     "exclude_companies": "excluding named companies",
     "bed_count": "hospital beds",
     "location_count": "number of locations",
+    "fleet_size": "fleet size",
+    "founded_year": "the year a company was founded",
     "intent_data": "buying intent",
     "hiring_signals": "that hiring description",
     "job_change": "that job change",

@@ -109,6 +109,8 @@ _LOWER_CODES = frozenset(
 )
 # The words after which those codes are read in lower case: "in ny", and in a follow-up that
 # adds a place, "add sf", "plus nj", "also tx", "what about nj".
+# Codes that are words or titles too ("MD", "Ms", "Al"): never read in lower case at the end.
+_WORDS_TOO = frozenset({"md", "ms", "al", "ar", "mi", "ga", "pa", "ia", "mo"})
 _BEFORE_LOWER_CODE = frozenset(
     ["in", "from", "across", "outside", "not", "the", "of", "add", "plus", "also", "+", "about"]
 )
@@ -231,13 +233,34 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     word = tokens[i].text
     if len(word) == 2 and word[0].isupper() and word[1].islower():
         word = word.lower()  # "in Tx", "in Fl": a code typed with one capital
-    if word in _LOWER_ANYWHERE or (
-        i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE
+    if (
+        word in _LOWER_ANYWHERE
+        or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
+        # "cfos hospitals ny": a terse request ends with its place ("austin tx" is one city)
+        or (
+            i >= 2
+            and i == len(tokens) - 1
+            and word in _LOWER_CODES - _WORDS_TOO
+            and not _city_before(tokens, i)
+        )
     ):
         places = geo.lookup(word.upper())
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
     return None
+
+
+def _city_before(tokens: list[Token], i: int) -> bool:
+    """Whether the words before token ``i`` and it name a city in that state ("san antonio tx")."""
+    for k in range(max(0, i - 3), i):
+        try:
+            city = " ".join(t.text for t in tokens[k:i])
+            place = geo.parse_location(f"{city}, {tokens[i].text.upper()}")
+        except (geo.UnknownPlace, ValueError, KeyError):
+            continue
+        if place.kind == "city":
+            return True
+    return False
 
 
 def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):

@@ -71,7 +71,7 @@ _STAGE_WORDS = re.compile(
     rf"|\b(?P<seeds>{_SEEDS}\s*(?:,|or|and|/|&)\s*{_SEEDS})\b"
     rf"|(?:^|(?<=[,;:|]))\s*(?P<lone>{_SEEDS})(?:\s+only)?\s*(?=[,;|.]|$)"
     rf"|\b(?P<pe>(?:pe|private[\s-]equity)[\s-](?:backed|owned|funded))\b"
-    rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?=\s+(?:stage|startups?|compan))",
+    rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?:[\s-]stage\b)?(?=\s+(?:stage|startups?|compan))",
     _I,
 )
 _RAISED_YEAR = re.compile(

@@ -80,8 +80,22 @@ _RULES: list[tuple[str, str]] = [
     (
         "location_count",
         (
-            r"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s+(?:locations|stores|branches|"
-            r"outlets|restaurants|sites|clinics|offices)\b"
+            r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices)\b"
+        ),
+    ),
+    (
+        "fleet_size",
+        (
+            r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
+            r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units)\b"
+        ),
+    ),
+    (
+        "founded_year",
+        (
+            r"\b(?:that\s+were\s+|which\s+were\s+)?(?:founded|started|established|incorporated)\s+"
+            r"(?:in|after|before|since|between)\s+(?:19|20)\d\d(?:\s+(?:and|-|to)\s+(?:19|20)\d\d)?\b"
         ),
     ),
     (
@@ -194,7 +208,8 @@ _HINTS = tuple(
     joined changed recently newly headcount growing growth experience exp yrs been went
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
-    grew increased revenue exclud except leav not nobody
+    grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
+    units founded established incorporated
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.

@@ -175,3 +175,33 @@ def test_short_session_turns(text, kind):
 def test_cutting_the_email_in_half_is_shorter():
     intent = only("can you cut it in half", SESSION)
     assert intent.kind is IntentKind.email_rewrite and intent.params["tone"] == "shorter"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("cfos hospitals ny", "NY, US"), ("cto saas tx", "TX, US"), ("ceo fintech nj", "NJ, US")],
+)
+def test_a_terse_request_ends_with_its_place_in_lower_case(text, place):
+    assert only(text).filters["locations"] == [place]
+
+
+def test_a_code_that_is_also_a_word_is_not_read_at_the_end():
+    assert "locations" not in (only("find me some cardiologists md").filters or {})
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("dispatch managers at trucking companies in Ohio running 200+ trucks", "fleet_size"),
+        ("restaurant owners in Denver with 3 or more locations", "location_count"),
+        ("HR managers at companies in Leeds founded after 2015", "founded_year"),
+    ],
+)
+def test_counts_of_other_things_are_named_not_read_as_how_many_people(text, code):
+    intent = only(text)
+    assert intent.unsupported == [code] and intent.filters["limit"] == 25
+
+
+def test_seed_stage_is_all_funding_stage():
+    f = only("founders at seed stage startups in Lagos").filters
+    assert f["funding_stages"] == ["seed"] and "keywords" not in f
