@@ -31,8 +31,15 @@ _LE = r"(?:up\s+to|at\s+most|no\s+more\s+th[ae]n|not\s+more\s+th[ae]n|no\s+bigge
 _TO = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 
 
-def _take(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]], Any]):
-    """Apply ``handler`` to every match; blank out the matches it accepted."""
+def _take(
+    text: str,
+    pattern: re.Pattern[str],
+    handler: Callable[[re.Match[str]], Any],
+    negated: Callable[[Any], Any] | None = None,
+):
+    """Apply ``handler`` to every match; blank out the matches it accepted. With ``negated``, a
+    negation right before a match ("leave out companies with ...") turns its value around
+    (``negated(value)``, None when it cannot be) and is blanked out with it."""
     found = []
     out = []
     pos = 0
@@ -40,8 +47,14 @@ def _take(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]]
         value = handler(m)
         if value is None:
             continue
+        start = m.start()
+        if negated is not None and (
+            neg := _SIZE_NEGATION.search(text, max(pos, start - 60), start)
+        ):
+            if (turned := negated(value)) is not None:
+                value, start = turned, neg.start()
         found.append(value)
-        out.append(text[pos : m.start()])
+        out.append(text[pos:start])
         out.append(" ; ")
         pos = m.end()
     out.append(text[pos:])
@@ -359,6 +372,15 @@ _BIG_UNIT = re.compile(r"\d\s?(?:million|billion|mil|mln|bln|mm|mn|m|bn|b)\b", r
 _EMP_AFTER = re.compile(rf"^\s*\+?\s*{_EMP}", re.IGNORECASE)
 
 
+def _money_turned(r: Range) -> Range | None:
+    """A money range left out, the other way round ("not above $100M": at most $100M)."""
+    if r["min"] is not None and r["max"] is None:
+        return {"min": None, "max": r["min"]}
+    if r["max"] is not None and r["min"] is None:
+        return {"min": r["max"], "max": None}
+    return None
+
+
 def _unit(value: str) -> str:
     m = re.match(r"\$?\s?\d[\d,]*(?:\.\d+)?\s?([a-z]*)", value.strip().lower())
     return m[1] if m else ""
@@ -383,36 +405,10 @@ def revenue(text: str) -> tuple[str, Range | None]:
                 value["min"] = money(m[1].rstrip() + _unit(m[2]))
             return value
 
-        text, found = _take_negated(text, pattern, checked)
+        text, found = _take(text, pattern, checked, _money_turned)
         if found and result is None:
             result = found[0]
     return text, result
-
-
-def _take_negated(text: str, pattern: re.Pattern[str], handler: Callable[[re.Match[str]], Any]):
-    """``_take`` for money ranges, where a negation before the phrase ("leave out companies with
-    revenue above $100M") turns the range around (at most $100M) and goes with it."""
-    found = []
-    out = []
-    pos = 0
-    for m in pattern.finditer(text):
-        value = handler(m)
-        if value is None:
-            continue
-        start = m.start()
-        neg = _SIZE_NEGATION.search(text, max(pos, start - 60), start)
-        if neg:
-            low, high = value["min"], value["max"]
-            if low is not None and high is None:
-                value, start = {"min": None, "max": low}, neg.start()
-            elif high is not None and low is None:
-                value, start = {"min": high, "max": None}, neg.start()
-        found.append(value)
-        out.append(text[pos:start])
-        out.append(" ; ")
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out), found
 
 
 # ------------------------------------------------------------------ email status
