@@ -108,6 +108,20 @@ class SignalQuery:
 Buckets = Sequence[tuple[str, int, int | None]]
 
 
+def _posting_conditions(q: SignalQuery) -> list[ColumnElement[bool]]:
+    """The job postings a hiring signal asks for (titles, departments, seniorities, how recent)."""
+    where: list[ColumnElement[bool]] = []
+    if q.hiring_title_ids is not None:
+        where.append(J.title_id.in_(q.hiring_title_ids))
+    if q.hiring_departments:
+        where.append(J.department.in_(q.hiring_departments))
+    if q.hiring_seniorities:
+        where.append(J.seniority.in_(q.hiring_seniorities))
+    if q.posted_since is not None:
+        where.append(J.posted_on >= q.posted_since)
+    return where
+
+
 def _adoption_implies_use(q: PersonQuery) -> bool:
     """Whether the technologies-adopted signal already holds ``q.technologies``: a company that
     first used one of those technologies within the window uses it, so the text match over every
@@ -435,18 +449,9 @@ class ProspectRepository:
         if company:
             out.append(has(C.id, C.id, company))
         if q.hiring:
-            posting: list[ColumnElement[bool]] = []
-            if q.hiring_title_ids is not None:
-                if not q.hiring_title_ids:
-                    return None
-                posting.append(J.title_id.in_(q.hiring_title_ids))
-            if q.hiring_departments:
-                posting.append(J.department.in_(q.hiring_departments))
-            if q.hiring_seniorities:
-                posting.append(J.seniority.in_(q.hiring_seniorities))
-            if q.posted_since is not None:
-                posting.append(J.posted_on >= q.posted_since)
-            out.append(has(J.company_id, J.company_id, posting))
+            if q.hiring_title_ids is not None and not q.hiring_title_ids:
+                return None
+            out.append(has(J.company_id, J.company_id, _posting_conditions(q)))
         if q.tech_since is not None:
             tech = [K.first_seen_on >= q.tech_since]
             if q.tech_keys:
@@ -677,15 +682,7 @@ class ProspectRepository:
         if hiring is None or not hiring.hiring:
             stmt = _COMPANY_SIGNALS[self._arrays]
         else:
-            where: list[ColumnElement[bool]] = [_among_ids(J.company_id, self._arrays)]
-            if hiring.hiring_title_ids is not None:
-                where.append(J.title_id.in_(hiring.hiring_title_ids))
-            if hiring.hiring_departments:
-                where.append(J.department.in_(hiring.hiring_departments))
-            if hiring.hiring_seniorities:
-                where.append(J.seniority.in_(hiring.hiring_seniorities))
-            if hiring.posted_since is not None:
-                where.append(J.posted_on >= hiring.posted_since)
+            where = [_among_ids(J.company_id, self._arrays), *_posting_conditions(hiring)]
             stmt = _company_signals(where, self._arrays)
         postings: list[tuple[Any, ...]] = []
         technologies: list[tuple[Any, ...]] = []

@@ -24,7 +24,7 @@ from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
 from .scanner import extract
 from .search import DEFAULT_LIMIT
-from .text import boolean_to_plain, protect_quotes, split_clauses
+from .text import QUOTED, boolean_to_plain, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
 # Longer messages are cut for understanding (the whole text is still stored and echoed).
@@ -153,7 +153,6 @@ class RuleInterpreter:
 
 
 # A quoted job title ("VP Clinical Operations", 'Director of Leasing'): one title, never split.
-_QUOTED_PHRASE = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 _TITLE_HEAD = re.compile(
     r"\b(?:VP|SVP|EVP|AVP|Head|Director|Manager|Officer|Chief|President|Lead|Engineer|Partner|"
     r"Counsel|Controller|Founder|Owner|Recruiter|Specialist|Coordinator|Analyst|Accountant|"
@@ -207,7 +206,7 @@ def _quoted_titles(text: str) -> tuple[str, set[str]]:
         kept.add(form)
         return f'"{form}"'
 
-    return _QUOTED_PHRASE.sub(repl, text), kept
+    return QUOTED.sub(repl, text), kept
 
 
 # "Sr. Director of Sales, Assoc. Director Clinical Research, Staff Engineer at biotechs": a

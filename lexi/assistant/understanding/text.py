@@ -358,7 +358,8 @@ _BOOLEAN = re.compile(
 _BOOL_OR = re.compile(r"(?<!,)(?<!\bin)(?<!\bfrom)\s+OR\s+")
 _BOOL_AND = re.compile(r"\s+AND\s+")
 _BOOL_NOT = re.compile(r"\s+NOT\s+")
-_QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
+# A quoted phrase: "VP Clinical Operations", 'Q1 Leads'.
+QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 # "title: CFO, industry: banks, geo: Midwest", "Management level = CXO; function = finance":
 # field labels of a pasted search form.
 _FIELDS = re.compile(
@@ -429,10 +430,10 @@ def boolean_to_plain(text: str, keep: frozenset[str] | set[str] = frozenset()) -
         text = _LEVEL_AS_TITLE.sub(_level_as_title, text)
     if (":" in text or "=" in text) and _FIELDS.search(text):
         text = _FIELDS.sub(lambda m: ", people in " if m["dept"] else ", ", text).lstrip(" ,")
-        text = _QUOTED.sub(unquote, text)  # 'Job Title = "Chief Information Security Officer"'
+        text = QUOTED.sub(unquote, text)  # 'Job Title = "Chief Information Security Officer"'
     if not _BOOLEAN.search(text):
         return text
-    text = _QUOTED.sub(unquote, text)
+    text = QUOTED.sub(unquote, text)
     text = text.replace("(", " ").replace(")", " ")
     text = _BOOL_OR.sub(" or ", text)
     text = _BOOL_AND.sub(", ", text)
