@@ -1,7 +1,8 @@
 """Company lookups: "people at Acme Corp", "the CEO of Holmes & Andrews PC", "who works at
 acme.com". A name with a legal suffix, a name joined by "&", a quoted name after "at" or a domain
 becomes the ``companies`` filter (names are matched fuzzily by the search, domains exactly).
-A bare word ("at Google") stays a keyword, as before.
+One capitalised name ending the request ("the general counsel at Zillow") is a company too,
+unless the search reads the word as something else (a department, an industry, a place).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ _ONE_NAME = re.compile(
 )
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
-# after "at" are companies (one bare name, "at Google", stays a keyword).
+# after "at" are companies (one name alone: see ``_ONE_NAME``).
 _NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?"
 _NAME_LIST = re.compile(
     rf"\b(?:at|from|works\s+at|working\s+at)\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
