@@ -67,7 +67,7 @@ _NOT_NOW_BEFORE = re.compile(
     r"leave\s+out|leaving\s+out|nobody|no\s+one)\b[\w\s-]{0,20}|\bwork(?:ed|ing)?\s+)$",
     I,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&)\s*")
+_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")  # "&" joins one name: "Johnson & Johnson"
 
 
 @dataclass
@@ -93,6 +93,8 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 break
             if pattern is _THE_ROLE_AT and not _a_name(name):
                 break
+            if pattern is _AMPERSAND and not any(_a_name(p.strip()) for p in name.split("&")):
+                break  # "in NY & PA": places
             if pattern is _ONE_NAME and (
                 out.names
                 or _NOT_NOW_BEFORE.search(out.clause[: m.start()])

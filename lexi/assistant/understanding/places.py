@@ -265,6 +265,13 @@ def _city_before(tokens: list[Token], i: int) -> bool:
 
 def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
     """The gazetteer's longest place at ``i`` as (span, places), or None."""
+    # "NJ + PA", "TX + OK + LA": a code joined to another code is a code (LA the state)
+    joined = i >= 2 and tokens[i - 1].key in ("+", "&", "/") and _is_code(texts[i - 2])
+    if joined and _is_code(texts[i]):
+        codes = geo.lookup(texts[i])
+        states = [p for p in codes if p.kind == "region"]
+        if states or codes:
+            return 1, states or codes
     found = geo.longest_place_at(texts, i, max_len=4)
     if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
         # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.

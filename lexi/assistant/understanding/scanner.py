@@ -793,6 +793,11 @@ class _Scanner:
             dspan, _ = self.depts(k, after_of=self.t[k].text[:1].isupper())
             if dspan and not self._company_follows(k + dspan):
                 return k + dspan - i, self._named(k, dspan, i, span, role, after=False)
+            # "VP Regulatory Affairs", "Head Clinical Operations": a capitalised function the
+            # department list lacks, written without "of"
+            tok = self.t[k]
+            if tok.text[:1].isupper() and tok.key not in INDUSTRY_KEYS and not self._gap(k - 1, k):
+                return self._of_title(i, span, k)
         return None
 
     def _after_level(self, i: int, k: int, role: Role, depts: tuple[str, ...]):

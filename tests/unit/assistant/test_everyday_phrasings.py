@@ -205,3 +205,39 @@ def test_counts_of_other_things_are_named_not_read_as_how_many_people(text, code
 def test_seed_stage_is_all_funding_stage():
     f = only("founders at seed stage startups in Lagos").filters
     assert f["funding_stages"] == ["seed"] and "keywords" not in f
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("VP Regulatory Affairs at pharma companies", "VP of Regulatory Affairs"),
+        ("SVP Corporate Development at banks", "SVP of Corporate Development"),
+        ("Head Clinical Operations, biotech, Boston", "Head of Clinical Operations"),
+    ],
+)
+def test_a_function_written_without_of_stays_in_the_title(text, title):
+    assert only(text).filters["titles"] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("VPs at pharma companies in NJ + PA", ["NJ, US", "PA, US"]),
+        ("VPs at pharma companies in NY & PA", ["NY, US", "PA, US"]),
+    ],
+)
+def test_codes_joined_by_a_sign_are_places(text, places):
+    f = only(text).filters
+    assert f["locations"] == places and "keywords" not in f and "companies" not in f
+
+
+@pytest.mark.parametrize(
+    ("text", "companies"),
+    [
+        ("partners at Holmes & Andrews", ["Holmes & Andrews"]),
+        ("CFOs at Johnson & Johnson", ["Johnson & Johnson"]),
+        ("engineers at Google and Meta", ["Google", "Meta"]),
+    ],
+)
+def test_an_ampersand_joins_one_company_name(text, companies):
+    assert only(text).filters["companies"] == companies
