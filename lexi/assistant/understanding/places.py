@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from lexi import geo
+from lexi.geo.words import COMMON_WORD_NAMES
 
 from .text import Token
 
@@ -207,7 +208,7 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
         return None  # no place starts with this word: skip the gazetteer
     texts = [t.text for t in tokens]
-    found = _gazetteer_at(tokens, texts, i)
+    found = _gazetteer_at(tokens, texts, i) or _city_in_lower_case(tokens, i)
     if not found:
         return None
     span, places = found
@@ -248,6 +249,30 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
     return None
+
+
+def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Place]] | None:
+    """A city of 50,000+ whose name is also a word or a given name, written in lower case where
+    only a place fits: after "in" ("owners in evanston", not a common word such as "reading"),
+    or next in a list of places ("scottsdale and chandler")."""
+    word = tokens[i].text
+    if i == 0 or not word.isalpha() or not word.islower():
+        return None
+    prev = tokens[i - 1].key
+    before = [
+        p
+        for p in (geo.lookup_all(tokens[i - 2].text.title()) if i >= 2 else [])
+        if p.kind == "city"
+    ]
+    listed = prev in ("and", "&", "or", ",") and bool(before)
+    if not (listed or (prev in PLACE_PREPOSITIONS and word not in COMMON_WORD_NAMES)):
+        return None
+    cities = [
+        p for p in geo.lookup_all(word.title()) if p.kind == "city" and p.population >= 50_000
+    ]
+    # "austin and reading": the Reading in the listed city's country
+    near = [p for p in cities if before and p.country == before[0].country]
+    return (1, (near or cities)[:1]) if cities else None
 
 
 def _city_before(tokens: list[Token], i: int) -> bool:

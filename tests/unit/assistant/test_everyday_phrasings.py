@@ -241,3 +241,20 @@ def test_codes_joined_by_a_sign_are_places(text, places):
 )
 def test_an_ampersand_joins_one_company_name(text, companies):
     assert only(text).filters["companies"] == companies
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("dentists in scottsdale and chandler", ["Scottsdale, AZ, US", "Chandler, AZ, US"]),
+        ("owners in evanston", ["Evanston, IL, US"]),
+        ("engineers in austin and reading", ["Austin, TX, US", "Reading, PA, US"]),
+    ],
+)
+def test_a_city_named_like_a_word_in_lower_case_where_only_a_place_fits(text, places):
+    assert only(text).filters["locations"] == places
+
+
+@pytest.mark.parametrize("text", ["cfos in march", "sales managers in mobile"])
+def test_a_common_word_after_in_is_still_no_town(text):
+    assert "locations" not in only(text).filters
