@@ -108,10 +108,11 @@ _LOWER_CODES = frozenset(
         "dc",
     ]
 )
+# Those read in lower case at the end of a terse request ("cfos hospitals ny"): not the codes
+# that are words or titles too ("MD", "Ms", "Al").
+_LOWER_AT_END = _LOWER_CODES - {"md", "ms", "al", "ar", "mi", "ga", "pa", "ia", "mo"}
 # The words after which those codes are read in lower case: "in ny", and in a follow-up that
 # adds a place, "add sf", "plus nj", "also tx", "what about nj".
-# Codes that are words or titles too ("MD", "Ms", "Al"): never read in lower case at the end.
-_WORDS_TOO = frozenset({"md", "ms", "al", "ar", "mi", "ga", "pa", "ia", "mo"})
 _BEFORE_LOWER_CODE = frozenset(
     ["in", "from", "across", "outside", "not", "the", "of", "add", "plus", "also", "+", "about"]
 )
@@ -241,7 +242,7 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         or (
             i >= 2
             and i == len(tokens) - 1
-            and word in _LOWER_CODES - _WORDS_TOO
+            and word in _LOWER_AT_END
             and not _city_before(tokens, i)
         )
     ):
@@ -259,13 +260,12 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     if i == 0 or not word.isalpha() or not word.islower():
         return None
     prev = tokens[i - 1].key
-    before = [
-        p
-        for p in (geo.lookup_all(tokens[i - 2].text.title()) if i >= 2 else [])
-        if p.kind == "city"
-    ]
-    listed = prev in ("and", "&", "or", ",") and bool(before)
-    if not (listed or (prev in PLACE_PREPOSITIONS and word not in COMMON_WORD_NAMES)):
+    before = (
+        [p for p in geo.lookup_all(tokens[i - 2].text.title()) if p.kind == "city"]
+        if i >= 2 and prev in ("and", "&", "or", ",")
+        else []
+    )
+    if not (before or (prev in PLACE_PREPOSITIONS and word not in COMMON_WORD_NAMES)):
         return None
     cities = [
         p for p in geo.lookup_all(word.title()) if p.kind == "city" and p.population >= 50_000
@@ -290,13 +290,10 @@ def _city_before(tokens: list[Token], i: int) -> bool:
 
 def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
     """The gazetteer's longest place at ``i`` as (span, places), or None."""
-    # "NJ + PA", "TX + OK + LA": a code joined to another code is a code (LA the state)
+    # "NJ + PA", "TX/OK": a code joined to another code is a code, even one that is a word
     joined = i >= 2 and tokens[i - 1].key in ("+", "&", "/") and _is_code(texts[i - 2])
-    if joined and _is_code(texts[i]):
-        codes = geo.lookup(texts[i])
-        states = [p for p in codes if p.kind == "region"]
-        if states or codes:
-            return 1, states or codes
+    if joined and _is_code(texts[i]) and (codes := geo.lookup(texts[i])):
+        return 1, codes
     found = geo.longest_place_at(texts, i, max_len=4)
     if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
         # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.
