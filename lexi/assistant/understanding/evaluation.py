@@ -86,18 +86,29 @@ def comparable(filters: Any) -> Any:
     filters = _plain(filters)
     if not isinstance(filters, dict):
         return filters
-    out = dict(filters)
+    # A range's or window's unset bound is the same search written or left out
+    # ({"after": "2026-03-01"} is {"after": "2026-03-01", "before": null}).
+    out = {k: _set_parts(v) for k, v in filters.items()}
     if filters.get("titles"):
         out["titles"] = sorted(set(map(_title_key, filters["titles"])))
     hiring = filters.get("hiring_for")
     if isinstance(hiring, dict) and hiring.get("titles"):
-        out["hiring_for"] = {**hiring, "titles": sorted(set(map(_title_key, hiring["titles"])))}
+        out["hiring_for"] = {
+            **out["hiring_for"],
+            "titles": sorted(set(map(_title_key, hiring["titles"]))),
+        }
     for key in ("locations", "exclude_locations", "company_locations", "exclude_company_locations"):
         if filters.get(key):
             out[key] = sorted({_place(v) for v in filters[key]})
     if out.get("locations") and out.get("exclude_locations"):
         out["locations"] = [v for v in out["locations"] if v not in out["exclude_locations"]]
     return out
+
+
+def _set_parts(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if v is not None}
+    return value
 
 
 def _plain(value: Any) -> Any:
