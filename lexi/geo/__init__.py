@@ -5,7 +5,7 @@ Build the file with `scripts/build_gazetteer.py`; at run time only that file is 
 
 from lexi.geo.gazetteer import gazetteer, normalise
 from lexi.geo.lookup import fuzzy_lookup, longest_place_at, lookup, lookup_all
-from lexi.geo.parse import expand_location, parse_location
+from lexi.geo.parse import expand_location, parse_location, place_named
 from lexi.geo.places import City, Country, Place, Region, UnknownPlace
 
 
@@ -57,6 +57,7 @@ __all__ = [
     "lookup_all",
     "normalise",
     "parse_location",
+    "place_named",
     "region_name",
     "regions",
 ]

@@ -130,6 +130,14 @@ def _suggestions(value: str) -> list[str]:
     return [p.filter_string() for p in fuzzy_lookup(head, min_score=80)[:5]]
 
 
+def place_named(value: str) -> Place | None:
+    """The one place a location string names, read as `parse_location` reads it; None where that
+    raises (no such place, or a group). For callers that only ask whether a string is a place:
+    the typo suggestions an error carries (a fuzzy search of the gazetteer) are not looked for."""
+    places = _parse(gazetteer(), value or "")
+    return places[0] if len(places) == 1 else None
+
+
 def expand_location(value: str) -> list[Place]:
     """Like `parse_location`, but a group ("DACH", "Bay Area") yields all its places."""
     g = gazetteer()

@@ -103,6 +103,21 @@ class TestParseLocationRejects:
         assert err.value.suggestions == ["DE", "AT", "CH"]
         assert filters(geo.expand_location("DACH")) == ["DE", "AT", "CH"]
 
+    @pytest.mark.parametrize(
+        "value",
+        ["New York", "nyc", "Chicago, IL", "Austin, TX", "Paris, France", "CA, US", "DE", "Texas"],
+    )
+    def test_place_named_is_the_parsed_place(self, value):
+        assert geo.place_named(value) == geo.parse_location(value)
+
+    @pytest.mark.parametrize(
+        "value", ["", "Atlantis", "Califronia", "Springfield, ZZ", "DACH", "VP Engineering"]
+    )
+    def test_place_named_is_none_where_parsing_raises(self, value):
+        with pytest.raises(UnknownPlace):
+            geo.parse_location(value)
+        assert geo.place_named(value) is None
+
 
 class TestCaseTraps:
     @pytest.mark.parametrize(

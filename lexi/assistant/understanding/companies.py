@@ -136,18 +136,14 @@ def _read_as_nothing_else(name: str) -> bool:
 def _a_name(name: str) -> bool:
     """Not a place ("the CEO at New York Life" is a company, "the CEO of New York" is not) and
     not a kind of company ("the CTO at Fintech Startups")."""
-    from lexi.geo import UnknownPlace, parse_location
+    from lexi.geo import place_named
 
     from .lexicon import COMPANY_NOUNS
     from .text import norm_key
 
     if norm_key(name.split()[-1]) in COMPANY_NOUNS:
         return False
-    try:
-        parse_location(name)
-    except (UnknownPlace, ValueError, KeyError):
-        return True
-    return False
+    return place_named(name) is None
 
 
 def _name_list(out: Companies) -> None:

@@ -57,11 +57,10 @@ def _unique(values: list[str]) -> list[str]:
 
 def wider_place(value: str) -> str | None:
     """ "Boise, ID, US" -> "ID, US"; "London, GB" -> "GB"; "ID, US" -> "US"; a country -> None."""
-    from lexi.geo import UnknownPlace, parse_location
+    from lexi.geo import place_named
 
-    try:
-        place = parse_location(value)
-    except (UnknownPlace, ValueError, KeyError):
+    place = place_named(value)
+    if place is None:
         return None
     if place.kind == "city":
         return f"{place.region}, {place.country}" if place.region else place.country

@@ -278,12 +278,9 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
 def _city_before(tokens: list[Token], i: int) -> bool:
     """Whether the words before token ``i`` and it name a city in that state ("san antonio tx")."""
     for k in range(max(0, i - 3), i):
-        try:
-            city = " ".join(t.text for t in tokens[k:i])
-            place = geo.parse_location(f"{city}, {tokens[i].text.upper()}")
-        except (geo.UnknownPlace, ValueError, KeyError):
-            continue
-        if place.kind == "city":
+        city = " ".join(t.text for t in tokens[k:i])
+        place = geo.place_named(f"{city}, {tokens[i].text.upper()}")
+        if place is not None and place.kind == "city":
             return True
     return False
 
@@ -342,11 +339,8 @@ def _is_code(word: str) -> bool:
 
 
 def _city_in(city: str, region: str) -> geo.Place | None:
-    try:
-        place = geo.parse_location(f"{city}, {region}")
-    except (ValueError, KeyError):
-        return None
-    return place if place.kind == "city" else None
+    place = geo.place_named(f"{city}, {region}")
+    return place if place is not None and place.kind == "city" else None
 
 
 def settle_codes(locations: list[str], ambiguous: dict[str, str]) -> list[str]:
@@ -415,9 +409,7 @@ def unquote_places(text: str, quotes: list[str]) -> str:
 
     def repl(m: re.Match[str]) -> str:
         quoted = quotes[int(m[1] or m[2])]
-        try:
-            geo.parse_location(quoted)
-        except (geo.UnknownPlace, ValueError, KeyError):
+        if geo.place_named(quoted) is None:
             return m[0]
         return m[0].replace(f"qtok{m[1] or m[2]}", quoted)
 
