@@ -287,8 +287,13 @@ def _city_before(tokens: list[Token], i: int) -> bool:
 
 def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
     """The gazetteer's longest place at ``i`` as (span, places), or None."""
-    # "NJ + PA", "TX/OK": a code joined to another code is a code, even one that is a word
-    joined = i >= 2 and tokens[i - 1].key in ("+", "&", "/") and _is_code(texts[i - 2])
+    # "NJ + PA", "TX/OK", "TX, OK": a code joined to another code is a code, even one that is
+    # a word
+    joined = (i >= 2 and tokens[i - 1].key in ("+", "&", "/") and _is_code(texts[i - 2])) or (
+        i >= 1 and _is_code(texts[i - 1]) and tokens[i].start - tokens[i - 1].end >= 2
+    )
+    if _is_code(texts[i]) and (states := _state_among_states(tokens, texts, i)):
+        return 1, states  # "TX + OK + LA": Louisiana, not Los Angeles
     if joined and _is_code(texts[i]) and (codes := geo.lookup(texts[i])):
         return 1, codes
     found = geo.longest_place_at(texts, i, max_len=4)
@@ -297,6 +302,33 @@ def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
         places = geo.lookup(texts[i])
         found = (1, places) if places else None
     return found
+
+
+# Codes that stand for a city as often as for a state ("NY and LA" are two cities): they do not
+# make the codes next to them states.
+_CITY_CODES = frozenset({"NY", "DC", "LA", "SF"})
+_LIST_JOINERS = frozenset({"+", "&", "/", "and", "or"})
+
+
+def _state_among_states(tokens: list[Token], texts: list[str], i: int) -> list[geo.Place]:
+    """The US state a code names when it is listed next to another state's code ("TX + OK +
+    LA", "TX, OK, LA"), where alone it reads as a city ("LA"); empty otherwise."""
+    states = [p for p in geo.lookup_all(texts[i]) if p.kind == "region" and p.country == "US"]
+    if not states or geo.lookup(texts[i]) == states:
+        return []
+    for j, between in ((i - 2, i - 1), (i + 2, i + 1), (i - 1, None), (i + 1, None)):
+        if not 0 <= j < len(texts) or not _is_code(texts[j]) or texts[j] in _CITY_CODES:
+            continue
+        if between is None:
+            lo, hi = min(i, j), max(i, j)
+            if tokens[hi].start - tokens[lo].end < 2:
+                continue  # "TX LA" with no comma between: not a list
+        elif tokens[between].key not in _LIST_JOINERS:
+            continue
+        other = geo.lookup(texts[j])
+        if other and all(p.kind == "region" and p.country == "US" for p in other):
+            return states
+    return []
 
 
 def _city_with_state(texts: list[str], i: int, j: int) -> PlaceHit | None:

@@ -115,6 +115,7 @@ _RUNG_HEADS = {
     "consultant": "Consultant",
     "architect": "Architect",
     "recruiter": "Recruiter",
+    "teacher": "Teacher",  # "Reading teachers", "math teachers"
 }
 # Industry words that are also job functions: "medical directors", "clinical research directors".
 _FUNCTION_WORDS = {
@@ -211,6 +212,12 @@ _FUNCTION_TAILS = {
     "impact",
     "philanthropy",
     "commerce",
+    # "head of comms", "heads of clinical ops", "head of digital banking", "head of treasury"
+    "comm",
+    "ops",
+    "banking",
+    "payment",
+    "treasury",
 }
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
@@ -335,6 +342,7 @@ _WORD_CASE = {
     "a": "A",
     "cs": "Customer Success",
     "ops": "Operations",
+    "comm": "Communications",
     "eng": "Engineering",
     "bizdev": "Business Development",
     "biz": "Business",
@@ -844,7 +852,12 @@ class _Scanner:
         if (
             tok.key in STOPWORDS
             or not tok.text.isalpha()
-            or (tok.text.lower().endswith("s") and not tok.text[:1].isupper())
+            # "heads of schools" names no function; "heads of comms", "of communications" do
+            or (
+                tok.text.lower().endswith("s")
+                and not tok.text[:1].isupper()
+                and tok.key not in _FUNCTION_TAILS
+            )
             or self._company_follows(k + 1)
             or self.places[k]
         ):

@@ -258,3 +258,55 @@ def test_a_city_named_like_a_word_in_lower_case_where_only_a_place_fits(text, pl
 @pytest.mark.parametrize("text", ["cfos in march", "sales managers in mobile"])
 def test_a_common_word_after_in_is_still_no_town(text):
     assert "locations" not in only(text).filters
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("heads of comms at banks", ["Head of Communications"]),
+        ("heads of communications at banks", ["Head of Communications"]),
+        ("heads of clinical ops at biotechs", ["Head of Clinical Operations"]),
+        ("heads of treasury at banks", ["Head of Treasury"]),
+        ("Head of Digital Banking in London", ["Head of Digital Banking"]),
+        ("school business managers in Leeds", ["School Business Manager"]),
+        ("Reading teachers in Texas", ["Reading Teacher"]),
+        ("math teachers in ohio", ["Math Teacher"]),
+    ],
+)
+def test_a_compound_title_keeps_its_function(text, titles):
+    f = only(text).filters
+    assert f["titles"] == titles and not f.seniorities
+
+
+def test_a_town_named_like_a_word_is_still_a_town_after_in():
+    f = only("teachers in Reading").filters
+    assert f["titles"] == ["Teacher"] and f["locations"] == ["Reading, GB"]
+
+
+def test_a_function_word_after_head_of_does_not_become_an_industry():
+    f = only("Head of Digital Banking in London").filters
+    assert not f.industries
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("CFOs in TX + OK + LA", ["TX, US", "OK, US", "LA, US"]),
+        ("CFOs in TX, OK, LA", ["TX, US", "OK, US", "LA, US"]),
+        ("CFOs in TX and LA", ["TX, US", "LA, US"]),
+        ("CFOs in LA", ["Los Angeles, CA, US"]),
+        ("CFOs in NY and LA", ["NY, US", "Los Angeles, CA, US"]),
+        ("CFOs in SF and LA", ["San Francisco, CA, US", "Los Angeles, CA, US"]),
+    ],
+)
+def test_a_city_code_listed_with_state_codes_is_a_state(text, places):
+    assert only(text).filters["locations"] == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["owners of vet practices", "practice managers at vet clinics", "owners of vet hospitals"],
+)
+def test_vet_practices_are_the_veterinary_industry(text):
+    f = only(text).filters
+    assert f["industries"] == ["Veterinary"] and not f.keywords

@@ -36,6 +36,7 @@ VOCABULARY_GAPS = {
     "Lawyer",
     "Partner Manager",
     "SDR Manager",
+    "School Business Manager",
     "Solicitor",
     "iOS Developer",
 }
