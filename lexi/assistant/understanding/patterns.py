@@ -690,6 +690,7 @@ _FILTER_WORD = (
 _CLEAR = prefilter.compile(
     rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|never\s*mind|"
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
+    rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b"

@@ -28,6 +28,7 @@ from . import (
     lists,
     patterns,
     prefilter,
+    takebacks,
 )
 from . import nearby as nearby_searches
 from .languages import other_language
@@ -251,6 +252,28 @@ def _search_instead(found: Intent, c: Clause) -> bool:
     if found.kind is IntentKind.email_rewrite and c.running.searched:
         return bool(patterns.email_status(c.text)[1])
     return False
+
+
+@recogniser(priority=45)
+def take_back(c: Clause) -> Intent | None:
+    """ "never mind xero", "hmm remove that again": a value of the last search, or its last
+    change, taken back."""
+    base = c.running.filters
+    sets = c.state.result_sets
+    # the search before the last one, when the last one is the search being changed
+    earlier = (
+        sets[-2].get("filters")
+        if len(sets) >= 2 and not c.running.searched and sets[-1].get("filters") == base
+        else None
+    )
+    filters = takebacks.taken_back(c.text, base, earlier)
+    if filters is None:
+        return None
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(filters),
+        refinement=True,
+    )
 
 
 @recogniser(priority=50)

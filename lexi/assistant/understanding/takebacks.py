@@ -1,0 +1,74 @@
+"""Taking back part of the last search: a value it had ("never mind xero", "drop the SAP part")
+or the last change made to it ("hmm remove that again", "undo the last filter").
+
+Filters named by their kind ("drop the revenue filter") are cleared by ``patterns.cleared``;
+places and industries named by value ("remove Texas") by the search's own refinement. What is
+left here are the values of the other list filters (technologies, companies, keywords, titles)
+and taking back the last change as a whole.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from . import prefilter
+from .text import norm_key
+
+_LEAD = r"^\W*(?:(?:hmm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
+_VERB = (
+    r"(?:drop|remove|delete|lose|ditch|scrap|scratch|skip|undo|revert|reverse|"
+    r"forget(?:\s+about)?|never\s*mind(?:\s+about)?|take\s+(?:out|off|away)|get\s+rid\s+of|"
+    r"no\s+more|without)"
+)
+_TAIL = r"(?:\s+(?:again|back\s+(?:out|off)|please|pls|then|now|after\s+all|for\s+now))*\W*$"
+# "never mind xero", "drop the SAP part", "remove Flexport please": one value of the search.
+_DROP_VALUE = prefilter.compile(
+    _LEAD + _VERB + r"\s+(?:the\s+|that\s+)?(?P<what>[^,;.!?]+?)"
+    r"(?:\s+(?:part|filter|bit|one|requirement|criteri(?:a|on)|condition|constraint))?" + _TAIL,
+    re.IGNORECASE,
+)
+# "hmm remove that again", "undo the last filter", "take that back out": the last change.
+_UNDO_LAST = prefilter.compile(
+    _LEAD + r"(?:" + _VERB + r"\s+(?:that|it|this|the\s+last\s+(?:one|filter|change|thing|bit|"
+    r"step)|what\s+(?:i|we)\s+(?:just\s+)?added)|take\s+(?:that|it)\s+(?:back\s+)?(?:out|off)|"
+    r"go\s+back\s+to\s+(?:how\s+it\s+was|before(?:\s+that)?))" + _TAIL,
+    re.IGNORECASE,
+)
+# List filters whose values may be taken back one by one, and what goes with the last one.
+_BY_VALUE = ("technologies", "companies", "keywords", "titles")
+_GOES_WITH = {"technologies": ("technologies_added_within_days",)}
+
+
+def taken_back(
+    text: str, base: dict[str, Any] | None, earlier: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The search ``base`` with what the clause takes back removed; ``earlier`` is the search
+    before it (what "remove that again" returns to). None when the clause takes nothing back."""
+    if base is None:
+        return None
+    if _UNDO_LAST.match(text):
+        return copy.deepcopy(earlier) if earlier is not None else None
+    m = _DROP_VALUE.match(text)
+    if not m:
+        return None
+    return _without_value(base, norm_key(m["what"]))
+
+
+def _without_value(base: dict[str, Any], what: str) -> dict[str, Any] | None:
+    for key in _BY_VALUE:
+        values = list(base.get(key) or [])
+        kept = [v for v in values if norm_key(str(v)) != what]
+        if len(kept) == len(values):
+            continue
+        if key == "titles" and not (kept or base.get("seniorities") or base.get("departments")):
+            return None  # the search's only role: a new role is asked for, not none
+        out = copy.deepcopy(base)
+        if kept:
+            out[key] = kept
+        else:
+            for gone in (key, *_GOES_WITH.get(key, ())):
+                out.pop(gone, None)
+        return out
+    return None
