@@ -5,9 +5,19 @@
 
 For each query of the set, ``service.search`` runs ``--repeat`` times (after one warm-up) in its
 own read transaction, as a request would: the exact total plus one page of 25 Prospect objects.
-The same question is then asked in hand-written SQL (a count and a page of ids joined to their
-title and company) on the same connection pool, and the report gives p50/p99 of both and the
-ratio of the p50s. Results are printed as one JSON object per line, then a summary table.
+The same question is then asked in hand-written SQL on the same connection pool, and the report
+gives p50/p99 of both and the ratio of the p50s. Results are printed as one JSON object per
+line, then a summary table.
+
+The hand-written SQL answers the whole question the search answers, in two statements: the count,
+and the page with every field a Prospect shows (``FULL_PAGE_SQL``): the page in the search's
+order (people whose title equals a searched title first, then the other title matches, each by
+key), each person with their title and company, the company's funding and growth, the person's
+role start and previous company, and per company its open postings counted per title and
+department (for a hiring search only the postings it asked for) and its technologies first seen
+in the last 90 days (for a technology-adoption search only those). The report checks that the
+totals and the pages' people are the same. ``core_sql`` is the narrower SQL of earlier runs (a
+page of keys in key order joined to title and company only), kept for comparison with them.
 """
 
 from __future__ import annotations
@@ -19,6 +29,7 @@ import platform
 import statistics
 import sys
 import time
+import uuid
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -30,10 +41,14 @@ from lexi.db.engine import make_engine
 from lexi.db.session import Database
 from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
+from lexi.prospects.ids import person_key
 
 # The titles each searched title matches, spelled out for the hand-written SQL; filled from the
 # universe's titles table at start-up (``spell_titles``), as someone writing the SQL would list them.
 CEO = CTO = CFO = VP_SALES = FOUNDER = PARTNER = GC = ""
+# The titles that equal each searched title (after synonyms): the search shows these people
+# first. Filled by ``spell_titles`` too, under the same names.
+EXACT: dict[str, str] = {}
 _SPELLED = {
     "CEO": "CEO",
     "CTO": "CTO",
@@ -55,6 +70,10 @@ def spell_titles(conn) -> None:  # type: ignore[no-untyped-def]
         exact, partial = index.match([query])
         quoted = ", ".join("'" + names[i].replace("'", "''") + "'" for i in exact + partial)
         globals()[var] = quoted or "''"
+        if exact and partial:
+            EXACT[quoted or "''"] = ", ".join(
+                "'" + names[i].replace("'", "''") + "'" for i in exact
+            )
 
 
 def titles(names: str) -> str:
@@ -315,6 +334,73 @@ QUERIES = [
     ),
 ]
 
+# The postings a hiring search asks for and the technologies an adoption search asks for, per
+# query (the search shows only those in its signals).
+POSTINGS = {
+    "sales_vps_hiring_sales_30d": lambda: f"department = 'sales' AND posted_on >= '{ago(30)}'",
+}
+TECHNOLOGIES = {"ceo_adopted_salesforce_90d": "tech_key = 'salesforce'"}
+RECENT_TECH_DAYS = 90
+
+
+def first_titles(where: str) -> str | None:
+    """The condition "the title equals a searched title" of a query whose titles also match
+    others (those come after: the search's order), or None."""
+    for spelled, exact in EXACT.items():
+        if titles(spelled) in where:
+            return titles(exact)
+    return None
+
+
+def full_page_sql(name: str, where: str, dialect: str, limit: int = 25) -> str:
+    """The page with everything a Prospect shows, in the search's order (see the docstring)."""
+    first = first_titles(where)
+    if first is None:
+        page = (
+            f"SELECT p.id, 0 AS grp FROM prospect_people p WHERE {where} ORDER BY p.id "
+            f"LIMIT {limit}"
+        )
+    else:
+        # Each group's first 25 from its own index walk, then the first 25 of both.
+        page = (
+            f"SELECT id, grp FROM (SELECT * FROM (SELECT p.id, 0 AS grp FROM prospect_people p "
+            f"WHERE {where} AND {first} ORDER BY p.id LIMIT {limit}) a UNION ALL SELECT * FROM "
+            f"(SELECT p.id, 1 AS grp FROM prospect_people p WHERE {where} AND NOT {first} "
+            f"ORDER BY p.id LIMIT {limit}) b) ab ORDER BY grp, id LIMIT {limit}"
+        )
+    if dialect == "sqlite":
+        agg, arr = "json_group_array", "json_array"
+    else:
+        agg, arr = "json_agg", "json_build_array"
+    companies = "SELECT pp.company_id FROM page JOIN prospect_people pp ON pp.id = page.id"
+    postings = f" AND {POSTINGS[name]()}" if name in POSTINGS else ""
+    technologies = f" AND {TECHNOLOGIES[name]}" if name in TECHNOLOGIES else ""
+    return (
+        f"WITH page AS ({page}) "
+        "SELECT p.id, p.first_name, p.last_name, t.title, p.seniority, p.department, p.email, "
+        "p.email_status, p.phone, p.city, p.state, p.country, p.linkedin_url, c.id, c.name, "
+        "c.domain, c.industry, c.employee_count, c.revenue_usd, c.city, c.state, c.country, "
+        "c.funding_stage, c.last_funding_on, c.last_funding_usd, c.funding_total_usd, "
+        "c.growth_12m_pct, c.growth_6m_pct, c.last_funding_investors, p.role_started_on, "
+        "p.prev_company_name, h.postings, h.latest_posted_on, k.technologies "
+        "FROM page JOIN prospect_people p ON p.id = page.id "
+        "LEFT JOIN prospect_titles t ON t.id = p.title_id "
+        "LEFT JOIN prospect_companies c ON c.id = p.company_id "
+        f"LEFT JOIN (SELECT g.company_id, {agg}({arr}(nullif(gt.title, ''), g.department, g.n)) "
+        "AS postings, max(g.latest) AS latest_posted_on FROM (SELECT company_id, title_id, "
+        "department, count(*) AS n, max(posted_on) AS latest FROM prospect_job_postings "
+        f"WHERE company_id IN ({companies}){postings} GROUP BY company_id, title_id, department) g "
+        "LEFT JOIN prospect_titles gt ON gt.id = g.title_id GROUP BY g.company_id) h "
+        "ON h.company_id = p.company_id "
+        f"LEFT JOIN (SELECT company_id, {agg}({arr}(tech_key, technology, first_seen_on)) "
+        f"AS technologies FROM prospect_company_technologies WHERE company_id IN ({companies}) "
+        f"AND first_seen_on >= '{ago(RECENT_TECH_DAYS)}'{technologies} GROUP BY company_id) k "
+        "ON k.company_id = p.company_id "
+        "ORDER BY page.grp, p.id"
+    )
+
+
+# The narrower SQL of earlier runs: a page of keys in key order, with title and company only.
 PAGE_SQL = (
     "SELECT p.id, p.first_name, p.last_name, t.title, p.seniority, p.department, p.email, "
     "p.email_status, p.phone, p.city, p.state, p.country, p.linkedin_url, c.id, c.name, c.domain, "
@@ -359,9 +445,13 @@ def main() -> None:
             continue
         filters = ProspectFilters.parse(data)
         where = where_of(dialect)
+        full_sql = text(full_page_sql(name, where, dialect, filters.limit))
         lexi_ms: list[float] = []
         sql_ms: list[float] = []
+        core_ms: list[float] = []
         total = sql_total = 0
+        page: list[int | None] = []
+        sql_page: list[int] = []
         for i in range(args.repeat + 1):
             t0 = time.perf_counter()
             with db.unit_of_work(write=False) as session:
@@ -371,31 +461,46 @@ def main() -> None:
                 sql_total = conn.execute(
                     text(f"SELECT count(*) FROM prospect_people p WHERE {where}")
                 ).scalar_one()
-                conn.execute(text(PAGE_SQL.format(where=where))).all()
+                sql_page = [r[0] for r in conn.execute(full_sql).all()]
             t2 = time.perf_counter()
+            with db.engine.connect() as conn:
+                conn.execute(text(f"SELECT count(*) FROM prospect_people p WHERE {where}"))
+                conn.execute(text(PAGE_SQL.format(where=where))).all()
+            t3 = time.perf_counter()
             total = result.total
+            page = [person_key(uuid.UUID(p["id"])) for p in result.prospects]
             if i:  # the first run warms caches
                 lexi_ms.append((t1 - t0) * 1000)
                 sql_ms.append((t2 - t1) * 1000)
+                core_ms.append((t3 - t2) * 1000)
         row = {
             "query": name,
             "kind": kind,
             "total": total,
             "sql_total": sql_total,
+            "same_page": page == sql_page,
             "p50_ms": round(statistics.median(lexi_ms), 2),
             "p99_ms": round(pct(lexi_ms, 0.99), 2),
             "sql_p50_ms": round(statistics.median(sql_ms), 2),
             "sql_p99_ms": round(pct(sql_ms, 0.99), 2),
+            "core_sql_p50_ms": round(statistics.median(core_ms), 2),
         }
         row["ratio_p50"] = round(row["p50_ms"] / max(row["sql_p50_ms"], 0.01), 2)
+        row["core_ratio_p50"] = round(row["p50_ms"] / max(row["core_sql_p50_ms"], 0.01), 2)
         rows.append(row)
         print(json.dumps(row), flush=True)
     worst = max(rows, key=lambda r: r["p99_ms"])
-    print(f"\n{'query':32} {'total':>9} {'p50':>7} {'p99':>7} {'sql p50':>8} {'ratio':>6}")
+    print(
+        f"\n{'query':32} {'total':>9} {'p50':>7} {'p99':>7} {'sql p50':>8} {'ratio':>6} "
+        f"{'core p50':>8} {'ratio':>6}"
+    )
     for r in rows:
         flag = "" if r["total"] == r["sql_total"] else "  (totals differ)"
+        flag += "" if r["same_page"] else "  (pages differ)"
         print(
-            f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} {r['sql_p50_ms']:>8} {r['ratio_p50']:>6}{flag}"
+            f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} "
+            f"{r['sql_p50_ms']:>8} {r['ratio_p50']:>6} {r['core_sql_p50_ms']:>8} "
+            f"{r['core_ratio_p50']:>6}{flag}"
         )
     print(f"worst p99: {worst['p99_ms']} ms ({worst['query']})")
     db.dispose()

@@ -11,25 +11,20 @@ from typing import Any
 from sqlalchemy import (
     ARRAY,
     ColumnElement,
-    CompoundSelect,
     Integer,
     Select,
     and_,
     any_,
     bindparam,
     case,
-    cast,
     delete,
     extract,
     func,
     insert,
-    literal,
-    literal_column,
     not_,
     or_,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -658,41 +653,22 @@ class ProspectRepository:
             stmt = stmt.where(*conditions)
         return [int(r[0]) for r in self.session.execute(stmt)]
 
-    def rows_by_ids(self, ids: Sequence[int]) -> list[Any]:
-        """People with their title and company, in the order of ``ids``."""
+    def rows_by_ids(
+        self, ids: Sequence[int], since: date, hiring: SignalQuery | None = None
+    ) -> list[Any]:
+        """People with their title and company, in the order of ``ids``, each with what the
+        signals shown per person need of their company (see ``_rows_with_signals``): its open
+        postings (with ``hiring``, a search for companies hiring, only those it matches) and its
+        technologies first seen on or after ``since``."""
         if not ids:
             return []
-        rows = self.session.execute(_ROWS_BY_IDS[self._arrays], {"ids": list(ids)}).all()
+        if hiring is None or not hiring.hiring:
+            stmt = _ROWS_WITH_SIGNALS[self._arrays]
+        else:
+            stmt = _rows_with_signals(_posting_conditions(hiring), self._arrays)
+        rows = self.session.execute(stmt, {"ids": list(ids), "since": since}).all()
         by_id = {row.id: row for row in rows}
         return [by_id[i] for i in ids if i in by_id]
-
-    def company_signals(
-        self, company_ids: Sequence[int], since: date, hiring: SignalQuery | None = None
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-        """What the signals shown per person need of these companies, in one statement:
-
-        - their open postings counted per title and department, (company_id, title or None,
-          department, postings, latest posted on); with ``hiring`` (a search for companies
-          hiring), only the postings it matches;
-        - their technologies first seen on or after ``since``, (company_id, tech_key,
-          technology, first_seen_on), latest first.
-        """
-        if not company_ids:
-            return [], []
-        if hiring is None or not hiring.hiring:
-            stmt = _COMPANY_SIGNALS[self._arrays]
-        else:
-            where = [_among_ids(J.company_id, self._arrays), *_posting_conditions(hiring)]
-            stmt = _company_signals(where, self._arrays)
-        postings: list[tuple[Any, ...]] = []
-        technologies: list[tuple[Any, ...]] = []
-        for kind, *values in self.session.execute(stmt, {"ids": list(company_ids), "since": since}):
-            if kind == 0:
-                postings.append(tuple(values))
-            else:
-                company_id, tech_key, technology, _, first_seen_on = values
-                technologies.append((company_id, tech_key, technology, first_seen_on))
-        return postings, technologies
 
     # --- company lookups --------------------------------------------------------------------
 
@@ -1086,13 +1062,32 @@ _ROWS_BY_IDS_SELECT = (
     .outerjoin(JobTitle.__table__, T.id == P.title_id)
     .outerjoin(Company.__table__, C.id == P.company_id)
 )
-_ROWS_BY_IDS = {a: _ROWS_BY_IDS_SELECT.where(_among_ids(P.id, a)) for a in (False, True)}
 
 
-def _company_signals(posting_where: list[ColumnElement[bool]], array: bool) -> CompoundSelect[Any]:
-    """Postings counted per company, title and department (kind 0), then technologies first seen
-    on or after ``since`` (kind 1), as rows of one shape: (kind, company_id, title or tech key,
-    department or technology, postings, day)."""
+def _json_rows(array: bool, *values: Any) -> Any:
+    """One JSON array of arrays per group: ``values`` of each row of the group (PostgreSQL's
+    ``json_agg``, SQLite's ``json_group_array``), in no particular order."""
+    if array:
+        return func.json_agg(func.json_build_array(*values))
+    return func.json_group_array(func.json_array(*values))
+
+
+def _rows_with_signals(posting_where: list[ColumnElement[bool]], array: bool) -> Select[Any]:
+    """The people of the bound ``ids`` with their title and company (``_ROWS_BY_IDS_SELECT``)
+    and, per company, what the signals shown per person need, in one statement:
+
+    - ``postings``: the company's open postings counted per title and department, as a JSON
+      array of [title or null, department, postings]; ``latest_posted_on`` the day of the
+      latest. With ``posting_where`` (a search for
+      companies hiring), only the postings it matches.
+    - ``technologies``: the technologies first seen on or after the bound ``since``, as a JSON
+      array of [tech key, technology, first seen on].
+
+    Both are read only for the companies of the people asked for, and aggregated in the
+    database, so a page of people at large companies (hundreds of posting titles) comes back
+    as one row per person."""
+    page = Person.__table__.alias("page_people")
+    companies = select(page.c.company_id).where(_among_ids(page.c.id, array))
     # Grouped by the title's key first, so that only the groups are joined to their titles.
     groups = (
         select(
@@ -1102,34 +1097,39 @@ def _company_signals(posting_where: list[ColumnElement[bool]], array: bool) -> C
             func.count().label("postings"),
             func.max(J.posted_on).label("latest_posted_on"),
         )
-        .where(*posting_where)
+        .where(J.company_id.in_(companies), *posting_where)
         .group_by(J.company_id, J.title_id, J.department)
-        .subquery()
+        .subquery("posting_groups")
     )
     g = groups.c
-    postings = (
+    hiring = (
         select(
-            literal(0, Integer).label("kind"),
             g.company_id,
-            func.nullif(T.title, "").label("name"),
-            g.department.label("detail"),
-            g.postings,
-            g.latest_posted_on.label("day"),
+            _json_rows(array, func.nullif(T.title, ""), g.department, g.postings).label("postings"),
+            func.max(g.latest_posted_on).label("latest_posted_on"),
         )
         .select_from(groups)
         .outerjoin(JobTitle.__table__, T.id == g.title_id)
+        .group_by(g.company_id)
+        .subquery("hiring")
     )
-    technologies = select(
-        literal(1, Integer),
-        K.company_id,
-        K.tech_key,
-        K.technology,
-        cast(None, Integer),
-        K.first_seen_on,
-    ).where(_among_ids(K.company_id, array), K.first_seen_on >= bindparam("since"))
-    return union_all(postings, technologies).order_by(
-        literal_column("1"), literal_column("2"), literal_column("6").desc(), literal_column("3")
+    adopted = (
+        select(
+            K.company_id,
+            _json_rows(array, K.tech_key, K.technology, K.first_seen_on).label("technologies"),
+        )
+        .where(K.company_id.in_(companies), K.first_seen_on >= bindparam("since"))
+        .group_by(K.company_id)
+        .subquery("adopted")
+    )
+    return (
+        _ROWS_BY_IDS_SELECT.add_columns(
+            hiring.c.postings, hiring.c.latest_posted_on, adopted.c.technologies
+        )
+        .outerjoin(hiring, hiring.c.company_id == P.company_id)
+        .outerjoin(adopted, adopted.c.company_id == P.company_id)
+        .where(_among_ids(P.id, array))
     )
 
 
-_COMPANY_SIGNALS = {a: _company_signals([_among_ids(J.company_id, a)], a) for a in (False, True)}
+_ROWS_WITH_SIGNALS = {a: _rows_with_signals([], a) for a in (False, True)}

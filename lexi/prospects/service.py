@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -406,9 +408,7 @@ def search(
             page.extend(got)
             want -= len(got)
         skip = max(0, skip - n)
-    rows = repo.rows_by_ids(page)
-    prospects = [to_prospect(row) for row in rows]
-    add_signals(repo, rows, prospects, utc_now().date(), groups[0].signals if groups else None)
+    prospects = _read(repo, page, utc_now().date(), groups[0].signals if groups else None)
     if workspace_id is not None:
         _mark_saved(session, workspace_id, prospects)
     return SearchResult(total=total, prospects=prospects)
@@ -466,20 +466,28 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _hiring_signal(counted: list[tuple[Any, ...]]) -> dict[str, Any] | None:
-    """The hiring signal of one company from its postings counted per title (only those the
-    search matched, when it asked for hiring): (title or None, department, postings, latest
-    posted on) each."""
-    if not counted:
+def _json_rows(value: Any) -> list[Any]:
+    """A JSON array the database aggregated (SQLite: its text; PostgreSQL: already decoded)."""
+    if value is None:
+        return []
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
+def _hiring_signal(postings: list[list[Any]], latest: Any) -> dict[str, Any] | None:
+    """The hiring signal of one company from its postings counted per title and department
+    (only those the search matched, when it asked for hiring): [title or None, department,
+    postings] each, and the day of the latest posting. Postings without a title count under
+    their department."""
+    if not postings:
         return None
     counts: dict[str, int] = {}
     titled: set[str] = set()
-    for title, department, postings, _ in counted:
+    for title, department, n in postings:
         if title:
             titled.add(title)
         else:
             title = department
-        counts[title] = counts.get(title, 0) + int(postings)
+        counts[title] = counts.get(title, 0) + n
     total = sum(counts.values())
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[:SHOWN_POSTING_TITLES]
@@ -491,8 +499,6 @@ def _hiring_signal(counted: list[tuple[Any, ...]]) -> dict[str, Any] | None:
         text = f"hiring {shown}"
     else:
         text = f"hiring {total}: {shown}" + (f" and {more} more" if more else "")
-    # Dates (PostgreSQL) or ISO texts (SQLite) of one kind: the greatest is the latest.
-    latest = max(c[3] for c in counted)
     return {
         "kind": "hiring",
         "text": text,
@@ -502,6 +508,17 @@ def _hiring_signal(counted: list[tuple[Any, ...]]) -> dict[str, Any] | None:
             "latest_posted_on": _as_date(latest).isoformat(),
         },
     }
+
+
+def _adopted(technologies: Any, q: SignalQuery | None) -> list[list[Any]]:
+    """A company's technologies first seen within the window, [tech key, technology, first seen
+    on] each, latest first (then by key); with a search for technologies adopted, only those."""
+    items = _json_rows(technologies)
+    items.sort(key=itemgetter(0))
+    items.sort(key=itemgetter(2), reverse=True)  # stable: by key within a day
+    if q is None or not q.tech_keys or q.tech_since is None:
+        return items
+    return [item for item in items if item[0] in q.tech_keys]
 
 
 def _asked(q: SignalQuery | None) -> set[str]:
@@ -522,8 +539,21 @@ def _asked(q: SignalQuery | None) -> set[str]:
     return out
 
 
+def _read(
+    repo: ProspectRepository, keys: list[int], today: date, q: SignalQuery | None = None
+) -> list[dict[str, Any]]:
+    """Prospect objects with their signals for the people ``keys``, in that order, from one
+    statement (see ``ProspectRepository.rows_by_ids``)."""
+    tech_days = RECENT_TECH_DAYS
+    if q is not None and q.tech_since is not None:
+        tech_days = max(tech_days, (today - q.tech_since).days)
+    rows = repo.rows_by_ids(keys, today - timedelta(days=tech_days), q)
+    prospects = [to_prospect(row) for row in rows]
+    add_signals(rows, prospects, today, q)
+    return prospects
+
+
 def add_signals(
-    repo: ProspectRepository,
     rows: list[Any],
     prospects: list[dict[str, Any]],
     today: date,
@@ -533,19 +563,9 @@ def add_signals(
     adopted technologies, and the person's new role and previous company, as short facts a rep
     can open with; ``signal_details`` holds the same with their facts (dates, amounts, the lead
     investor, posting counts) and whether the search asked for them (``matched``). The signals a
-    search asked for are always shown, and first; others when they are notable."""
-    company_ids = sorted({r.company_id for r in rows if r.company_id is not None})
-    tech_days = RECENT_TECH_DAYS
-    if q is not None and q.tech_since is not None:
-        tech_days = max(tech_days, (today - q.tech_since).days)
-    counted, recent = repo.company_signals(company_ids, today - timedelta(days=tech_days), q)
-    postings: dict[int, list[tuple[Any, ...]]] = {}
-    for company_id, *group in counted:
-        postings.setdefault(company_id, []).append(tuple(group))
-    adopted: dict[int, list[tuple[str, Any]]] = {}
-    for company_id, tech_key, technology, first_seen_on in recent:
-        if q is None or not q.tech_keys or tech_key in q.tech_keys or q.tech_since is None:
-            adopted.setdefault(company_id, []).append((technology, first_seen_on))
+    search asked for are always shown, and first; others when they are notable. ``rows`` are
+    those of ``ProspectRepository.rows_by_ids`` (with their company's postings and recently
+    adopted technologies)."""
     role_days = RECENT_ROLE_DAYS
     if q is not None and q.role_started_since is not None:
         role_days = max(role_days, (today - q.role_started_since).days)
@@ -556,7 +576,7 @@ def add_signals(
         funding = _funding_signal(row)
         if funding:
             found.append(funding)
-        hiring = _hiring_signal(postings.get(row.company_id, []))
+        hiring = _hiring_signal(_json_rows(row.postings), row.latest_posted_on)
         if hiring:
             found.append(hiring)
         pct = row.growth_6m_pct if growth_months == 6 else row.growth_12m_pct
@@ -568,7 +588,7 @@ def add_signals(
                     "facts": {"pct": pct, "months": growth_months},
                 }
             )
-        for technology, first_seen_on in adopted.get(row.company_id, [])[:2]:
+        for _, technology, first_seen_on in _adopted(row.technologies, q)[:2]:
             seen = _as_date(first_seen_on)
             found.append(
                 {
@@ -735,10 +755,7 @@ def get_prospects(session: Session, prospect_ids: list[uuid.UUID]) -> list[dict[
     """Prospect objects for these ids, in the given order; unknown ids are skipped."""
     keys = [k for k in (ids.person_key(i) for i in prospect_ids) if k is not None]
     repo = ProspectRepository(session)
-    rows = repo.rows_by_ids(keys)
-    prospects = [to_prospect(row) for row in rows]
-    add_signals(repo, rows, prospects, utc_now().date())
-    return prospects
+    return _read(repo, keys, utc_now().date())
 
 
 def _contact_fields(p: dict[str, Any]) -> dict[str, Any]:

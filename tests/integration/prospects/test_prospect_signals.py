@@ -128,6 +128,50 @@ class TestRest:
             month = date.fromisoformat(day(seen[0])).strftime("%B %Y")
             assert detail["text"] == f"adopted HubSpot in {month}"
 
+    def test_every_company_shows_its_postings_per_title_and_its_latest_technologies(
+        self, client, auth, sql
+    ) -> None:
+        """Counted in the page's statement, the postings and technologies shown per person are
+        the ones hand-written SQL finds for their company, ranked the same way."""
+        today = date.today()
+        hiring = adopted = 0
+        for filters in ({"employees": {"min": 200}}, {"seniorities": ["c_suite"]}):
+            for p in search(client, auth, filters):
+                stored = row(sql, p)
+                kinds = {d["kind"]: d for d in p["signal_details"]}
+                counted: dict[str, int] = {}
+                for label, n in sql(
+                    "SELECT coalesce(nullif(t.title, ''), j.department), count(*) "
+                    "FROM prospect_job_postings j LEFT JOIN prospect_titles t ON t.id = j.title_id "
+                    "WHERE j.company_id = :c GROUP BY 1",
+                    c=stored.company_id,
+                ):
+                    counted[label] = int(n)
+                ranked = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+                if ranked:
+                    hiring += 1
+                    facts = kinds["hiring"]["facts"]
+                    assert [(t["title"], t["postings"]) for t in facts["titles"]] == ranked
+                    assert facts["open_postings"] == sum(counted.values())
+                else:
+                    assert "hiring" not in kinds
+                recent = sorted(
+                    (
+                        (day(seen), key, name)
+                        for key, name, seen in sql(
+                            "SELECT tech_key, technology, first_seen_on "
+                            "FROM prospect_company_technologies WHERE company_id = :c",
+                            c=stored.company_id,
+                        )
+                        if seen is not None and (today - date.fromisoformat(day(seen))).days <= 90
+                    ),
+                    key=lambda r: (-date.fromisoformat(r[0]).toordinal(), r[1]),
+                )[:2]
+                shown = [d["facts"] for d in p["signal_details"] if d["kind"] == "technology"]
+                assert shown == [{"technology": n, "first_seen_on": s} for s, _, n in recent]
+                adopted += bool(recent)
+        assert hiring and adopted, "the universe's companies have postings and new technologies"
+
     def test_a_search_without_signals_marks_none_matched(self, client, auth) -> None:
         prospects = search(client, auth, {"seniorities": ["founder"]})
         details = [d for p in prospects for d in p["signal_details"]]
