@@ -86,7 +86,7 @@ _NOT_MONEY = r"(?!\s*(?:[mb]\b|bn\b|mm\b|million|billion|in\s+revenue|revenue|ar
 
 _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
     (
-        re.compile(
+        prefilter.compile(
             rf"({_GE}|{_GT})\s*{_NUM}\s*{_EMP}\s*,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
             rf"{_NOT_MONEY}(?:\s*{_EMP})?",
             re.IGNORECASE,
@@ -94,7 +94,7 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         lambda m: _bounds(m[1], m[2], m[3], m[4]),
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"({_LE}|{_LT})\s*{_NUM}\s*{_EMP}\s*,?\s*(?:but|and|yet)?\s*({_GE}|{_GT})\s*{_NUM}"
             rf"{_NOT_MONEY}(?:\s*{_EMP})?",
             re.IGNORECASE,
@@ -102,7 +102,7 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         lambda m: _bounds(m[3], m[4], m[1], m[2]),
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"({_GE}|{_GT})\s*{_NUM}\s*(?:{_EMP}\s*)?,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
             rf"\s*{_EMP}",
             re.IGNORECASE,
@@ -110,73 +110,75 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         lambda m: _bounds(m[1], m[2], m[3], m[4]),
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"{_NUM}\s*{_EMP}\s*(?:max(?:imum)?|at\s+most|tops|or\s+(?:fewer|less))\b",
             re.IGNORECASE,
         ),
         lambda m: {"min": None, "max": _n(m[1])},
     ),
     (
-        re.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"{_LT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": None, "max": _n(m[1]) - 1},
     ),
     (
-        re.compile(rf"{_LE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"{_LE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": None, "max": _n(m[1])},
     ),
     (
-        re.compile(rf"(?:between|from)?\s*{_NUM}{_TO}{_NUM}\s*\+?\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"(?:between|from)?\s*{_NUM}{_TO}{_NUM}\s*\+?\s*{_EMP}", re.IGNORECASE),
         lambda m: _range(m[1], m[2]),
     ),
     (
-        re.compile(rf"{_EMP_NOUN}\s*(?:of|between|from|:)?\s*{_NUM}{_TO}{_NUM}", re.IGNORECASE),
+        prefilter.compile(
+            rf"{_EMP_NOUN}\s*(?:of|between|from|:)?\s*{_NUM}{_TO}{_NUM}", re.IGNORECASE
+        ),
         lambda m: {"min": _n(m[1]), "max": _n(m[2])},
     ),
     (
-        re.compile(rf"{_GT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"{_GT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]) + 1, "max": None},
     ),
     (
-        re.compile(rf"{_GE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"{_GE}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"{_NUM}\s*(?:\+|plus|or\s+more|and\s+(?:up|above|over))\s*{_EMP}", re.IGNORECASE
         ),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"{_NUM}\s*{_EMP}\s*(?:\+|or\s+more|and\s+(?:up|above|over)|plus)", re.IGNORECASE
         ),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GT}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GT}\s*{_NUM}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]) + 1, "max": None},
     ),
     (
-        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GE}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GE}\s*{_NUM}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LT}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LT}\s*{_NUM}", re.IGNORECASE),
         lambda m: {"min": None, "max": _n(m[1]) - 1},
     ),
     (
-        re.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LE}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LE}\s*{_NUM}", re.IGNORECASE),
         lambda m: {"min": None, "max": _n(m[1])},
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"{_NUM}\s*\+\s*(?=(?:companies|company|firms?|orgs?|organi[sz]ations?)\b)",
             re.IGNORECASE,
         ),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        re.compile(rf"\b(?:with|having|of|employing)\s+{_NUM}\s*{_EMP}", re.IGNORECASE),
+        prefilter.compile(rf"\b(?:with|having|of|employing)\s+{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
 ]
@@ -422,7 +424,7 @@ _DROP = re.compile(
 _EMAIL_RULES = [
     (
         # "verified + guessed emails", "verified or guessed email": both kinds
-        re.compile(
+        prefilter.compile(
             rf"(?:\b(?:with|having|that\s+have|who\s+have|only)\s+)?"
             rf"\b(?:verified|guessed)\s*(?:\+|&|/|,|\bor\b|\band\b)\s*(?:verified|guessed)\s+{_EMAIL}",
             re.IGNORECASE,
@@ -430,7 +432,7 @@ _EMAIL_RULES = [
         ["verified", "guessed"],
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:an?\s+|their\s+)?"
             rf"(?:verified|valid|confirmed|deliverable|validated|real|working)\s+(?:work\s+|business\s+)?"
             rf"{_EMAIL}(?:\s+only)?",
@@ -439,25 +441,27 @@ _EMAIL_RULES = [
         ["verified"],
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+|are\s+(?:all\s+)?)?(?:verified|validated)(?:\s+only)?",
             re.IGNORECASE,
         ),
         ["verified"],
     ),
     (
-        re.compile(rf"(?:\b(?:with|having|that\s+have)\s+)?guessed\s+{_EMAIL}", re.IGNORECASE),
+        prefilter.compile(
+            rf"(?:\b(?:with|having|that\s+have)\s+)?guessed\s+{_EMAIL}", re.IGNORECASE
+        ),
         ["guessed"],
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"\b(?:without|with\s+no|no|missing|lacking)\s+(?:an?\s+|any\s+)?(?:work\s+)?{_EMAIL}",
             re.IGNORECASE,
         ),
         "without",
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"\b(?:with|having|that\s+have|who\s+have|has|have|plus)\s+(?:an?\s+|their\s+)?"
             rf"(?:work\s+|business\s+)?(?:{_EMAIL}|contact\s+info)",
             re.IGNORECASE,
@@ -465,14 +469,14 @@ _EMAIL_RULES = [
         ["verified", "guessed"],
     ),
     (
-        re.compile(
+        prefilter.compile(
             rf"\b(?:need|want|must\s+have|require|with\s+their)\s+(?:their\s+|the\s+)?{_EMAIL}\b",
             re.IGNORECASE,
         ),
         ["verified", "guessed"],
     ),
     (
-        re.compile(
+        prefilter.compile(
             r"\b(?:(?:only|just)\s+(?:the\s+)?verified(?:\s+(?:ones|addresses|contacts))?|"
             r"verified\s+(?:ones\s+|addresses\s+|contacts\s+)?only|verified\s+(?:ones|addresses))\b|"
             r"(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)",

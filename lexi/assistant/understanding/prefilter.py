@@ -178,11 +178,14 @@ class Prefiltered:
         self._needles = tuple(sorted(found, key=len, reverse=True))
 
     def _cannot_match(self, text: str) -> bool:
-        lowered = _lower(text)
+        # Called for every pattern on every clause: the last text's lower case is read here
+        # rather than through a call, and ASCII text (most messages) skips the odd-case check.
+        last = _last
+        lowered = last[1] if last[0] is text else _lower(text)
         for needle in self._needles:
             if needle in lowered:
                 return False
-        return not _odd_case(text)
+        return text.isascii() or not _odd_case(text)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
         return None if self._cannot_match(text) else self.regex.search(text, *args)

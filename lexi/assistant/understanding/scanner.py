@@ -60,7 +60,7 @@ _CONTINUE = re.compile(
     re.IGNORECASE,
 )
 # "people who work in marketing" is "people in marketing".
-_WORK_IN = re.compile(
+_WORK_IN = prefilter.compile(
     r"\b(?:people|folks|anyone|someone|everyone|those|employees|staff)\s+"
     r"(?:who\s+(?:work|works|are)|working|that\s+work)\s+in\s+",
     re.IGNORECASE,
