@@ -143,6 +143,17 @@ CONCEPTS = {
     '"how many credits do I have?".',
     "contacts": "Contacts are the people you saved from searches or imports; a list is a named "
     "group of contacts.",
+    "filters": "I filter people by job title, seniority and department, and their companies by "
+    "industry, size (employees), revenue, location and headquarters, technologies used, funding "
+    "(stage, last round, total raised), headcount growth, open job postings, recent job changes "
+    'and email status. Try "CFOs at SaaS companies in Texas with 50-200 employees".',
+    "filter_technologies": 'Yes: name the software the companies use ("IT managers at '
+    'accounting firms using Xero"), or one they adopted recently ("adopted HubSpot in the last '
+    '{adopted_days} days").',
+    "filter_funding": 'Yes: by funding stage ("Series B fintechs"), the date of the last round '
+    '("raised in the last 6 months") and the total raised ("raised $50M+ in total").',
+    "phone": "No: I have no phone numbers. Every person comes with an email, verified, guessed or "
+    'unavailable ("only verified emails" keeps the first).',
     "approval": "A search that would save more people than your workspace's auto-approve limit "
     'becomes a task; it runs and charges only when you approve it ("approve it").',
 }

@@ -107,3 +107,41 @@ def question(text: str, quotes: list[str]) -> tuple[bool, str | None]:
 
 def _unquoted(phrase: str, quotes: list[str]) -> str:
     return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase)
+
+
+# "can you search by what software a company uses?", "can you filter by funding?", "do you have
+# phone numbers?", "is there a revenue filter?": a question about what Lexi can filter on or
+# has, answered, never searched ("do you have their phone numbers?" asks for the data: an
+# unsupported request).
+_ASKS_FILTER = prefilter.compile(
+    r"^\W*(?:(?:so|ok(?:ay)?|hmm+|hey|hi|sorry|quick\s+question|q|also|and|btw|wait|just\s+curious)"
+    r"\W+)*(?:"
+    r"(?:can|could|do|does|will|would)\s+(?:you|u|i|we|lexi)\s+(?:also\s+|even\s+|actually\s+)?"
+    r"(?:search|filter|find|look\s+up|segment|narrow|sort|target|pull|select)\w*\s+"
+    r"(?:(?:people|companies|prospects|leads|contacts|results|them)\s+)?(?:by|on|based\s+on|"
+    r"according\s+to)\s+(?P<a>[^?]{1,60})"
+    r"|(?:do|does)\s+(?:you|u|lexi)\s+(?:also\s+)?(?:have|get|provide|offer|give|include|show|"
+    r"support|know)\s+(?:any\s+|the\s+)?(?!their\b|them\b|these\b|those\b)(?P<b>[^?]{1,40})"
+    r"|(?:is|are)\s+there\s+(?:a|an|any)\s+(?P<c>[^?]{1,40}?)\s+(?:filters?|options?|fields?)"
+    r")\s*\?*\s*$",
+    re.IGNORECASE,
+)
+# The topics such a question may be about, the first named wins; others get the list of filters.
+_FILTER_TOPICS: list[tuple[str, tuple[str, ...]]] = [
+    ("phone", ("phone", "mobile", "cell", "direct dial")),
+    ("filter_technologies", ("software", "technolog", "tech stack", "tools", "stack", "crm")),
+    ("filter_funding", ("fund", "raised", "series", "investor", "round")),
+]
+
+
+def filter_question(text: str, names_people: bool) -> tuple[bool, str | None]:
+    """(whether the clause asks what Lexi can filter on or has, the topic's code). A question
+    naming people ("do you have CFOs in Boston?") is a search, not one of these."""
+    m = _ASKS_FILTER.match(text)
+    if not m or names_people:
+        return False, None
+    what = (m["a"] or m["b"] or m["c"]).lower()
+    for code, words in _FILTER_TOPICS:
+        if any(re.search(rf"(?<![\w-]){re.escape(w)}", what) for w in words):
+            return True, code
+    return True, "filters"

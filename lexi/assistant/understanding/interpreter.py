@@ -379,6 +379,8 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
         elif blocked and intent.selector.get("prospects") == "last_results":
             continue
         elif kept and intent.kind in _ONCE and kept[-1].kind is intent.kind:
+            if intent.params.get("topic") and not kept[-1].params.get("topic"):
+                kept[-1] = intent  # "hi! can you filter by funding?": the question is answered
             continue  # "how many credits do I have? ... ate credits lol": one answer
         kept.append(intent)
     intents = kept

@@ -227,6 +227,16 @@ def concept_question(c: Clause) -> Intent | None:
     return Intent(kind=IntentKind.capabilities, params={"topic": topic} if topic else {})
 
 
+@recogniser(priority=36)
+def filter_question(c: Clause) -> Intent | None:
+    """ "can you filter by funding?", "do you have phone numbers?": what Lexi can filter on or
+    has, answered, not searched."""
+    asks, topic = concepts.filter_question(c.text, bool(c.slots.positive_roles))
+    if not asks:
+        return None
+    return Intent(kind=IntentKind.capabilities, params={"topic": topic} if topic else {})
+
+
 @recogniser(priority=40)
 def campaign_request(c: Clause) -> Intent | None:
     """Campaigns and their emails: create, show, rewrite, undo, start, pause, stats."""

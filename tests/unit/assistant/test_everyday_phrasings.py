@@ -310,3 +310,31 @@ def test_a_city_code_listed_with_state_codes_is_a_state(text, places):
 def test_vet_practices_are_the_veterinary_industry(text):
     f = only(text).filters
     assert f["industries"] == ["Veterinary"] and not f.keywords
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can you search by what software a company uses?", "filter_technologies"),
+        ("can you filter by funding?", "filter_funding"),
+        ("is there a funding filter?", "filter_funding"),
+        ("do you have phone numbers?", "phone"),
+        ("can you filter by revenue?", "filters"),
+        ("hi! can you filter by tech stack?", "filter_technologies"),
+    ],
+)
+def test_a_question_about_what_lexi_filters_on_is_answered_not_searched(text, topic):
+    intent = only(text)
+    assert intent.kind is IntentKind.capabilities and intent.params["topic"] == topic
+
+
+@pytest.mark.parametrize("text", ["do you have any CFOs in Boston?", "can you find CFOs in Ohio?"])
+def test_a_question_naming_people_still_searches(text):
+    assert only(text).kind is IntentKind.prospect_search
+
+
+def test_asking_for_their_numbers_is_a_request_not_a_question_about_filters():
+    state = ConversationState(
+        last_filters={"titles": ["CFO"], "limit": 25}, last_prospect_ids=["p1"]
+    )
+    assert only("do you have their phone numbers?", state).kind is IntentKind.unsupported
