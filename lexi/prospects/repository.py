@@ -594,7 +594,7 @@ class ProspectRepository:
     def count_with_ids(
         self, q: PersonQuery, first: Sequence[int] | None, cap: int
     ) -> tuple[list[int], list[list[int]] | None] | None:
-        """PostgreSQL: the number of matches of ``q`` in one statement and, when there are at
+        """The number of matches of ``q`` in one statement and (PostgreSQL), when there are at
         most ``cap``, their keys in ascending order (the page needs no second pass, nor a
         second set of companies). With ``first`` (title ids), the matches are split in two:
         those whose title is one of ``first``, then the others. None when ``q`` is not one
@@ -610,10 +610,16 @@ class ProspectRepository:
         columns: list[Any] = [
             func.count().filter(p) if p is not None else func.count() for p in parts
         ]
-        columns += [
-            case((small, func.array_agg(P.id).filter(p) if p is not None else func.array_agg(P.id)))
-            for p in parts
-        ]
+        if cap > 0:
+            columns += [
+                case(
+                    (
+                        small,
+                        func.array_agg(P.id).filter(p) if p is not None else func.array_agg(P.id),
+                    )
+                )
+                for p in parts
+            ]
         row = self.session.execute(select(*columns).where(*branches[0])).one()
         counts = [int(n) for n in row[: len(parts)]]
         if cap <= 0 or sum(counts) > cap:

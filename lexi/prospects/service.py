@@ -273,9 +273,15 @@ MAX_COUNTED_IDS = 20_000
 
 
 def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0) -> list[_Planned]:
-    """Each group's branches and exact counts (PostgreSQL: see ``_counted_together``)."""
+    """Each group's branches and exact counts (PostgreSQL: see ``_counted_together``; SQLite
+    counts the exact and the other title matches in one statement too, when no set of
+    companies is walked, and finds each group's page afterwards)."""
     if repo.dialect == "postgresql":
         together = _counted_together(repo, groups, rows)
+        if together is not None:
+            return together
+    elif len(groups) == 2 and not _company_set(groups[0]):
+        together = _counted_together(repo, groups, 0)
         if together is not None:
             return together
     out: list[_Planned] = []
@@ -294,9 +300,9 @@ def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0)
 def _counted_together(
     repo: ProspectRepository, groups: list[PersonQuery], rows: int
 ) -> list[_Planned] | None:
-    """PostgreSQL: one statement counts every group (the exact and other titles: one pass over
-    the title index, one set of companies for a signal, keyword or technology) and, when the
-    first ``rows`` of a page are sparse among the matches (see ``_dense``), returns the
+    """One statement counts every group (the exact and other titles: one pass over the title
+    index, one set of companies for a signal, keyword or technology) and, on PostgreSQL, when
+    the first ``rows`` of a page are sparse among the matches (see ``_dense``), returns the
     matches' keys too, so the page is no second pass. None when it cannot."""
     if not 1 <= len(groups) <= 2:
         return None
