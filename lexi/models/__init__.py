@@ -24,6 +24,7 @@ from lexi.models.prospect import (
     PeopleFacet,
     PeopleFacetMark,
     Person,
+    PersonCompanyFact,
 )
 from lexi.models.task import Task
 from lexi.models.user import Invite, Membership, User, UserSession
@@ -55,6 +56,7 @@ __all__ = [
     "PeopleFacet",
     "PeopleFacetMark",
     "Person",
+    "PersonCompanyFact",
     "Suppression",
     "Task",
     "User",

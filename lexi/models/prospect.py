@@ -283,6 +283,28 @@ class Person(Base):
     prev_company_name: Mapped[str | None] = mapped_column(String(200))
 
 
+class PersonCompanyFact(Base):
+    """A fact of a person's company that many companies share, copied onto the person with their
+    seniority: ``kind`` "t" is a technology the company uses (``value`` its key, as in
+    ``prospect_company_technologies``), "f" its last funding stage.
+
+    "VPs at companies using Salesforce" (a fifth of all companies) is then one key range of this
+    table's primary key, in the order of the people's keys, instead of every VP checked against
+    a set of companies. Kept in step by the universe's writers in the transaction that writes
+    the people or changes a company's technologies or funding (the generator, the importer, a
+    company refresh); a search uses the rows only while the facet counts' mark covers every
+    person (see ``PeopleFacetMark``). No foreign key: people are only ever removed all at once.
+    """
+
+    __tablename__ = "prospect_people_company_facts"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100), primary_key=True)
+    seniority: Mapped[str] = mapped_column(String(20), primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
 class PeopleFacet(Base):
     """How many people share one combination of the low-cardinality filter columns.
 
@@ -305,9 +327,10 @@ class PeopleFacet(Base):
 
 
 class PeopleFacetMark(Base):
-    """The people the facet counts cover: every person up to ``max_person_id``. A search uses the
-    counts only while this equals the largest person key (so rows written any other way, or a
-    load that stopped half-way, fall back to counting the people)."""
+    """The people the facet counts and the company facts copied onto people
+    (``PersonCompanyFact``) cover: every person up to ``max_person_id``. A search uses them only
+    while this equals the largest person key (so rows written any other way, or a load that
+    stopped half-way, fall back to counting the people and reading their companies)."""
 
     __tablename__ = "prospect_people_facets_mark"
 

@@ -15,7 +15,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
-from lexi.models.prospect import Company, CompanyTechnology, JobPosting, JobTitle, Person
+from lexi.models.prospect import (
+    Company,
+    CompanyTechnology,
+    JobPosting,
+    JobTitle,
+    Person,
+    PersonCompanyFact,
+)
 
 TITLE_COLUMNS = ("id", "title", "seniority", "department")
 COMPANY_COLUMNS = (
@@ -83,6 +90,7 @@ POSTING_COLUMNS = (
     "remote",
 )
 FTS_TABLE = "prospect_companies_fts"
+FACTS_TABLE = PersonCompanyFact.__tablename__
 _TABLES = (
     "prospect_titles",
     "prospect_companies",
@@ -90,6 +98,7 @@ _TABLES = (
     "prospect_company_technologies",
     "prospect_job_postings",
     "prospect_people_facets",
+    FACTS_TABLE,
 )
 # The person columns counted in ``prospect_people_facets``.
 FACET_COLUMNS = ("seniority", "department", "email_status", "industry")
@@ -179,6 +188,41 @@ def insert_postings(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     _insert(conn, JobPosting.__tablename__, POSTING_COLUMNS, rows)
 
 
+# The company facts copied onto people (``PersonCompanyFact``), for the people ``{where}`` (a
+# condition on ``p``) picks: each technology of their company ("t") and its last funding stage
+# ("f"), in the primary key's order (SQLite appends to the table's B-tree instead of inserting
+# all over it).
+_FACTS_FROM = (
+    f"INSERT INTO {FACTS_TABLE} (kind, value, seniority, person_id) "
+    "SELECT 't', t.tech_key, p.seniority, p.id FROM prospect_people p "
+    "JOIN prospect_company_technologies t ON t.company_id = p.company_id WHERE {where} "
+    "UNION ALL "
+    "SELECT 'f', c.funding_stage, p.seniority, p.id FROM prospect_people p "
+    "JOIN prospect_companies c ON c.id = p.company_id "
+    "WHERE c.funding_stage IS NOT NULL AND {where} "
+    "ORDER BY 1, 2, 3, 4"
+)
+
+
+def add_company_facts(conn: Connection, after_person: int = 0) -> None:
+    """Copy the company facts onto the people with keys above ``after_person`` (just written,
+    with their company's technology rows already there)."""
+    conn.execute(text(_FACTS_FROM.format(where="p.id > :after")), {"after": after_person})
+
+
+def refresh_company_facts(conn: Connection, company_id: int) -> None:
+    """Copy a company's facts onto its people again (after its technologies or its funding
+    stage changed)."""
+    conn.execute(
+        text(
+            f"DELETE FROM {FACTS_TABLE} WHERE person_id IN "
+            "(SELECT id FROM prospect_people WHERE company_id = :company)"
+        ),
+        {"company": company_id},
+    )
+    conn.execute(text(_FACTS_FROM.format(where="p.company_id = :company")), {"company": company_id})
+
+
 def counts(conn: Connection) -> tuple[int, int]:
     people = conn.execute(text("SELECT count(*) FROM prospect_people")).scalar_one()
     companies = conn.execute(text("SELECT count(*) FROM prospect_companies")).scalar_one()
@@ -202,12 +246,13 @@ def clear(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(
             text(
-                "TRUNCATE prospect_people, prospect_job_postings, prospect_company_technologies, "
-                "prospect_companies, prospect_titles"
+                f"TRUNCATE {FACTS_TABLE}, prospect_people, prospect_job_postings, "
+                "prospect_company_technologies, prospect_companies, prospect_titles"
             )
         )
         return
     for table in (
+        FACTS_TABLE,
         "prospect_people",
         "prospect_job_postings",
         "prospect_company_technologies",

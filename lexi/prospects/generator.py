@@ -2,7 +2,8 @@
 
 The rows come from ``gen_universe.generate_rows`` (the same seed and day always make the same
 universe), made by a separate process (``gen_process``) while this one writes them: SQLite and
-PostgreSQL load them in bulk (``bulk``) and build the people indexes once at the end.
+PostgreSQL load them in bulk (``bulk``) and build the people indexes, and the company facts
+copied onto people, once at the end.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def _load(
             bulk.driver(conn).execute(f"PRAGMA cache_size={-_INDEX_CACHE_KIB}")
         with conn.begin():
             bulk.create_people_indexes(conn)
+            bulk.add_company_facts(conn)
             bulk.finish_load(conn, facets)
         if sqlite:
             _sqlite_loading(conn, False)

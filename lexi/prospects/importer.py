@@ -634,6 +634,7 @@ def _write(
         for i, (r, c) in enumerate(people, start=1)
     ]
     bulk.insert_people(conn, rows)
+    bulk.add_company_facts(conn, max_person)
     bulk.add_facets(conn, rows, max_person)
 
 

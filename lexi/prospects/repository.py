@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import heapq
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,10 +24,12 @@ from sqlalchemy import (
     extract,
     func,
     insert,
+    literal,
     not_,
     or_,
     select,
     text,
+    union_all,
     update,
 )
 from sqlalchemy.orm import Session
@@ -37,6 +42,7 @@ from lexi.models.prospect import (
     PeopleFacet,
     PeopleFacetMark,
     Person,
+    PersonCompanyFact,
 )
 
 P = Person.__table__.c
@@ -46,6 +52,7 @@ J = JobPosting.__table__.c
 K = CompanyTechnology.__table__.c
 F = PeopleFacet.__table__.c
 M = PeopleFacetMark.__table__.c
+X = PersonCompanyFact.__table__.c
 
 # What the PostgreSQL GIN indexes are built on (see the migrations): the stored vector of a
 # company's name, description and keywords, and an expression over its technologies (which must
@@ -98,6 +105,18 @@ class SignalQuery:
     role_started_since: date | None = None
     tech_keys: list[str] = field(default_factory=list)
     tech_since: date | None = None
+
+
+@dataclass
+class FactQuery:
+    """People whose company has one of ``values`` of a fact ``kind`` ("t" a technology key, "f"
+    a funding stage) and whose seniority is one of ``seniorities``: ranges of the primary key of
+    ``prospect_people_company_facts``, each in the order of the people's keys."""
+
+    kind: str
+    values: list[str]
+    seniorities: list[str]
+    exclude_ids: list[int] = field(default_factory=list)
 
 
 Buckets = Sequence[tuple[str, int, int | None]]
@@ -188,6 +207,63 @@ def _between(column: Any, bounds: tuple[int | None, int | None]) -> list[ColumnE
 
 def _words(phrase: str) -> list[str]:
     return re.findall(r"\w+", phrase.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> list[str]:
+    """Words as SQLite's full-text index splits and folds them: runs of letters and digits,
+    lower case, accents dropped."""
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch)
+    )
+    return re.findall(r"[^\W_]+", folded)
+
+
+def _holds(words: list[str], phrase: list[str]) -> bool:
+    """Whether ``phrase`` occurs in ``words`` as a run of consecutive words."""
+    n = len(phrase)
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def _fact_filters(q: PersonQuery) -> tuple[str, list[str]] | None:
+    """The one company fact ``q`` filters on besides seniorities (and people left out), as
+    ("t", technology phrases) or ("f", funding stages); None when ``q`` filters on anything else,
+    on more than one fact, or on no seniority."""
+    if not q.seniorities or (
+        q.title_ids is not None
+        or q.company_ids is not None
+        or q.departments
+        or q.industries
+        or q.exclude_industries
+        or q.email_status
+        or q.employees
+        or q.revenue
+        or q.places
+        or q.exclude_places
+        or q.company_places
+        or q.exclude_company_places
+        or q.keywords
+        or q.conditions
+    ):
+        return None
+    s = q.signals
+    stages = s.funding_stages if s is not None else []
+    if s is not None and (
+        not stages
+        or s.funded_after
+        or s.funded_before
+        or s.total_funding
+        or s.growth
+        or s.hiring
+        or s.role_started_since
+        or s.tech_since
+    ):
+        return None
+    if q.technologies and not stages:
+        return "t", list(q.technologies)
+    if stages and not q.technologies:
+        return "f", list(stages)
+    return None
 
 
 def _fts_query(phrases: Sequence[str], columns: str) -> str | None:
@@ -357,6 +433,122 @@ class ProspectRepository:
             self._tech_keys[cache_key] = [r[0] for r in rows]
         return self._tech_keys[cache_key]
 
+    def _sqlite_technology_keys(self, phrases: Sequence[str]) -> list[str]:
+        """SQLite: the technology keys whose words hold one of ``phrases`` word for word (the
+        words the full-text index matches); the distinct keys are found by one index descent
+        each."""
+        wanted = [w for w in map(_tokens, phrases) if w]
+        rows = self.session.execute(
+            text(
+                "WITH RECURSIVE k(key) AS ("
+                "SELECT min(tech_key) FROM prospect_company_technologies "
+                "UNION ALL SELECT (SELECT min(t.tech_key) FROM prospect_company_technologies t "
+                "WHERE t.tech_key > k.key) FROM k WHERE k.key IS NOT NULL) "
+                "SELECT key FROM k WHERE key IS NOT NULL ORDER BY key"
+            )
+        )
+        return [r[0] for r in rows if any(_holds(_tokens(r[0]), w) for w in wanted)]
+
+    def fact_query(self, q: PersonQuery) -> FactQuery | None:
+        """``q`` as ranges of the company facts copied onto people, when it filters on
+        seniorities and one technology or funding-stage filter only (and people left out), and
+        the copies cover every person (the facet counts' mark); else None.
+
+        A technology matches as the technology filter does on each engine: the technologies
+        whose name holds the phrase (on SQLite within one technology's name, where the text
+        index would also match a phrase running from one technology into the next)."""
+        wanted = _fact_filters(q)
+        if wanted is None or not self._covered():
+            return None
+        kind, values = wanted
+        if kind == "t":
+            if self.dialect == "sqlite":
+                if not any(_tokens(p) for p in values):
+                    return None
+                values = self._sqlite_technology_keys(values)
+            else:
+                clean = [" ".join(_words(p)) for p in values if _words(p)]
+                if not clean:
+                    return None
+                params = {f"kw{i}": p for i, p in enumerate(clean)}
+                tsq = " || ".join(f"phraseto_tsquery('simple', :kw{i})" for i in range(len(clean)))
+                values = self._technology_keys(tsq, params)
+        return FactQuery(kind, sorted(set(values)), sorted(set(q.seniorities)), q.exclude_ids)
+
+    def _fact_where(
+        self, f: FactQuery, values: Sequence[str], seniorities: Sequence[str]
+    ) -> list[Any]:
+        where: list[Any] = [
+            X.kind == f.kind,
+            X.value.in_(list(values)) if len(values) > 1 else X.value == values[0],
+            X.seniority.in_(list(seniorities))
+            if len(seniorities) > 1
+            else X.seniority == seniorities[0],
+        ]
+        if f.exclude_ids:
+            where.append(
+                X.person_id.not_in(
+                    bindparam("exclude_ids", f.exclude_ids, expanding=True, literal_execute=True)
+                )
+            )
+        return where
+
+    def fact_ids(self, f: FactQuery) -> list[int]:
+        """SQLite: the keys of all the people ``f`` matches, ascending, each once; they come back
+        as one comma-separated text (see ``match_ids``), which also gives the count sooner than
+        counting distinct keys in SQL."""
+        if not f.values:
+            return []
+        stmt = select(func.group_concat(X.person_id)).where(
+            *self._fact_where(f, f.values, f.seniorities)
+        )
+        joined = self.session.execute(stmt).scalar()
+        ids = list(map(int, joined.split(","))) if joined else []
+        if len(f.values) == 1 and len(f.seniorities) == 1:
+            return ids  # one range of the key, in the people's order, no one twice
+        return sorted(set(ids))
+
+    def count_facts(self, f: FactQuery) -> int:
+        """How many people ``f`` matches (a person whose company has several of its values
+        counts once)."""
+        if not f.values:
+            return 0
+        where = self._fact_where(f, f.values, f.seniorities)
+        if len(f.values) == 1:
+            stmt = select(func.count()).where(*where)
+        else:
+            people = select(X.person_id).where(*where).group_by(X.person_id).subquery()
+            stmt = select(func.count()).select_from(people)
+        return int(self.session.execute(stmt).scalar_one())
+
+    def fact_page(self, f: FactQuery, offset: int, limit: int) -> list[int]:
+        """Keys ``offset`` to ``offset + limit`` of the people ``f`` matches, in key order: the
+        first ``offset + limit`` of each (value, seniority) range, merged."""
+        if not f.values or limit <= 0:
+            return []
+        n = offset + limit
+        parts = [
+            select(X.person_id).where(*self._fact_where(f, [v], [s])).order_by(X.person_id).limit(n)
+            for v in f.values
+            for s in f.seniorities
+        ]
+        if len(parts) == 1:
+            return [int(r[0]) for r in self.session.execute(parts[0].offset(offset))][:limit]
+        runs: dict[int, list[int]] = {}
+        stmt = union_all(
+            *[
+                select(literal(i, Integer).label("part"), sub.c.person_id)
+                for i, sub in enumerate(p.subquery() for p in parts)
+            ]
+        )
+        for part, person in self.session.execute(stmt):
+            runs.setdefault(int(part), []).append(int(person))
+        out: list[int] = []
+        for person in heapq.merge(*(sorted(r) for r in runs.values())):
+            if not out or out[-1] != person:
+                out.append(person)
+        return out[offset:n]
+
     def _fts_share(self, phrases: Sequence[str]) -> float:
         """Estimated share of companies matching any phrase (a phrase is as rare as its rarest word)."""
         words = {w for p in phrases for w in _words(p)}
@@ -461,6 +653,15 @@ class ProspectRepository:
             self._universe = int(self.session.execute(select(func.max(P.id))).scalar_one() or 0)
         return self._universe
 
+    def _covered(self) -> bool:
+        """Whether the facet counts and the company facts copied onto people cover every
+        person (their mark is the largest person key)."""
+        if not self._facet_mark_read:
+            mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
+            self._facet_mark = None if mark is None else int(mark)
+            self._facet_mark_read = True
+        return self._facet_mark is not None and self._facet_mark == self.universe_size()
+
     def facet_count(self, q: PersonQuery) -> int | None:
         """The exact number of people matching ``q`` from the facet counts, when ``q`` filters on
         nothing but seniority, department, email status and industry and the counts cover every
@@ -481,11 +682,7 @@ class ProspectRepository:
             or q.conditions
         ):
             return None
-        if not self._facet_mark_read:
-            mark = self.session.execute(select(M.max_person_id).where(M.id == 1)).scalar()
-            self._facet_mark = None if mark is None else int(mark)
-            self._facet_mark_read = True
-        if self._facet_mark is None or self._facet_mark != self.universe_size():
+        if not self._covered():
             return None
         where: list[ColumnElement[bool]] = []
         for column, values in (
@@ -934,8 +1131,9 @@ class ProspectRepository:
 
     def refresh_company(self, company: Any, changes: dict[str, Any]) -> None:
         """Write ``changes`` to the company row ``company`` (as read by ``companies_by_domain``),
-        keep its people's copies of the headcount and revenue in step, and re-index its text on
-        SQLite (PostgreSQL's text vector is a generated column)."""
+        keep its people's copies of the headcount, revenue, technologies and funding stage in
+        step, and re-index its text on SQLite (PostgreSQL's text vector is a generated
+        column)."""
         self.session.execute(update(Company).where(Company.id == company.id).values(changes))
         copies = {
             person: changes[name]
@@ -948,6 +1146,10 @@ class ProspectRepository:
             )
         if "technologies" in changes:
             self._refresh_technologies(company.id, changes["technologies"])
+        if "technologies" in changes or "funding_stage" in changes:
+            from lexi.prospects.bulk import refresh_company_facts
+
+            refresh_company_facts(self.session.connection(), company.id)
         if "technologies" in changes and self.session.get_bind().dialect.name == "sqlite":
             fts = "prospect_companies_fts"
             old = {

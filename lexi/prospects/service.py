@@ -20,7 +20,7 @@ from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
 from lexi.prospects.filters import FILTERS, ProspectFilters
 from lexi.prospects.places import parse_filter
-from lexi.prospects.repository import PersonQuery, ProspectRepository, SignalQuery
+from lexi.prospects.repository import FactQuery, PersonQuery, ProspectRepository, SignalQuery
 from lexi.prospects.taxonomy import (
     DEPARTMENTS,
     EMAIL_STATUSES,
@@ -261,6 +261,7 @@ class _Planned:
     counts: list[int]
     ids: list[int] | None = None
     branches: list[Any] | None = None  # built when a page needs them
+    facts: FactQuery | None = None  # matches read from the company facts copied onto people
 
     def conditions(self, repo: ProspectRepository) -> list[Any]:
         if self.branches is None:
@@ -275,7 +276,16 @@ MAX_COUNTED_IDS = 20_000
 def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0) -> list[_Planned]:
     """Each group's branches and exact counts (PostgreSQL: see ``_counted_together``; SQLite
     counts the exact and the other title matches in one statement too, when no set of
-    companies is walked, and finds each group's page afterwards)."""
+    companies is walked, and finds each group's page afterwards); a seniority with a technology
+    or a funding stage alone is counted, and its page read, from the company facts copied onto
+    people."""
+    if len(groups) == 1:
+        facts = repo.fact_query(groups[0])
+        if facts is not None and repo.dialect == "sqlite":
+            ids = repo.fact_ids(facts)
+            return [_Planned(groups[0], [len(ids)], ids)]
+        if facts is not None:
+            return [_Planned(groups[0], [repo.count_facts(facts)], facts=facts)]
     if repo.dialect == "postgresql":
         together = _counted_together(repo, groups, rows)
         if together is not None:
@@ -409,6 +419,8 @@ def search(
         if want > 0 and skip < n:
             if group.ids is not None:
                 got = group.ids[skip : skip + want]
+            elif group.facts is not None:
+                got = repo.fact_page(group.facts, skip, want)
             else:
                 got = _page(repo, group.conditions(repo), group.counts, universe, skip, want)
             page.extend(got)
