@@ -67,7 +67,12 @@ _TYPOS = {
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
-_CORRECTION = re.compile(r"^\W*(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)", re.IGNORECASE)
+# "I mean companies based in NJ", "no, I meant the company is in Boston": the same.
+_CORRECTION = re.compile(
+    r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:sorry\W+)?i\s+meant?\b\W*(?=\w))"
+    r"(?:i\s+meant?\b\W*(?=\w))?",
+    re.IGNORECASE,
+)
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
 _N_OF_THEM = prefilter.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")

@@ -1283,6 +1283,8 @@ def _about_hq(keys: list[str], i: int, span: int = 1) -> bool:
         return keys[j] in _HQ_NEXT and keys[j] != "headquartered"
     if keys[j] in _HQ_CUES:
         return True
+    if keys[j] in COMPANY_NOUN_KEYS and {"is", "are"} & set(keys[j + 1 : i]):
+        return True  # "the company is in Boston", "the companies are in NJ"
     if keys[j] != "based":
         return False
     j -= 1

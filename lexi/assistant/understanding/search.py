@@ -102,6 +102,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     f = copy.deepcopy(base)
     for key in slots.cleared:
         f.pop(key, None)
+    _moved_to_companies(f, slots, clause)
     slots = _drop_removed(f, slots, bool(_TAKES_BACK.search(clause)))
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     add = _adds(clause)
@@ -221,6 +222,23 @@ def _hq_places(slots: Slots, base: dict[str, Any], clause: str) -> Slots:
     ]
     out.exclude_locations = []
     return out
+
+
+# "I mean companies based in NJ, not where the person lives", "actually HQ in Texas": a place
+# said again of the companies is theirs instead of the people's.
+_PLACE_MOVED = prefilter.compile(
+    r"\bnot\s+(?:where|the\s+place)\s+(?:the\s+)?(?:person|people|they|contacts?|prospects?)\b|"
+    r"\b(?:rather\s+than|instead\s+of)\s+where\s+(?:the\s+)?(?:person|people|they)\b|"
+    r"\bnot\s+the\s+(?:person|people|contacts?)(?:'s)?\b|^\W*actually\b",
+    re.IGNORECASE,
+)
+
+
+def _moved_to_companies(f: dict[str, Any], slots: Slots, clause: str) -> None:
+    """The people's places the clause moves to their companies (see ``_PLACE_MOVED``)."""
+    moved = [v for v in slots.company_locations if v in f.get("locations", [])]
+    if moved and _PLACE_MOVED.search(clause):
+        f["locations"] = [v for v in f["locations"] if v not in moved]
 
 
 def _whole_states(locations: list[str]) -> list[str]:

@@ -326,7 +326,7 @@ def test_the_name_given_after_what_to_call_the_list_creates_it():
 XERO = {**FLEET, "technologies": ["Xero"]}
 
 
-def _taken_back(text: str, state: ConversationState) -> dict:
+def _refinement_of(text: str, state: ConversationState) -> dict:
     (intent,) = interpret(text, state).intents
     assert intent.kind is IntentKind.prospect_search and intent.refinement
     return intent.filters.to_dict()
@@ -334,31 +334,55 @@ def _taken_back(text: str, state: ConversationState) -> dict:
 
 def test_a_value_of_the_search_is_taken_back_by_name():
     for text in ("never mind xero", "drop Xero", "hmm remove the xero part", "forget about xero"):
-        assert _taken_back(text, _after(_search(XERO))) == FLEET, text
+        assert _refinement_of(text, _after(_search(XERO))) == FLEET, text
 
 
 def test_taking_back_the_last_technology_drops_its_time_span():
     adopted = {**XERO, "technologies_added_within_days": 90}
-    assert _taken_back("hmm drop the xero part", _after(_search(adopted))) == FLEET
+    assert _refinement_of("hmm drop the xero part", _after(_search(adopted))) == FLEET
 
 
 def test_a_company_is_taken_back_by_name_and_the_others_stay():
     two = {"titles": ["CFO"], "companies": ["Stripe", "Ramp"], "limit": 25}
-    assert _taken_back("drop ramp", _after(_search(two)))["companies"] == ["Stripe"]
+    assert _refinement_of("drop ramp", _after(_search(two)))["companies"] == ["Stripe"]
 
 
 def test_a_filter_named_by_its_kind_is_cleared():
     rich = {**CFOS, "revenue_usd": {"min": 5_000_000, "max": 25_000_000}}
-    assert _taken_back("forget about revenue", _after(_search(rich))) == CFOS
+    assert _refinement_of("forget about revenue", _after(_search(rich))) == CFOS
 
 
 def test_remove_that_again_takes_back_the_last_change():
     newer = {**CFOS, "job_change_within_days": 180}
     state = _after(_search(CFOS), _search(newer))
     for text in ("hmm remove that again", "undo the last filter", "take that back out"):
-        assert _taken_back(text, state) == CFOS, text
+        assert _refinement_of(text, state) == CFOS, text
 
 
-def test_a_value_the_search_does_not_have_is_not_taken_back():
+def test_a_value_the_search_does_not_have_is_not_refinement_of():
     (intent,) = interpret("never mind salesforce", _after(_search(XERO))).intents
     assert intent.kind is not IntentKind.prospect_search or intent.filters.technologies != []
+
+
+CRE_NJ = {
+    "titles": ["President"],
+    "industries": ["Commercial Real Estate"],
+    "locations": ["NJ, US"],
+    "limit": 25,
+}
+
+
+def test_a_place_said_again_of_the_companies_moves_to_them():
+    moved = {k: v for k, v in CRE_NJ.items() if k != "locations"}
+    moved["company_locations"] = ["NJ, US"]
+    for text in (
+        "I mean companies based in NJ, not where the person lives",
+        "actually companies headquartered in New Jersey",
+        "no, I meant the company is in NJ, the person can sit anywhere",
+    ):
+        assert _refinement_of(text, _after(_search(CRE_NJ))) == moved, text
+
+
+def test_only_companies_based_there_keeps_the_people_there_too():
+    got = _refinement_of("only companies headquartered in NJ", _after(_search(CRE_NJ)))
+    assert got["locations"] == ["NJ, US"] and got["company_locations"] == ["NJ, US"]
