@@ -118,8 +118,9 @@ class Assistant:
         if step.outcome == "unavailable":
             error = "not_available" if allow_tools else "tools_disabled"
             action = {"type": kind, "status": "failed", "error": error}
-            if step.intent.params.get("what"):
-                action["what"] = step.intent.params["what"]
+            for key in ("what", "reason"):
+                if step.intent.params.get(key):
+                    action[key] = step.intent.params[key]
             return StepRecord(None, None, action)
         if step.outcome == "forbidden":
             return StepRecord(None, None, self._forbidden(kind, step.detail.get("scope", "")))

@@ -50,6 +50,11 @@ EXPORT_RESULTS = (
     'I export lists rather than search results: add them to a list, then say "export" and '
     "the list's name for a CSV download link."
 )
+# What Lexi cannot do, named, keyed by the reason understanding gives (``params["reason"]``).
+CANNOT_DO = {
+    "crm_push": "I can't push people into a CRM or a sales engagement tool (Salesforce, HubSpot, "
+    "Outreach, Salesloft...) yet. Save them to a list and export it as a CSV to import there.",
+}
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
 NOT_AVAILABLE_HINT = (
     "I can find prospects, manage your lists, draft and run email campaigns, and tell you your "

@@ -46,6 +46,8 @@ def _failed(action: dict[str, Any]) -> str:
         ("export", "download", "csv")
     ):
         return phrases.EXPORT_RESULTS
+    if error == "not_available" and action.get("reason") in phrases.CANNOT_DO:
+        return phrases.CANNOT_DO[action["reason"]] + " " + phrases.NOT_AVAILABLE_HINT
     if error == "not_available":
         return phrases.not_available(action["type"])
     if error == "insufficient_permissions":

@@ -60,12 +60,17 @@ _UNSUPPORTED = prefilter.compile(
 # any of those reads them: pushing them into a CRM ("push them straight into my HubSpot" is no
 # list), calling them ("set up a cold calling sequence" is no campaign), LinkedIn actions, phone
 # numbers, their taxes or finances, predictions about them.
-_OUT_OF_REACH = prefilter.compile(
+_CRM_PUSH = (
     r"(?:\b(?:sync|integrate)\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?"
     r"\b(?:to|into|with)|\b(?:push|send|upload|export|import|copy|move|load|transfer|pipe|put|add)"
     r"\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?\b(?:to|into))\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:salesforce|hubspot|pipedrive|zoho|dynamics|close\.com|"
-    r"outreach\.io|salesloft|crm)\b"
+    r"outreach\.io|salesloft|crm|apollo|lemlist|instantly|"
+    # "push them to outreach": the sales engagement tool, not a list or campaign named so
+    r"outreach(?!\s+(?:lists?|campaigns?|sequences?|emails?)\b))\b"
+)
+_OUT_OF_REACH = prefilter.compile(
+    rf"(?P<crm>{_CRM_PUSH})"
     r"|\benrich(?:ed|ing)?\s+(?:them|these|those|it|my|our|the|this|that)\b"
     r"|\bcold[\s-]?call(?:s|ing)?\b|\bcall(?:ing)?\s+(?:sequence|cadence|script|list|campaign)s?\b|"
     r"\b(?:power\s+)?dialer\b|"
@@ -86,9 +91,12 @@ _OUT_OF_REACH = prefilter.compile(
 def out_of_reach(clause: str) -> Intent | None:
     """ "push them into my HubSpot", "pull their cell numbers": unsupported, whatever the verb."""
     m = _OUT_OF_REACH.search(clause)
-    if m:
-        return Intent(kind=IntentKind.unsupported, params={"what": m.group(0).strip().lower()})
-    return None
+    if not m:
+        return None
+    params = {"what": m.group(0).strip().lower()}
+    if m["crm"]:
+        params["reason"] = "crm_push"  # named as such in the reply
+    return Intent(kind=IntentKind.unsupported, params=params)
 
 
 def drafting(clause: str) -> Intent | None:

@@ -175,6 +175,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "past_employer",
+        # "ex-Deloitte controllers", "former McKinsey consultants" (not "ex-CFOs": a past role)
+        r"\b(?:ex-|ex\s+|former\s+)(?!(?:C[A-Z]{1,3}Os?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|"
+        r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*\b|"
         r"\b(?:who\s+)?(?:used\s+to\s+work|previously\s+worked|formerly\s+worked)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
     ),
     (
@@ -209,7 +212,7 @@ _HINTS = tuple(
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
     grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
-    units founded established incorporated
+    units founded established incorporated ex- former
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.

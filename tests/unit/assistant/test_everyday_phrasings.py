@@ -338,3 +338,50 @@ def test_asking_for_their_numbers_is_a_request_not_a_question_about_filters():
         last_filters={"titles": ["CFO"], "limit": 25}, last_prospect_ids=["p1"]
     )
     assert only("do you have their phone numbers?", state).kind is IntentKind.unsupported
+
+
+@pytest.mark.parametrize(
+    "text", ["push them to outreach", "sync them with hubspot", "send them to apollo"]
+)
+def test_pushing_people_to_a_crm_or_engagement_tool_is_named_as_such(text):
+    state = ConversationState(
+        last_filters={"titles": ["CFO"], "limit": 25}, last_prospect_ids=["p1"]
+    )
+    intent = only(text, state)
+    assert intent.kind is IntentKind.unsupported and intent.params["reason"] == "crm_push"
+
+
+def test_a_list_named_outreach_is_still_a_list():
+    state = ConversationState(
+        last_filters={"titles": ["CFO"], "limit": 25},
+        last_prospect_ids=["p1"],
+        known_list_names=["GC Outreach"],
+    )
+    assert only("add them to GC Outreach", state).kind is IntentKind.list_add
+    assert only("add them to my outreach list", state).kind is IntentKind.list_add
+
+
+def test_the_reply_names_the_crm_push():
+    from lexi.assistant import writer
+
+    said = writer.sentence(
+        {"type": "unsupported", "status": "failed", "error": "not_available", "reason": "crm_push"}
+    )
+    assert "CRM" in said
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("ex-Deloitte controllers in Ohio", ["Controller"]),
+        ("former McKinsey consultants in NYC", ["Consultant"]),
+    ],
+)
+def test_a_past_employer_is_named_as_unsupported_not_searched_as_a_company(text, titles):
+    intent = only(text)
+    assert intent.filters["titles"] == titles and not intent.filters.companies
+    assert intent.unsupported == ["past_employer"]
+
+
+def test_a_past_role_is_no_past_employer():
+    assert only("ex-CFOs in Ohio").unsupported == []
