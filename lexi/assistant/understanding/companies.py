@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import prefilter
+from .slots import STOPWORDS
 
 I = re.IGNORECASE
 
@@ -43,9 +44,13 @@ _THE_ROLE_AT = re.compile(
 # "who is the general counsel at Zillow", "anyone in the legal department at Ford", "the CEO of
 # Greenhouse": one capitalised name ending the request, after "at" (or "of" after "the <role>"),
 # that the search reads as nothing else (not a department, an industry, a place or a role).
+# The name may be followed by the place the people are in ("people at Maersk in Copenhagen"), or
+# be all the request says with it ("Maersk in Copenhagen").
+_PLACE_AFTER = r"(?:\s+(?:in|near|around)\s+(?P<place>[A-Z][\w .'-]*?))?(?=\s*[?.!]*\s*$)"
 _ONE_NAME = re.compile(
-    r"(?:\b(?:at|works\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of)"
-    r"\s+([A-Z][\w&'-]*\w)(?=\s*[?.!]*\s*$)"
+    r"(?:\b(?:at|works\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of"
+    r"|^\W*(?=[A-Z][\w&'-]*\w\s+(?:in|near|around)\s))"
+    r"\s*([A-Z][\w&'-]*\w)" + _PLACE_AFTER
 )
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
@@ -99,6 +104,8 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 out.names
                 or _NOT_NOW_BEFORE.search(out.clause[: m.start()])
                 or not _read_as_nothing_else(name)
+                or (m["place"] and not _a_place(m["place"]))
+                or name.lower() in STOPWORDS  # "Only in New York."
             ):
                 break
             if pattern is _DOMAIN:
@@ -107,7 +114,8 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 out.names.append(name)
             # The role stays: only "at <name>" / "of <name>" leaves the clause.
             start = m.start(1) - 3 if pattern in (_THE_ROLE_AT, _ONE_NAME) else m.start()
-            out.clause = (out.clause[:start] + " " + out.clause[m.end() :]).strip()
+            end = m.end(1) if pattern is _ONE_NAME else m.end()  # the place stays
+            out.clause = (out.clause[: max(start, 0)] + " " + out.clause[end:]).strip()
     return out
 
 
@@ -131,6 +139,12 @@ def _read_as_nothing_else(name: str) -> bool:
         or s.email_status
         or s.unsupported
     )
+
+
+def _a_place(text: str) -> bool:
+    from lexi.geo import place_named
+
+    return place_named(text.strip(" .,")) is not None
 
 
 def _a_name(name: str) -> bool:

@@ -385,3 +385,23 @@ def test_a_past_employer_is_named_as_unsupported_not_searched_as_a_company(text,
 
 def test_a_past_role_is_no_past_employer():
     assert only("ex-CFOs in Ohio").unsupported == []
+
+
+@pytest.mark.parametrize(
+    ("text", "companies", "places"),
+    [
+        ("Find people at Maersk in Copenhagen", ["Maersk"], ["Copenhagen, DK"]),
+        ("Maersk in Copenhagen", ["Maersk"], ["Copenhagen, DK"]),
+        ("engineers at Google in London", ["Google"], ["London, GB"]),
+    ],
+)
+def test_a_company_name_followed_by_a_place(text, companies, places):
+    intent = only(text)
+    assert intent.kind is IntentKind.prospect_search
+    assert intent.filters["companies"] == companies and intent.filters["locations"] == places
+    assert not intent.filters.keywords
+
+
+def test_a_word_before_a_place_is_no_company():
+    (search,) = interpret("Find CEOs at law firms. Only in New York.", ConversationState()).intents
+    assert not search.filters.companies
