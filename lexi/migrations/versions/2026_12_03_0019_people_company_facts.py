@@ -8,7 +8,10 @@ in the order of the people's keys. Existing universes are copied here; the write
 importer, company refresh) keep it in step from now on.
 
 On PostgreSQL the rows go in before the primary key is built (one sorted build instead of
-millions of insertions) and the table is vacuumed, so that counts over it read the index alone.
+millions of insertions), in the key's order: a range of the key then lies in few table pages,
+whose visibility an index-only scan checks page by page (in insertion order, the 109,000 entries of
+"VPs using Salesforce" at 10M people pointed all over a 2.6 GB table: 30,000 buffer visits). The
+table is vacuumed, so that counts over it read the index alone.
 
 Revision ID: 0019
 Revises: 0018
@@ -57,8 +60,9 @@ def upgrade() -> None:
         op.execute(f"ANALYZE {_TABLE}")
         return
     op.create_table(_TABLE, *columns)
+    op.execute("SET LOCAL work_mem = '512MB'")
     op.execute("SET LOCAL maintenance_work_mem = '512MB'")
-    op.execute(_COPY)
+    op.execute(_COPY + " ORDER BY 1, 2, 3, 4")
     op.create_primary_key(f"pk_{_TABLE}", _TABLE, list(_COLUMNS))
     with op.get_context().autocommit_block():
         op.execute(f"VACUUM ANALYZE {_TABLE}")
