@@ -148,7 +148,7 @@ def _field(m: re.Match[str]) -> str:
     if kind == "hq":
         return f" , at companies headquartered in {joined} "
     if kind == "person":
-        return f" , based in {joined} "
+        return f" , who live in {joined} , "
     if kind == "function":
         return f" , people in {joined} , "
     if kind == "plain":

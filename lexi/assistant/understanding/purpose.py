@@ -65,6 +65,29 @@ _OUR_NEEDS = re.compile(
 )
 
 
+# A reason or an aside after the request, from a comma, a dash or a sentence end to the next
+# sentence end: "..., since new risk managers often review their insurance", "exclude Illinois,
+# we already covered Chicago last quarter", "and casinos too, a lot of the big F&B budgets sit
+# with the casino resorts". What it names (Chicago, big companies, insurance) is no constraint.
+_REASON = prefilter.compile(
+    r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:"
+    r"(?:since|because|cause|cuz)\s+(?:new|most|many|some|all|these|those|their|our|they|we|i|it"
+    r"|a\s+lot)\b"
+    r"|as\s+(?:they|we|i|it|these|those|their|our)\s"
+    r"|we(?:'ve|\s+have)?\s+already\b"
+    r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
+    r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
+    r")[^.!?]*[.!?]?",
+    re.IGNORECASE,
+)
+
+
+def without_reasons(text: str) -> str:
+    """The message without the reasons and asides given after what it asks for."""
+    out = _REASON.sub("", text)
+    return out if out.strip(" ,;.!?-") else text
+
+
 # "DSI (directeurs des systèmes d'information)", "PDG (CEOs)": a role, then the same role
 # spelled out in brackets.
 _GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{2,60})\)")
@@ -100,5 +123,5 @@ def without_purpose(text: str, has_role) -> str:
     m = _LEAD_IN.match(out)
     if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
         out = m["rest"]
-    out = _OCCASION.sub("", out)
+    out = without_reasons(_OCCASION.sub("", out))
     return _PLAN.sub("", out).strip() or text

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from lexi import geo
 from lexi.geo.words import COMMON_WORD_NAMES
 from lexi.kit.clock import utc_now
+from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter
 from .fields import QuotedTitle
@@ -37,6 +38,15 @@ from .text import Token, norm_key, tokenize, words_to_digits
 from .unsupported import unsupported
 
 _MAX_SPAN = 5
+
+# The title vocabulary's titles of two words or more, by normalised key ("chief estimator",
+# "food and beverage manager"): a title written out in full is that title, even where the
+# lexicon would read its words apart (a C-level plus an estimator, managers at food companies).
+VOCABULARY_TITLES = {
+    key: title
+    for title in vocabulary()
+    if 2 <= len((key := norm_key(title)).split()) <= _MAX_SPAN
+}
 _V = TypeVar("_V")
 _CONNECTORS = ("and", "&", "/", ",")
 
@@ -175,6 +185,12 @@ _FUNCTION_WORDS = {
     "account",
     "practice",
     "payroll",
+    # "localization managers", "translation managers", "beverage directors", "travel nurses"
+    "localization",
+    "localisation",
+    "translation",
+    "beverage",
+    "travel",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -712,6 +728,9 @@ class _Scanner:
             ranked = self._ranked(i)
             if ranked and (best is None or ranked[0] > best[0]):
                 best = ranked
+        written = self.longest(VOCABULARY_TITLES, i)
+        if written and (best is None or written[0] > best[0]) and not self._gap(i, i + written[0] - 1):
+            best = written[0], RoleHit(Role(), title=written[1])
         return best
 
     def _ranked(self, i: int) -> tuple[int, RoleHit] | None:
@@ -1126,6 +1145,18 @@ class _Walk:
         _flush(self.tokens, self.pending, self.slots, company_noun=k in COMPANY_NOUN_KEYS)
         if self.negated and self.neg_kind not in (None, kind):
             self.negated = False  # "CMOs (not CTOs) at retail companies": the exclusion ended
+        if (
+            self.negated
+            and kind == "industry"
+            and self.neg_kind is None
+            and set(value) <= set(self.slots.industries)
+            and i + span < self.sc.n
+            and self.keys[i + span] in _RESTATED_BEFORE
+        ):
+            # "banks headquartered in Texas, excluding banks based in Houston": the industry is
+            # the one searched, named again; the exclusion is the place that follows.
+            self.i += span
+            return
         if self.negated and not (kind == "role" and value.role.generic and not value.departments):
             self.neg_kind = kind
         span = _take(
@@ -1260,6 +1291,10 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
         add_unique(target, value.filters)
     return span
 
+
+# Words after an excluded industry that is the one searched, naming what is excluded of it:
+# "excluding banks based in Houston", "not hospitals in Ohio".
+_RESTATED_BEFORE = {"based", "in", "headquartered", "hq", "hqd", "located", "from", "that", "which"}
 
 # "headquartered in", "HQ in", "with headquarters in", and "based in" after a company noun
 # ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.

@@ -171,7 +171,7 @@ _DECLINE = re.compile(
 _UP_TO = r"(?:last\s+|past\s+|<=?|under\s+|less\s+than\s+|fewer\s+than\s+|at\s+most\s+|up\s+to\s+)"
 _NEW_IN_ROLE = re.compile(
     r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
-    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+)?(?:new\s+)?"
+    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+|his\s+|her\s+)?(?:new\s+|current\s+)?"
     r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"

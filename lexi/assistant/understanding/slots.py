@@ -111,6 +111,14 @@ NEGATION_GLUE = {
     "whose",
     "is",
     "companies",
+    # "excluding people who live in New York City", "not those who work in Boston"
+    "who",
+    "that",
+    "are",
+    "live",
+    "living",
+    "work",
+    "working",
 }
 VAGUE_COUNTS = {
     "few": 10,

@@ -35,9 +35,11 @@ VOCABULARY_GAPS = {
     "IT Administrator",
     "Lawyer",
     "Partner Manager",
+    "Radiologist",
     "SDR Manager",
     "School Business Manager",
     "Solicitor",
+    "Sommelier",
     "iOS Developer",
 }
 
