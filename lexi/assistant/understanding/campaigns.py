@@ -80,7 +80,12 @@ _TOPIC = re.compile(
     r"\b(?:about|on\s+the\s+topic\s+of|regarding|around|focused\s+on|on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
     r"promoting|to\s+promote|to\s+pitch|introducing|for\s+our|re:)\s+(.+?)"
-    r"(?=\s+(?:for|to|targeting|aimed\s+at|using|with)\b|[?.!]*$)",
+    # ends where the audience or the form of the emails starts ("for them", "to the list",
+    # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar" are topic
+    r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|my|our|the|this|that|qtok\d)"
+    r"|targeting|aimed\s+at"
+    r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
+    r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)",
     I,
 )
 

@@ -106,12 +106,30 @@ _CAPABILITIES = re.compile(
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"
     r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
     r"\b(?:what|which)\s+(?:filters|fields|criteria|search\s+options)\s+(?:do|can|are)\s+(?:you|u|i|there)\b|"
+
     r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b|"
     # what a filter or a value means: "what does a 'guessed' email status mean?"
     r"\bwhat\s+(?:does|do|is|are)\s+(?:an?\s+|the\s+)?[^.?!]{1,40}?\b(?:filters?|status|statuses|"
     r"fields?|options?|settings?|seniority|signals?|qtok\d+)\s+(?:actually\s+|really\s+)?(?:mean|do)\b",
     I,
 )
+# Questions about what Lexi can do that no search reads differently, answered before a search
+# is looked for in the same message: "which are the filters that you can search with?", "could
+# you explain what kinds of searches and filters you support? I'm trying to figure out whether
+# you can help a travel nurse staffing agency."
+_ABOUT_LEXI = prefilter.compile(
+    r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help|work\s+for)\b|"
+    r"\b(?:what|which)\s+are\s+(?:the\s+)?(?:filters|fields|criteria|search\s+options)\b|"
+    r"\b(?:filters|searches|criteria|fields)\s+(?:that\s+)?(?:do\s+)?(?:you|u|lexi)\s+"
+    r"(?:support|offer|have|can\s+(?:use|do|search|filter|handle))\b",
+    I,
+)
+
+
+def asks_about_lexi(clause: str) -> bool:
+    return bool(_ABOUT_LEXI.search(clause))
+
+
 _CREDITS = prefilter.compile(
     r"\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
@@ -145,7 +163,19 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"
-    r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke)\b",
+    r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke|"
+    # posts, parcels and guesses Lexi has no means for: "write a LinkedIn post announcing ...",
+    # "arrange for sample bottles to be shipped to them", "estimate the roof size of ..."
+    r"(?:write|draft|create|make)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:linkedin|social(?:\s+media)?|twitter|"
+    r"facebook|instagram|blog)\s+posts?|"
+    r"(?:ship|mail|deliver|courier|send)\s+(?:them|him|her)\s+(?:\w+\s+){0,2}?(?:samples?|gifts?|"
+    r"swag|bottles?|brochures?)|"
+    r"(?:ship|mail|deliver|courier|send)\s+(?:\w+\s+){0,2}?(?:samples?|gifts?|swag|bottles?|"
+    r"brochures?|packages?|parcels?|boxes)\s+to\s+(?:them|him|her|each|these|those|every)|"
+    r"(?:samples?|gifts?|swag|bottles?|brochures?)\s+(?:\w+\s+){0,3}?"
+    r"(?:shipped|mailed|delivered|couriered)|"
+    r"estimate\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:size|sizes|square\s+footage|"
+    r"budgets?|spend|value|worth))\b",
     I,
 )
 
@@ -192,6 +222,6 @@ def account(clause: str) -> Intent | None:
             word = (m[1] or "pending").lower()  # "anything waiting on my approval?": pending
             params["status"] = {"finished": "completed", "done": "completed"}.get(word, word)
         return Intent(kind=IntentKind.tasks, params=params)
-    if _CAPABILITIES.search(clause):
+    if _CAPABILITIES.search(clause) or _ABOUT_LEXI.search(clause):
         return Intent(kind=IntentKind.capabilities)
     return None

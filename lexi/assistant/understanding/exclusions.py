@@ -19,8 +19,9 @@ _SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
     r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|those|contacts|leads|"
-    r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+)?"
-    r"(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are)?\s*(?:already\s+)?"
+    r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+|who['’]s\s+|"
+    r"who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|is)?\s*"
+    r"(?:already\s+)?"
     r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our)\s+(?:contacts|crm))(?:\s+already)?"
     r"(?:\s+(?:saved|as\s+contacts|in\s+(?:my\s+|our\s+)?contacts))?\b",
     I,

@@ -400,9 +400,12 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
             and not (i.kind is IntentKind.clarify and i.missing == ["request"])
         ]
     clarifies = [i for i in intents if i.kind is IntentKind.clarify]
-    explained = [i for i in intents if i.kind is IntentKind.capabilities and i.params.get("topic")]
-    if explained and all(i.missing == ["request"] for i in clarifies):
-        return explained[:1]  # "sorry, what does verified mean?": the question is answered
+    answered = [i for i in intents if i.kind is IntentKind.capabilities]
+    answered.sort(key=lambda i: not i.params.get("topic"))
+    if answered and all(i.missing == ["request"] for i in clarifies):
+        # "sorry, what does verified mean?", "hi there - before I start, what filters do you
+        # support?": the question is answered, the filler around it asks nothing
+        return answered[:1]
     if clarifies:
         return clarifies[:1]
     return intents[:1] if intents else [clarify("request")]

@@ -303,6 +303,8 @@ def not_a_search(c: Clause) -> Intent | None:
 @recogniser(priority=70)
 def account_question(c: Clause) -> Answer:
     """ "how many credits do I have?", "what can you do?"."""
+    if commands.asks_about_lexi(c.text):
+        return Intent(kind=IntentKind.capabilities)
     if not commands.is_account_question(unsupported(c.text)[0]):
         return None
     return commands.account(c.text) or HANDLED
