@@ -729,9 +729,21 @@ class _Scanner:
             if ranked and (best is None or ranked[0] > best[0]):
                 best = ranked
         written = self.longest(VOCABULARY_TITLES, i)
-        if written and (best is None or written[0] > best[0]) and not self._gap(i, i + written[0] - 1):
+        if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _written_as(self, i: int, span: int, title: str) -> bool:
+        """Whether tokens ``i``.. spell ``title`` word for word, only the last one in the plural:
+        "chief estimators" is the Chief Estimator, "CEOs and founders" no "CEO and Founder",
+        "attorneys at law firms" no "Attorney at Law"."""
+        if self._gap(i, i + span - 1):
+            return False
+        words = title.lower().split()
+        last = self.t[i + span - 1]
+        if len(words) != span or last.end - last.start > len(last.text):
+            return False  # "insurance brokers' CEOs": whose CEOs, no broker wanted
+        return all(self.t[i + j].text.lower() == words[j] for j in range(span - 1))
 
     def _ranked(self, i: int) -> tuple[int, RoleHit] | None:
         """ "senior software engineers": a rank word before a specific title keeps the rank."""

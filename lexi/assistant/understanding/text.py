@@ -120,7 +120,10 @@ def tokenize(text: str) -> list[Token]:
         if raw[0].isalpha() and ("'" in raw or "’" in raw):
             raw = re.split(r"['’]", raw)[0]
         key = norm_key(raw) if raw[0].isalnum() else ("and" if raw == "&" else raw)
-        out.append(Token(raw, key, m.start(), m.end()))
+        end = m.end()
+        if raw[-1:] in "sS" and text[end : end + 1] in ("'", "’"):
+            end += 1  # "brokers'": a plural possessive, like "broker's"
+        out.append(Token(raw, key, m.start(), end))
     return out
 
 
