@@ -400,7 +400,7 @@ _BARE_TONE = re.compile(
 _MENTION = re.compile(
     r"^\W*(?:(?:and|also|oh|ok|okay|please|pls|can\s+you|could\s+you)\W+)*"
     r"(?:mention|say|note|point\s+out|add\s+(?:a\s+)?(?:line|sentence|note|bit|p\.?s\.?)|"
-    r"include\s+(?:a\s+)?(?:line|sentence|note|bit))\s+(?:that|how|about|we|our)\b",
+    r"include\s+(?:a\s+)?(?:line|sentence|note|bit))\s+(?:that|how|about|we|our|the|an?|their|its)\b",
     I,
 )
 

@@ -131,7 +131,7 @@ def asks_about_lexi(clause: str) -> bool:
 
 
 _CREDITS = prefilter.compile(
-    r"\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
+    r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
     r"\bhow\s+much\s+(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"

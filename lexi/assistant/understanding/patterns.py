@@ -433,7 +433,7 @@ _EMAIL_RULES = [
     ),
     (
         prefilter.compile(
-            rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:an?\s+|their\s+)?"
+            rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:\ban?\s+|\btheir\s+)?"
             rf"(?:verified|valid|confirmed|deliverable|validated|real|working)\s+(?:work\s+|business\s+)?"
             rf"{_EMAIL}(?:\s+only)?",
             re.IGNORECASE,
@@ -442,7 +442,8 @@ _EMAIL_RULES = [
     ),
     (
         prefilter.compile(
-            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+|are\s+(?:all\s+)?)?(?:verified|validated)(?:\s+only)?",
+            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+|are\s+(?:all\s+)?|(?:have|has)\s+been\s+)?"
+            r"(?:verified|validated)(?:\s+only)?",
             re.IGNORECASE,
         ),
         ["verified"],
@@ -462,7 +463,7 @@ _EMAIL_RULES = [
     ),
     (
         prefilter.compile(
-            rf"\b(?:with|having|that\s+have|who\s+have|has|have|plus)\s+(?:an?\s+|their\s+)?"
+            rf"\b(?:with|having|that\s+have|who\s+have|has|have|plus)\s+(?:\ban?\s+|\btheir\s+)?"
             rf"(?:work\s+|business\s+)?(?:{_EMAIL}|contact\s+info)",
             re.IGNORECASE,
         ),

@@ -57,6 +57,15 @@ _ABOUT_ME_SENTENCE = prefilter.compile(
     rf"(?:{_alternatives(_DATA['about_me_verbs'])})\b[^.!?]*[.!?]\s+(?=\S)",
     re.IGNORECASE,
 )
+# "Hello, we are translation company, we search ...", "I'm a cybersecurity vendor. Find ...":
+# what the user's business is, then the request.
+_WE_ARE = prefilter.compile(
+    r"^\W*(?:(?:hello|hi|hey|good\s+(?:morning|afternoon))\W+)?(?:we\s+are|we're|i\s+am|i'm)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w&-]+\s+){0,3}?(?:company|agency|firm|startup|vendor|provider|"
+    r"consultancy|shop|business|team|distributor|reseller|integrator|msp|recruiter|broker)\s*"
+    r"(?:[,.;:!]|\s+and\s+)\s*",
+    re.IGNORECASE,
+)
 # "our PR agency needs communications directors": the user's company wanting them.
 _OUR_NEEDS = re.compile(
     r"^\W*(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:agency|company|firm|team|startup|client|business)\s+"
@@ -119,6 +128,8 @@ def without_purpose(text: str, has_role) -> str:
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
     out = _AS_A.sub("", out)
+    if (we := _WE_ARE.match(out)) and has_role(out[we.end() :]):
+        out = out[we.end() :]
     out = _OUR_NEEDS.sub("find ", out)
     m = _LEAD_IN.match(out)
     if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):

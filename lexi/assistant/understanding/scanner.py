@@ -1194,7 +1194,9 @@ class _Walk:
         the company's too."""
         slots = self.slots
         hq = slots.exclude_company_locations if self.negated else slots.company_locations
-        if prev in ("or", "and") and self.hq_end == i - 1:
+        listed = prev in ("or", "and") and self.hq_end == i - 1
+        if listed or (self.hq_end == i and i and self.sc._gap(i - 1, i)):
+            # "headquartered in Germany, Austria or Switzerland": the next in the list too
             people = slots.exclude_locations if self.negated else slots.locations
             for place in places:
                 if place in people:

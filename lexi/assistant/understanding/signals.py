@@ -70,7 +70,9 @@ _STAGE_WORDS = re.compile(
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
     rf"|\b(?P<seeds>{_SEEDS}\s*(?:,|or|and|/|&)\s*{_SEEDS})\b"
     rf"|(?:^|(?<=[,;:|]))\s*(?P<lone>{_SEEDS})(?:\s+only)?\s*(?=[,;|.]|$)"
-    rf"|\b(?P<pe>(?:pe|private[\s-]equity)[\s-](?:backed|owned|funded))\b"
+    rf"|\b(?P<pe>(?:pe|private[\s-]equity)[\s-](?:backed|owned|funded)"
+    r"|(?:backed|owned|funded|bought|acquired)\s+by\s+(?:an?\s+)?(?:pe|private[\s-]equity)"
+    r"(?:\s+(?:firms?|funds?|investors?|sponsors?))?)\b"
     rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?:[\s-]stage\b)?(?=\s+(?:stage|startups?|compan))",
     _I,
 )
