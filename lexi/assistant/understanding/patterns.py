@@ -534,6 +534,11 @@ _TECH_SUFFIX = prefilter.compile(
 _TECH_UNKNOWN = prefilter.compile(
     r"\b(?:that|which|who)\s+(?:use|uses|run|runs)\s+([A-Za-z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
 )
+# A follow-up naming only a technology: "also Paychex", "and HubSpot too", "+ Gusto".
+_TECH_ALONE = re.compile(
+    rf"^\W*(?:(?:also|and|plus|or|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
+    re.IGNORECASE,
+)
 _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
 
 
@@ -557,7 +562,7 @@ def excluded_technologies(text: str) -> tuple[str, list[str]]:
 
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
-    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_SUFFIX, _TECH_UNKNOWN):
+    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_SUFFIX, _TECH_UNKNOWN, _TECH_ALONE):
         text, found = _take(text, pattern, lambda m: _techs(m[1]))
         for group in found:
             out.extend(t for t in group if t not in out)

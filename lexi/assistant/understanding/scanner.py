@@ -56,6 +56,17 @@ _SWAP = prefilter.compile(
     r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+",
     re.IGNORECASE,
 )
+# "change founders to CEO", "switch the CFOs to controllers": a role swapped for another (only
+# a role; "change the limit to 50" is read as it is).
+_CHANGE_ROLE = prefilter.compile(
+    r"\b(?:change|switch|turn|make)\s+(?:the\s+)?((?:\S+\s+)?\S+)\s+(?:to|into)\s+", re.IGNORECASE
+)
+
+
+def _role_swap(m: re.Match[str]) -> str:
+    return f" not {m[1]} then " if norm_key(m[1]) in ROLE_KEYS else m[0]
+
+
 _TOTAL_RAISED = re.compile(
     r"\b(?:raised|total\s+funding|funding\s+total|in\s+total|total\s+raised|funded\s+with)\b", re.I
 )
@@ -234,6 +245,14 @@ _FUNCTION_TAILS = {
     "banking",
     "payment",
     "treasury",
+    # "head of data platform", "director of data governance", "VP of data science"
+    "platform",
+    "governance",
+    "science",
+    "architecture",
+    "privacy",
+    "protection",
+    "integrity",
 }
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
@@ -1008,6 +1027,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         slots.page, slots.more = max(1, int(page[1])), True
         text = text[: page.start()] + " ; " + text[page.end() :]
     text = _SWAP.sub(r" not \1 then ", text)
+    text = _CHANGE_ROLE.sub(_role_swap, text)
     text = _WORK_IN.sub(" people in ", text)
     text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)

@@ -26,7 +26,7 @@ _LIST_FIELDS = ("industries", "locations", "company_locations", "keywords", "tec
 STRONG_REFINE = re.compile(
     r"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
     r"criteria|as\s+before|again|for|people|ones|list)|also|too|as\s+well|those|these|them|the\s+ones|"
-    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|change\s+(?:(?:it|that|this|the\s+\w+)\s+)?to|go\s+with|"
+    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
     r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|\bthen\W*$",
@@ -115,6 +115,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         if values:
             f[key] = _union(f.get(key, []), values) if add else list(values)
     _set_excludes(f, slots, base=f)
+    _not_the_old_place(f, base)
     _set_ranges(f, slots, add)
     if _WHOLE_STATE.search(clause):
         f["locations"] = _whole_states([*base.get("locations", []), *f.get("locations", [])])
@@ -125,6 +126,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     return {k: v for k, v in f.items() if v not in ([], None, {})}
 
 
+_ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
+_EXPLICIT_ADD = re.compile(r"\b(?:too|also|as\s+well|add|plus|include)\b", re.IGNORECASE)
 # "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".
 _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
 _AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
@@ -142,6 +145,8 @@ def _adds(clause: str) -> bool:
     """Whether the clause's values join the old ones ("also", "too", "and ...") or replace them."""
     if not ADD_MODE.search(clause) or _INSTEAD.search(clause):
         return False
+    if _ONLY_THESE.search(clause) and not _EXPLICIT_ADD.search(clause):
+        return False  # "and only London and Manchester please": those, not the UK as well
     if _AND_QUESTION.match(clause):
         # "and the CTO?" asks about the CTO instead; "and CFOs too?" still adds.
         return bool(ADD_MODE.search(re.sub(r"^\W*(?:and|&)\s+", "", clause)))
@@ -239,6 +244,20 @@ def _moved_to_companies(f: dict[str, Any], slots: Slots, clause: str) -> None:
     moved = [v for v in slots.company_locations if v in f.get("locations", [])]
     if moved and _PLACE_MOVED.search(clause):
         f["locations"] = [v for v in f["locations"] if v not in moved]
+
+
+def _not_the_old_place(f: dict[str, Any], base: dict[str, Any]) -> None:
+    """ "sorry, Portland Oregon not Maine!": the "not" names the place being replaced (Portland,
+    ME), so nothing is excluded; the new place replaces the old one."""
+    gone = [v for v in base.get("locations", []) if v not in f.get("locations", [])]
+    if not gone or not f.get("exclude_locations"):
+        return
+    kept = base.get("exclude_locations", [])
+    f["exclude_locations"] = [
+        x
+        for x in f["exclude_locations"]
+        if x in kept or not any(v == x or v.endswith(f", {x}") for v in gone)
+    ]
 
 
 def _whole_states(locations: list[str]) -> list[str]:

@@ -47,7 +47,8 @@ _MONTHS = (
 _SINCE = (
     rf"(?:since\s+(?:(?P<sm>{_MONTHS})\.?(?:\s+(?P<sy>(?:19|20)\d\d))?"
     r"|(?P<slast>last|this)\s+(?P<sunit>month|quarter|year)"
-    r"|the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?P<sstart>year|quarter|month))"
+    r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the\s+|this\s+)?(?P<sstart>year|quarter|month)"
+    r"|(?P<ssy>(?:19|20)\d\d)))"
     rf"|after\s+(?:the\s+end\s+of\s+)?(?P<am>{_MONTHS})\.?(?:\s+(?P<ay>(?:19|20)\d\d))?)\b"
 )
 _QUARTER = (
@@ -360,6 +361,8 @@ def _since(m: re.Match[str], today: date) -> dict[str, Any] | None:
         month = _month(g["sm"])
         year = int(g["sy"]) if g.get("sy") else today.year - (month > today.month)
         return {"after": f"{year}-{month:02d}-01", "before": None}
+    if g.get("ssy"):  # "since the start of 2026"
+        return {"after": f"{int(g['ssy'])}-01-01", "before": None}
     if g.get("am"):  # "after June 2026": from the first of July
         month = _month(g["am"])
         year = int(g["ay"]) if g.get("ay") else today.year - (month >= today.month)

@@ -44,6 +44,7 @@ NEGATORS = {
     "not",
     "excluding",
     "exclude",
+    "excl",  # "excl. events companies"
     "except",
     "without",
     "minus",

@@ -54,7 +54,7 @@ _IRREGULAR = {
     "theirs": "theirs",
     "hers": "hers",
     "whereas": "whereas",
-    "cos": "co",
+    "cos": "company",  # "saas cos", "logistics cos": companies
 }
 
 
@@ -330,7 +330,8 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(
-    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|svp|evp|dept)$",
+    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|svp|evp|dept|"
+    r"excl|incl|approx)$",
     re.IGNORECASE,
 )
 
