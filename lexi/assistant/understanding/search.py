@@ -115,7 +115,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         if values:
             f[key] = _union(f.get(key, []), values) if add else list(values)
     _set_excludes(f, slots, base=f)
-    _not_the_old_place(f, base)
+    if slots.locations:
+        _not_the_old_place(f, base)
     _set_ranges(f, slots, add)
     if _WHOLE_STATE.search(clause):
         f["locations"] = _whole_states([*base.get("locations", []), *f.get("locations", [])])
@@ -256,7 +257,7 @@ def _not_the_old_place(f: dict[str, Any], base: dict[str, Any]) -> None:
     f["exclude_locations"] = [
         x
         for x in f["exclude_locations"]
-        if x in kept or not any(v == x or v.endswith(f", {x}") for v in gone)
+        if x in kept or not any(v.endswith(f", {x}") for v in gone)
     ]
 
 

@@ -368,10 +368,11 @@ def correct(word: str, guard: bool = True) -> str | None:
     if guard and word in REAL_WORDS:
         return None
     limit = 2 if len(word) >= 8 else 1
-    # The nearest word; among equally near ones the one of the same length ("cheif" is a
-    # swapped "chief", not "chef" with a letter too many).
+    # The nearest word; among equally near ones two swapped letters first ("cheif" is "chief",
+    # not "chef" with a letter too many), else the first found.
     near = process.extract(word, _VOCAB, scorer=OSA.distance, score_cutoff=limit, limit=4)
-    found = min(near, key=lambda c: (c[1], abs(len(c[0]) - len(word))), default=None)
+    letters = sorted(word)
+    found = min(near, key=lambda c: (c[1], sorted(c[0]) != letters), default=None)
     if found is None and len(word) >= 6:
         # "biotek": two edits, but the first four letters are right.
         wider = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=2)
