@@ -106,7 +106,6 @@ _CAPABILITIES = re.compile(
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"
     r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
     r"\b(?:what|which)\s+(?:filters|fields|criteria|search\s+options)\s+(?:do|can|are)\s+(?:you|u|i|there)\b|"
-
     r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b|"
     # what a filter or a value means: "what does a 'guessed' email status mean?"
     r"\bwhat\s+(?:does|do|is|are)\s+(?:an?\s+|the\s+)?[^.?!]{1,40}?\b(?:filters?|status|statuses|"

@@ -45,7 +45,7 @@ _ASKS_MEANING = prefilter.compile(
     r"(?:actually\s+|exactly\s+|really\s+|precisely\s+)?(?:mean|means|signify|stand\s+for|"
     r"refer\s+to|indicate)\b"
     r"|what\s+is\s+meant\s+by\s+(?P<c>.{1,60})"
-    r"|wh?at\s+means?\s+(?P<i>.{1,60})"  # "what mean catch-all email?" 
+    r"|wh?at\s+means?\s+(?P<i>.{1,60})"  # "what mean catch-all email?"
     r"|what\s+(?:counts|qualifies)\s+as\s+(?P<d>.{1,60})"
     r"|how\s+(?:do|does|did)\s+(?:you|u|lexi|lexi's|the\s+app)\s+(?P<e>(?:define|measure|calculate|"
     r"decide|determine|work\s+out|judge|verify|check|guess|count|score)\s+.{1,60})"

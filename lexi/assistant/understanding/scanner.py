@@ -43,9 +43,7 @@ _MAX_SPAN = 5
 # "food and beverage manager"): a title written out in full is that title, even where the
 # lexicon would read its words apart (a C-level plus an estimator, managers at food companies).
 VOCABULARY_TITLES = {
-    key: title
-    for title in vocabulary()
-    if 2 <= len((key := norm_key(title)).split()) <= _MAX_SPAN
+    key: title for title in vocabulary() if 2 <= len((key := norm_key(title)).split()) <= _MAX_SPAN
 }
 _V = TypeVar("_V")
 _CONNECTORS = ("and", "&", "/", ",")
