@@ -405,3 +405,17 @@ def test_a_company_name_followed_by_a_place(text, companies, places):
 def test_a_word_before_a_place_is_no_company():
     (search,) = interpret("Find CEOs at law firms. Only in New York.", ConversationState()).intents
     assert not search.filters.companies
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("gerentes generales en Ciudad de México", ["Mexico City, MX"]),
+        ("gerentes generales en Ciudad de Mexico", ["Mexico City, MX"]),
+        ("gerentes generales en CDMX", ["Mexico City, MX"]),
+    ],
+)
+def test_a_spanish_request_with_known_words_searches(text, places):
+    intent = only(text)
+    assert intent.kind is IntentKind.prospect_search
+    assert intent.filters["titles"] == ["General Manager"] and intent.filters["locations"] == places
