@@ -183,3 +183,26 @@ def _not_a_word(name: str) -> bool:
     if re.match(r"(?:series|seed|pre|post|fortune|q[1-4])\b", key):
         return False
     return key not in INDUSTRY_ALIASES and key not in ROLES
+
+
+# "add convoy too", "plus samsara and motive": companies joining a search that names companies,
+# written in lower case as often as not.
+_ADDED_NAMES = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|also|oh)\W+)*(?:add|include|plus|also)\s+"
+    r"(?P<names>[\w&.'-]+(?:\s*(?:,|\band\b|&)\s*[\w&.'-]+){0,4})"
+    r"(?:\s+(?:too|as\s+well|also))?\W*$",
+    I,
+)
+
+
+def added_to(clause: str, companies: list[str]) -> list[str] | None:
+    """The companies of a search the clause adds names to (see ``_ADDED_NAMES``), or None when
+    it adds none or a word the search reads as something else ("add Texas too")."""
+    m = _ADDED_NAMES.match(clause)
+    if not m or not companies:
+        return None
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .")]
+    if not names or not all(_read_as_nothing_else(n) for n in names):
+        return None
+    written = [n.capitalize() if n.islower() and n.isalpha() else n for n in names]
+    return [*companies, *(n for n in written if n not in companies)]

@@ -286,6 +286,20 @@ def take_back(c: Clause) -> Intent | None:
     )
 
 
+@recogniser(priority=46)
+def companies_added(c: Clause) -> Intent | None:
+    """ "add convoy too" after a search that names companies: another company, not a question."""
+    base = c.running.filters
+    names = companies.added_to(c.text, list(base.get("companies") or [])) if base else None
+    if base is None or names is None:
+        return None
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict({**base, "companies": names}),
+        refinement=True,
+    )
+
+
 @recogniser(priority=50)
 def list_request(c: Clause) -> Intent | None:
     """ "add them to Q1 Leads", "show my lists", "remove anyone at Acme from the list"."""

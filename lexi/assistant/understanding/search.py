@@ -52,7 +52,9 @@ LEADING_WEAK_REFINE = re.compile(
 )
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
-    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s|^\s*\+\s*\w",
+    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
+    # "- nyc": a list item added under the search, as "+ nyc"
+    r"^\s*-\s+(?=\w)",
     re.IGNORECASE,
 )
 

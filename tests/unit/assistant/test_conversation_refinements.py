@@ -386,3 +386,23 @@ def test_a_place_said_again_of_the_companies_moves_to_them():
 def test_only_companies_based_there_keeps_the_people_there_too():
     got = _refinement_of("only companies headquartered in NJ", _after(_search(CRE_NJ)))
     assert got["locations"] == ["NJ, US"] and got["company_locations"] == ["NJ, US"]
+
+
+STRIPE_RAMP = {"titles": ["CFO"], "companies": ["Stripe", "Ramp"], "limit": 25}
+
+
+def test_a_company_added_in_lower_case_joins_the_search_companies():
+    got = _refinement_of("add convoy too", _after(_search(STRIPE_RAMP)))
+    assert got["companies"] == ["Stripe", "Ramp", "Convoy"]
+    got = _refinement_of("also samsara and motive", _after(_search(STRIPE_RAMP)))
+    assert got["companies"] == ["Stripe", "Ramp", "Samsara", "Motive"]
+
+
+def test_a_place_or_role_added_to_a_company_search_is_no_company():
+    got = _refinement_of("add Texas too", _after(_search(STRIPE_RAMP)))
+    assert got["companies"] == ["Stripe", "Ramp"] and got["locations"] == ["TX, US"]
+
+
+def test_a_dash_before_a_place_adds_it_like_a_plus():
+    got = _refinement_of("- nyc", _after(_search(CFOS)))
+    assert got["locations"] == ["OH, US", "New York, NY, US"]
