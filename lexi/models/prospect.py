@@ -128,6 +128,10 @@ class JobPosting(Base):
     __tablename__ = "prospect_job_postings"
     __table_args__ = (
         Index("ix_prospect_job_postings_company", "company_id", "posted_on"),
+        # A company's postings counted per title and department (the signals shown per person).
+        Index(
+            "ix_prospect_job_postings_titles", "company_id", "title_id", "department", "posted_on"
+        ),
         Index("ix_prospect_job_postings_title", "title_id", "posted_on", "company_id"),
         Index(
             "ix_prospect_job_postings_department",
