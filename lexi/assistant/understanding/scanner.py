@@ -376,6 +376,7 @@ _WORD_CASE = {
     "cs": "Customer Success",
     "ops": "Operations",
     "comm": "Communications",
+    "communication": "Communications",  # "heads of communication": the title says it plural
     "eng": "Engineering",
     "bizdev": "Business Development",
     "biz": "Business",

@@ -265,6 +265,7 @@ def test_a_common_word_after_in_is_still_no_town(text):
     [
         ("heads of comms at banks", ["Head of Communications"]),
         ("heads of communications at banks", ["Head of Communications"]),
+        ("heads of communication at banks", ["Head of Communications"]),
         ("heads of clinical ops at biotechs", ["Head of Clinical Operations"]),
         ("heads of treasury at banks", ["Head of Treasury"]),
         ("Head of Digital Banking in London", ["Head of Digital Banking"]),
