@@ -200,6 +200,13 @@ _FUNCTION_WORDS = {
     "translation",
     "beverage",
     "travel",
+    # "logistics directors", "transport managers", "total rewards directors"
+    "logistics",
+    "logistic",
+    "transport",
+    "purchasing",
+    "total",
+    "reward",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -251,6 +258,8 @@ _FUNCTION_TAILS = {
     "privacy",
     "protection",
     "integrity",
+    "learning",  # "head of machine learning"
+    "reward",  # "head of total rewards"
 }
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
@@ -365,6 +374,7 @@ _RANK_PREFIX = {
     "deputy": "Deputy",
 }
 _WORD_CASE = {
+    "logistic": "Logistics",  # "logistic directors"
     "hr": "HR",
     "it": "IT",
     "ux": "UX",
@@ -678,7 +688,7 @@ class _Scanner:
         key = w.key
         if not w.text.isalpha() or self.places[k] or key in _NOT_IN_TITLES:
             return False
-        if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data"):
+        if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data", "total"):
             return False
         if key in _FUNCTION_WORDS or (rung and key in _FUNCTION_ROLES):
             return True
@@ -1213,7 +1223,7 @@ class _Walk:
         the company's too."""
         slots = self.slots
         hq = slots.exclude_company_locations if self.negated else slots.company_locations
-        listed = prev in ("or", "and") and self.hq_end == i - 1
+        listed = prev in ("or", "and", "/", "+", "&") and self.hq_end == i - 1
         if listed or (self.hq_end == i and i and self.sc._gap(i - 1, i)):
             # "headquartered in Germany, Austria or Switzerland": the next in the list too
             people = slots.exclude_locations if self.negated else slots.locations

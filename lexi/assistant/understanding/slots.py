@@ -358,6 +358,7 @@ _VOCAB = sorted(
     | {"department", "employee", "company", "companies", "country", "countries"}
 )
 _VOCAB_SET = set(_VOCAB)
+_WHOLE_KEYS = frozenset(k for table in (ROLE_KEYS, INDUSTRY_KEYS) for k in table if " " not in k)
 
 
 @lru_cache(maxsize=4096)
@@ -368,11 +369,16 @@ def correct(word: str, guard: bool = True) -> str | None:
     if guard and word in REAL_WORDS:
         return None
     limit = 2 if len(word) >= 8 else 1
-    # The nearest word; among equally near ones two swapped letters first ("cheif" is "chief",
-    # not "chef" with a letter too many), else the first found.
+    # The nearest word; among equally near ones a word that is a key by itself ("manufactuers"
+    # are manufacturers, not a part of "contract manufacture"), then two swapped letters
+    # ("cheif" is "chief", not "chef" with a letter too many), else the first found.
     near = process.extract(word, _VOCAB, scorer=OSA.distance, score_cutoff=limit, limit=4)
     letters = sorted(word)
-    found = min(near, key=lambda c: (c[1], sorted(c[0]) != letters), default=None)
+    found = min(
+        near,
+        key=lambda c: (c[1], c[0] not in _WHOLE_KEYS, sorted(c[0]) != letters),
+        default=None,
+    )
     if found is None and len(word) >= 6:
         # "biotek": two edits, but the first four letters are right.
         wider = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=2)

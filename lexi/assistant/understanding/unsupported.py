@@ -115,6 +115,15 @@ _RULES: list[tuple[str, str]] = [
             r"(?:actively\s+|currently\s+|now\s+)?(?:researching|evaluating|shopping\s+(?:around\s+)?for|"
             r"in\s+the\s+market\s+for|comparing)\s+"
             r"(?:(?!\b(?:in|at|with|based|that|who|which|and|but|headquartered)\b)[\w'/&-]+\s*){1,5}"
+            # a company's pains and plans: "who are struggling with production scheduling",
+            # "likely looking to automate document review", "looking to consolidate travel spend"
+            r"|\b(?:(?:that|who|which)\s+)?(?:are\s+|is\s+)?(?:likely\s+|probably\s+|actively\s+|"
+            r"currently\s+|clearly\s+)?(?:struggling\s+with|frustrated\s+with|unhappy\s+with|"
+            r"having\s+(?:trouble|issues|problems)\s+with|in\s+need\s+of|"
+            r"(?:looking|planning|trying|needing|wanting)\s+to\s+(?:automate|consolidate|replace|switch|"
+            r"upgrade|moderni[sz]e|improve|reduce|cut|outsource|streamline|migrate|buy|fix|solve))\b"
+            r"[^,;.]*?(?=\s+and\s+(?:are|is|still|currently|have|has|who|that|use|uses|run|runs|"
+            r"running)\b|[,;.!?]|$)"
         ),
     ),
     (
@@ -212,7 +221,8 @@ _HINTS = tuple(
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
     grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
-    units founded established incorporated ex- former
+    units founded established incorporated ex- former struggl frustrat unhappy trouble issues
+    problems planning trying wanting
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.
