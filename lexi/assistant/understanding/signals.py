@@ -213,12 +213,17 @@ _ADDED = re.compile(
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing)\b)"
-    r"(?:\s+(?:for\s+)?(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
+    r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
+    r"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
+    # "hiring in sales and engineering": a second department
+    r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
+    r"designers|recruiters|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
     r"(?:\s+(?:right\s+)?now)?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
-    r"(?:\s*,?\s*(?:posted\s+)?(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<hn>\d+)\s+"
-    r"(?P<hu>days?|weeks?|months?)\b)?",
+    # "(jobs posted in the last 30 days)"
+    r"(?:\s*[,(]?\s*(?:(?:jobs?|roles?|positions?|openings?)\s+)?(?:posted\s+)?(?:in|within|over)\s+"
+    r"(?:the\s+)?(?:last|past)\s+(?P<hn>\d+)\s+(?P<hu>days?|weeks?|months?)\b\)?)?",
     _I,
 )
 # Other ways to say a company is hiring for a role: "companies with an open Head of RevOps role",
@@ -248,7 +253,7 @@ _LOOKING_TO_HIRE = re.compile(
 # "with SDR jobs posted in the last 14 days", "with engineering job posts from the last 30 days".
 _JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|vacanc(?:y|ies))"
 _WINDOW = (
-    r"(?:\s+posted)?(?:\s+(?:in|within|over|from)\s+the\s+(?:last|past)\s+(?P<hn>\d+)\s+"
+    r"(?:\s+posted)?(?:\s+(?:in|within|over|from)\s+(?:the\s+)?(?:last|past)\s+(?P<hn>\d+)\s+"
     r"(?P<hu>days?|weeks?|months?)\b)?"
 )
 _POSTED = [
@@ -257,7 +262,7 @@ _POSTED = [
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+"
         rf"(?:an?\s+|new\s+|open\s+)?{_WHAT}\s+{_JOBS}{_WINDOW}",
         rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
-        rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
+        rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
         rf"{_WINDOW}",
     )
 ]
@@ -280,7 +285,15 @@ _DEPARTMENTS = {
     "lawyers": "legal",
     "support": "customer_success",
     "customer success": "customer_success",
+    "hr": "human_resources",
+    "human resources": "human_resources",
+    "people ops": "human_resources",
+    "operations": "operations",
+    "ops": "operations",
+    "accounting": "finance",
 }
+# Words after a department that name no title: "finance roles", "sales jobs", "HR positions".
+_ROLE_NOUNS = re.compile(r"\s+(?:roles?|jobs?|positions?|people|staff|folks|hires|talent)$", re.I)
 _ANYONE = {"people", "staff", "talent", "anyone", "everyone"}
 _UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
 _NUMBERS = {"six": 6, "twelve": 12}
@@ -587,6 +600,10 @@ class _Reading:
     def hiring(self, m: re.Match[str]) -> str:
         what = (m.group("what") or "").strip()
         hiring_for: dict[str, Any] = self.filters.setdefault("hiring_for", {})
+        if _ROLE_NOUNS.search(what) and _ROLE_NOUNS.sub("", what).lower() in _DEPARTMENTS:
+            what = _ROLE_NOUNS.sub("", what)  # "finance roles": the finance department
+        if "dept2" in m.re.groupindex and m.group("dept2"):
+            hiring_for.setdefault("departments", []).append(_DEPARTMENTS[m.group("dept2").lower()])
         key = what.lower()
         if not what or key in _ANYONE:
             pass
