@@ -174,7 +174,14 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:samples?|gifts?|swag|bottles?|brochures?)\s+(?:\w+\s+){0,3}?"
     r"(?:shipped|mailed|delivered|couriered)|"
     r"estimate\s+(?:the\s+|their\s+|its\s+)?(?:\w+\s+){0,2}?(?:size|sizes|square\s+footage|"
-    r"budgets?|spend|value|worth))\b",
+    r"budgets?|spend|value|worth)|"
+    # travel bookings, integrations with the user's own systems, what companies pay vendors
+    r"(?:book\s+(?:me|us)\s+|(?:can|could|would)\s+(?:you|u)\s+book\s+|^\W*(?:please\s+)?book\s+)"
+    r"(?:a\s+|an\s+)?(?:flights?|hotels?|trips?|tables?|rooms?|travel)|"
+    r"(?:connect|integrate|link|hook\s+up)\s+(?:to|with|into)\s+(?:our|my|the)\s+(?:\w+\s+){0,2}?"
+    r"(?:system|crm|erp|database|instance|account|data\s+warehouse)|"
+    r"(?:what|how\s+much)\s+(?:each\s+of\s+them|they|each\s+one|each|it|these\s+companies)\s+"
+    r"(?:pays?|spends?)|(?:pays?|spends?)\s+(?:on\s+)?\w+\s+per\s+(?:month|year))\b",
     I,
 )
 

@@ -108,6 +108,12 @@ _AMOUNT = re.compile(
     r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding)(?:\s+in\s+total)?)?",
     _I,
 )
+# "raised $20M+ in total", "raised 5M+": a plus sign says "at least"
+_AMOUNT_PLUS = re.compile(
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?P<op>)\$?\s?(?P<n>\d[\d,.]*)\s?"
+    r"(?P<unit>k|m|mm|mn|b|bn|million|billion)?\+(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|in\s+total|total))?",
+    _I,
+)
 # "raised more than 20M in total": money raised without a "$"
 _AMOUNT_RAISED = re.compile(
     rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+{_OP}\s+"
@@ -529,7 +535,7 @@ class _Reading:
         op = m.group("op").lower()
         self.filters["total_funding_usd"] = (
             {"min": value, "max": None}
-            if re.sub(r"\s+", " ", op) in ("more than", "over", "at least")
+            if re.sub(r"\s+", " ", op) in ("more than", "over", "at least", "")
             else {"min": None, "max": value}
         )
         return self.note("total_funding")
@@ -632,6 +638,7 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_RECENT, _Reading.recent),
     (_AMOUNT, _Reading.amount),
     (_AMOUNT_RAISED, _Reading.amount),
+    (_AMOUNT_PLUS, _Reading.amount),
     (_BACKED, _Reading.backed),
     (_GROWING, _Reading.growing),
     (_HEADCOUNT, _Reading.headcount),

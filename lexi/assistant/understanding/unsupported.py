@@ -57,7 +57,8 @@ _RULES: list[tuple[str, str]] = [
         "company_list",
         (
             r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250)\b|"
-            r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b"
+            r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b|\bam\s*law\s*(?:100|200)\b|\bnlj\s*(?:250|500)\b|"
+            r"\bglobal\s+200\b"
         ),
     ),
     (
@@ -82,6 +83,11 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices)\b"
+            # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
+            r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
+            r"(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s+(?:countries|states|cities|markets)\b"
+            r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?"
+            r"(?:\s+or\s+more)?\s+(?:plants|factories|facilities|warehouses|campuses|hospitals|schools)\b"
         ),
     ),
     (
@@ -221,7 +227,8 @@ _HINTS = tuple(
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
     grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
-    units founded established incorporated ex- former struggl frustrat unhappy trouble issues
+    units founded established incorporated ex- former amlaw am law nlj global countries plants
+    factories facilities warehouses campuses struggl frustrat unhappy trouble issues
     problems planning trying wanting
     """.split()
 )
