@@ -108,7 +108,7 @@ def _the_last(state: ConversationState) -> str | None:
 
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
-    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|could\s+you|can\s+you|would\s+you|"
+    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hmm+|wait|could\s+you|can\s+you|would\s+you|"
     r"can\s+i|could\s+i|may\s+i|please)\b\W*)+",
     I,
 )

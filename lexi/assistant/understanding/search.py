@@ -119,6 +119,10 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     _set_excludes(f, slots, base=f)
     if slots.locations:
         _not_the_old_place(f, base)
+    if _HQ_ANYWHERE.search(clause) and not slots.company_locations:
+        f.pop("company_locations", None)  # "people who live in Chicago - the HQ can be anywhere"
+    if _PEOPLE_ANYWHERE.search(clause) and not slots.locations:
+        f.pop("locations", None)  # "companies HQ'd in the UK, the founder can live wherever"
     _set_ranges(f, slots, add)
     if _WHOLE_STATE.search(clause):
         f["locations"] = _whole_states([*base.get("locations", []), *f.get("locations", [])])
@@ -129,6 +133,16 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     return {k: v for k, v in f.items() if v not in ([], None, {})}
 
 
+_HQ_ANYWHERE = re.compile(
+    r"\b(?:the\s+)?(?:hq|headquarters?|company|companies|employer)\s+(?:can|could|may|might)\s+be\s+"
+    r"(?:anywhere|wherever)\b|\bwherever\s+the\s+(?:hq|company)\s+is\b",
+    re.IGNORECASE,
+)
+_PEOPLE_ANYWHERE = re.compile(
+    r"\b(?:they|the\s+(?:person|people|founders?|contacts?|\w+s?))\s+(?:can|could|may|might)\s+"
+    r"(?:live|be\s+based|be|sit|work)\s+(?:anywhere|wherever)\b",
+    re.IGNORECASE,
+)
 _ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
 _EXPLICIT_ADD = re.compile(r"\b(?:too|also|as\s+well|add|plus|include)\b", re.IGNORECASE)
 # "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".

@@ -139,7 +139,9 @@ _GROWING = re.compile(
 # "grew 30%+ last year" (a company that grew: its headcount).
 _HEADCOUNT = re.compile(
     r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s+"
-    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew|\b(?:that|which)\s+grew"
+    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew"
+    # "that grew", "what grow headcount" (non-native), "which have grown"
+    r"|\b(?:that|which|what|who)\s+(?:grew|grow|grows|have\s+grown|has\s+grown|increased)"
     r"(?:\s+(?:their\s+|its\s+)?(?:headcount|team\s+size|employee\s+count))?)\s+"
     r"(?:of\s+|by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?"
     r"(?:\s+(?:in|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
@@ -218,7 +220,8 @@ _ADDED = re.compile(
 )
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
-    r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing)\b)"
+    r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
+    r"partners?|managers?|committee)\b)"
     r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
     r"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
     r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
