@@ -688,7 +688,11 @@ class _Scanner:
         key = w.key
         if not w.text.isalpha() or self.places[k] or key in _NOT_IN_TITLES:
             return False
-        if key in STOPWORDS and key not in DEPT_KEYS and key not in ("information", "data", "total"):
+        if (
+            key in STOPWORDS
+            and key not in DEPT_KEYS
+            and key not in ("information", "data", "total")
+        ):
             return False
         if key in _FUNCTION_WORDS or (rung and key in _FUNCTION_ROLES):
             return True
