@@ -276,7 +276,7 @@ def take_back(c: Clause) -> Intent | None:
         if len(sets) >= 2 and not c.running.searched and sets[-1].get("filters") == base
         else None
     )
-    filters = takebacks.taken_back(c.text, base, earlier)
+    filters = takebacks.taken_back(c.text, base, earlier) or takebacks.places_moved(c.text, base)
     if filters is None:
         return None
     return Intent(

@@ -72,3 +72,26 @@ def _without_value(base: dict[str, Any], what: str) -> dict[str, Any] | None:
                 out.pop(gone, None)
         return out
     return None
+
+
+# "sorry i meant companies headquartered in those states, not where the person lives": the
+# search's own places, moved from the people to their companies.
+_SAME_PLACES_TO_COMPANIES = prefilter.compile(
+    r"\b(?:compan(?:y|ies)|firms?|businesses|hq|headquarter\w*|based)\b[^,;]*?\b(?:those|these|"
+    r"the\s+same|that|this)\s+(?:states?|places?|cities|city|countries|country|regions?|"
+    r"locations?|areas?)\b[^;]*?\bnot\s+(?:where\s+)?(?:the\s+)?(?:person|people|they|contacts?)\b",
+    re.IGNORECASE,
+)
+
+
+def places_moved(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The search ``base`` with its people's places made its companies' (see above), or None."""
+    if base is None or not base.get("locations") or not _SAME_PLACES_TO_COMPANIES.search(text):
+        return None
+    out = copy.deepcopy(base)
+    moved = out.pop("locations")
+    out["company_locations"] = [
+        *(out.get("company_locations") or []),
+        *(v for v in moved if v not in (out.get("company_locations") or [])),
+    ]
+    return out

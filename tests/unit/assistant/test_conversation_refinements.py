@@ -406,3 +406,9 @@ def test_a_place_or_role_added_to_a_company_search_is_no_company():
 def test_a_dash_before_a_place_adds_it_like_a_plus():
     got = _refinement_of("- nyc", _after(_search(CFOS)))
     assert got["locations"] == ["OH, US", "New York, NY, US"]
+
+
+def test_the_search_places_said_again_of_the_companies_move_to_them():
+    text = "sorry i meant companies headquarterd in those states, not where the person lives"
+    got = _refinement_of(text, _after(_search({**CFOS, "locations": ["AZ, US", "NV, US"]})))
+    assert got["company_locations"] == ["AZ, US", "NV, US"] and "locations" not in got
