@@ -360,10 +360,10 @@ _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] =
     ),
     (re.compile(rf"{_MONEY}\s*{_REV}", re.IGNORECASE), lambda m: {"min": money(m[1]), "max": None}),
 ]
+# Searched in the lower-cased text: a case-insensitive alternation is several times slower.
 _REVENUE_HINT = re.compile(
     r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|a year|per year"
-    r"|\d\s?(?:million|billion|m|mm|bn|b)\b",
-    re.IGNORECASE,
+    r"|\d\s?(?:million|billion|m|mm|bn|b)\b"
 )
 
 
@@ -389,7 +389,7 @@ def _unit(value: str) -> str:
 
 
 def revenue(text: str) -> tuple[str, Range | None]:
-    if not _REVENUE_HINT.search(text):
+    if not _REVENUE_HINT.search(text.lower()):
         return text, None
     result = None
     for pattern, build in _REVENUE_RULES:
