@@ -19,7 +19,6 @@ from typing import Any
 from lexi.prospects.taxonomy import FUNDING_STAGES
 from lexi.prospects.vocabulary import canonical_title
 
-from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
