@@ -61,6 +61,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Security|Head of Data|Data Lead|Head of Analytics|Analytics Manager|BI Analyst|BI Developer
 |Head of Procurement|Head of Supply Chain|Head of Logistics|Head of Facilities|Head of Quality
 |Head of Manufacturing|Plant Director|Operations Director|Head of Operations|VP of Operations
+|Food and Beverage Director|Hiring Partner|Orthodontist|Periodontist|Endodontist|Oral Surgeon
 """
 
 
@@ -95,7 +96,7 @@ def keyword_table() -> list[tuple[str, re.Pattern[str]]]:
         "executive": r"managing member|advisor|self-employed|freelancer|contractor|head of (strategy|commercial|international)",
         "operations": r"clerk|driver|warehouse|dispatch|technician|operator|assembler|welder|production|"
         r"plant|logistic|inventory|buyer|category manager|store|cashier|server|chef|\bcook\b|housekeep|"
-        r"bartender|nurse|nursing|physician|surgeon|medical|clinical|therap|pharmac|dentist|dental|"
+        r"bartender|nurse|nursing|physician|surgeon|medical|clinical|therap|pharmac|dentist|dental|odontist|"
         r"chiropract|optometr|veterinar|psychiatr|psycholog|counselor|social worker|case (manager|worker)|"
         r"teacher|professor|lecturer|instructor|tutor|dean|principal|superintendent|registrar|admissions|"
         r"academic|librar|coach|trainer|paraprofessional|school|curriculum|provost|chancellor|rector|"
