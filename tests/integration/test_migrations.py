@@ -2,17 +2,15 @@
 
 import json
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy import create_engine, inspect, text
 
 import lexi.models  # noqa: F401  (registers every table)
 from lexi.db.base import Base
 from lexi.db.migrate import current, downgrade, include_object_for, upgrade
-from tests.conftest import PG_URL
 
 
 def _diff(url: str) -> list:  # type: ignore[type-arg]
@@ -51,22 +49,6 @@ def _head() -> str:
 @pytest.fixture
 def sqlite_url(tmp_path) -> str:  # type: ignore[no-untyped-def]
     return f"sqlite:///{tmp_path / 'migrations.db'}"
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    """A scratch database, created and dropped around the test."""
-    assert PG_URL
-    name = f"lexi_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def _round_trip(url: str) -> None:

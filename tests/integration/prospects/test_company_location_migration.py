@@ -3,14 +3,10 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 
 from lexi.db.migrate import downgrade, upgrade
-from tests.conftest import PG_URL
 
 COMPANIES = [(1, "Acme", "US|NY|New York"), (2, "Beta", "GB||London")]
 # (id, company, own loc, alt_loc as the old writers stored it)
@@ -63,21 +59,6 @@ def _check(url: str) -> None:
 
 def test_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
     _check(f"sqlite:///{tmp_path / 'm.db'}")
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    assert PG_URL
-    name = f"lexi_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres

@@ -11,11 +11,10 @@ and migration 0019 copies an existing universe's. The same tests run on PostgreS
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, inspect, make_url, text
+from sqlalchemy import create_engine, inspect, text
 
 from lexi.db.engine import make_engine
 from lexi.db.migrate import downgrade, upgrade
@@ -25,7 +24,6 @@ from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.ids import person_key
 from lexi.prospects.presets import PRESETS
 from lexi.prospects.repository import ProspectRepository
-from tests.conftest import PG_URL
 
 # The plain definition of the copies.
 DEFINITION = (
@@ -275,21 +273,6 @@ def _migrate(url: str) -> None:
 
 def test_the_migration_copies_an_existing_universe_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
     _migrate(f"sqlite:///{tmp_path / 'm.db'}")
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    assert PG_URL
-    name = f"lexi_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres

@@ -5,19 +5,16 @@ as it finds the generated companies'; going back removes those rows. On SQLite a
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import create_engine, make_url, text
+from sqlalchemy import create_engine, text
 
 from lexi.db.engine import make_engine
 from lexi.db.migrate import downgrade, upgrade
 from lexi.db.session import Database
 from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
-from tests.conftest import PG_URL
 
 # (id, technologies text, rows the generator wrote: (key, name, first seen))
 COMPANIES = [
@@ -118,21 +115,6 @@ def _check(url: str) -> None:
 
 def test_sqlite(tmp_path) -> None:  # type: ignore[no-untyped-def]
     _check(f"sqlite:///{tmp_path / 'm.db'}")
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    assert PG_URL
-    name = f"lexi_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 @pytest.mark.postgres
