@@ -10,6 +10,7 @@ from functools import cache
 from lexi import geo
 from lexi.geo.words import COMMON_WORD_NAMES
 
+from .slots import ROLE_KEYS
 from .text import Token
 
 # Words after which a phrase may be a place ("in boston", "outside of texas"); used to allow
@@ -240,7 +241,7 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
         # "cfos hospitals ny": a terse request ends with its place ("austin tx" is one city)
         or (
-            i >= 2
+            (i >= 2 or (i == 1 and _role_word(tokens[0].key)))
             and i == len(tokens) - 1
             and word in _LOWER_AT_END
             and not _city_before(tokens, i)
@@ -250,6 +251,11 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
     return None
+
+
+def _role_word(key: str) -> bool:
+    """Whether a word names a role ("cnos az": a role and its place, nothing else)."""
+    return key in ROLE_KEYS
 
 
 def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Place]] | None:

@@ -11,167 +11,183 @@ from __future__ import annotations
 from .text import word_set
 
 REAL_WORDS: frozenset[str] = word_set("""
-abetting ablation abode aborting abounding absolution abutting accompany accounted actual adkin
-administrative administrator admire admit adulation adventist adventure aeration affaire agence
-agenda agitation airlift airliner airplane airspace alarming alchemical alternate alternating
-alternation alternatively amending amounting analyse analysed analysis analyte analyz analyze
-anima animate animating animator animus antibody apartment apolitical apparent appeared
-arbitrator architecturally arent argent armin arterial assed assent assert assess assistance
-assisting associated associative assurance attaining audio audited auditing auditor automate
-automated automatic automating automaton aviator awaiting babbling backed backer backhand
-backing bacterial bagger baking bandaged banding banging banister banker banksy banning
-bannister barking basking batting battling bayer beard beating beatty beaut beautify befitting
-behavior behavioural belting berating bettering bettie bettina beveridge beyer bicycling biggar
-biggest biggie biotic blackened blacking bland blank blanking bleacher bleating bleeding
-blending blinding blinking blotting boarded boarder booker bossa bossy bottling bouncing
-bounding boyer braid braiding branching branded branden brandi branding brandis brando brandon
-brandt brandy brant brewed brewer bringing broadcasted broadest brokaw broke broken brokered
-brooker brower bruising bugger buildup buisness bullying bumbling bundling busiest butting
-byproduct caching cadre calender caliente camino canter capita capitan capitol cared career
-careless carell carer caress carew carey carle carne carpe carpeting carrera carrick carrie
-carried carrion carte cartier carve casing casio catalyst catching celibate centaur centered
-central centred centric centrist centro century cervical chafe chaim chained chaining chainz
-chaired chairmen chairwoman chaise channing chapin chariot charley charly charming chastity
-chemically chiefly chien chimp chipping chippy chirp chirping choir chopping chroma chrome
-chrono chucking cisco citation civilly clair clare clarity clashing cleaned cleaner cleaning
-cleanly cleanse cleanup clear clearing cleary cleat cleave clerical climatic climax clinch
-clingy clinical clint clipping cloaking clocking clogging clotting clouding clowning clutching
-coasting collage collagen collate colleague collect colleen collett collette colley collide
-collie collude coloration commence commenced commercially communicating communicative
-communicator commuted commuter compact compagnie companion compaq compare compass compete
+abetting ablation abode aborting abounding absolution abutting academia academic accompany
+accounted actual addicting adjust adjusted adkin administrative administrator admire admit
+adulation adventist adventure advocacy advocate aeration affaire agence agenda agitation airlift
+airliner airplane airspace alarming alchemical alternate alternating alternation alternatively
+amending amounting analyse analysed analysis analyte analyz analyze anima animate animating
+animator animus antibody apartment apolitical apparent appeared appraisal appraise appraised
+apprised arbitrator architecturally arent argent armin arterial assed assent assert assess
+assistance assisting associated associative assurance assure assured attaining audio audited
+audition auditory automate automated automatic automating automaton aviator awaiting babbling
+backed backhand backing bacterial bagger baking bancorp bandaged banding banging banister banjo
+banked banker banksy banning bannister banquet barking basking basque batting battling bayer
+beard beating beatty beaut beautify befitting behavior behavioural belting benedict benefited
+berating bettering bettie bettina beveridge beyer bianco bicycling biggar biggest biggie biotic
+blackened blacking blanco bland blank blanking bleacher bleating bleeding blending blinding
+blinking blotting boarded boarder booker bossa bossy bottling bouncing bounding boyer braid
+braiding branching branded brandi branding brandis brando brandon brandt brandy brant brewed
+brewer bringing broadcasted broadest brokaw broke broken brokered brooker brower bruising bugger
+buildup buisness bullying bumbling bundling busiest butting byproduct cabernet caching cackling
+cadre calender caliente camino canter capita capitan capitol cardiologist cared career careless
+carell carer caress carew carey carle carne carpe carpeting carrera carrick carrie carried
+carrion carte cartier carve casement casing casio catalyst catching celibate cemented centaur
+centered central centred centric centrist centro century cervical chafe chaim chained chaining
+chainz chaired chairing chairmen chairwoman chaise channing chapin chariot charley charly
+charming chastity cheating chemically chiefly chien chimp chipping chippy chiropractic chirp
+chirping choir chopping chroma chrome chrono chucking cisco citation civilly claimed clair clare
+clarinet clarity clashing cleaned cleaner cleanly cleanse cleansing cleanup clear clearing
+cleary cleat cleave clement clemente clerical climatic climax clinch clingy clinical clint
+clipping cloaking clocking clogging clotting clouding clowning clutching coasting colder coldly
+collage collagen collate colleague collect colleen collett collette colley collide collie
+collude coloration commence commenced commercialize commercially communicating communicative
+communicator commuted commuter compact compagnie companion compaq compare compass compel compete
 competed compiler compliant comply composer compute computed concede concert concerted concerto
 concretely conducting conformation confounded connacht consent consenting consider consisting
 consoling constancy constant constitution constriction constrictor constructing constructive
 constructor consular consume consumed consuming contacted contain contained contempt contend
 contented contest context continent contract contracted contraction contrast contrite controlled
 convent cooperating cooperation coronation corpse corpus cortical cosmic coughing councilor
-counseled counselor count counted counting courant courted courtier coutt coventry coverage
-coworker cracking cradling crafted crafty crain cranking crashing create creatine creating
-creation creatively creature credited crediting creditor cremation cringing crockery croft
-crouching cruising crunching curative custody customary dabbling daily daisy damaging darkening
-datta deane deanna decisive deconstruction dedication deduction defect defector defend defended
-defender defensive deference defiance deflation deformation degeneration dejan deletion
-delicious delirious deliver delivered delusion demanded demotion deniability denial dentistry
-denton departmental deporting derision designed desire desolation despatch despatched
-destitution destruct detailed detector devel develop developed developmental deviance deviate
-deviation deville devine devise devised devito devoid devolution devon devour devout dewan diary
-dietrich digitally dilation dilution directed direction directly directory directv directx
-dispatched dispose disputed disrepute dissociate distilled distiller distinct distract
-distribute distributed distributing distributive distrust diversity divestment division doctoral
-doctored draining dreading drifting drinking dripping duration earle edifying edited edition
-educating educational educator elective electric electrically electricity electron electronica
-emanated emanating emission emitting emoticon employ employed employer emulation endorsement
+counseled counsellor count counted counting courant courted courtier coutt coventry coverage
+coworker cracking cradling crafted crafty crain cranking crashing creaking creasing create
+creatine creating creation creatively creature credited crediting creditor cremation cringing
+crockery croft crouching cruising crunching curate curated curation curative custody customary
+dabbling daily daisy damaging darkening datta deane deanna decisive deconstruction dedication
+deduction defect defector defend defended defender defensive deference defiance deflation
+deformation degeneration dejan delegate deletion delgado delicious delirious deliver delivered
+delusion demanded demotion deniability denial dentistry denton departmental deporting derision
+designed desire desolation despatch despatched destitution destruct detailed detector devel
+develop developed developmental deviance deviate deviation deville devine devise devised devito
+devoid devolution devon devour devout dewan diary dietrich digitally dilation dilution directed
+direction directive directly directorate directorial directory directv directx dispatched
+dispose disputed disrepute dissociate distilled distiller distinct distract distribute
+distributed distributing distributive distrust diver diversity divestment division doctoral
+doctored draining drank dreading drier drifting drinker drinkin drinking dripping drive drivel
+driven drivin drunk duration earle eastender edifying edited edition educating educational
+educator elective electric electrically electricity electron electronica elemental emanated
+emanating emission emitting emoticon employ employed employer empress emulation endorsement
 endurance engender engine engined engineered enjoyment enrolment entropy environmentally
-equality equation equine escorting esport estado estimate estimated estimation ethnology evenly
-evermore evernote evert everton evicting eviction evocation evolution excision exciting
-excommunication execute executing execution existing exiting expediency experienced expert
-exported exporter exporting expose exposé extort fainting fairness familia famine fandom faring
-farmed farmer farmhouse farthing farting fashioned fatality federation fiance fighting filmed
-finale financed financially financier financing fined finely finer finest finishing firefight
-firehouse firma firmer firming firmly firmness fished fisher fishin fisting flanking flashing
-flatness flipping flood flounder flushing folksy fondling fontaine foodie foody forecast forego
-foremost foresaw foresee foresight forested forester formation forming forrest forward forwarded
-founded foundered foundling fournier fracking fragility framing freighter fretting fricking
-fright frond frontal fronted fronting frost frothing fruiting fullback fuller fullness fully
-fumbling funder funding funimation futility gambino gamer gaping gatehouse gating gazing genera
-generale generally generate generating generational generative generator generic geneva
-gestation glancing glaser glassy gleaming globalization gloss gobbling goode goodie goodly goody
-goulding goverment governmental granting graphical graphing graphite grass greece greed greedy
-greek greene greener greer greet grinding grinning gripping ground grounder grounding groupe
-grouped groupie groupon groupy grouse grout grover grower grumbling grunting hairline hardcore
-hardwired hatching hauled hauler hauling headed heady healer healey healthy heard hearth heath
-hedged heretical hesitate highest highly hither hobbyist hodge holistic horse hospitable hostel
-hounding housed hugely hughe humana humane humanly humbling humility hunan hyman hôtel
-immaterial impart impersonal imported importer importing impose imprinting incision
-incorporation indecision indirect individually industrially industrie inequity inexperience
-informatic informational informative infosy inherent inquirer inquisition insecurity instance
-instigation instigator instituting institutional instituto instruction insular insulting insure
-insured intend intentional inter interact intercept interest interim interment internal
-internationale internationally interned internment interpret interred intersect intersex
-intranet investigate investigated investigating investigational investigative investigatory
-isolation issuance iteration jeweled jeweler jewell jeweller judicial juniper junius labeled
-labelle lager lander landing lange langer lapel larder largely largest largo larue latching
-launching lavender lawler layer leaching leaded leaden leading leaker leander leaner leaning
-leaver lecter legacy legalization legally legate legation legislate legislating legislation
-legislature leinster leisurely leitch lester letter levee leveled leven lever leverage leveraged
-liability liaoning libel lifeless lifer linder liter literary loader loathing lobbying
-localisation logistical lounging lynching machen machete machida machin machina machined macro
-maher maier mainline maketh makeup manage managua manatee mandated mandating manger manufactured
-marching marked marker marketed markey markle markov markup markus martell massaged massager
-massaging matching mater materia materially materiel maternal mayer mechanic mechanically medal
-medea medial median mediate mediating mediator medic medica medicaid medically medicare medicate
-medication medici medicinal medico medieval medina meditation mejia menacing menial mentally
-menthol metrical microbe micron microsd militancy militant militarily minding mingling minima
-minion mismatch mixing moderating moderation moderator morehouse mortgaged motility motioned
-motive moulding mounting movin moxie mumbling munching musica musik mutation named navigation
-negation networked norse notation notching nursed nursery obstruction officio offing offspring
-omission operate operated operatic operational operative orbiting organisational organizational
-outpouring outwit overdone overeating overtone overture owned pacer packard pager painting paler
-pamper panning papier parading parametric parched parenting parma parson partied partnered
-patching pater paternal paterson pauper pavement payed pearson pederson penetration pensioner
-pensive perron persia persie persona personable personally personnel persson peterson pharm
-pharmacy philanthropic phishing phonograph photograph photographed photographer photographic
-physic physically physicist physics pictured pierson pinching piper placer plaguing plain plait
-planar planck plane planed planet planing plank planking plano plantar planted planter planting
-plasmid plaster platt played playset pleading pleasure plotting plucking plummer plummet
+equality equation equine escorting especially esport estado estimate estimated estimation
+ethnology evenly evermore evernote evert everton evicting eviction evocation evolution excision
+exciting excommunication execute executing execution existing exiting expediency experienced
+expert exported exporter exporting expose exposé extort fainting fairness familia famine fandom
+faring farmed farmer farmhouse farthing farting fashioned fatality federation fiance fighting
+filmed finale financed financially financing fined finely finer finest finishing firefight
+firehouse fireman firma firmer firming firmly firmness fished fisher fishin fisting flanking
+flashing flatness flipping flood flounder flushing folksy fondling fontaine foodie foody
+forecast forego forehand foreign foremost foresaw foresee foresight forested forester forman
+formation forming forrest forward forwarded founded foundered foundling fournier fracking
+fragility framing freighter fretting fricking fright frond frontal fronted fronting frost
+frothing fruiting fullback fuller fullness fully fumbling funder funding funimation futility
+gambino gamer gaping gatehouse gating gazing genera generale generally generate generating
+generational generative generator generic geneva gestation glancing glaser glassy gleaming
+globalization gloss gobbling goode goodie goodly goody goulding goverment governmental grander
+grandeur granting graphical graphing graphite grass greece greed greedy greek greene greener
+greer greet grinder grinding grinning gripping ground grounded grounder grounding groupe grouped
+groupie groupon groupy grouse grout grover grower grumbling grundy grunge grunting haigh
+hairline hardcore hardwired hatching hauled hauler hauling headed heady healer healey healthy
+heard hearth heath hedged heretical hesitate hiding highest highly hight hiking hither hobbyist
+hodge holistic horse horseman hospitable hostel hounding housed hugely hughe humana humane
+humanize humanly humanoid humbling humility hunan hygienic hyman hôtel immaterial impart
+impersonal imported importer importing impose imprinting incision incorporation indecision
+indirect individually industrially industrie inequity inexperience informatic informational
+informative infosy inherent inquirer inquisition insecurity instance instigation instigator
+instituting institutional instituto instruction insular insulting insure insured intend
+intentional inter interact intercept interest interim interment internal internationale
+internationally interned internment interpret interred intersect intersex intranet investigate
+investigated investigating investigational investigative investigatory isolation issuance
+iteration jeweled jeweler jewell jeweller journaling journalism journalistic judicial juniper
+junius labeled labelle lager lander landing lange langer lapel larder largely largest largo
+larue lasted lastly latching launching lavender lawler layer leaching leaded leaden leading
+leaker leander leaner leaver lecter legacy legalization legally legate legation legislate
+legislating legislation legislature leinster leisurely leitch lester letter levee leveled leven
+lever leverage leveraged liability liaoning libel liberian libertarian lifeless lifer linder
+liter literary loader loathing lobbying localisation logical logistical lounging lynching machen
+machete machida machin machina machined machining macro maher maier mainline maketh makeup
+manage managua manatee mandated mandating manger manufactured marching marked marker marketed
+markey markle markov markup markus martell massaged massager massaging matching mater materia
+materially materiel maternal meant meath meaty mechanically mechanism medal medea medial median
+mediate mediating mediator medic medica medicaid medically medicare medicate medication medici
+medicinal medico medieval medina meditation mejia menacing menial mentally menthol merchandise
+metrical microbe micron microsd miler miley militancy militant militarily mille milne minding
+mingling minima minion mismatch mixing moderating moderation moderator morehouse mortgaged
+motility motioned motive moulding mounting movin moxie mufti mumbling munching musica musik
+mutation named navigation negation networked norse notation notching nursed nursery obstruction
+officio offing offspring omission operable operate operated operatic operational operative
+orally orbiting oreal organisational organizational orthodontic oréal outpouring outwit overdone
+overeating overtone overture owned pacer pacing packard packed packet pager painting paler
+pamper panicking panning papier parading parametric parched parenting parker parking parma
+parson parte parti partied partnered parton partum party patching pater paternal paterson pauper
+pavement payed pearson pecker pecking pederson penetration pensioner pensive perron persia
+persie persona personable personally personnel persson peterson pharm pharmacy philanthropic
+phishing phonograph photograph photographed photographic physic physically physicist physics
+picker picking pickling pictured pierson pinching piper placer plaguing plain plait planar
+planck plane planed planet planing plank planking plano plantar planted planter planting plasmid
+plaster platt played playset pleading pleasing pleasure plotting plucking plummer plummet
 plunging poaching poetical pointing poker polemical policed polish polishing polite politic
 politically politician politico polity pollution poser pounding powder powell powered practical
-practiced practise practised praising prancing prayer preacher precedent precision predation
-prediction prentice prescient present preside presided presidency presidente presiding primacy
-primarily primark primate primer principally principe principle pristine privateer privately
-privatize proactive processor produce produced productive profess professed profession
-professionally profile profiler profited programme programmed projected projection projector
-properly prophecy proprietary propriety prospector prospectus prosper prosperity prospero
-protect protection protestor provide provided provident proviso provoke pubic publican publicly
-publish published publix punching puncture punisher punishing pyruvate quilting radial radiation
-radii radioed radish radius raiding railing raining raisin raison rambling rance rancher ranchi
-rancho rancid rancor ratio ravaging ravishing reaching reaction reactive reactor readability
-readership readmission realising reality realiz realm realness realy rebuilding recalling
-reciting recoil reconstruction recorded recorder recounting recoup recourse recreating
-recreation recruit recruited redesign redevelopment redirect redistribution reduction refinance
+practiced practise practised praising prancing prayer preacher precedent precision precursor
+predation prediction prentice prescient present preside presided presidency presidente presiding
+pressing primacy primarily primark primate principally principe principle pristine privateer
+privately privatize proactive proceeding process processed procession produce produced
+productive profess professed professing profession professionally profile profiler profited
+programme programmed progressing projected projection projector properly prophecy proprietary
+propriety prospector prospectus prosper prosperity prospero protect protection protesting
+protestor provide provided provident proviso provoke pubic publican publicly publish published
+publix pucker punching puncture punisher punishing purveyor pyruvate quilting radial radiation
+radii radioed radish radius raiding railing raisin raison rambling rance rancher ranchi rancho
+rancid ratio ravaging ravishing reaching reaction reactive reactor readability readership
+readmission realising reality realiz realm realness realy rebuilding recalling reciting recoil
+reconstruction recorded recorder recounting recoup recourse recreating recreation recruit
+recruited recursion recuse redesign redevelopment redirect redistribution reduction refinance
 reformation reforming regeneration register registrant registry regrowth regulation
 reinforcement reinsurance reinvestment relating relational relative relaxation relegation
 religion religiously relocation remediation remember remission renal renounce reorganisation
-reorganization repackaged repayment report reporting representation reprinting reproduction
-reprogram republic requisition researched reseller resident resigned resistant resorted
-resourced restated restitution restrict resupply retain retained retainer retake retort
-retraining revelation revenge revere reverie reverse revising revision revoke revolution
-reworking rewriting rising robotic rotation rounding rumbling sable saeed safely safest safeway
-saleem saleh salem salesmen salle salve sampling sanctuary sanitation scala scalar scaled scalia
-scallop scalp scalpel scaly scanning scape scholl schooled schooler schott scoffing scorching
-score scouting seale sealer searched searcher seared seasonal secondarily secondly section
-sectoral securely securing sedation sedition seduction seeded seedy seize seized selector sellin
-senile senor sensor serviced servile serving settling severity sewed sewerage sexed shack shale
-shifting shilling shite shitting shooting shoppe shopping shore short shorting shouting sided
-sipping sired sited situation skipping skirting slack slapping sledding slipping smack smallest
-smell smite snack snapping sniffing snore snort snorting socal sociable socialization socially
-societal softcore solano solaris solicit solicited solitary sonar soothing sorting sounding
-spaced spacer spacex spacey spade spake spanking spanning spare sparking sparring spate spector
-speed spending sperling spice spiral spirited spite spitting spoiling spoofing spooning spore
-sported sporty spotting spout spouting springing sprinting sprouting spurring spurt stabbing
-stacked stacking stacy stade staffed staffer staged stagg stagger staining stake stale stalk
-stalking stall stalling stallion stamping standing stank starch stare stark starling starring
-started starter startin starting startle starving statesman static statin stationed statist
-stave steal steed steele steely steen steep steeple steeply steer stepping stick stiff stifling
-stock stoke stole stone stopping stored storey storied stork storm stormed storming stormy storr
-story stove stowe strafing straining stranding strategic stratton straying striding stripping
-stuck studied studien studious stuff stuffing succeed successor suited suleiman supper supple
-supported supporter supporting suppose surged surgeon swapping swarming swore systemic talented
-talisman tanked targeting teach teaching teamed techie technic technica technically technician
-techno techy telekom tesco testicle texture thanking thatcher thick thine thing thingy thinker
-thinkin thinly threading thunk timeless tincture tirade tireless tobago tolerating toleration
-torching touching touring tourist touristy trace tracing tracking traded trader trailing
-transaction transform transformation transition translating translational translator
+reorganization repackaged repayment report reporting representation reprinting reprocessing
+reproduction reprogram republic requisition researched reseller resident resigned resistant
+resorted resourced responsible responsibly restated restitution restrict resupply retain
+retained retainer retake retort retraining revelation revenge revere reverie reverse revising
+revision revoke revolution reworking rewriting rising robotic rotation rounding rumbling sable
+saeed safely safest safeway saleem saleh salem salesmen salle salve sampling sanctuary
+sanitation scala scalar scaled scalia scallop scalp scalpel scaly scanning scape scholl schooled
+schooler schott scoffing scorching score scouting seafloor seaford seale sealer searched
+searcher seared seasonal secondarily secondly section sectoral securely securing sedation
+sedition seduction seeded seedy seguin segundo segura seize seized selector sellin senile senor
+sensor serviced servile serving settling severity sewed sewerage sexed shack shale shifting
+shilling shite shitting shooting shoppe shopping shore short shortage shorting shouting sided
+sipping sired sited situation skipping skirting slack slacking slapping sledding slipping smack
+smacking smallest smart smell smite snacking snapping snark sniffing snore snort snorting snuck
+socal sociable socialization socially societal softcore solano solaris solicit solicited
+solitary sonar soothing sorting sounding spaced spacer spacex spacey spade spake spanking
+spanning spare sparking sparring spate speciality specializ specially spector speed spending
+sperling spice spiral spirited spite spitting spoiling spoofing spooning spore sported sporty
+spotting spout spouting springing sprinting sprouting spurgeon spurring spurt stabbing stacked
+stacking stacy stade staffed staffer staged stagg stagger staining stake stale stalk stalking
+stall stalling stallion stamping standing stank starc starch stare stark starlet starling starr
+starring starry started starter startin starting startle starving starz statesman static statin
+stationed statist stave steal steed steele steely steen steep steeple steeply steer stepping
+stick stiff stifling stock stoke stole stone stoppage stopping stored storey storied stork storm
+stormed storming stormy storr story stove stowe strafing straining stranding strat strategist
+strategize stratton straying striding stripping stuart stuck studied studien studious stuff
+stuffing sturgeon sturt succeed successor suited suleiman supper supple supported supporter
+supporting suppose surged surveyed survivor swapping swarming swore systemic tackling talented
+talisman targeting teach teaching teamed techie technica technically techno techy telekom tesco
+testicle texture thanking thatcher thick thine thing thingy thinker thinkin thinly threading
+thrust thunk tiled timeless tincture tirade tireless tithe titled tittle tobago tolerating
+toleration torching touching touring tourist touristy trace tracing track tracking traded trader
+trailing transaction transform transformation transition translating translational translator
 translocation transpire transported transporter transpose trapping trashing travail traveled
 traveler traver travis trawling treachery treading treasure treasured treasury treating treatise
-trekking trending tricking trickling tripping trudging trusting tucking tumbling twink ultimate
-underwater underwrite underwritten unending unison universality université unprofessional
-unreliability unser upmarket urbana urbane urbanisation urbanization urinating usher utilise
-utiliz utilize vacation variation venerable veneration venereal ventura ventured venturi
-vertically vestment vimeo vince voice volition waite waiting warcraft wasted watching waterhouse
-weakness wealthy westgate whine whipping whiting wholesome whopping wildness wince winded window
-windy winehouse wintry wirelessly wordless worked workhouse workin workmen wounding wracking
-wrecking wrenching wringing writhing yearling yearning
+trekking trending trick tricking trickling tripping truce trucker trudging truest trunk truss
+trusted trustee trusting trusty tryst tucking tumbling twink ultimate underwater underwrite
+underwritten unending unison universality université unpacking unprofessional unreliability
+unser upmarket urbana urbane urbanisation urbanization urinating usher utilise utiliz utilize
+vacation vaccinate variation venerable veneration venereal vented venti ventura ventured venturi
+venue vertically vesta vestment vimeo vince voice volition waite waiting warcraft wasted
+watching waterhouse weakness wealthy welded weldon welker welter westgate whacking whine
+whipping whirling whirring whiting wholesome whopping wilder wildness wince winded window windy
+winehouse wintry wirelessly wordless worked workhouse workin workmen wounding wracking wrecking
+wrenching wringing writhing yearling yearning zookeeper
 """)
 
 

@@ -80,8 +80,9 @@ _CONTINUE = re.compile(
 )
 # "people who work in marketing" is "people in marketing".
 _WORK_IN = prefilter.compile(
-    r"\b(?:people|folks|anyone|someone|everyone|those|employees|staff)\s+"
-    r"(?:who\s+(?:work|works|are)|working|that\s+work)\s+in\s+",
+    r"(?:\b(?:people|folks|anyone|someone|everyone|those|employees|staff)\s+"
+    r"(?:who\s+(?:work|works|are)|working|that\s+work)|^\W*who\s+(?:works?|is\s+working))"
+    r"\s+in\s+",
     re.IGNORECASE,
 )
 # "I'm after HR directors": after as in looking for.
@@ -114,7 +115,18 @@ TITLE_HEADS = {
     "auditor": "Auditor",
     "underwriter": "Underwriter",
     "scientist": "Scientist",
+    "educator": "Educator",
+    "navigator": "Navigator",
+    "liaison": "Liaison",
+    "trainer": "Trainer",
 }
+# Heads whose title names the occupation it serves: "nurse recruiters", "physician liaisons",
+# "driver trainers" are one title each, not a nurse and a recruiter.
+_SERVING_HEADS = frozenset({"recruiter", "educator", "navigator", "liaison", "trainer"})
+_OCCUPATIONS = frozenset(
+    """nurse physician doctor attorney lawyer teacher driver pharmacist therapist clinician
+    engineer developer dentist paralegal technician""".split()
+)
 # Role nouns that end a title after function words: "fleet managers", "claims directors".
 _RUNG_HEADS = {
     "manager": "Manager",
@@ -670,7 +682,10 @@ class _Scanner:
             if head_key not in TITLE_HEADS and not rung:
                 continue
             words = self.t[i:h]
-            if any(not self._title_word(i + j, rung) for j in range(width)) or self._gap(i, h):
+            serving = head_key in _SERVING_HEADS
+            if any(not self._title_word(i + j, rung, serving) for j in range(width)) or self._gap(
+                i, h
+            ):
                 continue
             if width == 4 and self.keys[i] != "chief":
                 continue  # four words only in "Chief Medical Information Officer"
@@ -683,9 +698,11 @@ class _Scanner:
             return width + 1, RoleHit(Role(), title=f"{name} {head}")
         return None
 
-    def _title_word(self, k: int, rung: bool) -> bool:
+    def _title_word(self, k: int, rung: bool, serving: bool = False) -> bool:
         w = self.t[k]
         key = w.key
+        if serving and key in _OCCUPATIONS and w.text.isalpha():
+            return True
         if not w.text.isalpha() or self.places[k] or key in _NOT_IN_TITLES:
             return False
         if (
@@ -1093,11 +1110,25 @@ def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> Non
         if tokens[idx].key in _MONTH_NAMES:
             places[idx] = None
             continue
-        nxt = tokens[idx + 1].key if idx + 1 < len(tokens) else ""
-        role = ROLE_KEYS.get(nxt)
         prev = tokens[idx - 1].key if idx else ""
-        if role is not None and not role.generic and prev not in _PLACE_BEFORE:
+        if prev == "of" and idx >= 2 and _takes_function(tokens[idx - 2].key):
+            prev = tokens[idx - 2].key  # "VP of Fleet": the function of a rung
+        elif prev in _PLACE_BEFORE:
+            continue
+        # "Fleet Operations Managers": department words may stand between the word and its role
+        k = idx + 1
+        while k < len(tokens) and k <= idx + 2 and tokens[k].key in DEPT_KEYS:
+            k += 1
+        role = ROLE_KEYS.get(tokens[k].key) if k < len(tokens) else None
+        # "VP Fleet", "Director Fleet": the word after a rung is the title's function
+        if (role is not None and not role.generic) or _takes_function(prev):
             places[idx] = None
+
+
+def _takes_function(key: str) -> bool:
+    """Whether a word is a rung that names its function next ("VP", "Director", "Head")."""
+    role = ROLE_KEYS.get(key)
+    return role is not None and role.takes_department
 
 
 def _scan(tokens: list[Token], slots: Slots, places: list, quotes: list[str]) -> None:

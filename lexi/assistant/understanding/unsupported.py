@@ -94,8 +94,49 @@ _RULES: list[tuple[str, str]] = [
         "fleet_size",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units)\b"
+            r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:(?:reefer|refrigerated|semi|box|delivery|service|"
+            r"company|heavy|commercial)\s+)?(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units)\b"
         ),
+    ),
+    (
+        # "school districts with more than 20,000 students", "colleges with 10k+ students"
+        "enrollment",
+        (
+            r"\b(?:with\s+|that\s+have\s+|having\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|"
+            r"fewer\s+than\s+|less\s+than\s+)?\d[\d,.]*\s?k?\+?(?:\s+or\s+more)?\s+"
+            r"(?:(?:enrolled|full[\s-]time)\s+)?(?:students|pupils|learners)\b"
+            r"|\b(?:with\s+)?(?:an\s+)?enrol(?:l)?ment\s+(?:of\s+|over\s+|above\s+|under\s+)?\d[\d,.]*\s?k?\+?"
+        ),
+    ),
+    (
+        # "law firms with 100+ attorneys", "agencies that have more than 50 nurses": how many
+        # of one occupation a company employs (the employee count is a filter; this is not)
+        "role_headcount",
+        (
+            r"\b(?:with|that\s+have|having|employing|that\s+employ)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|"
+            r"under\s+|fewer\s+than\s+|less\s+than\s+)?\d[\d,]*\s?k?\+?(?:\s+or\s+more)?\s+"
+            r"(?:attorneys|lawyers|solicitors|nurses|physicians|doctors|dentists|engineers|developers|"
+            r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
+            r"salespeople|recruiters|providers|pilots|beds?\s+nurses)\b"
+        ),
+    ),
+    (
+        # "companies on AWS that spend over $1M a year on cloud", "$500k+ cloud spend"
+        "technology_spend",
+        (
+            r"\b(?:that\s+|who\s+|which\s+)?(?:spends?|spending)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|"
+            rf"under\s+|less\s+than\s+)?{_AMOUNT}(?:\s+(?:a|per|each)\s+(?:year|month|yr|mo))?\s+on\s+"
+            r"(?:(?!\b(?:in|at|with|and|that|who|based)\b)[\w/&-]+\s*){1,3}"
+            rf"|\b{_AMOUNT}\s+(?:(?:annual|yearly|monthly)\s+)?(?:cloud|it|software|tech|technology|saas|"
+            r"marketing|ad|media)\s+spend\b"
+            r"|\b(?:cloud|it|software|tech|technology|saas|marketing|ad|media)\s+spend\s+(?:of\s+|over\s+|"
+            rf"above\s+|under\s+|more\s+than\s+)?{_AMOUNT}"
+        ),
+    ),
+    (
+        "podcast",
+        r"\b(?:who|that)\s+(?:have|has|host|hosts|run|runs)\s+(?:their\s+own\s+|a\s+|an\s+)?podcasts?\b"
+        r"|\bwith\s+(?:their\s+own\s+|a\s+)podcasts?\b|\bpodcast(?:ers|\s+hosts)\b",
     ),
     (
         "founded_year",
@@ -229,7 +270,9 @@ _HINTS = tuple(
     grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
     units founded established incorporated ex- former amlaw am law nlj global countries plants
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
-    problems planning trying wanting
+    problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
+    nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
+    teacher technician reps salespeople recruiter provider pilot spend podcast
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.

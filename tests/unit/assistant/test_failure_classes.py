@@ -48,6 +48,16 @@ class TestRolePrecision:
             ("ML engineers in London", ["ML Engineer"]),
             ("sales reps at insurers", ["Sales Representative"]),
             ("fleet managers at trucking companies", ["Fleet Manager"]),
+            # an occupation before the title that serves it is one title
+            ("nurse recruiters at hospitals in florida", ["Nurse Recruiter"]),
+            ("physician liaisons in Ohio", ["Physician Liaison"]),
+            ("driver trainers at trucking companies", ["Driver Trainer"]),
+            ("AP managers at construction companies", ["Accounts Payable Manager"]),
+            ("Chief Academic Officers at community colleges", ["Chief Academic Officer"]),
+            # a town named like a word is the title's function next to a rung ("Fleet, GB")
+            ("Fleet Operations Managers at trucking companies", ["Fleet Operations Manager"]),
+            ("VP Fleet in Ohio", ["VP of Fleet"]),
+            ("VP of Fleet at waste haulers", ["VP of Fleet"]),
         ],
     )
     def test_a_named_role_is_that_title(self, text, titles):
@@ -130,6 +140,14 @@ class TestUnsupportedCriteria:
             ("CFO hospitals New England 500+ beds", "bed_count"),
             ("IT directors at insurers that are evaluating zero trust", "intent_data"),
             ("COOs at logistics companies shopping around for a new TMS", "intent_data"),
+            ("ops directors at 3pls in georgia with more than 50 reefer trucks", "fleet_size"),
+            ("CTOs of school districts with more than 20,000 students", "enrollment"),
+            ("deans at colleges with 10k+ students", "enrollment"),
+            ("litigation support managers at law firms with 100+ attorneys", "role_headcount"),
+            ("CNOs at staffing agencies that have over 500 nurses", "role_headcount"),
+            ("CTOs at companies on AWS that spend over $1M a year on cloud", "technology_spend"),
+            ("CIOs at banks with $5M+ annual IT spend", "technology_spend"),
+            ("CMOs at software companies who have their own podcast", "podcast"),
         ],
     )
     def test_named_and_left_out(self, text, code):
@@ -237,6 +255,15 @@ class TestUnsupportedCriteria:
         assert phrases.search_result(action).startswith(
             "I can't filter on that funding description yet, so I left that out."
         )
+
+    @pytest.mark.parametrize(
+        ("text", "limit"),
+        [("find 50 engineers in Boston", 50), ("get me 40 nurses in Ohio", 40)],
+    )
+    def test_a_count_of_the_people_asked_for_is_the_limit(self, text, limit):
+        intent = search(text)
+        assert intent.filters["limit"] == limit
+        assert not intent.unsupported
 
 
 class TestTerseRequests:
