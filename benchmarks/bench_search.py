@@ -18,6 +18,10 @@ department (for a hiring search only the postings it asked for) and its technolo
 in the last 90 days (for a technology-adoption search only those). The report checks that the
 totals and the pages' people are the same. ``core_sql`` is the narrower SQL of earlier runs (a
 page of keys in key order joined to title and company only), kept for comparison with them.
+
+On PostgreSQL after migration 0021 the keyword queries' SQL reads the keyword matches copied onto
+people (``KEYWORD_COPIES``); their total over the companies' text is then counted once as well
+(``text_sql_total``) and must be the same.
 """
 
 from __future__ import annotations
@@ -342,6 +346,33 @@ POSTINGS = {
 TECHNOLOGIES = {"ceo_adopted_salesforce_90d": "tech_key = 'salesforce'"}
 RECENT_TECH_DAYS = 90
 
+# PostgreSQL from migration 0021: the people a listed keyword phrase matches are copied onto
+# them with their seniority and place (``prospect_people_company_keywords``), so the best
+# hand-written SQL counts, and reads the page's keys from, one range of that table's key (the
+# place checked inside its index) instead of the companies' text index. Used when the phrase is
+# listed (``prospect_keyword_phrases``); otherwise the SQL above.
+KEYWORD_COPIES = {
+    "keyword_legal_automation": ("legal automation", "TRUE"),
+    "keyword_cybersecurity_us_vp": (
+        "cybersecurity",
+        "seniority = 'vp' AND loc >= 'US|' AND loc < 'US}'",
+    ),
+}
+
+
+def keyword_copies(conn, name: str) -> str | None:  # type: ignore[no-untyped-def]
+    """The condition on ``prospect_people_company_keywords`` that answers query ``name``, when
+    this universe lists its phrase; else None."""
+    if conn.dialect.name != "postgresql" or name not in KEYWORD_COPIES:
+        return None
+    phrase, rest = KEYWORD_COPIES[name]
+    if not conn.execute(text("SELECT to_regclass('prospect_keyword_phrases')")).scalar():
+        return None  # a universe from before migration 0021
+    listed = conn.execute(
+        text("SELECT count(*) FROM prospect_keyword_phrases WHERE phrase = :p"), {"p": phrase}
+    ).scalar_one()
+    return f"phrase = '{phrase}' AND {rest}" if listed else None
+
 
 def first_titles(where: str) -> str | None:
     """The condition "the title equals a searched title" of a query whose titles also match
@@ -352,10 +383,18 @@ def first_titles(where: str) -> str | None:
     return None
 
 
-def full_page_sql(name: str, where: str, dialect: str, limit: int = 25) -> str:
-    """The page with everything a Prospect shows, in the search's order (see the docstring)."""
+def full_page_sql(
+    name: str, where: str, dialect: str, limit: int = 25, copies: str | None = None
+) -> str:
+    """The page with everything a Prospect shows, in the search's order (see the docstring);
+    with ``copies`` (see ``keyword_copies``) the page's keys come from the keyword matches."""
     first = first_titles(where)
-    if first is None:
+    if copies is not None:
+        page = (
+            "SELECT person_id AS id, 0 AS grp FROM prospect_people_company_keywords "
+            f"WHERE {copies} ORDER BY person_id LIMIT {limit}"
+        )
+    elif first is None:
         page = (
             f"SELECT p.id, 0 AS grp FROM prospect_people p WHERE {where} ORDER BY p.id "
             f"LIMIT {limit}"
@@ -445,7 +484,20 @@ def main() -> None:
             continue
         filters = ProspectFilters.parse(data)
         where = where_of(dialect)
-        full_sql = text(full_page_sql(name, where, dialect, filters.limit))
+        with db.engine.connect() as conn:
+            copies = keyword_copies(conn, name)
+        full_sql = text(full_page_sql(name, where, dialect, filters.limit, copies))
+        count_sql = text(f"SELECT count(*) FROM prospect_people p WHERE {where}")
+        text_total = None
+        if copies is not None:
+            with db.engine.connect() as conn:  # the companies' text, once: the copies agree
+                text_total = conn.execute(count_sql).scalar_one()
+            count_sql = text(
+                f"SELECT count(*) FROM prospect_people_company_keywords WHERE {copies}"
+            )
+            where = (
+                f"p.id IN (SELECT person_id FROM prospect_people_company_keywords WHERE {copies})"
+            )
         lexi_ms: list[float] = []
         sql_ms: list[float] = []
         core_ms: list[float] = []
@@ -458,13 +510,11 @@ def main() -> None:
                 result = service.search(session, filters)
             t1 = time.perf_counter()
             with db.engine.connect() as conn:
-                sql_total = conn.execute(
-                    text(f"SELECT count(*) FROM prospect_people p WHERE {where}")
-                ).scalar_one()
+                sql_total = conn.execute(count_sql).scalar_one()
                 sql_page = [r[0] for r in conn.execute(full_sql).all()]
             t2 = time.perf_counter()
             with db.engine.connect() as conn:
-                conn.execute(text(f"SELECT count(*) FROM prospect_people p WHERE {where}"))
+                conn.execute(count_sql)
                 conn.execute(text(PAGE_SQL.format(where=where))).all()
             t3 = time.perf_counter()
             total = result.total
@@ -478,6 +528,7 @@ def main() -> None:
             "kind": kind,
             "total": total,
             "sql_total": sql_total,
+            **({"text_sql_total": text_total} if text_total is not None else {}),
             "same_page": page == sql_page,
             "p50_ms": round(statistics.median(lexi_ms), 2),
             "p99_ms": round(pct(lexi_ms, 0.99), 2),
@@ -496,6 +547,7 @@ def main() -> None:
     )
     for r in rows:
         flag = "" if r["total"] == r["sql_total"] else "  (totals differ)"
+        flag += "" if r.get("text_sql_total", r["total"]) == r["total"] else "  (text differs)"
         flag += "" if r["same_page"] else "  (pages differ)"
         print(
             f"{r['query']:32} {r['total']:>9} {r['p50_ms']:>7} {r['p99_ms']:>7} "

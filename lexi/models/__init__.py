@@ -21,10 +21,12 @@ from lexi.models.prospect import (
     CompanyTechnology,
     JobPosting,
     JobTitle,
+    KeywordPhrase,
     PeopleFacet,
     PeopleFacetMark,
     Person,
     PersonCompanyFact,
+    PersonCompanyKeyword,
 )
 from lexi.models.task import Task
 from lexi.models.user import Invite, Membership, User, UserSession
@@ -50,6 +52,7 @@ __all__ = [
     "Invite",
     "JobPosting",
     "JobTitle",
+    "KeywordPhrase",
     "ListMembership",
     "Membership",
     "Message",
@@ -57,6 +60,7 @@ __all__ = [
     "PeopleFacetMark",
     "Person",
     "PersonCompanyFact",
+    "PersonCompanyKeyword",
     "Suppression",
     "Task",
     "User",

@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    PrimaryKeyConstraint,
     SmallInteger,
     String,
     Text,
@@ -309,6 +310,51 @@ class PersonCompanyFact(Base):
     person_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
 
 
+class KeywordPhrase(Base):
+    """A keyword phrase whose matches are copied onto people (``PersonCompanyKeyword``): a
+    keyword tag that many companies carry, in the words the keyword filter searches for (lower
+    case, words joined by one space: "legal automation"). Chosen when a universe is written on
+    PostgreSQL (the tags at least one company in a thousand carries); a search for other
+    phrases reads the companies' text index."""
+
+    __tablename__ = "prospect_keyword_phrases"
+
+    phrase: Mapped[str] = mapped_column(String(100), primary_key=True)
+
+
+class PersonCompanyKeyword(Base):
+    """A person whose company's name, description or keywords hold a ``KeywordPhrase``, with the
+    person's seniority and place: exactly the people the keyword filter finds for that phrase
+    (the rows are written from the same text search). "VPs in the US at cybersecurity
+    companies" is then one key range, read in the order of the people's keys, with the place
+    checked inside the key (``loc`` is a non-key column of the primary key's index), instead
+    of every US VP checked against tens of thousands of companies.
+
+    Kept in step by the universe's writers in the transaction that writes the people or changes
+    a company's text, and read only while the facet counts' mark covers every person, like
+    ``PersonCompanyFact``. Filled on PostgreSQL only: SQLite's full-text index answers these
+    searches at a million people within the targets, and the copies would cost its generator
+    about four rows per person.
+    """
+
+    __tablename__ = "prospect_people_company_keywords"
+    __table_args__ = (
+        PrimaryKeyConstraint(
+            "phrase",
+            "seniority",
+            "person_id",
+            name="pk_prospect_people_company_keywords",
+            postgresql_include=["loc"],
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    phrase: Mapped[str] = mapped_column(String(100))
+    seniority: Mapped[str] = mapped_column(String(20))
+    person_id: Mapped[int] = mapped_column(Integer, autoincrement=False)
+    loc: Mapped[str | None] = mapped_column(LocKey)
+
+
 class PeopleFacet(Base):
     """How many people share one combination of the low-cardinality filter columns.
 
@@ -331,10 +377,11 @@ class PeopleFacet(Base):
 
 
 class PeopleFacetMark(Base):
-    """The people the facet counts and the company facts copied onto people
-    (``PersonCompanyFact``) cover: every person up to ``max_person_id``. A search uses them only
-    while this equals the largest person key (so rows written any other way, or a load that
-    stopped half-way, fall back to counting the people and reading their companies)."""
+    """The people the facet counts and the company facts and keyword matches copied onto people
+    (``PersonCompanyFact``, ``PersonCompanyKeyword``) cover: every person up to
+    ``max_person_id``. A search uses them only while this equals the largest person key (so rows
+    written any other way, or a load that stopped half-way, fall back to counting the people and
+    reading their companies)."""
 
     __tablename__ = "prospect_people_facets_mark"
 

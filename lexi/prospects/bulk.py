@@ -7,6 +7,7 @@ which is several times faster than maintaining them row by row.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -20,8 +21,10 @@ from lexi.models.prospect import (
     CompanyTechnology,
     JobPosting,
     JobTitle,
+    KeywordPhrase,
     Person,
     PersonCompanyFact,
+    PersonCompanyKeyword,
 )
 
 TITLE_COLUMNS = ("id", "title", "seniority", "department")
@@ -91,6 +94,11 @@ POSTING_COLUMNS = (
 )
 FTS_TABLE = "prospect_companies_fts"
 FACTS_TABLE = PersonCompanyFact.__tablename__
+KEYWORDS_TABLE = PersonCompanyKeyword.__tablename__
+PHRASES_TABLE = KeywordPhrase.__tablename__
+# A keyword tag carried by at least one company in this many has its matches copied onto people
+# (``PersonCompanyKeyword``); rarer phrases match few companies, which the text index finds fast.
+KEYWORD_PHRASE_SHARE = 1000
 _TABLES = (
     "prospect_titles",
     "prospect_companies",
@@ -99,6 +107,8 @@ _TABLES = (
     "prospect_job_postings",
     "prospect_people_facets",
     FACTS_TABLE,
+    PHRASES_TABLE,
+    KEYWORDS_TABLE,
 )
 # The person columns counted in ``prospect_people_facets``.
 FACET_COLUMNS = ("seniority", "department", "email_status", "industry")
@@ -223,6 +233,88 @@ def refresh_company_facts(conn: Connection, company_id: int) -> None:
     conn.execute(text(_FACTS_FROM.format(where="p.company_id = :company")), {"company": company_id})
 
 
+def keyword_phrase(text: str) -> str:
+    """``text`` in the words the keyword filter searches for: lower case, words joined by one
+    space (``repository._words``)."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def choose_keyword_phrases(conn: Connection) -> None:
+    """PostgreSQL: list again the keyword phrases whose matches are copied onto people: the
+    companies' keyword tags (comma-separated) that at least one company in
+    ``KEYWORD_PHRASE_SHARE`` carries. SQLite lists none (its full-text index answers)."""
+    conn.execute(text(f"DELETE FROM {PHRASES_TABLE}"))
+    if conn.dialect.name != "postgresql":
+        return
+    companies = conn.execute(text("SELECT count(*) FROM prospect_companies")).scalar_one()
+    carried: Counter[str] = Counter()
+    for tag, n in conn.execute(
+        text(
+            "SELECT btrim(t), count(*) FROM prospect_companies, "
+            "unnest(string_to_array(keywords, ',')) AS t GROUP BY 1"
+        )
+    ):
+        phrase = keyword_phrase(tag)
+        if phrase and len(phrase) <= 100:
+            carried[phrase] += int(n)
+    least = max(1, math.ceil(int(companies) / KEYWORD_PHRASE_SHARE))
+    phrases = sorted(p for p, n in carried.items() if n >= least)
+    if phrases:
+        conn.execute(
+            text(f"INSERT INTO {PHRASES_TABLE} (phrase) VALUES (:p)"), [{"p": p} for p in phrases]
+        )
+
+
+# The people ``{where}`` (a condition on ``p``) picks whose company's text holds a listed keyword
+# phrase, as the keyword filter's text search finds them, in the primary key's order. Each
+# phrase's query is parsed once, and each company's text checked against every phrase: for the
+# few people an import or a company refresh writes.
+_KEYWORDS_OF = (
+    f"WITH v AS MATERIALIZED (SELECT phrase, phraseto_tsquery('simple', phrase) AS q "
+    f"FROM {PHRASES_TABLE}) "
+    f"INSERT INTO {KEYWORDS_TABLE} (phrase, seniority, person_id, loc) "
+    "SELECT v.phrase, p.seniority, p.id, p.loc FROM prospect_people p "
+    "JOIN prospect_companies c ON c.id = p.company_id JOIN v ON c.text_tsv @@ v.q "
+    "WHERE {where} ORDER BY 1, 2, 3"
+)
+# Every person, phrase by phrase: each phrase's companies from the text index (the generator).
+_ALL_KEYWORDS = (
+    f"INSERT INTO {KEYWORDS_TABLE} (phrase, seniority, person_id, loc) "
+    f"SELECT v.phrase, p.seniority, p.id, p.loc FROM {PHRASES_TABLE} v "
+    "JOIN prospect_companies c ON c.text_tsv @@ phraseto_tsquery('simple', v.phrase) "
+    "JOIN prospect_people p ON p.company_id = c.id ORDER BY 1, 2, 3"
+)
+
+
+def add_keyword_facts(conn: Connection, after_person: int | None = None) -> None:
+    """PostgreSQL: copy the listed keyword phrases' matches onto the people with keys above
+    ``after_person`` (just written, with their companies), or onto everyone (``None``: a full
+    load, after ``choose_keyword_phrases``)."""
+    if conn.dialect.name != "postgresql":
+        return
+    if after_person is None:
+        conn.execute(text(_ALL_KEYWORDS))
+    else:
+        conn.execute(text(_KEYWORDS_OF.format(where="p.id > :after")), {"after": after_person})
+
+
+def refresh_keyword_facts(conn: Connection, company_id: int) -> None:
+    """PostgreSQL: copy a company's keyword matches onto its people again (after its name,
+    description or keywords changed)."""
+    if conn.dialect.name != "postgresql":
+        return
+    conn.execute(
+        text(
+            f"DELETE FROM {KEYWORDS_TABLE} WHERE person_id IN "
+            "(SELECT id FROM prospect_people WHERE company_id = :company)"
+        ),
+        {"company": company_id},
+    )
+    conn.execute(
+        text(_KEYWORDS_OF.format(where="p.company_id = :company")), {"company": company_id}
+    )
+
+
 def counts(conn: Connection) -> tuple[int, int]:
     people = conn.execute(text("SELECT count(*) FROM prospect_people")).scalar_one()
     companies = conn.execute(text("SELECT count(*) FROM prospect_companies")).scalar_one()
@@ -246,13 +338,16 @@ def clear(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(
             text(
-                f"TRUNCATE {FACTS_TABLE}, prospect_people, prospect_job_postings, "
-                "prospect_company_technologies, prospect_companies, prospect_titles"
+                f"TRUNCATE {FACTS_TABLE}, {KEYWORDS_TABLE}, {PHRASES_TABLE}, prospect_people, "
+                "prospect_job_postings, prospect_company_technologies, prospect_companies, "
+                "prospect_titles"
             )
         )
         return
     for table in (
         FACTS_TABLE,
+        KEYWORDS_TABLE,
+        PHRASES_TABLE,
         "prospect_people",
         "prospect_job_postings",
         "prospect_company_technologies",

@@ -3,7 +3,7 @@
 The rows come from ``gen_universe.generate_rows`` (the same seed and day always make the same
 universe), made by a separate process (``gen_process``) while this one writes them: SQLite and
 PostgreSQL load them in bulk (``bulk``) and build the people indexes, and the company facts
-copied onto people, once at the end.
+(and, on PostgreSQL, the keyword matches) copied onto people, once at the end.
 """
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ def _load(
         with conn.begin():
             bulk.create_people_indexes(conn)
             bulk.add_company_facts(conn)
+            bulk.choose_keyword_phrases(conn)
+            bulk.add_keyword_facts(conn)
             bulk.finish_load(conn, facets)
         if sqlite:
             _sqlite_loading(conn, False)

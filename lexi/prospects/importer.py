@@ -635,6 +635,7 @@ def _write(
     ]
     bulk.insert_people(conn, rows)
     bulk.add_company_facts(conn, max_person)
+    bulk.add_keyword_facts(conn, max_person)
     bulk.add_facets(conn, rows, max_person)
 
 

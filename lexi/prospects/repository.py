@@ -39,10 +39,12 @@ from lexi.models.prospect import (
     CompanyTechnology,
     JobPosting,
     JobTitle,
+    KeywordPhrase,
     PeopleFacet,
     PeopleFacetMark,
     Person,
     PersonCompanyFact,
+    PersonCompanyKeyword,
 )
 
 P = Person.__table__.c
@@ -53,6 +55,8 @@ K = CompanyTechnology.__table__.c
 F = PeopleFacet.__table__.c
 M = PeopleFacetMark.__table__.c
 X = PersonCompanyFact.__table__.c
+W = PersonCompanyKeyword.__table__.c
+V = KeywordPhrase.__table__.c
 
 # What the PostgreSQL GIN indexes are built on (see the migrations): the stored vector of a
 # company's name, description and keywords, and an expression over its technologies (which must
@@ -115,12 +119,19 @@ class SignalQuery:
 class FactQuery:
     """People whose company has one of ``values`` of a fact ``kind`` ("t" a technology key, "f"
     a funding stage) and whose seniority is one of ``seniorities``: ranges of the primary key of
-    ``prospect_people_company_facts``, each in the order of the people's keys."""
+    ``prospect_people_company_facts``, each in the order of the people's keys.
+
+    Kind "k": people whose company's text holds one of the keyword phrases ``values`` (ranges
+    of ``prospect_people_company_keywords``), with any seniority when ``seniorities`` is empty,
+    and whose own place is in one of ``places`` (when given) and in none of
+    ``exclude_places``."""
 
     kind: str
     values: list[str]
     seniorities: list[str]
     exclude_ids: list[int] = field(default_factory=list)
+    places: list[tuple[str, str | None]] = field(default_factory=list)
+    exclude_places: list[tuple[str, str | None]] = field(default_factory=list)
 
 
 Buckets = Sequence[tuple[str, int, int | None]]
@@ -270,6 +281,27 @@ def _fact_filters(q: PersonQuery) -> tuple[str, list[str]] | None:
     return None
 
 
+def _keyword_filters(q: PersonQuery) -> bool:
+    """Whether ``q`` filters on keywords and otherwise only on what the keyword matches copied
+    onto people hold: seniorities, the people's own places and place exclusions, and people
+    left out."""
+    return bool(q.keywords) and not (
+        q.title_ids is not None
+        or q.company_ids is not None
+        or q.signals is not None
+        or q.departments
+        or q.industries
+        or q.exclude_industries
+        or q.email_status
+        or q.employees
+        or q.revenue
+        or q.company_places
+        or q.exclude_company_places
+        or q.technologies
+        or q.conditions
+    )
+
+
 def _fts_query(phrases: Sequence[str], columns: str) -> str | None:
     parts = ['"' + " ".join(words) + '"' for words in map(_words, phrases) if words]
     if not parts:
@@ -319,12 +351,16 @@ class ProspectRepository:
         self._titles_version: tuple[int, int] | None = None
         self._facet_mark: int | None = None
         self._facet_mark_read = False
+        self._listed: dict[tuple[str, ...], bool] = {}
 
-    def prepare_search(self, *, titles: bool = False, company_text: bool = False) -> None:
+    def prepare_search(
+        self, *, titles: bool = False, company_text: bool = False, keywords: Sequence[str] = ()
+    ) -> None:
         """What a search needs to know before it plans, in one statement: the universe's size,
         whether the facet counts cover it, with ``titles`` the titles' version (the in-memory
-        title index is checked against it) and with ``company_text`` the number of companies
-        (SQLite weighs a keyword's share of them).
+        title index is checked against it), with ``company_text`` the number of companies
+        (SQLite weighs a keyword's share of them) and with ``keywords`` whether their matches
+        are copied onto people (see ``fact_query``).
 
         PostgreSQL: the same statement sets this transaction's search settings. No JIT
         compiling: it costs more than the statements it would speed up (~290 ms per plan at
@@ -351,7 +387,13 @@ class ProspectRepository:
             ]
         if company_text and self.dialect == "sqlite":
             columns.append(select(func.max(C.id)).scalar_subquery())
+        phrases = _phrases(keywords)
+        if phrases:
+            columns.append(self._listed_statement(phrases).scalar_subquery())
         row = self.session.execute(select(*columns)).one()[first:]
+        if phrases:
+            self._listed[tuple(phrases)] = int(row[-1]) == len(phrases)
+            row = row[:-1]
         self._universe = int(row[0] or 0)
         self._facet_mark = None if row[1] is None else int(row[1])
         self._facet_mark_read = True
@@ -359,6 +401,24 @@ class ProspectRepository:
             self._titles_version = (int(row[2]), int(row[3]))
         if company_text and self.dialect == "sqlite":
             self._company_count = int(row[-1] or 1)
+
+    @staticmethod
+    def _listed_statement(phrases: list[str]) -> Select[Any]:
+        """How many of ``phrases`` are listed keyword phrases."""
+        return (
+            select(func.count())
+            .select_from(KeywordPhrase.__table__)
+            .where(V.phrase.in_(phrases) if len(phrases) > 1 else V.phrase == phrases[0])
+        )
+
+    def _phrases_listed(self, phrases: list[str]) -> bool:
+        """Whether every one of ``phrases`` (distinct, in the keyword filter's words) has its
+        matches copied onto people."""
+        key = tuple(phrases)
+        if key not in self._listed:
+            n = self.session.execute(self._listed_statement(phrases)).scalar_one()
+            self._listed[key] = int(n) == len(phrases)
+        return self._listed[key]
 
     # --- titles -----------------------------------------------------------------------------
 
@@ -461,7 +521,23 @@ class ProspectRepository:
 
         A technology matches as the technology filter does on each engine: the technologies
         whose name holds the phrase (on SQLite within one technology's name, where the text
-        index would also match a phrase running from one technology into the next)."""
+        index would also match a phrase running from one technology into the next).
+
+        Keywords, with seniorities or none, the people's places and people left out, read the
+        keyword matches copied onto people when every phrase is listed (``KeywordPhrase``;
+        PostgreSQL only): the rows were written from the keyword filter's own text search."""
+        if _keyword_filters(q):
+            phrases = _phrases(q.keywords)
+            if not phrases or not self._covered() or not self._phrases_listed(phrases):
+                return None
+            return FactQuery(
+                "k",
+                phrases,
+                sorted(set(q.seniorities)),
+                q.exclude_ids,
+                places=list(q.places),
+                exclude_places=list(q.exclude_places),
+            )
         wanted = _fact_filters(q)
         if wanted is None or not self._covered():
             return None
@@ -483,16 +559,26 @@ class ProspectRepository:
     def _fact_where(
         self, f: FactQuery, values: Sequence[str], seniorities: Sequence[str]
     ) -> list[Any]:
-        where: list[Any] = [
-            X.kind == f.kind,
-            X.value.in_(list(values)) if len(values) > 1 else X.value == values[0],
-            X.seniority.in_(list(seniorities))
-            if len(seniorities) > 1
-            else X.seniority == seniorities[0],
-        ]
+        if f.kind == "k":
+            value, seniority, person = W.phrase, W.seniority, W.person_id
+            where: list[Any] = []
+        else:
+            value, seniority, person = X.value, X.seniority, X.person_id
+            where = [X.kind == f.kind]
+        where.append(value.in_(list(values)) if len(values) > 1 else value == values[0])
+        if seniorities:
+            where.append(
+                seniority.in_(list(seniorities))
+                if len(seniorities) > 1
+                else seniority == seniorities[0]
+            )
+        if f.places:
+            where.append(or_(*[_in_place(W.loc, p) for p in f.places]))
+        for place in f.exclude_places:
+            where.append(or_(W.loc.is_(None), not_(_in_place(W.loc, place))))
         if f.exclude_ids:
             where.append(
-                X.person_id.not_in(
+                person.not_in(
                     bindparam("exclude_ids", f.exclude_ids, expanding=True, literal_execute=True)
                 )
             )
@@ -504,7 +590,7 @@ class ProspectRepository:
         counting distinct keys in SQL."""
         if not f.values:
             return []
-        stmt = select(func.group_concat(X.person_id)).where(
+        stmt = select(func.group_concat(_fact_person(f))).where(
             *self._fact_where(f, f.values, f.seniorities)
         )
         joined = self.session.execute(stmt).scalar()
@@ -518,25 +604,26 @@ class ProspectRepository:
         counts once)."""
         if not f.values:
             return 0
-        where = self._fact_where(f, f.values, f.seniorities)
-        if len(f.values) == 1:
-            stmt = select(func.count()).where(*where)
-        else:
-            people = select(X.person_id).where(*where).group_by(X.person_id).subquery()
-            stmt = select(func.count()).select_from(people)
+        stmt = select(func.count()).select_from(self._fact_count_from(f))
         return int(self.session.execute(stmt).scalar_one())
+
+    def _fact_count_from(self, f: FactQuery) -> Any:
+        """The rows to count for ``f``: its entries, or with several values (a person may hold
+        more than one) its distinct people."""
+        where = self._fact_where(f, f.values, f.seniorities)
+        person = _fact_person(f)
+        if len(f.values) == 1:
+            return select(person).where(*where).subquery("matches")
+        return select(person).where(*where).group_by(person).subquery("matches")
 
     def fact_page(self, f: FactQuery, offset: int, limit: int) -> list[int]:
         """Keys ``offset`` to ``offset + limit`` of the people ``f`` matches, in key order: the
-        first ``offset + limit`` of each (value, seniority) range, merged."""
+        first ``offset + limit`` of each (value, seniority) range, merged (of each value's
+        range when ``f`` names no seniority)."""
         if not f.values or limit <= 0:
             return []
         n = offset + limit
-        parts = [
-            select(X.person_id).where(*self._fact_where(f, [v], [s])).order_by(X.person_id).limit(n)
-            for v in f.values
-            for s in f.seniorities
-        ]
+        parts = self._fact_parts(f, n)
         if len(parts) == 1:
             return [int(r[0]) for r in self.session.execute(parts[0].offset(offset))][:limit]
         runs: dict[int, list[int]] = {}
@@ -553,6 +640,37 @@ class ProspectRepository:
             if not out or out[-1] != person:
                 out.append(person)
         return out[offset:n]
+
+    def _fact_parts(self, f: FactQuery, n: int) -> list[Select[Any]]:
+        """The first ``n`` keys of each (value, seniority) range of ``f`` (of each value's when
+        it names no seniority), each in key order."""
+        person = _fact_person(f)
+        seniorities: list[str | None] = [*f.seniorities] or [None]
+        return [
+            select(person)
+            .where(*self._fact_where(f, [v], [s] if s is not None else []))
+            .order_by(person)
+            .limit(n)
+            for v in f.values
+            for s in seniorities
+        ]
+
+    def count_facts_with_page(self, f: FactQuery, rows: int) -> tuple[int, list[int]]:
+        """PostgreSQL: ``count_facts`` and the first ``rows`` keys in key order (``fact_page``
+        from the start) in one statement, one round trip fewer for a page of a search."""
+        if not f.values:
+            return 0, []
+        parts = self._fact_parts(f, rows)
+        if len(parts) == 1:
+            union = parts[0].subquery("page")
+        else:
+            union = union_all(
+                *[select(sub.c.person_id) for sub in (p.subquery() for p in parts)]
+            ).subquery("page")
+        heads = select(func.array_agg(union.c.person_id)).scalar_subquery()
+        count = select(func.count()).select_from(self._fact_count_from(f)).scalar_subquery()
+        n, ids = self.session.execute(select(count, heads)).one()
+        return int(n), sorted(set(ids or []))[:rows]
 
     def _fts_share(self, phrases: Sequence[str]) -> float:
         """Estimated share of companies matching any phrase (a phrase is as rare as its rarest word)."""
@@ -1136,9 +1254,9 @@ class ProspectRepository:
 
     def refresh_company(self, company: Any, changes: dict[str, Any]) -> None:
         """Write ``changes`` to the company row ``company`` (as read by ``companies_by_domain``),
-        keep its people's copies of the headcount, revenue, technologies and funding stage in
-        step, and re-index its text on SQLite (PostgreSQL's text vector is a generated
-        column)."""
+        keep its people's copies of the headcount, revenue, technologies, funding stage and
+        keyword matches in step, and re-index its text on SQLite (PostgreSQL's text vector is a
+        generated column)."""
         self.session.execute(update(Company).where(Company.id == company.id).values(changes))
         copies = {
             person: changes[name]
@@ -1155,6 +1273,10 @@ class ProspectRepository:
             from lexi.prospects.bulk import refresh_company_facts
 
             refresh_company_facts(self.session.connection(), company.id)
+        if {"name", "description", "keywords"} & changes.keys():
+            from lexi.prospects.bulk import refresh_keyword_facts
+
+            refresh_keyword_facts(self.session.connection(), company.id)
         if "technologies" in changes and self.session.get_bind().dialect.name == "sqlite":
             fts = "prospect_companies_fts"
             old = {
@@ -1224,6 +1346,16 @@ class ProspectRepository:
             return set()
         rows = self.session.execute(select(P.linkedin_url).where(P.linkedin_url.in_(list(urls))))
         return {r[0] for r in rows}
+
+
+def _phrases(keywords: Sequence[str]) -> list[str]:
+    """The distinct keyword phrases in the words the text search looks for, sorted."""
+    return sorted({" ".join(words) for words in map(_words, keywords) if words})
+
+
+def _fact_person(f: FactQuery) -> Any:
+    """The person key column of the table ``f`` reads."""
+    return W.person_id if f.kind == "k" else X.person_id
 
 
 def _among_ids(column: Any, array: bool) -> ColumnElement[bool]:

@@ -248,6 +248,7 @@ def _prepare(repo: ProspectRepository, filters: ProspectFilters) -> None:
     repo.prepare_search(
         titles=bool(filters.titles) or hiring_titles,
         company_text=bool(filters.keywords or filters.technologies),
+        keywords=list(filters.keywords),
     )
 
 
@@ -262,6 +263,7 @@ class _Planned:
     ids: list[int] | None = None
     branches: list[Any] | None = None  # built when a page needs them
     facts: FactQuery | None = None  # matches read from the company facts copied onto people
+    head: list[int] | None = None  # with ``facts``: the first keys, as many as the page needs
 
     def conditions(self, repo: ProspectRepository) -> list[Any]:
         if self.branches is None:
@@ -277,13 +279,17 @@ def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0)
     """Each group's branches and exact counts (PostgreSQL: see ``_counted_together``; SQLite
     counts the exact and the other title matches in one statement too, when no set of
     companies is walked, and finds each group's page afterwards); a seniority with a technology
-    or a funding stage alone is counted, and its page read, from the company facts copied onto
-    people."""
+    or a funding stage alone, or keywords (with seniorities, people's places), are counted, and
+    their page read, from the company facts or keyword matches copied onto people (PostgreSQL:
+    the count and the page's keys in one statement)."""
     if len(groups) == 1:
         facts = repo.fact_query(groups[0])
         if facts is not None and repo.dialect == "sqlite":
             ids = repo.fact_ids(facts)
             return [_Planned(groups[0], [len(ids)], ids)]
+        if facts is not None and rows:
+            n, head = repo.count_facts_with_page(facts, rows)
+            return [_Planned(groups[0], [n], facts=facts, head=head)]
         if facts is not None:
             return [_Planned(groups[0], [repo.count_facts(facts)], facts=facts)]
     if repo.dialect == "postgresql":
@@ -419,6 +425,8 @@ def search(
         if want > 0 and skip < n:
             if group.ids is not None:
                 got = group.ids[skip : skip + want]
+            elif group.head is not None:
+                got = group.head[skip : skip + want]
             elif group.facts is not None:
                 got = repo.fact_page(group.facts, skip, want)
             else:
