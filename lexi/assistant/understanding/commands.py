@@ -181,7 +181,18 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:connect|integrate|link|hook\s+up)\s+(?:to|with|into)\s+(?:our|my|the)\s+(?:\w+\s+){0,2}?"
     r"(?:system|crm|erp|database|instance|account|data\s+warehouse)|"
     r"(?:what|how\s+much)\s+(?:each\s+of\s+them|they|each\s+one|each|it|these\s+companies)\s+"
-    r"(?:pays?|spends?)|(?:pays?|spends?)\s+(?:on\s+)?\w+\s+per\s+(?:month|year))\b",
+    r"(?:pays?|spends?)|(?:pays?|spends?)\s+(?:on\s+)?\w+\s+per\s+(?:month|year)|"
+    # any booking for the people: "book them a site visit", "could you arrange a lunch with them"
+    r"(?:book|schedule|arrange|organi[sz]e)\s+(?:them|him|her)\b|"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|^\W*(?:please\s+)?)"
+    r"(?:book|schedule|arrange|organi[sz]e|set\s+up)\s+(?:a|an|some)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:site\s+)?visits?|tours?|walk-?throughs?|lunch(?:es)?|dinners?|coffees?|appointments?|"
+    r"sessions?|interviews?|consultations?|meetings?|calls?|demos?)\s+(?:with|for)\s+"
+    r"(?:them|him|her|each|all|every|these|those|the\s+first)|"
+    # what Lexi holds no data on: reviews and ratings of the companies
+    r"(?:pull|get|fetch|grab|find|look\s+up|check|show\s+me|give\s+me|add|include|see)\s+"
+    r"(?:their|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:reviews?|ratings?|review\s+scores?|"
+    r"star\s+ratings?|stars|trustpilot\s+scores?|nps(?:\s+scores?)?))\b",
     I,
 )
 

@@ -219,7 +219,10 @@ _STATS_IN = prefilter.compile(
 )
 _STATS_IT = prefilter.compile(
     r"\bhow\s+(?:big|large|long)\s+is\s+(?:it|that|this)\b|"
-    r"\bhow\s+many\s+(?:are|people\s+are|contacts\s+are)\s+(?:in|on)\s+(?:it|there)\b|"
+    # "how many in it", "how many people are on it now", "how many's in there"
+    r"\bhow\s+many(?:'s|\s+(?:people|contacts|leads|prospects|ppl|folks|names))?(?:\s+(?:are|is))?"
+    r"(?:\s+(?:now|total|altogether|in\s+total))?\s+(?:in|on)\s+(?:it|there)\b|"
+    r"\bwhat'?s\s+the\s+(?:count|size|total)\s+(?:of|on|in|for)\s+(?:it|that\s+list|the\s+list)\b|"
     r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|got\s+(?:in|added|saved)|went|are\s+now|"
     r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b",
     I,
@@ -334,6 +337,35 @@ def list_operation(
     ):
         return _targeted(IntentKind.list_stats, clause, max(named, key=len), state)
     return None
+
+
+# "save to Midwest CPA", "store these in Q3 Targets": the results saved under a name, which is a
+# new list unless the user has one so named ("save them to my Conference list" says it exists).
+_SAVE_TO_NAME = prefilter.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|now|then|so|just|great|cool|perfect|nice|fine|alright|please|pls)\W+)*"
+    r"(?:save|store|stash)\s+(?:(?:them|these|those|em|'em|everyone|everybody|all(?:\s+of\s+"
+    r"(?:them|these|those))?|the\s+(?:results|lot|people|leads|prospects|contacts)|these\s+people|"
+    r"those\s+people|this\s+batch|the\s+(?:first|top|last)\s+\w+)\s+)?(?:to|into|in|under)\s+"
+    r"(?!(?:a|an|the|my|our|your|new|this|that|same|it|there|one|another)\b)(?!.*\blists?\b)\S",
+    I,
+)
+
+
+def save_to_new(
+    clause: str, quotes: list[str], state: ConversationState, after_search: bool
+) -> Intent | None:
+    """The list_create of "save to <a name no list has>" after an earlier turn's search; None
+    otherwise (in the message that searches, "find ... and save them to Medtech EU" names a list
+    the user may have, and adds to it)."""
+    if after_search or not _SAVE_TO_NAME.search(clause) or not state.has_results():
+        return None
+    name = list_name_in(clause, quotes, state)
+    known = [*state.known_list_names, state.last_list_name, state.context_list_name]
+    if not name or known_name(name, [k for k in known if k]):
+        return None
+    intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
+    intent.selector = {"prospects": "last_results", **selector(clause)}
+    return intent
 
 
 _WHO_IS_IN = re.compile(

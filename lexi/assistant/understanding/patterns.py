@@ -539,6 +539,24 @@ _TECH_ALONE = re.compile(
     rf"^\W*(?:(?:also|and|plus|or|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
     re.IGNORECASE,
 )
+# "only companies on aws", "firms already running on azure": "on" a technology, written in any
+# case, after the companies it describes (see ``_on_after_companies``).
+_TECH_ON = prefilter.compile(
+    rf"\b(?:(?:that|which|who)\s+(?:are|is)\s+|already\s+|currently\s+|all\s+)?"
+    rf"(?:(?:running|hosted|built)\s+)?on\s+({_TECH_CLEAR_LIST})\b",
+    re.IGNORECASE,
+)
+_COMPANIES_BEFORE = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|cos|ones|businesses|orgs?|organi[sz]ations|accounts|shops|"
+    r"stores|brands|startups|agencies|retailers|merchants|those)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _on_after_companies(m: re.Match[str]) -> list[str] | None:
+    return _techs(m[1]) if _COMPANIES_BEFORE.search(m.string, 0, m.start()) else None
+
+
 _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
 
 
@@ -562,8 +580,9 @@ def excluded_technologies(text: str) -> tuple[str, list[str]]:
 
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
-    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_SUFFIX, _TECH_UNKNOWN, _TECH_ALONE):
-        text, found = _take(text, pattern, lambda m: _techs(m[1]))
+    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_ON, _TECH_SUFFIX, _TECH_UNKNOWN, _TECH_ALONE):
+        read = _on_after_companies if pattern is _TECH_ON else lambda m: _techs(m[1])
+        text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)
     return text, out

@@ -86,6 +86,13 @@ _REASON = prefilter.compile(
     r"|we(?:'ve|\s+have)?\s+already\b"
     r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
+    # "exclude the bay area, nobody there has roof space", "skip florida, none of them reply"
+    r"|(?:nobody|no\s*one|none\s+of\s+(?:them|those|these|em))\s+(?:(?:there|here|over\s+there)\s+)?"
+    r"(?:ever\s+|really\s+|even\s+|actually\s+)?(?:has|have|had|buys?|bought|needs?|wants?|uses?|"
+    r"answers?|repl(?:y|ies)|responds?|picks?|cares?|is|are|was|were|seems?|does|do|did|can|could|"
+    r"will|would)\b"
+    r"|(?:(?:it'?s|that'?s|its|thats|it\s+is|that\s+is)\s+)?too\s+(?:expensive|pricey|costly|far|"
+    r"competitive|saturated|crowded|slow|risky)\b"
     r")[^.!?]*[.!?]?",
     re.IGNORECASE,
 )

@@ -305,7 +305,10 @@ def list_request(c: Clause) -> Intent | None:
     """ "add them to Q1 Leads", "show my lists", "remove anyone at Acme from the list"."""
     if commands.asks_cost(c.text):
         return None
-    return lists.list_operation(c.text, c.quotes, c.state, after_search=c.running.searched)
+    searched = c.running.searched
+    return lists.save_to_new(c.text, c.quotes, c.state, searched) or lists.list_operation(
+        c.text, c.quotes, c.state, after_search=searched
+    )
 
 
 @recogniser(priority=60)

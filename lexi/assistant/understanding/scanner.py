@@ -51,18 +51,29 @@ _CONNECTORS = ("and", "&", "/", ",")
 # "swap CTOs for CIOs", "replace CTOs with CIOs": the first goes, the second comes.
 _SWAP = prefilter.compile(
     r"\b(?:swap|replace|switch|exchange|trade)\s+(?:out\s+)?(?:the\s+)?(?!to\b)"
-    r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+",
+    r"((?:\S+\s+){0,3}?\S+)\s+(?:for|with)\s+(?:(?:a|an|the|some)\s+)?",
     re.IGNORECASE,
 )
 # "change founders to CEO", "switch the CFOs to controllers": a role swapped for another (only
 # a role; "change the limit to 50" is read as it is).
 _CHANGE_ROLE = prefilter.compile(
-    r"\b(?:change|switch|turn|make)\s+(?:the\s+)?((?:\S+\s+)?\S+)\s+(?:to|into)\s+", re.IGNORECASE
+    r"\b(?:change|switch|turn|make)\s+(?:the\s+)?((?:\S+\s+)?\S+)\s+(?:to|into)\s+"
+    r"(?:(?:a|an|the|some)\s+)?",
+    re.IGNORECASE,
 )
 
 
 def _role_swap(m: re.Match[str]) -> str:
-    return f" not {m[1]} then " if norm_key(m[1]) in ROLE_KEYS else m[0]
+    key = norm_key(m[1])
+    head = key.rsplit(" ", 1)[-1]
+    # a role the lexicon knows, a title of the vocabulary, or a title read from its head noun
+    # ("risk managers")
+    known = (
+        key in ROLE_KEYS
+        or key in VOCABULARY_TITLES
+        or (" " in key and (head in TITLE_HEADS or head in _RUNG_HEADS))
+    )
+    return f" not {m[1]} then " if known else m[0]
 
 
 _TOTAL_RAISED = re.compile(
@@ -127,6 +138,8 @@ _OCCUPATIONS = frozenset(
     """nurse physician doctor attorney lawyer teacher driver pharmacist therapist clinician
     engineer developer dentist paralegal technician""".split()
 )
+# Words for the company that begin a title before a title head: "firm administrator".
+_FIRM_WORDS = frozenset({"firm", "company", "business"})
 # Role nouns that end a title after function words: "fleet managers", "claims directors".
 _RUNG_HEADS = {
     "manager": "Manager",
@@ -683,9 +696,12 @@ class _Scanner:
                 continue
             words = self.t[i:h]
             serving = head_key in _SERVING_HEADS
-            if any(not self._title_word(i + j, rung, serving) for j in range(width)) or self._gap(
-                i, h
+            firm_title = width == 1 and not rung and self.keys[i] in _FIRM_WORDS
+            if not firm_title and any(
+                not self._title_word(i + j, rung, serving) for j in range(width)
             ):
+                continue
+            if self._gap(i, h):
                 continue
             if width == 4 and self.keys[i] != "chief":
                 continue  # four words only in "Chief Medical Information Officer"

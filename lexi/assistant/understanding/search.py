@@ -13,6 +13,7 @@ from lexi.prospects.taxonomy import FUNDING_STAGES
 from . import prefilter
 from .industries import INDUSTRY_ALIASES
 from .places import prefer_nearby
+from .scanner import extract
 from .signals import restaged
 from .slots import Slots, render_roles, swap_departments, swap_rung
 from .text import norm_key
@@ -110,8 +111,10 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     add = _adds(clause)
     slots = _hq_places(slots, base, clause)
     slots = _kind_restated(slots, base, clause, add)
-    slots = _refine_roles(f, base, slots, add)
-    slots = _without_replaced(slots, base, add, bool(_REPLACES.search(clause)))
+    slots = _role_word_kept(slots, base, clause)
+    replaces = bool(_REPLACES.search(clause))
+    slots = _refine_roles(f, base, slots, add, replaces)
+    slots = _without_replaced(slots, base, add, replaces)
     for key in _LIST_FIELDS:
         values = getattr(slots, key)
         if values:
@@ -149,7 +152,11 @@ _EXPLICIT_ADD = re.compile(r"\b(?:too|also|as\s+well|add|plus|include)\b", re.IG
 _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
 _AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
 _REPLACES = prefilter.compile(
-    r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE
+    r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b|"
+    # "change safety directors to EHS managers": one value for another
+    r"\b(?:change|switch|turn)\s+(?!(?:it|that|this|them|those|these|to)\b)(?:the\s+)?\S+"
+    r"(?:\s+\S+)?\s+(?:to|into)\b",
+    re.IGNORECASE,
 )
 # "drop austin, whole state": the places of the search widen to their states.
 _WHOLE_STATE = prefilter.compile(
@@ -213,6 +220,31 @@ def _kind_restated(slots: Slots, base: dict[str, Any], clause: str, add: bool) -
         return slots
     out = copy.copy(slots)
     out.industries = [v for v in slots.industries if v not in restated]
+    return out
+
+
+# "vp of ops too, not just facilities": what the search already asks for, kept.
+_NOT_JUST = prefilter.compile(
+    r"\bnot\s+(?:just|only)\s+(?:the\s+)?(?P<what>[a-z][\w&/-]*(?:\s+(?!(?:people|ones|folks|"
+    r"roles|titles|guys|team|side|leaders|heads)\b)[a-z][\w&/-]*)?)"
+    r"(?:\s+(?:people|ones|folks|roles|titles|guys|team|side|leaders|heads))?\s*(?:[,;.!?]|$)",
+    re.IGNORECASE,
+)
+
+
+def _role_word_kept(slots: Slots, base: dict[str, Any], clause: str) -> Slots:
+    """ "vp of ops too, not just facilities" after facilities directors: the word names the
+    search's own role ("Facilities Director"), not an industry (Facilities Services)."""
+    m = _NOT_JUST.search(clause)
+    if not m or not slots.industries or not base.get("titles"):
+        return slots
+    title_words = {w for t in base["titles"] for w in norm_key(str(t)).split()}
+    said = norm_key(m["what"]).split()
+    if not said or not set(said) <= title_words:
+        return slots
+    named = set(extract(m["what"]).industries) - set(base.get("industries") or [])
+    out = copy.copy(slots)
+    out.industries = [v for v in slots.industries if v not in named]
     return out
 
 
@@ -316,7 +348,9 @@ def _drop_removed(f: dict[str, Any], slots: Slots, takes_back: bool = False) -> 
     return slots
 
 
-def _refine_roles(f: dict[str, Any], base: dict[str, Any], slots: Slots, add: bool) -> Slots:
+def _refine_roles(
+    f: dict[str, Any], base: dict[str, Any], slots: Slots, add: bool, replaces: bool = False
+) -> Slots:
     """The clause's roles and departments applied to ``f``; the slots, with department words
     no longer read as industries when they changed a department."""
     roles = render_roles(slots.positive_roles)
@@ -341,12 +375,33 @@ def _refine_roles(f: dict[str, Any], base: dict[str, Any], slots: Slots, add: bo
         new = [d for d, _, neg in slots.dept_mentions if not neg]
         depts = [d for d in base["departments"] if d not in gone_depts]
         f["departments"] = _union(depts, new) if add else (new or depts)
-    _apply_roles(f, roles, add)
     negated = render_roles([h for h in slots.roles if h.negated and not h.role.generic])
+    if replaces and not add and (swapped := _swapped(base, roles, negated)):
+        roles = {"titles": swapped}
+    _apply_roles(f, roles, add)
     for key, values in negated.items():
         if key in f:
             f[key] = [v for v in f[key] if v not in values]
     return slots
+
+
+def _swapped(
+    base: dict[str, Any], roles: dict[str, list[str]], gone: dict[str, list[str]]
+) -> list[str] | None:
+    """ "swap risk manager for safety director" after CFOs and risk managers: the titles of
+    the search with the one named replaced, in its place, and the others kept (None when the
+    search has no such title)."""
+    old = [str(t) for t in base.get("titles") or []]
+    new, out = roles.get("titles") or [], []
+    named = {norm_key(t) for t in gone.get("titles") or []}
+    if not new or not named or not any(norm_key(t) in named for t in old):
+        return None
+    for title in old:
+        if norm_key(title) not in named:
+            out.append(title)
+        elif not set(new) & set(out):
+            out.extend(t for t in new if t not in out)
+    return out
 
 
 def _apply_roles(f: dict[str, Any], roles: dict[str, list[str]], add: bool) -> None:

@@ -217,6 +217,12 @@ _ADDED = re.compile(
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
 )
+# Words that point back at a technology already named rather than naming one.
+_PRONOUN = re.compile(
+    r"(?:it|them|that|this|those|these|one|either|both|the\s+(?:same|tool|platform|software|"
+    r"product|tech|technology|stack))(?:\s+(?:one|tool|platform|software|product|tech|technology))?\b",
+    _I,
+)
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
@@ -226,7 +232,7 @@ _HIRING = re.compile(
     r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
     # "hiring in sales and engineering": a second department
     r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
-    r"designers|recruiters|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
+    r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
     r"(?:\s+(?:right\s+)?now)?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
@@ -287,7 +293,6 @@ _DEPARTMENTS = {
     "design": "design",
     "product": "product",
     "finance": "finance",
-    "recruiters": "human_resources",
     "it": "information_technology",
     "legal": "legal",
     "lawyers": "legal",
@@ -593,6 +598,8 @@ class _Reading:
             return m.group(0)  # "who just moved to Austin": a move, not a technology
         tech = TECHNOLOGY_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
+        if _PRONOUN.match(tech):
+            tech = ""  # "that adopted it recently": the technology already asked for
         if tech and tech not in self.filters["technologies"]:
             self.filters["technologies"].append(tech)
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else JUST_ADOPTED_DAYS

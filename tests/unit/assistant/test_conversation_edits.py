@@ -1,0 +1,264 @@
+"""Turns that change what a conversation has: saving the results under a new name and asking
+how big the list is, a technology or a hiring role added to the search, one title swapped among
+several, words that restate the search or give a reason, and asks Lexi cannot serve. Each class
+is tested with phrasings of its own, not the lines of the scored batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexi.assistant.understanding import interpret
+from lexi.assistant.understanding.evaluation import advance, labelled, next_turn
+from lexi.assistant.understanding.types import ConversationState, IntentKind
+
+BANKERS = {
+    "titles": ["CFO", "Risk Manager"],
+    "industries": ["Banking"],
+    "locations": ["TX, US"],
+    "limit": 25,
+}
+SAAS = {
+    "titles": ["CTO"],
+    "industries": ["Computer Software"],
+    "locations": ["Berlin, DE"],
+    "technologies": ["Salesforce"],
+    "limit": 25,
+}
+
+
+def _after(*turns: list[dict], known: list[str] | None = None) -> ConversationState:
+    state = ConversationState(known_list_names=list(known or []))
+    for intents in turns:
+        next_turn(state)
+        advance(state, labelled(intents))
+    next_turn(state)
+    return state
+
+
+def _search(filters: dict) -> list[dict]:
+    return [{"kind": "prospect_search", "filters": filters}]
+
+
+def _one(text: str, state: ConversationState):
+    intents = interpret(text, state).intents
+    assert len(intents) == 1, intents
+    return intents[0]
+
+
+def _refined(text: str, filters: dict) -> dict:
+    got = _one(text, _after(_search(filters)))
+    assert got.kind is IntentKind.prospect_search and got.refinement, got
+    return got.filters.to_dict()
+
+
+# ------------------------------------------------------------------ saving under a new name
+
+
+class TestSavingUnderANewName:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("save to Lone Star Banks", "Lone Star Banks"),
+            ("ok save to Gulf Coast Risk 2027 pls", "Gulf Coast Risk 2027"),
+            ("store these in Q3 Bank Targets", "Q3 Bank Targets"),
+            ("save them into TX Treasury", "TX Treasury"),
+            ("save those to 'Houston Money People'", "Houston Money People"),
+            ("save to dallas cfos", "dallas cfos"),
+        ],
+    )
+    def test_a_name_no_list_has_is_a_new_list_of_the_results(self, text, name):
+        got = _one(text, _after(_search(BANKERS), known=["Q1 Leads"]))
+        assert got.kind is IntentKind.list_create
+        assert (got.list_name, got.list_target) == (name, "new")
+        assert got.selector == {"prospects": "last_results"}
+
+    def test_a_selection_of_the_results_is_kept(self):
+        got = _one("save the first 5 to Top Texas Banks", _after(_search(BANKERS)))
+        assert got.kind is IntentKind.list_create
+        assert got.selector == {"prospects": "last_results", "first": 5}
+
+    @pytest.mark.parametrize(
+        "text",
+        ["save to Lone Star Banks", "save these to lone star banks", "store them in Q1 Leads"],
+    )
+    def test_a_list_the_user_has_is_added_to(self, text):
+        got = _one(text, _after(_search(BANKERS), known=["Lone Star Banks", "Q1 Leads"]))
+        assert got.kind is IntentKind.list_add and got.list_target == "named"
+
+    def test_the_list_made_a_turn_ago_is_added_to(self):
+        made = [{"kind": "list_create", "list_name": "Lone Star Banks", "list_target": "new"}]
+        state = _after(_search(BANKERS), made, _search(BANKERS))
+        got = _one("save these to Lone Star Banks", state)
+        assert got.kind is IntentKind.list_add and got.list_name == "Lone Star Banks"
+
+    def test_my_list_says_it_exists(self):
+        got = _one("save them to my Conference list", _after(_search(BANKERS)))
+        assert got.kind is IntentKind.list_add and got.list_name == "Conference"
+
+    def test_without_results_it_is_no_save_of_them(self):
+        got = interpret("save to Lone Star Banks", _after()).intents
+        assert IntentKind.list_create not in [i.kind for i in got]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "how many in it",
+            "how many are on it now?",
+            "how many people in there",
+            "how many's in it",
+            "what's the count on it",
+        ],
+    )
+    def test_how_many_after_saving_is_the_size_of_that_list(self, text):
+        made = [{"kind": "list_create", "list_name": "Lone Star Banks", "list_target": "new"}]
+        got = _one(text, _after(_search(BANKERS), made))
+        assert got.kind is IntentKind.list_stats
+        assert (got.list_name, got.list_target) == ("Lone Star Banks", "last")
+
+
+# ------------------------------------------------------------------ the search's technology
+
+
+class TestCompaniesOnATechnology:
+    @pytest.mark.parametrize(
+        ("text", "technology"),
+        [
+            ("only companies on aws", "AWS"),
+            ("only firms on azure", "Azure"),
+            ("just the ones already on hubspot", "HubSpot"),
+            ("only cos running on gcp", "GCP"),
+            ("only businesses on shopify", "Shopify"),
+        ],
+    )
+    def test_on_a_technology_after_the_companies_adds_it(self, text, technology):
+        f = _refined(text, BANKERS)
+        assert f["technologies"] == [technology]
+        assert f["titles"] == BANKERS["titles"]
+
+    def test_a_new_search_reads_it_too(self):
+        got = _one("ctos at companies on aws in texas", _after())
+        assert got.filters.technologies == ["AWS"]
+        assert got.filters.locations == ["TX, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("that adopted it in the last 90 days", 90),
+            ("only ones that started using it in the past 60 days", 60),
+            ("which implemented the platform in the last 30 days", 30),
+            ("that just adopted it", 90),
+            ("who switched to it recently", 90),
+        ],
+    )
+    def test_it_after_adopted_is_the_technology_searched(self, text, days):
+        f = _refined(text, SAAS)
+        assert f["technologies"] == ["Salesforce"]
+        assert f["technologies_added_within_days"] == days
+
+
+# ------------------------------------------------------------------ roles
+
+
+class TestSwappingOneTitle:
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("swap risk manager for treasurer", ["CFO", "Treasurer"]),
+            ("swap the cfo for a controller", ["Controller", "Risk Manager"]),
+            ("replace risk managers with compliance officers", ["CFO", "Compliance Officer"]),
+            ("change risk managers to safety directors", ["CFO", "Safety Director"]),
+            ("swap cfo for vp of finance", ["VP of Finance", "Risk Manager"]),
+        ],
+    )
+    def test_only_the_named_title_is_replaced(self, text, titles):
+        f = _refined(text, BANKERS)
+        assert f["titles"] == titles
+        assert f["limit"] == 25 and f["industries"] == ["Banking"]
+
+    def test_a_title_the_search_lacks_replaces_them_all(self):
+        assert _refined("swap ceos for controllers", BANKERS)["titles"] == ["Controller"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("swap to COO or firm administrator", ["COO", "Firm Administrator"]),
+            ("switch to cfo or business administrator", ["CFO", "Business Administrator"]),
+            ("swap to coo or billing supervisor", ["COO", "Billing Supervisor"]),
+            ("swap to firm administrator", ["Firm Administrator"]),
+        ],
+    )
+    def test_every_title_of_the_new_ones_is_kept(self, text, titles):
+        assert _refined(text, BANKERS)["titles"] == titles
+
+    def test_an_industry_firm_before_a_title_stays_the_industry(self):
+        got = _one("compliance officers at law firms in ohio", _after())
+        assert got.filters.titles == ["Compliance Officer"]
+        assert got.filters.industries == ["Law Practice"]
+
+    @pytest.mark.parametrize(
+        ("text", "hiring"),
+        [
+            ("that are hiring recruiters", {"titles": ["Recruiter"]}),
+            ("only ones hiring recruiters right now", {"titles": ["Recruiter"]}),
+            ("companies hiring technical recruiters", {"titles": ["Technical Recruiter"]}),
+            (
+                "that are hiring recruiters and engineers",
+                {"titles": ["Recruiter"], "departments": ["engineering"]},
+            ),
+        ],
+    )
+    def test_hiring_recruiters_is_the_recruiter_title(self, text, hiring):
+        assert _refined(text, BANKERS)["hiring_for"] == hiring
+
+    @pytest.mark.parametrize(
+        ("base", "text"),
+        [
+            ("Facilities Director", "vp of ops too, not just facilities"),
+            ("Finance Director", "controllers too, not just finance"),
+            ("Marketing Director", "cmos as well, not only marketing"),
+            ("Facilities Manager", "also coo, not just facilities people"),
+            ("Legal Director", "general counsel too, not just legal"),
+        ],
+    )
+    def test_not_just_the_role_word_adds_no_industry(self, base, text):
+        f = _refined(text, {"titles": [base], "industries": ["Warehousing"], "limit": 25})
+        assert f["industries"] == ["Warehousing"]
+        assert f["titles"][0] == base and len(f["titles"]) == 2
+
+
+# ------------------------------------------------------------------ reasons and asks
+
+
+class TestReasonsAndAsks:
+    @pytest.mark.parametrize(
+        ("text", "excluded"),
+        [
+            ("exclude houston, nobody there has roof space lol", "Houston, TX, US"),
+            ("drop dallas, no one there buys software", "Dallas, TX, US"),
+            ("skip austin, none of them answer cold email", "Austin, TX, US"),
+            ("no el paso, too expensive to travel there", "El Paso, TX, US"),
+            ("exclude san antonio, nobody there uses shopify lol", "San Antonio, TX, US"),
+        ],
+    )
+    def test_the_reason_after_an_exclusion_adds_nothing(self, text, excluded):
+        f = _refined(text, BANKERS)
+        assert f == {**BANKERS, "exclude_locations": [excluded]}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can you pull their google review ratings for me",
+            "can you get their yelp reviews",
+            "could you check their star ratings on google",
+            "can you book them a site visit",
+            "could you schedule them a walkthrough",
+            "please book a site visit with each of them",
+            "can you arrange a lunch with them",
+        ],
+    )
+    def test_asks_lexi_cannot_serve_are_unsupported(self, text):
+        assert _one(text, _after(_search(BANKERS))).kind is IntentKind.unsupported
+
+    def test_book_as_a_word_of_the_search_stays_a_search(self):
+        got = _one("ceos at book publishers in new york", _after())
+        assert got.kind is IntentKind.prospect_search
