@@ -8,6 +8,7 @@ look the same or make one display as something else.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -49,6 +50,7 @@ def _plural_word(title: str) -> str:
     return title + "s"
 
 
+@functools.lru_cache(maxsize=4096)
 def plural_title(title: str) -> str:
     """A job title in the plural: "VP of Sales" -> "VPs of Sales", "SDR" -> "SDRs",
     "Head of Marketing" -> "Heads of Marketing", "Account Executive" -> "Account Executives"."""

@@ -23,6 +23,21 @@ def company_uuid(key: int) -> uuid.UUID:
     return uuid.UUID(int=(_COMPANY << 64) | _LOW_TAG | key)
 
 
+def _text(n: int) -> str:
+    h = f"{n:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def person_id_text(key: int) -> str:
+    """``str(person_uuid(key))``, without building the UUID (a page shows 25 of them)."""
+    return _text((_PERSON << 64) | _LOW_TAG | key)
+
+
+def company_id_text(key: int) -> str:
+    """``str(company_uuid(key))``, likewise."""
+    return _text((_COMPANY << 64) | _LOW_TAG | key)
+
+
 def _decode(value: uuid.UUID, high: int) -> int | None:
     n = value.int
     if n >> 64 != high or not (n & _LOW_TAG):

@@ -340,6 +340,36 @@ def _industry_and_place(q: PersonQuery) -> bool:
     )
 
 
+def _prepare_statement(postgresql: bool, titles: bool, company_text: bool) -> Select[Any]:
+    """The statement of ``ProspectRepository.prepare_search``: on PostgreSQL the three settings
+    first, then the universe's size and the facet counts' mark, with ``titles`` the titles'
+    count and largest key, with ``company_text`` the companies' largest key."""
+    columns: list[Any] = []
+    if postgresql:
+        columns += [
+            func.set_config("jit", "off", True),
+            func.set_config("plan_cache_mode", "force_custom_plan", True),
+            func.set_config("work_mem", _PG_WORK_MEM, True),
+        ]
+    columns += [
+        select(func.max(P.id)).scalar_subquery(),
+        select(M.max_person_id).where(M.id == 1).scalar_subquery(),
+    ]
+    if titles:
+        columns += [
+            select(func.count()).select_from(JobTitle.__table__).scalar_subquery(),
+            select(func.coalesce(func.max(T.id), 0)).scalar_subquery(),
+        ]
+    if company_text:
+        columns.append(select(func.max(C.id)).scalar_subquery())
+    return select(*columns)
+
+
+# Built once each (a search runs one; building it costs more than running it on SQLite), keyed
+# by (PostgreSQL, titles, company text).
+_PREPARE: dict[tuple[bool, bool, bool], Select[Any]] = {}
+
+
 class ProspectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -368,29 +398,17 @@ class ProspectRepository:
         run five times on a connection, and the server would then switch to one generic plan
         for every value (a country range and a city alike; 5x the work for a keyword, seniority
         and country at 1M people). A sort or hash may use ``_PG_WORK_MEM``."""
-        columns: list[Any] = []
-        if self.dialect == "postgresql":
-            columns += [
-                func.set_config("jit", "off", True),
-                func.set_config("plan_cache_mode", "force_custom_plan", True),
-                func.set_config("work_mem", _PG_WORK_MEM, True),
-            ]
-        first = len(columns)
-        columns += [
-            select(func.max(P.id)).scalar_subquery(),
-            select(M.max_person_id).where(M.id == 1).scalar_subquery(),
-        ]
-        if titles:
-            columns += [
-                select(func.count()).select_from(JobTitle.__table__).scalar_subquery(),
-                select(func.coalesce(func.max(T.id), 0)).scalar_subquery(),
-            ]
-        if company_text and self.dialect == "sqlite":
-            columns.append(select(func.max(C.id)).scalar_subquery())
+        postgresql = self.dialect == "postgresql"
+        company_text = company_text and not postgresql
+        stmt = _PREPARE.get((postgresql, titles, company_text))
+        if stmt is None:
+            stmt = _PREPARE[postgresql, titles, company_text] = _prepare_statement(
+                postgresql, titles, company_text
+            )
         phrases = _phrases(keywords)
         if phrases:
-            columns.append(self._listed_statement(phrases).scalar_subquery())
-        row = self.session.execute(select(*columns)).one()[first:]
+            stmt = stmt.add_columns(self._listed_statement(phrases).scalar_subquery())
+        row = self.session.execute(stmt).one()[3 if postgresql else 0 :]
         if phrases:
             self._listed[tuple(phrases)] = int(row[-1]) == len(phrases)
             row = row[:-1]
@@ -399,7 +417,7 @@ class ProspectRepository:
         self._facet_mark_read = True
         if titles:
             self._titles_version = (int(row[2]), int(row[3]))
-        if company_text and self.dialect == "sqlite":
+        if company_text:
             self._company_count = int(row[-1] or 1)
 
     @staticmethod

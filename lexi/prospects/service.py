@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -454,6 +455,7 @@ def _usd(amount: int) -> str:
     return f"${amount / 1000:.3g}K"
 
 
+@functools.lru_cache(maxsize=4096)
 def _month(day: date) -> str:
     return day.strftime("%B %Y")
 
@@ -507,15 +509,13 @@ def _hiring_signal(postings: list[list[Any]], latest: Any) -> dict[str, Any] | N
     if not postings:
         return None
     counts: dict[str, int] = {}
-    titled: set[str] = set()
     for title, department, n in postings:
-        if title:
-            titled.add(title)
-        else:
-            title = department
-        counts[title] = counts.get(title, 0) + n
+        key = title or department
+        counts[key] = counts.get(key, 0) + n
+    titled = {p[0] for p in postings if p[0]}
     total = sum(counts.values())
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ranked = sorted(counts.items())  # by title, then (stable) by postings, most first
+    ranked.sort(key=itemgetter(1), reverse=True)
     top = ranked[:SHOWN_POSTING_TITLES]
     shown = ", ".join(
         f"{n} {plural_title(title) if n > 1 and title in titled else title}" for title, n in top
@@ -597,32 +597,18 @@ def add_signals(
         role_days = max(role_days, (today - q.role_started_since).days)
     asked = _asked(q)
     growth_months = 6 if q is not None and q.growth and q.growth_months == 6 else 12
+    # A page often holds several people of one company: its signals are worked out once.
+    by_company: dict[Any, tuple[list[dict[str, Any]], str | None]] = {}
     for row, prospect in zip(rows, prospects, strict=True):
-        found: list[dict[str, Any]] = []
-        funding = _funding_signal(row)
-        if funding:
-            found.append(funding)
-        hiring = _hiring_signal(_json_rows(row.postings), row.latest_posted_on)
-        if hiring:
-            found.append(hiring)
-        pct = row.growth_6m_pct if growth_months == 6 else row.growth_12m_pct
-        if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or "growth" in asked):
-            found.append(
-                {
-                    "kind": "growth",
-                    "text": f"headcount {pct:+d}% in {growth_months} months",
-                    "facts": {"pct": pct, "months": growth_months},
-                }
+        known = by_company.get(row.company_id)
+        if known is None:
+            last_funding_on = row.last_funding_on
+            known = by_company[row.company_id] = (
+                _company_signals(row, q, asked, growth_months),
+                _as_date(last_funding_on).isoformat() if last_funding_on else None,
             )
-        for _, technology, first_seen_on in _adopted(row.technologies, q)[:2]:
-            seen = _as_date(first_seen_on)
-            found.append(
-                {
-                    "kind": "technology",
-                    "text": f"adopted {technology} in {_month(seen)}",
-                    "facts": {"technology": technology, "first_seen_on": seen.isoformat()},
-                }
-            )
+        signals, last_funding_text = known
+        found = [{**item, "facts": dict(item["facts"])} for item in signals]
         if row.role_started_on is not None:
             started = _as_date(row.role_started_on)
             if (today - started).days <= role_days:
@@ -631,6 +617,7 @@ def add_signals(
                         "kind": "new_in_role",
                         "text": f"new in role since {_month(started)}",
                         "facts": {"started_on": started.isoformat(), "title": row.job_title},
+                        "matched": "new_in_role" in asked,
                     }
                 )
                 if row.prev_company_name:
@@ -639,21 +626,54 @@ def add_signals(
                             "kind": "previous_company",
                             "text": f"previously at {row.prev_company_name}",
                             "facts": {"company": row.prev_company_name},
+                            "matched": "previous_company" in asked,
                         }
                     )
-        for item in found:
-            item["matched"] = item["kind"] in asked
-        found.sort(key=lambda item: not item["matched"])  # stable: asked-for first
+        if asked:
+            found.sort(key=lambda item: not item["matched"])  # stable: asked-for first
         prospect["signals"] = [item["text"] for item in found]
         prospect["signal_details"] = found
         company = prospect.get("company")
         if company is not None:
             company["funding_stage"] = row.funding_stage
-            company["last_funding_on"] = (
-                _as_date(row.last_funding_on).isoformat() if row.last_funding_on else None
-            )
+            company["last_funding_on"] = last_funding_text
             company["total_funding_usd"] = row.funding_total_usd
             company["headcount_growth_12m_pct"] = row.growth_12m_pct
+
+
+def _company_signals(
+    row: Any, q: SignalQuery | None, asked: set[str], growth_months: int
+) -> list[dict[str, Any]]:
+    """The signals of ``row``'s company (funding, hiring, growth, technologies adopted), in that
+    order, each marked ``matched`` when the search asked for its kind."""
+    found: list[dict[str, Any]] = []
+    funding = _funding_signal(row)
+    if funding:
+        found.append(funding)
+    hiring = _hiring_signal(_json_rows(row.postings), row.latest_posted_on)
+    if hiring:
+        found.append(hiring)
+    pct = row.growth_6m_pct if growth_months == 6 else row.growth_12m_pct
+    if pct is not None and (abs(pct) >= SHOWN_GROWTH_PCT or "growth" in asked):
+        found.append(
+            {
+                "kind": "growth",
+                "text": f"headcount {pct:+d}% in {growth_months} months",
+                "facts": {"pct": pct, "months": growth_months},
+            }
+        )
+    for _, technology, first_seen_on in _adopted(row.technologies, q)[:2]:
+        seen = _as_date(first_seen_on)
+        found.append(
+            {
+                "kind": "technology",
+                "text": f"adopted {technology} in {_month(seen)}",
+                "facts": {"technology": technology, "first_seen_on": seen.isoformat()},
+            }
+        )
+    for item in found:
+        item["matched"] = item["kind"] in asked
+    return found
 
 
 def _dense(matches: int, rows: int, universe: int, cost: int = 5) -> bool:
@@ -748,7 +768,7 @@ def to_prospect(row: Any) -> dict[str, Any]:
     company = None
     if row.company_id is not None:
         company = {
-            "id": str(ids.company_uuid(row.company_id)),
+            "id": ids.company_id_text(row.company_id),
             "name": row.company_name,
             "domain": row.company_domain,
             "industry": row.company_industry,
@@ -759,7 +779,7 @@ def to_prospect(row: Any) -> dict[str, Any]:
             "country": row.company_country,
         }
     return {
-        "id": str(ids.person_uuid(row.id)),
+        "id": ids.person_id_text(row.id),
         "first_name": row.first_name,
         "last_name": row.last_name,
         "full_name": full,

@@ -12,11 +12,17 @@ from collections.abc import Iterable
 
 from lexi.prospects.titles import canonical_tokens, match_kind, query_variants
 
+MATCHES_KEPT = 4096  # searched title lists whose matches an index keeps
+
 
 class TitleIndex:
     def __init__(self, rows: Iterable[tuple[int, str]]) -> None:
         self.tokens: dict[int, tuple[str, ...]] = {}
         self.postings: dict[str, set[int]] = {}
+        # Searched titles -> their (exact, partial) ids: a title is searched again and again
+        # (each page of a search, each refinement of a chat), and matching it costs more than
+        # the statements of a selective search.
+        self._matched: dict[tuple[str, ...], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         for tid, title in rows:
             toks = canonical_tokens(title)
             self.tokens[tid] = toks
@@ -25,6 +31,16 @@ class TitleIndex:
 
     def match(self, queries: Iterable[str]) -> tuple[list[int], list[int]]:
         """(exact, partial) title ids for the searched titles, each sorted."""
+        key = tuple(queries)
+        hit = self._matched.get(key)
+        if hit is None:
+            if len(self._matched) >= MATCHES_KEPT:
+                self._matched.clear()
+            found = self._match(key)
+            hit = self._matched[key] = (tuple(found[0]), tuple(found[1]))
+        return list(hit[0]), list(hit[1])
+
+    def _match(self, queries: Iterable[str]) -> tuple[list[int], list[int]]:
         exact: set[int] = set()
         partial: set[int] = set()
         for query in queries:

@@ -4,6 +4,7 @@ the prospect's ``signals``)."""
 
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import date, timedelta
 
@@ -13,7 +14,7 @@ from lexi.errors import ValidationFailed
 from lexi.kit.clock import utc_now
 from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
-from lexi.prospects.ids import person_key
+from lexi.prospects.ids import person_key, person_uuid
 
 
 def run(db, data: dict):  # type: ignore[no-untyped-def]
@@ -233,6 +234,37 @@ class TestSignalsShown:
             )[0]
             assert p["company"]["last_funding_on"] == str(row[0])
             assert date.fromisoformat(str(row[0])).strftime("%B %Y") in p["signals"][0]
+
+    def test_people_of_one_company_share_its_signals_but_not_their_own(self, universe, sql) -> None:  # type: ignore[no-untyped-def]
+        # Two people of one company with open postings: one started their role within the
+        # last 90 days, the other more than a year ago (or on no known day).
+        new, old = sql(
+            "SELECT n.id, o.id FROM prospect_people n JOIN prospect_people o "
+            "ON o.company_id = n.company_id AND o.id <> n.id "
+            "WHERE n.role_started_on >= :recent AND n.prev_company_name IS NOT NULL "
+            "AND (o.role_started_on IS NULL OR o.role_started_on < :old) "
+            "AND n.company_id IN (SELECT company_id FROM prospect_job_postings) "
+            "ORDER BY n.id, o.id LIMIT 1",
+            recent=ago(90),
+            old=ago(400),
+        )[0]
+        with universe.unit_of_work(write=False) as session:
+            a, b = service.get_prospects(session, [person_uuid(new), person_uuid(old)])
+        assert [a["id"], b["id"]] == [str(person_uuid(new)), str(person_uuid(old))]
+        kinds = [d["kind"] for d in a["signal_details"]]
+        assert "new_in_role" in kinds and "previous_company" in kinds
+        assert not {"new_in_role", "previous_company"} & {d["kind"] for d in b["signal_details"]}
+        company = [
+            d for d in a["signal_details"] if d["kind"] not in {"new_in_role", "previous_company"}
+        ]
+        assert any(d["kind"] == "hiring" for d in company)
+        assert company == b["signal_details"]
+        assert a["company"] == b["company"]
+        # Each prospect holds its own objects: changing one leaves the other as it was.
+        before = copy.deepcopy(b["signal_details"])
+        a["signal_details"][0]["facts"]["changed"] = True
+        a["signal_details"][0]["text"] = "changed"
+        assert b["signal_details"] == before
 
     def test_growth_is_shown_in_numbers(self, universe) -> None:  # type: ignore[no-untyped-def]
         result = run(universe, {"headcount_growth_pct": {"min": 20}, "limit": 20})
