@@ -346,7 +346,7 @@ _SAVE_TO_NAME = prefilter.compile(
     r"(?:save|store|stash)\s+(?:(?:them|these|those|em|'em|everyone|everybody|all(?:\s+of\s+"
     r"(?:them|these|those))?|the\s+(?:results|lot|people|leads|prospects|contacts)|these\s+people|"
     r"those\s+people|this\s+batch|the\s+(?:first|top|last)\s+\w+)\s+)?(?:to|into|in|under)\s+"
-    r"(?!(?:a|an|the|my|our|your|new|this|that|same|it|there|one|another)\b)(?!.*\blists?\b)\S",
+    r"(?!(?:a|an|the|my|our|your|new|this|that|same|it|there|one|another)\b)(?!.*\blists?\b)(?P<name>\S.*)$",
     I,
 )
 
@@ -357,9 +357,10 @@ def save_to_new(
     """The list_create of "save to <a name no list has>" after an earlier turn's search; None
     otherwise (in the message that searches, "find ... and save them to Medtech EU" names a list
     the user may have, and adds to it)."""
-    if after_search or not _SAVE_TO_NAME.search(clause) or not state.has_results():
+    m = _SAVE_TO_NAME.search(clause)
+    if after_search or not m or not state.has_results():
         return None
-    name = list_name_in(clause, quotes, state)
+    name = list_name_in(clause, quotes, state) or _clean_name(m["name"], quotes)
     known = [*state.known_list_names, state.last_list_name, state.context_list_name]
     if not name or known_name(name, [k for k in known if k]):
         return None

@@ -30,7 +30,9 @@ STRONG_REFINE = re.compile(
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
-    r"change\s+(?:it|that)|let'?s\s+try|try)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|\bthen\W*$",
+    r"change\s+(?:it|that)|let'?s\s+try|try|"
+    r"(?:trade|exchange|switch)\s+(?:out\s+)?(?:\S+\s+){1,4}?(?:out\s+)?for)\b|"
+    r"^\W*(?:and|&)\s|^\s*\+\s*\w|\bthen\W*$",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
@@ -153,6 +155,8 @@ _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNOR
 _AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
 _REPLACES = prefilter.compile(
     r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b|"
+    # "trade risk managers for compliance managers", "switch the CFOs out for controllers"
+    r"\b(?:trade|exchange|switch)\s+(?:out\s+)?(?!to\b)(?:\S+\s+){1,4}?(?:out\s+)?(?:for|with)\b|"
     # "change safety directors to EHS managers": one value for another
     r"\b(?:change|switch|turn)\s+(?!(?:it|that|this|them|those|these|to)\b)(?:the\s+)?\S+"
     r"(?:\s+\S+)?\s+(?:to|into)\b",

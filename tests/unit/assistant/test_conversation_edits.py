@@ -64,6 +64,7 @@ class TestSavingUnderANewName:
             ("save them into TX Treasury", "TX Treasury"),
             ("save those to 'Houston Money People'", "Houston Money People"),
             ("save to dallas cfos", "dallas cfos"),
+            ("stash these under Expo Leads 2027", "Expo Leads 2027"),
         ],
     )
     def test_a_name_no_list_has_is_a_new_list_of_the_results(self, text, name):
@@ -168,12 +169,19 @@ class TestSwappingOneTitle:
             ("replace risk managers with compliance officers", ["CFO", "Compliance Officer"]),
             ("change risk managers to safety directors", ["CFO", "Safety Director"]),
             ("swap cfo for vp of finance", ["VP of Finance", "Risk Manager"]),
+            ("trade risk managers for compliance managers", ["CFO", "Compliance Manager"]),
+            ("switch risk managers out for auditors", ["CFO", "Auditor"]),
+            ("exchange the cfo for a controller", ["Controller", "Risk Manager"]),
         ],
     )
     def test_only_the_named_title_is_replaced(self, text, titles):
         f = _refined(text, BANKERS)
         assert f["titles"] == titles
         assert f["limit"] == 25 and f["industries"] == ["Banking"]
+
+    def test_trade_in_an_industry_is_no_swap(self):
+        got = _one("cfos at trade associations in ohio", _after(_search(BANKERS)))
+        assert not got.refinement and got.filters.titles == ["CFO"]
 
     def test_a_title_the_search_lacks_replaces_them_all(self):
         assert _refined("swap ceos for controllers", BANKERS)["titles"] == ["Controller"]
