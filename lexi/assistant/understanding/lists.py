@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from . import prefilter
+from .lexicon import TECHNOLOGY_SPELLING
 from .selection import selector
 from .selection import selector as selection_of
 from .types import ConversationState, Intent, IntentKind
@@ -360,13 +361,37 @@ def save_to_new(
     m = _SAVE_TO_NAME.search(clause)
     if after_search or not m or not state.has_results():
         return None
-    name = list_name_in(clause, quotes, state) or _clean_name(m["name"], quotes)
+    name = _clean_name(m["name"], quotes)
     known = [*state.known_list_names, state.last_list_name, state.context_list_name]
-    if not name or known_name(name, [k for k in known if k]):
+    if not name or known_name(name, [k for k in known if k]) or _elsewhere(name, quotes):
         return None
     intent = Intent(kind=IntentKind.list_create, list_name=name, list_target="new")
     intent.selector = {"prospects": "last_results", **selector(clause)}
     return intent
+
+
+# Where else results may be "saved": files, sheets and the user's own systems (asks Lexi cannot
+# serve, answered by the recognisers after this one).
+_NOT_A_LIST = re.compile(
+    r"(?:(?:a|an|the|my|our)\s+)?(?:csv|excel|xlsx?|pdf|google\s+sheets?|sheets?|spreadsheets?|"
+    r"files?|docs?|google\s+drive|drive|dropbox|desktop|computer|laptop|phone|clipboard|disk|"
+    r"crm|erp|ats|inbox|email|calendar|database|db)(?:\s+(?:file|format|sheet))?",
+    I,
+)
+
+
+def _elsewhere(name: str, quotes: list[str]) -> bool:
+    """Whether a name given to "save to" is no list's: a file or system, a technology
+    ("save to hubspot"), or only a place ("save in texas")."""
+    if name in quotes:
+        return False  # quoted: a name as written
+    if _NOT_A_LIST.fullmatch(name) or name.lower() in TECHNOLOGY_SPELLING:
+        return True
+    from .scanner import extract
+
+    slots = extract(name)
+    only_place = slots.locations and not (slots.has_role or slots.industries or slots.unknown)
+    return bool(only_place)
 
 
 _WHO_IS_IN = re.compile(

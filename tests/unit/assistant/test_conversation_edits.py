@@ -96,6 +96,24 @@ class TestSavingUnderANewName:
         got = _one("save them to my Conference list", _after(_search(BANKERS)))
         assert got.kind is IntentKind.list_add and got.list_name == "Conference"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "save to csv",
+            "save to google sheets",
+            "save to hubspot",
+            "save to my crm",
+            "save in texas",
+        ],
+    )
+    def test_a_file_a_system_or_a_place_is_no_list(self, text):
+        got = interpret(text, _after(_search(BANKERS))).intents
+        assert IntentKind.list_create not in [i.kind for i in got], got
+
+    def test_a_known_name_inside_a_longer_one_is_not_that_list(self):
+        got = _one("save to Texas Fintech", _after(_search(BANKERS), known=["Texas"]))
+        assert got.kind is IntentKind.list_create and got.list_name == "Texas Fintech"
+
     def test_without_results_it_is_no_save_of_them(self):
         got = interpret("save to Lone Star Banks", _after()).intents
         assert IntentKind.list_create not in [i.kind for i in got]
