@@ -61,7 +61,9 @@ _UNSUPPORTED = prefilter.compile(
 # list), calling them ("set up a cold calling sequence" is no campaign), LinkedIn actions, phone
 # numbers, their taxes or finances, predictions about them.
 _CRM_PUSH = (
-    r"(?:\b(?:sync|integrate)\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?"
+    # "connect to our Salesforce and sync my contacts": a CRM connection
+    r"(?:\b(?:connect|hook\s+up|link\s+up)\s+(?:to|with|into)|\blink|"
+    r"\b(?:sync|integrate)\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?"
     r"\b(?:to|into|with)|\b(?:push|send|upload|export|import|copy|move|load|transfer|pipe|put|add)"
     r"\b(?:(?!\b(?:about|campaign|email|mention)\b)[^.?!]){0,40}?\b(?:to|into))\s+"
     r"(?:my\s+|our\s+|the\s+)?(?:salesforce|hubspot|pipedrive|zoho|dynamics|close\.com|"
@@ -83,7 +85,11 @@ _OUT_OF_REACH = prefilter.compile(
     r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
     r"(?:back\s+)?tax(?:es)?\b|\btax\s+(?:returns?|records?|liens?|debts?)\b|"
     r"\b(?:credit\s+scores?|net\s+worth|criminal\s+records?|background\s+checks?)\b|"
-    r"\b(?:predict|forecast)(?:s|ing)?\s+(?:which|who|whether|if|when|what|how)\b",
+    r"\b(?:predict|forecast)(?:s|ing)?\s+(?:which|who|whether|if|when|what|how)\b|"
+    # posting for the user: "write and publish a LinkedIn post about our new warehouse"
+    r"\b(?:publish|post|schedule|write|draft|create)\b(?:(?!\babout\b|\be-?mails?\b)[^.?!]){0,30}?\b(?:linkedin|social(?:\s+media)?|"
+    r"facebook|instagram|twitter|x)\s+posts?\b|\bpost\s+(?:it|this|that)\s+(?:on|to)\s+(?:linkedin|"
+    r"facebook|instagram|twitter|social)\b",
     I,
 )
 

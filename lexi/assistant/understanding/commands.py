@@ -118,6 +118,8 @@ _CAPABILITIES = re.compile(
 # you can help a travel nurse staffing agency."
 _ABOUT_LEXI = prefilter.compile(
     r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help|work\s+for)\b|"
+    # "what are you able to do for a cold chain sales team?", "what can you do for recruiters"
+    r"\bwhat\s+(?:are\s+(?:you|u)\s+able\s+to|(?:can|could)\s+(?:you|u|lexi))\s+(?:do|offer)\s+for\b|"
     r"\b(?:what|which)\s+are\s+(?:the\s+)?(?:filters|fields|criteria|search\s+options)\b|"
     r"\b(?:filters|searches|criteria|fields)\s+(?:that\s+)?(?:do\s+)?(?:you|u|lexi)\s+"
     r"(?:support|offer|have|can\s+(?:use|do|search|filter|handle))\b",

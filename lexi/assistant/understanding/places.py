@@ -239,6 +239,14 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     if (
         word in _LOWER_ANYWHERE
         or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
+        or (word in _LOWER_CODES and _listed_after_code(tokens, i))
+        # "in the us", "across the us": the country after "the" and a place word
+        or (
+            word == "us"
+            and i >= 2
+            and tokens[i - 1].key == "the"
+            and tokens[i - 2].key in ("in", "across", "outside", "throughout", "within")
+        )
         # "cfos hospitals ny": a terse request ends with its place ("austin tx" is one city)
         or (
             (i >= 2 or (i == 1 and _role_word(tokens[0].key)))
@@ -250,6 +258,72 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         places = geo.lookup(word.upper())
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
+    return None
+
+
+_JOINERS = frozenset({",", "and", "or", "&", "/", "+"})
+
+
+def _listed_after_code(tokens: list[Token], i: int) -> bool:
+    """ "in nj, ny and pa": a code in lower case next in a list whose first code is a place
+    ("in nj") or in capitals ("NJ, ny")."""
+    j = i
+    while j >= 1:
+        if j >= 2 and tokens[j - 1].key in _JOINERS:
+            k = j - 2
+        elif tokens[j].start - tokens[j - 1].end >= 2:  # a comma between: "nj, ny"
+            k = j - 1
+        else:
+            return False
+        if tokens[k].text.lower() not in _LOWER_CODES:
+            return False
+        if tokens[k].text.isupper() or (k and tokens[k - 1].key in _BEFORE_LOWER_CODE):
+            return True
+        j = k
+    return False
+
+
+_STATE = re.compile(r"^[A-Z]{2}, US$")
+
+
+def states_among_states(tokens: list[Token], places: list[PlaceHit | None]) -> None:
+    """ "in Texas, Florida or New York", "not in California or New York": a city named like its
+    state, listed with states, is the state."""
+    for idx, hit in enumerate(places):
+        if hit is None or len(hit.filters) != 1 or _STATE.match(hit.filters[0]):
+            continue
+        name = " ".join(t.text for t in tokens[idx : idx + hit.span])
+        state = [p for p in geo.lookup_all(name) if p.kind == "region" and p.country == "US"]
+        if not state or state[0].filter_string()[:2] != hit.filters[0].split(", ")[1]:
+            continue
+        if _next_to_a_state(tokens, places, idx, idx + hit.span):
+            places[idx] = PlaceHit(hit.span, [state[0].filter_string()])
+
+
+def _next_to_a_state(
+    tokens: list[Token], places: list[PlaceHit | None], start: int, end: int
+) -> bool:
+    """Whether the place at ``start``..``end`` is listed next to a state ("Florida or New
+    York", "New York, New Jersey")."""
+    before = after = None
+    if start and tokens[start - 1].key in _JOINERS:
+        before = _place_ending_at(places, start - 1)
+    elif start and tokens[start].start - tokens[start - 1].end >= 2:  # a comma between
+        before = _place_ending_at(places, start)
+    if end + 1 < len(tokens) and tokens[end].key in _JOINERS:
+        after = places[end + 1]
+    elif end < len(tokens) and tokens[end].start - tokens[end - 1].end >= 2:
+        after = places[end]
+    return any(
+        hit is not None and all(_STATE.match(f) for f in hit.filters) for hit in (before, after)
+    )
+
+
+def _place_ending_at(places: list[PlaceHit | None], end: int) -> PlaceHit | None:
+    for j in range(max(0, end - 4), end):
+        hit = places[j]
+        if hit is not None and j + hit.span == end:
+            return hit
     return None
 
 

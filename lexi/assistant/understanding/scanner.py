@@ -13,8 +13,16 @@ from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter
 from .fields import QuotedTitle
-from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, Role
-from .places import DEMONYMS, PLACE_PREPOSITIONS, PlaceHit, fuzzy_place, place_at, settle_codes
+from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, DEPARTMENT_TITLE, SENIORITY_TITLE, Role
+from .places import (
+    DEMONYMS,
+    PLACE_PREPOSITIONS,
+    PlaceHit,
+    fuzzy_place,
+    place_at,
+    settle_codes,
+    states_among_states,
+)
 from .signals import signals
 from .slots import (
     COMPANY_NOUN_KEYS,
@@ -101,6 +109,12 @@ _AFTER = prefilter.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I
 )
 # "directors and above", "VP or higher", "manager+": every rung from the top down to that one.
+# "VP- and director-level people": each rung of the list is a level
+_LEVELS = re.compile(
+    r"\b(c|vp|svp|evp|director|manager|head|senior|executive)s?-?\s+(and|or|&|/)\s+"
+    r"(vp|svp|evp|director|manager|head|senior|executive)s?[\s-]level\b",
+    re.IGNORECASE,
+)
 _AND_ABOVE = re.compile(
     r"\b(vps?|vice\s+presidents?|heads?|directors?|managers?)(?:[\s-]+level)?\s*"
     r"(?:and\s+above|or\s+above|and\s+up|or\s+higher|and\s+higher|\+)(?!\w)",
@@ -1077,6 +1091,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _WORK_IN.sub(" people in ", text)
     text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)
+    text = _LEVELS.sub(r"\1-level \2 \3-level", text)
     text, slots.signals, _ = signals(text, utc_now().date())
     text, slots.unsupported = unsupported(text)
     text, slots.cleared, slots.double = patterns.cleared(text)
@@ -1094,6 +1109,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     tokens = tokenize(text)
     places = [place_at(tokens, idx) for idx in range(len(tokens))]
     _drop_word_places(tokens, places)
+    states_among_states(tokens, places)
     fixed = []
     for idx, t in enumerate(tokens):
         better = None
@@ -1329,6 +1345,29 @@ class _Walk:
         return 1
 
 
+def _share_function(roles: list[RoleHit], hit: RoleHit, keys: list[str], i: int, prev: str) -> None:
+    """ "VPs and directors in engineering", "VP- and director-level people in sales": a bare
+    rung joined to a rung with a function has that function too."""
+    if not roles or prev not in ("and", "or", "&", "/") or i < 2 or not hit.departments:
+        return
+    if hit.role.generic or not hit.role.seniorities:
+        return  # "VP or Director AND people in marketing": the people are their own role
+    last = roles[-1]
+    bare = last.role.takes_department and last.role.seniorities and not last.departments
+    if not bare or last.named_titles or last.negated != hit.negated:
+        return
+    if keys[i - 2] not in ROLE_KEYS and keys[i - 2] != "level":
+        return
+    titles: tuple[str, ...] = ()
+    if hit.titles:
+        titles = tuple(
+            f"{SENIORITY_TITLE[s]} of {DEPARTMENT_TITLE[d]}"
+            for s in last.role.seniorities
+            for d in hit.departments
+        )
+    roles[-1] = RoleHit(last.role, hit.departments, last.negated, titles=titles)
+
+
 def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambiguous) -> int:
     if kind == "role":
         hit: RoleHit = value
@@ -1336,6 +1375,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
         if hit.role.generic and not hit.departments:
             slots.generic = True
         else:
+            _share_function(slots.roles, hit, keys, i, prev)
             slots.roles.append(hit)
             if (
                 not negated

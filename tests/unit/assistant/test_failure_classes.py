@@ -71,6 +71,10 @@ class TestRolePrecision:
             ("marketing leaders", LEADERS, ["marketing"]),
             ("people in the legal department", None, ["legal"]),
             ("managers in finance", ["manager"], ["finance"]),
+            # a bare rung joined to a rung with a function shares it
+            ("VPs and directors in engineering", ["vp", "director"], ["engineering"]),
+            ("VP- and director-level people in engineering", ["vp", "director"], ["engineering"]),
+            ("vp and director level people in sales", ["vp", "director"], ["sales"]),
         ],
     )
     def test_generic_phrases_are_seniority_and_department(self, text, seniorities, departments):
@@ -477,10 +481,24 @@ class TestDroppedConstraints:
             ("find CEOs at biotek companies", "industries", ["Biotechnology"]),
             ("find CEOs in new yrok", "locations", [NYC]),
             ("heads of engineering at Japanese SaaS companies", "locations", ["JP"]),
+            # state codes in lower case, listed after the first
+            ("CFOs in nj, ny and pa", "locations", ["NJ, US", "NY, US", "PA, US"]),
+            ("CEOs in NJ, ny, ct", "locations", ["NJ, US", "NY, US", "CT, US"]),
+            ("cnos az", "locations", ["AZ, US"]),
+            ("VPs of sales at saas cos 50-200 employees in the us", "locations", ["US"]),
+            # New York listed with states is the state
+            ("CFOs in New Jersey and New York", "locations", ["NJ, US", "NY, US"]),
+            ("CEOs in Texas, Florida or New York", "locations", ["TX, US", "FL, US", "NY, US"]),
+            ("CEOs in Boston or New York", "locations", ["Boston, MA, US", NYC]),
         ],
     )
     def test_corrected(self, text, key, value):
         assert search(text).filters[key] == value
+
+    def test_not_in_states_excludes_the_states(self):
+        f = search("CTOs at SaaS companies in the US but not in California or New York").filters
+        assert f["exclude_locations"] == ["CA, US", "NY, US"]
+        assert f["locations"] == ["US"]
 
 
 class TestSearchAndSaveInOneSentence:
@@ -868,6 +886,16 @@ class TestRequestsThatAreNoSearch:
             ("schedule a zoom call with the first three for next week", None, ["unsupported"]),
             ("can you get me their mobile numbers and home addresses?", None, ["unsupported"]),
             ("what's the best CRM for a 5 person agency?", None, ["unsupported"]),
+            ("write and publish a linkedin post about our new warehouse", None, ["unsupported"]),
+            ("connect to our Salesforce and sync my contacts every night", None, ["unsupported"]),
+            ("hook up to our hubspot", None, ["unsupported"]),
+            ("write an email about our linkedin posts", None, ["email_draft"]),
+            (
+                "hey lexi, what are you able to do for a cold chain sales team?",
+                None,
+                ["capabilities"],
+            ),
+            ("what can you do for a recruiting agency", None, ["capabilities"]),
         ],
     )
     def test_answered_as_what_it_is(self, text, state, kinds):
