@@ -6,6 +6,7 @@ import functools
 import heapq
 import re
 import unicodedata
+from collections import namedtuple
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -1010,8 +1011,9 @@ class ProspectRepository:
             stmt = _ROWS_WITH_SIGNALS[self._arrays]
         else:
             stmt = _rows_with_signals(_posting_conditions(hiring), self._arrays)
-        rows = self.session.execute(stmt, {"ids": list(ids), "since": since}).all()
-        by_id = {row.id: row for row in rows}
+        result = self.session.execute(stmt, {"ids": list(ids), "since": since})
+        make = _page_row(tuple(result.keys()))._make
+        by_id = {row.id: row for row in map(make, result.all())}
         return [by_id[i] for i in ids if i in by_id]
 
     # --- company lookups --------------------------------------------------------------------
@@ -1374,6 +1376,14 @@ def _phrases(keywords: Sequence[str]) -> list[str]:
 def _fact_person(f: FactQuery) -> Any:
     """The person key column of the table ``f`` reads."""
     return W.person_id if f.kind == "k" else X.person_id
+
+
+@functools.lru_cache(maxsize=16)
+def _page_row(names: tuple[str, ...]) -> Any:
+    """A named tuple of ``names``: a page's rows are read field by field while Prospect objects
+    are built from them, and a field of a named tuple is read in a sixth of the time a
+    SQLAlchemy row's is (~45 against ~320 ns; forty fields for each of 25 people)."""
+    return namedtuple("PageRow", names)
 
 
 def _among_ids(column: Any, array: bool) -> ColumnElement[bool]:
