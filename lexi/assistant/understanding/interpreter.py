@@ -97,7 +97,7 @@ class RuleInterpreter:
 
     def interpret(self, text: str, state: ConversationState) -> Interpretation:
         raw = text if isinstance(text, str) else ""
-        cleaned = _SPACE.sub(" ", raw).strip()[:MAX_UNDERSTOOD_CHARS]
+        cleaned = _SPACE.sub(" ", _lines_listed(raw)).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
@@ -161,7 +161,10 @@ class RuleInterpreter:
 _TITLE_HEAD = re.compile(
     r"\b(?:VP|SVP|EVP|AVP|Head|Director|Manager|Officer|Chief|President|Lead|Engineer|Partner|"
     r"Counsel|Controller|Founder|Owner|Recruiter|Specialist|Coordinator|Analyst|Accountant|"
-    r"Designer|Developer|Architect|Scientist|Administrator|Dir|Mgr|C[A-Z]{1,2}O)s?\b",
+    r"Designer|Developer|Architect|Scientist|Administrator|Dir|Mgr|C[A-Z]{1,2}O|Provost|Dean|"
+    r"Superintendent|Principal|Chancellor|Registrar|Treasurer|Secretary|Attorney|Associate|"
+    r"Paralegal|Nurse|Physician|Economist|Planner|Buyer|Estimator|Superintendent|Editor|"
+    r"Producer|Consultant|Advisor|Adviser|Strategist|Technician|Educator|Trainer|Auditor)s?\b",
     re.IGNORECASE,
 )
 # Quoted names of lists, campaigns and subject lines are not titles.
@@ -186,11 +189,38 @@ def _title_reading(phrase: str) -> tuple[str, str | None]:
         read = hits[0].named_titles[0].lower()
         if read == form.lower():
             form = hits[0].named_titles[0]  # as the lexicon writes it: "plant manager"
-        elif not form.lower().startswith(read):
-            return "plain", form
+        elif not form.lower().startswith(read) and not form.lower().endswith(f" {read}"):
+            return "plain", form  # "Chief Information Security Officer" is the CISO
     if len(form.split()) < 2 or not slots.has_role:
         return "none", None
     return "kept", form
+
+
+# A line that points back at the lines above it: "^ these titles at dental practices in DFW",
+# "the above roles in Texas", "all of those at banks".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:\^+\s*)?(?:(?:all\s+(?:of\s+)?)?(?:these|those|the\s+above|above)"
+    r"(?:\s+(?:job\s+)?(?:titles?|roles?|positions?))?|\^+)\s*[:,-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def _lines_listed(raw: str) -> str:
+    """Job titles pasted one per line, then what the search is about: the titles become a list
+    ("Practice Administrator, Office Manager") and a line pointing back at them ("^ these titles
+    at dental practices in DFW") carries the rest of the request."""
+    if "\n" not in raw:
+        return raw
+    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    rest = ""
+    if len(lines) >= 3 and (m := _POINTS_BACK.match(lines[-1])) and m.end():
+        rest = " " + lines.pop()[m.end() :]
+    if len(lines) < 2 or not all(
+        len(line.split()) <= 6 and _TITLE_HEAD.search(line) and line[-1:].isalnum()
+        for line in lines
+    ):
+        return raw
+    return ", ".join(lines) + rest
 
 
 def _quoted_titles(text: str) -> tuple[str, set[str]]:
@@ -223,7 +253,7 @@ _LIST_LEAD = re.compile(
 )
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?|\s+/\s+")
 _LIST_TAIL = re.compile(
-    r"\s+(?:at|in|from|with|for|based|across|who|that)\s+|\s+[-\u2013\u2014]\s+|\s*\("
+    r"\s+(?:at|in|from|with|for|based|across|who|that)\s+|\s+(?:--?|[\u2013\u2014])\s+|\s*\("
 )
 
 
@@ -231,7 +261,7 @@ def _pasted_title_list(text: str, kept: set[str]) -> str:
     lead = _LIST_LEAD.match(text)
     start = lead.end() if lead else 0
     items = _LIST_SEP.split(text[start:])
-    if len(items) < 3:
+    if len(items) < 2:
         return text
     tail = ""
     if cut := _LIST_TAIL.search(items[-1]):
@@ -243,6 +273,9 @@ def _pasted_title_list(text: str, kept: set[str]) -> str:
     readings = []
     for item in items:
         how, form = _title_reading(item)
+        if (how == "none" or form is None) and len(items) >= 3 and len(item.split()) >= 2:
+            # "Cloud Economist" in a list of titles: a title the lexicon lacks, kept whole
+            how, form = "kept", title_form(item)
         if how == "none" or form is None:
             return text
         readings.append((how, form, item))

@@ -429,6 +429,47 @@ class TestBooleanAndPastedTitles:
         }
         assert search("CEOs in Portland, OR").filters["locations"] == ["Portland, OR, US"]
 
+    @pytest.mark.parametrize(
+        ("text", "titles", "key", "value"),
+        [
+            (
+                'Provost OR "Vice Provost" OR "Dean of Academic Affairs" -- higher ed, Texas',
+                ["Provost", "Vice Provost", "Dean of Academic Affairs"],
+                "locations",
+                ["TX, US"],
+            ),
+            (
+                "FinOps Lead; Cloud Financial Analyst; Cloud Economist -- Nordics",
+                ["Finops Lead", "Cloud Financial Analyst", "Cloud Economist"],
+                "locations",
+                ["SE", "DK", "NO", "FI", "IS"],
+            ),
+            (
+                "Sr. Packaging Engineer, Packaging Development Mgr. at pharma in North Carolina",
+                ["Senior Packaging Engineer", "Packaging Development Manager"],
+                "industries",
+                ["Pharmaceuticals"],
+            ),
+            (
+                "Practice Administrator\nOffice Manager\nPurchasing Coordinator\n"
+                "^ these titles at dental practices in Ohio",
+                ["Practice Administrator", "Office Manager", "Purchasing Coordinator"],
+                "locations",
+                ["OH, US"],
+            ),
+            (
+                "VP Sales\nHead of Revenue\nCRO\nthe above at fintechs in Texas",
+                ["VP of Sales", "Head of Revenue", "CRO"],
+                "locations",
+                ["TX, US"],
+            ),
+        ],
+    )
+    def test_lists_of_titles_are_kept_whole(self, text, titles, key, value):
+        f = search(text).filters
+        assert f["titles"] == titles
+        assert f[key] == value
+
     def test_quoted_titles_and_and(self):
         f = search('("VP Sales" OR "Head of Sales") AND SaaS AND "New England"').filters
         assert f["titles"] == ["VP of Sales", "Head of Sales"]
