@@ -371,6 +371,11 @@ def _prepare_statement(postgresql: bool, titles: bool, company_text: bool) -> Se
 _PREPARE: dict[tuple[bool, bool, bool], Select[Any]] = {}
 
 
+def title_condition(title_ids: Sequence[int]) -> ColumnElement[bool]:
+    """People whose title is one of ``title_ids`` (the first condition of ``branches``)."""
+    return P.title_id.in_(list(title_ids)) if len(title_ids) > 1 else P.title_id == title_ids[0]
+
+
 class ProspectRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -850,11 +855,7 @@ class ProspectRepository:
         if q.title_ids is not None:
             if not q.title_ids:
                 return []
-            base.append(
-                P.title_id.in_(q.title_ids)
-                if len(q.title_ids) > 1
-                else P.title_id == q.title_ids[0]
-            )
+            base.append(title_condition(q.title_ids))
         for column, values in (
             (P.seniority, q.seniorities),
             (P.department, q.departments),
@@ -931,14 +932,19 @@ class ProspectRepository:
         return [base + last]
 
     def count_with_ids(
-        self, q: PersonQuery, first: Sequence[int] | None, cap: int
+        self,
+        q: PersonQuery,
+        first: Sequence[int] | None,
+        cap: int,
+        branches: list[list[ColumnElement[bool]]] | None = None,
     ) -> tuple[list[int], list[list[int]] | None] | None:
         """The number of matches of ``q`` in one statement and (PostgreSQL), when there are at
         most ``cap``, their keys in ascending order (the page needs no second pass, nor a
         second set of companies). With ``first`` (title ids), the matches are split in two:
         those whose title is one of ``first``, then the others. None when ``q`` is not one
-        branch of conditions."""
-        branches = self.branches(q)
+        branch of conditions. ``branches``: those of ``q``, when the caller has them."""
+        if branches is None:
+            branches = self.branches(q)
         if len(branches) != 1:
             return None if branches else ([0, 0] if first is not None else [0], None)
         parts: list[ColumnElement[bool] | None] = [None]

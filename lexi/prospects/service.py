@@ -21,7 +21,13 @@ from lexi.models.contact import Contact
 from lexi.prospects import ids, title_index
 from lexi.prospects.filters import FILTERS, ProspectFilters
 from lexi.prospects.places import parse_filter
-from lexi.prospects.repository import FactQuery, PersonQuery, ProspectRepository, SignalQuery
+from lexi.prospects.repository import (
+    FactQuery,
+    PersonQuery,
+    ProspectRepository,
+    SignalQuery,
+    title_condition,
+)
 from lexi.prospects.taxonomy import (
     DEPARTMENTS,
     EMAIL_STATUSES,
@@ -335,14 +341,27 @@ def _counted_together(
             **{**first.__dict__, "title_ids": [*split, *(groups[1].title_ids or [])]}
         )
     cap = min(math.isqrt(rows * repo.universe_size()), MAX_COUNTED_IDS) if rows else 0
-    counted = repo.count_with_ids(both, split, cap)
+    branches = repo.branches(both)
+    counted = repo.count_with_ids(both, split, cap, branches)
     if counted is None:
         return None
     counts, ids = counted
     return [
-        _Planned(q, [n], ids[i] if ids is not None else None)
+        _Planned(q, [n], ids[i] if ids is not None else None, branches=_own(q, both, branches))
         for i, (q, n) in enumerate(zip(groups, counts, strict=True))
     ]
+
+
+def _own(q: PersonQuery, both: PersonQuery, branches: list[list[Any]]) -> list[list[Any]] | None:
+    """The branches of group ``q`` from those of ``both`` (``q`` with the titles of every
+    group), so a group's page does not build them again: the same but for the titles, which
+    are the first condition when there are any (nothing else in them depends on which titles
+    they are). None when they cannot be had so."""
+    if q is both:
+        return branches
+    if len(branches) != 1 or not q.title_ids or not both.title_ids:
+        return None
+    return [[title_condition(q.title_ids), *branches[0][1:]]]
 
 
 def _counts(repo: ProspectRepository, q: PersonQuery, branches: list[Any]) -> list[int]:
