@@ -108,6 +108,16 @@ class TestTitleSearch:
         assert exact == {"CEO", "Chief Executive Officer"}
         assert partial == {"CEO & Co-Founder", "Managing Partner & CEO"}
 
+    def test_a_title_searched_again_finds_the_same_and_its_lists_are_the_callers(self) -> None:
+        index = TitleIndex(enumerate(TITLES))
+        exact, partial = index.match(["CEO"])
+        first = (list(exact), list(partial))
+        exact.append(-1)  # a caller's change to its lists stays its own
+        partial.clear()
+        assert index.match(["CEO"]) == first
+        assert index.match(["CEO", "CTO"]) != first
+        assert {TITLES[i] for i in index.match(["CEO"])[0]} == {"CEO", "Chief Executive Officer"}
+
     def test_ceo_never_finds_the_assistants_of_a_ceo(self) -> None:
         exact, partial = _match("Chief Executive Officer")
         assert not (
