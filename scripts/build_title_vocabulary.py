@@ -62,6 +62,8 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Procurement|Head of Supply Chain|Head of Logistics|Head of Facilities|Head of Quality
 |Head of Manufacturing|Plant Director|Operations Director|Head of Operations|VP of Operations
 |Food and Beverage Director|Hiring Partner|Orthodontist|Periodontist|Endodontist|Oral Surgeon
+|Executive Pastor|Lead Pastor|Associate Pastor|Church Administrator|Food Safety Manager
+|Director of Materials Management|Materials Manager
 """
 
 

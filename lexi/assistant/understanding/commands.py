@@ -94,7 +94,7 @@ _GREETING = re.compile(
     I,
 )
 _CAPABILITIES = re.compile(
-    r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i)\s+(?:actually\s+|really\s+)?(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i|it)\s+(?:actually\s+|really\s+)?(?:do|help|ask|offer|use)|"
     # "what kind of buying signals can you search on?", "can you search by what software a company uses?"
     r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:buying\s+)?(?:signals|filters|criteria|data)\s+"
     r"(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter|use)\b|"
@@ -131,9 +131,18 @@ def asks_about_lexi(clause: str) -> bool:
     return bool(_ABOUT_LEXI.search(clause))
 
 
+# "can lexi write the emails for me?", "does lexi do phone numbers": a question about Lexi, in
+# the third person, before anything it names is done.
+_LEXI_THIRD_PERSON = re.compile(r"^\W*(?:can|could|does|will|is)\s+lexi\b(?!\s*,)", I)
+
+
+def asks_lexi_in_third_person(clause: str) -> bool:
+    return bool(_LEXI_THIRD_PERSON.search(clause))
+
+
 _CREDITS = prefilter.compile(
     r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\bcredits?\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
-    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b|"
+    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b(?!\s+(?:managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
     r"\bhow\s+much\s+(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"

@@ -18,7 +18,8 @@ I = re.IGNORECASE
 _PREP = r"(?:at|of|from|for|with|in|by|works\s+at|working\s+at|employed\s+(?:at|by))"
 _DOMAIN = re.compile(
     rf"\b{_PREP}\s+((?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:com|io|co|net|org|ai|law|legal|dev|"
-    r"app|us|uk|de|fr|ca|biz|info|tech|example)(?:\.[a-z]{2})?)\b",
+    r"app|us|uk|de|fr|ca|biz|info|tech|tv|me|health|church|edu|gov|nl|se|au|in|eu|example)"
+    r"(?:\.[a-z]{2})?)\b",
     I,
 )
 _SUFFIX = (

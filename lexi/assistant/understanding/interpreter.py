@@ -205,6 +205,9 @@ _POINTS_BACK = re.compile(
 )
 
 
+_FIELD_LINE = re.compile(r"^[A-Za-z][\w #/&()-]{1,30}:\s*\S")
+
+
 def _lines_listed(raw: str) -> str:
     """Job titles pasted one per line, then what the search is about: the titles become a list
     ("Practice Administrator, Office Manager") and a line pointing back at them ("^ these titles
@@ -212,6 +215,8 @@ def _lines_listed(raw: str) -> str:
     if "\n" not in raw:
         return raw
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    if sum(bool(_FIELD_LINE.match(line)) for line in lines) >= 2:
+        return ", ".join(lines)  # "Title: Director of Procurement\nIndustry: Hospital & ..."
     rest = ""
     if len(lines) >= 3 and (m := _POINTS_BACK.match(lines[-1])) and m.end():
         rest = " " + lines.pop()[m.end() :]

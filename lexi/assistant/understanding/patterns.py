@@ -10,9 +10,12 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from lexi import geo
+
 from . import prefilter
 from .industries import INDUSTRY_ALIASES
 from .lexicon import AMBIGUOUS_TECHNOLOGIES, TECHNOLOGIES, TECHNOLOGY_SPELLING
+from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
 from .text import norm_key, parse_int
 
 Range = dict[str, int | None]
@@ -572,16 +575,61 @@ _TECH_NOT = re.compile(
 )
 
 
+# "using Zoom but not Webex": a name after "but not" right after a technology used is a
+# technology too, known or not.
+_TECH_NOT_NAMED = re.compile(
+    rf"\b((?:use|uses|using|run|runs|running|on)\s+(?:{_TECH_LIST}|[A-Z][\w.+#-]*))\s+"
+    r"(?:but|and)\s+not\s+([A-Z][\w.+#-]*)\b",
+    re.IGNORECASE,
+)
+# "firms using Redtail", "companies running Equinix": a capitalised name after a verb of use
+# that the lexicon does not know is still a technology (no company has it in the universe, and
+# the reply says so) rather than a word corrected into an industry ("Redtail" is no retailer).
+_TECH_NAMED_UNKNOWN = re.compile(
+    r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
+    r"((?-i:[A-Z][\w.+#-]*))(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
+    re.IGNORECASE,
+)
+
+
+def _unknown_name(m: re.Match[str]) -> list[str] | None:
+    """A name after a verb of use that no other table reads ("running Sales" is a department)."""
+    key = norm_key(m[1])
+    if key in STOPWORDS or key in ROLE_KEYS or key in DEPT_KEYS or key in INDUSTRY_KEYS:
+        return None
+    return None if geo.lookup(m[1]) else [m[1]]
+
+
 def excluded_technologies(text: str) -> tuple[str, list[str]]:
     """ "using Salesforce but not HubSpot": technologies a company must not use."""
     text, found = _take(text, _TECH_NOT, lambda m: _techs(m[1]))
-    return text, [t for group in found for t in group]
+    named = []
+    for m in reversed(list(_TECH_NOT_NAMED.finditer(text))):
+        if not m[2][:1].isupper():
+            continue
+        named.append(m[2])
+        text = text[: m.end(1)] + " ; " + text[m.end() :]
+    return text, [t for group in found for t in group] + named[::-1]
 
 
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
-    for pattern in (_TECH_STRONG, _TECH_WEAK, _TECH_ON, _TECH_SUFFIX, _TECH_UNKNOWN, _TECH_ALONE):
-        read = _on_after_companies if pattern is _TECH_ON else lambda m: _techs(m[1])
+    for pattern in (
+        _TECH_STRONG,
+        _TECH_WEAK,
+        _TECH_ON,
+        _TECH_SUFFIX,
+        _TECH_UNKNOWN,
+        _TECH_NAMED_UNKNOWN,
+        _TECH_ALONE,
+    ):
+        read = (
+            _on_after_companies
+            if pattern is _TECH_ON
+            else _unknown_name
+            if pattern is _TECH_NAMED_UNKNOWN
+            else lambda m: _techs(m[1])
+        )
         text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)

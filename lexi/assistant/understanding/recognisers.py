@@ -237,6 +237,15 @@ def filter_question(c: Clause) -> Intent | None:
     return Intent(kind=IntentKind.capabilities, params={"topic": topic} if topic else {})
 
 
+@recogniser(priority=37)
+def question_about_lexi(c: Clause) -> Intent | None:
+    """ "can lexi write the emails for me?": what Lexi can do, asked in the third person."""
+    if not commands.asks_lexi_in_third_person(c.text):
+        return None
+    # "can lexi call them for me": something it cannot do is said so
+    return actions.unsupported(c.text) or Intent(kind=IntentKind.capabilities)
+
+
 @recogniser(priority=40)
 def campaign_request(c: Clause) -> Intent | None:
     """Campaigns and their emails: create, show, rewrite, undo, start, pause, stats."""

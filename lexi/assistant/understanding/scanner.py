@@ -249,6 +249,9 @@ _FUNCTION_WORDS = {
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
+    "facility",
+    "facilities",
+    "material",
     "operation",
     "management",
     "security",
@@ -449,6 +452,10 @@ _WORD_CASE = {
     "ai": "AI",
 }
 # Role abbreviations that also name a function before a role noun: "SDR managers".
+# Functions that manage a thing named before them: "freight procurement", "food safety".
+_WHAT_IS_MANAGED = frozenset(
+    "procurement purchasing sourcing safety quality compliance pricing audit".split()
+)
 _FUNCTION_ROLES = {"revop", "rev op", "sdr", "bdr", "sre", "ae", "csm", "ml", "ai"}
 
 
@@ -746,7 +753,10 @@ class _Scanner:
         if key in ROLE_KEYS and key != "chief":
             return False
         if rung and key in INDUSTRY_KEYS and key not in DEPT_KEYS:
-            return False  # "fintech directors" are directors at fintechs
+            # "fintech directors" are directors at fintechs; "freight procurement managers" buy
+            # freight
+            nxt = self.keys[k + 1] if k + 1 < self.n else ""
+            return nxt in _WHAT_IS_MANAGED
         return not (rung and (key in COMPANY_NOUN_KEYS or key in SIZE_KEYS))
 
     def _gap(self, start: int, end: int) -> bool:
@@ -777,7 +787,7 @@ class _Scanner:
                 return direct[0] + lead[0], RoleHit(Role(), title=f"Head of {words}")
         if direct:
             span, role = direct
-            hit = self._after(i, span, role, ()) or (span, RoleHit(role))
+            hit = self._after(i, span, role, ()) or self._longer_function(i, span, role)
             if best is None or hit[0] >= best[0]:  # the alias table wins a tie
                 best = hit
         dspan, depts = self.depts(i, after_of=False)
@@ -811,6 +821,17 @@ class _Scanner:
         if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _longer_function(self, i: int, span: int, role: Role) -> tuple[int, RoleHit]:
+        """ "heads of content marketing": a function word after a known "Head of Content"
+        makes the function longer."""
+        if len(role.titles) == 1 and " of " in role.titles[0]:
+            k = i + span
+            cap = self.t[k - 1].text[:1].isupper()
+            end = self._title_tail(k, capitalised=cap)
+            if end > k:
+                return end - i, RoleHit(role, title=f"{role.titles[0]} {self._words(k, end - k)}")
+        return span, RoleHit(role)
 
     def _written_as(self, i: int, span: int, title: str) -> bool:
         """Whether tokens ``i``.. spell ``title`` word for word, only the last one in the plural:

@@ -42,7 +42,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "aum",
-        rf"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?{_AMOUNT}\s*(?:in\s+)?(?:aum|assets\s+under\s+management)\b",
+        rf"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?{_AMOUNT}\s*(?:in\s+)?(?:aum|assets\s+under\s+management)\b"
+        rf"|\b(?:with\s+)?(?:an?\s+)?(?:aum|assets\s+under\s+management)\s+(?:of\s+|over\s+|above\s+|"
+        rf"under\s+|below\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|>\s*|<\s*)?{_AMOUNT}",
     ),
     (
         "ownership_type",

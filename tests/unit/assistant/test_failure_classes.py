@@ -1051,3 +1051,119 @@ class TestFundingYears:
         f = search(text).filters
         assert f["last_funding"] == {"after": span[0], "before": span[1]}
         assert f["limit"] == 25
+
+
+class TestFunctionsNamedInsideTitles:
+    """An industry word inside a title is the title's function, occupations the lexicon lacked,
+    unknown technologies kept as named, and forms pasted one field per line."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            (
+                "executive pastors at churches in texas",
+                ["Executive Pastor"],
+                ["Religious Institutions"],
+            ),
+            (
+                "operations directors at megachurches",
+                ["Operations Director"],
+                ["Religious Institutions"],
+            ),
+            (
+                "food safety managers at food manufacturers",
+                ["Food Safety Manager"],
+                ["Food Production"],
+            ),
+            (
+                "freight procurement managers at retailers",
+                ["Freight Procurement Manager"],
+                ["Retail"],
+            ),
+            (
+                "directors of facilities at school districts",
+                ["Director of Facilities"],
+                ["Primary/Secondary Education"],
+            ),
+            (
+                "heads of content marketing at saas cos",
+                ["Head of Content Marketing"],
+                ["Computer Software"],
+            ),
+            (
+                "marketing managers at commercial real estate brokerages",
+                ["Marketing Manager"],
+                ["Commercial Real Estate"],
+            ),
+        ],
+    )
+    def test_the_title_keeps_its_function(self, text, titles, industries):
+        f = search(text).filters
+        assert f["titles"] == titles
+        assert f["industries"] == industries
+
+    def test_directors_of_materials_management(self):
+        f = search("directors of materials management hosptials texas 500+ beds").filters
+        assert f["titles"] == ["Director of Materials Management"]
+        assert f["locations"] == ["TX, US"]
+
+    def test_terse_occupation_and_city(self):
+        f = search("pastors dallas").filters
+        assert f["titles"] == ["Pastor"]
+        assert f["locations"] == ["Dallas, TX, US"]
+
+    def test_a_title_that_mentions_pricing_is_no_credits_question(self):
+        assert search("pricing analysts at airlines").filters["titles"] == ["Pricing Analyst"]
+
+    @pytest.mark.parametrize(
+        ("text", "technology"),
+        [
+            ("COOs at financial services firms with 10-50 employees using Redtail", "Redtail"),
+            ("Directors of Infrastructure at banks in New York City using Equinix", "Equinix"),
+        ],
+    )
+    def test_an_unknown_technology_is_kept_as_named(self, text, technology):
+        f = search(text).filters
+        assert f["technologies"] == [technology]
+        assert f.get("industries") != ["Retail"]
+
+    def test_a_department_after_running_is_no_technology(self):
+        f = search("VPs running Sales at banks").filters
+        assert "technologies" not in f
+
+    def test_an_excluded_unknown_technology_ends_at_its_comma(self):
+        intent = search(
+            "IT managers at companies using Zoom but not Webex, 200 to 500 employees, in the DMV"
+        )
+        assert intent.filters["locations"] == ["DC, US", "MD, US", "VA, US"]
+        assert "exclude_locations" not in intent.filters
+        assert intent.unsupported == ["exclude_technologies"]
+
+    def test_aum_after_the_word(self):
+        intent = search("managing partners at investment firms in chicago with AUM over $1B")
+        assert intent.unsupported == ["aum"]
+        assert "revenue_usd" not in intent.filters and "keywords" not in intent.filters
+
+    def test_a_domain_of_any_common_ending(self):
+        f = search("anyone in IT at lifechurch.tv").filters
+        assert f["companies"] == ["lifechurch.tv"]
+        assert f["departments"] == ["information_technology"]
+
+    def test_a_form_pasted_one_field_per_line(self):
+        f = search(
+            "Person Locations: Kentucky\nTitle: Director of Procurement\n"
+            "Industry: Hospital & Health Care\nCompany headcount: 501-1000"
+        ).filters
+        assert f["titles"] == ["Director of Procurement"]
+        assert f["locations"] == ["KY, US"]
+        assert f["employees"] == {"min": 501, "max": 1000}
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("can lexi write the emails for me? what else can it do", ["capabilities"]),
+            ("can lexi call them for me", ["unsupported"]),
+        ],
+    )
+    def test_questions_about_lexi_in_the_third_person(self, text, kinds):
+        assert [i.kind.value for i in interpret(text, ConversationState()).intents] == kinds
