@@ -19,12 +19,24 @@ _DRAFT = prefilter.compile(
     r"linkedin\s+messages?)\b",
     I,
 )
+# Who is sent to: "them", "all of these people", "every one of them", "the whole list", "all 25".
+_RECIPIENTS = (
+    r"(?:(?:all|each|both|every\s+(?:single\s+)?one)\s+(?:of\s+)?(?=the\b|these\b|those\b|them\b|my\b)|"
+    r"all\s+(?=these\b|those\b))?"
+    r"(?:them|these|those|everyone|everybody|all\s+of\s+them|him|her|each\s+of\s+them|all\s+\d+|"
+    r"(?:the|these|those)\s+(?:\d+\s+|whole\s+|entire\s+)?(?:list|lot|bunch|results|people|ppl|folks|"
+    r"guys|names|ceos?|contacts|leads|prospects)|my\s+\w+)"
+)
 _SEND = prefilter.compile(
-    r"\b(?:send|e-?mail|message|ping|reach\s+out\s+to|contact|blast)\s+(?:an?\s+e-?mail\s+to\s+)?"
-    r"(?:them|these|those|everyone|all\s+of\s+them|him|her|the\s+(?:list|people|results|ceos?|"
-    r"contacts|leads|prospects)|my\s+\w+|each\s+of\s+them)\b|"
+    rf"\b(?:send|e-?mail|message|ping|reach\s+out\s+to|contact|blast)\s+(?:an?\s+e-?mail\s+to\s+)?"
+    rf"{_RECIPIENTS}\b|"
     r"\bsend\s+(?:them|these|those|him|her|everyone)?\s*(?:an?\s+|the\s+)?(?:e-?mails?|messages?|"
-    r"intro|note)\b",
+    r"intro|note)\b|"
+    # "shoot them all an email", "fire off an email to all of these people", "drop them a line"
+    rf"\b(?:shoot|fire\s+off|drop|send\s+off|send\s+out)\s+(?:{_RECIPIENTS}\s+(?:all\s+)?)?"
+    rf"(?:an?\s+)?(?:e-?mails?|messages?|notes?|line)\b(?:\s+to\s+{_RECIPIENTS}\b)?|"
+    # "send it to everyone on the list now": an email, when the conversation has no campaign
+    rf"\bsend\s+(?:it|this|that)\s+(?:out\s+|off\s+)?to\s+{_RECIPIENTS}\b",
     I,
 )
 _DELETE_OTHER = re.compile(

@@ -17,12 +17,24 @@ _THE_TASK = (
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
 )
+# Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
+_ASSENT = (
+    r"(?:yes|yeah|yep|yup|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right)(?:\s+to\s+me)?|"
+    r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
+    r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
+)
+# "go ahead and", "you can", "please": before the verb.
+_LEAD_IN = (
+    r"(?:(?:please|pls|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
+)
 _APPROVE = re.compile(
-    rf"^\W*(?:(?:yes|yeah|yep|yup|sure|ok(?:ay)?|alright|cool|sounds\s+good|great|perfect)[\s,.!]*)?"
-    rf"(?:please\s+)?(?:(?:go\s+ahead\s+and\s+)?(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
+    rf"^\W*(?:{_ASSENT}[\s,.!]*)*{_LEAD_IN}"
+    rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
     rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
     rf"approved|confirm(?:ed)?)"
-    rf"(?:[\s,.!]+(?:please|thanks|thank\s+you|go\s+ahead|do\s+it|approve\s+it|run\s+it|go|confirm(?:ed)?))*\W*$",
+    rf"(?:[\s,.!]+(?:please|pls|thanks|thank\s+you|go\s+ahead|do\s+it|approve(?:\s+it)?|run\s+it|go|"
+    rf"confirm(?:ed)?))*\W*$",
     I,
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
@@ -37,10 +49,18 @@ _DISMISS = re.compile(
 )
 
 
+# "go ahead", "sure, do it": an approval only when something waits for one.
+_GO_AHEAD = re.compile(
+    rf"^\W*(?:{_ASSENT}[\s,.!]*)*(?:(?:please|pls|you\s+can|you\s+may)\s+)*"
+    rf"(?:go\s+ahead|do\s+it|proceed|let'?s\s+do\s+it|go\s+for\s+it)\W*$",
+    I,
+)
+
+
 def approval(text: str, state: ConversationState) -> Intent | None:
     """The pending task's fate, when the message is only about it."""
     if _APPROVE.match(text) or (_JUST_YES.match(text) and state.pending_task_ids):
-        if _JUST_YES.match(text) or re.match(r"^\W*(?:go\s+ahead|do\s+it|proceed)", text, I):
+        if _JUST_YES.match(text) or _GO_AHEAD.match(text):
             if not state.pending_task_ids:
                 return None  # "go ahead" with nothing proposed is just filler
         return Intent(kind=IntentKind.task_approve)

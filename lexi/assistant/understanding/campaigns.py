@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import prefilter
+from . import actions, prefilter
 from .lists import list_name_in, list_target
 from .types import ConversationState, Intent, IntentKind
 
@@ -108,6 +108,11 @@ _LETS_GO = re.compile(
     r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
 )
+# What recipients do to a campaign's emails: "reply", "opened", "write back", "bite".
+_REACTED = (
+    r"(?:repl(?:y|ied)|respond(?:ed)?|open(?:ed)?|click(?:ed)?|answer(?:ed)?|bounced|unsubscribed|"
+    r"(?:write|wrote|written|got|get|gotten)\s+back|bit(?:ten)?|bite)"
+)
 _STATS = prefilter.compile(
     r"\bhow(?:'s|s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
     r"(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
@@ -119,7 +124,16 @@ _STATS = prefilter.compile(
     r"|\bhow(?:'s|s|\s+is|\s+are)\s+(?:the\s+|my\s+|our\s+)?(?:opens|replies|responses|clicks|bounces)\b"
     r"(?:\s+(?:and|&|,)\s+(?:opens|replies|responses|clicks|bounces))*\s+(?:looking|doing|going|coming)\b"
     r"|\b(?:any|how\s+many)\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
-    r"|\b(?:did|has|have)\s+any(?:one|body)\s+(?:replied|responded|opened|clicked|answered)\b"
+    # "did anyone reply yet?", "has anybody written back", "anyone get back to us?", "who opened it?"
+    r"|\b(?:did|has|have)\s+(?:any(?:one|body)|any\s+of\s+them|people|they)\s+(?:already\s+|yet\s+)?"
+    rf"{_REACTED}\b"
+    r"|^\W*(?:(?:so|and|ok|hey)\W+)?(?:any(?:one|body)|any\s+of\s+them)\s+(?:already\s+)?"
+    rf"{_REACTED}(?:\s+(?:yet|so\s+far|already|to\s+(?:us|me|it|them)|it|back))*\W*$"
+    r"|^\W*who\s+(?:has\s+|have\s+)?(?:already\s+)?(?:replied|responded|opened|clicked|answered|"
+    r"bounced|unsubscribed|(?:wrote|written|got|gotten)\s+back)\b"
+    r"|\b(?:did|have)\s+(?:we|i)\s+(?:get|got|gotten|had|have|receive[d]?|hear[d]?)\s+"
+    r"(?:back\s+from\s+(?:anyone|anybody|any\s+of\s+them)|any\s+(?:replies|responses|answers|bites)|"
+    r"anything\s+back)\b"
     r"|\bhow\s+many\s+(?:people\s+|ppl\s+|folks\s+|recipients\s+|contacts\s+|leads\s+|prospects\s+|"
     r"of\s+them\s+)?(?:have\s+|has\s+)?(?:opened|replied|"
     r"clicked|responded|bounced|unsubscribed)\b"
@@ -250,8 +264,20 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
     return None
 
 
+# With a campaign in the conversation: "how's it doing?", "how did it go", "stats?".
+_STATS_OF_IT = re.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|hey)\W+)*(?:how(?:'s|s|\s+is|\s+are|\s+did|\s+has)\s+(?:it|things|they)\s+"
+    r"(?:been\s+)?(?:doing|going|performing|perform|do|go|done|gone|performed|looking|landing|landed)"
+    r"(?:\s+(?:so\s+far|now|yet|today|overall))*|(?:any\s+)?(?:stats|statistics|metrics|numbers|analytics)"
+    r"(?:\s+(?:so\s+far|yet|now|please|pls))*)\W*$",
+    I,
+)
+
+
 def _stats(s: _Said) -> Intent | None:
-    if _STATS.search(s.clause) and not re.search(r"\blists?\b", s.clause, I):
+    if (
+        _STATS.search(s.clause) or (_has_campaign(s.state) and _STATS_OF_IT.match(s.clause))
+    ) and not re.search(r"\blists?\b", s.clause, I):
         return Intent(kind=IntentKind.campaign_stats, params=s.which)
     return None
 
@@ -339,6 +365,8 @@ def _topic(clause: str, quotes: list[str]) -> str | None:
 
 
 def _start(s: _Said) -> Intent | None:
+    if not (s.has_campaign or _has_campaign(s.state)) and actions.sending(s.clause):
+        return None  # "send it to everyone on the list": no campaign to start, an email
     if (
         (s.has_campaign and _CAMPAIGN_START.search(s.clause))
         or re.search(

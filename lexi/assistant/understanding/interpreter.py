@@ -67,9 +67,11 @@ _TYPOS = {
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
-# "I mean companies based in NJ", "no, I meant the company is in Boston": the same.
+# "I mean companies based in NJ", "no, I meant the company is in Boston", "wait i meant ...": the
+# same.
 _CORRECTION = re.compile(
-    r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:sorry\W+)?i\s+meant?\b\W*(?=\w))"
+    r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:(?:sorry|wait|oops|whoops|oh|ah|hmm+|"
+    r"no|nope|nah|actually|ugh|my\s+bad)\W+)*i\s+meant?\b\W*(?=\w))"
     r"(?:i\s+meant?\b\W*(?=\w))?",
     re.IGNORECASE,
 )

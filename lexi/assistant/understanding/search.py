@@ -27,7 +27,7 @@ _LIST_FIELDS = ("industries", "locations", "company_locations", "keywords", "tec
 STRONG_REFINE = re.compile(
     r"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
     r"criteria|as\s+before|again|for|people|ones|list)|also|too|as\s+well|those|these|them|the\s+ones|"
-    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into)|go\s+with|"
+    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into|for|by)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
     r"change\s+(?:it|that)|let'?s\s+try|try|"
@@ -126,7 +126,10 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         _not_the_old_place(f, base)
     if _HQ_ANYWHERE.search(clause) and not slots.company_locations:
         f.pop("company_locations", None)  # "people who live in Chicago - the HQ can be anywhere"
-    if _PEOPLE_ANYWHERE.search(clause) and not slots.locations:
+    if not slots.locations and (
+        _PEOPLE_ANYWHERE.search(clause)
+        or (slots.company_locations and _NOT_THE_PEOPLES.search(clause))
+    ):
         f.pop("locations", None)  # "companies HQ'd in the UK, the founder can live wherever"
     _set_ranges(f, slots, add)
     if _WHOLE_STATE.search(clause):
@@ -148,10 +151,31 @@ _PEOPLE_ANYWHERE = re.compile(
     r"(?:live|be\s+based|be|sit|work)\s+(?:anywhere|wherever)\b",
     re.IGNORECASE,
 )
+_NOT_THE_PEOPLES = re.compile(
+    # "HQ in Texas not the people", "people anywhere", "don't care where the people are", "HQ in
+    # Ohio rather than person location": said with a place of the companies (see ``refine``)
+    r"\bnot\s+(?:where\s+)?(?:the\s+)?(?:person|people|contacts?|prospects?)(?:'s)?\b|"
+    r"\bnot\s+where\s+(?:they|the\s+\w+s?)\s+(?:live|are|sit|work)\b|"
+    r"\b(?:rather\s+than|instead\s+of)\s+(?:where\s+)?(?:the\s+)?(?:person|people|contacts?|they)"
+    r"(?:'s)?\b|"
+    r"\b(?:people|contacts|persons?|they)\s+(?:(?:can\s+be|are\s+fine|located|based|living)\s+)?"
+    r"(?:anywhere|wherever)\b|"
+    r"\b(?:don'?t|do\s+not|doesn'?t)\s+(?:care|matter|mind)\s+(?:about\s+)?where\s+(?:the\s+)?"
+    r"(?:person|people|they|contacts?|prospects?)\b",
+    re.IGNORECASE,
+)
 _ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
 _EXPLICIT_ADD = re.compile(r"\b(?:too|also|as\s+well|add|plus|include)\b", re.IGNORECASE)
 # "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".
 _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
+# "and change for VP of engineering", "and switch to CTOs", "and make it CFOs": a change to the
+# value, even after "and".
+_CHANGED_TO = prefilter.compile(
+    r"\b(?:change|switch|swap|turn)\s+(?:(?:it|that|this|them|those|these|the\s+\w+(?:\s+\w+)?)\s+)?"
+    r"(?:to|for|into|by|over\s+to)\b|\bmake\s+(?:it|that|them|this|those|these)\s+(?!(?:too|also)\b)\w|"
+    r"\bgo\s+with\b",
+    re.IGNORECASE,
+)
 _AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
 _REPLACES = prefilter.compile(
     r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b|"
@@ -173,6 +197,8 @@ def _adds(clause: str) -> bool:
     """Whether the clause's values join the old ones ("also", "too", "and ...") or replace them."""
     if not ADD_MODE.search(clause) or _INSTEAD.search(clause):
         return False
+    if _CHANGED_TO.search(clause) and not _EXPLICIT_ADD.search(clause):
+        return False  # "and change for VP of engineering please": the new value, not both
     if _ONLY_THESE.search(clause) and not _EXPLICIT_ADD.search(clause):
         return False  # "and only London and Manchester please": those, not the UK as well
     if _AND_QUESTION.match(clause):

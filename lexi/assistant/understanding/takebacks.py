@@ -13,6 +13,8 @@ import copy
 import re
 from typing import Any
 
+from lexi import geo
+
 from . import prefilter
 from .text import norm_key
 
@@ -84,9 +86,50 @@ _SAME_PLACES_TO_COMPANIES = prefilter.compile(
 )
 
 
+# "the ohio part is the company hq", "i meant the location is where the company is", "that
+# location is for the companies, not the people": the same, said of the search's place.
+_PLACE_IS_THE_COMPANIES = prefilter.compile(
+    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hmm+|ok(?:ay)?|i\s+meant?)\W+)*"
+    r"(?:(?:the|that|this|those|these|my)\s+)?(?:[\w.'-]+\s+){0,3}?"
+    r"(?:part|bit|one|ones|locations?|places?|states?|cit(?:y|ies)|countr(?:y|ies)|regions?|areas?|"
+    r"geo(?:graphy)?)\s+(?:is|are|was|were|should\s+be|means?|meant)\s+(?:(?:for|about|of)\s+)?"
+    r"(?:where\s+)?(?:the\s+|their\s+)?(?:compan(?:y|ies)|hq|headquarters|employers?|firms?|"
+    r"business(?:es)?|organi[sz]ations?)(?:'s?)?\b",
+    re.IGNORECASE,
+)
+
+
+# "no, ohio is the company location", "Ohio should be where the company is HQ'd": the search's
+# place named and said to be the companies'.
+_NAMED_PLACE_IS_THE_COMPANIES = prefilter.compile(
+    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hmm+|ok(?:ay)?|i\s+meant?)\W+)*"
+    r"(?P<place>[\w.'-]+(?:\s+[\w.'-]+){0,2}?)\s+(?:is|are|was|were|should\s+be|means?|meant)\s+"
+    r"(?:(?:for|about|of)\s+)?(?:where\s+)?(?:the\s+|their\s+)?(?:compan(?:y|ies)|hq|headquarters|"
+    r"employers?|firms?|business(?:es)?|organi[sz]ations?)(?:'s?)?\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_place_of(text: str, base: dict[str, Any]) -> bool:
+    m = _NAMED_PLACE_IS_THE_COMPANIES.search(text)
+    if not m:
+        return False
+    try:
+        place = geo.parse_location(m["place"]).filter_string()
+    except (geo.UnknownPlace, ValueError, KeyError):
+        return False
+    return place in base["locations"]
+
+
 def places_moved(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
     """The search ``base`` with its people's places made its companies' (see above), or None."""
-    if base is None or not base.get("locations") or not _SAME_PLACES_TO_COMPANIES.search(text):
+    if base is None or not base.get("locations"):
+        return None
+    if not (
+        _SAME_PLACES_TO_COMPANIES.search(text)
+        or _PLACE_IS_THE_COMPANIES.search(text)
+        or _names_a_place_of(text, base)
+    ):
         return None
     out = copy.deepcopy(base)
     moved = out.pop("locations")

@@ -288,3 +288,162 @@ class TestReasonsAndAsks:
     def test_book_as_a_word_of_the_search_stays_a_search(self):
         got = _one("ceos at book publishers in new york", _after())
         assert got.kind is IntentKind.prospect_search
+
+
+# ------------------------------------------------------------------ short session turns
+
+WAITING = "0c6f9e2d-1b7a-4e3c-9d58-4a2b7e6f1c03"
+CAMPAIGN = "5b0e2c1a-7d44-4f19-9a3e-2c8d6f1b0a97"
+OHIO_PLANTS = {
+    "titles": ["Plant Manager"],
+    "industries": ["Machinery"],
+    "locations": ["OH, US"],
+    "limit": 25,
+}
+TELECOM = {
+    "titles": ["Director of Network Operations"],
+    "industries": ["Telecommunications", "Wireless"],
+    "locations": ["BR", "MX", "CO"],
+    "employees": {"min": 1001, "max": None},
+    "limit": 25,
+}
+
+
+class TestApprovingTheTaskThatWaits:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "yep go ahead and approve",
+            "go ahead and approve",
+            "looks good, approve",
+            "that's fine, approve it",
+            "yeah you can approve it",
+            "sounds good to me, go ahead and approve",
+            "ok go ahead and confirm",
+            "sure thing, go ahead",
+            "fine, go ahead",
+        ],
+    )
+    def test_assent_then_approval_approves(self, text):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.task_approve
+
+    @pytest.mark.parametrize("text", ["sure thing, go ahead", "fine, go ahead", "looks good"])
+    def test_with_nothing_waiting_it_approves_nothing(self, text):
+        got = interpret(text, ConversationState()).intents
+        assert IntentKind.task_approve not in [i.kind for i in got]
+
+    @pytest.mark.parametrize("text", ["yes approve all of them", "sounds good, approve all tasks"])
+    def test_approving_everything_stays_refused(self, text):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.clarify and got.missing == ["permission"]
+
+
+class TestAskingHowTheCampaignDoes:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "did anyone reply yet?",
+            "did anybody respond yet",
+            "anyone write back?",
+            "anybody bite?",
+            "has anyone gotten back to us",
+            "did we hear back from anyone?",
+            "who opened it?",
+            "did they reply?",
+        ],
+    )
+    def test_replies_and_opens_are_the_campaign_stats(self, text):
+        got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.campaign_stats and got.params == {"campaign": "last"}
+
+    @pytest.mark.parametrize("text", ["how's it going so far", "how did it do", "stats?"])
+    def test_it_is_the_campaign_when_the_conversation_has_one(self, text):
+        got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.campaign_stats
+
+    @pytest.mark.parametrize("text", ["how's it going so far", "stats?"])
+    def test_without_a_campaign_it_is_no_stats(self, text):
+        got = interpret(text, _after(_search(BANKERS))).intents
+        assert IntentKind.campaign_stats not in [i.kind for i in got]
+
+    @pytest.mark.parametrize(
+        "text", ["anyone responded to an RFP in the last month", "anyone who replied"]
+    )
+    def test_a_reply_in_a_search_is_no_stats(self, text):
+        got = interpret(text, _after(_search(BANKERS))).intents
+        assert IntentKind.campaign_stats not in [i.kind for i in got]
+
+
+class TestEmailingThePeopleFound:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "just email all of these people right now",
+            "email all these folks today",
+            "email every one of them",
+            "shoot them all an email",
+            "fire off an email to all of them",
+            "message each of these leads",
+            "email the whole list now",
+            "send it to everyone on the list now",
+        ],
+    )
+    def test_emailing_them_is_a_send(self, text):
+        got = _one(text, _after(_search(BANKERS)))
+        assert got.kind is IntentKind.email_send
+
+    def test_sending_it_with_a_campaign_starts_the_campaign(self):
+        got = _one(
+            "send it to everyone on the list now", ConversationState(last_campaign_id=CAMPAIGN)
+        )
+        assert got.kind is IntentKind.campaign_start
+
+
+class TestThePlaceIsTheCompanies:
+    @pytest.mark.parametrize(
+        ("text", "hq"),
+        [
+            ("wait i meant companies headquartered in ohio, the people can sit anywhere", "OH, US"),
+            ("actually HQ in texas not the people", "TX, US"),
+            ("hq in michigan rather than person location", "MI, US"),
+            ("oops i meant HQ in Indiana, people anywhere", "IN, US"),
+            ("make that company HQ in ohio instead, don't care where the people are", "OH, US"),
+            ("the ohio part is the company hq, not where they live", "OH, US"),
+            ("no, ohio is the company location", "OH, US"),
+            ("sorry, the state is where the companies are", "OH, US"),
+        ],
+    )
+    def test_the_people_place_goes_and_the_companies_get_it(self, text, hq):
+        f = _refined(text, OHIO_PLANTS)
+        assert f == {
+            **{k: v for k, v in OHIO_PLANTS.items() if k != "locations"},
+            "company_locations": [hq],
+        }
+
+    def test_a_headquarters_alone_keeps_the_people_place(self):
+        f = _refined("and HQ in texas", OHIO_PLANTS)
+        assert f["locations"] == ["OH, US"] and f["company_locations"] == ["TX, US"]
+
+
+class TestChangingTheTitle:
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("and change for VP of engineering please", ["VP of Engineering"]),
+            ("change for VP of engineering", ["VP of Engineering"]),
+            ("and switch to CTOs", ["CTO"]),
+            ("and make it CTOs", ["CTO"]),
+            ("and change it to CTOs", ["CTO"]),
+            ("and go with CTOs", ["CTO"]),
+        ],
+    )
+    def test_the_new_title_replaces_the_old_and_the_rest_is_kept(self, text, titles):
+        assert _refined(text, TELECOM) == {**TELECOM, "titles": titles}
+
+    def test_too_still_adds(self):
+        f = _refined("and make it CTOs too", TELECOM)
+        assert f["titles"] == ["Director of Network Operations", "CTO"]
+
+    def test_a_place_changed_for_another_replaces_it(self):
+        assert _refined("and change for Chile please", TELECOM)["locations"] == ["CL"]
