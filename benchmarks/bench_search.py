@@ -350,9 +350,11 @@ RECENT_TECH_DAYS = 90
 # them with their seniority and place (``prospect_people_company_keywords``), so the best
 # hand-written SQL counts, and reads the page's keys from, one range of that table's key (the
 # place checked inside its index) instead of the companies' text index. Used when the phrase is
-# listed (``prospect_keyword_phrases``); otherwise the SQL above.
+# listed (``prospect_keyword_phrases``); otherwise the SQL above. With no seniority the page is
+# the first keys of each seniority's range (the seniorities the facet counts hold), merged,
+# rather than every match sorted.
 KEYWORD_COPIES = {
-    "keyword_legal_automation": ("legal automation", "TRUE"),
+    "keyword_legal_automation": ("legal automation", None),
     "keyword_cybersecurity_us_vp": (
         "cybersecurity",
         "seniority = 'vp' AND loc >= 'US|' AND loc < 'US}'",
@@ -371,7 +373,9 @@ def keyword_copies(conn, name: str) -> str | None:  # type: ignore[no-untyped-de
     listed = conn.execute(
         text("SELECT count(*) FROM prospect_keyword_phrases WHERE phrase = :p"), {"p": phrase}
     ).scalar_one()
-    return f"phrase = '{phrase}' AND {rest}" if listed else None
+    if not listed:
+        return None
+    return f"phrase = '{phrase}'" + (f" AND {rest}" if rest else "")
 
 
 def first_titles(where: str) -> str | None:
@@ -389,7 +393,14 @@ def full_page_sql(
     """The page with everything a Prospect shows, in the search's order (see the docstring);
     with ``copies`` (see ``keyword_copies``) the page's keys come from the keyword matches."""
     first = first_titles(where)
-    if copies is not None:
+    if copies is not None and "seniority" not in copies:
+        page = (
+            "SELECT run.person_id AS id, 0 AS grp FROM (SELECT DISTINCT seniority FROM "
+            "prospect_people_facets) s CROSS JOIN LATERAL (SELECT person_id FROM "
+            f"prospect_people_company_keywords k WHERE {copies} AND k.seniority = s.seniority "
+            f"ORDER BY person_id LIMIT {limit}) run ORDER BY 1 LIMIT {limit}"
+        )
+    elif copies is not None:
         page = (
             "SELECT person_id AS id, 0 AS grp FROM prospect_people_company_keywords "
             f"WHERE {copies} ORDER BY person_id LIMIT {limit}"

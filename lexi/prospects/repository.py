@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 import unicodedata
 from collections import namedtuple
@@ -25,11 +24,11 @@ from sqlalchemy import (
     extract,
     func,
     insert,
-    literal,
     not_,
     or_,
     select,
     text,
+    true,
     union_all,
     update,
 )
@@ -640,60 +639,48 @@ class ProspectRepository:
             return select(person).where(*where).subquery("matches")
         return select(person).where(*where).group_by(person).subquery("matches")
 
-    def fact_page(self, f: FactQuery, offset: int, limit: int) -> list[int]:
-        """Keys ``offset`` to ``offset + limit`` of the people ``f`` matches, in key order: the
-        first ``offset + limit`` of each (value, seniority) range, merged (of each value's
-        range when ``f`` names no seniority)."""
-        if not f.values or limit <= 0:
-            return []
-        n = offset + limit
-        parts = self._fact_parts(f, n)
-        if len(parts) == 1:
-            return [int(r[0]) for r in self.session.execute(parts[0].offset(offset))][:limit]
-        runs: dict[int, list[int]] = {}
-        stmt = union_all(
-            *[
-                select(literal(i, Integer).label("part"), sub.c.person_id)
-                for i, sub in enumerate(p.subquery() for p in parts)
-            ]
-        )
-        for part, person in self.session.execute(stmt):
-            runs.setdefault(int(part), []).append(int(person))
-        out: list[int] = []
-        for person in heapq.merge(*(sorted(r) for r in runs.values())):
-            if not out or out[-1] != person:
-                out.append(person)
-        return out[offset:n]
-
-    def _fact_parts(self, f: FactQuery, n: int) -> list[Select[Any]]:
-        """The first ``n`` keys of each (value, seniority) range of ``f`` (of each value's when
-        it names no seniority), each in key order."""
+    def _fact_heads(self, f: FactQuery, n: int) -> Any:
+        """The first ``n`` keys of each (value, seniority) range of ``f``, each read in key
+        order: their union holds the first ``n`` people ``f`` matches. With no seniority named,
+        the ranges are those of the seniorities the facet counts hold (every person's, while
+        their mark covers everyone), so that no range is sorted whole."""
         person = _fact_person(f)
-        seniorities: list[str | None] = [*f.seniorities] or [None]
-        return [
-            select(person)
-            .where(*self._fact_where(f, [v], [s] if s is not None else []))
-            .order_by(person)
-            .limit(n)
-            for v in f.values
-            for s in seniorities
-        ]
+        if f.seniorities:
+            parts = [
+                select(person)
+                .where(*self._fact_where(f, [v], [s]))
+                .order_by(person)
+                .limit(n)
+                .subquery()
+                for v in f.values
+                for s in f.seniorities
+            ]
+        else:
+            seniority = W.seniority if f.kind == "k" else X.seniority
+            held = select(F.seniority).distinct().subquery("seniorities")
+            parts = []
+            for v in f.values:
+                run = (
+                    select(person)
+                    .where(*self._fact_where(f, [v], []), seniority == held.c.seniority)
+                    .order_by(person)
+                    .limit(n)
+                    .lateral("run")
+                )
+                parts.append(select(run.c.person_id).select_from(held).join(run, true()).subquery())
+        if len(parts) == 1:
+            return parts[0]
+        return union_all(*[select(part.c.person_id) for part in parts]).subquery("heads")
 
-    def count_facts_with_page(self, f: FactQuery, rows: int) -> tuple[int, list[int]]:
-        """PostgreSQL: ``count_facts`` and the first ``rows`` keys in key order (``fact_page``
-        from the start) in one statement, one round trip fewer for a page of a search."""
+    def fact_count_and_page(self, f: FactQuery, rows: int) -> tuple[int, list[int]]:
+        """PostgreSQL: how many people ``f`` matches (``count_facts``) and the first ``rows``
+        of their keys in ascending order, in one statement."""
         if not f.values:
             return 0, []
-        parts = self._fact_parts(f, rows)
-        if len(parts) == 1:
-            union = parts[0].subquery("page")
-        else:
-            union = union_all(
-                *[select(sub.c.person_id) for sub in (p.subquery() for p in parts)]
-            ).subquery("page")
-        heads = select(func.array_agg(union.c.person_id)).scalar_subquery()
+        heads = self._fact_heads(f, rows)
+        keys = select(func.array_agg(heads.c.person_id)).scalar_subquery()
         count = select(func.count()).select_from(self._fact_count_from(f)).scalar_subquery()
-        n, ids = self.session.execute(select(count, heads)).one()
+        n, ids = self.session.execute(select(count, keys)).one()
         return int(n), sorted(set(ids or []))[:rows]
 
     def _fts_share(self, phrases: Sequence[str]) -> float:

@@ -22,7 +22,6 @@ from lexi.prospects import ids, title_index
 from lexi.prospects.filters import FILTERS, ProspectFilters
 from lexi.prospects.places import parse_filter
 from lexi.prospects.repository import (
-    FactQuery,
     PersonQuery,
     ProspectRepository,
     SignalQuery,
@@ -263,14 +262,13 @@ def _prepare(repo: ProspectRepository, filters: ProspectFilters) -> None:
 class _Planned:
     """One group of a search (exact titles, other titles): its query, the exact number of
     matches of each of its condition branches and, when they were read with the count, the
-    keys of all its matches in ascending order."""
+    keys of its matches in ascending order (all of them, or from copied facts as many as the
+    page needs)."""
 
     query: PersonQuery
     counts: list[int]
     ids: list[int] | None = None
     branches: list[Any] | None = None  # built when a page needs them
-    facts: FactQuery | None = None  # matches read from the company facts copied onto people
-    head: list[int] | None = None  # with ``facts``: the first keys, as many as the page needs
 
     def conditions(self, repo: ProspectRepository) -> list[Any]:
         if self.branches is None:
@@ -295,10 +293,10 @@ def _planned(repo: ProspectRepository, groups: list[PersonQuery], rows: int = 0)
             ids = repo.fact_ids(facts)
             return [_Planned(groups[0], [len(ids)], ids)]
         if facts is not None and rows:
-            n, head = repo.count_facts_with_page(facts, rows)
-            return [_Planned(groups[0], [n], facts=facts, head=head)]
+            n, head = repo.fact_count_and_page(facts, rows)
+            return [_Planned(groups[0], [n], ids=head)]
         if facts is not None:
-            return [_Planned(groups[0], [repo.count_facts(facts)], facts=facts)]
+            return [_Planned(groups[0], [repo.count_facts(facts)])]
     if repo.dialect == "postgresql":
         together = _counted_together(repo, groups, rows)
         if together is not None:
@@ -445,10 +443,6 @@ def search(
         if want > 0 and skip < n:
             if group.ids is not None:
                 got = group.ids[skip : skip + want]
-            elif group.head is not None:
-                got = group.head[skip : skip + want]
-            elif group.facts is not None:
-                got = repo.fact_page(group.facts, skip, want)
             else:
                 got = _page(repo, group.conditions(repo), group.counts, universe, skip, want)
             page.extend(got)

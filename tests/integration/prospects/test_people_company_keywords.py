@@ -105,6 +105,7 @@ SHAPES = [
         "p.loc < 'US|CA}') OR (p.loc >= 'GB|' AND p.loc < 'GB}'))",
     ),
     ({"keywords": ["machine learning"], "exclude_locations": ["US"]}, ["machine learning"], f"(p.loc IS NULL OR NOT {US})"),
+    ({"keywords": ["devops", "Cybersecurity"]}, ["devops", "cybersecurity"], "1 = 1"),
 ]  # fmt: skip
 
 
