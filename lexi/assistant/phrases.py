@@ -314,6 +314,7 @@ UNSUPPORTED = {
     "funding_amount": "that funding amount",
     "funding_date": "that funding date",
     "aum": "assets under management",
+    "total_assets": "total assets",
     "ownership_type": "ownership (public, private, family- or PE-owned)",
     "company_list": "rankings such as the Fortune 500",
     "exclude_companies": "excluding named companies",

@@ -36,7 +36,12 @@ _AMPERSAND = re.compile(
     rf"(?<!\bHead\s)(?<!\bhead\s)(?<!\bVP\s)(?<!\bDirector\s)(?<!\bdirector\s)(?<!\bManager\s)"
     rf"\b{_PREP}\s+({_WORD}(?:\s+{_WORD})?\s+&\s+{_WORD}(?:\s+{_WORD})?)"
 )
-_QUOTED = prefilter.compile(rf"\b{_PREP}\s+qtok(\d+)\b", I)
+# (not "with 'memory care' in their description": words of the description, a keyword)
+_QUOTED = prefilter.compile(
+    rf"\b{_PREP}\s+qtok(\d+)\b(?!\s+in\s+(?:their|its|the)\s+(?:company\s+)?"
+    r"(?:descriptions?|names?|profiles?|about|bios?|taglines?)\b)",
+    I,
+)
 # "who's the CFO at Holloway Freight?", "Find the VP of Engineering at Northwind Analytics": the
 # one person in a role at a capitalised name of two to four words ending the request.
 _THE_ROLE_AT = re.compile(

@@ -159,10 +159,13 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     return None
 
 
+_POLITE_TAIL = re.compile(r"\s+(?:pls|plz|please|thx|thanks|asap|now)\W*$", I)
+
+
 def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | None:
     """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
-    raw = _CALLED.sub("", raw)
-    head = raw.split(",")[0]
+    raw = _POLITE_TAIL.sub("", _CALLED.sub("", raw))
+    head = _POLITE_TAIL.sub("", raw.split(",")[0])
     if head != raw and (
         re.search(r"\slist\s*$", head, I)
         or _LEADING.sub("", head.strip()).lower() in {k.lower() for k in state.known_list_names}

@@ -600,9 +600,19 @@ def _unknown_name(m: re.Match[str]) -> list[str] | None:
     return None if geo.lookup(m[1]) else [m[1]]
 
 
+# "that don't use Avalara", "not running Kubernetes": a name not used, known or not.
+_TECH_NOT_USED = re.compile(
+    r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not|not|never)\s+"
+    r"(?:use|using|run|running|on)\s+((?-i:[A-Z][\w.+#-]*))\b",
+    re.IGNORECASE,
+)
+
+
 def excluded_technologies(text: str) -> tuple[str, list[str]]:
     """ "using Salesforce but not HubSpot": technologies a company must not use."""
     text, found = _take(text, _TECH_NOT, lambda m: _techs(m[1]))
+    text, unknown = _take(text, _TECH_NOT_USED, _unknown_name)
+    found += unknown
     named = []
     for m in reversed(list(_TECH_NOT_NAMED.finditer(text))):
         if not m[2][:1].isupper():
@@ -685,7 +695,24 @@ _KW_LEAD = re.compile(r"^(?:a|an|the|some|any|on|in|with)\s+", re.IGNORECASE)
 _VERB_GUARD = re.compile(r"^(?:you|i|we|me|it|them|this|that|so|not)\b", re.IGNORECASE)
 
 
+# "companies with 'memory care' in their description", "with AI in the company name"
+_KW_IN_DESCRIPTION = re.compile(
+    r"\b(?:with|that\s+have|having|who\s+have)\s+(?:the\s+(?:words?|phrase|term)\s+)?"
+    r"(qtok\d+|[\w&-]+(?:\s+[\w&-]+){0,2}?)\s+in\s+(?:their|its|the)\s+(?:company\s+)?"
+    r"(?:descriptions?|names?|profiles?|about|bios?|taglines?)\b",
+    re.IGNORECASE,
+)
+
+
 def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
+    described: list[str] = []
+
+    def quoted(m: re.Match[str]) -> str:
+        described.append(re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], m[1]).strip(" '\""))
+        return " ; "
+
+    text = _KW_IN_DESCRIPTION.sub(quoted, text)
+
     def build(m: re.Match[str]) -> str | None:
         phrase = _KW_LEAD.sub("", m[1].strip())
         if not phrase or _VERB_GUARD.match(phrase):
@@ -695,7 +722,7 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
         return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")
 
     text, found = _take(text, _KW_TRIGGER, build)
-    return text, [k for k in found if k]
+    return text, described + [k for k in found if k]
 
 
 # ------------------------------------------------------------------ clearing a filter

@@ -109,6 +109,7 @@ _AFTER = prefilter.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I
 )
 # "directors and above", "VP or higher", "manager+": every rung from the top down to that one.
+_TRADE_SHOW = re.compile(r"\btrade[\s-]show(?=s?\b)", re.IGNORECASE)
 # "VP- and director-level people": each rung of the list is a level
 _LEVELS = re.compile(
     r"\b(c|vp|svp|evp|director|manager|head|senior|executive)s?-?\s+(and|or|&|/)\s+"
@@ -246,6 +247,12 @@ _FUNCTION_WORDS = {
     "purchasing",
     "total",
     "reward",
+    # "training managers", "trade show managers", "exhibition managers"
+    "training",
+    "trade",
+    "show",
+    "tradeshow",
+    "exhibition",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -417,6 +424,7 @@ _RANK_PREFIX = {
 }
 _WORD_CASE = {
     "logistic": "Logistics",  # "logistic directors"
+    "tradeshow": "Trade Show",
     "hr": "HR",
     "it": "IT",
     "ux": "UX",
@@ -1110,6 +1118,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _SWAP.sub(r" not \1 then ", text)
     text = _CHANGE_ROLE.sub(_role_swap, text)
     text = _WORK_IN.sub(" people in ", text)
+    text = _TRADE_SHOW.sub("tradeshow", text)  # "show" is no command here
     text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)
     text = _LEVELS.sub(r"\1-level \2 \3-level", text)
@@ -1369,7 +1378,10 @@ class _Walk:
 def _share_function(roles: list[RoleHit], hit: RoleHit, keys: list[str], i: int, prev: str) -> None:
     """ "VPs and directors in engineering", "VP- and director-level people in sales": a bare
     rung joined to a rung with a function has that function too."""
-    if not roles or prev not in ("and", "or", "&", "/") or i < 2 or not hit.departments:
+    if not roles or prev not in ("and", "or", "&", "/") or i < 2:
+        return
+    if not hit.departments:
+        _function_shared_forward(roles, hit)
         return
     if hit.role.generic or not hit.role.seniorities:
         return  # "VP or Director AND people in marketing": the people are their own role
@@ -1387,6 +1399,19 @@ def _share_function(roles: list[RoleHit], hit: RoleHit, keys: list[str], i: int,
             for d in hit.departments
         )
     roles[-1] = RoleHit(last.role, hit.departments, last.negated, titles=titles)
+
+
+def _function_shared_forward(roles: list[RoleHit], hit: RoleHit) -> None:
+    """ "HR VPs and directors": the bare rung after a rung with a function shares it, and both
+    are levels of that function rather than two titles."""
+    last = roles[-1]
+    rung = hit.role.takes_department and hit.role.seniorities and not hit.named_titles
+    if not rung or hit.role.generic or last.negated != hit.negated or len(last.departments) != 1:
+        return
+    if last.role.generic or not last.role.seniorities or last.title:
+        return
+    roles[-1] = RoleHit(last.role, last.departments, last.negated)
+    hit.departments = last.departments
 
 
 def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambiguous) -> int:

@@ -440,12 +440,20 @@ _ANY_SIGNAL = re.compile(
 )
 
 
+_HEDGED_WINDOW = re.compile(
+    r"\s*,?\s+(?:like|say|roughly|about|around|approx(?:imately)?|maybe)\s+(?:in\s+)?(?:the\s+)?"
+    r"(?=(?:last|past)\s+\d)",
+    re.IGNORECASE,
+)
+
+
 def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     """The clause with signal phrases blanked out, the filters they set, and what was read
     (codes such as ``growing_fast`` for the reply's notes), in order."""
     if not _ANY_SIGNAL.search(text.lower()):
         return text, {}, []
     reading = _Reading(today)
+    text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
     for pattern, step in _STEPS:
         text = pattern.sub(partial(step, reading), text)
     return text, reading.filters, reading.codes

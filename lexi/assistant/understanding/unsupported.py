@@ -47,6 +47,13 @@ _RULES: list[tuple[str, str]] = [
         rf"under\s+|below\s+|more\s+than\s+|less\s+than\s+|at\s+least\s+|>\s*|<\s*)?{_AMOUNT}",
     ),
     (
+        # "banks with over $1B in assets": a balance sheet, not revenue
+        "total_assets",
+        rf"\b(?:with\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|less\s+than\s+)?{_AMOUNT}\s*"
+        rf"(?:in\s+)?(?:total\s+)?assets\b(?!\s+under)"
+        rf"|\b(?:with\s+)?(?:total\s+)?assets\s+(?:of\s+|over\s+|above\s+|under\s+|more\s+than\s+)?{_AMOUNT}",
+    ),
+    (
         "ownership_type",
         (
             r"\bfamily[\s-](?:owned|run)\b|"
@@ -274,7 +281,7 @@ _HINTS = tuple(
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
     problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
-    teacher technician reps salespeople recruiter provider pilot spend podcast
+    teacher technician reps salespeople recruiter provider pilot spend podcast assets
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.

@@ -6,6 +6,7 @@ the same classes in other words.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import ClassVar
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from lexi.assistant import phrases
 from lexi.assistant.understanding import ConversationState, IntentKind, interpret
 from lexi.geo import tables
+from lexi.kit.clock import utc_now
 
 NYC = "New York, NY, US"
 LEADERS = ["c_suite", "vp", "head", "director"]
@@ -1167,3 +1169,60 @@ class TestFunctionsNamedInsideTitles:
     )
     def test_questions_about_lexi_in_the_third_person(self, text, kinds):
         assert [i.kind.value for i in interpret(text, ConversationState()).intents] == kinds
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("training managers at automotive suppliers in Michigan", ["Training Manager"]),
+            ("find 20 trade show managers at machinery companies", ["Trade Show Manager"]),
+            ("the chief of information security in banks of Spain", ["CISO"]),
+        ],
+    )
+    def test_more_functions_inside_titles(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    @pytest.mark.parametrize(
+        ("text", "department"),
+        [
+            ("HR VPs and directors at aerospace companies", "human_resources"),
+            ("sales VPs or directors", "sales"),
+        ],
+    )
+    def test_a_function_shared_with_the_next_rung(self, text, department):
+        f = search(text).filters
+        assert f["seniorities"] == ["vp", "director"]
+        assert f["departments"] == [department]
+
+    def test_a_technology_not_used_is_named_whether_known_or_not(self):
+        intent = search("controllers at e-commerce companies on Shopify that don't use Avalara")
+        assert intent.filters["technologies"] == ["Shopify"]
+        assert intent.unsupported == ["exclude_technologies"]
+
+    def test_total_assets_is_no_revenue(self):
+        intent = search("CIO or CTO at banks in Pennsylvania with over $1B in assets")
+        assert "revenue_usd" not in intent.filters
+        assert intent.unsupported == ["total_assets"]
+
+    def test_words_in_the_description_are_a_keyword(self):
+        f = search(
+            "Directors of Community Relations at companies with 'memory care' in their description"
+        ).filters
+        assert f["keywords"] == ["memory care"]
+        assert "companies" not in f
+
+    def test_a_hedged_window(self):
+        state = after({"titles": ["Controller"], "limit": 25})
+        f = search("only the ones that just raised, like last 90 days", state).filters
+        assert f["last_funding"]["after"] == (utc_now().date() - timedelta(days=90)).isoformat()
+
+    def test_deleting_a_known_list_with_a_reason(self):
+        state = ConversationState(known_list_names=["Old Uniform Leads"])
+        (intent,) = interpret("delete Old Uniform Leads pls, its outdated", state).intents
+        assert (intent.kind, intent.list_name) == (IntentKind.list_delete, "Old Uniform Leads")
+
+    def test_companies_without_roles_ask_for_the_roles(self):
+        (intent,) = interpret(
+            "water utilities in arizona with more than 100 employees", ConversationState()
+        ).intents
+        assert intent.missing == ["roles"]
+        assert intent.filters["industries"] == ["Utilities"]
