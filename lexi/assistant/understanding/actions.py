@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from . import prefilter
+from .lexicon import TECHNOLOGY_SPELLING
 from .types import Intent, IntentKind
 
 I = re.IGNORECASE
@@ -100,16 +101,56 @@ _OUT_OF_REACH = prefilter.compile(
     r"\b(?:predict|forecast)(?:s|ing)?\s+(?:which|who|whether|if|when|what|how)\b|"
     # posting for the user: "write and publish a LinkedIn post about our new warehouse"
     r"\b(?:publish|post|schedule|write|draft|create)\b(?:(?!\babout\b|\be-?mails?\b)[^.?!]){0,30}?\b(?:linkedin|social(?:\s+media)?|"
-    r"facebook|instagram|twitter|x)\s+posts?\b|\bpost\s+(?:it|this|that)\s+(?:on|to)\s+(?:linkedin|"
-    r"facebook|instagram|twitter|social)\b",
+    r"facebook|instagram|twitter|x)\s+posts?\b|"
+    # "can u post about our hemp fiber on linkedin", "share it on facebook" (asked of Lexi, not
+    # "CTOs who post on LinkedIn")
+    r"(?:^\W*(?:(?:please|pls|ok|okay|and|also|now|then|so)\W+)*|\b(?:can|could|would|will)\s+(?:you|u)\s+"
+    r"(?:please\s+|pls\s+|also\s+)?|\bhelp\s+(?:me\s+)?|\bi\s+(?:want|need)\s+(?:you|u)\s+to\s+)"
+    r"(?:post|share|publish|tweet)\b[^.?!]{0,60}?\b(?:on|to)\s+(?:my\s+|our\s+|the\s+|their\s+)?"
+    r"(?:linkedin|facebook|instagram|twitter|x|threads|tiktok|social(?:\s+media)?)\b",
+    I,
+)
+# "sync that list to bullhorn", "push them into Greenhouse": into a system the user has (a known
+# technology, the clause's last words), not a list or a campaign named so.
+_INTO_SYSTEM = re.compile(
+    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import)\b"
+    r"(?:(?!\b(?:about|campaign|e-?mail|mention)\b)[^.?!]){0,40}?\b(?:to|into|with)\s+"
+    r"(?:my\s+|our\s+|the\s+)?(?P<system>[\w.]+(?:\s+[\w.]+)??)"
+    r"(?:\s+(?:account|instance|crm|ats|please|pls|for\s+me|now|too|as\s+well|asap))*\s*(?:[.,;!?]|$)",
+    I,
+)
+
+
+def _into_a_system(clause: str) -> re.Match[str] | None:
+    m = _INTO_SYSTEM.search(clause)
+    return m if m and m["system"].lower() in TECHNOLOGY_SPELLING else None
+
+
+# What an email or a campaign is about: "a campaign about faster background checks" asks for
+# the campaign, whatever its topic names.
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:about|regarding|re:|pitching|promoting|introducing|mention(?:ing)?|highlight(?:ing)?|"
+    r"on\s+the\s+topic\s+of|focused\s+on)\b",
     I,
 )
 
 
 def out_of_reach(clause: str) -> Intent | None:
     """ "push them into my HubSpot", "pull their cell numbers": unsupported, whatever the verb."""
-    m = _OUT_OF_REACH.search(clause)
+    m = next(
+        (
+            m
+            for m in _OUT_OF_REACH.finditer(clause)
+            if not _TOPIC_BEFORE.search(clause, 0, m.start())
+        ),
+        None,
+    )
     if not m:
+        if system := _into_a_system(clause):
+            return Intent(
+                kind=IntentKind.unsupported,
+                params={"what": system.group(0).strip(" .,;!?").lower(), "reason": "crm_push"},
+            )
         return None
     params = {"what": m.group(0).strip().lower()}
     if m["crm"]:

@@ -76,17 +76,26 @@ _TONES: dict[str, str] = {
     "funny": r"funn(?:y|ier)|humou?r(?:ous)?|playful|witty|fun",
 }
 _TONE_PATTERNS = {name: prefilter.compile(rf"\b(?:{p})\b", I) for name, p in _TONES.items()}
-_TOPIC = re.compile(
-    r"\b(?:about|on\s+the\s+topic\s+of|regarding|around|focused\s+on|on|pitching|"
+# The words that start a campaign's topic: "about" and its kind first, then the weaker "on",
+# "around", "for our" ("a campaign on that list about CUSMA savings" is about the savings).
+_TOPIC_WORDS = (
+    r"about|on\s+the\s+topic\s+of|regarding|focused\s+on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
-    r"promoting|to\s+promote|to\s+pitch|introducing|for\s+our|re:)\s+(.+?)"
-    # ends where the audience or the form of the emails starts ("for them", "to the list",
-    # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar" are topic
-    r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|my|our|the|this|that|qtok\d)"
-    r"|targeting|aimed\s+at"
-    r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
-    r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)",
-    I,
+    r"promoting|to\s+promote|to\s+pitch|introducing|re:",
+    r"around|on|for\s+our",
+)
+_TOPICS = tuple(
+    re.compile(
+        rf"\b(?:{words})\s+(.+?)"
+        # ends where the audience or the form of the emails starts ("for them", "to the list",
+        # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar" are topic
+        r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|my|our|the|this|that|qtok\d)"
+        r"|targeting|aimed\s+at"
+        r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
+        r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)",
+        I,
+    )
+    for words in _TOPIC_WORDS
 )
 
 
@@ -347,14 +356,13 @@ def _create(s: _Said) -> Intent | None:
 
 def _topic(clause: str, quotes: list[str]) -> str | None:
     """What the campaign is about ("about legal automation"), without the list it is for."""
-    topic = _TOPIC.search(
-        re.sub(
-            r"\b(?:for|to)\s+(?:my|the|our|this|that)?\s*(?:qtok\d+|[^,.]*?\s+list)\b",
-            "",
-            clause,
-            flags=I,
-        )
+    said = re.sub(
+        r"\b(?:for|to)\s+(?:my|the|our|this|that)?\s*(?:qtok\d+|[^,.]*?\s+list)\b",
+        "",
+        clause,
+        flags=I,
     )
+    topic = next((m for p in _TOPICS if (m := p.search(said))), None)
     if not topic:
         return None
     t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
@@ -449,9 +457,42 @@ def _tone_then_reason(clause: str) -> bool:
     return bool(lead and _tone(lead[0]) and _REASON_AFTER.match(clause, lead.end()))
 
 
+# A part of the email and how it should change, without a verb: "subject line shorter", "the
+# intro warmer", "shorter subject line", "email 2 less salesy".
+_PART = (
+    r"(?:the\s+|that\s+|this\s+|my\s+)?(?:subject(?:\s+lines?)?|intro(?:duction)?|opening(?:\s+line)?|"
+    r"first\s+line|cta|call\s+to\s+action|sign[\s-]?off|closing(?:\s+line)?|greeting|p\.?s\.?|"
+    r"(?:first|second|third|fourth|last|final)\s+(?:e-?mail|one|step|follow[\s-]?up)|"
+    r"(?:e-?mail|step)\s*#?\s*[1-5]|e-?mails?|copy|body)"
+)
+_PART_TONE = re.compile(
+    r"\W*(?:(?:and|now|ok|okay|also|but|maybe|then|please|pls)\W+)*"
+    rf"(?:{_PART}\s+(?:(?:needs?\s+to\s+be|should\s+be|could\s+be|is|are)\s+)?{_TONE_WORD}"
+    rf"(?:\s+(?:and|&)\s+{_TONE_WORD})?|{_TONE_WORD}\s+{_PART}(?:\s+(?:please|pls|plz|thx|thanks))*)\W*",
+    I,
+)
+# "cut it to 3 sentences", "keep each email under 100 words", "max 3 sentences": a length, when
+# the conversation has a campaign.
+_LENGTH = (
+    r"(?:\d+|one|two|three|four|five|six|a\s+few|a\s+couple(?:\s+of)?)\s+(?:short\s+)?"
+    r"(?:sentences?|lines?|words?|paragraphs?)\b"
+)
+_CUT_TO = re.compile(
+    r"\b(?:cut|trim|shorten|keep|get|bring|limit|cap|make|condense|chop)\s+(?:it|this|that|them|"
+    r"each(?:\s+(?:one|e-?mail|step))?|every\s+(?:e-?mail|step)|all\s+of\s+them|the\s+(?:e-?mails?|"
+    r"copy|body|intro|message|draft|steps?))\s+(?:down\s+)?(?:to|under|below|within|at)\s+"
+    rf"(?:(?:no\s+more\s+than|at\s+most|max(?:imum)?|about|around)\s+)?{_LENGTH}"
+    rf"|^\W*(?:max(?:imum)?|at\s+most|no\s+more\s+than|under|only)\s+{_LENGTH}\W*$"
+    rf"|^\W*{_LENGTH}\s+(?:max(?:imum)?|tops|at\s+most|or\s+(?:less|fewer))\W*$",
+    I,
+)
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
-    if not (
+    if _has_campaign(s.state) and _CUT_TO.search(clause):
+        tone = tone or "shorter"
+    elif not (
         (
             (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
             and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
@@ -460,6 +501,7 @@ def _rewrite(s: _Said) -> Intent | None:
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )
         or (tone and _BARE_TONE.fullmatch(clause))
+        or (tone and _PART_TONE.fullmatch(clause))
         or (_MENTION.match(clause) and _has_campaign(s.state))
         or (tone and _has_campaign(s.state) and _tone_then_reason(clause))
     ):

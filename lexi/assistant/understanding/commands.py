@@ -168,7 +168,11 @@ _TASK_STATUS = re.compile(
 
 
 _UNSUPPORTED = prefilter.compile(
-    r"\b(?:export(?!\s+(?:managers?|directors?|sales|coordinators?|specialists?|compliance|control))|"
+    # "export" of a title or an industry ("export managers", "import/export companies") is no ask
+    r"\b(?:(?<!import/)(?<!import-)(?<!import\s)(?<!import\sand\s)(?<!import\s&\s)(?<!imports/)"
+    r"export(?![\s-]+(?:managers?|directors?|sales|coordinators?|specialists?|compliance|control|"
+    r"compan(?:y|ies)|firms?|business(?:es)?|cos|houses?|trad(?:e|ers?|ing)|industry|sector|"
+    r"oriented|focused|led|heavy)\b)|"
     r"download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"

@@ -10,6 +10,7 @@ it (see ``advance``).
 
 from __future__ import annotations
 
+import copy
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -58,8 +59,10 @@ def load_jsonl(path: str | Path) -> list[dict[str, Any]]:
 
 
 def state_from(data: dict[str, Any] | None) -> ConversationState:
+    """A new state from a labelled line's ``state`` (a copy: turns change their state, and a
+    file scored twice must start from the same one)."""
     names = {f.name for f in fields(ConversationState)}
-    return ConversationState(**{k: v for k, v in (data or {}).items() if k in names})
+    return ConversationState(**{k: copy.deepcopy(v) for k, v in (data or {}).items() if k in names})
 
 
 def _title_key(title: str) -> tuple[tuple[str, ...], ...]:

@@ -243,6 +243,16 @@ _LIST_WORD = prefilter.compile(r"\blists?\b", I)
 _ONLY_INCLUDE = re.compile(r"\b(?:only|just)\s+include\b|\binclude\s+only\b", I)
 
 
+def _saves_as_known(clause: str, quotes: list[str], state: ConversationState) -> bool:
+    """Whether "save as <name>" names a list the user has: the whole name, not a known name
+    inside a longer one ("save as PNW Nonprofit EDs" beside a list "Nonprofit EDs" is new)."""
+    m = _SAVE_AS.search(clause)
+    name = _clean_name(m[1], quotes) if m else None
+    if name is None:
+        return any(k.lower() in _unquoted(clause, quotes) for k in state.known_list_names)
+    return known_name(name, state.known_list_names) is not None
+
+
 def names_new_list(clause: str) -> bool:
     """ "create a list called Event Follow-ups": a list, even if the name sounds like a campaign."""
     return bool(_CREATE_LIST.search(clause) and _NAMED.search(clause))
@@ -263,7 +273,7 @@ def list_operation(
         or (
             _SAVE_AS_ALONE.match(clause)
             and (after_search or state.has_results())
-            and not any(k.lower() in _unquoted(clause, quotes) for k in state.known_list_names)
+            and not _saves_as_known(clause, quotes, state)
         )
     ):
         return _create(clause, quotes, state, after_search)

@@ -717,6 +717,8 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
         phrase = _KW_LEAD.sub("", m[1].strip())
         if not phrase or _VERB_GUARD.match(phrase):
             return None
+        if _names_industry(m[0].strip()):
+            return None  # "building materials cos": the gerund is the industry's first word
         if _KW_DESCRIBING.search(m[0][: m.start(1) - m.start()]) and _names_industry(phrase):
             return None
         return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")
@@ -799,7 +801,11 @@ _CLEAR = prefilter.compile(
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b"
     # "no size limit", "no revenue minimum"
-    rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b",
+    rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b"
+    # "hq doesn't matter", "the size is irrelevant", "revenue isn't important"
+    rf"|\b(?:the\s+|their\s+|its\s+)?{_CLEAR_NOUN}(?:\s+(?:locations?|{_FILTER_WORD}))?\s+"
+    rf"(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|dont|doesnt)\s+matter|"
+    rf"(?:is\s+|are\s+|'s\s+)?(?:irrelevant|unimportant|(?:not|isn'?t|aren'?t)\s+important))\b",
     re.IGNORECASE,
 )
 _DOUBLE = prefilter.compile(

@@ -1464,7 +1464,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
                 ambiguous[loc] = alt
         if value.elsewhere:
             slots.place_options[value.filters[0]] = value.elsewhere
-        if _about_hq(keys, i, span):
+        if _about_hq(keys, i, span, tokens):
             target = slots.exclude_company_locations if negated else slots.company_locations
         else:
             target = slots.exclude_locations if negated else slots.locations
@@ -1480,14 +1480,27 @@ _RESTATED_BEFORE = {"based", "in", "headquartered", "hq", "hqd", "located", "fro
 # ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.
 # "CTOs based in Sydney" stays the person's place.
 _HQ_CUES = {"headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
-_HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the", "outside"}  # "HQ is not in the US"
+# "HQ is not in the US", "the company HQ should be in Ohio", "HQ based in Texas"
+_HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the", "outside", "should", "must", "be"}
+_HQ_LINKS |= {"located", "needs", "need", "to"}
+# "Texas is the company HQ", "Ohio should be their HQ": the cue after the place
+_HQ_AFTER_LINKS = {"is", "are", "should", "must", "be", "the", "their", "its"}
+_HQ_AFTER_LINKS |= {"company", "companies"}
 _RELATIVE = {"that", "which", "who", "are", "is", "were", "all", "not"}
 # "HQ: UK", "HQ Chicago" (the cue right before the place) and "US HQ only", "Florida HQ" (after).
 _HQ_NEXT = {"hq", "hqd", "hq'd", "headquarters", "headquartered", "headquarter"}
 
 
-def _about_hq(keys: list[str], i: int, span: int = 1) -> bool:
-    if i + span < len(keys) and keys[i + span] in _HQ_NEXT:
+def _about_hq(keys: list[str], i: int, span: int, tokens: list[Token]) -> bool:
+    k = i + span
+    while k < len(keys) and k - i - span < 4 and keys[k] in _HQ_AFTER_LINKS:
+        k += 1
+    # ... unless punctuation ends the place's part: "people in Illinois, HQ doesn't matter"
+    if (
+        k < len(keys)
+        and keys[k] in _HQ_NEXT
+        and all(tokens[j].start - tokens[j - 1].end <= 1 for j in range(i + span, k + 1))
+    ):
         return True
     j = i - 1
     while j >= 0 and keys[j] in _HQ_LINKS:
@@ -1509,8 +1522,8 @@ def _about_hq(keys: list[str], i: int, span: int = 1) -> bool:
         j -= 1
     if j < 0 or "who" in skipped:
         return False  # "partners at law firms who are based in Boston": the people are
-    # "companies based in Boston", "hospitals based in North Carolina"
-    return keys[j] in COMPANY_NOUN_KEYS or keys[j] in INDUSTRY_KEYS
+    # "companies based in Boston", "hospitals based in North Carolina", "HQ based in Texas"
+    return keys[j] in COMPANY_NOUN_KEYS or keys[j] in INDUSTRY_KEYS or keys[j] in _HQ_CUES
 
 
 def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:

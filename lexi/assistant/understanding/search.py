@@ -32,7 +32,7 @@ STRONG_REFINE = re.compile(
     r"now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
     r"change\s+(?:it|that)|let'?s\s+try|try|"
     r"(?:trade|exchange|switch)\s+(?:out\s+)?(?:\S+\s+){1,4}?(?:out\s+)?for)\b|"
-    r"^\W*(?:and|&)\s|^\s*\+\s*\w|\bthen\W*$",
+    r"^\W*(?:and|&)\s|^\W*or\s|^\s*\+\s*\w|\bthen\W*$",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").
@@ -56,6 +56,8 @@ LEADING_WEAK_REFINE = re.compile(
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
     r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
+    # "or executive directors": one more value the search may match ("or rather ..." replaces)
+    r"^\W*or\s+(?!rather\b|actually\b|instead\b)|"
     # "- nyc": a list item added under the search, as "+ nyc"
     r"^\s*-\s+(?=\w)",
     re.IGNORECASE,
@@ -143,7 +145,11 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
 
 _HQ_ANYWHERE = re.compile(
     r"\b(?:the\s+)?(?:hq|headquarters?|company|companies|employer)\s+(?:can|could|may|might)\s+be\s+"
-    r"(?:anywhere|wherever)\b|\bwherever\s+the\s+(?:hq|company)\s+is\b",
+    r"(?:anywhere|wherever)\b|\bwherever\s+the\s+(?:hq|company)\s+is\b|"
+    # "don't care where the company is", "doesn't matter where they're headquartered"
+    r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|dont|doesnt)\s+(?:care|matter|mind)\s+(?:about\s+)?"
+    r"where\s+(?:the\s+|their\s+)?(?:(?:hq|headquarters|compan(?:y|ies)|employers?)\b|"
+    r"(?:they|it)(?:'re|\s+are|'s|\s+is)\s+(?:headquartered|hq'?d|based)\b)",
     re.IGNORECASE,
 )
 _PEOPLE_ANYWHERE = re.compile(
@@ -176,7 +182,7 @@ _CHANGED_TO = prefilter.compile(
     r"\bgo\s+with\b",
     re.IGNORECASE,
 )
-_AND_QUESTION = re.compile(r"^\W*(?:and|&)\s+[^,;]*\?\W*$", re.IGNORECASE)
+_AND_QUESTION = re.compile(r"^\W*(?:and|&|or)\s+[^,;]*\?\W*$", re.IGNORECASE)
 _REPLACES = prefilter.compile(
     r"\b(?:replace|swap|instead\s+of|rather\s+than|in\s+place\s+of)\b|"
     # "trade risk managers for compliance managers", "switch the CFOs out for controllers"
@@ -203,7 +209,7 @@ def _adds(clause: str) -> bool:
         return False  # "and only London and Manchester please": those, not the UK as well
     if _AND_QUESTION.match(clause):
         # "and the CTO?" asks about the CTO instead; "and CFOs too?" still adds.
-        return bool(ADD_MODE.search(re.sub(r"^\W*(?:and|&)\s+", "", clause)))
+        return bool(ADD_MODE.search(re.sub(r"^\W*(?:and|&|or)\s+", "", clause)))
     return True
 
 
@@ -280,7 +286,7 @@ def _role_word_kept(slots: Slots, base: dict[str, Any], clause: str) -> Slots:
 
 # Words that put a place on the people rather than on their companies.
 _PEOPLE_PLACE = prefilter.compile(
-    r"\b(?:people|persons?|person|they|them|who|lives?|living|located|sit|sits|sitting|reside|"
+    r"\b(?:people|ppl|folks|persons?|person|they|them|who|lives?|living|located|sit|sits|sitting|reside|"
     r"residing|work(?:s|ing)?\s+(?:from|in|out\s+of)|contacts|prospects|leads)\b",
     re.IGNORECASE,
 )
@@ -313,7 +319,9 @@ def _hq_places(slots: Slots, base: dict[str, Any], clause: str) -> Slots:
 _PLACE_MOVED = prefilter.compile(
     r"\bnot\s+(?:where|the\s+place)\s+(?:the\s+)?(?:person|people|they|contacts?|prospects?)\b|"
     r"\b(?:rather\s+than|instead\s+of)\s+where\s+(?:the\s+)?(?:person|people|they)\b|"
-    r"\bnot\s+the\s+(?:person|people|contacts?)(?:'s)?\b|^\W*actually\b",
+    r"\bnot\s+the\s+(?:person|people|contacts?)(?:'s)?\b|^\W*actually\b|"
+    # "the company HQ should be in Ohio" (Ohio searched): the place is said to be the HQ's
+    r"\b(?:should|must|needs?\s+to)\s+be\b",
     re.IGNORECASE,
 )
 

@@ -326,7 +326,8 @@ _CLAUSE_VERBS = (
 )
 _SPLIT = re.compile(
     rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
-    rf"|(?:\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))",
+    # "import and export companies": one industry, not "export" asked after "import"
+    rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))",
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(

@@ -1,7 +1,8 @@
 """Turns that change what a conversation has: saving the results under a new name and asking
 how big the list is, a technology or a hiring role added to the search, one title swapped among
-several, words that restate the search or give a reason, and asks Lexi cannot serve. Each class
-is tested with phrasings of its own, not the lines of the scored batches."""
+several, words that restate the search or give a reason, asks Lexi cannot serve, the email of a
+campaign changed without a verb, and a place said to be the companies' or the people's. Each
+class is tested with phrasings of its own, not the lines of the scored batches."""
 
 from __future__ import annotations
 
@@ -425,6 +426,81 @@ class TestThePlaceIsTheCompanies:
         f = _refined("and HQ in texas", OHIO_PLANTS)
         assert f["locations"] == ["OH, US"] and f["company_locations"] == ["TX, US"]
 
+    @pytest.mark.parametrize(
+        ("text", "hq"),
+        [
+            ("texas is the company hq", "TX, US"),
+            ("the company hq should be in michigan", "MI, US"),
+            ("indiana should be their hq", "IN, US"),
+            ("the hq needs to be in kentucky", "KY, US"),
+            ("hq based in pennsylvania", "PA, US"),
+            ("their hq is in west virginia", "WV, US"),
+        ],
+    )
+    def test_a_new_headquarters_said_without_hq_in_is_the_companies(self, text, hq):
+        f = _refined(text, OHIO_PLANTS)
+        assert f == {**OHIO_PLANTS, "company_locations": [hq]}
+
+    @pytest.mark.parametrize(
+        "text",
+        ["the company hq should be in ohio", "ohio should be the company hq"],
+    )
+    def test_the_search_place_said_to_be_the_hq_moves_to_the_companies(self, text):
+        f = _refined(text, OHIO_PLANTS)
+        assert "locations" not in f and f["company_locations"] == ["OH, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "people", "hq"),
+        [
+            ("cfos in texas, hq in ohio", ["TX, US"], ["OH, US"]),
+            ("plant managers in georgia, HQ alabama", ["GA, US"], ["AL, US"]),
+        ],
+    )
+    def test_a_comma_ends_the_people_place_before_the_hq(self, text, people, hq):
+        got = _one(text, _after())
+        assert got.filters.locations == people and got.filters.company_locations == hq
+
+
+CHICAGO_HQ = {
+    "titles": ["Asset Manager"],
+    "industries": ["Commercial Real Estate"],
+    "company_locations": ["Chicago, IL, US"],
+    "limit": 25,
+}
+
+
+class TestThePlaceIsThePeoples:
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("actually people who live in wisconsin, hq doesnt matter", "WI, US"),
+            ("contacts located in indiana, the hq is irrelevant", "IN, US"),
+            ("ppl based in iowa, don't care where the company is", "IA, US"),
+            ("the hq location doesn't matter, people in michigan", "MI, US"),
+            ("folks living in ohio, headquarters don't matter", "OH, US"),
+            ("people in minnesota, doesn't matter where they're headquartered", "MN, US"),
+        ],
+    )
+    def test_the_people_get_the_place_and_the_hq_goes(self, text, place):
+        f = _refined(text, CHICAGO_HQ)
+        assert f == {**{k: v for k, v in CHICAGO_HQ.items() if k != "company_locations"},
+                     "locations": [place]}  # fmt: skip
+
+    @pytest.mark.parametrize("text", ["hq doesnt matter", "the hq isn't important"])
+    def test_the_hq_alone_is_dropped(self, text):
+        f = _refined(text, CHICAGO_HQ)
+        assert "company_locations" not in f and f["titles"] == ["Asset Manager"]
+
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [("size doesn't matter", "employees"), ("revenue is irrelevant", "revenue_usd")],
+    )
+    def test_any_filter_said_not_to_matter_is_dropped(self, text, gone):
+        base = {**CHICAGO_HQ, "employees": {"min": 50, "max": None}}
+        base["revenue_usd"] = {"min": 1_000_000, "max": None}
+        f = _refined(text, base)
+        assert gone not in f and f["company_locations"] == ["Chicago, IL, US"]
+
 
 class TestChangingTheTitle:
     @pytest.mark.parametrize(
@@ -447,3 +523,259 @@ class TestChangingTheTitle:
 
     def test_a_place_changed_for_another_replaces_it(self):
         assert _refined("and change for Chile please", TELECOM)["locations"] == ["CL"]
+
+
+# ------------------------------------------------------------------ another title, a longer name
+
+NONPROFITS = {
+    "titles": ["Development Director"],
+    "industries": ["Non-Profit Organization Management"],
+    "locations": ["OR, US", "WA, US"],
+    "employees": {"min": 11, "max": 200},
+    "limit": 25,
+}
+
+
+class TestOrAnotherTitle:
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("or executive director", "Executive Director"),
+            ("or maybe grants managers", "Grants Manager"),
+            ("or heads of fundraising", "Head of Fundraising"),
+            ("or CFOs", "CFO"),
+            ("or major gifts officers", "Major Gifts Officer"),
+        ],
+    )
+    def test_or_a_title_adds_it_and_keeps_the_rest(self, text, title):
+        f = _refined(text, NONPROFITS)
+        assert f == {**NONPROFITS, "titles": ["Development Director", title]}
+
+    def test_or_a_place_adds_it(self):
+        assert _refined("or in idaho", NONPROFITS)["locations"] == ["OR, US", "WA, US", "ID, US"]
+
+    def test_or_rather_replaces(self):
+        assert _refined("or rather CFOs", NONPROFITS)["titles"] == ["CFO"]
+
+
+class TestSavingAsALongerName:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("save as PNW Gala Leads", "PNW Gala Leads"),
+            ("save as Oregon Nonprofit EDs", "Oregon Nonprofit EDs"),
+            ("save as Gala Leads 2027", "Gala Leads 2027"),
+            ("ok save as Nonprofit EDs West", "Nonprofit EDs West"),
+            ("store as Gala Leads Q3", "Gala Leads Q3"),
+        ],
+    )
+    def test_a_known_name_inside_it_is_not_that_list(self, text, name):
+        got = _one(text, _after(_search(NONPROFITS), known=["Gala Leads", "Nonprofit EDs"]))
+        assert got.kind is IntentKind.list_create
+        assert (got.list_name, got.list_target) == (name, "new")
+        assert got.selector == {"prospects": "last_results"}
+
+    @pytest.mark.parametrize("text", ["save as Gala Leads", "save as gala leads"])
+    def test_the_whole_known_name_is_that_list(self, text):
+        got = _one(text, _after(_search(NONPROFITS), known=["Gala Leads", "Nonprofit EDs"]))
+        assert got.kind is IntentKind.list_add and got.list_name == "Gala Leads"
+
+
+# ------------------------------------------------------------------ industries added
+
+WHOLESALE = {
+    "titles": ["Logistics Manager"],
+    "industries": ["Wholesale"],
+    "locations": ["Laredo, TX, US"],
+    "limit": 25,
+}
+
+
+class TestAnIndustryAdded:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "include import/export companies too",
+            "add import export firms",
+            "also import and export companies",
+            "import-export businesses as well",
+            "plus export companies",
+            "plus import & export cos",
+        ],
+    )
+    def test_import_and_export_is_the_industry_not_an_export(self, text):
+        f = _refined(text, WHOLESALE)
+        assert f == {**WHOLESALE, "industries": ["Wholesale", "Import and Export"]}
+
+    @pytest.mark.parametrize("text", ["export them", "can i export this list as a csv"])
+    def test_exporting_is_still_asked(self, text):
+        got = interpret(text, _after(_search(WHOLESALE))).intents
+        assert IntentKind.prospect_search not in [i.kind for i in got], got
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "also building materials cos",
+            "add building materials companies",
+            "building materials too",
+            "and building material suppliers",
+            "plus building materials firms",
+        ],
+    )
+    def test_building_materials_is_the_industry_not_a_keyword(self, text):
+        f = _refined(text, WHOLESALE)
+        assert f == {**WHOLESALE, "industries": ["Wholesale", "Building Materials"]}
+
+    def test_companies_building_something_is_still_a_keyword(self):
+        got = _one("ctos at startups building ai agents", _after())
+        assert [k.lower() for k in got.filters.keywords] == ["ai agents"]
+        assert got.filters.industries == []
+
+
+# ------------------------------------------------------------------ campaigns
+
+SAVED = [{"kind": "list_create", "list_name": "Border Buyers", "list_target": "new"}]
+DRAFTED = [
+    {
+        "kind": "campaign_create",
+        "list_name": "Border Buyers",
+        "list_target": "named",
+        "params": {"topic": "duty savings"},
+    }
+]
+
+
+class TestCampaignTopics:
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            ("campaign on that list about USMCA duty savings", "USMCA duty savings"),
+            ("sequence on Border Buyers about bonded warehouse space", "bonded warehouse space"),
+            ("do a campaign on the new list about tariff refunds", "tariff refunds"),
+            ("campaign on Border Buyers regarding faster customs clearance",
+             "faster customs clearance"),
+            ("a campaign on that list pitching our freight audit", "our freight audit"),
+        ],
+    )  # fmt: skip
+    def test_about_names_the_topic_after_on_names_the_list(self, text, topic):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, known=["Border Buyers"]))
+        assert got.kind is IntentKind.campaign_create
+        assert got.params["topic"] == topic and got.list_name == "Border Buyers"
+
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            (
+                "draft a campaign for that list about faster background checks, 2 day turnaround",
+                "faster background checks, 2 day turnaround",
+            ),
+            (
+                "new sequence about our criminal background checks for that list",
+                "our criminal background checks",
+            ),
+            ("write an email series about why cold calling is dead", "why cold calling is dead"),
+            ("campaign about our power dialer for that list", "our power dialer"),
+            ("campaign for that list about improving their credit scores",
+             "improving their credit scores"),
+        ],
+    )  # fmt: skip
+    def test_a_topic_naming_what_lexi_cannot_do_is_still_a_campaign(self, text, topic):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, known=["Border Buyers"]))
+        assert got.kind is IntentKind.campaign_create and got.params["topic"] == topic
+
+    @pytest.mark.parametrize(
+        "text", ["can you run background checks on them", "get their cell numbers"]
+    )
+    def test_asked_of_the_people_it_is_still_unsupported(self, text):
+        assert _one(text, _after(_search(WHOLESALE))).kind is IntentKind.unsupported
+
+
+class TestRewritingWithoutAVerb:
+    @pytest.mark.parametrize(
+        ("text", "tone", "extra"),
+        [
+            ("subject line shorter", "shorter", {"part": "subject"}),
+            ("shorter subject line pls", "shorter", {"part": "subject"}),
+            ("subject more direct and punchier", "direct", {"part": "subject"}),
+            ("the intro warmer", "warm", {}),
+            ("opening line less salesy", "soft", {}),
+            ("email 2 shorter", "shorter", {"step": "second"}),
+            ("cta more direct", "direct", {}),
+        ],
+    )
+    def test_a_part_and_a_tone_rewrite_the_email(self, text, tone, extra):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, DRAFTED))
+        assert got.kind is IntentKind.email_rewrite
+        assert got.params == {"tone": tone, **extra, "campaign": "last"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "cut it to 3 sentences",
+            "trim it to 80 words",
+            "keep each email under 100 words",
+            "get it down to two short paragraphs",
+            "max 4 sentences",
+            "5 lines tops",
+        ],
+    )
+    def test_a_length_is_a_shorter_rewrite(self, text):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, DRAFTED))
+        assert got.kind is IntentKind.email_rewrite and got.params["tone"] == "shorter"
+
+    @pytest.mark.parametrize(("text", "limit"), [("cut it to 10", 10), ("make it 40", 40)])
+    def test_a_number_alone_is_still_the_search_size(self, text, limit):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, DRAFTED))
+        assert got.kind is IntentKind.prospect_search and got.filters.limit == limit
+
+    def test_without_a_campaign_a_length_is_no_rewrite(self):
+        got = _one("cut it to 3 sentences", _after(_search(WHOLESALE)))
+        assert got.kind is not IntentKind.email_rewrite
+
+
+# ------------------------------------------------------------------ other systems, social posts
+
+
+class TestOtherSystemsAndPosts:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can u sync that list to bullhorn",
+            "push Border Buyers into greenhouse",
+            "export these to workday pls",
+            "integrate the list with lever",
+            "upload them to zapier, thanks",
+            "sync it with our monday.com account",
+        ],
+    )
+    def test_syncing_to_a_system_is_unsupported(self, text):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, known=["Border Buyers"]))
+        assert got.kind is IntentKind.unsupported and got.params["reason"] == "crm_push"
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("copy them to Border Buyers", "Border Buyers"),
+            ("add them to Lever Leads", "Lever Leads"),
+        ],
+    )
+    def test_a_list_named_after_a_system_is_still_a_list(self, text, name):
+        got = _one(text, _after(_search(WHOLESALE), known=["Border Buyers", "Lever Leads"]))
+        assert got.kind is IntentKind.list_add and got.list_name == name
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can u post about our hemp fiber on linkedin for me",
+            "share this on facebook",
+            "post our new catalog to instagram",
+            "please tweet about the launch on twitter",
+            "could you share our case study on linkedin",
+        ],
+    )
+    def test_posting_for_the_user_is_unsupported(self, text):
+        assert _one(text, _after(_search(WHOLESALE))).kind is IntentKind.unsupported
+
+    def test_people_who_post_are_a_search(self):
+        got = _one("ctos who post on linkedin regularly", _after())
+        assert got.kind is IntentKind.prospect_search

@@ -96,3 +96,32 @@ def test_lists_a_turn_used_become_the_last_list():
     )
     assert state.last_list_name == "Q2 Leads"
     assert "Q2 Leads" in state.known_list_names
+
+
+def test_a_conversation_scored_again_starts_from_the_same_state():
+    # Saving the results under a new name adds it to the known lists; the second run must not
+    # find the name known already (it would be adding to that list instead).
+    conv = {
+        "id": "t",
+        "state": {"known_list_names": ["Gala Leads"]},
+        "turns": [
+            _turn("ceos in ohio", [{"kind": "prospect_search", "filters": CEOS_OHIO}]),
+            _turn(
+                "save as Ohio Gala Leads",
+                [
+                    {
+                        "kind": "list_create",
+                        "list_name": "Ohio Gala Leads",
+                        "list_target": "new",
+                        "selector": {"prospects": "last_results"},
+                    }
+                ],
+            ),
+        ],
+    }
+    for _ in range(2):
+        assert run_conversations([conv], RuleInterpreter()).failures == []
+    assert conv["state"] == {"known_list_names": ["Gala Leads"]}
+
+
+CEOS_OHIO = {"titles": ["CEO"], "locations": ["OH, US"], "limit": 25}
