@@ -321,6 +321,7 @@ UNSUPPORTED = {
     "bed_count": "hospital beds",
     "location_count": "number of locations",
     "fleet_size": "fleet size",
+    "room_count": "number of rooms",
     "enrollment": "student enrollment",
     "role_headcount": "how many of one occupation a company employs",
     "technology_spend": "what a company spends on technology",

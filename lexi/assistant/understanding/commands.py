@@ -26,7 +26,7 @@ _INJECTION = [
     ),
     re.compile(
         r"\b(?:show|list|open|switch|access|read|give|display|use|dump|export|see|go|view|enter|"
-        r"join|log\s+into|load)\b(?:(?!named\b|called\b)[^.?!]){0,40}\b(?:workspaces?|tenants?)\b",
+        r"join|log\s+into|load)\b(?:(?!named\b|called\b)[^.?!]){0,40}(?<!google\s)(?<!slack\s)(?<!notion\s)(?<!zoho\s)\b(?:workspaces?|tenants?)\b",
         I,
     ),
     re.compile(
@@ -118,6 +118,8 @@ _CAPABILITIES = re.compile(
 # you can help a travel nurse staffing agency."
 _ABOUT_LEXI = prefilter.compile(
     r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help|work\s+for)\b|"
+    # "what else can lexi do besides finding people"
+    r"\bwhat\s+else\s+(?:can|could|does|do|will)\s+(?:you|u|lexi|it)\s+do\b|"
     # "what are you able to do for a cold chain sales team?", "what can you do for recruiters"
     r"\bwhat\s+(?:are\s+(?:you|u)\s+able\s+to|(?:can|could)\s+(?:you|u|lexi))\s+(?:do|offer)\s+for\b|"
     r"\b(?:what|which)\s+are\s+(?:the\s+)?(?:filters|fields|criteria|search\s+options)\b|"

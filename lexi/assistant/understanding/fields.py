@@ -108,7 +108,11 @@ def rewrite(text: str) -> str:
     """The text with each pasted search field spelled out in words."""
     if ":" not in text:
         return text
-    return _FIELD.sub(_field, text)
+    # "location:Lisbon OR location:Porto": the operator between two fields joins them (no Oregon)
+    return _BETWEEN_FIELDS.sub(lambda m: f", {m[1].lower()} ,", _FIELD.sub(_field, text))
+
+
+_BETWEEN_FIELDS = re.compile(r",\s*\b(OR|AND)\b\s*,")
 
 
 def _values(m: re.Match[str]) -> list[tuple[str, bool]]:

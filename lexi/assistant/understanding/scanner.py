@@ -253,9 +253,20 @@ _FUNCTION_WORDS = {
     "show",
     "tradeshow",
     "exhibition",
+    # "technology directors at school districts"
+    "technology",
+    # "distribution center managers", "call center directors"
+    "distribution",
+    "center",
+    "centre",
+    "fulfillment",
+    "fulfilment",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
+    "mile",  # "Head of Last Mile"
+    "recruitment",
+    "recruiting",
     "facility",
     "facilities",
     "material",
@@ -735,7 +746,8 @@ class _Scanner:
             if width == 4 and self.keys[i] != "chief":
                 continue  # four words only in "Chief Medical Information Officer"
             if head_key in ("manager", "director") and all(
-                self.keys[i + j] in DEPT_KEYS for j in range(width)
+                self.keys[i + j] in DEPT_KEYS and self.keys[i + j] not in DEPARTMENT_AFTER_OF_ONLY
+                for j in range(width)
             ):
                 continue  # "sales managers": the department path names it
             head = TITLE_HEADS.get(head_key) or _RUNG_HEADS[head_key]
@@ -989,7 +1001,7 @@ class _Scanner:
             return None
         tok = self.t[k]
         if (
-            tok.key in STOPWORDS
+            (tok.key in STOPWORDS and tok.key != "total")  # "Head of Total Rewards"
             or not tok.text.isalpha()
             # "heads of schools" names no function; "heads of comms", "of communications" do
             or (
@@ -1219,6 +1231,8 @@ class _Walk:
 
     def step(self) -> None:
         i, k = self.i, self.keys[self.i]
+        if self.negated and self._positive_after_comma(i):
+            self.negated, self.neg_kind = False, None  # "no insurance, banks only"
         if self._negator(i, k):
             return
         prev = self.keys[i - 1] if i else ""
@@ -1244,6 +1258,18 @@ class _Walk:
         slots.code_places = {*self.ambiguous, *self.ambiguous.values()}
         slots.locations = settle_codes(slots.locations, self.ambiguous)
         slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
+
+    def _positive_after_comma(self, i: int) -> bool:
+        """A part after a comma that says "only" keeps what it names."""
+        t = self.tokens
+        if not i or t[i].start - t[i - 1].end < 2:
+            return False
+        j = i
+        while j < self.sc.n and (j == i or t[j].start - t[j - 1].end < 2):
+            if self.keys[j] in ("only", "just"):
+                return True
+            j += 1
+        return False
 
     def _negator(self, i: int, k: str) -> bool:
         """ "not", "except", "other than": what follows is excluded (or, after "remove", dropped)."""
@@ -1361,8 +1387,10 @@ class _Walk:
         tokens, slots, keys = self.tokens, self.slots, self.keys
         if keys[i] in _HQ_CUES:
             return 1  # "headquartered in", "US-headquartered": read with the place
-        if prev in PLACE_PREPOSITIONS and (step := _fuzzy(tokens, i, slots, self.negated)):
-            return step
+        if (prev in PLACE_PREPOSITIONS or _last_after_comma(tokens, i)) and (
+            step := _fuzzy(tokens, i, slots, self.negated)
+        ):
+            return step  # "in pennsilvania", "..., 500-2000 employees, pennsilvania"
         if (
             prev in _PLACE_PREFIXES
             and i >= 2
@@ -1412,6 +1440,11 @@ def _function_shared_forward(roles: list[RoleHit], hit: RoleHit) -> None:
         return
     roles[-1] = RoleHit(last.role, last.departments, last.negated)
     hit.departments = last.departments
+
+
+def _last_after_comma(tokens: list[Token], i: int) -> bool:
+    """The last word of a terse list, after a comma: where a place is written last."""
+    return 0 < i == len(tokens) - 1 and tokens[i].start - tokens[i - 1].end >= 2
 
 
 def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambiguous) -> int:

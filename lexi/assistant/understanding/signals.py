@@ -201,11 +201,13 @@ _IN_ROLE_FOR = re.compile(
 )
 _ADOPTED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
-    r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})"
+    r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})"
+    # "just adopted NetSuite in the last 60 days": the window said after it
+    r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n1>\d+)\s+(?P<unit1>days?|weeks?|months?|years?)\b)?"
     r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
-    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
+    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
-    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})\s+"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
 )
@@ -278,6 +280,9 @@ _POSTED = [
         rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
         rf"{_WINDOW}",
+        # "that posted jobs for HVAC technicians in the last 30 days"
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+(?:new\s+|open\s+)?"
+        rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
     )
 ]
 # Hiring words read as a department of the postings rather than a title.
@@ -459,6 +464,15 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     return text, reading.filters, reading.codes
 
 
+def _window_of(m: re.Match[str]) -> tuple[str | None, str | None]:
+    """The window said with an adoption, from whichever alternative matched."""
+    names = m.re.groupindex
+    for n, unit in (("n", "unit"), ("n1", "unit1")):
+        if n in names and m.group(n):
+            return m.group(n), m.group(unit)
+    return None, None
+
+
 class _Reading:
     """The filters and codes read so far from one clause; each step reads one kind of phrase
     and returns what replaces it (a clause break, or the phrase itself when it is not a signal)."""
@@ -610,7 +624,8 @@ class _Reading:
             tech = ""  # "that adopted it recently": the technology already asked for
         if tech and tech not in self.filters["technologies"]:
             self.filters["technologies"].append(tech)
-        days = _days(m.group("n"), m.group("unit")) if m.group("n") else JUST_ADOPTED_DAYS
+        n, unit = _window_of(m)
+        days = _days(n, unit) if n else JUST_ADOPTED_DAYS
         self.filters["technologies_added_within_days"] = min(days, 3650)
         return self.note("just_adopted")
 

@@ -100,6 +100,12 @@ _RULES: list[tuple[str, str]] = [
         ),
     ),
     (
+        # "hotels with over 300 rooms", "properties with 150+ keys"
+        "room_count",
+        r"\b(?:with\s+|that\s+have\s+|having\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|fewer\s+than\s+)?"
+        r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:hotel\s+|guest\s+)?(?:rooms|keys|suites)\b",
+    ),
+    (
         "fleet_size",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
@@ -281,7 +287,8 @@ _HINTS = tuple(
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
     problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
-    teacher technician reps salespeople recruiter provider pilot spend podcast assets
+    teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
+    keys suites
     """.split()
 )
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.

@@ -1226,3 +1226,70 @@ class TestFunctionsNamedInsideTitles:
         ).intents
         assert intent.missing == ["roles"]
         assert intent.filters["industries"] == ["Utilities"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("also distribution center managers in Ohio", ["Distribution Center Manager"]),
+            (
+                "directors of physician recruitment at hospitals",
+                ["Director of Physician Recruitment"],
+            ),
+            ("Head of Total Rewards at banks", ["Head of Total Rewards"]),
+            ("head of last mile at supermarkets", ["Head of Last Mile"]),
+            ("technology directors at school districts in texas", ["Technology Director"]),
+        ],
+    )
+    def test_titles_kept_whole(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    def test_a_reason_after_a_comma_adds_nothing(self):
+        state = after({"titles": ["VP of HR"], "locations": ["TX, US"], "limit": 25})
+        f = search("exclude hospitals, they have their own doctors lol", state).filters
+        assert f["titles"] == ["VP of HR"]
+        assert f["exclude_industries"] == ["Hospital & Health Care"]
+
+    def test_only_after_a_comma_ends_the_exclusion(self):
+        state = after({"titles": ["CISO"], "industries": ["Insurance", "Banking"], "limit": 25})
+        f = search("no insurance, banks only", state).filters
+        assert f["industries"] == ["Banking"]
+        assert "exclude_industries" not in f
+
+    def test_a_misspelt_place_last_after_a_comma(self):
+        f = search("benefits managers, companies 500-2000 employees, pennsilvania").filters
+        assert f["locations"] == ["PA, US"]
+
+    def test_jobs_posted_for_a_title(self):
+        f = search(
+            "maintenance directors at school districts that posted jobs for HVAC technicians in the last 30 days"
+        ).filters
+        assert f["titles"] == ["Maintenance Director"]
+        assert f["hiring_for"] == {"titles": ["HVAC Technician"], "posted_within_days": 30}
+
+    def test_an_adoption_window_said_after_the_technology(self):
+        f = search(
+            "heads of finance at companies that just adopted NetSuite in the last 60 days"
+        ).filters
+        assert f["technologies"] == ["NetSuite"]
+        assert f["technologies_added_within_days"] == 60
+
+    def test_or_between_two_fields_is_no_oregon(self):
+        f = search(
+            'title:"Revenue Manager" industry:Hospitality location:Lisbon OR location:Porto'
+        ).filters
+        assert f["locations"] == ["Lisbon, PT", "Porto, PT"]
+
+    def test_rooms_are_no_limit(self):
+        intent = search("revenue managers at hotels with over 300 rooms in orlando")
+        assert intent.filters["limit"] == 25
+        assert intent.unsupported == ["room_count"]
+
+    def test_a_product_workspace_is_no_other_tenant(self):
+        f = search("directors of technology at school districts that use Google Workspace").filters
+        assert f["technologies"] == ["Google Workspace"]
+
+    def test_what_else_can_lexi_do(self):
+        intents = interpret(
+            "what else can lexi do besides finding people", ConversationState()
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.capabilities]
