@@ -625,7 +625,7 @@ class _Reading:
         if tech and tech not in self.filters["technologies"]:
             self.filters["technologies"].append(tech)
         n, unit = _window_of(m)
-        days = _days(n, unit) if n else JUST_ADOPTED_DAYS
+        days = _days(n, unit) if n and unit else JUST_ADOPTED_DAYS
         self.filters["technologies_added_within_days"] = min(days, 3650)
         return self.note("just_adopted")
 
