@@ -205,9 +205,9 @@ _ADOPTED = re.compile(
     # "just adopted NetSuite in the last 60 days": the window said after it
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n1>\d+)\s+(?P<unit1>days?|weeks?|months?|years?)\b)?"
     r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
-    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
+    r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
-    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})\s+"
+    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
 )
