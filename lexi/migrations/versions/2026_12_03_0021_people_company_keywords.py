@@ -1,8 +1,8 @@
 """prospect universe: keyword matches copied onto people (PostgreSQL)
 
-"VPs in the US at cybersecurity companies" at 10M people found the 35,000 companies whose text
-holds the word (a bitmap scan of the text index reading 30,000 company pages), then checked the
-348,000 US VPs against them: 270-295 ms in the best hand-written SQL. The keyword filter's
+"VPs in the US at cybersecurity companies" at 10M people found the 34,044 companies whose text
+holds the word (a bitmap scan of the text index reading 31,165 company pages), then checked the
+353,000 US VPs against them: 270-295 ms in the best hand-written SQL. The keyword filter's
 answer for a phrase many companies carry as a tag is now copied onto people:
 ``prospect_keyword_phrases`` lists those phrases (the keyword tags at least one company in a
 thousand carries, in the words the filter searches for), and
