@@ -253,8 +253,9 @@ _FUNCTION_WORDS = {
     "show",
     "tradeshow",
     "exhibition",
-    # "technology directors at school districts"
+    # "technology directors at school districts", "import managers"
     "technology",
+    "import",
     # "distribution center managers", "call center directors"
     "distribution",
     "center",
@@ -1302,7 +1303,15 @@ class _Walk:
             options.append((1, 0, "place", PlaceHit(1, [DEMONYMS[k]])))
         if not options:
             return None
-        return max(options, key=lambda o: (o[0], o[1]))
+        best = max(options, key=lambda o: (o[0], o[1]))
+        if best[2] == "role" and industry and industry[0] == best[0] and self._whose(i, best[0]):
+            return (industry[0], 1, "industry", industry[1])  # "owners of solar installers"
+        return best
+
+    def _whose(self, i: int, span: int) -> bool:
+        """Plural words after "of" that name companies too: the companies whose people are
+        meant ("owners of solar installers", not the installers)."""
+        return bool(i) and self.keys[i - 1] == "of" and self.tokens[i + span - 1].text.endswith("s")
 
     def _take(self, best: tuple[int, int, str, Any], i: int, k: str, prev: str) -> None:
         span, _, kind, value = best

@@ -1293,3 +1293,18 @@ class TestFunctionsNamedInsideTitles:
             "what else can lexi do besides finding people", ConversationState()
         ).intents
         assert [i.kind for i in intents] == [IntentKind.capabilities]
+
+    def test_import_managers(self):
+        f = search("import managers at wholesale cos in laredo tx").filters
+        assert f["titles"] == ["Import Manager"]
+        assert f["industries"] == ["Wholesale"]
+
+    def test_grocery_retailers_are_supermarkets(self):
+        f = search("director of supply chain at grocery retailers in Canada").filters
+        assert f["industries"] == ["Supermarkets"]
+
+    def test_owners_of_companies_named_by_their_trade(self):
+        f = search("owners of solar installers in Texas").filters
+        assert f["seniorities"] == ["owner"]
+        assert f["industries"] == ["Renewables & Environment"]
+        assert search("solar installers in Texas").filters["titles"] == ["Solar Installer"]
