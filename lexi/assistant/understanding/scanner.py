@@ -1166,6 +1166,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
             better = correct(t.key) or (
                 correct(t.text.lower()) if t.text.lower() != t.key else None
             )
+            if better and _misspelt_place(tokens, idx):
+                better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
     if _CONTINUE.match(clause):
@@ -1396,7 +1398,7 @@ class _Walk:
         tokens, slots, keys = self.tokens, self.slots, self.keys
         if keys[i] in _HQ_CUES:
             return 1  # "headquartered in", "US-headquartered": read with the place
-        if (prev in PLACE_PREPOSITIONS or _last_after_comma(tokens, i)) and (
+        if (prev in PLACE_PREPOSITIONS or prev in _ADDING or _last_after_comma(tokens, i)) and (
             step := _fuzzy(tokens, i, slots, self.negated)
         ):
             return step  # "in pennsilvania", "..., 500-2000 employees, pennsilvania"
@@ -1449,6 +1451,17 @@ def _function_shared_forward(roles: list[RoleHit], hit: RoleHit) -> None:
         return
     roles[-1] = RoleHit(last.role, last.departments, last.negated)
     hit.departments = last.departments
+
+
+# "add housten too": a place added to the search, misspelt, with no preposition
+_ADDING = frozenset({"add", "plus", "also"})
+
+
+def _misspelt_place(tokens: list[Token], idx: int) -> bool:
+    """ "in housten": a word where a place goes that is a misspelt place, not another word of
+    the lexicon ("house")."""
+    prev = tokens[idx - 1].key if idx else ""
+    return (prev in PLACE_PREPOSITIONS or prev in _ADDING) and bool(fuzzy_place(tokens[idx].text))
 
 
 def _last_after_comma(tokens: list[Token], i: int) -> bool:

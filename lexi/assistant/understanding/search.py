@@ -486,13 +486,25 @@ def _inside(place: str, places: list[str]) -> bool:
     return any(place.endswith(", " + p) for p in places)
 
 
+def _narrowed(old: dict[str, Any] | None, new: dict[str, Any]) -> dict[str, Any]:
+    """ "and under 5000 employees" after "1k+ employees": a bound on the side the old range
+    left open narrows it (1,000-4,999); any other bound replaces it."""
+    if old and (new.get("min") is None) != (new.get("max") is None):
+        low = new["min"] if new.get("min") is not None else old.get("min")
+        high = new["max"] if new.get("max") is not None else old.get("max")
+        one_sided_old = (old.get("min") is None) != (old.get("max") is None)
+        if one_sided_old and low is not None and high is not None and low <= high:
+            return {"min": low, "max": high}
+    return dict(new)
+
+
 def _set_ranges(f: dict[str, Any], slots: Slots, add: bool = False) -> None:
     """Size, revenue, email status and signals of the clause replace those of ``f``; email
     statuses added with "too"/"also" ("include guessed emails too") join the old ones."""
     if slots.employees:
-        f["employees"] = dict(slots.employees)
+        f["employees"] = _narrowed(f.get("employees"), slots.employees)
     if slots.revenue:
-        f["revenue_usd"] = dict(slots.revenue)
+        f["revenue_usd"] = _narrowed(f.get("revenue_usd"), slots.revenue)
     if slots.email_status:
         old = f.get("email_status") or [] if add else []
         f["email_status"] = _union(old, slots.email_status)

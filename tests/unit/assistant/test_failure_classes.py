@@ -1308,3 +1308,30 @@ class TestFunctionsNamedInsideTitles:
         assert f["seniorities"] == ["owner"]
         assert f["industries"] == ["Renewables & Environment"]
         assert search("solar installers in Texas").filters["titles"] == ["Solar Installer"]
+
+    def test_a_bound_on_the_open_side_narrows_the_range(self):
+        state = after(
+            {"titles": ["VP of Localization"], "employees": {"min": 1000, "max": None}, "limit": 25}
+        )
+        f = search("and under 5000 employees", state).filters
+        assert f["employees"] == {"min": 1000, "max": 4999}
+        f = search("actually 200 to 300 employees", state).filters
+        assert f["employees"] == {"min": 200, "max": 300}
+
+    @pytest.mark.parametrize("text", ["CFOs in housten", "CFOs from housten"])
+    def test_a_misspelt_place_after_a_preposition_is_no_other_word(self, text):
+        assert search(text).filters["locations"] == ["Houston, TX, US"]
+
+    def test_a_misspelt_place_added(self):
+        state = after({"titles": ["CFO"], "locations": ["Dallas, TX, US"], "limit": 25})
+        f = search("add housten too", state).filters
+        assert f["locations"] == ["Dallas, TX, US", "Houston, TX, US"]
+
+    def test_executive_occupations(self):
+        assert search("exec housekeepers at hotels in las vegas").filters["titles"] == [
+            "Executive Housekeeper"
+        ]
+
+    def test_linkedin_outreach_is_out_of_reach(self):
+        intents = interpret("can u do linkedin outreach to these guys", ConversationState()).intents
+        assert [i.kind for i in intents] == [IntentKind.unsupported]
