@@ -5,6 +5,7 @@ things other than lists, and things Lexi cannot do. Each is answered plainly and
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
@@ -136,18 +137,32 @@ _TOPIC_BEFORE = re.compile(
 )
 
 
-def out_of_reach(clause: str) -> Intent | None:
+def _in_a_list_name(clause: str, at: int, list_names: Sequence[str]) -> bool:
+    """Whether the word ending at ``at`` is part of a list's name ("copy them to Apollo Targets"
+    when the workspace has a list "Apollo Targets": the list, not the tool)."""
+    low = clause.lower()
+    return any(
+        m.start() < at <= m.end()
+        for name in list_names
+        if name
+        for m in re.finditer(rf"(?<!\w){re.escape(name.lower())}(?!\w)", low)
+    )
+
+
+def out_of_reach(clause: str, list_names: Sequence[str] = ()) -> Intent | None:
     """ "push them into my HubSpot", "pull their cell numbers": unsupported, whatever the verb."""
     m = next(
         (
             m
             for m in _OUT_OF_REACH.finditer(clause)
             if not _TOPIC_BEFORE.search(clause, 0, m.start())
+            and not (m["crm"] and _in_a_list_name(clause, m.end(), list_names))
         ),
         None,
     )
     if not m:
-        if system := _into_a_system(clause):
+        system = _into_a_system(clause)
+        if system and not _in_a_list_name(clause, system.end("system"), list_names):
             return Intent(
                 kind=IntentKind.unsupported,
                 params={"what": system.group(0).strip(" .,;!?").lower(), "reason": "crm_push"},

@@ -40,10 +40,11 @@ _APPROVE = re.compile(
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
-    rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
+    rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks|not\s+yet|"
     rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*\W*$|"
-    rf"^\W*(?:no|nope|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"
+    rf"^\W*(?:no|nope|nvm|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"
     rf"don'?t\s+do\s+it))*\W*$",
     I,
 )
@@ -65,7 +66,7 @@ def approval(text: str, state: ConversationState) -> Intent | None:
                 return None  # "go ahead" with nothing proposed is just filler
         return Intent(kind=IntentKind.task_approve)
     if _DISMISS.match(text):
-        bare = re.match(r"^\W*(?:no|nope|never\s*mind|nevermind|don'?t)\W*$", text, I)
+        bare = re.match(r"^\W*(?:no|nope|nvm|never\s*mind|nevermind|don'?t)\W*$", text, I)
         if bare and not state.pending_task_ids:
             return None
         return Intent(kind=IntentKind.task_dismiss)

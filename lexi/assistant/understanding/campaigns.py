@@ -82,7 +82,7 @@ _TOPIC_WORDS = (
     r"about|on\s+the\s+topic\s+of|regarding|focused\s+on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
     r"promoting|to\s+promote|to\s+pitch|introducing|re:",
-    r"around|on|for\s+our",
+    r"around|on|covering|for\s+our",
 )
 _TOPICS = tuple(
     re.compile(
@@ -106,7 +106,13 @@ _THE_CAMPAIGN = (
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?\b"
-    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*\bre:)",
+    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*\bre:)"
+    # "campaign on cyber insurance for that list", "a new sequence around ransomware readiness":
+    # the topic right after the word, which no determiner ("the campaign on hold") comes before
+    r"|^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
+    r"(?:(?!(?:the|my|our|this|that|your|their|its|how|how'?s|what|which|is|was|put|keep|leave|"
+    r"pause|stop|hold|set)\b)[\w-]+\s+){0,2}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?"
+    r"\s+(?:on|around|covering)\s+(?!(?:hold|pause|ice|track|it|that|this|them|the\s+list)\b)\w",
     I,
 )
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
@@ -341,9 +347,9 @@ def _create(s: _Said) -> Intent | None:
     ):
         return None
     params: dict = {}
-    if topic := _topic(clause, s.quotes):
-        params["topic"] = topic
     name = list_name_in(clause, s.quotes, s.state, after_prep=False)
+    if topic := _topic(clause, s.quotes, name):
+        params["topic"] = topic
     target, resolved = list_target(clause, name, s.state)
     if target:
         params["list"] = resolved
@@ -354,14 +360,22 @@ def _create(s: _Said) -> Intent | None:
     )
 
 
-def _topic(clause: str, quotes: list[str]) -> str | None:
-    """What the campaign is about ("about legal automation"), without the list it is for."""
+def _topic(clause: str, quotes: list[str], list_name: str | None = None) -> str | None:
+    """What the campaign is about ("about legal automation"), without the list it is for ("for
+    that list", "for Carrier ABM" when that is the list's name)."""
     said = re.sub(
         r"\b(?:for|to)\s+(?:my|the|our|this|that)?\s*(?:qtok\d+|[^,.]*?\s+list)\b",
         "",
         clause,
         flags=I,
     )
+    if list_name:
+        said = re.sub(
+            rf"\s*\b(?:for|to)\s+(?:my\s+|the\s+|our\s+)?{re.escape(list_name)}(?!\w)",
+            "",
+            said,
+            flags=I,
+        )
     topic = next((m for p in _TOPICS if (m := p.search(said))), None)
     if not topic:
         return None
@@ -435,8 +449,9 @@ _BARE_TONE = re.compile(
 # to the email's content, when the conversation has a campaign.
 _MENTION = re.compile(
     r"^\W*(?:(?:and|also|oh|ok|okay|please|pls|can\s+you|could\s+you)\W+)*"
-    r"(?:mention|say|note|point\s+out|add\s+(?:a\s+)?(?:line|sentence|note|bit|p\.?s\.?)|"
-    r"include\s+(?:a\s+)?(?:line|sentence|note|bit))\s+(?:that|how|about|we|our|the|an?|their|its)\b",
+    r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+)?"
+    r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
+    r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with)\b",
     I,
 )
 

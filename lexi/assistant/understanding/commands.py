@@ -159,12 +159,15 @@ _CREDITS = prefilter.compile(
 )
 _TASKS = prefilter.compile(
     r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|sign[\s-]?off)|"
-    r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b",
+    r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
+    # "anything i need to approve rn?", "what do I have to sign off on", "stuff for me to approve"
+    r"\b(?:anything|something|stuff|things?|what)\b[^.?!,;]{0,25}?\bto\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight)",
     I,
 )
 _TASK_STATUS = re.compile(
     r"\b(pending|approved|dismissed|completed|finished|done|failed)\b|"
-    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|sign[\s-]?off|me)\b)",
+    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|sign[\s-]?off|me)\b|"
+    r"to\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight))",
     I,
 )
 
@@ -202,9 +205,11 @@ _UNSUPPORTED = prefilter.compile(
     # any booking for the people: "book them a site visit", "could you arrange a lunch with them"
     r"(?:book|schedule|arrange|organi[sz]e)\s+(?:them|him|her)\b|"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|^\W*(?:please\s+)?)"
-    r"(?:book|schedule|arrange|organi[sz]e|set\s+up)\s+(?:a|an|some)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:book|schedule|arrange|organi[sz]e|set\s+up)\s+(?:(?:a|an|some)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:(?:site\s+)?visits?|tours?|walk-?throughs?|lunch(?:es)?|dinners?|coffees?|appointments?|"
-    r"sessions?|interviews?|consultations?|meetings?|calls?|demos?)\s+(?:with|for)\s+"
+    r"sessions?|interviews?|consultations?|meetings?|calls?|demos?)"
+    # "book tours of our space with them", "arrange visits to the plant for them"
+    r"(?:\s+(?:of|at|to|in|around)(?:\s+[\w'-]+){1,3}?)?\s+(?:with|for)\s+"
     r"(?:them|him|her|each|all|every|these|those|the\s+first)|"
     # what Lexi holds no data on: reviews and ratings of the companies
     r"(?:pull|get|fetch|grab|find|look\s+up|check|show\s+me|give\s+me|add|include|see)\s+"

@@ -170,7 +170,8 @@ def injection(m: Message) -> Intent | None:
 @recogniser(priority=5)
 def out_of_reach(c: Clause) -> Intent | None:
     """ "push them into my HubSpot", "cold calling sequence": before lists and campaigns."""
-    return actions.out_of_reach(c.text)
+    names = [*c.state.known_list_names, c.state.last_list_name, c.state.context_list_name]
+    return actions.out_of_reach(c.text, [n for n in names if n])
 
 
 @recogniser(priority=10)

@@ -470,15 +470,19 @@ def _without_replaced(
     for key, positive in (("exclude_industries", "industries"), ("exclude_locations", "locations")):
         if getattr(slots, positive) and not add:
             old = base.get(positive, [])
+            named = getattr(slots, key)
             setattr(
                 replaced,
                 key,
-                [
-                    v
-                    for v in getattr(slots, key)
-                    if v not in old and not (replaces and _inside(v, old))
-                ],
+                [v for v in named if v not in old and not (replaces and _inside(v, old))],
             )
+            if replaces:
+                # "tennessee instead of the carolinas" after Georgia and the Carolinas: only the
+                # values named as replaced go; Georgia stays.
+                gone = [o for o in old if o in named or any(v.endswith(", " + o) for v in named)]
+                kept = [o for o in old if o not in gone]
+                if gone and kept:
+                    setattr(replaced, positive, _union(kept, getattr(slots, positive)))
     return replaced
 
 

@@ -1,8 +1,9 @@
 """Turns that change what a conversation has: saving the results under a new name and asking
 how big the list is, a technology or a hiring role added to the search, one title swapped among
 several, words that restate the search or give a reason, asks Lexi cannot serve, the email of a
-campaign changed without a verb, and a place said to be the companies' or the people's. Each
-class is tested with phrasings of its own, not the lines of the scored batches."""
+campaign changed without a verb, a place said to be the companies' or the people's, a campaign's
+topic after "on" or "around", a postscript, what waits for approval, some of the places
+replaced, and a list named after a sales tool. Each class is tested with phrasings of its own, not the lines of the scored batches."""
 
 from __future__ import annotations
 
@@ -779,3 +780,157 @@ class TestOtherSystemsAndPosts:
     def test_people_who_post_are_a_search(self):
         got = _one("ctos who post on linkedin regularly", _after())
         assert got.kind is IntentKind.prospect_search
+
+
+# ------------------------------------------------------------------ a campaign and its email
+
+
+class TestACampaignWithoutAbout:
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            ("campaign on customs bonds for that list", "customs bonds"),
+            ("campaign around tariff engineering", "tariff engineering"),
+            ("a new sequence around cross-dock savings for Border Buyers", "cross-dock savings"),
+            ("outreach covering bonded storage for Border Buyers", "bonded storage"),
+            ("draft a campaign on duty drawback for Border Buyers", "duty drawback"),
+            ("campaign on freight audits for Border Buyers", "freight audits"),
+        ],
+    )
+    def test_on_around_or_covering_names_the_topic(self, text, topic):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, known=["Border Buyers"]))
+        assert got.kind is IntentKind.campaign_create
+        assert got.params["topic"] == topic and got.list_name == "Border Buyers"
+
+    @pytest.mark.parametrize("text", ["put the campaign on hold", "keep the sequence on pause"])
+    def test_a_campaign_on_hold_is_no_new_campaign(self, text):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, DRAFTED, known=["Border Buyers"]))
+        assert got.kind is not IntentKind.campaign_create
+
+
+class TestAPostscript:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "add a P.S. about the trade show",
+            "add a P.S. about the open house next friday",
+            "Add a P.S. mentioning the free tariff review",
+            "include a PS about our new Laredo warehouse",
+            "tack on a postscript inviting them to the webinar",
+            "add a p.s. that we ship same day",
+        ],
+    )
+    def test_a_postscript_rewrites_the_email(self, text):
+        got = _one(text, _after(_search(WHOLESALE), SAVED, DRAFTED))
+        assert got.kind is IntentKind.email_rewrite
+
+    def test_the_dot_of_a_ps_ends_no_request(self):
+        got = interpret(
+            "add a P.S. about the trade show. then start it",
+            _after(_search(WHOLESALE), SAVED, DRAFTED),
+        ).intents
+        assert [i.kind for i in got] == [IntentKind.email_rewrite, IntentKind.campaign_start]
+
+
+class TestTasksAndTheOneThatWaits:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "anything i need to approve rn?",
+            "what do i have to sign off on",
+            "is there stuff for me to approve",
+            "anything waiting for me to okay?",
+            "things to approve?",
+        ],
+    )
+    def test_what_to_approve_lists_the_pending_tasks(self, text):
+        got = _one(text, _after(_search(WHOLESALE)))
+        assert got.kind is IntentKind.tasks and got.params == {"status": "pending"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "nvm cancel that",
+            "never mind, cancel it",
+            "hold on, don't run that",
+            "nvm scrap that",
+            "hang on, cancel the launch",
+        ],
+    )
+    def test_never_mind_then_cancel_dismisses_it(self, text):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.task_dismiss
+
+    def test_a_bare_nvm_with_nothing_waiting_dismisses_nothing(self):
+        got = interpret("nvm", ConversationState()).intents
+        assert IntentKind.task_dismiss not in [i.kind for i in got]
+
+
+class TestBookingAVisit:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can you book tours of our space with them",
+            "arrange visits to the plant for them",
+            "schedule coffees at our office with them",
+            "please set up demos in our showroom for them",
+            "book lunches with them",
+        ],
+    )
+    def test_booking_anything_with_them_is_unsupported(self, text):
+        assert _one(text, _after(_search(BANKERS))).kind is IntentKind.unsupported
+
+    def test_tour_operators_stay_a_search(self):
+        got = _one("ceos of tour operators in texas", _after())
+        assert got.kind is IntentKind.prospect_search
+
+
+GEORGIA_CAROLINAS = {
+    "titles": ["Chief Medical Officer"],
+    "industries": ["Hospital & Health Care"],
+    "locations": ["GA, US", "NC, US", "SC, US"],
+    "limit": 25,
+}
+
+
+class TestReplacingSomeOfThePlaces:
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("same but tennessee instead of the carolinas", ["GA, US", "TN, US"]),
+            ("alabama instead of georgia", ["NC, US", "SC, US", "AL, US"]),
+            ("florida rather than the carolinas", ["GA, US", "FL, US"]),
+            ("replace georgia with virginia", ["NC, US", "SC, US", "VA, US"]),
+            ("swap south carolina for kentucky", ["GA, US", "NC, US", "KY, US"]),
+        ],
+    )
+    def test_the_places_not_named_stay(self, text, locations):
+        f = _refined(text, GEORGIA_CAROLINAS)
+        assert sorted(f["locations"]) == sorted(locations)
+        assert "exclude_locations" not in f
+
+    def test_instead_of_all_of_them_is_only_the_new_place(self):
+        f = _refined("texas instead of georgia and the carolinas", GEORGIA_CAROLINAS)
+        assert f["locations"] == ["TX, US"]
+
+
+class TestAListNamedAfterATool:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("copy them to Apollo Targets", "Apollo Targets"),
+            ("push these into HubSpot Import", "HubSpot Import"),
+            ("add them to salesforce leads", "Salesforce Leads"),
+            ("move them to Apollo Targets please", "Apollo Targets"),
+            ("copy them to outreach wave 2", "Outreach Wave 2"),
+        ],
+    )
+    def test_the_known_list_is_meant(self, text, name):
+        known = ["Apollo Targets", "HubSpot Import", "Salesforce Leads", "Outreach Wave 2"]
+        got = _one(text, _after(_search(WHOLESALE), known=known))
+        assert got.kind is IntentKind.list_add and got.list_name == name
+
+    @pytest.mark.parametrize("text", ["move them to apollo", "push them to my hubspot"])
+    def test_the_tool_alone_is_still_a_crm_push(self, text):
+        got = _one(text, _after(_search(WHOLESALE), known=["Apollo Targets", "HubSpot Import"]))
+        assert got.kind is IntentKind.unsupported and got.params["reason"] == "crm_push"
