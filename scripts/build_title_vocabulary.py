@@ -63,7 +63,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Manufacturing|Plant Director|Operations Director|Head of Operations|VP of Operations
 |Food and Beverage Director|Hiring Partner|Orthodontist|Periodontist|Endodontist|Oral Surgeon
 |Executive Pastor|Lead Pastor|Associate Pastor|Church Administrator|Food Safety Manager
-|Director of Materials Management|Materials Manager|Executive Housekeeper
+|Director of Materials Management|Materials Manager|Executive Housekeeper|Site Superintendent
 """
 
 

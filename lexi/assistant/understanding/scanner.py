@@ -109,6 +109,14 @@ _AFTER = prefilter.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:really\s+|mainly\s+)?after\b", re.I
 )
 # "directors and above", "VP or higher", "manager+": every rung from the top down to that one.
+# "who handles legal at Datadog", "whoever does marketing at Acme": the people in it
+_HANDLES = re.compile(
+    r"\b(?:who|whoever|someone\s+who|the\s+person\s+who)\s+(?:handles?|does|takes\s+care\s+of|"
+    r"deals\s+with|looks\s+after)\s+(?=(?:the\s+)?(?:legal|marketing|sales|finance|hr|it|"
+    r"procurement|purchasing|security|compliance|operations|engineering|accounting|payroll|"
+    r"benefits|recruiting|hiring|it\s+security)\b)",
+    re.IGNORECASE,
+)
 _TRADE_SHOW = re.compile(r"\btrade[\s-]show(?=s?\b)", re.IGNORECASE)
 # "VP- and director-level people": each rung of the list is a level
 _LEVELS = re.compile(
@@ -1131,6 +1139,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _SWAP.sub(r" not \1 then ", text)
     text = _CHANGE_ROLE.sub(_role_swap, text)
     text = _WORK_IN.sub(" people in ", text)
+    text = _HANDLES.sub(" people in ", text)
     text = _TRADE_SHOW.sub("tradeshow", text)  # "show" is no command here
     text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)
@@ -1365,8 +1374,9 @@ class _Walk:
                 if place in people:
                     people.remove(place)
                 add_unique(hq, [place])
-        if places and places[0] in hq:
-            self.hq_end = i + span
+        people = slots.exclude_locations if self.negated else slots.locations
+        if places and places[0] in hq and places[0] not in people:
+            self.hq_end = i + span  # (not "HQ in London, the people themselves in London or NYC")
 
     def _word(self, i: int, k: str, prev: str) -> int:
         """A word that is no role, size, industry or place: how many tokens it used up when it

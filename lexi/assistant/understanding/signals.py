@@ -44,11 +44,12 @@ _MONTHS = (
 # last month", "since the start of the year", "after June 2026" (from July); a quarter: "in Q3",
 # "in the second quarter of 2025".
 _SINCE = (
-    rf"(?:since\s+(?:(?P<sm>{_MONTHS})\.?(?:\s+(?P<sy>(?:19|20)\d\d))?"
+    rf"(?:since\s+(?:(?P<sm>{_MONTHS})\.?(?:\s+(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?,?)?(?:\s+(?P<sy>(?:19|20)\d\d))?"
     r"|(?P<slast>last|this)\s+(?P<sunit>month|quarter|year)"
     r"|(?:the\s+)?(?:start|beginning)\s+of\s+(?:(?:the\s+|this\s+)?(?P<sstart>year|quarter|month)"
     r"|(?P<ssy>(?:19|20)\d\d)))"
-    rf"|after\s+(?:the\s+end\s+of\s+)?(?P<am>{_MONTHS})\.?(?:\s+(?P<ay>(?:19|20)\d\d))?)\b"
+    rf"|after\s+(?:the\s+end\s+of\s+)?(?P<am>{_MONTHS})\.?(?:\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
+    rf"(?:\s+(?P<ay>(?:19|20)\d\d))?)\b"
 )
 _QUARTER = (
     r"in\s+(?:the\s+)?(?:(?P<qn>q[1-4])|(?P<qord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)"
@@ -118,6 +119,21 @@ _AMOUNT_RAISED = re.compile(
     rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+{_OP}\s+"
     r"(?P<n>\d[\d,.]*)\s?(?P<unit>k|m|mm|mn|b|bn|million|billion)\+?"
     r"(?:\s+(?:in\s+)?(?:total\s+)?(?:funding|in\s+total|total))?",
+    _I,
+)
+_MONEY_UNIT = r"(?:k|m|mm|mn|b|bn|million|billion)"
+# "$50M-$150M raised", "between $5M and $20M in funding", "raised $10-50M in total"
+_AMOUNT_RANGE = re.compile(
+    rf"(?:\b(?:with|that\s+raised|who\s+raised|raised)\s+)?(?:\bbetween\s+)?\$\s?(?P<n1>\d[\d,.]*)\s?"
+    rf"(?P<u1>{_MONEY_UNIT})?\s*(?:-|\u2013|to|and)\s*\$?\s?(?P<n2>\d[\d,.]*)\s?(?P<u2>{_MONEY_UNIT})\b"
+    r"(?P<what>\s+(?:in\s+)?(?:total\s+)?(?:funding|raised|venture\s+funding|vc\s+funding)(?:\s+in\s+total)?"
+    r"|\s+in\s+total)?",
+    _I,
+)
+# "with $50M+ raised", "$10M+ in funding": a plus sign before the word for money raised
+_PLUS_RAISED = re.compile(
+    rf"(?:\bwith\s+)?\$\s?(?P<n>\d[\d,.]*)\s?(?P<unit>{_MONEY_UNIT})?\+\s+(?:in\s+)?(?:total\s+)?"
+    r"(?:funding|raised|venture\s+funding|vc\s+funding)\b(?:\s+in\s+total)?",
     _I,
 )
 # "whose last round was in 2025", "with a latest funding round in 2024", "most recent raise was
@@ -382,6 +398,16 @@ _ORDINALS = {
 }
 
 
+def _day(year: int, month: int, day: str | None, later: int) -> str:
+    """The ISO date of a day of a month ("March 1"), ``later`` days on; the first when no day
+    is given or the day does not exist."""
+    try:
+        when = date(year, month, int(day)) if day else date(year, month, 1)
+    except ValueError:
+        when = date(year, month, 1)
+    return (when + timedelta(days=later if day else 0)).isoformat()
+
+
 def _since(m: re.Match[str], today: date) -> dict[str, Any] | None:
     """The span of a "since ..." or "in Q3" phrase, None when the match has neither. A month or
     quarter without a year is the last one that has begun ("since March" in December is this
@@ -391,9 +417,13 @@ def _since(m: re.Match[str], today: date) -> dict[str, Any] | None:
     if g.get("sm"):
         month = _month(g["sm"])
         year = int(g["sy"]) if g.get("sy") else today.year - (month > today.month)
-        return {"after": f"{year}-{month:02d}-01", "before": None}
+        return {"after": _day(year, month, g.get("sd"), 0), "before": None}
     if g.get("ssy"):  # "since the start of 2026"
         return {"after": f"{int(g['ssy'])}-01-01", "before": None}
+    if g.get("am") and g.get("ad"):  # "after March 1 2026": from the day after
+        month = _month(g["am"])
+        year = int(g["ay"]) if g.get("ay") else today.year - (month > today.month)
+        return {"after": _day(year, month, g["ad"], 1), "before": None}
     if g.get("am"):  # "after June 2026": from the first of July
         month = _month(g["am"])
         year = int(g["ay"]) if g.get("ay") else today.year - (month >= today.month)
@@ -569,6 +599,24 @@ class _Reading:
         )
         return self.note("total_funding")
 
+    def amount_range(self, m: re.Match[str]) -> str:
+        if not (m.group("what") or re.search(r"raised", m.group(0), _I)):
+            return m.group(0)  # "$10M-$50M" alone is revenue, read elsewhere
+        unit = m.group("u2")
+        low = _money(m.group("n1"), m.group("u1") or unit)
+        high = _money(m.group("n2"), unit)
+        if low > high:
+            return m.group(0)
+        self.filters["total_funding_usd"] = {"min": low, "max": high}
+        return self.note("total_funding")
+
+    def plus_raised(self, m: re.Match[str]) -> str:
+        self.filters["total_funding_usd"] = {
+            "min": _money(m.group("n"), m.group("unit")),
+            "max": None,
+        }
+        return self.note("total_funding")
+
     def backed(self, m: re.Match[str]) -> str:
         self.filters.setdefault("total_funding_usd", {"min": 1, "max": None})
         return self.note("venture_backed")
@@ -668,6 +716,8 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_RAISED_YEAR, _Reading.year),
     (_RAISED_SINCE, _Reading.since),
     (_RECENT, _Reading.recent),
+    (_AMOUNT_RANGE, _Reading.amount_range),
+    (_PLUS_RAISED, _Reading.plus_raised),
     (_AMOUNT, _Reading.amount),
     (_AMOUNT_RAISED, _Reading.amount),
     (_AMOUNT_PLUS, _Reading.amount),

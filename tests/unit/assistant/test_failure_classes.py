@@ -1335,3 +1335,63 @@ class TestFunctionsNamedInsideTitles:
     def test_linkedin_outreach_is_out_of_reach(self):
         intents = interpret("can u do linkedin outreach to these guys", ConversationState()).intents
         assert [i.kind for i in intents] == [IntentKind.unsupported]
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            ("F&B directors at hotels in Miami", "titles", ["Food and Beverage Director"]),
+            (
+                "site superintendants constrution companies dallas",
+                "titles",
+                ["Site Superintendent"],
+            ),
+            ("purchasing managers at shipyards on the Gulf Coast", "industries", ["Shipbuilding"]),
+            (
+                "technical directors at ship management companies in Hamburg",
+                "industries",
+                ["Maritime"],
+            ),
+            ("CROs at secuirty software companies", "industries", ["Computer & Network Security"]),
+            ("who handles legal at Datadog", "departments", ["legal"]),
+        ],
+    )
+    def test_batch_35_words(self, text, key, value):
+        assert search(text).filters[key] == value
+
+    @pytest.mark.parametrize(
+        ("text", "funding"),
+        [
+            ("CEOs at companies with $50M-$150M raised", {"min": 50_000_000, "max": 150_000_000}),
+            (
+                "CEOs at companies that raised $10-50M in total",
+                {"min": 10_000_000, "max": 50_000_000},
+            ),
+            (
+                "CEOs at companies with between $5M and $20M in funding",
+                {"min": 5_000_000, "max": 20_000_000},
+            ),
+            ("CEOs at companies with $50M+ raised", {"min": 50_000_000, "max": None}),
+        ],
+    )
+    def test_money_raised_in_ranges(self, text, funding):
+        intent = search(text)
+        assert intent.filters["total_funding_usd"] == funding
+        assert intent.filters["limit"] == 25
+        assert not intent.unsupported
+
+    def test_a_revenue_range_stays_revenue(self):
+        f = search("CEOs at companies with $10M-$50M revenue").filters
+        assert f["revenue_usd"] == {"min": 10_000_000, "max": 50_000_000}
+        assert "total_funding_usd" not in f
+
+    def test_a_day_of_a_month(self):
+        f = search("VPs of marketing whose last funding round was after March 1 2026").filters
+        assert f["last_funding"] == {"after": "2026-03-02", "before": None}
+        assert f["limit"] == 25
+
+    def test_the_people_themselves_after_the_headquarters(self):
+        f = search(
+            "GCs at fintech cos headquartered in London, the people themselves in London or New York City"
+        ).filters
+        assert f["company_locations"] == ["London, GB"]
+        assert f["locations"] == ["London, GB", NYC]
