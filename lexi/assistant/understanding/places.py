@@ -249,8 +249,8 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         )
         # "cfos hospitals ny": a terse request ends with its place ("austin tx" is one city)
         or (
-            (i >= 2 or (i == 1 and _role_word(tokens[0].key)))
-            and i == len(tokens) - 1
+            (i >= 2 or (i == 1 and _role_word(tokens[0].key)) or len(tokens) == 2)
+            and _last_but_a_count(tokens, i)
             and word in _LOWER_AT_END
             and not _city_before(tokens, i)
         )
@@ -325,6 +325,14 @@ def _place_ending_at(places: list[PlaceHit | None], end: int) -> PlaceHit | None
         if hit is not None and j + hit.span == end:
             return hit
     return None
+
+
+def _last_but_a_count(tokens: list[Token], i: int) -> bool:
+    """The last word, or the last before a count or "too" ("ctos sf 10", "and sf too")."""
+    n = len(tokens)
+    return i == n - 1 or (
+        i == n - 2 and (tokens[-1].text.isdigit() or tokens[-1].key in ("too", "also"))
+    )
 
 
 def _role_word(key: str) -> bool:

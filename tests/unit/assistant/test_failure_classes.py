@@ -1395,3 +1395,13 @@ class TestFunctionsNamedInsideTitles:
         ).filters
         assert f["company_locations"] == ["London, GB"]
         assert f["locations"] == ["London, GB", NYC]
+
+    def test_a_code_in_lower_case_before_a_count(self):
+        f = search("ctos sf 10").filters
+        assert f["locations"] == ["San Francisco, CA, US"]
+        assert f["limit"] == 10
+
+    def test_a_code_in_lower_case_added_with_too(self):
+        state = after({"titles": ["CTO"], "locations": ["Austin, TX, US"], "limit": 25})
+        f = search("sf too", state).filters
+        assert f["locations"] == ["Austin, TX, US", "San Francisco, CA, US"]
