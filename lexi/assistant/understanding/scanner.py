@@ -274,6 +274,9 @@ _FUNCTION_WORDS = {
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
     "mile",  # "Head of Last Mile"
+    "mobility",  # "Head of Global Mobility"
+    "insight",
+    "insights",
     "recruitment",
     "recruiting",
     "facility",
@@ -847,9 +850,19 @@ class _Scanner:
             if ranked and (best is None or ranked[0] > best[0]):
                 best = ranked
         written = self.longest(VOCABULARY_TITLES, i)
+        if written and self._owner_of_trade(i, written[0]):
+            written = None  # "farm owners": owners of farms, the title aside
         if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _owner_of_trade(self, i: int, span: int) -> bool:
+        """ "farm owners", "restaurant owners": an industry, then its owners."""
+        return (
+            span >= 2
+            and self.keys[i + span - 1] in ("owner", "founder", "co founder", "cofounder")
+            and " ".join(self.keys[i : i + span - 1]) in INDUSTRY_KEYS
+        )
 
     def _longer_function(self, i: int, span: int, role: Role) -> tuple[int, RoleHit]:
         """ "heads of content marketing": a function word after a known "Head of Content"

@@ -1405,3 +1405,31 @@ class TestFunctionsNamedInsideTitles:
         state = after({"titles": ["CTO"], "locations": ["Austin, TX, US"], "limit": 25})
         f = search("sf too", state).filters
         assert f["locations"] == ["Austin, TX, US", "San Francisco, CA, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("heads of global mobility at software cos", ["Head of Global Mobility"]),
+            ("heads of insights at supermarkets", ["Head of Insights"]),
+            ("product owners at banks", ["Product Owner"]),
+        ],
+    )
+    def test_more_function_tails(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    def test_owners_of_a_trade(self):
+        f = search("farm owners in iowa").filters
+        assert f["seniorities"] == ["owner"]
+        assert f["industries"] == ["Farming"]
+
+    def test_a_self_introduction_without_an_article(self):
+        f = search(
+            "Hello, we are relocation company in Amsterdam. I search HR director in companies of IT in Germany"
+        ).filters
+        assert "keywords" not in f
+        assert f["titles"] == ["HR Director"]
+
+    def test_lead_gen_agencies(self):
+        f = search("founders of lead gen agencies in the us").filters
+        assert f["industries"] == ["Marketing and Advertising"]
+        assert "keywords" not in f
