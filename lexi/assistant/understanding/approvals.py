@@ -14,7 +14,8 @@ I = re.IGNORECASE
 _THE_TASK = (
     r"(?:it|this|that|the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
-    r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion)|"
+    r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
+    r"save|saving|list\s+save|export|enrichment)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".

@@ -117,8 +117,9 @@ _BARE_CREATE = re.compile(
 )
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
 _LETS_GO = re.compile(
-    r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|(?:this\s+|that\s+|it\s+)?"
-    r"looks\s+(?:good|great|fine))\W+)*(?:(?:let'?s|lets|time\s+to)\s+"
+    r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|"
+    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine))\W+)*(?:(?:please|pls)\s+)?"
+    r"(?:(?:let'?s|lets|time\s+to)\s+"
     r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off)"
     r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
@@ -448,7 +449,7 @@ _BARE_TONE = re.compile(
 # "mention that we can bind cover within 48 hours", "add a line about the free audit": a change
 # to the email's content, when the conversation has a campaign.
 _MENTION = re.compile(
-    r"^\W*(?:(?:and|also|oh|ok|okay|please|pls|can\s+you|could\s+you)\W+)*"
+    r"^\W*(?:(?:and|also|oh|ok|okay|now|then|please|pls|can\s+you|could\s+you)\W+)*"
     r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+)?"
     r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
     r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with)\b",

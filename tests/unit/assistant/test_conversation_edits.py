@@ -934,3 +934,59 @@ class TestAListNamedAfterATool:
     def test_the_tool_alone_is_still_a_crm_push(self, text):
         got = _one(text, _after(_search(WHOLESALE), known=["Apollo Targets", "HubSpot Import"]))
         assert got.kind is IntentKind.unsupported and got.params["reason"] == "crm_push"
+
+
+class TestApprovingWhatThePendingTaskDoes:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "approve the save",
+            "confirm the save",
+            "ok approve the saving",
+            "approve this save please",
+            "yes, approve the export",
+        ],
+    )
+    def test_the_waiting_task_is_approved(self, text):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.task_approve
+
+    def test_cancelling_the_save_dismisses_it(self):
+        got = _one("cancel the save", ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.task_dismiss
+
+
+class TestStartingAfterAssent:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "good, please start",
+            "fine, launch it please",
+            "yes please launch",
+            "great, pls start now",
+            "looks good, please start it",
+        ],
+    )
+    def test_the_drafted_campaign_starts(self, text):
+        got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.campaign_start
+
+    def test_without_a_campaign_it_does_not_start_one(self):
+        got = _one("good, please start", ConversationState())
+        assert got.kind is not IntentKind.campaign_start
+
+
+class TestMentioningAfterNow:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "now mention our free audit",
+            "then mention that we reply within a day",
+            "now say we cover all of Europe",
+            "ok now mention the case study",
+            "now add a line about the webinar",
+        ],
+    )
+    def test_the_email_is_rewritten(self, text):
+        got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.email_rewrite
