@@ -35,13 +35,15 @@ _SPACE = re.compile(r"\s+")
 # "I'm a recruiter, looking for ...", "I run a small agency and want to ...": the user
 # describing themselves is not a constraint on the people they want.
 _ABOUT_ME = re.compile(
-    r"\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b[^,.;!?]*?"
+    # "mention we're A-rated": what the email should say about the sender, not a self-introduction
+    r"(?<!\bmention\s)(?<!\bmentioning\s)(?<!\bsay\s)(?<!\bsaying\s)(?<!\bnote\s)(?<!\bstress\s)"
+    r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b(?!-)[^,.;!?]*?"
     r"(?=\s+and\s+|[,.;:!?]|\s[\u2014\u2013-]\s|$)"
     # "we are relocation company in Amsterdam": a self-introduction without its article
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){1,3}?(?:company|agency|firm|startup|consultancy|"
     r"business|provider|vendor|team)\b[^,.;!?]*?(?=\s+and\s+|[,.;:!?]|$)"
     r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
-    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*",
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*)",
     re.IGNORECASE,
 )
 # Typed fast: the few misspellings and chat shorthand that change what a message asks.

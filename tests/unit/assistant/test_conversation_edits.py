@@ -990,3 +990,28 @@ class TestMentioningAfterNow:
     def test_the_email_is_rewritten(self, text):
         got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
         assert got.kind is IntentKind.email_rewrite
+
+
+class TestMentioningWhatWeAre:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "mention we're A-rated and licensed in all 3 states",
+            "mention we are a family business and insure in all 5 states",
+            "say we're A-rated with AM Best",
+            "mention that we're in all 50 states",
+            "please mention we are an approved vendor in Texas",
+        ],
+    )
+    def test_the_email_is_rewritten_not_the_search(self, text):
+        state = _after(
+            _search({"titles": ["CEO"], "locations": ["CO, US"], "limit": 25}),
+            [{"kind": "campaign_create", "params": {"topic": "liability cover"}}],
+        )
+        got = _one(text, state)
+        assert got.kind is IntentKind.email_rewrite, got
+
+    def test_a_self_introduction_still_adds_nothing_to_a_search(self):
+        got = _one("we're a broker in Denver, find CEOs of cannabis companies", ConversationState())
+        assert got.kind is IntentKind.prospect_search
+        assert got.filters.to_dict().get("locations") in (None, [])
