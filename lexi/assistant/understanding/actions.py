@@ -95,7 +95,7 @@ _OUT_OF_REACH = prefilter.compile(
     r"\bconnect\s+(?:with|w/?)\s+(?:all\s+(?:of\s+)?)?(?:them|these|those|everyone|each)\b|"
     r"\b(?:their|his|her|these\s+people'?s)\s+(?:personal\s+|direct\s+|work\s+|private\s+)?"
     r"(?:(?:cell(?:\s+phone)?|mobile(?:\s+phone)?|phone|telephone|direct[\s-]dial)\s*(?:numbers?|nos?\b|#)|direct[\s-]dials?|cells|mobiles)|"
-    r"\b(?:(?:cell|mobile|phone)\s+numbers?|direct[\s-]dials?)\s+(?:for|of)\s+"
+    r"\b(?:(?:cell|mobile|phone|direct[\s-]dial)\s+numbers?|direct[\s-]dials?)\s+(?:for|of)\s+"
     r"(?:them|these|those|everyone|all)\b|"
     r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
     r"(?:back\s+)?tax(?:es)?\b|\btax\s+(?:returns?|records?|liens?|debts?)\b|"

@@ -118,6 +118,10 @@ _CAPABILITIES = re.compile(
 # you can help a travel nurse staffing agency."
 _ABOUT_LEXI = prefilter.compile(
     r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help|work\s+for)\b|"
+    # "do u understand requests in spanish too?", "can you speak german?"
+    r"^\W*(?:do|can|could)\s+(?:you|u|lexi)\s+(?:understand|speak|read|handle|work\s+in)\s+"
+    r"(?:requests?\s+in\s+|messages?\s+in\s+)?(?:spanish|german|french|italian|portuguese|dutch|"
+    r"other\s+languages?|languages?)\b|"
     # "what else can lexi do besides finding people"
     r"\bwhat\s+else\s+(?:can|could|does|do|will)\s+(?:you|u|lexi|it)\s+do\b|"
     # "what are you able to do for a cold chain sales team?", "what can you do for recruiters"

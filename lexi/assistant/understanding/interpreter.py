@@ -39,6 +39,9 @@ _ABOUT_ME = re.compile(
     r"(?<!\bmention\s)(?<!\bmentioning\s)(?<!\bsay\s)(?<!\bsaying\s)(?<!\bnote\s)(?<!\bstress\s)"
     r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b(?!-)[^,.;!?]*?"
     r"(?=\s+and\s+|[,.;:!?]|\s[\u2014\u2013-]\s|$)"
+    # "I am owner of franchise of coding camp for kids": who is writing, not whom they seek
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:the\s+)?(?:owner|founder|co-?founder|ceo|head|director|"
+    r"manager|partner)\s+(?:of|at)\b[^,.;!?]*?(?=[,.;:!?]|$)"
     # "we are relocation company in Amsterdam": a self-introduction without its article
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){1,3}?(?:company|agency|firm|startup|consultancy|"
     r"business|provider|vendor|team)\b[^,.;!?]*?(?=\s+and\s+|[,.;:!?]|$)"

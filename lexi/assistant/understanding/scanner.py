@@ -483,6 +483,8 @@ _WORD_CASE = {
     "ai": "AI",
 }
 # Role abbreviations that also name a function before a role noun: "SDR managers".
+# Stop words that are words of a function too: "Health Information Management", "Data Governance"
+_TITLE_STOPWORDS = frozenset({"information", "data"})
 # Functions that manage a thing named before them: "freight procurement", "food safety".
 _WHAT_IS_MANAGED = frozenset(
     "procurement purchasing sourcing safety quality compliance pricing audit".split()
@@ -856,6 +858,23 @@ class _Scanner:
             best = written[0], RoleHit(Role(), title=written[1])
         return best
 
+    def _function_ahead(self, j: int) -> bool:
+        """Whether a function word ends the lower-case words from ``j`` within three words,
+        with no punctuation, place or role between: "health information management"."""
+        for k in range(j, min(j + 3, self.n)):
+            tok = self.t[k]
+            if (
+                not tok.text.isalpha()
+                or self.places[k]
+                or (k > j and self._gap(k - 1, k))
+                or tok.key in ROLE_KEYS
+                or (tok.key in STOPWORDS and tok.key not in _TITLE_STOPWORDS)
+            ):
+                return False
+            if k > j and tok.key in _FUNCTION_TAILS:
+                return True
+        return False
+
     def _owner_of_trade(self, i: int, span: int) -> bool:
         """ "farm owners", "restaurant owners": an industry, then its owners."""
         return (
@@ -1057,7 +1076,13 @@ class _Scanner:
                     or nxt.key in _FUNCTION_TAILS
                 )
             )
-            if not ok or (nxt.key in STOPWORDS and nxt.key not in DEPT_KEYS):
+            if not ok and not glue and self._function_ahead(end):
+                ok = True  # "of health information management": a tail word a little further on
+            if not ok or (
+                nxt.key in STOPWORDS
+                and nxt.key not in DEPT_KEYS
+                and nxt.key not in _TITLE_STOPWORDS
+            ):
                 break
             after = end + (2 if glue else 1)
             role = self.longest(ROLE_KEYS, after) if after < self.n else None

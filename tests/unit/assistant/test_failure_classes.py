@@ -1433,3 +1433,38 @@ class TestFunctionsNamedInsideTitles:
         f = search("founders of lead gen agencies in the us").filters
         assert f["industries"] == ["Marketing and Advertising"]
         assert "keywords" not in f
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "directors of health information management at hospitals",
+                ["Director of Health Information Management"],
+            ),
+            (
+                "directors of patient financial services in hospitals",
+                ["Director of Patient Financial Services"],
+            ),
+            ("head of data governance at banks", ["Head of Data Governance"]),
+        ],
+    )
+    def test_a_long_function_ends_at_its_function_word(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    def test_who_is_writing_is_no_second_search(self):
+        intents = interpret(
+            "Hello, I am owner of franchise of coding camp for kids. I look for technology directors "
+            "in the schools of Florida please",
+            ConversationState(),
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.prospect_search]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("get me the direct dial numbers for these hospital CFOs", IntentKind.unsupported),
+            ("do u understand requests in spanish too?", IntentKind.capabilities),
+        ],
+    )
+    def test_asks_answered_as_what_they_are(self, text, kind):
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [kind]
