@@ -1015,3 +1015,27 @@ class TestMentioningWhatWeAre:
         got = _one("we're a broker in Denver, find CEOs of cannabis companies", ConversationState())
         assert got.kind is IntentKind.prospect_search
         assert got.filters.to_dict().get("locations") in (None, [])
+
+
+class TestTheSendingSetUp:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can you also warm up my sending domains?",
+            "warm up our inboxes first",
+            "please do an inbox warmup before we send",
+            "start warming up my new domains",
+            "can you set up DKIM for our domain",
+        ],
+    )
+    def test_it_is_unsupported(self, text):
+        state = _after(
+            _search({"titles": ["CEO"], "limit": 25}),
+            [{"kind": "campaign_create", "params": {"topic": "our audit"}}],
+        )
+        got = _one(text, state)
+        assert got.kind is IntentKind.unsupported, got
+
+    def test_warm_as_a_tone_still_rewrites(self):
+        got = _one("make it warmer", ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.email_rewrite
