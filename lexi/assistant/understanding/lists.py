@@ -412,7 +412,10 @@ _WHO_IS_IN = re.compile(
 
 
 _TO_A_LIST_CALLED = re.compile(
-    r"\b(?:to|into|in|onto|on)\s+(?:a|an)\s+list\s+(?:called|named|titled)\b", I
+    r"\b(?:to|into|in|onto|on)\s+(?:a|an)\s+list\s+(?:called|named|titled)\b"
+    # "save in list Relocation DE NL": the word list before a name the user has no list of
+    r"|\b(?:to|into|in|onto)\s+list\s+(?!(?:called|named|titled)\b)(?=[\w\"'])",
+    I,
 )
 
 

@@ -1039,3 +1039,23 @@ class TestTheSendingSetUp:
     def test_warm_as_a_tone_still_rewrites(self):
         got = _one("make it warmer", ConversationState(last_campaign_id=CAMPAIGN))
         assert got.kind is IntentKind.email_rewrite
+
+
+class TestSavingInAListByItsName:
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("ok save in list Relocation DE NL", "Relocation DE NL"),
+            ("save them in list Benelux HR", "Benelux HR"),
+            ("put these into list Q3 Prospects", "Q3 Prospects"),
+            ("save to list Nordic CFOs please", "Nordic CFOs"),
+            ("ok store them in list Mobility 2027", "Mobility 2027"),
+        ],
+    )
+    def test_an_unknown_name_is_a_new_list(self, text, name):
+        got = _one(text, _after(_search(WHOLESALE)))
+        assert got.kind is IntentKind.list_create and got.list_name == name, got
+
+    def test_a_known_name_is_added_to(self):
+        got = _one("save in list Benelux HR", _after(_search(WHOLESALE), known=["Benelux HR"]))
+        assert got.kind is IntentKind.list_add and got.list_name == "Benelux HR"
