@@ -49,6 +49,15 @@ _ABOUT_ME = re.compile(
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*)",
     re.IGNORECASE,
 )
+# "drop the chros, talent acquisition directors instead": the new value in place of the dropped
+# one, said as "talent acquisition directors instead of chros"; the others stay.
+_DROP_THEN_INSTEAD = re.compile(
+    r"^(?P<lead>\W*(?:(?:nah|no|nope|ok(?:ay)?|actually|hmm+|wait|so)\W+)*)"
+    r"(?:drop|remove|lose|ditch|scrap|no\s+more)\s+(?:the\s+)?(?P<old>[^,;.]+?)\s*[,;.]\s*"
+    r"(?:and\s+|but\s+)?(?:add\s+|get\s+|use\s+|go\s+with\s+|give\s+me\s+|show\s+)?(?:the\s+)?"
+    r"(?P<new>[^,;.]+?)\s+instead(?:\W+(?:please|pls|thanks|thx))*\W*$",
+    re.IGNORECASE,
+)
 # Typed fast: the few misspellings and chat shorthand that change what a message asks.
 _TYPOS = {
     "verifyed": "verified",
@@ -121,6 +130,7 @@ class RuleInterpreter:
         cleaned, titles = _quoted_titles(cleaned)
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = _CORRECTION.sub("actually ", cleaned)
+        cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
         cleaned = without_glosses(cleaned, _only_role)
         cleaned = corrected(cleaned)

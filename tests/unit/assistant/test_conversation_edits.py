@@ -1059,3 +1059,32 @@ class TestSavingInAListByItsName:
     def test_a_known_name_is_added_to(self):
         got = _one("save in list Benelux HR", _after(_search(WHOLESALE), known=["Benelux HR"]))
         assert got.kind is IntentKind.list_add and got.list_name == "Benelux HR"
+
+
+MOBILITY = {
+    "titles": ["Head of Global Mobility", "CHRO"],
+    "industries": ["Computer Software"],
+    "locations": ["US"],
+    "limit": 25,
+}
+
+
+class TestDropThenInstead:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "nah drop the chros, talent acquisition directors instead",
+            "drop the chros, talent acquisition directors instead",
+            "ok remove the CHROs, talent acquisition directors instead",
+            "actually lose the chros; go with talent acquisition directors instead",
+            "no, ditch chros, talent acquisition directors instead please",
+        ],
+    )
+    def test_the_new_title_replaces_the_dropped_one(self, text):
+        f = _refined(text, MOBILITY)
+        assert f["titles"] == ["Head of Global Mobility", "Talent Acquisition Director"]
+        assert f["industries"] == ["Computer Software"] and f["locations"] == ["US"]
+
+    def test_dropping_alone_still_only_drops(self):
+        f = _refined("drop the chros", MOBILITY)
+        assert f["titles"] == ["Head of Global Mobility"]
