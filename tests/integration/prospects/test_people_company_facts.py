@@ -21,9 +21,8 @@ from lexi.db.migrate import downgrade, upgrade
 from lexi.db.session import Database
 from lexi.prospects import importer, service
 from lexi.prospects.filters import ProspectFilters
-from lexi.prospects.ids import person_key
 from lexi.prospects.presets import PRESETS
-from lexi.prospects.repository import ProspectRepository
+from tests.helpers.prospect_search import keys, read_from_copies, run
 
 # The plain definition of the copies.
 DEFINITION = (
@@ -55,24 +54,6 @@ def _uses(db: Database, phrase: str) -> str:
         "p.company_id IN (SELECT id FROM prospect_companies WHERE to_tsvector('simple', "
         f"coalesce(technologies, '')) @@ phraseto_tsquery('simple', '{phrase}'))"
     )
-
-
-def run(db: Database, filters: dict[str, Any], offset: int = 0) -> Any:
-    with db.unit_of_work(write=False) as session:
-        return service.search(
-            session, ProspectFilters.parse(filters, max_limit=10_000), offset=offset
-        )
-
-
-def keys(result: Any) -> list[int]:
-    return [person_key(uuid.UUID(p["id"])) for p in result.prospects]
-
-
-def read_from_copies(db: Database, filters: dict[str, Any]) -> bool:
-    with db.unit_of_work(write=False) as session:
-        repo = ProspectRepository(session)
-        query = service._groups(session, repo, ProspectFilters.parse(filters), None)
-        return len(query) == 1 and repo.fact_query(query[0]) is not None
 
 
 # (filters, hand-written condition on people p; ``{uses:<phrase>}`` is a technology phrase)

@@ -24,9 +24,9 @@ from lexi.db.migrate import downgrade, upgrade
 from lexi.db.session import Database
 from lexi.prospects import importer, service
 from lexi.prospects.filters import ProspectFilters
-from lexi.prospects.ids import person_key
 from lexi.prospects.presets import PRESETS
 from lexi.prospects.repository import ProspectRepository
+from tests.helpers.prospect_search import keys, read_from_copies, run
 
 COPIES = "SELECT phrase, seniority, person_id, loc FROM prospect_people_company_keywords"
 # The plain definition of the copies on PostgreSQL: each listed phrase's people, found by the
@@ -64,24 +64,6 @@ def _text(db: Database, phrase: str) -> str:
         "coalesce(name, '') || ' ' || coalesce(description, '') || ' ' || coalesce(keywords, '')) "
         f"@@ phraseto_tsquery('simple', '{phrase}'))"
     )
-
-
-def run(db: Database, filters: dict[str, Any], offset: int = 0) -> Any:
-    with db.unit_of_work(write=False) as session:
-        return service.search(
-            session, ProspectFilters.parse(filters, max_limit=10_000), offset=offset
-        )
-
-
-def keys(result: Any) -> list[int]:
-    return [person_key(uuid.UUID(p["id"])) for p in result.prospects]
-
-
-def read_from_copies(db: Database, filters: dict[str, Any]) -> bool:
-    with db.unit_of_work(write=False) as session:
-        repo = ProspectRepository(session)
-        query = service._groups(session, repo, ProspectFilters.parse(filters), None)
-        return len(query) == 1 and repo.fact_query(query[0]) is not None
 
 
 US = "(p.loc >= 'US|' AND p.loc < 'US}')"

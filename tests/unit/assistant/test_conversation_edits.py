@@ -10,8 +10,12 @@ from __future__ import annotations
 import pytest
 
 from lexi.assistant.understanding import interpret
-from lexi.assistant.understanding.evaluation import advance, labelled, next_turn
 from lexi.assistant.understanding.types import ConversationState, IntentKind
+from tests.helpers.conversation import one_intent as _one
+from tests.helpers.conversation import searched as _search
+from tests.helpers.conversation import state_after
+
+_after = state_after
 
 BANKERS = {
     "titles": ["CFO", "Risk Manager"],
@@ -26,25 +30,6 @@ SAAS = {
     "technologies": ["Salesforce"],
     "limit": 25,
 }
-
-
-def _after(*turns: list[dict], known: list[str] | None = None) -> ConversationState:
-    state = ConversationState(known_list_names=list(known or []))
-    for intents in turns:
-        next_turn(state)
-        advance(state, labelled(intents))
-    next_turn(state)
-    return state
-
-
-def _search(filters: dict) -> list[dict]:
-    return [{"kind": "prospect_search", "filters": filters}]
-
-
-def _one(text: str, state: ConversationState):
-    intents = interpret(text, state).intents
-    assert len(intents) == 1, intents
-    return intents[0]
 
 
 def _refined(text: str, filters: dict) -> dict:

@@ -4,8 +4,16 @@ other requests, and changes that name only what changes."""
 from __future__ import annotations
 
 from lexi.assistant.understanding import interpret
-from lexi.assistant.understanding.evaluation import advance, labelled, next_turn
+from lexi.assistant.understanding.evaluation import advance, next_turn
 from lexi.assistant.understanding.types import ConversationState, IntentKind
+from tests.helpers.conversation import one_intent as _one
+from tests.helpers.conversation import searched as _search
+from tests.helpers.conversation import state_after
+
+
+def _after(*turns: list[dict]) -> ConversationState:
+    return state_after(*turns, known=["Austin Tech"])
+
 
 VP_ENG = {
     "titles": ["VP of Engineering"],
@@ -25,25 +33,6 @@ FLEET = {
     "locations": ["GA, US"],
     "limit": 25,
 }
-
-
-def _after(*turns: list[dict]) -> ConversationState:
-    state = ConversationState(known_list_names=["Austin Tech"])
-    for intents in turns:
-        next_turn(state)
-        advance(state, labelled(intents))
-    next_turn(state)
-    return state
-
-
-def _search(filters: dict) -> list[dict]:
-    return [{"kind": "prospect_search", "filters": filters}]
-
-
-def _one(text: str, state: ConversationState):
-    intents = interpret(text, state).intents
-    assert len(intents) == 1, intents
-    return intents[0]
 
 
 def test_back_to_a_named_search_refines_that_search_not_the_latest():
