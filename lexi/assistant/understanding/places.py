@@ -292,11 +292,11 @@ def states_among_states(tokens: list[Token], places: list[PlaceHit | None]) -> N
     for idx, hit in enumerate(places):
         if hit is None or len(hit.filters) != 1 or _STATE.match(hit.filters[0]):
             continue
+        if not _next_to_a_state(tokens, places, idx, idx + hit.span):
+            continue  # the cheap test first: most places stand alone
         name = " ".join(t.text for t in tokens[idx : idx + hit.span])
         state = [p for p in geo.lookup_all(name) if p.kind == "region" and p.country == "US"]
-        if not state or state[0].filter_string()[:2] != hit.filters[0].split(", ")[1]:
-            continue
-        if _next_to_a_state(tokens, places, idx, idx + hit.span):
+        if state and state[0].filter_string()[:2] == hit.filters[0].split(", ")[1]:
             places[idx] = PlaceHit(hit.span, [state[0].filter_string()])
 
 

@@ -779,7 +779,8 @@ class _Scanner:
         if (
             key in STOPWORDS
             and key not in DEPT_KEYS
-            and key not in ("information", "data", "total")
+            and key not in _TITLE_STOPWORDS
+            and key != "total"
         ):
             return False
         if key in _FUNCTION_WORDS or (rung and key in _FUNCTION_ROLES):
