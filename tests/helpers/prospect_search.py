@@ -6,9 +6,10 @@ import uuid
 from typing import Any
 
 from lexi.db.session import Database
-from lexi.prospects import service
+from lexi.prospects import importer, service
 from lexi.prospects.filters import ProspectFilters
 from lexi.prospects.ids import person_key
+from lexi.prospects.presets import PRESETS
 from lexi.prospects.repository import ProspectRepository
 
 
@@ -29,3 +30,12 @@ def read_from_copies(db: Database, filters: dict[str, Any]) -> bool:
         repo = ProspectRepository(session)
         query = service._groups(session, repo, ProspectFilters.parse(filters), None)
         return len(query) == 1 and repo.fact_query(query[0]) is not None
+
+
+def load(db: Database, rows: list[dict[str, Any]]) -> None:
+    """Imports rows shaped like an Apollo export; no row may fail."""
+    with db.unit_of_work() as session:
+        outcome = importer.import_rows(
+            session, importer.from_objects(rows), preset=PRESETS["apollo"]
+        )
+    assert not outcome.errors, outcome.errors

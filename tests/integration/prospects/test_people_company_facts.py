@@ -19,10 +19,9 @@ from sqlalchemy import create_engine, inspect, text
 from lexi.db.engine import make_engine
 from lexi.db.migrate import downgrade, upgrade
 from lexi.db.session import Database
-from lexi.prospects import importer, service
+from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
-from lexi.prospects.presets import PRESETS
-from tests.helpers.prospect_search import keys, read_from_copies, run
+from tests.helpers.prospect_search import keys, load, read_from_copies, run
 
 # The plain definition of the copies.
 DEFINITION = (
@@ -139,14 +138,6 @@ def apollo(domain: str, people: list[tuple[str, str]], **company: str) -> list[d
         }
         for first, title in people
     ]
-
-
-def load(db: Database, rows: list[dict[str, Any]]) -> None:
-    with db.unit_of_work() as session:
-        outcome = importer.import_rows(
-            session, importer.from_objects(rows), preset=PRESETS["apollo"]
-        )
-    assert not outcome.errors, outcome.errors
 
 
 class TestImportsKeepTheCopies:

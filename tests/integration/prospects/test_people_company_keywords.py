@@ -22,11 +22,10 @@ from sqlalchemy import create_engine, inspect, text
 
 from lexi.db.migrate import downgrade, upgrade
 from lexi.db.session import Database
-from lexi.prospects import importer, service
+from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
-from lexi.prospects.presets import PRESETS
 from lexi.prospects.repository import ProspectRepository
-from tests.helpers.prospect_search import keys, read_from_copies, run
+from tests.helpers.prospect_search import keys, load, read_from_copies, run
 
 COPIES = "SELECT phrase, seniority, person_id, loc FROM prospect_people_company_keywords"
 # The plain definition of the copies on PostgreSQL: each listed phrase's people, found by the
@@ -169,14 +168,6 @@ def apollo(domain: str, company: str, people: list[tuple[str, str]]) -> list[dic
         }
         for first, title in people
     ]
-
-
-def load(db: Database, rows: list[dict[str, Any]]) -> None:
-    with db.unit_of_work() as session:
-        outcome = importer.import_rows(
-            session, importer.from_objects(rows), preset=PRESETS["apollo"]
-        )
-    assert not outcome.errors, outcome.errors
 
 
 class TestWritersKeepTheCopies:
