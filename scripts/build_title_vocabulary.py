@@ -64,6 +64,10 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Food and Beverage Director|Hiring Partner|Orthodontist|Periodontist|Endodontist|Oral Surgeon
 |Executive Pastor|Lead Pastor|Associate Pastor|Church Administrator|Food Safety Manager
 |Director of Materials Management|Materials Manager|Executive Housekeeper|Site Superintendent
+|Director of Public Works|Public Works Director|Director of Instructional Technology
+|Director of Real Estate|Head of Real Estate|VP of Real Estate|Dean of Admissions|Dean of Students
+|VP of Transmission and Distribution|Paralegal Manager|Office Services Manager|Call Center Manager
+|Call Center Director|M&A Associate|E-Commerce Director|Head of Clinical Operations
 """
 
 

@@ -22,7 +22,7 @@ from .purpose import without_glosses, without_purpose
 from .questions import clarify
 from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
-from .scanner import extract
+from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
 from .text import QUOTED, boolean_to_plain, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
@@ -132,7 +132,7 @@ class RuleInterpreter:
         cleaned = _CORRECTION.sub("actually ", cleaned)
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
-        cleaned = without_glosses(cleaned, _only_role)
+        cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
         cleaned = corrected(cleaned)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
         running = Running(_valid_search(state.last_filters), state.last_offset)

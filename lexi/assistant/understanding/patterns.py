@@ -17,6 +17,7 @@ from .industries import INDUSTRY_ALIASES
 from .lexicon import AMBIGUOUS_TECHNOLOGIES, TECHNOLOGIES, TECHNOLOGY_SPELLING
 from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
 from .text import norm_key, parse_int
+from .titlewords import VOCABULARY_PAIRS
 
 Range = dict[str, int | None]
 
@@ -717,6 +718,9 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
         phrase = _KW_LEAD.sub("", m[1].strip())
         if not phrase or _VERB_GUARD.match(phrase):
             return None
+        gerund = m[0].split()[0]
+        if (norm_key(gerund), norm_key(phrase.split()[0])) in VOCABULARY_PAIRS:
+            return None  # "building engineers", "training managers": a title, no keyword
         if _names_industry(m[0].strip()):
             return None  # "building materials cos": the gerund is the industry's first word
         if _KW_DESCRIBING.search(m[0][: m.start(1) - m.start()]) and _names_industry(phrase):

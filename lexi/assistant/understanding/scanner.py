@@ -43,6 +43,7 @@ from .slots import (
     correct,
 )
 from .text import Token, norm_key, tokenize, words_to_digits
+from .titlewords import VOCABULARY_PAIRS, VOCABULARY_WORDS
 from .unsupported import unsupported
 
 _MAX_SPAN = 5
@@ -183,6 +184,7 @@ _RUNG_HEADS = {
     "architect": "Architect",
     "recruiter": "Recruiter",
     "teacher": "Teacher",  # "Reading teachers", "math teachers"
+    "associate": "Associate",  # "clinical research associates", "M&A associates"
 }
 # Industry words that are also job functions: "medical directors", "clinical research directors".
 _FUNCTION_WORDS = {
@@ -270,6 +272,9 @@ _FUNCTION_WORDS = {
     "centre",
     "fulfillment",
     "fulfilment",
+    # "ecommerce managers", "ecom directors"
+    "ecommerce",
+    "ecom",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -406,6 +411,9 @@ _NOUN_TITLE = {
     "deputy director": "Deputy Director",
     "dir": "Director",
 }
+# Role nouns that name a title with "of" and a function, but no department: "Chiefs of Police",
+# "deans of admissions" ("chief of staff", "chief of marketing" are titles of their own).
+_OF_NOUNS = {"chief": "Chief", "dean": "Dean"}
 # Department words that name a whole department: "marketing leaders" are the marketing
 # department's leaders. Other function words ("growth", "security", "procurement") are
 # narrower: "growth leaders" are heads of growth, not every marketing leader.
@@ -740,6 +748,12 @@ class _Scanner:
     def compound_title(self, i: int) -> tuple[int, RoleHit] | None:
         """ "compliance officers", "fleet managers", "data center operations managers": up to
         three function words and a title head are one title."""
+        if (initials := self._initialism(i)) and i + 3 < self.n:
+            head_key = self.keys[i + 3]
+            if head := TITLE_HEADS.get(head_key) or _RUNG_HEADS.get(head_key):
+                return 4, RoleHit(Role(), title=f"{initials} {head}")  # "M&A associates"
+            if (inner := self.compound_title(i + 3)) and inner[1].title:
+                return 3 + inner[0], RoleHit(Role(), title=f"{initials} {inner[1].title}")
         for width in (4, 3, 2, 1):
             h = i + width
             if h >= self.n:
@@ -752,7 +766,8 @@ class _Scanner:
             serving = head_key in _SERVING_HEADS
             firm_title = width == 1 and not rung and self.keys[i] in _FIRM_WORDS
             if not firm_title and any(
-                not self._title_word(i + j, rung, serving) for j in range(width)
+                not self._title_word(i + j, rung, serving) and not (j == 0 and self._paired(i))
+                for j in range(width)
             ):
                 continue
             if self._gap(i, h):
@@ -794,12 +809,41 @@ class _Scanner:
             return nxt in _WHAT_IS_MANAGED
         return not (rung and (key in COMPANY_NOUN_KEYS or key in SIZE_KEYS))
 
+    def _initialism(self, i: int) -> str | None:
+        """Initials joined by "&" as one word: "M&A", "P&L", "T&D"."""
+        if i + 2 >= self.n or self.t[i + 1].text != "&":
+            return None
+        first, last = self.t[i], self.t[i + 2]
+        if self.t[i + 1].start != first.end or last.start != self.t[i + 1].end:
+            return None
+        if not all(
+            w.text.isalpha() and w.text.isupper() and len(w.text) <= 2 for w in (first, last)
+        ):
+            return None
+        return f"{first.text}&{last.text}"
+
+    def _paired(self, k: int) -> bool:
+        """A word titles use with the next one, whatever else it may be: "paralegal managers",
+        "office services managers", "call center directors", "building engineers"."""
+        key = self.keys[k]
+        return (
+            k + 1 < self.n
+            and self.t[k].text.isalpha()
+            and len(key) > 1
+            and key not in STOPWORDS
+            and not self.places[k]
+            and (key, self.keys[k + 1]) in VOCABULARY_PAIRS
+            and not (self.longest(INDUSTRY_KEYS, k) or (0,))[0] > 1  # "real estate developers"
+        )
+
     def _gap(self, start: int, end: int) -> bool:
         """Punctuation between tokens ``start``..``end``: "VP Operations, logistics"."""
         return any(self.t[j].start - self.t[j - 1].end > 1 for j in range(start + 1, end + 1))
 
     @staticmethod
     def _word(tok: Token) -> str:
+        if tok.key in ("ecom", "ecommerce"):
+            return "E-Commerce"  # "ecom directors" are E-Commerce Directors
         if tok.key in _WORD_CASE and len(_WORD_CASE[tok.key]) > 1:
             return _WORD_CASE[tok.key]
         if norm_key(tok.text) != tok.key:  # corrected: "marketting" is written "Marketing"
@@ -822,7 +866,11 @@ class _Scanner:
                 return direct[0] + lead[0], RoleHit(Role(), title=f"Head of {words}")
         if direct:
             span, role = direct
-            hit = self._after(i, span, role, ()) or self._longer_function(i, span, role)
+            hit = (
+                self._after(i, span, role, ())
+                or self._of_noun(i, span)
+                or self._longer_function(i, span, role)
+            )
             if best is None or hit[0] >= best[0]:  # the alias table wins a tie
                 best = hit
         dspan, depts = self.depts(i, after_of=False)
@@ -858,6 +906,14 @@ class _Scanner:
         if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _of_noun(self, i: int, span: int) -> tuple[int, RoleHit] | None:
+        """ "Chiefs of Police", "deans of admissions": the noun's title with its function."""
+        if span != 1 or self.keys[i] not in _OF_NOUNS or i + 2 >= self.n:
+            return None
+        if self.keys[i + 1] != "of" or self._gap(i, i + 2):
+            return None
+        return self._of_title(i, span, i + 2)
 
     def _function_ahead(self, j: int) -> bool:
         """Whether a function word ends the lower-case words from ``j`` within three words,
@@ -1039,60 +1095,93 @@ class _Scanner:
         """ "Head of Ecommerce", "Director of Clinical Operations": a function the department
         list lacks becomes a title."""
         noun = " ".join(self.keys[i : i + span])
-        if noun not in _NOUN_TITLE or k >= self.n:
+        rung = _NOUN_TITLE.get(noun) or _OF_NOUNS.get(noun)
+        if rung is None or k >= self.n:
             return None
         tok = self.t[k]
         if (
             (tok.key in STOPWORDS and tok.key != "total")  # "Head of Total Rewards"
             or not tok.text.isalpha()
-            # "heads of schools" names no function; "heads of comms", "of communications" do
+            # "heads of schools" names no function; "heads of comms", "of communications",
+            # "deans of students" do
             or (
                 tok.text.lower().endswith("s")
                 and not tok.text[:1].isupper()
                 and tok.key not in _FUNCTION_TAILS
+                and f"{noun} of {tok.key}" not in VOCABULARY_TITLES
             )
             or self._company_follows(k + 1)
             or self.places[k]
         ):
             return None
-        end = self._title_tail(k + 1, capitalised=tok.text[:1].isupper())
+        end = self._title_tail(k + 1, capitalised=tok.text[:1].isupper(), open_ended=True)
         words = self._words(k, end - k)
-        base = self.longest(ROLE_KEYS, i)
+        base = self.longest(ROLE_KEYS, i) if noun in _NOUN_TITLE else None
         role = base[1] if base else Role()
-        return end - i, RoleHit(role, title=f"{_NOUN_TITLE[noun]} of {words}")
+        return end - i, RoleHit(role, title=f"{rung} of {words}")
 
-    def _title_tail(self, j: int, *, capitalised: bool) -> int:
+    def _title_tail(self, j: int, *, capitalised: bool, open_ended: bool = False) -> int:
         """Where a spelled-out function ends: "Clinical Operations", "IT Infrastructure &
-        Operations" (capitalised words, or known function words, at most four more)."""
+        Operations" (capitalised words, or known function words, at most four more). An
+        ``open_ended`` function (one the department list lacks: "directors of real estate",
+        "Directors of Public Works") also takes the lower-case words titles use."""
         end = j
         while end < self.n and end - j < 4 and not self._gap(end - 1, end):
-            tok = self.t[end]
-            glue = tok.key in ("and", "&") and end + 1 < self.n
-            nxt = self.t[end + 1] if glue else tok
-            ok = (
-                nxt.text.isalpha()
-                and not self.places[end + (1 if glue else 0)]
-                and (
-                    (capitalised and nxt.text[:1].isupper() and nxt.key not in INDUSTRY_KEYS)
-                    or nxt.key in _FUNCTION_TAILS
-                )
-            )
-            if not ok and not glue and self._function_ahead(end):
-                ok = True  # "of health information management": a tail word a little further on
-            if not ok or (
-                nxt.key in STOPWORDS
-                and nxt.key not in DEPT_KEYS
-                and nxt.key not in _TITLE_STOPWORDS
-            ):
-                break
-            after = end + (2 if glue else 1)
-            role = self.longest(ROLE_KEYS, after) if after < self.n else None
+            glue = self.keys[end] in ("and", "&") and end + 1 < self.n
+            at = end + 1 if glue else end
+            if not self._tail_word(at, capitalised=capitalised, open_ended=open_ended):
+                if glue or not self._function_ahead(end):
+                    break  # "of health information management": a tail word a little further on
+            nxt = self.t[at]
+            if nxt.key in STOPWORDS and nxt.key not in DEPT_KEYS:
+                if nxt.key not in _TITLE_STOPWORDS and (self.keys[at - 1], nxt.key) not in (
+                    VOCABULARY_PAIRS if not glue else ()
+                ):
+                    break  # "Public Works" is a title's pair, "works at" none
+            if glue and self._role_starts(at):
+                break  # "Heads of Finance and FP&A managers": the next words are their own role
+            role = self.longest(ROLE_KEYS, at + 1) if at + 1 < self.n else None
             if role and not role[1].generic:
                 break  # "VP of Sales and Sales Directors": the next words are their own role
             if nxt.key in ROLE_KEYS and nxt.key not in DEPT_KEYS:
                 break
-            end += 2 if glue else 1
+            end = at + 1
         return end
+
+    def _tail_word(self, k: int, *, capitalised: bool, open_ended: bool) -> bool:
+        tok = self.t[k]
+        if not tok.text.isalpha() or self.places[k]:
+            return False
+        if tok.key in _FUNCTION_TAILS:
+            return True
+        titled = tok.key in VOCABULARY_WORDS or tok.key in _FUNCTION_WORDS
+        if tok.key in INDUSTRY_KEYS and not (
+            open_ended
+            and titled
+            and tok.text.lower() == tok.key  # "of nursing hospitals", "hosptials": the companies
+            and not self._company_follows(k + 1)
+            and not (k + 1 < self.n and self.longest(INDUSTRY_KEYS, k + 1))
+        ):
+            # "VP of Transmission & Distribution", "of instructional technology" name a function;
+            # "of Sales SaaS", "of public safety software companies" an industry after it
+            return False
+        if capitalised and tok.text[:1].isupper():
+            return True
+        return (
+            open_ended
+            and titled
+            and tok.key not in _NOT_IN_TITLES
+            and tok.key not in COMPANY_NOUN_KEYS
+            and tok.key not in SIZE_KEYS
+        )
+
+    def _role_starts(self, j: int) -> bool:
+        """Whether a role of its own starts at ``j``: "Clinical Trial Managers", "FP&A managers"."""
+        if self.compound_title(j):
+            return True
+        dspan, _ = self.depts(j, after_of=False)
+        noun = self.longest(ROLE_KEYS, j + dspan) if j + dspan < self.n else None
+        return bool(dspan and noun and not noun[1].generic)
 
 
 # Token keys (singular, lower case) of the towns named like words: a cheap first check.
@@ -1151,12 +1240,35 @@ _SHORTHAND_WORDS = {
     "proj": "Project",
     "mgmt": "Management",
     "cust": "Customer",
+    "clin": "Clinical",
     "ppl": "people",
     "rev ops": "RevOps",
     "talent acq": "Talent Acquisition",
     "l&d": "Learning and Development",
 }
 _SHORTHAND = prefilter.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
+
+
+# A C-level abbreviation with the function it stands for in brackets: "CROs (chief risk, not
+# revenue)", "CCO (compliance)", "CPO (procurement)".
+_GLOSSED_CHIEF = re.compile(
+    r"\bC([A-Z])O(s?)\s*\(\s*(?:chief\s+)?(([a-z])[a-z]+)(?:\s+officers?)?\s*"
+    r"(?:[,;/]?\s*(?:not|no|rather\s+than)\s+[a-z\s]{1,30})?\)",
+    re.IGNORECASE,
+)
+
+
+def chiefs_glossed(text: str) -> str:
+    """ "CROs (chief risk, not revenue)" is written out: "Chief Risk Officers"."""
+    if "(" not in text:
+        return text
+
+    def spell(m: re.Match[str]) -> str:
+        if m[1].lower() != m[4].lower():
+            return m[0]  # "CTO (engineering)": no gloss of the letters
+        return f"Chief {m[3].capitalize()} Officer{m[2]}"
+
+    return _GLOSSED_CHIEF.sub(spell, text)
 
 
 def _spell_out(m: re.Match[str]) -> str:
@@ -1236,6 +1348,9 @@ def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> Non
             places[idx] = None
             continue
         prev = tokens[idx - 1].key if idx else ""
+        if prev == "of" and idx >= 2 and tokens[idx - 2].key in _OF_NOUNS:
+            places[idx] = None  # "Chiefs of Police": the title's function
+            continue
         if prev == "of" and idx >= 2 and _takes_function(tokens[idx - 2].key):
             prev = tokens[idx - 2].key  # "VP of Fleet": the function of a rung
         elif prev in _PLACE_BEFORE:

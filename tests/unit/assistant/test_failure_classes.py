@@ -1468,3 +1468,112 @@ class TestFunctionsNamedInsideTitles:
     )
     def test_asks_answered_as_what_they_are(self, text, kind):
         assert [i.kind for i in interpret(text, ConversationState()).intents] == [kind]
+
+
+class TestMultiWordTitlesHoldTogether:
+    """A title of several words is that one title: its function after "of" goes on past the
+    first word, a function written first stays with its role noun, and the generic phrases stay
+    a seniority and a department."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Directors of Public Works located in the Twin Cities", ["Director of Public Works"]),
+            (
+                "directors of instructional technology in florida",
+                ["Director of Instructional Technology"],
+            ),
+            ("directors of real estate at retailers", ["Director of Real Estate"]),
+            ("heads of real estate at companies in Dallas", ["Head of Real Estate"]),
+            (
+                "VP of Transmission & Distribution at utilities",
+                ["VP of Transmission & Distribution"],
+            ),
+            (
+                "directors of environmental health and safety at chemical companies",
+                ["Director of Environmental Health & Safety"],
+            ),
+            ("deans of admissions at colleges in new england", ["Dean of Admissions"]),
+            ("deans of students at universities in Ohio", ["Dean of Students"]),
+            ("I would like to find Chiefs of Police in Ohio, please.", ["Chief of Police"]),
+            ("chief of surgery at hospitals in Boston", ["Chief of Surgery"]),
+            ("directors of food services at hospitals", ["Director of Food Services"]),
+        ],
+    )
+    def test_the_function_after_of_goes_on(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("paralegal managers at law firms in florida", ["Paralegal Manager"]),
+            ("office services managers at law firms in houston", ["Office Services Manager"]),
+            ("call center directors at insurers", ["Call Center Director"]),
+            ("call center managers in Ohio", ["Call Center Manager"]),
+            ("building engineers dfw", ["Building Engineer"]),
+            ("building managers in Chicago", ["Building Manager"]),
+            ("M&A associates in Houston", ["M&A Associate"]),
+            ("T&D managers at utilities", ["T&D Manager"]),
+            ("clinical research associates in Boston", ["Clinical Research Associate"]),
+            ("ecom directors at brands on Klaviyo", ["E-Commerce Director"]),
+            ("ecommerce managers at retailers in the UK", ["E-Commerce Manager"]),
+            ("key account managers in Germany", ["Key Account Manager"]),
+        ],
+    )
+    def test_a_function_written_first_stays_with_its_noun(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Heads of Finance and FP&A managers in the UK", ["Head of Finance", "FP&A Manager"]),
+            (
+                "Directors of Clinical Operations and Clinical Trial Managers at biotechs",
+                ["Director of Clinical Operations", "Clinical Trial Manager"],
+            ),
+            ("VP of Sales and Sales Directors at banks", ["VP of Sales", "Sales Director"]),
+        ],
+    )
+    def test_a_second_title_after_and_is_its_own(self, text, titles):
+        assert search(text).filters["titles"] == titles
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            (
+                "directors of instructional technology at school districts",
+                ["Primary/Secondary Education"],
+            ),
+            ("heads of sales at real estate developers in the UAE", ["Real Estate"]),
+            ("directors of materials management hosptials texas", ["Hospital & Health Care"]),
+        ],
+    )
+    def test_the_companies_after_the_title_stay_an_industry(self, text, industries):
+        assert search(text).filters["industries"] == industries
+
+    @pytest.mark.parametrize(
+        ("text", "seniorities", "departments"),
+        [
+            ("marketing leaders at fintechs", LEADERS, ["marketing"]),
+            ("people in finance at banks", None, ["finance"]),
+            ("find execs at real estate developers in Dallas", ["c_suite"], None),
+        ],
+    )
+    def test_generic_phrases_stay_generic(self, text, seniorities, departments):
+        f = search(text).filters
+        assert "titles" not in f
+        assert f.get("seniorities") == seniorities
+        assert f.get("departments") == departments
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("CROs (chief risk, not revenue) @ community banks in TX", ["Chief Risk Officer"]),
+            ("CCO (compliance) at credit unions in the midwest", ["Chief Compliance Officer"]),
+            ("CPO (procurement) at hospitals", ["Chief Procurement Officer"]),
+            ("head of clin ops at san diego biotechs", ["Head of Clinical Operations"]),
+            ("CRAs in Boston", ["Clinical Research Associate"]),
+        ],
+    )
+    def test_an_abbreviation_spelled_out(self, text, titles):
+        assert search(text).filters["titles"] == titles
