@@ -83,6 +83,21 @@ _TYPOS = {
     "wks": "weeks",
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
+# "supers at GCs", "commercial GCs", "chief estimators. GCs.": where companies go, a GC is a
+# general contractor; "GCs at fintechs" stay general counsel.
+_GC_FIRMS = prefilter.compile(
+    r"(?P<pre>\b(?:at|for|with|from|among|across|of|by|commercial|residential|local|regional|"
+    r"mid-?sized?|large|small|top|union|non-?union)\s+(?:the\s+)?)GCs?\b"
+    r"(?!\s*(?:at|of|for)\b)(?!\s+(?-i:[A-Z]))"  # "GC Outreach": a name
+    r"|(?P<alone>[.;]\s*)GCs?(?=\s*(?:[.;]|$))",
+    re.IGNORECASE,
+)
+
+
+def _gc_firms(m: re.Match[str]) -> str:
+    return f"{m['pre'] or m['alone']}general contractors"
+
+
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
 # "I mean companies based in NJ", "no, I meant the company is in Boston", "wait i meant ...": the
 # same.
@@ -120,6 +135,7 @@ class RuleInterpreter:
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
+        cleaned = _GC_FIRMS.sub(_gc_firms, cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):

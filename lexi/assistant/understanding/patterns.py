@@ -27,6 +27,7 @@ _EMP = (
     r"mitarbeiter(?:innen)?|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
+_COMPANY_NOUN = r"(?:companies|company|firms?|orgs?|organi[sz]ations?|businesses|employers)"
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
 _GT = r"(?:over|above|more\s+th[ae]n|more\s+of|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
 _GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less|smaller)\s+th[ae]n|not\s+(?:fewer|less)\s+th[ae]n|>=|upwards\s+of)"
@@ -74,6 +75,15 @@ def _bounds(low: str, low_num: str, high: str, high_num: str) -> Range:
     strict_low = re.fullmatch(_GT, low, re.IGNORECASE) is not None
     strict_high = re.fullmatch(_LT, high, re.IGNORECASE) is not None
     return {"min": _n(low_num) + strict_low, "max": _n(high_num) - strict_high}
+
+
+def _one_bound(word: str, num: str) -> Range:
+    """One end from its comparison word: "over 10k" is 10,001 and up, "up to 500" 500 and under."""
+    n = _n(num)
+    for pattern, bound in ((_GE, {"min": n}), (_GT, {"min": n + 1}), (_LE, {"max": n})):
+        if re.fullmatch(pattern, word, re.IGNORECASE):
+            return {"min": None, "max": None, **bound}
+    return {"min": None, "max": n - 1}
 
 
 def _range(low: str, high: str) -> Range:
@@ -185,6 +195,17 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         prefilter.compile(rf"\b(?:with|having|of|employing)\s+{_NUM}\s*{_EMP}", re.IGNORECASE),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
+    (
+        # "no companies over 10k", "firms bigger than 1k": a comparison right after the company
+        # noun is its size, when no money or other unit follows
+        prefilter.compile(
+            rf"\b{_COMPANY_NOUN}\s+(?:that\s+are\s+|with\s+)?({_GE}|{_GT}|{_LE}|{_LT})\s*{_NUM}"
+            rf"{_NOT_MONEY}(?!\s*(?:%|percent|years?|months?|days?|locations?|offices?|sites?)\b)"
+            rf"(?![\w$.])",
+            re.IGNORECASE,
+        ),
+        lambda m: _one_bound(m[1], m[2]),
+    ),
 ]
 
 
@@ -192,10 +213,12 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
 # clause is not (the negation binds to its own phrase only).
 _SIZE_NEGATION = re.compile(
     r"\b(?:exclud(?:e|ing)|not|without|skip(?:ping)?|except|no|but\s+not|minus|remove|drop|avoid|"
-    r"leave\s+out|leaving\s+out|filter\s+out|take\s+out|get\s+rid\s+of|ignore)"
+    r"leave\s+out|leaving\s+out|filter\s+out|take\s+out|get\s+rid\s+of|ignore|nothing|nobody|"
+    r"no[\s-]one|none)"
     r"\s+(?:any\s+|the\s+|all\s+)?(?:(?:companies|company|firms?|orgs?|organi[sz]ations?|"
     r"businesses|ones|those|anyone|people)\s+)?(?:(?:with|that\s+have|having|which\s+have|"
-    r"at|of)\s+)?$",
+    r"at|of|from|in)\s+)?(?:(?:any\s+|the\s+|a\s+)?(?:companies|company|firms?|orgs?|"
+    r"organi[sz]ations?|businesses|places)\s+(?:with\s+|that\s+have\s+|having\s+)?)?$",
     re.IGNORECASE,
 )
 # A bare range or "N+" at the end of a terse request ("cto saas berlin 50-200", "3PL COOs, 5k+")
@@ -524,9 +547,15 @@ _TECH_LIST = rf"(?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
 # Without the names that are also ordinary words: for "with X" and "X customers".
 _TECH_CLEAR = _alternation([t for t in TECHNOLOGIES if t not in AMBIGUOUS_TECHNOLOGIES])
 _TECH_CLEAR_LIST = rf"(?:{_TECH_CLEAR})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH_CLEAR}))*"
+# A capitalised name the lexicon does not know, ending the list it is in: "using DocuSign or
+# Ironclad" (see ``_unknown_name``).
+_NAME_LAST = (
+    r"(?-i:[A-Z][\w.+#-]*)(?=\s*(?:$|[,;.!?)]|\s+(?:and|or|in|at|with|but|for|that|who)\b))"
+)
 _TECH_STRONG = prefilter.compile(
     rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|run|runs|running|built\s+(?:on|with)|"
-    rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+({_TECH_LIST})\b",
+    rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+"
+    rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )
 _TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
@@ -588,17 +617,37 @@ _TECH_NOT_NAMED = re.compile(
 # the reply says so) rather than a word corrected into an industry ("Redtail" is no retailer).
 _TECH_NAMED_UNKNOWN = re.compile(
     r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
-    r"((?-i:[A-Z][\w.+#-]*))(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
+    rf"((?-i:[A-Z][\w.+#-]*)(?:\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)"
+    r"(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
     re.IGNORECASE,
 )
 
 
-def _unknown_name(m: re.Match[str]) -> list[str] | None:
-    """A name after a verb of use that no other table reads ("running Sales" is a department)."""
-    key = norm_key(m[1])
+def _plain_name(name: str) -> bool:
+    """Whether ``name`` may be a technology no table knows ("running Sales" is a department)."""
+    key = norm_key(name)
     if key in STOPWORDS or key in ROLE_KEYS or key in DEPT_KEYS or key in INDUSTRY_KEYS:
+        return False
+    return not geo.lookup(name)
+
+
+def _unknown_name(m: re.Match[str]) -> list[str] | None:
+    """Names after a verb of use that no other table reads, each in the lexicon's spelling when
+    it knows it; None when one of them is something else."""
+    names = [t for t in _TECH_SPLIT.split(m[1]) if t]
+    known = {t.lower() for t in TECHNOLOGIES}
+    if not all(t.lower() in known or _plain_name(t) for t in names):
         return None
-    return None if geo.lookup(m[1]) else [m[1]]
+    return [TECHNOLOGY_SPELLING.get(t.lower(), t) for t in names]
+
+
+def _named_techs(m: re.Match[str]) -> list[str]:
+    """A list of technologies, its unknown last names kept when nothing else reads them."""
+    known = {t.lower() for t in TECHNOLOGIES}
+    names = [t for t in _TECH_SPLIT.split(m[1]) if t]
+    return [
+        TECHNOLOGY_SPELLING.get(t.lower(), t) for t in names if t.lower() in known or _plain_name(t)
+    ]
 
 
 # "that don't use Avalara", "not running Kubernetes": a name not used, known or not.
@@ -623,6 +672,17 @@ def excluded_technologies(text: str) -> tuple[str, list[str]]:
     return text, [t for group in found for t in group] + named[::-1]
 
 
+def _all_techs(m: re.Match[str]) -> list[str]:
+    return _techs(m[1])
+
+
+_TECH_READERS: dict[re.Pattern[str], Callable[[re.Match[str]], list[str] | None]] = {
+    _TECH_ON: _on_after_companies,
+    _TECH_NAMED_UNKNOWN: _unknown_name,
+    _TECH_STRONG: _named_techs,
+}
+
+
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
     for pattern in (
@@ -634,13 +694,7 @@ def technologies(text: str) -> tuple[str, list[str]]:
         _TECH_NAMED_UNKNOWN,
         _TECH_ALONE,
     ):
-        read = (
-            _on_after_companies
-            if pattern is _TECH_ON
-            else _unknown_name
-            if pattern is _TECH_NAMED_UNKNOWN
-            else lambda m: _techs(m[1])
-        )
+        read = _TECH_READERS.get(pattern, _all_techs)
         text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)
@@ -803,7 +857,7 @@ _CLEAR = prefilter.compile(
     rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
-    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b"
+    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b(?!\s+(?:but|except|excluding|outside|other\s+than|besides|apart\s+from)\b)"
     # "no size limit", "no revenue minimum"
     rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b"
     # "hq doesn't matter", "the size is irrelevant", "revenue isn't important"
@@ -817,10 +871,30 @@ _DOUBLE = prefilter.compile(
 )
 
 
+# "drop the 10k cap", "remove the $5M floor": a bound named by its number; money when it is
+# written as money or said to be revenue, else the size.
+_CLEAR_BOUND = prefilter.compile(
+    r"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|undo|lift|take\s+(?:off|out)|"
+    r"get\s+rid\s+of)\s+(?:the|that|this|my)\s+(\$)?\d[\d,.]*\s*"
+    r"(?:(k|thousand)|(m|mm|mn|b|bn|million|billion))?\s*\+?\s*"
+    r"(?:(?:employees?|headcount|staff|people)\s+|(revenue|arr|sales)\s+)?"
+    r"(?:cap|ceiling|floor|minimum|maximum|max|min|limit|threshold|cutoff|cut-off)\b",
+    re.IGNORECASE,
+)
+
+
 def cleared(text: str) -> tuple[str, set[str], bool]:
     """ "drop the location", "any size", "without the industry filter": the filters to remove,
     and whether the count doubles ("double it")."""
     keys: set[str] = set()
+    if _CLEAR_BOUND.search(text):
+
+        def bound(m: re.Match[str]) -> str:
+            money = bool(m[1] or m[3] or m[4])
+            keys.add("revenue_usd" if money else "employees")
+            return " ; "
+
+        text = _CLEAR_BOUND.sub(bound, text)
     if _CLEAR.search(text):
 
         def build(m: re.Match[str]) -> str:

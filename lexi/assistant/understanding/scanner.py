@@ -1710,7 +1710,41 @@ _RELATIVE = {"that", "which", "who", "are", "is", "were", "all", "not"}
 _HQ_NEXT = {"hq", "hqd", "hq'd", "headquarters", "headquartered", "headquarter"}
 
 
+# "at Bay Area companies", "for London-based startups": a place naming the kind of company is
+# where the companies are; "at Florida hospitals" (an industry) stays the people's place.
+_GENERIC_FIRMS = {
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "business",
+    "businesses",
+    "org",
+    "orgs",
+    "organization",
+    "organizations",
+    "organisation",
+    "organisations",
+    "startup",
+    "startups",
+    "employer",
+    "employers",
+}
+
+
+def _place_of_firms(keys: list[str], i: int, span: int) -> bool:
+    k = i + span + (i + span < len(keys) and keys[i + span] == "based")
+    return (
+        i > 0
+        and keys[i - 1] in ("at", "for", "from", "among", "with")
+        and k < len(keys)
+        and keys[k] in _GENERIC_FIRMS
+    )
+
+
 def _about_hq(keys: list[str], i: int, span: int, tokens: list[Token]) -> bool:
+    if _place_of_firms(keys, i, span):
+        return True
     k = i + span
     while k < len(keys) and k - i - span < 4 and keys[k] in _HQ_AFTER_LINKS:
         k += 1

@@ -77,8 +77,13 @@ _STAGE_WORDS = re.compile(
     rf"|\b(?:at\s+(?:the\s+)?)(?P<at>pre[\s-]?seed|seed)\b(?:[\s-]stage\b)?(?=\s+(?:stage|startups?|compan))",
     _I,
 )
+# Verbs of a funding round: "raised", "got funding", "received investment".
+_RAISE = (
+    r"(?:raised|funded|closed\s+a\s+round|(?:received|got|secured|landed)\s+(?:an?\s+)?(?:new\s+)?"
+    r"(?:investment|funding|financing|capital|money|(?:vc|venture)\s+(?:funding|money|capital)))"
+)
 _RAISED_YEAR = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
+    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?{_RAISE}"
     r"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:in\s+(?P<year>(?:19|20)\d\d)"
     # "raised money in 2025 or 2026": the years from the first to the last
     r"(?:\s*(?:or|and|-|\u2013|to|through)\s*(?:in\s+)?(?P<year2>(?:19|20)\d\d))?"
@@ -87,7 +92,7 @@ _RAISED_YEAR = re.compile(
 )
 # "raised since March", "who raised money in Q3": a round that started then.
 _RAISED_SINCE = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:raised|funded|closed\s+a\s+round)"
+    rf"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?{_RAISE}"
     rf"(?:\s+(?:money|funding|capital|a\s+round))?\s+(?:{_SINCE}|{_QUARTER})",
     _I,
 )
@@ -97,8 +102,9 @@ _RECENT = re.compile(
     # "recently raised money, say within the last 12 months": the span said is the span meant
     r"(?:\s*,?\s*(?:say|so|i\.e\.?|meaning|like|roughly|about)?\s*,?\s*(?:in|within|over)\s+(?:the\s+)?"
     r"(?:last|past)\s+(?P<n2>\d+)\s+(?P<unit2>days?|weeks?|months?|years?)\b)?"
-    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?raised\s+(?:money|funding|capital)?\s*in\s+(?:the\s+)?(?:last|past)\s+"
-    r"(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)",
+    rf"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?{_RAISE}\s+(?:money|funding|capital)?\s*"
+    r"(?:in\s+|within\s+)?(?:the\s+)?(?:last|past)\s+"
+    r"(?P<n>\d+)\s*(?P<unit>days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?)\b",
     _I,
 )
 _OP = r"(?P<op>more\s+than|over|at\s+least|under|less\s+than|up\s+to|no\s+more\s+than|at\s+most|below)"
@@ -154,7 +160,7 @@ _GROWING = re.compile(
 # "grew 30%+ last year" (a company that grew: its headcount).
 _HEADCOUNT = re.compile(
     r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s+"
-    r"(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew"
+    r"(?:(?:is|was|has\s+been)\s+)?(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew"
     # "that grew", "what grow headcount" (non-native), "which have grown"
     r"|\b(?:that|which|what|who)\s+(?:grew|grow|grows|have\s+grown|has\s+grown|increased)"
     r"(?:\s+(?:their\s+|its\s+)?(?:headcount|team\s+size|employee\s+count))?)\s+"
@@ -215,6 +221,14 @@ _IN_ROLE_FOR = re.compile(
     rf"(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b\s*\)?",
     _I,
 )
+# "new VPs of Sales in the last 3 months", "CFOs hired in the past 6 months": people in a role
+# they took within the window (the role words stay for the role reading).
+_NEW_IN_WINDOW = re.compile(
+    r"\b(?:(?P<new>new)\s+(?P<role>(?:(?!in\b|at\b|with\b|who\b)[A-Za-z&/.-]+\s+){1,4}?)"
+    r"|(?P<verb>(?:who\s+(?:were|was|have\s+been|got)\s+)?(?:hired|appointed|promoted|named)\s+))"
+    r"(?:in|within|over|during)\s+(?:the\s+)?(?:last|past)\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b",
+    _I,
+)
 _ADOPTED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
     r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})"
@@ -231,7 +245,7 @@ _ADOPTED = re.compile(
 # technology the company took on (read only when the word is a known technology).
 _ADDED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?P<just>just\s+|recently\s+|newly\s+)?added\s+"
-    r"(?P<tech>[A-Za-z0-9][\w.+#-]*(?-i:\s+[A-Z0-9][\w.+#-]*)?)"
+    r"(?P<tech>[A-Za-z0-9][\w.+#-]*(?-i:\s+[A-Z0-9][\w.+#-]*){0,2})"
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
 )
@@ -241,28 +255,33 @@ _PRONOUN = re.compile(
     r"product|tech|technology|stack))(?:\s+(?:one|tool|platform|software|product|tech|technology))?\b",
     _I,
 )
+# "in the last 30 days", "from the past 2 weeks", "last 30d", "past 2 wks": a posting window.
+_LAST_N = (
+    r"(?:(?:in|within|over|from|during)\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<hn>\d+)\s*"
+    r"(?P<hu>days?|d|weeks?|wks?|w|months?|mos?)\b"
+)
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
     r"partners?|managers?|committee)\b)"
     r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
     r"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
-    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
+    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
     # "hiring in sales and engineering": a second department
     r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
     r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
     r"(?:\s+(?:right\s+)?now)?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
-    r"(?:\s*[,(]?\s*(?:(?:jobs?|roles?|positions?|openings?)\s+)?(?:posted\s+)?(?:in|within|over)\s+"
-    r"(?:the\s+)?(?:last|past)\s+(?P<hn>\d+)\s+(?P<hu>days?|weeks?|months?)\b\)?)?",
+    rf"(?:\s*[,(]?\s*(?:(?:jobs?|roles?|positions?|openings?|postings?)\s+)?(?:posted\s+)?"
+    rf"{_LAST_N}\)?)?",
     _I,
 )
 # Other ways to say a company is hiring for a role: "companies with an open Head of RevOps role",
 # "firms looking to hire a controller", "startups that are trying to recruit SDRs".
 _WHAT = (
     r"(?P<what>(?!in\b|at\b|with\b|and\b)[A-Za-z][\w&/-]*"
-    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|that\b|based\b|or\b)[A-Za-z][\w&/-]*){0,3})"
+    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|or\b)[A-Za-z][\w&/-]*){0,3})"
 )
 _OPEN_ROLE = re.compile(
     rf"\b(?:with|has|have|having)\s+(?:an?\s+)?open\s+{_WHAT}\s+"
@@ -284,10 +303,7 @@ _LOOKING_TO_HIRE = re.compile(
 # Job postings named as such: "companies that posted marketing jobs in the last 14 days",
 # "with SDR jobs posted in the last 14 days", "with engineering job posts from the last 30 days".
 _JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|vacanc(?:y|ies))"
-_WINDOW = (
-    r"(?:\s+posted)?(?:\s+(?:in|within|over|from)\s+(?:the\s+)?(?:last|past)\s+(?P<hn>\d+)\s+"
-    r"(?P<hu>days?|weeks?|months?)\b)?"
-)
+_WINDOW = rf"(?:\s+posted)?(?:\s+{_LAST_N})?"
 _POSTED = [
     re.compile(pattern, _I)
     for pattern in (
@@ -296,6 +312,9 @@ _POSTED = [
         rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
         rf"{_WINDOW}",
+        # "w/ ML engineer postings from the last 2 weeks", "with open SDR reqs"
+        rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+)?{_WHAT}\s+"
+        rf"(?:postings?|reqs|job\s+openings?|vacanc(?:y|ies))\b{_WINDOW}",
         # "that posted jobs for HVAC technicians in the last 30 days"
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+(?:new\s+|open\s+)?"
         rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
@@ -329,7 +348,17 @@ _DEPARTMENTS = {
 # Words after a department that name no title: "finance roles", "sales jobs", "HR positions".
 _ROLE_NOUNS = re.compile(r"\s+(?:roles?|jobs?|positions?|people|staff|folks|hires|talent)$", re.I)
 _ANYONE = {"people", "staff", "talent", "anyone", "everyone"}
-_UNITS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_UNITS = {
+    "day": 1,
+    "d": 1,
+    "week": 7,
+    "wk": 7,
+    "w": 7,
+    "month": 30,
+    "mo": 30,
+    "year": 365,
+    "yr": 365,
+}
 _NUMBERS = {"six": 6, "twelve": 12}
 
 
@@ -375,7 +404,7 @@ def _month(name: str) -> int:
 def _calendar_ago(today: date, n: int, unit: str) -> date:
     """The same day ``n`` calendar months or years back ("in the last 6 months" from 2026-12-02
     is after 2026-06-02), the month's last day when that day does not exist."""
-    months = n * (12 if unit.lower().startswith("year") else 1)
+    months = n * (12 if unit.lower().startswith("y") else 1)
     total = today.year * 12 + today.month - 1 - months
     year, month = divmod(total, 12)
     for day in range(today.day, 27, -1):
@@ -471,7 +500,7 @@ _ANY_SIGNAL = re.compile(
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b"
+    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b"
 )
 
 
@@ -576,7 +605,7 @@ class _Reading:
         n, unit = m.group("n") or m.group("n2"), m.group("unit") or m.group("unit2")
         days = _days(n, unit) if n else RECENT_FUNDING_DAYS
         after = self.today - timedelta(days=days)
-        if n and unit.lower().startswith(("month", "year")):
+        if n and unit.lower().startswith(("mo", "y")):
             after = _calendar_ago(self.today, int(n), unit)
         self.filters["last_funding"] = {
             "after": after.isoformat(),
@@ -656,6 +685,10 @@ class _Reading:
         self.filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
         return self.note("shrinking")
 
+    def new_in_window(self, m: re.Match[str]) -> str:
+        self.new_in_role(m)
+        return f" {m.group('role')} ; " if m.group("new") else " ; "
+
     def new_in_role(self, m: re.Match[str]) -> str:
         days = _days(m.group("n"), m.group("unit")) if m.group("n") else NEW_IN_ROLE_DAYS
         self.filters["job_change_within_days"] = min(days, 3650)
@@ -729,6 +762,7 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_SHRINKING, _Reading.shrinking),
     (_NEW_IN_ROLE, _Reading.new_in_role),
     (_IN_ROLE_FOR, _Reading.new_in_role),
+    (_NEW_IN_WINDOW, _Reading.new_in_window),
     (_ADOPTED, _Reading.adopted),
     (_ADDED, _Reading.added),
     (_HIRING, _Reading.hiring),

@@ -76,6 +76,7 @@ NEGATOR_PAIRS = {
     ("take", "out"),
     ("get", "rid"),
     ("anything", "but"),  # "CFOs at financial firms, anything but banks"
+    ("anywhere", "but"),  # "chief estimators, anywhere but CA"
     ("everything", "but"),
     ("anyone", "but"),
 }

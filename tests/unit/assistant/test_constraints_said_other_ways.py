@@ -1,0 +1,227 @@
+"""Constraints said the ways people write them in the wild: negated sizes, a bound taken back by
+its number, general contractors called GCs, posting and funding windows in shorthand, lists of
+tools, and a place that names the kind of company (its headquarters)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lexi.assistant.understanding import ConversationState, IntentKind, interpret
+from lexi.assistant.understanding.evaluation import labels_day
+from tests.helpers.conversation import one_intent, searched, state_after
+
+
+def search(text: str, state: ConversationState | None = None) -> dict:
+    with labels_day():
+        intents = interpret(text, state or ConversationState()).intents
+    assert [i.kind for i in intents] == [IntentKind.prospect_search], intents
+    assert intents[0].filters is not None
+    return intents[0].filters.to_dict()
+
+
+class TestNegatedSizes:
+    """ "no companies over 10k" keeps companies of 10,000 and fewer; the number is no count."""
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("VP Engineering at utilities in the US, no companies over 10k", {"max": 10000}),
+            ("heads of grid operations at utilities, nothing under 500 employees", {"min": 500}),
+            ("sustainability directors, no one at companies over 10,000 employees", {"max": 10000}),
+            (
+                "controllers at plastics makers, nobody at firms with more than 5000 staff",
+                {"max": 5000},
+            ),
+            ("CTOs, no companies bigger than 1k", {"max": 1000}),
+            ("CTOs at companies over 500", {"min": 501}),
+            ("marketing directors at firms under 50, in Ohio", {"max": 49}),
+            ("give me 10 CEOs at businesses up to 200", {"max": 200}),
+        ],
+    )
+    def test_size(self, text: str, employees: dict) -> None:
+        filters = search(text)
+        assert filters["employees"] == {"min": None, "max": None, **employees}
+        assert filters["limit"] in (10, 25)
+
+    def test_money_after_the_company_noun_stays_revenue(self) -> None:
+        filters = search("CEOs at companies over $10M")
+        assert "employees" not in filters
+        assert filters["revenue_usd"]["min"] == 10_000_000
+
+    @pytest.mark.parametrize(
+        ("text", "removed"),
+        [
+            ("drop the 10k cap", "employees"),
+            ("remove the 500 employee minimum", "employees"),
+            ("lift the $50M floor", "revenue_usd"),
+            ("get rid of the 20m revenue cap", "revenue_usd"),
+        ],
+    )
+    def test_a_bound_taken_back_by_its_number(self, text: str, removed: str) -> None:
+        before = {
+            "titles": ["VP of Engineering"],
+            "employees": {"min": 500, "max": 10000},
+            "revenue_usd": {"min": 50_000_000, "max": 20_000_000_000},
+            "limit": 25,
+        }
+        filters = search(text, state_after(searched(before)))
+        assert removed not in filters
+        assert filters["titles"] == ["VP of Engineering"]
+        assert len(filters) == len(before) - 1
+
+
+class TestGeneralContractors:
+    """Where companies go, GCs are general contractors; as people they are general counsel."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "superintendents at GCs in Denver",
+            "VP ops at GCs hiring superintendents",
+            "project managers for commercial GCs in Texas",
+            "estimators at mid-sized GCs, Ohio",
+            "chief estimators. GCs. anywhere but CA",
+        ],
+    )
+    def test_contractors(self, text: str) -> None:
+        filters = search(text)
+        assert filters["industries"] == ["Construction"]
+        assert "General Counsel" not in filters.get("titles", [])
+
+    @pytest.mark.parametrize(
+        "text",
+        ["GCs at fintechs in NYC", "CFOs and GCs at banks", "GCs, fintech, NYC"],
+    )
+    def test_counsel(self, text: str) -> None:
+        assert "General Counsel" in search(text)["titles"]
+
+    def test_anywhere_but_a_place_excludes_it(self) -> None:
+        filters = search("chief estimators. GCs. anywhere but CA")
+        assert filters["exclude_locations"] == ["CA, US"]
+        assert "locations" not in filters
+
+    def test_a_list_named_with_gc_is_left_alone(self) -> None:
+        state = ConversationState(known_list_names=["GC Outreach"])
+        intent = one_intent("remove Jane Park from GC Outreach", state)
+        assert intent.kind is IntentKind.list_remove
+        assert intent.list_name == "GC Outreach"
+
+
+class TestWindowsInShorthand:
+    @pytest.mark.parametrize(
+        ("text", "hiring_for"),
+        [
+            (
+                "VP ops at construction firms hiring superintendents, posted last 30d",
+                {"titles": ["Superintendent"], "posted_within_days": 30},
+            ),
+            (
+                "revenue cycle directors at hospitals that r hiring registered nurses, posted last 2 weeks",
+                {"titles": ["Registered Nurse"], "posted_within_days": 14},
+            ),
+            (
+                "CFOs at banks hiring accountants, postings from the last 30 days",
+                {"titles": ["Accountant"], "posted_within_days": 30},
+            ),
+            (
+                "VP Engineering at companies w/ ML engineer postings from the last 2 weeks",
+                {"titles": ["ML Engineer"], "posted_within_days": 14},
+            ),
+            ("CTOs at startups with open SDR reqs", {"titles": ["SDR"]}),
+        ],
+    )
+    def test_postings(self, text: str, hiring_for: dict) -> None:
+        got = search(text)["hiring_for"]
+        assert {k: v for k, v in got.items() if k != "titles"} == {
+            k: v for k, v in hiring_for.items() if k != "titles"
+        }
+        assert [t.lower() for t in got["titles"]] == [t.lower() for t in hiring_for["titles"]]
+
+    @pytest.mark.parametrize(
+        ("text", "after"),
+        [
+            ("CEOs at fintechs that received investment since july", "2026-07-01"),
+            ("CEOs at fintechs funded in the last 90d", "2026-09-03"),
+            ("CEOs, raised: last 90d", "2026-09-03"),
+            ("founders at startups that got funding this year", "2026-01-01"),
+            ("vp eng series b fintech nyc raised last 6 mo", "2026-06-02"),
+        ],
+    )
+    def test_funding(self, text: str, after: str) -> None:
+        assert search(text)["last_funding"]["after"] == after
+
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("new VPs of Sales in the last 3 months at SaaS companies", 90),
+            ("CFOs hired in the last 6 months", 180),
+            ("new CMOs in the past 90 days in NYC", 90),
+        ],
+    )
+    def test_new_in_the_role(self, text: str, days: int) -> None:
+        filters = search(text)
+        assert filters["job_change_within_days"] == days
+        assert filters["titles"]
+
+    def test_growth_said_with_is_up(self) -> None:
+        filters = search(
+            "heads of talent at companies hiring SDRs whose headcount is up 20%+ over 6 months"
+        )
+        assert filters["headcount_growth_pct"] == {"min": 20, "max": None, "months": 6}
+        assert filters["hiring_for"]["titles"] == ["SDR"]
+
+
+class TestToolsNamedTogether:
+    @pytest.mark.parametrize(
+        ("text", "tools"),
+        [
+            (
+                "legal ops directors at companies using Ironclad or DocuSign",
+                ["Ironclad", "DocuSign"],
+            ),
+            (
+                "legal ops directors at companies using DocuSign or Ironclad",
+                ["DocuSign", "Ironclad"],
+            ),
+            (
+                "CMOs at companies using HubSpot, Marketo or Pardot",
+                ["HubSpot", "Marketo", "Pardot"],
+            ),
+        ],
+    )
+    def test_every_tool(self, text: str, tools: list[str]) -> None:
+        assert search(text)["technologies"] == tools
+
+    def test_a_role_after_the_tools_stays_a_role(self) -> None:
+        filters = search("CFOs at companies using Salesforce and Marketing directors")
+        assert filters["technologies"] == ["Salesforce"]
+        assert "Marketing Director" in filters["titles"]
+
+    def test_a_tool_just_added(self) -> None:
+        filters = search(
+            "preconstruction directors at contractors that just added Autodesk Construction Cloud"
+        )
+        assert filters["technologies"] == ["Autodesk Construction Cloud"]
+        assert filters["technologies_added_within_days"] == 90
+
+
+class TestPlaceOfTheCompanies:
+    """ "at Bay Area companies" is where the companies are; "at Florida hospitals" (an industry)
+    stays the people's place, as the development set has it."""
+
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("CFOs at Texas companies", "TX, US"),
+            ("CMOs at London-based companies", "London, GB"),
+            ("heads of sales for Ohio businesses", "OH, US"),
+        ],
+    )
+    def test_headquarters(self, text: str, place: str) -> None:
+        filters = search(text)
+        assert filters["company_locations"] == [place]
+        assert "locations" not in filters
+
+    def test_an_industry_noun_keeps_the_people_place(self) -> None:
+        filters = search("managing directors at London investment banks")
+        assert filters["locations"] == ["London, GB"]
