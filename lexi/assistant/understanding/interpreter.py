@@ -215,7 +215,7 @@ def _title_reading(phrase: str) -> tuple[str, str | None]:
     when they would split it ("VP Clinical Operations" is no VP plus an operations department)
     and it must be kept whole, ("none", None) when it is no title."""
     form = title_form(phrase)
-    if len(form.split()) > 7 or not _TITLE_HEAD.search(form):
+    if len(form.split()) > 8 or not _TITLE_HEAD.search(form):
         return "none", None
     slots = extract(form)
     if slots.locations or slots.company_locations or slots.employees or slots.signals:
@@ -253,6 +253,8 @@ def _lines_listed(raw: str) -> str:
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
     if sum(bool(_FIELD_LINE.match(line)) for line in lines) >= 2:
         return ", ".join(lines)  # "Title: Director of Procurement\nIndustry: Hospital & ..."
+    if (titled := _title_block(lines)) is not None:
+        return titled
     rest = ""
     if len(lines) >= 3 and (m := _POINTS_BACK.match(lines[-1])) and m.end():
         rest = " " + lines.pop()[m.end() :]
@@ -262,6 +264,38 @@ def _lines_listed(raw: str) -> str:
     ):
         return raw
     return ", ".join(lines) + rest
+
+
+# "Director, Product Marketing" as pasted from a profile: the rung, a comma, its function.
+_RUNG_COMMA = re.compile(
+    r"^((?:(?:Senior|Sr\.?|Associate|Assistant|Executive|Deputy|Group|Global|Regional)\s+)*"
+    r"(?:Vice\s+President|VP|SVP|EVP|AVP|Director|Manager|Head|Lead))\s*,\s*(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+def _title_block(lines: list[str]) -> str | None:
+    """Titles pasted one per line ("Sr. Director, Product Marketing"), then a line that is not
+    one ("fintech, NYC, verified only", "find more people with this title at SaaS companies"):
+    each title is quoted whole, "Director, X" written "Director of X", and the rest follows."""
+    n = 0
+    while n < len(lines) and _one_pasted_title(lines[n]):
+        n += 1
+    if n == 0 or n == len(lines) or not any(_RUNG_COMMA.match(line) for line in lines[:n]):
+        return None
+    titles = [title_form(_RUNG_COMMA.sub(r"\1 of ", line)) for line in lines[:n]]
+    return ", ".join(f'"{t}"' for t in titles) + " -- " + " ".join(lines[n:])
+
+
+def _one_pasted_title(line: str) -> bool:
+    return (
+        len(line.split()) <= 8
+        and bool(_TITLE_HEAD.search(line))
+        and line[-1:].isalnum()
+        and line.count(",") <= 1
+        and (not line.count(",") or bool(_RUNG_COMMA.match(line)))
+        and not _FIELD_LINE.match(line)
+    )
 
 
 def _quoted_titles(text: str) -> tuple[str, set[str]]:

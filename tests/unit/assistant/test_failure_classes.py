@@ -1577,3 +1577,41 @@ class TestMultiWordTitlesHoldTogether:
     )
     def test_an_abbreviation_spelled_out(self, text, titles):
         assert search(text).filters["titles"] == titles
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "Sr. Director, Product Marketing\nDirector, Product Marketing\n"
+                "Product Marketing Manager\n\nfintech, NYC, verified only",
+                [
+                    "Senior Director of Product Marketing",
+                    "Director of Product Marketing",
+                    "Product Marketing Manager",
+                ],
+            ),
+            (
+                "Vice President, Global Supply Chain\nDirector, Strategic Sourcing\n\n"
+                "consumer goods, US, 1,000+ employees",
+                ["VP of Global Supply Chain", "Director of Strategic Sourcing"],
+            ),
+            (
+                "Director, Field Marketing\nfind more people with this title at SaaS companies "
+                "500-5000 employees",
+                ["Director of Field Marketing"],
+            ),
+            (
+                "Senior Director, Demand Generation & Marketing Operations\n\nneed people with "
+                "this title at software companies in Denver",
+                ["Senior Director of Demand Generation & Marketing Operations"],
+            ),
+            (
+                "Head, Talent Acquisition\nRecruiting Manager\n\nhealthcare, Chicago",
+                ["Head of Talent Acquisition", "Recruiting Manager"],
+            ),
+        ],
+    )
+    def test_titles_pasted_one_per_line_then_the_request(self, text, titles):
+        f = search(text).filters
+        assert f["titles"] == titles
+        assert "seniorities" not in f
