@@ -82,6 +82,11 @@ QUESTIONS: dict[str, str] = {
     # "add them to the list" with no list known: the short form.
     "which_list": "Which list do you mean?",
     "new_list_people": "Which people should go in the new list? Run a search first.",
+    # "approve the one for X" with several tasks waiting in the conversation: chat acts only on
+    # the newest, so another one is approved where it can be named.
+    "which_task": "Several tasks are waiting in this conversation, and in chat I can only approve "
+    'or cancel the newest one ("approve the newest one"). To approve another, use the Lexi web '
+    'app or `lexi tasks approve <task id>`; "show my pending tasks" lists them.',
     # A request in another language with words the rules did not read (see
     # understanding/languages.py): asked again in English instead of searched without them.
     "language": "I understand requests in English; in Spanish, French, German and Portuguese I "

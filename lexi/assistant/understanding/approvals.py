@@ -1,6 +1,9 @@
 """Approving or cancelling the conversation's pending task by chat ("approve it", "yes, go
 ahead", "cancel that task"). Only ever the one task this conversation proposed; "approve all
-tasks" and "auto-approve" stay refused (see ``commands.is_injection``).
+tasks" and "auto-approve" stay refused (see ``commands.is_injection``). "Approve the pending
+one" and "the newest one" are that task; "the one for X" or "the other one" pick among several,
+which chat cannot do, so with more than one waiting they are asked about instead of acting on
+the newest.
 """
 
 from __future__ import annotations
@@ -16,7 +19,26 @@ _THE_TASK = (
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
     r"save|saving|list\s+save|export|enrichment)|"
-    r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task)"
+    r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task|"
+    # "approve the pending one", "cancel the newest task": the one the conversation proposed last
+    r"the\s+(?:(?:pending|waiting|outstanding|newest|latest|most\s+recent)\s+)+"
+    r"(?:one|task|request|item|approval)|"
+    r"the\s+one\s+(?:that'?s\s+|that\s+is\s+|which\s+is\s+)?(?:pending|waiting)(?:\s+(?:for|on)\s+"
+    r"(?:my\s+|an?\s+)?(?:approval|me))?)"
+)
+# "approve the one for MN Nonprofit EDs", "dismiss the other one": one task picked among several.
+# Chat only ever acts on the task this conversation proposed last, so a pick is taken only when
+# there is nothing to pick among (see ``approval``).
+_PICKED = (
+    r"(?P<picked>the\s+one\s+(?:for|about|on|to|into|with|saving|adding|that\s+(?:saves|adds))\s+"
+    r"(?:(?!\b(?:and|then|also)\b)[^,;.!?]){1,60}?|"
+    r"the\s+(?:other|older|oldest|first|earlier|previous|second)\s+(?:one|task|request|search))"
+)
+# Why, said after a cancel: "that was a mistake", "I don't need it anymore".
+_REASON = (
+    r"(?:[\s,.;!\u2014\u2013-]+(?:(?:that|it|this)\s+(?:was|is|'?s)\s+[^.!?]{1,40}|"
+    r"(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+need\s+it[^.!?]{0,20}|"
+    r"(?:by|my)\s+mistake|my\s+bad|wrong\s+one))?"
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
@@ -26,12 +48,10 @@ _ASSENT = (
     r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
 )
 # "go ahead and", "you can", "please": before the verb.
-_LEAD_IN = (
-    r"(?:(?:please|pls|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
-)
+_LEAD_IN = r"(?:(?:and|then|also|please|pls|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
 _APPROVE = re.compile(
     rf"^\W*(?:{_ASSENT}[\s,.!]*)*{_LEAD_IN}"
-    rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|"
+    rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|(?:approve|confirm|accept)\s+{_PICKED}|"
     rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
     rf"approved|confirm(?:ed)?)"
     rf"(?:[\s,.!]+(?:please|pls|thanks|thank\s+you|go\s+ahead|do\s+it|approve(?:\s+it)?|run\s+it|go|"
@@ -40,11 +60,11 @@ _APPROVE = re.compile(
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
-    rf"^\W*(?:(?:actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
+    rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
-    rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:please\s+)?(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
-    rf"don'?t\s+(?:run|do))\s+{_THE_TASK}(?:[\s,.!]+(?:please|thanks|not\s+yet|"
-    rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*\W*$|"
+    rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:please\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"don'?t\s+(?:run|do))\s+{_THE_TASK}|(?:cancel|dismiss|reject|decline)\s+{_PICKED})(?:[\s,.!]+(?:please|thanks|not\s+yet|too|as\s+well|"
+    rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*{_REASON}\W*$|"
     rf"^\W*(?:no|nope|nvm|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"
     rf"don'?t\s+do\s+it))*\W*$",
     I,
@@ -61,6 +81,10 @@ _GO_AHEAD = re.compile(
 
 def approval(text: str, state: ConversationState) -> Intent | None:
     """The pending task's fate, when the message is only about it."""
+    said = _APPROVE.match(text) or _DISMISS.match(text)
+    if said and said.groupdict().get("picked") and len(state.pending_task_ids) > 1:
+        # "approve the one for X" with several waiting: acting on the newest might be the wrong one
+        return Intent(kind=IntentKind.clarify, missing=["task"], question="which_task")
     if _APPROVE.match(text) or (_JUST_YES.match(text) and state.pending_task_ids):
         if _JUST_YES.match(text) or _GO_AHEAD.match(text):
             if not state.pending_task_ids:

@@ -1073,3 +1073,72 @@ class TestDropThenInstead:
     def test_dropping_alone_still_only_drops(self):
         f = _refined("drop the chros", MOBILITY)
         assert f["titles"] == ["Head of Global Mobility"]
+
+
+class TestApprovingThePendingOneInOtherWords:
+    """Chat only ever approves or cancels the task this conversation proposed last. "The pending
+    one" and "the newest one" are that task; "the one for X" and "the other one" pick among
+    several, so they are taken only when there is nothing to pick among, and asked about
+    otherwise (acting on the newest could be the wrong task)."""
+
+    ONE = ConversationState(pending_task_ids=["t-1"])
+    TWO = ConversationState(pending_task_ids=["t-1", "t-2"])
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("approve the pending one", IntentKind.task_approve),
+            ("approve the newest one", IntentKind.task_approve),
+            ("ok go ahead and approve the most recent task", IntentKind.task_approve),
+            ("confirm the one that's waiting for approval", IntentKind.task_approve),
+            ("cancel the latest one please", IntentKind.task_dismiss),
+        ],
+    )
+    def test_the_newest_task(self, text, kind):
+        for state in (ConversationState(), self.ONE, self.TWO):
+            assert _one(text, state).kind is kind
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("approve the one for MN Nonprofit EDs", IntentKind.task_approve),
+            ("and dismiss the other one, that was a mistake", IntentKind.task_dismiss),
+            ("cancel the one for the Denver dentists search please", IntentKind.task_dismiss),
+            ("reject the older one, we don't need it anymore", IntentKind.task_dismiss),
+            ("accept the one about Gala Sponsors 2026", IntentKind.task_approve),
+        ],
+    )
+    def test_a_pick_is_taken_with_nothing_to_pick_among(self, text, kind):
+        assert _one(text, self.ONE).kind is kind
+        assert _one(text, ConversationState()).kind is kind
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "approve the one for MN Nonprofit EDs",
+            "and dismiss the other one, that was a mistake",
+            "reject the older one, we don't need it anymore",
+        ],
+    )
+    def test_a_pick_among_several_is_asked_about(self, text):
+        got = _one(text, self.TWO)
+        assert got.kind is IntentKind.clarify and got.question == "which_task"
+
+    @pytest.mark.parametrize("text", ["drop the first one", "run the last one"])
+    def test_picks_without_a_task_verb_are_no_approval(self, text):
+        got = _one(text, self.ONE)
+        assert got.kind not in (IntentKind.task_approve, IntentKind.task_dismiss)
+
+    def test_newest_then_the_other(self):
+        state = state_after(
+            [{"kind": "campaign_start"}], [{"kind": "list_delete", "list_name": "Old"}]
+        )
+        assert len(state.pending_task_ids) == 2
+        assert _one("approve the newest one", state).kind is IntentKind.task_approve
+        state = state_after(
+            [{"kind": "campaign_start"}],
+            [{"kind": "list_delete", "list_name": "Old"}],
+            [{"kind": "task_approve"}],
+        )
+        got = _one("and dismiss the other one, that was a mistake", state)
+        assert got.kind is IntentKind.task_dismiss
