@@ -85,8 +85,24 @@ _CRM_PUSH = (
     # "push them to outreach": the sales engagement tool, not a list or campaign named so
     r"outreach(?!\s+(?:lists?|campaigns?|sequences?|emails?)\b))\b"
 )
+# Phone calls to the people found: "call these ppl tmrw", "call the top 5 on the new list and
+# pitch them", "give each of them a ring" ("call it Texas CFOs" names a list; "who should I call
+# first?" asks no call of Lexi).
+_CALLED = (
+    r"(?:them|these|those|him|her|everyone|everybody|all\s+of\s+them|each\s+(?:one\s+)?of\s+them|"
+    r"(?:each|all|every\s+one)\s+of\s+(?:these|those|the)\s+\w+|"
+    r"(?:the|these|those)\s+(?:\d+\s+)?(?:people|ppl|folks|guys|contacts|leads|prospects|names|"
+    r"results|ones|individuals)|"
+    r"(?:the\s+)?(?:top|first|last|best)\s+(?:\d+|one|two|three|four|five|six|ten|few|couple)\b(?!\s+of\s+(?:the\s+)?(?:list|results))|"
+    r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
+)
+_CALL = (
+    rf"\b(?:call|phone|ring|dial|cold[\s-]?call)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
+    rf"\bgive\s+{_CALLED}\s+a\s+(?:quick\s+)?(?:call|ring|buzz|phone\s+call)\b|"
+    r"\bmake\s+(?:the\s+|some\s+)?(?:phone\s+|cold\s+)?calls?\s+to\b"
+)
 _OUT_OF_REACH = prefilter.compile(
-    rf"(?P<crm>{_CRM_PUSH})"
+    rf"(?P<crm>{_CRM_PUSH})|{_CALL}"
     r"|\benrich(?:ed|ing)?\s+(?:them|these|those|it|my|our|the|this|that)\b"
     r"|\bcold[\s-]?call(?:s|ing)?\b|\bcall(?:ing)?\s+(?:sequence|cadence|script|list|campaign)s?\b|"
     r"\b(?:power\s+)?dialer\b|"

@@ -81,7 +81,7 @@ _TONE_PATTERNS = {name: prefilter.compile(rf"\b(?:{p})\b", I) for name, p in _TO
 _TOPIC_WORDS = (
     r"about|on\s+the\s+topic\s+of|regarding|focused\s+on|pitching|"
     r"(?:the\s+)?topic\s+(?:is|should\s+be|=|:)|topic:|"
-    r"promoting|to\s+promote|to\s+pitch|introducing|re:",
+    r"promoting|to\s+promote|to\s+pitch|introducing|re:|(?<!['\u2019])re(?=\s)",
     r"around|on|covering|for\s+our",
 )
 _TOPICS = tuple(
@@ -106,7 +106,7 @@ _THE_CAMPAIGN = (
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?\b"
-    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*\bre:)"
+    r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*(?<!['\u2019])\bre(?::|\s))"
     # "campaign on cyber insurance for that list", "a new sequence around ransomware readiness":
     # the topic right after the word, which no determiner ("the campaign on hold") comes before
     r"|^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
@@ -265,7 +265,13 @@ class _Said:
     which: dict[str, str]
 
 
+# "campaign 4 it", "a sequence 4 that list": chat shorthand for "for".
+_FOUR = re.compile(r"\b4\s+(?=(?:it|them|that|this|the|my|our|qtok\d+)\b)", I)
+
+
 def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    if "4" in clause and _CAMPAIGN.search(clause):
+        clause = _FOUR.sub("for ", clause)
     said = _Said(
         clause,
         quotes,
@@ -328,6 +334,11 @@ def _undo(s: _Said) -> Intent | None:
 
 def _show(s: _Said) -> Intent | None:
     clause = s.clause
+    if s.tone and (change := _REWRITE.search(clause)):
+        # "make the email shorter, people here don't read long emails": a change, not a look
+        shown = _SHOW.search(clause)
+        if shown is None or change.start() < shown.start():
+            return None
     if (
         ((_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause))
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
@@ -361,6 +372,11 @@ def _create(s: _Said) -> Intent | None:
     )
 
 
+# Emoji and pictographs at either end of a topic are no part of it.
+_EMOJI = r"[\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\U0001f000-\U0001faff]"
+_EMOJI_ENDS = re.compile(rf"^(?:{_EMOJI}|\s)+|(?:\s|{_EMOJI})+$")
+
+
 def _topic(clause: str, quotes: list[str], list_name: str | None = None) -> str | None:
     """What the campaign is about ("about legal automation"), without the list it is for ("for
     that list", "for Carrier ABM" when that is the list's name)."""
@@ -381,6 +397,7 @@ def _topic(clause: str, quotes: list[str], list_name: str | None = None) -> str 
     if not topic:
         return None
     t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
+    t = _EMOJI_ENDS.sub("", t)  # "about our paid social retainer 💸"
     t = re.sub(r"[\s,]+(?:please|pls|plz|thanks|thx|asap|too)$", "", t, flags=I)
     if t and not re.fullmatch(r"(?:it|them|this|that|the\s+list|my\s+list)", t, I):
         return t
@@ -433,7 +450,7 @@ def _question(s: _Said) -> Intent | None:
 
 
 _TONE_WORD = (
-    r"(?:a\s+(?:bit|little)\s+|(?:much|way|slightly)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|"
+    r"(?:(?:a\s+)?(?:bit|little|tad)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|"
     r"friendlier|warmer|punchier|snappier|crisper|briefer|bolder|softer|gentler|tighter)"
     r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*"
 )

@@ -124,6 +124,15 @@ _ABOUT_LEXI = prefilter.compile(
     r"other\s+languages?|languages?)\b|"
     # "what else can lexi do besides finding people"
     r"\bwhat\s+else\s+(?:can|could|does|do|will)\s+(?:you|u|lexi|it)\s+do\b|"
+    # "what can you do besides finding people?", "can you do anything other than search?",
+    # "apart from prospecting, what can you help with?"
+    r"\bwhat\s+(?:other\s+(?:things|stuff)\s+)?(?:can|could|do|does)\s+(?:you|u|lexi|it)\s+"
+    r"(?:(?:also|actually|really)\s+)?(?:do|help(?:\s+(?:me\s+|us\s+)?with)?|offer)\s+"
+    r"(?:besides|other\s+than|apart\s+from|aside\s+from|except|beyond|in\s+addition\s+to|on\s+top\s+of)\b|"
+    r"\b(?:can|could|do|does)\s+(?:you|u|lexi|it)\s+(?:do|help\s+with)\s+anything\s+(?:else\s+)?"
+    r"(?:besides|other\s+than|apart\s+from|aside\s+from|except|beyond)\b|"
+    r"^\W*(?:besides|other\s+than|apart\s+from|aside\s+from|beyond)\s+[^,?]{1,40},?\s+what\s+"
+    r"(?:else\s+)?(?:can|could|do|does)\s+(?:you|u|lexi|it)\b|"
     # "what are you able to do for a cold chain sales team?", "what can you do for recruiters"
     r"\bwhat\s+(?:are\s+(?:you|u)\s+able\s+to|(?:can|could)\s+(?:you|u|lexi))\s+(?:do|offer)\s+for\b|"
     r"\b(?:what|which)\s+are\s+(?:the\s+)?(?:filters|fields|criteria|search\s+options)\b|"
@@ -218,7 +227,14 @@ _UNSUPPORTED = prefilter.compile(
     # what Lexi holds no data on: reviews and ratings of the companies
     r"(?:pull|get|fetch|grab|find|look\s+up|check|show\s+me|give\s+me|add|include|see)\s+"
     r"(?:their|its|his|her|the)\s+(?:[\w-]+\s+){0,2}?(?:reviews?|ratings?|review\s+scores?|"
-    r"star\s+ratings?|stars|trustpilot\s+scores?|nps(?:\s+scores?)?))\b",
+    r"star\s+ratings?|stars|trustpilot\s+scores?|nps(?:\s+scores?)?)|"
+    # figures about places and organisations, not people: "pull student enrollment numbers for
+    # each district in georgia", "get me the population of every county in ohio"
+    r"(?:pull|get|fetch|grab|find|look\s+up|show\s+me|give\s+me|tell\s+me|list|compile)\s+(?:me\s+|us\s+)?"
+    r"(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:numbers|figures|statistics|stats|data|totals|counts|"
+    r"rates|rankings?|scores)\s+(?:for|of|per|by|across|in|on)\s+(?:each|every|all|every\s+single)\b|"
+    r"(?:population|enrol+ments?|census\s+data|crime\s+rates?|test\s+scores|graduation\s+rates?)"
+    r"\s+(?:numbers\s+|figures\s+|data\s+)?(?:of|for|in|per|by)\s+(?:each|every|all|the)\b)\b",
     I,
 )
 

@@ -81,6 +81,12 @@ _TYPOS = {
     "yrs": "years",
     "wk": "week",
     "wks": "weeks",
+    "sav": "save",
+    "remov": "remove",
+    "hw many": "how many",
+    "hw much": "how much",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # "supers at GCs", "commercial GCs", "chief estimators. GCs.": where companies go, a GC is a

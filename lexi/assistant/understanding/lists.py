@@ -502,8 +502,13 @@ _COMPANY_SUFFIX = re.compile(
     I,
 )
 _EVERYONE = re.compile(
-    r"^(?:them|these|those|these\s+people|those\s+people|the\s+results|everyone|"
-    r"all\s+of\s+them|em)$",
+    r"^(?:all\s+(?:of\s+)?)?(?:them|these|those|everyone|everybody|em|"
+    r"(?:the|these|those)\s+(?:people|ones|folks|results|prospects|leads|contacts|individuals|names))"
+    # "the people you just found", "the ones from the last search": the last results
+    r"(?:\s+(?:that\s+|who\s+)?(?:you|we|i)\s+(?:just\s+)?(?:found|pulled|got|showed(?:\s+me)?|"
+    r"surfaced|returned|listed|turned\s+up|dug\s+up)|"
+    r"\s+(?:from|in|of)\s+(?:the|this|that|my)\s+(?:last\s+|latest\s+)?(?:search|results|batch))?"
+    r"(?:\s+(?:just\s+)?now)?$",
     I,
 )
 

@@ -954,6 +954,194 @@ class TestRequestsThatAreNoSearch:
         assert [i.kind for i in intents.intents] != [IntentKind.email_rewrite]
 
 
+class TestListChangesSaidOtherWays:
+    """Saving to, removing from and asking about a list in other words: a typed "sav", the
+    people "you just found" as the results, a list "entitled" something, "hw many in it"."""
+
+    FOUND = ConversationState(
+        last_filters={"titles": ["VP of Sales"], "limit": 25},
+        last_offset=25,
+        known_list_names=["Fintech Sales", "Webinar Nov 2026", "Ortho Buyers"],
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("sav to fintech sales", "Fintech Sales"),
+            ("ok sav these to Ortho Buyers", "Ortho Buyers"),
+            ("add the people you just found to Webinar Nov 2026", "Webinar Nov 2026"),
+        ],
+    )
+    def test_saved_to_a_known_list(self, text, name):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.list_add and intent.list_name == name
+        assert intent.selector == {"prospects": "last_results"}
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("remove the people you just found from Webinar Nov 2026", "Webinar Nov 2026"),
+            ("take the ones we just pulled off Fintech Sales", "Fintech Sales"),
+            ("remov all of these results from Ortho Buyers", "Ortho Buyers"),
+            ("delete the leads from the last search from Fintech Sales", "Fintech Sales"),
+        ],
+    )
+    def test_the_people_just_found_are_the_last_results(self, text, name):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.list_remove and intent.list_name == name
+        assert intent.selector == {"prospects": "last_results"}
+
+    def test_a_company_is_still_a_company(self):
+        text = "remove everyone from Globex from Fintech Sales"
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.selector == {"company": "Globex"}
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "Please create a new list entitled 'Project Keystone - Owners' and place these "
+                "individuals in it.",
+                "Project Keystone - Owners",
+            ),
+            (
+                "make a new list titled Permian Ops Leads and put these folks in it",
+                "Permian Ops Leads",
+            ),
+            ("store the individuals you surfaced in a new list called Ortho Leads", "Ortho Leads"),
+        ],
+    )
+    def test_a_new_list_of_the_results(self, text, name):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.list_create and intent.list_name == name
+        assert intent.selector == {"prospects": "last_results"}
+
+    @pytest.mark.parametrize("text", ["hw many in it now", "hw many ppl are on it now?"])
+    def test_how_many_typed_fast(self, text):
+        state = ConversationState(last_list_id="l-1", last_list_name="Fintech Sales")
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.list_stats and intent.list_name == "Fintech Sales"
+
+
+class TestEmailEditsSaidOtherWays:
+    """A change to the campaign's emails with a reason that names reading ("people here dont read
+    long emails"), a tone after "bit" or "tad", and a campaign asked for in shorthand ("campaign 4
+    it re ..."); an emoji ending a topic is no part of it."""
+
+    CAMPAIGN = ConversationState(last_campaign_id="c-1")
+
+    @pytest.mark.parametrize(
+        ("text", "tone"),
+        [
+            ("make the email more short please, people here dont read long emails", "shorter"),
+            ("can you make the copy shorter? nobody reads long emails", "shorter"),
+            ("bit more casual too, it reads quite stiff", "casual"),
+            ("tad more formal, it reads a bit chatty", "formal"),
+        ],
+    )
+    def test_a_change_not_a_look_or_a_search(self, text, tone):
+        state = ConversationState(
+            last_campaign_id="c-1", last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25
+        )
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.email_rewrite and intent.params["tone"] == tone
+
+    @pytest.mark.parametrize("text", ["show me the email", "what does the email look like"])
+    def test_showing_is_still_showing(self, text):
+        (intent,) = interpret(text, self.CAMPAIGN).intents
+        assert intent.kind is IntentKind.campaign_show
+
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            ("campaign 4 it re our ugc creator marketplace", "our ugc creator marketplace"),
+            ("sequence 4 that list re the spring menu launch", "the spring menu launch"),
+        ],
+    )
+    def test_a_campaign_in_shorthand(self, text, topic):
+        state = ConversationState(last_list_id="l-1", last_list_name="Ecom CMOs LA")
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.campaign_create and intent.params["topic"] == topic
+        assert intent.list_name == "Ecom CMOs LA"
+
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            (
+                "create a campaign for the D2C Founders list about our paid social retainer 💸",
+                "our paid social retainer",
+            ),
+            ("draft a campaign for D2C Founders about our launch week 🎉🎉", "our launch week"),
+            ("campaign for D2C Founders about ☀️ summer menus", "summer menus"),
+        ],
+    )
+    def test_an_emoji_is_no_part_of_the_topic(self, text, topic):
+        state = ConversationState(known_list_names=["D2C Founders"])
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.campaign_create and intent.params["topic"] == topic
+
+    def test_were_is_no_topic_word(self):
+        state = ConversationState(known_list_names=["D2C Founders"])
+        text = "we're launching a campaign for D2C Founders about our new app"
+        (intent,) = interpret(text, state).intents
+        assert intent.params["topic"] == "our new app"
+
+
+class TestAsksLexiCannotServe:
+    """Calling the people found and figures about places are unsupported, never a question or a
+    search; "call it X" still names a list and "who should I call first?" asks for no call."""
+
+    FOUND = ConversationState(last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can u call these ppl for me tmrw morning",
+            "can you call the top 5 on the new list tomorrow morning and pitch them?",
+            "ring the first three tomorrow and book demos",
+            "could you give each of them a quick call next week",
+            "phone everyone on the list friday",
+            "please make calls to these leads",
+            "can you pull student enrollment numbers for each district in georgia?",
+            "get me the population of every county in ohio",
+            "pull crime statistics for each city in florida",
+        ],
+    )
+    def test_unsupported(self, text):
+        for state in (ConversationState(), self.FOUND):
+            assert [i.kind for i in interpret(text, state).intents] == [IntentKind.unsupported]
+
+    def test_call_it_names_a_list(self):
+        (intent,) = interpret("save them to a new list and call it Ohio CFOs", self.FOUND).intents
+        assert intent.kind is IntentKind.list_create and intent.list_name == "Ohio CFOs"
+
+    @pytest.mark.parametrize("text", ["who should I call first?", "which ones should I call"])
+    def test_a_question_about_calling_is_no_call(self, text):
+        kinds = [i.kind for i in interpret(text, self.FOUND).intents]
+        assert IntentKind.unsupported not in kinds
+
+    def test_enrollment_as_a_criterion_stays_a_search(self):
+        f = search("superintendents at districts with enrollment over 10000 in georgia")
+        assert f.filters.titles == ["Superintendent"]
+
+
+class TestWhatElseLexiDoes:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what can you do besides finding people?",
+            "what else can you do apart from finding leads?",
+            "can you do anything other than searching for prospects?",
+            "apart from prospecting, what can you help with?",
+            "what other things can you help with besides prospecting",
+        ],
+    )
+    def test_capabilities(self, text):
+        state = ConversationState(last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25)
+        for s in (ConversationState(), state):
+            assert [i.kind for i in interpret(text, s).intents] == [IntentKind.capabilities]
+
+
 class TestExclusionsAndHeadquartersSaidOtherWays:
     """Class 2 in other words: "anything but", an excluded company HQ after another exclusion,
     a double negative, a list of HQ places and "US-headquartered"."""
