@@ -93,6 +93,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Antigua": "AG",
     "Holy See": "VA",
     "Perú": "PE",
+    "Lux": "LU",
     "México": "MX",
 }
 
@@ -130,6 +131,12 @@ CITY_ALIASES: dict[str, str] = {
     "Washington D.C.": "Washington, DC, US",
     "Washington, D.C.": "Washington, DC, US",
     "Vegas": "Las Vegas, NV, US",
+    # Airport codes and nicknames sales territories use
+    "ATL": "Atlanta, GA, US",
+    "PDX": "Portland, OR, US",
+    "SLC": "Salt Lake City, UT, US",
+    "STL": "St. Louis, MO, US",
+    "KC": "Kansas City, MO, US",
     "Nola": "New Orleans, LA, US",
     "Chi-town": "Chicago, IL, US",
     "Motor City": "Detroit, MI, US",
@@ -169,6 +176,7 @@ CITY_ALIASES: dict[str, str] = {
     "Montreal": "Montréal, QC, CA",
     "Quebec City": "Québec, QC, CA",
     "Sao Paulo": "São Paulo, BR",
+    "Rio": "Rio de Janeiro, BR",
     "CDMX": "Mexico City, MX",
     "Ciudad de México": "Mexico City, MX",
     "Ciudad de Mexico": "Mexico City, MX",

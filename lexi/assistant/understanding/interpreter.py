@@ -68,6 +68,7 @@ _TYPOS = {
     "mngrs": "managers",
     "manger": "manager",
     "mangers": "managers",
+    "supers": "superintendents",  # construction shorthand ("super" alone stays a word)
     "nxt": "next",
     "mor": "more",
     "aprove": "approve",

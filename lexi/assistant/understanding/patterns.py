@@ -561,7 +561,7 @@ _TECH_STRONG = prefilter.compile(
 _TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
 _TECH_SUFFIX = prefilter.compile(
     rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
-    rf"merchants?|stack|teams?|partners?)\b",
+    rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b",
     re.IGNORECASE,
 )
 _TECH_UNKNOWN = prefilter.compile(
@@ -777,6 +777,9 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
             return None  # "building engineers", "training managers": a title, no keyword
         if _names_industry(m[0].strip()):
             return None  # "building materials cos": the gerund is the industry's first word
+        before = m.string[max(0, m.start() - 30) : m.start()].split()
+        if before and _names_industry(f"{before[-1]} {gerund}"):
+            return None  # "machine building companies": the gerund is the industry's last word
         if _KW_DESCRIBING.search(m[0][: m.start(1) - m.start()]) and _names_industry(phrase):
             return None
         return re.sub(r"\bqtok(\d+)\b", lambda q: quotes[int(q[1])], phrase).strip(" '\"")

@@ -75,6 +75,7 @@ _LOWER_CODES = frozenset(
         "nyc",
         "ny",
         "sf",
+        "la",  # Los Angeles, as "LA" is (Louisiana is written out or "LA, US")
         "nj",
         "tx",
         "fl",
@@ -255,10 +256,19 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
             and not _city_before(tokens, i)
         )
     ):
+        if i + 1 < len(tokens) and geo.lookup(f"{word} {tokens[i + 1].text}".title()):
+            return None  # "in la jolla": the code word starts a longer place
+        if word in _LOWER_MEANS:
+            return PlaceHit(1, [_LOWER_MEANS[word]])
         places = geo.lookup(word.upper())
         if places:
             return PlaceHit(1, _unique(p.filter_string() for p in places))
     return None
+
+
+# Lower-case codes whose capitals mean something else alone: "in ca" is California, as "in CA"
+# is (the country code alone is Canada).
+_LOWER_MEANS = {"ca": "CA, US"}
 
 
 _JOINERS = frozenset({",", "and", "or", "&", "/", "+"})

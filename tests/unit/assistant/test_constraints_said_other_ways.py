@@ -225,3 +225,45 @@ class TestPlaceOfTheCompanies:
     def test_an_industry_noun_keeps_the_people_place(self) -> None:
         filters = search("managing directors at London investment banks")
         assert filters["locations"] == ["London, GB"]
+
+
+class TestPlacesPeopleAbbreviate:
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            (
+                "supply chain directors at retailers in são paulo and rio",
+                ["São Paulo, BR", "Rio de Janeiro, BR"],
+            ),
+            ("heads of people in belgium and lux", ["BE", "LU"]),
+            ("CFOs in ATL", ["Atlanta, GA, US"]),
+            ("CTOs in slc", ["Salt Lake City, UT, US"]),
+            ("CMOs in STL and KC", ["St. Louis, MO, US", "Kansas City, MO, US"]),
+            ("cmo ecom la", ["Los Angeles, CA, US"]),
+            ("ceos in la jolla", ["La Jolla, CA, US"]),
+            ("cfos in ca", ["CA, US"]),
+        ],
+    )
+    def test_place(self, text: str, places: list[str]) -> None:
+        assert search(text)["locations"] == places
+
+
+class TestCompanyKindsSaidOtherWays:
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "heads of purchasing in machine building companies in DACH",
+                "industries",
+                ["Machinery"],
+            ),
+            ("CFOs at home building companies in Texas", "industries", ["Construction"]),
+            ("heads of growth at shopify brands doing $5m-50m rev", "technologies", ["Shopify"]),
+            ("ecom managers at Klaviyo sellers", "technologies", ["Klaviyo"]),
+            ("supers at GCs, Denver", "titles", ["Superintendent"]),
+        ],
+    )
+    def test_kind(self, text: str, key: str, value: list[str]) -> None:
+        filters = search(text)
+        assert filters[key] == value
+        assert "keywords" not in filters
