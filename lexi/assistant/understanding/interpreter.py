@@ -68,7 +68,6 @@ _TYPOS = {
     "mngrs": "managers",
     "manger": "manager",
     "mangers": "managers",
-    "supers": "superintendents",  # construction shorthand ("super" alone stays a word)
     "nxt": "next",
     "mor": "more",
     "aprove": "approve",
@@ -90,6 +89,9 @@ _TYPOS = {
     "tmr": "tomorrow",
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
+# Construction shorthand for superintendents ("super" alone stays a word); not inside a name
+# written in capitals ("a list called TX Supers").
+_SUPERS = prefilter.compile(r"(?<![A-Z]\w\s)(?<![A-Z]\w\w\s)\b[Ss]upers\b")
 # "supers at GCs", "commercial GCs", "chief estimators. GCs.": where companies go, a GC is a
 # general contractor; "GCs at fintechs" stay general counsel.
 _GC_FIRMS = prefilter.compile(
@@ -143,6 +145,7 @@ class RuleInterpreter:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
         cleaned = _GC_FIRMS.sub(_gc_firms, cleaned)
+        cleaned = _SUPERS.sub("superintendents", cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):
