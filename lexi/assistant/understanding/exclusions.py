@@ -18,7 +18,7 @@ _LEAD = r"(?:,?\s*(?:and\s+|but\s+)?)"
 _SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
-    r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|those|contacts|leads|"
+    r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|ppl|those|contacts|leads|"
     r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+|who['’]s\s+|"
     r"who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|is)?\s*"
     r"(?:already\s+)?"
@@ -27,9 +27,10 @@ _SAVED = prefilter.compile(
     I,
 )
 _NEW_ONLY = prefilter.compile(
-    _LEAD + r"\b(?:(?:only\s+)?new\s+(?:people|ones|prospects|leads|contacts|names)(?:\s+only)?|"
-    r"only\s+(?:people|ones)\s+i\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
-    r"(?:people|ones)\s+i\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
+    _LEAD
+    + r"\b(?:(?:only\s+)?new\s+(?:people|ppl|ones|prospects|leads|contacts|names|folks)(?:\s+only)?|"
+    r"only\s+(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
+    r"(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
     r"(?:that|who)\s+(?:i|we)\s+haven'?t\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
     r"unsaved)\b",
     I,

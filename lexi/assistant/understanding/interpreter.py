@@ -13,7 +13,7 @@ from typing import Any
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import commands, fields, prefilter, recognisers  # noqa: F401  (recognisers: registers the built-ins)
+from . import commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
@@ -70,6 +70,11 @@ _TYPOS = {
     "mangers": "managers",
     "nxt": "next",
     "mor": "more",
+    "nvm": "never mind",
+    "hirng": "hiring",
+    "hirin": "hiring",
+    "hireing": "hiring",
+    "hiering": "hiring",
     "aprove": "approve",
     "approv": "approve",
     "pls": "please",
@@ -156,6 +161,7 @@ class RuleInterpreter:
         cleaned, titles = _quoted_titles(cleaned)
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = _CORRECTION.sub("actually ", cleaned)
+        cleaned = takebacks.spelled_out(cleaned)
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)

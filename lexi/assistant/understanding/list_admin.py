@@ -10,6 +10,7 @@ import re
 
 from . import prefilter
 from .lists import _clean_name, known_name
+from .scanner import extract
 from .types import ConversationState, Intent, IntentKind
 
 I = re.IGNORECASE
@@ -179,8 +180,22 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
     if _is_a_list(raw, name, state) and not re.fullmatch(
         r"(?:all|every|everything)(?:\s+.*)?", raw.strip(), I
     ):
+        if _a_value_of_the_search(raw, name, state):
+            return None
         return Intent(kind=IntentKind.list_delete, list_name=name, list_target="named")
     return None
+
+
+def _a_value_of_the_search(raw: str, name: str | None, state: ConversationState) -> bool:
+    """ "remove Houston" after a search in Houston, with a list "Houston Medical Office": the
+    place (or industry) of the search, not a list only part of whose name it is."""
+    last = state.last_filters
+    if not last or re.search(r"\blists?\b", raw, I) or (name or "").lower() == raw.strip().lower():
+        return False
+    slots = extract(raw)
+    values = [*slots.locations, *slots.exclude_locations, *slots.industries]
+    searched = {*(last.get("locations") or []), *(last.get("industries") or [])}
+    return bool(values) and all(v in searched for v in values)
 
 
 def _known(raw: str, state: ConversationState) -> bool:

@@ -850,6 +850,11 @@ _CLEAR_ALIASES = dict.fromkeys(
     ),
     "hiring",
 )
+_CLEAR_ALIASES.update(
+    dict.fromkeys(
+        ("company", "companies", "employer", "employers", "firm", "firms", "headquarters"), "hq"
+    )
+)
 _FILTER_WORD = (
     r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
     r"bit|bits|one)"
@@ -860,7 +865,11 @@ _CLEAR = prefilter.compile(
     rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
-    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?|\banywhere\b(?!\s+(?:but|except|excluding|outside|other\s+than|besides|apart\s+from)\b)"
+    rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?"
+    # "the company can be anywhere": the companies' place, not the people's
+    rf"|\b(?:the\s+|their\s+)?(compan(?:y|ies)|employers?|firms?|headquarters)\s+"
+    rf"(?:can|could|may|might)\s+be\s+(?:anywhere|wherever)\b"
+    rf"|\banywhere\b(?!\s+(?:but|except|excluding|outside|other\s+than|besides|apart\s+from)\b)"
     # "no size limit", "no revenue minimum"
     rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b"
     # "hq doesn't matter", "the size is irrelevant", "revenue isn't important"

@@ -97,6 +97,27 @@ _REASON = prefilter.compile(
     r"will|would)\b"
     r"|(?:(?:it'?s|that'?s|its|thats|it\s+is|that\s+is)\s+)?too\s+(?:expensive|pricey|costly|far|"
     r"competitive|saturated|crowded|slow|risky)\b"
+    # "..., because of the currency", "due to the exchange rate"
+    r"|(?:because\s+of|due\s+to|owing\s+to)\b"
+    # "drop the location, our buyers are mostly remote anyway": a sentence about the user's own
+    # people (not "our ICP is ...", which says what is wanted)
+    r"|(?:our|my)\s+(?!(?:icp|target|focus|ideal|criteria|requirement|sweet\s+spot|market)\b)"
+    r"(?:[\w-]+\s+){0,2}?(?:are|is|have|has|were|was|tend|usually|mostly|all|already|don'?t|"
+    r"doesn'?t|won'?t|can'?t|aren'?t|isn'?t)\b"
+    # "only 50-250 employees, the big ones have in-house teams", "the bigger ones already have
+    # accountants": the companies left out, and why (not "the ones at manufacturers")
+    r"|the\s+(?:[\w-]+\s+)?(?:ones|guys|companies|firms|folks|people|players)\s+"
+    r"(?:(?:already|often|usually|typically|mostly|all|just|generally|probably|always)\s+)*"
+    r"(?:have|has|got|don'?t|won'?t|can'?t|never|tend|use|run|own|outsource|handle|do\s+(?:it|that)|"
+    r"are\s+(?:already|usually|too|all|mostly|not|never|just|covered|taken|handled))\b"
+    # "cut the clinics out, they're too small", "skip agencies, they are never a fit"
+    r"|(?:they|those|these)(?:'re|\s+are)\s+(?:too|already|usually|not|never|basically|"
+    r"just|way)\b"
+    # "ski resorts count for us", "they qualify too"
+    r"|(?:[\w-]+\s+){1,3}?(?:counts?\s+(?:for\s+us|as)|qualif(?:y|ies)\s+(?:for\s+us|too|as))\b"
+    # "and dismiss the other one, that was a mistake"
+    r"|(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:a\s+|my\s+|just\s+a\s+)?"
+    r"(?:mistake|typo|error|accident|wrong|my\s+bad)\b"
     r")[^.!?]*[.!?]?",
     re.IGNORECASE,
 )

@@ -525,6 +525,11 @@ def _without_roles(slots: Slots, wanted: bool) -> Intent | bool:
         or (slots.has_filters and not slots.unknown)
     ):
         return False
+    if slots.vague_count:
+        # "can you get me some contacts in Denver?": "some" asks for help, not for ten people;
+        # the answer naming the roles is searched at its own size
+        slots = copy.copy(slots)
+        slots.count = None
     return Intent(
         kind=IntentKind.clarify,
         missing=["roles"],

@@ -575,6 +575,8 @@ _KEYWORD_CASE = {
     )
 }
 _REMOVERS = {"remove", "drop", "lose", "ditch", "minus"}
+# Words that open a wanted part after a comma, ending the exclusion before it.
+_POSITIVE_AFTER_COMMA = frozenset({"anywhere", "instead", "in", "keep", "add", "include", "plus"})
 _PLACE_PREFIXES = {
     "new",
     "san",
@@ -1426,10 +1428,13 @@ class _Walk:
         slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
 
     def _positive_after_comma(self, i: int) -> bool:
-        """A part after a comma that says "only" keeps what it names."""
+        """A part after a comma that says "only" (or opens with "anywhere", "in", "add") keeps
+        what it names."""
         t = self.tokens
         if not i or t[i].start - t[i - 1].end < 2:
             return False
+        if self.keys[i] in _POSITIVE_AFTER_COMMA:
+            return True  # "remove London, anywhere in the UK": the new place is wanted
         j = i
         while j < self.sc.n and (j == i or t[j].start - t[j - 1].end < 2):
             if self.keys[j] in ("only", "just"):
@@ -1544,7 +1549,7 @@ class _Walk:
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
             if VAGUE_COUNTS[k] != 25:
-                slots.count = VAGUE_COUNTS[k]
+                slots.count, slots.vague_count = VAGUE_COUNTS[k], True
         elif k in MORE_WORDS and following != "than":
             slots.more = True
         elif k in SEARCH_VERBS:

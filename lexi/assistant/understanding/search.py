@@ -133,6 +133,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         or (slots.company_locations and _NOT_THE_PEOPLES.search(clause))
     ):
         f.pop("locations", None)  # "companies HQ'd in the UK, the founder can live wherever"
+    if slots.locations and not slots.company_locations and _NOT_THE_COMPANIES.search(clause):
+        f.pop("company_locations", None)  # "people who live in Ohio, not companies based there"
     _set_ranges(f, slots, add)
     if _WHOLE_STATE.search(clause):
         f["locations"] = _whole_states([*base.get("locations", []), *f.get("locations", [])])
@@ -153,7 +155,8 @@ _HQ_ANYWHERE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_ANYWHERE = re.compile(
-    r"\b(?:they|the\s+(?:person|people|founders?|contacts?|\w+s?))\s+(?:can|could|may|might)\s+"
+    r"\b(?:they|the\s+(?:person|people|founders?|contacts?|(?!(?:compan(?:y|ies)|hq|headquarters|"
+    r"employers?|firms?|business(?:es)?)\b)\w+s?))\s+(?:can|could|may|might)\s+"
     r"(?:live|be\s+based|be|sit|work)\s+(?:anywhere|wherever)\b",
     re.IGNORECASE,
 )
@@ -168,6 +171,14 @@ _NOT_THE_PEOPLES = re.compile(
     r"(?:anywhere|wherever)\b|"
     r"\b(?:don'?t|do\s+not|doesn'?t)\s+(?:care|matter|mind)\s+(?:about\s+)?where\s+(?:the\s+)?"
     r"(?:person|people|they|contacts?|prospects?)\b",
+    re.IGNORECASE,
+)
+_NOT_THE_COMPANIES = prefilter.compile(
+    # "people who live in Germany, not companies based there", "people in Ohio, not the HQ":
+    # said with a place of the people (see ``refine``)
+    r"\b(?:not|rather\s+than|instead\s+of)\s+(?:where\s+)?(?:the\s+|their\s+)?(?:compan(?:y|ies)|hq|"
+    r"headquarters|employers?|firms?|business(?:es)?)(?:'s?)?(?:\s+(?:location|place|hq))?"
+    r"(?:\s+(?:is|are|based|located|headquartered|hq'?d|sits?))*(?:\s+there)?\s*(?:[,.;!?]|$)",
     re.IGNORECASE,
 )
 _ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)

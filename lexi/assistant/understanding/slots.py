@@ -223,6 +223,7 @@ class RoleHit:
 @dataclass
 class Slots:
     count: int | None = None
+    vague_count: bool = False  # the count is a word such as "some", "a few"
     more: bool = False
     page: int | None = None  # "page 2": that page of the same search
     roles: list[RoleHit] = field(default_factory=list)

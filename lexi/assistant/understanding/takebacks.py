@@ -16,6 +16,7 @@ from typing import Any
 from lexi import geo
 
 from . import prefilter
+from .scanner import extract
 from .text import norm_key
 
 _LEAD = r"^\W*(?:(?:hmm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
@@ -38,6 +39,58 @@ _UNDO_LAST = prefilter.compile(
     r"go\s+back\s+to\s+(?:how\s+it\s+was|before(?:\s+that)?))" + _TAIL,
     re.IGNORECASE,
 )
+# "take Houston out", "leave Chicago out", "cut the banks out", "knock Texas off": a verb whose
+# particle comes after what it takes out, at the end of the clause, says "remove" that (a
+# pronoun is the last change, read by ``_UNDO_LAST``; "take Globex off the Q1 list" is a list's).
+_SPLIT_PARTICLE = prefilter.compile(
+    r"\b(?:take|leave|cut|knock|cross|strike|rule|count|keep|filter)\s+"
+    r"(?P<what>(?!(?:it|that|this|them|those|these|me|us|him|her)\b)(?:the\s+)?"
+    r"(?:[^\W\d][\w&.'/-]*\s+){0,3}?[^\W\d][\w&.'/-]*)\s+(?:out|off)"
+    r"(?=(?:\s+(?:please|pls|again|too|as\s+well|then|now|for\s+now|completely|entirely|"
+    r"altogether|instead))*\s*(?:[,;.!?]|$))",
+    re.IGNORECASE,
+)
+# "nvm sf", "never mind Boston", "forget about fintech", "scratch Texas": at the start of a
+# clause, a value of the search taken back (not "never mind" alone, nor "never mind, CFOs").
+_TAKE_BACK_LEAD = prefilter.compile(
+    r"(?:^|(?<=[,;.!?])\s)(?P<lead>\W*(?:(?:ok(?:ay)?|oh|ah|hmm+|actually|and|also|wait)\W+)*)"
+    r"(?:never\s*mind|nvm|forget(?:\s+about)?|scratch)\s+"
+    r"(?=(?!(?:it|that|this|them|those|these|me|then|thanks?|please|pls|ok|okay|i|we|you|the\s+"
+    r"last|about\s+it|what)\b)\w)",
+    re.IGNORECASE,
+)
+# "Furthermore, Switzerland is not so interesting for us, because of the currency. Could you
+# remove it, please?": the value a sentence is about, then "remove it": that value is removed.
+_SUBJECT_THEN_REMOVE_IT = prefilter.compile(
+    r"(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hmm+|actually|however|btw|"
+    r"ok(?:ay)?|sorry|plus|then)\W+)*(?:the\s+)?"
+    r"(?P<what>(?!(?:it|they|we|i|this|that|these|those|there|you|he|she)\b)"
+    r"[^\W\d][\w&.'-]*(?:\s+[^\W\d][\w&.'-]*){0,3}?)\s+"
+    r"(?:is|are|isn'?t|aren'?t|was|were|seems?|looks?)\b[^.!?]*?[.!?,;]\s*"
+    r"(?:(?:so|then|and|could|can|would|will|you|please|pls|just|kindly|maybe|perhaps)\W+)*"
+    r"(?:remove|drop|exclude|skip|lose|ditch|take\s+out|leave\s+out)\s+(?:it|them)\b"
+    r"|(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hmm+|actually|however|btw|"
+    r"ok(?:ay)?|sorry|plus|then)\W+)*(?:the\s+)?"
+    r"(?P<what2>(?!(?:it|they|we|i|this|that|these|those|there|you|he|she)\b)"
+    r"[^\W\d][\w&.'-]*(?:\s+[^\W\d][\w&.'-]*){0,3}?)\s+"
+    r"(?:is|are|isn'?t|aren'?t|was|were|seems?|looks?)\b[^.!?]*?[.!?,;]\s*"
+    r"(?:(?:so|then|and|could|can|would|will|you|please|pls|just|kindly|maybe|perhaps)\W+)*"
+    r"(?:take|leave|cut|knock)\s+(?:it|them)\s+(?:out|off)\b",
+    re.IGNORECASE,
+)
+
+
+def spelled_out(text: str) -> str:
+    """The message with the ways of taking a value out said plainly: "remove X"."""
+    if _SUBJECT_THEN_REMOVE_IT.search(text):
+        text = _SUBJECT_THEN_REMOVE_IT.sub(lambda m: f"remove {m['what'] or m['what2']}", text)
+    if _SPLIT_PARTICLE.search(text):
+        text = _SPLIT_PARTICLE.sub(r"remove \g<what>", text)
+    if _TAKE_BACK_LEAD.search(text):
+        text = _TAKE_BACK_LEAD.sub(r"\g<lead>remove ", text)
+    return text
+
+
 # List filters whose values may be taken back one by one, and what goes with the last one.
 _BY_VALUE = ("technologies", "companies", "keywords", "titles")
 _GOES_WITH = {"technologies": ("technologies_added_within_days",)}
@@ -121,20 +174,56 @@ def _names_a_place_of(text: str, base: dict[str, Any]) -> bool:
     return place in base["locations"]
 
 
+_COMPANY = (
+    r"(?:the\s+|their\s+)?(?:compan(?:y|ies)|hq|headquarters|employers?|firms?|business(?:es)?)"
+)
+_PERSON = (
+    r"(?:the\s+|their\s+)?(?:person|people|persons|contacts?|prospects?|they|folks|individuals?)"
+)
+# "I care where the company is headquartered, not where the person sits", "not where the
+# people live but where their employer is": which place the search means, no place named.
+_WHERE_THE_COMPANY_IS = prefilter.compile(
+    rf"\bwhere\s+{_COMPANY}\b[^.;!?]*?\bnot\s+(?:where\s+)?{_PERSON}\b|"
+    rf"\bnot\s+where\s+{_PERSON}\b[^.;!?]*?\bwhere\s+{_COMPANY}\b",
+    re.IGNORECASE,
+)
+# "I care where the people live, not where the company is": the other way round.
+_WHERE_THE_PEOPLE_ARE = prefilter.compile(
+    rf"\bwhere\s+{_PERSON}\b[^.;!?]*?\bnot\s+(?:where\s+)?{_COMPANY}\b|"
+    rf"\bnot\s+where\s+{_COMPANY}\b[^.;!?]*?\bwhere\s+{_PERSON}\b",
+    re.IGNORECASE,
+)
+
+
 def places_moved(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The search ``base`` with its people's places made its companies' (see above), or None."""
-    if base is None or not base.get("locations"):
+    """The search ``base`` with its people's places made its companies' (see above), or the
+    other way round; None when the clause moves none."""
+    if base is None:
         return None
-    if not (
+    if base.get("locations") and (
         _SAME_PLACES_TO_COMPANIES.search(text)
         or _PLACE_IS_THE_COMPANIES.search(text)
         or _names_a_place_of(text, base)
+        or (_WHERE_THE_COMPANY_IS.search(text) and _names_no_place(text))
     ):
-        return None
+        return _moved(base, "locations", "company_locations")
+    if (
+        base.get("company_locations")
+        and _WHERE_THE_PEOPLE_ARE.search(text)
+        and _names_no_place(text)
+    ):
+        return _moved(base, "company_locations", "locations")
+    return None
+
+
+def _names_no_place(text: str) -> bool:
+    slots = extract(text)
+    return not (slots.locations or slots.company_locations)
+
+
+def _moved(base: dict[str, Any], source: str, target: str) -> dict[str, Any]:
     out = copy.deepcopy(base)
-    moved = out.pop("locations")
-    out["company_locations"] = [
-        *(out.get("company_locations") or []),
-        *(v for v in moved if v not in (out.get("company_locations") or [])),
-    ]
+    moved = out.pop(source)
+    kept = out.get(target) or []
+    out[target] = [*kept, *(v for v in moved if v not in kept)]
     return out

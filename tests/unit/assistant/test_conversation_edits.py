@@ -1142,3 +1142,280 @@ class TestApprovingThePendingOneInOtherWords:
         )
         got = _one("and dismiss the other one, that was a mistake", state)
         assert got.kind is IntentKind.task_dismiss
+
+
+# ------------------------------------------------------------------ taking a value out
+
+OFFICES = {
+    "titles": ["Office Manager", "Facilities Director"],
+    "locations": ["Dallas, TX, US", "Houston, TX, US", "Austin, TX, US"],
+    "limit": 25,
+}
+HR_CARE = {
+    "titles": ["HR Director"],
+    "industries": ["Hospital & Health Care", "Medical Practice"],
+    "locations": ["OH, US", "MI, US", "IN, US"],
+    "limit": 25,
+}
+PURCHASING = {
+    "titles": ["Head of Purchasing"],
+    "industries": ["Machinery"],
+    "locations": ["DE", "AT", "CH"],
+    "limit": 25,
+}
+
+
+class TestTakingAValueOut:
+    @pytest.mark.parametrize(
+        ("text", "base", "key", "kept"),
+        [
+            ("take Houston out", OFFICES, "locations", ["Dallas, TX, US", "Austin, TX, US"]),
+            (
+                "leave Austin out please",
+                OFFICES,
+                "locations",
+                ["Dallas, TX, US", "Houston, TX, US"],
+            ),
+            ("knock dallas off", OFFICES, "locations", ["Houston, TX, US", "Austin, TX, US"]),
+            ("count Michigan out", HR_CARE, "locations", ["OH, US", "IN, US"]),
+            ("cut the clinics out", HR_CARE, "industries", ["Hospital & Health Care"]),
+            ("nvm indiana", HR_CARE, "locations", ["OH, US", "MI, US"]),
+            ("never mind the clinics", HR_CARE, "industries", ["Hospital & Health Care"]),
+            ("ok forget about Houston", OFFICES, "locations", ["Dallas, TX, US", "Austin, TX, US"]),
+            ("scratch austin", OFFICES, "locations", ["Dallas, TX, US", "Houston, TX, US"]),
+        ],
+    )
+    def test_the_value_is_removed_and_nothing_else_changes(self, text, base, key, kept):
+        f = _refined(text, base)
+        assert f == {**base, key: kept}
+
+    @pytest.mark.parametrize(
+        ("text", "base", "key", "kept"),
+        [
+            (
+                "Furthermore, Switzerland is at the moment not so interesting for us, because of "
+                "the different currency. Could you remove it, please?",
+                PURCHASING,
+                "locations",
+                ["DE", "AT"],
+            ),
+            (
+                "Austria is not a market we serve yet. Can you drop it?",
+                PURCHASING,
+                "locations",
+                ["DE", "CH"],
+            ),
+            (
+                "Also Indiana isn't a fit for us right now, please take it out",
+                HR_CARE,
+                "locations",
+                ["OH, US", "MI, US"],
+            ),
+        ],
+    )
+    def test_it_is_the_value_the_sentence_before_is_about(self, text, base, key, kept):
+        f = _refined(text, base)
+        assert f == {**base, key: kept}
+
+    def test_a_place_taken_out_is_no_list_whose_name_starts_with_it(self):
+        state = _after(_search(OFFICES), known=["Houston Medical Office"])
+        got = _one("take Houston out", state)
+        assert got.kind is IntentKind.prospect_search
+        assert got.filters.locations == ["Dallas, TX, US", "Austin, TX, US"]
+
+    def test_a_list_named_whole_is_still_deleted(self):
+        state = _after(_search(OFFICES), known=["Houston Medical Office"])
+        got = _one("delete Houston Medical Office", state)
+        assert got.kind is IntentKind.list_delete and got.list_name == "Houston Medical Office"
+
+    def test_taking_one_place_out_then_naming_another(self):
+        f = _refined("forget Houston, anywhere in Texas", OFFICES)
+        assert f["locations"] == ["TX, US"] and "exclude_locations" not in f
+
+    def test_taking_a_person_off_a_list_is_no_search(self):
+        state = _after(_search(OFFICES), known=["Q1 Leads"])
+        assert _one("take Globex off the Q1 Leads list", state).kind is IntentKind.list_remove
+
+
+# ------------------------------------------------------------------ a reason is no filter
+
+PLATFORM = {
+    "titles": ["Head of Platform", "Staff Engineer"],
+    "industries": ["Computer Software"],
+    "locations": ["Seattle, WA, US"],
+    "funding_stages": ["series_b"],
+    "limit": 25,
+}
+OWNERS = {
+    "seniorities": ["owner"],
+    "industries": ["Restaurants", "Retail"],
+    "locations": ["Tampa, FL, US"],
+    "limit": 25,
+}
+IT_LAW = {
+    "titles": ["IT Director"],
+    "industries": ["Law Practice"],
+    "locations": ["Chicago, IL, US"],
+    "limit": 25,
+}
+
+
+class TestAReasonAfterTheChange:
+    @pytest.mark.parametrize(
+        ("text", "base", "changed"),
+        [
+            (
+                "drop the location, our buyers are mostly remote anyway",
+                PLATFORM,
+                {"locations": None},
+            ),
+            (
+                "drop chicago, our customers are all over the midwest",
+                IT_LAW,
+                {"locations": None},
+            ),
+            (
+                "only companies with 50-250 employees, the big ones have in-house real estate teams",
+                OFFICES,
+                {"employees": {"min": 50, "max": 250}},
+            ),
+            (
+                "under 20 employees actually, the bigger ones already have accountants",
+                OWNERS,
+                {"employees": {"min": None, "max": 19}},
+            ),
+            (
+                "only firms under 100 employees, the large ones have whole IT departments",
+                IT_LAW,
+                {"employees": {"min": None, "max": 99}},
+            ),
+            (
+                "cut the clinics out, they're too small",
+                HR_CARE,
+                {"industries": ["Hospital & Health Care"]},
+            ),
+            (
+                "add accounting firms too. Our clients are mostly small partnerships",
+                IT_LAW,
+                {"industries": ["Law Practice", "Accounting"]},
+            ),
+        ],
+    )
+    def test_only_the_change_is_applied(self, text, base, changed):
+        f = _refined(text, base)
+        want = {**base, **changed}
+        assert f == {k: v for k, v in want.items() if v is not None}
+
+    def test_a_kind_of_company_said_to_count_adds_the_industry_only(self):
+        base = {"titles": ["Marketing Director"], "industries": ["Hospitality"], "limit": 25}
+        f = _refined("include recreational facilities too, ski resorts count for us", base)
+        assert f["industries"] == ["Hospitality", "Recreational Facilities and Services"]
+        assert f["titles"] == ["Marketing Director"]
+
+    @pytest.mark.parametrize(
+        ("text", "industry"),
+        [
+            ("CFOs in Ohio, the ones at hospitals", "Hospital & Health Care"),
+            ("only the ones at banks, the smaller ones don't have a CFO", "Banking"),
+        ],
+    )
+    def test_the_ones_at_a_kind_of_company_is_a_constraint(self, text, industry):
+        f = _refined(text, {"titles": ["CFO"], "locations": ["OH, US"], "limit": 25})
+        assert f["industries"] == [industry] and f["titles"] == ["CFO"]
+
+
+# ------------------------------------------------------------------ whose place, said apart
+
+FINANCE_UK = {"titles": ["Head of Finance", "FP&A Manager"], "locations": ["GB", "IE"], "limit": 25}
+CTO_DE_HQ = {"titles": ["CTO"], "company_locations": ["DE"], "limit": 25}
+
+
+class TestWhosePlaceSaidApart:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Actually I care where the company is headquartered, not where the person sits. "
+            "Companies HQ'd in the UK or Ireland",
+            "I care where the company is headquartered, not where the person sits",
+            "not where the people live, where their employer is based",
+            "sorry, I meant where the companies are, not where the contacts are. HQ in the UK "
+            "or Ireland",
+        ],
+    )
+    def test_the_places_move_to_the_companies(self, text):
+        f = _refined(text, FINANCE_UK)
+        assert f == {"titles": FINANCE_UK["titles"], "company_locations": ["GB", "IE"], "limit": 25}
+
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("I mean people who live in Germany, not companies based there", "DE"),
+            ("people based in austria, not where the company is", "AT"),
+            ("sorry, the people should live in Austria. the company can be anywhere", "AT"),
+            ("contacts located in Berlin rather than the hq", "Berlin, DE"),
+        ],
+    )
+    def test_the_people_get_the_place_and_the_companies_lose_theirs(self, text, place):
+        f = _refined(text, CTO_DE_HQ)
+        assert f == {"titles": ["CTO"], "locations": [place], "limit": 25}
+
+    def test_the_other_way_round_without_a_place(self):
+        f = _refined("i care where the people live, not where the company is", CTO_DE_HQ)
+        assert f == {"titles": ["CTO"], "locations": ["DE"], "limit": 25}
+
+
+# ------------------------------------------------------------------ terse follow-ups
+
+CMO_LA = {
+    "titles": ["CMO"],
+    "industries": ["E-Commerce"],
+    "locations": ["Los Angeles, CA, US"],
+    "limit": 25,
+}
+
+
+class TestTerseFollowUps:
+    @pytest.mark.parametrize(
+        ("text", "hiring"),
+        [
+            ("hirng mktg", {"departments": ["marketing"]}),
+            ("hireing marketing", {"departments": ["marketing"]}),
+            ("hirin finance", {"departments": ["finance"]}),
+        ],
+    )
+    def test_hiring_misspelt(self, text, hiring):
+        assert _refined(text, CMO_LA) == {**CMO_LA, "hiring_for": hiring}
+
+    @pytest.mark.parametrize(
+        "text",
+        ["new ppl only", "only new folks", "ppl we haven't saved", "only people we don't have yet"],
+    )
+    def test_new_people_are_the_ones_not_saved(self, text):
+        assert _refined(text, CMO_LA) == {**CMO_LA, "exclude_saved": True}
+
+    def test_mor_is_the_next_page(self):
+        got = _one("mor", _after(_search(CMO_LA)))
+        assert got.kind is IntentKind.prospect_search and got.offset == 25
+
+
+class TestAVagueCountWithoutARole:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can you help me get some contacts in Denver?",
+            "find me a few leads at banks in Ohio",
+            "I need some contacts at hotels",
+        ],
+    )
+    def test_the_answer_is_searched_at_the_usual_size(self, text):
+        state = ConversationState()
+        asked = interpret(text, state).intents
+        assert [i.missing for i in asked] == [["roles"]]
+        assert asked[0].filters.limit == 25
+
+    def test_a_number_asked_for_is_kept(self):
+        asked = interpret("find 40 leads at banks in Ohio", ConversationState()).intents
+        assert asked[0].missing == ["roles"] and asked[0].filters.limit == 40
+
+    def test_some_with_a_role_is_still_ten(self):
+        assert _one("some CFOs in Ohio", _after()).filters.limit == 10
