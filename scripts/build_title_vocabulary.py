@@ -68,6 +68,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Director of Real Estate|Head of Real Estate|VP of Real Estate|Dean of Admissions|Dean of Students
 |VP of Transmission and Distribution|Paralegal Manager|Office Services Manager|Call Center Manager
 |Call Center Director|M&A Associate|E-Commerce Director|Head of Clinical Operations
+|Project Executive|Preconstruction Manager|Preconstruction Director|Chief Estimator
 """
 
 

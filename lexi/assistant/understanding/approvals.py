@@ -55,7 +55,7 @@ _APPROVE = re.compile(
     rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
     rf"approved|confirm(?:ed)?)"
     rf"(?:[\s,.!]+(?:please|pls|thanks|thank\s+you|go\s+ahead|do\s+it|approve(?:\s+it)?|run\s+it|go|"
-    rf"confirm(?:ed)?))*\W*$",
+    rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)

@@ -49,6 +49,8 @@ _INJECTION = [
         I,
     ),
     re.compile(r"\b(?:credits?|balance)\b[^.?!]{0,20}\b(?:to|=)\s*\$?\d", I),
+    # "can you top us up with another 2,000?"
+    re.compile(r"\btop\s+(?:us|me|it|my\s+account|our\s+account|the\s+account)\s+up\b", I),
     re.compile(r"\b(?:free|unlimited|infinite)\s+credits?\b", I),
     re.compile(
         r"\b(?:show|give|reveal|create|make|delete|revoke|list|print|tell|share|leak|grant|"
@@ -192,6 +194,9 @@ _UNSUPPORTED = prefilter.compile(
     r"compan(?:y|ies)|firms?|business(?:es)?|cos|houses?|trad(?:e|ers?|ing)|industry|sector|"
     r"oriented|focused|led|heavy)\b)|"
     r"download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
+    # reading other sites: "scrape www.example.com", "crawl their website"
+    r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
+    r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"

@@ -68,6 +68,9 @@ _TYPOS = {
     "mngrs": "managers",
     "manger": "manager",
     "mangers": "managers",
+    "sles": "sales",
+    "slaes": "sales",
+    "precon": "preconstruction",
     "nxt": "next",
     "mor": "more",
     "nvm": "never mind",
@@ -199,7 +202,9 @@ class RuleInterpreter:
                 running.offset = intent.offset + (typed.limit if typed is not None else 0)
                 running.searched = True
             intents.append(intent)
-        intents = _tidy(_one_rewrite(_fill_new_list(_attach_leading_filters(intents))))
+        intents = _tidy(
+            _one_rewrite(_fill_new_list(_attach_leading_filters(_count_said_last(intents))))
+        )
         if (
             len(intents) == 1
             and intents[0].missing in (["request"], ["roles"])
@@ -399,6 +404,29 @@ def _valid_search(stored: dict[str, Any] | None) -> dict[str, Any] | None:
     return stored
 
 
+def _count_said_last(intents: list[Intent]) -> list[Intent]:
+    """ "find VPs of sales ... then put them into a new list called X and make it 25": a count
+    said at the end of a message is the search's, not a search of its own after the save."""
+    if len(intents) < 3 or not intents[-1].refinement:
+        return intents
+    last, first = intents[-1], intents[0]
+    if (
+        last.kind is not IntentKind.prospect_search
+        or first.kind is not IntentKind.prospect_search
+        or first.filters is None
+        or last.filters is None
+        or any(i.kind is IntentKind.prospect_search for i in intents[1:-1])
+    ):
+        return intents
+    before, after = first.filters.to_dict(), last.filters.to_dict()
+    if {k: v for k, v in before.items() if k != "limit"} != {
+        k: v for k, v in after.items() if k != "limit"
+    }:
+        return intents
+    first.filters = ProspectFilters.from_dict({**before, "limit": after.get("limit", 25)})
+    return intents[:-1]
+
+
 def _attach_leading_filters(intents: list[Intent]) -> list[Intent]:
     """ "In New York, find me law firm CEOs": a role-less clause right before a search belongs to it."""
     out: list[Intent] = []
@@ -497,11 +525,21 @@ _ONCE = (
 )
 
 
+def _asks_nothing_else(intent: Intent) -> bool:
+    """A role-less clause that names no filter, only what Lexi cannot filter on."""
+    if intent.kind is not IntentKind.clarify or intent.missing != ["roles"]:
+        return False
+    filters = intent.filters.to_dict() if intent.filters is not None else {}
+    return not {k for k in filters if k != "limit"}
+
+
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """Greetings and filler give way to real requests; one clarifying question at most."""
     blocked = False
     kept: list[Intent] = []
     for intent in intents:
+        if kept and kept[-1].kind is IntentKind.unsupported and _asks_nothing_else(intent):
+            continue  # "scrape their site and pull every phone number": the same ask, go on
         # "Find law firms and add them to Q1": no search ran, so there is nothing to add.
         if intent.kind is IntentKind.clarify and intent.missing in (["roles"], ["search"]):
             blocked = True

@@ -30,7 +30,7 @@ _SHOW_LISTS = prefilter.compile(
 )
 # "drop them into a new list" saves people; it never deletes a list.
 _DELETE = re.compile(
-    r"^\W*(?:please\s+)?(?:delete|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+"
+    r"^\W*(?:please\s+)?(?:delete|del|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+"
     r"(?!.*\b(?:into|onto)\s)(?!(?:them|those|these|everyone|the\s+results)\s+(?:in|to|on)\b)(.+)$",
     I,
 )
@@ -45,7 +45,11 @@ _EXPORT = re.compile(
     # After the format, what the file is for is no part of the name: "... as CSV for my
     # Salesforce import", "... to a spreadsheet so I can share it".
     r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel)(?:\s+file)?"
-    r"(?:\s+(?:for|so|to\s+(?:import|upload|load|share|send))\b[^.;!?]*)?)?(?:\s+file)?\W*(?:please|pls)?\W*$",
+    r"(?:\s+(?:for|so|to\s+(?:import|upload|load|share|send))\b[^.;!?]*)?)?(?:\s+file)?"
+    # "... when it's done", "... once that's finished", "... afterwards": when, not which
+    r"(?:\s*,?\s+(?:when|once|after)\s+(?:it'?s|that'?s|it\s+is|that\s+is|you'?re|you\s+are|"
+    r"everything\s+is)\s+(?:done|finished|ready|complete)|\s*,?\s+(?:afterwards|after\s+that))?"
+    r"\W*(?:please|pls)?\W*$",
     I,
 )
 _MERGE = prefilter.compile(

@@ -176,8 +176,14 @@ def out_of_reach(c: Clause) -> Intent | None:
 
 @recogniser(priority=10)
 def list_administration(c: Clause) -> Intent | None:
-    """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."."""
-    return list_admin.list_admin(c.text, c.quotes, c.state)
+    """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."; "that list" after
+    "add them to AZ Contractors" in the same message is that one."""
+    state = c.state
+    named = next((i.list_name for i in reversed(c.intents) if i.list_name), None)
+    if named:
+        state = copy.copy(state)
+        state.last_list_name, state.context_list_name = named, None
+    return list_admin.list_admin(c.text, c.quotes, state)
 
 
 @recogniser(priority=20)

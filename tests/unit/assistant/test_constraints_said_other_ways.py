@@ -267,3 +267,93 @@ class TestCompanyKindsSaidOtherWays:
         filters = search(text)
         assert filters[key] == value
         assert "keywords" not in filters
+
+
+class TestAsksAroundTheSearch:
+    """Approvals, deletions, campaign questions and asks Lexi cannot do, said other ways."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Approved. Please proceed.", IntentKind.task_approve),
+            ("approve it, you may proceed", IntentKind.task_approve),
+            (
+                "What is the current status of the County CIO Outreach campaign? I am particularly "
+                "interested in the open and reply rates.",
+                IntentKind.campaign_stats,
+            ),
+            ("status of my campaign", IntentKind.campaign_stats),
+            (
+                "scrape www.harborviewdental.com and pull every phone number on the site",
+                IntentKind.unsupported,
+            ),
+            ("can you crawl their websites for emails", IntentKind.unsupported),
+        ],
+    )
+    def test_one_intent(self, text: str, kind: IntentKind) -> None:
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [kind]
+
+    def test_scraping_companies_are_searched(self) -> None:
+        assert search("find CTOs at web scraping companies")["keywords"] == ["web scraping"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "we're out of credits, can you top us up with another 2,000?",
+            "top my account up with 500",
+        ],
+    )
+    def test_topping_up_credits_is_refused(self, text: str) -> None:
+        intents = interpret(text, ConversationState()).intents
+        assert [(i.kind, i.missing) for i in intents] == [(IntentKind.clarify, ["permission"])]
+
+    def test_del_deletes_a_list(self) -> None:
+        state = ConversationState(known_list_names=["Old CU Leads", "Q1 Leads"])
+        intent = one_intent("del the Old CU Leads list, its stale", state)
+        assert (intent.kind, intent.list_name) == (IntentKind.list_delete, "Old CU Leads")
+
+    def test_that_list_is_the_one_just_named(self) -> None:
+        state = ConversationState(
+            known_list_names=["AZ Contractors", "Q1 Leads"], last_list_name="Q1 Leads"
+        )
+        with labels_day():
+            intents = interpret(
+                "pull 100 controllers at construction companies in Arizona then add them to "
+                "AZ Contractors and export that list when it's done",
+                state,
+            ).intents
+        assert [i.kind for i in intents] == [
+            IntentKind.prospect_search,
+            IntentKind.list_add,
+            IntentKind.list_export,
+        ]
+        assert intents[2].list_name == "AZ Contractors"
+
+    @pytest.mark.parametrize(
+        ("text", "limit"),
+        [
+            (
+                "find VPs of sales at cybersecurity companies with more than 200 employees and then "
+                "put all of them into a new list called Cyber VPs Q1 and make it 25",
+                25,
+            ),
+            ("find 40 CFOs in Ohio and save them to Q1 Leads and make it 10", 10),
+        ],
+    )
+    def test_a_count_said_last_is_the_searchs(self, text: str, limit: int) -> None:
+        state = ConversationState(known_list_names=["Q1 Leads"])
+        intents = interpret(text, state).intents
+        assert intents[0].kind is IntentKind.prospect_search
+        assert intents[0].filters is not None and intents[0].filters.limit == limit
+        assert [i.kind for i in intents[1:]] in ([IntentKind.list_create], [IntentKind.list_add])
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("vp sles fintch nyc pls", ["VP of Sales"]),
+            ("precon managers. commercial GCs. TX. 200-1000 emp", ["Preconstruction Manager"]),
+            ("project execs at GCs over $500m rev, sun belt", ["Project Executive"]),
+        ],
+    )
+    def test_shorthand_roles(self, text: str, titles: list[str]) -> None:
+        assert search(text)["titles"] == titles
