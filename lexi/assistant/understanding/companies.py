@@ -170,7 +170,11 @@ def _name_list(out: Companies) -> None:
     """ "at Snowflake, Datadog, MongoDB": each name a company, unless one is a place or a kind
     of company, or the names are excluded ("exclude anyone at Salesforce, Oracle")."""
     m = _NAME_LIST.search(out.clause)
-    if not m or _EXCLUDED_BEFORE.search(out.clause[: m.start()]):
+    if (
+        not m
+        or _EXCLUDED_BEFORE.search(out.clause[: m.start()])
+        or _NOT_NOW_BEFORE.search(out.clause[: m.start()])  # "used to work at Stripe or Revolut"
+    ):
         return
     names = [n.strip(" .") for n in _NAME_SPLIT.split(m[1]) if n.strip(" .")]
     if len(names) < 2 or not all(_a_name(n) and _not_a_word(n) for n in names):

@@ -96,7 +96,7 @@ _FIELD = re.compile(
     r"|[\"“](?P<quoted>[^\"“”]*)[\"”]"
     r"|(?P<op>[<>]=?|=)\s*(?P<num>\d[\d,.]*[kKmM]?)"
     # a bare value: words up to a separator, a boolean operator or the next field
-    r"|(?P<bare>[^\s,;|()\"“:]+(?:\s+(?!(?:AND|OR|NOT)\b)(?!(?:[\w#]+\s+){0,2}[\w#]+\s*:)"
+    rf"|(?P<bare>[^\s,;|()\"“:]+(?:\s+(?!(?:AND|OR|NOT)\b)(?!(?:{_LABEL})\s*:)"
     r"[^\s,;|()\"“:]+)*))",
     _I,
 )

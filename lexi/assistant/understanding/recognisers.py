@@ -359,7 +359,9 @@ def search(c: Clause) -> Answer:
     if excluded or named:
         slots = extract(named.clause, c.quotes)
         found = _search(named.clause, slots, c.running, c.intents)
-        return _own_data(found, excluded, named, slots, c.running, c.intents) or HANDLED
+        result = _own_data(found, excluded, named, slots, c.running, c.intents)
+        _note_unread(result if isinstance(result, Intent) else None, slots, c)
+        return result or HANDLED
     slots = c.slots
     found = _search(c.text, slots, c.running, c.intents)
     if found is False:
@@ -373,8 +375,18 @@ def search(c: Clause) -> Answer:
         return clarify("language")  # "Geschäftsführer von Softwarefirmen": not a wider search
     if found is not None and found.refinement and found.filters is not None:
         _keep_earlier_places(found, c)
+    _note_unread(found, slots, c)
+    return found if found is not None else HANDLED
+
+
+def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
+    """What the clause asked that no filter expresses, and places it did not know, on the search
+    it made, or on the message's last intent when it only changed that one."""
     if found is not None and found.kind in (IntentKind.prospect_search, IntentKind.clarify):
-        found.unsupported = list(slots.unsupported)
+        found.unsupported = [
+            *found.unsupported,
+            *(u for u in slots.unsupported if u not in found.unsupported),
+        ]
         found.not_understood = list(slots.unknown_places)
         if not found.refinement:
             found.unsupported += unsupported_exclusions(slots)
@@ -384,7 +396,6 @@ def search(c: Clause) -> Answer:
             *last.unsupported,
             *(u for u in slots.unsupported if u not in last.unsupported),
         ]
-    return found if found is not None else HANDLED
 
 
 @recogniser(priority=100)

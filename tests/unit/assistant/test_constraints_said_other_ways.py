@@ -357,3 +357,25 @@ class TestAsksAroundTheSearch:
     )
     def test_shorthand_roles(self, text: str, titles: list[str]) -> None:
         assert search(text)["titles"] == titles
+
+
+class TestWhatNoFilterExpressesIsNamed:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "fintech founders in London and ideally people who used to work at Stripe or Revolut",
+            "fintech founders in London who used to work at Stripe and skip anybody I already saved",
+            "CFOs in Ohio who previously worked at Deloitte, KPMG or EY",
+        ],
+    )
+    def test_past_employers(self, text: str) -> None:
+        with labels_day():
+            intent = interpret(text, ConversationState()).intents[0]
+        assert intent.unsupported == ["past_employer"]
+        assert intent.filters is not None and "companies" not in intent.filters.to_dict()
+
+    def test_a_field_value_runs_to_the_next_field(self) -> None:
+        filters = search('CISO OR "Head of Security" funding:"Series B" raised: last 90d tech:AWS')
+        assert filters["last_funding"] == {"after": "2026-09-03", "before": None}
+        assert filters["technologies"] == ["AWS"]
+        assert filters["limit"] == 25
