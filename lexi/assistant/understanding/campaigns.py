@@ -33,7 +33,7 @@ _CAMPAIGN_CREATE = re.compile(
 )
 _CAMPAIGN_START = re.compile(
     r"\b(?:launch|start|kick\s+off|activate|go\s+live|send\s+(?:out|it|them)|"
-    r"begin|turn\s+on|fire\s+(?:it\s+|them\s+)?off|send\s+it\s+off|ship|enable|resume|get\s+it\s+going|"
+    r"begin|turn\s+on|fire\s+(?:it\s+|them\s+)?off|send\s+it\s+off|ship|enable|resume|un-?pause|get\s+it\s+going|"
     r"start\s+sending|push\s+it\s+live|hit\s+send|send)\b",
     I,
 )
@@ -415,7 +415,10 @@ def _start(s: _Said) -> Intent | None:
         (s.has_campaign and _CAMPAIGN_START.search(s.clause))
         or re.search(
             r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
-            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off)\b",
+            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off|"
+            # a paused campaign going again: "unpause it", "resume the campaign"
+            r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|the\s+(?:campaign|sequence|"
+            r"emails?|outreach))|turn\s+it\s+back\s+on)\b",
             s.clause,
             I,
         )

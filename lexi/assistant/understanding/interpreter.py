@@ -69,6 +69,9 @@ _TYPOS = {
     "manger": "manager",
     "mangers": "managers",
     "sles": "sales",
+    "crdts": "credits",
+    "credts": "credits",
+    "cedits": "credits",
     "slaes": "sales",
     "precon": "preconstruction",
     "nxt": "next",
@@ -99,6 +102,8 @@ _TYPOS = {
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
 # written in capitals ("a list called TX Supers").
+# "sv to q1 leads": save, before "to"/"into" only ("SV" alone is Silicon Valley).
+_SV = re.compile(r"^\W*sv(?=\s+(?:to|into|in|on)\b)", re.IGNORECASE)
 _SUPERS = prefilter.compile(r"(?<![A-Z]\w\s)(?<![A-Z]\w\w\s)\b[Ss]upers\b")
 # "supers at GCs", "commercial GCs", "chief estimators. GCs.": where companies go, a GC is a
 # general contractor; "GCs at fintechs" stay general counsel.
@@ -154,6 +159,7 @@ class RuleInterpreter:
         cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
         cleaned = _GC_FIRMS.sub(_gc_firms, cleaned)
         cleaned = _SUPERS.sub("superintendents", cleaned)
+        cleaned = _SV.sub("save", cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):

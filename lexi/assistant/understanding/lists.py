@@ -508,7 +508,7 @@ _EVERYONE = re.compile(
     r"(?:\s+(?:that\s+|who\s+)?(?:you|we|i)\s+(?:just\s+)?(?:found|pulled|got|showed(?:\s+me)?|"
     r"surfaced|returned|listed|turned\s+up|dug\s+up)|"
     r"\s+(?:from|in|of)\s+(?:the|this|that|my)\s+(?:last\s+|latest\s+)?(?:search|results|batch))?"
-    r"(?:\s+(?:just\s+)?now)?$",
+    r"(?:\s+(?:just\s+)?now)?(?:\s+(?:back|again|all))?$",  # "take them back out of ..."
     I,
 )
 

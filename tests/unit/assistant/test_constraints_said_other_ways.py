@@ -379,3 +379,41 @@ class TestWhatNoFilterExpressesIsNamed:
         assert filters["last_funding"] == {"after": "2026-09-03", "before": None}
         assert filters["technologies"] == ["AWS"]
         assert filters["limit"] == 25
+
+
+class TestShorthandAroundLists:
+    def state(self) -> ConversationState:
+        return ConversationState(
+            known_list_names=["Q1 Leads", "PNW Finance Leaders"],
+            last_list_name="PNW Finance Leaders",
+            last_campaign_id="c1",
+            last_filters={"titles": ["CFO"], "limit": 25},
+            last_prospect_ids=["p1"],
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("ok unpause it", IntentKind.campaign_start),
+            ("resume the campaign", IntentKind.campaign_start),
+            ("crdts?", IntentKind.credits),
+        ],
+    )
+    def test_kind(self, text: str, kind: IntentKind) -> None:
+        assert one_intent(text, self.state()).kind is kind
+
+    def test_sv_saves(self) -> None:
+        intent = one_intent("sv to q1 leads", self.state())
+        assert (intent.kind, intent.list_name) == (IntentKind.list_add, "Q1 Leads")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "ugh wrong list, take them back out of PNW Finance Leaders",
+            "remove them all from Q1 Leads",
+        ],
+    )
+    def test_them_back_are_the_last_results(self, text: str) -> None:
+        intent = one_intent(text, self.state())
+        assert intent.kind is IntentKind.list_remove
+        assert intent.selector == {"prospects": "last_results"}
