@@ -102,6 +102,10 @@ _TYPOS = {
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
 # written in capitals ("a list called TX Supers").
+# "who have their head office in the Netherlands": the headquarters (a British word for it).
+_HEAD_OFFICE = prefilter.compile(
+    r"\b(their|its|the|a|whose|with|her|his)\s+head[\s-]offices?\b", re.IGNORECASE
+)
 # "sv to q1 leads": save, before "to"/"into" only ("SV" alone is Silicon Valley).
 _SV = re.compile(r"^\W*sv(?=\s+(?:to|into|in|on)\b)", re.IGNORECASE)
 _SUPERS = prefilter.compile(r"(?<![A-Z]\w\s)(?<![A-Z]\w\w\s)\b[Ss]upers\b")
@@ -160,6 +164,7 @@ class RuleInterpreter:
         cleaned = _GC_FIRMS.sub(_gc_firms, cleaned)
         cleaned = _SUPERS.sub("superintendents", cleaned)
         cleaned = _SV.sub("save", cleaned)
+        cleaned = _HEAD_OFFICE.sub(r"\1 headquarters", cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):

@@ -55,6 +55,9 @@ class PlaceHit:
     # The same city name in other countries ("Birmingham": GB, then AL, US), most populous
     # first; the clause's other places pick between them (see ``prefer_nearby``).
     elsewhere: list[str] | None = None
+    # A town the gazetteer does not list, named with its state ("Greenwich, CT"): the state is
+    # searched and the town named in the reply.
+    unlisted: str | None = None
 
 
 @cache
@@ -217,7 +220,7 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     span, places = found
     j = i + span
     one_city = len(places) == 1 and places[0].kind == "city"
-    if one_city and j < len(texts) and (with_state := _city_with_state(texts, i, j)):
+    if one_city and j < len(texts) and (with_state := _city_with_state(texts, i, j, places[0])):
         return with_state
     if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
         own = geo.longest_place_at(texts, j, max_len=3)
@@ -429,13 +432,23 @@ def _state_among_states(tokens: list[Token], texts: list[str], i: int) -> list[g
     return []
 
 
-def _city_with_state(texts: list[str], i: int, j: int) -> PlaceHit | None:
-    """ "Austin, TX", "Cambridge, MA": a city followed by its state or country is one place."""
+def _city_with_state(texts: list[str], i: int, j: int, found: geo.Place) -> PlaceHit | None:
+    """ "Austin, TX", "Cambridge, MA": a city followed by its state or country is one place.
+    "Greenwich, CT" (the gazetteer knows only London's Greenwich): the state, and the town
+    the gazetteer lacks."""
     nxt = geo.longest_place_at(texts, j, max_len=3)
     if nxt and all(p.kind != "city" for p in nxt[1]):
-        city = _city_in(" ".join(texts[i:j]), " ".join(texts[j : j + nxt[0]]))
+        name = " ".join(texts[i:j])
+        city = _city_in(name, " ".join(texts[j : j + nxt[0]]))
         if city is not None:
             return PlaceHit(j - i + nxt[0], [city.filter_string()])
+        state = nxt[1][0]
+        if (
+            len(nxt[1]) == 1
+            and state.kind == "region"
+            and found.country != state.country  # the gazetteer knows the name only abroad
+        ):
+            return PlaceHit(j - i + nxt[0], [state.filter_string()], unlisted=name)
     return None
 
 

@@ -1313,6 +1313,9 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.keywords = patterns.keywords(text, quotes)
     tokens = tokenize(text)
     places = [place_at(tokens, idx) for idx in range(len(tokens))]
+    for hit in places:
+        if hit is not None and hit.unlisted:
+            add_unique(slots.unknown_places, [hit.unlisted])
     _drop_word_places(tokens, places)
     states_among_states(tokens, places)
     fixed = []
@@ -1526,7 +1529,14 @@ class _Walk:
         slots = self.slots
         hq = slots.exclude_company_locations if self.negated else slots.company_locations
         listed = prev in ("or", "and", "/", "+", "&") and self.hq_end == i - 1
-        if listed or (self.hq_end == i and i and self.sc._gap(i - 1, i)):
+        # "HQ'd in the midwest but not illinois": the exception is the companies' too
+        excepted = (
+            self.negated
+            and 0 < self.hq_end < i
+            and i - self.hq_end <= 3
+            and all(k in _HQ_EXCEPT for k in self.keys[self.hq_end : i])
+        )
+        if listed or excepted or (self.hq_end == i and i and self.sc._gap(i - 1, i)):
             # "headquartered in Germany, Austria or Switzerland": the next in the list too
             people = slots.exclude_locations if self.negated else slots.locations
             for place in places:
@@ -1579,8 +1589,41 @@ class _Walk:
         ):  # "in new yrok": the first word is an ordinary word, the pair a place
             add_unique(slots.exclude_locations if self.negated else slots.locations, found)
             return 1
+        if (title := _occupation(tokens[i].text)) and not self.negated:
+            slots.roles.append(RoleHit(Role(), title=title))
+            return 1
         self.pending.append(i)
         return 1
+
+
+# Plural nouns of occupations the vocabulary may lack ("agronomists", "epidemiologists",
+# "sonographers", "herdsmen"): where nothing else reads the word, it names the people sought.
+_OCCUPATION_ENDINGS = (
+    ("ologists", "ologist"),
+    ("ists", "ist"),
+    ("icians", "ician"),
+    ("ographers", "ographer"),
+    ("smen", "sman"),
+)
+# Words with those endings that are no occupations.
+_NOT_OCCUPATIONS = frozenset(
+    "lists exists insists assists consists persists resists twists wrists tourists "
+    "christians canadians californians italians asians europeans brazilians australians "
+    "colombians indians russians".split()
+)
+
+
+def _occupation(word: str) -> str | None:
+    lower = word.lower()
+    if len(lower) < 8 or lower in _NOT_OCCUPATIONS or not lower.isalpha():
+        return None
+    for plural, single in _OCCUPATION_ENDINGS:
+        if lower.endswith(plural):
+            return (lower[: -len(plural)] + single).capitalize()
+    return None
+
+
+_HQ_EXCEPT = frozenset({"but", "not", "except", "excluding", "minus", "without", "apart", "from"})
 
 
 def _share_function(roles: list[RoleHit], hit: RoleHit, keys: list[str], i: int, prev: str) -> None:
@@ -1698,7 +1741,18 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
 
 # Words after an excluded industry that is the one searched, naming what is excluded of it:
 # "excluding banks based in Houston", "not hospitals in Ohio".
-_RESTATED_BEFORE = {"based", "in", "headquartered", "hq", "hqd", "located", "from", "that", "which"}
+_RESTATED_BEFORE = {
+    "based",
+    "in",
+    "headquartered",
+    "hq",
+    "hqd",
+    "located",
+    "from",
+    "that",
+    "which",
+    "whose",  # "excluding any hospital whose headquarters is in Virginia"
+}
 
 # "headquartered in", "HQ in", "with headquarters in", and "based in" after a company noun
 # ("firms based in Boston", "companies that are based in Texas"): the place is the company's HQ.

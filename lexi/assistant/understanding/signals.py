@@ -362,6 +362,20 @@ _UNITS = {
 _NUMBERS = {"six": 6, "twelve": 12}
 
 
+def _one_of(what: str, key: str) -> str:
+    """The singular of a role written in the plural: "nurses", "herdsmen", "heads of sales"."""
+    if " of " in f" {key} ":
+        return what
+    if what.endswith("men") and len(what) > 4:
+        return what[:-3] + "man"
+    return what[:-1] if what.endswith("s") and not what.endswith("ss") else what
+
+
+def _cased(title: str) -> str:
+    """A title the vocabulary does not know, its lower-case words capitalised ("HVAC Tech")."""
+    return " ".join(w.capitalize() if w.islower() else w for w in title.split())
+
+
 def _days(n: str, unit: str) -> int:
     return int(n) * _UNITS[unit.lower().rstrip("s")]
 
@@ -729,11 +743,10 @@ class _Reading:
         elif key in _DEPARTMENTS:
             hiring_for.setdefault("departments", []).append(_DEPARTMENTS[key])
         else:
-            plural = what.endswith("s") and not what.endswith("ss") and " of " not in f" {key} "
-            title = what[:-1] if plural else what
             # The vocabulary's spelling when it knows the title ("account executive" ->
             # "Account Executive"), so postings match however the user wrote it.
-            hiring_for.setdefault("titles", []).append(canonical_title(title) or title)
+            title = _one_of(what, key)
+            hiring_for.setdefault("titles", []).append(canonical_title(title) or _cased(title))
         if "hn" in m.re.groupindex and m.group("hn"):
             hiring_for["posted_within_days"] = min(_days(m.group("hn"), m.group("hu")), 3650)
         if not hiring_for:

@@ -113,6 +113,14 @@ NEGATION_GLUE = {
     "whose",
     "is",
     "companies",
+    # "but not the companies who have their headquarters in the Netherlands"
+    "have",
+    "has",
+    "their",
+    "its",
+    "headquarters",
+    "headquartered",
+    "hq",
     # "excluding people who live in New York City", "not those who work in Boston"
     "who",
     "that",

@@ -417,3 +417,101 @@ class TestShorthandAroundLists:
         intent = one_intent(text, self.state())
         assert intent.kind is IntentKind.list_remove
         assert intent.selector == {"prospects": "last_results"}
+
+
+class TestOccupationsTheVocabularyLacks:
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("agronomists in the dakotas + minnesota", "Agronomist"),
+            ("epidemiologists at state agencies in New England, fifteen please", "Epidemiologist"),
+            ("sonographers at hospitals in Ohio", "Sonographer"),
+            ("herdsmen at dairy farms in wisconsin", "Herdsman"),
+            ("geneticians at biotechs in Boston", "Genetician"),
+        ],
+    )
+    def test_a_plural_occupation_is_the_role(self, text: str, title: str) -> None:
+        assert search(text)["titles"] == [title]
+
+    @pytest.mark.parametrize("text", ["show me my lists", "CFOs at companies where Canadians work"])
+    def test_other_words_with_those_endings_are_not(self, text: str) -> None:
+        with labels_day():
+            intents = interpret(text, ConversationState()).intents
+        for intent in intents:
+            titles = intent.filters.to_dict().get("titles", []) if intent.filters else []
+            assert "List" not in titles and "Canadian" not in titles
+
+    @pytest.mark.parametrize(
+        ("text", "hiring"),
+        [
+            ("operations managers at dairy farms that are hiring herdsmen", "Herdsman"),
+            ("director of facilities at hospitals hiring HVAC techs", "HVAC Tech"),
+        ],
+    )
+    def test_hiring_for_an_occupation(self, text: str, hiring: str) -> None:
+        assert search(text)["hiring_for"]["titles"] == [hiring]
+
+
+class TestPlaceNicknamesAndTowns:
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("property managers in H-Town", ["Houston, TX, US"]),
+            ("facility directors at hospitals in Music City", ["Nashville, TN, US"]),
+            ("owners of dental offices in phx", ["Phoenix, AZ, US"]),
+            ("CIOs in Miami or West Palm", ["Miami, FL, US", "West Palm Beach, FL, US"]),
+            ("GMs at co-ops in sask, alberta and manitoba", ["SK, CA", "AB, CA", "MB, CA"]),
+            ("CFOs in Indy and Cincy", ["Indianapolis, IN, US", "Cincinnati, OH, US"]),
+        ],
+    )
+    def test_nickname(self, text: str, places: list[str]) -> None:
+        assert search(text)["locations"] == places
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "CFOs in Greenwich, Connecticut",
+            "principals at family offices in Greenwich CT",
+            "CFOs in Greenwich, CT",
+        ],
+    )
+    def test_a_town_the_gazetteer_lacks_keeps_its_state_and_is_named(self, text: str) -> None:
+        with labels_day():
+            intent = interpret(text, ConversationState()).intents[0]
+        assert intent.filters is not None
+        assert intent.filters.to_dict()["locations"] == ["CT, US"]
+        assert intent.not_understood == ["Greenwich"]
+
+    def test_a_list_of_places_is_no_town_and_state(self) -> None:
+        assert search("CFOs in Washington DC, Maryland or Virginia")["locations"] == [
+            "Washington, DC, US",
+            "MD, US",
+            "VA, US",
+        ]
+
+
+class TestHeadquartersExcludedInWords:
+    @pytest.mark.parametrize(
+        ("text", "excluded"),
+        [
+            (
+                "VP of procurement at food companies HQ'd in the midwest but not illinois",
+                ["IL, US"],
+            ),
+            (
+                "heads of R&D in dairy companies of Belgium, but not the companies who have their "
+                "head office in Netherlands",
+                ["NL"],
+            ),
+            (
+                "Directors of Infection Control at hospitals in the DMV, excluding any hospital "
+                "whose headquarters is in Virginia",
+                ["VA, US"],
+            ),
+        ],
+    )
+    def test_excluded_headquarters(self, text: str, excluded: list[str]) -> None:
+        filters = search(text)
+        assert filters["exclude_company_locations"] == excluded
+        assert "exclude_locations" not in filters
+        assert "exclude_industries" not in filters
