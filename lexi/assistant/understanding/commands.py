@@ -109,6 +109,9 @@ _CAPABILITIES = re.compile(
     r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
     r"\b(?:what|which)\s+(?:filters|fields|criteria|search\s+options)\s+(?:do|can|are)\s+(?:you|u|i|there)\b|"
     r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b|"
+    # "an overview of the functions you are able to perform"
+    r"\b(?:functions|things|tasks|services)\s+(?:that\s+)?(?:you|lexi)\s+(?:are\s+able\s+to|can|could)\s+"
+    r"(?:perform|do|handle|carry\s+out|offer)\b|"
     # what a filter or a value means: "what does a 'guessed' email status mean?"
     r"\bwhat\s+(?:does|do|is|are)\s+(?:an?\s+|the\s+)?[^.?!]{1,40}?\b(?:filters?|status|statuses|"
     r"fields?|options?|settings?|seniority|signals?|qtok\d+)\s+(?:actually\s+|really\s+)?(?:mean|do)\b",
@@ -119,7 +122,10 @@ _CAPABILITIES = re.compile(
 # you explain what kinds of searches and filters you support? I'm trying to figure out whether
 # you can help a travel nurse staffing agency."
 _ABOUT_LEXI = prefilter.compile(
-    r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help|work\s+for)\b|"
+    # ("I would be grateful if you could help me find ..." asks for the search itself)
+    r"\b(?:whether|if)\s+(?:you|u|lexi)\s+(?:can|could)\s+(?:help(?!\s+(?:me|us)\s+(?:to\s+)?(?:find|get|"
+    r"search|look|pull|build|identify|locate|compile|put|source|list|make|prospect|reach|create))|"
+    r"work\s+for)\b|"
     # "do u understand requests in spanish too?", "can you speak german?"
     r"^\W*(?:do|can|could)\s+(?:you|u|lexi)\s+(?:understand|speak|read|handle|work\s+in)\s+"
     r"(?:requests?\s+in\s+|messages?\s+in\s+)?(?:spanish|german|french|italian|portuguese|dutch|"

@@ -209,7 +209,10 @@ _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
     r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on)\b|\bwho\s+is\s+(?:in|on)\b|"
-    r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b",
+    r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b|"
+    # "pull up the Payments BD list", "show me the Q1 Leads list", "open my Dental AZ list"
+    r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
+    r"open(?:\s+up)?|display|view)\s+(?:my\s+|the\s+|our\s+)?[\w&' -]{1,60}?\s+list\W*(?:please|pls)?\W*$",
     I,
 )
 _STATS_IN = prefilter.compile(
@@ -406,7 +409,8 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 _WHO_IS_IN = re.compile(
     r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|the\s+people)\b|"
-    r"\bsummar|\boverview\b",
+    r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
+    r"bring\s+up|open|display|view)\b",
     I,
 )
 

@@ -216,8 +216,9 @@ _NEW_IN_ROLE = re.compile(
 # days)", "who joined their company in the past 120 days".
 _IN_ROLE_FOR = re.compile(
     r"\(?\s*\b(?:who\s+(?:have\s+been\s+|'ve\s+been\s+)?)?(?:(?:been\s+)?in\s+(?:the\s+|their\s+)?"
-    r"(?:role|seat|job|position)\s+(?:for\s+)?|(?:recently\s+|just\s+)?(?:started|joined)"
-    r"(?:\s+(?:their|the|a)\s+(?:new\s+)?(?:company|employer|job|role))?\s+)"
+    r"(?:role|seat|job|position)\s+(?:for\s+)?|(?:recently\s+|just\s+)?(?:started|joined|began|begun|"
+    r"took\s+(?:up|on|over)|assumed|stepped\s+into)"
+    r"(?:\s+(?:their|the|a|his|her)\s+(?:new\s+|current\s+)?(?:company|employer|job|role|position|post)s?)?\s+)"
     rf"(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b\s*\)?",
     _I,
 )
@@ -315,6 +316,9 @@ _POSTED = [
         # "w/ ML engineer postings from the last 2 weeks", "with open SDR reqs"
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+)?{_WHAT}\s+"
         rf"(?:postings?|reqs|job\s+openings?|vacanc(?:y|ies))\b{_WINDOW}",
+        # "with job posts for HR business partners in the last 30 days"
+        rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+|recent\s+)?{_JOBS}\s+(?:for|as)\s+"
+        rf"(?:an?\s+)?{_WHAT}{_WINDOW}",
         # "that posted jobs for HVAC technicians in the last 30 days"
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+(?:new\s+|open\s+)?"
         rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
@@ -514,7 +518,8 @@ _ANY_SIGNAL = re.compile(
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b"
+    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
+    r"began|begun|took\s|assumed|stepped|\broles\b"
 )
 
 

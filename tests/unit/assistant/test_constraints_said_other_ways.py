@@ -515,3 +515,60 @@ class TestHeadquartersExcludedInWords:
         assert filters["exclude_company_locations"] == excluded
         assert "exclude_locations" not in filters
         assert "exclude_industries" not in filters
+
+
+class TestPoliteAndFormalRequests:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I would be very grateful if you could help me find CFOs in Ohio",
+            "Good morning! I would be very grateful if you could help me find Vice Presidents of "
+            "Advancement at colleges and universities in New England. Thank you in advance.",
+        ],
+    )
+    def test_a_search_asked_for_politely_is_a_search(self, text: str) -> None:
+        assert search(text)["titles"]
+
+    def test_whether_lexi_can_help_stays_a_question(self) -> None:
+        text = "I'm trying to figure out whether you can help a travel nurse staffing agency."
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [
+            IntentKind.capabilities
+        ]
+
+    def test_an_overview_of_functions_is_a_question(self) -> None:
+        text = "I would appreciate an overview of the functions you are able to perform for us."
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [
+            IntentKind.capabilities
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("VPs at universities who began their roles within the last ninety days", 90),
+            ("CFOs who took over their role in the last 6 months", 180),
+        ],
+    )
+    def test_a_role_begun_in_a_window(self, text: str, days: int) -> None:
+        assert search(text)["job_change_within_days"] == days
+
+    def test_job_posts_for_a_role(self) -> None:
+        filters = search(
+            "talent acquisition managers in the UK at companies with job posts for HR business "
+            "partners in the last 30 days"
+        )
+        assert filters["titles"] == ["Talent Acquisition Manager"]
+        assert filters["hiring_for"] == {
+            "titles": ["HR Business Partner"],
+            "posted_within_days": 30,
+        }
+
+    @pytest.mark.parametrize(
+        "text", ["pull up the Q1 Leads list", "show me the Q1 Leads list", "open my Q1 Leads list"]
+    )
+    def test_a_list_opened_by_name(self, text: str) -> None:
+        intent = one_intent(text, ConversationState(known_list_names=["Q1 Leads"]))
+        assert (intent.kind, intent.list_name, intent.params) == (
+            IntentKind.list_stats,
+            "Q1 Leads",
+            {"show": True},
+        )
