@@ -808,7 +808,9 @@ class _Scanner:
             # "fintech directors" are directors at fintechs; "freight procurement managers" buy
             # freight
             nxt = self.keys[k + 1] if k + 1 < self.n else ""
-            return nxt in _WHAT_IS_MANAGED
+            # ... but "recruitment directors at staffing firms", "packaging managers for the wine
+            # brands": with the companies named after, the word is the job's function
+            return nxt in _WHAT_IS_MANAGED or self._industry_after(k + 2)
         return not (rung and (key in COMPANY_NOUN_KEYS or key in SIZE_KEYS))
 
     def _initialism(self, i: int) -> str | None:
@@ -837,6 +839,14 @@ class _Scanner:
             and (key, self.keys[k + 1]) in VOCABULARY_PAIRS
             and not (self.longest(INDUSTRY_KEYS, k) or (0,))[0] > 1  # "real estate developers"
         )
+
+    def _industry_after(self, j: int) -> bool:
+        """An industry named right after "at", "for" or "with" at token ``j`` or the next."""
+        for p in range(j, min(j + 2, self.n - 1)):
+            if self.keys[p] in ("at", "for", "with", "from"):
+                q = p + 1 + (p + 2 < self.n and self.keys[p + 1] in ("the", "a", "an"))
+                return bool(self.longest(INDUSTRY_KEYS, q))
+        return False
 
     def _gap(self, start: int, end: int) -> bool:
         """Punctuation between tokens ``start``..``end``: "VP Operations, logistics"."""
@@ -1298,6 +1308,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _AND_ABOVE.sub(_ladder, text)
     text = _LEVELS.sub(r"\1-level \2 \3-level", text)
     text, slots.signals, _ = signals(text, utc_now().date())
+    if quotes and "hiring_for" in slots.signals:
+        _quoted_postings(slots.signals["hiring_for"], quotes)
     text, slots.unsupported = unsupported(text)
     text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.revenue = patterns.revenue(text)
@@ -1338,6 +1350,14 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     if _CONTINUE.match(clause):
         slots.more = True
     return slots
+
+
+def _quoted_postings(hiring_for: dict, quotes: list[str]) -> None:
+    """'hiring "Cloud Security Engineer"': the quoted title as written."""
+    titles = hiring_for.get("titles") or []
+    for n, title in enumerate(titles):
+        if m := re.search(r"\bqtok(\d+)\b", title, re.IGNORECASE):
+            titles[n] = str(quotes[int(m[1])]) if int(m[1]) < len(quotes) else title
 
 
 def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> None:

@@ -232,13 +232,16 @@ _NEW_IN_WINDOW = re.compile(
 )
 _ADOPTED = re.compile(
     r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
-    r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed)\s+(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})"
+    r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed|picked\s+up)\s+"
+    r"(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2}"
+    # "just adopted Wiz or Snowflake": every one named
+    r"(?:\s*(?:\bor\b|\band\b|/)\s*(?-i:[A-Z0-9])[\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})*)"
     # "just adopted NetSuite in the last 60 days": the window said after it
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n1>\d+)\s+(?P<unit1>days?|weeks?|months?|years?)\b)?"
     r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
     r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
-    r"implemented|bought|purchased)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"implemented|bought|purchased|picked\s+up)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
 )
@@ -267,7 +270,7 @@ _HIRING = re.compile(
     r"partners?|managers?|committee)\b)"
     r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
     r"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
-    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
+    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
     # "hiring in sales and engineering": a second department
     r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
     r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
@@ -282,7 +285,7 @@ _HIRING = re.compile(
 # "firms looking to hire a controller", "startups that are trying to recruit SDRs".
 _WHAT = (
     r"(?P<what>(?!in\b|at\b|with\b|and\b)[A-Za-z][\w&/-]*"
-    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|or\b)[A-Za-z][\w&/-]*){0,3})"
+    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b)[A-Za-z][\w&/-]*){0,3})"
 )
 _OPEN_ROLE = re.compile(
     rf"\b(?:with|has|have|having)\s+(?:an?\s+)?open\s+{_WHAT}\s+"
@@ -519,7 +522,7 @@ _ANY_SIGNAL = re.compile(
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
-    r"began|begun|took\s|assumed|stepped|\broles\b"
+    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up"
 )
 
 
@@ -718,12 +721,13 @@ class _Reading:
         tech = "".join(m.group(g) or "" for g in ("tech", "tech2", "tech3") if g in names).strip()
         if tech.lower() not in TECHNOLOGY_SPELLING and _MOVED.search(m.group(0)):
             return m.group(0)  # "who just moved to Austin": a move, not a technology
-        tech = TECHNOLOGY_SPELLING.get(tech.lower(), tech)
         self.filters.setdefault("technologies", [])
-        if _PRONOUN.match(tech):
-            tech = ""  # "that adopted it recently": the technology already asked for
-        if tech and tech not in self.filters["technologies"]:
-            self.filters["technologies"].append(tech)
+        for one in re.split(r"\s*(?:\bor\b|\band\b|/)\s*", tech):
+            one = TECHNOLOGY_SPELLING.get(one.lower(), one)
+            if _PRONOUN.match(one):
+                continue  # "that adopted it recently": the technology already asked for
+            if one and one not in self.filters["technologies"]:
+                self.filters["technologies"].append(one)
         n, unit = _window_of(m)
         days = _days(n, unit) if n and unit else JUST_ADOPTED_DAYS
         self.filters["technologies_added_within_days"] = min(days, 3650)

@@ -572,3 +572,58 @@ class TestPoliteAndFormalRequests:
             "Q1 Leads",
             {"show": True},
         )
+
+
+class TestFunctionsBeforeARungWithTheCompaniesNamed:
+    @pytest.mark.parametrize(
+        ("text", "title", "industries"),
+        [
+            (
+                "Recruitment Directors at staffing firms in the UK",
+                "Recruitment Director",
+                ["Staffing and Recruiting"],
+            ),
+            (
+                "the packaging managers for the wine brands in Bordeaux",
+                "Packaging Manager",
+                ["Wine and Spirits"],
+            ),
+            (
+                "construction managers at hospitals in Ohio",
+                "Construction Manager",
+                ["Hospital & Health Care"],
+            ),
+        ],
+    )
+    def test_title(self, text: str, title: str, industries: list[str]) -> None:
+        filters = search(text)
+        assert filters["titles"] == [title]
+        assert filters["industries"] == industries
+
+    def test_without_companies_named_the_word_is_the_industry(self) -> None:
+        filters = search("fintech directors in NYC")
+        assert filters["seniorities"] == ["director"]
+        assert filters["industries"] == ["Financial Services"]
+
+
+class TestToolsTakenUp:
+    def test_every_tool_just_adopted(self) -> None:
+        filters = search(
+            "CISOs at companies that just adopted Wiz or Snowflake, North America only"
+        )
+        assert filters["technologies"] == ["Wiz", "Snowflake"]
+        assert filters["locations"] == ["US", "CA", "MX"]
+
+    def test_picked_up(self) -> None:
+        filters = search(
+            "maintenance managers at warehouses that picked up UpKeep in the last 90 days"
+        )
+        assert filters["technologies"] == ["UpKeep"]
+        assert filters["technologies_added_within_days"] == 90
+
+    def test_a_quoted_posting_title(self) -> None:
+        filters = search('CISOs at cos hiring "Cloud Security Engineer" posted in last 14 days')
+        assert filters["hiring_for"] == {
+            "titles": ["Cloud Security Engineer"],
+            "posted_within_days": 14,
+        }
