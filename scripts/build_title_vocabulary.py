@@ -69,6 +69,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |VP of Transmission and Distribution|Paralegal Manager|Office Services Manager|Call Center Manager
 |Call Center Director|M&A Associate|E-Commerce Director|Head of Clinical Operations
 |Project Executive|Preconstruction Manager|Preconstruction Director|Chief Estimator
+|OR Director|OR Manager|Shipping Manager|Director of Food and Beverage
 """
 
 

@@ -109,6 +109,13 @@ _HEAD_OFFICE = prefilter.compile(
 # "sv to q1 leads": save, before "to"/"into" only ("SV" alone is Silicon Valley).
 _SV = re.compile(r"^\W*sv(?=\s+(?:to|into|in|on)\b)", re.IGNORECASE)
 _SUPERS = prefilter.compile(r"(?<![A-Z]\w\s)(?<![A-Z]\w\w\s)\b[Ss]upers\b")
+# The operating room before its staff ("OR dirs", "need OR managers"), not a boolean OR between
+# two terms ("CEO OR Director").
+_OR_ROOM = prefilter.compile(
+    r"(?P<before>(?:^|[,;:+(/&]|\b(?:and|need|find|get|pull|want|show|the|all|some|\d+))\s*)"
+    r"OR(?=\s+(?:dirs?|directors?|mgrs?|managers?|mngrs?|nurses?|nursing|staff|supervisors?|"
+    r"schedulers?|educators?|leaders?)\b)"
+)
 # "supers at GCs", "commercial GCs", "chief estimators. GCs.": where companies go, a GC is a
 # general contractor; "GCs at fintechs" stay general counsel.
 _GC_FIRMS = prefilter.compile(
@@ -120,8 +127,25 @@ _GC_FIRMS = prefilter.compile(
 )
 
 
+# "estimators @ GCs", "VP supply chain @IDNs": "@" between words is "at" (an email address has
+# no space before it).
+_AT_SIGN = re.compile(r"(?<=\w)\s+@\s*(?=[A-Za-z])")
+
+
 def _gc_firms(m: re.Match[str]) -> str:
     return f"{m['pre'] or m['alone']}general contractors"
+
+
+def _typed_fast(text: str) -> str:
+    """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
+    text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
+    if "@" in text:
+        text = _AT_SIGN.sub(" at ", text)
+    text = _GC_FIRMS.sub(_gc_firms, text)
+    text = _SUPERS.sub("superintendents", text)
+    text = _SV.sub("save", text)
+    text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
+    return _OR_ROOM.sub(r"\g<before>operating room", text)
 
 
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
@@ -160,11 +184,7 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", _lines_listed(raw)).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
-        cleaned = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], cleaned)
-        cleaned = _GC_FIRMS.sub(_gc_firms, cleaned)
-        cleaned = _SUPERS.sub("superintendents", cleaned)
-        cleaned = _SV.sub("save", cleaned)
-        cleaned = _HEAD_OFFICE.sub(r"\1 headquarters", cleaned)
+        cleaned = _typed_fast(cleaned)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):

@@ -11,7 +11,7 @@ from lexi.geo.words import COMMON_WORD_NAMES
 from lexi.kit.clock import utc_now
 from lexi.prospects.vocabulary import vocabulary
 
-from . import patterns, prefilter
+from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
 from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, DEPARTMENT_TITLE, SENIORITY_TITLE, Role
 from .places import (
@@ -453,6 +453,16 @@ _RANK_PREFIX = {
     "assistant": "Assistant",
     "deputy": "Deputy",
 }
+# Words that give a title the territory it covers: "Area Directors of Revenue", "Cluster GMs".
+_SCOPE_PREFIX = {
+    "area": "Area",
+    "regional": "Regional",
+    "cluster": "Cluster",
+    "district": "District",
+    "divisional": "Divisional",
+}
+# Words before which a scope word is a place's: "Bay Area CFOs", "school district superintendents".
+_NO_SCOPE_AFTER = frozenset({"bay", "metro", "school", "the", "tri", "greater"})
 _WORD_CASE = {
     "logistic": "Logistics",  # "logistic directors"
     "tradeshow": "Trade Show",
@@ -908,7 +918,7 @@ class _Scanner:
             ) and (best is None or dspan > best[0]):
                 # "the finance team", "HR at manufacturing companies": people in a department
                 best = dspan, RoleHit(ROLE_KEYS["people"], tuple(depts))
-        if i + 1 < self.n and self.keys[i] in _RANK_PREFIX:
+        if i + 1 < self.n and (self.keys[i] in _RANK_PREFIX or self._scope_word(i)):
             ranked = self._ranked(i)
             if ranked and (best is None or ranked[0] > best[0]):
                 best = ranked
@@ -969,11 +979,30 @@ class _Scanner:
         "attorneys at law firms" no "Attorney at Law"."""
         if self._gap(i, i + span - 1):
             return False
-        words = title.lower().split()
+        written = title.split()
         last = self.t[i + span - 1]
-        if len(words) != span or last.end - last.start > len(last.text):
+        if len(written) != span or last.end - last.start > len(last.text):
             return False  # "insurance brokers' CEOs": whose CEOs, no broker wanted
-        return all(self.t[i + j].text.lower() == words[j] for j in range(span - 1))
+        return all(self._spells(self.t[i + j], written[j]) for j in range(span - 1))
+
+    @staticmethod
+    def _spells(tok: Token, word: str) -> bool:
+        """Whether a token is the title's word: "OR" only in capitals ("CEO or Director" is no
+        OR Director), a corrected misspelling as corrected ("cheif estimators")."""
+        if word.isupper() and len(word) > 1:
+            return tok.text == word
+        written = tok.text.lower()
+        return written == word.lower() or (
+            norm_key(tok.text) != tok.key  # corrected, and singular as the title's word
+            and tok.key == word.lower()
+            and not (written.endswith("s") and not tok.key.endswith("s"))
+        )
+
+    def _scope_word(self, i: int) -> bool:
+        """ "Regional", "Area", "Cluster" before a title, not the end of a place ("Bay Area")."""
+        if self.keys[i] not in _SCOPE_PREFIX:
+            return False
+        return not i or not (self.places[i - 1] or self.keys[i - 1] in _NO_SCOPE_AFTER)
 
     def _ranked(self, i: int) -> tuple[int, RoleHit] | None:
         """ "senior software engineers": a rank word before a specific title keeps the rank."""
@@ -984,8 +1013,8 @@ class _Scanner:
         titles = list(hit.named_titles)
         if len(titles) != 1 or hit.negated:
             return None
-        rank = _RANK_PREFIX[self.keys[i]]
-        if titles[0].split()[0] in _RANK_PREFIX.values():
+        rank = _RANK_PREFIX.get(self.keys[i]) or _SCOPE_PREFIX[self.keys[i]]
+        if titles[0].split()[0] in (*_RANK_PREFIX.values(), *_SCOPE_PREFIX.values()):
             return None
         return span + 1, RoleHit(Role(), title=f"{rank} {titles[0]}")
 
@@ -1234,33 +1263,6 @@ def _pasted_titles(text: str, slots: Slots) -> str:
     return _PASTED_TITLE.sub(take, text)
 
 
-# Shorthand of typed and pasted titles, spelled out before anything reads them: "dir of mktg",
-# "Acct Mgr", "Sr. Proj Mgr".
-_SHORTHAND_WORDS = {
-    "mgr": "Manager",
-    "mgrs": "Managers",
-    "sr": "Senior",
-    "snr": "Senior",
-    "assoc": "Associate",
-    "asst": "Assistant",
-    "dir": "Director",
-    "dirs": "Directors",
-    "mktg": "Marketing",
-    "mktng": "Marketing",
-    "acct": "Account",
-    "acctg": "Accounting",
-    "proj": "Project",
-    "mgmt": "Management",
-    "cust": "Customer",
-    "clin": "Clinical",
-    "ppl": "people",
-    "rev ops": "RevOps",
-    "talent acq": "Talent Acquisition",
-    "l&d": "Learning and Development",
-}
-_SHORTHAND = prefilter.compile(r"\b(?:" + "|".join(_SHORTHAND_WORDS) + r")\b\.?", re.IGNORECASE)
-
-
 # A C-level abbreviation with the function it stands for in brackets: "CROs (chief risk, not
 # revenue)", "CCO (compliance)", "CPO (procurement)".
 _GLOSSED_CHIEF = re.compile(
@@ -1283,16 +1285,11 @@ def chiefs_glossed(text: str) -> str:
     return _GLOSSED_CHIEF.sub(spell, text)
 
 
-def _spell_out(m: re.Match[str]) -> str:
-    return _SHORTHAND_WORDS[m[0].rstrip(".").lower()]
-
-
 def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     """All search slots of one clause."""
     quotes = quotes or []
     slots = Slots()
-    if _SHORTHAND.search(clause):
-        clause = _SHORTHAND.sub(_spell_out, clause)
+    clause = shorthand.spelled_out(clause)  # "purch mgrs", "mfrs", "med ctrs"
     text = _pasted_titles(clause, slots) if "," in clause else clause
     text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
     page = _PAGE.search(text)
@@ -1347,6 +1344,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
+    shorthand.meant_in_industry(clause, slots)
     if _CONTINUE.match(clause):
         slots.more = True
     return slots

@@ -1803,3 +1803,93 @@ class TestMultiWordTitlesHoldTogether:
         f = search(text).filters
         assert f["titles"] == titles
         assert "seniorities" not in f
+
+
+class TestShorthandForRolesAndCompanies:
+    """Shorthand salespeople type for roles and company kinds: "purch mgrs", "OR dirs", "PMs"
+    (projects at builders, products elsewhere), "mfrs", "med ctrs", "IDNs", "concrete subs",
+    "@ GCs"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("purch mgrs at home builders TX, AZ, NV 51-200 emp", ["Purchasing Manager"]),
+            ("purch dirs at food mfrs in the midwest", ["Purchasing Director"]),
+            (
+                "need OR dirs + CNOs at health systems in TX",
+                ["OR Director", "Chief Nursing Officer"],
+            ),
+            ("OR managers at hospitals in ohio", ["OR Manager"]),
+            ("CNOs and OR directors at IDNs in Oregon", ["Chief Nursing Officer", "OR Director"]),
+            ("(CEO OR Director) AND Texas", ["CEO", "Director"]),
+            ("head of revops OR director revenue operations, software", None),
+            ("cheif estimators + precon directors, commercial GCs", None),
+            ("cheif estimators at GCs in ohio", ["Chief Estimator"]),
+            ("Cluster GMs at hotel groups in Lisbon", ["Cluster General Manager"]),
+            ("Area Directors of Revenue at hotels in Dubai", ["Area Director of Revenue"]),
+            (
+                "Regional Directors of Operations at hotel chains",
+                ["Regional Director of Operations"],
+            ),
+            ("Directors of F&B at hotels in Riyadh", ["Director of Food and Beverage"]),
+            ("shipping mgrs at manufacturers in ohio", ["Shipping Manager"]),
+            ("administrators at surgery centers in FL", ["Administrator"]),
+        ],
+    )
+    def test_role_shorthand(self, text, titles):
+        f = search(text).filters
+        if titles is None:  # the request's other roles, read as before
+            assert "OR Director" not in f["titles"] and "C-Level" not in f["titles"]
+            return
+        assert f["titles"] == titles
+        assert "seniorities" not in f
+
+    def test_a_scope_word_of_a_place_is_no_title(self):
+        f = search("Bay Area CFOs at fintechs").filters
+        assert f["titles"] == ["CFO"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            ("PMs at concrete subs in denver", ["Project Manager"], ["Construction"]),
+            (
+                "supers + PMs at multifamily builders in ATL",
+                ["Superintendent", "Project Manager"],
+                ["Construction"],
+            ),
+            ("senior PMs at general contractors in Texas", ["Senior Project Manager"], None),
+            ("PMs at architecture firms in Seattle", ["Project Manager"], None),
+            ("PMs at SaaS companies in Austin", ["Product Manager"], ["Computer Software"]),
+            ("Principal PMs at cyber cos in tel aviv", ["Principal Product Manager"], None),
+            (
+                "product managers at construction software companies",
+                ["Product Manager"],
+                None,
+            ),
+        ],
+    )
+    def test_pms_by_industry(self, text, titles, industries):
+        f = search(text).filters
+        assert f["titles"] == titles
+        if industries is not None:
+            assert f["industries"] == industries
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("chiefs of surgery at academic med ctrs in Boston + NYC", ["Hospital & Health Care"]),
+            ("CNOs at medical centers in ohio", ["Hospital & Health Care"]),
+            ("VP supply chain @ IDNs in the midwest, 10k+ emp", ["Hospital & Health Care"]),
+            ("CFOs at IDNs in texas", ["Hospital & Health Care"]),
+            ("estimators @ GCs in the DMV, $20M+ rev", ["Construction"]),
+            ("estimators at MEP subs in Ohio", ["Construction"]),
+            ("estimators at steel subs in Ohio", ["Construction"]),
+            ("plant managers at plastics mfrs in ohio", ["Plastics"]),
+        ],
+    )
+    def test_company_shorthand(self, text, industries):
+        assert search(text).filters["industries"] == industries
+
+    def test_an_at_sign_between_words_is_at(self):
+        f = search("CFOs @ fintechs in NYC").filters
+        assert f["titles"] == ["CFO"] and f["locations"] == [NYC]

@@ -182,3 +182,19 @@ def test_technologies_are_read_in_their_canonical_spelling(text, technologies):
 
     (intent,) = interpret(text).intents
     assert list(intent.filters.get("technologies") or []) == technologies
+
+
+class TestShorthand:
+    def test_keys_are_lower_case_and_singular(self):
+        from lexi.assistant.understanding.shorthand import WORDS
+
+        for key in WORDS:
+            assert key == key.lower() and " ".join(key.split()) == key, key
+            assert not (key.endswith("s") and key[:-1] in WORDS), key
+
+    def test_titles_meant_by_industry_are_known(self):
+        from lexi.assistant.understanding.shorthand import BY_INDUSTRY
+
+        for title, (_, meant, named) in BY_INDUSTRY.items():
+            assert _known_title(title) and _known_title(meant), title
+            assert named <= set(INDUSTRIES), title
