@@ -988,13 +988,15 @@ class _Scanner:
     @staticmethod
     def _spells(tok: Token, word: str) -> bool:
         """Whether a token is the title's word: "OR" only in capitals ("CEO or Director" is no
-        OR Director), a corrected misspelling as corrected ("cheif estimators")."""
+        OR Director), a role word misspelt as corrected ("cheif estimators"; "practce owners"
+        stay owners)."""
         if word.isupper() and len(word) > 1:
             return tok.text == word
         written = tok.text.lower()
         return written == word.lower() or (
-            norm_key(tok.text) != tok.key  # corrected, and singular as the title's word
+            norm_key(tok.text) != tok.key  # corrected to a role word, singular as the title's
             and tok.key == word.lower()
+            and tok.key in ROLE_KEYS
             and not (written.endswith("s") and not tok.key.endswith("s"))
         )
 
