@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 from collections import namedtuple
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -46,6 +46,7 @@ from lexi.models.prospect import (
     PersonCompanyFact,
     PersonCompanyKeyword,
 )
+from lexi.prospects.statements import STATEMENTS, Shaped, keep
 
 P = Person.__table__.c
 C = Company.__table__.c
@@ -205,19 +206,99 @@ AGE_BUCKETS: list[tuple[str, int, int | None]] = [
 ]
 
 
-def _in_place(column: Any, place: tuple[str, str | None]) -> ColumnElement[bool]:
+class _Binds:
+    """How ``ProspectRepository.branches`` writes a query's values into its conditions: as
+    they are (SQLAlchemy binds each one for the statement at hand), or ``named`` after their
+    place in the query (see ``query_shape``), so that the conditions serve every query of the
+    same shape and the values come with each statement that runs them."""
+
+    def __init__(self, named: bool) -> None:
+        self.named = named
+
+    def one(self, name: str, value: Any, column: Any) -> Any:
+        return bindparam(name, type_=column.type) if self.named else value
+
+    def each(self, name: str, values: Sequence[Any], column: Any) -> list[Any]:
+        if not self.named:
+            return list(values)
+        return [bindparam(f"{name}_{i}", type_=column.type) for i in range(len(values))]
+
+    def among(self, column: Any, name: str, values: Sequence[Any]) -> ColumnElement[bool]:
+        """``column`` is one of ``values`` (an equality for one value)."""
+        bound = self.each(name, values, column)
+        return column.in_(bound) if len(bound) > 1 else column == bound[0]
+
+
+_LITERAL = _Binds(named=False)
+_NAMED = _Binds(named=True)
+
+
+def _in_place(
+    column: Any, place: tuple[str, str | None], binds: _Binds = _LITERAL, name: str = "place"
+) -> ColumnElement[bool]:
     low, high = place
-    return column == low if high is None else and_(column >= low, column < high)
+    if high is None:
+        return column == binds.one(name, low, column)
+    return and_(
+        column >= binds.one(name, low, column), column < binds.one(f"{name}_end", high, column)
+    )
 
 
-def _between(column: Any, bounds: tuple[int | None, int | None]) -> list[ColumnElement[bool]]:
+def _between(
+    column: Any,
+    bounds: tuple[int | None, int | None],
+    binds: _Binds = _LITERAL,
+    name: str = "bound",
+) -> list[ColumnElement[bool]]:
     low, high = bounds
     out = []
     if low is not None:
-        out.append(column >= low)
+        out.append(column >= binds.one(f"{name}_min", low, column))
     if high is not None:
-        out.append(column <= high)
+        out.append(column <= binds.one(f"{name}_max", high, column))
     return out
+
+
+# The fields of a query whose values ``query_shape`` names, by kind.
+_SHAPE_LISTS = ("seniorities", "departments", "industries", "email_status", "exclude_industries")
+_SHAPE_RANGES = ("employees", "revenue")
+_SHAPE_PLACES = ("places", "exclude_places", "company_places", "exclude_company_places")
+
+
+def query_shape(q: PersonQuery) -> tuple[tuple[Any, ...], dict[str, Any]] | None:
+    """The shape of ``q`` and its values by parameter name, when ``branches`` can build its
+    conditions from the shape alone: which filters it names, how many values each has, which
+    bounds of a range are given and which places are key ranges (a region or country) rather
+    than one key (a city). None when ``q`` checks a set of companies (keywords, technologies,
+    named companies, signals: how it does depends on the values), leaves people out (their
+    keys are written into the statement) or holds an extension's conditions."""
+    if (
+        q.company_ids is not None
+        or q.signals is not None
+        or q.exclude_ids
+        or q.keywords
+        or q.technologies
+        or q.conditions
+    ):
+        return None
+    titles = q.title_ids
+    key: list[Any] = [None if titles is None else len(titles)]
+    params: dict[str, Any] = {f"title_ids_{i}": t for i, t in enumerate(titles or [])}
+    for name in _SHAPE_LISTS:
+        values = getattr(q, name)
+        key.append(len(values))
+        params.update((f"{name}_{i}", v) for i, v in enumerate(values))
+    for name in _SHAPE_RANGES:
+        bounds = getattr(q, name)
+        key.append(None if bounds is None else tuple(b is not None for b in bounds))
+        if bounds is not None:
+            params[f"{name}_min"], params[f"{name}_max"] = bounds
+    for name in _SHAPE_PLACES:
+        places = getattr(q, name)
+        key.append(tuple(high is None for _, high in places))
+        for i, (low, high) in enumerate(places):
+            params[f"{name}_{i}"], params[f"{name}_{i}_end"] = low, high
+    return tuple(key), params
 
 
 def _words(phrase: str) -> list[str]:
@@ -370,9 +451,13 @@ def _prepare_statement(postgresql: bool, titles: bool, company_text: bool) -> Se
 _PREPARE: dict[tuple[bool, bool, bool], Select[Any]] = {}
 
 
-def title_condition(title_ids: Sequence[int]) -> ColumnElement[bool]:
+def title_condition(title_ids: Sequence[int], binds: _Binds = _LITERAL) -> ColumnElement[bool]:
     """People whose title is one of ``title_ids`` (the first condition of ``branches``)."""
-    return P.title_id.in_(list(title_ids)) if len(title_ids) > 1 else P.title_id == title_ids[0]
+    return binds.among(P.title_id, "title_ids", title_ids)
+
+
+# The conditions of each shape of query ``branches`` has built (see ``query_shape``).
+_SHAPED_BRANCHES: dict[tuple[Any, ...], list[list[ColumnElement[bool]]]] = {}
 
 
 class ProspectRepository:
@@ -413,7 +498,11 @@ class ProspectRepository:
         phrases = _phrases(keywords)
         if phrases:
             stmt = stmt.add_columns(self._listed_statement(phrases).scalar_subquery())
-        row = self.session.execute(stmt).one()[3 if postgresql else 0 :]
+            first: Sequence[Any] = self.session.execute(stmt).one()
+        else:
+            key = ("prepare", postgresql, titles, company_text)
+            first = self._run(key, lambda: stmt, {})[0]
+        row = tuple(first)[3 if postgresql else 0 :]
         if phrases:
             self._listed[tuple(phrases)] = int(row[-1]) == len(phrases)
             row = row[:-1]
@@ -837,24 +926,24 @@ class ProspectRepository:
 
         Places are key ranges: ``places`` on the person's own ``loc``, ``company_places`` on
         their company's HQ (``company_loc``).
+
+        When ``q`` has a shape (``query_shape``), the set is ``Shaped``: built once for every
+        query of that shape, with the values as named parameters, and the statements that run
+        it are kept by shape too (``statements``).
         """
-        base: list[ColumnElement[bool]] = []
-        if q.title_ids is not None:
-            if not q.title_ids:
-                return []
-            base.append(title_condition(q.title_ids))
-        for column, values in (
-            (P.seniority, q.seniorities),
-            (P.department, q.departments),
-            (P.industry, q.industries),
-            (P.email_status, q.email_status),
-        ):
-            if values:
-                base.append(column.in_(values) if len(values) > 1 else column == values[0])
-        if q.company_ids is not None:
-            if not q.company_ids:
-                return []
-            base.append(P.company_id.in_(q.company_ids))
+        shape = query_shape(q)
+        if shape is None:
+            return self._branches(q, _LITERAL)
+        key = ("branches", self.dialect, shape[0])
+        built = _SHAPED_BRANCHES.get(key)
+        if built is None:
+            built = keep(_SHAPED_BRANCHES, key, self._branches(q, _NAMED))
+        return [Shaped(conditions, key, shape[1]) for conditions in built]
+
+    def _branches(self, q: PersonQuery, binds: _Binds) -> list[list[ColumnElement[bool]]]:
+        base = _one_of_conditions(q, binds)
+        if base is None:
+            return []
         # A title and a region or city leave few people to check each one's company.
         per_person = self.dialect == "sqlite" and bool(
             q.title_ids and q.places and all(_narrow(p) for p in q.places)
@@ -869,38 +958,28 @@ class ProspectRepository:
             if signal_conditions is None:
                 return []
             (last if per_person else base).extend(signal_conditions)
-        if q.exclude_ids:
-            # Rendered inline (integers only), so a workspace with many contacts never runs into
-            # the database's limit on bound parameters.
-            base.append(
-                P.id.not_in(
-                    bindparam("exclude_ids", q.exclude_ids, expanding=True, literal_execute=True)
-                )
-            )
-        if q.exclude_industries:
-            base.append(or_(P.industry.is_(None), P.industry.not_in(q.exclude_industries)))
-        base.extend(q.conditions)
-        if q.employees:
-            base.extend(_between(P.employees, q.employees))
-        if q.revenue:
-            base.extend(_between(P.revenue_usd, q.revenue))
-        for column, excluded in (
-            (P.loc, q.exclude_places),
-            (P.company_loc, q.exclude_company_places),
-        ):
-            for place in excluded:
-                base.append(or_(column.is_(None), not_(_in_place(column, place))))
+        base.extend(_exclusions_and_bounds(q, binds))
         alone = not base and not q.places and not q.company_places
         for phrases, tech in ((q.keywords, False), (q.technologies, True)):
             if phrases and not (tech and _adoption_implies_use(q)):
                 cond = self._company_text(phrases, tech=tech, alone=alone, q=q)
                 if cond is not None:
                     base.append(cond)
+        base.extend(self._place_conditions(q, binds))
+        return [base + last]
+
+    def _place_conditions(self, q: PersonQuery, binds: _Binds) -> list[ColumnElement[bool]]:
+        """People in one of ``q.places`` (their own) and at a company in one of
+        ``q.company_places`` (its HQ)."""
+        out: list[ColumnElement[bool]] = []
         anchored = bool(q.title_ids or q.seniorities or q.industries)
-        for column, places in ((P.loc, q.places), (P.company_loc, q.company_places)):
+        for name, column, places in (
+            ("places", P.loc, q.places),
+            ("company_places", P.company_loc, q.company_places),
+        ):
             if not places:
                 continue
-            where = or_(*[_in_place(column, p) for p in places])
+            where = or_(*[_in_place(column, p, binds, f"{name}_{i}") for i, p in enumerate(places)])
             ranged = any(high is not None for _, high in places)
             if (
                 self.dialect == "sqlite"
@@ -915,8 +994,8 @@ class ProspectRepository:
                 # a filter. An industry and people's places alone are key ranges of the
                 # (industry, loc) index: no wrapping there.
                 where = case((where, 1), else_=0) == 1
-            base.append(where)
-        return [base + last]
+            out.append(where)
+        return out
 
     def count_with_ids(
         self,
@@ -934,45 +1013,45 @@ class ProspectRepository:
             branches = self.branches(q)
         if len(branches) != 1:
             return None if branches else ([0, 0] if first is not None else [0], None)
-        parts: list[ColumnElement[bool] | None] = [None]
-        if first is not None:
-            mine = P.title_id.in_(list(first))
-            parts = [mine, not_(mine)]
-        small = func.count() <= cap
-        columns: list[Any] = [
-            func.count().filter(p) if p is not None else func.count() for p in parts
-        ]
-        if cap > 0:
-            columns += [
-                case(
-                    (
-                        small,
-                        func.array_agg(P.id).filter(p) if p is not None else func.array_agg(P.id),
-                    )
-                )
-                for p in parts
-            ]
-        row = self.session.execute(select(*columns).where(*branches[0])).one()
-        counts = [int(n) for n in row[: len(parts)]]
+        branch = branches[0]
+        parts = 1 if first is None else 2
+        if isinstance(branch, Shaped):
+            params = {**branch.params, "cap": cap}
+            params.update((f"first_{i}", t) for i, t in enumerate(first or []))
+            key = ("counts", branch.key, None if first is None else len(first), cap > 0)
+            row = self._run(key, lambda: _counts_statement(branch, first, cap, _NAMED), params)[0]
+        else:
+            row = self.session.execute(_counts_statement(branch, first, cap, _LITERAL)).one()
+        counts = [int(n) for n in row[:parts]]
         if cap <= 0 or sum(counts) > cap:
             return counts, None
-        return counts, [sorted(ids or []) for ids in row[len(parts) :]]
+        return counts, [sorted(ids or []) for ids in row[parts:]]
+
+    def _run(
+        self, key: tuple[Any, ...], build: Callable[[], Select[Any]], params: dict[str, Any]
+    ) -> list[Any]:
+        """The rows of the statement kept under ``key`` (see ``statements``)."""
+        return STATEMENTS.run(self.session, key, build, params)[1]
 
     def count(self, conditions: list[ColumnElement[bool]]) -> int:
-        stmt: Select[Any] = select(func.count()).select_from(Person.__table__)
-        if conditions:
-            stmt = stmt.where(*conditions)
-        return int(self.session.execute(stmt).scalar_one())
+        if isinstance(conditions, Shaped):
+            key = ("count", conditions.key)
+            rows = self._run(key, lambda: _count_statement(conditions), conditions.params)
+            return int(rows[0][0])
+        return int(self.session.execute(_count_statement(conditions)).scalar_one())
 
     def match_ids(self, conditions: list[ColumnElement[bool]], limit: int) -> list[int]:
         """Ids of up to ``limit`` people matching ``conditions``, in no particular order.
 
         On SQLite they come back as one comma-separated text: a row per id through the result
         machinery costs about four times what finding it does (10,000 ids: ~10 ms)."""
+        params = conditions.params if isinstance(conditions, Shaped) else {}
         stmt = select(P.id).where(*conditions).limit(limit)
         if self.dialect != "sqlite":
-            return list(self.session.execute(stmt).scalars().all())
-        joined = self.session.execute(select(func.group_concat(stmt.subquery().c.id))).scalar()
+            return list(self.session.execute(stmt, params).scalars().all())
+        joined = self.session.execute(
+            select(func.group_concat(stmt.subquery().c.id)), params
+        ).scalar()
         return [int(i) for i in joined.split(",")] if joined else []
 
     def page_ids(
@@ -980,16 +1059,37 @@ class ProspectRepository:
     ) -> list[int]:
         """Ids in key order. ``scan``: the matches are dense, so walking the table in key order
         finds a page sooner than sorting every match from an index (SQLite only)."""
+        if isinstance(conditions, Shaped):
+            params = {**conditions.params, "page_offset": offset, "page_limit": limit}
+            key = ("page", conditions.key, scan)
+            build = functools.partial(self._page_statement, conditions, scan, _NAMED, 0, 0)
+            return [int(r[0]) for r in self._run(key, build, params)]
+        stmt = self._page_statement(conditions, scan, _LITERAL, offset, limit)
+        return [int(r[0]) for r in self.session.execute(stmt)]
+
+    def _page_statement(
+        self,
+        conditions: list[ColumnElement[bool]],
+        scan: bool,
+        binds: _Binds,
+        offset: int,
+        limit: int,
+    ) -> Select[Any]:
         # Sparse matches on PostgreSQL: order by an expression, so the planner does not walk the
         # primary key hoping to meet the first matches soon (and then scan millions of rows).
         order = P.id + 0 if not scan and self.dialect == "postgresql" else P.id
-        stmt = select(P.id).order_by(order).offset(offset).limit(limit)
+        stmt = (
+            select(P.id)
+            .order_by(order)
+            .offset(binds.one("page_offset", offset, P.id))
+            .limit(binds.one("page_limit", limit, P.id))
+        )
         if conditions and scan and self.dialect == "sqlite":
             # SQLite uses no index for a CASE expression, so it walks the table in key order.
-            stmt = stmt.where(case((and_(*conditions), 1), else_=0) == 1)
-        elif conditions:
-            stmt = stmt.where(*conditions)
-        return [int(r[0]) for r in self.session.execute(stmt)]
+            return stmt.where(case((and_(*conditions), 1), else_=0) == 1)
+        if conditions:
+            return stmt.where(*conditions)
+        return stmt
 
     def rows_by_ids(
         self, ids: Sequence[int], since: date, hiring: SignalQuery | None = None
@@ -1000,14 +1100,19 @@ class ProspectRepository:
         technologies first seen on or after ``since``."""
         if not ids:
             return []
-        if hiring is None or not hiring.hiring:
+        if hiring is not None and hiring.hiring:
+            stmt = _rows_with_signals(_posting_conditions(hiring), self._arrays)
+        elif self._arrays or len(ids) > MAX_SHAPED_PAGE:
             stmt = _ROWS_WITH_SIGNALS[self._arrays]
         else:
-            stmt = _rows_with_signals(_posting_conditions(hiring), self._arrays)
+            # One statement per number of keys (a page's size), kept with its compiled text.
+            params: dict[str, Any] = {f"ids_{i}": k for i, k in enumerate(ids)}
+            params["since"] = since
+            build = functools.partial(_rows_with_signals, [], False, len(ids))
+            names, rows = STATEMENTS.run(self.session, ("rows", len(ids)), build, params)
+            return _in_order(ids, names, rows)
         result = self.session.execute(stmt, {"ids": list(ids), "since": since})
-        make = _page_row(tuple(result.keys()))._make
-        by_id = {row.id: row for row in map(make, result.all())}
-        return [by_id[i] for i in ids if i in by_id]
+        return _in_order(ids, list(result.keys()), result.all())
 
     # --- company lookups --------------------------------------------------------------------
 
@@ -1361,6 +1466,85 @@ class ProspectRepository:
         return {r[0] for r in rows}
 
 
+def _one_of_conditions(q: PersonQuery, binds: _Binds) -> list[ColumnElement[bool]] | None:
+    """The conditions of ``q``'s titles, seniorities, departments, industries, email statuses
+    and named companies (the first of ``branches``); None when an empty list of titles or
+    companies leaves nothing to match."""
+    out: list[ColumnElement[bool]] = []
+    if q.title_ids is not None:
+        if not q.title_ids:
+            return None
+        out.append(title_condition(q.title_ids, binds))
+    for name, column, values in (
+        ("seniorities", P.seniority, q.seniorities),
+        ("departments", P.department, q.departments),
+        ("industries", P.industry, q.industries),
+        ("email_status", P.email_status, q.email_status),
+    ):
+        if values:
+            out.append(binds.among(column, name, values))
+    if q.company_ids is not None:
+        if not q.company_ids:
+            return None
+        out.append(P.company_id.in_(q.company_ids))
+    return out
+
+
+def _exclusions_and_bounds(q: PersonQuery, binds: _Binds) -> list[ColumnElement[bool]]:
+    """The conditions of the people, industries and places ``q`` leaves out, an extension's
+    conditions, and the headcount and revenue bounds."""
+    out: list[ColumnElement[bool]] = []
+    if q.exclude_ids:
+        # Rendered inline (integers only), so a workspace with many contacts never runs into
+        # the database's limit on bound parameters.
+        out.append(
+            P.id.not_in(
+                bindparam("exclude_ids", q.exclude_ids, expanding=True, literal_execute=True)
+            )
+        )
+    if q.exclude_industries:
+        excluded = binds.each("exclude_industries", q.exclude_industries, P.industry)
+        out.append(or_(P.industry.is_(None), P.industry.not_in(excluded)))
+    out.extend(q.conditions)
+    if q.employees:
+        out.extend(_between(P.employees, q.employees, binds, "employees"))
+    if q.revenue:
+        out.extend(_between(P.revenue_usd, q.revenue, binds, "revenue"))
+    for name, column, excluded_places in (
+        ("exclude_places", P.loc, q.exclude_places),
+        ("exclude_company_places", P.company_loc, q.exclude_company_places),
+    ):
+        for i, place in enumerate(excluded_places):
+            inside = _in_place(column, place, binds, f"{name}_{i}")
+            out.append(or_(column.is_(None), not_(inside)))
+    return out
+
+
+def _count_statement(conditions: list[ColumnElement[bool]]) -> Select[Any]:
+    stmt: Select[Any] = select(func.count()).select_from(Person.__table__)
+    return stmt.where(*conditions) if conditions else stmt
+
+
+def _counts_statement(
+    conditions: list[ColumnElement[bool]], first: Sequence[int] | None, cap: int, binds: _Binds
+) -> Select[Any]:
+    """The statement of ``ProspectRepository.count_with_ids``: the count of the matches of
+    ``conditions`` (with ``first``, of those whose title is one of ``first``, then of the others)
+    and, with a ``cap``, their keys when there are at most ``cap`` (PostgreSQL)."""
+    parts: list[ColumnElement[bool] | None] = [None]
+    if first is not None:
+        mine = P.title_id.in_(binds.each("first", first, P.title_id))
+        parts = [mine, not_(mine)]
+    columns: list[Any] = [func.count().filter(p) if p is not None else func.count() for p in parts]
+    if cap > 0:
+        small = func.count() <= binds.one("cap", cap, P.id)
+        columns += [
+            case((small, func.array_agg(P.id).filter(p) if p is not None else func.array_agg(P.id)))
+            for p in parts
+        ]
+    return select(*columns).where(*conditions)
+
+
 def _phrases(keywords: Sequence[str]) -> list[str]:
     """The distinct keyword phrases in the words the text search looks for, sorted."""
     return sorted({" ".join(words) for words in map(_words, keywords) if words})
@@ -1379,13 +1563,27 @@ def _page_row(names: tuple[str, ...]) -> Any:
     return namedtuple("PageRow", names)
 
 
-def _among_ids(column: Any, array: bool) -> ColumnElement[bool]:
+def _among_ids(column: Any, array: bool, n: int = 0) -> ColumnElement[bool]:
     """``column`` is one of the bound ``ids``: on PostgreSQL one array parameter (``= ANY``), so
     the statement's text is the same for any number of keys and is rendered and parsed once per
-    connection; elsewhere an IN list expanded for the keys given."""
+    connection; elsewhere an IN list expanded for the keys given, or with ``n`` one of ``n``
+    parameters ``ids_0`` ... (a statement kept for that number of keys)."""
     if array:
         return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+    if n:
+        return column.in_([bindparam(f"ids_{i}", type_=Integer) for i in range(n)])
     return column.in_(bindparam("ids", expanding=True))
+
+
+# Pages of at most this many people are read by a statement kept for their number (SQLite).
+MAX_SHAPED_PAGE = 100
+
+
+def _in_order(ids: Sequence[int], names: list[str], rows: Sequence[Any]) -> list[Any]:
+    """The rows of ``rows_by_ids`` as named tuples, in the order of ``ids``."""
+    make = _page_row(tuple(names))._make
+    by_id = {row.id: row for row in map(make, rows)}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 # The statements a search runs for every page, built once (their SQL is compiled once per
@@ -1438,7 +1636,9 @@ def _json_rows(array: bool, *values: Any) -> Any:
     return func.json_group_array(func.json_array(*values))
 
 
-def _rows_with_signals(posting_where: list[ColumnElement[bool]], array: bool) -> Select[Any]:
+def _rows_with_signals(
+    posting_where: list[ColumnElement[bool]], array: bool, n: int = 0
+) -> Select[Any]:
     """The people of the bound ``ids`` with their title and company (``_ROWS_BY_IDS_SELECT``)
     and, per company, what the signals shown per person need, in one statement:
 
@@ -1453,7 +1653,7 @@ def _rows_with_signals(posting_where: list[ColumnElement[bool]], array: bool) ->
     database, so a page of people at large companies (hundreds of posting titles) comes back
     as one row per person."""
     page = Person.__table__.alias("page_people")
-    companies = select(page.c.company_id).where(_among_ids(page.c.id, array))
+    companies = select(page.c.company_id).where(_among_ids(page.c.id, array, n))
     # Grouped by the title's key first, so that only the groups are joined to their titles.
     groups = (
         select(
@@ -1494,7 +1694,7 @@ def _rows_with_signals(posting_where: list[ColumnElement[bool]], array: bool) ->
         )
         .outerjoin(hiring, hiring.c.company_id == P.company_id)
         .outerjoin(adopted, adopted.c.company_id == P.company_id)
-        .where(_among_ids(P.id, array))
+        .where(_among_ids(P.id, array, n))
     )
 
 

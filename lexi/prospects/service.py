@@ -27,6 +27,7 @@ from lexi.prospects.repository import (
     SignalQuery,
     title_condition,
 )
+from lexi.prospects.statements import Shaped
 from lexi.prospects.taxonomy import (
     DEPARTMENTS,
     EMAIL_STATUSES,
@@ -359,6 +360,8 @@ def _own(q: PersonQuery, both: PersonQuery, branches: list[list[Any]]) -> list[l
         return branches
     if len(branches) != 1 or not q.title_ids or not both.title_ids:
         return None
+    if isinstance(branches[0], Shaped):
+        return None  # the group's own are kept for its shape: no cheaper to derive
     return [[title_condition(q.title_ids), *branches[0][1:]]]
 
 
