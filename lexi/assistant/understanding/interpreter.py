@@ -14,7 +14,7 @@ from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
 from . import commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
-from .corrections import corrected
+from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
 from .places import unquote_places
@@ -153,7 +153,7 @@ def _typed_fast(text: str) -> str:
 # same.
 _CORRECTION = re.compile(
     r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:(?:sorry|wait|oops|whoops|oh|ah|hmm+|"
-    r"no|nope|nah|actually|ugh|my\s+bad)\W+)*i\s+meant?\b\W*(?=\w))"
+    r"no|nope|nah|actually|ugh|my\s+bad|and|also)\W+)*i\s+meant?\b\W*(?=\w))"
     r"(?:i\s+meant?\b\W*(?=\w))?",
     re.IGNORECASE,
 )
@@ -194,7 +194,7 @@ class RuleInterpreter:
         cleaned = fields.rewrite(cleaned)
         cleaned, titles = _quoted_titles(cleaned)
         cleaned = boolean_to_plain(cleaned, titles)
-        cleaned = _CORRECTION.sub("actually ", cleaned)
+        cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
         cleaned = takebacks.spelled_out(cleaned)
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
@@ -415,6 +415,28 @@ def _pasted_title_list(text: str, kept: set[str]) -> str:
 
 def _names_people(text: str) -> bool:
     return extract(text).has_role
+
+
+def _kinds(text: str) -> set[str]:
+    slots = extract(text)
+    kinds = {
+        kind
+        for kind, values in (
+            ("roles", slots.has_role),
+            ("industries", slots.industries),
+            ("places", slots.locations or slots.company_locations),
+            ("employees", slots.employees),
+            ("revenue", slots.revenue),
+        )
+        if values
+    }
+    return kinds
+
+
+def _same_kind(old: str, new: str) -> bool:
+    """Whether two texts name the same kind of value: "biotech" and "medical devices"."""
+    kinds = _kinds(new)
+    return bool(kinds) and kinds == _kinds(old)
 
 
 def _only_role(text: str) -> bool:

@@ -222,6 +222,8 @@ def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
     one_city = len(places) == 1 and places[0].kind == "city"
     if one_city and j < len(texts) and (with_state := _city_with_state(texts, i, j, places[0])):
         return with_state
+    if j < len(texts) and (with_code := _city_with_lower_code(tokens, texts, i, j)):
+        return with_code
     if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
         own = geo.longest_place_at(texts, j, max_len=3)
         if own and all(p.kind == "country" and p.country == places[0].country for p in own[1]):
@@ -450,6 +452,24 @@ def _city_with_state(texts: list[str], i: int, j: int, found: geo.Place) -> Plac
         ):
             return PlaceHit(j - i + nxt[0], [state.filter_string()], unlisted=name)
     return None
+
+
+# Lower-case codes that are also words joining what comes next: read as a state only at the end
+# ("portland or" is Oregon; "portland or seattle" is two cities).
+_JOINING_CODES = frozenset({"or", "in"})
+
+
+def _city_with_lower_code(tokens: list[Token], texts: list[str], i: int, j: int) -> PlaceHit | None:
+    """ "portland me", "springfield il", "columbus ga": a state code typed in lower case right
+    after a city picks the city of that name in the state (none there: no place)."""
+    code = texts[j]
+    if len(code) != 2 or not code.isalpha() or code.isupper() or not code[1:].islower():
+        return None
+    last = j + 1 == len(texts) or tokens[j + 1].start - tokens[j].end >= 2
+    if code.lower() in _JOINING_CODES and not last:
+        return None
+    city = _city_in(" ".join(texts[i:j]), code.upper())
+    return PlaceHit(j - i + 1, [city.filter_string()]) if city is not None else None
 
 
 def _cities_elsewhere(name: str, country: str) -> list[str] | None:

@@ -3,7 +3,9 @@ how big the list is, a technology or a hiring role added to the search, one titl
 several, words that restate the search or give a reason, asks Lexi cannot serve, the email of a
 campaign changed without a verb, a place said to be the companies' or the people's, a campaign's
 topic after "on" or "around", a postscript, what waits for approval, some of the places
-replaced, and a list named after a sales tool. Each class is tested with phrasings of its own, not the lines of the scored batches."""
+replaced, a list named after a sales tool, a correction said in many ways ("sorry not biotech,
+medical devices", "I typed Providence but I meant Portsmouth NH"), a state code in lower case after
+a city. Each class is tested with phrasings of its own, not the lines of the scored batches."""
 
 from __future__ import annotations
 
@@ -1419,3 +1421,105 @@ class TestAVagueCountWithoutARole:
 
     def test_some_with_a_role_is_still_ten(self):
         assert _one("some CFOs in Ohio", _after()).filters.limit == 10
+
+
+# ------------------------------------------------------------------ a correction replaces
+
+ENG_BIO = {
+    "titles": ["VP of Engineering"],
+    "industries": ["Biotechnology"],
+    "locations": ["Boston, MA, US", "Providence, RI, US"],
+    "limit": 25,
+}
+NURSES_OH = {"titles": ["Director of Nursing"], "locations": ["OH, US"], "limit": 25}
+
+
+class TestACorrectionReplacesTheWrongValue:
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            ("sorry not biotech, medical devices", {"industries": ["Medical Devices"]}),
+            ("nope, not biotech, pharma", {"industries": ["Pharmaceuticals"]}),
+            (
+                "oops, I wrote biotech but I meant pharmaceutical companies",
+                {"industries": ["Pharmaceuticals"]},
+            ),
+            ("biotech was a typo, medical devices", {"industries": ["Medical Devices"]}),
+            (
+                "and I meant VP of Quality, not engineering. autocorrect hates me today",
+                {"titles": ["VP of Quality"]},
+            ),
+            ("sorry I meant CTOs not VPs of engineering", {"titles": ["CTO"]}),
+            ("not VPs of engineering, CTOs", {"titles": ["CTO"]}),
+            (
+                "no wait, I typed Providence but I meant Portsmouth NH",
+                {"locations": ["Boston, MA, US", "Portsmouth, NH, US"]},
+            ),
+            (
+                "ugh, where I said Providence I meant Hartford",
+                {"locations": ["Boston, MA, US", "Hartford, CT, US"]},
+            ),
+            ("not Providence, Worcester", {"locations": ["Boston, MA, US", "Worcester, MA, US"]}),
+            (
+                "make that Denver instead of Providence",
+                {"locations": ["Boston, MA, US", "Denver, CO, US"]},
+            ),
+        ],
+    )
+    def test_the_new_value_takes_the_old_ones_place(self, text, changed):
+        assert _refined(text, ENG_BIO) == {**ENG_BIO, **changed}
+
+    @pytest.mark.parametrize(
+        ("text", "state"),
+        [("not Ohio, Iowa", "IA, US"), ("sorry, not Ohio but Kentucky", "KY, US")],
+    )
+    def test_a_state_said_instead(self, text, state):
+        assert _refined(text, NURSES_OH) == {**NURSES_OH, "locations": [state]}
+
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            ("200-1000 employees, no sorry, 200-2000", {"employees": {"min": 200, "max": 2000}}),
+            ("50 to 500 staff, sorry, 50 to 1000", {"employees": {"min": 50, "max": 1000}}),
+            ("give me 30, no sorry, 40", {"limit": 40}),
+            ("I said 50, not 15", {"limit": 50}),
+        ],
+    )
+    def test_a_number_said_again_replaces_the_first(self, text, changed):
+        assert _refined(text, NURSES_OH) == {**NURSES_OH, **changed}
+
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            ("not Ohio, add Indiana", {"locations": ["IN, US"], "exclude_locations": ["OH, US"]}),
+            (
+                "not Columbus itself, the rest of Ohio",
+                {"exclude_locations": ["Columbus, OH, US"]},
+            ),
+        ],
+    )
+    def test_not_then_something_else_is_no_correction(self, text, changed):
+        assert _refined(text, NURSES_OH) == {**NURSES_OH, **changed}
+
+
+class TestAStateCodeInLowerCaseAfterACity:
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("CTOs at fintechs in portland me", "Portland, ME, US"),
+            ("CFOs at hospitals in springfield il", "Springfield, IL, US"),
+            ("plant managers in columbus ga", "Columbus, GA, US"),
+            ("HR directors in portland or", "Portland, OR, US"),
+            ("plant managers in wilmington de, 50+ employees", "Wilmington, DE, US"),
+        ],
+    )
+    def test_the_code_picks_the_citys_state(self, text, place):
+        assert _one(text, ConversationState()).filters.locations == [place]
+
+    def test_or_between_two_cities_joins_them(self):
+        got = _one("CFOs in portland or seattle", ConversationState())
+        assert got.filters.locations == ["Portland, OR, US", "Seattle, WA, US"]
+
+    def test_a_code_the_city_is_not_in_adds_nothing(self):
+        got = _one("CFOs in Denver me", ConversationState())
+        assert got.filters.locations == ["Denver, CO, US"]
