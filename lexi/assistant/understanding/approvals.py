@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .purpose import without_reasons
 from .types import ConversationState, Intent, IntentKind
 
 I = re.IGNORECASE
@@ -79,8 +80,16 @@ _GO_AHEAD = re.compile(
 )
 
 
+_BARE_NO = re.compile(r"^\W*(?:no|nope|nvm|never\s*mind|nevermind|don'?t)\W*$", I)
+
+
 def approval(text: str, state: ConversationState) -> Intent | None:
     """The pending task's fate, when the message is only about it."""
+    # "dismiss it, I'll handle that one myself": the reason after the answer is no request (a
+    # bare "ok" or "no" left is too little to act on)
+    stripped = without_reasons(text)
+    if stripped != text and not _BARE_NO.match(stripped) and not _JUST_YES.match(stripped):
+        text = stripped
     said = _APPROVE.match(text) or _DISMISS.match(text)
     if said and said.groupdict().get("picked") and len(state.pending_task_ids) > 1:
         # "approve the one for X" with several waiting: acting on the newest might be the wrong one
@@ -91,8 +100,7 @@ def approval(text: str, state: ConversationState) -> Intent | None:
                 return None  # "go ahead" with nothing proposed is just filler
         return Intent(kind=IntentKind.task_approve)
     if _DISMISS.match(text):
-        bare = re.match(r"^\W*(?:no|nope|nvm|never\s*mind|nevermind|don'?t)\W*$", text, I)
-        if bare and not state.pending_task_ids:
+        if _BARE_NO.match(text) and not state.pending_task_ids:
             return None
         return Intent(kind=IntentKind.task_dismiss)
     return None

@@ -74,6 +74,33 @@ _OUR_NEEDS = re.compile(
 )
 
 
+# "In Germany", "at chains this size": where or when the sentence after it holds.
+_SETTING = r"(?:(?:in|at|for|with|on)\s+(?:[\w-]+\s+){1,3}?)?"
+_AUX = (
+    r"(?:will|would|can|could|should|might|may|must|have|had|am|are|was|were|did|do|does)"
+    r"(?:n'?t)?"
+)
+# Read as a verb after "I" or "we" only with the verb after them: "I would like" is a want.
+_MODAL = r"(?:will|would|can|could|should|might|may|must|wo|ca)(?:n'?t)?"
+_ADVERB = (
+    r"(?:just|already|really|still|usually|always|never|often|probably|actually|mostly|all|"
+    r"both|even|personally|typically|generally|normally|recently|finally|honestly|not)"
+)
+# A word of a sentence's subject ("regional hospitals"), not of a clause that qualifies or
+# joins ("companies that don't", "but never VPs").
+_SUBJECT_WORD = (
+    r"(?!(?:that|who|which|whose|where|but|and|or|not|no|only|just|except|also|plus|so|if|when|"
+    r"without|with|exclude|skip|drop|remove)\b)[\w-]+"
+)
+# What someone says they want, right after "I"/"we": a request, not a reason.
+_WANTS = (
+    r"(?:want|wanna|need|like|love|prefer|rather|only|also|mean|meant|said|say|typed|wrote|"
+    r"think|guess|take|looking|look|target|targeting|focus|care|hope|asked|wish|sell\s+only|"
+    r"include|exclude|add|skip|get|find|go|pick|choose|do\s+(?:\d+|a|the)|"
+    r"can\s+do|could\s+do|'?ll\s+take|am|are|is)"
+)
+
+
 # A reason or an aside after the request, from a comma, a dash or a sentence end to the next
 # sentence end: "..., since new risk managers often review their insurance", "exclude Illinois,
 # we already covered Chicago last quarter", "and casinos too, a lot of the big F&B budgets sit
@@ -122,11 +149,85 @@ _REASON = prefilter.compile(
     re.IGNORECASE,
 )
 
+# The same after a request, in general form: a sentence of its own with a subject and what it
+# does ("we sell to small shops too", "I'll handle that one myself", "In Germany we write with
+# Sie", "our rep just moved to Detroit", "VPs never answer us"), not what is wanted ("I need
+# 50", "we only want banks", "I meant CFOs"). Read only after a request (not after "Hello,"),
+# and a sentence about the user that names people ("I search the directors of sales") is the
+# request itself.
+_ASIDE = prefilter.compile(
+    r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:(?P<about>"
+    rf"{_SETTING}(?:i|we|he|she)(?:'(?:ll|ve|d|m|re)|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
+    rf"(?!(?:{_WANTS}|{_MODAL}|{_ADVERB})\b)[a-z]+(?:'t)?\b"
+    # "our rep just moved to Detroit", "my manager will want to see it": the user's people
+    rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADVERB}\s+)*(?:{_AUX}|just|[a-z]+ed|"
+    r"covers?|handles?|owns?|runs?|sells?|wants?|needs?|likes?|loves?|hates?|prefers?|thinks?|"
+    r"says?|asks?|knows?|lives?|works?|sits?)\b"
+    r")"
+    # "I want to check the quality before I burn credits": what the user means to do themselves
+    r"|(?:i|we)(?:'d|\s+would)?\s+(?:just\s+)?(?:want|need|like|wanna)\s+(?:to\s+)?"
+    r"(?:check|test|try|verify|make\s+sure|be\s+sure|gauge|sample|see\s+(?:if|whether|how)|"
+    r"get\s+a\s+feel|understand|compare|avoid|double-?check|sanity-?check|spot-?check|review)\b"
+    # "VPs never answer us", "at chains this size the controller usually owns payroll",
+    # "plenty of regional hospitals don't have a CISO title": how such people or companies are
+    rf"|{_SETTING}(?:(?:the|a|an|their|most|many|some|plenty\s+of|lots\s+of|a\s+lot\s+of|"
+    rf"half\s+(?:of\s+)?)\s+)?(?:{_SUBJECT_WORD}\s+){{0,2}}?{_SUBJECT_WORD}\s+"
+    r"(?:usually|typically|often|generally|normally|always|never|rarely|seldom|hardly|barely|"
+    r"tend\s+to|don'?t|doesn'?t|do\s+not|does\s+not|won'?t|can'?t|aren'?t|isn'?t)\s+"
+    # a verb next, not a joining word ("hospitals usually but ..."); "hq doesn't matter" asks
+    # for the filter to go
+    r"(?!(?:but|and|or|in|at|for|with|the|a|an|of|to|matter|count|apply)\b)[a-z]+"
+    r")[^.!?:;]*[.!?]?",
+    re.IGNORECASE,
+)
+# A request inside what reads as an aside: "We run campaigns for hotels and would like to start
+# with about 30 people."
+_ASKS = re.compile(
+    r"\b(?:(?:and|but|so)\s+(?:(?:i|we)\s+)?(?:would|'d|want|need)|could\s+you|can\s+you|please)\b",
+    re.IGNORECASE,
+)
+# "we already have a partner there", "my brother is an accountant": one person the sentence is
+# about, not people to find.
+_SOMEONE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+", re.IGNORECASE)
+# What may stand before an aside without being a request: "Hello,", "Hey! Quick one -".
+_GREETING = re.compile(
+    r"\W*(?:(?:hello|hi|hey|hiya|good\s+(?:morning|afternoon|evening|day)|morning|bonjour|hallo|"
+    r"guten\s+tag|hola|ciao|dear|lexi|there|team|all|folks|quick\s+(?:one|question)|ok(?:ay)?|so|"
+    r"and|um+|hmm+|please|thanks|thank\s+you|sorry|(?:i'?m|i\s+am)\s+sorry|apologies|my\s+bad|"
+    r"excuse\s+me)\W*)*",
+    re.IGNORECASE,
+)
 
-def without_reasons(text: str) -> str:
-    """The message without the reasons and asides given after what it asks for."""
-    out = _REASON.sub("", text)
+
+# "merge Trade Show Leads into Q4 HR Webinar so those folks get the sequence too", "add Michigan,
+# ... so it's in range now": what the request is for, with or without a comma.
+_SO_THAT = prefilter.compile(
+    r"(?P<about>\s*,?\s+so\s+(?:that\s+)?)(?:they|those|these|we|i|he|she|it|you|our|my|everyone|"
+    r"everybody|nobody)\b[^.!?]*",
+    re.IGNORECASE,
+)
+
+
+def without_reasons(text: str, has_role=None) -> str:
+    """The message without the reasons and asides given after what it asks for.
+
+    ``has_role(text)`` says whether a text names people to find (see ``_ASIDE``).
+    """
+    out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
+    out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)
     return out if out.strip(" ,;.!?-") else text
+
+
+def _aside(m: re.Match[str], has_role) -> str:
+    """Nothing in place of an aside, or the aside itself when it is the request."""
+    if _GREETING.fullmatch(m.string[: m.start()]):
+        return m[0]
+    if m["about"] is None:
+        return ""
+    rest = m.string[m.end("about") : m.end()]
+    if _ASKS.search(rest) or (has_role is not None and has_role(_SOMEONE.sub(" ", rest))):
+        return m[0]
+    return ""
 
 
 # "DSI (directeurs des systèmes d'information)", "PDG (CEOs)": a role, then the same role
@@ -166,5 +267,5 @@ def without_purpose(text: str, has_role) -> str:
     m = _LEAD_IN.match(out)
     if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
         out = m["rest"]
-    out = without_reasons(_OCCASION.sub("", out))
+    out = without_reasons(_OCCASION.sub("", out), has_role)
     return _PLAN.sub("", out).strip() or text

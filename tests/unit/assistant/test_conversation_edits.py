@@ -5,7 +5,7 @@ campaign changed without a verb, a place said to be the companies' or the people
 topic after "on" or "around", a postscript, what waits for approval, some of the places
 replaced, a list named after a sales tool, a correction said in many ways ("sorry not biotech,
 medical devices", "I typed Providence but I meant Portsmouth NH"), a state code in lower case after
-a city. Each class is tested with phrasings of its own, not the lines of the scored batches."""
+a city, and an aside after the request ("VPs never answer us", "my manager will want to see it"). Each class is tested with phrasings of its own, not the lines of the scored batches."""
 
 from __future__ import annotations
 
@@ -1523,3 +1523,158 @@ class TestAStateCodeInLowerCaseAfterACity:
     def test_a_code_the_city_is_not_in_adds_nothing(self):
         got = _one("CFOs in Denver me", ConversationState())
         assert got.filters.locations == ["Denver, CO, US"]
+
+
+# ------------------------------------------------------------------ an aside is no filter
+
+OPS = {
+    "titles": ["VP of Operations", "Director of Operations"],
+    "industries": ["Wholesale"],
+    "locations": ["OH, US", "IN, US"],
+    "limit": 25,
+}
+CIO_BANKS = {"titles": ["CIO"], "industries": ["Banking"], "locations": ["NY, US"], "limit": 25}
+PAYROLL = {
+    "titles": ["HR Director", "Payroll Manager"],
+    "industries": ["Restaurants", "Retail"],
+    "locations": ["GA, US"],
+    "employees": {"min": 200, "max": 2000},
+    "limit": 25,
+}
+
+
+class TestAnAsideAfterTheRequest:
+    @pytest.mark.parametrize(
+        ("text", "base", "changed"),
+        [
+            (
+                "only directors please, VPs never answer us",
+                OPS,
+                {"titles": ["Director of Operations"]},
+            ),
+            ("just the VPs, directors rarely sign anything", OPS, {"titles": ["VP of Operations"]}),
+            (
+                "add Michigan too, our rep just moved to Detroit so it's in range now",
+                OPS,
+                {"locations": ["OH, US", "IN, US", "MI, US"]},
+            ),
+            (
+                "add Kentucky, my colleague lives in Louisville",
+                OPS,
+                {"locations": ["OH, US", "IN, US", "KY, US"]},
+            ),
+            (
+                "include Illinois as well, our new hire used to work in Chicago",
+                OPS,
+                {"locations": ["OH, US", "IN, US", "IL, US"]},
+            ),
+            (
+                "add retailers too, we sell to small shops as well",
+                OPS,
+                {"industries": ["Wholesale", "Retail"]},
+            ),
+            (
+                "let's just see 10 for now, I want to check the quality before I burn credits",
+                OPS,
+                {"limit": 10},
+            ),
+            ("just 5 for now, I need to test the emails first", OPS, {"limit": 5}),
+            (
+                "add IT directors too, a lot of smaller banks don't have a CIO",
+                CIO_BANKS,
+                {"titles": ["CIO", "IT Director"]},
+            ),
+            (
+                "swap the HR directors for controllers, at chains this size the controller usually owns payroll",
+                PAYROLL,
+                {"titles": ["Controller", "Payroll Manager"]},
+            ),
+            (
+                "exclude Georgia. In Atlanta we already have a partner who covers it",
+                PAYROLL,
+                {"locations": None, "exclude_locations": ["GA, US"]},
+            ),
+        ],
+    )
+    def test_only_the_request_changes_the_search(self, text, base, changed):
+        f = _refined(text, base)
+        want = {**base, **changed}
+        assert f == {k: v for k, v in want.items() if v is not None}
+
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            ("VPs at banks, over 500 employees", {"employees": {"min": 501, "max": None}}),
+            ("CFOs at banks, I need 40", {"limit": 40}),
+            ("CFOs at banks, hq doesn't matter", {}),
+        ],
+    )
+    def test_a_constraint_after_a_comma_stays(self, text, changed):
+        got = _one(text, _after(_search(CIO_BANKS)))
+        assert got.kind is IntentKind.prospect_search
+        for key, value in changed.items():
+            assert got.filters.to_dict()[key] == value
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "name"),
+        [
+            (
+                "ok put them in a new list, call it Midwest Distributors Ops, my manager will want to see it",
+                IntentKind.list_create,
+                "Midwest Distributors Ops",
+            ),
+            (
+                "save these as Ohio Ops Leads, my boss asked for them",
+                IntentKind.list_create,
+                "Ohio Ops Leads",
+            ),
+            (
+                "merge Q1 Leads into Q4 Pipeline so those folks get the sequence too",
+                IntentKind.list_merge,
+                "Q4 Pipeline",
+            ),
+            (
+                "add them to Q4 Pipeline so we can email them next week",
+                IntentKind.list_add,
+                "Q4 Pipeline",
+            ),
+        ],
+    )
+    def test_a_list_name_ends_before_the_aside(self, text, kind, name):
+        got = _one(text, _after(_search(OPS), known=["Q1 Leads", "Q4 Pipeline"]))
+        assert (got.kind, got.list_name) == (kind, name)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            'Please more formal. In Germany we write with "Sie" to people we don\'t know.',
+            "shorter please. In France we keep these brief",
+            "make it warmer, our customers hate stiff emails",
+        ],
+    )
+    def test_an_email_rewrite_with_a_reason_is_one_rewrite(self, text):
+        got = _one(text, ConversationState(last_campaign_id=CAMPAIGN))
+        assert got.kind is IntentKind.email_rewrite
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "dismiss it, I'll handle that one myself",
+            "cancel that, we'll do it by hand",
+            "reject it, I already sent them an email myself",
+        ],
+    )
+    def test_dismissing_with_a_reason(self, text):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is IntentKind.task_dismiss
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Hello, I search the directors of sales at software companies in Paris",
+            "Hi there, I was wondering if you could pull 30 CFOs at hospitals in Texas",
+        ],
+    )
+    def test_a_sentence_about_the_user_that_names_people_is_the_request(self, text):
+        got = _one(text, ConversationState())
+        assert got.kind is IntentKind.prospect_search and got.filters.titles
