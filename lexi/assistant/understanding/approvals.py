@@ -22,7 +22,7 @@ _THE_TASK = (
     r"save|saving|list\s+save|export|enrichment)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task|"
     # "approve the pending one", "cancel the newest task": the one the conversation proposed last
-    r"the\s+(?:(?:pending|waiting|outstanding|newest|latest|most\s+recent)\s+)+"
+    r"(?:the|that|this|my)\s+(?:(?:pending|waiting|outstanding|newest|latest|most\s+recent)\s+)+"
     r"(?:one|task|request|item|approval)|"
     r"the\s+one\s+(?:that'?s\s+|that\s+is\s+|which\s+is\s+)?(?:pending|waiting)(?:\s+(?:for|on)\s+"
     r"(?:my\s+|an?\s+)?(?:approval|me))?)"

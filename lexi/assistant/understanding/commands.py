@@ -144,6 +144,9 @@ _ABOUT_LEXI = prefilter.compile(
     # "what are you able to do for a cold chain sales team?", "what can you do for recruiters"
     r"\bwhat\s+(?:are\s+(?:you|u)\s+able\s+to|(?:can|could)\s+(?:you|u|lexi))\s+(?:do|offer)\s+for\b|"
     r"\b(?:what|which)\s+are\s+(?:the\s+)?(?:filters|fields|criteria|search\s+options)\b|"
+    # "new here - what kinds of filters can I use when searching for people?"
+    r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:buying\s+)?(?:signals|filters|"
+    r"criteria|search\s+options)\s+(?:can|could|do|should)\s+(?:you|u|i|we)\s+(?:search|filter|use|apply)\b|"
     r"\b(?:filters|searches|criteria|fields)\s+(?:that\s+)?(?:do\s+)?(?:you|u|lexi)\s+"
     r"(?:support|offer|have|can\s+(?:use|do|search|filter|handle))\b",
     I,
@@ -200,6 +203,14 @@ _UNSUPPORTED = prefilter.compile(
     r"compan(?:y|ies)|firms?|business(?:es)?|cos|houses?|trad(?:e|ers?|ing)|industry|sector|"
     r"oriented|focused|led|heavy)\b)|"
     r"download|csv|excel|spreadsheet|google\s+sheets?|calendar|"
+    # contact data Lexi does not hold, asked for itself: "get me direct dial phone numbers for the
+    # people in my list", "I need personal emails for the founders in my list"
+    r"(?:get|find|pull|give|need|want|grab|fetch|look\s+up)\s+(?:me\s+|us\s+)?(?:their\s+|the\s+|all\s+)?"
+    r"(?:direct\s+dials?|(?:direct[\s-]dial\s+|mobile\s+|cell(?:\s+phone)?\s+)?phone\s+numbers?|"
+    r"mobile\s+numbers?|cell\s+numbers?|personal\s+e-?mails?(?:\s+addresses)?|home\s+addresses)"
+    # ... of people already found or saved, not a search for people with them
+    r"(?=\s*(?:\([^)]*\)\s*)?(?:[?.!]*$|(?:for|of|on)\s+(?:them|these|those|everyone|everybody|all|my|our|"
+    r"(?:the\s+)?(?:people|ones|contacts|leads|founders|names)\s+(?:in|on|from)\b)))|"
     # reading other sites: "scrape www.example.com", "crawl their website"
     r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"

@@ -1347,9 +1347,21 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
     shorthand.meant_in_industry(clause, slots)
+    _country_narrowed(slots.locations)
     if _CONTINUE.match(clause):
         slots.more = True
     return slots
+
+
+def _country_narrowed(locations: list[str]) -> None:
+    """ "in Spain, is possible only in Madrid and Barcelona?", "Japan, Tokyo and Osaka only",
+    "Santiago de Chile": a country named before places inside it is narrowed to them."""
+    countries = [place for place in locations if "," not in place]
+    if len(locations) < 2 or len(countries) != 1:
+        return
+    country = countries[0]
+    if all(place.endswith(f", {country}") for place in locations if place != country):
+        locations.remove(country)
 
 
 def _quoted_postings(hiring_for: dict, quotes: list[str]) -> None:

@@ -249,7 +249,8 @@ _RULES: list[tuple[str, str]] = [
         # "ex-Deloitte controllers", "former McKinsey consultants" (not "ex-CFOs": a past role)
         r"\b(?:ex-|ex\s+|former\s+)(?!(?:C[A-Z]{1,3}Os?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|"
         r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*\b|"
-        r"\b(?:who\s+)?(?:used\s+to\s+work|previously\s+worked|formerly\s+worked|worked\s+previously)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
+        r"\b(?:who\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
+        r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
         r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
     ),
     (

@@ -627,3 +627,88 @@ class TestToolsTakenUp:
             "titles": ["Cloud Security Engineer"],
             "posted_within_days": 14,
         }
+
+
+class TestACountryNarrowedToItsCities:
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            (
+                "CEOs of pharma companies in Spain, is possible only in Madrid and Barcelona?",
+                ["Madrid, ES", "Barcelona, ES"],
+            ),
+            (
+                "Medical affairs directors at biotechs in Japan, Tokyo and Osaka only",
+                ["Tokyo, JP", "Osaka, JP"],
+            ),
+            ("hospital administrators in Santiago de Chile", ["Santiago, CL"]),
+            (
+                "sales managers in Mexico for logistics companies, in Monterrey or Guadalajara",
+                ["Monterrey, MX", "Guadalajara, MX"],
+            ),
+        ],
+    )
+    def test_narrowed(self, text: str, places: list[str]) -> None:
+        assert search(text)["locations"] == places
+
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("CFOs in the US and Canada", ["US", "CA"]),
+            ("CFOs in Germany, Austria and Switzerland", ["DE", "AT", "CH"]),
+        ],
+    )
+    def test_countries_stay(self, text: str, places: list[str]) -> None:
+        assert search(text)["locations"] == places
+
+
+class TestContactDataLexiDoesNotHold:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I need personal emails (gmail, yahoo etc) for the founders in my list, not work emails",
+            "can you get me direct dial phone numbers for the people in my Q1 Leads list?",
+            "get me their phone numbers",
+        ],
+    )
+    def test_asked_for_itself(self, text: str) -> None:
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [
+            IntentKind.unsupported
+        ]
+
+    def test_asked_with_a_search_is_named_on_it(self) -> None:
+        with labels_day():
+            intent = interpret(
+                "I need direct dials for CFOs at banks in Florida", ConversationState()
+            ).intents[0]
+        assert intent.kind is IntentKind.prospect_search
+        assert intent.unsupported == ["phone"]
+
+    def test_a_newcomer_asking_about_filters(self) -> None:
+        text = "new here — what kinds of filters can I use when searching for people?"
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [
+            IntentKind.capabilities
+        ]
+
+
+class TestInsuranceDistribution:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Producers at P&C brokers in Florida with 10 to 50 employees",
+            "producers at insurance agencies who started a new role in the last 60 days",
+            "producers at property and casualty insurers in Ohio",
+        ],
+    )
+    def test_producers(self, text: str) -> None:
+        filters = search(text)
+        assert filters["titles"] == ["Producer"]
+        assert filters["industries"] == ["Insurance"]
+
+    def test_a_past_employer_in_lower_case(self) -> None:
+        with labels_day():
+            intent = interpret(
+                "heads of data at companies using snowflake in toronto who used to be at shopify",
+                ConversationState(),
+            ).intents[0]
+        assert intent.unsupported == ["past_employer"]
