@@ -157,7 +157,8 @@ _REASON = prefilter.compile(
 # request itself.
 _ASIDE = prefilter.compile(
     r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:(?P<about>"
-    rf"{_SETTING}(?:i|we|he|she)(?:'(?:ll|ve|d|m|re)|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
+    # "I'd appreciate", "I would love": a polite request, not an aside
+    rf"{_SETTING}(?:i|we|he|she)(?!'d\b|\s+would\b)(?:'(?:ll|ve|m|re)|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
     rf"(?!(?:{_WANTS}|{_MODAL}|{_ADVERB})\b)[a-z]+(?:'t)?\b"
     # "our rep just moved to Detroit", "my manager will want to see it": the user's people
     rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADVERB}\s+)*(?:{_AUX}|just|[a-z]+ed|"
@@ -182,8 +183,11 @@ _ASIDE = prefilter.compile(
 )
 # A request inside what reads as an aside: "We run campaigns for hotels and would like to start
 # with about 30 people."
+# "... so I'd love it if they were also hiring drivers": the same at its start.
 _ASKS = re.compile(
-    r"\b(?:(?:and|but|so)\s+(?:(?:i|we)\s+)?(?:would|'d|want|need)|could\s+you|can\s+you|please)\b",
+    r"\b(?:(?:and|but|so)\s+(?:(?:i|we)\s*)?(?:would|'d|want|need)|could\s+you|can\s+you|please)\b"
+    r"|^\W*(?:i|we)(?:'d|\s+would|\s+really|\s+also)*\s+(?:love|like|want|need|prefer|appreciate|"
+    r"wish|hope)\b",
     re.IGNORECASE,
 )
 # "we already have a partner there", "my brother is an accountant": one person the sentence is

@@ -1678,3 +1678,15 @@ class TestAnAsideAfterTheRequest:
     def test_a_sentence_about_the_user_that_names_people_is_the_request(self, text):
         got = _one(text, ConversationState())
         assert got.kind is IntentKind.prospect_search and got.filters.titles
+
+    def test_a_polite_request_after_a_lead_in_is_no_aside(self):
+        got = _one("Before we start, I would appreciate an overview of what you can do", _after())
+        assert got.kind is IntentKind.capabilities
+
+    def test_what_is_wanted_after_so_stays(self):
+        got = _one(
+            "CFOs at logistics companies in Ohio. We're a payroll company, so I'd love it if they"
+            " were also hiring accountants",
+            _after(),
+        )
+        assert got.filters.to_dict()["hiring_for"] == {"titles": ["Accountant"]}
