@@ -77,6 +77,27 @@ _LABELS = {
     "raised": "raised",
     "last funding": "raised",
     "last funding date": "raised",
+    "headquarters location": "hq",
+    "headquarters locations": "hq",
+    "excluded geography": "exclude",
+    "excluded geographies": "exclude",
+    "excluded location": "exclude",
+    "excluded locations": "exclude",
+    "excluded region": "exclude",
+    "excluded regions": "exclude",
+    "company headcount growth": "growth",
+    "headcount growth": "growth",
+    "years in current position": "tenure",
+    "years in current role": "tenure",
+    "years at current company": "tenure",
+    "years of experience": "experience",
+    "past company": "past",
+    "past companies": "past",
+    "previous company": "past",
+    "former company": "past",
+    "school": "school",
+    "schools": "school",
+    "university": "school",
     "keyword": "keywords",
     "keywords": "keywords",
     "title": "title",
@@ -104,12 +125,108 @@ _OR = re.compile(r"\s+OR\s+|\s*\|\|\s*", _I)
 _QUOTES = '"“”'
 
 
+# Size bands as Sales Navigator lists them: "51-200, 201-500", "5,001-10,000", "10,001+".
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?[kK]?"
+_ONE_BAND = rf"(?:{_NUMBER})\s*(?:[-–—]|to)\s*(?:{_NUMBER})|(?:{_NUMBER})\s*\+"
+_BAND_LIST = re.compile(
+    rf"(?:{_ONE_BAND})(?:\s*(?:[,;/]\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)(?:{_ONE_BAND}))*", _I
+)
+_BAND_PARTS = re.compile(rf"({_NUMBER})\s*(?:(?:[-–—]|to)\s*({_NUMBER})|\+)", _I)
+_SIZE_LABEL = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+")
+    for k in sorted(_LABELS, key=len, reverse=True)
+    if _LABELS[k] == "size"
+)
+_SIZE_FIELD = re.compile(
+    rf"(?:(?<=^)|(?<=[\s,;|(]))(?:{_SIZE_LABEL})\s*:\s*(?P<bands>{_BAND_LIST.pattern})"
+    r"(?=\s*(?:$|[,;|)])|\s+[A-Za-z])",
+    _I,
+)
+
+
+def _number(text: str) -> int:
+    text = text.replace(",", "").lower()
+    return round(float(text[:-1]) * 1000) if text.endswith("k") else round(float(text))
+
+
+def band_union(value: str) -> str | None:
+    """ "51-200, 201-500" as the words for one range ("with 51-500 employees"): listed bands are
+    one range from the lowest to the highest; a band with no top ("10,001+") leaves it open."""
+    if not _BAND_LIST.fullmatch(value.strip()):
+        return None
+    lows: list[int] = []
+    highs: list[int | None] = []
+    for low, high in _BAND_PARTS.findall(value):
+        if high:
+            lows.append(min(_number(low), _number(high)))
+            highs.append(max(_number(low), _number(high)))
+        else:
+            lows.append(_number(low))
+            highs.append(None)
+    low = min(lows)
+    if None in highs:
+        return f" , with at least {low} employees , "
+    return f" , with {low}-{max(h for h in highs if h is not None)} employees , "
+
+
 def rewrite(text: str) -> str:
     """The text with each pasted search field spelled out in words."""
     if ":" not in text:
         return text
+    text = _SIZE_FIELD.sub(lambda m: band_union(m["bands"]) or m[0], text)
     # "location:Lisbon OR location:Porto": the operator between two fields joins them (no Oregon)
     return _BETWEEN_FIELDS.sub(lambda m: f", {m[1].lower()} ,", _FIELD.sub(_field, text))
+
+
+# One field on a line of its own: the whole line is its value, commas and all.
+_LINE = re.compile(rf"^(?P<label>{_LABEL})\s*:\s*(?P<value>\S.*)$", _I)
+_LINE_KINDS = frozenset(
+    {"size", "hq", "person", "exclude", "growth", "tenure", "experience", "past", "school"}
+)
+
+
+def form_line(line: str) -> str:
+    """A line of a search form pasted one field per line ("Company headcount: 51-200, 201-500",
+    "Excluded geography: United Kingdom") in words; any other line as it is."""
+    if not (m := _LINE.match(line)):
+        return line
+    kind = _LABELS[" ".join(m["label"].lower().split())]
+    value = m["value"].strip().strip('"“”')
+    if kind not in _LINE_KINDS:
+        return line
+    if kind == "size":
+        return band_union(value) or line
+    return _phrase(kind, value) or line
+
+
+_YEARS = re.compile(
+    r"(?P<less>less\s+than|under|below|<)?\s*(?P<n>\d+)\s*(?P<unit>years?|months?)", _I
+)
+
+
+_SAID = {
+    "hq": " , at companies headquartered in {} , ",
+    "person": " , who live in {} , ",
+    "exclude": " , excluding {} , ",
+    "growth": " , with headcount growth of {} , ",
+    "past": " , who previously worked at {} , ",
+    "school": " , who studied at {} , ",
+}
+
+
+def _phrase(kind: str, value: str) -> str | None:
+    """The words for a field of ``kind`` with ``value``, None when there are none."""
+    if kind in _SAID:
+        return _SAID[kind].format(value)
+    if not (m := _YEARS.search(value)):
+        return None
+    n, unit = int(m["n"]), m["unit"].lower().rstrip("s")
+    if kind == "experience":
+        return f" , with more than {n} years of experience , "
+    if m["less"]:  # "Less than 1 year" in the role: the job began within that time
+        days = min(n * (365 if unit == "year" else 30), 3650)
+        return f" , who started their current role in the last {days} days , "
+    return f" , who have been in their current role for more than {n} {unit}s , "
 
 
 _BETWEEN_FIELDS = re.compile(r",\s*\b(OR|AND)\b\s*,")
@@ -145,6 +262,12 @@ def _field(m: re.Match[str]) -> str:
     ):
         return m[0]  # "Title: owner", "Seniority: Director, VP": read as a pasted form
     joined = " or ".join(v for v, _ in values)
+    if kind in _LINE_KINDS and kind not in ("hq", "person"):
+        # "..., School: ESMT Berlin" begins a field; "recruiting for a school: principals" does not
+        before = m.string[: m.start()].rstrip()
+        if before and before[-1] not in ",;|(":
+            return m[0]
+        return _phrase(kind, joined) or m[0]
     if kind == "raised":
         return _raised(joined) or m[0]
     if kind == "tech":

@@ -304,7 +304,8 @@ def _lines_listed(raw: str) -> str:
         return raw
     lines = [line.strip() for line in raw.splitlines() if line.strip()]
     if sum(bool(_FIELD_LINE.match(line)) for line in lines) >= 2:
-        return ", ".join(lines)  # "Title: Director of Procurement\nIndustry: Hospital & ..."
+        # "Title: Director of Procurement\nCompany headcount: 51-200, 201-500\nIndustry: ..."
+        return ", ".join(fields.form_line(line) for line in lines)
     if (titled := _title_block(lines)) is not None:
         return titled
     rest = ""

@@ -98,7 +98,28 @@ def _range(low: str, high: str) -> Range:
 # money ("more than 50 employees and less than $10M in revenue").
 _NOT_MONEY = r"(?!\s*(?:[mb]\b|bn\b|mm\b|million|billion|in\s+revenue|revenue|arr\b|in\s+sales))"
 
+# "51-200, 201-500 employees", "1-10 or 11-50 employees": size bands listed together are one
+# range from the smallest band's low end to the largest's high end.
+_BAND = r"\d[\d,]*k?\s*(?:-|–|—|to)\s*\d[\d,]*k?"
+_BAND_PARTS = re.compile(r"(\d[\d,]*k?)\s*(?:-|–|—|to)\s*(\d[\d,]*k?)", re.IGNORECASE)
+
+
+def _bands(m: re.Match[str]) -> Range:
+    found = [_range(low.rstrip(","), high.rstrip(",")) for low, high in _BAND_PARTS.findall(m[0])]
+    return {
+        "min": min(b["min"] or 0 for b in found),
+        "max": max(b["max"] or 0 for b in found),
+    }
+
+
 _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [
+    (
+        prefilter.compile(
+            rf"{_BAND}(?:\s*(?:,\s*(?:or\s+|and\s+)?|/|or|and|;)\s*{_BAND})+\s*{_EMP}",
+            re.IGNORECASE,
+        ),
+        _bands,
+    ),
     (
         prefilter.compile(
             rf"({_GE}|{_GT})\s*{_NUM}\s*{_EMP}\s*,?\s*(?:but|and|yet)?\s*({_LE}|{_LT})\s*{_NUM}"
@@ -269,7 +290,17 @@ def employees(text: str) -> tuple[str, Range | None]:
         text, found = _take(text, _BARE_SIZE, _bare)
         if found:
             result = found[0]
-    return text, result
+    return text, ordered(result)
+
+
+def ordered(value: Range | None) -> Range | None:
+    """A range with its ends the right way round ("1,000-500 employees" is 500-1,000)."""
+    if value is None:
+        return None
+    low, high = value.get("min"), value.get("max")
+    if low is not None and high is not None and low > high:
+        return {**value, "min": high, "max": low}
+    return value
 
 
 def _bare(m: re.Match[str]) -> Range | None:

@@ -1350,6 +1350,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     _country_narrowed(slots.locations)
     if _CONTINUE.match(clause):
         slots.more = True
+    _ends_in_order(slots)
     return slots
 
 
@@ -1362,6 +1363,15 @@ def _country_narrowed(locations: list[str]) -> None:
     country = countries[0]
     if all(place.endswith(f", {country}") for place in locations if place != country):
         locations.remove(country)
+
+
+def _ends_in_order(slots: Slots) -> None:
+    """Every range read has its low end first, whatever order the words gave them in."""
+    slots.employees = patterns.ordered(slots.employees)
+    slots.revenue = patterns.ordered(slots.revenue)
+    for key, value in slots.signals.items():
+        if isinstance(value, dict) and "min" in value and "max" in value:
+            slots.signals[key] = patterns.ordered(value)
 
 
 def _quoted_postings(hiring_for: dict, quotes: list[str]) -> None:

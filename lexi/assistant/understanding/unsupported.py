@@ -228,7 +228,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "education",
-        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
         r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|master'?s(?:\s+degree)?|bachelor'?s(?:\s+degree)?)\b"
         r"(?:\s+(?:from|at)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)?|"
         r"\b(?:who\s+are\s+)?(?-i:[A-Z])[\w&.-]*\s+(?:alumni|grads|graduates)\b",

@@ -1893,3 +1893,117 @@ class TestShorthandForRolesAndCompanies:
     def test_an_at_sign_between_words_is_at(self):
         f = search("CFOs @ fintechs in NYC").filters
         assert f["titles"] == ["CFO"] and f["locations"] == [NYC]
+
+
+class TestSalesNavigatorFieldsOnePerLine:
+    """A Sales Navigator search pasted one field per line: every line is its field, with the
+    whole line as its value; size bands listed together are one range, and criteria Lexi cannot
+    filter on are named."""
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            (
+                "Title: CFO OR Controller\nCompany headcount: 51-200, 201-500\nGeography: Texas",
+                (51, 500),
+            ),
+            (
+                "Title: VP of Operations\nCompany headcount: 11-50, 51-200, 201-500\nGeography: Utah",
+                (11, 500),
+            ),
+            ("Title: Plant Manager\nCompany headcount: 501-1,000\nGeography: Mexico", (501, 1000)),
+            (
+                "Title: Head of Finance\nCompany headcount: 1,001-5,000, 5,001-10,000, 10,001+\nGeography: Germany",
+                (1001, None),
+            ),
+            ("Title: CISO\nCompany headcount: 10,001+\nGeography: Spain", (10001, None)),
+            ("CFOs at banks, company headcount: 1,001-5,000, 5,001-10,000", (1001, 10000)),
+            ("plant managers at companies with 51-200 or 201-500 employees", (51, 500)),
+            ("CFOs at companies with 1-10, 11-50 or 51-200 employees", (1, 200)),
+        ],
+    )
+    def test_size_bands_are_one_range(self, text, employees):
+        f = search(text).filters
+        assert (f["employees"]["min"], f["employees"]["max"]) == employees
+        assert f["limit"] == 25
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "plant managers, employees: 501-1,000",
+            "plant managers, 1,000-500 employees",
+            "CFOs with revenue between $50M and $10M",
+            "Title: CFO\nCompany headcount: 5,000-1,000",
+        ],
+    )
+    def test_no_range_is_ever_built_backwards(self, text):
+        f = search(text).filters
+        for key in ("employees", "revenue_usd"):
+            if key in f and None not in (f[key]["min"], f[key]["max"]):
+                assert f[key]["min"] <= f[key]["max"]
+
+    @pytest.mark.parametrize(
+        ("line", "want"),
+        [
+            ("Excluded geography: United Kingdom", {"exclude_locations": ["GB"]}),
+            (
+                "Excluded geography: Berlin, Munich",
+                {"exclude_locations": ["Berlin, DE", "Munich, DE"]},
+            ),
+            ("Headquarters location: Ohio", {"company_locations": ["OH, US"]}),
+            (
+                "Headquarters location: Michigan, Indiana",
+                {"company_locations": ["MI, US", "IN, US"]},
+            ),
+            (
+                "Company headcount growth: 20%+",
+                {"headcount_growth_pct": {"min": 20, "max": None, "months": 12}},
+            ),
+            ("Changed jobs in last 90 days", {"job_change_within_days": 90}),
+            ("Years in current position: Less than 1 year", {"job_change_within_days": 365}),
+            ("Years in current position: Less than 6 months", {"job_change_within_days": 180}),
+            ("Years at current company: Less than 1 year", {"job_change_within_days": 365}),
+        ],
+    )
+    def test_each_line_is_its_filter(self, line, want):
+        f = search(f"Title: Plant Manager\n{line}\nIndustry: Construction").filters
+        assert f["titles"] == ["Plant Manager"] and f["industries"] == ["Construction"]
+        for key, value in want.items():
+            assert f[key] == value
+
+    @pytest.mark.parametrize(
+        ("industry", "industries"),
+        [
+            ("Food and Beverage Manufacturing", ["Food Production"]),
+            ("Motor Vehicle Manufacturing", ["Automotive"]),
+            ("Technology, Information and Internet", ["Internet"]),
+            ("Hospitals and Health Care", ["Hospital & Health Care"]),
+            ("Pharmaceutical Manufacturing", ["Pharmaceuticals"]),
+            ("Medical Equipment Manufacturing", ["Medical Devices"]),
+            ("Industrial Machinery Manufacturing", ["Machinery"]),
+        ],
+    )
+    def test_linkedin_industry_names(self, industry, industries):
+        f = search(f"Title: CFO\nIndustry: {industry}\nGeography: Ohio").filters
+        assert f["industries"] == industries and f["locations"] == ["OH, US"]
+
+    @pytest.mark.parametrize(
+        ("line", "code"),
+        [
+            ("Past company: Deloitte", "past_employer"),
+            ("Past company: PwC", "past_employer"),
+            ("School: ESMT Berlin", "education"),
+            ("School: University of Florida", "education"),
+            ("Years of experience: More than 10 years", "years_of_experience"),
+        ],
+    )
+    def test_criteria_lexi_cannot_filter_on_are_named(self, line, code):
+        intent = search(f"Title: Head of IT\nCompany headcount: 11-50\nGeography: Sydney\n{line}")
+        assert code in intent.unsupported
+        assert intent.filters["titles"] == ["Head of IT"]
+        assert intent.filters["employees"] == {"min": 11, "max": 50}
+        assert intent.filters["locations"] == ["Sydney, NSW, AU"]
+        assert "keywords" not in intent.filters and "companies" not in intent.filters
+
+    def test_a_word_before_a_colon_in_a_sentence_is_no_field(self):
+        assert search("recruiting for a school: principals in Colorado").unsupported == []
