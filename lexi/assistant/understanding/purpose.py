@@ -101,6 +101,17 @@ _WANTS = (
 )
 
 
+# Where a reason or an aside ends: the sentence's end, or a comma before the next thing asked
+# (", and I'd really prefer verified emails only", ", and please leave out Boston", ", so I'd
+# love it if they were hiring").
+_TO_SENTENCE_END = (
+    r"(?:(?!,?\s+(?:and|but|so|also|plus|then)\s+(?:(?:i|we)(?:'d|\s+would)?(?:\s+(?:really|just|also))?\s+(?:want|need|"
+    r"like|love|prefer|only)\b|please|pls|also|only|could|can|would|"
+    r"ideally|preferably|if\s+possible|maybe|give|find|get|show|pull|make|save|add|send|exclude|"
+    r"include|skip|leave|drop|limit)\b)[^.!?])*[.!?]?"
+)
+
+
 # A reason or an aside after the request, from a comma, a dash or a sentence end to the next
 # sentence end: "..., since new risk managers often review their insurance", "exclude Illinois,
 # we already covered Chicago last quarter", "and casinos too, a lot of the big F&B budgets sit
@@ -145,7 +156,7 @@ _REASON = prefilter.compile(
     # "and dismiss the other one, that was a mistake"
     r"|(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:a\s+|my\s+|just\s+a\s+)?"
     r"(?:mistake|typo|error|accident|wrong|my\s+bad)\b"
-    r")[^.!?]*[.!?]?",
+    rf"){_TO_SENTENCE_END}",
     re.IGNORECASE,
 )
 
@@ -178,7 +189,7 @@ _ASIDE = prefilter.compile(
     # a verb next, not a joining word ("hospitals usually but ..."); "hq doesn't matter" asks
     # for the filter to go
     r"(?!(?:but|and|or|in|at|for|with|the|a|an|of|to|matter|count|apply)\b)[a-z]+"
-    r")[^.!?:;]*[.!?]?",
+    rf"){_TO_SENTENCE_END.replace('.!?', '.!?:;')}",
     re.IGNORECASE,
 )
 # A request inside what reads as an aside: "We run campaigns for hotels and would like to start
@@ -206,8 +217,18 @@ _GREETING = re.compile(
 # "merge Trade Show Leads into Q4 HR Webinar so those folks get the sequence too", "add Michigan,
 # ... so it's in range now": what the request is for, with or without a comma.
 _SO_THAT = prefilter.compile(
-    r"(?P<about>\s*,?\s+so\s+(?:that\s+)?)(?:they|those|these|we|i|he|she|it|you|our|my|everyone|"
-    r"everybody|nobody)\b[^.!?]*",
+    r"(?P<about>\s*,?\s+so\s+(?:that\s+)?)"
+    # (not "so I'd love it if they were hiring", "so we'd like ...": a wish, the request itself)
+    r"(?!(?:i|we)(?:'d|\s+would)\s+(?:love|like|prefer|want)|(?:i|we)\s+(?:want|need)\b)"
+    r"(?:they|those|these|we|i|he|she|it|you|our|my|everyone|everybody|nobody)\b[^.!?]*",
+    re.IGNORECASE,
+)
+# A reason inside the sentence, without a comma: "verified emails only since our domain
+# reputation took a hit", "leave out Boston since a colleague already covers the city",
+# "... because newly funded companies have budget" ("since March" is a date, and stays).
+_INLINE_REASON = prefilter.compile(
+    r"\s+(?:because\s+(?!of\b)|cause\s+|cuz\s+|since\s+(?:our|my|we|i|they|a\s+colleague|someone|"
+    rf"somebody|nobody|it'?s|that'?s|there'?s)\b){_TO_SENTENCE_END}",
     re.IGNORECASE,
 )
 
@@ -219,6 +240,7 @@ def without_reasons(text: str, has_role=None) -> str:
     """
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)
+    out = _INLINE_REASON.sub(lambda m: "." if m[0].rstrip()[-1:] in ".!?" else "", out)
     return out if out.strip(" ,;.!?-") else text
 
 

@@ -712,3 +712,40 @@ class TestInsuranceDistribution:
                 ConversationState(),
             ).intents[0]
         assert intent.unsupported == ["past_employer"]
+
+
+class TestAReasonEndsWhereTheNextAskBegins:
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "Heads of Customer Success at software companies using Salesforce, because our product "
+                "only works as a Salesforce add-on, and I'd really prefer verified emails only since our "
+                "domain reputation took a hit last quarter.",
+                "email_status",
+                ["verified"],
+            ),
+            (
+                "CFOs at hospitals in Massachusetts, because our team can't support small sites, and "
+                "please leave out anyone in Boston itself since a colleague already covers the city.",
+                "exclude_locations",
+                ["Boston, MA, US"],
+            ),
+            (
+                "heads of people at hospitals in Oregon and please skip anyone I've already saved "
+                "because I don't want dupes and give me 40 of them",
+                "limit",
+                40,
+            ),
+        ],
+    )
+    def test_the_ask_after_the_reason_is_kept(self, text: str, key: str, value: object) -> None:
+        filters = search(text)
+        assert filters[key] == value
+        assert "keywords" not in filters
+
+    def test_a_date_after_since_stays(self) -> None:
+        filters = search(
+            "CISOs at fintechs that raised a Series A since the start of the year, because budgets"
+        )
+        assert filters["last_funding"] == {"after": "2026-01-01", "before": None}
