@@ -72,6 +72,13 @@ _DISMISS = re.compile(
 )
 
 
+# A step that answers a task with its own verb: "dismiss the one for ...", "then approve it".
+ANSWER_VERB = re.compile(
+    r"^\W*(?:(?:and|then|also|please)\s+)*(?:approve|confirm|accept|cancel|dismiss|reject|decline)\b",
+    I,
+)
+
+
 # "go ahead", "sure, do it": an approval only when something waits for one.
 _GO_AHEAD = re.compile(
     rf"^\W*(?:{_ASSENT}[\s,.!]*)*(?:(?:please|pls|you\s+can|you\s+may)\s+)*"

@@ -292,12 +292,22 @@ def campaign(clause: str, quotes: list[str], state: ConversationState) -> Intent
 
 # With a campaign in the conversation: "how's it doing?", "how did it go", "stats?".
 _STATS_OF_IT = re.compile(
-    r"^\W*(?:(?:so|and|ok(?:ay)?|hey)\W+)*(?:how(?:'s|s|\s+is|\s+are|\s+did|\s+has)\s+(?:it|things|they)\s+"
+    r"^\W*(?:(?:so|and|ok(?:ay)?|hey|then|also)\W+)*"
+    # "show me how it's doing so far", "let me know how they're performing"
+    r"(?:(?:(?:show|tell)\s+me|let\s+me\s+know|check)\s+how\s+(?:it'?s|it\s+is|it\s+has|they'?re|they\s+are|"
+    r"they\s+have|things\s+are)\s+(?:been\s+)?(?:doing|going|performing|looking|landing)"
+    r"(?:\s+(?:so\s+far|now|yet|today|overall))*|"
+    r"how(?:'s|s|\s+is|\s+are|\s+did|\s+has)\s+(?:it|things|they)\s+"
     r"(?:been\s+)?(?:doing|going|performing|perform|do|go|done|gone|performed|looking|landing|landed)"
     r"(?:\s+(?:so\s+far|now|yet|today|overall))*|(?:any\s+)?(?:stats|statistics|metrics|numbers|analytics)"
     r"(?:\s+(?:so\s+far|yet|now|please|pls))*)\W*$",
     I,
 )
+
+
+def stats_of_it(clause: str) -> bool:
+    """ "how's it doing?", "show me how it's doing so far": the stats of a campaign named before."""
+    return bool(_STATS_OF_IT.match(clause))
 
 
 def _stats(s: _Said) -> Intent | None:

@@ -234,7 +234,11 @@ class RuleInterpreter:
                 running.searched = True
             intents.append(intent)
         intents = _tidy(
-            _one_rewrite(_fill_new_list(_attach_leading_filters(_count_said_last(intents))))
+            _one_rewrite(
+                _list_named_before(
+                    _fill_new_list(_attach_leading_filters(_count_said_last(intents)))
+                )
+            )
         )
         if (
             len(intents) == 1
@@ -525,6 +529,47 @@ def _fill_new_list(intents: list[Intent]) -> list[Intent]:
             continue
         out.append(intent)
     return out
+
+
+# Steps that act on a list: a later one that names none acts on the list named before it.
+_USES_A_LIST = frozenset(
+    {
+        IntentKind.list_export,
+        IntentKind.list_stats,
+        IntentKind.list_contents,
+        IntentKind.list_remove,
+        IntentKind.list_rename,
+        IntentKind.list_delete,
+        IntentKind.campaign_create,
+    }
+)
+
+
+def _list_named_before(intents: list[Intent]) -> list[Intent]:
+    """ "save these to Q1 Leads and then export that list", "make a new list Dental Owners TX
+    with these results, then create a campaign for it", "add them to X + spin up a campaign":
+    a step after the one that named a list, naming none itself ("it", "that list" or nothing),
+    is for that list, by its name."""
+    named: str | None = None
+    for intent in intents:
+        if (
+            named
+            and intent.kind in _USES_A_LIST
+            and (
+                intent.list_target == "last"
+                or (intent.list_target is None and not intent.list_name)
+            )
+        ):
+            intent.list_name, intent.list_target = named, "named"
+            if "list" in intent.params:
+                intent.params["list"] = named
+        if (
+            intent.kind in (IntentKind.list_add, IntentKind.list_create)
+            and intent.list_name
+            and intent.list_target in ("named", "new")
+        ):
+            named = intent.list_name
+    return intents
 
 
 def _one_rewrite(intents: list[Intent]) -> list[Intent]:

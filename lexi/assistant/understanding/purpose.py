@@ -37,9 +37,10 @@ _LEAD_IN = re.compile(
     r"^(?P<pre>[^:;>\n]{1,90}?)\s*(?::|->|=>|\s[\u2014\u2013-]\s)\s*(?P<rest>\S.*)$", re.DOTALL
 )
 _LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORECASE)
-# "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client".
+# "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client" ("the one
+# for the Q4 Webinar export" names a task).
 _OCCASION = re.compile(
-    rf"(?<!preparing)(?<!ready)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?<!preparing)(?<!ready)(?<!\bone)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{_alternatives(_DATA['occasion'])})s?\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
     re.IGNORECASE,
 )

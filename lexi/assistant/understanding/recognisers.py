@@ -174,6 +174,15 @@ def out_of_reach(c: Clause) -> Intent | None:
     return actions.out_of_reach(c.text, [n for n in names if n])
 
 
+@recogniser(priority=3)
+def later_task_answer(c: Clause) -> Intent | None:
+    """ "show my pending tasks, then dismiss the one for the Q4 Webinar export": a later step
+    of the message that approves or dismisses a task with its own verb."""
+    if not c.intents or not approvals.ANSWER_VERB.match(c.text):
+        return None
+    return approvals.approval(c.text, c.state)
+
+
 @recogniser(priority=10)
 def list_administration(c: Clause) -> Intent | None:
     """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."; "that list" after
@@ -259,7 +268,23 @@ def campaign_request(c: Clause) -> Intent | None:
     found = campaigns.campaign(c.text, c.quotes, c.state)
     if found and _search_instead(found, c):
         return None
+    if found is None and campaigns.stats_of_it(c.text):
+        # "pause the Toast Switchers campaign and show me how it's doing": that campaign's stats
+        earlier = next((i for i in reversed(c.intents) if i.kind in _CAMPAIGN_STEPS), None)
+        if earlier is not None:
+            which = {k: v for k, v in earlier.params.items() if k == "campaign"}
+            return Intent(kind=IntentKind.campaign_stats, params=which)
     return found
+
+
+_CAMPAIGN_STEPS = frozenset(
+    {
+        IntentKind.campaign_create,
+        IntentKind.campaign_start,
+        IntentKind.campaign_pause,
+        IntentKind.campaign_stats,
+    }
+)
 
 
 # "so could you find me 25 CCOs at banks": a search verb before the people wanted.

@@ -322,12 +322,14 @@ _CLAUSE_VERBS = (
     r"add|save|put|push|store|create|make|remove|delete|start|launch|draft|write|show|tell|"
     r"give|find|get|search|look|pull|send|export|also|then|how|what|can|could|please|"
     r"build|set|stick|throw|drop|dump|move|rewrite|compose|prepare|kick|list|"
-    r"grab|fetch|name|call|exclude|filter|narrow|only|just"
+    r"grab|fetch|name|call|exclude|filter|narrow|only|just|spin"
 )
 _SPLIT = re.compile(
     rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
     # "import and export companies": one industry, not "export" asked after "import"
-    rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))",
+    rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb
+    rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))",
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(

@@ -2007,3 +2007,95 @@ class TestSalesNavigatorFieldsOnePerLine:
 
     def test_a_word_before_a_colon_in_a_sentence_is_no_field(self):
         assert search("recruiting for a school: principals in Colorado").unsupported == []
+
+
+class TestASecondStepThatPointsBack:
+    """Two steps in one message, the second about what the first named or did: the list just
+    saved to or made, the campaign just paused, the task among the ones just listed."""
+
+    def state(self) -> ConversationState:
+        return ConversationState(
+            last_filters={"titles": ["CFO"], "locations": ["OH, US"], "limit": 25},
+            last_offset=25,
+            known_list_names=["Q1 Leads", "Q4 Pipeline"],
+            last_list_name="Q4 Pipeline",
+            last_list_id="l2",
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "name", "kind"),
+        [
+            ("save these to Q1 Leads and then export that list", "Q1 Leads", "list_export"),
+            ("add them to Midwest Plants, then export it", "Midwest Plants", "list_export"),
+            (
+                "save them as a new list called Austin Founders and export it as csv",
+                "Austin Founders",
+                "list_export",
+            ),
+            ("put them in Q1 Leads and tell me how many are in it now", "Q1 Leads", "list_stats"),
+            (
+                "make a new list Dental Owners TX with these results, then create a campaign for "
+                "it about financing for same-day crowns",
+                "Dental Owners TX",
+                "campaign_create",
+            ),
+            (
+                "save these to DTC Growth Q1 + spin up a campaign about our MMM attribution tool",
+                "DTC Growth Q1",
+                "campaign_create",
+            ),
+            (
+                "add these to Q1 Leads, then start a campaign about our freight audit service",
+                "Q1 Leads",
+                "campaign_create",
+            ),
+            (
+                "add them to Ohio CFOs & draft a campaign about our month-end close software",
+                "Ohio CFOs",
+                "campaign_create",
+            ),
+        ],
+    )
+    def test_the_list_named_first_is_the_one_acted_on(self, text, name, kind):
+        *_, save, then = interpret(text, self.state()).intents
+        assert save.kind in (IntentKind.list_add, IntentKind.list_create)
+        assert save.list_name == name
+        assert then.kind.value == kind
+        assert (then.list_name, then.list_target) == (name, "named")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "show my pending tasks, then dismiss the one for the Q4 Webinar export",
+            "what tasks are waiting? then cancel the one about the Fintech CFOs export",
+            "show me my tasks, then reject the one saving the Austin Founders",
+        ],
+    )
+    def test_tasks_then_a_task_dismissed(self, text):
+        kinds = [i.kind for i in interpret(text, ConversationState()).intents]
+        assert kinds == [IntentKind.tasks, IntentKind.task_dismiss]
+
+    @pytest.mark.parametrize(
+        ("text", "first"),
+        [
+            (
+                "pause the Toast Switchers campaign and show me how it's doing so far",
+                IntentKind.campaign_pause,
+            ),
+            (
+                "pause the HVAC Owners campaign, then tell me how it's performing",
+                IntentKind.campaign_pause,
+            ),
+            (
+                "start the Dental Crowns campaign, then show me how it's going",
+                IntentKind.campaign_start,
+            ),
+        ],
+    )
+    def test_a_campaign_step_then_its_stats(self, text, first):
+        kinds = [i.kind for i in interpret(text, ConversationState()).intents]
+        assert kinds == [first, IntentKind.campaign_stats]
+
+    def test_a_later_step_that_names_its_own_list_keeps_it(self):
+        *_, then = interpret("add them to Q1 Leads, then export Q4 Pipeline", self.state()).intents
+        assert (then.kind, then.list_name) == (IntentKind.list_export, "Q4 Pipeline")
