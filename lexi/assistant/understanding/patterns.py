@@ -290,14 +290,23 @@ def employees(text: str) -> tuple[str, Range | None]:
         text, found = _take(text, _BARE_SIZE, _bare)
         if found:
             result = found[0]
-    return text, ordered(result)
+    return text, ordered(result, floor=0)
 
 
-def ordered(value: Range | None) -> Range | None:
-    """A range with its ends the right way round ("1,000-500 employees" is 500-1,000)."""
+def ordered(value: Range | None, floor: int | None = None) -> Range | None:
+    """A range with its ends the right way round ("1,000-500 employees" is 500-1,000); with
+    ``floor``, an end below it is no bound ("fewer than 0 employees")."""
     if value is None:
         return None
     low, high = value.get("min"), value.get("max")
+    if floor is not None and (
+        (low is not None and low < floor) or (high is not None and high < floor)
+    ):
+        low = low if low is not None and low >= floor else None
+        high = high if high is not None and high >= floor else None
+        if low is None and high is None:
+            return None
+        value = {**value, "min": low, "max": high}
     if low is not None and high is not None and low > high:
         return {**value, "min": high, "max": low}
     return value

@@ -1367,8 +1367,8 @@ def _country_narrowed(locations: list[str]) -> None:
 
 def _ends_in_order(slots: Slots) -> None:
     """Every range read has its low end first, whatever order the words gave them in."""
-    slots.employees = patterns.ordered(slots.employees)
-    slots.revenue = patterns.ordered(slots.revenue)
+    slots.employees = patterns.ordered(slots.employees, floor=0)
+    slots.revenue = patterns.ordered(slots.revenue, floor=0)
     for key, value in slots.signals.items():
         if isinstance(value, dict) and "min" in value and "max" in value:
             slots.signals[key] = patterns.ordered(value)
