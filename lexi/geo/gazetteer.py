@@ -18,6 +18,7 @@ Index rules (see `lexi.geo.lookup` for how they are used):
   100,000 people) whose name is a frequent English word ("Than", "Bank", "Colony").
 """
 
+import gc
 import gzip
 import json
 import re
@@ -216,6 +217,15 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, loaded on first use."""
+    """The process-wide gazetteer, loaded on first use.
+
+    Its few hundred thousand objects live as long as the process. Once loaded, everything alive
+    is moved out of the garbage collector's reach (``gc.freeze``): a full collection would
+    otherwise walk them every time and pause a request for 40-60 ms (measured at 1M people,
+    see benchmarks/README.md "Full collections and the gazetteer").
+    """
     raw = resources.files("lexi.geo").joinpath("data", DATA_FILE).read_bytes()
-    return Gazetteer(json.loads(gzip.decompress(raw)))
+    loaded = Gazetteer(json.loads(gzip.decompress(raw)))
+    gc.collect()
+    gc.freeze()
+    return loaded
