@@ -310,7 +310,17 @@ def stats_of_it(clause: str) -> bool:
     return bool(_STATS_OF_IT.match(clause))
 
 
+# "pause the SaaS CFOs campaign, the reply rate is awful": an order first, its reason after.
+_ORDER_FIRST = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|please|pls|and|also|now|ugh|hmm+)\W+)*(?:please\s+)?"
+    r"(?:pause|halt|suspend|stop)\b",
+    I,
+)
+
+
 def _stats(s: _Said) -> Intent | None:
+    if _ORDER_FIRST.match(s.clause):
+        return None
     if (
         _STATS.search(s.clause) or (_has_campaign(s.state) and _STATS_OF_IT.match(s.clause))
     ) and not re.search(r"\blists?\b", s.clause, I):

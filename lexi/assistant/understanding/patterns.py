@@ -547,7 +547,9 @@ _EMAIL_RULES = [
         prefilter.compile(
             r"\b(?:(?:only|just)\s+(?:the\s+)?verified(?:\s+(?:ones|addresses|contacts))?|"
             r"verified\s+(?:ones\s+|addresses\s+|contacts\s+)?only|verified\s+(?:ones|addresses))\b|"
-            r"(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)",
+            r"(?<=[\w,])\s+verified\s*$|(?<=,)\s*verified\s*(?=,)|"
+            # a follow-up of one word: "verified", "verified pls"
+            r"^\W*verified(?:\s+(?:pls|please|thx|thanks))?\W*$",
             re.IGNORECASE,
         ),
         ["verified"],

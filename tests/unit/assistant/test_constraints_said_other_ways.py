@@ -749,3 +749,32 @@ class TestAReasonEndsWhereTheNextAskBegins:
             "CISOs at fintechs that raised a Series A since the start of the year, because budgets"
         )
         assert filters["last_funding"] == {"after": "2026-01-01", "before": None}
+
+
+class TestOneWordAndOrderFirstFollowUps:
+    def test_verified_alone_edits_the_search(self) -> None:
+        state = state_after(searched({"titles": ["CFO"], "locations": ["OH, US"], "limit": 25}))
+        intent = one_intent("verified", state)
+        assert intent.kind is IntentKind.prospect_search and intent.refinement
+        assert intent.filters is not None and intent.filters.email_status == ["verified"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "pause the SaaS CFOs campaign, the reply rate is awful",
+            "stop the campaign, open rates are terrible",
+        ],
+    )
+    def test_an_order_before_a_reason_about_stats(self, text: str) -> None:
+        intent = one_intent(text, ConversationState(last_campaign_id="c1"))
+        assert intent.kind is IntentKind.campaign_pause
+
+    def test_a_question_about_the_rates_stays_stats(self) -> None:
+        intent = one_intent("what's the reply rate", ConversationState(last_campaign_id="c1"))
+        assert intent.kind is IntentKind.campaign_stats
+
+    def test_growing_headcount_with_a_comma(self) -> None:
+        filters = search(
+            "heads of marketing at ecommerce companies, growing headcount, 20%+ over the past year"
+        )
+        assert filters["headcount_growth_pct"] == {"min": 20, "max": None, "months": 12}
