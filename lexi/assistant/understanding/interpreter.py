@@ -73,7 +73,6 @@ _TYPOS = {
     "credts": "credits",
     "cedits": "credits",
     "slaes": "sales",
-    "precon": "preconstruction",
     "nxt": "next",
     "mor": "more",
     "nvm": "never mind",

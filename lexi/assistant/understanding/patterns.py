@@ -673,23 +673,21 @@ def _plain_name(name: str) -> bool:
     return not geo.lookup(name)
 
 
+def _a_technology(name: str) -> bool:
+    """A name the lexicon knows as a technology, or one nothing else reads."""
+    return name.lower() in TECHNOLOGY_SPELLING or _plain_name(name)
+
+
 def _unknown_name(m: re.Match[str]) -> list[str] | None:
     """Names after a verb of use that no other table reads, each in the lexicon's spelling when
     it knows it; None when one of them is something else."""
-    names = [t for t in _TECH_SPLIT.split(m[1]) if t]
-    known = {t.lower() for t in TECHNOLOGIES}
-    if not all(t.lower() in known or _plain_name(t) for t in names):
-        return None
-    return [TECHNOLOGY_SPELLING.get(t.lower(), t) for t in names]
+    names = _techs(m[1])
+    return names if all(map(_a_technology, names)) else None
 
 
 def _named_techs(m: re.Match[str]) -> list[str]:
     """A list of technologies, its unknown last names kept when nothing else reads them."""
-    known = {t.lower() for t in TECHNOLOGIES}
-    names = [t for t in _TECH_SPLIT.split(m[1]) if t]
-    return [
-        TECHNOLOGY_SPELLING.get(t.lower(), t) for t in names if t.lower() in known or _plain_name(t)
-    ]
+    return [name for name in _techs(m[1]) if _a_technology(name)]
 
 
 # "that don't use Avalara", "not running Kubernetes": a name not used, known or not.

@@ -408,19 +408,14 @@ def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
     """What the clause asked that no filter expresses, and places it did not know, on the search
     it made, or on the message's last intent when it only changed that one."""
     if found is not None and found.kind in (IntentKind.prospect_search, IntentKind.clarify):
-        found.unsupported = [
-            *found.unsupported,
-            *(u for u in slots.unsupported if u not in found.unsupported),
-        ]
-        found.not_understood = list(slots.unknown_places)
+        more = list(slots.unsupported)
         if not found.refinement:
-            found.unsupported += unsupported_exclusions(slots)
+            more += unsupported_exclusions(slots)
+        found.unsupported = list(dict.fromkeys([*found.unsupported, *more]))
+        found.not_understood = list(slots.unknown_places)
     elif found is None and c.intents:
         last = c.intents[-1]
-        last.unsupported = [
-            *last.unsupported,
-            *(u for u in slots.unsupported if u not in last.unsupported),
-        ]
+        last.unsupported = list(dict.fromkeys([*last.unsupported, *slots.unsupported]))
 
 
 @recogniser(priority=100)

@@ -42,7 +42,7 @@ from .slots import (
     add_unique,
     correct,
 )
-from .text import Token, norm_key, tokenize, words_to_digits
+from .text import QUOTE_TOKEN, Token, norm_key, tokenize, words_to_digits
 from .titlewords import VOCABULARY_PAIRS, VOCABULARY_WORDS
 from .unsupported import unsupported
 
@@ -1374,11 +1374,15 @@ def _ends_in_order(slots: Slots) -> None:
             slots.signals[key] = patterns.ordered(value)
 
 
+# A quoted phrase's token in a hiring title, whatever case the title was given ("Qtok0").
+_QUOTE_TOKEN_ANY_CASE = re.compile(QUOTE_TOKEN.pattern, re.IGNORECASE)
+
+
 def _quoted_postings(hiring_for: dict, quotes: list[str]) -> None:
     """'hiring "Cloud Security Engineer"': the quoted title as written."""
     titles = hiring_for.get("titles") or []
     for n, title in enumerate(titles):
-        if m := re.search(r"\bqtok(\d+)\b", title, re.IGNORECASE):
+        if m := _QUOTE_TOKEN_ANY_CASE.search(title):
             titles[n] = str(quotes[int(m[1])]) if int(m[1]) < len(quotes) else title
 
 
