@@ -446,11 +446,6 @@ def _prepare_statement(postgresql: bool, titles: bool, company_text: bool) -> Se
     return select(*columns)
 
 
-# Built once each (a search runs one; building it costs more than running it on SQLite), keyed
-# by (PostgreSQL, titles, company text).
-_PREPARE: dict[tuple[bool, bool, bool], Select[Any]] = {}
-
-
 def title_condition(title_ids: Sequence[int], binds: _Binds = _LITERAL) -> ColumnElement[bool]:
     """People whose title is one of ``title_ids`` (the first condition of ``branches``)."""
     return binds.among(P.title_id, "title_ids", title_ids)
@@ -490,17 +485,17 @@ class ProspectRepository:
         and country at 1M people). A sort or hash may use ``_PG_WORK_MEM``."""
         postgresql = self.dialect == "postgresql"
         company_text = company_text and not postgresql
-        stmt = _PREPARE.get((postgresql, titles, company_text))
-        if stmt is None:
-            stmt = _PREPARE[postgresql, titles, company_text] = _prepare_statement(
-                postgresql, titles, company_text
-            )
+        # Built once per kind (building it costs more than running it on SQLite) and kept with
+        # the other statements (see ``statements``).
+        key = ("prepare", postgresql, titles, company_text)
+        stmt = STATEMENTS.statement(
+            key, lambda: _prepare_statement(postgresql, titles, company_text)
+        )
         phrases = _phrases(keywords)
         if phrases:
             stmt = stmt.add_columns(self._listed_statement(phrases).scalar_subquery())
             first: Sequence[Any] = self.session.execute(stmt).one()
         else:
-            key = ("prepare", postgresql, titles, company_text)
             first = self._run(key, lambda: stmt, {})[0]
         row = tuple(first)[3 if postgresql else 0 :]
         if phrases:
