@@ -263,17 +263,14 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     ):
         if i + 1 < len(tokens) and geo.lookup(f"{word} {tokens[i + 1].text}".title()):
             return None  # "in la jolla": the code word starts a longer place
-        if word in _LOWER_MEANS:
-            return PlaceHit(1, [_LOWER_MEANS[word]])
         places = geo.lookup(word.upper())
         if places:
-            return PlaceHit(1, _unique(p.filter_string() for p in places))
+            # read as its capitals are: "in ca" is California, as "in CA" is, Canada the
+            # alternative the clause's other places may pick
+            hit = PlaceHit(1, _unique(p.filter_string() for p in places))
+            _code_or_country(hit, word.upper())
+            return hit
     return None
-
-
-# Lower-case codes whose capitals mean something else alone: "in ca" is California, as "in CA"
-# is (the country code alone is Canada).
-_LOWER_MEANS = {"ca": "CA, US"}
 
 
 _JOINERS = frozenset({",", "and", "or", "&", "/", "+"})
