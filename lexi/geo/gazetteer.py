@@ -222,7 +222,7 @@ def gazetteer() -> Gazetteer:
     Its few hundred thousand objects live as long as the process. Once loaded, everything alive
     is moved out of the garbage collector's reach (``gc.freeze``): a full collection would
     otherwise walk them every time and pause a request for 40-60 ms (measured at 1M people,
-    see benchmarks/README.md "Full collections and the gazetteer").
+    see benchmarks/README.md "Issue 14's targets in one run").
     """
     raw = resources.files("lexi.geo").joinpath("data", DATA_FILE).read_bytes()
     loaded = Gazetteer(json.loads(gzip.decompress(raw)))
