@@ -1924,5 +1924,17 @@ def _flush(tokens: list[Token], pending: list[int], slots: Slots, *, company_nou
     elif company_noun or named or acronym:
         add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
     else:
-        slots.unknown.extend(words)
+        slots.unknown.extend(w for w in words if not _terse_place(w, slots))
     pending.clear()
+
+
+def _terse_place(word: str, slots: Slots) -> bool:
+    """A word nothing else reads, in a message that names no place yet, that is a misspelt
+    place ("office mgrs law firms chicgo", "Pheonix: partners"): terse requests drop the "in".
+    Only when no place was read, so that one stray word never adds a second place."""
+    if slots.locations or slots.company_locations or len(word) < 5 or not word.isalpha():
+        return False
+    found = fuzzy_place(word)
+    if found:
+        add_unique(slots.locations, found)
+    return bool(found)

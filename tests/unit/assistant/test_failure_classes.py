@@ -1510,6 +1510,21 @@ class TestFunctionsNamedInsideTitles:
     def test_a_misspelt_place_after_a_preposition_is_no_other_word(self, text):
         assert search(text).filters["locations"] == ["Houston, TX, US"]
 
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("controllers construction cos denvr 50-200", "Denver, CO, US"),
+            ("Hospitals, Atlnta: CFOs", "Atlanta, GA, US"),
+            ("recruiting firms manchestr owners", "Manchester, GB"),
+        ],
+    )
+    def test_a_misspelt_place_in_a_terse_list(self, text, place):
+        assert search(text).filters["locations"] == [place]
+
+    def test_a_stray_word_adds_no_second_place(self):
+        f = search("cfos at manufcturing companies in Ohio").filters
+        assert f["locations"] == ["OH, US"]
+
     def test_a_misspelt_place_added(self):
         state = after({"titles": ["CFO"], "locations": ["Dallas, TX, US"], "limit": 25})
         f = search("add housten too", state).filters
