@@ -106,6 +106,8 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 break
             if pattern is _AMPERSAND and not any(_a_name(p.strip()) for p in name.split("&")):
                 break  # "in NY & PA": places
+            if pattern is _NAMED and _places_only(name):
+                break  # "in Pittsburgh, PA", "in OH, PA, MI": "PA" is a state, not P.A.
             if pattern is _ONE_NAME and (
                 out.names
                 or _NOT_NOW_BEFORE.search(out.clause[: m.start()])
@@ -151,6 +153,15 @@ def _a_place(text: str) -> bool:
     from lexi.geo import place_named
 
     return place_named(text.strip(" .,")) is not None
+
+
+def _places_only(name: str) -> bool:
+    """A "name, suffix" that is places: a town and its state, or states in a row."""
+    head, _, code = name.rpartition(" ")
+    if len(code) == 2 and code.isupper() and _a_place(f"{head.strip(' ,')}, {code}"):
+        return True  # "Pittsburgh PA"
+    parts = [p for p in _NAME_SPLIT.split(name) if p.strip(" .")]
+    return all(_a_place(p) for p in parts)
 
 
 def _a_name(name: str) -> bool:

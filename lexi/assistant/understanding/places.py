@@ -436,6 +436,10 @@ def _city_with_state(texts: list[str], i: int, j: int, found: geo.Place) -> Plac
     "Greenwich, CT" (the gazetteer knows only London's Greenwich): the state, and the town
     the gazetteer lacks."""
     nxt = geo.longest_place_at(texts, j, max_len=3)
+    if nxt is None and _is_code(texts[j]):
+        # "Pittsburgh, PA": a code the gazetteer does not read alone (it is also a word)
+        city = _city_in(" ".join(texts[i:j]), texts[j])
+        return PlaceHit(j - i + 1, [city.filter_string()]) if city is not None else None
     if nxt and all(p.kind != "city" for p in nxt[1]):
         name = " ".join(texts[i:j])
         city = _city_in(name, " ".join(texts[j : j + nxt[0]]))

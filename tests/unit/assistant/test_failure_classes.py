@@ -1521,6 +1521,25 @@ class TestFunctionsNamedInsideTitles:
     def test_a_misspelt_place_in_a_terse_list(self, text, place):
         assert search(text).filters["locations"] == [place]
 
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("controllers in Scranton, PA", ["Scranton, PA, US"]),
+            ("controllers in Scranton PA", ["Scranton, PA, US"]),
+            ("ops managers in OH, PA, WV", ["OH, US", "PA, US", "WV, US"]),
+            ("ops managers in NY, PA", ["NY, US", "PA, US"]),
+        ],
+    )
+    def test_a_state_after_a_place_is_no_company_suffix(self, text, places):
+        f = search(text).filters
+        assert f["locations"] == places
+        assert "companies" not in f and "keywords" not in f
+
+    def test_a_firm_named_with_its_suffix_is_still_a_company(self):
+        assert search("partners at Holland Whitfield, PA").filters["companies"] == [
+            "Holland Whitfield, PA"
+        ]
+
     def test_a_stray_word_adds_no_second_place(self):
         f = search("cfos at manufcturing companies in Ohio").filters
         assert f["locations"] == ["OH, US"]
