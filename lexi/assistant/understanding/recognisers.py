@@ -28,6 +28,7 @@ from . import (
     lists,
     patterns,
     prefilter,
+    renumber,
     takebacks,
 )
 from . import nearby as nearby_searches
@@ -305,18 +306,35 @@ def _search_instead(found: Intent, c: Clause) -> bool:
     return False
 
 
+def _earlier_search(c: Clause) -> dict[str, Any] | None:
+    """The search before the last one, when the last one is the search being changed."""
+    sets = c.state.result_sets
+    if len(sets) >= 2 and not c.running.searched and sets[-1].get("filters") == c.running.filters:
+        found = sets[-2].get("filters")
+        return found if isinstance(found, dict) else None
+    return None
+
+
+@recogniser(priority=44)
+def number_corrected(c: Clause) -> Intent | None:
+    """ "sorry, 200+ not 2000+", "I meant 15": a number of the last search corrected, in the
+    place of the value it names (never a number of results unless it replaces one)."""
+    filters = renumber.renumbered(c.text, c.running.filters, _earlier_search(c))
+    if filters is None:
+        return None
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(filters),
+        refinement=True,
+    )
+
+
 @recogniser(priority=45)
 def take_back(c: Clause) -> Intent | None:
     """ "never mind xero", "hmm remove that again": a value of the last search, or its last
     change, taken back."""
     base = c.running.filters
-    sets = c.state.result_sets
-    # the search before the last one, when the last one is the search being changed
-    earlier = (
-        sets[-2].get("filters")
-        if len(sets) >= 2 and not c.running.searched and sets[-1].get("filters") == base
-        else None
-    )
+    earlier = _earlier_search(c)
     filters = takebacks.taken_back(c.text, base, earlier) or takebacks.places_moved(c.text, base)
     if filters is None:
         return None

@@ -1690,3 +1690,52 @@ class TestAnAsideAfterTheRequest:
             _after(),
         )
         assert got.filters.to_dict()["hiring_for"] == {"titles": ["Accountant"]}
+
+
+# ------------------------------------------------------------------ a number corrected in place
+
+SIZED = {
+    "titles": ["Head of Procurement"],
+    "industries": ["Chemicals"],
+    "locations": ["NJ, US"],
+    "employees": {"min": 3000, "max": None},
+    "revenue_usd": {"min": 40_000_000, "max": None},
+    "job_change_within_days": 60,
+    "limit": 30,
+}
+
+
+class TestANumberCorrectedInPlace:
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            ("oops, 300+ not 3000+", {"employees": {"min": 300, "max": None}}),
+            ("argh typo - 300 not 3000", {"employees": {"min": 300, "max": None}}),
+            ("sorry: 1000+ employees, not 3000+", {"employees": {"min": 1000, "max": None}}),
+            ("not 3000+, 800+", {"employees": {"min": 800, "max": None}}),
+            ("250-750 instead of 3000+", {"employees": {"min": 250, "max": 750}}),
+            ("my bad, $4m not $40m", {"revenue_usd": {"min": 4_000_000, "max": None}}),
+            ("no, 25m rather than 40m", {"revenue_usd": {"min": 25_000_000, "max": None}}),
+            ("it should be 45 days not 60", {"job_change_within_days": 45}),
+            ("sorry 12 not 30", {"limit": 12}),
+        ],
+    )
+    def test_the_value_it_names_gets_the_new_number(self, text, changed):
+        assert _refined(text, SIZED) == {**SIZED, **changed}
+
+    def test_a_range_said_again_in_place_of_a_range(self):
+        ranged = {**SIZED, "employees": {"min": 2000, "max": 8000}}
+        got = _refined("whoops, 200-800 not 2000-8000", ranged)
+        assert got == {**ranged, "employees": {"min": 200, "max": 800}}
+
+    def test_one_bound_corrected_keeps_the_other(self):
+        ranged = {**SIZED, "employees": {"min": 100, "max": 9000}}
+        got = _refined("900 not 9000", ranged)
+        assert got == {**ranged, "employees": {"min": 100, "max": 900}}
+
+    def test_a_number_said_alone_corrects_what_the_last_turn_changed(self):
+        before = {k: v for k, v in SIZED.items() if k != "employees"}
+        state = _after(_search(before), _search(SIZED))
+        got = _one("oh I meant 700", state)
+        assert got.kind is IntentKind.prospect_search and got.refinement
+        assert got.filters.to_dict() == {**SIZED, "employees": {"min": 700, "max": None}}
