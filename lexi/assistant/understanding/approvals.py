@@ -37,9 +37,11 @@ _PICKED = (
 )
 # Why, said after a cancel: "that was a mistake", "I don't need it anymore".
 _REASON = (
-    r"(?:[\s,.;!\u2014\u2013-]+(?:(?:that|it|this)\s+(?:was|is|'?s)\s+[^.!?]{1,40}|"
+    r"(?:[\s,.;!\u2014\u2013-]+(?:(?:that|it|this)(?:\s+(?:was|is)|\s*'?s)\s+[^.!?]{1,40}|"
     r"(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+need\s+it[^.!?]{0,20}|"
-    r"(?:by|my)\s+mistake|my\s+bad|wrong\s+one))?"
+    r"(?:because|since|cause|cuz|as)\s+(?:it|that|this|i|we)\b[^.!?]{1,50}|"
+    r"(?:by|my)\s+mistake|my\s+bad|(?:the\s+)?wrong\s+(?:one|search|list|people|task|campaign)|"
+    r"not\s+what\s+(?:i|we)\s+(?:wanted|meant|asked\s+for)))?"
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (

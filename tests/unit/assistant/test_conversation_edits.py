@@ -1662,6 +1662,10 @@ class TestAnAsideAfterTheRequest:
             "dismiss it, I'll handle that one myself",
             "cancel that, we'll do it by hand",
             "reject it, I already sent them an email myself",
+            "nope, cancel the pending task thats the wrong list",
+            "dismiss that task, its not what I wanted",
+            "decline that one because it has the wrong people",
+            "cancel this task - wrong campaign",
         ],
     )
     def test_dismissing_with_a_reason(self, text):
