@@ -778,3 +778,39 @@ class TestOneWordAndOrderFirstFollowUps:
             "heads of marketing at ecommerce companies, growing headcount, 20%+ over the past year"
         )
         assert filters["headcount_growth_pct"] == {"min": 20, "max": None, "months": 12}
+
+
+class TestTitlesInOtherLanguages:
+    """A job title in German (or French, Spanish, Dutch) inside an English request is that
+    title; a function word inside it ("IT-Leiter") names no industry."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Einkaufsleiterin at packaging companies in Vienna", ["Purchasing Manager"]),
+            ("Leiter Einkauf at furniture makers in Austria", ["Purchasing Manager"]),
+            ("Produktionsleiter at plastics companies in Bavaria", ["Production Manager"]),
+            ("Werksleiter at glass manufacturers in Germany", ["Plant Manager"]),
+            ("Geschäftsführerin of retailers in Hamburg", ["Managing Director"]),
+            ("Prokurist at banks in Frankfurt", ["Authorized Signatory"]),
+            ("responsables des achats at retailers in Lyon", ["Purchasing Manager"]),
+            ("jefe de compras at food companies in Madrid", ["Purchasing Manager"]),
+            ("hoofd inkoop at construction firms in Utrecht", ["Head of Purchasing"]),
+        ],
+    )
+    def test_the_title(self, text: str, titles: list[str]) -> None:
+        assert search(text)["titles"] == titles
+
+    def test_a_function_inside_the_title_is_no_industry(self) -> None:
+        filters = search("IT-Leiterin at insurers in Zurich with 200+ employees")
+        assert filters["titles"] == ["Head of IT"]
+        assert filters["industries"] == ["Insurance"]
+
+    def test_the_title_with_an_excluded_city_is_a_search(self) -> None:
+        filters = search("IT-Leiter at universities in Austria but not in Vienna, verified only")
+        assert filters["titles"] == ["Head of IT"]
+        assert filters["locations"] == ["AT"]
+        assert filters["exclude_locations"] == ["Vienna, AT"]
+
+    def test_an_owner_in_german(self) -> None:
+        assert search("Inhaber of bakeries in Cologne")["seniorities"] == ["owner"]

@@ -23,6 +23,7 @@ INDUSTRY_TABLE = lexicon.data_file("industries.toml")["industries"]
 # imported people. Remove a title here once the vocabulary has it (a test below insists).
 VOCABULARY_GAPS = {
     "AI Engineer",
+    "Authorized Signatory",
     "Barrister",
     "Chief Architect",
     "Director General",

@@ -229,7 +229,7 @@ class TestOtherLanguages:
             (
                 "Einkaufsleiter bei Banken in Hamburg",
                 {
-                    "titles": ["Head of Procurement"],
+                    "titles": ["Purchasing Manager"],
                     "industries": ["Banking"],
                     "locations": ["Hamburg, DE"],
                 },
