@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from . import prefilter
-from .lists import _clean_name, known_name
+from .lists import REMARK_AFTER, _clean_name, known_name
 from .scanner import extract
 from .types import ConversationState, Intent, IntentKind
 
@@ -66,7 +66,7 @@ def _list_name(
     raw: str, quotes: list[str], state: ConversationState, *, new: bool = False
 ) -> str | None:
     """A list name as written: quotes kept whole, "the X list" -> X, a known name matched."""
-    text = raw.strip(" \t.,!?;:")
+    text = REMARK_AFTER.sub("", raw.strip(" \t.,!?;:"))
     q = re.fullmatch(r"(?:the\s+|my\s+|our\s+)?qtok(\d+)(?:\s+list)?", text, I)
     if q:
         quoted = quotes[int(q[1])]
@@ -114,7 +114,10 @@ def _the_last(state: ConversationState) -> str | None:
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hmm+|wait|could\s+you|can\s+you|would\s+you|"
-    r"can\s+i|could\s+i|may\s+i|please)\b\W*)+",
+    r"can\s+i|could\s+i|may\s+i|please|oops|whoops|sorry|ugh|ah|hey|btw|right|um+|"
+    # "let's rename ...", "can we merge ...", "I'd like to delete ...": the same request
+    r"let'?s|let\s+us|(?:can|could)\s+we|(?:i|we)(?:'d|\s+would)\s+like\s+to|(?:i|we)\s+(?:want|need)\s+to)"
+    r"\b\W*)+",
     I,
 )
 

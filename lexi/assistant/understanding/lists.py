@@ -79,8 +79,19 @@ _TRAILING = re.compile(
     I,
 )
 
+# "Gyms - Archive, season's over", "Texas Clinics; no point keeping both", "Q1 (I know, the
+# name's wrong)": a remark after the name, a sentence in lower case or in brackets, is no part
+# of it ("Dallas, TX Owners" keeps its comma).
+REMARK_AFTER = re.compile(
+    r"\s*(?:[,;\u2014]\s+(?=(?-i:[a-z])[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
+    r"\s+(?:because|since|cause|cuz|bc)\s+|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"
+    r"yeah|ok|sorry)\b)).*$",
+    I,
+)
+
 
 def _clean_name(name: str, quotes: list[str]) -> str | None:
+    name = REMARK_AFTER.sub("", name.strip())  # before the quotes: a quoted name is whole
     name = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], name)
     name = _TRAILING.sub("", name.strip(" \t.,!?;:'\"“”‘’")).strip(" \t.,!?;:'\"“”‘’")
     if not name or len(name) > 120:
@@ -192,7 +203,10 @@ _CREATE_LIST = prefilter.compile(
     r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
     r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
     r"\bnew\s+(?:(?:empty|blank|separate)\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
-    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b",
+    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b|"
+    # "save them somewhere called Denver Owners": a place named for the first time
+    r"\b(?:save|store|put|add|keep|stick|dump|throw|drop)\b.*\b(?:somewhere|something|"
+    r"(?:a|an|one)\s+(?:new\s+)?(?:place|spot|folder|bucket|group|segment))\s+(?:called|named|titled)\b",
     I,
 )
 
@@ -215,6 +229,21 @@ _STATS = prefilter.compile(
     r"open(?:\s+up)?|display|view)\s+(?:my\s+|the\s+|our\s+)?[\w&' -]{1,60}?\s+list\W*(?:please|pls)?\W*$",
     I,
 )
+# "show roofers fl", "pull up hvac tx": a list of the user's, named with nothing else.
+_SHOW_NAMED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|now|and|so|then|please|pls)\W+)*(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
+    r"open(?:\s+up)?|display|view)\s+(?:my\s+|the\s+|our\s+)?(?P<name>[^,.;!?]{2,60}?)"
+    r"(?:\s+(?:please|pls|again|now))*\W*$",
+    I,
+)
+
+
+def _exactly_known(name: str, state: ConversationState) -> str | None:
+    """The user's list of exactly this name, in any case ("roofers fl" is "Roofers FL")."""
+    low = name.strip().lower()
+    return next((k for k in state.known_list_names if k.lower() == low), None)
+
+
 _STATS_IN = prefilter.compile(
     r"\bhow\s+many\s+(?:contacts|people|leads|prospects|members|names|entries|records|folks)\s+"
     r"(?:are\s+(?:there\s+)?|do\s+i\s+have\s+|do\s+we\s+have\s+|have\s+i\s+got\s+|is\s+there\s+|"
@@ -291,6 +320,8 @@ def list_operation(
     m = _STATS_IN.search(clause)
     if m and not has_list_ref and (name := _clean_name(m[1], quotes)):
         return _targeted(IntentKind.list_stats, clause, _resolve(name, state), state)
+    if (shown := _SHOW_NAMED.match(clause)) and (name := _exactly_known(shown["name"], state)):
+        return _targeted(IntentKind.list_stats, clause, name, state)
     if _STATS.search(clause) and has_list_ref:
         name = list_name_in(clause, quotes, state)
         return _targeted(IntentKind.list_stats, clause, name, state)
@@ -339,6 +370,13 @@ def list_operation(
         elif "asked" in intent.params:
             intent.params["asked"]["selector"] = {"prospects": "last_results", **picked}
         return intent
+    return _asked_about(clause, state)
+
+
+def _asked_about(clause: str, state: ConversationState) -> Intent | None:
+    """ "and Q1 Leads?", "what about Ohio CFOs": the stats of a list named in a short question
+    (not "find more agency owners in Chicago" beside a list "Agency Owners")."""
+    low = clause.lower()
     named = [
         k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
     ]
@@ -346,11 +384,22 @@ def list_operation(
         named
         and not _ADD.search(clause)
         and not _REMOVE.search(clause)
+        and not _FINDS.match(clause)
         and re.search(r"\b(?:and|what\s+about|how\s+about|in|on|for)\b", clause, I)
         and len(clause.split()) <= 8
     ):
         return _targeted(IntentKind.list_stats, clause, max(named, key=len), state)
     return None
+
+
+# "find more agency owners in Chicago" beside a list "Agency Owners": a search verb asks for
+# people, whatever list their words name.
+_FINDS = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|now|also|and|so|then|great|cool|next|please|pls)\W+)*"
+    r"(?:(?:can|could)\s+you\s+)?(?:find|search(?:\s+for)?|look\s+(?:for|up)|get\s+me|pull|dig\s+up|"
+    r"source|track\s+down)\b",
+    I,
+)
 
 
 # "save to Midwest CPA", "store these in Q3 Targets": the results saved under a name, which is a

@@ -2136,3 +2136,68 @@ class TestASecondStepThatPointsBack:
     def test_a_later_step_that_names_its_own_list_keeps_it(self):
         *_, then = interpret("add them to Q1 Leads, then export Q4 Pipeline", self.state()).intents
         assert (then.kind, then.list_name) == (IntentKind.list_export, "Q4 Pipeline")
+
+
+class TestListRequestsWithRemarks:
+    """A list request said with a lead-in or a remark after it: "oops, rename ...", "merge X
+    into Y, no point keeping both", "save these to X (I know the name's off)"; a new place
+    named for the results is a new list; a search verb searches even when its words are a
+    list's name, and a list's name alone after "show" is that list."""
+
+    STATE = ConversationState(
+        last_filters={"titles": ["CFO"], "locations": ["OH, US"], "limit": 25},
+        last_offset=25,
+        known_list_names=["Ohio CFOs", "Midwest CFOs", "Trade Show 2025", "Plant Managers"],
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "old", "new"),
+        [
+            (
+                "whoops, rename Ohio CFOs to Ohio Finance Leaders",
+                "Ohio CFOs",
+                "Ohio Finance Leaders",
+            ),
+            ("ok let's rename Ohio CFOs to Buckeye CFOs", "Ohio CFOs", "Buckeye CFOs"),
+            (
+                "sorry, can we rename Trade Show 2025 to Trade Show - Old, the show is done",
+                "Trade Show 2025",
+                "Trade Show - Old",
+            ),
+            ("rename Ohio CFOs to Ohio finance, reads better", "Ohio CFOs", "Ohio finance"),
+            ("rename Midwest CFOs to Akron, OH Finance", "Midwest CFOs", "Akron, OH Finance"),
+        ],
+    )
+    def test_rename(self, text, old, new):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_rename, intent
+        assert (intent.list_name, intent.params["new_name"]) == (old, new)
+
+    def test_merge_with_a_reason(self):
+        text = "fold Ohio CFOs into Midwest CFOs, two lists is silly"
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_merge
+        assert (intent.list_name, intent.params["source"]) == ("Midwest CFOs", "Ohio CFOs")
+
+    def test_a_remark_in_brackets_after_a_known_list(self):
+        text = "store them in Ohio CFOs (I know it has Indiana people too now)"
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_add and intent.list_name == "Ohio CFOs"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["stick them somewhere called Akron Finance", "keep these in a folder named Akron Finance"],
+    )
+    def test_a_place_called_a_new_name_is_a_new_list(self, text):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_create and intent.list_name == "Akron Finance"
+        assert intent.selector == {"prospects": "last_results"}
+
+    def test_a_search_verb_searches_words_that_name_a_list(self):
+        intent = search("look for plant managers in Ohio, 200-500 employees", self.STATE)
+        assert intent.filters.titles == ["Plant Manager"]
+
+    @pytest.mark.parametrize("text", ["show plant managers", "pull up trade show 2025"])
+    def test_show_and_a_list_name_alone_is_that_list(self, text):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_stats and intent.params.get("show") is True
