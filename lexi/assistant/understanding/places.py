@@ -578,3 +578,31 @@ def unquote_places(text: str, quotes: list[str]) -> str:
         return m[0].replace(f"qtok{m[1] or m[2]}", quoted)
 
     return _QUOTED_AFTER_PLACE_WORD.sub(repl, text)
+
+
+def other_readings(locations: Sequence[str], excluded: Sequence[str]) -> list[str]:
+    """The excluded places that only name the other reading of a city the clause places the
+    search in: "Portland Oregon not Maine" says which Portland, and excludes nothing ("Texas not
+    Austin" still excludes Austin). Those are returned, to be dropped from the exclusions."""
+    cities = [loc for loc in locations if loc.count(", ") >= 1 and _is_city(loc)]
+    if not cities:
+        return []
+    out = []
+    for region in excluded:
+        if region.count(", ") > 1:
+            continue  # a city: excluded as said
+        suffix = f", {region}"
+        for city in cities:
+            name = city.split(", ", 1)[0]
+            if not city.endswith(suffix) and any(
+                p.kind == "city" and p.filter_string().endswith(suffix)
+                for p in geo.lookup_all(name)
+            ):
+                out.append(region)
+                break
+    return out
+
+
+def _is_city(location: str) -> bool:
+    place = geo.place_named(location)
+    return place is not None and place.kind == "city"

@@ -12,7 +12,7 @@ from lexi.prospects.taxonomy import FUNDING_STAGES
 
 from . import prefilter
 from .industries import INDUSTRY_ALIASES
-from .places import prefer_nearby
+from .places import other_readings, prefer_nearby
 from .scanner import extract
 from .signals import restaged
 from .slots import Slots, render_roles, swap_departments, swap_rung
@@ -66,7 +66,7 @@ ADD_MODE = re.compile(
 
 def new_filters(slots: Slots) -> dict[str, Any]:
     """The filters of a fresh search; only the fields the request set, plus ``limit``."""
-    slots = _nearby(slots)
+    slots = _which_reading(_nearby(slots))
     f: dict[str, Any] = dict(render_roles(slots.positive_roles))
     for key in _LIST_FIELDS:
         if getattr(slots, key):
@@ -112,6 +112,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     _moved_to_companies(f, slots, clause)
     slots = _drop_removed(f, slots, bool(_TAKES_BACK.search(clause)))
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
+    slots = _which_reading(slots)
     add = _adds(clause)
     slots = _hq_places(slots, base, clause)
     slots = _kind_restated(slots, base, clause, add)
@@ -356,6 +357,19 @@ def _not_the_old_place(f: dict[str, Any], base: dict[str, Any]) -> None:
         for x in f["exclude_locations"]
         if x in kept or not any(v.endswith(f", {x}") for v in gone)
     ]
+
+
+def _which_reading(slots: Slots) -> Slots:
+    """ "Portland Oregon not Maine": a place excluded only to say which city is meant is no
+    exclusion (see ``places.other_readings``)."""
+    if not (slots.locations and slots.exclude_locations):
+        return slots
+    said = other_readings(slots.locations, slots.exclude_locations)
+    if not said:
+        return slots
+    out = copy.copy(slots)
+    out.exclude_locations = [v for v in slots.exclude_locations if v not in said]
+    return out
 
 
 def _whole_states(locations: list[str]) -> list[str]:

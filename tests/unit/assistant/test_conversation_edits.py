@@ -1743,3 +1743,40 @@ class TestANumberCorrectedInPlace:
         got = _one("oh I meant 700", state)
         assert got.kind is IntentKind.prospect_search and got.refinement
         assert got.filters.to_dict() == {**SIZED, "employees": {"min": 700, "max": None}}
+
+
+# ------------------------------------------------------------------ which of two places of a name
+
+
+class TestWhichPlaceOfThatName:
+    @pytest.mark.parametrize(
+        ("text", "where"),
+        [
+            ("Springfield Illinois not Missouri", "Springfield, IL, US"),
+            ("I mean Cambridge Massachusetts, not the UK", "Cambridge, MA, US"),
+            ("London Ontario not England please", "London, ON, CA"),
+        ],
+    )
+    def test_the_other_reading_is_named_not_excluded(self, text, where):
+        searched = {"titles": ["Controller"], "locations": ["Springfield, MO, US"], "limit": 25}
+        got = _refined(text, searched)
+        assert got["locations"] == [where]
+        assert "exclude_locations" not in got
+
+    def test_the_reading_searched_already_is_confirmed(self):
+        searched = {"titles": ["Controller"], "locations": ["Springfield, IL, US"], "limit": 25}
+        assert _refined("springfield illinois, not missouri", searched) == searched
+
+    def test_said_in_the_request_itself(self):
+        got = interpret("controllers at hospitals in Springfield Illinois not Missouri")
+        filters = got.intents[0].filters.to_dict()
+        assert filters["locations"] == ["Springfield, IL, US"]
+        assert "exclude_locations" not in filters
+
+    @pytest.mark.parametrize(
+        ("text", "excluded"),
+        [("Texas but not Austin", "Austin, TX, US"), ("Oregon not Portland", "Portland, OR, US")],
+    )
+    def test_a_place_inside_the_other_is_still_excluded(self, text, excluded):
+        got = interpret(f"controllers in {text}").intents[0].filters.to_dict()
+        assert got["exclude_locations"] == [excluded]
