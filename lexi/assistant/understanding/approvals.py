@@ -31,7 +31,8 @@ _THE_TASK = (
 # Chat only ever acts on the task this conversation proposed last, so a pick is taken only when
 # there is nothing to pick among (see ``approval``).
 _PICKED = (
-    r"(?P<picked>the\s+one\s+(?:for|about|on|to|into|with|saving|adding|that\s+(?:saves|adds))\s+"
+    r"(?P<picked>the\s+one\s+(?:for|about|on|to|into|with|concerning|regarding|re|saving|adding|"
+    r"that\s+(?:saves|adds))\s+"
     r"(?:(?!\b(?:and|then|also)\b)[^,;.!?]){1,60}?|"
     r"the\s+(?:other|older|oldest|first|earlier|previous|second)\s+(?:one|task|request|search))"
 )

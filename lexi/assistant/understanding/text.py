@@ -322,7 +322,8 @@ _CLAUSE_VERBS = (
     r"add|save|put|push|store|create|make|remove|delete|start|launch|draft|write|show|tell|"
     r"give|find|get|search|look|pull|send|export|also|then|how|what|can|could|please|"
     r"build|set|stick|throw|drop|dump|move|rewrite|compose|prepare|kick|list|"
-    r"grab|fetch|name|call|exclude|filter|narrow|only|just|spin"
+    r"grab|fetch|name|call|exclude|filter|narrow|only|just|spin|dismiss|cancel|reject|decline|approve|"
+    r"rename|merge|pause"
 )
 _SPLIT = re.compile(
     rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"

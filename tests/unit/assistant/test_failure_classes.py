@@ -2106,6 +2106,8 @@ class TestASecondStepThatPointsBack:
             "show my pending tasks, then dismiss the one for the Q4 Webinar export",
             "what tasks are waiting? then cancel the one about the Fintech CFOs export",
             "show me my tasks, then reject the one saving the Austin Founders",
+            "list my pending tasks and cancel the one regarding the Denver save",
+            "what's waiting for approval? and decline the one concerning the Ohio export",
         ],
     )
     def test_tasks_then_a_task_dismissed(self, text):
