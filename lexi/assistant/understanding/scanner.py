@@ -651,11 +651,35 @@ def _ladder(m: re.Match[str]) -> str:
     return f" {rung} and above "
 
 
+# Per table: (the table, its size when indexed, the most words of a key by its first word).
+_WORDS_AFTER: dict[int, tuple[Mapping[str, Any], int, dict[str, int]]] = {}
+
+
+def _words_after(table: Mapping[str, Any]) -> dict[str, int]:
+    """For each first word of a table's keys, the most words a key starting with it has: a
+    span of tokens longer than that, or from a word no key starts with, is not looked up.
+
+    Words are counted as ``" ".join`` of the token keys splits them, so the test is exact: a
+    span of n tokens joins to at least n words, starting with the first token's first word.
+    Indexed once per table (again if its size changes)."""
+    known = _WORDS_AFTER.get(id(table))
+    if known is not None and known[0] is table and known[1] == len(table):
+        return known[2]
+    index: dict[str, int] = {}
+    for key in table:
+        words = key.split(" ")
+        if len(words) > index.get(words[0], 0):
+            index[words[0]] = len(words)
+    _WORDS_AFTER[id(table)] = (table, len(table), index)
+    return index
+
+
 class _Scanner:
     def __init__(self, tokens: list[Token], places: list, quotes: Sequence[str] = ()) -> None:
         self.t = tokens
         self.places = places
         self.keys = [tok.key for tok in tokens]
+        self.first_words = [key.partition(" ")[0] for key in self.keys]
         self.n = len(tokens)
         # Quoted job titles ("VP Clinical Operations", see ``fields.QuotedTitle``), by token key.
         self.quoted_titles = {
@@ -698,7 +722,12 @@ class _Scanner:
         return True
 
     def longest(self, table: Mapping[str, _V], i: int) -> tuple[int, _V] | None:
-        for span in range(min(_MAX_SPAN, self.n - i), 0, -1):
+        if i >= self.n:
+            return None
+        most = _words_after(table).get(self.first_words[i]) if i >= 0 else _MAX_SPAN
+        if most is None:
+            return None  # no key of the table starts with this word
+        for span in range(min(_MAX_SPAN, self.n - i, most), 0, -1):
             key = " ".join(self.keys[i : i + span])
             if key in table and self._cased_ok(i, span):
                 return span, table[key]
