@@ -88,8 +88,11 @@ _TOPICS = tuple(
     re.compile(
         rf"\b(?:{words})\s+(.+?)"
         # ends where the audience or the form of the emails starts ("for them", "to the list",
-        # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar" are topic
-        r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|my|our|the|this|that|qtok\d)"
+        # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar", "for
+        # our Austin event in April" are topic
+        r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|qtok\d)"
+        r"|(?:for|to)\s+(?:my|our|the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lists?|people|contacts|"
+        r"leads|prospects|audience|recipients|folks|ones|segment)\b"
         r"|targeting|aimed\s+at"
         r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
         r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)",

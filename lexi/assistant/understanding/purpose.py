@@ -41,9 +41,23 @@ _LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORE
 # for the Q4 Webinar export" names a task).
 _OCCASION = re.compile(
     rf"(?<!preparing)(?<!ready)(?<!\bone)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
-    rf"(?:{_alternatives(_DATA['occasion'])})s?\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?",
+    rf"(?:{_alternatives(_DATA['occasion'])})s?\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+    # "for the Summit Sponsors 2027 list": a list's name, not an occasion
+    r"(?!\s+(?:[\w'-]+\s+){0,3}?lists?\b)",
     re.IGNORECASE,
 )
+# "a campaign about early-bird packages for our Austin event": what the emails are about.
+_EMAILS_ABOUT = re.compile(
+    r"\b(?:cam(?:paign|pain|paing)|sequence|drip|e-?mails?)\b.*\b(?:about|regarding|pitching|"
+    r"promoting|introducing|inviting|topic)\b",
+    re.IGNORECASE,
+)
+
+
+def _occasion(m: re.Match[str]) -> str:
+    return m[0] if _EMAILS_ABOUT.search(m.string, 0, m.start()) else ""
+
+
 # "... I could poach", "... we could pitch": the user's plan for the people.
 _PLAN = re.compile(
     r"\s+(?:that\s+|whom?\s+)?(?:i|we)\s+(?:could|can|might|want\s+to|would\s+like\s+to)\s+"
@@ -157,6 +171,14 @@ _REASON = prefilter.compile(
     # "and dismiss the other one, that was a mistake"
     r"|(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:a\s+|my\s+|just\s+a\s+)?"
     r"(?:mistake|typo|error|accident|wrong|my\s+bad)\b"
+    # "..., that's when the complaints spike", "..., that's where the budget sits"
+    r"|(?:that|it|this)(?:'s|\s+is|\s+was)\s+(?:usually\s+|always\s+|exactly\s+)?(?:when|where|why)\b"
+    # "..., makes more sense with the new territory", "..., no point keeping both"
+    r"|(?:(?:it|that|this)\s+)?makes?\s+(?:(?:a\s+lot|much|way)\s+)?(?:more|no|little|better)\s+sense\b"
+    r"|(?:there'?s\s+|it'?s\s+)?no\s+(?:point|sense)\s+(?:in\s+)?[a-z]+ing\b"
+    # "..., season's over", "..., the show is done": what has ended
+    r"|(?:the\s+|our\s+|that\s+|this\s+)?[\w-]+(?:'s|\s+is|\s+was|\s+has\s+been)\s+"
+    r"(?:over|done|finished|ended|wrapped(?:\s+up)?)\b"
     rf"){_TO_SENTENCE_END}",
     re.IGNORECASE,
 )
@@ -294,5 +316,5 @@ def without_purpose(text: str, has_role) -> str:
     m = _LEAD_IN.match(out)
     if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
         out = m["rest"]
-    out = without_reasons(_OCCASION.sub("", out), has_role)
+    out = without_reasons(_OCCASION.sub(_occasion, out), has_role)
     return _PLAN.sub("", out).strip() or text

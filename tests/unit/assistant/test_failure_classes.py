@@ -2203,3 +2203,43 @@ class TestListRequestsWithRemarks:
     def test_show_and_a_list_name_alone_is_that_list(self, text):
         (intent,) = interpret(text, self.STATE).intents
         assert intent.kind is IntentKind.list_stats and intent.params.get("show") is True
+
+
+class TestCampaignTopicsWithRemarks:
+    """A campaign's topic ends before a remark about it (", that's when budgets get set"); an
+    occasion the emails are about is topic ("for our Denver summit in May"), and a list whose
+    name holds an occasion word is still the list ("the Webinar Speakers 2026 list")."""
+
+    STATE = ConversationState(known_list_names=["Dental Owners TX", "Webinar Speakers 2026"])
+
+    @pytest.mark.parametrize(
+        ("text", "name", "topic"),
+        [
+            (
+                "set up a campaign for Dental Owners TX about same-day crown financing before "
+                "the holidays, that's when the chairs sit empty",
+                "Dental Owners TX",
+                "same-day crown financing before the holidays",
+            ),
+            (
+                "create a sequence for the Webinar Speakers 2026 list about speaker slots for "
+                "our Denver summit in May",
+                "Webinar Speakers 2026",
+                "speaker slots for our Denver summit in May",
+            ),
+            (
+                "draft a campaign for Dental Owners TX about Invisalign financing, makes more "
+                "sense than whitening this quarter",
+                "Dental Owners TX",
+                "Invisalign financing",
+            ),
+        ],
+    )
+    def test_topic_and_list(self, text, name, topic):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.campaign_create
+        assert (intent.list_name, intent.params.get("topic")) == (name, topic)
+
+    def test_an_occasion_of_a_search_is_still_no_constraint(self):
+        intent = search("find CMOs at hotels in Miami for our dinner in Miami")
+        assert not intent.filters.keywords and intent.filters.industries == ["Hospitality"]
