@@ -330,10 +330,11 @@ _MONEY = (
     r"|\d{1,3}(?:,\d{3}){2,}(?!\d|,\d)|\d{6,}(?!\d|,\d))"
 )
 _REV = (
-    r"(?:(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|sales|rev)"
+    r"(?:(?:in\s+)?(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|sales|rev|umsatz)"
     r"|(?:a|per)\s+year|annually)"
 )
-_REV_BEFORE = r"(?:(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|rev)|sales\s+of)"
+# "doing $2.5MM": a company doing that much a year
+_REV_BEFORE = r"(?:(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|rev|umsatz)|sales\s+of|doing)"
 _MULT = {
     "k": 1e3,
     "thousand": 1e3,
@@ -348,6 +349,57 @@ _MULT = {
     "bln": 1e9,
     "billion": 1e9,
 }
+
+
+# Money written the ways other languages and trades write it, rewritten to the one form the
+# revenue rules read ("$10 million"): "10 Mio. USD", "2,5 Mio €", "5 Mrd", "€20M", "10M EUR".
+# Amounts in other currencies are taken at their face value. Checked on the lower-cased text.
+_OTHER_MONEY_HINT = re.compile(
+    r"[€£]|\d\s?(?:mio|mill\b|millionen|millions|mrd|milliard)|\b(?:usd|eur|euros?|gbp|chf)\b"
+)
+_CURRENCY = r"(?:usd|us\$|eur|euros?|gbp|chf|€|£|dollars?)"
+_OTHER_UNITS = {
+    "mio": "million",
+    "mill": "million",
+    "millionen": "million",
+    "millions": "million",
+    "millones": "million",
+    "mrd": "billion",
+    "milliard": "billion",
+    "milliards": "billion",
+    "milliarden": "billion",
+}
+_AMOUNT_OTHERWISE = re.compile(
+    rf"(?:(?P<before>[€£]|\b(?:usd|eur|gbp|chf)\b)\s?)?"
+    r"(?<![$\d.,])(?P<n>\d[\d.,]*)\s?"
+    r"(?P<unit>mio|mill|millionen|millions|millones|mrd|milliards?|milliarden"
+    r"|million|billion|thousand|mm|mn|bn|k|m|b)?(?![a-z])\.?"
+    rf"(?:\s?(?:de\s+|d['’]\s?)?(?P<after>{_CURRENCY})(?![a-z]))?",
+    re.IGNORECASE,
+)
+
+
+def _amount_otherwise(m: re.Match[str]) -> str:
+    unit = (m["unit"] or "").lower()
+    currency = m["before"] or m["after"]
+    foreign = unit in _OTHER_UNITS
+    if not (foreign or (currency and (unit or "$" not in m[0]))):
+        return m[0]  # a plain number, or money the revenue rules read already
+    n = m["n"].rstrip(".,")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", n):
+        n = n.replace(".", ",")  # "2.500.000 €": points between the thousands
+    elif foreign and re.fullmatch(r"\d+,\d{1,2}", n):
+        n = n.replace(",", ".")  # "2,5 Mio": a decimal comma
+    unit = _OTHER_UNITS.get(unit, unit)
+    tail = m[0][len(m[0].rstrip()) :]
+    return f"${n}{' ' if len(unit) > 2 else ''}{unit}{tail}"
+
+
+def money_said_otherwise(text: str) -> str:
+    """ "revenue over 10 Mio. USD" -> "revenue over $10 million"; other text unchanged."""
+    if not _OTHER_MONEY_HINT.search(text.lower()):
+        return text
+    return _AMOUNT_OTHERWISE.sub(_amount_otherwise, text)
 
 
 def money(value: str) -> int:
@@ -429,13 +481,13 @@ _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] =
 ]
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.
 _REVENUE_HINT = re.compile(
-    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|a year|per year"
+    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|a year|per year|umsatz"
     r"|\d\s?(?:million|billion|m|mm|bn|b)\b"
 )
 
 
 _REV_WORD = re.compile(
-    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|year|usd|dollar", re.IGNORECASE
+    r"\$|revenue|\barr\b|turnover|\bsales\b|\brev\b|annual|year|usd|dollar|umsatz", re.IGNORECASE
 )
 _BIG_UNIT = re.compile(r"\d\s?(?:million|billion|mil|mln|bln|mm|mn|m|bn|b)\b", re.IGNORECASE)
 _EMP_AFTER = re.compile(rf"^\s*\+?\s*{_EMP}", re.IGNORECASE)

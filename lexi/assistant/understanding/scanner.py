@@ -1322,7 +1322,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     slots = Slots()
     clause = shorthand.spelled_out(clause)  # "purch mgrs", "mfrs", "med ctrs"
     text = _pasted_titles(clause, slots) if "," in clause else clause
-    text = _WHO_LEADS.sub(" leaders of ", words_to_digits(text))
+    text = _WHO_LEADS.sub(" leaders of ", patterns.money_said_otherwise(words_to_digits(text)))
     page = _PAGE.search(text)
     if page:
         slots.page, slots.more = max(1, int(page[1])), True

@@ -814,3 +814,39 @@ class TestTitlesInOtherLanguages:
 
     def test_an_owner_in_german(self) -> None:
         assert search("Inhaber of bakeries in Cologne")["seniorities"] == ["owner"]
+
+
+class TestMoneyWrittenOtherWays:
+    """Revenue written with German or French units, a currency symbol or code, or trade
+    shorthand is the revenue filter (other currencies at face value), never a keyword or a
+    number of results."""
+
+    @pytest.mark.parametrize(
+        ("text", "revenue"),
+        [
+            ("plant managers at chemical firms with revenue above 20 Mio. EUR", (20_000_000, None)),
+            ("CFOs at insurers in Bavaria, turnover over 3 Mrd", (3_000_000_000, None)),
+            ("COOs at banks in Zug with more than 2,5 Mio CHF revenue", (2_500_000, None)),
+            ("heads of IT at retailers with revenue under €50M", (None, 50_000_000)),
+            ("heads of IT at retailers, revenue between £5M and £20M", (5_000_000, 20_000_000)),
+            ("sales directors at machine builders, Umsatz 50-100 Mio €", (50_000_000, 100_000_000)),
+            ("owners of agencies doing $1.5MM", (1_500_000, None)),
+            ("VPs of sales at wholesalers doing 20-40m a year", (20_000_000, 40_000_000)),
+            ("CEOs at clinics with over 8 million euros in revenue", (8_000_000, None)),
+        ],
+    )
+    def test_the_revenue(self, text: str, revenue: tuple[int | None, int | None]) -> None:
+        filters = search(text)
+        assert filters["revenue_usd"] == {"min": revenue[0], "max": revenue[1]}
+        assert "keywords" not in filters
+        assert filters["limit"] == 25
+
+    def test_the_abbreviation_point_ends_no_sentence(self) -> None:
+        filters = search("CTOs at software firms in Vienna with revenue over 15 Mio. USD")
+        assert filters["revenue_usd"] == {"min": 15_000_000, "max": None}
+        assert filters["locations"] == ["Vienna, AT"]
+
+    def test_a_size_is_still_a_size(self) -> None:
+        filters = search("CFOs at banks in Frankfurt with 5.000 Mitarbeiter, revenue over 90M EUR")
+        assert filters["employees"] == {"min": 5000, "max": None}
+        assert filters["revenue_usd"] == {"min": 90_000_000, "max": None}
