@@ -59,6 +59,13 @@ _ONE_NAME = re.compile(
     r"\s*([A-Z][\w&'-]*\w)" + _PLACE_AFTER
 )
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
+# "directors of nursing at Houston Methodist", "the CFO at Cleveland Clinic": two to four
+# capitalised words after "at" ending the clause (or before the people's place) that together
+# are one organisation's name, often a place followed by a word (see ``_proper_name``).
+_PROPER_NAME = re.compile(
+    r"\b(?:at|from|works\s+at|working\s+at)\s+([A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){1,3})"
+    r"(?=\s*(?:[?.!,;]|$)|\s+(?:in|near|around)\s+[A-Z])"
+)
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
 # after "at" are companies (one name alone: see ``_ONE_NAME``).
 _NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?"
@@ -94,7 +101,7 @@ def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
     out = Companies(clause)
     _name_list(out)
-    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _ONE_NAME):
+    for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _PROPER_NAME, _ONE_NAME):
         while True:
             m = pattern.search(out.clause)
             if not m:
@@ -102,7 +109,11 @@ def extract(clause: str, quotes: list[str]) -> Companies:
             name = quotes[int(m[1])] if pattern is _QUOTED else m[1].strip(" ,")
             if _NOT_A_COMPANY.match(name) or not name:
                 break
-            if pattern is _THE_ROLE_AT and not _a_name(name):
+            if pattern is _THE_ROLE_AT and not (_a_name(name) or _proper_name(name)):
+                break
+            if pattern is _PROPER_NAME and (
+                not _proper_name(name) or _NOT_NOW_BEFORE.search(out.clause[: m.start()])
+            ):
                 break
             if pattern is _AMPERSAND and not any(_a_name(p.strip()) for p in name.split("&")):
                 break  # "in NY & PA": places
@@ -153,6 +164,30 @@ def _a_place(text: str) -> bool:
     from lexi.geo import place_named
 
     return place_named(text.strip(" .,")) is not None
+
+
+def _proper_name(name: str) -> bool:
+    """Capitalised words that name one organisation rather than describe companies: not a
+    place, a kind of company or an industry ("Private Equity", "Dallas Hospitals"), and either a
+    word the lexicon does not know after a place ("Houston Methodist") or a singular company
+    noun after a name ("Cleveland Clinic", "Mayo Clinic")."""
+    from .industries import INDUSTRY_ALIASES
+    from .lexicon import COMPANY_NOUNS, ROLES
+    from .text import norm_key
+
+    words = name.split()
+    keys = [norm_key(w) for w in words]
+    if _a_place(name) or " ".join(keys) in INDUSTRY_ALIASES:
+        return False
+    if any(k in ROLES for k in keys) or not _not_a_word(words[0]):
+        return False
+    last = keys[-1]
+    if last in COMPANY_NOUNS or last in INDUSTRY_ALIASES or " ".join(keys[-2:]) in INDUSTRY_ALIASES:
+        return not words[-1].endswith("s")  # "Cleveland Clinic", not "Boston Hospitals"
+    from .scanner import extract as slots_of
+
+    s = slots_of(words[-1])
+    return not (s.roles or s.generic or s.industries or s.locations or s.dept_mentions)
 
 
 def _places_only(name: str) -> bool:

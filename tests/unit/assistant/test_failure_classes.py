@@ -1540,6 +1540,27 @@ class TestFunctionsNamedInsideTitles:
             "Holland Whitfield, PA"
         ]
 
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("the COO at Cedars Sinai Medical Center", "Cedars Sinai Medical Center"),
+            ("nurse managers at Baylor Scott", "Baylor Scott"),
+            ("the CISO of Denver Health", "Denver Health"),
+            ("head of procurement at Phoenix Clinic in Arizona", "Phoenix Clinic"),
+        ],
+    )
+    def test_an_organisation_named_with_a_place_or_a_company_noun(self, text, company):
+        f = search(text).filters
+        assert f["companies"] == [company]
+        assert "industries" not in f
+
+    @pytest.mark.parametrize(
+        "text",
+        ["CFOs at Denver Hospitals", "CFOs at Private Equity Firms", "CFOs at Seattle Startups"],
+    )
+    def test_companies_described_in_capitals_are_no_name(self, text):
+        assert "companies" not in search(text).filters
+
     def test_a_stray_word_adds_no_second_place(self):
         f = search("cfos at manufcturing companies in Ohio").filters
         assert f["locations"] == ["OH, US"]
