@@ -768,25 +768,23 @@ def _all_techs(m: re.Match[str]) -> list[str]:
     return _techs(m[1])
 
 
-_TECH_READERS: dict[re.Pattern[str], Callable[[re.Match[str]], list[str] | None]] = {
-    _TECH_ON: _on_after_companies,
-    _TECH_NAMED_UNKNOWN: _unknown_name,
-    _TECH_STRONG: _named_techs,
-}
+# The rules in the order they are tried, each with the reader of its matches: pairs, not a
+# dict keyed by the patterns (a compiled pattern's hash covers its whole program, thousands of
+# technology names long, and was computed again at every lookup).
+_TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | None]], ...] = (
+    (_TECH_STRONG, _named_techs),
+    (_TECH_WEAK, _all_techs),
+    (_TECH_ON, _on_after_companies),
+    (_TECH_SUFFIX, _all_techs),
+    (_TECH_UNKNOWN, _all_techs),
+    (_TECH_NAMED_UNKNOWN, _unknown_name),
+    (_TECH_ALONE, _all_techs),
+)
 
 
 def technologies(text: str) -> tuple[str, list[str]]:
     out: list[str] = []
-    for pattern in (
-        _TECH_STRONG,
-        _TECH_WEAK,
-        _TECH_ON,
-        _TECH_SUFFIX,
-        _TECH_UNKNOWN,
-        _TECH_NAMED_UNKNOWN,
-        _TECH_ALONE,
-    ):
-        read = _TECH_READERS.get(pattern, _all_techs)
+    for pattern, read in _TECH_RULES:
         text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)
