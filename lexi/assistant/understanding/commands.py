@@ -153,8 +153,26 @@ _ABOUT_LEXI = prefilter.compile(
 )
 
 
+# "where does your contact data actually come from?", "how fresh is your data?", "how often is
+# the data updated?": where Lexi's data comes from and how good it is.
+_ABOUT_DATA = prefilter.compile(
+    r"\bwhere\s+(?:does|do|did)\s+(?:your|the|lexi'?s|all\s+(?:the|your|this)|this|that)\s+"
+    r"(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|contacts|e-?mails|"
+    r"numbers|leads|database)\s+(?:actually\s+|even\s+|really\s+)?come\s+from\b"
+    r"|\bwhere\s+(?:do|does)\s+(?:you|u|lexi|it)\s+(?:actually\s+|even\s+|really\s+)?(?:get|source|pull|"
+    r"obtain|buy)\s+(?:your|the|its|all\s+(?:the|your|its)|this|these)?\s*(?:contact\s+)?(?:data|"
+    r"info(?:rmation)?|contacts|e-?mails|leads|numbers)\b"
+    r"|\bhow\s+(?:fresh|accurate|up[\s-]to[\s-]date|current|reliable|old|recent|complete)\s+(?:is|are)\s+"
+    r"(?:your|the|lexi'?s)\s+(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|"
+    r"contacts|e-?mails|database|records)\b"
+    r"|\bhow\s+often\s+(?:is|are|do\s+you|does\s+lexi)\s+(?:your\s+|the\s+)?(?:data|database|contacts|"
+    r"e-?mails)?\s*(?:updated|refreshed|update|refresh)\b",
+    I,
+)
+
+
 def asks_about_lexi(clause: str) -> bool:
-    return bool(_ABOUT_LEXI.search(clause))
+    return bool(_ABOUT_LEXI.search(clause) or _ABOUT_DATA.search(clause))
 
 
 # "can lexi write the emails for me?", "does lexi do phone numbers": a question about Lexi, in
@@ -164,6 +182,26 @@ _LEXI_THIRD_PERSON = re.compile(r"^\W*(?:can|could|does|will|is)\s+lexi\b(?!\s*,
 
 def asks_lexi_in_third_person(clause: str) -> bool:
     return bool(_LEXI_THIRD_PERSON.search(clause))
+
+
+_WHO_DOES = r"(?:it|you|u|lexi|this(?:\s+(?:thing|tool|app))?)"
+# "so it can find people's emails for me?", "can you also get work emails?": whether Lexi gives
+# a kind of data, asked without anyone to find.
+_ASKS_ABILITY = prefilter.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|wait|oh|hmm+|but|also|just\s+to\s+(?:check|confirm)|quick\s+q(?:uestion)?)"
+    rf"\W+)*(?:{_WHO_DOES}\s+(?:can|could|will|does|do)|(?:can|could|does|do|will)\s+{_WHO_DOES})\s+"
+    r"(?:also\s+|actually\s+|really\s+|even\s+)?(?:find|get|give|pull|look\s+up|dig\s+up|provide|"
+    r"verify|check)\s+(?:me\s+|us\s+)?(?:(?:people|persons|someone|somebody|anyone|contacts|prospects|"
+    r"leads)(?:'s|s'|')?\s+|the\s+|their\s+)?(?:(?:work|business|personal|verified|valid|real)\s+)?"
+    r"(?:e-?mails?|e-?mail\s+addresses|contact\s+(?:info|information|details|data))"
+    r"(?:\s+(?:for\s+(?:me|us)|too|as\s+well|also))*\W*$",
+    I,
+)
+
+
+def asks_ability(clause: str) -> bool:
+    """Whether the clause asks if Lexi gives some kind of data (emails, contact details)."""
+    return bool(_ASKS_ABILITY.match(clause))
 
 
 _CREDITS = prefilter.compile(

@@ -124,6 +124,12 @@ _ASKS_FILTER = prefilter.compile(
     r"|(?:do|does)\s+(?:you|u|lexi)\s+(?:also\s+)?(?:have|get|provide|offer|give|include|show|"
     r"support|know)\s+(?:any\s+|the\s+)?(?!their\b|them\b|these\b|those\b)(?P<b>[^?]{1,40})"
     r"|(?:is|are)\s+there\s+(?:a|an|any)\s+(?P<c>[^?]{1,40}?)\s+(?:filters?|options?|fields?)"
+    # "is it possible to search for persons which speak German?", "is there a way to filter by
+    # years of experience?"
+    r"|(?:is\s+it\s+possible|would\s+it\s+be\s+possible|is\s+there\s+(?:a|any)\s+way)\s+(?:for\s+me\s+)?"
+    r"to\s+(?:search|filter|find|look\s+up|segment|narrow|target|select)\w*\s+(?:(?:for\s+)?"
+    r"(?:people|persons|companies|prospects|leads|contacts|someone|anyone)\s+)?(?:by|on|based\s+on|"
+    r"according\s+to|who|which|that|with)\s+(?P<d>[^?]{1,60})"
     r")\s*\?*\s*$",
     re.IGNORECASE,
 )
@@ -141,7 +147,7 @@ def filter_question(text: str, names_people: bool) -> tuple[bool, str | None]:
     m = _ASKS_FILTER.match(text)
     if not m or names_people:
         return False, None
-    what = (m["a"] or m["b"] or m["c"]).lower()
+    what = (m["a"] or m["b"] or m["c"] or m["d"]).lower()
     for code, words in _FILTER_TOPICS:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}", what) for w in words):
             return True, code

@@ -81,6 +81,13 @@ _WE_ARE = prefilter.compile(
     r"(?:[,.;:!]|\s+and\s+)\s*",
     re.IGNORECASE,
 )
+# "before I pull more, what's my credit balance?", "while I'm at it, ...": when the user will
+# do something, said before the request.
+_WHEN_I = re.compile(
+    r"^\W*(?:before|until|till|once|after|while)\s+(?:i|we)(?:'m|'re)?\s+(?:[\w'-]+\s+){0,5}?[\w'-]+\s*"
+    r"[,;\u2014]\s*(?=\S)",
+    re.IGNORECASE,
+)
 # "our PR agency needs communications directors": the user's company wanting them.
 _OUR_NEEDS = re.compile(
     r"^\W*(?:our|my)\s+(?:[\w-]+\s+){0,3}?(?:agency|company|firm|team|startup|client|business)\s+"
@@ -309,7 +316,7 @@ def without_purpose(text: str, has_role) -> str:
     out = _PERSONA.sub("", _HERE.sub("", text))
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
-    out = _AS_A.sub("", out)
+    out = _WHEN_I.sub("", _AS_A.sub("", out))
     if (we := _WE_ARE.match(out)) and has_role(out[we.end() :]):
         out = out[we.end() :]
     out = _OUR_NEEDS.sub("find ", out)

@@ -256,8 +256,12 @@ def filter_question(c: Clause) -> Intent | None:
 
 @recogniser(priority=37)
 def question_about_lexi(c: Clause) -> Intent | None:
-    """ "can lexi write the emails for me?": what Lexi can do, asked in the third person."""
-    if not commands.asks_lexi_in_third_person(c.text):
+    """ "can lexi write the emails for me?": what Lexi can do, asked in the third person; "so it
+    can find people's emails for me?": whether it gives a kind of data, asked of no one."""
+    if not (
+        commands.asks_lexi_in_third_person(c.text)
+        or (commands.asks_ability(c.text) and not c.slots.has_role)
+    ):
         return None
     # "can lexi call them for me": something it cannot do is said so
     return actions.unsupported(c.text) or Intent(kind=IntentKind.capabilities)

@@ -2264,3 +2264,34 @@ class TestCampaignTopicsWithRemarks:
     def test_an_occasion_of_a_search_is_still_no_constraint(self):
         intent = search("find CMOs at hotels in Miami for our dinner in Miami")
         assert not intent.filters.keywords and intent.filters.industries == ["Hospitality"]
+
+
+class TestQuestionsAboutLexiAndItsData:
+    """Where Lexi's data comes from and how good it is, whether it gives a kind of data, and
+    whether it can search on something, asked without anyone to find: answered, not searched;
+    what the user will do first ("before I pull more, ...") is no request."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "where do you even get your emails from?",
+            "how up to date is the contact data? we got burned by stale lists before",
+            "how often is your database refreshed",
+            "wait, you can get verified emails too?",
+            "so this thing can look up contact details for me?",
+            "would it be possible to filter for people who know Spanish? or is it titles only?",
+            "is there any way to search by years in the industry?",
+        ],
+    )
+    def test_answered(self, text):
+        intents = interpret(text, ConversationState()).intents
+        assert [i.kind for i in intents] == [IntentKind.capabilities], intents
+
+    def test_people_named_are_still_a_search(self):
+        intent = search("so you can find controllers at banks in Iowa?")
+        assert intent.filters.titles == ["Controller"]
+
+    def test_what_the_user_does_first_is_no_request(self):
+        state = after({"titles": ["CFO"], "limit": 25})
+        intents = interpret("before we pull the next page, how many credits are left?", state)
+        assert [i.kind for i in intents.intents] == [IntentKind.credits]
