@@ -47,7 +47,7 @@ from .search import (
     refine,
     unsupported_exclusions,
 )
-from .signals import restaged
+from .signals import calendar_ago, restaged
 from .slots import Slots
 from .text import words_to_digits
 from .types import Intent, IntentKind
@@ -701,13 +701,14 @@ _POSTINGS = re.compile(r"\b(?:post(?:ing|ed|s)?|jobs?|openings?|listings?)\b", r
 
 def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     """ "make it 2025 instead", "tighten that to 30 days", "only postings from the last 7 days":
-    the time span of the search's dated signal changes, nothing else."""
+    the time span of the search's dated signal changes, nothing else; after funding stages with
+    no date yet, the span is when that funding was raised."""
     m = _SPAN.search(clause) or _SPAN.search(words_to_digits(clause))  # "the last two weeks"
     if not m:
         return None
     f = copy.deepcopy(base)
     if m["year"]:
-        if "last_funding" not in f:
+        if "last_funding" not in f and not f.get("funding_stages"):
             return None
         year = m["year"]
         f["last_funding"] = {"after": f"{year}-01-01", "before": f"{year}-12-31"}
@@ -717,11 +718,17 @@ def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
         f["hiring_for"] = {**f["hiring_for"], "posted_within_days": days}
         return f
     dated = [k for k in _dated(f) if k != "hiring_for"]
+    if not dated and f.get("funding_stages"):
+        dated = ["last_funding"]  # "in the last 6 months" after "raised a series A"
     if len(dated) != 1:
         return None
     if dated[0] == "last_funding":
-        after = (utc_now().date() - timedelta(days=days)).isoformat()
-        f["last_funding"] = {"after": after, "before": None}
+        today = utc_now().date()
+        month = m["unit"][0].lower() == "m"  # "6 months": calendar months, as a new search reads
+        after = (
+            calendar_ago(today, int(m["n"]), "months") if month else today - timedelta(days=days)
+        )
+        f["last_funding"] = {"after": after.isoformat(), "before": None}
     else:
         f[dated[0]] = days
     return f

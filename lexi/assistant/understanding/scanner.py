@@ -1303,6 +1303,10 @@ _GLOSSED_CHIEF = re.compile(
 )
 
 
+# Words before "few"/"many" that judge the results rather than ask for a number of them.
+_JUDGED = frozenset({"too", "so", "very", "way"})
+
+
 def chiefs_glossed(text: str) -> str:
     """ "CROs (chief risk, not revenue)" is written out: "Chief Risk Officers"."""
     if "(" not in text:
@@ -1335,11 +1339,12 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _AFTER.sub(" find ", text)
     text = _AND_ABOVE.sub(_ladder, text)
     text = _LEVELS.sub(r"\1-level \2 \3-level", text)
+    # "drop the new in role part": a filter named to be cleared is not asked for again
+    text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.signals, _ = signals(text, utc_now().date())
     if quotes and "hiring_for" in slots.signals:
         _quoted_postings(slots.signals["hiring_for"], quotes)
     text, slots.unsupported = unsupported(text)
-    text, slots.cleared, slots.double = patterns.cleared(text)
     text, slots.revenue = patterns.revenue(text)
     if slots.revenue and _TOTAL_RAISED.search(clause) and not _REVENUE_WORDS.search(clause):
         # "raised $50M+ in total", "total funding between $1M and $5M": money raised
@@ -1633,7 +1638,8 @@ class _Walk:
             if slots.count is None and following not in _NOT_A_COUNT and not _a_year(tok, prev):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
-            if VAGUE_COUNTS[k] != 25:
+            # "too few", "way too many": what the user thinks of the results, no count
+            if VAGUE_COUNTS[k] != 25 and prev not in _JUDGED:
                 slots.count, slots.vague_count = VAGUE_COUNTS[k], True
         elif k in MORE_WORDS and following != "than":
             slots.more = True

@@ -422,7 +422,7 @@ def _month(name: str) -> int:
     return [m[:3] for m in _MONTHS.split("|")[:12]].index(name[:3].lower()) + 1
 
 
-def _calendar_ago(today: date, n: int, unit: str) -> date:
+def calendar_ago(today: date, n: int, unit: str) -> date:
     """The same day ``n`` calendar months or years back ("in the last 6 months" from 2026-12-02
     is after 2026-06-02), the month's last day when that day does not exist."""
     months = n * (12 if unit.lower().startswith("y") else 1)
@@ -586,7 +586,7 @@ class _Reading:
         if m.group("year") or m.group("rel"):
             self.year(m)
         elif m.group("sn"):
-            after = _calendar_ago(self.today, int(m.group("sn")), m.group("su"))
+            after = calendar_ago(self.today, int(m.group("sn")), m.group("su"))
             if m.group("su").lower().startswith(("day", "week")):
                 after = self.today - timedelta(days=_days(m.group("sn"), m.group("su")))
             self.filters["last_funding"] = {"after": after.isoformat(), "before": None}
@@ -628,7 +628,7 @@ class _Reading:
         days = _days(n, unit) if n else RECENT_FUNDING_DAYS
         after = self.today - timedelta(days=days)
         if n and unit.lower().startswith(("mo", "y")):
-            after = _calendar_ago(self.today, int(n), unit)
+            after = calendar_ago(self.today, int(n), unit)
         self.filters["last_funding"] = {
             "after": after.isoformat(),
             "before": None,

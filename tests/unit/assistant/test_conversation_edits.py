@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from lexi.assistant.understanding import interpret
+from lexi.assistant.understanding.evaluation import labels_day
 from lexi.assistant.understanding.types import ConversationState, IntentKind
 from tests.helpers.conversation import one_intent as _one
 from tests.helpers.conversation import searched as _search
@@ -1780,3 +1781,58 @@ class TestWhichPlaceOfThatName:
     def test_a_place_inside_the_other_is_still_excluded(self, text, excluded):
         got = interpret(f"controllers in {text}").intents[0].filters.to_dict()
         assert got["exclude_locations"] == [excluded]
+
+
+# ------------------------------------------------------------------ a signal's window, a signal dropped
+
+STAGED = {
+    "titles": ["Head of People"],
+    "industries": ["Computer Software"],
+    "locations": ["DE"],
+    "funding_stages": ["seed", "series_a"],
+    "limit": 25,
+}
+
+
+class TestASignalsWindowAndASignalDropped:
+    @pytest.mark.parametrize(
+        ("text", "after"),
+        [
+            ("within the past 3 months", "2026-09-02"),
+            ("over the last 45 days", "2026-10-18"),
+            ("only in 2025", None),
+        ],
+    )
+    def test_a_span_after_funding_stages_is_when_the_round_was(self, text, after):
+        with labels_day():
+            got = _refined(text, STAGED)
+        window = (
+            {"after": after, "before": None}
+            if after
+            else {
+                "after": "2025-01-01",
+                "before": "2025-12-31",
+            }
+        )
+        assert got == {**STAGED, "last_funding": window}
+
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [
+            ("way too narrow. remove the job change filter", "job_change_within_days"),
+            ("ok lose the new in role bit", "job_change_within_days"),
+            ("forget the headcount growth part", "headcount_growth_pct"),
+        ],
+    )
+    def test_a_signal_named_to_be_dropped_is_dropped(self, text, gone):
+        signalled = {**STAGED, "job_change_within_days": 60}
+        signalled["headcount_growth_pct"] = {"min": 10, "max": None, "months": 12}
+        got = _refined(text, signalled)
+        assert gone not in got
+        assert {k: v for k, v in got.items() if k != gone} == {
+            k: v for k, v in signalled.items() if k != gone
+        }
+
+    @pytest.mark.parametrize("text", ["too few. drop the seed stage", "hmm so many, only verified"])
+    def test_too_few_judges_the_results_and_is_no_count(self, text):
+        assert _refined(text, STAGED)["limit"] == 25
