@@ -1561,6 +1561,23 @@ class TestFunctionsNamedInsideTitles:
     def test_companies_described_in_capitals_are_no_name(self, text):
         assert "companies" not in search(text).filters
 
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("CSOs at biotechs in San Diego", "Chief Scientific Officer"),
+            ("the CSO at drug makers in New Jersey", "Chief Scientific Officer"),
+            ("CSOs at banks in Ohio", "CISO"),
+        ],
+    )
+    def test_a_cso_is_read_by_the_industry(self, text, title):
+        assert search(text).filters["titles"] == [title]
+
+    def test_hiring_right_now_is_no_refinement(self):
+        state = after({"titles": ["Plant Manager"], "locations": ["TX, US"], "limit": 40})
+        intent = search("any CFOs at banks in Utah that are hiring tellers right now?", state)
+        assert not intent.refinement
+        assert intent.filters["limit"] == 25 and intent.filters["locations"] == ["UT, US"]
+
     def test_a_stray_word_adds_no_second_place(self):
         f = search("cfos at manufcturing companies in Ohio").filters
         assert f["locations"] == ["OH, US"]
