@@ -19,6 +19,7 @@ from typing import Any
 from lexi.prospects.taxonomy import FUNDING_STAGES
 from lexi.prospects.vocabulary import canonical_title
 
+from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
@@ -765,7 +766,7 @@ class _Reading:
 
 # In this order: a stage with its year before a bare year, amounts before "backed", growth
 # before shrinking.
-_STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], ...] = (
+_RULES: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], ...] = (
     (_STAGE_WORDS, _Reading.stage),
     (_LAST_ROUND, _Reading.last_round),
     (_RAISED_YEAR, _Reading.year),
@@ -793,6 +794,9 @@ _STEPS: tuple[tuple[re.Pattern[str], Callable[[_Reading, re.Match[str]], str]], 
     (_LOOKING_TO_HIRE, _Reading.hiring),
     *((posted, _Reading.hiring) for posted in _POSTED),
 )
+# Each with its needle check (``prefilter``): a clause that has a signal word ("raised",
+# "hiring") is still read by some thirty patterns, most of which need words it lacks.
+_STEPS = tuple((prefilter.compile(p.pattern, p.flags), step) for p, step in _RULES)
 
 
 # A change to the funding stages of a search: "remove series b", "make it seed instead of
