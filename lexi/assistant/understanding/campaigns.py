@@ -84,27 +84,30 @@ _TOPIC_WORDS = (
     r"promoting|to\s+promote|to\s+pitch|introducing|re:|(?<!['\u2019])re(?=\s)",
     r"around|on|covering|for\s+our",
 )
-_TOPICS = tuple(
+# Where a topic ends: where the audience or the form of the emails starts ("for them", "to the
+# list", "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar", "for
+# our Austin event in April" are topic.
+_TOPIC_END = (
+    r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|qtok\d)"
+    r"|(?:for|to)\s+(?:my|our|the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lists?|people|contacts|"
+    r"leads|prospects|audience|recipients|folks|ones|segment)\b"
+    r"|targeting|aimed\s+at"
+    r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
+    r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)"
+)
+_TOPICS = (
+    *(re.compile(rf"\b(?:{words})\s+(.+?){_TOPIC_END}", I) for words in _TOPIC_WORDS),
+    # "a campaign for that list inviting them to speak at our summit": what the emails do to
+    # their readers is the topic, the word with it
     re.compile(
-        rf"\b(?:{words})\s+(.+?)"
-        # ends where the audience or the form of the emails starts ("for them", "to the list",
-        # "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar", "for
-        # our Austin event in April" are topic
-        r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|qtok\d)"
-        r"|(?:for|to)\s+(?:my|our|the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lists?|people|contacts|"
-        r"leads|prospects|audience|recipients|folks|ones|segment)\b"
-        r"|targeting|aimed\s+at"
-        r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
-        r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)",
+        r"\b((?:inviting|asking|offering|reminding|thanking|welcoming|announcing)\s+.+?)"
+        + _TOPIC_END,
         I,
-    )
-    for words in _TOPIC_WORDS
+    ),
 )
 
 
-_THE_CAMPAIGN = (
-    r"(?:the|my|our|this|that|your)\s+(?:\w+\s+)?(?:campaign|sequence|outreach|e-?mails?|drip)"
-)
+_THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)"
 # "now a campaign about cyber insurance for that list", "campaign for Austin HR about ...": no verb.
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"

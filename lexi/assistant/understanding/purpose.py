@@ -40,7 +40,9 @@ _LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORE
 # "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client" ("the one
 # for the Q4 Webinar export" names a task).
 _OCCASION = re.compile(
-    rf"(?<!preparing)(?<!ready)(?<!\bone)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
+    # ("stats for the Q1 Benefits campaign" asks about that campaign)
+    rf"(?<!preparing)(?<!ready)(?<!\bone)(?<!stats)(?<!numbers)(?<!results)(?<!metrics)(?<!status)"
+    rf"(?<!performance)(?<!analytics)(?<!progress)\s+for\s+(?:a|an|our|my|the|this|that)\s+(?:[\w'-]+\s+){{0,3}}?"
     rf"(?:{_alternatives(_DATA['occasion'])})s?\b(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
     # "for the Summit Sponsors 2027 list": a list's name, not an occasion
     r"(?!\s+(?:[\w'-]+\s+){0,3}?lists?\b)",

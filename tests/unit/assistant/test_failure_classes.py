@@ -2312,3 +2312,41 @@ class TestQuestionsAboutLexiAndItsData:
         state = after({"titles": ["CFO"], "limit": 25})
         intents = interpret("before we pull the next page, how many credits are left?", state)
         assert [i.kind for i in intents.intents] == [IntentKind.credits]
+
+
+class TestCampaignsNamedInFull:
+    """A campaign named with several words ("the Spring HVAC Tune-Up campaign") is still the
+    campaign its stats are asked of; what the emails ask of their readers ("inviting them to
+    ...", "thanking them for ...") is the topic, the word with it."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "stats for the Spring HVAC Tune-Up campaign?",
+            "numbers for our West Coast Dental Owners sequence",
+            "performance of the Q3 Legal Ops Renewal campaign",
+        ],
+    )
+    def test_stats(self, text):
+        intents = interpret(text, ConversationState()).intents
+        assert [i.kind for i in intents] == [IntentKind.campaign_stats], intents
+
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            (
+                "write a campaign for the Board Dinner 2027 list inviting them to our chef's "
+                "table in Napa",
+                "inviting them to our chef's table in Napa",
+            ),
+            (
+                "draft a sequence for Board Dinner 2027 thanking them for coming last year",
+                "thanking them for coming last year",
+            ),
+        ],
+    )
+    def test_what_the_emails_ask_is_the_topic(self, text, topic):
+        state = ConversationState(known_list_names=["Board Dinner 2027"])
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.campaign_create
+        assert (intent.list_name, intent.params.get("topic")) == ("Board Dinner 2027", topic)
