@@ -30,7 +30,8 @@ STRONG_REFINE = re.compile(
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into|for|by)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"(?<!\bright\s)(?<!\bhiring\s)(?<!\bjust\s)now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
-    r"change\s+(?:it|that)|let'?s\s+try|try|"
+    r"change\s+(?:it|that)|let'?s\s+try|try|(?:go\s+)?back\s+to|"
+    r"(?:more|less)\s+(?:senior|junior)|(?:higher|lower)\s+up|(?:one\s+)?(?:level|rung)\s+(?:up|down)|"
     r"(?:trade|exchange|switch)\s+(?:out\s+)?(?:\S+\s+){1,4}?(?:out\s+)?for)\b|"
     r"^\W*(?:and|&)\s|^\W*or\s|^\s*\+\s*\w|\bthen\W*$",
     re.IGNORECASE,

@@ -420,8 +420,16 @@ def split_named(title: str) -> tuple[str, str, bool] | None:
     return None
 
 
+# Rungs written before their function whatever the title they replace ("VP of Marketing", not
+# "Marketing VP"), and after it ("Marketing Manager"); a director may be either.
+_RUNG_BEFORE = frozenset({"VP", "Head", "SVP", "EVP", "AVP"})
+_RUNG_AFTER = frozenset({"Manager", "Senior Manager"})
+
+
 def _join_named(rung: str, function: str, first: bool) -> str:
-    return f"{rung} of {function}" if first else f"{function} {rung}"
+    if rung in _RUNG_BEFORE or (first and rung not in _RUNG_AFTER):
+        return f"{rung} of {function}"
+    return f"{function} {rung}"
 
 
 def swap_rung(titles: list[str], seniorities: list[str]) -> list[str] | None:

@@ -9,6 +9,8 @@ a city, and an aside after the request ("VPs never answer us", "my manager will 
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import pytest
 
 from lexi.assistant.understanding import interpret
@@ -1399,6 +1401,29 @@ class TestTerseFollowUps:
     def test_mor_is_the_next_page(self):
         got = _one("mor", _after(_search(CMO_LA)))
         assert got.kind is IntentKind.prospect_search and got.offset == 25
+
+
+class TestAnotherRungOfTheSameRole:
+    """ "more senior, VPs" / "back to managers": the rung changes, the function and the rest stay."""
+
+    SEARCH: ClassVar[dict] = {
+        "titles": ["Finance Director"],
+        "industries": ["Hospitality"],
+        "locations": ["Denver, CO, US"],
+        "limit": 25,
+    }
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("more senior, VPs", ["VP of Finance"]),
+            ("less senior - managers", ["Finance Manager"]),
+            ("higher up please, heads", ["Head of Finance"]),
+            ("ok go back to VPs", ["VP of Finance"]),
+        ],
+    )
+    def test_the_rung_changes_and_the_rest_stays(self, text, titles):
+        assert _refined(text, self.SEARCH) == {**self.SEARCH, "titles": titles}
 
 
 class TestAVagueCountWithoutARole:
