@@ -29,6 +29,7 @@ from . import (
     patterns,
     prefilter,
     renumber,
+    swaps,
     takebacks,
 )
 from . import nearby as nearby_searches
@@ -359,6 +360,19 @@ def companies_added(c: Clause) -> Intent | None:
     return Intent(
         kind=IntentKind.prospect_search,
         filters=ProspectFilters.from_dict({**base, "companies": names}),
+        refinement=True,
+    )
+
+
+@recogniser(priority=47)
+def technology_swapped(c: Clause) -> Intent | None:
+    """ "swap Shopify for Klaviyo": one technology of the last search for another, the rest kept."""
+    filters = swaps.technology_swapped(c.text, c.running.filters)
+    if filters is None:
+        return None
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(filters),
         refinement=True,
     )
 

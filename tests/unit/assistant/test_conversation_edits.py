@@ -1861,3 +1861,37 @@ class TestASignalsWindowAndASignalDropped:
     @pytest.mark.parametrize("text", ["too few. drop the seed stage", "hmm so many, only verified"])
     def test_too_few_judges_the_results_and_is_no_count(self, text):
         assert _refined(text, STAGED)["limit"] == 25
+
+
+# ------------------------------------------------------------------ one technology for another
+
+STACKED = {
+    "titles": ["VP of Customer Success"],
+    "industries": ["Computer Software"],
+    "locations": ["US"],
+    "technologies": ["Zendesk", "Salesforce"],
+    "employees": {"min": 50, "max": 500},
+    "limit": 25,
+}
+
+
+class TestOneTechnologySwappedForAnother:
+    @pytest.mark.parametrize(
+        ("text", "techs"),
+        [
+            ("swap zendesk for intercom", ["Intercom", "Salesforce"]),
+            ("ok replace Salesforce with HubSpot please", ["Zendesk", "HubSpot"]),
+            ("Freshdesk instead of Zendesk", ["Freshdesk", "Salesforce"]),
+            ("let's go with pipedrive rather than salesforce", ["Zendesk", "Pipedrive"]),
+        ],
+    )
+    def test_the_others_and_the_rest_of_the_search_stay(self, text, techs):
+        assert _refined(text, STACKED) == {**STACKED, "technologies": techs}
+
+    def test_what_it_says_of_the_new_ones_adoption_is_kept(self):
+        got = _refined("actually trade zendesk for ones that recently adopted Gorgias", STACKED)
+        assert got["technologies"] == ["Gorgias", "Salesforce"]
+        assert got["technologies_added_within_days"] == 90
+        assert {k: v for k, v in got.items() if not k.startswith("technologies")} == {
+            k: v for k, v in STACKED.items() if k != "technologies"
+        }

@@ -1,0 +1,93 @@
+"""One technology of the last search swapped for another: "swap Shopify for Klaviyo", "replace
+HubSpot with Salesforce", "Marketo instead of Pardot", "actually swap shopify for ones that just
+started using Klaviyo".
+
+The technology replaced must be one the search has; the new one is read as the search would read
+it after a verb of use, with what it says of the adoption ("just started using": lately). The
+other technologies and every other filter stay.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from . import prefilter
+from .lexicon import TECHNOLOGY_SPELLING
+from .scanner import extract
+
+_LEAD = (
+    r"^\W*(?:(?:actually|ok(?:ay)?|so|hmm+|no|nah|and|but|then|now|maybe|let'?s|please|pls|"
+    r"can\s+you|could\s+you|sorry|wait)\W+)*"
+)
+_OLD = (
+    r"(?:the\s+)?(?P<old>[\w.+#-]+(?:\s+[\w.+#-]+){0,2}?)(?:\s+(?:ones|users|customers|part|bit))?"
+)
+# "swap shopify for ones that just started using Klaviyo", "replace HubSpot with Salesforce".
+_SWAP = prefilter.compile(
+    rf"{_LEAD}(?:swap|replace|switch|trade|exchange|change|sub|substitute)\s+(?:out\s+)?{_OLD}"
+    r"\s+(?:out\s+)?(?:for|with|to|by|into)\s+(?P<new>[^,;.!?]+?)(?:\s+instead)?\W*$",
+    re.IGNORECASE,
+)
+# "Marketo instead of Pardot", "use Salesforce rather than HubSpot".
+_INSTEAD = prefilter.compile(
+    rf"{_LEAD}(?:(?:use|go\s+with|try|make\s+it|do)\s+)?(?P<new>[^,;.!?]+?)\s+"
+    rf"(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+{_OLD}\W*$",
+    re.IGNORECASE,
+)
+_SIGNAL_KEYS = frozenset({"technologies", "technologies_added_within_days"})
+
+
+def technology_swapped(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
+    """The search ``base`` with the technology the clause swaps out replaced by the one it
+    names; None when the clause swaps no technology of the search."""
+    if base is None or not base.get("technologies"):
+        return None
+    m = _SWAP.match(text) or _INSTEAD.match(text)
+    if not m:
+        return None
+    old = TECHNOLOGY_SPELLING.get(" ".join(m["old"].lower().split()))
+    have = [str(t) for t in base["technologies"]]
+    if old is None or old not in have:
+        return None
+    new = _technologies(m["new"])
+    if new is None:
+        return None
+    techs, signals = new
+    out = copy.deepcopy(base)
+    swapped: list[str] = []
+    for tech in have:
+        for t in techs if tech == old else [tech]:
+            if t not in swapped:
+                swapped.append(t)
+    out["technologies"] = swapped
+    if "technologies_added_within_days" in signals:
+        out["technologies_added_within_days"] = signals["technologies_added_within_days"]
+    return out
+
+
+def _technologies(said: str) -> tuple[list[str], dict[str, Any]] | None:
+    """The technologies a phrase names and the signals said with them; None when it names none
+    or says more than that (a role, a place: a request of its own)."""
+    for text in (said, f"using {said}"):
+        slots = extract(text)
+        techs = list(slots.signals.get("technologies") or slots.technologies or [])
+        if not techs:
+            continue
+        if slots.has_role or set(slots.signals) - _SIGNAL_KEYS or _other_filters(slots):
+            return None
+        return techs, dict(slots.signals)
+    return None
+
+
+def _other_filters(slots: Any) -> bool:
+    return bool(
+        slots.locations
+        or slots.company_locations
+        or slots.industries
+        or slots.employees
+        or slots.revenue
+        or slots.keywords
+        or slots.email_status
+    )
