@@ -165,3 +165,5 @@ TECHNOLOGIES: list[str] = list(
 )
 # Spellings that are also ordinary words or company names: a technology only after a verb of use.
 AMBIGUOUS_TECHNOLOGIES: frozenset[str] = frozenset(_TECH_DATA["ambiguous"]["names"])
+# Spellings that are everyday words in lower case: a technology after "with" only capitalised.
+LOWER_CASE_WORD_TECHNOLOGIES: frozenset[str] = frozenset(_TECH_DATA["ambiguous"]["lower_case"])

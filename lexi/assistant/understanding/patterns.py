@@ -14,7 +14,12 @@ from lexi import geo
 
 from . import prefilter
 from .industries import INDUSTRY_ALIASES
-from .lexicon import AMBIGUOUS_TECHNOLOGIES, TECHNOLOGIES, TECHNOLOGY_SPELLING
+from .lexicon import (
+    AMBIGUOUS_TECHNOLOGIES,
+    LOWER_CASE_WORD_TECHNOLOGIES,
+    TECHNOLOGIES,
+    TECHNOLOGY_SPELLING,
+)
 from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
 from .text import norm_key, parse_int
 from .titlewords import VOCABULARY_PAIRS
@@ -647,19 +652,26 @@ _NAME_LAST = (
     r"(?-i:[A-Z][\w.+#-]*)(?=\s*(?:$|[,;.!?)]|\s+(?:and|or|in|at|with|but|for|that|who)\b))"
 )
 _TECH_STRONG = prefilter.compile(
-    rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|run|runs|running|built\s+(?:on|with)|"
+    rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|(?:run|runs|running|rely|relies|relying)"
+    rf"(?:\s+on)?|built\s+(?:on|with)|"
     rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+"
     rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )
 _TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
+# "w/ shopify", "brands with hubspot and klaviyo": "with" technologies written in any case,
+# save the names that are everyday words in lower case ("with slack"; see ``_with_named``).
+_WITH = re.compile(r"\b[Ww](?:ith\s+|/\s*)")
+_NAME_WORD = re.compile(r"\s*([A-Za-z0-9][\w+#-]*(?:\.[A-Za-z0-9][\w+#-]*)*)")
+_NAME_JOIN = re.compile(r"\s*(?:,|\+|&|/|\band\b|\bor\b)\s*", re.IGNORECASE)
 _TECH_SUFFIX = prefilter.compile(
     rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
     rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b",
     re.IGNORECASE,
 )
 _TECH_UNKNOWN = prefilter.compile(
-    r"\b(?:that|which|who)\s+(?:use|uses|run|runs)\s+([A-Za-z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
+    r"\b(?:that|which|who)\s+(?:use|uses|run|runs)\s+(?:on\s+)?"
+    r"([A-Za-z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
 )
 # A follow-up naming only a technology: "also Paychex", "and HubSpot too", "+ Gusto".
 _TECH_ALONE = re.compile(
@@ -689,6 +701,53 @@ _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
 
 def _techs(group: str) -> list[str]:
     return [TECHNOLOGY_SPELLING.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
+
+
+def _used_unknown(m: re.Match[str]) -> list[str] | None:
+    """A name after "that use(s)"/"that run(s)", not a word of the sentence ("that use the
+    cloud")."""
+    return None if norm_key(m[1].split()[0]) in STOPWORDS else _techs(m[1])
+
+
+def _clear_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The technology of one to three words at ``pos`` that no reading confuses with an
+    ordinary word, and where it ends."""
+    words: list[tuple[str, int]] = []
+    while len(words) < 3 and (m := _NAME_WORD.match(text, pos)):
+        words.append((m[1], m.end()))
+        pos = m.end()
+    for n in range(len(words), 0, -1):
+        written = " ".join(w for w, _ in words[:n])
+        name = TECHNOLOGY_SPELLING.get(written.lower())
+        if (
+            name
+            and name not in AMBIGUOUS_TECHNOLOGIES
+            and written not in LOWER_CASE_WORD_TECHNOLOGIES
+        ):
+            return name, words[n - 1][1]
+    return None
+
+
+def _with_named(text: str) -> tuple[str, list[str]]:
+    """Technologies after "with" or "w/" in any case ("w/ shopify + klaviyo"), blanked out."""
+    found: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for m in _WITH.finditer(text):
+        end = m.end()
+        while end > pos and (hit := _clear_name(text, end)):
+            if hit[0] not in found:
+                found.append(hit[0])
+            if pos <= m.start():
+                out.append(text[pos : m.start()])
+                out.append(" ; ")
+            pos = end = hit[1]
+            join = _NAME_JOIN.match(text, end)
+            if join is None or not _clear_name(text, join.end()):
+                break
+            end = join.end()
+    out.append(text[pos:])
+    return "".join(out), found
 
 
 _TECH_NOT = re.compile(
@@ -776,7 +835,7 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_WEAK, _all_techs),
     (_TECH_ON, _on_after_companies),
     (_TECH_SUFFIX, _all_techs),
-    (_TECH_UNKNOWN, _all_techs),
+    (_TECH_UNKNOWN, _used_unknown),
     (_TECH_NAMED_UNKNOWN, _unknown_name),
     (_TECH_ALONE, _all_techs),
 )
@@ -788,6 +847,9 @@ def technologies(text: str) -> tuple[str, list[str]]:
         text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)
+    if "ith" in text or "/" in text:
+        text, named = _with_named(text)
+        out.extend(t for t in named if t not in out)
     return text, out
 
 

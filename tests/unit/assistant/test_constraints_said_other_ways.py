@@ -850,3 +850,42 @@ class TestMoneyWrittenOtherWays:
         filters = search("CFOs at banks in Frankfurt with 5.000 Mitarbeiter, revenue over 90M EUR")
         assert filters["employees"] == {"min": 5000, "max": None}
         assert filters["revenue_usd"] == {"min": 90_000_000, "max": None}
+
+
+class TestToolsNamedAfterUseOrWith:
+    """A tool after "run(s) on", "rely on", "with" or "w/" is a technology in any case; "on",
+    "the" and everyday words written in lower case ("with slack") are no tool names."""
+
+    @pytest.mark.parametrize(
+        ("text", "tools"),
+        [
+            ("controllers at distributors that run on netsuite", ["NetSuite"]),
+            ("CTOs at fintechs that run on aws and snowflake", ["AWS", "Snowflake"]),
+            ("finance directors at clinics relying on xero", ["Xero"]),
+            ("growth leads at DTC brands in Austin w/ klaviyo", ["Klaviyo"]),
+            (
+                "CMOs at apparel brands with bigcommerce + klaviyo in Ohio",
+                ["BigCommerce", "Klaviyo"],
+            ),
+            ("IT managers at law firms w/ Clio, 20-100 employees", ["Clio"]),
+        ],
+    )
+    def test_the_tools(self, text: str, tools: list[str]) -> None:
+        filters = search(text)
+        assert filters["technologies"] == tools
+        assert "keywords" not in filters
+
+    def test_the_rest_of_the_request_stays(self) -> None:
+        filters = search("CMOs at apparel brands with bigcommerce + klaviyo in Ohio")
+        assert filters["locations"] == ["OH, US"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "IT directors at schools that use the cloud",
+            "office managers at agencies with slack in their schedules",
+            "owners of bakeries in Reno with zoom lenses",
+        ],
+    )
+    def test_no_tool(self, text: str) -> None:
+        assert "technologies" not in search(text)
