@@ -1872,6 +1872,11 @@ _GENERIC_FIRMS = {
 }
 
 
+# "based in" and the words for a company's legal home: "companies domiciled in Switzerland",
+# "firms registered in Delaware", "incorporated in Ontario", "seated in Zug".
+_BASED = frozenset({"based", "domiciled", "registered", "incorporated", "seated"})
+
+
 def _place_of_firms(keys: list[str], i: int, span: int) -> bool:
     k = i + span + (i + span < len(keys) and keys[i + span] == "based")
     return (
@@ -1906,7 +1911,7 @@ def _about_hq(keys: list[str], i: int, span: int, tokens: list[Token]) -> bool:
         return True
     if keys[j] in COMPANY_NOUN_KEYS and {"is", "are"} & set(keys[j + 1 : i]):
         return True  # "the company is in Boston", "the companies are in NJ"
-    if keys[j] != "based":
+    if keys[j] not in _BASED:
         return False
     j -= 1
     skipped = set()

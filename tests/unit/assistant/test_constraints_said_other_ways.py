@@ -889,3 +889,33 @@ class TestToolsNamedAfterUseOrWith:
     )
     def test_no_tool(self, text: str) -> None:
         assert "technologies" not in search(text)
+
+
+class TestTheCompaniesLegalHome:
+    """A company's seat, or a company domiciled, registered, incorporated or seated somewhere, is
+    where the companies are, with the people wherever they are; a person registered somewhere
+    (a nurse) stays the person's place."""
+
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("15 CFOs at insurers, companies with their seat in Austria, people anywhere", "AT"),
+            ("heads of legal at banks whose registered seat is in Luxembourg", "LU"),
+            ("controllers at companies domiciled in Liechtenstein", "LI"),
+            ("general counsels at firms incorporated in Delaware", "DE, US"),
+            (
+                "plant managers at companies seated in Basel, the people can sit anywhere",
+                "Basel, CH",
+            ),
+        ],
+    )
+    def test_the_companies_place(self, text: str, place: str) -> None:
+        filters = search(text)
+        assert filters["company_locations"] == [place]
+        assert "locations" not in filters
+
+    def test_a_person_registered_somewhere(self) -> None:
+        assert search("nurses registered in Ohio")["locations"] == ["OH, US"]
+
+    def test_seats_of_software_are_no_home(self) -> None:
+        assert "company_locations" not in search("IT managers at firms with 200 seats in Denver")
