@@ -202,18 +202,20 @@ DEMONYMS = {
 }
 
 
-def place_at(tokens: list[Token], i: int) -> PlaceHit | None:
+def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> PlaceHit | None:
     """The longest place starting at token ``i``, or None.
 
     Case rules are the gazetteer's: codes only in capitals, common words ("mobile") only with a
-    capital. "Austin, TX" and "Cambridge, MA" are read as one city.
+    capital. "Austin, TX" and "Cambridge, MA" are read as one city. ``texts`` are the tokens'
+    texts, when the caller has them (one list for a clause, not one per token).
     """
     word = tokens[i].text
     if lowered := _lowercase_code(tokens, i):
         return lowered
     if not (word[:1].isupper() or geo.normalise(word) in _place_first_words()):
         return None  # no place starts with this word: skip the gazetteer
-    texts = [t.text for t in tokens]
+    if texts is None:
+        texts = [t.text for t in tokens]
     found = _gazetteer_at(tokens, texts, i) or _city_in_lower_case(tokens, i)
     if not found:
         return None
@@ -396,12 +398,21 @@ def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
         return 1, states  # "TX + OK + LA": Louisiana, not Los Angeles
     if joined and _is_code(texts[i]) and (codes := geo.lookup(texts[i])):
         return 1, codes
-    found = geo.longest_place_at(texts, i, max_len=4)
+    found = geo.longest_place_at(texts, i, max_len=4 if _may_start_a_name(texts[i]) else 1)
     if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
         # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.
         places = geo.lookup(texts[i])
         found = (1, places) if places else None
     return found
+
+
+def _may_start_a_name(word: str) -> bool:
+    """Whether a name of two words or more may start with this token: the first word of its
+    normalised form starts some name ("Find", "CEOs" start none, so "Find CEOs at law" and its
+    shorter spans are not looked up). Normalising works word by word, so the first word of a
+    phrase's key is its first token's; a token that normalises to nothing ("/") may start one."""
+    first = geo.normalise(word).partition(" ")[0]
+    return not first or first in _place_first_words()
 
 
 # Codes that stand for a city as often as for a state ("NY and LA" are two cities): they do not

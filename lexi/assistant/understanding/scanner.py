@@ -1357,7 +1357,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.technologies = patterns.technologies(text)
     text, slots.keywords = patterns.keywords(text, quotes)
     tokens = tokenize(text)
-    places = [place_at(tokens, idx) for idx in range(len(tokens))]
+    texts = [t.text for t in tokens]
+    places = [place_at(tokens, idx, texts) for idx in range(len(tokens))]
     for hit in places:
         if hit is not None and hit.unlisted:
             add_unique(slots.unknown_places, [hit.unlisted])
