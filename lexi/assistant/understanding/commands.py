@@ -171,8 +171,25 @@ _ABOUT_DATA = prefilter.compile(
 )
 
 
+# "why so few?", "how come only 3?": why a search found what it found; "are those locations
+# where the person is or where the company is?": what a filter applies to.
+_ABOUT_RESULTS = prefilter.compile(
+    r"^\W*(?:(?:hmm+|ok(?:ay)?|so|but|and|wait|huh|quick\s+q(?:uestion)?)\W+)*(?:why|how\s+come)\s+"
+    r"(?:(?:are|were|is)\s+there\s+|there(?:'s|\s+(?:are|were|is))\s+|did\s+(?:i|we|you)\s+(?:only\s+)?(?:get|find)\s+|(?:are|were)\s+"
+    r"(?:they|there)\s+)?(?:so\s+(?:few|little|many)|only\s+(?:\d+|a\s+few|a\s+handful))"
+    r"(?:\s+(?:results|people|matches|hits|contacts|of\s+them|this\s+time))?\W*$"
+    r"|\blocations?\b[^.!?]*\b(?:person|people|contact|prospect|individual|they\s+(?:live|are|sit))\b"
+    r"[^.!?]*\bor\b[^.!?]*\b(?:company|companies|hq|headquarters|office)\b"
+    r"|\blocations?\b[^.!?]*\b(?:company|companies|hq|headquarters|office)\b[^.!?]*\bor\b[^.!?]*"
+    r"\b(?:person|people|contact|prospect|individual|they\s+(?:live|are|sit))\b",
+    I,
+)
+
+
 def asks_about_lexi(clause: str) -> bool:
-    return bool(_ABOUT_LEXI.search(clause) or _ABOUT_DATA.search(clause))
+    return bool(
+        _ABOUT_LEXI.search(clause) or _ABOUT_DATA.search(clause) or _ABOUT_RESULTS.search(clause)
+    )
 
 
 # "can lexi write the emails for me?", "does lexi do phone numbers": a question about Lexi, in

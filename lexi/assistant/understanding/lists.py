@@ -491,10 +491,14 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
         if m:
             name = _clean_name(m[1], quotes)
     if name is None:
-        m = re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I) or re.search(
-            r"\bnew\s+list(?:\s+(?:please|pls|plz))?\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$",
-            clause,
-            I,
+        m = (
+            re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I)
+            or re.search(
+                r"\bnew\s+list(?:\s+(?:please|pls|plz))?\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$",
+                clause,
+                I,
+            )
+            or _NEW_LIST_TYPED.match(clause)
         )
         name = _clean_name(m[1], quotes) if m else None
     uses_results = (
@@ -515,6 +519,14 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
             return _clarify(["prospects"], "new_list_people")
         intent.selector = {"prospects": "last_results"}
     return intent
+
+
+# "new list bay cros", "make new list tx roofers": typed fast, the rest of the clause is the name.
+_NEW_LIST_TYPED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|now|then|so)\W+)*(?:(?:create|make|start|open)\s+)?(?:a\s+)?new\s+list\s+"
+    r"(?!(?:of|for|with|from|and|to|in|on|please|pls|plz|now|too)\b)(\S.{1,60})$",
+    I,
+)
 
 
 # "save as a new list X", "save to new list X": saving is of the results; "make new list X" right
@@ -669,7 +681,14 @@ _NOT_A_NAME = re.compile(
 
 def _named_new(raw: str, asked: dict[str, object]) -> Intent | None:
     """ "Ohio Hospital CFOs" after "What should I call the new list?": the list, so named."""
-    raw = re.sub(r"^(?:call\s+it|name\s+it|called|named)\s+", "", raw, flags=I)
+    # "new list west coast vps": the name said again with the words that ask for the list
+    raw = re.sub(
+        r"^(?:call\s+it|name\s+it|called|named|(?:(?:create|make)\s+)?(?:a\s+)?new\s+list"
+        r"(?:\s+(?:called|named))?)\s+",
+        "",
+        raw,
+        flags=I,
+    )
     name = _clean_name(raw, []) if raw and len(raw.split()) <= 8 else None
     if name is None or _NOT_A_NAME.search(name):
         return None

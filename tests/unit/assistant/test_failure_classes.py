@@ -2350,3 +2350,37 @@ class TestCampaignsNamedInFull:
         (intent,) = interpret(text, state).intents
         assert intent.kind is IntentKind.campaign_create
         assert (intent.list_name, intent.params.get("topic")) == ("Board Dinner 2027", topic)
+
+
+class TestQuestionsAboutResultsAndTypedListNames:
+    """Why a search found so few, and whether a location is the person's or the company's, are
+    questions answered, not searches; "new list tx roofers" typed fast names the new list."""
+
+    FOUND = ConversationState(
+        last_filters={"titles": ["Controller"], "locations": ["IA, US"], "limit": 25},
+        last_offset=25,
+        result_sets=[{"id": "r1", "filters": {"titles": ["Controller"]}, "turn": 1}],
+        turn=2,
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "hmm why only a handful?",
+            "how come there are so few results",
+            "is that location the company's HQ or where the contact lives?",
+            "wait, do the locations mean the office of the company or where the people are?",
+        ],
+    )
+    def test_answered(self, text):
+        intents = interpret(text, self.FOUND).intents
+        assert [i.kind for i in intents] == [IntentKind.capabilities], intents
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [("new list iowa controllers", "iowa controllers"), ("make new list ia ctrl", "ia ctrl")],
+    )
+    def test_a_new_list_typed_fast(self, text, name):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.list_create and intent.list_name == name
+        assert intent.selector == {"prospects": "last_results"}
