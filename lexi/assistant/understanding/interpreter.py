@@ -101,11 +101,12 @@ _TYPOS = {
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
 # written in capitals ("a list called TX Supers").
-# "who have their head office in the Netherlands": the headquarters (a British word for it);
-# "companies with their seat in Switzerland", "whose registered seat is in Austria": a company's
-# seat (its legal home, as German and French say it) where a place follows.
+# "who have their head office in the Netherlands", "the employer's head office": the
+# headquarters (a British word for it); "companies with their seat in Switzerland", "whose
+# registered seat is in Austria": a company's seat (its legal home, as German and French say it)
+# where a place follows.
 _HEAD_OFFICE = prefilter.compile(
-    r"\b(their|its|the|a|whose|with|her|his)\s+(?:head[\s-]offices?\b|"
+    r"\b(their|its|the|a|whose|with|her|his|\w+'s)\s+(?:head[\s-]offices?\b|"
     r"(?:registered\s+|company\s+|main\s+|legal\s+)?seats?(?=\s+(?:is\s+|are\s+)?(?:in|at)\b))",
     re.IGNORECASE,
 )

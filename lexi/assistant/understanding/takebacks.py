@@ -195,6 +195,29 @@ _WHERE_THE_PEOPLE_ARE = prefilter.compile(
 )
 
 
+# "the company must have its headquarters there", "the companies with HQ in these countries":
+# the companies' seat, in the search's own places (pointed at, not named).
+_SEAT_THERE = prefilter.compile(
+    rf"\b{_COMPANY}\b[^.;!?]*?\b(?:hq|headquarter\w*|seat|registered|incorporated)\b"
+    r"(?:\s+(?:is|are|be|should\s+be|must\s+be|needs?\s+to\s+be))?\s+(?:there|in\s+(?:those|these|"
+    r"the\s+same|that|this)\s+(?:states?|places?|cities|city|countries|country|regions?|"
+    r"locations?|areas?))\b",
+    re.IGNORECASE,
+)
+# "the person can be located wherever", "not where the CFO is living": the people's place
+# does not count.
+_PEOPLE_WHEREVER = prefilter.compile(
+    rf"\b{_PERSON}\s+(?:can|could|may|might)\s+(?:live|be|sit|work)(?:\s+(?:located|based))?\s+"
+    r"(?:anywhere|wherever)\b|"
+    r"\bnot\s+where\s+(?:the\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:is\s+|are\s+)?"
+    r"(?:living|lives?|located|based|sits?|sitting|resides?|residing)\b",
+    re.IGNORECASE,
+)
+
+
+_A_COMPANY = prefilter.compile(rf"\b{_COMPANY}\b", re.IGNORECASE)
+
+
 def places_moved(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
     """The search ``base`` with its people's places made its companies' (see above), or the
     other way round; None when the clause moves none."""
@@ -205,6 +228,13 @@ def places_moved(text: str, base: dict[str, Any] | None) -> dict[str, Any] | Non
         or _PLACE_IS_THE_COMPANIES.search(text)
         or _names_a_place_of(text, base)
         or (_WHERE_THE_COMPANY_IS.search(text) and _names_no_place(text))
+        or (
+            (
+                _SEAT_THERE.search(text)
+                or (_PEOPLE_WHEREVER.search(text) and _A_COMPANY.search(text))
+            )
+            and _names_no_place(text)
+        )
     ):
         return _moved(base, "locations", "company_locations")
     if (

@@ -1364,6 +1364,20 @@ class TestWhosePlaceSaidApart:
         f = _refined(text, CTO_DE_HQ)
         assert f == {"titles": ["CTO"], "locations": [place], "limit": 25}
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "sorry, the firms need their HQ there, the finance people may live anywhere",
+            "no no, I want businesses with their headquarters in these countries, not where "
+            "the controller is living",
+            "I meant the company, the person can be based wherever",
+            "oops - the employer's head office must be in those countries",
+        ],
+    )
+    def test_the_companies_seat_there_moves_the_places(self, text):
+        f = _refined(text, FINANCE_UK)
+        assert f == {"titles": FINANCE_UK["titles"], "company_locations": ["GB", "IE"], "limit": 25}
+
     def test_the_other_way_round_without_a_place(self):
         f = _refined("i care where the people live, not where the company is", CTO_DE_HQ)
         assert f == {"titles": ["CTO"], "locations": ["DE"], "limit": 25}
