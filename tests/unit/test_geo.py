@@ -624,6 +624,77 @@ class TestWorldRegions:
         assert missing <= {"GY", "SR", "GF", "FK", "BZ", "BM", "GL", "PM", "IO"}
 
 
+def region(name: str) -> list[str]:
+    from lexi.geo import tables
+
+    return list(tables.GROUPS[name])
+
+
+class TestSalesTerritories:
+    """The regions people in sales name, by their official definitions where one exists."""
+
+    @pytest.mark.parametrize(
+        ("phrase", "name"),
+        [
+            ("Southeast", "Southeast"),
+            ("the Southeast", "Southeast"),
+            ("the southeast", "Southeast"),
+            ("South East", "Southeast"),
+            ("SE US", "Southeast"),
+            ("southeastern US", "Southeast"),
+            ("Northeast", "Northeast"),
+            ("the Northeast", "Northeast"),
+            ("NE US", "Northeast"),
+            ("Mid-Atlantic", "Mid-Atlantic"),
+            ("mid atlantic", "Mid-Atlantic"),
+            ("the South", "American South"),
+            ("the American South", "American South"),
+            ("Southern states", "American South"),
+            ("Western US", "Western US"),
+            ("Mountain West", "Mountain West"),
+            ("Mountain states", "Mountain West"),
+            ("the Rockies", "Rocky Mountain states"),
+            ("Great Lakes", "Great Lakes"),
+            ("Great Plains", "Plains states"),
+            ("Plains states", "Plains states"),
+            ("Rust Belt", "Rust Belt"),
+            ("Sunbelt", "Sun Belt"),
+        ],
+    )
+    def test_names_and_aliases(self, phrase, name):
+        assert filters(geo.lookup(phrase)) == region(name)
+
+    def test_us_regions_follow_the_census_bureau_and_the_bea(self):
+        census_northeast = {"CT", "ME", "MA", "NH", "RI", "VT", "NJ", "NY", "PA"}
+        assert {f[:2] for f in region("Northeast")} == census_northeast
+        bea_southeast = {"AL", "AR", "FL", "GA", "KY", "LA", "MS", "NC", "SC", "TN", "VA", "WV"}
+        assert {f[:2] for f in region("Southeast")} == bea_southeast
+        assert len(region("American South")) == 17 and "TX, US" in region("American South")
+        assert set(region("Mid-Atlantic")) == {
+            f"{s}, US" for s in ("NY", "NJ", "PA", "DE", "MD", "DC")
+        }
+        assert set(region("Rocky Mountain states")) < set(region("Mountain West"))
+        assert set(region("Mountain West")) < set(region("Western US"))
+        assert "Buffalo, NY, US" in region("Rust Belt") and "NY, US" not in region("Rust Belt")
+
+    @pytest.mark.parametrize("word", ["south", "South", "West", "west", "the West", "Plains"])
+    def test_a_lone_direction_is_no_region(self, word):
+        assert geo.lookup(word) == []
+
+    def test_every_member_of_every_region_resolves_to_itself(self):
+        from lexi.geo import tables
+
+        wrong = [
+            (name, member)
+            for name, members in tables.GROUPS.items()
+            for member in members
+            if geo.parse_location(member).filter_string() != member
+        ]
+        assert wrong == []
+        assert all(len(members) == len(set(members)) for members in tables.GROUPS.values())
+        assert set(tables.GROUP_ALIASES.values()) <= set(tables.GROUPS)
+
+
 def test_the_loaded_gazetteer_is_kept_out_of_the_collectors_walks() -> None:
     import gc
 

@@ -221,6 +221,8 @@ def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> Pla
         return None
     span, places = found
     j = i + span
+    if len(places) > 1 and _direction_before_a_place(tokens, texts, i, j):
+        return None
     one_city = len(places) == 1 and places[0].kind == "city"
     if one_city and j < len(texts) and (with_state := _city_with_state(texts, i, j, places[0])):
         return with_state
@@ -237,6 +239,33 @@ def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> Pla
     if span == 1:
         _code_or_country(hit, texts[i])
     return hit
+
+
+# Compass words: a region named by them alone ("the Southeast", "Northeast", "the South") is
+# only a direction when a place or a name follows.
+_COMPASS = frozenset(
+    "the north south east west northeast northwest southeast southwest northern southern"
+    " eastern western northeastern northwestern southeastern southwestern".split()
+)
+
+
+def compass_only(phrase: str) -> bool:
+    """Whether a phrase is compass words alone ("the Southeast", "South East", "northeast")."""
+    return all(w in _COMPASS for w in geo.normalise(phrase).split())
+
+
+def _direction_before_a_place(tokens: list[Token], texts: list[str], i: int, j: int) -> bool:
+    """ "Northeast Ohio", "Southeast Michigan", "South East London", "the south of France",
+    "the South Bay": a region named by compass words alone, right before a place or a capitalised
+    name (or "of" and one), is that place's part, not the region."""
+    if not compass_only(" ".join(texts[i:j])):
+        return False
+    if j < len(texts) and texts[j] == "of":
+        j += 1
+    if j >= len(texts) or tokens[j].start - tokens[j - 1].end >= 2:
+        return False  # the end, or a comma between: "in the Southeast, Texas too"
+    nxt = texts[j]
+    return nxt[:1].isupper() or geo.longest_place_at(texts, j, max_len=3) is not None
 
 
 def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
@@ -558,8 +587,8 @@ def prefer_nearby(
 
 def fuzzy_place(phrase: str) -> list[str]:
     """A typo-tolerant match ("Califronia"), for phrases of five letters or more."""
-    if len(phrase.replace(" ", "")) < 5:
-        return []
+    if len(phrase.replace(" ", "")) < 5 or compass_only(phrase):
+        return []  # "in Southeast Michigan": a direction ``place_at`` passed over
     return _unique(p.filter_string() for p in geo.fuzzy_lookup(phrase))
 
 

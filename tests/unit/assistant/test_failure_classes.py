@@ -375,6 +375,40 @@ class TestRegions:
     def test_every_region_is_its_data_file_entry(self, phrase, name):
         assert search(f"CTOs in {phrase}").filters["locations"] == list(tables.GROUPS[name])
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("ops directors at cold storage warehouses in the southeast", "Southeast"),
+            ("ops directors in the Southeast", "Southeast"),
+            ("CFOs across the Mid-Atlantic", "Mid-Atlantic"),
+            ("VPs of sales at SaaS companies in the Northeast", "Northeast"),
+            ("controllers at community banks in the South", "American South"),
+            ("owners of HVAC companies in the Mountain West", "Mountain West"),
+            ("plant managers at manufacturers across the Rust Belt", "Rust Belt"),
+            ("CFOs at hospitals in the Great Lakes region", "Great Lakes"),
+            ("general managers at ag co-ops in the Great Plains", "Plains states"),
+        ],
+    )
+    def test_sales_territories_are_searched(self, text, name):
+        assert search(text).filters["locations"] == list(tables.GROUPS[name])
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("CFOs at manufacturers in Northeast Ohio", ["OH, US"]),
+            ("CFOs in northeast ohio", ["OH, US"]),
+            ("CFOs in Southeast Michigan", ["MI, US"]),
+            ("CTOs in Southwest Florida", ["FL, US"]),
+            ("CTOs in the south of France", ["FR"]),
+            ("marketing directors at agencies in South East London", ["London, GB"]),
+        ],
+    )
+    def test_a_direction_before_a_place_is_part_of_that_place(self, text, locations):
+        assert search(text).filters["locations"] == locations
+
+    def test_a_direction_in_a_street_name_is_no_region(self):
+        assert "locations" not in search("owners of restaurants south of Market").filters
+
 
 class TestConversationalRefinements:
     """Class 8: short follow-ups edit the previous search."""
