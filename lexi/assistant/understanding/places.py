@@ -362,6 +362,47 @@ def _next_to_a_state(
     )
 
 
+_SPELLING_OUT = re.compile(r"^\s*(?::|\(|-|–|—)\s*$")
+_LISTING = frozenset({"and", "or", "&", "/", "+"})
+
+
+def regions_spelled_out(text: str, tokens: list[Token], places: list[PlaceHit | None]) -> None:
+    """ "across the Southeast: Georgia, Florida and the Carolinas", "the Nordics (Sweden and
+    Norway)": a region followed by a colon or a bracket and places all inside it means those
+    places; the region's words are read as a place that adds none."""
+    for idx, hit in enumerate(places):
+        if hit is None or len(hit.filters) < 2:
+            continue
+        j = idx + hit.span
+        if j >= len(tokens) or not _SPELLING_OUT.match(text[tokens[j - 1].end : tokens[j].start]):
+            continue
+        named = 0
+        while j < len(tokens):
+            nxt = places[j]
+            if nxt is not None:
+                if not all(_inside(f, hit.filters) for f in nxt.filters):
+                    break
+                named += 1
+                j += nxt.span
+            elif tokens[j].key in _LISTING and named:
+                j += 1
+            else:
+                break
+        else:
+            j = len(tokens)
+        if named and all(
+            p is None or all(_inside(f, hit.filters) for f in p.filters)
+            for p in places[idx + hit.span : j]
+        ):
+            places[idx] = PlaceHit(hit.span, [])  # read, and searched as the places it lists
+
+
+def _inside(place: str, members: list[str]) -> bool:
+    """Whether a place is one of a region's members or lies in one ("Atlanta, GA, US" in
+    "GA, US", "Berlin, DE" in "DE")."""
+    return any(place == m or place.endswith(f", {m}") for m in members)
+
+
 def _place_ending_at(places: list[PlaceHit | None], end: int) -> PlaceHit | None:
     for j in range(max(0, end - 4), end):
         hit = places[j]

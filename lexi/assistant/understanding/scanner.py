@@ -20,6 +20,7 @@ from .places import (
     PlaceHit,
     fuzzy_place,
     place_at,
+    regions_spelled_out,
     settle_codes,
     states_among_states,
 )
@@ -1364,6 +1365,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
             add_unique(slots.unknown_places, [hit.unlisted])
     _drop_word_places(tokens, places)
     states_among_states(tokens, places)
+    regions_spelled_out(text, tokens, places)
     fixed = []
     for idx, t in enumerate(tokens):
         better = None

@@ -406,6 +406,25 @@ class TestRegions:
     def test_a_direction_before_a_place_is_part_of_that_place(self, text, locations):
         assert search(text).filters["locations"] == locations
 
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            (
+                "HR directors at restaurant groups across the Southeast: Georgia, Florida, "
+                "Alabama, Tennessee and the Carolinas.",
+                ["GA, US", "FL, US", "AL, US", "TN, US", "NC, US", "SC, US"],
+            ),
+            ("CTOs in the Nordics (Sweden and Norway)", ["SE", "NO"]),
+            ("CTOs in DACH: Berlin, Munich and Vienna", ["Berlin, DE", "Munich, DE", "Vienna, AT"]),
+        ],
+    )
+    def test_a_region_spelled_out_is_the_places_it_lists(self, text, locations):
+        assert search(text).filters["locations"] == locations
+
+    def test_a_region_and_a_place_outside_it_are_both_searched(self):
+        f = search("CTOs in the Nordics (and Germany)").filters
+        assert f["locations"] == [*tables.GROUPS["Nordics"], "DE"]
+
     def test_a_direction_in_a_street_name_is_no_region(self):
         assert "locations" not in search("owners of restaurants south of Market").filters
 
