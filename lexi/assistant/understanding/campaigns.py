@@ -362,6 +362,13 @@ def _undo(s: _Said) -> Intent | None:
     return None
 
 
+_PEOPLE_WHOSE = re.compile(
+    r"\b(?:persons?|people|ones|contacts|prospects|leads|those|them|everyone|anyone)\s+"
+    r"(?:whose|with|who|that|where)\b",
+    I,
+)
+
+
 def _show(s: _Said) -> Intent | None:
     clause = s.clause
     if s.tone and (change := _REWRITE.search(clause)):
@@ -373,6 +380,8 @@ def _show(s: _Said) -> Intent | None:
         ((_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause))
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
         and not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause)
+        # "see only the persons whose e-mail is verified": people chosen by their emails
+        and not _PEOPLE_WHOSE.search(clause)
     ):
         return Intent(kind=IntentKind.campaign_show, params={**_step(clause), **s.which})
     return None

@@ -577,7 +577,9 @@ def _list_named_before(intents: list[Intent]) -> list[Intent]:
 
 
 def _one_rewrite(intents: list[Intent]) -> list[Intent]:
-    """ "email is too formal, make it more casual": one rewrite of the same email, not two."""
+    """ "email is too formal, make it more casual", "shorten the first email and make it more
+    casual": one rewrite of the same email, not two (a later change naming no email is of the
+    one named before)."""
     out: list[Intent] = []
     for intent in intents:
         prev = out[-1] if out else None
@@ -585,7 +587,7 @@ def _one_rewrite(intents: list[Intent]) -> list[Intent]:
             prev is not None
             and prev.kind is IntentKind.email_rewrite
             and intent.kind is IntentKind.email_rewrite
-            and prev.params.get("step") == intent.params.get("step")
+            and intent.params.get("step") in (None, prev.params.get("step"))
             and not {"edit", "subject"} & (prev.params.keys() | intent.params.keys())
         ):
             prev.params.update(intent.params)

@@ -566,7 +566,7 @@ _EMAIL_RULES = [
     ),
     (
         prefilter.compile(
-            rf"{_EMAIL}\s+(?:that\s+are\s+|which\s+are\s+|are\s+(?:all\s+)?|(?:have|has)\s+been\s+)?"
+            rf"{_EMAIL}\s+(?:(?:that|which)\s+(?:are|is)\s+|(?:are|is)\s+(?:all\s+)?|(?:have|has)\s+been\s+)?"
             r"(?:verified|validated)(?:\s+only)?",
             re.IGNORECASE,
         ),

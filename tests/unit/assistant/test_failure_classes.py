@@ -2437,3 +2437,34 @@ class TestQuestionsAboutResultsAndTypedListNames:
         (intent,) = interpret(text, self.FOUND).intents
         assert intent.kind is IntentKind.list_create and intent.list_name == name
         assert intent.selector == {"prospects": "last_results"}
+
+
+class TestSeeingPeopleByTheirEmails:
+    """ "can I see only the people whose email is verified?" after a search filters it (not the
+    campaign's emails shown), with a remark after it ("this is crucial for us"); "shorten the
+    first email and make it warmer" is one rewrite of that email."""
+
+    FOUND = ConversationState(
+        last_filters={"titles": ["Controller"], "locations": ["IA, US"], "limit": 25},
+        last_offset=25,
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "could I view just the contacts whose email address is verified?",
+            "is it possible to see only the people whose e-mail is verified? this is crucial for "
+            "us because of our bounce rate.",
+        ],
+    )
+    def test_a_filter_on_the_search(self, text):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.prospect_search and intent.refinement
+        assert intent.filters.email_status == ["verified"]
+        assert intent.filters.titles == ["Controller"]
+
+    def test_a_change_naming_no_email_is_of_the_one_named_before(self):
+        state = ConversationState(last_campaign_id="camp-9")
+        (intent,) = interpret("trim the second email and make it a lot warmer", state).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert intent.params["step"] == "second" and intent.params["tone"] == "warm"
