@@ -659,6 +659,19 @@ class TestSalesTerritories:
             ("Plains states", "Plains states"),
             ("Rust Belt", "Rust Belt"),
             ("Sunbelt", "Sun Belt"),
+            ("Atlantic Canada", "Atlantic Canada"),
+            ("the Maritimes", "Maritimes"),
+            ("the Prairies", "Prairie provinces"),
+            ("Western Canada", "Western Canada"),
+            ("Western Europe", "Western Europe"),
+            ("Northern Europe", "Northern Europe"),
+            ("Southern Europe", "Southern Europe"),
+            ("Central Europe", "Central Europe"),
+            ("the Americas", "Americas"),
+            ("AMER", "Americas"),
+            ("UK and Ireland", "UK and Ireland"),
+            ("UK&I", "UK and Ireland"),
+            ("the Levant", "Levant"),
         ],
     )
     def test_names_and_aliases(self, phrase, name):
@@ -676,6 +689,20 @@ class TestSalesTerritories:
         assert set(region("Rocky Mountain states")) < set(region("Mountain West"))
         assert set(region("Mountain West")) < set(region("Western US"))
         assert "Buffalo, NY, US" in region("Rust Belt") and "NY, US" not in region("Rust Belt")
+
+    def test_canada_and_europe(self):
+        assert region("Maritimes") == ["NB, CA", "NS, CA", "PE, CA"]
+        assert region("Atlantic Canada") == [*region("Maritimes"), "NL, CA"]
+        assert set(region("Western Canada")) == {"BC, CA", *region("Prairie provinces")}
+        europe = set(region("Europe"))
+        for part in ("Western Europe", "Northern Europe", "Southern Europe", "Central Europe"):
+            assert set(region(part)) < europe
+        assert {"GB", "IE", "FR", "DE", "ES", "IT", "NL"} <= set(region("Western Europe"))
+        assert not set(region("Western Europe")) & set(region("CEE"))
+        assert not set(region("Northern Europe")) & set(region("Southern Europe"))
+        americas = set(region("Americas"))
+        for part in ("North America", "LATAM", "South America", "Central America", "Caribbean"):
+            assert set(region(part)) <= americas
 
     @pytest.mark.parametrize("word", ["south", "South", "West", "west", "the West", "Plains"])
     def test_a_lone_direction_is_no_region(self, word):

@@ -387,6 +387,12 @@ class TestRegions:
             ("plant managers at manufacturers across the Rust Belt", "Rust Belt"),
             ("CFOs at hospitals in the Great Lakes region", "Great Lakes"),
             ("general managers at ag co-ops in the Great Plains", "Plains states"),
+            ("owners of fishing companies in the Maritimes", "Maritimes"),
+            ("CFOs at grain companies across the Prairies", "Prairie provinces"),
+            ("VPs of sales at SaaS companies in Western Europe", "Western Europe"),
+            ("CTOs at fintechs in the UK and Ireland", "UK and Ireland"),
+            ("country managers in the Levant", "Levant"),
+            ("CROs at software companies across the Americas", "Americas"),
         ],
     )
     def test_sales_territories_are_searched(self, text, name):
