@@ -348,6 +348,7 @@ UNSUPPORTED = {
     "social_activity": "social media activity",
     "exclude_titles": "excluding job titles",
     "exclude_technologies": "technologies a company does not use",
+    "exclude_keywords": "leaving out companies by what they do",
 }
 UNSUPPORTED_NOTE = "I can't filter on {what} yet, so I left that out."
 

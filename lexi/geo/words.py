@@ -33,6 +33,6 @@ COMMON_WORD_NAMES = frozenset(
     alvin whitman od hillside cutler dyer centennial moreno benton ventura dole clifton belmont
     alba eureka uptown shoreline sakura canning bray thorne flores ami worms corona chinatown
     mass jersey triangle cali commerce industry hope deer park stone chester wells march
-    chad jordan reunion
+    chad jordan reunion yoga
     """.split()
 ) | frozenset({"mid-city", "the bay", "new city", "east end", "west end"})

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
@@ -140,9 +142,24 @@ def _gc_firms(m: re.Match[str]) -> str:
     return f"{m['pre'] or m['alone']}general contractors"
 
 
+# "excludng Illinois", "exluding banks", "excluidng": a word one typo away from "excluding"
+# ("exclude", "excluded") is that word, so what follows is excluded.
+_EXCLUDE_FORMS = ("excluding", "exclude", "excluded")
+_EX_WORD = re.compile(r"\b[Ee][XxCc][A-Za-z]{3,8}\b")
+
+
+def _exclude_typo(m: re.Match[str]) -> str:
+    word = m[0].lower()
+    if word in _EXCLUDE_FORMS:
+        return m[0]
+    return next((form for form in _EXCLUDE_FORMS if OSA.distance(word, form) <= 1), m[0])
+
+
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
     text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
+    if "ex" in text or "Ex" in text or "ec" in text:
+        text = _EX_WORD.sub(_exclude_typo, text)
     if "@" in text:
         text = _AT_SIGN.sub(" at ", text)
     text = _GC_FIRMS.sub(_gc_firms, text)

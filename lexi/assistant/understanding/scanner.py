@@ -1376,9 +1376,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
             and len(t.key) >= 5
             and places[idx] is None
         ):
-            better = correct(t.key) or (
-                correct(t.text.lower()) if t.text.lower() != t.key else None
-            )
+            better = _corrected(t)
             if better and _misspelt_place(tokens, idx):
                 better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
@@ -1389,6 +1387,21 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         slots.more = True
     _ends_in_order(slots)
     return slots
+
+
+def _corrected(t: Token) -> str | None:
+    """The lexicon word a misspelt token meant; a word the lexicon keeps in the plural when it
+    was written in the plural ("facilties" is "facilities", as in "Facilities Director")."""
+    written = t.text.lower()
+    better = correct(t.key)
+    if written == t.key:
+        return better
+    if better is None:
+        return correct(written)
+    plural = correct(written) if written.endswith("s") else None
+    if plural and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) == better:
+        return plural
+    return better
 
 
 def _country_narrowed(locations: list[str]) -> None:
@@ -1571,7 +1584,13 @@ class _Walk:
 
     def _take(self, best: tuple[int, int, str, Any], i: int, k: str, prev: str) -> None:
         span, _, kind, value = best
-        _flush(self.tokens, self.pending, self.slots, company_noun=k in COMPANY_NOUN_KEYS)
+        _flush(
+            self.tokens,
+            self.pending,
+            self.slots,
+            company_noun=k in COMPANY_NOUN_KEYS,
+            negated=self.negated,
+        )
         if self.negated and self.neg_kind not in (None, kind):
             self.negated = False  # "CMOs (not CTOs) at retail companies": the exclusion ended
         if (
@@ -1636,7 +1655,7 @@ class _Walk:
         tok, slots, keys = self.tokens[i], self.slots, self.keys
         following = keys[i + 1] if i + 1 < self.sc.n else ""
         if k in COMPANY_NOUN_KEYS and self.pending:
-            _flush(self.tokens, self.pending, slots, company_noun=True)
+            _flush(self.tokens, self.pending, slots, company_noun=True, negated=self.negated)
         elif tok.text[:1].isdigit() and tok.number is not None:
             if slots.count is None and following not in _NOT_A_COUNT and not _a_year(tok, prev):
                 slots.count = tok.number
@@ -1939,8 +1958,16 @@ def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:
     return 0
 
 
-def _flush(tokens: list[Token], pending: list[int], slots: Slots, *, company_noun: bool) -> None:
-    """Unknown words right before "companies"/"startups" describe the companies: keywords."""
+def _flush(
+    tokens: list[Token],
+    pending: list[int],
+    slots: Slots,
+    *,
+    company_noun: bool,
+    negated: bool = False,
+) -> None:
+    """Unknown words right before "companies"/"startups" describe the companies: keywords
+    (companies so described and left out: see ``_left_out``)."""
     if not pending:
         return
     while company_noun and pending and tokens[pending[0]].key in _ASKING_VERBS:
@@ -1964,11 +1991,23 @@ def _flush(tokens: list[Token], pending: list[int], slots: Slots, *, company_nou
     )
     if place_like and not company_noun:
         add_unique(slots.unknown_places, [" ".join(words)])
+    elif negated and company_noun:
+        _left_out(tokens, pending, words, slots)
     elif company_noun or named or acronym:
         add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
     else:
         slots.unknown.extend(w for w in words if not _terse_place(w, slots))
     pending.clear()
+
+
+def _left_out(tokens: list[Token], pending: list[int], words: list[str], slots: Slots) -> None:
+    """ "but not crypto companies": companies a word describes, left out, which no filter
+    expresses (never a keyword they must have); "not the tiny yoga studios, only gyms with more
+    than 50 employees": a size word with them says what the size filter already says."""
+    before = tokens[pending[0] - 1].key if pending[0] else ""
+    if before in SIZE_KEYS and slots.employees is not None:
+        return
+    add_unique(slots.excluded_keywords, [" ".join(words)])
 
 
 def _terse_place(word: str, slots: Slots) -> bool:

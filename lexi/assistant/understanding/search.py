@@ -98,6 +98,8 @@ def unsupported_exclusions(slots: Slots) -> list[str]:
         out.append("exclude_titles")
     if slots.exclude_technologies:
         out.append("exclude_technologies")
+    if slots.excluded_keywords:
+        out.append("exclude_keywords")
     return out
 
 

@@ -260,6 +260,7 @@ class Slots:
     unknown_places: list[str] = field(default_factory=list)  # "in Seoul": no such place known
     removals: set[str] = field(default_factory=set)  # values after "remove"/"drop"
     exclude_technologies: list[str] = field(default_factory=list)  # "but not HubSpot"
+    excluded_keywords: list[str] = field(default_factory=list)  # "but not crypto companies"
     cleared: set[str] = field(default_factory=set)  # filters to drop: "drop the location"
     double: bool = False  # "double it"
     employees_explicit: bool = False  # "big companies (5000+ employees)": the number wins

@@ -919,3 +919,80 @@ class TestTheCompaniesLegalHome:
 
     def test_seats_of_software_are_no_home(self) -> None:
         assert "company_locations" not in search("IT managers at firms with 200 seats in Denver")
+
+
+class TestWordsThatOnlyDescribe:
+    """A word that describes another industry's companies adds no industry of its own ("sports
+    betting" is gambling, "distribution centres" are warehouses); companies described by a word
+    and left out are never a keyword they must have; a typed "exclude" still excludes; a
+    misspelt plural of a title's word keeps the title."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("marketing directors at sports betting operators in Ontario", ["Gambling & Casinos"]),
+            (
+                "site leads at 3PLs and fulfillment centres in Texas",
+                ["Logistics and Supply Chain", "Warehousing"],
+            ),
+            ("GMs at distribution centers in Georgia", ["Warehousing"]),
+            ("herd managers at dairy farms in Idaho", ["Dairy"]),
+        ],
+    )
+    def test_one_industry(self, text: str, industries: list[str]) -> None:
+        assert search(text)["industries"] == industries
+
+    def test_companies_left_out_by_a_word_are_named_not_searched(self) -> None:
+        with labels_day():
+            (found,) = interpret(
+                "heads of finance at banks but not crypto companies", ConversationState()
+            ).intents
+        filters = found.filters.to_dict()
+        assert "keywords" not in filters
+        assert found.unsupported == ["exclude_keywords"]
+
+    def test_small_ones_left_out_by_the_size_said(self) -> None:
+        with labels_day():
+            (found,) = interpret(
+                "studio owners in Austin, not the small pilates studios, only ones with over 20 "
+                "employees",
+                ConversationState(),
+            ).intents
+        filters = found.filters.to_dict()
+        assert "keywords" not in filters
+        assert filters["employees"] == {"min": 21, "max": None}
+        assert found.unsupported == []
+
+    def test_a_common_word_is_no_place(self) -> None:
+        assert "exclude_locations" not in search("gym owners in Tulsa, not yoga studios")
+
+    @pytest.mark.parametrize("typed", ["exluding", "excludng", "excluidng", "exlcuding"])
+    def test_a_typed_exclusion(self, typed: str) -> None:
+        filters = search(f"HR managers at hospitals in New England, {typed} Vermont and Maine")
+        assert filters["exclude_locations"] == ["VT, US", "ME, US"]
+        assert "VT, US" not in filters["locations"]
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("facilites managers at universities in Iowa", "Facilities Manager"),
+            ("facilties coordinators at hospitals", "Facilities Coordinator"),
+        ],
+    )
+    def test_a_misspelt_plural_in_a_title(self, text: str, title: str) -> None:
+        assert search(text)["titles"] == [title]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("practice owners at physical therapy clinics in Utah", {"seniorities": ["owner"]}),
+            (
+                "practice owners and office managers at chiropractic clinics",
+                {"titles": ["Owner", "Office Manager"]},
+            ),
+        ],
+    )
+    def test_practice_owners_are_owners(self, text: str, want: dict) -> None:
+        filters = search(text)
+        assert {k: filters.get(k) for k in want} == want
+        assert "Practice Owner" not in filters.get("titles", [])
