@@ -33,7 +33,10 @@ STRONG_REFINE = re.compile(
     r"change\s+(?:it|that)|let'?s\s+try|try|(?:go\s+)?back\s+to|"
     r"(?:more|less)\s+(?:senior|junior)|(?:higher|lower)\s+up|(?:one\s+)?(?:level|rung)\s+(?:up|down)|"
     r"(?:trade|exchange|switch)\s+(?:out\s+)?(?:\S+\s+){1,4}?(?:out\s+)?for)\b|"
-    r"^\W*(?:and|&)\s|^\W*or\s|^\s*\+\s*\w|\bthen\W*$",
+    r"^\W*(?:and|&)\s|^\W*or\s|^\s*\+\s*\w|\bthen\W*$|"
+    # "Both please, CFO and finance director together": the roles asked about, in the same search
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|hmm+|no|nah|oh)\W+)*(?:(?:i\s+want|give\s+me|show)\s+)?"
+    r"both(?=\s*(?:[,.;:!-]|please\b|pls\b|of\s+them\b|$))|\btogether\W*$",
     re.IGNORECASE,
 )
 # A clause that only makes sense after a search ("same but in Germany", "just the ones in Boston").

@@ -1909,3 +1909,30 @@ class TestOneTechnologySwappedForAnother:
         assert {k: v for k, v in got.items() if not k.startswith("technologies")} == {
             k: v for k, v in STACKED.items() if k != "technologies"
         }
+
+
+# ------------------------------------------------------------------ both roles, the rest kept
+
+
+class TestBothRolesTogether:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "both please, VP of customer success and head of support together",
+            "yes both - VPs of customer success and heads of support",
+            "VPs of customer success and heads of support together",
+        ],
+    )
+    def test_the_roles_join_in_the_same_search(self, text):
+        got = _refined(text, STACKED)
+        assert got == {**STACKED, "titles": ["VP of Customer Success", "Head of Support"]}
+
+    def test_a_whole_request_starting_with_both_is_a_new_search(self):
+        got = _one("Both CEOs and founders at law firms in Texas", _after(_search(STACKED)))
+        assert not got.refinement
+        assert got.filters.to_dict() == {
+            "titles": ["CEO", "Founder"],
+            "industries": ["Law Practice"],
+            "locations": ["TX, US"],
+            "limit": 25,
+        }
