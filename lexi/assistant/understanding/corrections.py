@@ -13,8 +13,12 @@ fintech but I meant insurance") is read as "<new> instead of <old>" (``said_inst
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .slots import SEARCH_VERBS
+
+SameKind = Callable[[str, str], bool]
+Reading = Callable[[str], dict[str, tuple[str, ...]]]
 
 # Words before a correction said as a sentence of its own: "sorry", "oops", "no wait", "and".
 _LEAD = (
@@ -47,11 +51,17 @@ _WROTE_THEN_MEANT = re.compile(
 )
 
 _MARKER = re.compile(
-    r"\s*,\s*(?:(?:no|nope|oops|whoops|ugh|wait)\W+(?=sorry|i\s+mean|my\s+bad))?"
+    r"\s*(?P<stop>[,.;])\s*(?:(?:no|nope|oops|whoops|ugh|wait)\W+(?=sorry|i\s+mean|my\s+bad))?"
     r"(?:sorry|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|no\s+wait|wait\s+no|my\s+bad|"
     r"(?:no|nope|well|wait)(?=\s*,))\s*,?\s+(?=\S)",
     re.IGNORECASE,
 )
+# "100+ employees, no wait, 50+ I mean": the marker said again after the new value.
+_MEANT_AFTER = re.compile(
+    r"^([^,;.!?]*?\S)\s*,?\s+(?:i\s+meant?|sorry|rather|instead)(?=\s*(?:[,;.!?]|$))", re.IGNORECASE
+)
+# "add the Carolinas, I mean just North Carolina": the part of the first value that was meant.
+_JUST = re.compile(r"(?:just|only)\s+(?=\S)", re.IGNORECASE)
 _PREPOSITION = re.compile(r"(at|in|from|for|with|of)\s", re.IGNORECASE)
 _NUMBER = re.compile(r"\d[\d,.]*[km]?\b", re.IGNORECASE)
 # Words where the corrected phrase cannot reach back past.
@@ -90,23 +100,42 @@ _UNIT = re.compile(
 )
 _NOT_A_CORRECTION = re.compile(r"(?:not|but|only|also|and|just|except|excluding)\b", re.IGNORECASE)
 _REALLY = re.compile(r"^([^,;]*?)\s+really\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'&/-]+")
+_VALUE_END = re.compile(r"\s*[,;.!?]")
+# A name: capitalised words ("Geotab", "Dynamics 365"), and the one said last before a marker.
+_NAME = re.compile(r"[A-Z][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*){0,3}")
+_NAME_SAID_LAST = re.compile(r"(?<![\w'&/-])[A-Z][\w&.'-]*(?:\s+[A-Z0-9][\w&.'-]*){0,3}$")
 
 
-def corrected(text: str) -> str:
-    """The text with each correction applied (at most three per message)."""
+def corrected(text: str, reading: Reading | None = None) -> str:
+    """The text with each correction applied (at most three per message).
+
+    ``reading(text)`` (the values a text names, by kind) picks the words replaced: the fewest
+    before the marker that still name what they name, when the new words name the same kinds
+    of value ("only ones that use Samsara, no wait, Geotab" replaces the tool alone). A
+    correction after a full stop ("in the Midwest. no wait, Florida and Georgia") or narrowed
+    with "just" is one only when it names the same kind of value.
+    """
+    pos = 0
     for _ in range(3):
-        m = _MARKER.search(text)
+        m = _MARKER.search(text, pos)
         if not m:
             return text
-        start = _replaced_start(text[: m.start()], text[m.end() :])
+        pos = m.end()
+        before, after = text[: m.start()], _MEANT_AFTER.sub(r"\1", text[m.end() :], count=1)
+        just = _JUST.match(after) if reading is not None else None
+        if just:
+            after = after[just.end() :]
+        start = _replaced_start(before, after, reading, strict=bool(just) or m["stop"] != ",")
         if start is None:
-            return text
-        after = _REALLY.sub(r"\1", text[m.end() :], count=1)
+            continue
+        after = _REALLY.sub(r"\1", after, count=1)
         text = text[:start] + after + _kept_unit(text[start : m.start()], after)
+        pos = start
     return text
 
 
-def said_instead(text: str, same_kind) -> str:
+def said_instead(text: str, same_kind: SameKind) -> str:
     """A correction said as its own sentence, as "<new> instead of <old>".
 
     ``same_kind(old, new)`` says whether two texts name the same kind of value (two places,
@@ -131,10 +160,34 @@ def _kept_unit(replaced: str, after: str) -> str:
     return unit[0].rstrip(" ,;.!?")
 
 
-def _replaced_start(before: str, after: str) -> int | None:
-    """Where the words that the correction replaces begin, or None when there are none."""
+def _replaced_start(
+    before: str, after: str, reading: Reading | None, *, strict: bool
+) -> int | None:
+    """Where the words that the correction replaces begin, or None when there are none;
+    ``strict``: only words naming the same kind of value as the new ones (a correction after a
+    full stop, or of a value said to be narrowed with "just")."""
     if _NOT_A_CORRECTION.match(after):
         return None
+    start = _plain_start(before, after)
+    if start is None or reading is None:
+        return None if strict else start
+    if _PREPOSITION.match(after) or _NUMBER.match(after):
+        return start
+    new = _VALUE_END.split(after, maxsplit=1)[0]
+    said = reading(before[start:])
+    if said and said.keys() == reading(new).keys():
+        # the fewest words that still say what the words replaced say ("Samsara" of "ones that
+        # use Samsara"; "sales managers", not "managers")
+        for word in reversed(list(_WORD.finditer(before, start))):
+            if reading(before[word.start() :]) == said:
+                return word.start()
+    # the new value a name (capitalised words): the name said last
+    if _NAME.fullmatch(new) and (name := _NAME_SAID_LAST.search(before, start)):
+        return name.start()
+    return None if strict else start
+
+
+def _plain_start(before: str, after: str) -> int | None:
     prep = _PREPOSITION.match(after)
     if prep:
         found = list(re.finditer(rf"\b{prep[1]}\s", before, re.IGNORECASE))
@@ -144,7 +197,7 @@ def _replaced_start(before: str, after: str) -> int | None:
         if not found or not _UNIT.fullmatch(before[found[-1].end() :]):
             return None
         return found[-1].start()
-    words = list(re.finditer(r"[\w'&/-]+", before))
+    words = list(_WORD.finditer(before))
     start = None
     for w in reversed(words):
         gap = before[w.end() : start if start is not None else len(before)]

@@ -220,7 +220,7 @@ class RuleInterpreter:
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
         cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
-        cleaned = corrected(cleaned)
+        cleaned = corrected(cleaned, _reading)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
         running = Running(_valid_search(state.last_filters), state.last_offset)
         if recalled := recall(cleaned, state):
@@ -443,20 +443,26 @@ def _names_people(text: str) -> bool:
     return extract(text).has_role
 
 
-def _kinds(text: str) -> set[str]:
+def _reading(text: str) -> dict[str, tuple[str, ...]]:
+    """The values a text names, by kind: {"places": ("TX, US",), "roles": ("Sales Manager",)}."""
     slots = extract(text)
-    kinds = {
-        kind
-        for kind, values in (
-            ("roles", slots.has_role),
-            ("industries", slots.industries),
-            ("places", slots.locations or slots.company_locations),
-            ("employees", slots.employees),
-            ("revenue", slots.revenue),
+    read = {
+        "roles": tuple(
+            f"{h.named_titles}{h.departments}{h.role.seniorities}" for h in slots.positive_roles
         )
-        if values
+        if slots.has_role
+        else (),
+        "industries": tuple(slots.industries),
+        "places": tuple(slots.locations + slots.company_locations),
+        "employees": (str(slots.employees),) if slots.employees else (),
+        "revenue": (str(slots.revenue),) if slots.revenue else (),
+        "technologies": tuple(slots.technologies),
     }
-    return kinds
+    return {kind: values for kind, values in read.items() if values}
+
+
+def _kinds(text: str) -> set[str]:
+    return set(_reading(text))
 
 
 def _same_kind(old: str, new: str) -> bool:

@@ -1936,3 +1936,47 @@ class TestBothRolesTogether:
             "locations": ["TX, US"],
             "limit": 25,
         }
+
+
+# ------------------------------------------------------------------ a value corrected in the same message
+
+
+def _new(text: str) -> dict:
+    got = _one(text, ConversationState())
+    assert got.kind is IntentKind.prospect_search, got
+    return got.filters.to_dict()
+
+
+class TestAValueCorrectedInTheSameMessage:
+    def test_a_size_corrected_with_i_mean_after_it_stays_a_size(self):
+        got = _new("plant managers at food companies in Iowa, 500+ employees, no wait, 200+ I mean")
+        assert got["employees"] == {"min": 200, "max": None}
+        assert got["limit"] == 25
+
+    @pytest.mark.parametrize(
+        ("text", "techs"),
+        [
+            ("only ones that use Zendesk, no wait, Freshdesk", ["Freshdesk"]),
+            ("only companies running Shopify, sorry, BigCommerce", ["BigCommerce"]),
+        ],
+    )
+    def test_a_tool_corrected_replaces_the_tool_alone(self, text, techs):
+        assert _refined(text, BANKERS) == {**BANKERS, "technologies": techs}
+
+    def test_a_place_corrected_after_a_full_stop_replaces_it(self):
+        got = _new("risk managers at insurers in New England. no wait, Ohio and Indiana")
+        assert got["locations"] == ["OH, US", "IN, US"]
+        assert "exclude_locations" not in got
+
+    def test_a_place_added_then_narrowed_adds_the_part_meant(self):
+        got = _refined("add the Dakotas. I mean just South Dakota", BANKERS)
+        assert got["locations"] == ["TX, US", "SD, US"]
+
+    def test_a_role_corrected_keeps_all_its_words(self):
+        got = _new("account managers, i mean account directors, at banks in Utah")
+        assert got["titles"] == ["Account Director"]
+
+    def test_a_sentence_naming_something_else_is_no_correction(self):
+        got = _new("CFOs at banks in Ohio. I mean it, verified only")
+        assert got["locations"] == ["OH, US"]
+        assert got["email_status"] == ["verified"]
