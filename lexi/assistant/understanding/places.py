@@ -558,7 +558,8 @@ def _cities_elsewhere(name: str, country: str) -> list[str] | None:
     """Cities of the same name in other countries ("Paris" in Texas and in France)."""
     seen = {country}
     others = []
-    for p in geo.lookup_all(name):
+    # the name was read as a place already: its namesakes in any case ("naples": Naples, FL)
+    for p in geo.lookup_all(name.title() if name.islower() else name):
         if p.kind == "city" and p.country not in seen:
             seen.add(p.country)
             others.append(p.filter_string())
@@ -687,3 +688,94 @@ def other_readings(locations: Sequence[str], excluded: Sequence[str]) -> list[st
 def _is_city(location: str) -> bool:
     place = geo.place_named(location)
     return place is not None and place.kind == "city"
+
+
+# A town listed in lower case with other towns of its state needs no capital and no "in":
+# "hotel gms flagstaff and prescott", "in clearwater sarasota and lakeland".
+_LISTED_TOWN_POPULATION = 20_000
+
+
+def listed_towns(tokens: list[Token], places: list[PlaceHit | None]) -> None:
+    """Read as a city each lower-case word that names one (not an everyday word such as
+    "mobile") and is listed, with "and"/"or"/a comma or nothing between, next to a town of the
+    same state or country: the list says the word is a place."""
+    covered = _covered(places)
+    for i, tok in enumerate(tokens):
+        if covered[i] or not _town_shaped(tok.text):
+            continue
+        cities = _lower_cities(tok.text)
+        if not cities:
+            continue
+        near = _neighbour_cities(tokens, places, covered, i)
+        same = [c for c in cities if any(_same_area(c, n) for n in near)]
+        if same:
+            places[i] = PlaceHit(1, [same[0].filter_string()])
+            covered[i] = True
+
+
+def _covered(places: list[PlaceHit | None]) -> list[bool]:
+    covered = [False] * len(places)
+    for i, hit in enumerate(places):
+        if hit is not None:
+            for k in range(i, min(len(places), i + hit.span)):
+                covered[k] = True
+    return covered
+
+
+def _town_shaped(word: str) -> bool:
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and word.islower()
+        and word not in COMMON_WORD_NAMES
+        and word not in ROLE_KEYS
+    )
+
+
+def _lower_cities(word: str) -> list[geo.Place]:
+    """The cities of a lower-case word, most populous first ("canton": MI, then OH)."""
+    if geo.normalise(word) not in geo.gazetteer().names:
+        return []
+    return [
+        p
+        for p in geo.lookup_all(word.title())
+        if p.kind == "city" and p.population >= _LISTED_TOWN_POPULATION
+    ]
+
+
+def _neighbour_cities(
+    tokens: list[Token], places: list[PlaceHit | None], covered: list[bool], i: int
+) -> list[geo.Place]:
+    """The cities named right before and right after token ``i`` in a list."""
+    out: list[geo.Place] = []
+    before = i - 1 if i and tokens[i - 1].key not in _JOINERS else i - 2
+    if before >= 0 and tokens[before].key not in _JOINERS:
+        out += _cities_at(tokens, places, covered, before, ending=True)
+    after = i + 1
+    if after < len(tokens) and tokens[after].key in _JOINERS:
+        after += 1
+    if after < len(tokens):
+        out += _cities_at(tokens, places, covered, after, ending=False)
+    return out
+
+
+def _cities_at(
+    tokens: list[Token], places: list[PlaceHit | None], covered: list[bool], j: int, ending: bool
+) -> list[geo.Place]:
+    """The cities of the place read at token ``j`` (ending there, or starting there), or of the
+    lower-case town word there."""
+    if covered[j]:
+        start = j
+        while ending and places[start] is None and start > 0:
+            start -= 1
+        hit = places[start]
+        if hit is None:
+            return []
+        return [
+            p for f in hit.filters if (p := geo.place_named(f)) is not None and p.kind == "city"
+        ]
+    return _lower_cities(tokens[j].text) if _town_shaped(tokens[j].text) else []
+
+
+def _same_area(a: geo.Place, b: geo.Place) -> bool:
+    return a.country == b.country and (a.region == b.region or a.country != "US")

@@ -19,6 +19,7 @@ from .places import (
     PLACE_PREPOSITIONS,
     PlaceHit,
     fuzzy_place,
+    listed_towns,
     place_at,
     regions_spelled_out,
     settle_codes,
@@ -1364,6 +1365,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         if hit is not None and hit.unlisted:
             add_unique(slots.unknown_places, [hit.unlisted])
     _drop_word_places(tokens, places)
+    listed_towns(tokens, places)
     states_among_states(tokens, places)
     regions_spelled_out(text, tokens, places)
     fixed = []

@@ -2474,3 +2474,32 @@ class TestSeeingPeopleByTheirEmails:
         (intent,) = interpret("trim the second email and make it a lot warmer", state).intents
         assert intent.kind is IntentKind.email_rewrite
         assert intent.params["step"] == "second" and intent.params["tone"] == "warm"
+
+
+class TestTownsListedInLowerCase:
+    """Towns of one state listed in lower case, with or without "in" and commas, are places
+    ("yuma and flagstaff"); a name shared with a bigger city abroad is the one next to the
+    other towns ("tampa and naples": Naples, FL)."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("insurance agents yuma and flagstaff", ["Yuma, AZ, US", "Flagstaff, AZ, US"]),
+            (
+                "property managers in largo pensacola and tampa",
+                ["Largo, FL, US", "Pensacola, FL, US", "Tampa, FL, US"],
+            ),
+            (
+                "gms of hotels in galveston, grapevine and wylie",
+                ["Galveston, TX, US", "Grapevine, TX, US", "Wylie, TX, US"],
+            ),
+            ("realtors in tampa and naples", ["Tampa, FL, US", "Naples, FL, US"]),
+            ("bookkeepers in naples and fort myers", ["Naples, FL, US", "Fort Myers, FL, US"]),
+        ],
+    )
+    def test_listed_towns_are_places(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    def test_words_naming_towns_of_different_states_are_no_list(self):
+        f = search("owners of fountain and lakeside cafes").filters
+        assert not f.locations
