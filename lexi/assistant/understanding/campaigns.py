@@ -443,20 +443,23 @@ def _topic(clause: str, quotes: list[str], list_name: str | None = None) -> str 
     return None
 
 
+# "start sending", "go live", "send it", "unpause it": the campaign is started (or started again).
+_START_SENDING = prefilter.compile(
+    r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
+    r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off|"
+    # a paused campaign going again: "unpause it", "resume the campaign"
+    r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|the\s+(?:campaign|sequence|"
+    r"emails?|outreach))|turn\s+it\s+back\s+on)\b",
+    I,
+)
+
+
 def _start(s: _Said) -> Intent | None:
     if not (s.has_campaign or _has_campaign(s.state)) and actions.sending(s.clause):
         return None  # "send it to everyone on the list": no campaign to start, an email
     if (
         (s.has_campaign and _CAMPAIGN_START.search(s.clause))
-        or re.search(
-            r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
-            r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off|"
-            # a paused campaign going again: "unpause it", "resume the campaign"
-            r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|the\s+(?:campaign|sequence|"
-            r"emails?|outreach))|turn\s+it\s+back\s+on)\b",
-            s.clause,
-            I,
-        )
+        or _START_SENDING.search(s.clause)
         or (_has_campaign(s.state) and _LETS_GO.fullmatch(s.clause))
     ):
         return Intent(kind=IntentKind.campaign_start, params=s.which)

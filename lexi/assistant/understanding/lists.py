@@ -106,7 +106,11 @@ def known_name(name: str, known: list[str]) -> str | None:
     for k in known:
         if k.lower() == low:
             return k
-    starts = [k for k in known if re.match(rf"{re.escape(low)}\b", k.lower())]
+    starts = [
+        k
+        for k in known
+        if k.lower().startswith(low) and re.match(rf"{re.escape(low)}\b", k.lower())
+    ]
     if len(starts) == 1:
         return starts[0]
     best, score = None, 0.0
@@ -115,6 +119,13 @@ def known_name(name: str, known: list[str]) -> str | None:
         if s > score:
             best, score = k, s
     return best if score >= 88 else None
+
+
+def _names_list(low: str, name: str) -> bool:
+    """Whether a lower-cased text names a list as a whole word or words ("q1 leads")."""
+    key = name.lower()
+    # the name must be in the text at all: most texts name no list, and no pattern is built
+    return key in low and bool(re.search(rf"(?<!\w){re.escape(key)}(?!\w)", low))
 
 
 def list_name_in(
@@ -131,16 +142,14 @@ def list_name_in(
     """
     if new:
         state = ConversationState()
-    q = re.search(r"\bqtok(\d+)\b", clause)
+    q = re.search(r"\bqtok(\d+)\b", clause) if "qtok" in clause else None
     if q:
         return _resolve(quotes[int(q[1])], state)
     m = _NAMED.search(clause)
     if m and (name := _clean_name(m[1], quotes)):
         return _resolve(name, state)
     low = clause.lower()
-    found = [
-        k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
-    ]
+    found = [k for k in state.known_list_names if _names_list(low, k)]
     if found:
         return max(found, key=len)
     m = _NAME_BEFORE_LIST.search(clause)
@@ -296,7 +305,7 @@ def list_operation(
     low = clause.lower()
     has_list_ref = bool(
         _LIST_WORD.search(clause)
-        or re.search(r"\bqtok\d+\b", clause)
+        or ("qtok" in clause and re.search(r"\bqtok\d+\b", clause))
         or any(k.lower() in low for k in state.known_list_names)
     )
     if (
@@ -377,9 +386,7 @@ def _asked_about(clause: str, state: ConversationState) -> Intent | None:
     """ "and Q1 Leads?", "what about Ohio CFOs": the stats of a list named in a short question
     (not "find more agency owners in Chicago" beside a list "Agency Owners")."""
     low = clause.lower()
-    named = [
-        k for k in state.known_list_names if re.search(rf"(?<!\w){re.escape(k.lower())}(?!\w)", low)
-    ]
+    named = [k for k in state.known_list_names if _names_list(low, k)]
     if (
         named
         and not _ADD.search(clause)

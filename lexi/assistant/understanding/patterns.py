@@ -768,7 +768,7 @@ _TECH_NOT_NAMED = re.compile(
 # "firms using Redtail", "companies running Equinix": a capitalised name after a verb of use
 # that the lexicon does not know is still a technology (no company has it in the universe, and
 # the reply says so) rather than a word corrected into an industry ("Redtail" is no retailer).
-_TECH_NAMED_UNKNOWN = re.compile(
+_TECH_NAMED_UNKNOWN = prefilter.compile(
     r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
     rf"((?-i:[A-Z][\w.+#-]*)(?:\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)"
     r"(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",

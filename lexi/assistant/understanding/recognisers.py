@@ -132,7 +132,11 @@ def _known_list_at(text: str, c: Clause) -> str | None:
     low = text.strip().lower()
     if q := re.match(r"qtok\d+\b", low):
         return q[0]
-    names = [k for k in c.state.known_list_names if re.match(rf"{re.escape(k.lower())}(?!\w)", low)]
+    names = [
+        k
+        for k in c.state.known_list_names
+        if low.startswith(k.lower()) and re.match(rf"{re.escape(k.lower())}(?!\w)", low)
+    ]
     return max(names, key=len) if names else None
 
 
