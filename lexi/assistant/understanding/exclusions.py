@@ -18,12 +18,16 @@ _LEAD = r"(?:,?\s*(?:and\s+|but\s+)?)"
 _SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
-    r"leaving\s+out|minus|other\s+than|no)\s+(?:the\s+)?(?:ones|people|ppl|those|contacts|leads|"
-    r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+|who['’]s\s+|"
-    r"who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|is)?\s*"
-    r"(?:already\s+)?"
-    r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our)\s+(?:contacts|crm))(?:\s+already)?"
-    r"(?:\s+(?:saved|as\s+contacts|in\s+(?:my\s+|our\s+)?contacts))?\b",
+    # "drop anyone already in my contacts", "remove the people which I have already saved"
+    r"leaving\s+out|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|get\s+rid\s+of)\s+"
+    r"(?:the\s+)?(?:ones|people|ppl|those|contacts|leads|"
+    r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
+    r"who['’]s\s+|who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|"
+    r"is)?\s*(?:already\s+)?"
+    r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our|me)\s+(?:contacts|crm))"
+    r"(?:\s+already)?(?:\s+(?:saved|as\s+contacts|in\s+(?:my\s+|our\s+|me\s+)?contacts))?\b"
+    # "remove the ones I added from Q1 Leads": taken off a list
+    r"(?!\s+(?:from|off|out\s+of)\b)",
     I,
 )
 _NEW_ONLY = prefilter.compile(

@@ -1980,3 +1980,32 @@ class TestAValueCorrectedInTheSameMessage:
         got = _new("CFOs at banks in Ohio. I mean it, verified only")
         assert got["locations"] == ["OH, US"]
         assert got["email_status"] == ["verified"]
+
+
+# ------------------------------------------------------------------ leaving out the people saved
+
+
+class TestLeavingOutThePeopleSaved:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "and drop everyone already in my contacts",
+            "please remove the ones which we have already saved",
+            "filter out anybody already in me crm",
+            "get rid of the people I've already saved",
+        ],
+    )
+    def test_a_follow_up_keeps_the_search_and_leaves_them_out(self, text):
+        assert _refined(text, BANKERS) == {**BANKERS, "exclude_saved": True}
+
+    def test_said_in_a_new_search(self):
+        got = _new("payroll managers at retailers in Leeds, take out anyone already in me contacts")
+        assert got["exclude_saved"] is True
+        assert got["locations"] == ["Leeds, GB"]
+
+    def test_taken_off_a_list_is_no_exclusion(self):
+        got = _one(
+            "remove the people I already saved from Q1 Leads",
+            _after(_search(BANKERS), known=["Q1 Leads"]),
+        )
+        assert got.kind is IntentKind.list_remove
