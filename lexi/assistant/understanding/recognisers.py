@@ -174,10 +174,22 @@ def injection(m: Message) -> Intent | None:
 
 
 @recogniser(priority=5)
-def out_of_reach(c: Clause) -> Intent | None:
+def out_of_reach(c: Clause) -> Answer:
     """ "push them into my HubSpot", "cold calling sequence": before lists and campaigns."""
     names = [*c.state.known_list_names, c.state.last_list_name, c.state.context_list_name]
+    if c.intents and c.intents[-1].kind is IntentKind.unsupported and _SAME_WAY.match(c.text):
+        # "connect with them on LinkedIn and send a follow-up message 3 days later": the message
+        # goes the way just asked for, which Lexi cannot serve either: the same answer
+        return HANDLED
     return actions.out_of_reach(c.text, [n for n in names if n])
+
+
+# A message sent after an ask Lexi cannot serve, naming no email or campaign of its own.
+_SAME_WAY = re.compile(
+    r"^\W*(?:(?:and|then|also)\s+)*(?:send|message|ping|follow\s+up)\b(?!.*\b(?:e-?mails?|campaign|"
+    r"sequence)\b)",
+    re.IGNORECASE,
+)
 
 
 @recogniser(priority=3)

@@ -2503,3 +2503,26 @@ class TestTownsListedInLowerCase:
     def test_words_naming_towns_of_different_states_are_no_list(self):
         f = search("owners of fountain and lakeside cafes").filters
         assert not f.locations
+
+
+class TestAsksLexiCannotServeWithTheirFollowUp:
+    """What the user has found to work ("we find that ... improves our reply rates") is no ask
+    about a campaign; a message sent after an ask Lexi cannot serve goes the same way."""
+
+    FOUND = ConversationState(
+        last_filters={"titles": ["Controller"], "limit": 25},
+        last_offset=25,
+        last_campaign_id="camp-2",
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "could you send them LinkedIn invites from my profile? We find that a warm "
+            "connect first really lifts our reply rates.",
+            "connect with each of them on LinkedIn, then send a follow-up note a week later",
+        ],
+    )
+    def test_one_answer(self, text):
+        intents = interpret(text, self.FOUND).intents
+        assert [i.kind for i in intents] == [IntentKind.unsupported], intents
