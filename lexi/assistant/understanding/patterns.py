@@ -678,6 +678,13 @@ _TECH_ALONE = re.compile(
     rf"^\W*(?:(?:also|and|plus|or|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
     re.IGNORECASE,
 )
+# "same but BambooHR and 200-1k": the search again with another technology (it replaces the
+# search's own, as any value after "same but" does).
+_TECH_SAME_BUT = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|now|and)\W+)*same\s+(?:thing\s+|search\s+|again\s+)?but\s+"
+    rf"(?:with\s+|using\s+|on\s+)?({_TECH_CLEAR_LIST})(?=\s*(?:[,;]|\band\b|\bin\b|$))",
+    re.IGNORECASE,
+)
 # "only companies on aws", "firms already running on azure": "on" a technology, written in any
 # case, after the companies it describes (see ``_on_after_companies``).
 _TECH_ON = prefilter.compile(
@@ -838,6 +845,7 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_UNKNOWN, _used_unknown),
     (_TECH_NAMED_UNKNOWN, _unknown_name),
     (_TECH_ALONE, _all_techs),
+    (_TECH_SAME_BUT, _all_techs),
 )
 
 

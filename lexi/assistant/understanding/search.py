@@ -23,10 +23,17 @@ MAX_LIMIT = 10_000  # the most an approved task may select
 
 _LIST_FIELDS = ("industries", "locations", "company_locations", "keywords", "technologies")
 
+# "supply chain directors, same companies", "CFOs, same states and size": the rest of the
+# last search kept.
+_SAME_WHAT = (
+    r"(?:compan(?:y|ies)|firms?|orgs?|organi[sz]ations?|accounts?|industr(?:y|ies)|sectors?|"
+    r"places?|locations?|states?|cities|regions?|countries|areas?|geos?|size|settings|"
+    r"parameters|params|conditions|everything(?:\s+else)?)"
+)
 # Words that make a clause about the previous search even when it names a role.
 STRONG_REFINE = re.compile(
-    r"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
-    r"criteria|as\s+before|again|for|people|ones|list)|also|too|as\s+well|those|these|them|the\s+ones|"
+    rf"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
+    rf"criteria|as\s+before|again|for|people|ones|list|{_SAME_WHAT})|also|too|as\s+well|those|these|them|the\s+ones|"
     r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into|for|by)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"(?<!\bright\s)(?<!\bhiring\s)(?<!\bjust\s)now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"

@@ -2009,3 +2009,22 @@ class TestLeavingOutThePeopleSaved:
             _after(_search(BANKERS), known=["Q1 Leads"]),
         )
         assert got.kind is IntentKind.list_remove
+
+
+# ------------------------------------------------------------------ the same search, one thing changed
+
+
+class TestTheSameSearchWithOneThingChanged:
+    @pytest.mark.parametrize(
+        "text",
+        ["treasury managers, same companies", "now treasury managers, same states and size"],
+    )
+    def test_another_role_at_the_same_companies_keeps_the_rest(self, text):
+        assert _refined(text, BANKERS) == {**BANKERS, "titles": ["Treasury Manager"]}
+
+    def test_another_tool_and_size_replace_the_searchs_own(self):
+        got = _refined("same but HubSpot and 50-250", SAAS)
+        assert got == {**SAAS, "technologies": ["HubSpot"], "employees": {"min": 50, "max": 250}}
+
+    def test_another_tool_alone_replaces_the_searchs_own(self):
+        assert _refined("ok same but Pipedrive", SAAS) == {**SAAS, "technologies": ["Pipedrive"]}
