@@ -697,6 +697,9 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
         # support?": the question is answered, the filler around it asks nothing
         return answered[:1]
     if clarifies:
+        # "ok let's try. find me some small businesses in Denver": the question about what the
+        # search lacks, not the filler's "what do you need?"
+        clarifies.sort(key=lambda i: i.missing == ["request"])
         return clarifies[:1]
     return intents[:1] if intents else [clarify("request")]
 

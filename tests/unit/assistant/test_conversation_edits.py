@@ -1462,6 +1462,23 @@ class TestAVagueCountWithoutARole:
     def test_some_with_a_role_is_still_ten(self):
         assert _one("some CFOs in Ohio", _after()).filters.limit == 10
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "alright let's see. get me some tiny firms in Boise",
+            "cool, let's do it: find me a few small companies in Boise",
+        ],
+    )
+    def test_filler_before_it_does_not_hide_the_question(self, text):
+        asked = interpret(text, ConversationState()).intents
+        assert [i.missing for i in asked] == [["roles"]]
+        assert asked[0].filters.to_dict()["locations"] == ["Boise, ID, US"]
+        state = _after(
+            [{"kind": "clarify", "missing": ["roles"], "filters": asked[0].filters.to_dict()}]
+        )
+        got = _one("the founders, I suppose", state).filters.to_dict()
+        assert got == {**asked[0].filters.to_dict(), "seniorities": ["founder"]}
+
 
 # ------------------------------------------------------------------ a correction replaces
 
