@@ -34,7 +34,7 @@ _EMP = (
 )
 _COMPANY_NOUN = r"(?:companies|company|firms?|orgs?|organi[sz]ations?|businesses|employers)"
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
-_GT = r"(?:over|above|more\s+th[ae]n|more\s+of|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
+_GT = r"(?:over|above|exceed(?:s|ing)?|in\s+excess\s+of|more\s+th[ae]n|more\s+of|greater\s+than|bigger\s+than|larger\s+than|north\s+of|>)"
 _GE = r"(?:at\s+least|minimum(?:\s+of)?|min\.?|no\s+(?:fewer|less|smaller)\s+th[ae]n|not\s+(?:fewer|less)\s+th[ae]n|>=|upwards\s+of)"
 _LT = r"(?:under|below|less\s+th[ae]n|fewer\s+th[ae]n|smaller\s+than|south\s+of|<)"
 _LE = r"(?:up\s+to|at\s+most|no\s+more\s+th[ae]n|not\s+more\s+th[ae]n|no\s+bigger\s+th[ae]n|no\s+larger\s+th[ae]n|max(?:imum)?(?:\s+of)?|<=)"

@@ -541,9 +541,36 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
         return text, {}, []
     reading = _Reading(today)
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
+    if _SHORT_WINDOW_NEEDLE.search(text):
+        text = _SHORT_WINDOW.sub(_window_written_out, text)
     for pattern, step in _STEPS:
         text = pattern.sub(partial(step, reading), text)
     return text, reading.filters, reading.codes
+
+
+# A window written short ("last 90d", "in last 2 wks", "past 6mos") is the window written out
+# ("in the last 90 days"), as every signal reads it.
+_SHORT_WINDOW_NEEDLE = re.compile(r"(?:last|past|previous)\s", re.IGNORECASE)
+_SHORT_WINDOW = re.compile(
+    r"\b(?:(?P<prep>in|within|over|during|from)\s+)?(?:the\s+)?(?P<last>last|past|previous)\s+"
+    r"(?P<n>\d+)\s*(?P<unit>d|days?|wks?|w|weeks?|mos?|mths?|months?|yrs?|years?)\b",
+    re.IGNORECASE,
+)
+_UNIT_WORDS = {
+    "d": "days",
+    "w": "weeks",
+    "wk": "weeks",
+    "mo": "months",
+    "mth": "months",
+    "yr": "years",
+}
+
+
+def _window_written_out(m: re.Match[str]) -> str:
+    unit = m["unit"].lower()
+    unit = _UNIT_WORDS.get(unit.rstrip("s") if len(unit) > 2 else unit, unit)
+    prep = f"{m['prep']} the " if m["prep"] else ""
+    return f"{prep}{m['last']} {m['n']} {unit}"
 
 
 def _window_of(m: re.Match[str]) -> tuple[str | None, str | None]:

@@ -996,3 +996,44 @@ class TestWordsThatOnlyDescribe:
         filters = search(text)
         assert {k: filters.get(k) for k in want} == want
         assert "Practice Owner" not in filters.get("titles", [])
+
+
+class TestWindowsAndBoundsWrittenShort:
+    """A window written short ("last 45d", "in last 3 wks", "past 6mos") is the window of the
+    signal it follows, and "exceeding" / "in excess of" is a lower bound: the number is no count
+    of results."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "IT directors at firms that added Okta in the last 45d",
+                {"technologies": ["Okta"], "technologies_added_within_days": 45},
+            ),
+            ("COOs new in seat last 60d, 200+ emp", {"job_change_within_days": 60}),
+            (
+                "CFOs at companies that closed a Series B in the last 6mos",
+                {
+                    "funding_stages": ["series_b"],
+                    "last_funding": {"after": "2026-06-02", "before": None},
+                },
+            ),
+        ],
+    )
+    def test_short_window(self, text, expected):
+        f = search(text)
+        assert {k: f.get(k) for k in expected} == expected
+        assert f["limit"] == 25
+
+    @pytest.mark.parametrize(
+        ("text", "revenue"),
+        [
+            ("CFOs at distributors with revenue exceeding $30 million", {"min": 30_000_000}),
+            ("controllers at hotels whose annual sales exceed 12 million", {"min": 12_000_000}),
+            ("treasurers at insurers with revenues in excess of $2B", {"min": 2_000_000_000}),
+        ],
+    )
+    def test_exceeding_is_a_lower_bound(self, text, revenue):
+        f = search(text)
+        assert f["revenue_usd"] == {"max": None, **revenue}
+        assert f["limit"] == 25
