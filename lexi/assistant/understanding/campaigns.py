@@ -20,7 +20,7 @@ I = re.IGNORECASE
 
 # Common misspellings count: "campain", "campaing", "sequnce".
 _CAMPAIGN = prefilter.compile(
-    r"\b(?:cam(?:paign|pain|paing|apign|pagin|pign)s?|se?q(?:u|e)?(?:e|u)nces?|cadences?|drips?|"
+    r"\b(?:cam(?:paign|pain|paing|apign|pagin|pign)s?|se?q(?:u|e)?(?:e|u)nces?|seqs?|cadences?|drips?|"
     r"outreach|email\s+series|nurture|follow[\s-]?ups?)\b",
     I,
 )
@@ -107,7 +107,7 @@ _TOPICS = (
 )
 
 
-_THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)"
+_THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|seq|outreach|e-?mails?|drip)"
 # "now a campaign about cyber insurance for that list", "campaign for Austin HR about ...": no verb.
 _BARE_CREATE = re.compile(
     r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
@@ -186,7 +186,7 @@ _UNDO = prefilter.compile(
 )
 _UNDO_OBJECT = re.compile(
     r"\b(?:versions?|revisions?|drafts?|e-?mails?|campaign|sequence|copy|changes?|edits?|rewrites?|"
-    r"that|it|v\d+)\b",
+    r"that|it|v\d+|(?:first|original|previous|old|earlier|last)\s+one)\b",
     I,
 )
 _SHOW = prefilter.compile(
@@ -511,7 +511,7 @@ _BARE_TONE = re.compile(
 # "mention that we can bind cover within 48 hours", "add a line about the free audit": a change
 # to the email's content, when the conversation has a campaign.
 _MENTION = re.compile(
-    r"^\W*(?:(?:and|also|oh|ok|okay|now|then|please|pls|can\s+you|could\s+you)\W+)*"
+    r"^\W*(?:(?:and|also|oh|ok|okay|now|then|please|pls|perhaps|maybe|can\s+you|could\s+you)\W+)*"
     r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+)?"
     r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
     r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with)\b",

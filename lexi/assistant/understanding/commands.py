@@ -158,7 +158,11 @@ _ABOUT_LEXI = prefilter.compile(
 _ABOUT_DATA = prefilter.compile(
     r"\bwhere\s+(?:does|do|did)\s+(?:your|the|lexi'?s|all\s+(?:the|your|this)|this|that)\s+"
     r"(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|contacts|e-?mails|"
-    r"numbers|leads|database)\s+(?:actually\s+|even\s+|really\s+)?come\s+from\b"
+    r"numbers|leads|database)(?:\s+(?:on|about|for)\s+[^?.!]{1,30}?)?\s+(?:actually\s+|even\s+|really\s+)?"
+    r"come\s+from\b"
+    # "does your data cover the UK and Ireland properly?"
+    r"|\b(?:does|do|will)\s+(?:your|the|lexi'?s)\s+(?:(?:contact|prospect|people|company)\s+)?(?:data|database|"
+    r"coverage)\s+(?:really\s+|actually\s+|also\s+)?(?:cover|include|reach|extend\s+to)\b"
     r"|\bwhere\s+(?:do|does)\s+(?:you|u|lexi|it)\s+(?:actually\s+|even\s+|really\s+)?(?:get|source|pull|"
     r"obtain|buy)\s+(?:your|the|its|all\s+(?:the|your|its)|this|these)?\s*(?:contact\s+)?(?:data|"
     r"info(?:rmation)?|contacts|e-?mails|leads|numbers)\b"
@@ -216,9 +220,19 @@ _ASKS_ABILITY = prefilter.compile(
 )
 
 
+# "does it send a follow-up automatically if they don't answer?": what Lexi does by itself.
+_ASKS_AUTOMATIC = prefilter.compile(
+    r"^\W*(?:(?:so|and|ok(?:ay)?|wait|oh|also|quick\s+q(?:uestion)?)\W+)*(?:does|do|will|can|would)\s+"
+    r"(?:it|lexi|you|u|the\s+(?:campaign|sequence|tool|app|system))\s+(?:also\s+)?(?:send|do|write|"
+    r"schedule|handle|follow\s+up|stop|pause)\b[^?]*\b(?:automatically|by\s+itself|on\s+its\s+own)\b",
+    I,
+)
+
+
 def asks_ability(clause: str) -> bool:
-    """Whether the clause asks if Lexi gives some kind of data (emails, contact details)."""
-    return bool(_ASKS_ABILITY.match(clause))
+    """Whether the clause asks if Lexi gives some kind of data (emails, contact details), or
+    does something by itself (a follow-up when nobody answers)."""
+    return bool(_ASKS_ABILITY.match(clause) or _ASKS_AUTOMATIC.match(clause))
 
 
 _CREDITS = prefilter.compile(

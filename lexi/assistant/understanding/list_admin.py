@@ -23,14 +23,14 @@ _SHOW_LISTS = prefilter.compile(
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
-    r"which\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
-    r"(?:i|we)\s+have|what\s+are\s+my\s+lists))(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently))?"
+    r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
+    r"(?:i|we)\s+have|what\s+are\s+my\s+lists))(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still))?"
     r"\W*(?:please)?\W*$",
     I,
 )
 # "drop them into a new list" saves people; it never deletes a list.
 _DELETE = re.compile(
-    r"^\W*(?:please\s+)?(?:delete|del|remove|erase|drop|get\s+rid\s+of|trash|destroy)\s+"
+    r"^\W*(?:please\s+)?(?:delete|del|remove|erase|drop|get\s+rid\s+of|trash|destroy|nuke|bin|scrap)\s+"
     r"(?!.*\b(?:into|onto)\s)(?!(?:them|those|these|everyone|the\s+results)\s+(?:in|to|on)\b)(.+)$",
     I,
 )
@@ -113,7 +113,8 @@ def _the_last(state: ConversationState) -> str | None:
 
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
-    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hmm+|wait|could\s+you|can\s+you|would\s+you|"
+    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hmm+|wait|(?:would|do)\s+you\s+mind|"
+    r"could\s+you|can\s+you|would\s+you|"
     r"can\s+i|could\s+i|may\s+i|please|oops|whoops|sorry|ugh|ah|hey|btw|right|um+|"
     # "let's rename ...", "can we merge ...", "I'd like to delete ...": the same request
     r"let'?s|let\s+us|(?:can|could)\s+we|(?:i|we)(?:'d|\s+would)\s+like\s+to|(?:i|we)\s+(?:want|need)\s+to)"
@@ -122,8 +123,13 @@ _LEAD_IN = re.compile(
 )
 
 
+# "would you mind merging X into Y?": the verb asked for, said with -ing.
+_GERUND = re.compile(r"^(renam|merg|combin|delet|remov|export)ing\b", I)
+
+
 def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
     clause = _LEAD_IN.sub("", clause)
+    clause = _GERUND.sub(lambda m: m[1] if m[1].lower() == "export" else m[1] + "e", clause)
     if _SHOW_LISTS.match(clause):
         return Intent(kind=IntentKind.list_show)
     m = _RENAME.match(clause)
@@ -175,7 +181,7 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
     raw = _POLITE_TAIL.sub("", _CALLED.sub("", raw))
     head = _POLITE_TAIL.sub("", raw.split(",")[0])
     if head != raw and (
-        re.search(r"\slist\s*$", head, I)
+        re.search(r"\slist\s*$|^\W*(?:the\s+|my\s+)?list\s+\S+\s*$", head, I)
         or _LEADING.sub("", head.strip()).lower() in {k.lower() for k in state.known_list_names}
     ):
         raw = head  # "get rid of Dentists AZ, don't need it anymore", "delete the Test list, ..."

@@ -275,7 +275,7 @@ _REMOVE = prefilter.compile(
     I,
 )
 _ADD = prefilter.compile(
-    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|"
+    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|chuck|pop|toss|bung|shove|"
     r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b))\b",
     I,
 )

@@ -2526,3 +2526,62 @@ class TestAsksLexiCannotServeWithTheirFollowUp:
     def test_one_answer(self, text):
         intents = interpret(text, self.FOUND).intents
         assert [i.kind for i in intents] == [IntentKind.unsupported], intents
+
+
+class TestListAndCampaignRequestsSaidCasually:
+    """List and campaign requests in everyday words: "would you mind merging ...", "nuke the
+    list X, deprecated", "chuck em all in X", "wich lists do i have again", "stats on the seq",
+    "the first one was better", "perhaps also mention ..., if it isn't too much trouble"; and
+    questions about what Lexi's data covers or what it does by itself."""
+
+    STATE = ConversationState(
+        last_filters={"titles": ["Controller"], "limit": 25},
+        last_offset=25,
+        last_campaign_id="camp-3",
+        known_list_names=["Iowa Finance", "Old Iowa 2025", "tmp-import-2"],
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "name"),
+        [
+            (
+                "would you mind combining Old Iowa 2025 into Iowa Finance?",
+                "list_merge",
+                "Iowa Finance",
+            ),
+            (
+                "do you mind renaming Iowa Finance to Iowa Controllers",
+                "list_rename",
+                "Iowa Finance",
+            ),
+            ("bin the list tmp-import-2, obsolete", "list_delete", "tmp-import-2"),
+            ("righto, toss em all in Iowa Finance", "list_add", "Iowa Finance"),
+            ("wich lists do we have still", "list_show", None),
+        ],
+    )
+    def test_lists(self, text, kind, name):
+        (intent,) = interpret(text, self.STATE).intents
+        assert (intent.kind.value, intent.list_name) == (kind, name)
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("numbers on the seq so far?", "campaign_stats"),
+            ("no, go back, the original one read better", "campaign_undo"),
+            (
+                "maybe also mention the demo is free, if it's not too much trouble",
+                "email_rewrite",
+            ),
+            ("does your data really cover Canada or mostly the US?", "capabilities"),
+            ("where does the contact data for these folks come from", "capabilities"),
+            ("will the campaign pause automatically when somebody replies?", "capabilities"),
+        ],
+    )
+    def test_campaigns_and_questions(self, text, kind):
+        intents = interpret(text, self.STATE).intents
+        assert [i.kind.value for i in intents] == [kind], intents
+
+    def test_a_polite_tail_is_no_part_of_the_topic(self):
+        text = "set up a campaign for Iowa Finance about our month-end close service, if that makes sense"
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.params["topic"] == "our month-end close service"
