@@ -35,7 +35,8 @@ MAX_UNDERSTOOD_CHARS = 2000
 MAX_CLAUSES = 12
 _SPACE = re.compile(r"\s+")
 # "I'm a recruiter, looking for ...", "I run a small agency and want to ...": the user
-# describing themselves is not a constraint on the people they want.
+# describing themselves is not a constraint on the people they want. Every alternative starts
+# with one of the words of ``_ABOUT_ME_WORDS`` (see ``_without_about_me``).
 _ABOUT_ME = re.compile(
     # "mention we're A-rated": what the email should say about the sender, not a self-introduction
     r"(?<!\bmention\s)(?<!\bmentioning\s)(?<!\bsay\s)(?<!\bsaying\s)(?<!\bnote\s)(?<!\bstress\s)"
@@ -51,6 +52,21 @@ _ABOUT_ME = re.compile(
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*)",
     re.IGNORECASE,
 )
+# The word each match of ``_ABOUT_ME`` starts with: "I'm", "I am", "im", "we're", "were", "we
+# are", "I run", "we sell".
+_ABOUT_ME_WORDS = frozenset({"i", "im", "we", "were"})
+_WORD = re.compile(r"\w+")
+
+
+def _without_about_me(text: str) -> str:
+    """The text without the user's description of themselves. A text (in ASCII, where case and
+    word boundaries are plain) that has none of the words a description starts with is not
+    searched: the pattern's lookbehinds, tried at every position, are its costly part."""
+    if text.isascii() and _ABOUT_ME_WORDS.isdisjoint(_WORD.findall(text.lower())):
+        return text
+    return _ABOUT_ME.sub(" ", text)
+
+
 # "drop the chros, talent acquisition directors instead": the new value in place of the dropped
 # one, said as "talent acquisition directors instead of chros"; the others stay.
 _DROP_THEN_INSTEAD = re.compile(
@@ -218,7 +234,7 @@ class RuleInterpreter:
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
         cleaned = takebacks.spelled_out(cleaned)
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
-        cleaned = _ABOUT_ME.sub(" ", without_purpose(cleaned, _names_people))
+        cleaned = _without_about_me(without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
         cleaned = corrected(cleaned, _reading)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
