@@ -171,9 +171,18 @@ def _exclude_typo(m: re.Match[str]) -> str:
     return next((form for form in _EXCLUDE_FORMS if OSA.distance(word, form) <= 1), m[0])
 
 
+# "an casinos to": "and casinos too" typed fast, a follow-up adding one kind of company (an
+# article before a plural is no article, "to" ending the message no preposition).
+_AND_TOO = re.compile(
+    r"^\W*(?:(?P<an>an)|and)\s+(?P<what>[^\W\d]{2,}s)(?:\s+(?P<to>to)|\s+too)?\W*$", re.IGNORECASE
+)
+
+
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
     text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
+    if text[:3].lower() in ("an ", "and") and (m := _AND_TOO.match(text)) and (m["an"] or m["to"]):
+        text = f"and {m['what']} too"
     if "ex" in text or "Ex" in text or "ec" in text:
         text = _EX_WORD.sub(_exclude_typo, text)
     if "@" in text:

@@ -49,7 +49,7 @@ from .search import (
     unsupported_exclusions,
 )
 from .signals import calendar_ago, restaged
-from .slots import Slots
+from .slots import STOPWORDS, Slots
 from .text import words_to_digits
 from .types import Intent, IntentKind
 from .unsupported import unsupported
@@ -488,7 +488,12 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     """A search intent, a merge into this message's search (returns None), or False."""
     base = running.filters
     if base is not None and not slots.has_role and not slots.has_filters:
-        timed = _retimed(clause, base) or _resized(clause, base) or _restaged(clause, base)
+        timed = (
+            _retimed(clause, base)
+            or _resized(clause, base)
+            or _restaged(clause, base)
+            or _keyword_added(clause, slots, base)
+        )
         if timed is not None:
             return Intent(
                 kind=IntentKind.prospect_search,
@@ -710,6 +715,41 @@ def _resized(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     else:
         return None
     return f if f.get("employees", True) and f.get("revenue_usd", True) else None
+
+
+# "plumbing too", "also roofing", "add solar as well": a word said to be added.
+_WORDS_ADDED = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|also|plus|add|include|\+)\W+)*(?P<what>[a-z][\w&/-]*(?:\s+(?!(?:too|also|as)\b)[a-z][\w&/-]*)?)"
+    r"(?:\s+(?:too|also|as\s+well))?\W*$",
+    re.IGNORECASE,
+)
+_ADDS_WORD = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and)\W+)*(?:also|plus|add|include|\+)\b|\b(?:too|also|as\s+well)\W*$",
+    re.IGNORECASE,
+)
+
+
+_CHAT = frozenset("thx ty tysm lol haha ok kk cheers ta tks thnx".split())
+_ADD_VERBS = frozenset({"add", "include", "plus", "also", "too", "as", "well"})
+
+
+def _keyword_added(clause: str, slots: Slots, base: dict[str, Any]) -> dict[str, Any] | None:
+    """ "plumbing too" after a search for HVAC contractors (keyword HVAC): a word no filter
+    knows, said to be added to a search that has keywords, is one more keyword."""
+    if not base.get("keywords") or not slots.unknown:
+        return None
+    m = _WORDS_ADDED.match(clause)
+    if not m or not _ADDS_WORD.search(clause):
+        return None
+    what = m["what"].lower()
+    words = set(what.split())
+    if {w.lower() for w in slots.unknown} - _ADD_VERBS != words or any(
+        len(w) < 3 or w in STOPWORDS or w in _CHAT for w in words
+    ):
+        return None
+    f = copy.deepcopy(base)
+    f["keywords"] = [*base["keywords"], *([] if what in base["keywords"] else [what])]
+    return f
 
 
 def _restaged(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:

@@ -2045,3 +2045,33 @@ class TestTheSameSearchWithOneThingChanged:
 
     def test_another_tool_alone_replaces_the_searchs_own(self):
         assert _refined("ok same but Pipedrive", SAAS) == {**SAAS, "technologies": ["Pipedrive"]}
+
+
+# ------------------------------------------------------------------ one more kind of company, tersely
+
+KEYWORDED = {
+    "seniorities": ["owner"],
+    "industries": ["Construction"],
+    "keywords": ["roofing"],
+    "locations": ["AZ, US"],
+    "limit": 25,
+}
+
+
+class TestOneMoreKindOfCompanyTersely:
+    @pytest.mark.parametrize("text", ["an hospitals to", "an insurers", "and hotels to"])
+    def test_typed_fast_it_adds_an_industry(self, text):
+        got = _refined(text, BANKERS)
+        assert got["industries"][0] == "Banking" and len(got["industries"]) == 2
+        assert {k: v for k, v in got.items() if k != "industries"} == {
+            k: v for k, v in BANKERS.items() if k != "industries"
+        }
+
+    @pytest.mark.parametrize("text", ["landscaping too", "also siding", "add gutters as well"])
+    def test_a_word_added_to_a_search_with_keywords_is_one_more_keyword(self, text):
+        word = next(w for w in text.split() if w not in ("too", "also", "add", "as", "well"))
+        assert _refined(text, KEYWORDED) == {**KEYWORDED, "keywords": ["roofing", word]}
+
+    @pytest.mark.parametrize("text", ["thx too", "ok too", "cheers too"])
+    def test_thanks_are_no_keyword(self, text):
+        assert _one(text, _after(_search(KEYWORDED))).kind is not IntentKind.prospect_search
