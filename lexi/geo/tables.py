@@ -102,8 +102,6 @@ REGION_ALIASES: dict[str, str] = {
     "NY State": "NY, US",
     "Washington State": "WA, US",
     "Cali": "CA, US",
-    "SoCal": "CA, US",
-    "NorCal": "CA, US",
     "Mass": "MA, US",
     "Jersey": "NJ, US",
     "Sask": "SK, CA",

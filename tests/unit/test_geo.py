@@ -672,6 +672,18 @@ class TestSalesTerritories:
             ("UK and Ireland", "UK and Ireland"),
             ("UK&I", "UK and Ireland"),
             ("the Levant", "Levant"),
+            ("SoCal", "SoCal"),
+            ("Southern California", "SoCal"),
+            ("NorCal", "NorCal"),
+            ("Northern California", "NorCal"),
+            ("Inland Empire", "Inland Empire"),
+            ("Chicagoland", "Chicagoland"),
+            ("Greater Boston", "Greater Boston"),
+            ("GTA", "Greater Toronto Area"),
+            ("the GTA", "Greater Toronto Area"),
+            ("Greater Toronto Area", "Greater Toronto Area"),
+            ("Lower Mainland", "Lower Mainland"),
+            ("Front Range", "Front Range"),
         ],
     )
     def test_names_and_aliases(self, phrase, name):
@@ -703,6 +715,27 @@ class TestSalesTerritories:
         americas = set(region("Americas"))
         for part in ("North America", "LATAM", "South America", "Central America", "Caribbean"):
             assert set(region(part)) <= americas
+
+    def test_city_regions_are_the_cities_of_their_area(self):
+        socal, norcal = set(region("SoCal")), set(region("NorCal"))
+        assert {"Los Angeles, CA, US", "San Diego, CA, US", "Irvine, CA, US"} <= socal
+        assert {"San Francisco, CA, US", "Sacramento, CA, US", "Fresno, CA, US"} <= norcal
+        assert not socal & norcal and set(region("Bay Area")) <= norcal
+        assert set(region("Inland Empire")) < socal
+        assert "Riverside, CA, US" in region("Inland Empire")
+        assert {"Naperville, IL, US", "Gary, IN, US", "Kenosha, WI, US"} <= set(
+            region("Chicagoland")
+        )
+        assert "Rockford, IL, US" not in region("Chicagoland")
+        assert {"Cambridge, MA, US", "Quincy, MA, US"} <= set(region("Greater Boston"))
+        assert "Worcester, MA, US" not in region("Greater Boston")
+        assert {"Mississauga, ON, CA", "Markham, ON, CA"} <= set(region("Greater Toronto Area"))
+        assert "Hamilton, ON, CA" not in region("Greater Toronto Area")
+        assert {"Surrey, BC, CA", "Burnaby, BC, CA"} <= set(region("Lower Mainland"))
+        assert {"Boulder, CO, US", "Cheyenne, WY, US"} <= set(region("Front Range"))
+        assert "Grand Junction, CO, US" not in region("Front Range")
+        # A search takes at most 250 places.
+        assert max(len(members) for members in (region(n) for n in ("SoCal", "NorCal"))) <= 250
 
     @pytest.mark.parametrize("word", ["south", "South", "West", "west", "the West", "Plains"])
     def test_a_lone_direction_is_no_region(self, word):

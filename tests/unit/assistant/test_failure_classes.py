@@ -393,6 +393,14 @@ class TestRegions:
             ("CTOs at fintechs in the UK and Ireland", "UK and Ireland"),
             ("country managers in the Levant", "Levant"),
             ("CROs at software companies across the Americas", "Americas"),
+            ("administrators at hospitals in SoCal", "SoCal"),
+            ("CTOs at startups in Northern California", "NorCal"),
+            ("owners of dental practices in the GTA", "Greater Toronto Area"),
+            ("CFOs at manufacturers in Chicagoland", "Chicagoland"),
+            ("CFOs at biotech companies in Greater Boston", "Greater Boston"),
+            ("warehouse managers in the Inland Empire", "Inland Empire"),
+            ("owners of construction companies in the Lower Mainland", "Lower Mainland"),
+            ("CTOs along the Front Range", "Front Range"),
         ],
     )
     def test_sales_territories_are_searched(self, text, name):
