@@ -265,17 +265,23 @@ _LAST_N = (
     r"(?:(?:in|within|over|from|during)\s+)?(?:the\s+)?(?:last|past|previous)\s+(?P<hn>\d+)\s*"
     r"(?P<hu>days?|d|weeks?|wks?|w|months?|mos?)\b"
 )
+# Words that say the hiring is going on now and name no role: "hiring AP clerks atm",
+# "hiring nurses at the moment", "hiring accountants currently", "hiring SDRs right now".
+_NOW_WORDS = (
+    r"(?:right\s+)?now\b|right\b|atm\b|currently\b|presently\b|at\s+the\s+moment\b|"
+    r"at\s+present\b|these\s+days\b|as\s+we\s+speak\b"
+)
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
     r"partners?|managers?|committee)\b)"
     r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
-    r"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|now\b|right\b)"
-    r"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|now\b|right\b|or\b)[A-Za-z][\w&/-]*){0,3}))?"
+    rf"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|{_NOW_WORDS})"
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|{_NOW_WORDS})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
     r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
     r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
-    r"(?:\s+(?:right\s+)?now)?"
+    rf"(?:\s+(?:{_NOW_WORDS}))?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
     rf"(?:\s*[,(]?\s*(?:(?:jobs?|roles?|positions?|openings?|postings?)\s+)?(?:posted\s+)?"
@@ -309,10 +315,12 @@ _LOOKING_TO_HIRE = re.compile(
 # "with SDR jobs posted in the last 14 days", "with engineering job posts from the last 30 days".
 _JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|vacanc(?:y|ies))"
 _WINDOW = rf"(?:\s+posted)?(?:\s+{_LAST_N})?"
+# Verbs of putting a job up: "posted", "advertised", "advertising", "listed".
+_ADVERTISED = r"(?:posted|advertised|advertising|listed|listing)"
 _POSTED = [
     re.compile(pattern, _I)
     for pattern in (
-        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+"
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+"
         rf"(?:an?\s+|new\s+|open\s+)?{_WHAT}\s+{_JOBS}{_WINDOW}",
         rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
@@ -324,8 +332,11 @@ _POSTED = [
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+|recent\s+)?{_JOBS}\s+(?:for|as)\s+"
         rf"(?:an?\s+)?{_WHAT}{_WINDOW}",
         # "that posted jobs for HVAC technicians in the last 30 days"
-        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+)?)?(?:recently\s+)?posted\s+(?:new\s+|open\s+)?"
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+(?:new\s+|open\s+)?"
         rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
+        # "that are advertising for data engineers": postings for that role
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?"
+        rf"advertis(?:ed|ing)\s+for\s+(?:an?\s+|new\s+)?{_WHAT}{_WINDOW}",
     )
 ]
 # Hiring words read as a department of the postings rather than a title.
@@ -523,7 +534,7 @@ _ANY_SIGNAL = re.compile(
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
-    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up"
+    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up|advertis|listed|listing"
 )
 
 
@@ -543,6 +554,9 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
     if _SHORT_WINDOW_NEEDLE.search(text):
         text = _SHORT_WINDOW.sub(_window_written_out, text)
+        text = _ONE_SPAN.sub(
+            lambda m: f"{m['prep']} the {m['last']} {_SPAN_DAYS[m['unit'].lower()]} days", text
+        )
     for pattern, step in _STEPS:
         text = pattern.sub(partial(step, reading), text)
     return text, reading.filters, reading.codes
@@ -556,6 +570,13 @@ _SHORT_WINDOW = re.compile(
     r"(?P<n>\d+)\s*(?P<unit>d|days?|wks?|w|weeks?|mos?|mths?|months?|yrs?|years?)\b",
     re.IGNORECASE,
 )
+# "in the last fortnight", "over the past week": one such span, in days
+_ONE_SPAN = re.compile(
+    r"\b(?P<prep>in|within|over|during|from)\s+(?:the\s+)?(?P<last>last|past|previous)\s+"
+    r"(?P<unit>fortnight|week)\b",
+    re.IGNORECASE,
+)
+_SPAN_DAYS = {"fortnight": 14, "week": 7}
 _UNIT_WORDS = {
     "d": "days",
     "w": "weeks",

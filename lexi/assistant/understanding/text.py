@@ -365,7 +365,8 @@ _BOOLEAN = re.compile(
 )
 _BOOL_OR = re.compile(r"(?<!,)(?<!\bin)(?<!\bfrom)\s+OR\s+")
 _BOOL_AND = re.compile(r"\s+AND\s+")
-_BOOL_NOT = re.compile(r"\s+NOT\s+")
+# "Splunk but NOT Sentinel": the "but" said already is not said twice
+_BOOL_NOT = re.compile(r"(?:\s+(?:but|and))?\s+NOT\s+")
 # A quoted phrase: "VP Clinical Operations", 'Q1 Leads'.
 QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 # "title: CFO, industry: banks, geo: Midwest", "Management level = CXO; function = finance":

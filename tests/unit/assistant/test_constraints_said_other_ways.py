@@ -1037,3 +1037,44 @@ class TestWindowsAndBoundsWrittenShort:
         f = search(text)
         assert f["revenue_usd"] == {"max": None, **revenue}
         assert f["limit"] == 25
+
+
+class TestHiringSaidOtherWays:
+    """Postings "advertised" or "advertising for" a role, a window of "the last fortnight" or
+    "the past week", a role followed by a word of time ("atm", "at the moment", "currently"),
+    and technologies an organisation is "on" (machine-learning frameworks too)."""
+
+    @pytest.mark.parametrize(
+        ("text", "hiring_for"),
+        [
+            (
+                "finance directors at charities in Leeds that have advertised accountant roles in "
+                "the last fortnight",
+                {"titles": ["Accountant"], "posted_within_days": 14},
+            ),
+            (
+                "COOs at logistics firms that advertised dispatcher jobs over the past week",
+                {"titles": ["Dispatcher"], "posted_within_days": 7},
+            ),
+            ("CIOs at banks advertising for data engineers", {"titles": ["Data Engineer"]}),
+            ("practice managers at clinics hiring receptionists atm", {"titles": ["Receptionist"]}),
+            (
+                "plant managers at food makers hiring forklift operators at the moment",
+                {"titles": ["Forklift Operator"]},
+            ),
+            ("CFOs at agencies hiring bookkeepers currently", {"titles": ["Bookkeeper"]}),
+        ],
+    )
+    def test_postings(self, text, hiring_for):
+        assert search(text)["hiring_for"] == hiring_for
+
+    def test_frameworks_an_organisation_is_on(self):
+        f = search("heads of data at orgs on Keras or scikit-learn")
+        assert f["technologies"] == ["Keras", "scikit-learn"]
+
+    def test_a_technology_left_out_in_boolean_capitals(self):
+        intent = interpret(
+            "IT directors at banks using Datadog but NOT Grafana", ConversationState()
+        ).intents[0]
+        assert intent.unsupported == ["exclude_technologies"]
+        assert intent.filters.technologies == ["Datadog"]
