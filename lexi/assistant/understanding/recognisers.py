@@ -39,6 +39,7 @@ from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
 from .scanner import extract
 from .search import (
     LEADING_WEAK_REFINE,
+    ONLY_THESE,
     REFERS_BACK,
     REFERS_BACK_STRONG,
     STRONG_REFINE,
@@ -592,13 +593,36 @@ def _refinement(
     """The running search with this clause's changes; merged into this message's search when
     it made one ("Find CEOs at law firms. Only in New York.")."""
     filters = refine(base, slots, clause)
-    typed = ProspectFilters.from_dict(filters)
     previous = intents[-1] if intents else None
     if running.searched and previous and previous.kind is IntentKind.prospect_search:
+        _narrowed_not_excluded(filters, slots, clause, running.started)
+        typed = ProspectFilters.from_dict(filters)
         previous.filters = typed
         running.filters = filters
         return None
+    typed = ProspectFilters.from_dict(filters)
     return Intent(kind=IntentKind.prospect_search, filters=typed, refinement=True)
+
+
+def _narrowed_not_excluded(
+    filters: dict[str, Any], slots: Slots, clause: str, started: dict[str, Any] | None
+) -> None:
+    """ "Not the retail, only logistic" after retail and logistics: a value of the search said
+    not to be wanted, then the values that are ("only ..."), is dropped, not excluded."""
+    if started is None or not ONLY_THESE.search(clause):
+        return
+    for positive, excluded in (
+        ("industries", "exclude_industries"),
+        ("locations", "exclude_locations"),
+    ):
+        if not getattr(slots, positive) or not filters.get(excluded):
+            continue
+        had, kept = started.get(positive) or [], started.get(excluded) or []
+        left = [v for v in filters[excluded] if v in kept or v not in had]
+        if left:
+            filters[excluded] = left
+        else:
+            filters.pop(excluded)
 
 
 def _without_roles(slots: Slots, wanted: bool) -> Intent | bool:

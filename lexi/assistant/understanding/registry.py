@@ -45,6 +45,11 @@ class Running:
     filters: dict[str, Any] | None
     offset: int
     searched: bool = False  # a search intent was produced earlier in this message
+    started: dict[str, Any] | None = None  # the search the message started from
+
+    def __post_init__(self) -> None:
+        if self.started is None:
+            self.started = self.filters
 
 
 @dataclass

@@ -123,7 +123,9 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     for key in slots.cleared:
         f.pop(key, None)
     _moved_to_companies(f, slots, clause)
-    slots = _drop_removed(f, slots, bool(_TAKES_BACK.search(clause)))
+    slots = _drop_removed(
+        f, slots, bool(_TAKES_BACK.search(clause)), bool(ONLY_THESE.search(clause))
+    )
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     slots = _which_reading(slots)
     add = _adds(clause)
@@ -195,7 +197,7 @@ _NOT_THE_COMPANIES = prefilter.compile(
     r"(?:\s+(?:is|are|based|located|headquartered|hq'?d|sits?))*(?:\s+there)?\s*(?:[,.;!?]|$)",
     re.IGNORECASE,
 )
-_ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
+ONLY_THESE = re.compile(r"\b(?:only|just)\b", re.IGNORECASE)
 _EXPLICIT_ADD = re.compile(r"\b(?:too|also|as\s+well|add|plus|include)\b", re.IGNORECASE)
 # "and in New York instead", "and the CTO?": the new value replaces the old one even after "and".
 _INSTEAD = re.compile(r"\b(?:instead|rather\s+than|in\s+place\s+of)\b", re.IGNORECASE)
@@ -230,7 +232,7 @@ def _adds(clause: str) -> bool:
         return False
     if _CHANGED_TO.search(clause) and not _EXPLICIT_ADD.search(clause):
         return False  # "and change for VP of engineering please": the new value, not both
-    if _ONLY_THESE.search(clause) and not _EXPLICIT_ADD.search(clause):
+    if ONLY_THESE.search(clause) and not _EXPLICIT_ADD.search(clause):
         return False  # "and only London and Manchester please": those, not the UK as well
     if _AND_QUESTION.match(clause):
         # "and the CTO?" asks about the CTO instead; "and CFOs too?" still adds.
@@ -405,18 +407,22 @@ _TAKES_BACK = prefilter.compile(
 )
 
 
-def _drop_removed(f: dict[str, Any], slots: Slots, takes_back: bool = False) -> Slots:
+def _drop_removed(
+    f: dict[str, Any], slots: Slots, takes_back: bool = False, narrows: bool = False
+) -> Slots:
     """ "remove Texas", "remove the ecommerce filter": a value the search had is dropped from
     ``f``, not excluded (the returned slots no longer exclude it); so is any value the clause
-    negates when it takes one back ("not Denver after all")."""
+    negates when it takes one back ("not Denver after all") or says which of its kind are
+    wanted instead ("not retail but only logistics")."""
     for positive, excluded in (
         ("locations", "exclude_locations"),
         ("industries", "exclude_industries"),
     ):
+        instead = narrows and bool(getattr(slots, positive))
         gone = [
             v
             for v in getattr(slots, excluded)
-            if (takes_back or v in slots.removals) and v in f.get(positive, [])
+            if (takes_back or instead or v in slots.removals) and v in f.get(positive, [])
         ]
         if gone:
             f[positive] = [v for v in f[positive] if v not in gone]

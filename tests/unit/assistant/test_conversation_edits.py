@@ -2075,3 +2075,29 @@ class TestOneMoreKindOfCompanyTersely:
     @pytest.mark.parametrize("text", ["thx too", "ok too", "cheers too"])
     def test_thanks_are_no_keyword(self, text):
         assert _one(text, _after(_search(KEYWORDED))).kind is not IntentKind.prospect_search
+
+
+# ------------------------------------------------------------------ one of two values not wanted, the other only
+
+TWO_KINDS = {
+    "titles": ["COO"],
+    "industries": ["Hospitality", "Restaurants"],
+    "locations": ["FL, US", "GA, US"],
+    "limit": 25,
+}
+
+
+class TestOneOfTwoValuesNotWantedTheOtherOnly:
+    @pytest.mark.parametrize(
+        "text", ["Not the restaurants, only hotels", "no restaurants but just the hotels please"]
+    )
+    def test_the_other_industry_is_dropped_not_excluded(self, text):
+        assert _refined(text, TWO_KINDS) == {**TWO_KINDS, "industries": ["Hospitality"]}
+
+    def test_the_other_place_is_dropped_not_excluded(self):
+        got = _refined("not Georgia. only Florida", TWO_KINDS)
+        assert got == {**TWO_KINDS, "locations": ["FL, US"]}
+
+    def test_a_value_only_said_not_to_be_wanted_is_still_excluded(self):
+        got = _refined("not the restaurants", TWO_KINDS)
+        assert got["exclude_industries"] == ["Restaurants"]
