@@ -987,13 +987,18 @@ _CLEAR_KEYS = {
     "growth": ("headcount_growth_pct",),
     "funding": ("unsupported", "funding_stages", "last_funding", "total_funding_usd"),
     "intent": ("unsupported",),
+    # "drop the date but keep the stages": when the round was, or the tool adopted; not what
+    "date": ("last_funding", "technologies_added_within_days"),
+    "timeframe": ("last_funding", "technologies_added_within_days"),
+    "time frame": ("last_funding", "technologies_added_within_days"),
+    "date range": ("last_funding", "technologies_added_within_days"),
 }
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
     r"startup|revenue|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
-    r"vacanc(?=ies|y))"
+    r"vacanc(?=ies|y)|date\s+range|date|time\s*frame)"
     r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
 )
 # Other words for a filter's noun: "forget the open positions" clears the hiring filter.

@@ -2101,3 +2101,32 @@ class TestOneOfTwoValuesNotWantedTheOtherOnly:
     def test_a_value_only_said_not_to_be_wanted_is_still_excluded(self):
         got = _refined("not the restaurants", TWO_KINDS)
         assert got["exclude_industries"] == ["Restaurants"]
+
+
+# ------------------------------------------------------------------ the date of a signal dropped, the signal kept
+
+DATED = {
+    "titles": ["CFO"],
+    "industries": ["Computer Software"],
+    "locations": ["CO, US"],
+    "funding_stages": ["seed", "series_a"],
+    "last_funding": {"after": "2026-03-01", "before": None},
+    "limit": 25,
+}
+
+
+class TestTheDateOfASignalDropped:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "too narrow, remove the dates but keep the rounds",
+            "forget the timeframe, same stages",
+            "ok lose the date range",
+        ],
+    )
+    def test_the_stages_stay_without_a_date(self, text):
+        assert _refined(text, DATED) == {k: v for k, v in DATED.items() if k != "last_funding"}
+
+    def test_the_tool_stays_without_when_it_was_adopted(self):
+        adopted = {**SAAS, "technologies_added_within_days": 90}
+        assert _refined("drop the time frame", adopted) == SAAS
