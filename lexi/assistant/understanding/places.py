@@ -273,8 +273,11 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     word = tokens[i].text
     if len(word) == 2 and word[0].isupper() and word[1].islower():
         word = word.lower()  # "in Tx", "in Fl": a code typed with one capital
+    if word.isupper() and word.lower() in _LOWER_CODES and _code_alone(tokens, i):
+        word = word.lower()  # "PA instead": a code no other word needs to explain
     if (
         word in _LOWER_ANYWHERE
+        or (word in _LOWER_CODES and _code_alone(tokens, i))
         or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
         or (word in _LOWER_CODES and _listed_after_code(tokens, i))
         # "in the us", "across the us": the country after "the" and a place word
@@ -305,6 +308,19 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
 
 
 _JOINERS = frozenset({",", "and", "or", "&", "/", "+"})
+# Words a follow-up may say with nothing but a place: "pa instead", "only tx", "switch to nj".
+_WITH_A_PLACE_ALONE = frozenset(
+    "instead only just too also then pls please now rather switch swap change to try make it "
+    "that as well".split()
+)
+
+
+def _code_alone(tokens: list[Token], i: int) -> bool:
+    """Whether a code is the one word of a short follow-up besides words that change the
+    search ("pa instead", "switch to nj"): then it can only be the place."""
+    return 2 <= len(tokens) <= 4 and all(
+        t.key in _WITH_A_PLACE_ALONE for j, t in enumerate(tokens) if j != i
+    )
 
 
 def _listed_after_code(tokens: list[Token], i: int) -> bool:

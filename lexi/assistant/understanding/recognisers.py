@@ -464,6 +464,8 @@ def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
         more = list(slots.unsupported)
         if not found.refinement:
             more += unsupported_exclusions(slots)
+        elif slots.excluded_keywords:
+            more.append("exclude_keywords")  # "no ortho" after a search of dental practices
         found.unsupported = list(dict.fromkeys([*found.unsupported, *more]))
         found.not_understood = list(slots.unknown_places)
     elif found is None and c.intents:

@@ -1993,13 +1993,36 @@ def _flush(
     )
     if place_like and not company_noun:
         add_unique(slots.unknown_places, [" ".join(words)])
-    elif negated and company_noun:
+    elif (negated and company_noun) or _terse_exclusion(tokens, pending):
         _left_out(tokens, pending, words, slots)
     elif company_noun or named or acronym:
         add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
     else:
         slots.unknown.extend(w for w in words if not _terse_place(w, slots))
     pending.clear()
+
+
+# Words around a terse exclusion ("and no ortho please").
+_AROUND_TERSE = frozenset("and but also plus oh ok okay so please pls thanks".split())
+_TERSE_NO = frozenset({"no", "not", "without", "excluding", "exclude", "minus"})
+_NO_IDIOMS = frozenset(
+    "worries worry problem problems prob probs rush hurry need idea way sure yet really thanks "
+    "thank doubt kidding clue matter biggie bother pressure luck change longer less one offense "
+    "offence joke wonder comment comments question questions preference deal quite exactly bad "
+    "great good now today later again either necessarily much many more big".split()
+)
+
+
+def _terse_exclusion(tokens: list[Token], pending: list[int]) -> bool:
+    """ "no ortho", "and without chiro please": a follow-up that only leaves out the companies
+    words describe (what a search by those words would be), said without "companies"."""
+    k = pending[0] - 1
+    if k < 0 or tokens[k].key not in _TERSE_NO or len(pending) > 3:
+        return False
+    if any(tokens[j].key in _NO_IDIOMS or tokens[j].key in STOPWORDS for j in pending):
+        return False  # "no worries", "not sure", "no rush": nothing left out
+    rest = [*tokens[:k], *tokens[pending[-1] + 1 :]]
+    return all(t.key in _AROUND_TERSE for t in rest)
 
 
 def _left_out(tokens: list[Token], pending: list[int], words: list[str], slots: Slots) -> None:

@@ -617,6 +617,7 @@ def changes_anything(slots: Slots) -> bool:
         or slots.has_filters
         or slots.count is not None
         or bool(slots.unsupported)
+        or bool(slots.excluded_keywords)
         or bool(slots.cleared)
         or slots.double
         or any(h.negated for h in slots.roles)

@@ -2130,3 +2130,35 @@ class TestTheDateOfASignalDropped:
     def test_the_tool_stays_without_when_it_was_adopted(self):
         adopted = {**SAAS, "technologies_added_within_days": 90}
         assert _refined("drop the time frame", adopted) == SAAS
+
+
+# ------------------------------------------------------------------ a code alone, a kind left out
+
+VETS = {
+    "titles": ["Practice Manager"],
+    "industries": ["Veterinary"],
+    "locations": ["OH, US", "KY, US"],
+    "email_status": ["verified"],
+    "limit": 15,
+}
+
+
+class TestATerseCodeOrExclusion:
+    @pytest.mark.parametrize(
+        ("text", "where"),
+        [("ga instead", "GA, US"), ("MD instead", "MD, US"), ("switch to pa", "PA, US")],
+    )
+    def test_a_code_alone_replaces_the_places(self, text, where):
+        assert _refined(text, VETS) == {**VETS, "locations": [where]}
+
+    @pytest.mark.parametrize("text", ["no equine", "and no exotics please", "without mobile"])
+    def test_a_kind_left_out_is_named_and_the_search_kept(self, text):
+        got = _one(text, _after(_search(VETS)))
+        assert got.kind is IntentKind.prospect_search and got.refinement
+        assert got.filters.to_dict() == VETS
+        assert got.unsupported == ["exclude_keywords"]
+
+    @pytest.mark.parametrize("text", ["no worries", "not sure", "no rush"])
+    def test_a_no_that_leaves_nothing_out(self, text):
+        got = interpret(text, _after(_search(VETS))).intents
+        assert all("exclude_keywords" not in i.unsupported for i in got)
