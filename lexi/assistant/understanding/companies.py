@@ -199,6 +199,9 @@ def _places_only(name: str) -> bool:
     return all(_a_place(p) for p in parts)
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+
+
 def _a_name(name: str) -> bool:
     """Not a place ("the CEO at New York Life" is a company, "the CEO of New York" is not) and
     not a kind of company ("the CTO at Fintech Startups")."""
@@ -207,8 +210,8 @@ def _a_name(name: str) -> bool:
     from .lexicon import COMPANY_NOUNS
     from .text import norm_key
 
-    if norm_key(name.split()[-1]) in COMPANY_NOUNS:
-        return False
+    if norm_key(name.split()[-1]) in COMPANY_NOUNS or _PLURAL_ACRONYM.fullmatch(name):
+        return False  # "at DSOs", "at MSOs": a kind of company in trade shorthand
     return place_named(name) is None
 
 

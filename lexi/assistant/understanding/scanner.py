@@ -564,6 +564,8 @@ _NOT_KEYWORDS = {
     "LIST",
     "CSV",
 }
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}s")
+_FIRMS_AFTER = frozenset({"at", "@", "for", "from", "among", "across"})
 _KEYWORD_CASE = {
     w.lower(): w
     for w in (
@@ -1980,6 +1982,8 @@ def _flush(
     before = tokens[pending[0] - 1].key if pending[0] else ""
     # "engineers at Google": a capitalised name after "at" is the company (keywords match names).
     named = before in ("at", "@") and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+    if before in _FIRMS_AFTER and len(words) == 1 and _PLURAL_ACRONYM.fullmatch(words[0]):
+        words = [words[0][:-1]]  # "at DSOs": a kind of company in trade shorthand, the DSO
     acronym = (
         len(words) == 1
         and words[0].isupper()

@@ -204,7 +204,7 @@ something anything everything everyone anyone someone really actually maybe perh
 asap today tomorrow either neither nor while who's what's that's it's i'm i'd i'll we're work
 works working job jobs title titles role roles position positions level levels result results
 name names email emails data info information details kindly see view display bring pull grab
-fetch return his her him pitch poach reach invite invites inviting
+fetch return his her him pitch poach reach invite invites inviting w
 """
     )
 )

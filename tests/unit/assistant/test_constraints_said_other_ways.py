@@ -1078,3 +1078,24 @@ class TestHiringSaidOtherWays:
         ).intents[0]
         assert intent.unsupported == ["exclude_technologies"]
         assert intent.filters.technologies == ["Datadog"]
+
+
+class TestTradeShorthandForKindsOfCompany:
+    """A plural acronym where the companies go ("at DSOs", "for MSOs") is a kind of company no
+    industry names: the keyword, in the singular, never a company called "DSOs"; "w" is "with"."""
+
+    @pytest.mark.parametrize(
+        ("text", "keyword"),
+        [
+            ("CFOs at DSOs in Arizona", "DSO"),
+            ("practice administrators at MSOs w 50+ employees", "MSO"),
+            ("heads of contracting for GPOs in Tennessee", "GPO"),
+        ],
+    )
+    def test_the_keyword(self, text: str, keyword: str) -> None:
+        filters = search(text)
+        assert filters["keywords"] == [keyword]
+        assert "companies" not in filters
+
+    def test_an_acronym_in_brackets_is_no_kind_of_company(self) -> None:
+        assert "keywords" not in search("chiefs of staff (CoSs) at banks in Boston")
