@@ -684,6 +684,10 @@ class TestSalesTerritories:
             ("Greater Toronto Area", "Greater Toronto Area"),
             ("Lower Mainland", "Lower Mainland"),
             ("Front Range", "Front Range"),
+            ("New York metro", "New York metro"),
+            ("the NYC metro area", "New York metro"),
+            ("Greater New York", "New York metro"),
+            ("Texas Triangle", "Texas Triangle"),
         ],
     )
     def test_names_and_aliases(self, phrase, name):
@@ -734,8 +738,16 @@ class TestSalesTerritories:
         assert {"Surrey, BC, CA", "Burnaby, BC, CA"} <= set(region("Lower Mainland"))
         assert {"Boulder, CO, US", "Cheyenne, WY, US"} <= set(region("Front Range"))
         assert "Grand Junction, CO, US" not in region("Front Range")
+        nyc = set(region("New York metro"))
+        assert {"New York, NY, US", "Yonkers, NY, US", "Newark, NJ, US", "Hoboken, NJ, US"} <= nyc
+        assert "Trenton, NJ, US" not in nyc and "Stamford, CT, US" not in nyc
+        texas = set(region("Texas Triangle"))
+        assert {"Plano, TX, US", "Sugar Land, TX, US", "Round Rock, TX, US"} <= texas
+        assert "El Paso, TX, US" not in texas
         # A search takes at most 250 places.
-        assert max(len(members) for members in (region(n) for n in ("SoCal", "NorCal"))) <= 250
+        from lexi.geo import tables
+
+        assert max(len(members) for members in tables.GROUPS.values()) <= 250
 
     @pytest.mark.parametrize("word", ["south", "South", "West", "west", "the West", "Plains"])
     def test_a_lone_direction_is_no_region(self, word):

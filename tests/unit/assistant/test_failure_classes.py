@@ -401,6 +401,8 @@ class TestRegions:
             ("warehouse managers in the Inland Empire", "Inland Empire"),
             ("owners of construction companies in the Lower Mainland", "Lower Mainland"),
             ("CTOs along the Front Range", "Front Range"),
+            ("general counsel at banks in the New York metro area", "New York metro"),
+            ("facilities directors at hospitals across the Texas Triangle", "Texas Triangle"),
         ],
     )
     def test_sales_territories_are_searched(self, text, name):
