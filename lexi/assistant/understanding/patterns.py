@@ -908,6 +908,21 @@ def _names_industry(phrase: str) -> bool:
 
 _KW_LEAD = re.compile(r"^(?:a|an|the|some|any|on|in|with)\s+", re.IGNORECASE)
 _VERB_GUARD = re.compile(r"^(?:you|i|we|me|it|them|this|that|so|not)\b", re.IGNORECASE)
+# The user speaking of their own business ("we've been doing quite a bit of business with
+# hospitals", "I'm selling mostly to dentists"): the verb describes no company searched for.
+_OWN_SUBJECT = frozenset("i we i'm we're i've we've i'd we'd us our my".split())
+# Words that say how much or how well and name nothing ("selling really nicely", "doing quite a
+# bit of business", "doing great"): a phrase of only these is no keyword.
+_VAGUE_WORDS = frozenset(
+    """really very quite so too pretty a an the bit lot lots of much more most well great good
+    better fine ok okay business stuff things thing fast lately recently now right away these
+    days nicely quickly rapidly steadily strongly consistently incredibly extremely super""".split()
+)
+
+
+def _vague(phrase: str) -> bool:
+    words = phrase.lower().split()
+    return all(w in _VAGUE_WORDS for w in words)
 
 
 # "companies with 'memory care' in their description", "with AI in the company name"
@@ -930,14 +945,16 @@ def keywords(text: str, quotes: list[str]) -> tuple[str, list[str]]:
 
     def build(m: re.Match[str]) -> str | None:
         phrase = _KW_LEAD.sub("", m[1].strip())
-        if not phrase or _VERB_GUARD.match(phrase):
+        if not phrase or _VERB_GUARD.match(phrase) or _vague(phrase):
+            return None
+        before = m.string[max(0, m.start() - 30) : m.start()].lower().split()
+        if _OWN_SUBJECT.intersection(before[-3:]):
             return None
         gerund = m[0].split()[0]
         if (norm_key(gerund), norm_key(phrase.split()[0])) in VOCABULARY_PAIRS:
             return None  # "building engineers", "training managers": a title, no keyword
         if _names_industry(m[0].strip()):
             return None  # "building materials cos": the gerund is the industry's first word
-        before = m.string[max(0, m.start() - 30) : m.start()].split()
         if before and _names_industry(f"{before[-1]} {gerund}"):
             return None  # "machine building companies": the gerund is the industry's last word
         if _KW_DESCRIBING.search(m[0][: m.start(1) - m.start()]) and _names_industry(phrase):

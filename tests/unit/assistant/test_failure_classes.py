@@ -2595,3 +2595,41 @@ class TestListAndCampaignRequestsSaidCasually:
         text = "set up a campaign for Iowa Finance about our month-end close service, if that makes sense"
         (intent,) = interpret(text, self.STATE).intents
         assert intent.params["topic"] == "our month-end close service"
+
+
+class TestChattyWordsAreNoCriteria:
+    """In a long friendly message, how the user's own business is doing ("we've been selling
+    lots to them", "has been selling super fast") adds no keyword, and a plural that is an
+    everyday word ("parties") is no typo of a title word."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "we've been doing plenty of business with clinics lately, so procurement "
+                "managers at clinics in Denver",
+                ["Procurement Manager"],
+            ),
+            (
+                "our new scrubs have been selling really well, could you find nurse managers at "
+                "hospitals in Utah",
+                ["Nurse Manager"],
+            ),
+            (
+                "I'm doing really well this year, so find me CFOs at banks in Ohio",
+                ["CFO"],
+            ),
+            (
+                "office managers at law firms in Denver, they plan the office parties",
+                ["Office Manager"],
+            ),
+        ],
+    )
+    def test_no_keyword_or_title_from_chat(self, text, titles):
+        f = search(text).filters
+        assert f.titles == titles
+        assert not f.keywords
+
+    def test_what_companies_do_is_still_a_keyword(self):
+        f = search("CEOs of companies building AI agents in Boston").filters
+        assert f.keywords == ["AI agents"]
