@@ -115,6 +115,8 @@ _TYPOS = {
     "hw much": "how much",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
+    "wich": "which",
+    "whcih": "which",
 }
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
@@ -154,6 +156,28 @@ _GC_FIRMS = prefilter.compile(
 _AT_SIGN = re.compile(r"(?<=\w)\s+@\s*(?=[A-Za-z])")
 
 
+# "would you mind merging X into Y?", "do you mind exporting it": the polite request is the verb.
+_MIND_DOING = re.compile(
+    r"\b(?:would|do|could)\s+(?:you|u)\s+mind\s+(?:(?:just|also|quickly)\s+)?(?P<verb>[a-z]+ing)\b",
+    re.IGNORECASE,
+)
+_GERUNDS = {
+    "merging": "merge", "combining": "combine", "renaming": "rename", "deleting": "delete",
+    "removing": "remove", "exporting": "export", "downloading": "download", "adding": "add",
+    "saving": "save", "putting": "put", "creating": "create", "making": "make",
+    "finding": "find", "searching": "search", "pulling": "pull", "getting": "get",
+    "drafting": "draft", "writing": "write", "starting": "start", "launching": "launch",
+    "pausing": "pause", "showing": "show", "sending": "send", "changing": "change",
+    "approving": "approve", "cancelling": "cancel", "canceling": "cancel", "dismissing": "dismiss",
+    "rewriting": "rewrite", "looking": "look", "moving": "move", "copying": "copy",
+}  # fmt: skip
+
+
+def _mind_doing(m: re.Match[str]) -> str:
+    verb = _GERUNDS.get(m["verb"].lower())
+    return f"please {verb}" if verb else m[0]
+
+
 def _gc_firms(m: re.Match[str]) -> str:
     return f"{m['pre'] or m['alone']}general contractors"
 
@@ -185,6 +209,8 @@ def _typed_fast(text: str) -> str:
         text = f"and {m['what']} too"
     if "ex" in text or "Ex" in text or "ec" in text:
         text = _EX_WORD.sub(_exclude_typo, text)
+    if "mind" in text:
+        text = _MIND_DOING.sub(_mind_doing, text)
     if "@" in text:
         text = _AT_SIGN.sub(" at ", text)
     text = _GC_FIRMS.sub(_gc_firms, text)

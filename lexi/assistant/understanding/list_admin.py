@@ -24,13 +24,15 @@ _SHOW_LISTS = prefilter.compile(
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
-    r"(?:i|we)\s+have|what\s+are\s+my\s+lists))(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still))?"
+    r"(?:i|we)\s+have|what\s+are\s+my\s+lists))"
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now))*"
     r"\W*(?:please)?\W*$",
     I,
 )
 # "drop them into a new list" saves people; it never deletes a list.
 _DELETE = re.compile(
-    r"^\W*(?:please\s+)?(?:delete|del|remove|erase|drop|get\s+rid\s+of|trash|destroy|nuke|bin|scrap)\s+"
+    r"^\W*(?:please\s+)?(?:delete|del|remove|erase|drop|get\s+rid\s+of|trash|destroy|nuke|bin|"
+    r"ditch|axe|scrap|kill|zap)\s+"
     r"(?!.*\b(?:into|onto)\s)(?!(?:them|those|these|everyone|the\s+results)\s+(?:in|to|on)\b)(.+)$",
     I,
 )
@@ -127,9 +129,66 @@ _LEAD_IN = re.compile(
 _GERUND = re.compile(r"^(renam|merg|combin|delet|remov|export)ing\b", I)
 
 
+# "the Webinar Mei list you can delete", "Q1 Leads can go", "Old Dentists, please export it": the
+# list first, what to do with it after.
+_FRONTED = re.compile(
+    r"^(?P<obj>[^,;.!?]{2,80}?)\s*,?\s+(?:(?:you|we)\s+(?:can|could|may|should)\s+|"
+    r"(?:can|could)\s+you\s+|please\s+|pls\s+|just\s+)?(?:go\s+ahead\s+and\s+)?"
+    r"(?:(?P<verb>delete|remove|export|download|trash|nuke|bin|ditch|get\s+rid\s+of)"
+    r"(?:\s+(?:it|that|this|that\s+one))?|(?:can|should|may)\s+(?P<done>go|be\s+(?:deleted|removed|"
+    r"trashed|binned|exported|downloaded)))(?:\s+(?:now|too|as\s+well|please|pls|for\s+me|then))*\W*$",
+    I,
+)
+_FRONTED_END = re.compile(r"(?:delete|remove|export|download|trash|nuke|bin|ditch|rid\s+of|d|go)\b")
+
+
+def _said_first(clause: str) -> str:
+    """ "the Webinar Mei list you can delete": "delete the Webinar Mei list"; other text as it is."""
+    tail = clause.rstrip(" .!?").lower()
+    for word in (" please", " pls", " now", " too", " then", " it", " that", " for me"):
+        tail = tail.removesuffix(word)
+    if not _FRONTED_END.search(tail[-9:]) or not (m := _FRONTED.match(clause)):
+        return clause
+    verb = (m["verb"] or "").lower() or ("export" if "export" in (m["done"] or "") else "delete")
+    return f"{verb} {m['obj']}"
+
+
+def list_admin_steps(
+    clause: str, quotes: list[str], state: ConversationState
+) -> list[Intent] | None:
+    """ "export WI Food Mfg and Dairy Supply Chain": one step for each list named; otherwise
+    the one step of ``list_admin``."""
+    if " and " in clause or "," in clause:
+        text = _said_first(_LEAD_IN.sub("", clause))
+        m = _EXPORT.match(text) or _DELETE.match(text)
+        if m and (names := _each_list(m[1], quotes, state)):
+            kind = IntentKind.list_export if _EXPORT.match(text) else IntentKind.list_delete
+            return [Intent(kind=kind, list_name=n, list_target="named") for n in names]
+    found = list_admin(clause, quotes, state)
+    return [found] if found is not None else None
+
+
+_SEVERAL = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+|my\s+|our\s+)?", I)
+
+
+def _each_list(raw: str, quotes: list[str], state: ConversationState) -> list[str] | None:
+    """The lists of "A and B", "A, B and C" when each part is a list of the user's (or quoted)."""
+    parts = _SEVERAL.split(_POLITE_TAIL.sub("", raw.strip(" .!?")))
+    if len(parts) < 2:
+        return None
+    names = []
+    for part in parts:
+        name = _list_name(part, quotes, state)
+        if not name or not (re.search(r"\bqtok\d+\b", part) or _known(name, state)):
+            return None
+        names.append(name)
+    return names
+
+
 def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
     clause = _LEAD_IN.sub("", clause)
     clause = _GERUND.sub(lambda m: m[1] if m[1].lower() == "export" else m[1] + "e", clause)
+    clause = _said_first(clause)
     if _SHOW_LISTS.match(clause):
         return Intent(kind=IntentKind.list_show)
     m = _RENAME.match(clause)
@@ -180,9 +239,11 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
     """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
     raw = _POLITE_TAIL.sub("", _CALLED.sub("", raw))
     head = _POLITE_TAIL.sub("", raw.split(",")[0])
+    # "the list tmp-scrape-test, deprecated": the word "list" before the name is no part of it
+    bare = re.sub(r"^list\s+", "", _LEADING.sub("", head.strip()), flags=I)
     if head != raw and (
         re.search(r"\slist\s*$|^\W*(?:the\s+|my\s+)?list\s+\S+\s*$", head, I)
-        or _LEADING.sub("", head.strip()).lower() in {k.lower() for k in state.known_list_names}
+        or bare.lower() in {k.lower() for k in state.known_list_names}
     ):
         raw = head  # "get rid of Dentists AZ, don't need it anymore", "delete the Test list, ..."
     if re.fullmatch(r"(?:this|that|the)\s+list|it", raw.strip(" .!?"), I):

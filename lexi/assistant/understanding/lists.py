@@ -266,7 +266,9 @@ _STATS_IT = prefilter.compile(
     r"(?:\s+(?:now|total|altogether|in\s+total))?\s+(?:in|on)\s+(?:it|there)\b|"
     r"\bwhat'?s\s+the\s+(?:count|size|total)\s+(?:of|on|in|for)\s+(?:it|that\s+list|the\s+list)\b|"
     r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|got\s+(?:in|added|saved)|went|are\s+now|"
-    r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b",
+    r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b|"
+    # "show me who's in it", "who is on there now?"
+    r"\bwho(?:'s|\s+is|\s+are|\s+all\s+is)\s+(?:in|on)\s+(?:it|there)\b",
     I,
 )
 _REMOVE = prefilter.compile(
@@ -276,7 +278,10 @@ _REMOVE = prefilter.compile(
 )
 _ADD = prefilter.compile(
     r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|chuck|pop|toss|bung|shove|"
-    r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b))\b",
+    r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b)|"
+    # said in slang: "plonk them in X", "stash the lot on X"
+    r"(?:plonk|whack|sling|stash)(?!\s+(?:out|away|up|off)\b)"
+    r"(?=\s+(?:them|these|those|em|'em|it|all|everyone|the\s+\w+)\b.*?\b(?:in|into|to|onto|on)\s))\b",
     I,
 )
 _LIST_WORD = prefilter.compile(r"\blists?\b", I)
@@ -325,7 +330,7 @@ def list_operation(
     ):
         return _remove(clause, quotes, state)
     if _STATS_IT.search(clause) and (state.last_list_name or state.context_list_id):
-        return _targeted(IntentKind.list_stats, "that list", None, state)
+        return _stats_of_it(clause, state)
     m = _STATS_IN.search(clause)
     if m and not has_list_ref and (name := _clean_name(m[1], quotes)):
         return _targeted(IntentKind.list_stats, clause, _resolve(name, state), state)
@@ -380,6 +385,49 @@ def list_operation(
             intent.params["asked"]["selector"] = {"prospects": "last_results", **picked}
         return intent
     return _asked_about(clause, state)
+
+
+# "into Midwest Ops", "and onto Q1 Leads please": after a search, only where to put its people.
+_BARE_INTO = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|now|then|so|all|great|cool|perfect|please|pls)\W+)*"
+    r"(?:in|into|onto|to)\s+(?:the\s+|my\s+|our\s+)?(?P<name>[^,;.!?]{2,60}?)"
+    r"(?:\s+list)?(?:\W+(?:please|pls|thanks|thx|ta|cheers))*\W*$",
+    I,
+)
+
+
+def saved_into_known(
+    clause: str, quotes: list[str], state: ConversationState, searched: bool
+) -> Intent | None:
+    """ "into Midwest Ops" after a search: its people saved to that list of the user's (a name
+    no list has is no request to save)."""
+    if clause[:12].lstrip(" ,.!-").split(" ", 1)[0].lower() not in _INTO_WORDS:
+        return None
+    m = _BARE_INTO.match(clause)
+    if not m or not (searched or state.has_results()):
+        return None
+    raw = m["name"]
+    q = re.fullmatch(r"qtok(\d+)", raw)
+    name = quotes[int(q[1])] if q else _exactly_known(raw, state)
+    if name is None:
+        return None
+    intent = _targeted(IntentKind.list_add, clause, name, state)
+    intent.selector = {"prospects": "last_results"}
+    return intent
+
+
+_INTO_WORDS = frozenset(
+    ("in", "into", "onto", "to", "ok", "okay", "and", "now", "then", "so", "all", "great", "cool")
+    + ("perfect", "please", "pls")
+)
+
+
+def _stats_of_it(clause: str, state: ConversationState) -> Intent:
+    """ "how many in it", "who's on there": the list the conversation is about."""
+    intent = _targeted(IntentKind.list_stats, "that list", None, state)
+    if _WHO_IS_IN.search(clause):
+        intent.params["show"] = True  # "who's in it": the people too
+    return intent
 
 
 def _asked_about(clause: str, state: ConversationState) -> Intent | None:

@@ -211,7 +211,11 @@ def list_administration(c: Clause) -> Intent | None:
     if named:
         state = copy.copy(state)
         state.last_list_name, state.context_list_name = named, None
-    return list_admin.list_admin(c.text, c.quotes, state)
+    steps = list_admin.list_admin_steps(c.text, c.quotes, state)
+    if not steps:
+        return None
+    c.intents.extend(steps[:-1])  # "export A and B": each list exported, in the order named
+    return steps[-1]
 
 
 @recogniser(priority=20)
@@ -400,9 +404,42 @@ def list_request(c: Clause) -> Intent | None:
     if commands.asks_cost(c.text):
         return None
     searched = c.running.searched
-    return lists.save_to_new(c.text, c.quotes, c.state, searched) or lists.list_operation(
-        c.text, c.quotes, c.state, after_search=searched
+    state = c.state
+    earlier = c.intents[-1] if c.intents else None
+    if earlier is not None and earlier.kind in _LIST_LOOKS and earlier.list_name:
+        # "how many are in Fleets now? no actually show me who's in it": "it" is that list
+        state = copy.copy(state)
+        state.last_list_name, state.context_list_name = earlier.list_name, None
+    found = (
+        lists.save_to_new(c.text, c.quotes, state, searched)
+        or lists.saved_into_known(c.text, c.quotes, state, searched)
+        or lists.list_operation(c.text, c.quotes, state, after_search=searched)
     )
+    if (
+        found is not None
+        and earlier is not None
+        and found.kind in _LIST_LOOKS
+        and earlier.kind in _LIST_LOOKS
+        and _TAKES_BACK.match(c.text)
+    ):
+        c.intents.pop()  # the correction wins: one answer, the one asked for last
+    if (
+        found is not None
+        and earlier is not None
+        and state is not c.state
+        and found.list_name == earlier.list_name
+    ):
+        found.list_target = earlier.list_target  # named in this message, as it was there
+    return found
+
+
+_LIST_LOOKS = frozenset({IntentKind.list_stats, IntentKind.list_contents, IntentKind.list_export})
+# "no actually ...", "wait, rather ...", "scratch that, ...": what follows replaces what came before.
+_TAKES_BACK = re.compile(
+    r"^\W*(?:(?:no|nah|nope|oh|hmm+|sorry|wait)\W+)*(?:actually|scratch\s+that|on\s+second\s+"
+    r"thoughts?|rather|i\s+mean|wait)\b",
+    re.IGNORECASE,
+)
 
 
 @recogniser(priority=60)

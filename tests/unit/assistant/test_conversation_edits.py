@@ -2162,3 +2162,80 @@ class TestATerseCodeOrExclusion:
     def test_a_no_that_leaves_nothing_out(self, text):
         got = interpret(text, _after(_search(VETS))).intents
         assert all("exclude_keywords" not in i.unsupported for i in got)
+
+
+# ------------------------------------------------------------------ lists said in other words
+
+GROCERS = {"titles": ["Store Manager"], "industries": ["Supermarkets"], "limit": 25}
+MY_LISTS = ["Grocers North", "Bakery Buyers 2026", "old-import-test", "Deli Owners"]
+
+
+def _kinds(text: str, state: ConversationState) -> list[tuple[IntentKind, str | None]]:
+    return [(i.kind, i.list_name) for i in interpret(text, state).intents]
+
+
+class TestListRequestsSaidInSlangOrTersely:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "brilliant, bung them in Grocers North ta",
+            "pop the lot into Grocers North, cheers",
+            "toss em all onto Grocers North please",
+            "into Grocers North",
+            "and onto grocers north please",
+        ],
+    )
+    def test_saved_to_a_known_list(self, text):
+        got = _one(text, _after(_search(GROCERS), known=MY_LISTS))
+        assert (got.kind, got.list_name) == (IntentKind.list_add, "Grocers North"), got
+        assert got.selector == {"prospects": "last_results"}
+
+    def test_a_place_after_into_is_still_a_place(self):
+        got = _one("into Ohio", _after(_search(GROCERS), known=MY_LISTS))
+        assert got.kind is IntentKind.prospect_search
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("do you mind combining Deli Owners into Grocers North?", IntentKind.list_merge),
+            ("would you mind renaming Deli Owners to Deli Buyers", IntentKind.list_rename),
+            ("zap the list old-import-test, obsolete", IntentKind.list_delete),
+            ("and the Deli Owners list we can get rid of", IntentKind.list_delete),
+            ("Deli Owners can be deleted now", IntentKind.list_delete),
+            ("the Deli Owners list you can export", IntentKind.list_export),
+        ],
+    )
+    def test_housekeeping(self, text, kind):
+        got = _one(text, _after(known=MY_LISTS))
+        assert got.kind is kind, got
+
+    @pytest.mark.parametrize(
+        "text", ["whcih lists have I got again?", "what lists do we have so far"]
+    )
+    def test_the_lists_shown(self, text):
+        assert _one(text, _after(known=MY_LISTS)).kind is IntentKind.list_show
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("download Deli Owners and Bakery Buyers 2026", IntentKind.list_export),
+            ("delete old-import-test, Deli Owners and 'Grocers North'", IntentKind.list_delete),
+        ],
+    )
+    def test_several_lists_one_step_each(self, text, kind):
+        got = interpret(text, _after(known=MY_LISTS)).intents
+        assert [i.kind for i in got] == [kind] * len(got) and len(got) >= 2, got
+        assert all(i.list_name in MY_LISTS for i in got)
+
+    def test_a_remark_after_one_list_is_no_second_list(self):
+        got = _kinds("delete the Deli Owners list, we never used it", _after(known=MY_LISTS))
+        assert got == [(IntentKind.list_delete, "Deli Owners")]
+
+    def test_the_correction_wins(self):
+        got = interpret(
+            "how big is Bakery Buyers 2026? actually no, who's on there",
+            _after(known=MY_LISTS),
+        ).intents
+        assert len(got) == 1, got
+        assert (got[0].kind, got[0].list_name) == (IntentKind.list_stats, "Bakery Buyers 2026")
+        assert got[0].params.get("show") is True
