@@ -188,7 +188,16 @@ class Prefiltered:
         return text.isascii() or not _odd_case(text)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return None if self._cannot_match(text) else self.regex.search(text, *args)
+        # The most called method: the needle check of ``_cannot_match`` is written out here,
+        # saving a call per pattern per clause.
+        last = _last
+        lowered = last[1] if last[0] is text else _lower(text)
+        for needle in self._needles:
+            if needle in lowered:
+                return self.regex.search(text, *args)
+        if text.isascii() or not _odd_case(text):
+            return None
+        return self.regex.search(text, *args)
 
     def match(self, text: str, *args: int) -> re.Match[str] | None:
         return None if self._cannot_match(text) else self.regex.match(text, *args)
