@@ -552,6 +552,8 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
         return text, {}, []
     reading = _Reading(today)
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
+    if "since" in text.lower() or "after" in text.lower():
+        text = _dates_month_first(text)
     if _SHORT_WINDOW_NEEDLE.search(text):
         text = _SHORT_WINDOW.sub(_window_written_out, text)
         text = _ONE_SPAN.sub(
@@ -560,6 +562,30 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     for pattern, step in _STEPS:
         text = pattern.sub(partial(step, reading), text)
     return text, reading.filters, reading.codes
+
+
+# A day written before its month or as ISO after "since" or "after" ("on or after 1 July 2025",
+# "since the 3rd of March", "after 2025-07-01") is written month first, as the rules read it;
+# "on or after" a day is "since" it.
+_DAY_FIRST = re.compile(
+    rf"\b(?P<lead>since|after)\s+(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+"
+    rf"(?P<m>{_MONTHS})\b\.?,?(?:\s+(?P<y>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<ilead>since|after)\s+(?P<iy>(?:19|20)\d\d)-(?P<im>0?[1-9]|1[0-2])-(?P<id>\d{1,2})\b",
+    re.IGNORECASE,
+)
+_ON_OR_AFTER = re.compile(r"\b(?:on\s+or\s+after|from\s+and\s+including)\b", re.IGNORECASE)
+_MONTH_NAMES = _MONTHS.split("|")[:12]
+
+
+def _dates_month_first(text: str) -> str:
+    text = _ON_OR_AFTER.sub("since", text)
+
+    def month_first(m: re.Match[str]) -> str:
+        if m["ilead"]:
+            return f"{m['ilead']} {_MONTH_NAMES[int(m['im']) - 1]} {int(m['id'])} {m['iy']}"
+        return f"{m['lead']} {m['m']} {m['d']}" + (f" {m['y']}" if m["y"] else "")
+
+    return _DAY_FIRST.sub(month_first, text)
 
 
 # A window written short ("last 90d", "in last 2 wks", "past 6mos") is the window written out

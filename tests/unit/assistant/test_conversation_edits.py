@@ -2239,3 +2239,23 @@ class TestListRequestsSaidInSlangOrTersely:
         assert len(got) == 1, got
         assert (got[0].kind, got[0].list_name) == (IntentKind.list_stats, "Bakery Buyers 2026")
         assert got[0].params.get("show") is True
+
+
+# ------------------------------------------------------------------ a day written day first is a date, not a count
+
+
+class TestADayWrittenDayFirst:
+    @pytest.mark.parametrize(
+        ("text", "after"),
+        [
+            ("only ones that raised on or after 15 March 2026", "2026-03-15"),
+            ("Series A or B, funded since the 2nd of February 2026.", "2026-02-02"),
+            ("restrict to rounds raised since 2025-11-20", "2025-11-20"),
+            ("raised after 30 September 2025", "2025-10-01"),
+        ],
+    )
+    def test_the_round_is_dated_and_the_count_stays(self, text, after):
+        with labels_day():
+            got = _refined(text, BANKERS)
+        assert got["last_funding"] == {"after": after, "before": None}
+        assert got["limit"] == 25
