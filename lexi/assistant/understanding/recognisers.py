@@ -289,6 +289,28 @@ def question_about_lexi(c: Clause) -> Intent | None:
     return actions.unsupported(c.text) or Intent(kind=IntentKind.capabilities)
 
 
+# "and the Agency Owners one?", "what about the Webinar Leads one": another of what the last
+# turn asked about, named by its list.
+_THE_NAMED_ONE = prefilter.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|also)\W+)*(?:(?:what|how)\s+about\s+)?(?:the\s+|my\s+|our\s+)?"
+    r"(?P<name>\S.*?)\s+one\W*$",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=39)
+def campaign_named_by_its_list(c: Clause) -> Intent | None:
+    """ "and the Agency Owners one?" after a campaign's stats: the same question about the
+    campaign of that list (a list named without a campaign in sight is the list's)."""
+    m = _THE_NAMED_ONE.match(c.text)
+    if not m or not c.state.last_campaign_id:
+        return None
+    name = next((n for n in c.state.known_list_names if n.lower() == m["name"].lower()), None)
+    if name is None:
+        return None
+    return campaigns.campaign(f"how is the {name} campaign doing?", c.quotes, c.state)
+
+
 @recogniser(priority=40)
 def campaign_request(c: Clause) -> Intent | None:
     """Campaigns and their emails: create, show, rewrite, undo, start, pause, stats."""

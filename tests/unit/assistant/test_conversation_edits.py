@@ -1559,6 +1559,28 @@ class TestACorrectionReplacesTheWrongValue:
         assert _refined(text, NURSES_OH) == {**NURSES_OH, **changed}
 
 
+CAMPAIGNED = [{"kind": "campaign_stats", "params": {"campaign": "last"}}]
+
+
+class TestTheSameQuestionAboutAnotherCampaign:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "and the Webinar Leads one?",
+            "what about the webinar leads one",
+            "ok and the Q1 Leads one",
+        ],
+    )
+    def test_a_list_named_one_after_a_campaign_is_that_campaign(self, text):
+        state = _after(CAMPAIGNED, known=["Q1 Leads", "Webinar Leads"])
+        assert _one(text, state).kind is IntentKind.campaign_stats
+
+    def test_without_a_campaign_in_sight_it_is_the_list(self):
+        asked = [{"kind": "list_stats", "list_name": "Q1 Leads"}]
+        got = _one("and the Webinar Leads one?", _after(asked, known=["Q1 Leads", "Webinar Leads"]))
+        assert got.kind is IntentKind.list_stats and got.list_name == "Webinar Leads"
+
+
 class TestAStateCodeInLowerCaseAfterACity:
     @pytest.mark.parametrize(
         ("text", "place"),
