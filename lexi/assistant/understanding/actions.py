@@ -54,6 +54,8 @@ _UNSUPPORTED = prefilter.compile(
     r"connect\s+with\b[^.?!]*\blinkedin|connection\s+requests?|linkedin\s+(?:invites?|connections?)|"
     # contact data Lexi does not hold
     r"(?:home|personal|postal)\s+addresse?s?|whatsapp|"
+    # messages by other ways than email
+    r"send\s+[^.?!]{0,30}?\b(?:sms(?:es)?|text\s+messages?|texts|voice\s+(?:notes?|messages?))\b|"
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
     r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
@@ -203,8 +205,19 @@ def drafting(clause: str) -> Intent | None:
     return Intent(kind=IntentKind.email_draft, params={"request": clause.strip()})
 
 
+# "send them a WhatsApp message": sent another way than email, which Lexi cannot do.
+_OTHER_CHANNEL = re.compile(
+    r"\b(?:whatsapp|sms|text\s+messages?|linkedin|inmails?|voice\s+(?:notes?|messages?)|telegram)\b",
+    I,
+)
+
+
 def sending(clause: str) -> Intent | None:
-    if _SEND.search(clause) and not re.search(r"\b(?:campaign|sequence)\b", clause, I):
+    if (
+        _SEND.search(clause)
+        and not re.search(r"\b(?:campaign|sequence)\b", clause, I)
+        and not _OTHER_CHANNEL.search(clause)
+    ):
         return Intent(kind=IntentKind.email_send, params={"request": clause.strip()})
     return None
 

@@ -2633,3 +2633,20 @@ class TestChattyWordsAreNoCriteria:
     def test_what_companies_do_is_still_a_keyword(self):
         f = search("CEOs of companies building AI agents in Boston").filters
         assert f.keywords == ["AI agents"]
+
+
+class TestOneAnswerForAnAskLexiCannotServe:
+    """A message by another way than email ("send them a WhatsApp message") is no email Lexi
+    sends, and one ask Lexi cannot serve, said twice, is answered once."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "can you send them a WhatsApp message? down here everybody uses WhatsApp",
+            "pls send each of them an SMS, nobody reads email here",
+        ],
+    )
+    def test_one_unanswerable_ask(self, text):
+        state = ConversationState(last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25)
+        intents = interpret(text, state).intents
+        assert [i.kind for i in intents] == [IntentKind.unsupported], intents
