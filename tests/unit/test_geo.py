@@ -688,6 +688,8 @@ class TestSalesTerritories:
             ("the NYC metro area", "New York metro"),
             ("Greater New York", "New York metro"),
             ("Texas Triangle", "Texas Triangle"),
+            ("South Florida", "South Florida"),
+            ("Long Island", "Long Island"),
         ],
     )
     def test_names_and_aliases(self, phrase, name):
@@ -744,6 +746,10 @@ class TestSalesTerritories:
         texas = set(region("Texas Triangle"))
         assert {"Plano, TX, US", "Sugar Land, TX, US", "Round Rock, TX, US"} <= texas
         assert "El Paso, TX, US" not in texas
+        assert {"Miami, FL, US", "Boca Raton, FL, US"} <= set(region("South Florida"))
+        assert "Orlando, FL, US" not in region("South Florida")
+        assert set(region("Long Island")) < nyc and "New York, NY, US" not in region("Long Island")
+        assert geo.lookup("Long Island City") == geo.lookup("New York")
         # A search takes at most 250 places.
         from lexi.geo import tables
 

@@ -403,6 +403,8 @@ class TestRegions:
             ("CTOs along the Front Range", "Front Range"),
             ("general counsel at banks in the New York metro area", "New York metro"),
             ("facilities directors at hospitals across the Texas Triangle", "Texas Triangle"),
+            ("owners of HVAC companies in South Florida", "South Florida"),
+            ("office managers at dental practices on Long Island", "Long Island"),
         ],
     )
     def test_sales_territories_are_searched(self, text, name):
