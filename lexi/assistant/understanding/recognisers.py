@@ -500,6 +500,8 @@ def search(c: Clause) -> Answer:
         _note_unread(result if isinstance(result, Intent) else None, slots, c)
         return result or HANDLED
     slots = c.slots
+    if c.running.filters is not None and (side := _OTHER_SIDE.match(c.text)):
+        slots = extract(c.text[side.end() :], c.quotes)  # "the agency side:" names no industry
     found = _search(c.text, slots, c.running, c.intents)
     if found is False:
         return None
@@ -588,8 +590,10 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
         # "Law firm managing partners in Chicago, verified emails only": a whole request is a
         # new search; "only" refines only when it leads ("just the CFOs in Texas").
         weak = bool(LEADING_WEAK_REFINE.match(clause))
-    is_refinement = base is not None and (
-        not slots.has_role or strong or (weak and not slots.search_verb)
+    is_refinement = (
+        base is not None
+        and (not slots.has_role or strong or (weak and not slots.search_verb))
+        and not (slots.has_role and _OTHER_SIDE.match(clause))
     )
     if base is not None and is_refinement:
         return _refinement(base, slots, clause, running, intents)
@@ -598,6 +602,19 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     return Intent(
         kind=IntentKind.prospect_search, filters=ProspectFilters.from_dict(new_filters(slots))
     )
+
+
+# "ok now the in-house side: legal ops directors at ...", "next, a separate search: ...",
+# "switching gears - CTOs at ...": the people that follow are another search, not the last one
+# changed.
+_OTHER_SIDE = prefilter.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|alright|right|great|thanks|cool)\W+)*(?:(?:now|next|then)\W+)?"
+    r"(?:(?:for\s+|on\s+to\s+|to\s+)?the\s+(?:[\w-]+\s+){1,2}side|(?:a\s+|one\s+more\s+)?"
+    r"(?:separate|new|different|fresh|other|second|another)\s+(?:search|one|list|segment|audience)|"
+    r"switching\s+gears|change\s+of\s+(?:topic|plan)|something\s+(?:else|different))"
+    r"\s*(?:[:,;.\u2014\u2013-]|\bnow\b)",
+    re.IGNORECASE,
+)
 
 
 # "no, I meant add Utah, keep the Colorado cities too", "I didn't mean instead": the places the

@@ -1977,6 +1977,40 @@ class TestBothRolesTogether:
         }
 
 
+# ------------------------------------------------------------------ another side: a new search
+
+
+class TestAnotherSideIsANewSearch:
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "ok now the agency side: account directors at companies with $50M+ in revenue",
+                {
+                    "titles": ["Account Director"],
+                    "revenue_usd": {"min": 50_000_000, "max": None},
+                    "limit": 25,
+                },
+            ),
+            (
+                "switching gears - HR directors at hospitals",
+                {"titles": ["HR Director"], "industries": ["Hospital & Health Care"], "limit": 25},
+            ),
+            ("next, a separate search: CTOs", {"titles": ["CTO"], "limit": 25}),
+        ],
+    )
+    def test_the_people_that_follow_are_searched_afresh(self, text, want):
+        got = _one(text, _after(_search(BANKERS)))
+        assert got.kind is IntentKind.prospect_search and not got.refinement
+        assert got.filters.to_dict() == want
+
+    def test_now_and_a_role_still_change_the_last_search(self):
+        assert _refined("now treasury managers", BANKERS) == {
+            **BANKERS,
+            "titles": ["Treasury Manager"],
+        }
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
