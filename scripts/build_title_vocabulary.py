@@ -70,6 +70,10 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Call Center Director|M&A Associate|E-Commerce Director|Head of Clinical Operations
 |Project Executive|Preconstruction Manager|Preconstruction Director|Chief Estimator
 |OR Director|OR Manager|Shipping Manager|Director of Food and Beverage
+|Director of International Expansion|Head of International Expansion|VP of International Expansion
+|Head of Expansion|Director of Expansion|VP of Expansion|Expansion Manager|Director of Business Expansion
+|Employee Experience Manager|Employee Experience Director|Director of Employee Experience
+|Head of Employee Experience|VP of Employee Experience|Employee Experience Specialist
 """
 
 
@@ -87,7 +91,7 @@ def keyword_table() -> list[tuple[str, re.Pattern[str]]]:
         r"account manager|account director|relationship manager|territory|key account|private banker|"
         r"commercial banker|personal banker|universal banker|agency manager|agency owner|casino host|"
         r"dealer|travel consultant",
-        "human_resources": r"recruit|staffing|talent|sourcer|compensation|benefits|onboarding|\bhr\b|people partner",
+        "human_resources": r"recruit|staffing|talent|sourcer|compensation|benefits|onboarding|\bhr\b|people partner|employee experience",
         "customer_success": r"customer|guest services|concierge|client service|patient (services|access)|"
         r"front desk|front office|receptionist|call center|host$",
         "information_technology": r"cyber|service desk|database|\bit\b|help desk|network|systems administrator",
@@ -101,7 +105,7 @@ def keyword_table() -> list[tuple[str, re.Pattern[str]]]:
         r"research (associate|assistant|analyst)|\blab\b|developer|r&d|machinist|tool and die|technologist|"
         r"surveyor|planner$|urban planner|environmental",
         "product": r"product develop|product owner",
-        "executive": r"managing member|advisor|self-employed|freelancer|contractor|head of (strategy|commercial|international)",
+        "executive": r"managing member|advisor|self-employed|freelancer|contractor|head of (strategy|commercial|international)|expansion",
         "operations": r"clerk|driver|warehouse|dispatch|technician|operator|assembler|welder|production|"
         r"plant|logistic|inventory|buyer|category manager|store|cashier|server|chef|\bcook\b|housekeep|"
         r"bartender|nurse|nursing|physician|surgeon|medical|clinical|therap|pharmac|dentist|dental|odontist|"

@@ -26,7 +26,7 @@ from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
 from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
-from .text import QUOTED, boolean_to_plain, protect_quotes, split_clauses
+from .text import QUOTED, boolean_to_plain, pipes_as_commas, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
 # Longer messages are cut for understanding (the whole text is still stored and echoed).
@@ -263,7 +263,7 @@ class RuleInterpreter:
             return Interpretation([found], text=raw)  # "yes", "approve it", injections
         if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
-        cleaned = fields.rewrite(cleaned)
+        cleaned = pipes_as_commas(fields.rewrite(cleaned))
         cleaned, titles = _quoted_titles(cleaned)
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)

@@ -302,16 +302,34 @@ def _aside(m: re.Match[str], has_role) -> str:
 _GLOSS = re.compile(r"(?<=\w)\s*\(([^()]{2,60})\)")
 
 
+# "Einkaufsleiter, so heads of purchasing, at ...", "DSIs, i.e. CIOs, in Paris": a role, then
+# the same role said in the user's own words, which are the ones searched.
+_EXPLAINED = re.compile(
+    r",\s*(?:so|i\.?e\.?|that\s+is|meaning|aka|a\.k\.a\.?|in\s+other\s+words)\s*,?\s+"
+    r"(?P<role>[^,;()]{2,60}?)\s*(?=,|$)",
+    re.IGNORECASE,
+)
+_ADDS = re.compile(r"\b(?:too|also|as\s+well|and|or|plus)\b", re.IGNORECASE)
+
+
 def without_glosses(text: str, only_role) -> str:
-    """The text without brackets that only restate the role before them.
+    """The text without brackets that only restate the role before them, and without a role
+    that the words after ", so" or ", i.e." restate.
 
     ``only_role(text)`` says whether a text names a role and nothing else to filter on.
     """
-    if "(" not in text:
-        return text
-    return _GLOSS.sub(
-        lambda m: "" if only_role(m[1]) and only_role(_last_words(text, m)) else m[0], text
-    )
+    if "(" in text:
+        text = _GLOSS.sub(
+            lambda m: "" if only_role(m[1]) and only_role(_last_words(text, m)) else m[0], text
+        )
+    if "," in text and (m := _EXPLAINED.search(text)):
+        if not _ADDS.search(m["role"]) and only_role(m["role"]):
+            words = text[: m.start()].split()
+            for k in range(1, min(3, len(words)) + 1):
+                if only_role(" ".join(words[-k:])):
+                    kept = " ".join(words[:-k])
+                    return f"{kept} {m['role']}{text[m.end() :]}".strip()
+    return text
 
 
 def _last_words(text: str, m: re.Match[str]) -> str:

@@ -367,6 +367,9 @@ _BOOL_OR = re.compile(r"(?<!,)(?<!\bin)(?<!\bfrom)\s+OR\s+")
 _BOOL_AND = re.compile(r"\s+AND\s+")
 # "Splunk but NOT Sentinel": the "but" said already is not said twice
 _BOOL_NOT = re.compile(r"(?:\s+(?:but|and))?\s+NOT\s+")
+# "General Counsel, VP Risk | hospitals in Illinois | 1000+ employees": a pipe separates
+# fields as a comma does.
+_PIPE = re.compile(r"\s*(?<!\|)\|(?!\|)\s*")
 # A quoted phrase: "VP Clinical Operations", 'Q1 Leads'.
 QUOTED = re.compile(r"(?<!\w)[\"“”']([^\"“”']{2,60})[\"“”'](?!\w)")
 # "title: CFO, industry: banks, geo: Midwest", "Management level = CXO; function = finance":
@@ -422,6 +425,11 @@ def _json_form(text: str) -> str:
     if not isinstance(data, dict):
         return text
     return "; ".join(f"{key.replace('_', ' ')}: {_json_value(v)}" for key, v in data.items())
+
+
+def pipes_as_commas(text: str) -> str:
+    """ "VP Risk | hospitals in Illinois": the fields a pipe separates, separated by a comma."""
+    return _PIPE.sub(", ", text) if "|" in text else text
 
 
 def boolean_to_plain(text: str, keep: frozenset[str] | set[str] = frozenset()) -> str:

@@ -2652,3 +2652,36 @@ class TestOneAnswerForAnAskLexiCannotServe:
         state = ConversationState(last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25)
         intents = interpret(text, state).intents
         assert [i.kind for i in intents] == [IntentKind.unsupported], intents
+
+
+class TestTitlesReadWhole:
+    """A title is read to its end ("heads of international expansion", "employee experience
+    directors"), a role restated in the user's words after ", so" or ", i.e." is one role (the
+    words searched are the restatement), and pipes separate fields as commas do."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "VPs of international expansion at fintechs in Spain",
+                ["VP of International Expansion"],
+            ),
+            ("heads of expansion at restaurant chains in Texas", ["Head of Expansion"]),
+            ("employee experience directors at insurers in Iowa", ["Employee Experience Director"]),
+            ("IT-Leiter, so IT directors, at car parts makers in Munich", ["IT Director"]),
+            ("Geschäftsführer, i.e. CEOs, at software firms in Hamburg", ["CEO"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_a_remark_after_so_is_no_role(self):
+        f = search("CFOs at banks in Ohio, so we can pitch them").filters
+        assert f.titles == ["CFO"] and f.locations == ["OH, US"]
+
+    def test_pipes_separate_fields(self):
+        f = search("Chief Actuary, CFO | insurers based in Ohio | 200-1000 employees").filters
+        assert f.titles == ["Chief Actuary", "CFO"]
+        assert f.industries == ["Insurance"]
+        assert f.company_locations == ["OH, US"]
+        assert f.employees == {"min": 200, "max": 1000}
