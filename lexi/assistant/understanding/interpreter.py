@@ -240,7 +240,11 @@ _ONLY_FILLER = re.compile(
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
-    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it)?\W*$",
+    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it|"
+    # "..., how would that look?", "would that work?": asking to see the request, no request
+    r"how\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look(?:\s+like)?|"
+    r"what\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look\s+like|"
+    r"(?:would|does|will|could)\s+(?:that|this|it)\s+work|what\s+do\s+you\s+think)?\W*$",
     re.IGNORECASE,
 )
 

@@ -2011,6 +2011,23 @@ class TestAnotherSideIsANewSearch:
         }
 
 
+# ------------------------------------------------------------------ asking how the request would look
+
+
+class TestAskingHowItWouldLook:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Payroll managers at retailers in Denver, how would that look?",
+            "compliance officers at credit unions in Utah - what would that look like?",
+            "plant managers at breweries in Oregon, would that work?",
+        ],
+    )
+    def test_the_question_asks_nothing_more(self, text):
+        got = interpret(text, ConversationState()).intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search]
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
