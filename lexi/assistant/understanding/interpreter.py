@@ -82,6 +82,7 @@ _TYPOS = {
     "verfied": "verified",
     "varified": "verified",
     "verifed": "verified",
+    "undr": "under",
     "mngr": "manager",
     "mngrs": "managers",
     "manger": "manager",

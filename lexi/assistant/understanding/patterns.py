@@ -655,7 +655,7 @@ _TECH_STRONG = prefilter.compile(
     rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|(?:run|runs|running|rely|relies|relying)"
     rf"(?:\s+on)?|built\s+(?:on|with)|"
     rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+"
-    rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)\b",
+    rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/|\+)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/|\+)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )
 _TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
@@ -703,7 +703,7 @@ def _on_after_companies(m: re.Match[str]) -> list[str] | None:
     return _techs(m[1]) if _COMPANIES_BEFORE.search(m.string, 0, m.start()) else None
 
 
-_TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", re.IGNORECASE)
+_TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/|\+)\s*", re.IGNORECASE)
 
 
 def _techs(group: str) -> list[str]:

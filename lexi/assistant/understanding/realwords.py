@@ -31,8 +31,8 @@ blinding blinking bloat blotting boarded boarder boars boast boater bodybuilder 
 bookie booky borat bossa bossy bottling bouncing bounding bounties boyer braid braiding
 branching branded brandi branding brandis brando brandon brandt brandy brant brewed brewer
 brewers bringing broadcasted broadest brokaw broke broken brokered brook brooker brower bruising
-bugger builds buildup buisness bullying bumbling bundling busiest butting byproduct cabernet
-cabins caching cackling cadre calender caliente camino canter capita capitan capitol
+bugger builds buildup buisness bullying bumbling bundling bursting busiest butting byproduct
+cabernet cabins caching cackling cadre calender caliente camino canter capita capitan capitol
 cardiologist cared career careless carell carer carers caress carew carey carle carne carpe
 carpeting carrera carrick carrie carried carries carrion carte cartier carve casement casing
 casings casio casual casually casuals catalyst catching causality causally celibate cemented
@@ -56,18 +56,18 @@ contacted contain contained contains contempt contend contends contented contest
 context contexts continent contract contracted contraction contracts contrast contrite
 controlled convent convents cooperating cooperation coronation corpse corpus cortical cosmic
 coughing councilor counseled counsellor counsellors count counted counters counting counts
-courant cours courted courtier courtiers coutt coventry coverage coworker cracking cradling
-crafted crafty crain cranking crashing creaking creasing create creatine creating creation
-creatively creature credited crediting creditor cremation cringing critical crockery croft
-crouching cruising crunching curate curated curates curation curative custody customary dabbling
-daily daisy damaging darkening datta deane deanna decisive deconstruction dedication deduction
-defect defector defend defended defender defends defensive deference defiance deflation
-deformation degeneration dejan delegate deletion delgado delicious delirious deliver delivered
-delivers delusion demanded demotion deniability denial dentistry denton dentures departmental
-deporting derision designed desire desolation despatch despatched despatches destitution
-destruct detailed detector devel develop developed developmental develops deviance deviate
-deviation deville devils devine devise devised devises devito devoid devolution devon devos
-devour devout dewan diary dielectric dietrich digitally digits dilation dilution diocesan
+courant cours coursing courted courtier courtiers coutt coventry coverage coworker cracking
+cradling crafted crafty crain cranking crashing creaking creasing create creatine creating
+creation creatively creature credited crediting creditor cremation cringing critical crockery
+croft crouching cruising crunching curate curated curates curation curative custody customary
+dabbling daily daisy damaging darkening datta deane deanna decisive deconstruction dedication
+deduction defect defector defend defended defender defends defensive deference defiance
+deflation deformation degeneration dejan delegate deletion delgado delicious delirious deliver
+delivered delivers delusion demanded demotion deniability denial dentistry denton dentures
+departmental deporting derision designed desire desolation despatch despatched despatches
+destitution destruct detailed detector devel develop developed developmental develops deviance
+deviate deviation deville devils devine devise devised devises devito devoid devolution devon
+devos devour devout dewan diary dielectric dietrich digitally digits dilation dilution diocesan
 directed direction directive directly directorate directorial directory directv directx
 dispatched dispose disputed disrepute dissociate distilled distiller distillers distinct
 distract distracts distribute distributed distributes distributing distributive distrust diver
@@ -88,80 +88,81 @@ firefight firehouse fireman firma firmer firming firmly firmness fished fisher f
 fishin fisting flanking flashing flatness flipping flood flounder flushing folksy fondling
 fontaine foodie foody forecast forego forehand foreign foremost foresaw foresee foresight
 forested forester foresters forman formation forming forrest forward forwarded forwards founded
-foundered foundling foundries founds fournier fracking fragility framing freighter fretting
-fricking fright frith frond fronds frontal fronted fronting frost frothing fruiting fullback
-fuller fullness fully fumbling funder funding funimation futility gambino gamer gamers gaping
-gatehouse gating gazing genera generale generally generate generating generational generative
-generator generic geneva gesellschaft gestation glancing glans glaser glassy gleaming
-globalization gloss gobbling goode goodie goodly goody goulding goverment governmental grander
-grandeur granting graphical graphing graphite graphs grass greece greed greedy greek greeks
-greene greener greer greet greets grinder grinders grinding grinning gripping ground grounded
-grounder grounding groupe grouped groupie groupon groupy grouse grout grover grower growls
-grumbling grundy grunge grunting haigh hairline hardcore hardwired harriers hatching hauled
-hauler hauling headed heady healer healey healthy heard hearth heath hedged heretical hesitate
-hiding highest highly hight hiking hither hobbyist hobbyists hodge holistic holme homely homer
-homers homey homie homme horse horseman hospitable hostel hounding housed hugely hughe humana
-humane humanize humanly humanoid humbling humility hunan hygienic hyman hôtel immaterial impart
-impersonal imported importer importing impose imprinting incision incorporation indecision
-indirect individually industrially industrie inequity inexperience informatic informatics
-informational informative infosy infosys inhabit inhale inhaled inhaler inhales inherent
-inhibition inquirer inquisition insecurity install installed installs instance instigation
-instigator instilled instituting institutional instituto instruction insular insulting insure
-insured insures integrate integrates integrator intend intentional inter interact interacted
-intercept interest interim interment internal internationale internationally interned internment
-interpret interred intersect intersex intranet investigate investigated investigates
-investigating investigational investigative investigatory isolation issuance iterated iteration
-jeweled jeweler jewelers jewell jeweller jewellers jewels journaling journalism journalistic
-journals judicial juniper junius labeled labelle lager lander landing landings lange langer
-lapel larder largely largest largo larue lastly latching launching lavender lawler layer
-leaching leaded leaden leading leaker leander leaner leanings leaver lecter legacy legalization
-legally legate legation legislate legislating legislation legislature leinster leisurely leitch
-lester letter lettering levee levees leveled leven lever leverage leveraged leverages levers
-liability liaoning libel liberian libertarian lifeless lifer lifers linder liter literary loader
-loathing lobbying localisation logical logistical loitering lounging lynching machen machete
-machida machin machina machined machining macro maher maier mainline makes maketh makeup manage
-manages managua manatee mandated mandating manger manufactured marching marked marker marketed
-markey markle markov markup markus martell martens masque massaged massager massaging matching
-mater materia materially materiel maternal meant meath meaty mechanically mechanism medal medea
-medial median mediate mediating mediator medic medica medicaid medically medicare medicate
-medication medications medici medicinal medico medics medieval medina meditation meditations
-mejia menacing menial mentally menthol merchandise metrical microbe micron microns microsd miler
-miley militancy militant militarily mille milne minding mingling minima minion minions minisery
-minister ministers mismatch mixing moderating moderation moderator morehouse mortgaged motifs
-motility motioned motive motogp moulding mounties mounting movies movin moxie mufti mumbling
-munching musica musik mutation named navigation negation networked norse notation notching
-nursed nursery obstruction officio offing offspring omission operable operate operated operates
-operatic operational operative orally orbiting oreal organisational organise organised organiser
-organisers organises organiz organizational organize organized organizes orthodontic oréal
-outpouring outwit overdone overeating overtone overture owned pacer pacing packard packed packet
-packets pager painting paintings paler palpable pamper panicking panning papier parable parables
-parading parametric parched parenting pariah pariba paris parka parke parker parking parma
-parrish parson parte parti partied parties partnered parton partum party passable pastes pasteur
-pastoral pastry pasture patching pater paternal paterson pauper pavement payed pearson pecker
-pecking pederson penetration pensioner pensive perish perron persia persie persona personable
-personally personas personnel persson peterson pharm pharmacies pharmacy philanthropic phishing
-phonograph photograph photographed photographic photographs physic physically physicist physics
-picker picking pickings pickling pictured pierson pinching piper placenta placer plaguing plain
-plait planar planck plane planed planes planet planets planing plank planking planks plano
-plantain plantar planted planter planting plantings plasmid plata platt playable played playset
-pleading pleasing pleasure plotting plucking plumes plummer plummet plunging poaching poetical
-pointing poker polemical policed polishing polite politic politically politician politico
-politics polity pollution poser pounders pounding powder powell powered practical practiced
-practise practised practises praising prancing prayer preacher precedent precision precursor
-predation prediction prentice prescient present preside presided presidency presidente presides
-presiding pressing primacy primarily primark primate primates primers principally principe
-principle pristine privateer privately privatize proactive probiotics proceeding process
-processed processes procession processions procreation produce produced produces productive
-profess professed professes professing profession professionally professions profile profiler
-profited programme programmed programmes progressing projected projection projector properly
-prophecy proprietary propriety prospector prospectus prosper prosperity prospero protect
-protection protects protesting protestor proves provide provided provident provides proviso
-provoke pubic publican publicly publish published publishes publix pucker punching puncture
-punisher punishing purveyor purveyors pyruvate quilting radial radiation radii radioed radius
-raiding railing railings raisin raisins raison rambling ramblings rance rancher ranchi rancho
-rancid rankings ratio ravaging ravishing reaching reaction reactive reactor reactors readability
-readership readmission realising reality realiz realm realms realness realy rebuilding recalling
-reception receptions recitation reciting recoil reconstruction reconstructions recorded recorder
+foundered foundling foundries founds fournier fracking fragility framing franchise franchised
+franchises freighter fretting fricking fright frith frond fronds frontal fronted fronting frost
+frothing fruiting fullback fuller fullness fully fumbling funder funding funimation futility
+gambino gamer gamers gaping gatehouse gating gazing genera generale generally generate
+generating generational generative generator generic geneva gesellschaft gestation glancing
+glans glaser glassy gleaming globalization gloss gobbling goode goodie goodly goody goulding
+goverment governmental grander grandeur granting graphical graphing graphite graphs grass greece
+greed greedy greek greeks greene greener greer greet greets grinder grinders grinding grinning
+gripping ground grounded grounder grounding groupe grouped groupie groupon groupy grouse grout
+grover grower growls grumbling grundy grunge grunting haigh hairline hardcore hardwired harriers
+hatching hauled hauler hauling headed heady healer healey healthy heard hearth heath hedged
+heretical hesitate hiding highest highly hight hiking hither hobbyist hobbyists hodge holistic
+holme homely homer homers homey homie homme horse horseman hospitable hostel hounding housed
+hugely hughe humana humane humanize humanly humanoid humbling humility hunan hygienic hyman
+hôtel immaterial impart impersonal imported importer importing impose imprinting incision
+incorporation indecision indirect individually industrially industrie inequity inexperience
+informatic informatics informational informative infosy infosys inhabit inhale inhaled inhaler
+inhales inherent inhibition inquirer inquisition insecurity install installed installs instance
+instigation instigator instilled instituting institutional instituto instruction insular
+insulting insure insured insures integrate integrates integrator intend intentional inter
+interact interacted intercept interest interim interment internal internationale internationally
+interned internment interpret interred intersect intersex intranet investigate investigated
+investigates investigating investigational investigative investigatory isolation issuance
+iterated iteration jeweled jeweler jewelers jewell jeweller jewellers jewels journaling
+journalism journalistic journals judicial juniper junius labeled labelle lager lander landing
+landings lange langer lapel larder largely largest largo larue lastly latching launching
+lavender lawler layer leaching leaded leaden leading leaker leander leaner leanings leaver
+lecter legacy legalization legally legate legation legislate legislating legislation legislature
+leinster leisurely leitch lester letter lettering levee levees leveled leven lever leverage
+leveraged leverages levers liability liaoning libel liberian libertarian lifeless lifer lifers
+linder liter literary loader loathing lobbying localisation logical logistical loitering
+lounging lynching machen machete machida machin machina machined machining macro maher maier
+mainline makes maketh makeup manage manages managua manatee mandated mandating manger
+manufactured marching marked marker marketed markey markle markov markup markus martell martens
+masque massaged massager massaging matching mater materia materially materiel maternal meant
+meath meaty mechanically mechanism medal medea medial median mediate mediating mediator medic
+medica medicaid medically medicare medicate medication medications medici medicinal medico
+medics medieval medina meditation meditations mejia menacing menial mentally menthol merchandise
+metrical microbe micron microns microsd miler miley militancy militant militarily mille milne
+minding mingling minima minion minions minisery minister ministers mismatch mixing moderating
+moderation moderator morehouse mortgaged motifs motility motioned motive motogp moulding
+mounties mounting movies movin moxie mufti mumbling munching musica musik mutation named
+navigation negation networked norse notation notching nursed nursery obstruction officio offing
+offspring omission operable operate operated operates operatic operational operative orally
+orbiting oreal organisational organise organised organiser organisers organises organiz
+organizational organize organized organizes orthodontic oréal outpouring outwit overdone
+overeating overtone overture owned pacer pacing packard packed packet packets pager painting
+paintings paler palpable pamper panicking panning papier parable parables parading parametric
+parched parenting pariah pariba paris parka parke parker parking parma parrish parson parte
+parti partied parties partnered parton partum party passable pastes pasteur pastoral pastry
+pasture patching pater paternal paterson pauper pavement payed pearson pecker pecking pederson
+penetration pensioner pensive perish perron persia persie persona personable personally personas
+personnel persson peterson pharm pharmacies pharmacy philanthropic phishing phonograph
+photograph photographed photographic photographs physic physically physicist physics picker
+picking pickings pickling pictured pierson pinching piper placenta placer plaguing plain plait
+planar planck plane planed planes planet planets planing plank planking planks plano plantain
+plantar planted planter planting plantings plasmid plata platt playable played playset pleading
+pleasing pleasure plotting plucking plumes plummer plummet plunging poaching poetical pointing
+poker polemical policed polishing polite politic politically politician politico politics polity
+pollution poser pounders pounding powder powell powered practical practiced practise practised
+practises praising prancing prayer preacher precedent precision precursor predation prediction
+prentice prescient present preside presided presidency presidente presides presiding pressing
+primacy primarily primark primate primates primers principally principe principle pristine
+privateer privately privatize proactive probiotics proceeding process processed processes
+procession processions procreation produce produced produces productive profess professed
+professes professing profession professionally professions profile profiler profited programme
+programmed programmes progressing projected projection projector properly prophecy proprietary
+propriety prospector prospectus prosper prosperity prospero protect protection protects
+protesting protestor proves provide provided provident provides proviso provoke pubic publican
+publicly publish published publishes publix pucker punching puncture punisher punishing pursuing
+purveyor purveyors pyruvate quilting radial radiation radii radioed radius raiding railing
+railings raisin raisins raison rambling ramblings rance rancher ranchi rancho rancid rankings
+ratio ravaging ravishing reaching reaction reactive reactor reactors readability readership
+readmission realising reality realiz realm realms realness realy rebuilding recalling reception
+receptions recitation reciting recoil reconstruction reconstructions recorded recorder
 recounting recoup recourse recreating recruit recruited recruits recursion recuse redesign
 redevelopment redirect redistribution reduction refinance reformation reforming regeneration
 register registrant registry regrowth regulation reinforcement reinsurance reinvestment relating
@@ -180,44 +181,45 @@ secondarily secondly secretion section sectoral securely securing sedation sedit
 seeded seedy seguin segundo segura seize seized selector sellin senile senor sensor serviced
 servile serving settings settling severity sewed sewerage sexed shack shale shephard sheppard
 shifting shilling shipboard shipp shite shitting shooting shoppe shopping shore short shortage
-shorting shouting sided sipping sired sister sisters sited situation sizes skipping skirting
-slack slacking slapping sledding slipping smack smacking smallest smart smell smite snacking
-snapping snark sniffing snore snort snorting snuck socal sociable socialist socialization
-socially societal softcore solano solaris solicit solicited solitary sonar soothing sorting
-sounders sounding spaced spacer spacers spacex spacey spade spake spanking spanning spare
-sparking sparring spate specialise specialised specialises speciality specializ specialize
-specially specials spector speed spending sperling spice spiral spires spirited spite spitting
-spoiling spoofing spooning spore spores sported sporty spotting spout spouting springing
-sprinting sprouting spurgeon spurring spurt stabbing stacked stacking stacy stade staffed
-staffer staged stagg stagger stags staining stake stale stalk stalking stall stalling stallion
-stamping standing stank starc starch stare stark starlet starling starr starring starry stars
-started starter startin starting startle starving starz statesman static statics statin statins
-stationed statist stave steal steed steele steely steen steep steeple steeply steer steers
-stepping stick stiff stifling stock stoke stole stone stoppage stopping stored storey storeys
-storied stories stork storks storm stormed storming storms stormy storr storrs story stove stowe
-strafing straining stranding strat strategist strategize stratton straying striding stripping
-stuart stuck studied studien studies studious stuff stuffing sturgeon sturt succeed succeeds
-successor suited suits suleiman supper suppers supple supported supporter supporting suppose
-surged surges surveyed surveys survivor swapping swarming swore systemic tackling talented
-talisman targeting teach teaches teaching teamed techie technica technically technics techno
-techy telekom tensions tesco testicle texture thame thanking thatcher thebe themed therapies
-thick thine thing things thingy thinker thinkin thinly thins threading thrust thunk thyme tiled
-timeless tincture tirade tireless tithe titled tittle tobago tolerating toleration torching
-touching touring tourist tourists touristy trace tracing track tracking traded trader traders
-trailing transaction transform transformation transition translating translational translator
-translocation transpire transported transporter transpose trapping trashing travail traveled
-traveler traver travers travis trawling treachery treading treasure treasured treasures
-treasuries treasury treating treatise trekking trending trick tricking trickling tripping truce
-trucker trudging truest trunk truss trusted trustee trusting trusty tryst tucking tumbling twink
-ultimate underwater underwrite underwritten unending unison universality université unpacking
-unprofessional unreliability unser upmarket urbana urbane urbanisation urbanization urinating
-usher utilise utiliz utilize vacation vaccinate variation venerable veneration venereal vented
-venti vents ventura ventured venturi venue vertically vertices vesicle vesicles vesta vestment
-vimeo vince voice volition wader wafer wager waite waiter waiting walter warcraft wasted
-watching watered waterhouse watery watter waver weakness wealthy welded weldon welker wellies
-welter westgate whacking whine whipping whirling whirring whiting wholesome whopping wilder
-wildness wince winded window windy winehouse wintry wirelessly wordless worked workhouse workin
-workmen wounding wracking wrecking wrenching wringing writhing yearling yearning zookeeper
+shorting shouting sided sipping sired sister sisters sited situation sizes skillet skills
+skillset skipping skirting skrillex slack slacking slapping sledding slipping smack smacking
+smallest smart smell smite snacking snapping snark sniffing snore snort snorting snuck socal
+sociable socialist socialization socially societal softcore solano solaris solicit solicited
+solitary sonar soothing sorting sounders sounding spaced spacer spacers spacex spacey spade
+spake spanking spanning spare sparking sparring spate specialise specialised specialises
+speciality specializ specialize specially specials spector speed spending sperling spice spilled
+spiral spires spirited spite spitting spoiling spoofing spooning spore spores sported sporty
+spotting spout spouting springing sprinting sprouting spurgeon spurring spurt stabbing stacked
+stacking stacy stade staffed staffer staged stagg stagger stags staining stake stale stalk
+stalking stall stalling stallion stamping standing stank starc starch stare stark starlet
+starling starr starring starry stars started starter startin starting startle starving starz
+statesman static statics statin statins stationed statist stave steal steed steele steely steen
+steep steeple steeply steer steers stepping stick stiff stifling stock stoke stole stone
+stoppage stopping stored storey storeys storied stories stork storks storm stormed storming
+storms stormy storr storrs story stove stowe strafing straining stranding strat strategist
+strategize stratton straying striding stripping stuart stuck studied studien studies studious
+stuff stuffing sturgeon sturt succeed succeeds successor suited suits suleiman supper suppers
+supple supported supporter supporting suppose surged surges surveyed surveys survivor swapping
+swarming swore systemic tackling talented talisman targeting teach teaches teaching teamed
+techie technica technically technics techno techy telekom tensions tesco testicle texture thame
+thanking thatcher thebe themed therapies thick thine thing things thingy thinker thinkin thinly
+thins threading thrust thunk thyme tiled timeless tincture tirade tireless tithe titled tittle
+tobago tolerating toleration torching touching touring tourist tourists touristy trace tracing
+track tracking traded trader traders trailing transaction transform transformation transition
+translating translational translator translocation transpire transported transporter transpose
+trapping trashing travail traveled traveler traver travers travis trawling treachery treading
+treasure treasured treasures treasuries treasury treating treatise trekking trending trick
+tricking trickling tripping truce trucker trudging truest trunk truss trusted trustee trusting
+trusty tryst tucking tumbling twink ultimate underwater underwrite underwritten unending unison
+universality université unpacking unprofessional unreliability unser unskilled upmarket urbana
+urbane urbanisation urbanization urinating usher utilise utiliz utilize vacation vaccinate
+variation venerable veneration venereal vented venti vents ventura ventured venturi venue
+vertically vertices vesicle vesicles vesta vestment vimeo vince voice volition wader wafer wager
+waite waiter waiting walter warcraft wasted watching watered waterhouse watery watter waver
+weakness wealthy welded weldon welker wellies welter westgate whacking whine whipping whirling
+whirring whiting wholesome whopping wilder wildness wince winded window windy winehouse wintry
+wirelessly wordless worked workhouse workin workmen wounding wracking wrecking wrenching
+wringing writhing yearling yearning zookeeper
 """)
 
 

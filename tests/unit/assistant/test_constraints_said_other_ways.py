@@ -1099,3 +1099,42 @@ class TestTradeShorthandForKindsOfCompany:
 
     def test_an_acronym_in_brackets_is_no_kind_of_company(self) -> None:
         assert "keywords" not in search("chiefs of staff (CoSs) at banks in Boston")
+
+
+class TestMoreKindsAndShorthandOfOneRequest:
+    """Tools joined by "+", "bev" for beverage, "maint" for maintenance, "undr" for under,
+    nursing homes and skilled nursing facilities as health care, health departments as
+    government, consumer brands as consumer goods, franchisees as a title."""
+
+    def test_tools_joined_by_a_plus(self) -> None:
+        filters = search("revops leads at fintechs using marketo + salesforce")
+        assert filters["technologies"] == ["Marketo", "Salesforce"]
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("growth leads at food + bev startups in Denver", ["Food & Beverages"]),
+            ("administrators at skilled nursing facilities in Ohio", ["Hospital & Health Care"]),
+            ("activities directors at nursing homes in Maine", ["Hospital & Health Care"]),
+            ("epidemiologists at county health departments in Iowa", ["Government Administration"]),
+            ("brand managers at consumer brands in Chicago", ["Consumer Goods"]),
+        ],
+    )
+    def test_the_industry(self, text: str, industries: list[str]) -> None:
+        assert search(text)["industries"] == industries
+
+    def test_maintenance_shorthand(self) -> None:
+        assert search("maint supervisors at plants in Ohio")["titles"] == ["Maintenance Supervisor"]
+
+    def test_under_typed_short(self) -> None:
+        filters = search("office managers at law firms in Reno undr 40 employees")
+        assert filters["employees"] == {"min": None, "max": 39}
+        assert filters["limit"] == 25
+
+    def test_franchisees_with_owners(self) -> None:
+        assert search("owners and franchisees of gyms in Utah")["titles"] == ["Owner", "Franchisee"]
+
+    def test_franchise_is_no_franchisee(self) -> None:
+        assert search("heads of franchise sales at restaurant chains")["titles"] == [
+            "Head of Franchise Sales"
+        ]

@@ -30,6 +30,7 @@ VOCABULARY_GAPS = {
     "Director of Sustainability",
     "Dispatch Manager",
     "Export Manager",
+    "Franchisee",
     "Frontend Developer",
     "Head of ESG",
     "Head of Events",
