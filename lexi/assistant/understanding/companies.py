@@ -70,9 +70,12 @@ _PROPER_NAME = re.compile(
 # after "at" are companies (one name alone: see ``_ONE_NAME``).
 _NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?"
 _NAME_LIST = re.compile(
-    rf"\b(?:at|from|works\s+at|working\s+at)\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
+    rf"(?:\b(?:at|from|works\s+at|working\s+at)|\bthe\s+(?:[\w-]+\s+){{1,4}}?(?P<of>of))\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
     rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$))"
 )
+# "the CEO of Acciona and of Ferrovial", "at Bosch, at Siemens": the word before each name
+# said again.
+_PREP_AGAIN = re.compile(r"(,|\band\b|\bor\b|&)\s+(?:at|of|from)\s+(?=[A-Z])")
 _EXCLUDED_BEFORE = re.compile(
     r"\b(?:exclud\w*|except(?:\s+for)?|not|no|leave\s+out|leaving\s+out|nobody|no\s+one)\s+"
     r"(?:\w+\s+){0,2}$",
@@ -218,6 +221,8 @@ def _a_name(name: str) -> bool:
 def _name_list(out: Companies) -> None:
     """ "at Snowflake, Datadog, MongoDB": each name a company, unless one is a place or a kind
     of company, or the names are excluded ("exclude anyone at Salesforce, Oracle")."""
+    if " at " in out.clause or " of " in out.clause or " from " in out.clause:
+        out.clause = _PREP_AGAIN.sub(r"\1 ", out.clause)
     m = _NAME_LIST.search(out.clause)
     if (
         not m
@@ -225,11 +230,14 @@ def _name_list(out: Companies) -> None:
         or _NOT_NOW_BEFORE.search(out.clause[: m.start()])  # "used to work at Stripe or Revolut"
     ):
         return
-    names = [n.strip(" .") for n in _NAME_SPLIT.split(m[1]) if n.strip(" .")]
+    names = [n.strip(" .") for n in _NAME_SPLIT.split(m[2]) if n.strip(" .")]
     if len(names) < 2 or not all(_a_name(n) and _not_a_word(n) for n in names):
         return
+    if m["of"] and not all(_read_as_nothing_else(n) for n in names):
+        return  # "the Head of Product and Engineering": departments
     out.names.extend(n for n in names if n not in out.names)
-    out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
+    start = m.start("of") if m["of"] else m.start()  # "the CEO of ...": the role stays
+    out.clause = (out.clause[:start] + " " + out.clause[m.end() :]).strip()
 
 
 def _not_a_word(name: str) -> bool:

@@ -2685,3 +2685,25 @@ class TestTitlesReadWhole:
         assert f.industries == ["Insurance"]
         assert f.company_locations == ["OH, US"]
         assert f.employees == {"min": 200, "max": 1000}
+
+
+class TestTheRoleOfSeveralCompaniesEachNamedWithItsWord:
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("I'd like the CFO of Iberdrola and of Repsol", ["Iberdrola", "Repsol"]),
+            (
+                "the COOs of Maersk, of Hapag-Lloyd and of Cosco",
+                ["Maersk", "Hapag-Lloyd", "Cosco"],
+            ),
+            ("general counsel at Stripe and at Adyen", ["Stripe", "Adyen"]),
+            ("the CTO of Zalando and Klarna", ["Zalando", "Klarna"]),
+        ],
+    )
+    def test_every_company_is_searched(self, text, names):
+        assert search(text).filters.companies == names
+
+    def test_departments_after_the_role_are_no_companies(self):
+        got = search("the Head of Product and Engineering")
+        assert not got.filters.companies
+        assert got.filters.titles == ["Head of Product", "Head of Engineering"]
