@@ -59,11 +59,11 @@ _ONE_NAME = re.compile(
     r"\s*([A-Z][\w&'-]*\w)" + _PLACE_AFTER
 )
 _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
-# "directors of nursing at Houston Methodist", "the CFO at Cleveland Clinic": two to four
+# "directors of nursing at Houston Methodist", "the CFO at Cleveland Clinic": two to five
 # capitalised words after "at" ending the clause (or before the people's place) that together
 # are one organisation's name, often a place followed by a word (see ``_proper_name``).
 _PROPER_NAME = re.compile(
-    r"\b(?:at|from|works\s+at|working\s+at)\s+([A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){1,3})"
+    r"\b(?:at|from|works\s+at|working\s+at)\s+([A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){1,4})"
     r"(?=\s*(?:[?.!,;]|$)|\s+(?:in|near|around)\s+[A-Z])"
 )
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row

@@ -443,6 +443,15 @@ class TestRegions:
         f = search("CTOs in the Nordics (and Germany)").filters
         assert f["locations"] == [*tables.GROUPS["Nordics"], "DE"]
 
+    def test_an_organisation_named_after_a_region_is_that_organisation(self):
+        f = search("nurses at Long Island Jewish Medical Center").filters
+        assert f["companies"] == ["Long Island Jewish Medical Center"]
+        assert "locations" not in f
+
+    def test_a_team_named_after_a_region_is_no_region(self):
+        f = search("marketing directors at the Colorado Rockies").filters
+        assert f["locations"] == ["CO, US"]
+
     def test_a_direction_in_a_street_name_is_no_region(self):
         assert "locations" not in search("owners of restaurants south of Market").filters
 
