@@ -1962,6 +1962,10 @@ def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:
     return 0
 
 
+# Kinds of business no industry of the taxonomy names: searched as keywords, whole.
+_BUSINESS_KINDS = frozenset("salon barbershop laundromat florist pawnshop parlor parlour".split())
+
+
 def _flush(
     tokens: list[Token],
     pending: list[int],
@@ -1978,6 +1982,9 @@ def _flush(
         pending.pop(0)  # "only include companies with 50-250 employees": no description
     if not pending:
         return
+    # "hair salon owners", "barbershop owners": a kind of business no industry names is the
+    # keyword, with the words that say which kind
+    company_noun = company_noun or tokens[pending[-1]].key in _BUSINESS_KINDS
     words = [tokens[j].text for j in pending]
     before = tokens[pending[0] - 1].key if pending[0] else ""
     # "engineers at Google": a capitalised name after "at" is the company (keywords match names).

@@ -2716,3 +2716,31 @@ class TestTheRoleOfSeveralCompaniesEachNamedWithItsWord:
         got = search("the Head of Product and Engineering")
         assert not got.filters.companies
         assert got.filters.titles == ["Head of Product", "Head of Engineering"]
+
+
+class TestKindsOfBusinessWithoutAnIndustry:
+    """A kind of business no industry names ("barbershop owners", "nail salon owners") is the
+    keyword, whole; foundations that give money away are Philanthropy."""
+
+    @pytest.mark.parametrize(
+        ("text", "keywords"),
+        [
+            ("barbershop owners in Memphis", ["barbershop"]),
+            ("lash salon owners in Tampa", ["lash salon"]),
+            ("laundromat owners in Queens", ["laundromat"]),
+        ],
+    )
+    def test_kind_is_the_keyword(self, text, keywords):
+        f = search(text).filters
+        assert f.keywords == keywords and f.seniorities == ["owner"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "grants managers at family foundations in Chicago",
+            "program officers at private foundations in New York",
+            "CFOs of community foundations in Ohio",
+        ],
+    )
+    def test_foundations_are_philanthropy(self, text):
+        assert search(text).filters.industries == ["Philanthropy"]
