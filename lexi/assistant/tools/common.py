@@ -108,3 +108,4 @@ def save_to(
 def remember_list(ctx: TurnContext, lst: ContactList) -> None:
     ctx.state.last_list_id = str(lst.id)
     ctx.state.last_list_name = lst.name
+    ctx.state.used_list(lst.name)

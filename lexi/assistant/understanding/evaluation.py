@@ -319,6 +319,7 @@ def _listed(state: ConversationState, intent: Intent) -> None:
     if name:
         state.last_list_name = name
         state.last_list_id = f"list:{name}"
+        state.used_list(name)
         if name not in state.known_list_names:
             state.known_list_names.append(name)
 

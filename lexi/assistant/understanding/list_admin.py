@@ -153,11 +153,29 @@ def _said_first(clause: str) -> str:
     return f"{verb} {m['obj']}"
 
 
+# "both", "both lists", "them both", "the two lists", "both of them": the last two lists used.
+_BOTH = re.compile(
+    r"(?:both(?:\s+(?:of\s+)?(?:them|those|these|the\s+lists|lists))?|(?:them|those|these)\s+both|"
+    r"the\s+(?:two|2)(?:\s+lists)?|(?:the\s+)?(?:two|2)\s+lists)",
+    I,
+)
+
+
 def list_admin_steps(
     clause: str, quotes: list[str], state: ConversationState
 ) -> list[Intent] | None:
-    """ "export WI Food Mfg and Dairy Supply Chain": one step for each list named; otherwise
-    the one step of ``list_admin``."""
+    """ "export WI Food Mfg and Dairy Supply Chain": one step for each list named; "export
+    both" after two lists were used, one for each of those two; otherwise the one step of
+    ``list_admin``."""
+    if (
+        len(state.recent_list_names) >= 2
+        and (m := _EXPORT.match(_LEAD_IN.sub("", clause)))
+        and _BOTH.fullmatch(m[1])
+    ):
+        return [
+            Intent(kind=IntentKind.list_export, list_name=n, list_target="named")
+            for n in state.recent_list_names[-2:]
+        ]
     if " and " in clause or "," in clause:
         text = _said_first(_LEAD_IN.sub("", clause))
         m = _EXPORT.match(text) or _DELETE.match(text)

@@ -52,6 +52,9 @@ class IntentKind(StrEnum):
 KEEP_SETS = 10
 
 
+RECENT_LISTS = 5  # the lists a conversation remembers using
+
+
 @dataclass
 class ConversationState:
     """What earlier turns left behind, plus the request's context ids."""
@@ -66,6 +69,9 @@ class ConversationState:
     context_list_name: str | None = None
     context_campaign_id: str | None = None
     known_list_names: list[str] = field(default_factory=list)  # the workspace's list names
+    # The lists the conversation used (saved to, made, exported...), newest last, a few: "export
+    # both" after saving to two lists is those two.
+    recent_list_names: list[str] = field(default_factory=list)
     # Result sets, oldest first; the last one is the current set "them" and "these" refer to.
     # Each: {"id", "source": "search"|"task", "filters", "total", "offset", "count",
     # "prospect_ids" (inline searches), "task_id" (approved tasks), "turn"}.
@@ -86,6 +92,11 @@ class ConversationState:
     # The request a question about which list waits on ("add them to the list": "Which list?"),
     # as {"kind", "selector"}: the answer ("Q1 Leads") completes it. Asked at ``asked_turn``.
     asked_list: dict[str, Any] | None = None
+
+    def used_list(self, name: str) -> None:
+        """Note a list the conversation used (see ``recent_list_names``)."""
+        recent = [n for n in self.recent_list_names if n != name]
+        self.recent_list_names = [*recent, name][-RECENT_LISTS:]
 
     def has_results(self) -> bool:
         """Whether an earlier turn left people to refer to ("add them", "the first 5")."""

@@ -1581,6 +1581,31 @@ class TestTheSameQuestionAboutAnotherCampaign:
         assert got.kind is IntentKind.list_stats and got.list_name == "Webinar Leads"
 
 
+class TestExportingBothListsJustUsed:
+    SAVES = (
+        [{"kind": "list_add", "list_name": "Gulf Banks", "list_target": "named"}],
+        [{"kind": "list_create", "list_name": "Gulf Risk", "list_target": "new"}],
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        ["export both", "please export both lists", "export them both", "export the two lists"],
+    )
+    def test_one_export_for_each_of_the_last_two_lists(self, text):
+        state = _after(_search(BANKERS), *self.SAVES, known=["Gulf Banks", "Q1 Leads"])
+        got = interpret(text, state).intents
+        assert [(i.kind, i.list_name, i.list_target) for i in got] == [
+            (IntentKind.list_export, "Gulf Banks", "named"),
+            (IntentKind.list_export, "Gulf Risk", "named"),
+        ]
+
+    def test_the_lists_used_are_remembered_newest_last_once_each(self):
+        state = ConversationState()
+        for name in ("A", "B", "A", "C", "D", "E", "F"):
+            state.used_list(name)
+        assert state.recent_list_names == ["B", "A", "C", "D", "E", "F"][-5:]
+
+
 class TestAStateCodeInLowerCaseAfterACity:
     @pytest.mark.parametrize(
         ("text", "place"),
