@@ -183,6 +183,9 @@ _REASON = prefilter.compile(
     # "... on my behalf? We find that warming them up on LinkedIn improves our reply rates."
     r"|(?:in\s+our\s+experience|(?:i|we)(?:'ve|\s+have)?\s+(?:(?:usually|often|always|generally)\s+)?"
     r"(?:find|found|see|seen|saw|notice|noticed|learn|learned|learnt)\s+that)\b"
+    # "... more formal? Superintendents' offices tend to appreciate that.": how some people are
+    r"|(?:[\w'\u2019-]+\s+){1,4}?tends?\s+to\s+(?:appreciate|like|prefer|respond|reply|react|"
+    r"expect|value|want|need|ignore|be|get|read)\b"
     # "..., if that makes sense", "..., if it isn't too much trouble": politeness, no request
     r"|if\s+(?:that|this|it)\s+makes\s+sense|if\s+(?:it|that)\s+(?:isn'?t|is\s+not|'?s\s+not)\s+too\s+much"
     r"\s+(?:trouble|hassle|work|to\s+ask)"

@@ -2053,6 +2053,34 @@ class TestAskingHowItWouldLook:
         assert [i.kind for i in got] == [IntentKind.prospect_search]
 
 
+# ------------------------------------------------------------------ how some people tend to be
+
+
+class TestHowSomePeopleTendToBe:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Could you add heads of treasury? Principals' assistants tend to respond to them.",
+            "also risk directors. Treasurers' teams tend to be the ones who sign off.",
+        ],
+    )
+    def test_the_remark_is_no_second_search(self, text):
+        got = interpret(text, _after(_search(BANKERS))).intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search]
+        assert got[0].refinement
+
+    def test_the_remark_after_an_email_change_is_no_search(self):
+        state = _after(
+            _search(BANKERS),
+            [{"kind": "campaign_create", "list_name": "TX Banks", "params": {"topic": "audits"}}],
+            known=["TX Banks"],
+        )
+        got = interpret(
+            "Make the emails warmer please. Founders' assistants tend to prefer that.", state
+        )
+        assert [i.kind for i in got.intents] == [IntentKind.email_rewrite]
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
