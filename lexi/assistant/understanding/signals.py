@@ -80,7 +80,8 @@ _STAGE_WORDS = re.compile(
 )
 # Verbs of a funding round: "raised", "got funding", "received investment".
 _RAISE = (
-    r"(?:raised|funded|closed\s+a\s+round|(?:received|got|secured|landed)\s+(?:an?\s+)?(?:new\s+)?"
+    r"(?:raised|funded|closed\s+a\s+round|(?:received|receive|receives|got|get|gets|secured|"
+    r"secure|secures|landed)\s+(?:an?\s+)?(?:new\s+)?"
     r"(?:investment|funding|financing|capital|money|(?:vc|venture)\s+(?:funding|money|capital)))"
 )
 _RAISED_YEAR = re.compile(
@@ -147,7 +148,8 @@ _PLUS_RAISED = re.compile(
 # last year", "whose last round was since March" / "in Q3".
 _LAST_ROUND = re.compile(
     r"\b(?:(?:whose|with\s+(?:a|an|their|its)|where\s+the|and\s+the)\s+)?(?:last|latest|most\s+recent)\s+"
-    r"(?:funding\s+|financing\s+|venture\s+)?(?:round|raise|funding)\s+(?:was\s+|closed\s+|happened\s+)?"
+    r"(?:funding\s+|financing\s+|venture\s+|equity\s+)?(?:round|raise|funding|investment|financing)\s+"
+    r"(?:was\s+|closed\s+|happened\s+|took\s+place\s+|came\s+|(?:was\s+)?made\s+)?"
     rf"(?:in\s+(?P<year>(?:19|20)\d\d)\b|(?:in\s+)?(?P<rel>last|this)\s+year\b|{_SINCE}|{_QUARTER})",
     _I,
 )

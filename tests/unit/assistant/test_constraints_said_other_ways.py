@@ -1138,3 +1138,29 @@ class TestMoreKindsAndShorthandOfOneRequest:
         assert search("heads of franchise sales at restaurant chains")["titles"] == [
             "Head of Franchise Sales"
         ]
+
+
+class TestFundingSaidOtherWays:
+    """A round said in the present tense ("which get funding in this year") or as the latest
+    investment that "took place" is when the company last raised."""
+
+    @pytest.mark.parametrize(
+        ("text", "last_funding"),
+        [
+            (
+                "CMOs of fintechs in Spain which get funding in this year",
+                {"after": "2026-01-01", "before": None},
+            ),
+            (
+                "COOs at PE-backed distributors whose most recent investment took place since "
+                "March",
+                {"after": "2026-03-01", "before": None},
+            ),
+            (
+                "CFOs at medtechs whose latest financing was in 2025",
+                {"after": "2025-01-01", "before": "2025-12-31"},
+            ),
+        ],
+    )
+    def test_last_funding(self, text, last_funding):
+        assert search(text)["last_funding"] == last_funding
