@@ -445,7 +445,7 @@ class TestOccupationsTheVocabularyLacks:
         ("text", "hiring"),
         [
             ("operations managers at dairy farms that are hiring herdsmen", "Herdsman"),
-            ("director of facilities at hospitals hiring HVAC techs", "HVAC Tech"),
+            ("director of facilities at hospitals hiring HVAC techs", "HVAC Technician"),
         ],
     )
     def test_hiring_for_an_occupation(self, text: str, hiring: str) -> None:
@@ -1164,3 +1164,21 @@ class TestFundingSaidOtherWays:
     )
     def test_last_funding(self, text, last_funding):
         assert search(text)["last_funding"] == last_funding
+
+
+class TestTechniciansOfATrade:
+    """ "techs" after a trade are its technicians ("tech" alone stays the tech industry)."""
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("pharmacy techs at hospitals in Iowa", "Pharmacy Technician"),
+            ("vet techs at animal hospitals in Denver", "Veterinary Technician"),
+        ],
+    )
+    def test_the_title(self, text: str, title: str) -> None:
+        assert search(text)["titles"] == [title]
+
+    def test_a_posting_for_them(self) -> None:
+        filters = search("plant managers in Ohio at factories hiring HVAC techs")
+        assert filters["hiring_for"]["titles"] == ["HVAC Technician"]
