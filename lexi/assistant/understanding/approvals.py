@@ -34,19 +34,24 @@ _PICKED = (
     r"(?P<picked>the\s+one\s+(?:for|about|on|to|into|with|concerning|regarding|re|saving|adding|"
     r"that\s+(?:saves|adds))\s+"
     r"(?:(?!\b(?:and|then|also)\b)[^,;.!?]){1,60}?|"
-    r"the\s+(?:other|older|oldest|first|earlier|previous|second)\s+(?:one|task|request|search))"
+    r"the\s+(?:other|older|oldest|first|earlier|previous|second)\s+(?:one|task|request|search)|"
+    # a task said by what it is: "the BambooHR search task", "the Workday one", "the Q4 export"
+    r"the\s+(?!(?:other|older|oldest|first|earlier|previous|second)\b)(?:[\w&'+-]+\s+){1,4}?"
+    r"(?:search\s+task|one|task|search|request|export|deletion|launch))"
 )
 # Why, said after a cancel: "that was a mistake", "I don't need it anymore".
 _REASON = (
     r"(?:[\s,.;!\u2014\u2013-]+(?:(?:that|it|this)(?:\s+(?:was|is)|\s*'?s)\s+[^.!?]{1,40}|"
     r"(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+need\s+it[^.!?]{0,20}|"
     r"(?:because|since|cause|cuz|as)\s+(?:it|that|this|i|we)\b[^.!?]{1,50}|"
-    r"(?:by|my)\s+mistake|my\s+bad|(?:the\s+)?wrong\s+(?:one|search|list|people|task|campaign)|"
+    r"(?:by|my)\s+mistake|my\s+bad|(?:the\s+)?wrong\s+(?:[\w-]+\s*){1,3}|"
+    r"(?:too\s+(?:broad|narrow|big|small|many|few|wide)|not\s+needed(?:\s+any\s*more)?)|"
     r"not\s+what\s+(?:i|we)\s+(?:wanted|meant|asked\s+for)))?"
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
     r"(?:yes|yeah|yep|yup|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    r"i\s+(?:confirm|agree)|confirmed|"
     r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
     r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
@@ -93,8 +98,23 @@ _GO_AHEAD = re.compile(
 _BARE_NO = re.compile(r"^\W*(?:no|nope|nvm|never\s*mind|nevermind|don'?t)\W*$", I)
 
 
+# "Approve it, please. Thank you so much for all your help today!": thanks after the answer.
+_THANKS_AFTER = re.compile(
+    r"(?<=[.!,])\s+(?:(?:and\s+)?(?:thank\s+you|thanks|thx|ty|cheers|much\s+appreciated|"
+    r"appreciate\s+it|you'?re\s+(?:a\s+star|the\s+best|a\s+lifesaver))\b[^?]{0,60}|"
+    r"have\s+a\s+(?:good|great|nice|lovely)\s+(?:one|day|evening|weekend)[^?]{0,20})$",
+    I,
+)
+
+
+_THANKS_WORDS = ("thank", "thx", "ty", "cheers", "appreciat", "you'", "youre", "have a")
+
+
 def approval(text: str, state: ConversationState) -> Intent | None:
     """The pending task's fate, when the message is only about it."""
+    low = text.lower()
+    if any(w in low for w in _THANKS_WORDS):
+        text = _THANKS_AFTER.sub("", text)
     # "dismiss it, I'll handle that one myself": the reason after the answer is no request (a
     # bare "ok" or "no" left is too little to act on)
     stripped = without_reasons(text)

@@ -620,13 +620,28 @@ _TOO = {
     "short": "longer",
     "brief": "longer",
 }
-_TOO_WORD = prefilter.compile(r"\btoo\s+(" + "|".join(_TOO) + r")\b", I)
+# "too formal", and what the email is said to be: "it reads a little stiff", "sounds so corporate".
+_TOO_WORD = prefilter.compile(
+    r"\b(?:too\s+|(?:reads|sounds|feels|seems|comes\s+across)\s+(?:as\s+)?(?:a\s+(?:little|bit|tad)\s+|"
+    r"kind\s+of\s+|kinda\s+|quite\s+|very\s+|really\s+|so\s+|rather\s+|overly\s+|way\s+too\s+|"
+    r"a\s+little\s+too\s+|a\s+bit\s+too\s+)?)(" + "|".join(_TOO) + r")\b",
+    I,
+)
+# "more casual", "less formal": the tone asked for in so many words.
+_ASKED_TONE = re.compile(r"\b(?:more|less)\s+[\w-]+", I)
 
 
 def _tone(clause: str) -> str | None:
-    """The tone asked for; of several ("more casual, less salesy"), the one named first."""
+    """The tone asked for; of several ("more casual, less salesy"), the one named first; what
+    the email is said to be ("too formal", "it reads stiff") asks for the opposite, unless the
+    tone is asked for in so many words too ("it reads stiff, make it more friendly")."""
     if too := _TOO_WORD.search(clause):
-        return _TOO[too[1].lower()]
+        asked = _ASKED_TONE.search(clause)
+        return (asked and _first_tone(asked[0])) or _TOO[too[1].lower()]
+    return _first_tone(clause)
+
+
+def _first_tone(clause: str) -> str | None:
     best: tuple[int, str] | None = None
     for name, pattern in _TONE_PATTERNS.items():
         m = pattern.search(clause)

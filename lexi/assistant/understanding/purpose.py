@@ -114,7 +114,7 @@ _ADVERB = (
 # joins ("companies that don't", "but never VPs").
 _SUBJECT_WORD = (
     r"(?!(?:that|who|which|whose|where|but|and|or|not|no|only|just|except|also|plus|so|if|when|"
-    r"without|with|exclude|skip|drop|remove)\b)[\w-]+"
+    r"without|with|exclude|skip|drop|remove)\b)[\w-]+(?:['\u2019]s?(?!\w))?"  # "superintendents' offices"
 )
 # What someone says they want, right after "I"/"we": a request, not a reason.
 _WANTS = (

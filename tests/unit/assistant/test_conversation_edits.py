@@ -2385,3 +2385,69 @@ class TestADayWrittenDayFirst:
             got = _refined(text, BANKERS)
         assert got["last_funding"] == {"after": after, "before": None}
         assert got["limit"] == 25
+
+
+class TestATaskSaidByWhatItIs:
+    """A task named by what it is ("the Salesforce search task", "the Shopify one") is the one
+    waiting when only one waits (asked about among several); a reason or thanks after the answer,
+    and a confirmation before it, are no other request."""
+
+    ONE = ConversationState(pending_task_ids=["t-1"])
+    TWO = ConversationState(pending_task_ids=["t-1", "t-2"])
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("approve the Salesforce search task", IntentKind.task_approve),
+            ("ok confirm the Ohio CFO export", IntentKind.task_approve),
+            ("dismiss the Shopify one, wrong industry", IntentKind.task_dismiss),
+            ("cancel the Denver dentists task, too broad", IntentKind.task_dismiss),
+        ],
+    )
+    def test_the_one_waiting(self, text, kind):
+        assert _one(text, self.ONE).kind is kind
+        got = _one(text, self.TWO)
+        assert got.kind is IntentKind.clarify and got.question == "which_task"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Approve it please. Thanks so much for sorting all this out!",
+            "go ahead and approve it, cheers mate",
+            "Yes I confirm, approve the task",
+            "i agree, approve it",
+        ],
+    )
+    def test_thanks_after_and_a_confirmation_before(self, text):
+        assert _one(text, self.ONE).kind is IntentKind.task_approve
+
+
+class TestWhatTheEmailIsSaidToBe:
+    """What the email is said to be ("it reads a little stiff", "sounds so corporate") asks for
+    the opposite tone unless one is asked for in so many words; a sentence after the change about
+    how its readers are ("Hospital buyers' assistants tend to prefer that") is no search."""
+
+    STATE = ConversationState(last_campaign_id="camp-1")
+
+    @pytest.mark.parametrize(
+        ("text", "tone"),
+        [
+            ("honestly it reads a bit stiff 🙈 could you make it more relaxed?", "casual"),
+            ("this sounds kinda corporate so make it more laid-back pls", "casual"),
+            ("rewrite the email please it sounds so corporate", "casual"),
+            ("it's way too stiff, loosen it up a little", "casual"),
+        ],
+    )
+    def test_the_tone_asked_for(self, text, tone):
+        got = _one(text, self.STATE)
+        assert got.kind is IntentKind.email_rewrite and got.params["tone"] == tone, got
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Please make the emails more formal. Hospital buyers' assistants tend to prefer that.",
+            "shorter please. The CFO's assistants usually screen long emails.",
+        ],
+    )
+    def test_a_sentence_about_the_readers_is_no_search(self, text):
+        assert _one(text, self.STATE).kind is IntentKind.email_rewrite
