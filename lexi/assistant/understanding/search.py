@@ -128,6 +128,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     )
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     slots = _which_reading(slots)
+    slots = _exclusions_lifted(f, slots)
     add = _adds(clause)
     slots = _hq_places(slots, base, clause)
     slots = _kind_restated(slots, base, clause, add)
@@ -405,6 +406,29 @@ _TAKES_BACK = prefilter.compile(
     r"\bchanged\s+my\s+mind\b",
     re.IGNORECASE,
 )
+
+
+_LIFTABLE = (
+    ("locations", "exclude_locations"),
+    ("industries", "exclude_industries"),
+    ("company_locations", "exclude_company_locations"),
+)
+
+
+def _exclusions_lifted(f: dict[str, Any], slots: Slots) -> Slots:
+    """ "actually banks are fine", "ok include nyc too" after a search that left them out: the
+    exclusion is lifted; the value is not added, since the search's own values hold it
+    ("financial services but not banks", "New York State but not the city")."""
+    out = slots
+    for positive, excluded in _LIFTABLE:
+        lifted = [v for v in getattr(slots, positive) if v in (f.get(excluded) or [])]
+        if not lifted:
+            continue
+        f[excluded] = [v for v in f[excluded] if v not in lifted]
+        if out is slots:
+            out = copy.copy(slots)
+        setattr(out, positive, [v for v in getattr(slots, positive) if v not in lifted])
+    return out
 
 
 def _drop_removed(

@@ -2081,6 +2081,29 @@ class TestHowSomePeopleTendToBe:
         assert [i.kind for i in got.intents] == [IntentKind.email_rewrite]
 
 
+# ------------------------------------------------------------------ a value left out, allowed again
+
+LEFT_OUT = {
+    "titles": ["Claims Manager"],
+    "industries": ["Insurance"],
+    "exclude_industries": ["Health, Wellness and Fitness"],
+    "locations": ["FL, US"],
+    "exclude_locations": ["Miami, FL, US"],
+    "limit": 25,
+}
+
+
+class TestAValueLeftOutAllowedAgain:
+    @pytest.mark.parametrize("text", ["actually Miami is fine", "ok include miami too"])
+    def test_the_place_is_no_longer_excluded(self, text):
+        got = _refined(text, LEFT_OUT)
+        assert got == {k: v for k, v in LEFT_OUT.items() if k != "exclude_locations"}
+
+    def test_the_industry_is_no_longer_excluded(self):
+        got = _refined("fitness companies are ok after all", LEFT_OUT)
+        assert got == {k: v for k, v in LEFT_OUT.items() if k != "exclude_industries"}
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
