@@ -22,7 +22,12 @@ _UNIT = (
     r"(?:employees?|emps?|staff|headcount|workers|ftes?|people|ppl|revenue|in\s+revenue|arr|"
     r"turnover|results|leads|contacts|prospects|names|records|days?|weeks?|months?|%|percent|pct)"
 )
-_QTY = rf"{_AMOUNT}(?:\s*(?:-|\u2013|to)\s*{_AMOUNT})?(?:\s*{_UNIT}\b|%)?"
+# "more than 100", "under 500": a bound said with the number.
+_BOUND = (
+    r"(?:(?:more|greater)\s+than|over|above|at\s+least|min(?:imum)?|under|below|"
+    r"(?:less|fewer)\s+than|up\s+to|at\s+most|max(?:imum)?)\s+"
+)
+_QTY = rf"(?:{_BOUND})?{_AMOUNT}(?:\s*(?:-|\u2013|to)\s*{_AMOUNT})?(?:\s*{_UNIT}\b|%)?"
 _LEAD = (
     r"^\W*(?:(?:sorry|oops|whoops|ugh|argh|typo|my\s+bad|my\s+mistake|no|nope|nah|wait|actually|"
     r"hmm+|ah|oh|ok(?:ay)?|i\s+meant?|i\s+wanted|it\s+should\s+(?:be|say|have\s+been)|"
@@ -77,6 +82,31 @@ class _Qty:
         self.kind = _kind_of(low, self.money)
         unit = re.search(r"\b(day|week|month)s?\b", low)
         self.days_per = _DAYS[unit[1][0]] if unit else 1
+        bound = re.match(_BOUND, low)
+        words = bound[0].split() if bound else []
+        if words[:1] == ["at"]:
+            self.bound: tuple[str, int] | None = ("min", 0) if words[1] == "least" else ("max", 0)
+        else:
+            self.bound = _BOUND_SIDES.get(words[0]) if words else None
+
+
+# The side a bound word sets, and whether it leaves the number out ("more than 100": 101+).
+_BOUND_SIDES = {
+    "more": ("min", 1),
+    "greater": ("min", 1),
+    "over": ("min", 1),
+    "above": ("min", 1),
+    "at": None,  # "at least" / "at most": read below
+    "min": ("min", 0),
+    "minimum": ("min", 0),
+    "under": ("max", -1),
+    "below": ("max", -1),
+    "less": ("max", -1),
+    "fewer": ("max", -1),
+    "up": ("max", 0),
+    "max": ("max", 0),
+    "maximum": ("max", 0),
+}
 
 
 def _value(m: re.Match[str]) -> int:
@@ -168,7 +198,8 @@ def _holds(base: dict[str, Any], key: str, old: _Qty) -> bool:
         bounds = [have.get("min"), have.get("max")]
         if len(old.values) >= 2:
             return bounds == old.values[:2]
-        return old.values[0] in bounds
+        n = old.values[0]  # "more than 1000" is kept as 1,001+, "under 500" as up to 499
+        return n in bounds or have.get("min") == n + 1 or have.get("max") == n - 1
     return have == old.values[0] * (old.days_per if key != "limit" else 1)
 
 
@@ -182,7 +213,7 @@ def _set(base: dict[str, Any], key: str, new: _Qty, old: _Qty | None) -> dict[st
     out = copy.deepcopy(base)
     if key in ("employees", "revenue_usd", "headcount_growth_pct"):
         have = base.get(key) if isinstance(base.get(key), dict) else None
-        shape = _bounds(new, old, have)
+        shape = _bounds(new, old, have, exclusive=key == "employees")
         if shape is None:
             return None
         if have and "months" in have:
@@ -197,16 +228,22 @@ def _set(base: dict[str, Any], key: str, new: _Qty, old: _Qty | None) -> dict[st
     return out
 
 
-def _bounds(new: _Qty, old: _Qty | None, have: dict[str, Any] | None) -> dict[str, Any] | None:
-    """The range after the correction: a range or a minimum ("200+") as said; one number, the
-    bound it replaces ("2000 not 5000" of 100-5,000 is 100-2,000)."""
+def _bounds(
+    new: _Qty, old: _Qty | None, have: dict[str, Any] | None, *, exclusive: bool = False
+) -> dict[str, Any] | None:
+    """The range after the correction: a range or a minimum ("200+") as said, a bound as its
+    word says ("more than 100": 101+ for a size, as a search reads it), the other bound kept;
+    one number, the bound it replaces ("2000 not 5000" of 100-5,000 is 100-2,000)."""
     if len(new.values) >= 2:
         return {"min": new.values[0], "max": new.values[1]}
+    low, high = (have or {}).get("min"), (have or {}).get("max")
+    if new.bound is not None:
+        side, step = new.bound
+        return {"min": low, "max": high, side: new.values[0] + (step if exclusive else 0)}
     if new.plus or have is None or (old is not None and old.plus):
         return {"min": new.values[0], "max": None}
-    low, high = have.get("min"), have.get("max")
     if old is not None and len(old.values) == 1:
-        side = "min" if low == old.values[0] else "max"
+        side = "min" if low in (old.values[0], old.values[0] + 1) else "max"
     elif (low is None) != (high is None):
         side = "min" if low is not None else "max"
     else:

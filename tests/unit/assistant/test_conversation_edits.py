@@ -1836,6 +1836,18 @@ class TestANumberCorrectedInPlace:
         got = _refined("whoops, 200-800 not 2000-8000", ranged)
         assert got == {**ranged, "employees": {"min": 200, "max": 800}}
 
+    @pytest.mark.parametrize(
+        ("text", "kept", "changed"),
+        [
+            ("oops - more than 40, not 400", {"min": 401, "max": None}, {"min": 41, "max": None}),
+            ("under 90 not 900 sorry", {"min": 10, "max": 899}, {"min": 10, "max": 89}),
+            ("no, at least 20, not 200", {"min": 200, "max": 900}, {"min": 20, "max": 900}),
+        ],
+    )
+    def test_a_bound_said_with_its_word(self, text, kept, changed):
+        sized = {**SIZED, "employees": kept}
+        assert _refined(text, sized) == {**sized, "employees": changed}
+
     def test_one_bound_corrected_keeps_the_other(self):
         ranged = {**SIZED, "employees": {"min": 100, "max": 9000}}
         got = _refined("900 not 9000", ranged)
