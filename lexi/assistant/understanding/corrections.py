@@ -51,9 +51,10 @@ _WROTE_THEN_MEANT = re.compile(
 )
 
 _MARKER = re.compile(
-    r"\s*(?P<stop>[,.;])\s*(?:(?:no|nope|oops|whoops|ugh|wait)\W+(?=sorry|i\s+mean|my\s+bad))?"
+    r"\s*(?P<stop>[,.;?!])[.?!]*\s*(?:(?:no|nope|oops|whoops|ugh|wait)\W+(?=sorry|i\s+mean|my\s+bad))?"
     r"(?:sorry|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|no\s+wait|wait\s+no|my\s+bad|"
-    r"(?:no|nope|well|wait)(?=\s*,))\s*,?\s+(?=\S)",
+    # "hiring managers?? no \u2014 talent acquisition leads": "no" and a dash
+    r"(?:no|nope|well|wait)(?=\s*(?:,|[\u2014\u2013]|-\s)))\s*[,\u2014\u2013-]?\s+(?=\S)",
     re.IGNORECASE,
 )
 # "100+ employees, no wait, 50+ I mean": the marker said again after the new value.
@@ -174,8 +175,10 @@ def _replaced_start(
     if _PREPOSITION.match(after) or _NUMBER.match(after):
         return start
     new = _VALUE_END.split(after, maxsplit=1)[0]
-    said = reading(before[start:])
-    if said and said.keys() == reading(new).keys():
+    said, meant = reading(before[start:]), reading(new)
+    if said and said.keys() < meant.keys():
+        return start  # "hiring managers? no - talent acquisition leads at staffing firms"
+    if said and said.keys() == meant.keys():
         # the fewest words that still say what the words replaced say ("Samsara" of "ones that
         # use Samsara"; "sales managers", not "managers")
         for word in reversed(list(_WORD.finditer(before, start))):

@@ -2154,6 +2154,18 @@ class TestAValueCorrectedInTheSameMessage:
         got = _new("account managers, i mean account directors, at banks in Utah")
         assert got["titles"] == ["Account Director"]
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "office managers?? no \u2014 practice administrators at dental clinics in Reno",
+            "office managers? no - practice administrators at dental clinics in Reno",
+        ],
+    )
+    def test_a_role_taken_back_with_no_and_a_dash_gives_way_to_the_request(self, text):
+        got = _new(text)
+        assert got["titles"] == ["Practice Administrator"]
+        assert got["locations"] == ["Reno, NV, US"]
+
     def test_a_sentence_naming_something_else_is_no_correction(self):
         got = _new("CFOs at banks in Ohio. I mean it, verified only")
         assert got["locations"] == ["OH, US"]
