@@ -339,6 +339,39 @@ def _last_words(text: str, m: re.Match[str]) -> str:
     return " ".join(text[: m.start()].split()[-2:])
 
 
+# "my manager asked whether ...", "our owner keeps telling me ...": someone of the user's own
+# company who speaks in the message is nobody to find.
+_WHO_SPEAKS = re.compile(
+    r"\b(?:my|our)\s+(?:boss|manager|owner|owners|ceo|cfo|coo|founder|founders|director|"
+    r"supervisor|team\s+lead|vp|head\s+of\s+\w+|sales\s+manager|marketing\s+manager)\s+"
+    r"(?=(?:asked|asks|keeps|kept|wants|wanted|said|says|told|tells|thinks|thought|"
+    r"suggested|suggests|mentioned|mentions|would|needs|needed|is|was|has|had)\b)",
+    re.IGNORECASE,
+)
+
+
+# "the bigger dental groups are growing fast, so I'd love to see VPs of procurement at ...",
+# "we've been trying to grow, so I was hoping you could find me ...": what is said before the
+# ask is its setting, when the ask names the people and points back at nothing before it.
+_SO_ASK = re.compile(
+    r",?\s+so\s+(?=(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:love|like)\s+|i\s+was\s+hoping\b|"
+    r"i'?m\s+hoping\b|(?:could|can|would)\s+you\b|please\b|if\s+it\s+(?:isn'?t|is\s+not)\b|"
+    r"(?:i|we)\s+need\b)",
+    re.IGNORECASE,
+)
+_POINTS_BACK = re.compile(r"\b(?:there|them|those|these|such|same|that\s+area)\b", re.IGNORECASE)
+
+
+def _setting_before_ask(text: str, has_role) -> str:
+    m = _SO_ASK.search(text)
+    if m is None or m.start() < 20:
+        return text
+    before, after = text[: m.start()], text[m.end() :]
+    if _POINTS_BACK.search(after) or has_role(before) or not has_role(after):
+        return text
+    return after
+
+
 def without_purpose(text: str, has_role) -> str:
     """The message without words about the user or the occasion.
 
@@ -346,6 +379,8 @@ def without_purpose(text: str, has_role) -> str:
     when what follows it does (so "revenue under $1B: CIOs at insurers" keeps its revenue).
     """
     out = _PERSONA.sub("", _HERE.sub("", text))
+    if "my " in out.lower() or "our " in out.lower():
+        out = _WHO_SPEAKS.sub("someone ", out)
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
     out = _WHEN_I.sub("", _AS_A.sub("", out))
@@ -355,5 +390,7 @@ def without_purpose(text: str, has_role) -> str:
     m = _LEAD_IN.match(out)
     if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
         out = m["rest"]
+    if " so " in out.lower():
+        out = _setting_before_ask(out, has_role)
     out = without_reasons(_OCCASION.sub(_occasion, out), has_role)
     return _PLAN.sub("", out).strip() or text

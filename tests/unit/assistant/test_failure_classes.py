@@ -2744,3 +2744,34 @@ class TestKindsOfBusinessWithoutAnIndustry:
     )
     def test_foundations_are_philanthropy(self, text):
         assert search(text).filters.industries == ["Philanthropy"]
+
+
+class TestTheSettingBeforeTheAsk:
+    """Someone of the user's company who speaks in the message ("my sales manager said ...") is
+    nobody to find, and what is said before ", so I was hoping you could find ..." is the
+    setting of the ask, not its filters, when the ask names the people by itself."""
+
+    def test_a_colleague_speaking_is_no_role(self):
+        f = search(
+            "my sales manager said we should also look at CFOs at credit unions in Iowa"
+        ).filters
+        assert f.titles == ["CFO"]
+
+    def test_the_setting_adds_no_filter(self):
+        f = search(
+            "Our CEO keeps saying the big clinics are growing fast, so could you find practice "
+            "managers at clinics in Utah"
+        ).filters
+        assert f.titles == ["Practice Manager"]
+        assert not f.employees and not f.headcount_growth_pct
+
+    def test_the_users_own_town_is_no_place_searched(self):
+        f = search(
+            "We're a small HVAC parts supplier based in Tulsa, Oklahoma and business has been "
+            "slow, so I was hoping you could find facilities managers at schools in Dallas"
+        ).filters
+        assert f.locations == ["Dallas, TX, US"]
+
+    def test_an_ask_that_points_back_keeps_the_setting(self):
+        f = search("We sell to hospitals in Ohio, so could you find CFOs there").filters
+        assert f.locations == ["OH, US"]
