@@ -868,6 +868,11 @@ _SPAN = re.compile(
     r"\b(?P<n>\d{1,4})\s*(?P<unit>days?|weeks?|months?)\b|\b(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_DROPPED_BEFORE = re.compile(
+    r"\b(?:drop|remove|forget|lose|ditch|clear|delete|scrap|scratch|skip|never\s*mind|"
+    r"get\s+rid\s+of|take\s+out)\s+(?:the\s+|that\s+)?(?:(?:last|past)\s+)?$",
+    re.IGNORECASE,
+)
 _POSTINGS = re.compile(r"\b(?:post(?:ing|ed|s)?|jobs?|openings?|listings?)\b", re.IGNORECASE)
 
 
@@ -879,6 +884,15 @@ def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     if not m:
         return None
     f = copy.deepcopy(base)
+    if _DROPPED_BEFORE.search(m.string, 0, m.start()):
+        # "drop the 2025 part", "forget the 90 days": the span taken back, not said anew
+        dated = [k for k in _dated(f) if k != "hiring_for"]
+        if m["year"] and "last_funding" in f:
+            dated = ["last_funding"]
+        if len(dated) != 1:
+            return None
+        del f[dated[0]]
+        return f
     if m["year"]:
         if "last_funding" not in f and not f.get("funding_stages"):
             return None

@@ -2300,6 +2300,13 @@ class TestTheDateOfASignalDropped:
     def test_the_stages_stay_without_a_date(self, text):
         assert _refined(text, DATED) == {k: v for k, v in DATED.items() if k != "last_funding"}
 
+    @pytest.mark.parametrize(
+        "text", ["drop the 2026 part", "ok remove the march part, any date works"]
+    )
+    def test_the_year_named_to_be_dropped_is_dropped(self, text):
+        yearly = {**DATED, "last_funding": {"after": "2026-01-01", "before": "2026-12-31"}}
+        assert _refined(text, yearly) == {k: v for k, v in DATED.items() if k != "last_funding"}
+
     def test_the_tool_stays_without_when_it_was_adopted(self):
         adopted = {**SAAS, "technologies_added_within_days": 90}
         assert _refined("drop the time frame", adopted) == SAAS
