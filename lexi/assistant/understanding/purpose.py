@@ -159,6 +159,10 @@ _REASON = prefilter.compile(
     r"will|would)\b"
     r"|(?:(?:it'?s|that'?s|its|thats|it\s+is|that\s+is)\s+)?too\s+(?:expensive|pricey|costly|far|"
     r"competitive|saturated|crowded|slow|risky)\b"
+    # "only the Netherlands and Belgium, Luxembourg is too small for us": why one is left out
+    r"|(?:[\w'-]+\s+){1,3}?(?:is|are|was|were)\s+(?:just\s+|way\s+|much\s+|a\s+bit\s+)?too\s+"
+    r"(?:small|tiny|big|large|expensive|pricey|costly|far|remote|competitive|saturated|crowded|"
+    r"slow|risky|niche)\b"
     # "..., because of the currency", "due to the exchange rate"
     r"|(?:because\s+of|due\s+to|owing\s+to)\b"
     # "drop the location, our buyers are mostly remote anyway": a sentence about the user's own

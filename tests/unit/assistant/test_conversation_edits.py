@@ -1265,6 +1265,26 @@ IT_LAW = {
 }
 
 
+BANKS_3 = {
+    "titles": ["CFO"],
+    "industries": ["Banking"],
+    "locations": ["OH, US", "IN, US", "KY, US"],
+    "limit": 25,
+}
+
+
+class TestWhyAPlaceIsLeftOut:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "only Ohio and Indiana, Kentucky is too far for us",
+            "just Ohio and Indiana then - the Kentucky market is way too small",
+        ],
+    )
+    def test_the_place_given_as_the_reason_is_neither_added_nor_a_size(self, text):
+        assert _refined(text, BANKS_3) == {**BANKS_3, "locations": ["OH, US", "IN, US"]}
+
+
 class TestAReasonAfterTheChange:
     @pytest.mark.parametrize(
         ("text", "base", "changed"),
