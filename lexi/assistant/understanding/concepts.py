@@ -152,3 +152,19 @@ def filter_question(text: str, names_people: bool) -> tuple[bool, str | None]:
         if any(re.search(rf"(?<![\w-]){re.escape(w)}", what) for w in words):
             return True, code
     return True, "filters"
+
+
+# "does saving contacts cost extra?", "is exporting free?", "do exports use credits too?": what
+# something costs, answered by what credits pay for.
+_ASKS_PRICE = prefilter.compile(
+    r"^\W*(?:(?:and|also|so|but|oh|ok(?:ay)?|plus|btw|wait)\W+)*(?:does|do|will|would|is|are)\s+"
+    r"(?:it\s+|there\s+)?(?:[\w'-]+\s+){0,6}?(?:cost|charge|charged|billed|free|use\s+(?:up\s+)?credits?|"
+    r"eat\s+credits?)(?:\s+(?:me\s+|us\s+)?(?:extra|anything|more|separately|additionally|credits?|"
+    r"too|as\s+well|on\s+top))*(?:\s+to\s+[a-z]+[^?.!]{0,40})?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
+
+def price_question(text: str) -> bool:
+    """Whether the clause asks whether something costs (credits) or is free."""
+    return bool(_ASKS_PRICE.match(text))

@@ -717,6 +717,19 @@ def _asks_nothing_else(intent: Intent) -> bool:
     return not {k for k in filters if k != "limit"}
 
 
+def _prices_answered(intents: list[Intent]) -> list[Intent]:
+    """ "How much does a search cost? And does saving contacts cost extra?": what things cost,
+    asked of more than one thing, is answered once by what credits pay for (not the balance)."""
+    prices = [i for i in intents if i.params.get("topic") == "credits"]
+    if prices and all(
+        i.kind in (IntentKind.credits, IntentKind.capabilities)
+        or (i.kind is IntentKind.clarify and i.missing == ["request"])
+        for i in intents
+    ):
+        return prices[:1]
+    return intents
+
+
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """Greetings and filler give way to real requests; one clarifying question at most."""
     blocked = False
@@ -738,7 +751,7 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
                 kept[-1] = intent  # "hi! can you filter by funding?": the question is answered
             continue  # "how many credits do I have? ... ate credits lol": one answer
         kept.append(intent)
-    intents = kept
+    intents = _prices_answered(kept)
     real = [i for i in intents if i.kind not in (IntentKind.capabilities, IntentKind.clarify)]
     if real:
         # A "request" clarify from a filler clause is noise next to a real request; a clarify

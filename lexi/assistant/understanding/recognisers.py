@@ -257,6 +257,14 @@ def new_list(c: Clause) -> Intent | None:
     return lists.list_operation(c.text, c.quotes, c.state, after_search=c.running.searched)
 
 
+@recogniser(priority=34)
+def price_question(c: Clause) -> Intent | None:
+    """ "does saving contacts cost extra?": what things cost, answered, not searched."""
+    if not concepts.price_question(c.text):
+        return None
+    return Intent(kind=IntentKind.capabilities, params={"topic": "credits"})
+
+
 @recogniser(priority=35)
 def concept_question(c: Clause) -> Intent | None:
     """ "what does verified mean?", "how do you define growing fast?": answered, not searched."""

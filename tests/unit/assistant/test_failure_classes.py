@@ -2775,3 +2775,31 @@ class TestTheSettingBeforeTheAsk:
     def test_an_ask_that_points_back_keeps_the_setting(self):
         f = search("We sell to hospitals in Ohio, so could you find CFOs there").filters
         assert f.locations == ["OH, US"]
+
+
+class TestWhatThingsCost:
+    """Whether something costs credits ("does saving contacts cost extra?", "is exporting free?")
+    is answered by what credits pay for, never searched; asked beside what a search costs, the
+    one answer covers both (the balance is not asked)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "does exporting a list cost anything?",
+            "is adding people to a list free?",
+            "do campaigns use up credits too?",
+            "does it cost extra to save the results?",
+        ],
+    )
+    def test_answered(self, text):
+        (intent,) = interpret(text, ConversationState()).intents
+        assert intent.kind is IntentKind.capabilities and intent.params["topic"] == "credits"
+
+    def test_with_what_a_search_costs_one_answer(self):
+        text = "What does a search cost me? Also, is exporting free or does it use credits?"
+        (intent,) = interpret(text, ConversationState()).intents
+        assert intent.kind is IntentKind.capabilities and intent.params["topic"] == "credits"
+
+    def test_a_question_about_the_people_is_no_price_question(self):
+        intents = interpret("do they use Salesforce?", ConversationState()).intents
+        assert all(i.kind is not IntentKind.capabilities for i in intents)
