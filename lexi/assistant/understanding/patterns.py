@@ -1045,7 +1045,10 @@ _CLEAR = prefilter.compile(
     rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|never\s*mind|"
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:about\s+)?"  # "forget about revenue"
-    rf"(?:the|that|this|my|any)?\s*{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
+    rf"(?:the|that|this|my|any)?\s*"
+    # "remove the company size filter": the companies' size is the size
+    rf"(?:(?:compan(?:y|ies)|firm|org|business)(?:'s|s'|')?\s+(?=(?:size|headcount|revenue)\b))?"
+    rf"{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?"
     # "the company can be anywhere": the companies' place, not the people's

@@ -2136,6 +2136,30 @@ class TestAValueLeftOutAllowedAgain:
         assert got == {k: v for k, v in LEFT_OUT.items() if k != "exclude_industries"}
 
 
+# ------------------------------------------------------------------ the companies' size named to be cleared
+
+COMPANY_SIZED = {
+    **BANKERS,
+    "employees": {"min": 50, "max": 500},
+    "revenue_usd": {"min": 5_000_000, "max": None},
+}
+
+
+class TestTheCompaniesSizeCleared:
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [
+            ("please remove the company size filter", "employees"),
+            ("drop the companies' headcount requirement", "employees"),
+            ("lose the company revenue limit", "revenue_usd"),
+        ],
+    )
+    def test_that_filter_goes_and_the_rest_stays(self, text, gone):
+        assert _refined(text, COMPANY_SIZED) == {
+            k: v for k, v in COMPANY_SIZED.items() if k != gone
+        }
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
