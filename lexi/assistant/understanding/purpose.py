@@ -148,6 +148,10 @@ _REASON = prefilter.compile(
     r"|we(?:'ve|\s+have)?\s+already\b"
     r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
+    # "..., they're the ones who actually book the parties", "?? there are SO many here lol":
+    # who the people are and how many there are, said by the way
+    r"|they(?:'re|\s+are)\s+(?:the\s+ones|the\s+people|usually\s+the\s+ones)\s+(?:who|that)\b"
+    r"|there(?:'re|\s+are)\s+(?:so\s+|just\s+|really\s+|soo+\s+)?(?:many|lots|tons|loads|a\s+lot)\b"
     # "exclude hospitals, they have their own doctors", "skip banks, we don't sell to them"
     r"|(?:they|those|these)\s+(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|"
     r"never|won'?t|can'?t)\b"

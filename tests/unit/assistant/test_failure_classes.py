@@ -2803,3 +2803,24 @@ class TestWhatThingsCost:
     def test_a_question_about_the_people_is_no_price_question(self):
         intents = interpret("do they use Salesforce?", ConversationState()).intents
         assert all(i.kind is not IntentKind.capabilities for i in intents)
+
+
+class TestRemarksAboutThePeopleSought:
+    """Who the people are and how many there are, said by the way ("they're the ones who sign
+    the catering orders", "there are tons here lol and they host big galas"), adds nothing."""
+
+    def test_who_they_are(self):
+        f = search(
+            "executive assistants at law firms in Austin, they're the ones who book the "
+            "restaurant and hotel events"
+        ).filters
+        assert f.titles == ["Executive Assistant"] and f.industries == ["Law Practice"]
+        assert not f.keywords
+
+    def test_how_many_there_are(self):
+        f = search(
+            "CMOs at hospitals in Memphis?? there are tons here lol and they host huge charity "
+            "galas"
+        ).filters
+        assert f.industries == ["Hospital & Health Care"]
+        assert not f.employees and not f.keywords
