@@ -76,6 +76,15 @@ _DROP_THEN_INSTEAD = re.compile(
     r"(?P<new>[^,;.]+?)\s+instead(?:\W+(?:please|pls|thanks|thx))*\W*$",
     re.IGNORECASE,
 )
+# "instead of CFOs, controllers and VPs of finance": said the other way round, "<new> instead
+# of <old>".
+_INSTEAD_OF_FIRST = re.compile(
+    r"^(?P<lead>\W*(?:(?:ok(?:ay)?|so|and|actually|hmm+|no|nah|but)\W+)*)"
+    r"(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+)?(?P<old>[^,;.:]+?)\s*(?:[,;:\u2014\u2013]|\s-)\s*"
+    r"(?:(?:please|pls)\s+)?(?:(?:give\s+me|show\s+me|get|find|use|go\s+with|try|let'?s\s+do)\s+)?"
+    r"(?P<new>[^,;.]+?)(?:\W+(?:please|pls|thanks|thx))*\W*$",
+    re.IGNORECASE,
+)
 # Typed fast: the few misspellings and chat shorthand that change what a message asks.
 _TYPOS = {
     "verifyed": "verified",
@@ -274,6 +283,7 @@ class RuleInterpreter:
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
         cleaned = takebacks.spelled_out(cleaned)
         cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
+        cleaned = _INSTEAD_OF_FIRST.sub(r"\g<lead>\g<new> instead of \g<old>", cleaned)
         cleaned = _without_about_me(without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
         cleaned = corrected(cleaned, _reading)

@@ -2160,6 +2160,25 @@ class TestTheCompaniesSizeCleared:
         }
 
 
+# ------------------------------------------------------------------ "instead of X" said first
+
+
+class TestInsteadOfSaidFirst:
+    @pytest.mark.parametrize(
+        ("text", "changed"),
+        [
+            (
+                "instead of risk managers, compliance officers and auditors",
+                {"titles": ["CFO", "Compliance Officer", "Auditor"]},
+            ),
+            ("ok rather than Texas: Arizona please", {"locations": ["AZ, US"]}),
+            ("in place of the banks - insurers", {"industries": ["Insurance"]}),
+        ],
+    )
+    def test_the_new_value_replaces_the_one_named(self, text, changed):
+        assert _refined(text, BANKERS) == {**BANKERS, **changed}
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
