@@ -20,7 +20,7 @@ from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
 from .places import unquote_places
-from .purpose import without_glosses, without_purpose
+from .purpose import without_examples, without_glosses, without_purpose
 from .questions import clarify
 from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
@@ -286,6 +286,7 @@ class RuleInterpreter:
         cleaned = _INSTEAD_OF_FIRST.sub(r"\g<lead>\g<new> instead of \g<old>", cleaned)
         cleaned = _without_about_me(without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
+        cleaned = without_examples(cleaned, _names_industry)
         cleaned = corrected(cleaned, _reading)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
         running = Running(_valid_search(state.last_filters), state.last_offset)
@@ -535,6 +536,10 @@ def _same_kind(old: str, new: str) -> bool:
     """Whether two texts name the same kind of value: "biotech" and "medical devices"."""
     kinds = _kinds(new)
     return bool(kinds) and kinds == _kinds(old)
+
+
+def _names_industry(text: str) -> bool:
+    return bool(extract(text).industries)
 
 
 def _only_role(text: str) -> bool:

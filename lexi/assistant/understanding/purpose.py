@@ -323,6 +323,25 @@ _EXPLAINED = re.compile(
 _ADDS = re.compile(r"\b(?:too|also|as\s+well|and|or|plus)\b", re.IGNORECASE)
 
 
+# "music companies (labels, publishers, that whole Music Row crowd)", "(e.g. banks, insurers)":
+# examples of the companies already named, in brackets.
+_EXAMPLES = re.compile(
+    r"\s*\((?:\s*(?:e\.?g\.?|such\s+as|like)\s|(?=[^()]*(?:\bthat\s+whole\b|\betc\b|"
+    r"\band\s+so\s+on\b|\band\s+the\s+like\b|\bthat\s+kind\b|\bthose\s+types?\b|\bcrowd\b)))"
+    r"[^()]{2,80}\)",
+    re.IGNORECASE,
+)
+
+
+def without_examples(text: str, names_industry) -> str:
+    """The text without a bracket of examples of the companies it names already
+    (``names_industry(text)``: whether a text names an industry)."""
+    if "(" not in text or not (m := _EXAMPLES.search(text)):
+        return text
+    rest = text[: m.start()] + text[m.end() :]
+    return rest if names_industry(rest) else text
+
+
 def without_glosses(text: str, only_role) -> str:
     """The text without brackets that only restate the role before them, and without a role
     that the words after ", so" or ", i.e." restate.

@@ -2824,3 +2824,25 @@ class TestRemarksAboutThePeopleSought:
         ).filters
         assert f.industries == ["Hospital & Health Care"]
         assert not f.employees and not f.keywords
+
+
+class TestExamplesInBrackets:
+    """A bracket of examples of the companies already named ("(studios, labels, that whole
+    crowd)", "(e.g. banks, insurers)") adds no industry of its own."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            (
+                "producers at film companies in Atlanta (studios, publishers, that whole crowd)",
+                ["Motion Pictures and Film"],
+            ),
+            ("CFOs at financial firms in Boston (e.g. banks, insurers)", ["Financial Services"]),
+        ],
+    )
+    def test_examples_add_no_industry(self, text, industries):
+        assert search(text).filters.industries == industries
+
+    def test_a_bracket_with_a_filter_is_read(self):
+        f = search("CFOs at banks in Ohio (over 500 employees)").filters
+        assert f.employees == {"min": 501, "max": None}
