@@ -193,6 +193,23 @@ _SAME_WAY = re.compile(
 )
 
 
+# "scrape their repos and tell me who's doing RLHF": what the ask before would find out.
+_WHAT_IT_FINDS = re.compile(
+    r"^\W*(?:(?:and|then|so)\s+)?(?:(?:tell|show|let)\s+me\s+(?:know\s+)?|find\s+out\s+|see\s+)"
+    r"(?:who|which|what|whether|if|how)\b",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=6)
+def same_ask(c: Clause) -> Answer:
+    """ "can you scrape their GitHub repos and tell me who's doing RLHF": after an ask Lexi cannot
+    serve, what it would find out is the same ask, answered once."""
+    if c.intents and c.intents[-1].kind is IntentKind.unsupported and _WHAT_IT_FINDS.match(c.text):
+        return HANDLED
+    return None
+
+
 @recogniser(priority=3)
 def later_task_answer(c: Clause) -> Intent | None:
     """ "show my pending tasks, then dismiss the one for the Q4 Webinar export": a later step

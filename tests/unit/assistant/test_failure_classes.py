@@ -2846,3 +2846,31 @@ class TestExamplesInBrackets:
     def test_a_bracket_with_a_filter_is_read(self):
         f = search("CFOs at banks in Ohio (over 500 employees)").filters
         assert f.employees == {"min": 501, "max": None}
+
+
+class TestAsksLexiCannotServeInOtherWords:
+    """Building things for the people found (a website, a logo, a pitch deck), what
+    organisations gave or spent, and what an ask Lexi cannot serve would find out ("... and tell
+    me which ones use Rust") are one answer that Lexi cannot, never a search."""
+
+    STATE = ConversationState(
+        last_filters={"titles": ["CTO"], "limit": 25}, last_offset=25, last_prospect_ids=["p1"]
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "could you also design each of them a fresh landing page?",
+            "pls make them a logo, their current ones are awful",
+            "which hospitals donated to cancer charities in 2025?",
+            "what companies sponsored the Dreamforce booths last year",
+            "scrape their github orgs and tell me who's building agents in Rust",
+        ],
+    )
+    def test_one_unsupported_answer(self, text):
+        intents = interpret(text, self.STATE).intents
+        assert [i.kind for i in intents] == [IntentKind.unsupported], intents
+
+    def test_companies_that_make_such_things_are_still_searched(self):
+        intents = interpret("CMOs at agencies that build websites", ConversationState()).intents
+        assert [i.kind for i in intents] == [IntentKind.prospect_search], intents
