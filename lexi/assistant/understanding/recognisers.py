@@ -48,6 +48,7 @@ from .search import (
     new_filters,
     refine,
     unsupported_exclusions,
+    widened_to_states,
 )
 from .signals import calendar_ago, restaged
 from .slots import STOPWORDS, Slots
@@ -582,6 +583,7 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
             or _resized(clause, base)
             or _restaged(clause, base)
             or _keyword_added(clause, slots, base)
+            or widened_to_states(clause, base)
         )
         if timed is not None:
             return Intent(

@@ -388,6 +388,16 @@ def _which_reading(slots: Slots) -> Slots:
     return out
 
 
+def widened_to_states(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    """ "actually people in the whole state", "statewide please": the search with each of its
+    cities widened to its state, nothing else changed; None when the clause says no such thing
+    or the search has no city."""
+    places = base.get("locations") or []
+    if not _WHOLE_STATE.search(clause) or not any(p.count(", ") == 2 for p in places):
+        return None
+    return {**copy.deepcopy(base), "locations": _whole_states(places)}
+
+
 def _whole_states(locations: list[str]) -> list[str]:
     """ "Austin, TX, US" -> "TX, US": each city's state (places without one stay as they are)."""
     out: list[str] = []

@@ -2179,6 +2179,25 @@ class TestInsteadOfSaidFirst:
         assert _refined(text, BANKERS) == {**BANKERS, **changed}
 
 
+# ------------------------------------------------------------------ the cities widened to their states
+
+CITIES = {
+    "titles": ["Estimator"],
+    "industries": ["Construction"],
+    "locations": ["Boise, ID, US", "Spokane, WA, US"],
+    "limit": 25,
+}
+
+
+class TestTheCitiesWidenedToTheirStates:
+    @pytest.mark.parametrize(
+        "text",
+        ["actually people in the whole state", "statewide please", "ok the entire state then"],
+    )
+    def test_each_city_becomes_its_state(self, text):
+        assert _refined(text, CITIES) == {**CITIES, "locations": ["ID, US", "WA, US"]}
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
