@@ -145,6 +145,13 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
         _not_the_old_place(f, base)
     if _HQ_ANYWHERE.search(clause) and not slots.company_locations:
         f.pop("company_locations", None)  # "people who live in Chicago - the HQ can be anywhere"
+    if slots.company_locations and slots.exclude_locations and _NOT_THE_PEOPLES.search(clause):
+        # "companies based in Texas rather than people in Texas": the place is not the people's,
+        # nobody is left out of it
+        said = set(slots.company_locations) - set(base.get("exclude_locations") or [])
+        f["exclude_locations"] = [v for v in f.get("exclude_locations", []) if v not in said]
+        slots = copy.copy(slots)
+        slots.exclude_locations = [v for v in slots.exclude_locations if v not in said]
     if not slots.locations and (
         _PEOPLE_ANYWHERE.search(clause)
         or (slots.company_locations and _NOT_THE_PEOPLES.search(clause))

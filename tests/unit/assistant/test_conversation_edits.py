@@ -2198,6 +2198,25 @@ class TestTheCitiesWidenedToTheirStates:
         assert _refined(text, CITIES) == {**CITIES, "locations": ["ID, US", "WA, US"]}
 
 
+# ------------------------------------------------------------------ the companies' place rather than the people's
+
+
+class TestTheCompaniesPlaceRatherThanThePeoples:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "same but companies based in Texas rather than people in Texas",
+            "firms headquartered in Texas, not people located in Texas",
+        ],
+    )
+    def test_the_place_moves_to_the_companies_and_nobody_is_left_out(self, text):
+        got = _refined(text, BANKERS)
+        assert got == {
+            **{k: v for k, v in BANKERS.items() if k != "locations"},
+            "company_locations": ["TX, US"],
+        }
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
