@@ -595,7 +595,9 @@ def _set_ranges(f: dict[str, Any], slots: Slots, add: bool = False) -> None:
     if slots.revenue:
         f["revenue_usd"] = _narrowed(f.get("revenue_usd"), slots.revenue)
     if slots.email_status:
-        old = f.get("email_status") or [] if add else []
+        # "guessed emails are fine too" on a search that asked for none: the verified ones and
+        # those
+        old = (f.get("email_status") or ["verified"]) if add else []
         f["email_status"] = _union(old, slots.email_status)
     _set_signals(f, slots, add)
 

@@ -2217,6 +2217,22 @@ class TestTheCompaniesPlaceRatherThanThePeoples:
         }
 
 
+# ------------------------------------------------------------------ other emails fine too
+
+
+class TestOtherEmailsFineToo:
+    @pytest.mark.parametrize(
+        "text", ["guessed emails are ok too", "include guessed emails as well please"]
+    )
+    def test_with_no_email_filter_yet_the_verified_ones_stay_wanted(self, text):
+        assert _refined(text, BANKERS) == {**BANKERS, "email_status": ["verified", "guessed"]}
+
+    def test_a_search_asking_for_some_adds_to_them(self):
+        asked = {**BANKERS, "email_status": ["guessed"]}
+        got = _refined("verified emails are fine too", asked)
+        assert got["email_status"] == ["guessed", "verified"]
+
+
 # ------------------------------------------------------------------ a value corrected in the same message
 
 
