@@ -107,7 +107,7 @@ _THANKS_AFTER = re.compile(
 )
 
 
-_THANKS_WORDS = ("thank", "thx", "ty", "cheers", "appreciat", "you'", "youre", "have a")
+_THANKS_WORDS = ("thank", "thx", "cheers", "appreciat", "you'", "youre", "have a")
 
 
 def approval(text: str, state: ConversationState) -> Intent | None:
