@@ -2874,3 +2874,8 @@ class TestAsksLexiCannotServeInOtherWords:
     def test_companies_that_make_such_things_are_still_searched(self):
         intents = interpret("CMOs at agencies that build websites", ConversationState()).intents
         assert [i.kind for i in intents] == [IntentKind.prospect_search], intents
+
+    @pytest.mark.parametrize("text", ["what have we spent so far?", "what did I spend this week"])
+    def test_what_the_user_spent_is_a_credits_question(self, text):
+        intents = interpret(text, self.STATE).intents
+        assert [i.kind for i in intents] == [IntentKind.credits], intents
