@@ -399,6 +399,15 @@ def _setting_before_ask(text: str, has_role) -> str:
     return after
 
 
+# "sorry one more!! marketing directors in ...", "ok, one more thing: CFOs in ...": a lead-in that
+# announces the next request, no page and no count of it.
+_ONE_MORE = re.compile(
+    r"^\W*(?:(?:sorry|ok(?:ay)?|oh|and|also|so|hey|um+)\W+)*(?:just\s+)?one\s+more"
+    r"(?:\s+(?:thing|request|search|question|ask|list|please|for\s+you))?\s*[!.:,;\u2014\u2013-]+\s*",
+    re.IGNORECASE,
+)
+
+
 def without_purpose(text: str, has_role) -> str:
     """The message without words about the user or the occasion.
 
@@ -406,6 +415,8 @@ def without_purpose(text: str, has_role) -> str:
     when what follows it does (so "revenue under $1B: CIOs at insurers" keeps its revenue).
     """
     out = _PERSONA.sub("", _HERE.sub("", text))
+    if (more := _ONE_MORE.match(out)) and has_role(out[more.end() :]):
+        out = out[more.end() :]
     if "my " in out.lower() or "our " in out.lower():
         out = _WHO_SPEAKS.sub("someone ", out)
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):

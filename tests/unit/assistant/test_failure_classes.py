@@ -2879,3 +2879,25 @@ class TestAsksLexiCannotServeInOtherWords:
     def test_what_the_user_spent_is_a_credits_question(self, text):
         intents = interpret(text, self.STATE).intents
         assert [i.kind for i in intents] == [IntentKind.credits], intents
+
+
+class TestLeadInsAndShorthandSizes:
+    """ "one more!!" before a request announces it (no page, no count), and "ee's" / "EEs" are
+    employees, as HR people write them."""
+
+    def test_one_more_announces_the_request(self):
+        intents = interpret("ok one more!! plant managers at bakeries in Ohio", ConversationState())
+        assert [i.kind for i in intents.intents] == [IntentKind.prospect_search]
+        assert intents.intents[0].filters.titles == ["Plant Manager"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "payroll managers at hotels in Reno, 50-250 ee's",
+            "benefits directors at insurers with 50-250 EEs",
+        ],
+    )
+    def test_ees_are_employees(self, text):
+        f = search(text).filters
+        assert f.employees == {"min": 50, "max": 250}
+        assert f.limit == 25
