@@ -19,6 +19,7 @@ from . import commands, fields, prefilter, recognisers, takebacks  # noqa: F401 
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
+from .lexicon import data_file
 from .places import unquote_places
 from .purpose import without_examples, without_glosses, without_purpose
 from .questions import clarify
@@ -128,6 +129,8 @@ _TYPOS = {
     "wich": "which",
     "whcih": "which",
 }
+# Misspellings of the words of actions ("casul", "lanch", "allready"): data, read with the rest.
+_TYPOS.update(data_file("typos.toml")["words"])
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
 # written in capitals ("a list called TX Supers").
@@ -259,6 +262,53 @@ _ONLY_FILLER = re.compile(
 )
 
 
+# What Lexi does to a campaign or a list: a sentence after it is about that action.
+_ACTIONS = frozenset(
+    {
+        IntentKind.email_rewrite,
+        IntentKind.campaign_create,
+        IntentKind.campaign_start,
+        IntentKind.campaign_pause,
+        IntentKind.campaign_undo,
+        IntentKind.list_add,
+        IntentKind.list_create,
+        IntentKind.list_remove,
+        IntentKind.list_export,
+        IntentKind.list_delete,
+        IntentKind.list_rename,
+        IntentKind.list_merge,
+    }
+)
+# A search asked for in so many words: a search verb or a number of people.
+_ASKS_SEARCH = re.compile(
+    r"\d|\b(?:find|show|get|pull|search|look|give|list|want|need|add|include|fetch|grab|source|"
+    r"target|dozen|also|more|instead)\b",
+    re.IGNORECASE,
+)
+# A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
+# the dean's name", "a few hospitals asked us to wait", "clinics really don't read long emails".
+_OWN_VERB = re.compile(
+    r"\b(?:(?:it|they|he|she|this)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
+    r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
+    r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
+    r"like|prefer|care|mind|think|say|said|expect|respond|reply|answer|read|open|ignore|"
+    r"complain|skim|delete|want|need|get|find)\b)",
+    re.IGNORECASE,
+)
+
+
+def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> bool:
+    """ "make the emails more casual!! dentists hate stuffy emails lol", "pause the campaign?
+    A few hospitals asked us to wait": a sentence after an action that says something of people
+    with its own verb, asking for no search, is a remark about the action, not a search."""
+    return (
+        intent.kind is IntentKind.prospect_search
+        and any(i.kind in _ACTIONS for i in before)
+        and not _ASKS_SEARCH.search(text)
+        and _OWN_VERB.search(text) is not None
+    )
+
+
 class RuleInterpreter:
     """Deterministic, offline understanding: alias tables, patterns and the gazetteer."""
 
@@ -313,7 +363,7 @@ class RuleInterpreter:
                     intents.append(found)
                 continue
             intent = self.registry.read_clause(Clause(text_, quotes, state, running, intents))
-            if intent is None:
+            if intent is None or _remark_after_action(text_, intent, intents):
                 continue
             if intent.kind is IntentKind.prospect_search:
                 typed = intent.filters

@@ -48,6 +48,11 @@ _EXPORT = re.compile(
     # Salesforce import", "... to a spreadsheet so I can share it".
     r"(?:\s+(?:(?:to|as|in)\s+)?(?:a\s+)?(?:csv|spreadsheet|file|excel)(?:\s+file)?"
     r"(?:\s+(?:for|so|to\s+(?:import|upload|load|share|send))\b[^.;!?]*)?)?(?:\s+file)?"
+    # "... so I can send it to the sales team", "... so that my boss can review it", "... to
+    # share with the board": what the file is for, no action of Lexi's and no part of the name
+    r"(?:\s*,?\s+(?:so\s+(?:that\s+)?(?:i|we|you|they|he|she|my|our|the|it|everyone)\b|"
+    r"(?:in\s+order\s+)?to\s+(?:share|send|give|hand|forward|pass|show|email|upload|import|"
+    r"load|review|check)\b)[^.;!?]*)?"
     # "... when it's done", "... once that's finished", "... afterwards": when, not which
     r"(?:\s*,?\s+(?:when|once|after)\s+(?:it'?s|that'?s|it\s+is|that\s+is|you'?re|you\s+are|"
     r"everything\s+is)\s+(?:done|finished|ready|complete)|\s*,?\s+(?:afterwards|after\s+that))?"

@@ -2622,3 +2622,80 @@ class TestWhatTheEmailIsSaidToBe:
     )
     def test_a_sentence_about_the_readers_is_no_search(self, text):
         assert _one(text, self.STATE).kind is IntentKind.email_rewrite
+
+
+class TestRemarksAfterAnAction:
+    """A sentence after a change to a campaign or a list that says something of people with its
+    own verb ("plumbers never read long emails", "it goes out under the CEO's name") is a
+    remark about the change, not a second search; one that asks for people still searches."""
+
+    STATE = ConversationState(last_campaign_id="camp-1", known_list_names=["Roofers TX"])
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("shorten the emails!! roofers hate reading essays haha", IntentKind.email_rewrite),
+            ("Make it warmer please; it is signed by our founder.", IntentKind.email_rewrite),
+            (
+                "Could you pause the running campaign? Several clinics asked us to hold off.",
+                IntentKind.campaign_pause,
+            ),
+            (
+                "make the tone friendlier. accountants never answer stiff emails",
+                IntentKind.email_rewrite,
+            ),
+        ],
+    )
+    def test_the_remark_is_no_search(self, text, kind):
+        assert [i.kind for i in interpret(text, self.STATE).intents] == [kind]
+
+    def test_a_search_after_the_action_is_still_read(self):
+        kinds = [
+            i.kind for i in interpret("pause the campaign. then CTOs at banks", self.STATE).intents
+        ]
+        assert kinds == [IntentKind.campaign_pause, IntentKind.prospect_search]
+
+
+class TestWhatAnExportIsFor:
+    """What the user means to do with an exported file ("so I can send it to the team", "to
+    share with my boss") is no action of Lexi's and no part of the list's name."""
+
+    STATE = ConversationState(known_list_names=["Roofers TX", "Expo Leads 2026"])
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("export Roofers TX so I can send it to the field reps", "Roofers TX"),
+            ("export Expo Leads 2026 so that our partners can review it", "Expo Leads 2026"),
+            ("please export Roofers TX to share with the board", "Roofers TX"),
+            ("download Expo Leads 2026, so we can email it to finance", "Expo Leads 2026"),
+        ],
+    )
+    def test_one_export_of_the_list(self, text, name):
+        got = _one(text, self.STATE)
+        assert got.kind is IntentKind.list_export and got.list_name == name, got
+
+
+class TestActionWordsMisspelled:
+    """Common misspellings of the words of actions ("casul", "lanch", "allready") are read as
+    those words."""
+
+    STATE = ConversationState(last_campaign_id="camp-1", known_list_names=["Roofers TX"])
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("can you make it less fromal", IntentKind.email_rewrite),
+            ("make it more casaul pls", IntentKind.email_rewrite),
+            ("alright luanch the campaign", IntentKind.campaign_start),
+            ("ok lauch it now", IntentKind.campaign_start),
+            ("set up a campiagn for Roofers TX about our storm repair", IntentKind.campaign_create),
+        ],
+    )
+    def test_the_action(self, text, kind):
+        assert _one(text, self.STATE).kind is kind
+
+    def test_already_saved_misspelled(self):
+        state = state_after(_search({"titles": ["Roofer"], "locations": ["TX, US"]}))
+        got = _one("skip the ones i alredy saved", state)
+        assert got.kind is IntentKind.prospect_search and got.filters.exclude_saved, got
