@@ -50,6 +50,11 @@ _DELETE_OTHER = re.compile(
 _UNSUPPORTED = prefilter.compile(
     r"\b(?:calendar|(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?:zoom|teams|video|phone|"
     r"discovery|quick|short|15[\s-]min(?:ute)?|30[\s-]min(?:ute)?)\s+)?(?:meeting|call|demo|intro)s?|"
+    # visits arranged with the people found: "arrange face-to-face meetings with these persons",
+    # "set up property tours for next week", "organise site visits with them"
+    r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|demos?|tours?|"
+    r"visits?|appointments?|viewings?|showings?)\s+(?:with|for)\b|"
+    r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+)?(?:tours?|visits?|viewings?|showings?)\b|"
     # LinkedIn actions: "connect with all of them on LinkedIn", "send them connection requests"
     r"connect\s+with\b[^.?!]*\blinkedin|connection\s+requests?|linkedin\s+(?:invites?|connections?)|"
     # contact data Lexi does not hold
@@ -95,6 +100,8 @@ _CALLED = (
     r"(?:each|all|every\s+one)\s+of\s+(?:these|those|the)\s+\w+|"
     r"(?:the|these|those)\s+(?:\d+\s+)?(?:people|ppl|folks|guys|contacts|leads|prospects|names|"
     r"results|ones|individuals)|"
+    # "call these dueños", "ring those CFOs": whoever they are, already found
+    r"(?:these|those)\s+\w+(?=\s+(?:and|to|about|for|tomorrow|today|tmrw|now|next|this|please|pls)\b|\s*[.,;!?]|\s*$)|"
     r"(?:the\s+)?(?:top|first|last|best)\s+(?:\d+|one|two|three|four|five|six|ten|few|couple)\b(?!\s+of\s+(?:the\s+)?(?:list|results))|"
     r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
 )
@@ -118,6 +125,10 @@ _OUT_OF_REACH = prefilter.compile(
     r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
     r"(?:back\s+)?tax(?:es)?\b|\btax\s+(?:returns?|records?|liens?|debts?)\b|"
     r"\b(?:credit\s+scores?|net\s+worth|criminal\s+records?|background\s+checks?)\b|"
+    # records Lexi does not hold: public tenders and contract awards, job-seeking status
+    r"\b(?:rfps?|rfqs?|requests?\s+for\s+(?:proposals?|quotes?)|contract\s+awards?|sam\.gov)\b|"
+    # ("flag which of these are #OpenToWork"; "SDRs who are #OpenToWork" is a search)
+    r"\b(?:these|those|them)\b[^.?!]{0,40}?\bopen\s*to\s*work\b|"
     r"\b(?:predict|forecast)(?:s|ing)?\s+(?:which|who|whether|if|when|what|how)\b|"
     # building things for them: "build them a new website mockup", "design a logo for each"
     # (asked of Lexi: not "companies that make mobile apps")

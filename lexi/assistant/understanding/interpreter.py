@@ -803,9 +803,11 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
         if kept and kept[-1].kind is IntentKind.unsupported and _asks_nothing_else(intent):
             continue  # "scrape their site and pull every phone number": the same ask, go on
         if intent.kind is IntentKind.unsupported and any(
-            k.kind is IntentKind.unsupported and k.params == intent.params for k in kept
+            k.kind is IntentKind.unsupported for k in kept
         ):
-            continue  # "send them WhatsApp messages? In Brazil everybody uses WhatsApp": one answer
+            # "send them WhatsApp messages? In Brazil everybody uses WhatsApp", "call these folks
+            # and set up demos": one answer says what Lexi cannot do
+            continue
         # "Find law firms and add them to Q1": no search ran, so there is nothing to add.
         if intent.kind is IntentKind.clarify and intent.missing in (["roles"], ["search"]):
             blocked = True

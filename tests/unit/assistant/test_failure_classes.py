@@ -2901,3 +2901,28 @@ class TestLeadInsAndShorthandSizes:
         f = search(text).filters
         assert f.employees == {"min": 50, "max": 250}
         assert f.limit == 25
+
+
+class TestAsksLexiCannotServeAnsweredOnce:
+    """Calls, visits and records Lexi does not hold, asked about people already found: one
+    plain "I cannot" however many of them the message chains."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "could you phone those recruiters and book onsite visits for Thursday?",
+            "ring these CFOs and then schedule intro calls with them",
+            "please organise in-person appointments with these contacts when we are in Lagos",
+            "arrange apartment viewings for next month with those landlords",
+            "can you dig up the federal contract awards for these school districts?",
+            "which of these universities issued an RFP for facilities management lately?",
+            "mark which of those designers are open to work",
+        ],
+    )
+    def test_one_unsupported_answer(self, text):
+        intents = interpret(text, ConversationState()).intents
+        assert [i.kind.value for i in intents] == ["unsupported"]
+
+    def test_open_to_work_in_a_search_stays_a_search(self):
+        intents = interpret("data analysts in Denver who are #OpenToWork", ConversationState())
+        assert [i.kind.value for i in intents.intents] == ["prospect_search"]
