@@ -33,7 +33,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Chairman of the Board|Board Member|Board Director|Non-Executive Director|Advisor|Strategic Advisor|Investor
 |Angel Investor|Self-Employed|Freelancer|Independent Consultant|Contractor|Sole Proprietor|Managing Member
 |Vice Chairman|Vice Chair|Executive Chairman|Deputy CEO|Group CEO|Country Manager|Regional Manager
-|General Manager|Area Manager|Senior Manager|Manager|Supervisor|Team Lead|Team Leader|Associate Director
+|Head of Distribution|General Manager|Area Manager|Senior Manager|Manager|Supervisor|Team Lead|Team Leader|Associate Director
 |Executive Director of Operations|Executive Director of Sales|Executive Director of Marketing
 |Director of Sales and Marketing|VP of Sales and Marketing|Vice President of Sales and Marketing
 |Head of Sales and Marketing|Sales and Marketing Manager|Director of Finance and Operations

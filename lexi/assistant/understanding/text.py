@@ -335,7 +335,7 @@ _SPLIT = re.compile(
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(
     r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|svp|evp|dept|"
-    r"excl|incl|approx|p\.s|p\.p\.s|mio|mrd|mill|tsd)$",
+    r"excl|incl|approx|p\.s|p\.p\.s|mio|mrd|mill|tsd|n|s|e|w)$",
     re.IGNORECASE,
 )
 

@@ -2926,3 +2926,51 @@ class TestAsksLexiCannotServeAnsweredOnce:
     def test_open_to_work_in_a_search_stays_a_search(self):
         intents = interpret("data analysts in Denver who are #OpenToWork", ConversationState())
         assert [i.kind.value for i in intents.intents] == ["prospect_search"]
+
+
+class TestSectorShorthandAndSpanishRoles:
+    """Sector shorthand ("BFSI", "MGAs", "agrifood", "aeronautical", "federal agencies"),
+    "N. America" with its dot, insurance role shorthand ("VP UW") and Spanish role words inside
+    English requests ("dueños", "gerentes")."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("CISOs at BFSI firms in Ohio", ["Banking", "Financial Services", "Insurance"]),
+            ("claims managers at MGAs in Georgia", ["Insurance"]),
+            ("CFOs at ins brokerages in Texas", ["Insurance"]),
+            ("plant managers at agri-food companies in Iowa", ["Food Production"]),
+            ("engineers at aeronautical firms in Kansas", ["Aviation & Aerospace"]),
+            ("CTOs at federal agencies in Virginia", ["Government Administration"]),
+            ("practice managers at veterinary groups in Oregon", ["Veterinary"]),
+        ],
+    )
+    def test_sector_shorthand_names_the_industry(self, text, industries):
+        f = search(text).filters
+        assert f.industries == industries
+        assert not f.keywords
+
+    def test_north_america_abbreviated_with_a_dot(self):
+        f = search("COOs at logistics companies in N. America").filters
+        assert f.locations == ["US", "CA", "MX"]
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("VP UW at insurers in Ohio", "VP of Underwriting"),
+            ("head of distro at insurers in Ohio", "Head of Distribution"),
+        ],
+    )
+    def test_insurance_role_shorthand(self, text, title):
+        assert search(text).filters.titles == [title]
+
+    @pytest.mark.parametrize(
+        ("text", "seniority"),
+        [
+            ("dueñas of bakeries in Hialeah", "owner"),
+            ("gerentes at hotels in Orlando", "manager"),
+            ("directoras at hospitals in Tampa", "director"),
+        ],
+    )
+    def test_spanish_role_words(self, text, seniority):
+        assert search(text).filters.seniorities == [seniority]
