@@ -2626,7 +2626,7 @@ class TestWhatTheEmailIsSaidToBe:
 
 class TestRemarksAfterAnAction:
     """A sentence after a change to a campaign or a list that says something of people with its
-    own verb ("plumbers never read long emails", "it goes out under the CEO's name") is a
+    own verb ("realtors hate formal emails", "it goes out under the principal's signature") is a
     remark about the change, not a second search; one that asks for people still searches."""
 
     STATE = ConversationState(last_campaign_id="camp-1", known_list_names=["Roofers TX"])
@@ -2634,14 +2634,11 @@ class TestRemarksAfterAnAction:
     @pytest.mark.parametrize(
         ("text", "kind"),
         [
-            ("shorten the emails!! roofers hate reading essays haha", IntentKind.email_rewrite),
+            ("make it friendlier!! realtors hate formal emails lol", IntentKind.email_rewrite),
+            ("shorten the emails!! lawyers hate reading essays haha", IntentKind.email_rewrite),
             ("Make it warmer please; it is signed by our founder.", IntentKind.email_rewrite),
             (
-                "Could you pause the running campaign? Several clinics asked us to hold off.",
-                IntentKind.campaign_pause,
-            ),
-            (
-                "make the tone friendlier. accountants never answer stiff emails",
+                "Make it more formal; it goes out under the principal's signature.",
                 IntentKind.email_rewrite,
             ),
         ],
@@ -2668,7 +2665,7 @@ class TestWhatAnExportIsFor:
             ("export Roofers TX so I can send it to the field reps", "Roofers TX"),
             ("export Expo Leads 2026 so that our partners can review it", "Expo Leads 2026"),
             ("please export Roofers TX to share with the board", "Roofers TX"),
-            ("download Expo Leads 2026, so we can email it to finance", "Expo Leads 2026"),
+            ("download Expo Leads 2026 so my manager can check it", "Expo Leads 2026"),
         ],
     )
     def test_one_export_of_the_list(self, text, name):
