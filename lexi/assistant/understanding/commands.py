@@ -170,7 +170,22 @@ _ABOUT_DATA = prefilter.compile(
     r"(?:your|the|lexi'?s)\s+(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|"
     r"contacts|e-?mails|database|records)\b"
     r"|\bhow\s+often\s+(?:is|are|do\s+you|does\s+lexi)\s+(?:your\s+|the\s+)?(?:data|database|contacts|"
-    r"e-?mails)?\s*(?:updated|refreshed|update|refresh)\b",
+    r"e-?mails)?\s*(?:updated|refreshed|update|refresh)\b"
+    # "from where you are getting the email data?", "from which sources is the contact information
+    # obtained?", "your data for Vietnam companies is accurate? where it come from?"
+    r"|\bfrom\s+(?:where|which\s+sources?|what\s+sources?)\s+(?:(?:are|do|does)\s+)?(?:you|u|lexi|it)\s+"
+    r"(?:are\s+|is\s+)?(?:getting|get|gets|sourcing|source|pulling|obtaining|obtain|buying)\b"
+    r"|\bfrom\s+(?:where|which\s+sources?|what\s+sources?)\s+(?:is\s+|are\s+)?(?:the\s+|your\s+|this\s+)?"
+    r"(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|contacts|e-?mails|numbers)\s+"
+    r"(?:is\s+|are\s+)?(?:obtained|sourced|collected|gathered|coming|taken|bought)\b"
+    r"|^\W*where\s+(?:does\s+|do\s+)?(?:it|they|this|that)\s+(?:all\s+)?(?:comes?|coming)\s+from\W*$"
+    r"|\b(?:your|lexi'?s)\s+(?:(?:contact|prospect|people|company|email)\s+)?(?:data|info(?:rmation)?|"
+    r"contacts|e-?mails|database)\s+(?:(?:on|about|for|in)\s+[^?.!]{1,30}?\s+)?(?:is|are)\s+(?:really\s+)?"
+    r"(?:accurate|reliable|correct|fresh|up[\s-]to[\s-]date|current|complete|legit)\b"
+    # "is it GDPR compliant?", "whether it is compliant with the GDPR"
+    r"|\b(?:whether|if|is|are)\s+(?:it|this|that|they|you|lexi|(?:your|the|this)\s+(?:\w+\s+)?data)\s+"
+    r"(?:is\s+|are\s+)?(?:fully\s+|really\s+)?(?:(?:gdpr|ccpa)[\s-]compliant|compliant\s+with\s+(?:the\s+)?"
+    r"(?:gdpr|ccpa))\b",
     I,
 )
 
@@ -188,6 +203,20 @@ _ABOUT_RESULTS = prefilter.compile(
     r"\b(?:person|people|contact|prospect|individual|they\s+(?:live|are|sit))\b",
     I,
 )
+
+
+# "quick q - can you screen for companies that never raised institutional capital, i.e. truly
+# bootstrapped?": whether Lexi filters on something, asked of a criterion it cannot filter on.
+_CAN_YOU_SCREEN = re.compile(
+    r"^\W*(?:(?:quick\s+q(?:uestion)?|so|and|also|hey|hi|btw)\W+)*(?:(?:can|could|do|does|will)\s+"
+    r"(?:you|u|lexi|i|we)|is\s+(?:it|there\s+a\s+way)\s+(?:possible\s+)?to)\s+(?:actually\s+|even\s+)?"
+    r"(?:screen|filter|segment|narrow)\s+(?:for|by|on|down\s+to)\b",
+    I,
+)
+
+
+def asks_to_screen_on(clause: str, unsupported_codes: list[str]) -> bool:
+    return bool(unsupported_codes) and bool(_CAN_YOU_SCREEN.search(clause))
 
 
 def asks_about_lexi(clause: str) -> bool:

@@ -501,7 +501,10 @@ def account_question(c: Clause) -> Answer:
     """ "how many credits do I have?", "what can you do?"."""
     if commands.asks_about_lexi(c.text):
         return Intent(kind=IntentKind.capabilities)
-    if not commands.is_account_question(unsupported(c.text)[0]):
+    blanked, codes = unsupported(c.text)
+    if commands.asks_to_screen_on(c.text, codes):
+        return Intent(kind=IntentKind.capabilities)
+    if not commands.is_account_question(blanked):
         return None
     return commands.account(c.text) or HANDLED
 

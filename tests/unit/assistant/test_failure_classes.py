@@ -2974,3 +2974,25 @@ class TestSectorShorthandAndSpanishRoles:
     )
     def test_spanish_role_words(self, text, seniority):
         assert search(text).filters.seniorities == [seniority]
+
+
+class TestQuestionsAboutLexisData:
+    """Where Lexi's data comes from, how good it is, whether it is lawful to use, and whether Lexi
+    filters on a criterion it cannot: answered as what Lexi can do, never searched."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "from what sources do you obtain the phone numbers?",
+            "From where are you pulling the contact info from?",
+            "could you tell me from which sources the prospect data is collected?",
+            "your company data on Polish manufacturers is reliable?",
+            "is your data CCPA compliant?",
+            "and whether it is fully compliant with GDPR",
+            "btw can you filter for family-owned distributors?",
+            "is there a way to screen for firms that never took VC money, bootstrapped ones?",
+        ],
+    )
+    def test_answered_as_capabilities(self, text):
+        intents = interpret(text, ConversationState()).intents
+        assert [i.kind.value for i in intents] == ["capabilities"]
