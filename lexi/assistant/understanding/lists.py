@@ -85,7 +85,12 @@ _TRAILING = re.compile(
 REMARK_AFTER = re.compile(
     r"\s*(?:[,;\u2014]\s+(?=(?-i:[a-z])[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
     r"\s+(?:because|since|cause|cuz|bc)\s+|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"
-    r"yeah|ok|sorry)\b)).*$",
+    r"yeah|ok|sorry)\b)|"
+    # "test123 list pls its just junk", "Old Expo please, that's outdated": what the list is, said
+    # after its name without a stop
+    r"\s+(?:please\s+)?(?:it'?s|its|it\s+(?:is|was)|that'?s|thats|that\s+(?:is|was)|"
+    r"this\s+(?:is|was))\s+(?:just|only|all|a|an|junk|old|outdated|empty|useless|dead|done|"
+    r"not|no|from|a\s+test)\b).*$",
     I,
 )
 

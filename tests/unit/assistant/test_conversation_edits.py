@@ -2696,3 +2696,26 @@ class TestActionWordsMisspelled:
         state = state_after(_search({"titles": ["Roofer"], "locations": ["TX, US"]}))
         got = _one("skip the ones i alredy saved", state)
         assert got.kind is IntentKind.prospect_search and got.filters.exclude_saved, got
+
+
+class TestWhatTheListIsSaidAfterItsName:
+    """ "delete scratch-9 list pls its just junk": what the list is, said after its name with no
+    stop between, is no part of the name; "evryone from X" misspelled is still everyone at X."""
+
+    STATE = ConversationState(known_list_names=["Roofers TX", "Expo Leads 2026"])
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("delete scratch-9 list pls its just junk", "scratch-9"),
+            ("delete Expo Leads 2026 please that's outdated", "Expo Leads 2026"),
+            ("delete the demo-list-4 list it was only a test", "demo-list-4"),
+        ],
+    )
+    def test_the_name_alone(self, text, name):
+        got = _one(text, self.STATE)
+        assert got.kind is IntentKind.list_delete and got.list_name == name, got
+
+    def test_everyone_misspelled(self):
+        got = _one("remove evreyone from Hilltop Roofing out of Roofers TX", self.STATE)
+        assert got.kind is IntentKind.list_remove and got.selector == {"company": "Hilltop Roofing"}
