@@ -17,6 +17,7 @@ from .text import Token
 # typo-tolerant lookups only where a place is expected.
 PLACE_PREPOSITIONS = {
     "in",
+    "en",  # Spanish "in", inside English requests too ("owners of bakeries en Hialeah")
     "near",
     "around",
     "from",

@@ -1867,7 +1867,7 @@ _RESTATED_BEFORE = {
 _HQ_CUES = {"headquartered", "hq", "hqd", "hq'd", "headquarters", "headquarter"}
 # "HQ is not in the US", "the company HQ should be in Ohio", "HQ based in Texas"
 _HQ_LINKS = {"in", "out", "of", "at", "is", "are", "not", "the", "outside", "should", "must", "be"}
-_HQ_LINKS |= {"located", "needs", "need", "to"}
+_HQ_LINKS |= {"located", "needs", "need", "to", "en"}  # "en": "HQ'd en Miami", Spanish "in"
 # "Texas is the company HQ", "Ohio should be their HQ": the cue after the place
 _HQ_AFTER_LINKS = {"is", "are", "should", "must", "be", "the", "their", "its"}
 _HQ_AFTER_LINKS |= {"company", "companies"}

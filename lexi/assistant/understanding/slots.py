@@ -174,6 +174,9 @@ SEARCH_VERBS = {
     "who",
     "any",
     "gimme",
+    "dame",
+    "busca",
+    "buscame",
     "lookup",
     "query",
     "surface",
@@ -205,6 +208,7 @@ asap today tomorrow either neither nor while who's what's that's it's i'm i'd i'
 works working job jobs title titles role roles position positions level levels result results
 name names email emails data info information details kindly see view display bring pull grab
 fetch return his her him pitch poach reach invite invites inviting w
+dame busca buscame los las el la
 """
     )
 )

@@ -2996,3 +2996,18 @@ class TestQuestionsAboutLexisData:
     def test_answered_as_capabilities(self, text):
         intents = interpret(text, ConversationState()).intents
         assert [i.kind.value for i in intents] == ["capabilities"]
+
+
+class TestSpanishWordsInEnglishRequests:
+    """ "dame los CEOs", "busca las CFOs", "HQ'd en Tampa": a Spanish verb, article or "en"
+    inside an English request is read, not taken for a request in another language."""
+
+    def test_dame_los_asks_for_the_roles(self):
+        f = search("fintechs that raised a Series A this year, dame los CTOs").filters
+        assert f.titles == ["CTO"]
+        assert f.funding_stages == ["series_a"]
+
+    def test_en_before_the_headquarters(self):
+        f = search("busca las CFOs at startups HQ'd en Tampa").filters
+        assert f.titles == ["CFO"]
+        assert f.company_locations == ["Tampa, FL, US"]
