@@ -1386,6 +1386,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
     shorthand.meant_in_industry(clause, slots)
+    shorthand.carriers_in_insurance(clause, slots)
     _country_narrowed(slots.locations)
     if _CONTINUE.match(clause):
         slots.more = True

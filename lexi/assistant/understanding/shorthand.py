@@ -73,3 +73,22 @@ def meant_in_industry(clause: str, slots: Slots) -> None:
             base = title if title in BY_INDUSTRY else title.split(" ", 1)[-1]
             spelled = title.replace(base, meant)
             slots.roles[n] = replace(hit, title=spelled, titles=())
+
+
+# "carriers" alone may be airlines, telecoms or trucking companies: they are insurance carriers
+# when the request says something only insurance has (underwriting, claims, actuaries, policy
+# administration software).
+_CARRIER = re.compile(r"\bcarriers?\b", re.IGNORECASE)
+_INSURANCE_CUE = re.compile(
+    r"\b(?:underwrit\w*|uw|cuos?|actuar\w*|actuaries|policyholders?|insur\w*|reinsur\w*|"
+    r"guidewire|duck\s+creek|majesco|sapiens|applied\s+epic)\b",
+    re.IGNORECASE,
+)
+
+
+def carriers_in_insurance(clause: str, slots: Slots) -> None:
+    """ "VP UW at carriers in TX", "CIOs at carriers on Guidewire": insurance carriers."""
+    if slots.industries or "arrier" not in clause or not _CARRIER.search(clause):
+        return
+    if _INSURANCE_CUE.search(clause):
+        slots.industries.append("Insurance")

@@ -3011,3 +3011,18 @@ class TestSpanishWordsInEnglishRequests:
         f = search("busca las CFOs at startups HQ'd en Tampa").filters
         assert f.titles == ["CFO"]
         assert f.company_locations == ["Tampa, FL, US"]
+
+
+class TestCarriersInAnInsuranceRequest:
+    """ "carriers" are insurance carriers when the request says something only insurance has;
+    alone they stay unread as an industry (airlines, telecoms and trucking have carriers too)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["actuaries at carriers in Iowa", "IT directors at carriers running Duck Creek in Ohio"],
+    )
+    def test_insurance_carriers(self, text):
+        assert search(text).filters.industries == ["Insurance"]
+
+    def test_carriers_alone_name_no_industry(self):
+        assert not search("dispatchers at carriers in Ohio").filters.industries
