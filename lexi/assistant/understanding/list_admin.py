@@ -258,9 +258,22 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
 _POLITE_TAIL = re.compile(r"\s+(?:pls|plz|please|thx|thanks|asap|now)\W*$", I)
 
 
+# "delete test123 list pls its just junk", "trash the Webinar list, it was a test": what follows
+# "list" is a remark (politeness, a reason), no part of the name.
+_LIST_THEN_REMARK = re.compile(
+    r"^(?P<head>.+?\slist)\s+(?:(?:pls|plz|please|thx|thanks|now|asap)\b\W*)*"
+    r"(?:(?:it'?s|its|it\s+is|it\s+was|they'?re|that'?s|this\s+is|was|because|bc|cuz|since|as|no\s+longer|"
+    r"not\s+needed|don'?t|dont|never|(?:we|i)\s+(?:don'?t|dont|no\s+longer|won'?t))\b.*)?$",
+    I,
+)
+
+
 def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | None:
     """ "delete the list called X", "get rid of X, don't need it anymore", "delete it"."""
     raw = _POLITE_TAIL.sub("", _CALLED.sub("", raw))
+    remark = _LIST_THEN_REMARK.match(raw)
+    if remark:
+        raw = remark["head"]
     head = _POLITE_TAIL.sub("", raw.split(",")[0])
     # "the list tmp-scrape-test, deprecated": the word "list" before the name is no part of it
     bare = re.sub(r"^list\s+", "", _LEADING.sub("", head.strip()), flags=I)

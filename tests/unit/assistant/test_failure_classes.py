@@ -3026,3 +3026,22 @@ class TestCarriersInAnInsuranceRequest:
 
     def test_carriers_alone_name_no_industry(self):
         assert not search("dispatchers at carriers in Ohio").filters.industries
+
+
+class TestListDeletedWithARemark:
+    """ "delete test123 list pls its just junk": the name ends at "list"; the politeness and the
+    reason after it are no part of it."""
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("trash old-import list thx it was a mistake", "old-import"),
+            ("nuke the dupes2 list please because we merged it", "dupes2"),
+            ("remove Spring Expo list we dont need it anymore", "Spring Expo"),
+            ("delete tmp99 list pls", "tmp99"),
+        ],
+    )
+    def test_the_name_ends_at_list(self, text, name):
+        (intent,) = interpret(text, ConversationState()).intents
+        assert intent.kind is IntentKind.list_delete
+        assert intent.list_name == name
