@@ -636,6 +636,7 @@ _IT_RUNGS = {
 
 # A number before these is a share or a time span, not how many people: "the last 90 days".
 _NOT_A_COUNT = {"%", "percent", "day", "week", "month", "year", "yr", "quarter", "hour"}
+_NOT_A_COUNT |= {"d", "wk", "mo", "mth"}  # "<90d", "6mo", "2wks": spans of time ("hr" is HR)
 
 
 def _a_year(tok: Token, prev: str) -> bool:

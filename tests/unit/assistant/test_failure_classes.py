@@ -3045,3 +3045,17 @@ class TestListDeletedWithARemark:
         (intent,) = interpret(text, ConversationState()).intents
         assert intent.kind is IntentKind.list_delete
         assert intent.list_name == name
+
+
+class TestTimeSpansWrittenShort:
+    """ "<60d", "in the last 45d": a number with a short time unit is a span, never a count."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "controllers at MGAs, new in role <60d",
+            "CFOs at credit unions who started in the last 45d",
+        ],
+    )
+    def test_short_span_is_not_a_count(self, text):
+        assert search(text).filters.limit == 25
