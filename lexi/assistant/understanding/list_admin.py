@@ -241,7 +241,10 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     m = _EXPORT.match(clause)
     if m:
         raw = m[1]
-        if re.fullmatch(r"(?:it|this|that)(?:\s+list)?|(?:this|that|the)\s+list", raw.strip(), I):
+        # "export that one" after a list was shown: that list
+        if re.fullmatch(
+            r"(?:it|this|that)(?:\s+(?:list|one))?|(?:this|that|the)\s+list", raw.strip(), I
+        ):
             name = _the_last(state)
             if name:
                 target = "context" if state.context_list_name else "last"

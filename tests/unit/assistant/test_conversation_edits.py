@@ -2719,3 +2719,18 @@ class TestWhatTheListIsSaidAfterItsName:
     def test_everyone_misspelled(self):
         got = _one("remove evreyone from Hilltop Roofing out of Roofers TX", self.STATE)
         assert got.kind is IntentKind.list_remove and got.selector == {"company": "Hilltop Roofing"}
+
+
+class TestExportingTheListJustShown:
+    """ "show me Sales Leaders Q1" ... "export that one": the list just shown, not an export of
+    search results Lexi cannot do."""
+
+    @pytest.mark.parametrize("shown", ["Ortho Buyers", "Webinar Nov 2026"])
+    def test_that_one_is_the_list_shown(self, shown):
+        state = state_after(
+            [{"kind": "list_stats", "list_name": shown, "list_target": "named"}],
+            known=["Ortho Buyers", "Webinar Nov 2026"],
+        )
+        got = _one("ok export this one", state)
+        assert got.kind is IntentKind.list_export
+        assert got.list_name == shown
