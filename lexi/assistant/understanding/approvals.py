@@ -19,7 +19,7 @@ _THE_TASK = (
     r"(?:it|this|that|the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
-    r"save|saving|list\s+save|export|enrichment)|"
+    r"save|saving|list\s+save|export|enrichment|(?:list\s+)?(?:merge|merging|rename|renaming)|removal)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task|"
     # "approve the pending one", "cancel the newest task": the one the conversation proposed last
     r"(?:the|that|this|my)\s+(?:(?:pending|waiting|outstanding|newest|latest|most\s+recent)\s+)+"

@@ -2734,3 +2734,19 @@ class TestExportingTheListJustShown:
         got = _one("ok export this one", state)
         assert got.kind is IntentKind.list_export
         assert got.list_name == shown
+
+
+class TestAnsweringATaskByWhatItDoes:
+    """ "approve the merge", "cancel the rename": the pending task named by what it does."""
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("ok confirm the list merge", IntentKind.task_approve),
+            ("go ahead and approve the renaming", IntentKind.task_approve),
+            ("cancel the merge, wrong list", IntentKind.task_dismiss),
+        ],
+    )
+    def test_the_waiting_task_is_answered(self, text, kind):
+        got = _one(text, ConversationState(pending_task_ids=[WAITING]))
+        assert got.kind is kind
