@@ -668,7 +668,9 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     elif _EVERYONE.match(who):
         selector = {"prospects": "last_results"}
     elif at := (_AT_COMPANY.match(who) or _COMPANY_PEOPLE.match(who)):
-        selector = {"company": _clean_name(at[1], quotes) or at[1].strip()}
+        company = _clean_name(at[1], quotes) or at[1].strip()
+        # "everyone from banfield": a company's name written in lower case is still its name
+        selector = {"company": company.title() if company.islower() else company}
     elif who:
         name = _clean_name(who, quotes) or who
         # One word ("Globex") or a company suffix names a company; "John Smith" a person.

@@ -3059,3 +3059,21 @@ class TestTimeSpansWrittenShort:
     )
     def test_short_span_is_not_a_count(self, text):
         assert search(text).filters.limit == 25
+
+
+class TestEveryoneAtACompanyWrittenInLowerCase:
+    """ "remove evryone from banfield out of Vet Owners AZ": the company's name, as a name."""
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("take everyone at northwind off Ortho Buyers", "Northwind"),
+            ("remove everybody from blue ridge dental out of Ortho Buyers", "Blue Ridge Dental"),
+            ("remove everyone from ACME out of Ortho Buyers", "ACME"),
+        ],
+    )
+    def test_the_company_selector_is_named(self, text, company):
+        state = ConversationState(known_list_names=["Ortho Buyers"])
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.list_remove
+        assert intent.selector == {"company": company}
