@@ -127,6 +127,10 @@ def corrected(text: str, reading: Reading | None = None) -> str:
         just = _JUST.match(after) if reading is not None else None
         if just:
             after = after[just.end() :]
+            if kept := _one_of_those_said(before, after):
+                text = kept
+                pos = len(kept) - len(after)
+                continue
         start = _replaced_start(before, after, reading, strict=bool(just) or m["stop"] != ",")
         if start is None:
             continue
@@ -134,6 +138,36 @@ def corrected(text: str, reading: Reading | None = None) -> str:
         text = text[:start] + after + _kept_unit(text[start : m.start()], after)
         pos = start
     return text
+
+
+_VALUE_SAID = re.compile(r"^([^,.;!?]{1,60}?)\s*[,.;!?]*\s*$")
+
+
+def _one_of_those_said(before: str, after: str) -> str | None:
+    """ "save those to Nurse Leaders and DevOps Contractors... no wait, just Nurse Leaders": one of
+    the values just joined by "and" is kept, the others go (None when the value was not said)."""
+    said = _VALUE_SAID.match(after)
+    if not said:
+        return None
+    value = re.escape(said[1].strip())
+    joined = re.search(
+        rf"(?:\b{value}(?:\s*,\s*|\s+(?:and|&|or|plus)\s+)[^,.;!?]{{1,60}}?"
+        rf"|[^,.;!?]{{1,60}}?(?:\s*,\s*|\s+(?:and|&|or|plus)\s+){value})\W*$",
+        before,
+        re.IGNORECASE,
+    )
+    if not joined:
+        return None
+    start = joined.start()
+    if not re.match(rf"{value}\b", before[start:], re.IGNORECASE):
+        # the value said second: the words before it back to the verb's object stay out
+        words = re.search(
+            rf"\b(?:to|into|in|onto|for|from|at)\s+(?=[^,.;!?]*{value}\W*$)", before, re.I
+        )
+        if not words:
+            return None
+        start = words.end()
+    return before[:start] + after
 
 
 def said_instead(text: str, same_kind: SameKind) -> str:

@@ -2750,3 +2750,26 @@ class TestAnsweringATaskByWhatItDoes:
     def test_the_waiting_task_is_answered(self, text, kind):
         got = _one(text, ConversationState(pending_task_ids=[WAITING]))
         assert got.kind is kind
+
+
+class TestJustOneOfTheValuesJoined:
+    """ "save those to A and B... no wait, just A": the correction keeps the one value named."""
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "put them in Ortho Buyers and Webinar Nov 2026... wait no, just Ortho Buyers",
+                "Ortho Buyers",
+            ),
+            (
+                "add these to Webinar Nov 2026 & Ortho Buyers, no wait, only Ortho Buyers",
+                "Ortho Buyers",
+            ),
+        ],
+    )
+    def test_the_list_kept(self, text, name):
+        state = state_after(_search(BANKERS), known=["Ortho Buyers", "Webinar Nov 2026"])
+        got = _one(text, state)
+        assert got.kind is IntentKind.list_add
+        assert got.list_name == name
