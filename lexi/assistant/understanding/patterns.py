@@ -183,6 +183,13 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
+        # "50 or fewer employees", "200 and under staff"
+        prefilter.compile(
+            rf"{_NUM}\s*(?:or|and)\s+(?:fewer|less|under|below|smaller)\s*{_EMP}", re.IGNORECASE
+        ),
+        lambda m: {"min": None, "max": _n(m[1])},
+    ),
+    (
         prefilter.compile(
             rf"{_NUM}\s*(?:\+|plus|or\s+more|and\s+(?:up|above|over))\s*{_EMP}", re.IGNORECASE
         ),

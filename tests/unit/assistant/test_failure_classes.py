@@ -1658,6 +1658,19 @@ class TestFunctionsNamedInsideTitles:
         assert not intent.refinement
         assert intent.filters["limit"] == 25 and intent.filters["locations"] == ["UT, US"]
 
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("dental practice owners in Utah with 20 or fewer employees", {"min": None, "max": 20}),
+            ("CFOs at agencies, 75 or less staff", {"min": None, "max": 75}),
+            ("HR leads at clinics with 300 and under employees", {"min": None, "max": 300}),
+        ],
+    )
+    def test_a_bound_said_before_the_noun_is_the_size(self, text, employees):
+        f = search(text).filters
+        assert f["employees"] == employees
+        assert f["limit"] == 25
+
     def test_a_stray_word_adds_no_second_place(self):
         f = search("cfos at manufcturing companies in Ohio").filters
         assert f["locations"] == ["OH, US"]
