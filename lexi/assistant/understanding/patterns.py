@@ -21,7 +21,7 @@ from .lexicon import (
     TECHNOLOGY_SPELLING,
 )
 from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
-from .text import norm_key, parse_int
+from .text import MULTIPLIERS, norm_key, parse_int
 from .titlewords import VOCABULARY_PAIRS
 
 Range = dict[str, int | None]
@@ -347,20 +347,6 @@ _REV = (
 )
 # "doing $2.5MM": a company doing that much a year
 _REV_BEFORE = r"(?:(?:annual\s+|yearly\s+)?(?:revenues?|arr|turnover|rev|umsatz)|sales\s+of|doing)"
-_MULT = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mm": 1e6,
-    "mn": 1e6,
-    "mil": 1e6,
-    "mln": 1e6,
-    "million": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "bln": 1e9,
-    "billion": 1e9,
-}
 
 
 # Money written the ways other languages and trades write it, rewritten to the one form the
@@ -418,7 +404,7 @@ def money(value: str) -> int:
     m = re.match(r"\$?\s?(\d[\d,]*(?:\.\d+)?)\s?([a-z]*)", value.strip().lower())
     if not m:
         return 0
-    return round(float(m[1].replace(",", "")) * _MULT.get(m[2], 1))
+    return round(float(m[1].replace(",", "")) * MULTIPLIERS.get(m[2], 1))
 
 
 _REVENUE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] = [

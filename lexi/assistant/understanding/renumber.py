@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from . import prefilter
+from .text import MULTIPLIERS
 
 _AMOUNT = r"~?\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|mm|m|bn|b|thousand|million|billion)\b)?\+?"
 _UNIT = (
@@ -55,16 +56,6 @@ _NUMBER = re.compile(
     r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<mult>k|mm|m|bn|b|thousand|million|billion)?\b",
     re.IGNORECASE,
 )
-_MULTIPLIER = {
-    "k": 1_000,
-    "thousand": 1_000,
-    "m": 1_000_000,
-    "mm": 1_000_000,
-    "million": 1_000_000,
-    "b": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "billion": 1_000_000_000,
-}
 _DAYS = {"d": 1, "w": 7, "m": 30}
 _RANGES = ("employees", "revenue_usd")
 _WINDOWS = ("job_change_within_days", "technologies_added_within_days")
@@ -111,7 +102,7 @@ _BOUND_SIDES = {
 
 def _value(m: re.Match[str]) -> int:
     n = float(m["n"].replace(",", ""))
-    return int(n * _MULTIPLIER.get((m["mult"] or "").lower(), 1))
+    return int(n * MULTIPLIERS.get((m["mult"] or "").lower(), 1))
 
 
 def _kind_of(low: str, money: bool) -> str | None:

@@ -21,6 +21,7 @@ from lexi.prospects.vocabulary import canonical_title
 
 from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
+from .text import MULTIPLIERS
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
 GROWING_FAST_PCT = 20
@@ -515,17 +516,7 @@ def _year(filters: dict[str, Any], year: int) -> None:
 
 def _money(n: str, unit: str | None) -> int:
     value = float(n.replace(",", ""))
-    scale = {
-        "k": 1e3,
-        "m": 1e6,
-        "mm": 1e6,
-        "mn": 1e6,
-        "million": 1e6,
-        "b": 1e9,
-        "bn": 1e9,
-        "billion": 1e9,
-    }
-    return int(value * scale.get((unit or "").lower(), 1))
+    return int(value * MULTIPLIERS.get((unit or "").lower(), 1))
 
 
 _MOVED = re.compile(r"\b(?:moved|migrated|deployed)\b", _I)

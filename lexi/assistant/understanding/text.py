@@ -130,6 +130,23 @@ def tokenize(text: str) -> list[Token]:
 MAX_NUMBER_CHARS = 24
 
 
+# What a word after a number multiplies it by ("10k", "2.5 million", "5bn").
+MULTIPLIERS: dict[str, float] = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mil": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "billion": 1e9,
+}
+
+
 def parse_int(text: str) -> int | None:
     t = text.replace(",", "").rstrip("+").lower()
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
