@@ -380,6 +380,17 @@ def _search_instead(found: Intent, c: Clause) -> bool:
     return False
 
 
+def _refined(filters: dict[str, Any] | None) -> Intent | None:
+    """The last search with these filters instead (None when the clause changed nothing)."""
+    if filters is None:
+        return None
+    return Intent(
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(filters),
+        refinement=True,
+    )
+
+
 def _earlier_search(c: Clause) -> dict[str, Any] | None:
     """The search before the last one, when the last one is the search being changed."""
     sets = c.state.result_sets
@@ -394,13 +405,7 @@ def number_corrected(c: Clause) -> Intent | None:
     """ "sorry, 200+ not 2000+", "I meant 15": a number of the last search corrected, in the
     place of the value it names (never a number of results unless it replaces one)."""
     filters = renumber.renumbered(c.text, c.running.filters, _earlier_search(c))
-    if filters is None:
-        return None
-    return Intent(
-        kind=IntentKind.prospect_search,
-        filters=ProspectFilters.from_dict(filters),
-        refinement=True,
-    )
+    return _refined(filters)
 
 
 @recogniser(priority=45)
@@ -410,13 +415,7 @@ def take_back(c: Clause) -> Intent | None:
     base = c.running.filters
     earlier = _earlier_search(c)
     filters = takebacks.taken_back(c.text, base, earlier) or takebacks.places_moved(c.text, base)
-    if filters is None:
-        return None
-    return Intent(
-        kind=IntentKind.prospect_search,
-        filters=ProspectFilters.from_dict(filters),
-        refinement=True,
-    )
+    return _refined(filters)
 
 
 @recogniser(priority=46)
@@ -426,24 +425,14 @@ def companies_added(c: Clause) -> Intent | None:
     names = companies.added_to(c.text, list(base.get("companies") or [])) if base else None
     if base is None or names is None:
         return None
-    return Intent(
-        kind=IntentKind.prospect_search,
-        filters=ProspectFilters.from_dict({**base, "companies": names}),
-        refinement=True,
-    )
+    return _refined({**base, "companies": names})
 
 
 @recogniser(priority=47)
 def technology_swapped(c: Clause) -> Intent | None:
     """ "swap Shopify for Klaviyo": one technology of the last search for another, the rest kept."""
     filters = swaps.technology_swapped(c.text, c.running.filters)
-    if filters is None:
-        return None
-    return Intent(
-        kind=IntentKind.prospect_search,
-        filters=ProspectFilters.from_dict(filters),
-        refinement=True,
-    )
+    return _refined(filters)
 
 
 @recogniser(priority=50)
@@ -589,11 +578,7 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
             or widened_to_states(clause, base)
         )
         if timed is not None:
-            return Intent(
-                kind=IntentKind.prospect_search,
-                filters=ProspectFilters.from_dict(timed),
-                refinement=True,
-            )
+            return _refined(timed)
     continues = slots.more and not slots.has_role and not slots.has_filters
     if continues:
         return _more(slots, running)
@@ -708,8 +693,7 @@ def _refinement(
         previous.filters = typed
         running.filters = filters
         return None
-    typed = ProspectFilters.from_dict(filters)
-    return Intent(kind=IntentKind.prospect_search, filters=typed, refinement=True)
+    return _refined(filters)
 
 
 def _narrowed_not_excluded(
