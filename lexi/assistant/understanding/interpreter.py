@@ -7,6 +7,8 @@ and tidies the intents they produced.
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from typing import Any
 
@@ -321,6 +323,7 @@ class RuleInterpreter:
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _typed_fast(cleaned)
+        given, state = state, _names_read(state)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):
@@ -384,7 +387,59 @@ class RuleInterpreter:
             and looks_foreign(cleaned)
         ):
             intents = [clarify("language")]  # "jefes de logística en Sevilla"
-        return Interpretation(_answer_to_roles(intents, state), text=raw)
+        return Interpretation(
+            _answer_to_roles(_names_as_written(intents, raw, given), state), text=raw
+        )
+
+
+def _names_as_written(intents: list[Intent], raw: str, state: ConversationState) -> list[Intent]:
+    """List names as the user wrote them: "new list UT ID Hiring Supers" is no list "UT ID
+    Hiring superintendents", although the message was read with "supers" spelled out."""
+    for intent in intents:
+        name = intent.list_name
+        if not name or name.lower() in raw.lower():
+            continue
+        written = _known_as_read(name, state.known_list_names) or _span_as_written(name, raw)
+        if written:
+            intent.list_name = written
+            if intent.params.get("list") == name:
+                intent.params["list"] = written
+    return intents
+
+
+def _known_as_read(name: str, known: list[str]) -> str | None:
+    low = name.lower()
+    return next((k for k in known if _name_read(k).lower() == low), None)
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_read(name: str) -> str:
+    return _typed_fast(name)
+
+
+def _names_read(state: ConversationState) -> ConversationState:
+    """The state with the user's list names read as the message is ("UT ID Hiring Supers" as
+    "UT ID Hiring superintendents"), so that a list named in a message is found; the names are
+    written back as they were by ``_names_as_written``."""
+    read = [_name_read(k) for k in state.known_list_names]
+    if read == state.known_list_names:
+        return state
+    state = copy.copy(state)
+    state.known_list_names = read
+    return state
+
+
+def _span_as_written(name: str, raw: str) -> str | None:
+    """The words of the raw message that were read as ``name``: the words kept as they were,
+    any one word in place of each that was spelled out (at least half must be kept)."""
+    words = name.split()
+    low = raw.lower()
+    kept = [w.lower() in low for w in words]
+    if sum(kept) * 2 < len(words):
+        return None
+    pattern = r"\s+".join(re.escape(w) if k else r"\S+" for w, k in zip(words, kept, strict=True))
+    m = re.search(rf"(?<!\w){pattern}(?!\w)", raw, re.IGNORECASE)
+    return m[0] if m else None
 
 
 # A quoted job title ("VP Clinical Operations", 'Director of Leasing'): one title, never split.

@@ -651,7 +651,12 @@ _TECH_STRONG = prefilter.compile(
     rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/|\+)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/|\+)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )
-_TECH_WEAK = re.compile(rf"\b(?:with|on|via)\s+({_TECH_CLEAR_LIST})\b")
+_TECH_WEAK = re.compile(rf"\b(?:with|[Oo]n|via)\s+({_TECH_CLEAR_LIST})\b")
+# "VP Engineering, e-commerce, NL, Kubernetes": a technology alone among the terse items of a
+# request, after another item.
+_TECH_ITEM = re.compile(
+    rf"(?<=[,;.])\s*(?:\+\s*)?({_TECH_CLEAR_LIST})(?=\s*(?:[,;.!]|$))", re.IGNORECASE
+)
 # "w/ shopify", "brands with hubspot and klaviyo": "with" technologies written in any case,
 # save the names that are everyday words in lower case ("with slack"; see ``_with_named``).
 _WITH = re.compile(r"\b[Ww](?:ith\s+|/\s*)")
@@ -839,6 +844,7 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_NAMED_UNKNOWN, _unknown_name),
     (_TECH_ALONE, _all_techs),
     (_TECH_SAME_BUT, _all_techs),
+    (_TECH_ITEM, _all_techs),
 )
 
 

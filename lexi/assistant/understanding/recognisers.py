@@ -811,9 +811,13 @@ def _filters_of(intent: Intent) -> dict[str, Any] | None:
 # "actually at least 250", "no more than 500": a bound with no unit changes the size (or the
 # revenue) the search already has; it is not a count of people.
 _BARE_BOUND = re.compile(
-    r"^\W*(?:(?:actually|ok(?:ay)?|now|and|but|so|make\s+it|change\s+(?:it\s+)?to|instead|rather)\W+)*"
+    r"^\W*(?:(?:actually|ok(?:ay)?|now|and|but|so|make\s+it|change\s+(?:it\s+)?to|instead|rather|sorry|"
+    r"oops|no|nope|wait|(?:i\s+)?meant?)\W+)*"
     r"(?P<bound>(?:at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|more\s+than|fewer\s+than|"
-    r"less\s+than|over|above|under|below|up\s+to|min(?:imum)?|max(?:imum)?)\s+\$?\d[\d,.]*\s*[kmb]?\+?)"
+    r"less\s+than|over|above|under|below|up\s+to|min(?:imum)?|max(?:imum)?)\s+\$?\d[\d,.]*\s*[kmb]?\+?"
+    # "sorry meant 50 or less", "500 and up": the bound said after the number
+    r"|\$?\d[\d,.]*\s*[kmb]?\s+(?:or\s+(?:less|fewer|under|below|more|over|above|bigger|larger|smaller)"
+    r"|and\s+(?:under|below|up|over|above)))"
     r"(?:\W+(?:instead|then|please|pls))*\W*$",
     re.IGNORECASE,
 )

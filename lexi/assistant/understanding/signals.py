@@ -212,7 +212,7 @@ _NEW_IN_ROLE = re.compile(
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"
     r"|\bwho\s+(?:recently\s+|just\s+)?(?:started|joined)(?=\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+\d))"
-    rf"(?:\s*,?\s*\(?\s*(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*"
+    rf"(?:\s*,?\s*\(?\s*(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}?\s*(?P<n>\d+)\s*"
     r"(?P<unit>days?|weeks?|months?|years?)\b\s*\)?)?",
     _I,
 )
@@ -538,6 +538,32 @@ _HEDGED_WINDOW = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+# "60d", "2wks", "6mo": a span written short, right after its number
+# after a word of time or before the end of its item ("3D printing" is no span)
+_COMPACT_SPAN = re.compile(
+    r"(?:(?<=[<(,=])|"
+    + "|".join(rf"(?<=\b{w}\s)" for w in ("last", "past", "within", "under", "than", "role", "job"))
+    + r")\s*"
+    r"(?P<n>\d+)(?P<unit>d|wks?|w|mos?|mths?|yrs?)\b"
+    r"|\b(?P<n2>\d+)(?P<unit2>d|wks?|w|mos?|mths?|yrs?)(?=\s*(?:$|[,;.)]))",
+    re.IGNORECASE,
+)
+# "raised a series C, last 90 days", "new in role (past 60 days)": a window in its own item,
+# read with the signal before it
+_DANGLING_WINDOW = re.compile(
+    r"\s*[,(\u2014]\s*(?:in\s+|within\s+|over\s+)?(?:the\s+)?(?=(?:last|past)\s+\d+\s+"
+    r"(?:days?|weeks?|months?|years?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _span_written_out(m: re.Match[str]) -> str:
+    n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
+    unit = unit.lower()
+    return f" {n} {_UNIT_WORDS.get(unit.rstrip('s') if len(unit) > 2 else unit, unit)}"
+
+
 def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     """The clause with signal phrases blanked out, the filters they set, and what was read
     (codes such as ``growing_fast`` for the reply's notes), in order."""
@@ -545,6 +571,9 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
         return text, {}, []
     reading = _Reading(today)
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
+    if _DIGIT.search(text):
+        text = _COMPACT_SPAN.sub(_span_written_out, text)  # "new in role 60d"
+        text = _DANGLING_WINDOW.sub(" in the ", text)  # "raised a series C, last 90 days"
     if "since" in text.lower() or "after" in text.lower():
         text = _dates_month_first(text)
     if _SHORT_WINDOW_NEEDLE.search(text):

@@ -3090,3 +3090,87 @@ class TestEveryoneAtACompanyWrittenInLowerCase:
         (intent,) = interpret(text, state).intents
         assert intent.kind is IntentKind.list_remove
         assert intent.selector == {"company": company}
+
+
+class TestListNamesKeptAsWritten:
+    """A list is named as the user wrote it, although the message was read with its shorthand
+    spelled out ("Supers" read as superintendents); a known list named so is that list."""
+
+    def test_a_new_list_keeps_its_words(self):
+        (intent,) = interpret("new list Austin Hiring Supers", ConversationState()).intents
+        assert intent.kind is IntentKind.list_create
+        assert intent.list_name == "Austin Hiring Supers"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "campaign for Austin Hiring Supers about our scheduling app",
+            "save them to austin hiring supers",
+        ],
+    )
+    def test_a_known_list_is_found(self, text):
+        state = after({"titles": ["CFO"], "limit": 25})
+        state.known_list_names = ["Austin Hiring Supers", "Q1 Leads"]
+        (intent,) = interpret(text, state).intents
+        assert intent.list_name == "Austin Hiring Supers"
+        assert intent.list_target == "named"
+
+
+class TestTechnologyAsATerseItem:
+    """ "CTOs. SaaS. Berlin. On AWS.", "VP Engineering, fintech, NL, Kubernetes": a technology
+    said as one of the items of a terse request is a technology, not a keyword or nothing."""
+
+    @pytest.mark.parametrize(
+        ("text", "tech"),
+        [
+            ("CTOs. SaaS. Berlin. On AWS.", "AWS"),
+            ("Heads of data, retail, UK, Snowflake", "Snowflake"),
+            ("VP Engineering, e-commerce, NL + Nordics, Kubernetes, 200+ staff", "Kubernetes"),
+        ],
+    )
+    def test_the_item_is_a_technology(self, text, tech):
+        f = search(text).filters
+        assert f.technologies == [tech]
+        assert not f.keywords
+
+
+class TestWindowSaidApart:
+    """ "new in role 60d", "raised a series C or later, last 90d": a window said without "in
+    the", or in its own item after the signal, belongs to that signal; "3D printing" is none."""
+
+    def test_new_in_role_short_span(self):
+        assert (
+            search("CTOs medical device cos boston new in role 60d").filters.job_change_within_days
+            == 60
+        )
+
+    def test_funding_window_after_a_comma(self):
+        f = search("CISOs at cos that raised series C or later, last 90d").filters
+        assert f.last_funding == {
+            "after": (utc_now().date() - timedelta(days=90)).isoformat(),
+            "before": None,
+        }
+        assert f.funding_stages == ["series_c", "series_d_plus"]
+
+    def test_3d_is_no_span(self):
+        f = search("CEOs at 3D printing companies that raised a series A").filters
+        assert f.last_funding is None
+        assert f.limit == 25
+
+
+class TestBoundCorrectedAlone:
+    """ "sorry ment 50 or less" after a search with a size: the size's bound, not 50 results."""
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("sorry ment 50 or less", {"min": None, "max": 50}),
+            ("i meant 50 or fewer", {"min": None, "max": 50}),
+            ("500 and up", {"min": 500, "max": None}),
+        ],
+    )
+    def test_the_size_changes(self, text, employees):
+        state = after({"titles": ["CEO"], "employees": {"min": 20, "max": 40}, "limit": 25})
+        intent = search(text, state)
+        assert intent.filters.employees == employees
+        assert intent.filters.limit == 25
