@@ -812,7 +812,7 @@ def _filters_of(intent: Intent) -> dict[str, Any] | None:
 # revenue) the search already has; it is not a count of people.
 _BARE_BOUND = re.compile(
     r"^\W*(?:(?:actually|ok(?:ay)?|now|and|but|so|make\s+it|change\s+(?:it\s+)?to|instead|rather|sorry|"
-    r"oops|no|nope|wait|(?:i\s+)?meant?)\W+)*"
+    r"oops|wait|(?:i\s+)?meant?)\W+|(?:no|nope)\s*[,.;:!\u2014-]+\s*)*"
     r"(?P<bound>(?:at\s+least|at\s+most|no\s+(?:more|fewer|less)\s+than|more\s+than|fewer\s+than|"
     r"less\s+than|over|above|under|below|up\s+to|min(?:imum)?|max(?:imum)?)\s+\$?\d[\d,.]*\s*[kmb]?\+?"
     # "sorry meant 50 or less", "500 and up": the bound said after the number
