@@ -217,6 +217,29 @@ _AND_TOO = re.compile(
 )
 
 
+# "bigger as 200 people", "revenue more as 10M": "than", as a Dutch or German speaker says it.
+_COMPARED_AS = re.compile(
+    r"\b(bigger|larger|more|greater|smaller|less|fewer|higher|lower)\s+as\s+(?=[$\u20ac\u00a3]?\s?\d)",
+    re.IGNORECASE,
+)
+# "$10.000.000", "\u20ac5.000", "1.000 employees": thousands grouped with dots, as much of Europe
+# writes them.
+_DOTTED_THOUSANDS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)"
+    r"|(?<=[$\u20ac\u00a3])\s?\d{1,3}\.\d{3}(?![\d.,]?\d)"
+    r"|(?<![\d.,$])\d{1,3}\.\d{3}(?=\s*(?:employees|staff|people|persons|workers|ftes?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _numbers_as_written_elsewhere(text: str) -> str:
+    if " as " in text or " As " in text:
+        text = _COMPARED_AS.sub(r"\1 than ", text)
+    if "." in text:
+        text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
+    return text
+
+
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
     text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
@@ -232,6 +255,7 @@ def _typed_fast(text: str) -> str:
     text = _SUPERS.sub("superintendents", text)
     text = _SV.sub("save", text)
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
+    text = _numbers_as_written_elsewhere(text)
     return _OR_ROOM.sub(r"\g<before>operating room", text)
 
 

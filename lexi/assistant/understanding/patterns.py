@@ -20,6 +20,7 @@ from .lexicon import (
     TECHNOLOGIES,
     TECHNOLOGY_SPELLING,
 )
+from .realwords import REAL_WORDS
 from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
 from .text import MULTIPLIERS, norm_key, parse_int
 from .titlewords import VOCABULARY_PAIRS
@@ -697,8 +698,14 @@ _COMPANIES_BEFORE = re.compile(
 )
 
 
+# "owners of hvac companies in houston on servicetitan": "on" a technology ending the request
+_CLAUSE_END = re.compile(r"\s*(?:$|[,;.!?)]|\s+(?:and|but|pls|please|only|too)\b)", re.IGNORECASE)
+
+
 def _on_after_companies(m: re.Match[str]) -> list[str] | None:
-    return _techs(m[1]) if _COMPANIES_BEFORE.search(m.string, 0, m.start()) else None
+    if _COMPANIES_BEFORE.search(m.string, 0, m.start()) or _CLAUSE_END.match(m.string, m.end()):
+        return _techs(m[1])
+    return None
 
 
 _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/|\+)\s*", re.IGNORECASE)
@@ -781,6 +788,30 @@ _TECH_NAMED_UNKNOWN = prefilter.compile(
 )
 
 
+# "firms using procorex", "plants running wonderware": a name in lower case after a verb of
+# use, when no table reads it and it is no everyday word of what a company uses or runs.
+_TECH_LOWER_UNKNOWN = prefilter.compile(
+    r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
+    r"((?-i:[a-z][a-z0-9.+#-]{3,}))(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
+)
+_USED_WORDS = frozenset(
+    """ads adverts campaigns email emails paper spreadsheets excel software tools systems
+    automation robots robotics drones solar cloud data analytics servers computers machines
+    trucks vans fleets stores shops clinics locations sites plants events payroll marketing
+    sales ops operations outbound inbound referrals agencies contractors freelancers vendors
+    outsourcing crms erps apps chatbots texts sms calls video linux windows macs ipads
+    tablets phones kiosks scanners printers lasers everything linkedin facebook instagram
+    tiktok youtube twitter google whatsapp gmail chatgpt""".split()
+)
+
+
+def _lower_unknown(m: re.Match[str]) -> list[str] | None:
+    name = m[1]
+    if name in _USED_WORDS or name in REAL_WORDS or name.endswith("ing") or not _plain_name(name):
+        return None
+    return [TECHNOLOGY_SPELLING.get(name, name[:1].upper() + name[1:])]
+
+
 def _plain_name(name: str) -> bool:
     """Whether ``name`` may be a technology no table knows ("running Sales" is a department)."""
     key = norm_key(name)
@@ -842,6 +873,7 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_SUFFIX, _all_techs),
     (_TECH_UNKNOWN, _used_unknown),
     (_TECH_NAMED_UNKNOWN, _unknown_name),
+    (_TECH_LOWER_UNKNOWN, _lower_unknown),
     (_TECH_ALONE, _all_techs),
     (_TECH_SAME_BUT, _all_techs),
     (_TECH_ITEM, _all_techs),

@@ -394,7 +394,7 @@ _OUTREACH_VERBS = SEARCH_VERBS | {
     "adding",
     "plus",
 }
-_NOT_IN_TITLES = frozenset(_NOT_TITLE_WORDS | _OUTREACH_VERBS)
+_NOT_IN_TITLES = frozenset(_NOT_TITLE_WORDS | _OUTREACH_VERBS | VAGUE_COUNTS.keys())
 _NOUN_TITLE = {
     "head": "Head",
     "vp": "VP",
@@ -1585,8 +1585,12 @@ class _Walk:
 
     def _whose(self, i: int, span: int) -> bool:
         """Plural words after "of" that name companies too: the companies whose people are
-        meant ("owners of solar installers", not the installers)."""
-        return bool(i) and self.keys[i - 1] == "of" and self.tokens[i + span - 1].text.endswith("s")
+        meant ("owners of solar installers", not the installers); after "at" or "from" once
+        the people are named ("heads of risk at asset managers")."""
+        if not i or not self.tokens[i + span - 1].text.endswith("s"):
+            return False
+        prev = self.keys[i - 1]
+        return prev == "of" or (prev in ("at", "from") and bool(self.slots.roles))
 
     def _take(self, best: tuple[int, int, str, Any], i: int, k: str, prev: str) -> None:
         span, _, kind, value = best

@@ -190,7 +190,12 @@ _GROWTH = re.compile(
     rf"(?:\b(?<!revenue\s)(?<!revenues\s)(?<!sales\s)(?<!arr\s)(?:(?:that|which|and)\s+)?(?:grew|growing|have\s+grown|has\s+grown|increased)\s+(?:{_HC}\s*,?\s*)?"
     rf"{_AT_LEAST}(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?(?:\s+(?:in\s+)?headcount)?"
     rf"|\b{_HC}\s+growth\s+(?:of\s+)?(?:between\s+)?(?P<lo>-?\d+)\s*%?\s*(?:and|to|-|\u2013)\s*"
-    rf"(?P<hi>-?\d+)\s*%){_SPAN}",
+    rf"(?P<hi>-?\d+)\s*%"
+    # "minimum 20% more people in the last 12 months", "with 20% more staff than a year ago"
+    r"|\b(?:(?:with|added|adding|have|has|having)\s+)?(?:(?:a\s+)?minimum(?:\s+of)?\s+|at\s+least\s+)?"
+    r"(?P<n3>\d+)\s*%\s*\+?\s*more\s+(?:people|employees|staff|headcount|workers|ftes?)"
+    r"(?:\s+than\s+(?:a\s+year\s+ago|last\s+year|12\s+months\s+ago))?"
+    rf"){_SPAN}",
     _I,
 )
 # A headcount that went down: "negative headcount growth over 12 months", "whose headcount went
@@ -206,9 +211,9 @@ _DECLINE = re.compile(
 # "in the last 60 days", "(<=45 days)", "less than 60 days": how recent a change is.
 _UP_TO = r"(?:last\s+|past\s+|<=?|under\s+|less\s+than\s+|fewer\s+than\s+|at\s+most\s+|up\s+to\s+)"
 _NEW_IN_ROLE = re.compile(
-    r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat)s?\b"
-    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+|his\s+|her\s+)?(?:new\s+|current\s+)?"
-    r"(?:jobs?|roles?|positions?|companies)(?:\s+(?:recently|lately))?"
+    r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat|function|post)s?\b"
+    r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched|moved)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+|his\s+|her\s+)?(?:new\s+|current\s+)?"
+    r"(?:jobs?|roles?|positions?|companies|firms|employers)(?:\s+(?:recently|lately))?"
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"
     r"|\bwho\s+(?:recently\s+|just\s+)?(?:started|joined)(?=\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+\d))"
@@ -230,8 +235,11 @@ _IN_ROLE_FOR = re.compile(
 # they took within the window (the role words stay for the role reading).
 _NEW_IN_WINDOW = re.compile(
     r"\b(?:(?P<new>new)\s+(?P<role>(?:(?!in\b|at\b|with\b|who\b)[A-Za-z&/.-]+\s+){1,4}?)"
-    r"|(?P<verb>(?:who\s+(?:were|was|have\s+been|got)\s+)?(?:hired|appointed|promoted|named)\s+))"
-    r"(?:in|within|over|during)\s+(?:the\s+)?(?:last|past)\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b",
+    r"|(?P<verb>(?:who\s+(?:were|was|have\s+been|got)\s+)?(?:hired|appointed|promoted|named)\s+)"
+    # "who started at UK insurers within the last 30 days": the companies stay to be read
+    r"|(?P<joined>who\s+(?:recently\s+|just\s+)?(?:started|joined|moved)\s+(?:at|with|to)\s+)"
+    r"(?P<mid>(?:(?!in\b|within\b|over\b)[A-Za-z&/.'-]+\s+){1,5}?))"
+    r"(?:(?:in|within|over|during)\s+)?(?:the\s+)?(?:last|past)\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b",
     _I,
 )
 _ADOPTED = re.compile(
@@ -526,8 +534,8 @@ _ANY_SIGNAL = re.compile(
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
-    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up|advertis|listed|listing"
+    r"\bhire\b|\brecruit\b|recruiting\s|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
+    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up|advertis|listed|listing|%\s*\+?\s*more\s"
 )
 
 
@@ -539,6 +547,13 @@ _HEDGED_WINDOW = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+# "firms that are currently recruiting an IT manager", "actively recruiting for nurses": hiring
+# (not "recruiting firms", "recruiting directors")
+_RECRUITING = re.compile(
+    r"(?:(?<=\bare\s)|(?<=\bis\s)|(?<=\bcurrently\s)|(?<=\bactively\s)|(?<=\bstill\s))"
+    r"recruiting\s+(?=(?:an?|for|more|new)\s)",
+    re.IGNORECASE,
+)
 # "60d", "2wks", "6mo": a span written short, right after its number
 # after a word of time or before the end of its item ("3D printing" is no span)
 _COMPACT_SPAN = re.compile(
@@ -571,6 +586,8 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
         return text, {}, []
     reading = _Reading(today)
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
+    if "ecruiting" in text:
+        text = _RECRUITING.sub("hiring ", text)  # "that are currently recruiting an IT manager"
     if _DIGIT.search(text):
         text = _COMPACT_SPAN.sub(_span_written_out, text)  # "new in role 60d"
         text = _DANGLING_WINDOW.sub(" in the ", text)  # "raised a series C, last 90 days"
@@ -783,7 +800,7 @@ class _Reading:
         return self.note("headcount_growth")
 
     def growth(self, m: re.Match[str]) -> str:
-        low, high = m.group("n") or m.group("lo"), m.group("hi")
+        low, high = m.group("n") or m.group("n3") or m.group("lo"), m.group("hi")
         self.filters["headcount_growth_pct"] = {
             "min": int(low),
             "max": int(high) if high else None,
@@ -806,6 +823,8 @@ class _Reading:
 
     def new_in_window(self, m: re.Match[str]) -> str:
         self.new_in_role(m)
+        if m.group("joined"):
+            return f" at {m.group('mid')} ; "
         return f" {m.group('role')} ; " if m.group("new") else " ; "
 
     def new_in_role(self, m: re.Match[str]) -> str:

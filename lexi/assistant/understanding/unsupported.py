@@ -12,6 +12,12 @@ import re
 from . import prefilter
 
 _AMOUNT = r"(?:\$\s?)?\d[\d,.]*\s?(?:k|m|mm|mn|b|bn|million|billion|thousand)?\+?"
+# "40 facilities managers", "20 locations directors": a count of people with a title, no sites
+_NO_ROLE_AFTER = (
+    r"(?!\s+(?:managers?|mgrs?|directors?|dirs?|supervisors?|coordinators?|engineers?|leads?|"
+    r"heads?|administrators?|admins?|technicians?|techs?|officers?|executives?|specialists?|"
+    r"planners?|operators?|vps?)\b)"
+)
 _RULES: list[tuple[str, str]] = [
     (
         "funding_amount",
@@ -92,11 +98,13 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices)\b"
+            rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
             r"(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s+(?:countries|states|cities|markets)\b"
             r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?"
             r"(?:\s+or\s+more)?\s+(?:plants|factories|facilities|warehouses|campuses|hospitals|schools)\b"
+            rf"{_NO_ROLE_AFTER}"
         ),
     ),
     (

@@ -3174,3 +3174,122 @@ class TestBoundCorrectedAlone:
         intent = search(text, state)
         assert intent.filters.employees == employees
         assert intent.filters.limit == 25
+
+
+class TestTechnologiesSaidInLowerCase:
+    """ "running tridium", "on servicetitan", "using wonderware": a product named in lower case
+    after a verb of use, or "on" it at the end of a request, is a technology; everyday words
+    after "using" ("spreadsheets", "linkedin") are not."""
+
+    @pytest.mark.parametrize(
+        ("text", "tech"),
+        [
+            ("facilities directors at school districts running tridium", "Tridium"),
+            ("owners of hvac companies in houston on servicetitan", "ServiceTitan"),
+            ("ops managers at plants running wonderware", "Wonderware"),
+            ("plant managers at food companies using honeywell in ohio", "Honeywell"),
+        ],
+    )
+    def test_a_technology(self, text, tech):
+        assert search(text).filters.technologies == [tech]
+
+    @pytest.mark.parametrize(
+        "text", ["CFOs at companies using spreadsheets", "marketing directors using linkedin"]
+    )
+    def test_everyday_words_are_no_technology(self, text):
+        intents = interpret(text, ConversationState()).intents
+        assert all(not (i.filters and i.filters.technologies) for i in intents)
+
+
+class TestCountsBeforeTitlesWithPlaceNouns:
+    """ "40 facilities managers", "a couple plant managers": the number counts people; the
+    title is not "Couple Plant Manager" and "40 facilities" is no number of sites."""
+
+    @pytest.mark.parametrize(
+        ("text", "title", "limit"),
+        [
+            ("can you find me 40 facilities managers in the southeast", "Facilities Manager", 40),
+            ("a couple plant managers in ohio", "Plant Manager", 2),
+            ("find a couple fac dirs at universities in lexington ky", "Facilities Director", 2),
+            ("20 store managers at grocery chains in texas", "Store Manager", 20),
+        ],
+    )
+    def test_count_and_title(self, text, title, limit):
+        intent = search(text)
+        assert intent.filters.titles == [title]
+        assert intent.filters.limit == limit
+        assert "location_count" not in intent.unsupported
+
+
+class TestBritishAndEuropeanWays:
+    """FDs and DPOs, NHS trusts, "bigger as 200 people", "$10.000.000", heads of risk "at asset
+    managers" (the companies, once the people are named)."""
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("FDs at law firms in Leeds", "Finance Director"),
+            ("dpos at hospitals in galway", "Data Protection Officer"),
+        ],
+    )
+    def test_british_shorthand(self, text, title):
+        assert search(text).filters.titles == [title]
+
+    def test_nhs_trusts_are_hospitals(self):
+        assert search("DPOs at NHS trusts in Manchester").filters.industries == [
+            "Hospital & Health Care"
+        ]
+
+    def test_bigger_as(self):
+        f = search("IT managers by logistics companies in Rotterdam, bigger as 200 people").filters
+        assert f.employees == {"min": 201, "max": None}
+        assert f.limit == 25
+
+    def test_dotted_thousands(self):
+        f = search(
+            "50 IT directors at companies with revenue between $10.000.000 and $100.000.000"
+        ).filters
+        assert f.revenue_usd == {"min": 10_000_000, "max": 100_000_000}
+
+    def test_companies_after_at_once_people_are_named(self):
+        f = search("heads of risk at asset managers in London").filters
+        assert f.titles == ["Head of Risk"]
+        assert f.industries == ["Investment Management"]
+        assert search("asset managers in London").filters.titles == ["Asset Manager"]
+
+
+class TestNewInRoleHiringAndGrowthInOtherWords:
+    """People new in role, hiring and growth said in other words."""
+
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            ("new cisos last 90 days, ireland", 90),
+            (
+                "heads of IT at universities, only persons new in the function in the last 60 days",
+                60,
+            ),
+            ("finance directors who started at UK insurers within the last 30 days", 30),
+        ],
+    )
+    def test_new_in_role(self, text, days):
+        f = search(text).filters
+        assert f.job_change_within_days == days
+
+    def test_the_companies_stay_after_started_at(self):
+        f = search("finance directors who started at UK insurers within the last 30 days").filters
+        assert f.industries == ["Insurance"]
+        assert f.locations == ["GB"]
+
+    def test_recruiting_is_hiring(self):
+        f = search("MDs at logistics firms that are currently recruiting an IT manager").filters
+        assert f.titles == ["Managing Director"]
+        assert f.hiring_for == {"titles": ["IT Manager"]}
+        assert "Staffing and Recruiting" not in f.industries
+        assert search("recruiting directors at staffing firms").filters.hiring_for is None
+
+    def test_growth_as_more_people(self):
+        f = search(
+            "CTOs at SaaS companies with minimum 20% more people in the last 12 months"
+        ).filters
+        assert f.headcount_growth_pct == {"min": 20, "max": None, "months": 12}
