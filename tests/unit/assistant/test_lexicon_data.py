@@ -26,6 +26,7 @@ VOCABULARY_GAPS = {
     "Authorized Signatory",
     "Barrister",
     "Chief Architect",
+    "Data Protection Officer",
     "Director General",
     "Director of Sustainability",
     "Dispatch Manager",
