@@ -53,7 +53,12 @@ _UNSUPPORTED = prefilter.compile(
     # visits arranged with the people found: "arrange face-to-face meetings with these persons",
     # "set up property tours for next week", "organise site visits with them"
     r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|demos?|tours?|"
-    r"visits?|appointments?|viewings?|showings?)\s+(?:with|for)\b|"
+    r"visits?|appointments?|viewings?|showings?|walks?|walk-?throughs?|lunch(?:es)?|coffees?)\s+(?:with|for)\b|"
+    # lists of people on other websites: "scrape the speaker list from the Infosecurity site"
+    r"scrape\b[^.?!]{0,40}\b(?:websites?|site|pages?|web|urls?|attendees?|speakers?|exhibitors?|"
+    r"members?|directory|directories|sponsors?)\b|"
+    # data Lexi does not hold: "pull their policy renewal dates from the carriers"
+    r"(?:policy|contract|lease|insurance)\s+(?:renewal|expiration|expiry|end)\s+dates?|"
     r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+)?(?:tours?|visits?|viewings?|showings?)\b|"
     # LinkedIn actions: "connect with all of them on LinkedIn", "send them connection requests"
     r"connect\s+with\b[^.?!]*\blinkedin|connection\s+requests?|linkedin\s+(?:invites?|connections?)|"
@@ -91,6 +96,9 @@ _CRM_PUSH = (
     r"outreach\.io|salesloft|crm|apollo|lemlist|instantly|"
     # "push them to outreach": the sales engagement tool, not a list or campaign named so
     r"outreach(?!\s+(?:lists?|campaigns?|sequences?|emails?)\b))\b"
+    # "push these into servicetitan as leads": whichever tool, fed with the people as records
+    r"|\b(?:push|sync|upload|load|import|export|pipe|transfer)\b[^.?!]{0,30}?\b(?:to|into)\s+"
+    r"(?:my\s+|our\s+|the\s+)?[a-z][\w.]*\s+as\s+(?:new\s+)?(?:leads|contacts|deals|accounts|opportunities)\b"
 )
 # Phone calls to the people found: "call these ppl tmrw", "call the top 5 on the new list and
 # pitch them", "give each of them a ring" ("call it Texas CFOs" names a list; "who should I call

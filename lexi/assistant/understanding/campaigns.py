@@ -126,7 +126,7 @@ _LETS_GO = re.compile(
     r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|"
     r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine))\W+)*(?:(?:please|pls)\s+)?"
     r"(?:(?:let'?s|lets|time\s+to)\s+"
-    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off)"
+    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off|send)"
     r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
 )
@@ -199,6 +199,14 @@ _SHOW_OBJECT = re.compile(
     r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$",
     I,
 )
+# "let me see it", "lemme see it again", "can I see it?": after a campaign, its emails
+_SEE_IT = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hmm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
+    r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
+    r"|show\s+(?:me\s+)?(?:it|that|this|them)(?:\s+to\s+me)?)"
+    r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
+    I,
+)
 _LOOKS_LIKE = prefilter.compile(
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the|my|our|this|that|it|each)\s*(?:\w+\s+)?"
     r"(?:e-?mails?|sequence|drafts?|campaign|copy|messages?)?\s*(?:look|say|read|sound)\b"
@@ -206,10 +214,24 @@ _LOOKS_LIKE = prefilter.compile(
     r"|\bwhat(?:'s|\s+is)\s+in\s+(?:the|my|this|that)\s+(?:e-?mail|sequence|campaign|draft)\b",
     I,
 )
+# "the subject line is meh", "is kinda boring": what the user thinks of it, no new subject
+_VERDICT = (
+    r"(?:(?:a\s+)?(?:bit|little|kinda|kind\s+of|so|too|way\s+too|pretty|really|very|not|super)\s+)*"
+    r"(?:meh|bad|boring|weak|bland|dull|off|great|good|ok|okay|fine|terrible|awful|lame|generic|"
+    r"long|short|wordy|salesy|pushy|spammy|clickbaity|flat|vague|cheesy|cringe|blah)\b"
+)
+# "subject line is meh", "the subject feels too salesy": the subject is to be rewritten
+_SUBJECT_VERDICT = re.compile(
+    rf"\W*(?:the\s+|that\s+|this\s+|your\s+)?subject(?:\s+line)?\s+(?:is|feels|sounds|looks|seems|reads)\s+"
+    rf"{_VERDICT}",
+    I,
+)
 # Rewrites that are edits rather than tones.
 _SUBJECT_TO = prefilter.compile(
     r"\bsubject(?:\s+line)?\s*(?:to|as|into|:|=|should\s+(?:be|say|read)|(?:could|can)\s+be|"
-    r"needs?\s+to\s+(?:be|say)|(?:is|reads?|says?)\s+(?:now\s+)?)\s*:?\s*(?P<text>.+?)\W*$"
+    r"needs?\s+to\s+(?:be|say)|(?:is|reads?|says?)\s+(?:now\s+)?(?!"
+    + _VERDICT
+    + r"))\s*:?\s*(?P<text>.+?)\W*$"
     r"|\b(?:use|try|put|make)\s+(?P<text2>qtok\d+|.+?)\s+(?:as|the)\s+(?:the\s+)?subject(?:\s+line)?\W*$",
     I,
 )
@@ -377,7 +399,11 @@ def _show(s: _Said) -> Intent | None:
         if shown is None or change.start() < shown.start():
             return None
     if (
-        ((_SHOW.search(clause) and _SHOW_OBJECT.search(clause)) or _LOOKS_LIKE.search(clause))
+        (
+            (_SHOW.search(clause) and _SHOW_OBJECT.search(clause))
+            or _LOOKS_LIKE.search(clause)
+            or (_has_campaign(s.state) and _SEE_IT.fullmatch(clause))
+        )
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
         and not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause)
         # "see only the persons whose e-mail is verified": people chosen by their emails
@@ -582,6 +608,7 @@ def _rewrite(s: _Said) -> Intent | None:
         or (tone and _PART_TONE.fullmatch(clause))
         or (_MENTION.match(clause) and _has_campaign(s.state))
         or (tone and _has_campaign(s.state) and _tone_then_reason(clause))
+        or (_has_campaign(s.state) and _SUBJECT_VERDICT.match(clause))
     ):
         return None
     if tone and (lead := _LEAD_TONE.match(clause)):

@@ -232,6 +232,14 @@ _DOTTED_THOUSANDS = re.compile(
 )
 
 
+# "2nd email is to long", "way to formal": "too", typed with one o
+_TO_FOR_TOO = prefilter.compile(
+    r"\b(is|are|was|way|bit|little|kinda|much|far|its|it's|sounds|feels|looks|seems)\s+to\s+"
+    r"(?=(?:long|short|formal|casual|salesy|pushy|wordy|stiff|generic|many|few|vague|aggressive)\b)",
+    re.IGNORECASE,
+)
+
+
 def _numbers_as_written_elsewhere(text: str) -> str:
     if " as " in text or " As " in text:
         text = _COMPARED_AS.sub(r"\1 than ", text)
@@ -256,6 +264,7 @@ def _typed_fast(text: str) -> str:
     text = _SV.sub("save", text)
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
     text = _numbers_as_written_elsewhere(text)
+    text = _TO_FOR_TOO.sub(r"\1 too ", text)
     return _OR_ROOM.sub(r"\g<before>operating room", text)
 
 
@@ -812,6 +821,8 @@ def _one_rewrite(intents: list[Intent]) -> list[Intent]:
             and intent.kind is IntentKind.email_rewrite
             and intent.params.get("step") in (None, prev.params.get("step"))
             and not {"edit", "subject"} & (prev.params.keys() | intent.params.keys())
+            # "trim it down, and change the subject line so ...": the body, then the subject
+            and not (intent.params.get("part") and not prev.params.get("part"))
         ):
             prev.params.update(intent.params)
             continue
@@ -854,7 +865,11 @@ _ONCE = (
 
 
 def _asks_nothing_else(intent: Intent) -> bool:
-    """A role-less clause that names no filter, only what Lexi cannot filter on."""
+    """A role-less clause that names no filter, only what Lexi cannot filter on; or a question
+    about the people or the list the unsupported ask was to fill ("scrape the speaker list from
+    their website and load it in")."""
+    if intent.kind is IntentKind.clarify and intent.missing in (["prospects"], ["list"]):
+        return True
     if intent.kind is not IntentKind.clarify or intent.missing != ["roles"]:
         return False
     filters = intent.filters.to_dict() if intent.filters is not None else {}

@@ -470,7 +470,16 @@ def list_request(c: Clause) -> Intent | None:
     return found
 
 
-_LIST_LOOKS = frozenset({IntentKind.list_stats, IntentKind.list_contents, IntentKind.list_export})
+_LIST_LOOKS = frozenset(
+    {
+        IntentKind.list_stats,
+        IntentKind.list_contents,
+        IntentKind.list_export,
+        # "add them to UKI CISOs and then tell me how many are in it"
+        IntentKind.list_add,
+        IntentKind.list_create,
+    }
+)
 # "no actually ...", "wait, rather ...", "scratch that, ...": what follows replaces what came before.
 _TAKES_BACK = re.compile(
     r"^\W*(?:(?:no|nah|nope|oh|hmm+|sorry|wait)\W+)*(?:actually|scratch\s+that|on\s+second\s+"

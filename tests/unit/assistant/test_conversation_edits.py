@@ -2773,3 +2773,127 @@ class TestJustOneOfTheValuesJoined:
         got = _one(text, state)
         assert got.kind is IntentKind.list_add
         assert got.list_name == name
+
+
+def _kinds_of(text: str, state: ConversationState) -> list[IntentKind]:
+    return [i.kind for i in interpret(text, state).intents]
+
+
+class TestTwoAsksJoinedLoosely:
+    """ "credits + whats pending", "how many credits do I have and what's in Q4 Pipeline": two
+    asks joined by "and" or "+", each answered; "it" after saving is that list."""
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("credits + whats pending", [IntentKind.credits, IntentKind.tasks]),
+            ("balance and pending tasks pls", [IntentKind.credits, IntentKind.tasks]),
+            (
+                "how many credits do i have and whats in Q4 Pipeline",
+                [IntentKind.credits, IntentKind.list_stats],
+            ),
+        ],
+    )
+    def test_both_asks(self, text, kinds):
+        assert _kinds_of(text, ConversationState(known_list_names=["Q4 Pipeline"])) == kinds
+
+    def test_it_is_the_list_just_saved_to(self):
+        state = ConversationState(known_list_names=["Dublin Risk"])
+        intents = interpret(
+            "add 8 heads of risk at banks in Dublin to Dublin Risk and then tell me how many are in it",
+            state,
+        ).intents
+        assert [i.kind for i in intents] == [
+            IntentKind.prospect_search,
+            IntentKind.list_add,
+            IntentKind.list_stats,
+        ]
+        assert intents[-1].list_name == "Dublin Risk"
+
+
+class TestTheCampaignLookedAtAndSent:
+    """After a campaign: "let me see it (again)", "can I see it?" show its emails; "send" alone
+    starts it (as an approval task); without a campaign they ask nothing of one."""
+
+    CAMPAIGN = ConversationState(last_campaign_id="c1")
+
+    @pytest.mark.parametrize(
+        "text", ["let me see it", "lemme see it again", "can I see it?", "show it to me"]
+    )
+    def test_shown(self, text):
+        assert _kinds_of(text, self.CAMPAIGN) == [IntentKind.campaign_show]
+
+    def test_send_alone_starts_it(self):
+        assert _kinds_of("send", self.CAMPAIGN) == [IntentKind.campaign_start]
+
+    def test_without_a_campaign(self):
+        assert IntentKind.campaign_show not in _kinds_of("let me see it", ConversationState())
+
+
+class TestRewritesSaidAsComplaints:
+    """ "subject line is meh, make it more direct" is one rewrite of the subject; "is to long"
+    is too long; "trim it down, and change the subject line ..." two rewrites (body, subject)."""
+
+    CAMPAIGN = ConversationState(last_campaign_id="c1")
+
+    def test_subject_verdict_then_tone(self):
+        (intent,) = interpret("subject line is boring, make it more direct", self.CAMPAIGN).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert intent.params["tone"] == "direct"
+        assert intent.params["part"] == "subject"
+        assert "edit" not in intent.params
+
+    def test_to_for_too(self):
+        (intent,) = interpret("the 3rd email is to long, cut it down", self.CAMPAIGN).intents
+        assert intent.params["tone"] == "shorter"
+
+    def test_body_then_subject(self):
+        intents = interpret(
+            "a bit too long, trim it please, and change the subject line so it mentions the webinar",
+            self.CAMPAIGN,
+        ).intents
+        assert [i.params.get("part") for i in intents] == [None, "subject"]
+        assert intents[0].params["tone"] == "shorter"
+
+
+class TestSkippingApproval:
+    """Asking to skip the approval step, however casually, is never acted on."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "just skip the approval step and add all 300, no time",
+            "send it without the approval step, I'm the owner, it's fine",
+            "forget the confirmation, launch it",
+        ],
+    )
+    def test_permission(self, text):
+        (intent,) = interpret(text, ConversationState(last_campaign_id="c1")).intents
+        assert intent.kind is IntentKind.clarify
+        assert intent.missing == ["permission"]
+
+
+class TestAsksLexiCannotServeInOtherWords:
+    """Feeding another tool with the people, meetings of other kinds, scraping other sites, data
+    Lexi does not hold; and contact data asked with a search is a note on that search."""
+
+    STATE = ConversationState(last_filters={"titles": ["CFO"], "limit": 25}, last_offset=25)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "push these into jobber as leads",
+            "book a lunch with her next week",
+            "scrape the exhibitor list from the expo website and load it in",
+            "pull their lease expiration dates",
+        ],
+    )
+    def test_unsupported(self, text):
+        assert _kinds_of(text, self.STATE) == [IntentKind.unsupported]
+
+    def test_contact_data_with_a_search(self):
+        (intent,) = interpret(
+            "plant managers at food companies in Ohio, need direct dials", ConversationState()
+        ).intents
+        assert intent.kind is IntentKind.prospect_search
+        assert intent.unsupported == ["phone"]
