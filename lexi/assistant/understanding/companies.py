@@ -45,7 +45,7 @@ _QUOTED = prefilter.compile(
 # "who's the CFO at Holloway Freight?", "Find the VP of Engineering at Northwind Analytics": the
 # one person in a role at a capitalised name of two to four words ending the request.
 _THE_ROLE_AT = re.compile(
-    r"\bthe\s+(?:[\w-]+\s+){1,4}?(?:at|of)\s((?:[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.&-]*){1,3})(?=\s*[?.!]*\s*$)"
+    r"\bthe\s+(?:[\w-]+\s+){1,4}?(?:at|of)\s((?:[A-Z][\w'.-]*)(?:\s+(?:of\s+)?[A-Z][\w'.&-]*){1,3})(?=\s*[?.!]*\s*$)"
 )
 # "who is the general counsel at Zillow", "anyone in the legal department at Ford", "the CEO of
 # Greenhouse": one capitalised name ending the request, after "at" (or "of" after "the <role>"),
@@ -63,12 +63,14 @@ _NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
 # capitalised words after "at" ending the clause (or before the people's place) that together
 # are one organisation's name, often a place followed by a word (see ``_proper_name``).
 _PROPER_NAME = re.compile(
-    r"\b(?:at|from|works\s+at|working\s+at)\s+([A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){1,4})"
+    # (not where people studied: "who studied at University of Florida", "graduated from ...")
+    r"(?<!\bstudied\s)(?<!\bgraduated\s)(?<!\bgraduates\s)(?<!\balumni\s)"
+    r"\b(?:at|from|works\s+at|working\s+at)\s+([A-Z][\w'&.-]*(?:\s+(?:of\s+)?[A-Z][\w'&.-]*){1,4})"
     r"(?=\s*(?:[?.!,;]|$)|\s+(?:in|near|around)\s+[A-Z])"
 )
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
 # after "at" are companies (one name alone: see ``_ONE_NAME``).
-_NAME = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*)?"
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*)?"
 _NAME_LIST = re.compile(
     rf"(?:\b(?:at|from|works\s+at|working\s+at)|\bthe\s+(?:[\w-]+\s+){{1,4}}?(?P<of>of))\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
     rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$))"
@@ -182,6 +184,9 @@ def _proper_name(name: str) -> bool:
     keys = [norm_key(w) for w in words]
     if _a_place(name) or " ".join(keys) in INDUSTRY_ALIASES:
         return False
+    if len(words) >= 3 and words[1] == "of" and not words[0].endswith("s"):
+        # "Bank of Ireland", "University of Michigan": one organisation of a place
+        return keys[0] in COMPANY_NOUNS or keys[0] in INDUSTRY_ALIASES
     if any(k in ROLES for k in keys) or not _not_a_word(words[0]):
         return False
     last = keys[-1]

@@ -372,7 +372,7 @@ class RuleInterpreter:
         cleaned = _INSTEAD_OF_FIRST.sub(r"\g<lead>\g<new> instead of \g<old>", cleaned)
         cleaned = _without_about_me(without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
-        cleaned = without_examples(cleaned, _names_industry)
+        cleaned = _without_brackets(cleaned)
         cleaned = corrected(cleaned, _reading)
         cleaned = _N_OF_THEM.sub(r"\1", cleaned)
         running = Running(_valid_search(state.last_filters), state.last_offset)
@@ -423,6 +423,38 @@ class RuleInterpreter:
         return Interpretation(
             _answer_to_roles(_names_as_written(intents, raw, given), state), text=raw
         )
+
+
+# "IT managers at local government (gemeentes)", "at town halls (mairies)": the kind of company
+# said again in the user's language, in brackets; no word to read (not corrected into a role).
+_GLOSS_OF_COMPANIES = re.compile(
+    r"(?P<kind>\b[\w-]+)\s*\((?P<gloss>[a-z\u00e0-\u00ff'-]{3,}(?:\s+[a-z\u00e0-\u00ff'-]{3,})?)\)"
+)
+
+
+def _without_brackets(text: str) -> str:
+    """Brackets that add nothing to read: examples of the companies named, or their kind said
+    again in another language."""
+    text = without_examples(text, _names_industry)
+    return _GLOSS_OF_COMPANIES.sub(_gloss_of_companies, text) if "(" in text else text
+
+
+def _gloss_of_companies(m: re.Match[str]) -> str:
+    from lexi import geo
+
+    from .lexicon import TECHNOLOGY_SPELLING
+    from .slots import COMPANY_NOUN_KEYS, DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
+    from .text import norm_key
+    from .unsupported import unsupported
+
+    kind = norm_key(m["kind"])
+    if kind not in INDUSTRY_KEYS and kind not in COMPANY_NOUN_KEYS:
+        return m[0]
+    tables = (ROLE_KEYS, INDUSTRY_KEYS, DEPT_KEYS, STOPWORDS, TECHNOLOGY_SPELLING)
+    for word in m["gloss"].split():
+        if any(norm_key(word) in t or word in t for t in tables) or geo.lookup(word):
+            return m[0]
+    return m[0] if unsupported(m["gloss"])[1] else m["kind"]
 
 
 def _names_as_written(intents: list[Intent], raw: str, state: ConversationState) -> list[Intent]:
@@ -889,8 +921,22 @@ def _prices_answered(intents: list[Intent]) -> list[Intent]:
     return intents
 
 
+def _asks_about_nothing(intent: Intent) -> bool:
+    """A question for roles or a search that keeps no filter ("new search.", "we run a fintech
+    conference in London and I'm selling sponsorships.")."""
+    if intent.kind is not IntentKind.clarify or intent.missing not in (["roles"], ["search"]):
+        return False
+    return intent.filters is None or not {k for k in intent.filters.to_dict() if k != "limit"}
+
+
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """Greetings and filler give way to real requests; one clarifying question at most."""
+    searched = [n for n, i in enumerate(intents) if i.kind is IntentKind.prospect_search]
+    if searched:
+        # a lead-in before the search asks nothing: "new search. CISOs at hospitals ..."
+        intents = [
+            i for n, i in enumerate(intents) if not (n < searched[-1] and _asks_about_nothing(i))
+        ]
     blocked = False
     kept: list[Intent] = []
     for intent in intents:

@@ -454,7 +454,11 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
         if i >= 2 and prev in ("and", "&", "or", ",")
         else []
     )
-    if not (before or (prev in PLACE_PREPOSITIONS and word not in COMMON_WORD_NAMES)):
+    placed = prev in PLACE_PREPOSITIONS or prev in _ADDED_PLACE
+    word_place = (prev in _ADDED_PLACE and _ends_phrase(tokens, i)) or (
+        prev in ("in", "near", "around") and _companies_after(tokens, i)
+    )
+    if not (before or (placed and word not in COMMON_WORD_NAMES) or word_place):
         return None
     cities = [
         p for p in geo.lookup_all(word.title()) if p.kind == "city" and p.population >= 50_000
@@ -462,6 +466,34 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     # "austin and reading": the Reading in the listed city's country
     near = [p for p in cities if before and p.country == before[0].country]
     return (1, (near or cities)[:1]) if cities else None
+
+
+# "add galway", "plus cork too": a place added to the search
+_ADDED_PLACE = frozenset({"add", "plus", "include", "also"})
+# What may follow a place whose name is also a word ("in cork fintechs", "in cork, 50+ staff",
+# "in mobile and huntsville"): the place ends its phrase there.
+_AFTER_A_PLACE = frozenset(
+    {"and", "or", "too", "also", "only", "area", "region", "metro", "county"}
+)
+
+
+def _ends_phrase(tokens: list[Token], i: int) -> bool:
+    """ "add cork too", "add galway": a place added to the search ends the request or a part."""
+    if i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end > 1:
+        return True  # the end, or punctuation after it
+    return tokens[i + 1].key in _AFTER_A_PLACE
+
+
+def _companies_after(tokens: list[Token], i: int) -> bool:
+    """ "in cork fintechs": the companies of the place follow it ("in mobile", "in march" alone
+    stay words)."""
+    from .slots import INDUSTRY_KEYS
+
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].key in INDUSTRY_KEYS
+        and not tokens[i + 1].start - tokens[i].end > 1
+    )
 
 
 def _city_before(tokens: list[Token], i: int) -> bool:

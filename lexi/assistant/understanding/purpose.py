@@ -62,7 +62,8 @@ def _occasion(m: re.Match[str]) -> str:
 
 # "... I could poach", "... we could pitch": the user's plan for the people.
 _PLAN = re.compile(
-    r"\s+(?:that\s+|whom?\s+)?(?:i|we)\s+(?:could|can|might|want\s+to|would\s+like\s+to)\s+"
+    # (not a sentence of its own: "I would like to reach manufacturers in Ohio." is the request)
+    r"(?<![.!?])\s+(?:that\s+|whom?\s+)?(?:i|we)\s+(?:could|can|might|want\s+to|would\s+like\s+to)\s+"
     r"(?:poach|hire|recruit|pitch|contact|invite|reach|call|email)\b[^,.;!?]*",
     re.IGNORECASE,
 )

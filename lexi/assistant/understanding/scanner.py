@@ -925,6 +925,7 @@ class _Scanner:
             hit = (
                 self._after(i, span, role, ())
                 or self._of_noun(i, span)
+                or self._rung_function(i, span)
                 or self._longer_function(i, span, role)
             )
             if best is None or hit[0] >= best[0]:  # the alias table wins a tie
@@ -962,6 +963,24 @@ class _Scanner:
         if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _rung_function(self, i: int, span: int) -> tuple[int, RoleHit] | None:
+        """ "VP facilities", "sr director real estate": a rung, then a function that is also an
+        industry's word, which titles have after that rung ("Director of Facilities")."""
+        noun = " ".join(self.keys[i : i + span])
+        rung = _NOUN_TITLE.get(noun)
+        k = i + span
+        if rung is None or k >= self.n or self._gap(k - 1, k):
+            return None
+        for width in (2, 1):
+            if k + width > self.n or self._gap(k, k + width - 1):
+                continue
+            words = " ".join(t.text.lower() for t in self.t[k : k + width])
+            if " ".join(self.keys[k : k + width]) not in INDUSTRY_KEYS:
+                continue
+            if any(f"{r} of {words}" in VOCABULARY_TITLES for r in ("director", "head", "vp")):
+                return span + width, RoleHit(Role(), title=f"{rung} of {self._words(k, width)}")
+        return None
 
     def _of_noun(self, i: int, span: int) -> tuple[int, RoleHit] | None:
         """ "Chiefs of Police", "deans of admissions": the noun's title with its function."""

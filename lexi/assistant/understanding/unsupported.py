@@ -232,6 +232,11 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:current\s+)?(?:role|job|position|seat)\s+"
             r"(?:for\s+)?(?:at\s+least|less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
+            # "in role 5+ yrs", "3+ years in the seat": years in the job, not a recent change
+            r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+(?:for\s+)?"
+            r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
+            r"|\b(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\s+in\s+"
+            r"(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\b"
         ),
     ),
     (
@@ -257,6 +262,8 @@ _RULES: list[tuple[str, str]] = [
         # "ex-Deloitte controllers", "former McKinsey consultants" (not "ex-CFOs": a past role)
         r"\b(?:ex-|ex\s+|former\s+)(?!(?:C[A-Z]{1,3}Os?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|"
         r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*\b|"
+        # "ex big four", "former faang": a kind of past employer, in any case
+        r"\b(?:ex-|ex\s+|former\s+)(?:big\s+(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
         r"\b(?:who\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
         r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
@@ -274,7 +281,12 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "news_events",
-        r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*",
+        r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*"
+        # "councils that have had a ransomware attack in the news this year"
+        r"|\b(?:that\s+|which\s+|who\s+)?(?:have\s+|has\s+)?(?:recently\s+)?(?:had|suffered|experienced|"
+        r"reported|been\s+hit\s+by)\s+(?:a\s+|an\s+)?(?:recent\s+|major\s+)?(?:ransomware(?:\s+attacks?)?|"
+        r"cyber\s*-?attacks?|data\s+breach(?:es)?|breach(?:es)?|hacks?|security\s+incidents?)\b[^,;.]*"
+        r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|are|is|been)\s+in\s+the\s+news\b[^,;.]*",
     ),
     (
         "social_activity",
@@ -298,7 +310,7 @@ _HINTS = tuple(
     problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
-    keys suites
+    keys suites news breach ransomware attack hack incident role seat
     """.split()
 )
 
@@ -321,6 +333,46 @@ def _trie(words: list[str]) -> str:
 _HINT = re.compile(_trie(sorted(set(_HINTS))))
 
 
+# "not CBRE or JLL", "exclude HEB lol": companies named by their initials, left out
+_EXCLUDED_INITIALS = re.compile(
+    r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
+    r"(?P<names>(?-i:[A-Z][A-Z&]{1,5})(?:\s*(?:,|\bor\b|\band\b|&|/)\s*(?-i:[A-Z][A-Z&]{1,5}))*)"
+    r"(?=\s*(?:$|[,;.!?)]|\s+(?:lol|pls|please|they|since|because|as|we|either)\b))",
+    re.IGNORECASE,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", re.IGNORECASE)
+
+
+def _company_initials(name: str) -> bool:
+    """Initials no table reads as a place, role, industry, department or technology."""
+    from lexi import geo
+
+    from .lexicon import TECHNOLOGY_SPELLING
+    from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS
+
+    key = name.lower()
+    return not (
+        key in ROLE_KEYS
+        or key in INDUSTRY_KEYS
+        or key in DEPT_KEYS
+        or key in TECHNOLOGY_SPELLING
+        or geo.lookup(name)
+    )
+
+
+def _initials_left_out(text: str) -> tuple[str, bool]:
+    found = False
+
+    def repl(m: re.Match[str]) -> str:
+        nonlocal found
+        if all(_company_initials(n) for n in _NAME_SPLIT.split(m["names"]) if n):
+            found = True
+            return " ; "
+        return m[0]
+
+    return _EXCLUDED_INITIALS.sub(repl, text), found
+
+
 def unsupported(text: str) -> tuple[str, list[str]]:
     """The clause with unsupported criteria blanked out, and their codes in order."""
     if not _HINT.search(text.lower()):
@@ -330,4 +382,7 @@ def unsupported(text: str) -> tuple[str, list[str]]:
         text, n = pattern.subn(" ; ", text)
         if n and code not in codes:
             codes.append(code)
+    text, left_out = _initials_left_out(text)
+    if left_out and "exclude_companies" not in codes:
+        codes.append("exclude_companies")
     return text, codes

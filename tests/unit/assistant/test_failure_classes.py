@@ -3293,3 +3293,136 @@ class TestNewInRoleHiringAndGrowthInOtherWords:
             "CTOs at SaaS companies with minimum 20% more people in the last 12 months"
         ).filters
         assert f.headcount_growth_pct == {"min": 20, "max": None, "months": 12}
+
+
+class TestCompaniesNamedOrLeftOut:
+    """ "at AIB or Bank of Ireland" names two companies ("Bank of Ireland" is no bank in
+    Ireland); "not CBRE or JLL" leaves companies out, which no filter does: said, never a keyword."""
+
+    @pytest.mark.parametrize(
+        ("text", "companies"),
+        [
+            ("couple of cisos at AIB or Bank of Ireland", ["AIB", "Bank of Ireland"]),
+            ("the CFO of Bank of America", ["Bank of America"]),
+            ("controllers at University of Michigan", ["University of Michigan"]),
+        ],
+    )
+    def test_named(self, text, companies):
+        f = search(text).filters
+        assert f.companies == companies
+        assert not f.locations
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "property managers at commercial real estate firms in atlanta, not CBRE or JLL",
+            "CTOs at banks excluding HSBC",
+        ],
+    )
+    def test_left_out(self, text):
+        intent = search(text)
+        assert "exclude_companies" in intent.unsupported
+        assert not intent.filters.keywords
+
+    def test_initials_that_are_places_stay_places(self):
+        assert search("CFOs in the south, not TX").filters.exclude_locations == ["TX, US"]
+
+
+class TestMoreCriteriaLexiCannotFilterOn:
+    """Past employers, news, years in the role: named in the reply, never read as numbers."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("cisos at banks in dublin, ex big four", "past_employer"),
+            ("IT directors at councils that had a ransomware attack in the news", "news_events"),
+            ("cisos finserv ireland in role 5+ yrs", "tenure"),
+            ("controllers with 3+ years in the role", "tenure"),
+        ],
+    )
+    def test_named(self, text, code):
+        intent = search(text)
+        assert code in intent.unsupported
+        assert intent.filters.limit == 25
+        assert intent.filters.employees is None
+
+    def test_finserv(self):
+        assert search("cisos finserv ireland").filters.industries == ["Financial Services"]
+
+
+class TestPlacesThatAreAlsoWords:
+    """ "in cork fintechs", "add galway": a town whose name is also a word, in lower case, where
+    only a place fits (after "in" before the end or the companies, or added to a search)."""
+
+    def test_in_lower_case(self):
+        f = search("any IT managers in cork fintechs?").filters
+        assert f.locations == ["Cork, IE"]
+        assert f.industries == ["Financial Services"]
+
+    @pytest.mark.parametrize("text", ["add cork too", "add galway", "also galway"])
+    def test_added(self, text):
+        state = after({"titles": ["CISO"], "locations": ["Dublin, IE"], "limit": 25})
+        assert len(search(text, state).filters.locations) == 2
+
+
+class TestFunctionsThatAreIndustryWords:
+    """ "VP facilities", "sr director facilities", "VP real estate at banks": the function of the
+    title, not the Facilities Services industry; "VP fintech" stays VPs at fintechs."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            (
+                "VP facilities, sr director facilities at hospitals in ohio",
+                ["VP of Facilities", "Senior Director of Facilities"],
+                ["Hospital & Health Care"],
+            ),
+            ("VP real estate at banks", ["VP of Real Estate"], ["Banking"]),
+        ],
+    )
+    def test_title(self, text, titles, industries):
+        f = search(text).filters
+        assert f.titles == titles
+        assert f.industries == industries
+
+    def test_vp_at_fintechs(self):
+        f = search("VP fintech in NYC").filters
+        assert f.seniorities == ["vp"]
+        assert f.industries == ["Financial Services"]
+
+
+class TestLeadInsAndSelfIntroductions:
+    """ "new search. CISOs at ...", "we run a conference and sell sponsorships. Could you find
+    ...": the lead-in asks nothing; "I would like to reach manufacturers in Ohio." is the request
+    (its roles asked for); a gloss in brackets ("local government (gemeentes)") reads nothing."""
+
+    def test_new_search_lead_in(self):
+        f = search("new search. CISOs at hospitals in Ohio, 1000+ employees").filters
+        assert f.titles == ["CISO"]
+
+    def test_about_me_then_request(self):
+        intent = search(
+            "Hiya, we run a fintech conference in London and I'm selling sponsorship packages."
+            " Could you find heads of marketing at fintech companies in the UK?"
+        )
+        assert intent.filters.titles == ["Head of Marketing"]
+
+    def test_a_wish_to_reach_companies(self):
+        (intent,) = interpret(
+            "Good morning. I am a partner at a CPA firm. I would like to reach manufacturing"
+            " companies in Ohio with 50 to 250 employees.",
+            ConversationState(),
+        ).intents
+        assert intent.kind is IntentKind.clarify
+        assert intent.missing == ["roles"]
+        assert intent.filters.locations == ["OH, US"]
+
+    def test_gloss_of_the_companies(self):
+        f = search("IT managers at municipalities (gemeentes) in Utrecht").filters
+        assert f.titles == ["IT Manager"]
+        assert f.industries == ["Government Administration"]
+
+    def test_food_plants(self):
+        assert search("maint managers at food plants in arkansas").filters.industries == [
+            "Food Production"
+        ]
