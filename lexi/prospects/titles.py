@@ -124,11 +124,18 @@ def _split(text: str) -> list[str]:
     return re.findall(r"[a-z0-9_+#]+", text)
 
 
+# British spellings of title words, matched as the American ones: "Head of Localisation" is
+# "Head of Localization", "Organisational Development" is "Organizational Development".
+_BRITISH = re.compile(r"^(\w{3,}i)s(ation(?:al|s)?|ational)$")
+
+
 @lru_cache(maxsize=65536)
 def canonical_tokens(title: str) -> tuple[str, ...]:
     """The canonical token form of a title ("VP of Sales" → ``("vp", "sales")``)."""
     words = []
     for w in _split(title):
+        if "isation" in w:
+            w = _BRITISH.sub(r"\1z\2", w)
         words.extend(_TOKEN_ALIASES.get(w, w).split())
     text = " " + " ".join(words) + " "
     for phrase, token in _PHRASES:

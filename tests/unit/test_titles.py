@@ -8,7 +8,7 @@ import pytest
 
 from lexi.kit.text import plural_title
 from lexi.prospects.title_index import TitleIndex
-from lexi.prospects.titles import canonical_tokens, normalize
+from lexi.prospects.titles import canonical_tokens, match_kind, normalize, query_variants
 
 
 class TestNormalize:
@@ -284,3 +284,16 @@ class TestPartnersOfAFirm:
 )
 def test_a_job_title_in_the_plural(title: str, plural: str) -> None:
     assert plural_title(title) == plural
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("Head of Localisation", "Head of Localization"),
+        ("Organisational Development Manager", "Organizational Development Manager"),
+        ("Digitalisation Lead", "Digitalization Lead"),
+    ],
+)
+def test_british_spellings_match_the_american_titles(british, american):
+    assert canonical_tokens(british) == canonical_tokens(american)
+    assert match_kind(canonical_tokens(american), query_variants(british)) == 0

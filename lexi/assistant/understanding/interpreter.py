@@ -432,11 +432,23 @@ _GLOSS_OF_COMPANIES = re.compile(
 )
 
 
+# "at least $25m (roughly \u00a320m)": the amount said again in another currency
+_AMOUNT_AGAIN = re.compile(
+    r"\s*\(\s*(?:roughly|about|approx(?:\.|imately)?|around|~|c\.|circa|ca\.?|or|i\.?e\.?|so)?\s*"
+    r"(?:[\u00a3\u20ac$]\s?\d[\d,.]*\s*(?:k|m|mm|mn|bn|b|million|billion)?"
+    r"|\d[\d,.]*\s*(?:k|m|mm|mn|bn|b|million|billion)?\s*(?:gbp|eur|usd|euros?|pounds?|dollars?|chf|sek|nok|dkk))"
+    r"(?:\s+(?:or\s+so|ish))?\s*\)",
+    re.IGNORECASE,
+)
+
+
 def _without_brackets(text: str) -> str:
-    """Brackets that add nothing to read: examples of the companies named, or their kind said
-    again in another language."""
+    """Brackets that add nothing to read: examples of the companies named, their kind said
+    again in another language, an amount said again in another currency."""
     text = without_examples(text, _names_industry)
-    return _GLOSS_OF_COMPANIES.sub(_gloss_of_companies, text) if "(" in text else text
+    if "(" not in text:
+        return text
+    return _GLOSS_OF_COMPANIES.sub(_gloss_of_companies, _AMOUNT_AGAIN.sub("", text))
 
 
 def _gloss_of_companies(m: re.Match[str]) -> str:

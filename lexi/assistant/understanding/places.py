@@ -269,6 +269,21 @@ def _direction_before_a_place(tokens: list[Token], texts: list[str], i: int, j: 
     return nxt[:1].isupper() or geo.longest_place_at(texts, j, max_len=3) is not None
 
 
+_JOINERS = frozenset({"+", "&", "/", ",", "and", "or"})
+
+
+def _a_country(token: Token) -> bool:
+    return any(p.kind == "country" for p in geo.lookup(token.text.title()))
+
+
+def _listed_with_a_country(tokens: list[Token], i: int) -> bool:
+    after = (
+        i + 2 < len(tokens) and tokens[i + 1].text.lower() in _JOINERS and _a_country(tokens[i + 2])
+    )
+    before = i >= 2 and tokens[i - 1].text.lower() in _JOINERS and _a_country(tokens[i - 2])
+    return after or before
+
+
 def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
     """ "in ny", "the uk": the few codes read in lower case too, after a place word."""
     word = tokens[i].text
@@ -281,6 +296,8 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         or (word in _LOWER_CODES and _code_alone(tokens, i))
         or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
         or (word in _LOWER_CODES and _listed_after_code(tokens, i))
+        # "us + canada", "canada and us": the country listed with another one
+        or (word == "us" and _listed_with_a_country(tokens, i))
         # "in the us", "across the us": the country after "the" and a place word
         or (
             word == "us"

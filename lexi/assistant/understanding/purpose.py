@@ -242,6 +242,9 @@ _ASIDE = prefilter.compile(
     # a verb next, not a joining word ("hospitals usually but ..."); "hq doesn't matter" asks
     # for the filter to go
     r"(?!(?:but|and|or|in|at|for|with|the|a|an|of|to|matter|count|apply)\b)[a-z]+"
+    # "leave out Chicago, CPS is a separate procurement process": a name and what it is
+    r"|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z])[\w&.-]*)?\s+(?:is|are|was|were|has|have)\s+"
+    r"(?:a|an|the|their|its|our|my|not|already|always|never|too|so|very|handled|covered|run|done)\b"
     rf"){_TO_SENTENCE_END.replace('.!?', '.!?:;')}",
     re.IGNORECASE,
 )
@@ -367,6 +370,14 @@ def _last_words(text: str, m: re.Match[str]) -> str:
     return " ".join(text[: m.start()].split()[-2:])
 
 
+# "I shall review it with my partners", "once our CEO signs off": the user's own colleagues,
+# nobody to find
+_MY_PEOPLE = re.compile(
+    r"\b(?:with|to|by|from|for|once|until|when|after|before)\s+(?:my|our)\s+(?:business\s+)?"
+    r"(?:partners?|boss|bosses|manager|team|colleagues?|co-?workers|ceo|cfo|coo|founders?|co-?founders?|"
+    r"director|board|lawyers?|legal\s+team|compliance\s+team|manager's)\b",
+    re.IGNORECASE,
+)
 # "my manager asked whether ...", "our owner keeps telling me ...": someone of the user's own
 # company who speaks in the message is nobody to find.
 _WHO_SPEAKS = re.compile(
@@ -403,7 +414,7 @@ def _setting_before_ask(text: str, has_role) -> str:
 # "sorry one more!! marketing directors in ...", "ok, one more thing: CFOs in ...": a lead-in that
 # announces the next request, no page and no count of it.
 _ONE_MORE = re.compile(
-    r"^\W*(?:(?:sorry|ok(?:ay)?|oh|and|also|so|hey|um+)\W+)*(?:just\s+)?one\s+more"
+    r"^\W*(?:(?:sorry|ok(?:ay)?|oh|and|also|so|hey|um+)\W+)*(?:(?:just\s+)?one\s+more|next\s+one|another\s+one)"
     r"(?:\s+(?:thing|request|search|question|ask|list|please|for\s+you))?\s*[!.:,;\u2014\u2013-]+\s*",
     re.IGNORECASE,
 )
@@ -419,7 +430,7 @@ def without_purpose(text: str, has_role) -> str:
     if (more := _ONE_MORE.match(out)) and has_role(out[more.end() :]):
         out = out[more.end() :]
     if "my " in out.lower() or "our " in out.lower():
-        out = _WHO_SPEAKS.sub("someone ", out)
+        out = _MY_PEOPLE.sub(" ", _WHO_SPEAKS.sub("someone ", out))
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
     out = _WHEN_I.sub("", _AS_A.sub("", out))

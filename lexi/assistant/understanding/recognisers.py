@@ -609,6 +609,11 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     ):
         return clarify("search")
     strong = bool(STRONG_REFINE.search(clause))
+    if strong and slots.has_role and (slots.industries or slots.locations):
+        # "Now 20 dentists in South Florida", "now VP Sales at SaaS in Berlin": a leading "now"
+        # before a whole request starts the next search ("now CEOs" alone changes the last)
+        lead = _LEADING_NOW.match(clause)
+        strong = not lead or bool(STRONG_REFINE.search(clause, lead.end()))
     weak = bool(WEAK_REFINE.search(clause))
     if weak and slots.has_role and (slots.industries or slots.locations):
         # "Law firm managing partners in Chicago, verified emails only": a whole request is a
@@ -628,6 +633,9 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     )
 
 
+_LEADING_NOW = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|so|great|cool|thanks|perfect|nice|alright)\W+)*now\b", re.IGNORECASE
+)
 # "ok now the in-house side: legal ops directors at ...", "next, a separate search: ...",
 # "switching gears - CTOs at ...": the people that follow are another search, not the last one
 # changed.

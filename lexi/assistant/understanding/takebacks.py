@@ -34,8 +34,12 @@ _DROP_VALUE = prefilter.compile(
 )
 # "hmm remove that again", "undo the last filter", "take that back out": the last change.
 _UNDO_LAST = prefilter.compile(
-    _LEAD + r"(?:" + _VERB + r"\s+(?:that|it|this|the\s+last\s+(?:one|filter|change|thing|bit|"
-    r"step)|what\s+(?:i|we)\s+(?:just\s+)?added)|take\s+(?:that|it)\s+(?:back\s+)?(?:out|off)|"
+    _LEAD
+    + r"(?:"
+    + _VERB
+    + r"\s+(?:(?:that|it|this)(?:\s+(?:restriction|filter|criterion|criteria|"
+    r"condition|requirement|constraint|limit|part|bit|one|change))?|the\s+last\s+(?:one|filter|change|thing|bit|"
+    r"step|restriction)|what\s+(?:i|we)\s+(?:just\s+)?added)|take\s+(?:that|it)\s+(?:back\s+)?(?:out|off)|"
     r"go\s+back\s+to\s+(?:how\s+it\s+was|before(?:\s+that)?))" + _TAIL,
     re.IGNORECASE,
 )

@@ -347,7 +347,9 @@ _SPLIT = re.compile(
     # "import and export companies": one industry, not "export" asked after "import"
     rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))"
     # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb
-    rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))",
+    rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    # "drop netsuite, instead show companies hiring ...": the next ask, said as a replacement
+    r"|(?:\s*[,;]\s*(?=instead\s+(?:show|find|get|give|pull|search|look|add|use|go|try)\b))",
     re.IGNORECASE,
 )
 _NO_SPLIT_BEFORE_DOT = re.compile(

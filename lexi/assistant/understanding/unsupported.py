@@ -224,7 +224,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "years_of_experience",
-        r"\b(?:(?:that|who)\s+(?:have|has)\s+)?(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\+?\s*"
+        r"\b(?:(?:that|who)\s+(?:have|has)\s+)?(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+|between\s+)?"
+        # "3 to 5 years of experience", "3-5 yrs exp": a range of years too
+        r"(?:\d+\s*(?:-|\u2013|to|and)\s*)?\d+\+?\s*"
         r"(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp)\b",
     ),
     (
@@ -249,7 +251,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "languages",
         r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b|"
-        r"\b(?:(?:who|that)\s+(?:also\s+)?speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
+        r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
+        r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
         r"(?:english|spanish|german|french|italian|portuguese|mandarin|chinese|arabic|dutch|japanese|"
         r"korean|hindi|russian|polish)\b",
     ),

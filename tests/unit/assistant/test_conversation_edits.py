@@ -14,7 +14,7 @@ from typing import ClassVar
 import pytest
 
 from lexi.assistant.understanding import interpret
-from lexi.assistant.understanding.evaluation import labels_day
+from lexi.assistant.understanding.evaluation import advance, labels_day, next_turn
 from lexi.assistant.understanding.types import ConversationState, IntentKind
 from tests.helpers.conversation import one_intent as _one
 from tests.helpers.conversation import searched as _search
@@ -2897,3 +2897,101 @@ class TestAsksLexiCannotServeInOtherWords:
         ).intents
         assert intent.kind is IntentKind.prospect_search
         assert intent.unsupported == ["phone"]
+
+
+class TestRefinementsSaidInPassing:
+    """Turns of a conversation that edit the search in other words: a replacement said after
+    a drop, the last restriction taken back, a range of years, the user's own colleagues, a
+    remark naming something after a comma, a language, "next one:", "us + canada"."""
+
+    WAREHOUSES: ClassVar[dict] = {
+        "titles": ["VP of Operations"],
+        "industries": ["Warehousing"],
+        "technologies": ["NetSuite"],
+        "limit": 25,
+    }
+
+    def test_drop_then_instead(self):
+        (intent,) = interpret(
+            "too few. drop netsuite, instead show companies hiring forklift drivers",
+            _after(_search(self.WAREHOUSES)),
+        ).intents
+        assert intent.filters.technologies == []
+        assert intent.filters.hiring_for == {"titles": ["Forklift Driver"]}
+
+    def test_that_restriction_taken_back(self):
+        conv = ConversationState()
+        for text in (
+            "litigation associates at law firms in denver",
+            "only those who changed firms in the last 90 days",
+        ):
+            next_turn(conv)
+            conv = advance(conv, interpret(text, conv))
+        next_turn(conv)
+        (intent,) = interpret("hmm, remove that restriction and show me 50", conv).intents
+        assert intent.filters.job_change_within_days is None
+        assert intent.filters.limit == 50
+        assert intent.filters.titles == ["Litigation Associate"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("ideally they would have 3 to 5 years of experience", "years_of_experience"),
+            ("and they must speak German", "languages"),
+        ],
+    )
+    def test_criteria_lexi_cannot_filter_on(self, text, code):
+        (intent,) = interpret(text, _after(_search(BANKERS))).intents
+        assert intent.kind is IntentKind.prospect_search
+        assert code in intent.unsupported
+        assert intent.filters.limit == 25
+
+    def test_colleagues_are_nobody_to_find(self):
+        intents = interpret(
+            "I shall review it with my partners first. How many credits remain?",
+            ConversationState(last_campaign_id="c1"),
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.credits]
+
+    def test_a_remark_naming_something(self):
+        (intent,) = interpret(
+            "leave out Dallas, DISD is a separate procurement process", _after(_search(BANKERS))
+        ).intents
+        assert intent.filters.exclude_locations == ["Dallas, TX, US"]
+        assert not intent.filters.keywords
+
+    def test_next_one_is_no_count(self):
+        (intent,) = interpret(
+            'next one: seniority:Owner keywords:"pet store" location:Colorado',
+            _after(_search(BANKERS)),
+        ).intents
+        assert intent.filters.limit == 25
+        assert intent.filters.keywords == ["pet store"]
+
+    @pytest.mark.parametrize("text", ["us + canada", "canada and us"])
+    def test_us_listed_with_a_country(self, text):
+        (intent,) = interpret(text, _after(_search(BANKERS))).intents
+        assert set(intent.filters.locations) == {"US", "CA"}
+
+
+class TestNowBeforeAWholeRequest:
+    """ "Now 20 dentists in South Florida": a whole request after "now" is the next search; "now
+    CEOs" alone changes the last one."""
+
+    VERIFIED: ClassVar[dict] = {
+        "titles": ["Orthodontist"],
+        "locations": ["TX, US"],
+        "email_status": ["verified"],
+        "limit": 25,
+    }
+
+    def test_new_search(self):
+        (intent,) = interpret("Now 20 dentists in Ohio", _after(_search(self.VERIFIED))).intents
+        assert not intent.refinement
+        assert intent.filters.email_status == []
+        assert intent.filters.locations == ["OH, US"]
+
+    def test_role_alone_refines(self):
+        (intent,) = interpret("now CEOs", _after(_search(self.VERIFIED))).intents
+        assert intent.refinement
+        assert intent.filters.email_status == ["verified"]
