@@ -44,6 +44,14 @@ SMALL_PLACE = 100_000
 WORLD_CITY_RANKS = 2_000_000
 
 
+# Letters written with two ASCII letters (or one) where a keyboard lacks them.
+_DOUBLED = str.maketrans(
+    {"å": "aa", "Å": "Aa", "æ": "ae", "Æ": "Ae", "ø": "oe", "Ø": "Oe", "ä": "ae", "Ä": "Ae",
+     "ö": "oe", "Ö": "Oe", "ü": "ue", "Ü": "Ue"}
+)  # fmt: skip
+_SINGLE = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae"})
+
+
 # Understanding asks for every word of every message (is a place named here?): the same
 # few thousand words, each folded once.
 @lru_cache(maxsize=16384)
@@ -186,6 +194,11 @@ class Gazetteer:
         for place, key, later in zip(self.city_places, self._city_keys, secondary, strict=True):
             city = place.city or ""
             self._add(city, (place,), CITY, place.population, secondary=later, key=key)
+            if not city.isascii():
+                # "Aarhus" for Århus, "Tromso" for Tromsø, "Muenchen" for München
+                for spelled in {city.translate(_DOUBLED), city.translate(_SINGLE)} - {city}:
+                    if normalise(spelled) != key:
+                        self._add(spelled, (place,), CITY, place.population, secondary=later)
             if city.startswith("The "):
                 self._add(city[4:], (place,), CITY, place.population, True, secondary=later)
         for name, index, population in data["sections"]:

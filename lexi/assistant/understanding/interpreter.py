@@ -240,9 +240,19 @@ _TO_FOR_TOO = prefilter.compile(
 )
 
 
+# "a revenue superior to 1 billion": more than (as French and Spanish say it)
+_SUPERIOR_TO = re.compile(r"\b(superior|inferior)\s+(?:to|at)\b", re.IGNORECASE)
+# "100 million US dollars", "US$ 5m": the currency, not the country
+_US_DOLLARS = re.compile(r"\b(?:US|U\.S\.)\s*(?=\$|dollars?\b|dollar\b)", re.IGNORECASE)
+
+
 def _numbers_as_written_elsewhere(text: str) -> str:
     if " as " in text or " As " in text:
         text = _COMPARED_AS.sub(r"\1 than ", text)
+    if "erior" in text:
+        text = _SUPERIOR_TO.sub(lambda m: "more than" if m[1][0] in "sS" else "less than", text)
+    if "US" in text or "us" in text:
+        text = _US_DOLLARS.sub("", text)
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
     return text
@@ -943,12 +953,10 @@ def _asks_about_nothing(intent: Intent) -> bool:
 
 def _tidy(intents: list[Intent]) -> list[Intent]:
     """Greetings and filler give way to real requests; one clarifying question at most."""
-    searched = [n for n, i in enumerate(intents) if i.kind is IntentKind.prospect_search]
-    if searched:
-        # a lead-in before the search asks nothing: "new search. CISOs at hospitals ..."
-        intents = [
-            i for n, i in enumerate(intents) if not (n < searched[-1] and _asks_about_nothing(i))
-        ]
+    if any(i.kind is IntentKind.prospect_search for i in intents):
+        # a lead-in or a coda around the search asks nothing: "new search. CISOs at hospitals
+        # ...", "... having more than 500 employees. Could you kindly search for them?"
+        intents = [i for i in intents if not _asks_about_nothing(i)]
     blocked = False
     kept: list[Intent] = []
     for intent in intents:

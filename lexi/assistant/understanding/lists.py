@@ -282,7 +282,9 @@ _REMOVE = prefilter.compile(
     I,
 )
 _ADD = prefilter.compile(
-    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|import|chuck|pop|toss|bung|shove|"
+    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|chuck|pop|toss|bung|shove|"
+    # ("import and export companies", "import firms": the trade, not a verb)
+    r"import(?!\s+(?:and|&|/|-)\s*export|\s+(?:compan(?:y|ies)|firms?|businesses|cos|houses?|trad))|"
     r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b)|"
     # said in slang: "plonk them in X", "stash the lot on X"
     r"(?:plonk|whack|sling|stash)(?!\s+(?:out|away|up|off)\b)"

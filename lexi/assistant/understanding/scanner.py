@@ -1854,7 +1854,9 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
             and tokens[i + span].start - tokens[i + span - 1].end <= 1
         ):
             size = SIZE_KEYS.get(keys[i + span])
-            if size and not negated and slots.employees is None:
+            # "agrifood enterprises": companies (as "entreprises" says), not large ones
+            plural_enterprises = tokens[i + span].text.lower() == "enterprises"
+            if size and not negated and slots.employees is None and not plural_enterprises:
                 slots.employees = {"min": size[0], "max": size[1]}
             span += 1
     else:

@@ -348,6 +348,8 @@ _SPLIT = re.compile(
     rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))"
     # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb
     rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    # "pull 40 more like that \u2014 is that going to be 40 credits?": a question after a dash
+    r"|(?:\s+[\u2014\u2013]\s+(?=(?:is|are|does|do|will|would|how|what|can|could|should)\b[^\u2014\u2013]*\?\s*$))"
     # "drop netsuite, instead show companies hiring ...": the next ask, said as a replacement
     r"|(?:\s*[,;]\s*(?=instead\s+(?:show|find|get|give|pull|search|look|add|use|go|try)\b))",
     re.IGNORECASE,

@@ -3426,3 +3426,95 @@ class TestLeadInsAndSelfIntroductions:
         assert search("maint managers at food plants in arkansas").filters.industries == [
             "Food Production"
         ]
+
+
+class TestNonNativeAndPoliteRequests:
+    """Requests written the way non-native speakers and very polite writers put them."""
+
+    def test_superior_to(self):
+        f = search(
+            "Chief Procurement Officers in pharma in France, with a revenue superior to 1 billion dollars"
+        ).filters
+        assert f.revenue_usd == {"min": 1_000_000_000, "max": None}
+        assert f.limit == 25
+
+    def test_us_dollars_is_no_place(self):
+        f = search(
+            "supply chain directors at mining companies in Australia whose revenue is over 100 million US dollars"
+        ).filters
+        assert f.locations == ["AU"]
+
+    def test_enterprises_are_companies(self):
+        f = search("Head of procurement in the agrifood enterprises in Lyon").filters
+        assert f.employees is None
+        assert f.industries == ["Food Production"]
+        assert search("CTOs at enterprise SaaS companies").filters.employees == {
+            "min": 1001,
+            "max": None,
+        }
+
+    def test_import_and_export_companies(self):
+        f = search(
+            "Good afternoon. I would be most grateful if you could kindly provide a list of"
+            " procurement managers at import and export companies in Vietnam."
+        ).filters
+        assert f.titles == ["Procurement Manager"]
+        assert f.industries == ["Import and Export"]
+
+    def test_a_polite_coda_asks_nothing(self):
+        f = search(
+            "We are seeking purchasing directors at chemical manufacturers in Germany having more"
+            " than 500 employees. Could you kindly search for them?"
+        ).filters
+        assert f.employees == {"min": 501, "max": None}
+
+    @pytest.mark.parametrize(
+        ("text", "place"), [("HR managers in Aarhus", "DK"), ("CTOs in Tromso", "NO")]
+    )
+    def test_places_without_their_letters(self, text, place):
+        (found,) = search(text).filters.locations
+        assert found.endswith(f", {place}")
+
+
+class TestTitlesThatNameTheirOpposite:
+    """ "Non-Executive Directors" are no executive directors; NEDs, school secretaries and
+    headmasters are titles of their own."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Non-Executive Directors at software companies in the UK", ["Non-Executive Director"]),
+            (
+                '("Non-Executive Director" OR "Board Member") AND software',
+                ["Non-Executive Director", "Board Member"],
+            ),
+            ("NEDs at fintechs", ["Non-Executive Director"]),
+            (
+                "school secretaries and front office managers at elementary schools",
+                ["School Secretary", "Front Office Manager"],
+            ),
+            ("heads of school or headmasters at private schools", ["Head of School", "Headmaster"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+
+class TestACostQuestionBesideARequest:
+    """ "pull 40 more like that - is that going to be 40 credits?": the next page and the price;
+    "how much more does a verified email cost" is a question about prices."""
+
+    def test_more_then_price(self):
+        state = after({"titles": ["Head Brewer"], "limit": 25})
+        intents = interpret(
+            "pull 40 more like that \u2014 is that going to be 40 credits?", state
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.prospect_search, IntentKind.credits]
+        assert intents[0].filters.limit == 40
+        assert intents[0].offset == 25
+
+    def test_how_much_more(self):
+        intents = interpret(
+            "how much more does a verified email cost than a guessed one?", ConversationState()
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.credits]
