@@ -68,6 +68,8 @@ _PHRASES: list[tuple[str, str]] = [
     ("talent partner", "talent_partner"),
     ("channel partner", "channel_partner"),
     ("partner marketing", "partner_marketing"),
+    # "Head of E-Commerce", "Head of Ecommerce", "eCom Manager": one function
+    ("e commerce", "ecommerce"),
 ]
 _TOKEN_ALIASES = {
     "svp": "senior vp",
@@ -102,6 +104,7 @@ _TOKEN_ALIASES = {
     "acctg": "accounting",
     "proj": "project",
     "cust": "customer",
+    "ecom": "ecommerce",
 }
 _FILLER = {"of", "the", "and", "for", "a", "an", "in", "at"}
 # A match preceded by one of these is about someone else's role ("Assistant to the CEO").

@@ -297,3 +297,8 @@ def test_a_job_title_in_the_plural(title: str, plural: str) -> None:
 def test_british_spellings_match_the_american_titles(british, american):
     assert canonical_tokens(british) == canonical_tokens(american)
     assert match_kind(canonical_tokens(american), query_variants(british)) == 0
+
+
+@pytest.mark.parametrize("written", ["Head of Ecommerce", "Head of eCom", "Head of E-Commerce"])
+def test_ecommerce_written_any_way_is_one_function(written):
+    assert canonical_tokens(written) == ("head", "ecommerce")

@@ -56,7 +56,10 @@ _UNSUPPORTED = prefilter.compile(
     r"visits?|appointments?|viewings?|showings?|walks?|walk-?throughs?|lunch(?:es)?|coffees?)\s+(?:with|for)\b|"
     # lists of people on other websites: "scrape the speaker list from the Infosecurity site"
     r"scrape\b[^.?!]{0,40}\b(?:websites?|site|pages?|web|urls?|attendees?|speakers?|exhibitors?|"
-    r"members?|directory|directories|sponsors?)\b|"
+    r"members?|directory|directories|sponsors?|linkedin|sales\s+nav(?:igator)?)\b|"
+    # "book a zoom with the CMO of Koala", "set up a teams call with him"
+    r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:quick\s+)?(?:zoom|teams|google\s+meet|meet|"
+    r"catch[\s-]?up|chat)(?:\s+(?:call|meeting))?\s+(?:with|for)\b|"
     # data Lexi does not hold: "pull their policy renewal dates from the carriers"
     r"(?:policy|contract|lease|insurance)\s+(?:renewal|expiration|expiry|end)\s+dates?|"
     r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+)?(?:tours?|visits?|viewings?|showings?)\b|"
@@ -72,7 +75,8 @@ _UNSUPPORTED = prefilter.compile(
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn
-    r"salary\s+bands?|what\s+(?:they|he|she)\s+earns?\b|"
+    r"salary\s+bands?|salary\s+expectations?|salaries|(?:their|his|her)\s+(?:salary|pay|compensation)|"
+    r"what\s+(?:they|he|she)\s+earns?\b|how\s+much\s+(?:they|he|she)\s+(?:earns?|makes?|make)\b|"
     r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"
     r"\bcsv\b(?!.*\blists?\b)|"
     # "sync my saved contacts to Salesforce as leads": no CRM connection yet

@@ -57,7 +57,7 @@ _ASSENT = (
     r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
 )
 # "go ahead and", "you can", "please": before the verb.
-_LEAD_IN = r"(?:(?:and|then|also|please|pls|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
+_LEAD_IN = r"(?:(?:and|then|also|please|pls|kindly|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
 _APPROVE = re.compile(
     rf"^\W*(?:{_ASSENT}[\s,.!]*)*{_LEAD_IN}"
     rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|(?:approve|confirm|accept)\s+{_PICKED}|"
@@ -71,7 +71,7 @@ _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
-    rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:please\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"don'?t\s+(?:run|do))\s+{_THE_TASK}|(?:cancel|dismiss|reject|decline)\s+{_PICKED})(?:[\s,.!]+(?:please|thanks|not\s+yet|too|as\s+well|"
     rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*{_REASON}\W*$|"
     rf"^\W*(?:no|nope|nvm|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"

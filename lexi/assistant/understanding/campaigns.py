@@ -203,7 +203,8 @@ _SHOW_OBJECT = re.compile(
 _SEE_IT = re.compile(
     r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hmm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
-    r"|show\s+(?:me\s+)?(?:it|that|this|them)(?:\s+to\s+me)?)"
+    r"|show\s+(?:me\s+)?(?:it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing)"
+    r"(?:\s+to\s+me)?)"
     r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,
 )

@@ -106,10 +106,22 @@ _LABELS = {
     "job titles": "title",
     "current title": "title",
     "current job title": "title",
+    # as Indian and Gulf business English writes a brief
+    "designation": "title",
+    "designations": "title",
+    "employee size": "size",
+    "employee strength": "size",
+    "company strength": "size",
+    "team size": "size",
+    "sector": "plain",
+    "vertical": "plain",
+    "verticals": "plain",
 }
 _LABEL = "|".join(
     re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_LABELS, key=len, reverse=True)
 )
+# The labels a pasted field may have, for readers of whole lines ("Designation - ...").
+LABEL_PATTERN = _LABEL
 _FIELD = re.compile(
     rf"(?:(?<=^)|(?<=[\s,;|(]))(?P<label>{_LABEL})\s*:\s*"
     r"(?:\((?P<paren>[^()]*)\)"

@@ -232,6 +232,15 @@ _DOTTED_THOUSANDS = re.compile(
 )
 
 
+# "ok approve lah", "what lists do I have ah", "can or not": the particles of Singapore and
+# Malaysian English add nothing to read
+_PARTICLES = prefilter.compile(
+    r"\s*,?\s*\b(?:lah|leh|lor)\b"
+    r"|\s*,?\s*\b(?:ah|meh|hor|can\s+or\s+not|or\s+not|mate|bro|dude|buddy|boss|fam)\s*(?=[?!.]*\s*$)",
+    re.IGNORECASE,
+)
+_KINDLY = re.compile(r"\bkindly\b", re.IGNORECASE)
+_PLUS_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")
 # "2nd email is to long", "way to formal": "too", typed with one o
 _TO_FOR_TOO = prefilter.compile(
     r"\b(is|are|was|way|bit|little|kinda|much|far|its|it's|sounds|feels|looks|seems)\s+to\s+"
@@ -246,6 +255,13 @@ _SUPERIOR_TO = re.compile(r"\b(superior|inferior)\s+(?:to|at)\b", re.IGNORECASE)
 _US_DOLLARS = re.compile(r"\b(?:US|U\.S\.)\s*(?=\$|dollars?\b|dollar\b)", re.IGNORECASE)
 
 
+_USD = re.compile(r"(?<=[\dkKmMbBn])\s*\bUSD\b", re.IGNORECASE)
+_TIER = re.compile(
+    r"\btier[\s-]*(?:[1-3]|one|two|three|i{1,3})\s+(?=(?:cities|towns|markets|metros|locations|areas)\b)",
+    re.IGNORECASE,
+)
+
+
 def _numbers_as_written_elsewhere(text: str) -> str:
     if " as " in text or " As " in text:
         text = _COMPARED_AS.sub(r"\1 than ", text)
@@ -253,6 +269,10 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _SUPERIOR_TO.sub(lambda m: "more than" if m[1][0] in "sS" else "less than", text)
     if "US" in text or "us" in text:
         text = _US_DOLLARS.sub("", text)
+    if "USD" in text or "usd" in text:
+        text = _USD.sub("", text)  # "between $5M and $50M USD"
+    if "ier" in text:
+        text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
     return text
@@ -275,6 +295,11 @@ def _typed_fast(text: str) -> str:
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
     text = _numbers_as_written_elsewhere(text)
     text = _TO_FOR_TOO.sub(r"\1 too ", text)
+    text = _PARTICLES.sub("", text)
+    if " + " in text:
+        text = _PLUS_BETWEEN_WORDS.sub(" and ", text)  # "fleet managers + directors of ..."
+    if "indly" in text:
+        text = _KINDLY.sub("please", text)  # "Kindly delete the list ...": please
     return _OR_ROOM.sub(r"\g<before>operating room", text)
 
 
@@ -333,7 +358,7 @@ _ASKS_SEARCH = re.compile(
 # A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
 # the dean's name", "a few hospitals asked us to wait", "clinics really don't read long emails".
 _OWN_VERB = re.compile(
-    r"\b(?:(?:it|they|he|she|this)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
+    r"\b(?:(?:it|they|he|she|this|these|those)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
     r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
     r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
     r"like|prefer|care|mind|think|say|said|expect|respond|reply|answer|read|open|ignore|"
@@ -347,7 +372,10 @@ def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> boo
     A few hospitals asked us to wait": a sentence after an action that says something of people
     with its own verb, asking for no search, is a remark about the action, not a search."""
     return (
-        intent.kind is IntentKind.prospect_search
+        (
+            intent.kind is IntentKind.prospect_search
+            or (intent.kind is IntentKind.clarify and intent.missing in (["search"], ["roles"]))
+        )
         and any(i.kind in _ACTIONS for i in before)
         and not _ASKS_SEARCH.search(text)
         and _OWN_VERB.search(text) is not None
@@ -446,7 +474,8 @@ _GLOSS_OF_COMPANIES = re.compile(
 _AMOUNT_AGAIN = re.compile(
     r"\s*\(\s*(?:roughly|about|approx(?:\.|imately)?|around|~|c\.|circa|ca\.?|or|i\.?e\.?|so)?\s*"
     r"(?:[\u00a3\u20ac$]\s?\d[\d,.]*\s*(?:k|m|mm|mn|bn|b|million|billion)?"
-    r"|\d[\d,.]*\s*(?:k|m|mm|mn|bn|b|million|billion)?\s*(?:gbp|eur|usd|euros?|pounds?|dollars?|chf|sek|nok|dkk))"
+    r"|\d[\d,.]*\s*(?:k|m|mm|mn|bn|b|million|billion)?\s*(?:gbp|eur|usd|euros?|pounds?|dollars?|chf|sek|nok|dkk|"
+    r"inr|aud|sgd|nzd|aed|sar|zar|crores?|cr|lakhs?|lacs?|rupees?|rs))"
     r"(?:\s+(?:or\s+so|ish))?\s*\)",
     re.IGNORECASE,
 )
@@ -480,9 +509,13 @@ def _gloss_of_companies(m: re.Match[str]) -> str:
 
 
 def _names_as_written(intents: list[Intent], raw: str, state: ConversationState) -> list[Intent]:
-    """List names as the user wrote them: "new list UT ID Hiring Supers" is no list "UT ID
-    Hiring superintendents", although the message was read with "supers" spelled out."""
+    """List names and campaign topics as the user wrote them: "new list UT ID Hiring Supers" is
+    no list "UT ID Hiring superintendents", although the message was read with "supers" spelled
+    out; "our pentest + retest package" keeps its "+"."""
     for intent in intents:
+        topic = intent.params.get("topic")
+        if isinstance(topic, str) and topic.lower() not in raw.lower():
+            intent.params["topic"] = _span_as_written(topic, raw) or topic
         name = intent.list_name
         if not name or name.lower() in raw.lower():
             continue
@@ -578,6 +611,14 @@ _POINTS_BACK = re.compile(
 
 
 _FIELD_LINE = re.compile(r"^[A-Za-z][\w #/&()-]{1,30}:\s*\S")
+# "Designation - Head of Digital", "Employee size - 500+": a field written with a dash
+_DASHED_FIELD = re.compile(rf"^({fields.LABEL_PATTERN})\s+[-\u2013\u2014]\s+(?=\S)", re.IGNORECASE)
+# "PFB the criteria:", "Kindly do the needful.": the lines around a pasted brief
+_BRIEF_FILLER = re.compile(
+    r"^\W*(?:(?:pfb|please\s+find\s+below)\b[^:\n]*:?|(?:(?:kindly|please)\s+)?do\s+the\s+needful\W*"
+    r"|(?:thanks|thank\s+you|regards|best)(?:\s+(?:and|&)\s+regards)?\W*)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _lines_listed(raw: str) -> str:
@@ -586,7 +627,11 @@ def _lines_listed(raw: str) -> str:
     at dental practices in DFW") carries the rest of the request."""
     if "\n" not in raw:
         return raw
-    lines = [line.strip() for line in raw.splitlines() if line.strip()]
+    lines = [
+        _DASHED_FIELD.sub(r"\1: ", line.strip())
+        for line in raw.splitlines()
+        if line.strip() and not _BRIEF_FILLER.match(line)
+    ]
     if sum(bool(_FIELD_LINE.match(line)) for line in lines) >= 2:
         # "Title: Director of Procurement\nCompany headcount: 51-200, 201-500\nIndustry: ..."
         return ", ".join(fields.form_line(line) for line in lines)

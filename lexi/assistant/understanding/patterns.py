@@ -640,6 +640,8 @@ _TECH_LIST = rf"(?:{_TECH})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
 # Without the names that are also ordinary words: for "with X" and "X customers".
 _TECH_CLEAR = _alternation([t for t in TECHNOLOGIES if t not in AMBIGUOUS_TECHNOLOGIES])
 _TECH_CLEAR_LIST = rf"(?:{_TECH_CLEAR})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH_CLEAR}))*"
+# A clear name, then any names ("on Epicor or Infor": the list says what the second one is)
+_TECH_CLEAR_FIRST = rf"(?:{_TECH_CLEAR})(?:\s*(?:,|and|or|&|/)\s*(?:{_TECH}))*"
 # A capitalised name the lexicon does not know, ending the list it is in: "using DocuSign or
 # Ironclad" (see ``_unknown_name``).
 _NAME_LAST = (
@@ -652,7 +654,7 @@ _TECH_STRONG = prefilter.compile(
     rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/|\+)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/|\+)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )
-_TECH_WEAK = re.compile(rf"\b(?:with|[Oo]n|via)\s+({_TECH_CLEAR_LIST})\b")
+_TECH_WEAK = re.compile(rf"\b(?:with|[Oo]n|via)\s+({_TECH_CLEAR_FIRST})\b")
 # "VP Engineering, e-commerce, NL, Kubernetes": a technology alone among the terse items of a
 # request, after another item.
 _TECH_ITEM = re.compile(
@@ -664,8 +666,12 @@ _WITH = re.compile(r"\b[Ww](?:ith\s+|/\s*)")
 _NAME_WORD = re.compile(r"\s*([A-Za-z0-9][\w+#-]*(?:\.[A-Za-z0-9][\w+#-]*)*)")
 _NAME_JOIN = re.compile(r"\s*(?:,|\+|&|/|\band\b|\bor\b)\s*", re.IGNORECASE)
 _TECH_SUFFIX = prefilter.compile(
-    rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
-    rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b",
+    rf"\b({_TECH_CLEAR_LIST})(?:\s+(?:users?|customers?|shops?|stores?|clients?|"
+    rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b"
+    # "cerner hospitals", "Procore contractors": the companies that run it (and stay to be read)
+    rf"|(?=\s+(?:hospitals|clinics|practices|health\s+systems|banks|credit\s+unions|schools|districts|"
+    rf"universities|agencies|firms|companies|cos|contractors|restaurants|hotels|manufacturers|"
+    rf"plants|warehouses|carriers|insurers|lenders)\b))",
     re.IGNORECASE,
 )
 _TECH_UNKNOWN = prefilter.compile(
@@ -688,7 +694,7 @@ _TECH_SAME_BUT = re.compile(
 # case, after the companies it describes (see ``_on_after_companies``).
 _TECH_ON = prefilter.compile(
     rf"\b(?:(?:that|which|who)\s+(?:are|is)\s+|already\s+|currently\s+|all\s+)?"
-    rf"(?:(?:running|hosted|built)\s+)?on\s+({_TECH_CLEAR_LIST})\b",
+    rf"(?:(?:running|hosted|built)\s+)?on\s+({_TECH_CLEAR_FIRST})\b",
     re.IGNORECASE,
 )
 _COMPANIES_BEFORE = re.compile(

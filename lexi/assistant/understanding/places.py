@@ -144,6 +144,11 @@ DEMONYMS = {
     "finnish": "FI",
     "polish": "PL",
     "australian": "AU",
+    "aussie": "AU",
+    "kiwi": "NZ",
+    "new zealander": "NZ",
+    "scottish": "GB",
+    "welsh": "GB",
     "singaporean": "SG",
     "indian": "IN",
     "israeli": "IL",
@@ -218,6 +223,8 @@ def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> Pla
     if texts is None:
         texts = [t.text for t in tokens]
     found = _gazetteer_at(tokens, texts, i) or _city_in_lower_case(tokens, i)
+    if not found and (code := _listed_country_code(tokens, i)):
+        return PlaceHit(1, [code])  # "SG and MY only", "UAE + OM"
     if not found:
         return None
     span, places = found
@@ -270,6 +277,37 @@ def _direction_before_a_place(tokens: list[Token], texts: list[str], i: int, j: 
 
 
 _JOINERS = frozenset({"+", "&", "/", ",", "and", "or"})
+
+
+# Codes that are also words or functions in capitals ("people in IT", "in HR", "in BE"?)
+_CODES_THAT_ARE_WORDS = frozenset(
+    "IT IN ID AT BE NO ME IS TO AS OR SO DO GO AM AI PR HR IR AD BI CO MA PA SE PE AR GA LA".split()
+)
+
+
+def _listed_country_code(tokens: list[Token], i: int) -> str | None:
+    """A country's ISO code in capitals listed with another place ("SG and MY", "MY + TH"): the
+    codes the gazetteer reads alone are only the main markets'."""
+    word = tokens[i].text
+    if len(word) != 2 or not word.isupper() or word not in geo.gazetteer().country_places:
+        return None
+    if i and tokens[i - 1].key in ("in", "from", "across") and word not in _CODES_THAT_ARE_WORDS:
+        return word  # "CFOs in MY", "founders from TH"
+    before = i >= 2 and tokens[i - 1].text.lower() in _JOINERS and _a_place_token(tokens[i - 2])
+    after = (
+        i + 2 < len(tokens)
+        and tokens[i + 1].text.lower() in _JOINERS
+        and _a_place_token(tokens[i + 2])
+    )
+    return word if before or after else None
+
+
+def _a_place_token(token: Token) -> bool:
+    return bool(geo.lookup(token.text)) or (
+        len(token.text) == 2
+        and token.text.isupper()
+        and token.text in geo.gazetteer().country_places
+    )
 
 
 def _a_country(token: Token) -> bool:
@@ -471,6 +509,9 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
         if i >= 2 and prev in ("and", "&", "or", ",")
         else []
     )
+    if not before and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower():
+        # "mesa tempe chandler": cities typed in a row, without commas
+        before = _lower_cities(tokens[i - 1].text)
     placed = prev in PLACE_PREPOSITIONS or prev in _ADDED_PLACE
     word_place = (prev in _ADDED_PLACE and _ends_phrase(tokens, i)) or (
         prev in ("in", "near", "around") and _companies_after(tokens, i)

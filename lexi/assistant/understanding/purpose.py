@@ -224,6 +224,8 @@ _ASIDE = prefilter.compile(
     # "I'd appreciate", "I would love": a polite request, not an aside
     rf"{_SETTING}(?:i|we|he|she)(?!'d\b|\s+would\b)(?:'(?:ll|ve|m|re)|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
     rf"(?!(?:{_WANTS}|{_MODAL}|{_ADVERB})\b)[a-z]+(?:'t)?\b"
+    # "they sign off on ERP": what the people do (not "they can live anywhere", a place freed)
+    rf"|they\s+(?:{_ADVERB}\s+)*(?!(?:{_WANTS}|{_MODAL}|{_ADVERB}|{_AUX}|are|is)\b)[a-z]+\b"
     # "our rep just moved to Detroit", "my manager will want to see it": the user's people
     rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADVERB}\s+)*(?:{_AUX}|just|[a-z]+ed|"
     r"covers?|handles?|owns?|runs?|sells?|wants?|needs?|likes?|loves?|hates?|prefers?|thinks?|"
@@ -289,11 +291,21 @@ _INLINE_REASON = prefilter.compile(
 )
 
 
+# "drop the restaurant filter, any industry is fine": what the change allows, said again
+_ANY_IS_FINE = re.compile(
+    r"[\s,;\u2014\u2013-]*\b(?:any|all)\s+(?:industry|industries|sector|location|place|size|title|role|"
+    r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s)\s+(?:fine|ok|okay|good|great|cool)\b",
+    re.IGNORECASE,
+)
+
+
 def without_reasons(text: str, has_role=None) -> str:
     """The message without the reasons and asides given after what it asks for.
 
     ``has_role(text)`` says whether a text names people to find (see ``_ASIDE``).
     """
+    if "any " in text.lower() or "all " in text.lower():
+        text = _ANY_IS_FINE.sub("", text)
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)
     out = _INLINE_REASON.sub(lambda m: "." if m[0].rstrip()[-1:] in ".!?" else "", out)
@@ -373,7 +385,7 @@ def _last_words(text: str, m: re.Match[str]) -> str:
 # "I shall review it with my partners", "once our CEO signs off": the user's own colleagues,
 # nobody to find
 _MY_PEOPLE = re.compile(
-    r"\b(?:with|to|by|from|for|once|until|when|after|before)\s+(?:my|our)\s+(?:business\s+)?"
+    r"\b(?:with|to|by|from|for|once|until|when|after|before|like|want|let|ask|get|have)\s+(?:my|our)\s+(?:business\s+)?"
     r"(?:partners?|boss|bosses|manager|team|colleagues?|co-?workers|ceo|cfo|coo|founders?|co-?founders?|"
     r"director|board|lawyers?|legal\s+team|compliance\s+team|manager's)\b",
     re.IGNORECASE,

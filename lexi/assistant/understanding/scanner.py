@@ -466,6 +466,8 @@ _SCOPE_PREFIX = {
 # Words before which a scope word is a place's: "Bay Area CFOs", "school district superintendents".
 _NO_SCOPE_AFTER = frozenset({"bay", "metro", "school", "the", "tri", "greater"})
 _WORD_CASE = {
+    "ecom": "E-Commerce",  # "heads of ecom"
+    "ecommerce": "E-Commerce",
     "logistic": "Logistics",  # "logistic directors"
     "tradeshow": "Trade Show",
     "hr": "HR",
@@ -930,6 +932,8 @@ class _Scanner:
             )
             if best is None or hit[0] >= best[0]:  # the alias table wins a tie
                 best = hit
+        if (headed := self._function_then_head(i)) and (best is None or headed[0] > best[0]):
+            best = headed
         dspan, depts = self.depts(i, after_of=False)
         if dspan:
             noun = self.longest(ROLE_KEYS, i + dspan)
@@ -963,6 +967,25 @@ class _Scanner:
         if written and (best is None or written[0] > best[0]) and self._written_as(i, *written):
             best = written[0], RoleHit(Role(), title=written[1])
         return best
+
+    def _function_then_head(self, i: int) -> tuple[int, RoleHit] | None:
+        """ "ecom heads", "digital heads", "school heads": the head of that function (a
+        department before "heads" is read by the department path)."""
+        for width in (2, 1):
+            h = i + width
+            if h >= self.n or self.keys[h] != "head" or self._gap(i, h):
+                continue
+            if h + 1 < self.n and self.keys[h + 1] == "of":
+                continue
+            words = self.keys[i:h]
+            if any(
+                w in STOPWORDS or w in ROLE_KEYS or w in DEPT_KEYS or self.places[i + n]
+                for n, w in enumerate(words)
+            ):
+                continue
+            if all(w in VOCABULARY_WORDS or w in _FUNCTION_WORDS or w in _WORD_CASE for w in words):
+                return width + 1, RoleHit(Role(), title=f"Head of {self._words(i, width)}")
+        return None
 
     def _rung_function(self, i: int, span: int) -> tuple[int, RoleHit] | None:
         """ "VP facilities", "sr director real estate": a rung, then a function that is also an

@@ -192,6 +192,9 @@ _GROWTH = re.compile(
     rf"|\b{_HC}\s+growth\s+(?:of\s+)?(?:between\s+)?(?P<lo>-?\d+)\s*%?\s*(?:and|to|-|\u2013)\s*"
     rf"(?P<hi>-?\d+)\s*%"
     # "minimum 20% more people in the last 12 months", "with 20% more staff than a year ago"
+    # "headcount grow at least 20% in last 6 months": the headcount first, the verb in any form
+    rf"|\b{_HC}\s+(?:grow|grows|grew|growing|grown|increase|increased|up)\s+(?:by\s+)?{_AT_LEAST}"
+    r"(?P<n4>\d+)\s*%(?:\s*\+|\s+or\s+more)?"
     r"|\b(?:(?:with|added|adding|have|has|having)\s+)?(?:(?:a\s+)?minimum(?:\s+of)?\s+|at\s+least\s+)?"
     r"(?P<n3>\d+)\s*%\s*\+?\s*more\s+(?:people|employees|staff|headcount|workers|ftes?)"
     r"(?:\s+than\s+(?:a\s+year\s+ago|last\s+year|12\s+months\s+ago))?"
@@ -213,7 +216,8 @@ _UP_TO = r"(?:last\s+|past\s+|<=?|under\s+|less\s+than\s+|fewer\s+than\s+|at\s+m
 _NEW_IN_ROLE = re.compile(
     r"(?:\b(?:(?:who\s+are|who're)\s+)?new\s+(?:in|to)\s+(?:their|the)?\s*(?:role|job|position|seat|function|post)s?\b"
     r"|\b(?:who\s+)?(?:recently\s+)?(?:changed|started|switched|moved)\s+(?:in\s+)?(?:their\s+|a\s+|the\s+|his\s+|her\s+)?(?:new\s+|current\s+)?"
-    r"(?:jobs?|roles?|positions?|companies|firms|employers)(?:\s+(?:recently|lately))?"
+    r"(?:jobs?|roles?|positions?|companies|firms|employers|brokerages|agencies|practices|teams|banks|schools)"
+    r"(?:\s+(?:recently|lately))?"
     r"|\b(?<!\ba\s)(?:recently|newly)\s+(?:promoted|hired|appointed)\b"
     r"|\bnew\s+hires\b|\bjob\s+changers?\b"
     r"|\bwho\s+(?:recently\s+|just\s+)?(?:started|joined)(?=\s+(?:in|within)\s+(?:the\s+)?(?:last|past)\s+\d))"
@@ -800,7 +804,7 @@ class _Reading:
         return self.note("headcount_growth")
 
     def growth(self, m: re.Match[str]) -> str:
-        low, high = m.group("n") or m.group("n3") or m.group("lo"), m.group("hi")
+        low, high = m.group("n") or m.group("n3") or m.group("n4") or m.group("lo"), m.group("hi")
         self.filters["headcount_growth_pct"] = {
             "min": int(low),
             "max": int(high) if high else None,

@@ -62,7 +62,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "ownership_type",
         (
-            r"\bfamily[\s-](?:owned|run)\b|"
+            r"\bfamily[\s-](?:owned|run)\b|\b(?:for|not[\s-]for)[\s-]profit\b|"
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
@@ -254,7 +254,9 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
         r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
         r"(?:english|spanish|german|french|italian|portuguese|mandarin|chinese|arabic|dutch|japanese|"
-        r"korean|hindi|russian|polish)\b",
+        r"korean|hindi|russian|polish|bahasa(?:\s+(?:indonesia|melayu|malaysia))?|malay|thai|vietnamese|"
+        r"hebrew|turkish|swahili|tagalog|cantonese|urdu|bengali|tamil|telugu|swedish|danish|norwegian|"
+        r"finnish|greek|czech|hungarian|romanian|ukrainian)\b",
     ),
     (
         "phone",
@@ -313,7 +315,8 @@ _HINTS = tuple(
     problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
-    keys suites news breach ransomware attack hack incident role seat
+    keys suites news breach ransomware attack hack incident role seat bahasa malay thai
+    vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit
     """.split()
 )
 
@@ -337,30 +340,43 @@ _HINT = re.compile(_trie(sorted(set(_HINTS))))
 
 
 # "not CBRE or JLL", "exclude HEB lol": companies named by their initials, left out
+_NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,2})"
 _EXCLUDED_INITIALS = re.compile(
     r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
-    r"(?P<names>(?-i:[A-Z][A-Z&]{1,5})(?:\s*(?:,|\bor\b|\band\b|&|/)\s*(?-i:[A-Z][A-Z&]{1,5}))*)"
-    r"(?=\s*(?:$|[,;.!?)]|\s+(?:lol|pls|please|they|since|because|as|we|either)\b))",
+    rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
+    r"(?=\s*(?:$|[,;.!?)]|\s+(?:lol|pls|please|they|since|because|as|we|either|too)\b))",
     re.IGNORECASE,
 )
+_USED_BEFORE = re.compile(r"\b(?:use|uses|using|used|run|runs|running|on)\b[^,;.]*$", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", re.IGNORECASE)
 
 
 def _company_initials(name: str) -> bool:
-    """Initials no table reads as a place, role, industry, department or technology."""
+    """A name (or initials) no table reads as a place, role, industry, department or
+    technology, nor as a word of the request ("not Texas", "exclude Banking")."""
     from lexi import geo
 
     from .lexicon import TECHNOLOGY_SPELLING
-    from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS
+    from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
+    from .text import norm_key
 
-    key = name.lower()
-    return not (
-        key in ROLE_KEYS
-        or key in INDUSTRY_KEYS
-        or key in DEPT_KEYS
-        or key in TECHNOLOGY_SPELLING
-        or geo.lookup(name)
-    )
+    if name.endswith(("'S", "'s")):
+        name = name[:-2]
+
+    if geo.lookup(name) or name.lower() in TECHNOLOGY_SPELLING:
+        return False
+    for word in name.split():
+        key = norm_key(word)
+        if (
+            key in ROLE_KEYS
+            or key in INDUSTRY_KEYS
+            or key in DEPT_KEYS
+            or key in STOPWORDS
+            or word.lower() in TECHNOLOGY_SPELLING
+            or (len(name.split()) == 1 and geo.lookup(word))
+        ):
+            return False
+    return True
 
 
 def _initials_left_out(text: str) -> tuple[str, bool]:
@@ -368,6 +384,8 @@ def _initials_left_out(text: str) -> tuple[str, bool]:
 
     def repl(m: re.Match[str]) -> str:
         nonlocal found
+        if _USED_BEFORE.search(m.string, 0, m.start()):
+            return m[0]  # "using Zoom but not Webex": a technology not used
         if all(_company_initials(n) for n in _NAME_SPLIT.split(m["names"]) if n):
             found = True
             return " ; "

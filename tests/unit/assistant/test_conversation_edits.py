@@ -2995,3 +2995,76 @@ class TestNowBeforeAWholeRequest:
         (intent,) = interpret("now CEOs", _after(_search(self.VERIFIED))).intents
         assert intent.refinement
         assert intent.filters.email_status == ["verified"]
+
+
+class TestMoreTurnsOfAConversation:
+    """Roles joined by "+", cities typed in a row, a drop with "any industry is fine", "on X or
+    Y", a reason with "they", colleagues asked to review, "show me the whole thing", salaries."""
+
+    PLANTS: ClassVar[dict] = {"titles": ["Plant Manager"], "industries": ["Machinery"], "limit": 25}
+
+    def test_plus_between_roles(self):
+        (intent,) = interpret(
+            "fleet managers + directors of transportation", ConversationState()
+        ).intents
+        assert intent.filters.titles == ["Fleet Manager", "Director of Transportation"]
+
+    def test_cities_in_a_row(self):
+        state = _after(
+            _search({"titles": ["Property Manager"], "locations": ["Phoenix, AZ, US"], "limit": 25})
+        )
+        (intent,) = interpret("and mesa tempe chandler", state).intents
+        assert intent.filters.locations == [
+            "Phoenix, AZ, US",
+            "Mesa, AZ, US",
+            "Tempe, AZ, US",
+            "Chandler, AZ, US",
+        ]
+
+    def test_drop_with_any_is_fine(self):
+        state = _after(
+            _search({"titles": ["Head of Marketing"], "industries": ["Restaurants"], "limit": 25})
+        )
+        (intent,) = interpret("drop the restaurant filter, any industry is fine", state).intents
+        assert intent.filters.industries == []
+        assert intent.filters.exclude_industries == []
+
+    def test_two_technologies_after_on(self):
+        (intent,) = interpret(
+            "only companies on Epicor or Infor", _after(_search(self.PLANTS))
+        ).intents
+        assert intent.filters.technologies == ["Epicor", "Infor"]
+
+    def test_a_reason_with_they(self):
+        (intent,) = interpret(
+            "add CFOs too, they sign off on ERP", _after(_search(self.PLANTS))
+        ).intents
+        assert intent.filters.titles == ["Plant Manager", "CFO"]
+        assert not intent.filters.keywords
+
+    def test_colleagues_review(self):
+        state = ConversationState(last_campaign_id="c1", pending_task_ids=["t1"])
+        intents = interpret(
+            "On second thought, please cancel that; I would like our partners to review it first.",
+            state,
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.task_dismiss]
+
+    def test_the_whole_thing(self):
+        state = ConversationState(last_campaign_id="c1")
+        assert [i.kind for i in interpret("show me the whole thing", state).intents] == [
+            IntentKind.campaign_show
+        ]
+
+    def test_salaries(self):
+        intents = interpret(
+            "is possible to see their salary expectation?", _after(_search(self.PLANTS))
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.unsupported]
+
+    def test_topic_keeps_its_plus(self):
+        state = ConversationState(known_list_names=["Pentest Leads"])
+        (intent,) = interpret(
+            "draft a campaign for Pentest Leads about our annual pentest + retest package", state
+        ).intents
+        assert intent.params["topic"] == "our annual pentest + retest package"

@@ -3518,3 +3518,125 @@ class TestACostQuestionBesideARequest:
             "how much more does a verified email cost than a guessed one?", ConversationState()
         ).intents
         assert [i.kind for i in intents] == [IntentKind.credits]
+
+
+class TestWaysOfTheAsiaPacificMarkets:
+    """City nicknames and demonyms of Australia and New Zealand, codes of markets listed with
+    another ("SG and MY"), Singapore and Malaysian English particles, Indian business English
+    (kindly, PFB, "Designation - ..." briefs, crores, Tier 1 cities)."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("heads of ecom at fashion labels in Melbs", ["Melbourne, VIC, AU"]),
+            (
+                "marketing managers at restaurant chains in Brissie and the Goldie",
+                ["Brisbane, QLD, AU", "Gold Coast, QLD, AU"],
+            ),
+            ("Aussie fashion labels, CEOs", ["AU"]),
+            ("kiwi ecom founders", ["NZ"]),
+            ("heads of growth at fintech, SG and MY only. can or not", ["SG", "MY"]),
+            ("CFOs in TH", ["TH"]),
+        ],
+    )
+    def test_places(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    def test_it_in_capitals_stays_a_department(self):
+        assert search("people in IT").filters.locations == []
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("heads of ecom in Perth", "Head of E-Commerce"),
+            ("ecom heads at SG retailers", "Head of E-Commerce"),
+            ("digital heads in Dubai", "Head of Digital"),
+        ],
+    )
+    def test_ecommerce_heads(self, text, title):
+        assert search(text).filters.titles == [title]
+
+    def test_a_brief_with_dashes(self):
+        f = search(
+            "PFB the criteria:\nDesignation - Head of Digital / Chief Digital Officer\n"
+            "Industry - Retail\nLocation - Dubai, Abu Dhabi\nEmployee size - 500+\nKindly do the needful."
+        ).filters
+        assert f.titles == ["Head of Digital", "Chief Digital Officer"]
+        assert f.employees == {"min": 500, "max": None}
+        assert f.limit == 25
+        assert not f.keywords
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "CMOs at beauty brands in India with revenue over USD 20 mn (approx 165 crores)",
+            "heads of growth at fintechs in Sydney, revenue between $5M and $20M USD",
+            "CMOs of travel companies in Tier 1 cities i.e. Mumbai, Pune",
+        ],
+    )
+    def test_money_and_tiers_are_no_counts(self, text):
+        f = search(text).filters
+        assert f.limit == 25
+        assert not f.keywords
+        assert all(not loc.endswith(", US") for loc in f.locations)
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("what lists do I have ah", IntentKind.list_show),
+            ("ok approve lah", IntentKind.task_approve),
+            ("Kindly dismiss that task, wrong list was selected", IntentKind.task_dismiss),
+            (
+                "Kindly delete the list Old Dubai Leads, it is no longer required",
+                IntentKind.list_delete,
+            ),
+            ("export UAE Retail to csv pls mate", IntentKind.list_export),
+        ],
+    )
+    def test_particles_and_politeness(self, text, kind):
+        state = ConversationState(
+            known_list_names=["Old Dubai Leads", "UAE Retail"], pending_task_ids=["t1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+
+class TestHealthcareShorthand:
+    """Physician groups are practices (not physicians), HIM directors, spine surgeons, med
+    device companies, "cerner hospitals", for-profit health systems, QSR chains."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            (
+                "practice managers at physician groups in Albuquerque",
+                ["Practice Manager"],
+                ["Medical Practice"],
+            ),
+            ("HIM directors at hospitals", ["HIM Director"], ["Hospital & Health Care"]),
+            ("spine surgeons in tucson", ["Spine Surgeon"], []),
+            (
+                "regional sales directors at med device cos",
+                ["Regional Sales Director"],
+                ["Medical Devices"],
+            ),
+        ],
+    )
+    def test_read(self, text, titles, industries):
+        f = search(text).filters
+        assert f.titles == titles
+        assert f.industries == industries
+
+    def test_technology_before_the_companies(self):
+        f = search("cerner hospitals in NM, want the CIO").filters
+        assert f.technologies == ["Cerner"]
+        assert f.industries == ["Hospital & Health Care"]
+
+    def test_for_profit(self):
+        assert (
+            "ownership_type" in search("CFOs at for-profit health systems in Florida").unsupported
+        )
+
+    def test_qsr(self):
+        assert search("marketing leaders at QSR chains across India").filters.industries == [
+            "Restaurants"
+        ]
