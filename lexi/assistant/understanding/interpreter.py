@@ -240,6 +240,31 @@ _PARTICLES = prefilter.compile(
     re.IGNORECASE,
 )
 _KINDLY = re.compile(r"\bkindly\b", re.IGNORECASE)
+_PARTICLE_ENDS = (
+    " ah",
+    " meh",
+    " hor",
+    " or not",
+    " mate",
+    " bro",
+    " dude",
+    " buddy",
+    " boss",
+    " fam",
+)
+_TOO_WORDS = re.compile(
+    r"\b(?:long|short|formal|casual|salesy|pushy|wordy|stiff|generic|many|few|vague|aggressive)\b",
+    re.IGNORECASE,
+)
+
+
+def _may_have_particles(text: str) -> bool:
+    low = text.lower()
+    return (
+        "lah" in low or "leh" in low or "lor" in low or low.rstrip(" ?!.").endswith(_PARTICLE_ENDS)
+    )
+
+
 _PLUS_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")
 # "2nd email is to long", "way to formal": "too", typed with one o
 _TO_FOR_TOO = prefilter.compile(
@@ -294,8 +319,10 @@ def _typed_fast(text: str) -> str:
     text = _SV.sub("save", text)
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
     text = _numbers_as_written_elsewhere(text)
-    text = _TO_FOR_TOO.sub(r"\1 too ", text)
-    text = _PARTICLES.sub("", text)
+    if " to " in text and _TOO_WORDS.search(text):
+        text = _TO_FOR_TOO.sub(r"\1 too ", text)
+    if _may_have_particles(text):
+        text = _PARTICLES.sub("", text)
     if " + " in text:
         text = _PLUS_BETWEEN_WORDS.sub(" and ", text)  # "fleet managers + directors of ..."
     if "indly" in text:

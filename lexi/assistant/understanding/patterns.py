@@ -655,23 +655,32 @@ _TECH_STRONG = prefilter.compile(
     re.IGNORECASE,
 )
 _TECH_WEAK = re.compile(rf"\b(?:with|[Oo]n|via)\s+({_TECH_CLEAR_FIRST})\b")
-# "VP Engineering, e-commerce, NL, Kubernetes": a technology alone among the terse items of a
-# request, after another item.
-_TECH_ITEM = re.compile(
-    rf"(?<=[,;.])\s*(?:\+\s*)?({_TECH_CLEAR_LIST})(?=\s*(?:[,;.!]|$))", re.IGNORECASE
-)
+# "VP Engineering, e-commerce, NL, Kubernetes", "CTOs. SaaS. On AWS.": a technology alone among
+# the terse items of a request, after another item (each item looked up, no alternation run).
+_ITEMS = re.compile(r"[,;.]\s*(?:\+\s*|on\s+)?([^,;.!]+?)\s*(?=[,;.!]|$)", re.IGNORECASE)
+
+
+def _tech_items(text: str) -> tuple[str, list[str]]:
+    found: list[str] = []
+    out, pos = [], 0
+    for m in _ITEMS.finditer(text):
+        spelled = TECHNOLOGY_SPELLING.get(m[1].lower())
+        if spelled is None or spelled in AMBIGUOUS_TECHNOLOGIES:
+            continue
+        found.append(spelled)
+        out += [text[pos : m.start(1)], " ; "]
+        pos = m.end(1)
+    return "".join(out) + text[pos:], found
+
+
 # "w/ shopify", "brands with hubspot and klaviyo": "with" technologies written in any case,
 # save the names that are everyday words in lower case ("with slack"; see ``_with_named``).
 _WITH = re.compile(r"\b[Ww](?:ith\s+|/\s*)")
 _NAME_WORD = re.compile(r"\s*([A-Za-z0-9][\w+#-]*(?:\.[A-Za-z0-9][\w+#-]*)*)")
 _NAME_JOIN = re.compile(r"\s*(?:,|\+|&|/|\band\b|\bor\b)\s*", re.IGNORECASE)
 _TECH_SUFFIX = prefilter.compile(
-    rf"\b({_TECH_CLEAR_LIST})(?:\s+(?:users?|customers?|shops?|stores?|clients?|"
-    rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b"
-    # "cerner hospitals", "Procore contractors": the companies that run it (and stay to be read)
-    rf"|(?=\s+(?:hospitals|clinics|practices|health\s+systems|banks|credit\s+unions|schools|districts|"
-    rf"universities|agencies|firms|companies|cos|contractors|restaurants|hotels|manufacturers|"
-    rf"plants|warehouses|carriers|insurers|lenders)\b))",
+    rf"\b({_TECH_CLEAR_LIST})\s+(?:users?|customers?|shops?|stores?|clients?|"
+    rf"merchants?|stack|teams?|partners?|brands?|sellers?|retailers?)\b",
     re.IGNORECASE,
 )
 _TECH_UNKNOWN = prefilter.compile(
@@ -882,8 +891,36 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_LOWER_UNKNOWN, _lower_unknown),
     (_TECH_ALONE, _all_techs),
     (_TECH_SAME_BUT, _all_techs),
-    (_TECH_ITEM, _all_techs),
 )
+
+
+# "cerner hospitals", "Procore contractors": the companies that run a technology named before
+# them (the companies stay to be read). The nouns are found first; only the words before one
+# are looked up, so no alternation of every technology runs over the text.
+_RUNNERS = prefilter.compile(
+    r"\b(?:hospitals|clinics|practices|health\s+systems|banks|credit\s+unions|schools|districts|"
+    r"universities|agencies|firms|companies|cos|contractors|restaurants|hotels|manufacturers|"
+    r"plants|warehouses|carriers|insurers|lenders)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_before_runners(text: str) -> tuple[str, list[str]]:
+    found: list[str] = []
+    for m in reversed(list(_RUNNERS.finditer(text))):
+        head = text[: m.start()].rstrip()
+        if head[-1:] in ("", ",", ";", ".", ")"):
+            continue
+        words = head[-40:].split()[-3:]
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[-n:])
+            spelled = TECHNOLOGY_SPELLING.get(name.lower())
+            everyday = name.islower() and name in LOWER_CASE_WORD_TECHNOLOGIES
+            if spelled and spelled not in AMBIGUOUS_TECHNOLOGIES and not everyday:
+                found.insert(0, spelled)
+                text = f"{head[: len(head) - len(name)]} ; {text[m.start() :]}"
+                break
+    return text, found
 
 
 def technologies(text: str) -> tuple[str, list[str]]:
@@ -892,6 +929,11 @@ def technologies(text: str) -> tuple[str, list[str]]:
         text, found = _take(text, pattern, read)
         for group in found:
             out.extend(t for t in group if t not in out)
+    text, before = _named_before_runners(text)
+    out.extend(t for t in before if t not in out)
+    if "," in text or "." in text or ";" in text:
+        text, items = _tech_items(text)
+        out.extend(t for t in items if t not in out)
     if "ith" in text or "/" in text:
         text, named = _with_named(text)
         out.extend(t for t in named if t not in out)

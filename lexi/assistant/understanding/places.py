@@ -503,6 +503,8 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     word = tokens[i].text
     if i == 0 or not word.isalpha() or not word.islower():
         return None
+    if geo.normalise(word) not in geo.gazetteer().names:
+        return None  # no place of that name at all: nothing to weigh
     prev = tokens[i - 1].key
     before = (
         [p for p in geo.lookup_all(tokens[i - 2].text.title()) if p.kind == "city"]
