@@ -70,6 +70,8 @@ _PHRASES: list[tuple[str, str]] = [
     ("partner marketing", "partner_marketing"),
     # "Head of E-Commerce", "Head of Ecommerce", "eCom Manager": one function
     ("e commerce", "ecommerce"),
+    ("chief of police", "police chief"),
+    ("chair of the board", "board chair"),
 ]
 _TOKEN_ALIASES = {
     "svp": "senior vp",

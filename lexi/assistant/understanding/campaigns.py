@@ -203,7 +203,8 @@ _SHOW_OBJECT = re.compile(
 _SEE_IT = re.compile(
     r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hmm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
-    r"|show\s+(?:me\s+)?(?:it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing)"
+    r"|show\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+looks\s+like(?:\s+now)?"
+    r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing)"
     r"(?:\s+to\s+me)?)"
     r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,
@@ -220,6 +221,12 @@ _VERDICT = (
     r"(?:(?:a\s+)?(?:bit|little|kinda|kind\s+of|so|too|way\s+too|pretty|really|very|not|super)\s+)*"
     r"(?:meh|bad|boring|weak|bland|dull|off|great|good|ok|okay|fine|terrible|awful|lame|generic|"
     r"long|short|wordy|salesy|pushy|spammy|clickbaity|flat|vague|cheesy|cringe|blah)\b"
+)
+# "bit too American for the NHS", "way too salesy for hospital CFOs": a verdict on the email
+_TOO_VERDICT = re.compile(
+    r"\W*(?:(?:it'?s|it\s+is|this\s+is|that'?s|still|hmm+|ok|sounds|reads)\W+)*(?:a\s+)?"
+    r"(?:bit|little|way|far|much|kinda|kind\s+of|rather|tad|touch)?\s*too\s+[a-z]+(?:\s+for\b[^,.;!?]*)?\W*",
+    I,
 )
 # "subject line is meh", "the subject feels too salesy": the subject is to be rewritten
 _SUBJECT_VERDICT = re.compile(
@@ -414,6 +421,13 @@ def _show(s: _Said) -> Intent | None:
     return None
 
 
+# "save these to a new list: H-1B Outreach Q1": a list whose name says "outreach", no campaign
+_A_LIST_NAMED = re.compile(
+    r"\b(?:new|a|the|to|into)\s+list\b(?:\s*[:,-]|\s+(?:called|named|titled))", I
+)
+_CAMPAIGN_NOUN = re.compile(r"\b(?:cam(?:paign|pain|paing)|sequence)s?\b", I)
+
+
 def _create(s: _Said) -> Intent | None:
     clause = s.clause
     if not (
@@ -422,6 +436,7 @@ def _create(s: _Said) -> Intent | None:
         and not re.search(
             r"\b(?:launch|start|kick\s+off|begin)\s+(?:the|this|that|my|our|it)\b", clause, I
         )
+        and not (_A_LIST_NAMED.search(clause) and not _CAMPAIGN_NOUN.search(clause))
     ):
         return None
     params: dict = {}
@@ -539,6 +554,9 @@ _BARE_TONE = re.compile(
 # to the email's content, when the conversation has a campaign.
 _MENTION = re.compile(
     r"^\W*(?:(?:and|also|oh|ok|okay|now|then|please|pls|perhaps|maybe|can\s+you|could\s+you)\W+)*"
+    # "the second step should mention the registration window"
+    r"(?:(?:the\s+)?(?:first|second|third|fourth|last|final|\d(?:st|nd|rd|th)|opening|closing)\s+"
+    r"(?:step|e-?mail|follow[\s-]?up|message|one)\s+(?:should|needs\s+to|must|could|can)\s+)?"
     r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+)?"
     r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
     r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with)\b",
@@ -610,6 +628,7 @@ def _rewrite(s: _Said) -> Intent | None:
         or (_MENTION.match(clause) and _has_campaign(s.state))
         or (tone and _has_campaign(s.state) and _tone_then_reason(clause))
         or (_has_campaign(s.state) and _SUBJECT_VERDICT.match(clause))
+        or (_has_campaign(s.state) and _TOO_VERDICT.fullmatch(clause))
     ):
         return None
     if tone and (lead := _LEAD_TONE.match(clause)):

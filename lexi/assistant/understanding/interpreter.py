@@ -133,6 +133,8 @@ _TYPOS = {
 }
 # Misspellings of the words of actions ("casul", "lanch", "allready"): data, read with the rest.
 _TYPOS.update(data_file("typos.toml")["words"])
+# "excl. events companies": the dot of an abbreviation spelled out below goes with it
+_ABBREVIATED_DOT = re.compile(r"(?<=\bexcl)\.|(?<=\bExcl)\.")
 _TYPO = prefilter.compile(r"\b(?:" + "|".join(_TYPOS) + r")\b", re.IGNORECASE)
 # Construction shorthand for superintendents ("super" alone stays a word); not inside a name
 # written in capitals ("a list called TX Supers").
@@ -266,6 +268,14 @@ def _may_have_particles(text: str) -> bool:
 
 
 _PLUS_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")
+# "at cities in North Carolina", "@ counties in ohio": the local governments, not places
+_AT_TOWNS = re.compile(
+    r"\b(at|for|from)\s+(?:cities|counties|towns|townships|munis|municipalities)\b", re.IGNORECASE
+)
+# "CEO OR MD", "CFO/MD": the managing director, a title beside another (not Maryland)
+_OR_MD = re.compile(
+    r"\b((?:C[A-Z]{1,2}O|CEO|President|Founder|Owner|GM)s?\s*(?:OR|or|/|and|&))\s*MDs?\b"
+)
 # "2nd email is to long", "way to formal": "too", typed with one o
 _TO_FOR_TOO = prefilter.compile(
     r"\b(is|are|was|way|bit|little|kinda|much|far|its|it's|sounds|feels|looks|seems)\s+to\s+"
@@ -305,7 +315,7 @@ def _numbers_as_written_elsewhere(text: str) -> str:
 
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
-    text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
+    text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], _ABBREVIATED_DOT.sub("", text))
     if text[:3].lower() in ("an ", "and") and (m := _AND_TOO.match(text)) and (m["an"] or m["to"]):
         text = f"and {m['what']} too"
     if "ex" in text or "Ex" in text or "ec" in text:
@@ -325,6 +335,10 @@ def _typed_fast(text: str) -> str:
         text = _PARTICLES.sub("", text)
     if " + " in text:
         text = _PLUS_BETWEEN_WORDS.sub(" and ", text)  # "fleet managers + directors of ..."
+    if " at " in text:
+        text = _AT_TOWNS.sub(r"\1 local governments", text)  # "HR directors at cities in Ohio"
+    if "MD" in text:
+        text = _OR_MD.sub(r"\1 Managing Director", text)  # "CEO OR MD at fintechs"
     if "indly" in text:
         text = _KINDLY.sub("please", text)  # "Kindly delete the list ...": please
     return _OR_ROOM.sub(r"\g<before>operating room", text)
@@ -389,7 +403,10 @@ _OWN_VERB = re.compile(
     r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
     r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
     r"like|prefer|care|mind|think|say|said|expect|respond|reply|answer|read|open|ignore|"
-    r"complain|skim|delete|want|need|get|find)\b)",
+    r"complain|skim|delete|want|need|get|find)\b"
+    # "retail agents are slammed", "CFOs are busy": how such people are
+    r"|[a-z]+s\s+(?:are|were)\s+(?:so\s+|really\s+|very\s+|too\s+|super\s+|always\s+)?"
+    r"(?!(?:in|at|based|located|from|hiring|using|on|with|the|a|an)\b)[a-z]{4,}\b)",
     re.IGNORECASE,
 )
 

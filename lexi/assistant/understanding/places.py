@@ -310,6 +310,14 @@ def _a_place_token(token: Token) -> bool:
     )
 
 
+def _us_only(tokens: list[Token], i: int) -> bool:
+    """ "us only", "only us", "just the us": the country, the whole of a short refinement."""
+    keys = [t.key for t in tokens]
+    return keys in (["us", "only"], ["only", "us"], ["just", "us"], ["us", "too"]) or (
+        len(keys) <= 4 and i == len(keys) - 1 and i >= 1 and keys[i - 1] in ("only", "just")
+    )
+
+
 def _a_country(token: Token) -> bool:
     return any(p.kind == "country" for p in geo.lookup(token.text.title()))
 
@@ -334,8 +342,10 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
         or (word in _LOWER_CODES and _code_alone(tokens, i))
         or (i and word in _LOWER_CODES and tokens[i - 1].key in _BEFORE_LOWER_CODE)
         or (word in _LOWER_CODES and _listed_after_code(tokens, i))
-        # "us + canada", "canada and us": the country listed with another one
-        or (word == "us" and _listed_with_a_country(tokens, i))
+        # "fire chiefs oh + pa", "cfos nj and pa": state codes listed together
+        or _codes_listed(tokens, i)
+        # "us + canada", "canada and us": the country listed with another one; "us only"
+        or (word == "us" and (_listed_with_a_country(tokens, i) or _us_only(tokens, i)))
         # "in the us", "across the us": the country after "the" and a place word
         or (
             word == "us"
@@ -376,6 +386,29 @@ def _code_alone(tokens: list[Token], i: int) -> bool:
     search ("pa instead", "switch to nj"): then it can only be the place."""
     return 2 <= len(tokens) <= 4 and all(
         t.key in _WITH_A_PLACE_ALONE for j, t in enumerate(tokens) if j != i
+    )
+
+
+# State codes that are also words ("oh", "or", "in", "me"): read only beside a code that is none
+_WORD_CODES = frozenset("oh co or in id me hi de ok ne mt wy wv sd nd ak ma".split())
+
+
+def _codes_listed(tokens: list[Token], i: int) -> bool:
+    word = tokens[i].text
+    if not word.islower() or (word not in _LOWER_CODES and word not in _WORD_CODES):
+        return False
+    pairs = []
+    if i + 2 < len(tokens) and tokens[i + 1].text.lower() in _JOINERS:
+        pairs.append(tokens[i + 2].text)
+    if i >= 2 and tokens[i - 1].text.lower() in _JOINERS:
+        pairs.append(tokens[i - 2].text)
+    return any(
+        other.islower()
+        and (other in _LOWER_CODES or other in _WORD_CODES)
+        and (word in _LOWER_CODES or other in _LOWER_CODES)
+        and word not in ("us", "in")
+        and other not in ("us", "in")
+        for other in pairs
     )
 
 

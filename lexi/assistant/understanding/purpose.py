@@ -299,6 +299,13 @@ _ANY_IS_FINE = re.compile(
 )
 
 
+# "export Q1 Leads to csv, I need it for a meeting just now": what the user needs it for
+_NEED_IT_FOR = re.compile(
+    r"[\s,;\u2014\u2013-]+(?:i|we)\s+(?:need|want|have)\s+(?:it|this|that|them|these)\s+(?:for|by|before)\b[^.!?]*",
+    re.IGNORECASE,
+)
+
+
 def without_reasons(text: str, has_role=None) -> str:
     """The message without the reasons and asides given after what it asks for.
 
@@ -306,6 +313,8 @@ def without_reasons(text: str, has_role=None) -> str:
     """
     if "any " in text.lower() or "all " in text.lower():
         text = _ANY_IS_FINE.sub("", text)
+    if " need " in text.lower() or " want " in text.lower() or " have " in text.lower():
+        text = _NEED_IT_FOR.sub("", text)
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)
     out = _INLINE_REASON.sub(lambda m: "." if m[0].rstrip()[-1:] in ".!?" else "", out)

@@ -113,11 +113,22 @@ class Token:
         return parse_int(self.text)
 
 
+def _name_with_apostrophe(raw: str) -> bool:
+    """ "d'Ivoire", "O'Hare", "Jo'burg": a name with an apostrophe inside, not a possessive or a
+    contraction ("broker's", "don't")."""
+    tail = raw.replace("’", "'").partition("'")[2]
+    if tail[:1].isupper():
+        return True
+    from lexi import geo
+
+    return len(tail) > 2 and bool(geo.lookup(raw))
+
+
 def tokenize(text: str) -> list[Token]:
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
-        if raw[0].isalpha() and ("'" in raw or "’" in raw):
+        if raw[0].isalpha() and ("'" in raw or "’" in raw) and not _name_with_apostrophe(raw):
             raw = re.split(r"['’]", raw)[0]
         key = norm_key(raw) if raw[0].isalnum() else ("and" if raw == "&" else raw)
         end = m.end()
@@ -349,6 +360,8 @@ _SPLIT = re.compile(
     rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))"
     # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb
     rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    # "show pending approvals and my credit balance": a second thing to show
+    r"|(?:\s+and\s+(?=(?:my|our)\s+(?:credits?|credit\s+balance|balance|lists|tasks|pending)\b))"
     # "pull 40 more like that \u2014 is that going to be 40 credits?": a question after a dash
     r"|(?:\s+[\u2014\u2013]\s+(?=(?:is|are|does|do|will|would|how|what|can|could|should)\b[^\u2014\u2013]*\?\s*$))"
     # "drop netsuite, instead show companies hiring ...": the next ask, said as a replacement

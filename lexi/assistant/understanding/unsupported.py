@@ -63,6 +63,7 @@ _RULES: list[tuple[str, str]] = [
         "ownership_type",
         (
             r"\bfamily[\s-](?:owned|run)\b|\b(?:for|not[\s-]for)[\s-]profit\b|"
+            r"\b(?:state|government|govt|employee|founder|privately|foreign)[\s-]owned\b|"
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
@@ -266,7 +267,9 @@ _RULES: list[tuple[str, str]] = [
         "past_employer",
         # "ex-Deloitte controllers", "former McKinsey consultants" (not "ex-CFOs": a past role)
         r"\b(?:ex-|ex\s+|former\s+)(?!(?:C[A-Z]{1,3}Os?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|"
-        r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*\b|"
+        r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*"
+        # "ex-Standard Bank people": the employer's whole name
+        r"(?:\s+(?-i:[A-Z])[\w&.]*)*\b|"
         # "ex big four", "former faang": a kind of past employer, in any case
         r"\b(?:ex-|ex\s+|former\s+)(?:big\s+(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
         r"\b(?:who\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
@@ -316,7 +319,7 @@ _HINTS = tuple(
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai
-    vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit
+    vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
     """.split()
 )
 
@@ -340,7 +343,7 @@ _HINT = re.compile(_trie(sorted(set(_HINTS))))
 
 
 # "not CBRE or JLL", "exclude HEB lol": companies named by their initials, left out
-_NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,2})"
+_NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+(?:n\s+|of\s+|de\s+)?[A-Z][\w'&.-]*){0,2})"
 _EXCLUDED_INITIALS = re.compile(
     r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"

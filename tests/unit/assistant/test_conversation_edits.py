@@ -3068,3 +3068,75 @@ class TestMoreTurnsOfAConversation:
             "draft a campaign for Pentest Leads about our annual pentest + retest package", state
         ).intents
         assert intent.params["topic"] == "our annual pentest + retest package"
+
+
+class TestCampaignTurnsSaidLoosely:
+    """A verdict before a rewrite, a step that should mention something, "show me what it looks
+    like now", a list whose name says "outreach", remarks about the people after a rewrite."""
+
+    CAMPAIGN: ClassVar[ConversationState] = ConversationState(last_campaign_id="c1")
+
+    def test_verdict_then_tone(self):
+        (intent,) = interpret(
+            "Bit too American for the NHS, make it more formal", self.CAMPAIGN
+        ).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert intent.params["tone"] == "formal"
+
+    def test_a_step_should_mention(self):
+        intents = interpret(
+            "Make it more formal. Also the second step should mention the registration window in March",
+            self.CAMPAIGN,
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.email_rewrite, IntentKind.email_rewrite]
+        assert intents[1].params["step"] == "second"
+
+    def test_what_it_looks_like(self):
+        assert [
+            i.kind for i in interpret("Show me what it looks like now", self.CAMPAIGN).intents
+        ] == [IntentKind.campaign_show]
+
+    def test_remark_about_the_people(self):
+        intents = interpret(
+            "more direct. retail agents are slammed, get to the point", self.CAMPAIGN
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.email_rewrite]
+
+    def test_a_list_named_outreach(self):
+        state = _after(_search({"titles": ["HR Director"], "limit": 25}))
+        (intent,) = interpret("Save these to a new list: H-1B Outreach Q1", state).intents
+        assert intent.kind is IntentKind.list_create
+        assert intent.list_name == "H-1B Outreach Q1"
+
+
+class TestShortRefinementsAndAccountAsks:
+    """ "us only", "excl saved", "vp cs", two things shown at once, an export with a reason."""
+
+    def test_us_only(self):
+        (intent,) = interpret("us only", _after(_search(BANKERS))).intents
+        assert intent.filters.locations == ["US"]
+
+    def test_excl_saved(self):
+        (intent,) = interpret("excl saved", _after(_search(BANKERS))).intents
+        assert intent.filters.exclude_saved
+
+    def test_vp_cs(self):
+        (intent,) = interpret("vp cs at saas cos 200-1000 emps", ConversationState()).intents
+        assert intent.filters.titles == ["VP of Customer Success"]
+
+    def test_approvals_and_balance(self):
+        kinds = [
+            i.kind
+            for i in interpret(
+                "show pending approvals and my credit balance", ConversationState()
+            ).intents
+        ]
+        assert kinds == [IntentKind.tasks, IntentKind.credits]
+
+    def test_export_with_a_reason(self):
+        state = ConversationState(known_list_names=["Jozi Fintech CTOs"])
+        (intent,) = interpret(
+            "export Jozi Fintech CTOs to csv, I need it for a meeting just now", state
+        ).intents
+        assert intent.kind is IntentKind.list_export
+        assert intent.list_name == "Jozi Fintech CTOs"

@@ -3640,3 +3640,106 @@ class TestHealthcareShorthand:
         assert search("marketing leaders at QSR chains across India").filters.industries == [
             "Restaurants"
         ]
+
+
+class TestPublicSectorAndBoards:
+    """Police and fire chiefs, board chairs, "exec dirs" and "dev dirs", local governments said
+    as "cities", "munis" or "counties" after "at", foundations."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            ("police cheifs texas", ["Police Chief"], []),
+            ("fire chiefs oh + pa", ["Fire Chief"], []),
+            ("board chairs at foundations in Chicago", ["Board Chair"], ["Philanthropy"]),
+            (
+                "dev dirs @ nonprofits nyc",
+                ["Development Director"],
+                ["Non-Profit Organization Management"],
+            ),
+            (
+                "exec dirs nonprofits twin cities",
+                ["Executive Director"],
+                ["Non-Profit Organization Management"],
+            ),
+            (
+                "procurment mgrs @ munis in wisconsin",
+                ["Procurement Manager"],
+                ["Government Administration"],
+            ),
+            (
+                "cfo + controller @ cities in ohio",
+                ["CFO", "Controller"],
+                ["Government Administration"],
+            ),
+        ],
+    )
+    def test_read(self, text, titles, industries):
+        f = search(text).filters
+        assert f.titles == titles
+        assert f.industries == industries
+
+    def test_state_codes_listed_in_lower_case(self):
+        assert search("fire chiefs oh + pa").filters.locations == ["OH, US", "PA, US"]
+        assert search("cfos nj and pa").filters.locations == ["NJ, US", "PA, US"]
+
+    def test_chief_of_police_is_the_police_chief(self):
+        from lexi.prospects.titles import canonical_tokens
+
+        assert canonical_tokens("Chief of Police") == canonical_tokens("Police Chief")
+
+
+class TestAfricaAndTheGulf:
+    """Nicknames and codes of cities in South Africa and the Gulf, names with an apostrophe,
+    "CEO OR MD", core-banking products, state-owned banks, a past employer of several words."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("CIOs at banks in Jo'burg and Cape Town", ["Johannesburg, ZA", "Cape Town, ZA"]),
+            ("Head of Digital @ insurers DXB/AUH", ["Dubai, AE", "Abu Dhabi, AE"]),
+            ("CTOs of fintechs in Naija", ["NG"]),
+            (
+                "telco heads of network operations in Ghana, Cote d'Ivoire and Senegal",
+                ["GH", "CI", "SN"],
+            ),
+        ],
+    )
+    def test_places(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    def test_or_md(self):
+        f = search("CEO OR MD at fintechs in Kigali").filters
+        assert f.titles == ["CEO", "Managing Director"]
+        assert f.locations == ["Kigali, RW"]
+
+    @pytest.mark.parametrize(
+        ("text", "tech"),
+        [
+            ("CTOs at banks using Oracle FLEXCUBE in Nigeria", "Oracle FLEXCUBE"),
+            ("CTOs banks on Temenos T24 GCC", "Temenos T24"),
+        ],
+    )
+    def test_core_banking(self, text, tech):
+        f = search(text).filters
+        assert f.technologies == [tech]
+        assert not f.keywords
+
+    def test_state_owned(self):
+        assert (
+            "ownership_type"
+            in search("heads of digital banking at state-owned banks in Egypt").unsupported
+        )
+
+    def test_past_employer_of_several_words(self):
+        intent = search("ex-Standard Bank people who are now CTOs at fintechs in JHB")
+        assert intent.unsupported == ["past_employer"]
+        assert intent.filters.industries == ["Financial Services"]
+
+    def test_a_name_with_n(self):
+        assert (
+            "exclude_companies"
+            in search(
+                "CEOs at retailers in South Africa but not Shoprite or Pick n Pay"
+            ).unsupported
+        )
