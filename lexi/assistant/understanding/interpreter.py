@@ -291,6 +291,10 @@ _US_DOLLARS = re.compile(r"\b(?:US|U\.S\.)\s*(?=\$|dollars?\b|dollar\b)", re.IGN
 
 
 _USD = re.compile(r"(?<=[\dkKmMbBn])\s*\bUSD\b", re.IGNORECASE)
+_UNTIL_N = re.compile(
+    r"(?<!\d\s)(?<!\d)\buntil\s+(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers))",
+    re.IGNORECASE,
+)
 _TIER = re.compile(
     r"\btier[\s-]*(?:[1-3]|one|two|three|i{1,3})\s+(?=(?:cities|towns|markets|metros|locations|areas)\b)",
     re.IGNORECASE,
@@ -308,6 +312,8 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _USD.sub("", text)  # "between $5M and $50M USD"
     if "ier" in text:
         text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
+    if "until" in text:
+        text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
     return text

@@ -402,6 +402,12 @@ def _codes_listed(tokens: list[Token], i: int) -> bool:
         pairs.append(tokens[i + 2].text)
     if i >= 2 and tokens[i - 1].text.lower() in _JOINERS:
         pairs.append(tokens[i - 2].text)
+    # "nc sc", "nj ny ct": codes typed in a row, only the ones that are no words
+    if word in _LOWER_CODES:
+        if i + 1 < len(tokens) and tokens[i + 1].text in _LOWER_CODES - {word}:
+            pairs.append(tokens[i + 1].text)
+        if i >= 1 and tokens[i - 1].text in _LOWER_CODES - {word}:
+            pairs.append(tokens[i - 1].text)
     return any(
         other.islower()
         and (other in _LOWER_CODES or other in _WORD_CODES)

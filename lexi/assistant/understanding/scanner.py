@@ -13,7 +13,14 @@ from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
-from .lexicon import CASED_ONLY, DEPARTMENT_AFTER_OF_ONLY, DEPARTMENT_TITLE, SENIORITY_TITLE, Role
+from .lexicon import (
+    CASED_ONLY,
+    DEPARTMENT_AFTER_OF_ONLY,
+    DEPARTMENT_TITLE,
+    SENIORITY_TITLE,
+    Role,
+    data_file,
+)
 from .places import (
     DEMONYMS,
     PLACE_PREPOSITIONS,
@@ -1428,6 +1435,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
+    if slots.has_role:
+        _trades_named(text, slots)
     shorthand.meant_in_industry(clause, slots)
     shorthand.carriers_in_insurance(clause, slots)
     _country_narrowed(slots.locations)
@@ -1435,6 +1444,28 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         slots.more = True
     _ends_in_order(slots)
     return slots
+
+
+_TRADES: dict[str, str] = data_file("trades.toml")["trades"]
+_TRADE = re.compile(
+    r"\b("
+    + "|".join(re.escape(k) for k in sorted(_TRADES, key=len, reverse=True))
+    + r")(?:s|ers)?\b",
+    re.IGNORECASE,
+)
+
+
+def _trades_named(text: str, slots: Slots) -> None:
+    """ "roofing owners", "gm hvac richmond va", "lawn care owners kansas city mo": a trade said
+    with the people is a keyword, unless a title already holds it ("HVAC Technician")."""
+    titles = " ".join(t for hit in slots.roles for t in hit.named_titles).lower()
+    have = {k.lower() for k in slots.keywords}
+    for m in _TRADE.finditer(text):
+        keyword = _TRADES[m[1].lower()]
+        if keyword.lower() in have or m[1].lower() in titles or keyword.lower() in titles:
+            continue
+        slots.keywords.append(keyword)
+        have.add(keyword.lower())
 
 
 def _corrected(t: Token) -> str | None:

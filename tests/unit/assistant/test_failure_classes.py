@@ -3743,3 +3743,72 @@ class TestAfricaAndTheGulf:
                 "CEOs at retailers in South Africa but not Shoprite or Pick n Pay"
             ).unsupported
         )
+
+
+class TestTradesAndFieldService:
+    """A trade said with the people is a keyword ("roofing owners", "gm hvac richmond va"), never
+    dropped; field-service products in lower case; state codes typed in a row."""
+
+    @pytest.mark.parametrize(
+        ("text", "keyword"),
+        [
+            ("hvac owners atl 10-50 emps", "HVAC"),
+            ("lawn care owners kansas city mo", "lawn care"),
+            ("roofing gms + office mgrs san antonio", "roofing"),
+            ("gm hvac richmond va", "HVAC"),
+        ],
+    )
+    def test_trade_keyword(self, text, keyword):
+        assert search(text).filters.keywords == [keyword]
+
+    def test_a_title_holding_the_trade_adds_none(self):
+        f = search("HVAC technicians in Ohio").filters
+        assert f.titles == ["HVAC Technician"]
+        assert not f.keywords
+
+    def test_products_in_lower_case(self):
+        f = search("roofing company owners in dallas using jobber or housecall pro").filters
+        assert f.technologies == ["Jobber", "Housecall Pro"]
+
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("gm's at pest control cos nc sc", ["NC, US", "SC, US"]),
+            ("presidents plumbing cos nj ny ct", ["NJ, US", "NY, US", "CT, US"]),
+        ],
+    )
+    def test_codes_in_a_row(self, text, places):
+        assert search(text).filters.locations == places
+
+
+class TestLatinAmericanTitlesAndSizes:
+    """HR and payroll titles in Spanish and Portuguese, "collaborators" as employees, "until
+    500 employees" as at most 500 ("50 until 250" stays a range), maquiladoras as manufacturers."""
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("gerentes de RH in Puebla", "HR Manager"),
+            ("diretores de RH in Brazil", "HR Director"),
+            ("gerentes de nómina in Monterrey", "Payroll Manager"),
+        ],
+    )
+    def test_titles(self, text, title):
+        assert search(text).filters.titles == [title]
+
+    def test_collaborators(self):
+        f = search(
+            "diretores de RH of companies in Campinas with more than 500 collaborators"
+        ).filters
+        assert f.employees == {"min": 501, "max": None}
+        assert f.limit == 25
+
+    def test_until(self):
+        assert search("gerentes de RH at companies until 500 employees").filters.employees == {
+            "min": None,
+            "max": 500,
+        }
+        assert search("HR managers at firms with 50 until 250 employees").filters.employees == {
+            "min": 50,
+            "max": 250,
+        }
