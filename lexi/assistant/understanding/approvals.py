@@ -45,6 +45,7 @@ _REASON = (
     r"(?:i|we)\s+(?:don'?t|do\s+not|no\s+longer)\s+need\s+it[^.!?]{0,20}|"
     r"(?:because|since|cause|cuz|as)\s+(?:it|that|this|i|we)\b[^.!?]{1,50}|"
     r"(?:by|my)\s+mistake|my\s+bad|(?:the\s+)?wrong\s+(?:[\w-]+\s*){1,3}|"
+    r"(?:i|we)\s+made\s+a\s+mistake[^.!?]{0,40}|"
     r"(?:too\s+(?:broad|narrow|big|small|many|few|wide)|not\s+needed(?:\s+any\s*more)?)|"
     r"not\s+what\s+(?:i|we)\s+(?:wanted|meant|asked\s+for)))?"
 )
@@ -69,7 +70,8 @@ _APPROVE = re.compile(
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
-    rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
+    rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
+    rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
     rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"don'?t\s+(?:run|do))\s+{_THE_TASK}|(?:cancel|dismiss|reject|decline)\s+{_PICKED})(?:[\s,.!]+(?:please|thanks|not\s+yet|too|as\s+well|"

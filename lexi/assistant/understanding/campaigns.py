@@ -203,6 +203,8 @@ _SHOW_OBJECT = re.compile(
 _SEE_IT = re.compile(
     r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hmm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
+    r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
+    r"|i\s+can\s+see\s+(?:it|that|this|them)"
     r"|show\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+looks\s+like(?:\s+now)?"
     r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing)"
     r"(?:\s+to\s+me)?)"
@@ -278,6 +280,13 @@ def _step(clause: str) -> dict[str, str]:
 
 def _restore_quotes(text: str, quotes: list[str]) -> str:
     return re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], text)
+
+
+def looked_at(clause: str, state: ConversationState) -> Intent | None:
+    """ "how does it look?" alone, after a campaign: its emails shown (otherwise it is filler)."""
+    if _has_campaign(state) and _SEE_IT.fullmatch(clause):
+        return Intent(kind=IntentKind.campaign_show, params=_which_campaign(state))
+    return None
 
 
 def _has_campaign(state: ConversationState) -> bool:
@@ -413,7 +422,11 @@ def _show(s: _Said) -> Intent | None:
             or (_has_campaign(s.state) and _SEE_IT.fullmatch(clause))
         )
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
-        and not re.search(r"\b(?:e-?mails?\s+(?:of|for|from)|at\s+[A-Z])", clause)
+        and not re.search(
+            r"\b(?:e-?mails?\s+(?:of|for|from)(?!\s+(?:the|this|that|my|our)\s+(?:campaign|sequence|drip))"
+            r"|at\s+[A-Z])",
+            clause,
+        )
         # "see only the persons whose e-mail is verified": people chosen by their emails
         and not _PEOPLE_WHOSE.search(clause)
     ):

@@ -150,6 +150,9 @@ def _read_as_nothing_else(name: str) -> bool:
 
     if not _a_name(name) or not _not_a_word(name):
         return False
+    words = name.split()
+    if len(words) > 1 and words[-1][:1].isupper() and _read_as_nothing_else(words[-1]):
+        return True  # "Toyota Boshoku": a place, then a word nothing reads, is one company
     s = slots_of(name)
     return not (
         s.roles

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
+from . import campaigns, commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
@@ -291,6 +291,11 @@ _US_DOLLARS = re.compile(r"\b(?:US|U\.S\.)\s*(?=\$|dollars?\b|dollar\b)", re.IGN
 
 
 _USD = re.compile(r"(?<=[\dkKmMbBn])\s*\bUSD\b", re.IGNORECASE)
+_THE_CONDITION_OF = re.compile(
+    r"\b(remove|drop|take\s+off|delete|lift|cancel|clear)\s+the\s+(?:condition|filter|criterion|requirement|"
+    r"restriction|constraint|limit)\s+(?:of|on|for|about|with|that)\s+",
+    re.IGNORECASE,
+)
 _UNTIL_N = re.compile(
     r"(?<!\d\s)(?<!\d)\buntil\s+(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers))",
     re.IGNORECASE,
@@ -312,6 +317,8 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _USD.sub("", text)  # "between $5M and $50M USD"
     if "ier" in text:
         text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
+    if "the " in text:
+        text = _THE_CONDITION_OF.sub(r"\1 ", text)  # "remove the condition of verified email"
     if "until" in text:
         text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
     if "." in text:
@@ -483,7 +490,9 @@ class RuleInterpreter:
         intents: list[Intent] = []
         for text_ in split_clauses(protected)[:MAX_CLAUSES]:
             if _ONLY_FILLER.match(text_):
-                if not intents and (found := commands.account(text_)):
+                if not intents and (
+                    found := commands.account(text_) or campaigns.looked_at(text_, state)
+                ):
                     intents.append(found)
                 continue
             intent = self.registry.read_clause(Clause(text_, quotes, state, running, intents))

@@ -395,7 +395,7 @@ def _last_words(text: str, m: re.Match[str]) -> str:
 # nobody to find
 _MY_PEOPLE = re.compile(
     r"\b(?:with|to|by|from|for|once|until|when|after|before|like|want|let|ask|get|have)\s+(?:my|our)\s+(?:business\s+)?"
-    r"(?:partners?|boss|bosses|manager|team|colleagues?|co-?workers|ceo|cfo|coo|founders?|co-?founders?|"
+    r"(?:partners?|boss|bosses|manager|team|colleagues?|co-?workers|ceo|cfo|coo|founders?|co-?founders?|reps?|sales\s+team|"
     r"director|board|lawyers?|legal\s+team|compliance\s+team|manager's)\b",
     re.IGNORECASE,
 )

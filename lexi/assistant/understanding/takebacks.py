@@ -115,7 +115,18 @@ def taken_back(
     return _without_value(base, norm_key(m["what"]))
 
 
+# "remove verified email", "drop the verified only", "remove the condition of verified email"
+_EMAIL_STATUS_WORDS = re.compile(
+    r"^(?:the\s+)?(?:(?:verified|valid|guessed)\s*(?:e-?mails?|only|e-?mail\s+status)?|e-?mail\s+"
+    r"(?:status|verification|filter)|verification)$"
+)
+
+
 def _without_value(base: dict[str, Any], what: str) -> dict[str, Any] | None:
+    if base.get("email_status") and _EMAIL_STATUS_WORDS.match(what):
+        out = copy.deepcopy(base)
+        out.pop("email_status", None)
+        return out
     for key in _BY_VALUE:
         values = list(base.get(key) or [])
         kept = [v for v in values if norm_key(str(v)) != what]

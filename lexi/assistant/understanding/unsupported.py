@@ -236,7 +236,7 @@ _RULES: list[tuple[str, str]] = [
             r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:current\s+)?(?:role|job|position|seat)\s+"
             r"(?:for\s+)?(?:at\s+least|less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
             # "in role 5+ yrs", "3+ years in the seat": years in the job, not a recent change
-            r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+(?:for\s+)?"
+            r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+(?:for\s+|since\s+)?"
             r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
             r"|\b(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\s+in\s+"
             r"(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\b"
@@ -294,7 +294,11 @@ _RULES: list[tuple[str, str]] = [
         r"|\b(?:that\s+|which\s+|who\s+)?(?:have\s+|has\s+)?(?:recently\s+)?(?:had|suffered|experienced|"
         r"reported|been\s+hit\s+by)\s+(?:a\s+|an\s+)?(?:recent\s+|major\s+)?(?:ransomware(?:\s+attacks?)?|"
         r"cyber\s*-?attacks?|data\s+breach(?:es)?|breach(?:es)?|hacks?|security\s+incidents?)\b[^,;.]*"
-        r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|are|is|been)\s+in\s+the\s+news\b[^,;.]*",
+        r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|are|is|been)\s+in\s+the\s+news\b[^,;.]*"
+        # "that announced a new plant this year", "opening a new facility"
+        r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|opened|are\s+opening|is\s+opening|"
+        r"opening|broke\s+ground\s+on|are\s+building|is\s+building)\s+(?:a\s+|an\s+)?(?:new\s+)?"
+        r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|offices?|locations?|expansions?|headquarters|warehouses?)\b[^,;.]*",
     ),
     (
         "social_activity",
@@ -320,6 +324,7 @@ _HINTS = tuple(
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
+    announced opened opening building since
     """.split()
 )
 

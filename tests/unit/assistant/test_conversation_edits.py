@@ -3140,3 +3140,51 @@ class TestShortRefinementsAndAccountAsks:
         ).intents
         assert intent.kind is IntentKind.list_export
         assert intent.list_name == "Jozi Fintech CTOs"
+
+
+class TestFormalAndLooseTurns:
+    """ "remove the condition of verified email", a polite dismissal with its reason, "show me
+    the e-mail of the campaign", "how does it look" after a campaign, "export X for my rep"."""
+
+    VERIFIED: ClassVar[dict] = {
+        "titles": ["Reliability Engineer"],
+        "email_status": ["verified"],
+        "limit": 25,
+    }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Please remove the condition of verified email. Thank you.",
+            "drop verified only",
+            "remove the verified filter",
+        ],
+    )
+    def test_email_status_taken_off(self, text):
+        (intent,) = interpret(text, _after(_search(self.VERIFIED))).intents
+        assert intent.filters.email_status == []
+        assert intent.filters.titles == ["Reliability Engineer"]
+
+    def test_polite_dismissal(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        intents = interpret(
+            "I am sorry, please dismiss the task. I made a mistake in the search.", state
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.task_dismiss]
+
+    @pytest.mark.parametrize(
+        "text", ["Please show me the e-mail of the campaign.", "how does it look", "i can see it?"]
+    )
+    def test_the_campaign_shown(self, text):
+        state = ConversationState(last_campaign_id="c1")
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.campaign_show]
+
+    def test_how_does_it_look_without_a_campaign_asks(self):
+        assert [i.kind for i in interpret("how does it look", ConversationState()).intents] == [
+            IntentKind.clarify
+        ]
+
+    def test_export_for_a_colleague(self):
+        state = ConversationState(known_list_names=["Ontario Vets"])
+        (intent,) = interpret("export Ontario Vets for my rep", state).intents
+        assert intent.kind is IntentKind.list_export

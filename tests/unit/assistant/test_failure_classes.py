@@ -3812,3 +3812,36 @@ class TestLatinAmericanTitlesAndSizes:
             "min": 50,
             "max": 250,
         }
+
+
+class TestIndustrialRequests:
+    """Companies listed after "the COO of" (one of them a place and a word), years in the role
+    said with "since", plants announced, industrial platforms."""
+
+    def test_companies_after_of(self):
+        f = search(
+            "Could you please search for the COO of Denso, Aisin and Toyota Boshoku?"
+        ).filters
+        assert f.companies == ["Denso", "Aisin", "Toyota Boshoku"]
+        assert not f.locations
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "Heads of maintenance at paper mills in Finland who are in the role since more than 5 years",
+                "tenure",
+            ),
+            (
+                "VP of Manufacturing at food manufacturers that announced a new plant this year",
+                "news_events",
+            ),
+        ],
+    )
+    def test_criteria(self, text, code):
+        assert code in search(text).unsupported
+
+    def test_platforms(self):
+        assert search(
+            "maintenance managers at companies on MindSphere, Germany"
+        ).filters.technologies == ["Siemens MindSphere"]
