@@ -172,6 +172,7 @@ CITY_ALIASES: dict[str, str] = {
     "RUH": "Riyadh, SA",
     "JED": "Jeddah, SA",
     "DOH": "Doha, QA",
+    "Van": "Vancouver, BC, CA",
     # Australia and New Zealand, as people there write them
     "Melbs": "Melbourne, VIC, AU",
     "Melb": "Melbourne, VIC, AU",

@@ -39,6 +39,8 @@ _CAMPAIGN_START = re.compile(
 )
 _REWRITE = prefilter.compile(
     r"\b(?:rewrite|re-write|rephrase|reword|edit|change|tweak|make|tone|shorten|"
+    # "can you write it more formal": written again, in another tone
+    r"write(?=\s+(?:it|this|that|them|the\s+e-?mails?)\s+(?:more|less|in\s+a|a\s+bit|a\s+little))|"
     r"lengthen|punch\s+up|improve|revise|adjust|soften|polish|redo|update|fix|"
     r"simplify|trim|spice\s+up|warm\s+up|tighten|cut|condense|shorten|be\s+(?:more|less)|"
     r"short(?=\s+(?:it|this|that|them)\b)|"

@@ -306,6 +306,13 @@ _TIER = re.compile(
 )
 
 
+_SPACED_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3})+(?![\d,.]?\d)")
+_AS_A_REQUIREMENT = re.compile(
+    r"\s+as\s+(?:a|an)\s+(?:(?:hard|must-have|must)\s+)?(?:requirement|criterion|criteria|filter|must)\b",
+    re.IGNORECASE,
+)
+
+
 def _numbers_as_written_elsewhere(text: str) -> str:
     if " as " in text or " As " in text:
         text = _COMPARED_AS.sub(r"\1 than ", text)
@@ -323,6 +330,10 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
+    if " 000" in text:
+        text = _SPACED_THOUSANDS.sub(lambda m: m[0].replace(" ", ""), text)  # "5 000 employees"
+    if "requirement" in text or "criteri" in text:
+        text = _AS_A_REQUIREMENT.sub("", text)  # "add Workday as a requirement"
     return text
 
 

@@ -37,7 +37,7 @@ _DELETE = re.compile(
     I,
 )
 _RENAME = prefilter.compile(
-    r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into)\s+(.+)$",
+    r"^\W*(?:please\s+)?(?:rename|re-name|change\s+the\s+name\s+of)\s+(.+?)\s+(?:to|as|into|in)\s+(.+)$",
     I,
 )
 _EXPORT = re.compile(

@@ -30,7 +30,7 @@ Range = dict[str, int | None]
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
     r"(?:employees?|employes|emps?|ees|ee['’]s|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads(?!\s+of\b)|"
-    r"mitarbeiter(?:innen)?|collaborators|colaboradores|empleados|funcion[aá]rios|"
+    r"mitarbeiter(?:innen)?|collaborators|colaboradores|empleados|funcion[aá]rios|salari[ée]s|"
     r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
 _COMPANY_NOUN = r"(?:companies|company|firms?|orgs?|organi[sz]ations?|businesses|employers)"
@@ -689,7 +689,7 @@ _TECH_UNKNOWN = prefilter.compile(
 )
 # A follow-up naming only a technology: "also Paychex", "and HubSpot too", "+ Gusto".
 _TECH_ALONE = re.compile(
-    rf"^\W*(?:(?:also|and|plus|or|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
+    rf"^\W*(?:(?:also|and|plus|or|add|include|require|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
     re.IGNORECASE,
 )
 # "same but BambooHR and 200-1k": the search again with another technology (it replaces the

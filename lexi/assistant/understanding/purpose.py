@@ -294,7 +294,8 @@ _INLINE_REASON = prefilter.compile(
 # "drop the restaurant filter, any industry is fine": what the change allows, said again
 _ANY_IS_FINE = re.compile(
     r"[\s,;\u2014\u2013-]*\b(?:any|all)\s+(?:industry|industries|sector|location|place|size|title|role|"
-    r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s)\s+(?:fine|ok|okay|good|great|cool)\b",
+    r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s|works|will\s+do|does)\s*"
+    r"(?:fine|ok|okay|good|great|cool|it)?\b",
     re.IGNORECASE,
 )
 

@@ -3845,3 +3845,59 @@ class TestIndustrialRequests:
         assert search(
             "maintenance managers at companies on MindSphere, Germany"
         ).filters.technologies == ["Siemens MindSphere"]
+
+
+class TestFrenchAndCanadianWays:
+    """ "salariés", thousands written with a space, French HR titles, "Van" for Vancouver, "what
+    exactly can you do", "rename the list X in Y", "add Workday as a requirement"."""
+
+    def test_salaries_and_spaced_thousands(self):
+        assert search(
+            "responsables RH of companies of more than 1000 salariés in Lyon"
+        ).filters.employees == {"min": 1001, "max": None}
+        f = search(
+            "heads of total rewards in insurance companies in France, more than 5 000 employees"
+        ).filters
+        assert f.employees == {"min": 5001, "max": None}
+        assert f.limit == 25
+
+    def test_responsable_rh(self):
+        assert search("responsables RH in Lyon").filters.titles == ["HR Manager"]
+
+    def test_van(self):
+        assert search("benefits managers in Van, 500+ employees eh").filters.locations == [
+            "Vancouver, BC, CA"
+        ]
+
+    def test_what_exactly_can_you_do(self):
+        intents = interpret(
+            "What exactly can you do for me? I'm new to this tool.", ConversationState()
+        ).intents
+        assert [i.kind for i in intents] == [IntentKind.capabilities]
+
+    def test_rename_in(self):
+        state = ConversationState(known_list_names=["PME Nantes"])
+        (intent,) = interpret("Rename the list PME Nantes in PME Pays de la Loire", state).intents
+        assert intent.kind is IntentKind.list_rename
+        assert intent.params["new_name"] == "PME Pays de la Loire"
+
+    def test_a_technology_as_a_requirement(self):
+        state = after({"titles": ["HR Director"], "limit": 25})
+        f = search(
+            "Add Workday as a requirement, and exclude people we've already saved.", state
+        ).filters
+        assert f.technologies == ["Workday"]
+        assert f.exclude_saved
+
+    def test_write_it_more_formal(self):
+        (intent,) = interpret(
+            "Can you write it more formal", ConversationState(last_campaign_id="c1")
+        ).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert intent.params["tone"] == "formal"
+
+    def test_without_waiting_for_the_approval(self):
+        (intent,) = interpret(
+            "Launch it without waiting for the approval", ConversationState(last_campaign_id="c1")
+        ).intents
+        assert intent.missing == ["permission"]
