@@ -296,6 +296,10 @@ _THE_CONDITION_OF = re.compile(
     r"restriction|constraint|limit)\s+(?:of|on|for|about|with|that)\s+",
     re.IGNORECASE,
 )
+_CONDITION_WORDS = re.compile(
+    r"condition|filter|criteri|requirement|restriction|constraint|limit", re.IGNORECASE
+)
+_TOWN_WORDS = re.compile(r"cities|counties|towns|munis|municipalit", re.IGNORECASE)
 _UNTIL_N = re.compile(
     r"(?<!\d\s)(?<!\d)\buntil\s+(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers))",
     re.IGNORECASE,
@@ -318,13 +322,13 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _COMPARED_AS.sub(r"\1 than ", text)
     if "erior" in text:
         text = _SUPERIOR_TO.sub(lambda m: "more than" if m[1][0] in "sS" else "less than", text)
-    if "US" in text or "us" in text:
+    if "$" in text or "ollar" in text:
         text = _US_DOLLARS.sub("", text)
     if "USD" in text or "usd" in text:
         text = _USD.sub("", text)  # "between $5M and $50M USD"
-    if "ier" in text:
+    if "ier" in text and "tier" in text.lower():
         text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
-    if "the " in text:
+    if "the " in text and _CONDITION_WORDS.search(text):
         text = _THE_CONDITION_OF.sub(r"\1 ", text)  # "remove the condition of verified email"
     if "until" in text:
         text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
@@ -339,7 +343,9 @@ def _numbers_as_written_elsewhere(text: str) -> str:
 
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
-    text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], _ABBREVIATED_DOT.sub("", text))
+    if "xcl." in text:
+        text = _ABBREVIATED_DOT.sub("", text)
+    text = _TYPO.sub(lambda m: _TYPOS[m[0].lower()], text)
     if text[:3].lower() in ("an ", "and") and (m := _AND_TOO.match(text)) and (m["an"] or m["to"]):
         text = f"and {m['what']} too"
     if "ex" in text or "Ex" in text or "ec" in text:
@@ -359,7 +365,7 @@ def _typed_fast(text: str) -> str:
         text = _PARTICLES.sub("", text)
     if " + " in text:
         text = _PLUS_BETWEEN_WORDS.sub(" and ", text)  # "fleet managers + directors of ..."
-    if " at " in text:
+    if " at " in text and _TOWN_WORDS.search(text):
         text = _AT_TOWNS.sub(r"\1 local governments", text)  # "HR directors at cities in Ohio"
     if "MD" in text:
         text = _OR_MD.sub(r"\1 Managing Director", text)  # "CEO OR MD at fintechs"
