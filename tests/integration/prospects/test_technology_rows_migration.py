@@ -17,8 +17,11 @@ from lexi.prospects import service
 from lexi.prospects.filters import ProspectFilters
 
 # (id, technologies text, rows the generator wrote: (key, name, first seen))
+# One day for the rows written and the rows expected: a run that crosses midnight compares the
+# same day.
+TODAY = date.today()
 COMPANIES = [
-    (1, "Salesforce, Slack", [("salesforce", "Salesforce", date(2020, 5, 1)), ("slack", "Slack", date.today())]),
+    (1, "Salesforce, Slack", [("salesforce", "Salesforce", date(2020, 5, 1)), ("slack", "Slack", TODAY)]),
     (2, "Salesforce Nonprofit Cloud;  Google  Workspace , slack", []),
     (3, "HubSpot", []),
     (4, None, []),
@@ -75,7 +78,7 @@ def _check(url: str) -> None:
             ).all()
         assert [(r[0], r[1], r[2], str(r[3]) if r[3] else None) for r in rows] == [
             (1, "salesforce", "Salesforce", "2020-05-01"),
-            (1, "slack", "Slack", date.today().isoformat()),
+            (1, "slack", "Slack", TODAY.isoformat()),
             (2, "google workspace", "Google Workspace", None),
             (2, "salesforce nonprofit cloud", "Salesforce Nonprofit Cloud", None),
             (2, "slack", "slack", None),
