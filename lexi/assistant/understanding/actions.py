@@ -53,7 +53,10 @@ _UNSUPPORTED = prefilter.compile(
     # visits arranged with the people found: "arrange face-to-face meetings with these persons",
     # "set up property tours for next week", "organise site visits with them"
     r"(?:book|schedule|set\s+up|arrange|organi[sz]e)\s+(?:[\w-]+\s+){0,2}?(?:meetings?|demos?|tours?|"
-    r"visits?|appointments?|viewings?|showings?|walks?|walk-?throughs?|lunch(?:es)?|coffees?)\s+(?:with|for)\b|"
+    r"visits?|appointments?|viewings?|showings?|walks?|walk-?throughs?|lunch(?:es)?|coffees?|"
+    r"lunch[\s-]and[\s-]learns?|workshops?|sessions?|dinners?)\s+(?:with|for)\b|"
+    # "message them on LinkedIn", "DM these folks on linkedin"
+    r"(?:message|dm|ping|inmail)\s+(?:them|these|those|him|her|everyone|the\s+\w+)\b[^.?!]{0,25}\blinkedin|"
     # lists of people on other websites: "scrape the speaker list from the Infosecurity site"
     r"scrape\b[^.?!]{0,40}\b(?:websites?|site|pages?|web|urls?|attendees?|speakers?|exhibitors?|"
     r"members?|directory|directories|sponsors?|linkedin|sales\s+nav(?:igator)?)\b|"

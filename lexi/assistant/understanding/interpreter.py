@@ -267,6 +267,9 @@ def _may_have_particles(text: str) -> bool:
     )
 
 
+_GRUDGING_LEAD = re.compile(
+    r"(?:fine|whatever|alright|all\s+right)\s*[,.!\u2014-]+\s*(?=\S)", re.IGNORECASE
+)
 _PLUS_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")
 # "at cities in North Carolina", "@ counties in ohio": the local governments, not places
 _AT_TOWNS = re.compile(
@@ -363,6 +366,8 @@ def _typed_fast(text: str) -> str:
         text = _TO_FOR_TOO.sub(r"\1 too ", text)
     if _may_have_particles(text):
         text = _PARTICLES.sub("", text)
+    if text[:1] in "FfWwAa" and (m := _GRUDGING_LEAD.match(text)):
+        text = text[m.end() :]  # "fine, companies with 500+ employees then"
     if " + " in text:
         text = _PLUS_BETWEEN_WORDS.sub(" and ", text)  # "fleet managers + directors of ..."
     if " at " in text and _TOWN_WORDS.search(text):

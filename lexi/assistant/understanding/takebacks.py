@@ -16,6 +16,7 @@ from typing import Any
 from lexi import geo
 
 from . import prefilter
+from .lexicon import TECHNOLOGY_SPELLING
 from .scanner import extract
 from .text import norm_key
 
@@ -29,7 +30,8 @@ _TAIL = r"(?:\s+(?:again|back\s+(?:out|off)|please|pls|then|now|after\s+all|for\
 # "never mind xero", "drop the SAP part", "remove Flexport please": one value of the search.
 _DROP_VALUE = prefilter.compile(
     _LEAD + _VERB + r"\s+(?:the\s+|that\s+)?(?P<what>[^,;.!?]+?)"
-    r"(?:\s+(?:part|filter|bit|one|requirement|criteri(?:a|on)|condition|constraint))?" + _TAIL,
+    r"(?:\s+(?:part|filter|bit|one|requirement|criteri(?:a|on)|condition|constraint|thing|stuff|piece))?"
+    + _TAIL,
     re.IGNORECASE,
 )
 # "hmm remove that again", "undo the last filter", "take that back out": the last change.
@@ -127,9 +129,10 @@ def _without_value(base: dict[str, Any], what: str) -> dict[str, Any] | None:
         out = copy.deepcopy(base)
         out.pop("email_status", None)
         return out
+    spelled = TECHNOLOGY_SPELLING.get(what)  # "drop the intune thing": Microsoft Intune
     for key in _BY_VALUE:
         values = list(base.get(key) or [])
-        kept = [v for v in values if norm_key(str(v)) != what]
+        kept = [v for v in values if norm_key(str(v)) != what and v != spelled]
         if len(kept) == len(values):
             continue
         if key == "titles" and not (kept or base.get("seniorities") or base.get("departments")):

@@ -3188,3 +3188,39 @@ class TestFormalAndLooseTurns:
         state = ConversationState(known_list_names=["Ontario Vets"])
         (intent,) = interpret("export Ontario Vets for my rep", state).intents
         assert intent.kind is IntentKind.list_export
+
+
+class TestLastRoundOfTurns:
+    """ "drop the intune thing", "fine, companies with 500+ employees then", messaging on
+    LinkedIn and lunch-and-learns (not Lexi's to do)."""
+
+    INTUNE: ClassVar[dict] = {
+        "titles": ["IT Director"],
+        "technologies": ["Microsoft Intune"],
+        "limit": 25,
+    }
+
+    def test_drop_the_thing(self):
+        (intent,) = interpret(
+            "hmm too narrow, drop the intune thing", _after(_search(self.INTUNE))
+        ).intents
+        assert intent.filters.technologies == []
+
+    def test_grudging_lead(self):
+        (intent,) = interpret(
+            "fine, companies with 500+ employees then", _after(_search(self.INTUNE))
+        ).intents
+        assert intent.filters.employees == {"min": 500, "max": None}
+        assert not intent.filters.keywords
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Can you message them on LinkedIn for me as well?",
+            "And can you also schedule a lunch-and-learn with each hospital's team?",
+        ],
+    )
+    def test_not_lexis_to_do(self, text):
+        assert [i.kind for i in interpret(text, _after(_search(self.INTUNE))).intents] == [
+            IntentKind.unsupported
+        ]

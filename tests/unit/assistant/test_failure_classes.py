@@ -3901,3 +3901,24 @@ class TestFrenchAndCanadianWays:
             "Launch it without waiting for the approval", ConversationState(last_campaign_id="c1")
         ).intents
         assert intent.missing == ["permission"]
+
+
+class TestMoreFrenchCompanyWords:
+    """ "software editors" (éditeurs de logiciels), "mutuelles", "the public administration",
+    compensation and benefits managers."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("HR business partners in the software editors in Paris", ["Computer Software"]),
+            ("DRH in the mutuelles in Nantes", ["Insurance"]),
+            ("HR people in the public administration in France", ["Government Administration"]),
+        ],
+    )
+    def test_industries(self, text, industries):
+        assert search(text).filters.industries == industries
+
+    def test_comp_and_ben(self):
+        assert search("compensation and benefits managers in Luxembourg").filters.titles == [
+            "Compensation and Benefits Manager"
+        ]

@@ -30,6 +30,7 @@ VOCABULARY_GAPS = {
     "Cardiac Surgeon",
     "Chief Architect",
     "Commercial Lines Producer",
+    "Compensation and Benefits Manager",
     "Data Protection Officer",
     "Director General",
     "Director of Health Information Management",
