@@ -236,28 +236,32 @@ _DOTTED_THOUSANDS = re.compile(
 
 # "ok approve lah", "what lists do I have ah", "can or not": the particles of Singapore and
 # Malaysian English add nothing to read
+_ENDING_PARTICLES = (
+    "ah",
+    "meh",
+    "hor",
+    "can or not",
+    "or not",
+    "mate",
+    "bro",
+    "dude",
+    "buddy",
+    "boss",
+    "fam",
+)
 _PARTICLES = prefilter.compile(
-    r"\s*,?\s*\b(?:lah|leh|lor)\b"
-    r"|\s*,?\s*\b(?:ah|meh|hor|can\s+or\s+not|or\s+not|mate|bro|dude|buddy|boss|fam)\s*(?=[?!.]*\s*$)",
+    r"\s*,?\s*\b(?:lah|leh|lor)\b|\s*,?\s*\b(?:"
+    + "|".join(p.replace(" ", r"\s+") for p in _ENDING_PARTICLES)
+    + r")\s*(?=[?!.]*\s*$)",
     re.IGNORECASE,
 )
 _KINDLY = re.compile(r"\bkindly\b", re.IGNORECASE)
-_PARTICLE_ENDS = (
-    " ah",
-    " meh",
-    " hor",
-    " or not",
-    " mate",
-    " bro",
-    " dude",
-    " buddy",
-    " boss",
-    " fam",
+_PARTICLE_ENDS = tuple(f" {p}" for p in _ENDING_PARTICLES)
+# The verdicts "to" is typed for "too" before ("is to long", "way to formal")
+_TOO_ADJECTIVES = (
+    r"(?:long|short|formal|casual|salesy|pushy|wordy|stiff|generic|many|few|vague|aggressive)"
 )
-_TOO_WORDS = re.compile(
-    r"\b(?:long|short|formal|casual|salesy|pushy|wordy|stiff|generic|many|few|vague|aggressive)\b",
-    re.IGNORECASE,
-)
+_TOO_WORDS = re.compile(rf"\b{_TOO_ADJECTIVES}\b", re.IGNORECASE)
 
 
 def _may_have_particles(text: str) -> bool:
@@ -272,9 +276,9 @@ _GRUDGING_LEAD = re.compile(
 )
 _PLUS_BETWEEN_WORDS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")
 # "at cities in North Carolina", "@ counties in ohio": the local governments, not places
-_AT_TOWNS = re.compile(
-    r"\b(at|for|from)\s+(?:cities|counties|towns|townships|munis|municipalities)\b", re.IGNORECASE
-)
+_TOWNS = r"(?:cities|counties|towns|townships|munis|municipalities)"
+_AT_TOWNS = re.compile(rf"\b(at|for|from)\s+{_TOWNS}\b", re.IGNORECASE)
+_TOWN_WORDS = re.compile(_TOWNS, re.IGNORECASE)
 # "CEO OR MD", "CFO/MD": the managing director, a title beside another (not Maryland)
 _OR_MD = re.compile(
     r"\b((?:C[A-Z]{1,2}O|CEO|President|Founder|Owner|GM)s?\s*(?:OR|or|/|and|&))\s*MDs?\b"
@@ -282,7 +286,7 @@ _OR_MD = re.compile(
 # "2nd email is to long", "way to formal": "too", typed with one o
 _TO_FOR_TOO = prefilter.compile(
     r"\b(is|are|was|way|bit|little|kinda|much|far|its|it's|sounds|feels|looks|seems)\s+to\s+"
-    r"(?=(?:long|short|formal|casual|salesy|pushy|wordy|stiff|generic|many|few|vague|aggressive)\b)",
+    rf"(?={_TOO_ADJECTIVES}\b)",
     re.IGNORECASE,
 )
 
@@ -294,15 +298,13 @@ _US_DOLLARS = re.compile(r"\b(?:US|U\.S\.)\s*(?=\$|dollars?\b|dollar\b)", re.IGN
 
 
 _USD = re.compile(r"(?<=[\dkKmMbBn])\s*\bUSD\b", re.IGNORECASE)
+_CONDITION = r"(?:condition|filter|criterion|requirement|restriction|constraint|limit)"
 _THE_CONDITION_OF = re.compile(
-    r"\b(remove|drop|take\s+off|delete|lift|cancel|clear)\s+the\s+(?:condition|filter|criterion|requirement|"
-    r"restriction|constraint|limit)\s+(?:of|on|for|about|with|that)\s+",
+    r"\b(remove|drop|take\s+off|delete|lift|cancel|clear)\s+the\s+"
+    rf"{_CONDITION}\s+(?:of|on|for|about|with|that)\s+",
     re.IGNORECASE,
 )
-_CONDITION_WORDS = re.compile(
-    r"condition|filter|criteri|requirement|restriction|constraint|limit", re.IGNORECASE
-)
-_TOWN_WORDS = re.compile(r"cities|counties|towns|munis|municipalit", re.IGNORECASE)
+_CONDITION_WORDS = re.compile(_CONDITION, re.IGNORECASE)
 _UNTIL_N = re.compile(
     r"(?<!\d\s)(?<!\d)\buntil\s+(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers))",
     re.IGNORECASE,
@@ -574,18 +576,15 @@ def _without_brackets(text: str) -> str:
 def _gloss_of_companies(m: re.Match[str]) -> str:
     from lexi import geo
 
-    from .lexicon import TECHNOLOGY_SPELLING
-    from .slots import COMPANY_NOUN_KEYS, DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
+    from .slots import COMPANY_NOUN_KEYS, INDUSTRY_KEYS, read_by_a_table
     from .text import norm_key
     from .unsupported import unsupported
 
     kind = norm_key(m["kind"])
     if kind not in INDUSTRY_KEYS and kind not in COMPANY_NOUN_KEYS:
         return m[0]
-    tables = (ROLE_KEYS, INDUSTRY_KEYS, DEPT_KEYS, STOPWORDS, TECHNOLOGY_SPELLING)
-    for word in m["gloss"].split():
-        if any(norm_key(word) in t or word in t for t in tables) or geo.lookup(word):
-            return m[0]
+    if any(read_by_a_table(word) or geo.lookup(word) for word in m["gloss"].split()):
+        return m[0]
     return m[0] if unsupported(m["gloss"])[1] else m["kind"]
 
 

@@ -276,9 +276,6 @@ def _direction_before_a_place(tokens: list[Token], texts: list[str], i: int, j: 
     return nxt[:1].isupper() or geo.longest_place_at(texts, j, max_len=3) is not None
 
 
-_JOINERS = frozenset({"+", "&", "/", ",", "and", "or"})
-
-
 # Codes that are also words or functions in capitals ("people in IT", "in HR", "in BE"?)
 _CODES_THAT_ARE_WORDS = frozenset(
     "IT IN ID AT BE NO ME IS TO AS OR SO DO GO AM AI PR HR IR AD BI CO MA PA SE PE AR GA LA".split()
@@ -293,13 +290,17 @@ def _listed_country_code(tokens: list[Token], i: int) -> str | None:
         return None
     if i and tokens[i - 1].key in ("in", "from", "across") and word not in _CODES_THAT_ARE_WORDS:
         return word  # "CFOs in MY", "founders from TH"
-    before = i >= 2 and tokens[i - 1].text.lower() in _JOINERS and _a_place_token(tokens[i - 2])
-    after = (
-        i + 2 < len(tokens)
-        and tokens[i + 1].text.lower() in _JOINERS
-        and _a_place_token(tokens[i + 2])
-    )
-    return word if before or after else None
+    return word if any(map(_a_place_token, _across_joiners(tokens, i))) else None
+
+
+def _across_joiners(tokens: list[Token], i: int) -> list[Token]:
+    """The tokens listed with token ``i``: one joiner ("and", "+", "/", ",") away on either side."""
+    beside = []
+    if i + 2 < len(tokens) and tokens[i + 1].key in _JOINERS:
+        beside.append(tokens[i + 2])
+    if i >= 2 and tokens[i - 1].key in _JOINERS:
+        beside.append(tokens[i - 2])
+    return beside
 
 
 def _a_place_token(token: Token) -> bool:
@@ -323,11 +324,7 @@ def _a_country(token: Token) -> bool:
 
 
 def _listed_with_a_country(tokens: list[Token], i: int) -> bool:
-    after = (
-        i + 2 < len(tokens) and tokens[i + 1].text.lower() in _JOINERS and _a_country(tokens[i + 2])
-    )
-    before = i >= 2 and tokens[i - 1].text.lower() in _JOINERS and _a_country(tokens[i - 2])
-    return after or before
+    return any(map(_a_country, _across_joiners(tokens, i)))
 
 
 def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
@@ -397,11 +394,7 @@ def _codes_listed(tokens: list[Token], i: int) -> bool:
     word = tokens[i].text
     if not word.islower() or (word not in _LOWER_CODES and word not in _WORD_CODES):
         return False
-    pairs = []
-    if i + 2 < len(tokens) and tokens[i + 1].text.lower() in _JOINERS:
-        pairs.append(tokens[i + 2].text)
-    if i >= 2 and tokens[i - 1].text.lower() in _JOINERS:
-        pairs.append(tokens[i - 2].text)
+    pairs = [t.text for t in _across_joiners(tokens, i)]
     # "nc sc", "nj ny ct": codes typed in a row, only the ones that are no words
     if word in _LOWER_CODES:
         if i + 1 < len(tokens) and tokens[i + 1].text in _LOWER_CODES - {word}:

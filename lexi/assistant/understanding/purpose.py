@@ -312,9 +312,10 @@ def without_reasons(text: str, has_role=None) -> str:
 
     ``has_role(text)`` says whether a text names people to find (see ``_ASIDE``).
     """
-    if "any " in text.lower() or "all " in text.lower():
+    low = text.lower()
+    if "any " in low or "all " in low:
         text = _ANY_IS_FINE.sub("", text)
-    if " need " in text.lower() or " want " in text.lower() or " have " in text.lower():
+    if " need " in low or " want " in low or " have " in low:
         text = _NEED_IT_FOR.sub("", text)
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)

@@ -579,8 +579,7 @@ _DANGLING_WINDOW = re.compile(
 
 def _span_written_out(m: re.Match[str]) -> str:
     n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
-    unit = unit.lower()
-    return f" {n} {_UNIT_WORDS.get(unit.rstrip('s') if len(unit) > 2 else unit, unit)}"
+    return f" {n} {_unit_word(unit)}"
 
 
 def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
@@ -656,11 +655,15 @@ _UNIT_WORDS = {
 }
 
 
+def _unit_word(unit: str) -> str:
+    """A unit of time written short ("d", "wks", "mo") as its word ("days", "weeks", "months")."""
+    unit = unit.lower()
+    return _UNIT_WORDS.get(unit.rstrip("s") if len(unit) > 2 else unit, unit)
+
+
 def _window_written_out(m: re.Match[str]) -> str:
-    unit = m["unit"].lower()
-    unit = _UNIT_WORDS.get(unit.rstrip("s") if len(unit) > 2 else unit, unit)
     prep = f"{m['prep']} the " if m["prep"] else ""
-    return f"{prep}{m['last']} {m['n']} {unit}"
+    return f"{prep}{m['last']} {m['n']} {_unit_word(m['unit'])}"
 
 
 def _window_of(m: re.Match[str]) -> tuple[str | None, str | None]:

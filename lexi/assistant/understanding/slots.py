@@ -21,6 +21,7 @@ from .lexicon import (
     ROLES,
     SENIORITY_TITLE,
     SIZE_WORDS,
+    TECHNOLOGY_SPELLING,
     Role,
 )
 from .realwords import REAL_WORDS
@@ -213,6 +214,15 @@ dame busca buscame los las el la
     )
 )
 STOPWORDS |= {norm_key(w) for w in STOPWORDS}
+
+
+def read_by_a_table(word: str) -> bool:
+    """Whether a word is one the rules read: a role, an industry, a department, a stop word or a
+    technology (as written or in its normal form). What no table reads may be a name, or a
+    word of another language said again."""
+    forms = {word.lower(), norm_key(word)}
+    tables = (ROLE_KEYS, INDUSTRY_KEYS, DEPT_KEYS, STOPWORDS, TECHNOLOGY_SPELLING)
+    return any(form in table for form in forms for table in tables)
 
 
 @dataclass

@@ -365,26 +365,13 @@ def _company_initials(name: str) -> bool:
     from lexi import geo
 
     from .lexicon import TECHNOLOGY_SPELLING
-    from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
-    from .text import norm_key
+    from .slots import read_by_a_table
 
     if name.endswith(("'S", "'s")):
         name = name[:-2]
-
     if geo.lookup(name) or name.lower() in TECHNOLOGY_SPELLING:
         return False
-    for word in name.split():
-        key = norm_key(word)
-        if (
-            key in ROLE_KEYS
-            or key in INDUSTRY_KEYS
-            or key in DEPT_KEYS
-            or key in STOPWORDS
-            or word.lower() in TECHNOLOGY_SPELLING
-            or (len(name.split()) == 1 and geo.lookup(word))
-        ):
-            return False
-    return True
+    return not any(read_by_a_table(word) for word in name.split())
 
 
 def _initials_left_out(text: str) -> tuple[str, bool]:
