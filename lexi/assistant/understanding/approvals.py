@@ -51,7 +51,7 @@ _REASON = (
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
-    r"(?:yes|yeah|yep|yup|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    r"(?:yes|yeah|yep|yup|ya|yah|yea|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
     r"i\s+(?:confirm|agree)|confirmed|"
     r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
@@ -68,7 +68,7 @@ _APPROVE = re.compile(
     rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )
-_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
+_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
     rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
@@ -122,6 +122,8 @@ def approval(text: str, state: ConversationState) -> Intent | None:
     stripped = without_reasons(text)
     if stripped != text and not _BARE_NO.match(stripped) and not _JUST_YES.match(stripped):
         text = stripped
+    if not (_APPROVE.match(text) or _DISMISS.match(text)):
+        text = _without_reason_sentence(text)
     said = _APPROVE.match(text) or _DISMISS.match(text)
     if said and said.groupdict().get("picked") and len(state.pending_task_ids) > 1:
         # "approve the one for X" with several waiting: acting on the newest might be the wrong one
@@ -136,3 +138,33 @@ def approval(text: str, state: ConversationState) -> Intent | None:
             return None
         return Intent(kind=IntentKind.task_dismiss)
     return None
+
+
+# "wait no cancel it, boss wants to look at pricing first", "Actually no, cancel that. Legal has
+# to review the copy first", "approve it, the client signed off": after the answer, a sentence
+# about someone (what they want, must or did) is why, not another request.
+_REASON_SENTENCE = re.compile(
+    r"^(?P<answer>[^?]{2,60}?)\s*[,.;!\u2014]+\s*"
+    r"(?:(?:my|our|the|their|his|her)\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:wants?|needs?\s+to|has\s+to|have\s+to|must|should|will|would\s+like|is|are|was|were|"
+    r"says?|said|asked|prefers?|signed\s+off|approved|agreed|decided)\b(?P<why>[^?]*)$",
+    I,
+)
+# What a reason never says: a request of its own ("... the list is ready, now find CFOs").
+_A_REQUEST = re.compile(
+    r"\b(?:find|search|show|add|save|create|make|draft|write|export|delete|rename|remove|send|"
+    r"start|launch|pause|approve|cancel|dismiss|give|get|pull|list)\b",
+    I,
+)
+
+
+def _without_reason_sentence(text: str) -> str:
+    """The answer of "cancel it, boss wants to look at pricing first" (the text unchanged when
+    what follows the answer is no statement of why)."""
+    m = _REASON_SENTENCE.match(text)
+    if not m or _A_REQUEST.search(m["why"]):
+        return text
+    answer = m["answer"]
+    if _BARE_NO.match(answer) or _JUST_YES.match(answer):
+        return text  # "no, the client wants CFOs" corrects the search
+    return answer if _APPROVE.match(answer) or _DISMISS.match(answer) else text

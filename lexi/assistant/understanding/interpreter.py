@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import logging
 import re
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from lexi.errors import ValidationFailed
+from lexi.errors import LexiError, ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
 from . import campaigns, commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
@@ -31,6 +32,8 @@ from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
 from .text import QUOTED, boolean_to_plain, pipes_as_commas, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
+
+log = logging.getLogger("lexi.understanding")
 
 # Longer messages are cut for understanding (the whole text is still stored and echoed).
 MAX_UNDERSTOOD_CHARS = 2000
@@ -378,7 +381,21 @@ def _typed_fast(text: str) -> str:
         text = _OR_MD.sub(r"\1 Managing Director", text)  # "CEO OR MD at fintechs"
     if "indly" in text:
         text = _KINDLY.sub("please", text)  # "Kindly delete the list ...": please
+    if " also " in text:
+        text = _VERB_ALSO.sub(r"also \1", text)  # "who speak also french"
+    if "going" in text:
+        text = _GOING_FIRST.sub(r"\1 \3 going", text)  # "how is going the campaign?"
     return _OR_ROOM.sub(r"\g<before>operating room", text)
+
+
+# The word order of a French, Italian or German speaker: "who speak also french", "companies
+# which use also SAP", "how is going the campaign?".
+_VERB_ALSO = re.compile(r"\b(speaks?|uses?|sells?|runs?|offers?|works?)\s+also\b", re.IGNORECASE)
+_GOING_FIRST = re.compile(
+    r"\b(how\s+(?:is|are))\s+(going)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
+    r"(?=\s*(?:[?.!,]|$|so\s+far|now|until\s+now))",
+    re.IGNORECASE,
+)
 
 
 # "no, CEOs", "nope - CFOs": a correction of the last search, not "no CEOs" (an exclusion).
@@ -470,6 +487,17 @@ class RuleInterpreter:
         self.registry = registry or REGISTRY
 
     def interpret(self, text: str, state: ConversationState) -> Interpretation:
+        """The message's intents. A rule that fails on some message it was never tried on is a
+        bug, but never the user's problem: it is logged and the turn asks them to rephrase."""
+        try:
+            return self._interpret(text, state)
+        except LexiError:
+            raise  # filters that are no valid search: the caller's to report
+        except Exception:
+            log.exception("understanding failed on a message of %d characters", len(str(text)))
+            return Interpretation([clarify("request")], text=text if isinstance(text, str) else "")
+
+    def _interpret(self, text: str, state: ConversationState) -> Interpretation:
         raw = text if isinstance(text, str) else ""
         cleaned = _SPACE.sub(" ", _lines_listed(raw)).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:

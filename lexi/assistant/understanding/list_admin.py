@@ -25,7 +25,8 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists))"
-    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now))*"
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"
+    r"altogether|all\s+together|in\s+total|overall|in\s+all))*"
     r"\W*(?:please)?\W*$",
     I,
 )
@@ -56,7 +57,7 @@ _EXPORT = re.compile(
     # "... when it's done", "... once that's finished", "... afterwards": when, not which
     r"(?:\s*,?\s+(?:when|once|after)\s+(?:it'?s|that'?s|it\s+is|that\s+is|you'?re|you\s+are|"
     r"everything\s+is)\s+(?:done|finished|ready|complete)|\s*,?\s+(?:afterwards|after\s+that))?"
-    r"\W*(?:please|pls)?\W*$",
+    r"(?:\s+(?:too|as\s+well|also))?\W*(?:please|pls)?\W*$",  # "export X to csv too"
     I,
 )
 _MERGE = prefilter.compile(

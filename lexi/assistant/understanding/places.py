@@ -435,7 +435,8 @@ _STATE = re.compile(r"^[A-Z]{2}, US$")
 
 def states_among_states(tokens: list[Token], places: list[PlaceHit | None]) -> None:
     """ "in Texas, Florida or New York", "not in California or New York": a city named like its
-    state, listed with states, is the state."""
+    state, listed with states, is the state; so is a country whose code is a state's ("PA and
+    NJ": Pennsylvania, not Panama)."""
     for idx, hit in enumerate(places):
         if hit is None or len(hit.filters) != 1 or _STATE.match(hit.filters[0]):
             continue
@@ -443,7 +444,8 @@ def states_among_states(tokens: list[Token], places: list[PlaceHit | None]) -> N
             continue  # the cheap test first: most places stand alone
         name = " ".join(t.text for t in tokens[idx : idx + hit.span])
         state = [p for p in geo.lookup_all(name) if p.kind == "region" and p.country == "US"]
-        if state and state[0].filter_string()[:2] == hit.filters[0].split(", ")[1]:
+        parts = hit.filters[0].split(", ")  # a city ("Name, ST, US") or a country ("PA")
+        if state and state[0].filter_string()[:2] == parts[min(1, len(parts) - 1)]:
             places[idx] = PlaceHit(hit.span, [state[0].filter_string()])
 
 

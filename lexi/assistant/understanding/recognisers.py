@@ -467,7 +467,42 @@ def list_request(c: Clause) -> Intent | None:
         and found.list_name == earlier.list_name
     ):
         found.list_target = earlier.list_target  # named in this message, as it was there
+    if found is not None and found.kind is IntentKind.list_stats and found.list_target == "named":
+        c.intents.extend(_other_lists_compared(c.text, found, state))
     return found
+
+
+# "how many in Proc Leaders Q1 vs Mid-Market CPOs?": two lists asked about side by side.
+_COMPARED = re.compile(
+    r"\s(?:vs\.?|versus|compared\s+(?:to|with)|against|and|or)\s|,", re.IGNORECASE
+)
+
+
+def _other_lists_compared(text: str, found: Intent, state) -> list[Intent]:
+    """The stats of every other known list the question names beside ``found``'s (each one a
+    step of its own, in the order named, the found one last: the registry appends it)."""
+    if not _COMPARED.search(text) or len(state.known_list_names) < 2:
+        return []
+    low = text.lower()
+    spans = []
+    for name in sorted(state.known_list_names, key=len, reverse=True):
+        at = low.find(name.lower())
+        if at >= 0 and not any(a <= at < b for a, b, _ in spans):
+            spans.append((at, at + len(name), name))
+    spans.sort()
+    names = [n for _, _, n in spans]
+    if len(names) < 2 or found.list_name not in names:
+        return []
+    between = [low[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
+    if not all(_COMPARED.fullmatch(f" {part.strip()} ") or part.strip() == "," for part in between):
+        return []
+    found.list_name = names[-1]
+    return [
+        Intent(
+            kind=IntentKind.list_stats, list_name=n, list_target="named", params=dict(found.params)
+        )
+        for n in names[:-1]
+    ]
 
 
 _LIST_LOOKS = frozenset(

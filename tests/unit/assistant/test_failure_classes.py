@@ -3922,3 +3922,90 @@ class TestMoreFrenchCompanyWords:
         assert search("compensation and benefits managers in Luxembourg").filters.titles == [
             "Compensation and Benefits Manager"
         ]
+
+
+class TestAccountingFirmRoles:
+    """CPAs, firm administrators, receivables and payables roles said short ("AR mgr" is no
+    Arkansas), accounting firms said short, employees in Italian."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("CPAs in Dallas", ["CPA"]),
+            ("firm admin | acct firms | GTA", ["Firm Administrator"]),
+            (
+                "AP mgr / AR mgr, healthcare, TX",
+                ["Accounts Payable Manager", "Accounts Receivable Manager"],
+            ),
+            ("ap supervisor | construction | phoenix", ["Accounts Payable Supervisor"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        filters = search(text).filters
+        assert filters.titles == titles
+        assert "AR, US" not in (filters.locations or [])
+
+    def test_cpa_firms_stay_an_industry(self):
+        filters = search("partners at CPA firms in Ohio").filters
+        assert (filters.seniorities, filters.industries) == (["partner"], ["Accounting"])
+
+    def test_acct_firms(self):
+        assert search("firm admin | acct firms | GTA").filters.industries == ["Accounting"]
+        assert search("acct managers at banks in Ohio").filters.titles == ["Account Manager"]
+
+    def test_dipendenti(self):
+        filters = search("administrative directors in Milano with more than 50 dipendenti").filters
+        assert filters.employees.min == 51
+
+
+class TestAnswersAndAsidesSaidOtherWays:
+    """An approval or a dismissal with the reason after it, short words for credits, the word
+    order of a French or Italian speaker, trailing "too" and "altogether", lists compared."""
+
+    PENDING = ConversationState(pending_task_ids=["t1"], last_filters={"titles": ["CFO"]})
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("wait no cancel it, boss wants to look at pricing first", IntentKind.task_dismiss),
+            (
+                "Actually no, cancel that. Legal has to review the copy first",
+                IntentKind.task_dismiss,
+            ),
+            ("approve it, the client signed off", IntentKind.task_approve),
+            ("ya approve", IntentKind.task_approve),
+        ],
+    )
+    def test_answer_with_a_reason(self, text, kind):
+        assert [i.kind for i in interpret(text, self.PENDING).intents] == [kind]
+
+    def test_a_correction_after_no_is_no_reason(self):
+        intent = search("no, the client wants CEOs", self.PENDING)
+        assert intent.filters.titles == ["CEO"]
+
+    def test_creds(self):
+        assert [i.kind for i in interpret("how many creds left").intents] == [IntentKind.credits]
+
+    def test_word_order(self):
+        state = ConversationState(last_campaign_id="c1", last_filters={"titles": ["CFO"]})
+        (stats,) = interpret("How is going the campaign? How many have answered?", state).intents
+        assert stats.kind is IntentKind.campaign_stats
+        (refined,) = interpret("who speak also french", state).intents
+        assert refined.refinement and refined.unsupported == ["languages"]
+
+    def test_trailing_adverbs(self):
+        state = ConversationState(known_list_names=["Mid-Market CPOs", "Proc Leaders Q1"])
+        (export,) = interpret("export Mid-Market CPOs to csv too", state).intents
+        assert (export.kind, export.list_name) == (IntentKind.list_export, "Mid-Market CPOs")
+        (shown,) = interpret("And which lists do I have altogether?", state).intents
+        assert shown.kind is IntentKind.list_show
+
+    def test_two_lists_compared(self):
+        state = ConversationState(
+            known_list_names=["Mid-Market CPOs", "Proc Leaders Q1", "Q1 Leads"]
+        )
+        intents = interpret("how many in Proc Leaders Q1 vs Mid-Market CPOs?", state).intents
+        assert [(i.kind, i.list_name) for i in intents] == [
+            (IntentKind.list_stats, "Proc Leaders Q1"),
+            (IntentKind.list_stats, "Mid-Market CPOs"),
+        ]

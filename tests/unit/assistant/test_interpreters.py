@@ -98,3 +98,28 @@ def test_create_app_uses_the_configured_interpreter(settings, db):
     )
     got = app.state.assistant.interpreter.interpret("find CEOs", ConversationState())
     assert got.first.filters == CFOS
+
+
+def test_a_rule_that_fails_asks_to_rephrase_and_logs(monkeypatch, caplog):
+    """A rule failing on a message nobody tried is logged (its length, not its text) and the
+    turn asks the user to rephrase, instead of the chat answering 500."""
+    from lexi.assistant.understanding import registry as reg
+
+    def fails(self, clause):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(reg.RecogniserRegistry, "read_clause", fails)
+    with caplog.at_level("ERROR", logger="lexi.understanding"):
+        got = RuleInterpreter().interpret("CFOs at banks in Ohio", ConversationState())
+    assert [(i.kind, i.missing) for i in got.intents] == [(IntentKind.clarify, ["request"])]
+    assert "understanding failed on a message of 21 characters" in caplog.text
+    assert "banks in Ohio" not in caplog.text.split("Traceback")[0]
+
+
+def test_a_state_code_that_is_also_a_country_code_listed_with_states():
+    """ "PA and NJ": Pennsylvania (not Panama) beside New Jersey; Panama beside Costa Rica."""
+    text = 'Director of Nursing OR "Assistant Director of Nursing" — nursing homes — PA and NJ'
+    got = RuleInterpreter().interpret(text, ConversationState())
+    assert got.intents[0].filters.locations == ["PA, US", "NJ, US"]
+    got = RuleInterpreter().interpret("CEOs in Panama and Costa Rica", ConversationState())
+    assert got.intents[0].filters.locations == ["PA", "CR"]
