@@ -53,7 +53,7 @@ from .search import (
 from .signals import calendar_ago, restaged
 from .slots import STOPWORDS, Slots
 from .text import words_to_digits
-from .types import Intent, IntentKind
+from .types import ConversationState, Intent, IntentKind
 from .unsupported import unsupported
 
 # "Add 15 VPs of Marketing at e-commerce companies to my list", "Put 8 managing partners from
@@ -478,13 +478,13 @@ _COMPARED = re.compile(
 )
 
 
-def _other_lists_compared(text: str, found: Intent, state) -> list[Intent]:
+def _other_lists_compared(text: str, found: Intent, state: ConversationState) -> list[Intent]:
     """The stats of every other known list the question names beside ``found``'s (each one a
     step of its own, in the order named, the found one last: the registry appends it)."""
     if not _COMPARED.search(text) or len(state.known_list_names) < 2:
         return []
     low = text.lower()
-    spans = []
+    spans: list[tuple[int, int, str]] = []
     for name in sorted(state.known_list_names, key=len, reverse=True):
         at = low.find(name.lower())
         if at >= 0 and not any(a <= at < b for a, b, _ in spans):
