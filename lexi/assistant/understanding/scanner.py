@@ -1410,6 +1410,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.exclude_technologies = patterns.excluded_technologies(text)
     text, slots.technologies = patterns.technologies(text)
     text, slots.keywords = patterns.keywords(text, quotes)
+    if "deal" in text or "store" in text or "Deal" in text or "Store" in text:
+        text = _makes_dealt(text, slots)
     tokens = tokenize(text)
     texts = [t.text for t in tokens]
     places = [place_at(tokens, idx, texts) for idx in range(len(tokens))]
@@ -1453,6 +1455,27 @@ _TRADE = re.compile(
     + r")(?:s|ers)?\b",
     re.IGNORECASE,
 )
+
+
+_MAKES: dict[str, str] = data_file("trades.toml")["makes"]
+_MAKE = "|".join(re.escape(k) for k in sorted(_MAKES, key=len, reverse=True))
+_MAKES_DEALT = re.compile(
+    rf"\b(?P<makes>(?:{_MAKE})(?:\s*(?:,|/|&|\+|\band\b|\bor\b)\s*(?:{_MAKE}))*)\s+"
+    r"(?P<what>dealers?|dealerships?|stores?|rooftops?|franchises?|franchised\s+dealers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _makes_dealt(text: str, slots: Slots) -> str:
+    """ "honda dealers", "toyota and lexus stores": dealerships (the automotive industry) of that
+    make, each make a keyword; the make's words are read no further ("Lincoln" is no city)."""
+
+    def dealt(m: re.Match[str]) -> str:
+        for make in re.findall(rf"\b(?:{_MAKE})\b", m["makes"], re.IGNORECASE):
+            add_unique(slots.keywords, [_MAKES[make.lower()]])
+        return " car dealerships"
+
+    return _MAKES_DEALT.sub(dealt, text)
 
 
 def _trades_named(text: str, slots: Slots) -> None:

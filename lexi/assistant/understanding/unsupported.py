@@ -16,7 +16,7 @@ _AMOUNT = r"(?:\$\s?)?\d[\d,.]*\s?(?:k|m|mm|mn|b|bn|million|billion|thousand)?\+
 _NO_ROLE_AFTER = (
     r"(?!\s+(?:managers?|mgrs?|directors?|dirs?|supervisors?|coordinators?|engineers?|leads?|"
     r"heads?|administrators?|admins?|technicians?|techs?|officers?|executives?|specialists?|"
-    r"planners?|operators?|vps?)\b)"
+    r"planners?|operators?|vps?|gms?|ceos?|cfos?|coos?|owners?|founders?|presidents?)\b)"
 )
 _RULES: list[tuple[str, str]] = [
     (
@@ -98,7 +98,7 @@ _RULES: list[tuple[str, str]] = [
         "location_count",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices)\b"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
@@ -324,7 +324,7 @@ _HINTS = tuple(
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
-    announced opened opening building since
+    announced opened opening building since rooftops dealerships franchises
     """.split()
 )
 

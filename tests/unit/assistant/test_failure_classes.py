@@ -4009,3 +4009,64 @@ class TestAnswersAndAsidesSaidOtherWays:
             (IntentKind.list_stats, "Proc Leaders Q1"),
             (IntentKind.list_stats, "Mid-Market CPOs"),
         ]
+
+
+class TestCarDealerships:
+    """Dealerships, dealers and dealer groups are the automotive industry; a make said before
+    them is a keyword ("honda dealers", "toyota stores"); the trade's titles are titles; other
+    dealers keep their own industry; a chief of one company said without "the" names it."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "keywords"),
+        [
+            ("need 15 f&i mgrs at dealerships in atlanta", ["F&I Manager"], None),
+            ("GSMs at dealerships in DFW w verified emails", ["General Sales Manager"], None),
+            ("gm's at toyota stores in charlotte", ["General Manager"], ["Toyota"]),
+            (
+                "gm and gsm at toyota and lexus dealers in dallas",
+                ["General Manager", "General Sales Manager"],
+                ["Toyota", "Lexus"],
+            ),
+            ("bdc managers at car dealers houston", ["BDC Manager"], None),
+            ("GMs at Lincoln dealerships in Nebraska", ["General Manager"], ["Lincoln"]),
+            ("CEOs of dealer groups HQ'd in charlotte", ["CEO"], None),
+        ],
+    )
+    def test_dealerships(self, text, titles, keywords):
+        filters = search(text).filters
+        assert filters.industries == ["Automotive"]
+        assert filters.titles == titles
+        assert (filters.keywords or None) == keywords
+
+    def test_a_make_named_like_a_city_is_no_place(self):
+        assert search("GMs at Lincoln dealerships in Nebraska").filters.locations == ["NE, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("owners of equipment dealers in Iowa", ["Machinery"]),
+            ("sales reps at John Deere dealers in Kansas", ["Machinery"]),
+            ("art dealers in Manhattan, owners", ["Fine Art"]),
+        ],
+    )
+    def test_other_dealers(self, text, industries):
+        assert search(text).filters.industries == industries
+
+    def test_rooftops_are_a_count_of_locations(self):
+        intent = search("f&i directors at dealer groups w 10+ rooftops in florida")
+        assert intent.filters.limit == 25
+        assert intent.unsupported == ["location_count"]
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("CFO of Ford", "Ford"),
+            ("who is CTO of Celonis?", "Celonis"),
+            ("founders of Stripe", "Stripe"),
+        ],
+    )
+    def test_a_chief_of_one_company(self, text, company):
+        assert search(text).filters.companies == [company]
+
+    def test_a_title_of_a_function_is_no_company(self):
+        assert not search("Directors of Nursing").filters.companies
