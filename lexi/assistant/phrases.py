@@ -54,6 +54,9 @@ EXPORT_RESULTS = (
 CANNOT_DO = {
     "crm_push": "I can't push people into a CRM or a sales engagement tool (Salesforce, HubSpot, "
     "Outreach, Salesloft...) yet. Save them to a list and export it as a CSV to import there.",
+    "prospect_facts": "I don't have that about them: I know people's names, titles, emails and "
+    "where they are, and their companies' industry, size, revenue, funding, technologies and "
+    "hiring, and I can filter searches on those.",
 }
 NOT_AVAILABLE_DEFAULT = "That is not yet available in this version of Lexi."
 NOT_AVAILABLE_HINT = (

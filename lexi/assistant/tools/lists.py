@@ -221,11 +221,11 @@ def remove_from_list(ctx: TurnContext, args: RemoveArgs) -> Action:
 
 @tool(
     scope=Scope.contacts_read,
-    intents=[IntentKind.list_stats],
+    intents=[IntentKind.list_stats, IntentKind.list_contents],
     from_intent=lambda intent, ctx: StatsArgs(
         list_target=intent.list_target,
         list_name=intent.list_name,
-        show=bool(intent.params.get("show")),
+        show=bool(intent.params.get("show")) or intent.kind is IntentKind.list_contents,
     ),
 )
 def list_stats(ctx: TurnContext, args: StatsArgs) -> Action:

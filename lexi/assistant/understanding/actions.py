@@ -69,7 +69,12 @@ _UNSUPPORTED = prefilter.compile(
     # LinkedIn actions: "connect with all of them on LinkedIn", "send them connection requests"
     r"connect\s+with\b[^.?!]*\blinkedin|connection\s+requests?|linkedin\s+(?:invites?|connections?)|"
     # contact data Lexi does not hold
-    r"(?:home|personal|postal)\s+addresse?s?|whatsapp|"
+    r"(?:home|personal|postal)\s+addresse?s?|whatsapp|kakao\s*talk|wechat|viber|"
+    r"(?:personal|private|gmail|yahoo|hotmail)\s+(?:e-?mail\s+)?(?:addresses|e-?mails)|"
+    # "send them samples by post", "mail them a brochure": things sent that are no email
+    r"\b(?:by|via)\s+(?:post|snail\s+mail|courier|fedex|dhl)\b|"
+    r"send\s+(?:them|these|those|each\s+of\s+them)\s+(?:some\s+|free\s+)?(?:samples?|gifts?|swag|"
+    r"brochures?|packages?|flowers|cookies)\b|"
     # messages by other ways than email
     r"send\s+[^.?!]{0,30}?\b(?:sms(?:es)?|text\s+messages?|texts|voice\s+(?:notes?|messages?))\b|"
     # advice about other products: "what's the best CRM for a 5 person agency?"
@@ -121,7 +126,7 @@ _CALLED = (
     r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
 )
 _CALL = (
-    rf"\b(?:call|phone|ring|dial|cold[\s-]?call)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
+    rf"\b(?:call|phone|ring|dial|cold[\s-]?call|text)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
     rf"\bgive\s+{_CALLED}\s+a\s+(?:quick\s+)?(?:call|ring|buzz|phone\s+call)\b|"
     r"\bmake\s+(?:the\s+|some\s+)?(?:phone\s+|cold\s+)?calls?\s+to\b"
 )
@@ -134,7 +139,8 @@ _OUT_OF_REACH = prefilter.compile(
     r"\boutreach\s+(?:on|via|through|over)\s+linkedin\b|"
     r"\bconnect\s+(?:with|w/?)\s+(?:all\s+(?:of\s+)?)?(?:them|these|those|everyone|each)\b|"
     r"\b(?:their|his|her|these\s+people'?s)\s+(?:personal\s+|direct\s+|work\s+|private\s+)?"
-    r"(?:(?:cell(?:\s+phone)?|mobile(?:\s+phone)?|phone|telephone|direct[\s-]dial)\s*(?:numbers?|nos?\b|#)|direct[\s-]dials?|cells|mobiles)|"
+    r"(?:(?:cell(?:\s+phone)?|mobile(?:\s+phone)?|phone|telephone|direct[\s-]dial)\s*(?:numbers?|nos?\b|#|lines?)|"
+    r"direct[\s-]dials?|direct\s+lines?|cells|mobiles)|"
     r"\b(?:(?:cell|mobile|phone|direct[\s-]dial)\s+numbers?|direct[\s-]dials?)\s+(?:for|of)\s+"
     r"(?:them|these|those|everyone|all)\b|"
     r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
@@ -245,7 +251,8 @@ def drafting(clause: str) -> Intent | None:
 
 # "send them a WhatsApp message": sent another way than email, which Lexi cannot do.
 _OTHER_CHANNEL = re.compile(
-    r"\b(?:whatsapp|sms|text\s+messages?|linkedin|inmails?|voice\s+(?:notes?|messages?)|telegram)\b",
+    r"\b(?:whatsapp|sms|text\s+messages?|linkedin|inmails?|voice\s+(?:notes?|messages?)|telegram|"
+    r"kakao\s*talk|wechat|viber|(?:by|via)\s+(?:post|snail\s+mail|courier|fedex|dhl)|samples?|gifts?|swag)\b",
     I,
 )
 
@@ -271,3 +278,44 @@ def unsupported(clause: str) -> Intent | None:
 def not_a_search(clause: str) -> Intent | None:
     """Drafting, sending or an unsupported request: recognised before any search is tried."""
     return drafting(clause) or sending(clause) or unsupported(clause)
+
+
+# "Do you happen to know how many members each of these churches has?", "whats the roof age on
+# their buildings", "can you pull the PUE numbers for their facilities?": a question about the
+# people or companies found, asking for a fact no filter or field of Lexi's holds.
+_ASKS_A_FACT = prefilter.compile(
+    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hmm+|oh|btw|quick\s+q(?:uestion)?)\W+)*(?:"
+    r"(?:do|did)\s+(?:you|u)\s+(?:happen\s+to\s+|also\s+|maybe\s+)?(?:know|have)\b|"
+    r"(?:can|could|would)\s+(?:you|u)\s+(?:also\s+|please\s+|maybe\s+)?(?:tell\s+me|let\s+me\s+know|"
+    r"check|see|find\s+out|look\s+up|pull|get|give\s+me|show\s+me|figure\s+out)\b|"
+    r"is\s+there\s+(?:any\s+|a\s+)?(?:way|chance)\b|(?:any\s+)?chance\s+(?:you\s+|u\s+)?(?:can|could)\b|"
+    r"what'?s|whats|what\s+(?:is|are)\b|how\s+(?:many|much|big|old|often)\b|"
+    r"which\s+(?:of\s+)?(?:these|them|those)\b|(?:i'?d|i\s+would)\s+(?:love|like)\s+to\s+(?:know|see)\b)",
+    I,
+)
+# "Do you know what the current rates on farm operating loans are?": a question of fact.
+_KNOW_WHAT = re.compile(
+    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hmm+|oh|btw)\W+)*(?:do|did)\s+(?:you|u)\s+(?:happen\s+to\s+)?know\s+"
+    r"(?:what|how|whether|if|when|who|which)\b",
+    I,
+)
+_ABOUT_THEM = re.compile(r"\b(?:their|these|those|them|they|each|every|per)\b", I)
+# What Lexi does show about them, or a filter of a search: asked about, it is no fact out of reach.
+_SHOWN = re.compile(
+    r"\b(?:e-?mails?|titles?|names?|compan(?:y|ies)|linkedin|locations?|industr(?:y|ies)|size|"
+    r"employees|headcount|revenue|funding|raised|tech(?:nolog(?:y|ies))?|stack|hiring|verified|"
+    r"credits?|cost|list|campaign|results?|more|others|else|saved|added|found|left|remaining|"
+    r"open(?:ed)?|repl(?:y|ied|ies)|click(?:ed|s)?|bounced?|sent|tasks?|email\s+status)\b",
+    I,
+)
+
+
+def asks_a_fact(clause: str, has_criteria: bool) -> Intent | None:
+    """A question about the prospects found that asks for something Lexi does not hold."""
+    if has_criteria or not _ASKS_A_FACT.match(clause):
+        return None
+    if not (_ABOUT_THEM.search(clause) or _KNOW_WHAT.match(clause)):
+        return None
+    if _SHOWN.search(clause):
+        return None
+    return Intent(kind=IntentKind.unsupported, params={"what": "facts", "reason": "prospect_facts"})

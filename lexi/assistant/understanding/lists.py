@@ -543,7 +543,18 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
     intent = Intent(kind=kind, list_name=resolved, list_target=target)
     if kind is IntentKind.list_stats and _WHO_IS_IN.search(clause):
         intent.params["show"] = True  # "what's in Q1 Leads?": the first people too
+        if _WHO_ON.search(clause):
+            intent.kind = IntentKind.list_contents  # "who's on Q1 Leads?": the people asked for
     return intent
+
+
+# "who's on Brand Partners rn", "who is in Seoul Webinar list? I need to check the names": the
+# people of the list, not how many.
+_WHO_ON = re.compile(
+    r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:in|on)\b|"
+    r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
+    I,
+)
 
 
 def _create(clause: str, quotes: list[str], state: ConversationState, after_search: bool) -> Intent:

@@ -220,6 +220,26 @@ def later_task_answer(c: Clause) -> Intent | None:
     return approvals.approval(c.text, c.state)
 
 
+# "who is on the UK Heads of Eng list, show me names": the names of the list just asked about.
+_NAMES_TOO = re.compile(
+    r"^\W*(?:(?:and|also|pls|please|just)\s+)*(?:show|give|list|send)\s+(?:me\s+)?(?:the\s+|their\s+|all\s+)?"
+    r"(?:names|people|contacts|members)(?:\s+(?:too|as\s+well|please|pls))*\W*$",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=4)
+def names_of_the_list(c: Clause) -> Answer:
+    """ "..., show me names" after a list was asked about: its people, asked once."""
+    last = c.intents[-1] if c.intents else None
+    if last is None or last.kind not in (IntentKind.list_stats, IntentKind.list_contents):
+        return None
+    if not _NAMES_TOO.match(c.text):
+        return None
+    last.kind, last.params["show"] = IntentKind.list_contents, True
+    return HANDLED
+
+
 @recogniser(priority=10)
 def list_administration(c: Clause) -> Intent | None:
     """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."; "that list" after
@@ -521,6 +541,23 @@ _TAKES_BACK = re.compile(
     r"thoughts?|rather|i\s+mean|wait)\b",
     re.IGNORECASE,
 )
+
+
+@recogniser(priority=58)
+def fact_about_them(c: Clause) -> Intent | None:
+    """ "how many members does each of these churches have?": a fact Lexi does not hold."""
+    slots = c.slots
+    criteria = bool(
+        slots.has_role
+        or slots.locations
+        or slots.exclude_locations
+        or slots.company_locations
+        or slots.employees
+        or slots.revenue
+        or slots.count
+        or slots.email_status
+    )
+    return actions.asks_a_fact(c.text, criteria)
 
 
 @recogniser(priority=60)

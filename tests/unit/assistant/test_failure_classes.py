@@ -4070,3 +4070,74 @@ class TestCarDealerships:
 
     def test_a_title_of_a_function_is_no_company(self):
         assert not search("Directors of Nursing").filters.companies
+
+
+class TestWhoIsOnAList:
+    STATE = ConversationState(known_list_names=["Brand Partners", "UK Heads of Eng"])
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "who's on Brand Partners rn",
+            "who is in Brand Partners list? I need to check the names",
+            "who is on the UK Heads of Eng list, show me names",
+            "how many in UK Heads of Eng? show me the names too",
+        ],
+    )
+    def test_the_people_asked_for(self, text):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.list_contents and intent.params["show"]
+
+    def test_whats_in_is_the_stats(self):
+        (intent,) = interpret("what's in Brand Partners", self.STATE).intents
+        assert intent.kind is IntentKind.list_stats
+
+
+class TestFactsLexiDoesNotHold:
+    """A question about the people or companies found that asks for a fact no field or filter
+    holds is answered as something Lexi cannot do, never searched; other channels than email
+    too."""
+
+    FOUND = ConversationState(
+        last_filters={"titles": ["Pastor"], "industries": ["Religious Institutions"], "limit": 25},
+        last_offset=25,
+        last_prospect_ids=["p1"],
+    )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Do you happen to know how many members each of these churches has on a Sunday?",
+            "can you tell me how much visitors each museum have per year?",
+            "whats the roof age on their buildings",
+            "can you pull the PUE numbers for their facilities?",
+            "can you check whether they already offer dental to their staff?",
+            "Do you know what the current rates on farm operating loans are?",
+        ],
+    )
+    def test_a_fact(self, text):
+        (intent,) = interpret(text, self.FOUND).intents
+        assert intent.kind is IntentKind.unsupported
+        assert intent.params["reason"] == "prospect_facts"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "you can send them samples by post?",
+            "can you find their personal gmail addresses? corporate ones bounce a lot",
+            "please send KakaoTalk message to them",
+            "Could you also give me their direct phone lines?",
+            "can u text these guys",
+        ],
+    )
+    def test_other_channels(self, text):
+        assert [i.kind for i in interpret(text, self.FOUND).intents] == [IntentKind.unsupported]
+
+    @pytest.mark.parametrize(
+        "text", ["which of these have verified emails", "how many of them are in Texas"]
+    )
+    def test_a_filter_asked_about_them_still_refines(self, text):
+        assert search(text, self.FOUND).refinement
+
+    def test_the_reply_says_what_lexi_knows(self):
+        assert "titles" in phrases.CANNOT_DO["prospect_facts"]

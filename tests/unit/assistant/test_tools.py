@@ -154,3 +154,16 @@ class TestExtensions:
         [action] = result.actions
         assert action["status"] == "failed" and action["error"] == "tool_failed"
         assert "boom" not in result.reply and "nothing was changed" in result.reply
+
+
+class TestListContents:
+    def test_who_is_on_a_list_runs_the_stats_tool_showing_its_people(self):
+        """ "who's on Brand Partners?" asks for the people: the list's stats with its first
+        members, by the same tool as "how many are in it"."""
+        (spec,) = REGISTRY.for_intent(IntentKind.list_contents)
+        assert spec.name == "list_stats"
+        intent = Intent(IntentKind.list_contents, list_name="Brand Partners", list_target="named")
+        args = spec.from_intent(intent, ctx({"contacts:read"}))
+        assert (args.list_name, args.show) == ("Brand Partners", True)
+        counted = Intent(IntentKind.list_stats, list_name="Brand Partners", list_target="named")
+        assert spec.from_intent(counted, ctx({"contacts:read"})).show is False
