@@ -74,6 +74,11 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Expansion|Director of Expansion|VP of Expansion|Expansion Manager|Director of Business Expansion
 |Employee Experience Manager|Employee Experience Director|Director of Employee Experience
 |Head of Employee Experience|VP of Employee Experience|Employee Experience Specialist
+|Accounts Payable Supervisor|Accounts Receivable Manager|Accounts Receivable Supervisor
+|Accounts Receivable Clerk|Firm Administrator|General Sales Manager|F&I Manager|F&I Director
+|BDC Manager|BDC Director|BDC Representative|Dealer Principal|Internet Sales Manager
+|Service Technician|Harbormaster|Golf Course Superintendent|Water Superintendent|Utility Director
+|Real Estate Attorney|Beer Buyer|Wine Buyer
 """
 
 
@@ -106,7 +111,7 @@ def keyword_table() -> list[tuple[str, re.Pattern[str]]]:
         r"surveyor|planner$|urban planner|environmental",
         "product": r"product develop|product owner",
         "executive": r"managing member|advisor|self-employed|freelancer|contractor|head of (strategy|commercial|international)|expansion",
-        "operations": r"clerk|driver|warehouse|dispatch|technician|operator|assembler|welder|production|"
+        "operations": r"clerk|driver|harbormaster|warehouse|dispatch|technician|operator|assembler|welder|production|"
         r"plant|logistic|inventory|buyer|category manager|store|cashier|server|chef|\bcook\b|housekeep|"
         r"bartender|nurse|nursing|physician|surgeon|medical|clinical|therap|pharmac|dentist|dental|odontist|"
         r"chiropract|optometr|veterinar|psychiatr|psycholog|counselor|social worker|case (manager|worker)|"
@@ -161,6 +166,12 @@ def classify() -> dict[str, tuple[str, str]]:
             seniority = "senior"
         if low == "founder & cio":
             department = "executive"
+        if low == "dealer principal":  # the owner who runs a car dealership
+            seniority, department = "owner", "executive"
+        if low.startswith(("bdc ", "internet sales")):  # a dealership's business development centre
+            department = "sales"
+        if low.startswith("f&i "):  # finance and insurance products sold with a car
+            department = "finance"
         if department in ("other", "executive") and seniority not in (
             "owner",
             "founder",

@@ -137,7 +137,62 @@ def approval(text: str, state: ConversationState) -> Intent | None:
         if _BARE_NO.match(text) and not state.pending_task_ids:
             return None
         return Intent(kind=IntentKind.task_dismiss)
-    return None
+    return _said_around(text) if state.pending_task_ids else None
+
+
+# With a task waiting, the answer said among asides: "Very well. Approve it.", "Hmm, actually
+# hold on, dismiss that for now. I want my boss to look at it first.", "nah kill that",
+# "Approved, ta", "On reflection, I'd like my director to review it first. Could you cancel that
+# request for now? Many thanks for all your help today." Each sentence or comma-part is the
+# answer, a word of assent, thanks or hesitation, or a reason (no request of its own).
+_PARTS = re.compile(r"\s*[,.;:!?\u2014]+\s*|\s+-\s+")
+_LOOSE_APPROVE = re.compile(
+    r"^(?:(?:yes|yeah|yep|ya|ok(?:ay)?|sure|alright|fine|great|perfect|very\s+well|go\s+on\s+then)\s+)*"
+    r"(?:(?:please|pls|you\s+can|could\s+you|can\s+you)\s+)?(?:i\s+)?(?:approve[ds]?|confirm(?:ed)?|"
+    r"go\s+ahead|go\s+for\s+it|do\s+it|proceed|ship\s+it)"
+    r"(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
+    r"(?:\s+(?:now|please|pls|then))*$",
+    I,
+)
+_LOOSE_DISMISS = re.compile(
+    r"^(?:(?:no|nah|nope|hmm+|actually|hold\s+on|wait|ok(?:ay)?|on\s+reflection|on\s+second\s+thoughts?)\s+)*"
+    r"(?:(?:please|pls|could\s+you|can\s+you|would\s+you)\s+)?(?:dismiss|cancel|kill|scrap|reject|decline|"
+    r"abort|bin|nix)(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
+    r"(?:\s+(?:for\s+now|now|please|pls|for\s+the\s+moment|then))*$",
+    I,
+)
+_ASIDE_WORDS = re.compile(
+    r"^(?:thanks?|thank\s+you|ta|cheers|thx|ty|many\s+thanks|much\s+appreciated|very\s+well|yes|yeah|"
+    r"yep|ok(?:ay)?|right|hmm+|actually|hold\s+on|wait|on\s+reflection|nah|no|sorry|understood|"
+    r"got\s+it|perfect|great|fine|alright|for\s+now)(?:\s+\S+){0,6}$",
+    I,
+)
+
+
+def _said_around(text: str) -> Intent | None:
+    parts = [p for p in _PARTS.split(text.strip()) if p]
+    answers = {
+        IntentKind.task_approve if _LOOSE_APPROVE.match(p) else IntentKind.task_dismiss
+        for p in parts
+        if _LOOSE_APPROVE.match(p) or _LOOSE_DISMISS.match(p)
+    }
+    if len(answers) != 1:
+        return None
+    for part in parts:
+        if _LOOSE_APPROVE.match(part) or _LOOSE_DISMISS.match(part):
+            continue
+        if _A_REQUEST.search(part) or not (_ASIDE_WORDS.match(part) or _A_STATEMENT.match(part)):
+            return None  # something else is asked too
+    return Intent(kind=answers.pop())
+
+
+# A reason said as a statement: "I want my boss to look at it first", "still waiting on the
+# pricing sheet from the brewery", "Legal has to review the copy first".
+_A_STATEMENT = re.compile(
+    r"^(?:(?:i|we|my|our|the|their|he|she|they|it|legal|boss|still|just|i'?d|i'?m|we'?re|need|"
+    r"waiting|want|not)\b)",
+    I,
+)
 
 
 # "wait no cancel it, boss wants to look at pricing first", "Actually no, cancel that. Legal has

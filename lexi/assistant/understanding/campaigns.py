@@ -40,11 +40,13 @@ _CAMPAIGN_START = re.compile(
 _REWRITE = prefilter.compile(
     r"\b(?:rewrite|re-write|rephrase|reword|edit|change|tweak|make|tone|shorten|"
     # "can you write it more formal": written again, in another tone
-    r"write(?=\s+(?:it|this|that|them|the\s+e-?mails?)\s+(?:more|less|in\s+a|a\s+bit|a\s+little))|"
+    r"write(?=\s+(?:it|this|that|them|the\s+e-?mails?)\s+(?:more|less|in\s+a|a\s+bit|a\s+little|"
+    r"shorter|longer|simpler|softer|warmer|friendlier|casual|formal))|"
     r"lengthen|punch\s+up|improve|revise|adjust|soften|polish|redo|update|fix|"
     r"simplify|trim|spice\s+up|warm\s+up|tighten|cut|condense|shorten|be\s+(?:more|less)|"
     r"short(?=\s+(?:it|this|that|them)\b)|"
-    r"sound\s+(?:more|less)|too\s+(?:long|short|formal|casual|pushy|salesy|stiff|wordy))\b",
+    r"sound\s+(?:more|less)|too\s+(?:long|short|formal|casual|pushy|salesy|stiff|wordy|commercial|"
+    r"cringe|cringy))\b",
     I,
 )
 _EMAIL_OBJ = re.compile(
@@ -56,8 +58,8 @@ _EMAIL_OBJ = re.compile(
 # Tone names and the words that ask for them, checked in this order ("less formal" is casual).
 _TONES: dict[str, str] = {
     "soft": (
-        r"less\s+(?:salesy|pushy|aggressive|intense|hard[\s-]?sell)|softer|gentler|"
-        r"tone\s+(?:it\s+)?down|too\s+(?:pushy|salesy|aggressive)"
+        r"less\s+(?:salesy|pushy|aggressive|intense|hard[\s-]?sell|commercial|cring(?:e|y))|softer|gentler|"
+        r"more\s+soft|tone\s+(?:it\s+)?down|too\s+(?:pushy|salesy|aggressive|commercial|cring(?:e|y))"
     ),
     "casual": (
         r"casual|informal|relaxed|laid[\s-]?back|conversational|chill|less\s+formal|"
@@ -186,6 +188,7 @@ _UNDO = prefilter.compile(
     r"(?:version|one|draft|e-?mail|copy))\b",
     I,
 )
+_BARE_UNDO = re.compile(r"\W*(?:(?:ok|pls|please)\s+)?(?:undo|revert)(?:\s+(?:please|pls))?\W*", I)
 _UNDO_OBJECT = re.compile(
     r"\b(?:versions?|revisions?|drafts?|e-?mails?|campaign|sequence|copy|changes?|edits?|rewrites?|"
     r"that|it|v\d+|(?:first|original|previous|old|earlier|last)\s+one)\b",
@@ -389,7 +392,7 @@ def _undo(s: _Said) -> Intent | None:
     clause = s.clause
     if (
         _UNDO.search(clause)
-        and _UNDO_OBJECT.search(clause)
+        and (_UNDO_OBJECT.search(clause) or _BARE_UNDO.fullmatch(clause))
         and not re.search(r"\b(?:search|results|filters?|lists?|people|contacts)\b", clause, I)
         and (
             _has_campaign(s.state)

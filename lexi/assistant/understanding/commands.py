@@ -99,6 +99,7 @@ _GREETING = re.compile(
     r"ok(?:ay)?|cool|great|awesome|nice|perfect|sup|what'?s\s+up|lexi|bye|goodbye|see\s+you|"
     r"that'?s\s+(?:all|it)|nothing\s+else|all\s+good|got\s+it)(?:[\s,!.]+(?:lexi|there|"
     r"again|so\s+much|a\s+lot|everyone|team|that'?s\s+(?:all|it|great|perfect)|bye|for\s+now|"
+    r"thanks?|thank\s+you|thx|ty|cheers|cool|great|perfect|awesome|got\s+it|all\s+good|"
     r"nothing\s+else|see\s+you|for\s+(?:the\s+)?help))*\W*$",
     I,
 )

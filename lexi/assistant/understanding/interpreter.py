@@ -22,7 +22,7 @@ from . import campaigns, commands, fields, prefilter, recognisers, takebacks  # 
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
-from .lexicon import data_file
+from .lexicon import TECHNOLOGY_SPELLING, data_file
 from .places import unquote_places
 from .purpose import without_examples, without_glosses, without_purpose
 from .questions import clarify
@@ -381,13 +381,51 @@ def _typed_fast(text: str) -> str:
         text = _OR_MD.sub(r"\1 Managing Director", text)  # "CEO OR MD at fintechs"
     if "indly" in text:
         text = _KINDLY.sub("please", text)  # "Kindly delete the list ...": please
-    if " also " in text:
-        text = _VERB_ALSO.sub(r"also \1", text)  # "who speak also french"
-    if "going" in text:
-        text = _GOING_FIRST.sub(r"\1 \3 going", text)  # "how is going the campaign?"
-    return _OR_ROOM.sub(r"\g<before>operating room", text)
+    text = _OR_ROOM.sub(r"\g<before>operating room", text)
+    for guards, pattern, replacement in _SAID_OTHER_WAYS:
+        if any(g in text for g in guards):
+            text = pattern.sub(replacement, text)
+    return text
 
 
+# "heads of content at saas companies 50-500 employees. go": "go" said last starts the search;
+# it is the Go language only in a list of technologies ("rust, python, go").
+_GO_SAID_LAST = re.compile(r"(?P<before>\S+)\s*(?P<sep>[,.!]|\s-)\s*(?-i:go)\W*$", re.IGNORECASE)
+
+
+def _go_said_last(m: re.Match[str]) -> str:
+    if m["sep"] == "," and m["before"].lower().strip(".,") in TECHNOLOGY_SPELLING:
+        return m[0]
+    return m["before"] + ("." if m["sep"] != "," else "")
+
+
+# "drop OK": the state taken away (listed with other states it is read as one already).
+_OK_THE_STATE = re.compile(
+    r"\b((?i:drop|remove|exclude|excluding|without|minus|except|skip|lose|ditch))\s+OK\b"
+)
+# Role codes said in capitals only ("EMs", "DONs"; "30 of em" is "them"), and "SWEs".
+_ROLE_CODES = re.compile(
+    r"\b(?-i:EMs?|DONs?|ADONs?)\b(?!\s+(?-i:[A-Z])|\s+(?i:physicians?|doctors?|docs?|residency|residents?|nurses?|"
+    r"departments?|dept|groups?|physician\s+groups?))|\b(?i:swes?)\b",
+)
+_ROLE_CODE_WORDS = {
+    "em": "engineering manager",
+    "ems": "engineering managers",
+    "don": "director of nursing",
+    "dons": "directors of nursing",
+    "adon": "assistant director of nursing",
+    "adons": "assistant directors of nursing",
+    "swe": "software engineer",
+    "swes": "software engineers",
+}
+
+
+def _role_code(m: re.Match[str]) -> str:
+    return _ROLE_CODE_WORDS[m[0].lower()]
+
+
+# A range written with a tilde, as in East Asian usage: "50~500", "200～1000".
+_TILDE_RANGE = re.compile(r"(\d[\d,.]*[kKmM]?)\s*[~\uff5e]\s*(?=\d)(\d)")
 # The word order of a French, Italian or German speaker: "who speak also french", "companies
 # which use also SAP", "how is going the campaign?".
 _VERB_ALSO = re.compile(r"\b(speaks?|uses?|sells?|runs?|offers?|works?)\s+also\b", re.IGNORECASE)
@@ -395,6 +433,18 @@ _GOING_FIRST = re.compile(
     r"\b(how\s+(?:is|are))\s+(going)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
     r"(?=\s*(?:[?.!,]|$|so\s+far|now|until\s+now))",
     re.IGNORECASE,
+)
+
+
+# Phrasings spelled the way the rules read them, each tried only when one of its guard strings
+# is in the message: (guards, pattern, replacement).
+_SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
+    (("go", "Go", "GO"), _GO_SAID_LAST, _go_said_last),  # "saas cos w/ 50-200 ppl, go"
+    (("OK",), _OK_THE_STATE, r"\1 Oklahoma"),  # "drop OK"
+    (("EM", "DON", "swe", "SWE"), _ROLE_CODES, _role_code),  # "15 EMs", "couple DONs"
+    (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
+    ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
+    (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
 )
 
 
@@ -446,14 +496,16 @@ _ACTIONS = frozenset(
 )
 # A search asked for in so many words: a search verb or a number of people.
 _ASKS_SEARCH = re.compile(
-    r"\d|\b(?:find|show|get|pull|search|look|give|list|want|need|add|include|fetch|grab|source|"
+    r"\d|\b(?:find|show|get\s+(?:me|us|some|more)|pull|search|look|give|list|want|need|add|include|"
+    r"fetch|grab|source|"
     r"target|dozen|also|more|instead)\b",
     re.IGNORECASE,
 )
 # A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
 # the dean's name", "a few hospitals asked us to wait", "clinics really don't read long emails".
 _OWN_VERB = re.compile(
-    r"\b(?:(?:it|they|he|she|this|these|those)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
+    r"\b(?:we(?:'re|\s+are)\s+(?:cheaper|faster|better|bigger|smaller|the\s+only|already|also)\b|"
+    r"(?:it|they|he|she|this|these|those)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
     r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
     r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
     r"like|prefer|care|mind|think|say|said|expect|respond|reply|answer|read|open|ignore|"

@@ -203,19 +203,31 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GT}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(
+            rf"{_EMP_NOUN}\s*(?:of\s+|is\s+|are\s+|should\s+be\s+|:\s*)?{_GT}\s*{_NUM}",
+            re.IGNORECASE,
+        ),
         lambda m: {"min": _n(m[1]) + 1, "max": None},
     ),
     (
-        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_GE}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(
+            rf"{_EMP_NOUN}\s*(?:of\s+|is\s+|are\s+|should\s+be\s+|:\s*)?{_GE}\s*{_NUM}",
+            re.IGNORECASE,
+        ),
         lambda m: {"min": _n(m[1]), "max": None},
     ),
     (
-        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LT}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(
+            rf"{_EMP_NOUN}\s*(?:of\s+|is\s+|are\s+|should\s+be\s+|:\s*)?{_LT}\s*{_NUM}",
+            re.IGNORECASE,
+        ),
         lambda m: {"min": None, "max": _n(m[1]) - 1},
     ),
     (
-        prefilter.compile(rf"{_EMP_NOUN}\s*(?:of\s+)?{_LE}\s*{_NUM}", re.IGNORECASE),
+        prefilter.compile(
+            rf"{_EMP_NOUN}\s*(?:of\s+|is\s+|are\s+|should\s+be\s+|:\s*)?{_LE}\s*{_NUM}",
+            re.IGNORECASE,
+        ),
         lambda m: {"min": None, "max": _n(m[1])},
     ),
     (

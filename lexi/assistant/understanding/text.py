@@ -374,6 +374,8 @@ _NO_SPLIT_BEFORE_DOT = re.compile(
     re.IGNORECASE,
 )
 
+_INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
+_INITIAL_NEXT = re.compile(r"[A-Z][a-z]+(?:\s|$|[,.!?])")
 _NAMES_IT = re.compile(r"(?:name|call)\s+it\b", re.IGNORECASE)
 _ENDS_WITH_LIST = re.compile(r"\blist$", re.IGNORECASE)
 
@@ -386,6 +388,12 @@ def split_clauses(text: str) -> list[str]:
         before = text[pos : m.start()]
         if "." in m.group(0) and _NO_SPLIT_BEFORE_DOT.search(before):
             continue
+        if (
+            m.group(0).strip() == "."
+            and _INITIAL.search(before)
+            and _INITIAL_NEXT.match(text, m.end())
+        ):
+            continue  # "cheaper than J.J. Keller", "Dr. A. Smith": initials of a name
         if _NAMES_IT.match(text, m.end()) and _ENDS_WITH_LIST.search(before):
             continue  # "save these into a new list, name it Benelux": one request
         parts.append(before)

@@ -4141,3 +4141,121 @@ class TestFactsLexiDoesNotHold:
 
     def test_the_reply_says_what_lexi_knows(self):
         assert "titles" in phrases.CANNOT_DO["prospect_facts"]
+
+
+class TestAnswersAmongAsides:
+    """With a task waiting, the answer said among words of assent, thanks, hesitation or a
+    reason; a rewrite with a remark or a reason after it; a bare "undo"."""
+
+    PENDING = ConversationState(pending_task_ids=["t1"], last_campaign_id="c1")
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("nah kill that", IntentKind.task_dismiss),
+            (
+                "nah dismiss, still waiting on the pricing sheet from the brewery",
+                IntentKind.task_dismiss,
+            ),
+            ("Very well. Approve it.", IntentKind.task_approve),
+            (
+                "Hmm, actually hold on, dismiss that for now. I want my boss to look at it first.",
+                IntentKind.task_dismiss,
+            ),
+            ("Yes, I approve it.", IntentKind.task_approve),
+            ("Approved, ta", IntentKind.task_approve),
+            (
+                "On reflection, I'd like my director to review it first. Could you cancel that "
+                "request for now? Many thanks for all your help today.",
+                IntentKind.task_dismiss,
+            ),
+        ],
+    )
+    def test_the_answer(self, text, kind):
+        assert [i.kind for i in interpret(text, self.PENDING).intents] == [kind]
+
+    def test_with_nothing_waiting_it_is_no_answer(self):
+        intents = interpret("Very well. Approve it.", ConversationState()).intents
+        assert IntentKind.task_approve not in [i.kind for i in intents]
+
+    def test_a_request_beside_the_answer_is_not_swallowed(self):
+        kinds = [i.kind for i in interpret("cancel it, find CEOs instead", self.PENDING).intents]
+        assert IntentKind.prospect_search in kinds
+
+    def test_bare_undo(self):
+        (intent,) = interpret("undo", ConversationState(last_campaign_id="c1")).intents
+        assert intent.kind is IntentKind.campaign_undo
+
+    @pytest.mark.parametrize(
+        ("text", "tone"),
+        [
+            (
+                "Could you make it a bit more casual? Pastors get so many corporate emails.",
+                "casual",
+            ),
+            ("the email is too commercial, more soft please", "soft"),
+            ("write it shorter and less salesy, Germans don't like this american style", "shorter"),
+            ("make it less cringe pls", "soft"),
+            ("add a line saying we're cheaper than J.J. Keller", None),
+        ],
+    )
+    def test_a_rewrite_and_its_remark(self, text, tone):
+        state = ConversationState(last_campaign_id="c1", last_filters={"titles": ["Pastor"]})
+        (intent,) = interpret(text, state).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert intent.params.get("tone") == tone
+
+    def test_ok_thanks(self):
+        (intent,) = interpret("ok thanks", after({"titles": ["CTO"]})).intents
+        assert intent.kind is IntentKind.capabilities and intent.params["style"] == "thanks"
+
+
+class TestShorthandOfOtherTrades:
+    """Role codes said in capitals (EMs, DONs; "30 of em" stays "them"), SWEs, a size written
+    with a tilde or after "company size is", "go" said last, "drop OK"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "need 15 EMs at cos hiring machine learning engineers rn, bay area",
+                ["Engineering Manager"],
+            ),
+            ("senior SWEs in nyc at saas cos, 40 pls", ["Senior Software Engineer"]),
+            ("couple DONs in Tyler TX", ["Director of Nursing"]),
+        ],
+    )
+    def test_role_codes(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_em_as_them(self):
+        filters = search("service advisors at dealerships in raleigh, 30 of em").filters
+        assert (filters.titles, filters.limit) == (["Service Advisor"], 30)
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("CPOs at edtech company in Japan, company size 50~500", {"min": 50, "max": 500}),
+            ("CTOs, 200~1000 employee", {"min": 200, "max": 1000}),
+            (
+                "head of localization at game company in Tokyo. Company size is more than 200.",
+                {"min": 201, "max": None},
+            ),
+        ],
+    )
+    def test_sizes(self, text, employees):
+        filters = search(text).filters
+        assert filters.employees == employees and filters.limit == 25
+
+    def test_go_said_last(self):
+        filters = search("heads of content at saas companies 50-500 employees. go").filters
+        assert not filters.technologies
+        assert search("backend engineers using rust, python, go").filters.technologies == [
+            "Rust",
+            "Python",
+            "Go",
+        ]
+
+    def test_drop_ok(self):
+        state = after({"titles": ["CTO"], "locations": ["OK, US", "TX, US"]})
+        assert search("drop OK", state).filters.locations == ["TX, US"]
