@@ -78,7 +78,9 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Accounts Receivable Clerk|Firm Administrator|General Sales Manager|F&I Manager|F&I Director
 |BDC Manager|BDC Director|BDC Representative|Dealer Principal|Internet Sales Manager
 |Service Technician|Harbormaster|Golf Course Superintendent|Water Superintendent|Utility Director
-|Real Estate Attorney|Beer Buyer|Wine Buyer
+|Real Estate Attorney|Beer Buyer|Wine Buyer|Library Director|ICU Nurse Manager|ER Nurse Manager
+|NICU Nurse Manager|Listing Agent|Head of Benefits|Packaging Buyer|Director of Medical Staff Services
+|Chef de Cuisine|Executive Sous Chef|Banquet Chef
 """
 
 

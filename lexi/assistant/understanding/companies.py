@@ -243,8 +243,8 @@ def _name_list(out: Companies) -> None:
     ):
         return
     names = [n.strip(" .") for n in _NAME_SPLIT.split(m[2]) if n.strip(" .")]
-    if len(names) < 2 or not all(_a_name(n) and _not_a_word(n) for n in names):
-        return
+    if len(names) < 2 or not all((_a_name(n) or _proper_name(n)) and _not_a_word(n) for n in names):
+        return  # ("Compass Group, Aramark and Sodexo": a name ending in a company noun too)
     if m["of"] and not all(_read_as_nothing_else(n) for n in names):
         return  # "the Head of Product and Engineering": departments
     out.names.extend(n for n in names if n not in out.names)

@@ -435,6 +435,13 @@ _GOING_FIRST = re.compile(
     re.IGNORECASE,
 )
 
+# "doesn't matter how big they are": no size (a size set before is cleared), not big companies.
+_HOW_BIG_NO_MATTER = re.compile(
+    r"\b(?:(?:it\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not)|no)\s+matter\s+how\s+(?:big|small|large|"
+    r"many\s+(?:employees|people|staff))\s+(?:they|the\s+(?:compan(?:y|ies)|firms?|groups?|businesses))"
+    r"\s+(?:are|is)\b",
+    re.IGNORECASE,
+)
 
 # Phrasings spelled the way the rules read them, each tried only when one of its guard strings
 # is in the message: (guards, pattern, replacement).
@@ -445,6 +452,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
+    (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
 )
 
 

@@ -227,7 +227,15 @@ _ASIDE = prefilter.compile(
     # "they sign off on ERP": what the people do (not "they can live anywhere", a place freed)
     rf"|they\s+(?:{_ADVERB}\s+)*(?!(?:{_WANTS}|{_MODAL}|{_ADVERB}|{_AUX}|are|is)\b)[a-z]+\b"
     # "our rep just moved to Detroit", "my manager will want to see it": the user's people
-    rf"|(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ADVERB}\s+)*(?:{_AUX}|just|[a-z]+ed|"
+    # "the smaller ones buy through the dealer anyway": what some of them do
+    r"|the\s+(?:[\w-]+\s+)?ones\s+(?!(?:who|that|which|with|in|at|from|on|of|we|i|you|only|please)\b)"
+    r"(?:[a-z]+ly\s+)?(?:buy|use|go|have|get|tend|already|never|always|usually|don'?t|won'?t|can'?t|"
+    r"are|were|do|did)\b"
+    # "those are the ones with real patient tray volume", "they're usually the buyers": who
+    # the people are, said of them
+    r"|(?:those|these|they)(?:'re|\s+are)\s+(?:the\s+(?:ones|people|folks|guys|accounts|types)\b|"
+    r"(?:usually|typically|always|often|mostly|generally)\b)"
+    rf"|(?:our|my)\s+(?!list\b|new\s+list\b)(?:[\w-]+\s+){{0,5}}?(?:{_ADVERB}\s+)*(?:{_AUX}|is|isn'?t|has|hasn'?t|just|[a-z]+ed|"
     r"covers?|handles?|owns?|runs?|sells?|wants?|needs?|likes?|loves?|hates?|prefers?|thinks?|"
     r"says?|asks?|knows?|lives?|works?|sits?)\b"
     r")"

@@ -50,6 +50,7 @@ from .slots import (
     Slots,
     add_unique,
     correct,
+    known_word,
 )
 from .text import QUOTE_TOKEN, Token, norm_key, tokenize, words_to_digits
 from .titlewords import VOCABULARY_PAIRS, VOCABULARY_WORDS
@@ -1499,7 +1500,8 @@ def _corrected(t: Token) -> str | None:
     if written == t.key:
         return better
     if better is None:
-        return correct(written)
+        # "libraries" is the known "library" in the plural, not a misspelt "librarian"
+        return None if known_word(t.key) else correct(written)
     plural = correct(written) if written.endswith("s") else None
     if plural and (plural[:-3] + "y" if plural.endswith("ies") else plural[:-1]) == better:
         return plural

@@ -386,6 +386,11 @@ _VOCAB_SET = set(_VOCAB)
 _WHOLE_KEYS = frozenset(k for table in (ROLE_KEYS, INDUSTRY_KEYS) for k in table if " " not in k)
 
 
+def known_word(word: str) -> bool:
+    """Whether the lexicon has the word itself (it needs no correction)."""
+    return word in _VOCAB_SET
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str, guard: bool = True) -> str | None:
     """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""

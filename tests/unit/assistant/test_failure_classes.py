@@ -4259,3 +4259,85 @@ class TestShorthandOfOtherTrades:
     def test_drop_ok(self):
         state = after({"titles": ["CTO"], "locations": ["OK, US", "TX, US"]})
         assert search("drop OK", state).filters.locations == ["TX, US"]
+
+
+class TestRunOnRequestsFromCallNotes:
+    """A remark after the request about who they are, what the user's people do or what some of
+    them do is no criterion; "doesn't matter how big they are" is no size; counts of locations
+    in a range; several companies though one ends in "Group"; a known word in the plural is not
+    corrected into another ("libraries" stays the industry)."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "locations"),
+        [
+            (
+                "Directors of food services at hospitals with at least 400 beds in Michigan and "
+                "Wisconsin, those are the ones with real patient tray volume",
+                ["Director of Food Services"],
+                ["MI, US", "WI, US"],
+            ),
+            (
+                "Directors of nutrition services at hospitals in Albany and Buffalo, our service "
+                "tech coverage up there is finally good enough to sell into them",
+                ["Director of Nutrition Services"],
+                ["Albany, NY, US", "Buffalo, NY, US"],
+            ),
+            (
+                "Could you look up culinary directors at senior living communities in Connecticut, "
+                "my contact at Sunrise moved into one of those roles and says they're all "
+                "replacing combi ovens",
+                ["Culinary Director"],
+                ["CT, US"],
+            ),
+        ],
+    )
+    def test_the_remark_is_no_criterion(self, text, titles, locations):
+        filters = search(text).filters
+        assert (filters.titles, filters.locations) == (titles, locations)
+
+    def test_the_smaller_ones_buy_through_the_dealer(self):
+        intent = search(
+            "purchasing managers at multi-unit restaurant groups in Chicago, I only care about "
+            "the operators running 10 or more locations, the smaller ones buy through the dealer "
+            "anyway"
+        )
+        assert intent.filters.industries == ["Restaurants"]
+        assert intent.filters.employees is None
+        assert intent.unsupported == ["location_count"]
+
+    def test_no_matter_how_big(self):
+        text = "VP of supply chain at QSR franchise groups in Ohio, doesn't matter how big they are"
+        assert search(text).filters.employees is None
+        state = after({"titles": ["CFO"], "employees": {"min": 500, "max": None}})
+        assert search("doesn't matter how big they are", state).filters.employees is None
+
+    def test_a_range_of_locations(self):
+        intent = search(
+            "COOs at restaurant groups in New York with somewhere between 20 and 50 locations"
+        )
+        assert intent.filters.limit == 25 and intent.unsupported == ["location_count"]
+
+    def test_companies_one_ending_in_group(self):
+        filters = search(
+            "Who are the VPs of culinary at Compass Group, Aramark and Sodexo?"
+        ).filters
+        assert filters.companies == ["Compass Group", "Aramark", "Sodexo"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("chefs de cuisine at fine dining restaurants in Chicago", ["Chef de Cuisine"]),
+            ("executive sous chefs at universities in Wisconsin", ["Executive Sous Chef"]),
+            ("ICU nurse managers in OKC", ["ICU Nurse Manager"]),
+            (
+                "directors of medical staff services at hospitals in TX",
+                ["Director of Medical Staff Services"],
+            ),
+        ],
+    )
+    def test_titles_of_several_words(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_libraries(self):
+        filters = search("CFOs at public libraries").filters
+        assert (filters.titles, filters.industries) == (["CFO"], ["Libraries"])
