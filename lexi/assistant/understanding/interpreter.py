@@ -52,15 +52,22 @@ _ABOUT_ME = re.compile(
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:the\s+)?(?:owner|founder|co-?founder|ceo|head|director|"
     r"manager|partner)\s+(?:of|at)\b[^,.;!?]*?(?=[,.;:!?]|$)"
     # "we are relocation company in Amsterdam": a self-introduction without its article
-    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){1,3}?(?:company|agency|firm|startup|consultancy|"
-    r"business|provider|vendor|team)\b[^,.;!?]*?(?=\s+and\s+|[,.;:!?]|$)"
+    r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:\w+\s+){0,3}?(?:company|agency|firm|startup|consultancy|"
+    r"business|provider|vendor|team|partner|reseller|distributor|manufacturer|integrator|supplier|"
+    r"maker|producer|platform|studio|lab|laboratory|practice|clinic|shop|brand|school|nonprofit|"
+    r"charity|organi[sz]ation|distributor|wholesaler|installer|contractor)\b[^,.;!?]*?(?=\s+and\s+|[,.;:!?]|$)"
     r"|\b(?:i|we)\s+(?:run|own|work\s+(?:at|for|in)|sell\s+for)\b[^,.;!?]*?(?=\s+and\s+|[,.;!?]|$)"
+    # ", we do document review and paralegal support.": what the user's company does
+    r"|(?<=[,.;]\s)we\s+(?:do|make|build|provide|offer|manufacture|produce)\s+(?!not\b|need\b|want\b)"
+    r"[^.;!?]*?(?=[.;!?]|$)"
+    # "Need a list for my sales guy.": whom the list is for
+    r"|^\W*(?:i\s+)?need\s+(?:a|some|new)\s+(?:list|leads|prospects)\s+for\s+(?:my|our)\s+[\w\s'-]{1,30}?(?=[.;!?])"
     r"|\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:preparing|getting\s+ready|planning)\s+for\b[^,.;!?]*)",
     re.IGNORECASE,
 )
 # The word each match of ``_ABOUT_ME`` starts with: "I'm", "I am", "im", "we're", "were", "we
 # are", "I run", "we sell".
-_ABOUT_ME_WORDS = frozenset({"i", "im", "we", "were"})
+_ABOUT_ME_WORDS = frozenset({"i", "im", "we", "were", "need"})
 _WORD = re.compile(r"\w+")
 
 

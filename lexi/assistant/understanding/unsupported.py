@@ -74,7 +74,10 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250)\b|"
             r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b|\bam\s*law\s*(?:100|200)\b|\bnlj\s*(?:250|500)\b|"
-            r"\bglobal\s+200\b"
+            r"\bglobal\s+200\b|"
+            r"\b(?:at\s+)?(?:the\s+)?(?:\d+\s+)?(?:companies|accounts|facilities|firms|hospitals|orgs)?\s*(?:on|in|from)\s+"
+            r"(?:my|our|the)\s+(?:[\w-]+\s+){0,4}(?:sheet|spreadsheet|list\s+of\s+accounts|account\s+list|"
+            r"target\s+list|csv|excel|crm)\b"
         ),
     ),
     (
@@ -123,7 +126,10 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:(?:reefer|refrigerated|semi|box|delivery|service|"
-            r"company|heavy|commercial)\s+)?(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units)\b"
+            r"company|heavy|commercial)\s+)?(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units|"
+            r"lorries|forklifts|buses|coaches|aircraft|planes|vessels|ships|boats)\b"
+            r"|\b(?:running|operating|with|having)\s+(?:a\s+)?fleet\s+of\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?"
+            r"\d[\d,]*\+?(?:\s+or\s+more)?(?:\s+[a-z]+)?"
         ),
     ),
     (
@@ -146,6 +152,11 @@ _RULES: list[tuple[str, str]] = [
             r"(?:attorneys|lawyers|solicitors|nurses|physicians|doctors|dentists|engineers|developers|"
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
             r"salespeople|recruiters|providers|pilots|beds?\s+nurses)\b"
+            r"|\b(?:with|having|that\s+have)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:team|department|staff)\s+(?:of\s+)?"
+            r"(?:bigger|larger|more)\s+than\s+\d[\d,]*\s+\w+"
+            r"|\b(?:w/?|with|having|that\s+have)?\s*\d[\d,]*\+?\s+(?:[A-Za-z]+\s+)?(?:engineers|developers|nurses|"
+            r"lawyers|attorneys|doctors|physicians|reps|salespeople|agents|drivers|teachers|accountants)\s+"
+            r"(?:on\s+(?:the\s+)?(?:team|staff|payroll)|in\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:team|department))\b"
         ),
     ),
     (
@@ -171,6 +182,10 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:that\s+were\s+|which\s+were\s+)?(?:founded|started|established|incorporated)\s+"
             r"(?:in|after|before|since|between)\s+(?:19|20)\d\d(?:\s+(?:and|-|to)\s+(?:19|20)\d\d)?\b"
+            r"|\b(?:that\s+were\s+|which\s+were\s+)?(?:founded|started|established)\s+(?:in\s+)?(?:the\s+)?"
+            r"(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b"
+            r"|\b(?:that\s+|which\s+|who\s+)?(?:have|has)\s+been\s+(?:around|in\s+business|operating|trading)\s+"
+            r"(?:for\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
         ),
     ),
     (
@@ -224,15 +239,16 @@ _RULES: list[tuple[str, str]] = [
     (
         "revenue_growth",
         r"\bgrowing\s+revenue\s+\d+\s*%[^,;.]*|\brevenue\s+growth\s+of\s+\d+\s*%[^,;.]*|"
-        r"\b(?:whose\s+|with\s+)?revenues?\s+(?:grew|growing|grows|is\s+growing|increased|up)\s+"
-        r"(?:by\s+)?\d+\s*%\+?[^,;.]*",
+        r"\b(?:whose\s+|with\s+|which\s+|where\s+)?revenues?\s+(?:grew|growing|grows|is\s+growing|increased|up|has\s+grown)\s+"
+        r"(?:by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\s*%\+?[^,;.]*|"
+        r"\b(?:whose\s+|with\s+|which\s+)?revenues?\s+(?:doubled|tripled|grew\s+fast|is\s+growing\s+fast)\b[^,;.]*",
     ),
     (
         "years_of_experience",
         r"\b(?:(?:that|who)\s+(?:have|has)\s+)?(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+|between\s+)?"
         # "3 to 5 years of experience", "3-5 yrs exp": a range of years too
         r"(?:\d+\s*(?:-|\u2013|to|and)\s*)?\d+\+?\s*"
-        r"(?:years?|yrs?)\s+(?:of\s+)?(?:experience|exp)\b",
+        r"(?:years?|yrs?)'?\s+(?:of\s+)?(?:experience|exp)\b",
     ),
     (
         "tenure",
@@ -248,7 +264,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "education",
-        r"\b(?:who\s+)?(?:went\s+to|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
         r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|master'?s(?:\s+degree)?|bachelor'?s(?:\s+degree)?)\b"
         r"(?:\s+(?:from|at)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)?|"
         r"\b(?:who\s+are\s+)?(?-i:[A-Z])[\w&.-]*\s+(?:alumni|grads|graduates)\b",
@@ -256,6 +272,8 @@ _RULES: list[tuple[str, str]] = [
     (
         "languages",
         r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b|"
+        r"\b(?:ideally\s+|only\s+|preferably\s+)?(?:english|spanish|german|french|italian|portuguese|mandarin|"
+        r"arabic|dutch|japanese|korean|polish|swedish|danish|norwegian|finnish|flemish)\s+speakers?\b|"
         r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
         r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
         r"(?:english|spanish|german|french|italian|portuguese|mandarin|chinese|arabic|dutch|japanese|"
@@ -276,13 +294,15 @@ _RULES: list[tuple[str, str]] = [
         r"(?:\s+(?-i:[A-Z])[\w&.]*)*\b|"
         # "ex big four", "former faang": a kind of past employer, in any case
         r"\b(?:ex-|ex\s+|former\s+)(?:big\s+(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
-        r"\b(?:who\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
+        r"\b(?:who\s+|which\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
+        r"(?:were|was)\s+previously\s+working|previously\s+working|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
         r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
     ),
     (
         "work_model",
-        r"\b(?:remote[\s-]first|fully[\s-]remote|remote[\s-]only|hybrid[\s-]first)\b|"
+        r"\b(?:remote[\s-]first|fully[\s-]remote|remote[\s-]only|hybrid[\s-]first|hybrid[\s-]working|"
+        r"remote[\s-]working|office[\s-]first)\b|"
         r"\bwork(?:ing)?\s+(?:remotely|from\s+home)\b|"
         # "SDR | SaaS | Remote", "remote roles": the word alone at the end of a part
         r"\b(?:remote|hybrid|on[\s-]?site)(?=\s*(?:$|[|,;.)/])|\s+(?:only|roles?|positions?|"
@@ -293,7 +313,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "news_events",
-        r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+acquired\b|\b(?:that\s+)?had\s+layoffs\b[^,;.]*"
+        r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+(?:acquired|bought(?:\s+out)?)\b[^,;.]*|"
+        r"\b(?:that\s+|which\s+)?(?:just|recently)\s+(?:opened|launched|announced|built)\s+(?:a\s+|an\s+|their\s+)?"
+        r"(?:new\s+)?[\w\s-]{1,40}?(?=\s+(?:in|at)\s|[,;.!?]|$)|\b(?:that\s+)?had\s+layoffs\b[^,;.]*"
         # "councils that have had a ransomware attack in the news this year"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:have\s+|has\s+)?(?:recently\s+)?(?:had|suffered|experienced|"
         r"reported|been\s+hit\s+by)\s+(?:a\s+|an\s+)?(?:recent\s+|major\s+)?(?:ransomware(?:\s+attacks?)?|"
@@ -306,7 +328,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "social_activity",
-        r"\b(?:who\s+)?(?:post|posts|posted|are\s+active)\s+on\s+linkedin\b[^,;.]*",
+        r"\b(?:who\s+)?(?:post|posts|posted|are\s+active|is\s+active|tweet|tweets)\s+"
+        r"(?:(?:a\s+lot|often|regularly|frequently|daily|a\s+bunch)\s+)?on\s+(?:linkedin|twitter|x)\b[^,;.]*",
     ),
 ]
 _COMPILED = [(code, prefilter.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
@@ -328,7 +351,9 @@ _HINTS = tuple(
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
-    announced opened opening building since rooftops dealerships franchises
+    announced opened opening building since rooftops dealerships franchises speakers
+    hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
+    spreadsheet team staff tweet
     """.split()
 )
 
@@ -356,7 +381,8 @@ _NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+(?:n\s+|of\s+|de
 _EXCLUDED_INITIALS = re.compile(
     r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
-    r"(?=\s*(?:$|[,;.!?)]|\s+(?:lol|pls|please|they|since|because|as|we|either|too)\b))",
+    r"(?:\s+(?:facilities|hospitals|stores|locations|sites|branches|offices|people|staff|folks|employees))?"
+    r"(?=\s*(?:$|[,;.!?)]|[-\u2014\u2013](?:\s|$)|\s+(?:lol|pls|please|they|since|because|as|we|either|too)\b))",
     re.IGNORECASE,
 )
 _USED_BEFORE = re.compile(r"\b(?:use|uses|using|used|run|runs|running|on)\b[^,;.]*$", re.IGNORECASE)

@@ -4341,3 +4341,86 @@ class TestRunOnRequestsFromCallNotes:
     def test_libraries(self):
         filters = search("CFOs at public libraries").filters
         assert (filters.titles, filters.industries) == (["CFO"], ["Libraries"])
+
+
+class TestCriteriaLexiCannotFilterSaidOtherWays:
+    """Criteria no filter expresses, said the way other writers say them, are named as such and
+    never become keywords, counts or sizes."""
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("compliance officers who post a lot on LinkedIn about GDPR", "social_activity"),
+            (
+                "compliance officers at insurers in the Netherlands - ideally Dutch speakers",
+                "languages",
+            ),
+            ("learning and development managers at hybrid-working firms in Leeds", "work_model"),
+            (
+                "compliance officers with 10+ years' experience at banks in Edinburgh",
+                "years_of_experience",
+            ),
+            (
+                "HR directors at supermarkets, but not Tesco or Sainsbury's - we already work with them",
+                "exclude_companies",
+            ),
+            ("HR directors at TX hospitals but NOT HCA or Tenet facilities", "exclude_companies"),
+            (
+                "health and safety managers at haulage firms in the UK running a fleet of 100+ lorries",
+                "fleet_size",
+            ),
+            ("warehouse managers in Texas with at least 50 forklifts", "fleet_size"),
+            (
+                "owners of catering companies in Rhode Island that have been around 20+ years",
+                "founded_year",
+            ),
+            (
+                "executive chefs at restaurant groups in Boston that were founded in the last five years",
+                "founded_year",
+            ),
+            (
+                "GMs at dealerships in texas that got bought out by a bigger group recently",
+                "news_events",
+            ),
+            (
+                "directors of catering at companies that just opened a new commissary kitchen in New Jersey",
+                "news_events",
+            ),
+            ("executive chefs at hotels in Ohio who went through the CIA", "education"),
+            (
+                "localization manager at game companies whose revenue grew more than 30% last year",
+                "revenue_growth",
+            ),
+            ("eng managers in austin at cos whose revenue doubled last yr", "revenue_growth"),
+            ("CTOs in Helsinki which were previously working at Supercell", "past_employer"),
+            ("heads of eng in austin at companies w/ 20+ engineers on the team", "role_headcount"),
+            (
+                "general counsel at companies with 20+ lawyers in the in-house legal team",
+                "role_headcount",
+            ),
+            ("heads of ML at the companies on my tier 1 target account sheet", "company_list"),
+        ],
+    )
+    def test_named_not_searched(self, text, code):
+        intent = search(text)
+        assert intent.unsupported == [code]
+        assert not intent.filters.keywords
+        assert intent.filters.limit == 25 and intent.filters.employees is None
+
+    def test_a_place_left_out_stays_a_place(self):
+        filters = search("CFOs at banks in Ohio but not Columbus").filters
+        assert filters.exclude_locations == ["Columbus, OH, US"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Good day. We are legal process outsourcing company in Manila, we do document review and "
+            "paralegal support. I need managing partners of law firm in California, 30 please",
+            "Hola. We are implementation partner of SAP Business One here in Mexico. I need the CFO "
+            "of manufacturing companies in Monterrey",
+            "Need a list for my sales guy. Property managers at commercial real estate firms in Chicago.",
+            "hello, we are dental lab in Miami, we make crowns and implants. I need find dentists in Miami",
+        ],
+    )
+    def test_the_user_introducing_their_company_is_no_search(self, text):
+        search(text)  # one search: the introduction asks for nobody
