@@ -4371,7 +4371,7 @@ class TestCriteriaLexiCannotFilterSaidOtherWays:
             ),
             ("warehouse managers in Texas with at least 50 forklifts", "fleet_size"),
             (
-                "owners of catering companies in Rhode Island that have been around 20+ years",
+                "owners of restaurants in Rhode Island that have been around 20+ years",
                 "founded_year",
             ),
             (
