@@ -97,7 +97,8 @@ _TOPIC_END = (
     r"leads|prospects|audience|recipients|folks|ones|segment)\b"
     r"|targeting|aimed\s+at"
     r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
-    r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d)\b|[?.!]*$)"
+    r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d+[\s-]+(?:steps?|e-?mails?|touch(?:es)?|"
+    r"parts?|messages?|follow-?ups?))\b|[?.!]*$)"
 )
 _TOPICS = (
     *(re.compile(rf"\b(?:{words})\s+(.+?){_TOPIC_END}", I) for words in _TOPIC_WORDS),
@@ -114,7 +115,7 @@ _TOPICS = (
 _THE_CAMPAIGN = r"(?:the|my|our|this|that|your)\s+(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|seq|outreach|e-?mails?|drip)"
 # "now a campaign about cyber insurance for that list", "campaign for Austin HR about ...": no verb.
 _BARE_CREATE = re.compile(
-    r"^\W*(?:(?:now|ok|okay|and|also|then|next|great)\W+)*(?:(?:a|an|one|new|another)\s+)?"
+    r"^\W*(?:(?:now|ok|okay|and|also|then|next|great|right|so|alright|cool|perfect|fine)\W+)*(?:(?:a|an|one|new|another)\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:cam(?:paign|pain|paing)|se?quence|outreach|drip)s?\b"
     r"(?=.*\b(?:about|regarding|pitching|promoting|introducing|topic)\b|.*(?<!['\u2019])\bre(?::|\s))"
     # "campaign on cyber insurance for that list", "a new sequence around ransomware readiness":

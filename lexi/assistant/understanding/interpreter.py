@@ -449,6 +449,12 @@ _HOW_BIG_NO_MATTER = re.compile(
     r"\s+(?:are|is)\b",
     re.IGNORECASE,
 )
+_THESE_GO_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|great|cool|perfect)\W+)*(these|those|they|them|all\s+of\s+them)\s+"
+    r"(?:can\s+|should\s+|need\s+to\s+)?(?:all\s+)?(?:go|belong)\s+(?:in|into|to|on)\b",
+    re.IGNORECASE,
+)
+_CAMPAIGN_TIME = re.compile(r"\bcampaign\s+time\s*[!.:,\u2014-]+\s*(?=for\b)", re.IGNORECASE)
 
 # Phrasings spelled the way the rules read them, each tried only when one of its guard strings
 # is in the message: (guards, pattern, replacement).
@@ -460,6 +466,8 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
+    (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
+    ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
 )
 
 
@@ -569,12 +577,13 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", _lines_listed(raw)).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
-        cleaned = _typed_fast(cleaned)
+        cleaned = _typed_fast(_list_names_joined(cleaned, state.known_list_names))
         given, state = state, _names_read(state)
         if not cleaned:
             return Interpretation([clarify("request")], text=raw)
         if found := self.registry.read_message(Message(cleaned, state)):
-            return Interpretation([found], text=raw)  # "yes", "approve it", injections
+            # "yes", "approve it", injections, a list named after "which list?"
+            return Interpretation(_names_as_written([found], raw, given), text=raw)
         if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
         cleaned = pipes_as_commas(fields.rewrite(cleaned))
@@ -691,6 +700,9 @@ def _names_as_written(intents: list[Intent], raw: str, state: ConversationState)
         topic = intent.params.get("topic")
         if isinstance(topic, str) and topic.lower() not in raw.lower():
             intent.params["topic"] = _span_as_written(topic, raw) or topic
+        for key, value in intent.params.items():
+            if isinstance(value, str) and "__" in value:  # "merge Exhibitors - Past into ..."
+                intent.params[key] = _known_as_read(value, state.known_list_names) or value
         name = intent.list_name
         if not name or name.lower() in raw.lower():
             continue
@@ -709,7 +721,23 @@ def _known_as_read(name: str, known: list[str]) -> str | None:
 
 @functools.lru_cache(maxsize=1024)
 def _name_read(name: str) -> str:
-    return _typed_fast(name)
+    return _typed_fast(_SEPARATES.sub("__", name) if _SEPARATES.search(name) else name)
+
+
+# A list name holding what separates parts of a request ("Ortho - Texas", "Q1 Robotics - old",
+# "Events: London"): named in a message, its parts are joined ("Ortho__Texas") so that no rule
+# splits it or reads its words; ``_names_as_written`` gives the name back as written.
+_SEPARATES = re.compile(r"\s*[-\u2013\u2014]\s+|\s+[-\u2013\u2014]\s*|\s*[,;:|]\s*")
+
+
+def _list_names_joined(text: str, names: list[str]) -> str:
+    for name in names:
+        if not _SEPARATES.search(name) or name.lower() not in text.lower():
+            continue
+        m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+        if m:
+            text = text[: m.start()] + _SEPARATES.sub("__", m[0]) + text[m.end() :]
+    return text
 
 
 def _names_read(state: ConversationState) -> ConversationState:

@@ -498,6 +498,9 @@ _COMPARED = re.compile(
 )
 
 
+_IN_AGAIN = re.compile(r"\s+(?:in|on|for)(?:\s+(?:the|my))?$")  # "A and in B": the word said again
+
+
 def _other_lists_compared(text: str, found: Intent, state: ConversationState) -> list[Intent]:
     """The stats of every other known list the question names beside ``found``'s (each one a
     step of its own, in the order named, the found one last: the registry appends it)."""
@@ -514,7 +517,10 @@ def _other_lists_compared(text: str, found: Intent, state: ConversationState) ->
     if len(names) < 2 or found.list_name not in names:
         return []
     between = [low[spans[i][1] : spans[i + 1][0]] for i in range(len(spans) - 1)]
-    if not all(_COMPARED.fullmatch(f" {part.strip()} ") or part.strip() == "," for part in between):
+    if not all(
+        _COMPARED.fullmatch(f" {_IN_AGAIN.sub('', part.strip())} ") or part.strip() == ","
+        for part in between
+    ):
         return []
     found.list_name = names[-1]
     return [

@@ -4424,3 +4424,83 @@ class TestCriteriaLexiCannotFilterSaidOtherWays:
     )
     def test_the_user_introducing_their_company_is_no_search(self, text):
         search(text)  # one search: the introduction asks for nobody
+
+
+class TestListsAndCampaignsNamedLoosely:
+    """A list name holding a dash or a comma is read whole; "just delete X"; a campaign asked
+    for without a verb ("Right, campaign for X about Y", "campaign time! For X, about Y"), its
+    topic kept whole ("with 4-hour emergency coverage"); "these go in X"; two lists asked about
+    with the preposition said again."""
+
+    STATE = ConversationState(
+        known_list_names=[
+            "Ortho - Texas",
+            "Q1 Robotics - old",
+            "UK Unis 2026",
+            "Midwest Libraries",
+            "Podcast Prospects",
+            "Broker Partners SE",
+            "Wholesale Brokers",
+        ],
+        last_filters={"titles": ["CFO"], "limit": 25},
+        last_offset=25,
+        last_prospect_ids=["p1"],
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "name"),
+        [
+            ("What is the current total in Ortho - Texas?", IntentKind.list_stats, "Ortho - Texas"),
+            ("actually just delete Q1 Robotics - old", IntentKind.list_delete, "Q1 Robotics - old"),
+            ("these go in Podcast Prospects", IntentKind.list_add, "Podcast Prospects"),
+        ],
+    )
+    def test_lists(self, text, kind, name):
+        (intent,) = interpret(text, self.STATE).intents
+        assert (intent.kind, intent.list_name) == (kind, name)
+
+    @pytest.mark.parametrize(
+        ("text", "name", "topic"),
+        [
+            (
+                "Understood. Please create a campaign for Ortho - Texas about our new-patient growth "
+                "program for orthodontists.",
+                "Ortho - Texas",
+                "our new-patient growth program for orthodontists",
+            ),
+            (
+                "Right, campaign for UK Unis 2026 about our Jakarta and Ho Chi Minh City fairs in March",
+                "UK Unis 2026",
+                "our Jakarta and Ho Chi Minh City fairs in March",
+            ),
+            (
+                "Okay, campaign time! For Midwest Libraries, about our cloud library system",
+                "Midwest Libraries",
+                "our cloud library system",
+            ),
+            (
+                "Campaign for Podcast Prospects about our licensed unarmed guards with 4-hour "
+                "emergency coverage",
+                "Podcast Prospects",
+                "our licensed unarmed guards with 4-hour emergency coverage",
+            ),
+        ],
+    )
+    def test_campaigns(self, text, name, topic):
+        (intent,) = interpret(text, self.STATE).intents
+        assert intent.kind is IntentKind.campaign_create
+        assert (intent.list_name, intent.params["topic"]) == (name, topic)
+
+    def test_two_lists_with_the_preposition_again(self):
+        text = "How many contacts are in Broker Partners SE and in Wholesale Brokers?"
+        assert [i.list_name for i in interpret(text, self.STATE).intents] == [
+            "Broker Partners SE",
+            "Wholesale Brokers",
+        ]
+
+
+def test_a_dashed_list_name_is_given_back_as_written_everywhere():
+    state = ConversationState(known_list_names=["Exhibitors - Past", "Sponsors 2027"])
+    (merge,) = interpret("merge Exhibitors - Past into Sponsors 2027", state).intents
+    assert "Exhibitors - Past" in merge.params.values()
+    assert all("__" not in str(v) for v in merge.params.values())
