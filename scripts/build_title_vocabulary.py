@@ -80,7 +80,9 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Service Technician|Harbormaster|Golf Course Superintendent|Water Superintendent|Utility Director
 |Real Estate Attorney|Beer Buyer|Wine Buyer|Library Director|ICU Nurse Manager|ER Nurse Manager
 |NICU Nurse Manager|Listing Agent|Head of Benefits|Packaging Buyer|Director of Medical Staff Services
-|Chef de Cuisine|Executive Sous Chef|Banquet Chef
+|Chef de Cuisine|Executive Sous Chef|Banquet Chef|Head of Maintenance|Head of Production
+|Head of Transportation|Head of Warehouse|Maintenance Director|Production Director
+|Transportation Director|Warehouse Director
 """
 
 

@@ -53,9 +53,9 @@ _THE_ROLE_AT = re.compile(
 # that the search reads as nothing else (not a department, an industry, a place or a role).
 # The name may be followed by the place the people are in ("people at Maersk in Copenhagen"), or
 # be all the request says with it ("Maersk in Copenhagen").
-_PLACE_AFTER = r"(?:\s+(?:in|near|around)\s+(?P<place>[A-Z][\w .'-]*?))?(?=\s*[?.!]*\s*$)"
+_PLACE_AFTER = r"(?:\s*,?\s+(?:in|near|around)\s+(?P<place>[A-Z][\w .'-]*?))?(?=\s*[?.!]*\s*$)"
 _ONE_NAME = re.compile(
-    r"(?:\b(?:at|works\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of"
+    r"(?:\b(?:at|works?\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of"
     # "CFO of Ford", "who is CTO of Celonis?": a role of one company, said without "the"
     r"|^\W*(?:(?:who|what)(?:\s+is|'s|\s+are)\s+|find\s+(?:me\s+)?)?(?:(?-i:[A-Z]{2,5})s?|"
     r"(?:co-?)?founders?|owners?|presidents?|chairm[ae]n|chairpersons?)\s+of"

@@ -449,6 +449,41 @@ _HOW_BIG_NO_MATTER = re.compile(
     r"\s+(?:are|is)\b",
     re.IGNORECASE,
 )
+# The state written after a Brazilian or Mexican city ("Campinas-SP", "Salvador BA", "Monterrey
+# NL", "Rio de Janeiro - RJ"): part of how the city is written, not a place or a keyword of its
+# own (the gazetteer knows those cities by name; a US state after a US city stays).
+_STATE_CODES_ABROAD = {
+    "BR": frozenset(
+        "AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR PE PI RJ RN RS RO RR SC SP SE TO".split()
+    ),
+    "MX": frozenset(
+        "AGS BC BCS CAMP CHIS CHIH CDMX COAH COL DGO EDOMEX GTO GRO HGO JAL MICH MOR NL NAY OAX PUE "
+        "QRO QROO SLP SIN SON TAB TAMPS TLAX VER YUC ZAC".split()
+    ),
+}
+_ALL_CODES_ABROAD = sorted(set().union(*_STATE_CODES_ABROAD.values()), key=len, reverse=True)
+_CITY_THEN_STATE = re.compile(
+    r"(?P<city>(?-i:[A-Z])[\w\u00c0-\u017f'.]*(?:\s+(?:(?:de|do|da|dos|das|del|la|los)\s+)?"
+    r"(?-i:[A-Z])[\w\u00c0-\u017f'.]*){0,3})(?P<sep>\s*[-\u2013/,]\s*|\s+)"
+    rf"(?P<code>(?-i:{'|'.join(_ALL_CODES_ABROAD)}))\b"
+)
+
+
+def _state_code_abroad(m: re.Match[str]) -> str:
+    from lexi import geo
+
+    city = m["city"]
+    if city.isupper():
+        return m[0]  # "SE PE CFOs": codes, not a city's name
+    words = city.split()
+    for start in range(len(words)):  # "in Belo Horizonte MG": the city's own words, longest first
+        name = " ".join(words[start:])
+        countries = {p.country for p in geo.lookup_all(name) if p.kind == "city"}
+        if any(m["code"] in _STATE_CODES_ABROAD[c] for c in countries & _STATE_CODES_ABROAD.keys()):
+            return city
+    return m[0]
+
+
 _THESE_GO_IN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|great|cool|perfect)\W+)*(these|those|they|them|all\s+of\s+them)\s+"
     r"(?:can\s+|should\s+|need\s+to\s+)?(?:all\s+)?(?:go|belong)\s+(?:in|into|to|on)\b",
@@ -468,6 +503,11 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
+    (
+        tuple(_ALL_CODES_ABROAD),
+        _CITY_THEN_STATE,
+        _state_code_abroad,
+    ),  # "Campinas-SP", "Monterrey NL"
 )
 
 

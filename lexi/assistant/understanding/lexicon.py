@@ -61,7 +61,33 @@ def _role(phrase: str, value: str | list[str] | dict[str, Any]) -> Role:
     )
 
 
-ROLES: dict[str, Role] = {k: _role(k, v) for k, v in data_file("roles.toml")["roles"].items()}
+_ROLE_DATA = data_file("roles.toml")
+ROLES: dict[str, Role] = {k: _role(k, v) for k, v in _ROLE_DATA["roles"].items()}
+
+
+def _iberian_roles(table: dict[str, dict[str, str]]) -> dict[str, Role]:
+    """ "gerente de logística", "jefes de compras": each head word with each function, keyed as
+    the scanner reads the phrase (``text.norm_key``: accents dropped, each word singular)."""
+    from .text import norm_key
+
+    out: dict[str, Role] = {}
+    for head, form in table["heads"].items():
+        for function, name in table["functions"].items():
+            key = norm_key(f"{head} de {function}")
+            out.setdefault(key, Role(titles=(form.format(name),)))
+    return out
+
+
+def _with_iberian_roles() -> None:
+    from .text import norm_key
+
+    listed = {norm_key(phrase) for phrase in ROLES}  # a phrase listed under [roles] wins
+    for key, role in _iberian_roles(_ROLE_DATA["iberian_roles"]).items():
+        if key not in listed:
+            ROLES[key] = role
+
+
+_with_iberian_roles()
 
 # Fallback title when a seniority pattern must be rendered as a title (mixed requests such as
 # "CEOs and VPs of Sales": titles and seniorities are ANDed by search, so both become titles).

@@ -310,7 +310,8 @@ _ANY_IS_FINE = re.compile(
 
 # "export Q1 Leads to csv, I need it for a meeting just now": what the user needs it for
 _NEED_IT_FOR = re.compile(
-    r"[\s,;\u2014\u2013-]+(?:i|we)\s+(?:need|want|have)\s+(?:it|this|that|them|these)\s+(?:for|by|before)\b[^.!?]*",
+    r"[\s,;\u2014\u2013-]+(?:i|we)\s+(?:need|want|have)\s+(?:(?:it|this|that|them|these)\s+(?:for|by|before)|"
+    r"to\s+(?:send|share|give|show|forward|email|pass)\s+(?:it|this|that|them|these)?)\b[^.!?]*",
     re.IGNORECASE,
 )
 

@@ -152,8 +152,8 @@ _RULES: list[tuple[str, str]] = [
             r"(?:attorneys|lawyers|solicitors|nurses|physicians|doctors|dentists|engineers|developers|"
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
             r"salespeople|recruiters|providers|pilots|beds?\s+nurses)\b"
-            r"|\b(?:with|having|that\s+have)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:team|department|staff)\s+(?:of\s+)?"
-            r"(?:bigger|larger|more)\s+than\s+\d[\d,]*\s+\w+"
+            r"|\b(?:with|having|that\s+have|that\s+has)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:team|department|staff)\s+(?:of\s+)?"
+            r"(?:(?:bigger|larger|more)\s+than\s+|over\s+|at\s+least\s+)?\d[\d,]*\+?\s+\w+(?:\s+or\s+more)?"
             r"|\b(?:w/?|with|having|that\s+have)?\s*\d[\d,]*\+?\s+(?:[A-Za-z]+\s+)?(?:engineers|developers|nurses|"
             r"lawyers|attorneys|doctors|physicians|reps|salespeople|agents|drivers|teachers|accountants)\s+"
             r"(?:on\s+(?:the\s+)?(?:team|staff|payroll)|in\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:team|department))\b"
@@ -295,7 +295,7 @@ _RULES: list[tuple[str, str]] = [
         # "ex big four", "former faang": a kind of past employer, in any case
         r"\b(?:ex-|ex\s+|former\s+)(?:big\s+(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
         r"\b(?:who\s+|which\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
-        r"(?:were|was)\s+previously\s+working|previously\s+working|"
+        r"(?:were|was)\s+previously\s+working|previously\s+working|worked\s+(?:before|previously|earlier)|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
         r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
     ),
@@ -353,7 +353,7 @@ _HINTS = tuple(
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
-    spreadsheet team staff tweet
+    spreadsheet team staff tweet worked
     """.split()
 )
 

@@ -4504,3 +4504,76 @@ def test_a_dashed_list_name_is_given_back_as_written_everywhere():
     (merge,) = interpret("merge Exhibitors - Past into Sponsors 2027", state).intents
     assert "Exhibitors - Past" in merge.params.values()
     assert all("__" not in str(v) for v in merge.params.values())
+
+
+class TestLatinAmericanShorthand:
+    """A state written after a Brazilian or Mexican city is part of the city ("Campinas-SP",
+    "Salvador BA", "Monterrey NL"; a US state after a US city stays); Spanish and Portuguese
+    role words with a function make one title ("gerentes de logística"); "worked before at";
+    "a logistics team of 50 people"; what an export is for."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            (
+                "gerentes de logística at 3PLs in Campinas-SP and Jundiai",
+                ["Campinas, BR", "Jundiaí, BR"],
+            ),
+            (
+                "owners of small transportadoras in Salvador BA, up to 50 employees",
+                ["Salvador, BR"],
+            ),
+            (
+                "heads of operations at fashion companies in Rio de Janeiro - RJ",
+                ["Rio de Janeiro, BR"],
+            ),
+            ("CFOs in Pittsburgh PA", ["Pittsburgh, PA, US"]),
+        ],
+    )
+    def test_state_after_a_city(self, text, locations):
+        filters = search(text).filters
+        assert filters.locations == locations and not filters.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("gerentes de logística em Ribeirão Preto", ["Logistics Manager"]),
+            (
+                "gerentes de cadena de suministro en empresas de retail en Lima",
+                ["Supply Chain Manager"],
+            ),
+            ("jefes de mantenimiento en Bogotá", ["Head of Maintenance"]),
+            ("directores de TI en Monterrey", ["IT Director"]),
+        ],
+    )
+    def test_iberian_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_coordinators_stay_coordinators(self):
+        assert search("find marketing coordinators at universities in Ohio").filters.titles == [
+            "Marketing Coordinator"
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "supply chain managers in Lisboa that worked before at DHL or Kuehne+Nagel",
+                "past_employer",
+            ),
+            (
+                "heads of logistics at retailers in Spain that have a logistics team of 50 people or more",
+                "role_headcount",
+            ),
+        ],
+    )
+    def test_unsupported(self, text, code):
+        intent = search(text)
+        assert intent.unsupported == [code] and not intent.filters.keywords
+
+    def test_what_the_export_is_for(self):
+        state = ConversationState(known_list_names=["Ecommerce BR"])
+        (intent,) = interpret(
+            "export the Ecommerce BR list, I need to send to my gerente", state
+        ).intents
+        assert (intent.kind, intent.list_name) == (IntentKind.list_export, "Ecommerce BR")
