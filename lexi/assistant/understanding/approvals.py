@@ -148,7 +148,7 @@ def approval(text: str, state: ConversationState) -> Intent | None:
 _PARTS = re.compile(r"\s*[,.;:!?\u2014]+\s*|\s+-\s+")
 _LOOSE_APPROVE = re.compile(
     r"^(?:(?:yes|yeah|yep|ya|ok(?:ay)?|sure|alright|fine|great|perfect|very\s+well|go\s+on\s+then)\s+)*"
-    r"(?:(?:please|pls|you\s+can|could\s+you|can\s+you)\s+)?(?:i\s+)?(?:approve[ds]?|confirm(?:ed)?|"
+    r"(?:(?:please|pls|you\s+can|could\s+you|can\s+you)\s+)?(?:go\s+ahead\s+(?:and\s+)?)?(?:i\s+)?(?:approve[ds]?|confirm(?:ed)?|"
     r"go\s+ahead|go\s+for\s+it|do\s+it|proceed|ship\s+it)"
     r"(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
     r"(?:\s+(?:now|please|pls|then))*$",
@@ -190,7 +190,7 @@ def _said_around(text: str) -> Intent | None:
 # pricing sheet from the brewery", "Legal has to review the copy first".
 _A_STATEMENT = re.compile(
     r"^(?:(?:i|we|my|our|the|their|he|she|they|it|legal|boss|still|just|i'?d|i'?m|we'?re|need|"
-    r"waiting|want|not)\b)",
+    r"waiting|want|not|that|this|looks|sounds|all)\b)",
     I,
 )
 

@@ -21,7 +21,7 @@ I = re.IGNORECASE
 # Common misspellings count: "campain", "campaing", "sequnce".
 _CAMPAIGN = prefilter.compile(
     r"\b(?:cam(?:paign|pain|paing|apign|pagin|pign)s?|se?q(?:u|e)?(?:e|u)nces?|seqs?|cadences?|drips?|"
-    r"outreach|email\s+series|nurture|follow[\s-]?ups?)\b",
+    r"outreach|email\s+series|nurture|follow[\s-]?ups?|mailers?|mailshots?|e-?mail\s+blasts?|e-?blasts?)\b",
     I,
 )
 _CAMPAIGN_CREATE = re.compile(
@@ -46,7 +46,7 @@ _REWRITE = prefilter.compile(
     r"simplify|trim|spice\s+up|warm\s+up|tighten|cut|condense|shorten|be\s+(?:more|less)|"
     r"short(?=\s+(?:it|this|that|them)\b)|"
     r"sound\s+(?:more|less)|too\s+(?:long|short|formal|casual|pushy|salesy|stiff|wordy|commercial|"
-    r"cringe|cringy))\b",
+    r"cringe|cringy|familiar|informal|complicated|technical))\b",
     I,
 )
 _EMAIL_OBJ = re.compile(
@@ -65,11 +65,12 @@ _TONES: dict[str, str] = {
         r"casual|informal|relaxed|laid[\s-]?back|conversational|chill|less\s+formal|"
         r"less\s+stiff|loose|chatty"
     ),
-    "formal": r"formal|less\s+casual|more\s+serious|stiff|corporate|buttoned[\s-]?up",
+    "formal": r"formal|less\s+casual|less\s+familiar|too\s+familiar|more\s+serious|stiff|corporate|buttoned[\s-]?up",
     "professional": r"professional",
     "warm": r"warm(?:er)?|friendl(?:y|ier)|personable|nicer|kinder|empathetic|human",
     "shorter": (
-        r"short(?:er)?|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?down|"
+        r"short(?:er)?|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?down|simpler|more\s+simple|"
+        r"plain(?:er)?\s+(?:english|language|words)|easier\s+to\s+read|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
         r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)"
     ),
@@ -128,10 +129,11 @@ _BARE_CREATE = re.compile(
 )
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
 _LETS_GO = re.compile(
-    r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|"
+    r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|right|"
     r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine))\W+)*(?:(?:please|pls)\s+)?"
     r"(?:(?:let'?s|lets|time\s+to)\s+"
-    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off|send)"
+    r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off|send|"
+    r"(?:let'?s|lets)\s+get\s+(?:it|this|them)\s+(?:sending|going|out|live|started))"
     r"(?:\s+(?:it|this|them|now|today|please))*\W*",
     I,
 )
@@ -143,7 +145,7 @@ _REACTED = (
 _STATS = prefilter.compile(
     r"\bhow(?:'s|s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
     r"(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
-    r"looking|working|tracking|landing|done|gone|performed)\b"
+    r"looking|working|tracking|landing|done|gone|performed|getting\s+on|coming\s+along|holding\s+up)\b"
     r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
     r"numbers|analytics|report)\b"
     r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
@@ -200,7 +202,8 @@ _SHOW = prefilter.compile(
 )
 _SHOW_OBJECT = re.compile(
     r"\b(?:the|my|our|this|that|your|it'?s|each|all|every)\s+(?:\w+\s+){0,2}?(?:e-?mails?|sequence|"
-    r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version)\b"
+    r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version|text|wording)\b"
+    r"|\bthe\s+e-?mail\s+of\s+(?:the\s+)?campaign\b"
     r"|\bwhat\s+you\s+(?:wrote|drafted|came\s+up\s+with)\b"
     r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$",
     I,
@@ -211,8 +214,8 @@ _SEE_IT = re.compile(
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
     r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
     r"|i\s+can\s+see\s+(?:it|that|this|them)"
-    r"|show\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+looks\s+like(?:\s+now)?"
-    r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing)"
+    r"|(?:please\s+)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+looks\s+like(?:\s+now)?"
+    r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text)"
     r"(?:\s+to\s+me)?)"
     r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,
@@ -221,6 +224,9 @@ _LOOKS_LIKE = prefilter.compile(
     r"\bwhat\s+(?:does|do|did|will|would)\s+(?:the|my|our|this|that|it|each)\s*(?:\w+\s+)?"
     r"(?:e-?mails?|sequence|drafts?|campaign|copy|messages?)?\s*(?:look|say|read|sound)\b"
     r"|\bwhat\s+did\s+you\s+(?:write|draft|come\s+up\s+with)\b"
+    # "whats the email look like now": the question said without "does"
+    r"|\bwhat(?:'?s|\s+is|\s+does)\s+(?:the|my|our|this|that|it)\s*(?:e-?mails?|sequence|drafts?|campaign|"
+    r"copy|messages?)?\s*(?:look|looks|looking)\s+like\b"
     r"|\bwhat(?:'s|\s+is)\s+in\s+(?:the|my|this|that)\s+(?:e-?mail|sequence|campaign|draft)\b",
     I,
 )
@@ -429,7 +435,7 @@ def _show(s: _Said) -> Intent | None:
         )
         and not re.search(r"\b(?:lists?|stats|results|tasks?|credits?|addresses)\b", clause, I)
         and not re.search(
-            r"\b(?:e-?mails?\s+(?:of|for|from)(?!\s+(?:the|this|that|my|our)\s+(?:campaign|sequence|drip))"
+            r"\b(?:e-?mails?\s+(?:of|for|from)(?!\s+(?:(?:the|this|that|my|our)\s+)?(?:campaign|sequence|drip))"
             r"|at\s+[A-Z])",
             clause,
         )

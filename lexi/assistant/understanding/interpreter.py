@@ -489,6 +489,7 @@ _THESE_GO_IN = re.compile(
     r"(?:can\s+|should\s+|need\s+to\s+)?(?:all\s+)?(?:go|belong)\s+(?:in|into|to|on)\b",
     re.IGNORECASE,
 )
+_GO_ON_THEN = re.compile(r"^\W*go\s+on(?:\s+then)?\s*[,.!;]+\s*(?=\w)", re.IGNORECASE)
 _CAMPAIGN_TIME = re.compile(r"\bcampaign\s+time\s*[!.:,\u2014-]+\s*(?=for\b)", re.IGNORECASE)
 
 # Phrasings spelled the way the rules read them, each tried only when one of its guard strings
@@ -503,6 +504,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
+    (("Go on", "go on"), _GO_ON_THEN, ""),  # "Go on then, start it"
     (
         tuple(_ALL_CODES_ABROAD),
         _CITY_THEN_STATE,
@@ -664,7 +666,13 @@ class RuleInterpreter:
                     intents.append(found)
                 continue
             intent = self.registry.read_clause(Clause(text_, quotes, state, running, intents))
-            if intent is None or _remark_after_action(text_, intent, intents):
+            if (
+                intent is None
+                or _remark_after_action(text_, intent, intents)
+                or _said_twice(
+                    intent, intents
+                )  # "I liked the first one better. Can you undo that?"
+            ):
                 continue
             if intent.kind is IntentKind.prospect_search:
                 typed = intent.filters
@@ -1038,6 +1046,21 @@ def _valid_search(stored: dict[str, Any] | None) -> dict[str, Any] | None:
     except ValidationFailed:
         return None
     return stored
+
+
+_ONCE_PER_MESSAGE = frozenset(
+    {
+        IntentKind.campaign_undo,
+        IntentKind.campaign_start,
+        IntentKind.task_approve,
+        IntentKind.task_dismiss,
+    }
+)
+
+
+def _said_twice(intent: Intent, before: list[Intent]) -> bool:
+    """An action asked for again in the next sentence of the same message is one action."""
+    return bool(before) and intent.kind in _ONCE_PER_MESSAGE and before[-1].kind is intent.kind
 
 
 def _count_said_last(intents: list[Intent]) -> list[Intent]:

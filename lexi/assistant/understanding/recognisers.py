@@ -240,6 +240,48 @@ def names_of_the_list(c: Clause) -> Answer:
     return HANDLED
 
 
+# "Can you make a mailer for the Ohio Medical list? Something about cyber coverage ...": the
+# topic of the campaign just asked for, said in the next sentence.
+_TOPIC_NEXT = re.compile(
+    r"^\W*(?:(?:maybe|perhaps|ideally|probably)\s+)?(?:(?:something|anything|one|it|the\s+topic)\s+)?"
+    r"(?:(?:should\s+be|could\s+be|is)\s+)?(?:about|on|around|regarding|re:?)\s+(?P<topic>\S.{2,200}?)\W*$",
+    re.IGNORECASE,
+)
+
+
+# "what can you do exactly? you can filter by the ERP the enterprise uses?": the example after a
+# question about what Lexi can do is the same question.
+_EXAMPLE_ASKED = re.compile(
+    r"^\W*(?:(?:like|so|for\s+example|e\.?g\.?|i\s+mean|and)\W+)*(?:(?:can|could)\s+(?:i|you|u|lexi|we)|"
+    r"(?:you|u|lexi)\s+can|is\s+it\s+possible\s+to|i\s+can)\s+(?:also\s+)?(?:search|filter|find|look)\b.*\?\s*$",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=4)
+def example_of_the_question(c: Clause) -> Answer:
+    """The example given after a question about what Lexi can do: the same question."""
+    last = c.intents[-1] if c.intents else None
+    if last is None or last.kind is not IntentKind.capabilities or last.params.get("style"):
+        return None  # ("hi, can you find me CEOs in Oregon?": a greeting, then a search)
+    if not _EXAMPLE_ASKED.match(c.text) or c.slots.has_role:
+        return None
+    return HANDLED
+
+
+@recogniser(priority=4)
+def topic_said_next(c: Clause) -> Answer:
+    """The topic of a campaign asked for in the sentence before, said on its own."""
+    last = c.intents[-1] if c.intents else None
+    if last is None or last.kind is not IntentKind.campaign_create or last.params.get("topic"):
+        return None
+    m = _TOPIC_NEXT.match(c.text)
+    if not m:
+        return None
+    last.params["topic"] = m["topic"].strip(" .,")
+    return HANDLED
+
+
 @recogniser(priority=10)
 def list_administration(c: Clause) -> Intent | None:
     """ "rename Q1 Leads to Q2 Leads", "merge ...", "export ...", "delete ..."; "that list" after

@@ -4577,3 +4577,67 @@ class TestLatinAmericanShorthand:
             "export the Ecommerce BR list, I need to send to my gerente", state
         ).intents
         assert (intent.kind, intent.list_name) == (IntentKind.list_export, "Ecommerce BR")
+
+
+class TestCampaignPhrasingsSaidPlainly:
+    """Showing, starting, rewriting and asking about a campaign the way people say it; an action
+    asked twice in one message is one; the topic said in the next sentence; the example after a
+    question about what Lexi can do."""
+
+    STATE = ConversationState(
+        last_campaign_id="c1",
+        pending_task_ids=["t1"],
+        known_list_names=["Ohio Medical"],
+        last_filters={"titles": ["CFO"], "limit": 25},
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("Please show me the text", IntentKind.campaign_show),
+            ("let me see the whole thing", IntentKind.campaign_show),
+            ("please show me the email of campaign", IntentKind.campaign_show),
+            ("whats the email look like now", IntentKind.campaign_show),
+            (
+                "how's the anti-bribery campaign getting on? many replies?",
+                IntentKind.campaign_stats,
+            ),
+            ("right, let's get it sending", IntentKind.campaign_start),
+            ("Go on then, start it", IntentKind.campaign_start),
+            (
+                "please write it more simple, many readers are not native english",
+                IntentKind.email_rewrite,
+            ),
+            ("It is a bit too familiar, more formal please", IntentKind.email_rewrite),
+            ("Hmm, I liked the first one better. Can you undo that?", IntentKind.campaign_undo),
+            ("Yes, that looks fine to me. Go ahead and approve it.", IntentKind.task_approve),
+        ],
+    )
+    def test_one_intent(self, text, kind):
+        assert [i.kind for i in interpret(text, self.STATE).intents] == [kind]
+
+    def test_the_topic_in_the_next_sentence(self):
+        (intent,) = interpret(
+            "Can you make a mailer for the Ohio Medical list? Something about cyber coverage for "
+            "small practices, since they're always worried about patient records getting hacked.",
+            self.STATE,
+        ).intents
+        assert intent.kind is IntentKind.campaign_create
+        assert intent.params["topic"] == "cyber coverage for small practices"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what can you do exactly? you can filter by the ERP the enterprise uses?",
+            "what kinds of things can I filter on when I search? like can I search by how many "
+            "locations a restaurant group has, or only by employees?",
+            "what kind of filter Lexi is supporting? for example I can search by funding or tech stack?",
+            "whats the diference between verifed and guesed emails",
+        ],
+    )
+    def test_questions_about_lexi(self, text):
+        assert [i.kind for i in interpret(text).intents] == [IntentKind.capabilities]
+
+    def test_a_greeting_then_a_search(self):
+        kinds = [i.kind for i in interpret("hi, can you find me CEOs in Oregon?").intents]
+        assert kinds[-1] is IntentKind.prospect_search
