@@ -82,7 +82,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |NICU Nurse Manager|Listing Agent|Head of Benefits|Packaging Buyer|Director of Medical Staff Services
 |Chef de Cuisine|Executive Sous Chef|Banquet Chef|Head of Maintenance|Head of Production
 |Head of Transportation|Head of Warehouse|Maintenance Director|Production Director
-|Transportation Director|Warehouse Director
+|Transportation Director|Warehouse Director|Head Chef|Head Sommelier|Sommelier
 """
 
 

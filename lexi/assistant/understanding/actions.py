@@ -142,7 +142,7 @@ _OUT_OF_REACH = prefilter.compile(
     r"(?:(?:cell(?:\s+phone)?|mobile(?:\s+phone)?|phone|telephone|direct[\s-]dial)\s*(?:numbers?|nos?\b|#|lines?)|"
     r"direct[\s-]dials?|direct\s+lines?|cells|mobiles)|"
     r"\b(?:(?:cell|mobile|phone|direct[\s-]dial)\s+numbers?|direct[\s-]dials?)\s+(?:for|of)\s+"
-    r"(?:them|these|those|everyone|all)\b|"
+    r"(?:them|these|those|everyone|all|the\s+[\w-]+\s+(?:you|we)\s+(?:just\s+)?(?:pulled|found|got|saved))\b|"
     r"\b(?:behind\s+on|owe|owes|owing|unpaid|late\s+on|pay(?:ing)?)\s+(?:their\s+|any\s+)?"
     r"(?:back\s+)?tax(?:es)?\b|\btax\s+(?:returns?|records?|liens?|debts?)\b|"
     r"\b(?:credit\s+scores?|net\s+worth|criminal\s+records?|background\s+checks?)\b|"

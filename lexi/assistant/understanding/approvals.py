@@ -155,7 +155,8 @@ _LOOSE_APPROVE = re.compile(
     I,
 )
 _LOOSE_DISMISS = re.compile(
-    r"^(?:(?:no|nah|nope|hmm+|actually|hold\s+on|wait|ok(?:ay)?|on\s+reflection|on\s+second\s+thoughts?)\s+)*"
+    r"^(?:(?:no|nah|nope|hmm+|actually|hold\s+on|wait|ok(?:ay)?|on\s+reflection|on\s+second\s+thoughts?|"
+    r"don'?t\s+(?:start|send|launch|run)\s+(?:it|that|this)(?:\s+yet)?)\s+)*"
     r"(?:(?:please|pls|could\s+you|can\s+you|would\s+you)\s+)?(?:dismiss|cancel|kill|scrap|reject|decline|"
     r"abort|bin|nix)(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
     r"(?:\s+(?:for\s+now|now|please|pls|for\s+the\s+moment|then))*$",

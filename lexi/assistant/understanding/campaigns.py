@@ -59,7 +59,8 @@ _EMAIL_OBJ = re.compile(
 _TONES: dict[str, str] = {
     "soft": (
         r"less\s+(?:salesy|pushy|aggressive|intense|hard[\s-]?sell|commercial|cring(?:e|y))|softer|gentler|"
-        r"more\s+soft|tone\s+(?:it\s+)?down|too\s+(?:pushy|salesy|aggressive|commercial|cring(?:e|y))"
+        r"more\s+soft|tone\s+(?:it\s+)?down|too\s+(?:pushy|salesy|aggressive|commercial|cring(?:e|y)|scary)|"
+        r"less\s+(?:scary|threatening|alarming|negative|doom(?:y)?)"
     ),
     "casual": (
         r"casual|informal|relaxed|laid[\s-]?back|conversational|chill|less\s+formal|"
@@ -70,6 +71,7 @@ _TONES: dict[str, str] = {
     "warm": r"warm(?:er)?|friendl(?:y|ier)|personable|nicer|kinder|empathetic|human",
     "shorter": (
         r"short(?:er)?|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?down|simpler|more\s+simple|"
+        r"no\s+fluff|less\s+fluff|cut\s+the\s+fluff|no\s+filler|"
         r"plain(?:er)?\s+(?:english|language|words)|easier\s+to\s+read|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
         r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)"
@@ -582,9 +584,10 @@ _MENTION = re.compile(
     # "the second step should mention the registration window"
     r"(?:(?:the\s+)?(?:first|second|third|fourth|last|final|\d(?:st|nd|rd|th)|opening|closing)\s+"
     r"(?:step|e-?mail|follow[\s-]?up|message|one)\s+(?:should|needs\s+to|must|could|can)\s+)?"
-    r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+)?"
+    r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+|one\s+)?"
     r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
-    r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with)\b",
+    r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with|asking|"
+    r"offering|\d)\b",
     I,
 )
 

@@ -93,14 +93,28 @@ def is_injection(text: str) -> bool:
 
 # ------------------------------------------------------------------ account questions
 
+# Thanks in the languages users write in, and the ways a session is ended: "muchas gracias!",
+# "obrigado, tchau", "Thank you, that will be all.", "You're the best, have a good one".
+_OTHER_THANKS = (
+    r"(?:muchas\s+)?gracias|obrigad[oa]|merci(?:\s+beaucoup)?|danke(?:\s+sch[oö]n)?|grazie(?:\s+mille)?|"
+    r"dank\s+je(?:\s+wel)?|tack|takk|tak|ciao|tchau|adi[oó]s|au\s+revoir|tsch[uü]ss|shukran|"
+    r"much\s+appreciated|appreciate\s+it|you'?re\s+(?:the\s+best|a\s+star|amazing|awesome)"
+)
+_DONE = (
+    r"that(?:'?s|\s+is|\s+will\s+be|'?ll\s+be)\s+(?:all|everything|it)(?:\s+(?:for\s+)?(?:today|now|"
+    r"the\s+day|the\s+moment))?|have\s+a\s+(?:good|great|nice|lovely)\s+(?:one|day|evening|weekend|night)|good\s+night|"
+    r"talk\s+(?:to\s+you\s+)?(?:later|soon|tomorrow)|see\s+ya(?:\s+later)?|signing\s+off|"
+    r"i'?m\s+done(?:\s+for\s+(?:today|now))?|thank\s+u"
+)
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hey\s+there|hi\s+there|hello\s+there|thanks?(?:\s+you)?|thank\s+you|thx|ty|cheers|"
     r"ok(?:ay)?|cool|great|awesome|nice|perfect|sup|what'?s\s+up|lexi|bye|goodbye|see\s+you|"
-    r"that'?s\s+(?:all|it)|nothing\s+else|all\s+good|got\s+it)(?:[\s,!.]+(?:lexi|there|"
+    rf"that'?s\s+(?:all|it)|nothing\s+else|all\s+good|got\s+it|{_OTHER_THANKS}|{_DONE})"
+    r"(?:[\s,!.]+(?:lexi|there|"
     r"again|so\s+much|a\s+lot|everyone|team|that'?s\s+(?:all|it|great|perfect)|bye|for\s+now|"
     r"thanks?|thank\s+you|thx|ty|cheers|cool|great|perfect|awesome|got\s+it|all\s+good|"
-    r"nothing\s+else|see\s+you|for\s+(?:the\s+)?help))*\W*$",
+    rf"nothing\s+else|see\s+you|for\s+(?:the\s+)?help|{_OTHER_THANKS}|{_DONE}))*\W*$",
     I,
 )
 _CAPABILITIES = re.compile(
@@ -401,9 +415,11 @@ def is_account_question(clause: str) -> bool:
 
 def account(clause: str) -> Intent | None:
     if _GREETING.match(clause):
-        thanks = re.search(r"\b(?:thanks?|thank\s+you|thx|ty|cheers)\b", clause, I)
+        thanks = re.search(
+            rf"\b(?:thanks?|thank\s+(?:you|u)|thx|ty|cheers|{_OTHER_THANKS})\b", clause, I
+        )
         bye = re.search(
-            r"\b(?:bye|goodbye|see\s+you|that'?s\s+(?:all|it)|nothing\s+else)\b", clause, I
+            rf"\b(?:bye|goodbye|see\s+you|that'?s\s+(?:all|it)|nothing\s+else|{_DONE})\b", clause, I
         )
         style = "thanks" if thanks else ("bye" if bye else "hello")
         return Intent(kind=IntentKind.capabilities, params={"style": style})

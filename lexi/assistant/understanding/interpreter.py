@@ -489,6 +489,20 @@ _THESE_GO_IN = re.compile(
     r"(?:can\s+|should\s+|need\s+to\s+)?(?:all\s+)?(?:go|belong)\s+(?:in|into|to|on)\b",
     re.IGNORECASE,
 )
+# Indian and Gulf English: "who all are there in X", "what all can you do", "export same".
+_WHO_ALL = re.compile(r"\bwho\s+all\s+(?:is|are)\s+(?:there\s+)?(in|on)\b", re.IGNORECASE)
+_WHAT_ALL = re.compile(
+    r"\bwhat\s+all\s+(?:can\s+)?(lexi|you|u)\s+(?:can\s+)?do\b(?:\s+for\s+(?:me|us))?",
+    re.IGNORECASE,
+)
+_DO_FOR_A = re.compile(
+    r"\bwhat\s+(?:exactly\s+)?can\s+(lexi|you|u)\s+(?:actually\s+|really\s+|exactly\s+)?do\s+for\s+"
+    r"(?:a|an|my|our|me|us|someone\s+like\s+me)\b[^?.!]*",
+    re.IGNORECASE,
+)
+_EXPORT_SAME = re.compile(
+    r"\b(export|delete|rename|download|share)\s+(?:the\s+)?same\b", re.IGNORECASE
+)
 _GO_ON_THEN = re.compile(r"^\W*go\s+on(?:\s+then)?\s*[,.!;]+\s*(?=\w)", re.IGNORECASE)
 _CAMPAIGN_TIME = re.compile(r"\bcampaign\s+time\s*[!.:,\u2014-]+\s*(?=for\b)", re.IGNORECASE)
 
@@ -505,6 +519,10 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
     (("Go on", "go on"), _GO_ON_THEN, ""),  # "Go on then, start it"
+    ((" all ",), _WHO_ALL, r"who is \1"),  # "who all are there in the Doha Schools list?"
+    ((" all ",), _WHAT_ALL, r"what can \1 do"),  # "what all Lexi can do for me?"
+    (("what", "What"), _DO_FOR_A, r"what can \1 do"),  # "What can Lexi actually do for an AE?"
+    ((" same",), _EXPORT_SAME, r"\1 it"),  # "kindly export same"
     (
         tuple(_ALL_CODES_ABROAD),
         _CITY_THEN_STATE,
@@ -616,7 +634,7 @@ class RuleInterpreter:
 
     def _interpret(self, text: str, state: ConversationState) -> Interpretation:
         raw = text if isinstance(text, str) else ""
-        cleaned = _SPACE.sub(" ", _lines_listed(raw)).strip()[:MAX_UNDERSTOOD_CHARS]
+        cleaned = _SPACE.sub(" ", _lines_listed(_tabs_as_pipes(raw))).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
         cleaned = _typed_fast(_list_names_joined(cleaned, state.known_list_names))
@@ -786,6 +804,12 @@ def _list_names_joined(text: str, names: list[str]) -> str:
         if m:
             text = text[: m.start()] + _SEPARATES.sub("__", m[0]) + text[m.end() :]
     return text
+
+
+def _tabs_as_pipes(text: str) -> str:
+    """A row pasted from a sheet ("Director of Information Security<TAB>Banking<TAB>500-1000"):
+    its cells are fields, as pipes separate them."""
+    return text.replace("\t", " | ") if "\t" in text else text
 
 
 def _names_read(state: ConversationState) -> ConversationState:

@@ -175,9 +175,18 @@ def injection(m: Message) -> Intent | None:
 # Clauses.
 
 
+_WITH_THEIR_PHONES = re.compile(
+    r"\b(?:with|and|plus|incl(?:uding)?)\s+(?:their|the)\s+(?:direct\s+|personal\s+)?(?:mobile|cell|phone|"
+    r"direct[\s-]dial)",
+    re.IGNORECASE,
+)
+
+
 @recogniser(priority=5)
 def out_of_reach(c: Clause) -> Answer:
     """ "push them into my HubSpot", "cold calling sequence": before lists and campaigns."""
+    if c.slots.has_role and _WITH_THEIR_PHONES.search(c.text):
+        return None  # "find 40 procurement managers ... with their mobile numbers": a search
     names = [*c.state.known_list_names, c.state.last_list_name, c.state.context_list_name]
     if c.intents and c.intents[-1].kind is IntentKind.unsupported and _SAME_WAY.match(c.text):
         # "connect with them on LinkedIn and send a follow-up message 3 days later": the message

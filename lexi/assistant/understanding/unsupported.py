@@ -84,10 +84,11 @@ _RULES: list[tuple[str, str]] = [
         "exclude_companies",
         r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s+(?:four|4)\b|"
         # "exclude anyone at Salesforce, Oracle", "not at Salesforce": named employers left out
-        r"\b(?:exclude|excluding|except(?:\s+for)?|leave\s+out|leaving\s+out|but\s+not|not|no\s+one|nobody)\s+"
+        r"\b(?:exclude|excluding|except(?:\s+for)?|leave\s+out|leaving\s+out|but\s+not|not|no\s+one|nobody|"
+        r"skip|skipping|minus|without|drop)\s+"
         r"(?:anyone|anybody|people|folks|those|employees|the\s+ones)?\s*(?:who\s+works?\s+|working\s+)?at\s+"
-        r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?"
-        r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?)*",
+        r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
+        r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})*",
     ),
     (
         # "(CFO OR Controller) AND NOT interim", 'CISO NOT "Physical Security"': words of a title
@@ -353,7 +354,7 @@ _HINTS = tuple(
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
-    spreadsheet team staff tweet worked
+    spreadsheet team staff tweet worked skip minus without drop
     """.split()
 )
 

@@ -4641,3 +4641,66 @@ class TestCampaignPhrasingsSaidPlainly:
     def test_a_greeting_then_a_search(self):
         kinds = [i.kind for i in interpret("hi, can you find me CEOs in Oregon?").intents]
         assert kinds[-1] is IntentKind.prospect_search
+
+
+class TestGoodbyesAndGulfEnglish:
+    """Thanks and goodbyes in the words people end a session with, in several languages; Indian
+    and Gulf English ("who all are there in X", "what all Lexi can do", "export same"); a search
+    asked "with their mobile numbers" is the search, with phones named as out of reach; a name
+    left out after "skip anyone at"; a row pasted from a sheet; head chefs."""
+
+    @pytest.mark.parametrize(
+        ("text", "style"),
+        [
+            ("okay thanks that's all for today", "thanks"),
+            ("muchas gracias!", "thanks"),
+            ("Thank you, that will be all.", "thanks"),
+            ("You're the best, have a good one", "thanks"),
+            ("obrigado, tchau", "thanks"),
+            ("good day", "hello"),
+        ],
+    )
+    def test_goodbyes(self, text, style):
+        (intent,) = interpret(text, after({"titles": ["CFO"]})).intents
+        assert (intent.kind, intent.params.get("style")) == (IntentKind.capabilities, style)
+
+    def test_gulf_english(self):
+        state = ConversationState(known_list_names=["Doha Schools", "Egypt FM Leads"])
+        (who,) = interpret("who all are there in the Doha Schools list?", state).intents
+        assert (who.kind, who.list_name) == (IntentKind.list_contents, "Doha Schools")
+        stats, export = interpret(
+            "how many in Egypt FM Leads? and kindly export same", state
+        ).intents
+        assert (stats.kind, export.kind) == (IntentKind.list_stats, IntentKind.list_export)
+        for text in (
+            "what all Lexi can do for me?",
+            "What can Lexi actually do for an enterprise AE?",
+        ):
+            assert [i.kind for i in interpret(text).intents] == [IntentKind.capabilities]
+
+    def test_a_search_with_their_phones(self):
+        intent = search(
+            "find 40 procurement managers in hospitals across KSA, UAE and Qatar with their "
+            "mobile numbers pls"
+        )
+        assert intent.filters.limit == 40 and intent.unsupported == ["phone"]
+
+    def test_skip_anyone_at(self):
+        intent = search(
+            "HR directors at hospitals in Massachusetts, but skip anyone at Mass General Brigham "
+            "or Beth Israel Lahey (existing customers)"
+        )
+        assert intent.filters.locations == ["MA, US"] and not intent.filters.exclude_locations
+        assert intent.unsupported == ["exclude_companies"]
+
+    def test_a_row_pasted_from_a_sheet(self):
+        filters = search(
+            "Director of Information Security\tBanking\t500-1000\tNorth Carolina"
+        ).filters
+        assert filters.titles == ["Director of Information Security"]
+        assert filters.employees == {"min": 500, "max": 1000}
+
+    def test_head_chefs(self):
+        assert search("Please find 30 head chefs at hotels in Copenhagen").filters.titles == [
+            "Head Chef"
+        ]

@@ -58,7 +58,6 @@ VOCABULARY_GAPS = {
     "School Business Manager",
     "School Secretary",
     "Solicitor",
-    "Sommelier",
     "Spine Surgeon",
     "iOS Developer",
 }
