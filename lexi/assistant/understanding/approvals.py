@@ -68,7 +68,7 @@ _APPROVE = re.compile(
     rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )
-_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|sure|ok(?:ay)?)(?:\s+please)?\W*$", I)
+_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
     rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
@@ -112,8 +112,20 @@ _THANKS_AFTER = re.compile(
 _THANKS_WORDS = ("thank", "thx", "cheers", "appreciat", "you'", "youre", "have a")
 
 
+# "Thanks Lexi, I'll approve it later after my coffee": the answer put off, nothing to act on now.
+_PUT_OFF = re.compile(
+    r"^\W*(?:(?:thanks?|thank\s+(?:you|u)|thx|ty|cheers|ok(?:ay)?|great|perfect|cool)(?:\s+lexi)?[\s,.!]+)*"
+    r"(?:i'?ll|i\s+will|let\s+me|i'?m\s+going\s+to|gonna)\s+(?:approve|review|check|look\s+at|sign\s+off\s+on)\s+"
+    r"(?:it|that|this|them)\s+(?:later|tomorrow|in\s+a\s+bit|after\s+[^.!?]{1,40}|first\s+thing[^.!?]{0,20})"
+    r"[^.!?]{0,40}\W*$",
+    I,
+)
+
+
 def approval(text: str, state: ConversationState) -> Intent | None:
     """The pending task's fate, when the message is only about it."""
+    if _PUT_OFF.match(text):
+        return Intent(kind=IntentKind.capabilities, params={"style": "thanks"})
     low = text.lower()
     if any(w in low for w in _THANKS_WORDS):
         text = _THANKS_AFTER.sub("", text)

@@ -32,7 +32,7 @@ _CAMPAIGN_CREATE = re.compile(
     I,
 )
 _CAMPAIGN_START = re.compile(
-    r"\b(?:launch|start|kick\s+off|activate|go\s+live|send\s+(?:out|it|them)|"
+    r"\b(?:launch|start|kick\s+off|activate|initiate|go\s+live|send\s+(?:out|it|them)|"
     r"begin|turn\s+on|fire\s+(?:it\s+|them\s+)?off|send\s+it\s+off|ship|enable|resume|un-?pause|get\s+it\s+going|"
     r"start\s+sending|push\s+it\s+live|hit\s+send|send)\b",
     I,

@@ -98,7 +98,15 @@ def is_injection(text: str) -> bool:
 _OTHER_THANKS = (
     r"(?:muchas\s+)?gracias|obrigad[oa]|merci(?:\s+beaucoup)?|danke(?:\s+sch[oö]n)?|grazie(?:\s+mille)?|"
     r"dank\s+je(?:\s+wel)?|tack|takk|tak|ciao|tchau|adi[oó]s|au\s+revoir|tsch[uü]ss|shukran|"
-    r"much\s+appreciated|appreciate\s+it|you'?re\s+(?:the\s+best|a\s+star|amazing|awesome)"
+    r"much\s+appreciated|appreciate\s+it|you'?re\s+(?:the\s+best|a\s+star|amazing|awesome)|"
+    r"thnx|thanx|tnx|tks|"
+    r"(?:thanks?|thank\s+you)\s+(?:so\s+much\s+|very\s+much\s+)?for\s+(?:your|the|all\s+(?:your|the))\s+"
+    r"(?:help|assistance|time|support|work)(?:\s+today)?|"
+    r"you'?ve\s+been\s+(?:a\s+(?:lifesaver|star|great\s+help)|(?:so\s+|really\s+|very\s+)?(?:helpful|great|amazing))"
+    r"(?:\s+today)?|"
+    # "I'll approve it later after my coffee": a promise, nothing asked now
+    r"i'?ll\s+(?:approve|look\s+at|review|check|start|launch|finish)\s+(?:it|that|this|them|the\s+rest)\s+"
+    r"(?:later|tomorrow|after\s+[^.!?]{1,30})(?:\s+after\s+[^.!?]{1,30})?"
 )
 _DONE = (
     r"that(?:'?s|\s+is|\s+will\s+be|'?ll\s+be)\s+(?:all|everything|it)(?:\s+(?:for\s+)?(?:today|now|"
@@ -109,10 +117,10 @@ _DONE = (
 _GREETING = re.compile(
     r"^\W*(?:hi|hello|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening|day)|"
     r"hey\s+there|hi\s+there|hello\s+there|thanks?(?:\s+you)?|thank\s+you|thx|ty|cheers|"
-    r"ok(?:ay)?|cool|great|awesome|nice|perfect|sup|what'?s\s+up|lexi|bye|goodbye|see\s+you|"
+    r"ok(?:ay)?|kk?|cool|great|awesome|nice|perfect|sup|what'?s\s+up|lexi|bye|goodbye|see\s+you|"
     rf"that'?s\s+(?:all|it)|nothing\s+else|all\s+good|got\s+it|{_OTHER_THANKS}|{_DONE})"
     r"(?:[\s,!.]+(?:lexi|there|"
-    r"again|so\s+much|a\s+lot|everyone|team|that'?s\s+(?:all|it|great|perfect)|bye|for\s+now|"
+    r"again|so\s+much|a\s+lot|everyone|team|that'?s\s+(?:all|it|great|perfect)|bye|goodbye|for\s+now|"
     r"thanks?|thank\s+you|thx|ty|cheers|cool|great|perfect|awesome|got\s+it|all\s+good|"
     rf"nothing\s+else|see\s+you|for\s+(?:the\s+)?help|{_OTHER_THANKS}|{_DONE}))*\W*$",
     I,

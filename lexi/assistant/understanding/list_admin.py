@@ -26,7 +26,7 @@ _SHOW_LISTS = prefilter.compile(
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists))"
     r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"
-    r"altogether|all\s+together|in\s+total|overall|in\s+all))*"
+    r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",
     I,
 )

@@ -4704,3 +4704,37 @@ class TestGoodbyesAndGulfEnglish:
         assert search("Please find 30 head chefs at hotels in Copenhagen").filters.titles == [
             "Head Chef"
         ]
+
+
+class TestThanksAndPromisesAndStarts:
+    """Thanks said shortly or at length, an approval put off for later (never refused as an
+    attempt to bypass it, never acted on), "k" as consent, "initiate" and "strat" starting a
+    campaign, lists "saved right now"."""
+
+    PENDING = ConversationState(pending_task_ids=["t1"], last_campaign_id="c1")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "k thx",
+            "Thanks so much, you've been a lifesaver today!",
+            "Thank you for your assistance.",
+            "Merci, goodbye",
+            "Thanks Lexi, I'll approve it later after my coffee",
+        ],
+    )
+    def test_thanks(self, text):
+        (intent,) = interpret(text, self.PENDING).intents
+        assert (intent.kind, intent.params.get("style")) == (IntentKind.capabilities, "thanks")
+
+    def test_k_is_consent(self):
+        assert [i.kind for i in interpret("k", self.PENDING).intents] == [IntentKind.task_approve]
+
+    @pytest.mark.parametrize("text", ["Please initiate the campaign.", "ok strat it"])
+    def test_start(self, text):
+        state = ConversationState(last_campaign_id="c1")
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.campaign_start]
+
+    def test_lists_saved(self):
+        (intent,) = interpret("What lists do I have saved right now?").intents
+        assert intent.kind is IntentKind.list_show
