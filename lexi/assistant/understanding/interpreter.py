@@ -584,6 +584,11 @@ _ASKS_SEARCH = re.compile(
     r"target|dozen|also|more|instead)\b",
     re.IGNORECASE,
 )
+_SAID_BY_ME = re.compile(
+    r"^\W*(?:i|i'?m|i'?ve|i'?d|we|we'?ve|we'?re|they|they'?re|they'?ve|it|it'?s|this|that|my|our|"
+    r"in\s+my\s+experience|if\s+they(?:'re)?|those\s+are|these\s+are)\b(?!\s+(?:also\s+)?(?:need|want|would\s+like|'d\s+like)\b)",
+    re.IGNORECASE,
+)
 # A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
 # the dean's name", "a few hospitals asked us to wait", "clinics really don't read long emails".
 _OWN_VERB = re.compile(
@@ -604,14 +609,19 @@ def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> boo
     """ "make the emails more casual!! dentists hate stuffy emails lol", "pause the campaign?
     A few hospitals asked us to wait": a sentence after an action that says something of people
     with its own verb, asking for no search, is a remark about the action, not a search."""
+    said_of_people = intent.kind is IntentKind.prospect_search or (
+        intent.kind is IntentKind.clarify and intent.missing in (["search"], ["roles"], ["request"])
+    )
+    if (intent.kind is not IntentKind.clarify and not said_of_people) or _ASKS_SEARCH.search(text):
+        return False
+    if any(i.kind in _ACTIONS for i in before):
+        return said_of_people and _OWN_VERB.search(text) is not None
+    # "... in Oregon? We just launched a volunteer scheduling module and I have a feeling shelters
+    # are going to love it.": a sentence about the user or the people after a search
     return (
-        (
-            intent.kind is IntentKind.prospect_search
-            or (intent.kind is IntentKind.clarify and intent.missing in (["search"], ["roles"]))
-        )
-        and any(i.kind in _ACTIONS for i in before)
-        and not _ASKS_SEARCH.search(text)
-        and _OWN_VERB.search(text) is not None
+        bool(before)
+        and before[-1].kind is IntentKind.prospect_search
+        and bool(_SAID_BY_ME.match(text))
     )
 
 

@@ -4738,3 +4738,25 @@ class TestThanksAndPromisesAndStarts:
     def test_lists_saved(self):
         (intent,) = interpret("What lists do I have saved right now?").intents
         assert intent.kind is IntentKind.list_show
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good morning Lexi! Could you pull together 30 executive directors at animal welfare "
+        "nonprofits in Oregon and Washington? We just launched a volunteer scheduling module and "
+        "I have a feeling shelters are going to love it.",
+        "Could you find the CFO and the executive director at the Denver Art Museum? I met their "
+        "volunteer manager at a conference last month and would love to follow up with leadership.",
+        "Development directors at nonprofits in Denver who've been in their job for at least 3 "
+        "years. In my experience they're the ones with enough clout to push a CRM switch through "
+        "the board.",
+    ],
+)
+def test_a_sentence_about_the_user_after_a_search_is_no_request(text):
+    search(text)  # one search: what follows is said about the user or the people
+
+
+def test_a_second_sentence_asking_for_more_people_still_counts():
+    filters = search("CFOs in Ohio. I also need CEOs in Texas").filters
+    assert filters.titles == ["CFO", "CEO"]
