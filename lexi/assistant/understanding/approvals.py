@@ -184,19 +184,22 @@ _ASIDE_WORDS = re.compile(
 
 def _said_around(text: str) -> Intent | None:
     parts = [p for p in _PARTS.split(text.strip()) if p]
-    answers = {
-        IntentKind.task_approve if _LOOSE_APPROVE.match(p) else IntentKind.task_dismiss
-        for p in parts
-        if _LOOSE_APPROVE.match(p) or _LOOSE_DISMISS.match(p)
-    }
+    kinds = [_loose_answer(p) for p in parts]
+    answers = {k for k in kinds if k is not None}
     if len(answers) != 1:
         return None
-    for part in parts:
-        if _LOOSE_APPROVE.match(part) or _LOOSE_DISMISS.match(part):
-            continue
-        if _A_REQUEST.search(part) or not (_ASIDE_WORDS.match(part) or _A_STATEMENT.match(part)):
+    for part, kind in zip(parts, kinds, strict=True):
+        if kind is None and (
+            _A_REQUEST.search(part) or not (_ASIDE_WORDS.match(part) or _A_STATEMENT.match(part))
+        ):
             return None  # something else is asked too
     return Intent(kind=answers.pop())
+
+
+def _loose_answer(part: str) -> IntentKind | None:
+    if _LOOSE_APPROVE.match(part):
+        return IntentKind.task_approve
+    return IntentKind.task_dismiss if _LOOSE_DISMISS.match(part) else None
 
 
 # A reason said as a statement: "I want my boss to look at it first", "still waiting on the

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from .text import norm_key
+
 
 @dataclass(frozen=True)
 class Role:
@@ -68,8 +70,6 @@ ROLES: dict[str, Role] = {k: _role(k, v) for k, v in _ROLE_DATA["roles"].items()
 def _iberian_roles(table: dict[str, dict[str, str]]) -> dict[str, Role]:
     """ "gerente de logística", "jefes de compras": each head word with each function, keyed as
     the scanner reads the phrase (``text.norm_key``: accents dropped, each word singular)."""
-    from .text import norm_key
-
     out: dict[str, Role] = {}
     for head, form in table["heads"].items():
         for function, name in table["functions"].items():
@@ -79,8 +79,6 @@ def _iberian_roles(table: dict[str, dict[str, str]]) -> dict[str, Role]:
 
 
 def _with_iberian_roles() -> None:
-    from .text import norm_key
-
     listed = {norm_key(phrase) for phrase in ROLES}  # a phrase listed under [roles] wins
     for key, role in _iberian_roles(_ROLE_DATA["iberian_roles"]).items():
         if key not in listed:

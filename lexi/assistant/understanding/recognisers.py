@@ -188,7 +188,7 @@ def out_of_reach(c: Clause) -> Answer:
     if c.slots.has_role and _WITH_THEIR_PHONES.search(c.text):
         return None  # "find 40 procurement managers ... with their mobile numbers": a search
     names = [*c.state.known_list_names, c.state.last_list_name, c.state.context_list_name]
-    if c.intents and c.intents[-1].kind is IntentKind.unsupported and _SAME_WAY.match(c.text):
+    if c.last is not None and c.last.kind is IntentKind.unsupported and _SAME_WAY.match(c.text):
         # "connect with them on LinkedIn and send a follow-up message 3 days later": the message
         # goes the way just asked for, which Lexi cannot serve either: the same answer
         return HANDLED
@@ -215,7 +215,11 @@ _WHAT_IT_FINDS = re.compile(
 def same_ask(c: Clause) -> Answer:
     """ "can you scrape their GitHub repos and tell me who's doing RLHF": after an ask Lexi cannot
     serve, what it would find out is the same ask, answered once."""
-    if c.intents and c.intents[-1].kind is IntentKind.unsupported and _WHAT_IT_FINDS.match(c.text):
+    if (
+        c.last is not None
+        and c.last.kind is IntentKind.unsupported
+        and _WHAT_IT_FINDS.match(c.text)
+    ):
         return HANDLED
     return None
 
@@ -240,7 +244,7 @@ _NAMES_TOO = re.compile(
 @recogniser(priority=4)
 def names_of_the_list(c: Clause) -> Answer:
     """ "..., show me names" after a list was asked about: its people, asked once."""
-    last = c.intents[-1] if c.intents else None
+    last = c.last
     if last is None or last.kind not in (IntentKind.list_stats, IntentKind.list_contents):
         return None
     if not _NAMES_TOO.match(c.text):
@@ -270,7 +274,7 @@ _EXAMPLE_ASKED = re.compile(
 @recogniser(priority=4)
 def example_of_the_question(c: Clause) -> Answer:
     """The example given after a question about what Lexi can do: the same question."""
-    last = c.intents[-1] if c.intents else None
+    last = c.last
     if last is None or last.kind is not IntentKind.capabilities or last.params.get("style"):
         return None  # ("hi, can you find me CEOs in Oregon?": a greeting, then a search)
     if not _EXAMPLE_ASKED.match(c.text) or c.slots.has_role:
@@ -281,7 +285,7 @@ def example_of_the_question(c: Clause) -> Answer:
 @recogniser(priority=4)
 def topic_said_next(c: Clause) -> Answer:
     """The topic of a campaign asked for in the sentence before, said on its own."""
-    last = c.intents[-1] if c.intents else None
+    last = c.last
     if last is None or last.kind is not IntentKind.campaign_create or last.params.get("topic"):
         return None
     m = _TOPIC_NEXT.match(c.text)
@@ -513,7 +517,7 @@ def list_request(c: Clause) -> Intent | None:
         return None
     searched = c.running.searched
     state = c.state
-    earlier = c.intents[-1] if c.intents else None
+    earlier = c.last
     if earlier is not None and earlier.kind in _LIST_LOOKS and earlier.list_name:
         # "how many are in Fleets now? no actually show me who's in it": "it" is that list
         state = copy.copy(state)

@@ -68,6 +68,11 @@ class Clause:
     _slots: Slots | None = field(default=None, repr=False)
 
     @property
+    def last(self) -> Intent | None:
+        """The intent read just before this clause in the same message, if any."""
+        return self.intents[-1] if self.intents else None
+
+    @property
     def slots(self) -> Slots:
         """The search slots of the clause, read once."""
         if self._slots is None:
