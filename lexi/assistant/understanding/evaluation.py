@@ -92,6 +92,12 @@ def comparable(filters: Any) -> Any:
     # A range's or window's unset bound is the same search written or left out
     # ({"after": "2026-03-01"} is {"after": "2026-03-01", "before": null}).
     out = {k: _set_parts(v) for k, v in filters.items()}
+    for key, value in out.items():
+        if key in _ANY_ORDER and isinstance(value, list):
+            out[key] = sorted(value, key=str)  # search ORs them: the order is no part of it
+    growth = out.get("headcount_growth_pct")
+    if isinstance(growth, dict):
+        out["headcount_growth_pct"] = {"months": 12, **growth}  # the window search assumes
     if filters.get("titles"):
         out["titles"] = sorted(set(map(_title_key, filters["titles"])))
     hiring = filters.get("hiring_for")
@@ -106,6 +112,23 @@ def comparable(filters: Any) -> Any:
     if out.get("locations") and out.get("exclude_locations"):
         out["locations"] = [v for v in out["locations"] if v not in out["exclude_locations"]]
     return out
+
+
+# Filters whose values are alternatives or a set: ["owner", "founder"] is ["founder", "owner"].
+_ANY_ORDER = frozenset(
+    {
+        "seniorities",
+        "departments",
+        "companies",
+        "industries",
+        "exclude_industries",
+        "keywords",
+        "technologies",
+        "email_status",
+        "funding_stages",
+        "exclude_list_ids",
+    }
+)
 
 
 def _set_parts(value: Any) -> Any:

@@ -107,6 +107,17 @@ class TestDevelopmentSet:
         assert comparable({**same, "locations": ["GA, US"]}) != comparable(label)
         assert comparable({**same, "hiring_for": {"titles": ["AE"]}}) != comparable(label)
 
+    def test_a_set_in_another_order_and_the_assumed_growth_window_compare_equal(self):
+        label = {"seniorities": ["owner", "founder"], "headcount_growth_pct": {"min": 20}}
+        same = {
+            "seniorities": ["founder", "owner"],
+            "headcount_growth_pct": {"min": 20, "max": None, "months": 12},
+        }
+        assert comparable(same) == comparable(label)
+        six = {**same, "headcount_growth_pct": {"min": 20, "months": 6}}
+        assert comparable(six) != comparable(label)
+        assert comparable({**same, "seniorities": ["owner"]}) != comparable(label)
+
     @pytest.mark.parametrize("line", UTTERANCES, ids=lambda line: line["text"][:60] or "<empty>")
     def test_every_interpretation_is_well_formed(self, line):
         got = interpret(line["text"], state_from(line.get("state")))
