@@ -74,6 +74,7 @@ _DISMISS = re.compile(
     rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
     rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
+    rf"kill|nix|bin|ditch|axe|abort|trash|"
     rf"don'?t\s+(?:run|do))\s+{_THE_TASK}|(?:cancel|dismiss|reject|decline)\s+{_PICKED})(?:[\s,.!]+(?:please|thanks|not\s+yet|too|as\s+well|"
     rf"(?:don'?t|do\s+not)\s+(?:send|run|start|launch)(?:\s+(?:it|anything))?(?:\s+(?:yet|now))?))*{_REASON}\W*$|"
     rf"^\W*(?:no|nope|nvm|never\s*mind|nevermind|cancel|don'?t)(?:[\s,.!]+(?:thanks|cancel\s+it|"

@@ -108,7 +108,8 @@ _TOPICS = (
     # "a campaign for that list inviting them to speak at our summit": what the emails do to
     # their readers is the topic, the word with it
     re.compile(
-        r"\b((?:inviting|asking|offering|reminding|thanking|welcoming|announcing)\s+.+?)"
+        r"\b((?:inviting|asking|offering|reminding|thanking|welcoming|announcing|congratulating|"
+        r"introducing\s+(?:them|our)|telling\s+them|letting\s+them\s+know|informing)\s+.+?)"
         + _TOPIC_END,
         I,
     ),
@@ -216,7 +217,7 @@ _SEE_IT = re.compile(
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
     r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
     r"|i\s+can\s+see\s+(?:it|that|this|them)"
-    r"|(?:please\s+)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+looks\s+like(?:\s+now)?"
+    r"|(?:please\s+)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+(?:looks\s+like|says|reads\s+like)(?:\s+now)?"
     r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text)"
     r"(?:\s+to\s+me)?)"
     r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
@@ -501,7 +502,12 @@ def _topic(clause: str, quotes: list[str], list_name: str | None = None) -> str 
             said,
             flags=I,
         )
-    topic = next((m for p in _TOPICS if (m := p.search(said))), None)
+    topic = _TOPICS[0].search(said)
+    if topic is None:
+        # the weaker words and what the emails do: the one said first ("for that list
+        # congratulating them on the new role and offering ...")
+        found = [m for p in _TOPICS[1:] if (m := p.search(said))]
+        topic = min(found, key=lambda m: m.start()) if found else None
     if not topic:
         return None
     t = re.sub(r"\bqtok(\d+)\b", lambda m: quotes[int(m[1])], topic[1]).strip(" .,'\"")
@@ -564,7 +570,7 @@ def _question(s: _Said) -> Intent | None:
 
 
 _TONE_WORD = (
-    r"(?:(?:a\s+)?(?:bit|little|tad)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+|shorter|longer|"
+    r"(?:(?:a\s+)?(?:bit|little|tad)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+(?:-y)?|shorter|longer|"
     r"friendlier|warmer|punchier|snappier|crisper|briefer|bolder|softer|gentler|tighter)"
     r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*"
 )
@@ -639,6 +645,48 @@ _CUT_TO = re.compile(
 )
 
 
+# "it sounds very stiff, more casual please", "the tone is a bit cold": what the email is said to
+# be, when the conversation has a campaign (the opposite tone is asked for, see ``_tone``).
+_SAID_TO_BE = re.compile(
+    r"\W*(?:(?:hmm+|ok(?:ay)?|well|honestly|but|and|so|mmm+|uh+)\W+)*"
+    r"(?:it|this|that|the\s+(?:e-?mails?|copy|draft|text|tone|wording|message|intro|"
+    r"(?:first|second|third|fourth|last|final)\s+(?:e-?mail|one|step|message)))"
+    r"(?:'s|\s+is|\s+(?:still\s+)?(?:sounds|reads|feels|seems|looks|comes\s+across(?:\s+as)?))\s+"
+    r"(?:(?:very|so|really|quite|a\s+bit|a\s+little|kinda|kind\s+of|rather|super|pretty|too|"
+    r"way\s+too|a\s+bit\s+too|still|overly)\s+)*"
+    r"(?:stiff|formal|corporate|casual|informal|long|wordy|short|brief|salesy|pushy|aggressive|cold|"
+    r"robotic|dry|generic|boring|bland|spammy|cheesy|cringe|cringy|impersonal|clunky|awkward|"
+    r"harsh|blunt|stuffy|heavy|dense|commercial|familiar)\b(?P<rest>[^?]*)$",
+    I,
+)
+
+
+# The tone asked for by saying what the email is: "it sounds very stiff" asks for casual.
+_OPPOSITE = {
+    "stiff": "casual", "formal": "casual", "corporate": "casual", "stuffy": "casual",
+    "casual": "formal", "informal": "formal", "familiar": "formal",
+    "long": "shorter", "wordy": "shorter", "dense": "shorter", "heavy": "shorter",
+    "short": "longer", "brief": "longer",
+    "salesy": "soft", "pushy": "soft", "aggressive": "soft", "commercial": "soft", "harsh": "soft",
+    "blunt": "soft", "spammy": "soft",
+    "cold": "warm", "robotic": "warm", "impersonal": "warm", "dry": "warm",
+}  # fmt: skip
+
+
+def _said_to_be(clause: str) -> str | None:
+    """What the email is said to be ("stiff"), when that is the whole clause or a tone, a change
+    or a reason follows; None otherwise."""
+    m = _SAID_TO_BE.match(clause)
+    if m is None:
+        return None
+    rest = m["rest"].strip(" ,.;!\u2014\u2013-")
+    if rest and not (
+        _LEAD_TONE.match(rest) or _REWRITE.match(rest) or _REASON_AFTER.match(m["rest"])
+    ):
+        return None
+    return clause[: m.start("rest")].split()[-1].lower()
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
     if _has_campaign(s.state) and _CUT_TO.search(clause):
@@ -657,8 +705,12 @@ def _rewrite(s: _Said) -> Intent | None:
         or (tone and _has_campaign(s.state) and _tone_then_reason(clause))
         or (_has_campaign(s.state) and _SUBJECT_VERDICT.match(clause))
         or (_has_campaign(s.state) and _TOO_VERDICT.fullmatch(clause))
+        or (_has_campaign(s.state) and _said_to_be(clause))
     ):
         return None
+    if _has_campaign(s.state) and (said := _said_to_be(clause)):
+        asked = _ASKED_TONE.search(clause)
+        tone = (asked and _first_tone(asked[0])) or _OPPOSITE.get(said)
     if tone and (lead := _LEAD_TONE.match(clause)):
         tone = _tone(lead[0]) or tone  # "more formal please, it's a bit chatty": formal
     params = {"tone": tone} if tone else {}

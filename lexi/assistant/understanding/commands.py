@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import prefilter
+from .lexicon import data_file
 from .types import Intent, IntentKind
 
 I = re.IGNORECASE
@@ -300,7 +301,7 @@ def asks_ability(clause: str) -> bool:
 
 _CREDITS = prefilter.compile(
     r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
-    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|\bpric(?:e|es|ing)\b(?!\s+(?:managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
+    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
     r"\bhow\s+much\s+(?:more\s+|extra\s+|less\s+)?(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"
@@ -316,6 +317,9 @@ _CREDITS = prefilter.compile(
 _TASKS = prefilter.compile(
     r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|sign[\s-]?off)|"
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
+    # "whats waiting on me", "show me what's been dismissed"
+    r"\bwaiting\s+(?:on|for)\s+me\b|"
+    r"\bwhat(?:'?s|\s+has|\s+have)\s+(?:been|got|gotten)\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     # "anything i need to approve rn?", "what do I have to sign off on", "stuff for me to approve"
     r"\b(?:anything|something|stuff|things?|what)\b[^.?!,;]{0,25}?\bto\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight)",
     I,
@@ -413,6 +417,28 @@ def is_unsupported(clause: str) -> bool:
     return bool(_UNSUPPORTED.search(clause))
 
 
+_SMALL_TALK = data_file("small_talk.toml")
+_SMALL_TALK_KINDS = {
+    word: kind for kind in ("greeting", "thanks", "goodbye") for word in _SMALL_TALK[kind]
+}
+_SMALL_TALK_WORDS = frozenset(_SMALL_TALK_KINDS) | frozenset(_SMALL_TALK["filler"])
+_SMALL_TALK_STYLE = {"greeting": "hello", "thanks": "thanks", "goodbye": "bye"}
+
+
+def small_talk(clause: str) -> str | None:
+    """ "g'day lexi", "cheers mate, that's it for today", "thanks lexi you're a gem": a short
+    message of greeting, thanks or goodbye words only (``data/small_talk.toml``), as its style
+    ("hello", "thanks", "bye"); None when any word asks for something."""
+    words = re.findall(r"[a-zà-ÿ]+(?:'[a-z]+)?", clause.lower().replace("’", "'"))
+    if not words or len(words) > 12 or any(w not in _SMALL_TALK_WORDS for w in words):
+        return None
+    kinds = {_SMALL_TALK_KINDS[w] for w in words if w in _SMALL_TALK_KINDS}
+    for kind in ("thanks", "goodbye", "greeting"):
+        if kind in kinds:
+            return _SMALL_TALK_STYLE[kind]
+    return None
+
+
 def is_account_question(clause: str) -> bool:
     """Credits and tasks questions: checked before search ("my remaining credit" is no "more")."""
     return bool(
@@ -430,6 +456,8 @@ def account(clause: str) -> Intent | None:
             rf"\b(?:bye|goodbye|see\s+you|that'?s\s+(?:all|it)|nothing\s+else|{_DONE})\b", clause, I
         )
         style = "thanks" if thanks else ("bye" if bye else "hello")
+        return Intent(kind=IntentKind.capabilities, params={"style": style})
+    if style := small_talk(clause):
         return Intent(kind=IntentKind.capabilities, params={"style": style})
     if _CREDITS.search(clause):
         return Intent(kind=IntentKind.credits)

@@ -437,11 +437,32 @@ _TILDE_RANGE = re.compile(r"(\d[\d,.]*[kKmM]?)\s*[~\uff5e]\s*(?=\d)(\d)")
 # which use also SAP", "how is going the campaign?".
 _VERB_ALSO = re.compile(r"\b(speaks?|uses?|sells?|runs?|offers?|works?)\s+also\b", re.IGNORECASE)
 _GOING_FIRST = re.compile(
-    r"\b(how\s+(?:is|are))\s+(going)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,4}?)"
+    r"\b(how\s+(?:is|are))\s+(going)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,6}?)"
     r"(?=\s*(?:[?.!,]|$|so\s+far|now|until\s+now))",
     re.IGNORECASE,
 )
 
+# "show me the mails again", "the second mail is too pushy", "write a mail to the DRH": "mail"
+# for email, as many non-native speakers say it (not "mail order", "the mail room").
+_MAIL_FOR_EMAIL = re.compile(
+    r"\b((?:a|an|the|this|that|these|those|my|our|your|each|every|first|second|third|fourth|"
+    r"last|final|next|1st|2nd|3rd|4th|follow[\s-]?up|intro|cold|short|new)\s+)mail(s?)\b"
+    r"(?![-/&]|\s*(?:order|room|carriers?|compan\w*|services?|houses?|marketing|box(?:es)?|merge|"
+    r"servers?|shops?|cent(?:er|re)s?|handling|processing|fulfil\w*|distribution|delivery|sorting|"
+    r"and\s+parcel|&\s+parcel|clerks?|managers?|directors?|supervisors?|operators?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _email_for_mail(m: re.Match[str]) -> str:
+    before = m[1]
+    if before.strip().lower() == "a":
+        before = before.replace("a", "an", 1).replace("A", "An", 1)
+    return f"{before}email{m[2]}"
+
+
+# "how many credits I have left before to save them?": the French "avant de", before I do it
+_BEFORE_TO = re.compile(r"\bbefore\s+to\s+(?=[a-z]{2,}\b)", re.IGNORECASE)
 # "doesn't matter how big they are": no size (a size set before is cleared), not big companies.
 _HOW_BIG_NO_MATTER = re.compile(
     r"\b(?:(?:it\s+)?(?:doesn'?t|does\s+not|don'?t|do\s+not)|no)\s+matter\s+how\s+(?:big|small|large|"
@@ -515,6 +536,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
+    ((" before to ",), _BEFORE_TO, "before I "),
+    (
+        (" mail", " Mail"),
+        _MAIL_FOR_EMAIL,
+        _email_for_mail,
+    ),  # "show me the mails again"  # "credits left before to save them?"
     (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"

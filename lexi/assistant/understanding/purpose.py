@@ -195,6 +195,8 @@ _REASON = prefilter.compile(
     # "... more formal? Superintendents' offices tend to appreciate that.": how some people are
     r"|(?:[\w'\u2019-]+\s+){1,4}?tends?\s+to\s+(?:appreciate|like|prefer|respond|reply|react|"
     r"expect|value|want|need|ignore|be|get|read)\b"
+    # "credits left? about to run a big pull": what the user is about to do, said by the way
+    r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:about\s+to|planning\s+(?:to|on))\s+(?!(?:search|look|find|pull|get)\s+(?:for\s+)?\d)"
     # "..., if that makes sense", "..., if it isn't too much trouble": politeness, no request
     r"|if\s+(?:that|this|it)\s+makes\s+sense|if\s+(?:it|that)\s+(?:isn'?t|is\s+not|'?s\s+not)\s+too\s+much"
     r"\s+(?:trouble|hassle|work|to\s+ask)"
@@ -293,8 +295,12 @@ _SO_THAT = prefilter.compile(
 # reputation took a hit", "leave out Boston since a colleague already covers the city",
 # "... because newly funded companies have budget" ("since March" is a date, and stays).
 _INLINE_REASON = prefilter.compile(
-    r"\s+(?:because\s+(?!of\b)|cause\s+|cuz\s+|since\s+(?:our|my|we|i|they|a\s+colleague|someone|"
-    rf"somebody|nobody|it'?s|that'?s|there'?s)\b){_TO_SENTENCE_END}",
+    r"(?:\s+(?:because\s+(?!of\b)|cause\s+|cuz\s+|since\s+(?:our|my|we|i|they|a\s+colleague|someone|"
+    r"somebody|nobody|it'?s|that'?s|there'?s)\b)"
+    # "how many credits do I have left before I save them?": when, not a second request (not
+    # "Before I forget, how many ...", which says nothing of when)
+    r"|(?<=[\w)])\s+before\s+(?:i|we)\s+"
+    rf"(?!(?:can|could|do|did|have|had|forget|continue|begin|start|go)\b)){_TO_SENTENCE_END}",
     re.IGNORECASE,
 )
 
@@ -308,10 +314,14 @@ _ANY_IS_FINE = re.compile(
 )
 
 
-# "export Q1 Leads to csv, I need it for a meeting just now": what the user needs it for
+# "export Q1 Leads to csv, I need it for a meeting just now": what the user needs it for;
+# "..., boss wants it", "..., MD wants it for IC prep": who asked for it.
 _NEED_IT_FOR = re.compile(
     r"[\s,;\u2014\u2013-]+(?:i|we)\s+(?:need|want|have)\s+(?:(?:it|this|that|them|these)\s+(?:for|by|before)|"
-    r"to\s+(?:send|share|give|show|forward|email|pass)\s+(?:it|this|that|them|these)?)\b[^.!?]*",
+    r"to\s+(?:send|share|give|show|forward|email|pass)\s+(?:it|this|that|them|these)?)\b[^.!?]*"
+    r"|\s*[,;\u2014\u2013]\s*(?:(?:my|our|the)\s+)?(?!(?:i|we|who|that|which|they)\b)[a-z&']+(?:\s+[a-z&']+)?\s+"
+    r"(?:wants|needs|asked\s+for|requested|is\s+waiting\s+(?:for|on))\s+(?:it|this|that|them|these|those)\b"
+    r"[^.!?]*",
     re.IGNORECASE,
 )
 
@@ -324,7 +334,7 @@ def without_reasons(text: str, has_role=None) -> str:
     low = text.lower()
     if "any " in low or "all " in low:
         text = _ANY_IS_FINE.sub("", text)
-    if " need " in low or " want " in low or " have " in low:
+    if " need" in low or " want" in low or " have " in low or " asked " in low or "request" in low:
         text = _NEED_IT_FOR.sub("", text)
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)

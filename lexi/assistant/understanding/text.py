@@ -357,9 +357,9 @@ _CLAUSE_VERBS = (
 _SPLIT = re.compile(
     rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
     # "import and export companies": one industry, not "export" asked after "import"
-    rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b(?!-)))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b(?!-)))"
     # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb
-    rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b))"
+    rf"|(?:(?<!\bimport)\s+[+&]\s+(?=(?:{_CLAUSE_VERBS})\b(?!-)))"
     # "show pending approvals and my credit balance": a second thing to show
     r"|(?:\s+and\s+(?=(?:my|our)\s+(?:credits?|credit\s+balance|balance|lists|tasks|pending)\b))"
     # "pull 40 more like that \u2014 is that going to be 40 credits?": a question after a dash

@@ -4760,3 +4760,137 @@ def test_a_sentence_about_the_user_after_a_search_is_no_request(text):
 def test_a_second_sentence_asking_for_more_people_still_counts():
     filters = search("CFOs in Ohio. I also need CEOs in Texas").filters
     assert filters.titles == ["CFO", "CEO"]
+
+
+class TestSmallTalkAsidesAndMail:
+    """Greetings and thanks in any words of small talk, a task asked about or killed, asides
+    about who wants the export or what the user is about to do, "mail" for email, a verdict on
+    the email as the rewrite it asks for, a hyphenated noun that is no second request."""
+
+    CAMPAIGN = ConversationState(last_campaign_id="c1")
+
+    @pytest.mark.parametrize(
+        ("text", "style"),
+        [
+            ("g'day lexi", "hello"),
+            ("cheers mate, that's it for today", "thanks"),
+            ("thx, helpful", "thanks"),
+            ("thanks lexi you're a gem", "thanks"),
+            ("ok bye for now", "bye"),
+        ],
+    )
+    def test_small_talk(self, text, style):
+        (intent,) = interpret(text).intents
+        assert (intent.kind, intent.params.get("style")) == (IntentKind.capabilities, style)
+
+    @pytest.mark.parametrize("text", ["thanks, now CFOs in Ohio", "hey lexi, marketing agencies?"])
+    def test_a_request_among_small_talk_is_no_small_talk(self, text):
+        kinds = [i.kind for i in interpret(text).intents]
+        assert IntentKind.capabilities not in kinds
+
+    @pytest.mark.parametrize(
+        ("text", "status"),
+        [("whats waiting on me", "pending"), ("show me what's been dismissed", "dismissed")],
+    )
+    def test_tasks(self, text, status):
+        (intent,) = interpret(text).intents
+        assert (intent.kind, intent.params.get("status")) == (IntentKind.tasks, status)
+
+    def test_kill_that_task(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        (intent,) = interpret("kill that task, wrong list", state).intents
+        assert intent.kind is IntentKind.task_dismiss
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "export Kalgoorlie Gold to csv, boss wants it",
+            "export Kalgoorlie Gold to csv, MD wants it for IC prep",
+        ],
+    )
+    def test_who_wants_the_export_is_an_aside(self, text):
+        state = ConversationState(known_list_names=["Kalgoorlie Gold"])
+        (intent,) = interpret(text, state).intents
+        assert (intent.kind, intent.list_name) == (IntentKind.list_export, "Kalgoorlie Gold")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "credits left? about to run a big pull",
+            "how many credit I have left before to save them?",
+            "how many credits do I have left before I save them?",
+        ],
+    )
+    def test_what_the_user_is_about_to_do_is_an_aside(self, text):
+        state = ConversationState(last_filters={"titles": ["CEO"]}, last_prospect_ids=["p1"])
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.credits]
+
+    def test_before_i_forget_is_a_preface(self):
+        text = "Thank you so much. Before I forget, how many credits do I have remaining?"
+        assert IntentKind.credits in [i.kind for i in interpret(text).intents]
+
+    def test_wrong_pricing_in_the_email_is_no_credits_question(self):
+        kinds = [
+            i.kind
+            for i in interpret("stop sending!! wrong pricing in the email", self.CAMPAIGN).intents
+        ]
+        assert kinds == [IntentKind.campaign_pause]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("show me the mails again", IntentKind.campaign_show),
+            ("show me what it says now", IntentKind.campaign_show),
+            (
+                "how is going the campaign for the UK insurers? we have replies?",
+                IntentKind.campaign_stats,
+            ),
+        ],
+    )
+    def test_the_campaign_looked_at(self, text, kind):
+        assert [i.kind for i in interpret(text, self.CAMPAIGN).intents] == [kind]
+
+    @pytest.mark.parametrize(
+        ("text", "tone", "step"),
+        [
+            ("the second mail is too pushy, make it more warm", "warm", "second"),
+            ("it sounds very stiff, more casual please", "casual", None),
+            ("it sounds very stiff", "casual", None),
+            ("it is very long", "shorter", None),
+            ("less banker-y, more casual pls", "casual", None),
+        ],
+    )
+    def test_rewrites(self, text, tone, step):
+        (intent,) = interpret(text, self.CAMPAIGN).intents
+        assert intent.kind is IntentKind.email_rewrite
+        assert (intent.params.get("tone"), intent.params.get("step")) == (tone, step)
+
+    def test_a_mail_to_someone_is_an_email_draft(self):
+        text = "write a mail to the DRH of Groupe SEB to propose a séminaire"
+        (intent,) = interpret(text).intents
+        assert intent.kind is IntentKind.email_draft
+
+    @pytest.mark.parametrize(
+        "text", ["mail order companies in Ohio, CEOs", "mail room managers at hospitals"]
+    )
+    def test_mail_order_and_mail_rooms_stay(self, text):
+        assert interpret(text).intents[0].kind is IntentKind.prospect_search
+
+    @pytest.mark.parametrize(
+        ("text", "topic"),
+        [
+            (
+                "now a campaign for this list about our convention and kick-off organisation",
+                "our convention and kick-off organisation",
+            ),
+            (
+                "write a campaign for that list congratulating them on the new role and offering "
+                "our year-end close support",
+                "congratulating them on the new role and offering our year-end close support",
+            ),
+        ],
+    )
+    def test_campaign_topics(self, text, topic):
+        state = ConversationState(last_list_name="X", known_list_names=["X"])
+        (intent,) = interpret(text, state).intents
+        assert intent.params["topic"] == topic
