@@ -457,8 +457,8 @@ def account(clause: str) -> Intent | None:
         )
         style = "thanks" if thanks else ("bye" if bye else "hello")
         return Intent(kind=IntentKind.capabilities, params={"style": style})
-    if style := small_talk(clause):
-        return Intent(kind=IntentKind.capabilities, params={"style": style})
+    if said := small_talk(clause):
+        return Intent(kind=IntentKind.capabilities, params={"style": said})
     if _CREDITS.search(clause):
         return Intent(kind=IntentKind.credits)
     if _TASKS.search(clause) and not re.search(r"\bcampaign", clause, I):
