@@ -83,6 +83,8 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Chef de Cuisine|Executive Sous Chef|Banquet Chef|Head of Maintenance|Head of Production
 |Head of Transportation|Head of Warehouse|Maintenance Director|Production Director
 |Transportation Director|Warehouse Director|Head Chef|Head Sommelier|Sommelier
+|Mine Manager|Mine General Manager|Quarry Manager|Maintenance Superintendent|Mine Superintendent
+|Mining Superintendent|Processing Superintendent|Mill Superintendent|Maintenance Planner
 """
 
 

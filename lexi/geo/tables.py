@@ -108,6 +108,11 @@ REGION_ALIASES: dict[str, str] = {
     "Sask": "SK, CA",
     "NoVA": "VA, US",
     "Québec": "QC, CA",
+    "NWT": "NT, CA",
+    "the NWT": "NT, CA",
+    "the Yukon": "YT, CA",
+    "WA State": "WA, US",
+    "Western Oz": "WA, AU",
     # The US state: Georgia the country is "Georgia (country)", "Republic of Georgia" or
     # "Tbilisi, Georgia"; in running text "Georgia" next to places abroad reads as the country.
     "Georgia": "GA, US",

@@ -284,7 +284,7 @@ def not_a_search(clause: str) -> Intent | None:
 # their buildings", "can you pull the PUE numbers for their facilities?": a question about the
 # people or companies found, asking for a fact no filter or field of Lexi's holds.
 _ASKS_A_FACT = prefilter.compile(
-    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hmm+|oh|btw|quick\s+q(?:uestion)?)\W+)*(?:"
+    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hm+|oh|btw|quick\s+q(?:uestion)?)\W+)*(?:"
     r"(?:do|did)\s+(?:you|u)\s+(?:happen\s+to\s+|also\s+|maybe\s+)?(?:know|have)\b|"
     r"(?:can|could|would)\s+(?:you|u)\s+(?:also\s+|please\s+|maybe\s+)?(?:tell\s+me|let\s+me\s+know|"
     r"check|see|find\s+out|look\s+up|pull|get|give\s+me|show\s+me|figure\s+out)\b|"
@@ -295,7 +295,7 @@ _ASKS_A_FACT = prefilter.compile(
 )
 # "Do you know what the current rates on farm operating loans are?": a question of fact.
 _KNOW_WHAT = re.compile(
-    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hmm+|oh|btw)\W+)*(?:do|did)\s+(?:you|u)\s+(?:happen\s+to\s+)?know\s+"
+    r"^\W*(?:(?:and|also|ok(?:ay)?|so|hm+|oh|btw)\W+)*(?:do|did)\s+(?:you|u)\s+(?:happen\s+to\s+)?know\s+"
     r"(?:what|how|whether|if|when|who|which)\b",
     I,
 )

@@ -70,7 +70,7 @@ _APPROVE = re.compile(
 )
 _JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
-    rf"^\W*(?:(?:and|also|then|actually|hmm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
+    rf"^\W*(?:(?:and|also|then|actually|hm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
     rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
     rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
@@ -168,7 +168,7 @@ _LOOSE_APPROVE = re.compile(
     I,
 )
 _LOOSE_DISMISS = re.compile(
-    r"^(?:(?:no|nah|nope|hmm+|actually|hold\s+on|wait|ok(?:ay)?|on\s+reflection|on\s+second\s+thoughts?|"
+    r"^(?:(?:no|nah|nope|hm+|actually|hold\s+on|wait|ok(?:ay)?|on\s+reflection|on\s+second\s+thoughts?|"
     r"don'?t\s+(?:start|send|launch|run)\s+(?:it|that|this)(?:\s+yet)?)\s+)*"
     r"(?:(?:please|pls|could\s+you|can\s+you|would\s+you)\s+)?(?:dismiss|cancel|kill|scrap|reject|decline|"
     r"abort|bin|nix)(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
@@ -177,7 +177,7 @@ _LOOSE_DISMISS = re.compile(
 )
 _ASIDE_WORDS = re.compile(
     r"^(?:thanks?|thank\s+you|ta|cheers|thx|ty|many\s+thanks|much\s+appreciated|very\s+well|yes|yeah|"
-    r"yep|ok(?:ay)?|right|hmm+|actually|hold\s+on|wait|on\s+reflection|nah|no|sorry|understood|"
+    r"yep|ok(?:ay)?|right|hm+|actually|hold\s+on|wait|on\s+reflection|nah|no|sorry|understood|"
     r"got\s+it|perfect|great|fine|alright|for\s+now)(?:\s+\S+){0,6}$",
     I,
 )

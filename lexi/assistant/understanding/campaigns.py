@@ -213,7 +213,7 @@ _SHOW_OBJECT = re.compile(
 )
 # "let me see it", "lemme see it again", "can I see it?": after a campaign, its emails
 _SEE_IT = re.compile(
-    r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hmm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
+    r"\W*(?:(?:ok(?:ay)?|so|now|great|cool|hm+)\W+)*(?:(?:let\s+me|lemme|can\s+i|could\s+i|may\s+i|"
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
     r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
     r"|i\s+can\s+see\s+(?:it|that|this|them)"
@@ -241,7 +241,7 @@ _VERDICT = (
 )
 # "bit too American for the NHS", "way too salesy for hospital CFOs": a verdict on the email
 _TOO_VERDICT = re.compile(
-    r"\W*(?:(?:it'?s|it\s+is|this\s+is|that'?s|still|hmm+|ok|sounds|reads)\W+)*(?:a\s+)?"
+    r"\W*(?:(?:it'?s|it\s+is|this\s+is|that'?s|still|hm+|ok|sounds|reads)\W+)*(?:a\s+)?"
     r"(?:bit|little|way|far|much|kinda|kind\s+of|rather|tad|touch)?\s*too\s+[a-z]+(?:\s+for\b[^,.;!?]*)?\W*",
     I,
 )
@@ -372,7 +372,7 @@ def stats_of_it(clause: str) -> bool:
 
 # "pause the SaaS CFOs campaign, the reply rate is awful": an order first, its reason after.
 _ORDER_FIRST = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|please|pls|and|also|now|ugh|hmm+)\W+)*(?:please\s+)?"
+    r"^\W*(?:(?:ok(?:ay)?|please|pls|and|also|now|ugh|hm+)\W+)*(?:please\s+)?"
     r"(?:pause|halt|suspend|stop)\b",
     I,
 )
@@ -648,7 +648,7 @@ _CUT_TO = re.compile(
 # "it sounds very stiff, more casual please", "the tone is a bit cold": what the email is said to
 # be, when the conversation has a campaign (the opposite tone is asked for, see ``_tone``).
 _SAID_TO_BE = re.compile(
-    r"\W*(?:(?:hmm+|ok(?:ay)?|well|honestly|but|and|so|mmm+|uh+)\W+)*"
+    r"\W*(?:(?:hm+|ok(?:ay)?|well|honestly|but|and|so|mmm+|uh+)\W+)*"
     r"(?:it|this|that|the\s+(?:e-?mails?|copy|draft|text|tone|wording|message|intro|"
     r"(?:first|second|third|fourth|last|final)\s+(?:e-?mail|one|step|message)))"
     r"(?:'s|\s+is|\s+(?:still\s+)?(?:sounds|reads|feels|seems|looks|comes\s+across(?:\s+as)?))\s+"

@@ -228,7 +228,7 @@ _ABOUT_DATA = prefilter.compile(
 # "why so few?", "how come only 3?": why a search found what it found; "are those locations
 # where the person is or where the company is?": what a filter applies to.
 _ABOUT_RESULTS = prefilter.compile(
-    r"^\W*(?:(?:hmm+|ok(?:ay)?|so|but|and|wait|huh|quick\s+q(?:uestion)?)\W+)*(?:why|how\s+come)\s+"
+    r"^\W*(?:(?:hm+|ok(?:ay)?|so|but|and|wait|huh|quick\s+q(?:uestion)?)\W+)*(?:why|how\s+come)\s+"
     r"(?:(?:are|were|is)\s+there\s+|there(?:'s|\s+(?:are|were|is))\s+|did\s+(?:i|we|you)\s+(?:only\s+)?(?:get|find)\s+|(?:are|were)\s+"
     r"(?:they|there)\s+)?(?:so\s+(?:few|little|many)|only\s+(?:\d+|a\s+few|a\s+handful))"
     r"(?:\s+(?:results|people|matches|hits|contacts|of\s+them|this\s+time))?\W*$"
@@ -273,7 +273,7 @@ _WHO_DOES = r"(?:it|you|u|lexi|this(?:\s+(?:thing|tool|app))?)"
 # "so it can find people's emails for me?", "can you also get work emails?": whether Lexi gives
 # a kind of data, asked without anyone to find.
 _ASKS_ABILITY = prefilter.compile(
-    r"^\W*(?:(?:so|and|ok(?:ay)?|wait|oh|hmm+|but|also|just\s+to\s+(?:check|confirm)|quick\s+q(?:uestion)?)"
+    r"^\W*(?:(?:so|and|ok(?:ay)?|wait|oh|hm+|but|also|just\s+to\s+(?:check|confirm)|quick\s+q(?:uestion)?)"
     rf"\W+)*(?:{_WHO_DOES}\s+(?:can|could|will|does|do)|(?:can|could|does|do|will)\s+{_WHO_DOES})\s+"
     r"(?:also\s+|actually\s+|really\s+|even\s+)?(?:find|get|give|pull|look\s+up|dig\s+up|provide|"
     r"verify|check)\s+(?:me\s+|us\s+)?(?:(?:people|persons|someone|somebody|anyone|contacts|prospects|"

@@ -37,7 +37,7 @@ _TOPICS: list[tuple[str, tuple[str, ...]]] = [
 # "what (exactly) does X mean / signify / stand for", "what do you mean by X", "how do you define
 # X", "what counts as X", "what is meant by X", "define X", "meaning of X".
 _ASKS_MEANING = prefilter.compile(
-    r"^\W*(?:(?:so|ok(?:ay)?|hmm+|hey|sorry|quick\s+question|q|one\s+thing|also|and|btw|"
+    r"^\W*(?:(?:so|ok(?:ay)?|hm+|hey|sorry|quick\s+question|q|one\s+thing|also|and|btw|"
     r"just\s+curious|wait)\W+)*"
     r"(?:"
     r"wh?at\s+(?:do|did)\s+(?:you|u)\s+mean\s+by\s+(?P<b>.{1,60})|"
@@ -65,7 +65,7 @@ _NAMED_ONLY = prefilter.compile(
 # "what's a catch-all email?", "what is a guessed email": asked about a concept by name alone;
 # only a concept Lexi explains makes this a question about meaning ("what's a good list" is not).
 _WHAT_IS = prefilter.compile(
-    r"^\W*(?:(?:so|ok(?:ay)?|hmm+|hey|sorry|quick\s+question|also|and|btw|wait)\W+)*"
+    r"^\W*(?:(?:so|ok(?:ay)?|hm+|hey|sorry|quick\s+question|also|and|btw|wait)\W+)*"
     r"wh?at(?:'s|s|\s+is|\s+are|\s+r)\s+(?:an?\s+|the\s+)?(?P<x>[^?]{1,40}?)"
     r"(?:\s+(?:e-?mails?|addresses|emails?\s+status|status|signal|filter)s?)?\s*\?*\s*$",
     re.IGNORECASE,
@@ -115,7 +115,7 @@ def _unquoted(phrase: str, quotes: list[str]) -> str:
 # has, answered, never searched ("do you have their phone numbers?" asks for the data: an
 # unsupported request).
 _ASKS_FILTER = prefilter.compile(
-    r"^\W*(?:(?:so|ok(?:ay)?|hmm+|hey|hi|sorry|quick\s+question|q|also|and|btw|wait|just\s+curious)"
+    r"^\W*(?:(?:so|ok(?:ay)?|hm+|hey|hi|sorry|quick\s+question|q|also|and|btw|wait|just\s+curious)"
     r"\W+)*(?:"
     r"(?:can|could|do|does|will|would)\s+(?:you|u|i|we|lexi)\s+(?:also\s+|even\s+|actually\s+)?"
     r"(?:search|filter|find|look\s+up|segment|narrow|sort|target|pull|select)\w*\s+"

@@ -22,7 +22,7 @@ Reading = Callable[[str], dict[str, tuple[str, ...]]]
 
 # Words before a correction said as a sentence of its own: "sorry", "oops", "no wait", "and".
 _LEAD = (
-    r"(?P<lead>\W*(?:(?:sorry|oops|whoops|no|nope|nah|wait|ugh|actually|hmm+|ah|oh|ok(?:ay)?|"
+    r"(?P<lead>\W*(?:(?:sorry|oops|whoops|no|nope|nah|wait|ugh|actually|hm+|ah|oh|ok(?:ay)?|"
     r"and|also|my\s+bad|my\s+mistake)\W+)*)"
 )
 # "sorry not biotech, medical devices", "not Ohio, Iowa", "no, not CTOs but CFOs": the second

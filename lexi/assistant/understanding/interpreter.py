@@ -83,7 +83,7 @@ def _without_about_me(text: str) -> str:
 # "drop the chros, talent acquisition directors instead": the new value in place of the dropped
 # one, said as "talent acquisition directors instead of chros"; the others stay.
 _DROP_THEN_INSTEAD = re.compile(
-    r"^(?P<lead>\W*(?:(?:nah|no|nope|ok(?:ay)?|actually|hmm+|wait|so)\W+)*)"
+    r"^(?P<lead>\W*(?:(?:nah|no|nope|ok(?:ay)?|actually|hm+|wait|so)\W+)*)"
     r"(?:drop|remove|lose|ditch|scrap|no\s+more)\s+(?:the\s+)?(?P<old>[^,;.]+?)\s*[,;.]\s*"
     r"(?:and\s+|but\s+)?(?:add\s+|get\s+|use\s+|go\s+with\s+|give\s+me\s+|show\s+)?(?:the\s+)?"
     r"(?P<new>[^,;.]+?)\s+instead(?:\W+(?:please|pls|thanks|thx))*\W*$",
@@ -92,7 +92,7 @@ _DROP_THEN_INSTEAD = re.compile(
 # "instead of CFOs, controllers and VPs of finance": said the other way round, "<new> instead
 # of <old>".
 _INSTEAD_OF_FIRST = re.compile(
-    r"^(?P<lead>\W*(?:(?:ok(?:ay)?|so|and|actually|hmm+|no|nah|but)\W+)*)"
+    r"^(?P<lead>\W*(?:(?:ok(?:ay)?|so|and|actually|hm+|no|nah|but)\W+)*)"
     r"(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+(?:the\s+)?(?P<old>[^,;.:]+?)\s*(?:[,;:\u2014\u2013]|\s-)\s*"
     r"(?:(?:please|pls)\s+)?(?:(?:give\s+me|show\s+me|get|find|use|go\s+with|try|let'?s\s+do)\s+)?"
     r"(?P<new>[^,;.]+?)(?:\W+(?:please|pls|thanks|thx))*\W*$",
@@ -461,6 +461,14 @@ def _email_for_mail(m: re.Match[str]) -> str:
     return f"{before}email{m[2]}"
 
 
+# "sub-$25M rev", "sub 500 employee companies": under the amount.
+_SUB_AMOUNT = re.compile(r"\bsub[\s-]?(?=[$\u20ac\u00a3]?\d)", re.IGNORECASE)
+# "cap it at 75 employees": a most, said of the size (of results alone it is the count).
+_CAP_AT = re.compile(
+    r"\bcap(?:ped)?\s+(?:it|them|this|that|the\s+(?:size|headcount|companies|search))?\s*at\s+"
+    r"(?=[\d,.]+\s*[kK]?\s*(?:employees|people|staff|ppl|heads|headcount|fte|emp)\b)",
+    re.IGNORECASE,
+)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
 _BEFORE_TO = re.compile(r"\bbefore\s+to\s+(?=[a-z]{2,}\b)", re.IGNORECASE)
 # "doesn't matter how big they are": no size (a size set before is cleared), not big companies.
@@ -537,6 +545,8 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
+    (("sub", "Sub", "SUB"), _SUB_AMOUNT, "under "),  # "sub-$25M rev"
+    (("cap", "Cap"), _CAP_AT, "max "),  # "cap it at 75 employees"
     (
         (" mail", " Mail"),
         _MAIL_FOR_EMAIL,
@@ -562,7 +572,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
 # "I mean companies based in NJ", "no, I meant the company is in Boston", "wait i meant ...": the
 # same.
 _CORRECTION = re.compile(
-    r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:(?:sorry|wait|oops|whoops|oh|ah|hmm+|"
+    r"^\W*(?:(?:no|nope|nah)\s*[,.!;:\u2014-]+\s*(?=\w)|(?:(?:sorry|wait|oops|whoops|oh|ah|hm+|"
     r"no|nope|nah|actually|ugh|my\s+bad|and|also)\W+)*i\s+meant?\b\W*(?=\w))"
     r"(?:i\s+meant?\b\W*(?=\w))?",
     re.IGNORECASE,

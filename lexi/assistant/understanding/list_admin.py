@@ -121,7 +121,7 @@ def _the_last(state: ConversationState) -> str | None:
 
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
-    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hmm+|wait|(?:would|do)\s+you\s+mind|"
+    r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hm+|wait|(?:would|do)\s+you\s+mind|"
     r"could\s+you|can\s+you|would\s+you|"
     r"can\s+i|could\s+i|may\s+i|please|oops|whoops|sorry|ugh|ah|hey|btw|right|um+|just|go\s+ahead\s+and|"
     # "let's rename ...", "can we merge ...", "I'd like to delete ...": the same request

@@ -1076,6 +1076,7 @@ _CLEAR_KEYS = {
     "startup": ("employees",),
     "revenue": ("revenue_usd",),
     "arr": ("revenue_usd",),
+    "rev": ("revenue_usd",),
     "industry": ("industries", "exclude_industries"),
     "sector": ("industries", "exclude_industries"),
     "vertical": ("industries", "exclude_industries"),
@@ -1103,7 +1104,8 @@ _CLEAR_KEYS = {
 }
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
-    r"startup|revenue|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
+    r"startup|revenue|rev(?=\s+(?:filter|constraint|requirement|limit|range|band|floor|cap|min|max|"
+    r"minimum|maximum|part|bit|criteri))|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
     r"vacanc(?=ies|y)|date\s+range|date|time\s*frame)"

@@ -246,7 +246,20 @@ def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> Pla
         hit.elsewhere = _cities_elsewhere(" ".join(texts[i:j]), places[0].country)
     if span == 1:
         _code_or_country(hit, texts[i])
+        if len(places) == 1 and places[0].kind == "region" and _is_code(texts[i]):
+            hit.elsewhere = _regions_elsewhere(texts[i], places[0].country)
     return hit
+
+
+def _regions_elsewhere(code: str, country: str) -> list[str] | None:
+    """The states of other countries written with the same code ("WA": Washington and Western
+    Australia; "NT": Australia's and Canada's), which the places around it choose between."""
+    others = [
+        p.filter_string()
+        for p in geo.lookup_all(code)
+        if p.kind == "region" and p.country != country
+    ]
+    return others or None
 
 
 # Compass words: a region named by them alone ("the Southeast", "Northeast", "the South") is

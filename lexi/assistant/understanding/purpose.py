@@ -182,7 +182,10 @@ _REASON = prefilter.compile(
     r"(?:have|has|got|don'?t|won'?t|can'?t|never|tend|use|run|own|outsource|handle|do\s+(?:it|that)|"
     r"are\s+(?:already|usually|too|all|mostly|not|never|just|covered|taken|handled))\b"
     # "cut the clinics out, they're too small", "skip agencies, they are never a fit"
-    r"|(?:they|those|these)(?:'re|\s+are)\s+(?:too|already|usually|not|never|basically|"
+    # (not "they are already our clients" after companies named: read as companies left out)
+    r"|(?:they|those|these)(?:'re|\s+are)\s+"
+    r"(?!already\s+(?:our\s+|my\s+)?(?:customers|clients|portcos|accounts)\b(?<=[a-z])(?<=\w)(?!\S))"
+    r"(?:too|already|usually|not|never|basically|"
     r"just|way)\b"
     # "ski resorts count for us", "they qualify too"
     r"|(?:[\w-]+\s+){1,3}?(?:counts?\s+(?:for\s+us|as)|qualif(?:y|ies)\s+(?:for\s+us|too|as))\b"
@@ -276,7 +279,7 @@ _SOMEONE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?[\w-]+", re.IGNORECASE)
 _GREETING = re.compile(
     r"\W*(?:(?:hello|hi|hey|hiya|good\s+(?:morning|afternoon|evening|day)|morning|bonjour|hallo|"
     r"guten\s+tag|hola|ciao|dear|lexi|there|team|all|folks|quick\s+(?:one|question)|ok(?:ay)?|so|"
-    r"and|um+|hmm+|please|thanks|thank\s+you|sorry|(?:i'?m|i\s+am)\s+sorry|apologies|my\s+bad|"
+    r"and|um+|hm+|please|thanks|thank\s+you|sorry|(?:i'?m|i\s+am)\s+sorry|apologies|my\s+bad|"
     r"excuse\s+me)\W*)*",
     re.IGNORECASE,
 )

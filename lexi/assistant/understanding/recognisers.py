@@ -598,7 +598,7 @@ _LIST_LOOKS = frozenset(
 )
 # "no actually ...", "wait, rather ...", "scratch that, ...": what follows replaces what came before.
 _TAKES_BACK = re.compile(
-    r"^\W*(?:(?:no|nah|nope|oh|hmm+|sorry|wait)\W+)*(?:actually|scratch\s+that|on\s+second\s+"
+    r"^\W*(?:(?:no|nah|nope|oh|hm+|sorry|wait)\W+)*(?:actually|scratch\s+that|on\s+second\s+"
     r"thoughts?|rather|i\s+mean|wait)\b",
     re.IGNORECASE,
 )
@@ -761,8 +761,10 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
         return _refinement(base, slots, clause, running, intents)
     if not slots.has_role:
         return _without_roles(slots, wanted)
+    earlier = [*base.get("locations", []), *base.get("company_locations", [])] if base else []
     return Intent(
-        kind=IntentKind.prospect_search, filters=ProspectFilters.from_dict(new_filters(slots))
+        kind=IntentKind.prospect_search,
+        filters=ProspectFilters.from_dict(new_filters(slots, earlier)),
     )
 
 

@@ -31,7 +31,7 @@ _BOUND = (
 _QTY = rf"(?:{_BOUND})?{_AMOUNT}(?:\s*(?:-|\u2013|to)\s*{_AMOUNT})?(?:\s*{_UNIT}\b|%)?"
 _LEAD = (
     r"^\W*(?:(?:sorry|oops|whoops|ugh|argh|typo|my\s+bad|my\s+mistake|no|nope|nah|wait|actually|"
-    r"hmm+|ah|oh|ok(?:ay)?|i\s+meant?|i\s+wanted|it\s+should\s+(?:be|say|have\s+been)|"
+    r"hm+|ah|oh|ok(?:ay)?|i\s+meant?|i\s+wanted|it\s+should\s+(?:be|say|have\s+been)|"
     r"should\s+(?:be|say|have\s+been)|make\s+(?:it|that)|change\s+(?:it|that)\s+to)\W+)*"
 )
 _TAIL = r"(?:\W+(?:please|pls|thanks|thx|sorry|then|instead|my\s+bad))*\W*$"
@@ -48,7 +48,7 @@ _NOT_OLD_NEW = prefilter.compile(
 )
 # "actually 300", "I meant 15" (the interpreter writes "I meant" as "actually").
 _MEANT = re.compile(
-    r"^\W*(?:(?:sorry|oops|whoops|ugh|my\s+bad|no|nope|wait|hmm+|ah|oh)\W+)*actually\W+"
+    r"^\W*(?:(?:sorry|oops|whoops|ugh|my\s+bad|no|nope|wait|hm+|ah|oh)\W+)*actually\W+"
     rf"(?P<new>{_AMOUNT}(?:\s*(?:-|\u2013|to)\s*{_AMOUNT})?){_TAIL}",
     re.IGNORECASE,
 )

@@ -54,7 +54,7 @@ from .slots import (
 )
 from .text import QUOTE_TOKEN, Token, norm_key, tokenize, words_to_digits
 from .titlewords import VOCABULARY_PAIRS, VOCABULARY_WORDS
-from .unsupported import unsupported
+from .unsupported import ownership_left_out, unsupported
 
 _MAX_SPAN = 5
 
@@ -1396,10 +1396,12 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _LEVELS.sub(r"\1-level \2 \3-level", text)
     # "drop the new in role part": a filter named to be cleared is not asked for again
     text, slots.cleared, slots.double = patterns.cleared(text)
+    text, owners = ownership_left_out(text)
     text, slots.signals, _ = signals(text, utc_now().date())
     if quotes and "hiring_for" in slots.signals:
         _quoted_postings(slots.signals["hiring_for"], quotes)
     text, slots.unsupported = unsupported(text)
+    slots.unsupported = [*owners, *(c for c in slots.unsupported if c not in owners)]
     text, slots.revenue = patterns.revenue(text)
     if slots.revenue and _TOTAL_RAISED.search(clause) and not _REVENUE_WORDS.search(clause):
         # "raised $50M+ in total", "total funding between $1M and $5M": money raised
@@ -1922,6 +1924,7 @@ def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambig
             slots.employees = {"min": low, "max": high}
     elif kind == "industry":
         add_unique(slots.exclude_industries if negated else slots.industries, value)
+        slots.industry_hits.append((i, tuple(value), negated))
         dept = DEPT_KEYS.get(" ".join(keys[i : i + span]))
         if dept:
             slots.dept_mentions.append((dept, tuple(value), negated))

@@ -42,7 +42,7 @@ STRONG_REFINE = re.compile(
     r"(?:trade|exchange|switch)\s+(?:out\s+)?(?:\S+\s+){1,4}?(?:out\s+)?for)\b|"
     r"^\W*(?:and|&)\s|^\W*or\s|^\s*\+\s*\w|\bthen\W*$|"
     # "Both please, CFO and finance director together": the roles asked about, in the same search
-    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|hmm+|no|nah|oh)\W+)*(?:(?:i\s+want|give\s+me|show)\s+)?"
+    r"^\W*(?:(?:ok(?:ay)?|yes|yeah|yep|hm+|no|nah|oh)\W+)*(?:(?:i\s+want|give\s+me|show)\s+)?"
     r"both(?=\s*(?:[,.;:!-]|please\b|pls\b|of\s+them\b|$))|\btogether\W*$",
     re.IGNORECASE,
 )
@@ -75,9 +75,13 @@ ADD_MODE = re.compile(
 )
 
 
-def new_filters(slots: Slots) -> dict[str, Any]:
-    """The filters of a fresh search; only the fields the request set, plus ``limit``."""
-    slots = _which_reading(_nearby(slots))
+def new_filters(slots: Slots, context: Sequence[str] = ()) -> dict[str, Any]:
+    """The filters of a fresh search; only the fields the request set, plus ``limit``.
+
+    ``context``: the places of the conversation's last search, which say which of two places of
+    one name is meant when the request's own places do not ("WA" after searches in Queensland).
+    """
+    slots = _kind_of_industry_left_out(_which_reading(_nearby(slots, context)))
     f: dict[str, Any] = dict(render_roles(slots.positive_roles))
     for key in _LIST_FIELDS:
         if getattr(slots, key):
@@ -628,6 +632,31 @@ def _departments_not_industries(slots: Slots) -> Slots:
     taken = {ind for _, inds, _ in slots.dept_mentions for ind in inds}
     out.industries = [v for v in slots.industries if v not in taken]
     out.exclude_industries = [v for v in slots.exclude_industries if v not in taken]
+    return out
+
+
+def _kind_of_industry_left_out(slots: Slots) -> Slots:
+    """ "CFOs at banks in Ohio, skip credit unions": an industry asked for and left out in one
+    request leaves out a kind of it, which no industry filter expresses; the industry stays and
+    the reply says what was not left out (never every bank left out)."""
+    first_wanted: dict[str, int] = {}
+    for at, values, negated in slots.industry_hits:
+        for value in values:
+            if not negated:
+                first_wanted.setdefault(value, at)
+    both = [
+        value
+        for at, values, negated in slots.industry_hits
+        if negated
+        for value in values
+        if value in slots.exclude_industries and first_wanted.get(value, at) < at
+    ]
+    if not both:
+        return slots
+    if "exclude_keywords" not in slots.unsupported:
+        slots.unsupported.append("exclude_keywords")  # said in the reply (see ``_note_unread``)
+    out = copy.copy(slots)
+    out.exclude_industries = [i for i in slots.exclude_industries if i not in both]
     return out
 
 

@@ -268,6 +268,8 @@ class Slots:
     # industries the same words were read as, negated). A refinement of a department search
     # reads them as departments.
     dept_mentions: list[tuple[str, tuple[str, ...], bool]] = field(default_factory=list)
+    # every industry read, in order: (token index, industries, negated)
+    industry_hits: list[tuple[int, tuple[str, ...], bool]] = field(default_factory=list)
     place_options: dict[str, list[str]] = field(default_factory=dict)  # see places.PlaceHit
     code_places: set[str] = field(default_factory=set)  # read from two-letter codes ("CA")
     unsupported: list[str] = field(default_factory=list)  # see unsupported.py

@@ -18,7 +18,7 @@ from .lexicon import TECHNOLOGY_SPELLING
 from .scanner import extract
 
 _LEAD = (
-    r"^\W*(?:(?:actually|ok(?:ay)?|so|hmm+|no|nah|and|but|then|now|maybe|let'?s|please|pls|"
+    r"^\W*(?:(?:actually|ok(?:ay)?|so|hm+|no|nah|and|but|then|now|maybe|let'?s|please|pls|"
     r"can\s+you|could\s+you|sorry|wait)\W+)*"
 )
 _OLD = (

@@ -20,7 +20,7 @@ from .lexicon import TECHNOLOGY_SPELLING
 from .scanner import extract
 from .text import norm_key
 
-_LEAD = r"^\W*(?:(?:hmm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
+_LEAD = r"^\W*(?:(?:hm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
 _VERB = (
     r"(?:drop|remove|delete|lose|ditch|scrap|scratch|skip|undo|revert|reverse|"
     r"forget(?:\s+about)?|never\s*mind(?:\s+about)?|take\s+(?:out|off|away)|get\s+rid\s+of|"
@@ -59,7 +59,7 @@ _SPLIT_PARTICLE = prefilter.compile(
 # "nvm sf", "never mind Boston", "forget about fintech", "scratch Texas": at the start of a
 # clause, a value of the search taken back (not "never mind" alone, nor "never mind, CFOs").
 _TAKE_BACK_LEAD = prefilter.compile(
-    r"(?:^|(?<=[,;.!?])\s)(?P<lead>\W*(?:(?:ok(?:ay)?|oh|ah|hmm+|actually|and|also|wait)\W+)*)"
+    r"(?:^|(?<=[,;.!?])\s)(?P<lead>\W*(?:(?:ok(?:ay)?|oh|ah|hm+|actually|and|also|wait)\W+)*)"
     r"(?:never\s*mind|nvm|forget(?:\s+about)?|scratch)\s+"
     r"(?=(?!(?:it|that|this|them|those|these|me|then|thanks?|please|pls|ok|okay|i|we|you|the\s+"
     r"last|about\s+it|what)\b)\w)",
@@ -68,14 +68,14 @@ _TAKE_BACK_LEAD = prefilter.compile(
 # "Furthermore, Switzerland is not so interesting for us, because of the currency. Could you
 # remove it, please?": the value a sentence is about, then "remove it": that value is removed.
 _SUBJECT_THEN_REMOVE_IT = prefilter.compile(
-    r"(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hmm+|actually|however|btw|"
+    r"(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hm+|actually|however|btw|"
     r"ok(?:ay)?|sorry|plus|then)\W+)*(?:the\s+)?"
     r"(?P<what>(?!(?:it|they|we|i|this|that|these|those|there|you|he|she)\b)"
     r"[^\W\d][\w&.'-]*(?:\s+[^\W\d][\w&.'-]*){0,3}?)\s+"
     r"(?:is|are|isn'?t|aren'?t|was|were|seems?|looks?)\b[^.!?]*?[.!?,;]\s*"
     r"(?:(?:so|then|and|could|can|would|will|you|please|pls|just|kindly|maybe|perhaps)\W+)*"
     r"(?:remove|drop|exclude|skip|lose|ditch|take\s+out|leave\s+out)\s+(?:it|them)\b"
-    r"|(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hmm+|actually|however|btw|"
+    r"|(?:^|(?<=[.!?])\s)\W*(?:(?:furthermore|also|and|but|oh|hm+|actually|however|btw|"
     r"ok(?:ay)?|sorry|plus|then)\W+)*(?:the\s+)?"
     r"(?P<what2>(?!(?:it|they|we|i|this|that|these|those|there|you|he|she)\b)"
     r"[^\W\d][\w&.'-]*(?:\s+[^\W\d][\w&.'-]*){0,3}?)\s+"
@@ -160,7 +160,7 @@ _SAME_PLACES_TO_COMPANIES = prefilter.compile(
 # "the ohio part is the company hq", "i meant the location is where the company is", "that
 # location is for the companies, not the people": the same, said of the search's place.
 _PLACE_IS_THE_COMPANIES = prefilter.compile(
-    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hmm+|ok(?:ay)?|i\s+meant?)\W+)*"
+    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hm+|ok(?:ay)?|i\s+meant?)\W+)*"
     r"(?:(?:the|that|this|those|these|my)\s+)?(?:[\w.'-]+\s+){0,3}?"
     r"(?:part|bit|one|ones|locations?|places?|states?|cit(?:y|ies)|countr(?:y|ies)|regions?|areas?|"
     r"geo(?:graphy)?)\s+(?:is|are|was|were|should\s+be|means?|meant)\s+(?:(?:for|about|of)\s+)?"
@@ -173,7 +173,7 @@ _PLACE_IS_THE_COMPANIES = prefilter.compile(
 # "no, ohio is the company location", "Ohio should be where the company is HQ'd": the search's
 # place named and said to be the companies'.
 _NAMED_PLACE_IS_THE_COMPANIES = prefilter.compile(
-    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hmm+|ok(?:ay)?|i\s+meant?)\W+)*"
+    r"^\W*(?:(?:actually|sorry|no|nope|wait|oh|oops|hm+|ok(?:ay)?|i\s+meant?)\W+)*"
     r"(?P<place>[\w.'-]+(?:\s+[\w.'-]+){0,2}?)\s+(?:is|are|was|were|should\s+be|means?|meant)\s+"
     r"(?:(?:for|about|of)\s+)?(?:where\s+)?(?:the\s+|their\s+)?(?:compan(?:y|ies)|hq|headquarters|"
     r"employers?|firms?|business(?:es)?|organi[sz]ations?)(?:'s?)?\b",

@@ -18,6 +18,11 @@ _NO_ROLE_AFTER = (
     r"heads?|administrators?|admins?|technicians?|techs?|officers?|executives?|specialists?|"
     r"planners?|operators?|vps?|gms?|ceos?|cfos?|coos?|owners?|founders?|presidents?)\b)"
 )
+# Names of companies as typed: capitalised words, several joined by commas, "and", "or", "&".
+_NAMES = (
+    r"(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}"
+    r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})*"
+)
 _RULES: list[tuple[str, str]] = [
     (
         "funding_amount",
@@ -72,7 +77,12 @@ _RULES: list[tuple[str, str]] = [
     (
         "company_list",
         (
-            r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250)\b|"
+            r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250|350)\b|"
+            # stock indexes: "ASX 200 miners", "CAC 40 companies", "Russell 2000", "Nikkei 225"
+            r"\b(?:asx\s*(?:20|50|100|200|300)|cac\s*40|sbf\s*120|m?dax(?:\s*(?:30|40))?|tec\s*dax|"
+            r"nasdaq[\s-]*100|russell\s*(?:1000|2000|3000)|s\s*&\s*p\s*(?:400|600|midcap|smallcap)|"
+            r"tsx\s*60|nikkei\s*225|hang\s+seng|sensex|nifty\s*(?:50|100|500)|ibex\s*35|aex|smi|"
+            r"omxs?\s*30|euro\s*stoxx\s*50|stoxx\s*(?:50|600)|jse\s+top\s*40|forbes\s*(?:2000|global\s+2000))\b|"
             r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b|\bam\s*law\s*(?:100|200)\b|\bnlj\s*(?:250|500)\b|"
             r"\bglobal\s+200\b|"
             r"\b(?:at\s+)?(?:the\s+)?(?:\d+\s+)?(?:companies|accounts|facilities|firms|hospitals|orgs)?\s*(?:on|in|from)\s+"
@@ -88,7 +98,21 @@ _RULES: list[tuple[str, str]] = [
         r"skip|skipping|minus|without|drop)\s+"
         r"(?:anyone|anybody|people|folks|those|employees|the\s+ones)?\s*(?:who\s+works?\s+|working\s+)?at\s+"
         r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
-        r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})*",
+        r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})*|"
+        # "exclude our portcos Keystone IT and Lakeshore Tech Partners", "skip our clients":
+        # the user's own companies left out, named or not
+        r"\b(?:exclude|excluding|except|skip|skipping|leave\s+out|leaving\s+out|minus|without|drop|"
+        r"remove|not|no)\s+(?:any\s+of\s+)?(?:our|my)\s+(?:existing\s+|current\s+|own\s+)?"
+        r"(?:portcos|portfolio\s+compan(?:y|ies)|clients|customers|accounts|competitors)\b"
+        r"(?:\s*[:(,]?\s*(?:like\s+|such\s+as\s+|i\.?e\.?\s+|e\.?g\.?\s+)?" + _NAMES + r")?|"
+        # "skip Anglo and Sibanye they're already customers", "skip Cegeka and NRB pls, they are
+        # already our clients": companies named, and said to be the user's
+        r"\b(?:exclude|excluding|except|skip|skipping|leave\s+out|minus|drop|remove|not|no)\s+"
+        + _NAMES
+        + r"(?:\s+(?:pls|please|too|as\s+well))?\s*[,;:\u2014\u2013-]?\s*(?:as\s+|since\s+|because\s+|cuz\s+)?"
+        r"(?:they(?:'re|\s+are)|both\s+are|those\s+are|these\s+are|(?:that|which)\s+are)\s+"
+        r"(?:already\s+|all\s+|both\s+)*(?:our\s+|my\s+|existing\s+|current\s+)*"
+        r"(?:customers|clients|portcos|portfolio\s+companies|competitors|accounts)\b",
     ),
     (
         # "(CFO OR Controller) AND NOT interim", 'CISO NOT "Physical Security"': words of a title
@@ -339,7 +363,8 @@ _COMPILED = [(code, prefilter.compile(pattern, re.IGNORECASE)) for code, pattern
 _HINTS = tuple(
     """
     series seed raised funding backed bootstrap ipo aum assets public listed private family
-    fortune inc ftse s&p dax big bed locations stores branch outlets restaurants sites clinics
+    fortune inc ftse s&p dax asx cac sbf nasdaq russell tsx nikkei hang sensex nifty ibex aex smi
+    omx stoxx jse forbes big bed locations stores branch outlets restaurants sites clinics
     offices intent research evaluat shopping market looking consider visited hiring started
     joined changed recently newly headcount growing growth experience exp yrs been went
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
@@ -351,7 +376,7 @@ _HINTS = tuple(
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai
-    vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned
+    vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned skip minus drop remove without customers clients portcos
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
     spreadsheet team staff tweet worked skip minus without drop
@@ -418,6 +443,25 @@ def _initials_left_out(text: str) -> tuple[str, bool]:
         return m[0]
 
     return _EXCLUDED_INITIALS.sub(repl, text), found
+
+
+# "no PE backing", "NOT sponsor backed", "strip out anything PE-backed", "no PE money in the cap
+# table": who owns the company, left out. No filter excludes a funding stage, so this is read
+# before the buying signals, which would read "PE-backed" as wanted.
+_NOT_BACKED = prefilter.compile(
+    r"\b(?:no|not|non|without|exclud(?:e|ing)|strip\s+out|skip|minus|drop|remove|leave\s+out)[\s-]+"
+    r"(?:(?:anything|any|anyone|companies|firms|businesses|ones|that(?:'s|\s+is|\s+are)|the)\s+)*"
+    r"(?:pe|private[\s-]equity|sponsor|financial[\s-]sponsor|vc|venture)[\s-]*"
+    r"(?:backed|backing|owned|ownership|money|funded|funding|investors?|involvement|platforms?)"
+    r"(?:\s+in\s+the\s+cap\s+table)?\b",
+    re.IGNORECASE,
+)
+
+
+def ownership_left_out(text: str) -> tuple[str, list[str]]:
+    """The clause without a left-out kind of owner ("no PE backing"), and its code."""
+    text, n = _NOT_BACKED.subn(" ; ", text)
+    return text, ["ownership_type"] if n else []
 
 
 def unsupported(text: str) -> tuple[str, list[str]]:

@@ -4894,3 +4894,131 @@ class TestSmallTalkAsidesAndMail:
         state = ConversationState(last_list_name="X", known_list_names=["X"])
         (intent,) = interpret(text, state).intents
         assert intent.params["topic"] == topic
+
+
+class TestMinersCodesOwnersAndLeftOutCompanies:
+    """Mining said as miners, mine and maintenance roles, a state code of two countries read by
+    the places around it and before it, stock indexes and PE backing left out as criteria
+    Lexi cannot filter on, the user's own companies left out, "sub-", "cap it at", "the rev
+    filter", a kind of an industry left out of it."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            ("fleet managers at miners in QLD", ["Fleet Manager"], ["Mining & Metals"]),
+            ("mine managers in Antofagasta", ["Mine Manager"], []),
+            (
+                "maint supers at mining cos in Chile",
+                ["Maintenance Superintendent"],
+                ["Mining & Metals"],
+            ),
+            ("quarry managers in Ohio", ["Quarry Manager"], []),
+        ],
+    )
+    def test_mining(self, text, titles, industries):
+        f = search(text).filters
+        assert (f.titles, f.industries) == (titles, industries)
+
+    def test_a_friend_of_mine_is_no_mine(self):
+        assert (
+            search("CFOs at companies a friend of mine recommended in Ohio").filters.industries
+            == []
+        )
+
+    def test_a_code_of_two_countries_follows_the_places_around_it(self):
+        assert search("maintenance managers in WA and QLD").filters.locations == [
+            "WA, AU",
+            "QLD, AU",
+        ]
+        assert search("CEOs in WA").filters.locations == ["WA, US"]
+        assert search("CEOs in Seattle and WA").filters.locations == ["Seattle, WA, US", "WA, US"]
+
+    def test_a_code_of_two_countries_follows_the_last_search(self):
+        state = after({"titles": ["Fleet Manager"], "locations": ["QLD, AU"]})
+        got = interpret("maintenance managers at mining companies in WA", state).intents[0]
+        assert got.filters.locations == ["WA, AU"]
+
+    def test_nwt(self):
+        f = search("mining companies in NWT and Nunavut, maintenance superintendents").filters
+        assert f.locations == ["NT, CA", "NU, CA"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "chief procurement officers at ASX 200 miners",
+            "HR leaders at CAC 40 companies",
+            "CFOs at Russell 2000 companies",
+        ],
+    )
+    def test_a_stock_index_is_a_company_list(self, text):
+        got = search(text)
+        assert got.unsupported == ["company_list"]
+        assert got.filters.limit == 25 and not got.filters.keywords
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "founders + owners, plumbing businesses HQ'd in Illinois, no PE backing",
+            "CEOs of IT services firms in Wisconsin, NOT sponsor backed",
+            "owners of manufacturers in Ohio, no PE money in the cap table",
+        ],
+    )
+    def test_pe_backing_left_out(self, text):
+        got = search(text)
+        assert got.unsupported == ["ownership_type"]
+        assert not got.filters.funding_stages and not got.filters.exclude_industries
+
+    def test_pe_backing_left_out_of_the_last_search(self):
+        state = after({"seniorities": ["owner"], "keywords": ["HVAC"]})
+        (got,) = interpret("and strip out anything PE-backed", state).intents
+        assert got.unsupported == ["ownership_type"] and not got.filters.funding_stages
+
+    def test_pe_backed_is_still_a_funding_stage(self):
+        assert search("PE-backed HVAC companies, CEOs").filters.funding_stages == ["private_equity"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "heads of procurement at miners in south africa, skip Anglo and Sibanye they're already customers",
+            "CEOs at IT services cos in Chicago, exclude our portcos Keystone IT and Lakeshore Tech Partners",
+            "CMOs in Ohio, exclude our customers",
+        ],
+    )
+    def test_own_companies_left_out(self, text):
+        got = search(text)
+        assert got.unsupported == ["exclude_companies"]
+        assert not got.filters.keywords and not got.filters.companies
+
+    def test_own_clients_left_out_of_the_last_search(self):
+        state = after({"titles": ["CEO"], "locations": ["BE"]})
+        (got,) = interpret("skip Cegeka and NRB pls, they are already our clients", state).intents
+        assert got.unsupported == ["exclude_companies"] and not got.filters.keywords
+
+    def test_sub_amount(self):
+        f = search("CEOs in Ohio, sub-$25M rev").filters
+        assert f.revenue_usd == {"min": None, "max": 25_000_000}
+        assert search("CEOs at sub-500 employee companies").filters.employees["max"] == 499
+
+    def test_cap_it_at_a_size(self):
+        state = after({"titles": ["CHRO"]})
+        (got,) = interpret("cap it at 75 employees", state).intents
+        assert got.filters.employees["max"] == 75 and got.filters.limit == 25
+
+    def test_drop_the_rev_filter(self):
+        state = after({"titles": ["CEO"], "revenue_usd": {"min": 10_000_000}})
+        (got,) = interpret("drop the rev filter", state).intents
+        assert got.filters.revenue_usd is None
+
+    def test_hm_no(self):
+        state = after({"titles": ["CHRO"], "technologies": ["Workday"]})
+        (got,) = interpret("hm no, drop workday, ADP instead", state).intents
+        assert got.filters.technologies == ["ADP"]
+
+    def test_a_kind_of_the_industry_left_out(self):
+        got = search("CFOs at banks in Ohio, skip credit unions")
+        assert got.filters.industries == ["Banking"] and not got.filters.exclude_industries
+        assert got.unsupported == ["exclude_keywords"]
+
+    def test_two_industries_left_out_stay_left_out(self):
+        got = search("CFOs in Minnesota, excluding banks and insurance carriers")
+        assert got.filters.exclude_industries == ["Banking", "Insurance"]
