@@ -242,7 +242,10 @@ _VERDICT = (
 # "bit too American for the NHS", "way too salesy for hospital CFOs": a verdict on the email
 _TOO_VERDICT = re.compile(
     r"\W*(?:(?:it'?s|it\s+is|this\s+is|that'?s|still|hm+|ok|sounds|reads)\W+)*(?:a\s+)?"
-    r"(?:bit|little|way|far|much|kinda|kind\s+of|rather|tad|touch)?\s*too\s+[a-z]+(?:\s+for\b[^,.;!?]*)?\W*",
+    r"(?:bit|little|way|far|much|kinda|kind\s+of|rather|tad|touch)?\s*too\s+"
+    # (not "too few", "too many", "too broad": said of the results)
+    r"(?!(?:few|many|much|little|broad|narrow|wide|small|big|large|specific|general)\b)[a-z]+"
+    r"(?:\s+for\b[^,.;!?]*)?\W*",
     I,
 )
 # "subject line is meh", "the subject feels too salesy": the subject is to be rewritten
@@ -619,7 +622,7 @@ def _tone_then_reason(clause: str) -> bool:
 _PART = (
     r"(?:the\s+|that\s+|this\s+|my\s+)?(?:subject(?:\s+lines?)?|intro(?:duction)?|opening(?:\s+line)?|"
     r"first\s+line|cta|call\s+to\s+action|sign[\s-]?off|closing(?:\s+line)?|greeting|p\.?s\.?|"
-    r"(?:first|second|third|fourth|last|final)\s+(?:e-?mail|one|step|follow[\s-]?up)|"
+    r"(?:first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?:e-?mail|one|step|follow[\s-]?up)|"
     r"(?:e-?mail|step)\s*#?\s*[1-5]|e-?mails?|copy|body)"
 )
 _PART_TONE = re.compile(

@@ -58,6 +58,8 @@ _ONE_NAME = re.compile(
     r"(?:\b(?:at|works?\s+at|working\s+at|employed\s+(?:at|by))|\bthe\s+(?:[\w-]+\s+){1,4}?of"
     # "CFO of Ford", "who is CTO of Celonis?": a role of one company, said without "the"
     r"|^\W*(?:(?:who|what)(?:\s+is|'s|\s+are)\s+|find\s+(?:me\s+)?)?(?:(?-i:[A-Z]{2,5})s?|"
+    # "HR head of Zomato": a function's head of one company
+    r"(?-i:[A-Z]{2,5})\s+(?i:heads?|leads?)|"
     r"(?:co-?)?founders?|owners?|presidents?|chairm[ae]n|chairpersons?)\s+of"
     r"|^\W*(?=[A-Z][\w&'-]*\w\s+(?:in|near|around)\s))"
     r"\s*([A-Z][\w&'-]*\w)" + _PLACE_AFTER

@@ -469,6 +469,44 @@ _CAP_AT = re.compile(
     r"(?=[\d,.]+\s*[kK]?\s*(?:employees|people|staff|ppl|heads|headcount|fte|emp)\b)",
     re.IGNORECASE,
 )
+# Indian numbering: "1 lakh employees" is 100,000, "2.5 crore" 25,000,000.
+# Counts of people only: an amount in crores is rupees, which no filter reads.
+_LAKH_CRORE = re.compile(
+    r"\b(\d+(?:\.\d+)?)\s*(lakhs?|lacs?|crores?|cr)\s*\+?\s*(?=(?:employees|people|staff|workers|"
+    r"headcount|ppl|fte|emp|members|pax)\b)",
+    re.IGNORECASE,
+)
+
+
+def _lakh_crore(m: re.Match[str]) -> str:
+    factor = 100_000 if m[2].lower().startswith("la") else 10_000_000
+    return f"{round(float(m[1]) * factor):,} "
+
+
+# "got a 15k sf sublease", "need 20,000 sq ft": floor space, which counts no people.
+_FLOOR_SPACE = re.compile(
+    r"\b\d[\d,.]*\s*[kK]?\s*(?:sf|sq\.?\s*ft\.?|sqft|square\s+f(?:ee|oo)t|sq\.?\s*m|sqm|m2|m\u00b2|"
+    r"square\s+met(?:er|re)s?)(?!\w)",
+    re.IGNORECASE,
+)
+# "MD/CEO", "CEO / MD": next to another top title, MD is the managing director, not Maryland.
+_MD_WITH_A_TITLE = re.compile(
+    r"\b(?-i:MD)\s*/\s*(?=(?:ceo|president|founder|owner|gm|coo|cfo|chairman)\b)"
+    r"|\b(ceo|president|founder|owner|gm|coo|cfo)\s*/\s*(?-i:MD)\b",
+    re.IGNORECASE,
+)
+
+
+def _md_with_a_title(m: re.Match[str]) -> str:
+    return f"{m[1]} / Managing Director" if m[1] else "Managing Director / "
+
+
+# "about to run a big pull", "a huge week": a size said of something other than companies.
+_SIZE_OF_A_TASK = re.compile(
+    r"\b(?:big|huge|large|massive|giant)\s+(?=(?:pull|search|export|batch|run|job|campaign|push|week|"
+    r"day|month|quarter|deal|fan|ask|favou?r|thanks|help)s?\b)",
+    re.IGNORECASE,
+)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
 _BEFORE_TO = re.compile(r"\bbefore\s+to\s+(?=[a-z]{2,}\b)", re.IGNORECASE)
 # "doesn't matter how big they are": no size (a size set before is cleared), not big companies.
@@ -545,6 +583,14 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
+    (("big", "huge", "large", "massive", "giant"), _SIZE_OF_A_TASK, ""),  # "a big pull today"
+    (
+        ("lakh", "lac", "crore", "cr", "Lakh", "Crore"),
+        _LAKH_CRORE,
+        _lakh_crore,
+    ),  # "1 lakh employees"
+    (("sf", "sq", "SF", "Sq", "square", "m2", "sqm"), _FLOOR_SPACE, ""),  # "a 15k sf sublease"
+    (("MD",), _MD_WITH_A_TITLE, _md_with_a_title),  # "MD/CEO"
     (("sub", "Sub", "SUB"), _SUB_AMOUNT, "under "),  # "sub-$25M rev"
     (("cap", "Cap"), _CAP_AT, "max "),  # "cap it at 75 employees"
     (
@@ -585,7 +631,7 @@ _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 _LOWER_LETTER = re.compile(r"[a-z]")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect)\W+)?(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
-    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|"
+    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
     r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it|"
@@ -642,10 +688,29 @@ _OWN_VERB = re.compile(
 )
 
 
+# What the user means to do, said as a plan: "want to do a big pull today", "about to run one".
+_PLAN = re.compile(
+    r"^\W*(?:(?:i|we)\s+|(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:want|wanna|need|going|gonna|about|"
+    r"planning|plan|hoping|trying)\s+(?:to\s+)?(?:do|run|make|start|kick\s+off|pull)\b",
+    re.IGNORECASE,
+)
+
+
 def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> bool:
     """ "make the emails more casual!! dentists hate stuffy emails lol", "pause the campaign?
     A few hospitals asked us to wait": a sentence after an action that says something of people
     with its own verb, asking for no search, is a remark about the action, not a search."""
+    if (
+        before
+        and before[-1].kind in (IntentKind.credits, IntentKind.tasks)
+        and intent.kind is IntentKind.clarify
+        and (
+            intent.missing == ["request"]
+            or (intent.missing == ["roles"] and not intent.filters and _PLAN.match(text))
+        )
+    ):
+        # "how many credits do i have? want to do a big pull today": why the user asks
+        return True
     said_of_people = intent.kind is IntentKind.prospect_search or (
         intent.kind is IntentKind.clarify and intent.missing in (["search"], ["roles"], ["request"])
     )

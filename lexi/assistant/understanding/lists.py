@@ -75,7 +75,7 @@ _NAME_AFTER_LIST = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:list|please|pls|thanks|now|for\s+me|too|as\s+well|(?:with|from|using|for|of|out\s+of)\s+"
     r"(?:these|them|those|the\s+results|these\s+results|these\s+people|everyone|all\s+of\s+them|"
-    r"the\s+(?:people|leads|contacts|prospects)|it)))+\s*$",
+    r"(?:these|those|the)\s+ones|the\s+(?:people|leads|contacts|prospects)|it)))+\s*$",
     I,
 )
 

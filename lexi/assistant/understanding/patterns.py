@@ -1143,6 +1143,8 @@ _CLEAR = prefilter.compile(
     rf"(?:(?:compan(?:y|ies)|firm|org|business)(?:'s|s'|')?\s+(?=(?:size|headcount|revenue)\b))?"
     rf"{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
+    # "take the new in role filter back out"
+    rf"|\btake\s+(?:the|that|this|my)\s+{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\s+(?:back\s+)?(?:out|off)\b"
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?"
     # "the company can be anywhere": the companies' place, not the people's
     rf"|\b(?:the\s+|their\s+)?(compan(?:y|ies)|employers?|firms?|headquarters)\s+"

@@ -145,7 +145,7 @@ _REASON = prefilter.compile(
     r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:"
     r"(?:since|because|cause|cuz)\s+(?:new|most|many|some|all|these|those|their|our|they|we|i|it"
     r"|a\s+lot)\b"
-    r"|as\s+(?:they|we|i|it|these|those|their|our)\s"
+    r"|as\s+(?:they|we|i|it|these|those|their|our|my)\s"
     r"|we(?:'ve|\s+have)?\s+already\b"
     r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
@@ -198,6 +198,8 @@ _REASON = prefilter.compile(
     # "... more formal? Superintendents' offices tend to appreciate that.": how some people are
     r"|(?:[\w'\u2019-]+\s+){1,4}?tends?\s+to\s+(?:appreciate|like|prefer|respond|reply|react|"
     r"expect|value|want|need|ignore|be|get|read)\b"
+    # "... in Edison, NJ. Lot of Indian IT firms are there, good market for us": the place, said of
+    r"|(?:a\s+)?lots?\s+of\s+(?:[\w-]+\s+){0,4}?(?:are|is)\s+(?:there|here|based\s+(?:there|here))\b"
     # "credits left? about to run a big pull": what the user is about to do, said by the way
     r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:about\s+to|planning\s+(?:to|on))\s+(?!(?:search|look|find|pull|get)\s+(?:for\s+)?\d)"
     # "..., if that makes sense", "..., if it isn't too much trouble": politeness, no request
@@ -302,6 +304,9 @@ _INLINE_REASON = prefilter.compile(
     r"somebody|nobody|it'?s|that'?s|there'?s)\b)"
     # "how many credits do I have left before I save them?": when, not a second request (not
     # "Before I forget, how many ...", which says nothing of when)
+    # "... verified email ids please as my manager is very particular about the bounce rate"
+    r"|\s+as\s+(?:(?:my|our)\s+(?:[\w-]+\s+){1,2}?|someone\s+|somebody\s+)(?:is|are|was|were|wants|needs|likes|prefers|hates|insists|"
+    r"cares|gets)\b"
     r"|(?<=[\w)])\s+before\s+(?:i|we)\s+"
     rf"(?!(?:can|could|do|did|have|had|forget|continue|begin|start|go)\b)){_TO_SENTENCE_END}",
     re.IGNORECASE,
@@ -323,8 +328,11 @@ _NEED_IT_FOR = re.compile(
     r"[\s,;\u2014\u2013-]+(?:i|we)\s+(?:need|want|have)\s+(?:(?:it|this|that|them|these)\s+(?:for|by|before)|"
     r"to\s+(?:send|share|give|show|forward|email|pass)\s+(?:it|this|that|them|these)?)\b[^.!?]*"
     r"|\s*[,;\u2014\u2013]\s*(?:(?:my|our|the)\s+)?(?!(?:i|we|who|that|which|they)\b)[a-z&']+(?:\s+[a-z&']+)?\s+"
-    r"(?:wants|needs|asked\s+for|requested|is\s+waiting\s+(?:for|on))\s+(?:it|this|that|them|these|those)\b"
-    r"[^.!?]*",
+    r"(?:wants|needs|asked\s+for|requested|is\s+waiting\s+(?:for|on))\s+(?:to\s+(?:see|have|review|check|read)\s+)?"
+    r"(?:it|this|that|them|these|those)\b[^.!?]*"
+    # "export DFW Law Firms to csv, sending to my analyst": where it goes next
+    r"|\s*[,;\u2014\u2013]\s*(?:(?:i'?m|we'?re)\s+)?(?:sending|forwarding|passing|sharing|giving)\s+"
+    r"(?:it\s+|this\s+|them\s+)?(?:on\s+)?(?:to|with)\s+(?:my|our|the)\s+[^.!?]*",
     re.IGNORECASE,
 )
 
@@ -337,7 +345,14 @@ def without_reasons(text: str, has_role=None) -> str:
     low = text.lower()
     if "any " in low or "all " in low:
         text = _ANY_IS_FINE.sub("", text)
-    if " need" in low or " want" in low or " have " in low or " asked " in low or "request" in low:
+    if (
+        " need" in low
+        or " want" in low
+        or " have " in low
+        or " asked " in low
+        or "request" in low
+        or "ing " in low
+    ):
         text = _NEED_IT_FOR.sub("", text)
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)

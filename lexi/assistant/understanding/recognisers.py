@@ -687,6 +687,8 @@ def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
             more += unsupported_exclusions(slots)
         elif slots.excluded_keywords:
             more.append("exclude_keywords")  # "no ortho" after a search of dental practices
+        if found.refinement and slots.exclude_technologies:
+            more.append("exclude_technologies")  # "and only those NOT using Flutterwave"
         found.unsupported = list(dict.fromkeys([*found.unsupported, *more]))
         found.not_understood = list(slots.unknown_places)
     elif found is None and c.intents:

@@ -54,7 +54,7 @@ from .slots import (
 )
 from .text import QUOTE_TOKEN, Token, norm_key, tokenize, words_to_digits
 from .titlewords import VOCABULARY_PAIRS, VOCABULARY_WORDS
-from .unsupported import ownership_left_out, unsupported
+from .unsupported import read_before_signals, unsupported
 
 _MAX_SPAN = 5
 
@@ -625,6 +625,8 @@ _PLACE_PREFIXES = {
 
 # "VP People", "SVP Data": right after these, "people"/"data" is the function as after "of".
 _VP_KEYS = {"vp", "svp", "evp", "avp"}
+# "pe firms", "vc funds": the investors, whatever the case.
+_INVESTOR_NOUNS = frozenset("firm fund shop house investor partner".split())
 # Lower-case abbreviations read as roles when plural ("gcs", "ae's") or first in the request.
 _APOSTROPHE_ROLES = {"gc", "ae", "gm", "cso"}
 # Rungs that make a lower-case "it" the IT department: "it directors", "head of it".
@@ -711,6 +713,8 @@ class _Scanner:
             or j == 0  # "gc fintech nyc": a terse request starts with its role
         ):
             return True
+        if tok.key in ("pe", "vc") and j + 1 < self.n and self.keys[j + 1] in _INVESTOR_NOUNS:
+            return True  # "pe firms", "vc funds": the investors, in any case
         if tok.key != "it" or tok.end - tok.start > len(tok.text):
             return False
         if j and self.keys[j - 1] in _TAKES_IT:
@@ -1205,6 +1209,9 @@ class _Scanner:
         if k < self.n and self.keys[k] in preps:
             k1 = k + 1 + (1 if k + 1 < self.n and self.keys[k + 1] == "the" else 0)
             dspan, more = self.depts(k1, after_of=True)
+            industry = self.longest(INDUSTRY_KEYS, k1)
+            if industry and industry[0] > dspan:
+                return None  # "HR heads in IT services companies": an industry, longer
             if dspan and not self._company_follows(k1 + dspan):
                 return k1 + dspan - i, RoleHit(role, (*depts, *more))
         return None
@@ -1396,7 +1403,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text = _LEVELS.sub(r"\1-level \2 \3-level", text)
     # "drop the new in role part": a filter named to be cleared is not asked for again
     text, slots.cleared, slots.double = patterns.cleared(text)
-    text, owners = ownership_left_out(text)
+    text, owners = read_before_signals(text)
     text, slots.signals, _ = signals(text, utc_now().date())
     if quotes and "hiring_for" in slots.signals:
         _quoted_postings(slots.signals["hiring_for"], quotes)
@@ -2113,6 +2120,10 @@ def _flush(
     )
     if place_like and not company_noun:
         add_unique(slots.unknown_places, [" ".join(words)])
+    elif not company_noun and _names_left_out(tokens, pending):
+        # "leave out ASOS and Boohoo", "skip Acme": companies by name, left out (no filter
+        # expresses it; said in the reply, never a keyword they must match)
+        add_unique(slots.unsupported, ["exclude_companies"])
     elif (negated and company_noun) or _terse_exclusion(tokens, pending):
         _left_out(tokens, pending, words, slots)
     elif company_noun or named or acronym:
@@ -2143,6 +2154,26 @@ def _terse_exclusion(tokens: list[Token], pending: list[int]) -> bool:
         return False  # "no worries", "not sure", "no rush": nothing left out
     rest = [*tokens[:k], *tokens[pending[-1] + 1 :]]
     return all(t.key in _AROUND_TERSE for t in rest)
+
+
+_LEAVE_OUT = frozenset("skip skipping exclude excluding except minus".split())
+_NAME_JOINERS = frozenset({"and", "or", "&", "+", "/"})
+
+
+def _names_left_out(tokens: list[Token], pending: list[int]) -> bool:
+    """Capitalised names right after "skip", "exclude", "leave out" (and the names listed with
+    them): "leave out ASOS and Boohoo", "skip Cegeka and NRB"."""
+    if not all(tokens[j].text[:1].isupper() for j in pending):
+        return False
+    k = pending[0] - 1
+    while k >= 0 and (tokens[k].key in _NAME_JOINERS or tokens[k].text[:1].isupper()):
+        k -= 1
+    if k < 0:
+        return False
+    key = tokens[k].key
+    return key in _LEAVE_OUT or (
+        key == "out" and k > 0 and tokens[k - 1].key in ("leave", "leaving")
+    )
 
 
 def _left_out(tokens: list[Token], pending: list[int], words: list[str], slots: Slots) -> None:

@@ -690,6 +690,7 @@ def changes_anything(slots: Slots) -> bool:
         or slots.count is not None
         or bool(slots.unsupported)
         or bool(slots.excluded_keywords)
+        or bool(slots.exclude_technologies)
         or bool(slots.cleared)
         or slots.double
         or any(h.negated for h in slots.roles)

@@ -393,6 +393,10 @@ def known_word(word: str) -> bool:
     return word in _VOCAB_SET
 
 
+# Endings a word takes in English or Spanish ("generales", "managers'"), never a name's.
+_INFLECTIONS = frozenset({"es", "ed", "ing", "er", "ers", "ies", "ly", "en", "os", "as"})
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str, guard: bool = True) -> str | None:
     """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""
@@ -422,6 +426,12 @@ def correct(word: str, guard: bool = True) -> str | None:
     # Typos rarely change the first letter or the length by much.
     if abs(len(candidate) - len(word)) > limit or (candidate[0] != word[0] and limit == 1):
         return None
+    if (
+        len(word) - len(candidate) >= 2
+        and word.startswith(candidate)
+        and word[len(candidate) :] not in _INFLECTIONS
+    ):
+        return None  # "Personio", "Staffio": a name made of a word, not a typo of it
     return candidate
 
 

@@ -50,7 +50,7 @@ _UNDO_LAST = prefilter.compile(
 # pronoun is the last change, read by ``_UNDO_LAST``; "take Globex off the Q1 list" is a list's).
 _SPLIT_PARTICLE = prefilter.compile(
     r"\b(?:take|leave|cut|knock|cross|strike|rule|count|keep|filter)\s+"
-    r"(?P<what>(?!(?:it|that|this|them|those|these|me|us|him|her)\b)(?:the\s+)?"
+    r"(?P<what>(?!(?:it|that|this|them|those|these|me|us|him|her|back)\b)(?:the\s+)?"
     r"(?:[^\W\d][\w&.'/-]*\s+){0,3}?[^\W\d][\w&.'/-]*)\s+(?:out|off)"
     r"(?=(?:\s+(?:please|pls|again|too|as\s+well|then|now|for\s+now|completely|entirely|"
     r"altogether|instead))*\s*(?:[,;.!?]|$))",

@@ -68,7 +68,9 @@ _RULES: list[tuple[str, str]] = [
         "ownership_type",
         (
             r"\bfamily[\s-](?:owned|run)\b|\b(?:for|not[\s-]for)[\s-]profit\b|"
-            r"\b(?:state|government|govt|employee|founder|privately|foreign)[\s-]owned\b|"
+            r"\b(?:state|government|govt|employee|founder|privately|foreign|physician|doctor|clinician|"
+            r"dentist|veteran|minority|women|woman|black|owner|family|pe|sponsor)[\s-]owned\b|"
+            r"\bpsu\s+(?=banks?|compan|firms?|insurers?|enterprises?|undertakings?)|"
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
@@ -112,21 +114,30 @@ _RULES: list[tuple[str, str]] = [
         + r"(?:\s+(?:pls|please|too|as\s+well))?\s*[,;:\u2014\u2013-]?\s*(?:as\s+|since\s+|because\s+|cuz\s+)?"
         r"(?:they(?:'re|\s+are)|both\s+are|those\s+are|these\s+are|(?:that|which)\s+are)\s+"
         r"(?:already\s+|all\s+|both\s+)*(?:our\s+|my\s+|existing\s+|current\s+)*"
-        r"(?:customers|clients|portcos|portfolio\s+companies|competitors|accounts)\b",
+        r"(?:customers|clients|portcos|portfolio\s+companies|competitors|accounts)\b|"
+        # "skip exxon, chevron and conoco (already clients)": names in any case, said to be ours
+        r"\b(?:skip|exclude|excluding|except|leave\s+out|minus|drop|remove|not|no)\s+"
+        r"[\w&.'-]+(?:\s+[\w&.'-]+)?(?:\s*(?:,|\band\b|\bor\b|&)\s*[\w&.'-]+(?:\s+[\w&.'-]+)?){0,6}\s*"
+        r"\(\s*(?:they(?:'re|\s+are)\s+)?(?:already\s+|existing\s+|current\s+)*(?:our\s+|my\s+)?"
+        r"(?:clients|customers|portcos|accounts|partners)\s*\)",
     ),
     (
         # "(CFO OR Controller) AND NOT interim", 'CISO NOT "Physical Security"': words of a title
         # to leave out, which no filter expresses
         "exclude_titles",
         r"\b(?:but\s+not|and\s+not|not)\s+(?:interim|acting|deputy|assistants?|junior|interns?|"
-        r"coordinators?|contractors?|freelancers?|physical\s+security)\b",
+        r"coordinators?|contractors?|freelancers?|physical\s+security)\b|"
+        # "exclude anyone with interim in the title", "no one with 'assistant' in their title"
+        r"\b(?:exclude|excluding|skip|drop|remove|no|not|without|leave\s+out)\s+(?:anyone|anybody|people|"
+        r"those|the\s+ones|one|titles?)\s+(?:with|that\s+(?:have|has)|having|containing)\s+\S+(?:\s+\S+)?\s+"
+        r"in\s+(?:the(?:ir)?|his|her)\s+(?:job\s+)?titles?\b",
     ),
-    ("bed_count", r"\b\d[\d,]*\+?\s+beds?\b"),
+    ("bed_count", r"\b\d[\d,]*\+?\s+(?:staffed\s+|licensed\s+|inpatient\s+|acute\s+)?beds?\b"),
     (
         "location_count",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d+\+?(?:\s+or\s+more)?\s+(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+|which\s+(?:has|have)\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
@@ -172,11 +183,12 @@ _RULES: list[tuple[str, str]] = [
         # of one occupation a company employs (the employee count is a filter; this is not)
         "role_headcount",
         (
-            r"\b(?:with|that\s+have|having|employing|that\s+employ)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|"
-            r"under\s+|fewer\s+than\s+|less\s+than\s+)?\d[\d,]*\s?k?\+?(?:\s+or\s+more)?\s+"
+            r"\b(?:with|w/?|that\s+have|having|employing|that\s+employ)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|"
+            r"under\s+|fewer\s+than\s+|less\s+than\s+)?(?:\d[\d,]*\s*(?:-|to|\u2013)\s*)?\d[\d,]*\s?k?\+?(?:\s+or\s+more)?\s+"
             r"(?:attorneys|lawyers|solicitors|nurses|physicians|doctors|dentists|engineers|developers|"
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
-            r"salespeople|recruiters|providers|pilots|beds?\s+nurses)\b"
+            r"salespeople|recruiters|providers|pilots|beds?\s+nurses|dvms|vets|veterinarians|"
+            r"hygienists|pharmacists|therapists|advisors|advisers|brokers|partners)\b(?:\s+on\s+staff)?"
             r"|\b(?:with|having|that\s+have|that\s+has)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:team|department|staff)\s+(?:of\s+)?"
             r"(?:(?:bigger|larger|more)\s+than\s+|over\s+|at\s+least\s+)?\d[\d,]*\+?\s+\w+(?:\s+or\s+more)?"
             r"|\b(?:w/?|with|having|that\s+have)?\s*\d[\d,]*\+?\s+(?:[A-Za-z]+\s+)?(?:engineers|developers|nurses|"
@@ -347,6 +359,11 @@ _RULES: list[tuple[str, str]] = [
         r"cyber\s*-?attacks?|data\s+breach(?:es)?|breach(?:es)?|hacks?|security\s+incidents?)\b[^,;.]*"
         r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|are|is|been)\s+in\s+the\s+news\b[^,;.]*"
         # "that announced a new plant this year", "opening a new facility"
+        # "that announced a merger or acquisition this year", "announced moving their hq"
+        r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|did|completed|closed|made)\s+"
+        r"(?:a\s+|an\s+)?(?:merger|acquisition|m\s*&\s*a|ipo|layoffs?|restructuring|rebrand|relocation|"
+        r"partnership|moving\s+(?:their|its)\s+(?:hq|headquarters|offices?))\b[^,;.]*"
+        r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been)\s+in\s+the\s+news\s+recently\b[^,;.]*"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|opened|are\s+opening|is\s+opening|"
         r"opening|broke\s+ground\s+on|are\s+building|is\s+building)\s+(?:a\s+|an\s+)?(?:new\s+)?"
         r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|offices?|locations?|expansions?|headquarters|warehouses?)\b[^,;.]*",
@@ -379,7 +396,8 @@ _HINTS = tuple(
     vietnamese hebrew turkish swahili tagalog cantonese urdu bengali tamil telugu profit owned skip minus drop remove without customers clients portcos
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
-    spreadsheet team staff tweet worked skip minus without drop
+    spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
+    psu owned ipo layoff rebrand relocation
     """.split()
 )
 
@@ -458,10 +476,26 @@ _NOT_BACKED = prefilter.compile(
 )
 
 
-def ownership_left_out(text: str) -> tuple[str, list[str]]:
-    """The clause without a left-out kind of owner ("no PE backing"), and its code."""
-    text, n = _NOT_BACKED.subn(" ; ", text)
-    return text, ["ownership_type"] if n else []
+# "raised $25M+ in their last round": the size of one round, which no filter holds (the total
+# raised is another filter), read before the buying signals take the amount as the total.
+_ROUND_SIZE = prefilter.compile(
+    rf"\b(?:that\s+|who\s+|which\s+)?(?:have\s+|has\s+)?raised\s+(?:more\s+than\s+|over\s+|at\s+least\s+"
+    rf"|under\s+|less\s+than\s+)?{_AMOUNT}\s+(?:in|on|with|for)\s+(?:their|its|the|a)\s+"
+    r"(?:last|latest|most\s+recent|recent|series\s+[a-f]|seed|current)\s+(?:funding\s+)?round\b",
+    re.IGNORECASE,
+)
+_BEFORE_SIGNALS = (("ownership_type", _NOT_BACKED), ("funding_amount", _ROUND_SIZE))
+
+
+def read_before_signals(text: str) -> tuple[str, list[str]]:
+    """The clause without the criteria that the buying signals would misread ("no PE backing",
+    "raised $25M in their last round"), and their codes."""
+    codes = []
+    for code, pattern in _BEFORE_SIGNALS:
+        text, n = pattern.subn(" ; ", text)
+        if n:
+            codes.append(code)
+    return text, codes
 
 
 def unsupported(text: str) -> tuple[str, list[str]]:

@@ -5022,3 +5022,134 @@ class TestMinersCodesOwnersAndLeftOutCompanies:
     def test_two_industries_left_out_stay_left_out(self):
         got = search("CFOs in Minnesota, excluding banks and insurance carriers")
         assert got.filters.exclude_industries == ["Banking", "Insurance"]
+
+
+class TestRemarksUnitsAndNamesAroundSearches:
+    """What the user says around a request (why, who wants it, what the place is like), floor
+    space and Indian numbering, MD next to another top title, criteria said in refinements that
+    no filter holds, a company named after a function's head, a name made of a word."""
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("how many credits do i have? want to do a big pull today", [IntentKind.credits]),
+            ("show me everything that's been approved", [IntentKind.tasks]),
+        ],
+    )
+    def test_kinds(self, text, kinds):
+        assert [i.kind for i in interpret(text).intents] == kinds
+
+    def test_a_reason_about_the_manager(self):
+        f = search(
+            "I need HR Directors in hospitals across UAE. Also only verified email ids please as "
+            "my manager is very particular about the bounce rate."
+        ).filters
+        assert f.email_status == ["verified"]
+
+    def test_what_the_place_is_like(self):
+        f = search(
+            "Kindly search HR Managers at IT consulting companies in Edison, NJ. Lot of Indian IT "
+            "firms are there, good market for us"
+        ).filters
+        assert (f.titles, f.locations) == (["HR Manager"], ["Edison, NJ, US"])
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "export Dubai Hotels HR to csv, my manager wants to see it",
+            "export Dubai Hotels HR to csv, sending to my analyst",
+        ],
+    )
+    def test_where_the_export_goes(self, text):
+        state = ConversationState(known_list_names=["Dubai Hotels HR"])
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.list_export]
+
+    def test_lakh(self):
+        f = search("CHROs of companies with more than 1 lakh employees in India").filters
+        assert f.employees == {"min": 100_001, "max": None}
+
+    def test_crores_of_rupees_are_no_count(self):
+        text = "CMOs at beauty brands in India with revenue over USD 20 mn (approx 165 crores)"
+        assert search(text).filters.limit == 25
+
+    def test_floor_space_is_no_count(self):
+        text = "got a 15k sf sublease to move - cfos at oil and gas companies in houston 50-200 ppl"
+        assert search(text).filters.limit == 25
+
+    def test_md_next_to_a_title(self):
+        f = search("MD/CEO, Finance Director -- logistics companies Ghana").filters
+        assert f.titles[:2] == ["Managing Director", "CEO"] and not f.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("and only those NOT using Flutterwave", "exclude_technologies"),
+            ("and that announced a merger or acquisition this year", "news_events"),
+            (
+                "exclude anyone with interim in the title, they're gone in 6 months",
+                "exclude_titles",
+            ),
+            ("can you filter to physician-owned ones only", "ownership_type"),
+            ("and only hospitals with at least 200 staffed beds", "bed_count"),
+            (
+                "leave out ASOS and Boohoo, they are already talking to our UK team",
+                "exclude_companies",
+            ),
+        ],
+    )
+    def test_refinements_no_filter_holds(self, text, code):
+        state = after({"titles": ["CTO"], "locations": ["NG"]})
+        (got,) = interpret(text, state).intents
+        assert got.refinement and code in got.unsupported
+        assert got.filters.titles == ["CTO"] and not got.filters.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("cfos in texas at companies with 3+ office locations", "location_count"),
+            ("managing partners at law firms in san antonio w 20-100 attorneys", "role_headcount"),
+            ("cfos in texas at companies that raised $25M+ in their last round", "funding_amount"),
+            (
+                "cfos at oil and gas cos in houston, skip exxon, chevron and conoco (already clients)",
+                "exclude_companies",
+            ),
+            ("CHROs at PSU banks in India", "ownership_type"),
+        ],
+    )
+    def test_criteria_no_filter_holds(self, text, code):
+        got = search(text)
+        assert code in got.unsupported
+        assert got.filters.limit == 25 and not got.filters.total_funding_usd
+
+    def test_pe_firms_in_lower_case(self):
+        assert search("a dozen managing directors at pe firms in houston").filters.industries == [
+            "Venture Capital & Private Equity"
+        ]
+
+    def test_an_industry_after_in_is_no_department(self):
+        f = search("HR managers in IT services companies in Pune").filters
+        assert (f.titles, f.industries, f.departments) == (
+            ["HR Manager"],
+            ["Information Technology and Services"],
+            [],
+        )
+        assert search("managers in IT").filters.departments == ["information_technology"]
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [("HR head of Zomato", "Zomato"), ("Who is the CFO of Personio?", "Personio")],
+    )
+    def test_the_role_of_a_company(self, text, company):
+        assert search(text).filters.companies == [company]
+
+    def test_take_the_filter_back_out(self):
+        state = ConversationState(
+            last_filters={"titles": ["CFO"], "job_change_within_days": 90}, last_campaign_id="c1"
+        )
+        (got,) = interpret("too few. take the new in role filter back out", state).intents
+        assert got.kind is IntentKind.prospect_search and got.filters.job_change_within_days is None
+
+    def test_list_named_with_these_ones(self):
+        state = ConversationState(last_filters={"titles": ["CTO"]}, last_prospect_ids=["p1"])
+        (got,) = interpret("create a list UK Ecom CTOs with these ones", state).intents
+        assert got.list_name == "UK Ecom CTOs"
