@@ -85,6 +85,10 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Transportation Director|Warehouse Director|Head Chef|Head Sommelier|Sommelier
 |Mine Manager|Mine General Manager|Quarry Manager|Maintenance Superintendent|Mine Superintendent
 |Mining Superintendent|Processing Superintendent|Mill Superintendent|Maintenance Planner
+|Bursar|School Bursar|Finance Bursar|Drilling Superintendent|Completions Superintendent
+|Equipment Buyer|Equipment Manager|Legal Operations Manager|Legal Operations Director
+|Director of Business Intelligence|Head of Business Intelligence|Payroll Executive
+|Senior Payroll Executive|Practice Manager|Dental Practice Manager
 """
 
 

@@ -101,7 +101,12 @@ _TOPIC_END = (
     r"|targeting|aimed\s+at"
     r"|(?:using|with|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:tone|voice|style|steps?|"
     r"e-?mails?|touch(?:es)?|follow-?ups?)\b|(?:using|with)\s+\d+[\s-]+(?:steps?|e-?mails?|touch(?:es)?|"
-    r"parts?|messages?|follow-?ups?))\b|[?.!]*$)"
+    r"parts?|messages?|follow-?ups?))\b"
+    # "..., keep it short and in English", "..., short, English": how the emails are written
+    r"|\s*,\s*(?:and\s+)?(?:(?:keep|make)\s+(?:it|them|each(?:\s+one)?)\b|short(?:er)?\b|brief\b|"
+    r"(?:in\s+)?(?:english|spanish|french|german|portuguese)\b|casual\b|formal\b|friendly\b|"
+    r"\d+\s+(?:steps?|e-?mails?|touch(?:es)?)\b)"
+    r"|[?.!]*$)"
 )
 _TOPICS = (
     *(re.compile(rf"\b(?:{words})\s+(.+?){_TOPIC_END}", I) for words in _TOPIC_WORDS),
@@ -217,10 +222,10 @@ _SEE_IT = re.compile(
     r"let'?s)\s+(?:see|look\s+at|read|view|have\s+a\s+look\s+at)(?:\s+(?:it|that|this|them))?"
     r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
     r"|i\s+can\s+see\s+(?:it|that|this|them)"
-    r"|(?:please\s+)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+(?:looks\s+like|says|reads\s+like)(?:\s+now)?"
+    r"|(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+(?:looks\s+like|says|reads\s+like)(?:\s+now)?"
     r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text)"
     r"(?:\s+to\s+me)?)"
-    r"(?:\s+(?:again|once\s+more|now|first|please|pls))*\W*",
+    r"(?:[\s,]+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,
 )
 _LOOKS_LIKE = prefilter.compile(
@@ -690,6 +695,15 @@ def _said_to_be(clause: str) -> str | None:
     return clause[: m.start("rest")].split()[-1].lower()
 
 
+# "casual it up a bit, they're dentists not barristers", "jazz it up", "dial it down"
+_IT_UP = re.compile(
+    r"\W*(?:(?:and|now|ok|okay|maybe|please|pls)\W+)*(?:casual|warm|friendly|punch|jazz|spice|liven|"
+    r"fancy|formal|posh|tone|dial|simple|plain|short|soft)\w*\s+it\s+(?:up|down)\b"
+    r"(?:\s+(?:a\s+)?(?:bit|little|notch|touch|tad))?(?:\s+(?:please|pls))?(?:\W|$)",
+    I,
+)
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
     if _has_campaign(s.state) and _CUT_TO.search(clause):
@@ -703,6 +717,9 @@ def _rewrite(s: _Said) -> Intent | None:
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I
         )
         or (tone and _BARE_TONE.fullmatch(clause))
+        # "less American please", "more Yorkshire": a change of voice no tone names
+        or (_has_campaign(s.state) and _BARE_TONE.fullmatch(clause))
+        or (_has_campaign(s.state) and _IT_UP.match(clause))
         or (tone and _PART_TONE.fullmatch(clause))
         or (_MENTION.match(clause) and _has_campaign(s.state))
         or (tone and _has_campaign(s.state) and _tone_then_reason(clause))

@@ -128,6 +128,8 @@ _GREETING = re.compile(
 )
 _CAPABILITIES = re.compile(
     r"\bwhat\s+(?:exactly\s+)?(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i|it)\s+(?:actually\s+|really\s+|exactly\s+)?(?:do|help|ask|offer|use)|"
+    # "what else you are able to do with lists?", "what are you able to do?"
+    r"\bwhat\s+(?:else\s+)?(?:are\s+)?(?:you|lexi)\s+(?:are\s+|is\s+)?able\s+to\s+do\b|"
     # "what kind of buying signals can you search on?", "can you search by what software a company uses?"
     r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:buying\s+)?(?:signals|filters|criteria|data)\s+"
     r"(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter|use)\b|"
@@ -319,6 +321,7 @@ _TASKS = prefilter.compile(
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"
+    r"\bwhat\s+(?:i|we)(?:'ve|\s+have)?\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     r"\b(?:what|everything|anything|all|which\s+ones?)(?:'?s|\s+has|\s+have|\s+(?:that|which)(?:'?s|\s+has|\s+have|\s+were|\s+was))?"
     r"\s+(?:been|got|gotten|were|was)\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     # "anything i need to approve rn?", "what do I have to sign off on", "stuff for me to approve"

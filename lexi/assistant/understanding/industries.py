@@ -34,3 +34,7 @@ def _parse(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
 
 
 INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = _parse(data_file("industries.toml")["industries"])
+# "office managers at small solicitors": the firms a profession names, after "at".
+FIRMS_BY_PROFESSION: dict[str, tuple[str, ...]] = _parse(
+    data_file("industries.toml")["firms_by_profession"]
+)

@@ -507,6 +507,8 @@ _SIZE_OF_A_TASK = re.compile(
     r"day|month|quarter|deal|fan|ask|favou?r|thanks|help)s?\b)",
     re.IGNORECASE,
 )
+# "email this lot about ...": the British "this lot" is them.
+_THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
 _BEFORE_TO = re.compile(r"\bbefore\s+to\s+(?=[a-z]{2,}\b)", re.IGNORECASE)
 # "doesn't matter how big they are": no size (a size set before is cleared), not big companies.
@@ -583,6 +585,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
+    ((" lot",), _THIS_LOT, "them"),  # "email this lot about our webinar"
     (("big", "huge", "large", "massive", "giant"), _SIZE_OF_A_TASK, ""),  # "a big pull today"
     (
         ("lakh", "lac", "crore", "cr", "Lakh", "Crore"),
@@ -662,7 +665,7 @@ _ACTIONS = frozenset(
 )
 # A search asked for in so many words: a search verb or a number of people.
 _ASKS_SEARCH = re.compile(
-    r"\d|\b(?:find|show|get\s+(?:me|us|some|more)|pull|search|look|give|list|want|need|add|include|"
+    r"(?<!qtok)\d|\b(?:find|show|get\s+(?:me|us|some|more)|pull|search|look|give|list|want|need|add|include|"
     r"fetch|grab|source|"
     r"target|dozen|also|more|instead)\b",
     re.IGNORECASE,
@@ -675,7 +678,13 @@ _SAID_BY_ME = re.compile(
 # A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
 # the dean's name", "a few hospitals asked us to wait", "clinics really don't read long emails".
 _OWN_VERB = re.compile(
-    r"\b(?:we(?:'re|\s+are)\s+(?:cheaper|faster|better|bigger|smaller|the\s+only|already|also)\b|"
+    r"\b(?:we(?:'re|\s+are)\s+(?:cheaper|faster|better|bigger|smaller|the\s+only|already|also|not)\b|"
+    # "a practice manager replied asking if we're a scam", "nobody in Bolton says 'circle back'",
+    # "I checked": what someone did or says
+    r"(?:nobody|no\s+one|everyone|everybody|someone|somebody|an?\s+[a-z]+(?:\s+[a-z]+)?|one\s+of\s+them)"
+    r"\s+(?:in\s+[\w]+\s+)?(?:replied|responded|said|says|asked|told|wrote|called|complained|hates|"
+    r"loves|likes|thinks|thought|emailed|answered)\b|^\W*(?:i|we)\s+(?:checked|asked|tried|knew|"
+    r"thought|double[\s-]checked)\b|"
     r"(?:it|they|he|she|this|these|those)(?:'s|'re|'ll|\s+(?!(?:in|at|of|for|with|and|or|on|from)\b)"
     r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
     r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
@@ -688,6 +697,12 @@ _OWN_VERB = re.compile(
 )
 
 
+# Who wants to know: "the FD is asking", "I am also the FD".
+_ASKED_BY = re.compile(
+    r"^\W*(?:(?:the|my|our)\s+(?:[\w-]+\s+){1,2}?(?:is|was|keeps|has\s+been)\s+asking\b"
+    r"|(?:i\s+am|i'?m)\s+also\b)",
+    re.IGNORECASE,
+)
 # What the user means to do, said as a plan: "want to do a big pull today", "about to run one".
 _PLAN = re.compile(
     r"^\W*(?:(?:i|we)\s+|(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:want|wanna|need|going|gonna|about|"
@@ -703,10 +718,15 @@ def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> boo
     if (
         before
         and before[-1].kind in (IntentKind.credits, IntentKind.tasks)
-        and intent.kind is IntentKind.clarify
         and (
-            intent.missing == ["request"]
-            or (intent.missing == ["roles"] and not intent.filters and _PLAN.match(text))
+            (intent.kind is IntentKind.clarify and intent.missing == ["request"])
+            or (
+                intent.kind is IntentKind.clarify
+                and intent.missing == ["roles"]
+                and not intent.filters
+                and _PLAN.match(text)
+            )
+            or _ASKED_BY.match(text)
         )
     ):
         # "how many credits do i have? want to do a big pull today": why the user asks

@@ -24,7 +24,10 @@ _SHOW_LISTS = prefilter.compile(
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
-    r"(?:i|we)\s+have|what\s+are\s+my\s+lists))"
+    r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
+    # "lists?", "Could you show me which lists I have, please?"
+    r"lists(?=\s*\?)|(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
+    r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
     r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",

@@ -214,10 +214,12 @@ _RESULTS = re.compile(
     I,
 )
 _CREATE_LIST = prefilter.compile(
-    r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
-    r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
+    r"\b(?:create|make|start|set\s+up|build|open|spin\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+|an\s+|one\s+)?(?:(?:empty|blank|fresh|separate|brand\s+new)\s+)?"
+    r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b(?!\s+of\b)|"
     r"\bnew\s+(?:(?:empty|blank|separate)\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
-    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b|"
+    # (not "save them to New GC Intros": a list whose name starts with "New")
+    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b"
+    r"(?!\s+(?-i:[A-Z0-9]{2}|[A-Z][a-z]+\s+[A-Z0-9]))|"
     # "save them somewhere called Denver Owners": a place named for the first time
     r"\b(?:save|store|put|add|keep|stick|dump|throw|drop)\b.*\b(?:somewhere|something|"
     r"(?:a|an|one)\s+(?:new\s+)?(?:place|spot|folder|bucket|group|segment))\s+(?:called|named|titled)\b",

@@ -791,7 +791,8 @@ def _with_named(text: str) -> tuple[str, list[str]]:
 
 _TECH_NOT = re.compile(
     rf"\b(?:but\s+not|and\s+not|not|without|excluding|except|"
-    rf"(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not)\s+(?:use|run|on))\s+"
+    rf"(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not)\s+"
+    rf"(?:(?:already|yet|currently|even)\s+)?(?:use|using|run|running|on))\s+"
     rf"(?:using\s+|on\s+)?({_TECH_LIST})\b",
     re.IGNORECASE,
 )
@@ -867,7 +868,7 @@ def _named_techs(m: re.Match[str]) -> list[str]:
 # "that don't use Avalara", "not running Kubernetes": a name not used, known or not.
 _TECH_NOT_USED = re.compile(
     r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not|not|never)\s+"
-    r"(?:use|using|run|running|on)\s+((?-i:[A-Z][\w.+#-]*))\b",
+    r"(?:(?:already|yet|currently|even)\s+)?(?:use|using|run|running|on)\s+((?-i:[A-Z][\w.+#-]*))\b",
     re.IGNORECASE,
 )
 

@@ -236,6 +236,13 @@ def place_at(tokens: list[Token], i: int, texts: list[str] | None = None) -> Pla
         return with_state
     if j < len(texts) and (with_code := _city_with_lower_code(tokens, texts, i, j)):
         return with_code
+    if (
+        all(p.kind == "region" for p in places)
+        and j < len(texts)
+        and _is_code(texts[j])
+        and (city := _city_in(" ".join(texts[i:j]), texts[j])) is not None
+    ):
+        return PlaceHit(span + 1, [city.filter_string()])  # "Victoria TX": the town, not the state
     if len(places) == 1 and places[0].kind == "region" and j + 1 <= len(texts) - 1:
         own = geo.longest_place_at(texts, j, max_len=3)
         if own and all(p.kind == "country" and p.country == places[0].country for p in own[1]):

@@ -13,6 +13,7 @@ from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
+from .industries import FIRMS_BY_PROFESSION
 from .lexicon import (
     CASED_ONLY,
     DEPARTMENT_AFTER_OF_ONLY,
@@ -625,6 +626,12 @@ _PLACE_PREFIXES = {
 
 # "VP People", "SVP Data": right after these, "people"/"data" is the function as after "of".
 _VP_KEYS = {"vp", "svp", "evp", "avp"}
+FIRM_KEYS = {norm_key(k): v for k, v in FIRMS_BY_PROFESSION.items()}
+# Words between "at" and a profession that name its firms: "at small solicitors".
+_FIRM_ADJECTIVES = frozenset(
+    "small smaller local independent big large larger boutique regional mid midsize medium "
+    "the a high street top leading busy family owned run".split()
+)
 # "pe firms", "vc funds": the investors, whatever the case.
 _INVESTOR_NOUNS = frozenset("firm fund shop house investor partner".split())
 # Lower-case abbreviations read as roles when plural ("gcs", "ae's") or first in the request.
@@ -1618,6 +1625,14 @@ class _Walk:
         prev = self.keys[i - 1] if i else ""
         if self.negated and k in ("anyone", "anybody") and prev in ("and", "or"):
             self.neg_kind = None  # "exclude agencies and anyone at a company HQ'd in the US"
+        if firms := self._firms_by_profession(i):
+            span, industries = firms
+            add_unique(
+                self.slots.exclude_industries if self.negated else self.slots.industries,
+                list(industries),
+            )
+            self.i += span
+            return
         best = self._best(i, k)
         if best is not None:
             self._take(best, i, k, prev)
@@ -1638,6 +1653,24 @@ class _Walk:
         slots.code_places = {*self.ambiguous, *self.ambiguous.values()}
         slots.locations = settle_codes(slots.locations, self.ambiguous)
         slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
+
+    def _firms_by_profession(self, i: int) -> tuple[int, tuple[str, ...]] | None:
+        """ "office managers at small solicitors", "MDs at estate agents": after "at", with a
+        role named before, a profession names the firms its people work at."""
+        if not any(not h.negated for h in self.slots.roles):
+            return None
+        found = self.sc.longest(FIRM_KEYS, i)
+        if found is None:
+            return None
+        industry = self.sc.longest(INDUSTRY_KEYS, i)
+        if industry is not None and industry[0] >= found[0]:
+            return None  # "at vet clinics": the industry's own words
+        j = i - 1
+        while j >= 0 and self.keys[j] in _FIRM_ADJECTIVES:
+            j -= 1
+        if j < 0 or self.keys[j] not in ("at", "@"):
+            return None
+        return found
 
     def _positive_after_comma(self, i: int) -> bool:
         """A part after a comma that says "only" (or opens with "anywhere", "in", "add") keeps

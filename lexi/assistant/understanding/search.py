@@ -126,6 +126,14 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     f = copy.deepcopy(base)
     for key in slots.cleared:
         f.pop(key, None)
+    if slots.exclude_technologies and f.get("technologies"):
+        # "only companies that aren't already using Ironclad": no longer a tool they must use
+        kept = [t for t in f["technologies"] if t not in slots.exclude_technologies]
+        if kept:
+            f["technologies"] = kept
+        else:
+            f.pop("technologies")
+            f.pop("technologies_added_within_days", None)
     _moved_to_companies(f, slots, clause)
     slots = _drop_removed(
         f, slots, bool(_TAKES_BACK.search(clause)), bool(ONLY_THESE.search(clause))

@@ -5153,3 +5153,126 @@ class TestRemarksUnitsAndNamesAroundSearches:
         state = ConversationState(last_filters={"titles": ["CTO"]}, last_prospect_ids=["p1"])
         (got,) = interpret("create a list UK Ecom CTOs with these ones", state).intents
         assert got.list_name == "UK Ecom CTOs"
+
+
+class TestFirmsByProfessionAndBritishRequests:
+    """A profession after "at" names its firms ("at small solicitors", "at estate agents"),
+    UK school and legal titles, lists asked for tersely or politely, a verdict or an idiom as
+    the rewrite, remarks after an action or a credits question, "this lot", the email's form
+    after a campaign's topic, "Victoria TX", "aren't already using"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            (
+                "office managers at small solicitors in Belfast",
+                ["Office Manager"],
+                ["Law Practice"],
+            ),
+            ("some MDs at estate agents in Liverpool", ["Managing Director"], ["Real Estate"]),
+            (
+                "procurement managers at constructoras in Monterrey",
+                ["Procurement Manager"],
+                ["Construction"],
+            ),
+            ("practice managers at vet clinics in colorado", ["Practice Manager"], ["Veterinary"]),
+            (
+                "paralegals and solicitors at law firms",
+                ["Paralegal", "Solicitor"],
+                ["Law Practice"],
+            ),
+        ],
+    )
+    def test_firms_by_profession(self, text, titles, industries):
+        f = search(text).filters
+        assert (f.titles, f.industries) == (titles, industries)
+
+    def test_solicitors_alone_are_people(self):
+        assert search("solicitors in Leeds").filters.titles == ["Solicitor"]
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("bursars at schools in Edinburgh", "Bursar"),
+            (
+                "drilling superintendents at oil and gas companies in Midland",
+                "Drilling Superintendent",
+            ),
+            (
+                "Directors of Business Intelligence at logistics companies",
+                "Director of Business Intelligence",
+            ),
+        ],
+    )
+    def test_titles(self, text, title):
+        assert search(text).filters.titles == [title]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("lists?", IntentKind.list_show),
+            ("Could you show me which lists I have, please?", IntentKind.list_show),
+            ("make me an empty list called Bursars 2027", IntentKind.list_create),
+            ("show me what I've dismissed", IntentKind.tasks),
+            ("Could you tell me what else you are able to do with lists?", IntentKind.capabilities),
+        ],
+    )
+    def test_kinds(self, text, kind):
+        assert [i.kind for i in interpret(text).intents] == [kind]
+
+    def test_build_me_a_list_of_people_is_a_search(self):
+        got = interpret("Build me a list of 50 founders in the ecommerce space in the UK").intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search]
+
+    def test_a_list_whose_name_starts_with_new(self):
+        state = ConversationState(
+            last_filters={"titles": ["CFO"]},
+            last_prospect_ids=["p1"],
+            known_list_names=["New GC Intros"],
+        )
+        (got,) = interpret("That's fine. Please save them to New GC Intros.", state).intents
+        assert (got.kind, got.list_name) == (IntentKind.list_add, "New GC Intros")
+
+    CAMPAIGN = ConversationState(
+        last_campaign_id="c1", last_filters={"titles": ["CFO"]}, last_prospect_ids=["p1"]
+    )
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("Could you show it to me again, please?", [IntentKind.campaign_show]),
+            (
+                "less American please. nobody in Bolton says 'circle back'",
+                [IntentKind.email_rewrite],
+            ),
+            ("casual it up a bit, they're dentists not barristers", [IntentKind.email_rewrite]),
+            (
+                "pause the dental campaign. a practice manager replied asking if we're a scam. we are not. I checked.",
+                [IntentKind.campaign_pause],
+            ),
+            (
+                "how many credits have we got left? the FD is asking. I am also the FD.",
+                [IntentKind.credits],
+            ),
+            ("email this lot about our MTD webinar on 14 January", [IntentKind.email_send]),
+        ],
+    )
+    def test_around_a_campaign(self, text, kinds):
+        assert [i.kind for i in interpret(text, self.CAMPAIGN).intents] == kinds
+
+    def test_the_emails_form_is_no_topic(self):
+        state = ConversationState(known_list_names=["Austin Corridor"])
+        text = "campaign for Austin Corridor about our telehandlers and scissor lifts, keep it short and in English"
+        (got,) = interpret(text, state).intents
+        assert got.params["topic"] == "our telehandlers and scissor lifts"
+
+    def test_victoria_tx(self):
+        state = after({"titles": ["Project Manager"], "locations": ["Corpus Christi, TX, US"]})
+        (got,) = interpret("add Victoria TX", state).intents
+        assert got.filters.locations == ["Corpus Christi, TX, US", "Victoria, TX, US"]
+
+    def test_not_already_using(self):
+        state = after({"titles": ["General Counsel"], "technologies": ["Ironclad"]})
+        text = "Only companies that aren't already using Ironclad or Icertis, please."
+        (got,) = interpret(text, state).intents
+        assert not got.filters.technologies and got.unsupported == ["exclude_technologies"]
