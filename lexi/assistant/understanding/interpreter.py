@@ -507,6 +507,8 @@ _SIZE_OF_A_TASK = re.compile(
     r"day|month|quarter|deal|fan|ask|favou?r|thanks|help)s?\b)",
     re.IGNORECASE,
 )
+# "the Big Four", "big 4 firms": one name, never a count of four.
+_BIG_FOUR = re.compile(r"\b(big)\s+(four|4|three|3)\b", re.IGNORECASE)
 # "email this lot about ...": the British "this lot" is them.
 _THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
@@ -585,7 +587,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
-    ((" lot",), _THIS_LOT, "them"),  # "email this lot about our webinar"
+    ((" lot",), _THIS_LOT, "them"),
+    (
+        ("big", "Big", "BIG"),
+        _BIG_FOUR,
+        r"\1\2",
+    ),  # "ex-Big Four FDs"  # "email this lot about our webinar"
     (("big", "huge", "large", "massive", "giant"), _SIZE_OF_A_TASK, ""),  # "a big pull today"
     (
         ("lakh", "lac", "crore", "cr", "Lakh", "Crore"),

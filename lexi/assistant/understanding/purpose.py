@@ -315,6 +315,9 @@ _INLINE_REASON = prefilter.compile(
 
 # "drop the restaurant filter, any industry is fine": what the change allows, said again
 _ANY_IS_FINE = re.compile(
+    # "small firms are fine, big firms are fine": every size is
+    r"[\s,;\u2014\u2013-]*\b(?:small|smaller|big|bigger|large|larger|tiny|huge)\s+(?:firms|companies|ones|"
+    r"practices|businesses)\s+(?:are|is)\s+(?:fine|ok|okay|good|great)\b|"
     r"[\s,;\u2014\u2013-]*\b(?:any|all)\s+(?:industry|industries|sector|location|place|size|title|role|"
     r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s|works|will\s+do|does)\s*"
     r"(?:fine|ok|okay|good|great|cool|it)?\b",
@@ -343,7 +346,7 @@ def without_reasons(text: str, has_role=None) -> str:
     ``has_role(text)`` says whether a text names people to find (see ``_ASIDE``).
     """
     low = text.lower()
-    if "any " in low or "all " in low:
+    if "any " in low or "all " in low or " fine" in low:
         text = _ANY_IS_FINE.sub("", text)
     if (
         " need" in low

@@ -80,6 +80,9 @@ _RULES: list[tuple[str, str]] = [
         "company_list",
         (
             r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250|350)\b|"
+            # "Top 50 accountancy firms", "top 100 law firms": a ranking Lexi does not hold
+            r"\btop\s+\d{2,3}\s+(?=(?:[\w-]+\s+){0,2}(?:firms|companies|practices|brands|banks|insurers|"
+            r"retailers|employers|agencies|hospitals|universities|schools)\b)|"
             # stock indexes: "ASX 200 miners", "CAC 40 companies", "Russell 2000", "Nikkei 225"
             r"\b(?:asx\s*(?:20|50|100|200|300)|cac\s*40|sbf\s*120|m?dax(?:\s*(?:30|40))?|tec\s*dax|"
             r"nasdaq[\s-]*100|russell\s*(?:1000|2000|3000)|s\s*&\s*p\s*(?:400|600|midcap|smallcap)|"
@@ -94,7 +97,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "exclude_companies",
-        r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s+(?:four|4)\b|"
+        r"\b(?:but\s+)?(?:no|not\s+the|excluding(?:\s+the)?)\s+big\s*(?:four|4)\b|"
         # "exclude anyone at Salesforce, Oracle", "not at Salesforce": named employers left out
         r"\b(?:exclude|excluding|except(?:\s+for)?|leave\s+out|leaving\s+out|but\s+not|not|no\s+one|nobody|"
         r"skip|skipping|minus|without|drop)\s+"
@@ -189,8 +192,9 @@ _RULES: list[tuple[str, str]] = [
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
             r"salespeople|recruiters|providers|pilots|beds?\s+nurses|dvms|vets|veterinarians|"
             r"hygienists|pharmacists|therapists|advisors|advisers|brokers|partners)\b(?:\s+on\s+staff)?"
-            r"|\b(?:with|having|that\s+have|that\s+has)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:team|department|staff)\s+(?:of\s+)?"
-            r"(?:(?:bigger|larger|more)\s+than\s+|over\s+|at\s+least\s+)?\d[\d,]*\+?\s+\w+(?:\s+or\s+more)?"
+            r"|\b(?:with|having|that\s+have|that\s+has|and)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:teams?|departments?|staff)\s+(?:of\s+)?"
+            r"(?:(?:bigger|larger|more)\s+than\s+|over\s+|at\s+least\s+)?\d[\d,]*\+?"
+            r"(?:\s+(?!(?:and|or|in|at|with|who|that)\b)\w+)?(?:\s+or\s+more)?"
             r"|\b(?:w/?|with|having|that\s+have)?\s*\d[\d,]*\+?\s+(?:[A-Za-z]+\s+)?(?:engineers|developers|nurses|"
             r"lawyers|attorneys|doctors|physicians|reps|salespeople|agents|drivers|teachers|accountants)\s+"
             r"(?:on\s+(?:the\s+)?(?:team|staff|payroll)|in\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:team|department))\b"
@@ -308,7 +312,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "languages",
-        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese)[\s-]speaking\b|"
+        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese|welsh|irish|"
+        r"gaelic|korean|polish|swedish|danish|norwegian|finnish|flemish|hindi|russian|turkish|greek|"
+        r"hebrew|cantonese|catalan|basque|swahili|bilingual)[\s-]speaking\b|"
         r"\b(?:ideally\s+|only\s+|preferably\s+)?(?:english|spanish|german|french|italian|portuguese|mandarin|"
         r"arabic|dutch|japanese|korean|polish|swedish|danish|norwegian|finnish|flemish)\s+speakers?\b|"
         r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
@@ -327,10 +333,15 @@ _RULES: list[tuple[str, str]] = [
         # "ex-Deloitte controllers", "former McKinsey consultants" (not "ex-CFOs": a past role)
         r"\b(?:ex-|ex\s+|former\s+)(?!(?:C[A-Z]{1,3}Os?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|"
         r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*"
-        # "ex-Standard Bank people": the employer's whole name
-        r"(?:\s+(?-i:[A-Z])[\w&.]*)*\b|"
+        # "ex-Standard Bank people": the employer's whole name (not "ex-Big Four FDs": a role)
+        r"(?:\s+(?!(?:C[A-Z]{1,3}Os?|FDs?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|Managers?|Partners?|"
+        r"Founders?|Owners?|Presidents?)\b)(?-i:[A-Z])[\w&.]*)*\b|"
         # "ex big four", "former faang": a kind of past employer, in any case
-        r"\b(?:ex-|ex\s+|former\s+)(?:big\s+(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
+        r"\b(?:ex-|ex\s+|former\s+)(?:big\s*(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
+        # "only ones who came from one of the big 4 firms before"
+        r"\b(?:who\s+)?(?:came|come|coming|moved)\s+(?:over\s+)?from\s+(?:one\s+of\s+)?(?:the\s+)?"
+        r"(?:big\s*(?:four|4|three|3)|faang|mbb|big\s+tech)\b(?:\s+(?:firms?|consultanc(?:y|ies)|"
+        r"accounting\s+firms?))?(?:\s+(?:before|previously|earlier))?|"
         r"\b(?:who\s+|which\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
         r"(?:were|was)\s+previously\s+working|previously\s+working|worked\s+(?:before|previously|earlier)|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
@@ -359,6 +370,9 @@ _RULES: list[tuple[str, str]] = [
         r"cyber\s*-?attacks?|data\s+breach(?:es)?|breach(?:es)?|hacks?|security\s+incidents?)\b[^,;.]*"
         r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been|are|is|been)\s+in\s+the\s+news\b[^,;.]*"
         # "that announced a new plant this year", "opening a new facility"
+        # "that have just merged or been acquired"
+        r"|\b(?:that\s+|which\s+)?(?:have\s+|has\s+)?(?:just|recently)\s+(?:merged|been\s+acquired|been\s+bought)"
+        r"(?:\s+or\s+(?:been\s+)?(?:acquired|merged|bought))?\b"
         # "that announced a merger or acquisition this year", "announced moving their hq"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|did|completed|closed|made)\s+"
         r"(?:a\s+|an\s+)?(?:merger|acquisition|m\s*&\s*a|ipo|layoffs?|restructuring|rebrand|relocation|"
@@ -397,7 +411,7 @@ _HINTS = tuple(
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
-    psu owned ipo layoff rebrand relocation
+    psu owned ipo layoff rebrand relocation top merged speaking
     """.split()
 )
 

@@ -5276,3 +5276,40 @@ class TestFirmsByProfessionAndBritishRequests:
         text = "Only companies that aren't already using Ironclad or Icertis, please."
         (got,) = interpret(text, state).intents
         assert not got.filters.technologies and got.unsupported == ["exclude_technologies"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("ex-Big Four FDs who are now at law firms in London", "past_employer"),
+        ("partners at Top 50 accountancy firms, UK based", "company_list"),
+        ("Welsh-speaking practice managers at GP surgeries in Cardiff", "languages"),
+        ("managing partners at UK law firms that have just merged or been acquired", "news_events"),
+        (
+            "HR directors at UK companies with 500-1000 staff and a payroll team of 5+",
+            "role_headcount",
+        ),
+        (
+            "CTOs at SaaS companies (500-5000 employees) with data teams of 20+ people",
+            "role_headcount",
+        ),
+    ],
+)
+def test_british_criteria_no_filter_holds(text, code):
+    got = search(text)
+    assert got.unsupported == [code]
+    assert got.filters.limit == 25 and not got.filters.keywords
+    assert got.filters.titles or got.filters.seniorities
+
+
+def test_a_past_employer_said_in_a_refinement():
+    state = after({"titles": ["CFO", "Controller"], "locations": ["Calgary, AB, CA"]})
+    (got,) = interpret("and only ones who came from one of the big 4 firms before", state).intents
+    assert got.unsupported == ["past_employer"] and got.filters.limit == 25
+
+
+def test_every_size_is_fine():
+    state = after({"titles": ["Practice Manager"], "employees": {"min": 1001, "max": None}})
+    text = "drop the size filter, small firms are fine, big firms are fine, I'm not fussy"
+    (got,) = interpret(text, state).intents
+    assert got.filters.employees is None
