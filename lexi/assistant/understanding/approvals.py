@@ -225,7 +225,9 @@ _REASON_SENTENCE = re.compile(
 # What a reason never says: a request of its own ("... the list is ready, now find CFOs").
 _A_REQUEST = re.compile(
     r"\b(?:find|search|show|add|save|create|make|draft|write|export|delete|rename|remove|send|"
-    r"start|launch|pause|approve|cancel|dismiss|give|get|pull|list)\b",
+    r"start|launch|pause|approve|cancel|dismiss|give|get|pull)\b"
+    # "list" as the verb, not "the price list for 2027 is not ready"
+    r"|^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?list\b",
     I,
 )
 

@@ -303,7 +303,7 @@ def asks_ability(clause: str) -> bool:
 
 _CREDITS = prefilter.compile(
     r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
-    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
+    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:lists?|sheets?|increases?|changes?|managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
     r"\bhow\s+much\s+(?:more\s+|extra\s+|less\s+)?(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"

@@ -38,3 +38,7 @@ INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = _parse(data_file("industries.toml
 FIRMS_BY_PROFESSION: dict[str, tuple[str, ...]] = _parse(
     data_file("industries.toml")["firms_by_profession"]
 )
+# "orthopedic groups", "dermatology practices": a practice named by a medical specialty.
+MEDICAL_SPECIALTIES: frozenset[str] = frozenset(
+    data_file("industries.toml")["medical_specialties"]["words"]
+)

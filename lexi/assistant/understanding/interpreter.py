@@ -509,6 +509,20 @@ _SIZE_OF_A_TASK = re.compile(
 )
 # "the Big Four", "big 4 firms": one name, never a count of four.
 _BIG_FOUR = re.compile(r"\b(big)\s+(four|4|three|3)\b", re.IGNORECASE)
+# "use the employees, more than 500", "headcount: over 200": the size's bound said after its noun.
+_SIZE_THEN_BOUND = re.compile(
+    r"\b(?:employees|employee\s+count|headcount|staff)\s*[,:]?\s*((?:more|less|fewer)\s+than|over|under|"
+    r"above|below|at\s+least|at\s+most|min(?:imum)?|max(?:imum)?)\s+(\d[\d,.]*\s*[kK]?\+?)(?!\s*[%\w])",
+    re.IGNORECASE,
+)
+
+
+def _size_then_bound(m: re.Match[str]) -> str:
+    if re.search(r"\d\s*[kKmM]?\s*$", m.string[: m.start()]):
+        return m[0]  # "fewer than 1k employees, more than 100": the noun has its number
+    return f"{m[1]} {m[2]} employees"
+
+
 # "email this lot about ...": the British "this lot" is them.
 _THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
@@ -588,6 +602,11 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
     ((" lot",), _THIS_LOT, "them"),
+    (
+        ("employee", "headcount", "staff", "Employee", "Headcount"),
+        _SIZE_THEN_BOUND,
+        _size_then_bound,
+    ),
     (
         ("big", "Big", "BIG"),
         _BIG_FOUR,

@@ -26,7 +26,8 @@ _SHOW_LISTS = prefilter.compile(
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
     # "lists?", "Could you show me which lists I have, please?"
-    r"lists(?=\s*\?)|(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
+    r"lists(?=\s*\?)|(?:which|what)\s+lists\s+(?:i|we)\s+(?:have|got)|"
+    r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
     r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
@@ -127,6 +128,7 @@ _LEAD_IN = re.compile(
     r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hm+|wait|(?:would|do)\s+you\s+mind|"
     r"could\s+you|can\s+you|would\s+you|"
     r"can\s+i|could\s+i|may\s+i|please|oops|whoops|sorry|ugh|ah|hey|btw|right|um+|just|go\s+ahead\s+and|"
+    r"hi|hello|hiya|ciao|hola|bonjour|salut|lexi|good\s+(?:morning|afternoon|evening)|"
     # "let's rename ...", "can we merge ...", "I'd like to delete ...": the same request
     r"let'?s|let\s+us|(?:can|could)\s+we|(?:i|we)(?:'d|\s+would)\s+like\s+to|(?:i|we)\s+(?:want|need)\s+to)"
     r"\b\W*)+",

@@ -653,6 +653,16 @@ _EVERYONE = re.compile(
 )
 
 
+def _who_after_the_list(tail: str, state: ConversationState) -> tuple[str, str] | None:
+    """The known list a clause names first and who it names after it, up to a comma."""
+    tail = tail.strip()
+    for name in sorted(state.known_list_names, key=len, reverse=True):
+        if name and tail.lower().startswith(name.lower()):
+            who = tail[len(name) :].split(",")[0].strip()
+            return (name, who) if who and not who.lower().startswith(("from ", "off ")) else None
+    return None
+
+
 def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     # The list is named after the last "from/off/in <list>"; who goes sits between the verb and it.
     cut = None
@@ -676,6 +686,9 @@ def _remove(clause: str, quotes: list[str], state: ConversationState) -> Intent:
     if cut is None:
         return _clarify(["list"], "list")
     who = _WHO_VERB.sub("", clause[: cut.start()]).strip(" ,")
+    if not who and (moved := _who_after_the_list(clause[cut.end() :], state)):
+        # "remove from London Somms everyone at Hawksmoor": who goes, said after the list
+        return _remove(f"remove {moved[1]} from {moved[0]}", quotes, state)
     selector: dict[str, object] = {}
     picked = _picked(who)
     if picked:

@@ -13,7 +13,7 @@ from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
-from .industries import FIRMS_BY_PROFESSION
+from .industries import FIRMS_BY_PROFESSION, MEDICAL_SPECIALTIES
 from .lexicon import (
     CASED_ONLY,
     DEPARTMENT_AFTER_OF_ONLY,
@@ -632,6 +632,8 @@ _FIRM_ADJECTIVES = frozenset(
     "small smaller local independent big large larger boutique regional mid midsize medium "
     "the a high street top leading busy family owned run".split()
 )
+# What a medical specialty's practice is called: "orthopedic groups", "derm practices".
+_PRACTICE_NOUNS = frozenset("practice group clinic office partner center centre associate".split())
 # "pe firms", "vc funds": the investors, whatever the case.
 _INVESTOR_NOUNS = frozenset("firm fund shop house investor partner".split())
 # Lower-case abbreviations read as roles when plural ("gcs", "ae's") or first in the request.
@@ -2161,6 +2163,14 @@ def _flush(
         _left_out(tokens, pending, words, slots)
     elif company_noun or named or acronym:
         add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
+        nxt = pending[-1] + 1
+        if (
+            company_noun
+            and " ".join(words).lower() in MEDICAL_SPECIALTIES
+            and nxt < len(tokens)
+            and tokens[nxt].key in _PRACTICE_NOUNS
+        ):
+            add_unique(slots.industries, ["Medical Practice"])  # "orthopedic groups"
     else:
         slots.unknown.extend(w for w in words if not _terse_place(w, slots))
     pending.clear()

@@ -140,7 +140,7 @@ _RULES: list[tuple[str, str]] = [
         "location_count",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+|which\s+(?:has|have)\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
@@ -411,7 +411,8 @@ _HINTS = tuple(
     announced opened opening building since rooftops dealerships franchises speakers
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
-    psu owned ipo layoff rebrand relocation top merged speaking
+    psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
+    pharmacies
     """.split()
 )
 

@@ -5313,3 +5313,62 @@ def test_every_size_is_fine():
     text = "drop the size filter, small firms are fine, big firms are fine, I'm not fussy"
     (got,) = interpret(text, state).intents
     assert got.filters.employees is None
+
+
+class TestSpecialtiesListsAndWineTrade:
+    """A practice named by a medical specialty, the size's bound after its noun, a price list
+    that is no price question, lists asked for after a greeting, who leaves a list named after
+    it, venues counted as locations."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "practice administrators at orthopedic groups in colorado",
+            "owners of orthopedic practices in nevada",
+            "CEOs at dermatology practices in Ohio",
+        ],
+    )
+    def test_a_specialtys_practice(self, text):
+        f = search(text).filters
+        assert f.industries == ["Medical Practice"] and len(f.keywords) == 1
+
+    def test_a_specialtys_devices_are_no_practice(self):
+        assert search("CEOs at orthopedic device companies").filters.industries == []
+
+    def test_the_sizes_bound_after_its_noun(self):
+        state = after({"titles": ["Sommelier"], "industries": ["Hospitality"]})
+        (got,) = interpret("ok then use the employees, more than 500", state).intents
+        assert got.filters.employees == {"min": 501, "max": None} and got.filters.limit == 25
+
+    def test_two_bounds_with_one_noun(self):
+        state = after({"titles": ["Data Scientist"]})
+        (got,) = interpret("fewer than 1k employees, more than 100", state).intents
+        assert got.filters.employees == {"min": 101, "max": 999}
+
+    def test_a_price_list_is_no_price_question(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        got = interpret("no wait, cancel it, the price list for 2027 is not ready", state).intents
+        assert [i.kind for i in got] == [IntentKind.task_dismiss]
+
+    def test_lists_after_a_greeting(self):
+        assert [i.kind for i in interpret("ciao Lexi, which lists I have?").intents] == [
+            IntentKind.list_show
+        ]
+
+    def test_who_leaves_named_after_the_list(self):
+        state = ConversationState(known_list_names=["London Somms"])
+        text = (
+            "remove from London Somms everyone at Hawksmoor, they are steak houses, not our style"
+        )
+        (got,) = interpret(text, state).intents
+        assert (got.kind, got.list_name, got.selector) == (
+            IntentKind.list_remove,
+            "London Somms",
+            {"company": "Hawksmoor"},
+        )
+
+    def test_hotels_counted(self):
+        got = search(
+            "Food and Beverage Directors at hotel chains in UK and Ireland, with more than 20 hotels each"
+        )
+        assert got.unsupported == ["location_count"] and got.filters.limit == 25
