@@ -177,6 +177,7 @@ _LOOSE_DISMISS = re.compile(
 )
 _ASIDE_WORDS = re.compile(
     r"^(?:thanks?|thank\s+you|ta|cheers|thx|ty|many\s+thanks|much\s+appreciated|very\s+well|yes|yeah|"
+    r"ja|jawel|oui|si|s\u00ed|sim|yup|"
     r"yep|ok(?:ay)?|right|hm+|actually|hold\s+on|wait|on\s+reflection|nah|no|sorry|understood|"
     r"got\s+it|perfect|great|fine|alright|for\s+now)(?:\s+\S+){0,6}$",
     I,

@@ -46,6 +46,8 @@ _SPACE = re.compile(r"\s+")
 _ABOUT_ME = re.compile(
     # "mention we're A-rated": what the email should say about the sender, not a self-introduction
     r"(?<!\bmention\s)(?<!\bmentioning\s)(?<!\bsay\s)(?<!\bsaying\s)(?<!\bnote\s)(?<!\bstress\s)"
+    # ("who were a guest on ...": "were" after "who" is no "we're")
+    r"(?<!\bwho\s)(?<!\bthat\s)(?<!\bwhich\s)(?<!\bthey\s)"
     r"(?:\b(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:a|an|in|at|with|from|the|new)\b(?!-)[^,.;!?]*?"
     r"(?=\s+and\s+|[,.;:!?]|\s[\u2014\u2013-]\s|$)"
     # "I am owner of franchise of coding camp for kids": who is writing, not whom they seek
@@ -236,6 +238,11 @@ _COMPARED_AS = re.compile(
 )
 # "$10.000.000", "\u20ac5.000", "1.000 employees": thousands grouped with dots, as much of Europe
 # writes them.
+# "200 bis 1000 employees", "50 a 200 empleados", "10 tot 50": a range said with the word for "to".
+_RANGE_WORD = re.compile(
+    r"\b(\d[\d,.]*)\s+(?:bis|tot|til|till|a|\u00e0|at\u00e9|until|upto)\s+(?=\d[\d,.]*\s*employees\b)",
+    re.IGNORECASE,
+)
 _DOTTED_THOUSANDS = re.compile(
     r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)"
     r"|(?<=[$\u20ac\u00a3])\s?\d{1,3}\.\d{3}(?![\d.,]?\d)"
@@ -523,6 +530,14 @@ def _size_then_bound(m: re.Match[str]) -> str:
     return f"{m[1]} {m[2]} employees"
 
 
+# Employees in the languages users mix in ("1.000-5.000 medewerkers", "200 bis 1000
+# Mitarbeiter"), with a dot or a space as the thousands separator.
+_EMPLOYEES_ABROAD = re.compile(
+    r"\b(?:medewerkers|werknemers|mitarbeiter(?:innen)?|mitarbeitende|besch\u00e4ftigte|employ\u00e9s|"
+    r"salari\u00e9s|empleados|trabajadores|funcion\u00e1rios|colaboradores|dipendenti|anst\u00e4llda|ansatte|"
+    r"ansatte|pracownik\u00f3w|zamestnanc\u016f)\b",
+    re.IGNORECASE,
+)
 # "email this lot about ...": the British "this lot" is them.
 _THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
@@ -601,6 +616,28 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),
+    (
+        (
+            "medewerk",
+            "werknem",
+            "itarbeit",
+            "eschäftig",
+            "mploy",
+            "alarié",
+            "mpleado",
+            "rabajador",
+            "uncionár",
+            "olaborador",
+            "ipendent",
+            "nställd",
+            "nsatte",
+            "racownik",
+            "amestnan",
+        ),
+        _EMPLOYEES_ABROAD,
+        "employees",
+    ),  # "1.000-5.000 medewerkers"
+    ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     ((" lot",), _THIS_LOT, "them"),
     (
         ("employee", "headcount", "staff", "Employee", "Headcount"),
@@ -804,7 +841,8 @@ class RuleInterpreter:
             return Interpretation(_names_as_written([found], raw, given), text=raw)
         if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
-        cleaned = pipes_as_commas(fields.rewrite(cleaned))
+        # a remark in brackets goes before "(" and ")" are read as groups
+        cleaned = _without_bracket_remarks(pipes_as_commas(fields.rewrite(cleaned)))
         cleaned, titles = _quoted_titles(cleaned)
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
@@ -890,6 +928,20 @@ _AMOUNT_AGAIN = re.compile(
     r"(?:\s+(?:or\s+so|ish))?\s*\)",
     re.IGNORECASE,
 )
+
+
+# "(those are taken)", "(they're our competitors)": a remark in brackets about what it follows
+# (not "(they're already clients)": companies left out, read by ``unsupported``).
+_REMARK_IN_BRACKETS = re.compile(
+    r"\s*\((?:those|these|they|that|it|we|i)(?:'re|'s|'ve|\s+are|\s+is|\s+were|\s+was|\s+have|\s+had|"
+    r"\s+already|\s+do|\s+don'?t|\s+did|\s+know|\s+think)\b"
+    r"(?![^()]*\b(?:clients|customers|portcos|accounts)\b)[^()]{0,80}\)",
+    re.IGNORECASE,
+)
+
+
+def _without_bracket_remarks(text: str) -> str:
+    return _REMARK_IN_BRACKETS.sub("", text) if "(" in text else text
 
 
 def _without_brackets(text: str) -> str:

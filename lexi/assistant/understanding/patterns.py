@@ -868,7 +868,9 @@ def _named_techs(m: re.Match[str]) -> list[str]:
 # "that don't use Avalara", "not running Kubernetes": a name not used, known or not.
 _TECH_NOT_USED = re.compile(
     r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not|not|never)\s+"
-    r"(?:(?:already|yet|currently|even)\s+)?(?:use|using|run|running|on)\s+((?-i:[A-Z][\w.+#-]*))\b",
+    r"(?:(?:already|yet|currently|even)\s+)?(?:use|using|run|running|on)\s+"
+    # "NOT using Personio or AFAS": each name of the list
+    r"((?-i:[A-Z][\w.+#-]*)(?:\s*(?:,|\bor\b|\bnor\b|\band\b|&|/)\s*(?-i:[A-Z][\w.+#-]*))*)\b",
     re.IGNORECASE,
 )
 

@@ -740,6 +740,8 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     if (
         base is None
         and REFERS_BACK.search(clause)
+        # ("no HR assistants or interns in the results": a criterion, read by ``unsupported``)
+        and REFERS_BACK.search(unsupported(clause)[0])
         and not (slots.has_role and (slots.search_verb or not REFERS_BACK_STRONG.search(clause)))
     ):
         return clarify("search")

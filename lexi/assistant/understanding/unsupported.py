@@ -128,6 +128,8 @@ _RULES: list[tuple[str, str]] = [
         # "(CFO OR Controller) AND NOT interim", 'CISO NOT "Physical Security"': words of a title
         # to leave out, which no filter expresses
         "exclude_titles",
+        r"\b(?:but\s+)?no\s+(?:[\w-]+\s+){0,2}?(?:assistants?|interns?|coordinators?|juniors?)"
+        r"(?:\s+or\s+(?:[\w-]+\s+)?(?:assistants?|interns?|coordinators?|juniors?))?(?:\s+in\s+the\s+(?:results|list))?\b|"
         r"\b(?:but\s+not|and\s+not|not)\s+(?:interim|acting|deputy|assistants?|junior|interns?|"
         r"coordinators?|contractors?|freelancers?|physical\s+security)\b|"
         # "exclude anyone with interim in the title", "no one with 'assistant' in their title"
@@ -140,7 +142,7 @@ _RULES: list[tuple[str, str]] = [
         "location_count",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+|which\s+(?:has|have)\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
@@ -192,6 +194,8 @@ _RULES: list[tuple[str, str]] = [
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
             r"salespeople|recruiters|providers|pilots|beds?\s+nurses|dvms|vets|veterinarians|"
             r"hygienists|pharmacists|therapists|advisors|advisers|brokers|partners)\b(?:\s+on\s+staff)?"
+            r"|\bwhere\s+the\s+(?:[\w-]+\s+)?(?:team|department)\s+(?:is|has)\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?"
+            r"\d[\d,]*\+?\s+(?:people|staff|members|employees|fte)\b"
             r"|\b(?:with|having|that\s+have|that\s+has|and)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:teams?|departments?|staff)\s+(?:of\s+)?"
             r"(?:(?:bigger|larger|more)\s+than\s+|over\s+|at\s+least\s+)?\d[\d,]*\+?"
             r"(?:\s+(?!(?:and|or|in|at|with|who|that)\b)\w+)?(?:\s+or\s+more)?"
@@ -216,7 +220,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "podcast",
         r"\b(?:who|that)\s+(?:have|has|host|hosts|run|runs)\s+(?:their\s+own\s+|a\s+|an\s+)?podcasts?\b"
-        r"|\bwith\s+(?:their\s+own\s+|a\s+)podcasts?\b|\bpodcast(?:ers|\s+hosts)\b",
+        r"|\bwith\s+(?:their\s+own\s+|a\s+)podcasts?\b|\bpodcast(?:ers|\s+hosts)\b"
+        # "who were a guest on an HR podcast", "who've been guests on data podcasts"
+        r"|\b(?:who|that)\s+(?:were|was|have\s+been|'ve\s+been|has\s+been|are|appeared)\s+(?:an?\s+)?"
+        r"(?:guests?\s+)?(?:on|in)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}podcasts?\b",
     ),
     (
         "founded_year",
@@ -299,6 +306,9 @@ _RULES: list[tuple[str, str]] = [
             # "in role 5+ yrs", "3+ years in the seat": years in the job, not a recent change
             r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+(?:for\s+|since\s+)?"
             r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
+            # "in their role longer than 3 years", "in role more then 2 years"
+            r"|\bin\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+"
+            r"(?:for\s+)?(?:longer|more|less|shorter|fewer)\s+th[ae]n\s+(?:a|an|one|two|three|\d+)\s*(?:years?|yrs?|months?)\b"
             r"|\b(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\s+in\s+"
             r"(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\b"
         ),
@@ -375,7 +385,7 @@ _RULES: list[tuple[str, str]] = [
         r"(?:\s+or\s+(?:been\s+)?(?:acquired|merged|bought))?\b"
         # "that announced a merger or acquisition this year", "announced moving their hq"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|did|completed|closed|made)\s+"
-        r"(?:a\s+|an\s+)?(?:merger|acquisition|m\s*&\s*a|ipo|layoffs?|restructuring|rebrand|relocation|"
+        r"(?:a\s+|an\s+)?(?:merger|acquisition|m\s*&\s*a|ipo|layoffs?|restructuring|reorg(?:ani[sz]ation)?|rebrand|relocation|"
         r"partnership|moving\s+(?:their|its)\s+(?:hq|headquarters|offices?))\b[^,;.]*"
         r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been)\s+in\s+the\s+news\s+recently\b[^,;.]*"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|opened|are\s+opening|is\s+opening|"
@@ -412,7 +422,7 @@ _HINTS = tuple(
     hybrid-working hybrid lorries forklifts fleet around bought doubled tripled working sheet
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
-    pharmacies
+    pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
     """.split()
 )
 
@@ -499,16 +509,27 @@ _ROUND_SIZE = prefilter.compile(
     r"(?:last|latest|most\s+recent|recent|series\s+[a-f]|seed|current)\s+(?:funding\s+)?round\b",
     re.IGNORECASE,
 )
-_BEFORE_SIGNALS = (("ownership_type", _NOT_BACKED), ("funding_amount", _ROUND_SIZE))
+# "whose last round was more than $20M": the same, said of the round first.
+_ROUND_WAS = prefilter.compile(
+    rf"\b(?:whose|with\s+(?:a|their))\s+(?:last|latest|most\s+recent|recent)\s+(?:funding\s+)?round\s+"
+    rf"(?:was|is|of|at)?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|less\s+than\s+|above\s+|below\s+)?"
+    rf"{_AMOUNT}",
+    re.IGNORECASE,
+)
+_BEFORE_SIGNALS = (
+    ("ownership_type", _NOT_BACKED),
+    ("funding_amount", _ROUND_SIZE),
+    ("funding_amount", _ROUND_WAS),
+)
 
 
 def read_before_signals(text: str) -> tuple[str, list[str]]:
     """The clause without the criteria that the buying signals would misread ("no PE backing",
     "raised $25M in their last round"), and their codes."""
-    codes = []
+    codes: list[str] = []
     for code, pattern in _BEFORE_SIGNALS:
         text, n = pattern.subn(" ; ", text)
-        if n:
+        if n and code not in codes:
             codes.append(code)
     return text, codes
 

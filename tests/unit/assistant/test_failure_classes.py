@@ -5372,3 +5372,71 @@ class TestSpecialtiesListsAndWineTrade:
             "Food and Beverage Directors at hotel chains in UK and Ireland, with more than 20 hotels each"
         )
         assert got.unsupported == ["location_count"] and got.filters.limit == 25
+
+
+class TestDutchAndGermanShapedRequests:
+    """Employees in other languages and a range said with their word for "to", criteria said
+    the Dutch way, a remark in brackets, every name of a tool not used, "ja" and "fijne dag"."""
+
+    @pytest.mark.parametrize(
+        ("text", "size"),
+        [
+            (
+                "HR leaders at hospitals in Belgium, 1.000-5.000 medewerkers",
+                {"min": 1000, "max": 5000},
+            ),
+            ("Geschäftsführer, 200 bis 1000 Mitarbeiter, Berlin", {"min": 200, "max": 1000}),
+            ("CFOs in Spain, 50 a 200 empleados", {"min": 50, "max": 200}),
+        ],
+    )
+    def test_employees_abroad(self, text, size):
+        f = search(text).filters
+        assert f.employees == size and f.limit == 25
+
+    def test_dotted_millions_stay_revenue(self):
+        text = "Give me 50 IT directors in Netherlands at companies with revenue between $10.000.000 and $100.000.000"
+        f = search(text).filters
+        assert f.revenue_usd == {"min": 10_000_000, "max": 100_000_000}
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("HR directors at companies with 10+ vestigingen in the Netherlands", "location_count"),
+            (
+                "HR managers at companies in NL that announced a reorganisation this year",
+                "news_events",
+            ),
+            (
+                "HR directors in Belgium at companies where the HR team is at least 10 people",
+                "role_headcount",
+            ),
+            (
+                "HR managers NL 51-200 employees, but no HR assistants or interns in the results",
+                "exclude_titles",
+            ),
+            ("heads of HR in NL who are in their role longer than 3 years", "tenure"),
+            (
+                "heads of people in Amsterdam at scale-ups whose last round was more than $20M",
+                "funding_amount",
+            ),
+            ("CHROs in DACH who were a guest on an HR podcast this year", "podcast"),
+            (
+                "HR directors NL 200-1000 employees at companies NOT using Personio or AFAS (those are taken)",
+                "exclude_technologies",
+            ),
+        ],
+    )
+    def test_criteria_no_filter_holds(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code]
+        assert not got.filters.keywords and not got.filters.revenue_usd and got.filters.limit == 25
+
+    def test_ja_approve(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret("ja, approve", state).intents] == [
+            IntentKind.task_approve
+        ]
+
+    def test_fijne_dag(self):
+        (got,) = interpret("thanks, fijne dag!").intents
+        assert got.kind is IntentKind.capabilities
