@@ -538,6 +538,17 @@ _EMPLOYEES_ABROAD = re.compile(
     r"ansatte|pracownik\u00f3w|zamestnanc\u016f)\b",
     re.IGNORECASE,
 )
+# "ok lets try HR directors at biotech companies": the next search, "try" no part of the role.
+_LETS_TRY = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|so|and|hm+|alright)\W+)*(?:let'?s|lets|let\s+me)\s+try\s+", re.IGNORECASE
+)
+# "what can you actually do btw? like can you send the emails too or just find ppl": examples of
+# the question about what Lexi can do, not requests.
+_LIKE_CAN_YOU = re.compile(
+    r"(\bwhat\s+(?:else\s+)?(?:can|could)\s+(?:you|u|lexi)\s+(?:actually\s+|really\s+|exactly\s+)?do\b[^?]*\?)"
+    r"\s*(?:like|e\.?g\.?|for\s+example|i\s+mean)\W+(?:can|could|do|does|will|would)\s+(?:you|u|it|lexi)\b[^?]*\??",
+    re.IGNORECASE,
+)
 # "email this lot about ...": the British "this lot" is them.
 _THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
@@ -639,6 +650,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     ((" lot",), _THIS_LOT, "them"),
+    (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
+    (
+        ("like", "e.g", "eg ", "example", "mean"),
+        _LIKE_CAN_YOU,
+        r"\1",
+    ),  # "what can you do? like can you ..."
     (
         ("employee", "headcount", "staff", "Employee", "Headcount"),
         _SIZE_THEN_BOUND,

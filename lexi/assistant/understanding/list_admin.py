@@ -27,6 +27,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
     # "lists?", "Could you show me which lists I have, please?"
     r"lists(?=\s*\?)|(?:which|what)\s+lists\s+(?:i|we)\s+(?:have|got)|"
+    r"(?:which|what)\s+lists\s+(?:have|do)\s+(?:i|we)\s+(?:got|have)\s+(?:going|on\s+the\s+go|running|saved|so\s+far)|"
     r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
     r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"

@@ -200,6 +200,8 @@ _REASON = prefilter.compile(
     r"expect|value|want|need|ignore|be|get|read)\b"
     # "... in Edison, NJ. Lot of Indian IT firms are there, good market for us": the place, said of
     r"|(?:a\s+)?lots?\s+of\s+(?:[\w-]+\s+){0,4}?(?:are|is)\s+(?:there|here|based\s+(?:there|here))\b"
+    # "just 10 of them for now, dont want to burn credits": why the count is small
+    r"|(?:(?:i|we)\s+)?(?:don'?t|dont|do\s+not)\s+want\s+to\s+(?:burn|waste|blow|spend|use\s+up)\b"
     # "credits left? about to run a big pull": what the user is about to do, said by the way
     r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:about\s+to|planning\s+(?:to|on))\s+(?!(?:search|look|find|pull|get)\s+(?:for\s+)?\d)"
     # "..., if that makes sense", "..., if it isn't too much trouble": politeness, no request
@@ -334,6 +336,9 @@ _NEED_IT_FOR = re.compile(
     r"(?:wants|needs|asked\s+for|requested|is\s+waiting\s+(?:for|on))\s+(?:to\s+(?:see|have|review|check|read)\s+)?"
     r"(?:it|this|that|them|these|those)\b[^.!?]*"
     # "export DFW Law Firms to csv, sending to my analyst": where it goes next
+    # "..., need to send it to the partner team"
+    r"|\s*[,;\u2014\u2013]\s*(?:(?:i|we)\s+)?(?:need|have|want|got)\s+to\s+(?:send|share|forward|pass|give|show|email)\s+"
+    r"(?:it|this|that|them|these)\b[^.!?]*"
     r"|\s*[,;\u2014\u2013]\s*(?:(?:i'?m|we'?re)\s+)?(?:sending|forwarding|passing|sharing|giving)\s+"
     r"(?:it\s+|this\s+|them\s+)?(?:on\s+)?(?:to|with)\s+(?:my|our|the)\s+[^.!?]*",
     re.IGNORECASE,

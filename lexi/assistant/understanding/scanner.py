@@ -634,6 +634,11 @@ _FIRM_ADJECTIVES = frozenset(
 )
 # What a medical specialty's practice is called: "orthopedic groups", "derm practices".
 _PRACTICE_NOUNS = frozenset("practice group clinic office partner center centre associate".split())
+# Names that end in a number, which is no count: "ISO 27001", "SOC 2", "Tier 1", "Series B".
+_NAMED_WITH_A_NUMBER = frozenset(
+    "iso soc pci nist iec sox tier level version windows phase stage type class grade section "
+    "chapter form model".split()
+)
 # "pe firms", "vc funds": the investors, whatever the case.
 _INVESTOR_NOUNS = frozenset("firm fund shop house investor partner".split())
 # Lower-case abbreviations read as roles when plural ("gcs", "ae's") or first in the request.
@@ -1809,7 +1814,12 @@ class _Walk:
         if k in COMPANY_NOUN_KEYS and self.pending:
             _flush(self.tokens, self.pending, slots, company_noun=True, negated=self.negated)
         elif tok.text[:1].isdigit() and tok.number is not None:
-            if slots.count is None and following not in _NOT_A_COUNT and not _a_year(tok, prev):
+            if (
+                slots.count is None
+                and following not in _NOT_A_COUNT
+                and not _a_year(tok, prev)
+                and prev not in _NAMED_WITH_A_NUMBER
+            ):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
             # "too few", "way too many": what the user thinks of the results, no count

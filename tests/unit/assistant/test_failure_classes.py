@@ -5440,3 +5440,44 @@ class TestDutchAndGermanShapedRequests:
     def test_fijne_dag(self):
         (got,) = interpret("thanks, fijne dag!").intents
         assert got.kind is IntentKind.capabilities
+
+
+class TestNewcomerAndSouthAfricanPhrasings:
+    """A standard's number is no count, "lets try", examples after the question about what Lexi
+    can do, South African small talk, an export's destination, why the count is small."""
+
+    def test_a_standards_number_is_no_count(self):
+        f = search("CISOs at companies in Sydney whose description mentions ISO 27001").filters
+        assert f.limit == 25
+        assert search("CISOs at SOC 2 certified companies").filters.limit == 25
+
+    def test_lets_try(self):
+        f = search("ok lets try HR directors at biotech companies in boston").filters
+        assert f.titles == ["HR Director"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "what can you actually do? like can you find companies that want solar",
+            "wait what can you actually do btw? like can you send the emails too or just find ppl",
+        ],
+    )
+    def test_examples_of_what_lexi_can_do(self, text):
+        assert [i.kind for i in interpret(text).intents] == [IntentKind.capabilities]
+
+    @pytest.mark.parametrize("text", ["howzit", "shot, thanks", "what lists have I got going?"])
+    def test_kinds(self, text):
+        assert [i.kind for i in interpret(text).intents] in (
+            [IntentKind.capabilities],
+            [IntentKind.list_show],
+        )
+
+    def test_where_the_export_goes(self):
+        state = ConversationState(known_list_names=["Healthcare CISOs"])
+        text = "export Healthcare CISOs to csv, need to send it to the partner team"
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.list_export]
+
+    def test_why_the_count_is_small(self):
+        state = after({"titles": ["HR Director"]})
+        (got,) = interpret("just 10 of them for now, dont want to burn credits", state).intents
+        assert got.kind is IntentKind.prospect_search and got.filters.limit == 10
