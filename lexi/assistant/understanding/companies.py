@@ -85,8 +85,8 @@ _NAME_LIST = re.compile(
 # said again.
 _PREP_AGAIN = re.compile(r"(,|\band\b|\bor\b|&)\s+(?:at|of|from)\s+(?=[A-Z])")
 _EXCLUDED_BEFORE = re.compile(
-    r"\b(?:exclud\w*|except(?:\s+for)?|not|no|leave\s+out|leaving\s+out|nobody|no\s+one)\s+"
-    r"(?:\w+\s+){0,2}$",
+    r"\b(?:exclud\w*|except(?:\s+for)?|not|no|leave\s+out|leaving\s+out|nobody|no\s+one|skip|skipping|"
+    r"minus|without|drop)\s+(?:\w+\s+){0,2}$",
     I,
 )
 # Before "at <name>": a past employer ("who used to work at Google") or an exclusion ("not at

@@ -323,7 +323,9 @@ _THE_CONDITION_OF = re.compile(
 )
 _CONDITION_WORDS = re.compile(_CONDITION, re.IGNORECASE)
 _UNTIL_N = re.compile(
-    r"(?<!\d\s)(?<!\d)\buntil\s+(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers))",
+    r"(?<!\d\s)(?<!\d)\b(?:until|hasta|at\u00e9|ate|jusqu'?\u00e0|bis\s+zu)\s+"
+    r"(?=\d[\d,.]*\s*(?:k\s*)?[a-z]*\s*(?:employees|staff|people|collaborators|workers|"
+    r"funcion\w+|empleados|colaboradores|trabajadores|mitarbeiter\w*|medewerkers|salari\w+|employ\w+))",
     re.IGNORECASE,
 )
 _TIER = re.compile(
@@ -352,7 +354,14 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
     if "the " in text and _CONDITION_WORDS.search(text):
         text = _THE_CONDITION_OF.sub(r"\1 ", text)  # "remove the condition of verified email"
-    if "until" in text:
+    if (
+        "until" in text
+        or "hasta" in text
+        or "at\u00e9" in text
+        or " ate " in text
+        or "jusqu" in text
+        or "bis zu" in text
+    ):
         text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
@@ -549,6 +558,24 @@ _LIKE_CAN_YOU = re.compile(
     r"\s*(?:like|e\.?g\.?|for\s+example|i\s+mean)\W+(?:can|could|do|does|will|would)\s+(?:you|u|it|lexi)\b[^?]*\??",
     re.IGNORECASE,
 )
+# Spanish and Portuguese words in English requests: "with mais de 1000 employees", "e-commerce
+# empresas", "até 200", "menos de 50".
+_IBERIAN_WORDS = re.compile(
+    # (not "en empresas de retail": a Spanish phrase the Iberian reading takes whole)
+    r"\b(?:(mais|m\u00e1s|mas)\s+de|(menos)\s+de|(?<!\ben\s)(?<!\bem\s)(empresas?|compa\u00f1\u00edas|companhias)"
+    r"(?!\s+(?:de|do|da|dos|das|del)\b))\b(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _iberian_word(m: re.Match[str]) -> str:
+    return "more than" if m[1] else "fewer than" if m[2] else "companies"
+
+
+# "need 100 results thx": a count of people.
+_N_RESULTS = re.compile(
+    r"\b((?:need|want|give\s+me|get\s+me|pull)\s+\d[\d,]*)\s+results\b", re.IGNORECASE
+)
 # "email this lot about ...": the British "this lot" is them.
 _THIS_LOT = re.compile(r"\b(?:this|that)\s+lot\b(?!\s+of\b)", re.IGNORECASE)
 # "how many credits I have left before to save them?": the French "avant de", before I do it
@@ -650,6 +677,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     ((" lot",), _THIS_LOT, "them"),
+    ((" results",), _N_RESULTS, r"\1 people"),  # "need 100 results"
+    (
+        ("mais de", "más de", "mas de", "menos de", "empresa", "compañ", "companhia"),
+        _IBERIAN_WORDS,
+        _iberian_word,
+    ),
     (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
     (
         ("like", "e.g", "eg ", "example", "mean"),

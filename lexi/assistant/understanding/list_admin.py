@@ -19,7 +19,7 @@ _SHOW_LISTS = prefilter.compile(
     r"^\W*(?:(?:(?:can|could)\s+you\s+)?remind\s+me\s+(?:of\s+)?(?:which|what)\s+lists\s+"
     r"(?:(?:i|we)(?:\s*'?ve|\s+have)?(?:\s+got)?|there\s+are|exist)|"
     r"(?:what|which)\s+lists\s+(?:exist|are\s+there)|"
-    r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell)"
+    r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|pull\s+up|bring\s+up|open)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"

@@ -101,7 +101,7 @@ _RULES: list[tuple[str, str]] = [
         # "exclude anyone at Salesforce, Oracle", "not at Salesforce": named employers left out
         r"\b(?:exclude|excluding|except(?:\s+for)?|leave\s+out|leaving\s+out|but\s+not|not|no\s+one|nobody|"
         r"skip|skipping|minus|without|drop)\s+"
-        r"(?:anyone|anybody|people|folks|those|employees|the\s+ones)?\s*(?:who\s+works?\s+|working\s+)?at\s+"
+        r"(?:anyone|anybody|people|folks|those|employees|the\s+ones)?\s*(?:who\s+works?\s+|working\s+)?(?:at|from)\s+"
         r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3}"
         r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})*|"
         # "exclude our portcos Keystone IT and Lakeshore Tech Partners", "skip our clients":

@@ -5481,3 +5481,48 @@ class TestNewcomerAndSouthAfricanPhrasings:
         state = after({"titles": ["HR Director"]})
         (got,) = interpret("just 10 of them for now, dont want to burn credits", state).intents
         assert got.kind is IntentKind.prospect_search and got.filters.limit == 10
+
+
+class TestLatinAmericanAndMidwestRequests:
+    """Spanish and Portuguese words in English requests, an Iberian role of a function they
+    name, "pull up my lists", a count said as results, EVS, companies left out "from"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "employees"),
+        [
+            (
+                "Find CMOs at retail companies in Brazil with mais de 1000 employees",
+                ["CMO"],
+                {"min": 1001, "max": None},
+            ),
+            ("gerente de CRM at e-commerce empresas in Mexico City", ["CRM Manager"], None),
+            (
+                "Head of Growth at edtechs in LATAM, até 200 funcionários",
+                ["Head of Growth"],
+                {"min": None, "max": 200},
+            ),
+        ],
+    )
+    def test_iberian_words(self, text, titles, employees):
+        f = search(text).filters
+        assert (f.titles, f.employees, f.limit) == (titles, employees, 25)
+
+    def test_pull_up_my_lists(self):
+        assert [i.kind for i in interpret("pull up my lists").intents] == [IntentKind.list_show]
+
+    def test_a_count_said_as_results(self):
+        f = search("store managers at retail chains in Wisconsin, need 100 results thx").filters
+        assert f.limit == 100
+
+    def test_evs(self):
+        f = search(
+            "Director of Environmental Services OR EVS Manager, hospitals, Wisconsin"
+        ).filters
+        assert f.titles == ["Director of Environmental Services", "Environmental Services Manager"]
+        assert f.industries == ["Hospital & Health Care"]
+
+    def test_companies_left_out_from(self):
+        got = search(
+            "property managers in Chicago, skip anyone from CBRE, JLL or Cushman (they're competitors basically)"
+        )
+        assert got.unsupported == ["exclude_companies"] and not got.filters.companies
