@@ -89,6 +89,9 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Equipment Buyer|Equipment Manager|Legal Operations Manager|Legal Operations Director
 |Director of Business Intelligence|Head of Business Intelligence|Payroll Executive
 |Senior Payroll Executive|Practice Manager|Dental Practice Manager
+|CRM Manager|CRM Director|Head of CRM|E-commerce Manager|E-commerce Director|Head of E-commerce
+|Growth Manager|Growth Director|Treasury Manager|Treasury Director|Head of Treasury
+|Environmental Services Manager|Environmental Services Supervisor
 """
 
 
