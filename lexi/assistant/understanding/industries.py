@@ -33,12 +33,9 @@ def _parse(table: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
     return out
 
 
-INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = _parse(data_file("industries.toml")["industries"])
+_DATA = data_file("industries.toml")  # read and parsed once
+INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = _parse(_DATA["industries"])
 # "office managers at small solicitors": the firms a profession names, after "at".
-FIRMS_BY_PROFESSION: dict[str, tuple[str, ...]] = _parse(
-    data_file("industries.toml")["firms_by_profession"]
-)
+FIRMS_BY_PROFESSION: dict[str, tuple[str, ...]] = _parse(_DATA["firms_by_profession"])
 # "orthopedic groups", "dermatology practices": a practice named by a medical specialty.
-MEDICAL_SPECIALTIES: frozenset[str] = frozenset(
-    data_file("industries.toml")["medical_specialties"]["words"]
-)
+MEDICAL_SPECIALTIES: frozenset[str] = frozenset(_DATA["medical_specialties"]["words"])

@@ -238,11 +238,6 @@ _COMPARED_AS = re.compile(
 )
 # "$10.000.000", "\u20ac5.000", "1.000 employees": thousands grouped with dots, as much of Europe
 # writes them.
-# "200 bis 1000 employees", "50 a 200 empleados", "10 tot 50": a range said with the word for "to".
-_RANGE_WORD = re.compile(
-    r"\b(\d[\d,.]*)\s+(?:bis|tot|til|till|a|\u00e0|at\u00e9|until|upto)\s+(?=\d[\d,.]*\s*employees\b)",
-    re.IGNORECASE,
-)
 _DOTTED_THOUSANDS = re.compile(
     r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)"
     r"|(?<=[$\u20ac\u00a3])\s?\d{1,3}\.\d{3}(?![\d.,]?\d)"
@@ -328,6 +323,7 @@ _UNTIL_N = re.compile(
     r"funcion\w+|empleados|colaboradores|trabajadores|mitarbeiter\w*|medewerkers|salari\w+|employ\w+))",
     re.IGNORECASE,
 )
+_UNTIL_WORDS = ("until", "hasta", "at\u00e9", " ate ", "jusqu", "bis zu")
 _TIER = re.compile(
     r"\btier[\s-]*(?:[1-3]|one|two|three|i{1,3})\s+(?=(?:cities|towns|markets|metros|locations|areas)\b)",
     re.IGNORECASE,
@@ -354,14 +350,7 @@ def _numbers_as_written_elsewhere(text: str) -> str:
         text = _TIER.sub("", text)  # "in Tier 1 cities i.e. Mumbai, ...": no count
     if "the " in text and _CONDITION_WORDS.search(text):
         text = _THE_CONDITION_OF.sub(r"\1 ", text)  # "remove the condition of verified email"
-    if (
-        "until" in text
-        or "hasta" in text
-        or "at\u00e9" in text
-        or " ate " in text
-        or "jusqu" in text
-        or "bis zu" in text
-    ):
+    if any(word in text for word in _UNTIL_WORDS):
         text = _UNTIL_N.sub("up to ", text)  # "companies until 500 employees" (hasta, até)
     if "." in text:
         text = _DOTTED_THOUSANDS.sub(lambda m: m[0].replace(".", ""), text)
@@ -544,7 +533,12 @@ def _size_then_bound(m: re.Match[str]) -> str:
 _EMPLOYEES_ABROAD = re.compile(
     r"\b(?:medewerkers|werknemers|mitarbeiter(?:innen)?|mitarbeitende|besch\u00e4ftigte|employ\u00e9s|"
     r"salari\u00e9s|empleados|trabajadores|funcion\u00e1rios|colaboradores|dipendenti|anst\u00e4llda|ansatte|"
-    r"ansatte|pracownik\u00f3w|zamestnanc\u016f)\b",
+    r"pracownik\u00f3w|zamestnanc\u016f)\b",
+    re.IGNORECASE,
+)
+# "200 bis 1000 employees", "50 a 200 empleados", "10 tot 50": a range said with the word for "to".
+_RANGE_WORD = re.compile(
+    r"\b(\d[\d,.]*)\s+(?:bis|tot|til|till|a|\u00e0|at\u00e9|until|upto)\s+(?=\d[\d,.]*\s*employees\b)",
     re.IGNORECASE,
 )
 # "ok lets try HR directors at biotech companies": the next search, "try" no part of the role.
@@ -653,7 +647,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
     (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
-    ((" before to ",), _BEFORE_TO, "before I "),
+    ((" before to ",), _BEFORE_TO, "before I "),  # "credits left before to save them?"
     (
         (
             "medewerk",
@@ -676,13 +670,13 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         "employees",
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
-    ((" lot",), _THIS_LOT, "them"),
+    ((" lot",), _THIS_LOT, "them"),  # "email this lot about our webinar"
     ((" results",), _N_RESULTS, r"\1 people"),  # "need 100 results"
     (
         ("mais de", "más de", "mas de", "menos de", "empresa", "compañ", "companhia"),
         _IBERIAN_WORDS,
         _iberian_word,
-    ),
+    ),  # "with mais de 1000 employees"
     (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
     (
         ("like", "e.g", "eg ", "example", "mean"),
@@ -693,12 +687,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         ("employee", "headcount", "staff", "Employee", "Headcount"),
         _SIZE_THEN_BOUND,
         _size_then_bound,
-    ),
+    ),  # "use the employees, more than 500"
     (
         ("big", "Big", "BIG"),
         _BIG_FOUR,
         r"\1\2",
-    ),  # "ex-Big Four FDs"  # "email this lot about our webinar"
+    ),  # "ex-Big Four FDs"
     (("big", "huge", "large", "massive", "giant"), _SIZE_OF_A_TASK, ""),  # "a big pull today"
     (
         ("lakh", "lac", "crore", "cr", "Lakh", "Crore"),
@@ -713,7 +707,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         (" mail", " Mail"),
         _MAIL_FOR_EMAIL,
         _email_for_mail,
-    ),  # "show me the mails again"  # "credits left before to save them?"
+    ),  # "show me the mails again"
     (("matter",), _HOW_BIG_NO_MATTER, "size doesn't matter"),  # "doesn't matter how big they are"
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
@@ -828,19 +822,14 @@ def _remark_after_action(text: str, intent: Intent, before: list[Intent]) -> boo
     """ "make the emails more casual!! dentists hate stuffy emails lol", "pause the campaign?
     A few hospitals asked us to wait": a sentence after an action that says something of people
     with its own verb, asking for no search, is a remark about the action, not a search."""
+    asks_nothing = intent.kind is IntentKind.clarify and (
+        intent.missing == ["request"]
+        or (intent.missing == ["roles"] and not intent.filters and _PLAN.match(text))
+    )
     if (
         before
         and before[-1].kind in (IntentKind.credits, IntentKind.tasks)
-        and (
-            (intent.kind is IntentKind.clarify and intent.missing == ["request"])
-            or (
-                intent.kind is IntentKind.clarify
-                and intent.missing == ["roles"]
-                and not intent.filters
-                and _PLAN.match(text)
-            )
-            or _ASKED_BY.match(text)
-        )
+        and (asks_nothing or _ASKED_BY.match(text))
     ):
         # "how many credits do i have? want to do a big pull today": why the user asks
         return True

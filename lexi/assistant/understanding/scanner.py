@@ -626,6 +626,7 @@ _PLACE_PREFIXES = {
 
 # "VP People", "SVP Data": right after these, "people"/"data" is the function as after "of".
 _VP_KEYS = {"vp", "svp", "evp", "avp"}
+# The professions of ``data/industries.toml [firms_by_profession]``, as token keys.
 FIRM_KEYS = {norm_key(k): v for k, v in FIRMS_BY_PROFESSION.items()}
 # Words between "at" and a profession that name its firms: "at small solicitors".
 _FIRM_ADJECTIVES = frozenset(

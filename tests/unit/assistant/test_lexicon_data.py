@@ -217,3 +217,11 @@ class TestShorthand:
         for title, (_, meant, named) in BY_INDUSTRY.items():
             assert _known_title(title) and _known_title(meant), title
             assert named <= set(INDUSTRIES), title
+
+
+class TestSmallTalk:
+    def test_each_word_is_listed_once_in_lower_case(self):
+        data = lexicon.data_file("small_talk.toml")
+        words = [w for kind in ("greeting", "thanks", "goodbye", "filler") for w in data[kind]]
+        assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
+        assert all(w == w.lower() for w in words)
