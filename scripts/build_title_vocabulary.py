@@ -92,6 +92,9 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |CRM Manager|CRM Director|Head of CRM|E-commerce Manager|E-commerce Director|Head of E-commerce
 |Growth Manager|Growth Director|Treasury Manager|Treasury Director|Head of Treasury
 |Environmental Services Manager|Environmental Services Supervisor
+|Head of Regulatory Reporting|Director of Regulatory Reporting|VP of Regulatory Reporting
+|Regulatory Reporting Manager|Regulatory Reporting Analyst|Head of Internal Audit|Chief Audit Executive
+|Head of Actuarial|Appointed Actuary|Head of Biometrics|Director of Biostatistics
 """
 
 

@@ -53,7 +53,7 @@ _REASON = (
 _ASSENT = (
     r"(?:yes|yeah|yep|yup|ya|yah|yea|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
     r"i\s+(?:confirm|agree)|confirmed|"
-    r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right)(?:\s+to\s+me)?|"
+    r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right|ok(?:ay)?|alright|perfect|solid)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
     r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
 )
@@ -178,7 +178,7 @@ _LOOSE_DISMISS = re.compile(
 _ASIDE_WORDS = re.compile(
     r"^(?:thanks?|thank\s+you|ta|cheers|thx|ty|many\s+thanks|much\s+appreciated|very\s+well|yes|yeah|"
     r"ja|jawel|oui|si|s\u00ed|sim|yup|"
-    r"yep|ok(?:ay)?|right|hm+|actually|hold\s+on|wait|on\s+reflection|nah|no|sorry|understood|"
+    r"yep|ok(?:ay)?|right|hm+|actually|hold\s+on|wait|oh|on\s+reflection|nah|no|sorry|understood|"
     r"got\s+it|perfect|great|fine|alright|for\s+now)(?:\s+\S+){0,6}$",
     I,
 )
@@ -208,7 +208,7 @@ def _loose_answer(part: str) -> IntentKind | None:
 # pricing sheet from the brewery", "Legal has to review the copy first".
 _A_STATEMENT = re.compile(
     r"^(?:(?:i|we|my|our|the|their|he|she|they|it|legal|boss|still|just|i'?d|i'?m|we'?re|need|"
-    r"waiting|want|not|that|this|looks|sounds|all)\b)",
+    r"waiting|want|not|that|this|looks|sounds|all|too|way\s+too)\b)",
     I,
 )
 

@@ -138,7 +138,7 @@ _BARE_CREATE = re.compile(
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
 _LETS_GO = re.compile(
     r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|right|"
-    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine))\W+)*(?:(?:please|pls)\s+)?"
+    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|ok(?:ay)?|alright|perfect|nice|solid))\W+)*(?:(?:please|pls)\s+)?"
     r"(?:(?:let'?s|lets|time\s+to)\s+"
     r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off|send|"
     r"(?:let'?s|lets)\s+get\s+(?:it|this|them)\s+(?:sending|going|out|live|started))"
@@ -704,14 +704,24 @@ _IT_UP = re.compile(
 )
 
 
+# Words of a search's filters that name emails or changes ("verified emails only", "remove the
+# job change filter"): no edit of an email.
+_SEARCH_FILTER_WORDS = re.compile(
+    r"\b(?:(?:verified|valid|deliverable|good|confirmed)\s+e-?mails?(?:\s+only)?|"
+    r"e-?mails?\s+(?:verified|status)|job[\s-]+changes?|changed\s+jobs?)\b",
+    I,
+)
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
     if _has_campaign(s.state) and _CUT_TO.search(clause):
         tone = tone or "shorter"
     elif not (
         (
-            (_REWRITE.search(clause) and (_EMAIL_OBJ.search(clause) or tone))
-            and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", clause, I))
+            (_REWRITE.search(probe := _SEARCH_FILTER_WORDS.sub(" ", clause)))
+            and (_EMAIL_OBJ.search(probe) or tone)
+            and (tone or re.search(r"\b(?:e-?mails?|copy|subject|message|draft)\b", probe, I))
         )
         or re.search(
             r"\b(?:make|have)\s+(?:it|this|that|the\s+e-?mail)\s+(?:sound|read|feel)\b", clause, I

@@ -545,6 +545,34 @@ _RANGE_WORD = re.compile(
 _LETS_TRY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hm+|alright)\W+)*(?:let'?s|lets|let\s+me)\s+try\s+", re.IGNORECASE
 )
+# "swap to COO can?", "can filter by fleet size or not?", "can or not": a question's tag, no
+# words of the request.
+_CAN_OR_NOT = re.compile(
+    r"(?:\s*,?\s+(?:can|can\s+or\s+not|or\s+not|can\s+anot)(?:\s+(?:ah|lah|leh|one))?)(?=\s*\?*\s*$)",
+    re.IGNORECASE,
+)
+# "can export VN Exporters to csv?", "can tell me which ...": the question without its "you".
+_CAN_WITHOUT_YOU = re.compile(
+    r"(?:^|(?<=[,.!?]\s))(\W*(?:(?:morning|hi|hey|hello|ok|so|also|and|hmm+)\W+(?:lexi\W+)?)*"
+    r"can)\s+(?=(?:filter|search|find|export|tell|show|give|send|pull|get|save|add|make|"
+    r"delete|remove|check|do|help|run|start|pause|draft|write|list|look|see|put|use|move|"
+    r"rename|merge|change|switch|swap|sort|limit|exclude|include)\b)",
+    re.IGNORECASE,
+)
+# "head of ops too junior for our deal size": what the user thinks of a role, no role asked for
+# (the role judged is named before it; what replaces it, if any, after).
+_TOO_RANK = re.compile(
+    r"(?P<lead>^|[,.;!?]\s*)(?:(?:hmm+|hm+|ok|so|but|yeah|nah)\W+)?(?P<role>[^,.;!?]{2,40}?)?"
+    r"\s*\b(?:(?:is|are|'re|seems?|feels?|looks?)\s+)?(?:way\s+|a\s+bit\s+|bit\s+|probably\s+|"
+    r"prob\s+)?too\s+(?:junior|senior)\b(?:\s+for\s+(?:our|us|the|this|my|a)\b[^,.;!?]*)?",
+    re.IGNORECASE,
+)
+
+
+def _too_rank(m: re.Match[str]) -> str:
+    return f"{m['lead']}not {m['role'].strip()}" if m["role"] else m["lead"]
+
+
 # "what can you actually do btw? like can you send the emails too or just find ppl": examples of
 # the question about what Lexi can do, not requests.
 _LIKE_CAN_YOU = re.compile(
@@ -678,6 +706,9 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         _iberian_word,
     ),  # "with mais de 1000 employees"
     (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
+    (("can", "Can", "CAN"), _CAN_OR_NOT, ""),  # "swap to COO can?", "... or not?"
+    (("can", "Can", "CAN"), _CAN_WITHOUT_YOU, r"\1 you "),  # "can export X to csv?"
+    (("too junior", "too senior"), _TOO_RANK, _too_rank),  # "head of ops too junior, try COO"
     (
         ("like", "e.g", "eg ", "example", "mean"),
         _LIKE_CAN_YOU,
@@ -744,7 +775,7 @@ _ONLY_FILLER = re.compile(
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
-    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|perfect)|love\s+it|"
+    r"(?:this\s+|that\s+|it\s+)?(?:looks|sounds)\s+(?:good|great|fine|perfect|ok(?:ay)?|alright|solid|right)|love\s+it|"
     # "..., how would that look?", "would that work?": asking to see the request, no request
     r"how\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look(?:\s+like)?|"
     r"what\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look\s+like|"
@@ -940,6 +971,7 @@ class RuleInterpreter:
                 )
             )
         )
+        intents = _unchanged_search_first(intents, state)
         if (
             len(intents) == 1
             and intents[0].missing in (["request"], ["roles"])
@@ -1533,6 +1565,23 @@ def _asks_about_nothing(intent: Intent) -> bool:
     if intent.kind is not IntentKind.clarify or intent.missing not in (["roles"], ["search"]):
         return False
     return intent.filters is None or not {k for k in intent.filters.to_dict() if k != "limit"}
+
+
+def _unchanged_search_first(intents: list[Intent], state: ConversationState) -> list[Intent]:
+    """ "ok forget it, save these to AU Warehousing": a lead-in that leaves the last search as it
+    was, before another kind of request, runs nothing."""
+    first = intents[0] if len(intents) > 1 else None
+    if (
+        first is None
+        or not first.refinement
+        or first.offset  # "the next 25, and save them": another page
+        or first.filters is None
+        or state.last_filters is None
+        or any(i.kind is IntentKind.prospect_search for i in intents[1:])
+        or first.filters != ProspectFilters.from_dict(state.last_filters)
+    ):
+        return intents
+    return intents[1:]
 
 
 def _tidy(intents: list[Intent]) -> list[Intent]:

@@ -245,7 +245,9 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
                 list_target="named",
                 params={"source": source},
             )
-    m = _EXPORT.match(clause)
+    m = _EXPORT_THEN_REMARK.match(clause)
+    if not (m and _is_a_list(m[1], _list_name(m[1], quotes, state), state)):
+        m = _EXPORT.match(clause)
     if m:
         raw = m[1]
         # "export that one" after a list was shown: that list
@@ -263,6 +265,15 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     if m and not re.search(r"\b(?:from|off|out\s+of|into|onto|to)\b", clause, I):
         return _delete(m[1], quotes, state)
     return None
+
+
+# "export Tucson Hospitals to csv my estimator wants it": after the format, whatever follows is
+# said about the file (the list is named before it and known).
+_EXPORT_THEN_REMARK = re.compile(
+    r"^\W*(?:please\s+)?(?:export|download)\s+(.+?)\s+(?:to|as|in|into)\s+(?:an?\s+)?"
+    r"(?:csv|spreadsheet|excel|xlsx)(?:\s+file)?\b",
+    I,
+)
 
 
 _POLITE_TAIL = re.compile(r"\s+(?:pls|plz|please|thx|thanks|asap|now)\W*$", I)

@@ -31,7 +31,7 @@ _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
     r"(?:employees?|employes|emps?|ees|ee['’]s|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads(?!\s+of\b)|"
     r"mitarbeiter(?:innen)?|collaborators|colaboradores|empleados|funcion[aá]rios|salari[ée]s|dipendenti|"
-    r"team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
+    r"pax|team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )
 _COMPANY_NOUN = r"(?:companies|company|firms?|orgs?|organi[sz]ations?|businesses|employers)"
 _EMP_NOUN = r"(?:employees?|headcount|staff|employee\s+count|team\s+size|company\s+size|size)"
@@ -174,6 +174,16 @@ _EMPLOYEE_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Range]]] 
             rf"{_EMP_NOUN}\s*(?:of|between|from|:)?\s*{_NUM}{_TO}{_NUM}", re.IGNORECASE
         ),
         lambda m: {"min": _n(m[1]), "max": _n(m[2])},
+    ),
+    (
+        # "companies 51-200 only", "firms of 50 to 200": a range right after the company noun
+        prefilter.compile(
+            rf"\b(?:{_COMPANY_NOUN}|cos)\s+(?:of\s+|sized\s+|between\s+)?{_NUM}{_TO}{_NUM}"
+            rf"{_NOT_MONEY}(?!\s*(?:%|percent|years?|months?|days?|locations?|offices?|sites?)\b)"
+            rf"(?![\w$.])",
+            re.IGNORECASE,
+        ),
+        lambda m: _range(m[1], m[2]),
     ),
     (
         prefilter.compile(rf"{_GT}\s*{_NUM}\s*{_EMP}", re.IGNORECASE),

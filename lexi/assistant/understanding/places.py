@@ -570,7 +570,11 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
         before = _lower_cities(tokens[i - 1].text)
     placed = prev in PLACE_PREPOSITIONS or prev in _ADDED_PLACE
     word_place = (prev in _ADDED_PLACE and _ends_phrase(tokens, i)) or (
-        prev in ("in", "near", "around") and _companies_after(tokens, i)
+        prev in ("in", "near", "around")
+        and (
+            _companies_after(tokens, i)
+            or (_ends_phrase(tokens, i) and word not in _EVERYDAY_AFTER_IN)
+        )
     )
     if not (before or (placed and word not in COMMON_WORD_NAMES) or word_place):
         return None
@@ -581,6 +585,18 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     near = [p for p in cities if before and p.country == before[0].country]
     return (1, (near or cities)[:1]) if cities else None
 
+
+# Words that name a city of 50,000+ but after "in" still mean what they say ("AEs in
+# enterprise", "engineers in mobile", "in reading"): "in cork", "in gilbert" at the end of a
+# phrase are places, these are not.
+_EVERYDAY_AFTER_IN = frozenset(
+    """
+    acre date enterprise mobile normal paradise reading sale spring union wedding yoga mission
+    delta sunrise surprise independence orange highland riverside vista corona temple triangle
+    plantation homestead centennial tours saga ama kai clay brick shoreline woodland paramount
+    imperial se ali annex horn hillside uptown chinatown forest mango worms bow carlton mascot
+    """.split()
+)
 
 # "add galway", "plus cork too": a place added to the search
 _ADDED_PLACE = frozenset({"add", "plus", "include", "also"})
@@ -864,7 +880,9 @@ def listed_towns(tokens: list[Token], places: list[PlaceHit | None]) -> None:
     same state or country: the list says the word is a place."""
     covered = _covered(places)
     for i, tok in enumerate(tokens):
-        if covered[i] or not _town_shaped(tok.text):
+        # "in swords or navan": after "in", a town whose name is also a word is listed too
+        after_in = i > 0 and tokens[i - 1].key in ("in", "near", "around")
+        if covered[i] or not _town_shaped(tok.text, common=after_in):
             continue
         cities = _lower_cities(tok.text)
         if not cities:
@@ -885,12 +903,13 @@ def _covered(places: list[PlaceHit | None]) -> list[bool]:
     return covered
 
 
-def _town_shaped(word: str) -> bool:
+def _town_shaped(word: str, common: bool = False) -> bool:
     return (
         len(word) >= 4
         and word.isalpha()
         and word.islower()
-        and word not in COMMON_WORD_NAMES
+        and (common or word not in COMMON_WORD_NAMES)
+        and word not in _EVERYDAY_AFTER_IN
         and word not in ROLE_KEYS
     )
 

@@ -77,7 +77,7 @@ _SWAP = prefilter.compile(
 # "change founders to CEO", "switch the CFOs to controllers": a role swapped for another (only
 # a role; "change the limit to 50" is read as it is).
 _CHANGE_ROLE = prefilter.compile(
-    r"\b(?:change|switch|turn|make)\s+(?:the\s+)?((?:\S+\s+)?\S+)\s+(?:to|into)\s+"
+    r"\b(?:change|switch|swap|turn|make)\s+(?:the\s+)?((?:\S+\s+){0,2}?\S+)\s+(?:to|into)\s+"
     r"(?:(?:a|an|the|some)\s+)?",
     re.IGNORECASE,
 )
@@ -92,8 +92,9 @@ def _role_swap(m: re.Match[str]) -> str:
         key in ROLE_KEYS
         or key in VOCABULARY_TITLES
         or (" " in key and (head in TITLE_HEADS or head in _RUNG_HEADS))
+        or key.split(" of ", 1)[0] in _NOUN_TITLE  # "head of ops", "VP of sales"
     )
-    return f" not {m[1]} then " if known else m[0]
+    return f" not {m[1]} but " if known else m[0]
 
 
 _TOTAL_RAISED = re.compile(

@@ -34,7 +34,7 @@ _SAME_WHAT = (
 STRONG_REFINE = re.compile(
     rf"\b(?:instead|what\s+about|how\s+about|what\s+if|same\s+(?:but|search|thing|query|filters?|"
     rf"criteria|as\s+before|again|for|people|ones|list|{_SAME_WHAT})|also|too|as\s+well|those|these|them|the\s+ones|"
-    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+)?)\s+)?(?:to|into|for|by)|go\s+with|"
+    r"of\s+them|the\s+results?|re-?run|again|switch\s+(?:to|it)|(?:change|switch)\s+(?:(?:it|that|this|the\s+\w+|\w+(?:\s+\w+){0,2})\s+)?(?:to|into|for|by)|go\s+with|"
     r"swap|replace|narrow|refine|filter|restrict|limit\s+(?:it|them|that|this|those|these|results?|to)|"
     r"(?<!\bright\s)(?<!\bhiring\s)(?<!\bjust\s)now|rather|but\s+in|and\s+in|keep|remove|drop|exclude|add|include|plus|actually|make\s+(?:it|that|them)|"
     r"change\s+(?:it|that)|let'?s\s+try|try|(?:go\s+)?back\s+to|"
@@ -235,8 +235,8 @@ _REPLACES = prefilter.compile(
     # "trade risk managers for compliance managers", "switch the CFOs out for controllers"
     r"\b(?:trade|exchange|switch)\s+(?:out\s+)?(?!to\b)(?:\S+\s+){1,4}?(?:out\s+)?(?:for|with)\b|"
     # "change safety directors to EHS managers": one value for another
-    r"\b(?:change|switch|turn)\s+(?!(?:it|that|this|them|those|these|to)\b)(?:the\s+)?\S+"
-    r"(?:\s+\S+)?\s+(?:to|into)\b",
+    r"\b(?:change|switch|swap|turn)\s+(?!(?:it|that|this|them|those|these|to)\b)(?:the\s+)?\S+"
+    r"(?:\s+\S+){0,2}?\s+(?:to|into)\b",
     re.IGNORECASE,
 )
 # "drop austin, whole state": the places of the search widen to their states.

@@ -311,7 +311,8 @@ _WHAT = (
 )
 _OPEN_ROLE = re.compile(
     rf"\b(?:with|has|have|having)\s+(?:an?\s+)?open\s+{_WHAT}\s+"
-    r"(?:roles?|positions?|jobs?|postings?|openings?|reqs?|vacanc(?:y|ies))\b",
+    r"(?:roles?|positions?|jobs?|postings?|openings?|reqs?|vacanc(?:y|ies))\b"
+    rf"(?:\s+posted)?(?:\s+{_LAST_N})?",  # "... job posted in the last 30 days"
     _I,
 )
 # "firms which have open positions for HR business partner", "with job openings for nurses".
@@ -402,6 +403,8 @@ def _one_of(what: str, key: str) -> str:
         return what
     if what.endswith("men") and len(what) > 4:
         return what[:-3] + "man"
+    if what.endswith(("ies", "ches", "shes")) and len(what) > 4:
+        return what[:-3] + "y" if what.endswith("ies") else what[:-2]  # actuaries, coaches
     return what[:-1] if what.endswith("s") and not what.endswith("ss") else what
 
 

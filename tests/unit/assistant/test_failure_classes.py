@@ -5526,3 +5526,136 @@ class TestLatinAmericanAndMidwestRequests:
             "property managers in Chicago, skip anyone from CBRE, JLL or Cushman (they're competitors basically)"
         )
         assert got.unsupported == ["exclude_companies"] and not got.filters.companies
+
+
+class TestIrishInsuranceAndSingaporeLogisticsRequests:
+    """Towns named like words after "in" at the end of a phrase, titles with a reporting or audit
+    function, plurals in -ies, open jobs with a window, ranges after the company noun, a role
+    judged too junior, "can ... or not?", small talk in Irish English, an export with a remark,
+    reasons after a dismissal, and a lead-in that changes nothing before another request."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("lads can you find me credit union financial controllers in cork", ["Cork, IE"]),
+            (
+                "office mgrs at dental offices in gilbert, they always got a broken water heater",
+                ["Gilbert, AZ, US"],
+            ),
+            ("financial controllers at insurers in swords or navan", ["Swords, IE", "Navan, IE"]),
+        ],
+    )
+    def test_towns_named_like_words_after_in(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    @pytest.mark.parametrize("text", ["AEs in enterprise", "iOS engineers in mobile"])
+    def test_words_after_in_that_stay_words(self, text):
+        assert search(text).filters.locations == []
+
+    @pytest.mark.parametrize(
+        ("text", "title"),
+        [
+            ("heads of regulatory reporting at insurers in dublin", "Head of Regulatory Reporting"),
+            ("head of internal audit, banks and insurers, ireland", "Head of Internal Audit"),
+        ],
+    )
+    def test_functions_named_in_full(self, text, title):
+        f = search(text).filters
+        assert f.titles == [title] and "Accounting" not in f.industries
+
+    def test_a_hiring_role_in_ies(self):
+        f = search("COOs at insurers in ireland that are hiring actuaries").filters
+        assert f.hiring_for == {"titles": ["Actuary"]}
+
+    def test_an_open_job_with_its_window(self):
+        f = search(
+            "insurers with an open Regulatory Reporting Analyst job posted in the last 30 days - "
+            "give me their CFOs"
+        ).filters
+        assert f.hiring_for == {
+            "titles": ["Regulatory Reporting Analyst"],
+            "posted_within_days": 30,
+        }
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("only those with 200-1000 pax", {"min": 200, "max": 1000}),
+            ("companies 51-200 only", {"min": 51, "max": 200}),
+        ],
+    )
+    def test_a_range_is_a_size_not_a_count(self, text, employees):
+        state = after({"titles": ["Head of Operations"], "locations": ["MY"]})
+        f = search(text, state).filters
+        assert (f.employees, f.limit) == (employees, 25)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "hmm head of ops too junior for our deal size, swap to COO can?",
+            "swap head of ops to COO can?",
+        ],
+    )
+    def test_a_role_swapped(self, text):
+        state = after({"titles": ["Head of Operations"], "locations": ["MY"]})
+        got = search(text, state)
+        assert got.refinement and got.filters.titles == ["COO"]
+
+    def test_a_longer_role_changed(self):
+        state = after({"titles": ["VP of Sales"], "locations": ["MY"]})
+        got = search("change vp of sales to CROs", state)
+        assert got.refinement and got.filters.titles == ["CRO"] and got.filters.locations == ["MY"]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["howya lexi, what's the craic", "sound, cheers lads that's me done for the day"],
+    )
+    def test_irish_small_talk(self, text):
+        assert [i.kind for i in interpret(text).intents] == [IntentKind.capabilities]
+
+    def test_can_or_not(self):
+        (got,) = interpret("morning lexi! can filter companies by fleet size or not?").intents
+        assert got.kind is IntentKind.capabilities
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "export Tucson Hospitals to csv my estimator wants it",
+            "can export Tucson Hospitals to csv? need to send my boss",
+        ],
+    )
+    def test_an_export_with_a_remark(self, text):
+        state = ConversationState(known_list_names=["Tucson Hospitals", "Q1 Leads"])
+        (got,) = interpret(text, state).intents
+        assert (got.kind, got.list_name) == (IntentKind.list_export, "Tucson Hospitals")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "hmm dismiss that, too many credits",
+            "oh wait, no, our legal team hasn't signed off on the report yet - please dismiss that",
+        ],
+    )
+    def test_a_dismissal_with_its_reason(self, text):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.task_dismiss]
+
+    def test_the_email_filter_is_no_email_edit(self):
+        state = after({"titles": ["Port Manager"], "job_change_within_days": 90})
+        got = search("too few. remove the job change filter but verified emails only", state)
+        assert (
+            got.filters.email_status == ["verified"] and got.filters.job_change_within_days is None
+        )
+
+    def test_looks_ok_then_start(self):
+        state = after({"titles": ["CEO"]})
+        state.last_campaign_id = "c1"
+        assert [i.kind for i in interpret("looks ok. start it", state).intents] == [
+            IntentKind.campaign_start
+        ]
+
+    def test_a_lead_in_that_changes_nothing(self):
+        state = after({"titles": ["Operations Director"], "locations": ["NSW, AU"]})
+        state.known_list_names = ["AU Warehousing"]
+        got = interpret("ok forget it, save these to AU Warehousing", state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_add, "AU Warehousing")]
