@@ -124,6 +124,8 @@ CITY_ALIASES: dict[str, str] = {
     "New York": "New York, NY, US",
     "New York City": "New York, NY, US",
     "NYC": "New York, NY, US",
+    "Palma de Mallorca": "Palma, ES",
+    "Las Palmas": "Las Palmas de Gran Canaria, ES",
     "NY City": "New York, NY, US",
     "Big Apple": "New York, NY, US",
     "LA": "Los Angeles, CA, US",

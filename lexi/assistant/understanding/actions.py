@@ -79,7 +79,9 @@ _UNSUPPORTED = prefilter.compile(
     r"send\s+[^.?!]{0,30}?\b(?:sms(?:es)?|text\s+messages?|texts|voice\s+(?:notes?|messages?))\b|"
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
-    r"call\s+(?:them|him|her)|phone\s+(?:them|him|her)|text\s+(?:them|him|her)|dm\s+them|"
+    # (not "we prefer call them", "so we can call them": how the user reaches them later)
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
+    r"(?:call|phone|text)\s+(?:them|him|her)|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn
@@ -126,6 +128,7 @@ _CALLED = (
     r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
 )
 _CALL = (
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
     rf"\b(?:call|phone|ring|dial|cold[\s-]?call|text)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
     rf"\bgive\s+{_CALLED}\s+a\s+(?:quick\s+)?(?:call|ring|buzz|phone\s+call)\b|"
     r"\bmake\s+(?:the\s+|some\s+)?(?:phone\s+|cold\s+)?calls?\s+to\b"

@@ -21,6 +21,11 @@ _THE_TASK = (
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
     r"save|saving|list\s+save|export|enrichment|(?:list\s+)?(?:merge|merging|rename|renaming)|removal)|"
     r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task|"
+    # terse: "approve task", "dismiss pending task"
+    r"(?:(?:pending|waiting|open)\s+)?task|"
+    # "dismiss whatever task that made"
+    r"whatever\s+(?:task|that|it|this)(?:\s+(?:that|it|this|you|i|we)(?:\s+just)?\s+(?:made|created|"
+    r"queued|started|set\s+up|proposed|is))?|"
     # "approve the pending one", "cancel the newest task": the one the conversation proposed last
     r"(?:the|that|this|my)\s+(?:(?:pending|waiting|outstanding|newest|latest|most\s+recent)\s+)+"
     r"(?:one|task|request|item|approval)|"

@@ -223,7 +223,9 @@ _SEE_IT = re.compile(
     r"|how\s+(?:does|do|did|would)\s+(?:it|they|that|this)\s+look(?:\s+now)?|how'?s\s+it\s+look(?:ing)?"
     r"|i\s+can\s+see\s+(?:it|that|this|them)"
     r"|(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+(?:looks\s+like|says|reads\s+like)(?:\s+now)?"
-    r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text)"
+    r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text"
+    # "show me what we sent", "show me what you wrote"
+    r"|what\s+(?:we|you|i)\s+(?:sent|wrote|drafted|are\s+sending|'re\s+sending))"
     r"(?:\s+to\s+me)?)"
     r"(?:[\s,]+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,
@@ -657,9 +659,11 @@ _CUT_TO = re.compile(
 # be, when the conversation has a campaign (the opposite tone is asked for, see ``_tone``).
 _SAID_TO_BE = re.compile(
     r"\W*(?:(?:hm+|ok(?:ay)?|well|honestly|but|and|so|mmm+|uh+)\W+)*"
-    r"(?:it|this|that|the\s+(?:e-?mails?|copy|draft|text|tone|wording|message|intro|"
+    r"(?:(?:it|this|that|the\s+(?:e-?mails?|copy|draft|text|tone|wording|message|intro|"
     r"(?:first|second|third|fourth|last|final)\s+(?:e-?mail|one|step|message)))"
     r"(?:'s|\s+is|\s+(?:still\s+)?(?:sounds|reads|feels|seems|looks|comes\s+across(?:\s+as)?))\s+"
+    # "reads kinda stiff", "sounds too salesy": the email said without its subject
+    r"|\W*(?:(?:hm+|ok(?:ay)?|well|honestly|but|and|so|still)\W+)*(?:sounds|reads|feels|comes\s+across(?:\s+as)?)\s+)"
     r"(?:(?:very|so|really|quite|a\s+bit|a\s+little|kinda|kind\s+of|rather|super|pretty|too|"
     r"way\s+too|a\s+bit\s+too|still|overly)\s+)*"
     r"(?:stiff|formal|corporate|casual|informal|long|wordy|short|brief|salesy|pushy|aggressive|cold|"
@@ -698,6 +702,7 @@ def _said_to_be(clause: str) -> str | None:
 # "casual it up a bit, they're dentists not barristers", "jazz it up", "dial it down"
 _IT_UP = re.compile(
     r"\W*(?:(?:and|now|ok|okay|maybe|please|pls)\W+)*(?:casual|warm|friendly|punch|jazz|spice|liven|"
+    r"loosen|lighten|relax|chill|"
     r"fancy|formal|posh|tone|dial|simple|plain|short|soft)\w*\s+it\s+(?:up|down)\b"
     r"(?:\s+(?:a\s+)?(?:bit|little|notch|touch|tad))?(?:\s+(?:please|pls))?(?:\W|$)",
     I,

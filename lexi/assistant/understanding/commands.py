@@ -46,7 +46,10 @@ _INJECTION = [
     re.compile(
         r"\b(?:set|give|add|grant|increase|raise|top\s+up|change|reset|make|update|transfer|"
         r"refill|bump|double|put|load|award|assign|restore|refund|gift|boost)\b[^.?!]{0,30}"
-        r"\b(?:credits?|balance)\b",
+        # (not "our 48 hour credit decisions", "credit union", "credit card": credit as a trade)
+        r"\b(?:credits?|balance)\b(?!\s+(?:decisions?|cards?|unions?|checks?|risk|scores?|lines?|"
+        r"facilit(?:y|ies)|applications?|approvals?|analysts?|officers?|insurance|bureaus?|"
+        r"reports?|terms?|products?|solutions?))",
         I,
     ),
     re.compile(r"\b(?:credits?|balance)\b[^.?!]{0,20}\b(?:to|=)\s*\$?\d", I),
@@ -350,7 +353,8 @@ _UNSUPPORTED = prefilter.compile(
     r"really|hey|hi)\W+)*"
     r"(?:get|find|pull|give|need|want|grab|fetch|look\s+up)\s+(?:me\s+|us\s+)?(?:their\s+|the\s+|all\s+)?"
     r"(?:direct\s+dials?|(?:direct[\s-]dial\s+|mobile\s+|cell(?:\s+phone)?\s+)?phone\s+numbers?|"
-    r"mobile\s+numbers?|cell\s+numbers?|personal\s+e-?mails?(?:\s+addresses)?|home\s+addresses)"
+    r"mobile\s+numbers?|cell\s+numbers?|personal\s+e-?mails?(?:\s+addresses)?|home\s+addresses|"
+    r"(?:github|twitter|x|instagram|tiktok|telegram)\s+(?:handles?|usernames?|profiles?|accounts?))"
     # ... of people already found or saved, not a search for people with them
     r"(?=\s*(?:\([^)]*\)\s*)?(?:[?.!]*$|(?:for|of|on)\s+(?:them|these|those|everyone|everybody|all|my|our|"
     r"(?:the\s+)?(?:people|ones|contacts|leads|founders|names)\s+(?:in|on|from)\b)))|"
@@ -358,6 +362,8 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
+    # (not "we prefer call them", "so we can call them": how the user reaches them)
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"
     r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke|"

@@ -442,10 +442,12 @@ _TILDE_RANGE = re.compile(r"(\d[\d,.]*[kKmM]?)\s*[~\uff5e]\s*(?=\d)(\d)")
 # which use also SAP", "how is going the campaign?".
 _VERB_ALSO = re.compile(r"\b(speaks?|uses?|sells?|runs?|offers?|works?)\s+also\b", re.IGNORECASE)
 _GOING_FIRST = re.compile(
-    r"\b(how\s+(?:is|are))\s+(going)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,6}?)"
+    r"\b(how\s+(?:is|are))\s+(going|doing|performing)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,6}?)"
     r"(?=\s*(?:[?.!,]|$|so\s+far|now|until\s+now))",
     re.IGNORECASE,
 )
+
+_HOW_IT_GOES = re.compile(r"\bhow\s+it\s+go(?:es|ing)\b", re.IGNORECASE)
 
 # "show me the mails again", "the second mail is too pushy", "write a mail to the DRH": "mail"
 # for email, as many non-native speakers say it (not "mail order", "the mail room").
@@ -559,6 +561,70 @@ _CAN_WITHOUT_YOU = re.compile(
     r"rename|merge|change|switch|swap|sort|limit|exclude|include)\b)",
     re.IGNORECASE,
 )
+# "seed round closed in 2026", "Series A round announced this year": the round raised then.
+_ROUND_CLOSED = re.compile(
+    r"\b((?:pre[\s-]?)?seed|series\s+[a-f])\s+round\s+(?:was\s+)?(?:closed|raised|announced)\b",
+    re.IGNORECASE,
+)
+# "new campaign -> DevEx Heads, topic: ...": a campaign for that list.
+_CAMPAIGN_ARROW = re.compile(r"\b(campaign)\s*(?:->|\u2192|=>)\s*", re.IGNORECASE)
+# "new campaign for DevEx Heads, topic: our portal": what the campaign is about.
+_TOPIC_FIELD = re.compile(r"\s*[,;]?\s*\btopic\s*:\s*", re.IGNORECASE)
+# "+ tech:Pulumi": a field added to the search.
+_PLUS_FIELD = re.compile(r"^\W*\+\s*(?=[a-z_]+:)", re.IGNORECASE)
+# "ls lists", "rm everyone @ Datadog from Observability ICP": shell words for show and remove.
+_SHELL_VERBS = re.compile(r"^\s*(ls|rm)\b(?=\s+\S)")
+
+
+def _shell_verb(m: re.Match[str]) -> str:
+    return "show" if m[1] == "ls" else "remove"
+
+
+_FOR_APPROVE = re.compile(r"\bfor\s+approve\b", re.IGNORECASE)
+# How many credits are left, asked in Spanish, Portuguese, French, Italian or German.
+_CREDITS_ABROAD = re.compile(
+    r"\b(?:cu[aá]ntos|quantos|combien\s+de|quanti|wie\s+viele)\s+cr[eéè]dit(?:os|s|i|e)?\b"
+    r"(?:\s+(?:me\s+)?(?:quedan|restan|tengo|temos|tenho|restants?|il\s+me\s+reste|ho|habe\s+ich))?",
+    re.IGNORECASE,
+)
+# "swap London -> Manchester", "rename VPE Q4 -> VPE Q1 2027": an arrow says "to".
+_ARROW_TO = re.compile(
+    r"\b((?:swap|change|switch|rename|move|replace|turn)\s+[^,;.!?]{1,60}?)\s*(?:->|\u2192|=>)\s*",
+    re.IGNORECASE,
+)
+# "pull 30 CTOs @ seed-stage SaaS -> save as new list ...": an arrow before the next step.
+_ARROW_THEN = re.compile(
+    r"\s*(?:->|\u2192|=>)\s*(?=(?:save|add|export|put|create|make|send|start|draft|write)\b)",
+    re.IGNORECASE,
+)
+# "EMEA ex-UK", "ex-US", "APAC ex-China ex-India", "non-EU Europe": a place left out ("ex-Google"
+# is a past employer, read elsewhere).
+_EX_PLACE = re.compile(
+    r"\b(?:ex|non)-(?P<place>[A-Z][\w]*(?:\s+[A-Z][a-z]\w*)?)(?:\s+(?P<then>[A-Z][\w]*))?"
+)
+
+
+def _ex_place(m: re.Match[str]) -> str:
+    words = [*m["place"].split(), *([m["then"]] if m["then"] else [])]
+    if len(words) > 1 and _names_a_place(" ".join(words[:2])):
+        name, rest = " ".join(words[:2]), words[2:]
+    elif _names_a_place(words[0]):
+        name, rest = words[0], words[1:]
+    else:
+        return m[0]
+    if m[0][:1] in "nN" and rest and _names_a_place(rest[0]):
+        return " ".join([f"{rest[0]} excluding {name},", *rest[1:]])  # "non-EU Europe"
+    return " ".join([f"excluding {name},", *rest])
+
+
+def _names_a_place(name: str) -> bool:
+    """A country, a state or a region of countries ("US", "California", "EU"), not a city."""
+    from lexi import geo
+
+    found = geo.lookup_all(name)
+    return bool(found) and all(p.kind in ("country", "region") for p in found)
+
+
 # "head of ops too junior for our deal size": what the user thinks of a role, no role asked for
 # (the role judged is named before it; what replaces it, if any, after).
 _TOO_RANK = re.compile(
@@ -674,7 +740,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("EM", "DON", "swe", "SWE"), _ROLE_CODES, _role_code),  # "15 EMs", "couple DONs"
     (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
-    (("going",), _GOING_FIRST, r"\1 \3 going"),  # "how is going the campaign?"
+    (("going", "doing", "performing"), _GOING_FIRST, r"\1 \3 \2"),
+    (
+        ("how it go", "How it go"),
+        _HOW_IT_GOES,
+        "how is it going",
+    ),  # "the X campaign, how it goes?"  # "how is going the campaign?"
     ((" before to ",), _BEFORE_TO, "before I "),  # "credits left before to save them?"
     (
         (
@@ -708,7 +779,21 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
     (("can", "Can", "CAN"), _CAN_OR_NOT, ""),  # "swap to COO can?", "... or not?"
     (("can", "Can", "CAN"), _CAN_WITHOUT_YOU, r"\1 you "),  # "can export X to csv?"
-    (("too junior", "too senior"), _TOO_RANK, _too_rank),  # "head of ops too junior, try COO"
+    (("too junior", "too senior"), _TOO_RANK, _too_rank),
+    ((" round ",), _ROUND_CLOSED, r"raised a \1 round"),  # "seed round closed in 2026"
+    (("ex-", "non-", "Ex-", "Non-"), _EX_PLACE, _ex_place),  # "EMEA ex-UK", "non-EU Europe"
+    (("campaign",), _CAMPAIGN_ARROW, r"\1 for "),  # "new campaign -> DevEx Heads"
+    (("topic:", "Topic:", "TOPIC:"), _TOPIC_FIELD, " about "),  # "campaign for X, topic: Y"
+    (("->", "\u2192", "=>"), _ARROW_TO, r"\1 to "),  # "swap London -> Manchester"
+    (("->", "\u2192", "=>"), _ARROW_THEN, ", then "),  # "... -> save as new list X"
+    (("+",), _PLUS_FIELD, "add "),  # "+ tech:Pulumi"
+    (("ls", "rm"), _SHELL_VERBS, _shell_verb),
+    (("for approve",), _FOR_APPROVE, "for approval"),  # "is something pending for approve?"
+    (
+        ("dit", "DIT"),
+        _CREDITS_ABROAD,
+        "how many credits do I have",
+    ),  # "cuántos créditos me quedan?"  # "ls lists", "rm everyone @ Datadog from X"  # "head of ops too junior, try COO"
     (
         ("like", "e.g", "eg ", "example", "mean"),
         _LIKE_CAN_YOU,
@@ -913,7 +998,7 @@ class RuleInterpreter:
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
         # a remark in brackets goes before "(" and ")" are read as groups
         cleaned = _without_bracket_remarks(pipes_as_commas(fields.rewrite(cleaned)))
-        cleaned, titles = _quoted_titles(cleaned)
+        cleaned, titles = _quoted_titles(cleaned, state.known_list_names)
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
         cleaned = takebacks.spelled_out(cleaned)
@@ -971,7 +1056,7 @@ class RuleInterpreter:
                 )
             )
         )
-        intents = _unchanged_search_first(intents, state)
+        intents = _verdict_before_show(_unchanged_search_first(intents, state), raw)
         if (
             len(intents) == 1
             and intents[0].missing in (["request"], ["roles"])
@@ -1236,16 +1321,21 @@ def _one_pasted_title(line: str) -> bool:
     )
 
 
-def _quoted_titles(text: str) -> tuple[str, set[str]]:
+def _quoted_titles(text: str, lists: list[str]) -> tuple[str, set[str]]:
     """Quoted job titles (see ``_title_reading``) and pasted lists of titles: a title the rules
-    would split is kept whole, in quotes, and returned with the text."""
+    would split is kept whole, in quotes, and returned with the text (not the quoted name of
+    one of the user's ``lists``: 'add these to "VP Sales"')."""
     kept: set[str] = set()
     if ("," in text or ";" in text) and not _NAMES_A_THING.search(text):
         text = _pasted_title_list(text, kept)
     if not ('"' in text or "'" in text or "“" in text) or _NAMES_A_THING.search(text):
         return text, kept
 
+    known = {n.lower() for n in lists}
+
     def repl(m: re.Match[str]) -> str:
+        if m[1].lower() in known:
+            return m[0]
         how, form = _title_reading(m[1])
         if how == "none" or form is None:
             return m[0]
@@ -1565,6 +1655,15 @@ def _asks_about_nothing(intent: Intent) -> bool:
     if intent.kind is not IntentKind.clarify or intent.missing not in (["roles"], ["search"]):
         return False
     return intent.filters is None or not {k for k in intent.filters.to_dict() if k != "limit"}
+
+
+def _verdict_before_show(intents: list[Intent], raw: str) -> list[Intent]:
+    """ "open rate is bad.. show me the emails": a verdict on the numbers before asking to see the
+    campaign asks for no numbers (a question about them, with "?", still does)."""
+    kinds = [i.kind for i in intents]
+    if kinds == [IntentKind.campaign_stats, IntentKind.campaign_show] and "?" not in raw:
+        return intents[1:]
+    return intents
 
 
 def _unchanged_search_first(intents: list[Intent], state: ConversationState) -> list[Intent]:

@@ -7,6 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from . import prefilter
+from .fields import QuotedTitle
 from .lexicon import TECHNOLOGY_SPELLING
 from .selection import selector
 from .selection import selector as selection_of
@@ -218,7 +219,7 @@ _CREATE_LIST = prefilter.compile(
     r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b(?!\s+of\b)|"
     r"\bnew\s+(?:(?:empty|blank|separate)\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
     # (not "save them to New GC Intros": a list whose name starts with "New")
-    r"\b(?:save|store|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b"
+    r"\b(?:save|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b"
     r"(?!\s+(?-i:[A-Z0-9]{2}|[A-Z][a-z]+\s+[A-Z0-9]))|"
     # "save them somewhere called Denver Owners": a place named for the first time
     r"\b(?:save|store|put|add|keep|stick|dump|throw|drop)\b.*\b(?:somewhere|something|"
@@ -238,7 +239,7 @@ _SAVE_AS_ALONE = re.compile(
 _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
-    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on)\b|\bwho\s+is\s+(?:in|on)\b|"
+    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on|inside)\b|\bwho\s+is\s+(?:in|on|inside)\b|"
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b|"
     # "pull up the Payments BD list", "show me the Q1 Leads list", "open my Dental AZ list"
     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
@@ -284,7 +285,7 @@ _REMOVE = prefilter.compile(
     I,
 )
 _ADD = prefilter.compile(
-    r"\b(?:add|save|put|push|store|stick|throw|dump|move|append|copy|chuck|pop|toss|bung|shove|"
+    r"\b(?:add|save|put|push|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|stick|throw|dump|move|append|copy|chuck|pop|toss|bung|shove|"
     # ("import and export companies", "import firms": the trade, not a verb)
     r"import(?!\s+(?:and|&|/|-)\s*export|\s+(?:compan(?:y|ies)|firms?|businesses|cos|houses?|trad))|"
     r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b)|"
@@ -313,13 +314,26 @@ def names_new_list(clause: str) -> bool:
     return bool(_CREATE_LIST.search(clause) and _NAMED.search(clause))
 
 
+_QTOK = re.compile(r"\bqtok(\d+)\b")
+
+
+def _quoted_list(index: str, quotes: list[str], state: ConversationState) -> bool:
+    """Whether a quoted phrase may name a list: 'add "Director of Platform Engineering" too' quotes
+    a job title, unless a list of the user's has that name."""
+    quoted = quotes[int(index)] if int(index) < len(quotes) else ""
+    return (
+        not isinstance(quoted, QuotedTitle)
+        or known_name(quoted, state.known_list_names) is not None
+    )
+
+
 def list_operation(
     clause: str, quotes: list[str], state: ConversationState, *, after_search: bool
 ) -> Intent | None:
     low = clause.lower()
     has_list_ref = bool(
         _LIST_WORD.search(clause)
-        or ("qtok" in clause and re.search(r"\bqtok\d+\b", clause))
+        or ("qtok" in clause and any(_quoted_list(q, quotes, state) for q in _QTOK.findall(clause)))
         or any(k.lower() in low for k in state.known_list_names)
     )
     if (
@@ -521,7 +535,7 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 
 _WHO_IS_IN = re.compile(
-    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|the\s+people)\b|"
+    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|inside|the\s+people)\b|"
     r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
     I,
@@ -553,7 +567,7 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 # "who's on Brand Partners rn", "who is in Seoul Webinar list? I need to check the names": the
 # people of the list, not how many.
 _WHO_ON = re.compile(
-    r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:in|on)\b|"
+    r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:in|on|inside)\b|"
     r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
     I,
 )
@@ -606,7 +620,10 @@ _NEW_LIST_TYPED = re.compile(
 
 # "save as a new list X", "save to new list X": saving is of the results; "make new list X" right
 # after a search is too, unless it asks for an empty one.
-_SAVE_VERB = re.compile(r"\b(?:save|store|put|keep|stick|move|dump|copy)\b", I)
+_SAVE_VERB = re.compile(
+    r"\b(?:save|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|put|keep|stick|move|dump|copy)\b",
+    I,
+)
 _EMPTY = re.compile(r"\b(?:empty|blank)\b", I)
 
 

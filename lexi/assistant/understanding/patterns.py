@@ -572,6 +572,15 @@ _EMAIL_RULES = [
         ["verified", "guessed"],
     ),
     (
+        # "email verified OR guessed", "email status: verified, guessed"
+        prefilter.compile(
+            rf"\b{_EMAIL}(?:\s+status)?\s*:?\s*(?:verified|guessed)\s*(?:\+|&|/|,|\bor\b|\band\b)\s*"
+            r"(?:verified|guessed)\b",
+            re.IGNORECASE,
+        ),
+        ["verified", "guessed"],
+    ),
+    (
         prefilter.compile(
             rf"(?:\b(?:with|having|that\s+have|who\s+have|has|have|only)\s+)?(?:\ban?\s+|\btheir\s+)?"
             rf"(?:verified|valid|confirmed|deliverable|validated|real|working)\s+(?:work\s+|business\s+)?"

@@ -647,7 +647,8 @@ def _gazetteer_at(tokens: list[Token], texts: list[str], i: int):
         return 1, states  # "TX + OK + LA": Louisiana, not Los Angeles
     if joined and _is_code(texts[i]) and (codes := geo.lookup(texts[i])):
         return 1, codes
-    found = geo.longest_place_at(texts, i, max_len=4 if _may_start_a_name(texts[i]) else 1)
+    # (five words: "Las Palmas de Gran Canaria")
+    found = geo.longest_place_at(texts, i, max_len=5 if _may_start_a_name(texts[i]) else 1)
     if not found and i and _is_code(texts[i]) and tokens[i - 1].key in PLACE_PREPOSITIONS:
         # "in OK", "in IN": a capitalised code right after "in" is a place even if it is a word.
         places = geo.lookup(texts[i])

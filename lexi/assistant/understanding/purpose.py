@@ -147,6 +147,16 @@ _REASON = prefilter.compile(
     r"|a\s+lot)\b"
     r"|as\s+(?:they|we|i|it|these|those|their|our|my)\s"
     r"|we(?:'ve|\s+have)?\s+already\b"
+    # "..., we prefer call them": how the user will reach them
+    r"|(?:we|i)(?:'d|\s+would)?\s+(?:prefer|rather|usually|always)\s+(?:to\s+)?"
+    r"(?:call|phone|ring|meet|visit|text)\b"
+    # "take out Athens, we have a partner there", "..., there we have already partners": the
+    # place is covered by someone else (not "I have a client who needs CFOs")
+    r"|there\s+(?:we|i)\s+(?:have|got)\s+(?:already\s+)?(?:[\w-]+\s+){0,3}?(?:partners?|resellers?|"
+    r"distributors?|reps?|agents?|clients?|customers?|offices?|teams?|coverage|someone|people)\b"
+    r"|(?:we|i)(?:'ve|\s+have|\s+got|'ve\s+got)\s+(?:an?\s+|some\s+|our\s+|two\s+|several\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|distributors?|reps?|agents?|offices?|teams?|"
+    r"coverage|someone|people)\s+(?:there|here|in\s+(?:that|those)\b)"
     r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
     # "..., they're the ones who actually book the parties", "?? there are SO many here lol":

@@ -510,10 +510,17 @@ def technology_swapped(c: Clause) -> Intent | None:
     return _refined(filters)
 
 
+# "and the Q1 Outreach campaign, what is the open rate?": the campaign the next words ask about,
+# named by its list; no question about the list.
+_CAMPAIGN_NAMED = re.compile(
+    r"^\W*(?:(?:and|btw|also|so|ok(?:ay)?|oh)\W+)*(?:the\s+)?[\w&' -]{2,40}?\s+campaign\W*$", re.I
+)
+
+
 @recogniser(priority=50)
 def list_request(c: Clause) -> Intent | None:
     """ "add them to Q1 Leads", "show my lists", "remove anyone at Acme from the list"."""
-    if commands.asks_cost(c.text):
+    if commands.asks_cost(c.text) or _CAMPAIGN_NAMED.match(c.text):
         return None
     searched = c.running.searched
     state = c.state

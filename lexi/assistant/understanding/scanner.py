@@ -94,7 +94,11 @@ def _role_swap(m: re.Match[str]) -> str:
         or (" " in key and (head in TITLE_HEADS or head in _RUNG_HEADS))
         or key.split(" of ", 1)[0] in _NOUN_TITLE  # "head of ops", "VP of sales"
     )
-    return f" not {m[1]} but " if known else m[0]
+    if known:
+        return f" not {m[1]} but "
+    if m[1][:1].isupper() and geo.lookup_all(m[1]):
+        return f" not {m[1]} then "  # "change London to Manchester": one place for another
+    return m[0]
 
 
 _TOTAL_RAISED = re.compile(

@@ -163,21 +163,21 @@ _GROWING = re.compile(
 # "headcount up 20%+ in the last 6 mo", "whose headcount grew 50% or more in 6 months",
 # "grew 30%+ last year" (a company that grew: its headcount).
 _HEADCOUNT = re.compile(
-    r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s+"
-    r"(?:(?:is|was|has\s+been)\s+)?(?:up|grew|growing|growth|has\s+grown|increased)|(?<=,)\s*grew"
+    r"\(?\s*(?:(?:with|whose)\s+(?:a\s+)?)?(?:(?:headcount|team\s+size|employee\s+count)\s*"
+    r"(?:(?:(?:is|was|has\s+been)\s+)?(?:up|grew|growing|growth|has\s+grown|increased)|\+(?=\s*\d))|(?<=,)\s*grew"
     # "that grew", "what grow headcount" (non-native), "which have grown"
     r"|\b(?:that|which|what|who)\s+(?:grew|grow|grows|have\s+grown|has\s+grown|increased)"
-    r"(?:\s+(?:their\s+|its\s+)?(?:headcount|team\s+size|employee\s+count))?)\s+"
+    r"(?:\s+(?:their\s+|its\s+)?(?:headcount|team\s+size|employee\s+count))?)(?:\s+|(?<=\+))"
     r"(?:of\s+|by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?"
-    r"(?:\s+(?:in|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
+    r"(?:\s+(?:in|over|during)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s*"
     r"(?:months?|mos?|mths?)\b\.?|\s+(?:in\s+|over\s+)?(?:the\s+)?(?:last|past)\s+year\b)?\s*\)?",
     _I,
 )
-_SHRINKING = re.compile(r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b", _I)
+_SHRINKING_WORDS = r"\b(?:that\s+are\s+)?(?:shrinking|downsizing)\b"
 # The span a headcount change is measured over: 6 or 12 months ("in the last 6 months", "over
 # the past year", "year over year").
 _SPAN = (
-    r"(?:\s*,?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s+"
+    r"(?:\s*,?\s+(?:in|over|during|within)\s+(?:the\s+)?(?:(?:last|past)\s+)?(?P<months>6|12|six|twelve)\s*"
     r"(?:months?|mos?|mths?)\b|\s+(?:in\s+|over\s+)?(?:the\s+)?(?:last|past)\s+(?:year|12\s+months)\b"
     r"|\s+(?:year\s+over\s+year|yoy|y/y)\b)?"
 )
@@ -205,12 +205,15 @@ _GROWTH = re.compile(
 # down over the last 12 months", "headcount shrank 10% or more in the last 6 months".
 _DECLINE = re.compile(
     rf"\b(?:with\s+|whose\s+)?(?:negative\s+{_HC}\s+growth|{_HC}\s+(?:went\s+down|declined|dropped|"
-    rf"fell|shrank|shrunk|has\s+shrunk|decreased|is\s+down|down)"
+    rf"fell|shrank|shrunk|has\s+shrunk|decreased|is\s+down|(?:is\s+|are\s+)?(?:going|gone)\s+down|"
+    rf"(?:is\s+)?(?:shrinking|falling|decreasing|declining|dropping)|down)"
     rf"(?:\s+{_AT_LEAST}(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?)?"
     rf"|(?:shrank|shrunk|cut|reduced)\s+{_HC}\s+{_AT_LEAST}(?P<n2>\d+)\s*%(?:\s*\+|\s+or\s+more)?)"
     rf"{_SPAN}",
     _I,
 )
+# "shrinking over the last 6 months": over its span
+_SHRINKING = re.compile(_SHRINKING_WORDS + _SPAN, _I)
 # "in the last 60 days", "(<=45 days)", "less than 60 days": how recent a change is.
 _UP_TO = r"(?:last\s+|past\s+|<=?|under\s+|less\s+than\s+|fewer\s+than\s+|at\s+most\s+|up\s+to\s+)"
 _NEW_IN_ROLE = re.compile(
@@ -306,7 +309,7 @@ _HIRING = re.compile(
 # Other ways to say a company is hiring for a role: "companies with an open Head of RevOps role",
 # "firms looking to hire a controller", "startups that are trying to recruit SDRs".
 _WHAT = (
-    r"(?P<what>(?!in\b|at\b|with\b|and\b)[A-Za-z][\w&/-]*"
+    r"(?P<what>(?!in\b|at\b|with\b|and\b|an?\b|the\b)[A-Za-z][\w&/-]*"
     r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b)[A-Za-z][\w&/-]*){0,3})"
 )
 _OPEN_ROLE = re.compile(
@@ -338,7 +341,7 @@ _POSTED = [
     for pattern in (
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+"
         rf"(?:an?\s+|new\s+|open\s+)?{_WHAT}\s+{_JOBS}{_WINDOW}",
-        rf"\b(?:with|having)\s+(?:new\s+|open\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
+        rf"(?:\b(?:with|having)\s+|\bw/\s*)(?:new\s+|open\s+|any\s+)?{_WHAT}\s+{_JOBS}\s+posted{_WINDOW}",
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
         rf"{_WINDOW}",
         # "w/ ML engineer postings from the last 2 weeks", "with open SDR reqs"
@@ -348,7 +351,7 @@ _POSTED = [
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+|recent\s+)?{_JOBS}\s+(?:for|as)\s+"
         rf"(?:an?\s+)?{_WHAT}{_WINDOW}",
         # "that posted jobs for HVAC technicians in the last 30 days"
-        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+(?:new\s+|open\s+)?"
+        rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+(?:an?\s+)?(?:new\s+|open\s+)?"
         rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
         # "that are advertising for data engineers": postings for that role
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?"
@@ -828,7 +831,7 @@ class _Reading:
         return self.note("shrinking")
 
     def shrinking(self, m: re.Match[str]) -> str:
-        self.filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": 12}
+        self.filters["headcount_growth_pct"] = {"min": None, "max": -1, "months": _span_months(m)}
         return self.note("shrinking")
 
     def new_in_window(self, m: re.Match[str]) -> str:
@@ -866,7 +869,7 @@ class _Reading:
         return self.adopted(m)
 
     def hiring(self, m: re.Match[str]) -> str:
-        what = (m.group("what") or "").strip()
+        what = re.sub(r"^any\s+", "", (m.group("what") or "").strip(), flags=re.I)
         hiring_for: dict[str, Any] = self.filters.setdefault("hiring_for", {})
         if _ROLE_NOUNS.search(what) and _ROLE_NOUNS.sub("", what).lower() in _DEPARTMENTS:
             what = _ROLE_NOUNS.sub("", what)  # "finance roles": the finance department

@@ -87,7 +87,10 @@ _RULES: list[tuple[str, str]] = [
             r"\b(?:asx\s*(?:20|50|100|200|300)|cac\s*40|sbf\s*120|m?dax(?:\s*(?:30|40))?|tec\s*dax|"
             r"nasdaq[\s-]*100|russell\s*(?:1000|2000|3000)|s\s*&\s*p\s*(?:400|600|midcap|smallcap)|"
             r"tsx\s*60|nikkei\s*225|hang\s+seng|sensex|nifty\s*(?:50|100|500)|ibex\s*35|aex|smi|"
-            r"omxs?\s*30|euro\s*stoxx\s*50|stoxx\s*(?:50|600)|jse\s+top\s*40|forbes\s*(?:2000|global\s+2000))\b|"
+            r"omxs?\s*30|euro\s*stoxx\s*50|stoxx\s*(?:50|600)|jse\s+top\s*40|forbes\s*(?:2000|global\s+2000)|"
+            # published rankings: "Forbes Cloud 100", "Deloitte Fast 500", "Inc. 5000"
+            r"forbes\s+(?:cloud|ai|fintech)\s*(?:50|100)|(?:deloitte\s+)?(?:technology\s+)?fast\s*(?:50|500)|"
+            r"cb\s+insights\s+\w+\s*(?:50|100)|gartner\s+magic\s+quadrant)\b|"
             r"\bs\s*&\s*p\s*500\b|\bdax\s*40\b|\bam\s*law\s*(?:100|200)\b|\bnlj\s*(?:250|500)\b|"
             r"\bglobal\s+200\b|"
             r"\b(?:at\s+)?(?:the\s+)?(?:\d+\s+)?(?:companies|accounts|facilities|firms|hospitals|orgs)?\s*(?:on|in|from)\s+"
@@ -230,6 +233,9 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:that\s+were\s+|which\s+were\s+)?(?:founded|started|established|incorporated)\s+"
             r"(?:in|after|before|since|between)\s+(?:19|20)\d\d(?:\s+(?:and|-|to)\s+(?:19|20)\d\d)?\b"
+            # "founded 2020 or later", "founded >= 2018", "founded pre-2010"
+            r"|\b(?:founded|established|incorporated)\s*(?:(?:in|>=?|<=?|pre-?|post-?|after|before)\s*)?"
+            r"(?:19|20)\d\d(?:\s+(?:or|and)\s+(?:later|after|newer|earlier|before|older|up|on))?\b"
             r"|\b(?:that\s+were\s+|which\s+were\s+)?(?:founded|started|established)\s+(?:in\s+)?(?:the\s+)?"
             r"(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b"
             r"|\b(?:that\s+|which\s+|who\s+)?(?:have|has)\s+been\s+(?:around|in\s+business|operating|trading)\s+"
@@ -345,7 +351,9 @@ _RULES: list[tuple[str, str]] = [
         r"Managers?|Presidents?|Founders?|Partners?|Chiefs?|Vice)\b)(?-i:[A-Z])[\w&.]*"
         # "ex-Standard Bank people": the employer's whole name (not "ex-Big Four FDs": a role)
         r"(?:\s+(?!(?:C[A-Z]{1,3}Os?|FDs?|[SE]?VPs?|GCs?|MDs?|Heads?|Directors?|Managers?|Partners?|"
-        r"Founders?|Owners?|Presidents?)\b)(?-i:[A-Z])[\w&.]*)*\b|"
+        r"Founders?|Owners?|Presidents?|SREs?|AEs?|SDRs?|BDRs?|CSMs?|PMs?|EMs?|SWEs?|Engineers?|"
+        r"Developers?|Designers?|Consultants?|Analysts?|Accountants?|Controllers?|Recruiters?|"
+        r"Lawyers?|Attorneys?|Associates?|Sales|Marketing|Product|Engineering)\b)(?-i:[A-Z])[\w&.]*)*\b|"
         # "ex big four", "former faang": a kind of past employer, in any case
         r"\b(?:ex-|ex\s+|former\s+)(?:big\s*(?:four|4|three|3)|faang|mbb|big\s+tech)\b|"
         # "only ones who came from one of the big 4 firms before"
@@ -394,8 +402,10 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "social_activity",
-        r"\b(?:who\s+)?(?:post|posts|posted|are\s+active|is\s+active|tweet|tweets)\s+"
-        r"(?:(?:a\s+lot|often|regularly|frequently|daily|a\s+bunch)\s+)?on\s+(?:linkedin|twitter|x)\b[^,;.]*",
+        r"\b(?:who\s+)?(?:post|posts|posted|are\s+active|is\s+active|tweet|tweets|write|writes|blog|blogs)\s+"
+        r"(?:(?:a\s+lot|often|regularly|frequently|daily|a\s+bunch)\s+)?"
+        # "who post about platform engineering on LinkedIn"
+        r"(?:(?:about|on)\s+(?:[\w&/-]+\s+){1,4}?)?on\s+(?:linkedin|twitter|x)\b[^,;.]*",
     ),
 ]
 _COMPILED = [(code, prefilter.compile(pattern, re.IGNORECASE)) for code, pattern in _RULES]
@@ -511,8 +521,8 @@ _ROUND_SIZE = prefilter.compile(
 )
 # "whose last round was more than $20M": the same, said of the round first.
 _ROUND_WAS = prefilter.compile(
-    rf"\b(?:whose|with\s+(?:a|their))\s+(?:last|latest|most\s+recent|recent)\s+(?:funding\s+)?round\s+"
-    rf"(?:was|is|of|at)?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|less\s+than\s+|above\s+|below\s+)?"
+    rf"\b(?:(?:whose|with\s+(?:a|their))\s+)?(?:last|latest|most\s+recent|recent)\s+(?:funding\s+)?round\s+"
+    rf"(?:size\s+)?(?:was|is|of|at)?\s*(?:more\s+than\s+|over\s+|at\s+least\s+|under\s+|less\s+than\s+|above\s+|below\s+|>=?\s*|<=?\s*)?"
     rf"{_AMOUNT}",
     re.IGNORECASE,
 )

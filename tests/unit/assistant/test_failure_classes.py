@@ -5659,3 +5659,210 @@ class TestIrishInsuranceAndSingaporeLogisticsRequests:
         state.known_list_names = ["AU Warehousing"]
         got = interpret("ok forget it, save these to AU Warehousing", state).intents
         assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_add, "AU Warehousing")]
+
+
+class TestHotelDevToolsAndLuxuryRequests:
+    """Places left out with "ex-"/"non-", headcount changes written tersely, a round "closed in"
+    a year, an arrow for "to" and "then", shell words, terse task answers, published rankings and
+    founding years, both email kinds, a job posted "for" a role, remarks about partners and how
+    the user calls, "Store" as a role, quoted titles and quoted list names, campaign remarks."""
+
+    @pytest.mark.parametrize(
+        ("text", "included", "excluded"),
+        [
+            ("Staff Engineers at SaaS cos, ex-US, limit 50", None, ["US"]),
+            ("CTO, fintech, APAC ex-China ex-India", "AU", ["CN", "IN"]),
+            ("Head of SRE, e-commerce, US ex-California", "US", ["CA, US"]),
+            ("VPs of Engineering, SaaS, non-EU Europe", "GB", ["DE"]),
+        ],
+    )
+    def test_places_left_out_with_ex_or_non(self, text, included, excluded):
+        f = search(text).filters
+        assert set(excluded) <= set(f.exclude_locations)
+        assert (included in f.locations) if included else not f.locations
+
+    def test_ex_a_company_is_a_past_employer(self):
+        got = search("ex-Google SREs now at Series C cos in SF")
+        assert got.unsupported == ["past_employer"] and got.filters.titles
+
+    @pytest.mark.parametrize(
+        ("text", "growth"),
+        [
+            ("CTO, SaaS, CEE, headcount +30% in 6mo", {"min": 30, "max": None, "months": 6}),
+            (
+                "VP Engineering, SaaS, headcount shrinking over the last 6 months",
+                {"min": None, "max": -1, "months": 6},
+            ),
+            (
+                "directors of operations at hotel chains in Italy where headcount is going down",
+                {"min": None, "max": -1, "months": 12},
+            ),
+        ],
+    )
+    def test_headcount_changes(self, text, growth):
+        assert search(text).filters.headcount_growth_pct == growth
+
+    def test_a_round_closed_in_a_year(self):
+        f = search("CTOs, SaaS startups, Hyderabad, seed round closed in 2026").filters
+        assert f.funding_stages == ["seed"] and f.last_funding == {
+            "after": "2026-01-01",
+            "before": "2026-12-31",
+        }
+
+    def test_arrows(self):
+        state = after({"titles": ["Director of Engineering"], "locations": ["London, GB"]})
+        assert search("swap London -> Manchester", state).filters.locations == ["Manchester, GB"]
+        got = interpret(
+            'pull 30 CTOs @ seed-stage SaaS, Lisbon OR Madrid -> save as new list "CTO Seed Iberia"'
+        ).intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search, IntentKind.list_create]
+        state = ConversationState(known_list_names=["VPE Q4", "DevEx Heads"])
+        (renamed,) = interpret("rename VPE Q4 -> VPE Q1 2027", state).intents
+        assert renamed.params == {"new_name": "VPE Q1 2027"}
+        (campaign,) = interpret(
+            "new campaign -> DevEx Heads, topic: our self-hosted internal developer portal", state
+        ).intents
+        assert (campaign.kind, campaign.list_name) == (IntentKind.campaign_create, "DevEx Heads")
+
+    def test_an_arrow_after_a_lead_in_still_says_who(self):
+        f = search("legal tech meetup invites -> general counsels at software companies in Chicago")
+        assert f.filters.industries == ["Computer Software"]
+
+    def test_shell_words(self):
+        state = ConversationState(known_list_names=["Observability ICP"])
+        assert [i.kind for i in interpret("ls lists", state).intents] == [IntentKind.list_show]
+        (got,) = interpret("rm everyone @ Datadog from Observability ICP", state).intents
+        assert (got.kind, got.selector) == (IntentKind.list_remove, {"company": "Datadog"})
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("approve task", IntentKind.task_approve),
+            ("dismiss pending task, wrong list", IntentKind.task_dismiss),
+            (
+                "actually dismiss whatever task that made, I'll do it tomorrow",
+                IntentKind.task_dismiss,
+            ),
+            ("is something pending for approve?", IntentKind.tasks),
+        ],
+    )
+    def test_terse_task_answers(self, text, kind):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("CTOs of Forbes Cloud 100 companies", "company_list"),
+            ("CTO, SaaS, founded 2020 or later, Paris", "founded_year"),
+            ("VP Engineering, SaaS, last round size >= $50m", "funding_amount"),
+            (
+                "staff engineers who post about platform engineering on LinkedIn, Amsterdam",
+                "social_activity",
+            ),
+        ],
+    )
+    def test_criteria_named_tersely(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code]
+        assert got.filters.limit == 25 and got.filters.revenue_usd is None
+
+    def test_both_email_kinds(self):
+        f = search("CTOs, SaaS, Dubai OR Riyadh, email verified OR guessed").filters
+        assert f.email_status == ["verified", "guessed"]
+
+    def test_a_job_posted_for_a_role(self):
+        f = search(
+            "GMs of hotels in Barcelona that posted a job for receptionist in the last 30 days"
+        ).filters
+        assert f.titles == ["General Manager"]
+        assert f.hiring_for == {"titles": ["Receptionist"], "posted_within_days": 30}
+
+    def test_any_engineering_job(self):
+        f = search("CFOs at cos w/ any engineering job posted in last 14d").filters
+        assert f.hiring_for == {"departments": ["engineering"], "posted_within_days": 14}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "take out Athens, we have a partner there",
+            "but not Athens please, we have a reseller partner there who covers the islands",
+        ],
+    )
+    def test_a_partner_there_is_a_reason(self, text):
+        state = after({"titles": ["General Manager"], "locations": ["GR"]})
+        f = search(text, state).filters
+        assert f.titles == ["General Manager"] and f.exclude_locations == ["Athens, GR"]
+
+    def test_how_the_user_calls_them(self):
+        got = search(
+            "GMs of hotels in Bilbao with the direct phone number please, we prefer call them"
+        )
+        assert got.unsupported == ["phone"] and got.filters.locations == ["Bilbao, ES"]
+
+    def test_store_directors_are_a_role(self):
+        f = search(
+            "in the meantime find me Store Directors at luxury brands in New York, a handful is enough"
+        ).filters
+        assert (f.titles, f.limit) == (["Store Director"], 5)
+
+    def test_places_named_in_five_words(self):
+        f = search("revenue managers in hotels in Las Palmas de Gran Canaria").filters
+        assert f.locations == ["Las Palmas de Gran Canaria, ES"]
+        assert search("DOSM at hotels in Palma de Mallorca").filters.titles == [
+            "Director of Sales and Marketing"
+        ]
+
+    def test_a_quoted_title_added_is_no_list(self):
+        state = after({"titles": ["CTO"]})
+        state.known_list_names = ["Q1"]
+        f = search('add "Director of Platform Engineering" too', state).filters
+        assert f.titles == ["CTO", "Director of Platform Engineering"]
+
+    def test_a_quoted_list_named_like_a_title(self):
+        state = after({"titles": ["CTO"]})
+        state.known_list_names = ["VP Sales"]
+        (got,) = interpret('add these to "VP Sales"', state).intents
+        assert (got.kind, got.list_name) == (IntentKind.list_add, "VP Sales")
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("open rate is bad.. show me the emails", [IntentKind.campaign_show]),
+            ("open rate's pretty lousy. show me what we sent", [IntentKind.campaign_show]),
+            ("and the Q1 Outreach campaign, what is the open rate?", [IntentKind.campaign_stats]),
+            ("how is performing the campaign for Maisons Paris?", [IntentKind.campaign_stats]),
+            (
+                "reads kinda stiff. loosen it up, more casual, these are dealer guys",
+                [IntentKind.email_rewrite],
+            ),
+            ("put in a line about our 48 hour credit decisions", [IntentKind.email_rewrite]),
+        ],
+    )
+    def test_campaign_remarks(self, text, kinds):
+        state = ConversationState(
+            known_list_names=["Q1 Outreach", "Maisons Paris"], last_campaign_id="c1"
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_credit_limits_are_still_no_chat_matter(self):
+        (got,) = interpret("increase my credit limit").intents
+        assert got.kind is IntentKind.clarify
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("cuántos créditos me quedan?", IntentKind.credits),
+            ("gracias, very useful, hasta mañana!", IntentKind.capabilities),
+            ("thx, logging off", IntentKind.capabilities),
+            ("get me GitHub handles for these people", IntentKind.unsupported),
+        ],
+    )
+    def test_other_asks(self, text, kind):
+        state = after({"titles": ["CTO"]})
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    def test_who_is_inside_a_list(self):
+        state = ConversationState(known_list_names=["Joaillerie UK"])
+        (got,) = interpret("merci. and who is inside Joaillerie UK now, I forgot", state).intents
+        assert got.kind is IntentKind.list_contents
