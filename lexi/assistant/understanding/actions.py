@@ -16,7 +16,9 @@ I = re.IGNORECASE
 _DRAFT = prefilter.compile(
     r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+|them\s+|him\s+|her\s+|each\s+(?:of\s+them\s+)?)?"
     r"(?:up\s+)?"
-    r"(?:an?\s+|the\s+|one\s+|some\s+)(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
+    # ("write cold email to ...": the article left out before the kind of email)
+    r"(?:an?\s+|the\s+|one\s+|some\s+|(?=(?:cold|short|quick|personal|intro|outreach)\w*\s+e-?mail))"
+    r"(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
     r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
     r"linkedin\s+messages?)\b",
     I,
@@ -80,12 +82,12 @@ _UNSUPPORTED = prefilter.compile(
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
     # (not "we prefer call them", "so we can call them": how the user reaches them later)
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
     r"(?:call|phone|text)\s+(?:them|him|her)|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn
-    r"salary\s+bands?|salary\s+expectations?|salaries|(?:their|his|her)\s+(?:salary|pay|compensation)|"
+    r"salary\s+bands?|salary\s+expectations?|salaries|(?:their|his|her)\s+(?:salary|pay|compensation)\b|"
     r"what\s+(?:they|he|she)\s+earns?\b|how\s+much\s+(?:they|he|she)\s+(?:earns?|makes?|make)\b|"
     r"(?:export|download)\s+(?:them|these|those|the\s+results|the\s+people|everyone|it)\b|"
     r"\bcsv\b(?!.*\blists?\b)|"
@@ -128,7 +130,7 @@ _CALLED = (
     r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
 )
 _CALL = (
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
     rf"\b(?:call|phone|ring|dial|cold[\s-]?call|text)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
     rf"\bgive\s+{_CALLED}\s+a\s+(?:quick\s+)?(?:call|ring|buzz|phone\s+call)\b|"
     r"\bmake\s+(?:the\s+|some\s+)?(?:phone\s+|cold\s+)?calls?\s+to\b"

@@ -363,7 +363,7 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
     # (not "we prefer call them", "so we can call them": how the user reaches them)
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!can\s)(?<!will\s)(?<!'ll\s)(?<!want\sto\s)"
+    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
     r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"
     r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke|"

@@ -52,9 +52,11 @@ _WROTE_THEN_MEANT = re.compile(
 
 _MARKER = re.compile(
     r"\s*(?P<stop>[,.;?!])[.?!]*\s*(?:(?:no|nope|oops|whoops|ugh|wait)\W+(?=sorry|i\s+mean|my\s+bad))?"
-    r"(?:sorry|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|no\s+wait|wait\s+no|my\s+bad|"
+    r"(?:sorry|i\s+mean|i\s+meant|or\s+rather|scratch\s+that|(?:oh\s+)?no\s+wait|(?:oh\s+)?wait\s+no|my\s+bad|"
     # "hiring managers?? no \u2014 talent acquisition leads": "no" and a dash
-    r"(?:no|nope|well|wait)(?=\s*(?:,|[\u2014\u2013]|-\s)))\s*[,\u2014\u2013-]?\s+(?=\S)",
+    r"(?:no|nope|well|wait)(?=\s*(?:,|[\u2014\u2013]|-\s)))\s*[,\u2014\u2013-]?\s+"
+    # "oh wait no, I better make a new one": what the user decides, said before the new value
+    r"(?:i(?:'d)?\s+(?:better|should|will|'ll)\s+(?=make|create|start|do|use|go|put|save))?(?=\S)",
     re.IGNORECASE,
 )
 # "100+ employees, no wait, 50+ I mean": the marker said again after the new value.

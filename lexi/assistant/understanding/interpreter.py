@@ -442,7 +442,7 @@ _TILDE_RANGE = re.compile(r"(\d[\d,.]*[kKmM]?)\s*[~\uff5e]\s*(?=\d)(\d)")
 # which use also SAP", "how is going the campaign?".
 _VERB_ALSO = re.compile(r"\b(speaks?|uses?|sells?|runs?|offers?|works?)\s+also\b", re.IGNORECASE)
 _GOING_FIRST = re.compile(
-    r"\b(how\s+(?:is|are))\s+(going|doing|performing)\s+((?:the|my|our|this|that|these|those)(?:\s+[\w'-]+){1,6}?)"
+    r"\b(how\s+(?:is|are))\s+(going|doing|performing)\s+((?:the|my|our|this|that|these|those|(?=campaign))(?:\s*[\w'-]+){1,6}?)"
     r"(?=\s*(?:[?.!,]|$|so\s+far|now|until\s+now))",
     re.IGNORECASE,
 )
@@ -563,7 +563,7 @@ _CAN_WITHOUT_YOU = re.compile(
 )
 # "seed round closed in 2026", "Series A round announced this year": the round raised then.
 _ROUND_CLOSED = re.compile(
-    r"\b((?:pre[\s-]?)?seed|series\s+[a-f])\s+round\s+(?:was\s+)?(?:closed|raised|announced)\b",
+    r"(?:\bwhose\s+)?\b((?:pre[\s-]?)?seed|series\s+[a-f])(?:\s+round)?\s+(?:was\s+)?(?:closed|announced)\b",
     re.IGNORECASE,
 )
 # "new campaign -> DevEx Heads, topic: ...": a campaign for that list.
@@ -580,7 +580,24 @@ def _shell_verb(m: re.Match[str]) -> str:
     return "show" if m[1] == "ls" else "remove"
 
 
-_FOR_APPROVE = re.compile(r"\bfor\s+approve\b", re.IGNORECASE)
+# "find 20 founders of IT services cos in austin, new list Austin MSP Founders": what was found
+# goes to that new list.
+_COMMA_NEW_LIST = re.compile(r"(?<=\w),\s+new\s+list\b(?=\s+\S)", re.IGNORECASE)
+# "can i get RevOps Targets as a csv?": the list exported.
+_GET_AS_FILE = re.compile(
+    r"^\W*(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|download|grab)|"
+    r"(?:i\s+)?(?:need|want)|(?:please\s+)?(?:get|send|give)\s+me)\s+(?P<what>.+?)\s+(?:as|in)\s+"
+    r"(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet)(?:\s+file)?\b",
+    re.IGNORECASE,
+)
+_SHOULD_HAVE_SAID = re.compile(
+    r"\b(?:i\s+)?(?:should'?ve|should\s+have|shoulda|meant\s+to\s+have|forgot\s+to\s+have)\s+"
+    r"(?:said|mentioned|included|asked\s+for)\s+",
+    re.IGNORECASE,
+)
+_NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\s+(?:in\s+)?(?=[A-Z])")
+_OF_EM = re.compile(r"\b(all|each|both|some|any|\d+)\s+of\s+(?:em|'em)\b", re.IGNORECASE)
+_FOR_APPROVE = re.compile(r"\b(?:waiting\s+)?for\s+approve\b|\bwaiting\s+approve\b", re.IGNORECASE)
 # How many credits are left, asked in Spanish, Portuguese, French, Italian or German.
 _CREDITS_ABROAD = re.compile(
     r"\b(?:cu[aá]ntos|quantos|combien\s+de|quanti|wie\s+viele)\s+cr[eéè]dit(?:os|s|i|e)?\b"
@@ -642,7 +659,7 @@ def _too_rank(m: re.Match[str]) -> str:
 # "what can you actually do btw? like can you send the emails too or just find ppl": examples of
 # the question about what Lexi can do, not requests.
 _LIKE_CAN_YOU = re.compile(
-    r"(\bwhat\s+(?:else\s+)?(?:can|could)\s+(?:you|u|lexi)\s+(?:actually\s+|really\s+|exactly\s+)?do\b[^?]*\?)"
+    r"(\bwhat\s+(?:else\s+)?(?:can|could)\s+(?:you|u|lexi)\s+(?:actually\s+|really\s+|exactly\s+)?do\b[^?,]*[?,])"
     r"\s*(?:like|e\.?g\.?|for\s+example|i\s+mean)\W+(?:can|could|do|does|will|would)\s+(?:you|u|it|lexi)\b[^?]*\??",
     re.IGNORECASE,
 )
@@ -740,12 +757,10 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("EM", "DON", "swe", "SWE"), _ROLE_CODES, _role_code),  # "15 EMs", "couple DONs"
     (("~", "\uff5e"), _TILDE_RANGE, r"\1-\2"),  # "company size 50~500"
     ((" also ",), _VERB_ALSO, r"also \1"),  # "who speak also french"
+    # "how is going the campaign?", "how is performing the campaign for X?"
     (("going", "doing", "performing"), _GOING_FIRST, r"\1 \3 \2"),
-    (
-        ("how it go", "How it go"),
-        _HOW_IT_GOES,
-        "how is it going",
-    ),  # "the X campaign, how it goes?"  # "how is going the campaign?"
+    # "the X campaign, how it goes?"
+    (("how it go", "How it go"), _HOW_IT_GOES, "how is it going"),
     ((" before to ",), _BEFORE_TO, "before I "),  # "credits left before to save them?"
     (
         (
@@ -779,21 +794,32 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("try",), _LETS_TRY, ""),  # "ok lets try HR directors at ..."
     (("can", "Can", "CAN"), _CAN_OR_NOT, ""),  # "swap to COO can?", "... or not?"
     (("can", "Can", "CAN"), _CAN_WITHOUT_YOU, r"\1 you "),  # "can export X to csv?"
-    (("too junior", "too senior"), _TOO_RANK, _too_rank),
-    ((" round ",), _ROUND_CLOSED, r"raised a \1 round"),  # "seed round closed in 2026"
+    (("too junior", "too senior"), _TOO_RANK, _too_rank),  # "head of ops too junior, try COO"
+    (("closed", "announced"), _ROUND_CLOSED, r"raised a \1 round"),  # "seed round closed in 2026"
     (("ex-", "non-", "Ex-", "Non-"), _EX_PLACE, _ex_place),  # "EMEA ex-UK", "non-EU Europe"
     (("campaign",), _CAMPAIGN_ARROW, r"\1 for "),  # "new campaign -> DevEx Heads"
     (("topic:", "Topic:", "TOPIC:"), _TOPIC_FIELD, " about "),  # "campaign for X, topic: Y"
     (("->", "\u2192", "=>"), _ARROW_TO, r"\1 to "),  # "swap London -> Manchester"
     (("->", "\u2192", "=>"), _ARROW_THEN, ", then "),  # "... -> save as new list X"
     (("+",), _PLUS_FIELD, "add "),  # "+ tech:Pulumi"
-    (("ls", "rm"), _SHELL_VERBS, _shell_verb),
-    (("for approve",), _FOR_APPROVE, "for approval"),  # "is something pending for approve?"
+    (("ls", "rm"), _SHELL_VERBS, _shell_verb),  # "ls lists", "rm everyone @ Datadog from X"
     (
-        ("dit", "DIT"),
-        _CREDITS_ABROAD,
-        "how many credits do I have",
-    ),  # "cuántos créditos me quedan?"  # "ls lists", "rm everyone @ Datadog from X"  # "head of ops too junior, try COO"
+        ("for approve", "waiting approve"),
+        _FOR_APPROVE,
+        "waiting for approval",
+    ),  # "is something pending for approve?"
+    ((" em",), _OF_EM, r"\1 of them"),  # "email all of em", "15 of em"
+    (("only", "just"), _NOT_ONLY, "as well as "),  # "whole UK, not only London"
+    (
+        ("said", "mentioned", "included"),
+        _SHOULD_HAVE_SAID,
+        "",
+    ),  # "I should've said HR directors too"
+    # "can i get RevOps Targets as a csv?"
+    (("csv", "CSV", "excel", "Excel", "spreadsheet"), _GET_AS_FILE, r"export \g<what> to csv"),
+    ((", new list", ", New list"), _COMMA_NEW_LIST, ", save to new list"),  # "..., new list X"
+    # "cuántos créditos me quedan?"
+    (("dit", "DIT"), _CREDITS_ABROAD, "how many credits do I have"),
     (
         ("like", "e.g", "eg ", "example", "mean"),
         _LIKE_CAN_YOU,
@@ -861,6 +887,10 @@ _ONLY_FILLER = re.compile(
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
     r"(?:this\s+|that\s+|it\s+)?(?:looks|sounds)\s+(?:good|great|fine|perfect|ok(?:ay)?|alright|solid|right)|love\s+it|"
+    r"(?:these|those|they|them)\s+(?:all\s+)?(?:look|sound)\s+(?:good|great|fine|perfect|ok(?:ay)?|amazing|awesome)|"
+    # "The emails now look okay."
+    r"(?:the\s+)?(?:e-?mails?|copy|drafts?|sequence|emails)\s+(?:now\s+)?(?:look|looks|sound|sounds|read|reads)\s+"
+    r"(?:good|great|fine|perfect|ok(?:ay)?|alright|better)(?:\s+now)?|"
     # "..., how would that look?", "would that work?": asking to see the request, no request
     r"how\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look(?:\s+like)?|"
     r"what\s+(?:would|does|will|might)\s+(?:that|this|it)\s+look\s+like|"

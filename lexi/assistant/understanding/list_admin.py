@@ -21,7 +21,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:what|which)\s+lists\s+(?:exist|are\s+there)|"
     r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|pull\s+up|bring\s+up|open)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
-    r"lists(?:\s+(?:i|we)\s+have)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:have|got)|"
+    r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+got|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
@@ -30,7 +30,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:which|what)\s+lists\s+(?:have|do)\s+(?:i|we)\s+(?:got|have)\s+(?:going|on\s+the\s+go|running|saved|so\s+far)|"
     r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
-    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|currently|again|still|so\s+far|already|by\s+now|"
+    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|rn|currently|again|still|so\s+far|already|by\s+now|lol|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",
     I,

@@ -535,7 +535,8 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 
 _WHO_IS_IN = re.compile(
-    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|inside|the\s+people)\b|"
+    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|inside|the\s+people|"
+    r"the\s+(?:contacts|leads|names|folks)\s+(?:in|on)\b)\b|"
     r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
     I,
@@ -567,7 +568,8 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 # "who's on Brand Partners rn", "who is in Seoul Webinar list? I need to check the names": the
 # people of the list, not how many.
 _WHO_ON = re.compile(
-    r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:in|on|inside)\b|"
+    r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:the\s+(?:contacts|people|leads|names|folks)\s+)?"
+    r"(?:in|on|inside)\b|"
     r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
     I,
 )

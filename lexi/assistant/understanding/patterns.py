@@ -1116,6 +1116,7 @@ _CLEAR_KEYS = {
     "new in role": ("job_change_within_days",),
     "headcount growth": ("headcount_growth_pct",),
     "growth": ("headcount_growth_pct",),
+    "growing": ("headcount_growth_pct",),
     "funding": ("unsupported", "funding_stages", "last_funding", "total_funding_usd"),
     "intent": ("unsupported",),
     # "drop the date but keep the stages": when the round was, or the tool adopted; not what
@@ -1128,6 +1129,7 @@ _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
     r"startup|revenue|rev(?=\s+(?:filter|constraint|requirement|limit|range|band|floor|cap|min|max|"
     r"minimum|maximum|part|bit|criteri))|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
+    r"growing(?=\s+(?:part|bit|filter|one|thing))|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
     r"vacanc(?=ies|y)|date\s+range|date|time\s*frame)"

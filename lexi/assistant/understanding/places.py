@@ -895,6 +895,31 @@ def listed_towns(tokens: list[Token], places: list[PlaceHit | None]) -> None:
             covered[i] = True
 
 
+_LIST_JOINERS = frozenset({"and", "or", "&", "/"})
+
+
+def state_said_last(tokens: list[Token], places: list[PlaceHit | None]) -> None:
+    """ "Greenville and Spartanburg SC": a state code after the last of two US cities is the
+    state of the first as well, when that state has a city of the first one's name."""
+    for i, hit in enumerate(places):
+        if hit is None or len(hit.filters) != 1 or not hit.filters[0].endswith(", US"):
+            continue
+        j = i + hit.span
+        while j < len(tokens) and tokens[j].key in _LIST_JOINERS and places[j] is None:
+            j += 1
+        nxt = places[j] if j < len(tokens) and j > i + hit.span else None
+        if nxt is None or nxt.span < 2 or len(nxt.filters) != 1:
+            continue
+        code = tokens[j + nxt.span - 1].text
+        parts = nxt.filters[0].split(", ")
+        if len(parts) != 3 or code != parts[1] or hit.filters[0].split(", ")[1] == code:
+            continue
+        name = " ".join(t.text for t in tokens[i : i + hit.span])
+        same = [p for p in geo.lookup_all(name) if p.kind == "city" and p.region == code]
+        if same and same[0].country == "US":
+            hit.filters = [same[0].filter_string()]
+
+
 def _covered(places: list[PlaceHit | None]) -> list[bool]:
     covered = [False] * len(places)
     for i, hit in enumerate(places):

@@ -147,6 +147,18 @@ _REASON = prefilter.compile(
     r"|a\s+lot)\b"
     r"|as\s+(?:they|we|i|it|these|those|their|our|my)\s"
     r"|we(?:'ve|\s+have)?\s+already\b"
+    # "..., those peeps are about to get a giant quota lol", "- CFOs care about forecast accuracy
+    # way more than sales does tbh": an opinion, marked as one, that asks for nothing
+    r"|(?=[^.!?,;]*\b(?:lol|lmao|lmfao|haha+|tbh|ngl|imo|fwiw)\b)"
+    r"(?!\s*(?:only|just|and|also|plus|but\s+not|not|no|exclude|excluding|without|with|add|make|in|at|"
+    r"from|verified|series|under|over|more|less|at\s+least|find|get|give|pull|show|save|skip|"
+    r"drop|remove|\d)\b)"
+    # (not "those are competitors lol" after names left out: read with the names)
+    r"(?!\s*(?:they|those|these|theyre)(?:'re|\s+are|\s+r)?\s+(?:all\s+|already\s+|our\s+|my\s+)*"
+    r"(?:competitors?|clients?|customers?|partners?|accounts?)\b)"
+    r"(?=[^.!?,;]*?\b(?:are|is|'re|re|get|gets|have|has|need|needs|care|cares|never|always|know|"
+    r"think|reply|replies|work|works|want|wants|like|likes|love|loves|hate|hates|throwing|buy|"
+    r"buys|sell|sells|spend|spends|afford|waste|theyre|thats|were|was)\b)"
     # "..., we prefer call them": how the user will reach them
     r"|(?:we|i)(?:'d|\s+would)?\s+(?:prefer|rather|usually|always)\s+(?:to\s+)?"
     r"(?:call|phone|ring|meet|visit|text)\b"
@@ -157,14 +169,18 @@ _REASON = prefilter.compile(
     r"|(?:we|i)(?:'ve|\s+have|\s+got|'ve\s+got)\s+(?:an?\s+|some\s+|our\s+|two\s+|several\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|distributors?|reps?|agents?|offices?|teams?|"
     r"coverage|someone|people)\s+(?:there|here|in\s+(?:that|those)\b)"
-    r"|(?:a\s+lot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
+    r"|(?:a\s+lot|alot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
     # "..., they're the ones who actually book the parties", "?? there are SO many here lol":
     # who the people are and how many there are, said by the way
     r"|they(?:'re|\s+are)\s+(?:the\s+ones|the\s+people|usually\s+the\s+ones)\s+(?:who|that)\b"
+    # "In most schools the bursar is the one who processes the salaries."
+    r"|(?:in\s+(?:most|many|some|these|those)\s+[\w-]+\s+)?(?:the\s+)?[\w-]+\s+(?:is|are)\s+"
+    r"(?:usually\s+|often\s+|always\s+|typically\s+)?the\s+(?:one|ones|person|people)\s+(?:who|that)\b"
     r"|there(?:'re|\s+are)\s+(?:so\s+|just\s+|really\s+|soo+\s+)?(?:many|lots|tons|loads|a\s+lot)\b"
     # "exclude hospitals, they have their own doctors", "skip banks, we don't sell to them"
-    r"|(?:they|those|these)\s+(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|"
+    r"|(?:they|those|these)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|"
     r"never|won'?t|can'?t)\b"
     r"|(?:we|i)\s+(?:don'?t|do\s+not|never|can'?t|cannot|won'?t)\b"
     # "exclude the bay area, nobody there has roof space", "skip florida, none of them reply"
@@ -183,7 +199,8 @@ _REASON = prefilter.compile(
     # "drop the location, our buyers are mostly remote anyway": a sentence about the user's own
     # people (not "our ICP is ...", which says what is wanted)
     r"|(?:our|my)\s+(?!(?:icp|target|focus|ideal|criteria|requirement|sweet\s+spot|market)\b)"
-    r"(?:[\w-]+\s+){0,2}?(?:are|is|have|has|were|was|tend|usually|mostly|all|already|don'?t|"
+    r"(?:[\w-]+\s+){0,2}?(?:are|is|have|has|were|was|tend|usually|mostly|all|already|don'?t|got|said|"
+    r"says|wants|asked|told|keeps|complained|"
     r"doesn'?t|won'?t|can'?t|aren'?t|isn'?t)\b"
     # "only 50-250 employees, the big ones have in-house teams", "the bigger ones already have
     # accountants": the companies left out, and why (not "the ones at manufacturers")

@@ -31,6 +31,7 @@ from .places import (
     place_at,
     regions_spelled_out,
     settle_codes,
+    state_said_last,
     states_among_states,
 )
 from .signals import signals
@@ -104,7 +105,12 @@ def _role_swap(m: re.Match[str]) -> str:
 _TOTAL_RAISED = re.compile(
     r"\b(?:raised|total\s+funding|funding\s+total|in\s+total|total\s+raised|funded\s+with)\b", re.I
 )
-_REVENUE_WORDS = re.compile(r"\b(?:revenue|arr|turnover|sales\s+of|annual\s+sales)\b", re.I)
+# (not "directors of revenue operations", "revenue leaders": a function)
+_REVENUE_WORDS = re.compile(
+    r"\b(?:revenue(?!\s+(?:operations|ops|leaders?|teams?|officers?|enablement|intelligence|"
+    r"management|managers?|accounting|cycle))|arr|turnover|sales\s+of|annual\s+sales)\b",
+    re.I,
+)
 # "page 2", "show me page 3": that page of the same search.
 _PAGE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:page|pg)\s*#?\s*(\d{1,3})\W*(?:please|pls)?\W*$", re.I)
 # "keep going": the next page of the same search.
@@ -1450,6 +1456,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
             add_unique(slots.unknown_places, [hit.unlisted])
     _drop_word_places(tokens, places)
     listed_towns(tokens, places)
+    state_said_last(tokens, places)
     states_among_states(tokens, places)
     regions_spelled_out(text, tokens, places)
     fixed = []
@@ -2215,7 +2222,7 @@ def _terse_exclusion(tokens: list[Token], pending: list[int]) -> bool:
     return all(t.key in _AROUND_TERSE for t in rest)
 
 
-_LEAVE_OUT = frozenset("skip skipping exclude excluding except minus".split())
+_LEAVE_OUT = frozenset("skip skipping exclude excluding except minus without".split())
 _NAME_JOINERS = frozenset({"and", "or", "&", "+", "/"})
 
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from lexi import geo
 from lexi.prospects.taxonomy import FUNDING_STAGES
 
 from . import prefilter
@@ -155,6 +156,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     _set_excludes(f, slots, base=f)
     if slots.locations:
         _not_the_old_place(f, base)
+        if _WIDENS.search(clause):
+            _widened(f, base, slots.locations)
     if _HQ_ANYWHERE.search(clause) and not slots.company_locations:
         f.pop("company_locations", None)  # "people who live in Chicago - the HQ can be anywhere"
     if slots.company_locations and slots.exclude_locations and _NOT_THE_PEOPLES.search(clause):
@@ -179,6 +182,44 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     previous = int(base.get("limit") or DEFAULT_LIMIT)
     f["limit"] = _limit(previous * 2 if slots.double else slots.count, previous)
     return {k: v for k, v in f.items() if v not in ([], None, {})}
+
+
+# "whole UK, not only London", "widen to whole UAE plus KSA", "not only Chicago, whole Midwest":
+# the wider place takes in the old one.
+_WIDENS = re.compile(
+    r"\b(?:whole|entire|all\s+of|widen|expand|extend|broaden|not\s+only|not\s+just|anywhere\s+in|"
+    r"across|rest\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _widened(f: dict[str, Any], base: dict[str, Any], said: list[str]) -> None:
+    """The old places of the search that lie inside a country or state just said leave it."""
+    areas = [p for v in said if (p := geo.place_named(v)) is not None and p.kind != "city"]
+    if not areas:
+        return
+    old = set(base.get("locations") or [])
+    f["locations"] = [v for v in f.get("locations", []) if v not in old or not _within(v, areas)]
+
+
+def _within(value: str, areas: list[Any]) -> bool:
+    place = geo.place_named(value)
+    if place is None:
+        return False
+    for area in areas:
+        if area.kind == "country" and place.country == area.country and place.kind != "country":
+            return True
+        if (
+            area.kind == "region"
+            and place.kind == "city"
+            and (place.country, place.region)
+            == (
+                area.country,
+                area.region,
+            )
+        ):
+            return True
+    return False
 
 
 _HQ_ANYWHERE = re.compile(

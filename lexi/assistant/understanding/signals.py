@@ -33,7 +33,7 @@ _I = re.IGNORECASE
 _PLUS = r"(?:\s*\+|\s+(?:or|and)\s+(?:later|above|beyond|higher)\b)?"
 _SEEDS = r"(?:pre[\s-]?seed|seed)"
 # Between stages: a list ("A, B or C", "seed/A") or a range ("Series B-C", "A to C").
-_SEP = r"(?:,|or|and|/|&|-|\u2013|to|through)"
+_SEP = r"(?:,|or|and|/|&|-|\u2013|to|through|thru)"
 _STAGE = (
     rf"(?:{_SEEDS}(?:\s*{_SEP}\s*(?:{_SEEDS}|series\s+[a-f]\b{_PLUS}))*"
     rf"|series\s+[a-f]\b{_PLUS}(?:\s*{_SEP}\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
@@ -157,6 +157,8 @@ _LAST_ROUND = re.compile(
 _BACKED = re.compile(r"\b(?:vc|venture)[\s-](?:backed|funded)\b", _I)
 _GROWING = re.compile(
     r"\b(?:that\s+are\s+|which\s+are\s+)?(?:fast[\s-]growing|rapidly\s+growing|growing\s+(?:fast|quickly|rapidly)"
+    # "only where headcount grow fast"
+    r"|(?:headcount|team)\s+(?:is\s+)?grow(?:s|ing)?\s+(?:fast|quickly|rapidly)"
     r"|high[\s-]growth|hyper[\s-]?growth)\b",
     _I,
 )
@@ -433,7 +435,7 @@ def _stages(text: str) -> list[str]:
     if re.search(r"\bseed\b", re.sub(r"pre[\s-]?seed", " ", t)):
         out.append("seed")
     t = re.sub(
-        r"\b([a-f])\s*(?:-|\u2013|to|through)\s*(?:series\s+)?([a-f])\b",
+        r"\b([a-f])\s*(?:-|\u2013|to|through|thru)\s*(?:series\s+)?([a-f])\b",
         lambda r: " ".join("abcdef"["abcdef".index(r[1]) : "abcdef".index(r[2]) + 1]),
         t,
     )

@@ -5866,3 +5866,178 @@ class TestHotelDevToolsAndLuxuryRequests:
         state = ConversationState(known_list_names=["Joaillerie UK"])
         (got,) = interpret("merci. and who is inside Joaillerie UK now, I forgot", state).intents
         assert got.kind is IntentKind.list_contents
+
+
+class TestRunOnSlangAndFormalRequests:
+    """An opinion marked as one (lol, tbh) after a request, series "thru", revenue operations is
+    a function, a round "closed since", "..., new list X", lists asked for with fillers, a list
+    exported "as a csv", "all of em", a question about what Lexi can do with an example, reasons
+    about the people found, a wider place that takes in the old one, and other phrasings."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "find me VPs of Sales in denver at software companies that raised in the last 6 "
+                "months, those peeps are about to get a giant quota and zero process lol",
+                ["VP of Sales"],
+            ),
+            (
+                '"Salesforce Administrator" at companies with 201-500 employees in texas, theyre '
+                "kinda the secret buyers lol",
+                ["Salesforce Administrator"],
+            ),
+            (
+                "finance leaders at SaaS companies in the Texas Triangle with revenue over $100M - "
+                "CFOs care about forecast accuracy way more than sales does tbh",
+                [],
+            ),
+        ],
+    )
+    def test_an_opinion_after_the_request(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_an_opinion_does_not_swallow_a_filter(self):
+        f = search("cfos in ohio, only verified tbh").filters
+        assert f.email_status == ["verified"]
+
+    def test_series_thru(self):
+        f = search("CROs in the Mountain West at series A thru C companies").filters
+        assert f.funding_stages == ["series_a", "series_b", "series_c"] and not f.keywords
+
+    def test_revenue_operations_is_a_function(self):
+        f = search(
+            "directors of revenue operations at companies HQ'd in austin or denver with total "
+            "funding over $50M"
+        ).filters
+        assert f.total_funding_usd == {"min": 50000000, "max": None} and f.revenue_usd is None
+
+    def test_a_round_closed_since(self):
+        f = search(
+            "Directors of Customer Success at saas cos in denver whose series B closed since june"
+        ).filters
+        assert f.funding_stages == ["series_b"] and f.last_funding["after"].endswith("-06-01")
+
+    def test_comma_new_list(self):
+        got = interpret(
+            "find 20 founders of IT services cos in austin, new list Austin MSP Founders, and "
+            "set up a campaign about our fractional RevOps for MSPs offer"
+        ).intents
+        assert [i.kind for i in got] == [
+            IntentKind.prospect_search,
+            IntentKind.list_create,
+            IntentKind.campaign_create,
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("wait what lists do i even have rn lol", IntentKind.list_show),
+            ("Kindly show me all the lists I have created so far", IntentKind.list_show),
+            (
+                "can i get RevOps Targets as a csv? my VA wants it in a google sheet lol",
+                IntentKind.list_export,
+            ),
+            ("email all of em our free pipeline audit offer", IntentKind.email_send),
+            (
+                "hey lexi! what can u actually do, like can you find ppl based on what CRM their "
+                "company uses?",
+                IntentKind.capabilities,
+            ),
+            ("who are the contacts in RevOps Targets?", IntentKind.list_contents),
+            ("The emails now look okay. Kindly start the campaign", IntentKind.campaign_start),
+            (
+                "Thank you very much Lexi, you have really helped. Have a blessed evening.",
+                IntentKind.capabilities,
+            ),
+            ("thanks so much, y'all have a good one", IntentKind.capabilities),
+            ("what is waiting approve?", IntentKind.tasks),
+            ("how is going campaign for DACH CTO? opens, replies?", IntentKind.campaign_stats),
+        ],
+    )
+    def test_other_phrasings(self, text, kind):
+        state = after({"titles": ["CRO"]})
+        state.known_list_names = ["RevOps Targets", "DACH CTO"]
+        state.last_campaign_id = "c1"
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Kindly pull for me the Bursars of secondary schools in Kenya, around 40 of them. In "
+            "most schools the bursar is the one who processes the teachers salaries.",
+            "I need the Bursars of schools in Nairobi which have more than 1,500 students. Those "
+            "big schools have many teachers and support staff on payroll.",
+        ],
+    )
+    def test_a_sentence_about_the_people(self, text):
+        assert search(text).filters.titles == ["Bursar"]
+
+    @pytest.mark.parametrize(
+        ("base", "text", "locations"),
+        [
+            (["Dubai, AE"], "widen to whole UAE plus KSA", ["AE", "SA"]),
+            (["London, GB"], "the whole UK", ["GB"]),
+        ],
+    )
+    def test_a_wider_place_takes_in_the_old_one(self, base, text, locations):
+        state = after({"titles": ["CEO"], "locations": base})
+        assert search(text, state).filters.locations == locations
+
+    def test_not_only_a_city(self):
+        state = after({"titles": ["CTO"], "locations": ["Chicago, IL, US"]})
+        f = search("not only Chicago, whole Midwest", state).filters
+        assert "IL, US" in f.locations and "Chicago, IL, US" not in f.locations
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "hmm can you also include controllers? alot of the smaller outfits don't have a CFO",
+                ["CFO", "Controller"],
+            ),
+            ("sorry, I should've said HR directors too, not just the CFOs", ["CFO", "HR Director"]),
+            (
+                "verified emails only please, my manager got onto me about bounces last month",
+                ["CFO"],
+            ),
+        ],
+    )
+    def test_refinements_with_their_reasons(self, text, titles):
+        state = after({"titles": ["CFO"], "locations": ["GA, US"]})
+        assert search(text, state).filters.titles == titles
+
+    def test_the_growing_part_taken_off(self):
+        state = after({"titles": ["CFO"], "headcount_growth_pct": {"min": 10, "max": None}})
+        got = search("hmm thats not very many. take off the growing part", state)
+        assert got.filters.headcount_growth_pct is None
+
+    def test_headcount_growing_fast(self):
+        state = after({"titles": ["CFO"]})
+        assert search("only where headcount grow fast", state).filters.headcount_growth_pct
+
+    def test_a_cold_email_without_its_article(self):
+        (got,) = interpret(
+            "write cold email to VP Engineering of Gusto about our React Native team"
+        ).intents
+        assert got.kind is IntentKind.email_draft
+
+    def test_a_company_left_out_with_without(self):
+        state = after({"titles": ["CTO"], "locations": ["Berlin, DE"]})
+        got = search("and without N26 people, they are our client already", state)
+        assert got.unsupported == ["exclude_companies"] and not got.filters.keywords
+
+    def test_a_state_said_after_two_cities(self):
+        f = search("office managers at dental offices in Greenville and Spartanburg SC").filters
+        assert f.locations == ["Greenville, SC, US", "Spartanburg, SC, US"]
+
+    def test_names_left_out_keep_their_reason_with_lol(self):
+        state = after({"titles": ["Equipment Manager"], "locations": ["UT, US", "CO, US"]})
+        got = search("skip Sunbelt, United Rentals and Herc, those are competitors lol", state)
+        assert got.unsupported == ["exclude_companies"] and got.filters.exclude_locations == []
+
+    def test_asked_to_call_them(self):
+        state = after({"titles": ["CEO"]})
+        assert [i.kind for i in interpret("you can call them by phone for me?", state).intents] == [
+            IntentKind.unsupported
+        ]
