@@ -95,6 +95,8 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Regulatory Reporting|Director of Regulatory Reporting|VP of Regulatory Reporting
 |Regulatory Reporting Manager|Regulatory Reporting Analyst|Head of Internal Audit|Chief Audit Executive
 |Head of Actuarial|Appointed Actuary|Head of Biometrics|Director of Biostatistics
+|Health and Safety Director|Head of Health and Safety|Director of Health and Safety|Transport Manager
+|Transport Planner|Fleet Manager|Class 1 Driver|HGV Driver
 """
 
 

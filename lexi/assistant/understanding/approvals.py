@@ -56,14 +56,14 @@ _REASON = (
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
-    r"(?:yes|yeah|yep|yup|ya|yah|yea|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    r"(?:yes|yeah|yep|yup|ya|yah|yea|aye|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
     r"i\s+(?:confirm|agree)|confirmed|"
     r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right|ok(?:ay)?|alright|perfect|solid)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
     r"(?:that|this)\s+works(?:\s+for\s+me)?|works\s+for\s+me)"
 )
 # "go ahead and", "you can", "please": before the verb.
-_LEAD_IN = r"(?:(?:and|then|also|please|pls|kindly|you\s+can|you\s+may|feel\s+free\s+to)\s+)*(?:go\s+ahead\s+(?:and\s+)?)?"
+_LEAD_IN = r"(?:(?:and|then|also|please|pls|kindly|you\s+can|you\s+may|feel\s+free\s+to|go\s+on)[\s,]+)*(?:go\s+ahead\s+(?:and\s+)?)?"
 _APPROVE = re.compile(
     rf"^\W*(?:{_ASSENT}[\s,.!]*)*{_LEAD_IN}"
     rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|(?:approve|confirm|accept)\s+{_PICKED}|"
@@ -73,10 +73,10 @@ _APPROVE = re.compile(
     rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )
-_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I)
+_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|aye|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
-    rf"no|nah|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
+    rf"no|nah|naw|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
     rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"kill|nix|bin|ditch|axe|abort|trash|"

@@ -709,6 +709,15 @@ _IT_UP = re.compile(
 )
 
 
+# "lose the jargon", "ditch the buzzwords": words taken out of the email.
+_CUT_WORDS = re.compile(
+    r"\b(?:lose|ditch|drop|remove|cut|kill|skip|no\s+more)\s+(?:the\s+|all\s+(?:the\s+)?|some\s+of\s+the\s+)?"
+    r"(?:jargon|buzzwords?|fluff|hype|emojis?|exclamation\s+(?:marks|points)|marketing\s+speak|"
+    r"corporate\s+speak|waffle|clich[eé]s)\b",
+    I,
+)
+
+
 # Words of a search's filters that name emails or changes ("verified emails only", "remove the
 # job change filter"): no edit of an email.
 _SEARCH_FILTER_WORDS = re.compile(
@@ -720,6 +729,8 @@ _SEARCH_FILTER_WORDS = re.compile(
 
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
+    if actions.drafting(clause):
+        return None  # "write cold email to X ..., polite tone please": a new email, drafted
     if _has_campaign(s.state) and _CUT_TO.search(clause):
         tone = tone or "shorter"
     elif not (
@@ -741,6 +752,7 @@ def _rewrite(s: _Said) -> Intent | None:
         or (_has_campaign(s.state) and _SUBJECT_VERDICT.match(clause))
         or (_has_campaign(s.state) and _TOO_VERDICT.fullmatch(clause))
         or (_has_campaign(s.state) and _said_to_be(clause))
+        or (_has_campaign(s.state) and _CUT_WORDS.search(clause))
     ):
         return None
     if _has_campaign(s.state) and (said := _said_to_be(clause)):

@@ -411,7 +411,7 @@ _UNSUPPORTED = prefilter.compile(
 
 
 _COST_QUESTION = re.compile(
-    r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did|has)\b|\bwhat\s+"
+    r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did|has|to|for)\b|\bwhat\s+"
     r"(?:would|will|did)\s+(?:it|that|this)\s+cost\b",
     I,
 )

@@ -32,10 +32,13 @@ _SAVED = prefilter.compile(
 )
 _NEW_ONLY = prefilter.compile(
     _LEAD
-    + r"\b(?:(?:only\s+)?new\s+(?:people|ppl|ones|prospects|leads|contacts|names|folks)(?:\s+only)?|"
+    + r"\b(?:(?:only\s+)?new\s+(?:people|ppl|ones|prospects|leads|contacts|names|folks?)(?:\s+only)?"
+    # "only new folk i havent saved yet"
+    r"(?:\s+(?:(?:that|who)\s+)?(?:i|we)\s+(?:haven'?t|havent|have\s+not|didn'?t)\s+(?:already\s+)?"
+    r"(?:saved|added|got)(?:\s+yet)?)?|"
     r"only\s+(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
     r"(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
-    r"(?:that|who)\s+(?:i|we)\s+haven'?t\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
+    r"(?:that|who)\s+(?:i|we)\s+(?:haven'?t|havent)\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
     r"unsaved)\b",
     I,
 )

@@ -391,6 +391,7 @@ def _typed_fast(text: str) -> str:
         text = _AT_TOWNS.sub(r"\1 local governments", text)  # "HR directors at cities in Ohio"
     if "MD" in text:
         text = _OR_MD.sub(r"\1 Managing Director", text)  # "CEO OR MD at fintechs"
+        text = _THE_MD.sub(r"\1 Managing Director ", text)  # "who's the MD at John Mitchell"
     if "indly" in text:
         text = _KINDLY.sub("please", text)  # "Kindly delete the list ...": please
     text = _OR_ROOM.sub(r"\g<before>operating room", text)
@@ -586,7 +587,7 @@ _COMMA_NEW_LIST = re.compile(r"(?<=\w),\s+new\s+list\b(?=\s+\S)", re.IGNORECASE)
 # "can i get RevOps Targets as a csv?": the list exported.
 _GET_AS_FILE = re.compile(
     r"^\W*(?:(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:get|have|download|grab)|"
-    r"(?:i\s+)?(?:need|want)|(?:please\s+)?(?:get|send|give)\s+me)\s+(?P<what>.+?)\s+(?:as|in)\s+"
+    r"(?:i\s+)?(?:need|want)(?:\s+to)?(?:\s+(?:download|export|get))?|(?:please\s+)?(?:get|send|give)\s+me)\s+(?P<what>.+?)\s+(?:as|in)\s+"
     r"(?:an?\s+)?(?:csv|excel|xlsx|spreadsheet)(?:\s+file)?\b",
     re.IGNORECASE,
 )
@@ -596,7 +597,62 @@ _SHOULD_HAVE_SAID = re.compile(
     re.IGNORECASE,
 )
 _NOT_ONLY = re.compile(r"\bnot\s+(?:only|just)\s+(?:in\s+)?(?=[A-Z])")
+_PLUS_CREDITS = re.compile(
+    r"\s+(?:plus|and\s+also|also|oh\s+and)\s+(?=how\s+many\s+credits|what'?s\s+my\s+(?:credit\s+)?balance|"
+    r"how\s+much\s+(?:credit|balance))",
+    re.IGNORECASE,
+)
+_THE_MD = re.compile(r"\b(the|an|our|their|a)\s+MD\s+(?=(?:at|of|for)\b)", re.IGNORECASE)
+_PEOPLES = re.compile(r"\bpeoples\b", re.IGNORECASE)
+_YEAR_DOT_MONTH = re.compile(
+    r"\b((?:since|after|before|from|until|till|by)\s+)(20\d\d)[./](0?[1-9]|1[0-2])\b(?![./]\d)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+
+
+def _year_dot_month(m: re.Match[str]) -> str:
+    return f"{m[1]}{_MONTHS[int(m[3]) - 1]} {m[2]}"
+
+
+# "make new empty list, name is 'Gaming US 2026.12'": the list called that.
+_NAME_IS = re.compile(
+    r"\s*,?\s+(?:the\s+|its\s+)?name\s+(?:is|should\s+be|will\s+be|=)\s*:?\s*", re.IGNORECASE
+)
+
+
+_ALL_LIST = re.compile(
+    r"\b((?:show|see|view|list)\s+(?:me\s+)?all\s+(?:the\s+|my\s+|our\s+)?)list\b(?!\s+(?:of|called|named)\b)",
+    re.IGNORECASE,
+)
+_WHILE_AT_IT = re.compile(
+    r"\s*,?\s*\bwhile\s+(?:you'?re|you\s+are|we'?re|we\s+are)\s+at\s+it\b", re.I
+)
+_SAME_AS_THE_SEARCH = re.compile(
+    r"\bsame\s+as\s+(?:the|my|that|our)\s+(?:[\w&/-]+\s+){1,3}?(?:search|one|query)\s+but\b", re.I
+)
+# "do you write the emails too or only find people?": a question about what Lexi does.
+_OR_JUST_FIND = re.compile(
+    r"^\W*(?:(?:hmm+|ok|so|and|also|quick\s+q(?:uestion)?)\W+)*(?:can|could|do|does|will)\s+(?:you|u|lexi)\s+"
+    r"[^?]{3,80}?\s+or\s+(?:do\s+(?:you|u)\s+|can\s+(?:you|u)\s+)?(?:just|only)\s+find\s+"
+    r"(?:people|ppl|contacts|leads|prospects|them)\W*$",
+    re.I,
+)
+_N_FOR_AND = re.compile(r"(?<=[a-z]{3}) n (?=[a-z]{3})")
 _OF_EM = re.compile(r"\b(all|each|both|some|any|\d+)\s+of\s+(?:em|'em)\b", re.IGNORECASE)
+_SAVED_BEFORE = re.compile(
+    r"\b(?:save|add|put|stick|store|dump|move)\s+(?:them|these|those|em|'em|it|all)(?:\s+all)?\W*$",
+    re.I,
+)
+
+
+def _comma_new_list(m: re.Match[str]) -> str:
+    """ "ok save them, new list Restaurant Groups TX": the list the saving goes to."""
+    return " to new list" if _SAVED_BEFORE.search(m.string[: m.start()]) else ", save to new list"
+
+
 _FOR_APPROVE = re.compile(r"\b(?:waiting\s+)?for\s+approve\b|\bwaiting\s+approve\b", re.IGNORECASE)
 # How many credits are left, asked in Spanish, Portuguese, French, Italian or German.
 _CREDITS_ABROAD = re.compile(
@@ -809,6 +865,23 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         "waiting for approval",
     ),  # "is something pending for approve?"
     ((" em",), _OF_EM, r"\1 of them"),  # "email all of em", "15 of em"
+    ((" n ",), _N_FOR_AND, " and "),  # "dundee, stirling n falkirk"
+    (("peoples", "Peoples"), _PEOPLES, "people"),  # "only new peoples who I did not save yet"
+    ((".0", ".1"), _YEAR_DOT_MONTH, _year_dot_month),  # "since 2026.06"
+    (("list",), _ALL_LIST, r"\1 lists"),  # "please show me all list we have"
+    (("at it",), _WHILE_AT_IT, ""),  # "Delete Nordic Retail Old while you're at it"
+    (("same as", "Same as"), _SAME_AS_THE_SEARCH, "same but"),  # "same as the bank search but for"
+    (
+        ("just find", "only find"),
+        _OR_JUST_FIND,
+        "what can you do?",
+    ),  # "do you write emails or only find people?"
+    (("name is", "name should", "name will", "name ="), _NAME_IS, " called "),
+    (
+        ("credits", "balance"),
+        _PLUS_CREDITS,
+        ". ",
+    ),  # "... in Galway plus how many credits have i got"
     (("only", "just"), _NOT_ONLY, "as well as "),  # "whole UK, not only London"
     (
         ("said", "mentioned", "included"),
@@ -817,7 +890,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ),  # "I should've said HR directors too"
     # "can i get RevOps Targets as a csv?"
     (("csv", "CSV", "excel", "Excel", "spreadsheet"), _GET_AS_FILE, r"export \g<what> to csv"),
-    ((", new list", ", New list"), _COMMA_NEW_LIST, ", save to new list"),  # "..., new list X"
+    ((", new list", ", New list"), _COMMA_NEW_LIST, _comma_new_list),  # "..., new list X"
     # "cuántos créditos me quedan?"
     (("dit", "DIT"), _CREDITS_ABROAD, "how many credits do I have"),
     (
@@ -1688,12 +1761,30 @@ def _asks_about_nothing(intent: Intent) -> bool:
 
 
 def _verdict_before_show(intents: list[Intent], raw: str) -> list[Intent]:
-    """ "open rate is bad.. show me the emails": a verdict on the numbers before asking to see the
-    campaign asks for no numbers (a question about them, with "?", still does)."""
+    """ "open rate is bad.. show me the emails", "That reply rate is dire. Pause it for now.": a
+    verdict on the numbers before another step on the campaign asks for no numbers (a question
+    about them, with "?", still does); "that's gone far too stiff. Go back to the previous
+    version": a verdict on the email before undoing the change asks for no rewrite."""
     kinds = [i.kind for i in intents]
-    if kinds == [IntentKind.campaign_stats, IntentKind.campaign_show] and "?" not in raw:
+    if (
+        len(kinds) == 2
+        and kinds[0] is IntentKind.campaign_stats
+        and kinds[1] in _CAMPAIGN_STEPS
+        and "?" not in raw
+    ) or kinds == [IntentKind.email_rewrite, IntentKind.campaign_undo]:
         return intents[1:]
     return intents
+
+
+_CAMPAIGN_STEPS = frozenset(
+    {
+        IntentKind.campaign_show,
+        IntentKind.campaign_pause,
+        IntentKind.campaign_start,
+        IntentKind.campaign_undo,
+        IntentKind.email_rewrite,
+    }
+)
 
 
 def _unchanged_search_first(intents: list[Intent], state: ConversationState) -> list[Intent]:

@@ -651,7 +651,7 @@ _AT_COMPANY = re.compile(
     I,
 )
 _COMPANY_PEOPLE = re.compile(
-    r"^(?:all\s+)?(?:of\s+)?(?:the\s+)?(.+?)\s+(?:people|employees|folks|contacts|staff|guys|"
+    r"^(?:all\s+)?(?:of\s+)?(?:the\s+)?(.+?)\s+(?:people|employees|folks?|contacts|staff|guys|lot|ones|ppl|"
     r"team|leads)$",
     I,
 )

@@ -578,9 +578,19 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     )
     if not (before or (placed and word not in COMMON_WORD_NAMES) or word_place):
         return None
-    cities = [
-        p for p in geo.lookup_all(word.title()) if p.kind == "city" and p.population >= 50_000
-    ]
+    # A word no English word list holds ("kilmarnock", "dumfries") names its town after "in"
+    # down to a smaller size than one that is also a word.
+    towns = [p for p in geo.lookup_all(word.title()) if p.kind == "city"]
+    cities = [p for p in towns if p.population >= 50_000]
+    if not cities and word not in COMMON_WORD_NAMES:
+        # "in kilmarnock", "in kilmarnock or ayr": a smaller town, right after "in" or listed
+        # after a town of its own state or country
+        small = [p for p in towns if p.population >= _TOWN_AFTER_IN]
+        cities = (
+            small
+            if prev in _IN_WORDS
+            else [p for p in small if any(_same_area(p, b) for b in before)]
+        )
     # "austin and reading": the Reading in the listed city's country
     near = [p for p in cities if before and p.country == before[0].country]
     return (1, (near or cities)[:1]) if cities else None
@@ -597,6 +607,9 @@ _EVERYDAY_AFTER_IN = frozenset(
     imperial se ali annex horn hillside uptown chinatown forest mango worms bow carlton mascot
     """.split()
 )
+
+_TOWN_AFTER_IN = 15_000
+_IN_WORDS = frozenset({"in", "near", "around", "outside", "across", "throughout", "within"})
 
 # "add galway", "plus cork too": a place added to the search
 _ADDED_PLACE = frozenset({"add", "plus", "include", "also"})

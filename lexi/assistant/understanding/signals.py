@@ -312,7 +312,7 @@ _HIRING = re.compile(
 # "firms looking to hire a controller", "startups that are trying to recruit SDRs".
 _WHAT = (
     r"(?P<what>(?!in\b|at\b|with\b|and\b|an?\b|the\b)[A-Za-z][\w&/-]*"
-    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b)[A-Za-z][\w&/-]*){0,3})"
+    r"(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b)[A-Za-z0-9][\w&/-]*){0,3})"
 )
 _OPEN_ROLE = re.compile(
     rf"\b(?:with|has|have|having)\s+(?:an?\s+)?open\s+{_WHAT}\s+"

@@ -6041,3 +6041,182 @@ class TestRunOnSlangAndFormalRequests:
         assert [i.kind for i in interpret("you can call them by phone for me?", state).intents] == [
             IntentKind.unsupported
         ]
+
+
+class TestScottishTranslationAndBritishRequests:
+    """Small towns in lower case after "in", "n" for and, "aye"/"naw", "the Biffa folk", "only new
+    folk I haven't saved", credits asked after a search with "plus", health and safety titles,
+    driver jobs with a class number, "the MD at", broadcasting and anime, dates written 2026.06,
+    "peoples", "all list", "name is", "want download", a cold email with a tone, "same as the
+    bank search but", "while you're at it", what Lexi does asked with "or only find", verdicts
+    before a campaign step, "ok save them, new list X", "lose the jargon"."""
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            (
+                "fleet managers at councils in dundee, stirling n falkirk",
+                ["Dundee, GB", "Stirling, GB", "Falkirk, GB"],
+            ),
+            ("MDs of family run haulage firms in kilmarnock or ayr", ["Kilmarnock, GB", "Ayr, GB"]),
+            ("owners of haulage firms in dumfries", ["Dumfries, GB"]),
+        ],
+    )
+    def test_small_towns_in_lower_case(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    @pytest.mark.parametrize("text", ["people in sales", "marketing people in retail"])
+    def test_functions_after_in_stay_functions(self, text):
+        assert search(text).filters.locations == []
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("aye go on, approve it", IntentKind.task_approve),
+            ("naw dismiss that one", IntentKind.task_dismiss),
+        ],
+    )
+    def test_scottish_answers(self, text, kind):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    def test_a_company_named_with_folk(self):
+        state = ConversationState(known_list_names=["Waste UK"])
+        (got,) = interpret(
+            "take the Biffa folk out of Waste UK, they're a customer now", state
+        ).intents
+        assert got.selector == {"company": "Biffa"}
+
+    def test_only_new_folk(self):
+        f = search(
+            "transport managers at hauliers in glasgow, only new folk i havent saved yet"
+        ).filters
+        assert f.exclude_saved
+
+    def test_credits_asked_with_plus(self):
+        got = interpret(
+            "transport managers at hauliers in Limerick and Galway plus how many credits have i got"
+        ).intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search, IntentKind.credits]
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            (
+                "health and safety directors at construction firms in the uk",
+                ["Health and Safety Director"],
+                ["Construction"],
+            ),
+            ("who's the MD at John Mitchell Haulage", ["Managing Director"], []),
+            (
+                "head of contents at broadcasting company in LA, please",
+                ["Head of Content"],
+                ["Broadcast Media"],
+            ),
+            (
+                "Could you search a couple of VP of Content at anime studio in Tokyo?",
+                ["VP of Content"],
+                ["Animation"],
+            ),
+        ],
+    )
+    def test_titles_and_trades(self, text, titles, industries):
+        f = search(text).filters
+        assert (f.titles, f.industries) == (titles, industries)
+
+    def test_a_driver_job_with_its_class(self):
+        f = search(
+            "transport managers at companies that posted class 1 driver jobs in the last 14 days, glasgow"
+        ).filters
+        assert f.hiring_for == {"titles": ["Class 1 Driver"], "posted_within_days": 14}
+
+    def test_a_date_written_year_dot_month(self):
+        f = search(
+            "heads of marketing at software companies in US that raised Series B or C since 2026.06"
+        ).filters
+        assert f.last_funding == {"after": "2026-06-01", "before": None}
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "name"),
+        [
+            ("please show me all list we have", IntentKind.list_show, None),
+            (
+                "make new empty list, name is 'Gaming US 2026.12'",
+                IntentKind.list_create,
+                "Gaming US 2026.12",
+            ),
+            (
+                "I want download US Gaming Loc Managers list as CSV file for my boss",
+                IntentKind.list_export,
+                "US Gaming Loc Managers",
+            ),
+            (
+                "Delete Nordic Retail Old while you're at it; it's hopelessly out of date.",
+                IntentKind.list_delete,
+                "Nordic Retail Old",
+            ),
+        ],
+    )
+    def test_lists_asked_for_other_ways(self, text, kind, name):
+        state = ConversationState(known_list_names=["US Gaming Loc Managers", "Nordic Retail Old"])
+        (got,) = interpret(text, state).intents
+        assert (got.kind, got.list_name) == (kind, name)
+
+    def test_peoples(self):
+        f = search(
+            "VP Product at gaming companies in Tokyo, only new peoples who I did not save yet"
+        ).filters
+        assert f.exclude_saved
+
+    def test_a_cold_email_with_a_tone(self):
+        (got,) = interpret(
+            "write cold email to Head of Localization at Krafton America about our AI game "
+            "localization, polite tone please",
+            ConversationState(last_campaign_id="c1"),
+        ).intents
+        assert got.kind is IntentKind.email_draft
+
+    def test_same_as_the_search_but(self):
+        state = after({"titles": ["CIO"], "industries": ["Banking"], "locations": ["GB"]})
+        f = search("Same as the bank search but for insurers, please.", state).filters
+        assert f.industries == ["Insurance"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "do you write the emails too or only find people?",
+            "can you write the emails too or do you just find people?",
+            "how many credits to save 25 of these?",
+        ],
+    )
+    def test_questions_about_lexi(self, text):
+        (got,) = interpret(text, after({"titles": ["CFO"]})).intents
+        assert got.kind in (IntentKind.capabilities, IntentKind.credits)
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("That reply rate is dire. Pause it for now.", [IntentKind.campaign_pause]),
+            (
+                "No — that's gone far too stiff. Go back to the previous version, please.",
+                [IntentKind.campaign_undo],
+            ),
+            (
+                "how is the campaign doing? pause it",
+                [IntentKind.campaign_stats, IntentKind.campaign_pause],
+            ),
+            (
+                "Warmer, please, and lose the jargon — not every DPO is technical.",
+                [IntentKind.email_rewrite],
+            ),
+        ],
+    )
+    def test_verdicts_before_a_campaign_step(self, text, kinds):
+        state = ConversationState(last_campaign_id="c1")
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_ok_save_them_new_list(self):
+        (got,) = interpret(
+            "ok save them, new list Restaurant Groups TX", after({"titles": ["CFO"]})
+        ).intents
+        assert (got.kind, got.list_name) == (IntentKind.list_create, "Restaurant Groups TX")
