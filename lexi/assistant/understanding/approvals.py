@@ -212,7 +212,7 @@ def _loose_answer(part: str) -> IntentKind | None:
 # A reason said as a statement: "I want my boss to look at it first", "still waiting on the
 # pricing sheet from the brewery", "Legal has to review the copy first".
 _A_STATEMENT = re.compile(
-    r"^(?:(?:i|we|my|our|the|their|he|she|they|it|legal|boss|still|just|i'?d|i'?m|we'?re|need|"
+    r"^(?:(?:i|we|my|our|the|their|he|she|they|it|legal|boss|still|just|i'?d|i'?m|i'?ll|ill|we'?ll|we'?re|need|"
     r"waiting|want|not|that|this|looks|sounds|all|too|way\s+too)\b)",
     I,
 )

@@ -39,3 +39,5 @@ INDUSTRY_ALIASES: dict[str, tuple[str, ...]] = _parse(_DATA["industries"])
 FIRMS_BY_PROFESSION: dict[str, tuple[str, ...]] = _parse(_DATA["firms_by_profession"])
 # "orthopedic groups", "dermatology practices": a practice named by a medical specialty.
 MEDICAL_SPECIALTIES: frozenset[str] = frozenset(_DATA["medical_specialties"]["words"])
+# "outdoor brands", "coffee roasters": a niche's word -> (its industry, the keyword searched).
+NICHES: dict[str, tuple[str, str]] = {k: (v[0], v[1]) for k, v in _DATA["niches"].items()}

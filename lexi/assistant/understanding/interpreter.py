@@ -627,6 +627,7 @@ _ALL_LIST = re.compile(
     r"\b((?:show|see|view|list)\s+(?:me\s+)?all\s+(?:the\s+|my\s+|our\s+)?)list\b(?!\s+(?:of|called|named)\b)",
     re.IGNORECASE,
 )
+_JUST_USE = re.compile(r"\b(?:just\s+)?use\s+(?=(?:companies|firms|orgs|ones|employers)\b)", re.I)
 _WHILE_AT_IT = re.compile(
     r"\s*,?\s*\bwhile\s+(?:you'?re|you\s+are|we'?re|we\s+are)\s+at\s+it\b", re.I
 )
@@ -869,7 +870,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("peoples", "Peoples"), _PEOPLES, "people"),  # "only new peoples who I did not save yet"
     ((".0", ".1"), _YEAR_DOT_MONTH, _year_dot_month),  # "since 2026.06"
     (("list",), _ALL_LIST, r"\1 lists"),  # "please show me all list we have"
-    (("at it",), _WHILE_AT_IT, ""),  # "Delete Nordic Retail Old while you're at it"
+    (("at it",), _WHILE_AT_IT, ""),
+    (
+        ("use ",),
+        _JUST_USE,
+        "",
+    ),  # "whatever, just use companies over $5B in revenue"  # "Delete Nordic Retail Old while you're at it"
     (("same as", "Same as"), _SAME_AS_THE_SEARCH, "same but"),  # "same as the bank search but for"
     (
         ("just find", "only find"),

@@ -239,7 +239,8 @@ _SAVE_AS_ALONE = re.compile(
 _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
-    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:in|on|inside)\b|\bwho\s+is\s+(?:in|on|inside)\b|"
+    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:left\s+|still\s+)?(?:in|on|inside)\b|"
+    r"\bwho\s+is\s+(?:left\s+|still\s+)?(?:in|on|inside)\b|"
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b|"
     # "pull up the Payments BD list", "show me the Q1 Leads list", "open my Dental AZ list"
     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
@@ -450,6 +451,8 @@ def _stats_of_it(clause: str, state: ConversationState) -> Intent:
     intent = _targeted(IntentKind.list_stats, "that list", None, state)
     if _WHO_IS_IN.search(clause):
         intent.params["show"] = True  # "who's in it": the people too
+        if _WHO_ON.search(clause) and intent.kind is IntentKind.list_stats:
+            intent.kind = IntentKind.list_contents  # "show me who's on it": the people asked for
     return intent
 
 
@@ -535,7 +538,7 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 
 _WHO_IS_IN = re.compile(
-    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:in|on|inside|the\s+people|"
+    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:left\s+|still\s+)?(?:in|on|inside|the\s+people|"
     r"the\s+(?:contacts|leads|names|folks)\s+(?:in|on)\b)\b|"
     r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
@@ -569,7 +572,7 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 # people of the list, not how many.
 _WHO_ON = re.compile(
     r"\b(?:who'?s|who\s+is|who\s+are|who\s+all\s+(?:is|are))\s+(?:the\s+(?:contacts|people|leads|names|folks)\s+)?"
-    r"(?:in|on|inside)\b|"
+    r"(?:left\s+|still\s+|now\s+)?(?:in|on|inside)\b|"
     r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
     I,
 )

@@ -13,7 +13,7 @@ from lexi.prospects.vocabulary import vocabulary
 
 from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
-from .industries import FIRMS_BY_PROFESSION, MEDICAL_SPECIALTIES
+from .industries import FIRMS_BY_PROFESSION, MEDICAL_SPECIALTIES, NICHES
 from .lexicon import (
     CASED_ONLY,
     DEPARTMENT_AFTER_OF_ONLY,
@@ -154,8 +154,8 @@ _AND_ABOVE = re.compile(
 )
 # "who runs marketing at ..." asks for the leaders of a department.
 _WHO_LEADS = prefilter.compile(
-    r"\b(?:who|whoever|people\s+who|someone\s+who|the\s+person\s+who)\s+(?:runs?|leads?|heads?|"
-    r"manages?|owns?|oversees?|(?:is|are)\s+in\s+charge\s+of|(?:is|are)\s+responsible\s+for)\s+"
+    r"\b(?:who|whoever|people\s+who|someone\s+who|the\s+person\s+who)(?:'s|'re)?\s+(?:runs?|leads?|heads?|"
+    r"manages?|owns?|oversees?|(?:(?:is|are)\s+)?in\s+charge\s+of|(?:(?:is|are)\s+)?responsible\s+for)\s+"
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
@@ -1478,6 +1478,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
         _trades_named(text, slots)
     shorthand.meant_in_industry(clause, slots)
     shorthand.carriers_in_insurance(clause, slots)
+    if not _ABOUT_THE_USER.search(clause):  # ("I am coffee roaster in Amsterdam": the user)
+        _niche_named(slots)
     _country_narrowed(slots.locations)
     if _CONTINUE.match(clause):
         slots.more = True
@@ -1501,6 +1503,38 @@ _MAKES_DEALT = re.compile(
     r"(?P<what>dealers?|dealerships?|stores?|rooftops?|franchises?|franchised\s+dealers?)\b",
     re.IGNORECASE,
 )
+
+
+# The words that may follow a niche's word and name its companies: "outdoor gear companies",
+# "coffee roasters", "serviced apartments".
+_NICHE_TAILS = frozenset(
+    "gear brand roaster apparel startup company firm maker shop business apartment cafe".split()
+)
+
+
+_ABOUT_THE_USER = re.compile(
+    r"\b(?:i\s+am|i'?m|we\s+are|we'?re)\s+(?:an?\s+)?(?!(?:looking|searching|trying|after|hoping|"
+    r"interested|keen|prospecting|targeting|hunting|going|planning|also|only|just)\b)[\w-]+",
+    re.I,
+)
+
+
+def _niche_named(slots: Slots) -> None:
+    """ "marketing folks at outdoor brands", "owners of coffee roasters", "hostel owners": a kind
+    of company the industry list does not name, searched as its keyword within its industry."""
+    phrases = [*slots.keywords, " ".join(slots.unknown)] if slots.unknown else list(slots.keywords)
+    for phrase in phrases:
+        words = norm_key(phrase).split()
+        niche = NICHES.get(words[0]) if words else None
+        if niche is None or not all(w in _NICHE_TAILS for w in words[1:]):
+            continue
+        industry, keyword = niche
+        slots.keywords = [k for k in slots.keywords if k != phrase]
+        add_unique(slots.keywords, [keyword])
+        if phrase == " ".join(slots.unknown):
+            slots.unknown = []
+        if not slots.industries:
+            slots.industries.append(industry)
 
 
 def _makes_dealt(text: str, slots: Slots) -> str:

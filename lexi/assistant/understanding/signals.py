@@ -262,6 +262,8 @@ _ADOPTED = re.compile(
     r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
     r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
+    # "that moved onto Webfleet in the last 90 days": onto a platform, not to a town
+    r"moved\s+onto|switched\s+onto|migrated\s+onto|"
     r"implemented|bought|purchased|picked\s+up)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
@@ -539,7 +541,7 @@ def _money(n: str, unit: str | None) -> int:
     return int(value * MULTIPLIERS.get((unit or "").lower(), 1))
 
 
-_MOVED = re.compile(r"\b(?:moved|migrated|deployed)\b", _I)
+_MOVED = re.compile(r"\b(?:moved|migrated|deployed)\b(?!\s+onto\b)", _I)
 # Searched in the lower-cased text: a case-insensitive alternation is several times slower.
 _ANY_SIGNAL = re.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"

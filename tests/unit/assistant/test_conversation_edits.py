@@ -2534,7 +2534,8 @@ class TestListRequestsSaidInSlangOrTersely:
             _after(known=MY_LISTS),
         ).intents
         assert len(got) == 1, got
-        assert (got[0].kind, got[0].list_name) == (IntentKind.list_stats, "Bakery Buyers 2026")
+        # "who's on there" asks for the people, as "who's on Bakery Buyers 2026?" does
+        assert (got[0].kind, got[0].list_name) == (IntentKind.list_contents, "Bakery Buyers 2026")
         assert got[0].params.get("show") is True
 
 

@@ -6220,3 +6220,74 @@ class TestScottishTranslationAndBritishRequests:
             "ok save them, new list Restaurant Groups TX", after({"titles": ["CFO"]})
         ).intents
         assert (got.kind, got.list_name) == (IntentKind.list_create, "Restaurant Groups TX")
+
+
+class TestNewcomerWarehouseAndDelegatingRequests:
+    """A niche said by one word gets its industry ("outdoor brands", "coffee roasters",
+    "hostels"), lists made so far, "whoever's in charge of", a platform moved onto, a dismissal
+    with "ill do it", who's left on a list, Australian and French goodbyes, "show me who's on
+    it", "just use companies over $5B"."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries", "keywords"),
+        [
+            (
+                "could you get me a few marketing folks at outdoor brands in the PNW?",
+                ["Sporting Goods"],
+                ["outdoor"],
+            ),
+            (
+                "brand managers at outdoor gear companies in seattle",
+                ["Sporting Goods"],
+                ["outdoor"],
+            ),
+            ("owners of Portland coffee roasters", ["Food & Beverages"], ["coffee"]),
+            ("hostel owners in Lisbon and Porto", ["Hospitality"], ["hostel"]),
+            ("CMO at outdoor apparel companies", ["Apparel & Fashion"], ["outdoor"]),
+        ],
+    )
+    def test_a_niche_gets_its_industry(self, text, industries, keywords):
+        f = search(text).filters
+        assert (f.industries, f.keywords) == (industries, keywords)
+
+    def test_whoever_is_in_charge(self):
+        f = search(
+            "I want to reach whoever's in charge of marketing at law firms in seattle"
+        ).filters
+        assert f.seniorities == LEADERS and f.departments == ["marketing"]
+
+    def test_a_platform_moved_onto(self):
+        f = search("ops directors at hauliers that moved onto Webfleet in the last 90 days").filters
+        assert (f.technologies, f.technologies_added_within_days) == (["Webfleet"], 90)
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("what lists have i made so far", IntentKind.list_show),
+            ("dismiss it, ill do it next week", IntentKind.task_dismiss),
+            ("who's left on Retail HR Leaders", IntentKind.list_contents),
+            ("thanks heaps, that'll do for this arvo", IntentKind.capabilities),
+            ("merci beaucoup, bonne fin de journée", IntentKind.capabilities),
+        ],
+    )
+    def test_other_asks(self, text, kind):
+        state = ConversationState(known_list_names=["Retail HR Leaders"], pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    def test_show_me_whos_on_it(self):
+        state = after({"titles": ["COO"]})
+        state.known_list_names = ["Legal Ops NY"]
+        got = interpret("add them to Legal Ops NY and then show me who's on it", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_add, IntentKind.list_contents]
+
+    def test_just_use_companies(self):
+        state = after({"titles": ["Chief Legal Officer"]})
+        f = search("whatever, just use companies over $5B in revenue", state).filters
+        assert f.revenue_usd == {"min": 5000000000, "max": None} and not f.keywords
+
+    def test_the_users_own_trade_is_no_niche(self):
+        f = search(
+            "Hello, I am coffee roaster in Amsterdam. I look for facility managers in companies of "
+            "more than 250 employees in Netherlands and Belgium"
+        ).filters
+        assert not f.industries and not f.keywords
