@@ -18,7 +18,7 @@ _DRAFT = prefilter.compile(
     r"(?:up\s+)?"
     # ("write cold email to ...": the article left out before the kind of email)
     r"(?:an?\s+|the\s+|one\s+|some\s+|(?=(?:cold|short|quick|personal|intro|outreach)\w*\s+e-?mail))"
-    r"(?:(?:cold|short|quick|personal(?:i[sz]ed)?|intro(?:ductory)?|"
+    r"(?:(?:cold|short|quick|one[\s-]off|personal(?:i[sz]ed)?|intro(?:ductory)?|"
     r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
     r"linkedin\s+messages?)\b",
     I,

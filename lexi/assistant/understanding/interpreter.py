@@ -628,6 +628,7 @@ _ALL_LIST = re.compile(
     re.IGNORECASE,
 )
 _JUST_USE = re.compile(r"\b(?:just\s+)?use\s+(?=(?:companies|firms|orgs|ones|employers)\b)", re.I)
+_K_12 = re.compile(r"\b[Kk][\s-]12\b")
 _WHILE_AT_IT = re.compile(
     r"\s*,?\s*\bwhile\s+(?:you'?re|you\s+are|we'?re|we\s+are)\s+at\s+it\b", re.I
 )
@@ -871,6 +872,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((".0", ".1"), _YEAR_DOT_MONTH, _year_dot_month),  # "since 2026.06"
     (("list",), _ALL_LIST, r"\1 lists"),  # "please show me all list we have"
     (("at it",), _WHILE_AT_IT, ""),
+    (("K-12", "k-12", "K 12", "k 12"), _K_12, "K12"),  # "facilities directors at K-12 schools"
     (
         ("use ",),
         _JUST_USE,
@@ -961,7 +963,8 @@ _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 # (the lookahead above tries every run of capitals before it fails).
 _LOWER_LETTER = re.compile(r"[a-z]")
 _ONLY_FILLER = re.compile(
-    r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect)\W+)?(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
+    r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect|haha+|lol)\W+)*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
+    r"figured|haha+|lol|makes\s+sense|fair\s+enough|got\s+it|"
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
@@ -1789,6 +1792,7 @@ _CAMPAIGN_STEPS = frozenset(
         IntentKind.campaign_start,
         IntentKind.campaign_undo,
         IntentKind.email_rewrite,
+        IntentKind.campaign_create,
     }
 )
 

@@ -6291,3 +6291,26 @@ class TestNewcomerWarehouseAndDelegatingRequests:
             "more than 250 employees in Netherlands and Belgium"
         ).filters
         assert not f.industries and not f.keywords
+
+    def test_k_12_schools(self):
+        f = search("facilities directors at K-12 schools in Colorado Springs and Pueblo").filters
+        assert f.industries == ["Primary/Secondary Education"] and not f.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("haha ok, figured. thanks!", [IntentKind.capabilities]),
+            (
+                "and can you write me a one-off email to the executive pastor at Hope Valley Church "
+                "about how solar could cut their utility costs",
+                [IntentKind.email_draft],
+            ),
+            (
+                "reply rate's decent! set up a new campaign for UT Schools about our solar carports",
+                [IntentKind.campaign_create],
+            ),
+        ],
+    )
+    def test_solar_installer_asks(self, text, kinds):
+        state = ConversationState(last_campaign_id="c1", known_list_names=["UT Schools"])
+        assert [i.kind for i in interpret(text, state).intents] == kinds
