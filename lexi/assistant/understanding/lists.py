@@ -207,6 +207,11 @@ def list_target(
 
 
 # ------------------------------------------------------------------ list operations
+# "store" as a verb; "Store Directors", "store managers" name a role, "store count" a size.
+_STORE = (
+    r"store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|"
+    r"employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)"
+)
 
 _RESULTS = re.compile(
     r"\b(?:them|these|those|they|the\s+results?|results|all\s+of\s+them|everyone|"
@@ -219,7 +224,7 @@ _CREATE_LIST = prefilter.compile(
     r"(?:new\s+)?(?:(?:contact|prospect|lead)\s+)?list\b(?!\s+of\b)|"
     r"\bnew\s+(?:(?:empty|blank|separate)\s+)?(?:(?:contact|prospect|lead)\s+)?list\b|"
     # (not "save them to New GC Intros": a list whose name starts with "New")
-    r"\b(?:save|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b"
+    rf"\b(?:save|{_STORE}|put|add|keep)\b.*\b(?:as|in|into|to)\s+(?:a\s+)?new\b"
     r"(?!\s+(?-i:[A-Z0-9]{2}|[A-Z][a-z]+\s+[A-Z0-9]))|"
     # "save them somewhere called Denver Owners": a place named for the first time
     r"\b(?:save|store|put|add|keep|stick|dump|throw|drop)\b.*\b(?:somewhere|something|"
@@ -286,7 +291,7 @@ _REMOVE = prefilter.compile(
     I,
 )
 _ADD = prefilter.compile(
-    r"\b(?:add|save|put|push|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|stick|throw|dump|move|append|copy|chuck|pop|toss|bung|shove|"
+    rf"\b(?:add|save|put|push|{_STORE}|stick|throw|dump|move|append|copy|chuck|pop|toss|bung|shove|"
     # ("import and export companies", "import firms": the trade, not a verb)
     r"import(?!\s+(?:and|&|/|-)\s*export|\s+(?:compan(?:y|ies)|firms?|businesses|cos|houses?|trad))|"
     r"include|bookmark|shortlist|load|drop(?=\s+(?:them|these|those|em|'em)\s+(?:in|into|to|onto)\b)|"
@@ -626,7 +631,7 @@ _NEW_LIST_TYPED = re.compile(
 # "save as a new list X", "save to new list X": saving is of the results; "make new list X" right
 # after a search is too, unless it asks for an empty one.
 _SAVE_VERB = re.compile(
-    r"\b(?:save|store(?!\s+(?:managers?|directors?|leads?|associates?|owners?|operations|ops|clerks?|employees?|staff|teams?|supervisors?|locations?|network|count|openings?|level|chains?)\b)|put|keep|stick|move|dump|copy)\b",
+    rf"\b(?:save|{_STORE}|put|keep|stick|move|dump|copy)\b",
     I,
 )
 _EMPTY = re.compile(r"\b(?:empty|blank)\b", I)
