@@ -30,6 +30,7 @@ from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
 from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
+from .signals import MONTH_NAMES
 from .text import QUOTED, boolean_to_plain, pipes_as_commas, protect_quotes, split_clauses
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
@@ -608,13 +609,10 @@ _YEAR_DOT_MONTH = re.compile(
     r"\b((?:since|after|before|from|until|till|by)\s+)(20\d\d)[./](0?[1-9]|1[0-2])\b(?![./]\d)",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
 
 
 def _year_dot_month(m: re.Match[str]) -> str:
-    return f"{m[1]}{_MONTHS[int(m[3]) - 1]} {m[2]}"
+    return f"{m[1]}{MONTH_NAMES[int(m[3]) - 1].title()} {m[2]}"
 
 
 # "make new empty list, name is 'Gaming US 2026.12'": the list called that.

@@ -626,7 +626,7 @@ _DAY_FIRST = re.compile(
     re.IGNORECASE,
 )
 _ON_OR_AFTER = re.compile(r"\b(?:on\s+or\s+after|from\s+and\s+including)\b", re.IGNORECASE)
-_MONTH_NAMES = _MONTHS.split("|")[:12]
+MONTH_NAMES = _MONTHS.split("|")[:12]  # "january" ... "december"
 
 
 def _dates_month_first(text: str) -> str:
@@ -634,7 +634,7 @@ def _dates_month_first(text: str) -> str:
 
     def month_first(m: re.Match[str]) -> str:
         if m["ilead"]:
-            return f"{m['ilead']} {_MONTH_NAMES[int(m['im']) - 1]} {int(m['id'])} {m['iy']}"
+            return f"{m['ilead']} {MONTH_NAMES[int(m['im']) - 1]} {int(m['id'])} {m['iy']}"
         return f"{m['lead']} {m['m']} {m['d']}" + (f" {m['y']}" if m["y"] else "")
 
     return _DAY_FIRST.sub(month_first, text)
