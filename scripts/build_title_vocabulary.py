@@ -97,6 +97,10 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Head of Actuarial|Appointed Actuary|Head of Biometrics|Director of Biostatistics
 |Health and Safety Director|Head of Health and Safety|Director of Health and Safety|Transport Manager
 |Transport Planner|Fleet Manager|Class 1 Driver|HGV Driver
+|Hotel Manager|Cluster General Manager|Head of Alliances|VP of Alliances|Alliances Manager
+|Partner Manager|Accounts Payable Clerk|Regional Controller|Farm Manager|Orchard Manager|Agronomist
+|Head of Events|Head of ESG|Director of Physical Therapy|Director of Respiratory Therapy
+|Director of Occupational Therapy|Director of Rehabilitation Services|Physical Therapy Manager
 """
 
 

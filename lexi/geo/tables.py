@@ -40,6 +40,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "UAE": "AE",
     "Emirates": "AE",
     "Aotearoa": "NZ",
+    "Aus": "AU",
     "Brasil": "BR",
     "Singapur": "SG",
     "Singapura": "SG",
@@ -249,6 +250,9 @@ CITY_ALIASES: dict[str, str] = {
     "Praha": "Prague, CZ",
     "Athina": "Athens, GR",
     "Bucuresti": "Bucharest, RO",
+    "Palmy": "Palmerston North, NZ",
+    "Colo Springs": "Colorado Springs, CO, US",
+    "Salt Lake": "Salt Lake City, UT, US",
 }
 
 

@@ -371,6 +371,7 @@ _DEPARTMENTS: list[tuple[str, set[str]]] = [
             "salesops",
             "revenue",
             "partnerships",
+            "alliances",
             "channel_partner",
             "broker",
             "agent",

@@ -11,6 +11,10 @@ from . import prefilter
 from .lexicon import TECHNOLOGY_SPELLING
 from .types import Intent, IntentKind
 
+# Before "call them": not "we prefer call them", "so we'll call them", "want to call them",
+# which say how the user reaches people later, not a call asked of Lexi.
+NOT_REACHING_LATER = r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
+
 I = re.IGNORECASE
 
 _DRAFT = prefilter.compile(
@@ -27,7 +31,7 @@ _DRAFT = prefilter.compile(
 _RECIPIENTS = (
     r"(?:(?:all|each|both|every\s+(?:single\s+)?one)\s+(?:of\s+)?(?=the\b|these\b|those\b|them\b|my\b)|"
     r"all\s+(?=these\b|those\b))?"
-    r"(?:them|these|those|everyone|everybody|all\s+of\s+them|him|her|each\s+of\s+them|all\s+\d+|"
+    r"(?:them|'?em(?=\s+all\b)|these|those|everyone|everybody|all\s+of\s+them|him|her|each\s+of\s+them|all\s+\d+|"
     r"(?:the|these|those)\s+(?:\d+\s+|whole\s+|entire\s+)?(?:list|lot|bunch|results|people|ppl|folks|"
     r"guys|names|ceos?|contacts|leads|prospects)|my\s+\w+)"
 )
@@ -37,7 +41,7 @@ _SEND = prefilter.compile(
     r"\bsend\s+(?:them|these|those|him|her|everyone)?\s*(?:an?\s+|the\s+)?(?:e-?mails?|messages?|"
     r"intro|note)\b|"
     # "shoot them all an email", "fire off an email to all of these people", "drop them a line"
-    rf"\b(?:shoot|fire\s+off|drop|send\s+off|send\s+out)\s+(?:{_RECIPIENTS}\s+(?:all\s+)?)?"
+    rf"\b(?:shoot|fire\s+off|drop|send\s+off|send\s+out|flick)\s+(?:{_RECIPIENTS}\s+(?:all\s+)?)?"
     rf"(?:an?\s+)?(?:e-?mails?|messages?|notes?|line)\b(?:\s+to\s+{_RECIPIENTS}\b)?|"
     # "send it to everyone on the list now": an email, when the conversation has no campaign
     rf"\bsend\s+(?:it|this|that)\s+(?:out\s+|off\s+)?to\s+{_RECIPIENTS}\b",
@@ -59,6 +63,12 @@ _UNSUPPORTED = prefilter.compile(
     r"lunch[\s-]and[\s-]learns?|workshops?|sessions?|dinners?)\s+(?:with|for)\b|"
     # "message them on LinkedIn", "DM these folks on linkedin"
     r"(?:message|dm|ping|inmail)\s+(?:them|these|those|him|her|everyone|the\s+\w+)\b[^.?!]{0,25}\blinkedin|"
+    # "pull each CIO's direct dial and mobile number"
+    r"(?:pull|get|find|grab|fetch|give\s+me)\s+(?:each|every|all\s+the|the)\s+[\w-]+(?:'s|s')\s+(?:direct\s+dials?|"
+    r"mobiles?|cells?|(?:mobile\s+|cell\s+)?(?:phone\s+)?numbers?)\b|"
+    # "pull their LinkedIn posts from the past month", "like their linkedin posts for me"
+    r"(?:pull|get|show|read|find|grab|fetch|see|like|comment\s+on|share)\s+(?:me\s+)?(?:their|his|her|the)\s+"
+    r"(?:recent\s+|latest\s+|last\s+)?(?:linkedin|twitter|x|social(?:\s+media)?)\s+(?:posts?|activity|updates?|feeds?)\b|"
     # lists of people on other websites: "scrape the speaker list from the Infosecurity site"
     r"scrape\b[^.?!]{0,40}\b(?:websites?|site|pages?|web|urls?|attendees?|speakers?|exhibitors?|"
     r"members?|directory|directories|sponsors?|linkedin|sales\s+nav(?:igator)?)\b|"
@@ -81,9 +91,7 @@ _UNSUPPORTED = prefilter.compile(
     r"send\s+[^.?!]{0,30}?\b(?:sms(?:es)?|text\s+messages?|texts|voice\s+(?:notes?|messages?))\b|"
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
-    # (not "we prefer call them", "so we can call them": how the user reaches them later)
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
-    r"(?:call|phone|text)\s+(?:them|him|her)|dm\s+them|"
+    rf"{NOT_REACHING_LATER}(?:call|phone|text)\s+(?:them|him|her)|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn

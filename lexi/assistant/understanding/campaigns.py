@@ -225,7 +225,7 @@ _SEE_IT = re.compile(
     r"|(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:show|let\s+me\s+see|lemme\s+see)\s+(?:me\s+)?(?:what\s+(?:it|that|this|the\s+e-?mail|the\s+campaign)\s+(?:looks\s+like|says|reads\s+like)(?:\s+now)?"
     r"|it|that|this|them|the\s+whole\s+thing|everything|all\s+of\s+it|the\s+full\s+thing|the\s+text"
     # "show me what we sent", "show me what you wrote"
-    r"|what\s+(?:we|you|i)\s+(?:sent|wrote|drafted|are\s+sending|'re\s+sending))"
+    r"|what\s+(?:we|you|i)\s+(?:sent|wrote|drafted|are\s+sending|'re\s+sending)(?:\s+(?:them|'?em|out))?)"
     r"(?:\s+to\s+me)?)"
     r"(?:[\s,]+(?:again|once\s+more|now|first|please|pls))*\W*",
     I,

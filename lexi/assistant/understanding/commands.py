@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from . import prefilter
+from .actions import NOT_REACHING_LATER
 from .lexicon import data_file
 from .types import Intent, IntentKind
 
@@ -361,10 +362,9 @@ _UNSUPPORTED = prefilter.compile(
     # reading other sites: "scrape www.example.com", "crawl their website"
     r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
-    r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:meeting|call|demo|intro)s?|"
-    # (not "we prefer call them", "so we can call them": how the user reaches them)
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
-    r"(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
+    r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?!the\b|my\b|our\b|those\b|these\b)[\w-]+\s+){0,2}?"
+    r"(?:meeting|call|demo|intro)s?\b|"
+    rf"{NOT_REACHING_LATER}(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"
     r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke|"
     # posts, parcels and guesses Lexi has no means for: "write a LinkedIn post announcing ...",

@@ -133,7 +133,9 @@ def corrected(text: str, reading: Reading | None = None) -> str:
                 text = kept
                 pos = len(kept) - len(after)
                 continue
-        start = _replaced_start(before, after, reading, strict=bool(just) or m["stop"] != ",")
+        start = _command_replaced(before, after)
+        if start is None:
+            start = _replaced_start(before, after, reading, strict=bool(just) or m["stop"] != ",")
         if start is None:
             continue
         after = _REALLY.sub(r"\1", after, count=1)
@@ -224,6 +226,27 @@ def _replaced_start(
     if _NAME.fullmatch(new) and (name := _NAME_SAID_LAST.search(before, start)):
         return name.start()
     return None if strict else start
+
+
+# A command in its own words: "save to Triangle HR... wait no, make a new list Triangle Nursing
+# Execs" takes the whole first command back.
+_COMMAND = re.compile(
+    r"\W*(?:(?:i(?:'d)?\s+(?:better|should|will|'ll)\s+)|please\s+|just\s+)?(?:make\s+(?:a|an|new)|create|start|save|"
+    r"add\s+(?:them|these|those|it|all|everyone)|put|move|copy|export|rename|delete|merge|launch|pause|send|draft|"
+    r"write)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r"(?:^|[.;!?]\s+|,\s+(?:and\s+|then\s+)?)(?=\w)")
+
+
+def _command_replaced(before: str, after: str) -> int | None:
+    """Where the command taken back begins, when the words after the marker are a command of
+    their own and the words before it are one too; None otherwise."""
+    if not _COMMAND.match(after):
+        return None
+    starts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    start = starts[-1] if starts else 0
+    return start if _COMMAND.match(before[start:]) else None
 
 
 def _plain_start(before: str, after: str) -> int | None:

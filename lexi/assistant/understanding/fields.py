@@ -294,8 +294,9 @@ def _field(m: re.Match[str]) -> str:
         return f" , {joined} , "
     if kind == "keywords":
         return " , " + " , ".join(f'mentioning "{v}" ,' for v, _ in values) + " "
-    # titles: a quoted title is one title whatever words are in it
-    return " " + " OR ".join(f'"{title_form(v)}"' if q else v for v, q in values) + " "
+    # titles: a quoted title is one title whatever words are in it (one word needs no quotes:
+    # title:"Controller" is the Controller the rules read)
+    return " " + " OR ".join(f'"{title_form(v)}"' if q and " " in v else v for v, q in values) + " "
 
 
 _UNITS = {"d": "days", "w": "weeks", "m": "months", "mo": "months", "y": "years"}

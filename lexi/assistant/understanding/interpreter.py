@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import logging
 import re
 from typing import Any
@@ -18,7 +19,7 @@ from rapidfuzz.distance import OSA
 from lexi.errors import LexiError, ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import campaigns, commands, fields, prefilter, recognisers, takebacks  # noqa: F401  (recognisers: registers the built-ins)
+from . import campaigns, commands, fields, prefilter, recognisers, spanish, takebacks  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
@@ -174,7 +175,10 @@ _OR_ROOM = prefilter.compile(
 # general contractor; "GCs at fintechs" stay general counsel.
 _GC_FIRMS = prefilter.compile(
     r"(?P<pre>\b(?:at|for|with|from|among|across|of|by|commercial|residential|local|regional|"
-    r"mid-?sized?|large|small|top|union|non-?union)\s+(?:the\s+)?)GCs?\b"
+    r"mid-?sized?|large|small|top|union|non-?union)\s+(?:the\s+)?"
+    # "at family owned gcs", "at utah gcs" (not "CFOs at banks and GCs": people again; not "for
+    # UT GCs 50-200": a list's name)
+    r"(?:(?!(?:and|or|plus|but|not)\b)(?-i:[a-z])[\w-]*\s+){0,2}?)GCs?\b"
     r"(?!\s*(?:at|of|for)\b)(?!\s+(?-i:[A-Z]))"  # "GC Outreach": a name
     r"|(?P<alone>[.;]\s*)GCs?(?=\s*(?:[.;]|$))",
     re.IGNORECASE,
@@ -400,6 +404,42 @@ def _typed_fast(text: str) -> str:
         if any(g in text for g in guards):
             text = pattern.sub(replacement, text)
     return text
+
+
+_PART_OF_A_STATE = re.compile(
+    r"\b((?:west|east|north|south)ern|central|upstate|downstate)\s+(?-i:([A-Z]{2}))\b",
+    re.IGNORECASE,
+)
+
+
+def _part_of_a_state(m: re.Match[str]) -> str:
+    from lexi import geo
+
+    name = geo.region_name("US", m[2])
+    if name == "New York":
+        name = "New York State"  # (not the city)
+    return f"{m[1]} {name}" if name else m[0]
+
+
+_NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
+_FOR_THE_AVOIDANCE = re.compile(
+    r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
+)
+_SPECIFICALLY = re.compile(
+    r"(,|;|:)?\s*\b(?:(?:and\s+)?(?:more\s+)?specifically|namely)\b\s*[,:]?\s*", re.IGNORECASE
+)
+_CREDITS_AND_TASKS = re.compile(
+    r"\b(credits?|balance)\s*(?:\+|&|and)\s+(?=(?:anything|whatever|what|any|all)\b[^.?!]*"
+    r"\b(?:pending|to\s+approve|waiting)\b)",
+    re.IGNORECASE,
+)
+_DROP_THOSE_NAMED = re.compile(
+    r"^(?P<lead>(?:[^,.;:]*[,:]\s*)?)(?P<things>(?-i:[A-Z])[^,.;]*?(?:\s+(?:and|&)\s+(?-i:[A-Z])[^,.;]*?)+)\s+"
+    r"(?:are|is|seem|look)\b[^.;]*?[,;]?\s+so\s+(?:(?:please|kindly|just)\s+)?"
+    r"(?P<verb>drop|remove|exclude|skip|leave\s+out|take\s+out)\s+(?:those|these|both|them)"
+    r"(?:\s+(?:two|three|2|3))?(?:\s+of\s+them)?\W*$",
+    re.IGNORECASE,
+)
 
 
 # "heads of content at saas companies 50-500 employees. go": "go" said last starts the search;
@@ -789,7 +829,9 @@ _THESE_GO_IN = re.compile(
     re.IGNORECASE,
 )
 # Indian and Gulf English: "who all are there in X", "what all can you do", "export same".
-_WHO_ALL = re.compile(r"\bwho\s+all\s+(?:is|are)\s+(?:there\s+)?(in|on)\b", re.IGNORECASE)
+_WHO_ALL = re.compile(
+    r"\bwho\s+all(?:'s|\u2019s|\s+is|\s+are)\s+(?:there\s+)?(in|on)\b", re.IGNORECASE
+)
 _WHAT_ALL = re.compile(
     r"\bwhat\s+all\s+(?:can\s+)?(lexi|you|u)\s+(?:can\s+)?do\b(?:\s+for\s+(?:me|us))?",
     re.IGNORECASE,
@@ -807,7 +849,14 @@ _CAMPAIGN_TIME = re.compile(r"\bcampaign\s+time\s*[!.:,\u2014-]+\s*(?=for\b)", r
 
 # Phrasings spelled the way the rules read them, each tried only when one of its guard strings
 # is in the message: (guards, pattern, replacement).
+_SHOUTED_NOT = re.compile(
+    r"\b(?:DON|DOESN|DIDN|CAN|WON|ISN|AREN|WASN|WEREN|HAVEN|HASN|SHOULDN|WOULDN|COULDN)['\u2019]T\b"
+)
+
+
 _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
+    # "that DON'T use HubSpot": a word shouted, not a Director of Nursing (before the codes)
+    (("'T", "\u2019T"), _SHOUTED_NOT, lambda m: m[0].lower()),
     (("go", "Go", "GO"), _GO_SAID_LAST, _go_said_last),  # "saas cos w/ 50-200 ppl, go"
     (("OK",), _OK_THE_STATE, r"\1 Oklahoma"),  # "drop OK"
     (("EM", "DON", "swe", "SWE"), _ROLE_CODES, _role_code),  # "15 EMs", "couple DONs"
@@ -818,6 +867,18 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     # "the X campaign, how it goes?"
     (("how it go", "How it go"), _HOW_IT_GOES, "how is it going"),
     ((" before to ",), _BEFORE_TO, "before I "),  # "credits left before to save them?"
+    # "HR directors in western PA": the state, said by its name as "western Pennsylvania" is
+    (("ern ", "central ", "upstate ", "downstate "), _PART_OF_A_STATE, _part_of_a_state),
+    # "nix Mississippi": drop it
+    (("nix", "Nix"), _NIX, "drop"),
+    # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing
+    (("avoidance",), _FOR_THE_AVOIDANCE, " "),
+    # "in-house counsel, specifically Associate General Counsel titles": the roles meant
+    (("pecifically", "amely"), _SPECIFICALLY, r"\1 "),
+    # "credits + anything pending?": two questions
+    (("pending", "approv"), _CREDITS_AND_TASKS, r"\1? and "),
+    # "Oman and Bahrain are outside the brief, so kindly drop those two": the two named
+    (("those", "these", "both"), _DROP_THOSE_NAMED, r"\g<lead>\g<verb> \g<things>"),
     (
         (
             "medewerk",
@@ -933,7 +994,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("time", "Time"), _CAMPAIGN_TIME, "create a campaign "),  # "campaign time! For X, about Y"
     ((" go ", " belong "), _THESE_GO_IN, r"add \1 to"),  # "these go in Podcast Prospects"
     (("Go on", "go on"), _GO_ON_THEN, ""),  # "Go on then, start it"
-    ((" all ",), _WHO_ALL, r"who is \1"),  # "who all are there in the Doha Schools list?"
+    ((" all",), _WHO_ALL, r"who is \1"),  # "who all are there in the Doha Schools list?"
     ((" all ",), _WHAT_ALL, r"what can \1 do"),  # "what all Lexi can do for me?"
     (("what", "What"), _DO_FOR_A, r"what can \1 do"),  # "What can Lexi actually do for an AE?"
     ((" same",), _EXPORT_SAME, r"\1 it"),  # "kindly export same"
@@ -963,7 +1024,7 @@ _LOWER_LETTER = re.compile(r"[a-z]")
 _ONLY_FILLER = re.compile(
     r"^\W*(?:(?:ok|okay|yes|yeah|great|cool|alright|perfect|haha+|lol)\W+)*(?:please|pls|plz|thanks|thank\s+you|thx|ok|okay|cool|great|"
     r"figured|haha+|lol|makes\s+sense|fair\s+enough|got\s+it|"
-    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
+    r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|go\s+on|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
     r"(?:this\s+|that\s+|it\s+)?(?:looks|sounds)\s+(?:good|great|fine|perfect|ok(?:ay)?|alright|solid|right)|love\s+it|"
@@ -1097,6 +1158,7 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", _lines_listed(_tabs_as_pipes(raw))).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
+        cleaned = spanish.in_english(cleaned, state.known_list_names)
         cleaned = _typed_fast(_list_names_joined(cleaned, state.known_list_names))
         given, state = state, _names_read(state)
         if not cleaned:
@@ -1106,6 +1168,7 @@ class RuleInterpreter:
             return Interpretation(_names_as_written([found], raw, given), text=raw)
         if not _LOWER_LETTER.search(cleaned) and _SHOUTED.match(cleaned):
             cleaned = cleaned.lower()  # "FIND CEOS AT LAW FIRMS IN TEXAS": no codes in there
+
         # a remark in brackets goes before "(" and ")" are read as groups
         cleaned = _without_bracket_remarks(pipes_as_commas(fields.rewrite(cleaned)))
         cleaned, titles = _quoted_titles(cleaned, state.known_list_names)
@@ -1199,15 +1262,28 @@ _AMOUNT_AGAIN = re.compile(
 # "(those are taken)", "(they're our competitors)": a remark in brackets about what it follows
 # (not "(they're already clients)": companies left out, read by ``unsupported``).
 _REMARK_IN_BRACKETS = re.compile(
-    r"\s*\((?:those|these|they|that|it|we|i)(?:'re|'s|'ve|\s+are|\s+is|\s+were|\s+was|\s+have|\s+had|"
+    r"\s*\((?:those|these|they|that|it|we|i)(?:'re|'s|'ve|'ll|\s+are|\s+is|\s+were|\s+was|\s+have|\s+had|"
+    r"\s+will|\s+would|"
     r"\s+already|\s+do|\s+don'?t|\s+did|\s+know|\s+think)\b"
     r"(?![^()]*\b(?:clients|customers|portcos|accounts)\b)[^()]{0,80}\)",
     re.IGNORECASE,
 )
 
 
+# "(i.e., no solo practitioners, and nothing on the scale of a national firm)": the criterion
+# before it said again in other words; "(competitors and channel partners, respectively)": why
+# each is left out (not "(i.e. 50-500 employees)", a number the words before may lack)
+_SAID_AGAIN_IN_BRACKETS = re.compile(
+    r"\s*\((?:\s*(?:i\.?\s?e\.?|that\s+is|in\s+other\s+words|meaning)\b,?[^()\d]{0,120}|[^()\d]{0,80}"
+    r",?\s+respectively\.?\s*)\)",
+    re.IGNORECASE,
+)
+
+
 def _without_bracket_remarks(text: str) -> str:
-    return _REMARK_IN_BRACKETS.sub("", text) if "(" in text else text
+    if "(" not in text:
+        return text
+    return _SAID_AGAIN_IN_BRACKETS.sub("", _REMARK_IN_BRACKETS.sub("", text))
 
 
 def _without_brackets(text: str) -> str:
@@ -1248,6 +1324,8 @@ def _names_as_written(intents: list[Intent], raw: str, state: ConversationState)
         name = intent.list_name
         if not name or name.lower() in raw.lower():
             continue
+        if name in (*state.known_list_names, state.last_list_name, state.context_list_name):
+            continue  # the list the conversation is about, named as it is already
         written = _known_as_read(name, state.known_list_names) or _span_as_written(name, raw)
         if written:
             intent.list_name = written
@@ -1305,10 +1383,22 @@ def _span_as_written(name: str, raw: str) -> str | None:
     any one word in place of each that was spelled out (at least half must be kept)."""
     words = name.split()
     low = raw.lower()
-    kept = [w.lower() in low for w in words]
-    if sum(kept) * 2 < len(words):
+    # whole words ("in" is not kept because "sin" or "Lexington" is written)
+    kept = [re.search(rf"(?<!\w){re.escape(w.lower())}(?!\w)", low) is not None for w in words]
+    # words spelled out in a row stand for one or more written ("South AL directors of nursing"
+    # was "South AL DONs")
+    parts: list[str] = []
+    runs = 0
+    for k, group in itertools.groupby(zip(words, kept, strict=True), key=lambda wk: wk[1]):
+        group_words = [w for w, _ in group]
+        if k:
+            parts += [re.escape(w) for w in group_words]
+        else:
+            runs += 1
+            parts.append(rf"\S+(?:\s+\S+){{0,{len(group_words) - 1}}}?")
+    if sum(kept) * 2 < len(words) and sum(kept) < max(runs, 1) * 2:
         return None
-    pattern = r"\s+".join(re.escape(w) if k else r"\S+" for w, k in zip(words, kept, strict=True))
+    pattern = r"\s+".join(parts)
     m = re.search(rf"(?<!\w){pattern}(?!\w)", raw, re.IGNORECASE)
     return m[0] if m else None
 

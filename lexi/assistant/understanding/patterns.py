@@ -29,7 +29,7 @@ Range = dict[str, int | None]
 
 _NUM = r"(\d[\d,]*(?:\.\d+)?k?)"
 _EMP = (
-    r"(?:employees?|employes|emps?|ees|ee['’]s|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads(?!\s+of\b)|"
+    r"(?:employees?|employes|emps?|ees?|ee['’]s|people|ppl|persons?|staff(?:ers)?|headcount|workers?|ftes?|heads(?!\s+of\b)|"
     r"mitarbeiter(?:innen)?|collaborators|colaboradores|empleados|funcion[aá]rios|salari[ée]s|dipendenti|"
     r"pax|team\s+members|(?:-\s*)?person\s+(?:companies|company|firms?|teams?|shops?|businesses))"
 )

@@ -78,6 +78,7 @@ _LOWER_CODES = frozenset(
         "uae",
         "nyc",
         "ny",
+        "nz",
         "sf",
         "la",  # Los Angeles, as "LA" is (Louisiana is written out or "LA, US")
         "nj",
@@ -562,7 +563,7 @@ def _city_in_lower_case(tokens: list[Token], i: int) -> tuple[int, list[geo.Plac
     prev = tokens[i - 1].key
     before = (
         [p for p in geo.lookup_all(tokens[i - 2].text.title()) if p.kind == "city"]
-        if i >= 2 and prev in ("and", "&", "or", ",")
+        if i >= 2 and prev in ("and", "&", "or", ",", "/")
         else []
     )
     if not before and tokens[i - 1].text.isalpha() and tokens[i - 1].text.islower():

@@ -142,7 +142,7 @@ _TO_SENTENCE_END = (
 # we already covered Chicago last quarter", "and casinos too, a lot of the big F&B budgets sit
 # with the casino resorts". What it names (Chicago, big companies, insurance) is no constraint.
 _REASON = prefilter.compile(
-    r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:"
+    r"(?:(?<=[,;.!?(])|(?<=\s[\u2014\u2013-]))\s*(?:"
     r"(?:since|because|cause|cuz)\s+(?:new|most|many|some|all|these|those|their|our|they|we|i|it"
     r"|a\s+lot)\b"
     r"|as\s+(?:they|we|i|it|these|those|their|our|my)\s"
@@ -169,18 +169,22 @@ _REASON = prefilter.compile(
     r"|(?:we|i)(?:'ve|\s+have|\s+got|'ve\s+got)\s+(?:an?\s+|some\s+|our\s+|two\s+|several\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:partners?|resellers?|distributors?|reps?|agents?|offices?|teams?|"
     r"coverage|someone|people)\s+(?:there|here|in\s+(?:that|those)\b)"
-    r"|(?:a\s+lot|alot|lots|some|most|many|half|plenty)\s+of\s+(?:the|them|these|those|their)\b"
+    r"|(?:a\s+lot|alot|lots|some|most|many|half|plenty|several|a\s+few|a\s+couple|none|both|one|two)\s+"
+    r"of\s+(?:the|them|these|those|their|our|my)\b"
     r"|they\s+(?:often|usually|tend|typically|all|mostly|normally)\b"
     # "..., they're the ones who actually book the parties", "?? there are SO many here lol":
     # who the people are and how many there are, said by the way
     r"|they(?:'re|\s+are)\s+(?:the\s+ones|the\s+people|usually\s+the\s+ones)\s+(?:who|that)\b"
     # "In most schools the bursar is the one who processes the salaries."
-    r"|(?:in\s+(?:most|many|some|these|those)\s+[\w-]+\s+)?(?:the\s+)?[\w-]+\s+(?:is|are)\s+"
-    r"(?:usually\s+|often\s+|always\s+|typically\s+)?the\s+(?:one|ones|person|people)\s+(?:who|that)\b"
+    # "..., at GCs that size the money guy is usually the one buying the insurance"
+    r"|(?:(?:in|at)\s+(?:(?:most|many|some|these|those)\s+[\w-]+|(?:[\w-]+\s+){1,3}?(?:that|this)\s+size)\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+)?[\w-]+\s+(?:is|are)\s+"
+    r"(?:usually\s+|often\s+|always\s+|typically\s+)?the\s+(?:one|ones|person|people|guy|guys)\s+"
+    r"(?:who|that|[a-z]+ing)\b"
     r"|there(?:'re|\s+are)\s+(?:so\s+|just\s+|really\s+|soo+\s+)?(?:many|lots|tons|loads|a\s+lot)\b"
     # "exclude hospitals, they have their own doctors", "skip banks, we don't sell to them"
     r"|(?:they|those|these)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|"
+    r"(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|need(?!\s+to\b)|needs(?!\s+to\b)|"
     r"never|won'?t|can'?t)\b"
     r"|(?:we|i)\s+(?:don'?t|do\s+not|never|can'?t|cannot|won'?t)\b"
     # "exclude the bay area, nobody there has roof space", "skip florida, none of them reply"
@@ -196,6 +200,23 @@ _REASON = prefilter.compile(
     r"slow|risky|niche)\b"
     # "..., because of the currency", "due to the exchange rate"
     r"|(?:because\s+of|due\s+to|owing\s+to)\b"
+    # "add wine and spirits. someone has to report on all that glass": said of someone unnamed
+    r"|(?:someone|somebody|everyone|everybody)\s+(?:has|have|needs?|must|should|will|is|gets?)\b"
+    # "..., the rest ain't my territory": the places or people left out, and why
+    r"|the\s+(?:rest|others)\s+(?:is|are|ain'?t|isn'?t|aren'?t|belongs?|goes|go)\b"
+    # "... experience mods too? that'd be huge for me": how much it would help
+    r"|(?:that|it|this)(?:'d|\s+would)\s+(?:be\s+(?:\w+\s+)?(?:huge|great|amazing|awesome|ideal|perfect|helpful|"
+    r"gold|a\s+game[\s-]?changer|a\s+big\s+help)|help\s+(?:a\s+lot|me|us)|make\s+my)\b"
+    # "..., there's suppliers all up and down I-75": what is found there
+    r"|there(?:'s|\s+is|\s+are|'re)\s+(?!no\b|(?:a\s+)?list\b)(?:\w+\s+){0,3}?(?:all\s+over|up\s+and\s+down|everywhere|"
+    r"around|tons|loads|plenty|lots)\b"
+    # "rural managers at banks in NZ. keen to get a few referral partners going": the plan
+    r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?keen\s+(?:to|on)\b"
+    # "Dismiss it; I'd rather review the list first": what the user will do instead
+    r"|(?:i|we)(?:'d|\s+would)\s+rather\s+(?:review|check|look|wait|handle|talk|go\s+over|read|our|not|they|we|it)\b"
+    # "...; both are current clients", "a new GC is a window": what they are
+    r"|both\s+(?:are|were)\b(?!\s+(?:already\s+|existing\s+|current\s+|our\s+|my\s+)*(?:clients|customers|accounts|"
+    r"partners|competitors)\b)|(?:a|an)\s+(?:new\s+)?[\w-]+\s+is\s+(?:a|an|the)\s+(?:window|opportunity|opening|door|way\s+in)\b"
     # "drop the location, our buyers are mostly remote anyway": a sentence about the user's own
     # people (not "our ICP is ...", which says what is wanted)
     r"|(?:our|my)\s+(?!(?:icp|target|focus|ideal|criteria|requirement|sweet\s+spot|market)\b)"
@@ -204,14 +225,14 @@ _REASON = prefilter.compile(
     r"doesn'?t|won'?t|can'?t|aren'?t|isn'?t)\b"
     # "only 50-250 employees, the big ones have in-house teams", "the bigger ones already have
     # accountants": the companies left out, and why (not "the ones at manufacturers")
-    r"|the\s+(?:[\w-]+\s+)?(?:ones|guys|companies|firms|folks|people|players)\s+"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:ones|guys|companies|firms|folks|people|players)\s+"
     r"(?:(?:already|often|usually|typically|mostly|all|just|generally|probably|always)\s+)*"
     r"(?:have|has|got|don'?t|won'?t|can'?t|never|tend|use|run|own|outsource|handle|do\s+(?:it|that)|"
-    r"are\s+(?:already|usually|too|all|mostly|not|never|just|covered|taken|handled))\b"
+    r"are\s+(?:already|usually|too|all|mostly|not|never|just|covered|taken|handled)|aren'?t|isn'?t)\b"
     # "cut the clinics out, they're too small", "skip agencies, they are never a fit"
     # (not "they are already our clients" after companies named: read as companies left out)
     r"|(?:they|those|these)(?:'re|\s+are)\s+"
-    r"(?!already\s+(?:our\s+|my\s+)?(?:customers|clients|portcos|accounts)\b(?<=[a-z])(?<=\w)(?!\S))"
+    r"(?!already\s+(?:our\s+|my\s+)?(?:customers|clients|portcos|accounts)\b(?<=[a-z])(?<=\w)(?![^\s).,;!?]))"
     r"(?:too|already|usually|not|never|basically|"
     r"just|way)\b"
     # "ski resorts count for us", "they qualify too"
@@ -256,9 +277,9 @@ _REASON = prefilter.compile(
 # and a sentence about the user that names people ("I search the directors of sales") is the
 # request itself.
 _ASIDE = prefilter.compile(
-    r"(?:(?<=[,;.!?])|(?<=\s[\u2014\u2013-]))\s*(?:(?P<about>"
+    r"(?:(?<=[,;.!?(])|(?<=\s[\u2014\u2013-]))\s*(?:(?P<about>"
     # "I'd appreciate", "I would love": a polite request, not an aside
-    rf"{_SETTING}(?:i|we|he|she)(?!'d\b|\s+would\b)(?:'(?:ll|ve|m|re)|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
+    rf"{_SETTING}(?:i|we|he|she)(?!'d\b|\s+would\b)(?:'(?:ll|ve|m|re)|(?:(?<=he)|(?<=she))'s|\s+{_AUX})?\s+(?:{_ADVERB}\s+)*"
     rf"(?!(?:{_WANTS}|{_MODAL}|{_ADVERB})\b)[a-z]+(?:'t)?\b"
     # "they sign off on ERP": what the people do (not "they can live anywhere", a place freed)
     rf"|they\s+(?:{_ADVERB}\s+)*(?!(?:{_WANTS}|{_MODAL}|{_ADVERB}|{_AUX}|are|is)\b)[a-z]+\b"
@@ -284,13 +305,15 @@ _ASIDE = prefilter.compile(
     rf"|{_SETTING}(?:(?:the|a|an|their|most|many|some|plenty\s+of|lots\s+of|a\s+lot\s+of|"
     rf"half\s+(?:of\s+)?)\s+)?(?:{_SUBJECT_WORD}\s+){{0,2}}?{_SUBJECT_WORD}\s+"
     r"(?:usually|typically|often|generally|normally|always|never|rarely|seldom|hardly|barely|"
-    r"tend\s+to|don'?t|doesn'?t|do\s+not|does\s+not|won'?t|can'?t|aren'?t|isn'?t)\s+"
+    r"tend\s+to|don'?t|doesn'?t|do\s+not|does\s+not|won'?t|can'?t|aren'?t|isn'?t|will\s+not|would\s+not|"
+    r"wouldn'?t|will\s+never|would\s+never|cannot|can\s+not)\s+"
     # a verb next, not a joining word ("hospitals usually but ..."); "hq doesn't matter" asks
     # for the filter to go
     r"(?!(?:but|and|or|in|at|for|with|the|a|an|of|to|matter|count|apply)\b)[a-z]+"
     # "leave out Chicago, CPS is a separate procurement process": a name and what it is
     r"|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z])[\w&.-]*)?\s+(?:is|are|was|were|has|have)\s+"
     r"(?:a|an|the|their|its|our|my|not|already|always|never|too|so|very|handled|covered|run|done)\b"
+    r"|(?-i:[A-Z][\w&.-]*)(?:\s+(?-i:[A-Z])[\w&.-]*)?\s+belongs?\s+to\b"
     rf"){_TO_SENTENCE_END.replace('.!?', '.!?:;')}",
     re.IGNORECASE,
 )
@@ -321,7 +344,9 @@ _GREETING = re.compile(
 _SO_THAT = prefilter.compile(
     r"(?P<about>\s*,?\s+so\s+(?:that\s+)?)"
     # (not "so I'd love it if they were hiring", "so we'd like ...": a wish, the request itself)
-    r"(?!(?:i|we)(?:'d|\s+would)\s+(?:love|like|prefer|want)|(?:i|we)\s+(?:want|need)\b)"
+    r"(?!(?:i|we)(?:'d|\s+would)\s+(?:love|like|prefer|want)|(?:i|we)\s+(?:want|need)\b|"
+    # "raise the size so that we only see firms with 1,000+ employees": what is wanted
+    r"(?:i|we)\s+(?:only|just)\s+(?:see|get|have|find)\b)"
     r"(?:they|those|these|we|i|he|she|it|you|our|my|everyone|everybody|nobody)\b[^.!?]*",
     re.IGNORECASE,
 )
@@ -336,6 +361,8 @@ _INLINE_REASON = prefilter.compile(
     # "... verified email ids please as my manager is very particular about the bounce rate"
     r"|\s+as\s+(?:(?:my|our)\s+(?:[\w-]+\s+){1,2}?|someone\s+|somebody\s+)(?:is|are|was|were|wants|needs|likes|prefers|hates|insists|"
     r"cares|gets)\b"
+    # "... are current clients and I would rather our outreach not cross wires"
+    r"|\s+and\s+(?:i|we)(?:'d|\s+would)\s+rather\s+(?:our|not|they|we|it|that)\b"
     r"|(?<=[\w)])\s+before\s+(?:i|we)\s+"
     rf"(?!(?:can|could|do|did|have|had|forget|continue|begin|start|go)\b)){_TO_SENTENCE_END}",
     re.IGNORECASE,

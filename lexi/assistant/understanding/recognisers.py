@@ -176,8 +176,8 @@ def injection(m: Message) -> Intent | None:
 
 
 _WITH_THEIR_PHONES = re.compile(
-    r"\b(?:with|and|plus|incl(?:uding)?)\s+(?:their|the)\s+(?:direct\s+|personal\s+)?(?:mobile|cell|phone|"
-    r"direct[\s-]dial)",
+    r"\b(?:with|and|plus|incl(?:uding)?|need|want)\s+(?:(?:i|we)\s+(?:also\s+)?(?:need|want)\s+)?"
+    r"(?:their\s+|the\s+)?(?:direct\s+|personal\s+)?(?:mobile|cell|phone|direct[\s-]dial)",
     re.IGNORECASE,
 )
 
@@ -517,11 +517,22 @@ _CAMPAIGN_NAMED = re.compile(
 )
 
 
+_NARROWED_TO = re.compile(
+    r"\b(?:restrict|limit|narrow|filter|confine|cut\s+down|trim)\s+(?:(?:the|these|those|my|our)\s+)?"
+    r"(?:results?|search|people|list|them|it|that)?\s*(?:down\s+)?to\b",
+    re.IGNORECASE,
+)
+
+
 @recogniser(priority=50)
 def list_request(c: Clause) -> Intent | None:
     """ "add them to Q1 Leads", "show my lists", "remove anyone at Acme from the list"."""
     if commands.asks_cost(c.text) or _CAMPAIGN_NAMED.match(c.text):
         return None
+    if _NARROWED_TO.search(c.text) and not any(
+        n.lower() in c.text.lower() for n in c.state.known_list_names if n
+    ):
+        return None  # "restrict the results to verified emails": the search narrowed
     searched = c.running.searched
     state = c.state
     earlier = c.last

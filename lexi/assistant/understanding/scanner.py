@@ -34,7 +34,7 @@ from .places import (
     state_said_last,
     states_among_states,
 )
-from .signals import signals
+from .signals import MONTH_NAMES, signals
 from .slots import (
     COMPANY_NOUN_KEYS,
     DEPT_KEYS,
@@ -675,11 +675,23 @@ _IT_RUNGS = {
 # A number before these is a share or a time span, not how many people: "the last 90 days".
 _NOT_A_COUNT = {"%", "percent", "day", "week", "month", "year", "yr", "quarter", "hour"}
 _NOT_A_COUNT |= {"d", "wk", "mo", "mth"}  # "<90d", "6mo", "2wks": spans of time ("hr" is HR)
+# ... and an amount of money: "cap it at 1bn"
+_NOT_A_COUNT |= {"bn", "b", "m", "mm", "mn", "million", "billion", "mil", "mln", "bln"}
+_POINTING_BACK = {"those", "these", "both"}
+
+
+_ROAD = re.compile(r"\b(I|US|SR|A|M|N)-(\d{1,3})\b")
+
+
+def _the_old_value(keys: list[str], i: int) -> bool:
+    """ "at least 1,000 employees rather than 500", "up from 200": the value replaced."""
+    two = " ".join(keys[max(0, i - 2) : i])
+    return two in ("rather than", "up from", "down from")
 
 
 def _a_year(tok: Token, prev: str) -> bool:
     """ "in 2025", "since June 2025", "make it 2025": a year, not a count of people."""
-    if not (len(tok.text) == 4 and tok.text.isdigit() and 1990 <= int(tok.text) <= 2039):
+    if not (len(tok.text) == 4 and tok.text.isdigit() and 1900 <= int(tok.text) <= 2039):
         return False
     return prev in _BEFORE_A_YEAR or prev[:3] in _MONTH_KEYS
 
@@ -1346,9 +1358,7 @@ class _Scanner:
 
 # Token keys (singular, lower case) of the towns named like words: a cheap first check.
 _WORD_PLACE_KEYS = frozenset(norm_key(w) for w in COMMON_WORD_NAMES if " " not in w)
-_MONTH_NAMES = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTH_NAMES = frozenset(MONTH_NAMES)
 # Words after which a word is a town even before a role ("from Reading"); "and" and "or" join
 # roles as often as places ("fleet supervisors and Fleet managers").
 _PLACE_BEFORE = frozenset(PLACE_PREPOSITIONS) - {
@@ -1448,13 +1458,15 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.keywords = patterns.keywords(text, quotes)
     if "deal" in text or "store" in text or "Deal" in text or "Store" in text:
         text = _makes_dealt(text, slots)
+    if "-" in text:
+        text = _ROAD.sub(r"\1\2", text)  # "up and down I-75": a road, no count of 75
     tokens = tokenize(text)
     texts = [t.text for t in tokens]
     places = [place_at(tokens, idx, texts) for idx in range(len(tokens))]
     for hit in places:
         if hit is not None and hit.unlisted:
             add_unique(slots.unknown_places, [hit.unlisted])
-    _drop_word_places(tokens, places)
+    _drop_word_places(tokens, places, text)
     listed_towns(tokens, places)
     state_said_last(tokens, places)
     states_among_states(tokens, places)
@@ -1468,6 +1480,13 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
             and t.text.isalpha()
             and len(t.key) >= 5
             and places[idx] is None
+            # "R&D director at Intercos": a name where companies are named, no typo of "intern"
+            and not (
+                t.text[:1].isupper()
+                and idx
+                and tokens[idx - 1].key in ("at", "of", "from")
+                and (idx + 1 == len(tokens) or tokens[idx + 1].key not in COMPANY_NOUN_KEYS)
+            )
         ):
             better = _corrected(t)
             if better and _misspelt_place(tokens, idx):
@@ -1479,7 +1498,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     shorthand.meant_in_industry(clause, slots)
     shorthand.carriers_in_insurance(clause, slots)
     if not _ABOUT_THE_USER.search(clause):  # ("I am coffee roaster in Amsterdam": the user)
-        _niche_named(slots)
+        _niche_named(slots, clause)
     _country_narrowed(slots.locations)
     if _CONTINUE.match(clause):
         slots.more = True
@@ -1508,7 +1527,8 @@ _MAKES_DEALT = re.compile(
 # The words that may follow a niche's word and name its companies: "outdoor gear companies",
 # "coffee roasters", "serviced apartments".
 _NICHE_TAILS = frozenset(
-    "gear brand roaster apparel startup company firm maker shop business apartment cafe".split()
+    "gear brand roaster apparel startup company firm maker shop business apartment cafe "
+    "processor processing packer packing plant work grower farm orchard".split()
 )
 
 
@@ -1519,9 +1539,21 @@ _ABOUT_THE_USER = re.compile(
 )
 
 
-def _niche_named(slots: Slots) -> None:
+_NICHE_SAID = re.compile(
+    rf"\b({'|'.join(sorted(NICHES, key=len, reverse=True))})[\s-]+"
+    rf"(?:{'|'.join(sorted(_NICHE_TAILS, key=len, reverse=True))})(?:s|es)?\b",
+    re.IGNORECASE,
+)
+
+
+def _niche_named(slots: Slots, clause: str = "") -> None:
     """ "marketing folks at outdoor brands", "owners of coffee roasters", "hostel owners": a kind
-    of company the industry list does not name, searched as its keyword within its industry."""
+    of company the industry list does not name, searched as its keyword within its industry
+    ("meat processors": the industry's own alias, and "meat" its keyword)."""
+    for m in _NICHE_SAID.finditer(clause):
+        industry, keyword = NICHES[m[1].lower()]
+        if industry in slots.industries:
+            add_unique(slots.keywords, [keyword])
     phrases = [*slots.keywords, " ".join(slots.unknown)] if slots.unknown else list(slots.keywords)
     for phrase in phrases:
         words = norm_key(phrase).split()
@@ -1610,16 +1642,17 @@ def _quoted_postings(hiring_for: dict, quotes: list[str]) -> None:
             titles[n] = str(quotes[int(m[1])]) if int(m[1]) < len(quotes) else title
 
 
-def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> None:
+def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None], text: str = "") -> None:
     """A town named like a word is no place where the word means itself: before a role
     ("Fleet managers", "Reading teachers", "Mobile developers") unless a place is expected there
-    ("in Reading"), and a month ("raised since March"; the town is "March, GB")."""
+    ("in Reading"), a month ("raised since March"; the town is "March, GB"), and a word that
+    opens a sentence as a word ("Much appreciated.", "Nice one", "Best regards")."""
     for idx, hit in enumerate(places):
         if hit is None or hit.span != 1 or tokens[idx].key not in _WORD_PLACE_KEYS:
             continue
         if geo.normalise(tokens[idx].text) not in COMMON_WORD_NAMES:
             continue
-        if tokens[idx].key in _MONTH_NAMES:
+        if tokens[idx].key in _MONTH_NAMES or _opens_a_sentence_as_a_word(tokens, idx, text):
             places[idx] = None
             continue
         prev = tokens[idx - 1].key if idx else ""
@@ -1638,6 +1671,31 @@ def _drop_word_places(tokens: list[Token], places: list[PlaceHit | None]) -> Non
         # "VP Fleet", "Director Fleet": the word after a rung is the title's function
         if (role is not None and not role.generic) or _takes_function(prev):
             places[idx] = None
+
+
+# What may follow a town at the start of a sentence ("Boulder companies", "Reading and Slough",
+# "Aurora based firms"): the town is read as one.
+_AFTER_A_TOWN = frozenset({"and", "or", "based", "area", "metro", "region", "county", "office"})
+
+
+def _opens_a_sentence_as_a_word(tokens: list[Token], idx: int, text: str) -> bool:
+    """ "Much appreciated.", "Nice one!": a word-named town first in a sentence with a word of
+    no company, role, industry or place after it."""
+    if idx and not re.search(r"[.!?]\s*$", text[tokens[idx - 1].end : tokens[idx].start]):
+        return False
+    if idx + 1 >= len(tokens):
+        return False
+    nxt = tokens[idx + 1]
+    return (
+        nxt.text.isalpha()
+        and nxt.text.islower()
+        and not re.search(r"[,;:]", text[tokens[idx].end : nxt.start])
+        and nxt.key not in _AFTER_A_TOWN
+        and nxt.key not in COMPANY_NOUN_KEYS
+        and nxt.key not in ROLE_KEYS
+        and nxt.key not in INDUSTRY_KEYS
+        and nxt.key not in DEPT_KEYS
+    )
 
 
 def _takes_function(key: str) -> bool:
@@ -1866,11 +1924,17 @@ class _Walk:
                 and following not in _NOT_A_COUNT
                 and not _a_year(tok, prev)
                 and prev not in _NAMED_WITH_A_NUMBER
+                and prev not in _POINTING_BACK  # "drop those 2": the ones just named
+                and not _the_old_value(self.keys, i)
             ):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:
             # "too few", "way too many": what the user thinks of the results, no count
-            if VAGUE_COUNTS[k] != 25 and prev not in _JUDGED:
+            # ("at some of these places": the ones found, no count)
+            pointing = following == "of" and " ".join(
+                self.keys[i + 2 : i + 3]
+            ) in _POINTING_BACK | {"them"}
+            if VAGUE_COUNTS[k] != 25 and prev not in _JUDGED and not pointing:
                 slots.count, slots.vague_count = VAGUE_COUNTS[k], True
         elif k in MORE_WORDS and following != "than":
             slots.more = True
@@ -2218,7 +2282,7 @@ def _flush(
         add_unique(slots.unsupported, ["exclude_companies"])
     elif (negated and company_noun) or _terse_exclusion(tokens, pending):
         _left_out(tokens, pending, words, slots)
-    elif company_noun or named or acronym:
+    elif company_noun or named or acronym or _kind_after_companies_in(tokens, pending):
         add_unique(slots.keywords, [" ".join(_KEYWORD_CASE.get(w.lower(), w) for w in words)])
         nxt = pending[-1] + 1
         if (
@@ -2231,6 +2295,27 @@ def _flush(
     else:
         slots.unknown.extend(w for w in words if not _terse_place(w, slots))
     pending.clear()
+
+
+def _kind_after_companies_in(tokens: list[Token], pending: list[int]) -> bool:
+    """ "at companies in foodstuff", "firms in widgets": the kind of business, in English words
+    (a word in another language, "empresas en alimentación", is left to ask about)."""
+    first = pending[0]
+    return (
+        first >= 2
+        and tokens[first - 1].key == "in"
+        and tokens[first - 2].key in COMPANY_NOUN_KEYS
+        and all(tokens[j].text.isascii() and tokens[j].text.islower() for j in pending)
+        and not any(tokens[j].key in _PLACE_NOUNS for j in pending)
+    )
+
+
+# "companies in tier 1 cities", "firms in rural areas", "in downtown Chicago": where, not what
+_PLACE_NOUNS = frozenset(
+    "city town area region country state market metro location place suburb county province "
+    "district capital hub downtown uptown midtown central greater north south east west northern "
+    "southern eastern western rural urban suburban inner outer coastal the".split()
+)
 
 
 # Words around a terse exclusion ("and no ortho please").

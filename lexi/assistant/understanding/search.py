@@ -67,7 +67,7 @@ LEADING_WEAK_REFINE = re.compile(
 )
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
-    r"along\s+with|and\s+also|on\s+top)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
+    r"along\s+with|and\s+also|on\s+top|back\s+in|back\s+on)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
     # "or executive directors": one more value the search may match ("or rather ..." replaces)
     r"^\W*or\s+(?!rather\b|actually\b|instead\b)|"
     # "- nyc": a list item added under the search, as "+ nyc"
@@ -531,10 +531,13 @@ def _refine_roles(
     no longer read as industries when they changed a department."""
     roles = render_roles(slots.positive_roles)
     if not roles and slots.dept_mentions and base.get("titles") and not base.get("departments"):
-        slots = _departments_not_industries(slots)
         gone_depts = {d for d, _, neg in slots.dept_mentions if neg}
         new = [d for d, _, neg in slots.dept_mentions if not neg]
         swapped = swap_departments(base["titles"], gone_depts, new, add)
+        # "marketing instead" after CFOs is about the department; "only in manufacturing" after
+        # CFOs changes no title, and is the sector
+        if swapped or all(len(inds) <= 1 for _, inds, _ in slots.dept_mentions):
+            slots = _departments_not_industries(slots)
         if swapped:
             f["titles"] = swapped
     if (

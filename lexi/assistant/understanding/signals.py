@@ -276,6 +276,21 @@ _ADDED = re.compile(
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b)?",
     _I,
 )
+_NEXT_WORDS = re.compile(r"\s+([\w.+#-]+)(?:\s+([\w.+#-]+))?")
+
+
+def _whole_name(tech: str, after: str) -> str:
+    """The technology's whole name when it goes on in lower case after the words read ("just
+    adopted sage intacct": Sage Intacct, not Sage)."""
+    m = _NEXT_WORDS.match(after)
+    if not m or " " in tech:
+        return tech
+    for longer in (f"{tech} {m[1]} {m[2]}" if m[2] else "", f"{tech} {m[1]}"):
+        if longer and longer.lower() in TECHNOLOGY_SPELLING:
+            return TECHNOLOGY_SPELLING[longer.lower()]
+    return tech
+
+
 # Words that point back at a technology already named rather than naming one.
 _PRONOUN = re.compile(
     r"(?:it|them|that|this|those|these|one|either|both|the\s+(?:same|tool|platform|software|"
@@ -293,17 +308,20 @@ _NOW_WORDS = (
     r"(?:right\s+)?now\b|right\b|atm\b|currently\b|presently\b|at\s+the\s+moment\b|"
     r"at\s+present\b|these\s+days\b|as\s+we\s+speak\b"
 )
+# ... and after the role only: "hiring an Event Manager rn" (not "hiring RNs", nurses)
+_NOW_AFTER = rf"{_NOW_WORDS}|rn\b|asap\b"
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
+    # ("hiring managers", "hiring partners" are titles; "hiring partner managers" is a hiring)
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
-    r"partners?|managers?|committee)\b)"
+    r"partners?(?!\s+(?:managers?|mgrs?|directors?))|managers?|committee)\b)"
     r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
     rf"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|{_NOW_WORDS})"
-    rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|{_NOW_WORDS})[A-Za-z][\w&/-]*){{0,3}}))?"
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
     r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
     r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
-    rf"(?:\s+(?:{_NOW_WORDS}))?"
+    rf"(?:\s+(?:{_NOW_AFTER}))?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
     rf"(?:\s*[,(]?\s*(?:(?:jobs?|roles?|positions?|openings?|postings?)\s+)?(?:posted\s+)?"
@@ -587,6 +605,14 @@ _DANGLING_WINDOW = re.compile(
 )
 
 
+# "raised within 90 days", "changed jobs within 60 days": a window counted back from today
+# ("within 30 days of the launch" counts from something else).
+_BARE_WITHIN = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\b(?!\s+(?:of|from|after)\b)",
+    re.IGNORECASE,
+)
+
+
 def _span_written_out(m: re.Match[str]) -> str:
     n, unit = (m["n"], m["unit"]) if m["n"] else (m["n2"], m["unit2"])
     return f" {n} {_unit_word(unit)}"
@@ -604,6 +630,7 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     if _DIGIT.search(text):
         text = _COMPACT_SPAN.sub(_span_written_out, text)  # "new in role 60d"
         text = _DANGLING_WINDOW.sub(" in the ", text)  # "raised a series C, last 90 days"
+        text = _BARE_WITHIN.sub(r"within the last \g<n> \g<unit>", text)  # "within 90 days"
     if "since" in text.lower() or "after" in text.lower():
         text = _dates_month_first(text)
     if _SHORT_WINDOW_NEEDLE.search(text):
@@ -852,6 +879,7 @@ class _Reading:
     def adopted(self, m: re.Match[str]) -> str:
         names = m.re.groupindex
         tech = "".join(m.group(g) or "" for g in ("tech", "tech2", "tech3") if g in names).strip()
+        tech = _whole_name(tech, m.string[m.end() :])
         if tech.lower() not in TECHNOLOGY_SPELLING and _MOVED.search(m.group(0)):
             return m.group(0)  # "who just moved to Austin": a move, not a technology
         self.filters.setdefault("technologies", [])

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 
 from lexi.prospects.taxonomy import INDUSTRIES
 
-from .industries import INDUSTRY_ALIASES
+from .industries import INDUSTRY_ALIASES, NICHES
 from .lexicon import (
     COMPANY_NOUNS,
     DEPARTMENT_TITLE,
@@ -23,6 +23,7 @@ from .lexicon import (
     SIZE_WORDS,
     TECHNOLOGY_SPELLING,
     Role,
+    data_file,
 )
 from .realwords import REAL_WORDS
 from .text import norm_key, word_set
@@ -385,6 +386,11 @@ _VOCAB = sorted(
     | {"department", "employee", "company", "companies", "country", "countries"}
 )
 _VOCAB_SET = set(_VOCAB)
+# Words read as keywords of their own ("agtech startups", "kiwifruit growers"): no typo of a
+# lexicon word ("agtech" is not "adtech").
+_KEYWORD_WORDS = frozenset(
+    k for k in (*data_file("trades.toml")["trades"], *NICHES) if " " not in k
+)
 _WHOLE_KEYS = frozenset(k for table in (ROLE_KEYS, INDUSTRY_KEYS) for k in table if " " not in k)
 
 
@@ -400,7 +406,9 @@ _INFLECTIONS = frozenset({"es", "ed", "ing", "er", "ers", "ies", "ly", "en", "os
 @lru_cache(maxsize=4096)
 def correct(word: str, guard: bool = True) -> str | None:
     """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""
-    if len(word) < 5 or word in _VOCAB_SET or word in STOPWORDS or not word.isalpha():
+    if len(word) < 5 or word in _VOCAB_SET or word in _KEYWORD_WORDS or word in STOPWORDS:
+        return None
+    if not word.isalpha():
         return None
     if guard and word in REAL_WORDS:
         return None

@@ -293,6 +293,13 @@ def _shared_scale(left: list[str], right: list[str]) -> str:
     return f"{low} and {high}"
 
 
+# A capitalised word right after a number word (not a role or a unit): the number begins a name.
+_NAME_GOES_ON = re.compile(
+    r"\s+(?!(?:CEOs?|CFOs?|CTOs?|COOs?|CMOs?|VPs?|Directors?|Managers?|Heads?|Founders?|Owners?|Partners?|"
+    r"Presidents?|People|Employees|Companies|Firms|Leads|Names|Contacts|Prospects|More)\b)[A-Z][a-z]"
+)
+
+
 def words_to_digits(text: str) -> str:
     """ "twenty five CEOs" -> "25 CEOs", "a dozen" -> "12", "one" only where it counts."""
 
@@ -314,6 +321,8 @@ def words_to_digits(text: str) -> str:
             return raw
         if words == ["one"]:
             return raw  # "the one", "no one": too often not a number; handled as 1 elsewhere
+        if m.start() and raw[:1].isupper() and _NAME_GOES_ON.match(m.string, m.end()):
+            return raw  # "Four Seasons", "Three Rivers Health": a name
         if (cut := _two_numbers(words)) is not None:
             # "between fifty and two hundred": two numbers, not 5,200.
             return " ".join([*lead, _shared_scale(words[:cut], words[cut + 1 :]), *trail])

@@ -82,7 +82,10 @@ _RULES: list[tuple[str, str]] = [
             r"\b(?:fortune|global)\s+(?:500|1000|100)\b|\binc\.?\s*5000\b|\bftse\s*(?:100|250|350)\b|"
             # "Top 50 accountancy firms", "top 100 law firms": a ranking Lexi does not hold
             r"\btop\s+\d{2,3}\s+(?=(?:[\w-]+\s+){0,2}(?:firms|companies|practices|brands|banks|insurers|"
-            r"retailers|employers|agencies|hospitals|universities|schools)\b)|"
+            r"retailers|employers|agencies|hospitals|universities|schools|manufacturers|producers|makers|"
+            r"suppliers|distributors|groups|chains|players|vendors)\b)|"
+            # "on the Deloitte Top 200 list", "the Gartner MQ leaders": a published list
+            r"\b(?:deloitte|forbes|inc\.?|fortune|gartner|crain'?s)\s+top\s*\d{2,4}\b|\bgartner\s+mq\b|"
             # stock indexes: "ASX 200 miners", "CAC 40 companies", "Russell 2000", "Nikkei 225"
             r"\b(?:asx\s*(?:20|50|100|200|300)|cac\s*40|sbf\s*120|m?dax(?:\s*(?:30|40))?|tec\s*dax|"
             r"nasdaq[\s-]*100|russell\s*(?:1000|2000|3000)|s\s*&\s*p\s*(?:400|600|midcap|smallcap)|"
@@ -145,7 +148,8 @@ _RULES: list[tuple[str, str]] = [
         "location_count",
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
-            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
+            r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant|production|"
+            r"manufacturing|distribution|operating)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+|which\s+(?:has|have)\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
@@ -255,7 +259,8 @@ _RULES: list[tuple[str, str]] = [
             r"|\b(?:that\s+|who\s+)?visited\s+(?:our|my)\s+[^,;.]+"
             # "that are researching zero trust", "companies actively shopping for a dev agency":
             # what a company is researching or buying, whatever it is, up to the next criterion.
-            r"|\b(?:(?:that|who|which)\s+(?:are\s+|is\s+)?|(?<=companies\s)|(?<=ones\s)|(?<=firms\s)|(?<=orgs\s)|(?<=accounts\s))"
+            r"|\b(?:(?:that|who|which)\s+(?:are\s+|is\s+)?|(?:(?<=companies\s)|(?<=cos\s)|(?<=ones\s)|(?<=firms\s)|"
+            r"(?<=orgs\s)|(?<=accounts\s)|(?<=vendors\s))(?:are\s+|is\s+)?)"
             r"(?:actively\s+|currently\s+|now\s+)?(?:researching|evaluating|shopping\s+(?:around\s+)?for|"
             r"in\s+the\s+market\s+for|comparing)\s+"
             r"(?:(?!\b(?:in|at|with|based|that|who|which|and|but|headquartered)\b)[\w'/&-]+\s*){1,5}"
@@ -308,9 +313,14 @@ _RULES: list[tuple[str, str]] = [
         "tenure",
         (
             r"\b(?:who(?:'ve|\s+have)?\s+)?been\s+in\s+(?:their|the)\s+(?:current\s+)?(?:role|job|position|seat)\s+"
-            r"(?:for\s+)?(?:at\s+least|less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+)\s+(?:years?|months?)"
+            r"(?:for\s+)?(?:at\s+least|less|more|under|over)\s+(?:than\s+)?(?:a|an|\d+|two|three|four|five|six|seven|"
+            r"eight|nine|ten|fifteen|twenty)\s+(?:years?|months?)"
+            # "who have held the role for 10+ years", "held their seat for over five years"
+            r"|\b(?:held|had|kept)\s+(?:the|their|that|this|his|her)\s+(?:current\s+)?(?:role|job|position|seat|title|post)\s+"
+            r"for\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|"
+            r"twenty)\s*\+?\s*(?:years?|yrs?)\b"
             # "in role 5+ yrs", "3+ years in the seat": years in the job, not a recent change
-            r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+(?:for\s+|since\s+)?"
+            r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+|same\s+)?(?:role|job|position|seat|post)\s+(?:for\s+|since\s+)?"
             r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
             # "in their role longer than 3 years", "in role more then 2 years"
             r"|\bin\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+"
@@ -342,7 +352,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "phone",
-        r"\b(?:with\s+)?(?:direct\s+dials?|mobile\s+(?:phone\s+)?numbers?|cell(?:\s+phone)?\s+numbers?|phone\s+numbers?)\b",
+        r"\b(?:with\s+)?(?:direct\s+dials?|mobile\s+(?:phone\s+)?numbers?|cell(?:\s+phone)?\s+(?:numbers?|#s?)|"
+        r"phone\s+(?:numbers?|#s?))(?:\b|(?<=#)|(?<=#s))",
     ),
     (
         "past_employer",
@@ -526,9 +537,16 @@ _ROUND_WAS = prefilter.compile(
     rf"{_AMOUNT}",
     re.IGNORECASE,
 )
+# "that raised a $40M+ round", "closed a $15M Series B": the size of one round.
+_ROUND_OF = prefilter.compile(
+    rf"\b(?:that\s+|who\s+|which\s+)?(?:have\s+|has\s+|just\s+|recently\s+)*(?:raised|closed|announced|landed)\s+"
+    rf"(?:a|an)\s+{_AMOUNT}\s+(?:(?:series\s+[a-f]|seed|pre-?seed|funding|growth|venture|vc)\s+)?(?:round|raise)?\b",
+    re.IGNORECASE,
+)
 _BEFORE_SIGNALS = (
     ("ownership_type", _NOT_BACKED),
     ("funding_amount", _ROUND_SIZE),
+    ("funding_amount", _ROUND_OF),
     ("funding_amount", _ROUND_WAS),
 )
 

@@ -6314,3 +6314,480 @@ class TestNewcomerWarehouseAndDelegatingRequests:
     def test_solar_installer_asks(self, text, kinds):
         state = ConversationState(last_campaign_id="c1", known_list_names=["UT Schools"])
         assert [i.kind for i in interpret(text, state).intents] == kinds
+
+
+class TestSpanglishFormalAndShorthandRequests:
+    """Requests in Spanish mixed with English, formal British asides, terse finance shorthand
+    ("ctrlr at gcs in ut, 50-200 ee"), niches named by what they make or grow, numbers that are
+    no count (roads, names, amounts, the value replaced) and a command taken back mid-message."""
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("guárdalos en Baja Plants", [IntentKind.list_add]),
+            ("cuántos hay ahora en esa lista?", [IntentKind.list_stats]),
+            ("más cortito porfa, nadie lee 4 párrafos", [IntentKind.email_rewrite]),
+            ("aprueba esa porfa", [IntentKind.task_approve]),
+            ("enséñame los emails", [IntentKind.campaign_show]),
+            ("nah no me gustó, regrésalo como estaba", [IntentKind.campaign_undo]),
+            ("borra Test Lexi", [IntentKind.list_delete]),
+            ("creditos?", [IntentKind.credits]),
+            ("dale, lánzala", [IntentKind.campaign_start]),
+            ("nueva lista CDMX Tech Talent con estos", [IntentKind.list_create]),
+        ],
+    )
+    def test_spanish_commands(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["CFO"]},
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+            known_list_names=["Baja Plants", "Test Lexi"],
+            last_list_name="Baja Plants",
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_a_spanish_search(self):
+        f = search("oye lexi, necesito HR directors en manufactureras en Monterrey porfa").filters
+        assert f.titles == ["HR Director"] and f.locations == ["Monterrey, MX"]
+        assert "Automotive" in f.industries
+
+    def test_a_spanish_refinement_and_a_list_name_kept(self):
+        f = search("y también gerentes de RH", after({"titles": ["HR Director"]})).filters
+        assert f.titles == ["HR Director", "HR Manager"]
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["Border CFOs"])
+        rename = interpret("y renombra Border CFOs a Border CFOs - old", state).intents[0]
+        assert rename.kind is IntentKind.list_rename
+        assert rename.params["new_name"] == "Border CFOs - old"
+
+    def test_a_spanish_topic_is_kept_as_written(self):
+        state = ConversationState(known_list_names=["NL Steel"])
+        got = interpret(
+            "crea campaña para NL Steel sobre outsourcing de nómina para personal sindicalizado",
+            state,
+        ).intents[0]
+        assert got.kind is IntentKind.campaign_create
+        assert got.params["topic"] == "outsourcing de nómina para personal sindicalizado"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Diretor Comercial em empresas de software em São Paulo",
+            "find me Y Combinator founders in San Francisco",
+            "y'all got any CNOs in Memphis",
+        ],
+    )
+    def test_no_spanish_read_into_other_words(self, text):
+        got = interpret(text, ConversationState()).intents[0]
+        assert not (got.filters and got.filters.keywords and "and" in got.filters.keywords)
+        if "Diretor" in text:
+            assert got.filters.titles == ["Sales Director"] and not got.filters.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "employees"),
+        [
+            ("cfo or ctrlr at gcs in ut, 50-200 ee", {"min": 50, "max": 200}),
+            (
+                "finance leaders @ property management cos in phoenix, 100+ ee",
+                {"min": 100, "max": None},
+            ),
+            ("owners of small gcs in tucson, 11-50 ee", {"min": 11, "max": 50}),
+        ],
+    )
+    def test_ee_is_employees(self, text, employees):
+        f = search(text).filters
+        assert f.employees == employees and f.limit == 25
+
+    def test_controllers_at_general_contractors(self):
+        f = search("ctrlrs at utah gcs").filters
+        assert (f.titles, f.industries) == (["Controller"], ["Construction"])
+        assert search("controllers at family owned gcs in slc").filters.industries == [
+            "Construction"
+        ]
+        # a list's name keeps its GCs
+        state = ConversationState(known_list_names=["UT GCs 50-200"])
+        got = interpret("build a campaign for UT GCs 50-200 about our procore integration", state)
+        assert got.intents[0].list_name == "UT GCs 50-200"
+
+    def test_a_quoted_one_word_title_in_a_field(self):
+        f = search(
+            'title:"Controller" industry:"Veterinary" (geo:"Arizona" OR geo:"Nevada") '
+            "employees:51-200"
+        ).filters
+        assert f.titles == ["Controller"] and f.locations == ["AZ, US", "NV, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            (
+                "controllers, commercial real estate, reno/sparks",
+                ["Reno, NV, US", "Sparks, NV, US"],
+            ),
+            ("controllers in denver/boulder", ["Denver, CO, US", "Boulder, CO, US"]),
+            (
+                "practice mgrs, vet clinics, denver & colo springs",
+                ["Denver, CO, US", "Colorado Springs, CO, US"],
+            ),
+            ("farm consultants around Palmy", ["Palmerston North, NZ"]),
+            ("CEOs at agtech cos in Aus", ["AU"]),
+        ],
+    )
+    def test_places_written_short(self, text, locations):
+        assert search(text).filters.locations == locations
+
+    @pytest.mark.parametrize(
+        ("text", "industries", "keywords"),
+        [
+            ("GMs at meat processors in NZ", ["Food Production"], ["meat"]),
+            ("plant managers at poultry processors in Arkansas", ["Food Production"], ["poultry"]),
+            ("orchard mgrs at kiwifruit growers in Tauranga", ["Farming"], ["kiwifruit"]),
+            ("CEOs at agtech cos in Aus", [], ["agtech"]),
+            ("CMOs at security cos in NYC", ["Computer & Network Security"], []),
+            (
+                "HR managers at security services companies in Bangalore",
+                ["Security and Investigations"],
+                [],
+            ),
+        ],
+    )
+    def test_kinds_of_company(self, text, industries, keywords):
+        f = search(text).filters
+        assert (f.industries, f.keywords) == (industries, keywords)
+
+    def test_orchard_managers_keep_their_title(self):
+        assert search("orchard managers in Nelson").filters.titles == ["Orchard Manager"]
+
+    @pytest.mark.parametrize(
+        ("text", "limit"),
+        [
+            ("and add Indiana, there's suppliers all up and down I-75", 25),
+            ("Hotel Managers at Four Seasons in London", 25),
+            ("CMOs at cyber cos that use 6sense", 25),
+            (
+                "Please raise the size so that we only see firms with at least 1,000 employees rather than 500.",
+                25,
+            ),
+            ("give me Five CFOs in Ohio", 5),
+            ("make it 50 instead of 25", 50),
+        ],
+    )
+    def test_numbers_that_are_no_count(self, text, limit):
+        assert search(text, after({"titles": ["CFO"]})).filters.limit == limit
+
+    def test_the_two_just_named_are_dropped(self):
+        state = after({"titles": ["CFO"], "locations": ["OM", "BH", "AE"]})
+        f = search(
+            "On second thought, Oman and Bahrain are rather outside the client's brief, so "
+            "kindly drop those two.",
+            state,
+        ).filters
+        assert f.locations == ["AE"] and f.limit == 25
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Please make it shorter; busy CTOs will not read three paragraphs.",
+            "Shorter. A general counsel will not read four paragraphs from a vendor.",
+        ],
+    )
+    def test_a_remark_after_a_rewrite(self, text):
+        state = ConversationState(last_campaign_id="c1")
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.email_rewrite]
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            (
+                "Actually, please pause the campaign for the moment; one of our partners wishes "
+                "to review the list.",
+                [IntentKind.campaign_pause],
+            ),
+            (
+                "can you text him too? he's more of a texter than an email guy",
+                [IntentKind.unsupported],
+            ),
+            (
+                "Much better, thank you. Please go ahead and start the campaign.",
+                [IntentKind.campaign_start],
+            ),
+            (
+                "Much obliged, Lexi. Out of interest, what else are you able to help me with?",
+                [IntentKind.capabilities],
+            ),
+            ("Dismiss it; I'd rather review the list first.", [IntentKind.task_dismiss]),
+            ("Could you pull their LinkedIn posts from the past month?", [IntentKind.unsupported]),
+        ],
+    )
+    def test_remarks_said_by_the_way(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["CFO"]},
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("and add Indiana, there's suppliers all up and down I-75", ["MI, US", "IN, US"]),
+            ("add Kentucky. someone has to report on all that glass", ["MI, US", "KY, US"]),
+            ("skip Ohio (Manhattan belongs to another rep)", ["MI, US"]),
+        ],
+    )
+    def test_remarks_name_no_place_or_industry(self, text, locations):
+        f = search(text, after({"titles": ["CFO"], "locations": ["MI, US"]})).filters
+        assert f.locations == locations and not f.industries and not f.keywords
+
+    def test_the_money_guy_is_the_one_buying(self):
+        f = search(
+            "ok swap risk manager for CFO and controller, at GCs that size the money guy is "
+            "usually the one buying the insurance anyway",
+            after({"titles": ["Risk Manager"], "industries": ["Construction"]}),
+        ).filters
+        assert f.titles == ["CFO", "Controller"] and f.industries == ["Construction"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "only those who have held the role for 10+ years",
+            "IT Directors at hospitals in Ohio who are in same role for 5+ years",
+            "people who have been in their role for more than five years",
+        ],
+    )
+    def test_tenure_cannot_be_filtered(self, text):
+        assert search(text, after({"titles": ["CFO"]})).unsupported == ["tenure"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("CMOs at security cos that raised a $40M+ round", "funding_amount"),
+            ("cfos in utah whose companies are actively researching ap automation", "intent_data"),
+            ("CMOs in Germany at security cos that DON'T use HubSpot", "exclude_technologies"),
+        ],
+    )
+    def test_criteria_lexi_cannot_filter_on(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code]
+        assert "Industrial Automation" not in got.filters.industries
+        assert not got.filters.technologies and got.filters.titles in (["CFO"], ["CMO"])
+
+    def test_search_and_phone_numbers_in_one_message(self):
+        got = search("find ops managers at 3PLs in Texas, need their mobile numbers")
+        assert got.filters.titles == ["Operations Manager"] and got.unsupported == ["phone"]
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "CFOs at fintechs that raised within 90 days",
+                "last_funding",
+                {"after": "2026-09-03", "before": None},
+            ),
+            ("VPs of sales who changed jobs within 60 days", "job_change_within_days", 60),
+        ],
+    )
+    def test_within_a_window(self, text, key, value):
+        from lexi.assistant.understanding.evaluation import labels_day
+
+        with labels_day():
+            f = search(text).filters
+        assert getattr(f, key) == value
+
+    def test_a_hiring_signal_said_after_a_role(self):
+        f = search("VP alliances, 5000+ emp, hiring partner managers").filters
+        assert f.titles == ["VP of Alliances"]
+        assert f.hiring_for == {"titles": ["Partner Manager"]}
+        f = search(
+            "ANY security vendor hiring an Event Manager rn?? want their CMO + VP mktg"
+        ).filters
+        assert f.hiring_for == {"titles": ["Event Manager"]} and f.titles == [
+            "CMO",
+            "VP of Marketing",
+        ]
+
+    def test_a_save_taken_back_for_a_new_list(self):
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["Triangle HR", "Q1"])
+        got = interpret(
+            "save to Triangle HR... wait no, make a new list Triangle Nursing Execs", state
+        )
+        assert [(i.kind, i.list_name) for i in got.intents] == [
+            (IntentKind.list_create, "Triangle Nursing Execs")
+        ]
+        got = interpret("save these to Q1, no wait, add them to Triangle HR", state)
+        assert [(i.kind, i.list_name) for i in got.intents] == [
+            (IntentKind.list_add, "Triangle HR")
+        ]
+
+    def test_narrowing_the_results_is_no_list(self):
+        got = search(
+            "Much appreciated. On reflection, please also include Dammam, and restrict the "
+            "results to verified email addresses only.",
+            after({"titles": ["General Manager"], "locations": ["Riyadh, SA"]}),
+        ).filters
+        assert got.locations == ["Riyadh, SA", "Dammam, SA"] and got.email_status == ["verified"]
+
+    def test_formal_list_questions(self):
+        state = ConversationState(known_list_names=["London Hotel Leaders"])
+        got = interpret("Thank you. And who is currently in London Hotel Leaders?", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_contents]
+
+    def test_a_sector_added_to_a_search(self):
+        f = search("only in manufacturing", after({"titles": ["CFO"]})).filters
+        assert "Automotive" in f.industries and f.titles == ["CFO"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Could you also include Presidents and Chairmen?", ["CEO", "Chairman"]),
+            ("add Hotel Managers to that as well", ["CEO", "Hotel Manager"]),
+            ("head of alliances, EMEA", ["Head of Alliances"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        f = search(text, after({"titles": ["CEO"]})).filters
+        assert all(t in f.titles for t in titles)
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("flick em all an email about our webinar next thursday arvo", [IntentKind.email_send]),
+            ("can you txt them all instead, farmers don't check email", [IntentKind.unsupported]),
+            ("credits + whatever's pending pls", [IntentKind.credits, IntentKind.tasks]),
+            (
+                "Could you also pull each CIO's direct dial and mobile number?",
+                [IntentKind.unsupported],
+            ),
+            (
+                "Could you also schedule 20-minute intro calls with whoever replies?",
+                [IntentKind.unsupported],
+            ),
+        ],
+    )
+    def test_kiwi_and_lawyerly_asks(self, text, kinds):
+        state = ConversationState(last_filters={"titles": ["CIO"]}, last_prospect_ids=["p1"])
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_a_list_named_with_these(self):
+        state = ConversationState(last_prospect_ids=["p1"])
+        got = interpret("new list ALSP Targets Q1 w/ these", state).intents[0]
+        assert (got.kind, got.list_name) == (IntentKind.list_create, "ALSP Targets Q1")
+
+    def test_brackets_that_say_it_again(self):
+        f = search(
+            "Please find managing partners at law firms in Philadelphia, provided that the firm has "
+            "between 50 and 500 employees (i.e., no solo practitioners, and nothing on the scale of "
+            "a national firm)."
+        ).filters
+        assert f.titles == ["Managing Partner"] and f.employees == {"min": 50, "max": 500}
+        f = search(
+            "Exclude, for the avoidance of doubt, law firms and legal services companies "
+            "(competitors and channel partners, respectively).",
+            after({"titles": ["CIO"], "industries": ["Pharmaceuticals"]}),
+        ).filters
+        assert f.titles == ["CIO"] and f.exclude_industries == ["Law Practice", "Legal Services"]
+
+    def test_a_remark_after_a_search_names_no_role(self):
+        got = search("rural managers at banks in NZ. keen to get a few referral partners going")
+        assert got.filters.titles == ["Rural Manager"]
+        got = search(
+            "Only those who started in the role within the last 180 days; a new GC is a window.",
+            after({"titles": ["General Counsel"]}),
+        )
+        assert got.filters.job_change_within_days == 180
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "plant managers in Germany, food manufacturers with more than 5 production sites",
+                "location_count",
+            ),
+            ("head of purchasing in the top 100 food manufacturers, Italy", "company_list"),
+            ("CFOs at dairy companies on the Deloitte Top 200 list", "company_list"),
+        ],
+    )
+    def test_rankings_and_sites_are_no_count(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code] and got.filters.limit == 25
+
+    def test_the_kind_of_companies_in_english_words(self):
+        f = search("heads of logistics at companies in foodstuff in Sevilla").filters
+        assert f.keywords == ["foodstuff"] and f.locations == ["Sevilla, ES"]
+        assert not search("office managers at law firms in downtown Chicago").filters.keywords
+        got = interpret("jefes de logística en empresas de alimentación en Sevilla").intents[0]
+        assert got.kind is IntentKind.clarify and got.missing == ["language"]
+
+    def test_a_company_named_after_at_is_no_typo(self):
+        f = search("give me a couple of names of R&D director at Intercos").filters
+        assert f.titles == ["R&D Director"] and f.limit == 2
+        assert search("CFOs at Biotek companies").filters.industries == ["Biotechnology"]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("looking for HR directors at construction companies in western PA", ["PA, US"]),
+            ("CFOs in central NY", ["NY, US"]),
+        ],
+    )
+    def test_part_of_a_state_by_its_code(self, text, want):
+        assert search(text).filters.locations == want
+
+    def test_southern_and_canadian_words(self):
+        state = after({"titles": ["DON"], "locations": ["MS, US", "AL, US"]})
+        assert search("nix Mississippi", state).filters.locations == ["AL, US"]
+        state = ConversationState(last_campaign_id="c1", known_list_names=["Cincy Food & Bev"])
+        got = interpret("lemme see who all's in Cincy Food & Bev now", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_contents]
+        got = interpret("go on and pause it for now, census is down this week", state).intents
+        assert [i.kind for i in got] == [IntentKind.campaign_pause]
+        got = interpret("lemme see what we sent em", state).intents
+        assert [i.kind for i in got] == [IntentKind.campaign_show]
+
+    def test_a_list_name_with_a_shorthand_in_it(self):
+        state = ConversationState(last_prospect_ids=["p1"])
+        got = interpret("make a new list called South AL DONs with these", state).intents[0]
+        assert got.list_name == "South AL DONs"
+
+    def test_some_of_these_places_is_no_count(self):
+        f = search(
+            "hmm, also add fleet managers, at some of these places the fleet manager owns the "
+            "safety side",
+            after({"titles": ["Safety Director"]}),
+        ).filters
+        assert f.titles == ["Safety Director", "Fleet Manager"] and f.limit == 25
+
+    def test_a_country_put_back_in(self):
+        f = search("thin. put austria back in", after({"titles": ["CFO"], "locations": ["CH"]}))
+        assert f.filters.locations == ["CH", "AT"]
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("CISOs @ systems integrators in the DMV", ["Information Technology and Services"]),
+            ("new CISOs at DoD contractors anywhere in the US", ["Defense & Space"]),
+        ],
+    )
+    def test_govcon_kinds_of_company(self, text, industries):
+        assert search(text).filters.industries == industries
+
+    def test_govcon_technologies_and_phones(self):
+        f = search("directors of IT at companies using Deltek Costpoint in Virginia").filters
+        assert f.technologies == ["Deltek Costpoint"]
+        got = search("CISOs at defense contractors in virginia, need direct phone #s too")
+        assert got.unsupported == ["phone"] and got.filters.titles == ["CISO"]
+
+    @pytest.mark.parametrize(
+        "title",
+        ["Director of Physical Therapy", "Director of Respiratory Therapy"],
+    )
+    def test_therapy_directors(self, title):
+        text = title.replace("Director", "directors").lower() + " at hospitals in Charlotte"
+        assert search(text).filters.titles == [title]
+
+    def test_clients_named_then_left_out(self):
+        f = search(
+            "Also leave out Aviva and Legal & General, both are existing customers",
+            after({"titles": ["CISO"], "industries": ["Insurance"]}),
+        )
+        assert f.unsupported == ["exclude_companies"] and not f.filters.exclude_industries
