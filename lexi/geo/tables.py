@@ -251,6 +251,7 @@ CITY_ALIASES: dict[str, str] = {
     "Athina": "Athens, GR",
     "Bucuresti": "Bucharest, RO",
     "Palmy": "Palmerston North, NZ",
+    "Boca": "Boca Raton, FL, US",
     "Colo Springs": "Colorado Springs, CO, US",
     "Salt Lake": "Salt Lake City, UT, US",
 }

@@ -14,6 +14,9 @@ from .types import Intent, IntentKind
 # Before "call them": not "we prefer call them", "so we'll call them", "want to call them",
 # which say how the user reaches people later, not a call asked of Lexi.
 NOT_REACHING_LATER = r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
+# After "call them": not "the bigger practices call them that", "some call them practice
+# administrators instead" (what people are called).
+NOT_NAMING = r"(?!\s+(?:that|this|something|by\s+(?!phone|telephone|mobile|cell)|(?:[\w-]+\s+){0,2}?instead|differently)\b)"
 
 I = re.IGNORECASE
 
@@ -91,7 +94,7 @@ _UNSUPPORTED = prefilter.compile(
     r"send\s+[^.?!]{0,30}?\b(?:sms(?:es)?|text\s+messages?|texts|voice\s+(?:notes?|messages?))\b|"
     # advice about other products: "what's the best CRM for a 5 person agency?"
     r"(?:best|recommend(?:ed)?|good)\s+(?:crm|email\s+tool|tool|software|app|platform)s?\s+for\b|"
-    rf"{NOT_REACHING_LATER}(?:call|phone|text)\s+(?:them|him|her)|dm\s+them|"
+    rf"{NOT_REACHING_LATER}(?:call|phone|text)\s+(?:them|him|her){NOT_NAMING}|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
     # what people earn
@@ -138,8 +141,8 @@ _CALLED = (
     r"(?:everyone|everybody|the\s+people|the\s+contacts)\s+on\s+(?:the|that|this|my)\b)"
 )
 _CALL = (
-    r"(?<!prefer\s)(?<!prefer\sto\s)(?<!rather\s)(?<!'ll\s)(?<!want\sto\s)"
-    rf"\b(?:call|phone|ring|dial|cold[\s-]?call|text)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)|"
+    rf"{NOT_REACHING_LATER}\b(?:call|phone|ring|dial|cold[\s-]?call|text)\s+(?:up\s+)?{_CALLED}(?!\s*qtok\d)"
+    rf"{NOT_NAMING}|"
     rf"\bgive\s+{_CALLED}\s+a\s+(?:quick\s+)?(?:call|ring|buzz|phone\s+call)\b|"
     r"\bmake\s+(?:the\s+|some\s+)?(?:phone\s+|cold\s+)?calls?\s+to\b"
 )

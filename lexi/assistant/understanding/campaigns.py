@@ -70,7 +70,7 @@ _TONES: dict[str, str] = {
     "professional": r"professional",
     "warm": r"warm(?:er)?|friendl(?:y|ier)|personable|nicer|kinder|empathetic|human",
     "shorter": (
-        r"short(?:er)?|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?down|simpler|more\s+simple|"
+        r"short(?:er)?|k(?:ü|ue|u)rzer|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?(?:way\s+|right\s+)?down|simpler|more\s+simple|"
         r"no\s+fluff|less\s+fluff|cut\s+the\s+fluff|no\s+filler|"
         r"plain(?:er)?\s+(?:english|language|words)|easier\s+to\s+read|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
@@ -727,6 +727,22 @@ _SEARCH_FILTER_WORDS = re.compile(
 )
 
 
+# "step 2 is a novel", "email 3 reads like a robot wrote it", "step 1 more formal pls", "subject
+# line on email 1 is snooze-worthy", "just add a line to step 2 about ...", "cut it way down":
+# said of one email of the campaign, the clause is about that email (its number is no count).
+_STEP_SAID_FIRST = re.compile(
+    r"^\W*(?:(?:and|also|just|ok(?:ay)?|now|then|hmm+|ugh|please|pls)\W+)*"
+    r"(?:(?:the\s+)?(?:subject(?:\s+line)?\s+(?:on|of|in|for)\s+)?(?:the\s+)?"
+    r"(?:(?:step|e-?mail|message|touch)\s*(?:#|no\.?)?\s*(?:[1-5]|one|two|three)|"
+    r"(?:first|second|third|fourth|fifth|last|final|opening)\s+(?:e-?mail|step|message|follow[\s-]?up))\b"
+    r"(?!\s+(?:of|from)\s+(?:the\s+)?(?:search|results|list))"
+    r"|(?:add|put|throw|tack|stick)\s+(?:in\s+)?(?:a\s+|an\s+|one\s+)?(?:short\s+|quick\s+)?(?:line|sentence|note|"
+    r"bit|p\.?s\.?)\s+(?:to|in|into|on)\s+(?:the\s+)?(?:step|e-?mail|message|first|second|third|last)\b"
+    r"|(?:cut|trim|chop|pare)\s+(?:it|this|that|them)\s+(?:way\s+|right\s+|all\s+the\s+way\s+)?down\b)",
+    I,
+)
+
+
 def _rewrite(s: _Said) -> Intent | None:
     clause, tone = s.clause, s.tone
     if actions.drafting(clause):
@@ -753,6 +769,7 @@ def _rewrite(s: _Said) -> Intent | None:
         or (_has_campaign(s.state) and _TOO_VERDICT.fullmatch(clause))
         or (_has_campaign(s.state) and _said_to_be(clause))
         or (_has_campaign(s.state) and _CUT_WORDS.search(clause))
+        or (_has_campaign(s.state) and _STEP_SAID_FIRST.match(clause))
     ):
         return None
     if _has_campaign(s.state) and (said := _said_to_be(clause)):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import prefilter
-from .actions import NOT_REACHING_LATER
+from .actions import NOT_NAMING, NOT_REACHING_LATER
 from .lexicon import data_file
 from .types import Intent, IntentKind
 
@@ -171,6 +171,8 @@ _ABOUT_LEXI = prefilter.compile(
     r"^\W*(?:do|can|could)\s+(?:you|u|lexi)\s+(?:understand|speak|read|handle|work\s+in)\s+"
     r"(?:requests?\s+in\s+|messages?\s+in\s+)?(?:spanish|german|french|italian|portuguese|dutch|"
     r"other\s+languages?|languages?)\b|"
+    r"\bwhat\s+(?:else\s+)?(?:can|could)\s+(?:you|u)\s+(?:actually\s+)?do\b[^.?!]{0,20}\b(?:apart\s+from|besides|"
+    r"other\s+than|then)\b|"
     # "what else can lexi do besides finding people"
     r"\bwhat\s+else\s+(?:can|could|does|do|will)\s+(?:you|u|lexi|it)\s+do\b|"
     # "what can you do besides finding people?", "can you do anything other than search?",
@@ -258,6 +260,20 @@ _CAN_YOU_SCREEN = re.compile(
 
 def asks_to_screen_on(clause: str, unsupported_codes: list[str]) -> bool:
     return bool(unsupported_codes) and bool(_CAN_YOU_SCREEN.search(clause))
+
+
+# "do I have to approve each search or do you save the contacts automatically?", "do you need me
+# to approve everything before you do it?": how Lexi works, asked before anything is done
+_HOW_IT_WORKS = re.compile(
+    r"^\W*(?:(?:quick|one|a)\s+(?:question|q)\W+)?(?:do|will|would|must)\s+(?:i|we)\s+(?:have|need)\s+to\s+"
+    r"approve\b|\bdo\s+(?:you|u)\s+need\s+(?:me|us)\s+to\s+approve\b|"
+    r"\bdo\s+(?:you|u|lexi)\s+(?:save|add|approve|spend|charge|send)\b[^.?!]{0,40}\bautomatically\b",
+    I,
+)
+
+
+def asks_how_it_works(clause: str) -> bool:
+    return bool(_HOW_IT_WORKS.search(clause))
 
 
 def asks_about_lexi(clause: str) -> bool:
@@ -364,7 +380,8 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
     r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?!the\b|my\b|our\b|those\b|these\b)[\w-]+\s+){0,2}?"
     r"(?:meeting|call|demo|intro)s?\b|"
-    rf"{NOT_REACHING_LATER}(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))|"
+    rf"{NOT_REACHING_LATER}(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))"
+    rf"{NOT_NAMING}|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"
     r"linkedin\s+messages?|print|translate|weather|stock\s+price|joke|"
     # posts, parcels and guesses Lexi has no means for: "write a LinkedIn post announcing ...",

@@ -64,7 +64,10 @@ _ONE_NAME = re.compile(
     r"|^\W*(?=[A-Z][\w&'-]*\w\s+(?:in|near|around)\s))"
     r"\s*([A-Z][\w&'-]*\w)" + _PLACE_AFTER
 )
-_NOT_A_COMPANY = re.compile(r"^(?:the|my|our|this|that|these|those|a|an)\b", I)
+# (nor a published group of companies: "Russell Group universities", "Ivy League schools")
+_NOT_A_COMPANY = re.compile(
+    r"^(?:the|my|our|this|that|these|those|a|an)\b|^(?:russell\s+group|ivy\s+league)\b", I
+)
 # "directors of nursing at Houston Methodist", "the CFO at Cleveland Clinic": two to five
 # capitalised words after "at" ending the clause (or before the people's place) that together
 # are one organisation's name, often a place followed by a word (see ``_proper_name``).
@@ -128,6 +131,8 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 break
             if pattern is _AMPERSAND and not any(_a_name(p.strip()) for p in name.split("&")):
                 break  # "in NY & PA": places
+            if pattern in (_AMPERSAND, _NAMED) and _NOT_NOW_BEFORE.search(out.clause[: m.start()]):
+                break  # "who used to work at Procter & Gamble": a past employer
             if pattern is _NAMED and _places_only(name):
                 break  # "in Pittsburgh, PA", "in OH, PA, MI": "PA" is a state, not P.A.
             if pattern is _ONE_NAME and (

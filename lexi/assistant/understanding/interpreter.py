@@ -421,6 +421,20 @@ def _part_of_a_state(m: re.Match[str]) -> str:
     return f"{m[1]} {name}" if name else m[0]
 
 
+_FROM_N_UP = re.compile(
+    r"\bfrom\s+(\d[\d,.]*k?)\s+(employees|staff|people|ppl|emps?|ee|fte)\s+"
+    r"(?:upwards?|onwards?|and\s+up|and\s+above)\b",
+    re.IGNORECASE,
+)
+_HIRING_ON_TEAM = re.compile(
+    r"\bhiring\s+(?:on|in|for)\s+(?:the|their)\s+(sales|marketing|engineering|finance|hr|it|legal|ops|operations|"
+    r"product|design|support|data|security|procurement)\s+(?:team|side|department|dept|org)\b",
+    re.IGNORECASE,
+)
+_RESULTS_REMARK = re.compile(
+    r"^\W*(?:(?:lol|lmao|wow|ugh|hm+|meh|yikes|oof|whoa|only|just|welp|damn)\W+)+\d+\s+(?:results?|hits)\b\W*[.!?]+\s*",
+    re.IGNORECASE,
+)
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -869,6 +883,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" before to ",), _BEFORE_TO, "before I "),  # "credits left before to save them?"
     # "HR directors in western PA": the state, said by its name as "western Pennsylvania" is
     (("ern ", "central ", "upstate ", "downstate "), _PART_OF_A_STATE, _part_of_a_state),
+    # "only companies from 200 employees upward": at least that many
+    (("upward", "onward", " and up", "and above"), _FROM_N_UP, r"at least \1 \2"),
+    # "hiring on the finance team": hiring in finance
+    (("hiring on", "hiring in the", "hiring for the"), _HIRING_ON_TEAM, r"hiring in \1"),
+    # "lol 4 results. expand to the tri-state": what the search found, said by the way
+    (("result", "hits"), _RESULTS_REMARK, ""),
     # "nix Mississippi": drop it
     (("nix", "Nix"), _NIX, "drop"),
     # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing
@@ -1059,14 +1079,22 @@ _ACTIONS = frozenset(
 )
 # A search asked for in so many words: a search verb or a number of people.
 _ASKS_SEARCH = re.compile(
-    r"(?<!qtok)\d|\b(?:find|show|get\s+(?:me|us|some|more)|pull|search|look|give|list|want|need|add|include|"
+    # ("the 2 systems our integration works with", "I don't want to come across as pushy")
+    r"(?<!qtok)(?<!the\s)\d|\b(?:find|show|get\s+(?:me|us|some|more)|pull|search|look|give|list|"
+    r"(?<!n't\s)(?<!not\s)want|(?<!n't\s)(?<!not\s)need|add|include|"
     r"fetch|grab|source|"
-    r"target|dozen|also|more|instead)\b",
+    # ("more common", "more likely": a comparison, no more results)
+    r"target|dozen|also|more(?!\s+(?:common|likely|usual|typical|often|important|relevant))|instead)\b",
     re.IGNORECASE,
 )
 _SAID_BY_ME = re.compile(
-    r"^\W*(?:i|i'?m|i'?ve|i'?d|we|we'?ve|we'?re|they|they'?re|they'?ve|it|it'?s|this|that|my|our|"
-    r"in\s+my\s+experience|if\s+they(?:'re)?|those\s+are|these\s+are)\b(?!\s+(?:also\s+)?(?:need|want|would\s+like|'d\s+like)\b)",
+    r"^\W*(?:i|i'?m|i'?ve|i'?d|we|we'?ve|we'?re|they|they'?re|they'?ve|they'?d|it|it'?s|this|that|my|our|"
+    r"in\s+my\s+experience|if\s+they(?:'re)?|those\s+are|these\s+are|"
+    # "not sure which title is more common", "a friend said ...", "last time I tried this",
+    # "do practices even have CEOs?", "from what our pilots told us", "anyway lets see"
+    r"not\s+(?:sure|really)|an?\s+(?:friend|colleague|client|customer)|my\s+(?:friend|colleague)|"
+    r"last\s+time|do\s+(?:they|[a-z]+s)\s+even|if\s+not|from\s+what|anyway|apparently|honestly)\b"
+    r"(?!\s+(?:also\s+)?(?:need|want|would\s+like|'d\s+like)\b)",
     re.IGNORECASE,
 )
 # A sentence with a subject and its own verb: "dentists hate stuffy emails", "it goes out under
@@ -1083,9 +1111,11 @@ _OWN_VERB = re.compile(
     r"[a-z]+)|[a-z]+s\s+(?:(?:[a-z]+ly|never|always|often|all|just|still|don'?t|do\s+not|"
     r"didn'?t|won'?t|can'?t)\s+)*(?:[a-z]{3,}ed\s+(?:us|me|them|him|her|it|that|to)|hate|love|"
     r"like|prefer|care|mind|think|say|said|expect|respond|reply|answer|read|open|ignore|"
-    r"complain|skim|delete|want|need|get|find)\b"
-    # "retail agents are slammed", "CFOs are busy": how such people are
-    r"|[a-z]+s\s+(?:are|were)\s+(?:so\s+|really\s+|very\s+|too\s+|super\s+|always\s+)?"
+    r"complain|skim|delete|want|need|get|find|book|run|use|feel)\b"
+    # "retail agents are slammed", "CFOs are busy", "office managers down here are pretty laid
+    # back": how such people are
+    r"|[a-z]+s\s+(?:(?:down|out|up|over)\s+here\s+|(?:over\s+)?there\s+)?(?:are|were)\s+"
+    r"(?:so\s+|really\s+|very\s+|too\s+|super\s+|always\s+|pretty\s+|quite\s+|kinda\s+)?"
     r"(?!(?:in|at|based|located|from|hiring|using|on|with|the|a|an)\b)[a-z]{4,}\b)",
     re.IGNORECASE,
 )
@@ -1280,10 +1310,25 @@ _SAID_AGAIN_IN_BRACKETS = re.compile(
 )
 
 
+# "(with a bursar, funnily enough)", "(long story, involves a ceilidh)", "(Yes, I know, everyone
+# and their granny is pitching them.)", "(our man over the water swears they're crying out for
+# this)": a remark in brackets, by how it starts or what it says of itself
+_ASIDE_IN_BRACKETS = re.compile(
+    r"\s*\((?![^()]*\b(?:clients|customers|portcos|accounts)\b)(?:"
+    r"(?:yes|yeah|yep|ha+|lol|long\s+story|don'?t\s+ask|not\s+that|between\s+you|fingers\s+crossed|"
+    r"touch\s+wood|no\s+shortage|jumped\s+ship|our\s+(?:man|woman|rep|guy|boss|ceo|founder|team)|"
+    r"my\s+(?:boss|manager|colleague|rep)|everyone|everybody|nobody|with\s+an?\s+[a-z]+)\b[^()]{0,160}"
+    r"|[^()]{0,120}\b(?:funnily\s+enough|so\s+to\s+speak|sadly|mind\s+you|i\s+suppose|"
+    r"involves\s+an?|long\s+story)\b[^()]{0,40})\)",
+    re.IGNORECASE,
+)
+
+
 def _without_bracket_remarks(text: str) -> str:
     if "(" not in text:
         return text
-    return _SAID_AGAIN_IN_BRACKETS.sub("", _REMARK_IN_BRACKETS.sub("", text))
+    text = _ASIDE_IN_BRACKETS.sub("", _REMARK_IN_BRACKETS.sub("", text))
+    return _SAID_AGAIN_IN_BRACKETS.sub("", text)
 
 
 def _without_brackets(text: str) -> str:
@@ -1392,7 +1437,8 @@ def _span_as_written(name: str, raw: str) -> str | None:
     for k, group in itertools.groupby(zip(words, kept, strict=True), key=lambda wk: wk[1]):
         group_words = [w for w, _ in group]
         if k:
-            parts += [re.escape(w) for w in group_words]
+            # ("and" may stand for a "+" or "&" written: "AP automation + card combo")
+            parts += [r"(?:and|\+|&)" if w.lower() == "and" else re.escape(w) for w in group_words]
         else:
             runs += 1
             parts.append(rf"\S+(?:\s+\S+){{0,{len(group_words) - 1}}}?")

@@ -76,6 +76,7 @@ _NAME_AFTER_LIST = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+(?:list|please|pls|thanks|now|for\s+me|too|as\s+well|(?:with|w/|w|from|using|for|of|out\s+of)\s+"
     r"(?:these|them|those|the\s+results|these\s+results|these\s+people|everyone|all\s+of\s+them|"
+    r"the\s+same\s+(?:ppl|people|folks|ones|contacts|leads)|"
     r"(?:these|those|the)\s+ones|the\s+(?:people|leads|contacts|prospects)|it)))+\s*$",
     I,
 )
@@ -85,7 +86,9 @@ _TRAILING = re.compile(
 # of it ("Dallas, TX Owners" keeps its comma).
 REMARK_AFTER = re.compile(
     r"\s*(?:[,;\u2014]\s+(?=(?-i:[a-z])[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
-    r"\s+(?:because|since|cause|cuz|bc|even\s+though|even\s+if|although|though)\s+|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"
+    r"\s+(?:because|since|cause|cuz|bc|even\s+though|even\s+if|although|though)\s+|"
+    # "Test Liste - was only for testing": a hyphen, then what the list was
+    r"\s+-\s+(?=(?:was|were|is|it'?s|its|that'?s|just|only|never|not|no\s+longer)\b)|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"
     r"yeah|ok|sorry)\b)|"
     # "test123 list pls its just junk", "Old Expo please, that's outdated": what the list is, said
     # after its name without a stop
@@ -244,8 +247,8 @@ _SAVE_AS_ALONE = re.compile(
 _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
-    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:left\s+|still\s+|currently\s+|now\s+)?(?:in|on|inside)\b|"
-    r"\bwho\s+is\s+(?:left\s+|still\s+|currently\s+|now\s+)?(?:in|on|inside)\b|"
+    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside)\b|"
+    r"\bwho\s+is\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside)\b|"
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b|"
     # "pull up the Payments BD list", "show me the Q1 Leads list", "open my Dental AZ list"
     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
@@ -543,7 +546,7 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 
 _WHO_IS_IN = re.compile(
-    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:left\s+|still\s+|currently\s+|now\s+)?(?:in|on|inside|the\s+people|"
+    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside|the\s+people|"
     r"the\s+(?:contacts|leads|names|folks)\s+(?:in|on)\b)\b|"
     r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
@@ -577,7 +580,7 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 # people of the list, not how many.
 _WHO_ON = re.compile(
     r"\b(?:who'?s|who\s+is|who\s+are|who\s+all(?:'s|\s+is|\s+are))\s+(?:the\s+(?:contacts|people|leads|names|folks)\s+)?"
-    r"(?:left\s+|still\s+|now\s+|currently\s+)?(?:in|on|inside)\b|"
+    r"(?:left\s+|still\s+|now\s+|currently\s+|actually\s+)?(?:in|on|inside)\b|"
     r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
     I,
 )

@@ -184,16 +184,19 @@ _REASON = prefilter.compile(
     r"|there(?:'re|\s+are)\s+(?:so\s+|just\s+|really\s+|soo+\s+)?(?:many|lots|tons|loads|a\s+lot)\b"
     # "exclude hospitals, they have their own doctors", "skip banks, we don't sell to them"
     r"|(?:they|those|these)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|need(?!\s+to\b)|needs(?!\s+to\b)|"
+    # ("they need to speak French": a requirement of the people, read as one)
+    r"(?:already\s+)?(?:have|has|got|own|run|use|employ|hire|do|don'?t|"
+    r"needs?(?!\s+to\s+(?:speak|be|have|know|hold|live|work|understand|read|write|sit|report)\b)|"
     r"never|won'?t|can'?t)\b"
     r"|(?:we|i)\s+(?:don'?t|do\s+not|never|can'?t|cannot|won'?t)\b"
     # "exclude the bay area, nobody there has roof space", "skip florida, none of them reply"
     r"|(?:nobody|no\s*one|none\s+of\s+(?:them|those|these|em))\s+(?:(?:there|here|over\s+there)\s+)?"
-    r"(?:ever\s+|really\s+|even\s+|actually\s+)?(?:has|have|had|buys?|bought|needs?|wants?|uses?|"
+    r"(?:ever\s+|really\s+|even\s+|actually\s+)?(?:has|have|had|buys?|bought|needs?|wants?|uses?|reads?|opens?|"
+    r"checks?|looks?|"
     r"answers?|repl(?:y|ies)|responds?|picks?|cares?|is|are|was|were|seems?|does|do|did|can|could|"
     r"will|would)\b"
-    r"|(?:(?:it'?s|that'?s|its|thats|it\s+is|that\s+is)\s+)?too\s+(?:expensive|pricey|costly|far|"
-    r"competitive|saturated|crowded|slow|risky)\b"
+    r"|(?:(?:it'?s|that'?s|its|thats|it\s+is|that\s+is)\s+)?(?:way\s+)?too\s+(?:expensive|pricey|costly|far|"
+    r"competitive|saturated|crowded|slow|risky|much\s+(?:competition|noise))\b"
     # "only the Netherlands and Belgium, Luxembourg is too small for us": why one is left out
     r"|(?:[\w'-]+\s+){1,3}?(?:is|are|was|were)\s+(?:just\s+|way\s+|much\s+|a\s+bit\s+)?too\s+"
     r"(?:small|tiny|big|large|expensive|pricey|costly|far|remote|competitive|saturated|crowded|"
@@ -210,6 +213,11 @@ _REASON = prefilter.compile(
     # "..., there's suppliers all up and down I-75": what is found there
     r"|there(?:'s|\s+is|\s+are|'re)\s+(?!no\b|(?:a\s+)?list\b)(?:\w+\s+){0,3}?(?:all\s+over|up\s+and\s+down|everywhere|"
     r"around|tons|loads|plenty|lots)\b"
+    # "I think the bigger practices call them that instead", "I suspect a fair few are heads":
+    # what the user believes of the people, no request
+    r"|(?:i|we)\s+(?:think|guess|believe|suspect|reckon|figure)\s+(?:that\s+)?(?:the|most|many|some|a\s+lot\s+of|"
+    r"a\s+fair\s+few|they|those|these|it'?s)\b(?=[^.!?]*\b(?:call|calls|are|is|have|has|use|uses|do|does|need|"
+    r"needs|get|gets|run|runs)\b)"
     # "rural managers at banks in NZ. keen to get a few referral partners going": the plan
     r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?keen\s+(?:to|on)\b"
     # "Dismiss it; I'd rather review the list first": what the user will do instead
@@ -225,7 +233,8 @@ _REASON = prefilter.compile(
     r"doesn'?t|won'?t|can'?t|aren'?t|isn'?t)\b"
     # "only 50-250 employees, the big ones have in-house teams", "the bigger ones already have
     # accountants": the companies left out, and why (not "the ones at manufacturers")
-    r"|the\s+(?:[\w-]+\s+){0,2}?(?:ones|guys|companies|firms|folks|people|players)\s+"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:ones|guys|companies|firms|folks|people|players|places|shops|outfits|"
+    r"practices|businesses)\s+"
     r"(?:(?:already|often|usually|typically|mostly|all|just|generally|probably|always)\s+)*"
     r"(?:have|has|got|don'?t|won'?t|can'?t|never|tend|use|run|own|outsource|handle|do\s+(?:it|that)|"
     r"are\s+(?:already|usually|too|all|mostly|not|never|just|covered|taken|handled)|aren'?t|isn'?t)\b"

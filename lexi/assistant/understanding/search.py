@@ -67,7 +67,7 @@ LEADING_WEAK_REFINE = re.compile(
 )
 ADD_MODE = re.compile(
     r"\b(?:also|too|as\s+well|plus|add|include|including|in\s+addition|"
-    r"along\s+with|and\s+also|on\s+top|back\s+in|back\s+on)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
+    r"along\s+with|and\s+also|on\s+top|back\s+in|back\s+on|added)\b|^\W*(?:and|&)\s|^\s*\+\s*\w|"
     # "or executive directors": one more value the search may match ("or rather ..." replaces)
     r"^\W*or\s+(?!rather\b|actually\b|instead\b)|"
     # "- nyc": a list item added under the search, as "+ nyc"

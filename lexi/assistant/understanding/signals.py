@@ -200,6 +200,8 @@ _GROWTH = re.compile(
     r"|\b(?:(?:with|added|adding|have|has|having)\s+)?(?:(?:a\s+)?minimum(?:\s+of)?\s+|at\s+least\s+)?"
     r"(?P<n3>\d+)\s*%\s*\+?\s*more\s+(?:people|employees|staff|headcount|workers|ftes?)"
     r"(?:\s+than\s+(?:a\s+year\s+ago|last\s+year|12\s+months\s+ago))?"
+    # "30%+ headcount growth over 12 mo", "20%+ headcount over the last 6 mo": the share first
+    rf"|(?<![\w.])(?P<n5>\d+)\s*%\s*\+?\s*(?:or\s+more\s+)?{_HC}(?:\s+growth)?"
     rf"){_SPAN}",
     _I,
 )
@@ -264,7 +266,8 @@ _ADOPTED = re.compile(
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
     # "that moved onto Webfleet in the last 90 days": onto a platform, not to a town
     r"moved\s+onto|switched\s+onto|migrated\s+onto|"
-    r"implemented|bought|purchased|picked\s+up)\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"implemented|bought|purchased|picked\s+up|picked(?=\s+(?:it|them|that)\s+up\b))\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"(?:up\s+)?"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
 )
@@ -567,7 +570,7 @@ _ANY_SIGNAL = re.compile(
     r"moved|migrated|deployed|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|recruiting\s|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
-    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+up|advertis|listed|listing|%\s*\+?\s*more\s"
+    r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+(?:it\s+|them\s+)?up|advertis|listed|listing|%\s*\+?\s*more\s"
 )
 
 
@@ -844,7 +847,8 @@ class _Reading:
         return self.note("headcount_growth")
 
     def growth(self, m: re.Match[str]) -> str:
-        low, high = m.group("n") or m.group("n3") or m.group("n4") or m.group("lo"), m.group("hi")
+        low = m.group("n") or m.group("n3") or m.group("n4") or m.group("n5") or m.group("lo")
+        high = m.group("hi")
         self.filters["headcount_growth_pct"] = {
             "min": int(low),
             "max": int(high) if high else None,

@@ -73,7 +73,11 @@ _RULES: list[tuple[str, str]] = [
             r"\bpsu\s+(?=banks?|compan|firms?|insurers?|enterprises?|undertakings?)|"
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
-            r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)"
+            r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)|"
+            # "iwi-owned", "woman-owned" (any owner said with a hyphen); "independent schools"
+            # (not part of a chain or the state)
+            r"\b[a-z]+-owned\b|\bindependent\s+(?!school\s+districts?\b)(?=(?:[\w-]+\s+)?(?:schools?|pharmac|hotels?|restaurants?|"
+            r"stores?|shops?|retailers?|bookstores?|dealers(?:hips)?|garages?|grocers?|coffee))"
         ),
     ),
     (
@@ -86,6 +90,7 @@ _RULES: list[tuple[str, str]] = [
             r"suppliers|distributors|groups|chains|players|vendors)\b)|"
             # "on the Deloitte Top 200 list", "the Gartner MQ leaders": a published list
             r"\b(?:deloitte|forbes|inc\.?|fortune|gartner|crain'?s)\s+top\s*\d{2,4}\b|\bgartner\s+mq\b|"
+            r"\brussell\s+group\b|\bivy\s+league\b|"
             # stock indexes: "ASX 200 miners", "CAC 40 companies", "Russell 2000", "Nikkei 225"
             r"\b(?:asx\s*(?:20|50|100|200|300)|cac\s*40|sbf\s*120|m?dax(?:\s*(?:30|40))?|tec\s*dax|"
             r"nasdaq[\s-]*100|russell\s*(?:1000|2000|3000)|s\s*&\s*p\s*(?:400|600|midcap|smallcap)|"
@@ -444,6 +449,7 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
+    independent ivy
     """.split()
 )
 

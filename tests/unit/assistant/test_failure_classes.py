@@ -6791,3 +6791,203 @@ class TestSpanglishFormalAndShorthandRequests:
             after({"titles": ["CISO"], "industries": ["Insurance"]}),
         )
         assert f.unsupported == ["exclude_companies"] and not f.filters.exclude_industries
+
+
+class TestConsumerVoiceAndSalesJargonRequests:
+    """A first-time founder's long questions with second thoughts, an Edinburgh partnerships
+    lead's remarks in brackets, a German-flavoured AE's shorthand and a fintech SDR's jargon:
+    what is said by the way after a request, a step of the campaign named first, shops as
+    companies, growth said share first, questions about how Lexi works."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "Bursars at independent schools in the UK please. Say a dozen to start with, I've a "
+                "call in ten minutes (with a bursar, funnily enough)",
+                ["Bursar"],
+            ),
+            (
+                "Heads of IT at schools in Denmark and Finland, 200+ staff. (Yes, I know it's dark "
+                "there by three. All the more reason for decent software.)",
+                ["Head of IT"],
+            ),
+            (
+                "could you find a handful of medical directors at mental health clinics in Austin? a "
+                "friend said therapists are always double booked",
+                ["Medical Director"],
+            ),
+            (
+                "fast growing medical groups in Texas - I'd want the COO or director of operations. "
+                "not sure which title is more common at a practice tbh",
+                ["COO", "Director of Operations"],
+            ),
+        ],
+    )
+    def test_remarks_after_a_search(self, text, titles):
+        got = search(text)
+        assert got.filters.titles == titles and not got.filters.keywords
+        assert "Computer Software" not in got.filters.industries
+
+    def test_remarks_in_brackets_name_nothing(self):
+        state = ConversationState(
+            last_prospect_ids=["p1"],
+            known_list_names=["Indie Schools Bursars"],
+            last_list_name="Indie Schools Bursars",
+        )
+        got = interpret(
+            "take everyone from Gowanbrae Academy off that list (long story, involves a ceilidh)",
+            state,
+        ).intents[0]
+        assert (got.kind, got.list_name) == (IntentKind.list_remove, "Indie Schools Bursars")
+        assert got.selector == {"company": "Gowanbrae Academy"}
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("Bursars at independent schools in the UK please", "ownership_type"),
+            ("GMs at iwi-owned farming businesses in NZ", "ownership_type"),
+            ("CIOs at Russell Group universities, please.", "company_list"),
+            ("plant managers in Ohio who used to work at Procter & Gamble", "past_employer"),
+        ],
+    )
+    def test_criteria_said_new_ways(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code] and not got.filters.companies
+
+    @pytest.mark.parametrize(
+        ("text", "params"),
+        [
+            ("step 2 is a novel. cut it way down", {"step": "second", "tone": "shorter"}),
+            (
+                "step 1 more formal pls, these are CFOs not interns",
+                {"step": "first", "tone": "formal"},
+            ),
+            (
+                "email 3 reads like a robot wrote it. more casual",
+                {"step": "third", "tone": "casual"},
+            ),
+            (
+                "subject line on email 1 is snooze-worthy, punch it up",
+                {"step": "first", "part": "subject"},
+            ),
+            ("just add a line to step 2 about the 1.5% cashback", {"step": "second"}),
+            ("cut it way down, nobody in GovCon reads past 3 lines", {"tone": "shorter"}),
+        ],
+    )
+    def test_a_step_of_the_campaign_named_first(self, text, params):
+        state = ConversationState(
+            last_campaign_id="c1", last_filters={"titles": ["CFO"]}, last_prospect_ids=["p1"]
+        )
+        (got,) = interpret(text, state).intents
+        assert got.kind is IntentKind.email_rewrite
+        assert {k: got.params.get(k) for k in params} == params
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            (
+                "can you make it more formal? these are doctors and I don't want to come across as "
+                "unprofessional",
+                [IntentKind.email_rewrite],
+            ),
+            (
+                "this sounds really corporate... office managers down here are pretty laid back, "
+                "can you make it more casual and friendly?",
+                [IntentKind.email_rewrite],
+            ),
+            (
+                "Do I have to approve each search or do you save the contacts automatically?",
+                [IntentKind.capabilities],
+            ),
+            (
+                "quick question, do you need me to approve everything before you do it or do you "
+                "just go ahead?",
+                [IntentKind.capabilities],
+            ),
+            (
+                "What can you actually do then, apart from finding people?",
+                [IntentKind.capabilities],
+            ),
+            ("delete Test Liste - was only for testing", [IntentKind.list_delete]),
+            (
+                "Who's actually in Test Liste? I suspect a fair few are heads, not bursars",
+                [IntentKind.list_contents],
+            ),
+        ],
+    )
+    def test_asks_with_a_remark(self, text, kinds):
+        state = ConversationState(
+            last_campaign_id="c1", known_list_names=["Test Liste"], last_prospect_ids=["p1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_what_practices_call_them(self):
+        f = search(
+            "oh can you also add practice administrators to that? I think the bigger practices "
+            "call them that instead",
+            after({"titles": ["Office Manager"]}),
+        ).filters
+        assert f.titles == ["Office Manager", "Practice Administrator"] and not f.employees
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("only shops running NetSuite", []),
+            ("owners of retail shops in San Francisco", ["Retail"]),
+        ],
+    )
+    def test_a_shop_is_a_company(self, text, industries):
+        assert search(text, after({"titles": ["Controller"]})).filters.industries == industries
+
+    @pytest.mark.parametrize(
+        ("text", "growth"),
+        [
+            (
+                "use 30%+ headcount growth over 12 mo instead",
+                {"min": 30, "max": None, "months": 12},
+            ),
+            (
+                "and growing - 20%+ headcount over the last 6 mo",
+                {"min": 20, "max": None, "months": 6},
+            ),
+        ],
+    )
+    def test_growth_said_share_first(self, text, growth):
+        assert search(text, after({"titles": ["CFO"]})).filters.headcount_growth_pct == growth
+
+    def test_fintech_sdr_refinements(self):
+        state = after({"titles": ["CFO", "VP of Finance"], "locations": ["Miami, FL, US"]})
+        assert search("rerun it w controllers added", state).filters.titles == [
+            "CFO",
+            "VP of Finance",
+            "Controller",
+        ]
+        assert search("lol 4 results. expand to the tri-state", state).filters.limit == 25
+        assert search("add fort lauderdale + boca", state).filters.locations[-1] == (
+            "Boca Raton, FL, US"
+        )
+        f = search("CFOs at ad agencies in NYC that are hiring on the finance team rn").filters
+        assert f.hiring_for == {"departments": ["finance"]}
+        f = search(
+            "only cos that picked it up in the last 90 days",
+            after({"titles": ["VP of Finance"], "technologies": ["Brex"]}),
+        ).filters
+        assert f.technologies_added_within_days == 90
+
+    def test_a_topic_with_a_plus_kept(self):
+        state = ConversationState(
+            last_prospect_ids=["p1"], known_list_names=["Boston SaaS Finance"]
+        )
+        got = interpret(
+            "save to Boston SaaS Finance and create a campaign for Boston SaaS Finance about our "
+            "AP automation + card combo",
+            state,
+        ).intents
+        assert got[-1].params["topic"] == "our AP automation + card combo"
+
+    def test_sizes_said_from_upward(self):
+        f = search(
+            "and only companies from 200 employees upward", after({"titles": ["CFO"]})
+        ).filters
+        assert f.employees == {"min": 200, "max": None} and f.limit == 25
