@@ -323,7 +323,7 @@ def asks_ability(clause: str) -> bool:
 
 _CREDITS = prefilter.compile(
     r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
-    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:lists?|sheets?|increases?|changes?|managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?))|"
+    r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:lists?|sheets?|increases?|changes?|managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?|in\s+(?:the\s+)?(?:e-?mail|mail|step|copy|message|second|first|third)))|"
     r"\bhow\s+much\s+(?:more\s+|extra\s+|less\s+)?(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"
@@ -378,7 +378,7 @@ _UNSUPPORTED = prefilter.compile(
     # reading other sites: "scrape www.example.com", "crawl their website"
     r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
-    r"(?:book|schedule|set\s+up|arrange)\s+(?:a\s+|an\s+)?(?:(?!the\b|my\b|our\b|those\b|these\b)[\w-]+\s+){0,2}?"
+    r"(?:book|schedule|set\s+up|set|arrange)\s+(?:a\s+|an\s+)?(?:(?!the\b|my\b|our\b|those\b|these\b)[\w-]+\s+){0,2}?"
     r"(?:meeting|call|demo|intro)s?\b|"
     rf"{NOT_REACHING_LATER}(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))"
     rf"{NOT_NAMING}|"

@@ -435,6 +435,18 @@ _RESULTS_REMARK = re.compile(
     r"^\W*(?:(?:lol|lmao|wow|ugh|hm+|meh|yikes|oof|whoa|only|just|welp|damn)\W+)+\d+\s+(?:results?|hits)\b\W*[.!?]+\s*",
     re.IGNORECASE,
 )
+_BOSS_CALLED = re.compile(
+    r"^\W*boss\s*[,!]\s*|(?<=\bthanks)\s+boss\b|(?<=\bthank\syou)\s+boss\b", re.IGNORECASE
+)
+_N_FOR_AND = re.compile(r"(?<=[a-z])\s+n\s+(?=[a-z])")
+_HOW_THE_CAMPAIGN = re.compile(
+    r"\bhow\s+(the|my|our|that)\s+campaign\s+(doing|going)\b", re.IGNORECASE
+)
+_LEAVE_OUT_OTHER = re.compile(
+    r"\b(leave\s+out|exclude|excluding|skip|drop|remove|no|not|without)\s+(?:any\s+|the\s+)?other\s+(?!than\b)",
+    re.IGNORECASE,
+)
+_FIXING_TO = re.compile(r"\b(?:i'?m\s+|we'?re\s+)?fixin[g']?\s+to\s+", re.IGNORECASE)
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -889,6 +901,14 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("hiring on", "hiring in the", "hiring for the"), _HIRING_ON_TEAM, r"hiring in \1"),
     # "lol 4 results. expand to the tri-state": what the search found, said by the way
     (("result", "hits"), _RESULTS_REMARK, ""),
+    # "boss, pls write campaign ...", "malaysia n indonesia", "how the campaign doing?"
+    (("boss", "Boss"), _BOSS_CALLED, ""),
+    ((" n ",), _N_FOR_AND, " and "),
+    (("campaign doing", "campaign going"), _HOW_THE_CAMPAIGN, r"how is \1 campaign \2"),
+    # "leave out other staffing companies": the companies like the user's own, left out
+    ((" other ",), _LEAVE_OUT_OTHER, r"\1 "),
+    # "fixin to build a campaign": about to, said in the South
+    (("fixin", "fixing to"), _FIXING_TO, ""),
     # "nix Mississippi": drop it
     (("nix", "Nix"), _NIX, "drop"),
     # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing
@@ -1954,6 +1974,13 @@ def _tidy(intents: list[Intent]) -> list[Intent]:
         # a lead-in or a coda around the search asks nothing: "new search. CISOs at hospitals
         # ...", "... having more than 500 employees. Could you kindly search for them?"
         intents = [i for i in intents if not _asks_about_nothing(i)]
+    elif (
+        len(intents) > 1
+        and intents[0].kind is IntentKind.clarify
+        and intents[0].missing == ["request"]
+        and any(i.kind in _ACTIONS for i in intents[1:])
+    ):
+        intents = intents[1:]  # "AORN is over, get rid of the AORN 2026 Booth list"
     blocked = False
     kept: list[Intent] = []
     for intent in intents:

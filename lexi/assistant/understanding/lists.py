@@ -85,7 +85,7 @@ _TRAILING = re.compile(
 # name's wrong)": a remark after the name, a sentence in lower case or in brackets, is no part
 # of it ("Dallas, TX Owners" keeps its comma).
 REMARK_AFTER = re.compile(
-    r"\s*(?:[,;\u2014]\s+(?=(?-i:[a-z])[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
+    r"\s*(?:[,;\u2014]\s+(?=(?:(?-i:[a-z])|(?-i:I)\s)[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
     r"\s+(?:because|since|cause|cuz|bc|even\s+though|even\s+if|although|though)\s+|"
     # "Test Liste - was only for testing": a hyphen, then what the list was
     r"\s+-\s+(?=(?:was|were|is|it'?s|its|that'?s|just|only|never|not|no\s+longer)\b)|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"

@@ -36,6 +36,13 @@ _PERSONA = re.compile(
 _LEAD_IN = re.compile(
     r"^(?P<pre>[^:;>\n]{1,90}?)\s*(?::|->|=>|\s[\u2014\u2013-]\s)\s*(?P<rest>\S.*)$", re.DOTALL
 )
+# "build a campaign for LA Chem Plants about our shutdown crews - certified welders ...": the
+# words before the dash are the request itself (its topic goes on after the dash)
+_MAKES_A_CAMPAIGN = re.compile(
+    r"\b(?:build|create|make|set\s+up|start|draft|write|launch|spin\s+up)\s+(?:a\s+|an\s+|the\s+|new\s+)*"
+    r"(?:campaign|sequence|drip)\b",
+    re.IGNORECASE,
+)
 _LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORECASE)
 # "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client" ("the one
 # for the Q4 Webinar export" names a task).
@@ -569,7 +576,12 @@ def without_purpose(text: str, has_role) -> str:
         out = out[we.end() :]
     out = _OUR_NEEDS.sub("find ", out)
     m = _LEAD_IN.match(out)
-    if m and _LEAD_WORD.search(m["pre"]) and has_role(m["rest"]):
+    if (
+        m
+        and _LEAD_WORD.search(m["pre"])
+        and has_role(m["rest"])
+        and not _MAKES_A_CAMPAIGN.search(m["pre"])
+    ):
         out = m["rest"]
     if " so " in out.lower():
         out = _setting_before_ask(out, has_role)

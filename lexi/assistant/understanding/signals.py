@@ -266,7 +266,7 @@ _ADOPTED = re.compile(
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
     # "that moved onto Webfleet in the last 90 days": onto a platform, not to a town
     r"moved\s+onto|switched\s+onto|migrated\s+onto|"
-    r"implemented|bought|purchased|picked\s+up|picked(?=\s+(?:it|them|that)\s+up\b))\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
+    r"implemented|bought|purchased|picked\s+up|picked(?=\s+(?:it|them|that)\s+up\b)|went\s+live\s+(?:on|with))\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:up\s+)?"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
     _I,
@@ -567,7 +567,7 @@ _MOVED = re.compile(r"\b(?:moved|migrated|deployed)\b(?!\s+onto\b)", _I)
 _ANY_SIGNAL = re.compile(
     r"series|seed|raised|fund|backed|grow|grew|headcount|shrink|shrank|shrunk|downsiz|new\s|changed|started|switched|"
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
-    r"moved|migrated|deployed|"
+    r"moved|migrated|deployed|went\s+live|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
     r"\bhire\b|\brecruit\b|recruiting\s|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
     r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+(?:it\s+|them\s+)?up|advertis|listed|listing|%\s*\+?\s*more\s"

@@ -152,7 +152,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "location_count",
         (
-            r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
+            r"\b(?:with\s+|that\s+(?:have|operate|run|own)\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant|production|"
             r"manufacturing|distribution|operating)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
@@ -330,6 +330,9 @@ _RULES: list[tuple[str, str]] = [
             # "in their role longer than 3 years", "in role more then 2 years"
             r"|\bin\s+(?:the\s+|their\s+|his\s+|her\s+)?(?:current\s+)?(?:role|job|position|seat|post)\s+"
             r"(?:for\s+)?(?:longer|more|less|shorter|fewer)\s+th[ae]n\s+(?:a|an|one|two|three|\d+)\s*(?:years?|yrs?|months?)\b"
+            # "who've been there 5+ yrs"
+            r"|\b(?:who(?:'ve|\s+have)?\s+)?been\s+(?:there|at\s+(?:the|their)\s+(?:company|practice|firm))\s+(?:for\s+)?"
+            r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b"
             r"|\b(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\s+in\s+"
             r"(?:the\s+|their\s+)?(?:current\s+)?(?:role|job|position|seat|post)\b"
         ),
@@ -358,7 +361,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "phone",
         r"\b(?:with\s+)?(?:direct\s+dials?|mobile\s+(?:phone\s+)?numbers?|cell(?:\s+phone)?\s+(?:numbers?|#s?)|"
-        r"phone\s+(?:numbers?|#s?))(?:\b|(?<=#)|(?<=#s))",
+        r"phone\s+(?:numbers?|#s?)|hand\s?phone(?:\s+numbers?)?)(?:\b|(?<=#)|(?<=#s))",
     ),
     (
         "past_employer",
@@ -449,7 +452,7 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
-    independent ivy
+    independent ivy operate
     """.split()
 )
 

@@ -6991,3 +6991,77 @@ class TestConsumerVoiceAndSalesJargonRequests:
             "and only companies from 200 employees upward", after({"titles": ["CFO"]})
         ).filters
         assert f.employees == {"min": 200, "max": None} and f.limit == 25
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("need turnaround managers at refinerys in beaumont and port arthur", ["Oil & Energy"]),
+            ("reliability managers at chem plants in baytown", ["Chemicals"]),
+            ("hr managers at steel mills in texas, lousiana and oklahoma", ["Mining & Metals"]),
+            ("electrical superintendents at power plants in texas", ["Utilities"]),
+        ],
+    )
+    def test_gulf_coast_plants(self, text, industries):
+        assert search(text).filters.industries == industries
+
+    def test_texan_words(self):
+        state = after({"titles": ["HR Manager"], "locations": ["TX, US"]})
+        assert search("only companies usin maximo", state).filters.technologies == ["Maximo"]
+        f = search("that are growin headcount, 10%+ over the last year", state).filters
+        assert f.headcount_growth_pct == {"min": 10, "max": None, "months": 12}
+        assert search("who've been there 5+ yrs", state).unsupported == ["tenure"]
+        f = search("leave out other staffing companys", state).filters
+        assert f.exclude_industries == ["Staffing and Recruiting"] and not f.industries
+        got = interpret("more formal, hes old school", ConversationState(last_campaign_id="c1"))
+        assert [i.kind for i in got.intents] == [IntentKind.email_rewrite]
+
+    def test_a_campaign_topic_goes_on_after_a_dash(self):
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["LA Chem Plants"])
+        (got,) = interpret(
+            "fixin to build a campaign for LA Chem Plants about our spring shutdown crews - "
+            "certified welders, pipefitters and millwrights ready to mobilize in 72 hrs",
+            state,
+        ).intents
+        assert got.kind is IntentKind.campaign_create and got.list_name == "LA Chem Plants"
+        assert got.params["topic"].startswith("our spring shutdown crews - certified welders")
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("thanks boss, very helpful", [IntentKind.capabilities]),
+            (
+                "boss, pls write campaign for Penang EMS Plants about ESD-safe packaging",
+                [IntentKind.campaign_create],
+            ),
+            ("stop the campaign first!! price in email 2 wrong", [IntentKind.campaign_pause]),
+            ("how the campaign doing? got reply or not", [IntentKind.campaign_stats]),
+            ("can set meeting with them next Tuesday?", [IntentKind.unsupported]),
+            ("whats the price of a search", [IntentKind.credits]),
+            (
+                "fold CNO Outreach Q1 into Penang EMS Plants, I want one list for the dinner",
+                [IntentKind.list_merge],
+            ),
+        ],
+    )
+    def test_malaysian_and_med_device_asks(self, text, kinds):
+        state = ConversationState(
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            known_list_names=["Penang EMS Plants", "CNO Outreach Q1"],
+        )
+        got = interpret(text, state).intents
+        assert [i.kind for i in got] == kinds
+        if kinds == [IntentKind.list_merge]:
+            assert got[0].list_name == "Penang EMS Plants"
+
+    def test_malaysian_searches(self):
+        f = search("marketing heads at palm oil companies in malaysia n indonesia").filters
+        assert f.locations == ["MY", "ID"]
+        got = search("procurement managers FMCG Malaysia, must have handphone number ok")
+        assert got.unsupported == ["phone"]
+
+    def test_hospital_systems(self):
+        got = search("CFOs at health systems in the Southeast that operate at least 10 hospitals")
+        assert got.unsupported == ["location_count"] and got.filters.limit == 25
+        f = search("OR managers at hospitals that went live on Epic in the last 180 days").filters
+        assert f.technologies == ["Epic"] and f.technologies_added_within_days == 180
