@@ -1503,6 +1503,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     if _CONTINUE.match(clause):
         slots.more = True
     _ends_in_order(slots)
+    # a keyword is words ("doing -$20m-$100m": the dash left over from an amount is none)
+    slots.keywords = [k for k in slots.keywords if _WORD_CHAR.search(k)]
     return slots
 
 
@@ -1539,6 +1541,7 @@ _ABOUT_THE_USER = re.compile(
 )
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
 _NICHE_SAID = re.compile(
     rf"\b({'|'.join(sorted(NICHES, key=len, reverse=True))})[\s-]+"
     rf"(?:{'|'.join(sorted(_NICHE_TAILS, key=len, reverse=True))})(?:s|es)?\b",

@@ -7065,3 +7065,9 @@ class TestConsumerVoiceAndSalesJargonRequests:
         assert got.unsupported == ["location_count"] and got.filters.limit == 25
         f = search("OR managers at hospitals that went live on Epic in the last 180 days").filters
         assert f.technologies == ["Epic"] and f.technologies_added_within_days == 180
+
+    def test_a_dash_left_from_an_amount_is_no_keyword(self):
+        f = search(
+            "contollers at manufactuers in the midwest doing -$20m-$100m rev, verified emails only"
+        ).filters
+        assert f.titles == ["Controller"] and not f.keywords
