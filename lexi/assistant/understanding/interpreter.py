@@ -438,7 +438,6 @@ _RESULTS_REMARK = re.compile(
 _BOSS_CALLED = re.compile(
     r"^\W*boss\s*[,!]\s*|(?<=\bthanks)\s+boss\b|(?<=\bthank\syou)\s+boss\b", re.IGNORECASE
 )
-_N_FOR_AND = re.compile(r"(?<=[a-z])\s+n\s+(?=[a-z])")
 _HOW_THE_CAMPAIGN = re.compile(
     r"\bhow\s+(the|my|our|that)\s+campaign\s+(doing|going)\b", re.IGNORECASE
 )
@@ -901,9 +900,8 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("hiring on", "hiring in the", "hiring for the"), _HIRING_ON_TEAM, r"hiring in \1"),
     # "lol 4 results. expand to the tri-state": what the search found, said by the way
     (("result", "hits"), _RESULTS_REMARK, ""),
-    # "boss, pls write campaign ...", "malaysia n indonesia", "how the campaign doing?"
+    # "boss, pls write campaign ...", "how the campaign doing?"
     (("boss", "Boss"), _BOSS_CALLED, ""),
-    ((" n ",), _N_FOR_AND, " and "),
     (("campaign doing", "campaign going"), _HOW_THE_CAMPAIGN, r"how is \1 campaign \2"),
     # "leave out other staffing companies": the companies like the user's own, left out
     ((" other ",), _LEAVE_OUT_OTHER, r"\1 "),

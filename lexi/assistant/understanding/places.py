@@ -909,7 +909,7 @@ def listed_towns(tokens: list[Token], places: list[PlaceHit | None]) -> None:
             covered[i] = True
 
 
-_LIST_JOINERS = frozenset({"and", "or", "&", "/"})
+_CITY_JOINERS = _LIST_JOINERS - {"+"}  # "Greenville and Spartanburg SC"
 
 
 def state_said_last(tokens: list[Token], places: list[PlaceHit | None]) -> None:
@@ -919,7 +919,7 @@ def state_said_last(tokens: list[Token], places: list[PlaceHit | None]) -> None:
         if hit is None or len(hit.filters) != 1 or not hit.filters[0].endswith(", US"):
             continue
         j = i + hit.span
-        while j < len(tokens) and tokens[j].key in _LIST_JOINERS and places[j] is None:
+        while j < len(tokens) and tokens[j].key in _CITY_JOINERS and places[j] is None:
             j += 1
         nxt = places[j] if j < len(tokens) and j > i + hit.span else None
         if nxt is None or nxt.span < 2 or len(nxt.filters) != 1:
