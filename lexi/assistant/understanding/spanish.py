@@ -54,7 +54,7 @@ _ASIDE = re.compile(
 
 def in_english(text: str, list_names: Sequence[str] = ()) -> str:
     """The message with its Spanish request words said in English (unchanged when it has none)."""
-    if not any(m[0] not in ("Y", "O") for m in _MARKER.finditer(text)) or _PORTUGUESE.search(text):
+    if not any(not _a_name(m) for m in _MARKER.finditer(text)) or _PORTUGUESE.search(text):
         return text
     # The user's own list names are no words to translate: "US SaaS en MX", "Querétaro Aero".
     names = [n for n in list_names if n and n.lower() in text.lower()]
@@ -85,9 +85,23 @@ def _between_names(parts: list[str], n: int) -> str:
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
+def _a_name(m: re.Match[str]) -> bool:
+    """A capitalised word inside a sentence ("Y Combinator", "Sobre Foods", "O Boticário"): a
+    name, not a Spanish word."""
+    return (
+        m[0][:1].isupper()
+        and " " not in m[0]  # ("Estados Unidos" is the country)
+        and bool(m.start())
+        and not _SENTENCE_END.search(m.string, 0, m.start())
+    )
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]\s*|[,]\s*)$")
+
+
 def _english(m: re.Match[str]) -> str:
-    if m[0] in ("Y", "O"):
-        return m[0]  # "Y Combinator", "O Boticário": a name, not "and" or "or"
+    if _a_name(m):
+        return m[0]
     key = " ".join(m[0].lower().split())
     nxt = _NEXT_WORD.match(m.string, m.end())
     if key in _KIND_OF_COMPANY and nxt and not nxt[1].isascii() and nxt[1].lower() not in _PHRASES:

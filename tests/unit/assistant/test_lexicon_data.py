@@ -222,3 +222,41 @@ class TestSmallTalk:
         words = [w for kind in ("greeting", "thanks", "goodbye", "filler") for w in data[kind]]
         assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
         assert all(w == w.lower() for w in words)
+
+
+class TestSpanish:
+    DATA = lexicon.data_file("spanish.toml")
+
+    def test_keys_are_lower_case_and_single_spaced(self):
+        keys = [
+            *self.DATA["markers"]["words"],
+            *self.DATA["phrases"],
+            *self.DATA["asides"]["starts"],
+        ]
+        for key in keys:
+            assert key == key.lower() and " ".join(key.split()) == key.strip(), key
+
+    def test_each_marker_is_listed_once(self):
+        words = self.DATA["markers"]["words"]
+        assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "find CFOs at banks in New York and save them to Q1 Leads",
+            "solo practitioners at law firms in Ohio",
+            "a campaign about Sobre Foods for Q1 Leads",
+            "make it more casual, please",
+        ],
+    )
+    def test_english_is_left_as_written(self, text):
+        from lexi.assistant.understanding.spanish import in_english
+
+        assert in_english(text, ["Q1 Leads"]) == text
+
+    def test_a_known_list_name_is_left_as_written(self):
+        from lexi.assistant.understanding.spanish import in_english
+
+        assert in_english("guárdalos en US SaaS en MX", ["US SaaS en MX"]) == (
+            "save them to US SaaS en MX"
+        )
