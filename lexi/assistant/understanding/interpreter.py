@@ -426,11 +426,6 @@ _FROM_N_UP = re.compile(
     r"(?:upwards?|onwards?|and\s+up|and\s+above)\b",
     re.IGNORECASE,
 )
-_HIRING_ON_TEAM = re.compile(
-    r"\bhiring\s+(?:on|in|for)\s+(?:the|their)\s+(sales|marketing|engineering|finance|hr|it|legal|ops|operations|"
-    r"product|design|support|data|security|procurement)\s+(?:team|side|department|dept|org)\b",
-    re.IGNORECASE,
-)
 _RESULTS_REMARK = re.compile(
     r"^\W*(?:(?:lol|lmao|wow|ugh|hm+|meh|yikes|oof|whoa|only|just|welp|damn)\W+)+\d+\s+(?:results?|hits)\b\W*[.!?]+\s*",
     re.IGNORECASE,
@@ -896,8 +891,6 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("ern ", "central ", "upstate ", "downstate "), _PART_OF_A_STATE, _part_of_a_state),
     # "only companies from 200 employees upward": at least that many
     (("upward", "onward", " and up", "and above"), _FROM_N_UP, r"at least \1 \2"),
-    # "hiring on the finance team": hiring in finance
-    (("hiring on", "hiring in the", "hiring for the"), _HIRING_ON_TEAM, r"hiring in \1"),
     # "lol 4 results. expand to the tri-state": what the search found, said by the way
     (("result", "hits"), _RESULTS_REMARK, ""),
     # "boss, pls write campaign ...", "how the campaign doing?"

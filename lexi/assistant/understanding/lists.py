@@ -245,10 +245,12 @@ _SAVE_AS_ALONE = re.compile(
     r"^\W*(?:(?:and|ok|okay|now|then)\s+)?(?:save|store)\s+as\s+(?!a\b|an\b)\S", I
 )
 _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
+# Words between "who's" and "in" a list: "who's left in", "who is currently in", "who's actually in".
+_STILL_IN = r"(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?"
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
-    r"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside)\b|"
-    r"\bwho\s+is\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside)\b|"
+    rf"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+{_STILL_IN}(?:in|on|inside)\b|"
+    rf"\bwho\s+is\s+{_STILL_IN}(?:in|on|inside)\b|"
     r"\bhow'?s\b.*\blist\b|\bsummary\s+of\b|\bsummari[sz]e\b|\boverview\b|"
     # "pull up the Payments BD list", "show me the Q1 Leads list", "open my Dental AZ list"
     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show(?:\s+me)?|pull\s+up|bring\s+up|"
@@ -546,7 +548,7 @@ def _elsewhere(name: str, quotes: list[str]) -> bool:
 
 
 _WHO_IS_IN = re.compile(
-    r"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?(?:in|on|inside|the\s+people|"
+    rf"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+{_STILL_IN}(?:in|on|inside|the\s+people|"
     r"the\s+(?:contacts|leads|names|folks)\s+(?:in|on)\b)\b|"
     r"\bsummar|\boverview\b|^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
@@ -580,7 +582,7 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 # people of the list, not how many.
 _WHO_ON = re.compile(
     r"\b(?:who'?s|who\s+is|who\s+are|who\s+all(?:'s|\s+is|\s+are))\s+(?:the\s+(?:contacts|people|leads|names|folks)\s+)?"
-    r"(?:left\s+|still\s+|now\s+|currently\s+|actually\s+)?(?:in|on|inside)\b|"
+    rf"{_STILL_IN}(?:in|on|inside)\b|"
     r"\b(?:show|see|give|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
     I,
 )

@@ -678,6 +678,7 @@ _NOT_A_COUNT |= {"d", "wk", "mo", "mth"}  # "<90d", "6mo", "2wks": spans of time
 # ... and an amount of money: "cap it at 1bn"
 _NOT_A_COUNT |= {"bn", "b", "m", "mm", "mn", "million", "billion", "mil", "mln", "bln"}
 _POINTING_BACK = {"those", "these", "both"}
+_POINTED_AT = _POINTING_BACK | {"them"}  # "some of them", "a few of these"
 
 
 _ROAD = re.compile(r"\b(I|US|SR|A|M|N)-(\d{1,3})\b")
@@ -1934,9 +1935,7 @@ class _Walk:
         elif k in VAGUE_COUNTS and slots.count is None:
             # "too few", "way too many": what the user thinks of the results, no count
             # ("at some of these places": the ones found, no count)
-            pointing = following == "of" and " ".join(
-                self.keys[i + 2 : i + 3]
-            ) in _POINTING_BACK | {"them"}
+            pointing = following == "of" and " ".join(self.keys[i + 2 : i + 3]) in _POINTED_AT
             if VAGUE_COUNTS[k] != 25 and prev not in _JUDGED and not pointing:
                 slots.count, slots.vague_count = VAGUE_COUNTS[k], True
         elif k in MORE_WORDS and following != "than":

@@ -313,17 +313,26 @@ _NOW_WORDS = (
 )
 # ... and after the role only: "hiring an Event Manager rn" (not "hiring RNs", nurses)
 _NOW_AFTER = rf"{_NOW_WORDS}|rn\b|asap\b"
+# The departments a hiring is said in ("hiring in sales", "hiring in sales and engineering").
+_HIRING_DEPARTMENTS = (
+    "sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support"
+)
+# "hiring on the finance team": hiring in finance, the team said with it
+_HIRING_ON_TEAM = re.compile(
+    rf"\bhiring\s+(?:on|in|for)\s+(?:the|their)\s+({_HIRING_DEPARTMENTS}|data|security|procurement)\s+"
+    r"(?:team|side|department|dept|org)\b",
+    re.IGNORECASE,
+)
 _HIRING = re.compile(
     r"\b(?:(?:that|who|which)\s+(?:are|is)\s+)?(?:(?:currently|actively)\s+)?(?<!\bthe\s)(?<!\bany\s)hiring\b"
     # ("hiring managers", "hiring partners" are titles; "hiring partner managers" is a hiring)
     r"(?!\s+(?:filter|constraint|requirement|part|bit|one|criteria|criterion|condition|thing|"
     r"partners?(?!\s+(?:managers?|mgrs?|directors?))|managers?|committee)\b)"
-    r"(?:\s+(?:for\s+|in\s+(?=(?:sales|marketing|engineering|finance|hr|it|legal|ops|operations|product|design|support)\b))?"
+    rf"(?:\s+(?:for\s+|in\s+(?=(?:{_HIRING_DEPARTMENTS})\b))?"
     rf"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|{_NOW_WORDS})"
     rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
-    r"(?:\s+(?:and|&|or)\s+(?P<dept2>sales|marketing|engineering|engineers|developers|marketers|"
-    r"designers|lawyers|finance|hr|it|legal|ops|operations|product|design|support)\b)?"
+    rf"(?:\s+(?:and|&|or)\s+(?P<dept2>{_HIRING_DEPARTMENTS}|engineers|developers|marketers|designers|lawyers)\b)?"
     rf"(?:\s+(?:{_NOW_AFTER}))?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
@@ -630,6 +639,8 @@ def signals(text: str, today: date) -> tuple[str, dict[str, Any], list[str]]:
     text = _HEDGED_WINDOW.sub(" in the ", text)  # "just raised, like last 90 days"
     if "ecruiting" in text:
         text = _RECRUITING.sub("hiring ", text)  # "that are currently recruiting an IT manager"
+    if "hiring " in text.lower():
+        text = _HIRING_ON_TEAM.sub(r"hiring in \1", text)
     if _DIGIT.search(text):
         text = _COMPACT_SPAN.sub(_span_written_out, text)  # "new in role 60d"
         text = _DANGLING_WINDOW.sub(" in the ", text)  # "raised a series C, last 90 days"
