@@ -101,6 +101,8 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Partner Manager|Accounts Payable Clerk|Regional Controller|Farm Manager|Orchard Manager|Agronomist
 |Head of Events|Head of ESG|Director of Physical Therapy|Director of Respiratory Therapy
 |Director of Occupational Therapy|Director of Rehabilitation Services|Physical Therapy Manager
+|Commodity Manager|Senior Commodity Manager|Commodity Buyer|Strategic Sourcing Manager|Director of Strategic Sourcing
+|FinOps Manager|FinOps Analyst|FinOps Engineer|FinOps Lead|Cloud Cost Manager|Head of Cloud|Director of Cloud Operations
 """
 
 

@@ -580,7 +580,7 @@ def _question(s: _Said) -> Intent | None:
 
 
 _TONE_WORD = (
-    r"(?:(?:a\s+)?(?:bit|little|tad)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+(?:-y)?|shorter|longer|"
+    r"(?:(?:a\s+)?(?:bit|little|tad|touch|smidge|notch)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+(?:-y)?|shorter|longer|"
     r"friendlier|warmer|punchier|snappier|crisper|briefer|bolder|softer|gentler|tighter)"
     r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*"
 )

@@ -441,6 +441,14 @@ _LEAVE_OUT_OTHER = re.compile(
     re.IGNORECASE,
 )
 _FIXING_TO = re.compile(r"\b(?:i'?m\s+|we'?re\s+)?fixin[g']?\s+to\s+", re.IGNORECASE)
+# "verified only svp", "page 3 svp", "export it as a csv stp": French for please, typed in lower
+# case after what is asked (not "VP or SVP", "svp of sales", "SVPs in Boston": the rung)
+_FRENCH_PLEASE = re.compile(
+    r"(?<![&/+])(?<!\bor\s)(?<!\band\s)(?<!\bvp\s)(?<!\ban\s)(?<!\bthe\s)(?<!\ba\s)(?<!,\s)"
+    r"(?<!\bfind\s)(?<!\bget\s)(?<!\bme\s)(?<!\ball\s)(?<!\bany\s)(?<!\bsenior\s)"
+    r"(?<=\S\s)(?-i:svp|stp|s'il\s+(?:vous|te)\s+pla[iî]t)(?=\s*(?:[.!?,;]|$))",
+    re.IGNORECASE,
+)
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -900,6 +908,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" other ",), _LEAVE_OUT_OTHER, r"\1 "),
     # "fixin to build a campaign": about to, said in the South
     (("fixin", "fixing to"), _FIXING_TO, ""),
+    (("svp", "stp", "s'il"), _FRENCH_PLEASE, "please"),  # "page 3 svp"
     # "nix Mississippi": drop it
     (("nix", "Nix"), _NIX, "drop"),
     # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing

@@ -30,7 +30,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:which|what)\s+lists\s+(?:have|do)\s+(?:i|we)\s+(?:got|have)\s+(?:going|on\s+the\s+go|running|saved|so\s+far)|"
     r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
-    r"(?:\s+(?:at\s+the\s+moment|right\s+now|now|rn|currently|again|still|so\s+far|already|by\s+now|lol|"
+    r"(?:\s+(?:at\s+the\s+moment|at\s+this\s+(?:point|stage)|as\s+of\s+now|right\s+now|now|rn|currently|again|still|so\s+far|already|by\s+now|lol|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",
     I,

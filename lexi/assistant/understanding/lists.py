@@ -284,7 +284,7 @@ _STATS_IT = prefilter.compile(
     r"\bhow\s+many(?:'s|\s+(?:people|contacts|leads|prospects|ppl|folks|names))?(?:\s+(?:are|is))?"
     r"(?:\s+(?:now|total|altogether|in\s+total))?\s+(?:in|on)\s+(?:it|there)\b|"
     r"\bwhat'?s\s+the\s+(?:count|size|total)\s+(?:of|on|in|for)\s+(?:it|that\s+list|the\s+list)\b|"
-    r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|got\s+(?:in|added|saved)|went|are\s+now|"
+    r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|landed|got\s+(?:in|added|saved)|went|are\s+now|"
     r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b|"
     # "show me who's in it", "who is on there now?"
     r"\bwho(?:'s|\s+is|\s+are|\s+all\s+is)\s+(?:in|on)\s+(?:it|there)\b",
@@ -598,7 +598,7 @@ def _create(clause: str, quotes: list[str], state: ConversationState, after_sear
         m = (
             re.search(r"\bnew\s+(?:list\s+)?(?:for|of)\s+(.+)$", clause, I)
             or re.search(
-                r"\bnew\s+list(?:\s+(?:please|pls|plz))?\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$",
+                r"\bnew\s+list(?:\s*,?\s*(?:please|pls|plz))?\s*(?:[,:\-–—]\s*|\s(?:called|named|titled)\s+)(.+)$",
                 clause,
                 I,
             )

@@ -1128,7 +1128,7 @@ _CLEAR_KEYS = {
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
     r"startup|revenue|rev(?=\s+(?:filter|constraint|requirement|limit|range|band|floor|cap|min|max|"
-    r"minimum|maximum|part|bit|criteri))|arr|hq|headquarter|job[\s-]change|new\s+in\s+role|growth|"
+    r"minimum|maximum|part|bit|criteri))|arr|hq|headquarter|job[\s-]change|new[\s-]+in[\s-]+role|growth|"
     r"growing(?=\s+(?:part|bit|filter|one|thing))|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"

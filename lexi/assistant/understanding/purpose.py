@@ -150,8 +150,10 @@ _TO_SENTENCE_END = (
 # with the casino resorts". What it names (Chicago, big companies, insurance) is no constraint.
 _REASON = prefilter.compile(
     r"(?:(?<=[,;.!?(])|(?<=\s[\u2014\u2013-]))\s*(?:"
-    r"(?:since|because|cause|cuz)\s+(?:new|most|many|some|all|these|those|their|our|they|we|i|it"
+    r"(?:since|because|cause|cuz)\s+(?:(?:in|from)\s+(?:my|our)\s+experience,?\s+)?(?:new|most|many|some|all|these|those|their|our|they|we|i|it"
     r"|a\s+lot)\b"
+    # "..., I want to believe that means they are building out treasury": what the user supposes
+    r"|(?:i|we)\s+(?:want\s+to\s+believe|would\s+(?:imagine|assume|guess)|imagine|assume|presume|suppose)\b"
     r"|as\s+(?:they|we|i|it|these|those|their|our|my)\s"
     r"|we(?:'ve|\s+have)?\s+already\b"
     # "..., those peeps are about to get a giant quota lol", "- CFOs care about forecast accuracy
@@ -279,6 +281,15 @@ _REASON = prefilter.compile(
     # "..., makes more sense with the new territory", "..., no point keeping both"
     r"|(?:(?:it|that|this)\s+)?makes?\s+(?:(?:a\s+lot|much|way)\s+)?(?:more|no|little|better)\s+sense\b"
     r"|(?:there'?s\s+|it'?s\s+)?no\s+(?:point|sense)\s+(?:in\s+)?[a-z]+ing\b"
+    # "...; below that the legal department is usually two people": how things usually are
+    r"|(?:(?:below|above|under|over|beyond|past)\s+that\s+)?(?:(?:the|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+"
+    r"(?:is|are)\s+(?:usually|typically|often|mostly|generally|normally|rarely|always|never)\b"
+    # "...; legal wants to review the claims in email 3": someone else's say before it goes out
+    r"|(?!(?:i|we|you|please)\b)(?:(?:the|our|my)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:wants?|needs?|has|have)\s+to\s+"
+    r"(?:review|see|check|approve|sign\s+off|look\s+(?:at|over)|vet|okay|weigh\s+in)\b"
+    # "... drop Executive Directors. Too many nonprofit-style titles coming through.": why
+    r"|too\s+(?:many|much|few)\s+(?:[\w-]+\s+){0,3}?(?:coming\s+(?:through|up|back)|showing\s+up|"
+    r"popping\s+up|turning\s+up|in\s+(?:there|the\s+results))\b"
     # "..., season's over", "..., the show is done": what has ended
     r"|(?:the\s+|our\s+|that\s+|this\s+)?[\w-]+(?:'s|\s+is|\s+was|\s+has\s+been)\s+"
     r"(?:over|done|finished|ended|wrapped(?:\s+up)?)\b"

@@ -360,6 +360,17 @@ _FUNCTION_TAILS = {
     "learning",  # "head of machine learning"
     "reward",  # "head of total rewards"
 }
+# Endings of words that name a function although they end in "s": "head of finops", "director
+# of devops", "VP of clinical informatics", "director of athletics".
+_FUNCTION_ENDINGS = ("ops", "ics")
+
+
+def _names_function(text: str) -> bool:
+    """Whether a word is a function by its ending ("FinOps", "informatics"), not a plural."""
+    low = text.lower()
+    return len(low) > 4 and low.isalpha() and low.endswith(_FUNCTION_ENDINGS)
+
+
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
     "top",
@@ -523,6 +534,15 @@ _WORD_CASE = {
     "pmm": "Product Marketing",
     "ml": "ML",
     "ai": "AI",
+    # the practices named "-Ops" ("head of finops"), as titles spell them
+    "finop": "FinOps",
+    "devop": "DevOps",
+    "secop": "SecOps",
+    "devsecop": "DevSecOps",
+    "mlop": "MLOps",
+    "dataop": "DataOps",
+    "aiop": "AIOps",
+    "bizop": "BizOps",
 }
 # Role abbreviations that also name a function before a role noun: "SDR managers".
 # Stop words that are words of a function too: "Health Information Management", "Data Governance"
@@ -1222,8 +1242,13 @@ class _Scanner:
                 return k + dspan - i, self._named(k, dspan, i, span, role, after=False)
             # "VP Regulatory Affairs", "Head Clinical Operations": a capitalised function the
             # department list lacks, written without "of"
+            # (or a lower-case word that only names a function: "vp infrastructure", "head finops")
             tok = self.t[k]
-            if tok.text[:1].isupper() and tok.key not in INDUSTRY_KEYS and not self._gap(k - 1, k):
+            if (
+                (tok.text[:1].isupper() or tok.key in _FUNCTION_TAILS or _names_function(tok.text))
+                and tok.key not in INDUSTRY_KEYS
+                and not self._gap(k - 1, k)
+            ):
                 return self._of_title(i, span, k)
         return None
 
@@ -1281,6 +1306,7 @@ class _Scanner:
                 tok.text.lower().endswith("s")
                 and not tok.text[:1].isupper()
                 and tok.key not in _FUNCTION_TAILS
+                and not _names_function(tok.text)
                 and f"{noun} of {tok.key}" not in VOCABULARY_TITLES
             )
             or self._company_follows(k + 1)
@@ -1338,7 +1364,7 @@ class _Scanner:
             # "VP of Transmission & Distribution", "of instructional technology" name a function;
             # "of Sales SaaS", "of public safety software companies" an industry after it
             return False
-        if capitalised and tok.text[:1].isupper():
+        if (capitalised and tok.text[:1].isupper()) or _names_function(tok.text):
             return True
         return (
             open_ended

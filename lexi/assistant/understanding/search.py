@@ -535,8 +535,12 @@ def _refine_roles(
         new = [d for d, _, neg in slots.dept_mentions if not neg]
         swapped = swap_departments(base["titles"], gone_depts, new, add)
         # "marketing instead" after CFOs is about the department; "only in manufacturing" after
-        # CFOs changes no title, and is the sector
-        if swapped or all(len(inds) <= 1 for _, inds, _ in slots.dept_mentions):
+        # CFOs changes no title, and is the sector, as is "make it logistics" after COOs at
+        # fintechs (a search by sector has its sector changed)
+        if swapped or (
+            all(len(inds) <= 1 for _, inds, _ in slots.dept_mentions)
+            and not (base.get("industries") and slots.industries)
+        ):
             slots = _departments_not_industries(slots)
         if swapped:
             f["titles"] = swapped

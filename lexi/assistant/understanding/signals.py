@@ -366,7 +366,7 @@ _LOOKING_TO_HIRE = re.compile(
 )
 # Job postings named as such: "companies that posted marketing jobs in the last 14 days",
 # "with SDR jobs posted in the last 14 days", "with engineering job posts from the last 30 days".
-_JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|vacanc(?:y|ies))"
+_JOBS = r"(?:jobs?|roles?|positions?|openings?|job\s+(?:posts?|postings?|ads?)|postings?|reqs?|requisitions?|vacanc(?:y|ies))"
 _WINDOW = rf"(?:\s+posted)?(?:\s+{_LAST_N})?"
 # Verbs of putting a job up: "posted", "advertised", "advertising", "listed".
 _ADVERTISED = r"(?:posted|advertised|advertising|listed|listing)"
@@ -379,8 +379,8 @@ _POSTED = [
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+)?{_WHAT}\s+job\s+(?:posts?|postings?|ads?)"
         rf"{_WINDOW}",
         # "w/ ML engineer postings from the last 2 weeks", "with open SDR reqs"
-        rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+)?{_WHAT}\s+"
-        rf"(?:postings?|reqs|job\s+openings?|vacanc(?:y|ies))\b{_WINDOW}",
+        rf"(?:\b(?:with|having)|\bw/)\s*(?:an?\s+)?(?:new\s+|open\s+|active\s+)?{_WHAT}\s+"
+        rf"(?:postings?|reqs?|requisitions?|job\s+openings?|vacanc(?:y|ies))\b{_WINDOW}",
         # "with job posts for HR business partners in the last 30 days"
         rf"(?:\b(?:with|having)|\bw/)\s*(?:new\s+|open\s+|active\s+|recent\s+)?{_JOBS}\s+(?:for|as)\s+"
         rf"(?:an?\s+)?{_WHAT}{_WINDOW}",

@@ -27,6 +27,7 @@ from .lexicon import (
 )
 from .realwords import REAL_WORDS
 from .text import norm_key, word_set
+from .titlewords import VOCABULARY_WORDS
 
 ROLE_KEYS = {norm_key(k): v for k, v in ROLES.items()}
 INDUSTRY_KEYS = {norm_key(k): v for k, v in INDUSTRY_ALIASES.items()}
@@ -408,6 +409,8 @@ def correct(word: str, guard: bool = True) -> str | None:
     """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""
     if len(word) < 5 or word in _VOCAB_SET or word in _KEYWORD_WORDS or word in STOPWORDS:
         return None
+    if word in VOCABULARY_WORDS:
+        return None  # a word of a title ("commodity managers"), not a typo of a lexicon word
     if not word.isalpha():
         return None
     if guard and word in REAL_WORDS:

@@ -385,7 +385,10 @@ _NO_SPLIT_BEFORE_DOT = re.compile(
 
 _INITIAL = re.compile(r"(?:^|[\s.])[A-Z]$")
 _INITIAL_NEXT = re.compile(r"[A-Z][a-z]+(?:\s|$|[,.!?])")
-_NAMES_IT = re.compile(r"(?:name|call)\s+it\b", re.IGNORECASE)
+# "name it Benelux", "please: Law Firm Innovation 2027": the name of the list just asked for
+_NAMES_IT = re.compile(
+    r"(?:name|call)\s+it\b|(?:please|pls|plz)\s*[:\-\u2013\u2014]", re.IGNORECASE
+)
 _ENDS_WITH_LIST = re.compile(r"\blist$", re.IGNORECASE)
 
 
@@ -404,7 +407,7 @@ def split_clauses(text: str) -> list[str]:
         ):
             continue  # "cheaper than J.J. Keller", "Dr. A. Smith": initials of a name
         if _NAMES_IT.match(text, m.end()) and _ENDS_WITH_LIST.search(before):
-            continue  # "save these into a new list, name it Benelux": one request
+            continue  # "save these into a new list, name it Benelux", "new list, please: X"
         parts.append(before)
         pos = m.end()
     parts.append(text[pos:])

@@ -522,7 +522,7 @@ class TestBooleanAndPastedTitles:
             ),
             (
                 "FinOps Lead; Cloud Financial Analyst; Cloud Economist -- Nordics",
-                ["Finops Lead", "Cloud Financial Analyst", "Cloud Economist"],
+                ["FinOps Lead", "Cloud Financial Analyst", "Cloud Economist"],
                 "locations",
                 ["SE", "DK", "NO", "FI", "IS"],
             ),
@@ -7071,3 +7071,142 @@ class TestConsumerVoiceAndSalesJargonRequests:
             "contollers at manufactuers in the midwest doing -$20m-$100m rev, verified emails only"
         ).filters
         assert f.titles == ["Controller"] and not f.keywords
+
+
+class TestShorthandFunctionsAndStatementsBetweenAsks:
+    """A Montreal aerospace BD manager's French courtesy words and A&D shorthand, a Seattle
+    FinOps SDR's rung-and-function titles ("vp infrastructure", "head of finops") and job reqs,
+    a Lagos partnerships manager's suppositions and a Chicago AE's statements after a semicolon:
+    a function said without "of" or ending in "-ops" is the title, never a bare rung."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("vp infrastructure in austin", ["VP of Infrastructure"]),
+            ("head of finops in the uk", ["Head of FinOps"]),
+            ("directors of devops at saas cos", ["Director of DevOps"]),
+            (
+                "director of clinical informatics at hospitals in ohio",
+                ["Director of Clinical Informatics"],
+            ),
+            ("vp security at banks", ["VP of Security"]),
+            ("sr buyers + commodity mgrs in Seattle", ["Senior Buyer", "Commodity Manager"]),
+            ("strategic sourcing managers in the US", ["Strategic Sourcing Manager"]),
+        ],
+    )
+    def test_a_function_is_never_dropped_to_a_rung(self, text, titles):
+        got = search(text)
+        assert got.filters.titles == titles and not got.filters.seniorities
+
+    def test_a_and_d_and_aero(self):
+        f = search(
+            "find me 40 supply chain managers at A&D companies in Quebec and Ontario"
+        ).filters
+        assert f.industries == ["Aviation & Aerospace", "Defense & Space"] and not f.keywords
+        f = search("buyers at aero cos in wichita").filters
+        assert f.industries == ["Aviation & Aerospace"] and not f.keywords
+
+    def test_the_us_west_coast(self):
+        f = search("cfos at saas cos, us west coast").filters
+        assert f.locations == ["CA, US", "OR, US", "WA, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "days"),
+        [
+            (
+                "SRE managers in texas at companies that posted SRE reqs in the last 30 days",
+                ["SRE"],
+                30,
+            ),
+            ("heads of cloud at companies w/ an open finops analyst req", ["FinOps Analyst"], None),
+        ],
+    )
+    def test_job_reqs_are_postings(self, text, titles, days):
+        hiring = search(text).filters.hiring_for
+        assert hiring["titles"] == titles and hiring.get("posted_within_days") == days
+
+    @pytest.mark.parametrize(
+        "text", ["verified only svp", "page 2 svp", "only verified emails stp"]
+    )
+    def test_french_please_is_no_rung(self, text):
+        state = after({"titles": ["Quality Manager"], "locations": ["QC, CA"], "limit": 25})
+        got = search(text, state)
+        assert got.filters.titles == ["Quality Manager"] and not got.filters.seniorities
+
+    def test_an_svp_is_still_a_rung(self):
+        assert search("vp or svp of sales in ohio").filters.titles == [
+            "VP of Sales",
+            "SVP of Sales",
+        ]
+        assert search("svp finance at banks").filters.titles == ["SVP of Finance"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Only companies with $500M+ in revenue; below that the legal department is usually two people.",
+            "Only those currently hiring in finance, I want to believe that means they are building "
+            "out their treasury function",
+            "Please add CFOs as well, since in my experience they are usually the ones signing off.",
+        ],
+    )
+    def test_a_statement_after_the_ask_adds_nothing(self, text):
+        state = after({"titles": ["Deputy General Counsel"], "locations": ["TX, US"], "limit": 25})
+        got = search(text, state)
+        assert not got.filters.keywords and not got.filters.departments
+        assert got.filters.locations == ["TX, US"]
+
+    def test_someone_elses_review_is_no_search(self):
+        state = ConversationState(last_campaign_id="c1", last_filters={"titles": ["CFO"]})
+        got = interpret(
+            "Please pause it for now; legal wants to review the claims in email 3.", state
+        )
+        assert [i.kind for i in got.intents] == [IntentKind.campaign_pause]
+
+    def test_too_many_coming_through_is_a_reason(self):
+        state = after(
+            {"titles": ["Managing Partner", "Executive Director"], "industries": ["Law Practice"]}
+        )
+        got = search(
+            "On reflection, drop Executive Directors. Too many nonprofit-style titles coming through.",
+            state,
+        )
+        assert got.filters.titles == ["Managing Partner"] and got.filters.industries == [
+            "Law Practice"
+        ]
+
+    def test_a_sector_said_again_replaces_the_sector(self):
+        state = after(
+            {"titles": ["COO"], "industries": ["Financial Services"], "locations": ["GB"]}
+        )
+        f = search("Actually, make it logistics or e-commerce", state).filters
+        assert f.industries == ["Logistics and Supply Chain", "E-Commerce"] and f.titles == ["COO"]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("how many landed in it?", IntentKind.list_stats),
+            ("What lists do I have at this point?", IntentKind.list_show),
+            ("New list, please: Law Firm Innovation 2027", IntentKind.list_create),
+            (
+                "a touch more formal, please (these are GCs, not marketers)",
+                IntentKind.email_rewrite,
+            ),
+        ],
+    )
+    def test_lawyerly_commands(self, text, kind):
+        state = ConversationState(
+            last_filters={"titles": ["General Counsel"]},
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            known_list_names=["Texas In-House"],
+            last_list_name="Texas In-House",
+        )
+        got = interpret(text, state).intents
+        assert [i.kind for i in got] == [kind]
+        if kind == IntentKind.list_create:
+            assert got[0].list_name == "Law Firm Innovation 2027"
+
+    def test_a_hyphenated_filter_taken_back_off(self):
+        state = after({"titles": ["Head of Legal Operations"], "job_change_within_days": 90})
+        f = search("Hmm, that's too narrow. Take the new-in-role filter back off.", state).filters
+        assert f.job_change_within_days is None and f.titles == ["Head of Legal Operations"]
