@@ -103,6 +103,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Director of Occupational Therapy|Director of Rehabilitation Services|Physical Therapy Manager
 |Commodity Manager|Senior Commodity Manager|Commodity Buyer|Strategic Sourcing Manager|Director of Strategic Sourcing
 |FinOps Manager|FinOps Analyst|FinOps Engineer|FinOps Lead|Cloud Cost Manager|Head of Cloud|Director of Cloud Operations
+|Localization Producer|Designated Broker|Principal Broker|Mine Overseer|Shift Boss|Mine Foreman
 """
 
 

@@ -51,12 +51,16 @@ _REASON = (
     r"(?:because|since|cause|cuz|as)\s+(?:it|that|this|i|we)\b[^.!?]{1,50}|"
     r"(?:by|my)\s+mistake|my\s+bad|(?:the\s+)?wrong\s+(?:[\w-]+\s*){1,3}|"
     r"(?:i|we)\s+made\s+a\s+mistake[^.!?]{0,40}|"
+    # "cancel that i want to look at it tonight": what the user will do instead
+    r"(?:i|we)(?:'d|\s+would)?\s+(?:want|wanna|need|rather|prefer)\s+(?:to\s+)?(?:look|check|review|read|go\s+over|"
+    r"think|see)\b[^.!?]{0,40}|"
     r"(?:too\s+(?:broad|narrow|big|small|many|few|wide)|not\s+needed(?:\s+any\s*more)?)|"
     r"not\s+what\s+(?:i|we)\s+(?:wanted|meant|asked\s+for)))?"
 )
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
-    r"(?:yes|yeah|yep|yup|ya|yah|yea|aye|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    # ("ja", "oui", "sí", "da": yes said in other languages)
+    r"(?:yes|yeah|yep|yup|ya|yah|yea|aye|ja|oui|s[ií]|da|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
     r"i\s+(?:confirm|agree)|confirmed|"
     r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right|ok(?:ay)?|alright|perfect|solid)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"
@@ -73,7 +77,9 @@ _APPROVE = re.compile(
     rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )
-_JUST_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|aye|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I)
+_JUST_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|yea|aye|ja|oui|sure|ok(?:ay)?|kk?)(?:\s+please)?\W*$", I
+)
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
     rf"no|nah|naw|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"

@@ -175,6 +175,9 @@ _ABOUT_LEXI = prefilter.compile(
     r"other\s+than|then)\b|"
     # "what else can lexi do besides finding people"
     r"\bwhat\s+else\s+(?:can|could|does|do|will)\s+(?:you|u|lexi|it)\s+do\b|"
+    # "what can you actually do for ABM list building?": what Lexi offers for a kind of work
+    r"^\W*what\s+(?:exactly\s+)?(?:can|could|do|does)\s+(?:you|u|lexi)\s+(?:actually\s+|really\s+|exactly\s+)?"
+    r"(?:do|offer)\s+(?:for|to\s+help\s+with|with)\s+(?!(?:me|us)\s+(?:to\s+)?(?:find|get|pull)\b)[^?.!]{1,40}\?\s*$|"
     # "what can you do besides finding people?", "can you do anything other than search?",
     # "apart from prospecting, what can you help with?"
     r"\bwhat\s+(?:other\s+(?:things|stuff)\s+)?(?:can|could|do|does)\s+(?:you|u|lexi|it)\s+"
@@ -370,11 +373,18 @@ _UNSUPPORTED = prefilter.compile(
     r"really|hey|hi)\W+)*"
     r"(?:get|find|pull|give|need|want|grab|fetch|look\s+up)\s+(?:me\s+|us\s+)?(?:their\s+|the\s+|all\s+)?"
     r"(?:direct\s+dials?|(?:direct[\s-]dial\s+|mobile\s+|cell(?:\s+phone)?\s+)?phone\s+numbers?|"
+    r"(?:cell|phone|mobile)\s*#s?|direct\s+lines?|"
     r"mobile\s+numbers?|cell\s+numbers?|personal\s+e-?mails?(?:\s+addresses)?|home\s+addresses|"
     r"(?:github|twitter|x|instagram|tiktok|telegram)\s+(?:handles?|usernames?|profiles?|accounts?))"
     # ... of people already found or saved, not a search for people with them
     r"(?=\s*(?:\([^)]*\)\s*)?(?:[?.!]*$|(?:for|of|on)\s+(?:them|these|those|everyone|everybody|all|my|our|"
-    r"(?:the\s+)?(?:people|ones|contacts|leads|founders|names)\s+(?:in|on|from)\b)))|"
+    r"(?:the\s+)?(?:people|ones|contacts|leads|founders|names)\s+(?:in|on|from)\b|"
+    # "for these ppl", "for the buyers on Wichita Tier 1s": people found or saved already
+    r"(?:these|those)\s+(?:ppl|people|folks|guys|contacts|leads|ones|prospects)\b|"
+    r"the\s+[\w-]+\s+on\s+(?-i:[A-Z])[\w-]*(?:\s+[\w-]+){0,3}\s*[?.!]*$)))|"
+    # "enrich CFO Dinner Austin with mobile numbers": a list given contact data Lexi does not hold
+    r"^\W*(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?enrich\s+[^?.!]{1,60}?\s+with\s+(?:their\s+)?"
+    r"(?:mobile|cell|phone|direct|personal|home)\b|"
     # reading other sites: "scrape www.example.com", "crawl their website"
     r"(?:^\W*(?:please\s+)?|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|\bto\s+)"
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"

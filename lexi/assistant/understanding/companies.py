@@ -82,7 +82,7 @@ _PROPER_NAME = re.compile(
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*)?"
 _NAME_LIST = re.compile(
     rf"(?:\b(?:at|from|works\s+at|working\s+at)|\bthe\s+(?:[\w-]+\s+){{1,4}}?(?P<of>of))\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
-    rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$))"
+    rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$)|\s+[-\u2013\u2014]\s)"  # ("... - verified only")
 )
 # "the CEO of Acciona and of Ferrovial", "at Bosch, at Siemens": the word before each name
 # said again.
@@ -102,6 +102,18 @@ _NOT_NOW_BEFORE = re.compile(
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")  # "&" joins one name: "Johnson & Johnson"
 
 
+# "whos the marketing manager at brighton corporation", "cfos at acme inc": a name typed in
+# lower case with its legal suffix is a name all the same (capitalised, it is read as one)
+_LOWER_CASE_NAMED = re.compile(
+    r"(?:(?<=\bat\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bfor\s))(?!(?:the|a|an|my|our|their|this|that)\s)((?:[a-z][\w'.&-]*\s+){1,3}"
+    r"(?:inc|corp|corporation|llc|llp|ltd|plc|gmbh|pty))\b\.?"  # (not "firms incorporated in")
+)
+
+
+def _capitalised(m: re.Match[str]) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in m[1].split())
+
+
 @dataclass
 class Companies:
     clause: str
@@ -113,7 +125,7 @@ class Companies:
 
 def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
-    out = Companies(clause)
+    out = Companies(_LOWER_CASE_NAMED.sub(_capitalised, clause))
     _name_list(out)
     for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _PROPER_NAME, _ONE_NAME):
         while True:

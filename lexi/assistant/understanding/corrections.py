@@ -16,13 +16,14 @@ import re
 from collections.abc import Callable
 
 from .slots import SEARCH_VERBS
+from .text import words_to_digits
 
 SameKind = Callable[[str, str], bool]
 Reading = Callable[[str], dict[str, tuple[str, ...]]]
 
 # Words before a correction said as a sentence of its own: "sorry", "oops", "no wait", "and".
 _LEAD = (
-    r"(?P<lead>\W*(?:(?:sorry|oops|whoops|no|nope|nah|wait|ugh|actually|hm+|ah|oh|ok(?:ay)?|"
+    r"(?P<lead>\W*(?:(?:(?:i\s+am|i'?m)\s+(?:very\s+|so\s+|really\s+)?sorry|sorry|oops|whoops|no|nope|nah|wait|ugh|actually|hm+|ah|oh|ok(?:ay)?|"
     r"and|also|my\s+bad|my\s+mistake)\W+)*)"
 )
 # "sorry not biotech, medical devices", "not Ohio, Iowa", "no, not CTOs but CFOs": the second
@@ -30,7 +31,8 @@ _LEAD = (
 # and "not Miami itself, the rest of Florida" add nothing in place).
 _NOT_THEN_NEW = re.compile(
     rf"^{_LEAD}(?:(?:it'?s|it\s+is|make\s+(?:it|that))\s+)?not\s+(?P<old>[^,;.!?]+?)"
-    r"(?:\s*[,;]\s*(?:but\s+|it'?s\s+|i\s+meant?\s+)?|\s+but\s+(?:i\s+meant?\s+)?)"
+    r"(?:\s*[,;]\s*(?:but\s+|it'?s\s+|i\s+meant?\s+|i\s+(?:wanted|meant)\s+to\s+say\s+|i\s+should\s+have\s+said\s+)?"
+    r"|\s+but\s+(?:i\s+meant?\s+)?)"
     r"(?!\s*(?:(?:the\s+)?rest|anywhere|everywhere|elsewhere|other|outside|add|include|keep|just|"
     r"only|but|and|also|not|no|plus|except|excluding|too|either|neither|nor|please|thanks|i|we|"
     r"they|it|that|this)\b)"
@@ -133,6 +135,9 @@ def corrected(text: str, reading: Reading | None = None) -> str:
                 text = kept
                 pos = len(kept) - len(after)
                 continue
+        if (count := _count_replaced(before, after)) is not None:
+            text, pos = count, len(count)  # "20 owners in Salt Lake City, no, make it 30"
+            continue
         start = _command_replaced(before, after)
         if start is None:
             start = _replaced_start(before, after, reading, strict=bool(just) or m["stop"] != ",")
@@ -142,6 +147,26 @@ def corrected(text: str, reading: Reading | None = None) -> str:
         text = text[:start] + after + _kept_unit(text[start : m.start()], after)
         pos = start
     return text
+
+
+_MAKE_IT_N = re.compile(r"^(?:make\s+(?:it|that)\s+)?(\d[\d,]*)\W*$", re.IGNORECASE)
+_ONE_NUMBER = re.compile(r"(?<![\w$.,-])\d[\d,]*(?![\w%.,-]|\s*[-\u2013]\s*\d)")
+
+
+def _count_replaced(before: str, after: str) -> str | None:
+    """ "find me 20 owners in Salt Lake City, no, make it 30": a number said again replaces the
+    one number said before it, wherever it stands (None when there is not exactly one)."""
+    said = _MAKE_IT_N.match(words_to_digits(after))
+    if not said:
+        return None
+    before = words_to_digits(before)  # "twenty owners ..., no, make it thirty"
+    numbers = list(_ONE_NUMBER.finditer(before))
+    if len(numbers) != 1 or re.search(
+        r"\d", before[: numbers[0].start()] + before[numbers[0].end() :]
+    ):
+        return None
+    n = numbers[0]
+    return before[: n.start()] + said[1] + before[n.end() :]
 
 
 _VALUE_SAID = re.compile(r"^([^,.;!?]{1,60}?)\s*[,.;!?]*\s*$")

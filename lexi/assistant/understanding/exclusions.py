@@ -15,13 +15,15 @@ from .types import ConversationState
 I = re.IGNORECASE
 
 _LEAD = r"(?:,?\s*(?:and\s+|but\s+)?)"
+# Words for the people found: "ppl", "folks", "guys", "okes" (South Africa), "peeps".
+_FOLK = r"(?:people|ppl|peeps|folks?|guys|okes|ones)"
 _SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
     # "drop anyone already in my contacts", "remove the people which I have already saved"
     r"leaving\s+out|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|get\s+rid\s+of)\s+"
-    r"(?:the\s+)?(?:ones|people|ppl|those|contacts|leads|"
-    r"prospects|anyone|everyone|any(?:body|one)?|folks)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
+    rf"(?:the\s+)?(?:{_FOLK}|those|contacts|leads|"
+    r"prospects|anyone|everyone|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
     r"who['’]s\s+|who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|"
     r"is)?\s*(?:already\s+)?"
     r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our|me)\s+(?:contacts|crm))"
@@ -31,13 +33,12 @@ _SAVED = prefilter.compile(
     I,
 )
 _NEW_ONLY = prefilter.compile(
-    _LEAD
-    + r"\b(?:(?:only\s+)?new\s+(?:people|ppl|ones|prospects|leads|contacts|names|folks?)(?:\s+only)?"
+    _LEAD + rf"\b(?:(?:only\s+)?new\s+(?:{_FOLK}|prospects|leads|contacts|names)(?:\s+only)?"
     # "only new folk i havent saved yet"
     r"(?:\s+(?:(?:that|who)\s+)?(?:i|we)\s+(?:haven'?t|havent|have\s+not|didn'?t)\s+(?:already\s+)?"
     r"(?:saved|added|got)(?:\s+yet)?)?|"
-    r"only\s+(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
-    r"(?:people|ppl|ones)\s+(?:i|we)\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
+    rf"only\s+{_FOLK}\s+(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
+    rf"{_FOLK}\s+(?:i|we)\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
     r"(?:that|who)\s+(?:i|we)\s+(?:haven'?t|havent)\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
     r"unsaved)\b",
     I,

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from lexi.errors import LexiError, ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import campaigns, commands, fields, prefilter, recognisers, spanish, takebacks  # noqa: F401  (recognisers: registers the built-ins)
+from . import campaigns, commands, dictation, fields, prefilter, recognisers, spanish, takebacks  # noqa: F401  (recognisers: registers the built-ins)
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
@@ -1067,6 +1067,9 @@ _ONLY_FILLER = re.compile(
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|go\s+on|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
+    # "couple things: 1) ...": what follows is announced, nothing asked yet
+    r"(?:a\s+)?(?:couple|few|two|three|some|quick)\s+(?:of\s+)?(?:quick\s+)?(?:things|questions|asks|requests|items)"
+    r"(?:\s+(?:please|pls|for\s+you))?|"
     r"(?:this\s+|that\s+|it\s+)?(?:looks|sounds)\s+(?:good|great|fine|perfect|ok(?:ay)?|alright|solid|right)|love\s+it|"
     r"(?:these|those|they|them)\s+(?:all\s+)?(?:look|sound)\s+(?:good|great|fine|perfect|ok(?:ay)?|amazing|awesome)|"
     # "The emails now look okay."
@@ -1208,7 +1211,7 @@ class RuleInterpreter:
         cleaned = _SPACE.sub(" ", _lines_listed(_tabs_as_pipes(raw))).strip()[:MAX_UNDERSTOOD_CHARS]
         if "\u2264" in cleaned or "\u2265" in cleaned:
             cleaned = cleaned.replace("\u2264", "<=").replace("\u2265", ">=")  # "≤45 days"
-        cleaned = spanish.in_english(cleaned, state.known_list_names)
+        cleaned = _said_plainly(cleaned, state)
         cleaned = _typed_fast(_list_names_joined(cleaned, state.known_list_names))
         given, state = state, _names_read(state)
         if not cleaned:
@@ -1249,8 +1252,35 @@ class RuleInterpreter:
             quotes = [QuotedTitle(q) if q in titles else q for q in quotes]
         if quotes:
             protected = unquote_places(protected, quotes)
+        intents = self._read_clauses(split_clauses(protected)[:MAX_CLAUSES], quotes, state, running)
+        intents = _tidy(
+            _one_rewrite(
+                _list_named_before(
+                    _fill_new_list(_attach_leading_filters(_count_said_last(intents)))
+                )
+            )
+        )
+        intents = _verdict_before_show(_unchanged_search_first(intents, state), raw)
+        if (
+            len(intents) == 1
+            and intents[0].missing in (["request"], ["roles"])
+            and looks_foreign(cleaned)
+        ):
+            intents = [clarify("language")]  # "jefes de logística en Sevilla"
+        return Interpretation(
+            _answer_to_roles(_names_as_written(intents, raw, given), state), text=raw
+        )
+
+    def _read_clauses(
+        self, clauses: list[str], quotes: list, state: ConversationState, running: Running
+    ) -> list[Intent]:
+        """Each clause's intent, in order; the search each one makes is the next one's to refine."""
         intents: list[Intent] = []
-        for text_ in split_clauses(protected)[:MAX_CLAUSES]:
+        said: list[str] = []
+        for text_ in clauses:
+            if _confirms(text_, said):
+                continue  # "... add also the producers? Producers, yes."
+            said.append(text_)
             if _ONLY_FILLER.match(text_):
                 if not intents and (
                     found := commands.account(text_) or campaigns.looked_at(text_, state)
@@ -1272,23 +1302,56 @@ class RuleInterpreter:
                 running.offset = intent.offset + (typed.limit if typed is not None else 0)
                 running.searched = True
             intents.append(intent)
-        intents = _tidy(
-            _one_rewrite(
-                _list_named_before(
-                    _fill_new_list(_attach_leading_filters(_count_said_last(intents)))
-                )
-            )
-        )
-        intents = _verdict_before_show(_unchanged_search_first(intents, state), raw)
-        if (
-            len(intents) == 1
-            and intents[0].missing in (["request"], ["roles"])
-            and looks_foreign(cleaned)
-        ):
-            intents = [clarify("language")]  # "jefes de logística en Sevilla"
-        return Interpretation(
-            _answer_to_roles(_names_as_written(intents, raw, given), state), text=raw
-        )
+        return intents
+
+
+# "Sorry for the confusion.", "I am sorry to trouble you.", "Apologies for the mix-up.": an apology
+# said as a sentence of its own, before or after what is asked
+_APOLOGY = re.compile(
+    r"(?:^|(?<=[.!?,;]))\s*(?:(?:i\s+am|i'?m)\s+)?(?:very\s+|so\s+|really\s+|terribly\s+)?"
+    r"(?:sorry|apologies)\s+(?:(?:for|about)\s+(?:the|my|any|all\s+the|this)\s+(?:confusion|trouble|mistake|mix-?up|"
+    r"error|back\s+and\s+forth|inconvenience)|to\s+(?:trouble|bother|disturb)\s+you(?:\s+again)?)\s*[.!]*(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def _said_plainly(text: str, state: ConversationState) -> str:
+    """The message in the English the rules read: Spanish words and the slips of dictation said
+    as typed, and an apology said as a sentence of its own left out."""
+    text = dictation.as_typed(spanish.in_english(text, state.known_list_names))
+    if ("orry" in text or "pologies" in text) and (rest := _APOLOGY.sub("", text).strip()):
+        return rest
+    return text
+
+
+# A sentence that only confirms what the message said before it: "Producers, yes.", "Canada
+# Game Studios, yes.", "The name is NA SaaS Growth 2.", "APAC Ecommerce CTO is the name.", "Yes,
+# delete it." (a careful writer saying the important words twice)
+_CONFIRMING = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|correct|exactly|right|that'?s\s+(?:right|correct))\b\W*)?"
+    r"(?:(?:the|its|the\s+list)\s+name\s+is\b|(?:it\s+is\s+)?called\b|(?:it'?s|it\s+is)\s+)?"
+    r"(?P<words>.*?)"
+    r"(?:\W+(?:is|as)\s+(?:the|its)\s+(?:list\s+)?name)?"
+    r"(?:\W+(?:yes|yeah|yep|correct|exactly|right|please))*\W*$",
+    re.IGNORECASE,
+)
+_CONFIRM_MARK = re.compile(
+    r"^\W*(?:yes|yeah|yep|correct|exactly|that'?s\s+(?:right|correct))\b|"
+    r"\b(?:yes|yeah|yep|correct|exactly)\W*$|\bname\s+is\b|\bis\s+the\s+(?:list\s+)?name\b|^\W*called\b",
+    re.IGNORECASE,
+)
+_CONFIRM_WORD = re.compile(r"[^\W_]+")
+
+
+def _confirms(clause: str, said: list[str]) -> bool:
+    """Whether a clause only says again, with a "yes" or "the name is", words said before it."""
+    if not _CONFIRM_MARK.search(clause):
+        return False
+    m = _CONFIRMING.match(clause)
+    words = {w.lower() for w in _CONFIRM_WORD.findall(m["words"])} if m else set()
+    words -= {"the", "a", "an", "to", "it", "them", "please"}
+    before = {w.lower() for text in said for w in _CONFIRM_WORD.findall(text)}
+    return bool(words) and words <= before
 
 
 # "IT managers at local government (gemeentes)", "at town halls (mairies)": the kind of company

@@ -181,6 +181,17 @@ TECHNOLOGY_SPELLING: dict[str, str] = {
     for name, others in _TECH_DATA["technologies"].items()
     for spelling in (name, *others)
 }
+
+
+def technology_named(written: str) -> str:
+    """A technology by its name ("postgres" -> "PostgreSQL"); one the list lacks as written, and
+    capitalised when typed in lower case ("matterport" -> "Matterport")."""
+    name = TECHNOLOGY_SPELLING.get(written.lower())
+    if name:
+        return name
+    return written[:1].upper() + written[1:] if written.islower() else written
+
+
 # Every spelling, canonical names first.
 TECHNOLOGIES: list[str] = list(
     dict.fromkeys(

@@ -94,7 +94,12 @@ REMARK_AFTER = re.compile(
     # after its name without a stop
     r"\s+(?:please\s+)?(?:it'?s|its|it\s+(?:is|was)|that'?s|thats|that\s+(?:is|was)|"
     r"this\s+(?:is|was))\s+(?:just|only|all|a|an|junk|old|outdated|empty|useless|dead|done|"
-    r"not|no|from|a\s+test)\b).*$",
+    r"not|no|from|a\s+test)\b|"
+    # "new list called East Idaho CRE Owners put em in there", "delete old test list while im
+    # thinking about it": dictated without a stop, the next words are no part of the name
+    r"\s+(?:and\s+)?(?:put|add|save|throw|stick|move|dump|pop)\s+(?:em|'em|them|these|those|everyone|all)\b|"
+    r"\s+(?:while\s+(?:i'?m|im|i\s+am)\s+(?:thinking\s+(?:about|of)\s+it|at\s+it)|before\s+i\s+forget|"
+    r"while\s+i\s+remember)\b).*$",
     I,
 )
 

@@ -19,6 +19,7 @@ from .lexicon import (
     LOWER_CASE_WORD_TECHNOLOGIES,
     TECHNOLOGIES,
     TECHNOLOGY_SPELLING,
+    technology_named,
 )
 from .realwords import REAL_WORDS
 from .slots import DEPT_KEYS, INDUSTRY_KEYS, ROLE_KEYS, STOPWORDS
@@ -758,7 +759,10 @@ _TECH_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/|\+)\s*", re.IGNORECASE)
 
 
 def _techs(group: str) -> list[str]:
-    return [TECHNOLOGY_SPELLING.get(t.lower(), t) for t in _TECH_SPLIT.split(group) if t]
+    """The technologies of a group, by their names; one the list lacks as written, without the
+    sentence's full stop ("using Unity.") and capitalised when typed in lower case
+    ("matterport")."""
+    return [technology_named(t) for t in (t.strip(" .!?;:") for t in _TECH_SPLIT.split(group)) if t]
 
 
 def _used_unknown(m: re.Match[str]) -> list[str] | None:
@@ -1106,8 +1110,8 @@ _CLEAR_KEYS = {
     "seniority": ("seniorities",),
     "department": ("departments",),
     "keyword": ("keywords",),
-    "technology": ("technologies",),
-    "tech": ("technologies",),
+    "technology": ("technologies", "technologies_added_within_days"),
+    "tech": ("technologies", "technologies_added_within_days"),
     "exclusion": ("exclude_locations", "exclude_industries"),
     "hiring": ("unsupported", "hiring_for"),
     "hq": ("company_locations", "exclude_company_locations"),

@@ -168,6 +168,14 @@ _REASON = prefilter.compile(
     r"(?=[^.!?,;]*?\b(?:are|is|'re|re|get|gets|have|has|need|needs|care|cares|never|always|know|"
     r"think|reply|replies|work|works|want|wants|like|likes|love|loves|hate|hates|throwing|buy|"
     r"buys|sell|sells|spend|spends|afford|waste|theyre|thats|were|was)\b)"
+    # "... under 50 employees, please. Small studios need the partner more, I think.": an
+    # opinion, marked as one at its end, that asks for nothing
+    r"|(?=[^.!?;]*,\s*i\s+(?:think|believe|guess|suppose|feel|imagine)\s*[.!?]*\s*$)"
+    r"(?!\s*(?:only|just|and|also|plus|but\s+not|not|no|exclude|excluding|without|with|add|make|in|at|"
+    r"from|verified|under|over|more\s+than|less\s+than|at\s+least|find|get|give|pull|show|save|skip|"
+    r"drop|remove|\d)\b)"
+    r"(?=[^.!?,;]*?\b(?:are|is|need|needs|have|has|want|wants|like|likes|prefer|prefers|buy|buys|"
+    r"reply|replies|work|works|care|cares)\b)"
     # "..., we prefer call them": how the user will reach them
     r"|(?:we|i)(?:'d|\s+would)?\s+(?:prefer|rather|usually|always)\s+(?:to\s+)?"
     r"(?:call|phone|ring|meet|visit|text)\b"
@@ -284,6 +292,15 @@ _REASON = prefilter.compile(
     # "...; below that the legal department is usually two people": how things usually are
     r"|(?:(?:below|above|under|over|beyond|past)\s+that\s+)?(?:(?:the|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+"
     r"(?:is|are)\s+(?:usually|typically|often|mostly|generally|normally|rarely|always|never)\b"
+    # "verified emails only, bounce rate on the last send was brutal": how something went
+    r"|(?:[\w-]+\s+){1,6}?(?:was|were)\s+(?:so\s+|really\s+|pretty\s+|super\s+|way\s+too\s+|too\s+)?"
+    r"(?:brutal|terrible|awful|bad|horrible|rough|painful|high|insane|crazy|ugly|a\s+disaster|a\s+mess|"
+    r"through\s+the\s+roof)\b"
+    # "a couple CFOs in Austin, only need 2 to QA the sequence": what the few are for
+    r"|(?:only\s+|just\s+)?need\s+(?:\d+|a\s+few|a\s+couple|two|three|them|these)\s+(?:for\s+now\s+)?to\s+"
+    r"(?:qa|test|try|check|trial|sanity[\s-]check|pilot|seed|warm\s+up|proof)\b"
+    # "... as a csv? the boss wants it in excel": what someone else wants of it
+    r"|the\s+(?:boss|client|customer|manager|team|board|cfo|ceo|vp)\s+wants?\s+(?:it|them|this|that|these|those)\b"
     # "...; legal wants to review the claims in email 3": someone else's say before it goes out
     r"|(?!(?:i|we|you|please)\b)(?:(?:the|our|my)\s+)?[\w-]+(?:\s+[\w-]+)?\s+(?:wants?|needs?|has|have)\s+to\s+"
     r"(?:review|see|check|approve|sign\s+off|look\s+(?:at|over)|vet|okay|weigh\s+in)\b"
@@ -324,9 +341,11 @@ _ASIDE = prefilter.compile(
     r"says?|asks?|knows?|lives?|works?|sits?)\b"
     r")"
     # "I want to check the quality before I burn credits": what the user means to do themselves
-    r"|(?:i|we)(?:'d|\s+would)?\s+(?:just\s+)?(?:want|need|like|wanna)\s+(?:to\s+)?"
+    # ("Want to line up some site visits early in the new year": the same, its "I" left out)
+    r"|(?:(?:i|we)(?:'d|\s+would)?\s+|(?<=[.!?]\s)(?=(?-i:[A-Z])))(?:just\s+)?(?:want|need|like|wanna)\s+(?:to\s+)?"
     r"(?:check|test|try|verify|make\s+sure|be\s+sure|gauge|sample|see\s+(?:if|whether|how)|"
-    r"get\s+a\s+feel|understand|compare|avoid|double-?check|sanity-?check|spot-?check|review)\b"
+    r"get\s+a\s+feel|understand|compare|avoid|double-?check|sanity-?check|spot-?check|review|"
+    r"line\s+up|plan|organi[sz]e|prep(?:are)?\s+for|get\s+ahead\s+of)\b"
     # "VPs never answer us", "at chains this size the controller usually owns payroll",
     # "plenty of regional hospitals don't have a CISO title": how such people or companies are
     rf"|{_SETTING}(?:(?:the|a|an|their|most|many|some|plenty\s+of|lots\s+of|a\s+lot\s+of|"

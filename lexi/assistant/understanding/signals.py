@@ -20,7 +20,7 @@ from lexi.prospects.taxonomy import FUNDING_STAGES
 from lexi.prospects.vocabulary import canonical_title
 
 from . import prefilter
-from .lexicon import TECHNOLOGY_SPELLING
+from .lexicon import TECHNOLOGY_SPELLING, technology_named
 from .text import MULTIPLIERS
 
 # What the words mean in numbers (also said in the reply, see ``phrases.signal_notes``).
@@ -899,9 +899,9 @@ class _Reading:
             return m.group(0)  # "who just moved to Austin": a move, not a technology
         self.filters.setdefault("technologies", [])
         for one in re.split(r"\s*(?:\bor\b|\band\b|/)\s*", tech):
-            one = TECHNOLOGY_SPELLING.get(one.lower(), one)
             if _PRONOUN.match(one):
                 continue  # "that adopted it recently": the technology already asked for
+            one = technology_named(one) if one else one
             if one and one not in self.filters["technologies"]:
                 self.filters["technologies"].append(one)
         n, unit = _window_of(m)

@@ -210,7 +210,7 @@ something anything everything everyone anyone someone really actually maybe perh
 asap today tomorrow either neither nor while who's what's that's it's i'm i'd i'll we're work
 works working job jobs title titles role roles position positions level levels result results
 name names email emails data info information details kindly see view display bring pull grab
-fetch return his her him pitch poach reach invite invites inviting w
+fetch return his her him pitch poach reach invite invites inviting w minus except
 dame busca buscame los las el la
 """
     )
@@ -376,17 +376,21 @@ def render_roles(hits: list[RoleHit]) -> dict[str, list[str]]:
 # ------------------------------------------------------------------ typo correction
 
 _VOCAB = sorted(
-    {
-        w
-        for table in (ROLE_KEYS, INDUSTRY_KEYS, SIZE_KEYS, DEPT_KEYS)
-        for key in table
-        for w in key.split()
-        if len(w) >= 4
-    }
-    | {w for w in COMPANY_NOUN_KEYS if len(w) >= 4}
-    | {"department", "employee", "company", "companies", "country", "countries"}
+    (
+        {
+            w
+            for table in (ROLE_KEYS, INDUSTRY_KEYS, SIZE_KEYS, DEPT_KEYS)
+            for key in table
+            for w in key.split()
+            if len(w) >= 4
+        }
+        | {w for w in COMPANY_NOUN_KEYS if len(w) >= 4}
+        | {"department", "employee", "company", "companies", "country", "countries"}
+    )
+    # "mines" is kept in the plural only so that "mine" stays a pronoun: no typo target ("minus")
+    - {"mines"}
 )
-_VOCAB_SET = set(_VOCAB)
+_VOCAB_SET = set(_VOCAB) | {"mines"}
 # Words read as keywords of their own ("agtech startups", "kiwifruit growers"): no typo of a
 # lexicon word ("agtech" is not "adtech").
 _KEYWORD_WORDS = frozenset(

@@ -27,6 +27,7 @@ _IRREGULAR = {
     "was": "was",
     "analytics": "analytics",
     "logistics": "logistics",
+    "mines": "mines",  # the companies ("engineering managers at mines"), never the pronoun "mine"
     "us": "us",
     "is": "is",
     "as": "as",
@@ -373,6 +374,8 @@ _SPLIT = re.compile(
     r"|(?:\s+and\s+(?=(?:my|our)\s+(?:credits?|credit\s+balance|balance|lists|tasks|pending)\b))"
     # "pull 40 more like that \u2014 is that going to be 40 credits?": a question after a dash
     r"|(?:\s+[\u2014\u2013]\s+(?=(?:is|are|does|do|will|would|how|what|can|could|should)\b[^\u2014\u2013]*\?\s*$))"
+    # "couple things: 1) show my lists 2) credit balance": numbered asks
+    r"|(?:\s*[,;:]?\s+(?=\(?\d{1,2}\)\s+[^\W\d]))"
     # "drop netsuite, instead show companies hiring ...": the next ask, said as a replacement
     r"|(?:\s*[,;]\s*(?=instead\s+(?:show|find|get|give|pull|search|look|add|use|go|try)\b))",
     re.IGNORECASE,
@@ -411,7 +414,11 @@ def split_clauses(text: str) -> list[str]:
         parts.append(before)
         pos = m.end()
     parts.append(text[pos:])
+    parts = [_NUMBERED.sub("", p) for p in parts]
     return [p.strip(" ,;") for p in parts if p.strip(" ,;.!?")]
+
+
+_NUMBERED = re.compile(r"^\s*\(?\d{1,2}\)\s+")
 
 
 # Sales Navigator-style boolean queries: ("VP Sales" OR "Head of Sales") AND SaaS NOT CFO.

@@ -23,6 +23,17 @@ _NAMES = (
     r"(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3}"
     r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.'-]*(?:\s+(?-i:[A-Z])[\w&.'-]*){0,3})*"
 )
+
+# The languages people ask their prospects to speak ("French-speaking", "who speak Afrikaans").
+_LANGUAGE_NAMES = (
+    r"english|spanish|german|french|italian|portuguese|mandarin|chinese|cantonese|arabic|dutch|flemish|"
+    r"japanese|korean|hindi|urdu|bengali|tamil|telugu|punjabi|gujarati|marathi|russian|ukrainian|polish|"
+    r"czech|slovak|hungarian|romanian|bulgarian|croatian|serbian|greek|turkish|hebrew|persian|farsi|"
+    r"swedish|danish|norwegian|finnish|icelandic|welsh|irish|gaelic|catalan|basque|bahasa(?:\s+(?:indonesia|"
+    r"melayu|malaysia))?|malay|indonesian|thai|vietnamese|tagalog|filipino|swahili|afrikaans|zulu|xhosa|"
+    r"sotho|tswana|shona|amharic|yoruba|igbo|hausa"
+)
+
 _RULES: list[tuple[str, str]] = [
     (
         "funding_amount",
@@ -117,8 +128,10 @@ _RULES: list[tuple[str, str]] = [
         r"(?:\s*(?:,|\band\b|\bor\b|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})*|"
         # "exclude our portcos Keystone IT and Lakeshore Tech Partners", "skip our clients":
         # the user's own companies left out, named or not
+        # ("suppress existing customers": said as marketing ops say it)
         r"\b(?:exclude|excluding|except|skip|skipping|leave\s+out|leaving\s+out|minus|without|drop|"
-        r"remove|not|no)\s+(?:any\s+of\s+)?(?:our|my)\s+(?:existing\s+|current\s+|own\s+)?"
+        r"remove|not|no|suppress|suppressing)\s+(?:any\s+of\s+|all\s+)?(?:(?:our|my)\s+(?:existing\s+|current\s+|own\s+)?|"
+        r"(?:existing|current)\s+)"
         r"(?:portcos|portfolio\s+compan(?:y|ies)|clients|customers|accounts|competitors)\b"
         r"(?:\s*[:(,]?\s*(?:like\s+|such\s+as\s+|i\.?e\.?\s+|e\.?g\.?\s+)?" + _NAMES + r")?|"
         # "skip Anglo and Sibanye they're already customers", "skip Cegeka and NRB pls, they are
@@ -346,17 +359,13 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "languages",
-        r"\b(?:english|spanish|german|french|italian|portuguese|mandarin|arabic|dutch|japanese|welsh|irish|"
-        r"gaelic|korean|polish|swedish|danish|norwegian|finnish|flemish|hindi|russian|turkish|greek|"
-        r"hebrew|cantonese|catalan|basque|swahili|bilingual)[\s-]speaking\b|"
-        r"\b(?:ideally\s+|only\s+|preferably\s+)?(?:english|spanish|german|french|italian|portuguese|mandarin|"
-        r"arabic|dutch|japanese|korean|polish|swedish|danish|norwegian|finnish|flemish)\s+speakers?\b|"
+        rf"\b(?:{_LANGUAGE_NAMES}|bilingual)[\s-]speaking\b|"
+        # "bilingual English/French account managers", "bilingual (Spanish)"
+        rf"\bbilingual\b(?:\s+\(?(?:in\s+)?(?:{_LANGUAGE_NAMES})(?:\s*(?:/|and|&|-|\+)\s*(?:{_LANGUAGE_NAMES}))?\)?)?|"
+        rf"\b(?:ideally\s+|only\s+|preferably\s+)?(?:{_LANGUAGE_NAMES})\s+speakers?\b|"
         r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
         r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
-        r"(?:english|spanish|german|french|italian|portuguese|mandarin|chinese|arabic|dutch|japanese|"
-        r"korean|hindi|russian|polish|bahasa(?:\s+(?:indonesia|melayu|malaysia))?|malay|thai|vietnamese|"
-        r"hebrew|turkish|swahili|tagalog|cantonese|urdu|bengali|tamil|telugu|swedish|danish|norwegian|"
-        r"finnish|greek|czech|hungarian|romanian|ukrainian)\b",
+        rf"(?:{_LANGUAGE_NAMES})\b",
     ),
     (
         "phone",
@@ -452,7 +461,7 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
-    independent ivy operate
+    independent ivy operate bilingual suppress
     """.split()
 )
 

@@ -7210,3 +7210,225 @@ class TestShorthandFunctionsAndStatementsBetweenAsks:
         state = after({"titles": ["Head of Legal Operations"], "job_change_within_days": 90})
         f = search("Hmm, that's too narrow. Take the new-in-role filter back off.", state).filters
         assert f.job_change_within_days is None and f.titles == ["Head of Legal Operations"]
+
+
+class TestDictatedPoliteAndMarketingOpsRequests:
+    """A Johannesburg mining rep ("engineering managers at mines", "okes", "ja"), an Austin
+    marketing-ops manager's numbered asks and suppressions, a Boise photographer dictating to his
+    phone ("looking four", "there job", "comma", "twenty fifteen") and a Tokyo BD manager who
+    confirms what she said and apologises: what the words mean, not how they were produced."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "need engineering managers at mines in Rustenburg",
+            "Maintenance Manager, Engineering Mgr - mines - Rustenburg",
+            "mine managers at gold mines in ghana",
+        ],
+    )
+    def test_mines_are_mining_companies(self, text):
+        assert search(text).filters.industries == ["Mining & Metals"]
+
+    def test_mine_the_pronoun_is_no_industry(self):
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["mine"])
+        got = interpret("add them to mine", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_add]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "looking four managing brokers in spokane",
+                {"titles": ["Managing Broker"], "limit": 25},
+            ),
+            ("find four CFOs in ohio", {"titles": ["CFO"], "limit": 4}),
+            (
+                "property managers comma leasing managers in spokane",
+                {"titles": ["Property Manager", "Leasing Manager"], "limit": 25},
+            ),
+        ],
+    )
+    def test_dictated_searches(self, text, want):
+        f = search(text).filters
+        assert (f.titles, f.limit) == (want["titles"], want["limit"])
+
+    def test_dictated_refinements(self):
+        state = after({"titles": ["Property Manager"], "locations": ["Boise, ID, US"], "limit": 25})
+        f = search("actually swap the property managers four leasing managers", state).filters
+        assert f.titles == ["Leasing Manager"] and f.limit == 25
+        f = search("only ones that started there job in the last ninety days", state).filters
+        assert f.job_change_within_days == 90
+        got = search("just ones founded before twenty fifteen", state)
+        assert got.unsupported == ["founded_year"] and got.filters.limit == 25
+
+    def test_a_count_said_as_a_number_is_still_a_count(self):
+        assert search("twenty five CFOs in ohio").filters.limit == 25
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            (
+                "Would it be possible to add also the producers? Producers, yes.",
+                [IntentKind.prospect_search],
+            ),
+            (
+                "Please save them to a new list with the name Canada Game Studios. Canada Game Studios, yes.",
+                [IntentKind.list_create],
+            ),
+            (
+                "Save them to new list, NA SaaS Growth 2. The name is NA SaaS Growth 2.",
+                [IntentKind.list_create],
+            ),
+            (
+                "Please save as new list APAC Ecommerce CTO. APAC Ecommerce CTO is the name.",
+                [IntentKind.list_create],
+            ),
+            (
+                "couple things: 1) show my lists 2) credit balance 3) who's in FL Total Rewards",
+                [IntentKind.list_show, IntentKind.credits, IntentKind.list_contents],
+            ),
+        ],
+    )
+    def test_what_is_confirmed_or_numbered(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["CTO"], "industries": ["Computer Games"]},
+            last_prospect_ids=["p1"],
+            known_list_names=["FL Total Rewards"],
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_an_apology_around_a_correction(self):
+        state = after({"titles": ["CTO"], "industries": ["E-Commerce"], "locations": ["Paris, FR"]})
+        text = (
+            "I am very sorry, not the CTO, I wanted to say the head of international growth. "
+            "Sorry for the confusion."
+        )
+        f = search(text, state).filters
+        assert f.titles == ["Head of International Growth"] and f.locations == ["Paris, FR"]
+        got = search(
+            "Hello, I am sorry to trouble you. Who is the localization manager at Ubisoft?"
+        )
+        assert got.filters.companies == ["Ubisoft"]
+
+    def test_an_opinion_marked_i_think_asks_nothing(self):
+        state = after({"titles": ["CTO"], "industries": ["Computer Games"], "locations": ["AU"]})
+        text = "Only studios with under 50 employees, please. Small studios need the partner more, I think."
+        f = search(text, state).filters
+        assert f.employees == {"min": None, "max": 49} and f.titles == ["CTO"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("mine managers in Pretoria who speak Afrikaans", "languages"),
+            ("bilingual English/French account managers in Montreal", "languages"),
+            (
+                "CHROs in Florida at 500-5000 emp companies - suppress existing customers pls",
+                "exclude_companies",
+            ),
+        ],
+    )
+    def test_criteria_said_in_more_ways(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code] and not got.filters.keywords
+
+    def test_names_before_a_dash(self):
+        f = search("heads of engineering at Exxaro, Seriti and Thungela - verified only").filters
+        assert f.companies == ["Exxaro", "Seriti", "Thungela"] and f.email_status == ["verified"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "enrich CFO Dinner Austin with mobile numbers",
+            "get me cell #s for these ppl",
+            "can you get me there cell numbers",
+        ],
+    )
+    def test_contact_data_for_people_found_is_unsupported(self, text):
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["CFO Dinner Austin"])
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.unsupported]
+
+    def test_a_technology_as_it_is_named(self):
+        state = after({"titles": ["CTO"], "technologies": ["Matterport"]})
+        f = search(
+            "ones that just started using matterport like in the last ninety days", state
+        ).filters
+        assert f.technologies == ["Matterport"]
+        assert search("only the studios using Unity.", state).filters.technologies == ["Unity"]
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("ja go ahead", [IntentKind.task_approve]),
+            ("what can you actually do for ABM list building?", [IntentKind.capabilities]),
+            ("only okes I haven't saved already", [IntentKind.prospect_search]),
+        ],
+    )
+    def test_south_african_and_marketing_asks(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["Mine Manager"]}, pending_task_ids=["t1"]
+        )
+        got = interpret(text, state).intents
+        assert [i.kind for i in got] == kinds
+        if kinds == [IntentKind.prospect_search]:
+            assert got[0].filters.exclude_saved
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("new list called East Idaho CRE Owners put em in there", "East Idaho CRE Owners"),
+            ("new list SLC CRE Ops put these in", "SLC CRE Ops"),
+        ],
+    )
+    def test_a_dictated_list_name_ends_before_the_next_ask(self, text, name):
+        state = ConversationState(last_filters={"titles": ["Owner"]}, last_prospect_ids=["p1"])
+        got = interpret(text, state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_create, name)]
+
+    def test_a_dictated_delete_with_a_remark(self):
+        state = ConversationState(known_list_names=["Old Test List"])
+        got = interpret("oh and delete old test list while im thinking about it", state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_delete, "Old Test List")]
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("whos the marketing manager at brighton corporation", "Brighton Corporation"),
+            ("cfos at acme inc in ohio", "Acme Inc"),
+        ],
+    )
+    def test_a_lower_case_name_with_its_legal_suffix(self, text, company):
+        assert search(text).filters.companies == [company]
+
+    @pytest.mark.parametrize(
+        ("text", "limit", "locations"),
+        [
+            (
+                "find me twenty owners of commercial real estate companies in salt lake city no make it thirty",
+                30,
+                ["Salt Lake City, UT, US"],
+            ),
+            ("find me 20 CFOs in Ohio, no, make it 30", 30, ["OH, US"]),
+        ],
+    )
+    def test_a_count_said_again_replaces_the_count(self, text, limit, locations):
+        f = search(text).filters
+        assert (f.limit, f.locations) == (limit, locations)
+
+    def test_dictated_campaign_and_task_answers(self):
+        state = ConversationState(last_campaign_id="c1", last_filters={"titles": ["Owner"]})
+        got = interpret("mention were FAA part 107 certified and fully insured", state).intents
+        assert [i.kind for i in got] == [IntentKind.email_rewrite]
+        state = ConversationState(pending_task_ids=["t1"])
+        got = interpret("actually no cancel that i want to look at it tonight", state).intents
+        assert [i.kind for i in got] == [IntentKind.task_dismiss]
+
+    def test_dropping_the_tech_filter_drops_its_window(self):
+        state = after(
+            {
+                "titles": ["Owner"],
+                "technologies": ["Matterport"],
+                "technologies_added_within_days": 90,
+            }
+        )
+        f = search("remove the tech filter", state).filters
+        assert not f.technologies and f.technologies_added_within_days is None
