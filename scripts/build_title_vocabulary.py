@@ -104,6 +104,8 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |Commodity Manager|Senior Commodity Manager|Commodity Buyer|Strategic Sourcing Manager|Director of Strategic Sourcing
 |FinOps Manager|FinOps Analyst|FinOps Engineer|FinOps Lead|Cloud Cost Manager|Head of Cloud|Director of Cloud Operations
 |Localization Producer|Designated Broker|Principal Broker|Mine Overseer|Shift Boss|Mine Foreman
+|Outsourcing Manager|Clinical Outsourcing Manager|Director of Clinical Outsourcing|Head of Outsourcing
+|Vice Principal|Medical Superintendent|Head of Talent
 """
 
 

@@ -24,7 +24,9 @@ _DRAFT = prefilter.compile(
     r"\b(?:write|draft|compose|prepare|craft|pen|create)\s+(?:me\s+|us\s+|them\s+|him\s+|her\s+|each\s+(?:of\s+them\s+)?)?"
     r"(?:up\s+)?"
     # ("write cold email to ...": the article left out before the kind of email)
-    r"(?:an?\s+|the\s+|one\s+|some\s+|(?=(?:cold|short|quick|personal|intro|outreach)\w*\s+e-?mail))"
+    # ("draft email to the MUSC CNO": no article, but whom it is to)
+    r"(?:an?\s+|the\s+|one\s+|some\s+|(?=(?:cold|short|quick|personal|intro|outreach)\w*\s+e-?mail)|"
+    r"(?=e-?mail\s+(?:to|for)\s))"
     r"(?:(?:cold|short|quick|one[\s-]off|personal(?:i[sz]ed)?|intro(?:ductory)?|"
     r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
     r"linkedin\s+messages?)\b",

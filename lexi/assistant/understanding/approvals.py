@@ -71,9 +71,9 @@ _LEAD_IN = r"(?:(?:and|then|also|please|pls|kindly|you\s+can|you\s+may|feel\s+fr
 _APPROVE = re.compile(
     rf"^\W*(?:{_ASSENT}[\s,.!]*)*{_LEAD_IN}"
     rf"(?:(?:approve|confirm|accept|run|do)\s+{_THE_TASK}|(?:approve|confirm|accept)\s+{_PICKED}|"
-    rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
+    rf"(?:i\s+)?approve(?:d)?|go\s+ahead|do\s+it|do\s+the\s+needful|run\s+it|let'?s\s+do\s+it|proceed|go\s+for\s+it|"
     rf"approved|confirm(?:ed)?)"
-    rf"(?:[\s,.!]+(?:please|pls|thanks|thank\s+you|go\s+ahead|do\s+it|approve(?:\s+it)?|run\s+it|go|"
+    rf"(?:[\s,.!]+(?:please|pls|thanks|thank\s+you|go\s+ahead|do\s+it|(?:kindly\s+)?do\s+the\s+needful|approve(?:\s+it)?|run\s+it|go|"
     rf"confirm(?:ed)?|proceed|carry\s+on|you\s+may\s+proceed))*\W*$",
     I,
 )

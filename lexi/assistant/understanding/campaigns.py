@@ -70,7 +70,7 @@ _TONES: dict[str, str] = {
     "professional": r"professional",
     "warm": r"warm(?:er)?|friendl(?:y|ier)|personable|nicer|kinder|empathetic|human",
     "shorter": (
-        r"short(?:er)?|k(?:ü|ue|u)rzer|concise|brief(?:er)?|tight(?:er)?|trim|cut\s+(?:it\s+)?(?:way\s+|right\s+)?down|simpler|more\s+simple|"
+        r"short(?:er)?|k(?:ü|ue|u)rzer|concise|brief(?:er)?|tight(?:er)?|trim|(?<!that's\s)(?<!thats\s)(?<!that\shas\s)(?<!\u2019s\s)cut\s+(?:it\s+)?(?:way\s+|right\s+)?down|simpler|more\s+simple|"
         r"no\s+fluff|less\s+fluff|cut\s+the\s+fluff|no\s+filler|"
         r"plain(?:er)?\s+(?:english|language|words)|easier\s+to\s+read|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
@@ -165,6 +165,9 @@ _STATS = prefilter.compile(
     r"|\bhow(?:'s|s|\s+is|\s+are)\s+(?:the\s+|my\s+|our\s+)?(?:opens|replies|responses|clicks|bounces)\b"
     r"(?:\s+(?:and|&|,)\s+(?:opens|replies|responses|clicks|bounces))*\s+(?:looking|doing|going|coming)\b"
     r"|\b(?:any|how\s+many)\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
+    # "replies so far on winter surge?": a campaign named by its name
+    r"|^\W*(?:(?:and|so|ok)\W+)?(?:replies|responses|opens|clicks|bounces)(?:\s+so\s+far)?\s+"
+    r"(?:on|for|from)\s+\S"
     # "did anyone reply yet?", "has anybody written back", "anyone get back to us?", "who opened it?"
     r"|\b(?:did|has|have)\s+(?:any(?:one|body)|any\s+of\s+them|people|they)\s+(?:already\s+|yet\s+)?"
     rf"{_REACTED}\b"
@@ -213,7 +216,9 @@ _SHOW_OBJECT = re.compile(
     r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version|text|wording)\b"
     r"|\bthe\s+e-?mail\s+of\s+(?:the\s+)?campaign\b"
     r"|\bwhat\s+you\s+(?:wrote|drafted|came\s+up\s+with)\b"
-    r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$",
+    r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$"
+    # "pull up winter surge copy": the campaign named by its name
+    r"|^\W*(?:pull\s+up|show(?:\s+me)?|open)\s+(?:[\w&'-]+\s+){1,4}?(?:copy|sequence)\W*$",
     I,
 )
 # "let me see it", "lemme see it again", "can I see it?": after a campaign, its emails
@@ -398,11 +403,16 @@ def _stats(s: _Said) -> Intent | None:
     return None
 
 
+# "pause winter surge": a campaign named by its name (only campaigns pause)
+_PAUSE_NAMED = re.compile(r"^\W*(?:please\s+)?(?:pause|halt|suspend)\s+(?!(?:the\s+)?search)\S", I)
+
+
 def _pause(s: _Said) -> Intent | None:
     if _PAUSE.search(s.clause) and (
         s.has_campaign
         or _has_campaign(s.state)
         or re.search(r"\b(?:sending|e-?mails?)\b", s.clause, I)
+        or _PAUSE_NAMED.match(s.clause)
     ):
         return Intent(kind=IntentKind.campaign_pause, params=s.which)
     return None
@@ -822,10 +832,18 @@ _TOO_WORD = prefilter.compile(
 _ASKED_TONE = re.compile(r"\b(?:more|less)\s+[\w-]+", I)
 
 
+_A_SPAN_CHANGED = re.compile(
+    r"\b\d+\s*(?:days?|weeks?|months?|d|wks?|mos?)\b|\b\d+\s+(?:is|are|'s)\s+too\b", I
+)
+
+
 def _tone(clause: str) -> str | None:
     """The tone asked for; of several ("more casual, less salesy"), the one named first; what
     the email is said to be ("too formal", "it reads stiff") asks for the opposite, unless the
-    tone is asked for in so many words too ("it reads stiff, make it more friendly")."""
+    tone is asked for in so many words too ("it reads stiff, make it more friendly"). A number
+    of days said to be too tight ("make it 30 days, 14 is too tight") is no tone of an email."""
+    if _A_SPAN_CHANGED.search(clause):
+        return None
     if too := _TOO_WORD.search(clause):
         asked = _ASKED_TONE.search(clause)
         return (asked and _first_tone(asked[0])) or _TOO[too[1].lower()]

@@ -131,7 +131,7 @@ _GREETING = re.compile(
     I,
 )
 _CAPABILITIES = re.compile(
-    r"\bwhat\s+(?:exactly\s+)?(?:can|could|do|else\s+can)\s+(?:you|u|lexi|i|it)\s+(?:actually\s+|really\s+|exactly\s+)?(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+(?:exactly\s+)?(?:can|could|do|else\s+can)\s+(?:you|u|ye|ya|lexi|i|it)\s+(?:actually\s+|really\s+|exactly\s+)?(?:do|help|ask|offer|use)|"
     # "what else you are able to do with lists?", "what are you able to do?"
     r"\bwhat\s+(?:else\s+)?(?:are\s+)?(?:you|lexi)\s+(?:are\s+|is\s+)?able\s+to\s+do\b|"
     # "what kind of buying signals can you search on?", "can you search by what software a company uses?"
@@ -390,6 +390,12 @@ _UNSUPPORTED = prefilter.compile(
     r"(?:scrape|crawl)\s+(?!(?:companies|firms|vendors)\b)|"
     r"(?:book|schedule|set\s+up|set|arrange)\s+(?:a\s+|an\s+)?(?:(?!the\b|my\b|our\b|those\b|these\b)[\w-]+\s+){0,2}?"
     r"(?:meeting|call|demo|intro)s?\b|"
+    # "prepone my demo with Ramesh to 3 pm", "reschedule the call": a calendar Lexi does not keep
+    r"(?:prepone|postpone|reschedule|move|push\s+back|bring\s+forward)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?"
+    r"(?:meeting|call|demo|intro|appointment)s?\b|"
+    # "what salary do payroll managers in Pune usually get?": pay, which no profile holds
+    r"\b(?:what|how\s+much)\s+(?:salary|salaries|pay|compensation|ctc)\s+(?:do|does|would|will|might)\b|"
+    r"\bhow\s+much\s+(?:do|does)\s+[\w\s-]{1,40}?\s+(?:earn|make|get\s+paid)\b|"
     rf"{NOT_REACHING_LATER}(?:call|phone|ring)\s+(?:them|him|her|(?:these|those|the)\s+(?:people|contacts|leads))"
     rf"{NOT_NAMING}|"
     r"text\s+(?:them|him|her)|dm\s+them|post\s+(?:this|it|that)\s+(?:on|to)\s+linkedin|"

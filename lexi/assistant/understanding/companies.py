@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import prefilter
-from .slots import STOPWORDS
+from .slots import SIZE_KEYS, STOPWORDS
+from .titlewords import VOCABULARY_WORDS
 
 I = re.IGNORECASE
 
@@ -79,7 +80,8 @@ _PROPER_NAME = re.compile(
 )
 # "heads of partnerships at Snowflake, Datadog, MongoDB": several capitalised names in a row
 # after "at" are companies (one name alone: see ``_ONE_NAME``).
-_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*)?"
+# ("William Grant & Sons", "Procter & Gamble": one name around "&")
+_NAME = r"[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*)?(?:\s+&\s+[A-Z][\w.'-]*)?"
 _NAME_LIST = re.compile(
     rf"(?:\b(?:at|from|works\s+at|working\s+at)|\bthe\s+(?:[\w-]+\s+){{1,4}}?(?P<of>of))\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
     rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$)|\s+[-\u2013\u2014]\s)"  # ("... - verified only")
@@ -217,7 +219,11 @@ def _proper_name(name: str) -> bool:
         return False
     last = keys[-1]
     if last in COMPANY_NOUNS or last in INDUSTRY_ALIASES or " ".join(keys[-2:]) in INDUSTRY_ALIASES:
-        return not words[-1].endswith("s")  # "Cleveland Clinic", not "Boston Hospitals"
+        # "Cleveland Clinic", not "Boston Hospitals" or "Regional Hospitals"; "Apollo Hospitals"
+        # (no place, no word of titles or sizes) is a name
+        return not words[-1].endswith("s") or not (
+            _a_place(words[0]) or keys[0] in VOCABULARY_WORDS or keys[0] in SIZE_KEYS
+        )
     from .scanner import extract as slots_of
 
     s = slots_of(words[-1])

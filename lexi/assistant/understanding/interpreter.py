@@ -449,6 +449,20 @@ _FRENCH_PLEASE = re.compile(
     r"(?<=\S\s)(?-i:svp|stp|s'il\s+(?:vous|te)\s+pla[iî]t)(?=\s*(?:[.!?,;]|$))",
     re.IGNORECASE,
 )
+# "those → Carolinas Q1", "→ VA Health Sys HR", "all -> Key Accts": the people found, put on
+# the list the arrow points at
+_ARROW_TO_LIST = re.compile(
+    r"^\W*(?:(?:those|these|them|em|all|everyone|all\s+of\s+(?:them|those|these))\s+)?"
+    r"(?:too\s+|also\s+|as\s+well\s+)?(?:\u2192|->|=>|\u21d2)\s*(?=[^\W\d])",
+    re.IGNORECASE,
+)
+# "-charlotte", "eh back to all GA. -atlanta": a place or value struck off with a minus sign
+_MINUS_SIGN = re.compile(r"(?:^|(?<=[\s,.;]))[-\u2212](?=[^\W\d])")
+# "same to be saved in Pune Auto HR list": "the same" are the people just found (Indian English)
+_SAME_TO_BE = re.compile(
+    r"\b(?:the\s+)?same\s+(?:to|may|can|should|must)\s+be\s+(?:saved|added|put|moved|kept)\s+(?:in|into|to|on)\b",
+    re.IGNORECASE,
+)
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -909,6 +923,9 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     # "fixin to build a campaign": about to, said in the South
     (("fixin", "fixing to"), _FIXING_TO, ""),
     (("svp", "stp", "s'il"), _FRENCH_PLEASE, "please"),  # "page 3 svp"
+    (("same",), _SAME_TO_BE, "save them to"),  # "same to be saved in Pune Auto HR list"
+    (("\u2192", "->", "=>", "\u21d2"), _ARROW_TO_LIST, "add them to "),  # "those \u2192 Q1 Leads"
+    (("-", "\u2212"), _MINUS_SIGN, "exclude "),  # "+ GA -atlanta"
     # "nix Mississippi": drop it
     (("nix", "Nix"), _NIX, "drop"),
     # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing
@@ -1277,6 +1294,7 @@ class RuleInterpreter:
         """Each clause's intent, in order; the search each one makes is the next one's to refine."""
         intents: list[Intent] = []
         said: list[str] = []
+        before_asking = (running.filters, running.offset)
         for text_ in clauses:
             if _confirms(text_, said):
                 continue  # "... add also the producers? Producers, yes."
@@ -1296,11 +1314,29 @@ class RuleInterpreter:
                 )  # "I liked the first one better. Can you undo that?"
             ):
                 continue
+            if _asked_roles_of(intents) and intent.kind is IntentKind.prospect_search:
+                if _only_changes(intent, intents[-1]):
+                    # "Oncology biotechs in Basel, verified emails only": what the question
+                    # about roles will search with, not a search of its own
+                    intents[-1].filters = intent.filters
+                    continue
+                # a clause naming roles is its own search, not a change to the question's
+                running.filters, running.offset = before_asking
+                intent = self.registry.read_clause(Clause(text_, quotes, state, running, intents))
+                if intent is None:
+                    continue
             if intent.kind is IntentKind.prospect_search:
                 typed = intent.filters
                 running.filters = typed.to_dict() if typed is not None else None
                 running.offset = intent.offset + (typed.limit if typed is not None else 0)
                 running.searched = True
+            elif (
+                intent.missing == ["roles"]
+                and intent.filters is not None
+                and not intent.filters.is_empty()
+            ):
+                before_asking = (running.filters, running.offset)
+                running.filters = intent.filters.to_dict()  # later clauses refine what was asked
             intents.append(intent)
         return intents
 
@@ -1322,6 +1358,27 @@ def _said_plainly(text: str, state: ConversationState) -> str:
     if ("orry" in text or "pologies" in text) and (rest := _APOLOGY.sub("", text).strip()):
         return rest
     return text
+
+
+def _asked_roles_of(intents: list[Intent]) -> bool:
+    """Whether the message's last intent asks which roles to search its filters for."""
+    return (
+        bool(intents)
+        and intents[-1].kind is IntentKind.clarify
+        and intents[-1].missing == ["roles"]
+    )
+
+
+def _only_changes(intent: Intent, asked: Intent) -> bool:
+    """Whether a clause refined the filters a question about roles carries, naming no role."""
+    f = intent.filters
+    return (
+        intent.kind is IntentKind.prospect_search
+        and intent.refinement
+        and f is not None
+        and asked.filters is not None
+        and not (f.titles or f.seniorities or f.departments)
+    )
 
 
 # A sentence that only confirms what the message said before it: "Producers, yes.", "Canada
@@ -1684,6 +1741,7 @@ _LIST_LEAD = re.compile(
     re.IGNORECASE,
 )
 _LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|or\s+)?|\s+/\s+")
+_AFTER_A_DASH = re.compile(r"\s+(?:--?|[\u2013\u2014])\s+")
 _LIST_TAIL = re.compile(
     r"\s+(?:at|in|from|with|for|based|across|who|that)\s+|\s+(?:--?|[\u2013\u2014])\s+|\s*\("
 )
@@ -1692,12 +1750,18 @@ _LIST_TAIL = re.compile(
 def _pasted_title_list(text: str, kept: set[str]) -> str:
     lead = _LIST_LEAD.match(text)
     start = lead.end() if lead else 0
-    items = _LIST_SEP.split(text[start:])
+    body, after = text[start:], ""
+    if dash := _AFTER_A_DASH.search(body):
+        # "...; Clinical Outsourcing Manager -- biotech or pharma, London": the rest of the
+        # request after the dash, commas and all
+        body, after = body[: dash.start()], body[dash.start() :]
+    items = _LIST_SEP.split(body)
     if len(items) < 2:
         return text
     tail = ""
     if cut := _LIST_TAIL.search(items[-1]):
         items[-1], tail = items[-1][: cut.start()], items[-1][cut.start() :]
+    tail += after
     if not all(
         item[:1].isupper() and len(item.split()) <= 6 and _TITLE_HEAD.search(item) for item in items
     ):
@@ -1711,8 +1775,8 @@ def _pasted_title_list(text: str, kept: set[str]) -> str:
         if how == "none" or form is None:
             return text
         readings.append((how, form, item))
-    if all(how != "kept" for how, _, _ in readings):
-        return text
+    if all(how != "kept" for how, _, _ in readings) and ";" not in text[start:]:
+        return text  # (titles listed with semicolons are one list still: no clauses of their own)
     kept.update(form for how, form, _ in readings if how == "kept")
     body = ", ".join(f'"{form}"' if how == "kept" else item for how, form, item in readings)
     return text[:start] + body + tail

@@ -17,11 +17,12 @@ I = re.IGNORECASE
 
 _SHOW_LISTS = prefilter.compile(
     r"^\W*(?:(?:(?:can|could)\s+you\s+)?remind\s+me\s+(?:of\s+)?(?:which|what)\s+lists\s+"
-    r"(?:(?:i|we)(?:\s*'?ve|\s+have)?(?:\s+got)?|there\s+are|exist)|"
+    r"(?:(?:i|we)(?:\s*'?ve|\s+have)?(?:\s+got)?|there\s+are|exist|are\s+(?:there|in\s+(?:the|my|our)\s+"
+    r"(?:workspace|account)))|"
     r"(?:what|which)\s+lists\s+(?:exist|are\s+there)|"
     r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|pull\s+up|bring\s+up|open)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
-    r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
+    r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+(?:all\s+)?lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+(?:got|made|created|saved|built)|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
@@ -31,6 +32,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
     r"(?:\s+(?:at\s+the\s+moment|at\s+this\s+(?:point|stage)|as\s+of\s+now|right\s+now|now|rn|currently|again|still|so\s+far|already|by\s+now|lol|"
+    r"set\s+up|going|in\s+(?:the|my|our)\s+(?:workspace|account)|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",
     I,

@@ -99,7 +99,7 @@ REMARK_AFTER = re.compile(
     # thinking about it": dictated without a stop, the next words are no part of the name
     r"\s+(?:and\s+)?(?:put|add|save|throw|stick|move|dump|pop)\s+(?:em|'em|them|these|those|everyone|all)\b|"
     r"\s+(?:while\s+(?:i'?m|im|i\s+am)\s+(?:thinking\s+(?:about|of)\s+it|at\s+it)|before\s+i\s+forget|"
-    r"while\s+i\s+remember)\b).*$",
+    r"while\s+i\s+(?:remember|think\s+(?:of|about)\s+it))\b).*$",
     I,
 )
 
@@ -669,8 +669,9 @@ _AT_COMPANY = re.compile(
     I,
 )
 _COMPANY_PEOPLE = re.compile(
+    # ("take the Diageo folk back out of ...")
     r"^(?:all\s+)?(?:of\s+)?(?:the\s+)?(.+?)\s+(?:people|employees|folks?|contacts|staff|guys|lot|ones|ppl|"
-    r"team|leads)$",
+    r"team|leads)(?:\s+(?:back|again))?$",
     I,
 )
 _COMPANY_SUFFIX = re.compile(

@@ -843,7 +843,8 @@ _TECH_NAMED_UNKNOWN = prefilter.compile(
 # use, when no table reads it and it is no everyday word of what a company uses or runs.
 _TECH_LOWER_UNKNOWN = prefilter.compile(
     r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
-    r"((?-i:[a-z][a-z0-9.+#-]{3,}))(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
+    # ("using greytHR": a name with capitals inside it too)
+    r"((?-i:[a-z][a-zA-Z0-9.+#-]{3,}))(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
 )
 _USED_WORDS = frozenset(
     """ads adverts campaigns email emails paper spreadsheets excel software tools systems
@@ -860,7 +861,7 @@ def _lower_unknown(m: re.Match[str]) -> list[str] | None:
     name = m[1]
     if name in _USED_WORDS or name in REAL_WORDS or name.endswith("ing") or not _plain_name(name):
         return None
-    return [TECHNOLOGY_SPELLING.get(name, name[:1].upper() + name[1:])]
+    return [technology_named(name)]
 
 
 def _plain_name(name: str) -> bool:

@@ -10,7 +10,7 @@ from functools import cache
 from lexi import geo
 from lexi.geo.words import COMMON_WORD_NAMES
 
-from .slots import ROLE_KEYS
+from .slots import COMPANY_NOUN_KEYS, INDUSTRY_KEYS, ROLE_KEYS
 from .text import Token
 
 # Words after which a phrase may be a place ("in boston", "outside of texas"); used to allow
@@ -118,6 +118,20 @@ _LOWER_CODES = frozenset(
 # Those read in lower case at the end of a terse request ("cfos hospitals ny"): not the codes
 # that are words or titles too ("MD", "Ms", "Al").
 _LOWER_AT_END = _LOWER_CODES - {"md", "ms", "al", "ar", "mi", "ga", "pa", "ia", "mo"}
+# Those read in lower case before the kind of company ("cfos at tx hospitals", "sc hosps"):
+# the codes that are no words or titles ("va hospitals" are Veterans Affairs ones).
+_LOWER_BEFORE_COMPANIES = _LOWER_CODES - {
+    "md",
+    "ms",
+    "al",
+    "ar",
+    "mi",
+    "pa",
+    "ia",
+    "mo",
+    "la",
+    "va",
+}
 # The words after which those codes are read in lower case: "in ny", and in a follow-up that
 # adds a place, "add sf", "plus nj", "also tx", "what about nj".
 _BEFORE_LOWER_CODE = frozenset(
@@ -370,6 +384,12 @@ def _lowercase_code(tokens: list[Token], i: int) -> PlaceHit | None:
             and i >= 2
             and tokens[i - 1].key == "the"
             and tokens[i - 2].key in ("in", "across", "outside", "throughout", "within")
+        )
+        # "cfos at tx hospitals", "sc hosps": the state of the companies named next
+        or (
+            word in _LOWER_BEFORE_COMPANIES
+            and i + 1 < len(tokens)
+            and (tokens[i + 1].key in INDUSTRY_KEYS or tokens[i + 1].key in COMPANY_NOUN_KEYS)
         )
         # "cfos hospitals ny": a terse request ends with its place ("austin tx" is one city)
         or (

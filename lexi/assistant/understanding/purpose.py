@@ -43,6 +43,7 @@ _MAKES_A_CAMPAIGN = re.compile(
     r"(?:campaign|sequence|drip)\b",
     re.IGNORECASE,
 )
+_REGARDING_LAST = re.compile(r"\bre$", re.IGNORECASE)
 _LEAD_WORD = re.compile(rf"\b(?:{_alternatives(_DATA['lead_in'])})\b", re.IGNORECASE)
 # "... for a podcast", "... for our CMO dinner in Miami", "... for a staffing client" ("the one
 # for the Q4 Webinar export" names a task).
@@ -611,6 +612,7 @@ def without_purpose(text: str, has_role) -> str:
         and _LEAD_WORD.search(m["pre"])
         and has_role(m["rest"])
         and not _MAKES_A_CAMPAIGN.search(m["pre"])
+        and not _REGARDING_LAST.search(m["pre"])  # "campaign on X re: contracts": a topic
     ):
         out = m["rest"]
     if " so " in out.lower():

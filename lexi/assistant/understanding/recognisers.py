@@ -764,7 +764,12 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
         and REFERS_BACK.search(clause)
         # ("no HR assistants or interns in the results": a criterion, read by ``unsupported``)
         and REFERS_BACK.search(unsupported(clause)[0])
-        and not (slots.has_role and (slots.search_verb or not REFERS_BACK_STRONG.search(clause)))
+        # ("biotechs in Basel, verified emails only": the kind of company starts a request of
+        # its own, whose roles are asked for)
+        and not (
+            (slots.has_role or slots.industries)
+            and (slots.search_verb or not REFERS_BACK_STRONG.search(clause))
+        )
     ):
         return clarify("search")
     strong = bool(STRONG_REFINE.search(clause))

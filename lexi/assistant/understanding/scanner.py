@@ -115,8 +115,10 @@ _REVENUE_WORDS = re.compile(
 _PAGE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:page|pg)\s*#?\s*(\d{1,3})\W*(?:please|pls)?\W*$", re.I)
 # "keep going": the next page of the same search.
 _CONTINUE = re.compile(
-    r"^\W*(?:(?:ok|okay|yes|sure|great|cool|please|pls)\W+)*(?:keep\s+going|"
+    r"^\W*(?:(?:ok|okay|yes|sure|great|cool|please|pls|and|then)\W+)*(?:keep\s+going|"
     r"continue|go\s+on|carry\s+on|load\s+more|show\s+more|more|next|moar|"
+    # "and the page after that"
+    r"(?:the\s+)?(?:page|one|lot|batch)\s+after\s+(?:that|this)|"
     r"(?:the\s+)?other\s+(?=\d))\b",
     re.IGNORECASE,
 )
@@ -297,6 +299,8 @@ _FUNCTION_WORDS = {
     # "ecommerce managers", "ecom directors"
     "ecommerce",
     "ecom",
+    # "outsourcing managers at Pfizer", "Director of Clinical Outsourcing"
+    "outsourcing",
 }
 # Words that continue a function after "of": "Director of Clinical Operations".
 _FUNCTION_TAILS = {
@@ -358,6 +362,7 @@ _FUNCTION_TAILS = {
     "protection",
     "integrity",
     "learning",  # "head of machine learning"
+    "outsourcing",  # "Director of Clinical Outsourcing"
     "reward",  # "head of total rewards"
 }
 # Endings of words that name a function although they end in "s": "head of finops", "director
@@ -1059,8 +1064,8 @@ class _Scanner:
         return None
 
     def _rung_function(self, i: int, span: int) -> tuple[int, RoleHit] | None:
-        """ "VP facilities", "sr director real estate": a rung, then a function that is also an
-        industry's word, which titles have after that rung ("Director of Facilities")."""
+        """ "VP facilities", "sr director real estate", "vp nursing": a rung, then a function
+        that titles have after that rung ("Director of Facilities", "Director of Nursing")."""
         noun = " ".join(self.keys[i : i + span])
         rung = _NOUN_TITLE.get(noun)
         k = i + span
@@ -1070,8 +1075,6 @@ class _Scanner:
             if k + width > self.n or self._gap(k, k + width - 1):
                 continue
             words = " ".join(t.text.lower() for t in self.t[k : k + width])
-            if " ".join(self.keys[k : k + width]) not in INDUSTRY_KEYS:
-                continue
             if any(f"{r} of {words}" in VOCABULARY_TITLES for r in ("director", "head", "vp")):
                 return span + width, RoleHit(Role(), title=f"{rung} of {self._words(k, width)}")
         return None
@@ -1421,9 +1424,10 @@ def _pasted_titles(text: str, slots: Slots) -> str:
 
 # A C-level abbreviation with the function it stands for in brackets: "CROs (chief risk, not
 # revenue)", "CCO (compliance)", "CPO (procurement)".
+# ("CMOs -- chief medical officers, not marketing --": the same between dashes)
 _GLOSSED_CHIEF = re.compile(
-    r"\bC([A-Z])O(s?)\s*\(\s*(?:chief\s+)?(([a-z])[a-z]+)(?:\s+officers?)?\s*"
-    r"(?:[,;/]?\s*(?:not|no|rather\s+than)\s+[a-z\s]{1,30})?\)",
+    r"\bC([A-Z])O(s?)\s*(?:\(|\s--?\s|[\u2014\u2013])\s*(?:chief\s+)?(([a-z])[a-z]+)(?:\s+officers?)?\s*"
+    r"(?:[,;/]?\s*(?:not|no|rather\s+than)\s+[a-z\s]{1,30}?)?\s*(?:\)|--?(?=\s)|[\u2014\u2013])",
     re.IGNORECASE,
 )
 
@@ -1434,7 +1438,7 @@ _JUDGED = frozenset({"too", "so", "very", "way"})
 
 def chiefs_glossed(text: str) -> str:
     """ "CROs (chief risk, not revenue)" is written out: "Chief Risk Officers"."""
-    if "(" not in text:
+    if "(" not in text and "-" not in text and "\u2014" not in text and "\u2013" not in text:
         return text
 
     def spell(m: re.Match[str]) -> str:
@@ -1557,7 +1561,8 @@ _MAKES_DEALT = re.compile(
 # "coffee roasters", "serviced apartments".
 _NICHE_TAILS = frozenset(
     "gear brand roaster apparel startup company firm maker shop business apartment cafe "
-    "processor processing packer packing plant work grower farm orchard".split()
+    "processor processing packer packing plant work grower farm orchard biotech biopharma "
+    "therapeutics developer sponsor".split()
 )
 
 
@@ -1587,8 +1592,10 @@ def _niche_named(slots: Slots, clause: str = "") -> None:
     phrases = [*slots.keywords, " ".join(slots.unknown)] if slots.unknown else list(slots.keywords)
     for phrase in phrases:
         words = norm_key(phrase).split()
-        niche = NICHES.get(words[0]) if words else None
-        if niche is None or not all(w in _NICHE_TAILS for w in words[1:]):
+        # the longest niche the phrase starts with ("rare disease", "gene therapy companies")
+        size = next((n for n in range(len(words), 0, -1) if " ".join(words[:n]) in NICHES), 0)
+        niche = NICHES[" ".join(words[:size])] if size else None
+        if niche is None or not all(w in _NICHE_TAILS for w in words[size:]):
             continue
         industry, keyword = niche
         slots.keywords = [k for k in slots.keywords if k != phrase]

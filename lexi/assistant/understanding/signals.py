@@ -330,7 +330,9 @@ _HIRING = re.compile(
     r"partners?(?!\s+(?:managers?|mgrs?|directors?))|managers?|committee)\b)"
     rf"(?:\s+(?:for\s+|in\s+(?=(?:{_HIRING_DEPARTMENTS})\b))?"
     rf"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|{_NOW_WORDS})"
-    rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
+    rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|"
+    # ("hiring travel nurses last 30d": the window, said without "in the")
+    rf"(?:last|past|previous)\s+\d|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
     rf"(?:\s+(?:and|&|or)\s+(?P<dept2>{_HIRING_DEPARTMENTS}|engineers|developers|marketers|designers|lawyers)\b)?"
     rf"(?:\s+(?:{_NOW_AFTER}))?"

@@ -7432,3 +7432,183 @@ class TestDictatedPoliteAndMarketingOpsRequests:
         )
         f = search("remove the tech filter", state).filters
         assert not f.technologies and f.technologies_added_within_days is None
+
+
+class TestTerseClinicalIndianAndScotsRequests:
+    """A Charlotte staffing VP typing fragments and arrows, a Boston CRO director's clinical
+    jargon, a Bengaluru founder's Indian business English and a Glasgow recruiter's Scots: the
+    symbols, therapeutic areas, pasted titles and idioms each mean what their writer meant."""
+
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            ("those → Carolinas Q1", "Carolinas Q1"),
+            ("→ TN CNOs", "TN CNOs"),
+            ("all -> Carolinas Q1", "Carolinas Q1"),
+        ],
+    )
+    def test_an_arrow_puts_them_on_a_list(self, text, name):
+        state = ConversationState(last_prospect_ids=["p1"], known_list_names=["Carolinas Q1"])
+        got = interpret(text, state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_add, name)]
+
+    def test_a_minus_sign_leaves_a_place_out(self):
+        state = after({"titles": ["CNO"], "locations": ["NC, US", "SC, US"]})
+        f = search("-charlotte", state).filters
+        assert f.exclude_locations == ["Charlotte, NC, US"] and f.locations == ["NC, US", "SC, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "place"),
+        [
+            ("cfos at tx hospitals", "TX, US"),
+            ("DONs + nurse mgrs, sc hosps", "SC, US"),
+            ("nc banks cfos", "NC, US"),
+        ],
+    )
+    def test_a_lower_case_state_before_the_companies(self, text, place):
+        assert search(text).filters.locations == [place]
+
+    def test_va_hospitals_are_no_state(self):
+        assert not search("cfos at va hospitals").filters.locations
+
+    def test_the_triangle_and_the_triad(self):
+        f = search("VPs at hosps in the triangle").filters
+        assert f.locations == ["Raleigh, NC, US", "Durham, NC, US", "Chapel Hill, NC, US"]
+        f = search("VPs in the Triad").filters
+        assert f.locations == ["Greensboro, NC, US", "Winston-Salem, NC, US", "High Point, NC, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("pause winter surge", IntentKind.campaign_pause),
+            ("replies so far on winter surge?", IntentKind.campaign_stats),
+            ("pull up winter surge copy", IntentKind.campaign_show),
+        ],
+    )
+    def test_a_campaign_named_by_its_name(self, text, kind):
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [kind]
+
+    def test_stats_for_a_list_stay_the_lists(self):
+        state = ConversationState(known_list_names=["Legal Q2"])
+        assert [i.kind for i in interpret("stats for Legal Q2", state).intents] == [
+            IntentKind.list_stats
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "keyword"),
+        [
+            ("VPs of Clinical Operations at oncology biotechs in Boston", "oncology"),
+            ("Heads of regulatory affairs at rare disease biotechs", "rare disease"),
+            ("CMOs at cell therapy startups", "cell therapy"),
+        ],
+    )
+    def test_a_therapeutic_area_is_a_keyword_of_biotech(self, text, keyword):
+        f = search(text).filters
+        assert f.industries == ["Biotechnology"] and f.keywords == [keyword]
+
+    def test_a_chief_glossed_between_dashes(self):
+        f = search("CMOs -- chief medical officers, not marketing -- at biotechs, US only").filters
+        assert f.titles == ["Chief Medical Officer"]
+
+    def test_titles_listed_with_semicolons_are_one_search(self):
+        got = interpret(
+            "Director of Clinical Outsourcing; Head of Outsourcing; Clinical Outsourcing Manager -- biotech or pharma, London",
+            ConversationState(),
+        ).intents
+        assert len(got) == 1
+        f = got[0].filters
+        assert f.titles == [
+            "Director of Clinical Outsourcing",
+            "Head of Outsourcing",
+            "Clinical Outsourcing Manager",
+        ]
+        assert f.locations == ["London, GB"]
+
+    def test_filters_after_a_request_without_roles_stay_with_it(self):
+        got = interpret(
+            "Oncology biotechs in Basel, Series B or later, verified emails only",
+            ConversationState(),
+        )
+        (asked,) = got.intents
+        assert asked.kind is IntentKind.clarify and asked.missing == ["roles"]
+        assert asked.filters.email_status == ["verified"] and asked.filters.locations == [
+            "Basel, CH"
+        ]
+
+    def test_a_request_with_roles_after_one_without_is_its_own(self):
+        text = (
+            "Hello, I have a digital agency in Lisbon. I search marketing director in companies "
+            "of cosmetic in France and in Italy"
+        )
+        f = search(text).filters
+        assert f.titles == ["Marketing Director"] and f.locations == ["FR", "IT"]
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("Approved. Kindly do the needful.", [IntentKind.task_approve]),
+            ("good. same to be saved in Pune Auto HR list", [IntentKind.list_add]),
+            ("what all lists do I have?", [IntentKind.list_show]),
+            ("Which lists do I have set up right now?", [IntentKind.list_show]),
+            ("remind me what lists are in the workspace", [IntentKind.list_show]),
+            (
+                "prepone my demo with Ramesh from Lakshmi Mills to 3 pm today",
+                [IntentKind.unsupported],
+            ),
+            ("what salary do payroll managers in Pune usually get?", [IntentKind.unsupported]),
+            ("hiya, first time using this, what can ye actually do?", [IntentKind.capabilities]),
+            ("only folk I havenae saved already", [IntentKind.prospect_search]),
+            ("and the page after that", [IntentKind.prospect_search]),
+            ("make it 30 days, 14 is too tight", [IntentKind.prospect_search]),
+            ("naw that's cut it right down, drop the size filter", [IntentKind.prospect_search]),
+        ],
+    )
+    def test_indian_and_scots_asks(self, text, kinds):
+        state = ConversationState(
+            last_filters={
+                "titles": ["HR Director"],
+                "job_change_within_days": 14,
+                "employees": {"min": 50, "max": 500},
+            },
+            last_offset=25,
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+            known_list_names=["Pune Auto HR"],
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    @pytest.mark.parametrize(
+        ("text", "companies"),
+        [
+            (
+                "heads of talent at William Grant & Sons, Edrington and Chivas Brothers",
+                ["William Grant & Sons", "Edrington", "Chivas Brothers"],
+            ),
+            ("head of HR at Apollo Hospitals, Chennai", ["Apollo Hospitals"]),
+        ],
+    )
+    def test_company_names(self, text, companies):
+        f = search(text).filters
+        assert f.companies == companies and not f.technologies
+
+    def test_descriptions_are_no_names(self):
+        assert not search("CFOs at Boston Hospitals").filters.companies
+        assert not search("CFOs at Regional Hospitals in Ohio").filters.companies
+
+    def test_a_company_named_before_folk(self):
+        state = ConversationState(known_list_names=["Distillery HR"])
+        got = interpret(
+            "take the Diageo folk back out of Distillery HR, they're a client now", state
+        ).intents
+        assert [(i.kind, i.selector) for i in got] == [
+            (IntentKind.list_remove, {"company": "Diageo"})
+        ]
+
+    def test_titles_and_tools_of_the_trade(self):
+        assert search("outsourcing managers at Pfizer").filters.titles == ["Outsourcing Manager"]
+        assert search("vp nursing at hospitals in TN").filters.titles == ["VP of Nursing"]
+        f = search("HR managers at companies using greytHR in Chennai").filters
+        assert f.technologies == ["greytHR"]
+        state = after({"titles": ["Principal"], "locations": ["Jaipur, IN"]})
+        assert search("what about vice principals?", state).filters.titles == ["Vice Principal"]
