@@ -105,7 +105,7 @@ Founder and CEO|Co-Founder and CEO|CEO and Founder|Co-Founder and CTO|Founder an
 |FinOps Manager|FinOps Analyst|FinOps Engineer|FinOps Lead|Cloud Cost Manager|Head of Cloud|Director of Cloud Operations
 |Localization Producer|Designated Broker|Principal Broker|Mine Overseer|Shift Boss|Mine Foreman
 |Outsourcing Manager|Clinical Outsourcing Manager|Director of Clinical Outsourcing|Head of Outsourcing
-|Vice Principal|Medical Superintendent|Head of Talent
+|Vice Principal|Medical Superintendent|Head of Talent|Beauty Buyer|Head of Beauty|Beauty Category Manager
 """
 
 

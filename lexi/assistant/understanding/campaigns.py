@@ -192,6 +192,7 @@ _PAUSE = prefilter.compile(
     r"|\b(?:stop|hold\s+off(?:\s+on)?|cease)\s+(?:the\s+|all\s+|any\s+more\s+)?(?:sending|"
     r"campaign|sequence|e-?mails?|outreach|drip|it\s+for\s+now)\b"
     r"|\bput\s+(?:it|" + _THE_CAMPAIGN + r")\s+on\s+hold\b"
+    r"|\bhold\s+(?:the|my|our|this|that)\s+(?:campaign|sequence|e-?mails?|drip|sends?|sending)\b"
     r"|\b(?:don'?t|do\s+not)\s+send\s+any\s+more\b",
     I,
 )

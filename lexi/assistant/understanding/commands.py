@@ -42,7 +42,9 @@ _INJECTION = [
     ),
     # Approving happens through the tasks API, never through chat.
     re.compile(
-        r"(?<!to\s)\b(?:approve|approving|authori[sz]e|authori[sz]ing)\b|\bauto[\s-]?approve\b", I
+        # (not "waiting for my approve": the approval, said by someone learning English)
+        r"(?<!to\s)(?<!my\s)\b(?:approve|approving|authori[sz]e|authori[sz]ing)\b|\bauto[\s-]?approve\b",
+        I,
     ),
     re.compile(
         r"\b(?:set|give|add|grant|increase|raise|top\s+up|change|reset|make|update|transfer|"
@@ -340,7 +342,7 @@ _CREDITS = prefilter.compile(
     I,
 )
 _TASKS = prefilter.compile(
-    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|sign[\s-]?off)|"
+    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|approve|sign[\s-]?off)|"
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"
@@ -353,7 +355,7 @@ _TASKS = prefilter.compile(
 )
 _TASK_STATUS = re.compile(
     r"\b(pending|approved|dismissed|completed|finished|done|failed)\b|"
-    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|sign[\s-]?off|me)\b|"
+    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|approve|sign[\s-]?off|me)\b|"
     r"to\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight))",
     I,
 )
@@ -372,6 +374,7 @@ _UNSUPPORTED = prefilter.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|also|now|then|please|pls|can|could|would|will|you|u|i|we|just|"
     r"really|hey|hi)\W+)*"
     r"(?:get|find|pull|give|need|want|grab|fetch|look\s+up)\s+(?:me\s+|us\s+)?(?:their\s+|the\s+|all\s+)?"
+    r"(?:[\w-]+(?:'s|s'|\u2019s|s\u2019)\s+)?"  # "the owners' cell numbers"
     r"(?:direct\s+dials?|(?:direct[\s-]dial\s+|mobile\s+|cell(?:\s+phone)?\s+)?phone\s+numbers?|"
     r"(?:cell|phone|mobile)\s*#s?|direct\s+lines?|"
     r"mobile\s+numbers?|cell\s+numbers?|personal\s+e-?mails?(?:\s+addresses)?|home\s+addresses|"
@@ -393,6 +396,9 @@ _UNSUPPORTED = prefilter.compile(
     # "prepone my demo with Ramesh to 3 pm", "reschedule the call": a calendar Lexi does not keep
     r"(?:prepone|postpone|reschedule|move|push\s+back|bring\s+forward)\s+(?:my|our|the)\s+(?:[\w-]+\s+)?"
     r"(?:meeting|call|demo|intro|appointment)s?\b|"
+    # "what's the EBITDA on these companies?", "pull the cap tables": financials Lexi does not hold
+    r"\b(?:what'?s|what\s+is|what\s+are|get|pull|show|give)\s+(?:me\s+)?(?:the\s+|their\s+)?"
+    r"(?:ebitda|margins?|profits?|profitability|valuations?|cap\s+tables?|p&l|balance\s+sheets?)\b|"
     # "what salary do payroll managers in Pune usually get?": pay, which no profile holds
     r"\b(?:what|how\s+much)\s+(?:salary|salaries|pay|compensation|ctc)\s+(?:do|does|would|will|might)\b|"
     r"\bhow\s+much\s+(?:do|does)\s+[\w\s-]{1,40}?\s+(?:earn|make|get\s+paid)\b|"

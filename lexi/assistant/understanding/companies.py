@@ -116,6 +116,14 @@ def _capitalised(m: re.Match[str]) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in m[1].split())
 
 
+# "the CEO at the City of Joondalup", "at the Shire of Broome": a council named as one
+_GOVERNMENTS = r"(?:City|Town|Shire|County|Borough|District|Municipality|Village|Township)"
+_THE_ORG_OF = re.compile(
+    rf"(?:(?<=\bat\s)|(?<=\bfrom\s)|(?<=\badd\s)|(?<=\band\s))the\s+"
+    rf"(?=(?:{_GOVERNMENTS}|University|College|Institute)\s+of\s+[A-Z])"
+)
+
+
 @dataclass
 class Companies:
     clause: str
@@ -127,7 +135,7 @@ class Companies:
 
 def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
-    out = Companies(_LOWER_CASE_NAMED.sub(_capitalised, clause))
+    out = Companies(_THE_ORG_OF.sub("", _LOWER_CASE_NAMED.sub(_capitalised, clause)))
     _name_list(out)
     for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _PROPER_NAME, _ONE_NAME):
         while True:
@@ -214,7 +222,11 @@ def _proper_name(name: str) -> bool:
         return False
     if len(words) >= 3 and words[1] == "of" and not words[0].endswith("s"):
         # "Bank of Ireland", "University of Michigan": one organisation of a place
-        return keys[0] in COMPANY_NOUNS or keys[0] in INDUSTRY_ALIASES
+        return (
+            keys[0] in COMPANY_NOUNS
+            or keys[0] in INDUSTRY_ALIASES
+            or re.fullmatch(_GOVERNMENTS, words[0]) is not None  # "City of Joondalup"
+        )
     if any(k in ROLES for k in keys) or not _not_a_word(words[0]):
         return False
     last = keys[-1]

@@ -463,6 +463,20 @@ _SAME_TO_BE = re.compile(
     r"\b(?:the\s+)?same\s+(?:to|may|can|should|must)\s+be\s+(?:saved|added|put|moved|kept)\s+(?:in|into|to|on)\b",
     re.IGNORECASE,
 )
+# "bump the revenue floor to $20M", "set the headcount cap at 500": a bound of the size or the
+# revenue set again, said as the bound it is
+_BOUND_SET = re.compile(
+    r"\b(?:(?:bump|raise|lift|set|make|change|move|up|increase|lower|drop|reduce|put)\s+)?(?:the\s+|my\s+)?"
+    r"(revenue|rev|arr|sales|headcount|employees?|employee\s+count|staff|size|company\s+size)\s+"
+    r"(?:(floor|minimum|min|lower\s+bound)|ceiling|maximum|max|cap|upper\s+bound)\s+(?:to|at|of|=)?\s*(?=\$?\d)",
+    re.IGNORECASE,
+)
+
+
+def _bound_set(m: re.Match[str]) -> str:
+    return f"{m[1]} {'at least' if m[2] else 'at most'} "
+
+
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -924,6 +938,11 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("fixin", "fixing to"), _FIXING_TO, ""),
     (("svp", "stp", "s'il"), _FRENCH_PLEASE, "please"),  # "page 3 svp"
     (("same",), _SAME_TO_BE, "save them to"),  # "same to be saved in Pune Auto HR list"
+    (
+        ("floor", "min", "ceiling", "max", "cap", "bound"),
+        _BOUND_SET,
+        _bound_set,
+    ),  # "revenue floor to $20M"
     (("\u2192", "->", "=>", "\u21d2"), _ARROW_TO_LIST, "add them to "),  # "those \u2192 Q1 Leads"
     (("-", "\u2212"), _MINUS_SIGN, "exclude "),  # "+ GA -atlanta"
     # "nix Mississippi": drop it

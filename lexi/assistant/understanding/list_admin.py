@@ -24,14 +24,16 @@ _SHOW_LISTS = prefilter.compile(
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+(?:all\s+)?lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+(?:got|made|created|saved|built)|"
-    r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
+    r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|what'?s\s+on\s+(?:my|our)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"
+    # "please show my list" (no list named): the lists
+    r"(?:show|see|view)\s+(?:me\s+)?my\s+list(?=\W*(?:please|pls)?\W*$)|"
     # "lists?", "Could you show me which lists I have, please?"
     r"lists(?=\s*\?)|(?:which|what)\s+lists\s+(?:i|we)\s+(?:have|got)|"
     r"(?:which|what)\s+lists\s+(?:have|do)\s+(?:i|we)\s+(?:got|have)\s+(?:going|on\s+the\s+go|running|saved|so\s+far)|"
     r"(?:(?:can|could)\s+you\s+)?(?:show|tell|give)\s+me\s+(?:which|what)\s+lists\s+"
     r"(?:i|we)\s+(?:have|'ve\s+got|have\s+got)(?:\s+saved)?))"
-    r"(?:\s+(?:at\s+the\s+moment|at\s+this\s+(?:point|stage)|as\s+of\s+now|right\s+now|now|rn|currently|again|still|so\s+far|already|by\s+now|lol|"
+    r"(?:\s+(?:at\s+the\s+moment|at\s+this\s+(?:point|stage)|as\s+of\s+now|right\s+now|now|rn|atm|currently|again|still|so\s+far|already|by\s+now|lol|"
     r"set\s+up|going|in\s+(?:the|my|our)\s+(?:workspace|account)|"
     r"altogether|all\s+together|in\s+total|overall|in\s+all|saved|in\s+lexi|here))*"
     r"\W*(?:please)?\W*$",

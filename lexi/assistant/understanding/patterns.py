@@ -1169,7 +1169,7 @@ _CLEAR = prefilter.compile(
     rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*"
     # "remove the company size filter": the companies' size is the size
-    rf"(?:(?:compan(?:y|ies)|firm|org|business)(?:'s|s'|')?\s+(?=(?:size|headcount|revenue)\b))?"
+    rf"(?:(?:compan(?:y|ies)|firm|org|business|staff|team|employee|workforce)(?:'s|s'|')?\s+(?=(?:size|headcount|revenue)\b))?"
     rf"{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
     rf"|\bwithout\s+(?:the|that|this|my|any)\s+{_CLEAR_NOUN}\s+{_FILTER_WORD}\b"
     # "take the new in role filter back out"

@@ -293,6 +293,14 @@ _REASON = prefilter.compile(
     # "...; below that the legal department is usually two people": how things usually are
     r"|(?:(?:below|above|under|over|beyond|past)\s+that\s+)?(?:(?:the|their|a|an)\s+)?(?:[\w-]+\s+){0,2}?[\w-]+\s+"
     r"(?:is|are)\s+(?:usually|typically|often|mostly|generally|normally|rarely|always|never)\b"
+    # "... in last 3 month please. new person is more open for new brand", "gulf buyer like formal
+    # style": how such people are, said of them
+    r"|(?:[\w-]+\s+){1,3}?(?:is|are)\s+(?:more|less|very|usually|often)\s+(?:open|receptive|likely|interested|"
+    r"responsive|willing)\b"
+    r"|(?:[\w-]+\s+){1,3}?(?:like|likes|prefer|prefers|love|loves|want|wants|expect|expects)\s+(?:a\s+|the\s+|more\s+)?"
+    r"(?:formal|casual|polite|short|shorter|direct|friendly|warm)\s+(?:style|tone|emails?|writing|language)\b"
+    # "drop the staff size filter, not getting enough": what the search gives
+    r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?not\s+getting\s+(?:enough|many|much|any|a\s+lot)\b"
     # "verified emails only, bounce rate on the last send was brutal": how something went
     r"|(?:[\w-]+\s+){1,6}?(?:was|were)\s+(?:so\s+|really\s+|pretty\s+|super\s+|way\s+too\s+|too\s+)?"
     r"(?:brutal|terrible|awful|bad|horrible|rough|painful|high|insane|crazy|ugly|a\s+disaster|a\s+mess|"
@@ -352,6 +360,8 @@ _ASIDE = prefilter.compile(
     rf"|{_SETTING}(?:(?:the|a|an|their|most|many|some|plenty\s+of|lots\s+of|a\s+lot\s+of|"
     rf"half\s+(?:of\s+)?)\s+)?(?:{_SUBJECT_WORD}\s+){{0,2}}?{_SUBJECT_WORD}\s+"
     r"(?:usually|typically|often|generally|normally|always|never|rarely|seldom|hardly|barely|"
+    # ("polish company maybe use other platform": what the companies perhaps do)
+    r"maybe|probably|perhaps|likely|"
     r"tend\s+to|don'?t|doesn'?t|do\s+not|does\s+not|won'?t|can'?t|aren'?t|isn'?t|will\s+not|would\s+not|"
     r"wouldn'?t|will\s+never|would\s+never|cannot|can\s+not)\s+"
     # a verb next, not a joining word ("hospitals usually but ..."); "hq doesn't matter" asks

@@ -7612,3 +7612,87 @@ class TestTerseClinicalIndianAndScotsRequests:
         assert f.technologies == ["greytHR"]
         state = after({"titles": ["Principal"], "locations": ["Jaipur, IN"]})
         assert search("what about vice principals?", state).filters.titles == ["Vice Principal"]
+
+
+class TestAussiePrivateEquityKoreanAndPublicSectorRequests:
+    """A Perth solar BD manager, a Chicago private-equity associate, a Seoul cosmetics exporter
+    and a UK public-sector account manager: councils and universities named as organisations,
+    bounds set again, financials and calendars Lexi does not hold, remarks of how people are."""
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("whos the CEO at the City of Joondalup", "City of Joondalup"),
+            ("who's the CIO at the University of Leeds?", "University of Leeds"),
+        ],
+    )
+    def test_an_organisation_of_a_place(self, text, company):
+        f = search(text).filters
+        assert f.companies == [company] and not f.locations
+
+    def test_unis_are_higher_education(self):
+        assert search("facilities mgrs at unis in perth").filters.industries == ["Higher Education"]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("bump the revenue floor to $20M", {"revenue_usd": {"min": 20000000, "max": None}}),
+            ("set the headcount cap at 500", {"employees": {"min": 50, "max": 500}}),
+            (
+                "lower the revenue minimum to 5 million",
+                {"revenue_usd": {"min": 5000000, "max": None}},
+            ),
+        ],
+    )
+    def test_a_bound_set_again(self, text, want):
+        state = after(
+            {"titles": ["Owner"], "employees": {"min": 50}, "revenue_usd": {"min": 10000000}}
+        )
+        f = search(text, state).filters.to_dict()
+        assert all(f[k] == v for k, v in want.items())
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("hold the campaign, pricing in email 2 is wrong", [IntentKind.campaign_pause]),
+            ("drop the staff size filter, not getting enough", [IntentKind.prospect_search]),
+            ("whats on my lists atm", [IntentKind.list_show]),
+            ("please show my list", [IntentKind.list_show]),
+            ("what's the EBITDA on these companies?", [IntentKind.unsupported]),
+            ("can you get me the owners' cell numbers?", [IntentKind.unsupported]),
+            ("is there anything waiting for my approve?", [IntentKind.tasks]),
+            (
+                "make it more formal please. gulf buyer like formal style",
+                [IntentKind.email_rewrite],
+            ),
+        ],
+    )
+    def test_asks_of_four_registers(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["Owner"], "employees": {"min": 50}},
+            last_prospect_ids=["p1"],
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_approving_is_still_no_chat_command(self):
+        got = interpret("approve all tasks", ConversationState(pending_task_ids=["t1"])).intents
+        assert [(i.kind, i.missing) for i in got] == [(IntentKind.clarify, ["permission"])]
+
+    def test_a_remark_after_the_ask(self):
+        state = after(
+            {"titles": ["Head of E-Commerce"], "technologies": ["Shopify"], "locations": ["PL"]}
+        )
+        f = search(
+            "please remove Shopify filter, polish company maybe use other platform", state
+        ).filters
+        assert not f.technologies and f.locations == ["PL"] and not f.exclude_locations
+        state = after({"titles": ["Category Manager"], "locations": ["GB"]})
+        text = "only people who started new job in last 3 month please. new person is more open for new brand"
+        f = search(text, state).filters
+        assert f.job_change_within_days == 90 and f.titles == ["Category Manager"]
+
+    def test_a_beauty_buyer(self):
+        f = search("Hello~ please find 30 beauty buyer at retail company in US").filters
+        assert f.titles == ["Beauty Buyer"] and f.industries == ["Retail"]
