@@ -251,6 +251,11 @@ CITY_ALIASES: dict[str, str] = {
     "Athina": "Athens, GR",
     "Bucuresti": "Bucharest, RO",
     "Palmy": "Palmerston North, NZ",
+    # Dutch and Flemish names of neighbouring cities
+    "Keulen": "Cologne, DE",
+    "Antwerpen": "Antwerp, BE",
+    "Ghent": "Gent, BE",
+    "Aken": "Aachen, DE",
     "Boca": "Boca Raton, FL, US",
     "Colo Springs": "Colorado Springs, CO, US",
     "Salt Lake": "Salt Lake City, UT, US",

@@ -55,7 +55,9 @@ _SEND = prefilter.compile(
 _DELETE_OTHER = re.compile(
     r"^\W*(?:please\s+)?(?:delete|remove|erase|wipe|destroy|purge)\s+(?!.*\blists?\b)"
     r"(?:the\s+|my\s+|our\s+|these\s+|those\s+|this\s+|that\s+)?(?:contacts?|conversations?|"
-    r"campaigns?|tasks?|people|prospects|leads|them|it|everything|history|account|searche?s?)\b",
+    r"campaigns?|tasks?|people|prospects|leads|them|it|everything|history|account|searche?s?)\b"
+    # ("remove the people I already saved": those left out of the search)
+    r"(?!\s+(?:(?:that|who|which)\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:saved|have|added|got)\b)",
     I,
 )
 _UNSUPPORTED = prefilter.compile(

@@ -151,6 +151,8 @@ _CAPABILITIES = re.compile(
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"
     r"\bhow\s+(?:can|could)\s+you\s+help|\bwhat\s+do\s+you\s+(?:know|support)|\bexamples?\b|"
     r"\b(?:what|which)\s+(?:filters|fields|criteria|search\s+options)\s+(?:do|can|are)\s+(?:you|u|i|there)\b|"
+    # "which filters I can use for search?"
+    r"\b(?:what|which)\s+(?:filters|fields|criteria)\s+(?:i|we)\s+(?:can|could)\s+use\b|"
     r"\bwhat\s+should\s+i\s+ask\b|\bgetting\s+started\b|\bintroduce\s+yourself\b|"
     # "an overview of the functions you are able to perform"
     r"\b(?:functions|things|tasks|services)\s+(?:that\s+)?(?:you|lexi)\s+(?:are\s+able\s+to|can|could)\s+"
@@ -342,7 +344,7 @@ _CREDITS = prefilter.compile(
     I,
 )
 _TASKS = prefilter.compile(
-    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:for|on)\s+(?:my\s+)?(?:approval|approve|sign[\s-]?off)|"
+    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:(?:for|on)\s+)?(?:my\s+)?(?:approval|approve|sign[\s-]?off)|"
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"
@@ -355,7 +357,7 @@ _TASKS = prefilter.compile(
 )
 _TASK_STATUS = re.compile(
     r"\b(pending|approved|dismissed|completed|finished|done|failed)\b|"
-    r"\b(awaiting|waiting\s+(?:for|on)\s+(?:my\s+|an?\s+)?(?:approval|approve|sign[\s-]?off|me)\b|"
+    r"\b(awaiting|waiting\s+(?:(?:for|on)\s+)?(?:my\s+|an?\s+)?(?:approval|approve|sign[\s-]?off|me)\b|"
     r"to\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight))",
     I,
 )

@@ -477,6 +477,14 @@ def _bound_set(m: re.Match[str]) -> str:
     return f"{m[1]} {'at least' if m[2] else 'at most'} "
 
 
+# "Fleet Managers in place of the Risk Managers": instead of them
+_IN_PLACE_OF = re.compile(r"\bin\s+place\s+of\b", re.IGNORECASE)
+# "Take the Samsara bit back off": the value of a filter, taken away
+_TAKE_VALUE_OFF = re.compile(
+    r"\btake\s+(?:the|that|this)\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?)\s+"
+    r"(?:bit|part|stuff|filter|thing|one|requirement)\s+(?:back\s+)?(?:off|out)\b",
+    re.IGNORECASE,
+)
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
@@ -938,6 +946,8 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("fixin", "fixing to"), _FIXING_TO, ""),
     (("svp", "stp", "s'il"), _FRENCH_PLEASE, "please"),  # "page 3 svp"
     (("same",), _SAME_TO_BE, "save them to"),  # "same to be saved in Pune Auto HR list"
+    (("place of",), _IN_PLACE_OF, "instead of"),  # "Fleet Managers in place of the Risk Managers"
+    (("take the", "Take the"), _TAKE_VALUE_OFF, r"drop \1"),  # "Take the Samsara bit back off"
     (
         ("floor", "min", "ceiling", "max", "cap", "bound"),
         _BOUND_SET,
@@ -1092,7 +1102,14 @@ _CORRECTION = re.compile(
     re.IGNORECASE,
 )
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
-_N_OF_THEM = prefilter.compile(r"\b(\d+)\s+of\s+them\b", re.IGNORECASE)
+# "25 of them", "about twenty five of them" after the people asked for: that many
+_NUMBER_WORD = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|six|seven|eight|nine|dozen)"
+)
+_N_OF_THEM = prefilter.compile(
+    rf"\b(\d+|{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)\s+of\s+them\b", re.IGNORECASE
+)
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 # Checked first: a message with a lower-case letter is not shouted, and this finds one fast
 # (the lookahead above tries every run of capitals before it fails).
@@ -1103,6 +1120,11 @@ _ONLY_FILLER = re.compile(
     r"and|also|then|now|so|yes|yeah|sure|go\s+ahead|go\s+on|do\s+it|alright|perfect|awesome|nice|poa|sawa|safi|"
     r"excellent|wonderful|fantastic|brilliant|lovely|hello|hi|hey|good\s+(?:morning|afternoon|evening)|"
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
+    # "Oh, of course.", "Certainly."
+    r"oh|ah|of\s+course|certainly|absolutely|indeed|understood|very\s+good|that\s+is\s+a\s+fine\s+start|"
+    # "On second thought that is far too wide a net for a one man shop.": a verdict on the results
+    r"(?:on\s+second\s+thoughts?\s*,?\s*)?(?:that|this|it)(?:'s|\s+is|\s+are)\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+|"
+    r"a\s+little\s+|rather\s+)?too\s+(?:wide|broad|narrow|big|small|many|few|much)\b[^.!?]{0,60}|"
     # "couple things: 1) ...": what follows is announced, nothing asked yet
     r"(?:a\s+)?(?:couple|few|two|three|some|quick)\s+(?:of\s+)?(?:quick\s+)?(?:things|questions|asks|requests|items)"
     r"(?:\s+(?:please|pls|for\s+you))?|"
@@ -1370,12 +1392,31 @@ _APOLOGY = re.compile(
 )
 
 
+# "... Thanks, Gary", "Kind regards, Sarah Jones", "Cheers - Tom": a letter's sign-off, with the
+# writer's name (no place to search: "Thanks, Gary" is not Gary, Indiana)
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?])|(?<=^))\s*(?:(?:many|kind|best|warm(?:est)?|with)\s+)?"
+    r"(?:thanks|thank\s+you|cheers|regards|best|sincerely|ta|thx|respectfully|yours(?:\s+truly)?)"
+    r"(?:\s+(?:again|so\s+much|kindly|very\s+much|in\s+advance))?\s*[,.!]?\s*(?:[-\u2013\u2014]\s*)?"
+    r"(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\.?\s*$",
+    re.IGNORECASE,
+)
+
+
+# Emoji and pictographs: feelings, no words to read
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+
+
 def _said_plainly(text: str, state: ConversationState) -> str:
     """The message in the English the rules read: Spanish words and the slips of dictation said
-    as typed, and an apology said as a sentence of its own left out."""
+    as typed, and an apology or a letter's sign-off said as a sentence of its own left out."""
     text = dictation.as_typed(spanish.in_english(text, state.known_list_names))
+    if _EMOJI.search(text):  # "save em to ICP v2 🚀", "👀" (a message of emoji alone stays one)
+        text = _SPACE.sub(" ", _EMOJI.sub(" ", text)).strip() or text
     if ("orry" in text or "pologies" in text) and (rest := _APOLOGY.sub("", text).strip()):
-        return rest
+        text = rest
+    if m := _SIGN_OFF.search(text):
+        text = text[: m.start()].strip() or "thanks"  # ("Thanks, Gary" alone: thanks)
     return text
 
 

@@ -299,6 +299,18 @@ _REASON = prefilter.compile(
     r"responsive|willing)\b"
     r"|(?:[\w-]+\s+){1,3}?(?:like|likes|prefer|prefers|love|loves|want|wants|expect|expects)\s+(?:a\s+|the\s+|more\s+)?"
     r"(?:formal|casual|polite|short|shorter|direct|friendly|warm)\s+(?:style|tone|emails?|writing|language)\b"
+    # "... Chicago, those big city firms are out of my league": why they are left out
+    r"|(?:[\w'-]+\s+){0,4}?(?:is|are|'re)\s+(?:way\s+|a\s+bit\s+|well\s+)?out\s+of\s+(?:my|our)\s+league\b"
+    # "At a good many of these contractor firms it is the Controller who handles the Bonding": who
+    # does what at such companies
+    r"|(?:(?:at|in)\s+[^,.;!?]{1,50}?\s+)?it(?:'s|\s+is)\s+(?:usually\s+|often\s+|always\s+|typically\s+)?the\s+"
+    r"(?:[\w-]+\s+){1,3}?(?:who|that)\s+(?:handles?|owns?|runs?|signs?|buys?|decides?|makes?|manages?|approves?)\b"
+    # "... new vpe = new tooling budget": a reasoning written as a sum
+    # (a sentence of its own: "Persona = Head of Finance; Geo = France" are fields)
+    r"|(?<=[.!?]\s)(?=[^.!?,;]{1,40}\s=\s)(?:[\w-]+\s+){1,4}?=\s"
+    # "export Series B VPEs as a csv, gonna load it into our crm": what the user does next
+    r"|(?:(?:i'?m|we'?re)\s+)?(?:gonna|going\s+to|about\s+to)\s+(?:load|import|upload|put|drop|paste|copy)\s+"
+    r"(?:it|them|this|that)\s+(?:into|in|to)\b"
     # "drop the staff size filter, not getting enough": what the search gives
     r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?not\s+getting\s+(?:enough|many|much|any|a\s+lot)\b"
     # "verified emails only, bounce rate on the last send was brutal": how something went

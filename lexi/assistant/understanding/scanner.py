@@ -118,7 +118,7 @@ _CONTINUE = re.compile(
     r"^\W*(?:(?:ok|okay|yes|sure|great|cool|please|pls|and|then)\W+)*(?:keep\s+going|"
     r"continue|go\s+on|carry\s+on|load\s+more|show\s+more|more|next|moar|"
     # "and the page after that"
-    r"(?:the\s+)?(?:page|one|lot|batch)\s+after\s+(?:that|this)|"
+    r"(?:the\s+)?(?:page|one|lot|batch)\s+after(?:\s+(?:that|this))?(?=\W*$)|"
     r"(?:the\s+)?other\s+(?=\d))\b",
     re.IGNORECASE,
 )
@@ -378,6 +378,8 @@ def _names_function(text: str) -> bool:
 
 # Words that describe the people, not their title: "top sales managers", "new hires".
 _NOT_TITLE_WORDS = {
+    "urgently",  # "I need urgently purchasing managers"
+    "quickly",
     "top",
     "best",
     "good",

@@ -365,7 +365,7 @@ _CLAUSE_VERBS = (
     r"chuck|toss|bung|shove|stash|plonk|whack|sling|is\s+(?:there\s+)?anything|are\s+there\s+any"
 )
 _SPLIT = re.compile(
-    rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+then\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
+    rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+(?:then|after(?:wards|\s+that)?)\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"
     # "import and export companies": one industry, not "export" asked after "import"
     rf"|(?:(?<!\bimport)\s*,?\s+and\s+(?=(?:{_CLAUSE_VERBS})\b(?!-)))|(?:\s*,\s+(?=(?:{_CLAUSE_VERBS})\b(?!-)))"
     # "save these to DTC Growth Q1 + spin up a campaign": a plus or ampersand before a verb

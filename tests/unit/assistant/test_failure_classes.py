@@ -7696,3 +7696,117 @@ class TestAussiePrivateEquityKoreanAndPublicSectorRequests:
     def test_a_beauty_buyer(self):
         f = search("Hello~ please find 30 beauty buyer at retail company in US").filters
         assert f.titles == ["Beauty Buyer"] and f.industries == ["Retail"]
+
+
+class TestLettersBluntDutchTurkishAndFounderRequests:
+    """A 61-year-old agency owner writing letters ("Good afternoon, I hope this finds you well ...
+    Thanks, Gary"), a Rotterdam AE's blunt Dutch-English, an Istanbul exporter and a startup
+    founder's emoji: a sign-off names the writer, not a town; remarks and verdicts ask nothing."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Good morning. I would like to find Presidents of Trucking companies in Iowa with verified "
+            "emails, fifteen of them to start. Thanks, Gary",
+            "Owners of Trucking companies in Iowa, about twenty five of them if you would be so kind. Kind regards, Sarah Jones",
+        ],
+    )
+    def test_a_sign_off_is_no_place(self, text):
+        f = search(text).filters
+        assert f.locations == ["IA, US"]
+
+    def test_a_sign_off_alone_is_thanks(self):
+        got = interpret("Thanks, Gary", ConversationState()).intents
+        assert [i.kind for i in got] == [IntentKind.capabilities]
+        assert search("CFOs in Gary").filters.locations == ["Gary, IN, US"]
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            (
+                "Please put all of these on my Iowa Trucking list. Thanks, Gary",
+                [IntentKind.list_add],
+            ),
+            (
+                "And how many credits do I have remaining on the account? I am still learning how this all "
+                "works, my daughter set it up for me. Thanks, Gary",
+                [IntentKind.credits],
+            ),
+            ("oké, forget that then. add Keulen", [IntentKind.prospect_search]),
+            ("tamam, approve it", [IntentKind.task_approve]),
+            ("yes approve, lfg", [IntentKind.task_approve]),
+            ("anything waiting my approve?", [IntentKind.tasks]),
+            ("which filters I can use for search?", [IntentKind.capabilities]),
+            ("remove the people I already saved", [IntentKind.prospect_search]),
+            ("and the page after", [IntentKind.prospect_search]),
+            (
+                "find 15 category managers at supermarkets in UK, and after tell me how many credits I have",
+                [IntentKind.prospect_search, IntentKind.credits],
+            ),
+        ],
+    )
+    def test_asks_in_four_voices(self, text, kinds):
+        state = ConversationState(
+            last_filters={"titles": ["Operations Manager"], "locations": ["NL"]},
+            last_offset=25,
+            last_prospect_ids=["p1"],
+            pending_task_ids=["t1"],
+            known_list_names=["Iowa Trucking"],
+        )
+        assert [i.kind for i in interpret(text, state).intents] == kinds
+
+    def test_dutch_names_of_cities(self):
+        state = after({"titles": ["Operations Manager"], "locations": ["NL"]})
+        assert search("also Keulen", state).filters.locations == ["NL", "Cologne, DE"]
+        assert search("supply chain directors in Antwerpen and Ghent").filters.locations == [
+            "Antwerp, BE",
+            "Gent, BE",
+        ]
+
+    def test_a_swap_said_formally(self):
+        state = after({"titles": ["Risk Manager"], "company_locations": ["NE, US"]})
+        f = search(
+            "Would you also run that again but with Fleet Managers in place of the Risk Managers?",
+            state,
+        ).filters
+        assert f.titles == ["Fleet Manager"]
+
+    def test_a_value_taken_back_off(self):
+        state = after(
+            {"titles": ["VP of Operations"], "locations": ["IA, US"], "technologies": ["Samsara"]}
+        )
+        f = search(
+            "That is too few to bother with. Take the Samsara bit back off, please.", state
+        ).filters
+        assert not f.technologies and f.locations == ["IA, US"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Please leave out anyone in Chicago, those big city firms are out of my league and the traffic up there is murder.",
+            "Please also include the Controllers. At a good many of these contractor firms it is the Controller who "
+            "handles the Bonding and the insurance renewals, not the CFO.",
+        ],
+    )
+    def test_remarks_in_a_letter_ask_nothing(self, text):
+        state = after({"titles": ["CFO"], "industries": ["Construction"], "locations": ["IL, US"]})
+        f = search(text, state).filters
+        assert not f.keywords and f.industries == ["Construction"] and not f.employees
+
+    def test_a_founders_remarks_and_emoji(self):
+        text = "vps of engineering who started their role in the last 90 days, series b or later, US only. new vpe = new tooling budget 👀"
+        f = search(text).filters
+        assert f.titles == ["VP of Engineering"] and f.job_change_within_days == 90
+        state = ConversationState(
+            last_prospect_ids=["p1"], known_list_names=["ICP v2", "Series B VPEs"]
+        )
+        got = interpret("save em to ICP v2 lfg 🚀", state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_add, "ICP v2")]
+        got = interpret("export Series B VPEs as a csv, gonna load it into our crm", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_export]
+
+    def test_fields_with_equals_signs_are_still_fields(self):
+        f = search(
+            "Persona = Head of Finance; Signals = raised in the last 90 days; Geo = France, Spain"
+        ).filters
+        assert f.titles == ["Head of Finance"] and f.locations == ["FR", "ES"]
