@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from .text import NUMBER_TENS, NUMBER_UNITS
+
 I = re.IGNORECASE
 
 # A cheap first look: the words every rewrite below needs.
@@ -59,18 +61,10 @@ _SAID_AGAIN = re.compile(
     r"(?<=[^\W_])\s+(no|nah|wait|actually|sorry)\s+(make\s+(?:it|that)|i\s+mean|i\s+meant)\b", I
 )
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
+# the words of a year said in two numbers ("twenty" "fifteen", "nineteen" "ninety eight")
+_UNITS = {w: v for w, v in NUMBER_UNITS.items() if 1 <= v <= 9}
+_TEENS = {w: v for w, v in NUMBER_UNITS.items() if 10 <= v <= 19}
+_TENS = dict(NUMBER_TENS)
 # "founded before twenty fifteen", "since nineteen ninety eight": a year in two numbers, after a
 # word that dates something (not "twenty five CFOs", a count)
 _YEAR = re.compile(

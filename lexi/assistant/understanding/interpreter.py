@@ -32,7 +32,14 @@ from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
 from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
 from .signals import MONTH_NAMES
-from .text import QUOTED, boolean_to_plain, pipes_as_commas, protect_quotes, split_clauses
+from .text import (
+    COUNT_WORD,
+    QUOTED,
+    boolean_to_plain,
+    pipes_as_commas,
+    protect_quotes,
+    split_clauses,
+)
 from .types import ConversationState, Intent, IntentKind, Interpretation
 
 log = logging.getLogger("lexi.understanding")
@@ -1103,12 +1110,8 @@ _CORRECTION = re.compile(
 )
 # "owners of trucking companies, 30 of them": a count, not a reference to earlier results.
 # "25 of them", "about twenty five of them" after the people asked for: that many
-_NUMBER_WORD = (
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|five|six|seven|eight|nine|dozen)"
-)
 _N_OF_THEM = prefilter.compile(
-    rf"\b(\d+|{_NUMBER_WORD}(?:[\s-]+(?:and\s+)?{_NUMBER_WORD})*)\s+of\s+them\b", re.IGNORECASE
+    rf"\b(\d+|(?:{COUNT_WORD})(?:[\s-]+(?:and\s+)?(?:{COUNT_WORD}))*)\s+of\s+them\b", re.IGNORECASE
 )
 _SHOUTED = re.compile(r"^(?=(?:.*?[A-Z]){8})[^a-z]*$")
 # Checked first: a message with a lower-case letter is not shouted, and this finds one fast

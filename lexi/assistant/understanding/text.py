@@ -6,6 +6,7 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -214,6 +215,11 @@ _TENS = {
 }
 _TENS.update({"fourty": 40, "ninty": 90})  # common misspellings
 _SCALES = {"hundred": 100, "thousand": 1000}
+# The words numbers are written with, and their values, for the modules that read them too
+# (``dictation``'s years, ``interpreter``'s "twenty five of them").
+NUMBER_UNITS: Mapping[str, int] = _UNITS
+NUMBER_TENS: Mapping[str, int] = _TENS
+COUNT_WORD = "|".join([*(w for w, v in _UNITS.items() if v >= 2), *_TENS, "hundred", "dozen"])
 _NUMBER_WORD = "|".join([*_UNITS, *_TENS, *_SCALES, "dozen", "a", "an", "and", "half"])
 _NUMBER_RUN = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:{_NUMBER_WORD}))*\b", re.IGNORECASE)
 
