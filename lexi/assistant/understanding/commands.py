@@ -329,7 +329,13 @@ def asks_ability(clause: str) -> bool:
 
 
 _CREDITS = prefilter.compile(
-    r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?))|\bbalance\b(?!\s+sheets?)|"
+    # (not credit as a function: "credit managers", "heads of credit", "credit analysts")
+    r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)(?<!\bhead\sof\s)(?<!\bheads\sof\s)(?<!\bdirector\sof\s)"
+    r"(?<!\bdirectors\sof\s)(?<!\bvp\sof\s)(?<!\bvps\sof\s)(?<!\bchief\s)"
+    r"\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?|managers?|mgrs?|analysts?|"
+    r"officers?|directors?|controllers?|control|heads?|leads?|teams?|committees?|underwriters?|specialists?|"
+    r"administrators?|assistants?|collectors?|collections|and\s+collections|departments?|dept|functions?|"
+    r"operations|ops|portfolios?|lending|insurance|facilities|lines?)\b)|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:lists?|sheets?|increases?|changes?|managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?|in\s+(?:the\s+)?(?:e-?mail|mail|step|copy|message|second|first|third)))|"
     r"\bhow\s+much\s+(?:more\s+|extra\s+|less\s+)?(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
     r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"

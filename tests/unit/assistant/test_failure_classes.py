@@ -7810,3 +7810,40 @@ class TestLettersBluntDutchTurkishAndFounderRequests:
             "Persona = Head of Finance; Signals = raised in the last 90 days; Geo = France, Spain"
         ).filters
         assert f.titles == ["Head of Finance"] and f.locations == ["FR", "ES"]
+
+
+class TestCreditAsAFunction:
+    """A Nairobi agri-fintech BD lead's credit managers, heads of credit and credit analysts are
+    people to find, never a question about the account's credits."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("get me some credit managers at banks in Kisumu", ["Credit Manager"]),
+            ("credit managers in ohio", ["Credit Manager"]),
+            ("heads of credit at banks", ["Head of Credit"]),
+            ("credit analysts at microfinance banks in Tanzania", ["Credit Analyst"]),
+        ],
+    )
+    def test_credit_roles_are_searched(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    @pytest.mark.parametrize(
+        "text",
+        ["how many credits do I have", "credits left?", "am I out of credits?", "credit balance"],
+    )
+    def test_the_accounts_credits_are_still_asked_about(self, text):
+        assert [i.kind for i in interpret(text, ConversationState()).intents] == [
+            IntentKind.credits
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("sawa, approve", IntentKind.task_approve),
+            ("niaje Lexi, which lists do I have?", IntentKind.list_show),
+        ],
+    )
+    def test_swahili_words_of_agreeing_and_greeting(self, text, kind):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
