@@ -1447,17 +1447,18 @@ def _only_changes(intent: Intent, asked: Intent) -> bool:
 # A sentence that only confirms what the message said before it: "Producers, yes.", "Canada
 # Game Studios, yes.", "The name is NA SaaS Growth 2.", "APAC Ecommerce CTO is the name.", "Yes,
 # delete it." (a careful writer saying the important words twice)
+_YES = r"yes|yeah|yep|correct|exactly"
 _CONFIRMING = re.compile(
-    r"^\W*(?:(?:yes|yeah|yep|correct|exactly|right|that'?s\s+(?:right|correct))\b\W*)?"
+    rf"^\W*(?:(?:{_YES}|right|that'?s\s+(?:right|correct))\b\W*)?"
     r"(?:(?:the|its|the\s+list)\s+name\s+is\b|(?:it\s+is\s+)?called\b|(?:it'?s|it\s+is)\s+)?"
     r"(?P<words>.*?)"
     r"(?:\W+(?:is|as)\s+(?:the|its)\s+(?:list\s+)?name)?"
-    r"(?:\W+(?:yes|yeah|yep|correct|exactly|right|please))*\W*$",
+    rf"(?:\W+(?:{_YES}|right|please))*\W*$",
     re.IGNORECASE,
 )
 _CONFIRM_MARK = re.compile(
-    r"^\W*(?:yes|yeah|yep|correct|exactly|that'?s\s+(?:right|correct))\b|"
-    r"\b(?:yes|yeah|yep|correct|exactly)\W*$|\bname\s+is\b|\bis\s+the\s+(?:list\s+)?name\b|^\W*called\b",
+    rf"^\W*(?:{_YES}|that'?s\s+(?:right|correct))\b|"
+    rf"\b(?:{_YES})\W*$|\bname\s+is\b|\bis\s+the\s+(?:list\s+)?name\b|^\W*called\b",
     re.IGNORECASE,
 )
 _CONFIRM_WORD = re.compile(r"[^\W_]+")

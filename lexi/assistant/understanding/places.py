@@ -115,23 +115,14 @@ _LOWER_CODES = frozenset(
         "dc",
     ]
 )
-# Those read in lower case at the end of a terse request ("cfos hospitals ny"): not the codes
-# that are words or titles too ("MD", "Ms", "Al").
-_LOWER_AT_END = _LOWER_CODES - {"md", "ms", "al", "ar", "mi", "ga", "pa", "ia", "mo"}
-# Those read in lower case before the kind of company ("cfos at tx hospitals", "sc hosps"):
-# the codes that are no words or titles ("va hospitals" are Veterans Affairs ones).
-_LOWER_BEFORE_COMPANIES = _LOWER_CODES - {
-    "md",
-    "ms",
-    "al",
-    "ar",
-    "mi",
-    "pa",
-    "ia",
-    "mo",
-    "la",
-    "va",
-}
+# The codes that are words or titles too ("MD", "Ms", "Al", "PA", "mo"): read in lower case
+# only after a place word.
+_LOWER_CODES_AS_WORDS = frozenset({"md", "ms", "al", "ar", "mi", "pa", "ia", "mo"})
+# Those read in lower case at the end of a terse request ("cfos hospitals ny").
+_LOWER_AT_END = _LOWER_CODES - _LOWER_CODES_AS_WORDS - {"ga"}
+# Those read in lower case before the kind of company ("cfos at tx hospitals", "sc hosps"; "la
+# hospitals" may be Louisiana's, "va hospitals" are Veterans Affairs ones).
+_LOWER_BEFORE_COMPANIES = _LOWER_CODES - _LOWER_CODES_AS_WORDS - {"la", "va"}
 # The words after which those codes are read in lower case: "in ny", and in a follow-up that
 # adds a place, "add sf", "plus nj", "also tx", "what about nj".
 _BEFORE_LOWER_CODE = frozenset(
