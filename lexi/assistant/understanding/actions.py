@@ -38,7 +38,9 @@ _RECIPIENTS = (
     r"all\s+(?=these\b|those\b))?"
     r"(?:them|'?em(?=\s+all\b)|these|those|everyone|everybody|all\s+of\s+them|him|her|each\s+of\s+them|all\s+\d+|"
     r"(?:the|these|those)\s+(?:\d+\s+|whole\s+|entire\s+)?(?:list|lot|bunch|results|people|ppl|folks|"
-    r"guys|names|ceos?|contacts|leads|prospects)|my\s+\w+)"
+    r"guys|names|ceos?|contacts|leads|prospects)|my\s+\w+|"
+    # "all people from the list": everyone on it
+    r"all\s+(?:the\s+)?(?:people|ppl|contacts|leads|prospects|names)(?=\s+(?:from|in|on|of)\s+(?:the|my|our|this|that)\s+list\b))"
 )
 _SEND = prefilter.compile(
     rf"\b(?:send|e-?mail|message|ping|reach\s+out\s+to|contact|blast)\s+(?:an?\s+e-?mail\s+to\s+)?"
@@ -49,7 +51,7 @@ _SEND = prefilter.compile(
     rf"\b(?:shoot|fire\s+off|drop|send\s+off|send\s+out|flick)\s+(?:{_RECIPIENTS}\s+(?:all\s+)?)?"
     rf"(?:an?\s+)?(?:e-?mails?|messages?|notes?|line)\b(?:\s+to\s+{_RECIPIENTS}\b)?|"
     # "send it to everyone on the list now": an email, when the conversation has no campaign
-    rf"\bsend\s+(?:it|this|that)\s+(?:out\s+|off\s+)?to\s+{_RECIPIENTS}\b",
+    rf"\bsend\s+(?:it|this|that)(?:\s+(?:e-?mail|message|draft|one))?\s+(?:out\s+|off\s+)?to\s+{_RECIPIENTS}\b",
     I,
 )
 _DELETE_OTHER = re.compile(
@@ -202,7 +204,7 @@ _OUT_OF_REACH = prefilter.compile(
 # "sync that list to bullhorn", "push them into Greenhouse": into a system the user has (a known
 # technology, the clause's last words), not a list or a campaign named so.
 _INTO_SYSTEM = re.compile(
-    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import)\b"
+    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import|log|enter|put|load|add)\b"
     r"(?:(?!\b(?:about|campaign|e-?mail|mention)\b)[^.?!]){0,40}?\b(?:to|into|with)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?P<system>[\w.]+(?:\s+[\w.]+)??)"
     r"(?:\s+(?:account|instance|crm|ats|please|pls|for\s+me|now|too|as\s+well|asap))*\s*(?:[.,;!?]|$)",
@@ -210,8 +212,18 @@ _INTO_SYSTEM = re.compile(
 )
 
 
+# "I wanna load it into Epic": what the user will do with it, not asked of Lexi
+_THE_USER_WILL = re.compile(
+    r"\b(?:i|we)(?:'ll|\s+(?:wanna|want\s+to|will|gonna|am\s+going\s+to|are\s+going\s+to|need\s+to|"
+    r"plan\s+to|have\s+to|can|could))\s+$",
+    I,
+)
+
+
 def _into_a_system(clause: str) -> re.Match[str] | None:
     m = _INTO_SYSTEM.search(clause)
+    if m and _THE_USER_WILL.search(clause, 0, m.start()):
+        return None
     return m if m and m["system"].lower() in TECHNOLOGY_SPELLING else None
 
 

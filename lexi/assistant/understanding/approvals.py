@@ -60,7 +60,7 @@ _REASON = (
 # Assent before the approval: "yep", "sounds good to me", "looks good", "that's fine".
 _ASSENT = (
     # ("ja", "oui", "sí", "da": yes said in other languages)
-    r"(?:yes|yeah|yep|yup|ya|yah|yea|aye|ja|oui|s[ií]|da|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
+    r"(?:yes|yeah|yep|yup|ya|yah|yea|aye|ja|oui|s[ií]|da|tak|evet|sure(?:\s+thing)?|ok(?:ay)?|alright|all\s+right|cool|great|perfect|"
     r"i\s+(?:confirm|agree)|confirmed|"
     r"fine|good|right|correct|lgtm|(?:sounds|looks)\s+(?:good|great|fine|right|ok(?:ay)?|alright|perfect|solid)(?:\s+to\s+me)?|"
     r"(?:that'?s|that\s+is|this\s+is|it'?s)\s+(?:fine|good|great|right|correct|perfect)|"

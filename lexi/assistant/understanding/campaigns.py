@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from . import actions, prefilter
 from .lists import list_name_in, list_target
@@ -153,7 +154,8 @@ _REACTED = (
 _STATS = prefilter.compile(
     r"\bhow(?:'s|s|\s+is|\s+are|\s+has|\s+have|\s+did)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
     r"(?:[\w&'-]+\s+){0,4}?(?:campaign|sequence|outreach|e-?mails?|drip)s?\b.*?\b(?:doing|going|performing|"
-    r"looking|working|tracking|landing|done|gone|performed|getting\s+on|coming\s+along|holding\s+up)\b"
+    r"looking|working|tracking|landing|done|gone|performed|do|go|perform|getting\s+on|coming\s+along|"
+    r"holding\s+up)\b"
     r"|\b(?:campaign|sequence|outreach|e-?mail)\s+(?:stats|statistics|results|performance|metrics|"
     r"numbers|analytics|report)\b"
     r"|\b(?:open|reply|response|click|bounce|unsubscribe)\s+rates?\b"
@@ -165,6 +167,9 @@ _STATS = prefilter.compile(
     r"|\bhow(?:'s|s|\s+is|\s+are)\s+(?:the\s+|my\s+|our\s+)?(?:opens|replies|responses|clicks|bounces)\b"
     r"(?:\s+(?:and|&|,)\s+(?:opens|replies|responses|clicks|bounces))*\s+(?:looking|doing|going|coming)\b"
     r"|\b(?:any|how\s+many)\s+(?:replies|responses|opens|clicks|bounces|bites|answers)\b"
+    # "what about opens vs clicks?": two of a campaign's numbers set side by side
+    r"|\b(?:opens|replies|responses|clicks|bounces)\s+(?:vs\.?|versus|v\.?|compared\s+to)\s+"
+    r"(?:opens|replies|responses|clicks|bounces)\b"
     # "replies so far on winter surge?": a campaign named by its name
     r"|^\W*(?:(?:and|so|ok)\W+)?(?:replies|responses|opens|clicks|bounces)(?:\s+so\s+far)?\s+"
     r"(?:on|for|from)\s+\S"
@@ -544,8 +549,8 @@ _START_SENDING = prefilter.compile(
     r"\b(?:start\s+sending|go\s+live|hit\s+send|send\s+(?:it|them)\s+(?:out|now)|"
     r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off|"
     # a paused campaign going again: "unpause it", "resume the campaign"
-    r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|the\s+(?:campaign|sequence|"
-    r"emails?|outreach))|turn\s+it\s+back\s+on)\b",
+    r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|(?:the|my|our)\s+(?:[\w&'-]+\s+){0,4}?"
+    r"(?:campaign|sequence|emails?|outreach))|turn\s+it\s+back\s+on)\b",
     I,
 )
 
@@ -646,7 +651,10 @@ _PART = (
 _PART_TONE = re.compile(
     r"\W*(?:(?:and|now|ok|okay|also|but|maybe|then|please|pls)\W+)*"
     rf"(?:{_PART}\s+(?:(?:needs?\s+to\s+be|should\s+be|could\s+be|is|are)\s+)?{_TONE_WORD}"
-    rf"(?:\s+(?:and|&)\s+{_TONE_WORD})?|{_TONE_WORD}\s+{_PART}(?:\s+(?:please|pls|plz|thx|thanks))*)\W*",
+    rf"(?:\s+(?:and|&)\s+{_TONE_WORD})?|(?:an?\s+)?{_TONE_WORD}\s+{_PART}(?:\s+(?:please|pls|plz|thx|thanks))*)"
+    # "a shorter subject line please, like 5 words max": how short, said after it
+    r"(?:\W+(?:like|say|ideally|maybe|max(?:imum)?|at\s+most|under)?\s*\d+\s+(?:words?|characters?|chars?)"
+    r"(?:\s+(?:max(?:imum)?|tops|or\s+(?:less|fewer)))?)?\W*",
     I,
 )
 # "cut it to 3 sentences", "keep each email under 100 words", "max 3 sentences": a length, when
@@ -783,16 +791,25 @@ def _rewrite(s: _Said) -> Intent | None:
         or (_has_campaign(s.state) and _STEP_SAID_FIRST.match(clause))
     ):
         return None
+    verdict = False
     if _has_campaign(s.state) and (said := _said_to_be(clause)):
         asked = _ASKED_TONE.search(clause)
         tone = (asked and _first_tone(asked[0])) or _OPPOSITE.get(said)
+        verdict = not asked
     if tone and (lead := _LEAD_TONE.match(clause)):
         tone = _tone(lead[0]) or tone  # "more formal please, it's a bit chatty": formal
-    params = {"tone": tone} if tone else {}
+    params: dict[str, Any] = {"tone": tone} if tone else {}
+    if tone and verdict:
+        params[VERDICT] = True  # the tone only a verdict asked for ("it sounds stiff")
     params.update(_step(clause))
     if re.search(r"\bsubject\b", clause, I):
         params["part"] = "subject"
     return Intent(kind=IntentKind.email_rewrite, params={**params, **s.which})
+
+
+# A rewrite's tone asked for only by saying what the email is: a tone asked for in so many words
+# in the same message wins over it (``interpreter._one_rewrite`` reads and drops the mark).
+VERDICT = "_verdict"
 
 
 # In this order: the first step that reads the clause wins.
@@ -830,7 +847,11 @@ _TOO_WORD = prefilter.compile(
     I,
 )
 # "more casual", "less formal": the tone asked for in so many words.
-_ASKED_TONE = re.compile(r"\b(?:more|less)\s+[\w-]+", I)
+_ASKED_TONE = re.compile(
+    r"\b(?:more|less)\s+[\w-]+|\b(?:warmer|friendlier|shorter|longer|punchier|snappier|softer|gentler|"
+    r"crisper|briefer|bolder|tighter|simpler)\b",
+    I,
+)
 
 
 _A_SPAN_CHANGED = re.compile(

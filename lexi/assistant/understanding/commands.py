@@ -133,12 +133,14 @@ _GREETING = re.compile(
     I,
 )
 _CAPABILITIES = re.compile(
-    r"\bwhat\s+(?:exactly\s+)?(?:can|could|do|else\s+can)\s+(?:you|u|ye|ya|lexi|i|it)\s+(?:actually\s+|really\s+|exactly\s+)?(?:do|help|ask|offer|use)|"
+    r"\bwhat\s+(?:exactly\s+)?(?:can|could|do|else\s+can)\s+(?:you|u|ye|ya|lexi|i|it|"
+    r"(?:this|the)\s+(?:thing|tool|app|bot|software|platform))\s+(?:actually\s+|really\s+|exactly\s+)?"
+    r"(?:do|help|ask|offer|use)|"
     # "what else you are able to do with lists?", "what are you able to do?"
     r"\bwhat\s+(?:else\s+)?(?:are\s+)?(?:you|lexi)\s+(?:are\s+|is\s+)?able\s+to\s+do\b|"
     # "what kind of buying signals can you search on?", "can you search by what software a company uses?"
-    r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:buying\s+)?(?:signals|filters|criteria|data)\s+"
-    r"(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter|use)\b|"
+    r"\bwhat\s+(?:kinds?\s+of\s+|kinda\s+|sorts?\s+of\s+|sorta\s+|types?\s+of\s+)?(?:buying\s+)?"
+    r"(?:signals|filters|criteria|data)\s+(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter|use)\b|"
     # "what kind of filter Lexi is supporting?", "what kinds of things can I filter on?"
     r"\bwhat\s+(?:kinds?|sorts?|types?)\s+of\s+(?:filters?|criteria|things|data|fields|searches)\b"
     r"[^?.!]{0,40}?\b(?:support(?:s|ing)?|filter(?:ing)?|search(?:ing)?|offer(?:s|ing)?)\b|"
@@ -338,7 +340,7 @@ _CREDITS = prefilter.compile(
     r"operations|ops|portfolios?|lending|insurance|facilities|lines?)\b)|\bbalance\b(?!\s+sheets?)|"
     r"\bhow\s+much\s+(?:do\s+i\s+have\s+)?left\b|\bquota\b|(?<!\bwrong\s)(?<!\bour\s)\bpric(?:e|es|ing)\b(?!\s+(?:lists?|sheets?|increases?|changes?|managers?|analysts?|directors?|leads?|heads?|strateg\w*|teams?|specialists?|officers?|in\s+(?:the\s+)?(?:e-?mail|mail|step|copy|message|second|first|third)))|"
     r"\bhow\s+much\s+(?:more\s+|extra\s+|less\s+)?(?:is|does|do|will|would|did|has)\b[^.?!]*\b(?:search|message|cost|charge)|"
-    r"\bwhat\s+(?:does|will|would|did)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
+    r"\bwhat(?:\s+(?:does|will|would|did)|'ll|\u2019ll|ll|'s|\u2019s)\s+(?:it|that|this|a|the)\s*(?:(?:last|previous|first)\s+)?"
     r"(?:search|message|one|lookup)?"
     r"\s+cost\b|"
     r"\bhow\s+much\s+(?:have\s+(?:i|we)|did\s+(?:i|we))\s+(?:spent|spend|used|use)|\busage\b|"
@@ -459,7 +461,9 @@ _UNSUPPORTED = prefilter.compile(
 
 _COST_QUESTION = re.compile(
     r"\bhow\s+(?:many\s+credits|much)\s+(?:would|will|does|do|is|did|has|to|for)\b|\bwhat\s+"
-    r"(?:would|will|did)\s+(?:it|that|this)\s+cost\b",
+    r"(?:would|will|did)\s+(?:it|that|this)\s+cost\b|"
+    # "what'll it cost to save that lot", "what's it cost to export them"
+    r"\bwhat(?:'ll|\u2019ll|'s|\u2019s|s|ll|\s+does)\s+(?:it|that|this)\s+cost\b",
     I,
 )
 

@@ -107,13 +107,38 @@ _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*")  # "&" joins one name: "
 # "whos the marketing manager at brighton corporation", "cfos at acme inc": a name typed in
 # lower case with its legal suffix is a name all the same (capitalised, it is read as one)
 _LOWER_CASE_NAMED = re.compile(
-    r"(?:(?<=\bat\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bfor\s))(?!(?:the|a|an|my|our|their|this|that)\s)((?:[a-z][\w'.&-]*\s+){1,3}"
-    r"(?:inc|corp|corporation|llc|llp|ltd|plc|gmbh|pty))\b\.?"  # (not "firms incorporated in")
+    r"(?:(?<=\bat\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\bfor\s)|(?<=\band\s))"
+    r"(?!(?:the|a|an|my|our|their|this|that|any|all|other|local|small|big|large|regional)\s)"
+    r"((?:[a-z][\w'.&-]*\s+){1,3}"
+    r"(?:inc|corp|corporation|llc|llp|ltd|plc|gmbh|pty|building\s+society|credit\s+union))\b\.?"
+    # (not "firms incorporated in")
 )
 
 
 def _capitalised(m: re.Match[str]) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in m[1].split())
+
+
+# "whos the plant mgr at molson coors in golden": a question for the one person in a role at a
+# place of work, in lower case: the name is a company's (and the place after it a place's)
+_WHO_IS_THE_ROLE_AT = re.compile(
+    r"^(?P<head>\W*(?:who'?s|whos|who\s+is|who\s+are|who\u2019s)\s+(?:the\s+)?(?:[\w-]+\s+){1,4}?at\s+)"
+    r"(?P<name>[a-z][\w'.&-]*(?:\s+[a-z][\w'.&-]*){0,3}?)"
+    r"(?P<tail>(?:\s+in\s+(?P<place>[a-z][\w'.-]*(?:\s+[a-z][\w'.-]*){0,2}))?\s*[?.!]*\s*)$"
+)
+
+
+def _named_in_lower_case(clause: str) -> str:
+    m = _WHO_IS_THE_ROLE_AT.match(clause)
+    if not m or m["name"].lower() in STOPWORDS:
+        return clause
+    name = " ".join(w[:1].upper() + w[1:] for w in m["name"].split())
+    if not (_read_as_nothing_else(name) if " " not in name else _proper_name(name)):
+        return clause
+    tail = m["tail"]
+    if m["place"] and _a_place(m["place"]):
+        tail = tail.replace(m["place"], " ".join(w[:1].upper() + w[1:] for w in m["place"].split()))
+    return m["head"] + name + tail
 
 
 # "the CEO at the City of Joondalup", "at the Shire of Broome": a council named as one
@@ -135,6 +160,8 @@ class Companies:
 
 def extract(clause: str, quotes: list[str]) -> Companies:
     """Take the companies a clause names out of it."""
+    if "who" in clause[:8].lower():
+        clause = _named_in_lower_case(clause)
     out = Companies(_THE_ORG_OF.sub("", _LOWER_CASE_NAMED.sub(_capitalised, clause)))
     _name_list(out)
     for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _PROPER_NAME, _ONE_NAME):
@@ -301,24 +328,38 @@ def _not_a_word(name: str) -> bool:
     return key not in INDUSTRY_ALIASES and key not in ROLES
 
 
-# "add convoy too", "plus samsara and motive": companies joining a search that names companies,
-# written in lower case as often as not.
+# "add convoy too", "plus samsara and motive", "and PulteGroup and Shea Homes too!": companies
+# joining a search that names companies, written in lower case as often as not.
+_ADDED_NAME = r"(?!and\b)[\w&.'-]+(?:\s+(?!(?:and|too|also|as)\b)[\w&.'-]+){0,3}"
 _ADDED_NAMES = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|also|oh)\W+)*(?:add|include|plus|also)\s+"
-    r"(?P<names>[\w&.'-]+(?:\s*(?:,|\band\b|&)\s*[\w&.'-]+){0,4})"
-    r"(?:\s+(?:too|as\s+well|also))?\W*$",
+    r"^\W*(?P<lead>(?:(?:ok(?:ay)?|and|also|oh)\W+)*)(?:(?P<verb>add|include|plus|also)\s+)?"
+    rf"(?P<names>{_ADDED_NAME}(?:\s*(?:,|\band\b|&)\s*{_ADDED_NAME}){{0,4}})"
+    r"(?P<too>\s+(?:too|as\s+well|also))?\W*$",
     I,
 )
 
 
 def added_to(clause: str, companies: list[str]) -> list[str] | None:
     """The companies of a search the clause adds names to (see ``_ADDED_NAMES``), or None when
-    it adds none or a word the search reads as something else ("add Texas too")."""
+    it adds none or a word the search reads as something else ("add Texas too"). Without a verb
+    ("and PulteGroup too", "and yorkshire building society") the names must be names: one word
+    nothing else reads, a capitalised name or one with its legal suffix."""
+    clause = _LOWER_CASE_NAMED.sub(_capitalised, clause)
     m = _ADDED_NAMES.match(clause)
-    if not m or not companies:
+    lead = m["lead"].lower() if m else ""
+    verb = bool(m and (m["verb"] or re.search(r"\balso\b", lead)))
+    if not m or not companies or not (verb or re.search(r"\band\b", lead)):
         return None
     names = [n.strip(" .") for n in _NAME_SPLIT.split(m["names"]) if n.strip(" .")]
-    if not names or not all(_read_as_nothing_else(n) for n in names):
+    if not names:
+        return None
+    for n in names:
+        if len(n.split()) == 1:
+            if not _read_as_nothing_else(n):
+                return None
+        elif not (n[:1].isupper() and _proper_name(n) and _not_a_word(n)):
+            return None
+    if not verb and not (m["too"] or all(n[:1].isupper() for n in names)):
         return None
     written = [n.capitalize() if n.islower() and n.isalpha() else n for n in names]
     return [*companies, *(n for n in written if n not in companies)]

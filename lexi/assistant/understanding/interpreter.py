@@ -19,7 +19,17 @@ from rapidfuzz.distance import OSA
 from lexi.errors import LexiError, ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from . import campaigns, commands, dictation, fields, prefilter, recognisers, spanish, takebacks  # noqa: F401  (recognisers: registers the built-ins)
+from . import (  # noqa: F401  (recognisers: registers the built-ins)
+    campaigns,
+    commands,
+    dictation,
+    fields,
+    list_admin,
+    prefilter,
+    recognisers,
+    spanish,
+    takebacks,
+)
 from .corrections import corrected, said_instead
 from .fields import QuotedTitle, title_form
 from .languages import looks_foreign
@@ -95,9 +105,14 @@ def _without_about_me(text: str) -> str:
 # one, said as "talent acquisition directors instead of chros"; the others stay.
 _DROP_THEN_INSTEAD = re.compile(
     r"^(?P<lead>\W*(?:(?:nah|no|nope|ok(?:ay)?|actually|hm+|wait|so)\W+)*)"
-    r"(?:drop|remove|lose|ditch|scrap|no\s+more)\s+(?:the\s+)?(?P<old>[^,;.]+?)\s*[,;.]\s*"
-    r"(?:and\s+|but\s+)?(?:add\s+|get\s+|use\s+|go\s+with\s+|give\s+me\s+|show\s+)?(?:the\s+)?"
-    r"(?P<new>[^,;.]+?)\s+instead(?:\W+(?:please|pls|thanks|thx))*\W*$",
+    r"(?:drop|remove|lose|ditch|scrap|bin|axe|nix|no\s+more)\s+(?:the\s+)?(?P<old>[^,;.]+?)\s*[,;.]\s*"
+    r"(?:and\s+|but\s+)?(?:(?:add\s+|get\s+|use\s+|go\s+with\s+|give\s+me\s+|show\s+)?(?:the\s+)?"
+    r"(?P<new>[^,;.]+?)\s+instead|"
+    # "scrap scotland, try dublin, galway and cork": what to try in its place, "instead" unsaid
+    r"(?:try|go\s+with|switch\s+to|swap\s+(?:in|to))\s+(?:the\s+)?(?P<tried>.+?)(?:\s+instead)?|"
+    # "drop london, uk wide": the wider place in its place
+    r"(?:(?:make\s+it|go)\s+)?(?P<wide>[^,;.]+?)[\s-]+wide)"
+    r"(?:\W+(?:please|pls|thanks|thx|ta|cheers))*\W*$",
     re.IGNORECASE,
 )
 # "instead of CFOs, controllers and VPs of finance": said the other way round, "<new> instead
@@ -437,6 +452,16 @@ _RESULTS_REMARK = re.compile(
     r"^\W*(?:(?:lol|lmao|wow|ugh|hm+|meh|yikes|oof|whoa|only|just|welp|damn)\W+)+\d+\s+(?:results?|hits)\b\W*[.!?]+\s*",
     re.IGNORECASE,
 )
+# "hmm only a few. drop the hiring thing", "take the PE part back off, too few": how many the
+# search found, said by the way (not "only a few CFOs", a count)
+_TOO_FEW_REMARK = re.compile(
+    r"^\W*(?:(?:hm+|ugh|meh|oof|ok(?:ay)?|welp|oh|aw+|damn|wow)\W+)*(?:(?:that'?s|thats|it'?s|only|just|"
+    r"way|very)\s+)*(?:a\s+few|too\s+few|too\s+many|few|not\s+(?:enough|many|much))"
+    r"(?:\s+(?:results?|people|hits|matches|there))?\s*[.!?]+\s*(?=\S)"
+    r"|\s*[,;\u2014\u2013]\s*(?:(?:that'?s|thats|it'?s|way|only|just|very)\s+)*(?:too\s+(?:few|many|narrow|broad)|"
+    r"a\s+few|not\s+enough|not\s+many)(?:\s+(?:results?|people|hits|matches|left|there))?\W*$",
+    re.IGNORECASE,
+)
 _BOSS_CALLED = re.compile(
     r"^\W*boss\s*[,!]\s*|(?<=\bthanks)\s+boss\b|(?<=\bthank\syou)\s+boss\b", re.IGNORECASE
 )
@@ -488,11 +513,18 @@ def _bound_set(m: re.Match[str]) -> str:
 _IN_PLACE_OF = re.compile(r"\bin\s+place\s+of\b", re.IGNORECASE)
 # "Take the Samsara bit back off": the value of a filter, taken away
 _TAKE_VALUE_OFF = re.compile(
-    r"\btake\s+(?:the|that|this)\s+((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)?)\s+"
+    r"\btake\s+(?:the|that|this)\s+([^\W\d][\w&.-]*(?:\s+[^\W\d][\w&.-]*){0,2}?)\s+"
     r"(?:bit|part|stuff|filter|thing|one|requirement)\s+(?:back\s+)?(?:off|out)\b",
     re.IGNORECASE,
 )
 _NIX = re.compile(r"\bnix\b(?=\s+(?:the\s+|that\s+|those\s+)?\w)", re.IGNORECASE)
+# "bin the splunk bit", "axe Leeds": British ways of saying "drop", first in a clause (not
+# "recycling bin makers"; "bin it", "bin that" are left to the approvals; "chuck them in" adds)
+_BIN = re.compile(
+    r"(?:^|(?<=[,;.!?])\s*)(?P<lead>\W*(?:(?:ok(?:ay)?|right|and|also|oh|actually|just|pls|please)\W+)*)"
+    r"(?:bin|axe)\s+(?!(?:it|that|this|them|those|these)\W*$)(?![^,;.!?]*\blists?\b)(?=\w)",
+    re.IGNORECASE,
+)
 _FOR_THE_AVOIDANCE = re.compile(
     r"\s*,?\s*\bfor\s+the\s+avoidance\s+of\s+(?:any\s+)?doubt\b\s*,?\s*", re.IGNORECASE
 )
@@ -656,6 +688,66 @@ _RANGE_WORD = re.compile(
     r"\b(\d[\d,.]*)\s+(?:bis|tot|til|till|a|\u00e0|at\u00e9|until|upto)\s+(?=\d[\d,.]*\s*employees\b)",
     re.IGNORECASE,
 )
+# "also regular real estate companies, not just commercial": what is added, and that the old
+# value stays (said again, it adds nothing)
+_NOT_JUST_THE_OLD = re.compile(
+    r"^(?P<head>[^,;]{2,60}?)\s*[,;]\s*not\s+(?:just|only)\s+(?:the\s+)?(?P<old>[\w&' -]{1,40}?)\W*$",
+    re.IGNORECASE,
+)
+_ADDS = re.compile(r"^\W*(?:also|and|plus)\b|\b(?:too|as\s+well)\b", re.IGNORECASE)
+_WIDENS = re.compile(
+    r"\b(?:whole|entire|all\s+of|widen|expand|extend|broaden|across|rest\s+of)\b", re.IGNORECASE
+)
+
+
+def _not_just_the_old(m: re.Match[str]) -> str:
+    """ "also Manchester, not just London": Manchester as well; "do the whole Triangle, not just
+    Raleigh": the wider place in place of the old one; "CFOs, not just CEOs": CFOs as well."""
+    head = m["head"]
+    if _WIDENS.search(head):
+        return f"{head} instead of {m['old']}"
+    return head if _ADDS.search(head) else f"also {head}"
+
+
+# "deputy and associate general counsel", "assistant and deputy principals": two ranks of one
+# title, each a title of its own
+_RANK = r"(?:deputy|associate|assistant|senior|junior|sr\.?|jr\.?|lead|staff|executive|regional|area|district)"
+_RANKS_OF_ONE_TITLE = re.compile(
+    rf"\b(?P<a>{_RANK})\s*(?:and|&|or|/)\s*(?P<b>{_RANK})\s+"
+    r"(?P<title>[a-z][\w&-]*(?:\s+(?!(?:at|in|from|with|for|who|that|and|or|near|across|on|to|too|please)\b)"
+    r"[a-z][\w&-]*){0,3})",
+    re.IGNORECASE,
+)
+# "maybe smaller companies, till 200 employees": at most that many
+_TILL_N = re.compile(
+    r"\b(?:till|til|until|upto)\s+(?=\d[\d,.]*\s*k?\s*(?:employees|people|staff|ppl|headcount)\b)",
+    re.IGNORECASE,
+)
+# "create a list with this people": these people, as non-native English has it
+_THIS_PEOPLE = re.compile(
+    r"\bthis\s+(people|persons|contacts|leads|prospects|ones|guys|folks|companies)\b", re.IGNORECASE
+)
+# "exclude people I already save before", "only company who raise money this year", "company
+# total raise more than 30 million": a verb said without its past tense, as learners of English
+# often do, where only the past makes sense
+_PAST = {"save": "saved", "add": "added", "contact": "contacted", "email": "emailed",
+         "export": "exported", "raise": "raised"}  # fmt: skip
+_BARE_PAST = re.compile(
+    r"\b(already\s+)(save|add|contact|email|export)\b"
+    r"|\b((?:i|we)\s+)(save|add|contact|email|export)\b(?=(?:\s+(?:them|these|those|it|\w+)){0,3}\s+"
+    r"(?:before|already|yesterday|last\s+(?:week|month|time|year)))"
+    r"|\b((?:who|that|which|total|totally)\s+)(raise)\b(?=\s+(?:money|funding|capital|a\b|an\b|their|series|seed|"
+    r"\$|\d|more|over|at\s+least|less|under|between))",
+    re.IGNORECASE,
+)
+
+
+def _past(m: re.Match[str]) -> str:
+    lead = m[1] or m[3] or m[5]
+    verb = m[2] or m[4] or m[6]
+    return lead + _PAST[verb.lower()]
+
+
 # "ok lets try HR directors at biotech companies": the next search, "try" no part of the role.
 _LETS_TRY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|so|and|hm+|alright)\W+)*(?:let'?s|lets|let\s+me)\s+try\s+", re.IGNORECASE
@@ -944,6 +1036,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("upward", "onward", " and up", "and above"), _FROM_N_UP, r"at least \1 \2"),
     # "lol 4 results. expand to the tri-state": what the search found, said by the way
     (("result", "hits"), _RESULTS_REMARK, ""),
+    (("few", "many", "enough"), _TOO_FEW_REMARK, ""),
     # "boss, pls write campaign ...", "how the campaign doing?"
     (("boss", "Boss"), _BOSS_CALLED, ""),
     (("campaign doing", "campaign going"), _HOW_THE_CAMPAIGN, r"how is \1 campaign \2"),
@@ -964,6 +1057,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("-", "\u2212"), _MINUS_SIGN, "exclude "),  # "+ GA -atlanta"
     # "nix Mississippi": drop it
     (("nix", "Nix"), _NIX, "drop"),
+    (("bin ", "Bin ", "axe ", "Axe "), _BIN, r"\g<lead>drop "),
     # "Exclude, for the avoidance of doubt, law firms": a phrase that adds nothing
     (("avoidance",), _FOR_THE_AVOIDANCE, " "),
     # "in-house counsel, specifically Associate General Counsel titles": the roles meant
@@ -994,6 +1088,11 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
         "employees",
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
+    (("til", "until", "upto"), _TILL_N, "up to "),
+    ((" and ", " & ", "/", " or "), _RANKS_OF_ONE_TITLE, r"\g<a> \g<title> and \g<b> \g<title>"),
+    (("not just", "not only"), _NOT_JUST_THE_OLD, _not_just_the_old),
+    (("this ", "This "), _THIS_PEOPLE, r"these \1"),
+    (("save", "add", "contact", "email", "export", "raise"), _BARE_PAST, _past),
     ((" lot",), _THIS_LOT, "them"),  # "email this lot about our webinar"
     ((" results",), _N_RESULTS, r"\1 people"),  # "need 100 results"
     (
@@ -1289,7 +1388,10 @@ class RuleInterpreter:
         cleaned = boolean_to_plain(cleaned, titles)
         cleaned = said_instead(_CORRECTION.sub("actually ", cleaned), _same_kind)
         cleaned = takebacks.spelled_out(cleaned)
-        cleaned = _DROP_THEN_INSTEAD.sub(r"\g<new> instead of \g<old>", cleaned)
+        cleaned = _DROP_THEN_INSTEAD.sub(
+            lambda m: f"{m['new'] or m['tried'] or 'whole ' + m['wide']} instead of {m['old']}",
+            cleaned,
+        )
         cleaned = _INSTEAD_OF_FIRST.sub(r"\g<lead>\g<new> instead of \g<old>", cleaned)
         cleaned = _without_about_me(without_purpose(cleaned, _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
@@ -1420,6 +1522,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = rest
     if m := _SIGN_OFF.search(text):
         text = text[: m.start()].strip() or "thanks"  # ("Thanks, Gary" alone: thanks)
+    if state.known_list_names:
+        text = list_admin.named_then_acted_on(text, state.known_list_names)
     return text
 
 
@@ -2017,11 +2121,17 @@ def _list_named_before(intents: list[Intent]) -> list[Intent]:
             if "list" in intent.params:
                 intent.params["list"] = named
         if (
-            intent.kind in (IntentKind.list_add, IntentKind.list_create)
+            intent.kind
+            in (
+                IntentKind.list_add,
+                IntentKind.list_create,
+                IntentKind.list_contents,
+                IntentKind.list_stats,
+            )
             and intent.list_name
             and intent.list_target in ("named", "new")
         ):
-            named = intent.list_name
+            named = intent.list_name  # ("what's in Fintech CFOs? and rename it to ...")
     return intents
 
 
@@ -2041,9 +2151,17 @@ def _one_rewrite(intents: list[Intent]) -> list[Intent]:
             # "trim it down, and change the subject line so ...": the body, then the subject
             and not (intent.params.get("part") and not prev.params.get("part"))
         ):
-            prev.params.update(intent.params)
+            # ("make it warmer! it sounds kinda stiff": a verdict after the tone asked is a reason)
+            later = dict(intent.params)
+            if later.pop(campaigns.VERDICT, False) and "tone" in prev.params:
+                later.pop("tone", None)
+            elif "tone" in later:
+                prev.params.pop(campaigns.VERDICT, None)
+            prev.params.update(later)
             continue
         out.append(intent)
+    for intent in out:
+        intent.params.pop(campaigns.VERDICT, None)
     return out
 
 

@@ -66,7 +66,16 @@ _EXPORT = re.compile(
     # "... when it's done", "... once that's finished", "... afterwards": when, not which
     r"(?:\s*,?\s+(?:when|once|after)\s+(?:it'?s|that'?s|it\s+is|that\s+is|you'?re|you\s+are|"
     r"everything\s+is)\s+(?:done|finished|ready|complete)|\s*,?\s+(?:afterwards|after\s+that))?"
-    r"(?:\s+(?:too|as\s+well|also))?\W*(?:please|pls)?\W*$",  # "export X to csv too"
+    r"(?:\s+(?:too|as\s+well|also))?\W*(?:please|pls|plz|thanks|thx|ta|cheers|thank\s+you)?\W*$",
+    I,  # "export X to csv too", "export that as a csv, ta"
+)
+# "export", "export them", "export it for me pls, my boss wants it in excel": the list just used,
+# whatever is said after the pronoun (not "export it and ...", "export that list called X").
+_EXPORT_THE_LAST = re.compile(
+    r"^\W*(?:please\s+)?(?:export|download)"
+    r"(?:\s+(?:it|this|that|them|these|those|em|'em)(?:\s+(?:list|one|lot|people|contacts))?)?"
+    r"(?:\W*$|(?=\s*,|\s+(?:for\s+(?:me|us)|pls|please|so|as|(?:to|in|into)\s+(?:an?\s+)?"
+    r"(?:csv|excel|xlsx|spreadsheet|file))\b)(?!.*\b(?:called|named|and)\b))",
     I,
 )
 _MERGE = prefilter.compile(
@@ -128,6 +137,14 @@ def _the_last(state: ConversationState) -> str | None:
     return state.context_list_name or state.last_list_name
 
 
+def _last_or_context(state: ConversationState) -> str:
+    return "context" if state.context_list_name else "last"
+
+
+# "rename that list to ...", "merge X into it": the list the conversation is on
+_PRONOUN_LIST = re.compile(r"(?:it|this|that)(?:\s+(?:list|one))?|(?:this|that|the)\s+list", I)
+
+
 # "and delete the Old Webinar list", "ok now export it": the lead-in joins turns, not names.
 _LEAD_IN = re.compile(
     r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hm+|wait|(?:would|do)\s+you\s+mind|"
@@ -167,6 +184,37 @@ def _said_first(clause: str) -> str:
         return clause
     verb = (m["verb"] or "").lower() or ("export" if "export" in (m["done"] or "") else "delete")
     return f"{verb} {m['obj']}"
+
+
+# "Holiday Open House 2026 is over, delete it pls": a list said to be done with, then "delete it"
+_SAID_OF_THEN_IT = re.compile(
+    r"\s+(?:is|was|are|were|has\s+been|'s)\s+[^,;.!?]{1,40}?\s*[,;.!]+\s*"
+    r"(?:(?:so|then|ok(?:ay)?|and)\s+)*(?:(?:please|pls|just|you\s+can|can\s+you)\s+)*"
+    r"(?P<verb>delete|remove|export|download|trash|bin|nuke)\s+(?:it|that|that\s+one)\b",
+    I,
+)
+
+
+def named_then_acted_on(text: str, names: list[str]) -> str:
+    """ "Holiday Open House 2026 is over, delete it pls": "delete Holiday Open House 2026 pls",
+    when the message starts with one of the workspace's list names."""
+    low = text.lower().lstrip()
+    name = max(
+        (
+            n
+            for n in names
+            if n and low.startswith(n.lower()) and not low[len(n) : len(n) + 1].isalnum()
+        ),
+        key=len,
+        default=None,
+    )
+    if name is None:
+        return text
+    rest = text.lstrip()[len(name) :]
+    m = _SAID_OF_THEN_IT.match(rest)
+    if not m:
+        return text
+    return f"{m['verb']} {name}{rest[m.end() :]}"
 
 
 # "both", "both lists", "them both", "the two lists", "both of them": the last two lists used.
@@ -228,7 +276,7 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     m = _RENAME.match(clause)
     if m:
         old = _list_name(m[1], quotes, state)
-        if re.fullmatch(r"(?:it|this|that)(?:\s+list)?|(?:this|that|the)\s+list", m[1].strip(), I):
+        if _PRONOUN_LIST.fullmatch(m[1].strip()):
             old = _the_last(state)
         new = _list_name(m[2], quotes, state, new=True)
         if old and new:
@@ -241,14 +289,19 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     m = _MERGE.match(clause)
     if m and (re.search(r"\blists?\b", clause, I) or _known(m[1], state)):
         source = _list_name(m[1], quotes, state)
-        target = _list_name(m[2], quotes, state)
-        if source and target:
+        into, target = _list_name(m[2], quotes, state), "named"
+        if _PRONOUN_LIST.fullmatch(_POLITE_TAIL.sub("", m[2].strip(" .!?"))):
+            into, target = _the_last(state), _last_or_context(state)  # "merge X into it"
+        if source and into:
             return Intent(
                 kind=IntentKind.list_merge,
-                list_name=target,
-                list_target="named",
+                list_name=into,
+                list_target=target,
                 params={"source": source},
             )
+    if _EXPORT_THE_LAST.match(clause) and (name := _the_last(state)):
+        target = "context" if state.context_list_name else "last"
+        return Intent(kind=IntentKind.list_export, list_name=name, list_target=target)
     m = _EXPORT_THEN_REMARK.match(clause)
     if not (m and _is_a_list(m[1], _list_name(m[1], quotes, state), state)):
         m = _EXPORT.match(clause)

@@ -236,6 +236,13 @@ _REASON = prefilter.compile(
     r"|(?:i|we)\s+(?:think|guess|believe|suspect|reckon|figure)\s+(?:that\s+)?(?:the|most|many|some|a\s+lot\s+of|"
     r"a\s+fair\s+few|they|those|these|it'?s)\b(?=[^.!?]*\b(?:call|calls|are|is|have|has|use|uses|do|does|need|"
     r"needs|get|gets|run|runs)\b)"
+    # "friendlier please!! these are small business owners not Fortune 500 execs": who the
+    # people are, set against who they are not (a reason for the change, no search)
+    r"|(?:these|those|they)(?:'re|\s+are)\s+(?:\w+\s+){1,5}?(?:not|rather\s+than)\s+(?:\w+\s+){0,4}?\w+\s*[.!]*$"
+    # "what can you do? boss just gave me this thing": how the user came to the tool
+    r"|(?:(?:my|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:just\s+)?(?:gave|got|bought|handed|set)\s+(?:me|us)\s+"
+    r"(?:up\s+(?:with|on)\s+)?(?:this|the|a)\s+(?:thing|tool|app|account|software|platform|login|access|"
+    r"seat|licen[cs]e)\b"
     # "rural managers at banks in NZ. keen to get a few referral partners going": the plan
     r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?keen\s+(?:to|on)\b"
     # "Dismiss it; I'd rather review the list first": what the user will do instead
@@ -445,7 +452,10 @@ _ANY_IS_FINE = re.compile(
     r"practices|businesses)\s+(?:are|is)\s+(?:fine|ok|okay|good|great)\b|"
     r"[\s,;\u2014\u2013-]*\b(?:any|all)\s+(?:industry|industries|sector|location|place|size|title|role|"
     r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s|works|will\s+do|does)\s*"
-    r"(?:fine|ok|okay|good|great|cool|it)?\b",
+    r"(?:fine|ok|okay|good|great|cool|it)?\b|"
+    # "drop the hotel part, any industry": said last, with nothing after it
+    r"[\s,;\u2014\u2013-]+(?:any|all)\s+(?:industry|industries|sector|sectors|location|locations|size|"
+    r"sizes|state|states|country|countries|region|regions)(?:\s+(?:please|pls|then|now))?\W*$",
     re.IGNORECASE,
 )
 

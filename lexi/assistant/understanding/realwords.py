@@ -11,215 +11,269 @@ from __future__ import annotations
 from .text import word_set
 
 REAL_WORDS: frozenset[str] = word_set("""
-abetting abilities ablation abode aborting abounding absolution abutting academia academic
-accompanies accompany accounted actual addicting adjust adjusted adjusts adkin administrative
-admire admit admits adulation adventist adventure advocacy advocate aeration affaire affaires
-agence agenda agitation airlift airliner airliners airplane airspace alarming alchemical
-alternate alternating alternation alternatively amazement amending amounting analyse analysed
-analyses analysis analyte analyz analyze anima animate animating animator animus antibody
-apartment apolitical apparent appeared appraisal appraise appraised apprised arbitrator
-architecturally arent argent armin arterial assed assent assert asserts asses assess assistance
-assisting associated associative assurance assure assured assures attaining audio audios audited
-audition auditions auditory automate automated automatic automating automaton aviator awaiting
+abetting abilities ablation abode aborting abounding absolution abutting academia academics
+accompanies accompany accounted actual addicting adjust adjusted adjusts adkin admire admit
+admits adulation advancements adventist adventure adviser advisers advisors advocated advocates
+aeration affaire affaires agence agenda aggro agitation airlift airliner airplane airspace
+alarming alchemical allegiance allianz allowance alternate alternating alternation alternatively
+amazement ambiance amending american americas amerika amounting analyse analysed analyses
+analysing analyte analytic analytica analytical analyz analyze analyzes androids anima animate
+animated animating animators animus anise antibody apartment apolitical apparent appeared
+appliance applications applicator appointee appointees appoints appraisal appraise appraised
+apprised arbitrator architecturally archives archiving archivists arent argent armin arterial
+assed assemble assembled assembles assemblies assembly assent assert asserts asses assess
+assistance assisting associated associative assurances assure assured assures astronautic
+astronautics athletes athletics attaining attendance attendants audios audited audition
+auditions auditory automate automated automatic automating automaton aviator awaiting awarding
 babbling backed backers backhand backing bacterial bagger baked baking bancorp bandaged banding
-banging banister banjo banked banker bankers banksy banning bannister banquet banquets bared
-barking barriers basel bases bashed basking basque batting battling bayer beard beating beatings
-beatty beaut beautify befitting behavior behaviors behavioural belting benedict benefited
-berating bettering bettie bettina beveridge beyer bianco biased bicycling biggar biggest biggie
-biotic blackened blacking blanco bland blank blanking bleacher bleating bleeding blending
-blinding blinking bloat blotting boarded boarder boars boast boater bodybuilder booked booker
-bookie booky borat bossa bossy bottling bouncing bounding bounties boyer braid braiding
-branching branded brandi branding brandis brando brandon brandt brandy brant brewed brewer
-brewers bringing broadcasted broadest brokaw broke broken brokered brook brooker brower bruising
-bugger builds buildup buisness bullying bumbling bundling bursting busiest butting byproduct
-cabernet cabins caching cackling cadre calender caliente camino canter capita capitan capitol
-cardiologist cared career careless carell carer carers caress carew carey carle carne carpe
-carpeting carrera carrick carrie carried carries carrion carte cartier carve casement casing
-casings casio casual casually casuals catalyst catching causality causally celibate cemented
-centaur centered central centred centric centrist centro century cervical chafe chaim chained
-chaining chainz chaired chairing chairmen chairwoman chaise channing chapin chariot chariots
-charley charly charming charts chastity cheating chemically chiefly chien chimp chipping chippy
-chiropractic chirp chirping choir chopping chroma chrome chrono chucking churns cisco citation
-civilly claimed clair clare clarinet clarity clark clashing cleaned cleaner cleanly cleanse
-cleansing cleanup clear clearing clears cleary cleat cleats cleave clement clemente clements
-clergy cleric clerical climatic climax clinch clings clingy clinically clinician clint clipping
-cloaking clocking clogging clotting clouding clowning clutching coasting colder coldly collage
-collagen collages collate colleague collect colleen collett collette colley collide collie
-collude coloration commence commenced commences commercialize commercially communicating
-communicative communicator commuted commuter commuters commutes compact compagnie companion
-companions compaq compare compares compass compasses compel compete competed competes compiler
-compliant complies comply composer compute computed computes concede concert concerted concerto
-concerts concretely conducting conformation confounded congregational connacht consent
-consenting consents consider consisting consoling constancy constant constitution constriction
-constrictor constructing constructive constructor consular consume consumed consumes consuming
+banging banister banjo banked bankers banksy banning bannister bared barking barriers basel
+bases bashed basking basque batting battling bayer beard beating beatings beatty beaut beautify
+befitting behaving behaviors behaviour behavioural belting benedict benefited berating bettering
+bettie bettina beveridge beyer bianco biased bicycling biggar biggest biggie billings billions
+bioethic bioinformatics biometrics biotic blackened blacking blanco bland blank blanking
+blasting bleacher bleating bleeding blending blinding blinking bloat blotting boarded boarder
+boarding boars boast boater bodybuilder booked booker bookie booky borat bossa bossy bottling
+bouncing bounding bounties boyer braid braiding branching branded brandi branding brandis brando
+brandon brandt brandy brant brewed brewers bringing broadcasted broadest brokaw broke broken
+brokered brook brooker brower bruising bugger builds buildup buisness bullying bumbling bundling
+bursa bursary bursting bursts busiest butting byproduct cabernet cabins caching cackling cadence
+cadets cadre calender caliente camino campaigns canter capita capitan capitol captains cardena
+cardenas cardiff cardigan cardin cardinal carding cardio cardiologist cared careless carell
+carer carers caress carew carey carle carne carpe carpenters carpentry carpeted carpeting
+carrera carrick carrie carried carries carrion carte cartier carve casement cashiers cashmere
+casing casings casio casually catalyst catching caterina catherine causal causality causally
+celibate cemented centaur centered central centred centric centrist centro century certifies
+cervical chafe chaim chained chaining chainz chaired chairing chaise champlain chancel
+chancellors channels channing chapin chaplains chaplin chargeable chariot chariots charley
+charly charming charts chastity cheating chemically chemists chemo chiefly chien chimp chipping
+chippy chiropractic chirp chirping choir chomp chopping chroma chrome chrono chucking churns
+cisco citation civilly claimed clair clare clarinet clarity clark clashing cleaned cleaner
+cleanly cleanse cleansing cleanup clear clearing clears cleary cleat cleats cleave clement
+clemente clements clergy cleric clerical climatic climax clinch clings clingy clinically
+clinician clint clipping cloaking clocking clogging clotting clouding clowning clusters
+clutching clutter coarse coasting coercion colder coldly collage collagen collages collate
+collation colleague collect collecting collective collector colleen collett collette colley
+collide collie collude coloration comma commas comme commence commenced commences commendation
+commercialize commercially commie commissioned commissioners commissions commit common
+communicating communicative communicator communion communism communist communists commuted
+commuter commuters commutes commy compact compaction compagnie companion companions compaq
+compare compares compass compasses compel compensating compete competed competes compilation
+compiler completing completions complexion compliant complies comply composer compute computed
+computes concede concert concerted concerto concerts concretely condensation conducting
+confection conflicts conformation confounded connacht connection consent consenting consents
+conserve consider consisting consoling constancy constant constitution constriction constrictor
+construct constructing constructive constructor consular consume consumed consumes consuming
 contacted contain contained contains contempt contend contends contented contest contests
-context contexts continent contract contracted contraction contracts contrast contrite
-controlled convent convents cooperating cooperation coronation corpse corpus cortical cosmic
-coughing councilor counseled counsellor counsellors count counted counters counting counts
-courant cours coursing courted courtier courtiers coutt coventry coverage coworker cracking
-cradling crafted crafty crain cranking crashing creaking creasing create creatine creating
-creation creatively creature credited crediting creditor cremation cringing critical crockery
-croft crouching cruising crunching curate curated curates curation curative custody customary
-dabbling daily daisy damaging darkening datta deane deanna decisive deconstruction dedication
-deduction defect defector defend defended defender defends defensive deference defiance
-deflation deformation degeneration dejan delegate deletion delgado delicious delirious deliver
-delivered delivers delusion demanded demotion deniability denial dentistry denton dentures
-departmental deporting derision designed desire desolation despatch despatched despatches
-destitution destruct detailed detector devel develop developed developmental develops deviance
-deviate deviation deville devils devine devise devised devises devito devoid devolution devon
-devos devour devout dewan diary dielectric dietrich digitally digits dilation dilution diocesan
-directed direction directive directly directorate directorial directory directv directx
-dispatched dispose disputed disrepute dissociate distilled distiller distillers distinct
-distract distracts distribute distributed distributes distributing distributive distrust diver
-diversity divestment division doctoral doctored draining drank dreading drier drifting drinker
-drinkin drinking dripping drive drivel driven drives drivin drunk duration earle earls earnings
-eastender eclectic edifying edited edition editions educating educational educator elective
-electra electrically electricity electro electron electronica electrons elemental emanated
-emanating emission emitting emoticon emotions employ employed employer employers employs empress
-emulation endorsement endurance engender engine engined engineered engines enjoyment enrolment
-entropy environmentally equality equation equine equips escorting especially esport estado
-estimate estimated estimates estimation ethnology evenly evens evermore evernote evert everton
-evicting eviction evocation evolution excision exciting excommunication execute executing
-execution exhibiting exhibitor existing exiting expediency experienced expert exported exporter
-exporting expose exposé extort facilitates faculties fainting fairness familia famine fandom
-faring farmed farmer farmhouse farthing farting fashioned fatalities fatality federation fiance
-fighting filmed finale financed financially financing fined finely finer finest finishing
-firefight firehouse fireman firma firmer firming firmly firmness fished fisher fishers fishes
-fishin fisting flanking flashing flatness flipping flood flounder flushing folksy fondling
-fontaine foodie foody forecast forego forehand foreign foremost foresaw foresee foresight
-forested forester foresters forman formation forming forrest forward forwarded forwards founded
-foundered foundling foundries founds fournier fracking fragility framing franchise franchised
-franchises freighter fretting fricking fright frith frond fronds frontal fronted fronting frost
-frothing fruiting fullback fuller fullness fully fumbling funder funding funimation futility
-gambino gamer gamers gaping gatehouse gating gazing genera generale generally generate
-generating generational generative generator generic geneva gesellschaft gestation glancing
-glans glaser glassy gleaming globalization gloss gobbling goode goodie goodly goody goulding
-goverment governmental grander grandeur granting graphical graphing graphite graphs grass greece
-greed greedy greek greeks greene greener greer greet greets grinder grinders grinding grinning
-gripping ground grounded grounder grounding groupe grouped groupie groupon groupy grouse grout
-grover grower growls grumbling grundy grunge grunting haigh hairline hardcore hardwired harriers
-hatching hauled hauler hauling headed heady healer healey healthy heard hearth heath hedged
-heretical hesitate hiding highest highly hight hiking hither hobbyist hobbyists hodge holistic
-holme homely homer homers homey homie homme horse horseman hospitable hostel hounding housed
-hugely hughe humana humane humanize humanly humanoid humbling humility hunan hygienic hyman
-hôtel immaterial impart impersonal imported importer importing impose imprinting incision
-incorporation indecision indirect individually industrially industrie inequity inexperience
-informatic informatics informational informative infosy infosys inhabit inhale inhaled inhaler
-inhales inherent inhibition inquirer inquisition insecurity install installed installs instance
-instigation instigator instilled instituting institutional instituto instruction insular
-insulting insure insured insures integrate integrates integrator intend intentional inter
-interact interacted intercept interest interim interment internal internationale internationally
-interned internment interpret interred intersect intersex intranet investigate investigated
-investigates investigating investigational investigative investigatory isolation issuance
-iterated iteration jeweled jeweler jewelers jewell jeweller jewellers jewels journaling
-journalism journalistic journals judicial juniper junius labeled labelle lager lander landing
-landings lange langer lapel larder largely largest largo larue lastly latching launching
-lavender lawler layer leaching leaded leaden leading leaker leander leaner leanings leaver
-lecter legacy legalization legally legate legation legislate legislating legislation legislature
-leinster leisurely leitch lester letter lettering levee levees leveled leven lever leverage
-leveraged leverages levers liability liaoning libel liberian libertarian lifeless lifer lifers
-linder liter literary loader loathing lobbying localisation logical logistical loitering
-lounging lynching machen machete machida machin machina machined machining macro maher maier
-mainline makes maketh makeup manage manages managua manatee mandated mandating manger
-manufactured marching marked marker marketed markey markle markov markup markus martell martens
-masque massaged massager massaging matching mater materia materially materiel maternal meant
-meath meaty mechanically mechanism medal medea medial median mediate mediating mediator medic
-medica medicaid medically medicare medicate medication medications medici medicinal medico
-medics medieval medina meditation meditations mejia menacing menial mentally menthol merchandise
-metrical microbe micron microns microsd miler miley militancy militant militarily mille milne
-minding mingling minima minion minions minisery minister ministers mismatch mixing moderating
-moderation moderator morehouse mortgaged motifs motility motioned motive motogp moulding
-mounties mounting movies movin moxie mufti mumbling munching musica musik mutation named
-navigation negation networked norse notation notching nursed nursery obstruction officio offing
-offspring omission operable operate operated operates operatic operational operative orally
-orbiting oreal organisational organise organised organiser organisers organises organiz
-organizational organize organized organizes orthodontic oréal outpouring outwit overdone
-overeating overtone overture owned pacer pacing packard packed packet packets pager painting
-paintings paler palpable pamper panicking panning papier parable parables parading parametric
-parched parenting pariah pariba paris parka parke parker parking parma parrish parson parte
-parti partied parties partnered parton partum party passable pastes pasteur pastoral pastry
-pasture patching pater paternal paterson pauper pavement payed pearson pecker pecking pederson
-penetration pensioner pensive perish perron persia persie persona personable personally personas
-personnel persson peterson pharm pharmacies pharmacy philanthropic phishing phonograph
-photograph photographed photographic photographs physic physically physicist physics picker
-picking pickings pickling pictured pierson pinching piper placenta placer plaguing plain plait
-planar planck plane planed planes planet planets planing plank planking planks plano plantain
-plantar planted planter planting plantings plasmid plata platt playable played playset pleading
-pleasing pleasure plotting plucking plumes plummer plummet plunging poaching poetical pointing
-poker polemical policed polishing polite politic politically politician politico politics polity
-pollution poser pounders pounding powder powell powered practical practiced practise practised
-practises praising prancing prayer preacher precedent precision precursor predation prediction
-prentice prescient present preside presided presidency presidente presides presiding pressing
-primacy primarily primark primate primates primers principally principe principle pristine
-privateer privately privatize proactive probiotics proceeding process processed processes
-procession processions procreation produce produced produces productive profess professed
-professes professing profession professionally professions profile profiler profited programme
-programmed programmes progressing projected projection projector properly prophecy proprietary
-propriety prospector prospectus prosper prosperity prospero protect protection protects
-protesting protestor proves provide provided provident provides proviso provoke pubic publican
-publicly publish published publishes publix pucker punching puncture punisher punishing pursuing
-purveyor purveyors pyruvate quilting radial radiation radii radioed radius raiding railing
-railings raisin raisins raison rambling ramblings rance rancher ranchi rancho rancid rankings
-ratio ravaging ravishing reaching reaction reactive reactor reactors readability readership
-readmission realising reality realiz realm realms realness realy rebuilding recalling reception
-receptions recitation reciting recoil reconstruction reconstructions recorded recorder
-recounting recoup recourse recreating recruit recruited recruits recursion recuse redesign
-redevelopment redirect redistribution reduction refinance reformation reforming regeneration
-register registrant registry regrowth regulation reinforcement reinsurance reinvestment relating
-relational relative relaxation relegation religion religions religiously relocation remediation
-remember remission renal renewals renounce reorganisation reorganization repackaged repayment
-report reporting representation reprinting reprocessing reproduction reprogram republic
-requisition researched reseller resident residents resigned resistant resorted resourced
-responsible responsibly restated restitution restrict resupply retain retained retainer
-retainers retains retake retort retraining revelation revenge revere reverie reverse revising
-revision revoke revolution revolutions reworking rewriting rising risked risky robotic robots
-roomie roomy rotation rounders rounding rumbling sable saeed safely safest safeway sagas salas
-saleem saleh salem salesmen salle salve sampling sanctuary sanitation scala scalar scaled scalia
-scallop scalp scalpel scalps scaly scanning scape scholl schooled schooler schott scoffing
-scorching score scouting seafloor seaford seale sealer searched searcher seared seasonal
-secondarily secondly secretion section sectoral securely securing sedation sedition seduction
-seeded seedy seguin segundo segura seize seized selector sellin senile senor sensor serviced
-servile serving settings settling severity sewed sewerage sexed shack shale shephard sheppard
-shifting shilling shipboard shipp shite shitting shooting shoppe shopping shore short shortage
-shorting shouting sided sipping sired sister sisters sited situation sizes skillet skills
-skillset skipping skirting skrillex slack slacking slapping sledding slipping smack smacking
+context contexts contiguous continent continues continuum contracted contraction contracts
+contrary contrast contrasts contrite controlled controls convection convent convents converge
+cooperating cooperation coordinate coordinated coordinates coordination coordinators coronation
+corporal corporates corpse corpus correction corse cortical cosmic coughing counseled counsellor
+counsellors count counted counters counting counts courage courant cours coursing courted
+courtier courtiers coutt coventry coverage coworker cracking cradling crafted crafty crain
+cranking crashing creaking creasing create creatine creating creation creatively creature
+credited crediting creditor cremation cringing critical crockery croft crouching cruising
+crunching curate curated curates curation curative curricula curricular curriculums custodial
+custodians custody customary dabbling daily daisy damaging darkening databases datta deadlier
+deane deanna decisive deconstruction dedication deduction deena defect defector defend defended
+defender defends defensive deference defiance deflation deformation degeneration dejan delegate
+deletion delgado delicious delirious deliver delivered delivers delusion demanded demotion
+deniability denial denton dentures deporting deposits derision designate designates designed
+desktops desolation despatch despatched despatches destitution destruct detailed detecting
+detection detectives detector detractor devel develop developed develops deviance deviate
+deviation deville devils devine devise devised devises devito devoid devolution devon devos
+devour devout dewan diary dielectric dietitians dietrich digitally digits dilation dilution
+diocesan directed direction directive directly directorial directory directv directx disloyal
+dispatched dispersal disposable dispose disposed disputed disrepute dissociate distilled
+distiller distillers distinct distinguishes distort distract distracts distribute distributed
+distributes distributing distributive distrust disturb diver diversify diversion divestment
+divisions divisive doctored drafted draining drank dreading dribbling drier drifting drinker
+drinkin drinking dripping drive drivel driven drives drivin drunk dunno duration earle earls
+earnings eastender eclectic edifying edited edition editions educated educates educating
+educators elective electra electrically electricity electro electron electronica electrons
+elemental emanated emanating emergence emergent emission emitting emoticon emotions employ
+employer employers employs empress emulation enable enabler enablers enables enameled
+endorsement endurance engagements engender engine engined engineered engines enjoyment enlisting
+enroll enrollee enrollees enrollments enrolment entailed entrepreneurs entropy environmentally
+equality equation equine equips escorting especially esport estado estimate estimated estimates
+estimation ethnology evenly evens evermore evernote evert everton evicting eviction evocation
+evolution examine examined examiners examines excision exciting excommunication execute
+executing execution exhibiting exhibitor existing exiting expansions expansive expediency
+experienced explosion exported exporter exporting expose exposé expulsion extolled extort
+extractor facilitate facilitated facilitates facilitation facilitators factor factored factors
+faculties fainting faire fairness familia famine fandom faring farmed farmer farmhouse farmland
+farmlands farmyard farthing farting fashioned fasten fatalities fatality faust feast federally
+federation federer fiance fibre fighting filmed finale financed financially financing fined
+finely finest finishing fiore fired firefight firehouse fireman firma firming firmly firmness
+fished fisher fishermen fishers fishes fishin fisting flanking flashing flatness flipping
+flirting flood flounder flushing folksy fondling fontaine foodie foody forecast forego forehand
+foremost foresaw foresee foresight forested forester foresters forman formation forming forrest
+fortified forward forwarded forwards founded foundered foundling foundries founds fournier
+fracking fragility framing francais francine francis francois française françoise freelance
+freelancers freighter frenchie fretting fricking fright frith frond fronds frontal fronted
+fronting frost frothing fruiting fullback fuller fullness fully fumbling funder funding
+funimation futility gambino gamer gamers gaping gatehouse gating gazing genera generale
+generalised generality generalize generally generate generating generative generator generic
+geneva geologic geologists gesellschaft gestation giant glancing glans glaser glassy gleaming
+globalization gloss gobbling golfer goode goodie goodly goody goulding goverment granby grander
+grandeur grange granite granny granted grantee granting graphing graphite graphs grass greece
+greed greedy greek greeks greene greener greenhouses greer greet greets grinder grinders
+grinding grinning gripping ground grounded grounder grounding groupe grouped groupie groupon
+groupy grouse grout grover growls grumbling grundy grunge grunt grunting guarded guardia
+guardian guardians habitable haigh hairline harbin harbored harbour harbours hardcore hardest
+hardwired harriers harshest harvests hatching hauled hauler hauling headed headwater heady
+healthy healy heard hearth heath heave heaven heavily hedged herdsmen heretical heritable
+hesitate hiding highest highly hight hiking hither hoarding hobbyist hobbyists hodge hoisting
+holistic holme homely homer homers homey homie homme horse horseman hospitable hospitalised
+hounding housed hugely hughe humana humane humanize humanly humbling humility hunan hygienic
+hyman hôtel immaterial immigrating immunity impart impersonal implementations imported importer
+importing impose imprinting improvements incision incorporation indecision independence
+independents indirect individually industrially industrie inequity inexperience infarction
+infecting infections infectious inflation inflection informatic informatics informative infosy
+infosys infraction infrastructural infrastructures inhabit inhale inhaled inhaler inhales
+inherent inhibition innovating innovations innovative innovator inquirer inquisition insecurity
+inspected inspectors inspects install installed installs instance instigation instigator
+instilled instituting instituto instructed instructing instructions instructive instructors
+instructs insular insulting insure insured insures integral integrate integrates integration
+intelligencer intelligent intend intentional inter interact interacted interacting interactions
+interactive intercept intercom interdiction interest interim interiors interment internals
+internationale internationally interned internment interpol interpret interred intersect
+intersection intersex interval intervals interwar intranet inundation inventor inventors
+inverter invested investigate investigated investigates investigating investigative
+investigatory investors isolation issuance iterated iteration janitors jeweled jewell jewels
+johan johnny johny journaling journalism journals judicial juniper junius kitchens labeled
+labelle labored laborers laboured labourer lager laine lander landing landings landscaped
+landscapes lange langer lapel larder largely largest largo larue lasting lastly latching
+launching lavender lawler layer leaching leaded leaden leading leaker leaking leander leaner
+leanings leaping leaver leaving lecter lecture lectured lecturers lectures legacy legalization
+legally legate legation legislate legislating legislation legislature leinster leisurely leitch
+lester letter lettering levee levees leveled leven lever leverage leveraged leverages levers
+liability liaisons liaoning libel liberian libertarian licences license licensee licensees
+licenses lieutenants lifeless lifer lifers lifting lighting limiting linde linder lineal linear
+lined linemen linen linens liners linesman lineup listen listening listens liston liter literary
+loader loathing lobbying localisation logical logistical loitering lounging lusting lynching
+machen machete machida machin machina machined machining macro maddison madison maester magister
+magistrates maher maier maine mainline maisie makes maketh makeup manage manages managua manatee
+mandated mandating manger manner mannered manners mannix manson manufactured maquis marching
+mariah mariam marian mariana marianne mariano marie mariel marika mariko marin marina marinade
+marinas marinate mariner marino marisa marist marius marked marker marketed markey markov markup
+markus marne marnie martell martens martine martinez mason masque massacre massaged massager
+massages massaging masson mastered masterly mastery matching mater materia materially materiel
+maternal matson mawson maxine mcmaster meant meath meaty mechanically mechanism medal medea
+medial median mediate mediating mediator medic medica medicaid medically medicare medicate
+medication medications medici medicinal medico medics medieval medina meditation meditations
+mejia menacing menial mentally menthol mercado mercede mercedes metrical microbe micron microns
+microsd miler miley militancy militant militarily milla millar mille milli milly milne milner
+mince minder minding mined minerva mingling minima minion minions minisery minister ministers
+minor miser mismatch mister mixer mixing moderating moderation moderator moine morehouse
+mortgaged mortified motifs motility motioned motive motogp moulding mounties mounting movies
+movin moxie mufti mumbling munching mundi munich munir murine musica musicians musik muster
+mutation mutually named nationale nationals navigation negation networked neurosurgery nominal
+nominee norse notation notching nursed nursery obstruction occupations ofcourse officio offing
+offspring olfactory omission operable operate operated operates operatic operative orally
+orbiting orchards oreal organise organised organiser organisers organises organiz organize
+organized organizes originate originated originates origination originators orthodontic oréal
+outpouring outshine outsider outsized outwit overdone overeating overhear overseas oversee
+overseen overseers oversees overtone overture owned pacer pacing packard packed packet packets
+pager paintings paler palpable pamper panicking panning papier parable parables parading
+parametric parched parenting pariah pariba paris parka parke parker parking parma parrish parson
+parte parti partied parties partnered parton partum party passable pastry pasture patching pater
+paternal paterson patience patients pauper pavement payed pearson pecker pecking pederson
+penetration pensioner pensive performances perish perron persia persie persona personable
+personally personas personnel persson peterson petrified pharm pharmacies philanthropic phishing
+phonograph photograph photographed photographic photographs physic physically physicist physics
+picker picking pickings pickling pictured pierson pinching piper placenta placer plaguing plain
+plait planar planck plane planed planes planet planets planing plank planking planks planned
+planners plano plantar planted planter planters planting plantings plasmid plata platforms platt
+playable played playset pleading pleasing pleasure plotting plucking plumes plummer plummet
+plunging poaching podcasts poetical pointing poker polemical policed polishing polite politic
+politically politician politico politics polity pollution portfolios poser pounders pounding
+powder powell powered practiced practise practised practises praising prancing prayer preacher
+precedent precision precursor predation prediction prentice preppy prescient present preside
+presided presidency presidente presides presiding pressing pretension preventing preventive
+primacy primarily primark primate primates primers principally principe principle printmaking
+pristine privateer privately privatize proactive probiotics proceeding proceeds processed
+processes procession processions procreation produce produced produces productive profess
+professed professes professing profession professionally professions profile profiler profited
+programme programmed programmes progress progressing projected projection projections
+propagation properly prophecy proprietary propriety prosecution prosper prosperity prospero
+protect protecting protective protector protects protesting protestor protests proves provide
+provided provident provides proviso provoke prowess psychiatric psychiatrists pubic publicised
+publicists publicity publicize publicly publish published publishes publix pucker punching
+puncture punisher punishing pursuing purveyor purveyors pyruvate quack qualify qualitative
+quantity quarks quarrel quarto quarts quartz quiche quicken quicker quickie quilting quirk
+radial radiation radii radioed radiology radius raiding railing railings raisin raisins rambling
+ramblings rance rancher ranchi rancho rancid rankings ratio ravaging ravishing reaching reaction
+reactive reactor reactors readability readership readmission realising reality realiz realm
+realms realness realy rebuilding recalling receding reception receptions recitation reciting
+recliner reclining recoil recollection reconstruction reconstructions recorded recorder
+recounting recoup recourse recreating recruit recruited recruits rectified recursion recuse
+redesign redevelopment redirect redistribution reduction refinance refine refined reformation
+reforming regeneration reginald regionals register registers registrant registry regrowth
+regulation regulator regulators rehabilitating rehabilitative reiner reinforcement reinsurance
+reinvestment relating relationships relative relaxation relegation reliance religion religions
+religiously relocation remaster remediation remember reminder remission renal renewals renounce
+reorganisation reorganization repackaged reparation reparations repayment repeater repeating
+report reported reporters reposted reposting representation reprinting reprocessing reproduction
+reprogram republic requisition researched reseller reservoirs residences residency residents
+residing resigned resilience resilient resistant resorted resourced respirator responsible
+responsibly restated restitution restrict resupply retain retained retainer retainers retains
+retake retort retraining revelation revenge reverie reverse revising revision revoke revolution
+revolutions reworking rewriting rising risked risky robotic robots roomie roomy rotation
+rounders rounding rumbling sable saeed safely safest safeway sagas salas saleem saleh salem
+salesmen salle salve sampling sanctuary sanitation scala scalar scaled scalia scallop scalp
+scalpel scalps scaly scanning scape schedule scheduled schedules scholl schooled schooler schott
+scoffing scorching score scouting scrolled seafloor seaford seale searched searcher seared
+seasonal secondarily secondly secretion secretly section securely securing sedation sedition
+seduction seeded seedy seguin segundo segura seine seize seized selector sellin selve senile
+senor sensor separation serge sergeants serie served servers servile serving servo settings
+settling severity sewed sewerage sexed shack shale shephard sheppard shifting shilling shine
+shipboard shipp shite shitting shooting shoppe shopping shore short shortage shorting shouting
+sided sipping sired sisters sited situation sizes skate skillet skills skillset skipping
+skirting skrillex slack slacking slapping slate sledding slipping slitting smack smacking
 smallest smart smell smite snacking snapping snark sniffing snore snort snorting snuck socal
 sociable socialist socialization socially societal softcore solano solaris solicit solicited
-solitary sonar soothing sorting sounders sounding spaced spacer spacers spacex spacey spade
-spake spanking spanning spare sparking sparring spate specialise specialised specialises
-speciality specializ specialize specially specials spector speed spending sperling spice spilled
-spiral spires spirited spite spitting spoiling spoofing spooning spore spores sported sporty
-spotting spout spouting springing sprinting sprouting spurgeon spurring spurt stabbing stacked
-stacking stacy stade staffed staffer staged stagg stagger stags staining stake stale stalk
-stalking stall stalling stallion stamping standing stank starc starch stare stark starlet
-starling starr starring starry stars started starter startin starting startle starving starz
-statesman static statics statin statins stationed statist stave steal steed steele steely steen
-steep steeple steeply steer steers stepping stick stiff stifling stock stoke stole stone
-stoppage stopping stored storey storeys storied stories stork storks storm stormed storming
-storms stormy storr storrs story stove stowe strafing straining stranding strat strategist
-strategize stratton straying striding stripping stuart stuck studied studien studies studious
-stuff stuffing sturgeon sturt succeed succeeds successor suited suits suleiman supper suppers
-supple supported supporter supporting suppose surged surges surveyed surveys survivor swapping
-swarming swore systemic tackling talented talisman targeting teach teaches teaching teamed
-techie technica technically technics techno techy telekom tensions tesco testicle texture thame
-thanking thatcher thebe themed therapies thick thine thing things thingy thinker thinkin thinly
-thins threading thrust thunk thyme tiled timeless tincture tirade tireless tithe titled tittle
-tobago tolerating toleration torching touching touring tourist tourists touristy trace tracing
-track tracking traded trader traders trailing transaction transform transformation transition
-translating translational translator translocation transpire transported transporter transpose
-trapping trashing travail traveled traveler traver travers travis trawling treachery treading
-treasure treasured treasures treasuries treasury treating treatise trekking trending trick
-tricking trickling tripping truce trucker trudging truest trunk truss trusted trustee trusting
-trusty tryst tucking tumbling twink ultimate underwater underwrite underwritten unending unison
-universality université unpacking unprofessional unreliability unser unskilled upmarket urbana
+solitary sonar soothing sorting souls sounders sounding soups sourced sources sousa spaced
+spacer spacers spacex spacey spade spake spanking spanning spare sparking sparring spate
+specialise specialised specialises speciality specializ specialize specially specials spector
+spectral speed spending sperling spice spike spilled spina spinach spindle spinner spins spiny
+spiral spire spirited spite spitting spline spoiling spoofing spooning spore spores sported
+sporty spotting spout spouting springing sprinting sprouting spurgeon spurring spurt stabbing
+stacked stacking stacy stade staffed staffer staged stagg stagger stags staining stake stale
+stalk stalking stall stalling stallion stamping standing stank starc starch stare stark starlet
+starling starr starring stars started starter startin starting startle starving starz stated
+stately staten statesman static statics statin statins stationed statist stats statue statues
+stature statuse statute stave steal steed steele steely steen steep steeple steeply steer steers
+stepping stick stiff stifling stine stoke stole stone stoppage stopping stored storey storeys
+storied stories stork storks storm stormed storming storms stormy storr storrs story stove stowe
+strafing straining stranding strat strategists strategize stratton straying striding stripping
+strolled structure structured structures stuart stuck students studied studien studies stuff
+stuffing sturgeon sturt subjects substituted substitutes succeed succeeds suited suits suleiman
+superior supervise supervised supervises supervision supervisory supine supper suppers supple
+supported supporter supporting suppose surged surges surveyed surveys survival survivor swapping
+swarming swerve swore tackling talented talisman targeting teach teaches teachings teamed techie
+technica technically technics techno technologists techy telekom tensions terminals terminate
+terminus terrified tesco testicle testified texture thame thanking thatcher thebe themed
+therapies thick thine thing things thingy thinker thinkin thinly thins threading thrust thunk
+thyme tickling tiled timeless tincture tirade tireless tithe titled tittle tobago tolerating
+toleration torching touching touring tourist tourists touristy towne trace tracing track
+tracking traction tracts traded traders trailer trailers trailing trained trainee trainees
+trainers trainor traitor traitors transactions transduction transform transformations
+transformative transition translating translator translocation transmissions transpire
+transported transporter transpose trapping trashing travail traveled traveler traver travers
+travis trawling treachery treading treasure treasured treasures treasuries treating treatise
+trekking trending trick tricking trickling tripping truce trucker trudging truest trunk truss
+trusted trustee trusting trusty tryst tucking tumbling turbines twink twisting ultimate
+underwater underwrite underwritten unending unisex unison units universality universe universes
+université unmanned unpacking unprofessional unreliability unser unskilled upmarket urbana
 urbane urbanisation urbanization urinating usher utilise utiliz utilize vacation vaccinate
-variation venerable veneration venereal vented venti vents ventura ventured venturi venue
-vertically vertices vesicle vesicles vesta vestment vimeo vince voice volition wader wafer wager
-waite waiter waiting walter warcraft wasted watching watered waterhouse watery watter waver
-weakness wealthy welded weldon welker wellies welter westgate whacking whine whipping whirling
-whirring whiting wholesome whopping wilder wildness wince winded window windy winehouse wintry
-wirelessly wordless worked workhouse workin workmen wounding wracking wrecking wrenching
-wringing writhing yearling yearning zookeeper
+variation venables venerable veneration venereal vented venti vents ventura ventured venturi
+venue verified vertically vertices vesicle vesicles vesta vestment videography vimeo vince
+visiting voice volition volunteers wader wafer wager waite waiter waiting walter warcraft wasted
+watching watered waterhouse watery watter waver weakness wealthy welded weldon welker wellies
+welter westgate whacking whine whipping whirling whirring whiting wholesome whopping wilder
+wildness wince winded window windy winehouse wintry wirelessly wordless worked workhouse workin
+workmen workshop worships wounding wracking wrecking wrenching wringing writhing yearling
+yearning zookeeper
 """)
 
 

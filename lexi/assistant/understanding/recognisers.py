@@ -456,7 +456,18 @@ def _search_instead(found: Intent, c: Clause) -> bool:
         return extract(c.text, c.quotes).has_role
     if found.kind is IntentKind.email_rewrite and c.running.searched:
         return bool(patterns.email_status(c.text)[1])
-    return False
+    return found.kind is IntentKind.email_rewrite and _more_of_the_last_search(found, c)
+
+
+def _more_of_the_last_search(found: Intent, c: Clause) -> bool:
+    """ "more please!" right after a search: its next page, though a campaign was talked
+    about earlier (a rewrite that says how, "more casual", stays one)."""
+    sets = c.state.result_sets
+    return (
+        set(found.params) <= {"campaign"}
+        and bool(sets)
+        and sets[-1].get("turn") == c.state.turn - 1
+    )
 
 
 def _refined(filters: dict[str, Any] | None) -> Intent | None:
@@ -687,6 +698,12 @@ def search(c: Clause) -> Answer:
     found = _search(c.text, slots, c.running, c.intents)
     if found is False:
         return None
+    if _roles_for_those_asked(found, slots, c):
+        # "the owners of those companies" after "Which roles should I look for?": the answer,
+        # searched with what the question kept (``interpreter._answer_to_roles``)
+        found = Intent(
+            kind=IntentKind.prospect_search, filters=ProspectFilters.from_dict(new_filters(slots))
+        )
     if (
         found is not None
         and found.kind is IntentKind.prospect_search
@@ -698,6 +715,17 @@ def search(c: Clause) -> Answer:
         _keep_earlier_places(found, c)
     _note_unread(found, slots, c)
     return found if found is not None else HANDLED
+
+
+def _roles_for_those_asked(found: Intent | None, slots: Slots, c: Clause) -> bool:
+    return (
+        found is not None
+        and found.kind is IntentKind.clarify
+        and found.missing == ["search"]
+        and slots.has_role
+        and c.state.asked_filters is not None
+        and c.state.asked_turn == c.state.turn - 1
+    )
 
 
 def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
@@ -744,6 +772,13 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
             or widened_to_states(clause, base)
         )
         if timed is not None:
+            previous = intents[-1] if intents else None
+            if running.searched and previous and previous.kind is IntentKind.prospect_search:
+                # "... hiring backend developers, only job posts from last 30 days": this
+                # message's search, changed
+                previous.filters = ProspectFilters.from_dict(timed)
+                running.filters = timed
+                return None
             return _refined(timed)
     continues = slots.more and not slots.has_role and not slots.has_filters
     if continues:
@@ -776,7 +811,7 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     if strong and slots.has_role and (slots.industries or slots.locations):
         # "Now 20 dentists in South Florida", "now VP Sales at SaaS in Berlin": a leading "now"
         # before a whole request starts the next search ("now CEOs" alone changes the last)
-        lead = _LEADING_NOW.match(clause)
+        lead = _LEADING_NOW.match(clause) or _ALSO_FIND.match(clause)
         strong = not lead or bool(STRONG_REFINE.search(clause, lead.end()))
     weak = bool(WEAK_REFINE.search(clause))
     if weak and slots.has_role and (slots.industries or slots.locations):
@@ -799,6 +834,13 @@ def _search(clause: str, slots: Slots, running: Running, intents: list[Intent]):
     )
 
 
+# "ooh also find me a handful of owners of building materials companies in Mesa": "also" before
+# a search verb and a whole request asks for one more search
+_ALSO_FIND = re.compile(
+    r"^\W*(?:(?:ooh+|oh|ok(?:ay)?|and|so|hey)\W+)*(?:also|plus)\W+(?:(?:can|could|would)\s+(?:you|u)\s+|"
+    r"please\s+|pls\s+)?(?:find|get|pull|search\s+for|look\s+for|look\s+up|grab|dig\s+up)\s+(?:me\s+|us\s+)?",
+    re.IGNORECASE,
+)
 _LEADING_NOW = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|so|great|cool|thanks|perfect|nice|alright)\W+)*now\b", re.IGNORECASE
 )

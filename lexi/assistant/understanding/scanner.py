@@ -1520,6 +1520,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 and tokens[idx - 1].key in ("at", "of", "from")
                 and (idx + 1 == len(tokens) or tokens[idx + 1].key not in COMPANY_NOUN_KEYS)
             )
+            # "Allianz" read alone (is a name after "at" read as nothing else?): no "alliance"
+            and not (len(tokens) == 1 and t.text[:1].isupper() and not t.text.isupper())
         ):
             better = _corrected(t)
             if better and _misspelt_place(tokens, idx):

@@ -142,7 +142,7 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     slots = _nearby(slots, [*base.get("locations", []), *base.get("exclude_locations", [])])
     slots = _which_reading(slots)
     slots = _exclusions_lifted(f, slots)
-    add = _adds(clause)
+    add = _adds(clause) or _and_a_place_asked(clause, slots, base)
     slots = _hq_places(slots, base, clause)
     slots = _kind_restated(slots, base, clause, add)
     slots = _role_word_kept(slots, base, clause)
@@ -299,6 +299,22 @@ def _adds(clause: str) -> bool:
         # "and the CTO?" asks about the CTO instead; "and CFOs too?" still adds.
         return bool(ADD_MODE.search(re.sub(r"^\W*(?:and|&|or)\s+", "", clause)))
     return True
+
+
+def _and_a_place_asked(clause: str, slots: Slots, base: dict[str, Any]) -> bool:
+    """ "and Henderson?" after a search in Las Vegas: one more place of the same state or
+    country asked about, joining the old ones ("and in Brazil?" after Mexico City asks about
+    Brazil instead, as "and the CTO?" asks about the CTO)."""
+
+    def around(place: str) -> str:
+        return place.split(", ", 1)[1] if ", " in place else place
+
+    if not (_AND_QUESTION.match(clause) and slots.locations) or (
+        slots.roles or slots.generic or slots.industries
+    ):
+        return False
+    near = {around(str(p)) for p in base.get("locations") or []}
+    return all(around(p) in near for p in slots.locations)
 
 
 @lru_cache(maxsize=1)

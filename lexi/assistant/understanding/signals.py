@@ -254,16 +254,16 @@ _NEW_IN_WINDOW = re.compile(
     _I,
 )
 _ADOPTED = re.compile(
-    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|started\s+using|switched\s+to|"
+    r"\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:just|recently|newly)\s+(?:adopted|start(?:ed)?\s+(?:using|to\s+use)|switched\s+to|"
     r"moved\s+(?:over\s+)?to|migrated\s+to|rolled\s+out|implemented|bought|purchased|deployed|picked\s+up)\s+"
     r"(?P<tech>[A-Za-z0-9][\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2}"
     # "just adopted Wiz or Snowflake": every one named
     r"(?:\s*(?:\bor\b|\band\b|/)\s*(?-i:[A-Z0-9])[\w.+#-]*(?:\s+(?-i:[A-Z0-9])[\w.+#-]*){0,2})*)"
     # "just adopted NetSuite in the last 60 days": the window said after it
     r"(?:\s+(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n1>\d+)\s+(?P<unit1>days?|weeks?|months?|years?)\b)?"
-    r"|\b(?:(?:that|who|which)\s+)?(?:adopted|started\s+using|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
+    r"|\b(?:(?:that|who|which)\s+)?(?:adopted|start(?:ed)?\s+(?:using|to\s+use)|switched\s+to|moved\s+(?:over\s+)?to|migrated\s+to)\s+"
     r"(?P<tech2>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+(?:recently|lately|this\s+year)\b"
-    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|started\s+using|switched\s+to|rolled\s+out|"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|start(?:ed)?\s+(?:using|to\s+use)|switched\s+to|rolled\s+out|"
     # "that moved onto Webfleet in the last 90 days": onto a platform, not to a town
     r"moved\s+onto|switched\s+onto|migrated\s+onto|"
     r"implemented|bought|purchased|picked\s+up|picked(?=\s+(?:it|them|that)\s+up\b)|went\s+live\s+(?:on|with))\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"

@@ -404,6 +404,9 @@ def known_word(word: str) -> bool:
     return word in _VOCAB_SET
 
 
+# The long words of titles (a typo of one is corrected to it when no lexicon word is near).
+_TITLE_VOCAB = sorted(w for w in VOCABULARY_WORDS if len(w) >= 7 and w.isalpha())
+
 # Endings a word takes in English or Spanish ("generales", "managers'"), never a name's.
 _INFLECTIONS = frozenset({"es", "ed", "ing", "er", "ers", "ies", "ly", "en", "os", "as"})
 
@@ -435,6 +438,12 @@ def correct(word: str, guard: bool = True) -> str | None:
         wider = process.extractOne(word, _VOCAB, scorer=OSA.distance, score_cutoff=2)
         if wider and wider[0][:4] == word[:4]:
             return str(wider[0])
+    if found is None and len(word) >= 7:
+        # "maintenence managers": a word of the title vocabulary, misspelt by one letter or two
+        # (not the first three, nor the length by more than one)
+        titled = process.extractOne(word, _TITLE_VOCAB, scorer=OSA.distance, score_cutoff=limit)
+        if titled and titled[0][:3] == word[:3] and abs(len(titled[0]) - len(word)) <= 1:
+            return str(titled[0])
     if found is None:
         return None
     candidate = found[0]

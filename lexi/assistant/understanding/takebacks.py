@@ -22,7 +22,7 @@ from .text import norm_key
 
 _LEAD = r"^\W*(?:(?:hm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
 _VERB = (
-    r"(?:drop|remove|delete|lose|ditch|scrap|scratch|skip|undo|revert|reverse|"
+    r"(?:drop|remove|delete|lose|ditch|scrap|scratch|skip|undo|revert|reverse|bin|axe|nix|"
     r"forget(?:\s+about)?|never\s*mind(?:\s+about)?|take\s+(?:out|off|away)|get\s+rid\s+of|"
     r"no\s+more|without)"
 )
@@ -130,6 +130,13 @@ def _without_value(base: dict[str, Any], what: str) -> dict[str, Any] | None:
         out.pop("email_status", None)
         return out
     spelled = TECHNOLOGY_SPELLING.get(what)  # "drop the intune thing": Microsoft Intune
+    stage = what.replace(" ", "_").replace("-", "_")
+    if stage in (base.get("funding_stages") or []):  # "take the private equity part back off"
+        out = copy.deepcopy(base)
+        out["funding_stages"] = [v for v in out["funding_stages"] if v != stage]
+        if not out["funding_stages"]:
+            out.pop("funding_stages")
+        return out
     for key in _BY_VALUE:
         values = list(base.get(key) or [])
         kept = [v for v in values if norm_key(str(v)) != what and v != spelled]

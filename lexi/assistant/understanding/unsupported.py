@@ -213,7 +213,8 @@ _RULES: list[tuple[str, str]] = [
         # of one occupation a company employs (the employee count is a filter; this is not)
         "role_headcount",
         (
-            r"\b(?:with|w/?|that\s+have|having|employing|that\s+employ)\s+(?:more\s+than\s+|over\s+|at\s+least\s+|"
+            r"\b(?:with|w/?|(?:that|which|who)\s+(?:have|has|employs?)|having|employing)\s+(?:more\s+than\s+|"
+            r"over\s+|at\s+least\s+|"
             r"under\s+|fewer\s+than\s+|less\s+than\s+)?(?:\d[\d,]*\s*(?:-|to|\u2013)\s*)?\d[\d,]*\s?k?\+?(?:\s+or\s+more)?\s+"
             r"(?:attorneys|lawyers|solicitors|nurses|physicians|doctors|dentists|engineers|developers|"
             r"drivers|agents|accountants|cpas|consultants|teachers|technicians|sales\s+reps|reps|"
@@ -391,7 +392,11 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:who\s+|which\s+)?(?:used\s+to\s+(?:work|be)|previously\s+worked|formerly\s+worked|worked\s+previously|"
         r"(?:were|was)\s+previously\s+working|previously\s+working|worked\s+(?:before|previously|earlier)|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
-        r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})",
+        r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        # "the ones who worked at Stripe before", "who work at Stripe before" (the tense unsaid)
+        r"\b(?:who|that|which)\s+(?:have\s+|has\s+)?(?:worked|work)\s+(?:at|for)\s+"
+        r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*)*"
+        r"\s+(?:before|previously|in\s+the\s+past|earlier)\b",
     ),
     (
         "work_model",
@@ -461,7 +466,7 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
-    independent ivy operate bilingual suppress
+    independent ivy operate bilingual suppress before
     """.split()
 )
 
@@ -510,6 +515,35 @@ def _company_initials(name: str) -> bool:
     if geo.lookup(name) or name.lower() in TECHNOLOGY_SPELLING:
         return False
     return not any(read_by_a_table(word) for word in name.split())
+
+
+# "cisos at supermarkets in the uk, not tesco", "except tesco and asda": lower-case names left
+# out at the end of a request, each a single word no table reads
+_EXCLUDED_LOWER = re.compile(
+    r"(?:[,;]\s*|\s(?:but\s+)?)(?:not|except|excluding|exclude)\s+"
+    r"(?P<names>(?-i:[a-z])[\w&'.-]{2,}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*(?-i:[a-z])[\w&'.-]{2,}){0,4})"
+    r"(?=\s*(?:$|[.!?;]|\s+(?:pls|please|thanks|ta|cheers)\b))",
+    re.IGNORECASE,
+)
+
+
+def _lower_names_left_out(text: str) -> tuple[str, bool]:
+    from .slots import COMPANY_NOUN_KEYS, SIZE_KEYS, STOPWORDS
+    from .text import norm_key
+
+    m = _EXCLUDED_LOWER.search(text)
+    if not m or _USED_BEFORE.search(text, 0, m.start()):
+        return text, False
+    names = [n for n in _NAME_SPLIT.split(m["names"]) if n]
+    if not names or any(
+        n.lower() in STOPWORDS
+        or norm_key(n) in COMPANY_NOUN_KEYS  # "but not startups": a kind of company
+        or norm_key(n) in SIZE_KEYS
+        or not _company_initials(n)
+        for n in names
+    ):
+        return text, False
+    return text[: m.start()] + " ; " + text[m.end() :], True
 
 
 def _initials_left_out(text: str) -> tuple[str, bool]:
@@ -590,6 +624,8 @@ def unsupported(text: str) -> tuple[str, list[str]]:
         if n and code not in codes:
             codes.append(code)
     text, left_out = _initials_left_out(text)
+    if not left_out and (" not " in text or "except" in text or "exclud" in text):
+        text, left_out = _lower_names_left_out(text)
     if left_out and "exclude_companies" not in codes:
         codes.append("exclude_companies")
     return text, codes

@@ -7847,3 +7847,234 @@ class TestCreditAsAFunction:
     def test_swahili_words_of_agreeing_and_greeting(self, text, kind):
         state = ConversationState(pending_task_ids=["t1"])
         assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+
+class TestTradesWarsawLondonAndPhoenixRequests:
+    """A Denver HVAC rep typing between job sites, a Warsaw software house's BD manager, a
+    London security reseller ("bin that", "ta") and a Phoenix law firm's coordinator: British
+    ways of dropping a value, a wider place said after a place dropped, remarks about how many
+    were found, names written in lower case, and verbs said without their past tense."""
+
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("bin edinburgh, glasgow instead", ["Manchester, GB", "London, GB", "Glasgow, GB"]),
+            (
+                "scrap manchester, try dublin and cork",
+                ["Edinburgh, GB", "London, GB", "Dublin, IE", "Cork, IE"],
+            ),
+            ("drop london, uk wide", ["GB"]),
+        ],
+    )
+    def test_a_place_dropped_and_what_comes_instead(self, text, places):
+        state = after(
+            {"titles": ["CISO"], "locations": ["Edinburgh, GB", "Manchester, GB", "London, GB"]}
+        )
+        assert search(text, state).filters.locations == places
+
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [
+            ("bin the splunk bit", "technologies"),
+            ("take the private equity part back off, too few", "funding_stages"),
+            ("drop the hotel part, any industry", "industries"),
+        ],
+    )
+    def test_a_value_dropped_by_its_part(self, text, gone):
+        state = after(
+            {
+                "titles": ["CISO"],
+                "industries": ["Hospitality"],
+                "locations": ["GB"],
+                "technologies": ["Splunk"],
+                "funding_stages": ["private_equity"],
+            }
+        )
+        f = search(text, state).filters.to_dict()
+        assert gone not in f
+        assert not f.get("exclude_industries")
+        assert f["titles"] == ["CISO"] and f["locations"] == ["GB"]
+
+    def test_bin_it_still_dismisses_and_chuck_still_adds(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret("bin it", state).intents] == [IntentKind.task_dismiss]
+        state = after({"titles": ["Facilities Manager"], "locations": ["Perth, WA, AU"]})
+        assert search("also chuck in property managers", state).filters.titles == [
+            "Facilities Manager",
+            "Property Manager",
+        ]
+
+    def test_how_many_were_found_is_a_remark(self):
+        state = after(
+            {"titles": ["CEO"], "hiring_for": {"titles": ["Project Manager"]}, "limit": 25}
+        )
+        f = search("hmm only a few. drop the hiring thing", state).filters
+        assert f.hiring_for is None and f.limit == 25
+
+    @pytest.mark.parametrize(
+        ("text", "companies", "places"),
+        [
+            ("whos the plant mgr at molson coors in golden", ["Molson Coors"], ["Golden, CO, US"]),
+            ("who's the ciso at nationwide building society", ["Nationwide Building Society"], []),
+            ("people in IT at Allianz in Munich", ["Allianz"], ["Munich, DE"]),
+        ],
+    )
+    def test_company_names_as_typed(self, text, companies, places):
+        f = search(text).filters
+        assert f.companies == companies and f.locations == places
+
+    @pytest.mark.parametrize(
+        ("text", "companies"),
+        [
+            ("and coventry building society too", ["Nationwide", "Coventry Building Society"]),
+            ("and PulteGroup and Shea Homes too!", ["Nationwide", "PulteGroup", "Shea Homes"]),
+        ],
+    )
+    def test_companies_added_without_a_verb(self, text, companies):
+        state = after({"titles": ["CISO"], "companies": ["Nationwide"]})
+        assert search(text, state).filters.companies == companies
+
+    def test_a_place_asked_with_and_joins_its_neighbours(self):
+        state = after({"titles": ["Risk Manager"], "locations": ["Las Vegas, NV, US"]})
+        assert search("and Henderson?", state).filters.locations == [
+            "Las Vegas, NV, US",
+            "Henderson, NV, US",
+        ]
+        state = after({"titles": ["CMO"], "locations": ["Mexico City, MX"]})
+        assert search("and in Brazil?", state).filters.locations == ["BR"]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("maintenence managers at food processing plants", {"titles": ["Maintenance Manager"]}),
+            ("IT managers in logistics compnies in Hamburg", {"titles": ["IT Manager"]}),
+            ("workshop managers in QLD", {"titles": ["Workshop Manager"]}),
+            ("custodial managers at universities", {"titles": ["Custodial Manager"]}),
+            (
+                "deputy and associate general counsel at banks",
+                {"titles": ["Deputy General Counsel", "Associate General Counsel"]},
+            ),
+            (
+                "IT directors at logistics companies in the UK, till 200 employees",
+                {"employees": {"min": None, "max": 200}},
+            ),
+            (
+                "CTOs at logistics companies in Germany which started to use SAP in last 90 days",
+                {"technologies_added_within_days": 90},
+            ),
+            (
+                "CTOs at software companies in Germany which are hiring backend developers, only "
+                "job posts from last 30 days",
+                {"hiring_for": {"titles": ["Backend Developer"], "posted_within_days": 30}},
+            ),
+        ],
+    )
+    def test_roles_sizes_and_signals_as_written(self, text, want):
+        f = search(text).filters.to_dict()
+        assert {k: f.get(k) for k in want} == want
+
+    def test_criteria_no_filter_holds(self):
+        got = search("VP Engineering at fintechs in Berlin which have at least 50 developers")
+        assert got.unsupported == ["role_headcount"] and got.filters.limit == 25
+        state = after({"titles": ["CTO"], "locations": ["London, GB"]})
+        assert search("and only the one who work at Stripe before", state).unsupported == [
+            "past_employer"
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            ("exclude people I already save before", "exclude_saved", True),
+            ("only company who raise money this year", "last_funding", {"after": "2026-01-01"}),
+            (
+                "company total raise more than 30 million USD",
+                "total_funding_usd",
+                {"min": 30000000},
+            ),
+        ],
+    )
+    def test_verbs_without_their_past_tense(self, text, key, value):
+        state = after({"titles": ["CTO"], "locations": ["SG"]})
+        f = search(text, state).filters.to_dict()
+        got = f.get(key)
+        if isinstance(value, dict):
+            got = {k: v for k, v in (got or {}).items() if v is not None and k in value}
+        assert got == value
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("export that as a csv, ta", [IntentKind.list_export]),
+            ("export", [IntentKind.list_export]),
+            ("export it for me pls, my boss wants it in excel", [IntentKind.list_export]),
+            ("what'll it cost to save that lot", [IntentKind.credits]),
+            ("right, what can this thing actually do", [IntentKind.capabilities]),
+            ("what can you do? boss just gave me this thing", [IntentKind.capabilities]),
+            ("what kinda filters can i use", [IntentKind.capabilities]),
+            ("tak, approve it", [IntentKind.task_approve]),
+            ("can you log these into our ServiceTitan account", [IntentKind.unsupported]),
+            ("send this email to all people from the list", [IntentKind.email_send]),
+            ("and merge Southwest Builders into it", [IntentKind.list_merge]),
+            ("Holiday Open House 2026 is over, delete it pls 🎉", [IntentKind.list_delete]),
+            ("how did the land team campaign do over the weekend?", [IntentKind.campaign_stats]),
+            ("ok restart the land team campaign now", [IntentKind.campaign_start]),
+            ("ooh and what about opens vs clicks?", [IntentKind.campaign_stats]),
+            ("and a shorter subject line please, like 5 words max", [IntentKind.email_rewrite]),
+        ],
+    )
+    def test_asks_about_lists_campaigns_and_the_account(self, text, kinds):
+        state = ConversationState(
+            last_list_name="UK CISOs",
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+            known_list_names=["UK CISOs", "Southwest Builders", "Holiday Open House 2026"],
+        )
+        got = interpret(text, state).intents
+        assert [i.kind for i in got] == kinds
+        if kinds == [IntentKind.list_delete]:
+            assert got[0].list_name == "Holiday Open House 2026"
+        if kinds == [IntentKind.list_merge]:
+            assert (got[0].list_name, got[0].params["source"]) == ("UK CISOs", "Southwest Builders")
+
+    def test_more_right_after_a_search_is_its_next_page(self):
+        state = after({"titles": ["CFO"], "limit": 20})
+        state.last_campaign_id, state.turn = "c1", 5
+        state.result_sets = [{"id": "r1", "filters": {"titles": ["CFO"]}, "turn": 4}]
+        got = search("more please!", state)
+        assert got.offset == 20
+
+    def test_a_verdict_after_the_tone_asked_is_its_reason(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("make it warmer! it sounds kinda stiff", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [(IntentKind.email_rewrite, "warm")]
+        got = interpret("too salesy. make it more casual", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [
+            (IntentKind.email_rewrite, "casual")
+        ]
+
+    def test_an_answer_about_those_companies_completes_the_question(self):
+        state = ConversationState(turn=2)
+        asked = interpret("property management companies in Scottsdale", state).intents[0]
+        assert asked.missing == ["roles"]
+        state.asked_filters, state.asked_turn, state.turn = asked.filters.to_dict(), 2, 3
+        f = search("oops sorry!! the owners of those companies 😅", state).filters
+        assert f.seniorities == ["owner"] and f.locations == ["Scottsdale, AZ, US"]
+
+    def test_also_find_me_a_whole_request_is_a_new_search(self):
+        state = after(
+            {
+                "seniorities": ["owner"],
+                "industries": ["Construction"],
+                "locations": ["Phoenix, AZ, US"],
+            }
+        )
+        got = search("ooh also find me 5 CFOs at banks in Ohio", state)
+        assert not got.refinement
+        assert got.filters.locations == ["OH, US"] and got.filters.industries == ["Banking"]
+        assert search(
+            "also Manchester, not just London",
+            after({"titles": ["CEO"], "locations": ["London, GB"]}),
+        ).filters.locations == ["London, GB", "Manchester, GB"]
+        assert search(
+            "whole UK, not only London", after({"titles": ["CEO"], "locations": ["London, GB"]})
+        ).filters.locations == ["GB"]
