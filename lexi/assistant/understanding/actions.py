@@ -204,10 +204,12 @@ _OUT_OF_REACH = prefilter.compile(
 # "sync that list to bullhorn", "push them into Greenhouse": into a system the user has (a known
 # technology, the clause's last words), not a list or a campaign named so.
 _INTO_SYSTEM = re.compile(
-    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import|log|enter|put|load|add)\b"
+    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import|log|enter|put|load|add|connect|link|"
+    r"hook\s+up)\b"
     r"(?:(?!\b(?:about|campaign|e-?mail|mention)\b)[^.?!]){0,40}?\b(?:to|into|with)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?P<system>[\w.]+(?:\s+[\w.]+)??)"
-    r"(?:\s+(?:account|instance|crm|ats|please|pls|for\s+me|now|too|as\s+well|asap))*\s*(?:[.,;!?]|$)",
+    r"(?:\s+(?:account|instance|crm|ats|please|pls|for\s+me|now|too|as\s+well|asap))*\s*"
+    r"(?:[.,;!?]|$|(?=so\s+(?:that\s+)?(?:the|they|it|we|i|our|my|contacts|leads)\b))",
     I,
 )
 

@@ -16,7 +16,8 @@ from .types import ConversationState, Intent, IntentKind
 I = re.IGNORECASE
 
 _THE_TASK = (
-    r"(?:it|this|that|the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
+    r"(?:it|this|that|them|em|'em|them\s+all|both(?:\s+of\s+them)?|"
+    r"the\s+(?:task|search|proposal|request|pending\s+(?:task|search|prospect\s+search))|"
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
     r"save|saving|list\s+save|export|enrichment|(?:list\s+)?(?:merge|merging|rename|renaming)|removal)|"

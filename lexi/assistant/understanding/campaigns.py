@@ -96,7 +96,7 @@ _TOPIC_WORDS = (
 # list", "with a friendly tone", "using 3 steps"); "for field crews", "with rooftop solar", "for
 # our Austin event in April" are topic.
 _TOPIC_END = (
-    r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all|each|qtok\d)"
+    r"(?=\s+(?:(?:for|to)\s+(?:them|these|those|everyone|all(?!\s+(?:the|our|their|its)\b)|each|qtok\d)"
     r"|(?:for|to)\s+(?:my|our|the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:lists?|people|contacts|"
     r"leads|prospects|audience|recipients|folks|ones|segment)\b"
     r"|targeting|aimed\s+at"
@@ -598,7 +598,7 @@ def _question(s: _Said) -> Intent | None:
 _TONE_WORD = (
     r"(?:(?:a\s+)?(?:bit|little|tad|touch|smidge|notch)\s+|(?:much|way|slightly|even|a\s+lot)\s+)?(?:(?:more|less)\s+\w+(?:-y)?|shorter|longer|"
     r"friendlier|warmer|punchier|snappier|crisper|briefer|bolder|softer|gentler|tighter)"
-    r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then))*"
+    r"(?:\s+(?:please|pls|plz|thx|thanks|overall|too|then|also|as\s+well))*"
 )
 # "shorter", "shorter please, and more friendly", "shorter, and mention the free audit"
 _BARE_TONE = re.compile(
@@ -616,7 +616,7 @@ _MENTION = re.compile(
     # "the second step should mention the registration window"
     r"(?:(?:the\s+)?(?:first|second|third|fourth|last|final|\d(?:st|nd|rd|th)|opening|closing)\s+"
     r"(?:step|e-?mail|follow[\s-]?up|message|one)\s+(?:should|needs\s+to|must|could|can)\s+)?"
-    r"(?:mention|say|note|point\s+out|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+|one\s+)?"
+    r"(?:mention|say|note|point\s+out|congratulate\s+them|(?:add|include|put\s+in|throw\s+in|tack\s+on)\s+(?:a\s+|an\s+|one\s+)?"
     r"(?:short\s+|quick\s+)?(?:line|sentence|note|bit|paragraph|p\.?s\.?|post-?script))\s+"
     r"(?:that|how|about|we|our|the|an?|their|its|mentioning|saying|on|re|regarding|inviting|with|asking|"
     r"offering|\d)\b",

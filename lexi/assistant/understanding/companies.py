@@ -84,7 +84,9 @@ _PROPER_NAME = re.compile(
 _NAME = r"[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z][\w&.'-]*)?(?:\s+&\s+[A-Z][\w.'-]*)?"
 _NAME_LIST = re.compile(
     rf"(?:\b(?:at|from|works\s+at|working\s+at)|\bthe\s+(?:[\w-]+\s+){{1,4}}?(?P<of>of))\s+({_NAME}(?:\s*,\s*{_NAME})+(?:,?\s+(?:and|or|&)\s+{_NAME})?"
-    rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$)|\s+[-\u2013\u2014]\s)"  # ("... - verified only")
+    rf"|{_NAME}\s+(?:and|or|&)\s+{_NAME})(?=\s*(?:[,;.!?)]|$)|\s+[-\u2013\u2014]\s"  # ("... - verified only")
+    # "at IQVIA, Parexel and ICON in the Triangle": the place the people are in, after the names
+    r"|\s+(?:in|near|around|across|based\s+in)\s)"
 )
 # "the CEO of Acciona and of Ferrovial", "at Bosch, at Siemens": the word before each name
 # said again.

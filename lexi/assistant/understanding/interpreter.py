@@ -718,6 +718,35 @@ _RANKS_OF_ONE_TITLE = re.compile(
     r"[a-z][\w&-]*){0,3})",
     re.IGNORECASE,
 )
+# "throw columbia sc and greenville sc in there", "chuck vps in the mix": added to the search
+_THROW_IN_THERE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|also|oh|yeah|pls|please)\W+)*(?:throw|chuck|toss|stick|pop)\s+"
+    r"(?!(?:them|em|'em|these|those|it|all)\b)(?P<what>[^,;.!?]{2,60}?)\s+in\s+(?:there|the\s+mix|too)\W*$",
+    re.IGNORECASE,
+)
+# "macon too", "greenville sc as well": a place in lower case added to the search
+_LOWER_PLACE_TOO = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|also|oh|yeah)\W+)*(?P<what>(?-i:[a-z])[a-z .'-]{2,40}?)\s+(?:too|as\s+well)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _lower_place_too(m: re.Match[str]) -> str:
+    from lexi import geo
+
+    what = m["what"].strip()
+    head, _, code = what.rpartition(" ")
+    if head and len(code) == 2:
+        what = f"{head}, {code.upper()}"  # "greenville sc": Greenville, SC
+    try:
+        geo.parse_location(what)
+    except (geo.UnknownPlace, ValueError, KeyError):
+        return m[0]
+    return f"add {what} too"
+
+
+# "Please take away the staffing and recruitment companies": remove them
+_TAKE_AWAY = re.compile(r"\btake\s+away\s+(?=(?:the|all|any|those|these)\b)", re.IGNORECASE)
 # "maybe smaller companies, till 200 employees": at most that many
 _TILL_N = re.compile(
     r"\b(?:till|til|until|upto)\s+(?=\d[\d,.]*\s*k?\s*(?:employees|people|staff|ppl|headcount)\b)",
@@ -1036,7 +1065,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     (("upward", "onward", " and up", "and above"), _FROM_N_UP, r"at least \1 \2"),
     # "lol 4 results. expand to the tri-state": what the search found, said by the way
     (("result", "hits"), _RESULTS_REMARK, ""),
-    (("few", "many", "enough"), _TOO_FEW_REMARK, ""),
+    (("few", "many", "enough", "narrow", "broad"), _TOO_FEW_REMARK, ""),
     # "boss, pls write campaign ...", "how the campaign doing?"
     (("boss", "Boss"), _BOSS_CALLED, ""),
     (("campaign doing", "campaign going"), _HOW_THE_CAMPAIGN, r"how is \1 campaign \2"),
@@ -1089,6 +1118,9 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     (("til", "until", "upto"), _TILL_N, "up to "),
+    (("take away", "Take away"), _TAKE_AWAY, "remove "),
+    ((" in there", " in the mix", " in too"), _THROW_IN_THERE, r"add \g<what>"),
+    ((" too", " as well"), _LOWER_PLACE_TOO, _lower_place_too),
     ((" and ", " & ", "/", " or "), _RANKS_OF_ONE_TITLE, r"\g<a> \g<title> and \g<b> \g<title>"),
     (("not just", "not only"), _NOT_JUST_THE_OLD, _not_just_the_old),
     (("this ", "This "), _THIS_PEOPLE, r"these \1"),
@@ -1508,6 +1540,12 @@ _SIGN_OFF = re.compile(
 )
 
 
+# "save them to Nordic CHROs, tack", "export it, merci": thanks said last, in any language
+_THANKS_LAST = re.compile(
+    r"(?<=\w)\s*,\s*(?:thanks|thank\s+you|thx|ty|ta|cheers|tack|tak|danke|merci|gracias|grazie|obrigad[oa]|"
+    r"dank\s+je(?:\s+wel)?|bedankt|kiitos|takk|asante|shukran|arigato)(?:\s+(?:so\s+much|a\s+lot|again))?\W*$",
+    re.IGNORECASE,
+)
 # Emoji and pictographs: feelings, no words to read
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
@@ -1522,6 +1560,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = rest
     if m := _SIGN_OFF.search(text):
         text = text[: m.start()].strip() or "thanks"  # ("Thanks, Gary" alone: thanks)
+    if "," in text and (m := _THANKS_LAST.search(text)):
+        text = text[: m.start()]
     if state.known_list_names:
         text = list_admin.named_then_acted_on(text, state.known_list_names)
     return text

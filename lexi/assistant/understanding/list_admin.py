@@ -78,6 +78,26 @@ _EXPORT_THE_LAST = re.compile(
     r"(?:csv|excel|xlsx|spreadsheet|file))\b)(?!.*\b(?:called|named|and)\b))",
     I,
 )
+
+
+def _renamed_it(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    m = _RENAME_IT.match(clause)
+    if m and (old := _the_last(state)) and (new := _list_name(m["new"], quotes, state, new=True)):
+        return Intent(
+            kind=IntentKind.list_rename,
+            list_name=old,
+            list_target="named",
+            params={"new_name": new},
+        )
+    return None
+
+
+# "rename it Med Spa Metro ATL since we doin the burbs too": the new name said without "to"
+_RENAME_IT = re.compile(
+    r"^\W*(?:please\s+)?(?:rename|re-name)\s+(?:it|this|that)(?:\s+(?:list|one))?\s+(?!(?:to|as|into|in)\b)"
+    r"(?P<new>.+?)(?:\s*,?\s+(?:since|because|cuz|bc|cause|as)\b.*)?\W*$",
+    I,
+)
 _MERGE = prefilter.compile(
     r"^\W*(?:please\s+)?(?:merge|combine|fold|copy)\s+(.+?)\s+(?:into|with|and|to)\s+(.+)$", I
 )
@@ -150,6 +170,7 @@ _LEAD_IN = re.compile(
     r"^\W*(?:(?:and|also|then|now|ok|okay|so|oh|alright|actually|hm+|wait|(?:would|do)\s+you\s+mind|"
     r"could\s+you|can\s+you|would\s+you|"
     r"can\s+i|could\s+i|may\s+i|please|oops|whoops|sorry|ugh|ah|hey|btw|right|um+|just|go\s+ahead\s+and|"
+    r"(?:as\s+a\s+)?matter\s+of\s+fact|"
     r"hi|hello|hiya|ciao|hola|bonjour|salut|lexi|good\s+(?:morning|afternoon|evening)|"
     # "let's rename ...", "can we merge ...", "I'd like to delete ...": the same request
     r"let'?s|let\s+us|(?:can|could)\s+we|(?:i|we)(?:'d|\s+would)\s+like\s+to|(?:i|we)\s+(?:want|need)\s+to)"
@@ -273,54 +294,75 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
     clause = _said_first(clause)
     if _SHOW_LISTS.match(clause):
         return Intent(kind=IntentKind.list_show)
-    m = _RENAME.match(clause)
-    if m:
-        old = _list_name(m[1], quotes, state)
-        if _PRONOUN_LIST.fullmatch(m[1].strip()):
-            old = _the_last(state)
-        new = _list_name(m[2], quotes, state, new=True)
-        if old and new:
-            return Intent(
-                kind=IntentKind.list_rename,
-                list_name=old,
-                list_target="named",
-                params={"new_name": new},
-            )
-    m = _MERGE.match(clause)
-    if m and (re.search(r"\blists?\b", clause, I) or _known(m[1], state)):
-        source = _list_name(m[1], quotes, state)
-        into, target = _list_name(m[2], quotes, state), "named"
-        if _PRONOUN_LIST.fullmatch(_POLITE_TAIL.sub("", m[2].strip(" .!?"))):
-            into, target = _the_last(state), _last_or_context(state)  # "merge X into it"
-        if source and into:
-            return Intent(
-                kind=IntentKind.list_merge,
-                list_name=into,
-                list_target=target,
-                params={"source": source},
-            )
-    if _EXPORT_THE_LAST.match(clause) and (name := _the_last(state)):
-        target = "context" if state.context_list_name else "last"
-        return Intent(kind=IntentKind.list_export, list_name=name, list_target=target)
-    m = _EXPORT_THEN_REMARK.match(clause)
-    if not (m and _is_a_list(m[1], _list_name(m[1], quotes, state), state)):
-        m = _EXPORT.match(clause)
-    if m:
-        raw = m[1]
-        # "export that one" after a list was shown: that list
-        if re.fullmatch(
-            r"(?:it|this|that)(?:\s+(?:list|one))?|(?:this|that|the)\s+list", raw.strip(), I
-        ):
-            name = _the_last(state)
-            if name:
-                target = "context" if state.context_list_name else "last"
-                return Intent(kind=IntentKind.list_export, list_name=name, list_target=target)
-        name = _list_name(raw, quotes, state)
-        if _is_a_list(raw, name, state):
-            return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
+    found = (
+        _renamed(clause, quotes, state)
+        or _renamed_it(clause, quotes, state)
+        or _merged(clause, quotes, state)
+        or _exported(clause, quotes, state)
+    )
+    if found is not None:
+        return found
     m = _DELETE.match(clause)
     if m and not re.search(r"\b(?:from|off|out\s+of|into|onto|to)\b", clause, I):
         return _delete(m[1], quotes, state)
+    return None
+
+
+def _renamed(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    m = _RENAME.match(clause)
+    if not m:
+        return None
+    old = _list_name(m[1], quotes, state)
+    if _PRONOUN_LIST.fullmatch(m[1].strip()):
+        old = _the_last(state)
+    new = _list_name(m[2], quotes, state, new=True)
+    if old and new:
+        return Intent(
+            kind=IntentKind.list_rename,
+            list_name=old,
+            list_target="named",
+            params={"new_name": new},
+        )
+    return None
+
+
+def _merged(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    m = _MERGE.match(clause)
+    if not (m and (re.search(r"\blists?\b", clause, I) or _known(m[1], state))):
+        return None
+    source = _list_name(m[1], quotes, state)
+    into, target = _list_name(m[2], quotes, state), "named"
+    if _PRONOUN_LIST.fullmatch(_POLITE_TAIL.sub("", m[2].strip(" .!?"))):
+        into, target = _the_last(state), _last_or_context(state)  # "merge X into it"
+    if source and into:
+        return Intent(
+            kind=IntentKind.list_merge,
+            list_name=into,
+            list_target=target,
+            params={"source": source},
+        )
+    return None
+
+
+def _exported(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
+    if _EXPORT_THE_LAST.match(clause) and (name := _the_last(state)):
+        return Intent(
+            kind=IntentKind.list_export, list_name=name, list_target=_last_or_context(state)
+        )
+    m = _EXPORT_THEN_REMARK.match(clause)
+    if not (m and _is_a_list(m[1], _list_name(m[1], quotes, state), state)):
+        m = _EXPORT.match(clause)
+    if not m:
+        return None
+    raw = m[1]
+    # "export that one" after a list was shown: that list
+    if _PRONOUN_LIST.fullmatch(raw.strip()) and (name := _the_last(state)):
+        return Intent(
+            kind=IntentKind.list_export, list_name=name, list_target=_last_or_context(state)
+        )
+    name = _list_name(raw, quotes, state)
+    if _is_a_list(raw, name, state):
+        return Intent(kind=IntentKind.list_export, list_name=name, list_target="named")
     return None
 
 
@@ -360,6 +402,8 @@ def _delete(raw: str, quotes: list[str], state: ConversationState) -> Intent | N
         or bare.lower() in {k.lower() for k in state.known_list_names}
     ):
         raw = head  # "get rid of Dentists AZ, don't need it anymore", "delete the Test list, ..."
+    if (known := _known_first(raw, state)) is not None:
+        raw = known  # "delete Med Spa ATL we done with that one", "SCOPE 2025, that conference..."
     if re.fullmatch(r"(?:this|that|the)\s+list|it", raw.strip(" .!?"), I):
         name = _the_last(state)
         if name:
@@ -384,6 +428,22 @@ def _a_value_of_the_search(raw: str, name: str | None, state: ConversationState)
     values = [*slots.locations, *slots.exclude_locations, *slots.industries]
     searched = {*(last.get("locations") or []), *(last.get("industries") or [])}
     return bool(values) and all(v in searched for v in values)
+
+
+def _known_first(raw: str, state: ConversationState) -> str | None:
+    """The workspace's list named first in ``raw``, with a remark after it ("Med Spa ATL we
+    done with that one"); None when the words after the name may be part of another name."""
+    text = _LEADING.sub("", raw.strip())
+    low = text.lower()
+    for name in sorted(state.known_list_names, key=len, reverse=True):
+        n = name.lower()
+        rest = text[len(name) :]
+        if n and low.startswith(n) and rest[:1] in (" ", ",", ";", "-", "\u2014", "\u2013"):
+            if not any(
+                k.lower().startswith(n + rest[:1]) for k in state.known_list_names if k != name
+            ):
+                return name
+    return None
 
 
 def _known(raw: str, state: ConversationState) -> bool:

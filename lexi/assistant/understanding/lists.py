@@ -74,7 +74,8 @@ _NAME_AFTER_LIST = re.compile(
     r"|\blist\s+([a-z][\w.]*(?:[-_\d][\w.]*)+)\s*$"
 )
 _TRAILING = re.compile(
-    r"(?:\s+(?:list|please|pls|thanks|now|for\s+me|too|as\s+well|(?:with|w/|w|from|using|for|of|out\s+of)\s+"
+    r"(?:\s+(?:list|please|pls|thanks|now|for\s+(?:me|now|the\s+moment|the\s+time\s+being)|too|as\s+well|"
+    r"(?:with|w/|w|from|using|for|of|out\s+of)\s+"
     r"(?:these|them|those|the\s+results|these\s+results|these\s+people|everyone|all\s+of\s+them|"
     r"the\s+same\s+(?:ppl|people|folks|ones|contacts|leads)|"
     r"(?:these|those|the)\s+ones|the\s+(?:people|leads|contacts|prospects)|it)))+\s*$",

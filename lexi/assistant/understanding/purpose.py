@@ -429,6 +429,14 @@ _SO_THAT = prefilter.compile(
 # A reason inside the sentence, without a comma: "verified emails only since our domain
 # reputation took a hit", "leave out Boston since a colleague already covers the city",
 # "... because newly funded companies have budget" ("since March" is a date, and stays).
+# "accounting firms in Sweden that could be partners for us, their managing partners": what the
+# companies could be to the user, no role asked for
+_COULD_BE_FOR_US = re.compile(
+    r"\s+(?:that|who|which)\s+(?:could|might|would|can)\s+be\s+(?:good\s+|great\s+|potential\s+)?"
+    r"(?:partners?|clients?|customers?|resellers?|referral\s+partners?|channel\s+partners?)\s+"
+    r"(?:for|to|of)\s+(?:us|me)\b(?=\s*[,.;!?]|\s*$)",
+    re.IGNORECASE,
+)
 _INLINE_REASON = prefilter.compile(
     r"(?:\s+(?:because\s+(?!of\b)|cause\s+|cuz\s+|since\s+(?:our|my|we|i|they|a\s+colleague|someone|"
     r"somebody|nobody|it'?s|that'?s|there'?s)\b)"
@@ -452,7 +460,7 @@ _ANY_IS_FINE = re.compile(
     r"practices|businesses)\s+(?:are|is)\s+(?:fine|ok|okay|good|great)\b|"
     r"[\s,;\u2014\u2013-]*\b(?:any|all)\s+(?:industry|industries|sector|location|place|size|title|role|"
     r"company|companies|state|country|city|region)\s+(?:is|are|would\s+be|'s|works|will\s+do|does)\s*"
-    r"(?:fine|ok|okay|good|great|cool|it)?\b|"
+    r"(?:fine|ok|okay|good|great|cool|grand|alright|perfect|it)?\b|"
     # "drop the hotel part, any industry": said last, with nothing after it
     r"[\s,;\u2014\u2013-]+(?:any|all)\s+(?:industry|industries|sector|sectors|location|locations|size|"
     r"sizes|state|states|country|countries|region|regions)(?:\s+(?:please|pls|then|now))?\W*$",
@@ -498,6 +506,8 @@ def without_reasons(text: str, has_role=None) -> str:
     out = _ASIDE.sub(lambda m: _aside(m, has_role), _REASON.sub("", text))
     out = _SO_THAT.sub(lambda m: _aside(m, has_role), out)
     out = _INLINE_REASON.sub(lambda m: "." if m[0].rstrip()[-1:] in ".!?" else "", out)
+    if " be " in out:
+        out = _COULD_BE_FOR_US.sub("", out)
     return out if out.strip(" ,;.!?-") else text
 
 

@@ -1489,8 +1489,7 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     text, slots.exclude_technologies = patterns.excluded_technologies(text)
     text, slots.technologies = patterns.technologies(text)
     text, slots.keywords = patterns.keywords(text, quotes)
-    if "deal" in text or "store" in text or "Deal" in text or "Store" in text:
-        text = _makes_dealt(text, slots)
+    text = _kinds_of_company(text, slots)
     if "-" in text:
         text = _ROAD.sub(r"\1\2", text)  # "up and down I-75": a road, no count of 75
     tokens = tokenize(text)
@@ -1552,6 +1551,51 @@ _TRADE = re.compile(
 )
 
 
+_LAW_AREAS: dict[str, dict[str, str]] = data_file("trades.toml")["law_areas"]
+
+
+def _alternation(words: dict[str, str]) -> str:
+    return "|".join(
+        re.escape(k).replace(r"\ ", r"\s+") for k in sorted(words, key=len, reverse=True)
+    )
+
+
+# "personal injury law firms", "family law firms", "PI shops": the area of law before the firms
+_AREA_OF_LAW = re.compile(
+    rf"\b(?:(?P<with_law>{_alternation(_LAW_AREAS['with_law'])})\s+law"
+    rf"|(?P<alone>{_alternation(_LAW_AREAS['alone'])})(?:\s+law)?)"
+    r"\s+(?=(?:law\s+)?(?:firms?|practices?|shops?|offices?|groups?|attorneys?\s+offices?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _areas_of_law(text: str, slots: Slots) -> str:
+    """ "managing partners at personal injury law firms": law firms, the area their keyword."""
+
+    def named(m: re.Match[str]) -> str:
+        if m["with_law"]:
+            keyword = _LAW_AREAS["with_law"][" ".join(m["with_law"].lower().split())]
+        else:
+            keyword = _LAW_AREAS["alone"][" ".join(m["alone"].lower().split())]
+        add_unique(slots.keywords, [keyword])
+        return "law "
+
+    return _AREA_OF_LAW.sub(named, text)
+
+
+# "restaurant franchise owners", "franchise gyms", "franchise brands": franchises, a keyword
+_FRANCHISE = re.compile(
+    r"\bfranchis(?:e|ed)\s+(?=(?:owners?|operators?|brands?|gyms?|restaurants?|locations?|units?|"
+    r"businesses|compan(?:y|ies)|groups?|systems?|salons?|studios?|clinics?|hotels?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _franchises(text: str, slots: Slots) -> str:
+    add_unique(slots.keywords, ["franchise"])
+    return _FRANCHISE.sub("", text)
+
+
 _MAKES: dict[str, str] = data_file("trades.toml")["makes"]
 _MAKE = "|".join(re.escape(k) for k in sorted(_MAKES, key=len, reverse=True))
 _MAKES_DEALT = re.compile(
@@ -1608,6 +1652,18 @@ def _niche_named(slots: Slots, clause: str = "") -> None:
             slots.unknown = []
         if not slots.industries:
             slots.industries.append(industry)
+
+
+def _kinds_of_company(text: str, slots: Slots) -> str:
+    """Kinds of company said by words no industry names, read as keywords: car makes before
+    dealers, areas of law before law firms, franchises."""
+    if "deal" in text or "store" in text or "Deal" in text or "Store" in text:
+        text = _makes_dealt(text, slots)
+    if _AREA_OF_LAW.search(text):
+        text = _areas_of_law(text, slots)
+    if "ranchis" in text and _FRANCHISE.search(text) and not _MAKES_DEALT.search(text):
+        text = _franchises(text, slots)
+    return text
 
 
 def _makes_dealt(text: str, slots: Slots) -> str:
@@ -2274,7 +2330,9 @@ def _fuzzy(tokens: list[Token], i: int, slots: Slots, negated: bool) -> int:
 
 
 # Kinds of business no industry of the taxonomy names: searched as keywords, whole.
-_BUSINESS_KINDS = frozenset("salon barbershop laundromat florist pawnshop parlor parlour".split())
+_BUSINESS_KINDS = frozenset(
+    "salon barbershop laundromat florist pawnshop parlor parlour spa medspa".split()
+)
 
 
 def _flush(
@@ -2297,6 +2355,8 @@ def _flush(
     # keyword, with the words that say which kind
     company_noun = company_noun or tokens[pending[-1]].key in _BUSINESS_KINDS
     words = [tokens[j].text for j in pending]
+    if tokens[pending[-1]].key in _BUSINESS_KINDS:
+        words[-1] = tokens[pending[-1]].key  # "med spas": the med spa
     before = tokens[pending[0] - 1].key if pending[0] else ""
     # "engineers at Google": a capitalised name after "at" is the company (keywords match names).
     named = before in ("at", "@") and all(w[:1].isupper() or w[:1].isdigit() for w in words)

@@ -549,12 +549,16 @@ def _refine_roles(
     if not roles and slots.dept_mentions and base.get("titles") and not base.get("departments"):
         gone_depts = {d for d, _, neg in slots.dept_mentions if neg}
         new = [d for d, _, neg in slots.dept_mentions if not neg]
-        swapped = swap_departments(base["titles"], gone_depts, new, add)
+        taken = {ind for _, inds, _ in slots.dept_mentions for ind in inds}
+        # "only logistics and transport" after HR directors: sectors listed, no department
+        sectors = any(ind not in taken for ind in slots.industries)
+        swapped = None if sectors else swap_departments(base["titles"], gone_depts, new, add)
         # "marketing instead" after CFOs is about the department; "only in manufacturing" after
         # CFOs changes no title, and is the sector, as is "make it logistics" after COOs at
         # fintechs (a search by sector has its sector changed)
         if swapped or (
-            all(len(inds) <= 1 for _, inds, _ in slots.dept_mentions)
+            not sectors
+            and all(len(inds) <= 1 for _, inds, _ in slots.dept_mentions)
             and not (base.get("industries") and slots.industries)
         ):
             slots = _departments_not_industries(slots)

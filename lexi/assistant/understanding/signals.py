@@ -334,7 +334,11 @@ _HIRING = re.compile(
     # ("hiring travel nurses last 30d": the window, said without "in the")
     rf"(?:last|past|previous)\s+\d|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
-    rf"(?:\s+(?:and|&|or)\s+(?P<dept2>{_HIRING_DEPARTMENTS}|engineers|developers|marketers|designers|lawyers)\b)?"
+    rf"(?:\s+(?:and|&|or)\s+(?P<dept2>{_HIRING_DEPARTMENTS}|engineers|developers|marketers|designers|lawyers)\b"
+    # "hiring HR business partners or payroll accountants": a second title
+    r"|\s+(?:or|and|&)\s+(?P<what2>(?:(?!in\b|at\b|with\b|any\b|the\b)[A-Za-z][\w&/-]*\s+){0,2}"
+    r"(?!in\b|at\b|with\b|any\b|the\b)[A-Za-z][\w&/-]*s\b)"
+    r"(?=\s*(?:$|[,;.!?)]|\s+(?:in|at|with|who|that|which|posted|last|past|right|now)\b)))?"
     rf"(?:\s+(?:{_NOW_AFTER}))?"
     # "hiring SDRs in the last 30 days", "hiring RevOps analysts, posted in the past 2 weeks"
     # "(jobs posted in the last 30 days)"
@@ -389,6 +393,9 @@ _POSTED = [
         # "that posted jobs for HVAC technicians in the last 30 days"
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?{_ADVERTISED}\s+(?:an?\s+)?(?:new\s+|open\s+)?"
         rf"{_JOBS}\s+(?:for|as)\s+(?:an?\s+)?{_WHAT}{_WINDOW}",
+        # "only companies which have HR job postings open", "then any HR job posting"
+        rf"\b(?:(?:which|that|who)\s+(?:have|has)\s+(?:any\s+|open\s+|new\s+)?|(?<![\w-])any\s+)"
+        rf"{_WHAT}\s+(?:job\s+)?(?:postings?|posts|openings?|ads|vacanc(?:y|ies)|reqs?)\b(?:\s+open)?{_WINDOW}",
         # "that are advertising for data engineers": postings for that role
         rf"\b(?:(?:that|which|who)\s+(?:have\s+|has\s+|are\s+|is\s+)?)?(?:recently\s+)?"
         rf"advertis(?:ed|ing)\s+for\s+(?:an?\s+|new\s+)?{_WHAT}{_WINDOW}",
@@ -562,6 +569,12 @@ def _since(m: re.Match[str], today: date) -> dict[str, Any] | None:
         end = date(year + (q == 4), first + 3 if q < 4 else 1, 1) - timedelta(days=1)
         return {"after": f"{year}-{first:02d}-01", "before": end.isoformat()}
     return None
+
+
+# "... in 2025 or later", "in 2024 onwards": the year and every one after it
+_OR_LATER = re.compile(
+    r"\s*(?:(?:or|and)\s+(?:later|after|since|newer)|onwards?\b|\+)", re.IGNORECASE
+)
 
 
 def _year(filters: dict[str, Any], year: int) -> None:
@@ -782,8 +795,9 @@ class _Reading:
         _year(self.filters, year)
         if "year2" in m.re.groupindex and m.group("year2"):
             self.filters["last_funding"]["before"] = f"{max(year, int(m.group('year2')))}-12-31"
-        if rel == "this":
-            self.filters["last_funding"]["before"] = None  # the rest of the year has not been
+        if rel == "this" or _OR_LATER.match(m.string, m.end()):
+            # the rest of the year has not been; "in 2025 or later": from then on
+            self.filters["last_funding"]["before"] = None
         return self.note("funding_year")
 
     def since(self, m: re.Match[str]) -> str:
@@ -919,6 +933,7 @@ class _Reading:
 
     def hiring(self, m: re.Match[str]) -> str:
         what = re.sub(r"^any\s+", "", (m.group("what") or "").strip(), flags=re.I)
+        what = re.sub(r"\s+jobs?$", "", what, flags=re.I)  # "HR job postings": HR
         hiring_for: dict[str, Any] = self.filters.setdefault("hiring_for", {})
         if _ROLE_NOUNS.search(what) and _ROLE_NOUNS.sub("", what).lower() in _DEPARTMENTS:
             what = _ROLE_NOUNS.sub("", what)  # "finance roles": the finance department
@@ -934,6 +949,15 @@ class _Reading:
             # "Account Executive"), so postings match however the user wrote it.
             title = _one_of(what, key)
             hiring_for.setdefault("titles", []).append(canonical_title(title) or _cased(title))
+        if "what2" in m.re.groupindex and (second := m.group("what2")):
+            key2 = second.lower()
+            if key2 in _DEPARTMENTS:
+                hiring_for.setdefault("departments", []).append(_DEPARTMENTS[key2])
+            else:
+                title2 = _one_of(second, key2)
+                hiring_for.setdefault("titles", []).append(
+                    canonical_title(title2) or _cased(title2)
+                )
         if "hn" in m.re.groupindex and m.group("hn"):
             hiring_for["posted_within_days"] = min(_days(m.group("hn"), m.group("hu")), 3650)
         if not hiring_for:

@@ -20,7 +20,7 @@ from .lexicon import TECHNOLOGY_SPELLING
 from .scanner import extract
 from .text import norm_key
 
-_LEAD = r"^\W*(?:(?:hm+|hm+|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
+_LEAD = r"^\W*(?:(?:hm+|eh|meh|welp|ok(?:ay)?|oh|ah|wait|actually|and|also|no|nah|please|pls)\W+)*"
 _VERB = (
     r"(?:drop|remove|delete|lose|ditch|scrap|scratch|skip|undo|revert|reverse|bin|axe|nix|"
     r"forget(?:\s+about)?|never\s*mind(?:\s+about)?|take\s+(?:out|off|away)|get\s+rid\s+of|"

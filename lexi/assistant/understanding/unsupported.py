@@ -326,7 +326,11 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:(?:that|who)\s+(?:have|has)\s+)?(?:with\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+|between\s+)?"
         # "3 to 5 years of experience", "3-5 yrs exp": a range of years too
         r"(?:\d+\s*(?:-|\u2013|to|and)\s*)?\d+\+?\s*"
-        r"(?:years?|yrs?)'?\s+(?:of\s+)?(?:experience|exp)\b",
+        r"(?:years?|yrs?)'?\s+(?:of\s+)?(?:experience|exp)\b|"
+        # "chiropractors who've been practicing 10+ years", "in practice for over 20 years"
+        r"\b(?:who(?:'ve|\s+have|\s+has)\s+been\s+|been\s+)?(?:practi[cs]ing|in\s+practice|in\s+business|licensed|"
+        r"in\s+the\s+(?:industry|business|field|trade))\s+(?:for\s+)?(?:at\s+least\s+|over\s+|more\s+than\s+)?"
+        r"\d+\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?",
     ),
     (
         "tenure",
@@ -415,6 +419,10 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+(?:acquired|bought(?:\s+out)?)\b[^,;.]*|"
         r"\b(?:that\s+|which\s+)?(?:just|recently)\s+(?:opened|launched|announced|built)\s+(?:a\s+|an\s+|their\s+)?"
         r"(?:new\s+)?[\w\s-]{1,40}?(?=\s+(?:in|at)\s|[,;.!?]|$)|\b(?:that\s+)?had\s+layoffs\b[^,;.]*"
+        # "biotechs that announced positive Ph II data this quarter": trial read-outs in the news
+        r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|reported|released|published|read\s+out)\s+"
+        r"(?:(?:positive|negative|topline|top-line|new|their|its)\s+)*(?:ph(?:ase)?\.?\s*(?:i{1,3}|[123])[ab]?\s+)?"
+        r"(?:trial\s+)?(?:data|results|read-?outs?)\b(?:\s+(?:this|last)\s+(?:quarter|month|year|week))?"
         # "councils that have had a ransomware attack in the news this year"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:have\s+|has\s+)?(?:recently\s+)?(?:had|suffered|experienced|"
         r"reported|been\s+hit\s+by)\s+(?:a\s+|an\s+)?(?:recent\s+|major\s+)?(?:ransomware(?:\s+attacks?)?|"
@@ -495,7 +503,8 @@ _EXCLUDED_INITIALS = re.compile(
     r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
     r"(?:\s+(?:facilities|hospitals|stores|locations|sites|branches|offices|people|staff|folks|employees))?"
-    r"(?=\s*(?:$|[,;.!?)]|[-\u2014\u2013](?:\s|$)|\s+(?:lol|pls|please|they|since|because|as|we|either|too)\b))",
+    r"(?=\s*(?:$|[,;.!?)]|[-\u2014\u2013](?:\s|$)|\s+(?:lol|pls|please|they|since|because|as|we|either|too|"
+    r"though|tho)\b))",
     re.IGNORECASE,
 )
 _USED_BEFORE = re.compile(r"\b(?:use|uses|using|used|run|runs|running|on)\b[^,;.]*$", re.IGNORECASE)

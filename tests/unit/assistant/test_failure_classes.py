@@ -8078,3 +8078,204 @@ class TestTradesWarsawLondonAndPhoenixRequests:
         assert search(
             "whole UK, not only London", after({"titles": ["CEO"], "locations": ["London, GB"]})
         ).filters.locations == ["GB"]
+
+
+class TestTrialsDublinAtlantaAndStockholmRequests:
+    """A clinical-trial software AE's shorthand (ClinOps, biostats, Ph II), a Dublin SDR's first
+    week, an Atlanta agency founder's run-ons and a Stockholm partnerships lead's careful
+    English: company names before a place, the kind of firm said by its area of law or as a
+    franchise, lower-case places added with "too", lists named first with a remark after."""
+
+    @pytest.mark.parametrize(
+        ("text", "companies", "places"),
+        [
+            (
+                "clinical data managers at IQVIA, Parexel and ICON in the Triangle",
+                ["IQVIA", "Parexel", "ICON"],
+                ["Raleigh, NC, US", "Durham, NC, US", "Chapel Hill, NC, US"],
+            ),
+            ("cfos at Stripe and Plaid in New York", ["Stripe", "Plaid"], [NYC]),
+        ],
+    )
+    def test_company_names_before_the_place(self, text, companies, places):
+        f = search(text).filters
+        assert f.companies == companies and f.locations == places and not f.keywords
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            ("med spa owners in atlanta", {"keywords": ["med spa"], "seniorities": ["owner"]}),
+            ("medical directors at med spas in orlando", {"keywords": ["med spa"]}),
+            (
+                "managing partners at personal injury law firms in charlotte",
+                {"keywords": ["personal injury"], "industries": ["Law Practice"]},
+            ),
+            (
+                "partners at family law firms in jacksonville",
+                {"keywords": ["family law"], "industries": ["Law Practice"]},
+            ),
+            ("PI shops in tampa, managing partners", {"keywords": ["personal injury"]}),
+            ("restaurant franchise owners in georgia", {"keywords": ["franchise"]}),
+            ("owners of franchise gyms in florida", {"keywords": ["franchise"]}),
+            ("partners at law firms in ohio", {"keywords": []}),
+            ("founders of family businesses in ohio", {"keywords": []}),
+        ],
+    )
+    def test_the_kind_of_firm_is_kept(self, text, want):
+        f = search(text).filters.to_dict()
+        assert {k: f.get(k, []) for k in want} == want
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("directors of biostats at pharma companies", ["Director of Biostatistics"]),
+            ("heads of ClinOps at medical device companies", ["Head of Clinical Operations"]),
+        ],
+    )
+    def test_clinical_shorthand(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    @pytest.mark.parametrize(
+        ("text", "places"),
+        [
+            ("macon too", ["Atlanta, GA, US", "Macon, GA, US"]),
+            ("greenville sc too", ["Atlanta, GA, US", "Greenville, SC, US"]),
+            (
+                "throw columbia sc and greenville sc in there",
+                ["Atlanta, GA, US", "Columbia, SC, US", "Greenville, SC, US"],
+            ),
+        ],
+    )
+    def test_places_added_in_lower_case(self, text, places):
+        state = after({"titles": ["Orthodontist"], "locations": ["Atlanta, GA, US"]})
+        assert search(text, state).filters.locations == places
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "Only companies that are hiring HR business partners or payroll accountants",
+                "hiring_for",
+                {"titles": ["HR Business Partner", "Payroll Accountant"]},
+            ),
+            ("Then any HR job posting", "hiring_for", {"departments": ["human_resources"]}),
+            (
+                "only companies which have HR job postings open",
+                "hiring_for",
+                {"departments": ["human_resources"]},
+            ),
+            (
+                "Only companies where the last funding round was in 2025 or later",
+                "last_funding",
+                {"after": "2025-01-01", "before": None},
+            ),
+            ("not persons I have saved already", "exclude_saved", True),
+            ("nah drop clio, too narrow", "technologies", None),
+        ],
+    )
+    def test_refinements_as_written(self, text, key, value):
+        state = after({"titles": ["HR Director"], "locations": ["LT"], "technologies": ["Clio"]})
+        f = search(text, state).filters.to_dict()
+        assert f.get(key) == value
+        assert f["titles"] == ["HR Director"]
+
+    def test_what_the_companies_could_be_is_no_role(self):
+        f = search(
+            "Also find me accounting firms in Sweden that could be partners for us, their "
+            "managing partners"
+        ).filters
+        assert f.titles == ["Managing Partner"] and f.industries == ["Accounting"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("chiropractors in georgia who've been practicing 10+ years", "years_of_experience"),
+            (
+                "directors of biostatistics at biotechs that announced positive Ph II data this "
+                "quarter",
+                "news_events",
+            ),
+            (
+                "partnerships leads at consultancies in Dublin, not Accenture or Deloitte though, "
+                "we already work with them",
+                "exclude_companies",
+            ),
+            ("cisos at supermarkets in the uk, not tesco", "exclude_companies"),
+        ],
+    )
+    def test_criteria_no_filter_holds(self, text, code):
+        assert code in search(text).unsupported
+
+    def test_but_not_startups_is_no_company(self):
+        state = after({"titles": ["CEO"], "industries": ["Law Practice"]})
+        got = search("but not startups", state)
+        assert "exclude_companies" not in got.unsupported
+
+    @pytest.mark.parametrize(
+        ("text", "kind", "name"),
+        [
+            (
+                "rename it Med Spa Metro ATL since we doin the burbs too",
+                IntentKind.list_rename,
+                "Med Spa ATL",
+            ),
+            (
+                "matter of fact rename Charlotte Law to Carolinas PI Firms",
+                IntentKind.list_rename,
+                "Charlotte Law",
+            ),
+            ("and delete Med Spa ATL we done with that one", IntentKind.list_delete, "Med Spa ATL"),
+            (
+                "delete SCOPE 2025, that conference is long over",
+                IntentKind.list_delete,
+                "SCOPE 2025",
+            ),
+            ("save them to Nordic CHROs, tack", IntentKind.list_add, "Nordic CHROs"),
+        ],
+    )
+    def test_lists_named_with_remarks(self, text, kind, name):
+        state = ConversationState(
+            last_list_name="Med Spa ATL",
+            last_filters={"titles": ["CHRO"]},
+            last_prospect_ids=["p1"],
+            known_list_names=["Med Spa ATL", "Charlotte Law", "SCOPE 2025", "Nordic CHROs"],
+        )
+        got = interpret(text, state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(kind, name)]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            (
+                "quick q - can you filter by funding stage and hiring signals, or just title/geo?",
+                IntentKind.capabilities,
+            ),
+            (
+                "how do lists work in this? like do I have to make one first or",
+                IntentKind.capabilities,
+            ),
+            ("hey whats all you can do", IntentKind.capabilities),
+            ("approve em", IntentKind.task_approve),
+            ("and more formal also", IntentKind.email_rewrite),
+            (
+                "Could you please congratulate them on the new role in the first email",
+                IntentKind.email_rewrite,
+            ),
+            (
+                "Could you connect Lexi to our Salesforce so the contacts go there automatically?",
+                IntentKind.unsupported,
+            ),
+        ],
+    )
+    def test_questions_approvals_and_rewrites(self, text, kind):
+        state = ConversationState(last_campaign_id="c1", pending_task_ids=["t1"])
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    def test_a_campaign_topic_for_all_the_companies(self):
+        state = ConversationState(known_list_names=["PE Portfolio Nordics"])
+        got = interpret(
+            "draft a campaign for PE Portfolio Nordics about one payroll system for all the "
+            "portfolio companies",
+            state,
+        ).intents
+        assert got[0].params["topic"] == "one payroll system for all the portfolio companies"
