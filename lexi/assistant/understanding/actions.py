@@ -204,16 +204,20 @@ _OUT_OF_REACH = prefilter.compile(
 # "sync that list to bullhorn", "push them into Greenhouse": into a system the user has (a known
 # technology, the clause's last words), not a list or a campaign named so.
 _INTO_SYSTEM = re.compile(
-    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import|log|enter|put|load|add|connect|link|"
+    r"\b(?:sync|integrate|push|upload|export|copy|transfer|pipe|import|log|enter|load|connect|link|"
     r"hook\s+up)\b"
     r"(?:(?!\b(?:about|campaign|e-?mail|mention)\b)[^.?!]){0,40}?\b(?:to|into|with)\s+"
     r"(?:my\s+|our\s+|the\s+)?(?P<system>[\w.]+(?:\s+[\w.]+)??)"
     r"(?:\s+(?:account|instance|crm|ats|please|pls|for\s+me|now|too|as\s+well|asap))*\s*"
-    r"(?:[.,;!?]|$|(?=so\s+(?:that\s+)?(?:the|they|it|we|i|our|my|contacts|leads)\b))",
+    r"(?:[.,;!?]|$|(?=so\s+(?:that\s+)?(?:the|they|it|we|i|our|my|contacts|leads)\b)"
+    r"|(?=and\s+(?:pull|import|sync|bring|get|grab)\b))",
     I,
 )
 
 
+_EDITIONS = frozenset(
+    {"online", "cloud", "crm", "desktop", "enterprise", "pro", "one", "360", "business"}
+)
 # "I wanna load it into Epic": what the user will do with it, not asked of Lexi
 _THE_USER_WILL = re.compile(
     r"\b(?:i|we)(?:'ll|\s+(?:wanna|want\s+to|will|gonna|am\s+going\s+to|are\s+going\s+to|need\s+to|"
@@ -226,7 +230,16 @@ def _into_a_system(clause: str) -> re.Match[str] | None:
     m = _INTO_SYSTEM.search(clause)
     if m and _THE_USER_WILL.search(clause, 0, m.start()):
         return None
-    return m if m and m["system"].lower() in TECHNOLOGY_SPELLING else None
+    if m and (
+        m["system"].lower() in TECHNOLOGY_SPELLING
+        # "QuickBooks Online", "Salesforce CRM": a system and the edition of it
+        or (
+            m["system"].split()[0].lower() in TECHNOLOGY_SPELLING
+            and m["system"].split()[-1].lower() in _EDITIONS
+        )
+    ):
+        return m
+    return None
 
 
 # What an email or a campaign is about: "a campaign about faster background checks" asks for
@@ -258,6 +271,8 @@ def out_of_reach(clause: str, list_names: Sequence[str] = ()) -> Intent | None:
             for m in _OUT_OF_REACH.finditer(clause)
             if not _TOPIC_BEFORE.search(clause, 0, m.start())
             and not (m["crm"] and _in_a_list_name(clause, m.end(), list_names))
+            # ("I want to load it into my CRM": what the user will do with the file)
+            and not (m["crm"] and _THE_USER_WILL.search(clause, 0, m.start()))
         ),
         None,
     )

@@ -21,7 +21,7 @@ _THE_TASK = (
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
     r"save|saving|list\s+save|export|enrichment|(?:list\s+)?(?:merge|merging|rename|renaming)|removal)|"
-    r"this\s+(?:task|search|one)|that\s+(?:task|search|one)|the\s+one|my\s+task|"
+    r"this\s+(?:task|search|one|request)|that\s+(?:task|search|one|request)|the\s+one|my\s+task|"
     # terse: "approve task", "dismiss pending task"
     r"(?:(?:pending|waiting|open)\s+)?task|"
     # "dismiss whatever task that made"
@@ -83,7 +83,7 @@ _JUST_YES = re.compile(
 )
 _DISMISS = re.compile(
     rf"^\W*(?:(?:and|also|then|actually|hm+|wait|oh|oops|sorry|i'?m\s+sorry|i\s+am\s+sorry|apologies|excuse\s+me|"
-    rf"no|nah|naw|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
+    rf"no\s+need|no|nah|naw|nope|ok(?:ay)?|ugh|on\s+second\s+thoughts?|"
     rf"scratch\s+that|changed\s+my\s+mind|i\s+changed\s+my\s+mind|nvm|never\s*mind|nevermind|"
     rf"hold\s+on|hang\s+on|on\s+second\s+thought)[\s,.!]*)*(?:(?:please|kindly|pls)\s+)?(?:(?:cancel|dismiss|reject|decline|drop|scrap|forget|"
     rf"kill|nix|bin|ditch|axe|abort|trash|"

@@ -64,10 +64,10 @@ _TONES: dict[str, str] = {
         r"less\s+(?:scary|threatening|alarming|negative|doom(?:y)?)"
     ),
     "casual": (
-        r"casual|informal|relaxed|laid[\s-]?back|conversational|chill|less\s+formal|"
+        r"casual(?:ly)?|informal(?:ly)?|relaxed|laid[\s-]?back|conversational|chill|less\s+formal(?:ly)?|"
         r"less\s+stiff|loose|chatty"
     ),
-    "formal": r"formal|less\s+casual|less\s+familiar|too\s+familiar|more\s+serious|stiff|corporate|buttoned[\s-]?up",
+    "formal": r"formal(?:ly)?|less\s+casual|less\s+familiar|too\s+familiar|more\s+serious|stiff|corporate|buttoned[\s-]?up",
     "professional": r"professional",
     "warm": r"warm(?:er)?|friendl(?:y|ier)|personable|nicer|kinder|empathetic|human",
     "shorter": (
@@ -482,6 +482,12 @@ _A_LIST_NAMED = re.compile(
 _CAMPAIGN_NOUN = re.compile(r"\b(?:cam(?:paign|pain|paing)|sequence)s?\b", I)
 
 
+_THE_WHOLE_CAMPAIGN = re.compile(
+    r"\b(?:the|this|that|my|our)\s+(?:whole\s+|entire\s+)?(?:sequence|campaign|e-?mails|drafts?)\b",
+    I,
+)
+
+
 def _create(s: _Said) -> Intent | None:
     clause = s.clause
     if not (
@@ -491,6 +497,8 @@ def _create(s: _Said) -> Intent | None:
             r"\b(?:launch|start|kick\s+off|begin)\s+(?:the|this|that|my|our|it)\b", clause, I
         )
         and not (_A_LIST_NAMED.search(clause) and not _CAMPAIGN_NOUN.search(clause))
+        # ("make the whole sequence more formal": the campaign there is, rewritten)
+        and not (s.tone and _has_campaign(s.state) and _THE_WHOLE_CAMPAIGN.search(clause))
     ):
         return None
     params: dict = {}

@@ -48,7 +48,7 @@ _INJECTION = [
     ),
     re.compile(
         r"\b(?:set|give|add|grant|increase|raise|top\s+up|change|reset|make|update|transfer|"
-        r"refill|bump|double|put|load|award|assign|restore|refund|gift|boost)\b[^.?!]{0,30}"
+        r"refill|bump|double|put|load|award|assign|restore|refund|gift|boost)\b[^.?!\u2014\u2013;]{0,30}"
         # (not "our 48 hour credit decisions", "credit union", "credit card": credit as a trade)
         r"\b(?:credits?|balance)\b(?!\s+(?:decisions?|cards?|unions?|checks?|risk|scores?|lines?|"
         r"facilit(?:y|ies)|applications?|approvals?|analysts?|officers?|insurance|bureaus?|"
@@ -57,7 +57,12 @@ _INJECTION = [
     ),
     re.compile(r"\b(?:credits?|balance)\b[^.?!]{0,20}\b(?:to|=)\s*\$?\d", I),
     # "can you top us up with another 2,000?"
-    re.compile(r"\btop\s+(?:us|me|it|my\s+account|our\s+account|the\s+account)\s+up\b", I),
+    re.compile(
+        r"\btop\s+(?:us|me|my\s+account|our\s+account|the\s+account)\s+up\b"
+        # ("let's top it up: directors of operations at 3PLs": more people, not credits)
+        r"|\btop\s+it\s+up\b(?=[^.?!:]*\b(?:credits?|balance|account|\$|\d))",
+        I,
+    ),
     re.compile(r"\b(?:free|unlimited|infinite)\s+credits?\b", I),
     re.compile(
         r"\b(?:show|give|reveal|create|make|delete|revoke|list|print|tell|share|leak|grant|"
@@ -184,6 +189,9 @@ _ABOUT_LEXI = prefilter.compile(
     r"other\s+languages?|languages?)\b|"
     r"\bwhat\s+(?:else\s+)?(?:can|could)\s+(?:you|u)\s+(?:actually\s+)?do\b[^.?!]{0,20}\b(?:apart\s+from|besides|"
     r"other\s+than|then)\b|"
+    # "can you search on things like bed count, or whether a hospital is public or private?"
+    r"^\W*(?:(?:quick\s+q(?:uestion)?|so|and|hey|morning|before\s+i\s+start)\W+)*(?:can|could|do)\s+(?:you|u|i)\s+"
+    r"(?:search|filter)\s+(?:by|on|for)\s+(?:things|stuff|criteria|data)\s+like\b|"
     # "can you filter by funding stage and hiring signals, or just title/geo?": the filters there are
     r"^\W*(?:(?:quick\s+q(?:uestion)?|so|and|hey)\W+)*(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter)\s+(?:by|on)\s+"
     r"(?:funding(?:\s+stage)?|hiring(?:\s+signals?)?|signals?|titles?|geo(?:graphy)?|locations?|industr(?:y|ies)|"

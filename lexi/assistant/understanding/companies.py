@@ -230,6 +230,11 @@ def _read_as_nothing_else(name: str) -> bool:
     )
 
 
+def proper_name(name: str) -> bool:
+    """Whether capitalised words name one organisation (see ``_proper_name``)."""
+    return _proper_name(name)
+
+
 def _a_place(text: str) -> bool:
     from lexi.geo import place_named
 

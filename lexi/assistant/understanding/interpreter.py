@@ -709,6 +709,16 @@ def _not_just_the_old(m: re.Match[str]) -> str:
     return head if _ADDS.search(head) else f"also {head}"
 
 
+# "200 to 1,000.": the full stop after a number ends the sentence, it is no decimal point
+_STOP_AFTER_A_NUMBER = re.compile(r"(?<=\d)\.(?:\s*$|(?=\s))")
+
+
+def _stop_after_a_number(m: re.Match[str]) -> str:
+    return "" if m.end() == len(m.string) else " ."
+
+
+# "it's well out of date": an idiom, no list anything is taken out of
+_OUT_OF_IDIOM = re.compile(r"\bout\s+of\s+(date|touch|stock|business|hand|scope)\b", re.IGNORECASE)
 # "deputy and associate general counsel", "assistant and deputy principals": two ranks of one
 # title, each a title of its own
 _RANK = r"(?:deputy|associate|assistant|senior|junior|sr\.?|jr\.?|lead|staff|executive|regional|area|district)"
@@ -1118,6 +1128,12 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ),  # "1.000-5.000 medewerkers"
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     (("til", "until", "upto"), _TILL_N, "up to "),
+    (("out of ",), _OUT_OF_IDIOM, r"out-of-\1"),
+    (
+        ("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."),
+        _STOP_AFTER_A_NUMBER,
+        _stop_after_a_number,
+    ),
     (("take away", "Take away"), _TAKE_AWAY, "remove "),
     ((" in there", " in the mix", " in too"), _THROW_IN_THERE, r"add \g<what>"),
     ((" too", " as well"), _LOWER_PLACE_TOO, _lower_place_too),

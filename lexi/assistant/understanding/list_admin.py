@@ -20,7 +20,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:(?:i|we)(?:\s*'?ve|\s+have)?(?:\s+got)?|there\s+are|exist|are\s+(?:there|in\s+(?:the|my|our)\s+"
     r"(?:workspace|account)))|"
     r"(?:what|which)\s+lists\s+(?:exist|are\s+there)|"
-    r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|pull\s+up|bring\s+up|open)"
+    r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|share|pull\s+up|bring\s+up|open)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
     r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+(?:all\s+)?lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+(?:got|made|created|saved|built)|"

@@ -75,6 +75,7 @@ _NAME_AFTER_LIST = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+(?:list|please|pls|thanks|now|for\s+(?:me|now|the\s+moment|the\s+time\s+being)|too|as\s+well|"
+    r"as\s+(?:last\s+time|before|yesterday|usual|always)|"
     r"(?:with|w/|w|from|using|for|of|out\s+of)\s+"
     r"(?:these|them|those|the\s+results|these\s+results|these\s+people|everyone|all\s+of\s+them|"
     r"the\s+same\s+(?:ppl|people|folks|ones|contacts|leads)|"
@@ -87,7 +88,7 @@ _TRAILING = re.compile(
 # of it ("Dallas, TX Owners" keeps its comma).
 REMARK_AFTER = re.compile(
     r"\s*(?:[,;\u2014]\s+(?=(?:(?-i:[a-z])|(?-i:I)\s)[\w'\u2019]*\b(?:\W+\w+)+)|\s+[\u2014\u2013]\s+|"
-    r"\s+(?:because|since|cause|cuz|bc|even\s+though|even\s+if|although|though)\s+|"
+    r"\s+(?:because|since|cause|cuz|(?-i:bc)|even\s+though|even\s+if|although|though)\s+|"  # ("BC": B.C.)
     # "Test Liste - was only for testing": a hyphen, then what the list was
     r"\s+-\s+(?=(?:was|were|is|it'?s|its|that'?s|just|only|never|not|no\s+longer)\b)|\s*\((?=(?:i|we|it|that|this|they|you|just|btw|fyi|yes|"
     r"yeah|ok|sorry)\b)|"

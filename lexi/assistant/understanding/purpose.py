@@ -239,6 +239,21 @@ _REASON = prefilter.compile(
     # "friendlier please!! these are small business owners not Fortune 500 execs": who the
     # people are, set against who they are not (a reason for the change, no search)
     r"|(?:these|those|they)(?:'re|\s+are)\s+(?:\w+\s+){1,5}?(?:not|rather\s+than)\s+(?:\w+\s+){0,4}?\w+\s*[.!]*$"
+    # "..., some trusts call them that rather than 'head of'": what the role is called where
+    r"|(?:some|many|most|a\s+lot\s+of|lots\s+of|other)\s+(?:[\w-]+\s+){1,2}?(?:call|calls|name|names|title|titles)\s+"
+    r"(?:them|it|the\s+role|that\s+role|the\s+job)\b"
+    # "... Dutch clinicians would find that a bit much": how the readers would take it
+    r"|(?:[\w-]+\s+){0,3}?(?:would|will|might)\s+find\s+(?:that|it|this|them)\s+(?:a\s+bit\s+|too\s+|rather\s+|very\s+)?\w+"
+    # "— in Dutch hospitals logistics and purchasing often sit together": how things usually are
+    r"|(?:in\s+(?:[\w-]+\s+){1,3}?)?(?:[\w-]+\s+){1,4}?(?:often|usually|typically|generally|normally|mostly)\s+"
+    r"(?:sit|sits|report|reports|work|works|fall|falls|come|comes)\s+(?:together|under|to|with|in)\b"
+    # "I'd like to build some referral partnerships with CPA firms": the user's plan
+    r"|(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:like|love|want)\s+to\s+(?:build|grow|start|set\s+up|develop|create|"
+    r"form|establish)\s+(?:some\s+|a\s+few\s+|more\s+|a\s+couple\s+of\s+)?(?:[\w-]+\s+)?"
+    r"(?:partnerships?|relationships?|alliances?|referral\s+(?:partners|network))\b"
+    # "... as a CSV? I want to load it into my CRM": what the user will do with it
+    r"|(?:i|we)(?:'ll|\s+(?:want|wanna|need|plan|will|am\s+going|are\s+going|'m\s+going|'re\s+going|gonna))\s+"
+    r"(?:to\s+)?(?:load|import|upload|put|add|push|send|share|paste|drop)\s+(?:it|them|this|these|that|those)\b"
     # "what can you do? boss just gave me this thing": how the user came to the tool
     r"|(?:(?:my|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:just\s+)?(?:gave|got|bought|handed|set)\s+(?:me|us)\s+"
     r"(?:up\s+(?:with|on)\s+)?(?:this|the|a)\s+(?:thing|tool|app|account|software|platform|login|access|"

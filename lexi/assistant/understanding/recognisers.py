@@ -494,6 +494,29 @@ def _earlier_search(c: Clause) -> dict[str, Any] | None:
     return None
 
 
+# "hmm can you make it 6 months instead of 12", "over six months instead": the span of the
+# search's headcount growth (6 or 12 months)
+_GROWTH_SPAN = re.compile(
+    r"^\W*(?:(?:hm+|ok(?:ay)?|actually|and|so|no|wait|then)\W+)*(?:(?:can|could)\s+(?:you|u)\s+)?"
+    r"(?:make\s+it|change\s+it\s+to|switch\s+(?:it\s+)?to)?\s*(?:over|in|across|for)?\s*(?:the\s+)?(?:last|past)?\s*"
+    r"(?P<n>6|six|12|twelve)\s+months?(?:\s+instead)?(?:\s+of\s+(?:the\s+)?(?:6|six|12|twelve)(?:\s+months?)?)?"
+    r"(?:\s+(?:please|pls|then))?\W*$",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=43)
+def growth_span(c: Clause) -> Intent | None:
+    """The months of the search's headcount growth said again."""
+    base = c.running.filters
+    growth = (base or {}).get("headcount_growth_pct")
+    m = _GROWTH_SPAN.match(c.text)
+    if not (m and base is not None and isinstance(growth, dict)):
+        return None
+    months = 6 if m["n"].lower() in ("6", "six") else 12
+    return _refined({**base, "headcount_growth_pct": {**growth, "months": months}})
+
+
 @recogniser(priority=44)
 def number_corrected(c: Clause) -> Intent | None:
     """ "sorry, 200+ not 2000+", "I meant 15": a number of the last search corrected, in the
@@ -510,6 +533,29 @@ def take_back(c: Clause) -> Intent | None:
     earlier = _earlier_search(c)
     filters = takebacks.taken_back(c.text, base, earlier) or takebacks.places_moved(c.text, base)
     return _refined(filters)
+
+
+# "hmm, actually keep both titles", "keep both": the roles of the search before the swap, and
+# those after it
+_KEEP_BOTH = re.compile(
+    r"^\W*(?:(?:hm+|ah|oh|ok(?:ay)?|actually|no|wait|sorry|so)\W+)*(?:(?:can|could)\s+(?:you|we)\s+|please\s+|"
+    r"let'?s\s+)?keep\s+both(?:\s+(?:of\s+them|titles|roles|of\s+the\s+titles|of\s+the\s+roles))?"
+    r"(?:\s+(?:then|please|pls|too|in))*\W*$",
+    re.IGNORECASE,
+)
+
+
+@recogniser(priority=45)
+def both_kept(c: Clause) -> Intent | None:
+    """ "actually keep both titles" after one title was swapped for another: both."""
+    earlier = _earlier_search(c)
+    base = c.running.filters
+    if not (_KEEP_BOTH.match(c.text) and earlier and base):
+        return None
+    titles = list(dict.fromkeys([*(earlier.get("titles") or []), *(base.get("titles") or [])]))
+    if titles == list(base.get("titles") or []):
+        return None
+    return _refined({**base, "titles": titles})
 
 
 @recogniser(priority=46)

@@ -2152,22 +2152,50 @@ def _last_after_comma(tokens: list[Token], i: int) -> bool:
     return 0 < i == len(tokens) - 1 and tokens[i].start - tokens[i - 1].end >= 2
 
 
+def _rung_of_the_title(
+    roles: list[RoleHit], hit: RoleHit, tokens: list[Token], i: int, span: int
+) -> RoleHit | None:
+    """ "theatre nurse managers", "perioperative nurse managers": a title the vocabulary knows
+    ("Theatre Nurse") right before a rung that makes a title with its last word ("Nurse
+    Manager") is one title, that rung of it; None when the words are two roles."""
+    if not roles or span != 1 or i == 0 or hit.negated or hit.departments:
+        return None
+    last = roles[-1]
+    titles = last.named_titles
+    if len(titles) != 1 or last.negated or tokens[i].start - tokens[i - 1].end > 1:
+        return None
+    if titles[0].split()[-1].lower() != tokens[i - 1].text.lower():
+        return None  # the title does not end right before the rung
+    seniorities = hit.role.seniorities
+    if hit.named_titles or len(seniorities) != 1 or seniorities[0] not in SENIORITY_TITLE:
+        return None
+    rung = SENIORITY_TITLE[seniorities[0]]
+    if norm_key(f"{titles[0].split()[-1]} {rung}") not in VOCABULARY_TITLES:
+        return None
+    return RoleHit(Role(), title=f"{titles[0]} {rung}")
+
+
+def _take_role(hit: RoleHit, span, i, tokens, keys, slots: Slots, negated, prev) -> None:
+    hit.negated = negated
+    if hit.role.generic and not hit.departments:
+        slots.generic = True
+    elif (merged := _rung_of_the_title(slots.roles, hit, tokens, i, span)) is not None:
+        slots.roles[-1] = merged  # "theatre nurse managers": Theatre Nurse Manager
+    else:
+        _share_function(slots.roles, hit, keys, i, prev)
+        slots.roles.append(hit)
+        if (
+            not negated
+            and slots.count is None
+            and prev in ("a", "an", "one")
+            and not tokens[i + span - 1].text.lower().endswith("s")
+        ):
+            slots.count = 1
+
+
 def _take(kind, value, span, i, tokens, keys, slots: Slots, negated, prev, ambiguous) -> int:
     if kind == "role":
-        hit: RoleHit = value
-        hit.negated = negated
-        if hit.role.generic and not hit.departments:
-            slots.generic = True
-        else:
-            _share_function(slots.roles, hit, keys, i, prev)
-            slots.roles.append(hit)
-            if (
-                not negated
-                and slots.count is None
-                and prev in ("a", "an", "one")
-                and not tokens[i + span - 1].text.lower().endswith("s")
-            ):
-                slots.count = 1
+        _take_role(value, span, i, tokens, keys, slots, negated, prev)
     elif kind == "size":
         low, high = value
         if negated:  # "but not startups": the rest of the range

@@ -238,7 +238,8 @@ _IN_ROLE_FOR = re.compile(
     r"\(?\s*\b(?:who\s+(?:have\s+been\s+|'ve\s+been\s+)?)?(?:(?:been\s+)?in\s+(?:the\s+|their\s+)?"
     r"(?:role|seat|job|position)\s+(?:for\s+)?|(?:recently\s+|just\s+)?(?:started|joined|began|begun|"
     r"took\s+(?:up|on|over)|assumed|stepped\s+into)"
-    r"(?:\s+(?:their|the|a|his|her)\s+(?:new\s+|current\s+)?(?:company|employer|job|role|position|post)s?)?\s+)"
+    r"(?:\s+(?:their|the|a|his|her)\s+(?:new\s+|current\s+)?(?:company|employer|job|role|position|post|"
+    r"hotel|hospital|firm|bank|school|practice|agency|team|business|organi[sz]ation)s?)?\s+)"
     rf"(?:(?:in|within)\s+)?(?:the\s+)?{_UP_TO}\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?)\b\s*\)?",
     _I,
 )

@@ -368,7 +368,7 @@ _CLAUSE_VERBS = (
     r"build|set|stick|throw|drop|dump|move|rewrite|compose|prepare|kick|list|"
     r"grab|fetch|name|call|exclude|filter|narrow|only|just|spin|dismiss|cancel|reject|decline|approve|"
     r"rename|merge|pause|whats|what's|pending|change|shorten|trim|tweak|load|upload|import|sync|book|schedule|"
-    r"chuck|toss|bung|shove|stash|plonk|whack|sling|is\s+(?:there\s+)?anything|are\s+there\s+any"
+    r"chuck|toss|bung|shove|stash|plonk|whack|sling|pop|is\s+(?:there\s+)?anything|are\s+there\s+any"
 )
 _SPLIT = re.compile(
     rf"(?:\s*[.!?;]+\s+(?=\S))|(?:\s*,?\s+and\s+(?:then|after(?:wards|\s+that)?)\s+)|(?:\s*,\s*then\s+)|(?:(?<!\bless)(?<!\bmore)(?<!\bfewer)(?<!\bbigger)(?<!\bsmaller)(?<!\blarger)(?<!\bother)(?<!\brather)\s+then\s+)"

@@ -85,6 +85,14 @@ _RULES: list[tuple[str, str]] = [
             r"\b(?:publicly[\s-]traded|publicly[\s-]listed|privately[\s-]held)\b|"
             r"\b(?:listed|public)(?=\s+(?:\w+\s+)?(?:compan|firm|business|"
             r"manufactur|corporation|saas|software|bank))|\bfamily\s+(?=business)|"
+            # "leave out the private hospitals": a kind of the search's companies, left out whole
+            r"\b(?:leave\s+out|leaving\s+out|exclude|excluding|skip|without|minus|drop|remove|not|no)\s+"
+            r"(?:the\s+|any\s+)?(?:private|privately[\s-]run|public|state[\s-]run)\s+(?:hospitals?|clinics?|"
+            r"hospital\s+groups?|schools?|universit(?:y|ies)|colleges?)\b|"
+            # "private hospitals", "public or private clinics", "private companies"
+            r"\b(?:(?:public|private|state|nhs)\s+(?:or|and|/|vs\.?)\s+)?(?:private|privately[\s-]run|public|state[\s-]run)"
+            r"(?=\s+(?:hospitals?|clinics?|hospital\s+groups?|health\s*care\s+providers?|compan(?:y|ies)|firms?|"
+            r"schools?|universit(?:y|ies)|colleges?)\b)|"
             # "iwi-owned", "woman-owned" (any owner said with a hyphen); "independent schools"
             # (not part of a chain or the state)
             r"\b[a-z]+-owned\b|\bindependent\s+(?!school\s+districts?\b)(?=(?:[\w-]+\s+)?(?:schools?|pharmac|hotels?|restaurants?|"
@@ -167,8 +175,11 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:with\s+|that\s+(?:have|operate|run|own)\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d+\+?(?:\s+or\s+more)?\s+(?:(?:office|retail|physical|store|branch|clinic|practice|restaurant|production|"
-            r"manufacturing|distribution|operating)\s+)?(?:locations|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
+            r"manufacturing|distribution|operating)\s+)?(?:locations|dcs|distribution\s+centers|hotels|properties|venues|gyms|schools|pharmacies|vestigingen|filialen|standorte|locaties|sedi|sucursales|stores|branches|outlets|restaurants|sites|clinics|offices|rooftops|dealerships|franchises|units|campuses|facilities|warehouses|plants)\b"
             rf"{_NO_ROLE_AFTER}"
+            # "clinics with more than one location", "multi-location practices"
+            r"|\b(?:with\s+|that\s+have\s+|having\s+)?(?:more\s+than\s+one|multiple|several|many)\s+"
+            r"(?:locations?|sites?|branch(?:es)?|offices?|clinics?|stores?|outlets?)\b|\bmulti[\s-](?:location|site|unit)\b"
             # "with offices in 10+ countries", "present in 20 countries", "3+ plants"
             r"|\b(?:with\s+|that\s+have\s+|having\s+|which\s+(?:has|have)\s+)?(?:offices|operations|presence|employees|teams)\s+in\s+"
             r"(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\+?\s+(?:countries|country|states|cities|markets)\b"
@@ -474,7 +485,7 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
-    independent ivy operate bilingual suppress before
+    independent ivy operate bilingual suppress before location dcs multi
     """.split()
 )
 
@@ -500,7 +511,7 @@ _HINT = re.compile(_trie(sorted(set(_HINTS))))
 # "not CBRE or JLL", "exclude HEB lol": companies named by their initials, left out
 _NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+(?:n\s+|of\s+|de\s+)?[A-Z][\w'&.-]*){0,2})"
 _EXCLUDED_INITIALS = re.compile(
-    r"\b(?:not|exclude|excluding|except|but\s+not|no)\s+"
+    r"\b(?:not|exclude|excluding|except|but\s+not|no|leave\s+out|leaving\s+out|skip|skipping|minus)\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
     r"(?:\s+(?:facilities|hospitals|stores|locations|sites|branches|offices|people|staff|folks|employees))?"
     r"(?=\s*(?:$|[,;.!?)]|[-\u2014\u2013](?:\s|$)|\s+(?:lol|pls|please|they|since|because|as|we|either|too|"
@@ -523,6 +534,11 @@ def _company_initials(name: str) -> bool:
         name = name[:-2]
     if geo.lookup(name) or name.lower() in TECHNOLOGY_SPELLING:
         return False
+    if " " in name and name[:1].isupper():
+        from .companies import proper_name
+
+        if proper_name(name):
+            return True  # "Beacon Hospital", "Blackrock Clinic": one organisation each
     return not any(read_by_a_table(word) for word in name.split())
 
 

@@ -8279,3 +8279,207 @@ class TestTrialsDublinAtlantaAndStockholmRequests:
             state,
         ).intents
         assert got[0].params["topic"] == "one payroll system for all the portfolio companies"
+
+
+class TestGulfMidwestCanadianAndIrishMedtechRequests:
+    """A Dubai facilities-services account manager, a Minneapolis fractional CFO, a Toronto SDR
+    manager coaching his team and a Cork medtech partnerships lead writing long sentences with
+    asides: a rung after a title makes one title, private hospitals are an ownership no filter
+    holds, remarks about how roles are called or sit, both titles kept, a span of growth said
+    again, a full stop after a number."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("theatre nurse managers at hospitals in ireland", ["Theatre Nurse Manager"]),
+            ("perioperative nurse managers", ["Perioperative Nurse Manager"]),
+            ("nurse managers in ohio", ["Nurse Manager"]),
+        ],
+    )
+    def test_a_rung_after_a_title_is_one_title(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_private_hospitals_are_an_ownership(self):
+        got = search("CEOs of private hospitals in Ireland")
+        assert got.unsupported == ["ownership_type"]
+        assert got.filters.industries == ["Hospital & Health Care"]
+        state = after({"titles": ["Head of Procurement"], "industries": ["Hospital & Health Care"]})
+        got = search(
+            "Leave out the private hospitals, we're going after the public sector first", state
+        )
+        assert (
+            got.filters.industries == ["Hospital & Health Care"]
+            and not got.filters.exclude_industries
+        )
+        assert "ownership_type" in got.unsupported
+        assert search("find IT directors in the public sector in Virginia").filters.industries == [
+            "Government Administration"
+        ]
+
+    def test_both_titles_kept_after_a_swap(self):
+        state = after({"titles": ["Medical Director"], "locations": ["NL"]})
+        state.turn = 3
+        state.result_sets = [
+            {
+                "id": "a",
+                "filters": {"titles": ["Chief Medical Officer"], "locations": ["NL"]},
+                "turn": 1,
+            },
+            {
+                "id": "b",
+                "filters": {"titles": ["Medical Director"], "locations": ["NL"]},
+                "turn": 2,
+            },
+        ]
+        assert search("Actually, keep both titles.", state).filters.titles == [
+            "Chief Medical Officer",
+            "Medical Director",
+        ]
+
+    @pytest.mark.parametrize(
+        "text", ["hmm can you make it 6 months instead of 12", "Hmm, over six months instead."]
+    )
+    def test_the_span_of_growth_said_again(self, text):
+        state = after(
+            {"titles": ["CFO"], "headcount_growth_pct": {"min": 10, "max": None, "months": 12}}
+        )
+        assert search(text, state).filters.headcount_growth_pct["months"] == 6
+
+    def test_a_full_stop_after_a_number(self):
+        state = after({"titles": ["Head of BD"], "employees": {"min": 50, "max": 500}})
+        f = search("Actually, scratch that — 200 to 1,000.", state).filters
+        assert f.employees == {"min": 200, "max": 1000} and f.limit == 25
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "Also procurement directors, some trusts call them that rather than 'head of'.",
+                ["Head of Procurement", "Procurement Director"],
+            ),
+            (
+                "And add heads of logistics — in Dutch hospitals logistics and purchasing often sit together.",
+                ["Head of Procurement", "Head of Logistics"],
+            ),
+        ],
+    )
+    def test_remarks_about_the_roles(self, text, titles):
+        state = after(
+            {
+                "titles": ["Head of Procurement"],
+                "industries": ["Hospital & Health Care"],
+                "limit": 40,
+            }
+        )
+        f = search(text, state).filters
+        assert f.titles == titles and f.industries == ["Hospital & Health Care"] and f.limit == 40
+
+    def test_a_plan_said_after_the_request(self):
+        f = search(
+            "Owners of accounting firms in Minnesota. I'd like to build some referral partnerships "
+            "with CPA firms."
+        ).filters
+        assert f.limit == 25 and f.industries == ["Accounting"]
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "owners of facility services companies in Sharjah",
+                {"industries": ["Facilities Services"]},
+            ),
+            (
+                "hotel GMs in UAE who joined their hotel in the last 90 days",
+                {"job_change_within_days": 90},
+            ),
+            (
+                "now let's top it up: directors of operations at 3PLs in Ohio",
+                {"titles": ["Director of Operations"]},
+            ),
+        ],
+    )
+    def test_searches_as_written(self, text, want):
+        f = search(text).filters.to_dict()
+        assert {k: f.get(k) for k in want} == want
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("owners of clinics with more than one location in South Dakota", "location_count"),
+            (
+                "distribution managers at wholesalers in Minnesota that run more than 3 DCs",
+                "location_count",
+            ),
+        ],
+    )
+    def test_criteria_no_filter_holds(self, text, code):
+        got = search(text)
+        assert code in got.unsupported and got.filters.limit == 25
+
+    def test_organisations_left_out_by_name(self):
+        state = after(
+            {
+                "titles": ["CEO"],
+                "industries": ["Hospital & Health Care"],
+                "locations": ["Dublin, IE"],
+            }
+        )
+        got = search(
+            "And leave out Beacon Hospital and Blackrock Clinic, we've met them both already.",
+            state,
+        )
+        assert got.unsupported == ["exclude_companies"]
+        assert (
+            got.filters.industries == ["Hospital & Health Care"]
+            and not got.filters.exclude_industries
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("share me all my lists", [IntentKind.list_show]),
+            ("No need, cancel this request", [IntentKind.task_dismiss]),
+            ("Make the whole sequence more formal as well.", [IntentKind.email_rewrite]),
+            (
+                "Could you rewrite it more formally, and lose the exclamation marks? Dutch clinicians would find that a bit much.",
+                [IntentKind.email_rewrite],
+            ),
+            (
+                "Add them to DACH Procurement — and how many credits will that use?",
+                [IntentKind.list_add, IntentKind.credits],
+            ),
+            (
+                "Delete the old Private Hospitals IE list, it's well out of date.",
+                [IntentKind.list_delete],
+            ),
+            (
+                "can I get Private Hospitals IE as a CSV? I want to load it into my CRM",
+                [IntentKind.list_export],
+            ),
+            (
+                "could you connect to my QuickBooks Online and pull in my current clients?",
+                [IntentKind.unsupported],
+            ),
+            (
+                "Morning! Before I start — can you search on things like bed count, or whether a hospital is public or private?",
+                [IntentKind.capabilities],
+            ),
+            ("pop these into the same list as last time", [IntentKind.list_add]),
+            ("ok save as new list Q1 Importers BC - Dec 2", [IntentKind.list_create]),
+        ],
+    )
+    def test_lists_tasks_and_rewrites(self, text, kinds):
+        state = ConversationState(
+            last_campaign_id="c1",
+            pending_task_ids=["t1"],
+            last_list_name="DACH Procurement",
+            last_filters={"titles": ["CFO"]},
+            last_prospect_ids=["p1"],
+            known_list_names=["DACH Procurement", "Private Hospitals IE"],
+        )
+        got = interpret(text, state).intents
+        assert [i.kind for i in got] == kinds
+        if text.startswith("ok save as"):
+            assert got[0].list_name == "Q1 Importers BC - Dec 2"
+        if text.startswith("pop these"):
+            assert (got[0].list_name, got[0].list_target) == ("DACH Procurement", "last")
