@@ -558,7 +558,9 @@ _START_SENDING = prefilter.compile(
     r"launch\s+it|start\s+it|ship\s+it|send\s+it|kick\s+it\s+off|fire\s+(?:it|them)\s+off|"
     # a paused campaign going again: "unpause it", "resume the campaign"
     r"(?:un-?pause|resume|restart|reactivate)\s+(?:it|that|sending|(?:the|my|our)\s+(?:[\w&'-]+\s+){0,4}?"
-    r"(?:campaign|sequence|emails?|outreach))|turn\s+it\s+back\s+on)\b",
+    r"(?:campaign|sequence|emails?|outreach))|turn\s+it\s+back\s+on|"
+    # "ok turn the sequence on", "switch the campaign on"
+    r"(?:turn|switch|flip)\s+(?:it|the\s+(?:campaign|sequence|emails?|outreach))\s+on)\b",
     I,
 )
 

@@ -372,7 +372,7 @@ _CREDITS = prefilter.compile(
     I,
 )
 _TASKS = prefilter.compile(
-    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:(?:for|on)\s+)?(?:my\s+)?(?:approval|approve|sign[\s-]?off)|"
+    r"\btasks?\b|\bapprovals?\b|\bawaiting\b|\bwaiting\s+(?:(?:for|on)\s+)?(?:my\s+)?(?:approval|approve|sign[\s-]?off|ok|okay)\b|"
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"

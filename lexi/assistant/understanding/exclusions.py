@@ -21,7 +21,8 @@ _SAVED = prefilter.compile(
     _LEAD
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
     # "drop anyone already in my contacts", "remove the people which I have already saved"
-    r"leaving\s+out|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|get\s+rid\s+of)\s+"
+    r"leaving\s+out|leave\s+off|omit|omitting|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|"
+    r"get\s+rid\s+of)\s+"
     rf"(?:the\s+)?(?:{_FOLK}|those|contacts|leads|"
     r"prospects|anyone|everyone|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
     r"who['’]s\s+|who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|"

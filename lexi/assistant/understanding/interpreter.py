@@ -717,6 +717,10 @@ def _stop_after_a_number(m: re.Match[str]) -> str:
     return "" if m.end() == len(m.string) else " ."
 
 
+# "only companies bigger then 50 people": "than", typed as it sounds
+_THEN_FOR_THAN = re.compile(
+    r"\b(bigger|smaller|larger|greater|fewer|older|newer|higher|lower)\s+then\b", re.IGNORECASE
+)
 # "it's well out of date": an idiom, no list anything is taken out of
 _OUT_OF_IDIOM = re.compile(r"\bout\s+of\s+(date|touch|stock|business|hand|scope)\b", re.IGNORECASE)
 # "deputy and associate general counsel", "assistant and deputy principals": two ranks of one
@@ -1129,6 +1133,7 @@ _SAID_OTHER_WAYS: tuple[tuple[tuple[str, ...], re.Pattern[str], Any], ...] = (
     ((" bis ", " tot ", " til", " a ", " à ", " até ", " until ", " upto "), _RANGE_WORD, r"\1-"),
     (("til", "until", "upto"), _TILL_N, "up to "),
     (("out of ",), _OUT_OF_IDIOM, r"out-of-\1"),
+    ((" then",), _THEN_FOR_THAN, r"\1 than"),
     (
         ("0.", "1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.", "9."),
         _STOP_AFTER_A_NUMBER,

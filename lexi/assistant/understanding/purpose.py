@@ -208,7 +208,7 @@ _REASON = prefilter.compile(
     r"never|won'?t|can'?t)\b"
     r"|(?:we|i)\s+(?:don'?t|do\s+not|never|can'?t|cannot|won'?t)\b"
     # "exclude the bay area, nobody there has roof space", "skip florida, none of them reply"
-    r"|(?:nobody|no\s*one|none\s+of\s+(?:them|those|these|em))\s+(?:(?:there|here|over\s+there)\s+)?"
+    r"|(?:nobody|no\s*one|none\s+of\s+(?:them|those|these|em))\s+(?:(?:there|here|over\s+there|in\s+[\w-]+)\s+)?"
     r"(?:ever\s+|really\s+|even\s+|actually\s+)?(?:has|have|had|buys?|bought|needs?|wants?|uses?|reads?|opens?|"
     r"checks?|looks?|"
     r"answers?|repl(?:y|ies)|responds?|picks?|cares?|is|are|was|were|seems?|does|do|did|can|could|"

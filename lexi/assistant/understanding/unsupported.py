@@ -375,7 +375,8 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "languages",
-        rf"\b(?:{_LANGUAGE_NAMES}|bilingual)[\s-]speaking\b|"
+        # "bilingual spanish speaking nurse managers": both said together
+        rf"\b(?:bilingual\s+)?(?:{_LANGUAGE_NAMES}|bilingual)[\s-]speaking\b|"
         # "bilingual English/French account managers", "bilingual (Spanish)"
         rf"\bbilingual\b(?:\s+\(?(?:in\s+)?(?:{_LANGUAGE_NAMES})(?:\s*(?:/|and|&|-|\+)\s*(?:{_LANGUAGE_NAMES}))?\)?)?|"
         rf"\b(?:ideally\s+|only\s+|preferably\s+)?(?:{_LANGUAGE_NAMES})\s+speakers?\b|"

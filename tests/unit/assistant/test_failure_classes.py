@@ -8483,3 +8483,45 @@ class TestGulfMidwestCanadianAndIrishMedtechRequests:
             assert got[0].list_name == "Q1 Importers BC - Dec 2"
         if text.startswith("pop these"):
             assert (got[0].list_name, got[0].list_target) == ("DACH Procurement", "last")
+
+
+class TestAgritechStaffingBerlinAndOmahaRequests:
+    """A São Paulo agritech sales manager, a Nashville staffing seller, a Berlin growth lead's
+    German-shaped English ("bigger then 50 people") and a 58-year-old Omaha agency owner's
+    complete sentences: exclusions said as "leave off" and "omit", "than" typed as "then",
+    remarks after a rewrite, a campaign turned on, languages said with "bilingual"."""
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            ("Leave off anybody I have already saved.", "exclude_saved", True),
+            ("Omit anybody I have saved already.", "exclude_saved", True),
+            ("only companies bigger then 50 people", "employees", {"min": 51, "max": None}),
+        ],
+    )
+    def test_refinements_as_written(self, text, key, value):
+        state = after({"titles": ["CFO"], "industries": ["E-Commerce"]})
+        f = search(text, state).filters.to_dict()
+        assert f[key] == value and f["limit"] == 25
+
+    def test_languages_said_with_bilingual(self):
+        got = search("bilingual spanish speaking nurse managers in memphis")
+        assert got.filters.titles == ["Nurse Manager"] and got.unsupported == ["languages"]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("What is waiting on my OK?", IntentKind.tasks),
+            ("ok turn the sequence on", IntentKind.campaign_start),
+            (
+                "shorter please and more direct, nobody in finance reads long mails",
+                IntentKind.email_rewrite,
+            ),
+            ("Do you have thier direct phone numbers?", IntentKind.unsupported),
+        ],
+    )
+    def test_asks_in_complete_sentences(self, text, kind):
+        state = ConversationState(
+            last_campaign_id="c1", last_filters={"titles": ["CFO"]}, last_prospect_ids=["p1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
