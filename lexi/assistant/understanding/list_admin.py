@@ -80,18 +80,6 @@ _EXPORT_THE_LAST = re.compile(
 )
 
 
-def _renamed_it(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
-    m = _RENAME_IT.match(clause)
-    if m and (old := _the_last(state)) and (new := _list_name(m["new"], quotes, state, new=True)):
-        return Intent(
-            kind=IntentKind.list_rename,
-            list_name=old,
-            list_target="named",
-            params={"new_name": new},
-        )
-    return None
-
-
 # "rename it Med Spa Metro ATL since we doin the burbs too": the new name said without "to"
 _RENAME_IT = re.compile(
     r"^\W*(?:please\s+)?(?:rename|re-name)\s+(?:it|this|that)(?:\s+(?:list|one))?\s+(?!(?:to|as|into|in)\b)"
@@ -296,7 +284,6 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
         return Intent(kind=IntentKind.list_show)
     found = (
         _renamed(clause, quotes, state)
-        or _renamed_it(clause, quotes, state)
         or _merged(clause, quotes, state)
         or _exported(clause, quotes, state)
     )
@@ -309,13 +296,18 @@ def list_admin(clause: str, quotes: list[str], state: ConversationState) -> Inte
 
 
 def _renamed(clause: str, quotes: list[str], state: ConversationState) -> Intent | None:
-    m = _RENAME.match(clause)
-    if not m:
+    """ "rename X to Y", "rename it to Y", and "rename it Y since ..." (the new name without "to")."""
+    if m := _RENAME.match(clause):
+        old = (
+            _the_last(state)
+            if _PRONOUN_LIST.fullmatch(m[1].strip())
+            else _list_name(m[1], quotes, state)
+        )
+        new = _list_name(m[2], quotes, state, new=True)
+    elif m := _RENAME_IT.match(clause):
+        old, new = _the_last(state), _list_name(m["new"], quotes, state, new=True)
+    else:
         return None
-    old = _list_name(m[1], quotes, state)
-    if _PRONOUN_LIST.fullmatch(m[1].strip()):
-        old = _the_last(state)
-    new = _list_name(m[2], quotes, state, new=True)
     if old and new:
         return Intent(
             kind=IntentKind.list_rename,
