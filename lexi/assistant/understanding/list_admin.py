@@ -204,19 +204,25 @@ _SAID_OF_THEN_IT = re.compile(
 )
 
 
-def named_then_acted_on(text: str, names: list[str]) -> str:
-    """ "Holiday Open House 2026 is over, delete it pls": "delete Holiday Open House 2026 pls",
-    when the message starts with one of the workspace's list names."""
-    low = text.lower().lstrip()
-    name = max(
+def _named_first(text: str, names: list[str]) -> list[str]:
+    """The list names ``text`` starts with as whole words ("Q1 Leads is over", not "Q1
+    Leadership"), the longest first."""
+    low = text.lower()
+    return sorted(
         (
             n
             for n in names
             if n and low.startswith(n.lower()) and not low[len(n) : len(n) + 1].isalnum()
         ),
         key=len,
-        default=None,
+        reverse=True,
     )
+
+
+def named_then_acted_on(text: str, names: list[str]) -> str:
+    """ "Holiday Open House 2026 is over, delete it pls": "delete Holiday Open House 2026 pls",
+    when the message starts with one of the workspace's list names."""
+    name = next(iter(_named_first(text.lstrip(), names)), None)
     if name is None:
         return text
     rest = text.lstrip()[len(name) :]
@@ -426,15 +432,14 @@ def _known_first(raw: str, state: ConversationState) -> str | None:
     """The workspace's list named first in ``raw``, with a remark after it ("Med Spa ATL we
     done with that one"); None when the words after the name may be part of another name."""
     text = _LEADING.sub("", raw.strip())
-    low = text.lower()
-    for name in sorted(state.known_list_names, key=len, reverse=True):
-        n = name.lower()
+    for name in _named_first(text, state.known_list_names):
         rest = text[len(name) :]
-        if n and low.startswith(n) and rest[:1] in (" ", ",", ";", "-", "\u2014", "\u2013"):
-            if not any(
-                k.lower().startswith(n + rest[:1]) for k in state.known_list_names if k != name
-            ):
-                return name
+        if rest[:1] in (" ", ",", ";", "-", "\u2014", "\u2013") and not any(
+            k.lower().startswith(name.lower() + rest[:1])
+            for k in state.known_list_names
+            if k != name
+        ):
+            return name
     return None
 
 
