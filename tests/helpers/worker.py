@@ -79,6 +79,22 @@ class WorkerProcess:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait(timeout=10)
 
+    def pause(self, timeout: float = 30.0) -> None:
+        """SIGSTOP, returning once every thread of the process has stopped. The signal alone
+        does not stop the process at once: on a busy machine its threads may run on for tens of
+        milliseconds, so a test that stops it at a precise point waits here before going on."""
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGSTOP)
+        deadline = time.monotonic() + timeout
+        while not _all_threads_stopped(self.proc.pid):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"worker {self.proc.pid} did not stop")
+            time.sleep(0.001)
+
+    def resume(self) -> None:
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGCONT)
+
     def stop(self) -> None:
         """Stop the process (if still running) and remove its log file."""
         if self.proc is not None and self.proc.poll() is None:
@@ -98,6 +114,18 @@ class WorkerProcess:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _all_threads_stopped(pid: int) -> bool:
+    """Whether every thread of ``pid`` is stopped ("T" in its /proc stat)."""
+    states = []
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            # "tid (comm) S ...": the state follows the command name, which may hold spaces
+            states.append(stat.read_text().rpartition(")")[2].split()[0])
+        except (OSError, IndexError):
+            continue
+    return bool(states) and all(state in ("T", "t") for state in states)
 
 
 def wait_for(path: Path, proc: WorkerProcess, timeout: float = 60.0) -> None:
