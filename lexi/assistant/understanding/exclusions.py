@@ -35,6 +35,9 @@ _SAVED = prefilter.compile(
 )
 _NEW_ONLY = prefilter.compile(
     _LEAD + rf"\b(?:(?:only\s+)?new\s+(?:{_FOLK}|prospects|leads|contacts|names)(?:\s+only)?"
+    # ("NEW ones, started in the last 90 days": new in the job)
+    r"(?![\s,]+(?:(?:who|that)(?:'ve|\s+have)?\s+)?(?:just\s+)?(?:started|joined|hired|promoted|"
+    r"appointed|in\s+(?:the|their)\s+(?:role|job|seat|position)s?)\b)"
     # "only new folk i havent saved yet"
     r"(?:\s+(?:(?:that|who)\s+)?(?:i|we)\s+(?:haven'?t|havent|have\s+not|didn'?t)\s+(?:already\s+)?"
     r"(?:saved|added|got)(?:\s+yet)?)?|"

@@ -39,6 +39,7 @@ from .purpose import without_examples, without_glosses, without_purpose
 from .questions import clarify
 from .recall import recall
 from .registry import REGISTRY, Clause, Message, RecogniserRegistry, Running
+from .remarks import without_remarks
 from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
 from .signals import MONTH_NAMES
@@ -1446,7 +1447,7 @@ class RuleInterpreter:
             cleaned,
         )
         cleaned = _INSTEAD_OF_FIRST.sub(r"\g<lead>\g<new> instead of \g<old>", cleaned)
-        cleaned = _without_about_me(without_purpose(cleaned, _names_people))
+        cleaned = _without_about_me(without_purpose(without_remarks(cleaned), _names_people))
         cleaned = without_glosses(chiefs_glossed(cleaned), _only_role)
         cleaned = _without_brackets(cleaned)
         cleaned = corrected(cleaned, _reading)

@@ -546,7 +546,9 @@ def _company_initials(name: str) -> bool:
 # "cisos at supermarkets in the uk, not tesco", "except tesco and asda": lower-case names left
 # out at the end of a request, each a single word no table reads
 _EXCLUDED_LOWER = re.compile(
-    r"(?:[,;]\s*|\s(?:but\s+)?)(?:not|except|excluding|exclude)\s+"
+    r"(?:^|[,;]\s*|\s(?:but\s+)?)(?:not|except|excluding|exclude)\s+"
+    # "exclude anyone at exxon or chevron"
+    r"(?:(?:anyone|anybody|everyone|people|folks|ppl|those|the\s+ones)\s+(?:at|from)\s+)?"
     r"(?P<names>(?-i:[a-z])[\w&'.-]{2,}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*(?-i:[a-z])[\w&'.-]{2,}){0,4})"
     r"(?=\s*(?:$|[.!?;]|\s+(?:pls|please|thanks|ta|cheers)\b))",
     re.IGNORECASE,

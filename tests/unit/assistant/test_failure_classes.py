@@ -8525,3 +8525,140 @@ class TestAgritechStaffingBerlinAndOmahaRequests:
             last_campaign_id="c1", last_filters={"titles": ["CFO"]}, last_prospect_ids=["p1"]
         )
         assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+
+class TestRemarksOilfieldAndRegTechRequests:
+    """A Cleveland ERP consultant who explains himself in whole sentences, a Houston oilfield
+    rental rep's trade words ("E&Ps", "midstream", "drilling contractors") and a Melbourne
+    cleaning firm: a sentence that only says how things are is no constraint and no second
+    search, when another sentence asks for something."""
+
+    @pytest.mark.parametrize(
+        ("text", "filters"),
+        [
+            (
+                "I'd like plant managers at plastics companies in Michigan. Plastics plants have "
+                "been my bread and butter for years, their scheduling and their resin costing is "
+                "always a mess and the plant manager is the one who hears about it.",
+                {"titles": ["Plant Manager"], "industries": ["Plastics"], "locations": ["MI, US"]},
+            ),
+            (
+                "Hello Lexi. I'm putting together some outreach for food processors. In my "
+                "experience their controllers are the ones who feel the pain of a bad ERP first. "
+                "Could you find me controllers at food production companies in Pennsylvania?",
+                {
+                    "titles": ["Controller"],
+                    "industries": ["Food Production"],
+                    "locations": ["PA, US"],
+                },
+            ),
+            (
+                "A new plant manager is the best door-opener I know of, they all want to fix "
+                "something in their first year. Find me plant managers in Ohio who started their "
+                "job in the last 90 days.",
+                {
+                    "titles": ["Plant Manager"],
+                    "locations": ["OH, US"],
+                    "job_change_within_days": 90,
+                },
+            ),
+            (
+                "Who is the CFO at hillsidedairy.com? A friend of mine from church says they're "
+                "looking at new systems.",
+                {"titles": ["CFO"], "companies": ["hillsidedairy.com"]},
+            ),
+        ],
+    )
+    def test_a_remark_is_no_constraint(self, text, filters):
+        f = search(text).filters.to_dict()
+        assert {k: f.get(k) for k in filters} == filters
+        assert not f.get("keywords") and set(f) - {"limit"} == set(filters)
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            (
+                "And only companies headquartered in the US. The foreign-owned plants get their "
+                "ERP picked for them in Germany or Japan.",
+                "company_locations",
+                ["US"],
+            ),
+            (
+                "Go back to all of Ohio but leave out Columbus, Ohio. It's mostly distribution "
+                "centers down there.",
+                "exclude_locations",
+                ["Columbus, OH, US"],
+            ),
+        ],
+    )
+    def test_a_remark_after_a_refinement(self, text, key, value):
+        state = after({"titles": ["Plant Manager"], "locations": ["OH, US"], "limit": 25})
+        f = search(text, state).filters.to_dict()
+        assert f[key] == value
+        assert "DE" not in f.get("locations", []) and not f.get("industries")
+
+    def test_a_remark_after_a_deletion_is_no_search(self):
+        state = ConversationState(known_list_names=["IMTS Leads"])
+        got = interpret(
+            "Delete IMTS Leads. That show was two years ago and half of those people have "
+            "retired by now, same as me almost.",
+            state,
+        ).intents
+        assert [i.kind for i in got] == [IntentKind.list_delete]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            # a field of the search, a number compared, a verdict, a count: said as statements
+            "Please search head of localization at game company in Tokyo. Company size is more "
+            "than 200.",
+            "Could you look up office managers at medical practices in Louisville, Kentucky? A "
+            "handful is plenty to start with.",
+            "Hey there! Could you find me chief advancement officers at universities that use "
+            "Salesforce? Anywhere in the US is fine.",
+        ],
+    )
+    def test_statements_that_ask_are_kept(self, text):
+        from lexi.assistant.understanding.remarks import without_remarks
+
+        assert without_remarks(text) == text
+
+    def test_a_remark_before_a_request_that_points_back_is_kept(self):
+        from lexi.assistant.understanding.remarks import without_remarks
+
+        text = (
+            "I sell an RCM platform and our sweet spot is physician groups with 100 to 500 "
+            "providers. Can you find practice administrators at groups like that in Ohio?"
+        )
+        assert without_remarks(text) == text
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("need drilling superintendents at E&Ps in midland tx", ["Oil & Energy"]),
+            ("ops leaders at midstream cos HQ'd in houston", ["Oil & Energy"]),
+            ("buyers at drilling contractors in texas", ["Oil & Energy"]),
+            ("ceos at oilfield services cos in lafayette louisiana", ["Oil & Energy"]),
+            ("maintenance managers at pipeline companies in the dakotas", ["Oil & Energy"]),
+            ("hse managers at gulf coast petrochem plants", ["Chemicals"]),
+            # a sales pipeline is no oil company; "share" is no "shale"
+            (
+                "pipeline analysts OR sales analysts, financial services, NYC",
+                ["Financial Services"],
+            ),
+            ("Kindly share direct dial numbers of payroll managers in Houston", []),
+        ],
+    )
+    def test_oilfield_trade_words(self, text, industries):
+        assert search(text).filters.to_dict().get("industries", []) == industries
+
+    def test_people_at_lower_case_companies_left_out_are_named(self):
+        got = search("procurement managers at E&Ps, exclude anyone at exxon or chevron")
+        assert got.filters.to_dict()["industries"] == ["Oil & Energy"]
+        assert got.unsupported == ["exclude_companies"]
+
+    def test_new_ones_who_started_lately_are_new_in_the_job(self):
+        state = after({"titles": ["VP of People"], "limit": 25})
+        f = search("actually scratch that, i want NEW ones, started in the last 90 days", state)
+        assert f.filters.to_dict().get("exclude_saved") is None
+        assert f.filters.to_dict()["job_change_within_days"] == 90
