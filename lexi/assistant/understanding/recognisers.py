@@ -56,10 +56,14 @@ from .text import words_to_digits
 from .types import ConversationState, Intent, IntentKind
 from .unsupported import unsupported
 
+# The verbs that put people on a list ("chuck 10 bursars ... into Vic Schools").
+_SAVE_VERB = (
+    r"(?:add|put|save|stick|throw|drop|push|pop|chuck|toss|bung|shove|dump|plonk|whack|sling)"
+)
 # "Add 15 VPs of Marketing at e-commerce companies to my list", "Put 8 managing partners from
 # law firms in New York on my list": who to find, then where to save them.
 _SEARCH_AND_SAVE = re.compile(
-    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:add|put|save|stick|throw|drop|push|pop)\s+"
+    rf"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?{_SAVE_VERB}\s+"
     r"(?P<who>.+)\s+(?P<prep>to|onto|on|into|in)\s+(?P<list>(?:my|the|this|our|that|a|an|"
     r"(?:a\s+)?new)\b.*?\blists?\b.*|qtok\d+.*|(?:my|our)\s+\w+.*)$",
     re.IGNORECASE,
@@ -67,12 +71,12 @@ _SEARCH_AND_SAVE = re.compile(
 # "Add 10 IT directors at school districts in Pennsylvania to Q2 Leads", "grab 10 heads of HR at
 # hospitals in Ohio and drop them into Webinar Invites": the list is one the user already has.
 _SEARCH_AND_SAVE_KNOWN = re.compile(
-    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:add|put|save|stick|throw|drop|push|pop)\s+"
+    rf"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?{_SAVE_VERB}\s+"
     r"(?!the\s|my\s|our\s)(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _THEN_SAVE = re.compile(
-    r",?\s+(?:and\s+)?(?:add|put|save|drop|stick|throw|push)\s+(?:them|those|these|em|'em)\s*$",
+    rf",?\s+(?:and\s+)?{_SAVE_VERB}\s+(?:them|those|these|em|'em)\s*$",
     re.IGNORECASE,
 )
 # "Fill 'Event - London Dinner' with 30 managing directors ...".

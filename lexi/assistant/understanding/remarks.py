@@ -57,7 +57,11 @@ _IMPERATIVE = (
 # A word of the subject: not a question word, a relative pronoun or a person speaking that
 # would make the sentence a search or a request ("managers at firms that are hiring", "people
 # who speak Korean", "sorry I mean Kuala Lumpur", "skip anybody I have saved").
-_SUBJECT_WORD = r"(?!(?:that|who|whom|which|whose|where|than|based|i|we|you)\b)[\w'\u2019&/.-]+"
+_SUBJECT_WORD = (
+    r"(?!(?:that|who|whom|which|whose|where|than|based|i|we|you)\b)[\w&/.-]+"
+    # ("it's", "they're": the verb joined to its subject, read as the verb)
+    r"(?:['\u2019](?!(?:s|re|ll|ve|d)\b)\w+)?"
+)
 # The first word of the subject is not one that asks: "skip anybody I have saved".
 _FIRST_WORD = rf"(?!(?:please|pls|only|just|{_IMPERATIVE})\b){_SUBJECT_WORD}"
 # A finite verb (or an adverb standing before one): the subject has been said.
@@ -67,13 +71,15 @@ _FINITE = (
     r"goes|makes|runs|says|said|tends|tend|seems|seem|sits|sit|knows|know|comes|come|feels|"
     r"hears|signs|handles|owns|decides|buys|buy|picks|pays|uses|reads|complains|wants|want|"
     r"loves|love|hates|hate|likes|like|(?:usually|always|often|never|typically|generally|mostly|"
-    r"still|already|really|probably|rarely)(?=\s+[a-z]))"
+    r"still|already|really|probably|rarely)"
+    r"(?=\s+(?!(?:but|and|or|in|at|for|with|the|a|an|of|to|too|also)\b)[a-z]))"
 )
 _THIRD_PERSON = re.compile(
     rf"^\W*{_OPENER}{_SETTING}(?!(?:i|we|you|how|what|which|who|whom|where|when|why|is|are|was|"
     rf"were|do|does|did|can|could|would|will|should|shall|may|have|has|any|anyone|anybody|"
-    rf"there|here)\b)(?P<subject>(?:(?:that|this|these|those)\s+|{_FIRST_WORD}\s+)"
-    rf"(?:{_SUBJECT_WORD}\s+){{0,8}}?){_FINITE}\b"
+    rf"there|here)\b)(?P<subject>(?:that|this|these|those|{_FIRST_WORD})(?:\s+{_SUBJECT_WORD}){{0,8}}?)"
+    rf"(?:\s+{_FINITE}\b|(?:(?<=\bit)|(?<=\bthat)|(?<=\bthis)|(?<=\bthere)|(?<=\bhere)|(?<=\bwhat)|(?<=\bhe)|(?<=\bshe)|(?<=\bone)|(?<=\beverything)|(?<=\bnothing)|(?<=\beveryone)|(?<=\bnobody))['\u2019]s\b|"
+    rf"(?:(?<=\bthey)|(?<=\bthese)|(?<=\bthose))['\u2019]re\b)"
     # "Nobody loves Stoke.", "Everyone sells to London.": someone unnamed, then any verb
     r"|^\W*(?P<someone>everyone|everybody|nobody|no\s+one|someone|somebody|he|she)\s+[a-z]+s\b",
     re.IGNORECASE,
@@ -114,7 +120,7 @@ _ASKS = re.compile(
 _VERDICT = re.compile(
     r"\b(?:is|are|'s|'re|was|were|looks?|sounds?|seems?|feels?)\s+(?:\w+\s+)?(?:fine|ok|okay|good|"
     r"great|perfect|better|worse|enough|wrong|right|correct|ideal|alright)\b"
-    r"|\b(?:too|anywhere|wherever)\b"
+    r"|\b(?:too|anywhere|wherever|irrelevant|optional|unimportant|important|whatever|matters?)\b"
     r"|\b(?:it|this|that|email|draft|copy|version|tone|one)\s+(?:\w+\s+)?(?:sounds?|reads?|looks?|"
     r"feels?|comes?\s+across)\b",
     re.IGNORECASE,
@@ -124,7 +130,9 @@ _VERDICT = re.compile(
 _FIELD = re.compile(
     r"\b(?:revenue|size|budget|location|locations|limit|list|name|campaign|e-?mails?|subject|"
     r"tone|titles?|industry|industries|headcount|count|number|filters?|search|draft|sequence|"
-    r"step|signature|sign-?off|greeting|intro|opening|closing|cta|body|copy|message|wording)\b",
+    r"step|signature|sign-?off|greeting|intro|opening|closing|cta|body|copy|message|wording|line|"
+    # where: "the state is where the companies are"
+    r"state|states|city|cities|country|countries|region|place|places|hq|headquarters)\b",
     re.IGNORECASE,
 )
 # A request that points back at what was said before it: "groups like that", "there".
@@ -133,7 +141,7 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 # What goes on from the sentence before: "... (UK, not Massachusetts!) that have raised money".
-_GOES_ON = re.compile(r"\W*(?-i:that|who|which|whose|where|and|or|but|with)\b")
+_GOES_ON = re.compile(r"\W*(?-i:that|who|which|whose|where|and|or|but|with|so|then)\b")
 # A sentence that asks for nothing and says nothing: "Thanks!", "Hello Lexi."
 _NOTHING = re.compile(
     r"^\W*(?:(?:hello|hi|hey|hiya|good\s+(?:morning|afternoon|evening|day)|morning|dear|lexi|"
@@ -171,12 +179,15 @@ def is_remark(sentence: str) -> bool:
 
 
 def _last_words(subject: str | None) -> str:
-    """The head of a subject: its last two words ("company size", "the subject line")."""
-    return " ".join((subject or "").split()[-2:])
+    """The head of a subject: its last word ("company size", "the subject line")."""
+    return " ".join((subject or "").split()[-1:])
 
 
 def without_remarks(text: str) -> str:
-    """The message without its remarks, when another of its sentences asks for something."""
+    """The message without its remarks, when another of its sentences (or the clause before
+    them) asks for something."""
+    if "," in text or ";" in text or " - " in text or "\u2014" in text or "\u2013" in text:
+        text = " ".join(_without_remark_clauses(p) for p in sentences(text))
     if not any(c in text for c in ".!?"):
         return text
     parts = sentences(text)
@@ -192,6 +203,52 @@ def without_remarks(text: str) -> str:
             continue
         kept.append(part)
     return " ".join(kept)
+
+
+# Where a clause ends inside a sentence: a comma, a semicolon, a dash between spaces.
+_CLAUSE_END = re.compile(r"\s*(?:[,;]|\s[\u2014\u2013-])\s+")
+# "..., need to check we're not doubling up": what the user will do with it themselves.
+_CHECKING = re.compile(
+    r"^\W*(?:(?:i|we)\s+)?(?:need|have|want|got)\s+to\s+(?:check|make\s+sure|confirm|compare|verify|"
+    r"avoid|double-?check|sanity-?check)\b",
+    re.IGNORECASE,
+)
+
+
+# A clause after a request that says something the request needs: who the companies left out
+# are ("they're already customers"), what is wanted or no longer matters ("my boss wants a list",
+# "hq doesn't matter"), how many is enough ("a dozen's plenty").
+_KEPT_CLAUSE = re.compile(
+    r"\b(?:customers?|clients?|competitors?|partners?|saved|wants?|needs?|wanna|matters?|"
+    r"plenty|enough|already|tell|give|find|pull|get|send|let|make|add|remove|delete|exclude|"
+    r"excluding|include|including|skip|skipping|except|how|what|which|hoping)\b|\?",
+    re.IGNORECASE,
+)
+
+
+# What an email or a campaign is about goes on after commas and dashes ("... about shutdown
+# season staffing - we handle hiring, drug screens and safety orientation"): never cut.
+_WRITING = re.compile(
+    r"\b(?:campaigns?|sequences?|drip|e-?mails?|subject|mention|line|draft|write|rewrite|topic)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_remark_clauses(sentence: str) -> str:
+    """The sentence without the remarks said in clauses after its request: "delete Old Expo
+    Leads, it's from 2023 and half of em have moved on"."""
+    cuts = list(_CLAUSE_END.finditer(sentence))
+    if not cuts or is_remark(sentence[: cuts[0].start()]) or _WRITING.search(sentence):
+        return sentence
+    ends = [c.start() for c in cuts[1:]] + [len(sentence)]
+    out = sentence[: cuts[0].start()]
+    for cut, end in zip(cuts, ends, strict=True):
+        clause = sentence[cut.end() : end]
+        if not _CHECKING.match(clause) and (_KEPT_CLAUSE.search(clause) or not is_remark(clause)):
+            out += sentence[cut.start() : end]
+        elif sentence[end - 1 : end] in ".!?":
+            out += sentence[end - 1 : end]
+    return out
 
 
 def _left_out(i: int, parts: list[str], asks: list[bool]) -> bool:

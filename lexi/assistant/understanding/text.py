@@ -398,7 +398,11 @@ _INITIAL_NEXT = re.compile(r"[A-Z][a-z]+(?:\s|$|[,.!?])")
 _NAMES_IT = re.compile(
     r"(?:name|call)\s+it\b|(?:please|pls|plz)\s*[:\-\u2013\u2014]", re.IGNORECASE
 )
-_ENDS_WITH_LIST = re.compile(r"\blist$", re.IGNORECASE)
+_ENDS_WITH_LIST = re.compile(
+    # "new list for these pls, call it Canberra CRE"
+    r"\blist(?:\s+for\s+(?:these|them|those|em|this\s+lot))?(?:\s+(?:pls|please|plz))?$",
+    re.IGNORECASE,
+)
 
 
 def split_clauses(text: str) -> list[str]:

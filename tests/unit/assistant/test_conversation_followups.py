@@ -328,9 +328,13 @@ class TestConversationBehaviour:
         assert got.kind is IntentKind.email_rewrite
         assert got.params["tone"] == "formal"
 
-    def test_a_tone_with_a_reason_and_no_campaign_is_no_rewrite(self):
+    def test_a_tone_with_a_reason_and_no_campaign_is_the_tone_alone(self):
+        # The reason is a remark: neither a search ("old school" is no school) nor a change to
+        # the last one; the tone is read as it is without it (the planner says there is no
+        # campaign to rewrite yet).
         got = _one("more formal please, bankers in Texas are old school", _after(_search(CFOS)))
-        assert got.kind is not IntentKind.email_rewrite
+        plain = _one("more formal please", _after(_search(CFOS)))
+        assert (got.kind, got.params, got.filters) == (plain.kind, plain.params, None)
 
     def test_what_the_user_does_is_not_a_second_search(self):
         got = interpret(

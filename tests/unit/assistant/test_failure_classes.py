@@ -8662,3 +8662,49 @@ class TestRemarksOilfieldAndRegTechRequests:
         f = search("actually scratch that, i want NEW ones, started in the last 90 days", state)
         assert f.filters.to_dict().get("exclude_saved") is None
         assert f.filters.to_dict()["job_change_within_days"] == 90
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("delete Old Expo Leads, it's from 2023 and half of em have moved on", "list_delete"),
+            (
+                "show me the people on Hotels Syd, need to check we're not doubling up with the "
+                "Marriott crew",
+                "list_contents",
+            ),
+            ("new list for these pls, call it Canberra CRE", "list_create"),
+        ],
+    )
+    def test_a_remark_clause_after_a_list_request(self, text, kind):
+        state = ConversationState(
+            known_list_names=["Hotels Syd", "Old Expo Leads"],
+            last_filters={"titles": ["Facilities Manager"], "limit": 25},
+            last_offset=25,
+            last_prospect_ids=["p1"],
+        )
+        assert [i.kind.value for i in interpret(text, state).intents] == [kind]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "HR Director at manufacturers in Elgin, 200-1000 ee's",
+            "CFOs, construction, NJ, 100-1000 emps, how many credits do i have left",
+            "maintenance managers in Germany but NOT Siemens or Bosch, they are already customers",
+            "make a campaign for Chem Plant HR about shutdown staffing - we handle hiring so your "
+            "HR team dont have to",
+        ],
+    )
+    def test_clauses_that_say_what_is_wanted_are_kept(self, text):
+        from lexi.assistant.understanding.remarks import without_remarks
+
+        assert without_remarks(text) == text
+
+    def test_people_chucked_into_a_list_are_searched_first(self):
+        state = ConversationState(known_list_names=["Vic Schools"], last_prospect_ids=["p1"])
+        got = interpret(
+            "chuck 10 bursars at schools in Melbourne into Vic Schools then tell me how many are "
+            "in there",
+            state,
+        ).intents
+        assert [i.kind.value for i in got] == ["prospect_search", "list_add", "list_stats"]
+        assert got[0].filters.to_dict()["limit"] == 10
