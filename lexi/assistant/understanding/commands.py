@@ -43,7 +43,9 @@ _INJECTION = [
     # Approving happens through the tasks API, never through chat.
     re.compile(
         # (not "waiting for my approve": the approval, said by someone learning English)
-        r"(?<!to\s)(?<!my\s)\b(?:approve|approving|authori[sz]e|authori[sz]ing)\b|\bauto[\s-]?approve\b",
+        # (nor "purchasing managers who approve the PO": what the people found do)
+        r"(?<!to\s)(?<!my\s)(?<!who\s)(?<!that\s)(?<!can\s)\b(?:approve|approving|authori[sz]e|"
+        r"authori[sz]ing)\b|\bauto[\s-]?approve\b",
         I,
     ),
     re.compile(

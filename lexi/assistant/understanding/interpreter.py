@@ -1572,6 +1572,17 @@ _THANKS_LAST = re.compile(
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 
 
+# "Kindly revert with the results po.", "... in one list po": the Filipino mark of respect at
+# the end of a clause (never "PO", a purchase order), no word of the request.
+_PO = re.compile(r"\s+(?-i:po)(?=\s*(?:[.,!?;:]|$))", re.IGNORECASE)
+# "Hi Lexi, good evening from Manila": where the user writes from, no place to search.
+_GREETED_FROM = re.compile(
+    r"\b(?P<greeting>morning|afternoon|evening|hello|hi|hey|greetings|regards)\s+from\s+"
+    r"(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?(?:,\s*(?-i:[A-Z][\w.-]*))?",
+    re.IGNORECASE,
+)
+
+
 def _said_plainly(text: str, state: ConversationState) -> str:
     """The message in the English the rules read: Spanish words and the slips of dictation said
     as typed, and an apology or a letter's sign-off said as a sentence of its own left out."""
@@ -1584,6 +1595,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = text[: m.start()].strip() or "thanks"  # ("Thanks, Gary" alone: thanks)
     if "," in text and (m := _THANKS_LAST.search(text)):
         text = text[: m.start()]
+    if " po" in text or "from " in text:
+        text = _GREETED_FROM.sub(r"\g<greeting>", _PO.sub("", text))
     if state.known_list_names:
         text = list_admin.named_then_acted_on(text, state.known_list_names)
     return text

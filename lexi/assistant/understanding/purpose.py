@@ -438,7 +438,7 @@ _SO_THAT = prefilter.compile(
     r"(?!(?:i|we)(?:'d|\s+would)\s+(?:love|like|prefer|want)|(?:i|we)\s+(?:want|need)\b|"
     # "raise the size so that we only see firms with 1,000+ employees": what is wanted
     r"(?:i|we)\s+(?:only|just)\s+(?:see|get|have|find)\b)"
-    r"(?:they|those|these|we|i|he|she|it|you|our|my|everyone|everybody|nobody)\b[^.!?]*",
+    r"(?:they|those|these|we|i|he|she|it|you|our|my|everyone|everybody|nobody|everything)\b[^.!?]*",
     re.IGNORECASE,
 )
 # A reason inside the sentence, without a comma: "verified emails only since our domain

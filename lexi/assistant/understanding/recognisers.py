@@ -38,6 +38,7 @@ from .questions import clarify
 from .registry import HANDLED, Answer, Clause, Message, Running, recogniser
 from .scanner import extract
 from .search import (
+    ADD_MODE,
     LEADING_WEAK_REFINE,
     ONLY_THESE,
     REFERS_BACK,
@@ -1052,6 +1053,8 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
     if found is None and previous is not None and previous.kind is IntentKind.prospect_search:
         running.filters = _filters_of(apply(previous))
         return None
+    if found is False and named and (swapped := _company_swapped(named, running)) is not None:
+        return swapped
     if named and not (
         isinstance(found, Intent)
         and found.kind is IntentKind.clarify
@@ -1064,6 +1067,32 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
     if excluded and not (slots.has_role or slots.has_filters):
         return _again_without(running, previous, apply)
     return found if found is not False else clarify("request")
+
+
+# "same at Heartland Dental", "what about at Smile Brands", "How about at Brex?": the last
+# search again at another company (with "too" or "also", at one more).
+_AT_ANOTHER = re.compile(
+    r"^\W*(?:(?:and|ok(?:ay)?|so|hm+|now|then)\W+)*(?:what\s+about|how\s+about|same(?:\s+(?:thing|"
+    r"search|again|people|roles?|for))?|and|now|also|then)(?:\s+(?:at|for|over\s+at))?(?:\s+(?:too|also|"
+    r"as\s+well))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _company_swapped(named, running: Running) -> Intent | None:
+    base = running.filters
+    if base is None or not _AT_ANOTHER.match(named.clause):
+        return None
+    if not (base.get("titles") or base.get("seniorities") or base.get("departments")):
+        return None
+    names = list(named.names)
+    if ADD_MODE.search(named.clause):
+        names = [
+            *(base.get("companies") or []),
+            *(n for n in names if n not in (base.get("companies") or [])),
+        ]
+    filters = {**copy.deepcopy(base), "companies": names}
+    return _refined(filters)
 
 
 def _again_without(running: Running, previous: Intent | None, apply) -> Intent | None:

@@ -62,14 +62,19 @@ _QUARTER = (
 _WHEN = (
     rf"(?:\s+in\s+(?P<year>(?:19|20)\d\d)\b|\s+(?:in\s+)?(?P<rel>last|this)\s+year\b"
     rf"|\s+(?:in|within|over|during)\s+(?:the\s+)?(?:last|past)\s+(?P<sn>\d+)\s+(?P<su>days?|weeks?|months?|years?)\b"
-    rf"|\s+{_SINCE}|\s+{_QUARTER}"
+    rf"|,?\s+{_SINCE}|\s+{_QUARTER}"
     rf"|\s+between\s+(?P<bm1>{_MONTHS})\s+and\s+(?P<bm2>{_MONTHS})\s+(?P<by>(?:19|20)\d\d)\b)?"
 )
 _STAGE_WORDS = re.compile(
     rf"(?:\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed)\s+(?:a|an|their)?\s*"
     rf"(?P<raised>{_STAGE})(?:\s+(?:round|funding))?"
     rf"|\b(?P<series>(?:{_SEEDS}\s*{_SEP}\s*)?series\s+[a-f]\b{_PLUS}(?:\s*{_SEP}\s*(?:series\s+)?[a-f]\b{_PLUS})*)"
-    rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?){_WHEN}"
+    rf"(?![\s-]*size)(?:[\s-]+(?:stage|funded|round))?"
+    # "raised a private equity round in 2026", "whose last round was private equity"
+    r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:recently\s+|just\s+)?(?:raised|closed|took|got)\s+"
+    r"(?:a|an)\s+(?P<peround>pe|private[\s-]equity)\s+(?:round|investment|deal)"
+    r"|\b(?:whose\s+|their\s+)?(?:last|latest|most\s+recent)\s+(?:round|funding(?:\s+round)?)\s+(?:was|is)\s+"
+    rf"(?:a\s+)?(?P<pelast>pe|private[\s-]equity)(?:\s+(?:round|one|deal))?){_WHEN}"
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
     rf"|\b(?P<seeds>{_SEEDS}\s*(?:,|or|and|/|&)\s*{_SEEDS})\b"
     rf"|(?:^|(?<=[,;:|]))\s*(?P<lone>{_SEEDS})(?:\s+only)?\s*(?=[,;|.]|$)"
@@ -766,7 +771,8 @@ class _Reading:
             or m.group("lone")
             or ""
         )
-        for s in _stages(words) if not m.group("pe") else ["private_equity"]:
+        equity = m.group("pe") or m.group("peround") or m.group("pelast")
+        for s in _stages(words) if not equity else ["private_equity"]:
             self.filters.setdefault("funding_stages", [])
             if s not in self.filters["funding_stages"]:
                 self.filters["funding_stages"].append(s)

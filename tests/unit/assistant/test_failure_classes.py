@@ -8708,3 +8708,61 @@ class TestRemarksOilfieldAndRegTechRequests:
         ).intents
         assert [i.kind.value for i in got] == ["prospect_search", "list_add", "list_stats"]
         assert got[0].filters.to_dict()["limit"] == 10
+
+
+class TestPackagingEventsDentalAndBpoRequests:
+    """A Milwaukee packaging rep, a Paris event agency, a Chicago dental-software AE and a Manila
+    BPO business developer: the same search at another company, a private equity round, the
+    Filipino "po" and where the user greets from, people who approve purchase orders."""
+
+    @pytest.mark.parametrize(
+        "text", ["same at Heartland Dental", "what about at Smile Brands", "How about at Brex?"]
+    )
+    def test_the_same_search_at_another_company(self, text):
+        state = after({"departments": ["operations"], "companies": ["Smile Doctors"], "limit": 25})
+        got = search(text, state)
+        f = got.filters.to_dict()
+        assert got.refinement and f["departments"] == ["operations"]
+        assert len(f["companies"]) == 1 and f["companies"][0] != "Smile Doctors"
+
+    @pytest.mark.parametrize(
+        ("text", "after_date"),
+        [
+            ("CFOs at dental groups that raised a private equity round in 2026", "2026-01-01"),
+            (
+                "directors of ops at food manufacturers whose last round was private equity, "
+                "since the start of the year",
+                "2026-01-01",
+            ),
+        ],
+    )
+    def test_a_private_equity_round_is_a_funding_stage(self, text, after_date):
+        f = search(text).filters.to_dict()
+        assert f["funding_stages"] == ["private_equity"]
+        assert f["last_funding"]["after"] == after_date
+        assert "Venture Capital & Private Equity" not in f.get("industries", [])
+
+    def test_po_and_where_the_user_greets_from(self):
+        f = search(
+            "Hi Lexi, good evening from Manila I need Heads of Customer Experience at "
+            "e-commerce companies in Texas. Kindly revert with the results po."
+        ).filters.to_dict()
+        assert f["locations"] == ["TX, US"] and f["titles"] == ["Head of Customer Experience"]
+
+    def test_a_list_name_before_po(self):
+        state = ConversationState(known_list_names=["AU Health", "ANZ Health Prospects Dec"])
+        got = interpret(
+            "Then merge AU Health into ANZ Health Prospects Dec so everything is in one list po",
+            state,
+        ).intents
+        assert [(i.kind.value, i.list_name) for i in got] == [
+            ("list_merge", "ANZ Health Prospects Dec")
+        ]
+
+    def test_people_who_approve_purchase_orders_are_searched(self):
+        got = search("find purchasing managers who approve the PO")
+        assert got.filters.titles == ["Purchasing Manager"]
+
+    def test_hide_the_people_saved(self):
+        got = search("hide anyone i already have saved", after({"titles": ["CFO"], "limit": 25}))
+        assert got.filters.to_dict()["exclude_saved"] is True
