@@ -1583,6 +1583,44 @@ _GREETED_FROM = re.compile(
 )
 
 
+# "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
+# question ("revert to the first draft" is an undo).
+_REVERT_WITH = re.compile(
+    r"\b(?:kindly\s+|please\s+|pls\s+)?revert(?:\s+back)?(?:\s+(?:to\s+me|with|on))?\s+"
+    r"(?=(?:how|what|which|whether|if)\b)",
+    re.IGNORECASE,
+)
+# "Only 11-50 and 51-200 size bands": two size bands that meet are one range.
+_BANDS = re.compile(
+    r"\b(?P<a>\d{1,6})\s*[-\u2013]\s*(?P<b>\d{1,6})\s*(?:,|and|&|\+|or|/)\s*"
+    r"(?P<c>\d{1,6})\s*[-\u2013]\s*(?P<d>\d{1,6})\b(?:\s+size\s+bands?)?",
+    re.IGNORECASE,
+)
+
+
+def _bands_joined(m: re.Match[str]) -> str:
+    a, b, c, d = (int(m[k]) for k in "abcd")
+    if c != b + 1 or not a < b < d:
+        return m[0]
+    return f"{a}-{d} employees" if m[0].lower().rstrip().endswith(("band", "bands")) else f"{a}-{d}"
+
+
+# "delete the old list CPHI 2024 Leads": the word "list" before a list's name is no part of it.
+def _list_word_dropped(text: str, names: list[str]) -> str:
+    low = text.lower()
+    for name in names:
+        at = low.find(name.lower())
+        if at <= 0:
+            continue
+        before = _LIST_WORD_BEFORE.search(text, 0, at)
+        if before is not None and before.end() == at:
+            return text[: before.start()] + text[before.end() :]
+    return text
+
+
+_LIST_WORD_BEFORE = re.compile(r"\b(?:old|former|previous|existing)\s+list\s+$", re.IGNORECASE)
+
+
 def _said_plainly(text: str, state: ConversationState) -> str:
     """The message in the English the rules read: Spanish words and the slips of dictation said
     as typed, and an apology or a letter's sign-off said as a sentence of its own left out."""
@@ -1597,6 +1635,12 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = text[: m.start()]
     if " po" in text or "from " in text:
         text = _GREETED_FROM.sub(r"\g<greeting>", _PO.sub("", text))
+    if "revert" in text.lower():
+        text = _REVERT_WITH.sub("tell me ", text)
+    if "-" in text or "\u2013" in text:
+        text = _BANDS.sub(_bands_joined, text)
+    if state.known_list_names and "list " in text.lower():
+        text = _list_word_dropped(text, state.known_list_names)
     if state.known_list_names:
         text = list_admin.named_then_acted_on(text, state.known_list_names)
     return text

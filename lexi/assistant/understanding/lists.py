@@ -289,7 +289,8 @@ _STATS_IT = prefilter.compile(
     r"\bhow\s+(?:big|large|long)\s+is\s+(?:it|that|this)\b|"
     # "how many in it", "how many people are on it now", "how many's in there"
     r"\bhow\s+many(?:'s|\s+(?:people|contacts|leads|prospects|ppl|folks|names))?(?:\s+(?:are|is))?"
-    r"(?:\s+(?:now|total|altogether|in\s+total))?\s+(?:in|on)\s+(?:it|there)\b|"
+    # ("how many are there in it now")
+    r"(?:\s+there)?(?:\s+(?:now|total|altogether|in\s+total))?\s+(?:in|on)\s+(?:it|there)\b|"
     r"\bwhat'?s\s+the\s+(?:count|size|total)\s+(?:of|on|in|for)\s+(?:it|that\s+list|the\s+list)\b|"
     r"\bhow\s+many\s+(?:\w+\s+){0,3}?(?:ended\s+up|made\s+it|landed|got\s+(?:in|added|saved)|went|are\s+now|"
     r"were\s+(?:added|saved))\s+(?:(?:in|on|into|to)\s+)?(?:it|there|that\s+list|the\s+list)\b|"

@@ -11,7 +11,7 @@ from typing import Any
 from lexi import geo
 from lexi.prospects.taxonomy import FUNDING_STAGES
 
-from . import prefilter
+from . import prefilter, shorthand
 from .industries import INDUSTRY_ALIASES
 from .places import other_readings, prefer_nearby
 from .scanner import extract
@@ -125,6 +125,8 @@ def refine(base: dict[str, Any], slots: Slots, clause: str) -> dict[str, Any]:
     "also"/"too"/"as well" add to it; exclusions always add.
     """
     f = copy.deepcopy(base)
+    if not slots.industries and base.get("industries"):
+        shorthand.meant_in_industry(clause, slots, base["industries"])
     for key in slots.cleared:
         f.pop(key, None)
     if slots.exclude_technologies and f.get("technologies"):

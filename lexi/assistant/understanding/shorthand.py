@@ -58,17 +58,19 @@ def spelled_out(text: str) -> str:
     return _SHORTHAND.sub(_spell, text)
 
 
-def meant_in_industry(clause: str, slots: Slots) -> None:
-    """ "PMs at concrete subs": the shorthand title the clause's industries mean."""
-    if not slots.industries or not slots.roles:
+def meant_in_industry(clause: str, slots: Slots, industries: list[str] | None = None) -> None:
+    """ "PMs at concrete subs": the shorthand title the clause's industries mean (or, for a
+    change to a search, ``industries``: "give me CSOs instead" after a search of biotechs)."""
+    said = slots.industries or industries or []
+    if not said or not slots.roles:
         return
     for n, hit in enumerate(slots.roles):
         for title in hit.named_titles:
             found = BY_INDUSTRY.get(title.split(" ", 1)[-1]) or BY_INDUSTRY.get(title)
             if found is None:
                 continue
-            written, meant, industries = found
-            if industries.isdisjoint(slots.industries) or not written.search(clause):
+            written, meant, where = found
+            if where.isdisjoint(said) or not written.search(clause):
                 continue
             base = title if title in BY_INDUSTRY else title.split(" ", 1)[-1]
             spelled = title.replace(base, meant)

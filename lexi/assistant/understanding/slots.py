@@ -146,6 +146,7 @@ VAGUE_COUNTS = {
 MORE_WORDS = {"more", "next", "another", "additional", "further", "rest", "remaining", "extra"}
 SEARCH_VERBS = {
     "find",
+    "require",  # "Require Directors of Supply Chain at ...": Indian English for "I need"
     "search",
     "look",
     "looking",

@@ -8766,3 +8766,66 @@ class TestPackagingEventsDentalAndBpoRequests:
     def test_hide_the_people_saved(self):
         got = search("hide anyone i already have saved", after({"titles": ["CFO"], "limit": 25}))
         assert got.filters.to_dict()["exclude_saved"] is True
+
+
+class TestConstructionPaymentsOutdoorAndCdmoRequests:
+    """A Toronto construction-tech SDR, a Mexico City payments partnerships manager, a Salt Lake
+    City outdoor-gear wholesaler and a Mumbai CDMO director: trade titles, Indian and Spanish
+    ways of asking, size bands that meet, a shorthand title read in the search's industry."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("owner's representatives in Toronto + Ottawa", ["Owner's Representative"]),
+            ("15 head buyers at sporting goods cos in Oregon", ["Head Buyer"]),
+            ("VP Payments or Head of Payments in Brazil", ["VP of Payments", "Head of Payments"]),
+            (
+                "Require Directors of Supply Chain at biotech companies on the West Coast",
+                ["Director of Supply Chain"],
+            ),
+            (
+                "Estimado equipo, I would like to request CFOs at supermarkets in Mexico. Muchas "
+                "gracias.",
+                ["CFO"],
+            ),
+        ],
+    )
+    def test_titles_as_written(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_a_shorthand_title_in_the_search_industry(self):
+        state = after({"seniorities": ["founder"], "industries": ["Biotechnology"], "limit": 25})
+        got = search("Ok skip that. Instead of founders give me CSOs", state)
+        assert got.filters.titles == ["Chief Scientific Officer"]
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            ("delete the old list CPHI 2024 Leads", ["list_delete"]),
+            (
+                "Add these to US Biotech CMC list and kindly revert how many are there in it now",
+                ["list_add", "list_stats"],
+            ),
+        ],
+    )
+    def test_lists_as_written(self, text, kinds):
+        state = ConversationState(
+            known_list_names=["CPHI 2024 Leads", "US Biotech CMC"],
+            last_filters={"titles": ["CFO"], "limit": 25},
+            last_offset=25,
+            last_prospect_ids=["p1"],
+        )
+        got = interpret(text, state).intents
+        assert [i.kind.value for i in got] == kinds
+        assert {i.list_name for i in got} <= {"CPHI 2024 Leads", "US Biotech CMC"}
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            ("Only 11-50 and 51-200 size bands pls", "employees", {"min": 11, "max": 200}),
+            ("and skip whoever is already saved in my contacts", "exclude_saved", True),
+        ],
+    )
+    def test_refinements_as_written(self, text, key, value):
+        f = search(text, after({"titles": ["CFO"], "limit": 25})).filters.to_dict()
+        assert f[key] == value

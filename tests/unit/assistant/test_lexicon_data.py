@@ -44,10 +44,12 @@ VOCABULARY_GAPS = {
     "Head Teacher",
     "Headmaster",
     "Headmistress",
+    "Head Buyer",
     "IT Administrator",
     "Lawyer",
     "Neurosurgeon",
     "Orthopedic Surgeon",
+    "Owner's Representative",
     "Personal Lines Producer",
     "Plastic Surgeon",
     "Radiologist",
@@ -56,6 +58,7 @@ VOCABULARY_GAPS = {
     "School Secretary",
     "Solicitor",
     "Spine Surgeon",
+    "VP of Payments",
     "iOS Developer",
 }
 
