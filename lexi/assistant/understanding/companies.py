@@ -17,12 +17,17 @@ from .titlewords import VOCABULARY_WORDS
 I = re.IGNORECASE
 
 _PREP = r"(?:at|of|from|for|with|in|by|works\s+at|working\s+at|employed\s+(?:at|by))"
-_DOMAIN = re.compile(
-    rf"\b{_PREP}\s+((?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:com|io|co|net|org|ai|law|legal|dev|"
+_ONE_DOMAIN = (
+    r"(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:com|io|co|net|org|ai|law|legal|dev|"
     r"app|us|uk|de|fr|ca|biz|info|tech|tv|me|health|church|edu|gov|nl|se|au|in|eu|example)"
-    r"(?:\.[a-z]{2})?)\b",
+    r"(?:\.[a-z]{2})?\b"
+)
+# "at plaid.com and brex.com", "at depaul.edu, luc.edu": one domain or several.
+_DOMAIN = re.compile(
+    rf"\b{_PREP}\s+({_ONE_DOMAIN}(?:\s*(?:,|\band\b|\bor\b|&|/)\s*{_ONE_DOMAIN})*)",
     I,
 )
+_DOMAIN_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", I)
 _SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Ltd|Limited|PC|P\.C\.|PLLC|"
     r"PA|P\.A\.|GmbH|AG|SA|plc|PLC|Co|Company|Group|Holdings|Partners|Associates|Labs|"
@@ -194,10 +199,10 @@ def extract(clause: str, quotes: list[str]) -> Companies:
                 or name.lower() in STOPWORDS  # "Only in New York."
             ):
                 break
+            names = [name]
             if pattern is _DOMAIN:
-                name = re.sub(r"^www\.", "", name.lower())
-            if name not in out.names:
-                out.names.append(name)
+                names = [re.sub(r"^www\.", "", n.lower()) for n in _DOMAIN_SPLIT.split(name) if n]
+            out.names.extend(n for n in names if n not in out.names)
             # The role stays: only "at <name>" / "of <name>" leaves the clause.
             start = m.start(1) - 3 if pattern in (_THE_ROLE_AT, _ONE_NAME) else m.start()
             end = m.end(1) if pattern is _ONE_NAME else m.end()  # the place stays

@@ -22,7 +22,7 @@ _SAVED = prefilter.compile(
     + r"\b(?:excluding|exclude|except(?:\s+for)?|without|but\s+not|not|skip(?:ping)?|leave\s+out|"
     # "drop anyone already in my contacts", "remove the people which I have already saved"
     r"leaving\s+out|leave\s+off|omit|omitting|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|"
-    r"hide|hiding|"
+    r"hide|hiding|nobody|no\s*one|none\s+of\s+(?:the\s+)?(?:ones|people)|"
     r"get\s+rid\s+of)\s+"
     rf"(?:the\s+)?(?:{_FOLK}|those|contacts|leads|"
     r"prospects|anyone|everyone|whoever|whomever|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"

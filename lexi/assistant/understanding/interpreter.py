@@ -1583,6 +1583,12 @@ _GREETED_FROM = re.compile(
 )
 
 
+# "CFOs at banks that aren't in Texas": the place left out, said as a relative clause.
+_NOT_IN_PLACE = re.compile(
+    r"\b(?:that|which|who)\s+(?:aren'?t|are\s+not|isn'?t|is\s+not)\s+"
+    r"(?=(?:based\s+|located\s+|headquartered\s+)?in\s)",
+    re.IGNORECASE,
+)
 # "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
 # question ("revert to the first draft" is an undo).
 _REVERT_WITH = re.compile(
@@ -1635,6 +1641,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = text[: m.start()]
     if " po" in text or "from " in text:
         text = _GREETED_FROM.sub(r"\g<greeting>", _PO.sub("", text))
+    if "n't " in text or " not " in text:
+        text = _NOT_IN_PLACE.sub("but not ", text)
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)
     if "-" in text or "\u2013" in text:

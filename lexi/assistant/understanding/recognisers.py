@@ -95,6 +95,14 @@ _NEW_LIST_WITH = re.compile(
     r"(?P<who>(?:\d+|a\s+dozen|a\s+handful\s+of|some|a\s+few)\s+.+)$",
     re.IGNORECASE,
 )
+# "pull 30 ctos at gaming cos in los angeles into a new list called LA Games CTOs": found, and
+# put into a list ("find X in my list" looks inside one: only "into" and "onto" here).
+_PULLED_INTO = re.compile(
+    r"^\W*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:pull|get|find|grab|fetch)\s+(?:me\s+)?"
+    r"(?P<who>.+)\s+(?P<prep>into|onto)\s+(?P<list>(?:my|the|our|a|an|(?:a\s+)?new)\b.*?\blists?\b.*|"
+    r"qtok\d+.*)$",
+    re.IGNORECASE,
+)
 # "i want 30 principals at architecture firms in Oregon saved into a list named PNW Architects".
 _SAVED_INTO = prefilter.compile(
     r"^\W*(?:(?:i|we)\s+(?:want|need|would\s+like)\s+)?(?P<who>.+?)\s+(?:saved|added|put)\s+"
@@ -109,7 +117,11 @@ def _save_split(c: Clause) -> tuple[str, str, str] | None:
     """(who to find, preposition, the list) when the clause searches and saves in one go."""
     if split := _NEW_LIST_WITH.match(c.text):
         return split["who"], "to", f"a new list called {split['list']}"
-    if (split := _SEARCH_AND_SAVE.match(c.text)) or (split := _SAVED_INTO.match(c.text)):
+    if (
+        (split := _SEARCH_AND_SAVE.match(c.text))
+        or (split := _SAVED_INTO.match(c.text))
+        or (split := _PULLED_INTO.match(c.text))
+    ):
         return split["who"], split["prep"], _A_LIST_CALLED.sub("a new list ", split["list"])
     if (split := _FILL_LIST.match(c.text)) and _known_list_at(split["list"], c):
         return split["who"], "to", split["list"]
@@ -1073,7 +1085,7 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
 # search again at another company (with "too" or "also", at one more).
 _AT_ANOTHER = re.compile(
     r"^\W*(?:(?:and|ok(?:ay)?|so|hm+|now|then)\W+)*(?:what\s+about|how\s+about|same(?:\s+(?:thing|"
-    r"search|again|people|roles?|for))?|and|now|also|then)(?:\s+(?:at|for|over\s+at))?(?:\s+(?:too|also|"
+    r"search|again|people|folks?|roles?|titles?|for))?|and|now|also|then)(?:\s+(?:at|for|over\s+at))?(?:\s+(?:too|also|"
     r"as\s+well))?\W*$",
     re.IGNORECASE,
 )

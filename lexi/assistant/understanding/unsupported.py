@@ -369,7 +369,10 @@ _RULES: list[tuple[str, str]] = [
     (
         "education",
         r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
-        r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|master'?s(?:\s+degree)?|bachelor'?s(?:\s+degree)?)\b"
+        # (not "harbour masters", "scrum masters", "quiz masters": roles)
+        r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|(?<!harbour\s)(?<!harbor\s)(?<!scrum\s)(?<!quiz\s)"
+        r"(?<!post\s)(?<!yard\s)(?<!dock\s)(?<!station\s)(?<!ring\s)(?<!head\s)(?<!toast\s)"
+        r"master'?s(?:\s+degree)?|bachelor'?s(?:\s+degree)?)\b"
         r"(?:\s+(?:from|at)\s+(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)?|"
         r"\b(?:who\s+are\s+)?(?-i:[A-Z])[\w&.-]*\s+(?:alumni|grads|graduates)\b",
     ),
@@ -473,7 +476,7 @@ _HINTS = tuple(
     joined changed recently newly headcount growing growth experience exp yrs been went
     graduated studied alumni speak fluent dial mobile cell phone used previously formerly remote
     hybrid site acquired layoffs linkedin mba phd ph.d doctorate master bachelor grads graduates
-    grew increased revenue exclud except leav not nobody truck tractor trailer vehicle vans rigs
+    grew increased revenue exclud except leav not aren't isn't nobody truck tractor trailer vehicle vans rigs
     units founded established incorporated ex- former amlaw am law nlj global countries plants
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
     problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
@@ -512,7 +515,9 @@ _HINT = re.compile(_trie(sorted(set(_HINTS))))
 # "not CBRE or JLL", "exclude HEB lol": companies named by their initials, left out
 _NAME = r"(?-i:[A-Z][A-Z&]{1,5}(?:'S)?|[A-Z][a-z][\w'&.-]*(?:\s+(?:n\s+|of\s+|de\s+)?[A-Z][\w'&.-]*){0,2})"
 _EXCLUDED_INITIALS = re.compile(
-    r"\b(?:not|exclude|excluding|except|but\s+not|no|leave\s+out|leaving\s+out|skip|skipping|minus)\s+"
+    r"\b(?:not|exclude|excluding|except|but\s+not|no|leave\s+out|leaving\s+out|skip|skipping|minus|"
+    # "universities in Pennsylvania that aren't Penn or Carnegie Mellon"
+    r"(?:that|which)\s+(?:aren'?t|are\s+not|isn'?t|is\s+not))\s+"
     rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
     r"(?:\s+(?:facilities|hospitals|stores|locations|sites|branches|offices|people|staff|folks|employees))?"
     r"(?=\s*(?:$|[,;.!?)]|[-\u2014\u2013](?:\s|$)|\s+(?:lol|pls|please|they|since|because|as|we|either|too|"

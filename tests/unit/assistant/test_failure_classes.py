@@ -8829,3 +8829,62 @@ class TestConstructionPaymentsOutdoorAndCdmoRequests:
     def test_refinements_as_written(self, text, key, value):
         f = search(text, after({"titles": ["CFO"], "limit": 25})).filters.to_dict()
         assert f[key] == value
+
+
+class TestFreightDevToolsHigherEdAndOffshoreRequests:
+    """A Cape Town freight forwarder, a Seattle dev-tools founder, a Boston higher-ed marketer
+    and an Aberdeen offshore-wind consultant: several domains, the same titles elsewhere, people
+    pulled into a new list, "harbour masters" (no degree), companies and places left out in a
+    relative clause."""
+
+    def test_several_domains(self):
+        got = search("vp of engineering at plaid.com and brex.com")
+        assert got.filters.to_dict()["companies"] == ["plaid.com", "brex.com"]
+
+    def test_the_same_titles_at_other_companies(self):
+        state = after({"titles": ["Commercial Director"], "companies": ["Port of Leith"]})
+        got = search("same titles at Port of Nigg and Montrose Port", state)
+        f = got.filters.to_dict()
+        assert got.refinement and f["titles"] == ["Commercial Director"]
+        assert f["companies"] == ["Port of Nigg", "Montrose Port"]
+
+    def test_pulled_into_a_new_list(self):
+        got = interpret(
+            "pull 30 ctos at gaming cos in los angeles into a new list called LA Games CTOs",
+            ConversationState(),
+        ).intents
+        assert [i.kind.value for i in got] == ["prospect_search", "list_create"]
+        assert got[0].filters.to_dict()["limit"] == 30 and got[1].list_name == "LA Games CTOs"
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("find a handful of harbour masters in Esbjerg", ["Harbormaster"]),
+            ("directors of financial aid at colleges in Ohio", ["Director of Financial Aid"]),
+            ("Produce buyers at supermarkets in the UK and Ireland", ["Produce Buyer"]),
+        ],
+    )
+    def test_titles_as_written(self, text, titles):
+        got = search(text)
+        assert got.filters.titles == titles and not got.unsupported
+
+    def test_companies_left_out_in_a_relative_clause(self):
+        got = search(
+            "Chief Development Officers at universities in Pennsylvania that aren't Penn or "
+            "Carnegie Mellon"
+        )
+        assert got.filters.to_dict()["locations"] == ["PA, US"]
+        assert got.unsupported == ["exclude_companies"]
+
+    def test_a_place_left_out_in_a_relative_clause(self):
+        f = search("CFOs at banks that aren't based in Texas").filters.to_dict()
+        assert f["exclude_locations"] == ["TX, US"] and "locations" not in f
+
+    def test_nobody_already_saved(self):
+        got = search("nobody I've already saved mind", after({"titles": ["CFO"], "limit": 25}))
+        assert got.filters.to_dict()["exclude_saved"] is True
+
+    def test_the_names_on_a_list(self):
+        state = ConversationState(known_list_names=["NL Importers"])
+        got = interpret("gimme the names on NL Importers", state).intents
+        assert [(i.kind.value, i.list_name) for i in got] == [("list_contents", "NL Importers")]
