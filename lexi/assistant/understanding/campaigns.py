@@ -139,11 +139,12 @@ _BARE_CREATE = re.compile(
 # "lets launch", "ok let's send": launching the campaign the conversation is about.
 _LETS_GO = re.compile(
     r"\W*(?:(?:ok|okay|great|alright|cool|so|then|now|perfect|nice|good|fine|yes|yep|sure|right|"
-    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|ok(?:ay)?|alright|perfect|nice|solid))\W+)*(?:(?:please|pls)\s+)?"
+    r"(?:this\s+|that\s+|it\s+)?looks\s+(?:good|great|fine|ok(?:ay)?|alright|perfect|nice|solid)(?:\s+now)?)\W+)*"
+    r"(?:(?:please|pls)\s+)?"
     r"(?:(?:let'?s|lets|time\s+to)\s+"
     r"(?:launch|start|send|go\s+live|ship|kick\s+off|go)|launch|start|go\s+live|kick\s+off|send|"
     r"(?:let'?s|lets)\s+get\s+(?:it|this|them)\s+(?:sending|going|out|live|started))"
-    r"(?:\s+(?:it|this|them|now|today|please))*\W*",
+    r"(?:\s+(?:it|this|them|now|today|please|this\s+thing|the\s+thing))*\W*",
     I,
 )
 # What recipients do to a campaign's emails: "reply", "opened", "write back", "bite".

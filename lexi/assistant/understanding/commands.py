@@ -154,7 +154,7 @@ _CAPABILITIES = re.compile(
     r"\bwhat\s+(?:filters?|criteria)\s+(?:does|do|can|is|are)\s+(?:lexi|you|u|it|there)\b|"
     r"^\W*(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter)\s+(?:by|on|for)\s+(?:what|which|how|whether)\b|"
     r"\bwhat\s+(?:you|u)\s+(?:can|could)\s+do\b|"
-    r"\bwhat\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
+    r"\bwhat\s+(?:kinds?\s+of\s+|kinda\s+|sorts?\s+of\s+|sorta\s+|types?\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
     r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
     r"\bhow\s+(?:do|does|can)\s+(?:i\s+use\s+(?:you|this|lexi)|(?:this|it|you|lexi)\s+work)|"
     r"\bwho\s+are\s+you\b|\bhelp\b|\bwhat\s+are\s+you\s+(?:able\s+to\s+do|capable\s+of|good\s+(?:at|for))|\bcapabilit|\bfeatures?\b|\bcommands?\b|\bwhat\s+is\s+lexi\b|"

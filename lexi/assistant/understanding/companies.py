@@ -19,7 +19,8 @@ I = re.IGNORECASE
 _PREP = r"(?:at|of|from|for|with|in|by|works\s+at|working\s+at|employed\s+(?:at|by))"
 _ONE_DOMAIN = (
     r"(?:www\.)?(?:[a-z0-9][a-z0-9-]*\.)+(?:com|io|co|net|org|ai|law|legal|dev|"
-    r"app|us|uk|de|fr|ca|biz|info|tech|tv|me|health|church|edu|gov|nl|se|au|in|eu|example)"
+    r"app|us|uk|de|fr|ca|biz|info|tech|tv|me|health|church|edu|gov|nl|se|au|in|eu|example|no|dk|"
+    r"fi|es|it|pl|gr|cy|ch|at|be|ie|nz|sg|hk|jp|br|mx|za|ae|il|pt|cz|global)"
     r"(?:\.[a-z]{2})?\b"
 )
 # "at plaid.com and brex.com", "at depaul.edu, luc.edu": one domain or several.

@@ -1278,6 +1278,8 @@ _ONLY_FILLER = re.compile(
     r"thank\s+you\s+(?:so|very)\s+much|much\s+appreciated|i\s+hope\s+you'?re\s+(?:well|doing\s+well)|"
     # "Oh, of course.", "Certainly."
     r"oh|ah|of\s+course|certainly|absolutely|indeed|understood|very\s+good|that\s+is\s+a\s+fine\s+start|"
+    # "looks ok now, start it": a verdict on what was shown ("ok" is no Oklahoma here)
+    r"(?:(?:this|that|it)\s+)?looks\s+(?:good|great|fine|ok(?:ay)?|alright|perfect|nice|solid)(?:\s+now)?|"
     # "On second thought that is far too wide a net for a one man shop.": a verdict on the results
     r"(?:on\s+second\s+thoughts?\s*,?\s*)?(?:that|this|it)(?:'s|\s+is|\s+are)\s+(?:far\s+|way\s+|much\s+|a\s+bit\s+|"
     r"a\s+little\s+|rather\s+)?too\s+(?:wide|broad|narrow|big|small|many|few|much)\b[^.!?]{0,60}|"

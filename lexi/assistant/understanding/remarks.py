@@ -66,7 +66,8 @@ _SUBJECT_WORD = (
 _FIRST_WORD = rf"(?!(?:please|pls|only|just|{_IMPERATIVE})\b){_SUBJECT_WORD}"
 # A finite verb (or an adverb standing before one): the subject has been said.
 _FINITE = (
-    r"(?:is|are|was|were|'s|'re|has|have|had|does|do|did|will|'ll|won'?t|can'?t|cannot|"
+    # ("bed bugs r no joke": "are" as texted; not the R of "VP R&D")
+    r"(?:is|are|(?-i:r)(?=\s+[a-z])|was|were|'s|'re|has|have|had|does|do|did|will|'ll|won'?t|can'?t|cannot|"
     r"don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|means|mean|gets|get|"
     r"goes|makes|runs|says|said|tends|tend|seems|seem|sits|sit|knows|know|comes|come|feels|"
     r"hears|signs|handles|owns|decides|buys|buy|picks|pays|uses|reads|complains|wants|want|"

@@ -8888,3 +8888,49 @@ class TestFreightDevToolsHigherEdAndOffshoreRequests:
         state = ConversationState(known_list_names=["NL Importers"])
         got = interpret("gimme the names on NL Importers", state).intents
         assert [(i.kind.value, i.list_name) for i in got] == [("list_contents", "NL Importers")]
+
+
+class TestMaritimeAndPestControlRequests:
+    """An Oslo maritime-software AE and a Las Vegas pest-control rep: ship superintendents,
+    Norwegian domains, "r" typed for "are", a verdict before a launch, "kinda stuff"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "Technical superintendents at shipping companies in Greece",
+                ["Technical Superintendent"],
+            ),
+            ("marine superintendants rotterdam, verified", ["Marine Superintendent"]),
+            ("site superintendants at construction companies in dallas", ["Site Superintendent"]),
+        ],
+    )
+    def test_superintendents(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_a_norwegian_domain(self):
+        got = search("who's the technical director at eidesvik.no")
+        assert got.filters.to_dict()["companies"] == ["eidesvik.no"]
+
+    def test_are_typed_as_r_in_a_remark(self):
+        f = search(
+            "find me directors of housekeeping at hotels and casinos in vegas, bed bugs r no joke"
+        ).filters.to_dict()
+        assert f["titles"] == ["Director of Housekeeping"]
+        assert search("software companies in Israel series B, VP R&D").filters.titles == [
+            "VP of R&D"
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("looks ok now, start it", IntentKind.campaign_start),
+            ("ok lets launch this thing", IntentKind.campaign_start),
+            ("first day using this lol, what kinda stuff can u do", IntentKind.capabilities),
+        ],
+    )
+    def test_asks_as_written(self, text, kind):
+        state = ConversationState(
+            last_campaign_id="c1", last_filters={"titles": ["GM"]}, last_prospect_ids=["p1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == [kind]

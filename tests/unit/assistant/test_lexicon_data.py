@@ -48,6 +48,7 @@ VOCABULARY_GAPS = {
     "Head Buyer",
     "IT Administrator",
     "Lawyer",
+    "Marine Superintendent",
     "Neurosurgeon",
     "Orthopedic Surgeon",
     "Owner's Representative",
@@ -60,6 +61,7 @@ VOCABULARY_GAPS = {
     "School Secretary",
     "Solicitor",
     "Spine Surgeon",
+    "Technical Superintendent",
     "VP of Payments",
     "iOS Developer",
 }
