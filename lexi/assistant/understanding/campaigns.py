@@ -177,8 +177,9 @@ _STATS = prefilter.compile(
     # "did anyone reply yet?", "has anybody written back", "anyone get back to us?", "who opened it?"
     r"|\b(?:did|has|have)\s+(?:any(?:one|body)|any\s+of\s+them|people|they)\s+(?:already\s+|yet\s+)?"
     rf"{_REACTED}\b"
-    r"|^\W*(?:(?:so|and|ok|hey)\W+)?(?:any(?:one|body)|any\s+of\s+them)\s+(?:already\s+)?"
-    rf"{_REACTED}(?:\s+(?:yet|so\s+far|already|to\s+(?:us|me|it|them)|it|back))*\W*$"
+    r"|^\W*(?:(?:so|and|ok|hey)\W+)?(?:any(?:one|body)|some(?:one|body)|any\s+of\s+them)\s+(?:already\s+)?"
+    rf"{_REACTED}(?:\s+(?:yet|so\s+far|already|to\s+(?:us|me|it|them)|it|back))*"
+    r"(?:\s+or\s+(?:still\s+)?(?:nothing|nobody|no\s*one)(?:\s+yet)?)?\W*$"
     r"|^\W*who\s+(?:has\s+|have\s+)?(?:already\s+)?(?:replied|responded|opened|clicked|answered|"
     r"bounced|unsubscribed|(?:wrote|written|got|gotten)\s+back)\b"
     r"|\b(?:did|have)\s+(?:we|i)\s+(?:get|got|gotten|had|have|receive[d]?|hear[d]?)\s+"
@@ -204,7 +205,7 @@ _PAUSE = prefilter.compile(
 )
 _UNDO = prefilter.compile(
     r"\b(?:undo|revert|roll\s*back|go\s+back|change\s+it\s+back|put\s+it\s+back|restore|switch\s+back|"
-    r"back\s+to\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)|"
+    r"(?:back|return)\s+to\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)|"
     r"(?:use|take|keep|prefer|liked?)\s+(?:the\s+)?(?:first|original|previous|old|earlier|initial)\s+"
     r"(?:version|one|draft|e-?mail|copy))\b",
     I,
@@ -223,7 +224,8 @@ _SHOW_OBJECT = re.compile(
     r"drafts?|campaign|copy|steps?|messages?|subject\s+lines?|follow[\s-]?ups?|version|text|wording)\b"
     r"|\bthe\s+e-?mail\s+of\s+(?:the\s+)?campaign\b"
     r"|\bwhat\s+you\s+(?:wrote|drafted|came\s+up\s+with)\b"
-    r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)\W*$"
+    r"|^\W*(?:show|see|view|preview)\s+(?:me\s+)?(?:e-?mails?|draft|copy|sequence)"
+    r"(?:\s+(?:how|what)\s+(?:they|it)\s+(?:looks?|reads?|says?)(?:\s+like)?(?:\s+now)?)?\W*$"
     # "pull up winter surge copy": the campaign named by its name
     r"|^\W*(?:pull\s+up|show(?:\s+me)?|open)\s+(?:[\w&'-]+\s+){1,4}?(?:copy|sequence)\W*$",
     I,

@@ -153,7 +153,7 @@ _CAPABILITIES = re.compile(
     r"[^?.!]{0,40}?\b(?:support(?:s|ing)?|filter(?:ing)?|search(?:ing)?|offer(?:s|ing)?)\b|"
     r"\bwhat\s+(?:filters?|criteria)\s+(?:does|do|can|is|are)\s+(?:lexi|you|u|it|there)\b|"
     r"^\W*(?:can|could|do)\s+(?:you|u|i)\s+(?:search|filter)\s+(?:by|on|for)\s+(?:what|which|how|whether)\b|"
-    r"\bwhat\s+(?:you|u)\s+(?:can|could)\s+do\b|"
+    r"\bwhat\s+(?:exactly\s+|all\s+)?(?:you|u)\s+(?:can|could)\s+do\b|"
     r"\bwhat\s+(?:kinds?\s+of\s+|kinda\s+|sorts?\s+of\s+|sorta\s+|types?\s+of\s+)?(?:stuff|things)\s+(?:can|could|do)\s+(?:you|u)\b|"
     r"\bwhat\s+are\s+(?:you|your\s+(?:features|capabilities|skills|abilities|commands))|"
     r"\bhow\s+(?:do|does|can)\s+(?:i\s+use\s+(?:you|this|lexi)|(?:this|it|you|lexi)\s+work)|"

@@ -1552,6 +1552,13 @@ _TRADE = re.compile(
 
 
 _LAW_AREAS: dict[str, dict[str, str]] = data_file("trades.toml")["law_areas"]
+_KINDS: dict[str, str] = data_file("trades.toml")["kinds"]
+_KIND = re.compile(
+    r"\b("
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KINDS, key=len, reverse=True))
+    + r")s?\b",
+    re.IGNORECASE,
+)
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -1663,7 +1670,17 @@ def _kinds_of_company(text: str, slots: Slots) -> str:
         text = _areas_of_law(text, slots)
     if "ranchis" in text and _FRANCHISE.search(text) and not _MAKES_DEALT.search(text):
         text = _franchises(text, slots)
+    if ("dealer" in text or "elevator" in text or "co-op" in text or "harvest" in text) and (
+        _KIND.search(text)
+    ):
+        text = _KIND.sub(lambda m: _kind_named(m, slots), text)
     return text
+
+
+def _kind_named(m: re.Match[str], slots: Slots) -> str:
+    """ "ag equipment dealers", "grain elevators": a kind of company no industry names."""
+    add_unique(slots.keywords, [_KINDS[" ".join(m[1].lower().split())]])
+    return " companies"
 
 
 def _makes_dealt(text: str, slots: Slots) -> str:

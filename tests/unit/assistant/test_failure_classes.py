@@ -8934,3 +8934,38 @@ class TestMaritimeAndPestControlRequests:
             last_campaign_id="c1", last_filters={"titles": ["GM"]}, last_prospect_ids=["p1"]
         )
         assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+
+class TestFarmLendingAndImagingRequests:
+    """A Kansas City farm-equipment lender and a Tel Aviv imaging-AI marketer: kinds of farm
+    company no industry names, and campaign asks in plain words ("go back, I liked the old one
+    better", "show me emails how they look now", "somebody replied already?")."""
+
+    @pytest.mark.parametrize(
+        ("text", "keywords"),
+        [
+            ("owners of ag equipment dealers in Kansas", ["ag equipment dealers"]),
+            ("parts managers at farm equipment dealers in Missouri", ["farm equipment dealers"]),
+            ("CFO's at grain elevators in Kansas", ["grain elevators"]),
+            ("a dozen general managers at farmer co-ops in Iowa", ["farmer co-ops"]),
+        ],
+    )
+    def test_kinds_of_farm_company_are_keywords(self, text, keywords):
+        f = search(text).filters.to_dict()
+        assert f["keywords"] == keywords and "industries" not in f
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("go back, I liked the old one better", IntentKind.campaign_undo),
+            ("return to previous version, this one is worse", IntentKind.campaign_undo),
+            ("show me emails how they look now", IntentKind.campaign_show),
+            ("somebody replied already or still nothing?", IntentKind.campaign_stats),
+            ("what exactly you can do for me?", IntentKind.capabilities),
+        ],
+    )
+    def test_campaign_asks_in_plain_words(self, text, kind):
+        state = ConversationState(
+            last_campaign_id="c1", last_filters={"titles": ["CMIO"]}, last_prospect_ids=["p1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
