@@ -25,7 +25,7 @@ _SAVED = prefilter.compile(
     r"hide|hiding|nobody|no\s*one|none\s+of\s+(?:the\s+)?(?:ones|people)|"
     r"get\s+rid\s+of)\s+"
     rf"(?:the\s+)?(?:{_FOLK}|those|contacts|leads|"
-    r"prospects|anyone|everyone|whoever|whomever|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
+    r"prospects|anyone|everyone|everybody|whoever|whomever|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
     r"who['’]s\s+|who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|"
     r"is)?\s*(?:already\s+)?"
     r"(?:saved|have|got|own|added|stored|contacted|in\s+(?:my|our|me)\s+(?:contacts|crm))"

@@ -1593,11 +1593,21 @@ _NOT_IN_PLACE = re.compile(
 )
 # "go back, I liked the old one better": the earlier version of the email wanted again.
 _LIKED_BEFORE = re.compile(
-    r"(?:\b(?:go\s+back|undo\s+(?:it|that)|revert(?:\s+it)?)\s*[,;.!\u2014\u2013-]*\s*)?"
-    r"\b(?:i|we)\s+(?:liked|preferred|prefer)\s+(?:the\s+)?(?P<which>old|first|original|previous|earlier|last)\s+"
-    r"(?:one|version|draft|e-?mail)s?(?:\s+(?:better|more))?\b",
+    r"(?:\b(?:go\s+back|undo(?:\s+(?:it|that))?|revert(?:\s+it)?)\s*[,;.!\u2014\u2013-]*\s*)?"
+    r"(?:\b(?:i|we)\s+(?:liked|preferred|prefer)\s+(?:the\s+)?(?P<which>old|first|original|previous|earlier|last)\s+"
+    r"(?:one|version|draft|e-?mail)s?(?:\s+(?:better|more))?"
+    # "the previous version was better", "prev version was better"
+    r"|\b(?:the\s+)?(?P<was>old|first|original|previous|prev|earlier|last)\s+(?:one|version|draft|e-?mail)\s+"
+    r"(?:was|is)\s+better)\b",
     re.IGNORECASE,
 )
+
+
+def _liked_before(m: re.Match[str]) -> str:
+    which = (m["which"] or m["was"] or "previous").lower()
+    return f"go back to the {'previous' if which == 'prev' else which} version"
+
+
 # "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
 # question ("revert to the first draft" is an undo).
 _REVERT_WITH = re.compile(
@@ -1652,8 +1662,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = _GREETED_FROM.sub(r"\g<greeting>", _PO.sub("", text))
     if "n't " in text or " not " in text:
         text = _NOT_IN_PLACE.sub("but not ", text)
-    if "liked" in text or "prefer" in text:
-        text = _LIKED_BEFORE.sub(r"go back to the \g<which> version", text)
+    if "liked" in text or "prefer" in text or "better" in text:
+        text = _LIKED_BEFORE.sub(_liked_before, text)
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)
     if "-" in text or "\u2013" in text:

@@ -8969,3 +8969,33 @@ class TestFarmLendingAndImagingRequests:
             last_campaign_id="c1", last_filters={"titles": ["CMIO"]}, last_prospect_ids=["p1"]
         )
         assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+
+class TestViennaAndDetroitRequests:
+    """A Vienna translation-agency owner's formal English and a Detroit quality consultant's
+    shorthand: "the previous version was better", "everybody whom I have saved", "adresses"."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "No, the previous version was better. Go back please.",
+            "no. undo. prev version was better",
+        ],
+    )
+    def test_the_previous_version_was_better(self, text):
+        state = ConversationState(
+            last_campaign_id="c1", last_filters={"titles": ["CFO"]}, last_prospect_ids=["p1"]
+        )
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.campaign_undo]
+
+    @pytest.mark.parametrize(
+        ("text", "key", "value"),
+        [
+            ("Please leave out everybody whom I have saved already.", "exclude_saved", True),
+            ("verified adresses only", "email_status", ["verified"]),
+            ("Please also Technical Writers.", "titles", ["Head of Marketing", "Technical Writer"]),
+        ],
+    )
+    def test_refinements_as_written(self, text, key, value):
+        f = search(text, after({"titles": ["Head of Marketing"], "limit": 25})).filters.to_dict()
+        assert f[key] == value

@@ -62,6 +62,7 @@ VOCABULARY_GAPS = {
     "Solicitor",
     "Spine Surgeon",
     "Technical Superintendent",
+    "Technical Writer",
     "VP of Payments",
     "iOS Developer",
 }
