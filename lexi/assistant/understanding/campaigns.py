@@ -75,10 +75,12 @@ _TONES: dict[str, str] = {
         r"no\s+fluff|less\s+fluff|cut\s+the\s+fluff|no\s+filler|"
         r"plain(?:er)?\s+(?:english|language|words)|easier\s+to\s+read|"
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
-        r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)"
+        r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)|"
+        # "still long, cut more": the length judged, then cut further
+        r"still\s+(?:too\s+)?long|(?:cut|trim)\s+(?:some\s+)?more"
     ),
     "longer": (
-        r"long(?:er)?|more\s+detail(?:ed)?|expand|lengthen|elaborate|fuller|too\s+(?:short|brief)"
+        r"(?<!still\s)long(?:er)?|more\s+detail(?:ed)?|expand|lengthen|elaborate|fuller|too\s+(?:short|brief)"
     ),
     "direct": r"direct|punch(?:y|ier)|bold(?:er)?|assertive|confident|stronger|persuasive",
     "funny": r"funn(?:y|ier)|humou?r(?:ous)?|playful|witty|fun",

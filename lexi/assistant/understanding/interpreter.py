@@ -1608,6 +1608,12 @@ def _liked_before(m: re.Match[str]) -> str:
     return f"go back to the {'previous' if which == 'prev' else which} version"
 
 
+# "only 3?? ok remove the OpenTable", "zero?? ok remove salesforce": how many were found, said
+# back in surprise before the change (no count of its own)
+_FOUND_SAID_BACK = re.compile(
+    r"^\W*(?:(?:only|just)\s+\d+|zero|none|nothing|nada|0)\s*(?:results?|people|hits)?\s*\?+[\s!.]*",
+    re.IGNORECASE,
+)
 # "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
 # question ("revert to the first draft" is an undo).
 _REVERT_WITH = re.compile(
@@ -1664,6 +1670,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = _NOT_IN_PLACE.sub("but not ", text)
     if "liked" in text or "prefer" in text or "better" in text:
         text = _LIKED_BEFORE.sub(_liked_before, text)
+    if "?" in text and (said := _FOUND_SAID_BACK.match(text)) and text[said.end() :].strip():
+        text = text[said.end() :]
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)
     if "-" in text or "\u2013" in text:

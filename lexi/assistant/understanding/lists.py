@@ -559,6 +559,7 @@ _WHO_IS_IN = re.compile(
     rf"\b(?:what'?s|what\s+is|who'?s|who\s+is|who\s+are|show\s+me|list)\s+{_STILL_IN}(?:in|on|inside|the\s+people|"
     r"the\s+(?:contacts|leads|names|folks)\s+(?:in|on)\b)\b|"
     r"\bsummar|\boverview\b|\bgimme\s+the\s+(?:names|people|contacts)\b|"
+    r"\bshow\s+(?:me\s+)?(?:everybody|everyone|all\s+the\s+people)\s+(?:in|on)\b|"
     r"^\W*(?:(?:can|could)\s+(?:you|u)\s+)?(?:please\s+)?(?:show|pull\s+up|"
     r"bring\s+up|open|display|view)\b",
     I,
@@ -592,7 +593,8 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
 _WHO_ON = re.compile(
     r"\b(?:who'?s|who\s+is|who\s+are|who\s+all(?:'s|\s+is|\s+are))\s+(?:the\s+(?:contacts|people|leads|names|folks)\s+)?"
     rf"{_STILL_IN}(?:in|on|inside)\b|"
-    r"\b(?:show|see|give|gimme|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members)\b",
+    r"\b(?:show|see|give|gimme|list)\s+(?:me\s+)?(?:the\s+|their\s+)?(?:names|people|contacts|members|"
+    r"everybody|everyone|all\s+the\s+people)\b",
     I,
 )
 

@@ -69,7 +69,7 @@ _FINITE = (
     # ("bed bugs r no joke": "are" as texted; not the R of "VP R&D")
     r"(?:is|are|(?-i:r)(?=\s+[a-z])|was|were|'s|'re|has|have|had|does|do|did|will|'ll|won'?t|can'?t|cannot|"
     r"don'?t|doesn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|hasn'?t|haven'?t|means|mean|gets|get|"
-    r"goes|makes|runs|says|said|tends|tend|seems|seem|sits|sit|knows|know|comes|come|feels|"
+    r"goes|makes|runs|says|said|told|tells|tends|tend|seems|seem|sits|sit|knows|know|comes|come|feels|"
     r"hears|signs|handles|owns|decides|buys|buy|picks|pays|uses|reads|complains|wants|want|"
     r"loves|love|hates|hate|likes|like|(?:usually|always|often|never|typically|generally|mostly|"
     r"still|already|really|probably|rarely)"
@@ -129,7 +129,7 @@ _VERDICT = re.compile(
 # A statement about a field of the search or the email is a request in the form of a statement:
 # "Company size is 200+", "The subject line is too long".
 _FIELD = re.compile(
-    r"\b(?:revenue|size|budget|location|locations|limit|list|name|campaign|e-?mails?|subject|"
+    r"\b(?:revenue|size|budget|location|locations|limit|name|campaign|e-?mails?|subject|"
     r"tone|titles?|industry|industries|headcount|count|number|filters?|search|draft|sequence|"
     r"step|signature|sign-?off|greeting|intro|opening|closing|cta|body|copy|message|wording|line|"
     # where: "the state is where the companies are"
@@ -142,7 +142,10 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 # What goes on from the sentence before: "... (UK, not Massachusetts!) that have raised money".
-_GOES_ON = re.compile(r"\W*(?-i:that|who|which|whose|where|and|or|but|with|so|then)\b")
+_GOES_ON = re.compile(
+    # ("that was from the 2024 cycle": "that" pointing back, a statement of its own)
+    r"\W*(?:(?-i:that)(?!\s+(?:was|is)\b|'s)|(?-i:who|which|whose|where|and|or|but|with|so|then))\b"
+)
 # A sentence that asks for nothing and says nothing: "Thanks!", "Hello Lexi."
 _NOTHING = re.compile(
     r"^\W*(?:(?:hello|hi|hey|hiya|good\s+(?:morning|afternoon|evening|day)|morning|dear|lexi|"

@@ -8999,3 +8999,53 @@ class TestViennaAndDetroitRequests:
     def test_refinements_as_written(self, text, key, value):
         f = search(text, after({"titles": ["Head of Marketing"], "limit": 25})).filters.to_dict()
         assert f[key] == value
+
+
+class TestCareerServicesRecruitingAndRestaurantTechRequests:
+    """An Atlanta career-services partnerships lead, a Phoenix healthcare recruiter and a Lisbon
+    restaurant-tech seller: campus recruiting titles, "that was from the 2024 cycle" after a
+    deletion, a remark about a list, "zero??" before a change, "still long, cut more"."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "campus recruiting managers at consulting firms in atlanta",
+                ["Campus Recruiting Manager"],
+            ),
+            ("university relations managers in Texas", ["University Relations Manager"]),
+        ],
+    )
+    def test_campus_recruiting_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    @pytest.mark.parametrize(
+        ("text", "kinds"),
+        [
+            (
+                "delete Old Sponsor Prospects, that was from the 2024 cycle and it's just clutter now",
+                ["list_delete"],
+            ),
+            ("how many credits I still have? this spain list is eating them all", ["credits"]),
+            ("show me everybody in ATL Bank TA", ["list_contents"]),
+            (
+                "hi! what can you do exactly? my colleague told me you build lists and send campaigns",
+                ["capabilities"],
+            ),
+        ],
+    )
+    def test_asks_with_remarks(self, text, kinds):
+        state = ConversationState(known_list_names=["Old Sponsor Prospects", "ATL Bank TA"])
+        assert [i.kind.value for i in interpret(text, state).intents] == kinds
+
+    def test_how_many_said_back_before_a_change(self):
+        state = after({"titles": ["CHRO"], "technologies": ["Salesforce"], "limit": 25})
+        got = search("zero?? ok remove salesforce", state)
+        assert "technologies" not in got.filters.to_dict() and got.filters.limit == 25
+
+    def test_still_long_cut_more(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("still long, cut more", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [
+            (IntentKind.email_rewrite, "shorter")
+        ]

@@ -27,6 +27,8 @@ VOCABULARY_GAPS = {
     "Barrister",
     "Board Chair",
     "Board President",
+    "Campus Recruiter",
+    "Campus Recruiting Manager",
     "Cardiac Surgeon",
     "Chief Architect",
     "Commercial Lines Producer",
@@ -63,6 +65,8 @@ VOCABULARY_GAPS = {
     "Spine Surgeon",
     "Technical Superintendent",
     "Technical Writer",
+    "University Recruiting Manager",
+    "University Relations Manager",
     "VP of Payments",
     "iOS Developer",
 }
