@@ -25,14 +25,14 @@ from __future__ import annotations
 
 import re
 
+from .text import NO_SPLIT_BEFORE_DOT
+
 # Where a sentence ends: ".", "!" or "?" and a space, not after an abbreviation or an initial
 # ("St. Louis", "e.g. banks", "J. Smith").
 _END = re.compile(r"(?<=[.!?])[\"']?\s+(?=\S)")
-_ABBREVIATION = re.compile(
-    r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|"
-    r"svp|evp|dept|excl|incl|approx|p\.s|mio|mrd|mill|tsd|no|u\.s|u\.k|etc|[a-z])$",
-    re.IGNORECASE,
-)
+# (the abbreviations ``text.split_clauses`` does not cut after, and a few more a remark may
+# hold: "no.", "U.S.", "etc.", an initial)
+_MORE_ABBREVIATIONS = re.compile(r"\b(?:no|u\.s|u\.k|etc|[a-z])$", re.IGNORECASE)
 
 # Words that open a sentence without being its subject: "Hmm,", "Oh, I see,", "Alright then:".
 _OPENER = (
@@ -161,7 +161,9 @@ def sentences(text: str) -> list[str]:
     pos = 0
     for m in _END.finditer(text):
         before = text[pos : m.start()].rstrip("\"')] ")
-        if before.endswith(".") and _ABBREVIATION.search(before[:-1]):
+        if before.endswith(".") and (
+            NO_SPLIT_BEFORE_DOT.search(before[:-1]) or _MORE_ABBREVIATIONS.search(before[:-1])
+        ):
             continue
         out.append(text[pos : m.start()])
         pos = m.end()

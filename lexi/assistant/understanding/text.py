@@ -386,7 +386,7 @@ _SPLIT = re.compile(
     r"|(?:\s*[,;]\s*(?=instead\s+(?:show|find|get|give|pull|search|look|add|use|go|try)\b))",
     re.IGNORECASE,
 )
-_NO_SPLIT_BEFORE_DOT = re.compile(
+NO_SPLIT_BEFORE_DOT = re.compile(
     r"\b(?:st|mt|ft|inc|ltd|co|corp|dr|mr|ms|mrs|vs|e\.g|i\.e|dir|sr|snr|jr|assoc|asst|mgr|vp|svp|evp|dept|"
     r"excl|incl|approx|p\.s|p\.p\.s|mio|mrd|mill|tsd|n|s|e|w)$",
     re.IGNORECASE,
@@ -411,7 +411,7 @@ def split_clauses(text: str) -> list[str]:
     pos = 0
     for m in _SPLIT.finditer(text):
         before = text[pos : m.start()]
-        if "." in m.group(0) and _NO_SPLIT_BEFORE_DOT.search(before):
+        if "." in m.group(0) and NO_SPLIT_BEFORE_DOT.search(before):
             continue
         if (
             m.group(0).strip() == "."
