@@ -215,8 +215,8 @@ def without_remarks(text: str) -> str:
 _CLAUSE_END = re.compile(r"\s*(?:[,;]|\s[\u2014\u2013-])\s+")
 # "..., need to check we're not doubling up": what the user will do with it themselves.
 _CHECKING = re.compile(
-    r"^\W*(?:(?:i|we)\s+)?(?:need|have|want|got)\s+to\s+(?:check|make\s+sure|confirm|compare|verify|"
-    r"avoid|double-?check|sanity-?check)\b",
+    r"^\W*(?:(?:i|we)\s+)?(?:just\s+)?(?:need|have|want|got)\s+to\s+(?:check|make\s+sure|confirm|compare|"
+    r"verify|avoid|double-?check|sanity-?check|test|try\s+out|sample|see\s+(?:if|how|whether))\b",
     re.IGNORECASE,
 )
 

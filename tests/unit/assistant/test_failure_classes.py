@@ -9049,3 +9049,27 @@ class TestCareerServicesRecruitingAndRestaurantTechRequests:
         assert [(i.kind, i.params.get("tone")) for i in got] == [
             (IntentKind.email_rewrite, "shorter")
         ]
+
+
+class TestAustralianPayrollRequests:
+    """A Sydney payroll-software account manager: "HRDs", "FCs", "hospo groups", and a plan to
+    test messaging after the request (no count of "some")."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "limit"),
+        [
+            ("mate can u pull 30 HRDs at retail chains in QLD", ["HR Director"], 30),
+            ("FCs at mining contractors in Perth WA, 200+ staff", ["Financial Controller"], 25),
+            (
+                "a handful of restaurant owners in Adelaide, just want to test some messaging",
+                [],
+                5,
+            ),
+        ],
+    )
+    def test_as_written(self, text, titles, limit):
+        f = search(text).filters.to_dict()
+        assert f.get("titles", []) == titles and f["limit"] == limit
+
+    def test_hospo_groups(self):
+        assert search("grab 20 HRDs at hospo groups in VIC").filters.industries == ["Hospitality"]
