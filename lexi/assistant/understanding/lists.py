@@ -467,11 +467,17 @@ _INTO_WORDS = frozenset(
 def _stats_of_it(clause: str, state: ConversationState) -> Intent:
     """ "how many in it", "who's on there": the list the conversation is about."""
     intent = _targeted(IntentKind.list_stats, "that list", None, state)
-    if _WHO_IS_IN.search(clause):
-        intent.params["show"] = True  # "who's in it": the people too
-        if _WHO_ON.search(clause) and intent.kind is IntentKind.list_stats:
-            intent.kind = IntentKind.list_contents  # "show me who's on it": the people asked for
+    _people_asked(intent, clause)
     return intent
+
+
+def _people_asked(intent: Intent, clause: str) -> None:
+    """ "who's in it", "what's in Q1 Leads?": the first people too; "show me who's on it",
+    "who's on Q1 Leads?": the people asked for."""
+    if _WHO_IS_IN.search(clause):
+        intent.params["show"] = True
+        if _WHO_ON.search(clause) and intent.kind is IntentKind.list_stats:
+            intent.kind = IntentKind.list_contents
 
 
 def _asked_about(clause: str, state: ConversationState) -> Intent | None:
@@ -581,10 +587,8 @@ def _targeted(kind: IntentKind, clause: str, name: str | None, state: Conversati
         asking.params["asked"] = {"kind": kind.value}
         return asking
     intent = Intent(kind=kind, list_name=resolved, list_target=target)
-    if kind is IntentKind.list_stats and _WHO_IS_IN.search(clause):
-        intent.params["show"] = True  # "what's in Q1 Leads?": the first people too
-        if _WHO_ON.search(clause):
-            intent.kind = IntentKind.list_contents  # "who's on Q1 Leads?": the people asked for
+    if kind is IntentKind.list_stats:
+        _people_asked(intent, clause)
     return intent
 
 

@@ -1099,10 +1099,8 @@ def _company_swapped(named, running: Running) -> Intent | None:
         return None
     names = list(named.names)
     if ADD_MODE.search(named.clause):
-        names = [
-            *(base.get("companies") or []),
-            *(n for n in names if n not in (base.get("companies") or [])),
-        ]
+        had = list(base.get("companies") or [])
+        names = [*had, *(n for n in names if n not in had)]
     filters = {**copy.deepcopy(base), "companies": names}
     return _refined(filters)
 

@@ -1553,12 +1553,6 @@ _TRADE = re.compile(
 
 _LAW_AREAS: dict[str, dict[str, str]] = data_file("trades.toml")["law_areas"]
 _KINDS: dict[str, str] = data_file("trades.toml")["kinds"]
-_KIND = re.compile(
-    r"\b("
-    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KINDS, key=len, reverse=True))
-    + r")s?\b",
-    re.IGNORECASE,
-)
 
 
 def _alternation(words: dict[str, str]) -> str:
@@ -1568,6 +1562,7 @@ def _alternation(words: dict[str, str]) -> str:
 
 
 # "personal injury law firms", "family law firms", "PI shops": the area of law before the firms
+_KIND = re.compile(rf"\b({_alternation(_KINDS)})s?\b", re.IGNORECASE)
 _AREA_OF_LAW = re.compile(
     rf"\b(?:(?P<with_law>{_alternation(_LAW_AREAS['with_law'])})\s+law"
     rf"|(?P<alone>{_alternation(_LAW_AREAS['alone'])})(?:\s+law)?)"
