@@ -149,6 +149,53 @@ def _named_in_lower_case(clause: str) -> str:
     return m["head"] + name + tail
 
 
+# "cfos at continental resources", "engineers @ devon energy", "vps of sales at riot games in
+# la": words after "at" that the search reads as nothing, up to the end or a place, name the
+# company they are typed in lower case (left out, the request would search without it)
+_AT_LOWER_CASE = re.compile(
+    r"(?:\bat|@|\bworks?\s+at|\bworking\s+at)\s+(?P<name>[a-z][\w'.&-]*(?:\s+[a-z][\w'.&-]*){0,3}?)"
+    r"(?P<tail>\s*(?:$|[,;.!?])|\s(?=(?:in|near|around|based|pls|please|thanks)\b))"
+)
+
+
+_AT_IDIOMS = frozenset(
+    "night home work scale lunch noon dawn dusk once random hand present moment times "
+    "heart risk peace ease rest sea play war school church college university both either each "
+    "them these those all any every other others least most".split()
+)
+# nouns a kind of companies ends in ("senior living communities", "craft beer bars")
+_KIND_NOUNS = frozenset(
+    "communities homes facilities centers centres groups chains companies firms businesses "
+    "shops stores providers operators brands agencies organizations organisations clinics "
+    "practices schools networks cos outfits houses places sites plants mills venues hotels "
+    "restaurants bars pubs dealers dealerships distributors wholesalers manufacturers makers "
+    "builders contractors suppliers vendors startups studios owners".split()
+)
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ern|ish|ent|ant)$")
+
+
+def _lower_case_name(out: Companies, unknown: list[str]) -> None:
+    """Take a lower-case company name after "at" (``_AT_LOWER_CASE``) out of the clause: words
+    the search left unread, the last one perhaps a singular word it reads ("devon energy"),
+    never one plural noun ("at munis", "at sawmills": kinds of companies) nor a stop word."""
+    unread = {w.lower() for w in unknown}
+    for m in _AT_LOWER_CASE.finditer(out.clause):
+        words = m["name"].split()
+        head = words if len(words) == 1 else words[:-1]
+        if any(w not in unread or w in STOPWORDS or not w.isalpha() for w in head):
+            continue
+        last = words[-1]
+        if last.endswith("s") and not (last in unread and len(words) > 1) or last in _KIND_NOUNS:
+            continue
+        if len(words) == 1 and (len(last) < 3 or last in _AT_IDIOMS):
+            continue
+        if last not in unread and any(_ADJECTIVE.search(w) for w in head):
+            continue  # "at provincial government", "at federal government": a kind
+        out.names.append(" ".join(w[:1].upper() + w[1:] for w in words))
+        out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
+        return
+
+
 # "the CEO at the City of Joondalup", "at the Shire of Broome": a council named as one
 _GOVERNMENTS = r"(?:City|Town|Shire|County|Borough|District|Municipality|Village|Township)"
 _THE_ORG_OF = re.compile(
@@ -166,11 +213,14 @@ class Companies:
         return bool(self.names)
 
 
-def extract(clause: str, quotes: list[str]) -> Companies:
-    """Take the companies a clause names out of it."""
+def extract(clause: str, quotes: list[str], unknown: list[str] | None = None) -> Companies:
+    """Take the companies a clause names out of it (``unknown``: the words the search left
+    unread, which may be a name typed in lower case)."""
     if "who" in clause[:8].lower():
         clause = _named_in_lower_case(clause)
     out = Companies(_THE_ORG_OF.sub("", _LOWER_CASE_NAMED.sub(_capitalised, clause)))
+    if unknown:
+        _lower_case_name(out, unknown)
     _name_list(out)
     for pattern in (_DOMAIN, _NAMED, _AMPERSAND, _QUOTED, _THE_ROLE_AT, _PROPER_NAME, _ONE_NAME):
         while True:

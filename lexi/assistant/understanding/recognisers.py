@@ -752,7 +752,7 @@ def unsupported_request(c: Clause) -> Intent | None:
 def search(c: Clause) -> Answer:
     """A new search, a refinement of the last one, or a change to this message's search."""
     excluded = exclusions.extract(c.text, c.quotes, c.state)
-    named = companies.extract(excluded.clause, c.quotes)
+    named = companies.extract(excluded.clause, c.quotes, c.slots.unknown)
     if excluded or named:
         slots = extract(named.clause, c.quotes)
         found = _search(named.clause, slots, c.running, c.intents)

@@ -9073,3 +9073,40 @@ class TestAustralianPayrollRequests:
 
     def test_hospo_groups(self):
         assert search("grab 20 HRDs at hospo groups in VIC").filters.industries == ["Hospitality"]
+
+
+class TestLowerCaseCompanyNames:
+    """A company typed in lower case after "at" is the company, not words dropped without a word
+    to the user; kinds of companies ("senior living communities", "munis") stay kinds."""
+
+    @pytest.mark.parametrize(
+        ("text", "companies"),
+        [
+            ("CFOs at continental resources", ["Continental Resources"]),
+            ("find engineers @ devon energy", ["Devon Energy"]),
+            ("VPs of sales at riot games in la", ["Riot Games"]),
+            ("cmos at lululemon pls", ["Lululemon"]),
+        ],
+    )
+    def test_the_company_is_searched(self, text, companies):
+        assert search(text).filters.companies == companies
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "culinary directors at senior living communities in Connecticut",
+            "procurement officers at provincial government in Quebec",
+            "hr ppl at cities in kansas",
+            "procurment mgrs @ munis in wisconsin",
+            "plant mgrs at pulp and paper in Wisconsin",
+        ],
+    )
+    def test_kinds_of_companies_are_no_name(self, text):
+        assert not search(text).filters.companies
+
+    def test_both_is_the_companies_searched(self):
+        state = after({"titles": ["Operations Director"], "companies": ["G1 Group", "Buzzworks"]})
+        assert search("and the managing directors at both", state).filters.companies == [
+            "G1 Group",
+            "Buzzworks",
+        ]
