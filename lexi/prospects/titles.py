@@ -70,6 +70,8 @@ _PHRASES: list[tuple[str, str]] = [
     ("partner marketing", "partner_marketing"),
     # "Head of E-Commerce", "Head of Ecommerce", "eCom Manager": one function
     ("e commerce", "ecommerce"),
+    # "F&B Director" is the "Food and Beverage Director" ("&" is read as "and")
+    ("f and b", "food and beverage"),
     ("chief of police", "police chief"),
     ("chair of the board", "board chair"),
 ]
@@ -107,6 +109,7 @@ _TOKEN_ALIASES = {
     "proj": "project",
     "cust": "customer",
     "ecom": "ecommerce",
+    "contracts": "contract",  # "Contracts Manager" is the "Contract Manager"
 }
 _FILLER = {"of", "the", "and", "for", "a", "an", "in", "at"}
 # A match preceded by one of these is about someone else's role ("Assistant to the CEO").

@@ -185,7 +185,7 @@ def _lower_case_name(out: Companies, unknown: list[str]) -> None:
         if any(w not in unread or w in STOPWORDS or not w.isalpha() for w in head):
             continue
         last = words[-1]
-        if last.endswith("s") and not (last in unread and len(words) > 1) or last in _KIND_NOUNS:
+        if (last.endswith("s") and not (last in unread and len(words) > 1)) or last in _KIND_NOUNS:
             continue
         if len(words) == 1 and (len(last) < 3 or last in _AT_IDIOMS):
             continue

@@ -25,9 +25,9 @@ from . import (  # noqa: F401  (recognisers: registers the built-ins)
     dictation,
     fields,
     list_admin,
+    mixed,
     prefilter,
     recognisers,
-    spanish,
     takebacks,
 )
 from .corrections import corrected, said_instead
@@ -1655,7 +1655,7 @@ _LIST_WORD_BEFORE = re.compile(r"\b(?:old|former|previous|existing)\s+list\s+$",
 def _said_plainly(text: str, state: ConversationState) -> str:
     """The message in the English the rules read: Spanish words and the slips of dictation said
     as typed, and an apology or a letter's sign-off said as a sentence of its own left out."""
-    text = dictation.as_typed(spanish.in_english(text, state.known_list_names))
+    text = dictation.as_typed(mixed.in_english(text, state.known_list_names))
     if _EMOJI.search(text):  # "save em to ICP v2 🚀", "👀" (a message of emoji alone stays one)
         text = _SPACE.sub(" ", _EMOJI.sub(" ", text)).strip() or text
     if ("orry" in text or "pologies" in text) and (rest := _APOLOGY.sub("", text).strip()):

@@ -67,25 +67,39 @@ _ROLE_DATA = data_file("roles.toml")
 ROLES: dict[str, Role] = {k: _role(k, v) for k, v in _ROLE_DATA["roles"].items()}
 
 
-def _iberian_roles(table: dict[str, dict[str, str]]) -> dict[str, Role]:
-    """ "gerente de logística", "jefes de compras": each head word with each function, keyed as
-    the scanner reads the phrase (``text.norm_key``: accents dropped, each word singular)."""
+def _composed_roles(table: dict[str, dict[str, str]], phrase: str) -> dict[str, Role]:
+    """Each head word with each word of the second table, keyed as the scanner reads the
+    ``phrase`` they make (``text.norm_key``: accents dropped, each word singular): "gerente de
+    logística" ([iberian_roles]), "drinks buyers" ([category_roles])."""
+    words = table.get("functions") or table["categories"]
     out: dict[str, Role] = {}
     for head, form in table["heads"].items():
-        for function, name in table["functions"].items():
-            key = norm_key(f"{head} de {function}")
+        for word, name in words.items():
+            key = norm_key(phrase.format(head=head, word=word))
             out.setdefault(key, Role(titles=(form.format(name),)))
     return out
 
 
-def _with_iberian_roles() -> None:
+def _with_composed_roles() -> None:
     listed = {norm_key(phrase) for phrase in ROLES}  # a phrase listed under [roles] wins
-    for key, role in _iberian_roles(_ROLE_DATA["iberian_roles"]).items():
-        if key not in listed:
-            ROLES[key] = role
+    for table, phrase in (
+        ("iberian_roles", "{head} de {word}"),
+        ("category_roles", "{word} {head}"),
+    ):
+        for key, role in _composed_roles(_ROLE_DATA[table], phrase).items():
+            if key not in listed:
+                ROLES[key] = role
 
 
-_with_iberian_roles()
+_with_composed_roles()
+
+# A category's title and its head's ("Drinks Buyer" -> "Buyer"): the near search offered when
+# the category's title finds nobody (``nearby.next_titles``).
+CATEGORY_TITLE_HEADS: dict[str, str] = {
+    form.format(name): " ".join(form.format("").split())
+    for form in _ROLE_DATA["category_roles"]["heads"].values()
+    for name in _ROLE_DATA["category_roles"]["categories"].values()
+}
 
 # Fallback title when a seniority pattern must be rendered as a title (mixed requests such as
 # "CEOs and VPs of Sales": titles and seniorities are ANDed by search, so both become titles).

@@ -1090,6 +1090,7 @@ _PLACES = ("locations", "exclude_locations", "company_locations", "exclude_compa
 _CLEAR_KEYS = {
     # "the people can sit anywhere": their own place, not their companies'
     "anywhere": ("locations", "exclude_locations"),
+    "wherever": ("locations", "exclude_locations"),
     "location": _PLACES,
     "place": _PLACES,
     "geo": _PLACES,
@@ -1168,6 +1169,7 @@ _CLEAR = prefilter.compile(
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*"
+    rf"(?:{_FILTER_WORD}\s+(?:on\s+|for\s+|of\s+)?(?:the\s+)?)?"  # "remove the filter (on) funding"
     # "remove the company size filter": the companies' size is the size
     rf"(?:(?:compan(?:y|ies)|firm|org|business|staff|team|employee|workforce)(?:'s|s'|')?\s+(?=(?:size|headcount|revenue)\b))?"
     rf"{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\b"
@@ -1179,6 +1181,8 @@ _CLEAR = prefilter.compile(
     rf"|\b(?:the\s+|their\s+)?(compan(?:y|ies)|employers?|firms?|headquarters)\s+"
     rf"(?:can|could|may|might)\s+be\s+(?:anywhere|wherever)\b"
     rf"|\banywhere\b(?!\s+(?:but|except|excluding|outside|other\s+than|besides|apart\s+from)\b)"
+    # "the people themselves can be wherever", "the fsos can sit wherever": their place is any
+    rf"|\b(?:can|could|may|might)\s+(?:be|sit|live|work|be\s+based)\s+(wherever)\b"
     # "no size limit", "no revenue minimum"
     rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b"
     # "hq doesn't matter", "the size is irrelevant", "revenue isn't important"

@@ -113,6 +113,9 @@ _LOWER_CODES = frozenset(
         "vt",
         "pa",
         "dc",
+        "wv",
+        "wy",
+        "ak",
     ]
 )
 # The codes that are words or titles too ("MD", "Ms", "Al", "PA", "mo"): read in lower case
@@ -124,9 +127,12 @@ _LOWER_AT_END = _LOWER_CODES - _LOWER_CODES_AS_WORDS - {"ga"}
 # hospitals" may be Louisiana's, "va hospitals" are Veterans Affairs ones).
 _LOWER_BEFORE_COMPANIES = _LOWER_CODES - _LOWER_CODES_AS_WORDS - {"la", "va"}
 # The words after which those codes are read in lower case: "in ny", and in a follow-up that
-# adds a place, "add sf", "plus nj", "also tx", "what about nj".
+# adds a place, "add sf", "plus nj", "also tx", "what about nj"; and the part of a state said
+# before it, "in western pa", "upstate ny".
 _BEFORE_LOWER_CODE = frozenset(
     ["in", "from", "across", "outside", "not", "the", "of", "add", "plus", "also", "+", "about"]
+    + "western eastern northern southern central upstate downstate northeast northwest".split()
+    + "southeast southwest northeastern northwestern southeastern southwestern".split()
 )
 # Nationality words before companies: "Japanese SaaS companies", "Polish manufacturers".
 DEMONYMS = {
@@ -419,7 +425,7 @@ def _code_alone(tokens: list[Token], i: int) -> bool:
 
 
 # State codes that are also words ("oh", "or", "in", "me"): read only beside a code that is none
-_WORD_CODES = frozenset("oh co or in id me hi de ok ne mt wy wv sd nd ak ma".split())
+_WORD_CODES = frozenset("oh co or in id me hi de ok ne mt sd nd ma".split())
 
 
 def _codes_listed(tokens: list[Token], i: int) -> bool:

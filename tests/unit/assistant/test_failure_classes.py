@@ -9110,3 +9110,109 @@ class TestLowerCaseCompanyNames:
             "G1 Group",
             "Buzzworks",
         ]
+
+
+class TestTradeTitlesOfDrinksAndDefense:
+    """Buyers of one range of products are that title, not buyers at companies of an industry
+    the word also names; the drinks trade's and defense contractors' own titles are known."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industries"),
+        [
+            ("drinks buyers at airlines in the UK", ["Drinks Buyer"], ["Airlines/Aviation"]),
+            ("fashion buyers in London", ["Fashion Buyer"], []),
+            ("seafood buyers at restaurant groups", ["Seafood Buyer"], ["Restaurants"]),
+            ("head bartenders in Edinburgh and Glasgow", ["Head Bartender"], []),
+            ("heads of drinks at restaurant groups", ["Head of Drinks"], ["Restaurants"]),
+            (
+                "need fsos at defense contractors in western pa",
+                ["Facility Security Officer"],
+                ["Defense & Space"],
+            ),
+            (
+                "ISSMs at aerospace companies",
+                ["Information System Security Manager"],
+                ["Aviation & Aerospace"],
+            ),
+        ],
+    )
+    def test_the_trade_title(self, text, titles, industries):
+        f = search(text).filters
+        assert f.titles == titles and (f.industries or []) == industries
+
+    def test_a_category_title_that_finds_nobody_offers_its_head(self):
+        from lexi.assistant.understanding.nearby import next_titles
+
+        assert next_titles("Drinks Buyer") == ["Buyer"]
+
+    def test_f_and_b_is_food_and_beverage_in_a_title_search(self):
+        from lexi.prospects.titles import query_variants
+
+        assert query_variants("F&B Director") == query_variants("Food and Beverage Director")
+
+    @pytest.mark.parametrize(
+        ("text", "locations"),
+        [
+            ("CFOs in western pa", ["PA, US"]),
+            ("CFOs in upstate ny", ["NY, US"]),
+            ("CFOs in wv", ["WV, US"]),
+        ],
+    )
+    def test_a_state_code_in_lower_case_after_a_part_of_it(self, text, locations):
+        assert search(text).filters.locations == locations
+
+
+class TestFiltersTakenOffByName:
+    """ "remove the filter funding" and "the people themselves can be wherever" take that filter
+    off and keep the rest."""
+
+    def test_remove_the_filter_named_after_it(self):
+        state = after({"titles": ["CFO"], "funding_stages": ["seed"], "locations": ["OH, US"]})
+        f = search("remove the filter funding", state).filters.to_dict()
+        assert "funding_stages" not in f and f["locations"] == ["OH, US"]
+
+    def test_the_people_can_be_wherever(self):
+        state = after({"titles": ["Facility Security Officer"], "locations": ["PA, US"]})
+        got = search("companies hq'd in pa, the fsos themselves can sit wherever", state)
+        f = got.filters.to_dict()
+        assert f["company_locations"] == ["PA, US"] and "locations" not in f
+
+
+class TestIndonesianMixedIntoEnglish:
+    """A Jakarta founder's short messages mixing Bahasa Indonesia into English."""
+
+    BASE: ClassVar[dict] = {
+        "seniorities": ["founder", "owner"],
+        "industries": ["Apparel & Fashion"],
+        "locations": ["Jakarta, ID"],
+    }
+
+    def test_add_a_city_too(self):
+        got = search("bandung juga dong", after(self.BASE))
+        assert got.refinement and got.filters.locations == ["Jakarta, ID", "Bandung, ID"]
+
+    def test_either_funding_stage(self):
+        got = search("yang sudah raise seed atau series A", after(self.BASE))
+        assert got.filters.funding_stages == ["seed", "series_a"]
+
+    def test_never_mind_remove_the_funding_filter(self):
+        state = after({**self.BASE, "funding_stages": ["seed"]})
+        got = search("gak jadi, hapus filter funding", state)
+        assert "funding_stages" not in got.filters.to_dict()
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("berapa kredit sisa", IntentKind.credits),
+            ("simpan ke list baru namanya Fashion Lokal Q1", IntentKind.list_create),
+        ],
+    )
+    def test_asks(self, text, kind):
+        assert [i.kind for i in interpret(text, after(self.BASE)).intents] == [kind]
+
+    def test_more_formal(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("lebih formal ya", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [
+            (IntentKind.email_rewrite, "formal")
+        ]

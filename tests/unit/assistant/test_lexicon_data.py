@@ -23,6 +23,14 @@ INDUSTRY_TABLE = lexicon.data_file("industries.toml")["industries"]
 # imported people. Remove a title here once the vocabulary has it (a test below insists).
 VOCABULARY_GAPS = {
     "AI Engineer",
+    "Bar Operations Manager",
+    "Cellar Manager",
+    "Drinks Manager",
+    "Facility Security Officer",
+    "Head Bartender",
+    "Head of Drinks",
+    "Information System Security Manager",
+    "Information System Security Officer",
     "Authorized Signatory",
     "Barrister",
     "Board Chair",
@@ -94,6 +102,10 @@ class TestRoles:
     def test_every_title_is_known_to_the_title_vocabulary(self, title):
         if title in VOCABULARY_GAPS:
             pytest.skip("a title the vocabulary lacks (VOCABULARY_GAPS)")
+        if title in lexicon.CATEGORY_TITLE_HEADS and not _known_title(title):
+            # "Drinks Buyer": searched as said; when it finds nobody, the head's title is the
+            # near search offered ("Buyer"), which the vocabulary must know
+            title = lexicon.CATEGORY_TITLE_HEADS[title]
         assert _known_title(title), f"{title!r} matches no title of lexi/prospects/data/titles.tsv"
 
     def test_the_vocabulary_gaps_are_still_gaps(self):
@@ -236,20 +248,22 @@ class TestSmallTalk:
         assert all(w == w.lower() for w in words)
 
 
-class TestSpanish:
-    DATA = lexicon.data_file("spanish.toml")
-
-    def test_keys_are_lower_case_and_single_spaced(self):
+class TestMixedLanguages:
+    @pytest.mark.parametrize("name", ["spanish.toml", "malay.toml"])
+    def test_keys_are_lower_case_and_single_spaced(self, name):
+        data = lexicon.data_file(name)
         keys = [
-            *self.DATA["markers"]["words"],
-            *self.DATA["phrases"],
-            *self.DATA["asides"]["starts"],
+            *data["markers"]["words"],
+            *data["markers"].get("unless", []),
+            *data["phrases"],
+            *data.get("asides", {}).get("starts", []),
         ]
         for key in keys:
             assert key == key.lower() and " ".join(key.split()) == key.strip(), key
 
-    def test_each_marker_is_listed_once(self):
-        words = self.DATA["markers"]["words"]
+    @pytest.mark.parametrize("name", ["spanish.toml", "malay.toml"])
+    def test_each_marker_is_listed_once(self, name):
+        words = lexicon.data_file(name)["markers"]["words"]
         assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
 
     @pytest.mark.parametrize(
@@ -259,16 +273,35 @@ class TestSpanish:
             "solo practitioners at law firms in Ohio",
             "a campaign about Sobre Foods for Q1 Leads",
             "make it more casual, please",
+            "CFOs at Yang Ming Marine and Dong Energy in Taipei",
+            "ADA compliance consultants in Denver",
         ],
     )
     def test_english_is_left_as_written(self, text):
-        from lexi.assistant.understanding.spanish import in_english
+        from lexi.assistant.understanding.mixed import in_english
 
         assert in_english(text, ["Q1 Leads"]) == text
 
     def test_a_known_list_name_is_left_as_written(self):
-        from lexi.assistant.understanding.spanish import in_english
+        from lexi.assistant.understanding.mixed import in_english
 
         assert in_english("guárdalos en US SaaS en MX", ["US SaaS en MX"]) == (
             "save them to US SaaS en MX"
         )
+
+    @pytest.mark.parametrize(
+        ("text", "english"),
+        [
+            ("tambah Surabaya juga", "add Surabaya too"),
+            ("berapa kredit sisa", "how many credits are left"),
+            (
+                "simpan ke list baru namanya Fashion Lokal Q1",
+                "save them to new list called Fashion Lokal Q1",
+            ),
+            ("lebih formal ya", "more formal"),
+        ],
+    )
+    def test_indonesian_and_malay_are_said_in_english(self, text, english):
+        from lexi.assistant.understanding.mixed import in_english
+
+        assert in_english(text, []) == english
