@@ -109,7 +109,6 @@ _TOKEN_ALIASES = {
     "proj": "project",
     "cust": "customer",
     "ecom": "ecommerce",
-    "contracts": "contract",  # "Contracts Manager" is the "Contract Manager"
 }
 _FILLER = {"of", "the", "and", "for", "a", "an", "in", "at"}
 # A match preceded by one of these is about someone else's role ("Assistant to the CEO").
