@@ -379,7 +379,7 @@ _TASKS = prefilter.compile(
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"
     r"\bwhat\s+(?:i|we)(?:'ve|\s+have)?\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
-    r"\b(?:what|everything|anything|all|which\s+ones?)(?:'?s|\s+has|\s+have|\s+(?:that|which)(?:'?s|\s+has|\s+have|\s+were|\s+was))?"
+    r"\b(?:what|everything|anything|all|which\s+ones?)(?:'?s|\s+has|\s+have|\s+(?:that|which)(?:'?s|\s+has|\s+have|\s+were|\s+was)?)?"
     r"\s+(?:been|got|gotten|were|was)\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     # "anything i need to approve rn?", "what do I have to sign off on", "stuff for me to approve"
     r"\b(?:anything|something|stuff|things?|what)\b[^.?!,;]{0,25}?\bto\s+(?:approve|sign[\s-]?off\b|okay\b|greenlight)",

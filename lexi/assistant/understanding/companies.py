@@ -102,10 +102,10 @@ _EXCLUDED_BEFORE = re.compile(
     r"minus|without|drop)\s+(?:\w+\s+){0,2}$",
     I,
 )
-# Before "at <name>": a past employer ("who used to work at Google") or an exclusion ("not at
-# Salesforce") is not the company people work at now.
+# Before "at <name>": a past employer ("who used to work at Google"), a school ("that studied at
+# Les Roches") or an exclusion ("not at Salesforce") is not the company people work at now.
 _NOT_NOW_BEFORE = re.compile(
-    r"(?:\b(?:used\s+to|previously|formerly|once|ex|alumni|worked|not|no|except|exclud\w*|"
+    r"(?:\b(?:used\s+to|previously|formerly|once|ex|alumni|worked|studied|graduated|not|no|except|exclud\w*|"
     r"leave\s+out|leaving\s+out|nobody|no\s+one)\b[\w\s-]{0,20}|\bwork(?:ed|ing)?\s+)$",
     I,
 )

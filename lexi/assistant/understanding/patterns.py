@@ -682,7 +682,9 @@ _NAME_LAST = (
 _TECH_STRONG = prefilter.compile(
     rf"\b(?:(?:that|which|who)\s+)?(?:use|uses|using|used|(?:run|runs|running|rely|relies|relying)"
     rf"(?:\s+on)?|built\s+(?:on|with)|"
-    rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted)\s+"
+    rf"powered\s+by|customers?\s+of|users?\s+of|on\s+top\s+of|implemented|adopted|"
+    # "that moved to GCC High in the last 90 days", "switched to HubSpot": adopted
+    rf"(?:moved|migrated|switched|moving|migrating|switching)\s+(?:over\s+)?to)\s+"
     rf"((?:{_TECH})(?:\s*(?:,|and|or|&|/|\+)\s*(?:{_TECH})\b|\s*(?:\band|\bor|&|/|\+)\s*{_NAME_LAST})*)\b",
     re.IGNORECASE,
 )

@@ -699,6 +699,10 @@ _IT_RUNGS = {
 }
 
 
+# Words that make a lower-case "it" IT companies: "it services firms", "it consulting cos".
+_IT_KINDS = {"service", "consulting", "consultancy", "solution", "outsourcing", "msp"}
+
+
 # A number before these is a share or a time span, not how many people: "the last 90 days".
 _NOT_A_COUNT = {"%", "percent", "day", "week", "month", "year", "yr", "quarter", "hour"}
 _NOT_A_COUNT |= {"d", "wk", "mo", "mth"}  # "<90d", "6mo", "2wks": spans of time ("hr" is HR)
@@ -787,7 +791,7 @@ class _Scanner:
             return False  # "make it directors", "change it to heads of sales"
         after = self.keys[j + 1] if j + 1 < self.n else ""
         before = self.keys[j - 2] if j >= 2 and self.keys[j - 1] == "of" else ""
-        return after in _IT_RUNGS or before in _IT_RUNGS
+        return after in _IT_RUNGS or after in _IT_KINDS or before in _IT_RUNGS
 
     def _cased_ok(self, i: int, span: int) -> bool:
         # "IT", "GC", "PE" are words only in capitals ("find it", "pe" are not).

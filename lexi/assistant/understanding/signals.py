@@ -78,6 +78,8 @@ _STAGE_WORDS = re.compile(
     rf"|\b(?P<seed>pre[\s-]?seed|seed)[\s-](?:stage|funded|round)\b"
     rf"|\b(?P<seeds>{_SEEDS}\s*(?:,|or|and|/|&)\s*{_SEEDS})\b"
     rf"|(?:^|(?<=[,;:|]))\s*(?P<lone>{_SEEDS})(?:\s+only)?\s*(?=[,;|.]|$)"
+    # "only private equity rounds", "PE deals only": the rounds' kind
+    r"|\b(?P<perounds>pe|private[\s-]equity)\s+(?:rounds?|deals|investments)\b"
     rf"|\b(?P<pe>(?:pe|private[\s-]equity)[\s-](?:backed|owned|funded)"
     r"|(?:backed|owned|funded|bought|acquired)\s+by\s+(?:an?\s+)?(?:pe|private[\s-]equity)"
     r"(?:\s+(?:firms?|funds?|investors?|sponsors?))?)\b"
@@ -272,6 +274,8 @@ _ADOPTED = re.compile(
     r"|\b(?:(?:that|who|which)\s+)?(?:have\s+|has\s+)?(?:adopted|start(?:ed)?\s+(?:using|to\s+use)|switched\s+to|rolled\s+out|"
     # "that moved onto Webfleet in the last 90 days": onto a platform, not to a town
     r"moved\s+onto|switched\s+onto|migrated\s+onto|"
+    # "that moved to GCC High in the last 90 days" (a town is no technology: ``adopted``)
+    r"moved\s+(?:over\s+)?to|migrated\s+to|"
     r"implemented|bought|purchased|picked\s+up|picked(?=\s+(?:it|them|that)\s+up\b)|went\s+live\s+(?:on|with))\s+(?P<tech3>[A-Za-z0-9][\w.+#-]*(?:\s+[A-Z0-9][\w.+#-]*){0,2})\s+"
     r"(?:up\s+)?"
     r"(?:in|within|over)\s+the\s+(?:last|past)\s+(?P<n>\d+)\s+(?P<unit>days?|weeks?|months?|years?)\b",
@@ -337,6 +341,8 @@ _HIRING = re.compile(
     rf"(?:\s+(?:for\s+|in\s+(?=(?:{_HIRING_DEPARTMENTS})\b))?"
     rf"(?:an?\s+|more\s+|new\s+)?(?P<what>(?!in\b|at\b|with\b|and\b|{_NOW_WORDS})"
     rf"[A-Za-z][\w&/-]*(?:\s+(?!in\b|at\b|with\b|and\b|who\b|whose\b|which\b|where\b|that\b|based\b|posted\b|or\b|"
+    # ("hiring bartenders instead", "hiring SDRs too": no part of the role)
+    r"instead\b|too\b|also\b|as\s+well\b|please\b|pls\b|"
     # ("hiring travel nurses last 30d": the window, said without "in the")
     rf"(?:last|past|previous)\s+\d|{_NOW_AFTER})[A-Za-z][\w&/-]*){{0,3}}))?"
     # "hiring in sales and engineering": a second department
@@ -599,7 +605,7 @@ _ANY_SIGNAL = re.compile(
     r"promoted|hired|appointed|hires|changer|adopt|using|rolled|implemented|bought|purchased|hiring|posted|posts|postings|closed|owned|"
     r"moved|migrated|deployed|went\s+live|"
     r"joined|\brole\b|\bseat\b|negative|went\s+down|declin|dropped|fell\b|decreas|increas|added\b|"
-    r"\bhire\b|\brecruit\b|recruiting\s|\bopen\s|\bjob\s|vacan|\bround\b|\braise\b|invest|financ|capital|\breqs\b|"
+    r"\bhire\b|\brecruit\b|recruiting\s|\bopen\s|\bjob\s|vacan|\bround\b|\brounds\b|\bdeals\b|\braise\b|invest|financ|capital|\breqs\b|"
     r"began|begun|took\s|assumed|stepped|\broles\b|picked\s+(?:it\s+|them\s+)?up|advertis|listed|listing|%\s*\+?\s*more\s"
 )
 
@@ -771,7 +777,7 @@ class _Reading:
             or m.group("lone")
             or ""
         )
-        equity = m.group("pe") or m.group("peround") or m.group("pelast")
+        equity = m.group("pe") or m.group("peround") or m.group("pelast") or m.group("perounds")
         for s in _stages(words) if not equity else ["private_equity"]:
             self.filters.setdefault("funding_stages", [])
             if s not in self.filters["funding_stages"]:

@@ -368,7 +368,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "education",
-        r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*(?:\s*(?:,|\bor\b|/)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
         # (not "harbour masters", "scrum masters", "quiz masters": roles)
         r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|(?<!harbour\s)(?<!harbor\s)(?<!scrum\s)(?<!quiz\s)"
         r"(?<!post\s)(?<!yard\s)(?<!dock\s)(?<!station\s)(?<!ring\s)(?<!head\s)(?<!toast\s)"
@@ -412,6 +412,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:were|was)\s+previously\s+working|previously\s+working|worked\s+(?:before|previously|earlier)|"
         r"(?:were|was)\s+(?:previously|formerly)|previously|formerly)\s+(?:at|for)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*"
         r"(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        # "who worked before in Marriott": the employer after "in"
+        r"\b(?:who\s+|that\s+)?worked\s+(?:before|previously|earlier)\s+in\s+(?-i:[A-Z])[\w&.-]*"
+        r"(?:\s+(?-i:[A-Z])[\w&.-]*)*|"
         # "the ones who worked at Stripe before", "who work at Stripe before" (the tense unsaid)
         r"\b(?:who|that|which)\s+(?:have\s+|has\s+)?(?:worked|work)\s+(?:at|for)\s+"
         r"(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*(?:\s*(?:,|\bor\b|\band\b|/|&)\s*(?-i:[A-Z])[\w&.-]*)*"
@@ -434,6 +437,10 @@ _RULES: list[tuple[str, str]] = [
         r"\b(?:that\s+)?(?:recently\s+)?(?:got|were|was|have\s+been)\s+(?:acquired|bought(?:\s+out)?)\b[^,;.]*|"
         r"\b(?:that\s+|which\s+)?(?:just|recently)\s+(?:opened|launched|announced|built)\s+(?:a\s+|an\s+|their\s+)?"
         r"(?:new\s+)?[\w\s-]{1,40}?(?=\s+(?:in|at)\s|[,;.!?]|$)|\b(?:that\s+)?had\s+layoffs\b[^,;.]*"
+        # "that just won a DoD contract", "that recently got a state grant": an award in the news
+        r"|\b(?:that\s+|which\s+)?(?:just|recently)\s+(?:won|got|received|landed|(?:were|was)\s+awarded)\s+"
+        r"(?:a\s+|an\s+|their\s+)?(?:new\s+|big\s+|major\s+)?(?:[\w-]+\s+){0,3}?"
+        r"(?:contracts?|awards?|grants?|tenders?|bids?)\b"
         # "biotechs that announced positive Ph II data this quarter": trial read-outs in the news
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|reported|released|published|read\s+out)\s+"
         r"(?:(?:positive|negative|topline|top-line|new|their|its)\s+)*(?:ph(?:ase)?\.?\s*(?:i{1,3}|[123])[ab]?\s+)?"
@@ -479,7 +486,7 @@ _HINTS = tuple(
     grew increased revenue exclud except leav not aren't isn't nobody truck tractor trailer vehicle vans rigs
     units founded established incorporated ex- former amlaw am law nlj global countries plants
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
-    problems planning trying wanting student pupil learner enrol attorney lawyer solicitor
+    problems planning trying wanting won awarded contract grant tender student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai

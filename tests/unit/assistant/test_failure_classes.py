@@ -9216,3 +9216,67 @@ class TestIndonesianMixedIntoEnglish:
         assert [(i.kind, i.params.get("tone")) for i in got] == [
             (IntentKind.email_rewrite, "formal")
         ]
+
+
+class TestHotelAndDefenseSearchWords:
+    """A Madrid seller to hotel groups and a Pittsburgh CMMC consultant: kinds of company, a
+    technology moved to, a kind of round, and criteria Lexi names instead of dropping."""
+
+    @pytest.mark.parametrize(
+        ("text", "industries"),
+        [
+            ("C-level at hotel management companies in Greece", ["Hospitality"]),
+            ("tour operators in Greece, the CEOs", ["Leisure, Travel & Tourism"]),
+            ("owners at it services firms", ["Information Technology and Services"]),
+        ],
+    )
+    def test_the_kind_of_company(self, text, industries):
+        f = search(text).filters
+        assert f.industries == industries and not f.keywords
+
+    def test_a_technology_moved_to_in_a_window(self):
+        f = search("it managers at defense contractors that moved to GCC High in the last 90 days")
+        assert f.filters.technologies == ["GCC High"] and not f.filters.locations
+        assert f.filters.technologies_added_within_days == 90
+
+    def test_an_e_kept_before_ing(self):
+        f = search("directors of quality at companies useing SolidWorks in michigan").filters
+        assert f.technologies == ["SolidWorks"]
+
+    def test_private_equity_rounds_are_the_stage(self):
+        state = after({"titles": ["Commercial Director"], "industries": ["Hospitality"]})
+        f = search("only private equity rounds", state).filters
+        assert f.funding_stages == ["private_equity"] and f.industries == ["Hospitality"]
+
+    def test_hiring_a_role_instead(self):
+        state = after({"titles": ["Head of Drinks"], "industries": ["Restaurants"]})
+        f = search("nada. try places hiring bartenders instead", state).filters
+        assert f.hiring_for == {"titles": ["Bartender"]} and f.industries == ["Restaurants"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            (
+                "revenue managers at hotel groups in Madrid who worked before in Marriott",
+                "past_employer",
+            ),
+            ("GMs of hotels in Portugal that studied at Les Roches or EHL", "education"),
+            (
+                "contracts managers at defense cos in ohio that just won a DoD contract",
+                "news_events",
+            ),
+        ],
+    )
+    def test_named_not_searched(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code] and not got.filters.companies and not got.filters.keywords
+
+    def test_bin_it_changed_my_mind(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        assert [i.kind for i in interpret("bin it, changed my mind", state).intents] == [
+            IntentKind.task_dismiss
+        ]
+
+    def test_everything_that_got_approved(self):
+        got = interpret("show me everything that got approved").intents
+        assert [(i.kind, i.params.get("status")) for i in got] == [(IntentKind.tasks, "approved")]
