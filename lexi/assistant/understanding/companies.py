@@ -169,7 +169,9 @@ _KIND_NOUNS = frozenset(
     "shops stores providers operators brands agencies organizations organisations clinics "
     "practices schools networks cos outfits houses places sites plants mills venues hotels "
     "restaurants bars pubs dealers dealerships distributors wholesalers manufacturers makers "
-    "builders contractors suppliers vendors startups studios owners".split()
+    "builders contractors suppliers vendors startups studios owners importers exporters traders "
+    "roasters roasteries producers growers farms cooperatives coops estates breweries wineries "
+    "distilleries bakeries cafes chains franchises franchisees clubs teams labs".split()
 )
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ern|ish|ent|ant)$")
 

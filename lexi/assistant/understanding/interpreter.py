@@ -239,6 +239,27 @@ def _gc_firms(m: re.Match[str]) -> str:
     return f"{m['pre'] or m['alone']}general contractors"
 
 
+def _general_contractors(text: str) -> str:
+    text = _GC_FIRMS.sub(_gc_firms, text)
+    if ("GC" in text or "gcs" in text) and _BUILDING_TRADE.search(text):
+        text = _GC_ANYWHERE.sub(r"\g<pre>general contractors", text)
+    return text
+
+
+# Where builders are the subject (estimators, precon, supers, subs, Procore), "GCs" are the
+# general contractors wherever they stand ("Chief Estimator - GCs - Tampa", "only GCs on
+# procore"), not general counsel.
+_BUILDING_TRADE = prefilter.compile(
+    r"\b(?:estimat(?:ors?|ing)|pre-?con(?:struction)?|superintendents?|supers|subcontractors?|subs|"
+    r"procore|bluebeam|buildertrend|forem[ae]n|project\s+executives?|construction)\b",
+    re.IGNORECASE,
+)
+_GC_ANYWHERE = re.compile(
+    r"(?P<pre>(?:^|[,;:|(\u2013-])\s*|\b(?:only|and|or|at|for|from|of|the|all)\s+)"
+    r"(?:GCs?|gcs)\b(?!\s*(?:at|of|for)\b)(?!\s+[A-Z0-9])"  # ("Houston GCs", "GC Pipeline": names)
+)
+
+
 # "excludng Illinois", "exluding banks", "excluidng": a word one typo away from "excluding"
 # ("exclude", "excluded") is that word, so what follows is excluded.
 _EXCLUDE_FORMS = ("excluding", "exclude", "excluded")
@@ -402,7 +423,7 @@ def _typed_fast(text: str) -> str:
         text = _MIND_DOING.sub(_mind_doing, text)
     if "@" in text:
         text = _AT_SIGN.sub(" at ", text)
-    text = _GC_FIRMS.sub(_gc_firms, text)
+    text = _general_contractors(text)
     text = _SUPERS.sub("superintendents", text)
     text = _SV.sub("save", text)
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)

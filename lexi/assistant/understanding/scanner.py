@@ -1531,6 +1531,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
+    if not slots.has_role and slots.unknown:
+        _agent_noun_named(text, slots)
     if slots.has_role:
         _trades_named(text, slots)
     shorthand.meant_in_industry(clause, slots)
@@ -1544,6 +1546,49 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     # a keyword is words ("doing -$20m-$100m": the dash left over from an amount is none)
     slots.keywords = [k for k in slots.keywords if _WORD_CHAR.search(k)]
     return slots
+
+
+# A plural noun of a doer that nothing reads, where a request names its people ("Q graders in
+# London", "roastmasters in Kyoto", "find 10 underwriters at ..."): a title the tables lack,
+# with the unread words right before it ("Q Grader"). Not the nouns of companies, customers or
+# things ("suppliers", "members", "containers").
+_AGENT_NOUN = re.compile(
+    r"^\W*(?:(?:find|get|need|show|pull|search(?:\s+for)?|looking\s+for|grab|give)\s+(?:me\s+)?)?"
+    r"(?:(?:\d+|a\s+few|some|several|a\s+handful\s+of|a\s+couple(?:\s+of)?|the|all)\s+)?"
+    r"(?P<title>(?:[A-Za-z][\w&-]*\s+){0,2}?[A-Za-z][\w-]{2,}(?:ers|ors))\b"
+    r"(?=\s+(?:at|in|from|with|across|near|around|for|on|who|that|based)\b|\s*[,.;!?]|\s*$)",
+    re.IGNORECASE,
+)
+_NOT_AGENTS = frozenset(
+    """customers members users others numbers orders headquarters letters papers centers centres
+    offers filters suppliers vendors manufacturers distributors dealers wholesalers builders
+    contractors subcontractors operators owners providers makers retailers resellers partners
+    competitors followers subscribers readers viewers sellers employers carriers shippers lenders
+    insurers exporters importers computers printers routers containers trailers towers waters
+    matters quarters corners answers powers layers chapters players teenagers seniors juniors
+    minors brothers sisters mothers fathers parents leaders peers cheers workers staffers
+    answers hers yours ours theirs""".split()
+)
+
+
+def _agent_noun_named(text: str, slots: Slots) -> None:
+    m = _AGENT_NOUN.match(text)
+    if not m:
+        return
+    words = m["title"].split()
+    unread = {w.lower() for w in slots.unknown}
+    noun = words[-1].lower()
+    if noun in _NOT_AGENTS or noun not in unread:
+        return
+    if words[-1][:1].isupper() and (m.start("title") or m.end() == len(text.rstrip())):
+        return  # ("at Wesfarmers", "Wesfarmers" read alone: a name)
+    for w in words[:-1]:  # "Q graders", "coffee traders" (not "Priya already covers")
+        if len(w) > 1 and (w.lower() not in unread or w.lower().endswith("ly") or w.istitle()):
+            return
+    title = " ".join(w.upper() if len(w) == 1 else w[:1].upper() + w[1:] for w in words)
+    slots.roles.append(RoleHit(Role(), title=title[:-1]))
+    said = {w.lower() for w in words}
+    slots.unknown = [w for w in slots.unknown if w.lower() not in said]
 
 
 _TRADES: dict[str, str] = data_file("trades.toml")["trades"]
@@ -1698,10 +1743,13 @@ def _trades_named(text: str, slots: Slots) -> None:
     """ "roofing owners", "gm hvac richmond va", "lawn care owners kansas city mo": a trade said
     with the people is a keyword, unless a title already holds it ("HVAC Technician")."""
     titles = " ".join(t for hit in slots.roles for t in hit.named_titles).lower()
+    industries = " ".join(slots.industries).lower()  # ("concrete companies": the industry's)
     have = {k.lower() for k in slots.keywords}
     for m in _TRADE.finditer(text):
         keyword = _TRADES[m[1].lower()]
         if keyword.lower() in have or m[1].lower() in titles or keyword.lower() in titles:
+            continue
+        if keyword.lower() in industries:
             continue
         slots.keywords.append(keyword)
         have.add(keyword.lower())

@@ -9280,3 +9280,70 @@ class TestHotelAndDefenseSearchWords:
     def test_everything_that_got_approved(self):
         got = interpret("show me everything that got approved").intents
         assert [(i.kind, i.params.get("status")) for i in got] == [(IntentKind.tasks, "approved")]
+
+
+class TestBuildersPharmaAndCoffeeTitles:
+    """Construction's general contractors and trades, pharma's qualified persons, coffee's
+    roasters and graders, and a doer's plural nothing else reads taken as the title sought."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Director of Preconstruction or VP of Preconstruction, GCs, DFW, 200+ employees",
+            "Chief Estimator, Senior Estimator, Estimating Manager - GCs - Jacksonville",
+        ],
+    )
+    def test_gcs_beside_builders_are_general_contractors(self, text):
+        f = search(text).filters
+        assert f.industries == ["Construction"] and "General Counsel" not in f.titles
+
+    def test_gcs_elsewhere_are_general_counsel(self):
+        assert search("GCs at fintechs in NYC").filters.titles == ["General Counsel"]
+
+    def test_a_list_named_with_gcs_keeps_its_name(self):
+        state = ConversationState(known_list_names=["Houston GCs"])
+        got = interpret(
+            "Find 15 controllers at construction firms in Houston, add them to Houston GCs", state
+        ).intents
+        assert got[-1].list_name == "Houston GCs"
+
+    @pytest.mark.parametrize(
+        ("text", "keywords"),
+        [
+            ("owners of drywall subs in san antonio", ["drywall"]),
+            ("VP ops at mechanical contractors in okc and tulsa", ["mechanical"]),
+            ("mechanical engineers at concrete companies", []),
+        ],
+    )
+    def test_the_trade_of_subcontractors(self, text, keywords):
+        assert (search(text).filters.keywords or []) == keywords
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("cold chain managers at logistics companies in France", ["Cold Chain Manager"]),
+            ("chief pharmacists at hospitals in Paris", ["Chief Pharmacist"]),
+            ("head roasters in London", ["Head Roaster"]),
+            ("green coffee buyers in Oslo", ["Green Coffee Buyer"]),
+            ("Q graders in London", ["Q Grader"]),
+            ("roastmasters in Kyoto", ["Roastmaster"]),
+            ("find 10 scaffolders at construction firms in Leeds", ["Scaffolder"]),
+        ],
+    )
+    def test_the_title(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    @pytest.mark.parametrize(
+        "text",
+        ["suppliers in Texas", "a couple of CFOs at Wesfarmers", "cheers, that's me done"],
+    )
+    def test_no_doer_where_none_is_said(self, text):
+        got = interpret(text).intents[0]
+        assert got.filters is None or not {"Supplier", "Cheer", "Wesfarmer"} & set(
+            got.filters.titles or []
+        )
+
+    def test_chus_are_hospitals(self):
+        assert search("pharmacists at CHUs in France").filters.industries == [
+            "Hospital & Health Care"
+        ]
