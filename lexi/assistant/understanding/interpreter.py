@@ -1635,6 +1635,22 @@ _FOUND_SAID_BACK = re.compile(
     r"^\W*(?:(?:only|just)\s+\d+|zero|none|nothing|nada|0)\s*(?:results?|people|hits)?\s*\?+[\s!.]*",
     re.IGNORECASE,
 )
+# "mmm only 3 results. Remove the hiring part", "hmm that's about three people. forget the PE
+# bit", "just 4 hits, drop the hiring": how many the last search found, said back before the
+# change it asks for, is no count to show.
+_RESULTS_SAID_BACK = re.compile(
+    r"^\W*(?:(?:hm+|mm+|ugh|aduh|oh|ok(?:ay)?|wow|nada|meh|yikes|damn|hmm+)\W+)*"
+    r"(?:(?:that'?s|thats|it'?s|there'?s|there\s+(?:are|were)|we\s+(?:got|have)|i\s+(?:got|see)|"
+    r"you\s+found|found|got)\s+)?"
+    r"(?:only|just|about|around|like|barely|merely)?\s*"
+    r"(?:\d+|zero|no|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+handful(?:\s+of)?)\s+"
+    r"(?:results?|people|hits|matches|contacts|leads|prospects|names|records)\b"
+    r"(?:\s+(?:back|found|left|there|now))?\s*"
+    r"(?:[.!?;]+|,(?=\s*(?:so\s+|pls\s+|please\s+|then\s+|let'?s\s+|can\s+you\s+|could\s+you\s+)?"
+    r"(?:drop|remove|forget|widen|expand|lose|try|add|loosen|broaden|take|get\s+rid|ditch|scrap|skip|"
+    r"include|open)\b))\s*",
+    re.IGNORECASE,
+)
 # "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
 # question ("revert to the first draft" is an undo).
 _REVERT_WITH = re.compile(
@@ -1692,6 +1708,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
     if "liked" in text or "prefer" in text or "better" in text:
         text = _LIKED_BEFORE.sub(_liked_before, text)
     if "?" in text and (said := _FOUND_SAID_BACK.match(text)) and text[said.end() :].strip():
+        text = text[said.end() :]
+    elif (said := _RESULTS_SAID_BACK.match(text)) and text[said.end() :].strip():
         text = text[said.end() :]
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)

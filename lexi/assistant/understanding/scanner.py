@@ -708,6 +708,12 @@ _NOT_A_COUNT = {"%", "percent", "day", "week", "month", "year", "yr", "quarter",
 _NOT_A_COUNT |= {"d", "wk", "mo", "mth"}  # "<90d", "6mo", "2wks": spans of time ("hr" is HR)
 # ... and an amount of money: "cap it at 1bn"
 _NOT_A_COUNT |= {"bn", "b", "m", "mm", "mn", "million", "billion", "mil", "mln", "bln"}
+# ... and an amount of goods or room: "only 30 bags this harvest", "200 beds", "5,000 sqft"
+_NOT_A_COUNT |= set(
+    """bag ton tonne kg lb unit pallet container lot case bottle keg box item piece sku bed room
+    seat truck vehicle mile km sqft ft meter metre acre hectare litre liter gallon barrel bbl mw
+    gw kw""".split()
+)
 _POINTING_BACK = {"those", "these", "both"}
 _POINTED_AT = _POINTING_BACK | {"them"}  # "some of them", "a few of these"
 
@@ -1981,8 +1987,8 @@ class _Walk:
         options: list[tuple[int, int, str, Any]] = []
         if hit := sc.role(i):
             options.append((hit[0], 3, "role", hit[1]))
-        if size := sc.longest(SIZE_KEYS, i):
-            options.append((size[0], 2, "size", size[1]))
+        if (size := sc.longest(SIZE_KEYS, i)) and not (i and self.keys[i - 1] in _JUDGED):
+            options.append((size[0], 2, "size", size[1]))  # (not "too small for us": a verdict)
         if industry := sc.longest(INDUSTRY_KEYS, i):
             options.append((industry[0], 1, "industry", industry[1]))
         if place := sc.places[i]:

@@ -364,7 +364,9 @@ QUOTE_TOKEN = re.compile(r"\bqtok(\d+)\b")
 # Verbs that start a new request after "and", "then" or a comma.
 _CLAUSE_VERBS = (
     r"add|save|put|push|store|create|make|remove|delete|start|launch|draft|write|show|tell|"
-    r"give|find|get|search|look|pull|send|export|also|then|how|what|can|could|please|"
+    # ("keg and can supply": a can is no verb; "and can you ...", "and could we ..." ask)
+    r"give|find|get|search|look|pull|send|export|also|then|how|what|"
+    r"(?:can|could)(?=\s+(?:you|u|we|i|lexi|ya)\b)|please|"
     r"build|set|stick|throw|drop|dump|move|rewrite|compose|prepare|kick|list|"
     r"grab|fetch|name|call|exclude|filter|narrow|only|just|spin|dismiss|cancel|reject|decline|approve|"
     r"rename|merge|pause|whats|what's|pending|change|shorten|trim|tweak|load|upload|import|sync|book|schedule|"

@@ -9347,3 +9347,46 @@ class TestBuildersPharmaAndCoffeeTitles:
         assert search("pharmacists at CHUs in France").filters.industries == [
             "Hospital & Health Care"
         ]
+
+
+class TestCountsSaidBackAndGoodsCounted:
+    """How many the last search found, said back before a change, is no count; nor is a number
+    of bags, kegs or beds; a verdict on size ("too small for us") is no size; "can" is a noun
+    in a campaign's topic."""
+
+    BASE: ClassVar[dict] = {
+        "titles": ["Roastmaster"],
+        "locations": ["Kyoto, JP", "Osaka, JP"],
+        "hiring_for": {"titles": ["Barista"]},
+    }
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "mmm only 3 results. Remove the hiring part",
+            "hmm that's about three people. forget the hiring bit",
+            "just 4 hits, drop the hiring",
+        ],
+    )
+    def test_the_count_said_back(self, text):
+        f = search(text, after(self.BASE)).filters
+        assert f.limit == 25 and not f.hiring_for
+
+    def test_a_count_asked_for_is_one(self):
+        assert search("only 3 results please", after(self.BASE)).filters.limit == 3
+
+    def test_a_verdict_on_size(self):
+        f = search("leave out Kyoto, too small for us", after(self.BASE)).filters
+        assert f.employees is None and f.locations == ["Osaka, JP"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "create a campaign for Japan Specialty 2026 about our washed Gesha from Cauca, only 30 bags this harvest",
+            "create a campaign for Japan Specialty 2026 about keg and can supply for festival bars next summer",
+        ],
+    )
+    def test_the_topic_is_all_the_campaign(self, text):
+        state = after(self.BASE)
+        state.known_list_names = ["Japan Specialty 2026"]
+        assert [i.kind for i in interpret(text, state).intents] == [IntentKind.campaign_create]
