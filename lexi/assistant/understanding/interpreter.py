@@ -1651,6 +1651,13 @@ _RESULTS_SAID_BACK = re.compile(
     r"include|open)\b))\s*",
     re.IGNORECASE,
 )
+
+
+def _without_count_said_back(text: str) -> str:
+    said = (_FOUND_SAID_BACK.match(text) if "?" in text else None) or _RESULTS_SAID_BACK.match(text)
+    return text[said.end() :] if said and text[said.end() :].strip() else text
+
+
 # "kindly revert how many are there in it now": "revert" for "reply" (Indian English), before a
 # question ("revert to the first draft" is an undo).
 _REVERT_WITH = re.compile(
@@ -1707,10 +1714,7 @@ def _said_plainly(text: str, state: ConversationState) -> str:
         text = _NOT_IN_PLACE.sub("but not ", text)
     if "liked" in text or "prefer" in text or "better" in text:
         text = _LIKED_BEFORE.sub(_liked_before, text)
-    if "?" in text and (said := _FOUND_SAID_BACK.match(text)) and text[said.end() :].strip():
-        text = text[said.end() :]
-    elif (said := _RESULTS_SAID_BACK.match(text)) and text[said.end() :].strip():
-        text = text[said.end() :]
+    text = _without_count_said_back(text)
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)
     if "-" in text or "\u2013" in text:
