@@ -9390,3 +9390,42 @@ class TestCountsSaidBackAndGoodsCounted:
         state = after(self.BASE)
         state.known_list_names = ["Japan Specialty 2026"]
         assert [i.kind for i in interpret(text, state).intents] == [IntentKind.campaign_create]
+
+
+class TestSpanishFromTheShopFloor:
+    """A Monterrey MRO rep's Spanish and English in one message."""
+
+    @pytest.mark.parametrize(
+        ("text", "want"),
+        [
+            (
+                "maintenance managers en plantas automotrices en Saltillo",
+                {"titles": ["Maintenance Manager"], "industries": ["Automotive"]},
+            ),
+            (
+                "encuentrame 30 plant managers en Mexico de empresas con HQ en Alemania",
+                {"titles": ["Plant Manager"], "locations": ["MX"], "company_locations": ["DE"]},
+            ),
+            ("una docena de purchasing managers en aerospace en San Antonio", {"limit": 12}),
+        ],
+    )
+    def test_searches(self, text, want):
+        f = search(text).filters.to_dict()
+        assert {k: f.get(k) for k in want} == want
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("borra la lista Test Expo", IntentKind.list_delete),
+            ("crea una lista vacia llamada Expo MRO 2027", IntentKind.list_create),
+            ("cuantos han contestado?", IntentKind.campaign_stats),
+            ("que tengo pendiente de aprobar?", IntentKind.tasks),
+        ],
+    )
+    def test_asks(self, text, kind):
+        state = ConversationState(known_list_names=["Test Expo"], last_campaign_id="c1")
+        assert [i.kind for i in interpret(text, state).intents] == [kind]
+
+    def test_remove_the_employees_filter(self):
+        state = after({"titles": ["Plant Manager"], "employees": {"min": 200, "max": None}})
+        assert search("quita el filtro de empleados", state).filters.employees is None
