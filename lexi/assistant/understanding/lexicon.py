@@ -70,8 +70,9 @@ ROLES: dict[str, Role] = {k: _role(k, v) for k, v in _ROLE_DATA["roles"].items()
 def _composed_roles(table: dict[str, dict[str, str]], phrase: str) -> dict[str, Role]:
     """Each head word with each word of the second table, keyed as the scanner reads the
     ``phrase`` they make (``text.norm_key``: accents dropped, each word singular): "gerente de
-    logística" ([iberian_roles]), "drinks buyers" ([category_roles])."""
-    words = table.get("functions") or table["categories"]
+    logística" ([iberian_roles]), "drinks buyers" ([category_roles]), "head nurses"
+    ([head_roles])."""
+    words = table.get("functions") or table.get("occupations") or table["categories"]
     out: dict[str, Role] = {}
     for head, form in table["heads"].items():
         for word, name in words.items():
@@ -85,6 +86,7 @@ def _with_composed_roles() -> None:
     for table, phrase in (
         ("iberian_roles", "{head} de {word}"),
         ("category_roles", "{word} {head}"),
+        ("head_roles", "{head} {word}"),
     ):
         for key, role in _composed_roles(_ROLE_DATA[table], phrase).items():
             if key not in listed:
@@ -93,12 +95,20 @@ def _with_composed_roles() -> None:
 
 _with_composed_roles()
 
-# A category's title and its head's ("Drinks Buyer" -> "Buyer"): the near search offered when
-# the category's title finds nobody (``nearby.next_titles``).
-CATEGORY_TITLE_HEADS: dict[str, str] = {
-    form.format(name): " ".join(form.format("").split())
-    for form in _ROLE_DATA["category_roles"]["heads"].values()
-    for name in _ROLE_DATA["category_roles"]["categories"].values()
+# A composed title and the plain one it narrows ("Drinks Buyer" -> "Buyer", "Head Nurse" ->
+# "Nurse"): the near search offered when the composed title finds nobody
+# (``nearby.next_titles``).
+COMPOSED_TITLE_BASES: dict[str, str] = {
+    **{
+        form.format(name): " ".join(form.format("").split())
+        for form in _ROLE_DATA["category_roles"]["heads"].values()
+        for name in _ROLE_DATA["category_roles"]["categories"].values()
+    },
+    **{
+        form.format(name): name
+        for form in _ROLE_DATA["head_roles"]["heads"].values()
+        for name in _ROLE_DATA["head_roles"]["occupations"].values()
+    },
 }
 
 # Fallback title when a seniority pattern must be rendered as a title (mixed requests such as

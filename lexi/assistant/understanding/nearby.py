@@ -19,7 +19,7 @@ from typing import Any
 from lexi.errors import ValidationFailed
 from lexi.prospects.filters import ProspectFilters
 
-from .lexicon import CATEGORY_TITLE_HEADS
+from .lexicon import COMPOSED_TITLE_BASES
 from .types import ConversationState, Intent, IntentKind
 
 # At most this many near searches are counted for one empty search (one per kind).
@@ -159,8 +159,8 @@ def next_titles(title: str) -> list[str]:
     table = _data()["titles"]
     if title in table:
         return list(table[title])
-    if title in CATEGORY_TITLE_HEADS:  # "Drinks Buyer" -> Buyer
-        return [CATEGORY_TITLE_HEADS[title]]
+    if title in COMPOSED_TITLE_BASES:  # "Drinks Buyer" -> Buyer, "Head Nurse" -> Nurse
+        return [COMPOSED_TITLE_BASES[title]]
     if m := _VP.match(title):
         return [f"Head of {m['f']}", f"Director of {m['f']}"]
     if m := _HEAD.match(title):

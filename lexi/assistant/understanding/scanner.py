@@ -500,6 +500,7 @@ _SCOPE_PREFIX = {
     "cluster": "Cluster",
     "district": "District",
     "divisional": "Divisional",
+    "group": "Group",  # "Group Operations Director", "group CFOs": the whole group's
 }
 # Words before which a scope word is a place's: "Bay Area CFOs", "school district superintendents".
 _NO_SCOPE_AFTER = frozenset({"bay", "metro", "school", "the", "tri", "greater"})

@@ -196,7 +196,7 @@ _AT_LEAST = r"(?:by\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|>=?\s*)?"
 # least 10% over 12 months", "growing headcount 50% or more year over year", "headcount growth
 # between 10% and 30% over 6 months".
 _GROWTH = re.compile(
-    rf"(?:\b(?<!revenue\s)(?<!revenues\s)(?<!sales\s)(?<!arr\s)(?:(?:that|which|and)\s+)?(?:grew|growing|have\s+grown|has\s+grown|increased)\s+(?:{_HC}\s*,?\s*)?"
+    rf"(?:\b(?<!revenue\s)(?<!revenues\s)(?<!sales\s)(?<!arr\s)(?<!turnover\s)(?:(?:that|which|and)\s+)?(?:grew|growing|have\s+grown|has\s+grown|increased)\s+(?:{_HC}\s*,?\s*)?"
     rf"{_AT_LEAST}(?P<n>\d+)\s*%(?:\s*\+|\s+or\s+more)?(?:\s+(?:in\s+)?headcount)?"
     rf"|\b{_HC}\s+growth\s+(?:of\s+)?(?:between\s+)?(?P<lo>-?\d+)\s*%?\s*(?:and|to|-|\u2013)\s*"
     rf"(?P<hi>-?\d+)\s*%"

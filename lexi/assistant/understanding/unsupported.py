@@ -328,9 +328,9 @@ _RULES: list[tuple[str, str]] = [
     (
         "revenue_growth",
         r"\bgrowing\s+revenue\s+\d+\s*%[^,;.]*|\brevenue\s+growth\s+of\s+\d+\s*%[^,;.]*|"
-        r"\b(?:whose\s+|with\s+|which\s+|where\s+)?revenues?\s+(?:grew|growing|grows|is\s+growing|increased|up|has\s+grown)\s+"
+        r"\b(?:whose\s+|with\s+|which\s+|where\s+)?(?:revenues?|turnover|sales)\s+(?:grew|growing|grows|is\s+growing|increased|up|has\s+grown)\s+"
         r"(?:by\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?\d+\s*%\+?[^,;.]*|"
-        r"\b(?:whose\s+|with\s+|which\s+)?revenues?\s+(?:doubled|tripled|grew\s+fast|is\s+growing\s+fast)\b[^,;.]*",
+        r"\b(?:whose\s+|with\s+|which\s+)?(?:revenues?|turnover)\s+(?:doubled|tripled|grew\s+fast|is\s+growing\s+fast)\b[^,;.]*",
     ),
     (
         "years_of_experience",
@@ -368,7 +368,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "education",
-        r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*(?:\s*(?:,|\bor\b|/)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
+        r"\b(?:who\s+)?(?:went\s+to|went\s+through|graduated\s+from|studied\s+at|qualified\s+(?:at|from)|trained\s+at|alumni\s+of)\s+(?:(?-i:[A-Z])[\w&.-]*(?:\s+(?:(?:of|de|for|the|and)\s+)?(?-i:[A-Z])[\w&.-]*)*(?:\s*(?:,|\bor\b|/)\s*(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*)*)*|(?:a\s+|an\s+|the\s+)?[\w&.-]+(?:\s+(?!(?:at|in|with|from|and|who|that|for|or)\b)[\w&.-]+){0,2})|"
         # (not "harbour masters", "scrum masters", "quiz masters": roles)
         r"\b(?:with\s+)?(?:an?\s+)?(?:mba|ph\.?d\.?|doctorate|(?<!harbour\s)(?<!harbor\s)(?<!scrum\s)(?<!quiz\s)"
         r"(?<!post\s)(?<!yard\s)(?<!dock\s)(?<!station\s)(?<!ring\s)(?<!head\s)(?<!toast\s)"
@@ -486,7 +486,7 @@ _HINTS = tuple(
     grew increased revenue exclud except leav not aren't isn't nobody truck tractor trailer vehicle vans rigs
     units founded established incorporated ex- former amlaw am law nlj global countries plants
     factories facilities warehouses campuses struggl frustrat unhappy trouble issues
-    problems planning trying wanting won awarded contract grant tender student pupil learner enrol attorney lawyer solicitor
+    problems planning trying wanting turnover qualified trained won awarded contract grant tender student pupil learner enrol attorney lawyer solicitor
     nurse physician doctor dentist engineer developer driver agent accountant cpa consultant
     teacher technician reps salespeople recruiter provider pilot spend podcast assets rooms
     keys suites news breach ransomware attack hack incident role seat bahasa malay thai

@@ -9429,3 +9429,41 @@ class TestSpanishFromTheShopFloor:
     def test_remove_the_employees_filter(self):
         state = after({"titles": ["Plant Manager"], "employees": {"min": 200, "max": None}})
         assert search("quita el filtro de empleados", state).filters.employees is None
+
+
+class TestVetPracticeRequests:
+    """A Leeds vet-software field manager: the head of a trade's staff, the group's own titles,
+    the practices' systems, and criteria Lexi names instead of reading as something else."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("head nurses at animal hospitals in Dublin and Cork pls", ["Head Nurse"]),
+            ("head bartenders in Leeds", ["Head Bartender"]),
+            ("head of nursing in Leeds", ["Head of Nursing"]),
+            ("find 40 practise managers at vet practices in York", ["Practice Manager"]),
+            (
+                "Group Operations Director - Veterinary - United Kingdom",
+                ["Group Operations Director"],
+            ),
+            ("restaurant group CEOs in London", ["CEO"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_the_practice_system(self):
+        f = search("vet practice owners in Edinburgh on Teleos, verified only").filters
+        assert f.technologies == ["Teleos"] and f.industries == ["Veterinary"]
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("clinical directors at vet practices in London who qualified at the RVC", "education"),
+            ("practice managers at vet groups whose turnover grew 20% last year", "revenue_growth"),
+        ],
+    )
+    def test_named_not_searched(self, text, code):
+        got = search(text)
+        assert got.unsupported == [code] and not got.filters.keywords
+        assert got.filters.headcount_growth_pct is None
