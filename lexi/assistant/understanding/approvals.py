@@ -21,7 +21,7 @@ _THE_TASK = (
     # what the pending task does: "approve the deletion", "confirm the launch", "cancel the send"
     r"(?:the|this|that)\s+(?:deletion|delete|launch|start|send(?:ing)?|campaign\s+launch|list\s+deletion|"
     r"save|saving|list\s+save|export|enrichment|(?:list\s+)?(?:merge|merging|rename|renaming)|removal)|"
-    r"this\s+(?:task|search|one|request)|that\s+(?:task|search|one|request)|the\s+one|my\s+task|"
+    r"this\s+(?:task|search|one|request|approval)|that\s+(?:task|search|one|request|approval)|the\s+one|my\s+task|"
     # terse: "approve task", "dismiss pending task"
     r"(?:(?:pending|waiting|open)\s+)?task|"
     # "dismiss whatever task that made"

@@ -385,8 +385,11 @@ _STATS_OF_IT = re.compile(
     r"(?:\s+(?:so\s+far|now|yet|today|overall))*|"
     r"how(?:'s|s|\s+is|\s+are|\s+did|\s+has)\s+(?:it|things|they)\s+"
     r"(?:been\s+)?(?:doing|going|performing|perform|do|go|done|gone|performed|looking|landing|landed)"
-    r"(?:\s+(?:so\s+far|now|yet|today|overall))*|(?:any\s+)?(?:stats|statistics|metrics|numbers|analytics)"
-    r"(?:\s+(?:so\s+far|yet|now|please|pls))*)\W*$",
+    r"(?:\s+(?:so\s+far|now|yet|today|overall))*|"
+    # "what are the stats? replies and bounces": which numbers, said after
+    r"(?:(?:what\s+are|what'?re|show\s+me|give\s+me)\s+)?(?:any\s+|the\s+)?(?:stats|statistics|metrics|numbers|analytics)"
+    r"(?:\s+(?:so\s+far|yet|now|please|pls))*"
+    r"(?:\W+(?:the\s+)?(?:opens?|replies|clicks|bounces|sends)(?:\s*(?:,|and|&|/)\s*(?:opens?|replies|clicks|bounces|sends))*)?)\W*$",
     I,
 )
 

@@ -23,7 +23,7 @@ _SAVED = prefilter.compile(
     # "drop anyone already in my contacts", "remove the people which I have already saved"
     r"leaving\s+out|leave\s+off|omit|omitting|minus|other\s+than|no|drop|remove|filter\s+out|take\s+out|"
     r"hide|hiding|nobody|no\s*one|none\s+of\s+(?:the\s+)?(?:ones|people)|"
-    r"get\s+rid\s+of)\s+"
+    r"get\s+rid\s+of|(?:don'?t|do\s+not)\s+(?:include|show(?:\s+me)?|want))\s+"
     rf"(?:the\s+)?(?:{_FOLK}|those|contacts|leads|"
     r"prospects|anyone|everyone|everybody|whoever|whomever|any(?:body|one)?)?\s*(?:that\s+|who\s+|whom\s+|which\s+|"
     r"who['’]s\s+|who['’]re\s+)?(?:already\s+)?(?:i'?ve|i\s+have|we'?ve|we\s+have|i|we|i'?d|are|"

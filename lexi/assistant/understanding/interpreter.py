@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (recognisers: registers the built-ins)
     fields,
     list_admin,
     mixed,
+    patterns,
     prefilter,
     recognisers,
     takebacks,
@@ -1569,7 +1570,14 @@ class RuleInterpreter:
 _APOLOGY = re.compile(
     r"(?:^|(?<=[.!?,;]))\s*(?:(?:i\s+am|i'?m)\s+)?(?:very\s+|so\s+|really\s+|terribly\s+)?"
     r"(?:sorry|apologies)\s+(?:(?:for|about)\s+(?:the|my|any|all\s+the|this)\s+(?:confusion|trouble|mistake|mix-?up|"
-    r"error|back\s+and\s+forth|inconvenience)|to\s+(?:trouble|bother|disturb)\s+you(?:\s+again)?)\s*[.!]*(?=\s|$)",
+    r"error|back\s+and\s+forth|inconvenience)|to\s+(?:trouble|bother|disturb)\s+you(?:\s+again)?)\s*[.!]*(?=\s|$)"
+    # "sorry, producers and senior producers at ...", "oops - CFOs, not CEOs": the word alone first
+    r"|^\W*(?:sorry|oops|apologies|my\s+bad)\s*[,!:\u2013\u2014-]+\s*(?=\S)",
+    re.IGNORECASE,
+)
+# "save these to Dubai Heads Q4 and do the needful": "please", said last (Indian English)
+_DO_THE_NEEDFUL = re.compile(
+    r"(?<=\S)\s*(?:,|\band\b)?\s*(?:kindly\s+|please\s+)?do\s+the\s+needful\b[\s.!]*$",
     re.IGNORECASE,
 )
 
@@ -1653,6 +1661,20 @@ _RESULTS_SAID_BACK = re.compile(
 )
 
 
+# "drop the IB condition, any curriculum is fine": what the change allows, said again after it
+# (left when it names a filter: "remove Boston, any size is fine" clears the size too)
+_ANY_IS_FINE = re.compile(
+    r"\s*[,;]\s*any\s+\w+(?:\s+\w+)?\s+(?:is|are|'s|will\s+do|works?)\s*(?:fine|ok(?:ay)?|good|too)?"
+    r"(?:\s+(?:too|as\s+well))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_any_is_fine(text: str) -> str:
+    m = _ANY_IS_FINE.search(text)
+    return text[: m.start()] if m and not patterns.cleared(m[0])[1] else text
+
+
 def _without_count_said_back(text: str) -> str:
     said = (_FOUND_SAID_BACK.match(text) if "?" in text else None) or _RESULTS_SAID_BACK.match(text)
     return text[said.end() :] if said and text[said.end() :].strip() else text
@@ -1715,6 +1737,10 @@ def _said_plainly(text: str, state: ConversationState) -> str:
     if "liked" in text or "prefer" in text or "better" in text:
         text = _LIKED_BEFORE.sub(_liked_before, text)
     text = _without_count_said_back(text)
+    if "needful" in text:
+        text = _DO_THE_NEEDFUL.sub("", text) or text
+    if ", any " in text or "; any " in text:
+        text = _without_any_is_fine(text)
     if "revert" in text.lower():
         text = _REVERT_WITH.sub("tell me ", text)
     if "-" in text or "\u2013" in text:

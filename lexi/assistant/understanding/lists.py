@@ -253,7 +253,9 @@ _SAVE_AS_ALONE = re.compile(
 )
 _SAVE_AS = prefilter.compile(r"\b(?:save|store|keep)\b.*?\bas\s+(?!a\b|an\b|new\b)(.+)$", I)
 # Words between "who's" and "in" a list: "who's left in", "who is currently in", "who's actually in".
-_STILL_IN = r"(?:left\s+|still\s+|currently\s+|now\s+|actually\s+)?"
+_STILL_IN = (
+    r"(?:left\s+|still\s+|currently\s+|now\s+|actually\s+|there\s+)?"  # ("who is there in X")
+)
 _STATS = prefilter.compile(
     r"\bhow\s+(?:many|big|large|long)\b|\bsize\s+of\b|\bcount\b|\bnumber\s+of\b|\bstats?\b|"
     rf"\bstatistics\b|\bwhat'?s\s+in\b|\bwhat\s+is\s+in\b|\bwho'?s\s+{_STILL_IN}(?:in|on|inside)\b|"

@@ -556,7 +556,11 @@ def revenue(text: str) -> tuple[str, Range | None]:
 
 # ------------------------------------------------------------------ email status
 
-_EMAIL = r"(?:e-?mails?|(?<=verified\s)mails?|email\s+address(?:es)?|e-mail\s+address(?:es)?|emails?\s+addresses)"
+_EMAIL = (
+    r"(?:e-?mails?(?:\s+ids?)?|(?<=verified\s)mails?|email\s+address(?:es)?|e-mail\s+address(?:es)?|"
+    # "verified ids only", "verified email ids" (Indian English)
+    r"emails?\s+addresses|(?<=verified\s)ids?\b)"
+)
 _DROP = re.compile(
     r"\b(?:drop|remove|exclude|skip|filter\s+out|get\s+rid\s+of|lose|ditch|cut|"
     r"hide|ignore|leave\s+out|take\s+out|no\s+need\s+for|don'?t\s+want)\b",
@@ -1132,6 +1136,12 @@ _CLEAR_KEYS = {
     "timeframe": ("last_funding", "technologies_added_within_days"),
     "time frame": ("last_funding", "technologies_added_within_days"),
     "date range": ("last_funding", "technologies_added_within_days"),
+    # "drop the staff filter", "remove the software filter", "remove the recently part"
+    "staff": ("employees",),
+    "software": ("technologies", "technologies_added_within_days"),
+    "tool": ("technologies", "technologies_added_within_days"),
+    "recently": ("technologies_added_within_days", "job_change_within_days"),
+    "recent": ("technologies_added_within_days", "job_change_within_days"),
 }
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
@@ -1140,7 +1150,9 @@ _CLEAR_NOUN = (
     r"growing(?=\s+(?:part|bit|filter|one|thing))|"
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
-    r"vacanc(?=ies|y)|date\s+range|date|time\s*frame)"
+    r"vacanc(?=ies|y)|date\s+range|date|time\s*frame|"
+    r"(?:staff|software|tool|recently|recent)(?=\s+(?:filter|part|bit|condition|requirement|criteri|cap|"
+    r"limit|one|thing)))"
     r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
 )
 # Other words for a filter's noun: "forget the open positions" clears the hiring filter.
@@ -1164,10 +1176,10 @@ _CLEAR_ALIASES.update(
 )
 _FILTER_WORD = (
     r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
-    r"bit|bits|one)"
+    r"bit|bits|one|cap|minimum|maximum|floor)"
 )
 _CLEAR = prefilter.compile(
-    rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|never\s*mind|"
+    rf"\b(?:drop|remove|forget|lose|ditch|clear|delete|ignore|skip|undo|reset|never\s*mind|lift|"
     rf"take\s+(?:off|out)|get\s+rid\s+of|no\s+need\s+for|don'?t\s+care\s+about)\s+"
     rf"(?:about\s+)?"  # "forget about revenue"
     rf"(?:the|that|this|my|any)?\s*"

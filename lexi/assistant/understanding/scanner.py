@@ -19,6 +19,7 @@ from .lexicon import (
     DEPARTMENT_AFTER_OF_ONLY,
     DEPARTMENT_TITLE,
     SENIORITY_TITLE,
+    TECHNOLOGY_SPELLING,
     Role,
     data_file,
 )
@@ -2094,6 +2095,8 @@ class _Walk:
                 and prev not in _NAMED_WITH_A_NUMBER
                 and prev not in _POINTING_BACK  # "drop those 2": the ones just named
                 and not _the_old_value(self.keys, i)
+                # "what about Microsoft 365 instead": the number of a product's name
+                and f"{prev} {tok.text}" not in TECHNOLOGY_SPELLING
             ):
                 slots.count = tok.number
         elif k in VAGUE_COUNTS and slots.count is None:

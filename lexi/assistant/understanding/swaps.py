@@ -1,6 +1,6 @@
 """One technology of the last search swapped for another: "swap Shopify for Klaviyo", "replace
 HubSpot with Salesforce", "Marketo instead of Pardot", "actually swap shopify for ones that just
-started using Klaviyo".
+started using Klaviyo", and the search's only one: "what about Microsoft 365 instead".
 
 The technology replaced must be one the search has; the new one is read as the search would read
 it after a verb of use, with what it says of the adoption ("just started using": lately). The
@@ -36,6 +36,11 @@ _INSTEAD = prefilter.compile(
     rf"(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+{_OLD}\W*$",
     re.IGNORECASE,
 )
+# "what about Microsoft 365 instead", "Unity instead": the search's one technology swapped
+_ALONE = prefilter.compile(
+    rf"{_LEAD}(?:(?:what|how)\s+about\s+|(?:use|try|go\s+with)\s+)?(?P<new>[^,;.!?]+?)\s+instead\W*$",
+    re.IGNORECASE,
+)
 _SIGNAL_KEYS = frozenset({"technologies", "technologies_added_within_days"})
 
 
@@ -44,14 +49,19 @@ def technology_swapped(text: str, base: dict[str, Any] | None) -> dict[str, Any]
     names; None when the clause swaps no technology of the search."""
     if base is None or not base.get("technologies"):
         return None
+    have = [str(t) for t in base["technologies"]]
     m = _SWAP.match(text) or _INSTEAD.match(text)
     if not m:
-        return None
+        alone = _ALONE.match(text) if len(have) == 1 else None
+        return _swapped(base, have, have[0], alone["new"]) if alone else None
     old = TECHNOLOGY_SPELLING.get(" ".join(m["old"].lower().split()))
-    have = [str(t) for t in base["technologies"]]
     if old is None or old not in have:
         return None
-    new = _technologies(m["new"])
+    return _swapped(base, have, old, m["new"])
+
+
+def _swapped(base: dict[str, Any], have: list[str], old: str, said: str) -> dict[str, Any] | None:
+    new = _technologies(said)
     if new is None:
         return None
     techs, signals = new

@@ -9467,3 +9467,72 @@ class TestVetPracticeRequests:
         got = search(text)
         assert got.unsupported == [code] and not got.filters.keywords
         assert got.filters.headcount_growth_pct is None
+
+
+class TestFiltersNamedAndIndianEnglish:
+    """A filter named by what it holds ("the staff filter", "the recently part", "the size cap",
+    "the IB condition"), Indian English ("verified ids", "do the needful", "who is there in"),
+    and a search's one technology swapped by "what about X instead"."""
+
+    BASE: ClassVar[dict] = {
+        "titles": ["Principal"],
+        "locations": ["Chennai, IN"],
+        "employees": {"min": 50, "max": None},
+        "keywords": ["IB"],
+        "technologies": ["Xero"],
+        "technologies_added_within_days": 90,
+    }
+
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [
+            ("drop the staff filter", "employees"),
+            ("lift the size cap", "employees"),
+            ("drop the IB condition, any curriculum is fine", "keywords"),
+            ("too few. remove the recently part, Xero is enough", "technologies_added_within_days"),
+            ("remove the software filter, too few coming", "technologies"),
+        ],
+    )
+    def test_the_filter_named_goes(self, text, gone):
+        f = search(text, after(self.BASE)).filters.to_dict()
+        assert gone not in f and f["locations"] == ["Chennai, IN"]
+
+    def test_verified_ids(self):
+        assert search("verified ids only", after(self.BASE)).filters.email_status == ["verified"]
+
+    def test_do_the_needful(self):
+        state = after(self.BASE)
+        state.known_list_names = ["Dubai Heads Q4"]
+        got = interpret("save these to Dubai Heads Q4 and do the needful", state).intents
+        assert [(i.kind, i.list_name) for i in got] == [(IntentKind.list_add, "Dubai Heads Q4")]
+
+    def test_who_is_there_in(self):
+        state = ConversationState(known_list_names=["GCC Bursars"])
+        got = interpret("who is there in GCC Bursars?", state).intents
+        assert [i.kind for i in got] == [IntentKind.list_contents]
+
+    def test_what_about_a_technology_instead(self):
+        state = after({"titles": ["Head of IT"], "technologies": ["Google Workspace"]})
+        f = search("what about Microsoft 365 instead", state).filters
+        assert f.technologies == ["Microsoft 365"] and f.limit == 25
+
+    def test_dont_include_people_saved(self):
+        assert search(
+            "and don't include people i already saved", after(self.BASE)
+        ).filters.exclude_saved
+
+    def test_dismiss_that_approval(self):
+        state = ConversationState(pending_task_ids=["t1"])
+        got = interpret(
+            "wait, dismiss that approval. schools are closed for year-end holidays", state
+        )
+        assert [i.kind for i in got.intents] == [IntentKind.task_dismiss]
+
+    def test_stats_and_which(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("what are the stats? replies and bounces", state).intents
+        assert [i.kind for i in got] == [IntentKind.campaign_stats]
+
+    def test_sorry_first(self):
+        f = search("sorry, producers and senior producers at game studios in vancouver").filters
+        assert not f.keywords and f.titles == ["Producer", "Senior Producer"]
