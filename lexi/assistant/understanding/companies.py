@@ -232,7 +232,9 @@ def extract(clause: str, quotes: list[str], unknown: list[str] | None = None) ->
             name = quotes[int(m[1])] if pattern is _QUOTED else m[1].strip(" ,")
             if _NOT_A_COMPANY.match(name) or not name:
                 break
-            if pattern is _THE_ROLE_AT and not (_a_name(name) or _proper_name(name)):
+            if pattern is _THE_ROLE_AT and (
+                not (_a_name(name) or _proper_name(name)) or _a_function(m[0], name)
+            ):
                 break
             if pattern is _PROPER_NAME and (
                 not _proper_name(name) or _NOT_NOW_BEFORE.search(out.clause[: m.start()])
@@ -261,6 +263,17 @@ def extract(clause: str, quotes: list[str], unknown: list[str] | None = None) ->
             end = m.end(1) if pattern is _ONE_NAME else m.end()  # the place stays
             out.clause = (out.clause[: max(start, 0)] + " " + out.clause[end:]).strip()
     return out
+
+
+_HEADS_OF = re.compile(r"\b(?:heads?|directors?|vps?|vice\s+presidents?|chiefs?)\s+of\s+", I)
+
+
+def _a_function(said: str, name: str) -> bool:
+    """ "the Heads of Private Banking", "the Director of Guest Experience": words of titles after
+    a leader's "of" name what they lead, not a company."""
+    return bool(_HEADS_OF.search(said)) and all(
+        w.lower().rstrip(".") in VOCABULARY_WORDS for w in name.split()
+    )
 
 
 def _read_as_nothing_else(name: str) -> bool:

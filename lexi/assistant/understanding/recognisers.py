@@ -1084,9 +1084,11 @@ def _own_data(found, excluded, named, slots, running: Running, intents: list[Int
 # "same at Heartland Dental", "what about at Smile Brands", "How about at Brex?": the last
 # search again at another company (with "too" or "also", at one more).
 _AT_ANOTHER = re.compile(
-    r"^\W*(?:(?:and|ok(?:ay)?|so|hm+|now|then)\W+)*(?:what\s+about|how\s+about|same(?:\s+(?:thing|"
-    r"search|again|people|folks?|roles?|titles?|for))?|and|now|also|then)(?:\s+(?:at|for|over\s+at))?(?:\s+(?:too|also|"
-    r"as\s+well))?\W*$",
+    r"^\W*(?:(?:and|ok(?:ay)?|so|hm+|now|then|actually)\W+)*(?:what\s+about|how\s+about|same(?:\s+(?:thing|"
+    r"search|again|people|folks?|roles?|titles?|for))?|and|now|also|then|"
+    # "then only at Pictet, Lombard Odier or Mirabaud", "only people at VP Bank": the companies
+    r"(?:only|just)(?:\s+(?:the\s+)?(?:people|ppl|ones|those|folks?|contacts))?)"
+    r"(?:\s+(?:at|for|over\s+at|from))?(?:\s+(?:too|also|as\s+well|please|pls))?\W*$",
     re.IGNORECASE,
 )
 

@@ -1722,9 +1722,13 @@ def _kinds_of_company(text: str, slots: Slots) -> str:
         text = _areas_of_law(text, slots)
     if "ranchis" in text and _FRANCHISE.search(text) and not _MAKES_DEALT.search(text):
         text = _franchises(text, slots)
-    if ("dealer" in text or "elevator" in text or "co-op" in text or "harvest" in text) and (
-        _KIND.search(text)
-    ):
+    if (
+        "dealer" in text
+        or "elevator" in text
+        or "co-op" in text
+        or "harvest" in text
+        or "ffice" in text
+    ) and _KIND.search(text):
         text = _KIND.sub(lambda m: _kind_named(m, slots), text)
     return text
 

@@ -9536,3 +9536,50 @@ class TestFiltersNamedAndIndianEnglish:
     def test_sorry_first(self):
         f = search("sorry, producers and senior producers at game studios in vancouver").filters
         assert not f.keywords and f.titles == ["Producer", "Senior Producer"]
+
+
+class TestPublicAffairsAndWealthRequests:
+    """A Brussels public-affairs consultancy and a Zurich wealth-software seller: their titles,
+    family offices as what they are called, the heads of a function (no company), and "then only
+    at <companies>" narrowing the search it follows."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Secretaries General based in Brussels, chemicals sector", ["Secretary General"]),
+            ("EU Affairs Managers at airlines in Europe", ["EU Affairs Manager"]),
+            ("box office managers at performing arts centers", ["Box Office Manager"]),
+            (
+                "who's the Director of Guest Experience at Georgia Aquarium?",
+                ["Director of Guest Experience"],
+            ),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    @pytest.mark.parametrize(
+        ("text", "keywords"),
+        [
+            ("Grüezi. Please search family office COOs in Zurich.", ["family office"]),
+            ("CIOs at multi-family office firms in London", ["multi-family office"]),
+        ],
+    )
+    def test_family_offices(self, text, keywords):
+        f = search(text).filters
+        assert f.keywords == keywords and not f.industries
+
+    def test_the_heads_of_a_function_are_no_company(self):
+        state = after({"titles": ["Relationship Manager"], "locations": ["Geneva, CH"]})
+        f = search("Add the Heads of Private Banking.", state).filters
+        assert f.titles == ["Relationship Manager", "Head of Private Banking"] and not f.companies
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Then only at Pictet, Lombard Odier or Mirabaud.", "ok then only people at UNM Hospital"],
+    )
+    def test_only_at_companies_narrows(self, text):
+        state = after({"titles": ["Relationship Manager"], "locations": ["Geneva, CH"]})
+        got = search(text, state)
+        assert got.refinement and got.filters.titles == ["Relationship Manager"]
+        assert got.filters.companies
