@@ -1539,6 +1539,8 @@ def extract(clause: str, quotes: list[str] | None = None) -> Slots:
                 better = None
         fixed.append(Token(t.text, better, t.start, t.end) if better else t)
     _scan(fixed, slots, places, quotes)
+    if not slots.has_role and (slots.unknown or slots.keywords):
+        _officer_named(text, slots)
     if not slots.has_role and slots.unknown:
         _agent_noun_named(text, slots)
     if slots.has_role:
@@ -1579,6 +1581,41 @@ _NOT_AGENTS = frozenset(
 )
 
 
+# An officer's acronym nothing else reads ("MLROs in fintechs", "MLRO of paysera.com", "DPOs at
+# hospitals"): the title, as written. Not the acronyms of organisations ending in O ("NGOs",
+# "DSOs", "PEOs").
+_OFFICER = re.compile(r"(?<![\w-])(?-i:(?P<acronym>[A-Z]{1,4}O))(?:s|'s)?(?![\w-])")
+_NOT_OFFICERS = frozenset(
+    "NGO INGO DSO MSO IPO ISO PEO GPO HMO PPO EPO MCO ASO CBO FBO TPO SEO MO TO SO MRO CDMO".split()
+)
+
+
+_LIST_VERB_FIRST = re.compile(
+    r"^\W*(?:and\s+)?(?:save|add|put|move|stick|throw|chuck|export|copy)\b", re.IGNORECASE
+)
+
+
+def _officer_named(text: str, slots: Slots) -> None:
+    if _LIST_VERB_FIRST.match(text):
+        return  # ("save to Baltic MLROs": a list's name)
+    said = {w.lower() for w in slots.unknown} | {k.lower() for k in slots.keywords}
+    for m in _OFFICER.finditer(text):
+        acronym = m["acronym"]
+        if acronym in _NOT_OFFICERS or not ({acronym.lower(), m[0].lower()} & said):
+            continue
+        slots.roles.append(RoleHit(Role(), title=acronym))
+        slots.unknown = [
+            w for w in slots.unknown if w.lower() not in (acronym.lower(), m[0].lower())
+        ]
+        slots.keywords = [k for k in slots.keywords if k.lower() != acronym.lower()]
+        return
+
+
+_NOT_MODIFIERS = frozenset(
+    "add also plus and find get include show pull need want more any other some".split()
+)
+
+
 def _agent_noun_named(text: str, slots: Slots) -> None:
     m = _AGENT_NOUN.match(text)
     if not m:
@@ -1590,6 +1627,8 @@ def _agent_noun_named(text: str, slots: Slots) -> None:
         return
     if words[-1][:1].isupper() and (m.start("title") or m.end() == len(text.rstrip())):
         return  # ("at Wesfarmers", "Wesfarmers" read alone: a name)
+    while len(words) > 1 and words[0].lower() in _NOT_MODIFIERS:
+        words = words[1:]  # "add dockmasters": the verb is no part of the title
     for w in words[:-1]:  # "Q graders", "coffee traders" (not "Priya already covers")
         if len(w) > 1 and (w.lower() not in unread or w.lower().endswith("ly") or w.istitle()):
             return

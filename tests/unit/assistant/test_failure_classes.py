@@ -9583,3 +9583,46 @@ class TestPublicAffairsAndWealthRequests:
         got = search(text, state)
         assert got.refinement and got.filters.titles == ["Relationship Manager"]
         assert got.filters.companies
+
+
+class TestOfficersByAcronym:
+    """An officer's acronym the tables lack is the title sought ("MLROs in fintechs"); the
+    acronyms of organisations are not ("NGOs", "CDMOs", "MROs"), nor a list named with one."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "need MLROs in fintech companies of Lithuania",
+            "MLRO at companies using Sumsub in EU",
+            "MLRO of paysera.com",
+        ],
+    )
+    def test_the_officer(self, text):
+        assert search(text).filters.titles == ["MLRO"]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["NGOs in Kenya", "contacts at CDMOs in Switzerland pls", "50 leads at MROs in Ontario"],
+    )
+    def test_no_officer(self, text):
+        got = interpret(text).intents[0]
+        assert got.filters is None or not got.filters.titles
+
+    def test_a_list_named_with_one(self):
+        state = ConversationState(known_list_names=["Baltic MLROs"])
+        got = interpret("find 20 MLROs at fintechs in Lithuania and save to Baltic MLROs", state)
+        assert [i.kind for i in got.intents] == [IntentKind.prospect_search, IntentKind.list_add]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("vinyard managers at wineries in Napa", ["Vineyard Manager"]),
+            ("agronimists in Visalia", ["Agronomist"]),
+        ],
+    )
+    def test_farm_words_typed_in_a_hurry(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_add_a_doer(self):
+        f = search("add dockmasters", after({"titles": ["Marina Manager"]})).filters
+        assert f.titles == ["Marina Manager", "Dockmaster"]
