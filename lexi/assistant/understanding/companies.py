@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import prefilter
-from .slots import SIZE_KEYS, STOPWORDS
+from .slots import COMPANY_KIND_NOUNS, SIZE_KEYS, STOPWORDS
 from .titlewords import VOCABULARY_WORDS
 
 I = re.IGNORECASE
@@ -164,14 +164,13 @@ _AT_IDIOMS = frozenset(
     "them these those all any every other others least most".split()
 )
 # nouns a kind of companies ends in ("senior living communities", "craft beer bars")
-_KIND_NOUNS = frozenset(
+_KIND_NOUNS = COMPANY_KIND_NOUNS | frozenset(
     "communities homes facilities centers centres groups chains companies firms businesses "
-    "shops stores providers operators brands agencies organizations organisations clinics "
-    "practices schools networks cos outfits houses places sites plants mills venues hotels "
-    "restaurants bars pubs dealers dealerships distributors wholesalers manufacturers makers "
-    "builders contractors suppliers vendors startups studios owners importers exporters traders "
-    "roasters roasteries producers growers farms cooperatives coops estates breweries wineries "
-    "distilleries bakeries cafes chains franchises franchisees clubs teams labs".split()
+    "shops stores brands agencies organizations organisations clinics practices schools "
+    "networks cos outfits houses places sites plants mills venues hotels restaurants bars pubs "
+    "startups studios traders roasters roasteries producers growers farms cooperatives coops "
+    "estates breweries wineries distilleries bakeries cafes franchises franchisees clubs teams "
+    "labs".split()
 )
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ary|ern|ish|ent|ant)$")
 

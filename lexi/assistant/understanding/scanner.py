@@ -37,6 +37,7 @@ from .places import (
 )
 from .signals import MONTH_NAMES, signals
 from .slots import (
+    COMPANY_KIND_NOUNS,
     COMPANY_NOUN_KEYS,
     DEPT_KEYS,
     INDUSTRY_KEYS,
@@ -1569,15 +1570,13 @@ _AGENT_NOUN = re.compile(
     r"(?=\s+(?:at|in|from|with|across|near|around|for|on|who|that|based)\b|\s*[,.;!?]|\s*$)",
     re.IGNORECASE,
 )
-_NOT_AGENTS = frozenset(
+_NOT_AGENTS = COMPANY_KIND_NOUNS | frozenset(
     """customers members users others numbers orders headquarters letters papers centers centres
-    offers filters suppliers vendors manufacturers distributors dealers wholesalers builders
-    contractors subcontractors operators owners providers makers retailers resellers partners
-    competitors followers subscribers readers viewers sellers employers carriers shippers lenders
-    insurers exporters importers computers printers routers containers trailers towers waters
-    matters quarters corners answers powers layers chapters players teenagers seniors juniors
-    minors brothers sisters mothers fathers parents leaders peers cheers workers staffers
-    answers hers yours ours theirs""".split()
+    offers filters partners competitors followers subscribers readers viewers sellers employers
+    carriers shippers lenders insurers computers printers routers containers trailers towers
+    waters matters quarters corners answers powers layers chapters players teenagers seniors
+    juniors minors brothers sisters mothers fathers parents leaders peers cheers workers
+    staffers hers yours ours theirs""".split()
 )
 
 

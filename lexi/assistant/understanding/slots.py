@@ -218,6 +218,14 @@ dame busca buscame los las el la
 )
 STOPWORDS |= {norm_key(w) for w in STOPWORDS}
 
+# Plural nouns of the companies of a trade ("concrete subcontractors", "seafood importers"): no
+# company's name ends in one (``companies``), and no doer is sought by one (``scanner``).
+COMPANY_KIND_NOUNS = frozenset(
+    """suppliers vendors manufacturers distributors dealers dealerships wholesalers builders
+    contractors subcontractors operators owners providers makers retailers resellers importers
+    exporters""".split()
+)
+
 
 def read_by_a_table(word: str) -> bool:
     """Whether a word is one the rules read: a role, an industry, a department, a stop word or a
