@@ -133,6 +133,7 @@ REGION_ALIASES: dict[str, str] = {
     "the Yukon": "YT, CA",
     "WA State": "WA, US",
     "Western Oz": "WA, AU",
+    "Tassie": "TAS, AU",
     # The US state: Georgia the country is "Georgia (country)", "Republic of Georgia" or
     # "Tbilisi, Georgia"; in running text "Georgia" next to places abroad reads as the country.
     "Georgia": "GA, US",

@@ -77,10 +77,13 @@ _TONES: dict[str, str] = {
         r"too\s+(?:long|wordy|verbose)|fewer\s+words|less\s+wordy|succinct|snappier|crisper|"
         r"to\s+the\s+point|shorten|(?:cut|chop|trim)\s+(?:it|this|that|them|the\s+\w+)\s+in\s+half|half\s+(?:as\s+long|the\s+length)|"
         # "still long, cut more": the length judged, then cut further
-        r"still\s+(?:too\s+)?long|(?:cut|trim)\s+(?:some\s+)?more"
+        r"still\s+(?:too\s+)?long|(?:cut|trim)\s+(?:some\s+)?more|"
+        # "bit long, cut it down", "way long": the length judged
+        r"(?:a\s+)?bit\s+long|(?:very|way|so)\s+long"
     ),
     "longer": (
-        r"(?<!still\s)long(?:er)?|more\s+detail(?:ed)?|expand|lengthen|elaborate|fuller|too\s+(?:short|brief)"
+        r"(?<!still\s)(?<!bit\s)(?<!too\s)(?<!very\s)(?<!way\s)(?<!so\s)long(?:er)?|more\s+detail(?:ed)?|"
+        r"expand|lengthen|elaborate|fuller|too\s+(?:short|brief)"
     ),
     "direct": r"direct|punch(?:y|ier)|bold(?:er)?|assertive|confident|stronger|persuasive",
     "funny": r"funn(?:y|ier)|humou?r(?:ous)?|playful|witty|fun",

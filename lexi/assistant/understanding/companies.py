@@ -183,7 +183,7 @@ def _lower_case_name(out: Companies, unknown: list[str]) -> None:
     for m in _AT_LOWER_CASE.finditer(out.clause):
         words = m["name"].split()
         head = words if len(words) == 1 else words[:-1]
-        if any(w not in unread or w in STOPWORDS or not w.isalpha() for w in head):
+        if any(w.lower() not in unread or w in STOPWORDS or not w.isalpha() for w in head):
             continue
         last = words[-1]
         if (last.endswith("s") and not (last in unread and len(words) > 1)) or last in _KIND_NOUNS:
@@ -192,7 +192,8 @@ def _lower_case_name(out: Companies, unknown: list[str]) -> None:
             continue
         if last not in unread and any(_ADJECTIVE.search(w) for w in head):
             continue  # "at provincial government", "at federal government": a kind
-        out.names.append(" ".join(w[:1].upper() + w[1:] for w in words))
+        # ("citizenM", "eBay": a name cased inside is written as its owner writes it)
+        out.names.append(" ".join(w if not w.islower() else w[:1].upper() + w[1:] for w in words))
         out.clause = (out.clause[: m.start()] + " " + out.clause[m.end() :]).strip()
         return
 

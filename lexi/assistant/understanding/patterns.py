@@ -1141,6 +1141,7 @@ _CLEAR_KEYS = {
     "software": ("technologies", "technologies_added_within_days"),
     "tool": ("technologies", "technologies_added_within_days"),
     "recently": ("technologies_added_within_days", "job_change_within_days"),
+    "adoption": ("technologies_added_within_days",),
     "recent": ("technologies_added_within_days", "job_change_within_days"),
 }
 _CLEAR_NOUN = (
@@ -1151,7 +1152,7 @@ _CLEAR_NOUN = (
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
     r"vacanc(?=ies|y)|date\s+range|date|time\s*frame|"
-    r"(?:staff|software|tool|recently|recent)(?=\s+(?:filter|part|bit|condition|requirement|criteri|cap|"
+    r"(?:staff|software|tool|recently|recent|adoption)(?=\s+(?:filter|part|bit|condition|requirement|criteri|cap|"
     r"limit|one|thing)))"
     r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
 )

@@ -9626,3 +9626,47 @@ class TestOfficersByAcronym:
     def test_add_a_doer(self):
         f = search("add dockmasters", after({"titles": ["Marina Manager"]})).filters
         assert f.titles == ["Marina Manager", "Dockmaster"]
+
+
+class TestEngineeringDesignAndDairyRequests:
+    """Indian engineering shorthand, the furniture trade's FF&E, Kiwi and Australian places, a
+    brand cased inside its name, the length judged before it is cut, and the adoption filter."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "need 50 engg managers at tier-1 auto suppliers in Stuttgart",
+                ["Engineering Manager"],
+            ),
+            (
+                "Find FF&E procurement managers at hotel groups in London pls",
+                ["FF&E Procurement Manager"],
+            ),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_a_brand_cased_inside(self):
+        assert search("Head of Procurement at citizenM").filters.companies == ["citizenM"]
+
+    def test_tassie(self):
+        f = search(
+            "add Tassie", after({"titles": ["Farm Manager"], "locations": ["VIC, AU"]})
+        ).filters
+        assert f.locations == ["VIC, AU", "TAS, AU"]
+
+    def test_a_bit_long_is_cut(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("bit long, cut it down", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [
+            (IntentKind.email_rewrite, "shorter")
+        ]
+
+    def test_the_adoption_filter(self):
+        state = after(
+            {"titles": ["CTO"], "technologies": ["Lely"], "technologies_added_within_days": 90}
+        )
+        f = search("Too narrow. Please remove the adoption filter again.", state).filters
+        assert f.technologies == ["Lely"] and f.technologies_added_within_days is None
