@@ -184,14 +184,14 @@ _LOOSE_DISMISS = re.compile(
     r"don'?t\s+(?:start|send|launch|run)\s+(?:it|that|this)(?:\s+yet)?)\s+)*"
     r"(?:(?:please|pls|could\s+you|can\s+you|would\s+you)\s+)?(?:dismiss|cancel|kill|scrap|reject|decline|"
     r"abort|bin|nix|drop|ditch|axe|trash|forget)(?:\s+(?:it|that|this|the\s+(?:task|request|launch|send|deletion)|that\s+(?:task|request)))?"
-    r"(?:\s+(?:for\s+now|now|please|pls|for\s+the\s+moment|then))*$",
+    r"(?:\s+(?:for\s+now|now|please|pls|for\s+the\s+moment|then|first))*$",
     I,
 )
 _ASIDE_WORDS = re.compile(
     r"^(?:thanks?|thank\s+you|ta|cheers|thx|ty|many\s+thanks|much\s+appreciated|very\s+well|yes|yeah|"
     r"ja|jawel|oui|si|s\u00ed|sim|yup|"
     r"yep|ok(?:ay)?|right|hm+|actually|hold\s+on|wait|oh|on\s+reflection|nah|no|sorry|understood|"
-    r"got\s+it|perfect|great|fine|alright|for\s+now|(?:i'?ve\s+|i\s+have\s+)?changed\s+my\s+mind|"
+    r"got\s+it|perfect|great|fine|alright|for\s+now|(?:i'?ve\s+|i\s+have\s+)?changed\s+my\s+mind|eh|erm|um+|"
     r"scratch\s+that|never\s*mind|nvm)(?:\s+\S+){0,6}$",
     I,
 )

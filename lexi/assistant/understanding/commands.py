@@ -16,7 +16,10 @@ I = re.IGNORECASE
 _INJECTION = [
     re.compile(
         r"\b(?:ignore|disregard|forget|override|bypass|skip|drop)\b[^.?!]{0,40}"
-        r"\b(?:rules?|instructions?|prompts?|guidelines?|restrictions?|polic(?:y|ies)|"
+        # (not "drop the headcount limit", "forget the size restriction": a search's filter)
+        r"\b(?<!headcount\s)(?<!size\s)(?<!revenue\s)(?<!employee\s)(?<!staff\s)(?<!location\s)"
+        r"(?<!funding\s)(?<!date\s)(?<!search\s)(?<!result\s)(?<!age\s)"
+        r"(?:rules?|instructions?|prompts?|guidelines?|restrictions?|polic(?:y|ies)|"
         r"guardrails?|limits?|safeguards?|programming|constraints?|system)\b",
         I,
     ),
@@ -378,7 +381,7 @@ _TASKS = prefilter.compile(
     r"\bpending\b|\bto[\s-]?do\s+list\b|\bmy\s+to[\s-]?dos?\b|\bqueue\b|\bin\s+progress\b|"
     # "whats waiting on me", "show me what's been dismissed"
     r"\bwaiting\s+(?:on|for)\s+me\b|"
-    r"\bwhat\s+(?:i|we)(?:'ve|\s+have)?\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
+    r"\b(?:what|everything|anything|all)\s+(?:i|we)(?:'ve|\s+have)?\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     r"\b(?:what|everything|anything|all|which\s+ones?)(?:'?s|\s+has|\s+have|\s+(?:that|which)(?:'?s|\s+has|\s+have|\s+were|\s+was)?)?"
     r"\s+(?:been|got|gotten|were|was)\s+(?:dismissed|approved|rejected|declined|cancell?ed)\b|"
     # "anything i need to approve rn?", "what do I have to sign off on", "stuff for me to approve"

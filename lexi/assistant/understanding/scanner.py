@@ -366,6 +366,7 @@ _FUNCTION_TAILS = {
     "learning",  # "head of machine learning"
     "outsourcing",  # "Director of Clinical Outsourcing"
     "reward",  # "head of total rewards"
+    "claim",  # "heads of claims"
 }
 # Endings of words that name a function although they end in "s": "head of finops", "director
 # of devops", "VP of clinical informatics", "director of athletics".
