@@ -1571,8 +1571,9 @@ _APOLOGY = re.compile(
     r"(?:^|(?<=[.!?,;]))\s*(?:(?:i\s+am|i'?m)\s+)?(?:very\s+|so\s+|really\s+|terribly\s+)?"
     r"(?:sorry|apologies)\s+(?:(?:for|about)\s+(?:the|my|any|all\s+the|this)\s+(?:confusion|trouble|mistake|mix-?up|"
     r"error|back\s+and\s+forth|inconvenience)|to\s+(?:trouble|bother|disturb)\s+you(?:\s+again)?)\s*[.!]*(?=\s|$)"
-    # "sorry, producers and senior producers at ...", "oops - CFOs, not CEOs": the word alone first
-    r"|^\W*(?:sorry|oops|apologies|my\s+bad)\s*[,!:\u2013\u2014-]+\s*(?=\S)",
+    # "sorry, producers and senior producers at ...", "apologies - CFOs, not CEOs": the word
+    # alone first
+    r"|^\W*(?:sorry|apologies)\s*[,!:\u2013\u2014-]+\s*(?=\S)",
     re.IGNORECASE,
 )
 # "save these to Dubai Heads Q4 and do the needful": "please", said last (Indian English)
@@ -1719,8 +1720,10 @@ _LIST_WORD_BEFORE = re.compile(r"\b(?:old|former|previous|existing)\s+list\s+$",
 
 
 def _said_plainly(text: str, state: ConversationState) -> str:
-    """The message in the English the rules read: Spanish words and the slips of dictation said
-    as typed, and an apology or a letter's sign-off said as a sentence of its own left out."""
+    """The message in the English the rules read: Spanish, Indonesian and Malay words and the
+    slips of dictation said as typed, an apology or a letter's sign-off said as a sentence of its
+    own left out, and what only says back the last result ("only 3 results.") or the change
+    again ("any curriculum is fine") dropped."""
     text = dictation.as_typed(mixed.in_english(text, state.known_list_names))
     if _EMOJI.search(text):  # "save em to ICP v2 🚀", "👀" (a message of emoji alone stays one)
         text = _SPACE.sub(" ", _EMOJI.sub(" ", text)).strip() or text
