@@ -154,6 +154,7 @@ CITY_ALIASES: dict[str, str] = {
     "SF": "San Francisco, CA, US",
     "San Fran": "San Francisco, CA, US",
     "Philly": "Philadelphia, PA, US",
+    "Brum": "Birmingham, GB",
     "DC": "Washington, DC, US",
     "D.C.": "Washington, DC, US",
     "Washington DC": "Washington, DC, US",

@@ -1671,6 +1671,9 @@ _ANY_IS_FINE = re.compile(
 )
 
 
+_AT_THE_MO = re.compile(r"\bat\s+the\s+mo\b(?![\w'])", re.IGNORECASE)
+
+
 def _without_any_is_fine(text: str) -> str:
     m = _ANY_IS_FINE.search(text)
     return text[: m.start()] if m and not patterns.cleared(m[0])[1] else text
@@ -1740,6 +1743,8 @@ def _said_plainly(text: str, state: ConversationState) -> str:
     if "liked" in text or "prefer" in text or "better" in text:
         text = _LIKED_BEFORE.sub(_liked_before, text)
     text = _without_count_said_back(text)
+    if " mo" in text:
+        text = _AT_THE_MO.sub("right now", text)  # British "at the mo": no Missouri
     if "needful" in text:
         text = _DO_THE_NEEDFUL.sub("", text) or text
     if ", any " in text or "; any " in text:

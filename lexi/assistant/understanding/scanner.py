@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from lexi import geo
 from lexi.geo.words import COMMON_WORD_NAMES
 from lexi.kit.clock import utc_now
-from lexi.prospects.vocabulary import vocabulary
+from lexi.prospects.vocabulary import canonical_title, vocabulary
 
 from . import patterns, prefilter, shorthand
 from .fields import QuotedTitle
@@ -1465,11 +1465,42 @@ def chiefs_glossed(text: str) -> str:
     return _GLOSSED_CHIEF.sub(spell, text)
 
 
+# "fleet & transport managers", "plant and maintenance managers": two roles sharing the head
+# noun, when each word with the head is a role of its own and the first is no department (those
+# are read as a rung's departments: "sales and marketing directors")
+_TWO_ROLES_ONE_HEAD = re.compile(
+    r"\b(?P<a>[A-Za-z][\w-]+)\s+(?:and|&|/|\+)\s+(?P<b>[A-Za-z][\w-]+)\s+"
+    r"(?P<head>managers|directors|supervisors|coordinators|officers|engineers|leads)\b",
+    re.IGNORECASE,
+)
+
+
+def _two_roles_one_head(m: re.Match[str]) -> str:
+    a, head = m["a"], m["head"]
+    single = norm_key(head)
+    whole = f"{a} and {m['b']} {single}"  # "Compensation and Benefits Manager": one title
+    if norm_key(a) in DEPT_KEYS or norm_key(whole) in ROLE_KEYS or canonical_title(whole):
+        return m[0]
+    for word in (a, m["b"]):
+        if f"{norm_key(word)} {single}" not in ROLE_KEYS and not canonical_title(
+            f"{word} {single}"
+        ):
+            return m[0]
+    return f"{a} {head} and {m['b']} {head}"
+
+
+def _roles_sharing_a_head(clause: str) -> str:
+    if " and " in clause or "&" in clause or "/" in clause or "+" in clause:
+        return _TWO_ROLES_ONE_HEAD.sub(_two_roles_one_head, clause)
+    return clause
+
+
 def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     """All search slots of one clause."""
     quotes = quotes or []
     slots = Slots()
     clause = shorthand.spelled_out(clause)  # "purch mgrs", "mfrs", "med ctrs"
+    clause = _roles_sharing_a_head(clause)
     text = _pasted_titles(clause, slots) if "," in clause else clause
     text = _WHO_LEADS.sub(" leaders of ", patterns.money_said_otherwise(words_to_digits(text)))
     page = _PAGE.search(text)

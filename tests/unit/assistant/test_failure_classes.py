@@ -9706,3 +9706,38 @@ class TestInsuranceAndTaskAsides:
     def test_everything_i_approved(self):
         got = interpret("show me everything I approved").intents
         assert [(i.kind, i.params.get("status")) for i in got] == [(IntentKind.tasks, "approved")]
+
+
+class TestFleetAndLabRequests:
+    """A Birmingham fleet-telematics manager and a Raleigh biobanking-software engineer: two roles
+    sharing one head noun, "Brum", "at the mo", and the lab's own titles."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            (
+                "fleet & transport managers at councils in Cardiff",
+                ["Fleet Manager", "Transport Manager"],
+            ),
+            ("plant and maintenance managers in Texas", ["Plant Manager", "Maintenance Manager"]),
+            (
+                "compensation and benefits managers in Luxembourg",
+                ["Compensation and Benefits Manager"],
+            ),
+            ("biorepositroy managers at hosptials in Ohio", ["Biorepository Manager"]),
+            ("principal investigators at biotechs in Cambridge, MA", ["Principal Investigator"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_brum(self):
+        assert search("transport managers at hauliers in brum").filters.locations == [
+            "Birmingham, GB"
+        ]
+
+    def test_at_the_mo_is_no_missouri(self):
+        f = search(
+            "Fleet managers at utility companies in the UK that are hiring HGV drivers at the mo"
+        )
+        assert f.filters.locations == ["GB"]

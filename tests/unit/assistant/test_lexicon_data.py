@@ -24,6 +24,8 @@ INDUSTRY_TABLE = lexicon.data_file("industries.toml")["industries"]
 VOCABULARY_GAPS = {
     "AI Engineer",
     "Bar Operations Manager",
+    "Biobank Manager",
+    "Biorepository Manager",
     "Box Office Manager",
     "Cellar Manager",
     "Corporate Chef",
@@ -41,6 +43,7 @@ VOCABULARY_GAPS = {
     "Head Roaster",
     "Head of Cold Chain",
     "Q Grader",
+    "Principal Investigator",
     "Qualified Person",
     "Roastmaster",
     "Drinks Manager",
