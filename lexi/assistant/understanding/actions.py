@@ -28,7 +28,10 @@ _DRAFT = prefilter.compile(
     r"(?:an?\s+|the\s+|one\s+|some\s+|(?=(?:cold|short|quick|personal|intro|outreach)\w*\s+e-?mail)|"
     r"(?=e-?mail\s+(?:to|for)\s))"
     r"(?:(?:cold|short|quick|one[\s-]off|personal(?:i[sz]ed)?|intro(?:ductory)?|"
-    r"follow[\s-]?up|outreach|first)\s+)*(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
+    r"follow[\s-]?up|outreach|first)\s+)*"
+    # "a quick congrats-on-the-new-role email": what the email is for, in a word or two
+    r"(?:(?!(?:lists?|campaigns?|sequences?|called|named|new|of|for|to|with|and)\b)[\w'-]+\s+){0,2}?"
+    r"(?:e-?mails?|messages?|notes?|letters?|intros?|inmails?|"
     r"linkedin\s+messages?)\b",
     I,
 )
@@ -103,6 +106,8 @@ _UNSUPPORTED = prefilter.compile(
     rf"{NOT_REACHING_LATER}(?:call|phone|text)\s+(?:them|him|her){NOT_NAMING}|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
+    # the news asked for: "any news about which dealer groups just got acquired?"
+    r"(?:any|latest|recent)\s+news\s+(?:about|on|regarding|from)\b|"
     # what people earn
     r"salary\s+bands?|salary\s+expectations?|salaries|(?:their|his|her)\s+(?:salary|pay|compensation)\b|"
     r"what\s+(?:they|he|she)\s+earns?\b|how\s+much\s+(?:they|he|she)\s+(?:earns?|makes?|make)\b|"

@@ -876,7 +876,10 @@ _ASKED_TONE = re.compile(
 
 
 _A_SPAN_CHANGED = re.compile(
-    r"\b\d+\s*(?:days?|weeks?|months?|d|wks?|mos?)\b|\b\d+\s+(?:is|are|'s)\s+too\b", I
+    # (not "mention our 60 day pilot": a span that is a thing's, after "our", "a" or "the")
+    r"(?<!\bour\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bfree\s)"
+    r"\b\d+\s*(?:days?|weeks?|months?|d|wks?|mos?)\b|\b\d+\s+(?:is|are|'s)\s+too\b",
+    I,
 )
 
 

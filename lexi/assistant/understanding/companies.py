@@ -32,7 +32,9 @@ _DOMAIN_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|&|/)\s*", I)
 _SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Ltd|Limited|PC|P\.C\.|PLLC|"
     r"PA|P\.A\.|GmbH|AG|SA|plc|PLC|Co|Company|Group|Holdings|Partners|Associates|Labs|"
-    r"Technologies|Systems|Solutions|Industries|Enterprises)"
+    r"Technologies|Systems|Solutions|Industries|Enterprises|"
+    # clubs: "Brentford FC", "Valencia CF", "Leinster Rugby"
+    r"FC|AFC|CF|RFC|F\.C\.)"
 )
 _WORD = r"[A-Z0-9][\w'.-]*"
 _NAMED = re.compile(

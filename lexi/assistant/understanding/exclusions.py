@@ -44,7 +44,9 @@ _NEW_ONLY = prefilter.compile(
     r"(?:saved|added|got)(?:\s+yet)?)?|"
     rf"only\s+{_FOLK}\s+(?:i|we)\s+(?:don'?t|do\s+not)\s+(?:already\s+)?have(?:\s+yet)?|"
     rf"{_FOLK}\s+(?:i|we)\s+(?:don'?t|do\s+not|haven'?t)\s+(?:already\s+)?(?:have|saved)(?:\s+yet)?|"
-    r"(?:that|who)\s+(?:i|we)\s+(?:haven'?t|havent)\s+(?:saved|added)(?:\s+yet)?|not\s+(?:already\s+)?saved|"
+    # "that i haven't already saved", "I haven't saved yet"
+    r"(?:(?:that|who)\s+)?(?:i|we)\s+(?:haven'?t|havent|have\s+not)\s+(?:already\s+|yet\s+)?(?:saved|added)"
+    r"(?:\s+(?:yet|already))?|not\s+(?:already\s+)?saved|"
     r"unsaved)\b",
     I,
 )

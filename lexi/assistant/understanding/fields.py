@@ -364,6 +364,10 @@ _RUNG_FIRST = re.compile(
 )
 # Words after a level that make it a title of its own, not a function ("Director General").
 _NOT_FUNCTION = re.compile(r"^(?:general|at\b|in\b|for\b|,)", _I)
+# A person after "Head": "Head Coach", "Head Chef", "Head Brewer" are titles of their own.
+_HEAD_OF_PEOPLE = re.compile(
+    r"^(?:\w+(?:er|or|ist|ian|man|men)s?|coach(?:es)?|chefs?|nurses?|cooks?|pros?)$", _I
+)
 
 
 def title_form(title: str) -> str:
@@ -372,7 +376,11 @@ def title_form(title: str) -> str:
     if text.islower():  # "vp clinical operations"
         text = " ".join(_cased(w) for w in text.split())
     text = _ABBREVIATION.sub(lambda m: _WORDS[" ".join(m[0].rstrip(".").lower().split())], text)
-    if (m := _RUNG_FIRST.match(text)) and not _NOT_FUNCTION.match(m[2]):
+    if (
+        (m := _RUNG_FIRST.match(text))
+        and not _NOT_FUNCTION.match(m[2])
+        and not (m[1].lower().endswith("head") and _HEAD_OF_PEOPLE.match(m[2]))
+    ):
         text = f"{m[1]} of {m[2]}"
     return text
 

@@ -1997,13 +1997,18 @@ _TITLE_HEAD = re.compile(
     r"Designer|Developer|Architect|Scientist|Administrator|Dir|Mgr|C[A-Z]{1,2}O|Provost|Dean|"
     r"Superintendent|Principal|Chancellor|Registrar|Treasurer|Secretary|Attorney|Associate|"
     r"Paralegal|Nurse|Physician|Economist|Planner|Buyer|Estimator|Superintendent|Editor|"
-    r"Producer|Consultant|Advisor|Adviser|Strategist|Technician|Educator|Trainer|Auditor)s?\b",
+    r"Producer|Consultant|Advisor|Adviser|Strategist|Technician|Educator|Trainer|Auditor|Coach|"
+    r"Chef|Teacher|Instructor|Therapist|Pharmacist|Supervisor|Inspector)s?\b",
     re.IGNORECASE,
 )
 # Quoted names of lists, campaigns and subject lines are not titles.
 _NAMES_A_THING = prefilter.compile(
     r"\b(?:lists?|campaigns?|subject|emails?|rename|named|called|sequences?)\b", re.IGNORECASE
 )
+
+
+def _and_spelled(title: str) -> str:
+    return " ".join(title.replace("&", " and ").split())
 
 
 def _title_reading(phrase: str) -> tuple[str, str | None]:
@@ -2022,10 +2027,19 @@ def _title_reading(phrase: str) -> tuple[str, str | None]:
         read = hits[0].named_titles[0].lower()
         if read == form.lower():
             form = hits[0].named_titles[0]  # as the lexicon writes it: "plant manager"
+        elif _and_spelled(read) == _and_spelled(form.lower()):
+            pass  # "Head of Strength and Conditioning": as written, "and" or "&"
         elif not form.lower().startswith(read) and not form.lower().endswith(f" {read}"):
             return "plain", form  # "Chief Information Security Officer" is the CISO
-    if len(form.split()) < 2 or not slots.has_role:
+    if len(form.split()) < 2:
         return "none", None
+    if not slots.has_role:
+        # "Strength and Conditioning Coach": capitalised words ending in a title's head noun
+        # that no rule reads as a role are a title all the same
+        last = form.split()[-1]
+        return (
+            ("kept", form) if form[:1].isupper() and _TITLE_HEAD.fullmatch(last) else ("none", None)
+        )
     return "kept", form
 
 

@@ -727,7 +727,9 @@ _TECH_UNKNOWN = prefilter.compile(
 )
 # A follow-up naming only a technology: "also Paychex", "and HubSpot too", "+ Gusto".
 _TECH_ALONE = re.compile(
-    rf"^\W*(?:(?:also|and|plus|or|add|include|require|\+)\W*)*({_TECH_CLEAR_LIST})(?:\s+(?:too|as\s+well|also))?\W*$",
+    rf"^\W*(?:(?:also|and|plus|or|add|include|require|\+)\W*)*({_TECH_CLEAR_LIST}"
+    # ("Bloomerang or DonorPerfect": a known name, then one the lexicon lacks)
+    rf"(?:\s*(?:,|\band|\bor|&|/)\s*(?-i:[A-Z][\w.+#-]*))?)(?:\s+(?:too|as\s+well|also))?\W*$",
     re.IGNORECASE,
 )
 # "same but BambooHR and 200-1k": the search again with another technology (it replaces the
@@ -839,7 +841,8 @@ _TECH_NOT_NAMED = re.compile(
 # the reply says so) rather than a word corrected into an industry ("Redtail" is no retailer).
 _TECH_NAMED_UNKNOWN = prefilter.compile(
     r"\b(?:that\s+|which\s+|who\s+)?(?:use|uses|using|run|runs|running)\s+"
-    rf"((?-i:[A-Z][\w.+#-]*)(?:\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)"
+    # ("using CDK Global", "using Kitman Labs": a name of two or three capitalised words)
+    rf"((?-i:[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){{0,2}})(?:\s*(?:\band|\bor|&|/)\s*{_NAME_LAST})*)"
     r"(?=\s*(?:$|[,;.!?)]|\s+(?:and|in|at|with|but|or|for)\b))",
     re.IGNORECASE,
 )
@@ -900,7 +903,9 @@ _TECH_NOT_USED = re.compile(
     r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not|aren'?t|are\s+not|isn'?t|is\s+not|not|never)\s+"
     r"(?:(?:already|yet|currently|even)\s+)?(?:use|using|run|running|on)\s+"
     # "NOT using Personio or AFAS": each name of the list
-    r"((?-i:[A-Z][\w.+#-]*)(?:\s*(?:,|\bor\b|\bnor\b|\band\b|&|/)\s*(?-i:[A-Z][\w.+#-]*))*)\b",
+    # ("that dont use Centric PLM": a name of two or three capitalised words)
+    r"((?-i:[A-Z][\w.+#-]*(?:\s+[A-Z][\w.+#-]*){0,2})"
+    r"(?:\s*(?:,|\bor\b|\bnor\b|\band\b|&|/)\s*(?-i:[A-Z][\w.+#-]*))*)\b",
     re.IGNORECASE,
 )
 
@@ -934,7 +939,7 @@ _TECH_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], list[str] | 
     (_TECH_UNKNOWN, _used_unknown),
     (_TECH_NAMED_UNKNOWN, _unknown_name),
     (_TECH_LOWER_UNKNOWN, _lower_unknown),
-    (_TECH_ALONE, _all_techs),
+    (_TECH_ALONE, _named_techs),
     (_TECH_SAME_BUT, _all_techs),
 )
 
@@ -1143,6 +1148,17 @@ _CLEAR_KEYS = {
     "recently": ("technologies_added_within_days", "job_change_within_days"),
     "adoption": ("technologies_added_within_days",),
     "recent": ("technologies_added_within_days", "job_change_within_days"),
+    # "doesn't matter when they adopted it", "... when they raised", "... when they joined"
+    "adopted": ("technologies_added_within_days",),
+    "switched": ("technologies_added_within_days",),
+    "moved": ("technologies_added_within_days",),
+    "started using": ("technologies_added_within_days",),
+    "raised": ("last_funding",),
+    "got funded": ("last_funding",),
+    "was funded": ("last_funding",),
+    "were funded": ("last_funding",),
+    "joined": ("job_change_within_days",),
+    "started": ("job_change_within_days",),
 }
 _CLEAR_NOUN = (
     r"(location|place|geo(?:graphy)?|city|country|region|size|headcount\s+growth|headcount|employee|"
@@ -1200,6 +1216,10 @@ _CLEAR = prefilter.compile(
     rf"|\b(?:can|could|may|might)\s+(?:be|sit|live|work|be\s+based)\s+(wherever)\b"
     # "no size limit", "no revenue minimum"
     rf"|\bno\s+{_CLEAR_NOUN}\s+(?:{_FILTER_WORD}|cap|minimum|maximum|min|max|floor)\b"
+    # "doesn't matter when they adopted it", "no matter when they raised": any time will do
+    rf"|\b(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|dont|doesnt)\s+(?:matter|care)|no\s+matter)\s+"
+    rf"when\s+(?:they|it|the\s+\w+)\s+(adopted|switched|moved|started\s+using|raised|got\s+funded|"
+    rf"(?:was|were)\s+funded|joined|started)\b"
     # "hq doesn't matter", "the size is irrelevant", "revenue isn't important"
     rf"|\b(?:the\s+|their\s+|its\s+)?{_CLEAR_NOUN}(?:\s+(?:locations?|{_FILTER_WORD}))?\s+"
     rf"(?:(?:doesn'?t|does\s+not|don'?t|do\s+not|dont|doesnt)\s+matter|"

@@ -515,9 +515,11 @@ def _earlier_search(c: Clause) -> dict[str, Any] | None:
 # search's headcount growth (6 or 12 months)
 _GROWTH_SPAN = re.compile(
     r"^\W*(?:(?:hm+|ok(?:ay)?|actually|and|so|no|wait|then)\W+)*(?:(?:can|could)\s+(?:you|u)\s+)?"
-    r"(?:make\s+it|change\s+it\s+to|switch\s+(?:it\s+)?to)?\s*(?:over|in|across|for)?\s*(?:the\s+)?(?:last|past)?\s*"
+    r"(?:make\s+it|change\s+it\s+to|switch\s+(?:it\s+)?to)?\s*"
+    # "growing over the last 6 months i mean"
+    r"(?:(?:growing|growth|grown|grew)\s+)?(?:over|in|across|for)?\s*(?:the\s+)?(?:last|past)?\s*"
     r"(?P<n>6|six|12|twelve)\s+months?(?:\s+instead)?(?:\s+of\s+(?:the\s+)?(?:6|six|12|twelve)(?:\s+months?)?)?"
-    r"(?:\s+(?:please|pls|then))?\W*$",
+    r"(?:\s+(?:please|pls|then|i\s+mean|i\s+meant))?\W*$",
     re.IGNORECASE,
 )
 
@@ -804,6 +806,8 @@ def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
             more += unsupported_exclusions(slots)
         elif slots.excluded_keywords:
             more.append("exclude_keywords")  # "no ortho" after a search of dental practices
+        if found.refinement and _roles_left_out(slots, c.running.started or {}):
+            more.append("exclude_titles")  # "but no associate directors"
         if found.refinement and slots.exclude_technologies:
             more.append("exclude_technologies")  # "and only those NOT using Flutterwave"
         found.unsupported = list(dict.fromkeys([*found.unsupported, *more]))
@@ -811,6 +815,20 @@ def _note_unread(found: Intent | None, slots: Slots, c: Clause) -> None:
     elif found is None and c.intents:
         last = c.intents[-1]
         last.unsupported = list(dict.fromkeys([*last.unsupported, *slots.unsupported]))
+
+
+def _roles_left_out(slots: Slots, base: dict[str, Any]) -> bool:
+    """A role said not to be wanted that the search did not ask for (a role it asked for is
+    taken out of it instead): "but no associate directors" after directors of development."""
+    titles = {t.lower() for t in base.get("titles") or []}
+    seniorities = set(base.get("seniorities") or [])
+    return any(
+        hit.negated
+        and not hit.role.generic
+        and not ({t.lower() for t in hit.named_titles} & titles)
+        and not (set(hit.role.seniorities) & seniorities)
+        for hit in slots.roles
+    )
 
 
 @recogniser(priority=100)

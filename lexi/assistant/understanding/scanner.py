@@ -367,6 +367,10 @@ _FUNCTION_TAILS = {
     "outsourcing",  # "Director of Clinical Outsourcing"
     "reward",  # "head of total rewards"
     "claim",  # "heads of claims"
+    "analysis",  # "head of analysis", "director of performance analysis"
+    "giving",  # "directors of annual giving", "head of planned giving"
+    "gift",  # "director of major gifts"
+    "medicine",  # "head of sports medicine"
 }
 # Endings of words that name a function although they end in "s": "head of finops", "director
 # of devops", "VP of clinical informatics", "director of athletics".
@@ -436,6 +440,17 @@ _OUTREACH_VERBS = SEARCH_VERBS | {
     "plus",
 }
 _NOT_IN_TITLES = frozenset(_NOT_TITLE_WORDS | _OUTREACH_VERBS | VAGUE_COUNTS.keys())
+# A verb of outreach that is also a function before a rung: "sourcing directors" (as "Sourcing
+# Manager" is a title), not "sourcing civil engineers". Hiring words stay verbs ("companies hiring
+# directors").
+_FUNCTION_GERUNDS = frozenset(
+    k
+    for k in _OUTREACH_VERBS
+    if k.endswith("ing")
+    and f"{k} manager" in VOCABULARY_TITLES
+    and not k.startswith(("hir", "recruit"))
+)
+_GERUND_RUNGS = {"manager", "director", "lead", "head", "supervisor"}
 _NOUN_TITLE = {
     "head": "Head",
     "vp": "VP",
@@ -929,7 +944,11 @@ class _Scanner:
         key = w.key
         if serving and key in _OCCUPATIONS and w.text.isalpha():
             return True
-        if not w.text.isalpha() or self.places[k] or key in _NOT_IN_TITLES:
+        if not w.text.isalpha() or self.places[k]:
+            return False
+        if key in _NOT_IN_TITLES and not (
+            key in _FUNCTION_GERUNDS and k + 1 < self.n and self.keys[k + 1] in _GERUND_RUNGS
+        ):
             return False
         if (
             key in STOPWORDS
@@ -1327,6 +1346,8 @@ class _Scanner:
                 and tok.key not in _FUNCTION_TAILS
                 and not _names_function(tok.text)
                 and f"{noun} of {tok.key}" not in VOCABULARY_TITLES
+                # "heads of sports science": a function of two words, the first in the plural
+                and not (k + 1 < self.n and self.keys[k + 1] in _FUNCTION_TAILS)
             )
             or self._company_follows(k + 1)
             or self.places[k]

@@ -332,7 +332,7 @@ def _alias_heads() -> dict[str, frozenset[str]]:
 
 _BEFORE_BARE_KIND = frozenset(
     "only just the those these at for to and with of bigger smaller small big larger large "
-    "local independent".split()
+    "local independent any all".split()
 )
 
 

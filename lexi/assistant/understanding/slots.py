@@ -420,6 +420,13 @@ _TITLE_VOCAB = sorted(w for w in VOCABULARY_WORDS if len(w) >= 7 and w.isalpha()
 _INFLECTIONS = frozenset({"es", "ed", "ing", "er", "ers", "ies", "ly", "en", "os", "as"})
 
 
+def _left_out_of(word: str, candidate: str) -> bool:
+    """Whether ``word`` is ``candidate`` with one letter left out ("servce", "service")."""
+    if len(candidate) != len(word) + 1:
+        return False
+    return any(candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate)))
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str, guard: bool = True) -> str | None:
     """The lexicon word a typo most likely meant ("laywer" -> "lawyer"), or None."""
@@ -434,12 +441,18 @@ def correct(word: str, guard: bool = True) -> str | None:
     limit = 2 if len(word) >= 8 else 1
     # The nearest word; among equally near ones a word that is a key by itself ("manufactuers"
     # are manufacturers, not a part of "contract manufacture"), then two swapped letters
-    # ("cheif" is "chief", not "chef" with a letter too many), else the first found.
+    # ("cheif" is "chief", not "chef" with a letter too many), then a letter left out rather
+    # than one too many ("servce" is "service", not "serve"), else the first found.
     near = process.extract(word, _VOCAB, scorer=OSA.distance, score_cutoff=limit, limit=4)
     letters = sorted(word)
     found = min(
         near,
-        key=lambda c: (c[1], c[0] not in _WHOLE_KEYS, sorted(c[0]) != letters),
+        key=lambda c: (
+            c[1],
+            c[0] not in _WHOLE_KEYS,
+            sorted(c[0]) != letters,
+            not _left_out_of(word, c[0]),
+        ),
         default=None,
     )
     if found is None and len(word) >= 6:

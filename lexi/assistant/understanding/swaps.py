@@ -41,6 +41,23 @@ _ALONE = prefilter.compile(
     rf"{_LEAD}(?:(?:what|how)\s+about\s+|(?:use|try|go\s+with)\s+)?(?P<new>[^,;.!?]+?)\s+instead\W*$",
     re.IGNORECASE,
 )
+# "drop catapult, do STATSports users instead": one technology dropped, another named after it
+_DROP_THEN = prefilter.compile(
+    rf"{_LEAD}(?:drop|remove|lose|ditch|scrap|forget|skip)\s+{_OLD}\s*(?:,|;|\band\b|-)\s*"
+    r"(?:(?:then\s+)?(?:do|use|try|go\s+with|make\s+it|want|get)\s+)?(?P<new>[^,;.!?]+?)\s+instead\W*$",
+    re.IGNORECASE,
+)
+# The users a technology is named with: "STATSports users", "Toast shops".
+_USERS = re.compile(r"\s+(?:users?|customers?|clients?|ones|shops|sites|accounts)$", re.IGNORECASE)
+# "Bloomerang or DonorPerfect", "also Kinexon": names alone after a search by technology, the
+# first one a technology the lexicon knows (even one that is also a word or a company's name)
+_NAME = r"[A-Z][\w.+#-]*"
+_NAMES_ONLY = re.compile(
+    r"^\W*(?P<also>(?:(?:also|and|plus|add|include|or)\W+)+)?(?:(?:only|just)\s+)?"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
+    r"(?:\s+(?:too|as\s+well|also|instead|only))?\W*$"
+)
+_NAMES_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|&|/)\s*")
 _SIGNAL_KEYS = frozenset({"technologies", "technologies_added_within_days"})
 
 
@@ -50,14 +67,39 @@ def technology_swapped(text: str, base: dict[str, Any] | None) -> dict[str, Any]
     if base is None or not base.get("technologies"):
         return None
     have = [str(t) for t in base["technologies"]]
-    m = _SWAP.match(text) or _INSTEAD.match(text)
+    if named := _names_only(text, have):
+        return {**copy.deepcopy(base), "technologies": named}
+    m = _SWAP.match(text) or _INSTEAD.match(text) or _DROP_THEN.match(text)
     if not m:
         alone = _ALONE.match(text) if len(have) == 1 else None
         return _swapped(base, have, have[0], alone["new"]) if alone else None
-    old = TECHNOLOGY_SPELLING.get(" ".join(m["old"].lower().split()))
+    said = " ".join(m["old"].lower().split())
+    # (a name the lexicon lacks is the search's own as written: "drop catapult")
+    old = TECHNOLOGY_SPELLING.get(said) or next((t for t in have if t.lower() == said), None)
     if old is None or old not in have:
         return None
     return _swapped(base, have, old, m["new"])
+
+
+def _names_only(text: str, have: list[str]) -> list[str] | None:
+    """The search's technologies after a follow-up of names alone: added to them after "also",
+    else in their place; None unless the first name is a known technology and no other name is
+    anything else (a place, a role)."""
+    m = _NAMES_ONLY.match(text)
+    if not m:
+        return None
+    names = [n for n in _NAMES_SPLIT.split(m["names"]) if n]
+    first = TECHNOLOGY_SPELLING.get(names[0].lower())
+    if first is None:
+        return None
+    said = [first]
+    for name in names[1:]:
+        spelled = TECHNOLOGY_SPELLING.get(name.lower())
+        if spelled is None and not extract(f"using {name}").technologies:
+            return None
+        said.append(spelled or name)
+    out = [*have, *said] if m["also"] else said
+    return list(dict.fromkeys(out))
 
 
 def _swapped(base: dict[str, Any], have: list[str], old: str, said: str) -> dict[str, Any] | None:
@@ -80,7 +122,8 @@ def _swapped(base: dict[str, Any], have: list[str], old: str, said: str) -> dict
 def _technologies(said: str) -> tuple[list[str], dict[str, Any]] | None:
     """The technologies a phrase names and the signals said with them; None when it names none
     or says more than that (a role, a place: a request of its own)."""
-    for text in (said, f"using {said}"):
+    users = _USERS.sub("", said.strip())
+    for text in (said, f"using {said}", f"using {users}"):
         slots = extract(text)
         techs = list(slots.signals.get("technologies") or slots.technologies or [])
         if not techs:

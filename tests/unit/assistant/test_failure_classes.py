@@ -9741,3 +9741,145 @@ class TestFleetAndLabRequests:
             "Fleet managers at utility companies in the UK that are hiring HGV drivers at the mo"
         )
         assert f.filters.locations == ["GB"]
+
+
+class TestClubsDealersAndDonorRequests:
+    """A Manchester sports-analytics founder, a Dallas dealer-software rep, a DC fundraising-CRM
+    seller and a Milan PLM seller: functions of two words after "head of", clubs by their
+    suffix, quoted titles no rule reads, and technologies named by more than one word."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("Heads of sports science at universities in the UK", ["Head of Sports Science"]),
+            ("head of analysis at football clubs", ["Head of Analysis"]),
+            ("directors of annual giving at universities", ["Director of Annual Giving"]),
+            ("director of major gifts at hospitals", ["Director of Major Gifts"]),
+            ("sourcing directors at apparel companies in Spain", ["Sourcing Director"]),
+            ("dealer principles in oklahoma", ["Dealer Principal"]),
+            ("servce managers in Houston", ["Service Manager"]),
+            ("HR direcotrs in Austria", ["HR Director"]),
+            (
+                '"Strength and Conditioning Coach" OR "Head of Strength and Conditioning", Ireland',
+                ["Strength and Conditioning Coach", "Head of Strength and Conditioning"],
+            ),
+            ('"Head Coach" at rugby clubs', ["Head Coach"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_sourcing_before_a_trade_is_the_verb(self):
+        assert search("sourcing civil engineers in Texas").filters.titles == ["Civil Engineer"]
+
+    @pytest.mark.parametrize(
+        "text",
+        ["analysts at rugby clubs in Ireland", "head of scouting at football clubs in Germany"],
+    )
+    def test_clubs_are_sports(self, text):
+        assert search(text).filters.industries == ["Sports"]
+
+    def test_a_club_by_its_suffix(self):
+        f = search("head of performance at Brentford FC").filters
+        assert (f.titles, f.companies) == (["Head of Performance"], ["Brentford FC"])
+
+    @pytest.mark.parametrize(
+        ("text", "techs"),
+        [
+            ("GMs at dealerships using CDK Global", ["CDK Global"]),
+            ("analysts at clubs using Kitman Labs", ["Kitman Labs"]),
+        ],
+    )
+    def test_technologies_of_more_words(self, text, techs):
+        f = search(text).filters
+        assert f.technologies == techs and not f.keywords
+
+    def test_not_using_a_name_of_two_words(self):
+        got = search("merchandising directors at fashion brands that dont use Centric PLM")
+        assert not got.filters.keywords and got.unsupported == ["exclude_technologies"]
+
+    def test_haven_t_already_saved(self):
+        f = search("20 heads of performance at sports clubs in the UK that i haven't already saved")
+        assert f.filters.exclude_saved is True
+
+
+class TestFollowUpsOfClubsAndDonors:
+    """Follow-ups of the same four: a technology dropped for another, names alone after a search
+    by technology, the time of adoption let go, a kind of school that restates the search's,
+    and roles left out that the search never asked for."""
+
+    @pytest.mark.parametrize(
+        ("text", "techs"),
+        [
+            ("hmm drop catapult, do STATSports users instead", ["STATSports"]),
+            ("drop Catapult and try Kinexon instead", ["Kinexon"]),
+        ],
+    )
+    def test_technology_dropped_for_another(self, text, techs):
+        state = after({"titles": ["Performance Analyst"], "technologies": ["Catapult"]})
+        assert search(text, state).filters.technologies == techs
+
+    def test_names_alone_after_a_search_by_technology(self):
+        state = after({"titles": ["Development Director"], "technologies": ["Bloomerang"]})
+        f = search("hmm thin. Bloomerang or DonorPerfect", state).filters
+        assert f.technologies == ["Bloomerang", "DonorPerfect"]
+
+    def test_any_time_of_adoption(self):
+        state = after(
+            {
+                "titles": ["CRM Manager"],
+                "industries": ["Higher Education"],
+                "technologies": ["Salesforce"],
+                "technologies_added_within_days": 90,
+            }
+        )
+        f = search(
+            "too few. any school on Salesforce is fine, doesn't matter when they adopted it", state
+        ).filters
+        assert f.technologies_added_within_days is None
+        assert (f.technologies, f.industries) == (["Salesforce"], ["Higher Education"])
+
+    def test_schools_restate_universities(self):
+        state = after({"titles": ["VP of Advancement"], "industries": ["Higher Education"]})
+        f = search("only schools using Blackbaud", state).filters
+        assert (f.industries, f.technologies) == (["Higher Education"], ["Blackbaud"])
+
+    def test_a_role_left_out_that_was_not_asked_for(self):
+        state = after({"titles": ["Director of Development"]})
+        got = search("but no associate directors", state)
+        assert got.unsupported == ["exclude_titles"]
+        assert got.filters.titles == ["Director of Development"]
+
+    def test_a_role_left_out_that_was_asked_for(self):
+        state = after({"titles": ["Director of Development", "CEO"]})
+        got = search("no CEOs", state)
+        assert got.unsupported == [] and got.filters.titles == ["Director of Development"]
+
+    def test_growth_span_said_again(self):
+        state = after(
+            {"titles": ["Head of Performance"], "headcount_growth_pct": {"min": 20, "months": 12}}
+        )
+        f = search("growing over the last 6 months i mean", state).filters
+        assert f.headcount_growth_pct["months"] == 6
+
+
+class TestEmailsAskedAroundNumbers:
+    """A span that is a thing's ("our 60 day free pilot") is no span of the campaign; an email
+    for an occasion ("a quick congrats-on-the-new-role email") is drafted; the news is asked."""
+
+    def test_a_pilots_days_are_no_campaign_span(self):
+        state = ConversationState(last_campaign_id="camp-7")
+        got = interpret("make it less salesy and mention our 60 day free pilot", state).intents
+        assert [(i.kind, i.params.get("tone")) for i in got] == [(IntentKind.email_rewrite, "soft")]
+
+    def test_an_email_for_an_occasion(self):
+        got = interpret("write a quick congrats-on-the-new-role email to them").intents
+        assert [i.kind for i in got] == [IntentKind.email_draft]
+
+    def test_a_list_called_emails_is_no_draft(self):
+        got = interpret("create a list called Emails").intents
+        assert [i.kind for i in got] == [IntentKind.list_create]
+
+    def test_news_is_asked(self):
+        got = interpret("any news about which dealer groups just got acquired?").intents
+        assert [i.kind for i in got] == [IntentKind.unsupported]
