@@ -1655,6 +1655,7 @@ _RESULTS_SAID_BACK = re.compile(
     r"(?:\d+|zero|no|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|a\s+handful(?:\s+of)?)\s+"
     r"(?:results?|people|hits|matches|contacts|leads|prospects|names|records)\b"
     r"(?:\s+(?:back|found|left|there|now))?\s*"
+    r"(?:(?:haha+|hah|lol|lmao|ha|smh|ugh)\W*)*"  # "zero results haha."
     r"(?:[.!?;]+|,(?=\s*(?:so\s+|pls\s+|please\s+|then\s+|let'?s\s+|can\s+you\s+|could\s+you\s+)?"
     r"(?:drop|remove|forget|widen|expand|lose|try|add|loosen|broaden|take|get\s+rid|ditch|scrap|skip|"
     r"include|open)\b))\s*",

@@ -1147,6 +1147,7 @@ _CLEAR_KEYS = {
     "tool": ("technologies", "technologies_added_within_days"),
     "recently": ("technologies_added_within_days", "job_change_within_days"),
     "adoption": ("technologies_added_within_days",),
+    "store count": ("unsupported",),
     "recent": ("technologies_added_within_days", "job_change_within_days"),
     # "doesn't matter when they adopted it", "... when they raised", "... when they joined"
     "adopted": ("technologies_added_within_days",),
@@ -1168,6 +1169,8 @@ _CLEAR_NOUN = (
     r"industry|sector|vertical|email|seniority|department|keyword|technology|tech|exclusion|"
     r"hiring|funding|intent|open\s+(?:position|role|job)|job\s+(?:posting|opening)|posting|opening|"
     r"vacanc(?=ies|y)|date\s+range|date|time\s*frame|"
+    # "drop the store count": a count of locations, which no filter holds
+    r"(?:store|location|site|branch|outlet|door|unit|clinic|restaurant)s?[\s-]+count|"
     r"(?:staff|software|tool|recently|recent|adoption)(?=\s+(?:filter|part|bit|condition|requirement|criteri|cap|"
     r"limit|one|thing)))"
     r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
@@ -1260,6 +1263,8 @@ def cleared(text: str) -> tuple[str, set[str], bool]:
         def build(m: re.Match[str]) -> str:
             noun = " ".join(next((g for g in m.groups() if g), "anywhere").lower().split())
             noun = noun.replace("-", " ")
+            if noun.endswith(" count"):
+                noun = "store count"  # "the location count", "the clinic count"
             keys.update(_CLEAR_KEYS.get(_CLEAR_ALIASES.get(noun, noun), ()))
             return " ; "
 

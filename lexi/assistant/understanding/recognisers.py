@@ -51,7 +51,7 @@ from .search import (
     unsupported_exclusions,
     widened_to_states,
 )
-from .signals import calendar_ago, restaged
+from .signals import calendar_ago, restaged, signals
 from .slots import STOPWORDS, Slots
 from .text import words_to_digits
 from .types import ConversationState, Intent, IntentKind
@@ -1229,6 +1229,7 @@ _DROPPED_BEFORE = re.compile(
     r"get\s+rid\s+of|take\s+out)\s+(?:the\s+|that\s+)?(?:(?:last|past)\s+)?$",
     re.IGNORECASE,
 )
+_SINCE = re.compile(r"\b(?:since|after)\b", re.IGNORECASE)
 _POSTINGS = re.compile(r"\b(?:post(?:ing|ed|s)?|jobs?|openings?|listings?)\b", re.IGNORECASE)
 
 
@@ -1252,6 +1253,13 @@ def _retimed(clause: str, base: dict[str, Any]) -> dict[str, Any] | None:
     if m["year"]:
         if "last_funding" not in f and not f.get("funding_stages"):
             return None
+        if since := _SINCE.search(clause):
+            # "then since January 2025": a round from then on, not in that year only
+            said = f"raised {clause[since.start() :]}"
+            found = signals(said, utc_now().date())[1].get("last_funding")
+            if found:
+                f["last_funding"] = found
+                return f
         year = m["year"]
         f["last_funding"] = {"after": f"{year}-01-01", "before": f"{year}-12-31"}
         return f

@@ -659,6 +659,10 @@ _KEYWORD_CASE = {
 _REMOVERS = {"remove", "drop", "lose", "ditch", "minus"}
 # Words that open a wanted part after a comma, ending the exclusion before it.
 _POSITIVE_AFTER_COMMA = frozenset({"anywhere", "instead", "in", "keep", "add", "include", "plus"})
+# Nouns that end what is removed: "forget the fortune 500 part, ...".
+_FILTER_NOUNS = frozenset(
+    {"part", "filter", "bit", "condition", "requirement", "criterion", "thing"}
+)
 _PLACE_PREFIXES = {
     "new",
     "san",
@@ -686,6 +690,8 @@ _VP_KEYS = {"vp", "svp", "evp", "avp"}
 # The professions of ``data/industries.toml [firms_by_profession]``, as token keys.
 FIRM_KEYS = {norm_key(k): v for k, v in FIRMS_BY_PROFESSION.items()}
 # Words between "at" and a profession that name its firms: "at small solicitors".
+# Makers named by what they make ("cannabis producers", "egg packers"): companies after "at".
+_MAKER_NOUNS = frozenset("producer grower processor packer exporter importer".split())
 _FIRM_ADJECTIVES = frozenset(
     "small smaller local independent big large larger boutique regional mid midsize medium "
     "the a high street top leading busy family owned run".split()
@@ -2001,6 +2007,11 @@ class _Walk:
         prev = self.keys[i - 1] if i else ""
         if self.negated and k in ("anyone", "anybody") and prev in ("and", "or"):
             self.neg_kind = None  # "exclude agencies and anyone at a company HQ'd in the US"
+        if self._makers_named(i):
+            # "QA managers at cannabis producers", "owners of egg producers": the companies
+            _flush(self.tokens, self.pending, self.slots, company_noun=True)
+            self.i += 1
+            return
         if firms := self._firms_by_profession(i):
             span, industries = firms
             add_unique(
@@ -2030,6 +2041,20 @@ class _Walk:
         slots.locations = settle_codes(slots.locations, self.ambiguous)
         slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
 
+    def _makers_named(self, i: int) -> bool:
+        """ "at cannabis producers", "of egg producers": after "at" or "of" and a word or two
+        that say what is made, with a role named before, a maker is the companies, no role."""
+        if self.keys[i] not in _MAKER_NOUNS or self.negated:
+            return False
+        if not any(not h.negated for h in self.slots.roles):
+            return False
+        j = i - 1
+        while j >= 0 and i - j <= 3 and self.keys[j] not in ("at", "@", "of"):
+            if self.keys[j] in ROLE_KEYS or self.sc.places[j]:
+                return False
+            j -= 1
+        return j >= 0 and j < i - 1 and self.keys[j] in ("at", "@", "of")
+
     def _firms_by_profession(self, i: int) -> tuple[int, tuple[str, ...]] | None:
         """ "office managers at small solicitors", "MDs at estate agents": after "at", with a
         role named before, a profession names the firms its people work at."""
@@ -2056,6 +2081,8 @@ class _Walk:
             return False
         if self.keys[i] in _POSITIVE_AFTER_COMMA:
             return True  # "remove London, anywhere in the UK": the new place is wanted
+        if self.keys[i - 1] in _FILTER_NOUNS:
+            return True  # "forget the fortune 500 part, CPG with ...": the part removed is named
         j = i
         while j < self.sc.n and (j == i or t[j].start - t[j - 1].end < 2):
             if self.keys[j] in ("only", "just"):

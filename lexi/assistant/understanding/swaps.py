@@ -32,7 +32,7 @@ _SWAP = prefilter.compile(
 )
 # "Marketo instead of Pardot", "use Salesforce rather than HubSpot".
 _INSTEAD = prefilter.compile(
-    rf"{_LEAD}(?:(?:use|go\s+with|try|make\s+it|do)\s+)?(?P<new>[^,;.!?]+?)\s+"
+    rf"{_LEAD}(?:(?:use|go\s+with|try|make\s+it|do|(?:what|how)\s+about)\s+)?(?P<new>[^,;.!?]+?)\s+"
     rf"(?:instead\s+of|rather\s+than|in\s+place\s+of)\s+{_OLD}\W*$",
     re.IGNORECASE,
 )
@@ -49,26 +49,33 @@ _DROP_THEN = prefilter.compile(
 )
 # The users a technology is named with: "STATSports users", "Toast shops".
 _USERS = re.compile(r"\s+(?:users?|customers?|clients?|ones|shops|sites|accounts)$", re.IGNORECASE)
-# "Bloomerang or DonorPerfect", "also Kinexon": names alone after a search by technology, the
-# first one a technology the lexicon knows (even one that is also a word or a company's name)
-_NAME = r"[A-Z][\w.+#-]*"
+# "Bloomerang or DonorPerfect", "what about Tatua as well", "same but Burgess", "or JobNimbus":
+# names alone in a follow-up, of the kind of names the search has (technologies, companies, or
+# keywords); added to them after "also", "add", "or", "too", else in their place.
+_NAME = r"[A-Z0-9][\w.+#'-]*(?:\s+[A-Z0-9][\w.+#'-]*){0,3}"
 _NAMES_ONLY = re.compile(
-    r"^\W*(?P<also>(?:(?:also|and|plus|add|include|or)\W+)+)?(?:(?:only|just)\s+)?"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|&|/)\s*{_NAME})*)"
-    r"(?:\s+(?:too|as\s+well|also|instead|only))?\W*$"
+    r"^\W*(?i:(?:hm+|ok(?:ay)?|actually|then)\W+)*"
+    r"(?P<also>(?i:(?:also|and|plus|add|include|or)\W+)+)?"
+    r"(?P<lead>(?i:(?:what|how)\s+about\s+|same\s+(?:thing\s+|search\s+)?but\s+(?:for\s+|at\s+)?|"
+    r"(?:only|just)\s+))?"
+    rf"(?P<names>{_NAME}(?:\s*(?:,|\bor\b|\band\b|/)\s*{_NAME})*)"
+    r"(?:\s+(?P<tail>(?i:too|as\s+well|also|instead|only)))?\W*$"
 )
-_NAMES_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|&|/)\s*")
+_NAMES_SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*")
+_NAMED_KINDS = ("technologies", "companies", "keywords")
 _SIGNAL_KEYS = frozenset({"technologies", "technologies_added_within_days"})
 
 
 def technology_swapped(text: str, base: dict[str, Any] | None) -> dict[str, Any] | None:
     """The search ``base`` with the technology the clause swaps out replaced by the one it
-    names; None when the clause swaps no technology of the search."""
-    if base is None or not base.get("technologies"):
+    names, or with the names the clause says alone; None when it does neither."""
+    if base is None:
+        return None
+    if named := names_alone(text, base):
+        return named
+    if not base.get("technologies"):
         return None
     have = [str(t) for t in base["technologies"]]
-    if named := _names_only(text, have):
-        return {**copy.deepcopy(base), "technologies": named}
     m = _SWAP.match(text) or _INSTEAD.match(text) or _DROP_THEN.match(text)
     if not m:
         alone = _ALONE.match(text) if len(have) == 1 else None
@@ -81,25 +88,50 @@ def technology_swapped(text: str, base: dict[str, Any] | None) -> dict[str, Any]
     return _swapped(base, have, old, m["new"])
 
 
-def _names_only(text: str, have: list[str]) -> list[str] | None:
-    """The search's technologies after a follow-up of names alone: added to them after "also",
-    else in their place; None unless the first name is a known technology and no other name is
-    anything else (a place, a role)."""
+def names_alone(text: str, base: dict[str, Any]) -> dict[str, Any] | None:
+    """The search with names said alone in a follow-up ("or JobNimbus", "what about Tatua as
+    well"): of the kind the search names (technologies first when the first name is one the
+    lexicon knows), none of them a place, a role or anything else the search could read."""
     m = _NAMES_ONLY.match(text)
     if not m:
         return None
     names = [n for n in _NAMES_SPLIT.split(m["names"]) if n]
-    first = TECHNOLOGY_SPELLING.get(names[0].lower())
-    if first is None:
+    if len(names) == 1 and not (m["also"] or m["lead"] or m["tail"]):
+        return None  # "Good", "Mmm": a word alone is no name said
+    kind = _named_kind(base, names[0])
+    if kind is None or not all(map(_only_a_name, names)):
         return None
-    said = [first]
-    for name in names[1:]:
-        spelled = TECHNOLOGY_SPELLING.get(name.lower())
-        if spelled is None and not extract(f"using {name}").technologies:
-            return None
-        said.append(spelled or name)
-    out = [*have, *said] if m["also"] else said
-    return list(dict.fromkeys(out))
+    if kind == "technologies":
+        names = [TECHNOLOGY_SPELLING.get(n.lower(), n) for n in names]
+    adds = bool(m["also"] or (m["tail"] and m["tail"] != "instead" and m["tail"] != "only"))
+    out = [*base[kind], *names] if adds else names
+    return {**copy.deepcopy(base), kind: list(dict.fromkeys(out))}
+
+
+def _named_kind(base: dict[str, Any], first: str) -> str | None:
+    if base.get("technologies") and (
+        first.lower() in TECHNOLOGY_SPELLING or not base.get("companies")
+    ):
+        return "technologies"
+    return next((k for k in _NAMED_KINDS if base.get(k)), None)
+
+
+def _only_a_name(name: str) -> bool:
+    """A name nothing else reads: no role, place, industry, size or count ("Tatua", "A2")."""
+    if name.lower() in TECHNOLOGY_SPELLING:
+        return True
+    slots = extract(name)
+    return not (
+        slots.has_role
+        or slots.locations
+        or slots.company_locations
+        or slots.industries
+        or slots.employees
+        or slots.revenue
+        or slots.count is not None
+        or slots.signals
+        or slots.email_status
+    )
 
 
 def _swapped(base: dict[str, Any], have: list[str], old: str, said: str) -> dict[str, Any] | None:

@@ -9883,3 +9883,123 @@ class TestEmailsAskedAroundNumbers:
     def test_news_is_asked(self):
         got = interpret("any news about which dealer groups just got acquired?").intents
         assert [i.kind for i in got] == [IntentKind.unsupported]
+
+
+class TestNamesAloneInAFollowUp:
+    """Names said alone after a search ("or JobNimbus", "what about Tatua as well", "same but
+    Burgess") are of the kind of names the search has; a word alone ("Good") is none."""
+
+    def test_technology_added(self):
+        state = after({"seniorities": ["owner"], "technologies": ["AccuLynx"]})
+        assert search("or JobNimbus", state).filters.technologies == ["AccuLynx", "JobNimbus"]
+
+    def test_company_added(self):
+        state = after({"titles": ["Area Manager"], "companies": ["Fonterra", "Synlait"]})
+        f = search("what about Tatua as well", state).filters
+        assert f.companies == ["Fonterra", "Synlait", "Tatua"]
+
+    def test_company_replaced(self):
+        state = after({"companies": ["Fraser Yachts"], "locations": ["Fort Lauderdale, FL, US"]})
+        f = search("same but Burgess", state).filters
+        assert (f.companies, f.locations) == (["Burgess"], ["Fort Lauderdale, FL, US"])
+
+    def test_keyword_added(self):
+        state = after({"seniorities": ["owner"], "industries": ["Dairy"], "keywords": ["organic"]})
+        assert search("add A2 as well", state).filters.keywords == ["organic", "A2"]
+
+    def test_unknown_technology_instead_of_known(self):
+        state = after({"titles": ["Marketing Director"], "technologies": ["Shopify"]})
+        f = search("what about Salla instead of Shopify", state).filters
+        assert f.technologies == ["Salla"]
+
+    @pytest.mark.parametrize("text", ["Good, start it", "Mmm, that is very few."])
+    def test_a_word_alone_is_no_name(self, text):
+        state = ConversationState(
+            last_filters={"titles": ["CFO"], "technologies": ["Xero"]},
+            last_offset=25,
+            last_campaign_id="camp-1",
+        )
+        for intent in interpret(text, state).intents:
+            if intent.kind is IntentKind.prospect_search:
+                assert intent.filters.technologies == ["Xero"]
+
+    def test_a_place_alone_is_no_name(self):
+        state = after({"titles": ["CFO"], "technologies": ["Xero"]})
+        f = search("Ohio or Texas", state).filters
+        assert (f.technologies, f.locations) == (["Xero"], ["OH, US", "TX, US"])
+
+
+class TestCannabisFitnessAndGreenhouseRequests:
+    """A Toronto cannabis-compliance rep, a Seattle fitness-software SDR, a Chicago retail-media
+    AE and a Dutch greenhouse-automation seller: trades no industry names, makers named by what
+    they make, head growers, the removed part closed by its comma, and spans said again."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "compliance mgrs at cannabis LPs in ontario",
+            "a dozen cannabis CEOs in Denver",
+            'Director of Retail Operations OR "VP Retail Ops", cannabis, Michigan',
+        ],
+    )
+    def test_cannabis_is_a_keyword(self, text):
+        assert search(text).filters.keywords == ["cannabis"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "keywords"),
+        [
+            ("QA managers at cannabis producers", ["QA Manager"], ["cannabis"]),
+            ("plant managers at egg producers in Iowa", ["Plant Manager"], ["egg"]),
+        ],
+    )
+    def test_makers_are_the_companies(self, text, titles, keywords):
+        f = search(text).filters
+        assert (f.titles, f.keywords) == (titles, keywords)
+
+    def test_producers_alone_are_producers(self):
+        assert search("producers at TV networks in LA").filters.titles == ["Producer"]
+
+    @pytest.mark.parametrize(
+        ("text", "titles", "industry"),
+        [
+            ("head growers at farming companies in the Netherlands", ["Head Grower"], "Farming"),
+            (
+                "studio managers at fitness studios in NYC",
+                ["Studio Manager"],
+                "Health, Wellness and Fitness",
+            ),
+            (
+                "club managers at health clubs in Ohio",
+                ["Club Manager"],
+                "Health, Wellness and Fitness",
+            ),
+        ],
+    )
+    def test_titles_and_kinds(self, text, titles, industry):
+        f = search(text).filters
+        assert (f.titles, f.industries) == (titles, [industry])
+
+    def test_the_part_removed_ends_at_its_comma(self):
+        state = after({"titles": ["CMO"], "industries": ["Consumer Goods"]})
+        f = search(
+            "ok forget the fortune 500 part, CPG with at least $1B in revenue", state
+        ).filters
+        assert f.industries == ["Consumer Goods"]
+        assert f.revenue_usd == {"min": 1_000_000_000, "max": None}
+
+    def test_a_store_count_is_no_industry(self):
+        state = after({"titles": ["VP of Marketing"], "industries": ["Retail"]})
+        f = search("ok drop the store count, do 1,000+ employees instead", state).filters
+        assert f.industries == ["Retail"] and f.employees == {"min": 1000, "max": None}
+
+    def test_since_a_month_after_results_said_back(self):
+        state = after(
+            {
+                "titles": ["CEO"],
+                "funding_stages": ["series_a"],
+                "last_funding": {"after": "2026-06-02", "before": None},
+            }
+        )
+        f = search("zero results haha. then since January 2025", state).filters
+        assert f.last_funding == {"after": "2025-01-01", "before": None}
+        assert f.limit == 25
