@@ -106,6 +106,8 @@ _UNSUPPORTED = prefilter.compile(
     rf"{NOT_REACHING_LATER}(?:call|phone|text)\s+(?:them|him|her){NOT_NAMING}|dm\s+them|"
     # whole words: "printing companies", "an excellent list" ask for none of these
     r"(?:google\s+sheets?|excel|print(?:ed|s|outs?)?|translate|weather|stock\s+price|jokes?)\b|"
+    # checks of other registers: "are these companies on the OFAC sanctions list?"
+    r"\b(?:ofac|sanctions?\s+(?:lists?|screening|checks?)|pep\s+(?:lists?|checks?|screening))\b|"
     # the news asked for: "any news about which dealer groups just got acquired?"
     r"(?:any|latest|recent)\s+news\s+(?:about|on|regarding|from)\b|"
     # what people earn

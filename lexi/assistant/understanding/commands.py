@@ -75,6 +75,8 @@ _INJECTION = [
         r"secrets?|passwords?|tokens?|credentials?|permissions?|scopes?|admin\s+(?:rights|access|role))\b",
         I,
     ),
+    # "make my coworker Jenna an admin", "make Sophie an admin on the workspace"
+    re.compile(r"\bmake\s+(?:[\w'-]+\s+){1,3}(?:an?\s+)?(?:admin|administrator|owner)\b", I),
     re.compile(r"\bdrop\s+table\b|;\s*--|\bunion\s+select\b", I),
     re.compile(
         r"\b(?:delete|wipe|erase|destroy|truncate|purge)\s+(?:all|every|everything|the\s+whole|"
@@ -359,6 +361,8 @@ _CREDITS = prefilter.compile(
     # (not credit as a function: "credit managers", "heads of credit", "credit analysts")
     r"(?<!\btax\s)(?<!\btax-)(?<!\bstore\s)(?<!\bhead\sof\s)(?<!\bheads\sof\s)(?<!\bdirector\sof\s)"
     r"(?<!\bdirectors\sof\s)(?<!\bvp\sof\s)(?<!\bvps\sof\s)(?<!\bchief\s)"
+    # (not "letters of credit", "lines of credit": instruments of trade finance)
+    r"(?<!\bletters\sof\s)(?<!\bletter\sof\s)(?<!\blines\sof\s)(?<!\bline\sof\s)"
     r"\b(?:credits?|creds)\b(?!\s+(?:unions?|cards?|risk|bureaus?|scores?|ratings?|managers?|mgrs?|analysts?|"
     r"officers?|directors?|controllers?|control|heads?|leads?|teams?|committees?|underwriters?|specialists?|"
     r"administrators?|assistants?|collectors?|collections|and\s+collections|departments?|dept|functions?|"

@@ -44,10 +44,12 @@ from .remarks import without_remarks
 from .scanner import chiefs_glossed, extract
 from .search import DEFAULT_LIMIT
 from .signals import MONTH_NAMES
+from .slots import INDUSTRY_KEYS, ROLE_KEYS
 from .text import (
     COUNT_WORD,
     QUOTED,
     boolean_to_plain,
+    norm_key,
     pipes_as_commas,
     protect_quotes,
     split_clauses,
@@ -317,7 +319,24 @@ _PARTICLES = prefilter.compile(
     + r")\s*(?=[?!.]*\s*$)",
     re.IGNORECASE,
 )
+# The Cantonese "la" ending a sentence or a part of it, in lower case and after no word that
+# a place follows ("in la" is Los Angeles)
+_LA_PARTICLE = re.compile(
+    r"(?<!\bin)(?<!\bnear)(?<!\bat)(?<!\bfrom)(?<!\bto)(?<!\bof)(?<!\band)(?<!\bor)(?<!\baround)"
+    r"(?<!\bacross)(?<!\boutside)(?<!\bexcept)(?<!\bnot)(?<!\bbut)(?<!,)\s+la\b(?=\s*(?:[,!?.;]|$))"
+)
 _KINDLY = re.compile(r"\bkindly\b", re.IGNORECASE)
+
+
+def _la_particle(m: re.Match[str]) -> str:
+    """The particle dropped, unless a role or an industry comes right before it: "cmo ecom la"
+    is a terse search in Los Angeles."""
+    before = m.string[: m.start()].split()
+    if not before or norm_key(before[-1]) in ROLE_KEYS or norm_key(before[-1]) in INDUSTRY_KEYS:
+        return m[0]
+    return ""
+
+
 _PARTICLE_ENDS = tuple(f" {p}" for p in _ENDING_PARTICLES)
 # The verdicts "to" is typed for "too" before ("is to long", "way to formal")
 _TOO_ADJECTIVES = (
@@ -411,6 +430,20 @@ def _numbers_as_written_elsewhere(text: str) -> str:
     return text
 
 
+# "the 1s", "those 1s": the ones, in chat shorthand (not "1st", "1s and 0s")
+_THE_ONES = re.compile(r"\b(the|tha|da|those|these)\s+1s\b", re.IGNORECASE)
+
+
+def _chat_shorthand(text: str) -> str:
+    """ "only the 1s with verified email", "treasurers in Hong Kong la": the ones, and the
+    Cantonese particle dropped."""
+    if "1s" in text:
+        text = _THE_ONES.sub(r"\1 ones", text)
+    if " la" in text:
+        text = _LA_PARTICLE.sub(_la_particle, text)
+    return text
+
+
 def _typed_fast(text: str) -> str:
     """Typos and chat shorthand spelled out: "verfied", "@ GCs", "supers", "OR dirs"."""
     if "xcl." in text:
@@ -426,6 +459,7 @@ def _typed_fast(text: str) -> str:
         text = _AT_SIGN.sub(" at ", text)
     text = _general_contractors(text)
     text = _SUPERS.sub("superintendents", text)
+    text = _chat_shorthand(text)
     text = _SV.sub("save", text)
     text = _HEAD_OFFICE.sub(r"\1 headquarters", text)
     text = _numbers_as_written_elsewhere(text)
@@ -1885,8 +1919,7 @@ def _without_brackets(text: str) -> str:
 def _gloss_of_companies(m: re.Match[str]) -> str:
     from lexi import geo
 
-    from .slots import COMPANY_NOUN_KEYS, INDUSTRY_KEYS, read_by_a_table
-    from .text import norm_key
+    from .slots import COMPANY_NOUN_KEYS, read_by_a_table
     from .unsupported import unsupported
 
     kind = norm_key(m["kind"])

@@ -776,7 +776,12 @@ def _techs(group: str) -> list[str]:
 def _used_unknown(m: re.Match[str]) -> list[str] | None:
     """A name after "that use(s)"/"that run(s)", not a word of the sentence ("that use the
     cloud")."""
-    return None if norm_key(m[1].split()[0]) in STOPWORDS else _techs(m[1])
+    first = m[1].split()[0]
+    if norm_key(first) in STOPWORDS:
+        return None
+    if first.islower() and (first in _USED_WORDS or m.string.startswith(" of ", m.end(1))):
+        return None  # "that use letters of credit", "that use spreadsheets"
+    return _techs(m[1])
 
 
 def _clear_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -861,7 +866,7 @@ _USED_WORDS = frozenset(
     trucks vans fleets stores shops clinics locations sites plants events payroll marketing
     sales ops operations outbound inbound referrals agencies contractors freelancers vendors
     outsourcing crms erps apps chatbots texts sms calls video linux windows macs ipads
-    tablets phones kiosks scanners printers lasers everything linkedin facebook instagram
+    tablets phones kiosks scanners printers lasers everything linkedin facebook instagram letters
     tiktok youtube twitter google whatsapp gmail chatgpt""".split()
 )
 

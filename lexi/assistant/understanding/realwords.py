@@ -97,24 +97,24 @@ drunk duelling dunno duration dwelling earle earls earnings eastender eclectic e
 edition editions educated educates educating educators elective electra electrically electricity
 electro electron electronica electrons elemental emanated emanating emergence emergent emission
 emitting emoticon emotions employ employer employers employs empress emulation enable enabler
-enablers enables enameled endorsement endurance engagements engender engine engined engineered
+enablers enables enameled endorsement endurance engagements engender engendered engine engined
 engines enjoyment enlisting enroll enrollee enrollees enrollments enrolment entailed
 entrepreneurs entropy environmentally equality equation equine equips escorting especially
 esport estado estimate estimated estimates estimation ethnology evenly evens evermore evernote
 evert everton evicting eviction evocation evolution examine examined examiners examines excision
-exciting excommunication execute executing execution exhibiting exhibitor existing exiting
-expansions expansive expediency experienced expiration explanation exploitation explosion
-exportation exported exporter exporting expose exposé expulsion extolled extort extractor
-facilitate facilitated facilitates facilitation facilitators factor factored factors faculties
-fainting faire fairness familia famine fandom faring farmed farmer farmhouse farmland farmlands
-farmyard farthing farting fashioned fastball fasten fatalities fatality faust feast federally
-federer fetching fiance fibre fielded fielder fiend fighting filed filmed finale financed
-financially financing fined finest finishing fiore fired firefight firehouse fireman firma
-firming firmly firmness fished fisher fishermen fishers fishes fishin fisting flanking flashing
-flatness flesh flicking flipping flirting flocking flood flounder flushing folksy fondling
-fontaine foodie foody footballer footer foothill forecast forego forehand foremost foresaw
-foresee foresight forested forester foresters forman formation forming forrest fortified forward
-forwarded forwards founded foundered foundling foundries founds fournier frack fragility
+exciting excommunication execute executing execution exhibiting exhibitor exhorted existing
+exiting expansions expansive expediency experienced expiration explanation exploitation explorer
+explosion exportation exported exporting expose exposé expulsion extolled extort extorted
+extractor facilitate facilitated facilitates facilitation facilitators factor factored factors
+faculties fainting faire fairness familia famine fandom faring farmed farmer farmhouse farmland
+farmlands farmyard farthing farting fashioned fastball fasten fatalities fatality faust feast
+federally federer fetching fiance fibre fielded fielder fiend fighting filed filmed finale
+financed financially financing fined finest finishing fiore fired firefight firehouse fireman
+firma firming firmly firmness fished fisher fishermen fishers fishes fishin fisting flanking
+flashing flatness flesh flicking flipping flirting flocking flood flounder flushing folksy
+fondling fontaine foodie foody footballer footer foothill forecast forego forehand foremost
+foresaw foresee foresight forested forester foresters forman formation forming forrest fortified
+forward forwarded forwards founded foundered foundling foundries founds fournier frack fragility
 fragrant franc francais francine francis francois française françoise freaking freelance
 freelancers freighter frenchie fresco freshen fresher freshly fresno fretting fricking fright
 frith frond fronds frontal fronted fronting frost frothing froze fruiting fruity fullback fuller
@@ -135,60 +135,61 @@ hither hoarding hobbyist hobbyists hockney hodge hoisting hokey holistic holme h
 homepage homer homers homeward homework homey homie homme horse horseman hospitable hospitalised
 hospitalized hounding housed housemate housewife housewive housework hovering hugely hughe
 humana humane humanize humanly humbling humility hunan hygienic hyman hôtel immaterial
-immigrating immunity impart impersonal implementations imported importer importing impose
-imprinting improvements incision incorporate incorporation indecision independence independents
-indirect individually industrially industrie inequity inexperience infarction infecting
-infections infectious inflation inflection informatic informatics informative infosy infosys
-infraction infrastructural infrastructures inhabit inhale inhaled inhaler inhales inherent
-inhibition innovating innovations innovative innovator inquirer inquisition insecurity inspected
-inspectors inspects install installed installs instance instigation instigator instilled
-instituting instituto instruct instructed instructing instructions instructive instructs insular
-insulting insure insured insures integral integrate integrates integration intelligencer
-intelligent intend intentional inter interact interacted interacting interactions interactive
-intercept intercom interdiction interest interim interiors interment internals internationale
-internationally interned internment interpol interpret interred intersect intersection intersex
-interval intervals interwar intranet inundation inventor inventors inverter invested investigate
-investigated investigates investigating investigative investigatory investors isolation issuance
-iterated iteration janitors jeweled jewell jewels johan johnny johny journaling journalism
-journals judicial juniper junius kitchens labeled labelle labored laborers laboured labourer
-lager laine lander landing landings landscaped landscapes lange langer lapel larder largely
-largest largo larue lasting lastly latching launching lavender lawler layer leaching leaded
-leaden leading leaguer leaker leaking leander leaner leanings leaping leaver leaving lecter
-lecture lectured lecturers lectures legacy legalization legally legation legislate legislating
-legislation legislature leinster leisurely leitch lester letter lettering levee levees leveled
-leven lever leverage leveraged leverages levers liability liaisons liaoning libel liberian
-libertarian licences license licensee licensees licenses lieutenants lifeless lifeline lifer
-lifers lifting lighting limiting linde linder lineal linear lined linemen linen linens liners
-linesman lineup linfield listen listening listens liston liter literary loader loathing lobbying
-localisation logical logistical loitering lounging lusting lynching machen machete machida
-machin machina machined machining macro maddison madison maester magister magistrates maher
-maier maine mainline mainstream maisie makes maketh makeup manage manages managua manatee
-mandated mandating manger manner mannered manners mannix manson manufactured maquis marching
-mariah mariam mariana marianne mariano marie mariel marika mariko marin marina marinade marinas
-marinate mariner marino marisa marist marius marked marker marketed markey markov markup markus
-marne marnie martell martens martine martinez mason masque massacre massaged massager massages
-massaging masson mastered masterly mastery matching mater materia materially materiel maternal
-matson mawson maxine mckellar mcmaster meant meath meaty mechanically mechanism medal medea
-medial median mediate mediating mediator medic medica medicaid medically medicare medicate
-medication medications medici medicinal medico medics medieval medina meditation meditations
-mejia menacing menial mentally menthol mercado mercede mercedes metrical microbe micron microns
-microsd midfield miler miley militancy militant militarily milla mille milli milly milne milner
-mince minder minding mined minerva mingling minima minion minions minisery minister ministers
-minor miser mismatch mister mistreat mixer mixing moderating moderation moderator moine
-morehouse mortgaged mortified motifs motility motioned motive motogp moulding mounties mounting
-movies movin moxie mufti mumbling munching mundi munich munir murine musica musicians musik
-muster mutation mutually named nationale nationals natura naturally nature natured natures
-navigation negation networked neurosurgery nominal nominee norse notation notching nullified
-nursed nursery obstruction occupations ofcourse officio offing offspring oldfield olfactory
-omission operable operate operated operates operatic operative orally orbiting orchards oreal
-organise organised organiser organisers organises organiz organize organized organizes originate
-originated originates origination originators orthodontic oréal outfield outpouring outshine
-outsider outsized outwit overdone overeating overhear overseas oversee overseen overseers
-oversees overtone overture owned pacer pacing packard packed packet packets pager paintings
-palate paler palpable pamper panicking panning papier parable parables parading parametric
-parched parenting pariah pariba paris parka parke parker parking parma parrish parson parte
-parti partied parties partnered parton partum party passable pastry pasture patching pater
-paternal paterson patience patients pauper pavement payed pearson pecker pecking pederson
+immigrating immunity impart imparted impersonal implementations imported importing impose
+imposter impostor imprinting improper improvements incision incorporate incorporation indecision
+independence independents indirect individually industrially industrie inequity inexperience
+infarction infecting infections infectious inflation inflection informatic informatics
+informative infosy infosys infraction infrastructural infrastructures inhabit inhale inhaled
+inhaler inhales inherent inhibition innovating innovations innovative innovator inquirer
+inquisition insecurity inspected inspectors inspects install installed installs instance
+instigation instigator instilled instituting instituto instruct instructed instructing
+instructions instructive instructs insular insulting insure insured insures integral integrate
+integrates integration intelligencer intelligent intend intentional inter interact interacted
+interacting interactions interactive intercept intercom interdiction interest interim interiors
+interment internals internationale internationally interned internment interpol interpret
+interred intersect intersection intersex interval intervals interwar intranet inundation
+inventor inventors inverter invested investigate investigated investigates investigating
+investigative investigatory investors isolation issuance iterated iteration janitors jeweled
+jewell jewels johan johnny johny journaling journalism journals judicial juniper junius kitchens
+labeled labelle labored laborers laboured labourer lager laine lander landing landings
+landscaped landscapes lange langer lapel larder largely largest largo larue lasting lastly
+latching launching lavender lawler layer leaching leaded leaden leading leaguer leaker leaking
+leander leaner leanings leaping leaver leaving lecter lecture lectured lecturers lectures legacy
+legalization legally legation legislate legislating legislation legislature leinster leisurely
+leitch lester letter lettering levee levees leveled leven lever leverage leveraged leverages
+levers liability liaisons liaoning libel liberian libertarian licences license licensee
+licensees licenses lieutenants lifeless lifeline lifer lifers lifting lighting limber limiting
+linde linder lineal linear lined linemen linen linens liners linesman lineup linfield listen
+listening listens liston liter literary loader loathing lobbying localisation logical logistical
+loitering lounging lumbar lusting lynching machen machete machida machin machina machined
+machining macro maddison madison maester magister magistrates maher maier maine mainline
+mainstream maisie makes maketh makeup manage manages managua manatee mandated mandating manger
+manner mannered manners mannix manson manufactured maquis marching mariah mariam mariana
+marianne mariano marie mariel marika mariko marin marina marinade marinas marinate mariner
+marino marisa marist marius marked marker marketed markey markov markup markus marne marnie
+martell martens martine martinez mason masque massacre massaged massager massages massaging
+masson mastered masterly mastery matching mater materia materially materiel maternal matson
+mawson maxine mckellar mcmaster meant meath meaty mechanically mechanism medal medea medial
+median mediate mediating mediator medic medica medicaid medically medicare medicate medication
+medications medici medicinal medico medics medieval medina meditation meditations mejia menacing
+menial mentally menthol mercado mercede mercedes metrical microbe micron microns microsd
+midfield miler miley militancy militant militarily milla mille milli milly milne milner mince
+minder minding mined minerva mingling minima minion minions minisery minister ministers minor
+miser mismatch mister mistreat mixer mixing moderating moderation moderator moine morehouse
+mortgaged mortified motifs motility motioned motive motogp moulding mounties mounting movies
+movin moxie mufti mumbling munching mundi munich munir murine musica musicians musik muster
+mutation mutually named nationale nationals natura naturally nature natured natures navigation
+negation networked neurosurgery nominal nominee norse notation notching nullified nursed nursery
+obstruction occupations ofcourse officio offing offspring oldfield olfactory omission operable
+operate operated operates operatic operative orally orbiting orchards oreal organise organised
+organiser organisers organises organiz organize organized organizes originate originated
+originates origination originators orthodontic oréal outfield outpouring outshine outsider
+outsized outwit overdone overeating overhear overseas oversee overseen overseers oversees
+overtone overture owned pacer pacing packard packed packet packets pager paintings palate paler
+pallet palpable pamper panicking panning papier parable parables parading parametric parched
+parenting pariah pariba paris parka parke parker parking parma parrish parson parte parti
+partied parties partnered parton partum party passable pastry pasture patching pater paternal
+paterson patience patients pauper pavement payed pearson pecker pecking pederson pelle
 penetration pensioner pensive performances perish perron persia persie persona personable
 personally personas personnel persson peterson petrified pharm pharmacies philanthropic phishing
 phonograph photograph photographed photographic photographs physic physically physicist physics
@@ -210,7 +211,7 @@ programmes progress progressing projected projection projections propagation pro
 proprietary propriety prosecution prosper prosperity prospero protect protecting protective
 protector protects protesting protestor protests proves provide provided provident provides
 proviso provoke prowess psychiatric psychiatrists pubic publicised publicists publicity
-publicize publicly publish published publishes publix pucker punching puncture punisher
+publicize publicly publish published publishes publix pucker pulpit punching puncture punisher
 punishing pursuing purveyor purveyors pyruvate quack qualifier qualifiers qualifies qualify
 qualitative qualities quantified quantity quarks quarrel quarto quarts quartz quiche quicken
 quicker quickie quilting quirk radial radiation radii radioed radiology radius raiding railing
@@ -269,27 +270,28 @@ swerve swore tackling talented talisman taller targeting teach teaches teamed te
 technically technics techno technologists techy teething telekom tellin tensions terminals
 terminate terminus terrified tesco testicle testified texture thame thanking thatcher thebe
 themed therapies thick thine thing things thingy thinker thinkin thinly thins threading thriller
-thrilling thrust thunk thyme tickling tiled tiller timeless timeline tincture tirade tireless
-tithe titled tittle toasters tobago tolerating toleration torching touching toure toured touring
-tourist tourists touristy touré towne trace tracer tracing track tracking traction tracts traded
-trailed trailer trailers trailing trained trainee trainees trainor traitor traitors transactions
-transduction transform transformations transformative transition translating translator
-translocation transmissions transpire transported transporter transpose trapping trashing
-travail traveled traveler traver travis trawling treachery treading treasure treasured treasures
-treasuries treating treatise trekking trending trick tricking trickling trifling tripling
-tripping trolling truce trucker trudging truest trunk truss trusted trustee trusting trusty
-tryst tucking tumbling turbines twink twisting ultimate underwater underwrite underwritten
-unending unisex unison units universality universe universes université unmanned unnatural
-unpacking unprofessional unqualified unreliability unser unskilled upmarket urbana urbane
-urbanisation urbanization urinating usher utilise utiliz utilize vacation vaccinate variation
-venables venerable veneration venereal vented venti vents ventura ventured venturi venue
-verified vertically vertices vesicle vesicles vesta vestment videography vimeo vince visiting
-voice volition volunteers wader wafer wager waite waiter waiting walter warcraft wasted watching
-watered waterhouse watery watter waver weakness wealthy welded weldon welker wellies welter
-westgate whacking whine whipping whirling whirring whisk whisked whisker whiskers whisper whiter
-whiting wholesome whopping wilder wildness wince winded window windy winehouse winfield wintry
-wirelessly wordless worked workhouse workin workmen workshop worships wounding wracking wrecking
-wrenching wringing write writes writhing written yearling yearning zookeeper
+thrilling thrust thunk thyme tiber tickling tiled tiller timbered timbre timeless timeline timer
+tincture tirade tireless tithe titled tittle toasters tobago tolerating toleration torching
+touching toure toured touring tourist tourists touristy touré towne trace tracer tracing track
+tracking traction tracts traded trailed trailer trailers trailing trained trainee trainees
+trainor traitor traitors transactions transduction transform transformations transformative
+transition translating translator translocation transmissions transpire transported transporter
+transpose trapping trashing travail traveled traveler traver travis trawling treachery treading
+treasure treasured treasures treasuries treating treatise trekking trending trick tricking
+trickling trifling tripling tripping trolling truce trucker trudging truest trunk truss trusted
+trustee trusting trusty tryst tucking tumbling turbines twink twisting ultimate underwater
+underwrite underwritten unending unisex unison units universality universe universes université
+unmanned unnatural unpacking unprofessional unqualified unreliability unser unskilled upmarket
+urbana urbane urbanisation urbanization urinating usher utilise utiliz utilize vacation
+vaccinate variation venables venerable veneration venereal vented venti vents ventura ventured
+venturi venue verified vertically vertices vesicle vesicles vesta vestment videography vimeo
+vince visiting voice volition volunteers wader wafer wager waite waiter waiting walter warcraft
+wasted watching watered waterhouse watery watter waver weakness wealthy welded weldon welker
+wellies welter westgate whacking whine whipping whirling whirring whisk whisked whisker whiskers
+whisper whiter whiting wholesome whopping wilder wildness wince winded window windy winehouse
+winfield wintry wirelessly wooded wooden woody wooed wordless worked workhouse workin workmen
+workshop worships wounding wracking wrecking wrenching wringing write writes writhing written
+yearling yearning zookeeper
 """)
 
 

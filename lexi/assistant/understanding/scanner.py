@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from lexi import geo
 from lexi.geo.words import COMMON_WORD_NAMES
 from lexi.kit.clock import utc_now
+from lexi.prospects.taxonomy import INDUSTRIES as INDUSTRY_NAMES
 from lexi.prospects.vocabulary import canonical_title, vocabulary
 
 from . import patterns, prefilter, shorthand
@@ -915,6 +916,8 @@ class _Scanner:
                 return 4, RoleHit(Role(), title=f"{initials} {head}")  # "M&A associates"
             if (inner := self.compound_title(i + 3)) and inner[1].title:
                 return 3 + inner[0], RoleHit(Role(), title=f"{initials} {inner[1].title}")
+        if self.keys[i] == "it" and i and self.keys[i - 1] in _TAKES_IT:
+            return None  # "make it production managers": the search's "it", no IT department
         for width in (4, 3, 2, 1):
             h = i + width
             if h >= self.n:
@@ -1522,11 +1525,28 @@ def _roles_sharing_a_head(clause: str) -> str:
     return clause
 
 
+# The taxonomy's industries named with a slash ("Primary/Secondary Education").
+_SLASHED_INDUSTRY = re.compile(
+    "|".join(
+        re.escape(name) for name in sorted(INDUSTRY_NAMES, key=len, reverse=True) if "/" in name
+    ),
+    re.IGNORECASE,
+)
+
+
+def _unslashed(clause: str) -> str:
+    """ "Primary/Secondary Education": an industry's own name, its words read as one key."""
+    if "/" not in clause:
+        return clause
+    return _SLASHED_INDUSTRY.sub(lambda m: m[0].replace("/", " "), clause)
+
+
 def extract(clause: str, quotes: list[str] | None = None) -> Slots:
     """All search slots of one clause."""
     quotes = quotes or []
     slots = Slots()
     clause = shorthand.spelled_out(clause)  # "purch mgrs", "mfrs", "med ctrs"
+    clause = _unslashed(clause)
     clause = _roles_sharing_a_head(clause)
     text = _pasted_titles(clause, slots) if "," in clause else clause
     text = _WHO_LEADS.sub(" leaders of ", patterns.money_said_otherwise(words_to_digits(text)))
@@ -2094,6 +2114,8 @@ class _Walk:
         """ "not", "except", "other than": what follows is excluded (or, after "remove", dropped)."""
         if i + 1 < self.sc.n and (k, self.keys[i + 1]) in NEGATOR_PAIRS:
             self.negated, self.neg_kind, self.i = True, None, i + 2
+            # "leave out Idaho" after the Pacific Northwest: taken out of the places, as "drop"
+            self.remover = (k, self.keys[i + 1]) == ("leave", "out")
             return True
         if k == "outside" and self.negated and self.neg_kind is None:
             # "skip anyone whose company is HQ'd outside Texas": only those inside it

@@ -10003,3 +10003,79 @@ class TestCannabisFitnessAndGreenhouseRequests:
         f = search("zero results haha. then since January 2025", state).filters
         assert f.last_funding == {"after": "2025-01-01", "before": None}
         assert f.limit == 25
+
+
+class TestSchoolsMillsBillingAndTradeFinanceRequests:
+    """A Denver school-safety rep, a Vancouver sawmill-automation account manager, a Nashville
+    revenue-cycle seller and a Hong Kong trade-finance director: industries named with a slash,
+    forest products, importers and exporters, the Cantonese "la", "the 1s", "make it" before a
+    title, and checks and instruments that are no credits."""
+
+    @pytest.mark.parametrize(
+        ("text", "industry"),
+        [
+            ('CFOs industry:"Primary/Secondary Education"', "Primary/Secondary Education"),
+            (
+                "drivers at Transportation/Trucking/Railroad companies",
+                "Transportation/Trucking/Railroad",
+            ),
+            ("mill managers at forest products companies in BC", "Paper & Forest Products"),
+            ("CEOs at sawmills in Oregon", "Paper & Forest Products"),
+            ("CFOs at exporters in Vietnam", "Import and Export"),
+            ("treasurers at importers in the UK", "Import and Export"),
+        ],
+    )
+    def test_industries(self, text, industry):
+        assert search(text).filters.industries == [industry]
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("buisness office managers at hospitals in Iowa", ["Business Office Manager"]),
+            ("executive directers at mental health providers", ["Executive Director"]),
+            ("heads of trade finace at banks in Hanoi", ["Head of Trade Finance"]),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_the_cantonese_la(self):
+        f = search("help me find treasurers at importers in Hong Kong la").filters
+        assert f.locations == ["HK"]
+        assert search("make it 10 la", after({"titles": ["CFO"]})).filters.limit == 10
+
+    @pytest.mark.parametrize("text", ["cmo ecom la", "CFOs in la"])
+    def test_la_after_a_role_or_place_word_is_los_angeles(self, text):
+        assert search(text).filters.locations == ["Los Angeles, CA, US"]
+
+    def test_the_1s(self):
+        f = search("only the 1s with verifed email", after({"titles": ["Superintendent"]})).filters
+        assert f.email_status == ["verified"] and f.limit == 25
+
+    def test_make_it_before_a_title_is_no_it(self):
+        state = after({"titles": ["Process Engineer"], "locations": ["SE"]})
+        f = search("make it production managers instead", state).filters
+        assert f.titles == ["Production Manager"]
+
+    def test_leave_out_takes_a_place_out(self):
+        state = after({"titles": ["Superintendent"], "locations": ["CO, US", "AZ, US", "NV, US"]})
+        f = search("leave out Arizona and Nevada", state).filters
+        assert f.locations == ["CO, US"] and not f.exclude_locations
+
+    def test_letters_of_credit_are_no_credits(self):
+        got = interpret("find me trading companies in Singapore that use letters of credit")
+        assert [(i.kind, i.missing) for i in got.intents] == [(IntentKind.clarify, ["roles"])]
+        assert not got.intents[0].filters.technologies
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            (
+                "can you check if these companies are on the OFAC sanctions list?",
+                IntentKind.unsupported,
+            ),
+            ("make my coworker Jenna an admin", IntentKind.clarify),
+        ],
+    )
+    def test_asks_out_of_reach(self, text, kind):
+        assert [i.kind for i in interpret(text).intents] == [kind]
