@@ -392,7 +392,9 @@ _STATS_OF_IT = re.compile(
     # "what are the stats? replies and bounces": which numbers, said after
     r"(?:(?:what\s+are|what'?re|show\s+me|give\s+me)\s+)?(?:any\s+|the\s+)?(?:stats|statistics|metrics|numbers|analytics)"
     r"(?:\s+(?:so\s+far|yet|now|please|pls))*"
-    r"(?:\W+(?:the\s+)?(?:opens?|replies|clicks|bounces|sends)(?:\s*(?:,|and|&|/)\s*(?:opens?|replies|clicks|bounces|sends))*)?)\W*$",
+    r"(?:\W+(?:the\s+)?(?:opens?|replies|clicks|bounces|sends)(?:\s*(?:,|and|&|/)\s*(?:opens?|replies|clicks|bounces|sends))*)?)"
+    # "how's it doing, opens and replies?": which numbers, said after any of them
+    r"(?:\W+(?:the\s+)?(?:opens?|replies|clicks|bounces|sends)(?:\s*(?:,|and|&|/)\s*(?:opens?|replies|clicks|bounces|sends))*)?\W*$",
     I,
 )
 

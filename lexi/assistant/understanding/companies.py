@@ -33,8 +33,8 @@ _SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|LLC|L\.L\.C\.|LLP|L\.L\.P\.|Ltd|Limited|PC|P\.C\.|PLLC|"
     r"PA|P\.A\.|GmbH|AG|SA|plc|PLC|Co|Company|Group|Holdings|Partners|Associates|Labs|"
     r"Technologies|Systems|Solutions|Industries|Enterprises|"
-    # clubs: "Brentford FC", "Valencia CF", "Leinster Rugby"
-    r"FC|AFC|CF|RFC|F\.C\.)"
+    # clubs: "Brentford FC", "Valencia CF"; studios: "Pinewood Studios", "Tyler Perry Studios"
+    r"FC|AFC|CF|RFC|F\.C\.|Studios|Pictures|Productions|Entertainment)"
 )
 _WORD = r"[A-Z0-9][\w'.-]*"
 _NAMED = re.compile(

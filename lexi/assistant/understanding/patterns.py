@@ -1153,6 +1153,14 @@ _CLEAR_KEYS = {
     "recently": ("technologies_added_within_days", "job_change_within_days"),
     "adoption": ("technologies_added_within_days",),
     "store count": ("unsupported",),
+    "pe": ("funding_stages", "last_funding"),
+    "private equity": ("funding_stages", "last_funding"),
+    "vc": ("funding_stages", "last_funding"),
+    "venture": ("funding_stages", "last_funding"),
+    "venture capital": ("funding_stages", "last_funding"),
+    "alma mater": ("unsupported",),
+    "experience": ("unsupported",),
+    "years of experience": ("unsupported",),
     "recent": ("technologies_added_within_days", "job_change_within_days"),
     # "doesn't matter when they adopted it", "... when they raised", "... when they joined"
     "adopted": ("technologies_added_within_days",),
@@ -1176,6 +1184,10 @@ _CLEAR_NOUN = (
     r"vacanc(?=ies|y)|date\s+range|date|time\s*frame|"
     # "drop the store count": a count of locations, which no filter holds
     r"(?:store|location|site|branch|outlet|door|unit|clinic|restaurant)s?[\s-]+count|"
+    # "drop the PE bit", "forget the VC part": the kind of funding, named by its investors
+    r"(?:pe|private\s+equity|vc|venture(?:\s+capital)?)(?=\s+(?:filter|part|bit|thing|condition|requirement))|"
+    # "forget the alma mater thing": a criterion that was never a filter
+    r"alma\s+mater|(?:years\s+of\s+)?experience(?=\s+(?:filter|part|bit|thing|requirement|condition))|"
     r"(?:staff|software|tool|recently|recent|adoption)(?=\s+(?:filter|part|bit|condition|requirement|criteri|cap|"
     r"limit|one|thing)))"
     r"(?:s|ies|y)?(?:\s+(?:count|status|stack))?"
@@ -1216,6 +1228,8 @@ _CLEAR = prefilter.compile(
     # "take the new in role filter back out"
     rf"|\btake\s+(?:the|that|this|my)\s+{_CLEAR_NOUN}(?:\s+{_FILTER_WORD})?\s+(?:back\s+)?(?:out|off)\b"
     rf"|\b(?:any|all)\s+{_CLEAR_NOUN}\b(?:\s+is\s+fine)?"
+    # "any Storypark user is fine": whenever they adopted it
+    r"|\bany\s+(?-i:[A-Z][\w.+#-]*)\s+(?:users?|customers?|shops?|sites?)\s+(?:is|are|would\s+be)\s+(fine|ok|okay|good)\b"
     # "the company can be anywhere": the companies' place, not the people's
     rf"|\b(?:the\s+|their\s+)?(compan(?:y|ies)|employers?|firms?|headquarters)\s+"
     rf"(?:can|could|may|might)\s+be\s+(?:anywhere|wherever)\b"
@@ -1270,6 +1284,8 @@ def cleared(text: str) -> tuple[str, set[str], bool]:
             noun = noun.replace("-", " ")
             if noun.endswith(" count"):
                 noun = "store count"  # "the location count", "the clinic count"
+            elif noun in ("fine", "ok", "okay", "good"):
+                noun = "adoption"  # "any Storypark user is fine"
             keys.update(_CLEAR_KEYS.get(_CLEAR_ALIASES.get(noun, noun), ()))
             return " ; "
 

@@ -92,6 +92,15 @@ _WE_ARE = prefilter.compile(
     r"(?:[,.;:!]|\s+and\s+)\s*",
     re.IGNORECASE,
 )
+# "Hi, good afternoon. We sell a supply chain finance platform and want to reach supply chain
+# directors at ...": what the user sells, then whom they want to reach.
+_WE_SELL_AND_WANT = prefilter.compile(
+    r"^\W*(?:(?:hi|hello|hey|good\s+(?:morning|afternoon|evening)|greetings)\W+)*(?:we|i)\s+"
+    r"(?:sell|make|offer|provide|build|run|distribute)\b[^.!?]*?\band\s+(?:we\s+|i\s+)?"
+    r"(?:want|need|would\s+like|'?d\s+like|are\s+looking|am\s+looking|hope)\s+to\s+"
+    r"(?:reach|find|target|contact|talk\s+to|get\s+in\s+front\s+of|meet|connect\s+with)\s+",
+    re.IGNORECASE,
+)
 # "before I pull more, what's my credit balance?", "while I'm at it, ...": when the user will
 # do something, said before the request.
 _WHEN_I = re.compile(
@@ -660,7 +669,7 @@ def without_purpose(text: str, has_role) -> str:
     if (about := _ABOUT_ME_SENTENCE.search(out)) and has_role(out[about.end() :]):
         out = out[: about.start()] + out[about.end() :]
     out = _WHEN_I.sub("", _AS_A.sub("", out))
-    if (we := _WE_ARE.match(out)) and has_role(out[we.end() :]):
+    if (we := _WE_ARE.match(out) or _WE_SELL_AND_WANT.match(out)) and has_role(out[we.end() :]):
         out = out[we.end() :]
     out = _OUR_NEEDS.sub("find ", out)
     m = _LEAD_IN.match(out)

@@ -198,100 +198,101 @@ plain plait planar planck plane planed planes planet planets planing plank plank
 planned planners plano plantar planted planter planters planting plantings plasmid plata plate
 platforms platt playable played playset pleading pleasing pleasure plotting plucking plumes
 plummer plummet plunging poaching podcasts poetical pointing poker polemical policed polishing
-polite politic politically politician politico politics polity pollution portfolios poser
-pounders pounding powder powell powered practiced practise practised practises praising prancing
-prayer preacher preaching precedent precision precursor predation prediction premiere premiered
-premieres premise premised premises premium prentice preppy prescient present preside presided
-presidency presidente presides presiding pressing pretension prettier preventing preventive
-primacy primarily primark primate primates primers principally principe principled printmaking
-pristine privateer privately privatize proactive probiotics proceeding proceeds processed
-processes procession processions procreation produced productive profess professed professes
-professing profession professionally professions profile profiler profited programme programmed
-programmes progress progressing projected projection projections propagation properly prophecy
-proprietary propriety prosecution prosper prosperity prospero protect protecting protective
-protector protects protesting protestor protests proves provide provided provident provides
-proviso provoke prowess psychiatric psychiatrists pubic publicised publicists publicity
-publicize publicly publish published publishes publix pucker pulpit punching puncture punisher
-punishing pursuing purveyor purveyors pyruvate quack qualifier qualifiers qualifies qualify
-qualitative qualities quantified quantity quarks quarrel quarto quarts quartz quiche quicken
-quicker quickie quilting quirk radial radiation radii radioed radiology radius raiding railing
-railings raisin raisins rambling ramblings rance rancher ranchi rancho rancid rankings raster
-ratio ravaging ravishing reaching reacting reaction reactive reactor reactors readability
-readership readmission realising reality realiz realm realms realness realy reassurance
-rebuilding recalling receding reception receptions recitation reciting recliner reclining recoil
-recollection reconstruction reconstructions recorded recorder recounting recoup recourse
-recreating recruit recruited recruits rectified recursion recuse redesign redevelopment redirect
-redistribution reduction refinance refine refined reformation reforming regeneration reginald
-regionals register registers registrant registry regrowth regulation regulator regulators
-rehabilitating rehabilitative reiner reinforcement reinvestment relating relationships relative
-relaxation relegation reliance religion religions religiously relocation remaster remediation
-remember reminder remission renal renewals renounce reorganisation reorganization repackaged
-reparation reparations repayment repeater repeating report reported reporters reposted reposting
-representation reprinting reprocessing reproduce reproduction reprogram republic requisition
-researched reseller reservoirs residences residency residents residing resigned resilience
-resilient resistant resorted resourced respirator responsible responsibly restated restitution
-restrict resupply retain retained retainer retainers retains retake retort retraining revelation
-revenge reverie reverse revising revision revoke revolution revolutions reworking rewriting
-rigby rising risked risky roadster roasted robotic robots roomie roomy roost rooster roosters
-roster rotation rounders rounding rumbling sable saeed safely safest safeway sagas salas saleem
-saleh salem salesmen salle salve sampling sanctuary sanitation scala scalar scaled scalia
-scallop scalp scalpel scalps scaly scanning scape schedule scheduled schedules scholl schooled
-schooler schott scoffing scoot scorching score scott scour scouted scouting scrolled seafloor
-seaford seale searched searcher searching seared seasonal secondarily secondly secretion
-secretly section securely securing sedation sedition seduction seeded seedy seguin segundo
-segura seine seize seized selector sellin selve senile senor sensor separation serge sergeants
-serie served servers servile serving servo settings settling severity sewed sewerage sexed shack
-shade shake shalom shalt shame shane shape share shave shephard sheppard shifting shilling shine
-shipboard shipp shite shitting shone shooting shopping shore short shortage shorting shout
-shouting shove sided sideline sipping sired sisters sited situation sizes skate skillet skills
-skillset skipping skirting skrillex slack slacking slapping slate sledding slimming slipping
-slitting smack smacking smallest smart smell smite snacking snapping snark sniffing snore snort
-snorting snout snuck socal sociable socialist socialization socially societal softball softcore
-solano solaris solicit solicited solitary sonar soothing sorting souls sounders sounding soups
-sourced sources sousa spaced spacer spacers spacex spacey spade spake spanking spanning spare
-sparking sparring spate specialise specialised specialises speciality specializ specialize
-specially specials spector spectral speed spending sperling spice spike spilled spilling spina
-spinach spindle spinner spins spiny spiral spire spirited spite spitting spline spoiling
-spoofing spooning spore spores sported sporty spotting spout spouting springing sprinting
-sprouting spurgeon spurring spurt stabbing stacked stacking stacy stade staffed staffer staged
-stagg stagger stags staining stake stale stalk stalking stall stalling stallion stamping
-standing stank starc starch stare stark starlet starling starr starring stars started starter
-startin starting startle starving starz stated stately staten statesman static statics statin
-statins stationary stationed statist stats statue statues stature statuse statute stave steal
-steed steele steely steen steep steeple steeply steer steers stepping stick stiff stifling stine
-stoke stole stone stoppage stopping stored storey storeys storied stories stork storks storm
-stormed storming storms stormy storr storrs story stout stove stowe strafing strained strainer
-straining stranding strat strategists strategize stratton straying striding stripping strolled
-structure structured structures stuart stuck students studied studien studies stuff stuffing
-sturgeon sturt subjects substituted substitutes succeed succeeds suited suits suleiman superior
-supervise supervised supervises supervision supervisory supine supper suppers supple supported
-supporter supporting suppose surged surges surveyed surveys survival survivor swapping swarming
-swerve swore tackling talented talisman taller targeting teach teaches teamed techie technica
-technically technics techno technologists techy teething telekom tellin tensions terminals
-terminate terminus terrified tesco testicle testified texture thame thanking thatcher thebe
-themed therapies thick thine thing things thingy thinker thinkin thinly thins threading thriller
-thrilling thrust thunk thyme tiber tickling tiled tiller timbered timbre timeless timeline timer
-tincture tirade tireless tithe titled tittle toasters tobago tolerating toleration torching
-touching toure toured touring tourist tourists touristy touré towne trace tracer tracing track
-tracking traction tracts traded trailed trailer trailers trailing trained trainee trainees
-trainor traitor traitors transactions transduction transform transformations transformative
-transition translating translator translocation transmissions transpire transported transporter
-transpose trapping trashing travail traveled traveler traver travis trawling treachery treading
-treasure treasured treasures treasuries treating treatise trekking trending trick tricking
-trickling trifling tripling tripping trolling truce trucker trudging truest trunk truss trusted
-trustee trusting trusty tryst tucking tumbling turbines twink twisting ultimate underwater
-underwrite underwritten unending unisex unison units universality universe universes université
-unmanned unnatural unpacking unprofessional unqualified unreliability unser unskilled upmarket
-urbana urbane urbanisation urbanization urinating usher utilise utiliz utilize vacation
-vaccinate variation venables venerable veneration venereal vented venti vents ventura ventured
-venturi venue verified vertically vertices vesicle vesicles vesta vestment videography vimeo
-vince visiting voice volition volunteers wader wafer wager waite waiter waiting walter warcraft
-wasted watching watered waterhouse watery watter waver weakness wealthy welded weldon welker
-wellies welter westgate whacking whine whipping whirling whirring whisk whisked whisker whiskers
-whisper whiter whiting wholesome whopping wilder wildness wince winded window windy winehouse
-winfield wintry wirelessly wooded wooden woody wooed wordless worked workhouse workin workmen
-workshop worships wounding wracking wrecking wrenching wringing write writes writhing written
-yearling yearning zookeeper
+polite politic politically politician politico politics polity pollution portfolios poser posit
+postal posted pounders pounding powder powell powered practiced practise practised practises
+praising prancing prayer preacher preaching precedent precision precursor predation prediction
+premiere premiered premieres premise premised premises premium prentice preppy prescient present
+preside presided presidency presidente presides presiding pressing pretension prettier
+preventing preventive primacy primarily primark primate primates primers principally principe
+principled printmaking pristine privateer privately privatize proactive probiotics proceeding
+proceeds processed processes procession processions procreation produced productive profess
+professed professes professing profession professionally professions profile profiler profited
+programme programmed programmes progress progressing projected projection projections
+propagation properly prophecy proprietary propriety prosecution prosper prosperity prospero
+prost protect protecting protective protector protects protesting protestor protests proves
+provide provided provident provides proviso provoke prowess psychiatric psychiatrists pubic
+publicised publicists publicity publicize publicly publish published publishes publix pucker
+pulpit punching puncture punisher punishing pursuing purveyor purveyors pyruvate quack qualifier
+qualifiers qualifies qualify qualitative qualities quantified quantity quarks quarrel quarto
+quarts quartz quiche quicken quicker quickie quilting quirk radial radiation radii radioed
+radiology radius raiding railing railings raisin raisins rambling ramblings rance rancher ranchi
+rancho rancid rankings raster ratio ravaging ravishing reaching reacting reaction reactive
+reactor reactors readability readership readmission realising reality realiz realm realms
+realness realy reassurance rebuilding recalling receding reception receptions recitation
+reciting recliner reclining recoil recollection reconstruction reconstructions recorded recorder
+recounting recoup recourse recreating recruit recruited recruits rectified recursion recuse
+redesign redevelopment redirect redistribution reduction refinance refine refined reformation
+reforming regeneration reginald regionals register registers registrant registry regrowth
+regulation regulator regulators rehabilitating rehabilitative reiner reinforcement reinvestment
+relating relationships relative relaxation relegation reliance religion religions religiously
+relocation remaster remediation remember reminder remission renal renewals renounce
+reorganisation reorganization repackaged reparation reparations repayment repeater repeating
+report reported reporters reposted reposting representation reprinting reprocessing reproduce
+reproduction reprogram republic requisition researched reseller reservoirs residences residency
+residents residing resigned resilience resilient resistant resorted resourced respirator
+responsible responsibly restated restitution restrict resupply retain retained retainer
+retainers retains retake retort retraining revelation revenge reverie reverse revising revision
+revoke revolution revolutions reworking rewriting rigby rising risked risky roadster roasted
+robotic robots roomie roomy roost rooster roosters roster rotation rounders rounding rumbling
+sable saeed safely safest safeway sagas salas saleem saleh salem salesmen salle salve sampling
+sanctuary sanitation scala scalar scaled scalia scallop scalp scalpel scalps scaly scanning
+scape schedule scheduled schedules scholl schooled schooler schott scoffing scoot scorching
+score scott scour scouted scouting scrolled seafloor seaford seale searched searcher searching
+seared seasonal secondarily secondly secretion secretly section securely securing sedation
+sedition seduction seeded seedy seguin segundo segura seine seize seized selector sellin selve
+senile senor sensor separation serge sergeants serie served servers servile serving servo
+settings settling severity sewed sewerage sexed shack shade shake shalom shalt shame shane shape
+share shave shephard sheppard shifting shilling shine shipboard shipp shite shitting shone
+shooting shopping shore short shortage shorting shout shouting shove sided sideline sipping
+sired sisters sited situation sizes skate skillet skills skillset skipping skirting skrillex
+slack slacking slapping slate sledding slimming slipping slitting smack smacking smallest smart
+smell smite snacking snapping snark sniffing snore snort snorting snout snuck socal sociable
+socialist socialization socially societal softball softcore solano solaris solicit solicited
+solitary sonar soothing sorting souls sounders sounding soups sourced sources sousa spaced
+spacer spacers spacex spacey spade spake spanking spanning spare sparking sparring spate
+specialise specialised specialises speciality specializ specialize specially specials spector
+spectral speed spending sperling spice spike spilled spilling spina spinach spindle spinner
+spins spiny spiral spire spirited spite spitting spline spoiling spoofing spooning spore spores
+sported sporty spotting spout spouting springing sprinting sprouting spurgeon spurring spurt
+stabbing stacked stacking stacy stade staffed staffer staged stagg stagger stags staining stake
+stale stalk stalking stall stalling stallion stamping standing stank starc starch stare stark
+starlet starling starr starring stars started starter startin starting startle starving starz
+stated stately staten statesman static statics statin statins stationary stationed statist stats
+statue statues stature statuse statute stave steal steed steele steely steen steep steeple
+steeply steer steers stepping stick stiff stifling stine stoke stole stone stoppage stopping
+stored storey storeys storied stories stork storks storm stormed storming storms stormy storr
+storrs story stout stove stowe strafing strained strainer straining stranding strat strategists
+strategize stratton straying striding stripping strolled structure structured structures stuart
+stuck students studied studien studies stuff stuffing sturgeon sturt subjects substituted
+substitutes succeed succeeds suited suits suleiman superior supervise supervised supervises
+supervision supervisory supine supper suppers supple supported supporter supporting suppose
+surged surges surveyed surveys survival survivor swapping swarming swerve swore tackling
+talented talisman taller targeting teach teaches teamed techie technica technically technics
+techno technologists techy teething telekom tellin tensions terminals terminate terminus
+terrified tesco testicle testified texture thame thanking thatcher thebe themed therapies thick
+thine thing things thingy thinker thinkin thinly thins threading thriller thrilling thrust thunk
+thyme tiber tickling tiled tiller timbered timbre timeless timeline timer tincture tirade
+tireless tithe titled tittle toasters tobago tolerating toleration torching touching toure
+toured touring tourist tourists touristy touré towne trace tracer tracing track tracking
+traction tracts traded trailed trailer trailers trailing trained trainee trainees trainor
+traitor traitors transactions transduction transform transformations transformative transition
+translating translator translocation transmissions transpire transported transporter transpose
+trapping trashing travail traveled traveler traver travis trawling treachery treading treasure
+treasured treasures treasuries treating treatise trekking trending trick tricking trickling
+trifling tripling tripping trolling truce trucker trudging truest trunk truss trusted trustee
+trusting trusty tryst tucking tumbling turbines twink twisting ultimate underwater underwrite
+underwritten unending unfit unisex unison unite united unity universality universe universes
+université unlit unmanned unnatural unpacking unprofessional unqualified unreliability unser
+unskilled upmarket urbana urbane urbanisation urbanization urinating usher utilise utiliz
+utilize vacation vaccinate variation venables venerable veneration venereal vented venti vents
+ventura ventured venturi venue verified vertically vertices vesicle vesicles vesta vestment
+videography vimeo vince visiting voice volition volunteers wader wafer wager waite waiter
+waiting walter warcraft wasted watching watered waterhouse watery watter waver weakness wealthy
+welded weldon welker wellies welter westgate whacking whine whipping whirling whirring whisk
+whisked whisker whiskers whisper whiter whiting wholesome whopping wilder wildness wince winded
+window windy winehouse winfield wintry wirelessly wooded wooden woody wooed wordless worked
+workhouse workin workmen workshop worships wounding wracking wrecking wrenching wringing write
+writes writhing written yearling yearning zookeeper
 """)
 
 

@@ -706,9 +706,19 @@ _TAKES_BACK = re.compile(
 )
 
 
+# "..., can you pull those?": the search the message just made, asked for again
+_PULL_THOSE = re.compile(
+    r"^\W*(?:(?:so|and|then)\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+)?"
+    r"(?:pull|get|find|grab|fetch|show)\s+(?:me\s+)?(?:those|them|these|that|it)(?:\s+(?:for\s+me|please|pls))?\W*$",
+    re.IGNORECASE,
+)
+
+
 @recogniser(priority=58)
-def fact_about_them(c: Clause) -> Intent | None:
+def fact_about_them(c: Clause) -> Answer:
     """ "how many members does each of these churches have?": a fact Lexi does not hold."""
+    if c.running.searched and _PULL_THOSE.match(c.text):
+        return HANDLED
     slots = c.slots
     criteria = bool(
         slots.has_role

@@ -473,6 +473,8 @@ _NOUN_TITLE = {
 # Role nouns that name a title with "of" and a function, but no department: "Chiefs of Police",
 # "deans of admissions" ("chief of staff", "chief of marketing" are titles of their own).
 _OF_NOUNS = {"chief": "Chief", "dean": "Dean"}
+# Titles that name their function after "of": "Assistant Superintendent of Operations".
+_OF_FUNCTION_TITLES = frozenset({"superintendent", "commissioner", "secretary", "provost"})
 # Department words that name a whole department: "marketing leaders" are the marketing
 # department's leaders. Other function words ("growth", "security", "procurement") are
 # narrower: "growth leaders" are heads of growth, not every marketing leader.
@@ -606,6 +608,8 @@ _ASKING_VERBS = frozenset(
         "also",
         "only",
         "just",
+        "instead",  # "drop the funding filter, instead companies whose headcount grew"
+        "rather",
     }
 )
 # Capitals that are chat, not a niche: "My ICP is ...", "ASAP".
@@ -737,7 +741,7 @@ _NOT_A_COUNT |= {"bn", "b", "m", "mm", "mn", "million", "billion", "mil", "mln",
 # ... and an amount of goods or room: "only 30 bags this harvest", "200 beds", "5,000 sqft"
 _NOT_A_COUNT |= set(
     """bag ton tonne kg lb unit pallet container lot case bottle keg box item piece sku bed room
-    seat truck vehicle mile km sqft ft meter metre acre hectare litre liter gallon barrel bbl mw
+    seat truck vehicle car van mile km sqft ft meter metre acre hectare litre liter gallon barrel bbl mw
     gw kw""".split()
 )
 _POINTING_BACK = {"those", "these", "both"}
@@ -1272,7 +1276,7 @@ class _Scanner:
         if role.generic:
             return self._in_department(i, k, role, depts, ("in", "within", "from"))
         if not role.takes_department:
-            return None
+            return self._title_of_function(i, span, role)
         if found := self._in_department(i, k, role, depts, ("in",)):
             return found
         if k < self.n and self.keys[k] in ("of", "for"):
@@ -1298,6 +1302,23 @@ class _Scanner:
             ):
                 return self._of_title(i, span, k)
         return None
+
+    def _title_of_function(self, i: int, span: int, role: Role):
+        """ "assistant superintendents of operations", "deputy commissioners of finance": a
+        title that names its function after "of", one title."""
+        k = i + span
+        if (
+            len(role.titles) != 1
+            or role.titles[0].split()[-1].lower() not in _OF_FUNCTION_TITLES
+            or k + 1 >= self.n
+            or self.keys[k] != "of"
+        ):
+            return None
+        dspan, _ = self.depts(k + 1, after_of=True)
+        if not dspan or self._company_follows(k + 1 + dspan):
+            return None
+        title = f"{role.titles[0]} of {self._words(k + 1, dspan)}"
+        return k + 1 + dspan - i, RoleHit(Role(), title=title)
 
     def _after_level(self, i: int, k: int, role: Role, depts: tuple[str, ...]):
         """ "VP-level people in finance", "director level marketing": ``k`` is past "level"."""
@@ -2061,6 +2082,16 @@ class _Walk:
         slots.locations = settle_codes(slots.locations, self.ambiguous)
         slots.exclude_locations = settle_codes(slots.exclude_locations, self.ambiguous)
 
+    def _size_of_a_thing(self, i: int, span: int) -> bool:
+        """ "a big DACH push", "a small list": "a" and a size word said of something that is no
+        company (no company noun or industry in the next three words)."""
+        if not i or self.keys[i - 1] not in ("a", "an"):
+            return False
+        ahead = range(i + span, min(i + span + 3, self.sc.n))
+        return not any(
+            self.keys[j] in COMPANY_NOUN_KEYS or self.sc.longest(INDUSTRY_KEYS, j) for j in ahead
+        )
+
     def _makers_named(self, i: int) -> bool:
         """ "at cannabis producers", "of egg producers": after "at" or "of" and a word or two
         that say what is made, with a role named before, a maker is the companies, no role."""
@@ -2133,8 +2164,12 @@ class _Walk:
         options: list[tuple[int, int, str, Any]] = []
         if hit := sc.role(i):
             options.append((hit[0], 3, "role", hit[1]))
-        if (size := sc.longest(SIZE_KEYS, i)) and not (i and self.keys[i - 1] in _JUDGED):
-            options.append((size[0], 2, "size", size[1]))  # (not "too small for us": a verdict)
+        if (
+            (size := sc.longest(SIZE_KEYS, i))
+            and not (i and self.keys[i - 1] in _JUDGED)  # (not "too small for us": a verdict)
+            and not self._size_of_a_thing(i, size[0])
+        ):
+            options.append((size[0], 2, "size", size[1]))
         if industry := sc.longest(INDUSTRY_KEYS, i):
             options.append((industry[0], 1, "industry", industry[1]))
         if place := sc.places[i]:

@@ -203,7 +203,7 @@ _RULES: list[tuple[str, str]] = [
         (
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:(?:reefer|refrigerated|semi|box|delivery|service|"
-            r"company|heavy|commercial)\s+)?(?:trucks|tractors|trailers|vehicles|vans|rigs|power\s+units|"
+            r"company|heavy|commercial|pool|fleet)\s+)?(?:trucks|tractors|trailers|vehicles|vans|cars|rigs|power\s+units|"
             r"lorries|forklifts|buses|coaches|aircraft|planes|vessels|ships|boats)\b"
             r"|\b(?:running|operating|with|having)\s+(?:a\s+)?fleet\s+of\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d[\d,]*\+?(?:\s+or\s+more)?(?:\s+[a-z]+)?"
@@ -384,7 +384,7 @@ _RULES: list[tuple[str, str]] = [
         rf"\bbilingual\b(?:\s+\(?(?:in\s+)?(?:{_LANGUAGE_NAMES})(?:\s*(?:/|and|&|-|\+)\s*(?:{_LANGUAGE_NAMES}))?\)?)?|"
         rf"\b(?:ideally\s+|only\s+|preferably\s+)?(?:{_LANGUAGE_NAMES})\s+speakers?\b|"
         r"\b(?:(?:who|that|they|he|she)\s+(?:also\s+)?(?:(?:must|should|need\s+to|have\s+to|has\s+to|can)\s+)?"
-        r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:fluent\s+)?"
+        r"speaks?\s+|fluent\s+in\s+|speaking\s+)(?:(?:fluent|decent|good|basic|native|business)\s+)?"
         rf"(?:{_LANGUAGE_NAMES})\b",
     ),
     (
@@ -459,6 +459,9 @@ _RULES: list[tuple[str, str]] = [
         r"(?:a\s+|an\s+)?(?:merger|acquisition|m\s*&\s*a|ipo|layoffs?|restructuring|reorg(?:ani[sz]ation)?|rebrand|relocation|"
         r"partnership|moving\s+(?:their|its)\s+(?:hq|headquarters|offices?))\b[^,;.]*"
         r"|\b(?:that\s+|which\s+)?(?:were|was|have\s+been|has\s+been)\s+in\s+the\s+news\s+recently\b[^,;.]*"
+        # "districts that had a lockdown in the news this year", "the ones recently in the news"
+        r"|\b(?:that\s+|which\s+)?(?:had|have\s+had|has\s+had)\s+(?:an?\s+)?(?:[\w-]+\s+){1,3}?in\s+the\s+news\b[^,;.]*"
+        r"|\b(?:recently\s+|lately\s+)?in\s+the\s+news(?:\s+(?:recently|lately|this\s+(?:year|month|week|quarter)))?\b"
         r"|\b(?:that\s+|which\s+|who\s+)?(?:recently\s+|just\s+)?(?:announced|opened|are\s+opening|is\s+opening|"
         r"opening|broke\s+ground\s+on|are\s+building|is\s+building)\s+(?:a\s+|an\s+)?(?:new\s+)?"
         r"(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|sites?|offices?|locations?|expansions?|headquarters|warehouses?)\b[^,;.]*",

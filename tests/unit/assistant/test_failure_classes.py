@@ -10079,3 +10079,109 @@ class TestSchoolsMillsBillingAndTradeFinanceRequests:
     )
     def test_asks_out_of_reach(self, text, kind):
         assert [i.kind for i in interpret(text).intents] == [kind]
+
+
+class TestFilmChildcareFabAndBenefitsRequests:
+    """An LA production-accounting AE, a Sydney childcare-software manager, an Austin
+    semiconductor-test engineer and a Berlin e-bike-leasing rep: film's titles and studios,
+    superintendents of a function, criteria let go by name, and asides that are no size."""
+
+    @pytest.mark.parametrize(
+        ("text", "titles"),
+        [
+            ("line prodcuers in Vancouver BC", ["Line Producer"]),
+            ("production controllers at broadcasters in London", ["Production Controller"]),
+            ("head of business affairs at film production companies", ["Head of Business Affairs"]),
+            ("UPMs in Atlanta", ["Unit Production Manager"]),
+            ("educational leaders at childcare companies in NSW", ["Educational Leader"]),
+            (
+                "assistant superintendents of operations at school districts",
+                ["Assistant Superintendent of Operations"],
+            ),
+        ],
+    )
+    def test_titles(self, text, titles):
+        assert search(text).filters.titles == titles
+
+    def test_film_production_is_film(self):
+        f = search("payroll managers at film production companies in Georgia").filters
+        assert f.industries == ["Motion Pictures and Film"]
+
+    @pytest.mark.parametrize(
+        ("text", "company"),
+        [
+            ("CFO of Tyler Perry Studios", "Tyler Perry Studios"),
+            ("CFOs at Pinewood Studios", "Pinewood Studios"),
+        ],
+    )
+    def test_studios_by_name(self, text, company):
+        f = search(text).filters
+        assert f.companies == [company] and not f.locations
+
+    @pytest.mark.parametrize(
+        ("text", "gone"),
+        [
+            ("hmm too few, drop the PE bit", "funding_stages"),
+            ("hmm too narrow, any Storypark user is fine", "technologies_added_within_days"),
+        ],
+    )
+    def test_let_go_by_name(self, text, gone):
+        state = after(
+            {
+                "titles": ["CEO"],
+                "funding_stages": ["private_equity"],
+                "technologies": ["Storypark"],
+                "technologies_added_within_days": 60,
+            }
+        )
+        f = search(text, state).filters
+        assert not f.get(gone) and f.technologies == ["Storypark"]
+
+    def test_instead_is_no_keyword(self):
+        state = after(
+            {
+                "titles": ["Head of Operations"],
+                "keywords": ["childcare"],
+                "last_funding": {"after": "2026-01-01", "before": None},
+            }
+        )
+        f = search(
+            "drop the funding filter, instead companies whose headcount grew 20%+ in the last 6 months",
+            state,
+        ).filters
+        assert f.keywords == ["childcare"] and f.last_funding is None
+
+    def test_a_big_push_is_no_size(self):
+        got = interpret(
+            "hi so we're doing a big DACH push next quarter and I need Chief People Officers at "
+            "SaaS companies in DACH that raised money this year, can you pull those?"
+        ).intents
+        assert [i.kind for i in got] == [IntentKind.prospect_search]
+        assert got[0].filters.employees is None
+
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("and they need to speak decent english", "languages"),
+            ("only districts that had a lockdown in the news this year", "news_events"),
+        ],
+    )
+    def test_criteria_out_of_reach_in_a_follow_up(self, text, code):
+        got = search(text, after({"titles": ["Superintendent"]}))
+        assert got.refinement and got.unsupported == [code]
+
+    def test_forget_the_alma_mater_thing(self):
+        got = search("ok forget the alma mater thing", after({"titles": ["IT Director"]}))
+        assert got.refinement and got.filters.titles == ["IT Director"]
+
+    def test_stats_with_the_numbers_after(self):
+        state = ConversationState(last_campaign_id="c1")
+        got = interpret("how's it doing, opens and replies?", state).intents
+        assert [i.kind for i in got] == [IntentKind.campaign_stats]
+
+    def test_we_sell_and_want_to_reach(self):
+        f = search(
+            "Hi, good afternoon. We sell a supply chain finance platform and want to reach supply "
+            "chain directors at consumer electronics companies in Thailand, can you help?"
+        ).filters
+        assert f.industries == ["Consumer Electronics"]

@@ -22,6 +22,16 @@ INDUSTRY_TABLE = lexicon.data_file("industries.toml")["industries"]
 # Real titles the generated title vocabulary does not have yet; a search for them still matches
 # imported people. Remove a title here once the vocabulary has it (a test below insists).
 VOCABULARY_GAPS = {
+    "Business Affairs Director",
+    "Centre Director",
+    "Director of Business Affairs",
+    "Educational Leader",
+    "Head of Business Affairs",
+    "Line Producer",
+    "Post Production Supervisor",
+    "Production Accountant",
+    "Production Controller",
+    "Unit Production Manager",
     "Business Office Director",
     "Business Office Manager",
     "Health Information Management Director",
