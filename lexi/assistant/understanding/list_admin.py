@@ -22,7 +22,7 @@ _SHOW_LISTS = prefilter.compile(
     r"(?:what|which)\s+lists\s+(?:exist|are\s+there)|"
     r"(?:(?:can\s+you\s+|could\s+you\s+|please\s+)?(?:show|list|see|view|display|give|get|tell|share|pull\s+up|bring\s+up|open)"
     r"\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all|what)?\s*(?:contact\s+|saved\s+|current\s+)?"
-    r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|what\s+(?:all\s+)?lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
+    r"lists(?:\s+(?:i|we)(?:\s+have|'ve)(?:\s+(?:created|made|saved|built))?)?|(?:what|which)\s+(?:all\s+)?lists\s+(?:do\s+)?(?:i|we)\s+(?:even\s+|actually\s+)?(?:have|got)|"
     r"(?:what|which)\s+lists\s+have\s+(?:i|we)\s+(?:got|made|created|saved|built)|"
     r"wh?ich\s+lists\s+(?:do\s+)?(?:i|we)\s+have|(?:my|all)\s+lists|what'?s\s+on\s+(?:my|our)\s+lists|how\s+many\s+lists\s+(?:do\s+)?"
     r"(?:i|we)\s+have|what\s+are\s+my\s+lists|"

@@ -873,6 +873,8 @@ _USED_WORDS = frozenset(
 
 def _lower_unknown(m: re.Match[str]) -> list[str] | None:
     name = m[1]
+    if name in TECHNOLOGY_SPELLING:
+        return [TECHNOLOGY_SPELLING[name]]  # "using unity": a known name, though also a word
     if name in _USED_WORDS or name in REAL_WORDS or name.endswith("ing") or not _plain_name(name):
         return None
     return [technology_named(name)]

@@ -515,7 +515,7 @@ def _earlier_search(c: Clause) -> dict[str, Any] | None:
 # search's headcount growth (6 or 12 months)
 _GROWTH_SPAN = re.compile(
     r"^\W*(?:(?:hm+|ok(?:ay)?|actually|and|so|no|wait|then)\W+)*(?:(?:can|could)\s+(?:you|u)\s+)?"
-    r"(?:make\s+it|change\s+it\s+to|switch\s+(?:it\s+)?to)?\s*"
+    r"(?:make\s+(?:it|that)|change\s+(?:it|that|this)\s+to|switch\s+(?:it\s+|that\s+)?to)?\s*"
     # "growing over the last 6 months i mean"
     r"(?:(?:growing|growth|grown|grew)\s+)?(?:over|in|across|for)?\s*(?:the\s+)?(?:last|past)?\s*"
     r"(?P<n>6|six|12|twelve)\s+months?(?:\s+instead)?(?:\s+of\s+(?:the\s+)?(?:6|six|12|twelve)(?:\s+months?)?)?"

@@ -754,7 +754,10 @@ _ROAD = re.compile(r"\b(I|US|SR|A|M|N)-(\d{1,3})\b")
 def _the_old_value(keys: list[str], i: int) -> bool:
     """ "at least 1,000 employees rather than 500", "up from 200": the value replaced."""
     two = " ".join(keys[max(0, i - 2) : i])
-    return two in ("rather than", "up from", "down from")
+    # ("over the last 6 months, not 12": the old value, after "not")
+    return two in ("rather than", "up from", "down from", "instead of") or (
+        i > 0 and keys[i - 1] == "not"
+    )
 
 
 def _a_year(tok: Token, prev: str) -> bool:

@@ -208,7 +208,7 @@ _GROWTH = re.compile(
     r"(?P<n3>\d+)\s*%\s*\+?\s*more\s+(?:people|employees|staff|headcount|workers|ftes?)"
     r"(?:\s+than\s+(?:a\s+year\s+ago|last\s+year|12\s+months\s+ago))?"
     # "30%+ headcount growth over 12 mo", "20%+ headcount over the last 6 mo": the share first
-    rf"|(?<![\w.])(?P<n5>\d+)\s*%\s*\+?\s*(?:or\s+more\s+)?{_HC}(?:\s+growth)?"
+    rf"|(?<![\w.])(?P<n5>\d+)\s*%\s*\+?\s*(?:or\s+more\s+)?(?:{_HC}(?:\s+growth)?|growth(?=\s+(?:over|in)\s))"
     rf"){_SPAN}",
     _I,
 )

@@ -204,7 +204,7 @@ _RULES: list[tuple[str, str]] = [
             r"\b(?:with\s+|that\s+have\s+|having\s+|running\s+|operating\s+)?(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d[\d,]*\+?(?:\s+or\s+more)?\s+(?:(?:reefer|refrigerated|semi|box|delivery|service|"
             r"company|heavy|commercial|pool|fleet)\s+)?(?:trucks|tractors|trailers|vehicles|vans|cars|rigs|power\s+units|"
-            r"lorries|forklifts|buses|coaches|aircraft|planes|vessels|ships|boats)\b"
+            r"lorries|forklifts|buses|coaches|aircraft|planes|vessels|ships|boats|railcars|locomotives)\b"
             r"|\b(?:running|operating|with|having)\s+(?:a\s+)?fleet\s+of\s+(?:more\s+than\s+|over\s+|at\s+least\s+)?"
             r"\d[\d,]*\+?(?:\s+or\s+more)?(?:\s+[a-z]+)?"
         ),
@@ -285,7 +285,7 @@ _RULES: list[tuple[str, str]] = [
             r"in\s+the\s+market\s+for|looking\s+(?:for|at)|considering)\s+(?:new\s+)?"
             # "looking for CMOs at health systems" is the user looking for people
             r"(?:(?!\b(?:at|in|from|with|of)\b)[\w\s-]){0,40}?"
-            r"(?:solutions?|tools?|software|platforms?|vendors?|products?|systems?)\b"
+            r"(?:solutions?|tools?|software|platforms?|vendors?|products?|systems?|apps?|services)\b"
             r"|\b(?:that\s+|who\s+)?visited\s+(?:our|my)\s+[^,;.]+"
             # "that are researching zero trust", "companies actively shopping for a dev agency":
             # what a company is researching or buying, whatever it is, up to the next criterion.
@@ -353,6 +353,9 @@ _RULES: list[tuple[str, str]] = [
             r"|\b(?:held|had|kept)\s+(?:the|their|that|this|his|her)\s+(?:current\s+)?(?:role|job|position|seat|title|post)\s+"
             r"for\s+(?:at\s+least\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|"
             r"twenty)\s*\+?\s*(?:years?|yrs?)\b"
+            # "at least 5 years in their current job": the years said first
+            r"|\b(?:at\s+least\s+|over\s+|more\s+than\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+            r"\s*\+?\s*(?:years?|yrs?)\s+in\s+(?:the\s+|their\s+)?(?:current\s+|same\s+)?(?:role|job|position|seat|post)\b"
             # "in role 5+ yrs", "3+ years in the seat": years in the job, not a recent change
             r"|\bin\s+(?:the\s+|their\s+)?(?:current\s+|same\s+)?(?:role|job|position|seat|post)\s+(?:for\s+|since\s+)?"
             r"(?:at\s+least\s+|over\s+|more\s+than\s+)?\d+\s*\+?\s*(?:years?|yrs?)\b(?:\s+or\s+more)?"
@@ -499,7 +502,8 @@ _HINTS = tuple(
     spreadsheet team staff tweet worked skip minus without drop title merger acquisition announc
     psu owned ipo layoff rebrand relocation top merged speaking hotels properties venues gyms
     pharmacies vestigingen filialen standorte locaties sedi sucursales reorg guest podcast results
-    independent ivy operate bilingual suppress before location dcs multi
+    independent ivy operate bilingual suppress before location dcs multi cars railcars locomotives
+    apps job position
     """.split()
 )
 

@@ -10185,3 +10185,61 @@ class TestFilmChildcareFabAndBenefitsRequests:
             "chain directors at consumer electronics companies in Thailand, can you help?"
         ).filters
         assert f.industries == ["Consumer Electronics"]
+
+
+class TestBanksMobilityTransitAndOutsourcingRequests:
+    """A Charlotte branch-transformation director, an Amsterdam micromobility manager, a
+    Baltimore fare-payment executive and a Lahore outsourcing lead: a growth span corrected
+    with the old one after "not", fleets of cars and railcars, research into apps, city
+    administrations, years in the job said first, and Indian English "which all"."""
+
+    def test_growth_span_with_the_old_one_after_not(self):
+        state = after(
+            {
+                "titles": ["Head of ESG"],
+                "headcount_growth_pct": {"min": 20, "max": None, "months": 12},
+            }
+        )
+        f = search("I mean 20%+ growth over the last 6 months, not 12", state).filters
+        assert f.headcount_growth_pct["months"] == 6 and f.limit == 25
+
+    def test_change_that_to_a_span(self):
+        state = after(
+            {"titles": ["CIO"], "headcount_growth_pct": {"min": 10, "max": None, "months": 12}}
+        )
+        f = search("hmm, change that to the last 6 months", state).filters
+        assert f.headcount_growth_pct["months"] == 6
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "CFOs at railroads operating more than 300 railcars",
+            "HR directors at logistics companies in Germany running 200+ company cars",
+        ],
+    )
+    def test_fleets_are_no_size_or_count(self, text):
+        got = search(text)
+        assert got.unsupported == ["fleet_size"]
+        assert got.filters.employees is None and got.filters.limit == 25
+
+    def test_researching_apps(self):
+        got = search("IT directors at universities researching mobile ticketing apps")
+        assert got.unsupported == ["intent_data"]
+
+    def test_city_administrations(self):
+        f = search("heads of mobility at the city administrations of Berlin and Hamburg").filters
+        assert f.industries == ["Government Administration"]
+
+    def test_years_in_the_job_said_first(self):
+        got = search("and at least 5 years in their current job", after({"titles": ["CSO"]}))
+        assert got.refinement and got.unsupported == ["tenure"]
+
+    def test_which_all_lists(self):
+        state = ConversationState(known_list_names=["A"])
+        assert [i.kind for i in interpret("which all lists I have?", state).intents] == [
+            IntentKind.list_show
+        ]
+
+    def test_a_known_name_that_is_also_a_word(self):
+        state = after({"titles": ["Development Director"], "technologies": ["Unreal Engine"]})
+        assert search("swap unreal for unity", state).filters.technologies == ["Unity"]
