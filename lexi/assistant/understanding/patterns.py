@@ -873,8 +873,6 @@ _USED_WORDS = frozenset(
 
 def _lower_unknown(m: re.Match[str]) -> list[str] | None:
     name = m[1]
-    if name in TECHNOLOGY_SPELLING:
-        return [TECHNOLOGY_SPELLING[name]]  # "using unity": a known name, though also a word
     if name in _USED_WORDS or name in REAL_WORDS or name.endswith("ing") or not _plain_name(name):
         return None
     return [technology_named(name)]
@@ -1156,23 +1154,12 @@ _CLEAR_KEYS = {
     "adoption": ("technologies_added_within_days",),
     "store count": ("unsupported",),
     "pe": ("funding_stages", "last_funding"),
-    "private equity": ("funding_stages", "last_funding"),
-    "vc": ("funding_stages", "last_funding"),
-    "venture": ("funding_stages", "last_funding"),
-    "venture capital": ("funding_stages", "last_funding"),
     "alma mater": ("unsupported",),
     "experience": ("unsupported",),
-    "years of experience": ("unsupported",),
     "recent": ("technologies_added_within_days", "job_change_within_days"),
     # "doesn't matter when they adopted it", "... when they raised", "... when they joined"
     "adopted": ("technologies_added_within_days",),
-    "switched": ("technologies_added_within_days",),
-    "moved": ("technologies_added_within_days",),
-    "started using": ("technologies_added_within_days",),
     "raised": ("last_funding",),
-    "got funded": ("last_funding",),
-    "was funded": ("last_funding",),
-    "were funded": ("last_funding",),
     "joined": ("job_change_within_days",),
     "started": ("job_change_within_days",),
 }
@@ -1213,6 +1200,13 @@ _CLEAR_ALIASES.update(
         ("company", "companies", "employer", "employers", "firm", "firms", "headquarters"), "hq"
     )
 )
+# "any Storypark user is fine": the verdict is what is captured, and it lets go of the adoption
+_CLEAR_ALIASES.update(dict.fromkeys(("fine", "ok", "okay", "good"), "adoption"))
+# The same filter said other ways: "when they switched", "the VC part", "years of experience"
+_CLEAR_ALIASES.update(dict.fromkeys(("switched", "moved", "started using"), "adopted"))
+_CLEAR_ALIASES.update(dict.fromkeys(("got funded", "was funded", "were funded"), "raised"))
+_CLEAR_ALIASES.update(dict.fromkeys(("private equity", "vc", "venture", "venture capital"), "pe"))
+_CLEAR_ALIASES["years of experience"] = "experience"
 _FILTER_WORD = (
     r"(?:filter|constraint|requirement|limit|restriction|criteria|criterion|condition|thing|part|"
     r"bit|bits|one|cap|minimum|maximum|floor)"
@@ -1286,8 +1280,6 @@ def cleared(text: str) -> tuple[str, set[str], bool]:
             noun = noun.replace("-", " ")
             if noun.endswith(" count"):
                 noun = "store count"  # "the location count", "the clinic count"
-            elif noun in ("fine", "ok", "okay", "good"):
-                noun = "adoption"  # "any Storypark user is fine"
             keys.update(_CLEAR_KEYS.get(_CLEAR_ALIASES.get(noun, noun), ()))
             return " ; "
 

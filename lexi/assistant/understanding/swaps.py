@@ -155,7 +155,8 @@ def _technologies(said: str) -> tuple[list[str], dict[str, Any]] | None:
     """The technologies a phrase names and the signals said with them; None when it names none
     or says more than that (a role, a place: a request of its own)."""
     users = _USERS.sub("", said.strip())
-    for text in (said, f"using {said}", f"using {users}"):
+    # (each reading once: "using Kinexon" twice when no users were named)
+    for text in dict.fromkeys((said, f"using {said}", f"using {users}")):
         slots = extract(text)
         techs = list(slots.signals.get("technologies") or slots.technologies or [])
         if not techs:
